@@ -1,0 +1,289 @@
+//! A dossier: a set of actors, disputes, issues, stances, events and documents, exchanged as one
+//! JSON object or as JSON Lines (one `{"actor": {...}}`-style record a line). Both round-trip
+//! losslessly.
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Error;
+use crate::model::{Actor, Dispute, Document, Event, Issue, Stance};
+
+/// The format version written into every JSON dossier.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    #[serde(default = "format_version")]
+    pub format_version: u32,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    #[serde(default)]
+    pub disputes: Vec<Dispute>,
+    #[serde(default)]
+    pub issues: Vec<Issue>,
+    #[serde(default)]
+    pub stances: Vec<Stance>,
+    #[serde(default)]
+    pub events: Vec<Event>,
+    #[serde(default)]
+    pub documents: Vec<Document>,
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+/// One line of a JSON Lines dossier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Record {
+    Actor(Actor),
+    Dispute(Dispute),
+    Issue(Issue),
+    Stance(Stance),
+    Event(Event),
+    Document(Document),
+}
+
+impl Dossier {
+    #[must_use]
+    pub fn new() -> Self {
+        Self {
+            format_version: FORMAT_VERSION,
+            ..Self::default()
+        }
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Number of entities of all kinds.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.actors.len()
+            + self.disputes.len()
+            + self.issues.len()
+            + self.stances.len()
+            + self.events.len()
+            + self.documents.len()
+    }
+
+    /// Parses a JSON dossier.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] naming the field path and line of the first problem.
+    pub fn from_json(text: &str) -> Result<Self, Error> {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let dossier: Self =
+            serde_path_to_error::deserialize(&mut de).map_err(|e| parse_error("JSON", None, &e))?;
+        de.end().map_err(|e| Error::Parse {
+            format: "JSON",
+            line: Some(e.line()),
+            path: String::new(),
+            message: format!("trailing content after the dossier: {e}"),
+        })?;
+        if dossier.format_version != FORMAT_VERSION {
+            return Err(Error::Parse {
+                format: "JSON",
+                line: None,
+                path: "format_version".into(),
+                message: format!(
+                    "unsupported format version {} (this build reads {FORMAT_VERSION})",
+                    dossier.format_version
+                ),
+            });
+        }
+        Ok(dossier)
+    }
+
+    /// Parses a JSON Lines dossier; blank lines are skipped.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] naming the line and the field path of the first problem.
+    pub fn from_jsonl(text: &str) -> Result<Self, Error> {
+        let mut dossier = Self::new();
+        for (index, line) in text.lines().enumerate() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let mut de = serde_json::Deserializer::from_str(line);
+            let record: Record = serde_path_to_error::deserialize(&mut de)
+                .map_err(|e| parse_error("JSON Lines", Some(index + 1), &e))?;
+            dossier.push(record);
+        }
+        Ok(dossier)
+    }
+
+    /// Parses either format: a document whose first non-blank character opens an object holding
+    /// the dossier's collections is JSON; anything with several top-level objects is JSON Lines.
+    ///
+    /// # Errors
+    /// [`Error::Parse`] when the text is neither.
+    pub fn from_any(text: &str) -> Result<Self, Error> {
+        let trimmed = text.trim_start();
+        if !trimmed.starts_with('{') {
+            return Err(Error::Parse {
+                format: "JSON",
+                line: Some(1),
+                path: String::new(),
+                message: "not a JSON dossier: expected a JSON object or JSON Lines records".into(),
+            });
+        }
+        let first_line = trimmed.lines().next().unwrap_or_default();
+        let looks_like_record = serde_json::from_str::<serde_json::Value>(first_line)
+            .ok()
+            .and_then(|v| {
+                v.as_object()
+                    .map(|o| o.len() == 1 && RECORD_KEYS.iter().any(|k| o.contains_key(*k)))
+            })
+            .unwrap_or(false);
+        if looks_like_record {
+            Self::from_jsonl(text)
+        } else {
+            Self::from_json(text)
+        }
+    }
+
+    pub fn push(&mut self, record: Record) {
+        match record {
+            Record::Actor(x) => self.actors.push(x),
+            Record::Dispute(x) => self.disputes.push(x),
+            Record::Issue(x) => self.issues.push(x),
+            Record::Stance(x) => self.stances.push(x),
+            Record::Event(x) => self.events.push(x),
+            Record::Document(x) => self.documents.push(x),
+        }
+    }
+
+    /// All entities as records, in dependency order (actors before the disputes that name them).
+    #[must_use]
+    pub fn records(&self) -> Vec<Record> {
+        let mut out = Vec::with_capacity(self.len());
+        out.extend(self.actors.iter().cloned().map(Record::Actor));
+        out.extend(self.disputes.iter().cloned().map(Record::Dispute));
+        out.extend(self.issues.iter().cloned().map(Record::Issue));
+        out.extend(self.documents.iter().cloned().map(Record::Document));
+        out.extend(self.stances.iter().cloned().map(Record::Stance));
+        out.extend(self.events.iter().cloned().map(Record::Event));
+        out
+    }
+
+    /// Pretty JSON.
+    #[must_use]
+    pub fn to_json(&self) -> String {
+        // Serializing plain data with string keys cannot fail.
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// JSON Lines, one record a line, ending in a newline.
+    #[must_use]
+    pub fn to_jsonl(&self) -> String {
+        let mut out = String::new();
+        for record in self.records() {
+            out.push_str(&serde_json::to_string(&record).unwrap_or_default());
+            out.push('\n');
+        }
+        out
+    }
+}
+
+const RECORD_KEYS: [&str; 6] = ["actor", "dispute", "issue", "stance", "event", "document"];
+
+fn parse_error(
+    format: &'static str,
+    line: Option<usize>,
+    e: &serde_path_to_error::Error<serde_json::Error>,
+) -> Error {
+    let inner = e.inner();
+    let message = match inner.classify() {
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            format!("malformed {format}: {inner}")
+        }
+        _ => strip_position(&inner.to_string()),
+    };
+    let path = e.path().to_string();
+    Error::Parse {
+        format,
+        line: line.or(Some(inner.line())),
+        path: if path == "." { String::new() } else { path },
+        message,
+    }
+}
+
+/// serde_json appends " at line L column C"; the line is reported separately.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validate::{NothingElse, validate};
+
+    const KURIL: &str = include_str!("../../../examples/dossiers/kuril-islands.json");
+
+    #[test]
+    fn reference_dossier_parses_and_validates() {
+        let dossier = Dossier::from_json(KURIL).expect("reference dossier parses");
+        validate(&dossier, &NothingElse).expect("reference dossier is valid");
+        assert_eq!(dossier.disputes.len(), 1);
+        assert!(dossier.stances.iter().any(|s| !s.conditions.is_empty()));
+    }
+
+    #[test]
+    fn json_and_jsonl_round_trip() {
+        let dossier = Dossier::from_json(KURIL).expect("parses");
+        assert_eq!(
+            Dossier::from_json(&dossier.to_json()).expect("json"),
+            dossier
+        );
+        let mut from_lines = Dossier::from_jsonl(&dossier.to_jsonl()).expect("jsonl");
+        from_lines.format_version = dossier.format_version;
+        assert_eq!(from_lines, dossier);
+        assert_eq!(
+            Dossier::from_any(&dossier.to_jsonl()).expect("any"),
+            dossier
+        );
+    }
+
+    #[test]
+    fn parse_errors_name_the_field() {
+        let bad = KURIL.replacen("      \"position\": 100,", "      \"position\": 150,", 1);
+        let err = Dossier::from_json(&bad).expect_err("out of range");
+        let msg = err.to_string();
+        assert!(msg.contains("stances[0].position"), "{msg}");
+        assert!(msg.contains("out of range"), "{msg}");
+
+        let err = Dossier::from_any("not json at all").expect_err("not json");
+        assert!(err.to_string().contains("not a JSON dossier"), "{err}");
+
+        let err = Dossier::from_json("{\"actors\": [").expect_err("truncated");
+        assert!(err.to_string().contains("malformed JSON"), "{err}");
+
+        let err = Dossier::from_jsonl("{\"actor\": {\"name\": \"actors/X\"}}\n{\"bogus\": 1}\n")
+            .expect_err("bad lines");
+        assert!(err.to_string().contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn validation_reports_every_broken_rule() {
+        let mut dossier = Dossier::from_json(KURIL).expect("parses");
+        dossier.actors.push(dossier.actors[0].clone());
+        dossier.stances[0].actor = crate::names::ActorName::parse("actors/NOPE").expect("name");
+        let errs = validate(&dossier, &NothingElse).expect_err("invalid");
+        let text = errs.to_string();
+        assert!(
+            text.contains("actors[8].name: duplicate name actors/JPN"),
+            "{text}"
+        );
+        assert!(
+            text.contains("stances[0].actor: refers to actors/NOPE, which does not exist"),
+            "{text}"
+        );
+    }
+}

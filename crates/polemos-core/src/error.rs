@@ -1,0 +1,39 @@
+//! The core's error type: every way a request to the core can fail, with enough detail for the
+//! adapters (CLI, gRPC, Python) to map each variant to their own error kind exhaustively.
+
+use crate::validate::ValidationErrors;
+
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum Error {
+    /// The input could not be read as the expected format.
+    #[error("{}", parse_message(.format, *.line, .path, .message))]
+    Parse {
+        format: &'static str,
+        line: Option<usize>,
+        /// Field path such as `stances[3].position`; empty when the problem is the syntax.
+        path: String,
+        message: String,
+    },
+    /// The input parsed but broke rules of the model.
+    #[error(transparent)]
+    Invalid(#[from] ValidationErrors),
+    /// An argument outside what the operation accepts (not tied to a stored entity).
+    #[error("invalid argument `{field}`: {message}")]
+    InvalidArgument { field: String, message: String },
+    /// A named resource does not exist.
+    #[error("{kind} {name} not found")]
+    NotFound { kind: &'static str, name: String },
+}
+
+fn parse_message(format: &str, line: Option<usize>, path: &str, message: &str) -> String {
+    let mut out = format!("cannot read {format}");
+    if let Some(line) = line {
+        out.push_str(&format!(" (line {line})"));
+    }
+    if !path.is_empty() {
+        out.push_str(&format!(" at `{path}`"));
+    }
+    out.push_str(": ");
+    out.push_str(message);
+    out
+}

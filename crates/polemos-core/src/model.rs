@@ -1,0 +1,589 @@
+//! The entities polemos models: actors, disputes, issues, stances, events and the documents they
+//! were read from. Plain data with serde; rules that span entities live in `validate`.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::names::{ActorName, DisputeName, DocumentName, EventName, IssueName, StanceName};
+use crate::values::{Capability, Confidence, Intensity, Position, Salience};
+
+// ---------------------------------------------------------------- actors
+
+/// What sort of actor this is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    State,
+    GovernmentBody,
+    InternationalOrganization,
+    Person,
+    ArmedGroup,
+    PoliticalGroup,
+    MediaOutlet,
+}
+
+/// Standard codes that identify an actor in other datasets.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ActorCodes {
+    /// ISO 3166-1 alpha-3, for states.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub iso3: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover: Option<String>,
+}
+
+impl ActorCodes {
+    fn is_empty(&self) -> bool {
+        self.iso3.is_none() && self.cameo.is_none() && self.plover.is_none()
+    }
+}
+
+/// A role an actor holds in another actor over a period, e.g. foreign minister of `actors/JPN`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Affiliation {
+    pub actor: ActorName,
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+}
+
+impl Affiliation {
+    /// Whether the role was held on `date` (open ends count as held).
+    #[must_use]
+    pub fn holds_on(&self, date: NaiveDate) -> bool {
+        self.from.is_none_or(|from| from <= date) && self.to.is_none_or(|to| date <= to)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub name: ActorName,
+    pub kind: ActorKind,
+    pub display_name: String,
+    #[serde(default, skip_serializing_if = "ActorCodes::is_empty")]
+    pub codes: ActorCodes,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub affiliations: Vec<Affiliation>,
+}
+
+// ---------------------------------------------------------------- disputes
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisputeKind {
+    Territorial,
+    Treaty,
+    Maritime,
+    Trade,
+    Naming,
+    Sanctions,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DisputeStatus {
+    Active,
+    Frozen,
+    Resolved,
+}
+
+/// A party to a dispute, with its capability (power, influence) in it, used by forecasting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Party {
+    pub actor: ActorName,
+    pub capability: Capability,
+}
+
+/// A name for a disputed object and whose framing it is; `used_by: None` is the neutral name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ObjectName {
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub used_by: Option<ActorName>,
+}
+
+/// The thing disputed (islands, a sea, a border stretch), with its parts and each party's name for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DisputedObject {
+    pub id: String,
+    pub names: Vec<ObjectName>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<String>,
+}
+
+impl DisputedObject {
+    /// The neutral name, or the first name if none is neutral.
+    #[must_use]
+    pub fn neutral_label(&self) -> Option<&str> {
+        self.names
+            .iter()
+            .find(|n| n.used_by.is_none())
+            .or_else(|| self.names.first())
+            .map(|n| n.label.as_str())
+    }
+}
+
+/// A status the dispute entered on a date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatusChange {
+    pub status: DisputeStatus,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dispute {
+    pub name: DisputeName,
+    pub title: String,
+    pub kind: DisputeKind,
+    pub parties: Vec<Party>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub objects: Vec<DisputedObject>,
+    /// Status changes in date order; the last one is the current status.
+    pub status: Vec<StatusChange>,
+}
+
+impl Dispute {
+    /// The status in force on `date` (the latest change on or before it; undated changes count as
+    /// always in force), or the current one when `date` is `None`.
+    #[must_use]
+    pub fn status_on(&self, date: Option<NaiveDate>) -> Option<DisputeStatus> {
+        self.status
+            .iter()
+            .rev()
+            .find(|c| match (date, c.since) {
+                (Some(d), Some(since)) => since <= d,
+                _ => true,
+            })
+            .map(|c| c.status)
+    }
+
+    #[must_use]
+    pub fn capability_of(&self, actor: &ActorName) -> Option<Capability> {
+        self.parties
+            .iter()
+            .find(|p| &p.actor == actor)
+            .map(|p| p.capability)
+    }
+}
+
+// ---------------------------------------------------------------- issues
+
+/// A labeled point on an issue's scale ("50 = two islands under the 1956 Declaration").
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Anchor {
+    pub position: Position,
+    pub label: String,
+}
+
+/// How positions on an issue are read.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum IssueScale {
+    /// A yes/no proposal: 0 oppose, 100 support.
+    Binary { proposal: String },
+    /// A 0–100 continuum with labeled anchors.
+    Continuous { anchors: Vec<Anchor> },
+}
+
+/// A question within a dispute on which actors take stances.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Issue {
+    pub name: IssueName,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    pub scale: IssueScale,
+}
+
+impl Issue {
+    #[must_use]
+    pub fn dispute(&self) -> DisputeName {
+        self.name.dispute()
+    }
+}
+
+// ---------------------------------------------------------------- evidence
+
+/// Where a fact was read: a byte span `start..end` of a document's UTF-8 text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The evidence for a stance or event.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<DocumentName>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Who said it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker: Option<ActorName>,
+    /// Who reported it (a cited outlet such as NHK), when not the document's own outlet.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reported_by: Option<ActorName>,
+}
+
+// ---------------------------------------------------------------- stances
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StanceLabel {
+    Support,
+    Oppose,
+    Neutral,
+    Conditional,
+    Ambiguous,
+}
+
+impl StanceLabel {
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Support => "support",
+            Self::Oppose => "oppose",
+            Self::Neutral => "neutral",
+            Self::Conditional => "conditional",
+            Self::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+/// What a condition requires of the issue it refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RequiredOutcome {
+    /// The issue is settled (in any way acceptable to the actor) first.
+    Resolved,
+    /// A binary proposal is adopted first.
+    Adopted,
+    /// A binary proposal is rejected or dropped first.
+    Rejected,
+}
+
+/// A precondition: the stance holds only once `issue` reaches `required`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Condition {
+    pub issue: IssueName,
+    pub required: RequiredOutcome,
+    /// For continuous issues: the range of outcomes the actor accepts, if it said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_position: Option<Position>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_position: Option<Position>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+}
+
+/// One actor's stance on one issue over a period, with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stance {
+    pub name: StanceName,
+    pub actor: ActorName,
+    pub issue: IssueName,
+    pub position: Position,
+    pub salience: Salience,
+    pub confidence: Confidence,
+    pub label: StanceLabel,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conditions: Vec<Condition>,
+    pub valid_from: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_to: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Stance {
+    /// Whether the stance was in force on `date` (`valid_to` is exclusive).
+    #[must_use]
+    pub fn valid_on(&self, date: NaiveDate) -> bool {
+        self.valid_from <= date && self.valid_to.is_none_or(|to| date < to)
+    }
+}
+
+// ---------------------------------------------------------------- events
+
+/// The 16 PLOVER event types.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum PloverType {
+    Agree,
+    Consult,
+    Support,
+    Concede,
+    Cooperate,
+    Aid,
+    Retreat,
+    Request,
+    Accuse,
+    Reject,
+    Threaten,
+    Protest,
+    Sanction,
+    Mobilize,
+    Coerce,
+    Assault,
+}
+
+/// PLOVER's four quad classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuadClass {
+    VerbalCooperation,
+    MaterialCooperation,
+    VerbalConflict,
+    MaterialConflict,
+}
+
+impl QuadClass {
+    pub const ALL: [Self; 4] = [
+        Self::VerbalCooperation,
+        Self::MaterialCooperation,
+        Self::VerbalConflict,
+        Self::MaterialConflict,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::VerbalCooperation => "verbal_cooperation",
+            Self::MaterialCooperation => "material_cooperation",
+            Self::VerbalConflict => "verbal_conflict",
+            Self::MaterialConflict => "material_conflict",
+        }
+    }
+}
+
+impl PloverType {
+    pub const ALL: [Self; 16] = [
+        Self::Agree,
+        Self::Consult,
+        Self::Support,
+        Self::Concede,
+        Self::Cooperate,
+        Self::Aid,
+        Self::Retreat,
+        Self::Request,
+        Self::Accuse,
+        Self::Reject,
+        Self::Threaten,
+        Self::Protest,
+        Self::Sanction,
+        Self::Mobilize,
+        Self::Coerce,
+        Self::Assault,
+    ];
+
+    /// The quad class PLOVER assigns to this type.
+    #[must_use]
+    pub fn quad_class(self) -> QuadClass {
+        match self {
+            Self::Agree | Self::Consult | Self::Support | Self::Concede | Self::Request => {
+                QuadClass::VerbalCooperation
+            }
+            Self::Cooperate | Self::Aid | Self::Retreat => QuadClass::MaterialCooperation,
+            Self::Accuse | Self::Reject | Self::Threaten | Self::Protest => {
+                QuadClass::VerbalConflict
+            }
+            Self::Sanction | Self::Mobilize | Self::Coerce | Self::Assault => {
+                QuadClass::MaterialConflict
+            }
+        }
+    }
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Agree => "AGREE",
+            Self::Consult => "CONSULT",
+            Self::Support => "SUPPORT",
+            Self::Concede => "CONCEDE",
+            Self::Cooperate => "COOPERATE",
+            Self::Aid => "AID",
+            Self::Retreat => "RETREAT",
+            Self::Request => "REQUEST",
+            Self::Accuse => "ACCUSE",
+            Self::Reject => "REJECT",
+            Self::Threaten => "THREATEN",
+            Self::Protest => "PROTEST",
+            Self::Sanction => "SANCTION",
+            Self::Mobilize => "MOBILIZE",
+            Self::Coerce => "COERCE",
+            Self::Assault => "ASSAULT",
+        }
+    }
+}
+
+/// How precisely a date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePrecision {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// A date with its precision: `2018-09-24` at week precision means "the week of 24 September".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FuzzyDate {
+    pub date: NaiveDate,
+    pub precision: DatePrecision,
+}
+
+/// Whether the text reports the event as having happened or as planned.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EventStatus {
+    Past,
+    Planned,
+}
+
+/// Who did what to whom, when and where, coded in PLOVER.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    pub name: EventName,
+    pub date: FuzzyDate,
+    pub status: EventStatus,
+    pub event_type: PloverType,
+    /// PLOVER mode, e.g. `meet` for CONSULT or `propose` for AGREE.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mode: Option<String>,
+    /// PLOVER contexts, e.g. `diplomatic`, `territory`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contexts: Vec<String>,
+    /// CAMEO-compatible code, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
+    pub intensity: Intensity,
+    pub sources: Vec<ActorName>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<ActorName>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub issues: Vec<IssueName>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<Evidence>,
+}
+
+impl Event {
+    #[must_use]
+    pub fn quad_class(&self) -> QuadClass {
+        self.event_type.quad_class()
+    }
+}
+
+// ---------------------------------------------------------------- documents
+
+/// A source text. `content_hash` is the SHA-256 of `text`, used to ingest each text once.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    pub name: DocumentName,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outlet: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    pub text: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub content_hash: String,
+}
+
+/// Hex SHA-256 of a text: the identity of a document's content.
+#[must_use]
+pub fn content_hash(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let digest = Sha256::digest(text.as_bytes());
+    let mut out = String::with_capacity(64);
+    for byte in digest {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quad_classes_cover_plover() {
+        let verbal_coop = PloverType::ALL
+            .iter()
+            .filter(|t| t.quad_class() == QuadClass::VerbalCooperation)
+            .count();
+        assert_eq!(verbal_coop, 5);
+        assert_eq!(
+            PloverType::Assault.quad_class(),
+            QuadClass::MaterialConflict
+        );
+        assert_eq!(
+            serde_json::to_string(&PloverType::Consult).expect("serializes"),
+            "\"CONSULT\""
+        );
+    }
+
+    #[test]
+    fn stance_validity_is_half_open() {
+        let date = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date");
+        let stance = Stance {
+            name: StanceName::parse("stances/s1").expect("name"),
+            actor: ActorName::parse("actors/JPN").expect("name"),
+            issue: IssueName::parse("disputes/d/issues/i").expect("name"),
+            position: Position::new(50.0).expect("pos"),
+            salience: Salience::new(0.5).expect("sal"),
+            confidence: Confidence::new(0.5).expect("conf"),
+            label: StanceLabel::Neutral,
+            conditions: vec![],
+            valid_from: date("2018-01-01"),
+            valid_to: Some(date("2018-02-01")),
+            evidence: vec![],
+        };
+        assert!(!stance.valid_on(date("2017-12-31")));
+        assert!(stance.valid_on(date("2018-01-01")));
+        assert!(!stance.valid_on(date("2018-02-01")));
+    }
+
+    #[test]
+    fn content_hash_is_sha256() {
+        assert_eq!(
+            content_hash("abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+    }
+}
