@@ -253,7 +253,11 @@ mod tests {
 
     #[test]
     fn parse_errors_name_the_field() {
-        let bad = KURIL.replacen("      \"position\": 100,", "      \"position\": 150,", 1);
+        let bad = KURIL.replacen(
+            "\n      \"position\": 100,",
+            "\n      \"position\": 150,",
+            1,
+        );
         let err = Dossier::from_json(&bad).expect_err("out of range");
         let msg = err.to_string();
         assert!(msg.contains("stances[0].position"), "{msg}");
