@@ -199,18 +199,34 @@ impl Dossier {
     #[must_use]
     pub fn for_dispute(&self, dispute: &DisputeName) -> Self {
         let mut out = Self::new();
-        let Some(d) = self.disputes.iter().find(|d| &d.name == dispute) else { return out };
+        let Some(d) = self.disputes.iter().find(|d| &d.name == dispute) else {
+            return out;
+        };
         out.disputes.push(d.clone());
-        out.issues = self.issues.iter().filter(|i| &i.dispute() == dispute).cloned().collect();
+        out.issues = self
+            .issues
+            .iter()
+            .filter(|i| &i.dispute() == dispute)
+            .cloned()
+            .collect();
         let issues: HashSet<&IssueName> = out.issues.iter().map(|i| &i.name).collect();
         let parties: HashSet<&ActorName> = d.parties.iter().map(|p| &p.actor).collect();
-        out.stances = self.stances.iter().filter(|s| issues.contains(&s.issue)).cloned().collect();
+        out.stances = self
+            .stances
+            .iter()
+            .filter(|s| issues.contains(&s.issue))
+            .cloned()
+            .collect();
         out.events = self
             .events
             .iter()
             .filter(|e| {
                 e.issues.iter().any(|i| issues.contains(i))
-                    || (e.issues.is_empty() && e.sources.iter().chain(&e.targets).any(|a| parties.contains(a)))
+                    || (e.issues.is_empty()
+                        && e.sources
+                            .iter()
+                            .chain(&e.targets)
+                            .any(|a| parties.contains(a)))
             })
             .cloned()
             .collect();
@@ -252,7 +268,11 @@ impl Dossier {
                 && let Some(x) = self.disputes.iter().find(|x| x.name == parent)
             {
                 actors.extend(x.parties.iter().map(|p| p.actor.clone()));
-                actors.extend(x.objects.iter().flat_map(|o| o.names.iter().filter_map(|n| n.used_by.clone())));
+                actors.extend(
+                    x.objects
+                        .iter()
+                        .flat_map(|o| o.names.iter().filter_map(|n| n.used_by.clone())),
+                );
                 out.disputes.push(x.clone());
             }
         }
@@ -267,8 +287,18 @@ impl Dossier {
                 }
             }
         }
-        out.actors = self.actors.iter().filter(|a| actors.contains(&a.name)).cloned().collect();
-        out.documents = self.documents.iter().filter(|d| documents.contains(&d.name)).cloned().collect();
+        out.actors = self
+            .actors
+            .iter()
+            .filter(|a| actors.contains(&a.name))
+            .cloned()
+            .collect();
+        out.documents = self
+            .documents
+            .iter()
+            .filter(|d| documents.contains(&d.name))
+            .cloned()
+            .collect();
         out
     }
 }
@@ -377,10 +407,19 @@ mod tests {
         let subset = dossier.for_dispute(&kuril);
         validate(&subset, &NothingElse).expect("subset validates on its own");
         assert_eq!(subset.disputes.len(), 1);
-        assert!(!subset.actors.iter().any(|a| a.name.as_str() == "actors/CHN"));
+        assert!(
+            !subset
+                .actors
+                .iter()
+                .any(|a| a.name.as_str() == "actors/CHN")
+        );
         assert_eq!(subset.stances.len(), dossier.stances.len());
         assert_eq!(subset.documents.len(), 1);
-        assert!(dossier.for_dispute(&DisputeName::parse("disputes/none").expect("name")).is_empty());
+        assert!(
+            dossier
+                .for_dispute(&DisputeName::parse("disputes/none").expect("name"))
+                .is_empty()
+        );
     }
 
     #[test]

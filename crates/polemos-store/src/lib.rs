@@ -120,6 +120,7 @@ pub enum Precondition {
 
 /// One change in a batch.
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // Batches are short-lived; boxing every record buys nothing.
 pub enum Op {
     Put {
         record: Record,
