@@ -2,6 +2,8 @@
 //! only parses global options and dispatches.
 
 mod cli_data;
+mod cli_keys;
+mod cli_serve;
 mod output;
 
 use std::process::ExitCode;
@@ -37,6 +39,10 @@ enum Command {
     Export(cli_data::ExportArgs),
     /// List stored entities.
     Show(cli_data::ShowArgs),
+    /// Serve the polemos.v1 gRPC API on the store.
+    Serve(cli_serve::ServeArgs),
+    /// Manage the API keys the server accepts.
+    Keys(cli_keys::KeysArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +51,8 @@ fn main() -> ExitCode {
         Command::Import(args) => cli_data::import(&cli.global, &args),
         Command::Export(args) => cli_data::export(&cli.global, &args),
         Command::Show(args) => cli_data::show(&cli.global, &args),
+        Command::Serve(args) => cli_serve::run(&cli.global, &args),
+        Command::Keys(args) => cli_keys::run(&cli.global, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
