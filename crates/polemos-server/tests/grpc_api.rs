@@ -468,6 +468,7 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
         .await
         .expect_err("message limit");
     assert_eq!(err.code(), Code::ResourceExhausted);
+    assert_eq!(reason(&err), "MESSAGE_TOO_LARGE");
 
     // Invalid UTF-8 in text, sent as raw bytes in the string field.
     let err = raw_extract(&server, vec![b'o', b'k', 0xff, 0xfe]).await.expect_err("utf-8");

@@ -133,12 +133,10 @@ impl ExtractionService for Extraction {
         }))
     }
 
-    type IngestStream = ReceiverStream<Result<pb::IngestResponse, Status>>;
-
     async fn ingest(
         &self,
         req: Request<Streaming<pb::IngestRequest>>,
-    ) -> Result<Response<Self::IngestStream>, Status> {
+    ) -> Result<Response<tonic::codegen::BoxStream<pb::IngestResponse>>, Status> {
         let permit = self.shared.streams.clone().try_acquire_owned().map_err(|_| {
             status(Code::ResourceExhausted, "TOO_MANY_STREAMS", "too many open streams; retry later")
         })?;
@@ -164,6 +162,6 @@ impl ExtractionService for Extraction {
                 index += 1;
             }
         });
-        Ok(Response::new(ReceiverStream::new(rx)))
+        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
     }
 }

@@ -97,10 +97,11 @@ where
             let started = Instant::now();
             let mut response = inner.call(req).await?;
             if let Some(st) = tonic::Status::from_header_map(response.headers())
-                && st.code() == Code::Internal
+                && matches!(st.code(), Code::Internal | Code::OutOfRange)
             {
+                let code = st.code();
                 let rewritten = super::malformed(st);
-                if rewritten.code() != Code::Internal {
+                if rewritten.code() != code {
                     response = rewritten.into_http::<Body>();
                 }
             }

@@ -74,17 +74,23 @@ pub enum ServeError {
 /// client error it is: INVALID_ARGUMENT with `ErrorInfo` and the field prost names, e.g.
 /// `Document.text` for text that is not UTF-8. Other statuses pass through unchanged.
 pub fn malformed(st: tonic::Status) -> tonic::Status {
+    // tonic reports a message over the size limit as OUT_OF_RANGE; gRPC's convention (and what
+    // clients retry on) is RESOURCE_EXHAUSTED.
+    if st.code() == Code::OutOfRange && st.message().contains("message length too large") {
+        let details = ErrorDetails::with_error_info("MESSAGE_TOO_LARGE", error::DOMAIN, HashMap::new());
+        return tonic::Status::with_error_details(Code::ResourceExhausted, st.message(), details);
+    }
     if st.code() != Code::Internal || !st.message().contains("failed to decode") {
         return st;
     }
-    // prost's message ends with `Msg.field: reason`; take the last `X.y` before a colon.
+    // prost lists the field path innermost first (`Document.text: ExtractRequest.document: ...`).
     let field = st
         .message()
         .split(": ")
         .filter(|part| {
             !part.contains(' ') && part.contains('.') && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
         })
-        .next_back()
+        .next()
         .unwrap_or("")
         .to_owned();
     let mut details = ErrorDetails::with_error_info("MALFORMED_MESSAGE", error::DOMAIN, HashMap::new());
@@ -237,7 +243,7 @@ mod tests {
     #[test]
     fn decode_failures_become_invalid_argument() {
         let st = tonic::Status::internal(
-            "failed to decode Protobuf message: ExtractRequest.document: Document.text: invalid string value: data is not UTF-8 encoded",
+            "failed to decode Protobuf message: Document.text: ExtractRequest.document: invalid string value: data is not UTF-8 encoded",
         );
         let out = malformed(st);
         assert_eq!(out.code(), Code::InvalidArgument);

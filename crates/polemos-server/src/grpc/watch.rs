@@ -223,12 +223,10 @@ async fn run(
 
 #[tonic::async_trait]
 impl ChangeService for Changes {
-    type WatchChangesStream = ReceiverStream<Result<pb::WatchChangesResponse, Status>>;
-
     async fn watch_changes(
         &self,
         req: Request<pb::WatchChangesRequest>,
-    ) -> Result<Response<Self::WatchChangesStream>, Status> {
+    ) -> Result<Response<tonic::codegen::BoxStream<pb::WatchChangesResponse>>, Status> {
         let q = req.into_inner();
         let filter = Filter {
             dispute: (!q.dispute.is_empty())
@@ -247,7 +245,7 @@ impl ChangeService for Changes {
         })?;
         let (tx, rx) = mpsc::channel(64);
         tokio::spawn(run(self.shared.clone(), cursor, filter, tx, permit));
-        Ok(Response::new(ReceiverStream::new(rx)))
+        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
     }
 }
 
