@@ -104,6 +104,7 @@ def test_extract_reference_article(channel):
 def test_streaming_ingest_is_seen_by_a_watch(channel):
     changes = change_service_pb2_grpc.ChangeServiceStub(channel)
     feed = changes.WatchChanges(change_service_pb2.WatchChangesRequest(), metadata=auth(READER))
+    feed.initial_metadata()  # the server has fixed the stream's start once headers arrive
     seen = []
     done = threading.Event()
 

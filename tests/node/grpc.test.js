@@ -77,6 +77,9 @@ test('extract on the reference article', async () => {
 
 test('a streaming ingest is seen by a watch', async () => {
   const feed = changes.WatchChanges({}, auth(READER));
+  // The server answers with headers once it has fixed the stream's start: wait for them so the
+  // ingest below is certainly after it.
+  const started = new Promise((resolve) => feed.on('metadata', resolve));
   const seen = [];
   const watched = new Promise((resolve, reject) => {
     feed.on('data', (c) => {
@@ -87,6 +90,7 @@ test('a streaming ingest is seen by a watch', async () => {
     });
     feed.on('error', (e) => { if (e.code !== grpc.status.CANCELLED) reject(e); });
   });
+  await started;
   const tag = crypto.randomBytes(8).toString('hex');
   const results = await new Promise((resolve, reject) => {
     const out = [];
