@@ -14,7 +14,7 @@ const MAX_BOILERPLATE_LINE: usize = 200;
 /// Words before a period that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "sen", "rep", "gov",
-    "jr", "sr", "no", "vs", "etc", "inc", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept",
+    "jr", "sr", "vs", "etc", "inc", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept",
     "sep", "oct", "nov", "dec", "adm", "maj", "pres", "amb", "approx", "dept", "est", "fig",
 ];
 
