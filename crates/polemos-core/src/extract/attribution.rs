@@ -80,10 +80,15 @@ pub fn run(doc: &mut Doc<'_>) {
                 (speaker_after(&items, i), (sentence.start, sentence.end))
             } else {
                 // Trailing: ", the NHK broadcaster said." at the end of the sentence.
-                let rest_is_tail = (it.tok_end..sentence.tokens.end).all(|t| {
-                    let w = doc.tok(t);
-                    w.chars().all(|c| !c.is_alphanumeric())
-                }) || doc.tok(it.tok_end) == ",";
+                // Only a short tail of time or place may follow ("..., he said on Monday.").
+                let rest_is_tail = doc.tok(it.tok_end) == ","
+                    || (sentence.tokens.end.saturating_sub(it.tok_end) <= 8
+                        && items[i + 1..].iter().all(|x| {
+                            matches!(
+                                x.kind,
+                                ItemKind::Date(_) | ItemKind::Location | ItemKind::Venue(_)
+                            )
+                        }));
                 let subject = subject_before(doc, &items, i, sentence.tokens.start);
                 let resolved = super::attribution::resolve(doc, &subject, None, s);
                 let first = resolved.as_ref().and_then(|v| v.first().copied());
@@ -92,11 +97,20 @@ pub fn run(doc: &mut Doc<'_>) {
                     .rev()
                     .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if Some(actor) == first))
                     .map_or(it.tok, |x| x.tok);
-                let comma_before = subject_tok > sentence.tokens.start
-                    && (doc.tok(subject_tok - 1) == ","
-                        || (doc.tok_is(subject_tok - 1, "the") && doc.tok(subject_tok.saturating_sub(2)) == ","));
+                // The subject follows ", " or ",\u{201d} " (after a quotation), maybe with "the".
+                let mut before = subject_tok;
+                if before > sentence.tokens.start && doc.tok_is(before - 1, "the") {
+                    before -= 1;
+                }
+                if before > sentence.tokens.start
+                    && matches!(doc.tok(before - 1), "\"" | "\u{201d}" | "'" | "\u{2019}")
+                {
+                    before -= 1;
+                }
+                let comma_before = before > sentence.tokens.start
+                    && matches!(doc.tok(before - 1), "," | "?" | "!");
                 if rest_is_tail && comma_before && first.is_some() {
-                    let comma = if doc.tok(subject_tok - 1) == "," { subject_tok - 1 } else { subject_tok - 2 };
+                    let comma = before - 1;
                     (first, (sentence.start, doc.tokens[comma].start))
                 } else if first.is_some() {
                     (first, (it.end, sentence.end))

@@ -82,7 +82,7 @@ fn future_context(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
     (floor.max(i.saturating_sub(6))..i).any(|t| {
         doc.tok_in(
             t,
-            &["will", "to", "next", "plans", "planned", "would", "coming", "upcoming", "shall"],
+            &["will", "next", "plans", "planned", "would", "coming", "upcoming", "shall"],
         )
     })
 }

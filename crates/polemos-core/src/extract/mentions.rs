@@ -139,6 +139,10 @@ fn find_people(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &[Vec<
             });
             let p = doc.actors.len() - 1;
             st.surnames.insert(surname, p);
+            // Family names come first in many languages ("Wang Yi" is "Wang" later).
+            if name_end - name_start == 2 {
+                st.surnames.entry(doc.tok(name_start).to_owned()).or_insert(p);
+            }
             p
         };
         if doc.actors[person].role.is_none() {

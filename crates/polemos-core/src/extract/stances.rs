@@ -64,19 +64,33 @@ fn new_issue(doc: &Doc<'_>, items: &[Item], at: usize, stop_tok: usize) -> Optio
         t += 1;
     }
     let start = t;
+    // Names of places and disputes may sit inside the phrase ("occupation of Crimea").
     let covered = |tok: usize| {
-        items.iter().any(|it| it.tok <= tok && tok < it.tok_end && !matches!(it.kind, ItemKind::Date(_)))
+        items.iter().any(|it| {
+            it.tok <= tok
+                && tok < it.tok_end
+                && !matches!(
+                    it.kind,
+                    ItemKind::DisputeName(..)
+                        | ItemKind::DisputePart(_)
+                        | ItemKind::Location
+                        | ItemKind::Actor { adjectival: true, .. }
+                )
+        })
     };
     if start >= stop_tok || covered(start) {
         return None;
     }
     while t < stop_tok
         && t - start < MAX_NEW_ISSUE_TOKENS
-        && doc.tokens[t].kind == TokKind::Word
+        && matches!(doc.tokens[t].kind, TokKind::Word)
         && !covered(t)
         && !doc.tok_in(t, &["and", "or", "but", "which", "that", "because", "as", "with", "by", "on", "in", "at", "if", "unless"])
     {
         t += 1;
+    }
+    while t > start && doc.tok_in(t - 1, &["of", "the", "a", "to", "for", "from"]) {
+        t -= 1;
     }
     if t == start || doc.tok(start).starts_with(char::is_uppercase) {
         return None;

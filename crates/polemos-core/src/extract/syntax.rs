@@ -74,7 +74,7 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
     let Some(cue) = items.get(at) else {
         return Subject::None;
     };
-    let mut pos = cue.tok;
+    let mut pos = skip_relative(doc, cue.tok, floor_tok);
     let mut j = at;
     while j > 0 {
         j -= 1;
@@ -84,6 +84,10 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
                 continue;
             }
             break;
+        }
+        if it.tok >= pos {
+            // Inside a skipped relative clause.
+            continue;
         }
         if cue.tok.saturating_sub(it.tok_end) > SUBJECT_WINDOW {
             break;
@@ -123,9 +127,37 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
         if is_predicate(&it) {
             break;
         }
-        pos = pos.min(it.tok);
+        pos = skip_relative(doc, pos.min(it.tok), floor_tok);
     }
     Subject::None
+}
+
+/// Longest relative clause skipped between a subject and its verb, in tokens.
+const RELATIVE_WINDOW: usize = 20;
+
+/// When the tokens just before `pos` close a relative clause (", which calls them X,"), the
+/// position of the comma that opens it; otherwise `pos`.
+fn skip_relative(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
+    if pos == 0 || pos <= floor || doc.tok(pos - 1) != "," {
+        return pos;
+    }
+    let lowest = pos.saturating_sub(RELATIVE_WINDOW).max(floor);
+    let mut t = pos - 1;
+    while t > lowest {
+        t -= 1;
+        let w = doc.tok(t);
+        if w == "," {
+            return if doc.tok_in(t + 1, &["which", "who", "whose", "where"]) {
+                t
+            } else {
+                pos
+            };
+        }
+        if matches!(w, "." | ";" | ":") {
+            return pos;
+        }
+    }
+    pos
 }
 
 /// Actors after the cue at `items[at]` (its object), skipping prepositions and articles.
@@ -150,10 +182,18 @@ pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) 
             break;
         }
         match it.kind {
-            // A possessor starts a new noun phrase ("Lavrov, Japan's minister").
+            // A possessor starts a new noun phrase ("Lavrov, Japan's minister"), unless it is
+            // the first object ("rejected Japan's claim").
             ItemKind::Actor {
-                possessive: true, ..
-            } => break,
+                actor,
+                possessive: true,
+                ..
+            } => {
+                if out.is_empty() {
+                    out.push(actor);
+                }
+                break;
+            }
             ItemKind::Actor {
                 actor,
                 adjectival: false,
