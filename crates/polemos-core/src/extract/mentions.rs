@@ -10,6 +10,13 @@ use super::knowledge::{Cue, Entry, Knowledge, Via};
 use crate::model::ActorKind;
 use crate::names::slugify;
 
+/// Nouns after a demonym that make it name the state ("Russian officials", "the Chinese side").
+const GROUP_NOUNS: &[&str] = &[
+    "officials", "diplomats", "government", "authorities", "leaders", "leadership", "ministry",
+    "sources", "side", "delegation", "negotiators", "forces", "troops", "military", "navy",
+    "embassy", "envoy", "envoys", "administration", "parliament", "lawmakers", "cabinet",
+];
+
 /// Most name tokens a title can take ("Foreign Minister Sergei Viktorovich Lavrov").
 const MAX_NAME_TOKENS: usize = 3;
 
@@ -260,8 +267,25 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     .iter()
                                     .any(|x| matches!(x, Entry::Cue(_) | Entry::Event(_)))
                         });
+                        // "Indian officials said": a demonym with a group noun names the state.
+                        let group = via == Via::Demonym && tok_end < range.end && doc.tok_in(tok_end, GROUP_NOUNS);
                         let adjectival = adjectival_states.contains(&r)
-                            || (via == Via::Demonym && next_is_word && !next_is_cue);
+                            || (via == Via::Demonym && next_is_word && !next_is_cue && !group);
+                        if group {
+                            local.push(Item {
+                                start: m.start,
+                                end: doc.tokens[tok_end].end,
+                                tok,
+                                tok_end: tok_end + 1,
+                                kind: ItemKind::Actor {
+                                    actor: a,
+                                    via,
+                                    adjectival: false,
+                                    possessive: false,
+                                },
+                            });
+                            continue;
+                        }
                         local.push(item(ItemKind::Actor {
                             actor: a,
                             via,

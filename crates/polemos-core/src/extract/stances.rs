@@ -16,6 +16,16 @@ use crate::names::slugify;
 
 /// How far after a cue its topic may stand, in tokens.
 const TOPIC_WINDOW: usize = 12;
+/// How far after a stance cue its condition may start, in tokens.
+const CONDITION_WINDOW: usize = 14;
+/// Words that never start an issue, and nouns too vague to be one on their own.
+const NOT_AN_ISSUE: &[&str] = &[
+    "after", "before", "when", "while", "it", "this", "that", "them", "him", "her", "us", "all",
+    "any", "what", "which", "who", "there", "here", "also", "not", "decision", "move", "request",
+    "claim", "claims", "statement", "plan", "step", "steps", "idea", "call", "calls", "remarks",
+    "comments", "position", "stance", "efforts", "effort", "action", "actions", "measures",
+    "proposal", "report", "reports", "way", "need", "issue", "matter", "question", "situation",
+];
 /// Longest noun phrase proposed as a new issue, in tokens.
 const MAX_NEW_ISSUE_TOKENS: usize = 6;
 
@@ -92,7 +102,10 @@ fn new_issue(doc: &Doc<'_>, items: &[Item], at: usize, stop_tok: usize) -> Optio
     while t > start && doc.tok_in(t - 1, &["of", "the", "a", "to", "for", "from"]) {
         t -= 1;
     }
-    if t == start || doc.tok(start).starts_with(char::is_uppercase) {
+    if t == start
+        || doc.tok(start).starts_with(char::is_uppercase)
+        || doc.tok_in(start, NOT_AN_ISSUE) && (t - start == 1 || !doc.tok_in(start, &["call", "plan"]))
+    {
         return None;
     }
     let text = doc.slice(doc.tokens[start].start, doc.tokens[t - 1].end).to_owned();
@@ -190,9 +203,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             // A condition after the cue in the same clause, or one that opens the sentence.
+            // ... and no other statement between the cue and the condition.
             let cond = items.iter().enumerate().find(|(j, x)| {
                 matches!(x.kind, ItemKind::Cue(Cue::Condition))
-                    && ((*j > i && x.start < clause.end.max(it.end))
+                    && ((*j > i
+                        && x.start < clause.end.max(it.end)
+                        && x.tok.saturating_sub(it.tok_end) <= CONDITION_WINDOW
+                        && !items[i + 1..*j].iter().any(|y| {
+                            matches!(y.kind, ItemKind::Cue(Cue::Report | Cue::Support | Cue::Oppose))
+                        }))
                         || (x.tok <= doc.sentences[s].tokens.start + 1 && *j < i))
             });
             let cond_span = cond.map(|(_, c)| {
