@@ -76,6 +76,7 @@ pub fn run(doc: &mut Doc<'_>) {
                 _ => continue,
             };
             let cue_text = doc.slice(it.start, it.end);
+            doc.tick(items.len() * 2 + clauses.len());
             let (speaker, content) = if cue_text.eq_ignore_ascii_case("according to") {
                 (speaker_after(&items, i), (sentence.start, sentence.end))
             } else {
@@ -187,6 +188,7 @@ pub fn run(doc: &mut Doc<'_>) {
 /// The innermost clause of sentence `s` containing byte `at`.
 #[must_use]
 pub fn clause_at<'c>(clauses: &'c [Clause], s: usize, at: usize) -> Option<&'c Clause> {
+    // Bounded by the clauses of one sentence (at most one per reporting cue).
     let from = clauses.partition_point(|c| c.sentence < s);
     clauses[from..]
         .iter()

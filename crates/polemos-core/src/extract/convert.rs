@@ -96,8 +96,9 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
     let short = x.document.content_hash.get(..12).unwrap_or("doc").to_owned();
     let mut d = Dossier::new();
 
-    let add_actor = |d: &mut Dossier, actor: Actor| {
-        if !d.actors.iter().any(|a| a.name == actor.name) {
+    let mut seen: std::collections::HashSet<ActorName> = std::collections::HashSet::new();
+    let mut add_actor = |d: &mut Dossier, actor: Actor| {
+        if seen.insert(actor.name.clone()) {
             d.actors.push(actor);
         }
     };

@@ -147,6 +147,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             last_span = (it.start, it.end);
             let cue = &k.events[ev];
+            doc.tick(items.len() * 4);
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;
             };
@@ -298,7 +299,8 @@ type Index = HashMap<(PloverType, Vec<String>, EventStatus, bool), Vec<usize>>;
 fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
     let key = (fact.event_type, fact.sources.clone(), fact.status, fact.negated);
     let candidates = index.entry(key).or_default();
-    let same = candidates.iter().copied().find(|&i| {
+    // Only recent reports are candidates, so a text naming thousands of targets stays linear.
+    let same = candidates.iter().rev().take(16).copied().find(|&i| {
         let e = &out[i];
         e.targets == fact.targets || fact.targets.is_empty() || e.targets.is_empty()
     });

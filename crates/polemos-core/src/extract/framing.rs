@@ -42,6 +42,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut explicit: Vec<Option<usize>> = vec![None; doc.sentences.len()];
     for s in 0..doc.sentences.len() {
+        doc.tick(doc.sentence_items(s).len() + 1);
         let mut parties_here: Vec<&str> = Vec::new();
         let mut disputish = false;
         for it in doc.sentence_items(s) {

@@ -56,6 +56,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut s = 0;
     for m in k.automaton.find_iter(text) {
         let (start, end) = (m.start(), m.end());
+        doc.tick(1);
         while s < doc.sentences.len() && doc.sentences[s].end <= start {
             s += 1;
         }

@@ -142,6 +142,9 @@ pub struct Doc<'t> {
     pub date_facts: Vec<DateFact>,
     /// Issues the text names that no topic covers: (issue name, title).
     pub new_issues: Vec<(String, String)>,
+    /// An upper bound of the steps the stages took, so tests can check the work stays linear
+    /// in the input without timing anything.
+    pub work: std::cell::Cell<usize>,
 }
 
 impl<'t> Doc<'t> {
@@ -165,7 +168,13 @@ impl<'t> Doc<'t> {
             stances: Vec::new(),
             date_facts: Vec::new(),
             new_issues: Vec::new(),
+            work: std::cell::Cell::new(0),
         }
+    }
+
+    /// Counts `n` steps of work.
+    pub fn tick(&self, n: usize) {
+        self.work.set(self.work.get().saturating_add(n));
     }
 
     /// The text of token `i` (empty when out of range).

@@ -381,6 +381,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let Some(&person) = st.surnames.get(doc.tok(t)) else {
                 continue;
             };
+            doc.tick(raw_spans.len());
             let tk = doc.tokens[t];
             if raw_spans.iter().any(|&(a, b)| a <= tk.start && tk.end <= b) {
                 continue;

@@ -198,10 +198,16 @@ pub fn document_name(hash: &str) -> String {
     format!("documents/sha256-{}", hash.get(..16).unwrap_or(hash))
 }
 
-fn proposed_issue(k: &Knowledge, doc: &Doc<'_>, name: &str) -> Option<ProposedIssue> {
+fn proposed_issue(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    new_issues: &std::collections::HashMap<&str, &str>,
+    name: &str,
+) -> Option<ProposedIssue> {
     let (dispute, id) = name.split_once("/issues/")?;
-    if let Some((_, title)) = doc.new_issues.iter().find(|(n, _)| n == name) {
-        let mut proposal = title.clone();
+    if let Some(title) = new_issues.get(name) {
+        let title: &str = title;
+        let mut proposal = title.to_owned();
         if let Some(first) = proposal.get(..1) {
             proposal = first.to_uppercase() + proposal.get(1..).unwrap_or("");
         }
@@ -250,6 +256,8 @@ fn proposed_issue(k: &Knowledge, doc: &Doc<'_>, name: &str) -> Option<ProposedIs
 
 fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
     let hash = content_hash(doc.text);
+    let sources: std::collections::HashSet<usize> =
+        doc.clauses.iter().filter_map(|c| c.reported_by).collect();
     let mut actors: Vec<ActorFact> = doc
         .actors
         .iter()
@@ -261,7 +269,7 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             iso3: a.known.and_then(|x| k.actors[x].iso3.clone()),
             role: a.role.map(|r| k.titles[r].role.clone()),
             affiliation: a.affiliation.map(|x| doc.actor_name(x)),
-            cited_as_source: doc.clauses.iter().any(|c| c.reported_by == Some(i)),
+            cited_as_source: sources.contains(&i),
             mentions: Vec::new(),
         })
         .collect();
@@ -318,9 +326,14 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
     }
     issue_names.sort();
     issue_names.dedup();
+    let new_issues: std::collections::HashMap<&str, &str> = doc
+        .new_issues
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
     let proposed_issues = issue_names
         .iter()
-        .filter_map(|n| proposed_issue(k, &doc, n))
+        .filter_map(|n| proposed_issue(k, &doc, &new_issues, n))
         .collect();
     let headline = doc
         .lines

@@ -191,6 +191,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             last_span = (it.start, it.end);
+            doc.tick(items.len() * 8);
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;
             };

@@ -74,6 +74,7 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
     let Some(cue) = items.get(at) else {
         return Subject::None;
     };
+    doc.tick(at + 1);
     let mut pos = skip_relative(doc, cue.tok, floor_tok);
     let mut j = at;
     while j > 0 {
@@ -141,6 +142,7 @@ fn skip_relative(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
     if pos == 0 || pos <= floor || doc.tok(pos - 1) != "," {
         return pos;
     }
+    doc.tick(RELATIVE_WINDOW);
     let lowest = pos.saturating_sub(RELATIVE_WINDOW).max(floor);
     let mut t = pos - 1;
     while t > lowest {
@@ -166,6 +168,7 @@ pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) 
     let Some(cue) = items.get(at) else {
         return Vec::new();
     };
+    doc.tick(items.len() - at);
     let mut out = Vec::new();
     let mut last_end = cue.tok_end;
     for it in &items[at + 1..] {
@@ -219,6 +222,7 @@ pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) 
 #[must_use]
 pub fn possessor(items: &[Item], at: usize, doc: &Doc<'_>) -> Option<Subject> {
     let cue = items.get(at)?;
+    doc.tick(at + 1);
     let prev = items[..at].iter().rev().find(|i| i.start < cue.start)?;
     let close = cue.tok.saturating_sub(prev.tok_end) <= 3
         && (prev.tok_end..cue.tok).all(|t| {

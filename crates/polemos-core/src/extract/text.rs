@@ -122,6 +122,7 @@ pub fn tokens(doc: &mut Doc<'_>) {
             doc.tokens.push(t);
         }
     }
+    doc.tick(doc.tokens.len());
 }
 
 fn is_terminal(s: &str) -> bool {
