@@ -12,34 +12,55 @@ const MONTHS: [&str; 12] = [
     "october", "november", "december",
 ];
 
+const MONTH_ABBREVIATIONS: [(&str, u32); 8] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
 fn month_of(word: &str) -> Option<u32> {
-    let lower = word.to_ascii_lowercase();
-    if let Some(i) = MONTHS.iter().position(|m| *m == lower) {
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
         return u32::try_from(i + 1).ok();
     }
-    match lower.as_str() {
-        "jan" => Some(1),
-        "feb" => Some(2),
-        "aug" => Some(8),
-        "sept" | "sep" => Some(9),
-        "oct" => Some(10),
-        "nov" => Some(11),
-        "dec" => Some(12),
-        _ => None,
-    }
+    MONTH_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(word))
+        .map(|(_, m)| *m)
 }
 
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
 fn weekday_of(word: &str) -> Option<Weekday> {
-    Some(match word.to_ascii_lowercase().as_str() {
-        "monday" => Weekday::Mon,
-        "tuesday" => Weekday::Tue,
-        "wednesday" => Weekday::Wed,
-        "thursday" => Weekday::Thu,
-        "friday" => Weekday::Fri,
-        "saturday" => Weekday::Sat,
-        "sunday" => Weekday::Sun,
-        _ => return None,
-    })
+    WEEKDAYS
+        .iter()
+        .find(|(d, _)| d.eq_ignore_ascii_case(word))
+        .map(|(_, w)| *w)
+}
+
+/// Lower-cases a short ASCII word into a stack buffer: the date scanner looks at every token and
+/// must not allocate for each.
+fn lower_ascii(word: &str, buf: &mut [u8; 16]) -> usize {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return 0;
+    }
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    bytes.len()
 }
 
 fn number(doc: &Doc<'_>, i: usize) -> Option<u32> {
@@ -91,7 +112,9 @@ fn future_context(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
 fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> {
     let pub_date = doc.published;
     let w = doc.tok(i);
-    let lower = w.to_ascii_lowercase();
+    let mut buf = [0u8; 16];
+    let n = lower_ascii(w, &mut buf);
+    let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
     let next = |k: usize| if i + k < end { doc.tok(i + k) } else { "" };
     let rel = |len, date, precision, qualifier| {
         Some(Found {
@@ -103,20 +126,22 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         })
     };
     // next / last / this + week / month / year / weekday
-    if matches!(lower.as_str(), "next" | "last" | "this" | "coming") {
-        let unit = next(1).to_ascii_lowercase();
-        let step: i32 = match lower.as_str() {
+    if matches!(lower, "next" | "last" | "this" | "coming") {
+        let mut ubuf = [0u8; 16];
+        let un = lower_ascii(next(1), &mut ubuf);
+        let unit = std::str::from_utf8(&ubuf[..un]).unwrap_or("");
+        let step: i32 = match lower {
             "next" | "coming" => 1,
             "last" => -1,
             _ => 0,
         };
-        let date = |p: NaiveDate| match unit.as_str() {
+        let date = |p: NaiveDate| match unit {
             "week" => Some(monday_of(p) + Duration::weeks(i64::from(step))),
             "month" => add_months(p, step),
             "year" => NaiveDate::from_ymd_opt(p.year() + step, 1, 1),
             _ => None,
         };
-        let precision = match unit.as_str() {
+        let precision = match unit {
             "week" => Some(DatePrecision::Week),
             "month" => Some(DatePrecision::Month),
             "year" => Some(DatePrecision::Year),
@@ -138,7 +163,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             return rel(2, d, DatePrecision::Day, None);
         }
     }
-    match lower.as_str() {
+    match lower {
         "yesterday" => return rel(1, pub_date.map(|p| p - Duration::days(1)), DatePrecision::Day, None),
         "today" | "tonight" => return rel(1, pub_date, DatePrecision::Day, None),
         "tomorrow" => return rel(1, pub_date.map(|p| p + Duration::days(1)), DatePrecision::Day, None),
@@ -163,7 +188,9 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         if doc.tok_in(i + k, &["the", "this"]) {
             k += 1;
         }
-        let unit = next(k).to_ascii_lowercase();
+        let mut ubuf = [0u8; 16];
+        let un = lower_ascii(next(k), &mut ubuf);
+        let unit = std::str::from_utf8(&ubuf[..un]).unwrap_or("");
         if let Some(y) = (i + k < end).then(|| year_at(doc, i + k)).flatten() {
             return Some(Found {
                 len: k + 1,
@@ -176,7 +203,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         if unit == "next" && next(k + 1).eq_ignore_ascii_case("year") {
             return rel(k + 2, pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year() + 1, 12, 31)), DatePrecision::Day, Some("end"));
         }
-        match unit.as_str() {
+        match unit {
             "year" => return rel(k + 1, pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year(), 12, 31)), DatePrecision::Day, Some("end")),
             "month" => {
                 let d = pub_date.and_then(|p| add_months(p, 1)).map(|d| d - Duration::days(1));
@@ -184,7 +211,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             }
             _ => {}
         }
-        if let Some(m) = month_of(&unit).filter(|_| next(k).starts_with(char::is_uppercase)) {
+        if let Some(m) = month_of(unit).filter(|_| next(k).starts_with(char::is_uppercase)) {
             let d = pub_date
                 .and_then(|p| add_months(first_of_month(p.year(), m)?, 1))
                 .map(|d| d - Duration::days(1));
@@ -192,7 +219,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         }
     }
     // early / mid / late + Month [year]
-    let qualifier = match lower.as_str() {
+    let qualifier = match lower {
         "early" => Some("early"),
         "mid" => Some("mid"),
         "late" => Some("late"),

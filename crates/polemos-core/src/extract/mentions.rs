@@ -44,14 +44,39 @@ fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -
     a
 }
 
-fn fitting(k: &Knowledge, doc: &Doc<'_>, m: &RawMatch) -> impl Iterator<Item = Entry> {
-    let found = doc.slice(m.start, m.end);
-    k.entries(m.pattern)
-        .iter()
-        .copied()
-        .filter(move |e| entry_fits(k, m.pattern, *e, found, m.sentence_start))
-        .collect::<Vec<_>>()
-        .into_iter()
+/// The entries of every raw match whose case fits, in one flat vector (no allocation per match).
+struct Fitting {
+    entries: Vec<Entry>,
+    offsets: Vec<usize>,
+}
+
+impl Fitting {
+    fn new(k: &Knowledge, doc: &Doc<'_>) -> Self {
+        let mut entries = Vec::with_capacity(doc.raw.len());
+        let mut offsets = Vec::with_capacity(doc.raw.len() + 1);
+        for m in &doc.raw {
+            offsets.push(entries.len());
+            let found = doc.slice(m.start, m.end);
+            entries.extend(
+                k.entries(m.pattern)
+                    .iter()
+                    .copied()
+                    .filter(|e| entry_fits(k, m.pattern, *e, found, m.sentence_start)),
+            );
+        }
+        offsets.push(entries.len());
+        Self { entries, offsets }
+    }
+}
+
+impl std::ops::Index<usize> for Fitting {
+    type Output = [Entry];
+    fn index(&self, r: usize) -> &[Entry] {
+        match (self.offsets.get(r), self.offsets.get(r + 1)) {
+            (Some(&a), Some(&b)) => &self.entries[a..b],
+            _ => &[],
+        }
+    }
 }
 
 fn is_capitalized_word(doc: &Doc<'_>, i: usize) -> bool {
@@ -87,7 +112,7 @@ struct PersonHit {
 }
 
 /// Pass 1: people introduced by a title and a capitalized name.
-fn find_people(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &[Vec<Entry>]) -> HashMap<usize, PersonHit> {
+fn find_people(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &Fitting) -> HashMap<usize, PersonHit> {
     let mut hits = HashMap::new();
     for r in 0..doc.raw.len() {
         let m = doc.raw[r];
@@ -182,11 +207,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         known: HashMap::new(),
         surnames: HashMap::new(),
     };
-    let entries: Vec<Vec<Entry>> = doc
-        .raw
-        .iter()
-        .map(|m| fitting(k, doc, m).collect())
-        .collect();
+    let entries = Fitting::new(k, doc);
     let people = find_people(k, doc, &mut st, &entries);
     let adjectival_states: std::collections::HashSet<usize> =
         people.values().filter_map(|p| p.state_raw).collect();
@@ -244,7 +265,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let possessive = tok_end + 2 <= range.end && only_possessive(doc, tok_end, tok_end + 2);
             let mut actor_done = false;
             let mut dispute_done = false;
-            for e in &entries[r] {
+            for e in entries[r].iter() {
                 match *e {
                     Entry::Actor(known, via) if !actor_done => {
                         actor_done = true;

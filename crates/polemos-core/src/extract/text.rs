@@ -200,11 +200,12 @@ fn push_sentence(doc: &mut Doc<'_>, from: usize, to: usize) {
     }
     let start = doc.tokens[from].start;
     let end = doc.tokens[to - 1].end;
-    let headline = doc
-        .lines
-        .iter()
-        .find(|l| l.start <= start && start <= l.end)
-        .is_some_and(|l| l.headline);
+    // Lines are sorted: the line holding `start` is the last one starting at or before it.
+    let line = doc.lines.partition_point(|l| l.start <= start);
+    let headline = line
+        .checked_sub(1)
+        .and_then(|i| doc.lines.get(i))
+        .is_some_and(|l| l.headline && start <= l.end);
     doc.sentences.push(Sentence {
         start,
         end,
