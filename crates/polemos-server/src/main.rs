@@ -2,6 +2,7 @@
 //! only parses global options and dispatches.
 
 mod cli_data;
+mod cli_extract;
 mod output;
 
 use std::process::ExitCode;
@@ -37,6 +38,10 @@ enum Command {
     Export(cli_data::ExportArgs),
     /// List stored entities.
     Show(cli_data::ShowArgs),
+    /// Print the facts found in news text files, without storing them.
+    Extract(cli_extract::ExtractArgs),
+    /// Extract facts from news text files and store them with their provenance.
+    Ingest(cli_extract::IngestArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +50,8 @@ fn main() -> ExitCode {
         Command::Import(args) => cli_data::import(&cli.global, &args),
         Command::Export(args) => cli_data::export(&cli.global, &args),
         Command::Show(args) => cli_data::show(&cli.global, &args),
+        Command::Extract(args) => cli_extract::extract(&cli.global, &args),
+        Command::Ingest(args) => cli_extract::ingest(&cli.global, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
