@@ -1,0 +1,1 @@
+//! HTML rendering of the dispute report.

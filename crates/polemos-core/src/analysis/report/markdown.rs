@@ -1,0 +1,1 @@
+//! Markdown rendering of the dispute report.

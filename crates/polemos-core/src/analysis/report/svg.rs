@@ -1,0 +1,1 @@
+//! Inline SVG drawings for the HTML report.
