@@ -188,3 +188,79 @@ pub fn polarization(stances: &[ConsolidatedStance]) -> Polarization {
     };
     Polarization { index, issues }
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::analysis::testutil::{actor, close, date, issue};
+    use crate::model::StanceLabel;
+    use crate::values::{Confidence, Position, Salience};
+
+    pub(crate) fn c(who: &str, on: &str, position: f64, salience: f64) -> ConsolidatedStance {
+        ConsolidatedStance {
+            actor: actor(who),
+            issue: issue(on),
+            position: Position::new(position).expect("position"),
+            salience: Salience::new(salience).expect("salience"),
+            label: StanceLabel::Neutral,
+            conditions: Vec::new(),
+            confidence: Confidence::new(1.0).expect("confidence"),
+            sources: 1,
+            last_evidence: date("2020-01-01"),
+            records: Vec::new(),
+            evidence: Vec::new(),
+            conflict: None,
+        }
+    }
+
+    /// A: X 0 (s 1), Y 100 (s .5); B: X 100 (s 1), Y 100 (s .5); C: X 20 (s 0).
+    /// d(A,B) = (1·1 + .5·0) / 1.5 = 2/3 → agreement 1/3.
+    /// d(A,C) = X only, w = (1+0)/2 = .5, diff .2 → .2 → agreement .8.
+    /// d(B,C) = X only, diff .8 → agreement .2.
+    pub(crate) fn three() -> Vec<ConsolidatedStance> {
+        vec![
+            c("A", "x", 0.0, 1.0),
+            c("A", "y", 100.0, 0.5),
+            c("B", "x", 100.0, 1.0),
+            c("B", "y", 100.0, 0.5),
+            c("C", "x", 20.0, 0.0),
+        ]
+    }
+
+    #[test]
+    fn matrix_by_hand() {
+        let m = agreement_matrix(&three(), &[actor("B")]);
+        let ids: Vec<&str> = m.actors.iter().map(ActorName::id).collect();
+        assert_eq!(ids, ["B", "A", "C"]);
+        let (b, a, cc) = (0, 1, 2);
+        assert!(close(m.agreement[a][b].expect("shared"), 1.0 / 3.0));
+        assert!(close(m.agreement[a][cc].expect("shared"), 0.8));
+        assert!(close(m.agreement[b][cc].expect("shared"), 0.2));
+        assert_eq!(m.agreement[a][a], Some(1.0));
+        assert_eq!(m.shared_issues[a][b], 2);
+        assert_eq!(m.shared_issues[a][cc], 1);
+    }
+
+    #[test]
+    fn no_shared_issue_is_no_value() {
+        let m = agreement_matrix(&[c("A", "x", 0.0, 1.0), c("B", "y", 0.0, 1.0)], &[]);
+        assert_eq!(m.agreement[0][1], None);
+        assert_eq!(m.distance(0, 1), None);
+    }
+
+    /// X: positions 0, 100, 20: Σ over ordered pairs = 2·(100 + 20 + 80) = 400, n = 3,
+    /// P = 2·400 / (100·9) = 8/9, mean salience 2/3. Y: 100, 100 → 0, mean salience .5.
+    /// Index = (2/3 · 8/9) / (2/3 + 1/2) = 32/63.
+    #[test]
+    fn polarization_by_hand() {
+        let p = polarization(&three());
+        assert_eq!(p.issues.len(), 2);
+        assert!(close(p.issues[0].index, 8.0 / 9.0));
+        assert!(close(p.issues[1].index, 0.0));
+        assert!(close(p.index.expect("two issues"), 32.0 / 63.0));
+        // Two equal camps at the ends: index 1.
+        let split = polarization(&[c("A", "x", 0.0, 1.0), c("B", "x", 100.0, 1.0)]);
+        assert!(close(split.index.expect("one issue"), 1.0));
+        assert_eq!(polarization(&[c("A", "x", 0.0, 1.0)]).index, None);
+    }
+}

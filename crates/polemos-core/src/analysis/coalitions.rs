@@ -91,3 +91,29 @@ pub fn coalitions(
     });
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::agreement::agreement_matrix;
+    use crate::analysis::agreement::tests::three;
+    use crate::analysis::testutil::close;
+
+    /// Distances from the agreement test: A–C 0.2, A–B 2/3, B–C 0.8. A and C merge (0.2 ≤ 0.25);
+    /// then the average distance from {A, C} to B is (2/3 + 0.8) / 2 = 0.733 > 0.25: stop.
+    #[test]
+    fn average_linkage_by_hand() {
+        let m = agreement_matrix(&three(), &[]);
+        let out = coalitions(&m, DEFAULT_MAX_DISTANCE).expect("ok");
+        assert_eq!(out.len(), 2);
+        let ids: Vec<&str> = out[0].members.iter().map(ActorName::id).collect();
+        assert_eq!(ids, ["A", "C"]);
+        assert!(close(out[0].cohesion, 0.8));
+        assert_eq!(out[1].members.len(), 1);
+        // At 0.75 everything joins: {A,C}–B is 0.733.
+        let all = coalitions(&m, 0.75).expect("ok");
+        assert_eq!(all.len(), 1);
+        assert!(close(all[0].cohesion, (0.8 + 1.0 / 3.0 + 0.2) / 3.0));
+        assert!(coalitions(&m, f64::NAN).is_err());
+    }
+}

@@ -414,3 +414,145 @@ fn distinct_sources(known: &KnownStance<'_>, items: &[SourceKey]) -> Vec<SourceK
     out.dedup();
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testutil::{
+        cites, close, condition, date, doc, kuril, stance,
+    };
+    use crate::model::RequiredOutcome;
+
+    /// Actor A on issue X as of 2020-07-01, half-life 180 days, conflict gap 25:
+    /// - r1: 80 support, conf 0.8, seen 2020-07-01 (age 0, recency 1) via Reuters/P and AP/P;
+    /// - r2: 70 conditional, conf 0.6, seen 2020-01-03 (age 180, recency 0.5) via Reuters/P
+    ///   (another Reuters article quoting P: the same source as r1's Reuters item);
+    /// - r3: 10 oppose, conf 0.9, seen 2019-07-07 (age 360, recency 0.25) via TASS/Q.
+    ///
+    /// Sources: (Reuters,P) cited by r1 and r2 → k=2; (AP,P) → k=1; (TASS,Q) → k=1.
+    /// support: r1 = 1/2 + 1 = 1.5; r2 = 1/2; r3 = 1.
+    /// weights: r1 = 0.8·1·1.5 = 1.2; r2 = 0.6·0.5·0.5 = 0.15; r3 = 0.9·0.25·1 = 0.225.
+    /// Sides: 10 | 70, 80 (gap 60 > 25). Heaviest: {r1, r2}, 1.35 of 1.575 → share 6/7.
+    /// Position = (1.2·80 + 0.15·70) / 1.35 = 106.5 / 1.35 = 78.888…
+    /// Label: support (1.2) beats conditional (0.15).
+    /// Confidence = 6/7 · (1 − (1−0.8)(1−0.8)) = 6/7 · 0.96 = 0.822857…
+    fn scenario() -> (Vec<Stance>, Vec<crate::model::Document>) {
+        let docs = vec![
+            doc("reuters-1", "Reuters", "2020-07-01"),
+            doc("ap-1", "AP", "2020-07-01"),
+            doc("reuters-0", "Reuters", "2020-01-03"),
+            doc("tass-0", "TASS", "2019-07-07"),
+        ];
+        let mut r1 = stance("r1", "A", "x", 80.0, 0.8, StanceLabel::Support, "2020-06-01");
+        r1.evidence = vec![cites("reuters-1", "P", "yes"), cites("ap-1", "P", "yes indeed")];
+        let mut r2 = stance("r2", "A", "x", 70.0, 0.6, StanceLabel::Conditional, "2020-01-01");
+        r2.evidence = vec![cites("reuters-0", "P", "yes, if")];
+        r2.conditions = vec![condition("z", RequiredOutcome::Resolved)];
+        let mut r3 = stance("r3", "A", "x", 10.0, 0.9, StanceLabel::Oppose, "2019-07-01");
+        r3.evidence = vec![cites("tass-0", "Q", "never")];
+        (vec![r1, r2, r3], docs)
+    }
+
+    #[test]
+    fn ages_in_the_scenario_are_as_stated() {
+        assert_eq!((date("2020-07-01") - date("2020-01-03")).num_days(), 180);
+        assert_eq!((date("2020-07-01") - date("2019-07-07")).num_days(), 360);
+    }
+
+    #[test]
+    fn weighs_recency_confidence_and_independent_sources() {
+        let (stances, docs) = scenario();
+        let index = DocumentIndex::new(&docs);
+        let out = consolidate(&stances, &index, date("2020-07-01"), &ConsolidateOptions::default())
+            .expect("valid options");
+        assert_eq!(out.len(), 1);
+        let c = &out[0];
+        assert!(close(c.position.get(), 106.5 / 1.35), "{}", c.position);
+        assert!(close(c.salience.get(), 0.5));
+        assert_eq!(c.label, StanceLabel::Support);
+        assert!(close(c.confidence.get(), 6.0 / 7.0 * 0.96), "{}", c.confidence);
+        assert_eq!(c.sources, 2);
+        assert_eq!(c.last_evidence, date("2020-07-01"));
+        assert_eq!(c.records.len(), 2);
+        assert_eq!(c.evidence.len(), 3);
+        // r2's condition belongs to the headline side.
+        assert_eq!(c.conditions.len(), 1);
+        // The opposing evidence is surfaced, not averaged away.
+        let sides = c.conflict.as_ref().expect("conflict surfaced");
+        assert_eq!(sides.len(), 2);
+        assert!(close(sides[0].share, 6.0 / 7.0));
+        assert!(close(sides[1].share, 1.0 / 7.0));
+        assert!(close(sides[1].position.get(), 10.0));
+        assert_eq!(sides[1].label, StanceLabel::Oppose);
+        assert_eq!(sides[1].evidence[0].quote.as_deref(), Some("never"));
+    }
+
+    #[test]
+    fn a_wider_gap_merges_the_sides() {
+        // With gap 60 the three records are one side: weighted mean of all three,
+        // (1.2·80 + 0.15·70 + 0.225·10) / 1.575 = 108.75 / 1.575 = 69.047…
+        let (stances, docs) = scenario();
+        let index = DocumentIndex::new(&docs);
+        let options = ConsolidateOptions {
+            conflict_gap: 60.0,
+            ..ConsolidateOptions::default()
+        };
+        let out = consolidate(&stances, &index, date("2020-07-01"), &options).expect("ok");
+        assert!(out[0].conflict.is_none());
+        assert!(close(out[0].position.get(), 108.75 / 1.575));
+        assert_eq!(out[0].sources, 3);
+    }
+
+    #[test]
+    fn as_of_ignores_later_records() {
+        // As of 2020-06-30, r1 (from 2020-06-01 but published 2020-07-01) is not known yet.
+        let (stances, docs) = scenario();
+        let index = DocumentIndex::new(&docs);
+        let out = consolidate(&stances, &index, date("2020-06-30"), &ConsolidateOptions::default())
+            .expect("ok");
+        let all: Vec<&str> = out[0]
+            .conflict
+            .iter()
+            .flatten()
+            .flat_map(|s| s.records.iter().map(StanceName::as_str))
+            .collect();
+        assert!(!all.contains(&"stances/r1"), "{all:?}");
+        assert!(all.contains(&"stances/r2") && all.contains(&"stances/r3"));
+    }
+
+    #[test]
+    fn rejects_bad_options() {
+        let (stances, docs) = scenario();
+        let index = DocumentIndex::new(&docs);
+        let bad = ConsolidateOptions {
+            half_life_days: 0.0,
+            ..ConsolidateOptions::default()
+        };
+        let err = consolidate(&stances, &index, date("2020-07-01"), &bad).expect_err("bad");
+        assert!(err.to_string().contains("half_life_days"), "{err}");
+    }
+
+    #[test]
+    fn kuril_current_stances() {
+        let dossier = kuril();
+        let dispute = DisputeName::from_id("kuril-islands").expect("name");
+        let out = current_stances(&dossier, &dispute, date("2018-09-30")).expect("known dispute");
+        assert_eq!(out.len(), 6);
+        let jpn_treaty = out
+            .iter()
+            .find(|s| s.actor.id() == "JPN" && s.issue.id() == "peace-treaty")
+            .expect("Japan on the treaty");
+        assert_eq!(jpn_treaty.label, StanceLabel::Conditional);
+        assert!(close(jpn_treaty.position.get(), 75.0));
+        // One record, one source: confidence is the record's own.
+        assert!(close(jpn_treaty.confidence.get(), 0.85));
+        assert_eq!(jpn_treaty.conditions[0].issue.id(), "sovereignty");
+        // Nothing was published before 2018-09-19.
+        assert!(current_stances(&dossier, &dispute, date("2018-09-18")).expect("ok").is_empty());
+        let missing = DisputeName::from_id("nope").expect("name");
+        assert!(matches!(
+            current_stances(&dossier, &missing, date("2018-09-30")),
+            Err(AnalysisError::UnknownDispute(_))
+        ));
+    }
+}

@@ -15,5 +15,8 @@ pub mod report;
 pub mod series;
 pub mod timeline;
 
+#[cfg(test)]
+mod testutil;
+
 pub use consolidate::{ConsolidateOptions, ConsolidatedStance, current_stances};
 pub use error::AnalysisError;

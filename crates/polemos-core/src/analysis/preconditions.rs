@@ -258,3 +258,83 @@ fn shortest_cycle(adj: &[Vec<usize>], start: usize, inside: &BTreeSet<usize>) ->
     }
     vec![start]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::consolidate::current_stances;
+    use crate::analysis::testutil::{actor, date, issue, kuril};
+    use crate::names::DisputeName;
+
+    fn edge(before: &str, after: &str, who: &str) -> PreconditionEdge {
+        PreconditionEdge {
+            before: issue(before),
+            after: issue(after),
+            actor: actor(who),
+            required: RequiredOutcome::Resolved,
+            label: StanceLabel::Conditional,
+            position: 50.0,
+            condition_text: String::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    /// Japan: sovereignty before the treaty; Russia: the treaty (adopted) before sovereignty.
+    /// Two edges in opposite directions from two actors → one deadlock, one sequencing conflict.
+    #[test]
+    fn kuril_has_one_deadlock() {
+        let dossier = kuril();
+        let dispute = DisputeName::from_id("kuril-islands").expect("name");
+        let stances = current_stances(&dossier, &dispute, date("2018-09-30")).expect("ok");
+        let edges = precondition_edges(&stances);
+        assert_eq!(edges.len(), 2);
+        let found = deadlocks(&edges);
+        assert_eq!(found.len(), 1, "{found:#?}");
+        let d = &found[0];
+        assert_eq!(d.kind, DeadlockKind::BetweenActors);
+        let issues: Vec<&str> = d.issues.iter().map(IssueName::id).collect();
+        assert_eq!(issues, ["peace-treaty", "sovereignty"]);
+        let parties: Vec<&str> = d.parties.iter().map(ActorName::id).collect();
+        assert_eq!(parties, ["JPN", "RUS"]);
+        assert_eq!(d.cycle.len(), 2);
+        assert_eq!(d.conflicts.len(), 1);
+        let c = &d.conflicts[0];
+        // Russia requires the treaty (x) before sovereignty (y); Japan the reverse.
+        assert_eq!((c.first_actor.id(), c.second_actor.id()), ("RUS", "JPN"));
+        assert_eq!((c.x.id(), c.y.id()), ("peace-treaty", "sovereignty"));
+        let jpn = d.edges.iter().find(|e| e.actor.id() == "JPN").expect("Japan's edge");
+        assert_eq!(jpn.before.id(), "sovereignty");
+        assert!(jpn.evidence[0].quote.as_deref().is_some_and(|q| q.contains("only after")));
+        let rus = d.edges.iter().find(|e| e.actor.id() == "RUS").expect("Russia's edge");
+        assert_eq!(rus.required, RequiredOutcome::Adopted);
+        assert!(rus.evidence[0].quote.as_deref().is_some_and(|q| q.contains("not fundamental")));
+    }
+
+    /// X→Y (A), Y→Z (B), Z→X (A), W→X (B), X→X (A, ignored): one three-issue deadlock {X, Y, Z}
+    /// with parties A and B, no pairwise conflict; W is outside it.
+    #[test]
+    fn three_cycle_and_self_contradiction() {
+        let edges = vec![
+            edge("x", "y", "A"),
+            edge("y", "z", "B"),
+            edge("z", "x", "A"),
+            edge("w", "x", "B"),
+            edge("x", "x", "A"),
+        ];
+        let found = deadlocks(&edges);
+        assert_eq!(found.len(), 1);
+        let ids: Vec<&str> = found[0].issues.iter().map(IssueName::id).collect();
+        assert_eq!(ids, ["x", "y", "z"]);
+        let cycle: Vec<&str> = found[0].cycle.iter().map(IssueName::id).collect();
+        assert_eq!(cycle, ["x", "y", "z"]);
+        assert_eq!(found[0].edges.len(), 3);
+        assert!(found[0].conflicts.is_empty());
+        assert_eq!(found[0].kind, DeadlockKind::BetweenActors);
+
+        let alone = deadlocks(&[edge("p", "q", "A"), edge("q", "p", "A")]);
+        assert_eq!(alone.len(), 1);
+        assert_eq!(alone[0].kind, DeadlockKind::SelfContradiction);
+        assert!(alone[0].conflicts.is_empty());
+        assert!(deadlocks(&[edge("p", "q", "A"), edge("q", "r", "B")]).is_empty());
+    }
+}

@@ -278,3 +278,96 @@ pub fn trend(buckets: &[Bucket]) -> Option<Trend> {
         points: points.len(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testutil::{actor, date, kuril};
+    use crate::model::{FuzzyDate, PloverType};
+    use crate::values::Intensity;
+
+    fn event(id: &str, on: &str, t: PloverType, intensity: f64, from: &str, to: &str) -> Event {
+        Event {
+            name: crate::names::EventName::from_id(id).expect("id"),
+            date: FuzzyDate {
+                date: date(on),
+                precision: DatePrecision::Day,
+            },
+            status: EventStatus::Past,
+            event_type: t,
+            mode: None,
+            contexts: Vec::new(),
+            cameo: None,
+            intensity: Intensity::new(intensity).expect("intensity"),
+            sources: vec![actor(from)],
+            targets: vec![actor(to)],
+            location: None,
+            issues: Vec::new(),
+            evidence: Vec::new(),
+        }
+    }
+
+    /// Kuril, monthly, as of 2018-09-30: Putin's proposal (AGREE +4, 2018-09-12, Putin rolled up
+    /// to Russia) and the joint-activity consultations (CONSULT +1, year precision, 2018-01-01);
+    /// the Kono–Lavrov meeting is only planned. Buckets Jan..Sep = 9, means 1 (index 0) and
+    /// 4 (index 8): slope = 3/8 = 0.375, intercept = 2.5 − 0.375·4 = 1.
+    #[test]
+    fn kuril_monthly_series() {
+        let d = kuril();
+        let docs = DocumentIndex::new(&d.documents);
+        let out = pair_series(&d.events, &d.actors, &docs, date("2018-09-30"), SeriesOptions::default());
+        assert_eq!(out.len(), 1, "{out:#?}");
+        let s = &out[0];
+        assert_eq!((s.a.id(), s.b.id()), ("JPN", "RUS"));
+        assert_eq!(s.buckets.len(), 9);
+        assert_eq!(s.buckets[0].start, date("2018-01-01"));
+        assert_eq!(s.buckets[0].verbal_cooperation, 1);
+        assert_eq!(s.buckets[0].imprecise, 1);
+        assert_eq!(s.buckets[8].mean_intensity, Some(4.0));
+        assert_eq!(s.buckets[4].total, 0);
+        let trend = s.trend.as_ref().expect("two points");
+        assert!((trend.slope - 0.375).abs() < 1e-12);
+        assert!((trend.intercept - 1.0).abs() < 1e-12);
+        // Without roll-up the proposal links Putin and Japan, a pair of its own.
+        let raw = pair_series(
+            &d.events,
+            &d.actors,
+            &docs,
+            date("2018-09-30"),
+            SeriesOptions { roll_up: false, ..SeriesOptions::default() },
+        );
+        assert_eq!(raw.len(), 2);
+    }
+
+    /// Weekly: Mon 2018-01-01 CONSULT +1 and Wed 01-03 ACCUSE −2 share the first week (mean −0.5);
+    /// the week of 01-08 is empty; Wed 01-17 SANCTION −6 falls in the week of 01-15.
+    /// Trend over (0, −0.5) and (2, −6): slope −5.5/2 = −2.75.
+    #[test]
+    fn weekly_buckets_by_hand() {
+        let events = vec![
+            event("e1", "2018-01-01", PloverType::Consult, 1.0, "A", "B"),
+            event("e2", "2018-01-03", PloverType::Accuse, -2.0, "B", "A"),
+            event("e3", "2018-01-17", PloverType::Sanction, -6.0, "A", "B"),
+            event("e4", "2018-01-20", PloverType::Assault, -10.0, "A", "A"),
+        ];
+        let docs = DocumentIndex::default();
+        let options = SeriesOptions { granularity: Granularity::Week, roll_up: true };
+        let out = pair_series(&events, &[], &docs, date("2018-12-31"), options);
+        assert_eq!(out.len(), 1);
+        let b = &out[0].buckets;
+        assert_eq!(b.len(), 3);
+        assert_eq!(b[0].start, date("2018-01-01"));
+        assert_eq!((b[0].verbal_cooperation, b[0].verbal_conflict), (1, 1));
+        assert_eq!(b[0].mean_intensity, Some(-0.5));
+        assert_eq!(b[1].mean_intensity, None);
+        assert_eq!(b[2].start, date("2018-01-15"));
+        assert_eq!(b[2].count(QuadClass::MaterialConflict), 1);
+        assert!((out[0].trend.as_ref().expect("trend").slope + 2.75).abs() < 1e-12);
+        // As of 2018-01-10 the sanction is not known: one bucket, no trend.
+        let early = pair_series(&events, &[], &docs, date("2018-01-10"), options);
+        assert_eq!(early[0].buckets.len(), 1);
+        assert!(early[0].trend.is_none());
+        assert_eq!("week".parse::<Granularity>(), Ok(Granularity::Week));
+        assert!("fortnight".parse::<Granularity>().is_err());
+    }
+}

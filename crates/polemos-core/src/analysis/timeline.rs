@@ -205,3 +205,93 @@ pub fn all_shifts(
     out.sort_by(|a, b| (a.date, &a.actor, &a.issue).cmp(&(b.date, &b.actor, &b.issue)));
     Ok(out)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::testutil::{date, stance};
+
+    /// A on X, records without evidence (known from `valid_from`), each ending when the next
+    /// begins, so every point holds one record:
+    /// 01-01 40 neutral → 03-01 55 neutral (15 from the reference 40: no shift) →
+    /// 06-01 65 neutral (25 from the reference 40 > 20: position shift, drift caught) →
+    /// 09-01 65 conditional (label shift, delta 0 from the new reference 65).
+    fn drift() -> Vec<Stance> {
+        let mut s1 = stance("s1", "A", "x", 40.0, 0.8, StanceLabel::Neutral, "2018-01-01");
+        s1.valid_to = Some(date("2018-03-01"));
+        let mut s2 = stance("s2", "A", "x", 55.0, 0.8, StanceLabel::Neutral, "2018-03-01");
+        s2.valid_to = Some(date("2018-06-01"));
+        let mut s3 = stance("s3", "A", "x", 65.0, 0.8, StanceLabel::Neutral, "2018-06-01");
+        s3.valid_to = Some(date("2018-09-01"));
+        let s4 = stance("s4", "A", "x", 65.0, 0.8, StanceLabel::Conditional, "2018-09-01");
+        vec![s1, s2, s3, s4]
+    }
+
+    #[test]
+    fn timeline_has_a_point_per_change() {
+        let stances = drift();
+        let docs = DocumentIndex::default();
+        let lines = timelines(&stances, &docs, date("2018-12-31"), &ConsolidateOptions::default())
+            .expect("ok");
+        assert_eq!(lines.len(), 1);
+        let points: Vec<(NaiveDate, f64)> = lines[0]
+            .points
+            .iter()
+            .map(|p| (p.date, p.stance.as_ref().map_or(-1.0, |s| s.position.get())))
+            .collect();
+        assert_eq!(
+            points,
+            vec![
+                (date("2018-01-01"), 40.0),
+                (date("2018-03-01"), 55.0),
+                (date("2018-06-01"), 65.0),
+                (date("2018-09-01"), 65.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn shifts_are_measured_from_the_last_shift() {
+        let stances = drift();
+        let docs = DocumentIndex::default();
+        let shifts = all_shifts(
+            &stances,
+            &docs,
+            date("2018-12-31"),
+            &ConsolidateOptions::default(),
+            20.0,
+        )
+        .expect("ok");
+        assert_eq!(shifts.len(), 2, "{shifts:#?}");
+        assert_eq!(shifts[0].date, date("2018-06-01"));
+        assert_eq!(shifts[0].kind, ShiftKind::Position);
+        assert_eq!(shifts[0].before.date, date("2018-01-01"));
+        assert!((shifts[0].delta - 25.0).abs() < 1e-9);
+        assert_eq!(shifts[1].date, date("2018-09-01"));
+        assert_eq!(shifts[1].kind, ShiftKind::Label);
+        assert_eq!(shifts[1].before.label, StanceLabel::Neutral);
+        assert_eq!(shifts[1].after.label, StanceLabel::Conditional);
+        // As of 2018-08-31 the label change has not happened yet.
+        let early = all_shifts(
+            &stances,
+            &docs,
+            date("2018-08-31"),
+            &ConsolidateOptions::default(),
+            20.0,
+        )
+        .expect("ok");
+        assert_eq!(early.len(), 1);
+        // A threshold of 30 no longer sees the drift.
+        let coarse = all_shifts(
+            &stances,
+            &docs,
+            date("2018-12-31"),
+            &ConsolidateOptions::default(),
+            30.0,
+        )
+        .expect("ok");
+        assert_eq!(coarse.len(), 1);
+        assert_eq!(coarse[0].kind, ShiftKind::Label);
+        assert!(all_shifts(&stances, &docs, date("2018-12-31"), &ConsolidateOptions::default(), -1.0).is_err());
+    }
+}

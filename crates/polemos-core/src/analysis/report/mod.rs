@@ -16,10 +16,10 @@ use super::consolidate::{ConsolidateOptions, ConsolidatedStance, consolidate};
 use super::error::AnalysisError;
 use super::framing::{FramingDetector, NameMatch, OutletFraming};
 use super::preconditions::{Deadlock, deadlocks, precondition_edges};
-use super::timeline::{Shift, all_shifts};
+use super::timeline::{Shift, shifts, timelines};
 use crate::dossier::Dossier;
 use crate::model::{
-    DisputeKind, DisputeStatus, Event, EventStatus, Issue, IssueScale, Stance,
+    DisputeKind, DisputeStatus, Event, EventStatus, Issue, IssueScale, Stance, StanceLabel,
 };
 use crate::names::{ActorName, DisputeName, EventName, IssueName};
 
@@ -76,6 +76,20 @@ pub struct EventRow {
     pub quote: Option<String>,
 }
 
+/// A point of an actor's stance timeline on an issue: from `date` the consolidated stance was
+/// this (`None` position when it lapsed).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct StanceMark {
+    pub actor: ActorName,
+    pub issue: IssueName,
+    pub date: NaiveDate,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub position: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<StanceLabel>,
+    pub contested: bool,
+}
+
 /// Everything the report shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DisputeReport {
@@ -93,6 +107,8 @@ pub struct DisputeReport {
     pub coalitions: Vec<Coalition>,
     pub deadlocks: Vec<Deadlock>,
     pub shifts: Vec<Shift>,
+    /// Every change of every actor's consolidated stance, by date.
+    pub timeline: Vec<StanceMark>,
     /// Known events on the dispute's issues or between its parties, newest first.
     pub recent_events: Vec<EventRow>,
     pub framings: Vec<OutletFraming>,
@@ -165,13 +181,22 @@ pub fn build_report_with(
     let parties: Vec<ActorName> = dispute.parties.iter().map(|p| p.actor.clone()).collect();
     let agreement = agreement_matrix(&current, &parties);
     let coalitions = coalitions(&agreement, options.coalition_distance)?;
-    let shifts = all_shifts(
-        &stances,
-        &docs,
-        as_of,
-        &options.consolidate,
-        options.shift_threshold,
-    )?;
+    let lines = timelines(&stances, &docs, as_of, &options.consolidate)?;
+    let mut shift_list: Vec<Shift> = Vec::new();
+    let mut timeline: Vec<StanceMark> = Vec::new();
+    for line in &lines {
+        shift_list.extend(shifts(line, options.shift_threshold)?);
+        timeline.extend(line.points.iter().map(|p| StanceMark {
+            actor: line.actor.clone(),
+            issue: line.issue.clone(),
+            date: p.date,
+            position: p.stance.as_ref().map(|s| s.position.get()),
+            label: p.stance.as_ref().map(|s| s.label),
+            contested: p.stance.as_ref().is_some_and(ConsolidatedStance::is_contested),
+        }));
+    }
+    shift_list.sort_by(|a, b| (a.date, &a.actor, &a.issue).cmp(&(b.date, &b.actor, &b.issue)));
+    timeline.sort_by(|a, b| (a.date, &a.actor, &a.issue).cmp(&(b.date, &b.actor, &b.issue)));
     let mut events: Vec<&Event> = dossier
         .events
         .iter()
@@ -216,7 +241,8 @@ pub fn build_report_with(
         stances: current,
         agreement,
         coalitions,
-        shifts,
+        shifts: shift_list,
+        timeline,
         recent_events: events
             .into_iter()
             .map(|e| EventRow {
