@@ -45,7 +45,7 @@ pub(crate) fn position_colour(position: f64) -> String {
         (mid, hi, (t - 0.5) * 2.0)
     };
     let mix = |x: f64, y: f64| (x + (y - x) * u).round() as u8;
-    format!("##{:02x}{:02x}{:02x}", mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+    format!("#{:02x}{:02x}{:02x}", mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
 }
 
 /// Whether dark text reads better than white on a position colour.
@@ -55,10 +55,10 @@ fn dark_text(position: f64) -> bool {
 
 pub(crate) fn quad_colour(class: QuadClass) -> &'static str {
     match class {
-        QuadClass::VerbalCooperation => "##3f9e6a",
-        QuadClass::MaterialCooperation => "##17603a",
-        QuadClass::VerbalConflict => "##e08a2c",
-        QuadClass::MaterialConflict => "##b8322a",
+        QuadClass::VerbalCooperation => "#3f9e6a",
+        QuadClass::MaterialCooperation => "#17603a",
+        QuadClass::VerbalConflict => "#e08a2c",
+        QuadClass::MaterialConflict => "#b8322a",
     }
 }
 
@@ -76,9 +76,9 @@ fn label_mark(label: StanceLabel) -> &'static str {
 pub(crate) fn heatmap(report: &DisputeReport) -> String {
     let actors = &report.agreement.actors;
     let issues = &report.issues;
-    let (left, top, cw, ch) = (150.0, 64.0, 190.0, 58.0);
+    let (left, top, cw, ch) = (150.0, 64.0, 236.0, 58.0);
     let width = left + cw * issues.len().max(1) as f64 + 10.0;
-    let height = top + ch * actors.len().max(1) as f64 + 56.0;
+    let height = top + ch * actors.len().max(1) as f64 + 72.0;
     let mut s = String::new();
     let _ = write!(
         s,
@@ -91,13 +91,13 @@ pub(crate) fn heatmap(report: &DisputeReport) -> String {
             s,
             r##"<text x="{x}" y="{}" text-anchor="middle" font-size="13" font-weight="600" fill="#222">{}</text>"##,
             top - 30.0,
-            esc(&short(&issue.title, 28))
+            esc(&short(&issue.title, 32))
         );
         let _ = write!(
             s,
             r##"<text x="{x}" y="{}" text-anchor="middle" font-size="10" fill="#666">{}</text>"##,
             top - 12.0,
-            esc(&short(&issue.scale, 34))
+            esc(&short(&issue.scale, 42))
         );
     }
     for (i, actor) in actors.iter().enumerate() {
@@ -119,7 +119,7 @@ pub(crate) fn heatmap(report: &DisputeReport) -> String {
                 Some(st) => {
                     let p = st.position.get();
                     let fill = position_colour(p);
-                    let text = if dark_text(p) { "##1b1b1b" } else { "##ffffff" };
+                    let text = if dark_text(p) { "#1b1b1b" } else { "#ffffff" };
                     let stroke = if st.is_contested() {
                         r##"stroke="#111" stroke-width="2" stroke-dasharray="5 3""##
                     } else {
@@ -184,12 +184,13 @@ pub(crate) fn heatmap(report: &DisputeReport) -> String {
     }
     let _ = write!(
         s,
-        r##"<text x="{lx}" y="{}" font-size="10" fill="#555">0</text><text x="{}" y="{}" font-size="10" fill="#555" text-anchor="end">100</text><text x="{}" y="{}" font-size="11" fill="#555">position on the issue's scale · dashed border = conflicting evidence · ◆ = conditional</text>"##,
+        r##"<text x="{lx}" y="{}" font-size="10" fill="#555">0</text><text x="{}" y="{}" font-size="10" fill="#555" text-anchor="end">100</text><text x="{}" y="{}" font-size="11" fill="#555">position on the issue's scale</text><text x="{lx}" y="{}" font-size="11" fill="#555">dashed border = conflicting evidence · ◆ = conditional stance · hover a cell for details</text>"##,
         ly + 26.0,
         lx + 240.0,
         ly + 26.0,
-        lx + 256.0,
-        ly + 10.0
+        lx + 252.0,
+        ly + 10.0,
+        ly + 44.0
     );
     s.push_str("</svg>");
     s
@@ -299,7 +300,7 @@ pub(crate) fn timeline(report: &DisputeReport) -> String {
     for (k, e) in events.iter().enumerate() {
         let x = x_of(e.date);
         let colour = quad_colour(e.quad_class);
-        let fill = if e.status == EventStatus::Planned { "##ffffff" } else { colour };
+        let fill = if e.status == EventStatus::Planned { "#ffffff" } else { colour };
         let who: Vec<String> = e.sources.iter().map(|a| report.display(a)).collect();
         let whom: Vec<String> = e.targets.iter().map(|a| report.display(a)).collect();
         let tip = format!(
@@ -344,7 +345,7 @@ pub(crate) fn timeline(report: &DisputeReport) -> String {
                         (Some(p), Some(l)) => {
                             (position_colour(p), format!("{issue}: {p:.0} {}", l.as_str()))
                         }
-                        _ => ("##ffffff".to_owned(), format!("{issue}: lapsed")),
+                        _ => ("#ffffff".to_owned(), format!("{issue}: lapsed")),
                     }
                 })
                 .collect();
@@ -355,16 +356,19 @@ pub(crate) fn timeline(report: &DisputeReport) -> String {
                 esc(&format!("{} {}: {}", first.date, report.display(actor), tip.join("; "))),
                 x - 5.5,
                 y - 5.5,
-                lines.first().map_or("##ffffff", |l| l.0.as_str())
+                lines.first().map_or("#ffffff", |l| l.0.as_str())
             );
+            // Labels run right of the mark in the left half, left of it in the right half, so
+            // they stay inside the drawing.
+            let flip = x > (left + width - right) / 2.0;
+            let (anchor, tx) = if flip { ("end", x - 8.0) } else { ("start", x + 9.0) };
             for (k, (colour, text)) in lines.iter().enumerate() {
                 let ty = y + 24.0 + 13.0 * k as f64;
                 let _ = write!(
                     s,
-                    r##"<rect x="{}" y="{}" width="8" height="8" fill="{colour}" stroke="#999" stroke-width="0.5"/><text x="{}" y="{ty}" font-size="10" fill="#333">{}</text>"##,
-                    x - 2.0,
+                    r##"<rect x="{}" y="{}" width="8" height="8" fill="{colour}" stroke="#999" stroke-width="0.5"/><text x="{tx}" y="{ty}" font-size="10" text-anchor="{anchor}" fill="#333">{}</text>"##,
+                    x - 4.0,
                     ty - 8.0,
-                    x + 9.0,
                     esc(text)
                 );
             }
