@@ -31,6 +31,8 @@ h3 { margin: 16px 0 8px; font-size: 15px; }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { text-align: left; padding: 6px 10px; border-bottom: 1px solid #e6e6e1; vertical-align: top; }
 th { background: #fafaf7; font-weight: 600; }
+table.matrix { width: auto; min-width: 40%; }
+table.matrix td { min-width: 90px; }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
 .deadlock { border-left: 5px solid #b8322a; background: #fff7f5; padding: 12px 16px; margin: 10px 0; border-radius: 6px; }
 .deadlock .cycle { font-weight: 650; font-size: 16px; }
@@ -246,7 +248,7 @@ fn stances(h: &mut String, r: &DisputeReport) {
 }
 
 fn agreement(h: &mut String, r: &DisputeReport) {
-    h.push_str("<section id=\"agreement\"><h2>Agreement and coalitions</h2>\n<table><thead><tr><th></th>");
+    h.push_str("<section id=\"agreement\"><h2>Agreement and coalitions</h2>\n<table class=\"matrix\"><thead><tr><th></th>");
     for a in &r.agreement.actors {
         let _ = write!(h, "<th class=\"num\">{}</th>", esc(&r.display(a)));
     }

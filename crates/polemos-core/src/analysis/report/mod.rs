@@ -281,3 +281,69 @@ fn scale_text(scale: &IssueScale) -> String {
             .join("; "),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::framing::Framing;
+    use crate::analysis::testutil::{date, kuril};
+
+    fn kuril_report(as_of: &str) -> DisputeReport {
+        let name = DisputeName::from_id("kuril-islands").expect("name");
+        build_report(&kuril(), &name, date(as_of), &ReportOptions::default()).expect("report")
+    }
+
+    #[test]
+    fn kuril_report_gathers_everything() {
+        let r = kuril_report("2018-09-30");
+        assert_eq!(r.parties.len(), 2);
+        assert_eq!(r.issues.len(), 3);
+        assert_eq!(r.stances.len(), 6);
+        assert_eq!(r.deadlocks.len(), 1);
+        // 1 − 0.7275 / 1.85 (see the agreement docs, worked in the crate's tests).
+        assert!((r.agreement.agreement[0][1].expect("shared") - (1.0 - 0.7275 / 1.85)).abs() < 1e-9);
+        // Three known events, newest first; the planned meeting is listed with its status.
+        let dates: Vec<String> = r.recent_events.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(dates, ["2018-09-24", "2018-09-12", "2018-01-01"]);
+        assert_eq!(r.recent_events[0].status, EventStatus::Planned);
+        // The article names the islands both ways once: mixed framing.
+        assert_eq!(r.framings.len(), 1);
+        assert_eq!(r.framings[0].outlet, "document:documents/kuril-2018");
+        assert_eq!(r.framings[0].framing, Framing::Mixed);
+        assert_eq!(r.framings[0].names.len(), 2);
+        // Six stances known from 2018-09-19, none changed since: one mark each, no shift.
+        assert_eq!(r.timeline.len(), 6);
+        assert!(r.shifts.is_empty());
+    }
+
+    #[test]
+    fn earlier_report_knows_less() {
+        let r = kuril_report("2018-09-15");
+        assert!(r.stances.is_empty());
+        assert!(r.deadlocks.is_empty());
+        // Putin's proposal happened on 09-12 but was only reported on 09-19.
+        assert_eq!(r.recent_events.len(), 0);
+        assert!(r.framings.is_empty());
+    }
+
+    #[test]
+    fn renderers_escape_text() {
+        let mut d = kuril();
+        d.disputes[0].title = "<script>alert(1)</script> & \"x\"".into();
+        d.actors[0].display_name = "<img src=x onerror=alert(1)>|pipe".into();
+        let name = DisputeName::from_id("kuril-islands").expect("name");
+        let r = build_report(&d, &name, date("2018-09-30"), &ReportOptions::default())
+            .expect("report");
+        let page = html::render(&r);
+        assert!(!page.contains("<script"), "raw script tag in the page");
+        assert!(!page.contains("<img"), "raw img tag in the page");
+        assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;x&quot;"));
+        let md = markdown::render(&r);
+        assert!(!md.contains("<img"));
+        assert!(md.contains("&lt;img src=x onerror=alert(1)&gt;\\|pipe"));
+        assert!(md.contains("## Deadlocks"));
+        assert!(md.contains("only after the long territorial dispute"));
+        let json = serde_json::to_value(&r).expect("serializes");
+        assert_eq!(json["deadlocks"][0]["kind"], "between_actors");
+    }
+}
