@@ -3,6 +3,7 @@
 //! (store, server, Python bindings) wrap it.
 
 pub mod dossier;
+pub mod analysis;
 pub mod error;
 pub mod extract;
 pub mod model;

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::gazetteer::entry_fits;
-use super::ir::{Doc, DocActor, Item, ItemKind, RawMatch, TokKind};
+use super::ir::{Doc, DocActor, Item, ItemKind, TokKind};
 use super::knowledge::{Cue, Entry, Knowledge, Via};
 use crate::model::ActorKind;
 use crate::names::slugify;
