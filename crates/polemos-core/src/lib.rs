@@ -4,6 +4,7 @@
 
 pub mod dossier;
 pub mod error;
+pub mod forecast;
 pub mod model;
 pub mod names;
 pub mod validate;
