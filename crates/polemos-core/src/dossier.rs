@@ -2,10 +2,13 @@
 //! JSON object or as JSON Lines (one `{"actor": {...}}`-style record a line). Both round-trip
 //! losslessly.
 
+use std::collections::HashSet;
+
 use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
-use crate::model::{Actor, Dispute, Document, Event, Issue, Stance};
+use crate::model::{Actor, Dispute, Document, Event, Evidence, Issue, Stance};
+use crate::names::{ActorName, DisputeName, DocumentName, IssueName};
 
 /// The format version written into every JSON dossier.
 pub const FORMAT_VERSION: u32 = 1;
@@ -189,6 +192,117 @@ impl Dossier {
     }
 }
 
+impl Dossier {
+    /// The part of this dossier about one dispute, closed under references so that it imports on
+    /// its own: the dispute, its issues, stances on them, events linked to them or between its
+    /// parties, every actor those name, and the documents their evidence cites.
+    #[must_use]
+    pub fn for_dispute(&self, dispute: &DisputeName) -> Self {
+        let mut out = Self::new();
+        let Some(d) = self.disputes.iter().find(|d| &d.name == dispute) else {
+            return out;
+        };
+        out.disputes.push(d.clone());
+        out.issues = self
+            .issues
+            .iter()
+            .filter(|i| &i.dispute() == dispute)
+            .cloned()
+            .collect();
+        let issues: HashSet<&IssueName> = out.issues.iter().map(|i| &i.name).collect();
+        let parties: HashSet<&ActorName> = d.parties.iter().map(|p| &p.actor).collect();
+        out.stances = self
+            .stances
+            .iter()
+            .filter(|s| issues.contains(&s.issue))
+            .cloned()
+            .collect();
+        out.events = self
+            .events
+            .iter()
+            .filter(|e| {
+                e.issues.iter().any(|i| issues.contains(i))
+                    || (e.issues.is_empty()
+                        && e.sources
+                            .iter()
+                            .chain(&e.targets)
+                            .any(|a| parties.contains(a)))
+            })
+            .cloned()
+            .collect();
+
+        let mut actors: HashSet<ActorName> = parties.iter().map(|a| (*a).clone()).collect();
+        let mut documents: HashSet<DocumentName> = HashSet::new();
+        let mut cite = |evidence: &[Evidence], actors: &mut HashSet<ActorName>| {
+            for ev in evidence {
+                documents.extend(ev.document.iter().cloned());
+                actors.extend(ev.speaker.iter().chain(&ev.reported_by).cloned());
+            }
+        };
+        for o in &d.objects {
+            actors.extend(o.names.iter().filter_map(|n| n.used_by.clone()));
+        }
+        for s in &out.stances {
+            actors.insert(s.actor.clone());
+            cite(&s.evidence, &mut actors);
+        }
+        for e in &out.events {
+            actors.extend(e.sources.iter().chain(&e.targets).cloned());
+            cite(&e.evidence, &mut actors);
+        }
+        // Conditions and events may point at issues of other disputes; those come along whole.
+        let foreign: HashSet<&IssueName> = out
+            .stances
+            .iter()
+            .flat_map(|s| s.conditions.iter().map(|c| &c.issue))
+            .chain(out.events.iter().flat_map(|e| &e.issues))
+            .filter(|i| !issues.contains(i))
+            .collect();
+        let foreign: Vec<IssueName> = foreign.into_iter().cloned().collect();
+        for issue in &foreign {
+            if let Some(i) = self.issues.iter().find(|x| &x.name == issue) {
+                out.issues.push(i.clone());
+            }
+            let parent = issue.dispute();
+            if !out.disputes.iter().any(|x| x.name == parent)
+                && let Some(x) = self.disputes.iter().find(|x| x.name == parent)
+            {
+                actors.extend(x.parties.iter().map(|p| p.actor.clone()));
+                actors.extend(
+                    x.objects
+                        .iter()
+                        .flat_map(|o| o.names.iter().filter_map(|n| n.used_by.clone())),
+                );
+                out.disputes.push(x.clone());
+            }
+        }
+        // Affiliations pull in the actors they name, transitively.
+        let mut frontier: Vec<ActorName> = actors.iter().cloned().collect();
+        while let Some(name) = frontier.pop() {
+            if let Some(a) = self.actors.iter().find(|a| a.name == name) {
+                for aff in &a.affiliations {
+                    if actors.insert(aff.actor.clone()) {
+                        frontier.push(aff.actor.clone());
+                    }
+                }
+            }
+        }
+        out.actors = self
+            .actors
+            .iter()
+            .filter(|a| actors.contains(&a.name))
+            .cloned()
+            .collect();
+        out.documents = self
+            .documents
+            .iter()
+            .filter(|d| documents.contains(&d.name))
+            .cloned()
+            .collect();
+        out
+    }
+}
+
 const RECORD_KEYS: [&str; 6] = ["actor", "dispute", "issue", "stance", "event", "document"];
 
 fn parse_error(
@@ -272,6 +386,40 @@ mod tests {
         let err = Dossier::from_jsonl("{\"actor\": {\"name\": \"actors/X\"}}\n{\"bogus\": 1}\n")
             .expect_err("bad lines");
         assert!(err.to_string().contains("line 1"), "{err}");
+    }
+
+    #[test]
+    fn dispute_subset_is_closed_under_references() {
+        let mut dossier = Dossier::from_json(KURIL).expect("parses");
+        // An unrelated dispute and actor must not come along.
+        let mut other = dossier.disputes[0].clone();
+        other.name = DisputeName::parse("disputes/other").expect("name");
+        other.parties.truncate(1);
+        other.parties[0].actor = ActorName::parse("actors/CHN").expect("name");
+        other.objects.clear();
+        let mut china = dossier.actors[0].clone();
+        china.name = ActorName::parse("actors/CHN").expect("name");
+        dossier.actors.push(china);
+        dossier.disputes.push(other);
+        validate(&dossier, &NothingElse).expect("still valid");
+
+        let kuril = DisputeName::parse("disputes/kuril-islands").expect("name");
+        let subset = dossier.for_dispute(&kuril);
+        validate(&subset, &NothingElse).expect("subset validates on its own");
+        assert_eq!(subset.disputes.len(), 1);
+        assert!(
+            !subset
+                .actors
+                .iter()
+                .any(|a| a.name.as_str() == "actors/CHN")
+        );
+        assert_eq!(subset.stances.len(), dossier.stances.len());
+        assert_eq!(subset.documents.len(), 1);
+        assert!(
+            dossier
+                .for_dispute(&DisputeName::parse("disputes/none").expect("name"))
+                .is_empty()
+        );
     }
 
     #[test]

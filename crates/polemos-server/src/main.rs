@@ -1,1 +1,56 @@
-fn main() {}
+//! `polemos`: the command-line entry point. Each subcommand lives in its own module; this file
+//! only parses global options and dispatches.
+
+mod cli_data;
+mod output;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// polemos: model international disputes and the stances actors take in them.
+#[derive(Debug, Parser)]
+#[command(name = "polemos", version, about, propagate_version = true)]
+struct Cli {
+    #[command(flatten)]
+    global: GlobalArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// Options every subcommand accepts, before or after its name.
+#[derive(Debug, Clone, clap::Args)]
+pub struct GlobalArgs {
+    /// The store: a SQLite file path (created if missing) or `memory:`.
+    #[arg(long, global = true, env = "POLEMOS_DB", default_value = "polemos.db")]
+    pub db: String,
+    /// Machine-readable JSON output instead of tables.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import a dossier (JSON or JSON Lines); all of it or nothing.
+    Import(cli_data::ImportArgs),
+    /// Export the store (or one dispute) as a dossier.
+    Export(cli_data::ExportArgs),
+    /// List stored entities.
+    Show(cli_data::ShowArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Import(args) => cli_data::import(&cli.global, &args),
+        Command::Export(args) => cli_data::export(&cli.global, &args),
+        Command::Show(args) => cli_data::show(&cli.global, &args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}

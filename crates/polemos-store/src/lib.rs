@@ -1,1 +1,327 @@
-//! placeholder
+//! polemos-store: persistence for the polemos model.
+//!
+//! Every backend keeps one append-only revision log: a commit appends one revision holding the
+//! entities it put or deleted, and nothing is overwritten in place. From that log the store
+//! answers "what is current", "what was current at revision N", "what was true on date D"
+//! (valid time) and "what changed since revision N" (the change feed). Validation and
+//! optimistic concurrency live in [`log::LogStore`], shared by all backends.
+
+#[doc(hidden)]
+pub mod conformance;
+mod error;
+mod log;
+mod memory;
+mod sqlite;
+
+pub use error::StoreError;
+pub use log::{Backend, Entry, LogStore, LogTx, NewEntry};
+pub use memory::MemoryBackend;
+pub use sqlite::SqliteBackend;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use polemos_core::{Dossier, Record};
+use serde::{Deserialize, Serialize};
+
+/// A position in the revision log. Revision 0 is the empty store; each commit adds one.
+pub type Revision = u64;
+
+/// The kinds of entity the store keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Actor,
+    Dispute,
+    Issue,
+    Stance,
+    Event,
+    Document,
+}
+
+impl Kind {
+    pub const ALL: [Self; 6] = [
+        Self::Actor,
+        Self::Dispute,
+        Self::Issue,
+        Self::Stance,
+        Self::Event,
+        Self::Document,
+    ];
+
+    #[must_use]
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Actor => "actor",
+            Self::Dispute => "dispute",
+            Self::Issue => "issue",
+            Self::Stance => "stance",
+            Self::Event => "event",
+            Self::Document => "document",
+        }
+    }
+
+    /// Parses the stored form written by [`Kind::as_str`].
+    #[must_use]
+    pub fn parse(value: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == value)
+    }
+
+    /// The kind a resource name belongs to, from its collection segment.
+    #[must_use]
+    pub fn of_name(name: &str) -> Option<Self> {
+        let mut parts = name.split('/');
+        match (parts.next(), parts.next(), parts.next()) {
+            (Some("actors"), _, None) => Some(Self::Actor),
+            (Some("disputes"), _, None) => Some(Self::Dispute),
+            (Some("disputes"), _, Some("issues")) => Some(Self::Issue),
+            (Some("stances"), _, None) => Some(Self::Stance),
+            (Some("events"), _, None) => Some(Self::Event),
+            (Some("documents"), _, None) => Some(Self::Document),
+            _ => None,
+        }
+    }
+
+    #[must_use]
+    pub fn of_record(record: &Record) -> Self {
+        match record {
+            Record::Actor(_) => Self::Actor,
+            Record::Dispute(_) => Self::Dispute,
+            Record::Issue(_) => Self::Issue,
+            Record::Stance(_) => Self::Stance,
+            Record::Event(_) => Self::Event,
+            Record::Document(_) => Self::Document,
+        }
+    }
+}
+
+/// The resource name of a record.
+#[must_use]
+pub fn record_name(record: &Record) -> &str {
+    match record {
+        Record::Actor(x) => x.name.as_str(),
+        Record::Dispute(x) => x.name.as_str(),
+        Record::Issue(x) => x.name.as_str(),
+        Record::Stance(x) => x.name.as_str(),
+        Record::Event(x) => x.name.as_str(),
+        Record::Document(x) => x.name.as_str(),
+    }
+}
+
+/// A condition on the current state of an entity for a write to go ahead (optimistic concurrency).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Precondition {
+    /// Write whatever is there.
+    #[default]
+    None,
+    /// The entity must not exist yet (a create).
+    MustNotExist,
+    /// The entity must exist and its last change must be at this revision (an etag).
+    AtRevision(Revision),
+}
+
+/// One change in a batch.
+#[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // Batches are short-lived; boxing every record buys nothing.
+pub enum Op {
+    Put {
+        record: Record,
+        precondition: Precondition,
+    },
+    Delete {
+        kind: Kind,
+        name: String,
+        precondition: Precondition,
+    },
+}
+
+/// A set of changes committed all together or not at all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct WriteBatch {
+    pub ops: Vec<Op>,
+    /// Why the change was made (shown in history), e.g. `import kuril-islands.json`.
+    pub message: String,
+}
+
+impl WriteBatch {
+    #[must_use]
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            ops: Vec::new(),
+            message: message.into(),
+        }
+    }
+
+    /// A batch putting every entity of a dossier.
+    #[must_use]
+    pub fn from_dossier(dossier: &Dossier, message: impl Into<String>) -> Self {
+        let mut batch = Self::new(message);
+        for record in dossier.records() {
+            batch.put(record);
+        }
+        batch
+    }
+
+    pub fn put(&mut self, record: Record) -> &mut Self {
+        self.ops.push(Op::Put {
+            record,
+            precondition: Precondition::None,
+        });
+        self
+    }
+
+    pub fn put_if(&mut self, record: Record, precondition: Precondition) -> &mut Self {
+        self.ops.push(Op::Put {
+            record,
+            precondition,
+        });
+        self
+    }
+
+    pub fn delete(
+        &mut self,
+        kind: Kind,
+        name: impl Into<String>,
+        precondition: Precondition,
+    ) -> &mut Self {
+        self.ops.push(Op::Delete {
+            kind,
+            name: name.into(),
+            precondition,
+        });
+        self
+    }
+}
+
+/// What a commit did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommitResult {
+    /// The revision the store is at after the commit (unchanged when nothing changed).
+    pub revision: Revision,
+    /// How many entities were created, updated or deleted; puts identical to what is stored count
+    /// as unchanged, so re-importing the same data changes nothing.
+    pub created: usize,
+    pub updated: usize,
+    pub deleted: usize,
+    pub unchanged: usize,
+}
+
+impl CommitResult {
+    #[must_use]
+    pub fn changed(&self) -> usize {
+        self.created + self.updated + self.deleted
+    }
+}
+
+/// Which state of the store a read sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct View {
+    /// Transaction time: the store as it was right after this revision (`None`: now).
+    pub revision: Option<Revision>,
+    /// Valid time: only what had begun by this date: stances with `valid_from <= as_of`, events
+    /// dated on or before it, documents published on or before it (`None`: no date cut).
+    pub as_of: Option<NaiveDate>,
+}
+
+impl View {
+    #[must_use]
+    pub fn current() -> Self {
+        Self::default()
+    }
+
+    #[must_use]
+    pub fn as_of(date: NaiveDate) -> Self {
+        Self {
+            revision: None,
+            as_of: Some(date),
+        }
+    }
+
+    #[must_use]
+    pub fn at_revision(revision: Revision) -> Self {
+        Self {
+            revision: Some(revision),
+            as_of: None,
+        }
+    }
+}
+
+/// A stored entity with the revision of its last change (its etag).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Versioned<T> {
+    pub value: T,
+    pub revision: Revision,
+}
+
+/// One entry of the change feed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub revision: Revision,
+    pub committed_at: DateTime<Utc>,
+    pub kind: Kind,
+    pub name: String,
+    /// The new state; `None` when the entity was deleted.
+    pub record: Option<Record>,
+}
+
+/// Persistence for the polemos model. Synchronous: async callers run it on a blocking pool.
+pub trait Store: Send + Sync {
+    /// Validates and commits a batch atomically; on any error nothing is written.
+    ///
+    /// # Errors
+    /// Validation failures, failed preconditions, references that do not resolve, backend errors.
+    fn commit(&self, batch: WriteBatch) -> Result<CommitResult, StoreError>;
+
+    /// The latest revision.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn head(&self) -> Result<Revision, StoreError>;
+
+    /// One entity by name, as seen by `view` (the date cut of a view does not apply here).
+    ///
+    /// # Errors
+    /// Backend errors; a missing entity is `Ok(None)`.
+    fn get(
+        &self,
+        kind: Kind,
+        name: &str,
+        view: View,
+    ) -> Result<Option<Versioned<Record>>, StoreError>;
+
+    /// Every entity as seen by `view`, as a dossier.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn snapshot(&self, view: View) -> Result<Dossier, StoreError>;
+
+    /// Changes committed after revision `after`, oldest first, at most `limit`.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn changes_since(&self, after: Revision, limit: usize) -> Result<Vec<Change>, StoreError>;
+
+    /// The document already stored with this content hash, if any (for idempotent ingest).
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn document_by_hash(&self, content_hash: &str) -> Result<Option<String>, StoreError>;
+}
+
+/// Opens the store a `--db` argument names: `memory:` for a throwaway in-memory store, anything
+/// else is the path of an SQLite file (created if missing).
+///
+/// # Errors
+/// When the location cannot be opened or migrated, or names a backend this build lacks.
+pub fn open(location: &str) -> Result<Box<dyn Store>, StoreError> {
+    if location == "memory:" || location == ":memory:" {
+        return Ok(Box::new(LogStore::new(MemoryBackend::default())));
+    }
+    if location.starts_with("postgres://") || location.starts_with("postgresql://") {
+        return Err(StoreError::Unsupported {
+            what: "PostgreSQL URLs are not supported by this build yet; use an SQLite path".into(),
+        });
+    }
+    Ok(Box::new(LogStore::new(SqliteBackend::open(location)?)))
+}
+
+#[cfg(test)]
+mod tests;

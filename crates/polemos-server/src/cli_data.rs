@@ -1,0 +1,397 @@
+//! `import`, `export` and `show`: moving dossiers in and out of the store and looking at them.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use polemos_core::{ActorName, DisputeName, Dossier, IssueName, IssueScale};
+use polemos_store::{Store, View, WriteBatch};
+
+use crate::GlobalArgs;
+use crate::output::{clip, enum_str, print_json, print_table, table};
+
+/// Opens the store named by `--db`, saying which one failed.
+///
+/// # Errors
+/// When the store cannot be opened.
+pub fn open_store(global: &GlobalArgs) -> anyhow::Result<Box<dyn Store>> {
+    polemos_store::open(&global.db)
+        .with_context(|| format!("cannot open the store `{}`", global.db))
+}
+
+/// Accepts `kuril-islands` as well as `disputes/kuril-islands`.
+///
+/// # Errors
+/// When the name is malformed.
+pub fn dispute_name(value: &str) -> anyhow::Result<DisputeName> {
+    let full = if value.contains('/') {
+        value.to_owned()
+    } else {
+        format!("disputes/{value}")
+    };
+    Ok(DisputeName::parse(&full)?)
+}
+
+/// Accepts `JPN` as well as `actors/JPN`.
+///
+/// # Errors
+/// When the name is malformed.
+pub fn actor_name(value: &str) -> anyhow::Result<ActorName> {
+    let full = if value.contains('/') {
+        value.to_owned()
+    } else {
+        format!("actors/{value}")
+    };
+    Ok(ActorName::parse(&full)?)
+}
+
+/// Reads a whole text file, with a clear error for missing files and non-UTF-8 content.
+///
+/// # Errors
+/// When the file cannot be read or is not UTF-8.
+pub fn read_text(path: &std::path::Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    String::from_utf8(bytes).map_err(|e| {
+        anyhow::anyhow!(
+            "{} is not UTF-8 text (invalid byte at offset {})",
+            path.display(),
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Dossier file: JSON (one object) or JSON Lines (one record a line).
+    pub file: PathBuf,
+}
+
+pub fn import(global: &GlobalArgs, args: &ImportArgs) -> anyhow::Result<()> {
+    let text = read_text(&args.file)?;
+    let dossier = Dossier::from_any(&text)
+        .with_context(|| format!("{} is not a valid dossier", args.file.display()))?;
+    if dossier.is_empty() {
+        bail!(
+            "{} holds no entities: nothing to import",
+            args.file.display()
+        );
+    }
+    let store = open_store(global)?;
+    let message = format!("import {}", args.file.display());
+    let result = store
+        .commit(WriteBatch::from_dossier(&dossier, message))
+        .with_context(|| {
+            format!(
+                "{} was not imported; nothing was written",
+                args.file.display()
+            )
+        })?;
+    if global.json {
+        print_json(&result)?;
+    } else {
+        println!(
+            "imported {}: {} created, {} updated, {} unchanged; store at revision {}",
+            args.file.display(),
+            result.created,
+            result.updated,
+            result.unchanged,
+            result.revision
+        );
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Only this dispute and what it refers to (`kuril-islands` or `disputes/kuril-islands`).
+    #[arg(long)]
+    pub dispute: Option<String>,
+    #[arg(long, value_enum, default_value = "json")]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Export the store as it was at this revision.
+    #[arg(long)]
+    pub revision: Option<u64>,
+}
+
+pub fn export(global: &GlobalArgs, args: &ExportArgs) -> anyhow::Result<()> {
+    let store = open_store(global)?;
+    let view = View {
+        revision: args.revision,
+        as_of: None,
+    };
+    let mut dossier = store.snapshot(view)?;
+    if let Some(dispute) = &args.dispute {
+        let name = dispute_name(dispute)?;
+        if !dossier.disputes.iter().any(|d| d.name == name) {
+            bail!("dispute {name} not found");
+        }
+        dossier = dossier.for_dispute(&name);
+    }
+    let text = match args.format {
+        ExportFormat::Json => dossier.to_json() + "\n",
+        ExportFormat::Jsonl => dossier.to_jsonl(),
+    };
+    match &args.output {
+        Some(path) => std::fs::write(path, text)
+            .with_context(|| format!("cannot write {}", path.display()))?,
+        None => print!("{text}"),
+    }
+    Ok(())
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum What {
+    Disputes,
+    Actors,
+    Issues,
+    Stances,
+    Events,
+    Documents,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    pub what: What,
+    /// Only entities of this dispute.
+    #[arg(long)]
+    pub dispute: Option<String>,
+    /// Only stances or events of this actor.
+    #[arg(long)]
+    pub actor: Option<String>,
+    /// Only stances on this issue (`disputes/D/issues/I`).
+    #[arg(long)]
+    pub issue: Option<String>,
+    /// What was true on this date (YYYY-MM-DD): stances in force, events up to it.
+    #[arg(long, value_parser = parse_date)]
+    pub as_of: Option<NaiveDate>,
+    /// The store as it was at this revision.
+    #[arg(long)]
+    pub revision: Option<u64>,
+}
+
+/// Parses `YYYY-MM-DD` with a message that says so.
+///
+/// # Errors
+/// When the value is not such a date.
+pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+        .map_err(|_| format!("`{value}` is not a date of the form YYYY-MM-DD"))
+}
+
+pub fn show(global: &GlobalArgs, args: &ShowArgs) -> anyhow::Result<()> {
+    let store = open_store(global)?;
+    let mut dossier = store.snapshot(View {
+        revision: args.revision,
+        as_of: args.as_of,
+    })?;
+    if let Some(dispute) = &args.dispute {
+        let name = dispute_name(dispute)?;
+        dossier = dossier.for_dispute(&name);
+    }
+    if let Some(date) = args.as_of {
+        dossier.stances.retain(|s| s.valid_on(date));
+    }
+    if let Some(actor) = &args.actor {
+        let actor = actor_name(actor)?;
+        dossier.stances.retain(|s| s.actor == actor);
+        dossier
+            .events
+            .retain(|e| e.sources.contains(&actor) || e.targets.contains(&actor));
+    }
+    if let Some(issue) = &args.issue {
+        let issue = IssueName::parse(issue)?;
+        dossier.stances.retain(|s| s.issue == issue);
+        dossier.events.retain(|e| e.issues.contains(&issue));
+    }
+    match args.what {
+        What::Disputes => show_disputes(global, &dossier),
+        What::Actors => show_actors(global, &dossier),
+        What::Issues => show_issues(global, &dossier),
+        What::Stances => show_stances(global, &dossier),
+        What::Events => show_events(global, &dossier),
+        What::Documents => show_documents(global, &dossier),
+    }
+}
+
+fn show_disputes(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
+    if global.json {
+        return print_json(&d.disputes);
+    }
+    let mut t = table(&[
+        "name",
+        "title",
+        "kind",
+        "status",
+        "parties (capability)",
+        "names",
+    ]);
+    for x in &d.disputes {
+        let status = x.status_on(None).map(enum_str).unwrap_or_default();
+        let parties: Vec<String> = x
+            .parties
+            .iter()
+            .map(|p| format!("{} ({})", p.actor.id(), p.capability))
+            .collect();
+        let names: Vec<String> = x
+            .objects
+            .iter()
+            .flat_map(|o| o.names.iter())
+            .map(|n| match &n.used_by {
+                Some(a) => format!("{} [{}]", n.label, a.id()),
+                None => n.label.clone(),
+            })
+            .collect();
+        t.add_row(vec![
+            x.name.to_string(),
+            x.title.clone(),
+            enum_str(x.kind),
+            status,
+            parties.join(", "),
+            names.join("; "),
+        ]);
+    }
+    print_table(&t, "disputes");
+    Ok(())
+}
+
+fn show_actors(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
+    if global.json {
+        return print_json(&d.actors);
+    }
+    let mut t = table(&["name", "display name", "kind", "codes", "roles"]);
+    for a in &d.actors {
+        let codes = [a.codes.iso3.as_deref(), a.codes.cameo.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+        let roles: Vec<String> = a
+            .affiliations
+            .iter()
+            .map(|r| format!("{} of {}", r.role, r.actor.id()))
+            .collect();
+        t.add_row(vec![
+            a.name.to_string(),
+            a.display_name.clone(),
+            enum_str(a.kind),
+            codes,
+            roles.join(", "),
+        ]);
+    }
+    print_table(&t, "actors");
+    Ok(())
+}
+
+fn show_issues(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
+    if global.json {
+        return print_json(&d.issues);
+    }
+    let mut t = table(&["name", "title", "scale"]);
+    for i in &d.issues {
+        let scale = match &i.scale {
+            IssueScale::Binary { proposal } => format!("yes/no: {proposal}"),
+            IssueScale::Continuous { anchors } => anchors
+                .iter()
+                .map(|a| format!("{} = {}", a.position, a.label))
+                .collect::<Vec<_>>()
+                .join("; "),
+        };
+        t.add_row(vec![i.name.to_string(), i.title.clone(), scale]);
+    }
+    print_table(&t, "issues");
+    Ok(())
+}
+
+fn show_stances(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
+    if global.json {
+        return print_json(&d.stances);
+    }
+    let mut t = table(&[
+        "actor",
+        "issue",
+        "label",
+        "position",
+        "salience",
+        "confidence",
+        "from",
+        "conditions",
+    ]);
+    for s in &d.stances {
+        let conditions: Vec<String> = s
+            .conditions
+            .iter()
+            .map(|c| format!("{} {}", c.issue.id(), enum_str(c.required)))
+            .collect();
+        t.add_row(vec![
+            s.actor.id().to_owned(),
+            s.issue.id().to_owned(),
+            s.label.as_str().to_owned(),
+            format!("{}", s.position),
+            format!("{}", s.salience),
+            format!("{}", s.confidence),
+            s.valid_from.to_string(),
+            conditions.join(", "),
+        ]);
+    }
+    print_table(&t, "stances");
+    Ok(())
+}
+
+fn show_events(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
+    if global.json {
+        return print_json(&d.events);
+    }
+    let mut t = table(&[
+        "date",
+        "status",
+        "type",
+        "source",
+        "target",
+        "intensity",
+        "location",
+    ]);
+    let mut events: Vec<_> = d.events.iter().collect();
+    events.sort_by_key(|e| e.date);
+    for e in events {
+        let ids = |v: &[ActorName]| v.iter().map(ActorName::id).collect::<Vec<_>>().join(", ");
+        t.add_row(vec![
+            format!("{} ({})", e.date.date, enum_str(e.date.precision)),
+            enum_str(e.status),
+            e.event_type.as_str().to_owned(),
+            ids(&e.sources),
+            ids(&e.targets),
+            format!("{:+}", e.intensity.get()),
+            e.location.clone().unwrap_or_default(),
+        ]);
+    }
+    print_table(&t, "events");
+    Ok(())
+}
+
+fn show_documents(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
+    if global.json {
+        return print_json(&d.documents);
+    }
+    let mut t = table(&["name", "title", "published", "bytes", "hash"]);
+    for doc in &d.documents {
+        t.add_row(vec![
+            doc.name.to_string(),
+            clip(&doc.title, 60),
+            doc.published.map(|p| p.to_string()).unwrap_or_default(),
+            doc.text.len().to_string(),
+            clip(&doc.content_hash, 13),
+        ]);
+    }
+    print_table(&t, "documents");
+    Ok(())
+}

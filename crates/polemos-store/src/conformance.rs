@@ -1,0 +1,244 @@
+//! The behaviour every backend must show, as functions over a fresh, empty [`Store`]. Each
+//! backend's tests call every function here, so the backends cannot drift apart.
+
+#![allow(clippy::missing_panics_doc, clippy::unwrap_used, clippy::expect_used)]
+
+use chrono::NaiveDate;
+use polemos_core::{Dossier, Position, Record};
+
+use crate::{Kind, Precondition, Store, StoreError, View, WriteBatch};
+
+/// The reference dossier shipped in `examples/`.
+#[must_use]
+pub fn reference_dossier() -> Dossier {
+    Dossier::from_json(include_str!(
+        "../../../examples/dossiers/kuril-islands.json"
+    ))
+    .expect("reference dossier parses")
+}
+
+fn date(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
+}
+
+/// Runs every check, each on a store made fresh by `fresh`.
+pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
+    import_is_idempotent(fresh().as_ref());
+    invalid_batches_write_nothing(fresh().as_ref());
+    preconditions_guard_updates(fresh().as_ref());
+    deletes_keep_history_and_references(fresh().as_ref());
+    change_feed_resumes(fresh().as_ref());
+    valid_time_cut(fresh().as_ref());
+}
+
+pub fn import_is_idempotent(store: &dyn Store) {
+    let dossier = reference_dossier();
+    assert_eq!(store.head().unwrap(), 0);
+    let first = store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    assert_eq!(first.revision, 1);
+    assert_eq!(first.created, dossier.len());
+    let again = store
+        .commit(WriteBatch::from_dossier(&dossier, "import again"))
+        .unwrap();
+    assert_eq!(
+        (again.revision, again.changed(), again.unchanged),
+        (1, 0, dossier.len())
+    );
+
+    let mut snapshot = store.snapshot(View::current()).unwrap();
+    let mut expected = dossier.clone();
+    sort(&mut snapshot);
+    sort(&mut expected);
+    assert_eq!(snapshot, expected, "snapshot gives back what was imported");
+
+    let got = store
+        .get(Kind::Actor, "actors/JPN", View::current())
+        .unwrap()
+        .expect("JPN stored");
+    assert_eq!(got.revision, 1);
+    assert!(matches!(got.value, Record::Actor(ref a) if a.display_name == "Japan"));
+    assert!(
+        store
+            .get(Kind::Actor, "actors/XXX", View::current())
+            .unwrap()
+            .is_none()
+    );
+
+    let doc = &dossier.documents[0];
+    assert_eq!(
+        store
+            .document_by_hash(&doc.content_hash)
+            .unwrap()
+            .as_deref(),
+        Some(doc.name.as_str())
+    );
+}
+
+pub fn invalid_batches_write_nothing(store: &dyn Store) {
+    let mut dossier = reference_dossier();
+    dossier.stances[2].actor = "actors/NOBODY".parse().unwrap();
+    let err = store
+        .commit(WriteBatch::from_dossier(&dossier, "bad"))
+        .unwrap_err();
+    match err {
+        StoreError::Invalid(v) => assert!(
+            v.to_string()
+                .contains("stances[2].actor: refers to actors/NOBODY"),
+            "{v}"
+        ),
+        other => panic!("expected a validation error, got {other}"),
+    }
+    assert_eq!(store.head().unwrap(), 0, "a failed batch writes nothing");
+    assert!(store.snapshot(View::current()).unwrap().is_empty());
+}
+
+pub fn preconditions_guard_updates(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let actor = dossier.actors[0].clone();
+
+    let mut create = WriteBatch::new("create again");
+    create.put_if(Record::Actor(actor.clone()), Precondition::MustNotExist);
+    assert!(matches!(
+        store.commit(create).unwrap_err(),
+        StoreError::AlreadyExists { .. }
+    ));
+
+    let mut renamed = actor.clone();
+    renamed.display_name = "Nippon".into();
+    let mut update = WriteBatch::new("update");
+    update.put_if(Record::Actor(renamed.clone()), Precondition::AtRevision(1));
+    let done = store.commit(update).unwrap();
+    assert_eq!((done.revision, done.updated), (2, 1));
+
+    // A second writer still holding revision 1 must not overwrite silently.
+    let mut stale = WriteBatch::new("stale update");
+    renamed.display_name = "Yamato".into();
+    stale.put_if(Record::Actor(renamed), Precondition::AtRevision(1));
+    match store.commit(stale).unwrap_err() {
+        StoreError::Conflict {
+            expected, actual, ..
+        } => assert_eq!((expected, actual), (1, Some(2))),
+        other => panic!("expected a conflict, got {other}"),
+    }
+    let now = store
+        .get(Kind::Actor, actor.name.as_str(), View::current())
+        .unwrap()
+        .unwrap();
+    assert!(matches!(now.value, Record::Actor(ref a) if a.display_name == "Nippon"));
+}
+
+pub fn deletes_keep_history_and_references(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+
+    let mut delete_actor = WriteBatch::new("delete Japan");
+    delete_actor.delete(Kind::Actor, "actors/JPN", Precondition::None);
+    assert!(matches!(
+        store.commit(delete_actor).unwrap_err(),
+        StoreError::InUse { .. }
+    ));
+
+    let stance = dossier.stances[0].name.to_string();
+    let mut delete = WriteBatch::new("retract");
+    delete.delete(Kind::Stance, stance.clone(), Precondition::AtRevision(1));
+    assert_eq!(store.commit(delete).unwrap().deleted, 1);
+    assert!(
+        store
+            .get(Kind::Stance, &stance, View::current())
+            .unwrap()
+            .is_none()
+    );
+    assert!(
+        store
+            .get(Kind::Stance, &stance, View::at_revision(1))
+            .unwrap()
+            .is_some(),
+        "history keeps it"
+    );
+    assert_eq!(
+        store.snapshot(View::at_revision(1)).unwrap().stances.len(),
+        dossier.stances.len()
+    );
+    assert_eq!(
+        store.snapshot(View::current()).unwrap().stances.len(),
+        dossier.stances.len() - 1
+    );
+
+    let mut again = WriteBatch::new("retract twice");
+    again.delete(Kind::Stance, stance, Precondition::None);
+    assert!(matches!(
+        store.commit(again).unwrap_err(),
+        StoreError::NotFound { .. }
+    ));
+}
+
+pub fn change_feed_resumes(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let mut stance = dossier.stances[0].clone();
+    stance.position = Position::new(90.0).unwrap();
+    let mut batch = WriteBatch::new("move");
+    batch.put(Record::Stance(stance.clone()));
+    store.commit(batch).unwrap();
+
+    let all = store.changes_since(0, 10_000).unwrap();
+    assert_eq!(all.len(), dossier.len() + 1);
+    assert!(all.windows(2).all(|w| w[0].revision <= w[1].revision));
+    let last = all.last().unwrap();
+    assert_eq!(
+        (last.revision, last.name.as_str()),
+        (2, stance.name.as_str())
+    );
+
+    let first_page = store.changes_since(0, 5).unwrap();
+    assert_eq!(first_page.len(), 5);
+    let tail = store.changes_since(1, 100).unwrap();
+    assert_eq!(
+        tail.len(),
+        1,
+        "resuming from revision 1 sees only what came after it"
+    );
+    assert_eq!(tail[0].record, Some(Record::Stance(stance)));
+}
+
+pub fn valid_time_cut(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let before = store.snapshot(View::as_of(date("2018-09-15"))).unwrap();
+    // Only Russia's stances from the forum (2018-09-12) had begun by the 15th.
+    assert!(!before.stances.is_empty());
+    assert!(
+        before
+            .stances
+            .iter()
+            .all(|s| s.valid_from <= date("2018-09-15"))
+    );
+    assert!(before.stances.len() < dossier.stances.len());
+    assert!(
+        before.documents.is_empty(),
+        "the article was published on the 19th"
+    );
+    let after = store.snapshot(View::as_of(date("2018-12-31"))).unwrap();
+    assert_eq!(after.stances.len(), dossier.stances.len());
+}
+
+/// Orders every collection by name, as snapshots are.
+pub fn sort(d: &mut Dossier) {
+    d.actors.sort_by(|a, b| a.name.cmp(&b.name));
+    d.disputes.sort_by(|a, b| a.name.cmp(&b.name));
+    d.issues.sort_by(|a, b| a.name.cmp(&b.name));
+    d.stances.sort_by(|a, b| a.name.cmp(&b.name));
+    d.events.sort_by(|a, b| a.name.cmp(&b.name));
+    d.documents.sort_by(|a, b| a.name.cmp(&b.name));
+}

@@ -1,0 +1,481 @@
+//! The revision log that every backend stores, and [`LogStore`], which implements [`Store`] once
+//! over any backend: validation, preconditions, no-op detection and referential checks happen
+//! here, so the backends only read and append entries.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+
+use chrono::{DateTime, Utc};
+use polemos_core::{
+    ActorName, DisputeName, DocumentName, Dossier, Existing, IssueName, Record, content_hash,
+    validate,
+};
+
+use crate::{
+    Change, CommitResult, Kind, Op, Precondition, Revision, Store, StoreError, Versioned, View,
+    WriteBatch, record_name,
+};
+
+/// One stored entry of the log: an entity's state as of a revision (`body: None` = deleted).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub revision: Revision,
+    pub committed_at: DateTime<Utc>,
+    pub kind: Kind,
+    pub name: String,
+    /// The entity as canonical JSON.
+    pub body: Option<String>,
+}
+
+/// An entry about to be appended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntry {
+    pub kind: Kind,
+    pub name: String,
+    pub body: Option<String>,
+    /// For documents: the SHA-256 of the text, kept in an index for de-duplication.
+    pub content_hash: Option<String>,
+}
+
+/// Reads and appends within one transaction of a backend.
+pub trait LogTx {
+    /// # Errors
+    /// Backend errors.
+    fn head(&mut self) -> Result<Revision, StoreError>;
+    /// The latest entry for one entity at or before `at` (`None`: now), deletions included.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn latest(
+        &mut self,
+        kind: Kind,
+        name: &str,
+        at: Option<Revision>,
+    ) -> Result<Option<Entry>, StoreError>;
+    /// The latest live (not deleted) entry of every entity of `kind` at or before `at`.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError>;
+    /// Entries after revision `after` in log order, at most `limit`.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError>;
+    /// The live document with this content hash.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn document_by_hash(&mut self, hash: &str) -> Result<Option<String>, StoreError>;
+    /// Appends one revision with its entries.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn append(
+        &mut self,
+        revision: Revision,
+        committed_at: DateTime<Utc>,
+        message: &str,
+        entries: &[NewEntry],
+    ) -> Result<(), StoreError>;
+}
+
+/// A place the log is kept. `write` runs its closure in one transaction: all appends land if it
+/// returns `Ok`, none if it returns `Err`; concurrent writes are serialized.
+pub trait Backend: Send + Sync {
+    /// # Errors
+    /// The closure's error, or a backend error.
+    fn read<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError>;
+    /// # Errors
+    /// The closure's error, or a backend error; either way nothing is written.
+    fn write<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError>;
+}
+
+/// [`Store`] over any [`Backend`].
+pub struct LogStore<B> {
+    backend: B,
+}
+
+impl<B: Backend> LogStore<B> {
+    pub fn new(backend: B) -> Self {
+        Self { backend }
+    }
+
+    pub fn backend(&self) -> &B {
+        &self.backend
+    }
+}
+
+/// Decodes a stored body into the record of its kind.
+///
+/// # Errors
+/// [`StoreError::Corrupt`] when the body does not parse.
+pub fn decode(kind: Kind, name: &str, body: &str) -> Result<Record, StoreError> {
+    let corrupt = |e: serde_json::Error| StoreError::Corrupt {
+        what: name.to_owned(),
+        reason: e.to_string(),
+    };
+    Ok(match kind {
+        Kind::Actor => Record::Actor(serde_json::from_str(body).map_err(corrupt)?),
+        Kind::Dispute => Record::Dispute(serde_json::from_str(body).map_err(corrupt)?),
+        Kind::Issue => Record::Issue(serde_json::from_str(body).map_err(corrupt)?),
+        Kind::Stance => Record::Stance(serde_json::from_str(body).map_err(corrupt)?),
+        Kind::Event => Record::Event(serde_json::from_str(body).map_err(corrupt)?),
+        Kind::Document => Record::Document(serde_json::from_str(body).map_err(corrupt)?),
+    })
+}
+
+fn encode(record: &Record) -> String {
+    // Plain data with string keys always serializes.
+    let value = match record {
+        Record::Actor(x) => serde_json::to_string(x),
+        Record::Dispute(x) => serde_json::to_string(x),
+        Record::Issue(x) => serde_json::to_string(x),
+        Record::Stance(x) => serde_json::to_string(x),
+        Record::Event(x) => serde_json::to_string(x),
+        Record::Document(x) => serde_json::to_string(x),
+    };
+    value.unwrap_or_default()
+}
+
+/// What exists in the store, minus what the batch deletes, for validating references.
+struct StoredNames<'a> {
+    tx: RefCell<&'a mut dyn LogTx>,
+    deleted: &'a HashSet<(Kind, String)>,
+    error: RefCell<Option<StoreError>>,
+}
+
+impl StoredNames<'_> {
+    fn has(&self, kind: Kind, name: &str) -> bool {
+        if self.deleted.contains(&(kind, name.to_owned())) {
+            return false;
+        }
+        match self.tx.borrow_mut().latest(kind, name, None) {
+            Ok(entry) => entry.is_some_and(|e| e.body.is_some()),
+            Err(e) => {
+                self.error.borrow_mut().get_or_insert(e);
+                false
+            }
+        }
+    }
+}
+
+impl Existing for StoredNames<'_> {
+    fn has_actor(&self, name: &ActorName) -> bool {
+        self.has(Kind::Actor, name.as_str())
+    }
+    fn has_dispute(&self, name: &DisputeName) -> bool {
+        self.has(Kind::Dispute, name.as_str())
+    }
+    fn has_issue(&self, name: &IssueName) -> bool {
+        self.has(Kind::Issue, name.as_str())
+    }
+    fn has_document(&self, name: &DocumentName) -> bool {
+        self.has(Kind::Document, name.as_str())
+    }
+}
+
+fn check_precondition(
+    name: &str,
+    precondition: Precondition,
+    current: Option<&Entry>,
+) -> Result<(), StoreError> {
+    let live = current.filter(|e| e.body.is_some());
+    match (precondition, live) {
+        (Precondition::None, _) | (Precondition::MustNotExist, None) => Ok(()),
+        (Precondition::MustNotExist, Some(_)) => Err(StoreError::AlreadyExists {
+            name: name.to_owned(),
+        }),
+        (Precondition::AtRevision(expected), Some(e)) if e.revision == expected => Ok(()),
+        (Precondition::AtRevision(expected), e) => Err(StoreError::Conflict {
+            name: name.to_owned(),
+            expected,
+            actual: e.map(|e| e.revision),
+        }),
+    }
+}
+
+/// Names every live entity refers to, for refusing deletes that would leave dangling references.
+fn references(record: &Record) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut evidence = |ev: &[polemos_core::Evidence]| {
+        for e in ev {
+            out.extend(e.document.iter().map(|d| d.to_string()));
+            out.extend(e.speaker.iter().map(|d| d.to_string()));
+            out.extend(e.reported_by.iter().map(|d| d.to_string()));
+        }
+    };
+    let mut refs = Vec::new();
+    match record {
+        Record::Actor(a) => refs.extend(a.affiliations.iter().map(|x| x.actor.to_string())),
+        Record::Dispute(d) => {
+            refs.extend(d.parties.iter().map(|p| p.actor.to_string()));
+            refs.extend(d.objects.iter().flat_map(|o| {
+                o.names
+                    .iter()
+                    .filter_map(|n| n.used_by.as_ref().map(ToString::to_string))
+            }));
+        }
+        Record::Issue(i) => refs.push(i.dispute().to_string()),
+        Record::Stance(s) => {
+            refs.push(s.actor.to_string());
+            refs.push(s.issue.to_string());
+            refs.extend(s.conditions.iter().map(|c| c.issue.to_string()));
+            evidence(&s.evidence);
+        }
+        Record::Event(e) => {
+            refs.extend(e.sources.iter().chain(&e.targets).map(ToString::to_string));
+            refs.extend(e.issues.iter().map(ToString::to_string));
+            evidence(&e.evidence);
+        }
+        Record::Document(_) => {}
+    }
+    refs.extend(out);
+    refs
+}
+
+fn snapshot_in(tx: &mut dyn LogTx, view: View) -> Result<Dossier, StoreError> {
+    let mut dossier = Dossier::new();
+    for kind in Kind::ALL {
+        let mut entries = tx.latest_all(kind, view.revision)?;
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        for entry in entries {
+            let Some(body) = &entry.body else { continue };
+            dossier.push(decode(kind, &entry.name, body)?);
+        }
+    }
+    if let Some(date) = view.as_of {
+        dossier.stances.retain(|s| s.valid_from <= date);
+        dossier.events.retain(|e| e.date.date <= date);
+        dossier
+            .documents
+            .retain(|d| d.published.is_none_or(|p| p <= date));
+    }
+    Ok(dossier)
+}
+
+impl<B: Backend> Store for LogStore<B> {
+    fn commit(&self, mut batch: WriteBatch) -> Result<CommitResult, StoreError> {
+        // The content hash is derived from the text: fill it in rather than trust a caller.
+        for op in &mut batch.ops {
+            if let Op::Put {
+                record: Record::Document(doc),
+                ..
+            } = op
+                && doc.content_hash.is_empty()
+            {
+                doc.content_hash = content_hash(&doc.text);
+            }
+        }
+        let mut seen = HashSet::new();
+        let mut deleted = HashSet::new();
+        let mut dossier = Dossier::new();
+        for op in &batch.ops {
+            let (kind, name) = match op {
+                Op::Put { record, .. } => (Kind::of_record(record), record_name(record).to_owned()),
+                Op::Delete { kind, name, .. } => {
+                    if Kind::of_name(name) != Some(*kind) {
+                        return Err(StoreError::BadName {
+                            name: name.clone(),
+                            reason: format!("not the name of a {}", kind.as_str()),
+                        });
+                    }
+                    deleted.insert((*kind, name.clone()));
+                    (*kind, name.clone())
+                }
+            };
+            if !seen.insert((kind, name.clone())) && deleted.contains(&(kind, name.clone())) {
+                return Err(StoreError::BadName {
+                    name,
+                    reason: "appears more than once in one batch with a delete".into(),
+                });
+            }
+            if let Op::Put { record, .. } = op {
+                dossier.push(record.clone());
+            }
+        }
+
+        self.backend.write(|tx| {
+            let head = tx.head()?;
+            {
+                let existing = StoredNames {
+                    tx: RefCell::new(&mut *tx),
+                    deleted: &deleted,
+                    error: RefCell::new(None),
+                };
+                let outcome = validate(&dossier, &existing);
+                if let Some(e) = existing.error.into_inner() {
+                    return Err(e);
+                }
+                outcome?;
+            }
+
+            let mut result = CommitResult {
+                revision: head,
+                created: 0,
+                updated: 0,
+                deleted: 0,
+                unchanged: 0,
+            };
+            let mut entries = Vec::with_capacity(batch.ops.len());
+            for op in &batch.ops {
+                match op {
+                    Op::Put {
+                        record,
+                        precondition,
+                    } => {
+                        let kind = Kind::of_record(record);
+                        let name = record_name(record);
+                        let current = tx.latest(kind, name, None)?;
+                        check_precondition(name, *precondition, current.as_ref())?;
+                        let body = encode(record);
+                        let hash = match record {
+                            Record::Document(doc) => {
+                                if let Some(other) = tx.document_by_hash(&doc.content_hash)?
+                                    && other != name
+                                {
+                                    return Err(StoreError::AlreadyExists {
+                                        name: format!("{other} (holds the same text as {name})"),
+                                    });
+                                }
+                                Some(doc.content_hash.clone())
+                            }
+                            _ => None,
+                        };
+                        match current.and_then(|e| e.body) {
+                            Some(old) if old == body => {
+                                result.unchanged += 1;
+                                continue;
+                            }
+                            Some(_) => result.updated += 1,
+                            None => result.created += 1,
+                        }
+                        entries.push(NewEntry {
+                            kind,
+                            name: name.to_owned(),
+                            body: Some(body),
+                            content_hash: hash,
+                        });
+                    }
+                    Op::Delete {
+                        kind,
+                        name,
+                        precondition,
+                    } => {
+                        let current = tx.latest(*kind, name, None)?;
+                        if current.as_ref().is_none_or(|e| e.body.is_none()) {
+                            return Err(StoreError::NotFound {
+                                kind: kind.as_str(),
+                                name: name.clone(),
+                            });
+                        }
+                        check_precondition(name, *precondition, current.as_ref())?;
+                        result.deleted += 1;
+                        entries.push(NewEntry {
+                            kind: *kind,
+                            name: name.clone(),
+                            body: None,
+                            content_hash: None,
+                        });
+                    }
+                }
+            }
+
+            if result.deleted > 0 {
+                // A delete must not leave anything that stays behind pointing at it.
+                let after = snapshot_in(tx, View::current())?;
+                let gone: HashSet<&str> = deleted.iter().map(|(_, n)| n.as_str()).collect();
+                let batch_names: HashSet<String> = dossier
+                    .records()
+                    .iter()
+                    .map(|r| record_name(r).to_owned())
+                    .collect();
+                let survivors = after
+                    .records()
+                    .into_iter()
+                    .filter(|r| {
+                        !gone.contains(record_name(r)) && !batch_names.contains(record_name(r))
+                    })
+                    .chain(dossier.records());
+                for record in survivors {
+                    if let Some(target) = references(&record)
+                        .into_iter()
+                        .find(|r| gone.contains(r.as_str()))
+                    {
+                        return Err(StoreError::InUse {
+                            name: target,
+                            referenced_by: record_name(&record).to_owned(),
+                        });
+                    }
+                }
+            }
+
+            if entries.is_empty() {
+                return Ok(result);
+            }
+            result.revision = head + 1;
+            tx.append(result.revision, Utc::now(), &batch.message, &entries)?;
+            Ok(result)
+        })
+    }
+
+    fn head(&self) -> Result<Revision, StoreError> {
+        self.backend.read(|tx| tx.head())
+    }
+
+    fn get(
+        &self,
+        kind: Kind,
+        name: &str,
+        view: View,
+    ) -> Result<Option<Versioned<Record>>, StoreError> {
+        self.backend.read(|tx| {
+            let Some(entry) = tx.latest(kind, name, view.revision)? else {
+                return Ok(None);
+            };
+            let Some(body) = entry.body else {
+                return Ok(None);
+            };
+            Ok(Some(Versioned {
+                value: decode(kind, name, &body)?,
+                revision: entry.revision,
+            }))
+        })
+    }
+
+    fn snapshot(&self, view: View) -> Result<Dossier, StoreError> {
+        self.backend.read(|tx| snapshot_in(tx, view))
+    }
+
+    fn changes_since(&self, after: Revision, limit: usize) -> Result<Vec<Change>, StoreError> {
+        self.backend.read(|tx| {
+            tx.since(after, limit)?
+                .into_iter()
+                .map(|e| {
+                    let record = e
+                        .body
+                        .as_deref()
+                        .map(|b| decode(e.kind, &e.name, b))
+                        .transpose()?;
+                    Ok(Change {
+                        revision: e.revision,
+                        committed_at: e.committed_at,
+                        kind: e.kind,
+                        name: e.name,
+                        record,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn document_by_hash(&self, hash: &str) -> Result<Option<String>, StoreError> {
+        self.backend.read(|tx| tx.document_by_hash(hash))
+    }
+}

@@ -1,0 +1,164 @@
+//! In-memory backend: the log in a vector, for tests and throwaway sessions.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, MutexGuard};
+
+use chrono::{DateTime, Utc};
+
+use crate::log::{Backend, Entry, LogTx, NewEntry};
+use crate::{Kind, Revision, StoreError};
+
+#[derive(Default)]
+struct State {
+    head: Revision,
+    entries: Vec<Entry>,
+    /// Indices into `entries` per entity, in log order.
+    by_name: HashMap<(Kind, String), Vec<usize>>,
+    hashes: HashMap<String, String>,
+}
+
+/// Keeps the whole log in memory; lost when dropped.
+#[derive(Default)]
+pub struct MemoryBackend {
+    state: Mutex<State>,
+}
+
+impl MemoryBackend {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        // A panic while holding the lock cannot leave a half-applied append (see `append`).
+        self.state
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+/// The last of an entity's entries at or before `at`.
+fn latest_of<'e>(
+    entries: &'e [Entry],
+    indices: &[usize],
+    at: Option<Revision>,
+) -> Option<&'e Entry> {
+    indices
+        .iter()
+        .rev()
+        .map(|&i| &entries[i])
+        .find(|e| at.is_none_or(|at| e.revision <= at))
+}
+
+struct MemTx<'a> {
+    state: &'a mut State,
+    staged: Option<(Revision, DateTime<Utc>, Vec<NewEntry>)>,
+}
+
+impl LogTx for MemTx<'_> {
+    fn head(&mut self) -> Result<Revision, StoreError> {
+        Ok(self.state.head)
+    }
+
+    fn latest(
+        &mut self,
+        kind: Kind,
+        name: &str,
+        at: Option<Revision>,
+    ) -> Result<Option<Entry>, StoreError> {
+        let Some(indices) = self.state.by_name.get(&(kind, name.to_owned())) else {
+            return Ok(None);
+        };
+        Ok(latest_of(&self.state.entries, indices, at).cloned())
+    }
+
+    fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError> {
+        Ok(self
+            .state
+            .by_name
+            .iter()
+            .filter(|((k, _), _)| *k == kind)
+            .filter_map(|(_, indices)| latest_of(&self.state.entries, indices, at))
+            .filter(|e| e.body.is_some())
+            .cloned()
+            .collect())
+    }
+
+    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
+        let start = self.state.entries.partition_point(|e| e.revision <= after);
+        Ok(self.state.entries[start..]
+            .iter()
+            .take(limit)
+            .cloned()
+            .collect())
+    }
+
+    fn document_by_hash(&mut self, hash: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.state.hashes.get(hash).cloned())
+    }
+
+    fn append(
+        &mut self,
+        revision: Revision,
+        committed_at: DateTime<Utc>,
+        _message: &str,
+        entries: &[NewEntry],
+    ) -> Result<(), StoreError> {
+        self.staged = Some((revision, committed_at, entries.to_vec()));
+        Ok(())
+    }
+}
+
+impl MemTx<'_> {
+    /// Applies the staged append; runs only after the write closure succeeded.
+    fn apply(self) {
+        let Some((revision, committed_at, entries)) = self.staged else {
+            return;
+        };
+        let state = self.state;
+        for new in entries {
+            let index = state.entries.len();
+            if new.kind == Kind::Document {
+                state.hashes.retain(|_, n| n != &new.name);
+                if let Some(hash) = &new.content_hash {
+                    state.hashes.insert(hash.clone(), new.name.clone());
+                }
+            }
+            state
+                .by_name
+                .entry((new.kind, new.name.clone()))
+                .or_default()
+                .push(index);
+            state.entries.push(Entry {
+                revision,
+                committed_at,
+                kind: new.kind,
+                name: new.name,
+                body: new.body,
+            });
+        }
+        state.head = revision;
+    }
+}
+
+impl Backend for MemoryBackend {
+    fn read<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError> {
+        let mut state = self.lock();
+        f(&mut MemTx {
+            state: &mut state,
+            staged: None,
+        })
+    }
+
+    fn write<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError> {
+        let mut state = self.lock();
+        let mut tx = MemTx {
+            state: &mut state,
+            staged: None,
+        };
+        let result = f(&mut tx)?;
+        tx.apply();
+        Ok(result)
+    }
+}

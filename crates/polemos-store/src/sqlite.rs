@@ -1,0 +1,366 @@
+//! Embedded SQLite backend (the default): WAL mode, one writer connection and a few readers, and
+//! schema migrations tracked in `PRAGMA user_version`.
+
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, Transaction, params};
+
+use crate::log::{Backend, Entry, LogTx, NewEntry};
+use crate::{Kind, Revision, StoreError};
+
+/// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: the revision log, the current state as an index over it, and document hashes.
+    "CREATE TABLE revisions (
+         revision     INTEGER PRIMARY KEY,
+         committed_at TEXT NOT NULL,
+         message      TEXT NOT NULL
+     );
+     CREATE TABLE entries (
+         revision INTEGER NOT NULL REFERENCES revisions(revision),
+         seq      INTEGER NOT NULL,
+         kind     TEXT NOT NULL,
+         name     TEXT NOT NULL,
+         body     TEXT,
+         PRIMARY KEY (revision, seq)
+     );
+     CREATE INDEX entries_by_name ON entries (kind, name, revision);
+     CREATE TABLE current (
+         kind     TEXT NOT NULL,
+         name     TEXT NOT NULL,
+         revision INTEGER NOT NULL,
+         body     TEXT NOT NULL,
+         PRIMARY KEY (kind, name)
+     ) WITHOUT ROWID;
+     CREATE TABLE document_hashes (
+         content_hash TEXT PRIMARY KEY,
+         name         TEXT NOT NULL
+     ) WITHOUT ROWID;",
+];
+
+/// How many read connections to keep open beside the writer.
+const READERS: usize = 4;
+
+pub struct SqliteBackend {
+    writer: Mutex<Connection>,
+    readers: Vec<Mutex<Connection>>,
+}
+
+fn configure(conn: &Connection) -> Result<(), StoreError> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let supported = i64::try_from(MIGRATIONS.len()).unwrap_or(i64::MAX);
+    let found: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if found > supported {
+        return Err(StoreError::SchemaTooNew { found, supported });
+    }
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    // Re-read under the write lock: another process may have migrated meanwhile.
+    let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    for (version, sql) in MIGRATIONS
+        .iter()
+        .enumerate()
+        .skip(usize::try_from(found).unwrap_or(0))
+    {
+        tx.execute_batch(sql)?;
+        tx.pragma_update(
+            None,
+            "user_version",
+            i64::try_from(version + 1).unwrap_or(i64::MAX),
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+impl SqliteBackend {
+    /// Opens (creating if needed) and migrates the database at `path`.
+    ///
+    /// # Errors
+    /// When the file cannot be opened as SQLite or migrated.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self, StoreError> {
+        let path = path.as_ref();
+        let open = || -> Result<Connection, StoreError> {
+            let conn = Connection::open(path)
+                .map_err(|e| StoreError::Backend(format!("cannot open {}: {e}", path.display())))?;
+            configure(&conn)
+                .map_err(|e| StoreError::Backend(format!("{}: {e}", path.display())))?;
+            Ok(conn)
+        };
+        let mut writer = open()?;
+        migrate(&mut writer)?;
+        let readers = (0..READERS)
+            .map(|_| open().map(Mutex::new))
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            writer: Mutex::new(writer),
+            readers,
+        })
+    }
+
+    fn reader(&self) -> MutexGuard<'_, Connection> {
+        for reader in &self.readers {
+            if let Ok(guard) = reader.try_lock() {
+                return guard;
+            }
+        }
+        // All busy: wait on one chosen by thread so waiters spread out.
+        let index = thread_index() % self.readers.len();
+        self.readers[index]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+fn thread_index() -> usize {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::thread::current().id().hash(&mut hasher);
+    usize::try_from(hasher.finish() % 1024).unwrap_or(0)
+}
+
+struct SqliteTx<'a> {
+    tx: &'a Transaction<'a>,
+}
+
+fn kind_of(value: &str) -> Result<Kind, StoreError> {
+    Kind::parse(value).ok_or_else(|| StoreError::Corrupt {
+        what: "entry kind".into(),
+        reason: format!("unknown kind `{value}`"),
+    })
+}
+
+fn time_of(value: &str) -> Result<DateTime<Utc>, StoreError> {
+    DateTime::parse_from_rfc3339(value)
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| StoreError::Corrupt {
+            what: "commit time".into(),
+            reason: e.to_string(),
+        })
+}
+
+fn revision_of(value: i64) -> Revision {
+    Revision::try_from(value).unwrap_or(0)
+}
+
+fn sql_revision(value: Revision) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+impl LogTx for SqliteTx<'_> {
+    fn head(&mut self) -> Result<Revision, StoreError> {
+        let head: Option<i64> =
+            self.tx
+                .query_row("SELECT MAX(revision) FROM revisions", [], |r| r.get(0))?;
+        Ok(head.map_or(0, revision_of))
+    }
+
+    fn latest(
+        &mut self,
+        kind: Kind,
+        name: &str,
+        at: Option<Revision>,
+    ) -> Result<Option<Entry>, StoreError> {
+        let row = self
+            .tx
+            .query_row(
+                "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
+                 WHERE e.kind = ?1 AND e.name = ?2 AND e.revision <= ?3
+                 ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
+                params![kind.as_str(), name, sql_revision(at.unwrap_or(Revision::MAX >> 1))],
+                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)),
+            )
+            .optional()?;
+        row.map(|(revision, at, body)| {
+            Ok(Entry {
+                revision: revision_of(revision),
+                committed_at: time_of(&at)?,
+                kind,
+                name: name.to_owned(),
+                body,
+            })
+        })
+        .transpose()
+    }
+
+    fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError> {
+        let mut rows = Vec::new();
+        match at {
+            None => {
+                let mut stmt = self.tx.prepare_cached(
+                    "SELECT c.name, c.revision, r.committed_at, c.body FROM current c JOIN revisions r USING (revision)
+                     WHERE c.kind = ?1",
+                )?;
+                let mapped = stmt.query_map(params![kind.as_str()], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                    ))
+                })?;
+                for row in mapped {
+                    rows.push(row?);
+                }
+            }
+            Some(at) => {
+                let mut stmt = self.tx.prepare_cached(
+                    "SELECT e.name, e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
+                     WHERE e.kind = ?1 AND e.revision <= ?2 AND e.body IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM entries f WHERE f.kind = e.kind AND f.name = e.name
+                                       AND f.revision > e.revision AND f.revision <= ?2)",
+                )?;
+                let mapped = stmt.query_map(params![kind.as_str(), sql_revision(at)], |r| {
+                    Ok((
+                        r.get::<_, String>(0)?,
+                        r.get::<_, i64>(1)?,
+                        r.get::<_, String>(2)?,
+                        r.get::<_, Option<String>>(3)?,
+                    ))
+                })?;
+                for row in mapped {
+                    rows.push(row?);
+                }
+            }
+        }
+        rows.into_iter()
+            .map(|(name, revision, at, body)| {
+                Ok(Entry {
+                    revision: revision_of(revision),
+                    committed_at: time_of(&at)?,
+                    kind,
+                    name,
+                    body,
+                })
+            })
+            .collect()
+    }
+
+    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
+        let mut stmt = self.tx.prepare_cached(
+            "SELECT e.revision, r.committed_at, e.kind, e.name, e.body FROM entries e JOIN revisions r USING (revision)
+             WHERE e.revision > ?1 ORDER BY e.revision, e.seq LIMIT ?2",
+        )?;
+        let mapped = stmt.query_map(
+            params![
+                sql_revision(after),
+                i64::try_from(limit).unwrap_or(i64::MAX)
+            ],
+            |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                    r.get::<_, Option<String>>(4)?,
+                ))
+            },
+        )?;
+        let mut out = Vec::new();
+        for row in mapped {
+            let (revision, at, kind, name, body) = row?;
+            out.push(Entry {
+                revision: revision_of(revision),
+                committed_at: time_of(&at)?,
+                kind: kind_of(&kind)?,
+                name,
+                body,
+            });
+        }
+        Ok(out)
+    }
+
+    fn document_by_hash(&mut self, hash: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT name FROM document_hashes WHERE content_hash = ?1",
+                params![hash],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    fn append(
+        &mut self,
+        revision: Revision,
+        committed_at: DateTime<Utc>,
+        message: &str,
+        entries: &[NewEntry],
+    ) -> Result<(), StoreError> {
+        let revision = sql_revision(revision);
+        self.tx.execute(
+            "INSERT INTO revisions (revision, committed_at, message) VALUES (?1, ?2, ?3)",
+            params![revision, committed_at.to_rfc3339(), message],
+        )?;
+        let mut insert = self.tx.prepare_cached(
+            "INSERT INTO entries (revision, seq, kind, name, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut upsert = self.tx.prepare_cached(
+            "INSERT INTO current (kind, name, revision, body) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (kind, name) DO UPDATE SET revision = excluded.revision, body = excluded.body",
+        )?;
+        let mut remove = self
+            .tx
+            .prepare_cached("DELETE FROM current WHERE kind = ?1 AND name = ?2")?;
+        let mut unhash = self
+            .tx
+            .prepare_cached("DELETE FROM document_hashes WHERE name = ?1")?;
+        let mut hash = self.tx.prepare_cached(
+            "INSERT OR REPLACE INTO document_hashes (content_hash, name) VALUES (?1, ?2)",
+        )?;
+        for (seq, entry) in entries.iter().enumerate() {
+            let kind = entry.kind.as_str();
+            insert.execute(params![
+                revision,
+                i64::try_from(seq).unwrap_or(i64::MAX),
+                kind,
+                entry.name,
+                entry.body
+            ])?;
+            match &entry.body {
+                Some(body) => upsert.execute(params![kind, entry.name, revision, body])?,
+                None => remove.execute(params![kind, entry.name])?,
+            };
+            if entry.kind == Kind::Document {
+                unhash.execute(params![entry.name])?;
+                if let Some(h) = &entry.content_hash {
+                    hash.execute(params![h, entry.name])?;
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+impl Backend for SqliteBackend {
+    fn read<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError> {
+        let mut conn = self.reader();
+        // A read transaction gives every read inside `f` one consistent snapshot.
+        let tx = conn.transaction()?;
+        f(&mut SqliteTx { tx: &tx })
+    }
+
+    fn write<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError> {
+        let mut conn = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
+        // IMMEDIATE takes the write lock up front, so other processes' writers queue behind us.
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let result = f(&mut SqliteTx { tx: &tx })?;
+        tx.commit()?;
+        Ok(result)
+    }
+}

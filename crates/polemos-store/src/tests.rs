@@ -1,0 +1,165 @@
+use chrono::NaiveDate;
+use polemos_core::{Position, Record, Stance};
+use proptest::prelude::*;
+
+use crate::conformance::{self, reference_dossier};
+use crate::{LogStore, MemoryBackend, SqliteBackend, Store, View, WriteBatch};
+
+fn memory() -> Box<dyn Store> {
+    Box::new(LogStore::new(MemoryBackend::default()))
+}
+
+fn sqlite() -> (tempfile::TempDir, Box<dyn Store>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let store = LogStore::new(SqliteBackend::open(dir.path().join("polemos.db")).expect("open"));
+    (dir, Box::new(store))
+}
+
+#[test]
+fn memory_backend_conforms() {
+    conformance::run_all(&memory);
+}
+
+#[test]
+fn sqlite_backend_conforms() {
+    let dirs = std::sync::Mutex::new(Vec::new());
+    conformance::run_all(&|| {
+        let (dir, store) = sqlite();
+        dirs.lock().expect("lock").push(dir);
+        store
+    });
+}
+
+#[test]
+fn sqlite_persists_across_reopen_and_refuses_newer_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("p.db");
+    {
+        let store = LogStore::new(SqliteBackend::open(&path).expect("open"));
+        store
+            .commit(WriteBatch::from_dossier(&reference_dossier(), "import"))
+            .expect("commit");
+    }
+    let store = LogStore::new(SqliteBackend::open(&path).expect("reopen"));
+    assert_eq!(store.head().expect("head"), 1);
+    assert_eq!(
+        store.snapshot(View::current()).expect("snapshot").len(),
+        reference_dossier().len()
+    );
+    drop(store);
+
+    let conn = rusqlite::Connection::open(&path).expect("raw open");
+    conn.pragma_update(None, "user_version", 99).expect("bump");
+    drop(conn);
+    let err = SqliteBackend::open(&path).err().expect("refused");
+    assert!(
+        err.to_string().contains("newer than this build supports"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_a_clear_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("notes.txt");
+    std::fs::write(
+        &path,
+        "this is not a database, just some text that is long enough to matter",
+    )
+    .expect("write");
+    let err = SqliteBackend::open(&path).err().expect("refused");
+    assert!(err.to_string().contains("notes.txt"), "{err}");
+}
+
+fn date(day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2018, 1, 1).expect("date") + chrono::Days::new(u64::from(day))
+}
+
+/// One write of the history test: set stance `slot` to `position`, valid from day `day`.
+#[derive(Debug, Clone)]
+struct Write {
+    slot: usize,
+    position: f64,
+    day: u32,
+}
+
+fn writes() -> impl Strategy<Value = Vec<Write>> {
+    prop::collection::vec(
+        (0usize..4, 0.0f64..=100.0, 0u32..300).prop_map(|(slot, position, day)| Write {
+            slot,
+            position,
+            day,
+        }),
+        1..12,
+    )
+}
+
+fn stance_for(template: &Stance, w: &Write) -> Stance {
+    let mut s = template.clone();
+    s.name = format!("stances/history-{}", w.slot).parse().expect("name");
+    s.position = Position::new(w.position).expect("in range");
+    s.valid_from = date(w.day);
+    s.valid_to = None;
+    s
+}
+
+fn check_history(store: &dyn Store, writes: &[Write]) {
+    let base = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&base, "base"))
+        .expect("base");
+    let template = base.stances[0].clone();
+    // The state after each commit, kept by the test itself.
+    let mut model: Vec<Option<Stance>> = vec![None; 4];
+    let mut states = Vec::new();
+    for w in writes {
+        let stance = stance_for(&template, w);
+        let mut batch = WriteBatch::new("write");
+        batch.put(Record::Stance(stance.clone()));
+        let result = store.commit(batch).expect("commit");
+        model[w.slot] = Some(stance);
+        states.push((result.revision, model.clone()));
+    }
+    for (revision, expected) in &states {
+        let snap = store
+            .snapshot(View::at_revision(*revision))
+            .expect("snapshot");
+        for (slot, want) in expected.iter().enumerate() {
+            let name = format!("stances/history-{slot}");
+            let got = snap.stances.iter().find(|s| s.name.as_str() == name);
+            assert_eq!(got, want.as_ref(), "revision {revision}, slot {slot}");
+        }
+        // Valid time: a date cut never shows a stance that had not begun by then.
+        let cut = date(150);
+        let dated = store
+            .snapshot(View {
+                revision: Some(*revision),
+                as_of: Some(cut),
+            })
+            .expect("snapshot");
+        for (slot, want) in expected.iter().enumerate() {
+            let name = format!("stances/history-{slot}");
+            let got = dated.stances.iter().find(|s| s.name.as_str() == name);
+            assert_eq!(
+                got,
+                want.as_ref().filter(|s| s.valid_from <= cut),
+                "as of day 150, revision {revision}"
+            );
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn history_answers_as_of_queries_in_memory(ws in writes()) {
+        check_history(memory().as_ref(), &ws);
+    }
+
+    #[test]
+    fn history_answers_as_of_queries_in_sqlite(ws in writes()) {
+        let (_dir, store) = sqlite();
+        check_history(store.as_ref(), &ws);
+    }
+}

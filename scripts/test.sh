@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test of polemos. Installs what the tests need that is not part of the Rust build
+# (a Python venv with maturin and pytest, npm packages) and says clearly what it skips.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+
+section() { printf '\n== %s\n' "$*"; }
+
+section "Rust: unit, property and end-to-end tests"
+cargo test --workspace --locked
+
+if [ -x scripts/test-python.sh ]; then
+  section "Python package and clients"
+  scripts/test-python.sh
+fi
+
+if [ -x scripts/test-node.sh ]; then
+  section "Node.js gRPC client"
+  scripts/test-node.sh
+fi
+
+if [ -x scripts/fuzz.sh ]; then
+  section "Fuzzing (bounded)"
+  scripts/fuzz.sh
+fi
+
+section "all tests passed"
