@@ -165,6 +165,10 @@ fn smp_reproduces_ktab_reference_run_of_dummy_3dim() {
     // "There were 11 states, with 10 steps between them".
     assert_eq!(f.rounds.len(), 11);
     assert!(f.converged);
+    // KTAB's final winning probabilities put SActor-05's position (79.9, 34.4, 75.2) first
+    // (0.4009); that position is the forecast.
+    let fc = f.forecasts();
+    assert!(close(fc[0], 79.88, 0.01) && close(fc[1], 34.37, 0.01) && close(fc[2], 75.16, 0.01), "{fc:?}");
     let history = reference("dummyData_3Dim.positions.txt");
     assert_eq!(history.len(), 21);
     for (row, (label, values)) in history.iter().enumerate() {
@@ -213,11 +217,13 @@ fn smp_two_actors_by_hand() {
         assert!(m.reason.contains("expected gain +0.6667"), "{}", m.reason);
     }
     // Equal salience: the challenge gains nothing (P = 1/2, EU = 1 = status quo): nobody moves,
-    // and the forecast is the weighted mean 50.
+    // the weighted mean stays 50 and the two positions are equally likely to prevail.
     let s = one_dim(&[("A", 1.0, 0.0, 1.0), ("B", 1.0, 100.0, 1.0)]);
     let f = smp_forecast(&s, &SmpParams::default()).expect("runs");
     assert!(f.rounds.iter().all(|r| r.moves.is_empty()));
-    assert_eq!(f.outcome[0].forecast, 50.0);
+    assert_eq!(f.outcome[0].mean, 50.0);
+    let win = f.rounds.last().and_then(|r| r.win_probability.clone()).expect("reported");
+    assert!(close(win[0], 0.5, 1e-12) && close(win[1], 0.5, 1e-12), "{win:?}");
 }
 
 #[test]

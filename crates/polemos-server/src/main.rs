@@ -2,6 +2,7 @@
 //! only parses global options and dispatches.
 
 mod cli_data;
+mod cli_forecast;
 mod output;
 
 use std::process::ExitCode;
@@ -37,6 +38,8 @@ enum Command {
     Export(cli_data::ExportArgs),
     /// List stored entities.
     Show(cli_data::ShowArgs),
+    /// Forecast where a negotiation ends up (median, compromise, BDM, SMP; Monte Carlo).
+    Forecast(cli_forecast::ForecastArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +48,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cli_data::import(&cli.global, &args),
         Command::Export(args) => cli_data::export(&cli.global, &args),
         Command::Show(args) => cli_data::show(&cli.global, &args),
+        Command::Forecast(args) => cli_forecast::run(&cli.global, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -82,7 +82,8 @@ pub struct Round {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionOutcome {
     pub dimension: String,
-    /// The model's headline forecast (median for median/BDM, mean for compromise and SMP).
+    /// The model's headline forecast: the weighted median (median, BDM), the mean (compromise),
+    /// the final position most likely to prevail (SMP).
     pub forecast: f64,
     pub weighted_median: f64,
     pub pairwise_median: f64,

@@ -778,13 +778,26 @@ pub fn smp_forecast(scenario: &Scenario, params: &SmpParams) -> Result<Forecast,
         last.win_probability = Some(final_state.win.clone());
     }
     let last = rounds.last().cloned().unwrap_or_else(|| rounds[0].clone());
+    // The forecast is the final position most likely to prevail (KTAB's PCE over positions):
+    // a point some actor holds, unlike per-dimension means or medians.
+    let likeliest = (0..n).fold(0, |best, i| {
+        if final_state.win[i] > final_state.win[best] {
+            i
+        } else {
+            best
+        }
+    });
+    let mut outcome = outcome::outcomes(scenario, &last, |o| o.mean);
+    for (d, o) in outcome.iter_mut().enumerate() {
+        o.forecast = last.positions[d][likeliest];
+    }
     Ok(Forecast {
         model: ModelKind::Smp,
         scenario: scenario.name.clone(),
         actors: names,
         dimensions: scenario.dimensions.iter().map(|d| d.name.clone()).collect(),
         parameters: serde_json::to_value(params).unwrap_or_default(),
-        outcome: outcome::outcomes(scenario, &last, |o| o.mean),
+        outcome,
         rounds,
         converged,
     })
