@@ -277,19 +277,38 @@ pub fn pce(model: PceModel, pv: &[f64], m: usize) -> Vec<f64> {
 /// Scalar PCE: actors with weights `w` value option m at `u[k*nopt + m]`.
 fn scalar_pce(params: &SmpParams, w: &[f64], u: &[f64], nopt: usize, min_c: f64) -> Vec<f64> {
     let na = w.len();
+    // Option-major copy so the vote loop over actors reads contiguously.
+    let mut ut = vec![0.0; nopt * na];
+    for k in 0..na {
+        for m in 0..nopt {
+            ut[m * na + k] = u[k * nopt + m];
+        }
+    }
+    // Row a holds P(a beats b) for b < a; rows are independent, so in parallel.
+    let lower: Vec<Vec<f64>> = (0..nopt)
+        .into_par_iter()
+        .map(|a| {
+            let ua = &ut[a * na..(a + 1) * na];
+            (0..a)
+                .map(|b| {
+                    let ub = &ut[b * na..(b + 1) * na];
+                    let (mut cab, mut cba) = (min_c, min_c);
+                    for k in 0..na {
+                        let v = vote(params.voting, w[k], ua[k], ub[k]);
+                        if v > 0.0 {
+                            cab += v;
+                        } else {
+                            cba -= v;
+                        }
+                    }
+                    victory(params.victory, cab, cba)
+                })
+                .collect()
+        })
+        .collect();
     let mut pv = vec![0.5; nopt * nopt];
-    for a in 0..nopt {
-        for b in 0..a {
-            let (mut cab, mut cba) = (min_c, min_c);
-            for k in 0..na {
-                let v = vote(params.voting, w[k], u[k * nopt + a], u[k * nopt + b]);
-                if v > 0.0 {
-                    cab += v;
-                } else {
-                    cba -= v;
-                }
-            }
-            let p = victory(params.victory, cab, cba);
+    for (a, row) in lower.iter().enumerate() {
+        for (b, &p) in row.iter().enumerate() {
             pv[a * nopt + b] = p;
             pv[b * nopt + a] = 1.0 - p;
         }
@@ -417,6 +436,8 @@ struct State<'a> {
     x: &'a [f64],
     /// vd[i*n + j]: distance from i to j's position.
     vd: Vec<f64>,
+    /// The transpose, vd_t[j*n + i] = vd[i*n + j], so loops over third parties read contiguously.
+    vd_t: Vec<f64>,
     /// Risk attitudes.
     risk: Vec<f64>,
     /// Probability that each actor's position prevails, each valuing positions with its own
@@ -465,11 +486,18 @@ impl<'a> State<'a> {
         let win = (0..n)
             .map(|i| by_position[distinct.iter().position(|&d| d == owner[i]).unwrap_or(0)])
             .collect();
+        let mut vd_t = vec![0.0; n * n];
+        for i in 0..n {
+            for j in 0..n {
+                vd_t[j * n + i] = vd[i * n + j];
+            }
+        }
         Self {
             a,
             p,
             x,
             vd,
+            vd_t,
             risk,
             win,
         }
@@ -533,6 +561,70 @@ impl<'a> State<'a> {
         (pij, eu - eu_sq)
     }
 
+    /// `challenge(i, i, i, j)` for every j at once: i's own estimate of P(i beats j) and of its
+    /// gain. What depends only on i is computed once, and third parties are read from the
+    /// transposed distances; the arithmetic is the same, in the same order, as `challenge`.
+    fn own_challenges(&self, i: usize) -> Vec<(f64, f64)> {
+        let (a, p, n) = (self.a, self.p, self.a.n);
+        let r: Vec<f64> = (0..n)
+            .map(|m| estimate_risk(p.risk_adjust, self.risk[i], self.risk[m]))
+            .collect();
+        // u(i, m, i): i's estimate of m's utility for i's position; u(i, m, m) is always 1.
+        let u_to_i: Vec<f64> = (0..n).map(|m| utility(self.vd[m * n + i], r[m])).collect();
+        let w: Vec<f64> = (0..n).map(|m| a.sal_sum[m] * a.cap[m]).collect();
+        (0..n)
+            .map(|j| {
+                if j == i {
+                    return (0.5, 0.0);
+                }
+                let col = &self.vd_t[j * n..(j + 1) * n];
+                let (uii, uij) = (utility(self.vd[i * n + i], r[i]), utility(col[i], r[i]));
+                let (uji, ujj) = (u_to_i[j], utility(self.vd[j * n + j], r[j]));
+                let eu_sq = uii + uij;
+                let (win_i, win_j) = (2.0 * uii, 2.0 * uij);
+                let ci = vote(p.voting, w[i], uii, uij);
+                let cj = vote(p.voting, w[j], uji, ujj);
+                let mut chij = a.min_c + ci.max(0.0) + cj.max(0.0);
+                let mut chji = a.min_c + (-ci).max(0.0) + (-cj).max(0.0);
+                let (base_i, base_j) = (chij, chji);
+                for m in 0..n {
+                    if m == i || m == j || w[m] <= 0.0 {
+                        continue;
+                    }
+                    let (umi, umj, umm) = (u_to_i[m], utility(col[m], r[m]), 1.0);
+                    let v0 = vote(p.voting, w[m], umi, umj);
+                    let (cmi, cmj) = (base_i + v0.max(0.0), base_j + (-v0).max(0.0));
+                    let pim = cmi / (cmi + cmj);
+                    let pjm = 1.0 - pim;
+                    let (ik_def_j, j_def_ik, i_def_jk, jk_def_i) = match p.third_party {
+                        ThirdPartyCommit::Full => (3.0 * umi, 3.0 * umj, 3.0 * umi, 3.0 * umj),
+                        ThirdPartyCommit::Semi => {
+                            (2.0 * umi + umm, 3.0 * umj, 3.0 * umi, 2.0 * umj + umm)
+                        }
+                        ThirdPartyCommit::None => {
+                            (2.0 * umi + umm, 2.0 * umj + umm, 2.0 * umi + umm, 2.0 * umj + umm)
+                        }
+                    };
+                    let v = vote(
+                        p.voting,
+                        w[m],
+                        pim * ik_def_j + pjm * j_def_ik,
+                        pim * i_def_jk + pjm * jk_def_i,
+                    );
+                    if v > 0.0 {
+                        chij += v;
+                    } else {
+                        chji -= v;
+                    }
+                }
+                let pij = chij / (chij + chji);
+                let sj = a.sal_sum[j];
+                let eu = (1.0 - sj) * win_i + sj * (pij * win_i + (1.0 - pij) * win_j);
+                (pij, eu - eu_sq)
+            })
+            .collect()
+    }
+
     /// Interpolated bargain positions for i (prob pi) and j (prob pj), per dimension.
     fn interpolate(&self, i: usize, j: usize, pi: f64, pj: f64) -> (Vec<f64>, Vec<f64>) {
         let (a, dims) = (self.a, self.a.dims);
@@ -569,11 +661,10 @@ impl<'a> State<'a> {
     fn proposals(&self, i: usize) -> Vec<Bargain> {
         const MIN_GAIN: f64 = 1e-5;
         let mut best: Option<(usize, f64, f64)> = None;
-        for j in 0..self.a.n {
+        for (j, (pij, gain)) in self.own_challenges(i).into_iter().enumerate() {
             if j == i {
                 continue;
             }
-            let (pij, gain) = self.challenge(i, i, i, j);
             if gain > MIN_GAIN && best.is_none_or(|(_, _, g)| gain > g) {
                 best = Some((j, pij, gain));
             }
@@ -817,4 +908,32 @@ pub fn initial_risk(scenario: &Scenario, params: &SmpParams) -> (Vec<f64>, Vec<f
     }
     let st = State::new(&a, params, &x);
     (st.risk.clone(), st.win.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::forecast::parse::parse_ktab_csv;
+
+    #[test]
+    fn fast_own_challenges_equal_the_general_estimate() {
+        let text = "N,D,4,2\nActor,Description,Power,A,SA,B,SB\n\
+                    a,,10,10,40,90,20\nb,,30,60,10,20,50\nc,,20,35,30,70,30\nd,,5,80,45,40,5\n";
+        let scenario = parse_ktab_csv(text).expect("valid");
+        for third_party in [ThirdPartyCommit::Full, ThirdPartyCommit::Semi, ThirdPartyCommit::None] {
+            let params = SmpParams { third_party, ..SmpParams::default() };
+            let actors = Actors::new(&scenario);
+            let x: Vec<f64> = (0..4)
+                .flat_map(|i| (0..2).map(move |d| (i, d)))
+                .map(|(i, d)| scenario.dimensions[d].positions[i] / 100.0)
+                .collect();
+            let st = State::new(&actors, &params, &x);
+            for i in 0..4 {
+                let fast = st.own_challenges(i);
+                for j in (0..4).filter(|&j| j != i) {
+                    assert_eq!(fast[j], st.challenge(i, i, i, j), "{i} -> {j}");
+                }
+            }
+        }
+    }
 }
