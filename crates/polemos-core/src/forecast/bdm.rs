@@ -157,12 +157,17 @@ pub fn success_naive(x: &[f64], w: &[f64], r: &[f64], range: f64, rule: SuccessR
     p
 }
 
-/// P_ij for all pairs in O(n² log n).
+/// Below this many actors the per-round work is too small to pay for handing it to threads.
+const PARALLEL_FROM: usize = 128;
+
+/// P_ij for all pairs in O(n·m + m²) for m distinct positions.
 ///
+/// P depends on the two positions only, so it is computed once per pair of distinct positions.
 /// The sign of v_k(i,j) depends only on which side of the midpoint (x_i + x_j)/2 voter k stands
-/// (every exponent is positive), so with voters sorted by position and, per candidate c, prefix
-/// sums PS_c(t) = Σ_{first t voters} w_k (|x_k − x_c|/R)^{r_k}, the support for i and for j are
-/// differences of four prefix sums found by binary search.
+/// (every exponent is positive), so with voters sorted by position and, per candidate position
+/// c, prefix sums PS_c(t) = Σ_{first t voters} w_k (|x_k − x_c|/R)^{r_k}, the support for each
+/// side is a difference of prefix sums. For a fixed candidate the midpoint moves right as the
+/// other candidate does, so the split points are found by two pointers, not searches.
 #[must_use]
 pub fn success_probabilities(
     x: &[f64],
@@ -175,54 +180,132 @@ pub fn success_probabilities(
     let mut order: Vec<usize> = (0..n).collect();
     order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
     let sorted: Vec<f64> = order.iter().map(|&k| x[k]).collect();
-    // Column-major prefix table: ps[c*(n+1) + t].
-    let mut ps = vec![0.0; n * (n + 1)];
-    ps.par_chunks_mut(n + 1).enumerate().for_each(|(c, col)| {
+    let mut cand = sorted.clone();
+    cand.dedup();
+    let m = cand.len();
+    // Column-major prefix table over distinct candidates: ps[c*(n+1) + t] = Σ over the first t
+    // voters (by position) of w_k (|x_k − c|/R)^{r_k}.
+    let mut ps = vec![0.0; m * (n + 1)];
+    let fill = |(c, col): (usize, &mut [f64])| {
         let mut acc = 0.0;
         for (t, &k) in order.iter().enumerate() {
-            let d = (x[k] - x[c]).abs() / range;
-            let a = if r[k] == 1.0 { d } else { d.powf(r[k]) };
-            acc += w[k] * a;
+            let d = (x[k] - cand[c]).abs() / range;
+            acc += w[k] * if r[k] == 1.0 { d } else { d.powf(r[k]) };
             col[t + 1] = acc;
         }
-    });
-    let at = |c: usize, t: usize| ps[c * (n + 1) + t];
-    let mut p = vec![0.5; n * n];
-    p.par_chunks_mut(n).enumerate().for_each(|(i, row)| {
-        for (j, pij) in row.iter_mut().enumerate() {
-            if x[i] == x[j] {
+    };
+    if n >= PARALLEL_FROM {
+        ps.par_chunks_mut(n + 1).enumerate().for_each(fill);
+    } else {
+        ps.chunks_mut(n + 1).enumerate().for_each(fill);
+    }
+    // For candidate c and every other candidate e: c's prefix sums at the two split points of
+    // the midpoint (c+e)/2 (voters strictly left of it, and left of or on it). The midpoint
+    // rises with e, so each column is read front to back with two pointers.
+    let splits = |(c, (lo_out, hi_out)): (usize, (&mut [f64], &mut [f64]))| {
+        let col = &ps[c * (n + 1)..(c + 1) * (n + 1)];
+        let (mut lo, mut hi) = (0, 0);
+        for e in 0..m {
+            let mid = (cand[c] + cand[e]) / 2.0;
+            while lo < n && sorted[lo] < mid {
+                lo += 1;
+            }
+            while hi < n && sorted[hi] <= mid {
+                hi += 1;
+            }
+            lo_out[e] = col[lo];
+            hi_out[e] = col[hi];
+        }
+    };
+    let (mut lo_tab, mut hi_tab) = (vec![0.0; m * m], vec![0.0; m * m]);
+    if n >= PARALLEL_FROM {
+        lo_tab
+            .par_chunks_mut(m)
+            .zip(hi_tab.par_chunks_mut(m))
+            .enumerate()
+            .for_each(splits);
+    } else {
+        lo_tab
+            .chunks_mut(m)
+            .zip(hi_tab.chunks_mut(m))
+            .enumerate()
+            .for_each(splits);
+    }
+    let total: Vec<f64> = (0..m).map(|c| ps[c * (n + 1) + n]).collect();
+    let lo_t = transpose(&lo_tab, m);
+    let hi_t = transpose(&hi_tab, m);
+    let prob = |pos: f64, neg: f64| {
+        let (pos, neg) = (pos.max(0.0), neg.max(0.0));
+        if pos + neg > 0.0 {
+            match rule {
+                SuccessRule::PositiveVotes => pos / (pos + neg),
+                SuccessRule::NetVotes => (pos - neg).max(0.0) / (pos + neg),
+            }
+        } else {
+            0.5
+        }
+    };
+    // pd[a*m + b] = P(candidate a beats candidate b). With the split points shared by the pair
+    // (the midpoint is symmetric), column a's sums are lo_tab[a][b] and column b's lo_t[a][b].
+    let mut pd = vec![0.5; m * m];
+    let row = |(a, out): (usize, &mut [f64])| {
+        for b in 0..m {
+            if a == b {
                 continue;
             }
-            let m = (x[i] + x[j]) / 2.0;
-            let lo = sorted.partition_point(|&v| v < m);
-            let hi = sorted.partition_point(|&v| v <= m);
-            // Support from voters left of m for (left candidate), right of m for the other.
-            let left = |a: usize, b: usize| at(b, lo) - at(a, lo); // Σ_{k<m} w(a_kb − a_ka)
-            let right = |a: usize, b: usize| (at(b, n) - at(b, hi)) - (at(a, n) - at(a, hi));
-            let (pos, neg) = if x[i] < x[j] {
-                (left(i, j), -right(i, j))
+            let (lo_a, lo_b) = (lo_tab[a * m + b], lo_t[a * m + b]);
+            let (hi_a, hi_b) = (hi_tab[a * m + b], hi_t[a * m + b]);
+            // Σ over voters left of the midpoint of w(a_k,b − a_k,a), and the same to the right.
+            let left = lo_b - lo_a;
+            let right = (total[b] - hi_b) - (total[a] - hi_a);
+            out[b] = if cand[a] < cand[b] {
+                prob(left, -right)
             } else {
-                (right(i, j), -left(i, j))
+                prob(right, -left)
             };
-            let (pos, neg) = (pos.max(0.0), neg.max(0.0));
-            if pos + neg > 0.0 {
-                *pij = match rule {
-                    SuccessRule::PositiveVotes => pos / (pos + neg),
-                    SuccessRule::NetVotes => (pos - neg).max(0.0) / (pos + neg),
-                };
-            }
         }
-    });
+    };
+    if n >= PARALLEL_FROM {
+        pd.par_chunks_mut(m).enumerate().for_each(row);
+    } else {
+        pd.chunks_mut(m).enumerate().for_each(row);
+    }
+    let index: Vec<usize> = x
+        .iter()
+        .map(|v| cand.partition_point(|c| c < v))
+        .collect();
+    let mut p = vec![0.5; n * n];
+    for i in 0..n {
+        let base = index[i] * m;
+        for j in 0..n {
+            p[i * n + j] = pd[base + index[j]];
+        }
+    }
     p
 }
 
-/// EU_i(challenge j) given P_ij and i's exponent.
-fn expected_utility(xi: f64, xj: f64, sj: f64, p: f64, r: f64, range: f64) -> f64 {
+/// The transpose of a square row-major matrix, in cache-sized blocks.
+fn transpose(a: &[f64], m: usize) -> Vec<f64> {
+    const B: usize = 32;
+    let mut t = vec![0.0; m * m];
+    for i0 in (0..m).step_by(B) {
+        for j0 in (0..m).step_by(B) {
+            for i in i0..(i0 + B).min(m) {
+                for j in j0..(j0 + B).min(m) {
+                    t[j * m + i] = a[i * m + j];
+                }
+            }
+        }
+    }
+    t
+}
+
+/// EU_i(challenge j) given P_ij, i's exponent and i's U_sq.
+fn expected_utility(xi: f64, xj: f64, sj: f64, p: f64, r: f64, usq: f64, range: f64) -> f64 {
     let d = ((xi - xj).abs() / range).clamp(0.0, 1.0);
     let pw = |b: f64| if r == 1.0 { b } else { b.powf(r) };
     let us = 2.0 - 4.0 * pw(0.5 - 0.5 * d);
     let uf = 2.0 - 4.0 * pw(0.5 + 0.5 * d);
-    let usq = 2.0 - 4.0 * pw(0.5);
     sj * (p * us + (1.0 - p) * uf) + (1.0 - sj) * us - usq
 }
 
@@ -230,13 +313,27 @@ fn expected_utility(xi: f64, xj: f64, sj: f64, p: f64, r: f64, range: f64) -> f6
 fn all_expected_utilities(x: &[f64], dim: &Dim<'_>, p: &[f64], r: &[f64]) -> Vec<f64> {
     let n = x.len();
     let mut eu = vec![0.0; n * n];
-    eu.par_chunks_mut(n).enumerate().for_each(|(i, row)| {
+    let row = |(i, row): (usize, &mut [f64])| {
+        let usq = 2.0 - 4.0 * 0.5f64.powf(r[i]);
         for (j, e) in row.iter_mut().enumerate() {
             if i != j {
-                *e = expected_utility(x[i], x[j], dim.salience[j], p[i * n + j], r[i], dim.range);
+                *e = expected_utility(
+                    x[i],
+                    x[j],
+                    dim.salience[j],
+                    p[i * n + j],
+                    r[i],
+                    usq,
+                    dim.range,
+                );
             }
         }
-    });
+    };
+    if n >= PARALLEL_FROM {
+        eu.par_chunks_mut(n).enumerate().for_each(row);
+    } else {
+        eu.chunks_mut(n).enumerate().for_each(row);
+    }
     eu
 }
 
@@ -250,12 +347,15 @@ pub fn risk_exponents(x: &[f64], dim: &Dim<'_>, rule: RiskRule, success: Success
     let ones = vec![1.0; n];
     let p = success_probabilities(x, dim.weight, &ones, dim.range, success);
     let eu = all_expected_utilities(x, dim, &p, &ones);
-    let level: Vec<f64> = (0..n)
-        .map(|i| match rule {
-            RiskRule::Ambition => (0..n).filter(|&j| j != i).map(|j| eu[i * n + j]).sum(),
-            _ => (0..n).filter(|&j| j != i).map(|j| eu[j * n + i]).sum(),
-        })
-        .collect();
+    // Row sums (ambition) or column sums (danger), reading the matrix in row order either way;
+    // the diagonal is 0.
+    let mut level = vec![0.0; n];
+    for (i, row) in eu.chunks(n).enumerate() {
+        match rule {
+            RiskRule::Ambition => level[i] = row.iter().sum(),
+            _ => level.iter_mut().zip(row).for_each(|(l, e)| *l += e),
+        }
+    }
     let max = level.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let min = level.iter().copied().fold(f64::INFINITY, f64::min);
     level
@@ -275,6 +375,31 @@ pub fn risk_exponents(x: &[f64], dim: &Dim<'_>, rule: RiskRule, success: Success
 /// One round on one dimension: the offers each actor accepts (at most one each).
 #[must_use]
 pub fn step(x: &[f64], dim: &Dim<'_>, params: &BdmParams) -> Vec<Offer> {
+    // Work on the actors sorted by position so the pairwise tables are read in memory order,
+    // then report offers with the caller's indices.
+    let n = x.len();
+    let mut perm: Vec<usize> = (0..n).collect();
+    perm.sort_by(|&a, &b| x[a].total_cmp(&x[b]).then(a.cmp(&b)));
+    let xs: Vec<f64> = perm.iter().map(|&i| x[i]).collect();
+    let ws: Vec<f64> = perm.iter().map(|&i| dim.weight[i]).collect();
+    let ss: Vec<f64> = perm.iter().map(|&i| dim.salience[i]).collect();
+    let sorted = Dim {
+        weight: &ws,
+        salience: &ss,
+        range: dim.range,
+    };
+    let mut offers = step_sorted(&xs, &sorted, params, &perm);
+    for o in &mut offers {
+        o.actor = perm[o.actor];
+        o.from_actor = perm[o.from_actor];
+    }
+    offers.sort_by_key(|o| o.actor);
+    offers
+}
+
+/// `step` on actors sorted by position; `id` gives each one's original index, used only to
+/// break ties between equally good offers in favour of the lower original index.
+fn step_sorted(x: &[f64], dim: &Dim<'_>, params: &BdmParams, id: &[usize]) -> Vec<Offer> {
     let n = x.len();
     let r = risk_exponents(x, dim, params.risk, params.success);
     let vote_r = match params.vote_risk {
@@ -283,9 +408,7 @@ pub fn step(x: &[f64], dim: &Dim<'_>, params: &BdmParams) -> Vec<Offer> {
     };
     let p = success_probabilities(x, dim.weight, &vote_r, dim.range, params.success);
     let eu = all_expected_utilities(x, dim, &p, &r);
-    (0..n)
-        .into_par_iter()
-        .filter_map(|i| {
+    let offer_for = |i: usize| {
             let mut best: Option<(Offer, f64)> = None;
             for j in 0..n {
                 if j == i || x[j] == x[i] {
@@ -313,7 +436,10 @@ pub fn step(x: &[f64], dim: &Dim<'_>, params: &BdmParams) -> Vec<Offer> {
                     OfferChoice::SmallestMove => (to - x[i]).abs(),
                     OfferChoice::LargestProposerGain => -b,
                 };
-                if best.as_ref().is_none_or(|(_, s)| score < *s) {
+                let better = best.as_ref().is_none_or(|(o, s)| {
+                    score < *s || (score == *s && id[j] < id[o.from_actor])
+                });
+                if better {
                     let offer = Offer {
                         actor: i,
                         from_actor: j,
@@ -326,8 +452,12 @@ pub fn step(x: &[f64], dim: &Dim<'_>, params: &BdmParams) -> Vec<Offer> {
                 }
             }
             best.map(|(o, _)| o)
-        })
-        .collect()
+    };
+    if n >= PARALLEL_FROM {
+        (0..n).into_par_iter().filter_map(offer_for).collect()
+    } else {
+        (0..n).filter_map(offer_for).collect()
+    }
 }
 
 fn reason(o: &Offer) -> String {
