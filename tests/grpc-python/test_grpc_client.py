@@ -99,6 +99,11 @@ def test_extract_reference_article(channel):
     assert len(facts.documents) == 1
     assert facts.documents[0].content_hash == hashlib.sha256(ARTICLE.encode()).hexdigest()
     assert all(not d.etag for d in facts.documents), "extract stores nothing"
+    # Checked against the article by hand: Russia supports a peace treaty, Japan conditionally.
+    labels = {(s.actor, s.issue): s.label for s in facts.stances}
+    assert labels[("actors/RUS", "disputes/kuril-islands/issues/peace-treaty")] == resources_pb2.STANCE_LABEL_SUPPORT
+    assert labels[("actors/JPN", "disputes/kuril-islands/issues/peace-treaty")] == resources_pb2.STANCE_LABEL_CONDITIONAL
+    assert any(e.event_type == resources_pb2.PLOVER_TYPE_CONSULT and list(e.targets) == ["actors/sergei-lavrov"] for e in facts.events)
 
 
 def test_streaming_ingest_is_seen_by_a_watch(channel):
@@ -125,7 +130,7 @@ def test_streaming_ingest_is_seen_by_a_watch(channel):
     ingest = extraction_service_pb2_grpc.ExtractionServiceStub(channel)
     tag = uuid.uuid4().hex
     texts = [f"Python article one {tag}.", f"Python article one {tag}.", f"Python article two {tag}."]
-    requests = (extraction_service_pb2.IngestRequest(document=resources_pb2.Document(text=t)) for t in texts)
+    requests = (extraction_service_pb2.IngestRequest(document=resources_pb2.Document(text=t, published="2018-11-15")) for t in texts)
     results = list(ingest.Ingest(requests, metadata=auth(ADMIN)))
     assert [r.index for r in results] == [0, 1, 2]
     assert [r.outcome for r in results] == [

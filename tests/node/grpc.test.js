@@ -73,6 +73,10 @@ test('extract on the reference article', async () => {
   const hash = crypto.createHash('sha256').update(ARTICLE, 'utf8').digest('hex');
   assert.equal(res.facts.documents[0].content_hash, hash);
   assert.ok(res.facts.documents.every((d) => d.etag === ''), 'extract stores nothing');
+  // Checked against the article by hand: Russia supports a peace treaty, Japan conditionally.
+  const label = (actor) => res.facts.stances.find((s) => s.actor === actor && s.issue === 'disputes/kuril-islands/issues/peace-treaty')?.label;
+  assert.equal(label('actors/RUS'), 'STANCE_LABEL_SUPPORT');
+  assert.equal(label('actors/JPN'), 'STANCE_LABEL_CONDITIONAL');
 });
 
 test('a streaming ingest is seen by a watch', async () => {
@@ -99,7 +103,7 @@ test('a streaming ingest is seen by a watch', async () => {
     stream.on('error', reject);
     stream.on('end', () => resolve(out));
     for (const text of [`Node article one ${tag}.`, `Node article one ${tag}.`, `Node article two ${tag}.`]) {
-      stream.write({ document: { text } });
+      stream.write({ document: { text, published: '2018-11-15' } });
     }
     stream.end();
   });

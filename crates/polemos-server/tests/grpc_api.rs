@@ -604,18 +604,35 @@ async fn ingest_reports_each_document_and_watch_sees_it_once() {
     assert_eq!(seen[0].name, results[0].document);
     assert_eq!(seen[1].name, results[4].document);
 
-    // Resuming from the first token yields the second change and nothing before it.
+    // Resuming from the first document's token starts right after it: nothing before it again,
+    // and the next document is the second one.
     let mut resumed = changes
         .watch_changes(pb::WatchChangesRequest { start_token: seen[0].token.clone(), ..Default::default() })
         .await
         .expect("resume")
         .into_inner();
-    let next = tokio::time::timeout(Duration::from_secs(5), resumed.next())
-        .await
-        .expect("arrives")
-        .expect("open")
-        .expect("change");
-    assert_eq!(next.token, seen[1].token);
+    let position = |t: &str| -> (u64, u64) {
+        let (r, i) = t.split_once('.').expect("token");
+        (r.parse().expect("rev"), i.parse().expect("index"))
+    };
+    let mut first = true;
+    loop {
+        let next = tokio::time::timeout(Duration::from_secs(5), resumed.next())
+            .await
+            .expect("arrives")
+            .expect("open")
+            .expect("change");
+        if first {
+            let (r0, i0) = position(&seen[0].token);
+            let expected = if next.revision == r0 { (r0, i0 + 1) } else { (r0 + 1, 0) };
+            assert_eq!(position(&next.token), expected, "resumes at the very next change");
+            first = false;
+        }
+        if next.kind == pb::ResourceKind::Document as i32 {
+            assert_eq!(next.token, seen[1].token);
+            break;
+        }
+    }
 
     let err = changes
         .watch_changes(pb::WatchChangesRequest { start_token: "nope".into(), ..Default::default() })
@@ -707,5 +724,68 @@ async fn reflection_lists_the_polemos_services() {
     for want in ["polemos.v1.DossierService", "polemos.v1.ChangeService", "polemos.v1.ExtractionService", "grpc.health.v1.Health"] {
         assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
     }
+    server.stop().await;
+}
+
+const ARTICLE: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
+
+#[tokio::test]
+async fn extract_reads_the_reference_article_and_ingest_stores_it_once() {
+    let server = Server::start(true, false).await;
+    let mut client = server.extraction(&server.reader).await;
+    let doc = pb::Document { text: ARTICLE.into(), published: "2018-11-15".into(), ..Default::default() };
+    let facts = client
+        .extract(pb::ExtractRequest { document: Some(doc.clone()) })
+        .await
+        .expect("extract")
+        .into_inner()
+        .facts
+        .expect("facts");
+    // Facts checked against the article by hand: Russia supports a peace treaty (Putin's offer
+    // at Vladivostok), Japan's support is conditional on the territorial question, and Kono is
+    // to negotiate with Lavrov.
+    let stance = |actor: &str, issue: &str| {
+        facts.stances.iter().find(|s| s.actor == actor && s.issue == format!("disputes/kuril-islands/issues/{issue}"))
+    };
+    assert_eq!(stance("actors/RUS", "peace-treaty").map(|s| s.label), Some(pb::StanceLabel::Support as i32));
+    assert_eq!(stance("actors/JPN", "peace-treaty").map(|s| s.label), Some(pb::StanceLabel::Conditional as i32));
+    assert!(facts.events.iter().any(|e| e.event_type == pb::PloverType::Consult as i32
+        && e.sources == ["actors/taro-kono"] && e.targets == ["actors/sergei-lavrov"]));
+    for s in &facts.stances {
+        for e in &s.evidence {
+            let span = e.span.expect("span");
+            assert!(span.end as usize <= ARTICLE.len() && span.start < span.end);
+        }
+    }
+    assert_eq!(facts.documents.len(), 1);
+    assert!(facts.documents[0].name.starts_with("documents/sha256-"));
+    assert!(facts.documents[0].etag.is_empty(), "extract stores nothing");
+    assert_eq!(server.store.head().expect("head"), 0);
+
+    // Missing publication date: a clear field error.
+    let err = client
+        .extract(pb::ExtractRequest { document: Some(pb::Document { text: ARTICLE.into(), ..Default::default() }) })
+        .await
+        .expect_err("no date");
+    assert_eq!(field_violation(&err), "document.published");
+
+    // Ingest stores the document with its facts, and the same text again is a duplicate.
+    let mut writer = server.extraction(&server.admin).await;
+    let req = pb::IngestRequest { document: Some(doc), document_only: false };
+    let results: Vec<pb::IngestResponse> = writer
+        .ingest(tokio_stream::iter(vec![req.clone(), req]))
+        .await
+        .expect("ingest")
+        .into_inner()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .expect("results");
+    assert_eq!(results[0].outcome, pb::IngestOutcome::Created as i32);
+    assert_eq!(results[0].stances as usize, facts.stances.len());
+    assert_eq!(results[0].events as usize, facts.events.len());
+    assert_eq!(results[1].outcome, pb::IngestOutcome::Duplicate as i32);
+    let stored = server.store.snapshot(polemos_store::View::current()).expect("snapshot");
+    assert_eq!(stored.stances.len(), facts.stances.len());
+    assert_eq!(stored.documents.len(), 1);
     server.stop().await;
 }

@@ -24,6 +24,8 @@ pub enum ApiError {
     Core(#[from] polemos_core::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Extract(#[from] polemos_core::extract::ExtractError),
     /// Submitted text larger than the server accepts.
     #[error("`{field}` is {size} bytes; this server accepts at most {limit}")]
     TooLarge {
@@ -156,6 +158,27 @@ fn map_store(e: &StoreError) -> Mapped {
     }
 }
 
+fn map_extract(e: &polemos_core::extract::ExtractError) -> Mapped {
+    use polemos_core::extract::ExtractError as X;
+    match e {
+        X::InvalidUtf8 { valid_up_to } => Mapped {
+            violations: vec![(
+                "document.text".into(),
+                format!("not valid UTF-8 at byte {valid_up_to}"),
+            )],
+            ..mapped(Code::InvalidArgument, "INVALID_UTF8")
+        },
+        X::TooLarge { limit, .. } => Mapped {
+            violations: vec![(
+                "document.text".into(),
+                format!("larger than the limit of {limit} bytes"),
+            )],
+            ..mapped(Code::InvalidArgument, "TEXT_TOO_LARGE")
+        },
+        X::Data { .. } => mapped(Code::Internal, "EXTRACTOR_DATA"),
+    }
+}
+
 impl ApiError {
     fn mapped(&self) -> Mapped {
         match self {
@@ -165,6 +188,7 @@ impl ApiError {
             },
             Self::Core(e) => map_core(e),
             Self::Store(e) => map_store(e),
+            Self::Extract(e) => map_extract(e),
             Self::TooLarge { field, limit, .. } => Mapped {
                 violations: vec![(field.clone(), format!("larger than the limit of {limit} bytes"))],
                 metadata: HashMap::from([("limit".into(), limit.to_string())]),

@@ -4,10 +4,13 @@
 //! and it commits each document with its facts as one batch, so a cancelled stream leaves whole
 //! documents or none.
 
-use polemos_core::{self as core, Dossier, Record};
+use std::sync::LazyLock;
+
+use polemos_core::extract::{self as ex, ArticleMeta, Extractor};
+use polemos_core::{self as core, Dossier};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::extraction_service_server::ExtractionService;
-use polemos_store::{Precondition, StoreError, WriteBatch};
+use polemos_store::{Kind, Precondition, StoreError, View, WriteBatch, record_name};
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Code, Request, Response, Status, Streaming};
@@ -41,19 +44,59 @@ fn document_in(shared: &Shared, field: &str, doc: Option<pb::Document>) -> Resul
             limit,
         });
     }
-    if doc.name.is_empty() {
-        let hash = core::content_hash(&doc.text);
-        doc.name = format!("documents/{}", &hash[..16]);
-    }
+    // The extractor names documents by content, so the same text always has the same name.
+    doc.name = ex::document_name(&core::content_hash(&doc.text));
     Ok(cv::document_in(&Path::root(field), &doc)?)
 }
 
-/// The facts in one document. Until the extraction pipeline is part of polemos-core this is the
-/// document alone.
+/// The extractor with the built-in knowledge, compiled once on first use.
+static EXTRACTOR: LazyLock<Result<Extractor, ex::ExtractError>> = LazyLock::new(Extractor::new);
+
+/// The facts in one document, as a dossier holding the document, the actors, disputes and
+/// issues it mentions, and the stances and events read from it with evidence spans into it.
 fn extract_facts(doc: &core::Document) -> Result<Dossier, ApiError> {
-    let mut facts = Dossier::new();
-    facts.documents.push(doc.clone());
+    let extractor = EXTRACTOR.as_ref().map_err(|e| ApiError::from(e.clone()))?;
+    let meta = ArticleMeta {
+        published: doc.published,
+        title: (!doc.title.is_empty()).then(|| doc.title.clone()),
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
+    };
+    let extraction = extractor.extract(&doc.text, &meta)?;
+    let mut facts = ex::convert::to_dossier(extractor.knowledge(), &extraction, &meta).map_err(|e| match e {
+        core::Error::InvalidArgument { field, message } => {
+            ApiError::Field(FieldError::new(format!("document.{field}"), message))
+        }
+        other => ApiError::Core(other),
+    })?;
+    // Keep what the client said about the document that the extractor does not know.
+    for d in &mut facts.documents {
+        if d.language.is_none() {
+            d.language.clone_from(&doc.language);
+        }
+    }
     Ok(facts)
+}
+
+/// A batch of the facts that are new: actors, disputes and issues already stored are kept as
+/// they are (they may have been curated by hand); the document, stances and events are new by
+/// construction (named from the content hash).
+fn new_facts(store: &dyn polemos_store::Store, facts: &Dossier, message: String) -> Result<WriteBatch, StoreError> {
+    let mut batch = WriteBatch::new(message);
+    for record in facts.records() {
+        let kind = Kind::of_record(&record);
+        let precondition = match kind {
+            Kind::Actor | Kind::Dispute | Kind::Issue => {
+                if store.get(kind, record_name(&record), View::current())?.is_some() {
+                    continue;
+                }
+                Precondition::None
+            }
+            Kind::Document | Kind::Stance | Kind::Event => Precondition::MustNotExist,
+        };
+        batch.put_if(record, precondition);
+    }
+    Ok(batch)
 }
 
 async fn ingest_one(shared: &Shared, index: u64, req: pb::IngestRequest) -> pb::IngestResponse {
@@ -93,16 +136,16 @@ async fn ingest_inner(
         d.documents.push(doc.clone());
         d
     } else {
-        extract_facts(&doc)?
+        let doc = doc.clone();
+        tokio::task::spawn_blocking(move || extract_facts(&doc))
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))??
     };
-    let mut batch = WriteBatch::new(format!("grpc ingest {}", doc.name));
-    for record in facts.records() {
-        let precondition = match &record {
-            Record::Document(_) | Record::Stance(_) | Record::Event(_) => Precondition::MustNotExist,
-            _ => Precondition::None,
-        };
-        batch.put_if(record, precondition);
-    }
+    let message = format!("grpc ingest {}", doc.name);
+    let to_store = facts.clone();
+    let batch = shared
+        .blocking("ingest_prepare", move |s| new_facts(s, &to_store, message))
+        .await?;
     let bytes = doc.text.len() as u64;
     match shared.commit(batch).await {
         Ok(result) => {
@@ -115,6 +158,7 @@ async fn ingest_inner(
         }
         // Another writer stored the same text between the check and the commit.
         Err(ApiError::Store(StoreError::AlreadyExists { name })) if name == doc.name.as_str() => {
+            metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate").increment(1);
             Ok(pb::IngestOutcome::Duplicate)
         }
         Err(e) => Err(e),
