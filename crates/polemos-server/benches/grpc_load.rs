@@ -30,17 +30,26 @@ struct Empty;
 
 #[tonic::async_trait]
 impl DossierService for Empty {
-    async fn get_actor(&self, _: Request<pb::GetActorRequest>) -> Result<Response<pb::GetActorResponse>, Status> {
+    async fn get_actor(
+        &self,
+        _: Request<pb::GetActorRequest>,
+    ) -> Result<Response<pb::GetActorResponse>, Status> {
         Ok(Response::new(pb::GetActorResponse::default()))
     }
-    async fn list_stances(&self, _: Request<pb::ListStancesRequest>) -> Result<Response<pb::ListStancesResponse>, Status> {
+    async fn list_stances(
+        &self,
+        _: Request<pb::ListStancesRequest>,
+    ) -> Result<Response<pb::ListStancesResponse>, Status> {
         Ok(Response::new(pb::ListStancesResponse::default()))
     }
 }
 
 #[tonic::async_trait]
 impl ExtractionService for Empty {
-    async fn extract(&self, _: Request<pb::ExtractRequest>) -> Result<Response<pb::ExtractResponse>, Status> {
+    async fn extract(
+        &self,
+        _: Request<pb::ExtractRequest>,
+    ) -> Result<Response<pb::ExtractResponse>, Status> {
         Ok(Response::new(pb::ExtractResponse::default()))
     }
 }
@@ -68,17 +77,29 @@ enum Op {
     Extract,
 }
 
-async fn start(real: bool, key: &str) -> (String, tokio::sync::oneshot::Sender<()>, tempfile::TempDir) {
+async fn start(
+    real: bool,
+    key: &str,
+) -> (String, tokio::sync::oneshot::Sender<()>, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bench.db");
-    let store: Arc<dyn Store> = Arc::from(polemos_store::open(db.to_str().expect("utf-8 path")).expect("store"));
+    let store: Arc<dyn Store> =
+        Arc::from(polemos_store::open(db.to_str().expect("utf-8 path")).expect("store"));
     let dossier = Dossier::from_json(KURIL).expect("dossier");
-    store.commit(WriteBatch::from_dossier(&dossier, "bench")).expect("import");
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "bench"))
+        .expect("import");
     let mut keys = Keys::default();
-    keys.add_env(&format!("admin:{}", auth::hash(key))).expect("key");
-    let options = Options { keys, ..Options::default() };
+    keys.add_env(&format!("admin:{}", auth::hash(key)))
+        .expect("key");
+    let options = Options {
+        keys,
+        ..Options::default()
+    };
     let shared = Shared::new(store, options.limits.clone()).expect("shared");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
@@ -88,7 +109,16 @@ async fn start(real: bool, key: &str) -> (String, tokio::sync::oneshot::Sender<(
     if real {
         tokio::spawn(grpc::run(shared, options, incoming, stop));
     } else {
-        tokio::spawn(grpc::run_with(shared, options, Handlers { dossier: Empty, extraction: Empty }, incoming, stop));
+        tokio::spawn(grpc::run_with(
+            shared,
+            options,
+            Handlers {
+                dossier: Empty,
+                extraction: Empty,
+            },
+            incoming,
+            stop,
+        ));
     }
     (url, tx, dir)
 }
@@ -97,7 +127,13 @@ async fn load(url: &str, key: &str, op: Op, concurrency: usize, seconds: f64) ->
     // One HTTP/2 connection per 8 client streams, as a pooled client would hold.
     let mut channels = Vec::new();
     for _ in 0..concurrency.div_ceil(8) {
-        channels.push(Channel::from_shared(url.to_owned()).expect("url").connect().await.expect("connect"));
+        channels.push(
+            Channel::from_shared(url.to_owned())
+                .expect("url")
+                .connect()
+                .await
+                .expect("connect"),
+        );
     }
     let header: MetadataValue<_> = format!("Bearer {key}").parse().expect("header");
     let deadline = Instant::now() + Duration::from_secs_f64(seconds);
@@ -115,23 +151,36 @@ async fn load(url: &str, key: &str, op: Op, concurrency: usize, seconds: f64) ->
                 let t = Instant::now();
                 let ok = match op {
                     Op::Get => {
-                        let mut r = Request::new(pb::GetActorRequest { name: "actors/JPN".into() });
+                        let mut r = Request::new(pb::GetActorRequest {
+                            name: "actors/JPN".into(),
+                        });
                         r.metadata_mut().insert("authorization", header.clone());
                         dossier.get_actor(r).await.is_ok()
                     }
                     Op::List => {
-                        let mut r = Request::new(pb::ListStancesRequest { page_size: 10, ..Default::default() });
+                        let mut r = Request::new(pb::ListStancesRequest {
+                            page_size: 10,
+                            ..Default::default()
+                        });
                         r.metadata_mut().insert("authorization", header.clone());
                         dossier.list_stances(r).await.is_ok()
                     }
                     Op::Extract => {
-                        let doc = pb::Document { text: ARTICLE.into(), published: "2018-11-15".into(), ..Default::default() };
-                        let mut r = Request::new(pb::ExtractRequest { document: Some(doc) });
+                        let doc = pb::Document {
+                            text: ARTICLE.into(),
+                            published: "2018-11-15".into(),
+                            ..Default::default()
+                        };
+                        let mut r = Request::new(pb::ExtractRequest {
+                            document: Some(doc),
+                        });
                         r.metadata_mut().insert("authorization", header.clone());
                         extraction.extract(r).await.is_ok()
                     }
                 };
-                let us = u64::try_from(t.elapsed().as_micros()).unwrap_or(u64::MAX).max(1);
+                let us = u64::try_from(t.elapsed().as_micros())
+                    .unwrap_or(u64::MAX)
+                    .max(1);
                 let _ = hist.record(us);
                 calls += 1;
                 if !ok {
@@ -159,14 +208,25 @@ async fn load(url: &str, key: &str, op: Op, concurrency: usize, seconds: f64) ->
 
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing useful either way.
-    let seconds: f64 = std::env::var("LOAD_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(3.0);
-    let concurrency: usize = std::env::var("LOAD_CONCURRENCY").ok().and_then(|s| s.parse().ok()).unwrap_or(64);
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("runtime");
+    let seconds: f64 = std::env::var("LOAD_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3.0);
+    let concurrency: usize = std::env::var("LOAD_CONCURRENCY")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(64);
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("runtime");
     runtime.block_on(async {
         let key = auth::generate().expect("key");
         let (real_url, real_stop, _d1) = start(true, &key).await;
         let (empty_url, empty_stop, _d2) = start(false, &key).await;
-        println!("gRPC load: {concurrency} concurrent streams, {seconds} s per run, loopback, auth on");
+        println!(
+            "gRPC load: {concurrency} concurrent streams, {seconds} s per run, loopback, auth on"
+        );
         println!();
         println!("| RPC | handler | calls/s | p50 ms | p99 ms | errors | real/empty |");
         println!("|---|---|---:|---:|---:|---:|---:|");
@@ -183,7 +243,11 @@ fn main() {
                     s.ms(0.5),
                     s.ms(0.99),
                     s.errors,
-                    if name == "real" { format!("{:.0} %", 100.0 * real.rate() / empty.rate()) } else { String::new() }
+                    if name == "real" {
+                        format!("{:.0} %", 100.0 * real.rate() / empty.rate())
+                    } else {
+                        String::new()
+                    }
                 );
             }
         }

@@ -11,7 +11,12 @@ use crate::GlobalArgs;
 #[derive(Debug, clap::Args)]
 pub struct KeysArgs {
     /// The keys file (JSON, hashes only).
-    #[arg(long, env = "POLEMOS_KEYS_FILE", default_value = "polemos-keys.json", global = true)]
+    #[arg(
+        long,
+        env = "POLEMOS_KEYS_FILE",
+        default_value = "polemos-keys.json",
+        global = true
+    )]
     pub keys_file: PathBuf,
     #[command(subcommand)]
     pub action: KeysAction,
@@ -60,7 +65,10 @@ pub fn run(global: &GlobalArgs, args: &KeysArgs) -> anyhow::Result<()> {
                     stored.id,
                     args.keys_file.display()
                 );
-                eprintln!("for POLEMOS_API_KEYS instead of a file: {}:{sha256}", role.as_str());
+                eprintln!(
+                    "for POLEMOS_API_KEYS instead of a file: {}:{sha256}",
+                    role.as_str()
+                );
             }
         }
         KeysAction::List => {

@@ -71,8 +71,19 @@ impl ServeArgs {
         macro_rules! fill {
             ($($f:ident),+) => { $( if self.$f.is_none() { self.$f = file.$f; } )+ };
         }
-        fill!(listen, metrics_listen, keys_file, tls_cert, tls_key, max_message_bytes, max_text_bytes,
-              max_concurrent_requests, max_streams, request_timeout_secs, poll_interval_ms);
+        fill!(
+            listen,
+            metrics_listen,
+            keys_file,
+            tls_cert,
+            tls_key,
+            max_message_bytes,
+            max_text_bytes,
+            max_concurrent_requests,
+            max_streams,
+            request_timeout_secs,
+            poll_interval_ms
+        );
         self.insecure_no_auth |= file.insecure_no_auth;
         Ok(self)
     }
@@ -112,9 +123,14 @@ async fn shutdown_signal() {
 pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
     init_logging();
     let args = args.clone().merged()?;
-    let listen = args.listen.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 50051)));
+    let listen = args
+        .listen
+        .unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 50051)));
 
-    let keys_file = args.keys_file.clone().unwrap_or_else(|| PathBuf::from("polemos-keys.json"));
+    let keys_file = args
+        .keys_file
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("polemos-keys.json"));
     let mut keys = Keys::from_file(&KeyFile::load(&keys_file)?);
     if let Ok(env) = std::env::var("POLEMOS_API_KEYS") {
         keys.add_env(&env)?;

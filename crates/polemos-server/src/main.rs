@@ -3,11 +3,11 @@
 
 mod cli_analyze;
 mod cli_data;
-mod cli_keys;
-mod cli_serve;
 mod cli_extract;
 mod cli_forecast;
+mod cli_keys;
 mod cli_report;
+mod cli_serve;
 mod output;
 
 use std::process::ExitCode;

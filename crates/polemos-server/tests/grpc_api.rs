@@ -32,17 +32,24 @@ struct Server {
 
 impl Server {
     async fn start(with_keys: bool, import: bool) -> Self {
-        let store: Arc<dyn Store> = Arc::from(polemos_store::open("memory:").expect("memory store"));
+        let store: Arc<dyn Store> =
+            Arc::from(polemos_store::open("memory:").expect("memory store"));
         if import {
             let dossier = Dossier::from_json(KURIL).expect("reference dossier");
-            store.commit(WriteBatch::from_dossier(&dossier, "test import")).expect("import");
+            store
+                .commit(WriteBatch::from_dossier(&dossier, "test import"))
+                .expect("import");
         }
         let admin = auth::generate().expect("key");
         let reader = auth::generate().expect("key");
         let mut keys = Keys::default();
         if with_keys {
-            keys.add_env(&format!("admin:{},reader:{}", auth::hash(&admin), auth::hash(&reader)))
-                .expect("keys");
+            keys.add_env(&format!(
+                "admin:{},reader:{}",
+                auth::hash(&admin),
+                auth::hash(&reader)
+            ))
+            .expect("keys");
         }
         let limits = Limits {
             max_text_bytes: 16 * 1024,
@@ -56,14 +63,23 @@ impl Server {
             ..Options::default()
         };
         let shared = Shared::new(Arc::clone(&store), limits).expect("shared");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let url = format!("http://{}", listener.local_addr().expect("addr"));
         let (stop, stopped) = oneshot::channel::<()>();
         let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
         let done = tokio::spawn(grpc::run(shared, options, incoming, async {
             let _ = stopped.await;
         }));
-        Self { url, admin, reader, store, stop: Some(stop), done }
+        Self {
+            url,
+            admin,
+            reader,
+            store,
+            stop: Some(stop),
+            done,
+        }
     }
 
     async fn channel(&self) -> Channel {
@@ -82,7 +98,10 @@ impl Server {
         ChangeServiceClient::with_interceptor(self.channel().await, Auth(Some(key.to_owned())))
     }
 
-    async fn extraction(&self, key: &str) -> ExtractionServiceClient<InterceptedService<Channel, Auth>> {
+    async fn extraction(
+        &self,
+        key: &str,
+    ) -> ExtractionServiceClient<InterceptedService<Channel, Auth>> {
         ExtractionServiceClient::with_interceptor(self.channel().await, Auth(Some(key.to_owned())))
     }
 
@@ -119,7 +138,10 @@ fn field_violation(status: &Status) -> String {
 }
 
 fn reason(status: &Status) -> String {
-    status.get_details_error_info().map(|i| i.reason).unwrap_or_default()
+    status
+        .get_details_error_info()
+        .map(|i| i.reason)
+        .unwrap_or_default()
 }
 
 fn new_actor(id: &str) -> pb::Actor {
@@ -140,7 +162,11 @@ async fn list_pages_through_every_resource_without_gaps() {
     let mut token = String::new();
     loop {
         let page = client
-            .list_actors(pb::ListActorsRequest { page_size: 2, page_token: token.clone(), ..Default::default() })
+            .list_actors(pb::ListActorsRequest {
+                page_size: 2,
+                page_token: token.clone(),
+                ..Default::default()
+            })
             .await
             .expect("list")
             .into_inner();
@@ -154,48 +180,100 @@ async fn list_pages_through_every_resource_without_gaps() {
     }
     let mut expected: Vec<String> = dossier.actors.iter().map(|a| a.name.to_string()).collect();
     expected.sort();
-    assert_eq!(names, expected, "pages cover every actor once, in name order");
+    assert_eq!(
+        names, expected,
+        "pages cover every actor once, in name order"
+    );
 
     // A huge page size is capped, not refused; negative is INVALID_ARGUMENT naming the field.
     let all = client
-        .list_stances(pb::ListStancesRequest { page_size: 1_000_000, ..Default::default() })
+        .list_stances(pb::ListStancesRequest {
+            page_size: 1_000_000,
+            ..Default::default()
+        })
         .await
         .expect("capped")
         .into_inner();
     assert_eq!(all.stances.len(), dossier.stances.len());
     let err = client
-        .list_stances(pb::ListStancesRequest { page_size: -1, ..Default::default() })
+        .list_stances(pb::ListStancesRequest {
+            page_size: -1,
+            ..Default::default()
+        })
         .await
         .expect_err("negative");
     assert_eq!(err.code(), Code::InvalidArgument);
     assert_eq!(field_violation(&err), "page_size");
     let err = client
-        .list_actors(pb::ListActorsRequest { page_token: "zz".into(), ..Default::default() })
+        .list_actors(pb::ListActorsRequest {
+            page_token: "zz".into(),
+            ..Default::default()
+        })
         .await
         .expect_err("bad token");
     assert_eq!(field_violation(&err), "page_token");
 
     // Filters: stances of one actor; issues of the dispute; events of the dispute.
     let jpn = client
-        .list_stances(pb::ListStancesRequest { actor: "actors/JPN".into(), ..Default::default() })
+        .list_stances(pb::ListStancesRequest {
+            actor: "actors/JPN".into(),
+            ..Default::default()
+        })
         .await
         .expect("filter")
         .into_inner();
-    let expected = dossier.stances.iter().filter(|s| s.actor.as_str() == "actors/JPN").count();
+    let expected = dossier
+        .stances
+        .iter()
+        .filter(|s| s.actor.as_str() == "actors/JPN")
+        .count();
     assert_eq!(jpn.stances.len(), expected);
     assert!(expected > 0);
     let issues = client
-        .list_issues(pb::ListIssuesRequest { parent: "disputes/kuril-islands".into(), ..Default::default() })
+        .list_issues(pb::ListIssuesRequest {
+            parent: "disputes/kuril-islands".into(),
+            ..Default::default()
+        })
         .await
         .expect("issues")
         .into_inner();
     assert_eq!(issues.issues.len(), dossier.issues.len());
-    let err = client.list_issues(pb::ListIssuesRequest::default()).await.expect_err("parent");
+    let err = client
+        .list_issues(pb::ListIssuesRequest::default())
+        .await
+        .expect_err("parent");
     assert_eq!(field_violation(&err), "parent");
     for (list, n) in [
-        (client.list_events(pb::ListEventsRequest::default()).await.expect("events").into_inner().events.len(), dossier.events.len()),
-        (client.list_documents(pb::ListDocumentsRequest::default()).await.expect("docs").into_inner().documents.len(), dossier.documents.len()),
-        (client.list_disputes(pb::ListDisputesRequest::default()).await.expect("disputes").into_inner().disputes.len(), dossier.disputes.len()),
+        (
+            client
+                .list_events(pb::ListEventsRequest::default())
+                .await
+                .expect("events")
+                .into_inner()
+                .events
+                .len(),
+            dossier.events.len(),
+        ),
+        (
+            client
+                .list_documents(pb::ListDocumentsRequest::default())
+                .await
+                .expect("docs")
+                .into_inner()
+                .documents
+                .len(),
+            dossier.documents.len(),
+        ),
+        (
+            client
+                .list_disputes(pb::ListDisputesRequest::default())
+                .await
+                .expect("disputes")
+                .into_inner()
+                .disputes
+                .len(),
+            dossier.disputes.len(),
+        ),
     ] {
         assert_eq!(list, n);
     }
@@ -235,14 +313,19 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
         .into_inner();
     assert_eq!(again.actor.map(|a| a.etag), Some(created.etag.clone()));
     let err = client
-        .create_actor(pb::CreateActorRequest { actor: Some(created.clone()), ..Default::default() })
+        .create_actor(pb::CreateActorRequest {
+            actor: Some(created.clone()),
+            ..Default::default()
+        })
         .await
         .expect_err("duplicate");
     assert_eq!(err.code(), Code::AlreadyExists);
     assert_eq!(reason(&err), "RESOURCE_EXISTS");
 
     let got = client
-        .get_actor(pb::GetActorRequest { name: "actors/KOR".into() })
+        .get_actor(pb::GetActorRequest {
+            name: "actors/KOR".into(),
+        })
         .await
         .expect("get")
         .into_inner()
@@ -251,11 +334,18 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
     assert_eq!(got, created);
 
     // Update one field by mask; the other fields stay.
-    let mut change = pb::Actor { name: "actors/KOR".into(), display_name: "Republic of Korea".into(), etag: got.etag.clone(), ..Default::default() };
+    let mut change = pb::Actor {
+        name: "actors/KOR".into(),
+        display_name: "Republic of Korea".into(),
+        etag: got.etag.clone(),
+        ..Default::default()
+    };
     let updated = client
         .update_actor(pb::UpdateActorRequest {
             actor: Some(change.clone()),
-            update_mask: Some(prost_types::FieldMask { paths: vec!["display_name".into()] }),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["display_name".into()],
+            }),
         })
         .await
         .expect("update")
@@ -270,7 +360,9 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
     let err = client
         .update_actor(pb::UpdateActorRequest {
             actor: Some(change.clone()),
-            update_mask: Some(prost_types::FieldMask { paths: vec!["display_name".into()] }),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["display_name".into()],
+            }),
         })
         .await
         .expect_err("stale");
@@ -278,8 +370,13 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
     assert_eq!(reason(&err), "ETAG_MISMATCH");
     let err = client
         .update_actor(pb::UpdateActorRequest {
-            actor: Some(pb::Actor { etag: String::new(), ..change.clone() }),
-            update_mask: Some(prost_types::FieldMask { paths: vec!["etag".into()] }),
+            actor: Some(pb::Actor {
+                etag: String::new(),
+                ..change.clone()
+            }),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["etag".into()],
+            }),
         })
         .await
         .expect_err("output-only field in mask");
@@ -287,16 +384,24 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
 
     // Deleting an actor others refer to is refused; an unreferenced one goes.
     let err = client
-        .delete_actor(pb::DeleteActorRequest { name: "actors/JPN".into(), ..Default::default() })
+        .delete_actor(pb::DeleteActorRequest {
+            name: "actors/JPN".into(),
+            ..Default::default()
+        })
         .await
         .expect_err("in use");
     assert_eq!(err.code(), Code::FailedPrecondition);
     client
-        .delete_actor(pb::DeleteActorRequest { name: "actors/KOR".into(), etag: updated.etag })
+        .delete_actor(pb::DeleteActorRequest {
+            name: "actors/KOR".into(),
+            etag: updated.etag,
+        })
         .await
         .expect("delete");
     let err = client
-        .get_actor(pb::GetActorRequest { name: "actors/KOR".into() })
+        .get_actor(pb::GetActorRequest {
+            name: "actors/KOR".into(),
+        })
         .await
         .expect_err("gone");
     assert_eq!(err.code(), Code::NotFound);
@@ -304,7 +409,9 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
 
     // Every other resource's Create and Update, through the same code path.
     let stance = client
-        .get_stance(pb::GetStanceRequest { name: first_name(&server, "stance") })
+        .get_stance(pb::GetStanceRequest {
+            name: first_name(&server, "stance"),
+        })
         .await
         .expect("stance")
         .into_inner()
@@ -313,7 +420,10 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
     let mut copy = stance.clone();
     copy.name = "stances/copy".into();
     let made = client
-        .create_stance(pb::CreateStanceRequest { stance: Some(copy), ..Default::default() })
+        .create_stance(pb::CreateStanceRequest {
+            stance: Some(copy),
+            ..Default::default()
+        })
         .await
         .expect("create stance")
         .into_inner()
@@ -322,8 +432,14 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
     assert_eq!(made.position, stance.position);
     let moved = client
         .update_stance(pb::UpdateStanceRequest {
-            stance: Some(pb::Stance { name: "stances/copy".into(), position: 42.0, ..Default::default() }),
-            update_mask: Some(prost_types::FieldMask { paths: vec!["position".into()] }),
+            stance: Some(pb::Stance {
+                name: "stances/copy".into(),
+                position: 42.0,
+                ..Default::default()
+            }),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["position".into()],
+            }),
         })
         .await
         .expect("update stance")
@@ -332,7 +448,10 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
         .expect("stance");
     assert!((moved.position - 42.0).abs() < 1e-9);
     client
-        .delete_stance(pb::DeleteStanceRequest { name: "stances/copy".into(), ..Default::default() })
+        .delete_stance(pb::DeleteStanceRequest {
+            name: "stances/copy".into(),
+            ..Default::default()
+        })
         .await
         .expect("delete stance");
     let issue = client
@@ -341,7 +460,11 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
             issue_id: "fishing".into(),
             issue: Some(pb::Issue {
                 title: "Fishing rights".into(),
-                scale: Some(pb::IssueScale { kind: Some(pb::issue_scale::Kind::Binary(pb::BinaryScale { proposal: "joint fishing zone".into() })) }),
+                scale: Some(pb::IssueScale {
+                    kind: Some(pb::issue_scale::Kind::Binary(pb::BinaryScale {
+                        proposal: "joint fishing zone".into(),
+                    })),
+                }),
                 ..Default::default()
             }),
             ..Default::default()
@@ -353,13 +476,19 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
         .expect("issue");
     assert_eq!(issue.name, "disputes/kuril-islands/issues/fishing");
     client
-        .delete_issue(pb::DeleteIssueRequest { name: issue.name, ..Default::default() })
+        .delete_issue(pb::DeleteIssueRequest {
+            name: issue.name,
+            ..Default::default()
+        })
         .await
         .expect("delete issue");
     let doc = client
         .create_document(pb::CreateDocumentRequest {
             document_id: "note-1".into(),
-            document: Some(pb::Document { text: "A short note.".into(), ..Default::default() }),
+            document: Some(pb::Document {
+                text: "A short note.".into(),
+                ..Default::default()
+            }),
             ..Default::default()
         })
         .await
@@ -367,23 +496,38 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
         .into_inner()
         .document
         .expect("doc");
-    assert_eq!(doc.content_hash, polemos_core::content_hash("A short note."));
+    assert_eq!(
+        doc.content_hash,
+        polemos_core::content_hash("A short note.")
+    );
     let doc = client
         .update_document(pb::UpdateDocumentRequest {
-            document: Some(pb::Document { name: doc.name.clone(), text: "A longer note.".into(), ..Default::default() }),
-            update_mask: Some(prost_types::FieldMask { paths: vec!["text".into()] }),
+            document: Some(pb::Document {
+                name: doc.name.clone(),
+                text: "A longer note.".into(),
+                ..Default::default()
+            }),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["text".into()],
+            }),
         })
         .await
         .expect("update document")
         .into_inner()
         .document
         .expect("doc");
-    assert_eq!(doc.content_hash, polemos_core::content_hash("A longer note."));
+    assert_eq!(
+        doc.content_hash,
+        polemos_core::content_hash("A longer note.")
+    );
     server.stop().await;
 }
 
 fn first_name(server: &Server, kind: &str) -> String {
-    let d = server.store.snapshot(polemos_store::View::current()).expect("snapshot");
+    let d = server
+        .store
+        .snapshot(polemos_store::View::current())
+        .expect("snapshot");
     match kind {
         "stance" => d.stances[0].name.to_string(),
         "event" => d.events[0].name.to_string(),
@@ -398,16 +542,29 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
     let head = server.store.head().expect("head");
 
     // Malformed resource name.
-    let err = client.get_actor(pb::GetActorRequest { name: "actor/JPN".into() }).await.expect_err("name");
+    let err = client
+        .get_actor(pb::GetActorRequest {
+            name: "actor/JPN".into(),
+        })
+        .await
+        .expect_err("name");
     assert_eq!(err.code(), Code::InvalidArgument);
     assert_eq!(field_violation(&err), "name");
-    let err = client.get_issue(pb::GetIssueRequest { name: "disputes/x/issue/y".into() }).await.expect_err("name");
+    let err = client
+        .get_issue(pb::GetIssueRequest {
+            name: "disputes/x/issue/y".into(),
+        })
+        .await
+        .expect_err("name");
     assert_eq!(field_violation(&err), "name");
     // Unknown enum value (a newer client's number).
     let mut actor = new_actor("NEW");
     actor.kind = 77;
     let err = client
-        .create_actor(pb::CreateActorRequest { actor: Some(actor), ..Default::default() })
+        .create_actor(pb::CreateActorRequest {
+            actor: Some(actor),
+            ..Default::default()
+        })
         .await
         .expect_err("enum");
     assert_eq!(field_violation(&err), "actor.kind");
@@ -415,23 +572,34 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
     let mut actor = new_actor("NEW");
     actor.kind = 0;
     let err = client
-        .create_actor(pb::CreateActorRequest { actor: Some(actor), ..Default::default() })
+        .create_actor(pb::CreateActorRequest {
+            actor: Some(actor),
+            ..Default::default()
+        })
         .await
         .expect_err("unspecified");
     assert_eq!(field_violation(&err), "actor.kind");
     // Missing required message and field.
-    let err = client.create_actor(pb::CreateActorRequest::default()).await.expect_err("missing");
+    let err = client
+        .create_actor(pb::CreateActorRequest::default())
+        .await
+        .expect_err("missing");
     assert_eq!(field_violation(&err), "actor");
     let mut actor = new_actor("NEW");
     actor.display_name.clear();
     let err = client
-        .create_actor(pb::CreateActorRequest { actor: Some(actor), ..Default::default() })
+        .create_actor(pb::CreateActorRequest {
+            actor: Some(actor),
+            ..Default::default()
+        })
         .await
         .expect_err("missing field");
     assert_eq!(field_violation(&err), "actor.display_name");
     // A reference that does not resolve is a validation failure naming the field.
     let mut stance = client
-        .get_stance(pb::GetStanceRequest { name: first_name(&server, "stance") })
+        .get_stance(pb::GetStanceRequest {
+            name: first_name(&server, "stance"),
+        })
         .await
         .expect("stance")
         .into_inner()
@@ -440,18 +608,29 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
     stance.name = "stances/dangling".into();
     stance.actor = "actors/NOBODY".into();
     let err = client
-        .create_stance(pb::CreateStanceRequest { stance: Some(stance), ..Default::default() })
+        .create_stance(pb::CreateStanceRequest {
+            stance: Some(stance),
+            ..Default::default()
+        })
         .await
         .expect_err("dangling");
     assert_eq!(err.code(), Code::InvalidArgument);
     assert_eq!(reason(&err), "VALIDATION_FAILED");
-    assert!(field_violation(&err).starts_with("stance."), "{:?}", field_violation(&err));
+    assert!(
+        field_violation(&err).starts_with("stance."),
+        "{:?}",
+        field_violation(&err)
+    );
 
     // Text over the limit: a clear INVALID_ARGUMENT; a message over the limit: RESOURCE_EXHAUSTED.
     let big = "x".repeat(20 * 1024);
     let err = client
         .create_document(pb::CreateDocumentRequest {
-            document: Some(pb::Document { name: "documents/big".into(), text: big, ..Default::default() }),
+            document: Some(pb::Document {
+                name: "documents/big".into(),
+                text: big,
+                ..Default::default()
+            }),
             ..Default::default()
         })
         .await
@@ -462,7 +641,11 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
     let huge = "x".repeat(100 * 1024);
     let err = client
         .create_document(pb::CreateDocumentRequest {
-            document: Some(pb::Document { name: "documents/huge".into(), text: huge, ..Default::default() }),
+            document: Some(pb::Document {
+                name: "documents/huge".into(),
+                text: huge,
+                ..Default::default()
+            }),
             ..Default::default()
         })
         .await
@@ -471,14 +654,21 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
     assert_eq!(reason(&err), "MESSAGE_TOO_LARGE");
 
     // Invalid UTF-8 in text, sent as raw bytes in the string field.
-    let err = raw_extract(&server, vec![b'o', b'k', 0xff, 0xfe]).await.expect_err("utf-8");
+    let err = raw_extract(&server, vec![b'o', b'k', 0xff, 0xfe])
+        .await
+        .expect_err("utf-8");
     assert_eq!(err.code(), Code::InvalidArgument, "{err:?}");
     assert_eq!(reason(&err), "MALFORMED_MESSAGE");
     assert_eq!(field_violation(&err), "Document.text");
 
     // Nothing was written by any of it, and the server still serves.
     assert_eq!(server.store.head().expect("head"), head);
-    client.get_actor(pb::GetActorRequest { name: "actors/JPN".into() }).await.expect("still serving");
+    client
+        .get_actor(pb::GetActorRequest {
+            name: "actors/JPN".into(),
+        })
+        .await
+        .expect("still serving");
     server.stop().await;
 }
 
@@ -499,10 +689,14 @@ struct RawExtractRequest {
 async fn raw_extract(server: &Server, text: Vec<u8>) -> Result<pb::ExtractResponse, Status> {
     let mut grpc = tonic::client::Grpc::new(server.channel().await);
     grpc.ready().await.expect("ready");
-    let mut req = Request::new(RawExtractRequest { document: Some(RawDocument { text }) });
+    let mut req = Request::new(RawExtractRequest {
+        document: Some(RawDocument { text }),
+    });
     let value = MetadataValue::try_from(format!("Bearer {}", server.admin)).expect("ascii");
     req.metadata_mut().insert("authorization", value);
-    let path = tonic::codegen::http::uri::PathAndQuery::from_static("/polemos.v1.ExtractionService/Extract");
+    let path = tonic::codegen::http::uri::PathAndQuery::from_static(
+        "/polemos.v1.ExtractionService/Extract",
+    );
     grpc.unary(req, path, tonic_prost::ProstCodec::default())
         .await
         .map(tonic::Response::into_inner)
@@ -513,41 +707,76 @@ async fn auth_refuses_missing_wrong_and_underprivileged_keys() {
     let server = Server::start(true, true).await;
     let channel = server.channel().await;
     let mut anonymous = DossierServiceClient::with_interceptor(channel.clone(), Auth(None));
-    let err = anonymous.get_actor(pb::GetActorRequest { name: "actors/JPN".into() }).await.expect_err("no key");
+    let err = anonymous
+        .get_actor(pb::GetActorRequest {
+            name: "actors/JPN".into(),
+        })
+        .await
+        .expect_err("no key");
     assert_eq!(err.code(), Code::Unauthenticated);
-    let mut wrong = DossierServiceClient::with_interceptor(channel.clone(), Auth(Some("pk_nope".into())));
-    let err = wrong.get_actor(pb::GetActorRequest { name: "actors/JPN".into() }).await.expect_err("wrong key");
+    let mut wrong =
+        DossierServiceClient::with_interceptor(channel.clone(), Auth(Some("pk_nope".into())));
+    let err = wrong
+        .get_actor(pb::GetActorRequest {
+            name: "actors/JPN".into(),
+        })
+        .await
+        .expect_err("wrong key");
     assert_eq!(err.code(), Code::Unauthenticated);
     assert_eq!(reason(&err), "INVALID_API_KEY");
     let mut reader = server.dossier(&server.reader).await;
-    reader.get_actor(pb::GetActorRequest { name: "actors/JPN".into() }).await.expect("reader reads");
+    reader
+        .get_actor(pb::GetActorRequest {
+            name: "actors/JPN".into(),
+        })
+        .await
+        .expect("reader reads");
     let err = reader
-        .create_actor(pb::CreateActorRequest { actor: Some(new_actor("KOR")), ..Default::default() })
+        .create_actor(pb::CreateActorRequest {
+            actor: Some(new_actor("KOR")),
+            ..Default::default()
+        })
         .await
         .expect_err("reader writes");
     assert_eq!(err.code(), Code::PermissionDenied);
     // Health stays open without a key.
     let mut health = tonic_health::pb::health_client::HealthClient::new(channel);
     let resp = health
-        .check(tonic_health::pb::HealthCheckRequest { service: "polemos.v1.DossierService".into() })
+        .check(tonic_health::pb::HealthCheckRequest {
+            service: "polemos.v1.DossierService".into(),
+        })
         .await
         .expect("health")
         .into_inner();
-    assert_eq!(resp.status, tonic_health::pb::health_check_response::ServingStatus::Serving as i32);
+    assert_eq!(
+        resp.status,
+        tonic_health::pb::health_check_response::ServingStatus::Serving as i32
+    );
     server.stop().await;
 
     // No keys configured: secure by default.
     let server = Server::start(false, false).await;
     let mut client = server.dossier("pk_anything").await;
-    let err = client.list_actors(pb::ListActorsRequest::default()).await.expect_err("no keys");
+    let err = client
+        .list_actors(pb::ListActorsRequest::default())
+        .await
+        .expect_err("no keys");
     assert_eq!(err.code(), Code::Unauthenticated);
-    assert!(err.message().contains("polemos keys create --role admin"), "{}", err.message());
+    assert!(
+        err.message().contains("polemos keys create --role admin"),
+        "{}",
+        err.message()
+    );
     server.stop().await;
 }
 
 fn ingest_doc(text: &str) -> pb::IngestRequest {
     pb::IngestRequest {
-        document: Some(pb::Document { text: text.into(), published: "2018-11-15".into(), ..Default::default() }),
+        document: Some(pb::Document {
+            text: text.into(),
+            published: "2018-11-15".into(),
+            ..Default::default()
+        }),
         document_only: false,
     }
 }
@@ -566,7 +795,7 @@ async fn ingest_reports_each_document_and_watch_sees_it_once() {
     let docs = vec![
         ingest_doc("Japan and Russia met in Singapore."),
         ingest_doc("Japan and Russia met in Singapore."), // duplicate text
-        ingest_doc(&"y".repeat(20 * 1024)),              // over the text limit
+        ingest_doc(&"y".repeat(20 * 1024)),               // over the text limit
         pb::IngestRequest::default(),                     // no document
         ingest_doc("Lavrov said the islands are Russian."),
     ];
@@ -582,12 +811,28 @@ async fn ingest_reports_each_document_and_watch_sees_it_once() {
     use pb::IngestOutcome as O;
     assert_eq!(
         outcomes,
-        vec![O::Created as i32, O::Duplicate as i32, O::Failed as i32, O::Failed as i32, O::Created as i32]
+        vec![
+            O::Created as i32,
+            O::Duplicate as i32,
+            O::Failed as i32,
+            O::Failed as i32,
+            O::Created as i32
+        ]
     );
-    assert_eq!(results.iter().map(|r| r.index).collect::<Vec<_>>(), vec![0, 1, 2, 3, 4]);
-    assert_eq!(results[1].document, results[0].document, "duplicate names the stored document");
+    assert_eq!(
+        results.iter().map(|r| r.index).collect::<Vec<_>>(),
+        vec![0, 1, 2, 3, 4]
+    );
+    assert_eq!(
+        results[1].document, results[0].document,
+        "duplicate names the stored document"
+    );
     assert_eq!(results[2].error_code, Code::InvalidArgument as i32);
-    assert!(results[2].error_message.contains("document.text"), "{}", results[2].error_message);
+    assert!(
+        results[2].error_message.contains("document.text"),
+        "{}",
+        results[2].error_message
+    );
 
     // The watch sees both documents, in order, exactly once.
     let mut seen = Vec::new();
@@ -607,7 +852,10 @@ async fn ingest_reports_each_document_and_watch_sees_it_once() {
     // Resuming from the first document's token starts right after it: nothing before it again,
     // and the next document is the second one.
     let mut resumed = changes
-        .watch_changes(pb::WatchChangesRequest { start_token: seen[0].token.clone(), ..Default::default() })
+        .watch_changes(pb::WatchChangesRequest {
+            start_token: seen[0].token.clone(),
+            ..Default::default()
+        })
         .await
         .expect("resume")
         .into_inner();
@@ -624,8 +872,16 @@ async fn ingest_reports_each_document_and_watch_sees_it_once() {
             .expect("change");
         if first {
             let (r0, i0) = position(&seen[0].token);
-            let expected = if next.revision == r0 { (r0, i0 + 1) } else { (r0 + 1, 0) };
-            assert_eq!(position(&next.token), expected, "resumes at the very next change");
+            let expected = if next.revision == r0 {
+                (r0, i0 + 1)
+            } else {
+                (r0 + 1, 0)
+            };
+            assert_eq!(
+                position(&next.token),
+                expected,
+                "resumes at the very next change"
+            );
             first = false;
         }
         if next.kind == pb::ResourceKind::Document as i32 {
@@ -635,14 +891,19 @@ async fn ingest_reports_each_document_and_watch_sees_it_once() {
     }
 
     let err = changes
-        .watch_changes(pb::WatchChangesRequest { start_token: "nope".into(), ..Default::default() })
+        .watch_changes(pb::WatchChangesRequest {
+            start_token: "nope".into(),
+            ..Default::default()
+        })
         .await
         .expect_err("bad token");
     assert_eq!(field_violation(&err), "start_token");
 
     // Shutdown ends open streams with UNAVAILABLE so clients resume elsewhere.
     server.stop().await;
-    let end = tokio::time::timeout(Duration::from_secs(5), feed.next()).await.expect("stream ends");
+    let end = tokio::time::timeout(Duration::from_secs(5), feed.next())
+        .await
+        .expect("stream ends");
     if let Some(Err(status)) = end {
         assert_eq!(status.code(), Code::Unavailable);
     }
@@ -654,12 +915,20 @@ async fn watch_replays_history_filtered_by_dispute_and_actor() {
     let dossier = Dossier::from_json(KURIL).expect("dossier");
     let mut changes = server.changes(&server.reader).await;
     let mut feed = changes
-        .watch_changes(pb::WatchChangesRequest { start_token: "0".into(), actor: "actors/RUS".into(), ..Default::default() })
+        .watch_changes(pb::WatchChangesRequest {
+            start_token: "0".into(),
+            actor: "actors/RUS".into(),
+            ..Default::default()
+        })
         .await
         .expect("watch")
         .into_inner();
     let mut stances = 0;
-    let expected = dossier.stances.iter().filter(|s| s.actor.as_str() == "actors/RUS").count();
+    let expected = dossier
+        .stances
+        .iter()
+        .filter(|s| s.actor.as_str() == "actors/RUS")
+        .count();
     let mut tokens = std::collections::HashSet::new();
     while stances < expected {
         let c = tokio::time::timeout(Duration::from_secs(5), feed.next())
@@ -672,7 +941,10 @@ async fn watch_replays_history_filtered_by_dispute_and_actor() {
             assert_eq!(s.actor, "actors/RUS");
             stances += 1;
         }
-        assert!(c.kind != pb::ResourceKind::Document as i32, "documents do not bear on an actor");
+        assert!(
+            c.kind != pb::ResourceKind::Document as i32,
+            "documents do not bear on an actor"
+        );
     }
     assert!(expected > 0);
     server.stop().await;
@@ -688,40 +960,70 @@ async fn a_cancelled_ingest_leaves_only_whole_documents() {
         .await
         .expect("ingest")
         .into_inner();
-    tx.send(ingest_doc("First article about the Kurils.")).await.expect("send");
+    tx.send(ingest_doc("First article about the Kurils."))
+        .await
+        .expect("send");
     let first = results.next().await.expect("one").expect("ok");
     assert_eq!(first.outcome, pb::IngestOutcome::Created as i32);
-    tx.send(ingest_doc("Second article, cut off.")).await.expect("send");
+    tx.send(ingest_doc("Second article, cut off."))
+        .await
+        .expect("send");
     drop(results); // the client cancels mid-stream
     drop(tx);
     tokio::time::sleep(Duration::from_millis(200)).await;
-    let d = server.store.snapshot(polemos_store::View::current()).expect("snapshot");
+    let d = server
+        .store
+        .snapshot(polemos_store::View::current())
+        .expect("snapshot");
     for doc in &d.documents {
-        assert_eq!(doc.content_hash, polemos_core::content_hash(&doc.text), "whole documents only");
+        assert_eq!(
+            doc.content_hash,
+            polemos_core::content_hash(&doc.text),
+            "whole documents only"
+        );
     }
-    assert!(d.documents.iter().any(|x| x.name.as_str() == first.document));
+    assert!(
+        d.documents
+            .iter()
+            .any(|x| x.name.as_str() == first.document)
+    );
     // The server keeps serving.
     let mut client = server.dossier(&server.reader).await;
-    client.list_documents(pb::ListDocumentsRequest::default()).await.expect("still serving");
+    client
+        .list_documents(pb::ListDocumentsRequest::default())
+        .await
+        .expect("still serving");
     server.stop().await;
 }
 
 #[tokio::test]
 async fn reflection_lists_the_polemos_services() {
+    use tonic_reflection::pb::v1::ServerReflectionRequest;
     use tonic_reflection::pb::v1::server_reflection_client::ServerReflectionClient;
     use tonic_reflection::pb::v1::server_reflection_request::MessageRequest;
     use tonic_reflection::pb::v1::server_reflection_response::MessageResponse;
-    use tonic_reflection::pb::v1::ServerReflectionRequest;
     let server = Server::start(false, false).await;
     let mut client = ServerReflectionClient::new(server.channel().await);
-    let req = ServerReflectionRequest { host: String::new(), message_request: Some(MessageRequest::ListServices(String::new())) };
-    let mut stream = client.server_reflection_info(tokio_stream::iter(vec![req])).await.expect("reflection").into_inner();
+    let req = ServerReflectionRequest {
+        host: String::new(),
+        message_request: Some(MessageRequest::ListServices(String::new())),
+    };
+    let mut stream = client
+        .server_reflection_info(tokio_stream::iter(vec![req]))
+        .await
+        .expect("reflection")
+        .into_inner();
     let resp = stream.next().await.expect("one").expect("ok");
     let Some(MessageResponse::ListServicesResponse(list)) = resp.message_response else {
         panic!("unexpected reflection answer");
     };
     let names: Vec<String> = list.service.into_iter().map(|s| s.name).collect();
-    for want in ["polemos.v1.DossierService", "polemos.v1.ChangeService", "polemos.v1.ExtractionService", "grpc.health.v1.Health"] {
+    for want in [
+        "polemos.v1.DossierService",
+        "polemos.v1.ChangeService",
+        "polemos.v1.ExtractionService",
+        "grpc.health.v1.Health",
+    ] {
         assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
     }
     server.stop().await;
@@ -733,9 +1035,15 @@ const ARTICLE: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
 async fn extract_reads_the_reference_article_and_ingest_stores_it_once() {
     let server = Server::start(true, false).await;
     let mut client = server.extraction(&server.reader).await;
-    let doc = pb::Document { text: ARTICLE.into(), published: "2018-11-15".into(), ..Default::default() };
+    let doc = pb::Document {
+        text: ARTICLE.into(),
+        published: "2018-11-15".into(),
+        ..Default::default()
+    };
     let facts = client
-        .extract(pb::ExtractRequest { document: Some(doc.clone()) })
+        .extract(pb::ExtractRequest {
+            document: Some(doc.clone()),
+        })
         .await
         .expect("extract")
         .into_inner()
@@ -745,12 +1053,26 @@ async fn extract_reads_the_reference_article_and_ingest_stores_it_once() {
     // at Vladivostok), Japan's support is conditional on the territorial question, and Kono is
     // to negotiate with Lavrov.
     let stance = |actor: &str, issue: &str| {
-        facts.stances.iter().find(|s| s.actor == actor && s.issue == format!("disputes/kuril-islands/issues/{issue}"))
+        facts.stances.iter().find(|s| {
+            s.actor == actor && s.issue == format!("disputes/kuril-islands/issues/{issue}")
+        })
     };
-    assert_eq!(stance("actors/RUS", "peace-treaty").map(|s| s.label), Some(pb::StanceLabel::Support as i32));
-    assert_eq!(stance("actors/JPN", "peace-treaty").map(|s| s.label), Some(pb::StanceLabel::Conditional as i32));
-    assert!(facts.events.iter().any(|e| e.event_type == pb::PloverType::Consult as i32
-        && e.sources == ["actors/taro-kono"] && e.targets == ["actors/sergei-lavrov"]));
+    assert_eq!(
+        stance("actors/RUS", "peace-treaty").map(|s| s.label),
+        Some(pb::StanceLabel::Support as i32)
+    );
+    assert_eq!(
+        stance("actors/JPN", "peace-treaty").map(|s| s.label),
+        Some(pb::StanceLabel::Conditional as i32)
+    );
+    assert!(
+        facts
+            .events
+            .iter()
+            .any(|e| e.event_type == pb::PloverType::Consult as i32
+                && e.sources == ["actors/taro-kono"]
+                && e.targets == ["actors/sergei-lavrov"])
+    );
     for s in &facts.stances {
         for e in &s.evidence {
             let span = e.span.expect("span");
@@ -764,14 +1086,22 @@ async fn extract_reads_the_reference_article_and_ingest_stores_it_once() {
 
     // Missing publication date: a clear field error.
     let err = client
-        .extract(pb::ExtractRequest { document: Some(pb::Document { text: ARTICLE.into(), ..Default::default() }) })
+        .extract(pb::ExtractRequest {
+            document: Some(pb::Document {
+                text: ARTICLE.into(),
+                ..Default::default()
+            }),
+        })
         .await
         .expect_err("no date");
     assert_eq!(field_violation(&err), "document.published");
 
     // Ingest stores the document with its facts, and the same text again is a duplicate.
     let mut writer = server.extraction(&server.admin).await;
-    let req = pb::IngestRequest { document: Some(doc), document_only: false };
+    let req = pb::IngestRequest {
+        document: Some(doc),
+        document_only: false,
+    };
     let results: Vec<pb::IngestResponse> = writer
         .ingest(tokio_stream::iter(vec![req.clone(), req]))
         .await
@@ -784,8 +1114,109 @@ async fn extract_reads_the_reference_article_and_ingest_stores_it_once() {
     assert_eq!(results[0].stances as usize, facts.stances.len());
     assert_eq!(results[0].events as usize, facts.events.len());
     assert_eq!(results[1].outcome, pb::IngestOutcome::Duplicate as i32);
-    let stored = server.store.snapshot(polemos_store::View::current()).expect("snapshot");
+    let stored = server
+        .store
+        .snapshot(polemos_store::View::current())
+        .expect("snapshot");
     assert_eq!(stored.stances.len(), facts.stances.len());
     assert_eq!(stored.documents.len(), 1);
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn report_and_forecasts_on_the_stored_dispute() {
+    use polemos_proto::v1::analysis_service_client::AnalysisServiceClient;
+    let server = Server::start(true, true).await;
+    let mut client = AnalysisServiceClient::with_interceptor(
+        server.channel().await,
+        Auth(Some(server.reader.clone())),
+    );
+    let report = client
+        .get_dispute_report(pb::GetDisputeReportRequest {
+            dispute: "disputes/kuril-islands".into(),
+            as_of: "2018-11-20".into(),
+            format: pb::ReportFormat::Json as i32,
+        })
+        .await
+        .expect("report")
+        .into_inner();
+    assert_eq!(report.content_type, "application/json");
+    let json: serde_json::Value = serde_json::from_str(&report.content).expect("json report");
+    assert!(report.content.contains("kuril-islands"), "{json}");
+    let err = client
+        .get_dispute_report(pb::GetDisputeReportRequest {
+            dispute: "disputes/nowhere".into(),
+            ..Default::default()
+        })
+        .await
+        .expect_err("unknown dispute");
+    assert_eq!(err.code(), Code::NotFound);
+
+    // One run: a single result.
+    let results: Vec<pb::ForecastResponse> = client
+        .forecast(pb::ForecastRequest {
+            source: Some(pb::forecast_request::Source::Dispute(
+                "disputes/kuril-islands".into(),
+            )),
+            model: pb::ForecastModel::Median as i32,
+            ..Default::default()
+        })
+        .await
+        .expect("forecast")
+        .into_inner()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .expect("stream");
+    assert_eq!(results.len(), 1);
+    assert!(
+        matches!(&results[0].kind, Some(pb::forecast_response::Kind::ResultJson(j)) if j.contains("median"))
+    );
+
+    // Monte Carlo on an inline scenario: progress, then the result, last.
+    let csv = "Actor,Capability,Position,Salience\nA,1,0,0.9\nB,2,100,0.5\nC,1,60,0.8\n";
+    let results: Vec<pb::ForecastResponse> = client
+        .forecast(pb::ForecastRequest {
+            source: Some(pb::forecast_request::Source::ScenarioCsv(csv.into())),
+            model: pb::ForecastModel::Median as i32,
+            monte_carlo_draws: 200,
+            seed: 7,
+        })
+        .await
+        .expect("monte carlo")
+        .into_inner()
+        .collect::<Result<Vec<_>, _>>()
+        .await
+        .expect("stream");
+    assert!(results.len() >= 2, "progress before the result");
+    assert!(matches!(
+        results.last().and_then(|r| r.kind.as_ref()),
+        Some(pb::forecast_response::Kind::ResultJson(_))
+    ));
+    assert!(
+        results[..results.len() - 1]
+            .iter()
+            .all(|r| matches!(r.kind, Some(pb::forecast_response::Kind::Progress(_))))
+    );
+
+    let err = client
+        .forecast(pb::ForecastRequest {
+            source: Some(pb::forecast_request::Source::ScenarioCsv(csv.into())),
+            model: 42,
+            ..Default::default()
+        })
+        .await
+        .expect_err("unknown model");
+    assert_eq!(field_violation(&err), "model");
+    let err = client
+        .forecast(pb::ForecastRequest {
+            source: Some(pb::forecast_request::Source::ScenarioCsv(
+                "not,a\nscenario".into(),
+            )),
+            model: pb::ForecastModel::Median as i32,
+            ..Default::default()
+        })
+        .await
+        .expect_err("bad csv");
+    assert_eq!(field_violation(&err), "scenario_csv");
     server.stop().await;
 }

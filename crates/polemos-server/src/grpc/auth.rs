@@ -13,7 +13,9 @@ use tonic::codegen::http::HeaderMap;
 use super::error::status;
 
 /// What a key may do. Each role includes the ones before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Read and watch.
@@ -65,12 +67,23 @@ pub struct KeyFile {
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
     #[error("cannot read keys file {path}: {source}")]
-    Read { path: String, source: std::io::Error },
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("cannot write keys file {path}: {source}")]
-    Write { path: String, source: std::io::Error },
+    Write {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("keys file {path} is not valid: {source}")]
-    Parse { path: String, source: serde_json::Error },
-    #[error("POLEMOS_API_KEYS entry {index} `{entry}` is not ROLE:SHA256 (role reader, writer or admin; 64 hex digits)")]
+    Parse {
+        path: String,
+        source: serde_json::Error,
+    },
+    #[error(
+        "POLEMOS_API_KEYS entry {index} `{entry}` is not ROLE:SHA256 (role reader, writer or admin; 64 hex digits)"
+    )]
     Env { index: usize, entry: String },
     #[error("no randomness available: {0}")]
     Random(String),
@@ -87,7 +100,10 @@ pub fn hash(key: &str) -> String {
 pub fn generate() -> Result<String, KeyError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| KeyError::Random(e.to_string()))?;
-    Ok(format!("pk_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+    Ok(format!(
+        "pk_{}",
+        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    ))
 }
 
 impl KeyFile {
@@ -143,7 +159,12 @@ impl Keys {
 
     /// Adds the keys of `POLEMOS_API_KEYS`: comma-separated `ROLE:SHA256` entries.
     pub fn add_env(&mut self, value: &str) -> Result<(), KeyError> {
-        for (index, entry) in value.split(',').map(str::trim).filter(|e| !e.is_empty()).enumerate() {
+        for (index, entry) in value
+            .split(',')
+            .map(str::trim)
+            .filter(|e| !e.is_empty())
+            .enumerate()
+        {
             let bad = || KeyError::Env {
                 index,
                 entry: entry.to_owned(),
@@ -181,7 +202,10 @@ impl Keys {
         let key = headers
             .get("authorization")
             .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .and_then(|v| {
+                v.strip_prefix("Bearer ")
+                    .or_else(|| v.strip_prefix("bearer "))
+            })
             .ok_or_else(|| {
                 status(
                     Code::Unauthenticated,
@@ -190,7 +214,11 @@ impl Keys {
                 )
             })?;
         self.by_hash.get(&hash(key.trim())).copied().ok_or_else(|| {
-            status(Code::Unauthenticated, "INVALID_API_KEY", "the API key is not valid")
+            status(
+                Code::Unauthenticated,
+                "INVALID_API_KEY",
+                "the API key is not valid",
+            )
         })
     }
 }
@@ -216,9 +244,18 @@ mod tests {
 
     #[test]
     fn roles_by_method() {
-        assert_eq!(required_role("/polemos.v1.DossierService/GetActor"), Some(Role::Reader));
-        assert_eq!(required_role("/polemos.v1.DossierService/CreateActor"), Some(Role::Writer));
-        assert_eq!(required_role("/polemos.v1.ExtractionService/Ingest"), Some(Role::Writer));
+        assert_eq!(
+            required_role("/polemos.v1.DossierService/GetActor"),
+            Some(Role::Reader)
+        );
+        assert_eq!(
+            required_role("/polemos.v1.DossierService/CreateActor"),
+            Some(Role::Writer)
+        );
+        assert_eq!(
+            required_role("/polemos.v1.ExtractionService/Ingest"),
+            Some(Role::Writer)
+        );
         assert_eq!(required_role("/grpc.health.v1.Health/Check"), None);
     }
 
@@ -227,13 +264,23 @@ mod tests {
         let key = generate().expect("random");
         assert!(key.starts_with("pk_") && key.len() == 67);
         let mut keys = Keys::default();
-        keys.add_env(&format!("writer:{}", hash(&key))).expect("env");
+        keys.add_env(&format!("writer:{}", hash(&key)))
+            .expect("env");
         let mut headers = HeaderMap::new();
-        assert_eq!(keys.authenticate(&headers).expect_err("none").code(), Code::Unauthenticated);
-        headers.insert("authorization", HeaderValue::from_str(&format!("Bearer {key}")).expect("header"));
+        assert_eq!(
+            keys.authenticate(&headers).expect_err("none").code(),
+            Code::Unauthenticated
+        );
+        headers.insert(
+            "authorization",
+            HeaderValue::from_str(&format!("Bearer {key}")).expect("header"),
+        );
         assert_eq!(keys.authenticate(&headers).expect("valid"), Role::Writer);
         headers.insert("authorization", HeaderValue::from_static("Bearer pk_wrong"));
-        assert_eq!(keys.authenticate(&headers).expect_err("wrong").code(), Code::Unauthenticated);
+        assert_eq!(
+            keys.authenticate(&headers).expect_err("wrong").code(),
+            Code::Unauthenticated
+        );
         assert!(keys.add_env("root:abc").is_err());
     }
 

@@ -204,7 +204,9 @@ pub fn etag_in(path: &Path, value: &str) -> In<Option<u64>> {
 }
 
 fn name_s<T: AsRef<str>>(name: &Option<T>) -> String {
-    name.as_ref().map(|n| n.as_ref().to_owned()).unwrap_or_default()
+    name.as_ref()
+        .map(|n| n.as_ref().to_owned())
+        .unwrap_or_default()
 }
 
 fn strings<T: AsRef<str>>(names: &[T]) -> Vec<String> {
@@ -533,7 +535,8 @@ fn evidence_in(p: &Path, list: &[pb::Evidence]) -> In<Vec<core::Evidence>> {
             let span = match e.span {
                 None => None,
                 Some(s) => {
-                    let start = usize::try_from(s.start).map_err(|_| p.at("span").err("too large"))?;
+                    let start =
+                        usize::try_from(s.start).map_err(|_| p.at("span").err("too large"))?;
                     let end = usize::try_from(s.end).map_err(|_| p.at("span").err("too large"))?;
                     Some(core::Span { start, end })
                 }
@@ -671,13 +674,26 @@ mod tests {
         assert_eq!(e.field, "stance.label");
         let mut s = stance_out(&d.stances[0], 1);
         s.position = 101.0;
-        assert_eq!(stance_in(&Path::root("stance"), &s).expect_err("range").field, "stance.position");
+        assert_eq!(
+            stance_in(&Path::root("stance"), &s)
+                .expect_err("range")
+                .field,
+            "stance.position"
+        );
         let mut s = stance_out(&d.stances[0], 1);
         s.valid_from = "2018-13-01".into();
-        assert_eq!(stance_in(&Path::root("stance"), &s).expect_err("date").field, "stance.valid_from");
+        assert_eq!(
+            stance_in(&Path::root("stance"), &s)
+                .expect_err("date")
+                .field,
+            "stance.valid_from"
+        );
         let mut a = actor_out(&d.actors[0], 1);
         a.name = "actor/JPN".into();
-        assert_eq!(actor_in(&Path::root("actor"), &a).expect_err("name").field, "actor.name");
+        assert_eq!(
+            actor_in(&Path::root("actor"), &a).expect_err("name").field,
+            "actor.name"
+        );
         assert_eq!(etag_in(&Path::root("etag"), "r12"), Ok(Some(12)));
         assert!(etag_in(&Path::root("etag"), "12").is_err());
     }

@@ -32,7 +32,9 @@ impl Dossiers {
         T::check_name(&Path::root("name"), &name)?;
         let found = self
             .shared
-            .blocking("get", move |s| s.get(T::KIND, &name, View::current()).map(|r| (r, name)))
+            .blocking("get", move |s| {
+                s.get(T::KIND, &name, View::current()).map(|r| (r, name))
+            })
             .await?;
         match found {
             (Some(v), _) => T::from_record(v.value)
@@ -58,7 +60,9 @@ impl Dossiers {
                 return Err(FieldError::new("page_size", "must not be negative").into());
             }
             0 => DEFAULT_PAGE_SIZE,
-            n => usize::try_from(n).unwrap_or(usize::MAX).min(self.shared.limits.max_page_size),
+            n => usize::try_from(n)
+                .unwrap_or(usize::MAX)
+                .min(self.shared.limits.max_page_size),
         };
         let query = filters
             .iter()
@@ -242,7 +246,12 @@ impl PageToken {
     }
 
     fn decode(token: &str, query: &str) -> Result<Self, FieldError> {
-        let bad = || FieldError::new("page_token", "not a token from a previous page of this list");
+        let bad = || {
+            FieldError::new(
+                "page_token",
+                "not a token from a previous page of this list",
+            )
+        };
         if token.len() % 2 != 0 || !token.is_ascii() {
             return Err(bad());
         }
@@ -271,7 +280,11 @@ impl PageToken {
     }
 }
 
-fn filter_name(field: &str, value: &str, check: fn(&Path, &str) -> cv::In<()>) -> Result<Option<String>, ApiError> {
+fn filter_name(
+    field: &str,
+    value: &str,
+    check: fn(&Path, &str) -> cv::In<()>,
+) -> Result<Option<String>, ApiError> {
     if value.is_empty() {
         return Ok(None);
     }
@@ -305,93 +318,163 @@ fn r<T>(x: T) -> Result<Response<T>, Status> {
 #[tonic::async_trait]
 impl DossierService for Dossiers {
     // ---------------------------------------------------------------- actors
-    async fn get_actor(&self, req: Request<pb::GetActorRequest>) -> Result<Response<pb::GetActorResponse>, Status> {
+    async fn get_actor(
+        &self,
+        req: Request<pb::GetActorRequest>,
+    ) -> Result<Response<pb::GetActorResponse>, Status> {
         let actor = self.get::<core::Actor>(req.into_inner().name).await?;
         r(pb::GetActorResponse { actor: Some(actor) })
     }
-    async fn list_actors(&self, req: Request<pb::ListActorsRequest>) -> Result<Response<pb::ListActorsResponse>, Status> {
+    async fn list_actors(
+        &self,
+        req: Request<pb::ListActorsRequest>,
+    ) -> Result<Response<pb::ListActorsResponse>, Status> {
         let q = req.into_inner();
         let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
         let filters = vec![("dispute", q.dispute.clone())];
         let (actors, next_page_token) = self
             .list::<core::Actor>(q.page_size, &q.page_token, filters, move |d, a| {
                 dispute.as_deref().is_none_or(|dn| {
-                    d.disputes.iter().any(|x| x.name.as_str() == dn && x.parties.iter().any(|p| p.actor == a.name))
+                    d.disputes.iter().any(|x| {
+                        x.name.as_str() == dn && x.parties.iter().any(|p| p.actor == a.name)
+                    })
                 })
             })
             .await?;
-        r(pb::ListActorsResponse { actors, next_page_token })
+        r(pb::ListActorsResponse {
+            actors,
+            next_page_token,
+        })
     }
-    async fn create_actor(&self, req: Request<pb::CreateActorRequest>) -> Result<Response<pb::CreateActorResponse>, Status> {
+    async fn create_actor(
+        &self,
+        req: Request<pb::CreateActorRequest>,
+    ) -> Result<Response<pb::CreateActorResponse>, Status> {
         let q = req.into_inner();
-        let msg = q.actor.ok_or_else(|| ApiError::from(FieldError::new("actor", "required")))?;
+        let msg = q
+            .actor
+            .ok_or_else(|| ApiError::from(FieldError::new("actor", "required")))?;
         let name = (!q.actor_id.is_empty()).then(|| format!("actors/{}", q.actor_id));
         let actor = self.create::<core::Actor>(msg, name, &q.request_id).await?;
         r(pb::CreateActorResponse { actor: Some(actor) })
     }
-    async fn update_actor(&self, req: Request<pb::UpdateActorRequest>) -> Result<Response<pb::UpdateActorResponse>, Status> {
+    async fn update_actor(
+        &self,
+        req: Request<pb::UpdateActorRequest>,
+    ) -> Result<Response<pb::UpdateActorResponse>, Status> {
         let q = req.into_inner();
         let actor = self.update::<core::Actor>(q.actor, q.update_mask).await?;
         r(pb::UpdateActorResponse { actor: Some(actor) })
     }
-    async fn delete_actor(&self, req: Request<pb::DeleteActorRequest>) -> Result<Response<pb::DeleteActorResponse>, Status> {
+    async fn delete_actor(
+        &self,
+        req: Request<pb::DeleteActorRequest>,
+    ) -> Result<Response<pb::DeleteActorResponse>, Status> {
         let q = req.into_inner();
         self.delete::<core::Actor>(q.name, &q.etag).await?;
         r(pb::DeleteActorResponse {})
     }
 
     // ---------------------------------------------------------------- disputes
-    async fn get_dispute(&self, req: Request<pb::GetDisputeRequest>) -> Result<Response<pb::GetDisputeResponse>, Status> {
+    async fn get_dispute(
+        &self,
+        req: Request<pb::GetDisputeRequest>,
+    ) -> Result<Response<pb::GetDisputeResponse>, Status> {
         let dispute = self.get::<core::Dispute>(req.into_inner().name).await?;
-        r(pb::GetDisputeResponse { dispute: Some(dispute) })
+        r(pb::GetDisputeResponse {
+            dispute: Some(dispute),
+        })
     }
-    async fn list_disputes(&self, req: Request<pb::ListDisputesRequest>) -> Result<Response<pb::ListDisputesResponse>, Status> {
+    async fn list_disputes(
+        &self,
+        req: Request<pb::ListDisputesRequest>,
+    ) -> Result<Response<pb::ListDisputesResponse>, Status> {
         let q = req.into_inner();
         let actor = filter_name("actor", &q.actor, actor_check)?;
         let filters = vec![("actor", q.actor.clone())];
         let (disputes, next_page_token) = self
             .list::<core::Dispute>(q.page_size, &q.page_token, filters, move |_, x| {
-                actor.as_deref().is_none_or(|a| x.parties.iter().any(|p| p.actor.as_str() == a))
+                actor
+                    .as_deref()
+                    .is_none_or(|a| x.parties.iter().any(|p| p.actor.as_str() == a))
             })
             .await?;
-        r(pb::ListDisputesResponse { disputes, next_page_token })
+        r(pb::ListDisputesResponse {
+            disputes,
+            next_page_token,
+        })
     }
-    async fn create_dispute(&self, req: Request<pb::CreateDisputeRequest>) -> Result<Response<pb::CreateDisputeResponse>, Status> {
+    async fn create_dispute(
+        &self,
+        req: Request<pb::CreateDisputeRequest>,
+    ) -> Result<Response<pb::CreateDisputeResponse>, Status> {
         let q = req.into_inner();
-        let msg = q.dispute.ok_or_else(|| ApiError::from(FieldError::new("dispute", "required")))?;
+        let msg = q
+            .dispute
+            .ok_or_else(|| ApiError::from(FieldError::new("dispute", "required")))?;
         let name = (!q.dispute_id.is_empty()).then(|| format!("disputes/{}", q.dispute_id));
-        let dispute = self.create::<core::Dispute>(msg, name, &q.request_id).await?;
-        r(pb::CreateDisputeResponse { dispute: Some(dispute) })
+        let dispute = self
+            .create::<core::Dispute>(msg, name, &q.request_id)
+            .await?;
+        r(pb::CreateDisputeResponse {
+            dispute: Some(dispute),
+        })
     }
-    async fn update_dispute(&self, req: Request<pb::UpdateDisputeRequest>) -> Result<Response<pb::UpdateDisputeResponse>, Status> {
+    async fn update_dispute(
+        &self,
+        req: Request<pb::UpdateDisputeRequest>,
+    ) -> Result<Response<pb::UpdateDisputeResponse>, Status> {
         let q = req.into_inner();
-        let dispute = self.update::<core::Dispute>(q.dispute, q.update_mask).await?;
-        r(pb::UpdateDisputeResponse { dispute: Some(dispute) })
+        let dispute = self
+            .update::<core::Dispute>(q.dispute, q.update_mask)
+            .await?;
+        r(pb::UpdateDisputeResponse {
+            dispute: Some(dispute),
+        })
     }
-    async fn delete_dispute(&self, req: Request<pb::DeleteDisputeRequest>) -> Result<Response<pb::DeleteDisputeResponse>, Status> {
+    async fn delete_dispute(
+        &self,
+        req: Request<pb::DeleteDisputeRequest>,
+    ) -> Result<Response<pb::DeleteDisputeResponse>, Status> {
         let q = req.into_inner();
         self.delete::<core::Dispute>(q.name, &q.etag).await?;
         r(pb::DeleteDisputeResponse {})
     }
 
     // ---------------------------------------------------------------- issues
-    async fn get_issue(&self, req: Request<pb::GetIssueRequest>) -> Result<Response<pb::GetIssueResponse>, Status> {
+    async fn get_issue(
+        &self,
+        req: Request<pb::GetIssueRequest>,
+    ) -> Result<Response<pb::GetIssueResponse>, Status> {
         let issue = self.get::<core::Issue>(req.into_inner().name).await?;
         r(pb::GetIssueResponse { issue: Some(issue) })
     }
-    async fn list_issues(&self, req: Request<pb::ListIssuesRequest>) -> Result<Response<pb::ListIssuesResponse>, Status> {
+    async fn list_issues(
+        &self,
+        req: Request<pb::ListIssuesRequest>,
+    ) -> Result<Response<pb::ListIssuesResponse>, Status> {
         let q = req.into_inner();
         let parent = filter_name("parent", &q.parent, dispute_check)?
             .ok_or_else(|| ApiError::from(FieldError::new("parent", "required")))?;
         let filters = vec![("parent", q.parent.clone())];
         let (issues, next_page_token) = self
-            .list::<core::Issue>(q.page_size, &q.page_token, filters, move |_, x| x.dispute().as_str() == parent)
+            .list::<core::Issue>(q.page_size, &q.page_token, filters, move |_, x| {
+                x.dispute().as_str() == parent
+            })
             .await?;
-        r(pb::ListIssuesResponse { issues, next_page_token })
+        r(pb::ListIssuesResponse {
+            issues,
+            next_page_token,
+        })
     }
-    async fn create_issue(&self, req: Request<pb::CreateIssueRequest>) -> Result<Response<pb::CreateIssueResponse>, Status> {
+    async fn create_issue(
+        &self,
+        req: Request<pb::CreateIssueRequest>,
+    ) -> Result<Response<pb::CreateIssueResponse>, Status> {
         let q = req.into_inner();
-        let msg = q.issue.ok_or_else(|| ApiError::from(FieldError::new("issue", "required")))?;
+        let msg = q
+            .issue
+            .ok_or_else(|| ApiError::from(FieldError::new("issue", "required")))?;
         let name = if q.issue_id.is_empty() {
             None
         } else {
@@ -401,61 +484,107 @@ impl DossierService for Dossiers {
         let issue = self.create::<core::Issue>(msg, name, &q.request_id).await?;
         r(pb::CreateIssueResponse { issue: Some(issue) })
     }
-    async fn update_issue(&self, req: Request<pb::UpdateIssueRequest>) -> Result<Response<pb::UpdateIssueResponse>, Status> {
+    async fn update_issue(
+        &self,
+        req: Request<pb::UpdateIssueRequest>,
+    ) -> Result<Response<pb::UpdateIssueResponse>, Status> {
         let q = req.into_inner();
         let issue = self.update::<core::Issue>(q.issue, q.update_mask).await?;
         r(pb::UpdateIssueResponse { issue: Some(issue) })
     }
-    async fn delete_issue(&self, req: Request<pb::DeleteIssueRequest>) -> Result<Response<pb::DeleteIssueResponse>, Status> {
+    async fn delete_issue(
+        &self,
+        req: Request<pb::DeleteIssueRequest>,
+    ) -> Result<Response<pb::DeleteIssueResponse>, Status> {
         let q = req.into_inner();
         self.delete::<core::Issue>(q.name, &q.etag).await?;
         r(pb::DeleteIssueResponse {})
     }
 
     // ---------------------------------------------------------------- stances
-    async fn get_stance(&self, req: Request<pb::GetStanceRequest>) -> Result<Response<pb::GetStanceResponse>, Status> {
+    async fn get_stance(
+        &self,
+        req: Request<pb::GetStanceRequest>,
+    ) -> Result<Response<pb::GetStanceResponse>, Status> {
         let stance = self.get::<core::Stance>(req.into_inner().name).await?;
-        r(pb::GetStanceResponse { stance: Some(stance) })
+        r(pb::GetStanceResponse {
+            stance: Some(stance),
+        })
     }
-    async fn list_stances(&self, req: Request<pb::ListStancesRequest>) -> Result<Response<pb::ListStancesResponse>, Status> {
+    async fn list_stances(
+        &self,
+        req: Request<pb::ListStancesRequest>,
+    ) -> Result<Response<pb::ListStancesResponse>, Status> {
         let q = req.into_inner();
         let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
         let actor = filter_name("actor", &q.actor, actor_check)?;
         let issue = filter_name("issue", &q.issue, issue_check)?;
-        let filters = vec![("dispute", q.dispute.clone()), ("actor", q.actor.clone()), ("issue", q.issue.clone())];
+        let filters = vec![
+            ("dispute", q.dispute.clone()),
+            ("actor", q.actor.clone()),
+            ("issue", q.issue.clone()),
+        ];
         let (stances, next_page_token) = self
             .list::<core::Stance>(q.page_size, &q.page_token, filters, move |_, x| {
-                dispute.as_deref().is_none_or(|d| x.issue.dispute().as_str() == d)
+                dispute
+                    .as_deref()
+                    .is_none_or(|d| x.issue.dispute().as_str() == d)
                     && actor.as_deref().is_none_or(|a| x.actor.as_str() == a)
                     && issue.as_deref().is_none_or(|i| x.issue.as_str() == i)
             })
             .await?;
-        r(pb::ListStancesResponse { stances, next_page_token })
+        r(pb::ListStancesResponse {
+            stances,
+            next_page_token,
+        })
     }
-    async fn create_stance(&self, req: Request<pb::CreateStanceRequest>) -> Result<Response<pb::CreateStanceResponse>, Status> {
+    async fn create_stance(
+        &self,
+        req: Request<pb::CreateStanceRequest>,
+    ) -> Result<Response<pb::CreateStanceResponse>, Status> {
         let q = req.into_inner();
-        let msg = q.stance.ok_or_else(|| ApiError::from(FieldError::new("stance", "required")))?;
+        let msg = q
+            .stance
+            .ok_or_else(|| ApiError::from(FieldError::new("stance", "required")))?;
         let name = (!q.stance_id.is_empty()).then(|| format!("stances/{}", q.stance_id));
-        let stance = self.create::<core::Stance>(msg, name, &q.request_id).await?;
-        r(pb::CreateStanceResponse { stance: Some(stance) })
+        let stance = self
+            .create::<core::Stance>(msg, name, &q.request_id)
+            .await?;
+        r(pb::CreateStanceResponse {
+            stance: Some(stance),
+        })
     }
-    async fn update_stance(&self, req: Request<pb::UpdateStanceRequest>) -> Result<Response<pb::UpdateStanceResponse>, Status> {
+    async fn update_stance(
+        &self,
+        req: Request<pb::UpdateStanceRequest>,
+    ) -> Result<Response<pb::UpdateStanceResponse>, Status> {
         let q = req.into_inner();
         let stance = self.update::<core::Stance>(q.stance, q.update_mask).await?;
-        r(pb::UpdateStanceResponse { stance: Some(stance) })
+        r(pb::UpdateStanceResponse {
+            stance: Some(stance),
+        })
     }
-    async fn delete_stance(&self, req: Request<pb::DeleteStanceRequest>) -> Result<Response<pb::DeleteStanceResponse>, Status> {
+    async fn delete_stance(
+        &self,
+        req: Request<pb::DeleteStanceRequest>,
+    ) -> Result<Response<pb::DeleteStanceResponse>, Status> {
         let q = req.into_inner();
         self.delete::<core::Stance>(q.name, &q.etag).await?;
         r(pb::DeleteStanceResponse {})
     }
 
     // ---------------------------------------------------------------- events
-    async fn get_event(&self, req: Request<pb::GetEventRequest>) -> Result<Response<pb::GetEventResponse>, Status> {
+    async fn get_event(
+        &self,
+        req: Request<pb::GetEventRequest>,
+    ) -> Result<Response<pb::GetEventResponse>, Status> {
         let event = self.get::<core::Event>(req.into_inner().name).await?;
         r(pb::GetEventResponse { event: Some(event) })
     }
-    async fn list_events(&self, req: Request<pb::ListEventsRequest>) -> Result<Response<pb::ListEventsResponse>, Status> {
+    async fn list_events(
+        &self,
+        req: Request<pb::ListEventsRequest>,
+    ) -> Result<Response<pb::ListEventsResponse>, Status> {
         let q = req.into_inner();
         let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
         let actor = filter_name("actor", &q.actor, actor_check)?;
@@ -467,56 +596,100 @@ impl DossierService for Dossiers {
                     x.issues.iter().any(|i| issues.contains(i.as_str()))
                 });
                 in_dispute
-                    && actor.as_deref().is_none_or(|a| {
-                        x.sources.iter().chain(&x.targets).any(|s| s.as_str() == a)
-                    })
+                    && actor
+                        .as_deref()
+                        .is_none_or(|a| x.sources.iter().chain(&x.targets).any(|s| s.as_str() == a))
             })
             .await?;
-        r(pb::ListEventsResponse { events, next_page_token })
+        r(pb::ListEventsResponse {
+            events,
+            next_page_token,
+        })
     }
-    async fn create_event(&self, req: Request<pb::CreateEventRequest>) -> Result<Response<pb::CreateEventResponse>, Status> {
+    async fn create_event(
+        &self,
+        req: Request<pb::CreateEventRequest>,
+    ) -> Result<Response<pb::CreateEventResponse>, Status> {
         let q = req.into_inner();
-        let msg = q.event.ok_or_else(|| ApiError::from(FieldError::new("event", "required")))?;
+        let msg = q
+            .event
+            .ok_or_else(|| ApiError::from(FieldError::new("event", "required")))?;
         let name = (!q.event_id.is_empty()).then(|| format!("events/{}", q.event_id));
         let event = self.create::<core::Event>(msg, name, &q.request_id).await?;
         r(pb::CreateEventResponse { event: Some(event) })
     }
-    async fn update_event(&self, req: Request<pb::UpdateEventRequest>) -> Result<Response<pb::UpdateEventResponse>, Status> {
+    async fn update_event(
+        &self,
+        req: Request<pb::UpdateEventRequest>,
+    ) -> Result<Response<pb::UpdateEventResponse>, Status> {
         let q = req.into_inner();
         let event = self.update::<core::Event>(q.event, q.update_mask).await?;
         r(pb::UpdateEventResponse { event: Some(event) })
     }
-    async fn delete_event(&self, req: Request<pb::DeleteEventRequest>) -> Result<Response<pb::DeleteEventResponse>, Status> {
+    async fn delete_event(
+        &self,
+        req: Request<pb::DeleteEventRequest>,
+    ) -> Result<Response<pb::DeleteEventResponse>, Status> {
         let q = req.into_inner();
         self.delete::<core::Event>(q.name, &q.etag).await?;
         r(pb::DeleteEventResponse {})
     }
 
     // ---------------------------------------------------------------- documents
-    async fn get_document(&self, req: Request<pb::GetDocumentRequest>) -> Result<Response<pb::GetDocumentResponse>, Status> {
+    async fn get_document(
+        &self,
+        req: Request<pb::GetDocumentRequest>,
+    ) -> Result<Response<pb::GetDocumentResponse>, Status> {
         let document = self.get::<core::Document>(req.into_inner().name).await?;
-        r(pb::GetDocumentResponse { document: Some(document) })
+        r(pb::GetDocumentResponse {
+            document: Some(document),
+        })
     }
-    async fn list_documents(&self, req: Request<pb::ListDocumentsRequest>) -> Result<Response<pb::ListDocumentsResponse>, Status> {
+    async fn list_documents(
+        &self,
+        req: Request<pb::ListDocumentsRequest>,
+    ) -> Result<Response<pb::ListDocumentsResponse>, Status> {
         let q = req.into_inner();
         let (documents, next_page_token) = self
             .list::<core::Document>(q.page_size, &q.page_token, Vec::new(), |_, _| true)
             .await?;
-        r(pb::ListDocumentsResponse { documents, next_page_token })
+        r(pb::ListDocumentsResponse {
+            documents,
+            next_page_token,
+        })
     }
-    async fn create_document(&self, req: Request<pb::CreateDocumentRequest>) -> Result<Response<pb::CreateDocumentResponse>, Status> {
+    async fn create_document(
+        &self,
+        req: Request<pb::CreateDocumentRequest>,
+    ) -> Result<Response<pb::CreateDocumentResponse>, Status> {
         let q = req.into_inner();
-        let msg = q.document.ok_or_else(|| ApiError::from(FieldError::new("document", "required")))?;
+        let msg = q
+            .document
+            .ok_or_else(|| ApiError::from(FieldError::new("document", "required")))?;
         let name = (!q.document_id.is_empty()).then(|| format!("documents/{}", q.document_id));
-        let document = self.create::<core::Document>(msg, name, &q.request_id).await?;
-        r(pb::CreateDocumentResponse { document: Some(document) })
+        let document = self
+            .create::<core::Document>(msg, name, &q.request_id)
+            .await?;
+        r(pb::CreateDocumentResponse {
+            document: Some(document),
+        })
     }
-    async fn update_document(&self, req: Request<pb::UpdateDocumentRequest>) -> Result<Response<pb::UpdateDocumentResponse>, Status> {
+    async fn update_document(
+        &self,
+        req: Request<pb::UpdateDocumentRequest>,
+    ) -> Result<Response<pb::UpdateDocumentResponse>, Status> {
         let q = req.into_inner();
-        let document = self.update::<core::Document>(q.document, q.update_mask).await?;
-        r(pb::UpdateDocumentResponse { document: Some(document) })
+        let document = self
+            .update::<core::Document>(q.document, q.update_mask)
+            .await?;
+        r(pb::UpdateDocumentResponse {
+            document: Some(document),
+        })
     }
-    async fn delete_document(&self, req: Request<pb::DeleteDocumentRequest>) -> Result<Response<pb::DeleteDocumentResponse>, Status> {
+    async fn delete_document(
+        &self,
+        req: Request<pb::DeleteDocumentRequest>,
+    ) -> Result<Response<pb::DeleteDocumentResponse>, Status> {
         let q = req.into_inner();
         self.delete::<core::Document>(q.name, &q.etag).await?;
         r(pb::DeleteDocumentResponse {})

@@ -108,7 +108,10 @@ fn map_core(e: &polemos_core::Error) -> Mapped {
             ..mapped(Code::InvalidArgument, "INVALID_ARGUMENT")
         },
         E::NotFound { kind, name } => Mapped {
-            metadata: HashMap::from([("kind".into(), (*kind).into()), ("name".into(), name.clone())]),
+            metadata: HashMap::from([
+                ("kind".into(), (*kind).into()),
+                ("name".into(), name.clone()),
+            ]),
             ..mapped(Code::NotFound, "RESOURCE_NOT_FOUND")
         },
     }
@@ -126,7 +129,10 @@ fn map_store(e: &StoreError) -> Mapped {
             ..mapped(Code::InvalidArgument, "VALIDATION_FAILED")
         },
         S::NotFound { kind, name } => Mapped {
-            metadata: HashMap::from([("kind".into(), (*kind).into()), ("name".into(), name.clone())]),
+            metadata: HashMap::from([
+                ("kind".into(), (*kind).into()),
+                ("name".into(), name.clone()),
+            ]),
             ..mapped(Code::NotFound, "RESOURCE_NOT_FOUND")
         },
         S::AlreadyExists { name } => Mapped {
@@ -190,7 +196,10 @@ impl ApiError {
             Self::Store(e) => map_store(e),
             Self::Extract(e) => map_extract(e),
             Self::TooLarge { field, limit, .. } => Mapped {
-                violations: vec![(field.clone(), format!("larger than the limit of {limit} bytes"))],
+                violations: vec![(
+                    field.clone(),
+                    format!("larger than the limit of {limit} bytes"),
+                )],
                 metadata: HashMap::from([("limit".into(), limit.to_string())]),
                 ..mapped(Code::InvalidArgument, "TEXT_TOO_LARGE")
             },
@@ -241,13 +250,25 @@ mod tests {
     #[test]
     fn each_store_error_has_its_code() {
         let cases = [
-            (StoreError::AlreadyExists { name: "actors/X".into() }, Code::AlreadyExists),
             (
-                StoreError::Conflict { name: "actors/X".into(), expected: 1, actual: Some(2) },
+                StoreError::AlreadyExists {
+                    name: "actors/X".into(),
+                },
+                Code::AlreadyExists,
+            ),
+            (
+                StoreError::Conflict {
+                    name: "actors/X".into(),
+                    expected: 1,
+                    actual: Some(2),
+                },
                 Code::Aborted,
             ),
             (
-                StoreError::InUse { name: "actors/X".into(), referenced_by: "stances/s".into() },
+                StoreError::InUse {
+                    name: "actors/X".into(),
+                    referenced_by: "stances/s".into(),
+                },
                 Code::FailedPrecondition,
             ),
             (StoreError::Backend("disk".into()), Code::Unavailable),
@@ -258,7 +279,10 @@ mod tests {
             let info = status.get_details_error_info().expect("error info");
             assert_eq!(info.domain, DOMAIN);
         }
-        let status = Status::from(ApiError::from(FieldError::new("actor.kind", "unknown enum value 9")));
+        let status = Status::from(ApiError::from(FieldError::new(
+            "actor.kind",
+            "unknown enum value 9",
+        )));
         let bad = status.get_details_bad_request().expect("bad request");
         assert_eq!(bad.field_violations[0].field, "actor.kind");
     }

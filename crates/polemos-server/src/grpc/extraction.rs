@@ -34,7 +34,11 @@ impl Extraction {
 }
 
 /// Reads an inbound document, naming it from its hash when it has no name.
-fn document_in(shared: &Shared, field: &str, doc: Option<pb::Document>) -> Result<core::Document, ApiError> {
+fn document_in(
+    shared: &Shared,
+    field: &str,
+    doc: Option<pb::Document>,
+) -> Result<core::Document, ApiError> {
     let mut doc = doc.ok_or_else(|| FieldError::new(field, "required"))?;
     let limit = shared.limits.max_text_bytes;
     if doc.text.len() > limit {
@@ -63,12 +67,14 @@ fn extract_facts(doc: &core::Document) -> Result<Dossier, ApiError> {
         url: doc.url.clone(),
     };
     let extraction = extractor.extract(&doc.text, &meta)?;
-    let mut facts = ex::convert::to_dossier(extractor.knowledge(), &extraction, &meta).map_err(|e| match e {
-        core::Error::InvalidArgument { field, message } => {
-            ApiError::Field(FieldError::new(format!("document.{field}"), message))
-        }
-        other => ApiError::Core(other),
-    })?;
+    let mut facts = ex::convert::to_dossier(extractor.knowledge(), &extraction, &meta).map_err(
+        |e| match e {
+            core::Error::InvalidArgument { field, message } => {
+                ApiError::Field(FieldError::new(format!("document.{field}"), message))
+            }
+            other => ApiError::Core(other),
+        },
+    )?;
     // Keep what the client said about the document that the extractor does not know.
     for d in &mut facts.documents {
         if d.language.is_none() {
@@ -81,13 +87,20 @@ fn extract_facts(doc: &core::Document) -> Result<Dossier, ApiError> {
 /// A batch of the facts that are new: actors, disputes and issues already stored are kept as
 /// they are (they may have been curated by hand); the document, stances and events are new by
 /// construction (named from the content hash).
-fn new_facts(store: &dyn polemos_store::Store, facts: &Dossier, message: String) -> Result<WriteBatch, StoreError> {
+fn new_facts(
+    store: &dyn polemos_store::Store,
+    facts: &Dossier,
+    message: String,
+) -> Result<WriteBatch, StoreError> {
     let mut batch = WriteBatch::new(message);
     for record in facts.records() {
         let kind = Kind::of_record(&record);
         let precondition = match kind {
             Kind::Actor | Kind::Dispute | Kind::Issue => {
-                if store.get(kind, record_name(&record), View::current())?.is_some() {
+                if store
+                    .get(kind, record_name(&record), View::current())?
+                    .is_some()
+                {
                     continue;
                 }
                 Precondition::None
@@ -126,7 +139,10 @@ async fn ingest_inner(
     out.content_hash = doc.content_hash.clone();
     out.document = doc.name.to_string();
     let hash = doc.content_hash.clone();
-    if let Some(existing) = shared.blocking("document_by_hash", move |s| s.document_by_hash(&hash)).await? {
+    if let Some(existing) = shared
+        .blocking("document_by_hash", move |s| s.document_by_hash(&hash))
+        .await?
+    {
         out.document = existing;
         metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate").increment(1);
         return Ok(pb::IngestOutcome::Duplicate);
@@ -152,13 +168,15 @@ async fn ingest_inner(
             out.revision = result.revision;
             out.stances = u32::try_from(facts.stances.len()).unwrap_or(u32::MAX);
             out.events = u32::try_from(facts.events.len()).unwrap_or(u32::MAX);
-            metrics::counter!("polemos_ingest_documents_total", "outcome" => "created").increment(1);
+            metrics::counter!("polemos_ingest_documents_total", "outcome" => "created")
+                .increment(1);
             metrics::counter!("polemos_ingest_bytes_total").increment(bytes);
             Ok(pb::IngestOutcome::Created)
         }
         // Another writer stored the same text between the check and the commit.
         Err(ApiError::Store(StoreError::AlreadyExists { name })) if name == doc.name.as_str() => {
-            metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate").increment(1);
+            metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate")
+                .increment(1);
             Ok(pb::IngestOutcome::Duplicate)
         }
         Err(e) => Err(e),
@@ -167,7 +185,10 @@ async fn ingest_inner(
 
 #[tonic::async_trait]
 impl ExtractionService for Extraction {
-    async fn extract(&self, req: Request<pb::ExtractRequest>) -> Result<Response<pb::ExtractResponse>, Status> {
+    async fn extract(
+        &self,
+        req: Request<pb::ExtractRequest>,
+    ) -> Result<Response<pb::ExtractResponse>, Status> {
         let doc = document_in(&self.shared, "document", req.into_inner().document)?;
         let facts = tokio::task::spawn_blocking(move || extract_facts(&doc))
             .await
@@ -181,9 +202,18 @@ impl ExtractionService for Extraction {
         &self,
         req: Request<Streaming<pb::IngestRequest>>,
     ) -> Result<Response<tonic::codegen::BoxStream<pb::IngestResponse>>, Status> {
-        let permit = self.shared.streams.clone().try_acquire_owned().map_err(|_| {
-            status(Code::ResourceExhausted, "TOO_MANY_STREAMS", "too many open streams; retry later")
-        })?;
+        let permit = self
+            .shared
+            .streams
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| {
+                status(
+                    Code::ResourceExhausted,
+                    "TOO_MANY_STREAMS",
+                    "too many open streams; retry later",
+                )
+            })?;
         let mut inbound = req.into_inner();
         let shared = self.shared.clone();
         let (tx, rx) = mpsc::channel(INGEST_BUFFER);

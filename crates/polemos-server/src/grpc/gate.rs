@@ -22,7 +22,9 @@ pub struct GateLayer {
 
 impl GateLayer {
     pub fn new(keys: Keys) -> Self {
-        Self { keys: Arc::new(keys) }
+        Self {
+            keys: Arc::new(keys),
+        }
     }
 }
 
@@ -79,7 +81,11 @@ where
                 Ok(role) if role < needed => Some(status(
                     Code::PermissionDenied,
                     "ROLE_TOO_LOW",
-                    format!("{method} needs the {} role; this key is {}", needed.as_str(), role.as_str()),
+                    format!(
+                        "{method} needs the {} role; this key is {}",
+                        needed.as_str(),
+                        role.as_str()
+                    ),
                 )),
                 Ok(_) => None,
             };

@@ -4,6 +4,7 @@
 //! [`Server::run`] serves on any incoming connection stream until a shutdown future resolves,
 //! so the binary (`polemos serve`), the integration tests and the load bench share one stack.
 
+pub mod analysis;
 pub mod auth;
 pub mod convert;
 pub mod dossier;
@@ -18,6 +19,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::time::Duration;
 
+use polemos_proto::v1::analysis_service_server::AnalysisServiceServer;
 use polemos_proto::v1::change_service_server::ChangeServiceServer;
 use polemos_proto::v1::dossier_service_server::DossierServiceServer;
 use polemos_proto::v1::extraction_service_server::ExtractionServiceServer;
@@ -77,7 +79,8 @@ pub fn malformed(st: tonic::Status) -> tonic::Status {
     // tonic reports a message over the size limit as OUT_OF_RANGE; gRPC's convention (and what
     // clients retry on) is RESOURCE_EXHAUSTED.
     if st.code() == Code::OutOfRange && st.message().contains("message length too large") {
-        let details = ErrorDetails::with_error_info("MESSAGE_TOO_LARGE", error::DOMAIN, HashMap::new());
+        let details =
+            ErrorDetails::with_error_info("MESSAGE_TOO_LARGE", error::DOMAIN, HashMap::new());
         return tonic::Status::with_error_details(Code::ResourceExhausted, st.message(), details);
     }
     if st.code() != Code::Internal || !st.message().contains("failed to decode") {
@@ -88,12 +91,17 @@ pub fn malformed(st: tonic::Status) -> tonic::Status {
         .message()
         .split(": ")
         .filter(|part| {
-            !part.contains(' ') && part.contains('.') && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+            !part.contains(' ')
+                && part.contains('.')
+                && part
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
         })
         .next()
         .unwrap_or("")
         .to_owned();
-    let mut details = ErrorDetails::with_error_info("MALFORMED_MESSAGE", error::DOMAIN, HashMap::new());
+    let mut details =
+        ErrorDetails::with_error_info("MALFORMED_MESSAGE", error::DOMAIN, HashMap::new());
     if !field.is_empty() {
         details.add_bad_request_violation(field, st.message().to_owned());
     }
@@ -156,7 +164,9 @@ where
     F: Future<Output = ()> + Send,
 {
     let (health, health_service) = tonic_health::server::health_reporter();
-    health.set_service_status("", tonic_health::ServingStatus::NotServing).await;
+    health
+        .set_service_status("", tonic_health::ServingStatus::NotServing)
+        .await;
     let reflection_v1 = tonic_reflection::server::Builder::configure()
         .register_encoded_file_descriptor_set(polemos_proto::FILE_DESCRIPTOR_SET)
         .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
@@ -177,6 +187,11 @@ where
         .max_encoding_message_size(max)
         .accept_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Gzip);
+    let analysis = AnalysisServiceServer::new(analysis::Analysis::new(shared.clone()))
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Gzip);
     let extraction = ExtractionServiceServer::new(handlers.extraction)
         .max_decoding_message_size(max)
         .max_encoding_message_size(max)
@@ -184,7 +199,9 @@ where
         .send_compressed(CompressionEncoding::Gzip);
 
     let middleware = tower::ServiceBuilder::new()
-        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(options.max_concurrent_requests))
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
+            options.max_concurrent_requests,
+        ))
         .layer(gate::GateLayer::new(options.keys.clone()))
         .into_inner();
     let mut builder = tonic::transport::Server::builder()
@@ -203,7 +220,8 @@ where
         .add_service(reflection_v1alpha)
         .add_service(dossier)
         .add_service(changes)
-        .add_service(extraction);
+        .add_service(extraction)
+        .add_service(analysis);
 
     let set = |status| {
         let health = health.clone();
@@ -213,6 +231,7 @@ where
                 "polemos.v1.DossierService",
                 "polemos.v1.ChangeService",
                 "polemos.v1.ExtractionService",
+                "polemos.v1.AnalysisService",
             ] {
                 health.set_service_status(name, status).await;
             }

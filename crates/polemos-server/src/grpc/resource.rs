@@ -100,21 +100,87 @@ macro_rules! resource {
     (@text $other:ident) => {};
 }
 
-resource!(core::Actor, pb::Actor, Actor, Actor, "actor", "actors", actors,
-    cv::actor_out, cv::actor_in, cv::actor_name,
-    [kind, display_name, codes, aliases, affiliations]);
-resource!(core::Dispute, pb::Dispute, Dispute, Dispute, "dispute", "disputes", disputes,
-    cv::dispute_out, cv::dispute_in, cv::dispute_name,
-    [title, kind, parties, objects, status]);
-resource!(core::Issue, pb::Issue, Issue, Issue, "issue", "issues", issues,
-    cv::issue_out, cv::issue_in, cv::issue_name,
-    [title, description, scale]);
-resource!(core::Stance, pb::Stance, Stance, Stance, "stance", "stances", stances,
-    cv::stance_out, cv::stance_in, cv::stance_name,
-    [actor, issue, position, salience, confidence, label, conditions, valid_from, valid_to, evidence]);
-resource!(core::Event, pb::Event, Event, Event, "event", "events", events,
-    cv::event_out, cv::event_in, cv::event_name,
-    [date, status, event_type, mode, contexts, cameo, intensity, sources, targets, location, issues, evidence]);
-resource!(core::Document, pb::Document, Document, Document, "document", "documents", documents,
-    cv::document_out, cv::document_in, cv::document_name,
-    [title, outlet, url, published, language, text]);
+resource!(
+    core::Actor,
+    pb::Actor,
+    Actor,
+    Actor,
+    "actor",
+    "actors",
+    actors,
+    cv::actor_out,
+    cv::actor_in,
+    cv::actor_name,
+    [kind, display_name, codes, aliases, affiliations]
+);
+resource!(
+    core::Dispute,
+    pb::Dispute,
+    Dispute,
+    Dispute,
+    "dispute",
+    "disputes",
+    disputes,
+    cv::dispute_out,
+    cv::dispute_in,
+    cv::dispute_name,
+    [title, kind, parties, objects, status]
+);
+resource!(
+    core::Issue,
+    pb::Issue,
+    Issue,
+    Issue,
+    "issue",
+    "issues",
+    issues,
+    cv::issue_out,
+    cv::issue_in,
+    cv::issue_name,
+    [title, description, scale]
+);
+resource!(
+    core::Stance,
+    pb::Stance,
+    Stance,
+    Stance,
+    "stance",
+    "stances",
+    stances,
+    cv::stance_out,
+    cv::stance_in,
+    cv::stance_name,
+    [
+        actor, issue, position, salience, confidence, label, conditions, valid_from, valid_to,
+        evidence
+    ]
+);
+resource!(
+    core::Event,
+    pb::Event,
+    Event,
+    Event,
+    "event",
+    "events",
+    events,
+    cv::event_out,
+    cv::event_in,
+    cv::event_name,
+    [
+        date, status, event_type, mode, contexts, cameo, intensity, sources, targets, location,
+        issues, evidence
+    ]
+);
+resource!(
+    core::Document,
+    pb::Document,
+    Document,
+    Document,
+    "document",
+    "documents",
+    documents,
+    cv::document_out,
+    cv::document_in,
+    cv::document_name,
+    [title, outlet, url, published, language, text]
+);

@@ -38,7 +38,13 @@ pub fn parse_token(token: &str, head: Revision) -> Result<Cursor, FieldError> {
         });
     }
     match token.split_once('.') {
-        None => token.parse().map(|after| Cursor { after, partial: None }).map_err(|_| bad()),
+        None => token
+            .parse()
+            .map(|after| Cursor {
+                after,
+                partial: None,
+            })
+            .map_err(|_| bad()),
         Some((rev, idx)) => {
             let rev: Revision = rev.parse().map_err(|_| bad())?;
             let idx: usize = idx.parse().map_err(|_| bad())?;
@@ -64,16 +70,22 @@ impl Filter {
     /// Whether a change bears on the filter's dispute and actor. Deletions carry no record, so
     /// those whose relation cannot be told are let through (as the proto documents).
     pub fn matches(&self, change: &Change) -> bool {
-        let dispute_ok = self.dispute.as_deref().is_none_or(|d| match &change.record {
-            None => !matches!(change.kind, Kind::Actor | Kind::Document)
-                && (change.kind != Kind::Dispute || change.name == d)
-                && (change.kind != Kind::Issue || change.name.starts_with(&format!("{d}/issues/"))),
-            Some(Record::Dispute(x)) => x.name.as_str() == d,
-            Some(Record::Issue(x)) => x.dispute().as_str() == d,
-            Some(Record::Stance(x)) => x.issue.dispute().as_str() == d,
-            Some(Record::Event(x)) => x.issues.iter().any(|i| i.dispute().as_str() == d),
-            Some(Record::Actor(_) | Record::Document(_)) => false,
-        });
+        let dispute_ok = self
+            .dispute
+            .as_deref()
+            .is_none_or(|d| match &change.record {
+                None => {
+                    !matches!(change.kind, Kind::Actor | Kind::Document)
+                        && (change.kind != Kind::Dispute || change.name == d)
+                        && (change.kind != Kind::Issue
+                            || change.name.starts_with(&format!("{d}/issues/")))
+                }
+                Some(Record::Dispute(x)) => x.name.as_str() == d,
+                Some(Record::Issue(x)) => x.dispute().as_str() == d,
+                Some(Record::Stance(x)) => x.issue.dispute().as_str() == d,
+                Some(Record::Event(x)) => x.issues.iter().any(|i| i.dispute().as_str() == d),
+                Some(Record::Actor(_) | Record::Document(_)) => false,
+            });
         let actor_ok = self.actor.as_deref().is_none_or(|a| match &change.record {
             None => match change.kind {
                 Kind::Actor => change.name == a,
@@ -142,7 +154,9 @@ impl Changes {
 /// Reads the changes after `after`, cut at a revision boundary so that the next round can start
 /// after the last revision returned without losing part of it.
 async fn next_batch(shared: &Shared, after: Revision) -> Result<Vec<Change>, ApiError> {
-    let mut batch = shared.blocking("changes_since", move |s| s.changes_since(after, BATCH)).await?;
+    let mut batch = shared
+        .blocking("changes_since", move |s| s.changes_since(after, BATCH))
+        .await?;
     if batch.len() == BATCH {
         let last = batch.last().map_or(after, |c| c.revision);
         if batch.iter().all(|c| c.revision == last) {
@@ -191,7 +205,10 @@ async fn run(
             let seen = cursor
                 .partial
                 .is_some_and(|(rev, idx)| rev == change.revision && index <= idx);
-            if !seen && filter.matches(change) && tx.send(Ok(change_out(change, index))).await.is_err() {
+            if !seen
+                && filter.matches(change)
+                && tx.send(Ok(change_out(change, index))).await.is_err()
+            {
                 return; // the client went away
             }
         }
@@ -230,7 +247,9 @@ impl ChangeService for Changes {
         let q = req.into_inner();
         let filter = Filter {
             dispute: (!q.dispute.is_empty())
-                .then(|| cv::dispute_name(&Path::root("dispute"), &q.dispute).map(|n| n.to_string()))
+                .then(|| {
+                    cv::dispute_name(&Path::root("dispute"), &q.dispute).map(|n| n.to_string())
+                })
                 .transpose()
                 .map_err(ApiError::from)?,
             actor: (!q.actor.is_empty())
@@ -240,9 +259,18 @@ impl ChangeService for Changes {
         };
         let head = self.shared.blocking("head", |s| s.head()).await?;
         let cursor = parse_token(&q.start_token, head).map_err(ApiError::from)?;
-        let permit = self.shared.streams.clone().try_acquire_owned().map_err(|_| {
-            status(Code::ResourceExhausted, "TOO_MANY_STREAMS", "too many open streams; retry later")
-        })?;
+        let permit = self
+            .shared
+            .streams
+            .clone()
+            .try_acquire_owned()
+            .map_err(|_| {
+                status(
+                    Code::ResourceExhausted,
+                    "TOO_MANY_STREAMS",
+                    "too many open streams; retry later",
+                )
+            })?;
         let (tx, rx) = mpsc::channel(64);
         tokio::spawn(run(self.shared.clone(), cursor, filter, tx, permit));
         Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
@@ -255,11 +283,26 @@ mod tests {
 
     #[test]
     fn tokens_parse() {
-        assert_eq!(parse_token("", 7), Ok(Cursor { after: 7, partial: None }));
-        assert_eq!(parse_token("0", 7), Ok(Cursor { after: 0, partial: None }));
+        assert_eq!(
+            parse_token("", 7),
+            Ok(Cursor {
+                after: 7,
+                partial: None
+            })
+        );
+        assert_eq!(
+            parse_token("0", 7),
+            Ok(Cursor {
+                after: 0,
+                partial: None
+            })
+        );
         assert_eq!(
             parse_token("5.2", 7),
-            Ok(Cursor { after: 4, partial: Some((5, 2)) })
+            Ok(Cursor {
+                after: 4,
+                partial: Some((5, 2))
+            })
         );
         for bad in ["x", "0.1", "5.", ".3", "-1"] {
             assert!(parse_token(bad, 7).is_err(), "{bad}");

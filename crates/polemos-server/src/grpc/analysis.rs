@@ -1,0 +1,230 @@
+//! `AnalysisService`: the dispute report and forecasts, computed by polemos-core on a snapshot of
+//! the store (or an inline scenario) on the blocking pool.
+
+use chrono::Utc;
+use polemos_core::analysis::report::{ReportOptions, build_report, html, markdown};
+use polemos_core::forecast::{
+    self as fc, BdmParams, ModelSpec, MonteCarloParams, Scenario, SmpParams, StanceInput,
+};
+use polemos_core::{DisputeName, Dossier, Stance};
+use polemos_proto::v1 as pb;
+use polemos_proto::v1::analysis_service_server::AnalysisService;
+use polemos_store::View;
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::{Request, Response, Status};
+
+use super::convert::{self as cv, FieldError, Path};
+use super::error::ApiError;
+use super::state::Shared;
+
+/// Most Monte Carlo draws one call may ask for.
+const MAX_DRAWS: u32 = 100_000;
+
+#[derive(Clone)]
+pub struct Analysis {
+    shared: Shared,
+}
+
+impl Analysis {
+    pub fn new(shared: Shared) -> Self {
+        Self { shared }
+    }
+}
+
+fn forecast_error(e: fc::ForecastError) -> ApiError {
+    ApiError::Core(e.into())
+}
+
+/// The stance of each (actor, issue) in force on `date`, the latest by `valid_from`.
+fn current_stances(dossier: &Dossier, date: chrono::NaiveDate) -> Vec<&Stance> {
+    let mut latest: Vec<&Stance> = Vec::new();
+    for s in dossier.stances.iter().filter(|s| s.valid_on(date)) {
+        match latest
+            .iter_mut()
+            .find(|l| l.actor == s.actor && l.issue == s.issue)
+        {
+            Some(l) if (l.valid_from, l.name.as_str()) < (s.valid_from, s.name.as_str()) => *l = s,
+            Some(_) => {}
+            None => latest.push(s),
+        }
+    }
+    latest
+}
+
+/// A scenario from a stored dispute: its parties' capabilities and their current stances.
+fn scenario_of(dossier: &Dossier, name: &DisputeName) -> Result<Scenario, ApiError> {
+    let dispute = dossier
+        .disputes
+        .iter()
+        .find(|d| &d.name == name)
+        .ok_or_else(|| polemos_store::StoreError::NotFound {
+            kind: "dispute",
+            name: name.to_string(),
+        })?;
+    let sub = dossier.for_dispute(name);
+    let capabilities: Vec<(String, f64)> = dispute
+        .parties
+        .iter()
+        .map(|p| (p.actor.to_string(), p.capability.get()))
+        .collect();
+    let stances: Vec<StanceInput> = current_stances(&sub, Utc::now().date_naive())
+        .into_iter()
+        .filter(|s| dispute.parties.iter().any(|p| p.actor == s.actor))
+        .map(|s| StanceInput {
+            actor: s.actor.to_string(),
+            issue: s.issue.to_string(),
+            position: s.position.get(),
+            salience: s.salience.get(),
+        })
+        .collect();
+    Scenario::from_stances(name.as_str(), &stances, &capabilities).map_err(forecast_error)
+}
+
+#[tonic::async_trait]
+impl AnalysisService for Analysis {
+    async fn get_dispute_report(
+        &self,
+        req: Request<pb::GetDisputeReportRequest>,
+    ) -> Result<Response<pb::GetDisputeReportResponse>, Status> {
+        let q = req.into_inner();
+        let name = cv::dispute_name(&Path::root("dispute"), &q.dispute).map_err(ApiError::from)?;
+        let as_of = cv::date_in(&Path::root("as_of"), &q.as_of)
+            .map_err(ApiError::from)?
+            .unwrap_or_else(|| Utc::now().date_naive());
+        let format = pb::ReportFormat::try_from(q.format).map_err(|_| {
+            ApiError::from(FieldError::new(
+                "format",
+                format!("unknown enum value {}", q.format),
+            ))
+        })?;
+        let response = self
+            .shared
+            .blocking("report", move |s| s.snapshot(View::current()))
+            .await?;
+        let (content, content_type) = tokio::task::spawn_blocking(move || {
+            let report = build_report(&response, &name, as_of, &ReportOptions::default())
+                .map_err(|e| ApiError::Core(e.into()))?;
+            Ok::<_, ApiError>(match format {
+                pb::ReportFormat::Unspecified | pb::ReportFormat::Markdown => {
+                    (markdown::render(&report), "text/markdown")
+                }
+                pb::ReportFormat::Html => (html::render(&report), "text/html"),
+                pb::ReportFormat::Json => (
+                    serde_json::to_string_pretty(&report)
+                        .map_err(|e| ApiError::Internal(e.to_string()))?,
+                    "application/json",
+                ),
+            })
+        })
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))??;
+        Ok(Response::new(pb::GetDisputeReportResponse {
+            content,
+            content_type: content_type.into(),
+        }))
+    }
+
+    async fn forecast(
+        &self,
+        req: Request<pb::ForecastRequest>,
+    ) -> Result<Response<tonic::codegen::BoxStream<pb::ForecastResponse>>, Status> {
+        let q = req.into_inner();
+        let model = match pb::ForecastModel::try_from(q.model) {
+            Ok(pb::ForecastModel::Median) => ModelSpec::Median,
+            Ok(pb::ForecastModel::Compromise) => ModelSpec::Compromise,
+            Ok(pb::ForecastModel::Bdm) => ModelSpec::Bdm(BdmParams::default()),
+            Ok(pb::ForecastModel::Smp) => ModelSpec::Smp(SmpParams::default()),
+            Ok(pb::ForecastModel::Unspecified) => {
+                return Err(ApiError::from(FieldError::new("model", "required")).into());
+            }
+            Err(_) => {
+                return Err(ApiError::from(FieldError::new(
+                    "model",
+                    format!("unknown enum value {}", q.model),
+                ))
+                .into());
+            }
+        };
+        if q.monte_carlo_draws > MAX_DRAWS {
+            return Err(ApiError::from(FieldError::new(
+                "monte_carlo_draws",
+                format!("at most {MAX_DRAWS}"),
+            ))
+            .into());
+        }
+        let scenario = match q.source {
+            Some(pb::forecast_request::Source::Dispute(d)) => {
+                let name = cv::dispute_name(&Path::root("dispute"), &d).map_err(ApiError::from)?;
+                let dossier = self
+                    .shared
+                    .blocking("forecast_snapshot", |s| s.snapshot(View::current()))
+                    .await?;
+                scenario_of(&dossier, &name)?
+            }
+            Some(pb::forecast_request::Source::ScenarioCsv(text)) => {
+                if text.len() > self.shared.limits.max_text_bytes {
+                    return Err(ApiError::TooLarge {
+                        field: "scenario_csv".into(),
+                        size: text.len(),
+                        limit: self.shared.limits.max_text_bytes,
+                    }
+                    .into());
+                }
+                fc::parse_scenario("inline", &text).map_err(|e| match e {
+                    fc::ForecastError::Parse { .. } | fc::ForecastError::Shape { .. } => {
+                        ApiError::from(FieldError::new("scenario_csv", e.to_string()))
+                    }
+                    other => forecast_error(other),
+                })?
+            }
+            None => {
+                return Err(ApiError::from(FieldError::new(
+                    "source",
+                    "set `dispute` or `scenario_csv`",
+                ))
+                .into());
+            }
+        };
+        let (tx, rx) = mpsc::channel(16);
+        let draws = q.monte_carlo_draws as usize;
+        let seed = q.seed;
+        tokio::task::spawn_blocking(move || {
+            let result = if draws == 0 {
+                model.run(&scenario).map_err(forecast_error).and_then(|f| {
+                    serde_json::to_string(&f).map_err(|e| ApiError::Internal(e.to_string()))
+                })
+            } else {
+                let params = MonteCarloParams {
+                    draws,
+                    seed,
+                    ..MonteCarloParams::default()
+                };
+                let step = (draws / 20).max(1);
+                let progress = |done: usize, total: usize| {
+                    if done % step == 0 || done == total {
+                        // A full buffer just skips a progress message; the result always goes.
+                        let _ = tx.try_send(Ok(pb::ForecastResponse {
+                            kind: Some(pb::forecast_response::Kind::Progress(
+                                pb::ForecastProgress {
+                                    done: done as u64,
+                                    total: total as u64,
+                                },
+                            )),
+                        }));
+                    }
+                };
+                fc::monte_carlo(&model, &scenario, &params, &progress)
+                    .map_err(forecast_error)
+                    .and_then(|r| {
+                        serde_json::to_string(&r).map_err(|e| ApiError::Internal(e.to_string()))
+                    })
+            };
+            let message = result.map(|json| pb::ForecastResponse {
+                kind: Some(pb::forecast_response::Kind::ResultJson(json)),
+            });
+            let _ = tx.blocking_send(message.map_err(Status::from));
+        });
+        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+    }
+}
