@@ -293,7 +293,6 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
             }),
             actor_id: "KOR".into(),
             request_id: "req-1".into(),
-            ..Default::default()
         })
         .await
         .expect("create")

@@ -202,7 +202,7 @@ impl AnalysisService for Analysis {
                 };
                 let step = (draws / 20).max(1);
                 let progress = |done: usize, total: usize| {
-                    if done % step == 0 || done == total {
+                    if done.is_multiple_of(step) || done == total {
                         // A full buffer just skips a progress message; the result always goes.
                         let _ = tx.try_send(Ok(pb::ForecastResponse {
                             kind: Some(pb::forecast_response::Kind::Progress(

@@ -252,7 +252,7 @@ impl PageToken {
                 "not a token from a previous page of this list",
             )
         };
-        if token.len() % 2 != 0 || !token.is_ascii() {
+        if !token.len().is_multiple_of(2) || !token.is_ascii() {
             return Err(bad());
         }
         let bytes = (0..token.len())

@@ -90,14 +90,13 @@ pub fn malformed(st: tonic::Status) -> tonic::Status {
     let field = st
         .message()
         .split(": ")
-        .filter(|part| {
+        .find(|part| {
             !part.contains(' ')
                 && part.contains('.')
                 && part
                     .chars()
                     .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
         })
-        .next()
         .unwrap_or("")
         .to_owned();
     let mut details =
