@@ -12,7 +12,9 @@ use polemos_core::forecast::*;
 fn random_scenario(n: usize, dims: usize, seed: u64) -> Scenario {
     let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
     let mut next = move || {
-        state = state.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
         (state >> 11) as f64 / (1u64 << 53) as f64
     };
     let actors = (0..n)
@@ -39,7 +41,10 @@ fn random_scenario(n: usize, dims: usize, seed: u64) -> Scenario {
 }
 
 fn ec() -> Scenario {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/scenarios/ec-emissions.csv");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/scenarios/ec-emissions.csv"
+    );
     parse_scenario("ec", &std::fs::read_to_string(path).expect("file")).expect("valid")
 }
 
@@ -48,8 +53,14 @@ fn ec_example(c: &mut Criterion) {
     c.bench_function("ec/bdm_10_rounds", |b| {
         b.iter(|| bdm_forecast(black_box(&s), &BdmParams::default()))
     });
-    c.bench_function("ec/smp", |b| b.iter(|| smp_forecast(black_box(&s), &SmpParams::default())));
-    let mc = MonteCarloParams { draws: 1000, seed: 1, ..MonteCarloParams::default() };
+    c.bench_function("ec/smp", |b| {
+        b.iter(|| smp_forecast(black_box(&s), &SmpParams::default()))
+    });
+    let mc = MonteCarloParams {
+        draws: 1000,
+        seed: 1,
+        ..MonteCarloParams::default()
+    };
     let mut g = c.benchmark_group("ec");
     g.sample_size(10);
     g.bench_function("monte_carlo_1000_bdm", |b| {
@@ -62,7 +73,9 @@ fn static_models(c: &mut Criterion) {
     let mut g = c.benchmark_group("static");
     for n in [10, 100, 1000] {
         let s = random_scenario(n, 1, 7);
-        g.bench_with_input(BenchmarkId::new("median", n), &s, |b, s| b.iter(|| median_forecast(s)));
+        g.bench_with_input(BenchmarkId::new("median", n), &s, |b, s| {
+            b.iter(|| median_forecast(s))
+        });
         g.bench_with_input(BenchmarkId::new("compromise", n), &s, |b, s| {
             b.iter(|| compromise_forecast(s))
         });
@@ -75,13 +88,19 @@ fn bdm(c: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(20));
     for n in [10, 100, 1000] {
         let s = random_scenario(n, 1, 11);
-        let p = BdmParams { rounds: 10, ..BdmParams::default() };
+        let p = BdmParams {
+            rounds: 10,
+            ..BdmParams::default()
+        };
         g.bench_with_input(BenchmarkId::new("10_rounds", n), &s, |b, s| {
             b.iter(|| bdm_forecast(s, &p))
         });
     }
     let s = random_scenario(1000, 1, 11);
-    let p = BdmParams { rounds: 100, ..BdmParams::default() };
+    let p = BdmParams {
+        rounds: 100,
+        ..BdmParams::default()
+    };
     g.bench_function("100_rounds/1000", |b| b.iter(|| bdm_forecast(&s, &p)));
     g.finish();
 }
@@ -91,10 +110,19 @@ fn smp(c: &mut Criterion) {
     g.sample_size(10).measurement_time(Duration::from_secs(20));
     for n in [10, 100, 1000] {
         let s = random_scenario(n, 2, 13);
-        let one = SmpParams { min_rounds: 1, max_rounds: 1, ..SmpParams::default() };
-        g.bench_with_input(BenchmarkId::new("1_round", n), &s, |b, s| b.iter(|| smp_forecast(s, &one)));
+        let one = SmpParams {
+            min_rounds: 1,
+            max_rounds: 1,
+            ..SmpParams::default()
+        };
+        g.bench_with_input(BenchmarkId::new("1_round", n), &s, |b, s| {
+            b.iter(|| smp_forecast(s, &one))
+        });
         if n <= 100 {
-            let ten = SmpParams { max_rounds: 10, ..SmpParams::default() };
+            let ten = SmpParams {
+                max_rounds: 10,
+                ..SmpParams::default()
+            };
             g.bench_with_input(BenchmarkId::new("up_to_10_rounds", n), &s, |b, s| {
                 b.iter(|| smp_forecast(s, &ten))
             });

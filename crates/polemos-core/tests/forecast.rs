@@ -6,7 +6,10 @@ use polemos_core::forecast::smp;
 use polemos_core::forecast::*;
 
 fn scenario_file(rel: &str) -> Scenario {
-    let path = format!("{}/../../examples/scenarios/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../examples/scenarios/{rel}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(&path).expect("scenario file");
     parse_scenario(rel, &text).expect("valid scenario")
 }
@@ -43,7 +46,13 @@ fn close(a: f64, b: f64, tol: f64) -> bool {
 fn ec_emissions_round_zero_matches_the_paper() {
     let ec = scenario_file("ec-emissions.csv");
     assert_eq!(ec.actors.len(), 10);
-    assert_eq!(ec.scale, Scale { min: 4.0, max: 10.0 });
+    assert_eq!(
+        ec.scale,
+        Scale {
+            min: 4.0,
+            max: 10.0
+        }
+    );
     let m = median_forecast(&ec);
     let o = &m.outcome[0];
     assert_eq!(o.weighted_median, 7.0);
@@ -82,12 +91,20 @@ fn bdm_two_actors_by_hand() {
         salience: &[1.0, 0.5],
         range: 100.0,
     };
-    let r = bdm::risk_exponents(&[0.0, 100.0], &dim, bdm::RiskRule::Danger, SuccessRule::PositiveVotes);
+    let r = bdm::risk_exponents(
+        &[0.0, 100.0],
+        &dim,
+        bdm::RiskRule::Danger,
+        SuccessRule::PositiveVotes,
+    );
     assert!(close(r[0], 2.0, 1e-12) && close(r[1], 0.5, 1e-12), "{r:?}");
     let offers = bdm::step(&[0.0, 100.0], &dim, &BdmParams::default());
     assert_eq!(offers.len(), 1);
     let o = &offers[0];
-    assert_eq!((o.actor, o.from_actor, o.kind, o.to), (1, 0, MoveKind::Confrontation, 0.0));
+    assert_eq!(
+        (o.actor, o.from_actor, o.kind, o.to),
+        (1, 0, MoveKind::Confrontation, 0.0)
+    );
     assert!(close(o.eu_other, 1.0 / 3.0, 1e-12));
     assert!(close(o.eu_own, 2.0 * 2f64.sqrt() - 8.0 / 3.0, 1e-12));
     let f = bdm_forecast(&s, &BdmParams::default()).expect("runs");
@@ -124,7 +141,10 @@ fn bdm_three_actors_by_hand() {
     let offers = bdm::step(&x, &dim, &BdmParams::default());
     assert_eq!(offers.len(), 1);
     let o = &offers[0];
-    assert_eq!((o.actor, o.from_actor, o.kind, o.to), (1, 0, MoveKind::Capitulation, 0.0));
+    assert_eq!(
+        (o.actor, o.from_actor, o.kind, o.to),
+        (1, 0, MoveKind::Capitulation, 0.0)
+    );
     assert!(close(o.eu_own, -0.381_371, 1e-6) && close(o.eu_other, 0.192_547, 1e-6));
     // The reimplementation option "largest proposer gain" breaks the same tie the same way
     // here (both proposers expect 0.192547).
@@ -138,14 +158,23 @@ fn bdm_three_actors_by_hand() {
 // ------------------------------------------------------------------ SMP
 
 fn reference(rel: &str) -> Vec<(String, Vec<f64>)> {
-    let path = format!("{}/../../examples/scenarios/ktab/reference/{rel}", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../examples/scenarios/ktab/reference/{rel}",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(path)
         .expect("reference file")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|l| {
             let (label, values) = l.split_once(':').expect("label: values");
-            (label.to_owned(), values.split_whitespace().map(|v| v.parse().expect("number")).collect())
+            (
+                label.to_owned(),
+                values
+                    .split_whitespace()
+                    .map(|v| v.parse().expect("number"))
+                    .collect(),
+            )
         })
         .collect()
 }
@@ -168,14 +197,20 @@ fn smp_reproduces_ktab_reference_run_of_dummy_3dim() {
     // KTAB's final winning probabilities put SActor-05's position (79.9, 34.4, 75.2) first
     // (0.4009); that position is the forecast.
     let fc = f.forecasts();
-    assert!(close(fc[0], 79.88, 0.01) && close(fc[1], 34.37, 0.01) && close(fc[2], 75.16, 0.01), "{fc:?}");
+    assert!(
+        close(fc[0], 79.88, 0.01) && close(fc[1], 34.37, 0.01) && close(fc[2], 75.16, 0.01),
+        "{fc:?}"
+    );
     let history = reference("dummyData_3Dim.positions.txt");
     assert_eq!(history.len(), 21);
     for (row, (label, values)) in history.iter().enumerate() {
         let (actor, dim) = (row / 3, row % 3);
         for (t, v) in values.iter().enumerate() {
             let ours = f.rounds[t].positions[dim][actor];
-            assert!(close(ours, *v, 0.05 + 1e-9), "{label} round {t}: ours {ours:.3}, KTAB {v}");
+            assert!(
+                close(ours, *v, 0.05 + 1e-9),
+                "{label} round {t}: ours {ours:.3}, KTAB {v}"
+            );
         }
     }
 }
@@ -185,14 +220,21 @@ fn smp_reproduces_ktab_reference_run_of_soe_pol_comp() {
     // 13 actors, 2 dimensions, 27 rounds of bargaining with many ties between equal positions.
     let s = scenario_file("ktab/SOE-Pol-Comp.csv");
     let f = smp_forecast(&s, &SmpParams::default()).expect("runs");
-    assert_eq!(f.rounds.len(), 28, "There were 28 states, with 27 steps between them");
+    assert_eq!(
+        f.rounds.len(),
+        28,
+        "There were 28 states, with 27 steps between them"
+    );
     let history = reference("SOE-Pol-Comp.positions.txt");
     assert_eq!(history.len(), 26);
     for (row, (label, values)) in history.iter().enumerate() {
         let (actor, dim) = (row / 2, row % 2);
         for (t, v) in values.iter().enumerate() {
             let ours = f.rounds[t].positions[dim][actor];
-            assert!(close(ours, *v, 0.05 + 1e-9), "{label} round {t}: ours {ours:.3}, KTAB {v}");
+            assert!(
+                close(ours, *v, 0.05 + 1e-9),
+                "{label} round {t}: ours {ours:.3}, KTAB {v}"
+            );
         }
     }
 }
@@ -222,8 +264,15 @@ fn smp_two_actors_by_hand() {
     let f = smp_forecast(&s, &SmpParams::default()).expect("runs");
     assert!(f.rounds.iter().all(|r| r.moves.is_empty()));
     assert_eq!(f.outcome[0].mean, 50.0);
-    let win = f.rounds.last().and_then(|r| r.win_probability.clone()).expect("reported");
-    assert!(close(win[0], 0.5, 1e-12) && close(win[1], 0.5, 1e-12), "{win:?}");
+    let win = f
+        .rounds
+        .last()
+        .and_then(|r| r.win_probability.clone())
+        .expect("reported");
+    assert!(
+        close(win[0], 0.5, 1e-12) && close(win[1], 0.5, 1e-12),
+        "{win:?}"
+    );
 }
 
 #[test]
@@ -232,12 +281,19 @@ fn smp_three_actors_risk_by_hand() {
     // (1, 1, 0), C values (0, 0, 1). Coalitions: A vs B tie → 1/2; A vs C: 2 against 1 → 2/3.
     // Conditional PCE: A, B ∝ 1/2·1/2·2/3 = 1/6, C ∝ 1/3·1/3·1/2 = 1/18 → (3/7, 3/7, 1/7).
     // Mid range: R = (3p − (p_max + 2 p_min)) / (2 (p_max − p_min)) → A, B: 1, C: −1/2.
-    let s = one_dim(&[("A", 1.0, 0.0, 1.0), ("B", 1.0, 0.0, 1.0), ("C", 1.0, 100.0, 1.0)]);
+    let s = one_dim(&[
+        ("A", 1.0, 0.0, 1.0),
+        ("B", 1.0, 0.0, 1.0),
+        ("C", 1.0, 100.0, 1.0),
+    ]);
     let (risk, _) = smp::initial_risk(&s, &SmpParams::default());
     assert!(close(risk[0], 1.0, 1e-9) && close(risk[1], 1.0, 1e-9) && close(risk[2], -0.5, 1e-9));
     let f = smp_forecast(&s, &SmpParams::default()).expect("runs");
     for r in &f.rounds {
-        assert_eq!(r.positions[0][0], r.positions[0][1], "twins A and B stay together");
+        assert_eq!(
+            r.positions[0][0], r.positions[0][1],
+            "twins A and B stay together"
+        );
     }
 }
 
@@ -250,14 +306,21 @@ fn parses_every_ktab_scenario() {
         ("ktab/dummyData_6Dim.csv", 27, 6),
     ] {
         let s = scenario_file(file);
-        assert_eq!((s.actors.len(), s.dimensions.len()), (actors, dims), "{file}");
+        assert_eq!(
+            (s.actors.len(), s.dimensions.len()),
+            (actors, dims),
+            "{file}"
+        );
         s.validate().expect("valid");
     }
 }
 
 #[test]
 fn malformed_file_names_row_and_column() {
-    let path = format!("{}/../../examples/scenarios/ktab/dummyData_3Dim.csv", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/../../examples/scenarios/ktab/dummyData_3Dim.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(path).expect("file");
     let broken = text.replace(" 82.72,", " high,");
     let err = parse_scenario("x", &broken).expect_err("bad position");
@@ -318,14 +381,22 @@ fn monte_carlo_is_reproducible_whatever_the_thread_count() {
     };
     let (one, four) = (run(1), run(4));
     assert_eq!(one.forecasts, four.forecasts);
-    assert!(one.distributions[0].std_dev > 0.0, "uncertainty spreads the outcomes");
+    assert!(
+        one.distributions[0].std_dev > 0.0,
+        "uncertainty spreads the outcomes"
+    );
     let d = &one.distributions[0];
     assert!(d.quantiles.windows(2).all(|q| q[0].1 <= q[1].1));
     let p = d.probability_in_range.expect("range asked");
     assert!((0.0..=1.0).contains(&p));
     // A different seed draws differently.
-    let other = monte_carlo(&spec, &ec, &MonteCarloParams { seed: 43, ..params }, &|_, _| {})
-        .expect("runs");
+    let other = monte_carlo(
+        &spec,
+        &ec,
+        &MonteCarloParams { seed: 43, ..params },
+        &|_, _| {},
+    )
+    .expect("runs");
     assert_ne!(other.forecasts, one.forecasts);
 }
 
@@ -335,7 +406,10 @@ fn monte_carlo_rejects_bad_parameters() {
     let err = monte_carlo(
         &ModelSpec::Median,
         &ec,
-        &MonteCarloParams { draws: 0, ..MonteCarloParams::default() },
+        &MonteCarloParams {
+            draws: 0,
+            ..MonteCarloParams::default()
+        },
         &|_, _| {},
     )
     .expect_err("no draws");

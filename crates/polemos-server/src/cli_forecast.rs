@@ -68,8 +68,14 @@ fn parse_range(text: &str) -> Result<(f64, f64), String> {
     let (lo, hi) = text
         .split_once("..")
         .ok_or_else(|| format!("expected LO..HI, found `{text}`"))?;
-    let lo: f64 = lo.trim().parse().map_err(|_| format!("`{lo}` is not a number"))?;
-    let hi: f64 = hi.trim().parse().map_err(|_| format!("`{hi}` is not a number"))?;
+    let lo: f64 = lo
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{lo}` is not a number"))?;
+    let hi: f64 = hi
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{hi}` is not a number"))?;
     if lo > hi {
         return Err(format!("{lo} is above {hi}"));
     }
@@ -138,7 +144,14 @@ fn scenario_from_store(global: &GlobalArgs, dispute: &str) -> anyhow::Result<Sce
         .iter()
         .map(|s| StanceInput {
             actor: s.actor.to_string(),
-            issue: s.issue.to_string(),
+            // `disputes/x/issues/peace-treaty` → `peace-treaty`: the dispute is already named.
+            issue: s
+                .issue
+                .as_str()
+                .rsplit('/')
+                .next()
+                .unwrap_or(s.issue.as_str())
+                .to_owned(),
             position: s.position.get(),
             salience: s.salience.get(),
         })
@@ -214,10 +227,20 @@ fn print_forecast(scenario: &Scenario, f: &Forecast) {
         scenario.scale.max,
         f.model.as_str(),
         f.rounds.len().saturating_sub(1),
-        if f.converged { ", settled" } else { ", round limit reached" }
+        if f.converged {
+            ", settled"
+        } else {
+            ", round limit reached"
+        }
     );
     println!();
-    let mut t = table(&["dimension", "forecast", "weighted median", "pairwise median", "mean"]);
+    let mut t = table(&[
+        "dimension",
+        "forecast",
+        "weighted median",
+        "pairwise median",
+        "mean",
+    ]);
     for o in &f.outcome {
         t.add_row(vec![
             o.dimension.clone(),
@@ -264,7 +287,16 @@ fn print_forecast(scenario: &Scenario, f: &Forecast) {
     let moves: usize = f.rounds.iter().map(|r| r.moves.len()).sum();
     if moves > 0 {
         println!();
-        let mut t = table(&["round", "actor", "dimension", "from", "to", "with", "kind", "why"]);
+        let mut t = table(&[
+            "round",
+            "actor",
+            "dimension",
+            "from",
+            "to",
+            "with",
+            "kind",
+            "why",
+        ]);
         for r in &f.rounds {
             for m in &r.moves {
                 t.add_row(vec![
@@ -293,7 +325,18 @@ fn print_distribution(r: &MonteCarloResult) {
         r.params.uncertainty.salience,
         r.params.uncertainty.capability * 100.0
     );
-    let mut headers = vec!["dimension", "mean", "sd", "min", "5%", "25%", "50%", "75%", "95%", "max"];
+    let mut headers = vec![
+        "dimension",
+        "mean",
+        "sd",
+        "min",
+        "5%",
+        "25%",
+        "50%",
+        "75%",
+        "95%",
+        "max",
+    ];
     let range_label = r.params.range.map(|(lo, hi)| format!("P({lo}..{hi})"));
     if let Some(l) = &range_label {
         headers.push(l.as_str());

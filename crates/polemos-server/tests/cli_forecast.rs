@@ -4,7 +4,10 @@
 use std::process::{Command, Output};
 
 const SCENARIOS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/scenarios");
-const KURIL: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/dossiers/kuril-islands.json");
+const KURIL: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/dossiers/kuril-islands.json"
+);
 
 fn polemos(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_polemos"))
@@ -20,17 +23,37 @@ fn stdout(o: &Output) -> String {
 
 #[test]
 fn median_table_shows_the_ec_round_zero_numbers() {
-    let o = polemos(&["forecast", "--model", "median", &format!("{SCENARIOS}/ec-emissions.csv")]);
+    let o = polemos(&[
+        "forecast",
+        "--model",
+        "median",
+        &format!("{SCENARIOS}/ec-emissions.csv"),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = stdout(&o);
-    let row = out.lines().find(|l| l.trim_start().starts_with("Position ")).expect("outcome row");
+    let row = out
+        .lines()
+        .find(|l| l.trim_start().starts_with("Position "))
+        .expect("outcome row");
     let cells: Vec<&str> = row.split_whitespace().collect();
-    assert_eq!(cells, ["Position", "7.000", "7.000", "7.000", "7.390"], "{out}");
+    assert_eq!(
+        cells,
+        ["Position", "7.000", "7.000", "7.000", "7.390"],
+        "{out}"
+    );
 }
 
 #[test]
 fn bdm_json_has_the_trace() {
-    let o = polemos(&["--json", "forecast", "--model", "bdm", "--rounds", "2", &format!("{SCENARIOS}/ec-emissions.csv")]);
+    let o = polemos(&[
+        "--json",
+        "forecast",
+        "--model",
+        "bdm",
+        "--rounds",
+        "2",
+        &format!("{SCENARIOS}/ec-emissions.csv"),
+    ]);
     assert!(o.status.success());
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     assert_eq!(v["model"], "bdm");
@@ -44,7 +67,18 @@ fn bdm_json_has_the_trace() {
 
 #[test]
 fn monte_carlo_is_reproducible_from_the_seed() {
-    let args = ["--json", "forecast", "--model", "compromise", "--monte-carlo", "50", "--seed", "9", "--range", "6..8"];
+    let args = [
+        "--json",
+        "forecast",
+        "--model",
+        "compromise",
+        "--monte-carlo",
+        "50",
+        "--seed",
+        "9",
+        "--range",
+        "6..8",
+    ];
     let file = format!("{SCENARIOS}/ec-emissions.csv");
     let run = || {
         let mut a: Vec<&str> = args.to_vec();
@@ -63,11 +97,18 @@ fn monte_carlo_is_reproducible_from_the_seed() {
 fn malformed_file_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("tmp");
     let path = dir.path().join("bad.csv");
-    std::fs::write(&path, "Actor,Capability,Position,Salience\nA,1,5,0.5\nB,-2,5,0.5\n").expect("write");
+    std::fs::write(
+        &path,
+        "Actor,Capability,Position,Salience\nA,1,5,0.5\nB,-2,5,0.5\n",
+    )
+    .expect("write");
     let o = polemos(&["forecast", "--model", "bdm", path.to_str().expect("utf8")]);
     assert!(!o.status.success());
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("line 3, column `Capability`: expected a number >= 0, found `-2`"), "{err}");
+    assert!(
+        err.contains("line 3, column `Capability`: expected a number >= 0, found `-2`"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -77,7 +118,16 @@ fn forecasts_a_stored_dispute() {
     let db = db.to_str().expect("utf8");
     let o = polemos(&["--db", db, "import", KURIL]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let o = polemos(&["--db", db, "--json", "forecast", "--model", "compromise", "--dispute", "kuril-islands"]);
+    let o = polemos(&[
+        "--db",
+        db,
+        "--json",
+        "forecast",
+        "--model",
+        "compromise",
+        "--dispute",
+        "kuril-islands",
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
     let dims = v["dimensions"].as_array().expect("dimensions");

@@ -270,10 +270,7 @@ pub fn success_probabilities(
     } else {
         pd.chunks_mut(m).enumerate().for_each(row);
     }
-    let index: Vec<usize> = x
-        .iter()
-        .map(|v| cand.partition_point(|c| c < v))
-        .collect();
+    let index: Vec<usize> = x.iter().map(|v| cand.partition_point(|c| c < v)).collect();
     let mut p = vec![0.5; n * n];
     for i in 0..n {
         let base = index[i] * m;
@@ -409,49 +406,46 @@ fn step_sorted(x: &[f64], dim: &Dim<'_>, params: &BdmParams, id: &[usize]) -> Ve
     let p = success_probabilities(x, dim.weight, &vote_r, dim.range, params.success);
     let eu = all_expected_utilities(x, dim, &p, &r);
     let offer_for = |i: usize| {
-            let mut best: Option<(Offer, f64)> = None;
-            for j in 0..n {
-                if j == i || x[j] == x[i] {
-                    continue;
-                }
-                let (a, b) = (eu[i * n + j], eu[j * n + i]);
-                if b <= 0.0 {
-                    continue;
-                }
-                let (kind, to) = if a > 0.0 {
-                    if b > a {
-                        (MoveKind::Confrontation, x[j])
-                    } else {
-                        continue;
-                    }
-                } else if a < 0.0 && b > a.abs() {
-                    (
-                        MoveKind::Compromise,
-                        x[i] + (x[j] - x[i]) * (a / b).abs(),
-                    )
-                } else {
-                    (MoveKind::Capitulation, x[j])
-                };
-                let score = match params.offer_choice {
-                    OfferChoice::SmallestMove => (to - x[i]).abs(),
-                    OfferChoice::LargestProposerGain => -b,
-                };
-                let better = best.as_ref().is_none_or(|(o, s)| {
-                    score < *s || (score == *s && id[j] < id[o.from_actor])
-                });
-                if better {
-                    let offer = Offer {
-                        actor: i,
-                        from_actor: j,
-                        kind,
-                        to,
-                        eu_own: a,
-                        eu_other: b,
-                    };
-                    best = Some((offer, score));
-                }
+        let mut best: Option<(Offer, f64)> = None;
+        for j in 0..n {
+            if j == i || x[j] == x[i] {
+                continue;
             }
-            best.map(|(o, _)| o)
+            let (a, b) = (eu[i * n + j], eu[j * n + i]);
+            if b <= 0.0 {
+                continue;
+            }
+            let (kind, to) = if a > 0.0 {
+                if b > a {
+                    (MoveKind::Confrontation, x[j])
+                } else {
+                    continue;
+                }
+            } else if a < 0.0 && b > a.abs() {
+                (MoveKind::Compromise, x[i] + (x[j] - x[i]) * (a / b).abs())
+            } else {
+                (MoveKind::Capitulation, x[j])
+            };
+            let score = match params.offer_choice {
+                OfferChoice::SmallestMove => (to - x[i]).abs(),
+                OfferChoice::LargestProposerGain => -b,
+            };
+            let better = best
+                .as_ref()
+                .is_none_or(|(o, s)| score < *s || (score == *s && id[j] < id[o.from_actor]));
+            if better {
+                let offer = Offer {
+                    actor: i,
+                    from_actor: j,
+                    kind,
+                    to,
+                    eu_own: a,
+                    eu_other: b,
+                };
+                best = Some((offer, score));
+            }
+        }
+        best.map(|(o, _)| o)
     };
     if n >= PARALLEL_FROM {
         (0..n).into_par_iter().filter_map(offer_for).collect()
@@ -491,7 +485,11 @@ pub fn bdm_forecast(scenario: &Scenario, params: &BdmParams) -> Result<Forecast,
         .map(|(d, dim)| {
             let range = match params.range {
                 RangeBasis::InitialPositions => {
-                    let max = dim.positions.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+                    let max = dim
+                        .positions
+                        .iter()
+                        .copied()
+                        .fold(f64::NEG_INFINITY, f64::max);
                     let min = dim.positions.iter().copied().fold(f64::INFINITY, f64::min);
                     max - min
                 }

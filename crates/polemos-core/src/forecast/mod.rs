@@ -17,7 +17,9 @@ use serde::{Deserialize, Serialize};
 
 pub use bdm::{BdmParams, bdm_forecast};
 pub use error::ForecastError;
-pub use median::{compromise_forecast, median_forecast, pairwise_vote_median, weighted_mean, weighted_median};
+pub use median::{
+    compromise_forecast, median_forecast, pairwise_vote_median, weighted_mean, weighted_median,
+};
 pub use montecarlo::{Distribution, MonteCarloParams, MonteCarloResult, Uncertainty, monte_carlo};
 pub use outcome::{DimensionOutcome, Forecast, ModelKind, Move, MoveKind, Round};
 pub use parse::{parse_bdm_csv, parse_ktab_csv, parse_scenario};

@@ -148,9 +148,8 @@ fn distribution(name: &str, values: &[f64], range: Option<(f64, f64)>) -> Distri
             .iter()
             .map(|&q| (q, quantile(&sorted, q)))
             .collect(),
-        probability_in_range: range.map(|(lo, hi)| {
-            values.iter().filter(|v| (lo..=hi).contains(*v)).count() as f64 / n
-        }),
+        probability_in_range: range
+            .map(|(lo, hi)| values.iter().filter(|v| (lo..=hi).contains(*v)).count() as f64 / n),
     }
 }
 

@@ -134,16 +134,10 @@ pub fn parse_bdm_csv(name: &str, text: &str) -> Result<Scenario, ForecastError> 
         if actors.iter().any(|a: &ScenarioActor| a.name == actor.text) {
             return Err(actor.error("an actor name not used on an earlier row"));
         }
-        let capability = cell(BDM, line, &fields, c_cap, "Capability").number(
-            0.0,
-            f64::MAX,
-            "a number >= 0",
-        )?;
-        let position = cell(BDM, line, &fields, c_pos, "Position").number(
-            f64::MIN,
-            f64::MAX,
-            "a number",
-        )?;
+        let capability =
+            cell(BDM, line, &fields, c_cap, "Capability").number(0.0, f64::MAX, "a number >= 0")?;
+        let position =
+            cell(BDM, line, &fields, c_pos, "Position").number(f64::MIN, f64::MAX, "a number")?;
         let salience =
             cell(BDM, line, &fields, c_sal, "Salience").number(0.0, 1.0, "a number in 0..=1")?;
         actors.push(ScenarioActor {
@@ -201,8 +195,7 @@ pub fn parse_ktab_csv(text: &str) -> Result<Scenario, ForecastError> {
         });
     };
     let power = cell(KTAB, header_line, &header, 2, "3rd header column");
-    if !(power.text.eq_ignore_ascii_case("power") || power.text.eq_ignore_ascii_case("influence"))
-    {
+    if !(power.text.eq_ignore_ascii_case("power") || power.text.eq_ignore_ascii_case("influence")) {
         return Err(power.error("`Power` or `Influence`"));
     }
     let mut dim_names = Vec::with_capacity(n_dims);
@@ -246,11 +239,8 @@ pub fn parse_ktab_csv(text: &str) -> Result<Scenario, ForecastError> {
         if actors.iter().any(|a: &ScenarioActor| a.name == actor.text) {
             return Err(actor.error("an actor name not used on an earlier row"));
         }
-        let capability = cell(KTAB, line, &fields, 2, &columns[2]).number(
-            0.0,
-            f64::MAX,
-            "a number >= 0",
-        )?;
+        let capability =
+            cell(KTAB, line, &fields, 2, &columns[2]).number(0.0, f64::MAX, "a number >= 0")?;
         for d in 0..n_dims {
             let col = 3 + 2 * d;
             let x = cell(KTAB, line, &fields, col, &columns[col]).number(
@@ -327,29 +317,47 @@ mod tests {
 
     #[test]
     fn reads_bdm_table() {
-        let s = parse_bdm_csv("t", "Actor,Capability,Position,Salience\nA,0.5,4,0.8\nB,1,10,0.2\n")
-            .expect("valid");
+        let s = parse_bdm_csv(
+            "t",
+            "Actor,Capability,Position,Salience\nA,0.5,4,0.8\nB,1,10,0.2\n",
+        )
+        .expect("valid");
         assert_eq!(s.actors.len(), 2);
-        assert_eq!(s.scale, Scale { min: 4.0, max: 10.0 });
+        assert_eq!(
+            s.scale,
+            Scale {
+                min: 4.0,
+                max: 10.0
+            }
+        );
         assert_eq!(s.dimensions[0].saliences, vec![0.8, 0.2]);
     }
 
     #[test]
     fn bdm_errors_name_line_and_column() {
-        let err = parse_bdm_csv("t", "Actor,Capability,Position,Salience\nA,0.5,4,0.8\nB,x,10,0.2\n")
-            .expect_err("bad capability");
+        let err = parse_bdm_csv(
+            "t",
+            "Actor,Capability,Position,Salience\nA,0.5,4,0.8\nB,x,10,0.2\n",
+        )
+        .expect_err("bad capability");
         assert_eq!(
             err.to_string(),
             "BDM table, line 3, column `Capability`: expected a number >= 0, found `x`"
         );
         let err = parse_bdm_csv("t", "Actor,Capability,Position,Salience\nA,0.5,4,1.5\n")
             .expect_err("salience");
-        assert!(err.to_string().contains("line 2, column `Salience`: expected a number in 0..=1"));
+        assert!(
+            err.to_string()
+                .contains("line 2, column `Salience`: expected a number in 0..=1")
+        );
         let err = parse_bdm_csv("t", "Actor,Power,Position,Salience\n").expect_err("header");
         assert!(err.to_string().contains("column `Capability`"), "{err}");
         let err = parse_bdm_csv("t", "Actor,Capability,Position,Salience\nA,1,4\n")
             .expect_err("short row");
-        assert!(err.to_string().contains("line 2, column `Salience`"), "{err}");
+        assert!(
+            err.to_string().contains("line 2, column `Salience`"),
+            "{err}"
+        );
         let err = parse_bdm_csv("t", "").expect_err("empty");
         assert!(err.to_string().contains("empty"), "{err}");
     }
@@ -380,12 +388,19 @@ mod tests {
             .expect_err("power column");
         assert!(err.to_string().contains("`Power` or `Influence`"), "{err}");
         let err = parse_ktab_csv("N,D,many,1\n").expect_err("count");
-        assert!(err.to_string().contains("line 1, column `nActors`"), "{err}");
+        assert!(
+            err.to_string().contains("line 1, column `nActors`"),
+            "{err}"
+        );
         let err = parse_ktab_csv(&format!("{head}A,a,1,50,5\nB,b,1,50,5\n")).expect_err("rows");
         assert!(err.to_string().contains("more actor rows"), "{err}");
-        let err = parse_ktab_csv("N,D,2,1\nActor,Description,Power,X Position,X Salience\nA,a,1,1,1\n")
-            .expect_err("too few rows");
-        assert!(err.to_string().contains("announces 2 actors but 1"), "{err}");
+        let err =
+            parse_ktab_csv("N,D,2,1\nActor,Description,Power,X Position,X Salience\nA,a,1,1,1\n")
+                .expect_err("too few rows");
+        assert!(
+            err.to_string().contains("announces 2 actors but 1"),
+            "{err}"
+        );
         let err = parse_ktab_csv("N,D,1,2\nActor,Description,Power,X Position,X Salience\n")
             .expect_err("too few columns");
         assert!(err.to_string().contains("line 2"), "{err}");

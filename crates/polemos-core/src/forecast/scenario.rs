@@ -85,7 +85,10 @@ impl Scenario {
     pub fn validate(&self) -> Result<(), ForecastError> {
         let invalid = |field: String, message: String| ForecastError::Invalid { field, message };
         if self.actors.is_empty() {
-            return Err(invalid("actors".into(), "a scenario needs at least one actor".into()));
+            return Err(invalid(
+                "actors".into(),
+                "a scenario needs at least one actor".into(),
+            ));
         }
         if self.dimensions.is_empty() {
             return Err(invalid(

@@ -380,7 +380,10 @@ impl Actors {
         let mut class = vec![0; n];
         for i in 0..n {
             class[i] = (0..=i)
-                .find(|&j| cap[j] == cap[i] && sal[j * dims..(j + 1) * dims] == sal[i * dims..(i + 1) * dims])
+                .find(|&j| {
+                    cap[j] == cap[i]
+                        && sal[j * dims..(j + 1) * dims] == sal[i * dims..(i + 1) * dims]
+                })
                 .unwrap_or(i);
         }
         let total: f64 = cap.iter().sum();
@@ -476,7 +479,9 @@ impl<'a> State<'a> {
         // Over distinct positions, as KTAB reports them: actors sharing a position share its
         // probability instead of splitting it.
         let same = |i: usize, j: usize| x[i * dims..(i + 1) * dims] == x[j * dims..(j + 1) * dims];
-        let owner: Vec<usize> = (0..n).map(|i| (0..=i).find(|&j| same(i, j)).unwrap_or(i)).collect();
+        let owner: Vec<usize> = (0..n)
+            .map(|i| (0..=i).find(|&j| same(i, j)).unwrap_or(i))
+            .collect();
         let distinct: Vec<usize> = (0..n).filter(|&i| owner[i] == i).collect();
         let m = distinct.len();
         let aware: Vec<f64> = (0..n * m)
@@ -516,7 +521,12 @@ impl<'a> State<'a> {
     /// h's estimate of P(i beats j) and of k's expected gain from i challenging j.
     fn challenge(&self, h: usize, k: usize, i: usize, j: usize) -> (f64, f64) {
         let (a, p) = (self.a, self.p);
-        let (uii, uij, uji, ujj) = (self.u(h, i, i), self.u(h, i, j), self.u(h, j, i), self.u(h, j, j));
+        let (uii, uij, uji, ujj) = (
+            self.u(h, i, i),
+            self.u(h, i, j),
+            self.u(h, j, i),
+            self.u(h, j, j),
+        );
         let (uki, ukj) = (self.u(h, k, i), self.u(h, k, j));
         let eu_sq = uki + ukj;
         let (win_i, win_j) = (2.0 * uki, 2.0 * ukj);
@@ -542,9 +552,12 @@ impl<'a> State<'a> {
             let (ik_def_j, j_def_ik, i_def_jk, jk_def_i) = match p.third_party {
                 ThirdPartyCommit::Full => (3.0 * umi, 3.0 * umj, 3.0 * umi, 3.0 * umj),
                 ThirdPartyCommit::Semi => (2.0 * umi + umm, 3.0 * umj, 3.0 * umi, 2.0 * umj + umm),
-                ThirdPartyCommit::None => {
-                    (2.0 * umi + umm, 2.0 * umj + umm, 2.0 * umi + umm, 2.0 * umj + umm)
-                }
+                ThirdPartyCommit::None => (
+                    2.0 * umi + umm,
+                    2.0 * umj + umm,
+                    2.0 * umi + umm,
+                    2.0 * umj + umm,
+                ),
             };
             let join_i = pim * ik_def_j + pjm * j_def_ik;
             let join_j = pim * i_def_jk + pjm * jk_def_i;
@@ -601,9 +614,12 @@ impl<'a> State<'a> {
                         ThirdPartyCommit::Semi => {
                             (2.0 * umi + umm, 3.0 * umj, 3.0 * umi, 2.0 * umj + umm)
                         }
-                        ThirdPartyCommit::None => {
-                            (2.0 * umi + umm, 2.0 * umj + umm, 2.0 * umi + umm, 2.0 * umj + umm)
-                        }
+                        ThirdPartyCommit::None => (
+                            2.0 * umi + umm,
+                            2.0 * umj + umm,
+                            2.0 * umi + umm,
+                            2.0 * umj + umm,
+                        ),
                     };
                     let v = vote(
                         p.voting,
@@ -637,7 +653,11 @@ impl<'a> State<'a> {
             let (ti, tj) = (xi[d], xj[d]);
             match self.p.interpolation {
                 Interpolation::S1P1 | Interpolation::S2P2 => {
-                    let e = if self.p.interpolation == Interpolation::S1P1 { 1 } else { 2 };
+                    let e = if self.p.interpolation == Interpolation::S1P1 {
+                        1
+                    } else {
+                        2
+                    };
                     let wi = si[d].powi(e) * pi.powi(e);
                     let wj = sj[d].powi(e) * pj.powi(e);
                     bi[d] = round4(((wi + MIN_W) * ti + wj * tj) / (wi + MIN_W + wj));
@@ -695,7 +715,13 @@ impl<'a> State<'a> {
                     let mix = |p: &[f64], q: &[f64]| -> Vec<f64> {
                         p.iter()
                             .zip(q)
-                            .map(|(p, q)| if wi + wj > 0.0 { (wi * p + wj * q) / (wi + wj) } else { *p })
+                            .map(|(p, q)| {
+                                if wi + wj > 0.0 {
+                                    (wi * p + wj * q) / (wi + wj)
+                                } else {
+                                    *p
+                                }
+                            })
                             .collect()
                     };
                     vec![make(mix(&bi, &ci), mix(&bj, &cj))]
@@ -719,12 +745,11 @@ fn step(a: &Actors, p: &SmpParams, st: &State<'_>) -> (Vec<f64>, Vec<Choice>) {
     let mut queues: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
     for (b, bargain) in bargains.iter().enumerate() {
         queues[bargain.init].push((b, true));
-        for k in 0..n {
-            if k != bargain.init
-                && (k == bargain.rcvr
-                    || (a.class[k] == a.class[bargain.rcvr] && st.pos(k) == st.pos(bargain.rcvr)))
-            {
-                queues[k].push((b, false));
+        let rcvr = bargain.rcvr;
+        for (k, queue) in queues.iter_mut().enumerate() {
+            let twin = a.class[k] == a.class[rcvr] && st.pos(k) == st.pos(rcvr);
+            if k != bargain.init && (k == rcvr || twin) {
+                queue.push((b, false));
             }
         }
     }
@@ -773,7 +798,11 @@ fn step(a: &Actors, p: &SmpParams, st: &State<'_>) -> (Vec<f64>, Vec<Choice>) {
     let mut next = st.x.to_vec();
     for (k, c) in chosen.iter().enumerate() {
         if let Some((b, _, _)) = c {
-            let target = if b.init == k { &b.pos_init } else { &b.pos_rcvr };
+            let target = if b.init == k {
+                &b.pos_init
+            } else {
+                &b.pos_rcvr
+            };
             next[k * dims..(k + 1) * dims].copy_from_slice(target);
         }
     }
@@ -903,7 +932,11 @@ pub fn initial_risk(scenario: &Scenario, params: &SmpParams) -> (Vec<f64>, Vec<f
     let mut x = vec![0.0; a.n * a.dims];
     for (d, dim) in scenario.dimensions.iter().enumerate() {
         for i in 0..a.n {
-            x[i * a.dims + d] = if width > 0.0 { (dim.positions[i] - lo) / width } else { 0.0 };
+            x[i * a.dims + d] = if width > 0.0 {
+                (dim.positions[i] - lo) / width
+            } else {
+                0.0
+            };
         }
     }
     let st = State::new(&a, params, &x);
@@ -920,8 +953,15 @@ mod tests {
         let text = "N,D,4,2\nActor,Description,Power,A,SA,B,SB\n\
                     a,,10,10,40,90,20\nb,,30,60,10,20,50\nc,,20,35,30,70,30\nd,,5,80,45,40,5\n";
         let scenario = parse_ktab_csv(text).expect("valid");
-        for third_party in [ThirdPartyCommit::Full, ThirdPartyCommit::Semi, ThirdPartyCommit::None] {
-            let params = SmpParams { third_party, ..SmpParams::default() };
+        for third_party in [
+            ThirdPartyCommit::Full,
+            ThirdPartyCommit::Semi,
+            ThirdPartyCommit::None,
+        ] {
+            let params = SmpParams {
+                third_party,
+                ..SmpParams::default()
+            };
             let actors = Actors::new(&scenario);
             let x: Vec<f64> = (0..4)
                 .flat_map(|i| (0..2).map(move |d| (i, d)))
