@@ -206,6 +206,8 @@ pub struct Knowledge {
     payload: Vec<Entry>,
     pub automaton: AhoCorasick,
     actor_index: HashMap<String, usize>,
+    /// Disputes by party id.
+    pub disputes_by_party: HashMap<String, Vec<usize>>,
 }
 
 impl Knowledge {
@@ -608,7 +610,14 @@ impl KnowledgeBuilder {
                 line: 0,
                 message: format!("cannot build the matcher: {e}"),
             })?;
+        let mut disputes_by_party: HashMap<String, Vec<usize>> = HashMap::new();
+        for (d, entry) in self.disputes.iter().enumerate() {
+            for p in &entry.parties {
+                disputes_by_party.entry(p.clone()).or_default().push(d);
+            }
+        }
         Ok(Knowledge {
+            disputes_by_party,
             actors: self.actors,
             venues: self.venues,
             places: self.places,
