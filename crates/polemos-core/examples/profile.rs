@@ -39,7 +39,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             totals[i].1 += d.as_secs_f64();
         }
-        let meta = ArticleMeta { published, ..ArticleMeta::default() };
+        let meta = ArticleMeta {
+            published,
+            ..ArticleMeta::default()
+        };
         sentences += ex.extract(&text, &meta)?.document.sentences;
     }
     let wall = wall.elapsed().as_secs_f64() / 2.0;
@@ -48,9 +51,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for (name, t) in &totals {
         println!("{name:12} {:8.1} ms", t * 1000.0);
     }
-    println!("wall: {:.1} MB/s, {:.0} sentences/s", mb / wall, sentences as f64 / wall);
+    println!(
+        "wall: {:.1} MB/s, {:.0} sentences/s",
+        mb / wall,
+        sentences as f64 / wall
+    );
     if let Some(cpu) = cpu {
-        println!("cpu:  {:.1} MB/s, {:.0} sentences/s per core", mb / cpu, sentences as f64 / cpu);
+        println!(
+            "cpu:  {:.1} MB/s, {:.0} sentences/s per core",
+            mb / cpu,
+            sentences as f64 / cpu
+        );
     }
     Ok(())
 }
