@@ -1,8 +1,11 @@
 //! `polemos`: the command-line entry point. Each subcommand lives in its own module; this file
 //! only parses global options and dispatches.
 
+mod cli_analyze;
 mod cli_data;
 mod cli_extract;
+mod cli_forecast;
+mod cli_report;
 mod output;
 
 use std::process::ExitCode;
@@ -42,6 +45,12 @@ enum Command {
     Extract(cli_extract::ExtractArgs),
     /// Extract facts from news text files and store them with their provenance.
     Ingest(cli_extract::IngestArgs),
+    /// Analyse stances, shifts, agreement, coalitions, deadlocks or event series.
+    Analyze(cli_analyze::AnalyzeArgs),
+    /// Render a dispute report (Markdown, HTML or JSON).
+    Report(cli_report::ReportArgs),
+    /// Forecast where a negotiation ends up (median, compromise, BDM, SMP; Monte Carlo).
+    Forecast(cli_forecast::ForecastArgs),
 }
 
 fn main() -> ExitCode {
@@ -52,6 +61,9 @@ fn main() -> ExitCode {
         Command::Show(args) => cli_data::show(&cli.global, &args),
         Command::Extract(args) => cli_extract::extract(&cli.global, &args),
         Command::Ingest(args) => cli_extract::ingest(&cli.global, &args),
+        Command::Analyze(args) => cli_analyze::run(&cli.global, &args),
+        Command::Report(args) => cli_report::run(&cli.global, &args),
+        Command::Forecast(args) => cli_forecast::run(&cli.global, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
