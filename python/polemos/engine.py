@@ -1,0 +1,207 @@
+"""`polemos.Engine`: the polemos engine in-process.
+
+A thin Pythonic layer over :class:`polemos._native.Engine`: it accepts paths, dicts and
+DataFrames, returns resource objects and lists that turn into DataFrames, and leaves all the
+work (parsing, validation, storage, algorithms) to the Rust core, which runs without holding the
+GIL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from polemos import _native
+from polemos.resources import (
+    CLASSES,
+    Actor,
+    Dispute,
+    Document,
+    Event,
+    Issue,
+    Resource,
+    ResourceList,
+    Stance,
+    as_record_line,
+    wrap,
+)
+
+DateLike = Any  # str "YYYY-MM-DD", datetime.date, datetime.datetime or pandas.Timestamp
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What a write did: the store's revision after it and how many entities changed."""
+
+    revision: int
+    created: int
+    updated: int
+    deleted: int
+    unchanged: int
+
+    @property
+    def changed(self) -> int:
+        return self.created + self.updated + self.deleted
+
+
+def _commit_result(d: Mapping[str, Any]) -> CommitResult:
+    return CommitResult(
+        revision=int(d["revision"]),
+        created=int(d["created"]),
+        updated=int(d["updated"]),
+        deleted=int(d["deleted"]),
+        unchanged=int(d["unchanged"]),
+    )
+
+
+def _dossier_text(source: Any) -> tuple[str, str]:
+    """The dossier text of a path, JSON text, dict or list of resources, and a commit message."""
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        return path.read_text(encoding="utf-8"), f"import {path}"
+    if isinstance(source, str):
+        if source.lstrip().startswith("{"):
+            return source, "import from Python"
+        path = Path(source)
+        if not path.exists():
+            raise FileNotFoundError(
+                f"{source!r} is neither a dossier file that exists nor JSON text"
+            )
+        return path.read_text(encoding="utf-8"), f"import {path}"
+    if isinstance(source, Mapping):
+        return json.dumps(source), "import from Python"
+    if isinstance(source, Iterable):
+        lines = [json.dumps(as_record_line(r)) for r in source]
+        return "\n".join(lines) + "\n", "put from Python"
+    raise TypeError(
+        "import_dossier() takes a path, JSON text, a dossier dict or resources, "
+        f"not {type(source).__name__}"
+    )
+
+
+class Engine:
+    """The polemos engine over one store.
+
+    ``Engine()`` keeps everything in memory; ``Engine("polemos.db")`` opens (or creates) an
+    SQLite file in the same format the ``polemos`` command and server use. One engine may be
+    shared by several threads.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self._native = _native.Engine(None if path is None else os.fspath(path))
+
+    @property
+    def location(self) -> str:
+        """``memory:`` or the path of the SQLite file."""
+        return self._native.location
+
+    @property
+    def revision(self) -> int:
+        """The store's latest revision (0 when empty)."""
+        return self._native.head()
+
+    def __repr__(self) -> str:
+        return f"polemos.Engine({self.location!r}, revision={self.revision})"
+
+    # ------------------------------------------------------------------ writing
+
+    def import_dossier(self, source: Any, *, message: str | None = None) -> CommitResult:
+        """Imports a dossier all or nothing.
+
+        ``source`` is a path to a JSON / JSON Lines file, the JSON text itself, a dossier dict, or
+        an iterable of resources. Raises :class:`polemos.ValidationError` naming every broken rule
+        by its field path when anything is wrong; nothing is written then.
+        """
+        text, default_message = _dossier_text(source)
+        return _commit_result(self._native.import_dossier(text, message or default_message))
+
+    def put(self, *resources: Resource | Mapping[str, Any], message: str | None = None) -> CommitResult:
+        """Writes resources (or ``{"stance": {...}}`` records) in one all-or-nothing commit."""
+        return self.import_dossier(list(resources), message=message or "put from Python")
+
+    def export(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        dispute: str | None = None,
+        format: Literal["json", "jsonl"] = "json",
+        revision: int | None = None,
+    ) -> str:
+        """The store (or one dispute and everything it refers to) as dossier text; also written
+        to ``path`` when given."""
+        text = self._native.export(dispute, format, revision)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, name: str, *, revision: int | None = None) -> Resource:
+        """One resource by full name (``actors/JPN``); raises :class:`polemos.NotFoundError`."""
+        data, rev = self._native.get(name, revision)
+        kind = name.split("/")[0]
+        cls = CLASSES["issue"] if "/issues/" in name else CLASSES[kind[:-1]]
+        return cls(data, revision=rev)
+
+    def _list(self, collection: str, **filters: Any) -> ResourceList[Any]:
+        return wrap(collection[:-1], self._native.list(collection, **filters))
+
+    def actors(
+        self, *, dispute: str | None = None, revision: int | None = None
+    ) -> ResourceList[Actor]:
+        """Actors (of one dispute and those its records name, when ``dispute`` is given)."""
+        return self._list("actors", dispute=dispute, revision=revision)
+
+    def disputes(self, *, revision: int | None = None) -> ResourceList[Dispute]:
+        return self._list("disputes", revision=revision)
+
+    def issues(
+        self, *, dispute: str | None = None, revision: int | None = None
+    ) -> ResourceList[Issue]:
+        return self._list("issues", dispute=dispute, revision=revision)
+
+    def stances(
+        self,
+        *,
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> ResourceList[Stance]:
+        """Stances, narrowed by dispute (``kuril-islands``), actor (``JPN``), issue, the date they
+        were in force on (``as_of``) and the store revision."""
+        return self._list(
+            "stances", dispute=dispute, actor=actor, issue=issue, as_of=as_of, revision=revision
+        )
+
+    def events(
+        self,
+        *,
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> ResourceList[Event]:
+        """Events, narrowed like :meth:`stances`; ``as_of`` keeps events up to that date."""
+        return self._list(
+            "events", dispute=dispute, actor=actor, issue=issue, as_of=as_of, revision=revision
+        )
+
+    def documents(
+        self,
+        *,
+        dispute: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> ResourceList[Document]:
+        return self._list("documents", dispute=dispute, as_of=as_of, revision=revision)
+
+    def changes(self, *, after: int = 0, limit: int = 1000) -> list[dict[str, Any]]:
+        """The change feed: what each commit after revision ``after`` put or deleted."""
+        return self._native.changes(after, limit)
