@@ -1,7 +1,19 @@
 """Type stubs of the native module (checked against it by mypy's stubtest)."""
 
 from os import PathLike
-from typing import Any, Final
+from typing import Any, Final, final
+
+__all__ = [
+    "Engine",
+    "ConflictError",
+    "NotFoundError",
+    "PolemosError",
+    "StorageError",
+    "ValidationError",
+    "content_hash",
+    "plover_quad_classes",
+    "__version__",
+]
 
 __version__: Final[str]
 
@@ -14,7 +26,10 @@ class StorageError(PolemosError): ...
 def content_hash(text: str) -> str: ...
 def plover_quad_classes() -> dict[str, str]: ...
 
+@final
 class Engine:
+    """An in-process polemos engine over one store."""
+
     def __new__(cls, path: str | PathLike[str] | None = None) -> Engine: ...
     @property
     def location(self) -> str: ...
@@ -23,7 +38,7 @@ class Engine:
     def export(
         self, dispute: str | None = None, format: str = "json", revision: int | None = None
     ) -> str: ...
-    def list(
+    def query(
         self,
         collection: str,
         *,

@@ -148,7 +148,7 @@ class Engine:
         return cls(data, revision=rev)
 
     def _list(self, collection: str, **filters: Any) -> ResourceList[Any]:
-        return wrap(collection[:-1], self._native.list(collection, **filters))
+        return wrap(collection[:-1], self._native.query(collection, **filters))
 
     def actors(
         self, *, dispute: str | None = None, revision: int | None = None

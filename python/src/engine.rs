@@ -177,7 +177,7 @@ impl Engine {
     /// dicts, narrowed by dispute, actor, issue, valid date and revision.
     #[pyo3(signature = (collection, *, dispute=None, actor=None, issue=None, as_of=None, revision=None))]
     #[allow(clippy::too_many_arguments)] // Mirrors the keyword arguments of the Python API.
-    fn list<'py>(
+    fn query<'py>(
         &self,
         py: Python<'py>,
         collection: &str,
