@@ -70,8 +70,8 @@ def stance_heatmap(
     ax.set_xticks(range(len(issues)), [_short(i) for i in issues], rotation=30, ha="right")
     ax.set_yticks(range(len(actors)), [_short(a) for a in actors])
     for y, a in enumerate(actors):
-        for x, i in enumerate(issues):
-            v = cells.get((a, i))
+        for x, iss in enumerate(issues):
+            v = cells.get((a, iss))
             if v is not None:
                 ax.text(x, y, f"{v:g}", ha="center", va="center", fontsize=9)
     ax.figure.colorbar(image, ax=ax, label=value)

@@ -245,7 +245,7 @@ class Stance(Resource):
     label: _Field[str] = _Field("")
     conditions: _Field[list[dict[str, Any]]] = _Field([])
     evidence: _Field[list[dict[str, Any]]] = _Field([])
-    valid_from: _Field[_dt.date] = _Field(None, _date)
+    valid_from: _Field[_dt.date | None] = _Field(None, _date)
     valid_to: _Field[_dt.date | None] = _Field(None, _date)
 
     def to_record(self) -> dict[str, Any]:
@@ -429,7 +429,7 @@ def rows(data: Any, what: str) -> Sequence[Mapping[str, Any]]:
     if callable(to_dict) and hasattr(data, "columns"):
         return list(to_dict(orient="records"))
     if isinstance(data, Sequence) and not isinstance(data, (str, bytes)):
-        out = []
+        out: list[Mapping[str, Any]] = []
         for i, row in enumerate(data):
             if isinstance(row, Resource):
                 out.append(row.to_record())

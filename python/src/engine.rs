@@ -21,7 +21,10 @@ pub struct Engine {
 }
 
 /// Serde data (core records, commit results) as Python dicts and lists.
-pub fn to_py<'py, T: Serialize + ?Sized>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+pub fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
     Ok(pythonize::pythonize(py, value)?)
 }
 
@@ -259,7 +262,10 @@ impl Engine {
                 d.set_item("committed_at", c.committed_at.to_rfc3339())?;
                 d.set_item("kind", c.kind.as_str())?;
                 d.set_item("name", &c.name)?;
-                d.set_item("record", c.record.as_ref().map(|r| record_to_py(py, r)).transpose()?)?;
+                d.set_item(
+                    "record",
+                    c.record.as_ref().map(|r| record_to_py(py, r)).transpose()?,
+                )?;
                 Ok(d)
             })
             .collect()

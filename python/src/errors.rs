@@ -44,7 +44,10 @@ pub enum Failure {
     Core(polemos_core::Error),
     Store(StoreError),
     /// An argument the bindings themselves reject, naming the parameter.
-    Argument { field: String, message: String },
+    Argument {
+        field: String,
+        message: String,
+    },
 }
 
 impl Failure {
@@ -93,9 +96,12 @@ fn classify(f: &Failure) -> (Class, Vec<(String, String)>) {
         }
         Failure::Core(E::Invalid(v)) | Failure::Store(StoreError::Invalid(v)) => (
             Class::Validation,
-            v.0.iter().map(|x| (x.path.clone(), x.rule.clone())).collect(),
+            v.0.iter()
+                .map(|x| (x.path.clone(), x.rule.clone()))
+                .collect(),
         ),
-        Failure::Core(E::InvalidArgument { field, message }) | Failure::Argument { field, message } => {
+        Failure::Core(E::InvalidArgument { field, message })
+        | Failure::Argument { field, message } => {
             (Class::Validation, vec![(field.clone(), message.clone())])
         }
         Failure::Store(StoreError::BadName { name, reason }) => {
@@ -197,10 +203,7 @@ mod tests {
                 Failure::Store(StoreError::Backend("disk full".into())),
                 Class::Store,
             ),
-            (
-                Failure::argument("as_of", "not a date"),
-                Class::Validation,
-            ),
+            (Failure::argument("as_of", "not a date"), Class::Validation),
         ];
         for (failure, class) in cases {
             assert_eq!(classify(&failure).0, class, "{failure}");

@@ -15,8 +15,7 @@ mod _native {
     use crate::engine::Engine;
     #[pymodule_export]
     use crate::errors::{
-        ConflictError, NotFoundError, PolemosError, StorageError,
-        ValidationError,
+        ConflictError, NotFoundError, PolemosError, StorageError, ValidationError,
     };
 
     use super::pyfunction;

@@ -156,14 +156,19 @@ mod tests {
             dispute_name("kuril-islands").expect("short").as_str(),
             "disputes/kuril-islands"
         );
-        assert_eq!(actor_name("actors/JPN").expect("full").as_str(), "actors/JPN");
+        assert_eq!(
+            actor_name("actors/JPN").expect("full").as_str(),
+            "actors/JPN"
+        );
         let d = dispute_name("kuril-islands").expect("d");
         assert_eq!(
             issue_name("peace-treaty", Some(&d)).expect("i").as_str(),
             "disputes/kuril-islands/issues/peace-treaty"
         );
         assert_eq!(
-            issue_name("kuril-islands/peace-treaty", None).expect("i").as_str(),
+            issue_name("kuril-islands/peace-treaty", None)
+                .expect("i")
+                .as_str(),
             "disputes/kuril-islands/issues/peace-treaty"
         );
         assert!(actor_name("no spaces").is_err());
