@@ -14,7 +14,9 @@ a ``polemos serve`` server, :mod:`polemos.client`).
 from __future__ import annotations
 
 from polemos._native import __version__, content_hash
-from polemos.engine import CommitResult, Engine
+from polemos import forecast, plot
+from polemos.engine import CommitResult, Engine, IngestResult
+from polemos.extraction import Extraction, extract, extract_many
 from polemos.exceptions import (
     ConflictError,
     MissingExtraError,
@@ -41,6 +43,8 @@ __all__ = [
     "Dispute",
     "Document",
     "Engine",
+    "Extraction",
+    "IngestResult",
     "Event",
     "Issue",
     "MissingExtraError",
@@ -53,4 +57,8 @@ __all__ = [
     "ValidationError",
     "__version__",
     "content_hash",
+    "extract",
+    "extract_many",
+    "forecast",
+    "plot",
 ]

@@ -13,9 +13,10 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, overload
 
 from polemos import _native
+from polemos.extraction import Extraction, extract
 from polemos.resources import (
     CLASSES,
     Actor,
@@ -46,6 +47,20 @@ class CommitResult:
     @property
     def changed(self) -> int:
         return self.created + self.updated + self.deleted
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingesting one text did: its document's name, whether it was new (``stored``) or
+    already there (``already stored``), and what it added."""
+
+    document: str
+    status: str
+    created: int
+    updated: int
+    stances: int
+    events: int
+    revision: int
 
 
 def _commit_result(d: Mapping[str, Any]) -> CommitResult:
@@ -137,6 +152,63 @@ class Engine:
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
         return text
+
+    # ------------------------------------------------------------------ extraction
+
+    def extract(
+        self,
+        text: str,
+        *,
+        published: DateLike = None,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> Extraction:
+        """Extracts facts from one article without storing them (see :func:`polemos.extract`)."""
+        return extract(text, published=published, title=title, outlet=outlet, url=url)
+
+    @overload
+    def ingest(
+        self,
+        texts: str,
+        *,
+        published: DateLike,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> IngestResult: ...
+    @overload
+    def ingest(
+        self,
+        texts: Iterable[str],
+        *,
+        published: DateLike,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> list[IngestResult]: ...
+    def ingest(
+        self,
+        texts: str | Iterable[str],
+        *,
+        published: DateLike,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> IngestResult | list[IngestResult]:
+        """Extracts one text (or many, in parallel) and stores the document with its actors,
+        stances and events. Idempotent: a text already stored (same content hash) is skipped.
+        Each text is its own all-or-nothing commit. Actors, disputes and issues already in the
+        store are kept as they are (they may have been curated by hand)."""
+        single = isinstance(texts, str)
+        batch = [texts] if isinstance(texts, str) else list(texts)
+        reports = [
+            IngestResult(**r)
+            for r in _native.ingest(
+                self._native, batch, published=published, title=title, outlet=outlet, url=url
+            )
+        ]
+        return reports[0] if single else reports
 
     # ------------------------------------------------------------------ reading
 

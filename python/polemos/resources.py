@@ -439,3 +439,44 @@ def rows(data: Any, what: str) -> Sequence[Mapping[str, Any]]:
                 raise TypeError(f"{what}[{i}]: expected a dict, got {type(row).__name__}")
         return out
     raise TypeError(f"{what}: expected a pandas DataFrame or a list of dicts, got {type(data).__name__}")
+
+
+class Table(list[dict[str, Any]]):
+    """Rows of an analysis (one dict each) that print as a table and turn into a DataFrame."""
+
+    def __init__(self, rows: Iterable[Mapping[str, Any]] = (), *, title: str = "") -> None:
+        super().__init__(dict(r) for r in rows)
+        self.title = title
+
+    def to_records(self) -> list[dict[str, Any]]:
+        return [dict(r) for r in self]
+
+    def to_pandas(self) -> Any:
+        """A ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
+        pd = require("pandas", "to_pandas()")
+        return pd.DataFrame.from_records(self.to_records()) if self else pd.DataFrame()
+
+    def __repr__(self) -> str:
+        if not self:
+            return f"Table({self.title!r}, no rows)"
+        columns = list(self[0].keys())
+        widths = {c: max([len(c)] + [min(len(_cell(r.get(c))), 40) for r in self]) for c in columns}
+        line = "  ".join(c.ljust(widths[c]) for c in columns)
+        body = "\n".join(
+            "  ".join(_cell(r.get(c))[:40].ljust(widths[c]) for c in columns) for r in self[:30]
+        )
+        more = f"\n… {len(self) - 30} more rows" if len(self) > 30 else ""
+        title = f"{self.title}\n" if self.title else ""
+        return f"{title}{line}\n{body}{more}"
+
+    def _repr_html_(self) -> str:
+        if not self:
+            return f"<p><i>{html.escape(self.title or 'table')}: no rows</i></p>"
+        columns = list(self[0].keys())
+        head = "".join(f"<th>{html.escape(c)}</th>" for c in columns)
+        body = "".join(
+            "<tr>" + "".join(f"<td>{html.escape(_cell(r.get(c)))}</td>" for c in columns) + "</tr>"
+            for r in self[:200]
+        )
+        caption = f"<caption>{html.escape(self.title)}</caption>" if self.title else ""
+        return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
