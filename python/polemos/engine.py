@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from polemos import _native
+from polemos.exceptions import ValidationError
 from polemos.extraction import Extraction, extract
+from polemos.forecast import Forecast
 from polemos.resources import (
     CLASSES,
     Actor,
@@ -27,6 +29,7 @@ from polemos.resources import (
     Resource,
     ResourceList,
     Stance,
+    Table,
     as_record_line,
     wrap,
 )
@@ -96,6 +99,28 @@ def _dossier_text(source: Any) -> tuple[str, str]:
         "import_dossier() takes a path, JSON text, a dossier dict or resources, "
         f"not {type(source).__name__}"
     )
+
+
+def _dispute_name(dispute: str) -> str:
+    return dispute if dispute.startswith("disputes/") else f"disputes/{dispute}"
+
+
+class StanceMatrix(Table):
+    """Consolidated stances, one row per (actor, issue); ``raw`` keeps the full records with
+    their evidence and conflicting sides."""
+
+    def __init__(self, rows: Iterable[Mapping[str, Any]], *, title: str, raw: list[dict[str, Any]]) -> None:
+        super().__init__(rows, title=title)
+        self.raw = raw
+
+    def pivot(self, value: str = "position") -> Any:
+        """Actors × issues DataFrame of ``value`` (needs the ``pandas`` extra)."""
+        df = self.to_pandas()
+        if df.empty:
+            return df
+        wide = df.pivot(index="actor", columns="issue", values=value)
+        wide.columns = [str(c).rsplit("/", 1)[-1] for c in wide.columns]
+        return wide
 
 
 class Engine:
@@ -209,6 +234,156 @@ class Engine:
             )
         ]
         return reports[0] if single else reports
+
+    # ------------------------------------------------------------------ analytics
+
+    def stance_matrix(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        half_life_days: float = 180.0,
+        conflict_gap: float = 25.0,
+    ) -> StanceMatrix:
+        """Each actor's current stance on each issue of ``dispute``, consolidated from all the
+        evidence known on ``as_of`` (default: today): one row per (actor, issue) with position,
+        salience, label, confidence, sources and whether the evidence conflicts. ``.pivot()``
+        gives the actors × issues DataFrame; ``polemos.plot.stance_heatmap`` draws it."""
+        data = _native.current_stances(
+            self._native,
+            dispute,
+            as_of=as_of,
+            revision=revision,
+            half_life_days=half_life_days,
+            conflict_gap=conflict_gap,
+        )
+        return StanceMatrix(
+            ({
+                "actor": s["actor"],
+                "issue": s["issue"],
+                "position": float(s["position"]),
+                "salience": float(s["salience"]),
+                "label": s["label"],
+                "confidence": float(s["confidence"]),
+                "sources": s["sources"],
+                "last_evidence": s["last_evidence"],
+                "contested": s.get("conflict") is not None,
+                "conditions": "; ".join(
+                    f"{c['issue'].rsplit('/', 1)[-1]} {c['required']}"
+                    for c in s.get("conditions", [])
+                ),
+            } for s in data),
+            title=f"stances in {dispute}",
+            raw=data,
+        )
+
+    def deadlocks(
+        self, dispute: str, *, as_of: DateLike = None, revision: int | None = None
+    ) -> Table:
+        """Cycles of preconditions between issues ("the treaty only after the territory" against
+        "the territory only after the treaty"): kind, the issues in the cycle, the parties, and
+        the precondition edges with their evidence."""
+        data = _native.deadlocks(self._native, dispute, as_of=as_of, revision=revision)
+        return Table(data, title=f"deadlocks in {dispute}")
+
+    def agreement(
+        self, dispute: str, *, as_of: DateLike = None, revision: int | None = None
+    ) -> dict[str, Any]:
+        """Pairwise agreement (0–1) between the parties and each issue's polarization."""
+        return _native.agreement(self._native, dispute, as_of=as_of, revision=revision)
+
+    def coalitions(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        max_distance: float = 0.25,
+    ) -> Table:
+        """Groups of parties that agree (average distance at most ``max_distance``)."""
+        data = _native.coalitions(
+            self._native, dispute, as_of=as_of, revision=revision, max_distance=max_distance
+        )
+        return Table(data, title=f"coalitions in {dispute}")
+
+    def shifts(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        threshold: float = 20.0,
+    ) -> Table:
+        """Changes of position larger than ``threshold`` points, with evidence before and after."""
+        data = _native.shifts(
+            self._native, dispute, as_of=as_of, revision=revision, threshold=threshold
+        )
+        return Table(data, title=f"shifts in {dispute}")
+
+    def series(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        granularity: Literal["day", "week", "month"] = "month",
+        roll_up: bool = True,
+    ) -> Table:
+        """Cooperation–conflict event counts per actor pair and period, with the trend."""
+        data = _native.series(
+            self._native,
+            dispute,
+            as_of=as_of,
+            revision=revision,
+            granularity=granularity,
+            roll_up=roll_up,
+        )
+        return Table(data, title=f"cooperation and conflict in {dispute}")
+
+    def report(
+        self,
+        dispute: str,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        format: Literal["html", "markdown", "json"] = "html",
+    ) -> str:
+        """The dispute report (parties, issues, stances, deadlocks, events, framing) as a
+        self-contained HTML page, Markdown or JSON; also written to ``path`` when given."""
+        text = _native.report(self._native, dispute, as_of=as_of, revision=revision, format=format)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def forecast(
+        self,
+        dispute: str,
+        *,
+        model: Literal["bdm", "smp", "median", "compromise"] = "bdm",
+        as_of: DateLike = None,
+        revision: int | None = None,
+        **options: Any,
+    ) -> Forecast:
+        """Forecasts ``dispute`` from its parties' current stances (one dimension per issue) and
+        capabilities, with :mod:`polemos.forecast`'s ``model``. Stances of actors that are not
+        parties carry no capability and are left out."""
+        from polemos import forecast as fc
+
+        parties = self.get(_dispute_name(dispute), revision=revision)
+        assert isinstance(parties, Dispute)
+        caps = parties.capabilities
+        rows = [
+            r for r in self.stance_matrix(dispute, as_of=as_of, revision=revision)
+            if r["actor"] in caps
+        ]
+        run = {"bdm": fc.bdm, "smp": fc.smp, "median": fc.median, "compromise": fc.compromise}
+        if model not in run:
+            raise ValidationError(
+                f"invalid argument `model`: `{model}` is not one of {', '.join(run)}"
+            )
+        return run[model](rows, capabilities=caps, name=_dispute_name(dispute), **options)
 
     # ------------------------------------------------------------------ reading
 

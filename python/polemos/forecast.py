@@ -192,6 +192,8 @@ def bdm(data: Any, *, rounds: int = 10, **options: Any) -> Forecast:
     """Bueno de Mesquita's expected-utility model (Scholz, Calbert & Smith 2011). ``options``:
     scenario arguments (``name``, ``scale``, ``capabilities``) and the model's parameters
     (``vote_risk``, ``success``, ``risk``, ``offer_choice``, ``range``)."""
+    if isinstance(rounds, bool) or not isinstance(rounds, int) or rounds < 0:
+        raise ValidationError(f"invalid argument `rounds`: expected a whole number >= 0, got {rounds!r}")
     scenario_args, params = _split(options)
     return _run(data, {"model": "bdm", "rounds": rounds, **params}, **scenario_args)
 

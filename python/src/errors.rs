@@ -1,6 +1,7 @@
 //! The Python exception classes and the one place where every error of the core and the store
 //! becomes one of them, so a notebook can `except polemos.NotFoundError` whatever layer failed.
 
+use polemos_core::extract::ExtractError;
 use polemos_core::{NameError, ValidationErrors};
 use polemos_store::StoreError;
 use pyo3::exceptions::PyException;
@@ -43,6 +44,8 @@ pyo3::create_exception!(
 pub enum Failure {
     Core(polemos_core::Error),
     Store(StoreError),
+    /// A text the extractor refuses (not UTF-8, too large) or a knowledge file it cannot read.
+    Extract(ExtractError),
     /// An argument the bindings themselves reject, naming the parameter.
     Argument {
         field: String,
@@ -104,6 +107,13 @@ fn classify(f: &Failure) -> (Class, Vec<(String, String)>) {
         | Failure::Argument { field, message } => {
             (Class::Validation, vec![(field.clone(), message.clone())])
         }
+        Failure::Extract(e @ (ExtractError::InvalidUtf8 { .. } | ExtractError::TooLarge { .. })) => {
+            (Class::Validation, vec![("text".to_owned(), e.to_string())])
+        }
+        Failure::Extract(ExtractError::Data { file, line, message }) => (
+            Class::Validation,
+            vec![(format!("{file}:{line}"), message.clone())],
+        ),
         Failure::Store(StoreError::BadName { name, reason }) => {
             (Class::Validation, vec![(name.clone(), reason.clone())])
         }
@@ -137,6 +147,7 @@ impl std::fmt::Display for Failure {
         match self {
             Self::Core(e) => write!(f, "{e}"),
             Self::Store(e) => write!(f, "{e}"),
+            Self::Extract(e) => write!(f, "{e}"),
             Self::Argument { field, message } => write!(f, "invalid argument `{field}`: {message}"),
         }
     }

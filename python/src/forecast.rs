@@ -22,8 +22,7 @@ pub fn json_arg<T: serde::de::DeserializeOwned>(field: &str, text: &str) -> Resu
 pub fn forecast<'py>(py: Python<'py>, scenario: &str, spec: &str) -> PyResult<Bound<'py, PyAny>> {
     let scenario: Scenario = json_arg("scenario", scenario)?;
     let spec: ModelSpec = json_arg("model", spec)?;
-    let result = py.detach(|| spec.run(&scenario).map_err(polemos_core::Error::from))
-        .map_err(Failure::from)?;
+    let result = py.detach(|| spec.run(&scenario).map_err(Failure::from))?;
     to_py(py, &result)
 }
 
@@ -39,14 +38,13 @@ pub fn monte_carlo<'py>(
     let spec: ModelSpec = json_arg("model", spec)?;
     let params: MonteCarloParams = json_arg("monte_carlo", params)?;
     let result = py
-        .detach(|| run_mc(&spec, &scenario, &params, &|_, _| {}).map_err(polemos_core::Error::from))
-        .map_err(Failure::from)?;
+        .detach(|| run_mc(&spec, &scenario, &params, &|_, _| {}).map_err(Failure::from))?;
     to_py(py, &result)
 }
 
 /// Parses a scenario file's text (BDM CSV or KTAB CSV) into a scenario dict.
 #[pyfunction]
 pub fn parse_scenario<'py>(py: Python<'py>, name: &str, text: &str) -> PyResult<Bound<'py, PyAny>> {
-    let scenario = parse(name, text).map_err(|e| Failure::from(polemos_core::Error::from(e)))?;
+    let scenario = parse(name, text).map_err(Failure::from)?;
     to_py(py, &scenario)
 }

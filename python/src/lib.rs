@@ -2,8 +2,10 @@
 //! polemos-core and polemos-store; the Pythonic layer (resource objects, DataFrames, plots) lives
 //! in `python/polemos/`. Errors become Python exceptions in one place, `errors.rs`.
 
+pub mod analysis;
 pub mod engine;
 pub mod errors;
+pub mod extract;
 pub mod query;
 
 use pyo3::prelude::*;
@@ -19,6 +21,13 @@ mod _native {
     };
 
     use super::pyfunction;
+
+    #[pymodule_export]
+    use crate::analysis::{
+        agreement, coalitions, current_stances, deadlocks, report, series, shifts,
+    };
+    #[pymodule_export]
+    use crate::extract::{extract, extract_many, ingest};
 
     /// The SHA-256 of a text, as the store computes it for documents.
     #[pyfunction]
