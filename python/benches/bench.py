@@ -85,20 +85,42 @@ def main() -> int:
          lambda: engine.stances(dispute="kuril-islands", actor="JPN")),
         ("Engine.export()", lambda: engine.export()),
     ]
-    extra = getattr(sys.modules[__name__], "extra_cases", None)
-    if callable(extra):
-        cases += extra(engine)
     for label, fn in cases:
         print(f"{label:45s} {fmt(per_call(fn, min_time=min_time)):>12s}")
 
-    print("\n## 2 threads vs 1 (same total work)")
-    heavy: list[tuple[str, Callable[[], object], int]] = [
-        ("Engine.export()", lambda: engine.export(), 4000 if not args.quick else 1000),
-    ]
-    for label, fn, calls in heavy:
-        one = threaded(fn, calls, 1)
-        two = threaded(fn, calls, 2)
-        print(f"{label:45s} 1 thread {one:.3f} s, 2 threads {two:.3f} s, speed-up {one / two:.2f}x")
+    corpus = [ARTICLE.read_text(encoding="utf-8") + f"\n\nUpdate {i}." for i in range(64)]
+    mb = sum(len(t.encode("utf-8")) for t in corpus) / 1e6
+    print(f"\n## extraction of the corpus ({len(corpus)} articles, {mb:.2f} MB), as in native.rs")
+
+    def one_by_one() -> None:
+        for t in corpus:
+            polemos.extract(t, published="2018-09-19")
+
+    def native_one_by_one() -> None:
+        for t in corpus:
+            native_extract(t, published="2018-09-19")
+
+    native_extract = polemos._native.extract
+    for label, fn in [
+        ("polemos.extract one by one, 1 thread", one_by_one),
+        ("_native.extract one by one, 1 thread", native_one_by_one),
+        ("polemos.extract_many (all cores)",
+         lambda: polemos.extract_many(corpus, published="2018-09-19")),
+    ]:
+        t = per_call(fn, min_time=min_time * 2)
+        print(f"{label:45s} {fmt(t):>12s}  {mb / t:7.2f} MB/s")
+
+    print("\n## 2 threads vs 1 (same total work: the corpus, extracted article by article)")
+
+    def extract_one() -> None:
+        polemos.extract(corpus[0], published="2018-09-19")
+
+    calls = len(corpus) * (2 if args.quick else 8)
+    threaded(extract_one, 8, 1)  # warm up
+    one = threaded(extract_one, calls, 1)
+    two = threaded(extract_one, calls, 2)
+    print(f"{'polemos.extract':45s} 1 thread {one:.3f} s, 2 threads {two:.3f} s, "
+          f"speed-up {one / two:.2f}x")
     return 0
 
 

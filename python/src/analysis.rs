@@ -80,8 +80,10 @@ impl Context {
     /// Options out of range.
     pub fn current(&self) -> Result<Vec<ConsolidatedStance>, Failure> {
         let docs = DocumentIndex::new(&self.dossier.documents);
-        Ok(consolidate(&self.stances(), &docs, self.as_of, &self.options)
-            .map_err(polemos_core::Error::from)?)
+        Ok(
+            consolidate(&self.stances(), &docs, self.as_of, &self.options)
+                .map_err(polemos_core::Error::from)?,
+        )
     }
 }
 
@@ -122,7 +124,13 @@ pub fn deadlocks<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, ConsolidateOptions::default())?;
+        let ctx = Context::load(
+            engine,
+            dispute,
+            as_of,
+            revision,
+            ConsolidateOptions::default(),
+        )?;
         Ok(find_deadlocks(&precondition_edges(&ctx.current()?)))
     })?;
     to_py(py, &out)
@@ -140,9 +148,20 @@ pub fn agreement<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let as_of = date_arg("as_of", as_of)?;
     let (m, p) = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, ConsolidateOptions::default())?;
+        let ctx = Context::load(
+            engine,
+            dispute,
+            as_of,
+            revision,
+            ConsolidateOptions::default(),
+        )?;
         let current = ctx.current()?;
-        let parties: Vec<_> = ctx.dispute.parties.iter().map(|p| p.actor.clone()).collect();
+        let parties: Vec<_> = ctx
+            .dispute
+            .parties
+            .iter()
+            .map(|p| p.actor.clone())
+            .collect();
         Ok((agreement_matrix(&current, &parties), polarization(&current)))
     })?;
     let out = PyDict::new(py);
@@ -164,9 +183,20 @@ pub fn coalitions<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, ConsolidateOptions::default())?;
+        let ctx = Context::load(
+            engine,
+            dispute,
+            as_of,
+            revision,
+            ConsolidateOptions::default(),
+        )?;
         let current = ctx.current()?;
-        let parties: Vec<_> = ctx.dispute.parties.iter().map(|p| p.actor.clone()).collect();
+        let parties: Vec<_> = ctx
+            .dispute
+            .parties
+            .iter()
+            .map(|p| p.actor.clone())
+            .collect();
         let m = agreement_matrix(&current, &parties);
         Ok(find_coalitions(&m, max_distance).map_err(polemos_core::Error::from)?)
     })?;
@@ -186,7 +216,13 @@ pub fn shifts<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, ConsolidateOptions::default())?;
+        let ctx = Context::load(
+            engine,
+            dispute,
+            as_of,
+            revision,
+            ConsolidateOptions::default(),
+        )?;
         let docs = DocumentIndex::new(&ctx.dossier.documents);
         Ok(
             all_shifts(&ctx.stances(), &docs, ctx.as_of, &ctx.options, threshold)
@@ -222,14 +258,26 @@ pub fn series<'py>(
         }
     };
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, ConsolidateOptions::default())?;
+        let ctx = Context::load(
+            engine,
+            dispute,
+            as_of,
+            revision,
+            ConsolidateOptions::default(),
+        )?;
         let docs = DocumentIndex::new(&ctx.dossier.documents);
         let events = ctx.dossier.for_dispute(&ctx.dispute.name).events;
         let options = SeriesOptions {
             granularity,
             roll_up,
         };
-        Ok(pair_series(&events, &ctx.dossier.actors, &docs, ctx.as_of, options))
+        Ok(pair_series(
+            &events,
+            &ctx.dossier.actors,
+            &docs,
+            ctx.as_of,
+            options,
+        ))
     })?;
     to_py(py, &out)
 }
@@ -254,7 +302,13 @@ pub fn report(
         .into());
     }
     let text = py.detach(|| -> Result<String, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, ConsolidateOptions::default())?;
+        let ctx = Context::load(
+            engine,
+            dispute,
+            as_of,
+            revision,
+            ConsolidateOptions::default(),
+        )?;
         let report = build_report(
             &ctx.dossier,
             &ctx.dispute.name,

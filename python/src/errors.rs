@@ -107,10 +107,14 @@ fn classify(f: &Failure) -> (Class, Vec<(String, String)>) {
         | Failure::Argument { field, message } => {
             (Class::Validation, vec![(field.clone(), message.clone())])
         }
-        Failure::Extract(e @ (ExtractError::InvalidUtf8 { .. } | ExtractError::TooLarge { .. })) => {
-            (Class::Validation, vec![("text".to_owned(), e.to_string())])
-        }
-        Failure::Extract(ExtractError::Data { file, line, message }) => (
+        Failure::Extract(
+            e @ (ExtractError::InvalidUtf8 { .. } | ExtractError::TooLarge { .. }),
+        ) => (Class::Validation, vec![("text".to_owned(), e.to_string())]),
+        Failure::Extract(ExtractError::Data {
+            file,
+            line,
+            message,
+        }) => (
             Class::Validation,
             vec![(format!("{file}:{line}"), message.clone())],
         ),

@@ -29,7 +29,12 @@ pub fn extractor() -> Result<&'static Extractor, Failure> {
         .map_err(|e| Failure::Extract(e.clone()))
 }
 
-fn meta(published: Option<NaiveDate>, title: Option<String>, outlet: Option<String>, url: Option<String>) -> ArticleMeta {
+fn meta(
+    published: Option<NaiveDate>,
+    title: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+) -> ArticleMeta {
     ArticleMeta {
         published,
         title,
@@ -42,7 +47,11 @@ fn meta(published: Option<NaiveDate>, title: Option<String>, outlet: Option<Stri
 ///
 /// # Errors
 /// The first text that cannot be extracted, named by its index.
-pub fn extract_all(ex: &Extractor, texts: &[&str], meta: &ArticleMeta) -> Result<Vec<Extraction>, Failure> {
+pub fn extract_all(
+    ex: &Extractor,
+    texts: &[&str],
+    meta: &ArticleMeta,
+) -> Result<Vec<Extraction>, Failure> {
     texts
         .par_iter()
         .enumerate()
@@ -67,7 +76,9 @@ pub fn extract<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let meta = meta(date_arg("published", published)?, title, outlet, url);
     let ex = extractor()?;
-    let x = py.detach(|| ex.extract(text, &meta)).map_err(Failure::Extract)?;
+    let x = py
+        .detach(|| ex.extract(text, &meta))
+        .map_err(Failure::Extract)?;
     to_py(py, &x)
 }
 
@@ -105,8 +116,15 @@ fn new_only(store: &dyn Store, dossier: &Dossier, message: String) -> Result<Wri
     let mut batch = WriteBatch::new(message);
     for record in dossier.records() {
         let kind = Kind::of_record(&record);
-        let shared = matches!(record, Record::Actor(_) | Record::Dispute(_) | Record::Issue(_));
-        if shared && store.get(kind, record_name(&record), View::current())?.is_some() {
+        let shared = matches!(
+            record,
+            Record::Actor(_) | Record::Dispute(_) | Record::Issue(_)
+        );
+        if shared
+            && store
+                .get(kind, record_name(&record), View::current())?
+                .is_some()
+        {
             continue;
         }
         batch.put(record);
