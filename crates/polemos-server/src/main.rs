@@ -4,6 +4,7 @@
 mod cli_analyze;
 mod cli_data;
 mod cli_extract;
+mod cli_forecast;
 mod cli_report;
 mod output;
 
@@ -48,6 +49,8 @@ enum Command {
     Analyze(cli_analyze::AnalyzeArgs),
     /// Render a dispute report (Markdown, HTML or JSON).
     Report(cli_report::ReportArgs),
+    /// Forecast where a negotiation ends up (median, compromise, BDM, SMP; Monte Carlo).
+    Forecast(cli_forecast::ForecastArgs),
 }
 
 fn main() -> ExitCode {
@@ -60,6 +63,7 @@ fn main() -> ExitCode {
         Command::Ingest(args) => cli_extract::ingest(&cli.global, &args),
         Command::Analyze(args) => cli_analyze::run(&cli.global, &args),
         Command::Report(args) => cli_report::run(&cli.global, &args),
+        Command::Forecast(args) => cli_forecast::run(&cli.global, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
