@@ -21,7 +21,10 @@ __all__ = [
     "content_hash",
     "extract",
     "extract_many",
+    "forecast",
     "ingest",
+    "monte_carlo",
+    "parse_scenario",
     "plover_quad_classes",
     "__version__",
 ]
@@ -54,6 +57,9 @@ def ingest(
     outlet: str | None = None,
     url: str | None = None,
 ) -> list[dict[str, Any]]: ...
+def forecast(scenario: str, spec: str) -> dict[str, Any]: ...
+def monte_carlo(scenario: str, spec: str, params: str) -> dict[str, Any]: ...
+def parse_scenario(name: str, text: str) -> dict[str, Any]: ...
 
 @final
 class Engine:

@@ -25,7 +25,7 @@ from typing import Any
 
 from polemos import _native
 from polemos._extras import require
-from polemos.exceptions import PolemosError, ValidationError
+from polemos.exceptions import ValidationError
 from polemos.resources import rows
 
 
@@ -93,7 +93,7 @@ def scenario(
 def read_scenario(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Reads a scenario file: the BDM CSV format or a KTAB CSV, as the CLI does."""
     p = Path(path)
-    return _native_fn("parse_scenario")(p.stem, p.read_text(encoding="utf-8"))
+    return _native.parse_scenario(p.stem, p.read_text(encoding="utf-8"))
 
 
 class Forecast:
@@ -185,7 +185,7 @@ class Forecast:
 
 def _run(data: Any, spec: dict[str, Any], **scenario_args: Any) -> Forecast:
     sc = scenario(data, **scenario_args)
-    return Forecast(_native_fn("forecast")(json.dumps(sc), json.dumps(spec)))
+    return Forecast(_native.forecast(json.dumps(sc), json.dumps(spec)))
 
 
 def bdm(data: Any, *, rounds: int = 10, **options: Any) -> Forecast:
@@ -236,7 +236,7 @@ def monte_carlo(
         mc["uncertainty"] = dict(uncertainty)
     if range is not None:
         mc["range"] = list(range)
-    result = _native_fn("monte_carlo")(
+    result = _native.monte_carlo(
         json.dumps(sc), json.dumps({"model": model, **params}), json.dumps(mc)
     )
     result["baseline"] = Forecast(result["baseline"])
@@ -245,12 +245,6 @@ def monte_carlo(
 
 _SCENARIO_ARGS = ("name", "scale", "capabilities")
 
-
-def _native_fn(name: str) -> Any:
-    fn = getattr(_native, name, None)
-    if fn is None:
-        raise PolemosError(f"this build of polemos has no forecasting (`_native.{name}` is missing)")
-    return fn
 
 
 def _split(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -74,6 +74,12 @@ impl From<StoreError> for Failure {
     }
 }
 
+impl From<polemos_core::forecast::ForecastError> for Failure {
+    fn from(e: polemos_core::forecast::ForecastError) -> Self {
+        Self::Core(e.into())
+    }
+}
+
 impl From<ValidationErrors> for Failure {
     fn from(e: ValidationErrors) -> Self {
         Self::Core(polemos_core::Error::Invalid(e))

@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod engine;
 pub mod errors;
 pub mod extract;
+pub mod forecast;
 pub mod query;
 
 use pyo3::prelude::*;
@@ -28,6 +29,8 @@ mod _native {
     };
     #[pymodule_export]
     use crate::extract::{extract, extract_many, ingest};
+    #[pymodule_export]
+    use crate::forecast::{forecast, monte_carlo, parse_scenario};
 
     /// The SHA-256 of a text, as the store computes it for documents.
     #[pyfunction]

@@ -51,9 +51,6 @@ def test_agreement_is_symmetric(engine: polemos.Engine) -> None:
     assert m[0][1] == m[1][0] and 0.0 <= m[0][1] < 1.0  # they disagree on sovereignty
 
 
-@pytest.mark.skipif(
-    not hasattr(polemos._native, "forecast"), reason="this build has no forecasting yet"
-)
 def test_forecast_from_stored_stances(engine: polemos.Engine) -> None:
     result = engine.forecast("kuril-islands", as_of=AS_OF, model="median")
     # Both parties support joint economic activities at 100: nothing to bargain over.

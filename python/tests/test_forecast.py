@@ -8,11 +8,7 @@ from pathlib import Path
 import pytest
 
 import polemos
-from polemos import _native, forecast
-
-pytestmark = pytest.mark.skipif(
-    not hasattr(_native, "forecast"), reason="this build has no forecasting yet"
-)
+from polemos import forecast
 
 ROWS = [
     {"actor": "JPN", "position": 25, "salience": 0.9, "capability": 0.45},
