@@ -17,36 +17,45 @@ DateLike = Any
 class Extraction:
     """Everything extracted from one article (as the CLI's ``polemos extract --json`` prints)."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
-        self._data = data
+    __slots__ = ("_native", "_parts")
+
+    def __init__(self, native: _native.ExtractionResult) -> None:
+        # The facts stay in Rust until read: converting them all would cost more than extracting.
+        self._native = native
+        self._parts: dict[str, Any] = {}
+
+    def _part(self, name: str) -> Any:
+        if name not in self._parts:
+            self._parts[name] = self._native.part(name)
+        return self._parts[name]
 
     def to_dict(self) -> dict[str, Any]:
-        return self._data
+        return self._native.to_dict()
 
     @property
     def document(self) -> dict[str, Any]:
         """Name, content hash, publication date and size of the document."""
-        return dict(self._data["document"])
+        return dict(self._part("document"))
 
     @property
     def actors(self) -> list[dict[str, Any]]:
-        return list(self._data["actors"])
+        return list(self._part("actors"))
 
     @property
     def stances(self) -> list[dict[str, Any]]:
-        return list(self._data["stances"])
+        return list(self._part("stances"))
 
     @property
     def events(self) -> list[dict[str, Any]]:
-        return list(self._data["events"])
+        return list(self._part("events"))
 
     @property
     def disputes(self) -> list[dict[str, Any]]:
-        return list(self._data["disputes"])
+        return list(self._part("disputes"))
 
     @property
     def dates(self) -> list[dict[str, Any]]:
-        return list(self._data.get("dates", []))
+        return list(self._part("dates"))
 
     def to_records(self, what: str = "stances") -> list[dict[str, Any]]:
         """Flat records of ``stances``, ``events``, ``actors`` or ``disputes``, for DataFrames:
@@ -56,7 +65,7 @@ class Extraction:
                 f"what: `{what}` is not one of stances, events, actors, disputes, dates"
             )
         out = []
-        for item in self._data.get(what, []):
+        for item in self._part(what):
             row: dict[str, Any] = {}
             for key, value in item.items():
                 if isinstance(value, dict) and "start" in value and "end" in value:
@@ -77,11 +86,10 @@ class Extraction:
         return pd.DataFrame.from_records(self.to_records(what))
 
     def __repr__(self) -> str:
-        d = self._data
+        actors, stances, events, disputes = self._native.counts()
         return (
-            f"Extraction({d['document']['name']!r}: {len(d['actors'])} actors, "
-            f"{len(d['stances'])} stances, {len(d['events'])} events, "
-            f"{len(d['disputes'])} disputes)"
+            f"Extraction({self._native.document_name!r}: {actors} actors, {stances} stances, "
+            f"{events} events, {disputes} disputes)"
         )
 
     def _repr_html_(self) -> str:

@@ -1,7 +1,9 @@
 //! Forecasting bindings: scenarios come in as JSON (built by `polemos/forecast.py` from DataFrames
 //! or records), models run detached from the interpreter, results go back as dicts.
 
-use polemos_core::forecast::{ModelSpec, MonteCarloParams, Scenario, monte_carlo as run_mc, parse_scenario as parse};
+use polemos_core::forecast::{
+    ModelSpec, MonteCarloParams, Scenario, monte_carlo as run_mc, parse_scenario as parse,
+};
 use pyo3::prelude::*;
 
 use crate::engine::to_py;
@@ -12,7 +14,11 @@ pub fn json_arg<T: serde::de::DeserializeOwned>(field: &str, text: &str) -> Resu
     let mut de = serde_json::Deserializer::from_str(text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
-        let at = if path == "." { field.to_owned() } else { format!("{field}.{path}") };
+        let at = if path == "." {
+            field.to_owned()
+        } else {
+            format!("{field}.{path}")
+        };
         Failure::argument(at, e.inner().to_string())
     })
 }
@@ -37,8 +43,8 @@ pub fn monte_carlo<'py>(
     let scenario: Scenario = json_arg("scenario", scenario)?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let params: MonteCarloParams = json_arg("monte_carlo", params)?;
-    let result = py
-        .detach(|| run_mc(&spec, &scenario, &params, &|_, _| {}).map_err(Failure::from))?;
+    let result =
+        py.detach(|| run_mc(&spec, &scenario, &params, &|_, _| {}).map_err(Failure::from))?;
     to_py(py, &result)
 }
 

@@ -28,7 +28,7 @@ mod _native {
         agreement, coalitions, current_stances, deadlocks, report, series, shifts,
     };
     #[pymodule_export]
-    use crate::extract::{extract, extract_many, ingest};
+    use crate::extract::{ExtractionResult, extract, extract_many, ingest};
     #[pymodule_export]
     use crate::forecast::{forecast, monte_carlo, parse_scenario};
 
