@@ -57,11 +57,11 @@ pub fn coalitions(
             break;
         }
         let mj = members[j].take().unwrap_or_default();
-        for k in 0..n {
-            let merged = sum[i][k] + sum[j][k];
-            sum[i][k] = merged;
-            sum[k][i] = merged;
+        let merged: Vec<f64> = sum[i].iter().zip(&sum[j]).map(|(a, b)| a + b).collect();
+        for (row, &m) in sum.iter_mut().zip(&merged) {
+            row[i] = m;
         }
+        sum[i] = merged;
         if let Some(mi) = members[i].as_mut() {
             mi.extend(mj);
             mi.sort_unstable();

@@ -225,27 +225,38 @@ pub fn consolidate_group(
         .zip(&item_sources)
         .map(|(k, items)| distinct_sources(k, items))
         .collect();
-    let mut citing: HashMap<&SourceKey, usize> = HashMap::new();
-    for sources in &sources_per_record {
-        for s in sources {
-            *citing.entry(s).or_default() += 1;
+    // support_r = Σ_s 1/k_s; a lone record's sources are all its own (k_s = 1).
+    let supports: Vec<f64> = if group.len() == 1 {
+        sources_per_record.iter().map(|s| s.len() as f64).collect()
+    } else {
+        let mut citing: HashMap<&SourceKey, usize> = HashMap::new();
+        for sources in &sources_per_record {
+            for s in sources {
+                *citing.entry(s).or_default() += 1;
+            }
         }
-    }
+        sources_per_record
+            .iter()
+            .map(|sources| {
+                sources
+                    .iter()
+                    .map(|s| 1.0 / citing.get(s).copied().unwrap_or(1) as f64)
+                    .sum()
+            })
+            .collect()
+    };
     let mut weighted: Vec<Weighted<'_, '_>> = group
         .iter()
-        .zip(sources_per_record.iter().zip(&item_sources))
-        .map(|(k, (sources, items))| {
-            let support: f64 = sources
-                .iter()
-                .map(|s| 1.0 / citing.get(s).copied().unwrap_or(1) as f64)
-                .sum();
+        .zip(sources_per_record.into_iter().zip(item_sources))
+        .zip(supports)
+        .map(|((k, (sources, items)), support)| {
             let age = (as_of - k.last_seen).num_days().max(0) as f64;
             let recency = 0.5_f64.powf(age / options.half_life_days);
             Weighted {
                 known: k,
                 weight: k.stance.confidence.get() * recency * support,
-                sources: sources.clone(),
-                item_sources: items.clone(),
+                sources,
+                item_sources: items,
             }
         })
         .collect();
@@ -279,9 +290,9 @@ pub fn consolidate_group(
             .then_with(|| b.last_evidence.cmp(&a.last_evidence))
             .then_with(|| a.side.position.get().total_cmp(&b.side.position.get()))
     });
-    let head = summaries.first()?.clone();
     let conflict =
         (summaries.len() > 1).then(|| summaries.iter().map(|s| s.side.clone()).collect());
+    let head = summaries.into_iter().next()?;
     Some(ConsolidatedStance {
         actor: first.stance.actor.clone(),
         issue: first.stance.issue.clone(),

@@ -107,7 +107,7 @@ impl FramingDetector for NameMatch {
                         mentions: c,
                     })
                     .collect();
-                names.sort_by(|a, b| b.mentions.cmp(&a.mentions));
+                names.sort_by_key(|n| std::cmp::Reverse(n.mentions));
                 let framing = match names.as_slice() {
                     [top, second, ..] if top.mentions == second.mentions => Framing::Mixed,
                     [top, ..] => top

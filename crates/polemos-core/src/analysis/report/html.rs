@@ -76,10 +76,9 @@ pub fn render(report: &DisputeReport) -> String {
     deadlocks(&mut h, report);
     stances(&mut h, report);
     agreement(&mut h, report);
-    let _ = write!(
+    let _ = writeln!(
         h,
-        r##"<section id="timeline"><h2>Timeline</h2>{}<p class="muted">Circles: events, coloured by PLOVER quad class (hollow = planned). Diamonds: changes of an actor's consolidated stance.</p></section>
-"##,
+        r##"<section id="timeline"><h2>Timeline</h2>{}<p class="muted">Circles: events, coloured by PLOVER quad class (hollow = planned). Diamonds: changes of an actor's consolidated stance.</p></section>"##,
         timeline(report)
     );
     shifts(&mut h, report);
