@@ -8,11 +8,11 @@ use anyhow::{Context, bail};
 use chrono::Utc;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use polemos_core::analysis::consolidate::current_stances;
 use polemos_core::forecast::{
     BdmParams, Forecast, ModelSpec, MonteCarloParams, MonteCarloResult, Scenario, SmpParams,
     StanceInput, Uncertainty, monte_carlo, parse_scenario,
 };
-use polemos_core::{Dossier, Stance};
 use polemos_store::View;
 
 use crate::GlobalArgs;
@@ -97,24 +97,6 @@ fn spec(args: &ForecastArgs) -> ModelSpec {
     }
 }
 
-/// The stance of each (actor, issue) in force today, the latest by `valid_from` — a plain
-/// consolidation until the analytics layer's is wired in.
-fn current_stances(dossier: &Dossier) -> Vec<&Stance> {
-    let today = Utc::now().date_naive();
-    let mut latest: Vec<&Stance> = Vec::new();
-    for s in dossier.stances.iter().filter(|s| s.valid_on(today)) {
-        match latest
-            .iter_mut()
-            .find(|l| l.actor == s.actor && l.issue == s.issue)
-        {
-            Some(l) if (l.valid_from, l.name.as_str()) < (s.valid_from, s.name.as_str()) => *l = s,
-            Some(_) => {}
-            None => latest.push(s),
-        }
-    }
-    latest
-}
-
 fn scenario_from_store(global: &GlobalArgs, dispute: &str) -> anyhow::Result<Scenario> {
     let store = open_store(global)?;
     let name = dispute_name(dispute)?;
@@ -125,13 +107,16 @@ fn scenario_from_store(global: &GlobalArgs, dispute: &str) -> anyhow::Result<Sce
     let Some(d) = dossier.disputes.iter().find(|d| d.name == name) else {
         bail!("dispute {name} not found");
     };
-    let dossier = dossier.for_dispute(&name);
     let capabilities: Vec<(String, f64)> = d
         .parties
         .iter()
         .map(|p| (p.actor.to_string(), p.capability.get()))
         .collect();
-    let (parties, others): (Vec<&Stance>, Vec<&Stance>) = current_stances(&dossier)
+    // The analytics layer's consolidation: one current stance per (actor, issue), weighing all
+    // evidence by recency and independent sources.
+    let consolidated = current_stances(&dossier, &name, Utc::now().date_naive())
+        .with_context(|| format!("cannot consolidate the stances of {name}"))?;
+    let (parties, others): (Vec<_>, Vec<_>) = consolidated
         .into_iter()
         .partition(|s| d.parties.iter().any(|p| p.actor == s.actor));
     if !others.is_empty() {
@@ -144,7 +129,14 @@ fn scenario_from_store(global: &GlobalArgs, dispute: &str) -> anyhow::Result<Sce
         .iter()
         .map(|s| StanceInput {
             actor: s.actor.to_string(),
-            issue: s.issue.to_string(),
+            // `disputes/x/issues/peace-treaty` → `peace-treaty`: the dispute is already named.
+            issue: s
+                .issue
+                .as_str()
+                .rsplit('/')
+                .next()
+                .unwrap_or(s.issue.as_str())
+                .to_owned(),
             position: s.position.get(),
             salience: s.salience.get(),
         })

@@ -68,9 +68,10 @@ fn speaker_after(items: &[Item], at: usize) -> Option<usize> {
 /// Builds the clauses of every sentence.
 pub fn run(doc: &mut Doc<'_>) {
     discourse(doc);
+    let mut all: Vec<Clause> = Vec::new();
     for s in 0..doc.sentences.len() {
-        let sentence = doc.sentences[s].clone();
-        let items: Vec<Item> = doc.sentence_items(s).to_vec();
+        let sentence = &doc.sentences[s];
+        let items: &[Item] = doc.sentence_items(s);
         let mut clauses: Vec<Clause> = Vec::new();
         let mut reported_by = None;
         let mut last_speaker: Option<usize> = None;
@@ -84,7 +85,7 @@ pub fn run(doc: &mut Doc<'_>) {
             let cue_text = doc.slice(it.start, it.end);
             doc.tick(items.len() * 2 + clauses.len());
             let (speaker, content) = if cue_text.eq_ignore_ascii_case("according to") {
-                (speaker_after(&items, i), (sentence.start, sentence.end))
+                (speaker_after(items, i), (sentence.start, sentence.end))
             } else {
                 // Trailing: ", the NHK broadcaster said." at the end of the sentence.
                 // Only a short tail of time or place may follow ("..., he said on Monday.").
@@ -96,7 +97,7 @@ pub fn run(doc: &mut Doc<'_>) {
                                 ItemKind::Date(_) | ItemKind::Location | ItemKind::Venue(_)
                             )
                         }));
-                let subject = subject_before(doc, &items, i, sentence.tokens.start);
+                let subject = subject_before(doc, items, i, sentence.tokens.start);
                 let resolved = super::attribution::resolve(doc, &subject, None, s);
                 let first = resolved.as_ref().and_then(|v| v.first().copied());
                 let subject_tok = items[..i]
@@ -198,13 +199,14 @@ pub fn run(doc: &mut Doc<'_>) {
                 c.reported_by = reported_by;
             }
         }
-        doc.clauses.extend(clauses);
+        all.extend(clauses);
     }
+    doc.clauses = all;
 }
 
 /// The innermost clause of sentence `s` containing byte `at`.
 #[must_use]
-pub fn clause_at<'c>(clauses: &'c [Clause], s: usize, at: usize) -> Option<&'c Clause> {
+pub fn clause_at(clauses: &[Clause], s: usize, at: usize) -> Option<&Clause> {
     // Bounded by the clauses of one sentence (at most one per reporting cue).
     let from = clauses.partition_point(|c| c.sentence < s);
     clauses[from..]

@@ -337,8 +337,10 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         }
     }
     // day Month [year]
-    if let Some(day) = number(doc, i).filter(|d| (1..=31).contains(d) && w.len() <= 2) {
-        if let Some(m) = month_of(next(1)).filter(|_| next(1).starts_with(char::is_uppercase)) {
+    if let Some(day) = number(doc, i).filter(|d| (1..=31).contains(d) && w.len() <= 2)
+        && let Some(m) = month_of(next(1)).filter(|_| next(1).starts_with(char::is_uppercase))
+    {
+        {
             let explicit = (i + 2 < end).then(|| year_at(doc, i + 2)).flatten();
             let year = explicit.or_else(|| infer_year(pub_date, m, future_context(doc, i, floor)));
             return Some(Found {
@@ -352,18 +354,19 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
     }
     // YYYY-MM-DD or a bare year
     if let Some(y) = year_at(doc, i) {
-        if next(1) == "-" && next(3) == "-" && i + 4 < end {
-            if let (Some(m), Some(d)) = (number(doc, i + 2), number(doc, i + 4)) {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    return Some(Found {
-                        len: 5,
-                        date: Some(date),
-                        precision: DatePrecision::Day,
-                        relative: false,
-                        qualifier: None,
-                    });
-                }
-            }
+        if next(1) == "-"
+            && next(3) == "-"
+            && i + 4 < end
+            && let (Some(m), Some(d)) = (number(doc, i + 2), number(doc, i + 4))
+            && let Some(date) = NaiveDate::from_ymd_opt(y, m, d)
+        {
+            return Some(Found {
+                len: 5,
+                date: Some(date),
+                precision: DatePrecision::Day,
+                relative: false,
+                qualifier: None,
+            });
         }
         // "2000 troops" is a count, not a year.
         if doc

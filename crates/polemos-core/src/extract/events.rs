@@ -155,7 +155,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         if doc.sentences[s].headline {
             continue;
         }
-        let items: Vec<Item> = doc.sentence_items(s).to_vec();
+        let items: &[Item] = doc.sentence_items(s);
         let mut last_span = (usize::MAX, usize::MAX);
         for (i, it) in items.iter().enumerate() {
             let ItemKind::Event(ev) = it.kind else {
@@ -170,7 +170,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;
             };
-            let (srcs, inferred) = sources(k, doc, &items, i, &clause, s, cue.args);
+            let (srcs, inferred) = sources(k, doc, items, i, &clause, s, cue.args);
             let srcs: Vec<usize> = srcs
                 .into_iter()
                 .filter(|&a| doc.actors[a].kind != crate::model::ActorKind::MediaOutlet)
@@ -181,13 +181,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let targets: Vec<usize> = if cue.args == Args::By {
                 Vec::new()
             } else {
-                objects_after(doc, &items, i, doc.sentences[s].tokens.end)
+                objects_after(doc, items, i, doc.sentences[s].tokens.end)
                     .into_iter()
                     .filter(|a| !srcs.contains(a))
                     .filter(|&a| doc.actors[a].kind != crate::model::ActorKind::MediaOutlet)
                     .collect()
             };
-            let mut status = if is_planned(&items, i, &clause, cue.args) {
+            let mut status = if is_planned(items, i, &clause, cue.args) {
                 EventStatus::Planned
             } else {
                 EventStatus::Past
@@ -210,7 +210,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             });
             // The nearest date that fits the status, preferring the event's own clause.
             let mut best: Option<(usize, &DateMention)> = None;
-            for x in &items {
+            for x in items {
                 if let ItemKind::Date(d) = x.kind {
                     let dm = &doc.dates[d];
                     let deadline = dm.qualifier == Some("end");
@@ -251,7 +251,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let dispute = doc.sentence_dispute.get(s).copied().flatten();
             let mut issues: Vec<String> = Vec::new();
             let mut territorial_here = false;
-            for x in &items {
+            for x in items {
                 match x.kind {
                     ItemKind::Topic(t) => {
                         if k.topics[t].id == "sovereignty" {

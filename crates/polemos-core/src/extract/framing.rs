@@ -32,18 +32,15 @@ fn fact<'a>(
 
 /// Finds the disputes of the document and the dispute of each sentence.
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
-    let mut by_party: HashMap<&str, Vec<usize>> = HashMap::new();
-    for (d, entry) in k.disputes.iter().enumerate() {
-        for p in &entry.parties {
-            by_party.entry(p.as_str()).or_default().push(d);
-        }
-    }
+    let by_party = &k.disputes_by_party;
     let mut facts: Vec<DisputeFact> = Vec::new();
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut explicit: Vec<Option<usize>> = vec![None; doc.sentences.len()];
+    let mut parties_here: Vec<&str> = Vec::new();
+    #[allow(clippy::needless_range_loop)] // `s` indexes sentences, items and `explicit` alike.
     for s in 0..doc.sentences.len() {
         doc.tick(doc.sentence_items(s).len() + 1);
-        let mut parties_here: Vec<&str> = Vec::new();
+        parties_here.clear();
         let mut disputish = false;
         for it in doc.sentence_items(s) {
             match it.kind {
@@ -94,7 +91,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // A dispute all of whose first two parties are named here.
             let candidate = parties_here
                 .iter()
-                .flat_map(|p| by_party.get(p).into_iter().flatten())
+                .flat_map(|p| by_party.get(*p).into_iter().flatten())
                 .copied()
                 .find(|&d| {
                     let parties = &k.disputes[d].parties;

@@ -51,6 +51,14 @@ pub fn entry_fits(
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let text = doc.text;
     let mut s = 0;
+    // Matches come in text order, so token positions follow with a cursor, not a search.
+    let mut cursor = 0;
+    let advance = |cursor: &mut usize, byte: usize, tokens: &[super::ir::Token]| {
+        while *cursor < tokens.len() && tokens[*cursor].start < byte {
+            *cursor += 1;
+        }
+        *cursor
+    };
     for m in k.automaton.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         doc.tick(1);
@@ -72,12 +80,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             continue;
         }
         let first = sentence.tokens.start;
-        let at = doc.token_at(start);
+        let at = advance(&mut cursor, start, &doc.tokens);
         let sentence_start =
             at <= first + 2 && (first..at).all(|t| doc.tokens[t].kind == super::ir::TokKind::Punct);
         let pattern = m.pattern().as_usize();
         if case_fits(k, pattern, &text[start..end], sentence_start) {
+            let mut end_cursor = at;
+            let tok_end = advance(&mut end_cursor, end, &doc.tokens);
             doc.raw.push(RawMatch {
+                tok: at,
+                tok_end,
                 start,
                 end,
                 pattern,

@@ -52,6 +52,9 @@ pub struct RawMatch {
     pub pattern: usize,
     pub sentence: usize,
     pub sentence_start: bool,
+    /// First token at or after `start`, and first token at or after `end`.
+    pub tok: usize,
+    pub tok_end: usize,
 }
 
 /// What an item of a sentence is.

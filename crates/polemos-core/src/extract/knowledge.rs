@@ -209,6 +209,8 @@ pub struct Knowledge {
     payload: Vec<Entry>,
     pub automaton: AhoCorasick,
     actor_index: HashMap<String, usize>,
+    /// Disputes by party id.
+    pub disputes_by_party: HashMap<String, Vec<usize>>,
 }
 
 impl Knowledge {
@@ -288,7 +290,7 @@ impl KnowledgeBuilder {
         Ok(())
     }
 
-    fn need<'f>(fields: &[&'f str], n: usize, shape: &str) -> Result<(), String> {
+    fn need(fields: &[&str], n: usize, shape: &str) -> Result<(), String> {
         if fields.len() < n {
             Err(format!(
                 "expected {n} fields `{shape}`, found {}",
@@ -615,7 +617,14 @@ impl KnowledgeBuilder {
                 line: 0,
                 message: format!("cannot build the matcher: {e}"),
             })?;
+        let mut disputes_by_party: HashMap<String, Vec<usize>> = HashMap::new();
+        for (d, entry) in self.disputes.iter().enumerate() {
+            for p in &entry.parties {
+                disputes_by_party.entry(p.clone()).or_default().push(d);
+            }
+        }
         Ok(Knowledge {
+            disputes_by_party,
             actors: self.actors,
             venues: self.venues,
             places: self.places,

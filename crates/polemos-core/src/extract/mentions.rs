@@ -147,7 +147,7 @@ fn find_people(
             continue;
         };
         let sentence_end = doc.sentences[m.sentence].tokens.end;
-        let name_start = doc.token_at(m.end);
+        let name_start = m.tok_end;
         let next_raw = doc.raw.get(r + 1).map_or(usize::MAX, |n| n.start);
         let mut name_end = name_start;
         while name_end < sentence_end
@@ -166,12 +166,12 @@ fn find_people(
             continue;
         }
         // A state right before the title ("Japanese Foreign Minister", "Russia's President").
-        let title_tok = doc.token_at(m.start);
+        let title_tok = m.tok;
         let state_raw = r.checked_sub(1).filter(|&p| {
             let prev = doc.raw[p];
             prev.sentence == m.sentence
                 && state_entry(k, &entries[p]).is_some()
-                && only_possessive(doc, doc.token_at(prev.end), title_tok)
+                && only_possessive(doc, prev.tok_end, title_tok)
         });
         let display = doc
             .slice(doc.tokens[name_start].start, doc.tokens[name_end - 1].end)
@@ -254,8 +254,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let r = raw_i;
             raw_i += 1;
             let m = doc.raw[r];
-            let tok = doc.token_at(m.start);
-            let tok_end = doc.token_at(m.end);
+            let (tok, tok_end) = (m.tok, m.tok_end);
             let item = |kind| Item {
                 start: m.start,
                 end: m.end,
@@ -265,9 +264,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             };
             covered_until = covered_until.max(m.end);
             if let Some(p) = people.get(&r) {
-                let start_tok = p
-                    .state_raw
-                    .map_or(tok, |sr| doc.token_at(doc.raw[sr].start));
+                let start_tok = p.state_raw.map_or(tok, |sr| doc.raw[sr].tok);
                 local.push(Item {
                     start: doc.tokens[p.name_start].start,
                     end: doc.tokens[p.name_end - 1].end,
@@ -370,11 +367,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // "Japan's Foreign Minister": a state right before the title.
                         let state = r.checked_sub(1).and_then(|p| {
                             let prev = doc.raw[p];
-                            (prev.sentence == s
-                                && only_possessive(doc, doc.token_at(prev.end), tok))
-                            .then(|| state_entry(k, &entries[p]))
-                            .flatten()
-                            .map(|known| known_actor(k, doc, &mut st, known))
+                            (prev.sentence == s && only_possessive(doc, prev.tok_end, tok))
+                                .then(|| state_entry(k, &entries[p]))
+                                .flatten()
+                                .map(|known| known_actor(k, doc, &mut st, known))
                         });
                         if !the && state.is_none() {
                             local.push(item(ItemKind::Title(t)));

@@ -157,6 +157,24 @@ impl Extractor {
         doc
     }
 
+    /// Runs the pipeline and reports the time each stage took, for profiling.
+    #[must_use]
+    pub fn profile(
+        &self,
+        text: &str,
+        published: Option<NaiveDate>,
+    ) -> Vec<(&'static str, std::time::Duration)> {
+        let mut doc = Doc::new(text, published);
+        self.stages
+            .iter()
+            .map(|stage| {
+                let start = std::time::Instant::now();
+                stage.run(&self.knowledge, &mut doc);
+                (stage.name(), start.elapsed())
+            })
+            .collect()
+    }
+
     /// Extracts from raw bytes, checking size and UTF-8 first.
     ///
     /// # Errors

@@ -260,11 +260,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     let mut last_proposal_topic: Option<usize> = None;
     let mut seen_new: std::collections::HashSet<String> = std::collections::HashSet::new();
+    let mut new_issues: Vec<(String, String)> = Vec::new();
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
         }
-        let items: Vec<Item> = doc.sentence_items(s).to_vec();
+        let items: &[Item] = doc.sentence_items(s);
         let sentence_end = doc.sentences[s].end;
         let mut last_span = (usize::MAX, usize::MAX);
         for (i, it) in items.iter().enumerate() {
@@ -283,7 +284,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,
             };
-            let (holders, agents, inferred) = holder(doc, &items, i, &clause, s, kind, args);
+            let (holders, agents, inferred) = holder(doc, items, i, &clause, s, kind, args);
             if holders.is_empty() {
                 continue;
             }
@@ -320,11 +321,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         _ => None,
                     });
                     before
-                        .or_else(|| topic_after(&items, i, topic_stop))
+                        .or_else(|| topic_after(items, i, topic_stop))
                         .map(|(t, tok)| Target::Topic(t, tok))
                 }
                 Kind::Proposal => {
-                    let after = topic_after(&items, i, topic_stop);
+                    let after = topic_after(items, i, topic_stop);
                     if let Some((t, _)) = after {
                         last_proposal_topic = Some(t);
                     }
@@ -345,12 +346,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 }
                             ) && x.tok <= it.tok_end + 1
                         });
-                    match topic_after(&items, i, topic_stop) {
+                    match topic_after(items, i, topic_stop) {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
                         None if !object_is_actor => {
                             let stop_tok =
                                 doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
-                            new_issue(doc, &items, i, stop_tok)
+                            new_issue(doc, items, i, stop_tok)
                                 .map(|(id, title)| Target::New(id, title))
                         }
                         None => None,
@@ -371,7 +372,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Target::New(id, title) => {
                     let name = format!("{}/issues/{id}", doc.disputes[dispute].name);
                     if seen_new.insert(name.clone()) {
-                        doc.new_issues.push((name.clone(), title.clone()));
+                        new_issues.push((name.clone(), title.clone()));
                     }
                     (name, it.tok_end, None)
                 }
@@ -403,7 +404,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .and_then(|t| issue_name(k, doc, s, t))
                     .filter(|n| n != &issue);
                 conditions.push(ConditionFact {
-                    required: required(&items, from, to, cond_topic.map(|t| &k.topics[t].scale)),
+                    required: required(items, from, to, cond_topic.map(|t| &k.topics[t].scale)),
                     issue: cond_issue,
                     text: doc
                         .slice(from, to)
@@ -490,6 +491,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     doc.stances = out;
+    doc.new_issues = new_issues;
 }
 
 fn rank(label: StanceLabel) -> u8 {

@@ -60,9 +60,10 @@ fn is_boilerplate(k: &Knowledge, line: &str) -> bool {
         return true;
     }
     let body = line.trim_start_matches(|c: char| !c.is_alphanumeric());
-    let head: String = body.chars().take(40).flat_map(char::to_lowercase).collect();
     k.boilerplate.iter().any(|b| {
-        head.starts_with(b.as_str()) && !head[b.len()..].starts_with(|c: char| c.is_alphanumeric())
+        body.get(..b.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(b))
+            && !body[b.len()..].starts_with(char::is_alphanumeric)
     })
 }
 

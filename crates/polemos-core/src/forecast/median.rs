@@ -35,10 +35,10 @@ pub fn weighted_median(xs: &[f64], ws: &[f64]) -> f64 {
     for (k, &i) in order.iter().enumerate() {
         cum += ws[i];
         if cum >= half * (1.0 - TIE) {
-            if (cum - half).abs() <= half * TIE {
-                if let Some(&next) = order[k + 1..].iter().find(|&&j| xs[j] > xs[i]) {
-                    return (xs[i] + xs[next]) / 2.0;
-                }
+            if (cum - half).abs() <= half * TIE
+                && let Some(&next) = order[k + 1..].iter().find(|&&j| xs[j] > xs[i])
+            {
+                return (xs[i] + xs[next]) / 2.0;
             }
             return xs[i];
         }

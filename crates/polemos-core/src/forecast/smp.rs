@@ -745,12 +745,11 @@ fn step(a: &Actors, p: &SmpParams, st: &State<'_>) -> (Vec<f64>, Vec<Choice>) {
     let mut queues: Vec<Vec<(usize, bool)>> = vec![Vec::new(); n];
     for (b, bargain) in bargains.iter().enumerate() {
         queues[bargain.init].push((b, true));
-        for k in 0..n {
-            if k != bargain.init
-                && (k == bargain.rcvr
-                    || (a.class[k] == a.class[bargain.rcvr] && st.pos(k) == st.pos(bargain.rcvr)))
-            {
-                queues[k].push((b, false));
+        let rcvr = bargain.rcvr;
+        for (k, queue) in queues.iter_mut().enumerate() {
+            let twin = a.class[k] == a.class[rcvr] && st.pos(k) == st.pos(rcvr);
+            if k != bargain.init && (k == rcvr || twin) {
+                queue.push((b, false));
             }
         }
     }

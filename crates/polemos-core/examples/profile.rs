@@ -1,0 +1,67 @@
+//! Time per pipeline stage over a file repeated N times, and throughput per CPU second:
+//! `cargo run --release --example profile FILE|corpus [N]`.
+
+use polemos_core::extract::{ArticleMeta, Extractor};
+
+#[path = "../benches/support/corpus.rs"]
+mod corpus;
+
+/// CPU time of this process (user + system), from /proc, in seconds; None elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(") ")?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let mut args = std::env::args().skip(1);
+    let path = args.next().ok_or("usage: profile FILE [N]")?;
+    let n: usize = args.next().map(|s| s.parse()).transpose()?.unwrap_or(200);
+    // `corpus` means the benchmark's generated corpus (about 2 MB).
+    let text = if path == "corpus" {
+        corpus::corpus(2 * 1024 * 1024).join("\n")
+    } else {
+        std::fs::read_to_string(path)?
+    };
+    let ex = Extractor::new()?;
+    let published = chrono::NaiveDate::from_ymd_opt(2018, 9, 19);
+    let mut totals: Vec<(&str, f64)> = Vec::new();
+    let cpu0 = cpu_seconds();
+    let wall = std::time::Instant::now();
+    let mut sentences = 0;
+    for _ in 0..n {
+        for (i, (name, d)) in ex.profile(&text, published).into_iter().enumerate() {
+            if totals.len() <= i {
+                totals.push((name, 0.0));
+            }
+            totals[i].1 += d.as_secs_f64();
+        }
+        let meta = ArticleMeta {
+            published,
+            ..ArticleMeta::default()
+        };
+        sentences += ex.extract(&text, &meta)?.document.sentences;
+    }
+    let wall = wall.elapsed().as_secs_f64() / 2.0;
+    let cpu = cpu0.and_then(|c0| cpu_seconds().map(|c1| (c1 - c0) / 2.0));
+    let mb = (text.len() * n) as f64 / 1e6;
+    for (name, t) in &totals {
+        println!("{name:12} {:8.1} ms", t * 1000.0);
+    }
+    println!(
+        "wall: {:.1} MB/s, {:.0} sentences/s",
+        mb / wall,
+        sentences as f64 / wall
+    );
+    if let Some(cpu) = cpu {
+        println!(
+            "cpu:  {:.1} MB/s, {:.0} sentences/s per core",
+            mb / cpu,
+            sentences as f64 / cpu
+        );
+    }
+    Ok(())
+}

@@ -1,0 +1,64 @@
+"""polemos: model international disputes and the stances actors take in them.
+
+The same Rust engine as the ``polemos`` command and server, in-process::
+
+    import polemos
+    engine = polemos.Engine()                      # or polemos.Engine("polemos.db")
+    engine.import_dossier("examples/dossiers/kuril-islands.json")
+    engine.stances(dispute="kuril-islands").to_pandas()
+
+Optional extras: ``pandas``, ``arrow`` (pyarrow), ``plot`` (matplotlib), ``grpc`` (the client for
+a ``polemos serve`` server, :mod:`polemos.client`).
+"""
+
+from __future__ import annotations
+
+from polemos._native import __version__, content_hash
+from polemos import forecast, plot
+from polemos.engine import CommitResult, Engine, IngestResult
+from polemos.extraction import Extraction, extract, extract_many
+from polemos.exceptions import (
+    ConflictError,
+    MissingExtraError,
+    NotFoundError,
+    PolemosError,
+    StorageError,
+    ValidationError,
+)
+from polemos.resources import (
+    Actor,
+    Dispute,
+    Document,
+    Event,
+    Issue,
+    Resource,
+    ResourceList,
+    Stance,
+)
+
+__all__ = [
+    "Actor",
+    "CommitResult",
+    "ConflictError",
+    "Dispute",
+    "Document",
+    "Engine",
+    "Extraction",
+    "IngestResult",
+    "Event",
+    "Issue",
+    "MissingExtraError",
+    "NotFoundError",
+    "PolemosError",
+    "Resource",
+    "ResourceList",
+    "Stance",
+    "StorageError",
+    "ValidationError",
+    "__version__",
+    "content_hash",
+    "extract",
+    "extract_many",
+    "forecast",
+    "plot",
+]

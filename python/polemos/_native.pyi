@@ -1,0 +1,147 @@
+"""Type stubs of the native module (checked against it by mypy's stubtest)."""
+
+from collections.abc import Sequence
+from os import PathLike
+from typing import Any, Final, final
+
+__all__ = [
+    "Engine",
+    "ExtractionResult",
+    "ConflictError",
+    "agreement",
+    "coalitions",
+    "current_stances",
+    "deadlocks",
+    "report",
+    "series",
+    "shifts",
+    "NotFoundError",
+    "PolemosError",
+    "StorageError",
+    "ValidationError",
+    "content_hash",
+    "extract",
+    "extract_many",
+    "forecast",
+    "ingest",
+    "monte_carlo",
+    "parse_scenario",
+    "plover_quad_classes",
+    "__version__",
+]
+
+__version__: Final[str]
+
+class PolemosError(Exception): ...
+class ValidationError(PolemosError): ...
+class NotFoundError(PolemosError): ...
+class ConflictError(PolemosError): ...
+class StorageError(PolemosError): ...
+
+def content_hash(text: str) -> str: ...
+@final
+class ExtractionResult:
+    """One article's extraction, converted to Python objects part by part on request."""
+
+    def to_dict(self) -> dict[str, Any]: ...
+    def part(self, name: str) -> Any: ...
+    def counts(self) -> tuple[int, int, int, int]: ...
+    @property
+    def document_name(self) -> str: ...
+
+def plover_quad_classes() -> dict[str, str]: ...
+def extract(
+    text: str,
+    *,
+    published: Any = None,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> ExtractionResult: ...
+def extract_many(texts: Sequence[str], *, published: Any = None) -> list[ExtractionResult]: ...
+def ingest(
+    engine: Engine,
+    texts: Sequence[str],
+    *,
+    published: Any,
+    title: str | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+) -> list[dict[str, Any]]: ...
+def forecast(scenario: str, spec: str) -> dict[str, Any]: ...
+def monte_carlo(scenario: str, spec: str, params: str) -> dict[str, Any]: ...
+def parse_scenario(name: str, text: str) -> dict[str, Any]: ...
+
+@final
+class Engine:
+    """An in-process polemos engine over one store."""
+
+    def __new__(cls, path: str | PathLike[str] | None = None) -> Engine: ...
+    @property
+    def location(self) -> str: ...
+    def head(self) -> int: ...
+    def import_dossier(self, text: str, message: str = "import from Python") -> dict[str, int]: ...
+    def export(
+        self, dispute: str | None = None, format: str = "json", revision: int | None = None
+    ) -> str: ...
+    def query(
+        self,
+        collection: str,
+        *,
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: Any = None,
+        revision: int | None = None,
+    ) -> list[dict[str, Any]]: ...
+    def get(self, name: str, revision: int | None = None) -> tuple[dict[str, Any], int]: ...
+    def changes(self, after: int = 0, limit: int = 1000) -> list[dict[str, Any]]: ...
+
+def current_stances(
+    engine: Engine,
+    dispute: str,
+    *,
+    as_of: Any = None,
+    revision: int | None = None,
+    half_life_days: float = 180.0,
+    conflict_gap: float = 25.0,
+) -> list[dict[str, Any]]: ...
+def deadlocks(
+    engine: Engine, dispute: str, *, as_of: Any = None, revision: int | None = None
+) -> list[dict[str, Any]]: ...
+def agreement(
+    engine: Engine, dispute: str, *, as_of: Any = None, revision: int | None = None
+) -> dict[str, Any]: ...
+def coalitions(
+    engine: Engine,
+    dispute: str,
+    *,
+    as_of: Any = None,
+    revision: int | None = None,
+    max_distance: float = 0.25,
+) -> list[dict[str, Any]]: ...
+def shifts(
+    engine: Engine,
+    dispute: str,
+    *,
+    as_of: Any = None,
+    revision: int | None = None,
+    threshold: float = 20.0,
+) -> list[dict[str, Any]]: ...
+def series(
+    engine: Engine,
+    dispute: str,
+    *,
+    as_of: Any = None,
+    revision: int | None = None,
+    granularity: str = "month",
+    roll_up: bool = True,
+) -> list[dict[str, Any]]: ...
+def report(
+    engine: Engine,
+    dispute: str,
+    *,
+    as_of: Any = None,
+    revision: int | None = None,
+    format: str = "html",
+) -> str: ...

@@ -1,0 +1,454 @@
+"""`polemos.Engine`: the polemos engine in-process.
+
+A thin Pythonic layer over :class:`polemos._native.Engine`: it accepts paths, dicts and
+DataFrames, returns resource objects and lists that turn into DataFrames, and leaves all the
+work (parsing, validation, storage, algorithms) to the Rust core, which runs without holding the
+GIL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, overload
+
+from polemos import _native
+from polemos.exceptions import ValidationError
+from polemos.extraction import Extraction, extract
+from polemos.forecast import Forecast
+from polemos.resources import (
+    CLASSES,
+    Actor,
+    Dispute,
+    Document,
+    Event,
+    Issue,
+    Resource,
+    ResourceList,
+    Stance,
+    Table,
+    as_record_line,
+    wrap,
+)
+
+DateLike = Any  # str "YYYY-MM-DD", datetime.date, datetime.datetime or pandas.Timestamp
+
+
+@dataclass(frozen=True)
+class CommitResult:
+    """What a write did: the store's revision after it and how many entities changed."""
+
+    revision: int
+    created: int
+    updated: int
+    deleted: int
+    unchanged: int
+
+    @property
+    def changed(self) -> int:
+        return self.created + self.updated + self.deleted
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """What ingesting one text did: its document's name, whether it was new (``stored``) or
+    already there (``already stored``), and what it added."""
+
+    document: str
+    status: str
+    created: int
+    updated: int
+    stances: int
+    events: int
+    revision: int
+
+
+def _commit_result(d: Mapping[str, Any]) -> CommitResult:
+    return CommitResult(
+        revision=int(d["revision"]),
+        created=int(d["created"]),
+        updated=int(d["updated"]),
+        deleted=int(d["deleted"]),
+        unchanged=int(d["unchanged"]),
+    )
+
+
+def _dossier_text(source: Any) -> tuple[str, str]:
+    """The dossier text of a path, JSON text, dict or list of resources, and a commit message."""
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        return path.read_text(encoding="utf-8"), f"import {path}"
+    if isinstance(source, str):
+        if source.lstrip().startswith("{"):
+            return source, "import from Python"
+        path = Path(source)
+        if not path.exists():
+            raise FileNotFoundError(
+                f"{source!r} is neither a dossier file that exists nor JSON text"
+            )
+        return path.read_text(encoding="utf-8"), f"import {path}"
+    if isinstance(source, Mapping):
+        return json.dumps(source), "import from Python"
+    if isinstance(source, Iterable):
+        lines = [json.dumps(as_record_line(r)) for r in source]
+        return "\n".join(lines) + "\n", "put from Python"
+    raise TypeError(
+        "import_dossier() takes a path, JSON text, a dossier dict or resources, "
+        f"not {type(source).__name__}"
+    )
+
+
+def _dispute_name(dispute: str) -> str:
+    return dispute if dispute.startswith("disputes/") else f"disputes/{dispute}"
+
+
+class StanceMatrix(Table):
+    """Consolidated stances, one row per (actor, issue); ``raw`` keeps the full records with
+    their evidence and conflicting sides."""
+
+    def __init__(self, rows: Iterable[Mapping[str, Any]], *, title: str, raw: list[dict[str, Any]]) -> None:
+        super().__init__(rows, title=title)
+        self.raw = raw
+
+    def pivot(self, value: str = "position") -> Any:
+        """Actors × issues DataFrame of ``value`` (needs the ``pandas`` extra)."""
+        df = self.to_pandas()
+        if df.empty:
+            return df
+        wide = df.pivot(index="actor", columns="issue", values=value)
+        wide.columns = [str(c).rsplit("/", 1)[-1] for c in wide.columns]
+        return wide
+
+
+class Engine:
+    """The polemos engine over one store.
+
+    ``Engine()`` keeps everything in memory; ``Engine("polemos.db")`` opens (or creates) an
+    SQLite file in the same format the ``polemos`` command and server use. One engine may be
+    shared by several threads.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
+        self._native = _native.Engine(None if path is None else os.fspath(path))
+
+    @property
+    def location(self) -> str:
+        """``memory:`` or the path of the SQLite file."""
+        return self._native.location
+
+    @property
+    def revision(self) -> int:
+        """The store's latest revision (0 when empty)."""
+        return self._native.head()
+
+    def __repr__(self) -> str:
+        return f"polemos.Engine({self.location!r}, revision={self.revision})"
+
+    # ------------------------------------------------------------------ writing
+
+    def import_dossier(self, source: Any, *, message: str | None = None) -> CommitResult:
+        """Imports a dossier all or nothing.
+
+        ``source`` is a path to a JSON / JSON Lines file, the JSON text itself, a dossier dict, or
+        an iterable of resources. Raises :class:`polemos.ValidationError` naming every broken rule
+        by its field path when anything is wrong; nothing is written then.
+        """
+        text, default_message = _dossier_text(source)
+        return _commit_result(self._native.import_dossier(text, message or default_message))
+
+    def put(self, *resources: Resource | Mapping[str, Any], message: str | None = None) -> CommitResult:
+        """Writes resources (or ``{"stance": {...}}`` records) in one all-or-nothing commit."""
+        return self.import_dossier(list(resources), message=message or "put from Python")
+
+    def export(
+        self,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        dispute: str | None = None,
+        format: Literal["json", "jsonl"] = "json",
+        revision: int | None = None,
+    ) -> str:
+        """The store (or one dispute and everything it refers to) as dossier text; also written
+        to ``path`` when given."""
+        text = self._native.export(dispute, format, revision)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    # ------------------------------------------------------------------ extraction
+
+    def extract(
+        self,
+        text: str,
+        *,
+        published: DateLike = None,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> Extraction:
+        """Extracts facts from one article without storing them (see :func:`polemos.extract`)."""
+        return extract(text, published=published, title=title, outlet=outlet, url=url)
+
+    @overload
+    def ingest(
+        self,
+        texts: str,
+        *,
+        published: DateLike,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> IngestResult: ...
+    @overload
+    def ingest(
+        self,
+        texts: Iterable[str],
+        *,
+        published: DateLike,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> list[IngestResult]: ...
+    def ingest(
+        self,
+        texts: str | Iterable[str],
+        *,
+        published: DateLike,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> IngestResult | list[IngestResult]:
+        """Extracts one text (or many, in parallel) and stores the document with its actors,
+        stances and events. Idempotent: a text already stored (same content hash) is skipped.
+        Each text is its own all-or-nothing commit. Actors, disputes and issues already in the
+        store are kept as they are (they may have been curated by hand)."""
+        single = isinstance(texts, str)
+        batch = [texts] if isinstance(texts, str) else list(texts)
+        reports = [
+            IngestResult(**r)
+            for r in _native.ingest(
+                self._native, batch, published=published, title=title, outlet=outlet, url=url
+            )
+        ]
+        return reports[0] if single else reports
+
+    # ------------------------------------------------------------------ analytics
+
+    def stance_matrix(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        half_life_days: float = 180.0,
+        conflict_gap: float = 25.0,
+    ) -> StanceMatrix:
+        """Each actor's current stance on each issue of ``dispute``, consolidated from all the
+        evidence known on ``as_of`` (default: today): one row per (actor, issue) with position,
+        salience, label, confidence, sources and whether the evidence conflicts. ``.pivot()``
+        gives the actors × issues DataFrame; ``polemos.plot.stance_heatmap`` draws it."""
+        data = _native.current_stances(
+            self._native,
+            dispute,
+            as_of=as_of,
+            revision=revision,
+            half_life_days=half_life_days,
+            conflict_gap=conflict_gap,
+        )
+        return StanceMatrix(
+            ({
+                "actor": s["actor"],
+                "issue": s["issue"],
+                "position": float(s["position"]),
+                "salience": float(s["salience"]),
+                "label": s["label"],
+                "confidence": float(s["confidence"]),
+                "sources": s["sources"],
+                "last_evidence": s["last_evidence"],
+                "contested": s.get("conflict") is not None,
+                "conditions": "; ".join(
+                    f"{c['issue'].rsplit('/', 1)[-1]} {c['required']}"
+                    for c in s.get("conditions", [])
+                ),
+            } for s in data),
+            title=f"stances in {dispute}",
+            raw=data,
+        )
+
+    def deadlocks(
+        self, dispute: str, *, as_of: DateLike = None, revision: int | None = None
+    ) -> Table:
+        """Cycles of preconditions between issues ("the treaty only after the territory" against
+        "the territory only after the treaty"): kind, the issues in the cycle, the parties, and
+        the precondition edges with their evidence."""
+        data = _native.deadlocks(self._native, dispute, as_of=as_of, revision=revision)
+        return Table(data, title=f"deadlocks in {dispute}")
+
+    def agreement(
+        self, dispute: str, *, as_of: DateLike = None, revision: int | None = None
+    ) -> dict[str, Any]:
+        """Pairwise agreement (0–1) between the parties and each issue's polarization."""
+        return _native.agreement(self._native, dispute, as_of=as_of, revision=revision)
+
+    def coalitions(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        max_distance: float = 0.25,
+    ) -> Table:
+        """Groups of parties that agree (average distance at most ``max_distance``)."""
+        data = _native.coalitions(
+            self._native, dispute, as_of=as_of, revision=revision, max_distance=max_distance
+        )
+        return Table(data, title=f"coalitions in {dispute}")
+
+    def shifts(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        threshold: float = 20.0,
+    ) -> Table:
+        """Changes of position larger than ``threshold`` points, with evidence before and after."""
+        data = _native.shifts(
+            self._native, dispute, as_of=as_of, revision=revision, threshold=threshold
+        )
+        return Table(data, title=f"shifts in {dispute}")
+
+    def series(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        granularity: Literal["day", "week", "month"] = "month",
+        roll_up: bool = True,
+    ) -> Table:
+        """Cooperation–conflict event counts per actor pair and period, with the trend."""
+        data = _native.series(
+            self._native,
+            dispute,
+            as_of=as_of,
+            revision=revision,
+            granularity=granularity,
+            roll_up=roll_up,
+        )
+        return Table(data, title=f"cooperation and conflict in {dispute}")
+
+    def report(
+        self,
+        dispute: str,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        format: Literal["html", "markdown", "json"] = "html",
+    ) -> str:
+        """The dispute report (parties, issues, stances, deadlocks, events, framing) as a
+        self-contained HTML page, Markdown or JSON; also written to ``path`` when given."""
+        text = _native.report(self._native, dispute, as_of=as_of, revision=revision, format=format)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def forecast(
+        self,
+        dispute: str,
+        *,
+        model: Literal["bdm", "smp", "median", "compromise"] = "bdm",
+        as_of: DateLike = None,
+        revision: int | None = None,
+        **options: Any,
+    ) -> Forecast:
+        """Forecasts ``dispute`` from its parties' current stances (one dimension per issue) and
+        capabilities, with :mod:`polemos.forecast`'s ``model``. Stances of actors that are not
+        parties carry no capability and are left out."""
+        from polemos import forecast as fc
+
+        parties = self.get(_dispute_name(dispute), revision=revision)
+        assert isinstance(parties, Dispute)
+        caps = parties.capabilities
+        rows = [
+            r for r in self.stance_matrix(dispute, as_of=as_of, revision=revision)
+            if r["actor"] in caps
+        ]
+        run = {"bdm": fc.bdm, "smp": fc.smp, "median": fc.median, "compromise": fc.compromise}
+        if model not in run:
+            raise ValidationError(
+                f"invalid argument `model`: `{model}` is not one of {', '.join(run)}"
+            )
+        return run[model](rows, capabilities=caps, name=_dispute_name(dispute), **options)
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, name: str, *, revision: int | None = None) -> Resource:
+        """One resource by full name (``actors/JPN``); raises :class:`polemos.NotFoundError`."""
+        data, rev = self._native.get(name, revision)
+        kind = name.split("/")[0]
+        cls = CLASSES["issue"] if "/issues/" in name else CLASSES[kind[:-1]]
+        return cls(data, revision=rev)
+
+    def _list(self, collection: str, **filters: Any) -> ResourceList[Any]:
+        return wrap(collection[:-1], self._native.query(collection, **filters))
+
+    def actors(
+        self, *, dispute: str | None = None, revision: int | None = None
+    ) -> ResourceList[Actor]:
+        """Actors (of one dispute and those its records name, when ``dispute`` is given)."""
+        return self._list("actors", dispute=dispute, revision=revision)
+
+    def disputes(self, *, revision: int | None = None) -> ResourceList[Dispute]:
+        return self._list("disputes", revision=revision)
+
+    def issues(
+        self, *, dispute: str | None = None, revision: int | None = None
+    ) -> ResourceList[Issue]:
+        return self._list("issues", dispute=dispute, revision=revision)
+
+    def stances(
+        self,
+        *,
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> ResourceList[Stance]:
+        """Stances, narrowed by dispute (``kuril-islands``), actor (``JPN``), issue, the date they
+        were in force on (``as_of``) and the store revision."""
+        return self._list(
+            "stances", dispute=dispute, actor=actor, issue=issue, as_of=as_of, revision=revision
+        )
+
+    def events(
+        self,
+        *,
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> ResourceList[Event]:
+        """Events, narrowed like :meth:`stances`; ``as_of`` keeps events up to that date."""
+        return self._list(
+            "events", dispute=dispute, actor=actor, issue=issue, as_of=as_of, revision=revision
+        )
+
+    def documents(
+        self,
+        *,
+        dispute: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> ResourceList[Document]:
+        return self._list("documents", dispute=dispute, as_of=as_of, revision=revision)
+
+    def changes(self, *, after: int = 0, limit: int = 1000) -> list[dict[str, Any]]:
+        """The change feed: what each commit after revision ``after`` put or deleted."""
+        return self._native.changes(after, limit)

@@ -1,0 +1,277 @@
+//! `polemos._native.Engine`: one store (in memory or an SQLite file in the server's format) and
+//! the core's operations on it. Every call that touches the store or computes runs detached from
+//! the interpreter, so Python threads sharing an engine run in parallel.
+
+use std::path::PathBuf;
+
+use polemos_core::{Dossier, Record};
+use polemos_store::{Store, View, WriteBatch};
+use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use serde::Serialize;
+
+use crate::errors::Failure;
+use crate::query::{self, Filter};
+
+/// An in-process polemos engine over one store.
+#[pyclass(frozen, module = "polemos._native")]
+pub struct Engine {
+    store: Box<dyn Store>,
+    location: String,
+}
+
+/// Serde data (core records, commit results) as Python dicts and lists.
+pub fn to_py<'py, T: Serialize + ?Sized>(
+    py: Python<'py>,
+    value: &T,
+) -> PyResult<Bound<'py, PyAny>> {
+    Ok(pythonize::pythonize(py, value)?)
+}
+
+/// A record as the dict of its entity, without the `{"actor": …}` wrapper of JSON Lines.
+pub fn record_to_py<'py>(py: Python<'py>, record: &Record) -> PyResult<Bound<'py, PyAny>> {
+    match record {
+        Record::Actor(x) => to_py(py, x),
+        Record::Dispute(x) => to_py(py, x),
+        Record::Issue(x) => to_py(py, x),
+        Record::Stance(x) => to_py(py, x),
+        Record::Event(x) => to_py(py, x),
+        Record::Document(x) => to_py(py, x),
+    }
+}
+
+/// A date argument: `None`, `"YYYY-MM-DD"`, or anything with `isoformat()` (`datetime.date`,
+/// `datetime.datetime`, `pandas.Timestamp`).
+pub fn date_arg(
+    field: &str,
+    value: Option<&Bound<'_, PyAny>>,
+) -> PyResult<Option<chrono::NaiveDate>> {
+    let Some(value) = value.filter(|v| !v.is_none()) else {
+        return Ok(None);
+    };
+    let text: String = match value.extract::<String>() {
+        Ok(s) => s,
+        Err(_) => match value.call_method0("isoformat") {
+            Ok(iso) => iso.extract()?,
+            Err(_) => {
+                return Err(Failure::argument(
+                    field,
+                    format!(
+                        "expected a date or a YYYY-MM-DD string, got {}",
+                        value.get_type().name()?
+                    ),
+                )
+                .into());
+            }
+        },
+    };
+    let day = text.get(..10).unwrap_or(&text);
+    Ok(Some(query::parse_date(field, day)?))
+}
+
+impl Engine {
+    /// The store, for code in this crate that adds operations (extraction, analytics).
+    pub fn store(&self) -> &dyn Store {
+        &*self.store
+    }
+
+    /// Opens a store location (`memory:` or an SQLite path) without Python.
+    ///
+    /// # Errors
+    /// When the store cannot be opened.
+    pub fn open(location: &str) -> Result<Self, Failure> {
+        Ok(Self {
+            store: polemos_store::open(location)?,
+            location: location.to_owned(),
+        })
+    }
+}
+
+/// Parses a dossier and commits it all or nothing.
+///
+/// # Errors
+/// Parse and validation errors naming the field; an empty dossier; store failures.
+pub fn import_text(
+    store: &dyn Store,
+    text: &str,
+    message: &str,
+) -> Result<polemos_store::CommitResult, Failure> {
+    let dossier = Dossier::from_any(text)?;
+    if dossier.is_empty() {
+        return Err(Failure::argument(
+            "dossier",
+            "holds no entities: nothing to import",
+        ));
+    }
+    Ok(store.commit(WriteBatch::from_dossier(&dossier, message))?)
+}
+
+#[pymethods]
+impl Engine {
+    /// Opens the store at `path` (an SQLite file, created if missing), or an in-memory store when
+    /// `path` is None or `"memory:"`.
+    #[new]
+    #[pyo3(signature = (path=None))]
+    fn new(py: Python<'_>, path: Option<PathBuf>) -> PyResult<Self> {
+        let location = match path {
+            None => "memory:".to_owned(),
+            Some(p) => p.to_string_lossy().into_owned(),
+        };
+        Ok(py.detach(|| Self::open(&location))?)
+    }
+
+    /// Where the store lives: `memory:` or the SQLite file path.
+    #[getter]
+    fn location(&self) -> &str {
+        &self.location
+    }
+
+    /// The latest revision (0 for an empty store).
+    fn head(&self, py: Python<'_>) -> PyResult<u64> {
+        Ok(py.detach(|| self.store.head()).map_err(Failure::from)?)
+    }
+
+    /// Imports a dossier given as JSON or JSON Lines text, all of it or nothing; returns counts
+    /// of created, updated, unchanged entities and the new revision.
+    #[pyo3(signature = (text, message="import from Python"))]
+    fn import_dossier<'py>(
+        &self,
+        py: Python<'py>,
+        text: &str,
+        message: &str,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let result = py.detach(|| import_text(&*self.store, text, message))?;
+        to_py(py, &result)
+    }
+
+    /// The store (or one dispute and what it refers to) as dossier text, `json` or `jsonl`.
+    #[pyo3(signature = (dispute=None, format="json", revision=None))]
+    fn export(
+        &self,
+        py: Python<'_>,
+        dispute: Option<String>,
+        format: &str,
+        revision: Option<u64>,
+    ) -> PyResult<String> {
+        if format != "json" && format != "jsonl" {
+            return Err(Failure::argument(
+                "format",
+                format!("`{format}` is not a dossier format: expected json or jsonl"),
+            )
+            .into());
+        }
+        let filter = Filter {
+            dispute,
+            revision,
+            ..Filter::default()
+        };
+        let text = py.detach(|| -> Result<String, Failure> {
+            let dossier = query::select(&*self.store, &filter)?;
+            Ok(if format == "json" {
+                dossier.to_json() + "\n"
+            } else {
+                dossier.to_jsonl()
+            })
+        })?;
+        Ok(text)
+    }
+
+    /// One collection (`actors`, `disputes`, `issues`, `stances`, `events`, `documents`) as
+    /// dicts, narrowed by dispute, actor, issue, valid date and revision.
+    #[pyo3(signature = (collection, *, dispute=None, actor=None, issue=None, as_of=None, revision=None))]
+    #[allow(clippy::too_many_arguments)] // Mirrors the keyword arguments of the Python API.
+    fn query<'py>(
+        &self,
+        py: Python<'py>,
+        collection: &str,
+        dispute: Option<String>,
+        actor: Option<String>,
+        issue: Option<String>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        revision: Option<u64>,
+    ) -> PyResult<Bound<'py, PyAny>> {
+        let kind = query::kind_of(collection)?;
+        let filter = Filter {
+            dispute,
+            actor,
+            issue,
+            as_of: date_arg("as_of", as_of)?,
+            revision,
+        };
+        let dossier = py.detach(|| query::select(&*self.store, &filter))?;
+        use polemos_store::Kind;
+        match kind {
+            Kind::Actor => to_py(py, &dossier.actors),
+            Kind::Dispute => to_py(py, &dossier.disputes),
+            Kind::Issue => to_py(py, &dossier.issues),
+            Kind::Stance => to_py(py, &dossier.stances),
+            Kind::Event => to_py(py, &dossier.events),
+            Kind::Document => to_py(py, &dossier.documents),
+        }
+    }
+
+    /// One resource by its full name (`actors/JPN`), with the revision of its last change.
+    /// Raises NotFoundError when there is none.
+    #[pyo3(signature = (name, revision=None))]
+    fn get<'py>(
+        &self,
+        py: Python<'py>,
+        name: &str,
+        revision: Option<u64>,
+    ) -> PyResult<(Bound<'py, PyAny>, u64)> {
+        let kind = polemos_store::Kind::of_name(name).ok_or_else(|| {
+            Failure::argument(
+                "name",
+                format!("`{name}` is not a resource name such as actors/JPN or stances/ID"),
+            )
+        })?;
+        let view = View {
+            revision,
+            as_of: None,
+        };
+        let found = py
+            .detach(|| self.store.get(kind, name, view))
+            .map_err(Failure::from)?;
+        let Some(found) = found else {
+            return Err(Failure::Store(polemos_store::StoreError::NotFound {
+                kind: kind.as_str(),
+                name: name.to_owned(),
+            })
+            .into());
+        };
+        Ok((record_to_py(py, &found.value)?, found.revision))
+    }
+
+    /// Changes committed after revision `after`, oldest first: dicts with `revision`,
+    /// `committed_at`, `kind`, `name` and `record` (None for a delete).
+    #[pyo3(signature = (after=0, limit=1000))]
+    fn changes<'py>(
+        &self,
+        py: Python<'py>,
+        after: u64,
+        limit: usize,
+    ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        let changes = py
+            .detach(|| self.store.changes_since(after, limit))
+            .map_err(Failure::from)?;
+        changes
+            .iter()
+            .map(|c| {
+                let d = PyDict::new(py);
+                d.set_item("revision", c.revision)?;
+                d.set_item("committed_at", c.committed_at.to_rfc3339())?;
+                d.set_item("kind", c.kind.as_str())?;
+                d.set_item("name", &c.name)?;
+                d.set_item(
+                    "record",
+                    c.record.as_ref().map(|r| record_to_py(py, r)).transpose()?,
+                )?;
+                Ok(d)
+            })
+            .collect()
+    }
+
+    fn __repr__(&self) -> String {
+        format!("Engine({:?})", self.location)
+    }
+}

@@ -1,0 +1,251 @@
+//! The Python exception classes and the one place where every error of the core and the store
+//! becomes one of them, so a notebook can `except polemos.NotFoundError` whatever layer failed.
+
+use polemos_core::extract::ExtractError;
+use polemos_core::{NameError, ValidationErrors};
+use polemos_store::StoreError;
+use pyo3::exceptions::PyException;
+use pyo3::prelude::*;
+use pyo3::types::PyTuple;
+
+pyo3::create_exception!(
+    polemos,
+    PolemosError,
+    PyException,
+    "Base class of every error polemos raises."
+);
+pyo3::create_exception!(
+    polemos,
+    ValidationError,
+    PolemosError,
+    "Input that breaks a rule of the model; `.violations` lists (field path, rule) pairs."
+);
+pyo3::create_exception!(
+    polemos,
+    NotFoundError,
+    PolemosError,
+    "A named resource does not exist."
+);
+pyo3::create_exception!(
+    polemos,
+    ConflictError,
+    PolemosError,
+    "A write clashed with the stored state: it already exists, changed meanwhile, or is in use."
+);
+pyo3::create_exception!(
+    polemos,
+    StorageError,
+    PolemosError,
+    "The store failed: I/O, a damaged or too-new database, or an unsupported location."
+);
+
+/// Everything the bindings can fail with, before it becomes a Python exception.
+#[derive(Debug)]
+pub enum Failure {
+    Core(polemos_core::Error),
+    Store(StoreError),
+    /// A text the extractor refuses (not UTF-8, too large) or a knowledge file it cannot read.
+    Extract(ExtractError),
+    /// An argument the bindings themselves reject, naming the parameter.
+    Argument {
+        field: String,
+        message: String,
+    },
+}
+
+impl Failure {
+    pub fn argument(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Self::Argument {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+}
+
+impl From<polemos_core::Error> for Failure {
+    fn from(e: polemos_core::Error) -> Self {
+        Self::Core(e)
+    }
+}
+
+impl From<StoreError> for Failure {
+    fn from(e: StoreError) -> Self {
+        Self::Store(e)
+    }
+}
+
+impl From<polemos_core::forecast::ForecastError> for Failure {
+    fn from(e: polemos_core::forecast::ForecastError) -> Self {
+        Self::Core(e.into())
+    }
+}
+
+impl From<ValidationErrors> for Failure {
+    fn from(e: ValidationErrors) -> Self {
+        Self::Core(polemos_core::Error::Invalid(e))
+    }
+}
+
+impl From<NameError> for Failure {
+    fn from(e: NameError) -> Self {
+        Self::Argument {
+            field: "name".into(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// The exception class of each failure, and the (path, rule) pairs a validation error carries.
+/// This match is the whole mapping: a new error variant fails to compile until it is placed.
+fn classify(f: &Failure) -> (Class, Vec<(String, String)>) {
+    use polemos_core::Error as E;
+    match f {
+        Failure::Core(E::Parse { path, message, .. }) => {
+            (Class::Validation, vec![(path.clone(), message.clone())])
+        }
+        Failure::Core(E::Invalid(v)) | Failure::Store(StoreError::Invalid(v)) => (
+            Class::Validation,
+            v.0.iter()
+                .map(|x| (x.path.clone(), x.rule.clone()))
+                .collect(),
+        ),
+        Failure::Core(E::InvalidArgument { field, message })
+        | Failure::Argument { field, message } => {
+            (Class::Validation, vec![(field.clone(), message.clone())])
+        }
+        Failure::Extract(
+            e @ (ExtractError::InvalidUtf8 { .. } | ExtractError::TooLarge { .. }),
+        ) => (Class::Validation, vec![("text".to_owned(), e.to_string())]),
+        Failure::Extract(ExtractError::Data {
+            file,
+            line,
+            message,
+        }) => (
+            Class::Validation,
+            vec![(format!("{file}:{line}"), message.clone())],
+        ),
+        Failure::Store(StoreError::BadName { name, reason }) => {
+            (Class::Validation, vec![(name.clone(), reason.clone())])
+        }
+        Failure::Core(E::NotFound { .. }) | Failure::Store(StoreError::NotFound { .. }) => {
+            (Class::NotFound, Vec::new())
+        }
+        Failure::Store(
+            StoreError::AlreadyExists { .. }
+            | StoreError::Conflict { .. }
+            | StoreError::InUse { .. },
+        ) => (Class::Conflict, Vec::new()),
+        Failure::Store(
+            StoreError::Corrupt { .. }
+            | StoreError::SchemaTooNew { .. }
+            | StoreError::Unsupported { .. }
+            | StoreError::Backend(_),
+        ) => (Class::Store, Vec::new()),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Validation,
+    NotFound,
+    Conflict,
+    Store,
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Core(e) => write!(f, "{e}"),
+            Self::Store(e) => write!(f, "{e}"),
+            Self::Extract(e) => write!(f, "{e}"),
+            Self::Argument { field, message } => write!(f, "invalid argument `{field}`: {message}"),
+        }
+    }
+}
+
+impl From<Failure> for PyErr {
+    fn from(f: Failure) -> Self {
+        let (class, violations) = classify(&f);
+        let message = f.to_string();
+        Python::attach(|py| {
+            let err = match class {
+                Class::Validation => ValidationError::new_err(message),
+                Class::NotFound => NotFoundError::new_err(message),
+                Class::Conflict => ConflictError::new_err(message),
+                Class::Store => StorageError::new_err(message),
+            };
+            if class == Class::Validation {
+                let value = err.value(py);
+                let pairs: Vec<Bound<'_, PyTuple>> = violations
+                    .iter()
+                    .filter_map(|(p, r)| PyTuple::new(py, [p.as_str(), r.as_str()]).ok())
+                    .collect();
+                let field = violations.first().map(|(p, _)| p.clone());
+                // Attribute writes on a fresh exception instance cannot fail in practice; if one
+                // did, the exception would still carry its message.
+                let _ = value.setattr("violations", pairs);
+                let _ = value.setattr("field", field);
+            }
+            err
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polemos_core::Violation;
+
+    #[test]
+    fn every_store_error_has_a_class() {
+        let cases = [
+            (
+                Failure::Store(StoreError::NotFound {
+                    kind: "actor",
+                    name: "actors/X".into(),
+                }),
+                Class::NotFound,
+            ),
+            (
+                Failure::Store(StoreError::Conflict {
+                    name: "actors/X".into(),
+                    expected: 1,
+                    actual: Some(2),
+                }),
+                Class::Conflict,
+            ),
+            (
+                Failure::Store(StoreError::AlreadyExists {
+                    name: "actors/X".into(),
+                }),
+                Class::Conflict,
+            ),
+            (
+                Failure::Store(StoreError::Backend("disk full".into())),
+                Class::Store,
+            ),
+            (Failure::argument("as_of", "not a date"), Class::Validation),
+        ];
+        for (failure, class) in cases {
+            assert_eq!(classify(&failure).0, class, "{failure}");
+        }
+    }
+
+    #[test]
+    fn validation_errors_keep_every_field_path() {
+        let v = ValidationErrors(vec![
+            Violation {
+                path: "stances[0].salience".into(),
+                rule: "out of range".into(),
+            },
+            Violation {
+                path: "actors[2].name".into(),
+                rule: "duplicate".into(),
+            },
+        ]);
+        let (class, pairs) = classify(&Failure::Store(StoreError::Invalid(v)));
+        assert_eq!(class, Class::Validation);
+        assert_eq!(pairs[0].0, "stances[0].salience");
+        assert_eq!(pairs[1].0, "actors[2].name");
+    }
+}

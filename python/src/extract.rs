@@ -1,0 +1,256 @@
+//! Extraction bindings: news text in, actors, stances, events and disputes out, and ingest into
+//! an engine's store. Texts are extracted detached from the interpreter, many at once in
+//! parallel (rayon), so notebooks get the same throughput as the CLI.
+
+use std::sync::OnceLock;
+
+use chrono::NaiveDate;
+use polemos_core::extract::{ArticleMeta, ExtractError, Extraction, Extractor, convert};
+use polemos_core::{Dossier, Record};
+use polemos_store::{Kind, Store, View, WriteBatch, record_name};
+use pyo3::prelude::*;
+use pyo3::pybacked::PyBackedStr;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::engine::{Engine, date_arg, to_py};
+use crate::errors::Failure;
+
+static DEFAULT: OnceLock<Result<Extractor, ExtractError>> = OnceLock::new();
+
+/// The extractor with the built-in knowledge, built once per process and shared by all threads.
+///
+/// # Errors
+/// Only when the embedded data is broken.
+pub fn extractor() -> Result<&'static Extractor, Failure> {
+    DEFAULT
+        .get_or_init(Extractor::new)
+        .as_ref()
+        .map_err(|e| Failure::Extract(e.clone()))
+}
+
+fn meta(
+    published: Option<NaiveDate>,
+    title: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+) -> ArticleMeta {
+    ArticleMeta {
+        published,
+        title,
+        outlet,
+        url,
+    }
+}
+
+/// Extracts many texts in parallel, keeping their order.
+///
+/// # Errors
+/// The first text that cannot be extracted, named by its index.
+pub fn extract_all(
+    ex: &Extractor,
+    texts: &[&str],
+    meta: &ArticleMeta,
+) -> Result<Vec<Extraction>, Failure> {
+    texts
+        .par_iter()
+        .enumerate()
+        .map(|(i, text)| {
+            ex.extract(text, meta)
+                .map_err(|e| Failure::argument(format!("texts[{i}]"), e.to_string()))
+        })
+        .collect()
+}
+
+/// One article's extraction, kept in Rust: converting every fact to Python objects costs more
+/// than extracting them, so the Python side converts only the parts it reads.
+#[pyclass(frozen, module = "polemos._native")]
+pub struct ExtractionResult {
+    inner: Extraction,
+}
+
+#[pymethods]
+impl ExtractionResult {
+    /// The whole extraction as a dict (the shape of `polemos extract --json`).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// One part: `document`, `actors`, `attributions`, `events`, `stances`, `disputes`,
+    /// `proposed_issues`, `dates` or `boilerplate`.
+    fn part<'py>(&self, py: Python<'py>, name: &str) -> PyResult<Bound<'py, PyAny>> {
+        let x = &self.inner;
+        match name {
+            "document" => to_py(py, &x.document),
+            "actors" => to_py(py, &x.actors),
+            "attributions" => to_py(py, &x.attributions),
+            "events" => to_py(py, &x.events),
+            "stances" => to_py(py, &x.stances),
+            "disputes" => to_py(py, &x.disputes),
+            "proposed_issues" => to_py(py, &x.proposed_issues),
+            "dates" => to_py(py, &x.dates),
+            "boilerplate" => to_py(py, &x.boilerplate),
+            other => Err(Failure::argument(
+                "name",
+                format!("`{other}` is not a part of an extraction"),
+            )
+            .into()),
+        }
+    }
+
+    /// How many actors, stances, events and disputes were found.
+    fn counts(&self) -> (usize, usize, usize, usize) {
+        let x = &self.inner;
+        (
+            x.actors.len(),
+            x.stances.len(),
+            x.events.len(),
+            x.disputes.len(),
+        )
+    }
+
+    /// The document's resource name (derived from its content hash).
+    #[getter]
+    fn document_name(&self) -> &str {
+        &self.inner.document.name
+    }
+}
+
+/// Extracts every fact of one article. `published` (a date or `YYYY-MM-DD`) resolves relative
+/// dates ("next week") and dates the stances.
+#[pyfunction]
+#[pyo3(signature = (text, *, published=None, title=None, outlet=None, url=None))]
+pub fn extract<'py>(
+    py: Python<'py>,
+    text: &str,
+    published: Option<&Bound<'py, PyAny>>,
+    title: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+) -> PyResult<ExtractionResult> {
+    let meta = meta(date_arg("published", published)?, title, outlet, url);
+    let ex = extractor()?;
+    let inner = py
+        .detach(|| ex.extract(text, &meta))
+        .map_err(Failure::Extract)?;
+    Ok(ExtractionResult { inner })
+}
+
+/// Extracts many articles at once, in parallel on all cores, without the GIL.
+#[pyfunction]
+#[pyo3(signature = (texts, *, published=None))]
+pub fn extract_many<'py>(
+    py: Python<'py>,
+    texts: Vec<PyBackedStr>,
+    published: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Vec<ExtractionResult>> {
+    let meta = meta(date_arg("published", published)?, None, None, None);
+    let ex = extractor()?;
+    let refs: Vec<&str> = texts.iter().map(|t| &**t).collect();
+    let all = py.detach(|| extract_all(ex, &refs, &meta))?;
+    Ok(all
+        .into_iter()
+        .map(|inner| ExtractionResult { inner })
+        .collect())
+}
+
+/// What ingesting one text did.
+#[derive(Debug, Serialize)]
+pub struct Ingested {
+    pub document: String,
+    /// `stored`, or `already stored` when a document with the same content was there.
+    pub status: &'static str,
+    pub created: usize,
+    pub updated: usize,
+    pub stances: usize,
+    pub events: usize,
+    pub revision: u64,
+}
+
+/// Keeps only what the store lacks among actors, disputes and issues (stored ones may have been
+/// curated by hand), and everything the document itself brings, as `polemos ingest` does.
+fn new_only(store: &dyn Store, dossier: &Dossier, message: String) -> Result<WriteBatch, Failure> {
+    let mut batch = WriteBatch::new(message);
+    for record in dossier.records() {
+        let kind = Kind::of_record(&record);
+        let shared = matches!(
+            record,
+            Record::Actor(_) | Record::Dispute(_) | Record::Issue(_)
+        );
+        if shared
+            && store
+                .get(kind, record_name(&record), View::current())?
+                .is_some()
+        {
+            continue;
+        }
+        batch.put(record);
+    }
+    Ok(batch)
+}
+
+/// Stores one extraction: idempotent by content hash, each text its own all-or-nothing commit.
+///
+/// # Errors
+/// A text without a publication date, facts that do not validate, store failures.
+pub fn store_extraction(
+    store: &dyn Store,
+    ex: &Extractor,
+    x: &Extraction,
+    meta: &ArticleMeta,
+) -> Result<Ingested, Failure> {
+    if let Some(existing) = store.document_by_hash(&x.document.content_hash)? {
+        return Ok(Ingested {
+            document: existing,
+            status: "already stored",
+            created: 0,
+            updated: 0,
+            stances: 0,
+            events: 0,
+            revision: store.head()?,
+        });
+    }
+    let dossier = convert::to_dossier(ex.knowledge(), x, meta)?;
+    let batch = new_only(store, &dossier, format!("ingest {}", x.document.name))?;
+    let result = store.commit(batch)?;
+    Ok(Ingested {
+        document: x.document.name.clone(),
+        status: "stored",
+        created: result.created,
+        updated: result.updated,
+        stances: dossier.stances.len(),
+        events: dossier.events.len(),
+        revision: result.revision,
+    })
+}
+
+/// Extracts texts (in parallel) and stores their documents, actors, stances and events.
+#[pyfunction]
+#[pyo3(signature = (engine, texts, *, published, title=None, outlet=None, url=None))]
+pub fn ingest<'py>(
+    py: Python<'py>,
+    engine: &Engine,
+    texts: Vec<PyBackedStr>,
+    published: &Bound<'py, PyAny>,
+    title: Option<String>,
+    outlet: Option<String>,
+    url: Option<String>,
+) -> PyResult<Vec<Bound<'py, PyAny>>> {
+    let Some(day) = date_arg("published", Some(published))? else {
+        return Err(Failure::argument(
+            "published",
+            "ingest needs the publication date: stances and events are dated from it",
+        )
+        .into());
+    };
+    let meta = meta(Some(day), title, outlet, url);
+    let ex = extractor()?;
+    let refs: Vec<&str> = texts.iter().map(|t| &**t).collect();
+    let reports = py.detach(|| -> Result<Vec<Ingested>, Failure> {
+        let all = extract_all(ex, &refs, &meta)?;
+        all.iter()
+            .map(|x| store_extraction(engine.store(), ex, x, &meta))
+            .collect()
+    })?;
+    reports.iter().map(|r| to_py(py, r)).collect()
+}

@@ -1,0 +1,54 @@
+//! `polemos._native`: the Rust half of the `polemos` Python package. Thin bindings over
+//! polemos-core and polemos-store; the Pythonic layer (resource objects, DataFrames, plots) lives
+//! in `python/polemos/`. Errors become Python exceptions in one place, `errors.rs`.
+
+pub mod analysis;
+pub mod engine;
+pub mod errors;
+pub mod extract;
+pub mod forecast;
+pub mod query;
+
+use pyo3::prelude::*;
+
+/// Native core of the polemos package; use the `polemos` package rather than this module.
+#[pymodule]
+mod _native {
+    #[pymodule_export]
+    use crate::engine::Engine;
+    #[pymodule_export]
+    use crate::errors::{
+        ConflictError, NotFoundError, PolemosError, StorageError, ValidationError,
+    };
+
+    use super::pyfunction;
+
+    #[pymodule_export]
+    use crate::analysis::{
+        agreement, coalitions, current_stances, deadlocks, report, series, shifts,
+    };
+    #[pymodule_export]
+    use crate::extract::{ExtractionResult, extract, extract_many, ingest};
+    #[pymodule_export]
+    use crate::forecast::{forecast, monte_carlo, parse_scenario};
+
+    /// The SHA-256 of a text, as the store computes it for documents.
+    #[pyfunction]
+    fn content_hash(text: &str) -> String {
+        polemos_core::content_hash(text)
+    }
+
+    /// PLOVER's quad class of each of the 16 event types, e.g. `{"AGREE": "verbal_cooperation"}`.
+    #[pyfunction]
+    fn plover_quad_classes() -> std::collections::BTreeMap<&'static str, &'static str> {
+        polemos_core::PloverType::ALL
+            .iter()
+            .map(|t| (t.as_str(), t.quad_class().as_str()))
+            .collect()
+    }
+
+    /// The version of the native core.
+    #[pymodule_export]
+    #[allow(non_upper_case_globals)] // Python's conventional name.
+    const __version__: &str = env!("CARGO_PKG_VERSION");
+}

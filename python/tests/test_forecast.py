@@ -1,0 +1,85 @@
+"""Forecasts from DataFrames or records, checked against numbers worked out by hand."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import pytest
+
+import polemos
+from polemos import forecast
+
+ROWS = [
+    {"actor": "JPN", "position": 25, "salience": 0.9, "capability": 0.45},
+    {"actor": "RUS", "position": 100, "salience": 0.8, "capability": 0.55},
+]
+# Weights are capability × salience: JPN 0.405, RUS 0.44 (52 % of the total).
+W_JPN, W_RUS = 0.45 * 0.9, 0.55 * 0.8
+
+
+def test_static_models_match_hand_computation() -> None:
+    med = forecast.median(ROWS)
+    assert med.outcome == {"position": 100.0}  # RUS holds more than half the weight
+    mean = forecast.compromise(ROWS)
+    expected = (25 * W_JPN + 100 * W_RUS) / (W_JPN + W_RUS)
+    assert math.isclose(mean.outcome["position"], expected, rel_tol=1e-9)
+
+
+def test_bdm_stays_in_range_and_traces_every_round() -> None:
+    result = forecast.bdm(ROWS, rounds=10)
+    assert result.model == "bdm"
+    assert 25.0 <= result.outcome["position"] <= 100.0
+    assert 1 <= len(result.rounds) <= 11  # round 0 is the input
+    assert result.rounds[0]["positions"] == [[25.0, 100.0]]
+    traj = result.trajectories()
+    assert len(traj) == len(result.rounds) * 2
+    assert {r["actor"] for r in traj} == {"JPN", "RUS"}
+    assert set(result.final_positions()) == {"JPN", "RUS"}
+    assert "bdm" in repr(result)
+
+
+def test_dataframe_and_records_agree() -> None:
+    pd = pytest.importorskip("pandas")
+    assert forecast.bdm(pd.DataFrame(ROWS)).to_dict() == forecast.bdm(ROWS).to_dict()
+    assert len(forecast.bdm(ROWS).to_pandas()) == len(forecast.bdm(ROWS).trajectories())
+
+
+def test_several_dimensions() -> None:
+    rows = [dict(r, dimension=d) for r in ROWS for d in ("a", "b")]
+    rows[0]["position"] = 0
+    result = forecast.compromise(rows)
+    assert set(result.outcome) == {"a", "b"}
+    assert result.outcome["a"] < result.outcome["b"]
+
+
+def test_bad_rows_name_the_row_and_field() -> None:
+    with pytest.raises(polemos.ValidationError, match=r"data\[1\]\.salience"):
+        forecast.bdm([ROWS[0], {"actor": "RUS", "position": 1, "capability": 1}])
+    with pytest.raises(polemos.ValidationError, match=r"data\[1\]\.capability"):
+        forecast.bdm([ROWS[0], dict(ROWS[0], position=3, capability=9)])
+    with pytest.raises(polemos.ValidationError, match=r"saliences\[0\]"):
+        forecast.bdm([dict(ROWS[0], salience=1.5), ROWS[1]])
+    with pytest.raises(polemos.ValidationError, match="rounds"):
+        forecast.bdm(ROWS, rounds=-1)
+
+
+def test_monte_carlo_is_reproducible_by_seed() -> None:
+    a = forecast.monte_carlo(ROWS, draws=200, seed=7)
+    b = forecast.monte_carlo(ROWS, draws=200, seed=7)
+    assert a["forecasts"] == b["forecasts"]
+    assert len(a["forecasts"]) == 200
+    dist = a["distributions"][0]
+    assert 0.0 <= dist["min"] <= dist["mean"] <= dist["max"] <= 100.0
+    assert isinstance(a["baseline"], forecast.Forecast)
+
+
+def test_scenario_files_read_like_the_cli() -> None:
+    path = Path(__file__).resolve().parents[2] / "examples" / "scenarios" / "ec-emissions.csv"
+    if not path.exists():
+        pytest.skip("no example scenario in this checkout")
+    sc = forecast.read_scenario(path)
+    assert sc["actors"] and sc["dimensions"]
+    result = forecast.bdm(sc)
+    lo, hi = sc["scale"]["min"], sc["scale"]["max"]
+    assert lo <= result.outcome[sc["dimensions"][0]["name"]] <= hi

@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Tests the Python package: builds and installs it into a fresh venv the way a user would
+# (`pip install ./python`, maturin fetched from PyPI as the build backend), checks the
+# hand-written stubs against the native module (mypy stubtest), type-checks the package, runs the
+# pytest suite and executes the example notebook headless. Fails on any error, and when pytest
+# collects no tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+python=${PYTHON:-python3}
+venv=${POLEMOS_PY_VENV:-$root/target/py-venv}
+
+if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 10))'; then
+  echo "error: $python is older than 3.10; set PYTHON to a newer interpreter" >&2
+  exit 1
+fi
+
+if [ ! -x "$venv/bin/python" ]; then
+  echo "creating venv $venv"
+  "$python" -m venv "$venv"
+fi
+py="$venv/bin/python"
+export PIP_DISABLE_PIP_VERSION_CHECK=1
+
+echo "installing test dependencies"
+"$py" -m pip install -q \
+  "pytest>=7" "mypy>=1.8" "nbclient>=0.9" "nbformat>=5.9" "ipykernel>=6" \
+  "pandas>=1.5" "matplotlib>=3.6" "grpcio>=1.60" "protobuf>=4.25"
+
+echo "building and installing ./python (release build; maturin from PyPI)"
+"$py" -m pip install -q --force-reinstall --no-deps ./python
+"$py" -c 'import polemos, sys; print(f"polemos {polemos.__version__} on Python {sys.version.split()[0]}")'
+
+# From a neutral directory so the installed package, not the source tree, is what is checked.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+echo "stubtest: python/polemos/_native.pyi against the native module"
+(cd "$work" && "$py" -m mypy.stubtest polemos._native)
+
+echo "mypy: the package's own type hints"
+"$py" -m mypy --python-version 3.10 --no-incremental --cache-dir "$work/mypy-cache" \
+  --ignore-missing-imports python/polemos
+
+echo "pytest"
+set +e
+"$py" -m pytest -q -p no:cacheprovider python/tests
+status=$?
+set -e
+if [ "$status" -eq 5 ]; then
+  echo "error: pytest collected no tests" >&2
+  exit 1
+elif [ "$status" -ne 0 ]; then
+  exit "$status"
+fi
+
+echo "notebook: python/examples/kuril.ipynb, executed headless"
+MPLBACKEND=Agg "$py" - <<'EOF'
+import sys
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+path = Path("python/examples/kuril.ipynb")
+nb = nbformat.read(path, as_version=4)
+client = NotebookClient(
+    nb, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+)
+client.execute()  # raises CellExecutionError on the first failing cell
+errors = [
+    o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    if o.get("output_type") == "error"
+]
+if errors:
+    sys.exit(f"notebook produced {len(errors)} error output(s)")
+code_cells = sum(1 for c in nb.cells if c.cell_type == "code")
+print(f"notebook ran {code_cells} code cells without error")
+EOF
