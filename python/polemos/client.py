@@ -1,0 +1,798 @@
+"""`polemos.client.Client`: the same calls as :class:`polemos.Engine`, against a ``polemos serve``
+gRPC server.
+
+Code moves from in-process to the service by changing one line::
+
+    engine = polemos.Engine()                                        # in-process
+    engine = Client("127.0.0.1:50051", api_key=os.environ["POLEMOS_API_KEY"])  # the service
+
+    engine.import_dossier("examples/dossiers/kuril-islands.json")
+    engine.stances(dispute="kuril-islands").to_pandas()
+
+Reads return the same resource objects (:class:`polemos.Actor`, ...) holding the record in the
+core's JSON shape; server errors raise the same :class:`polemos.PolemosError` subclasses.
+Needs the ``grpc`` extra (``pip install 'polemos[grpc]'``); the stubs are generated from
+``proto/polemos/v1`` and shipped in :mod:`polemos._grpc`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, overload
+
+from polemos._extras import require
+
+grpc = require("grpc", "polemos.client")
+require("google.protobuf", "polemos.client")
+
+from google.protobuf import descriptor as _descriptor  # noqa: E402
+from google.protobuf.message import Message  # noqa: E402
+
+from polemos._grpc import (  # noqa: E402
+    analysis_service_pb2 as _analysis,
+    analysis_service_pb2_grpc as _analysis_grpc,
+    change_service_pb2 as _change,
+    change_service_pb2_grpc as _change_grpc,
+    dossier_service_pb2 as _dossier,
+    dossier_service_pb2_grpc as _dossier_grpc,
+    extraction_service_pb2 as _extraction,
+    extraction_service_pb2_grpc as _extraction_grpc,
+    resources_pb2 as _res,
+)
+from polemos.engine import CommitResult, DateLike, IngestResult, _dossier_text  # noqa: E402
+from polemos.exceptions import (  # noqa: E402
+    ConflictError,
+    NotFoundError,
+    PolemosError,
+    StorageError,
+    ValidationError,
+)
+from polemos.resources import (  # noqa: E402
+    CLASSES,
+    Actor,
+    Dispute,
+    Document,
+    Event,
+    Issue,
+    Resource,
+    ResourceList,
+    Stance,
+)
+
+__all__ = ["AuthError", "Client", "RemoteExtraction"]
+
+
+class AuthError(PolemosError):
+    """The server refused the API key: missing or unknown (``UNAUTHENTICATED``) or its role may
+    not do this (``PERMISSION_DENIED``)."""
+
+
+# ---------------------------------------------------------------- errors
+
+
+def _bad_request(err: Any) -> list[tuple[str, str]]:
+    """The (field, description) pairs of a ``google.rpc.BadRequest`` in the error's details."""
+    from google.protobuf import any_pb2
+
+    for key, value in err.trailing_metadata() or ():
+        if key != "grpc-status-details-bin":
+            continue
+        # google.rpc.Status is {int32 code = 1; string message = 2; repeated Any details = 3}.
+        # It is decoded by hand so the client needs no googleapis-common-protos.
+        pairs: list[tuple[str, str]] = []
+        for detail in _repeated_field(value, 3):
+            any_msg = any_pb2.Any.FromString(detail)
+            if not any_msg.type_url.endswith("google.rpc.BadRequest"):
+                continue
+            # BadRequest {repeated FieldViolation field_violations = 1};
+            # FieldViolation {string field = 1; string description = 2}.
+            for violation in _repeated_field(any_msg.value, 1):
+                fields = dict(_fields(violation))
+                pairs.append((
+                    fields.get(1, b"").decode("utf-8", "replace"),
+                    fields.get(2, b"").decode("utf-8", "replace"),
+                ))
+        return pairs
+    return []
+
+
+def _varint(buf: bytes, i: int) -> tuple[int, int]:
+    shift = result = 0
+    while True:
+        b = buf[i]
+        i += 1
+        result |= (b & 0x7F) << shift
+        if not b & 0x80:
+            return result, i
+        shift += 7
+
+
+def _fields(buf: bytes) -> Iterator[tuple[int, bytes]]:
+    """(field number, bytes) of each length-delimited field of a protobuf message; other wire
+    types are skipped."""
+    i = 0
+    while i < len(buf):
+        key, i = _varint(buf, i)
+        number, wire = key >> 3, key & 7
+        if wire == 0:
+            _, i = _varint(buf, i)
+        elif wire == 1:
+            i += 8
+        elif wire == 5:
+            i += 4
+        elif wire == 2:
+            size, i = _varint(buf, i)
+            yield number, buf[i : i + size]
+            i += size
+        else:
+            return
+
+
+def _repeated_field(buf: bytes, number: int) -> list[bytes]:
+    return [v for n, v in _fields(buf) if n == number]
+
+
+def _error(err: Any) -> PolemosError:
+    """The :class:`polemos.PolemosError` subclass for a failed call, as the Engine raises it."""
+    code = err.code() if hasattr(err, "code") else None
+    message = (err.details() if hasattr(err, "details") else None) or str(err)
+    c = grpc.StatusCode
+    if code in (c.UNAUTHENTICATED, c.PERMISSION_DENIED):
+        return AuthError(message)
+    if code == c.NOT_FOUND:
+        return NotFoundError(message)
+    if code in (c.ABORTED, c.ALREADY_EXISTS, c.FAILED_PRECONDITION):
+        return ConflictError(message)
+    if code in (c.INVALID_ARGUMENT, c.OUT_OF_RANGE):
+        pairs = _bad_request(err)
+        e = ValidationError(message)
+        e.violations = pairs  # type: ignore[attr-defined]
+        e.field = pairs[0][0] if pairs else None  # type: ignore[attr-defined]
+        return e
+    return StorageError(f"{code.name if code else 'error'}: {message}")
+
+
+# ---------------------------------------------------------------- records <-> messages
+
+# The core writes enum values as the lower-case tail of the proto name (`ACTOR_KIND_STATE` is
+# `state`), except PLOVER event types, which it writes upper case (`AGREE`).
+_UPPER_ENUMS = {"PloverType"}
+# Fields the server derives or uses for concurrency; the core's records do not have them.
+_NOT_IN_RECORDS = {"etag", "quad_class"}
+
+
+_FD = _descriptor.FieldDescriptor
+_NUMBERS = {
+    _FD.TYPE_DOUBLE, _FD.TYPE_FLOAT, _FD.TYPE_INT32, _FD.TYPE_INT64, _FD.TYPE_UINT32,
+    _FD.TYPE_UINT64, _FD.TYPE_SINT32, _FD.TYPE_SINT64, _FD.TYPE_FIXED32, _FD.TYPE_FIXED64,
+    _FD.TYPE_SFIXED32, _FD.TYPE_SFIXED64,
+}
+
+
+def _enum_prefix(enum: _descriptor.EnumDescriptor) -> str:
+    names = [v.name for v in enum.values]
+    prefix = os.path.commonprefix(names)
+    return prefix[: prefix.rfind("_") + 1]
+
+
+def _enum_out(enum: _descriptor.EnumDescriptor, number: int) -> str | int:
+    value = enum.values_by_number.get(number)
+    if value is None:
+        return number
+    tail = value.name[len(_enum_prefix(enum)) :]
+    return tail if enum.name in _UPPER_ENUMS else tail.lower()
+
+
+def _enum_in(enum: _descriptor.EnumDescriptor, text: Any, path: str) -> int:
+    if isinstance(text, int):
+        return text
+    name = _enum_prefix(enum) + str(text).upper()
+    value = enum.values_by_name.get(name)
+    if value is None or value.number == 0:
+        tails = ", ".join(str(_enum_out(enum, v.number)) for v in enum.values if v.number)
+        raise ValidationError(f"invalid `{path}`: `{text}` is not one of {tails}")
+    return value.number
+
+
+def _record(msg: Message) -> dict[str, Any]:
+    """A message as the core's JSON record (only the fields that are set)."""
+    out: dict[str, Any] = {}
+    # Numbers the core always writes (a position of 0, a span starting at 0) are not "set" in
+    # proto3 when zero, so they are read from every field without presence.
+    for fd in msg.DESCRIPTOR.fields:
+        if (
+            fd.type in _NUMBERS
+            and not _is_repeated(fd)
+            and not getattr(fd, "has_presence", False)
+            and fd.name not in _NOT_IN_RECORDS
+        ):
+            out[fd.name] = getattr(msg, fd.name)
+    for fd, value in msg.ListFields():
+        if fd.name in _NOT_IN_RECORDS:
+            continue
+        converted = _value_out(fd, value)
+        if converted == {}:  # an empty sub-message (`codes`) is absent in the core's records
+            continue
+        out[fd.name] = converted
+    if msg.DESCRIPTOR.name == "IssueScale" and out:
+        ((kind, body),) = out.items()
+        return {"type": kind, **body}
+    return out
+
+
+def _is_repeated(fd: _descriptor.FieldDescriptor) -> bool:
+    # protobuf 7 has only `is_repeated`; older releases only `label`.
+    flag = getattr(fd, "is_repeated", None)
+    if flag is not None:
+        return bool(flag)
+    return bool(fd.label == fd.LABEL_REPEATED)  # type: ignore[attr-defined]
+
+
+def _value_out(fd: _descriptor.FieldDescriptor, value: Any) -> Any:
+    repeated = _is_repeated(fd)
+    items = list(value) if repeated else [value]
+    if fd.type == fd.TYPE_MESSAGE:
+        out = [_record(v) for v in items]
+    elif fd.type == fd.TYPE_ENUM:
+        out = [_enum_out(fd.enum_type, v) for v in items]
+    else:
+        out = items
+    return out if repeated else out[0]
+
+
+def _fill(msg: Message, record: Mapping[str, Any], path: str) -> None:
+    """Sets the fields of ``msg`` from a record in the core's JSON shape; unknown fields raise a
+    :class:`ValidationError` naming their path."""
+    if msg.DESCRIPTOR.name == "IssueScale":
+        record = dict(record)
+        kind = record.pop("type", None)
+        if kind not in ("binary", "continuous"):
+            raise ValidationError(f"invalid `{path}.type`: `{kind}` is not binary or continuous")
+        record = {kind: record}
+    fields = msg.DESCRIPTOR.fields_by_name
+    for key, value in record.items():
+        where = f"{path}.{key}"
+        fd = fields.get(key)
+        if fd is None or value is None:
+            if fd is None:
+                raise ValidationError(f"invalid `{where}`: not a field of {msg.DESCRIPTOR.name}")
+            continue
+        if _is_repeated(fd):
+            target = getattr(msg, key)
+            for i, item in enumerate(value):
+                if fd.type == fd.TYPE_MESSAGE:
+                    _fill(target.add(), item, f"{where}[{i}]")
+                elif fd.type == fd.TYPE_ENUM:
+                    target.append(_enum_in(fd.enum_type, item, f"{where}[{i}]"))
+                else:
+                    target.append(item)
+        elif fd.type == fd.TYPE_MESSAGE:
+            _fill(getattr(msg, key), value, where)
+        elif fd.type == fd.TYPE_ENUM:
+            setattr(msg, key, _enum_in(fd.enum_type, value, where))
+        else:
+            try:
+                setattr(msg, key, float(value) if fd.type == fd.TYPE_DOUBLE else value)
+            except (TypeError, ValueError) as e:
+                raise ValidationError(f"invalid `{where}`: {e}") from None
+
+
+def _resource(kind: str, msg: Message) -> Resource:
+    """A resource object from a message; ``revision`` comes from the etag (``r12``)."""
+    etag = getattr(msg, "etag", "")
+    revision = int(etag[1:]) if etag.startswith("r") and etag[1:].isdigit() else None
+    return CLASSES[kind](_record(msg), revision=revision)
+
+
+# ---------------------------------------------------------------- the client
+
+#: Per kind: the message class, the plural used by the RPC names, and the dossier order.
+_KINDS: dict[str, tuple[type[Message], str]] = {
+    "actor": (_res.Actor, "Actors"),
+    "dispute": (_res.Dispute, "Disputes"),
+    "issue": (_res.Issue, "Issues"),
+    "document": (_res.Document, "Documents"),
+    "stance": (_res.Stance, "Stances"),
+    "event": (_res.Event, "Events"),
+}
+
+
+def _kind_of(name: str) -> str:
+    if "/issues/" in name:
+        return "issue"
+    kind = name.split("/", 1)[0][:-1]
+    if kind not in _KINDS or "/" not in name:
+        raise ValidationError(f"invalid `name`: `{name}` is not the name of a resource")
+    return kind
+
+
+def _full(prefix: str, value: str | None) -> str:
+    if not value:
+        return ""
+    return value if "/" in value else f"{prefix}/{value}"
+
+
+def _date_text(value: DateLike) -> str:
+    if value is None:
+        return ""
+    if hasattr(value, "date") and callable(value.date):
+        value = value.date()
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
+
+
+def _unsupported(argument: str, value: Any) -> None:
+    if value is not None:
+        raise ValidationError(
+            f"invalid argument `{argument}`: the gRPC server does not offer it (use an Engine)"
+        )
+
+
+@dataclass(frozen=True)
+class RemoteExtraction:
+    """What the server extracted from one article, as resources (nothing is stored)."""
+
+    actors: ResourceList[Actor] = field(default_factory=ResourceList)
+    disputes: ResourceList[Dispute] = field(default_factory=ResourceList)
+    issues: ResourceList[Issue] = field(default_factory=ResourceList)
+    stances: ResourceList[Stance] = field(default_factory=ResourceList)
+    events: ResourceList[Event] = field(default_factory=ResourceList)
+    documents: ResourceList[Document] = field(default_factory=ResourceList)
+
+    @property
+    def document(self) -> dict[str, Any]:
+        """The article's document record (name, content hash, publication date, ...)."""
+        return self.documents[0].to_dict() if self.documents else {}
+
+
+class Client:
+    """A client of a ``polemos serve`` gRPC server, with :class:`polemos.Engine`'s methods.
+
+    ``address`` is ``host:port``; ``api_key`` is a key made by ``polemos keys create`` (sent as
+    ``authorization: Bearer KEY``). ``secure=True`` uses TLS with the system roots. ``timeout``
+    (seconds) bounds each unary call. Use as a context manager or call :meth:`close`.
+    """
+
+    def __init__(
+        self,
+        address: str,
+        *,
+        api_key: str | None = None,
+        secure: bool = False,
+        timeout: float | None = 30.0,
+    ) -> None:
+        self.address = address
+        self._metadata = (("authorization", f"Bearer {api_key}"),) if api_key else ()
+        self._timeout = timeout
+        self._channel = (
+            grpc.secure_channel(address, grpc.ssl_channel_credentials())
+            if secure
+            else grpc.insecure_channel(address)
+        )
+        self._dossier = _dossier_grpc.DossierServiceStub(self._channel)
+        self._extraction = _extraction_grpc.ExtractionServiceStub(self._channel)
+        self._changes = _change_grpc.ChangeServiceStub(self._channel)
+        self._analysis = _analysis_grpc.AnalysisServiceStub(self._channel)
+
+    def close(self) -> None:
+        self._channel.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"polemos.client.Client({self.address!r})"
+
+    def _call(self, stub: Any, method: str, request: Message) -> Any:
+        try:
+            return getattr(stub, method)(request, metadata=self._metadata, timeout=self._timeout)
+        except grpc.RpcError as e:
+            raise _error(e) from None
+
+    # ------------------------------------------------------------------ writing
+
+    def create(self, resource: Resource | Mapping[str, Any]) -> Resource:
+        """Creates one resource (a resource object, a record dict with its ``name``, or a
+        ``{"stance": {...}}`` record); raises :class:`polemos.ConflictError` if it exists."""
+        kind, record = self._split(resource)
+        return self._create(kind, record)
+
+    def _split(self, resource: Resource | Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        if isinstance(resource, Resource):
+            return resource.kind, dict(resource.to_dict())
+        if len(resource) == 1:
+            ((key, value),) = resource.items()
+            if key in _KINDS and isinstance(value, Mapping):
+                return key, dict(value)
+        record = dict(resource)
+        return _kind_of(str(record.get("name", ""))), record
+
+    def _create(self, kind: str, record: dict[str, Any]) -> Resource:
+        cls, plural = _KINDS[kind]
+        name = str(record.get("name", ""))
+        msg = cls()
+        _fill(msg, {k: v for k, v in record.items() if k != "name"}, kind)
+        request_cls = getattr(_dossier, f"Create{cls.__name__}Request")
+        # No request_id: with one, the server answers a create of an existing, equal resource
+        # as a retry (success), and import_dossier must tell created from unchanged.
+        ids = {f"{kind}_id": name.rsplit("/", 1)[-1]}
+        if kind == "issue":
+            request = request_cls(parent=name.split("/issues/")[0], issue=msg, **ids)
+        else:
+            request = request_cls(**{kind: msg}, **ids)
+        made = self._call(self._dossier, f"Create{cls.__name__}", request)
+        return _resource(kind, getattr(made, kind))
+
+    def _replace(self, kind: str, record: dict[str, Any], etag: str) -> Resource:
+        cls, _ = _KINDS[kind]
+        msg = cls(etag=etag)
+        _fill(msg, record, kind)
+        request = getattr(_dossier, f"Update{cls.__name__}Request")(**{kind: msg})
+        made = self._call(self._dossier, f"Update{cls.__name__}", request)
+        return _resource(kind, getattr(made, kind))
+
+    def import_dossier(self, source: Any, *, message: str | None = None) -> CommitResult:
+        """Writes a dossier (path, JSON text, dict or resources, as :meth:`Engine.import_dossier`
+        takes) resource by resource, actors first: new ones are created, changed ones replaced,
+        equal ones left alone. Unlike the Engine this is not one all-or-nothing commit (the
+        service has no batch write); ``message`` is accepted for compatibility and unused.
+        """
+        text, _ = _dossier_text(source)
+        records: list[tuple[str, dict[str, Any]]] = []
+        try:
+            doc = json.loads(text)
+        except json.JSONDecodeError:  # JSON Lines: one `{"actor": {...}}` record a line
+            doc = None
+        if isinstance(doc, dict) and any(f"{k}s" in doc for k in _KINDS):
+            for kind in _KINDS:
+                records += [(kind, dict(r)) for r in doc.get(f"{kind}s", [])]
+        elif isinstance(doc, dict):
+            records.append(self._split(doc))
+        else:
+            for number, line in enumerate(text.splitlines(), 1):
+                if line.strip():
+                    try:
+                        records.append(self._split(json.loads(line)))
+                    except json.JSONDecodeError as e:
+                        raise ValidationError(f"invalid dossier line {number}: {e}") from None
+        order = list(_KINDS)
+        records.sort(key=lambda kr: order.index(kr[0]))
+        created = updated = unchanged = 0
+        revision = 0
+        for kind, record in records:
+            try:
+                made = self._create(kind, record)
+                created += 1
+            except ConflictError:
+                current = self.get(record["name"])
+                if current.to_dict() == _record(self._message(kind, record)):
+                    unchanged += 1
+                    revision = max(revision, current.revision or 0)
+                    continue
+                etag = f"r{current.revision}" if current.revision is not None else ""
+                made = self._replace(kind, record, etag)
+                updated += 1
+            revision = max(revision, made.revision or 0)
+        return CommitResult(
+            revision=revision, created=created, updated=updated, deleted=0, unchanged=unchanged
+        )
+
+    def _message(self, kind: str, record: Mapping[str, Any]) -> Message:
+        msg = _KINDS[kind][0]()
+        _fill(msg, record, kind)
+        return msg
+
+    def put(self, *resources: Resource | Mapping[str, Any], message: str | None = None) -> CommitResult:
+        """Writes resources (or ``{"stance": {...}}`` records), as :meth:`import_dossier`."""
+        return self.import_dossier(list(resources), message=message)
+
+    def delete(self, name: str, *, etag: str = "") -> None:
+        """Deletes one resource; ``etag`` (``r12``) makes it conditional."""
+        cls, _ = _KINDS[_kind_of(name)]
+        request = getattr(_dossier, f"Delete{cls.__name__}Request")(name=name, etag=etag)
+        self._call(self._dossier, f"Delete{cls.__name__}", request)
+
+    # ------------------------------------------------------------------ extraction
+
+    def _document(
+        self, text: str, published: DateLike, title: str | None, outlet: str | None, url: str | None
+    ) -> Message:
+        return _res.Document(
+            text=text,
+            published=_date_text(published),
+            title=title or "",
+            outlet=outlet or "",
+            url=url or "",
+        )
+
+    def extract(
+        self,
+        text: str,
+        *,
+        published: DateLike = None,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> RemoteExtraction:
+        """Extracts facts from one article on the server without storing them."""
+        request = _extraction.ExtractRequest(
+            document=self._document(text, published, title, outlet, url)
+        )
+        facts = self._call(self._extraction, "Extract", request).facts
+        return RemoteExtraction(**{
+            f"{kind}s": ResourceList(_resource(kind, m) for m in getattr(facts, f"{kind}s"))
+            for kind in _KINDS
+        })
+
+    @overload
+    def ingest(
+        self,
+        texts: str,
+        *,
+        published: DateLike,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> IngestResult: ...
+    @overload
+    def ingest(
+        self,
+        texts: Iterable[str],
+        *,
+        published: DateLike,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> list[IngestResult]: ...
+    def ingest(
+        self,
+        texts: str | Iterable[str],
+        *,
+        published: DateLike,
+        title: str | None = None,
+        outlet: str | None = None,
+        url: str | None = None,
+    ) -> IngestResult | list[IngestResult]:
+        """Extracts and stores one text (or many, over one stream), as :meth:`Engine.ingest`.
+        A text already stored is reported ``already stored``. ``created`` counts the document,
+        stances and events written (the service does not report actors separately); ``updated``
+        is 0. The first text that fails raises its error after the stream is read."""
+        single = isinstance(texts, str)
+        batch = [texts] if isinstance(texts, str) else list(texts)
+        requests = (
+            _extraction.IngestRequest(document=self._document(t, published, title, outlet, url))
+            for t in batch
+        )
+        try:
+            replies = list(self._extraction.Ingest(requests, metadata=self._metadata))
+        except grpc.RpcError as e:
+            raise _error(e) from None
+        results: list[IngestResult] = []
+        for r in sorted(replies, key=lambda r: r.index):
+            if r.outcome == _extraction.INGEST_OUTCOME_FAILED:
+                raise _error(_Failure(r.error_code, f"text {r.index}: {r.error_message}"))
+            new = r.outcome == _extraction.INGEST_OUTCOME_CREATED
+            results.append(IngestResult(
+                document=r.document,
+                status="stored" if new else "already stored",
+                created=(1 + r.stances + r.events) if new else 0,
+                updated=0,
+                stances=r.stances,
+                events=r.events,
+                revision=r.revision,
+            ))
+        return results[0] if single else results
+
+    # ------------------------------------------------------------------ analysis
+
+    def report(
+        self,
+        dispute: str,
+        path: str | os.PathLike[str] | None = None,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        format: Literal["html", "markdown", "json"] = "html",
+    ) -> str:
+        """The dispute report, rendered by the server; also written to ``path`` when given."""
+        _unsupported("revision", revision)
+        formats = {
+            "html": _analysis.REPORT_FORMAT_HTML,
+            "markdown": _analysis.REPORT_FORMAT_MARKDOWN,
+            "json": _analysis.REPORT_FORMAT_JSON,
+        }
+        if format not in formats:
+            raise ValidationError(f"invalid argument `format`: `{format}` is not one of html, markdown, json")
+        request = _analysis.GetDisputeReportRequest(
+            dispute=_full("disputes", dispute), as_of=_date_text(as_of), format=formats[format]
+        )
+        text: str = self._call(self._analysis, "GetDisputeReport", request).content
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    # ------------------------------------------------------------------ reading
+
+    def get(self, name: str, *, revision: int | None = None) -> Resource:
+        """One resource by full name (``actors/JPN``); raises :class:`polemos.NotFoundError`."""
+        _unsupported("revision", revision)
+        kind = _kind_of(name)
+        cls, _ = _KINDS[kind]
+        request = getattr(_dossier, f"Get{cls.__name__}Request")(name=name)
+        return _resource(kind, getattr(self._call(self._dossier, f"Get{cls.__name__}", request), kind))
+
+    def _list(self, kind: str, page_size: int = 500, **filters: str) -> ResourceList[Any]:
+        cls, plural = _KINDS[kind]
+        request_cls = getattr(_dossier, f"List{plural}Request")
+        out: ResourceList[Any] = ResourceList()
+        token = ""
+        while True:
+            request = request_cls(page_size=page_size, page_token=token, **filters)
+            page = self._call(self._dossier, f"List{plural}", request)
+            out.extend(_resource(kind, m) for m in getattr(page, f"{kind}s"))
+            token = page.next_page_token
+            if not token:
+                return out
+
+    def actors(
+        self, *, dispute: str | None = None, revision: int | None = None
+    ) -> ResourceList[Actor]:
+        """Actors (of one dispute, when ``dispute`` is given)."""
+        _unsupported("revision", revision)
+        return self._list("actor", dispute=_full("disputes", dispute))
+
+    def disputes(self, *, revision: int | None = None) -> ResourceList[Dispute]:
+        _unsupported("revision", revision)
+        return self._list("dispute")
+
+    def issues(
+        self, *, dispute: str | None = None, revision: int | None = None
+    ) -> ResourceList[Issue]:
+        """Issues (of one dispute, when ``dispute`` is given)."""
+        _unsupported("revision", revision)
+        if dispute:
+            return self._list("issue", parent=_full("disputes", dispute))
+        issues: ResourceList[Issue] = ResourceList()
+        for d in self.disputes():
+            issues.extend(self._list("issue", parent=d.name))
+        return issues
+
+    def stances(
+        self,
+        *,
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> ResourceList[Stance]:
+        """Stances, narrowed by dispute (``kuril-islands``), actor (``JPN``), issue (full name)
+        and the date they were in force on (``as_of``, applied by the client)."""
+        _unsupported("revision", revision)
+        found = self._list(
+            "stance",
+            dispute=_full("disputes", dispute),
+            actor=_full("actors", actor),
+            issue=issue or "",
+        )
+        if as_of is None:
+            return found
+        day = _date_text(as_of)
+        return ResourceList(
+            s for s in found
+            if (s.valid_from is None or s.valid_from.isoformat() <= day)
+            and (s.valid_to is None or day < s.valid_to.isoformat())
+        )
+
+    def events(
+        self,
+        *,
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> ResourceList[Event]:
+        """Events, narrowed by dispute and actor (server side), issue and ``as_of`` (events up
+        to that date, client side)."""
+        _unsupported("revision", revision)
+        found = self._list("event", dispute=_full("disputes", dispute), actor=_full("actors", actor))
+        if issue:
+            found = ResourceList(e for e in found if issue in e.issues)
+        if as_of is not None:
+            day = _date_text(as_of)
+            found = ResourceList(e for e in found if e.date.isoformat() <= day)
+        return found
+
+    def documents(
+        self,
+        *,
+        dispute: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> ResourceList[Document]:
+        """Documents (``dispute`` is not offered by the service)."""
+        _unsupported("revision", revision)
+        _unsupported("dispute", dispute)
+        found = self._list("document")
+        if as_of is not None:
+            day = _date_text(as_of)
+            found = ResourceList(
+                d for d in found if d.published is None or d.published.isoformat() <= day
+            )
+        return found
+
+    # ------------------------------------------------------------------ changes
+
+    def watch(
+        self,
+        *,
+        after: int | str | None = None,
+        dispute: str | None = None,
+        actor: str | None = None,
+        timeout: float | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Yields changes as they are committed, as dicts shaped like :meth:`Engine.changes`'
+        (``revision``, ``committed_at``, ``kind``, ``name``, ``record``) plus ``token`` (pass it
+        as ``after`` to resume). ``after=None`` starts with the next commit; ``after=N`` replays
+        the commits after revision N first. Ends after ``timeout`` seconds when given (no error);
+        otherwise runs until the iterator is closed."""
+        request = _change.WatchChangesRequest(
+            start_token="" if after is None else str(after),
+            dispute=_full("disputes", dispute),
+            actor=_full("actors", actor),
+        )
+        stream = self._changes.WatchChanges(request, metadata=self._metadata, timeout=timeout)
+        try:
+            for c in stream:
+                kind = _change.ResourceKind.Name(c.kind)[len("RESOURCE_KIND_") :].lower()
+                which = c.WhichOneof("resource")
+                yield {
+                    "revision": c.revision,
+                    "committed_at": c.commit_time,
+                    "kind": kind,
+                    "name": c.name,
+                    "record": _record(getattr(c, which)) if which else None,
+                    "token": c.token,
+                }
+        except grpc.RpcError as e:
+            if e.code() != grpc.StatusCode.DEADLINE_EXCEEDED:
+                raise _error(e) from None
+        finally:
+            stream.cancel()
+
+    def changes(self, *, after: int = 0, limit: int = 1000, wait: float = 1.0) -> list[dict[str, Any]]:
+        """The change feed after revision ``after``, as :meth:`Engine.changes`: what the service
+        sends within ``wait`` seconds, at most ``limit`` changes."""
+        out: list[dict[str, Any]] = []
+        if limit <= 0:
+            return out
+        for change in self.watch(after=after, timeout=wait):
+            change.pop("token")
+            out.append(change)
+            if len(out) >= limit:
+                break
+        return out
+
+
+class _Failure:
+    """A failed text of an ingest stream, shaped like a grpc.RpcError for :func:`_error`."""
+
+    def __init__(self, code: int, message: str) -> None:
+        self._code = next((c for c in grpc.StatusCode if c.value[0] == code), grpc.StatusCode.UNKNOWN)
+        self._message = message
+
+    def code(self) -> Any:
+        return self._code
+
+    def details(self) -> str:
+        return self._message
+
+    def trailing_metadata(self) -> tuple[()]:
+        return ()

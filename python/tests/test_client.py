@@ -1,0 +1,250 @@
+"""`polemos.client.Client` against a live `polemos serve` started by the `server` fixture: the same
+flow as the Engine tests (import, list with filters, extract, ingest, watch), auth and bad input,
+and one function that runs unchanged on an Engine and on a Client."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import polemos
+
+client_mod = pytest.importorskip("polemos.client", exc_type=polemos.MissingExtraError)
+Client = client_mod.Client
+AuthError = client_mod.AuthError
+
+ROOT = Path(__file__).resolve().parents[2]
+KURIL_DOSSIER = ROOT / "examples" / "dossiers" / "kuril-islands.json"
+ARTICLE = (ROOT / "tests" / "fixtures" / "kuril-2018.txt").read_text(encoding="utf-8")
+PEACE_TREATY = "disputes/kuril-islands/issues/peace-treaty"
+
+
+def _polemos_binary() -> Path:
+    """`$POLEMOS_BIN`, else the debug binary cargo builds (as scripts/grpc-test-server.sh)."""
+    if os.environ.get("POLEMOS_BIN"):
+        return Path(os.environ["POLEMOS_BIN"])
+    subprocess.run(
+        ["cargo", "build", "--locked", "-q", "-p", "polemos-server"], cwd=ROOT, check=True
+    )
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    return target / "debug" / "polemos"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Server:
+    def __init__(self, address: str, admin: str, reader: str) -> None:
+        self.address, self.admin, self.reader = address, admin, reader
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[Server]:
+    """`polemos serve` on a free loopback port over a temporary SQLite file, with an admin and a
+    reader key; stopped (SIGTERM) after the module."""
+    binary = _polemos_binary()
+    with tempfile.TemporaryDirectory() as tmp:
+        keys = str(Path(tmp) / "keys.json")
+
+        def key(role: str) -> str:
+            out = subprocess.run(
+                [binary, "keys", "--keys-file", keys, "create", "--role", role],
+                check=True, capture_output=True, text=True,
+            )
+            return out.stdout.strip()
+
+        admin, reader = key("admin"), key("reader")
+        address = f"127.0.0.1:{_free_port()}"
+        log_path = Path(tmp) / "server.log"
+        with open(log_path, "wb") as log:
+            proc = subprocess.Popen(
+                [binary, "--db", str(Path(tmp) / "polemos.db"), "serve", "--listen", address,
+                 "--keys-file", keys, "--metrics-listen", "off", "--poll-interval-ms", "100"],
+                stdout=log, stderr=subprocess.STDOUT,
+            )
+        try:
+            deadline = time.monotonic() + 30
+            while "polemos gRPC serving" not in log_path.read_text(errors="replace"):
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"polemos serve did not start:\n{log_path.read_text()}")
+                time.sleep(0.05)
+            yield Server(address, admin, reader)
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+
+
+@pytest.fixture
+def client(server: Server) -> Iterator[Any]:
+    with Client(server.address, api_key=server.admin) as c:
+        yield c
+
+
+@pytest.fixture
+def loaded(client: Any) -> Any:
+    client.import_dossier(KURIL_DOSSIER)
+    return client
+
+
+def test_import_is_complete_then_idempotent(client: Any, kuril: dict[str, Any]) -> None:
+    first = client.import_dossier(KURIL_DOSSIER)
+    total = sum(len(kuril[k]) for k in ("actors", "disputes", "issues", "stances", "events", "documents"))
+    assert total == 22  # 8 actors, 1 dispute, 3 issues, 6 stances, 3 events, 1 document
+    # Another test of this module may have imported it first.
+    assert first.created + first.unchanged == total and first.updated == 0
+    again = client.import_dossier(str(KURIL_DOSSIER))
+    assert (again.created, again.updated, again.unchanged) == (0, 0, total)
+    assert again.revision >= 1
+
+
+def test_reads_match_the_engine(loaded: Any, engine: polemos.Engine) -> None:
+    """Every record read through the service equals the one the Engine reads from the dossier."""
+    for method, kwargs in [
+        ("actors", {}),
+        ("disputes", {}),
+        ("issues", {"dispute": "kuril-islands"}),
+        ("stances", {"dispute": "kuril-islands"}),
+        ("events", {"dispute": "kuril-islands"}),
+    ]:
+        remote = getattr(loaded, method)(**kwargs)
+        local = getattr(engine, method)(**kwargs)
+        assert isinstance(remote, polemos.ResourceList)
+        assert sorted(map(_key, remote)) == sorted(map(_key, local)), method
+    jpn = loaded.get("actors/JPN")
+    assert isinstance(jpn, polemos.Actor)
+    assert jpn.to_dict() == engine.get("actors/JPN").to_dict()
+    assert jpn.display_name == "Japan" and jpn.revision is not None
+
+
+def _key(r: polemos.Resource) -> str:
+    import json
+
+    return json.dumps(r.to_dict(), sort_keys=True)
+
+
+def test_list_filters(loaded: Any, kuril: dict[str, Any]) -> None:
+    jpn = loaded.stances(dispute="kuril-islands", actor="JPN")
+    want = sorted(s["name"] for s in kuril["stances"] if s["actor"] == "actors/JPN")
+    assert sorted(s.name for s in jpn) == want and want
+    treaty = loaded.stances(issue=PEACE_TREATY)
+    assert {(s.actor, s.label) for s in treaty} >= {("actors/RUS", "support")}
+    assert all(s.issue == PEACE_TREATY for s in treaty)
+    # A day before any stance of the dossier was in force.
+    assert len(loaded.stances(dispute="kuril-islands", as_of="1900-01-01")) == 0
+    df = loaded.stances(dispute="kuril-islands").to_pandas()
+    assert set(df["actor"]) == {"actors/JPN", "actors/RUS"}
+
+
+def test_extract_reference_article(client: Any) -> None:
+    before = len(client.documents())
+    x = client.extract(ARTICLE, published="2018-11-15", outlet="The Japan Times")
+    assert x.document["content_hash"] == hashlib.sha256(ARTICLE.encode()).hexdigest()
+    # Checked against the article by hand: Russia supports a peace treaty, Japan conditionally.
+    labels = {(s.actor, s.issue): s.label for s in x.stances}
+    assert labels[("actors/RUS", PEACE_TREATY)] == "support"
+    assert labels[("actors/JPN", PEACE_TREATY)] == "conditional"
+    assert any(e.event_type == "CONSULT" and e.targets == ["actors/sergei-lavrov"] for e in x.events)
+    assert len(client.documents()) == before, "extract stores nothing"
+
+
+def test_ingest_is_seen_by_a_watch(loaded: Any) -> None:
+    start = loaded.import_dossier(KURIL_DOSSIER).revision
+    tag = os.urandom(6).hex()
+    one, two = f"Python client article one {tag}.", f"Python client article two {tag}."
+    results = loaded.ingest([one, one, two], published="2018-11-15")
+    assert [r.status for r in results] == ["stored", "already stored", "stored"]
+    assert results[1].document == results[0].document != results[2].document
+    single = loaded.ingest(two, published="2018-11-15")
+    assert isinstance(single, polemos.IngestResult) and single.status == "already stored"
+
+    seen = [
+        c["name"] for c in loaded.watch(after=start, timeout=5)
+        if c["kind"] == "document" and c["name"] in (results[0].document, results[2].document)
+    ]
+    assert seen == [results[0].document, results[2].document]
+    feed = loaded.changes(after=start)
+    doc = next(c for c in feed if c["name"] == results[0].document)
+    assert doc["record"]["text"] == one and doc["revision"] > start
+    assert {"revision", "committed_at", "kind", "name", "record"} == set(doc)
+
+
+def test_auth_failures(server: Server) -> None:
+    for key in (None, "pk_wrong"):
+        with Client(server.address, api_key=key) as c, pytest.raises(AuthError):
+            c.actors()
+    with Client(server.address, api_key=server.reader) as reader:
+        reader.actors()  # readers read
+        with pytest.raises(AuthError) as e:
+            reader.create({"actor": {"name": "actors/RDR", "kind": "state", "display_name": "x"}})
+        assert isinstance(e.value, polemos.PolemosError)
+
+
+def test_bad_input_maps_to_the_engines_errors(loaded: Any) -> None:
+    with pytest.raises(polemos.NotFoundError):
+        loaded.get("actors/NOWHERE")
+    # Rejected by the server, which names the field in its BadRequest details.
+    with pytest.raises(polemos.ValidationError) as e:
+        loaded.create({"actor": {"name": "actors/ENUM", "kind": 99, "display_name": "x"}})
+    assert e.value.field == "actor.kind"
+    # Rejected by the client before sending: not a value of the enum.
+    with pytest.raises(polemos.ValidationError, match="actor.kind"):
+        loaded.create({"actor": {"name": "actors/ENUM", "kind": "spaceship"}})
+    with pytest.raises(polemos.ConflictError):
+        loaded.create(loaded.get("actors/JPN"))
+    with pytest.raises(polemos.ConflictError):  # ABORTED: stale etag
+        loaded.delete("actors/nhk", etag="r1")
+    loaded.actors()  # the server is still there
+
+
+def stance_summary(db: Any) -> tuple[list[tuple[str, str, str]], dict[str, float]]:
+    """Code written for an Engine; runs unchanged on a Client."""
+    db.import_dossier(KURIL_DOSSIER)
+    stances = sorted(
+        (s.actor, s.issue.rsplit("/", 1)[-1], s.label) for s in db.stances(dispute="kuril-islands")
+    )
+    return stances, db.get("disputes/kuril-islands").capabilities
+
+
+def test_same_function_on_engine_and_client(client: Any) -> None:
+    local = stance_summary(polemos.Engine())
+    assert stance_summary(client) == local
+    # From the dossier by hand: the parties' capabilities and Russia's treaty stance.
+    assert local[1] == {"actors/JPN": 0.45, "actors/RUS": 0.55}
+    assert ("actors/RUS", "peace-treaty", "support") in local[0]
+
+
+def test_report_from_the_server(loaded: Any, engine: polemos.Engine) -> None:
+    md = loaded.report("kuril-islands", format="markdown")
+    assert "Kuril Islands" in md and "Japan" in md
+    with pytest.raises(polemos.NotFoundError):
+        loaded.report("no-such-dispute")
+
+
+def test_import_without_grpcio_names_the_extra() -> None:
+    code = (
+        "import sys\n"
+        "class Block:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'grpc' or name.startswith('grpc.'): raise ImportError('blocked')\n"
+        "sys.meta_path.insert(0, Block())\n"
+        "import polemos\n"
+        "try:\n"
+        "    import polemos.client\n"
+        "except polemos.MissingExtraError as e:\n"
+        "    print(e)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "pip install 'polemos[grpc]'" in out.stdout, out.stderr
