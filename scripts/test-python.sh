@@ -26,10 +26,15 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 echo "installing test dependencies"
 "$py" -m pip install -q \
   "pytest>=7" "mypy>=1.8" "nbclient>=0.9" "nbformat>=5.9" "ipykernel>=6" \
-  "pandas>=1.5" "matplotlib>=3.6" "grpcio>=1.60" "protobuf>=4.25"
+  "pandas>=1.5" "matplotlib>=3.6" "grpcio-tools==1.85.1"
 
-echo "building and installing ./python (release build; maturin from PyPI)"
+echo "gRPC stubs: python/polemos/_grpc against proto/ (python/scripts/gen_grpc.py --check)"
+"$py" python/scripts/gen_grpc.py --check
+
+echo "building and installing ./python[grpc] (release build; maturin from PyPI)"
 "$py" -m pip install -q --force-reinstall --no-deps ./python
+# The grpc extra's dependencies, from the installed package's metadata (no second build).
+"$py" -m pip install -q "polemos[grpc]"
 "$py" -c 'import polemos, sys; print(f"polemos {polemos.__version__} on Python {sys.version.split()[0]}")'
 
 # From a neutral directory so the installed package, not the source tree, is what is checked.
@@ -43,7 +48,9 @@ echo "mypy: the package's own type hints"
 "$py" -m mypy --python-version 3.10 --no-incremental --cache-dir "$work/mypy-cache" \
   --ignore-missing-imports python/polemos
 
-echo "pytest"
+echo "pytest (the client tests start polemos serve, built here)"
+cargo build --locked -q -p polemos-server
+export POLEMOS_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/polemos"
 set +e
 "$py" -m pytest -q -p no:cacheprovider python/tests
 status=$?

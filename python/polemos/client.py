@@ -235,6 +235,7 @@ def _is_repeated(fd: _descriptor.FieldDescriptor) -> bool:
 def _value_out(fd: _descriptor.FieldDescriptor, value: Any) -> Any:
     repeated = _is_repeated(fd)
     items = list(value) if repeated else [value]
+    out: list[Any]
     if fd.type == fd.TYPE_MESSAGE:
         out = [_record(v) for v in items]
     elif fd.type == fd.TYPE_ENUM:
@@ -525,10 +526,11 @@ class Client:
             document=self._document(text, published, title, outlet, url)
         )
         facts = self._call(self._extraction, "Extract", request).facts
-        return RemoteExtraction(**{
+        parts: dict[str, Any] = {
             f"{kind}s": ResourceList(_resource(kind, m) for m in getattr(facts, f"{kind}s"))
             for kind in _KINDS
-        })
+        }
+        return RemoteExtraction(**parts)
 
     @overload
     def ingest(
