@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -618,6 +618,53 @@ class Client:
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
         return text
+
+    def forecast(
+        self,
+        dispute: str,
+        *,
+        model: Literal["bdm", "smp", "median", "compromise"] = "bdm",
+        draws: int = 0,
+        seed: int = 0,
+        on_progress: Callable[[int, int], None] | None = None,
+    ) -> Any:
+        """Forecasts ``dispute`` on the server from its current stances, with the model's default
+        parameters: a :class:`polemos.forecast.Forecast`, or with ``draws`` > 0 a Monte Carlo
+        result shaped like :func:`polemos.forecast.monte_carlo`'s (``baseline`` a Forecast).
+        ``on_progress(done, total)`` is called as the draws are made."""
+        from polemos.forecast import Forecast
+
+        models = {
+            "bdm": _analysis.FORECAST_MODEL_BDM,
+            "smp": _analysis.FORECAST_MODEL_SMP,
+            "median": _analysis.FORECAST_MODEL_MEDIAN,
+            "compromise": _analysis.FORECAST_MODEL_COMPROMISE,
+        }
+        if model not in models:
+            raise ValidationError(
+                f"invalid argument `model`: `{model}` is not one of {', '.join(models)}"
+            )
+        request = _analysis.ForecastRequest(
+            dispute=_full("disputes", dispute),
+            model=models[model],
+            monte_carlo_draws=draws,
+            seed=seed,
+        )
+        result: dict[str, Any] | None = None
+        try:
+            for reply in self._analysis.Forecast(request, metadata=self._metadata):
+                if reply.WhichOneof("kind") == "progress" and on_progress is not None:
+                    on_progress(reply.progress.done, reply.progress.total)
+                elif reply.WhichOneof("kind") == "result_json":
+                    result = json.loads(reply.result_json)
+        except grpc.RpcError as e:
+            raise _error(e) from None
+        if result is None:
+            raise StorageError("the server ended the forecast stream without a result")
+        if draws == 0:
+            return Forecast(result)
+        result["baseline"] = Forecast(result["baseline"])
+        return result
 
     # ------------------------------------------------------------------ reading
 

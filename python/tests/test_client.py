@@ -233,6 +233,23 @@ def test_report_from_the_server(loaded: Any, engine: polemos.Engine) -> None:
         loaded.report("no-such-dispute")
 
 
+def test_forecast_on_the_server(loaded: Any) -> None:
+    fc = loaded.forecast("kuril-islands", model="median")
+    assert isinstance(fc, polemos.forecast.Forecast) and fc.model == "median"
+    assert set(fc.actors) == {"actors/JPN", "actors/RUS"}  # the dispute's parties
+    progress: list[tuple[int, int]] = []
+    mc = loaded.forecast(
+        "kuril-islands", model="compromise", draws=40, seed=7,
+        on_progress=lambda done, total: progress.append((done, total)),
+    )
+    assert isinstance(mc["baseline"], polemos.forecast.Forecast)
+    # The server may skip progress messages when the stream is busy, never reorder them.
+    assert progress and all(total == 40 for _, total in progress)
+    assert [d for d, _ in progress] == sorted({d for d, _ in progress})
+    with pytest.raises(polemos.ValidationError):
+        loaded.forecast("kuril-islands", model="oracle")  # type: ignore[arg-type]
+
+
 def test_import_without_grpcio_names_the_extra() -> None:
     code = (
         "import sys\n"
