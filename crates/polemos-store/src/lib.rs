@@ -13,7 +13,7 @@ mod log;
 mod memory;
 #[doc(hidden)]
 pub mod pg_harness;
-mod postgres;
+pub mod postgres;
 mod sqlite;
 
 pub use error::StoreError;
@@ -309,12 +309,13 @@ pub trait Store: Send + Sync {
     /// Backend errors.
     fn document_by_hash(&self, content_hash: &str) -> Result<Option<String>, StoreError>;
 
-    /// Asks to be woken (by calling `wake` from a background thread) when a commit may have been
-    /// made by another process sharing this store, e.g. another replica on the same PostgreSQL
-    /// database, so a change feed need not wait for its next poll. Wake-ups are hints: they may
-    /// be coalesced or spurious, and one is also sent after the signal was lost for a while, so
-    /// a watcher must still read [`Store::changes_since`] from its last revision. `Ok(None)`:
-    /// this backend has no such signal (memory; SQLite, where a single process writes); poll.
+    /// Asks to be woken (by calling `wake` from a background thread, never from an async task)
+    /// when another process sharing this store commits, e.g. another replica on the same
+    /// PostgreSQL database, so a change feed need not wait for its next poll. `wake(r)` means
+    /// "the store has reached at least revision `r`". Wake-ups are hints: bursts are coalesced,
+    /// and after the signal was lost for a while one is sent with the head as then read, so a
+    /// watcher must still read [`Store::changes_since`] from its last revision. `Ok(None)`: this
+    /// backend has no such signal (memory; SQLite, where one process serves); poll instead.
     /// Dropping the returned [`Subscription`] stops the wake-ups.
     ///
     /// # Errors
@@ -324,8 +325,8 @@ pub trait Store: Send + Sync {
     }
 }
 
-/// What [`Store::subscribe`] calls on a possible change.
-pub type Wake = std::sync::Arc<dyn Fn() + Send + Sync>;
+/// What [`Store::subscribe`] calls with a revision the store has reached.
+pub type Wake = std::sync::Arc<dyn Fn(Revision) + Send + Sync>;
 
 /// Keeps [`Store::subscribe`] wake-ups coming until dropped.
 pub struct Subscription {

@@ -14,9 +14,9 @@
 //! - **Versioned migrations** in `schema_migrations`, applied under their own advisory lock so
 //!   replicas starting together migrate once.
 //! - **A change signal.** A commit sends `NOTIFY polemos_commits` inside its transaction
-//!   (delivered only if it commits); [`PostgresBackend::subscribe`] runs a thread that LISTENs
-//!   and wakes the caller, reconnecting (and waking once more, as notifications may have been
-//!   missed) when the connection drops.
+//!   (delivered only if it commits) with the new revision; [`PostgresBackend::subscribe`] runs a
+//!   thread that LISTENs and wakes the caller, reconnecting (and waking with the head, as
+//!   notifications may have been missed) when the connection drops.
 //!
 //! The `postgres` client is synchronous and runs its own small runtime: do not call it from an
 //! async task; async callers use a blocking pool (as the gRPC server does).
@@ -74,6 +74,11 @@ pub const CHANNEL: &str = "polemos_commits";
 
 /// Connections kept per store. Writers queue on the advisory lock, not on this pool.
 const POOL_SIZE: usize = 8;
+
+/// `application_name` of pooled connections (unless the URL sets one) and of the listener, so
+/// operators can tell them apart in `pg_stat_activity`.
+const APPLICATION_NAME: &str = "polemos";
+pub const LISTENER_NAME: &str = "polemos-listen";
 
 /// How often the listener thread looks up from waiting to see whether it should stop.
 const LISTEN_TICK: Duration = Duration::from_millis(250);
@@ -256,9 +261,12 @@ impl PostgresBackend {
     /// A malformed URL, an unreachable or refusing server, a failed migration, or a schema newer
     /// than this build.
     pub fn connect(url: &str) -> Result<Self, StoreError> {
-        let config: Config = url.parse().map_err(|e: postgres::Error| {
+        let mut config: Config = url.parse().map_err(|e: postgres::Error| {
             StoreError::Backend(format!("bad PostgreSQL URL: {}", describe(&e)))
         })?;
+        if config.get_application_name().is_none() {
+            config.application_name(APPLICATION_NAME);
+        }
         let display = display_url(&config);
         let backend = Self {
             config,
@@ -325,16 +333,17 @@ impl PostgresBackend {
         Ok(guard)
     }
 
-    /// Calls `wake` from a background thread after every commit to this database by any process,
-    /// and once after each (re)connection of the listener, since notifications sent while it was
-    /// away are lost. Stops when the returned [`Subscription`] is dropped.
+    /// Calls `wake` with the new revision from a background thread after commits to this
+    /// database by any process (a burst coalesced into one call with its last revision), and
+    /// with the head after each reconnection of the listener, since notifications sent while it
+    /// was away are lost. Stops when the returned [`Subscription`] is dropped.
     ///
     /// # Errors
     /// When the first connection for listening cannot be made.
     pub fn subscribe(&self, wake: Wake) -> Result<Subscription, StoreError> {
         let config = self.config.clone();
         let display = self.display.clone();
-        let first = off_runtime(|| listen(&config, &display))?;
+        let (first, _) = off_runtime(|| listen(&config, &display))?;
         let stop = Arc::new(AtomicBool::new(false));
         let flag = Arc::clone(&stop);
         std::thread::Builder::new()
@@ -347,7 +356,11 @@ impl PostgresBackend {
     }
 }
 
-fn listen(config: &Config, display: &str) -> Result<Client, StoreError> {
+/// A connection listening on [`CHANNEL`], and the head it saw right after starting to listen
+/// (so no commit falls between the two).
+fn listen(config: &Config, display: &str) -> Result<(Client, Revision), StoreError> {
+    let mut config = config.clone();
+    config.application_name(LISTENER_NAME);
     let mut client = config.connect(NoTls).map_err(|e| {
         StoreError::Backend(format!(
             "cannot connect to {display} to listen: {}",
@@ -355,10 +368,14 @@ fn listen(config: &Config, display: &str) -> Result<Client, StoreError> {
         ))
     })?;
     client.batch_execute(&format!("LISTEN {CHANNEL}"))?;
-    Ok(client)
+    let head: i64 = client
+        .query_one("SELECT COALESCE(MAX(revision), 0) FROM revisions", &[])?
+        .try_get(0)?;
+    Ok((client, revision_of(head)))
 }
 
-/// Waits for notifications and wakes on each; on a dropped connection, retries with backoff.
+/// Waits for notifications and wakes on each burst; on a dropped connection, reconnects with
+/// backoff and wakes with the head then read.
 fn listener_loop(
     mut client: Client,
     config: &Config,
@@ -368,27 +385,31 @@ fn listener_loop(
 ) {
     loop {
         while !stop.load(Ordering::Relaxed) && !client.is_closed() {
-            let mut woke = false;
+            let mut newest: Option<Revision> = None;
             let mut notifications = client.notifications();
             let mut iter = notifications.timeout_iter(LISTEN_TICK);
-            // Coalesce a burst into one wake-up: the watcher reads everything new anyway.
-            while let Ok(Some(_)) = FallibleIterator::next(&mut iter) {
-                woke = true;
+            while let Ok(Some(n)) = FallibleIterator::next(&mut iter) {
+                // A payload that is not a revision still says something changed.
+                let revision = n.payload().parse().unwrap_or(0);
+                newest = Some(newest.map_or(revision, |r: Revision| r.max(revision)));
             }
-            if woke {
-                wake();
+            if let Some(revision) = newest
+                && !stop.load(Ordering::Relaxed)
+            {
+                wake(revision);
             }
         }
         if stop.load(Ordering::Relaxed) {
             return;
         }
         let mut backoff = Duration::from_millis(100);
-        client = loop {
+        let head;
+        (client, head) = loop {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
             match listen(config, display) {
-                Ok(c) => break c,
+                Ok(listening) => break listening,
                 Err(_) => {
                     std::thread::sleep(backoff);
                     backoff = (backoff * 2).min(Duration::from_secs(5));
@@ -396,7 +417,7 @@ fn listener_loop(
             }
         };
         // Commits made while we were not listening sent notifications nobody heard.
-        wake();
+        wake(head);
     }
 }
 

@@ -348,11 +348,12 @@ fn concurrent_blind_writers_all_land_in_order() {
     assert!(changes.windows(2).all(|w| w[0].revision < w[1].revision));
 }
 
-fn waiter() -> (polemos_store::Wake, mpsc::Receiver<()>) {
+/// A wake callback that forwards each revision to a channel.
+fn waiter() -> (polemos_store::Wake, mpsc::Receiver<u64>) {
     let (tx, rx) = mpsc::channel();
     let tx = Mutex::new(tx);
-    let wake: polemos_store::Wake = Arc::new(move || {
-        let _ = tx.lock().expect("lock").send(());
+    let wake: polemos_store::Wake = Arc::new(move |revision| {
+        let _ = tx.lock().expect("lock").send(revision);
     });
     (wake, rx)
 }
@@ -385,9 +386,10 @@ fn commits_on_one_replica_wake_subscribers_on_another() {
         .expect("postgres has a signal");
 
     let revision = add_actor(&a, "AAA");
-    woken
+    let announced = woken
         .recv_timeout(Duration::from_secs(10))
         .expect("B woken by A's commit");
+    assert_eq!(announced, revision, "the wake-up carries the new revision");
     let seen = b.changes_since(revision - 1, 10).expect("changes");
     assert_eq!(seen.len(), 1);
     assert_eq!(seen[0].name, "actors/AAA");
@@ -408,18 +410,25 @@ fn commits_on_one_replica_wake_subscribers_on_another() {
     let killed = admin
         .execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-             WHERE datname = $1 AND query LIKE 'LISTEN%'",
-            &[&database],
+             WHERE datname = $1 AND application_name = $2",
+            &[&database, &polemos_store::postgres::LISTENER_NAME],
         )
         .expect("terminate");
     assert_eq!(killed, 1, "one listener connection");
-    woken
-        .recv_timeout(Duration::from_secs(10))
-        .expect("wake-up after reconnecting");
-    add_actor(&a, "BBB");
-    woken
-        .recv_timeout(Duration::from_secs(10))
-        .expect("still woken after reconnecting");
+    assert_eq!(
+        woken
+            .recv_timeout(Duration::from_secs(10))
+            .expect("wake-up after reconnecting"),
+        revision,
+        "after reconnecting it reports the head it finds"
+    );
+    let next = add_actor(&a, "BBB");
+    assert_eq!(
+        woken
+            .recv_timeout(Duration::from_secs(10))
+            .expect("still woken after reconnecting"),
+        next
+    );
 
     drop(subscription);
     std::thread::sleep(Duration::from_millis(600));
