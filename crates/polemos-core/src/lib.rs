@@ -3,7 +3,9 @@
 //! (store, server, Python bindings) wrap it.
 
 pub mod dossier;
+pub mod analysis;
 pub mod error;
+pub mod extract;
 pub mod model;
 pub mod names;
 pub mod validate;

@@ -407,3 +407,137 @@ pub fn validate(dossier: &Dossier, existing: &dyn Existing) -> Result<(), Valida
         Err(ValidationErrors(c.out))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Span, StanceLabel};
+    use crate::values::Position;
+
+    fn kuril() -> Dossier {
+        Dossier::from_json(include_str!(
+            "../../../examples/dossiers/kuril-islands.json"
+        ))
+        .expect("parses")
+    }
+
+    /// Breaks the reference dossier with `edit` and returns the violations as text.
+    fn violations(edit: impl FnOnce(&mut Dossier)) -> String {
+        let mut d = kuril();
+        edit(&mut d);
+        validate(&d, &NothingElse)
+            .expect_err("should be invalid")
+            .to_string()
+    }
+
+    #[test]
+    fn reference_dossier_is_valid() {
+        validate(&kuril(), &NothingElse).expect("valid");
+    }
+
+    #[test]
+    fn dates_must_be_ordered_and_sane() {
+        let text = violations(|d| {
+            let aff = &mut d.actors[3].affiliations[0];
+            std::mem::swap(&mut aff.from, &mut aff.to);
+        });
+        assert!(
+            text.contains(
+                "actors[3].affiliations[0].to: ends (2017-08-03) before it starts (2019-09-11)"
+            ),
+            "{text}"
+        );
+        let text = violations(|d| d.stances[0].valid_to = Some(d.stances[0].valid_from));
+        assert!(
+            text.contains("stances[0].valid_to: must be after valid_from"),
+            "{text}"
+        );
+        let text = violations(|d| {
+            d.events[0].date.date = NaiveDate::from_ymd_opt(3018, 1, 1).expect("date")
+        });
+        assert!(
+            text.contains("events[0].date.date: date 3018-01-01 is outside the years"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn conditions_and_scales_are_checked() {
+        let text = violations(|d| {
+            let own = d.stances[1].issue.clone();
+            d.stances[1].conditions[0].issue = own;
+        });
+        assert!(
+            text.contains(
+                "stances[1].conditions[0].issue: a stance cannot be conditional on its own issue"
+            ),
+            "{text}"
+        );
+        let text = violations(|d| {
+            if let IssueScale::Continuous { anchors } = &mut d.issues[1].scale {
+                anchors.swap(0, 2);
+            }
+        });
+        assert!(
+            text.contains(
+                "issues[1].scale.anchors[1].position: anchors must be in increasing order"
+            ),
+            "{text}"
+        );
+        let text = violations(|d| {
+            d.stances[1].conditions[0].min_position = Some(Position::new(80.0).expect("pos"));
+            d.stances[1].conditions[0].max_position = Some(Position::new(20.0).expect("pos"));
+        });
+        assert!(
+            text.contains("stances[1].conditions[0].max_position"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn evidence_must_point_inside_its_document() {
+        let text = violations(|d| {
+            d.stances[0].evidence[0].span = Some(Span {
+                start: 10,
+                end: 1_000_000,
+            })
+        });
+        assert!(
+            text.contains("stances[0].evidence[0].span: 10..1000000 is not a span of the document"),
+            "{text}"
+        );
+        // Byte 180 falls inside the three-byte apostrophe of "Putin’s".
+        let text = violations(|d| {
+            let start = d.documents[0].text.find('’').expect("apostrophe") + 1;
+            d.stances[0].evidence[0].span = Some(Span {
+                start,
+                end: start + 4,
+            });
+        });
+        assert!(text.contains("character boundaries"), "{text}");
+        let text = violations(|d| d.documents[0].content_hash = "00".repeat(32));
+        assert!(
+            text.contains("documents[0].content_hash: does not match"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn every_violation_is_reported_at_once() {
+        let mut d = kuril();
+        d.events[0].sources.clear();
+        d.disputes[0].parties.clear();
+        d.stances[0].label = StanceLabel::Support;
+        d.actors[0].display_name = "  ".into();
+        let errs = validate(&d, &NothingElse).expect_err("invalid");
+        let paths: Vec<&str> = errs.0.iter().map(|v| v.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "actors[0].display_name",
+                "disputes[0].parties",
+                "events[0].sources"
+            ]
+        );
+    }
+}

@@ -1,7 +1,10 @@
 //! `polemos`: the command-line entry point. Each subcommand lives in its own module; this file
 //! only parses global options and dispatches.
 
+mod cli_analyze;
 mod cli_data;
+mod cli_extract;
+mod cli_report;
 mod output;
 
 use std::process::ExitCode;
@@ -37,6 +40,14 @@ enum Command {
     Export(cli_data::ExportArgs),
     /// List stored entities.
     Show(cli_data::ShowArgs),
+    /// Print the facts found in news text files, without storing them.
+    Extract(cli_extract::ExtractArgs),
+    /// Extract facts from news text files and store them with their provenance.
+    Ingest(cli_extract::IngestArgs),
+    /// Analyse stances, shifts, agreement, coalitions, deadlocks or event series.
+    Analyze(cli_analyze::AnalyzeArgs),
+    /// Render a dispute report (Markdown, HTML or JSON).
+    Report(cli_report::ReportArgs),
 }
 
 fn main() -> ExitCode {
@@ -45,6 +56,10 @@ fn main() -> ExitCode {
         Command::Import(args) => cli_data::import(&cli.global, &args),
         Command::Export(args) => cli_data::export(&cli.global, &args),
         Command::Show(args) => cli_data::show(&cli.global, &args),
+        Command::Extract(args) => cli_extract::extract(&cli.global, &args),
+        Command::Ingest(args) => cli_extract::ingest(&cli.global, &args),
+        Command::Analyze(args) => cli_analyze::run(&cli.global, &args),
+        Command::Report(args) => cli_report::run(&cli.global, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

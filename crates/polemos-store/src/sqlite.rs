@@ -192,45 +192,30 @@ impl LogTx for SqliteTx<'_> {
     }
 
     fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError> {
-        let mut rows = Vec::new();
-        match at {
-            None => {
-                let mut stmt = self.tx.prepare_cached(
-                    "SELECT c.name, c.revision, r.committed_at, c.body FROM current c JOIN revisions r USING (revision)
-                     WHERE c.kind = ?1",
-                )?;
-                let mapped = stmt.query_map(params![kind.as_str()], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                    ))
-                })?;
-                for row in mapped {
-                    rows.push(row?);
-                }
-            }
-            Some(at) => {
-                let mut stmt = self.tx.prepare_cached(
-                    "SELECT e.name, e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
-                     WHERE e.kind = ?1 AND e.revision <= ?2 AND e.body IS NOT NULL
-                       AND NOT EXISTS (SELECT 1 FROM entries f WHERE f.kind = e.kind AND f.name = e.name
-                                       AND f.revision > e.revision AND f.revision <= ?2)",
-                )?;
-                let mapped = stmt.query_map(params![kind.as_str(), sql_revision(at)], |r| {
-                    Ok((
-                        r.get::<_, String>(0)?,
-                        r.get::<_, i64>(1)?,
-                        r.get::<_, String>(2)?,
-                        r.get::<_, Option<String>>(3)?,
-                    ))
-                })?;
-                for row in mapped {
-                    rows.push(row?);
-                }
-            }
-        }
+        let (sql, at) = match at {
+            None => (
+                "SELECT c.name, c.revision, r.committed_at, c.body FROM current c JOIN revisions r USING (revision)
+                 WHERE c.kind = ?1 AND ?2 IS NULL",
+                None,
+            ),
+            Some(at) => (
+                "SELECT e.name, e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
+                 WHERE e.kind = ?1 AND e.revision <= ?2 AND e.body IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM entries f WHERE f.kind = e.kind AND f.name = e.name
+                                   AND f.revision > e.revision AND f.revision <= ?2)",
+                Some(sql_revision(at)),
+            ),
+        };
+        let mut stmt = self.tx.prepare_cached(sql)?;
+        let mapped = stmt.query_map(params![kind.as_str(), at], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, i64>(1)?,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+            ))
+        })?;
+        let rows = mapped.collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
             .map(|(name, revision, at, body)| {
                 Ok(Entry {

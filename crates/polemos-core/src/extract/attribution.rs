@@ -1,0 +1,199 @@
+//! Attribution stage: who said what. Splits each sentence into clauses at reporting cues
+//! ("X said", "according to X", "X expressed hope that", a trailing ", the station emphasized")
+//! and records each clause's speaker and the outlet that reported it. Outlets cited as sources
+//! become `reported_by`, never speakers or parties.
+
+use super::ir::{Doc, Item, ItemKind};
+use super::knowledge::Cue;
+use super::output::{Clause, Speech};
+use super::syntax::{Subject, subject_before};
+use crate::model::ActorKind;
+
+fn is_quote(w: &str) -> bool {
+    matches!(w, "\"" | "\u{201c}" | "\u{201d}")
+}
+
+/// Resolves a subject to actors using the clause speaker and the discourse so far.
+#[must_use]
+pub fn resolve(
+    doc: &Doc<'_>,
+    subject: &Subject,
+    speaker: Option<usize>,
+    sentence: usize,
+) -> Option<Vec<usize>> {
+    match subject {
+        Subject::Actors(a, _) => Some(a.clone()),
+        Subject::Pronoun(person) => {
+            let is_person = |a: usize| doc.actors[a].kind == ActorKind::Person;
+            if let Some(sp) = speaker.filter(|&sp| is_person(sp) == *person) {
+                return Some(vec![sp]);
+            }
+            let (last_person, last_group) = doc.discourse.get(sentence).copied().unwrap_or_default();
+            if *person { last_person } else { last_group }.map(|a| vec![a])
+        }
+        Subject::None => None,
+    }
+}
+
+fn discourse(doc: &mut Doc<'_>) {
+    let mut person = None;
+    let mut group = None;
+    for s in 0..doc.sentences.len() {
+        doc.discourse.push((person, group));
+        for it in doc.sentence_items(s) {
+            if let ItemKind::Actor { actor, adjectival: false, .. } = it.kind {
+                match doc.actors[actor].kind {
+                    ActorKind::Person => person = Some(actor),
+                    ActorKind::MediaOutlet => {}
+                    _ => group = Some(actor),
+                }
+            }
+        }
+    }
+}
+
+fn speaker_after(items: &[Item], at: usize) -> Option<usize> {
+    items[at + 1..].iter().take(4).find_map(|it| match it.kind {
+        ItemKind::Actor { actor, .. } => Some(actor),
+        _ => None,
+    })
+}
+
+/// Builds the clauses of every sentence.
+pub fn run(doc: &mut Doc<'_>) {
+    discourse(doc);
+    for s in 0..doc.sentences.len() {
+        let sentence = doc.sentences[s].clone();
+        let items: Vec<Item> = doc.sentence_items(s).to_vec();
+        let mut clauses: Vec<Clause> = Vec::new();
+        let mut reported_by = None;
+        let mut last_speaker: Option<usize> = None;
+        let has_quote = sentence.tokens.clone().any(|t| is_quote(doc.tok(t)));
+        for (i, it) in items.iter().enumerate() {
+            let hope = match it.kind {
+                ItemKind::Cue(Cue::Report) => false,
+                ItemKind::Cue(Cue::Hope) => true,
+                _ => continue,
+            };
+            let cue_text = doc.slice(it.start, it.end);
+            doc.tick(items.len() * 2 + clauses.len());
+            let (speaker, content) = if cue_text.eq_ignore_ascii_case("according to") {
+                (speaker_after(&items, i), (sentence.start, sentence.end))
+            } else {
+                // Trailing: ", the NHK broadcaster said." at the end of the sentence.
+                // Only a short tail of time or place may follow ("..., he said on Monday.").
+                let rest_is_tail = doc.tok(it.tok_end) == ","
+                    || (sentence.tokens.end.saturating_sub(it.tok_end) <= 8
+                        && items[i + 1..].iter().all(|x| {
+                            matches!(
+                                x.kind,
+                                ItemKind::Date(_) | ItemKind::Location | ItemKind::Venue(_)
+                            )
+                        }));
+                let subject = subject_before(doc, &items, i, sentence.tokens.start);
+                let resolved = super::attribution::resolve(doc, &subject, None, s);
+                let first = resolved.as_ref().and_then(|v| v.first().copied());
+                let subject_tok = items[..i]
+                    .iter()
+                    .rev()
+                    .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if Some(actor) == first))
+                    .map_or(it.tok, |x| x.tok);
+                // The subject follows ", " or ",\u{201d} " (after a quotation), maybe with "the".
+                let mut before = subject_tok;
+                if before > sentence.tokens.start && doc.tok_is(before - 1, "the") {
+                    before -= 1;
+                }
+                if before > sentence.tokens.start
+                    && matches!(doc.tok(before - 1), "\"" | "\u{201d}" | "'" | "\u{2019}")
+                {
+                    before -= 1;
+                }
+                let comma_before = before > sentence.tokens.start
+                    && matches!(doc.tok(before - 1), "," | "?" | "!");
+                if rest_is_tail && comma_before && first.is_some() {
+                    let comma = before - 1;
+                    (first, (sentence.start, doc.tokens[comma].start))
+                } else if first.is_some() {
+                    (first, (it.end, sentence.end))
+                } else {
+                    // "..., and said that ..." / "noting ...": the previous speaker goes on.
+                    (last_speaker, (it.end, sentence.end))
+                }
+            };
+            let Some(speaker) = speaker else {
+                continue;
+            };
+            if doc.actors[speaker].kind == ActorKind::MediaOutlet {
+                reported_by = Some(speaker);
+                // The outlet's report covers the clause; its own subject is the actor.
+                clauses.push(Clause {
+                    sentence: s,
+                    start: content.0,
+                    end: content.1,
+                    speaker: None,
+                    reported_by: Some(speaker),
+                    cue: Some((it.start, it.end)),
+                    speech: if has_quote { Speech::Direct } else { Speech::Indirect },
+                    hope,
+                });
+                continue;
+            }
+            last_speaker = Some(speaker);
+            // An earlier clause of this speaker's sentence ends where this cue's subject begins.
+            if let Some(prev) = clauses.last_mut()
+                && prev.end > it.start
+                && prev.start < it.start
+            {
+                let subject_start = items[..i]
+                    .iter()
+                    .rev()
+                    .take_while(|x| x.start > prev.start)
+                    .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if actor == speaker))
+                    .map_or(it.start, |x| x.start.min(it.start));
+                prev.end = subject_start.max(prev.start + 1);
+            }
+            let quoted = (doc.token_at(content.0)..doc.token_at(content.1)).any(|t| is_quote(doc.tok(t)));
+            clauses.push(Clause {
+                sentence: s,
+                start: content.0,
+                end: content.1,
+                speaker: Some(speaker),
+                reported_by: None,
+                cue: Some((it.start, it.end)),
+                speech: if quoted { Speech::Direct } else { Speech::Indirect },
+                hope,
+            });
+        }
+        if clauses.is_empty() {
+            clauses.push(Clause {
+                sentence: s,
+                start: sentence.start,
+                end: sentence.end,
+                speaker: None,
+                reported_by: None,
+                cue: None,
+                speech: Speech::Narrative,
+                hope: false,
+            });
+        }
+        for c in &mut clauses {
+            if c.reported_by.is_none() {
+                c.reported_by = reported_by;
+            }
+        }
+        doc.clauses.extend(clauses);
+    }
+}
+
+/// The innermost clause of sentence `s` containing byte `at`.
+#[must_use]
+pub fn clause_at<'c>(clauses: &'c [Clause], s: usize, at: usize) -> Option<&'c Clause> {
+    // Bounded by the clauses of one sentence (at most one per reporting cue).
+    let from = clauses.partition_point(|c| c.sentence < s);
+    clauses[from..]
+        .iter()
+        .take_while(|c| c.sentence == s)
+        .filter(|c| c.start <= at && at < c.end.max(c.start + 1))
+        .min_by_key(|c| c.end - c.start)
+        .or_else(|| clauses[from..].iter().take_while(|c| c.sentence == s).next())
+}

@@ -1,0 +1,421 @@
+//! Date stage: absolute ("12 September 2018", "early September") and relative ("next week",
+//! "on Tuesday", "by the end of the year") expressions, resolved against the publication date,
+//! each with its precision. One forward scan over the tokens of each sentence.
+
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
+
+use super::ir::{DateMention, Doc, TokKind};
+use crate::model::DatePrecision;
+
+const MONTHS: [&str; 12] = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+const MONTH_ABBREVIATIONS: [(&str, u32); 8] = [
+    ("jan", 1),
+    ("feb", 2),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("nov", 11),
+    ("dec", 12),
+];
+
+fn month_of(word: &str) -> Option<u32> {
+    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
+        return u32::try_from(i + 1).ok();
+    }
+    MONTH_ABBREVIATIONS
+        .iter()
+        .find(|(a, _)| a.eq_ignore_ascii_case(word))
+        .map(|(_, m)| *m)
+}
+
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("monday", Weekday::Mon),
+    ("tuesday", Weekday::Tue),
+    ("wednesday", Weekday::Wed),
+    ("thursday", Weekday::Thu),
+    ("friday", Weekday::Fri),
+    ("saturday", Weekday::Sat),
+    ("sunday", Weekday::Sun),
+];
+
+fn weekday_of(word: &str) -> Option<Weekday> {
+    WEEKDAYS
+        .iter()
+        .find(|(d, _)| d.eq_ignore_ascii_case(word))
+        .map(|(_, w)| *w)
+}
+
+/// Lower-cases a short ASCII word into a stack buffer: the date scanner looks at every token and
+/// must not allocate for each.
+fn lower_ascii(word: &str, buf: &mut [u8; 16]) -> usize {
+    let bytes = word.as_bytes();
+    if bytes.len() > buf.len() || !word.is_ascii() {
+        return 0;
+    }
+    for (d, s) in buf.iter_mut().zip(bytes) {
+        *d = s.to_ascii_lowercase();
+    }
+    bytes.len()
+}
+
+fn number(doc: &Doc<'_>, i: usize) -> Option<u32> {
+    let t = doc.tokens.get(i)?;
+    if t.kind != TokKind::Number || t.end - t.start > 4 {
+        return None;
+    }
+    doc.tok(i).parse().ok()
+}
+
+fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
+    number(doc, i)
+        .filter(|y| (1900..=2100).contains(y) && doc.tok(i).len() == 4)
+        .and_then(|y| i32::try_from(y).ok())
+}
+
+fn monday_of(d: NaiveDate) -> NaiveDate {
+    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+}
+
+fn first_of_month(y: i32, m: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+fn add_months(d: NaiveDate, months: i32) -> Option<NaiveDate> {
+    let total = d.year() * 12 + i32::try_from(d.month0()).ok()? + months;
+    first_of_month(total.div_euclid(12), u32::try_from(total.rem_euclid(12)).ok()? + 1)
+}
+
+struct Found {
+    len: usize,
+    date: Option<NaiveDate>,
+    precision: DatePrecision,
+    relative: bool,
+    qualifier: Option<&'static str>,
+}
+
+/// Whether the words before token `i` speak of the future.
+fn future_context(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
+    (floor.max(i.saturating_sub(6))..i).any(|t| {
+        doc.tok_in(
+            t,
+            &["will", "next", "plans", "planned", "would", "coming", "upcoming", "shall"],
+        )
+    })
+}
+
+#[allow(clippy::too_many_lines)]
+fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> {
+    let pub_date = doc.published;
+    let w = doc.tok(i);
+    let mut buf = [0u8; 16];
+    let n = lower_ascii(w, &mut buf);
+    let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    let next = |k: usize| if i + k < end { doc.tok(i + k) } else { "" };
+    let rel = |len, date, precision, qualifier| {
+        Some(Found {
+            len,
+            date,
+            precision,
+            relative: true,
+            qualifier,
+        })
+    };
+    // next / last / this + week / month / year / weekday
+    if matches!(lower, "next" | "last" | "this" | "coming") {
+        let mut ubuf = [0u8; 16];
+        let un = lower_ascii(next(1), &mut ubuf);
+        let unit = std::str::from_utf8(&ubuf[..un]).unwrap_or("");
+        let step: i32 = match lower {
+            "next" | "coming" => 1,
+            "last" => -1,
+            _ => 0,
+        };
+        let date = |p: NaiveDate| match unit {
+            "week" => Some(monday_of(p) + Duration::weeks(i64::from(step))),
+            "month" => add_months(p, step),
+            "year" => NaiveDate::from_ymd_opt(p.year() + step, 1, 1),
+            _ => None,
+        };
+        let precision = match unit {
+            "week" => Some(DatePrecision::Week),
+            "month" => Some(DatePrecision::Month),
+            "year" => Some(DatePrecision::Year),
+            _ => None,
+        };
+        if let Some(precision) = precision {
+            return rel(2, pub_date.and_then(date), precision, None);
+        }
+        if let Some(wd) = weekday_of(next(1)) {
+            let d = pub_date.map(|p| {
+                let delta = i64::from(wd.num_days_from_monday())
+                    - i64::from(p.weekday().num_days_from_monday());
+                match step {
+                    1 => p + Duration::days(if delta <= 0 { delta + 7 } else { delta }),
+                    -1 => p + Duration::days(if delta >= 0 { delta - 7 } else { delta }),
+                    _ => p + Duration::days(delta),
+                }
+            });
+            return rel(2, d, DatePrecision::Day, None);
+        }
+    }
+    match lower {
+        "yesterday" => return rel(1, pub_date.map(|p| p - Duration::days(1)), DatePrecision::Day, None),
+        "today" | "tonight" => return rel(1, pub_date, DatePrecision::Day, None),
+        "tomorrow" => return rel(1, pub_date.map(|p| p + Duration::days(1)), DatePrecision::Day, None),
+        _ => {}
+    }
+    if let Some(wd) = weekday_of(w).filter(|_| w.starts_with(char::is_uppercase)) {
+        let future = future_context(doc, i, floor);
+        let d = pub_date.map(|p| {
+            let delta = i64::from(wd.num_days_from_monday())
+                - i64::from(p.weekday().num_days_from_monday());
+            if future {
+                p + Duration::days(if delta <= 0 { delta + 7 } else { delta })
+            } else {
+                p + Duration::days(if delta > 0 { delta - 7 } else { delta })
+            }
+        });
+        return rel(1, d, DatePrecision::Day, None);
+    }
+    // the end of the year / month / <year>
+    if lower == "end" && next(1).eq_ignore_ascii_case("of") {
+        let mut k = 2;
+        if doc.tok_in(i + k, &["the", "this"]) {
+            k += 1;
+        }
+        let mut ubuf = [0u8; 16];
+        let un = lower_ascii(next(k), &mut ubuf);
+        let unit = std::str::from_utf8(&ubuf[..un]).unwrap_or("");
+        if let Some(y) = (i + k < end).then(|| year_at(doc, i + k)).flatten() {
+            return Some(Found {
+                len: k + 1,
+                date: NaiveDate::from_ymd_opt(y, 12, 31),
+                precision: DatePrecision::Day,
+                relative: false,
+                qualifier: Some("end"),
+            });
+        }
+        if unit == "next" && next(k + 1).eq_ignore_ascii_case("year") {
+            return rel(k + 2, pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year() + 1, 12, 31)), DatePrecision::Day, Some("end"));
+        }
+        match unit {
+            "year" => return rel(k + 1, pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year(), 12, 31)), DatePrecision::Day, Some("end")),
+            "month" => {
+                let d = pub_date.and_then(|p| add_months(p, 1)).map(|d| d - Duration::days(1));
+                return rel(k + 1, d, DatePrecision::Day, Some("end"));
+            }
+            _ => {}
+        }
+        if let Some(m) = month_of(unit).filter(|_| next(k).starts_with(char::is_uppercase)) {
+            let d = pub_date
+                .and_then(|p| add_months(first_of_month(p.year(), m)?, 1))
+                .map(|d| d - Duration::days(1));
+            return rel(k + 1, d, DatePrecision::Day, Some("end"));
+        }
+    }
+    // early / mid / late + Month [year]
+    let qualifier = match lower {
+        "early" => Some("early"),
+        "mid" => Some("mid"),
+        "late" => Some("late"),
+        _ => None,
+    };
+    if let Some(q) = qualifier {
+        let k = if next(1) == "-" { 2 } else { 1 };
+        if let Some(m) = month_of(next(k)).filter(|_| next(k).starts_with(char::is_uppercase)) {
+            let explicit = (i + k + 1 < end).then(|| year_at(doc, i + k + 1)).flatten();
+            let year = explicit.or_else(|| infer_year(pub_date, m, future_context(doc, i, floor)));
+            return Some(Found {
+                len: k + 1 + usize::from(explicit.is_some()),
+                date: year.and_then(|y| first_of_month(y, m)),
+                precision: DatePrecision::Month,
+                relative: explicit.is_none(),
+                qualifier: Some(q),
+            });
+        }
+    }
+    // Month day[,] [year] | Month year | Month (after in/since/until/by)
+    if let Some(m) = month_of(w).filter(|_| w.starts_with(char::is_uppercase)) {
+        let mut k = 1;
+        if next(1) == "." {
+            k = 2;
+        }
+        if let Some(day) = number(doc, i + k).filter(|d| (1..=31).contains(d) && i + k < end && doc.tok(i + k).len() <= 2) {
+            let mut len = k + 1;
+            let mut explicit = None;
+            let comma = usize::from(next(len) == ",");
+            if let Some(y) = (i + len + comma < end).then(|| year_at(doc, i + len + comma)).flatten() {
+                explicit = Some(y);
+                len += comma + 1;
+            }
+            let year = explicit.or_else(|| infer_year(pub_date, m, future_context(doc, i, floor)));
+            return Some(Found {
+                len,
+                date: year.and_then(|y| NaiveDate::from_ymd_opt(y, m, day)),
+                precision: DatePrecision::Day,
+                relative: explicit.is_none(),
+                qualifier: None,
+            });
+        }
+        if let Some(y) = (i + k < end).then(|| year_at(doc, i + k)).flatten() {
+            return Some(Found {
+                len: k + 1,
+                date: first_of_month(y, m),
+                precision: DatePrecision::Month,
+                relative: false,
+                qualifier: None,
+            });
+        }
+        let after_prep = i > floor && doc.tok_in(i - 1, &["in", "since", "until", "by", "of", "during", "before", "after"]);
+        if after_prep && (lower != "may" && lower != "march" || w.starts_with(char::is_uppercase)) {
+            let year = infer_year(pub_date, m, future_context(doc, i, floor));
+            return rel(1, year.and_then(|y| first_of_month(y, m)), DatePrecision::Month, None);
+        }
+    }
+    // day Month [year]
+    if let Some(day) = number(doc, i).filter(|d| (1..=31).contains(d) && w.len() <= 2) {
+        if let Some(m) = month_of(next(1)).filter(|_| next(1).starts_with(char::is_uppercase)) {
+            let explicit = (i + 2 < end).then(|| year_at(doc, i + 2)).flatten();
+            let year = explicit.or_else(|| infer_year(pub_date, m, future_context(doc, i, floor)));
+            return Some(Found {
+                len: 2 + usize::from(explicit.is_some()),
+                date: year.and_then(|y| NaiveDate::from_ymd_opt(y, m, day)),
+                precision: DatePrecision::Day,
+                relative: explicit.is_none(),
+                qualifier: None,
+            });
+        }
+    }
+    // YYYY-MM-DD or a bare year
+    if let Some(y) = year_at(doc, i) {
+        if next(1) == "-" && next(3) == "-" && i + 4 < end {
+            if let (Some(m), Some(d)) = (number(doc, i + 2), number(doc, i + 4)) {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    return Some(Found { len: 5, date: Some(date), precision: DatePrecision::Day, relative: false, qualifier: None });
+                }
+            }
+        }
+        // "2000 troops" is a count, not a year.
+        if doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokKind::Word)
+            && next(1).starts_with(char::is_lowercase)
+        {
+            return None;
+        }
+        return Some(Found {
+            len: 1,
+            date: NaiveDate::from_ymd_opt(y, 1, 1),
+            precision: DatePrecision::Year,
+            relative: false,
+            qualifier: None,
+        });
+    }
+    None
+}
+
+/// The year of a month named without one: the publication year, or the one before when the
+/// month is still to come and the text speaks of the past (and the one after, vice versa).
+fn infer_year(pub_date: Option<NaiveDate>, month: u32, future: bool) -> Option<i32> {
+    let p = pub_date?;
+    Some(if !future && month > p.month() {
+        p.year() - 1
+    } else if future && month < p.month() {
+        p.year() + 1
+    } else {
+        p.year()
+    })
+}
+
+/// Finds every date expression of every sentence.
+pub fn run(doc: &mut Doc<'_>) {
+    for s in 0..doc.sentences.len() {
+        let range = doc.sentences[s].tokens.clone();
+        let mut i = range.start;
+        while i < range.end {
+            if let Some(f) = match_at(doc, i, range.end, range.start) {
+                let len = f.len.max(1).min(range.end - i);
+                doc.dates.push(DateMention {
+                    start: doc.tokens[i].start,
+                    end: doc.tokens[i + len - 1].end,
+                    tok: i,
+                    tok_end: i + len,
+                    sentence: s,
+                    date: f.date,
+                    precision: f.precision,
+                    relative: f.relative,
+                    qualifier: f.qualifier,
+                });
+                i += len;
+            } else {
+                i += 1;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::knowledge::Knowledge;
+    use crate::extract::text;
+
+    fn dates(s: &str, published: &str) -> Vec<(String, Option<NaiveDate>, DatePrecision)> {
+        let k = Knowledge::builtin().expect("knowledge");
+        let p = NaiveDate::parse_from_str(published, "%Y-%m-%d").ok();
+        let mut doc = Doc::new(s, p);
+        text::lines(&k, &mut doc);
+        text::tokens(&mut doc);
+        text::sentences(&mut doc);
+        run(&mut doc);
+        doc.dates
+            .iter()
+            .map(|d| (doc.slice(d.start, d.end).to_owned(), d.date, d.precision))
+            .collect()
+    }
+
+    fn d(s: &str) -> Option<NaiveDate> {
+        NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_publication() {
+        let got = dates(
+            "They meet next week. It began on Tuesday. The forum was in early September. A deal by the end of the year.",
+            "2018-09-19",
+        );
+        assert_eq!(
+            got,
+            vec![
+                ("next week".into(), d("2018-09-24"), DatePrecision::Week),
+                ("Tuesday".into(), d("2018-09-18"), DatePrecision::Day),
+                ("early September".into(), d("2018-09-01"), DatePrecision::Month),
+                ("end of the year".into(), d("2018-12-31"), DatePrecision::Day),
+            ]
+        );
+    }
+
+    #[test]
+    fn absolute_dates_keep_their_year() {
+        let got = dates("On 12 September 2018 and March 3, 2020 and in 1956, talks; also 2019-01-22.", "2021-01-01");
+        assert_eq!(got[0], ("12 September 2018".into(), d("2018-09-12"), DatePrecision::Day));
+        assert_eq!(got[1], ("March 3, 2020".into(), d("2020-03-03"), DatePrecision::Day));
+        assert_eq!(got[2], ("1956".into(), d("1956-01-01"), DatePrecision::Year));
+        assert_eq!(got[3], ("2019-01-22".into(), d("2019-01-22"), DatePrecision::Day));
+    }
+
+    #[test]
+    fn no_publication_date_leaves_relative_dates_unresolved() {
+        let got = dates("They meet next week.", "");
+        assert_eq!(got, vec![("next week".into(), None, DatePrecision::Week)]);
+    }
+
+    #[test]
+    fn future_weekday_goes_forward() {
+        let got = dates("He will visit on Friday.", "2018-09-19");
+        assert_eq!(got[0].1, d("2018-09-21"));
+    }
+}

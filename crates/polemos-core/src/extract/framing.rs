@@ -1,0 +1,134 @@
+//! Dispute stage: which known disputes the document is about, by any of their names, by their
+//! parts, or by a generic reference ("the territorial dispute between Russia and Japan"), and
+//! whose framing each name carries ("Northern Territories" is Japan's, "Southern Kurils" Russia's).
+
+use std::collections::HashMap;
+
+use super::ir::{Doc, ItemKind};
+use super::knowledge::Knowledge;
+use super::output::{DisputeFact, FramingMention, FramingSummary, PartyCount};
+use crate::model::Span;
+
+fn fact<'a>(
+    k: &Knowledge,
+    facts: &'a mut Vec<DisputeFact>,
+    index: &mut HashMap<usize, usize>,
+    d: usize,
+) -> &'a mut DisputeFact {
+    let i = *index.entry(d).or_insert_with(|| {
+        facts.push(DisputeFact {
+            name: format!("disputes/{}", k.disputes[d].id),
+            title: k.disputes[d].title.clone(),
+            mentions: Vec::new(),
+            parts: Vec::new(),
+            framing: FramingSummary::default(),
+            weight: 0,
+            index: d,
+        });
+        facts.len() - 1
+    });
+    &mut facts[i]
+}
+
+/// Finds the disputes of the document and the dispute of each sentence.
+pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
+    let mut by_party: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (d, entry) in k.disputes.iter().enumerate() {
+        for p in &entry.parties {
+            by_party.entry(p.as_str()).or_default().push(d);
+        }
+    }
+    let mut facts: Vec<DisputeFact> = Vec::new();
+    let mut index: HashMap<usize, usize> = HashMap::new();
+    let mut explicit: Vec<Option<usize>> = vec![None; doc.sentences.len()];
+    for s in 0..doc.sentences.len() {
+        doc.tick(doc.sentence_items(s).len() + 1);
+        let mut parties_here: Vec<&str> = Vec::new();
+        let mut disputish = false;
+        for it in doc.sentence_items(s) {
+            match it.kind {
+                ItemKind::DisputeName(d, n) => {
+                    let (label, used_by) = &k.disputes[d].names[n];
+                    let f = fact(k, &mut facts, &mut index, d);
+                    f.mentions.push(FramingMention {
+                        label: label.clone(),
+                        span: Span { start: it.start, end: it.end },
+                        sentence: s,
+                        framing: used_by.as_ref().map(|p| format!("actors/{p}")),
+                    });
+                    f.weight += 2;
+                    explicit[s] = Some(d);
+                }
+                ItemKind::DisputePart(d) => {
+                    let text = doc.slice(it.start, it.end).to_owned();
+                    let f = fact(k, &mut facts, &mut index, d);
+                    if !f.parts.contains(&text) {
+                        f.parts.push(text);
+                    }
+                    f.weight += 1;
+                    explicit[s] = Some(d);
+                }
+                ItemKind::Topic(_) => disputish = true,
+                ItemKind::Actor { actor, .. } => {
+                    let actor = doc.actors[actor].affiliation.unwrap_or(actor);
+                    if let Some(known) = doc.actors[actor].known {
+                        let id = k.actors[known].id.as_str();
+                        if !parties_here.contains(&id) {
+                            parties_here.push(id);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        if !disputish {
+            disputish = doc.sentences[s]
+                .tokens
+                .clone()
+                .any(|t| doc.tok_in(t, &["dispute", "disputed", "claim", "claims", "claimed"]));
+        }
+        if disputish && explicit[s].is_none() && parties_here.len() >= 2 {
+            // A dispute all of whose first two parties are named here.
+            let candidate = parties_here
+                .iter()
+                .flat_map(|p| by_party.get(p).into_iter().flatten())
+                .copied()
+                .find(|&d| {
+                    let parties = &k.disputes[d].parties;
+                    parties.len() >= 2
+                        && parties[..2].iter().all(|p| parties_here.contains(&p.as_str()))
+                });
+            if let Some(d) = candidate {
+                fact(k, &mut facts, &mut index, d).weight += 1;
+                explicit[s] = Some(d);
+            }
+        }
+    }
+    let primary = facts
+        .iter()
+        .enumerate()
+        .max_by_key(|(i, f)| (f.weight, usize::MAX - i))
+        .map(|(i, _)| i);
+    doc.sentence_dispute = explicit
+        .iter()
+        .map(|e| e.and_then(|d| index.get(&d).copied()).or(primary))
+        .collect();
+    for f in &mut facts {
+        let mut counts: Vec<PartyCount> = Vec::new();
+        for m in &f.mentions {
+            match &m.framing {
+                None => f.framing.neutral += 1,
+                Some(p) => match counts.iter_mut().find(|c| &c.party == p) {
+                    Some(c) => c.mentions += 1,
+                    None => counts.push(PartyCount { party: p.clone(), mentions: 1 }),
+                },
+            }
+        }
+        let max = counts.iter().map(|c| c.mentions).max().unwrap_or(0);
+        let leaders: Vec<&PartyCount> = counts.iter().filter(|c| c.mentions == max).collect();
+        f.framing.dominant = (leaders.len() == 1 && max > f.framing.neutral)
+            .then(|| leaders[0].party.clone());
+        f.framing.by_party = counts;
+    }
+    doc.disputes = facts;
+}

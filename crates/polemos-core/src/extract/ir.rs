@@ -1,0 +1,264 @@
+//! The intermediate representation every stage reads and extends. A stage owns the fields it
+//! fills; a statistical replacement for a stage only has to fill the same fields.
+
+use std::ops::Range;
+
+use chrono::NaiveDate;
+
+use super::knowledge::{Cue, Via};
+use super::output::{Clause, DateFact, DisputeFact, EventFact, Evidence, StanceFact};
+use crate::model::{ActorKind, DatePrecision, Span};
+
+/// One line of the input and whether it is page furniture.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Line {
+    pub start: usize,
+    pub end: usize,
+    pub boilerplate: bool,
+    pub headline: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token: a byte span of the text. Copy, so a document's tokens live in one vector.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Range<usize>,
+    /// Items of this sentence in `Doc::items`, in text order.
+    pub items: Range<usize>,
+    /// A headline: mentions count, but no events or stances are read from it.
+    pub headline: bool,
+}
+
+/// A raw gazetteer hit: which pattern matched where, after boundary and case checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawMatch {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: usize,
+    pub sentence: usize,
+    pub sentence_start: bool,
+}
+
+/// What an item of a sentence is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemKind {
+    /// A mention of a document actor. `adjectival`: used as a modifier ("Russian territory").
+    Actor {
+        actor: usize,
+        via: Via,
+        adjectival: bool,
+        possessive: bool,
+    },
+    /// A title not resolved to anyone ("the minister" with no minister in sight).
+    Title(usize),
+    Cue(Cue),
+    Event(usize),
+    Topic(usize),
+    /// Dispute index and name index within it.
+    DisputeName(usize, usize),
+    DisputePart(usize),
+    Venue(usize),
+    /// A place name used as a location ("in Vladivostok").
+    Location,
+    /// Index into `Doc::dates`.
+    Date(usize),
+}
+
+/// One thing found in a sentence, with its byte span and token range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Item {
+    pub start: usize,
+    pub end: usize,
+    pub tok: usize,
+    pub tok_end: usize,
+    pub kind: ItemKind,
+}
+
+/// An actor of this document: a known actor or a person found through a title.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocActor {
+    /// Index into `Knowledge::actors` for known actors.
+    pub known: Option<usize>,
+    pub kind: ActorKind,
+    pub display: String,
+    /// Resource id (ISO3, data id or a slug of a person's name).
+    pub id: String,
+    pub surname: Option<String>,
+    /// Index into `Knowledge::titles`.
+    pub role: Option<usize>,
+    /// The document actor this one belongs to (a minister's state, an outlet's country).
+    pub affiliation: Option<usize>,
+}
+
+/// A date expression, resolved against the publication date when it can be.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub tok: usize,
+    pub tok_end: usize,
+    pub sentence: usize,
+    pub date: Option<NaiveDate>,
+    pub precision: DatePrecision,
+    pub relative: bool,
+    pub qualifier: Option<&'static str>,
+}
+
+/// The document as it passes through the stages.
+#[derive(Debug)]
+pub struct Doc<'t> {
+    pub text: &'t str,
+    pub published: Option<NaiveDate>,
+    pub lines: Vec<Line>,
+    pub tokens: Vec<Token>,
+    pub sentences: Vec<Sentence>,
+    pub raw: Vec<RawMatch>,
+    pub dates: Vec<DateMention>,
+    pub actors: Vec<DocActor>,
+    pub items: Vec<Item>,
+    pub clauses: Vec<Clause>,
+    /// Per sentence: the last person and the last state or body mentioned before it, for pronouns.
+    pub discourse: Vec<(Option<usize>, Option<usize>)>,
+    pub disputes: Vec<DisputeFact>,
+    /// The dispute each sentence is about, as an index into `disputes`.
+    pub sentence_dispute: Vec<Option<usize>>,
+    pub events: Vec<EventFact>,
+    pub stances: Vec<StanceFact>,
+    pub date_facts: Vec<DateFact>,
+    /// Issues the text names that no topic covers: (issue name, title).
+    pub new_issues: Vec<(String, String)>,
+    /// An upper bound of the steps the stages took, so tests can check the work stays linear
+    /// in the input without timing anything.
+    pub work: std::cell::Cell<usize>,
+}
+
+impl<'t> Doc<'t> {
+    #[must_use]
+    pub fn new(text: &'t str, published: Option<NaiveDate>) -> Self {
+        Self {
+            text,
+            published,
+            lines: Vec::new(),
+            tokens: Vec::new(),
+            sentences: Vec::new(),
+            raw: Vec::new(),
+            dates: Vec::new(),
+            actors: Vec::new(),
+            items: Vec::new(),
+            clauses: Vec::new(),
+            discourse: Vec::new(),
+            disputes: Vec::new(),
+            sentence_dispute: Vec::new(),
+            events: Vec::new(),
+            stances: Vec::new(),
+            date_facts: Vec::new(),
+            new_issues: Vec::new(),
+            work: std::cell::Cell::new(0),
+        }
+    }
+
+    /// Counts `n` steps of work.
+    pub fn tick(&self, n: usize) {
+        self.work.set(self.work.get().saturating_add(n));
+    }
+
+    /// The text of token `i` (empty when out of range).
+    #[must_use]
+    pub fn tok(&self, i: usize) -> &'t str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.start..t.end))
+            .unwrap_or("")
+    }
+
+    /// Whether token `i` is `word`, ignoring ASCII case.
+    #[must_use]
+    pub fn tok_is(&self, i: usize, word: &str) -> bool {
+        self.tok(i).eq_ignore_ascii_case(word)
+    }
+
+    /// Whether token `i` is any of `words`.
+    #[must_use]
+    pub fn tok_in(&self, i: usize, words: &[&str]) -> bool {
+        let t = self.tok(i);
+        words.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+
+    /// The index of the first token starting at or after `byte`.
+    #[must_use]
+    pub fn token_at(&self, byte: usize) -> usize {
+        self.tokens.partition_point(|t| t.start < byte)
+    }
+
+    /// The text of a byte span (empty when it is not a valid span).
+    #[must_use]
+    pub fn slice(&self, start: usize, end: usize) -> &'t str {
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    /// The resource name of document actor `a`.
+    #[must_use]
+    pub fn actor_name(&self, a: usize) -> String {
+        format!("actors/{}", self.actors[a].id)
+    }
+
+    /// The actor that holds stances for `a`: a state for its officials, nobody for outlets.
+    #[must_use]
+    pub fn holder_of(&self, a: usize) -> Option<usize> {
+        let actor = &self.actors[a];
+        match actor.kind {
+            ActorKind::MediaOutlet => None,
+            ActorKind::Person => Some(actor.affiliation.unwrap_or(a)),
+            _ => Some(a),
+        }
+    }
+
+    /// Evidence pointing at sentence `s`.
+    #[must_use]
+    pub fn evidence(
+        &self,
+        s: usize,
+        cue: Option<(usize, usize)>,
+        confidence: f64,
+        speaker: Option<usize>,
+        reported_by: Option<usize>,
+    ) -> Evidence {
+        let sentence = &self.sentences[s];
+        Evidence {
+            span: Span {
+                start: sentence.start,
+                end: sentence.end,
+            },
+            sentence: s,
+            quote: self.slice(sentence.start, sentence.end).to_owned(),
+            cue: cue.map(|(start, end)| Span { start, end }),
+            confidence: confidence.clamp(0.0, 1.0),
+            speaker: speaker.map(|a| self.actor_name(a)),
+            reported_by: reported_by.map(|a| self.actor_name(a)),
+        }
+    }
+
+    /// The items of sentence `s`.
+    #[must_use]
+    pub fn sentence_items(&self, s: usize) -> &[Item] {
+        self.sentences
+            .get(s)
+            .and_then(|x| self.items.get(x.items.clone()))
+            .unwrap_or(&[])
+    }
+}

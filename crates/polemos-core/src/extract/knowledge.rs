@@ -1,0 +1,668 @@
+//! What the extractor knows about the world, read from line-based data files: states, bodies,
+//! outlets, titles, cue lexicons, event cues, disputes and recurring issues. The built-in files are
+//! embedded with `include_str!`; users add entries from their own files in the same format
+//! without recompiling ([`KnowledgeBuilder::add_source`]).
+//!
+//! Every line is `kind|field|field...`; `;` separates list items; `#` starts a comment line.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::error::ExtractError;
+use crate::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
+
+/// The built-in data files, in load order.
+pub const BUILTIN: [(&str, &str); 7] = [
+    ("states.tsv", include_str!("../../data/states.tsv")),
+    ("organizations.tsv", include_str!("../../data/organizations.tsv")),
+    ("titles.tsv", include_str!("../../data/titles.tsv")),
+    ("cues.tsv", include_str!("../../data/cues.tsv")),
+    ("events.tsv", include_str!("../../data/events.tsv")),
+    ("disputes.tsv", include_str!("../../data/disputes.tsv")),
+    ("topics.tsv", include_str!("../../data/topics.tsv")),
+];
+
+/// How a state is named by a mention.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Via {
+    Name,
+    Demonym,
+    Metonym,
+    Surname,
+    Title,
+    Pronoun,
+    Reference,
+}
+
+/// An actor the data knows: a state, an organization or a media outlet.
+#[derive(Debug, Clone)]
+pub struct KnownActor {
+    /// ISO3 for states, the data id otherwise.
+    pub id: String,
+    pub kind: ActorKind,
+    pub display: String,
+    pub iso3: Option<String>,
+    pub cameo: Option<String>,
+    pub aliases: Vec<String>,
+    /// For media outlets: the country (an actor index).
+    pub country: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Venue {
+    pub id: String,
+    pub display: String,
+    pub location: Option<String>,
+    pub org: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Title {
+    pub role: String,
+    /// The last word of the role ("minister"), used for "the minister".
+    pub head: String,
+}
+
+/// Cue categories of the lexicon.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cue {
+    Report,
+    Hope,
+    Plan,
+    Support,
+    Oppose,
+    Proposal,
+    Condition,
+    Hedge,
+    Downplay,
+    Negator,
+    Resolved,
+    Adopted,
+    Rejected,
+    MediaNoun,
+    Pronoun,
+    Possessive,
+    Boilerplate,
+}
+
+impl Cue {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "report" => Self::Report,
+            "hope" => Self::Hope,
+            "plan" => Self::Plan,
+            "support" => Self::Support,
+            "oppose" => Self::Oppose,
+            "proposal" => Self::Proposal,
+            "condition" => Self::Condition,
+            "hedge" => Self::Hedge,
+            "downplay" => Self::Downplay,
+            "negator" => Self::Negator,
+            "resolved" => Self::Resolved,
+            "adopted" => Self::Adopted,
+            "rejected" => Self::Rejected,
+            "media_noun" => Self::MediaNoun,
+            "pronoun" => Self::Pronoun,
+            "possessive" => Self::Possessive,
+            "boilerplate" => Self::Boilerplate,
+            _ => return None,
+        })
+    }
+}
+
+/// Where an event cue's source and target are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Args {
+    /// Source before the cue, target after it.
+    Svo,
+    /// Source after "by".
+    By,
+    /// A noun: the source is its possessor or the clause's subject or speaker.
+    Noun,
+}
+
+#[derive(Debug, Clone)]
+pub struct EventCue {
+    pub event_type: PloverType,
+    pub mode: String,
+    pub cameo: String,
+    pub intensity: f64,
+    pub contexts: Vec<String>,
+    pub args: Args,
+}
+
+#[derive(Debug, Clone)]
+pub struct DisputeEntry {
+    pub id: String,
+    pub title: String,
+    pub kind: DisputeKind,
+    pub status: DisputeStatus,
+    /// Party ids: ISO3 codes or organization ids.
+    pub parties: Vec<String>,
+    /// Every name with the party whose framing it is (`None`: neutral).
+    pub names: Vec<(String, Option<String>)>,
+    pub parts: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum TopicScale {
+    Binary(String),
+    /// A sovereignty continuum built from the dispute's first two parties.
+    Sovereignty,
+}
+
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub title: String,
+    pub scale: TopicScale,
+}
+
+/// What a gazetteer pattern stands for. One pattern can stand for several things.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Entry {
+    Actor(usize, Via),
+    Venue(usize),
+    Place(usize),
+    Title(usize),
+    Cue(Cue),
+    Event(usize),
+    DisputeName(usize, usize),
+    DisputePart(usize),
+    Topic(usize),
+}
+
+impl Entry {
+    /// Proper names must be capitalized as written; cue words must not be (outside sentence starts).
+    pub fn is_proper(self) -> bool {
+        matches!(
+            self,
+            Self::Actor(..)
+                | Self::Venue(_)
+                | Self::Place(_)
+                | Self::DisputeName(..)
+                | Self::DisputePart(_)
+        )
+    }
+}
+
+/// The compiled knowledge: entries plus one Aho-Corasick automaton over every pattern.
+#[derive(Debug)]
+pub struct Knowledge {
+    pub actors: Vec<KnownActor>,
+    pub venues: Vec<Venue>,
+    pub places: Vec<(String, String)>,
+    pub titles: Vec<Title>,
+    pub events: Vec<EventCue>,
+    pub disputes: Vec<DisputeEntry>,
+    pub topics: Vec<Topic>,
+    pub boilerplate: Vec<String>,
+    /// Pattern text as written in the data (for case checks), by pattern id.
+    pub patterns: Vec<String>,
+    /// Entries of each pattern: `payload[offsets[p]..offsets[p + 1]]`.
+    offsets: Vec<usize>,
+    payload: Vec<Entry>,
+    pub automaton: AhoCorasick,
+    actor_index: HashMap<String, usize>,
+}
+
+impl Knowledge {
+    /// The built-in knowledge alone.
+    ///
+    /// # Errors
+    /// Only if the embedded data is broken (a bug caught by the tests).
+    pub fn builtin() -> Result<Self, ExtractError> {
+        KnowledgeBuilder::builtin()?.build()
+    }
+
+    /// The entries a pattern id stands for.
+    #[must_use]
+    pub fn entries(&self, pattern: usize) -> &[Entry] {
+        match (self.offsets.get(pattern), self.offsets.get(pattern + 1)) {
+            (Some(&a), Some(&b)) => &self.payload[a..b],
+            _ => &[],
+        }
+    }
+
+    /// The index of an actor by ISO3 code or data id.
+    #[must_use]
+    pub fn actor(&self, id: &str) -> Option<usize> {
+        self.actor_index.get(id).copied()
+    }
+}
+
+/// Collects entries from data sources, then compiles them.
+#[derive(Debug, Default)]
+pub struct KnowledgeBuilder {
+    actors: Vec<KnownActor>,
+    venues: Vec<Venue>,
+    places: Vec<(String, String)>,
+    titles: Vec<Title>,
+    events: Vec<EventCue>,
+    disputes: Vec<DisputeEntry>,
+    topics: Vec<Topic>,
+    boilerplate: Vec<String>,
+    patterns: Vec<(String, Entry)>,
+}
+
+fn list(field: &str) -> impl Iterator<Item = &str> {
+    field.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+impl KnowledgeBuilder {
+    /// A builder holding the built-in data.
+    ///
+    /// # Errors
+    /// When the embedded data does not parse.
+    pub fn builtin() -> Result<Self, ExtractError> {
+        let mut b = Self::default();
+        for (name, text) in BUILTIN {
+            b.add_source(name, text)?;
+        }
+        Ok(b)
+    }
+
+    /// Adds every entry of one data file; `source` names it in errors.
+    ///
+    /// # Errors
+    /// [`ExtractError::Data`] naming the source, line and what is wrong.
+    pub fn add_source(&mut self, source: &str, text: &str) -> Result<(), ExtractError> {
+        for (index, raw) in text.lines().enumerate() {
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+            self.add_line(&fields).map_err(|message| ExtractError::Data {
+                file: source.to_owned(),
+                line: index + 1,
+                message,
+            })?;
+        }
+        Ok(())
+    }
+
+    fn need<'f>(fields: &[&'f str], n: usize, shape: &str) -> Result<(), String> {
+        if fields.len() < n {
+            Err(format!(
+                "expected {n} fields `{shape}`, found {}",
+                fields.len()
+            ))
+        } else {
+            Ok(())
+        }
+    }
+
+    fn pattern(&mut self, text: &str, entry: Entry) {
+        if text.is_empty() {
+            return;
+        }
+        self.patterns.push((text.to_owned(), entry));
+        // Text uses typographic apostrophes as often as straight ones.
+        if text.contains('\'') {
+            self.patterns.push((text.replace('\'', "\u{2019}"), entry));
+        }
+    }
+
+    fn upsert_actor(&mut self, actor: KnownActor) -> usize {
+        if let Some(i) = self.actors.iter().position(|a| a.id == actor.id) {
+            self.actors[i] = actor;
+            i
+        } else {
+            self.actors.push(actor);
+            self.actors.len() - 1
+        }
+    }
+
+    #[allow(clippy::too_many_lines)]
+    fn add_line(&mut self, f: &[&str]) -> Result<(), String> {
+        match f[0] {
+            "state" => {
+                Self::need(f, 8, "state|ISO3|ISO2|status|Name|names|demonyms|seats")?;
+                let iso = f[1];
+                if !(iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase())) {
+                    return Err(format!("`{iso}` is not an ISO 3166-1 alpha-3 code"));
+                }
+                let mut aliases: Vec<String> = list(f[5]).map(str::to_owned).collect();
+                aliases.extend(list(f[6]).map(str::to_owned));
+                aliases.extend(list(f[7]).map(str::to_owned));
+                let i = self.upsert_actor(KnownActor {
+                    id: iso.to_owned(),
+                    kind: ActorKind::State,
+                    display: f[4].to_owned(),
+                    iso3: Some(iso.to_owned()),
+                    cameo: Some(iso.to_owned()),
+                    aliases,
+                    country: None,
+                });
+                self.pattern(f[4], Entry::Actor(i, Via::Name));
+                for n in list(f[5]) {
+                    self.pattern(n, Entry::Actor(i, Via::Name));
+                }
+                for n in list(f[6]) {
+                    self.pattern(n, Entry::Actor(i, Via::Demonym));
+                    // Plural demonyms ("the Japanese", "Russians") name the state too.
+                    if !n.ends_with('s') && !n.ends_with("ese") && !n.ends_with("sh") {
+                        self.pattern(&format!("{n}s"), Entry::Actor(i, Via::Demonym));
+                    }
+                }
+                for n in list(f[7]) {
+                    self.pattern(n, Entry::Actor(i, Via::Metonym));
+                }
+            }
+            "org" => {
+                Self::need(f, 6, "org|id|kind|Display|aliases|cameo")?;
+                let kind = match f[2] {
+                    "international_organization" => ActorKind::InternationalOrganization,
+                    "government_body" => ActorKind::GovernmentBody,
+                    "political_group" => ActorKind::PoliticalGroup,
+                    "armed_group" => ActorKind::ArmedGroup,
+                    other => return Err(format!("unknown organization kind `{other}`")),
+                };
+                let i = self.upsert_actor(KnownActor {
+                    id: f[1].to_owned(),
+                    kind,
+                    display: f[3].to_owned(),
+                    iso3: None,
+                    cameo: (!f[5].is_empty()).then(|| f[5].to_owned()),
+                    aliases: list(f[4]).map(str::to_owned).collect(),
+                    country: None,
+                });
+                self.pattern(f[3], Entry::Actor(i, Via::Name));
+                for n in list(f[4]) {
+                    self.pattern(n, Entry::Actor(i, Via::Name));
+                }
+            }
+            "media" => {
+                Self::need(f, 5, "media|id|Display|aliases|ISO3")?;
+                let i = self.upsert_actor(KnownActor {
+                    id: f[1].to_owned(),
+                    kind: ActorKind::MediaOutlet,
+                    display: f[2].to_owned(),
+                    iso3: None,
+                    cameo: None,
+                    aliases: list(f[3]).map(str::to_owned).collect(),
+                    country: (!f[4].is_empty()).then(|| f[4].to_owned()),
+                });
+                self.pattern(f[2], Entry::Actor(i, Via::Name));
+                for n in list(f[3]) {
+                    self.pattern(n, Entry::Actor(i, Via::Name));
+                }
+            }
+            "venue" => {
+                Self::need(f, 6, "venue|id|Display|aliases|location|org")?;
+                self.venues.push(Venue {
+                    id: f[1].to_owned(),
+                    display: f[2].to_owned(),
+                    location: (!f[4].is_empty()).then(|| f[4].to_owned()),
+                    org: (!f[5].is_empty()).then(|| f[5].to_owned()),
+                });
+                let i = self.venues.len() - 1;
+                self.pattern(f[2], Entry::Venue(i));
+                for n in list(f[3]) {
+                    self.pattern(n, Entry::Venue(i));
+                }
+            }
+            "place" => {
+                Self::need(f, 3, "place|Name|ISO3")?;
+                self.places.push((f[1].to_owned(), f[2].to_owned()));
+                let i = self.places.len() - 1;
+                self.pattern(f[1], Entry::Place(i));
+            }
+            "title" => {
+                Self::need(f, 3, "title|role|phrases")?;
+                let head = f[1].rsplit(' ').next().unwrap_or(f[1]).to_owned();
+                self.titles.push(Title {
+                    role: f[1].to_owned(),
+                    head,
+                });
+                let i = self.titles.len() - 1;
+                for n in list(f[2]) {
+                    self.pattern(n, Entry::Title(i));
+                }
+            }
+            "cue" => {
+                Self::need(f, 3, "cue|category|phrases")?;
+                let cue = Cue::parse(f[1]).ok_or_else(|| format!("unknown cue category `{}`", f[1]))?;
+                for n in list(f[2]) {
+                    if cue == Cue::Boilerplate {
+                        self.boilerplate.push(n.to_lowercase());
+                    } else {
+                        self.pattern(n, Entry::Cue(cue));
+                    }
+                }
+            }
+            "event" => {
+                Self::need(f, 8, "event|phrases|TYPE|mode|CAMEO|intensity|contexts|args")?;
+                let event_type = PloverType::ALL
+                    .into_iter()
+                    .find(|t| t.as_str() == f[2])
+                    .ok_or_else(|| format!("`{}` is not a PLOVER event type", f[2]))?;
+                let intensity: f64 = f[5]
+                    .parse()
+                    .ok()
+                    .filter(|x: &f64| (-10.0..=10.0).contains(x))
+                    .ok_or_else(|| format!("intensity `{}` is not a number in -10..=10", f[5]))?;
+                let args = match f[7] {
+                    "svo" => Args::Svo,
+                    "by" => Args::By,
+                    "noun" => Args::Noun,
+                    other => return Err(format!("unknown arguments `{other}` (svo, by, noun)")),
+                };
+                self.events.push(EventCue {
+                    event_type,
+                    mode: f[3].to_owned(),
+                    cameo: f[4].to_owned(),
+                    intensity,
+                    contexts: list(f[6]).map(str::to_owned).collect(),
+                    args,
+                });
+                let i = self.events.len() - 1;
+                for n in list(f[1]) {
+                    self.pattern(n, Entry::Event(i));
+                }
+            }
+            "dispute" => {
+                Self::need(
+                    f,
+                    9,
+                    "dispute|id|Title|kind|status|parties|neutral names|framed names|parts",
+                )?;
+                if !crate::names::is_valid_id(f[1]) {
+                    return Err(format!("`{}` is not a valid dispute id", f[1]));
+                }
+                let kind = match f[3] {
+                    "territorial" => DisputeKind::Territorial,
+                    "treaty" => DisputeKind::Treaty,
+                    "maritime" => DisputeKind::Maritime,
+                    "trade" => DisputeKind::Trade,
+                    "naming" => DisputeKind::Naming,
+                    "sanctions" => DisputeKind::Sanctions,
+                    "other" => DisputeKind::Other,
+                    other => return Err(format!("unknown dispute kind `{other}`")),
+                };
+                let status = match f[4] {
+                    "active" => DisputeStatus::Active,
+                    "frozen" => DisputeStatus::Frozen,
+                    "resolved" => DisputeStatus::Resolved,
+                    other => return Err(format!("unknown dispute status `{other}`")),
+                };
+                let parties: Vec<String> = list(f[5]).map(str::to_owned).collect();
+                if parties.is_empty() {
+                    return Err("a dispute needs at least one party".into());
+                }
+                let mut names: Vec<(String, Option<String>)> =
+                    list(f[6]).map(|n| (n.to_owned(), None)).collect();
+                for framed in list(f[7]) {
+                    let (label, party) = framed
+                        .rsplit_once('@')
+                        .ok_or_else(|| format!("framed name `{framed}` needs `@PARTY`"))?;
+                    if !parties.iter().any(|p| p == party) {
+                        return Err(format!("`{party}` in `{framed}` is not a party"));
+                    }
+                    names.push((label.trim().to_owned(), Some(party.to_owned())));
+                }
+                let entry = DisputeEntry {
+                    id: f[1].to_owned(),
+                    title: f[2].to_owned(),
+                    kind,
+                    status,
+                    parties,
+                    names,
+                    parts: list(f[8]).map(str::to_owned).collect(),
+                };
+                let d = self.disputes.len();
+                for (k, (label, _)) in entry.names.iter().enumerate() {
+                    self.patterns
+                        .push((label.clone(), Entry::DisputeName(d, k)));
+                    if label.contains('\'') {
+                        self.patterns.push((
+                            label.replace('\'', "\u{2019}"),
+                            Entry::DisputeName(d, k),
+                        ));
+                    }
+                }
+                for part in &entry.parts {
+                    self.patterns.push((part.clone(), Entry::DisputePart(d)));
+                }
+                self.disputes.push(entry);
+            }
+            "topic" => {
+                Self::need(f, 6, "topic|id|Title|scale|proposal|phrases")?;
+                if !crate::names::is_valid_id(f[1]) {
+                    return Err(format!("`{}` is not a valid issue id", f[1]));
+                }
+                let scale = match f[3] {
+                    "binary" if !f[4].is_empty() => TopicScale::Binary(f[4].to_owned()),
+                    "binary" => return Err("a binary topic needs a proposal".into()),
+                    "sovereignty" => TopicScale::Sovereignty,
+                    other => return Err(format!("unknown scale `{other}` (binary, sovereignty)")),
+                };
+                self.topics.push(Topic {
+                    id: f[1].to_owned(),
+                    title: f[2].to_owned(),
+                    scale,
+                });
+                let i = self.topics.len() - 1;
+                for n in list(f[5]) {
+                    self.pattern(n, Entry::Topic(i));
+                }
+            }
+            other => return Err(format!("unknown record kind `{other}`")),
+        }
+        Ok(())
+    }
+
+    /// Compiles the automaton.
+    ///
+    /// # Errors
+    /// When a party or country refers to an unknown actor, or the automaton cannot be built.
+    pub fn build(self) -> Result<Knowledge, ExtractError> {
+        let actor_index: HashMap<String, usize> = self
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        for d in &self.disputes {
+            for p in &d.parties {
+                if !actor_index.contains_key(p) {
+                    return Err(ExtractError::Data {
+                        file: "disputes".into(),
+                        line: 0,
+                        message: format!("dispute `{}` names unknown party `{p}`", d.id),
+                    });
+                }
+            }
+        }
+        // Group entries by pattern (case-insensitively), keeping first-seen order.
+        let mut by_pattern: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut grouped: Vec<Vec<Entry>> = Vec::new();
+        for (text, entry) in self.patterns {
+            let key = text.to_lowercase();
+            let id = *by_pattern.entry(key).or_insert_with(|| {
+                patterns.push(text.clone());
+                grouped.push(Vec::new());
+                patterns.len() - 1
+            });
+            if !grouped[id].contains(&entry) {
+                grouped[id].push(entry);
+            }
+        }
+        let mut offsets = Vec::with_capacity(grouped.len() + 1);
+        let mut payload = Vec::new();
+        for g in grouped {
+            offsets.push(payload.len());
+            payload.extend(g);
+        }
+        offsets.push(payload.len());
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .map_err(|e| ExtractError::Data {
+                file: "gazetteer".into(),
+                line: 0,
+                message: format!("cannot build the matcher: {e}"),
+            })?;
+        Ok(Knowledge {
+            actors: self.actors,
+            venues: self.venues,
+            places: self.places,
+            titles: self.titles,
+            events: self.events,
+            disputes: self.disputes,
+            topics: self.topics,
+            boilerplate: self.boilerplate,
+            patterns,
+            offsets,
+            payload,
+            automaton,
+            actor_index,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_data_loads_with_all_un_members() {
+        let k = Knowledge::builtin().expect("built-in data parses");
+        let members = BUILTIN[0].1.lines().filter(|l| l.contains("|member|")).count();
+        assert_eq!(members, 193);
+        assert!(k.actor("VAT").is_some() && k.actor("PSE").is_some());
+        assert!(k.disputes.len() >= 20, "{}", k.disputes.len());
+        let jpn = k.actor("JPN").expect("Japan");
+        assert_eq!(k.actors[jpn].display, "Japan");
+    }
+
+    #[test]
+    fn bad_lines_are_reported_with_source_and_line() {
+        let mut b = KnowledgeBuilder::default();
+        let err = b
+            .add_source("mine.tsv", "# ok\nstate|JP|JP|member|Japan|||\n")
+            .expect_err("bad iso");
+        assert_eq!(
+            err.to_string(),
+            "data file mine.tsv, line 2: `JP` is not an ISO 3166-1 alpha-3 code"
+        );
+        let err = b.add_source("x", "bogus|1").expect_err("kind");
+        assert!(err.to_string().contains("unknown record kind `bogus`"), "{err}");
+        let err = b.add_source("x", "event|meet|MEET|m|040|1|d|svo").expect_err("type");
+        assert!(err.to_string().contains("not a PLOVER event type"), "{err}");
+    }
+
+    #[test]
+    fn user_entries_extend_the_builtin_data() {
+        let mut b = KnowledgeBuilder::builtin().expect("builtin");
+        b.add_source("extra", "media|hokkaido-shimbun|Hokkaido Shimbun|Hokkaido Shimbun|JPN\n")
+            .expect("parses");
+        let k = b.build().expect("builds");
+        assert!(k.actor("hokkaido-shimbun").is_some());
+    }
+}

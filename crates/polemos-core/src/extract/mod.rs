@@ -1,0 +1,369 @@
+//! Extraction of political facts from news text: actors, attribution, PLOVER events, dates,
+//! stances with conditions, disputes and framing, each with its evidence (byte span, sentence,
+//! confidence). Offline and linear in the input.
+//!
+//! The pipeline is a list of named [`Stage`]s over one intermediate representation
+//! ([`ir::Doc`]): lines → tokens → sentences → gazetteer → dates → mentions → attribution →
+//! disputes → events → stances. Any stage can be replaced (for example by a statistical model)
+//! with [`Extractor::replace_stage`], as long as it fills the same fields of the `Doc`.
+
+pub mod attribution;
+pub mod convert;
+pub mod dates;
+pub mod error;
+pub mod events;
+pub mod framing;
+pub mod gazetteer;
+pub mod ir;
+pub mod knowledge;
+pub mod mentions;
+pub mod output;
+pub mod stances;
+pub mod syntax;
+pub mod text;
+
+use chrono::NaiveDate;
+
+pub use error::ExtractError;
+pub use ir::Doc;
+pub use knowledge::{Knowledge, KnowledgeBuilder};
+pub use output::*;
+
+use crate::model::{IssueScale, Span, content_hash};
+use crate::values::Position;
+use crate::model::Anchor;
+
+/// Default largest input accepted, in bytes.
+pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
+
+/// What is known about an article besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ArticleMeta {
+    /// Publication date: relative dates resolve against it; stances start on it.
+    pub published: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub url: Option<String>,
+}
+
+/// One step of the pipeline.
+pub trait Stage: Send + Sync {
+    /// A stable name, used to replace the stage.
+    fn name(&self) -> &'static str;
+    fn run(&self, knowledge: &Knowledge, doc: &mut Doc<'_>);
+}
+
+type StageFn = fn(&Knowledge, &mut Doc<'_>);
+
+struct Builtin(&'static str, StageFn);
+
+impl Stage for Builtin {
+    fn name(&self) -> &'static str {
+        self.0
+    }
+    fn run(&self, knowledge: &Knowledge, doc: &mut Doc<'_>) {
+        (self.1)(knowledge, doc);
+    }
+}
+
+fn default_stages() -> Vec<Box<dyn Stage>> {
+    let stages: [(&'static str, StageFn); 10] = [
+        ("lines", text::lines),
+        ("tokens", |_, d| text::tokens(d)),
+        ("sentences", |_, d| text::sentences(d)),
+        ("gazetteer", gazetteer::run),
+        ("dates", |_, d| dates::run(d)),
+        ("mentions", mentions::run),
+        ("attribution", |_, d| attribution::run(d)),
+        ("disputes", framing::run),
+        ("events", events::run),
+        ("stances", stances::run),
+    ];
+    stages
+        .into_iter()
+        .map(|(n, f)| Box::new(Builtin(n, f)) as Box<dyn Stage>)
+        .collect()
+}
+
+/// The extractor: compiled knowledge plus the pipeline. Build once, share across threads.
+pub struct Extractor {
+    knowledge: Knowledge,
+    stages: Vec<Box<dyn Stage>>,
+    max_bytes: usize,
+}
+
+impl std::fmt::Debug for Extractor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Extractor")
+            .field("stages", &self.stage_names())
+            .field("max_bytes", &self.max_bytes)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Extractor {
+    /// An extractor with the built-in knowledge.
+    ///
+    /// # Errors
+    /// Only when the embedded data is broken.
+    pub fn new() -> Result<Self, ExtractError> {
+        Ok(Self::with_knowledge(Knowledge::builtin()?))
+    }
+
+    #[must_use]
+    pub fn with_knowledge(knowledge: Knowledge) -> Self {
+        Self {
+            knowledge,
+            stages: default_stages(),
+            max_bytes: DEFAULT_MAX_BYTES,
+        }
+    }
+
+    /// Sets the largest input accepted.
+    #[must_use]
+    pub fn max_bytes(mut self, limit: usize) -> Self {
+        self.max_bytes = limit;
+        self
+    }
+
+    #[must_use]
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
+    }
+
+    #[must_use]
+    pub fn stage_names(&self) -> Vec<&'static str> {
+        self.stages.iter().map(|s| s.name()).collect()
+    }
+
+    /// Replaces the stage of the same name; returns false when there is none.
+    pub fn replace_stage(&mut self, stage: Box<dyn Stage>) -> bool {
+        match self.stages.iter().position(|s| s.name() == stage.name()) {
+            Some(i) => {
+                self.stages[i] = stage;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Runs the pipeline and returns the intermediate representation.
+    #[must_use]
+    pub fn analyze<'t>(&self, text: &'t str, published: Option<NaiveDate>) -> Doc<'t> {
+        let mut doc = Doc::new(text, published);
+        for stage in &self.stages {
+            stage.run(&self.knowledge, &mut doc);
+        }
+        doc
+    }
+
+    /// Extracts from raw bytes, checking size and UTF-8 first.
+    ///
+    /// # Errors
+    /// [`ExtractError::TooLarge`] over the limit, [`ExtractError::InvalidUtf8`] with the offset of
+    /// the first bad byte.
+    pub fn extract_bytes(&self, bytes: &[u8], meta: &ArticleMeta) -> Result<Extraction, ExtractError> {
+        if bytes.len() > self.max_bytes {
+            return Err(ExtractError::TooLarge {
+                bytes: bytes.len(),
+                limit: self.max_bytes,
+            });
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| ExtractError::InvalidUtf8 {
+            valid_up_to: e.valid_up_to(),
+        })?;
+        self.extract(text, meta)
+    }
+
+    /// Extracts every fact of one article.
+    ///
+    /// # Errors
+    /// [`ExtractError::TooLarge`] when the text is over the limit.
+    pub fn extract(&self, text: &str, meta: &ArticleMeta) -> Result<Extraction, ExtractError> {
+        if text.len() > self.max_bytes {
+            return Err(ExtractError::TooLarge {
+                bytes: text.len(),
+                limit: self.max_bytes,
+            });
+        }
+        let doc = self.analyze(text, meta.published);
+        Ok(assemble(&self.knowledge, doc, meta))
+    }
+}
+
+/// The stable resource name of a document: derived from its content, so the same text always
+/// gets the same name.
+#[must_use]
+pub fn document_name(hash: &str) -> String {
+    format!("documents/sha256-{}", hash.get(..16).unwrap_or(hash))
+}
+
+fn proposed_issue(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    new_issues: &std::collections::HashMap<&str, &str>,
+    name: &str,
+) -> Option<ProposedIssue> {
+    let (dispute, id) = name.split_once("/issues/")?;
+    if let Some(title) = new_issues.get(name) {
+        let title: &str = title;
+        let mut proposal = title.to_owned();
+        if let Some(first) = proposal.get(..1) {
+            proposal = first.to_uppercase() + proposal.get(1..).unwrap_or("");
+        }
+        return Some(ProposedIssue {
+            name: name.to_owned(),
+            title: proposal.clone(),
+            scale: IssueScale::Binary { proposal },
+        });
+    }
+    let topic = k.topics.iter().find(|t| t.id == id)?;
+    let entry = doc
+        .disputes
+        .iter()
+        .find(|d| d.name == dispute)
+        .map(|d| &k.disputes[d.index])?;
+    let scale = match &topic.scale {
+        knowledge::TopicScale::Binary(p) => IssueScale::Binary { proposal: p.clone() },
+        knowledge::TopicScale::Sovereignty => {
+            let display = |i: usize| {
+                entry
+                    .parties
+                    .get(i)
+                    .and_then(|p| k.actor(p))
+                    .map_or_else(|| "the other party".to_owned(), |a| k.actors[a].display.clone())
+            };
+            IssueScale::Continuous {
+                anchors: vec![
+                    Anchor {
+                        position: Position::saturating(0.0),
+                        label: format!("held entirely by {}", display(1)),
+                    },
+                    Anchor {
+                        position: Position::saturating(100.0),
+                        label: format!("held entirely by {}", display(0)),
+                    },
+                ],
+            }
+        }
+    };
+    Some(ProposedIssue {
+        name: name.to_owned(),
+        title: format!("{} ({})", topic.title, entry.title),
+        scale,
+    })
+}
+
+fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
+    let hash = content_hash(doc.text);
+    let sources: std::collections::HashSet<usize> =
+        doc.clauses.iter().filter_map(|c| c.reported_by).collect();
+    let mut actors: Vec<ActorFact> = doc
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| ActorFact {
+            name: doc.actor_name(i),
+            kind: a.kind,
+            display_name: a.display.clone(),
+            iso3: a.known.and_then(|x| k.actors[x].iso3.clone()),
+            role: a.role.map(|r| k.titles[r].role.clone()),
+            affiliation: a.affiliation.map(|x| doc.actor_name(x)),
+            cited_as_source: sources.contains(&i),
+            mentions: Vec::new(),
+        })
+        .collect();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for it in &doc.items[sentence.items.clone()] {
+            if let ir::ItemKind::Actor { actor, via, .. } = it.kind
+                && let Some(a) = actors.get_mut(actor)
+                && a.mentions.last().is_none_or(|m| m.span.start != it.start)
+            {
+                a.mentions.push(MentionFact {
+                    span: Span { start: it.start, end: it.end },
+                    text: doc.slice(it.start, it.end).to_owned(),
+                    sentence: s,
+                    via,
+                });
+            }
+        }
+    }
+    actors.retain(|a| !a.mentions.is_empty());
+    let attributions = doc
+        .clauses
+        .iter()
+        .filter(|c| c.speaker.is_some() || c.reported_by.is_some())
+        .map(|c| AttributionFact {
+            speaker: c.speaker.map(|a| doc.actor_name(a)),
+            reported_by: c.reported_by.map(|a| doc.actor_name(a)),
+            speech: c.speech,
+            cue: c.cue.map(|(a, b)| doc.slice(a, b).to_owned()).unwrap_or_default(),
+            content: Span { start: c.start, end: c.end },
+            hope: c.hope,
+            evidence: doc.evidence(c.sentence, c.cue, 0.8, c.speaker, c.reported_by),
+        })
+        .collect();
+    let dates = doc
+        .dates
+        .iter()
+        .map(|d| DateFact {
+            text: doc.slice(d.start, d.end).to_owned(),
+            span: Span { start: d.start, end: d.end },
+            sentence: d.sentence,
+            date: d.date,
+            precision: d.precision,
+            relative: d.relative,
+            qualifier: d.qualifier,
+        })
+        .collect();
+    let mut issue_names: Vec<String> = Vec::new();
+    for st in &doc.stances {
+        issue_names.push(st.issue.clone());
+        issue_names.extend(st.conditions.iter().filter_map(|c| c.issue.clone()));
+    }
+    for ev in &doc.events {
+        issue_names.extend(ev.issues.iter().cloned());
+    }
+    issue_names.sort();
+    issue_names.dedup();
+    let new_issues: std::collections::HashMap<&str, &str> = doc
+        .new_issues
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let proposed_issues = issue_names
+        .iter()
+        .filter_map(|n| proposed_issue(k, &doc, &new_issues, n))
+        .collect();
+    let headline = doc
+        .lines
+        .iter()
+        .find(|l| l.headline)
+        .map(|l| doc.slice(l.start, l.end).trim().to_owned());
+    let boilerplate = doc
+        .lines
+        .iter()
+        .filter(|l| l.boilerplate)
+        .map(|l| Span { start: l.start, end: l.end })
+        .collect();
+    Extraction {
+        document: DocumentInfo {
+            name: document_name(&hash),
+            content_hash: hash,
+            published: doc.published,
+            title: meta.title.clone().or(headline).unwrap_or_default(),
+            bytes: doc.text.len(),
+            sentences: doc.sentences.len(),
+            tokens: doc.tokens.len(),
+        },
+        actors,
+        attributions,
+        events: doc.events,
+        stances: doc.stances,
+        disputes: doc.disputes,
+        proposed_issues,
+        dates,
+        boilerplate,
+        text: doc.text.to_owned(),
+    }
+}

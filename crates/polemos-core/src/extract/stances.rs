@@ -1,0 +1,419 @@
+//! Stance stage: support, opposition, conditional support and downplaying of issues, with
+//! hedging and negation, conditions linked to the issue they depend on, and proposals recorded
+//! as the proposer's support. Officials' stances are held by their state; the official is the
+//! speaker in the evidence.
+
+use std::collections::HashMap;
+
+use super::attribution::{clause_at, resolve};
+use super::events::issue_name;
+use super::ir::{Doc, Item, ItemKind, TokKind};
+use super::knowledge::{Args, Cue, Knowledge, TopicScale};
+use super::output::{Clause, ConditionFact, StanceFact};
+use super::syntax::{Subject, objects_after, possessor, subject_before};
+use crate::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
+use crate::names::slugify;
+
+/// How far after a cue its topic may stand, in tokens.
+const TOPIC_WINDOW: usize = 12;
+/// How far after a stance cue its condition may start, in tokens.
+const CONDITION_WINDOW: usize = 14;
+/// Words that never start an issue, and nouns too vague to be one on their own.
+const NOT_AN_ISSUE: &[&str] = &[
+    "after", "before", "when", "while", "it", "this", "that", "them", "him", "her", "us", "all",
+    "any", "what", "which", "who", "there", "here", "also", "not", "decision", "move", "request",
+    "claim", "claims", "statement", "plan", "step", "steps", "idea", "call", "calls", "remarks",
+    "comments", "position", "stance", "efforts", "effort", "action", "actions", "measures",
+    "proposal", "report", "reports", "way", "need", "issue", "matter", "question", "situation",
+];
+/// Longest noun phrase proposed as a new issue, in tokens.
+const MAX_NEW_ISSUE_TOKENS: usize = 6;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Support,
+    Oppose,
+    Proposal,
+    Downplay,
+}
+
+fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
+    match it.kind {
+        ItemKind::Cue(Cue::Support) => Some(Kind::Support),
+        ItemKind::Cue(Cue::Oppose) => Some(Kind::Oppose),
+        ItemKind::Cue(Cue::Proposal) => Some(Kind::Proposal),
+        ItemKind::Cue(Cue::Downplay) => Some(Kind::Downplay),
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Agree && k.events[e].mode == "propose" => {
+            Some(Kind::Proposal)
+        }
+        _ => None,
+    }
+}
+
+/// The issue of a stance: a topic after the cue, else a new issue named by the noun phrase.
+enum Target {
+    Topic(usize, usize),
+    New(String, String),
+}
+
+fn topic_after(items: &[Item], at: usize, stop: usize) -> Option<(usize, usize)> {
+    let cue = items[at];
+    items[at + 1..]
+        .iter()
+        .take_while(|it| it.start < stop && it.tok.saturating_sub(cue.tok_end) <= TOPIC_WINDOW)
+        .find_map(|it| match it.kind {
+            ItemKind::Topic(t) => Some((t, it.tok)),
+            _ => None,
+        })
+}
+
+fn new_issue(doc: &Doc<'_>, items: &[Item], at: usize, stop_tok: usize) -> Option<(String, String)> {
+    let cue = items[at];
+    let mut t = cue.tok_end;
+    while t < stop_tok && doc.tok_in(t, &["the", "a", "an", "to", "for", "of", "this", "that", "its", "their"]) {
+        t += 1;
+    }
+    let start = t;
+    // Names of places and disputes may sit inside the phrase ("occupation of Crimea").
+    let covered = |tok: usize| {
+        items.iter().any(|it| {
+            it.tok <= tok
+                && tok < it.tok_end
+                && !matches!(
+                    it.kind,
+                    ItemKind::DisputeName(..)
+                        | ItemKind::DisputePart(_)
+                        | ItemKind::Location
+                        | ItemKind::Actor { adjectival: true, .. }
+                )
+        })
+    };
+    if start >= stop_tok || covered(start) {
+        return None;
+    }
+    while t < stop_tok
+        && t - start < MAX_NEW_ISSUE_TOKENS
+        && matches!(doc.tokens[t].kind, TokKind::Word)
+        && !covered(t)
+        && !doc.tok_in(t, &["and", "or", "but", "which", "that", "because", "as", "with", "by", "on", "in", "at", "if", "unless"])
+    {
+        t += 1;
+    }
+    while t > start && doc.tok_in(t - 1, &["of", "the", "a", "to", "for", "from"]) {
+        t -= 1;
+    }
+    if t == start
+        || doc.tok(start).starts_with(char::is_uppercase)
+        || doc.tok_in(start, NOT_AN_ISSUE) && (t - start == 1 || !doc.tok_in(start, &["call", "plan"]))
+    {
+        return None;
+    }
+    let text = doc.slice(doc.tokens[start].start, doc.tokens[t - 1].end).to_owned();
+    let id = slugify(&text)?;
+    Some((id, text))
+}
+
+/// The stance holders (states for their officials), the actors the text names as agents, and
+/// whether they were inferred rather than read.
+fn holder(doc: &Doc<'_>, items: &[Item], at: usize, clause: &Clause, s: usize, kind: Kind, args: Option<Args>) -> (Vec<usize>, Vec<usize>, bool) {
+    let floor = doc.token_at(clause.start);
+    let found: Option<(Vec<usize>, bool)> = match kind {
+        Kind::Proposal => {
+            let by = (args == Some(Args::By))
+                .then(|| objects_after(doc, items, at, doc.sentences[s].tokens.end))
+                .filter(|v| !v.is_empty())
+                .map(|v| (v, false));
+            by.or_else(|| {
+                possessor(items, at, doc).and_then(|p| {
+                    resolve(doc, &p, clause.speaker, s).map(|a| (a, matches!(p, Subject::Pronoun(_))))
+                })
+            })
+            .or_else(|| {
+                let subj = subject_before(doc, items, at, floor);
+                resolve(doc, &subj, clause.speaker, s).map(|a| (a, matches!(subj, Subject::Pronoun(_))))
+            })
+        }
+        Kind::Downplay => clause.speaker.map(|a| (vec![a], false)).or_else(|| {
+            let subj = subject_before(doc, items, at, floor);
+            resolve(doc, &subj, clause.speaker, s).map(|a| (a, true))
+        }),
+        Kind::Support | Kind::Oppose => {
+            let subj = subject_before(doc, items, at, floor);
+            resolve(doc, &subj, clause.speaker, s)
+                .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
+                .or_else(|| clause.speaker.map(|a| (vec![a], true)))
+        }
+    };
+    let (actors, inferred) = found.unwrap_or_default();
+    let mut holders: Vec<usize> = Vec::new();
+    for &a in &actors {
+        if let Some(h) = doc.holder_of(a)
+            && !holders.contains(&h)
+        {
+            holders.push(h);
+        }
+    }
+    (holders, actors, inferred)
+}
+
+fn required(items: &[Item], from: usize, to: usize, scale: Option<&TopicScale>) -> RequiredOutcome {
+    let found = items.iter().filter(|it| it.start >= from && it.start < to).find_map(|it| match it.kind {
+        ItemKind::Cue(Cue::Resolved) => Some(RequiredOutcome::Resolved),
+        ItemKind::Cue(Cue::Adopted) => Some(RequiredOutcome::Adopted),
+        ItemKind::Cue(Cue::Rejected) => Some(RequiredOutcome::Rejected),
+        _ => None,
+    });
+    found.unwrap_or(match scale {
+        Some(TopicScale::Binary(_)) => RequiredOutcome::Adopted,
+        _ => RequiredOutcome::Resolved,
+    })
+}
+
+/// Reads every stance of the document and merges repeated ones per (actor, issue).
+#[allow(clippy::too_many_lines)]
+pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
+    let mut out: Vec<StanceFact> = Vec::new();
+    let mut index: HashMap<(String, String), usize> = HashMap::new();
+    let mut last_proposal_topic: Option<usize> = None;
+    let mut seen_new: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for s in 0..doc.sentences.len() {
+        if doc.sentences[s].headline {
+            continue;
+        }
+        let items: Vec<Item> = doc.sentence_items(s).to_vec();
+        let sentence_end = doc.sentences[s].end;
+        let mut last_span = (usize::MAX, usize::MAX);
+        for (i, it) in items.iter().enumerate() {
+            let Some(kind) = kind_of(k, it) else {
+                continue;
+            };
+            if (it.start, it.end) == last_span {
+                continue;
+            }
+            last_span = (it.start, it.end);
+            doc.tick(items.len() * 8);
+            let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
+                continue;
+            };
+            let args = match it.kind {
+                ItemKind::Event(e) => Some(k.events[e].args),
+                _ => None,
+            };
+            let (holders, agents, inferred) = holder(doc, &items, i, &clause, s, kind, args);
+            if holders.is_empty() {
+                continue;
+            }
+            // A condition after the cue in the same clause, or one that opens the sentence.
+            // ... and no other statement between the cue and the condition.
+            let cond = items.iter().enumerate().find(|(j, x)| {
+                matches!(x.kind, ItemKind::Cue(Cue::Condition))
+                    && ((*j > i
+                        && x.start < clause.end.max(it.end)
+                        && x.tok.saturating_sub(it.tok_end) <= CONDITION_WINDOW
+                        && !items[i + 1..*j].iter().any(|y| {
+                            matches!(y.kind, ItemKind::Cue(Cue::Report | Cue::Support | Cue::Oppose))
+                        }))
+                        || (x.tok <= doc.sentences[s].tokens.start + 1 && *j < i))
+            });
+            let cond_span = cond.map(|(_, c)| {
+                if c.start > it.start {
+                    (c.end, clause.end.max(c.end).min(sentence_end))
+                } else {
+                    let comma = (c.tok_end..it.tok).find(|&t| doc.tok(t) == ",");
+                    (c.end, comma.map_or(it.start, |t| doc.tokens[t].start))
+                }
+            });
+            let topic_stop = cond.filter(|(_, c)| c.start > it.start).map_or(sentence_end, |(_, c)| c.start);
+            let target = match kind {
+                Kind::Downplay => {
+                    let before = items[..i].iter().rev().find_map(|x| match x.kind {
+                        ItemKind::Topic(t) if x.start >= clause.start => Some((t, x.tok)),
+                        _ => None,
+                    });
+                    before.or_else(|| topic_after(&items, i, topic_stop)).map(|(t, tok)| Target::Topic(t, tok))
+                }
+                Kind::Proposal => {
+                    let after = topic_after(&items, i, topic_stop);
+                    if let Some((t, _)) = after {
+                        last_proposal_topic = Some(t);
+                    }
+                    after
+                        .or_else(|| last_proposal_topic.map(|t| (t, it.tok)))
+                        .map(|(t, tok)| Target::Topic(t, tok))
+                }
+                Kind::Support | Kind::Oppose => {
+                    let object_is_actor = items[i + 1..].iter().find(|x| x.start >= it.end).is_some_and(|x| {
+                        matches!(x.kind, ItemKind::Actor { adjectival: false, .. }) && x.tok <= it.tok_end + 1
+                    });
+                    match topic_after(&items, i, topic_stop) {
+                        Some((t, tok)) => Some(Target::Topic(t, tok)),
+                        None if !object_is_actor => {
+                            let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                            new_issue(doc, &items, i, stop_tok).map(|(id, title)| Target::New(id, title))
+                        }
+                        None => None,
+                    }
+                }
+            };
+            let Some(target) = target else {
+                continue;
+            };
+            let Some(dispute) = doc.sentence_dispute.get(s).copied().flatten() else {
+                continue;
+            };
+            let (issue, topic_tok, scale) = match &target {
+                Target::Topic(t, tok) => match issue_name(k, doc, s, *t) {
+                    Some(name) => (name, *tok, Some(&k.topics[*t].scale)),
+                    None => continue,
+                },
+                Target::New(id, title) => {
+                    let name = format!("{}/issues/{id}", doc.disputes[dispute].name);
+                    if seen_new.insert(name.clone()) {
+                        doc.new_issues.push((name.clone(), title.clone()));
+                    }
+                    (name, it.tok_end, None)
+                }
+            };
+            let _ = scale;
+            let src_end = items[..i]
+                .iter()
+                .rev()
+                .find(|x| matches!(x.kind, ItemKind::Actor { .. }))
+                .map_or(clause.start, |x| x.end);
+            let negated = kind != Kind::Downplay
+                && items[..i].iter().rev().any(|x| {
+                    matches!(x.kind, ItemKind::Cue(Cue::Negator))
+                        && x.start >= src_end.max(clause.start)
+                        && it.tok.saturating_sub(x.tok_end) <= 3
+                });
+            let hedged = items.iter().any(|x| {
+                matches!(x.kind, ItemKind::Cue(Cue::Hedge)) && x.start >= clause.start && x.start < clause.end
+            });
+            let mut conditions = Vec::new();
+            if let Some((from, to)) = cond_span.filter(|(a, b)| a < b) {
+                let cond_topic = items.iter().find_map(|x| match x.kind {
+                    ItemKind::Topic(t) if x.start >= from && x.start < to => Some(t),
+                    _ => None,
+                });
+                let cond_issue = cond_topic.and_then(|t| issue_name(k, doc, s, t)).filter(|n| n != &issue);
+                conditions.push(ConditionFact {
+                    required: required(&items, from, to, cond_topic.map(|t| &k.topics[t].scale)),
+                    issue: cond_issue,
+                    text: doc
+                        .slice(from, to)
+                        .trim()
+                        .trim_end_matches(['.', ',', ';', '!', '?'])
+                        .to_owned(),
+                    span: Span { start: from, end: to },
+                });
+            }
+            let support = match kind {
+                Kind::Support | Kind::Proposal => !negated,
+                Kind::Oppose => negated,
+                Kind::Downplay => true,
+            };
+            let (label, position, salience) = match kind {
+                Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
+                _ if !conditions.is_empty() => (StanceLabel::Conditional, if support { 75.0 } else { 25.0 }, 0.6),
+                Kind::Proposal => (StanceLabel::Support, 100.0, 0.7),
+                _ if support => (StanceLabel::Support, 100.0, 0.5),
+                _ => (StanceLabel::Oppose, 0.0, 0.5),
+            };
+            let mut confidence: f64 = 0.8;
+            if hedged {
+                confidence *= 0.6;
+            }
+            if inferred {
+                confidence *= 0.85;
+            }
+            if clause.hope {
+                confidence *= 0.8;
+            }
+            let deadline = items.iter().find_map(|x| match x.kind {
+                ItemKind::Date(d) if x.tok >= topic_tok && x.start < topic_stop => {
+                    let dm = &doc.dates[d];
+                    let by = x.tok > 0 && doc.tok_in(x.tok - 1, &["by", "the", "before", "until"]);
+                    (by && dm.qualifier == Some("end") || doc.tok_is(x.tok.saturating_sub(1), "by"))
+                        .then_some(dm.date.map(|date| FuzzyDate { date, precision: dm.precision }))
+                        .flatten()
+                }
+                _ => None,
+            });
+            for &h in &holders {
+                // The holder's own official, when the text names one as the agent.
+                let speaker = clause.speaker.or_else(|| {
+                    agents.iter().copied().find(|&a| a != h && doc.holder_of(a) == Some(h))
+                });
+                let evidence = doc.evidence(s, Some((it.start, it.end)), confidence, speaker, clause.reported_by);
+                let fact = StanceFact {
+                    actor: doc.actor_name(h),
+                    issue: issue.clone(),
+                    label,
+                    position,
+                    salience,
+                    confidence,
+                    hedged,
+                    negated,
+                    downplayed: kind == Kind::Downplay,
+                    proposal: kind == Kind::Proposal,
+                    deadline,
+                    conditions: conditions.clone(),
+                    evidence: vec![evidence],
+                };
+                merge(&mut out, &mut index, fact);
+            }
+        }
+    }
+    doc.stances = out;
+}
+
+fn rank(label: StanceLabel) -> u8 {
+    match label {
+        StanceLabel::Conditional => 3,
+        StanceLabel::Support | StanceLabel::Oppose => 2,
+        StanceLabel::Neutral => 1,
+        StanceLabel::Ambiguous => 0,
+    }
+}
+
+fn merge(out: &mut Vec<StanceFact>, index: &mut HashMap<(String, String), usize>, fact: StanceFact) {
+    let key = (fact.actor.clone(), fact.issue.clone());
+    let Some(&i) = index.get(&key) else {
+        index.insert(key, out.len());
+        out.push(fact);
+        return;
+    };
+    let e = &mut out[i];
+    let conflict = matches!(
+        (e.label, fact.label),
+        (StanceLabel::Support, StanceLabel::Oppose) | (StanceLabel::Oppose, StanceLabel::Support)
+    );
+    if conflict {
+        e.label = StanceLabel::Ambiguous;
+        e.position = 50.0;
+    } else if rank(fact.label) > rank(e.label) {
+        e.label = fact.label;
+        e.position = fact.position;
+    }
+    if fact.downplayed || e.downplayed {
+        e.salience = e.salience.min(fact.salience);
+    } else {
+        e.salience = e.salience.max(fact.salience);
+    }
+    e.downplayed |= fact.downplayed;
+    e.proposal |= fact.proposal;
+    e.hedged &= fact.hedged;
+    e.negated |= fact.negated;
+    e.confidence = e.confidence.max(fact.confidence);
+    if e.deadline.is_none() {
+        e.deadline = fact.deadline;
+    }
+    for c in fact.conditions {
+        if !e.conditions.iter().any(|x| x.text == c.text) && e.conditions.len() < 8 {
+            e.conditions.push(c);
+        }
+    }
+    if e.evidence.last().map(|x| x.span) != fact.evidence.first().map(|x| x.span) {
+        e.evidence.extend(fact.evidence);
+    }
+}

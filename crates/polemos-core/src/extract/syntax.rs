@@ -1,0 +1,249 @@
+//! Shallow syntax over a sentence's items: who is the subject before a verb cue, who is the object
+//! after it. No parser: bounded walks over the items with stop words, so each call is constant
+//! work and a sentence costs linear time.
+
+use super::ir::{Doc, Item, ItemKind};
+use super::knowledge::{Cue, Via};
+
+/// How far (in tokens) a subject may stand before its verb.
+const SUBJECT_WINDOW: usize = 14;
+/// How far an object may stand after its verb.
+const OBJECT_WINDOW: usize = 7;
+
+/// A subject found before a cue.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Subject {
+    Actors(Vec<usize>, Via),
+    /// A pronoun ("it", "he") to resolve against the discourse.
+    Pronoun(bool),
+    None,
+}
+
+/// Whether the tokens between two items break the link between a subject and its verb.
+fn gap_blocks(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    if to <= from {
+        return false;
+    }
+    let mut commas = 0;
+    let mut words_between_commas = 0;
+    for t in from..to {
+        let w = doc.tok(t);
+        if doc.tok_in(t, &["that", "which", "who", "whom", "and", "or", "but", "while", "whereas", "as", "because", "when", "after", "before"])
+            || matches!(w, ";" | ":" | "\"" | "\u{201c}" | "\u{201d}" | "(" | ")" | "\u{2013}" | "\u{2014}")
+        {
+            return true;
+        }
+        if w == "," {
+            commas += 1;
+        } else if commas == 1 && !w.is_empty() {
+            words_between_commas += 1;
+            if w.starts_with(char::is_uppercase) {
+                return true;
+            }
+        }
+    }
+    // ", meanwhile," is a parenthetical; any other comma ends the subject.
+    !(commas == 0 || (commas == 2 && (1..=3).contains(&words_between_commas) && doc.tok(to - 1) == ","))
+}
+
+fn is_subject_actor(item: &Item) -> Option<(usize, Via)> {
+    match item.kind {
+        ItemKind::Actor {
+            actor,
+            via,
+            adjectival: false,
+            possessive: false,
+        } => Some((actor, via)),
+        _ => None,
+    }
+}
+
+/// Items that end the search for a subject: another predicate.
+fn is_predicate(item: &Item) -> bool {
+    matches!(
+        item.kind,
+        ItemKind::Cue(Cue::Report | Cue::Hope | Cue::Support | Cue::Oppose | Cue::Condition)
+            | ItemKind::Event(_)
+    )
+}
+
+/// The subject of the cue at `items[at]`: the nearest actor before it in the same clause, with
+/// actors coordinated to it ("Tokyo and Moscow").
+#[must_use]
+pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize) -> Subject {
+    let Some(cue) = items.get(at) else {
+        return Subject::None;
+    };
+    doc.tick(at + 1);
+    let mut pos = skip_relative(doc, cue.tok, floor_tok);
+    let mut j = at;
+    while j > 0 {
+        j -= 1;
+        let it = items[j];
+        if it.tok < floor_tok || it.start >= cue.start {
+            if it.start >= cue.start {
+                continue;
+            }
+            break;
+        }
+        if it.tok >= pos {
+            // Inside a skipped relative clause.
+            continue;
+        }
+        if cue.tok.saturating_sub(it.tok_end) > SUBJECT_WINDOW {
+            break;
+        }
+        if it.tok_end <= pos && gap_blocks(doc, it.tok_end, pos) {
+            break;
+        }
+        if let Some((actor, via)) = is_subject_actor(&it) {
+            let mut actors = vec![actor];
+            let mut first = it;
+            let mut k = j;
+            while k > 0 {
+                k -= 1;
+                let prev = items[k];
+                if prev.start >= first.start {
+                    continue;
+                }
+                let gap: Vec<&str> = (prev.tok_end..first.tok).map(|t| doc.tok(t)).collect();
+                let joined = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["&"]);
+                match is_subject_actor(&prev) {
+                    Some((a, _)) if joined => {
+                        if !actors.contains(&a) {
+                            actors.insert(0, a);
+                        }
+                        first = prev;
+                    }
+                    _ => break,
+                }
+            }
+            return Subject::Actors(actors, via);
+        }
+        if let ItemKind::Cue(Cue::Pronoun) = it.kind {
+            let w = doc.slice(it.start, it.end);
+            let person = w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she");
+            return Subject::Pronoun(person);
+        }
+        if is_predicate(&it) {
+            break;
+        }
+        pos = skip_relative(doc, pos.min(it.tok), floor_tok);
+    }
+    Subject::None
+}
+
+/// Longest relative clause skipped between a subject and its verb, in tokens.
+const RELATIVE_WINDOW: usize = 20;
+
+/// When the tokens just before `pos` close a relative clause (", which calls them X,"), the
+/// position of the comma that opens it; otherwise `pos`.
+fn skip_relative(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
+    if pos == 0 || pos <= floor || doc.tok(pos - 1) != "," {
+        return pos;
+    }
+    doc.tick(RELATIVE_WINDOW);
+    let lowest = pos.saturating_sub(RELATIVE_WINDOW).max(floor);
+    let mut t = pos - 1;
+    while t > lowest {
+        t -= 1;
+        let w = doc.tok(t);
+        if w == "," {
+            return if doc.tok_in(t + 1, &["which", "who", "whose", "where"]) {
+                t
+            } else {
+                pos
+            };
+        }
+        if matches!(w, "." | ";" | ":") {
+            return pos;
+        }
+    }
+    pos
+}
+
+/// Actors after the cue at `items[at]` (its object), skipping prepositions and articles.
+#[must_use]
+pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) -> Vec<usize> {
+    let Some(cue) = items.get(at) else {
+        return Vec::new();
+    };
+    doc.tick(items.len() - at);
+    let mut out = Vec::new();
+    let mut last_end = cue.tok_end;
+    for it in &items[at + 1..] {
+        if it.start < cue.end {
+            continue;
+        }
+        if it.tok >= ceil_tok || it.tok.saturating_sub(cue.tok_end) > OBJECT_WINDOW {
+            break;
+        }
+        let gap_ok = (last_end..it.tok).all(|t| {
+            doc.tok_in(t, &["with", "to", "the", "on", "a", "and", ",", "counterpart", "his", "her", "its", "their", "officials", "of", "leaders", "from", "against", "for"])
+        });
+        if !gap_ok {
+            break;
+        }
+        match it.kind {
+            // A possessor starts a new noun phrase ("Lavrov, Japan's minister"), unless it is
+            // the first object ("rejected Japan's claim").
+            ItemKind::Actor {
+                actor,
+                possessive: true,
+                ..
+            } => {
+                if out.is_empty() {
+                    out.push(actor);
+                }
+                break;
+            }
+            ItemKind::Actor {
+                actor,
+                adjectival: false,
+                ..
+            } => {
+                if !out.contains(&actor) {
+                    out.push(actor);
+                }
+                last_end = it.tok_end;
+            }
+            ItemKind::Actor { .. } => {}
+            _ => {
+                if is_predicate(it) {
+                    break;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The possessor right before a noun cue ("Putin's proposal", "his meeting").
+#[must_use]
+pub fn possessor(items: &[Item], at: usize, doc: &Doc<'_>) -> Option<Subject> {
+    let cue = items.get(at)?;
+    doc.tick(at + 1);
+    let prev = items[..at].iter().rev().find(|i| i.start < cue.start)?;
+    let close = cue.tok.saturating_sub(prev.tok_end) <= 3
+        && (prev.tok_end..cue.tok).all(|t| {
+            doc.tok_in(t, &["'", "\u{2019}", "s", "planned", "upcoming", "proposed", "new", "latest", "bilateral"])
+        });
+    if !close {
+        return None;
+    }
+    match prev.kind {
+        ItemKind::Actor {
+            actor,
+            via,
+            possessive: true,
+            ..
+        } => Some(Subject::Actors(vec![actor], via)),
+        ItemKind::Cue(Cue::Possessive) => {
+            let w = doc.slice(prev.start, prev.end);
+            Some(Subject::Pronoun(
+                w.eq_ignore_ascii_case("his") || w.eq_ignore_ascii_case("her"),
+            ))
+        }
+        _ => None,
+    }
+}

@@ -1,0 +1,150 @@
+//! End-to-end tests of `polemos extract` and `polemos ingest`, driving the real binary.
+
+use std::process::{Command, Output};
+
+const KURIL_TEXT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/kuril-2018.txt");
+const KURIL_DOSSIER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/dossiers/kuril-islands.json");
+const ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/articles");
+
+fn polemos(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_polemos"))
+        .args(args)
+        .env_remove("POLEMOS_DB")
+        .env_remove("POLEMOS_DATA_DIR")
+        .output()
+        .expect("runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn extract_prints_facts_as_json_and_tables() {
+    let o = polemos(&["extract", KURIL_TEXT, "--published", "2018-09-19", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v["document"]["published"], "2018-09-19");
+    let stances = v["stances"].as_array().expect("stances");
+    assert!(stances.iter().any(|s| s["actor"] == "actors/JPN" && s["label"] == "conditional"));
+
+    let o = polemos(&["extract", KURIL_TEXT, "--published", "2018-09-19"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("actors/taro-kono") && text.contains("CONSULT") && text.contains("2018-09-24 (week)"), "{text}");
+}
+
+#[test]
+fn extract_rejects_bad_input_clearly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"Japan \xff\xfe said").expect("write");
+    let o = polemos(&["extract", bad.to_str().expect("path")]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("not valid UTF-8") && stderr(&o).contains("offset 6"), "{}", stderr(&o));
+
+    let o = polemos(&["extract", KURIL_TEXT, "--max-bytes", "100"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("over the limit of 100 bytes"), "{}", stderr(&o));
+
+    let o = polemos(&["extract", KURIL_TEXT, "--published", "19/09/2018"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("YYYY-MM-DD"), "{}", stderr(&o));
+}
+
+#[test]
+fn user_lexicon_adds_knowledge_without_recompiling() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "The Zorblat Herald said Japan protested to Russia.\n").expect("write");
+    let lexicon = dir.path().join("extra.tsv");
+    std::fs::write(&lexicon, "media|zorblat-herald|Zorblat Herald|Zorblat Herald|JPN\n").expect("write");
+    let o = polemos(&["extract", article.to_str().expect("p"), "--json"]);
+    assert!(!stdout(&o).contains("zorblat-herald"));
+    let o = polemos(&["extract", article.to_str().expect("p"), "--json", "--lexicon", lexicon.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("actors/zorblat-herald"), "{}", stdout(&o));
+
+    std::fs::write(&lexicon, "media|only-two-fields\n").expect("write");
+    let o = polemos(&["extract", article.to_str().expect("p"), "--lexicon", lexicon.to_str().expect("p")]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("extra.tsv, line 1"), "{}", stderr(&o));
+}
+
+#[test]
+fn ingest_is_idempotent_and_keeps_curated_entities() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("p.db");
+    let db = db.to_str().expect("path");
+    // A hand-curated dossier is there first: ingest must not overwrite its dispute.
+    let o = polemos(&["--db", db, "import", KURIL_DOSSIER]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let before = stdout(&polemos(&["--db", db, "export"]));
+
+    let o = polemos(&["--db", db, "ingest", KURIL_TEXT]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--published"), "{}", stderr(&o));
+
+    // The curated dossier already holds the reference article (same content hash).
+    let o = polemos(&["--db", db, "--json", "ingest", KURIL_TEXT, "--published", "2018-09-19"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v[0]["status"], "already stored");
+    assert_eq!(v[0]["document"], "documents/kuril-2018");
+    assert_eq!(before, stdout(&polemos(&["--db", db, "export"])));
+
+    let article = format!("{ARTICLES}/12-several-speakers.txt");
+    let o = polemos(&["--db", db, "--json", "ingest", &article, "--published", "2018-10-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v[0]["status"], "stored");
+    let after_first = stdout(&polemos(&["--db", db, "export"]));
+    assert_ne!(before, after_first);
+    let exported: serde_json::Value = serde_json::from_str(&after_first).expect("export");
+    let kuril = exported["disputes"]
+        .as_array()
+        .expect("disputes")
+        .iter()
+        .find(|d| d["name"] == "disputes/kuril-islands")
+        .expect("kuril");
+    assert_eq!(kuril["parties"][0]["capability"], 0.45, "curated capability kept");
+    assert!(
+        exported["stances"].as_array().expect("stances").len() > 6,
+        "the article's stances were added"
+    );
+
+    let o = polemos(&["--db", db, "--json", "ingest", &article, "--published", "2018-10-01"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v[0]["status"], "already stored");
+    assert_eq!(
+        after_first,
+        stdout(&polemos(&["--db", db, "export"])),
+        "second ingest changes nothing"
+    );
+}
+
+#[test]
+fn ingest_many_files() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("p.db");
+    let mut files: Vec<String> = std::fs::read_dir(ARTICLES)
+        .expect("articles")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    let mut args = vec!["--db", db.to_str().expect("p"), "--json", "ingest", "--published", "2020-01-01"];
+    args.extend(files.iter().map(String::as_str));
+    let o = polemos(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    assert_eq!(v.as_array().map(Vec::len), Some(files.len()));
+    assert!(v.as_array().expect("rows").iter().all(|r| r["status"] == "stored"));
+}
