@@ -1,12 +1,17 @@
 #!/usr/bin/env bash
 # The main job on the embedded store: build polemos, import the reference dossier into
-# ./polemos.db (idempotent) and show it.
+# ./polemos.db (idempotent), make sure an admin API key exists (printed once when created), and
+# serve the polemos.v1 gRPC API on 127.0.0.1:50051 until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --locked -p polemos-server
-polemos=target/release/polemos
+polemos=${CARGO_TARGET_DIR:-target}/release/polemos
 db=${POLEMOS_DB:-polemos.db}
+keys=${POLEMOS_KEYS_FILE:-polemos-keys.json}
 "$polemos" --db "$db" import examples/dossiers/kuril-islands.json
 "$polemos" --db "$db" show disputes
-"$polemos" --db "$db" show stances --dispute kuril-islands
-"$polemos" --db "$db" show events --dispute kuril-islands
+if [ ! -s "$keys" ]; then
+  echo "creating an admin API key (shown once; send it as 'authorization: Bearer <key>'):"
+  "$polemos" keys --keys-file "$keys" create --role admin
+fi
+exec "$polemos" --db "$db" serve --keys-file "$keys" "$@"

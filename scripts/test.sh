@@ -15,6 +15,9 @@ if [ -x scripts/test-python.sh ]; then
   scripts/test-python.sh
 fi
 
+section "Python gRPC client"
+scripts/test-grpc-python.sh
+
 if [ -x scripts/test-node.sh ]; then
   section "Node.js gRPC client"
   scripts/test-node.sh

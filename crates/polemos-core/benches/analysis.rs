@@ -65,7 +65,9 @@ fn stances(actors: usize, issues: usize, docs: usize, clusters: Option<usize>) -
                 actor: actor.clone(),
                 issue: issue.clone(),
                 position: Position::saturating(match clusters {
-                    Some(k) => ((a % k) as f64 + 0.5) * 100.0 / k as f64 + (rng.unit() - 0.5) * 20.0,
+                    Some(k) => {
+                        ((a % k) as f64 + 0.5) * 100.0 / k as f64 + (rng.unit() - 0.5) * 20.0
+                    }
                     None => rng.unit() * 100.0,
                 }),
                 salience: Salience::saturating(rng.unit()),
@@ -93,7 +95,9 @@ fn bench(c: &mut Criterion) {
 
     let million = stances(10_000, 100, docs.len(), None);
     let mut group = c.benchmark_group("analysis");
-    group.sample_size(10).measurement_time(Duration::from_secs(20));
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(20));
     group.bench_function("consolidate 1M stances (10k actors x 100 issues)", |b| {
         b.iter(|| {
             let out = consolidate(black_box(&million), &index, as_of, &options).expect("ok");

@@ -11,7 +11,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .transpose()?;
     let bytes = std::fs::read(path)?;
     let extractor = Extractor::new()?;
-    let meta = ArticleMeta { published, ..ArticleMeta::default() };
+    let meta = ArticleMeta {
+        published,
+        ..ArticleMeta::default()
+    };
     let x = extractor.extract_bytes(&bytes, &meta)?;
     println!("{}", serde_json::to_string_pretty(&x)?);
     Ok(())

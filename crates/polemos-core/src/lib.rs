@@ -2,10 +2,11 @@
 //! and the algorithms over it. Pure Rust: no async runtime, no RPC, no SQL, no Python. Adapters
 //! (store, server, Python bindings) wrap it.
 
-pub mod dossier;
 pub mod analysis;
+pub mod dossier;
 pub mod error;
 pub mod extract;
+pub mod forecast;
 pub mod model;
 pub mod names;
 pub mod validate;

@@ -172,29 +172,62 @@ struct RawEvent {
 }
 
 fn raw_evidence() -> impl Strategy<Value = RawEvidence> {
-    (proptest::option::of(0usize..5), 0usize..3).prop_map(|(doc, speaker)| RawEvidence { doc, speaker })
+    (proptest::option::of(0usize..5), 0usize..3)
+        .prop_map(|(doc, speaker)| RawEvidence { doc, speaker })
 }
 
 fn raw_stance() -> impl Strategy<Value = RawStance> {
     (
-        (0usize..3, 0usize..3, 0.0..=100.0f64, 0.0..=1.0f64, 0usize..5),
+        (
+            0usize..3,
+            0usize..3,
+            0.0..=100.0f64,
+            0.0..=1.0f64,
+            0usize..5,
+        ),
         (0i64..200, proptest::option::of(1i64..100)),
         proptest::collection::vec(raw_evidence(), 0..3),
         proptest::option::of(0usize..3),
     )
-        .prop_map(|((actor, issue, position, confidence, label), (from, length), evidence, condition)| RawStance {
-            actor, issue, position, confidence, label, from, length, evidence, condition,
-        })
+        .prop_map(
+            |((actor, issue, position, confidence, label), (from, length), evidence, condition)| {
+                RawStance {
+                    actor,
+                    issue,
+                    position,
+                    confidence,
+                    label,
+                    from,
+                    length,
+                    evidence,
+                    condition,
+                }
+            },
+        )
 }
 
 fn raw_event() -> impl Strategy<Value = RawEvent> {
-    (0i64..220, 0usize..16, 0usize..3, 0usize..3, proptest::collection::vec(raw_evidence(), 0..2))
-        .prop_map(|(when, kind, source, target, evidence)| RawEvent { when, kind, source, target, evidence })
+    (
+        0i64..220,
+        0usize..16,
+        0usize..3,
+        0usize..3,
+        proptest::collection::vec(raw_evidence(), 0..2),
+    )
+        .prop_map(|(when, kind, source, target, evidence)| RawEvent {
+            when,
+            kind,
+            source,
+            target,
+            evidence,
+        })
 }
 
 fn evidence(raw: &RawEvidence) -> Evidence {
     Evidence {
-        document: raw.doc.map(|d| DocumentName::from_id(&format!("doc{d}")).expect("doc")),
+        document: raw
+            .doc
+            .map(|d| DocumentName::from_id(&format!("doc{d}")).expect("doc")),
         quote: Some("q".into()),
         speaker: Some(actor(raw.speaker)),
         ..Evidence::default()
@@ -229,12 +262,21 @@ fn dossier(
         name: DisputeName::from_id("d").expect("dispute"),
         title: "D".into(),
         kind: DisputeKind::Other,
-        parties: vec![Party { actor: actor(0), capability: Capability::new(1.0).expect("cap") }],
+        parties: vec![Party {
+            actor: actor(0),
+            capability: Capability::new(1.0).expect("cap"),
+        }],
         objects: vec![DisputedObject {
             id: "o".into(),
             names: vec![
-                ObjectName { label: "Alpha".into(), used_by: None },
-                ObjectName { label: "Beta".into(), used_by: Some(actor(1)) },
+                ObjectName {
+                    label: "Alpha".into(),
+                    used_by: None,
+                },
+                ObjectName {
+                    label: "Beta".into(),
+                    used_by: Some(actor(1)),
+                },
             ],
             parts: Vec::new(),
         }],
@@ -245,7 +287,9 @@ fn dossier(
             name: issue(i),
             title: format!("Issue {i}"),
             description: String::new(),
-            scale: IssueScale::Binary { proposal: "p".into() },
+            scale: IssueScale::Binary {
+                proposal: "p".into(),
+            },
         });
     }
     for (k, p) in published.iter().enumerate() {
@@ -259,7 +303,11 @@ fn dossier(
             url: None,
             published: p.map(day),
             language: None,
-            text: if k % 2 == 0 { "Alpha and Beta".into() } else { "Beta".into() },
+            text: if k % 2 == 0 {
+                "Alpha and Beta".into()
+            } else {
+                "Beta".into()
+            },
             content_hash: String::new(),
         });
     }
@@ -292,13 +340,21 @@ fn dossier(
         let t = PloverType::ALL[e.kind];
         d.events.push(Event {
             name: EventName::from_id(&format!("e{k}")).expect("event"),
-            date: FuzzyDate { date: day(e.when), precision: DatePrecision::Day },
+            date: FuzzyDate {
+                date: day(e.when),
+                precision: DatePrecision::Day,
+            },
             status: EventStatus::Past,
             event_type: t,
             mode: None,
             contexts: Vec::new(),
             cameo: None,
-            intensity: Intensity::new(if (t.quad_class() as u8) < 2 { 3.0 } else { -4.0 }).expect("intensity"),
+            intensity: Intensity::new(if (t.quad_class() as u8) < 2 {
+                3.0
+            } else {
+                -4.0
+            })
+            .expect("intensity"),
             sources: vec![actor(e.source)],
             targets: vec![actor(e.target)],
             location: None,
@@ -320,7 +376,8 @@ fn truncate(d: &Dossier, as_of: NaiveDate) -> Dossier {
             .unwrap_or(fallback)
     };
     let mut out = d.clone();
-    out.documents.retain(|x| x.published.is_none_or(|p| p <= as_of));
+    out.documents
+        .retain(|x| x.published.is_none_or(|p| p <= as_of));
     out.stances = d
         .stances
         .iter()

@@ -29,18 +29,31 @@ fn check(ex: &Extractor, name: &str, text: &str, exp: &Value) -> Vec<String> {
         Err(e) => return vec![format!("{name}: extraction failed: {e}")],
     };
     let p = common::project(&x);
-    for key in ["actors", "events", "stances", "attributions", "disputes", "dates"] {
+    for key in [
+        "actors",
+        "events",
+        "stances",
+        "attributions",
+        "disputes",
+        "dates",
+    ] {
         for want in exp[key].as_array().into_iter().flatten() {
             let found = p[key]
                 .as_array()
                 .is_some_and(|xs| xs.iter().any(|a| common::contains(a, want)));
             if !found {
-                fails.push(format!("{name}: no {key} entry matches {want}\n  have: {}", p[key]));
+                fails.push(format!(
+                    "{name}: no {key} entry matches {want}\n  have: {}",
+                    p[key]
+                ));
             }
         }
     }
     for unwanted in exp["absent_stances"].as_array().into_iter().flatten() {
-        if p["stances"].as_array().is_some_and(|xs| xs.iter().any(|a| common::contains(a, unwanted))) {
+        if p["stances"]
+            .as_array()
+            .is_some_and(|xs| xs.iter().any(|a| common::contains(a, unwanted)))
+        {
             fails.push(format!("{name}: unexpected stance {unwanted}"));
         }
     }
@@ -60,7 +73,9 @@ fn check(ex: &Extractor, name: &str, text: &str, exp: &Value) -> Vec<String> {
                 .filter_map(|v| v.as_str().map(str::to_owned))
                 .collect();
             if have != want {
-                fails.push(format!("{name}: framings of {dispute}: want {want:?}, have {have:?}"));
+                fails.push(format!(
+                    "{name}: framings of {dispute}: want {want:?}, have {have:?}"
+                ));
             }
         }
     }
@@ -72,9 +87,16 @@ fn check(ex: &Extractor, name: &str, text: &str, exp: &Value) -> Vec<String> {
                 .filter(|a| &a.name == actor)
                 .flat_map(|a| a.mentions.iter().map(|m| m.text.as_str()))
                 .collect();
-            for t in texts.as_array().into_iter().flatten().filter_map(Value::as_str) {
+            for t in texts
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
                 if !have.contains(&t) {
-                    fails.push(format!("{name}: {actor} not mentioned as `{t}` (have {have:?})"));
+                    fails.push(format!(
+                        "{name}: {actor} not mentioned as `{t}` (have {have:?})"
+                    ));
                 }
             }
         }
@@ -82,7 +104,9 @@ fn check(ex: &Extractor, name: &str, text: &str, exp: &Value) -> Vec<String> {
     if let Some(limit) = exp["confidence_below"]["stances"].as_f64()
         && x.stances.iter().any(|s| s.confidence >= limit)
     {
-        fails.push(format!("{name}: hedged stances should have confidence < {limit}"));
+        fails.push(format!(
+            "{name}: hedged stances should have confidence < {limit}"
+        ));
     }
     if exp["empty"].as_bool() == Some(true) {
         if !x.is_empty() || !x.attributions.is_empty() || !x.proposed_issues.is_empty() {
@@ -111,15 +135,29 @@ fn every_article_meets_its_expectations() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     entries.sort();
-    assert!(entries.len() >= 20, "at least 20 articles, found {}", entries.len());
+    assert!(
+        entries.len() >= 20,
+        "at least 20 articles, found {}",
+        entries.len()
+    );
     let mut fails = Vec::new();
     for path in &entries {
-        let name = path.file_stem().and_then(|s| s.to_str()).unwrap_or("?").to_owned();
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("?")
+            .to_owned();
         let text = std::fs::read_to_string(path).expect("article text");
         let exp_path = path.with_extension("expected.json");
-        let exp: Value = serde_json::from_str(&std::fs::read_to_string(&exp_path).expect("expectation file"))
-            .expect("expectation parses");
+        let exp: Value =
+            serde_json::from_str(&std::fs::read_to_string(&exp_path).expect("expectation file"))
+                .expect("expectation parses");
         fails.extend(check(&ex, &name, &text, &exp));
     }
-    assert!(fails.is_empty(), "{} failures:\n{}", fails.len(), fails.join("\n"));
+    assert!(
+        fails.is_empty(),
+        "{} failures:\n{}",
+        fails.len(),
+        fails.join("\n")
+    );
 }

@@ -25,7 +25,9 @@ fn junk(n: usize, seed: u64) -> Vec<u8> {
     let mut x = seed;
     (0..n)
         .map(|_| {
-            x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            x = x
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
             (x >> 56) as u8
         })
         .collect()
@@ -42,13 +44,17 @@ fn empty_text_yields_nothing() {
 
 #[test]
 fn invalid_utf8_is_a_clear_error() {
-    let err = ex().extract_bytes(b"Japan said \xff\xfe no", &meta()).expect_err("not UTF-8");
+    let err = ex()
+        .extract_bytes(b"Japan said \xff\xfe no", &meta())
+        .expect_err("not UTF-8");
     assert_eq!(err, ExtractError::InvalidUtf8 { valid_up_to: 11 });
     assert_eq!(
         err.to_string(),
         "input is not valid UTF-8: invalid byte sequence at byte offset 11"
     );
-    let err = ex().extract_bytes(&junk(4096, 7), &meta()).expect_err("junk is not UTF-8");
+    let err = ex()
+        .extract_bytes(&junk(4096, 7), &meta())
+        .expect_err("junk is not UTF-8");
     assert!(matches!(err, ExtractError::InvalidUtf8 { .. }));
 }
 
@@ -57,9 +63,20 @@ fn size_limit_is_configurable_and_clear() {
     let small = ex().max_bytes(64);
     let text = "Japan protested to China. ".repeat(10);
     let err = small.extract(&text, &meta()).expect_err("too large");
-    assert_eq!(err, ExtractError::TooLarge { bytes: text.len(), limit: 64 });
-    assert!(err.to_string().contains("over the limit of 64 bytes"), "{err}");
-    let err = small.extract_bytes(text.as_bytes(), &meta()).expect_err("too large");
+    assert_eq!(
+        err,
+        ExtractError::TooLarge {
+            bytes: text.len(),
+            limit: 64
+        }
+    );
+    assert!(
+        err.to_string().contains("over the limit of 64 bytes"),
+        "{err}"
+    );
+    let err = small
+        .extract_bytes(text.as_bytes(), &meta())
+        .expect_err("too large");
     assert!(matches!(err, ExtractError::TooLarge { .. }));
     assert!(small.extract("Japan protested.", &meta()).is_ok());
 }
@@ -85,13 +102,24 @@ fn pathological_inputs_do_not_panic() {
     let nested = "[{(".repeat(50_000);
     let no_spaces = "a".repeat(1 << 20);
     let commas = ", which ,".repeat(50_000);
-    for text in [&one_mb_line, &quotes, &curly, &brackets, &nested, &no_spaces, &commas] {
+    for text in [
+        &one_mb_line,
+        &quotes,
+        &curly,
+        &brackets,
+        &nested,
+        &no_spaces,
+        &commas,
+    ] {
         let x = ex.extract(text, &meta()).expect("extracts");
         assert!(x.document.bytes == text.len());
     }
     let x = ex.extract(&one_mb_line, &meta()).expect("extracts");
     assert!(x.document.bytes >= 1 << 20);
-    assert!(x.document.sentences > 1, "a 1 MB line is cut into bounded sentences");
+    assert!(
+        x.document.sentences > 1,
+        "a 1 MB line is cut into bounded sentences"
+    );
 }
 
 /// The work for twice the input is at most a little over twice the work.
@@ -107,17 +135,36 @@ fn assert_linear(name: &str, unit: &str) {
         b <= a * 2 + a / 5,
         "{name}: work grew from {a} to {b} when the input doubled"
     );
-    assert!(b / large.len() < 200, "{name}: {} steps a byte", b / large.len());
+    assert!(
+        b / large.len() < 200,
+        "{name}: {} steps a byte",
+        b / large.len()
+    );
 }
 
 #[test]
 fn work_stays_linear_in_the_input() {
-    assert_linear("news", include_str!("../../../tests/fixtures/kuril-2018.txt"));
-    assert_linear("one long line", "Kono said Putin met Lavrov and Japan rejected the proposal, ");
-    assert_linear("quotes", "\u{201c}We oppose the treaty,\u{201d} he said. \"");
-    assert_linear("relative clauses", "Tokyo, which calls them the Northern Territories, said ");
+    assert_linear(
+        "news",
+        include_str!("../../../tests/fixtures/kuril-2018.txt"),
+    );
+    assert_linear(
+        "one long line",
+        "Kono said Putin met Lavrov and Japan rejected the proposal, ",
+    );
+    assert_linear(
+        "quotes",
+        "\u{201c}We oppose the treaty,\u{201d} he said. \"",
+    );
+    assert_linear(
+        "relative clauses",
+        "Tokyo, which calls them the Northern Territories, said ",
+    );
     assert_linear("brackets", "(((Japan [said {Russia} met] China))) ");
-    assert_linear("conditions", "Japan will sign the peace treaty only after unless provided that once ");
+    assert_linear(
+        "conditions",
+        "Japan will sign the peace treaty only after unless provided that once ",
+    );
     // Many distinct people: every title introduces someone new.
     let people: String = (0..2_000)
         .map(|i| {

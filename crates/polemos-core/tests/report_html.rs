@@ -33,8 +33,20 @@ fn page_parses_with_the_expected_structure() {
     let title: String = select(&doc, "title")[0].text().collect();
     assert!(title.contains("Kuril Islands"), "{title}");
     // Sections a reader looks for.
-    for id in ["summary", "deadlocks", "stances", "agreement", "timeline", "events", "framing"] {
-        assert_eq!(select(&doc, &format!("section#{id}")).len(), 1, "section {id}");
+    for id in [
+        "summary",
+        "deadlocks",
+        "stances",
+        "agreement",
+        "timeline",
+        "events",
+        "framing",
+    ] {
+        assert_eq!(
+            select(&doc, &format!("section#{id}")).len(),
+            1,
+            "section {id}"
+        );
     }
     // Heatmap: one cell per current stance (2 actors × 3 issues).
     assert_eq!(select(&doc, "svg.heatmap g.cell").len(), 6);
@@ -42,25 +54,38 @@ fn page_parses_with_the_expected_structure() {
     assert_eq!(select(&doc, "svg.timeline g.event").len(), 3);
     assert_eq!(select(&doc, "div.deadlock").len(), 1);
     let deadlock: String = select(&doc, "div.deadlock")[0].text().collect();
-    assert!(deadlock.contains("Russia") && deadlock.contains("Japan"), "{deadlock}");
+    assert!(
+        deadlock.contains("Russia") && deadlock.contains("Japan"),
+        "{deadlock}"
+    );
     assert!(deadlock.contains("not fundamental"), "{deadlock}");
     // Self-contained: no script, nothing loaded from anywhere.
     assert!(select(&doc, "script").is_empty());
     for el in select(&doc, "*") {
         for attr in ["src", "href"] {
-            assert!(el.value().attr(attr).is_none(), "<{}> has {attr}", el.value().name());
+            assert!(
+                el.value().attr(attr).is_none(),
+                "<{}> has {attr}",
+                el.value().name()
+            );
         }
     }
     let csp = select(&doc, "meta[http-equiv=Content-Security-Policy]");
     assert_eq!(csp.len(), 1);
-    assert!(csp[0].value().attr("content").is_some_and(|c| c.contains("default-src 'none'")));
+    assert!(
+        csp[0]
+            .value()
+            .attr("content")
+            .is_some_and(|c| c.contains("default-src 'none'"))
+    );
     // Every colour drawn is a real colour (a malformed one renders black).
     for el in select(&doc, "[fill], [stroke]") {
         for attr in ["fill", "stroke"] {
             if let Some(v) = el.value().attr(attr) {
                 let hex = v.strip_prefix('#').unwrap_or("");
                 assert!(
-                    (hex.len() == 6 || hex.len() == 3) && hex.chars().all(|c| c.is_ascii_hexdigit()),
+                    (hex.len() == 6 || hex.len() == 3)
+                        && hex.chars().all(|c| c.is_ascii_hexdigit()),
                     "bad {attr}=\"{v}\""
                 );
             }
@@ -110,7 +135,9 @@ fn chromium(dir: &Path, extra: &[&str], url: &str) -> std::process::Output {
 #[test]
 fn page_renders_in_headless_chromium() {
     if !Path::new(CHROMIUM).exists() {
-        println!("SKIPPED: {CHROMIUM} is not installed; the HTML report was not rendered in a browser");
+        println!(
+            "SKIPPED: {CHROMIUM} is not installed; the HTML report was not rendered in a browser"
+        );
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -121,7 +148,10 @@ fn page_renders_in_headless_chromium() {
 
     let out = chromium(
         dir.path(),
-        &[&format!("--screenshot={}", shot.display()), "--window-size=1200,3000"],
+        &[
+            &format!("--screenshot={}", shot.display()),
+            "--window-size=1200,3000",
+        ],
         &url,
     );
     let log = String::from_utf8_lossy(&out.stderr);
@@ -130,14 +160,20 @@ fn page_renders_in_headless_chromium() {
     assert_eq!((w, h), (1200, 3000));
     // A blank or failed page has a handful of colours; the report has text, a heatmap and
     // anti-aliased SVG.
-    assert!(colours > 200, "only {colours} colours: the page looks empty");
+    assert!(
+        colours > 200,
+        "only {colours} colours: the page looks empty"
+    );
     if let Ok(keep) = std::env::var("POLEMOS_SCREENSHOT_OUT") {
         std::fs::copy(&shot, keep).expect("copy screenshot");
     }
 
     let dom = chromium(dir.path(), &["--dump-dom"], &url);
     let text = String::from_utf8_lossy(&dom.stdout);
-    assert!(text.contains("Kuril Islands / Northern Territories dispute"), "DOM: {text:.400}");
+    assert!(
+        text.contains("Kuril Islands / Northern Territories dispute"),
+        "DOM: {text:.400}"
+    );
     let log = String::from_utf8_lossy(&dom.stderr);
     let console_errors: Vec<&str> = log
         .lines()
@@ -148,5 +184,9 @@ fn page_renders_in_headless_chromium() {
                 || l.contains("net::ERR_")
         })
         .collect();
-    assert!(console_errors.is_empty(), "console errors:\n{}", console_errors.join("\n"));
+    assert!(
+        console_errors.is_empty(),
+        "console errors:\n{}",
+        console_errors.join("\n")
+    );
 }

@@ -212,7 +212,15 @@ fn shifts(
     if global.json {
         return print_json(&all);
     }
-    let mut t = table(&["DATE", "ACTOR", "ISSUE", "KIND", "BEFORE", "AFTER", "EVIDENCE AFTER"]);
+    let mut t = table(&[
+        "DATE",
+        "ACTOR",
+        "ISSUE",
+        "KIND",
+        "BEFORE",
+        "AFTER",
+        "EVIDENCE AFTER",
+    ]);
     for s in &all {
         let quote = s
             .after
@@ -225,7 +233,12 @@ fn shifts(
             ctx.display(&s.actor),
             s.issue.id().to_owned(),
             enum_str(s.kind),
-            format!("{:.0} {} ({})", s.before.position, s.before.label.as_str(), s.before.date),
+            format!(
+                "{:.0} {} ({})",
+                s.before.position,
+                s.before.label.as_str(),
+                s.before.date
+            ),
             format!("{:.0} {}", s.after.position, s.after.label.as_str()),
             clip(quote, 60),
         ]);
@@ -239,7 +252,11 @@ fn agreement(global: &GlobalArgs, ctx: &Ctx<'_>, disputes: &[&Dispute]) -> anyho
     for d in disputes {
         let current = ctx.current(d)?;
         let parties: Vec<_> = d.parties.iter().map(|p| p.actor.clone()).collect();
-        out.push((d, agreement_matrix(&current, &parties), polarization(&current)));
+        out.push((
+            d,
+            agreement_matrix(&current, &parties),
+            polarization(&current),
+        ));
     }
     if global.json {
         let v: Vec<_> = out
@@ -256,13 +273,17 @@ fn agreement(global: &GlobalArgs, ctx: &Ctx<'_>, disputes: &[&Dispute]) -> anyho
         let mut t = table(&headers);
         for (name, row) in names.iter().zip(&m.agreement) {
             let mut cells = vec![name.clone()];
-            cells.extend(row.iter().map(|x| x.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))));
+            cells.extend(
+                row.iter()
+                    .map(|x| x.map_or_else(|| "–".to_owned(), |v| format!("{v:.2}"))),
+            );
             t.add_row(cells);
         }
         print_table(&t, "actors with stances");
         println!(
             "polarization index: {}\n",
-            p.index.map_or_else(|| "–".to_owned(), |v| format!("{v:.3}"))
+            p.index
+                .map_or_else(|| "–".to_owned(), |v| format!("{v:.3}"))
         );
     }
     Ok(())
@@ -312,7 +333,14 @@ fn deadlock_list(global: &GlobalArgs, ctx: &Ctx<'_>, disputes: &[&Dispute]) -> a
     if global.json {
         return print_json(&all);
     }
-    let mut t = table(&["DEADLOCK", "KIND", "ACTOR", "REQUIRES FIRST", "BEFORE SETTLING", "EVIDENCE"]);
+    let mut t = table(&[
+        "DEADLOCK",
+        "KIND",
+        "ACTOR",
+        "REQUIRES FIRST",
+        "BEFORE SETTLING",
+        "EVIDENCE",
+    ]);
     for (i, d) in all.iter().enumerate() {
         for e in &d.edges {
             let quote = e

@@ -127,10 +127,16 @@ fn print_human(path: &Path, x: &Extraction) {
         ]);
     }
     print_table(&t, "actors");
-    let mut t = table(&["event", "mode", "status", "sources", "targets", "date", "where"]);
+    let mut t = table(&[
+        "event", "mode", "status", "sources", "targets", "date", "where",
+    ]);
     for e in &x.events {
         t.add_row(vec![
-            format!("{}{}", if e.negated { "not " } else { "" }, e.event_type.as_str()),
+            format!(
+                "{}{}",
+                if e.negated { "not " } else { "" },
+                e.event_type.as_str()
+            ),
             e.mode.clone(),
             enum_str(e.status),
             e.sources.join(", "),
@@ -175,7 +181,11 @@ fn print_human(path: &Path, x: &Extraction) {
             "dispute {}: neutral ×{}; {}",
             d.name,
             d.framing.neutral,
-            if framed.is_empty() { "no party's names".to_owned() } else { framed.join(", ") }
+            if framed.is_empty() {
+                "no party's names".to_owned()
+            } else {
+                framed.join(", ")
+            }
         );
     }
 }
@@ -210,19 +220,33 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
         }
     }
     if failed > 0 {
-        bail!("{failed} of {} files could not be extracted", failed + ok.len());
+        bail!(
+            "{failed} of {} files could not be extracted",
+            failed + ok.len()
+        );
     }
     Ok(())
 }
 
 /// Keeps only what the store lacks among actors, disputes and issues (what is stored may have
 /// been curated by hand), and everything the document itself brings.
-fn new_only(store: &dyn polemos_store::Store, dossier: &Dossier, message: String) -> anyhow::Result<WriteBatch> {
+fn new_only(
+    store: &dyn polemos_store::Store,
+    dossier: &Dossier,
+    message: String,
+) -> anyhow::Result<WriteBatch> {
     let mut batch = WriteBatch::new(message);
     for record in dossier.records() {
         let kind = Kind::of_record(&record);
-        let shared = matches!(record, Record::Actor(_) | Record::Dispute(_) | Record::Issue(_));
-        if shared && store.get(kind, record_name(&record), View::current())?.is_some() {
+        let shared = matches!(
+            record,
+            Record::Actor(_) | Record::Dispute(_) | Record::Issue(_)
+        );
+        if shared
+            && store
+                .get(kind, record_name(&record), View::current())?
+                .is_some()
+        {
             continue;
         }
         batch.put(record);

@@ -3,7 +3,10 @@
 
 mod cli_analyze;
 mod cli_data;
+mod cli_keys;
+mod cli_serve;
 mod cli_extract;
+mod cli_forecast;
 mod cli_report;
 mod output;
 
@@ -40,6 +43,10 @@ enum Command {
     Export(cli_data::ExportArgs),
     /// List stored entities.
     Show(cli_data::ShowArgs),
+    /// Serve the polemos.v1 gRPC API on the store.
+    Serve(cli_serve::ServeArgs),
+    /// Manage the API keys the server accepts.
+    Keys(cli_keys::KeysArgs),
     /// Print the facts found in news text files, without storing them.
     Extract(cli_extract::ExtractArgs),
     /// Extract facts from news text files and store them with their provenance.
@@ -48,6 +55,8 @@ enum Command {
     Analyze(cli_analyze::AnalyzeArgs),
     /// Render a dispute report (Markdown, HTML or JSON).
     Report(cli_report::ReportArgs),
+    /// Forecast where a negotiation ends up (median, compromise, BDM, SMP; Monte Carlo).
+    Forecast(cli_forecast::ForecastArgs),
 }
 
 fn main() -> ExitCode {
@@ -56,10 +65,13 @@ fn main() -> ExitCode {
         Command::Import(args) => cli_data::import(&cli.global, &args),
         Command::Export(args) => cli_data::export(&cli.global, &args),
         Command::Show(args) => cli_data::show(&cli.global, &args),
+        Command::Serve(args) => cli_serve::run(&cli.global, &args),
+        Command::Keys(args) => cli_keys::run(&cli.global, &args),
         Command::Extract(args) => cli_extract::extract(&cli.global, &args),
         Command::Ingest(args) => cli_extract::ingest(&cli.global, &args),
         Command::Analyze(args) => cli_analyze::run(&cli.global, &args),
         Command::Report(args) => cli_report::run(&cli.global, &args),
+        Command::Forecast(args) => cli_forecast::run(&cli.global, &args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

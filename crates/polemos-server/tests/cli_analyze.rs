@@ -38,40 +38,87 @@ fn analyze_deadlocks_finds_the_kuril_deadlock() {
     let (_dir, db) = store();
     let json = ok(&polemos(
         &db,
-        &["analyze", "deadlocks", "--dispute", "kuril-islands", "--as-of", "2018-09-30", "--json"],
+        &[
+            "analyze",
+            "deadlocks",
+            "--dispute",
+            "kuril-islands",
+            "--as-of",
+            "2018-09-30",
+            "--json",
+        ],
     ));
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     let list = v.as_array().expect("list");
     assert_eq!(list.len(), 1);
-    assert_eq!(list[0]["parties"], serde_json::json!(["actors/JPN", "actors/RUS"]));
-    let table = ok(&polemos(&db, &["analyze", "deadlocks", "--as-of", "2018-09-30"]));
-    assert!(table.contains("deadlock 1: peace-treaty → sovereignty → peace-treaty"), "{table}");
+    assert_eq!(
+        list[0]["parties"],
+        serde_json::json!(["actors/JPN", "actors/RUS"])
+    );
+    let table = ok(&polemos(
+        &db,
+        &["analyze", "deadlocks", "--as-of", "2018-09-30"],
+    ));
+    assert!(
+        table.contains("deadlock 1: peace-treaty → sovereignty → peace-treaty"),
+        "{table}"
+    );
     // Before the article was published nothing is known.
-    let early = ok(&polemos(&db, &["analyze", "deadlocks", "--as-of", "2018-09-18", "--json"]));
+    let early = ok(&polemos(
+        &db,
+        &["analyze", "deadlocks", "--as-of", "2018-09-18", "--json"],
+    ));
     assert_eq!(early.trim(), "[]");
 }
 
 #[test]
 fn analyze_tables_and_json() {
     let (_dir, db) = store();
-    let stances = ok(&polemos(&db, &["analyze", "stances", "--as-of", "2018-09-30"]));
+    let stances = ok(&polemos(
+        &db,
+        &["analyze", "stances", "--as-of", "2018-09-30"],
+    ));
     assert!(stances.contains("after sovereignty resolved"), "{stances}");
     let agreement = ok(&polemos(
         &db,
-        &["analyze", "agreement", "--dispute", "disputes/kuril-islands", "--as-of", "2018-09-30"],
+        &[
+            "analyze",
+            "agreement",
+            "--dispute",
+            "disputes/kuril-islands",
+            "--as-of",
+            "2018-09-30",
+        ],
     ));
     // 1 − 0.7275/1.85 = 0.607; polarization 0.7275/1.85 = 0.393.
     assert!(agreement.contains("0.61"), "{agreement}");
-    assert!(agreement.contains("polarization index: 0.393"), "{agreement}");
+    assert!(
+        agreement.contains("polarization index: 0.393"),
+        "{agreement}"
+    );
     let series = ok(&polemos(
         &db,
-        &["analyze", "series", "--as-of", "2018-09-30", "--granularity", "month", "--json"],
+        &[
+            "analyze",
+            "series",
+            "--as-of",
+            "2018-09-30",
+            "--granularity",
+            "month",
+            "--json",
+        ],
     ));
     let v: serde_json::Value = serde_json::from_str(&series).expect("json");
     assert_eq!(v[0]["trend"]["slope"], 0.375);
-    let coalitions = ok(&polemos(&db, &["analyze", "coalitions", "--as-of", "2018-09-30"]));
+    let coalitions = ok(&polemos(
+        &db,
+        &["analyze", "coalitions", "--as-of", "2018-09-30"],
+    ));
     assert!(coalitions.contains("Japan") && coalitions.contains("Russia"));
-    let shifts = ok(&polemos(&db, &["analyze", "shifts", "--as-of", "2018-09-30"]));
+    let shifts = ok(&polemos(
+        &db,
+        &["analyze", "shifts", "--as-of", "2018-09-30"],
+    ));
     assert!(shifts.contains("no shifts"), "{shifts}");
 }
 
@@ -92,21 +139,40 @@ fn bad_arguments_are_named() {
 #[test]
 fn report_in_three_formats() {
     let (dir, db) = store();
-    let md = ok(&polemos(&db, &["report", "kuril-islands", "--as-of", "2018-09-30"]));
+    let md = ok(&polemos(
+        &db,
+        &["report", "kuril-islands", "--as-of", "2018-09-30"],
+    ));
     assert!(md.starts_with("# Kuril Islands / Northern Territories dispute"));
     assert!(md.contains("## Deadlocks"));
     let path = dir.path().join("r.html");
     let p = path.to_string_lossy().into_owned();
     ok(&polemos(
         &db,
-        &["report", "kuril-islands", "--as-of", "2018-09-30", "--format", "html", "--output", &p],
+        &[
+            "report",
+            "kuril-islands",
+            "--as-of",
+            "2018-09-30",
+            "--format",
+            "html",
+            "--output",
+            &p,
+        ],
     ));
     let page = std::fs::read_to_string(&path).expect("written");
     assert!(page.starts_with("<!DOCTYPE html>"));
     assert!(page.contains("<svg") && !page.contains("<script"));
     let json = ok(&polemos(
         &db,
-        &["report", "kuril-islands", "--as-of", "2018-09-30", "--format", "json"],
+        &[
+            "report",
+            "kuril-islands",
+            "--as-of",
+            "2018-09-30",
+            "--format",
+            "json",
+        ],
     ));
     let v: serde_json::Value = serde_json::from_str(&json).expect("json");
     assert_eq!(v["deadlocks"].as_array().map(Vec::len), Some(1));

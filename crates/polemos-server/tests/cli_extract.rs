@@ -2,8 +2,14 @@
 
 use std::process::{Command, Output};
 
-const KURIL_TEXT: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/kuril-2018.txt");
-const KURIL_DOSSIER: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/dossiers/kuril-islands.json");
+const KURIL_TEXT: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../tests/fixtures/kuril-2018.txt"
+);
+const KURIL_DOSSIER: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/dossiers/kuril-islands.json"
+);
 const ARTICLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/articles");
 
 fn polemos(args: &[&str]) -> Output {
@@ -30,12 +36,21 @@ fn extract_prints_facts_as_json_and_tables() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v["document"]["published"], "2018-09-19");
     let stances = v["stances"].as_array().expect("stances");
-    assert!(stances.iter().any(|s| s["actor"] == "actors/JPN" && s["label"] == "conditional"));
+    assert!(
+        stances
+            .iter()
+            .any(|s| s["actor"] == "actors/JPN" && s["label"] == "conditional")
+    );
 
     let o = polemos(&["extract", KURIL_TEXT, "--published", "2018-09-19"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let text = stdout(&o);
-    assert!(text.contains("actors/taro-kono") && text.contains("CONSULT") && text.contains("2018-09-24 (week)"), "{text}");
+    assert!(
+        text.contains("actors/taro-kono")
+            && text.contains("CONSULT")
+            && text.contains("2018-09-24 (week)"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -45,11 +60,19 @@ fn extract_rejects_bad_input_clearly() {
     std::fs::write(&bad, b"Japan \xff\xfe said").expect("write");
     let o = polemos(&["extract", bad.to_str().expect("path")]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("not valid UTF-8") && stderr(&o).contains("offset 6"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("not valid UTF-8") && stderr(&o).contains("offset 6"),
+        "{}",
+        stderr(&o)
+    );
 
     let o = polemos(&["extract", KURIL_TEXT, "--max-bytes", "100"]);
     assert!(!o.status.success());
-    assert!(stderr(&o).contains("over the limit of 100 bytes"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("over the limit of 100 bytes"),
+        "{}",
+        stderr(&o)
+    );
 
     let o = polemos(&["extract", KURIL_TEXT, "--published", "19/09/2018"]);
     assert!(!o.status.success());
@@ -60,17 +83,40 @@ fn extract_rejects_bad_input_clearly() {
 fn user_lexicon_adds_knowledge_without_recompiling() {
     let dir = tempfile::tempdir().expect("temp dir");
     let article = dir.path().join("a.txt");
-    std::fs::write(&article, "The Zorblat Herald said Japan protested to Russia.\n").expect("write");
+    std::fs::write(
+        &article,
+        "The Zorblat Herald said Japan protested to Russia.\n",
+    )
+    .expect("write");
     let lexicon = dir.path().join("extra.tsv");
-    std::fs::write(&lexicon, "media|zorblat-herald|Zorblat Herald|Zorblat Herald|JPN\n").expect("write");
+    std::fs::write(
+        &lexicon,
+        "media|zorblat-herald|Zorblat Herald|Zorblat Herald|JPN\n",
+    )
+    .expect("write");
     let o = polemos(&["extract", article.to_str().expect("p"), "--json"]);
     assert!(!stdout(&o).contains("zorblat-herald"));
-    let o = polemos(&["extract", article.to_str().expect("p"), "--json", "--lexicon", lexicon.to_str().expect("p")]);
+    let o = polemos(&[
+        "extract",
+        article.to_str().expect("p"),
+        "--json",
+        "--lexicon",
+        lexicon.to_str().expect("p"),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("actors/zorblat-herald"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("actors/zorblat-herald"),
+        "{}",
+        stdout(&o)
+    );
 
     std::fs::write(&lexicon, "media|only-two-fields\n").expect("write");
-    let o = polemos(&["extract", article.to_str().expect("p"), "--lexicon", lexicon.to_str().expect("p")]);
+    let o = polemos(&[
+        "extract",
+        article.to_str().expect("p"),
+        "--lexicon",
+        lexicon.to_str().expect("p"),
+    ]);
     assert!(!o.status.success());
     assert!(stderr(&o).contains("extra.tsv, line 1"), "{}", stderr(&o));
 }
@@ -90,7 +136,15 @@ fn ingest_is_idempotent_and_keeps_curated_entities() {
     assert!(stderr(&o).contains("--published"), "{}", stderr(&o));
 
     // The curated dossier already holds the reference article (same content hash).
-    let o = polemos(&["--db", db, "--json", "ingest", KURIL_TEXT, "--published", "2018-09-19"]);
+    let o = polemos(&[
+        "--db",
+        db,
+        "--json",
+        "ingest",
+        KURIL_TEXT,
+        "--published",
+        "2018-09-19",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v[0]["status"], "already stored");
@@ -98,7 +152,15 @@ fn ingest_is_idempotent_and_keeps_curated_entities() {
     assert_eq!(before, stdout(&polemos(&["--db", db, "export"])));
 
     let article = format!("{ARTICLES}/12-several-speakers.txt");
-    let o = polemos(&["--db", db, "--json", "ingest", &article, "--published", "2018-10-01"]);
+    let o = polemos(&[
+        "--db",
+        db,
+        "--json",
+        "ingest",
+        &article,
+        "--published",
+        "2018-10-01",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v[0]["status"], "stored");
@@ -111,13 +173,24 @@ fn ingest_is_idempotent_and_keeps_curated_entities() {
         .iter()
         .find(|d| d["name"] == "disputes/kuril-islands")
         .expect("kuril");
-    assert_eq!(kuril["parties"][0]["capability"], 0.45, "curated capability kept");
+    assert_eq!(
+        kuril["parties"][0]["capability"], 0.45,
+        "curated capability kept"
+    );
     assert!(
         exported["stances"].as_array().expect("stances").len() > 6,
         "the article's stances were added"
     );
 
-    let o = polemos(&["--db", db, "--json", "ingest", &article, "--published", "2018-10-01"]);
+    let o = polemos(&[
+        "--db",
+        db,
+        "--json",
+        "ingest",
+        &article,
+        "--published",
+        "2018-10-01",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v[0]["status"], "already stored");
@@ -140,11 +213,23 @@ fn ingest_many_files() {
         .map(|p| p.display().to_string())
         .collect();
     files.sort();
-    let mut args = vec!["--db", db.to_str().expect("p"), "--json", "ingest", "--published", "2020-01-01"];
+    let mut args = vec![
+        "--db",
+        db.to_str().expect("p"),
+        "--json",
+        "ingest",
+        "--published",
+        "2020-01-01",
+    ];
     args.extend(files.iter().map(String::as_str));
     let o = polemos(&args);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
     assert_eq!(v.as_array().map(Vec::len), Some(files.len()));
-    assert!(v.as_array().expect("rows").iter().all(|r| r["status"] == "stored"));
+    assert!(
+        v.as_array()
+            .expect("rows")
+            .iter()
+            .all(|r| r["status"] == "stored")
+    );
 }

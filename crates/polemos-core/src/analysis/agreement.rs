@@ -66,8 +66,10 @@ fn grid(stances: &[ConsolidatedStance], first: &[ActorName]) -> Grid {
     let mut issues: Vec<IssueName> = stances.iter().map(|s| s.issue.clone()).collect();
     issues.sort();
     issues.dedup();
-    let a_index: HashMap<&ActorName, usize> = actors.iter().enumerate().map(|(i, a)| (a, i)).collect();
-    let i_index: HashMap<&IssueName, usize> = issues.iter().enumerate().map(|(i, a)| (a, i)).collect();
+    let a_index: HashMap<&ActorName, usize> =
+        actors.iter().enumerate().map(|(i, a)| (a, i)).collect();
+    let i_index: HashMap<&IssueName, usize> =
+        issues.iter().enumerate().map(|(i, a)| (a, i)).collect();
     let mut cells = vec![None; actors.len() * issues.len()];
     for s in stances {
         if let (Some(&a), Some(&i)) = (a_index.get(&s.actor), i_index.get(&s.issue)) {
@@ -167,7 +169,10 @@ pub fn polarization(stances: &[ConsolidatedStance]) -> Polarization {
             let n = v.len() as f64;
             let sum: f64 = v
                 .iter()
-                .flat_map(|a| v.iter().map(move |b| (a.position.get() - b.position.get()).abs()))
+                .flat_map(|a| {
+                    v.iter()
+                        .map(move |b| (a.position.get() - b.position.get()).abs())
+                })
                 .sum();
             IssuePolarization {
                 issue: issue.clone(),
@@ -182,7 +187,13 @@ pub fn polarization(stances: &[ConsolidatedStance]) -> Polarization {
     let index = if issues.is_empty() {
         None
     } else if den > 0.0 {
-        Some(issues.iter().map(|i| i.mean_salience * i.index).sum::<f64>() / den)
+        Some(
+            issues
+                .iter()
+                .map(|i| i.mean_salience * i.index)
+                .sum::<f64>()
+                / den,
+        )
     } else {
         Some(issues.iter().map(|i| i.index).sum::<f64>() / issues.len() as f64)
     };

@@ -206,7 +206,10 @@ mod tests {
         let nhk = &dossier.events[1].evidence[0];
         assert_eq!(docs.source_of(nhk, "events/y").channel, "outlet:actors/nhk");
         let bare = Evidence::default();
-        assert_eq!(docs.source_of(&bare, "stances/z").channel, "record:stances/z");
+        assert_eq!(
+            docs.source_of(&bare, "stances/z").channel,
+            "record:stances/z"
+        );
     }
 
     #[test]

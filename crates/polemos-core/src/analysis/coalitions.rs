@@ -36,7 +36,9 @@ pub fn coalitions(
     let n = matrix.actors.len();
     let dist = |i: usize, j: usize| matrix.distance(i, j).unwrap_or(1.0);
     // Sum of pairwise distances between clusters, so the average is sum / (|A| |B|).
-    let mut sum: Vec<Vec<f64>> = (0..n).map(|i| (0..n).map(|j| dist(i, j)).collect()).collect();
+    let mut sum: Vec<Vec<f64>> = (0..n)
+        .map(|i| (0..n).map(|j| dist(i, j)).collect())
+        .collect();
     let mut members: Vec<Option<Vec<usize>>> = (0..n).map(|i| Some(vec![i])).collect();
     loop {
         let mut best: Option<(f64, usize, usize)> = None;
@@ -79,7 +81,11 @@ pub fn coalitions(
             }
             Coalition {
                 members: m.iter().map(|&k| matrix.actors[k].clone()).collect(),
-                cohesion: if pairs == 0 { 1.0 } else { total / pairs as f64 },
+                cohesion: if pairs == 0 {
+                    1.0
+                } else {
+                    total / pairs as f64
+                },
             }
         })
         .collect();

@@ -159,7 +159,12 @@ pub fn current_stances_with(
         .filter(|s| &s.issue.dispute() == dispute)
         .cloned()
         .collect();
-    consolidate(&stances, &DocumentIndex::new(&dossier.documents), as_of, options)
+    consolidate(
+        &stances,
+        &DocumentIndex::new(&dossier.documents),
+        as_of,
+        options,
+    )
 }
 
 /// Consolidates every (actor, issue) pair found in `stances`, in parallel, sorted by actor then
@@ -214,10 +219,7 @@ pub fn consolidate_group(
     options: &ConsolidateOptions,
 ) -> Option<ConsolidatedStance> {
     let first = group.first()?;
-    let item_sources: Vec<Vec<SourceKey>> = group
-        .iter()
-        .map(|k| item_sources(k, docs))
-        .collect();
+    let item_sources: Vec<Vec<SourceKey>> = group.iter().map(|k| item_sources(k, docs)).collect();
     let sources_per_record: Vec<Vec<SourceKey>> = group
         .iter()
         .zip(&item_sources)
@@ -278,7 +280,8 @@ pub fn consolidate_group(
             .then_with(|| a.side.position.get().total_cmp(&b.side.position.get()))
     });
     let head = summaries.first()?.clone();
-    let conflict = (summaries.len() > 1).then(|| summaries.iter().map(|s| s.side.clone()).collect());
+    let conflict =
+        (summaries.len() > 1).then(|| summaries.iter().map(|s| s.side.clone()).collect());
     Some(ConsolidatedStance {
         actor: first.stance.actor.clone(),
         issue: first.stance.issue.clone(),
@@ -354,14 +357,18 @@ fn summarize(side: &[&Weighted<'_, '_>], total: f64, records_in_group: usize) ->
     let mut evidence: Vec<EvidenceRef> = side
         .iter()
         .flat_map(|w| {
-            w.known.evidence.iter().zip(&w.item_sources).map(|(d, s)| EvidenceRef {
-                stance: w.known.stance.name.clone(),
-                date: d.date,
-                source: s.clone(),
-                document: d.evidence.document.clone(),
-                quote: d.evidence.quote.clone(),
-                speaker: d.evidence.speaker.clone(),
-            })
+            w.known
+                .evidence
+                .iter()
+                .zip(&w.item_sources)
+                .map(|(d, s)| EvidenceRef {
+                    stance: w.known.stance.name.clone(),
+                    date: d.date,
+                    source: s.clone(),
+                    document: d.evidence.document.clone(),
+                    quote: d.evidence.quote.clone(),
+                    speaker: d.evidence.speaker.clone(),
+                })
         })
         .collect();
     evidence.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.stance.cmp(&b.stance)));
@@ -418,9 +425,7 @@ fn distinct_sources(known: &KnownStance<'_>, items: &[SourceKey]) -> Vec<SourceK
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::testutil::{
-        cites, close, condition, date, doc, kuril, stance,
-    };
+    use crate::analysis::testutil::{cites, close, condition, date, doc, kuril, stance};
     use crate::model::RequiredOutcome;
 
     /// Actor A on issue X as of 2020-07-01, half-life 180 days, conflict gap 25:
@@ -443,9 +448,28 @@ mod tests {
             doc("reuters-0", "Reuters", "2020-01-03"),
             doc("tass-0", "TASS", "2019-07-07"),
         ];
-        let mut r1 = stance("r1", "A", "x", 80.0, 0.8, StanceLabel::Support, "2020-06-01");
-        r1.evidence = vec![cites("reuters-1", "P", "yes"), cites("ap-1", "P", "yes indeed")];
-        let mut r2 = stance("r2", "A", "x", 70.0, 0.6, StanceLabel::Conditional, "2020-01-01");
+        let mut r1 = stance(
+            "r1",
+            "A",
+            "x",
+            80.0,
+            0.8,
+            StanceLabel::Support,
+            "2020-06-01",
+        );
+        r1.evidence = vec![
+            cites("reuters-1", "P", "yes"),
+            cites("ap-1", "P", "yes indeed"),
+        ];
+        let mut r2 = stance(
+            "r2",
+            "A",
+            "x",
+            70.0,
+            0.6,
+            StanceLabel::Conditional,
+            "2020-01-01",
+        );
         r2.evidence = vec![cites("reuters-0", "P", "yes, if")];
         r2.conditions = vec![condition("z", RequiredOutcome::Resolved)];
         let mut r3 = stance("r3", "A", "x", 10.0, 0.9, StanceLabel::Oppose, "2019-07-01");
@@ -463,14 +487,23 @@ mod tests {
     fn weighs_recency_confidence_and_independent_sources() {
         let (stances, docs) = scenario();
         let index = DocumentIndex::new(&docs);
-        let out = consolidate(&stances, &index, date("2020-07-01"), &ConsolidateOptions::default())
-            .expect("valid options");
+        let out = consolidate(
+            &stances,
+            &index,
+            date("2020-07-01"),
+            &ConsolidateOptions::default(),
+        )
+        .expect("valid options");
         assert_eq!(out.len(), 1);
         let c = &out[0];
         assert!(close(c.position.get(), 106.5 / 1.35), "{}", c.position);
         assert!(close(c.salience.get(), 0.5));
         assert_eq!(c.label, StanceLabel::Support);
-        assert!(close(c.confidence.get(), 6.0 / 7.0 * 0.96), "{}", c.confidence);
+        assert!(
+            close(c.confidence.get(), 6.0 / 7.0 * 0.96),
+            "{}",
+            c.confidence
+        );
         assert_eq!(c.sources, 2);
         assert_eq!(c.last_evidence, date("2020-07-01"));
         assert_eq!(c.records.len(), 2);
@@ -508,8 +541,13 @@ mod tests {
         // As of 2020-06-30, r1 (from 2020-06-01 but published 2020-07-01) is not known yet.
         let (stances, docs) = scenario();
         let index = DocumentIndex::new(&docs);
-        let out = consolidate(&stances, &index, date("2020-06-30"), &ConsolidateOptions::default())
-            .expect("ok");
+        let out = consolidate(
+            &stances,
+            &index,
+            date("2020-06-30"),
+            &ConsolidateOptions::default(),
+        )
+        .expect("ok");
         let all: Vec<&str> = out[0]
             .conflict
             .iter()
@@ -548,7 +586,11 @@ mod tests {
         assert!(close(jpn_treaty.confidence.get(), 0.85));
         assert_eq!(jpn_treaty.conditions[0].issue.id(), "sovereignty");
         // Nothing was published before 2018-09-19.
-        assert!(current_stances(&dossier, &dispute, date("2018-09-18")).expect("ok").is_empty());
+        assert!(
+            current_stances(&dossier, &dispute, date("2018-09-18"))
+                .expect("ok")
+                .is_empty()
+        );
         let missing = DisputeName::from_id("nope").expect("name");
         assert!(matches!(
             current_stances(&dossier, &missing, date("2018-09-30")),

@@ -50,8 +50,12 @@ pub struct OutletFraming {
 
 /// A swappable framing detector.
 pub trait FramingDetector {
-    fn detect(&self, dispute: &Dispute, documents: &[Document], as_of: NaiveDate)
-    -> Vec<OutletFraming>;
+    fn detect(
+        &self,
+        dispute: &Dispute,
+        documents: &[Document],
+        as_of: NaiveDate,
+    ) -> Vec<OutletFraming>;
 }
 
 /// The name-matching detector described in the module docs.
@@ -153,7 +157,10 @@ mod tests {
     fn counts_whole_words_and_plurals() {
         assert_eq!(count_mentions("the southern kurils and kuril", "kuril"), 2);
         assert_eq!(count_mentions("kurilsk is a town", "kuril"), 0);
-        assert_eq!(count_mentions("northern territories", "northern territories"), 1);
+        assert_eq!(
+            count_mentions("northern territories", "northern territories"),
+            1
+        );
         assert_eq!(count_mentions("anything", ""), 0);
     }
 }

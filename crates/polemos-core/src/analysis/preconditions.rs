@@ -103,7 +103,8 @@ pub fn deadlocks(edges: &[PreconditionEdge]) -> Vec<Deadlock> {
         .collect::<BTreeSet<_>>()
         .into_iter()
         .collect();
-    let index: BTreeMap<&IssueName, usize> = nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let index: BTreeMap<&IssueName, usize> =
+        nodes.iter().enumerate().map(|(i, n)| (*n, i)).collect();
     let mut adj: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
     for e in edges.iter().filter(|e| e.before != e.after) {
         adj[index[&e.before]].push(index[&e.after]);
@@ -302,12 +303,30 @@ mod tests {
         // Russia requires the treaty (x) before sovereignty (y); Japan the reverse.
         assert_eq!((c.first_actor.id(), c.second_actor.id()), ("RUS", "JPN"));
         assert_eq!((c.x.id(), c.y.id()), ("peace-treaty", "sovereignty"));
-        let jpn = d.edges.iter().find(|e| e.actor.id() == "JPN").expect("Japan's edge");
+        let jpn = d
+            .edges
+            .iter()
+            .find(|e| e.actor.id() == "JPN")
+            .expect("Japan's edge");
         assert_eq!(jpn.before.id(), "sovereignty");
-        assert!(jpn.evidence[0].quote.as_deref().is_some_and(|q| q.contains("only after")));
-        let rus = d.edges.iter().find(|e| e.actor.id() == "RUS").expect("Russia's edge");
+        assert!(
+            jpn.evidence[0]
+                .quote
+                .as_deref()
+                .is_some_and(|q| q.contains("only after"))
+        );
+        let rus = d
+            .edges
+            .iter()
+            .find(|e| e.actor.id() == "RUS")
+            .expect("Russia's edge");
         assert_eq!(rus.required, RequiredOutcome::Adopted);
-        assert!(rus.evidence[0].quote.as_deref().is_some_and(|q| q.contains("not fundamental")));
+        assert!(
+            rus.evidence[0]
+                .quote
+                .as_deref()
+                .is_some_and(|q| q.contains("not fundamental"))
+        );
     }
 
     /// X→Y (A), Y→Z (B), Z→X (A), W→X (B), X→X (A, ignored): one three-issue deadlock {X, Y, Z}

@@ -57,8 +57,10 @@ impl Granularity {
     fn finer_than(self, precision: DatePrecision) -> bool {
         matches!(
             (self, precision),
-            (Self::Day, DatePrecision::Week | DatePrecision::Month | DatePrecision::Year)
-                | (Self::Week, DatePrecision::Month | DatePrecision::Year)
+            (
+                Self::Day,
+                DatePrecision::Week | DatePrecision::Month | DatePrecision::Year
+            ) | (Self::Week, DatePrecision::Month | DatePrecision::Year)
                 | (Self::Month, DatePrecision::Year)
         )
     }
@@ -71,7 +73,9 @@ impl std::str::FromStr for Granularity {
             "day" => Ok(Self::Day),
             "week" => Ok(Self::Week),
             "month" => Ok(Self::Month),
-            other => Err(format!("`{other}` is not a granularity: expected day, week or month")),
+            other => Err(format!(
+                "`{other}` is not a granularity: expected day, week or month"
+            )),
         }
     }
 }
@@ -315,7 +319,13 @@ mod tests {
     fn kuril_monthly_series() {
         let d = kuril();
         let docs = DocumentIndex::new(&d.documents);
-        let out = pair_series(&d.events, &d.actors, &docs, date("2018-09-30"), SeriesOptions::default());
+        let out = pair_series(
+            &d.events,
+            &d.actors,
+            &docs,
+            date("2018-09-30"),
+            SeriesOptions::default(),
+        );
         assert_eq!(out.len(), 1, "{out:#?}");
         let s = &out[0];
         assert_eq!((s.a.id(), s.b.id()), ("JPN", "RUS"));
@@ -334,7 +344,10 @@ mod tests {
             &d.actors,
             &docs,
             date("2018-09-30"),
-            SeriesOptions { roll_up: false, ..SeriesOptions::default() },
+            SeriesOptions {
+                roll_up: false,
+                ..SeriesOptions::default()
+            },
         );
         assert_eq!(raw.len(), 2);
     }
@@ -351,7 +364,10 @@ mod tests {
             event("e4", "2018-01-20", PloverType::Assault, -10.0, "A", "A"),
         ];
         let docs = DocumentIndex::default();
-        let options = SeriesOptions { granularity: Granularity::Week, roll_up: true };
+        let options = SeriesOptions {
+            granularity: Granularity::Week,
+            roll_up: true,
+        };
         let out = pair_series(&events, &[], &docs, date("2018-12-31"), options);
         assert_eq!(out.len(), 1);
         let b = &out[0].buckets;

@@ -3,9 +3,7 @@
 use chrono::NaiveDate;
 
 use crate::dossier::Dossier;
-use crate::model::{
-    Condition, Document, Evidence, RequiredOutcome, Stance, StanceLabel,
-};
+use crate::model::{Condition, Document, Evidence, RequiredOutcome, Stance, StanceLabel};
 use crate::names::{ActorName, DocumentName, IssueName, StanceName};
 use crate::values::{Confidence, Position, Salience};
 

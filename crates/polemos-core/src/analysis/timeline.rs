@@ -108,7 +108,9 @@ fn timeline_of(
             .filter_map(|s| known_stance(s, docs, date))
             .collect();
         let stance = consolidate_group(&known, docs, date, options);
-        let same = points.last().is_some_and(|p| same_state(p.stance.as_ref(), stance.as_ref()));
+        let same = points
+            .last()
+            .is_some_and(|p| same_state(p.stance.as_ref(), stance.as_ref()));
         if points.is_empty() && stance.is_none() {
             continue;
         }
@@ -217,13 +219,45 @@ mod tests {
     /// 06-01 65 neutral (25 from the reference 40 > 20: position shift, drift caught) →
     /// 09-01 65 conditional (label shift, delta 0 from the new reference 65).
     fn drift() -> Vec<Stance> {
-        let mut s1 = stance("s1", "A", "x", 40.0, 0.8, StanceLabel::Neutral, "2018-01-01");
+        let mut s1 = stance(
+            "s1",
+            "A",
+            "x",
+            40.0,
+            0.8,
+            StanceLabel::Neutral,
+            "2018-01-01",
+        );
         s1.valid_to = Some(date("2018-03-01"));
-        let mut s2 = stance("s2", "A", "x", 55.0, 0.8, StanceLabel::Neutral, "2018-03-01");
+        let mut s2 = stance(
+            "s2",
+            "A",
+            "x",
+            55.0,
+            0.8,
+            StanceLabel::Neutral,
+            "2018-03-01",
+        );
         s2.valid_to = Some(date("2018-06-01"));
-        let mut s3 = stance("s3", "A", "x", 65.0, 0.8, StanceLabel::Neutral, "2018-06-01");
+        let mut s3 = stance(
+            "s3",
+            "A",
+            "x",
+            65.0,
+            0.8,
+            StanceLabel::Neutral,
+            "2018-06-01",
+        );
         s3.valid_to = Some(date("2018-09-01"));
-        let s4 = stance("s4", "A", "x", 65.0, 0.8, StanceLabel::Conditional, "2018-09-01");
+        let s4 = stance(
+            "s4",
+            "A",
+            "x",
+            65.0,
+            0.8,
+            StanceLabel::Conditional,
+            "2018-09-01",
+        );
         vec![s1, s2, s3, s4]
     }
 
@@ -231,8 +265,13 @@ mod tests {
     fn timeline_has_a_point_per_change() {
         let stances = drift();
         let docs = DocumentIndex::default();
-        let lines = timelines(&stances, &docs, date("2018-12-31"), &ConsolidateOptions::default())
-            .expect("ok");
+        let lines = timelines(
+            &stances,
+            &docs,
+            date("2018-12-31"),
+            &ConsolidateOptions::default(),
+        )
+        .expect("ok");
         assert_eq!(lines.len(), 1);
         let points: Vec<(NaiveDate, f64)> = lines[0]
             .points
@@ -292,6 +331,15 @@ mod tests {
         .expect("ok");
         assert_eq!(coarse.len(), 1);
         assert_eq!(coarse[0].kind, ShiftKind::Label);
-        assert!(all_shifts(&stances, &docs, date("2018-12-31"), &ConsolidateOptions::default(), -1.0).is_err());
+        assert!(
+            all_shifts(
+                &stances,
+                &docs,
+                date("2018-12-31"),
+                &ConsolidateOptions::default(),
+                -1.0
+            )
+            .is_err()
+        );
     }
 }

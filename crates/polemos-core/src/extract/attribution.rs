@@ -28,7 +28,8 @@ pub fn resolve(
             if let Some(sp) = speaker.filter(|&sp| is_person(sp) == *person) {
                 return Some(vec![sp]);
             }
-            let (last_person, last_group) = doc.discourse.get(sentence).copied().unwrap_or_default();
+            let (last_person, last_group) =
+                doc.discourse.get(sentence).copied().unwrap_or_default();
             if *person { last_person } else { last_group }.map(|a| vec![a])
         }
         Subject::None => None,
@@ -41,7 +42,12 @@ fn discourse(doc: &mut Doc<'_>) {
     for s in 0..doc.sentences.len() {
         doc.discourse.push((person, group));
         for it in doc.sentence_items(s) {
-            if let ItemKind::Actor { actor, adjectival: false, .. } = it.kind {
+            if let ItemKind::Actor {
+                actor,
+                adjectival: false,
+                ..
+            } = it.kind
+            {
                 match doc.actors[actor].kind {
                     ActorKind::Person => person = Some(actor),
                     ActorKind::MediaOutlet => {}
@@ -96,7 +102,9 @@ pub fn run(doc: &mut Doc<'_>) {
                 let subject_tok = items[..i]
                     .iter()
                     .rev()
-                    .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if Some(actor) == first))
+                    .find(
+                        |x| matches!(x.kind, ItemKind::Actor { actor, .. } if Some(actor) == first),
+                    )
                     .map_or(it.tok, |x| x.tok);
                 // The subject follows ", " or ",\u{201d} " (after a quotation), maybe with "the".
                 let mut before = subject_tok;
@@ -133,7 +141,11 @@ pub fn run(doc: &mut Doc<'_>) {
                     speaker: None,
                     reported_by: Some(speaker),
                     cue: Some((it.start, it.end)),
-                    speech: if has_quote { Speech::Direct } else { Speech::Indirect },
+                    speech: if has_quote {
+                        Speech::Direct
+                    } else {
+                        Speech::Indirect
+                    },
                     hope,
                 });
                 continue;
@@ -152,7 +164,8 @@ pub fn run(doc: &mut Doc<'_>) {
                     .map_or(it.start, |x| x.start.min(it.start));
                 prev.end = subject_start.max(prev.start + 1);
             }
-            let quoted = (doc.token_at(content.0)..doc.token_at(content.1)).any(|t| is_quote(doc.tok(t)));
+            let quoted =
+                (doc.token_at(content.0)..doc.token_at(content.1)).any(|t| is_quote(doc.tok(t)));
             clauses.push(Clause {
                 sentence: s,
                 start: content.0,
@@ -160,7 +173,11 @@ pub fn run(doc: &mut Doc<'_>) {
                 speaker: Some(speaker),
                 reported_by: None,
                 cue: Some((it.start, it.end)),
-                speech: if quoted { Speech::Direct } else { Speech::Indirect },
+                speech: if quoted {
+                    Speech::Direct
+                } else {
+                    Speech::Indirect
+                },
                 hope,
             });
         }
@@ -195,5 +212,10 @@ pub fn clause_at<'c>(clauses: &'c [Clause], s: usize, at: usize) -> Option<&'c C
         .take_while(|c| c.sentence == s)
         .filter(|c| c.start <= at && at < c.end.max(c.start + 1))
         .min_by_key(|c| c.end - c.start)
-        .or_else(|| clauses[from..].iter().take_while(|c| c.sentence == s).next())
+        .or_else(|| {
+            clauses[from..]
+                .iter()
+                .take_while(|c| c.sentence == s)
+                .next()
+        })
 }

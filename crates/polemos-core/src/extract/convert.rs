@@ -5,9 +5,9 @@
 use chrono::{Datelike, NaiveDate};
 use sha2::{Digest, Sha256};
 
+use super::ArticleMeta;
 use super::knowledge::Knowledge;
 use super::output::{Evidence, Extraction};
-use super::ArticleMeta;
 use crate::dossier::Dossier;
 use crate::error::Error;
 use crate::model::{
@@ -46,10 +46,7 @@ fn issue_name(s: &str) -> Result<IssueName, Error> {
     IssueName::parse(s).map_err(|e| invalid("issue", e.to_string()))
 }
 
-fn evidence(
-    doc: &DocumentName,
-    e: &Evidence,
-) -> Result<crate::model::Evidence, Error> {
+fn evidence(doc: &DocumentName, e: &Evidence) -> Result<crate::model::Evidence, Error> {
     Ok(crate::model::Evidence {
         document: Some(doc.clone()),
         span: Some(Span {
@@ -92,8 +89,14 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
             "the publication date is needed to date stances and events (give --published YYYY-MM-DD)",
         )
     })?;
-    let doc_name = DocumentName::parse(&x.document.name).map_err(|e| invalid("document", e.to_string()))?;
-    let short = x.document.content_hash.get(..12).unwrap_or("doc").to_owned();
+    let doc_name =
+        DocumentName::parse(&x.document.name).map_err(|e| invalid("document", e.to_string()))?;
+    let short = x
+        .document
+        .content_hash
+        .get(..12)
+        .unwrap_or("doc")
+        .to_owned();
     let mut d = Dossier::new();
 
     let mut seen: std::collections::HashSet<ActorName> = std::collections::HashSet::new();
@@ -142,7 +145,11 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
         add_actor(&mut d, actor);
     }
     for f in &x.disputes {
-        let Some(entry) = k.disputes.iter().find(|e| format!("disputes/{}", e.id) == f.name) else {
+        let Some(entry) = k
+            .disputes
+            .iter()
+            .find(|e| format!("disputes/{}", e.id) == f.name)
+        else {
             continue;
         };
         let share = 1.0 / entry.parties.len().max(1) as f64;
@@ -162,7 +169,11 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
             .map(|(label, used_by)| {
                 Ok(ObjectName {
                     label: label.clone(),
-                    used_by: used_by.as_deref().map(ActorName::from_id).transpose().map_err(|e| invalid("dispute", e.to_string()))?,
+                    used_by: used_by
+                        .as_deref()
+                        .map(ActorName::from_id)
+                        .transpose()
+                        .map_err(|e| invalid("dispute", e.to_string()))?,
                 })
             })
             .collect::<Result<Vec<_>, Error>>()?;
@@ -192,7 +203,10 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
     }
     d.documents.push(Document {
         name: doc_name.clone(),
-        title: meta.title.clone().unwrap_or_else(|| x.document.title.clone()),
+        title: meta
+            .title
+            .clone()
+            .unwrap_or_else(|| x.document.title.clone()),
         outlet: meta.outlet.clone(),
         url: meta.url.clone(),
         published: Some(published),
@@ -229,7 +243,11 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
             conditions,
             valid_from: published,
             valid_to: None,
-            evidence: s.evidence.iter().map(|e| evidence(&doc_name, e)).collect::<Result<_, _>>()?,
+            evidence: s
+                .evidence
+                .iter()
+                .map(|e| evidence(&doc_name, e))
+                .collect::<Result<_, _>>()?,
         });
     }
     let year_start = NaiveDate::from_ymd_opt(published.year(), 1, 1).unwrap_or(published);
@@ -250,11 +268,27 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
             contexts: e.contexts.clone(),
             cameo: Some(e.cameo.clone()),
             intensity: Intensity::saturating(e.intensity),
-            sources: e.sources.iter().map(|s| actor_name(s)).collect::<Result<_, _>>()?,
-            targets: e.targets.iter().map(|s| actor_name(s)).collect::<Result<_, _>>()?,
+            sources: e
+                .sources
+                .iter()
+                .map(|s| actor_name(s))
+                .collect::<Result<_, _>>()?,
+            targets: e
+                .targets
+                .iter()
+                .map(|s| actor_name(s))
+                .collect::<Result<_, _>>()?,
             location: e.location.clone(),
-            issues: e.issues.iter().map(|s| issue_name(s)).collect::<Result<_, _>>()?,
-            evidence: e.evidence.iter().map(|x| evidence(&doc_name, x)).collect::<Result<_, _>>()?,
+            issues: e
+                .issues
+                .iter()
+                .map(|s| issue_name(s))
+                .collect::<Result<_, _>>()?,
+            evidence: e
+                .evidence
+                .iter()
+                .map(|x| evidence(&doc_name, x))
+                .collect::<Result<_, _>>()?,
         });
     }
     Ok(d)

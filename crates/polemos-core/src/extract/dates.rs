@@ -8,8 +8,18 @@ use super::ir::{DateMention, Doc, TokKind};
 use crate::model::DatePrecision;
 
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 const MONTH_ABBREVIATIONS: [(&str, u32); 8] = [
@@ -87,7 +97,10 @@ fn first_of_month(y: i32, m: u32) -> Option<NaiveDate> {
 
 fn add_months(d: NaiveDate, months: i32) -> Option<NaiveDate> {
     let total = d.year() * 12 + i32::try_from(d.month0()).ok()? + months;
-    first_of_month(total.div_euclid(12), u32::try_from(total.rem_euclid(12)).ok()? + 1)
+    first_of_month(
+        total.div_euclid(12),
+        u32::try_from(total.rem_euclid(12)).ok()? + 1,
+    )
 }
 
 struct Found {
@@ -103,7 +116,9 @@ fn future_context(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
     (floor.max(i.saturating_sub(6))..i).any(|t| {
         doc.tok_in(
             t,
-            &["will", "next", "plans", "planned", "would", "coming", "upcoming", "shall"],
+            &[
+                "will", "next", "plans", "planned", "would", "coming", "upcoming", "shall",
+            ],
         )
     })
 }
@@ -164,9 +179,23 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         }
     }
     match lower {
-        "yesterday" => return rel(1, pub_date.map(|p| p - Duration::days(1)), DatePrecision::Day, None),
+        "yesterday" => {
+            return rel(
+                1,
+                pub_date.map(|p| p - Duration::days(1)),
+                DatePrecision::Day,
+                None,
+            );
+        }
         "today" | "tonight" => return rel(1, pub_date, DatePrecision::Day, None),
-        "tomorrow" => return rel(1, pub_date.map(|p| p + Duration::days(1)), DatePrecision::Day, None),
+        "tomorrow" => {
+            return rel(
+                1,
+                pub_date.map(|p| p + Duration::days(1)),
+                DatePrecision::Day,
+                None,
+            );
+        }
         _ => {}
     }
     if let Some(wd) = weekday_of(w).filter(|_| w.starts_with(char::is_uppercase)) {
@@ -201,12 +230,26 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             });
         }
         if unit == "next" && next(k + 1).eq_ignore_ascii_case("year") {
-            return rel(k + 2, pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year() + 1, 12, 31)), DatePrecision::Day, Some("end"));
+            return rel(
+                k + 2,
+                pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year() + 1, 12, 31)),
+                DatePrecision::Day,
+                Some("end"),
+            );
         }
         match unit {
-            "year" => return rel(k + 1, pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year(), 12, 31)), DatePrecision::Day, Some("end")),
+            "year" => {
+                return rel(
+                    k + 1,
+                    pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year(), 12, 31)),
+                    DatePrecision::Day,
+                    Some("end"),
+                );
+            }
             "month" => {
-                let d = pub_date.and_then(|p| add_months(p, 1)).map(|d| d - Duration::days(1));
+                let d = pub_date
+                    .and_then(|p| add_months(p, 1))
+                    .map(|d| d - Duration::days(1));
                 return rel(k + 1, d, DatePrecision::Day, Some("end"));
             }
             _ => {}
@@ -245,11 +288,16 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         if next(1) == "." {
             k = 2;
         }
-        if let Some(day) = number(doc, i + k).filter(|d| (1..=31).contains(d) && i + k < end && doc.tok(i + k).len() <= 2) {
+        if let Some(day) = number(doc, i + k)
+            .filter(|d| (1..=31).contains(d) && i + k < end && doc.tok(i + k).len() <= 2)
+        {
             let mut len = k + 1;
             let mut explicit = None;
             let comma = usize::from(next(len) == ",");
-            if let Some(y) = (i + len + comma < end).then(|| year_at(doc, i + len + comma)).flatten() {
+            if let Some(y) = (i + len + comma < end)
+                .then(|| year_at(doc, i + len + comma))
+                .flatten()
+            {
                 explicit = Some(y);
                 len += comma + 1;
             }
@@ -271,10 +319,21 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
                 qualifier: None,
             });
         }
-        let after_prep = i > floor && doc.tok_in(i - 1, &["in", "since", "until", "by", "of", "during", "before", "after"]);
+        let after_prep = i > floor
+            && doc.tok_in(
+                i - 1,
+                &[
+                    "in", "since", "until", "by", "of", "during", "before", "after",
+                ],
+            );
         if after_prep && (lower != "may" && lower != "march" || w.starts_with(char::is_uppercase)) {
             let year = infer_year(pub_date, m, future_context(doc, i, floor));
-            return rel(1, year.and_then(|y| first_of_month(y, m)), DatePrecision::Month, None);
+            return rel(
+                1,
+                year.and_then(|y| first_of_month(y, m)),
+                DatePrecision::Month,
+                None,
+            );
         }
     }
     // day Month [year]
@@ -296,12 +355,21 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         if next(1) == "-" && next(3) == "-" && i + 4 < end {
             if let (Some(m), Some(d)) = (number(doc, i + 2), number(doc, i + 4)) {
                 if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    return Some(Found { len: 5, date: Some(date), precision: DatePrecision::Day, relative: false, qualifier: None });
+                    return Some(Found {
+                        len: 5,
+                        date: Some(date),
+                        precision: DatePrecision::Day,
+                        relative: false,
+                        qualifier: None,
+                    });
                 }
             }
         }
         // "2000 troops" is a count, not a year.
-        if doc.tokens.get(i + 1).is_some_and(|t| t.kind == TokKind::Word)
+        if doc
+            .tokens
+            .get(i + 1)
+            .is_some_and(|t| t.kind == TokKind::Word)
             && next(1).starts_with(char::is_lowercase)
         {
             return None;
@@ -392,19 +460,46 @@ mod tests {
             vec![
                 ("next week".into(), d("2018-09-24"), DatePrecision::Week),
                 ("Tuesday".into(), d("2018-09-18"), DatePrecision::Day),
-                ("early September".into(), d("2018-09-01"), DatePrecision::Month),
-                ("end of the year".into(), d("2018-12-31"), DatePrecision::Day),
+                (
+                    "early September".into(),
+                    d("2018-09-01"),
+                    DatePrecision::Month
+                ),
+                (
+                    "end of the year".into(),
+                    d("2018-12-31"),
+                    DatePrecision::Day
+                ),
             ]
         );
     }
 
     #[test]
     fn absolute_dates_keep_their_year() {
-        let got = dates("On 12 September 2018 and March 3, 2020 and in 1956, talks; also 2019-01-22.", "2021-01-01");
-        assert_eq!(got[0], ("12 September 2018".into(), d("2018-09-12"), DatePrecision::Day));
-        assert_eq!(got[1], ("March 3, 2020".into(), d("2020-03-03"), DatePrecision::Day));
-        assert_eq!(got[2], ("1956".into(), d("1956-01-01"), DatePrecision::Year));
-        assert_eq!(got[3], ("2019-01-22".into(), d("2019-01-22"), DatePrecision::Day));
+        let got = dates(
+            "On 12 September 2018 and March 3, 2020 and in 1956, talks; also 2019-01-22.",
+            "2021-01-01",
+        );
+        assert_eq!(
+            got[0],
+            (
+                "12 September 2018".into(),
+                d("2018-09-12"),
+                DatePrecision::Day
+            )
+        );
+        assert_eq!(
+            got[1],
+            ("March 3, 2020".into(), d("2020-03-03"), DatePrecision::Day)
+        );
+        assert_eq!(
+            got[2],
+            ("1956".into(), d("1956-01-01"), DatePrecision::Year)
+        );
+        assert_eq!(
+            got[3],
+            ("2019-01-22".into(), d("2019-01-22"), DatePrecision::Day)
+        );
     }
 
     #[test]

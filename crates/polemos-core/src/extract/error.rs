@@ -7,7 +7,9 @@ pub enum ExtractError {
     #[error("input is not valid UTF-8: invalid byte sequence at byte offset {valid_up_to}")]
     InvalidUtf8 { valid_up_to: usize },
     /// The input is larger than the configured limit.
-    #[error("input is {bytes} bytes, over the limit of {limit} bytes (raise it with the max_bytes option)")]
+    #[error(
+        "input is {bytes} bytes, over the limit of {limit} bytes (raise it with the max_bytes option)"
+    )]
     TooLarge { bytes: usize, limit: usize },
     /// A line of a data file (built-in or user-supplied) is malformed.
     #[error("data file {file}, line {line}: {message}")]

@@ -36,9 +36,17 @@ fn fits(date: &DateMention, status: EventStatus, published: Option<NaiveDate>) -
 fn cataphora(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<usize> {
     let sentence = &doc.sentences[s];
     let first = doc.tok(sentence.tokens.start);
-    let leading = ["during", "in", "at", "after", "before", "ahead", "following"]
-        .iter()
-        .any(|w| first.eq_ignore_ascii_case(w));
+    let leading = [
+        "during",
+        "in",
+        "at",
+        "after",
+        "before",
+        "ahead",
+        "following",
+    ]
+    .iter()
+    .any(|w| first.eq_ignore_ascii_case(w));
     if !leading {
         return None;
     }
@@ -72,10 +80,18 @@ fn sources(
     match args {
         Args::By => {
             let after = items.get(at + 1..).unwrap_or(&[]);
-            let by = after.iter().position(|it| matches!(it.kind, ItemKind::Actor { .. }));
+            let by = after
+                .iter()
+                .position(|it| matches!(it.kind, ItemKind::Actor { .. }));
             let _ = k;
             match by {
-                Some(_) => (objects_after(doc, items, at, ceil).into_iter().take(2).collect(), false),
+                Some(_) => (
+                    objects_after(doc, items, at, ceil)
+                        .into_iter()
+                        .take(2)
+                        .collect(),
+                    false,
+                ),
                 None => (Vec::new(), false),
             }
         }
@@ -99,7 +115,10 @@ fn sources(
         Args::Svo => {
             let subject = subject_before(doc, items, at, floor);
             let inferred = matches!(subject, Subject::Pronoun(_));
-            (resolve(doc, &subject, clause.speaker, s).unwrap_or_default(), inferred)
+            (
+                resolve(doc, &subject, clause.speaker, s).unwrap_or_default(),
+                inferred,
+            )
         }
     }
 }
@@ -120,9 +139,9 @@ fn is_planned(items: &[Item], at: usize, clause: &Clause, args: Args) -> bool {
         Args::Svo | Args::By => plan_before(6),
         Args::Noun => {
             plan_before(2)
-                || items[at + 1..].iter().any(|it| {
-                    matches!(it.kind, ItemKind::Cue(Cue::Plan)) && it.start < clause.end
-                })
+                || items[at + 1..]
+                    .iter()
+                    .any(|it| matches!(it.kind, ItemKind::Cue(Cue::Plan)) && it.start < clause.end)
         }
     }
 }
@@ -185,7 +204,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && it.tok.saturating_sub(x.tok_end) <= 4
             });
             let hedged = items.iter().any(|x| {
-                matches!(x.kind, ItemKind::Cue(Cue::Hedge)) && x.start >= clause.start && x.start < clause.end
+                matches!(x.kind, ItemKind::Cue(Cue::Hedge))
+                    && x.start >= clause.start
+                    && x.start < clause.end
             });
             // The nearest date that fits the status, preferring the event's own clause.
             let mut best: Option<(usize, &DateMention)> = None;
@@ -197,7 +218,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         continue;
                     }
                     let dist = x.tok.abs_diff(it.tok)
-                        + if x.start >= clause.start && x.start < clause.end { 0 } else { 1000 };
+                        + if x.start >= clause.start && x.start < clause.end {
+                            0
+                        } else {
+                            1000
+                        };
                     if best.is_none_or(|(b, _)| dist < b) {
                         best = Some((dist, dm));
                     }
@@ -265,7 +290,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
             sources.sort();
             targets.sort();
-            let evidence = doc.evidence(s, Some((it.start, it.end)), confidence, clause.speaker, clause.reported_by);
+            let evidence = doc.evidence(
+                s,
+                Some((it.start, it.end)),
+                confidence,
+                clause.speaker,
+                clause.reported_by,
+            );
             let fact = EventFact {
                 event_type: cue.event_type,
                 mode: cue.mode.clone(),
@@ -297,7 +328,12 @@ type Index = HashMap<(PloverType, Vec<String>, EventStatus, bool), Vec<usize>>;
 /// Adds an event, folding it into an earlier report of the same event (same type, sources,
 /// status and negation, and compatible targets).
 fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
-    let key = (fact.event_type, fact.sources.clone(), fact.status, fact.negated);
+    let key = (
+        fact.event_type,
+        fact.sources.clone(),
+        fact.status,
+        fact.negated,
+    );
     let candidates = index.entry(key).or_default();
     // Only recent reports are candidates, so a text naming thousands of targets stays linear.
     let same = candidates.iter().rev().take(16).copied().find(|&i| {

@@ -52,7 +52,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     let f = fact(k, &mut facts, &mut index, d);
                     f.mentions.push(FramingMention {
                         label: label.clone(),
-                        span: Span { start: it.start, end: it.end },
+                        span: Span {
+                            start: it.start,
+                            end: it.end,
+                        },
                         sentence: s,
                         framing: used_by.as_ref().map(|p| format!("actors/{p}")),
                     });
@@ -96,7 +99,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .find(|&d| {
                     let parties = &k.disputes[d].parties;
                     parties.len() >= 2
-                        && parties[..2].iter().all(|p| parties_here.contains(&p.as_str()))
+                        && parties[..2]
+                            .iter()
+                            .all(|p| parties_here.contains(&p.as_str()))
                 });
             if let Some(d) = candidate {
                 fact(k, &mut facts, &mut index, d).weight += 1;
@@ -120,14 +125,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 None => f.framing.neutral += 1,
                 Some(p) => match counts.iter_mut().find(|c| &c.party == p) {
                     Some(c) => c.mentions += 1,
-                    None => counts.push(PartyCount { party: p.clone(), mentions: 1 }),
+                    None => counts.push(PartyCount {
+                        party: p.clone(),
+                        mentions: 1,
+                    }),
                 },
             }
         }
         let max = counts.iter().map(|c| c.mentions).max().unwrap_or(0);
         let leaders: Vec<&PartyCount> = counts.iter().filter(|c| c.mentions == max).collect();
-        f.framing.dominant = (leaders.len() == 1 && max > f.framing.neutral)
-            .then(|| leaders[0].party.clone());
+        f.framing.dominant =
+            (leaders.len() == 1 && max > f.framing.neutral).then(|| leaders[0].party.clone());
         f.framing.by_party = counts;
     }
     doc.disputes = facts;

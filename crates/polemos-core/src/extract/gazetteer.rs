@@ -10,8 +10,7 @@ fn is_word_char(c: char) -> bool {
 }
 
 fn is_acronym(p: &str) -> bool {
-    p.chars().filter(|c| c.is_alphabetic()).count() >= 2
-        && !p.chars().any(char::is_lowercase)
+    p.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !p.chars().any(char::is_lowercase)
 }
 
 /// Whether the matched text's case fits what the pattern requires of at least one entry.
@@ -43,9 +42,7 @@ pub fn entry_fits(
         } else if matches!(e, super::knowledge::Entry::Title(_)) {
             true
         } else {
-            !first_upper
-                || sentence_start
-                || written.chars().next().is_some_and(char::is_uppercase)
+            !first_upper || sentence_start || written.chars().next().is_some_and(char::is_uppercase)
         }
     }
 }
@@ -66,15 +63,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         if start < sentence.start || end > sentence.end {
             continue;
         }
-        let before_ok = text[..start].chars().next_back().is_none_or(|c| !is_word_char(c));
+        let before_ok = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
         let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
         if !before_ok || !after_ok {
             continue;
         }
         let first = sentence.tokens.start;
         let at = doc.token_at(start);
-        let sentence_start = at <= first + 2
-            && (first..at).all(|t| doc.tokens[t].kind == super::ir::TokKind::Punct);
+        let sentence_start =
+            at <= first + 2 && (first..at).all(|t| doc.tokens[t].kind == super::ir::TokKind::Punct);
         let pattern = m.pattern().as_usize();
         if case_fits(k, pattern, &text[start..end], sentence_start) {
             doc.raw.push(RawMatch {

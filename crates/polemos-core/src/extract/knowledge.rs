@@ -15,7 +15,10 @@ use crate::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
 /// The built-in data files, in load order.
 pub const BUILTIN: [(&str, &str); 7] = [
     ("states.tsv", include_str!("../../data/states.tsv")),
-    ("organizations.tsv", include_str!("../../data/organizations.tsv")),
+    (
+        "organizations.tsv",
+        include_str!("../../data/organizations.tsv"),
+    ),
     ("titles.tsv", include_str!("../../data/titles.tsv")),
     ("cues.tsv", include_str!("../../data/cues.tsv")),
     ("events.tsv", include_str!("../../data/events.tsv")),
@@ -275,11 +278,12 @@ impl KnowledgeBuilder {
                 continue;
             }
             let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-            self.add_line(&fields).map_err(|message| ExtractError::Data {
-                file: source.to_owned(),
-                line: index + 1,
-                message,
-            })?;
+            self.add_line(&fields)
+                .map_err(|message| ExtractError::Data {
+                    file: source.to_owned(),
+                    line: index + 1,
+                    message,
+                })?;
         }
         Ok(())
     }
@@ -425,7 +429,8 @@ impl KnowledgeBuilder {
             }
             "cue" => {
                 Self::need(f, 3, "cue|category|phrases")?;
-                let cue = Cue::parse(f[1]).ok_or_else(|| format!("unknown cue category `{}`", f[1]))?;
+                let cue =
+                    Cue::parse(f[1]).ok_or_else(|| format!("unknown cue category `{}`", f[1]))?;
                 for n in list(f[2]) {
                     if cue == Cue::Boilerplate {
                         self.boilerplate.push(n.to_lowercase());
@@ -435,7 +440,11 @@ impl KnowledgeBuilder {
                 }
             }
             "event" => {
-                Self::need(f, 8, "event|phrases|TYPE|mode|CAMEO|intensity|contexts|args")?;
+                Self::need(
+                    f,
+                    8,
+                    "event|phrases|TYPE|mode|CAMEO|intensity|contexts|args",
+                )?;
                 let event_type = PloverType::ALL
                     .into_iter()
                     .find(|t| t.as_str() == f[2])
@@ -518,10 +527,8 @@ impl KnowledgeBuilder {
                     self.patterns
                         .push((label.clone(), Entry::DisputeName(d, k)));
                     if label.contains('\'') {
-                        self.patterns.push((
-                            label.replace('\'', "\u{2019}"),
-                            Entry::DisputeName(d, k),
-                        ));
+                        self.patterns
+                            .push((label.replace('\'', "\u{2019}"), Entry::DisputeName(d, k)));
                     }
                 }
                 for part in &entry.parts {
@@ -633,7 +640,11 @@ mod tests {
     #[test]
     fn builtin_data_loads_with_all_un_members() {
         let k = Knowledge::builtin().expect("built-in data parses");
-        let members = BUILTIN[0].1.lines().filter(|l| l.contains("|member|")).count();
+        let members = BUILTIN[0]
+            .1
+            .lines()
+            .filter(|l| l.contains("|member|"))
+            .count();
         assert_eq!(members, 193);
         assert!(k.actor("VAT").is_some() && k.actor("PSE").is_some());
         assert!(k.disputes.len() >= 20, "{}", k.disputes.len());
@@ -652,16 +663,24 @@ mod tests {
             "data file mine.tsv, line 2: `JP` is not an ISO 3166-1 alpha-3 code"
         );
         let err = b.add_source("x", "bogus|1").expect_err("kind");
-        assert!(err.to_string().contains("unknown record kind `bogus`"), "{err}");
-        let err = b.add_source("x", "event|meet|MEET|m|040|1|d|svo").expect_err("type");
+        assert!(
+            err.to_string().contains("unknown record kind `bogus`"),
+            "{err}"
+        );
+        let err = b
+            .add_source("x", "event|meet|MEET|m|040|1|d|svo")
+            .expect_err("type");
         assert!(err.to_string().contains("not a PLOVER event type"), "{err}");
     }
 
     #[test]
     fn user_entries_extend_the_builtin_data() {
         let mut b = KnowledgeBuilder::builtin().expect("builtin");
-        b.add_source("extra", "media|hokkaido-shimbun|Hokkaido Shimbun|Hokkaido Shimbun|JPN\n")
-            .expect("parses");
+        b.add_source(
+            "extra",
+            "media|hokkaido-shimbun|Hokkaido Shimbun|Hokkaido Shimbun|JPN\n",
+        )
+        .expect("parses");
         let k = b.build().expect("builds");
         assert!(k.actor("hokkaido-shimbun").is_some());
     }

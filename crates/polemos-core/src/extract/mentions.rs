@@ -12,9 +12,28 @@ use crate::names::slugify;
 
 /// Nouns after a demonym that make it name the state ("Russian officials", "the Chinese side").
 const GROUP_NOUNS: &[&str] = &[
-    "officials", "diplomats", "government", "authorities", "leaders", "leadership", "ministry",
-    "sources", "side", "delegation", "negotiators", "forces", "troops", "military", "navy",
-    "embassy", "envoy", "envoys", "administration", "parliament", "lawmakers", "cabinet",
+    "officials",
+    "diplomats",
+    "government",
+    "authorities",
+    "leaders",
+    "leadership",
+    "ministry",
+    "sources",
+    "side",
+    "delegation",
+    "negotiators",
+    "forces",
+    "troops",
+    "military",
+    "navy",
+    "embassy",
+    "envoy",
+    "envoys",
+    "administration",
+    "parliament",
+    "lawmakers",
+    "cabinet",
 ];
 
 /// Most name tokens a title can take ("Foreign Minister Sergei Viktorovich Lavrov").
@@ -112,7 +131,12 @@ struct PersonHit {
 }
 
 /// Pass 1: people introduced by a title and a capitalized name.
-fn find_people(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &Fitting) -> HashMap<usize, PersonHit> {
+fn find_people(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    entries: &Fitting,
+) -> HashMap<usize, PersonHit> {
     let mut hits = HashMap::new();
     for r in 0..doc.raw.len() {
         let m = doc.raw[r];
@@ -173,7 +197,9 @@ fn find_people(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &Fitti
             st.surnames.insert(surname, p);
             // Family names come first in many languages ("Wang Yi" is "Wang" later).
             if name_end - name_start == 2 {
-                st.surnames.entry(doc.tok(name_start).to_owned()).or_insert(p);
+                st.surnames
+                    .entry(doc.tok(name_start).to_owned())
+                    .or_insert(p);
             }
             p
         };
@@ -258,7 +284,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 covered_until = covered_until.max(doc.tokens[p.name_end - 1].end);
                 continue;
             }
-            let prev_word = if tok > range.start { doc.tok(tok - 1) } else { "" };
+            let prev_word = if tok > range.start {
+                doc.tok(tok - 1)
+            } else {
+                ""
+            };
             let located = ["in", "at", "from", "of", "to", "near", "outside"]
                 .iter()
                 .any(|w| prev_word.eq_ignore_ascii_case(w));
@@ -279,9 +309,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         if k.actors[known].kind == ActorKind::MediaOutlet {
                             last_media = Some(a);
                         }
-                        let next_is_word = doc.tokens.get(tok_end).is_some_and(|t| {
-                            t.kind == TokKind::Word && tok_end < range.end
-                        });
+                        let next_is_word = doc
+                            .tokens
+                            .get(tok_end)
+                            .is_some_and(|t| t.kind == TokKind::Word && tok_end < range.end);
                         let next_is_cue = doc.raw.get(r + 1).is_some_and(|n| {
                             n.start == doc.tokens.get(tok_end).map_or(usize::MAX, |t| t.start)
                                 && entries[r + 1]
@@ -289,7 +320,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     .any(|x| matches!(x, Entry::Cue(_) | Entry::Event(_)))
                         });
                         // "Indian officials said": a demonym with a group noun names the state.
-                        let group = via == Via::Demonym && tok_end < range.end && doc.tok_in(tok_end, GROUP_NOUNS);
+                        let group = via == Via::Demonym
+                            && tok_end < range.end
+                            && doc.tok_in(tok_end, GROUP_NOUNS);
                         let adjectival = adjectival_states.contains(&r)
                             || (via == Via::Demonym && next_is_word && !next_is_cue && !group);
                         if group {
@@ -337,10 +370,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // "Japan's Foreign Minister": a state right before the title.
                         let state = r.checked_sub(1).and_then(|p| {
                             let prev = doc.raw[p];
-                            (prev.sentence == s && only_possessive(doc, doc.token_at(prev.end), tok))
-                                .then(|| state_entry(k, &entries[p]))
-                                .flatten()
-                                .map(|known| known_actor(k, doc, &mut st, known))
+                            (prev.sentence == s
+                                && only_possessive(doc, doc.token_at(prev.end), tok))
+                            .then(|| state_entry(k, &entries[p]))
+                            .flatten()
+                            .map(|known| known_actor(k, doc, &mut st, known))
                         });
                         if !the && state.is_none() {
                             local.push(item(ItemKind::Title(t)));

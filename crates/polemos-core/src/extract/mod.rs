@@ -29,9 +29,9 @@ pub use ir::Doc;
 pub use knowledge::{Knowledge, KnowledgeBuilder};
 pub use output::*;
 
+use crate::model::Anchor;
 use crate::model::{IssueScale, Span, content_hash};
 use crate::values::Position;
-use crate::model::Anchor;
 
 /// Default largest input accepted, in bytes.
 pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;
@@ -162,7 +162,11 @@ impl Extractor {
     /// # Errors
     /// [`ExtractError::TooLarge`] over the limit, [`ExtractError::InvalidUtf8`] with the offset of
     /// the first bad byte.
-    pub fn extract_bytes(&self, bytes: &[u8], meta: &ArticleMeta) -> Result<Extraction, ExtractError> {
+    pub fn extract_bytes(
+        &self,
+        bytes: &[u8],
+        meta: &ArticleMeta,
+    ) -> Result<Extraction, ExtractError> {
         if bytes.len() > self.max_bytes {
             return Err(ExtractError::TooLarge {
                 bytes: bytes.len(),
@@ -224,14 +228,15 @@ fn proposed_issue(
         .find(|d| d.name == dispute)
         .map(|d| &k.disputes[d.index])?;
     let scale = match &topic.scale {
-        knowledge::TopicScale::Binary(p) => IssueScale::Binary { proposal: p.clone() },
+        knowledge::TopicScale::Binary(p) => IssueScale::Binary {
+            proposal: p.clone(),
+        },
         knowledge::TopicScale::Sovereignty => {
             let display = |i: usize| {
-                entry
-                    .parties
-                    .get(i)
-                    .and_then(|p| k.actor(p))
-                    .map_or_else(|| "the other party".to_owned(), |a| k.actors[a].display.clone())
+                entry.parties.get(i).and_then(|p| k.actor(p)).map_or_else(
+                    || "the other party".to_owned(),
+                    |a| k.actors[a].display.clone(),
+                )
             };
             IssueScale::Continuous {
                 anchors: vec![
@@ -280,7 +285,10 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
                 && a.mentions.last().is_none_or(|m| m.span.start != it.start)
             {
                 a.mentions.push(MentionFact {
-                    span: Span { start: it.start, end: it.end },
+                    span: Span {
+                        start: it.start,
+                        end: it.end,
+                    },
                     text: doc.slice(it.start, it.end).to_owned(),
                     sentence: s,
                     via,
@@ -297,8 +305,14 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             speaker: c.speaker.map(|a| doc.actor_name(a)),
             reported_by: c.reported_by.map(|a| doc.actor_name(a)),
             speech: c.speech,
-            cue: c.cue.map(|(a, b)| doc.slice(a, b).to_owned()).unwrap_or_default(),
-            content: Span { start: c.start, end: c.end },
+            cue: c
+                .cue
+                .map(|(a, b)| doc.slice(a, b).to_owned())
+                .unwrap_or_default(),
+            content: Span {
+                start: c.start,
+                end: c.end,
+            },
             hope: c.hope,
             evidence: doc.evidence(c.sentence, c.cue, 0.8, c.speaker, c.reported_by),
         })
@@ -308,7 +322,10 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
         .iter()
         .map(|d| DateFact {
             text: doc.slice(d.start, d.end).to_owned(),
-            span: Span { start: d.start, end: d.end },
+            span: Span {
+                start: d.start,
+                end: d.end,
+            },
             sentence: d.sentence,
             date: d.date,
             precision: d.precision,
@@ -344,7 +361,10 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
         .lines
         .iter()
         .filter(|l| l.boilerplate)
-        .map(|l| Span { start: l.start, end: l.end })
+        .map(|l| Span {
+            start: l.start,
+            end: l.end,
+        })
         .collect();
     Extraction {
         document: DocumentInfo {

@@ -20,11 +20,56 @@ const TOPIC_WINDOW: usize = 12;
 const CONDITION_WINDOW: usize = 14;
 /// Words that never start an issue, and nouns too vague to be one on their own.
 const NOT_AN_ISSUE: &[&str] = &[
-    "after", "before", "when", "while", "it", "this", "that", "them", "him", "her", "us", "all",
-    "any", "what", "which", "who", "there", "here", "also", "not", "decision", "move", "request",
-    "claim", "claims", "statement", "plan", "step", "steps", "idea", "call", "calls", "remarks",
-    "comments", "position", "stance", "efforts", "effort", "action", "actions", "measures",
-    "proposal", "report", "reports", "way", "need", "issue", "matter", "question", "situation",
+    "after",
+    "before",
+    "when",
+    "while",
+    "it",
+    "this",
+    "that",
+    "them",
+    "him",
+    "her",
+    "us",
+    "all",
+    "any",
+    "what",
+    "which",
+    "who",
+    "there",
+    "here",
+    "also",
+    "not",
+    "decision",
+    "move",
+    "request",
+    "claim",
+    "claims",
+    "statement",
+    "plan",
+    "step",
+    "steps",
+    "idea",
+    "call",
+    "calls",
+    "remarks",
+    "comments",
+    "position",
+    "stance",
+    "efforts",
+    "effort",
+    "action",
+    "actions",
+    "measures",
+    "proposal",
+    "report",
+    "reports",
+    "way",
+    "need",
+    "issue",
+    "matter",
+    "question",
+    "situation",
 ];
 /// Longest noun phrase proposed as a new issue, in tokens.
 const MAX_NEW_ISSUE_TOKENS: usize = 6;
@@ -43,7 +88,9 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         ItemKind::Cue(Cue::Oppose) => Some(Kind::Oppose),
         ItemKind::Cue(Cue::Proposal) => Some(Kind::Proposal),
         ItemKind::Cue(Cue::Downplay) => Some(Kind::Downplay),
-        ItemKind::Event(e) if k.events[e].event_type == PloverType::Agree && k.events[e].mode == "propose" => {
+        ItemKind::Event(e)
+            if k.events[e].event_type == PloverType::Agree && k.events[e].mode == "propose" =>
+        {
             Some(Kind::Proposal)
         }
         _ => None,
@@ -67,10 +114,22 @@ fn topic_after(items: &[Item], at: usize, stop: usize) -> Option<(usize, usize)>
         })
 }
 
-fn new_issue(doc: &Doc<'_>, items: &[Item], at: usize, stop_tok: usize) -> Option<(String, String)> {
+fn new_issue(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<(String, String)> {
     let cue = items[at];
     let mut t = cue.tok_end;
-    while t < stop_tok && doc.tok_in(t, &["the", "a", "an", "to", "for", "of", "this", "that", "its", "their"]) {
+    while t < stop_tok
+        && doc.tok_in(
+            t,
+            &[
+                "the", "a", "an", "to", "for", "of", "this", "that", "its", "their",
+            ],
+        )
+    {
         t += 1;
     }
     let start = t;
@@ -84,7 +143,10 @@ fn new_issue(doc: &Doc<'_>, items: &[Item], at: usize, stop_tok: usize) -> Optio
                     ItemKind::DisputeName(..)
                         | ItemKind::DisputePart(_)
                         | ItemKind::Location
-                        | ItemKind::Actor { adjectival: true, .. }
+                        | ItemKind::Actor {
+                            adjectival: true,
+                            ..
+                        }
                 )
         })
     };
@@ -95,7 +157,13 @@ fn new_issue(doc: &Doc<'_>, items: &[Item], at: usize, stop_tok: usize) -> Optio
         && t - start < MAX_NEW_ISSUE_TOKENS
         && matches!(doc.tokens[t].kind, TokKind::Word)
         && !covered(t)
-        && !doc.tok_in(t, &["and", "or", "but", "which", "that", "because", "as", "with", "by", "on", "in", "at", "if", "unless"])
+        && !doc.tok_in(
+            t,
+            &[
+                "and", "or", "but", "which", "that", "because", "as", "with", "by", "on", "in",
+                "at", "if", "unless",
+            ],
+        )
     {
         t += 1;
     }
@@ -104,18 +172,29 @@ fn new_issue(doc: &Doc<'_>, items: &[Item], at: usize, stop_tok: usize) -> Optio
     }
     if t == start
         || doc.tok(start).starts_with(char::is_uppercase)
-        || doc.tok_in(start, NOT_AN_ISSUE) && (t - start == 1 || !doc.tok_in(start, &["call", "plan"]))
+        || doc.tok_in(start, NOT_AN_ISSUE)
+            && (t - start == 1 || !doc.tok_in(start, &["call", "plan"]))
     {
         return None;
     }
-    let text = doc.slice(doc.tokens[start].start, doc.tokens[t - 1].end).to_owned();
+    let text = doc
+        .slice(doc.tokens[start].start, doc.tokens[t - 1].end)
+        .to_owned();
     let id = slugify(&text)?;
     Some((id, text))
 }
 
 /// The stance holders (states for their officials), the actors the text names as agents, and
 /// whether they were inferred rather than read.
-fn holder(doc: &Doc<'_>, items: &[Item], at: usize, clause: &Clause, s: usize, kind: Kind, args: Option<Args>) -> (Vec<usize>, Vec<usize>, bool) {
+fn holder(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    clause: &Clause,
+    s: usize,
+    kind: Kind,
+    args: Option<Args>,
+) -> (Vec<usize>, Vec<usize>, bool) {
     let floor = doc.token_at(clause.start);
     let found: Option<(Vec<usize>, bool)> = match kind {
         Kind::Proposal => {
@@ -125,12 +204,14 @@ fn holder(doc: &Doc<'_>, items: &[Item], at: usize, clause: &Clause, s: usize, k
                 .map(|v| (v, false));
             by.or_else(|| {
                 possessor(items, at, doc).and_then(|p| {
-                    resolve(doc, &p, clause.speaker, s).map(|a| (a, matches!(p, Subject::Pronoun(_))))
+                    resolve(doc, &p, clause.speaker, s)
+                        .map(|a| (a, matches!(p, Subject::Pronoun(_))))
                 })
             })
             .or_else(|| {
                 let subj = subject_before(doc, items, at, floor);
-                resolve(doc, &subj, clause.speaker, s).map(|a| (a, matches!(subj, Subject::Pronoun(_))))
+                resolve(doc, &subj, clause.speaker, s)
+                    .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
             })
         }
         Kind::Downplay => clause.speaker.map(|a| (vec![a], false)).or_else(|| {
@@ -157,12 +238,15 @@ fn holder(doc: &Doc<'_>, items: &[Item], at: usize, clause: &Clause, s: usize, k
 }
 
 fn required(items: &[Item], from: usize, to: usize, scale: Option<&TopicScale>) -> RequiredOutcome {
-    let found = items.iter().filter(|it| it.start >= from && it.start < to).find_map(|it| match it.kind {
-        ItemKind::Cue(Cue::Resolved) => Some(RequiredOutcome::Resolved),
-        ItemKind::Cue(Cue::Adopted) => Some(RequiredOutcome::Adopted),
-        ItemKind::Cue(Cue::Rejected) => Some(RequiredOutcome::Rejected),
-        _ => None,
-    });
+    let found = items
+        .iter()
+        .filter(|it| it.start >= from && it.start < to)
+        .find_map(|it| match it.kind {
+            ItemKind::Cue(Cue::Resolved) => Some(RequiredOutcome::Resolved),
+            ItemKind::Cue(Cue::Adopted) => Some(RequiredOutcome::Adopted),
+            ItemKind::Cue(Cue::Rejected) => Some(RequiredOutcome::Rejected),
+            _ => None,
+        });
     found.unwrap_or(match scale {
         Some(TopicScale::Binary(_)) => RequiredOutcome::Adopted,
         _ => RequiredOutcome::Resolved,
@@ -211,7 +295,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         && x.start < clause.end.max(it.end)
                         && x.tok.saturating_sub(it.tok_end) <= CONDITION_WINDOW
                         && !items[i + 1..*j].iter().any(|y| {
-                            matches!(y.kind, ItemKind::Cue(Cue::Report | Cue::Support | Cue::Oppose))
+                            matches!(
+                                y.kind,
+                                ItemKind::Cue(Cue::Report | Cue::Support | Cue::Oppose)
+                            )
                         }))
                         || (x.tok <= doc.sentences[s].tokens.start + 1 && *j < i))
             });
@@ -223,14 +310,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     (c.end, comma.map_or(it.start, |t| doc.tokens[t].start))
                 }
             });
-            let topic_stop = cond.filter(|(_, c)| c.start > it.start).map_or(sentence_end, |(_, c)| c.start);
+            let topic_stop = cond
+                .filter(|(_, c)| c.start > it.start)
+                .map_or(sentence_end, |(_, c)| c.start);
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
                         ItemKind::Topic(t) if x.start >= clause.start => Some((t, x.tok)),
                         _ => None,
                     });
-                    before.or_else(|| topic_after(&items, i, topic_stop)).map(|(t, tok)| Target::Topic(t, tok))
+                    before
+                        .or_else(|| topic_after(&items, i, topic_stop))
+                        .map(|(t, tok)| Target::Topic(t, tok))
                 }
                 Kind::Proposal => {
                     let after = topic_after(&items, i, topic_stop);
@@ -242,14 +333,25 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .map(|(t, tok)| Target::Topic(t, tok))
                 }
                 Kind::Support | Kind::Oppose => {
-                    let object_is_actor = items[i + 1..].iter().find(|x| x.start >= it.end).is_some_and(|x| {
-                        matches!(x.kind, ItemKind::Actor { adjectival: false, .. }) && x.tok <= it.tok_end + 1
-                    });
+                    let object_is_actor = items[i + 1..]
+                        .iter()
+                        .find(|x| x.start >= it.end)
+                        .is_some_and(|x| {
+                            matches!(
+                                x.kind,
+                                ItemKind::Actor {
+                                    adjectival: false,
+                                    ..
+                                }
+                            ) && x.tok <= it.tok_end + 1
+                        });
                     match topic_after(&items, i, topic_stop) {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
                         None if !object_is_actor => {
-                            let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
-                            new_issue(doc, &items, i, stop_tok).map(|(id, title)| Target::New(id, title))
+                            let stop_tok =
+                                doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                            new_issue(doc, &items, i, stop_tok)
+                                .map(|(id, title)| Target::New(id, title))
                         }
                         None => None,
                     }
@@ -287,7 +389,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         && it.tok.saturating_sub(x.tok_end) <= 3
                 });
             let hedged = items.iter().any(|x| {
-                matches!(x.kind, ItemKind::Cue(Cue::Hedge)) && x.start >= clause.start && x.start < clause.end
+                matches!(x.kind, ItemKind::Cue(Cue::Hedge))
+                    && x.start >= clause.start
+                    && x.start < clause.end
             });
             let mut conditions = Vec::new();
             if let Some((from, to)) = cond_span.filter(|(a, b)| a < b) {
@@ -295,7 +399,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     ItemKind::Topic(t) if x.start >= from && x.start < to => Some(t),
                     _ => None,
                 });
-                let cond_issue = cond_topic.and_then(|t| issue_name(k, doc, s, t)).filter(|n| n != &issue);
+                let cond_issue = cond_topic
+                    .and_then(|t| issue_name(k, doc, s, t))
+                    .filter(|n| n != &issue);
                 conditions.push(ConditionFact {
                     required: required(&items, from, to, cond_topic.map(|t| &k.topics[t].scale)),
                     issue: cond_issue,
@@ -304,7 +410,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .trim()
                         .trim_end_matches(['.', ',', ';', '!', '?'])
                         .to_owned(),
-                    span: Span { start: from, end: to },
+                    span: Span {
+                        start: from,
+                        end: to,
+                    },
                 });
             }
             let support = match kind {
@@ -314,7 +423,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             };
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
-                _ if !conditions.is_empty() => (StanceLabel::Conditional, if support { 75.0 } else { 25.0 }, 0.6),
+                _ if !conditions.is_empty() => (
+                    StanceLabel::Conditional,
+                    if support { 75.0 } else { 25.0 },
+                    0.6,
+                ),
                 Kind::Proposal => (StanceLabel::Support, 100.0, 0.7),
                 _ if support => (StanceLabel::Support, 100.0, 0.5),
                 _ => (StanceLabel::Oppose, 0.0, 0.5),
@@ -334,7 +447,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     let dm = &doc.dates[d];
                     let by = x.tok > 0 && doc.tok_in(x.tok - 1, &["by", "the", "before", "until"]);
                     (by && dm.qualifier == Some("end") || doc.tok_is(x.tok.saturating_sub(1), "by"))
-                        .then_some(dm.date.map(|date| FuzzyDate { date, precision: dm.precision }))
+                        .then_some(dm.date.map(|date| FuzzyDate {
+                            date,
+                            precision: dm.precision,
+                        }))
                         .flatten()
                 }
                 _ => None,
@@ -342,9 +458,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             for &h in &holders {
                 // The holder's own official, when the text names one as the agent.
                 let speaker = clause.speaker.or_else(|| {
-                    agents.iter().copied().find(|&a| a != h && doc.holder_of(a) == Some(h))
+                    agents
+                        .iter()
+                        .copied()
+                        .find(|&a| a != h && doc.holder_of(a) == Some(h))
                 });
-                let evidence = doc.evidence(s, Some((it.start, it.end)), confidence, speaker, clause.reported_by);
+                let evidence = doc.evidence(
+                    s,
+                    Some((it.start, it.end)),
+                    confidence,
+                    speaker,
+                    clause.reported_by,
+                );
                 let fact = StanceFact {
                     actor: doc.actor_name(h),
                     issue: issue.clone(),
@@ -376,7 +501,11 @@ fn rank(label: StanceLabel) -> u8 {
     }
 }
 
-fn merge(out: &mut Vec<StanceFact>, index: &mut HashMap<(String, String), usize>, fact: StanceFact) {
+fn merge(
+    out: &mut Vec<StanceFact>,
+    index: &mut HashMap<(String, String), usize>,
+    fact: StanceFact,
+) {
     let key = (fact.actor.clone(), fact.issue.clone());
     let Some(&i) = index.get(&key) else {
         index.insert(key, out.len());

@@ -28,9 +28,16 @@ fn gap_blocks(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     let mut words_between_commas = 0;
     for t in from..to {
         let w = doc.tok(t);
-        if doc.tok_in(t, &["that", "which", "who", "whom", "and", "or", "but", "while", "whereas", "as", "because", "when", "after", "before"])
-            || matches!(w, ";" | ":" | "\"" | "\u{201c}" | "\u{201d}" | "(" | ")" | "\u{2013}" | "\u{2014}")
-        {
+        if doc.tok_in(
+            t,
+            &[
+                "that", "which", "who", "whom", "and", "or", "but", "while", "whereas", "as",
+                "because", "when", "after", "before",
+            ],
+        ) || matches!(
+            w,
+            ";" | ":" | "\"" | "\u{201c}" | "\u{201d}" | "(" | ")" | "\u{2013}" | "\u{2014}"
+        ) {
             return true;
         }
         if w == "," {
@@ -43,7 +50,8 @@ fn gap_blocks(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         }
     }
     // ", meanwhile," is a parenthetical; any other comma ends the subject.
-    !(commas == 0 || (commas == 2 && (1..=3).contains(&words_between_commas) && doc.tok(to - 1) == ","))
+    !(commas == 0
+        || (commas == 2 && (1..=3).contains(&words_between_commas) && doc.tok(to - 1) == ","))
 }
 
 fn is_subject_actor(item: &Item) -> Option<(usize, Via)> {
@@ -179,7 +187,29 @@ pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) 
             break;
         }
         let gap_ok = (last_end..it.tok).all(|t| {
-            doc.tok_in(t, &["with", "to", "the", "on", "a", "and", ",", "counterpart", "his", "her", "its", "their", "officials", "of", "leaders", "from", "against", "for"])
+            doc.tok_in(
+                t,
+                &[
+                    "with",
+                    "to",
+                    "the",
+                    "on",
+                    "a",
+                    "and",
+                    ",",
+                    "counterpart",
+                    "his",
+                    "her",
+                    "its",
+                    "their",
+                    "officials",
+                    "of",
+                    "leaders",
+                    "from",
+                    "against",
+                    "for",
+                ],
+            )
         });
         if !gap_ok {
             break;
@@ -226,7 +256,20 @@ pub fn possessor(items: &[Item], at: usize, doc: &Doc<'_>) -> Option<Subject> {
     let prev = items[..at].iter().rev().find(|i| i.start < cue.start)?;
     let close = cue.tok.saturating_sub(prev.tok_end) <= 3
         && (prev.tok_end..cue.tok).all(|t| {
-            doc.tok_in(t, &["'", "\u{2019}", "s", "planned", "upcoming", "proposed", "new", "latest", "bilateral"])
+            doc.tok_in(
+                t,
+                &[
+                    "'",
+                    "\u{2019}",
+                    "s",
+                    "planned",
+                    "upcoming",
+                    "proposed",
+                    "new",
+                    "latest",
+                    "bilateral",
+                ],
+            )
         });
     if !close {
         return None;

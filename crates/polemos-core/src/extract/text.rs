@@ -14,8 +14,8 @@ const MAX_BOILERPLATE_LINE: usize = 200;
 /// Words before a period that do not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "sen", "rep", "gov",
-    "jr", "sr", "vs", "etc", "inc", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept",
-    "sep", "oct", "nov", "dec", "adm", "maj", "pres", "amb", "approx", "dept", "est", "fig",
+    "jr", "sr", "vs", "etc", "inc", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
+    "oct", "nov", "dec", "adm", "maj", "pres", "amb", "approx", "dept", "est", "fig",
 ];
 
 /// Splits the text into lines and marks boilerplate and the headline.
@@ -62,8 +62,7 @@ fn is_boilerplate(k: &Knowledge, line: &str) -> bool {
     let body = line.trim_start_matches(|c: char| !c.is_alphanumeric());
     let head: String = body.chars().take(40).flat_map(char::to_lowercase).collect();
     k.boilerplate.iter().any(|b| {
-        head.starts_with(b.as_str())
-            && !head[b.len()..].starts_with(|c: char| c.is_alphanumeric())
+        head.starts_with(b.as_str()) && !head[b.len()..].starts_with(|c: char| c.is_alphanumeric())
     })
 }
 
@@ -147,7 +146,10 @@ pub fn sentences(doc: &mut Doc<'_>) {
         let s = doc.tok(i);
         if is_terminal(s) {
             // Take closing quotes and brackets with the sentence.
-            while last + 1 < n && is_closing(doc.tok(last + 1)) && doc.tokens[last + 1].start == doc.tokens[last].end {
+            while last + 1 < n
+                && is_closing(doc.tok(last + 1))
+                && doc.tokens[last + 1].start == doc.tokens[last].end
+            {
                 last += 1;
             }
             let prev = if i > start_tok { doc.tok(i - 1) } else { "" };
@@ -160,7 +162,10 @@ pub fn sentences(doc: &mut Doc<'_>) {
                     let c = doc.text[next.start..].chars().next().unwrap_or(' ');
                     let starts = c.is_uppercase()
                         || c.is_numeric()
-                        || matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '-' | '\u{2013}');
+                        || matches!(
+                            c,
+                            '"' | '\u{201c}' | '\'' | '\u{2018}' | '(' | '-' | '\u{2013}'
+                        );
                     if starts && !abbreviation {
                         end_here = true;
                     }
@@ -178,7 +183,11 @@ pub fn sentences(doc: &mut Doc<'_>) {
                     .lines
                     .get(line_idx)
                     .is_some_and(|l| l.end - l.start < 80);
-                if blank || short_line || is_terminal(doc.tok(last)) || doc.lines.get(line_idx).is_some_and(|l| l.headline) {
+                if blank
+                    || short_line
+                    || is_terminal(doc.tok(last))
+                    || doc.lines.get(line_idx).is_some_and(|l| l.headline)
+                {
                     end_here = true;
                 }
             }
@@ -246,7 +255,9 @@ mod tests {
 
     #[test]
     fn boilerplate_lines_yield_no_tokens() {
-        let s = run("Japan spoke.\n\n- Advertisement -\n\nSubscribe to our newsletter\nRussia replied.");
+        let s = run(
+            "Japan spoke.\n\n- Advertisement -\n\nSubscribe to our newsletter\nRussia replied.",
+        );
         assert_eq!(s, vec!["Japan spoke.", "Russia replied."]);
     }
 

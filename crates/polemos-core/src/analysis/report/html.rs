@@ -166,14 +166,21 @@ fn deadlocks(h: &mut String, r: &DisputeReport) {
                 esc(&r.issue_title(&e.after))
             );
             if !e.condition_text.is_empty() {
-                let _ = write!(h, " <span class=\"muted\">({})</span>", esc(&e.condition_text));
+                let _ = write!(
+                    h,
+                    " <span class=\"muted\">({})</span>",
+                    esc(&e.condition_text)
+                );
             }
             for ev in e.evidence.iter().filter(|x| x.quote.is_some()) {
                 let _ = write!(
                     h,
                     "<blockquote>“{}” <span class=\"muted\">— {}{}</span></blockquote>",
                     esc(ev.quote.as_deref().unwrap_or_default()),
-                    esc(&ev.speaker.as_ref().map_or_else(String::new, |s| r.display(s))),
+                    esc(&ev
+                        .speaker
+                        .as_ref()
+                        .map_or_else(String::new, |s| r.display(s))),
                     esc(&ev
                         .document
                         .as_ref()
@@ -357,7 +364,10 @@ fn events(h: &mut String, r: &DisputeReport) {
             whom.join(", "),
             e.intensity,
             e.status,
-            e.quote.as_deref().map(|q| format!("“{}”", esc(q))).unwrap_or_default()
+            e.quote
+                .as_deref()
+                .map(|q| format!("“{}”", esc(q)))
+                .unwrap_or_default()
         );
     }
     h.push_str("</tbody></table></section>\n");
@@ -379,7 +389,12 @@ fn framings(h: &mut String, r: &DisputeReport) {
                     .used_by
                     .as_ref()
                     .map_or_else(|| "neutral".to_owned(), |a| r.display(a));
-                format!("{} ×{} <span class=\"muted\">({})</span>", esc(&n.label), n.mentions, esc(&by))
+                format!(
+                    "{} ×{} <span class=\"muted\">({})</span>",
+                    esc(&n.label),
+                    n.mentions,
+                    esc(&by)
+                )
             })
             .collect();
         let _ = write!(

@@ -85,7 +85,11 @@ pub fn render(report: &DisputeReport) -> String {
         "\n## Current stances\n\n| Actor | Issue | Position | Label | Conditions | Confidence | Sources | Last evidence |\n|---|---|---:|---|---|---:|---:|---|"
     );
     for s in &report.stances {
-        let contested = if s.is_contested() { " ⚠ contested" } else { "" };
+        let contested = if s.is_contested() {
+            " ⚠ contested"
+        } else {
+            ""
+        };
         let _ = writeln!(
             w,
             "| {} | {} | {:.0} | {}{} | {} | {:.2} | {} | {} |",
@@ -190,14 +194,22 @@ pub fn render(report: &DisputeReport) -> String {
     let _ = writeln!(w, "\nCoalitions (average-linkage clustering):\n");
     for c in &report.coalitions {
         let members: Vec<String> = c.members.iter().map(|a| report.display(a)).collect();
-        let _ = writeln!(w, "- {} (cohesion {:.2})", cell(&members.join(", ")), c.cohesion);
+        let _ = writeln!(
+            w,
+            "- {} (cohesion {:.2})",
+            cell(&members.join(", ")),
+            c.cohesion
+        );
     }
 
     let _ = writeln!(w, "\n## Shifts\n");
     if report.shifts.is_empty() {
         let _ = writeln!(w, "None found.");
     } else {
-        let _ = writeln!(w, "| Date | Actor | Issue | From | To |\n|---|---|---|---|---|");
+        let _ = writeln!(
+            w,
+            "| Date | Actor | Issue | From | To |\n|---|---|---|---|---|"
+        );
         for s in &report.shifts {
             let _ = writeln!(
                 w,
@@ -241,7 +253,10 @@ pub fn render(report: &DisputeReport) -> String {
     if report.framings.is_empty() {
         let _ = writeln!(w, "No document names the disputed objects.");
     } else {
-        let _ = writeln!(w, "| Outlet | Object | Framing | Names used |\n|---|---|---|---|");
+        let _ = writeln!(
+            w,
+            "| Outlet | Object | Framing | Names used |\n|---|---|---|---|"
+        );
         for f in &report.framings {
             let names: Vec<String> = f
                 .names

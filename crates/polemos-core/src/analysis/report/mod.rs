@@ -186,13 +186,18 @@ pub fn build_report_with(
     let mut timeline: Vec<StanceMark> = Vec::new();
     for line in &lines {
         shift_list.extend(shifts(line, options.shift_threshold)?);
-        timeline.extend(line.points.iter().map(|p| StanceMark {
-            actor: line.actor.clone(),
-            issue: line.issue.clone(),
-            date: p.date,
-            position: p.stance.as_ref().map(|s| s.position.get()),
-            label: p.stance.as_ref().map(|s| s.label),
-            contested: p.stance.as_ref().is_some_and(ConsolidatedStance::is_contested),
+        timeline.extend(line.points.iter().map(|p| {
+            StanceMark {
+                actor: line.actor.clone(),
+                issue: line.issue.clone(),
+                date: p.date,
+                position: p.stance.as_ref().map(|s| s.position.get()),
+                label: p.stance.as_ref().map(|s| s.label),
+                contested: p
+                    .stance
+                    .as_ref()
+                    .is_some_and(ConsolidatedStance::is_contested),
+            }
         }));
     }
     shift_list.sort_by(|a, b| (a.date, &a.actor, &a.issue).cmp(&(b.date, &b.actor, &b.issue)));
@@ -203,10 +208,18 @@ pub fn build_report_with(
         .filter(|e| event_known(e, &docs, as_of))
         .filter(|e| {
             e.issues.iter().any(|i| &i.dispute() == dispute_name)
-                || e.sources.iter().chain(&e.targets).any(|a| parties.contains(a))
+                || e.sources
+                    .iter()
+                    .chain(&e.targets)
+                    .any(|a| parties.contains(a))
         })
         .collect();
-    events.sort_by(|a, b| b.date.date.cmp(&a.date.date).then_with(|| a.name.cmp(&b.name)));
+    events.sort_by(|a, b| {
+        b.date
+            .date
+            .cmp(&a.date.date)
+            .then_with(|| a.name.cmp(&b.name))
+    });
     events.truncate(options.recent_events);
     let display_names = dossier
         .actors
@@ -301,7 +314,9 @@ mod tests {
         assert_eq!(r.stances.len(), 6);
         assert_eq!(r.deadlocks.len(), 1);
         // 1 − 0.7275 / 1.85 (see the agreement docs, worked in the crate's tests).
-        assert!((r.agreement.agreement[0][1].expect("shared") - (1.0 - 0.7275 / 1.85)).abs() < 1e-9);
+        assert!(
+            (r.agreement.agreement[0][1].expect("shared") - (1.0 - 0.7275 / 1.85)).abs() < 1e-9
+        );
         // Three known events, newest first; the planned meeting is listed with its status.
         let dates: Vec<String> = r.recent_events.iter().map(|e| e.date.to_string()).collect();
         assert_eq!(dates, ["2018-09-24", "2018-09-12", "2018-01-01"]);
@@ -332,8 +347,8 @@ mod tests {
         d.disputes[0].title = "<script>alert(1)</script> & \"x\"".into();
         d.actors[0].display_name = "<img src=x onerror=alert(1)>|pipe".into();
         let name = DisputeName::from_id("kuril-islands").expect("name");
-        let r = build_report(&d, &name, date("2018-09-30"), &ReportOptions::default())
-            .expect("report");
+        let r =
+            build_report(&d, &name, date("2018-09-30"), &ReportOptions::default()).expect("report");
         let page = html::render(&r);
         assert!(!page.contains("<script"), "raw script tag in the page");
         assert!(!page.contains("<img"), "raw img tag in the page");

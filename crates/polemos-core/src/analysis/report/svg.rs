@@ -38,14 +38,23 @@ pub(crate) fn short(text: &str, max: usize) -> String {
 /// Diverging colour for a 0..=100 position: blue at 0, light grey at 50, red at 100.
 pub(crate) fn position_colour(position: f64) -> String {
     let t = (position / 100.0).clamp(0.0, 1.0);
-    let (lo, mid, hi) = ((49.0, 110.0, 178.0), (242.0, 240.0, 235.0), (196.0, 78.0, 52.0));
+    let (lo, mid, hi) = (
+        (49.0, 110.0, 178.0),
+        (242.0, 240.0, 235.0),
+        (196.0, 78.0, 52.0),
+    );
     let (a, b, u) = if t < 0.5 {
         (lo, mid, t * 2.0)
     } else {
         (mid, hi, (t - 0.5) * 2.0)
     };
     let mix = |x: f64, y: f64| (x + (y - x) * u).round() as u8;
-    format!("#{:02x}{:02x}{:02x}", mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+    format!(
+        "#{:02x}{:02x}{:02x}",
+        mix(a.0, b.0),
+        mix(a.1, b.1),
+        mix(a.2, b.2)
+    )
 }
 
 /// Whether dark text reads better than white on a position colour.
@@ -84,7 +93,10 @@ pub(crate) fn heatmap(report: &DisputeReport) -> String {
         s,
         r##"<svg xmlns="http://www.w3.org/2000/svg" class="heatmap" role="img" viewBox="0 0 {width} {height}" width="{width}" height="{height}" font-family="system-ui, sans-serif">"##
     );
-    let _ = write!(s, "<title>Stance heatmap: position of each actor on each issue</title>");
+    let _ = write!(
+        s,
+        "<title>Stance heatmap: position of each actor on each issue</title>"
+    );
     for (j, issue) in issues.iter().enumerate() {
         let x = left + cw * j as f64 + cw / 2.0;
         let _ = write!(
@@ -210,7 +222,9 @@ pub(crate) fn timeline(report: &DisputeReport) -> String {
         .collect();
     dates.push(report.as_of);
     let min = dates.iter().min().copied().unwrap_or(report.as_of);
-    let max = report.as_of.max(dates.iter().max().copied().unwrap_or(report.as_of));
+    let max = report
+        .as_of
+        .max(dates.iter().max().copied().unwrap_or(report.as_of));
     let span = (days(max) - days(min)).max(30.0);
     let (left, right, width) = (150.0, 40.0, 960.0);
     let pad = span * 0.04;
@@ -300,7 +314,11 @@ pub(crate) fn timeline(report: &DisputeReport) -> String {
     for (k, e) in events.iter().enumerate() {
         let x = x_of(e.date);
         let colour = quad_colour(e.quad_class);
-        let fill = if e.status == EventStatus::Planned { "#ffffff" } else { colour };
+        let fill = if e.status == EventStatus::Planned {
+            "#ffffff"
+        } else {
+            colour
+        };
         let who: Vec<String> = e.sources.iter().map(|a| report.display(a)).collect();
         let whom: Vec<String> = e.targets.iter().map(|a| report.display(a)).collect();
         let tip = format!(
@@ -311,7 +329,10 @@ pub(crate) fn timeline(report: &DisputeReport) -> String {
             whom.join(", "),
             e.status,
             e.intensity,
-            e.quote.as_deref().map(|q| format!(": {q}")).unwrap_or_default()
+            e.quote
+                .as_deref()
+                .map(|q| format!(": {q}"))
+                .unwrap_or_default()
         );
         let dy = if k % 2 == 0 { -14.0 } else { 22.0 };
         let _ = write!(
@@ -342,9 +363,10 @@ pub(crate) fn timeline(report: &DisputeReport) -> String {
                 .map(|m| {
                     let issue = short(&report.issue_title(&m.issue), 22);
                     match (m.position, m.label) {
-                        (Some(p), Some(l)) => {
-                            (position_colour(p), format!("{issue}: {p:.0} {}", l.as_str()))
-                        }
+                        (Some(p), Some(l)) => (
+                            position_colour(p),
+                            format!("{issue}: {p:.0} {}", l.as_str()),
+                        ),
                         _ => ("#ffffff".to_owned(), format!("{issue}: lapsed")),
                     }
                 })
@@ -353,7 +375,12 @@ pub(crate) fn timeline(report: &DisputeReport) -> String {
             let _ = write!(
                 s,
                 r##"<g class="mark"><title>{}</title><rect x="{}" y="{}" width="11" height="11" transform="rotate(45 {x} {y})" fill="{}" stroke="#333" stroke-width="1"/>"##,
-                esc(&format!("{} {}: {}", first.date, report.display(actor), tip.join("; "))),
+                esc(&format!(
+                    "{} {}: {}",
+                    first.date,
+                    report.display(actor),
+                    tip.join("; ")
+                )),
                 x - 5.5,
                 y - 5.5,
                 lines.first().map_or("#ffffff", |l| l.0.as_str())
@@ -361,7 +388,11 @@ pub(crate) fn timeline(report: &DisputeReport) -> String {
             // Labels run right of the mark in the left half, left of it in the right half, so
             // they stay inside the drawing.
             let flip = x > (left + width - right) / 2.0;
-            let (anchor, tx) = if flip { ("end", x - 8.0) } else { ("start", x + 9.0) };
+            let (anchor, tx) = if flip {
+                ("end", x - 8.0)
+            } else {
+                ("start", x + 9.0)
+            };
             for (k, (colour, text)) in lines.iter().enumerate() {
                 let ty = y + 24.0 + 13.0 * k as f64;
                 let _ = write!(

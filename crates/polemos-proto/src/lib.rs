@@ -1,0 +1,13 @@
+//! polemos-proto: the `polemos.v1` gRPC API as Rust types and tonic service stubs, generated at
+//! build time from the `.proto` files in the repository's `proto/` folder, which are the API's
+//! reference for clients in every language.
+
+#![allow(clippy::all, clippy::pedantic, missing_docs)]
+
+/// Package `polemos.v1`.
+pub mod v1 {
+    tonic::include_proto!("polemos.v1");
+}
+
+/// The encoded `FileDescriptorSet` of every polemos proto file, for server reflection.
+pub const FILE_DESCRIPTOR_SET: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/polemos_descriptor.bin"));

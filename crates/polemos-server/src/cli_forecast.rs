@@ -1,0 +1,348 @@
+//! `forecast`: where will a negotiation end up? Runs a forecasting model on a scenario file (BDM
+//! table or KTAB SMP csv) or on a stored dispute's stances, optionally under Monte Carlo
+//! uncertainty, and prints the forecast with the trace that explains it.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use chrono::Utc;
+use clap::{Args, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
+use polemos_core::forecast::{
+    BdmParams, Forecast, ModelSpec, MonteCarloParams, MonteCarloResult, Scenario, SmpParams,
+    StanceInput, Uncertainty, monte_carlo, parse_scenario,
+};
+use polemos_core::{Dossier, Stance};
+use polemos_store::View;
+
+use crate::GlobalArgs;
+use crate::cli_data::{dispute_name, open_store};
+use crate::output::{clip, print_json, print_table, table};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ModelArg {
+    /// Weighted (Black) median; pairwise-vote median and mean beside it.
+    Median,
+    /// Capability×salience weighted mean.
+    Compromise,
+    /// Bueno de Mesquita expected utility (Scholz, Calbert & Smith 2011).
+    Bdm,
+    /// Spatial bargaining in the style of KTAB's Spatial Model of Politics.
+    Smp,
+}
+
+#[derive(Debug, Args)]
+pub struct ForecastArgs {
+    /// Scenario file: a BDM table (Actor,Capability,Position,Salience) or a KTAB SMP csv.
+    #[arg(required_unless_present = "dispute", conflicts_with = "dispute")]
+    pub file: Option<PathBuf>,
+    /// Forecast a stored dispute from its parties' capabilities and current stances.
+    #[arg(long)]
+    pub dispute: Option<String>,
+    #[arg(long, value_enum, default_value = "bdm")]
+    pub model: ModelArg,
+    /// BDM: rounds of offers (default 10). SMP: most rounds (default 100).
+    #[arg(long)]
+    pub rounds: Option<usize>,
+    /// Run this many Monte Carlo draws over uncertain inputs.
+    #[arg(long, value_name = "DRAWS")]
+    pub monte_carlo: Option<usize>,
+    /// Seed of the Monte Carlo draws.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Monte Carlo: half-width of position noise as a fraction of the scale (0.10 = ±10 on 0–100).
+    #[arg(long, default_value_t = 0.10)]
+    pub position_noise: f64,
+    /// Monte Carlo: half-width of salience noise (0–1 scale).
+    #[arg(long, default_value_t = 0.1)]
+    pub salience_noise: f64,
+    /// Monte Carlo: relative half-width of capability noise (0.2 = ±20 %).
+    #[arg(long, default_value_t = 0.2)]
+    pub capability_noise: f64,
+    /// Monte Carlo: report the probability that the forecast falls in LO..HI, e.g. `6.5..7.5`.
+    #[arg(long, value_parser = parse_range, value_name = "LO..HI")]
+    pub range: Option<(f64, f64)>,
+}
+
+fn parse_range(text: &str) -> Result<(f64, f64), String> {
+    let (lo, hi) = text
+        .split_once("..")
+        .ok_or_else(|| format!("expected LO..HI, found `{text}`"))?;
+    let lo: f64 = lo
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{lo}` is not a number"))?;
+    let hi: f64 = hi
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{hi}` is not a number"))?;
+    if lo > hi {
+        return Err(format!("{lo} is above {hi}"));
+    }
+    Ok((lo, hi))
+}
+
+fn spec(args: &ForecastArgs) -> ModelSpec {
+    match args.model {
+        ModelArg::Median => ModelSpec::Median,
+        ModelArg::Compromise => ModelSpec::Compromise,
+        ModelArg::Bdm => ModelSpec::Bdm(BdmParams {
+            rounds: args.rounds.unwrap_or(BdmParams::default().rounds),
+            ..BdmParams::default()
+        }),
+        ModelArg::Smp => ModelSpec::Smp(SmpParams {
+            max_rounds: args.rounds.unwrap_or(SmpParams::default().max_rounds),
+            ..SmpParams::default()
+        }),
+    }
+}
+
+/// The stance of each (actor, issue) in force today, the latest by `valid_from` — a plain
+/// consolidation until the analytics layer's is wired in.
+fn current_stances(dossier: &Dossier) -> Vec<&Stance> {
+    let today = Utc::now().date_naive();
+    let mut latest: Vec<&Stance> = Vec::new();
+    for s in dossier.stances.iter().filter(|s| s.valid_on(today)) {
+        match latest
+            .iter_mut()
+            .find(|l| l.actor == s.actor && l.issue == s.issue)
+        {
+            Some(l) if (l.valid_from, l.name.as_str()) < (s.valid_from, s.name.as_str()) => *l = s,
+            Some(_) => {}
+            None => latest.push(s),
+        }
+    }
+    latest
+}
+
+fn scenario_from_store(global: &GlobalArgs, dispute: &str) -> anyhow::Result<Scenario> {
+    let store = open_store(global)?;
+    let name = dispute_name(dispute)?;
+    let dossier = store.snapshot(View {
+        revision: None,
+        as_of: None,
+    })?;
+    let Some(d) = dossier.disputes.iter().find(|d| d.name == name) else {
+        bail!("dispute {name} not found");
+    };
+    let dossier = dossier.for_dispute(&name);
+    let capabilities: Vec<(String, f64)> = d
+        .parties
+        .iter()
+        .map(|p| (p.actor.to_string(), p.capability.get()))
+        .collect();
+    let (parties, others): (Vec<&Stance>, Vec<&Stance>) = current_stances(&dossier)
+        .into_iter()
+        .partition(|s| d.parties.iter().any(|p| p.actor == s.actor));
+    if !others.is_empty() {
+        eprintln!(
+            "note: {} stance(s) by actors that are not parties of {name} have no capability and are left out",
+            others.len()
+        );
+    }
+    let stances: Vec<StanceInput> = parties
+        .iter()
+        .map(|s| StanceInput {
+            actor: s.actor.to_string(),
+            issue: s.issue.to_string(),
+            position: s.position.get(),
+            salience: s.salience.get(),
+        })
+        .collect();
+    Scenario::from_stances(name.as_str(), &stances, &capabilities)
+        .with_context(|| format!("cannot build a forecasting scenario from {name}"))
+}
+
+pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
+    let scenario = match (&args.file, &args.dispute) {
+        (Some(path), _) => {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            let stem = path
+                .file_stem()
+                .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
+            parse_scenario(&stem, &text).with_context(|| format!("in {}", path.display()))?
+        }
+        (None, Some(dispute)) => scenario_from_store(global, dispute)?,
+        (None, None) => bail!("give a scenario FILE or --dispute NAME"),
+    };
+    let model = spec(args);
+    if let Some(draws) = args.monte_carlo {
+        let params = MonteCarloParams {
+            draws,
+            seed: args.seed,
+            uncertainty: Uncertainty {
+                position: args.position_noise,
+                salience: args.salience_noise,
+                capability: args.capability_noise,
+            },
+            range: args.range,
+        };
+        let bar = ProgressBar::new(draws as u64);
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} draws {elapsed} (eta {eta})")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        let result = monte_carlo(&model, &scenario, &params, &|done, _| {
+            bar.set_position(done as u64);
+        });
+        bar.finish_and_clear();
+        let result = result?;
+        if global.json {
+            print_json(&result)
+        } else {
+            print_forecast(&scenario, &result.baseline);
+            print_distribution(&result);
+            Ok(())
+        }
+    } else {
+        let forecast = model.run(&scenario)?;
+        if global.json {
+            print_json(&forecast)
+        } else {
+            print_forecast(&scenario, &forecast);
+            Ok(())
+        }
+    }
+}
+
+fn num(x: f64) -> String {
+    format!("{x:.3}")
+}
+
+fn print_forecast(scenario: &Scenario, f: &Forecast) {
+    println!(
+        "{}: {} actors, {} dimension(s), scale {}..{}; model {}, {} round(s){}",
+        f.scenario,
+        f.actors.len(),
+        f.dimensions.len(),
+        scenario.scale.min,
+        scenario.scale.max,
+        f.model.as_str(),
+        f.rounds.len().saturating_sub(1),
+        if f.converged {
+            ", settled"
+        } else {
+            ", round limit reached"
+        }
+    );
+    println!();
+    let mut t = table(&[
+        "dimension",
+        "forecast",
+        "weighted median",
+        "pairwise median",
+        "mean",
+    ]);
+    for o in &f.outcome {
+        t.add_row(vec![
+            o.dimension.clone(),
+            num(o.forecast),
+            num(o.weighted_median),
+            num(o.pairwise_median),
+            num(o.mean),
+        ]);
+    }
+    print_table(&t, "dimensions");
+    println!();
+    let mut headers = vec!["round".to_owned()];
+    for d in &f.dimensions {
+        headers.push(format!("{d} median"));
+        headers.push(format!("{d} mean"));
+    }
+    headers.push("moves".into());
+    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut t = table(&refs);
+    for r in &f.rounds {
+        let mut row = vec![r.round.to_string()];
+        for d in 0..f.dimensions.len() {
+            row.push(num(r.median[d]));
+            row.push(num(r.mean[d]));
+        }
+        row.push(r.moves.len().to_string());
+        t.add_row(row);
+    }
+    print_table(&t, "rounds");
+    println!();
+    let mut headers = vec!["actor".to_owned()];
+    headers.extend(f.dimensions.iter().map(|d| format!("{d} start")));
+    headers.extend(f.dimensions.iter().map(|d| format!("{d} final")));
+    let refs: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut t = table(&refs);
+    let (first, last) = (&f.rounds[0].positions, f.final_positions());
+    for (i, a) in f.actors.iter().enumerate() {
+        let mut row = vec![a.clone()];
+        row.extend(first.iter().map(|d| num(d[i])));
+        row.extend(last.iter().map(|d| num(d[i])));
+        t.add_row(row);
+    }
+    print_table(&t, "actors");
+    let moves: usize = f.rounds.iter().map(|r| r.moves.len()).sum();
+    if moves > 0 {
+        println!();
+        let mut t = table(&[
+            "round",
+            "actor",
+            "dimension",
+            "from",
+            "to",
+            "with",
+            "kind",
+            "why",
+        ]);
+        for r in &f.rounds {
+            for m in &r.moves {
+                t.add_row(vec![
+                    r.round.to_string(),
+                    m.actor.clone(),
+                    m.dimension.clone(),
+                    num(m.from),
+                    num(m.to),
+                    m.with.clone(),
+                    crate::output::enum_str(m.kind),
+                    clip(&m.reason, 200),
+                ]);
+            }
+        }
+        print_table(&t, "moves");
+    }
+}
+
+fn print_distribution(r: &MonteCarloResult) {
+    println!();
+    println!(
+        "Monte Carlo: {} draws, seed {}, noise ±{} of the scale on positions, ±{} on saliences, ±{}% on capabilities",
+        r.params.draws,
+        r.params.seed,
+        r.params.uncertainty.position,
+        r.params.uncertainty.salience,
+        r.params.uncertainty.capability * 100.0
+    );
+    let mut headers = vec![
+        "dimension",
+        "mean",
+        "sd",
+        "min",
+        "5%",
+        "25%",
+        "50%",
+        "75%",
+        "95%",
+        "max",
+    ];
+    let range_label = r.params.range.map(|(lo, hi)| format!("P({lo}..{hi})"));
+    if let Some(l) = &range_label {
+        headers.push(l.as_str());
+    }
+    let mut t = table(&headers);
+    for d in &r.distributions {
+        let mut row = vec![d.dimension.clone(), num(d.mean), num(d.std_dev), num(d.min)];
+        row.extend(d.quantiles.iter().map(|(_, v)| num(*v)));
+        row.push(num(d.max));
+        if let Some(p) = d.probability_in_range {
+            row.push(format!("{p:.3}"));
+        }
+        t.add_row(row);
+    }
+    print_table(&t, "dimensions");
+}

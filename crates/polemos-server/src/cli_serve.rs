@@ -1,0 +1,200 @@
+//! `polemos serve`: the gRPC server on the configured store. Settings come from flags, then
+//! `POLEMOS_*` environment variables, then an optional TOML config file, then defaults.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::{Context, bail};
+use polemos_server::grpc::{self, Keys, Limits, Options, Shared, auth::KeyFile};
+use serde::Deserialize;
+
+use crate::GlobalArgs;
+
+#[derive(Debug, Clone, Default, clap::Args, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "snake_case")]
+pub struct ServeArgs {
+    /// Address to serve gRPC on [default: 127.0.0.1:50051].
+    #[arg(long, env = "POLEMOS_LISTEN")]
+    pub listen: Option<SocketAddr>,
+    /// Address of the Prometheus metrics endpoint (`/metrics`), or `off` [default: 127.0.0.1:9464].
+    #[arg(long, env = "POLEMOS_METRICS_LISTEN")]
+    pub metrics_listen: Option<String>,
+    /// File of API key hashes, made by `polemos keys create` [default: polemos-keys.json].
+    #[arg(long, env = "POLEMOS_KEYS_FILE")]
+    pub keys_file: Option<PathBuf>,
+    /// Serve without authentication (every caller is admin). Only allowed on a loopback address.
+    #[arg(long, env = "POLEMOS_INSECURE_NO_AUTH")]
+    #[serde(default)]
+    pub insecure_no_auth: bool,
+    /// PEM certificate chain for TLS (with --tls-key).
+    #[arg(long, env = "POLEMOS_TLS_CERT")]
+    pub tls_cert: Option<PathBuf>,
+    /// PEM private key for TLS (with --tls-cert).
+    #[arg(long, env = "POLEMOS_TLS_KEY")]
+    pub tls_key: Option<PathBuf>,
+    /// Largest gRPC message accepted or sent, in bytes [default: 4194304].
+    #[arg(long, env = "POLEMOS_MAX_MESSAGE_BYTES")]
+    pub max_message_bytes: Option<usize>,
+    /// Largest document text accepted, in bytes [default: 1048576].
+    #[arg(long, env = "POLEMOS_MAX_TEXT_BYTES")]
+    pub max_text_bytes: Option<usize>,
+    /// Requests handled at once; more wait [default: 512].
+    #[arg(long, env = "POLEMOS_MAX_CONCURRENT_REQUESTS")]
+    pub max_concurrent_requests: Option<usize>,
+    /// Open watch/ingest streams beyond which new ones are refused [default: 256].
+    #[arg(long, env = "POLEMOS_MAX_STREAMS")]
+    pub max_streams: Option<usize>,
+    /// Longest a unary call may run, in seconds [default: 30].
+    #[arg(long, env = "POLEMOS_REQUEST_TIMEOUT_SECS")]
+    pub request_timeout_secs: Option<u64>,
+    /// How often watchers look for commits by other processes, in milliseconds [default: 500].
+    #[arg(long, env = "POLEMOS_POLL_INTERVAL_MS")]
+    pub poll_interval_ms: Option<u64>,
+    /// A TOML file with any of these settings (snake_case keys, e.g. `listen = "0.0.0.0:50051"`).
+    #[arg(long, env = "POLEMOS_CONFIG")]
+    #[serde(skip)]
+    pub config: Option<PathBuf>,
+}
+
+impl ServeArgs {
+    /// Fills what the command line and environment left unset from the config file.
+    fn merged(mut self) -> anyhow::Result<Self> {
+        let Some(path) = self.config.clone() else {
+            return Ok(self);
+        };
+        let text = std::fs::read_to_string(&path)
+            .with_context(|| format!("reading config file {}", path.display()))?;
+        let file: Self = toml::from_str(&text)
+            .with_context(|| format!("config file {} is not valid", path.display()))?;
+        macro_rules! fill {
+            ($($f:ident),+) => { $( if self.$f.is_none() { self.$f = file.$f; } )+ };
+        }
+        fill!(listen, metrics_listen, keys_file, tls_cert, tls_key, max_message_bytes, max_text_bytes,
+              max_concurrent_requests, max_streams, request_timeout_secs, poll_interval_ms);
+        self.insecure_no_auth |= file.insecure_no_auth;
+        Ok(self)
+    }
+}
+
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_env("POLEMOS_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .try_init();
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => tracing::info!("SIGINT received"),
+        () = term => tracing::info!("SIGTERM received"),
+    }
+}
+
+pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
+    init_logging();
+    let args = args.clone().merged()?;
+    let listen = args.listen.unwrap_or_else(|| SocketAddr::from(([127, 0, 0, 1], 50051)));
+
+    let keys_file = args.keys_file.clone().unwrap_or_else(|| PathBuf::from("polemos-keys.json"));
+    let mut keys = Keys::from_file(&KeyFile::load(&keys_file)?);
+    if let Ok(env) = std::env::var("POLEMOS_API_KEYS") {
+        keys.add_env(&env)?;
+    }
+    if args.insecure_no_auth {
+        if !listen.ip().is_loopback() {
+            bail!("--insecure-no-auth is only allowed on a loopback address, not {listen}");
+        }
+        tracing::warn!("authentication is OFF (--insecure-no-auth): every caller is admin");
+        keys.open = true;
+    } else if keys.is_empty() {
+        tracing::warn!(
+            keys_file = %keys_file.display(),
+            "no API keys configured: every polemos call will be refused with UNAUTHENTICATED; create one with `polemos keys create --role admin`"
+        );
+    } else {
+        tracing::info!(keys = keys.len(), "API keys loaded");
+    }
+    let tls = match (&args.tls_cert, &args.tls_key) {
+        (Some(cert), Some(key)) => Some((
+            std::fs::read(cert).with_context(|| format!("reading {}", cert.display()))?,
+            std::fs::read(key).with_context(|| format!("reading {}", key.display()))?,
+        )),
+        (None, None) => None,
+        _ => bail!("TLS needs both --tls-cert and --tls-key"),
+    };
+    let defaults = Options::default();
+    let default_limits = Limits::default();
+    let options = Options {
+        keys,
+        limits: Limits {
+            max_text_bytes: args.max_text_bytes.unwrap_or(default_limits.max_text_bytes),
+            max_page_size: default_limits.max_page_size,
+            max_streams: args.max_streams.unwrap_or(default_limits.max_streams),
+            poll_interval: args
+                .poll_interval_ms
+                .map_or(default_limits.poll_interval, Duration::from_millis),
+        },
+        max_message_bytes: args.max_message_bytes.unwrap_or(defaults.max_message_bytes),
+        max_concurrent_requests: args
+            .max_concurrent_requests
+            .unwrap_or(defaults.max_concurrent_requests),
+        request_timeout: args
+            .request_timeout_secs
+            .map_or(defaults.request_timeout, Duration::from_secs),
+        tls,
+    };
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_name("polemos-grpc")
+        .build()
+        .context("starting the async runtime")?;
+    runtime.block_on(async move {
+        let metrics = args.metrics_listen.clone().unwrap_or_else(|| "127.0.0.1:9464".into());
+        if metrics != "off" {
+            let addr: SocketAddr = metrics
+                .parse()
+                .with_context(|| format!("--metrics-listen `{metrics}` is not an address or `off`"))?;
+            metrics_exporter_prometheus::PrometheusBuilder::new()
+                .with_http_listener(addr)
+                .install()
+                .with_context(|| format!("starting the metrics endpoint on {addr}"))?;
+            tracing::info!(%addr, "Prometheus metrics at http://{addr}/metrics");
+        }
+        let db = global.db.clone();
+        let store = tokio::task::spawn_blocking(move || polemos_store::open(&db))
+            .await?
+            .with_context(|| format!("opening store {}", global.db))?;
+        let store: Arc<dyn polemos_store::Store> = Arc::from(store);
+        let shared = Shared::new(Arc::clone(&store), options.limits.clone())?;
+        let listener = tokio::net::TcpListener::bind(listen)
+            .await
+            .with_context(|| format!("binding {listen}"))?;
+        let local = listener.local_addr()?;
+        tracing::info!(addr = %local, db = %global.db, tls = options.tls.is_some(), "polemos gRPC serving");
+        let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
+        grpc::run(shared, options, incoming, shutdown_signal()).await?;
+        drop(store);
+        tracing::info!("store closed; bye");
+        anyhow::Ok(())
+    })
+}

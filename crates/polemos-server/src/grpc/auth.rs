@@ -1,0 +1,247 @@
+//! API keys: bearer tokens in the `authorization` metadata, each with a role. Only the SHA-256 of
+//! a key is ever stored (in the keys file or the environment); the key itself is shown once, by
+//! `polemos keys create`. Keys are 256 random bits, so a plain hash is as strong as a slow one.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use tonic::Code;
+use tonic::codegen::http::HeaderMap;
+
+use super::error::status;
+
+/// What a key may do. Each role includes the ones before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    /// Read and watch.
+    Reader,
+    /// Also create, update, delete and ingest.
+    Writer,
+    /// Everything (reserved for administrative calls).
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Reader => "reader",
+            Self::Writer => "writer",
+            Self::Admin => "admin",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        match s {
+            "reader" => Some(Self::Reader),
+            "writer" => Some(Self::Writer),
+            "admin" => Some(Self::Admin),
+            _ => None,
+        }
+    }
+}
+
+/// One stored key: its hash, never the key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredKey {
+    /// Short public identifier (the first 8 hex digits of the hash), for logs and revocation.
+    pub id: String,
+    pub role: Role,
+    /// Hex SHA-256 of the key.
+    pub sha256: String,
+    /// When it was created (RFC 3339).
+    #[serde(default)]
+    pub created: String,
+}
+
+/// The keys file: `{"keys": [...]}`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct KeyFile {
+    pub keys: Vec<StoredKey>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum KeyError {
+    #[error("cannot read keys file {path}: {source}")]
+    Read { path: String, source: std::io::Error },
+    #[error("cannot write keys file {path}: {source}")]
+    Write { path: String, source: std::io::Error },
+    #[error("keys file {path} is not valid: {source}")]
+    Parse { path: String, source: serde_json::Error },
+    #[error("POLEMOS_API_KEYS entry {index} `{entry}` is not ROLE:SHA256 (role reader, writer or admin; 64 hex digits)")]
+    Env { index: usize, entry: String },
+    #[error("no randomness available: {0}")]
+    Random(String),
+}
+
+pub fn hash(key: &str) -> String {
+    Sha256::digest(key.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Makes a new key: `pk_` and 64 hex digits of OS randomness.
+pub fn generate() -> Result<String, KeyError> {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).map_err(|e| KeyError::Random(e.to_string()))?;
+    Ok(format!("pk_{}", bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()))
+}
+
+impl KeyFile {
+    /// Reads the file; a missing file is an empty key set.
+    pub fn load(path: &Path) -> Result<Self, KeyError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => serde_json::from_str(&text).map_err(|source| KeyError::Parse {
+                path: path.display().to_string(),
+                source,
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
+            Err(source) => Err(KeyError::Read {
+                path: path.display().to_string(),
+                source,
+            }),
+        }
+    }
+
+    /// Writes the file (readable by its owner only, on Unix) via a temporary file and a rename.
+    pub fn save(&self, path: &Path) -> Result<(), KeyError> {
+        let err = |source| KeyError::Write {
+            path: path.display().to_string(),
+            source,
+        };
+        let tmp = path.with_extension("tmp");
+        let text = serde_json::to_string_pretty(self).map_err(|e| err(std::io::Error::other(e)))?;
+        std::fs::write(&tmp, text + "\n").map_err(err)?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&tmp, std::fs::Permissions::from_mode(0o600)).map_err(err)?;
+        }
+        std::fs::rename(&tmp, path).map_err(err)
+    }
+}
+
+/// The keys a server accepts.
+#[derive(Debug, Clone, Default)]
+pub struct Keys {
+    by_hash: HashMap<String, Role>,
+    /// Accept every call as admin (`--insecure-no-auth`, loopback only).
+    pub open: bool,
+}
+
+impl Keys {
+    pub fn from_file(file: &KeyFile) -> Self {
+        let mut keys = Self::default();
+        for k in &file.keys {
+            keys.by_hash.insert(k.sha256.to_ascii_lowercase(), k.role);
+        }
+        keys
+    }
+
+    /// Adds the keys of `POLEMOS_API_KEYS`: comma-separated `ROLE:SHA256` entries.
+    pub fn add_env(&mut self, value: &str) -> Result<(), KeyError> {
+        for (index, entry) in value.split(',').map(str::trim).filter(|e| !e.is_empty()).enumerate() {
+            let bad = || KeyError::Env {
+                index,
+                entry: entry.to_owned(),
+            };
+            let (role, digest) = entry.split_once(':').ok_or_else(bad)?;
+            let role = Role::parse(role).ok_or_else(bad)?;
+            if digest.len() != 64 || !digest.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(bad());
+            }
+            self.by_hash.insert(digest.to_ascii_lowercase(), role);
+        }
+        Ok(())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_hash.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_hash.len()
+    }
+
+    /// The role of the caller, from its `authorization: Bearer KEY` header.
+    pub fn authenticate(&self, headers: &HeaderMap) -> Result<Role, tonic::Status> {
+        if self.open {
+            return Ok(Role::Admin);
+        }
+        if self.by_hash.is_empty() {
+            return Err(status(
+                Code::Unauthenticated,
+                "NO_KEYS_CONFIGURED",
+                "this server has no API keys configured; create one with `polemos keys create --role admin`",
+            ));
+        }
+        let key = headers
+            .get("authorization")
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")))
+            .ok_or_else(|| {
+                status(
+                    Code::Unauthenticated,
+                    "MISSING_CREDENTIALS",
+                    "missing `authorization: Bearer <api key>` metadata",
+                )
+            })?;
+        self.by_hash.get(&hash(key.trim())).copied().ok_or_else(|| {
+            status(Code::Unauthenticated, "INVALID_API_KEY", "the API key is not valid")
+        })
+    }
+}
+
+/// The role a method needs; `None` for the open standard services (health, reflection).
+pub fn required_role(path: &str) -> Option<Role> {
+    let (service, method) = path.trim_start_matches('/').split_once('/')?;
+    if !service.starts_with("polemos.") {
+        return None;
+    }
+    let writes = ["Create", "Update", "Delete", "Ingest"];
+    if writes.iter().any(|w| method.starts_with(w)) {
+        Some(Role::Writer)
+    } else {
+        Some(Role::Reader)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tonic::codegen::http::HeaderValue;
+
+    #[test]
+    fn roles_by_method() {
+        assert_eq!(required_role("/polemos.v1.DossierService/GetActor"), Some(Role::Reader));
+        assert_eq!(required_role("/polemos.v1.DossierService/CreateActor"), Some(Role::Writer));
+        assert_eq!(required_role("/polemos.v1.ExtractionService/Ingest"), Some(Role::Writer));
+        assert_eq!(required_role("/grpc.health.v1.Health/Check"), None);
+    }
+
+    #[test]
+    fn keys_authenticate_by_hash() {
+        let key = generate().expect("random");
+        assert!(key.starts_with("pk_") && key.len() == 67);
+        let mut keys = Keys::default();
+        keys.add_env(&format!("writer:{}", hash(&key))).expect("env");
+        let mut headers = HeaderMap::new();
+        assert_eq!(keys.authenticate(&headers).expect_err("none").code(), Code::Unauthenticated);
+        headers.insert("authorization", HeaderValue::from_str(&format!("Bearer {key}")).expect("header"));
+        assert_eq!(keys.authenticate(&headers).expect("valid"), Role::Writer);
+        headers.insert("authorization", HeaderValue::from_static("Bearer pk_wrong"));
+        assert_eq!(keys.authenticate(&headers).expect_err("wrong").code(), Code::Unauthenticated);
+        assert!(keys.add_env("root:abc").is_err());
+    }
+
+    #[test]
+    fn no_keys_refuses_everything() {
+        let keys = Keys::default();
+        let status = keys.authenticate(&HeaderMap::new()).expect_err("refused");
+        assert_eq!(status.code(), Code::Unauthenticated);
+        assert!(status.message().contains("polemos keys create"));
+    }
+}

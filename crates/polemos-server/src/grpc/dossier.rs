@@ -1,0 +1,524 @@
+//! `DossierService`: the AIP standard methods (Get, List, Create, Update, Delete) for every
+//! resource, written once over [`Resource`] and stamped out per type by a macro.
+
+use std::collections::HashSet;
+
+use polemos_core::{self as core, Dossier};
+use polemos_proto::v1 as pb;
+use polemos_proto::v1::dossier_service_server::DossierService;
+use polemos_store::{Precondition, StoreError, View, WriteBatch};
+use tonic::{Request, Response, Status};
+
+use super::convert::{self as cv, FieldError, Path};
+use super::error::ApiError;
+use super::resource::Resource;
+use super::state::Shared;
+
+/// The default page size when a request leaves `page_size` at 0.
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+
+/// The standard-methods service.
+#[derive(Clone)]
+pub struct Dossiers {
+    shared: Shared,
+}
+
+impl Dossiers {
+    pub fn new(shared: Shared) -> Self {
+        Self { shared }
+    }
+
+    async fn get<T: Resource>(&self, name: String) -> Result<T::Pb, ApiError> {
+        T::check_name(&Path::root("name"), &name)?;
+        let found = self
+            .shared
+            .blocking("get", move |s| s.get(T::KIND, &name, View::current()).map(|r| (r, name)))
+            .await?;
+        match found {
+            (Some(v), _) => T::from_record(v.value)
+                .map(|x| x.out(v.revision))
+                .ok_or_else(|| ApiError::Internal("stored record of the wrong kind".into())),
+            (None, name) => Err(StoreError::NotFound {
+                kind: T::KIND.as_str(),
+                name,
+            }
+            .into()),
+        }
+    }
+
+    async fn list<T: Resource>(
+        &self,
+        page_size: i32,
+        page_token: &str,
+        filters: Vec<(&'static str, String)>,
+        keep: impl Fn(&Dossier, &T) -> bool + Send + 'static,
+    ) -> Result<(Vec<T::Pb>, String), ApiError> {
+        let size = match page_size {
+            n if n < 0 => {
+                return Err(FieldError::new("page_size", "must not be negative").into());
+            }
+            0 => DEFAULT_PAGE_SIZE,
+            n => usize::try_from(n).unwrap_or(usize::MAX).min(self.shared.limits.max_page_size),
+        };
+        let query = filters
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join("&");
+        let cursor = if page_token.is_empty() {
+            None
+        } else {
+            Some(PageToken::decode(page_token, &query)?)
+        };
+        let revision = match &cursor {
+            Some(c) => c.revision,
+            None => self.shared.blocking("head", |s| s.head()).await?,
+        };
+        let after = cursor.map(|c| c.last);
+        self.shared
+            .blocking("list", move |s| {
+                let dossier = s.snapshot(View::at_revision(revision))?;
+                let mut items: Vec<&T> = T::all(&dossier)
+                    .iter()
+                    .filter(|x| after.as_deref().is_none_or(|a| x.name() > a))
+                    .filter(|x| keep(&dossier, x))
+                    .collect();
+                items.sort_by(|a, b| a.name().cmp(b.name()));
+                let more = items.len() > size;
+                items.truncate(size);
+                let mut page = Vec::with_capacity(items.len());
+                for x in &items {
+                    // The snapshot has no per-entity revisions; read each etag at the same revision.
+                    let rev = s
+                        .get(T::KIND, x.name(), View::at_revision(revision))?
+                        .map_or(revision, |v| v.revision);
+                    page.push(x.out(rev));
+                }
+                let next = match (more, items.last()) {
+                    (true, Some(last)) => PageToken {
+                        revision,
+                        last: last.name().to_owned(),
+                    }
+                    .encode(&query),
+                    _ => String::new(),
+                };
+                Ok((page, next))
+            })
+            .await
+    }
+
+    async fn create<T: Resource>(
+        &self,
+        mut msg: T::Pb,
+        name: Option<String>,
+        request_id: &str,
+    ) -> Result<T::Pb, ApiError> {
+        if request_id.len() > 128 {
+            return Err(FieldError::new("request_id", "longer than 128 characters").into());
+        }
+        if let Some(name) = name {
+            T::set_pb_name(&mut msg, name);
+        }
+        let record = T::input(&Path::root(T::FIELD), &msg)?;
+        self.check_text(&record)?;
+        let mut batch = WriteBatch::new(format!("grpc create {}", record.name()));
+        batch.put_if(record.clone().into_record(), Precondition::MustNotExist);
+        match self.shared.commit(batch).await {
+            Ok(_) => {}
+            // AIP-155: a retry of the same create returns what the first one stored.
+            Err(ApiError::Store(StoreError::AlreadyExists { name })) if !request_id.is_empty() => {
+                let stored = self.get::<T>(name.clone()).await?;
+                let same = T::input(&Path::root(T::FIELD), &stored).is_ok_and(|s| s == record);
+                return if same {
+                    Ok(stored)
+                } else {
+                    Err(StoreError::AlreadyExists { name }.into())
+                };
+            }
+            Err(e) => return Err(e),
+        }
+        self.get::<T>(record.name().to_owned()).await
+    }
+
+    async fn update<T: Resource>(
+        &self,
+        msg: Option<T::Pb>,
+        mask: Option<prost_types::FieldMask>,
+    ) -> Result<T::Pb, ApiError> {
+        let msg = msg.ok_or_else(|| FieldError::new(T::FIELD, "required"))?;
+        let name = T::pb_name(&msg).to_owned();
+        T::check_name(&Path::root(T::FIELD).at("name"), &name)?;
+        let etag = cv::etag_in(&Path::root(T::FIELD).at("etag"), T::pb_etag(&msg))?;
+        let n = name.clone();
+        let stored = self
+            .shared
+            .blocking("get", move |s| s.get(T::KIND, &n, View::current()))
+            .await?
+            .ok_or_else(|| StoreError::NotFound {
+                kind: T::KIND.as_str(),
+                name: name.clone(),
+            })?;
+        let current = T::from_record(stored.value)
+            .ok_or_else(|| ApiError::Internal("stored record of the wrong kind".into()))?;
+        let paths = mask.map(|m| m.paths).unwrap_or_default();
+        let merged = if paths.is_empty() || paths.iter().any(|p| p == "*") {
+            msg
+        } else {
+            let mut merged = current.out(stored.revision);
+            for path in &paths {
+                if !T::merge(&mut merged, &msg, path) {
+                    return Err(FieldError::new(
+                        "update_mask",
+                        format!("`{path}` is not a writable field of {}", T::FIELD),
+                    )
+                    .into());
+                }
+            }
+            merged
+        };
+        let mut merged = merged;
+        T::clear_derived(&mut merged);
+        let record = T::input(&Path::root(T::FIELD), &merged)?;
+        self.check_text(&record)?;
+        let mut batch = WriteBatch::new(format!("grpc update {name}"));
+        batch.put_if(
+            record.into_record(),
+            Precondition::AtRevision(etag.unwrap_or(stored.revision)),
+        );
+        self.shared.commit(batch).await?;
+        self.get::<T>(name).await
+    }
+
+    async fn delete<T: Resource>(&self, name: String, etag: &str) -> Result<(), ApiError> {
+        T::check_name(&Path::root("name"), &name)?;
+        let etag = cv::etag_in(&Path::root("etag"), etag)?;
+        let precondition = match etag {
+            Some(r) => Precondition::AtRevision(r),
+            None => Precondition::None,
+        };
+        let n = name.clone();
+        let exists = self
+            .shared
+            .blocking("get", move |s| s.get(T::KIND, &n, View::current()))
+            .await?
+            .is_some();
+        if !exists {
+            return Err(StoreError::NotFound {
+                kind: T::KIND.as_str(),
+                name,
+            }
+            .into());
+        }
+        let mut batch = WriteBatch::new(format!("grpc delete {name}"));
+        batch.delete(T::KIND, name, precondition);
+        self.shared.commit(batch).await.map(|_| ())
+    }
+
+    fn check_text<T: Resource>(&self, record: &T) -> Result<(), ApiError> {
+        match record.text_size() {
+            Some((field, size)) if size > self.shared.limits.max_text_bytes => {
+                Err(ApiError::TooLarge {
+                    field: field.into(),
+                    size,
+                    limit: self.shared.limits.max_text_bytes,
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+/// Where the next page starts: the revision all pages are read at and the last name returned,
+/// bound to the filters of the first call. Hex-encoded so clients treat it as opaque.
+struct PageToken {
+    revision: u64,
+    last: String,
+}
+
+impl PageToken {
+    fn encode(&self, query: &str) -> String {
+        let raw = format!("1\n{}\n{}\n{}", self.revision, self.last, query);
+        raw.bytes().map(|b| format!("{b:02x}")).collect()
+    }
+
+    fn decode(token: &str, query: &str) -> Result<Self, FieldError> {
+        let bad = || FieldError::new("page_token", "not a token from a previous page of this list");
+        if token.len() % 2 != 0 || !token.is_ascii() {
+            return Err(bad());
+        }
+        let bytes = (0..token.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&token[i..i + 2], 16))
+            .collect::<Result<Vec<u8>, _>>()
+            .map_err(|_| bad())?;
+        let raw = String::from_utf8(bytes).map_err(|_| bad())?;
+        let mut parts = raw.splitn(4, '\n');
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some("1"), Some(rev), Some(last), Some(q)) => {
+                if q != query {
+                    return Err(FieldError::new(
+                        "page_token",
+                        "the filters differ from the call that returned this token",
+                    ));
+                }
+                Ok(Self {
+                    revision: rev.parse().map_err(|_| bad())?,
+                    last: last.to_owned(),
+                })
+            }
+            _ => Err(bad()),
+        }
+    }
+}
+
+fn filter_name(field: &str, value: &str, check: fn(&Path, &str) -> cv::In<()>) -> Result<Option<String>, ApiError> {
+    if value.is_empty() {
+        return Ok(None);
+    }
+    check(&Path::root(field), value)?;
+    Ok(Some(value.to_owned()))
+}
+
+fn dispute_check(p: &Path, v: &str) -> cv::In<()> {
+    cv::dispute_name(p, v).map(|_| ())
+}
+fn actor_check(p: &Path, v: &str) -> cv::In<()> {
+    cv::actor_name(p, v).map(|_| ())
+}
+fn issue_check(p: &Path, v: &str) -> cv::In<()> {
+    cv::issue_name(p, v).map(|_| ())
+}
+
+/// The issues of a dispute, by name.
+fn issues_of(d: &Dossier, dispute: &str) -> HashSet<String> {
+    d.issues
+        .iter()
+        .filter(|i| i.dispute().as_str() == dispute)
+        .map(|i| i.name.to_string())
+        .collect()
+}
+
+fn r<T>(x: T) -> Result<Response<T>, Status> {
+    Ok(Response::new(x))
+}
+
+#[tonic::async_trait]
+impl DossierService for Dossiers {
+    // ---------------------------------------------------------------- actors
+    async fn get_actor(&self, req: Request<pb::GetActorRequest>) -> Result<Response<pb::GetActorResponse>, Status> {
+        let actor = self.get::<core::Actor>(req.into_inner().name).await?;
+        r(pb::GetActorResponse { actor: Some(actor) })
+    }
+    async fn list_actors(&self, req: Request<pb::ListActorsRequest>) -> Result<Response<pb::ListActorsResponse>, Status> {
+        let q = req.into_inner();
+        let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
+        let filters = vec![("dispute", q.dispute.clone())];
+        let (actors, next_page_token) = self
+            .list::<core::Actor>(q.page_size, &q.page_token, filters, move |d, a| {
+                dispute.as_deref().is_none_or(|dn| {
+                    d.disputes.iter().any(|x| x.name.as_str() == dn && x.parties.iter().any(|p| p.actor == a.name))
+                })
+            })
+            .await?;
+        r(pb::ListActorsResponse { actors, next_page_token })
+    }
+    async fn create_actor(&self, req: Request<pb::CreateActorRequest>) -> Result<Response<pb::CreateActorResponse>, Status> {
+        let q = req.into_inner();
+        let msg = q.actor.ok_or_else(|| ApiError::from(FieldError::new("actor", "required")))?;
+        let name = (!q.actor_id.is_empty()).then(|| format!("actors/{}", q.actor_id));
+        let actor = self.create::<core::Actor>(msg, name, &q.request_id).await?;
+        r(pb::CreateActorResponse { actor: Some(actor) })
+    }
+    async fn update_actor(&self, req: Request<pb::UpdateActorRequest>) -> Result<Response<pb::UpdateActorResponse>, Status> {
+        let q = req.into_inner();
+        let actor = self.update::<core::Actor>(q.actor, q.update_mask).await?;
+        r(pb::UpdateActorResponse { actor: Some(actor) })
+    }
+    async fn delete_actor(&self, req: Request<pb::DeleteActorRequest>) -> Result<Response<pb::DeleteActorResponse>, Status> {
+        let q = req.into_inner();
+        self.delete::<core::Actor>(q.name, &q.etag).await?;
+        r(pb::DeleteActorResponse {})
+    }
+
+    // ---------------------------------------------------------------- disputes
+    async fn get_dispute(&self, req: Request<pb::GetDisputeRequest>) -> Result<Response<pb::GetDisputeResponse>, Status> {
+        let dispute = self.get::<core::Dispute>(req.into_inner().name).await?;
+        r(pb::GetDisputeResponse { dispute: Some(dispute) })
+    }
+    async fn list_disputes(&self, req: Request<pb::ListDisputesRequest>) -> Result<Response<pb::ListDisputesResponse>, Status> {
+        let q = req.into_inner();
+        let actor = filter_name("actor", &q.actor, actor_check)?;
+        let filters = vec![("actor", q.actor.clone())];
+        let (disputes, next_page_token) = self
+            .list::<core::Dispute>(q.page_size, &q.page_token, filters, move |_, x| {
+                actor.as_deref().is_none_or(|a| x.parties.iter().any(|p| p.actor.as_str() == a))
+            })
+            .await?;
+        r(pb::ListDisputesResponse { disputes, next_page_token })
+    }
+    async fn create_dispute(&self, req: Request<pb::CreateDisputeRequest>) -> Result<Response<pb::CreateDisputeResponse>, Status> {
+        let q = req.into_inner();
+        let msg = q.dispute.ok_or_else(|| ApiError::from(FieldError::new("dispute", "required")))?;
+        let name = (!q.dispute_id.is_empty()).then(|| format!("disputes/{}", q.dispute_id));
+        let dispute = self.create::<core::Dispute>(msg, name, &q.request_id).await?;
+        r(pb::CreateDisputeResponse { dispute: Some(dispute) })
+    }
+    async fn update_dispute(&self, req: Request<pb::UpdateDisputeRequest>) -> Result<Response<pb::UpdateDisputeResponse>, Status> {
+        let q = req.into_inner();
+        let dispute = self.update::<core::Dispute>(q.dispute, q.update_mask).await?;
+        r(pb::UpdateDisputeResponse { dispute: Some(dispute) })
+    }
+    async fn delete_dispute(&self, req: Request<pb::DeleteDisputeRequest>) -> Result<Response<pb::DeleteDisputeResponse>, Status> {
+        let q = req.into_inner();
+        self.delete::<core::Dispute>(q.name, &q.etag).await?;
+        r(pb::DeleteDisputeResponse {})
+    }
+
+    // ---------------------------------------------------------------- issues
+    async fn get_issue(&self, req: Request<pb::GetIssueRequest>) -> Result<Response<pb::GetIssueResponse>, Status> {
+        let issue = self.get::<core::Issue>(req.into_inner().name).await?;
+        r(pb::GetIssueResponse { issue: Some(issue) })
+    }
+    async fn list_issues(&self, req: Request<pb::ListIssuesRequest>) -> Result<Response<pb::ListIssuesResponse>, Status> {
+        let q = req.into_inner();
+        let parent = filter_name("parent", &q.parent, dispute_check)?
+            .ok_or_else(|| ApiError::from(FieldError::new("parent", "required")))?;
+        let filters = vec![("parent", q.parent.clone())];
+        let (issues, next_page_token) = self
+            .list::<core::Issue>(q.page_size, &q.page_token, filters, move |_, x| x.dispute().as_str() == parent)
+            .await?;
+        r(pb::ListIssuesResponse { issues, next_page_token })
+    }
+    async fn create_issue(&self, req: Request<pb::CreateIssueRequest>) -> Result<Response<pb::CreateIssueResponse>, Status> {
+        let q = req.into_inner();
+        let msg = q.issue.ok_or_else(|| ApiError::from(FieldError::new("issue", "required")))?;
+        let name = if q.issue_id.is_empty() {
+            None
+        } else {
+            cv::dispute_name(&Path::root("parent"), &q.parent).map_err(ApiError::from)?;
+            Some(format!("{}/issues/{}", q.parent, q.issue_id))
+        };
+        let issue = self.create::<core::Issue>(msg, name, &q.request_id).await?;
+        r(pb::CreateIssueResponse { issue: Some(issue) })
+    }
+    async fn update_issue(&self, req: Request<pb::UpdateIssueRequest>) -> Result<Response<pb::UpdateIssueResponse>, Status> {
+        let q = req.into_inner();
+        let issue = self.update::<core::Issue>(q.issue, q.update_mask).await?;
+        r(pb::UpdateIssueResponse { issue: Some(issue) })
+    }
+    async fn delete_issue(&self, req: Request<pb::DeleteIssueRequest>) -> Result<Response<pb::DeleteIssueResponse>, Status> {
+        let q = req.into_inner();
+        self.delete::<core::Issue>(q.name, &q.etag).await?;
+        r(pb::DeleteIssueResponse {})
+    }
+
+    // ---------------------------------------------------------------- stances
+    async fn get_stance(&self, req: Request<pb::GetStanceRequest>) -> Result<Response<pb::GetStanceResponse>, Status> {
+        let stance = self.get::<core::Stance>(req.into_inner().name).await?;
+        r(pb::GetStanceResponse { stance: Some(stance) })
+    }
+    async fn list_stances(&self, req: Request<pb::ListStancesRequest>) -> Result<Response<pb::ListStancesResponse>, Status> {
+        let q = req.into_inner();
+        let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
+        let actor = filter_name("actor", &q.actor, actor_check)?;
+        let issue = filter_name("issue", &q.issue, issue_check)?;
+        let filters = vec![("dispute", q.dispute.clone()), ("actor", q.actor.clone()), ("issue", q.issue.clone())];
+        let (stances, next_page_token) = self
+            .list::<core::Stance>(q.page_size, &q.page_token, filters, move |_, x| {
+                dispute.as_deref().is_none_or(|d| x.issue.dispute().as_str() == d)
+                    && actor.as_deref().is_none_or(|a| x.actor.as_str() == a)
+                    && issue.as_deref().is_none_or(|i| x.issue.as_str() == i)
+            })
+            .await?;
+        r(pb::ListStancesResponse { stances, next_page_token })
+    }
+    async fn create_stance(&self, req: Request<pb::CreateStanceRequest>) -> Result<Response<pb::CreateStanceResponse>, Status> {
+        let q = req.into_inner();
+        let msg = q.stance.ok_or_else(|| ApiError::from(FieldError::new("stance", "required")))?;
+        let name = (!q.stance_id.is_empty()).then(|| format!("stances/{}", q.stance_id));
+        let stance = self.create::<core::Stance>(msg, name, &q.request_id).await?;
+        r(pb::CreateStanceResponse { stance: Some(stance) })
+    }
+    async fn update_stance(&self, req: Request<pb::UpdateStanceRequest>) -> Result<Response<pb::UpdateStanceResponse>, Status> {
+        let q = req.into_inner();
+        let stance = self.update::<core::Stance>(q.stance, q.update_mask).await?;
+        r(pb::UpdateStanceResponse { stance: Some(stance) })
+    }
+    async fn delete_stance(&self, req: Request<pb::DeleteStanceRequest>) -> Result<Response<pb::DeleteStanceResponse>, Status> {
+        let q = req.into_inner();
+        self.delete::<core::Stance>(q.name, &q.etag).await?;
+        r(pb::DeleteStanceResponse {})
+    }
+
+    // ---------------------------------------------------------------- events
+    async fn get_event(&self, req: Request<pb::GetEventRequest>) -> Result<Response<pb::GetEventResponse>, Status> {
+        let event = self.get::<core::Event>(req.into_inner().name).await?;
+        r(pb::GetEventResponse { event: Some(event) })
+    }
+    async fn list_events(&self, req: Request<pb::ListEventsRequest>) -> Result<Response<pb::ListEventsResponse>, Status> {
+        let q = req.into_inner();
+        let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
+        let actor = filter_name("actor", &q.actor, actor_check)?;
+        let filters = vec![("dispute", q.dispute.clone()), ("actor", q.actor.clone())];
+        let (events, next_page_token) = self
+            .list::<core::Event>(q.page_size, &q.page_token, filters, move |d, x| {
+                let in_dispute = dispute.as_deref().is_none_or(|dn| {
+                    let issues = issues_of(d, dn);
+                    x.issues.iter().any(|i| issues.contains(i.as_str()))
+                });
+                in_dispute
+                    && actor.as_deref().is_none_or(|a| {
+                        x.sources.iter().chain(&x.targets).any(|s| s.as_str() == a)
+                    })
+            })
+            .await?;
+        r(pb::ListEventsResponse { events, next_page_token })
+    }
+    async fn create_event(&self, req: Request<pb::CreateEventRequest>) -> Result<Response<pb::CreateEventResponse>, Status> {
+        let q = req.into_inner();
+        let msg = q.event.ok_or_else(|| ApiError::from(FieldError::new("event", "required")))?;
+        let name = (!q.event_id.is_empty()).then(|| format!("events/{}", q.event_id));
+        let event = self.create::<core::Event>(msg, name, &q.request_id).await?;
+        r(pb::CreateEventResponse { event: Some(event) })
+    }
+    async fn update_event(&self, req: Request<pb::UpdateEventRequest>) -> Result<Response<pb::UpdateEventResponse>, Status> {
+        let q = req.into_inner();
+        let event = self.update::<core::Event>(q.event, q.update_mask).await?;
+        r(pb::UpdateEventResponse { event: Some(event) })
+    }
+    async fn delete_event(&self, req: Request<pb::DeleteEventRequest>) -> Result<Response<pb::DeleteEventResponse>, Status> {
+        let q = req.into_inner();
+        self.delete::<core::Event>(q.name, &q.etag).await?;
+        r(pb::DeleteEventResponse {})
+    }
+
+    // ---------------------------------------------------------------- documents
+    async fn get_document(&self, req: Request<pb::GetDocumentRequest>) -> Result<Response<pb::GetDocumentResponse>, Status> {
+        let document = self.get::<core::Document>(req.into_inner().name).await?;
+        r(pb::GetDocumentResponse { document: Some(document) })
+    }
+    async fn list_documents(&self, req: Request<pb::ListDocumentsRequest>) -> Result<Response<pb::ListDocumentsResponse>, Status> {
+        let q = req.into_inner();
+        let (documents, next_page_token) = self
+            .list::<core::Document>(q.page_size, &q.page_token, Vec::new(), |_, _| true)
+            .await?;
+        r(pb::ListDocumentsResponse { documents, next_page_token })
+    }
+    async fn create_document(&self, req: Request<pb::CreateDocumentRequest>) -> Result<Response<pb::CreateDocumentResponse>, Status> {
+        let q = req.into_inner();
+        let msg = q.document.ok_or_else(|| ApiError::from(FieldError::new("document", "required")))?;
+        let name = (!q.document_id.is_empty()).then(|| format!("documents/{}", q.document_id));
+        let document = self.create::<core::Document>(msg, name, &q.request_id).await?;
+        r(pb::CreateDocumentResponse { document: Some(document) })
+    }
+    async fn update_document(&self, req: Request<pb::UpdateDocumentRequest>) -> Result<Response<pb::UpdateDocumentResponse>, Status> {
+        let q = req.into_inner();
+        let document = self.update::<core::Document>(q.document, q.update_mask).await?;
+        r(pb::UpdateDocumentResponse { document: Some(document) })
+    }
+    async fn delete_document(&self, req: Request<pb::DeleteDocumentRequest>) -> Result<Response<pb::DeleteDocumentResponse>, Status> {
+        let q = req.into_inner();
+        self.delete::<core::Document>(q.name, &q.etag).await?;
+        r(pb::DeleteDocumentResponse {})
+    }
+}

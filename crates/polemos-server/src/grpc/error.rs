@@ -1,0 +1,241 @@
+//! The one mapping from everything that can go wrong in a request to a gRPC status. Each domain
+//! error variant gets exactly one code (the matches below are exhaustive, so a new variant does
+//! not compile until it has one), an `ErrorInfo` with a machine-readable reason in the
+//! `polemos.v1` domain, and, for bad input, `BadRequest` field violations naming the field.
+
+use std::collections::HashMap;
+
+use polemos_store::StoreError;
+use tonic::{Code, Status};
+use tonic_types::{ErrorDetails, StatusExt};
+
+use super::convert::FieldError;
+
+/// The `ErrorInfo.domain` of every polemos error.
+pub const DOMAIN: &str = "polemos.v1";
+
+/// Every way a polemos RPC can fail.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// A request field is wrong (malformed, missing, out of range).
+    #[error("invalid argument `{}`: {}", .0.field, .0.description)]
+    Field(FieldError),
+    #[error(transparent)]
+    Core(#[from] polemos_core::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Submitted text larger than the server accepts.
+    #[error("`{field}` is {size} bytes; this server accepts at most {limit}")]
+    TooLarge {
+        field: String,
+        size: usize,
+        limit: usize,
+    },
+    /// A request id reused with a different request.
+    #[error("request_id `{0}` was already used for a different request")]
+    RequestIdReused(String),
+    /// A blocking task died (a panic in the store or core): a bug, reported as INTERNAL.
+    #[error("internal error: {0}")]
+    Internal(String),
+    /// The capability is not built into this server.
+    #[error("{0}")]
+    Unimplemented(String),
+}
+
+impl From<FieldError> for ApiError {
+    fn from(e: FieldError) -> Self {
+        Self::Field(e)
+    }
+}
+
+/// Code, reason and field violations for one error.
+struct Mapped {
+    code: Code,
+    reason: &'static str,
+    violations: Vec<(String, String)>,
+    metadata: HashMap<String, String>,
+}
+
+fn mapped(code: Code, reason: &'static str) -> Mapped {
+    Mapped {
+        code,
+        reason,
+        violations: Vec::new(),
+        metadata: HashMap::new(),
+    }
+}
+
+/// Turns a validation path of a one-record batch (`stances[0].position`) into the request's field
+/// path (`stance.position`).
+fn request_field(path: &str) -> String {
+    for (plural, singular) in [
+        ("actors", "actor"),
+        ("disputes", "dispute"),
+        ("issues", "issue"),
+        ("stances", "stance"),
+        ("events", "event"),
+        ("documents", "document"),
+    ] {
+        if let Some(rest) = path.strip_prefix(plural)
+            && let Some(close) = rest.find(']')
+            && rest.starts_with('[')
+        {
+            return format!("{singular}{}", &rest[close + 1..]);
+        }
+    }
+    path.to_owned()
+}
+
+fn map_core(e: &polemos_core::Error) -> Mapped {
+    use polemos_core::Error as E;
+    match e {
+        E::Parse { path, message, .. } => Mapped {
+            violations: vec![(path.clone(), message.clone())],
+            ..mapped(Code::InvalidArgument, "PARSE_FAILED")
+        },
+        E::Invalid(v) => Mapped {
+            violations: v
+                .0
+                .iter()
+                .map(|x| (request_field(&x.path), x.rule.clone()))
+                .collect(),
+            ..mapped(Code::InvalidArgument, "VALIDATION_FAILED")
+        },
+        E::InvalidArgument { field, message } => Mapped {
+            violations: vec![(field.clone(), message.clone())],
+            ..mapped(Code::InvalidArgument, "INVALID_ARGUMENT")
+        },
+        E::NotFound { kind, name } => Mapped {
+            metadata: HashMap::from([("kind".into(), (*kind).into()), ("name".into(), name.clone())]),
+            ..mapped(Code::NotFound, "RESOURCE_NOT_FOUND")
+        },
+    }
+}
+
+fn map_store(e: &StoreError) -> Mapped {
+    use StoreError as S;
+    match e {
+        S::Invalid(v) => Mapped {
+            violations: v
+                .0
+                .iter()
+                .map(|x| (request_field(&x.path), x.rule.clone()))
+                .collect(),
+            ..mapped(Code::InvalidArgument, "VALIDATION_FAILED")
+        },
+        S::NotFound { kind, name } => Mapped {
+            metadata: HashMap::from([("kind".into(), (*kind).into()), ("name".into(), name.clone())]),
+            ..mapped(Code::NotFound, "RESOURCE_NOT_FOUND")
+        },
+        S::AlreadyExists { name } => Mapped {
+            metadata: HashMap::from([("name".into(), name.clone())]),
+            ..mapped(Code::AlreadyExists, "RESOURCE_EXISTS")
+        },
+        S::Conflict { name, .. } => Mapped {
+            metadata: HashMap::from([("name".into(), name.clone())]),
+            ..mapped(Code::Aborted, "ETAG_MISMATCH")
+        },
+        S::InUse {
+            name,
+            referenced_by,
+        } => Mapped {
+            metadata: HashMap::from([
+                ("name".into(), name.clone()),
+                ("referenced_by".into(), referenced_by.clone()),
+            ]),
+            ..mapped(Code::FailedPrecondition, "RESOURCE_IN_USE")
+        },
+        S::BadName { name, reason } => Mapped {
+            violations: vec![("name".into(), format!("`{name}`: {reason}"))],
+            ..mapped(Code::InvalidArgument, "BAD_NAME")
+        },
+        S::Corrupt { .. } => mapped(Code::DataLoss, "STORE_CORRUPT"),
+        S::SchemaTooNew { .. } => mapped(Code::FailedPrecondition, "SCHEMA_TOO_NEW"),
+        S::Unsupported { .. } => mapped(Code::Unimplemented, "UNSUPPORTED"),
+        S::Backend(_) => mapped(Code::Unavailable, "STORE_UNAVAILABLE"),
+    }
+}
+
+impl ApiError {
+    fn mapped(&self) -> Mapped {
+        match self {
+            Self::Field(f) => Mapped {
+                violations: vec![(f.field.clone(), f.description.clone())],
+                ..mapped(Code::InvalidArgument, "INVALID_ARGUMENT")
+            },
+            Self::Core(e) => map_core(e),
+            Self::Store(e) => map_store(e),
+            Self::TooLarge { field, limit, .. } => Mapped {
+                violations: vec![(field.clone(), format!("larger than the limit of {limit} bytes"))],
+                metadata: HashMap::from([("limit".into(), limit.to_string())]),
+                ..mapped(Code::InvalidArgument, "TEXT_TOO_LARGE")
+            },
+            Self::RequestIdReused(_) => Mapped {
+                violations: vec![(
+                    "request_id".into(),
+                    "already used for a different request".into(),
+                )],
+                ..mapped(Code::InvalidArgument, "REQUEST_ID_REUSED")
+            },
+            Self::Internal(_) => mapped(Code::Internal, "INTERNAL"),
+            Self::Unimplemented(_) => mapped(Code::Unimplemented, "NOT_BUILT"),
+        }
+    }
+}
+
+impl From<ApiError> for Status {
+    fn from(e: ApiError) -> Self {
+        let m = e.mapped();
+        let mut details = ErrorDetails::with_error_info(m.reason, DOMAIN, m.metadata);
+        for (field, description) in m.violations {
+            details.add_bad_request_violation(field, description);
+        }
+        if m.code == Code::Internal {
+            tracing::error!(error = %e, "internal error");
+        }
+        Status::with_error_details(m.code, e.to_string(), details)
+    }
+}
+
+/// An error status with `ErrorInfo` only, for conditions outside the domain (auth, limits).
+pub fn status(code: Code, reason: &str, message: impl Into<String>) -> Status {
+    let details = ErrorDetails::with_error_info(reason, DOMAIN, HashMap::new());
+    Status::with_error_details(code, message, details)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_paths_become_request_fields() {
+        assert_eq!(request_field("stances[0].position"), "stance.position");
+        assert_eq!(request_field("issues[12].scale"), "issue.scale");
+        assert_eq!(request_field("something"), "something");
+    }
+
+    #[test]
+    fn each_store_error_has_its_code() {
+        let cases = [
+            (StoreError::AlreadyExists { name: "actors/X".into() }, Code::AlreadyExists),
+            (
+                StoreError::Conflict { name: "actors/X".into(), expected: 1, actual: Some(2) },
+                Code::Aborted,
+            ),
+            (
+                StoreError::InUse { name: "actors/X".into(), referenced_by: "stances/s".into() },
+                Code::FailedPrecondition,
+            ),
+            (StoreError::Backend("disk".into()), Code::Unavailable),
+        ];
+        for (e, code) in cases {
+            let status = Status::from(ApiError::from(e));
+            assert_eq!(status.code(), code);
+            let info = status.get_details_error_info().expect("error info");
+            assert_eq!(info.domain, DOMAIN);
+        }
+        let status = Status::from(ApiError::from(FieldError::new("actor.kind", "unknown enum value 9")));
+        let bad = status.get_details_bad_request().expect("bad request");
+        assert_eq!(bad.field_violations[0].field, "actor.kind");
+    }
+}

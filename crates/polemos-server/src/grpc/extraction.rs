@@ -1,0 +1,167 @@
+//! `ExtractionService`: `Extract` (text in, facts out, nothing stored) and the bidirectional
+//! `Ingest` stream. Ingest reads the next document only once there is room for its result in a
+//! small buffer, so a client that stops reading results stops being read from (flow control),
+//! and it commits each document with its facts as one batch, so a cancelled stream leaves whole
+//! documents or none.
+
+use polemos_core::{self as core, Dossier, Record};
+use polemos_proto::v1 as pb;
+use polemos_proto::v1::extraction_service_server::ExtractionService;
+use polemos_store::{Precondition, StoreError, WriteBatch};
+use tokio::sync::mpsc;
+use tokio_stream::wrappers::ReceiverStream;
+use tonic::{Code, Request, Response, Status, Streaming};
+
+use super::convert::{self as cv, FieldError, Path};
+use super::error::{ApiError, status};
+use super::state::Shared;
+
+/// Results buffered before the server stops reading documents.
+const INGEST_BUFFER: usize = 4;
+
+#[derive(Clone)]
+pub struct Extraction {
+    shared: Shared,
+}
+
+impl Extraction {
+    pub fn new(shared: Shared) -> Self {
+        Self { shared }
+    }
+}
+
+/// Reads an inbound document, naming it from its hash when it has no name.
+fn document_in(shared: &Shared, field: &str, doc: Option<pb::Document>) -> Result<core::Document, ApiError> {
+    let mut doc = doc.ok_or_else(|| FieldError::new(field, "required"))?;
+    let limit = shared.limits.max_text_bytes;
+    if doc.text.len() > limit {
+        return Err(ApiError::TooLarge {
+            field: format!("{field}.text"),
+            size: doc.text.len(),
+            limit,
+        });
+    }
+    if doc.name.is_empty() {
+        let hash = core::content_hash(&doc.text);
+        doc.name = format!("documents/{}", &hash[..16]);
+    }
+    Ok(cv::document_in(&Path::root(field), &doc)?)
+}
+
+/// The facts in one document. Until the extraction pipeline is part of polemos-core this is the
+/// document alone.
+fn extract_facts(doc: &core::Document) -> Result<Dossier, ApiError> {
+    let mut facts = Dossier::new();
+    facts.documents.push(doc.clone());
+    Ok(facts)
+}
+
+async fn ingest_one(shared: &Shared, index: u64, req: pb::IngestRequest) -> pb::IngestResponse {
+    let mut out = pb::IngestResponse {
+        index,
+        ..Default::default()
+    };
+    match ingest_inner(shared, req, &mut out).await {
+        Ok(outcome) => out.outcome = outcome as i32,
+        Err(e) => {
+            let st = Status::from(e);
+            out.outcome = pb::IngestOutcome::Failed as i32;
+            out.error_code = st.code() as i32;
+            out.error_message = st.message().to_owned();
+            metrics::counter!("polemos_ingest_documents_total", "outcome" => "failed").increment(1);
+        }
+    }
+    out
+}
+
+async fn ingest_inner(
+    shared: &Shared,
+    req: pb::IngestRequest,
+    out: &mut pb::IngestResponse,
+) -> Result<pb::IngestOutcome, ApiError> {
+    let doc = document_in(shared, "document", req.document)?;
+    out.content_hash = doc.content_hash.clone();
+    out.document = doc.name.to_string();
+    let hash = doc.content_hash.clone();
+    if let Some(existing) = shared.blocking("document_by_hash", move |s| s.document_by_hash(&hash)).await? {
+        out.document = existing;
+        metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate").increment(1);
+        return Ok(pb::IngestOutcome::Duplicate);
+    }
+    let facts = if req.document_only {
+        let mut d = Dossier::new();
+        d.documents.push(doc.clone());
+        d
+    } else {
+        extract_facts(&doc)?
+    };
+    let mut batch = WriteBatch::new(format!("grpc ingest {}", doc.name));
+    for record in facts.records() {
+        let precondition = match &record {
+            Record::Document(_) | Record::Stance(_) | Record::Event(_) => Precondition::MustNotExist,
+            _ => Precondition::None,
+        };
+        batch.put_if(record, precondition);
+    }
+    let bytes = doc.text.len() as u64;
+    match shared.commit(batch).await {
+        Ok(result) => {
+            out.revision = result.revision;
+            out.stances = u32::try_from(facts.stances.len()).unwrap_or(u32::MAX);
+            out.events = u32::try_from(facts.events.len()).unwrap_or(u32::MAX);
+            metrics::counter!("polemos_ingest_documents_total", "outcome" => "created").increment(1);
+            metrics::counter!("polemos_ingest_bytes_total").increment(bytes);
+            Ok(pb::IngestOutcome::Created)
+        }
+        // Another writer stored the same text between the check and the commit.
+        Err(ApiError::Store(StoreError::AlreadyExists { name })) if name == doc.name.as_str() => {
+            Ok(pb::IngestOutcome::Duplicate)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+#[tonic::async_trait]
+impl ExtractionService for Extraction {
+    async fn extract(&self, req: Request<pb::ExtractRequest>) -> Result<Response<pb::ExtractResponse>, Status> {
+        let doc = document_in(&self.shared, "document", req.into_inner().document)?;
+        let facts = tokio::task::spawn_blocking(move || extract_facts(&doc))
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))??;
+        Ok(Response::new(pb::ExtractResponse {
+            facts: Some(cv::facts_out(&facts)),
+        }))
+    }
+
+    async fn ingest(
+        &self,
+        req: Request<Streaming<pb::IngestRequest>>,
+    ) -> Result<Response<tonic::codegen::BoxStream<pb::IngestResponse>>, Status> {
+        let permit = self.shared.streams.clone().try_acquire_owned().map_err(|_| {
+            status(Code::ResourceExhausted, "TOO_MANY_STREAMS", "too many open streams; retry later")
+        })?;
+        let mut inbound = req.into_inner();
+        let shared = self.shared.clone();
+        let (tx, rx) = mpsc::channel(INGEST_BUFFER);
+        tokio::spawn(async move {
+            let _permit = permit;
+            let mut index = 0u64;
+            loop {
+                // Room for the result first: no reading ahead of a client that does not read.
+                let Ok(slot) = tx.reserve().await else { return };
+                let msg = match inbound.message().await {
+                    Ok(Some(m)) => m,
+                    Ok(None) => return,
+                    Err(e) => {
+                        tracing::info!(code = ?e.code(), "ingest stream ended: {}", e.message());
+                        slot.send(Err(super::malformed(e)));
+                        return;
+                    }
+                };
+                slot.send(Ok(ingest_one(&shared, index, msg).await));
+                index += 1;
+            }
+        });
+        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+    }
+}

@@ -1,0 +1,255 @@
+//! The `polemos.v1` gRPC server: the polemos services, the standard health and reflection
+//! services, and the middleware every call passes (concurrency limit, authentication, metrics).
+//!
+//! [`Server::run`] serves on any incoming connection stream until a shutdown future resolves,
+//! so the binary (`polemos serve`), the integration tests and the load bench share one stack.
+
+pub mod auth;
+pub mod convert;
+pub mod dossier;
+pub mod error;
+pub mod extraction;
+pub mod gate;
+pub mod resource;
+pub mod state;
+pub mod watch;
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::time::Duration;
+
+use polemos_proto::v1::change_service_server::ChangeServiceServer;
+use polemos_proto::v1::dossier_service_server::DossierServiceServer;
+use polemos_proto::v1::extraction_service_server::ExtractionServiceServer;
+use tokio::io::{AsyncRead, AsyncWrite};
+use tokio_stream::Stream;
+use tonic::Code;
+use tonic::codec::CompressionEncoding;
+use tonic::transport::server::Connected;
+use tonic::transport::{Identity, ServerTlsConfig};
+use tonic_types::{ErrorDetails, StatusExt};
+
+pub use auth::{Keys, Role};
+pub use state::{Limits, Shared};
+
+/// How the server runs, apart from its store.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub keys: Keys,
+    pub limits: Limits,
+    /// Largest request or response message, in bytes.
+    pub max_message_bytes: usize,
+    /// Requests handled at once across all connections; more wait their turn.
+    pub max_concurrent_requests: usize,
+    /// Longest any unary call may take (a shorter client deadline wins).
+    pub request_timeout: Duration,
+    /// PEM certificate chain and private key, for TLS.
+    pub tls: Option<(Vec<u8>, Vec<u8>)>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            keys: Keys::default(),
+            limits: Limits::default(),
+            max_message_bytes: 4 << 20,
+            max_concurrent_requests: 512,
+            request_timeout: Duration::from_secs(30),
+            tls: None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("TLS configuration: {0}")]
+    Tls(tonic::transport::Error),
+    #[error("reflection: {0}")]
+    Reflection(#[from] tonic_reflection::server::Error),
+    #[error("server: {0}")]
+    Transport(tonic::transport::Error),
+}
+
+/// Rewrites tonic's decode failure (INTERNAL "failed to decode Protobuf message: ...") as the
+/// client error it is: INVALID_ARGUMENT with `ErrorInfo` and the field prost names, e.g.
+/// `Document.text` for text that is not UTF-8. Other statuses pass through unchanged.
+pub fn malformed(st: tonic::Status) -> tonic::Status {
+    // tonic reports a message over the size limit as OUT_OF_RANGE; gRPC's convention (and what
+    // clients retry on) is RESOURCE_EXHAUSTED.
+    if st.code() == Code::OutOfRange && st.message().contains("message length too large") {
+        let details = ErrorDetails::with_error_info("MESSAGE_TOO_LARGE", error::DOMAIN, HashMap::new());
+        return tonic::Status::with_error_details(Code::ResourceExhausted, st.message(), details);
+    }
+    if st.code() != Code::Internal || !st.message().contains("failed to decode") {
+        return st;
+    }
+    // prost lists the field path innermost first (`Document.text: ExtractRequest.document: ...`).
+    let field = st
+        .message()
+        .split(": ")
+        .filter(|part| {
+            !part.contains(' ') && part.contains('.') && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '_')
+        })
+        .next()
+        .unwrap_or("")
+        .to_owned();
+    let mut details = ErrorDetails::with_error_info("MALFORMED_MESSAGE", error::DOMAIN, HashMap::new());
+    if !field.is_empty() {
+        details.add_bad_request_violation(field, st.message().to_owned());
+    }
+    tonic::Status::with_error_details(
+        Code::InvalidArgument,
+        format!("malformed request: {}", st.message()),
+        details,
+    )
+}
+
+/// Serves the polemos services on `incoming` until `shutdown` resolves, then drains: health
+/// turns NOT_SERVING, open streams end with UNAVAILABLE (clients resume from their last token),
+/// in-flight calls finish, and only then does this return.
+///
+/// # Errors
+/// Bad TLS material or a transport failure.
+pub async fn run<I, IO, IE, F>(
+    shared: Shared,
+    options: Options,
+    incoming: I,
+    shutdown: F,
+) -> Result<(), ServeError>
+where
+    I: Stream<Item = Result<IO, IE>> + Send,
+    IO: AsyncRead + AsyncWrite + Connected + Unpin + Send + 'static,
+    IE: Into<Box<dyn std::error::Error + Send + Sync>>,
+    F: Future<Output = ()> + Send,
+{
+    let handlers = Handlers {
+        dossier: dossier::Dossiers::new(shared.clone()),
+        extraction: extraction::Extraction::new(shared.clone()),
+    };
+    run_with(shared, options, handlers, incoming, shutdown).await
+}
+
+/// The handlers behind the polemos services; the load bench swaps in empty ones to measure the
+/// stack's ceiling.
+pub struct Handlers<D, E> {
+    pub dossier: D,
+    pub extraction: E,
+}
+
+/// [`run`] with the given handlers for `DossierService` and `ExtractionService`.
+///
+/// # Errors
+/// Bad TLS material or a transport failure.
+pub async fn run_with<D, E, I, IO, IE, F>(
+    shared: Shared,
+    options: Options,
+    handlers: Handlers<D, E>,
+    incoming: I,
+    shutdown: F,
+) -> Result<(), ServeError>
+where
+    D: polemos_proto::v1::dossier_service_server::DossierService,
+    E: polemos_proto::v1::extraction_service_server::ExtractionService,
+    I: Stream<Item = Result<IO, IE>> + Send,
+    IO: AsyncRead + AsyncWrite + Connected + Unpin + Send + 'static,
+    IE: Into<Box<dyn std::error::Error + Send + Sync>>,
+    F: Future<Output = ()> + Send,
+{
+    let (health, health_service) = tonic_health::server::health_reporter();
+    health.set_service_status("", tonic_health::ServingStatus::NotServing).await;
+    let reflection_v1 = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(polemos_proto::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1()?;
+    let reflection_v1alpha = tonic_reflection::server::Builder::configure()
+        .register_encoded_file_descriptor_set(polemos_proto::FILE_DESCRIPTOR_SET)
+        .register_encoded_file_descriptor_set(tonic_health::pb::FILE_DESCRIPTOR_SET)
+        .build_v1alpha()?;
+
+    let max = options.max_message_bytes;
+    let dossier = DossierServiceServer::new(handlers.dossier)
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Gzip);
+    let changes = ChangeServiceServer::new(watch::Changes::new(shared.clone()))
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Gzip);
+    let extraction = ExtractionServiceServer::new(handlers.extraction)
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Gzip);
+
+    let middleware = tower::ServiceBuilder::new()
+        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(options.max_concurrent_requests))
+        .layer(gate::GateLayer::new(options.keys.clone()))
+        .into_inner();
+    let mut builder = tonic::transport::Server::builder()
+        .timeout(options.request_timeout)
+        .http2_keepalive_interval(Some(Duration::from_secs(30)))
+        .tcp_nodelay(true);
+    if let Some((cert, key)) = &options.tls {
+        builder = builder
+            .tls_config(ServerTlsConfig::new().identity(Identity::from_pem(cert, key)))
+            .map_err(ServeError::Tls)?;
+    }
+    let router = builder
+        .layer(middleware)
+        .add_service(health_service)
+        .add_service(reflection_v1)
+        .add_service(reflection_v1alpha)
+        .add_service(dossier)
+        .add_service(changes)
+        .add_service(extraction);
+
+    let set = |status| {
+        let health = health.clone();
+        async move {
+            health.set_service_status("", status).await;
+            for name in [
+                "polemos.v1.DossierService",
+                "polemos.v1.ChangeService",
+                "polemos.v1.ExtractionService",
+            ] {
+                health.set_service_status(name, status).await;
+            }
+        }
+    };
+    set(tonic_health::ServingStatus::Serving).await;
+    let drain = {
+        let shared = shared.clone();
+        async move {
+            shutdown.await;
+            tracing::info!("shutting down: health NOT_SERVING, ending streams, draining calls");
+            set(tonic_health::ServingStatus::NotServing).await;
+            shared.close_streams();
+        }
+    };
+    let result = router
+        .serve_with_incoming_shutdown(incoming, drain)
+        .await
+        .map_err(ServeError::Transport);
+    tracing::info!("all calls drained");
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decode_failures_become_invalid_argument() {
+        let st = tonic::Status::internal(
+            "failed to decode Protobuf message: Document.text: ExtractRequest.document: invalid string value: data is not UTF-8 encoded",
+        );
+        let out = malformed(st);
+        assert_eq!(out.code(), Code::InvalidArgument);
+        let bad = out.get_details_bad_request().expect("bad request");
+        assert_eq!(bad.field_violations[0].field, "Document.text");
+        let other = malformed(tonic::Status::internal("boom"));
+        assert_eq!(other.code(), Code::Internal);
+    }
+}
