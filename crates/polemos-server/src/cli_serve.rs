@@ -198,11 +198,20 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
             tracing::info!(%addr, "Prometheus metrics at http://{addr}/metrics");
         }
         let db = global.db.clone();
-        let store = tokio::task::spawn_blocking(move || polemos_store::open(&db))
-            .await?
-            .with_context(|| format!("opening store {}", global.db))?;
-        let store: Arc<dyn polemos_store::Store> = Arc::from(store);
-        let shared = Shared::new(Arc::clone(&store), options.limits.clone())?;
+        let limits = options.limits.clone();
+        // Off the async workers: stores block, and the PostgreSQL client must not run on them.
+        let (store, shared) = tokio::task::spawn_blocking(move || {
+            let store: Arc<dyn polemos_store::Store> = Arc::from(polemos_store::open(&db)?);
+            let shared = Shared::new(Arc::clone(&store), limits)?;
+            anyhow::Ok((store, shared))
+        })
+        .await?
+        .with_context(|| format!("opening store {}", global.db))?;
+        // Commits by other replicas (PostgreSQL LISTEN/NOTIFY) wake watchers at once.
+        let wake = shared.clone();
+        let _subscription = store
+            .subscribe(Arc::new(move |revision| wake.notify(revision)))
+            .with_context(|| format!("listening for commits on {}", global.db))?;
         let listener = tokio::net::TcpListener::bind(listen)
             .await
             .with_context(|| format!("binding {listen}"))?;

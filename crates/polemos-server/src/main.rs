@@ -61,6 +61,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        // Commands that print should end quietly when their reader goes away (`polemos … | head`)
+        // instead of panicking on a broken pipe; the server keeps Rust's default of ignoring it.
+        sigpipe::reset();
+    }
     let result = match cli.command {
         Command::Import(args) => cli_data::import(&cli.global, &args),
         Command::Export(args) => cli_data::export(&cli.global, &args),

@@ -11,11 +11,15 @@ pub mod conformance;
 mod error;
 mod log;
 mod memory;
+#[doc(hidden)]
+pub mod pg_harness;
+pub mod postgres;
 mod sqlite;
 
 pub use error::StoreError;
 pub use log::{Backend, Entry, LogStore, LogTx, NewEntry};
 pub use memory::MemoryBackend;
+pub use postgres::PostgresBackend;
 pub use sqlite::SqliteBackend;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -304,10 +308,57 @@ pub trait Store: Send + Sync {
     /// # Errors
     /// Backend errors.
     fn document_by_hash(&self, content_hash: &str) -> Result<Option<String>, StoreError>;
+
+    /// Asks to be woken (by calling `wake` from a background thread, never from an async task)
+    /// when another process sharing this store commits, e.g. another replica on the same
+    /// PostgreSQL database, so a change feed need not wait for its next poll. `wake(r)` means
+    /// "the store has reached at least revision `r`". Wake-ups are hints: bursts are coalesced,
+    /// and after the signal was lost for a while one is sent with the head as then read, so a
+    /// watcher must still read [`Store::changes_since`] from its last revision. `Ok(None)`: this
+    /// backend has no such signal (memory; SQLite, where one process serves); poll instead.
+    /// Dropping the returned [`Subscription`] stops the wake-ups.
+    ///
+    /// # Errors
+    /// When the backend has a signal but cannot start listening.
+    fn subscribe(&self, _wake: Wake) -> Result<Option<Subscription>, StoreError> {
+        Ok(None)
+    }
 }
 
-/// Opens the store a `--db` argument names: `memory:` for a throwaway in-memory store, anything
-/// else is the path of an SQLite file (created if missing).
+/// What [`Store::subscribe`] calls with a revision the store has reached.
+pub type Wake = std::sync::Arc<dyn Fn(Revision) + Send + Sync>;
+
+/// Keeps [`Store::subscribe`] wake-ups coming until dropped.
+pub struct Subscription {
+    cancel: Option<Box<dyn FnOnce() + Send>>,
+}
+
+impl Subscription {
+    /// A subscription that runs `cancel` when dropped.
+    pub fn new(cancel: impl FnOnce() + Send + 'static) -> Self {
+        Self {
+            cancel: Some(Box::new(cancel)),
+        }
+    }
+}
+
+impl Drop for Subscription {
+    fn drop(&mut self) {
+        if let Some(cancel) = self.cancel.take() {
+            cancel();
+        }
+    }
+}
+
+impl std::fmt::Debug for Subscription {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Subscription")
+    }
+}
+
+/// Opens the store a `--db` argument names: `memory:` for a throwaway in-memory store,
+/// `postgres://…` (or `postgresql://…`) for a database shared by several replicas, anything else
+/// is the path of an SQLite file (created if missing).
 ///
 /// # Errors
 /// When the location cannot be opened or migrated, or names a backend this build lacks.
@@ -316,9 +367,7 @@ pub fn open(location: &str) -> Result<Box<dyn Store>, StoreError> {
         return Ok(Box::new(LogStore::new(MemoryBackend::default())));
     }
     if location.starts_with("postgres://") || location.starts_with("postgresql://") {
-        return Err(StoreError::Unsupported {
-            what: "PostgreSQL URLs are not supported by this build yet; use an SQLite path".into(),
-        });
+        return Ok(Box::new(LogStore::new(PostgresBackend::connect(location)?)));
     }
     Ok(Box::new(LogStore::new(SqliteBackend::open(location)?)))
 }

@@ -12,8 +12,8 @@ use polemos_core::{
 };
 
 use crate::{
-    Change, CommitResult, Kind, Op, Precondition, Revision, Store, StoreError, Versioned, View,
-    WriteBatch, record_name,
+    Change, CommitResult, Kind, Op, Precondition, Revision, Store, StoreError, Subscription,
+    Versioned, View, Wake, WriteBatch, record_name,
 };
 
 /// One stored entry of the log: an entity's state as of a revision (`body: None` = deleted).
@@ -95,6 +95,13 @@ pub trait Backend: Send + Sync {
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError>;
+    /// See [`Store::subscribe`]; backends without a cross-process signal keep this default.
+    ///
+    /// # Errors
+    /// When the backend has a signal but cannot start listening.
+    fn subscribe(&self, _wake: Wake) -> Result<Option<Subscription>, StoreError> {
+        Ok(None)
+    }
 }
 
 /// [`Store`] over any [`Backend`].
@@ -477,5 +484,9 @@ impl<B: Backend> Store for LogStore<B> {
 
     fn document_by_hash(&self, hash: &str) -> Result<Option<String>, StoreError> {
         self.backend.read(|tx| tx.document_by_hash(hash))
+    }
+
+    fn subscribe(&self, wake: Wake) -> Result<Option<Subscription>, StoreError> {
+        self.backend.subscribe(wake)
     }
 }

@@ -1,0 +1,629 @@
+//! Shared PostgreSQL backend: several `polemos serve` replicas on one database.
+//!
+//! The schema mirrors the SQLite one (an append-only revision log plus a `current` index over
+//! it), so both backends keep the same history semantics; [`LogStore`](crate::LogStore) does all
+//! validation and etag checks. What this module adds is what sharing needs:
+//!
+//! - **One writer at a time across processes.** Every write transaction first takes a
+//!   transaction-scoped advisory lock, then reads the head and appends `head + 1`. Under READ
+//!   COMMITTED each statement after the lock sees every commit that released it, so two
+//!   replicas can never both append the same revision or check an etag against stale data; the
+//!   primary key on `revisions` would refuse a duplicate anyway.
+//! - **Consistent reads.** A read runs in one REPEATABLE READ, READ ONLY transaction, so a
+//!   snapshot assembled from several queries is one state of the log.
+//! - **Versioned migrations** in `schema_migrations`, applied under their own advisory lock so
+//!   replicas starting together migrate once.
+//! - **A change signal.** A commit sends `NOTIFY polemos_commits` inside its transaction
+//!   (delivered only if it commits) with the new revision; [`PostgresBackend::subscribe`] runs a
+//!   thread that LISTENs and wakes the caller, reconnecting (and waking with the head, as
+//!   notifications may have been missed) when the connection drops.
+//!
+//! The `postgres` client is synchronous and runs its own small runtime: do not call it from an
+//! async task; async callers use a blocking pool (as the gRPC server does).
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, TryLockError};
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use postgres::fallible_iterator::FallibleIterator;
+use postgres::{Client, Config, IsolationLevel, NoTls, Row, Statement, Transaction};
+
+use crate::log::{Backend, Entry, LogTx, NewEntry};
+use crate::{Kind, Revision, StoreError, Subscription, Wake};
+
+/// Versioned migrations in order: (version, what it does, SQL). Never edit a released one;
+/// append a new version instead.
+const MIGRATIONS: &[(i32, &str, &str)] = &[(
+    1,
+    "revision log, current-state index, document hashes",
+    "CREATE TABLE revisions (
+         revision     BIGINT PRIMARY KEY,
+         committed_at TIMESTAMPTZ NOT NULL,
+         message      TEXT NOT NULL
+     );
+     CREATE TABLE entries (
+         revision BIGINT NOT NULL REFERENCES revisions (revision),
+         seq      INTEGER NOT NULL,
+         kind     TEXT NOT NULL,
+         name     TEXT NOT NULL,
+         body     TEXT,
+         PRIMARY KEY (revision, seq)
+     );
+     CREATE INDEX entries_by_name ON entries (kind, name, revision);
+     CREATE TABLE current (
+         kind     TEXT NOT NULL,
+         name     TEXT NOT NULL,
+         revision BIGINT NOT NULL REFERENCES revisions (revision),
+         body     TEXT NOT NULL,
+         PRIMARY KEY (kind, name)
+     );
+     CREATE TABLE document_hashes (
+         content_hash TEXT PRIMARY KEY,
+         name         TEXT NOT NULL
+     );
+     CREATE INDEX document_hashes_by_name ON document_hashes (name);",
+)];
+
+/// Advisory lock keys ("polemos" in ASCII, then a number), scoped to the database.
+const WRITE_LOCK: i64 = 0x706f_6c65_6d6f_7301;
+const MIGRATE_LOCK: i64 = 0x706f_6c65_6d6f_7302;
+
+/// The NOTIFY channel commits are announced on; the payload is the new revision.
+pub const CHANNEL: &str = "polemos_commits";
+
+/// Connections kept per store. Writers queue on the advisory lock, not on this pool.
+const POOL_SIZE: usize = 8;
+
+/// `application_name` of pooled connections (unless the URL sets one) and of the listener, so
+/// operators can tell them apart in `pg_stat_activity`.
+const APPLICATION_NAME: &str = "polemos";
+pub const LISTENER_NAME: &str = "polemos-listen";
+
+/// How often the listener thread looks up from waiting to see whether it should stop.
+const LISTEN_TICK: Duration = Duration::from_millis(250);
+
+/// Describes a client error with its cause (the server's message), which `Display` leaves out.
+fn describe(e: &postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut source = std::error::Error::source(e);
+    while let Some(cause) = source {
+        text.push_str(": ");
+        text.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    text
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        Self::Backend(describe(&e))
+    }
+}
+
+/// The prepared statements every pooled connection keeps.
+struct Statements {
+    lock_writes: Statement,
+    head: Statement,
+    latest: Statement,
+    current_of_kind: Statement,
+    latest_of_kind_at: Statement,
+    since: Statement,
+    document_by_hash: Statement,
+    insert_revision: Statement,
+    insert_entry: Statement,
+    upsert_current: Statement,
+    remove_current: Statement,
+    unhash: Statement,
+    hash: Statement,
+    notify: Statement,
+}
+
+impl Statements {
+    fn prepare(client: &mut Client) -> Result<Self, StoreError> {
+        Ok(Self {
+            lock_writes: client.prepare("SELECT pg_advisory_xact_lock($1)")?,
+            head: client.prepare("SELECT COALESCE(MAX(revision), 0) FROM revisions")?,
+            latest: client.prepare(
+                "SELECT e.revision, r.committed_at, e.body
+                 FROM entries e JOIN revisions r ON r.revision = e.revision
+                 WHERE e.kind = $1 AND e.name = $2 AND e.revision <= $3
+                 ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
+            )?,
+            current_of_kind: client.prepare(
+                "SELECT c.name, c.revision, r.committed_at, c.body
+                 FROM current c JOIN revisions r ON r.revision = c.revision
+                 WHERE c.kind = $1",
+            )?,
+            latest_of_kind_at: client.prepare(
+                "SELECT DISTINCT ON (e.name) e.name, e.revision, r.committed_at, e.body
+                 FROM entries e JOIN revisions r ON r.revision = e.revision
+                 WHERE e.kind = $1 AND e.revision <= $2
+                 ORDER BY e.name, e.revision DESC, e.seq DESC",
+            )?,
+            since: client.prepare(
+                "SELECT e.revision, r.committed_at, e.kind, e.name, e.body
+                 FROM entries e JOIN revisions r ON r.revision = e.revision
+                 WHERE e.revision > $1 ORDER BY e.revision, e.seq LIMIT $2",
+            )?,
+            document_by_hash: client
+                .prepare("SELECT name FROM document_hashes WHERE content_hash = $1")?,
+            insert_revision: client.prepare(
+                "INSERT INTO revisions (revision, committed_at, message) VALUES ($1, $2, $3)",
+            )?,
+            insert_entry: client.prepare(
+                "INSERT INTO entries (revision, seq, kind, name, body) VALUES ($1, $2, $3, $4, $5)",
+            )?,
+            upsert_current: client.prepare(
+                "INSERT INTO current (kind, name, revision, body) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT (kind, name) DO UPDATE SET revision = excluded.revision, body = excluded.body",
+            )?,
+            remove_current: client.prepare("DELETE FROM current WHERE kind = $1 AND name = $2")?,
+            unhash: client.prepare("DELETE FROM document_hashes WHERE name = $1")?,
+            hash: client.prepare(
+                "INSERT INTO document_hashes (content_hash, name) VALUES ($1, $2)
+                 ON CONFLICT (content_hash) DO UPDATE SET name = excluded.name",
+            )?,
+            notify: client.prepare("SELECT pg_notify($1, $2)")?,
+        })
+    }
+}
+
+/// One pooled connection with its statements.
+struct Conn {
+    client: Client,
+    st: Statements,
+}
+
+/// PostgreSQL as a [`Backend`]: a small pool of connections to one database.
+pub struct PostgresBackend {
+    config: Config,
+    /// Where the store is, with any password left out, for error messages.
+    display: String,
+    pool: Vec<Mutex<Option<Conn>>>,
+}
+
+/// Runs `f` on a plain thread. The synchronous client starts its own runtime, which panics
+/// inside a tokio runtime; opening a store is often done from `main` under one, so the
+/// connection-making entry points hop off it.
+fn off_runtime<R: Send>(f: impl FnOnce() -> R + Send) -> R {
+    std::thread::scope(|s| match s.spawn(f).join() {
+        Ok(r) => r,
+        Err(panic) => std::panic::resume_unwind(panic),
+    })
+}
+
+/// `postgres://user@host:port/db`, without any password, for messages.
+fn display_url(config: &Config) -> String {
+    use postgres::config::Host;
+    let hosts: Vec<String> = config
+        .get_hosts()
+        .iter()
+        .zip(config.get_ports().iter().chain(std::iter::repeat(&5432)))
+        .map(|(h, p)| match h {
+            Host::Tcp(h) => format!("{h}:{p}"),
+            Host::Unix(path) => format!("{}:{p}", path.display()),
+        })
+        .collect();
+    format!(
+        "postgres://{}@{}/{}",
+        config.get_user().unwrap_or(""),
+        hosts.join(","),
+        config.get_dbname().unwrap_or("")
+    )
+}
+
+fn migrate(client: &mut Client) -> Result<(), StoreError> {
+    let supported = MIGRATIONS.last().map_or(0, |m| m.0);
+    let mut tx = client.transaction()?;
+    // Replicas that start together queue here; the first migrates, the rest find it done.
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATE_LOCK])?;
+    tx.batch_execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (
+             version     INTEGER PRIMARY KEY,
+             description TEXT NOT NULL,
+             applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+         )",
+    )?;
+    let found: i32 = tx
+        .query_one(
+            "SELECT COALESCE(MAX(version), 0) FROM schema_migrations",
+            &[],
+        )?
+        .try_get(0)?;
+    if found > supported {
+        return Err(StoreError::SchemaTooNew {
+            found: i64::from(found),
+            supported: i64::from(supported),
+        });
+    }
+    for (version, description, sql) in MIGRATIONS.iter().filter(|m| m.0 > found) {
+        tx.batch_execute(sql).map_err(|e| {
+            StoreError::Backend(format!(
+                "migration {version} ({description}): {}",
+                describe(&e)
+            ))
+        })?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
+            &[version, description],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+impl PostgresBackend {
+    /// Connects to the database a `postgres://` URL (or key=value string) names and brings its
+    /// schema up to date.
+    ///
+    /// # Errors
+    /// A malformed URL, an unreachable or refusing server, a failed migration, or a schema newer
+    /// than this build.
+    pub fn connect(url: &str) -> Result<Self, StoreError> {
+        let mut config: Config = url.parse().map_err(|e: postgres::Error| {
+            StoreError::Backend(format!("bad PostgreSQL URL: {}", describe(&e)))
+        })?;
+        if config.get_application_name().is_none() {
+            config.application_name(APPLICATION_NAME);
+        }
+        let display = display_url(&config);
+        let backend = Self {
+            config,
+            display,
+            pool: (0..POOL_SIZE).map(|_| Mutex::new(None)).collect(),
+        };
+        off_runtime(|| -> Result<(), StoreError> {
+            let mut client = backend.raw_client()?;
+            migrate(&mut client).map_err(|e| backend.context(e))?;
+            let st = Statements::prepare(&mut client)?;
+            *backend.pool[0]
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner) = Some(Conn { client, st });
+            Ok(())
+        })?;
+        Ok(backend)
+    }
+
+    /// Where this store is (without password).
+    #[must_use]
+    pub fn location(&self) -> &str {
+        &self.display
+    }
+
+    fn context(&self, e: StoreError) -> StoreError {
+        match e {
+            StoreError::Backend(m) => StoreError::Backend(format!("{}: {m}", self.display)),
+            other => other,
+        }
+    }
+
+    fn raw_client(&self) -> Result<Client, StoreError> {
+        self.config.connect(NoTls).map_err(|e| {
+            StoreError::Backend(format!(
+                "cannot connect to {}: {}",
+                self.display,
+                describe(&e)
+            ))
+        })
+    }
+
+    /// A live pooled connection, reconnecting a slot whose connection has dropped.
+    fn conn(&self) -> Result<MutexGuard<'_, Option<Conn>>, StoreError> {
+        let mut guard = self
+            .pool
+            .iter()
+            .find_map(|slot| match slot.try_lock() {
+                Ok(guard) => Some(guard),
+                Err(TryLockError::Poisoned(p)) => Some(p.into_inner()),
+                Err(TryLockError::WouldBlock) => None,
+            })
+            .unwrap_or_else(|| {
+                // All busy: wait on one chosen by thread so waiters spread out.
+                self.pool[thread_index() % self.pool.len()]
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+            });
+        if guard.as_ref().is_none_or(|c| c.client.is_closed()) {
+            *guard = None;
+            let mut client = self.raw_client()?;
+            let st = Statements::prepare(&mut client).map_err(|e| self.context(e))?;
+            *guard = Some(Conn { client, st });
+        }
+        Ok(guard)
+    }
+
+    /// Calls `wake` with the new revision from a background thread after commits to this
+    /// database by any process (a burst coalesced into one call with its last revision), and
+    /// with the head after each reconnection of the listener, since notifications sent while it
+    /// was away are lost. Stops when the returned [`Subscription`] is dropped.
+    ///
+    /// # Errors
+    /// When the first connection for listening cannot be made.
+    pub fn subscribe(&self, wake: Wake) -> Result<Subscription, StoreError> {
+        let config = self.config.clone();
+        let display = self.display.clone();
+        let (first, _) = off_runtime(|| listen(&config, &display))?;
+        let stop = Arc::new(AtomicBool::new(false));
+        let flag = Arc::clone(&stop);
+        std::thread::Builder::new()
+            .name("polemos-pg-listen".into())
+            .spawn(move || listener_loop(first, &config, &display, &wake, &flag))
+            .map_err(|e| StoreError::Backend(format!("cannot start listener thread: {e}")))?;
+        Ok(Subscription::new(move || {
+            stop.store(true, Ordering::Relaxed)
+        }))
+    }
+}
+
+/// A connection listening on [`CHANNEL`], and the head it saw right after starting to listen
+/// (so no commit falls between the two).
+fn listen(config: &Config, display: &str) -> Result<(Client, Revision), StoreError> {
+    let mut config = config.clone();
+    config.application_name(LISTENER_NAME);
+    let mut client = config.connect(NoTls).map_err(|e| {
+        StoreError::Backend(format!(
+            "cannot connect to {display} to listen: {}",
+            describe(&e)
+        ))
+    })?;
+    client.batch_execute(&format!("LISTEN {CHANNEL}"))?;
+    let head: i64 = client
+        .query_one("SELECT COALESCE(MAX(revision), 0) FROM revisions", &[])?
+        .try_get(0)?;
+    Ok((client, revision_of(head)))
+}
+
+/// Waits for notifications and wakes on each burst; on a dropped connection, reconnects with
+/// backoff and wakes with the head then read.
+fn listener_loop(
+    mut client: Client,
+    config: &Config,
+    display: &str,
+    wake: &Wake,
+    stop: &AtomicBool,
+) {
+    loop {
+        while !stop.load(Ordering::Relaxed) && !client.is_closed() {
+            let mut newest: Option<Revision> = None;
+            let mut notifications = client.notifications();
+            let mut iter = notifications.timeout_iter(LISTEN_TICK);
+            while let Ok(Some(n)) = FallibleIterator::next(&mut iter) {
+                // A payload that is not a revision still says something changed.
+                let revision = n.payload().parse().unwrap_or(0);
+                newest = Some(newest.map_or(revision, |r: Revision| r.max(revision)));
+            }
+            if let Some(revision) = newest
+                && !stop.load(Ordering::Relaxed)
+            {
+                wake(revision);
+            }
+        }
+        if stop.load(Ordering::Relaxed) {
+            return;
+        }
+        let mut backoff = Duration::from_millis(100);
+        let head;
+        (client, head) = loop {
+            if stop.load(Ordering::Relaxed) {
+                return;
+            }
+            match listen(config, display) {
+                Ok(listening) => break listening,
+                Err(_) => {
+                    std::thread::sleep(backoff);
+                    backoff = (backoff * 2).min(Duration::from_secs(5));
+                }
+            }
+        };
+        // Commits made while we were not listening sent notifications nobody heard.
+        wake(head);
+    }
+}
+
+fn thread_index() -> usize {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    std::thread::current().id().hash(&mut hasher);
+    usize::try_from(hasher.finish() % 1024).unwrap_or(0)
+}
+
+fn kind_of(value: &str) -> Result<Kind, StoreError> {
+    Kind::parse(value).ok_or_else(|| StoreError::Corrupt {
+        what: "entry kind".into(),
+        reason: format!("unknown kind `{value}`"),
+    })
+}
+
+fn revision_of(value: i64) -> Revision {
+    Revision::try_from(value).unwrap_or(0)
+}
+
+fn sql_revision(value: Revision) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+struct PgTx<'a, 'c> {
+    tx: &'a mut Transaction<'c>,
+    st: &'a Statements,
+    /// The revision appended in this transaction, to announce on commit.
+    appended: Option<Revision>,
+}
+
+/// Reads `(name, revision, committed_at, body)` rows.
+fn named_entries(kind: Kind, rows: &[Row]) -> Result<Vec<Entry>, StoreError> {
+    rows.iter()
+        .map(|r| {
+            Ok(Entry {
+                name: r.try_get(0)?,
+                revision: revision_of(r.try_get(1)?),
+                committed_at: r.try_get::<_, DateTime<Utc>>(2)?,
+                kind,
+                body: r.try_get(3)?,
+            })
+        })
+        .collect()
+}
+
+impl LogTx for PgTx<'_, '_> {
+    fn head(&mut self) -> Result<Revision, StoreError> {
+        let head: i64 = self.tx.query_one(&self.st.head, &[])?.try_get(0)?;
+        Ok(revision_of(head))
+    }
+
+    fn latest(
+        &mut self,
+        kind: Kind,
+        name: &str,
+        at: Option<Revision>,
+    ) -> Result<Option<Entry>, StoreError> {
+        let at = sql_revision(at.unwrap_or(Revision::MAX >> 1));
+        let row = self
+            .tx
+            .query_opt(&self.st.latest, &[&kind.as_str(), &name, &at])?;
+        row.map(|r| {
+            Ok(Entry {
+                revision: revision_of(r.try_get(0)?),
+                committed_at: r.try_get(1)?,
+                kind,
+                name: name.to_owned(),
+                body: r.try_get(2)?,
+            })
+        })
+        .transpose()
+    }
+
+    fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError> {
+        let entries = match at {
+            None => {
+                let rows = self.tx.query(&self.st.current_of_kind, &[&kind.as_str()])?;
+                named_entries(kind, &rows)?
+            }
+            Some(at) => {
+                let rows = self.tx.query(
+                    &self.st.latest_of_kind_at,
+                    &[&kind.as_str(), &sql_revision(at)],
+                )?;
+                named_entries(kind, &rows)?
+            }
+        };
+        Ok(entries.into_iter().filter(|e| e.body.is_some()).collect())
+    }
+
+    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = self
+            .tx
+            .query(&self.st.since, &[&sql_revision(after), &limit])?;
+        rows.iter()
+            .map(|r| {
+                Ok(Entry {
+                    revision: revision_of(r.try_get(0)?),
+                    committed_at: r.try_get(1)?,
+                    kind: kind_of(r.try_get(2)?)?,
+                    name: r.try_get(3)?,
+                    body: r.try_get(4)?,
+                })
+            })
+            .collect()
+    }
+
+    fn document_by_hash(&mut self, hash: &str) -> Result<Option<String>, StoreError> {
+        Ok(self
+            .tx
+            .query_opt(&self.st.document_by_hash, &[&hash])?
+            .map(|r| r.try_get(0))
+            .transpose()?)
+    }
+
+    fn append(
+        &mut self,
+        revision: Revision,
+        committed_at: DateTime<Utc>,
+        message: &str,
+        entries: &[NewEntry],
+    ) -> Result<(), StoreError> {
+        let rev = sql_revision(revision);
+        self.tx
+            .execute(&self.st.insert_revision, &[&rev, &committed_at, &message])?;
+        for (seq, entry) in entries.iter().enumerate() {
+            let kind = entry.kind.as_str();
+            let seq = i32::try_from(seq).unwrap_or(i32::MAX);
+            self.tx.execute(
+                &self.st.insert_entry,
+                &[&rev, &seq, &kind, &entry.name, &entry.body],
+            )?;
+            match &entry.body {
+                Some(body) => self
+                    .tx
+                    .execute(&self.st.upsert_current, &[&kind, &entry.name, &rev, body])?,
+                None => self
+                    .tx
+                    .execute(&self.st.remove_current, &[&kind, &entry.name])?,
+            };
+            if entry.kind == Kind::Document {
+                self.tx.execute(&self.st.unhash, &[&entry.name])?;
+                if let Some(h) = &entry.content_hash {
+                    self.tx.execute(&self.st.hash, &[h, &entry.name])?;
+                }
+            }
+        }
+        self.appended = Some(revision);
+        Ok(())
+    }
+}
+
+impl Backend for PostgresBackend {
+    fn read<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError> {
+        let mut guard = self.conn()?;
+        let Some(conn) = guard.as_mut() else {
+            return Err(StoreError::Backend("no connection".into()));
+        };
+        let mut tx = conn
+            .client
+            .build_transaction()
+            .isolation_level(IsolationLevel::RepeatableRead)
+            .read_only(true)
+            .start()?;
+        let result = f(&mut PgTx {
+            tx: &mut tx,
+            st: &conn.st,
+            appended: None,
+        })?;
+        tx.commit()?;
+        Ok(result)
+    }
+
+    fn write<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Result<R, StoreError> {
+        let mut guard = self.conn()?;
+        let Some(conn) = guard.as_mut() else {
+            return Err(StoreError::Backend("no connection".into()));
+        };
+        // READ COMMITTED: after the lock, each statement sees every earlier writer's commit.
+        let mut tx = conn.client.transaction()?;
+        tx.execute(&conn.st.lock_writes, &[&WRITE_LOCK])?;
+        let mut log = PgTx {
+            tx: &mut tx,
+            st: &conn.st,
+            appended: None,
+        };
+        // On error `tx` drops here and rolls back: nothing is written.
+        let result = f(&mut log)?;
+        if let Some(revision) = log.appended {
+            // Delivered to listeners only if (and once) the transaction commits.
+            tx.execute(&conn.st.notify, &[&CHANNEL, &revision.to_string()])?;
+        }
+        tx.commit()?;
+        Ok(result)
+    }
+
+    fn subscribe(&self, wake: Wake) -> Result<Option<Subscription>, StoreError> {
+        Self::subscribe(self, wake).map(Some)
+    }
+}
