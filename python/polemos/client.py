@@ -136,6 +136,14 @@ def _repeated_field(buf: bytes, number: int) -> list[bytes]:
     return [v for n, v in _fields(buf) if n == number]
 
 
+def _invalid(field: str, rule: str) -> ValidationError:
+    """A ValidationError shaped like the Engine's: ``.violations`` and ``.field`` set."""
+    e = ValidationError(f"invalid `{field}`: {rule}")
+    e.violations = [(field, rule)]  # type: ignore[attr-defined]
+    e.field = field  # type: ignore[attr-defined]
+    return e
+
+
 def _error(err: Any) -> PolemosError:
     """The :class:`polemos.PolemosError` subclass for a failed call, as the Engine raises it."""
     code = err.code() if hasattr(err, "code") else None
@@ -194,7 +202,7 @@ def _enum_in(enum: _descriptor.EnumDescriptor, text: Any, path: str) -> int:
     value = enum.values_by_name.get(name)
     if value is None or value.number == 0:
         tails = ", ".join(str(_enum_out(enum, v.number)) for v in enum.values if v.number)
-        raise ValidationError(f"invalid `{path}`: `{text}` is not one of {tails}")
+        raise _invalid(path, f"`{text}` is not one of {tails}")
     return value.number
 
 
@@ -252,7 +260,7 @@ def _fill(msg: Message, record: Mapping[str, Any], path: str) -> None:
         record = dict(record)
         kind = record.pop("type", None)
         if kind not in ("binary", "continuous"):
-            raise ValidationError(f"invalid `{path}.type`: `{kind}` is not binary or continuous")
+            raise _invalid(f"{path}.type", f"`{kind}` is not binary or continuous")
         record = {kind: record}
     fields = msg.DESCRIPTOR.fields_by_name
     for key, value in record.items():
@@ -260,7 +268,7 @@ def _fill(msg: Message, record: Mapping[str, Any], path: str) -> None:
         fd = fields.get(key)
         if fd is None or value is None:
             if fd is None:
-                raise ValidationError(f"invalid `{where}`: not a field of {msg.DESCRIPTOR.name}")
+                raise _invalid(where, f"not a field of {msg.DESCRIPTOR.name}")
             continue
         if _is_repeated(fd):
             target = getattr(msg, key)
@@ -279,7 +287,7 @@ def _fill(msg: Message, record: Mapping[str, Any], path: str) -> None:
             try:
                 setattr(msg, key, float(value) if fd.type == fd.TYPE_DOUBLE else value)
             except (TypeError, ValueError) as e:
-                raise ValidationError(f"invalid `{where}`: {e}") from None
+                raise _invalid(where, str(e)) from None
 
 
 def _resource(kind: str, msg: Message) -> Resource:
@@ -307,7 +315,7 @@ def _kind_of(name: str) -> str:
         return "issue"
     kind = name.split("/", 1)[0][:-1]
     if kind not in _KINDS or "/" not in name:
-        raise ValidationError(f"invalid `name`: `{name}` is not the name of a resource")
+        raise _invalid("name", f"`{name}` is not the name of a resource")
     return kind
 
 
@@ -327,9 +335,7 @@ def _date_text(value: DateLike) -> str:
 
 def _unsupported(argument: str, value: Any) -> None:
     if value is not None:
-        raise ValidationError(
-            f"invalid argument `{argument}`: the gRPC server does not offer it (use an Engine)"
-        )
+        raise _invalid(argument, "the gRPC server does not offer it (use an Engine)")
 
 
 @dataclass(frozen=True)
@@ -461,7 +467,7 @@ class Client:
                     try:
                         records.append(self._split(json.loads(line)))
                     except json.JSONDecodeError as e:
-                        raise ValidationError(f"invalid dossier line {number}: {e}") from None
+                        raise _invalid(f"line {number}", f"not JSON: {e}") from None
         order = list(_KINDS)
         records.sort(key=lambda kr: order.index(kr[0]))
         created = updated = unchanged = 0
@@ -610,7 +616,7 @@ class Client:
             "json": _analysis.REPORT_FORMAT_JSON,
         }
         if format not in formats:
-            raise ValidationError(f"invalid argument `format`: `{format}` is not one of html, markdown, json")
+            raise _invalid("format", f"`{format}` is not one of html, markdown, json")
         request = _analysis.GetDisputeReportRequest(
             dispute=_full("disputes", dispute), as_of=_date_text(as_of), format=formats[format]
         )
@@ -641,9 +647,7 @@ class Client:
             "compromise": _analysis.FORECAST_MODEL_COMPROMISE,
         }
         if model not in models:
-            raise ValidationError(
-                f"invalid argument `model`: `{model}` is not one of {', '.join(models)}"
-            )
+            raise _invalid("model", f"`{model}` is not one of {', '.join(models)}")
         request = _analysis.ForecastRequest(
             dispute=_full("disputes", dispute),
             model=models[model],

@@ -200,8 +200,12 @@ def test_bad_input_maps_to_the_engines_errors(loaded: Any) -> None:
         loaded.create({"actor": {"name": "actors/ENUM", "kind": 99, "display_name": "x"}})
     assert e.value.field == "actor.kind"
     # Rejected by the client before sending: not a value of the enum.
-    with pytest.raises(polemos.ValidationError, match="actor.kind"):
+    with pytest.raises(polemos.ValidationError, match="actor.kind") as e:
         loaded.create({"actor": {"name": "actors/ENUM", "kind": "spaceship"}})
+    assert e.value.field == "actor.kind" and "spaceship" in e.value.violations[0][1]
+    with pytest.raises(polemos.ValidationError) as e:
+        loaded.stances(revision=3)
+    assert e.value.field == "revision"
     with pytest.raises(polemos.ConflictError):
         loaded.create(loaded.get("actors/JPN"))
     with pytest.raises(polemos.ConflictError):  # ABORTED: stale etag
