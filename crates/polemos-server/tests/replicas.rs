@@ -237,6 +237,7 @@ fn kill_during_ingest(db: &str) {
                     name: format!("documents/crash-{i}"),
                     title: format!("Bulletin {i}"),
                     text: crash_text(i),
+                    published: "2018-09-19".into(),
                     ..Default::default()
                 }),
                 document_only: false,
@@ -290,8 +291,9 @@ fn kill_during_ingest(db: &str) {
         );
     }
     let mut ours = 0;
+    // Ingest names documents by content hash, so ours are found by the title they were sent with.
     for doc in &snapshot.documents {
-        if let Some(i) = doc.name.as_str().strip_prefix("documents/crash-") {
+        if let Some(i) = doc.title.strip_prefix("Bulletin ") {
             let i: usize = i.parse().expect("index");
             assert_eq!(doc.text, crash_text(i), "{} complete", doc.name);
             ours += 1;
