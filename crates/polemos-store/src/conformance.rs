@@ -29,6 +29,7 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     deletes_keep_history_and_references(fresh().as_ref());
     change_feed_resumes(fresh().as_ref());
     valid_time_cut(fresh().as_ref());
+    list_reads_entities_with_etags(fresh().as_ref());
 }
 
 pub fn import_is_idempotent(store: &dyn Store) {
@@ -231,6 +232,71 @@ pub fn valid_time_cut(store: &dyn Store) {
     );
     let after = store.snapshot(View::as_of(date("2018-12-31"))).unwrap();
     assert_eq!(after.stances.len(), dossier.stances.len());
+}
+
+pub fn list_reads_entities_with_etags(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let mut sorted = dossier.clone();
+    sort(&mut sorted);
+    let moved_name = sorted.stances[1].name.to_string();
+    let mut moved = sorted.stances[1].clone();
+    moved.position = Position::new(42.0).unwrap();
+    let mut batch = WriteBatch::new("move");
+    batch.put(Record::Stance(moved.clone()));
+    assert_eq!(store.commit(batch).unwrap().revision, 2);
+    let gone = sorted.stances[0].name.to_string();
+    let mut delete = WriteBatch::new("retract");
+    delete.delete(Kind::Stance, gone.clone(), Precondition::None);
+    assert_eq!(store.commit(delete).unwrap().revision, 3);
+
+    // Now: the deleted stance is absent, the moved one has etag 2 and its new value, the rest
+    // keep etag 1; the order is by name.
+    let now = store.list(Kind::Stance, View::current()).unwrap();
+    assert_eq!(now.len(), dossier.stances.len() - 1);
+    assert!(now.windows(2).all(|w| {
+        crate::record_name(&w[0].value) < crate::record_name(&w[1].value)
+    }));
+    for entry in &now {
+        let name = crate::record_name(&entry.value);
+        assert_ne!(name, gone);
+        let expected = if name == moved_name { 2 } else { 1 };
+        assert_eq!(entry.revision, expected, "etag of {name}");
+        // The etag is the one a get reports.
+        let got = store.get(Kind::Stance, name, View::current()).unwrap().unwrap();
+        assert_eq!((got.revision, &got.value), (entry.revision, &entry.value));
+    }
+    let moved_now = now
+        .iter()
+        .find(|e| crate::record_name(&e.value) == moved_name)
+        .unwrap();
+    assert_eq!(moved_now.value, Record::Stance(moved));
+    // The explicit head is the same view as "now".
+    assert_eq!(store.list(Kind::Stance, View::at_revision(3)).unwrap(), now);
+
+    // History: at revision 1 everything is as imported, all with etag 1.
+    let then = store.list(Kind::Stance, View::at_revision(1)).unwrap();
+    let imported: Vec<Record> = sorted.stances.iter().cloned().map(Record::Stance).collect();
+    assert_eq!(
+        then.iter().map(|e| e.value.clone()).collect::<Vec<_>>(),
+        imported
+    );
+    assert!(then.iter().all(|e| e.revision == 1));
+
+    // Valid time applies as in a snapshot; other kinds are listed alone.
+    let cut = View::as_of(date("2018-09-15"));
+    let listed = store.list(Kind::Stance, cut).unwrap();
+    let snap = store.snapshot(cut).unwrap();
+    assert_eq!(
+        listed.into_iter().map(|e| e.value).collect::<Vec<_>>(),
+        snap.stances.into_iter().map(Record::Stance).collect::<Vec<_>>()
+    );
+    let actors = store.list(Kind::Actor, View::current()).unwrap();
+    assert_eq!(actors.len(), dossier.actors.len());
+    assert!(actors.iter().all(|e| matches!(e.value, Record::Actor(_))));
+    assert!(store.list(Kind::Document, cut).unwrap().is_empty());
 }
 
 /// Orders every collection by name, as snapshots are.

@@ -291,6 +291,14 @@ pub trait Store: Send + Sync {
         view: View,
     ) -> Result<Option<Versioned<Record>>, StoreError>;
 
+    /// Every live entity of one kind as seen by `view` (date cut included), ordered by name,
+    /// each with its etag (the revision of its last change), read in one pass: what a List
+    /// needs, without decoding the other kinds or re-reading each entity for its etag.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn list(&self, kind: Kind, view: View) -> Result<Vec<Versioned<Record>>, StoreError>;
+
     /// Every entity as seen by `view`, as a dossier.
     ///
     /// # Errors

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use polemos_core::{
     ActorName, DisputeName, DocumentName, Dossier, Existing, IssueName, Record, content_hash,
     validate,
@@ -247,22 +247,50 @@ fn references(record: &Record) -> Vec<String> {
     refs
 }
 
+/// Whether a record had begun by `date` (valid time): stances from `valid_from`, events on
+/// their date, documents when published (undated documents always).
+fn begun_by(record: &Record, date: NaiveDate) -> bool {
+    match record {
+        Record::Stance(s) => s.valid_from <= date,
+        Record::Event(e) => e.date.date <= date,
+        Record::Document(d) => d.published.is_none_or(|p| p <= date),
+        Record::Actor(_) | Record::Dispute(_) | Record::Issue(_) => true,
+    }
+}
+
+fn list_in(
+    tx: &mut dyn LogTx,
+    kind: Kind,
+    view: View,
+) -> Result<Vec<Versioned<Record>>, StoreError> {
+    // A view at the head reads the current state, which backends answer without searching
+    // history (List pins its pages to the revision it started at, usually the head).
+    let at = match view.revision {
+        Some(r) if r < tx.head()? => Some(r),
+        _ => None,
+    };
+    let mut entries = tx.latest_all(kind, at)?;
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let Some(body) = &entry.body else { continue };
+        let value = decode(kind, &entry.name, body)?;
+        if view.as_of.is_none_or(|date| begun_by(&value, date)) {
+            out.push(Versioned {
+                value,
+                revision: entry.revision,
+            });
+        }
+    }
+    Ok(out)
+}
+
 fn snapshot_in(tx: &mut dyn LogTx, view: View) -> Result<Dossier, StoreError> {
     let mut dossier = Dossier::new();
     for kind in Kind::ALL {
-        let mut entries = tx.latest_all(kind, view.revision)?;
-        entries.sort_by(|a, b| a.name.cmp(&b.name));
-        for entry in entries {
-            let Some(body) = &entry.body else { continue };
-            dossier.push(decode(kind, &entry.name, body)?);
+        for entry in list_in(tx, kind, view)? {
+            dossier.push(entry.value);
         }
-    }
-    if let Some(date) = view.as_of {
-        dossier.stances.retain(|s| s.valid_from <= date);
-        dossier.events.retain(|e| e.date.date <= date);
-        dossier
-            .documents
-            .retain(|d| d.published.is_none_or(|p| p <= date));
     }
     Ok(dossier)
 }
@@ -454,6 +482,10 @@ impl<B: Backend> Store for LogStore<B> {
                 revision: entry.revision,
             }))
         })
+    }
+
+    fn list(&self, kind: Kind, view: View) -> Result<Vec<Versioned<Record>>, StoreError> {
+        self.backend.read(|tx| list_in(tx, kind, view))
     }
 
     fn snapshot(&self, view: View) -> Result<Dossier, StoreError> {
