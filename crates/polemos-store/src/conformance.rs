@@ -256,16 +256,20 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     // keep etag 1; the order is by name.
     let now = store.list(Kind::Stance, View::current()).unwrap();
     assert_eq!(now.len(), dossier.stances.len() - 1);
-    assert!(now.windows(2).all(|w| {
-        crate::record_name(&w[0].value) < crate::record_name(&w[1].value)
-    }));
+    assert!(
+        now.windows(2)
+            .all(|w| { crate::record_name(&w[0].value) < crate::record_name(&w[1].value) })
+    );
     for entry in &now {
         let name = crate::record_name(&entry.value);
         assert_ne!(name, gone);
         let expected = if name == moved_name { 2 } else { 1 };
         assert_eq!(entry.revision, expected, "etag of {name}");
         // The etag is the one a get reports.
-        let got = store.get(Kind::Stance, name, View::current()).unwrap().unwrap();
+        let got = store
+            .get(Kind::Stance, name, View::current())
+            .unwrap()
+            .unwrap();
         assert_eq!((got.revision, &got.value), (entry.revision, &entry.value));
     }
     let moved_now = now
@@ -291,7 +295,10 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     let snap = store.snapshot(cut).unwrap();
     assert_eq!(
         listed.into_iter().map(|e| e.value).collect::<Vec<_>>(),
-        snap.stances.into_iter().map(Record::Stance).collect::<Vec<_>>()
+        snap.stances
+            .into_iter()
+            .map(Record::Stance)
+            .collect::<Vec<_>>()
     );
     let actors = store.list(Kind::Actor, View::current()).unwrap();
     assert_eq!(actors.len(), dossier.actors.len());
