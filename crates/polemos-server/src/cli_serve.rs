@@ -158,6 +158,17 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
         (None, None) => None,
         _ => bail!("TLS needs both --tls-cert and --tls-key"),
     };
+    if let (Some((cert, key)), Some(cert_path), Some(key_path)) =
+        (&tls, &args.tls_cert, &args.tls_key)
+    {
+        grpc::check_tls(cert, key).with_context(|| {
+            format!(
+                "TLS certificate {} with key {}",
+                cert_path.display(),
+                key_path.display()
+            )
+        })?;
+    }
     let defaults = Options::default();
     let default_limits = Limits::default();
     let options = Options {
