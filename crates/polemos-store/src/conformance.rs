@@ -30,6 +30,7 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     change_feed_resumes(fresh().as_ref());
     valid_time_cut(fresh().as_ref());
     list_reads_entities_with_etags(fresh().as_ref());
+    request_ids_replay_the_first_commit(fresh().as_ref());
 }
 
 pub fn import_is_idempotent(store: &dyn Store) {
@@ -304,6 +305,82 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     assert_eq!(actors.len(), dossier.actors.len());
     assert!(actors.iter().all(|e| matches!(e.value, Record::Actor(_))));
     assert!(store.list(Kind::Document, cut).unwrap().is_empty());
+}
+
+pub fn request_ids_replay_the_first_commit(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let mut actor = dossier.actors[0].clone();
+    actor.name = "actors/NEW".parse().unwrap();
+    let with_id = |actor: &polemos_core::Actor, id: &str, fingerprint: &str| {
+        let mut batch = WriteBatch::new("create");
+        batch.put_if(Record::Actor(actor.clone()), Precondition::MustNotExist);
+        batch.request = Some(crate::RequestId {
+            id: id.into(),
+            fingerprint: fingerprint.into(),
+        });
+        batch
+    };
+
+    let first = store.commit(with_id(&actor, "req-1", "fp-a")).unwrap();
+    assert_eq!(
+        (first.revision, first.created, first.replay.clone()),
+        (2, 1, None)
+    );
+
+    // The entity changes afterwards; a retry still reports the first commit and writes nothing
+    // (its MustNotExist precondition is not even looked at).
+    let mut renamed = actor.clone();
+    renamed.display_name = "Renamed".into();
+    let mut update = WriteBatch::new("update");
+    update.put(Record::Actor(renamed));
+    assert_eq!(store.commit(update).unwrap().revision, 3);
+    let retry = store.commit(with_id(&actor, "req-1", "fp-a")).unwrap();
+    assert_eq!(retry.revision, 3, "the head, unchanged");
+    assert_eq!(retry.changed(), 0);
+    let replay = retry.replay.expect("a replay");
+    assert_eq!((replay.fingerprint.as_str(), replay.revision), ("fp-a", 2));
+    assert_eq!(store.head().unwrap(), 3);
+
+    // The same id for another request: nothing written, and the caller sees the fingerprints
+    // differ.
+    let mut other = actor.clone();
+    other.name = "actors/OTHER".parse().unwrap();
+    let reused = store.commit(with_id(&other, "req-1", "fp-b")).unwrap();
+    assert_eq!(
+        reused.replay.map(|r| r.fingerprint),
+        Some("fp-a".to_owned())
+    );
+    assert!(
+        store
+            .get(Kind::Actor, "actors/OTHER", View::current())
+            .unwrap()
+            .is_none()
+    );
+
+    // A failed batch records nothing: its id stays free for a corrected retry.
+    let mut bad = actor.clone();
+    bad.name = "actors/BAD".parse().unwrap();
+    let mut failing = with_id(&bad, "req-2", "fp-c");
+    failing.delete(Kind::Actor, "actors/NOBODY", Precondition::None);
+    assert!(store.commit(failing).is_err());
+    let fixed = store.commit(with_id(&bad, "req-2", "fp-c")).unwrap();
+    assert_eq!((fixed.created, fixed.replay), (1, None));
+
+    // A new id for content that exists is an ordinary create: it fails as one.
+    assert!(matches!(
+        store.commit(with_id(&actor, "req-3", "fp-a")).unwrap_err(),
+        StoreError::AlreadyExists { .. }
+    ));
+    assert!(
+        store
+            .commit(with_id(&other, "req-3", "fp-d"))
+            .unwrap()
+            .replay
+            .is_none()
+    );
 }
 
 /// Orders every collection by name, as snapshots are.

@@ -17,7 +17,7 @@ pub mod postgres;
 mod sqlite;
 
 pub use error::StoreError;
-pub use log::{Backend, Entry, LogStore, LogTx, NewEntry};
+pub use log::{Backend, Entry, LogStore, LogTx, NewEntry, RequestRecord};
 pub use memory::MemoryBackend;
 pub use postgres::PostgresBackend;
 pub use sqlite::SqliteBackend;
@@ -143,6 +143,18 @@ pub struct WriteBatch {
     pub ops: Vec<Op>,
     /// Why the change was made (shown in history), e.g. `import kuril-islands.json`.
     pub message: String,
+    /// The client's idempotency key (AIP-155 `request_id`): a batch whose id the store has
+    /// already seen is not applied again; the commit reports the first one instead.
+    pub request: Option<RequestId>,
+}
+
+/// A client-chosen id for one write request and a fingerprint of that request, so that a
+/// retry (same id, same fingerprint) can be told apart from a reuse of the id for another
+/// request (same id, another fingerprint). The store keeps both, with the revision committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestId {
+    pub id: String,
+    pub fingerprint: String,
 }
 
 impl WriteBatch {
@@ -151,6 +163,7 @@ impl WriteBatch {
         Self {
             ops: Vec::new(),
             message: message.into(),
+            request: None,
         }
     }
 
@@ -206,6 +219,10 @@ pub struct CommitResult {
     pub updated: usize,
     pub deleted: usize,
     pub unchanged: usize,
+    /// Set when the batch's request id had been committed before: nothing was written, and
+    /// this is what the first commit under that id recorded (compare its fingerprint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replay: Option<RequestRecord>,
 }
 
 impl CommitResult {

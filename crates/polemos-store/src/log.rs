@@ -37,6 +37,14 @@ pub struct NewEntry {
     pub content_hash: Option<String>,
 }
 
+/// What the store remembers of a request id: the request's fingerprint and the revision its
+/// batch committed at (the head at the time when it changed nothing).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RequestRecord {
+    pub fingerprint: String,
+    pub revision: Revision,
+}
+
 /// Reads and appends within one transaction of a backend.
 pub trait LogTx {
     /// # Errors
@@ -67,6 +75,16 @@ pub trait LogTx {
     /// # Errors
     /// Backend errors.
     fn document_by_hash(&mut self, hash: &str) -> Result<Option<String>, StoreError>;
+    /// What was recorded under a request id, if anything.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn request(&mut self, id: &str) -> Result<Option<RequestRecord>, StoreError>;
+    /// Records a request id, in the same transaction as the batch it names.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn record_request(&mut self, id: &str, record: &RequestRecord) -> Result<(), StoreError>;
     /// Appends one revision with its entries.
     ///
     /// # Errors
@@ -338,6 +356,18 @@ impl<B: Backend> Store for LogStore<B> {
 
         self.backend.write(|tx| {
             let head = tx.head()?;
+            if let Some(request) = &batch.request
+                && let Some(first) = tx.request(&request.id)?
+            {
+                return Ok(CommitResult {
+                    revision: head,
+                    created: 0,
+                    updated: 0,
+                    deleted: 0,
+                    unchanged: 0,
+                    replay: Some(first),
+                });
+            }
             {
                 let existing = StoredNames {
                     tx: RefCell::new(&mut *tx),
@@ -357,6 +387,7 @@ impl<B: Backend> Store for LogStore<B> {
                 updated: 0,
                 deleted: 0,
                 unchanged: 0,
+                replay: None,
             };
             let mut entries = Vec::with_capacity(batch.ops.len());
             for op in &batch.ops {
@@ -451,11 +482,17 @@ impl<B: Backend> Store for LogStore<B> {
                 }
             }
 
-            if entries.is_empty() {
-                return Ok(result);
+            if !entries.is_empty() {
+                result.revision = head + 1;
+                tx.append(result.revision, Utc::now(), &batch.message, &entries)?;
             }
-            result.revision = head + 1;
-            tx.append(result.revision, Utc::now(), &batch.message, &entries)?;
+            if let Some(request) = &batch.request {
+                let record = RequestRecord {
+                    fingerprint: request.fingerprint.clone(),
+                    revision: result.revision,
+                };
+                tx.record_request(&request.id, &record)?;
+            }
             Ok(result)
         })
     }

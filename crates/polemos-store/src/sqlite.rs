@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::log::{Backend, Entry, LogTx, NewEntry};
+use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
 use crate::{Kind, Revision, StoreError};
 
 /// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
@@ -37,6 +37,12 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE document_hashes (
          content_hash TEXT PRIMARY KEY,
          name         TEXT NOT NULL
+     ) WITHOUT ROWID;",
+    // 2: request ids of idempotent writes (AIP-155), with the request's fingerprint.
+    "CREATE TABLE request_ids (
+         request_id  TEXT PRIMARY KEY,
+         fingerprint TEXT NOT NULL,
+         revision    INTEGER NOT NULL
      ) WITHOUT ROWID;",
 ];
 
@@ -272,6 +278,29 @@ impl LogTx for SqliteTx<'_> {
                 |r| r.get(0),
             )
             .optional()?)
+    }
+
+    fn request(&mut self, id: &str) -> Result<Option<RequestRecord>, StoreError> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT fingerprint, revision FROM request_ids WHERE request_id = ?1",
+                params![id],
+                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
+            )
+            .optional()?
+            .map(|(fingerprint, revision)| RequestRecord {
+                fingerprint,
+                revision: revision_of(revision),
+            }))
+    }
+
+    fn record_request(&mut self, id: &str, record: &RequestRecord) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO request_ids (request_id, fingerprint, revision) VALUES (?1, ?2, ?3)",
+            params![id, record.fingerprint, sql_revision(record.revision)],
+        )?;
+        Ok(())
     }
 
     fn append(
