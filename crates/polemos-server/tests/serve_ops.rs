@@ -1,5 +1,6 @@
 //! Operational behaviour of the server: TLS (in process, with a certificate authority made at
-//! test time), call deadlines, and `polemos serve`'s configuration (flags, `POLEMOS_*`
+//! test time), call deadlines, idempotent creates (AIP-155 request ids), and `polemos serve`'s
+//! configuration (flags, `POLEMOS_*`
 //! environment, config file) and its errors for bad TLS or config files, driving the binary.
 
 use std::path::Path;
@@ -236,6 +237,112 @@ async fn calls_past_their_deadline_end_promptly_and_the_server_keeps_serving() {
     let started = Instant::now();
     assert_eq!(get_japan(server.plain().await).await.expect("get"), "Japan");
     assert!(started.elapsed() < Duration::from_secs(2));
+    server.stop().await;
+}
+
+fn korea() -> pb::Actor {
+    pb::Actor {
+        kind: pb::ActorKind::State as i32,
+        display_name: "South Korea".into(),
+        ..Default::default()
+    }
+}
+
+#[tokio::test]
+async fn a_request_id_replays_the_original_response_and_refuses_another_request() {
+    let server = Server::start(None, Limits::default(), Duration::from_secs(30)).await;
+    let mut client = DossierServiceClient::new(server.plain().await);
+    let create = |actor: pb::Actor, id: &str, request_id: &str| pb::CreateActorRequest {
+        actor: Some(actor),
+        actor_id: id.into(),
+        request_id: request_id.into(),
+    };
+    let first = client
+        .create_actor(create(korea(), "KOR", "req-1"))
+        .await
+        .expect("create")
+        .into_inner()
+        .actor
+        .expect("actor");
+
+    // Changed since: a retry still gets what the first call returned, and writes nothing.
+    let mut renamed = first.clone();
+    renamed.display_name = "Republic of Korea".into();
+    let updated = client
+        .update_actor(pb::UpdateActorRequest {
+            actor: Some(renamed),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["display_name".into()],
+            }),
+        })
+        .await
+        .expect("update")
+        .into_inner()
+        .actor
+        .expect("actor");
+    assert_ne!(updated.etag, first.etag);
+    let retry = client
+        .create_actor(create(korea(), "KOR", "req-1"))
+        .await
+        .expect("retry")
+        .into_inner()
+        .actor
+        .expect("actor");
+    assert_eq!(retry, first, "the original response, etag included");
+    // The same request naming the actor in the message rather than by id is the same request.
+    let mut named = korea();
+    named.name = "actors/KOR".into();
+    let retry = client
+        .create_actor(create(named, "", "req-1"))
+        .await
+        .expect("retry, named in the message");
+    assert_eq!(retry.into_inner().actor.as_ref(), Some(&first));
+
+    // The key reused for another request: INVALID_ARGUMENT naming request_id, nothing written.
+    let mut other = korea();
+    other.display_name = "North Korea".into();
+    let err = client
+        .create_actor(create(other, "PRK", "req-1"))
+        .await
+        .expect_err("reused key");
+    assert_eq!(err.code(), Code::InvalidArgument, "{err:?}");
+    let violations = err.get_details_bad_request().expect("bad request");
+    assert_eq!(violations.field_violations[0].field, "request_id");
+    let missing = client
+        .get_actor(pb::GetActorRequest {
+            name: "actors/PRK".into(),
+        })
+        .await
+        .expect_err("not created");
+    assert_eq!(missing.code(), Code::NotFound);
+
+    // A new key for a taken name is an ordinary create: ALREADY_EXISTS.
+    let err = client
+        .create_actor(create(korea(), "KOR", "req-2"))
+        .await
+        .expect_err("taken");
+    assert_eq!(err.code(), Code::AlreadyExists);
+
+    // Deleted since: the retry still answers from history and does not re-create it.
+    client
+        .delete_actor(pb::DeleteActorRequest {
+            name: "actors/KOR".into(),
+            etag: String::new(),
+        })
+        .await
+        .expect("delete");
+    let retry = client
+        .create_actor(create(korea(), "KOR", "req-1"))
+        .await
+        .expect("retry after delete");
+    assert_eq!(retry.into_inner().actor.as_ref(), Some(&first));
+    let gone = client
+        .get_actor(pb::GetActorRequest {
+            name: "actors/KOR".into(),
+        })
+        .await
+        .expect_err("still deleted");
+    assert_eq!(gone.code(), Code::NotFound);
     server.stop().await;
 }
 

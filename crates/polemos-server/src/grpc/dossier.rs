@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use polemos_core::{self as core, Dossier};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_server::DossierService;
-use polemos_store::{Kind, Precondition, StoreError, View, WriteBatch};
+use polemos_store::{Kind, Precondition, RequestId, StoreError, View, WriteBatch};
 use tonic::{Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, Path};
@@ -29,11 +29,15 @@ impl Dossiers {
     }
 
     async fn get<T: Resource>(&self, name: String) -> Result<T::Pb, ApiError> {
+        self.get_at::<T>(name, View::current()).await
+    }
+
+    async fn get_at<T: Resource>(&self, name: String, view: View) -> Result<T::Pb, ApiError> {
         T::check_name(&Path::root("name"), &name)?;
         let found = self
             .shared
             .blocking("get", move |s| {
-                s.get(T::KIND, &name, View::current()).map(|r| (r, name))
+                s.get(T::KIND, &name, view).map(|r| (r, name))
             })
             .await?;
         match found {
@@ -138,22 +142,32 @@ impl Dossiers {
         let record = T::input(&Path::root(T::FIELD), &msg)?;
         self.check_text(&record)?;
         let mut batch = WriteBatch::new(format!("grpc create {}", record.name()));
-        batch.put_if(record.clone().into_record(), Precondition::MustNotExist);
-        match self.shared.commit(batch).await {
-            Ok(_) => {}
-            // AIP-155: a retry of the same create returns what the first one stored.
-            Err(ApiError::Store(StoreError::AlreadyExists { name })) if !request_id.is_empty() => {
-                let stored = self.get::<T>(name.clone()).await?;
-                let same = T::input(&Path::root(T::FIELD), &stored).is_ok_and(|s| s == record);
-                return if same {
-                    Ok(stored)
-                } else {
-                    Err(StoreError::AlreadyExists { name }.into())
-                };
-            }
-            Err(e) => return Err(e),
+        let name = record.name().to_owned();
+        let stored = record.into_record();
+        if !request_id.is_empty() {
+            batch.request = Some(RequestId {
+                id: request_id.to_owned(),
+                fingerprint: fingerprint(&stored),
+            });
         }
-        self.get::<T>(record.name().to_owned()).await
+        let ours = batch.request.as_ref().map(|r| r.fingerprint.clone());
+        batch.put_if(stored, Precondition::MustNotExist);
+        let result = self.shared.commit(batch).await?;
+        if let Some(first) = result.replay {
+            // AIP-155: a retry gets the original response, the resource as that call created
+            // it, even if it has changed since; the id reused for another request is an error.
+            if ours.as_deref() != Some(first.fingerprint.as_str()) {
+                return Err(FieldError::new(
+                    "request_id",
+                    "already used for a different request; use a new id for each request",
+                )
+                .into());
+            }
+            return self
+                .get_at::<T>(name, View::at_revision(first.revision))
+                .await;
+        }
+        self.get::<T>(name).await
     }
 
     async fn update<T: Resource>(
@@ -242,6 +256,15 @@ impl Dossiers {
             _ => Ok(()),
         }
     }
+}
+
+/// What identifies a create request for AIP-155: the SHA-256 of the resource it creates, as
+/// validated (output-only fields dropped, the name resolved from `*_id` or the message), so
+/// the same request sent either way has one fingerprint.
+fn fingerprint(record: &core::Record) -> String {
+    // Plain data with string keys always serializes.
+    let json = serde_json::to_string(record).unwrap_or_default();
+    core::content_hash(&json)
 }
 
 /// Where the next page starts: the revision all pages are read at and the last name returned,
