@@ -163,9 +163,10 @@ fn sql_revision(value: Revision) -> i64 {
 
 impl LogTx for SqliteTx<'_> {
     fn head(&mut self) -> Result<Revision, StoreError> {
-        let head: Option<i64> =
-            self.tx
-                .query_row("SELECT MAX(revision) FROM revisions", [], |r| r.get(0))?;
+        let head: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT MAX(revision) FROM revisions")?
+            .query_row([], |r| r.get(0))?;
         Ok(head.map_or(0, revision_of))
     }
 
@@ -177,10 +178,12 @@ impl LogTx for SqliteTx<'_> {
     ) -> Result<Option<Entry>, StoreError> {
         let row = self
             .tx
-            .query_row(
+            .prepare_cached(
                 "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
                  WHERE e.kind = ?1 AND e.name = ?2 AND e.revision <= ?3
                  ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
+            )?
+            .query_row(
                 params![kind.as_str(), name, sql_revision(at.unwrap_or(Revision::MAX >> 1))],
                 |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)),
             )
@@ -272,22 +275,18 @@ impl LogTx for SqliteTx<'_> {
     fn document_by_hash(&mut self, hash: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT name FROM document_hashes WHERE content_hash = ?1",
-                params![hash],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT name FROM document_hashes WHERE content_hash = ?1")?
+            .query_row(params![hash], |r| r.get(0))
             .optional()?)
     }
 
     fn request(&mut self, id: &str) -> Result<Option<RequestRecord>, StoreError> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT fingerprint, revision FROM request_ids WHERE request_id = ?1",
-                params![id],
-                |r| Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?)),
-            )
+            .prepare_cached("SELECT fingerprint, revision FROM request_ids WHERE request_id = ?1")?
+            .query_row(params![id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })
             .optional()?
             .map(|(fingerprint, revision)| RequestRecord {
                 fingerprint,
