@@ -240,6 +240,110 @@ async fn calls_past_their_deadline_end_promptly_and_the_server_keeps_serving() {
     server.stop().await;
 }
 
+#[tokio::test]
+async fn list_etags_match_get_and_filters_see_the_entities_they_need() {
+    let server = Server::start(None, Limits::default(), Duration::from_secs(30)).await;
+    let dossier = Dossier::from_json(KURIL).expect("dossier");
+    let mut client = DossierServiceClient::new(server.plain().await);
+    // Change one stance so that etags differ between entities.
+    let mut stance = client
+        .get_stance(pb::GetStanceRequest {
+            name: dossier.stances[0].name.to_string(),
+        })
+        .await
+        .expect("get")
+        .into_inner()
+        .stance
+        .expect("stance");
+    stance.salience = if stance.salience > 0.5 { 0.25 } else { 0.75 };
+    client
+        .update_stance(pb::UpdateStanceRequest {
+            stance: Some(stance),
+            update_mask: Some(prost_types::FieldMask {
+                paths: vec!["salience".into()],
+            }),
+        })
+        .await
+        .expect("update");
+    let listed = client
+        .list_stances(pb::ListStancesRequest {
+            page_size: 1000,
+            ..Default::default()
+        })
+        .await
+        .expect("list")
+        .into_inner()
+        .stances;
+    assert_eq!(listed.len(), dossier.stances.len());
+    let etags: std::collections::HashSet<&str> = listed.iter().map(|s| s.etag.as_str()).collect();
+    assert_eq!(etags.len(), 2, "imported and updated: {etags:?}");
+    for s in &listed {
+        let got = client
+            .get_stance(pb::GetStanceRequest {
+                name: s.name.clone(),
+            })
+            .await
+            .expect("get")
+            .into_inner()
+            .stance
+            .expect("stance");
+        assert_eq!(&got, s, "List and Get agree on {}", s.name);
+    }
+
+    // Filters that look at other kinds: actors party to the dispute, events on its issues.
+    let dispute = &dossier.disputes[0];
+    let actors = client
+        .list_actors(pb::ListActorsRequest {
+            dispute: dispute.name.to_string(),
+            ..Default::default()
+        })
+        .await
+        .expect("actors")
+        .into_inner()
+        .actors;
+    let mut expected: Vec<String> = dispute
+        .parties
+        .iter()
+        .map(|p| p.actor.to_string())
+        .collect();
+    expected.sort();
+    expected.dedup();
+    let names: Vec<String> = actors.into_iter().map(|a| a.name).collect();
+    assert_eq!(names, expected);
+    assert!(names.len() < dossier.actors.len(), "the filter filters");
+    let events = client
+        .list_events(pb::ListEventsRequest {
+            dispute: dispute.name.to_string(),
+            ..Default::default()
+        })
+        .await
+        .expect("events")
+        .into_inner()
+        .events;
+    let expected = dossier
+        .events
+        .iter()
+        .filter(|e| {
+            e.issues
+                .iter()
+                .any(|i| i.dispute().as_str() == dispute.name.as_str())
+        })
+        .count();
+    assert_eq!(events.len(), expected);
+    assert!(expected > 0);
+    let none = client
+        .list_events(pb::ListEventsRequest {
+            dispute: "disputes/elsewhere".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("events")
+        .into_inner()
+        .events;
+    assert!(none.is_empty());
+    server.stop().await;
+}
+
 fn korea() -> pb::Actor {
     pb::Actor {
         kind: pb::ActorKind::State as i32,
