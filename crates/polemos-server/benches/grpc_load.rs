@@ -130,7 +130,9 @@ fn start(real: bool, key: &str, workers: usize) -> Running {
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let thread = std::thread::spawn(move || {
         runtime.block_on(async move {
-            let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
+            // As `polemos serve` does: TCP_NODELAY on accepted connections.
+            let incoming =
+                tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true));
             let stop = async {
                 let _ = rx.await;
             };

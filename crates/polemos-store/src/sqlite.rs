@@ -201,10 +201,12 @@ impl LogTx for SqliteTx<'_> {
     }
 
     fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError> {
+        // Two statements rather than one with `?2 IS NULL`: SQLite folds such a parameter into
+        // the plan and so re-prepares the statement every time it is bound.
         let (sql, at) = match at {
             None => (
                 "SELECT c.name, c.revision, r.committed_at, c.body FROM current c JOIN revisions r USING (revision)
-                 WHERE c.kind = ?1 AND ?2 IS NULL",
+                 WHERE c.kind = ?1",
                 None,
             ),
             Some(at) => (
@@ -216,14 +218,18 @@ impl LogTx for SqliteTx<'_> {
             ),
         };
         let mut stmt = self.tx.prepare_cached(sql)?;
-        let mapped = stmt.query_map(params![kind.as_str(), at], |r| {
+        let row = |r: &rusqlite::Row<'_>| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, i64>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, Option<String>>(3)?,
             ))
-        })?;
+        };
+        let mapped = match at {
+            None => stmt.query_map(params![kind.as_str()], row)?,
+            Some(at) => stmt.query_map(params![kind.as_str(), at], row)?,
+        };
         let rows = mapped.collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
             .map(|(name, revision, at, body)| {

@@ -237,9 +237,10 @@ where
         ))
         .into_inner();
     // No `.timeout()` here: the gate enforces deadlines (tonic's would answer CANCELLED).
-    let mut builder = tonic::transport::Server::builder()
-        .http2_keepalive_interval(Some(Duration::from_secs(30)))
-        .tcp_nodelay(true);
+    // `tcp_nodelay` here would apply only to listeners tonic binds itself; callers pass
+    // `TcpIncoming::with_nodelay` (see `polemos serve`).
+    let mut builder =
+        tonic::transport::Server::builder().http2_keepalive_interval(Some(Duration::from_secs(30)));
     if let Some((cert, key)) = &options.tls {
         builder = builder
             .tls_config(ServerTlsConfig::new().identity(Identity::from_pem(cert, key)))
