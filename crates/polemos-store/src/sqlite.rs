@@ -176,18 +176,36 @@ impl LogTx for SqliteTx<'_> {
         name: &str,
         at: Option<Revision>,
     ) -> Result<Option<Entry>, StoreError> {
-        let row = self
-            .tx
-            .prepare_cached(
-                "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
-                 WHERE e.kind = ?1 AND e.name = ?2 AND e.revision <= ?3
-                 ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
-            )?
-            .query_row(
-                params![kind.as_str(), name, sql_revision(at.unwrap_or(Revision::MAX >> 1))],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)),
-            )
-            .optional()?;
+        // Without a revision, no `revision <= ?` bound: SQLite (built with STAT4) re-prepares a
+        // statement whose range bound is a parameter every time it is bound, which cost every
+        // Get a parse and plan.
+        let read = |r: &rusqlite::Row<'_>| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        };
+        let row = match at {
+            None => self
+                .tx
+                .prepare_cached(
+                    "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
+                     WHERE e.kind = ?1 AND e.name = ?2
+                     ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
+                )?
+                .query_row(params![kind.as_str(), name], read)
+                .optional()?,
+            Some(at) => self
+                .tx
+                .prepare_cached(
+                    "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
+                     WHERE e.kind = ?1 AND e.name = ?2 AND e.revision <= ?3
+                     ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
+                )?
+                .query_row(params![kind.as_str(), name, sql_revision(at)], read)
+                .optional()?,
+        };
         row.map(|(revision, at, body)| {
             Ok(Entry {
                 revision: revision_of(revision),
