@@ -72,7 +72,10 @@ impl Docs {
                 violations.push(format!("{} is not prefixed {prefix}", v.name()));
             }
             if v.number() == 0 && v.name() != format!("{prefix}UNSPECIFIED") {
-                violations.push(format!("zero value {} is not {prefix}UNSPECIFIED", v.name()));
+                violations.push(format!(
+                    "zero value {} is not {prefix}UNSPECIFIED",
+                    v.name()
+                ));
             }
         }
     }
@@ -84,7 +87,11 @@ impl Docs {
             p.extend([2, i as i32]);
             self.check(&p, || format!("field {}.{}", m.name(), f.name()));
             if f.name() != f.name().to_ascii_lowercase() {
-                violations.push(format!("field {}.{} is not lower_snake_case", m.name(), f.name()));
+                violations.push(format!(
+                    "field {}.{} is not lower_snake_case",
+                    m.name(),
+                    f.name()
+                ));
             }
         }
         for (i, o) in m.oneof_decl.iter().enumerate() {

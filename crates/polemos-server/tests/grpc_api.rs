@@ -1222,12 +1222,13 @@ async fn report_and_forecasts_on_the_stored_dispute() {
 
 // ---------------------------------------------------------------- typed analyses
 
-type AnalysisClient = polemos_proto::v1::analysis_service_client::AnalysisServiceClient<
-    InterceptedService<Channel, Auth>,
->;
+use polemos_proto::v1::analysis_service_client::AnalysisServiceClient;
 
-async fn analysis(server: &Server, key: Option<&str>) -> AnalysisClient {
-    AnalysisClient::with_interceptor(server.channel().await, Auth(key.map(str::to_owned)))
+async fn analysis(
+    server: &Server,
+    key: Option<&str>,
+) -> AnalysisServiceClient<InterceptedService<Channel, Auth>> {
+    AnalysisServiceClient::with_interceptor(server.channel().await, Auth(key.map(str::to_owned)))
 }
 
 const DISPUTE: &str = "disputes/kuril-islands";
@@ -1250,7 +1251,7 @@ const JPN_RUS_DISTANCE: f64 = 0.7275 / 1.85;
 #[tokio::test]
 async fn current_stances_are_the_dossiers_records_as_of_a_date() {
     let server = Server::start(true, true).await;
-    let mut client = analysis(&server, Some(&server.reader)).await;
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
     let all = client
         .list_current_stances(pb::ListCurrentStancesRequest {
             dispute: DISPUTE.into(),
@@ -1290,7 +1291,11 @@ async fn current_stances_are_the_dossiers_records_as_of_a_date() {
         jpn.conditions[0].required,
         pb::RequiredOutcome::Resolved as i32
     );
-    assert!(jpn.conditions[0].text.contains("only after the long territorial dispute"));
+    assert!(
+        jpn.conditions[0]
+            .text
+            .contains("only after the long territorial dispute")
+    );
     assert_eq!(jpn.records, ["stances/jpn-peace-treaty-2018"]);
     assert_eq!((jpn.sources, jpn.last_evidence.as_str()), (1, "2018-09-19"));
     let ev = &jpn.evidence[0];
@@ -1346,7 +1351,7 @@ async fn current_stances_are_the_dossiers_records_as_of_a_date() {
 #[tokio::test]
 async fn stance_matrix_deadlocks_and_coalitions_of_the_reference_dispute() {
     let server = Server::start(true, true).await;
-    let mut client = analysis(&server, Some(&server.reader)).await;
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
 
     let m = client
         .get_stance_matrix(pb::GetStanceMatrixRequest {
@@ -1406,18 +1411,35 @@ async fn stance_matrix_deadlocks_and_coalitions_of_the_reference_dispute() {
             .unwrap_or_else(|| panic!("{actor}'s condition"))
     };
     let (jpn, rus) = (edge("actors/JPN"), edge("actors/RUS"));
-    assert_eq!((jpn.before.as_str(), jpn.after.as_str()), (SOVEREIGNTY, TREATY));
+    assert_eq!(
+        (jpn.before.as_str(), jpn.after.as_str()),
+        (SOVEREIGNTY, TREATY)
+    );
     assert_eq!(jpn.required, pb::RequiredOutcome::Resolved as i32);
-    assert!(jpn.condition_text.contains("only after the long territorial dispute"));
+    assert!(
+        jpn.condition_text
+            .contains("only after the long territorial dispute")
+    );
     assert!(jpn.evidence[0].quote.starts_with("Tokyo, meanwhile"));
-    assert_eq!((rus.before.as_str(), rus.after.as_str()), (TREATY, SOVEREIGNTY));
+    assert_eq!(
+        (rus.before.as_str(), rus.after.as_str()),
+        (TREATY, SOVEREIGNTY)
+    );
     assert_eq!(rus.required, pb::RequiredOutcome::Adopted as i32);
-    assert!(rus.condition_text.contains("before any territorial settlement"));
+    assert!(
+        rus.condition_text
+            .contains("before any territorial settlement")
+    );
     assert_eq!(rus.evidence[0].speaker, "actors/vladimir-putin");
     assert_eq!(lock.conflicts.len(), 1);
     let c = &lock.conflicts[0];
     assert_eq!(
-        (c.first_actor.as_str(), c.second_actor.as_str(), c.x.as_str(), c.y.as_str()),
+        (
+            c.first_actor.as_str(),
+            c.second_actor.as_str(),
+            c.x.as_str(),
+            c.y.as_str()
+        ),
         ("actors/RUS", "actors/JPN", TREATY, SOVEREIGNTY)
     );
 
@@ -1466,7 +1488,7 @@ async fn stance_matrix_deadlocks_and_coalitions_of_the_reference_dispute() {
 #[tokio::test]
 async fn cooperation_series_buckets_the_known_past_events() {
     let server = Server::start(true, true).await;
-    let mut client = analysis(&server, Some(&server.reader)).await;
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
     let monthly = client
         .get_cooperation_series(pb::GetCooperationSeriesRequest {
             dispute: DISPUTE.into(),
@@ -1482,16 +1504,29 @@ async fn cooperation_series_buckets_the_known_past_events() {
     // meeting is only planned.
     assert_eq!(monthly.series.len(), 1);
     let s = &monthly.series[0];
-    assert_eq!((s.actor_a.as_str(), s.actor_b.as_str()), ("actors/JPN", "actors/RUS"));
+    assert_eq!(
+        (s.actor_a.as_str(), s.actor_b.as_str()),
+        ("actors/JPN", "actors/RUS")
+    );
     assert_eq!(s.buckets.len(), 9); // January to September, empty months included
     let jan = &s.buckets[0];
     assert_eq!(jan.start, "2018-01-01");
-    assert_eq!((jan.verbal_cooperation, jan.total, jan.imprecise), (1, 1, 1));
+    assert_eq!(
+        (jan.verbal_cooperation, jan.total, jan.imprecise),
+        (1, 1, 1)
+    );
     assert_eq!(jan.mean_intensity, Some(1.0));
-    assert!(s.buckets[1..8].iter().all(|b| b.total == 0 && b.mean_intensity.is_none()));
+    assert!(
+        s.buckets[1..8]
+            .iter()
+            .all(|b| b.total == 0 && b.mean_intensity.is_none())
+    );
     let sep = &s.buckets[8];
     assert_eq!(sep.start, "2018-09-01");
-    assert_eq!((sep.verbal_cooperation, sep.total, sep.imprecise), (1, 1, 0));
+    assert_eq!(
+        (sep.verbal_cooperation, sep.total, sep.imprecise),
+        (1, 1, 0)
+    );
     assert_eq!(sep.mean_intensity, Some(4.0));
     // Least squares through (0, 1) and (8, 4).
     let trend = s.trend.as_ref().expect("two non-empty buckets");
@@ -1594,7 +1629,7 @@ async fn shifts_and_the_as_of_date_follow_a_change_of_stance() {
             "test import",
         ))
         .expect("import");
-    let mut client = analysis(&server, Some(&server.reader)).await;
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
     let shifts = |actor: &str, since: &str, until: &str, threshold: Option<f64>| {
         pb::ListStanceShiftsRequest {
             dispute: DISPUTE.into(),
@@ -1628,7 +1663,10 @@ async fn shifts_and_the_as_of_date_follow_a_change_of_stance() {
     assert_eq!(after.label, pb::StanceLabel::Oppose as i32);
     assert_eq!(after.evidence[0].stance, "stances/jpn-peace-treaty-2018-11");
     assert_eq!(after.evidence[0].date, "2018-11-01"); // no document: its valid_from
-    assert_eq!(after.evidence[0].source_channel, "record:stances/jpn-peace-treaty-2018-11");
+    assert_eq!(
+        after.evidence[0].source_channel,
+        "record:stances/jpn-peace-treaty-2018-11"
+    );
 
     // A 55-point move is within a threshold of 60: only the label changed.
     let wide = client
@@ -1638,9 +1676,9 @@ async fn shifts_and_the_as_of_date_follow_a_change_of_stance() {
         .into_inner();
     assert_eq!(wide.shifts[0].kind, pb::ShiftKind::Label as i32);
     for (actor, since, until) in [
-        ("actors/RUS", "", "2018-12-01"),         // Russia did not move
-        ("", "2018-11-02", "2018-12-01"),         // after the shift
-        ("", "", "2018-10-31"),                   // not known yet
+        ("actors/RUS", "", "2018-12-01"), // Russia did not move
+        ("", "2018-11-02", "2018-12-01"), // after the shift
+        ("", "", "2018-10-31"),           // not known yet
     ] {
         let none = client
             .list_stance_shifts(shifts(actor, since, until, None))
@@ -1687,7 +1725,7 @@ async fn shifts_and_the_as_of_date_follow_a_change_of_stance() {
 #[tokio::test]
 async fn analyses_reject_bad_input_naming_the_field() {
     let server = Server::start(true, true).await;
-    let mut client = analysis(&server, Some(&server.reader)).await;
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
 
     // Every analysis: NOT_FOUND for an unknown dispute, INVALID_ARGUMENT naming `dispute` for a
     // malformed one.
@@ -1765,7 +1803,10 @@ async fn analyses_reject_bad_input_naming_the_field() {
         (stances(&|q| q.as_of = "2018-13-01".into()), "as_of"),
         (stances(&|q| q.as_of = "1 Oct 2018".into()), "as_of"),
         (stances(&|q| q.actor = "JPN".into()), "actor"),
-        (stances(&|q| q.issue = "disputes/other/issues/x".into()), "issue"),
+        (
+            stances(&|q| q.issue = "disputes/other/issues/x".into()),
+            "issue",
+        ),
         (stances(&|q| q.issue = "peace-treaty".into()), "issue"),
         (
             stances(&|q| {

@@ -5,6 +5,7 @@
 //! a date cut: the analyses apply "as of" themselves, dating each evidence item by its document.
 
 use chrono::{NaiveDate, Utc};
+use polemos_core::analysis::AnalysisError;
 use polemos_core::analysis::agreement::{AgreementMatrix, agreement_matrix, polarization};
 use polemos_core::analysis::asof::DocumentIndex;
 use polemos_core::analysis::coalitions::{DEFAULT_MAX_DISTANCE, coalitions};
@@ -12,7 +13,6 @@ use polemos_core::analysis::consolidate::{ConsolidateOptions, ConsolidatedStance
 use polemos_core::analysis::preconditions::{deadlocks, precondition_edges};
 use polemos_core::analysis::series::{Granularity, SeriesOptions, pair_series};
 use polemos_core::analysis::timeline::all_shifts;
-use polemos_core::analysis::AnalysisError;
 use polemos_core::{ActorName, Dispute, DisputeName, Dossier, IssueName, Stance};
 use polemos_proto::v1 as pb;
 
@@ -358,8 +358,8 @@ pub fn shift_list(
         .into_iter()
         .filter(|s| q.actor.as_ref().is_none_or(|a| &s.actor == a))
         .collect();
-    let shifts = all_shifts(&stances, &scope.docs, q.until, &q.options, q.threshold)
-        .map_err(core_error)?;
+    let shifts =
+        all_shifts(&stances, &scope.docs, q.until, &q.options, q.threshold).map_err(core_error)?;
     Ok(pb::ListStanceShiftsResponse {
         until: out::day(q.until),
         shifts: shifts
@@ -381,13 +381,7 @@ pub fn cooperation_series(
         .into_iter()
         .filter(|e| q.since.is_none_or(|since| e.date.date >= since))
         .collect();
-    let series = pair_series(
-        &events,
-        &dossier.actors,
-        &scope.docs,
-        q.until,
-        q.options,
-    );
+    let series = pair_series(&events, &dossier.actors, &scope.docs, q.until, q.options);
     let wanted = |a: &ActorName, b: &ActorName| match (&q.actor, &q.other_actor) {
         (None, _) => true,
         (Some(x), None) => a == x || b == x,
@@ -439,8 +433,14 @@ mod tests {
     fn period_rejects_since_after_until() {
         let e = period("2018-10-02", "2018-10-01").expect_err("reversed");
         assert_eq!(e.field, "since");
-        assert_eq!(period("2018-13-01", "").expect_err("month 13").field, "since");
-        assert_eq!(period("", "20181001").expect_err("no dashes").field, "until");
+        assert_eq!(
+            period("2018-13-01", "").expect_err("month 13").field,
+            "since"
+        );
+        assert_eq!(
+            period("", "20181001").expect_err("no dashes").field,
+            "until"
+        );
         let (since, until) = period("2018-10-01", "2018-10-01").expect("one day");
         assert_eq!(since, Some(until));
     }

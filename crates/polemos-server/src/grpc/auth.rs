@@ -319,13 +319,12 @@ mod tests {
         let expected = expected_roles();
         let mut listed: Vec<String> = expected.iter().map(|(m, _)| m.clone()).collect();
         listed.sort();
-        assert_eq!(declared, listed, "classify every new method in expected_roles()");
+        assert_eq!(
+            declared, listed,
+            "classify every new method in expected_roles()"
+        );
         for (method, role) in expected {
-            assert_eq!(
-                required_role(&format!("/{method}")),
-                Some(role),
-                "{method}"
-            );
+            assert_eq!(required_role(&format!("/{method}")), Some(role), "{method}");
         }
     }
 
