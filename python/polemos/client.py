@@ -540,6 +540,17 @@ class Client:
         except grpc.RpcError as e:
             raise _error(e) from None
 
+    def _period_call(self, method: str, request: Message) -> Any:
+        """An analysis whose `until` field is the ``as_of`` argument: a violation of `until` is
+        reported as ``as_of``, the name the caller used."""
+        try:
+            return self._call(self._analysis, method, request)
+        except ValidationError as e:
+            pairs = [("as_of" if f == "until" else f, d) for f, d in getattr(e, "violations", [])]
+            if pairs and pairs[0][0] == "as_of":
+                raise _invalid("as_of", pairs[0][1]) from None
+            raise
+
     # ------------------------------------------------------------------ writing
 
     def create(self, resource: Resource | Mapping[str, Any]) -> Resource:
@@ -917,7 +928,7 @@ class Client:
             until=_date_text(as_of),
             threshold=threshold,
         )
-        reply = self._call(self._analysis, "ListStanceShifts", request)
+        reply = self._period_call("ListStanceShifts", request)
         return Table((_shift(s) for s in reply.shifts), title=f"shifts in {dispute}")
 
     def series(
@@ -951,7 +962,7 @@ class Client:
             until=_date_text(as_of),
             roll_up=roll_up,
         )
-        reply = self._call(self._analysis, "GetCooperationSeries", request)
+        reply = self._period_call("GetCooperationSeries", request)
         return Table(
             (_pair_series(s, granularity) for s in reply.series),
             title=f"cooperation and conflict in {dispute}",

@@ -364,6 +364,9 @@ def test_analyses_errors_and_roles(server: Server, loaded: Any) -> None:
     with pytest.raises(polemos.ValidationError) as e:
         loaded.series("kuril-islands", granularity="year")  # type: ignore[arg-type]
     assert e.value.field == "granularity"
+    with pytest.raises(polemos.ValidationError) as e:  # the server's `until` is `as_of` here
+        loaded.series("kuril-islands", as_of="2018-10-32")
+    assert e.value.field == "as_of"
     with Client(server.address, api_key=server.reader) as reader:
         assert len(reader.deadlocks("kuril-islands", as_of=AS_OF)) == 1
     with Client(server.address) as anonymous, pytest.raises(AuthError):
