@@ -43,7 +43,14 @@ from polemos._grpc import (  # noqa: E402
     extraction_service_pb2_grpc as _extraction_grpc,
     resources_pb2 as _res,
 )
-from polemos.engine import CommitResult, DateLike, IngestResult, _dossier_text  # noqa: E402
+from polemos.engine import (  # noqa: E402
+    CommitResult,
+    DateLike,
+    IngestResult,
+    StanceMatrix,
+    _dossier_text,
+    _stance_matrix,
+)
 from polemos.exceptions import (  # noqa: E402
     ConflictError,
     NotFoundError,
@@ -61,6 +68,7 @@ from polemos.resources import (  # noqa: E402
     Resource,
     ResourceList,
     Stance,
+    Table,
 )
 
 __all__ = ["AuthError", "Client", "RemoteExtraction"]
@@ -297,6 +305,136 @@ def _resource(kind: str, msg: Message) -> Resource:
     return CLASSES[kind](_record(msg), revision=revision)
 
 
+
+# ---------------------------------------------------------------- analysis results -> records
+#
+# The typed analyses come back as messages; these turn them into the records the core (and so
+# :class:`polemos.Engine`) produces, so an analysis gives the same dicts in-process and remote.
+
+
+def _enum(msg: Message, field: str) -> Any:
+    fd = msg.DESCRIPTOR.fields_by_name[field]
+    return _enum_out(fd.enum_type, getattr(msg, field))
+
+
+def _opt(msg: Message, field: str) -> Any:
+    """An ``optional`` field's value, or None when unset."""
+    return getattr(msg, field) if msg.HasField(field) else None
+
+
+def _evidence(items: Iterable[Any]) -> list[dict[str, Any]]:
+    out = []
+    for e in items:
+        source: dict[str, Any] = {"channel": e.source_channel}
+        record: dict[str, Any] = {"stance": e.stance, "date": e.date, "source": source}
+        if e.speaker:
+            source["speaker"] = e.speaker
+            record["speaker"] = e.speaker
+        if e.document:
+            record["document"] = e.document
+        if e.quote:
+            record["quote"] = e.quote
+        out.append(record)
+    return out
+
+
+def _current_stance(s: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "actor": s.actor,
+        "issue": s.issue,
+        "position": s.position,
+        "salience": s.salience,
+        "label": _enum(s, "label"),
+        "confidence": s.confidence,
+        "sources": s.sources,
+        "last_evidence": s.last_evidence,
+        "records": list(s.records),
+        "evidence": _evidence(s.evidence),
+    }
+    if s.conditions:
+        out["conditions"] = [_record(c) for c in s.conditions]
+    if s.conflict:
+        out["conflict"] = [
+            {
+                "position": side.position,
+                "label": _enum(side, "label"),
+                "share": side.share,
+                "sources": side.sources,
+                "records": list(side.records),
+                "evidence": _evidence(side.evidence),
+            }
+            for side in s.conflict
+        ]
+    return out
+
+
+def _shift_point(p: Any) -> dict[str, Any]:
+    return {
+        "date": p.date,
+        "position": p.position,
+        "label": _enum(p, "label"),
+        "evidence": _evidence(p.evidence),
+    }
+
+
+def _shift(s: Any) -> dict[str, Any]:
+    return {
+        "actor": s.actor,
+        "issue": s.issue,
+        "date": s.date,
+        "kind": _enum(s, "kind"),
+        "delta": s.delta,
+        "before": _shift_point(s.before),
+        "after": _shift_point(s.after),
+    }
+
+
+def _deadlock(d: Any) -> dict[str, Any]:
+    edges = []
+    for e in d.edges:
+        edge: dict[str, Any] = {
+            "before": e.before,
+            "after": e.after,
+            "actor": e.actor,
+            "required": _enum(e, "required"),
+            "label": _enum(e, "label"),
+            "position": e.position,
+            "evidence": _evidence(e.evidence),
+        }
+        if e.condition_text:
+            edge["condition_text"] = e.condition_text
+        edges.append(edge)
+    return {
+        "kind": _enum(d, "kind"),
+        "issues": list(d.issues),
+        "cycle": list(d.cycle),
+        "parties": list(d.parties),
+        "edges": edges,
+        "conflicts": [
+            {"first_actor": c.first_actor, "second_actor": c.second_actor, "x": c.x, "y": c.y}
+            for c in d.conflicts
+        ],
+    }
+
+
+def _pair_series(s: Any, granularity: str) -> dict[str, Any]:
+    counts = ("verbal_cooperation", "material_cooperation", "verbal_conflict",
+              "material_conflict", "total", "imprecise")
+    return {
+        "a": s.actor_a,
+        "b": s.actor_b,
+        "granularity": granularity,
+        "buckets": [
+            {"start": b.start, **{c: getattr(b, c) for c in counts},
+             "mean_intensity": _opt(b, "mean_intensity")}
+            for b in s.buckets
+        ],
+        "trend": (
+            {"slope": s.trend.slope, "intercept": s.trend.intercept, "points": s.trend.points}
+            if s.HasField("trend") else None
+        ),
+    }
+
 # ---------------------------------------------------------------- the client
 
 #: Per kind: the message class, the plural used by the RPC names, and the dossier order.
@@ -401,6 +539,17 @@ class Client:
             return getattr(stub, method)(request, metadata=self._metadata, timeout=self._timeout)
         except grpc.RpcError as e:
             raise _error(e) from None
+
+    def _period_call(self, method: str, request: Message) -> Any:
+        """An analysis whose `until` field is the ``as_of`` argument: a violation of `until` is
+        reported as ``as_of``, the name the caller used."""
+        try:
+            return self._call(self._analysis, method, request)
+        except ValidationError as e:
+            pairs = [("as_of" if f == "until" else f, d) for f, d in getattr(e, "violations", [])]
+            if pairs and pairs[0][0] == "as_of":
+                raise _invalid("as_of", pairs[0][1]) from None
+            raise
 
     # ------------------------------------------------------------------ writing
 
@@ -669,6 +818,155 @@ class Client:
             return Forecast(result)
         result["baseline"] = Forecast(result["baseline"])
         return result
+
+    @staticmethod
+    def _consolidation(half_life_days: float, conflict_gap: float) -> Any:
+        return _analysis.ConsolidationOptions(
+            half_life_days=half_life_days, conflict_gap=conflict_gap
+        )
+
+    def stance_matrix(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        half_life_days: float = 180.0,
+        conflict_gap: float = 25.0,
+        actor: str | None = None,
+        issue: str | None = None,
+    ) -> StanceMatrix:
+        """Each actor's current stance on each issue of ``dispute``, consolidated by the server
+        from the evidence known on ``as_of``, as :meth:`Engine.stance_matrix` (``raw`` holds the
+        full records). ``actor`` (``JPN``) and ``issue`` (full name) narrow it."""
+        _unsupported("revision", revision)
+        request = _analysis.ListCurrentStancesRequest(
+            dispute=_full("disputes", dispute),
+            actor=_full("actors", actor),
+            issue=issue or "",
+            as_of=_date_text(as_of),
+            consolidation=self._consolidation(half_life_days, conflict_gap),
+        )
+        reply = self._call(self._analysis, "ListCurrentStances", request)
+        return _stance_matrix([_current_stance(s) for s in reply.stances], dispute)
+
+    def deadlocks(
+        self, dispute: str, *, as_of: DateLike = None, revision: int | None = None
+    ) -> Table:
+        """Cycles of preconditions between issues, as :meth:`Engine.deadlocks`."""
+        _unsupported("revision", revision)
+        request = _analysis.ListDeadlocksRequest(
+            dispute=_full("disputes", dispute), as_of=_date_text(as_of)
+        )
+        reply = self._call(self._analysis, "ListDeadlocks", request)
+        return Table((_deadlock(d) for d in reply.deadlocks), title=f"deadlocks in {dispute}")
+
+    def agreement(
+        self, dispute: str, *, as_of: DateLike = None, revision: int | None = None
+    ) -> dict[str, Any]:
+        """Pairwise agreement (0–1) and each issue's polarization, as :meth:`Engine.agreement`:
+        ``{"agreement": {"actors", "issues", "agreement", "shared_issues"}, "polarization":
+        {"index", "issues"}}``, with None where two actors share no issue."""
+        _unsupported("revision", revision)
+        request = _analysis.GetStanceMatrixRequest(
+            dispute=_full("disputes", dispute), as_of=_date_text(as_of)
+        )
+        m = self._call(self._analysis, "GetStanceMatrix", request)
+        return {
+            "agreement": {
+                "actors": list(m.actors),
+                "issues": list(m.issues),
+                "agreement": [[_opt(c, "agreement") for c in row.cells] for row in m.rows],
+                "shared_issues": [[c.shared_issues for c in row.cells] for row in m.rows],
+            },
+            "polarization": {
+                "index": _opt(m.polarization, "index"),
+                "issues": [
+                    {"issue": i.issue, "actors": i.actors, "mean_salience": i.mean_salience,
+                     "index": i.index}
+                    for i in m.polarization.issues
+                ],
+            },
+        }
+
+    def coalitions(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        max_distance: float = 0.25,
+    ) -> Table:
+        """Groups of actors that agree, as :meth:`Engine.coalitions`."""
+        _unsupported("revision", revision)
+        request = _analysis.ListCoalitionsRequest(
+            dispute=_full("disputes", dispute), as_of=_date_text(as_of), max_distance=max_distance
+        )
+        reply = self._call(self._analysis, "ListCoalitions", request)
+        return Table(
+            ({"members": list(c.members), "cohesion": c.cohesion} for c in reply.coalitions),
+            title=f"coalitions in {dispute}",
+        )
+
+    def shifts(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        threshold: float = 20.0,
+        actor: str | None = None,
+        since: DateLike = None,
+    ) -> Table:
+        """Changes of stance up to ``as_of``, as :meth:`Engine.shifts`; ``actor`` and ``since``
+        (shifts on or after that date) narrow them."""
+        _unsupported("revision", revision)
+        request = _analysis.ListStanceShiftsRequest(
+            dispute=_full("disputes", dispute),
+            actor=_full("actors", actor),
+            since=_date_text(since),
+            until=_date_text(as_of),
+            threshold=threshold,
+        )
+        reply = self._period_call("ListStanceShifts", request)
+        return Table((_shift(s) for s in reply.shifts), title=f"shifts in {dispute}")
+
+    def series(
+        self,
+        dispute: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        granularity: Literal["day", "week", "month"] = "month",
+        roll_up: bool = True,
+        since: DateLike = None,
+        actor: str | None = None,
+        other_actor: str | None = None,
+    ) -> Table:
+        """Cooperation–conflict event counts per actor pair and period, with the trend, as
+        :meth:`Engine.series`; ``since``, ``actor`` and ``other_actor`` narrow them."""
+        _unsupported("revision", revision)
+        granularities = {
+            "day": _analysis.SERIES_GRANULARITY_DAY,
+            "week": _analysis.SERIES_GRANULARITY_WEEK,
+            "month": _analysis.SERIES_GRANULARITY_MONTH,
+        }
+        if granularity not in granularities:
+            raise _invalid("granularity", f"`{granularity}` is not one of day, week, month")
+        request = _analysis.GetCooperationSeriesRequest(
+            dispute=_full("disputes", dispute),
+            actor=_full("actors", actor),
+            other_actor=_full("actors", other_actor),
+            granularity=granularities[granularity],
+            since=_date_text(since),
+            until=_date_text(as_of),
+            roll_up=roll_up,
+        )
+        reply = self._period_call("GetCooperationSeries", request)
+        return Table(
+            (_pair_series(s, granularity) for s in reply.series),
+            title=f"cooperation and conflict in {dispute}",
+        )
 
     # ------------------------------------------------------------------ reading
 

@@ -123,6 +123,30 @@ class StanceMatrix(Table):
         return wide
 
 
+def _stance_matrix(data: list[dict[str, Any]], dispute: str) -> StanceMatrix:
+    """The :class:`StanceMatrix` of consolidated stance records (the core's JSON shape); shared
+    with :class:`polemos.client.Client`."""
+    return StanceMatrix(
+        ({
+            "actor": s["actor"],
+            "issue": s["issue"],
+            "position": float(s["position"]),
+            "salience": float(s["salience"]),
+            "label": s["label"],
+            "confidence": float(s["confidence"]),
+            "sources": s["sources"],
+            "last_evidence": s["last_evidence"],
+            "contested": s.get("conflict") is not None,
+            "conditions": "; ".join(
+                f"{c['issue'].rsplit('/', 1)[-1]} {c['required']}"
+                for c in s.get("conditions", [])
+            ),
+        } for s in data),
+        title=f"stances in {dispute}",
+        raw=data,
+    )
+
+
 class Engine:
     """The polemos engine over one store.
 
@@ -258,25 +282,7 @@ class Engine:
             half_life_days=half_life_days,
             conflict_gap=conflict_gap,
         )
-        return StanceMatrix(
-            ({
-                "actor": s["actor"],
-                "issue": s["issue"],
-                "position": float(s["position"]),
-                "salience": float(s["salience"]),
-                "label": s["label"],
-                "confidence": float(s["confidence"]),
-                "sources": s["sources"],
-                "last_evidence": s["last_evidence"],
-                "contested": s.get("conflict") is not None,
-                "conditions": "; ".join(
-                    f"{c['issue'].rsplit('/', 1)[-1]} {c['required']}"
-                    for c in s.get("conditions", [])
-                ),
-            } for s in data),
-            title=f"stances in {dispute}",
-            raw=data,
-        )
+        return _stance_matrix(data, dispute)
 
     def deadlocks(
         self, dispute: str, *, as_of: DateLike = None, revision: int | None = None

@@ -270,3 +270,104 @@ def test_import_without_grpcio_names_the_extra() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "pip install 'polemos[grpc]'" in out.stdout, out.stderr
+
+
+# ---------------------------------------------------------------- typed analyses
+
+AS_OF = "2018-10-01"  # after the reference article (2018-09-19) made every stance known
+ISSUES = "disputes/kuril-islands/issues/"
+#: Japan–Russia distance by hand: per issue the mean salience times |Δposition|/100, over the
+#: sum of those weights: treaty 0.75·0.25, sovereignty 0.6·0.9, joint activities 0.5·0.
+JPN_RUS_DISTANCE = (0.75 * 0.25 + 0.6 * 0.9) / (0.75 + 0.6 + 0.5)
+
+
+@pytest.mark.parametrize(
+    ("method", "kwargs"),
+    [
+        ("stance_matrix", {}),
+        ("stance_matrix", {"conflict_gap": 0.0, "half_life_days": 30.0}),
+        ("deadlocks", {}),
+        ("agreement", {}),
+        ("coalitions", {}),
+        ("coalitions", {"max_distance": 0.4}),
+        ("shifts", {"threshold": 0.0}),
+        ("series", {}),
+        ("series", {"granularity": "week", "roll_up": False}),
+    ],
+)
+def test_analyses_match_the_engine(
+    loaded: Any, engine: polemos.Engine, method: str, kwargs: dict[str, Any]
+) -> None:
+    """The typed analyses of the service give the Engine's records, field for field."""
+    remote = getattr(loaded, method)("kuril-islands", as_of=AS_OF, **kwargs)
+    local = getattr(engine, method)("kuril-islands", as_of=AS_OF, **kwargs)
+    assert remote == local
+    assert type(remote) is type(local)
+    if method == "stance_matrix":
+        assert remote.raw == local.raw
+
+
+def test_analyses_on_the_server_by_hand(loaded: Any) -> None:
+    matrix = loaded.stance_matrix("kuril-islands", as_of=AS_OF)
+    rows = {(r["actor"], r["issue"].rsplit("/", 1)[-1]): r for r in matrix}
+    assert len(rows) == 6  # two parties × three issues, one record each
+    jpn = rows[("actors/JPN", "peace-treaty")]
+    assert (jpn["position"], jpn["label"], jpn["conditions"]) == (75.0, "conditional", "sovereignty resolved")
+    assert jpn["confidence"] == pytest.approx(0.85)  # one record, one source
+    quote = matrix.raw[[r["issue"] for r in matrix].index(ISSUES + "peace-treaty")]["evidence"][0]["quote"]
+    assert quote.startswith("Tokyo, meanwhile")
+    only = loaded.stance_matrix("kuril-islands", as_of=AS_OF, actor="RUS", issue=ISSUES + "sovereignty")
+    assert [(r["position"], r["label"]) for r in only] == [(10.0, "conditional")]
+
+    (lock,) = loaded.deadlocks("kuril-islands", as_of=AS_OF)
+    assert lock["kind"] == "between_actors" and lock["parties"] == ["actors/JPN", "actors/RUS"]
+    texts = {e["actor"]: e["condition_text"] for e in lock["edges"]}
+    assert "only after the long territorial dispute" in texts["actors/JPN"]
+    assert "before any territorial settlement" in texts["actors/RUS"]
+    assert loaded.deadlocks("kuril-islands", as_of="2018-09-18") == []
+
+    agreement = loaded.agreement("kuril-islands", as_of=AS_OF)
+    m = agreement["agreement"]
+    assert m["actors"] == ["actors/JPN", "actors/RUS"]
+    assert m["agreement"][0][1] == m["agreement"][1][0] == pytest.approx(1 - JPN_RUS_DISTANCE)
+    assert agreement["polarization"]["index"] == pytest.approx(JPN_RUS_DISTANCE)
+
+    assert [c["members"] for c in loaded.coalitions("kuril-islands", as_of=AS_OF)] == [
+        ["actors/JPN"], ["actors/RUS"]
+    ]
+    (both,) = loaded.coalitions("kuril-islands", as_of=AS_OF, max_distance=0.4)
+    assert both["cohesion"] == pytest.approx(1 - JPN_RUS_DISTANCE)
+
+    # Consultations in 2018 (+1, counted in January) and Putin's proposal in September (+4).
+    (series,) = loaded.series("kuril-islands", as_of=AS_OF)
+    assert (series["a"], series["b"]) == ("actors/JPN", "actors/RUS")
+    assert [b["mean_intensity"] for b in series["buckets"]] == [1.0] + [None] * 7 + [4.0]
+    assert series["trend"]["slope"] == pytest.approx(3 / 8)
+    assert loaded.series("kuril-islands", as_of=AS_OF, since="2018-09-01", granularity="week")[0][
+        "buckets"
+    ][0]["start"] == "2018-09-10"
+    assert loaded.shifts("kuril-islands", as_of=AS_OF) == []  # one record per pair: no change
+
+
+def test_analyses_errors_and_roles(server: Server, loaded: Any) -> None:
+    with pytest.raises(polemos.NotFoundError):
+        loaded.deadlocks("atlantis")
+    with pytest.raises(polemos.ValidationError) as e:
+        loaded.stance_matrix("kuril-islands", as_of="2018-13-01")
+    assert e.value.field == "as_of"
+    with pytest.raises(polemos.ValidationError) as e:
+        loaded.stance_matrix("kuril-islands", half_life_days=0)
+    assert e.value.field == "consolidation.half_life_days"
+    with pytest.raises(polemos.ValidationError) as e:
+        loaded.shifts("kuril-islands", since="2018-12-01", as_of="2018-11-01")
+    assert e.value.field == "since"
+    with pytest.raises(polemos.ValidationError) as e:
+        loaded.series("kuril-islands", granularity="year")  # type: ignore[arg-type]
+    assert e.value.field == "granularity"
+    with pytest.raises(polemos.ValidationError) as e:  # the server's `until` is `as_of` here
+        loaded.series("kuril-islands", as_of="2018-10-32")
+    assert e.value.field == "as_of"
+    with Client(server.address, api_key=server.reader) as reader:
+        assert len(reader.deadlocks("kuril-islands", as_of=AS_OF)) == 1
+    with Client(server.address) as anonymous, pytest.raises(AuthError):
+        anonymous.coalitions("kuril-islands")

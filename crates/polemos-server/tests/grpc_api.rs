@@ -1219,3 +1219,733 @@ async fn report_and_forecasts_on_the_stored_dispute() {
     assert_eq!(field_violation(&err), "scenario_csv");
     server.stop().await;
 }
+
+// ---------------------------------------------------------------- typed analyses
+
+use polemos_proto::v1::analysis_service_client::AnalysisServiceClient;
+
+async fn analysis(
+    server: &Server,
+    key: Option<&str>,
+) -> AnalysisServiceClient<InterceptedService<Channel, Auth>> {
+    AnalysisServiceClient::with_interceptor(server.channel().await, Auth(key.map(str::to_owned)))
+}
+
+const DISPUTE: &str = "disputes/kuril-islands";
+const TREATY: &str = "disputes/kuril-islands/issues/peace-treaty";
+const SOVEREIGNTY: &str = "disputes/kuril-islands/issues/sovereignty";
+const JOINT: &str = "disputes/kuril-islands/issues/joint-economic-activities";
+/// After every stance of the reference dossier became known (its article is of 2018-09-19).
+const KNOWN: &str = "2018-10-01";
+
+fn close(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
+/// Japan and Russia on the three issues, from the dossier by hand (position, salience):
+/// treaty JPN 75 (0.7) / RUS 100 (0.8); sovereignty JPN 100 (0.9) / RUS 10 (0.3); joint
+/// activities both 100 (0.5). Distance = Σ w·|Δp|/100 / Σ w with w the mean salience:
+/// (0.75·0.25 + 0.6·0.9 + 0.5·0) / (0.75 + 0.6 + 0.5) = 0.7275 / 1.85.
+const JPN_RUS_DISTANCE: f64 = 0.7275 / 1.85;
+
+#[tokio::test]
+async fn current_stances_are_the_dossiers_records_as_of_a_date() {
+    let server = Server::start(true, true).await;
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
+    let all = client
+        .list_current_stances(pb::ListCurrentStancesRequest {
+            dispute: DISPUTE.into(),
+            as_of: KNOWN.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("reader lists current stances")
+        .into_inner();
+    assert_eq!(all.as_of, KNOWN);
+    // One record per (actor, issue), sorted by actor then issue.
+    let pairs: Vec<(&str, &str)> = all
+        .stances
+        .iter()
+        .map(|s| (s.actor.as_str(), s.issue.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("actors/JPN", JOINT),
+            ("actors/JPN", TREATY),
+            ("actors/JPN", SOVEREIGNTY),
+            ("actors/RUS", JOINT),
+            ("actors/RUS", TREATY),
+            ("actors/RUS", SOVEREIGNTY),
+        ]
+    );
+    // Japan signs the treaty only once sovereignty is resolved: one record, one source, so the
+    // consolidated stance is the record and its confidence the record's own.
+    let jpn = &all.stances[1];
+    assert!(close(jpn.position, 75.0) && close(jpn.salience, 0.7));
+    assert!(close(jpn.confidence, 0.85));
+    assert_eq!(jpn.label, pb::StanceLabel::Conditional as i32);
+    assert_eq!(jpn.conditions.len(), 1);
+    assert_eq!(jpn.conditions[0].issue, SOVEREIGNTY);
+    assert_eq!(
+        jpn.conditions[0].required,
+        pb::RequiredOutcome::Resolved as i32
+    );
+    assert!(
+        jpn.conditions[0]
+            .text
+            .contains("only after the long territorial dispute")
+    );
+    assert_eq!(jpn.records, ["stances/jpn-peace-treaty-2018"]);
+    assert_eq!((jpn.sources, jpn.last_evidence.as_str()), (1, "2018-09-19"));
+    let ev = &jpn.evidence[0];
+    assert_eq!(ev.stance, "stances/jpn-peace-treaty-2018");
+    assert_eq!(ev.document, "documents/kuril-2018");
+    assert_eq!(ev.date, "2018-09-19"); // the article's date, not valid_from
+    assert!(ev.quote.starts_with("Tokyo, meanwhile"));
+    assert_eq!(ev.speaker, "actors/JPN");
+    // The article has no outlet: the document itself is the channel.
+    assert_eq!(ev.source_channel, "document:documents/kuril-2018");
+    assert!(jpn.conflict.is_empty(), "one record cannot conflict");
+    // Russia proposes the treaty outright.
+    let rus = &all.stances[4];
+    assert!(close(rus.position, 100.0) && close(rus.confidence, 0.9));
+    assert_eq!(rus.label, pb::StanceLabel::Support as i32);
+    assert!(rus.conditions.is_empty());
+
+    // Filters: Russia on sovereignty, conditional on the treaty being adopted first.
+    let one = client
+        .list_current_stances(pb::ListCurrentStancesRequest {
+            dispute: DISPUTE.into(),
+            actor: "actors/RUS".into(),
+            issue: SOVEREIGNTY.into(),
+            as_of: KNOWN.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("filtered")
+        .into_inner();
+    assert_eq!(one.stances.len(), 1);
+    let s = &one.stances[0];
+    assert!(close(s.position, 10.0));
+    assert_eq!(s.label, pb::StanceLabel::Conditional as i32);
+    assert_eq!(
+        (s.conditions[0].issue.as_str(), s.conditions[0].required),
+        (TREATY, pb::RequiredOutcome::Adopted as i32)
+    );
+    // Before the article was published nothing was known, though Putin's stances are valid
+    // from 2018-09-12.
+    let before = client
+        .list_current_stances(pb::ListCurrentStancesRequest {
+            dispute: DISPUTE.into(),
+            as_of: "2018-09-18".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("as of before")
+        .into_inner();
+    assert!(before.stances.is_empty());
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn stance_matrix_deadlocks_and_coalitions_of_the_reference_dispute() {
+    let server = Server::start(true, true).await;
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
+
+    let m = client
+        .get_stance_matrix(pb::GetStanceMatrixRequest {
+            dispute: DISPUTE.into(),
+            as_of: KNOWN.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("matrix")
+        .into_inner();
+    assert_eq!(m.actors, ["actors/JPN", "actors/RUS"]); // the parties, in the dispute's order
+    assert_eq!(m.issues, [JOINT, TREATY, SOVEREIGNTY]);
+    assert_eq!(m.rows.len(), 2);
+    let jr = &m.rows[0].cells[1];
+    let rj = &m.rows[1].cells[0];
+    let agreement = jr.agreement.expect("they share issues");
+    assert!(close(agreement, 1.0 - JPN_RUS_DISTANCE), "{agreement}");
+    assert!(agreement < 0.65, "they disagree on sovereignty");
+    assert_eq!(rj.agreement, jr.agreement);
+    assert_eq!(jr.shared_issues, 3);
+    assert_eq!(m.rows[0].cells[0].agreement, Some(1.0));
+    // Polarization: per issue 2·Σ|Δp|/(100 n²) over ordered pairs, n = 2.
+    let p = m.polarization.expect("polarization");
+    let by_issue: Vec<(&str, f64)> = p
+        .issues
+        .iter()
+        .map(|i| (i.issue.as_str(), i.index))
+        .collect();
+    assert_eq!(by_issue.len(), 3);
+    assert!(close(by_issue[0].1, 0.0)); // joint activities: both at 100
+    assert!(close(by_issue[1].1, 0.25)); // treaty: 75 vs 100
+    assert!(close(by_issue[2].1, 0.9)); // sovereignty: 100 vs 10
+    // Weighted by mean salience (0.5, 0.75, 0.6): the same sum as the distance.
+    assert!(close(p.index.expect("index"), JPN_RUS_DISTANCE));
+
+    let d = client
+        .list_deadlocks(pb::ListDeadlocksRequest {
+            dispute: DISPUTE.into(),
+            as_of: KNOWN.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("deadlocks")
+        .into_inner();
+    // Japan: the treaty only once sovereignty is resolved; Russia: the treaty (adopted) before
+    // any territorial settlement.
+    assert_eq!(d.deadlocks.len(), 1);
+    let lock = &d.deadlocks[0];
+    assert_eq!(lock.kind, pb::DeadlockKind::BetweenActors as i32);
+    assert_eq!(lock.issues, [TREATY, SOVEREIGNTY]);
+    assert_eq!(lock.cycle, [TREATY, SOVEREIGNTY]);
+    assert_eq!(lock.parties, ["actors/JPN", "actors/RUS"]);
+    let edge = |actor: &str| {
+        lock.edges
+            .iter()
+            .find(|e| e.actor == actor)
+            .unwrap_or_else(|| panic!("{actor}'s condition"))
+    };
+    let (jpn, rus) = (edge("actors/JPN"), edge("actors/RUS"));
+    assert_eq!(
+        (jpn.before.as_str(), jpn.after.as_str()),
+        (SOVEREIGNTY, TREATY)
+    );
+    assert_eq!(jpn.required, pb::RequiredOutcome::Resolved as i32);
+    assert!(
+        jpn.condition_text
+            .contains("only after the long territorial dispute")
+    );
+    assert!(jpn.evidence[0].quote.starts_with("Tokyo, meanwhile"));
+    assert_eq!(
+        (rus.before.as_str(), rus.after.as_str()),
+        (TREATY, SOVEREIGNTY)
+    );
+    assert_eq!(rus.required, pb::RequiredOutcome::Adopted as i32);
+    assert!(
+        rus.condition_text
+            .contains("before any territorial settlement")
+    );
+    assert_eq!(rus.evidence[0].speaker, "actors/vladimir-putin");
+    assert_eq!(lock.conflicts.len(), 1);
+    let c = &lock.conflicts[0];
+    assert_eq!(
+        (
+            c.first_actor.as_str(),
+            c.second_actor.as_str(),
+            c.x.as_str(),
+            c.y.as_str()
+        ),
+        ("actors/RUS", "actors/JPN", TREATY, SOVEREIGNTY)
+    );
+
+    // Distance 0.393 is above the default merge threshold 0.25: each party alone.
+    let alone = client
+        .list_coalitions(pb::ListCoalitionsRequest {
+            dispute: DISPUTE.into(),
+            as_of: KNOWN.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("coalitions")
+        .into_inner();
+    let groups: Vec<(Vec<String>, f64)> = alone
+        .coalitions
+        .iter()
+        .map(|c| (c.members.clone(), c.cohesion))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            (vec!["actors/JPN".to_owned()], 1.0),
+            (vec!["actors/RUS".to_owned()], 1.0)
+        ]
+    );
+    // At 0.4 they merge, and cohesion is their agreement.
+    let together = client
+        .list_coalitions(pb::ListCoalitionsRequest {
+            dispute: DISPUTE.into(),
+            as_of: KNOWN.into(),
+            max_distance: Some(0.4),
+            ..Default::default()
+        })
+        .await
+        .expect("coalitions at 0.4")
+        .into_inner();
+    assert_eq!(together.coalitions.len(), 1);
+    assert_eq!(together.coalitions[0].members, ["actors/JPN", "actors/RUS"]);
+    assert!(close(
+        together.coalitions[0].cohesion,
+        1.0 - JPN_RUS_DISTANCE
+    ));
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn cooperation_series_buckets_the_known_past_events() {
+    let server = Server::start(true, true).await;
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
+    let monthly = client
+        .get_cooperation_series(pb::GetCooperationSeriesRequest {
+            dispute: DISPUTE.into(),
+            until: KNOWN.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("series")
+        .into_inner();
+    assert_eq!(monthly.granularity, pb::SeriesGranularity::Month as i32);
+    // Past events: Japan–Russia consultations (2018, year precision, CONSULT, +1) and Putin's
+    // proposal to Japan (2018-09-12, AGREE, +4; Putin rolls up to Russia). The Kono–Lavrov
+    // meeting is only planned.
+    assert_eq!(monthly.series.len(), 1);
+    let s = &monthly.series[0];
+    assert_eq!(
+        (s.actor_a.as_str(), s.actor_b.as_str()),
+        ("actors/JPN", "actors/RUS")
+    );
+    assert_eq!(s.buckets.len(), 9); // January to September, empty months included
+    let jan = &s.buckets[0];
+    assert_eq!(jan.start, "2018-01-01");
+    assert_eq!(
+        (jan.verbal_cooperation, jan.total, jan.imprecise),
+        (1, 1, 1)
+    );
+    assert_eq!(jan.mean_intensity, Some(1.0));
+    assert!(
+        s.buckets[1..8]
+            .iter()
+            .all(|b| b.total == 0 && b.mean_intensity.is_none())
+    );
+    let sep = &s.buckets[8];
+    assert_eq!(sep.start, "2018-09-01");
+    assert_eq!(
+        (sep.verbal_cooperation, sep.total, sep.imprecise),
+        (1, 1, 0)
+    );
+    assert_eq!(sep.mean_intensity, Some(4.0));
+    // Least squares through (0, 1) and (8, 4).
+    let trend = s.trend.as_ref().expect("two non-empty buckets");
+    assert!(close(trend.slope, 3.0 / 8.0) && close(trend.intercept, 1.0));
+    assert_eq!(trend.points, 2);
+
+    // Weekly from September: only the proposal, in the week from Monday 2018-09-10.
+    let weekly = client
+        .get_cooperation_series(pb::GetCooperationSeriesRequest {
+            dispute: DISPUTE.into(),
+            granularity: pb::SeriesGranularity::Week as i32,
+            since: "2018-09-01".into(),
+            until: KNOWN.into(),
+            ..Default::default()
+        })
+        .await
+        .expect("weekly")
+        .into_inner();
+    let starts: Vec<&str> = weekly.series[0]
+        .buckets
+        .iter()
+        .map(|b| b.start.as_str())
+        .collect();
+    assert_eq!(starts, ["2018-09-10"]);
+    assert!(weekly.series[0].trend.is_none());
+    // Without roll-up Putin is his own actor; the pair filter keeps Japan–Russia only.
+    let pair = client
+        .get_cooperation_series(pb::GetCooperationSeriesRequest {
+            dispute: DISPUTE.into(),
+            actor: "actors/RUS".into(),
+            other_actor: "actors/JPN".into(),
+            until: KNOWN.into(),
+            roll_up: Some(false),
+            ..Default::default()
+        })
+        .await
+        .expect("pair")
+        .into_inner();
+    assert_eq!(pair.series.len(), 1);
+    assert_eq!(pair.series[0].buckets.len(), 1);
+    assert_eq!(pair.series[0].buckets[0].start, "2018-01-01");
+    let putin = client
+        .get_cooperation_series(pb::GetCooperationSeriesRequest {
+            dispute: DISPUTE.into(),
+            actor: "actors/vladimir-putin".into(),
+            until: KNOWN.into(),
+            roll_up: Some(false),
+            ..Default::default()
+        })
+        .await
+        .expect("putin")
+        .into_inner();
+    assert_eq!(putin.series.len(), 1);
+    assert_eq!(putin.series[0].actor_b, "actors/vladimir-putin");
+    // Nothing was reported before the article.
+    let early = client
+        .get_cooperation_series(pb::GetCooperationSeriesRequest {
+            dispute: DISPUTE.into(),
+            until: "2018-09-18".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("early")
+        .into_inner();
+    assert!(early.series.is_empty());
+    server.stop().await;
+}
+
+/// The reference dossier plus Japan turning against the treaty on 2018-11-01: its conditional
+/// stance ends that day and a new one (20, oppose, no condition) begins.
+fn dossier_with_japan_turning() -> Dossier {
+    let mut v: serde_json::Value = serde_json::from_str(KURIL).expect("json");
+    let stances = v["stances"].as_array_mut().expect("stances");
+    let old = stances
+        .iter_mut()
+        .find(|s| s["name"] == "stances/jpn-peace-treaty-2018")
+        .expect("Japan's treaty stance");
+    old["valid_to"] = "2018-11-01".into();
+    stances.push(serde_json::json!({
+        "name": "stances/jpn-peace-treaty-2018-11",
+        "actor": "actors/JPN",
+        "issue": TREATY,
+        "position": 20,
+        "salience": 0.7,
+        "confidence": 0.85,
+        "label": "oppose",
+        "valid_from": "2018-11-01",
+        "evidence": [{"quote": "Tokyo rejects a treaty before the islands", "speaker": "actors/JPN"}]
+    }));
+    Dossier::from_json(&v.to_string()).expect("valid dossier")
+}
+
+#[tokio::test]
+async fn shifts_and_the_as_of_date_follow_a_change_of_stance() {
+    let server = Server::start(true, false).await;
+    server
+        .store
+        .commit(WriteBatch::from_dossier(
+            &dossier_with_japan_turning(),
+            "test import",
+        ))
+        .expect("import");
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
+    let shifts = |actor: &str, since: &str, until: &str, threshold: Option<f64>| {
+        pb::ListStanceShiftsRequest {
+            dispute: DISPUTE.into(),
+            actor: actor.into(),
+            since: since.into(),
+            until: until.into(),
+            threshold,
+            ..Default::default()
+        }
+    };
+    let all = client
+        .list_stance_shifts(shifts("", "", "2018-12-01", None))
+        .await
+        .expect("shifts")
+        .into_inner();
+    assert_eq!(all.until, "2018-12-01");
+    // Only Japan's treaty stance changed: 75 conditional (known 2018-09-19) → 20 oppose.
+    assert_eq!(all.shifts.len(), 1);
+    let s = &all.shifts[0];
+    assert_eq!((s.actor.as_str(), s.issue.as_str()), ("actors/JPN", TREATY));
+    assert_eq!(s.date, "2018-11-01");
+    assert_eq!(s.kind, pb::ShiftKind::LabelAndPosition as i32);
+    assert!(close(s.delta, -55.0));
+    let before = s.before.as_ref().expect("before");
+    let after = s.after.as_ref().expect("after");
+    assert_eq!(before.date, "2018-09-19");
+    assert!(close(before.position, 75.0));
+    assert_eq!(before.label, pb::StanceLabel::Conditional as i32);
+    assert_eq!(before.evidence[0].stance, "stances/jpn-peace-treaty-2018");
+    assert!(close(after.position, 20.0));
+    assert_eq!(after.label, pb::StanceLabel::Oppose as i32);
+    assert_eq!(after.evidence[0].stance, "stances/jpn-peace-treaty-2018-11");
+    assert_eq!(after.evidence[0].date, "2018-11-01"); // no document: its valid_from
+    assert_eq!(
+        after.evidence[0].source_channel,
+        "record:stances/jpn-peace-treaty-2018-11"
+    );
+
+    // A 55-point move is within a threshold of 60: only the label changed.
+    let wide = client
+        .list_stance_shifts(shifts("actors/JPN", "", "2018-12-01", Some(60.0)))
+        .await
+        .expect("threshold 60")
+        .into_inner();
+    assert_eq!(wide.shifts[0].kind, pb::ShiftKind::Label as i32);
+    for (actor, since, until) in [
+        ("actors/RUS", "", "2018-12-01"), // Russia did not move
+        ("", "2018-11-02", "2018-12-01"), // after the shift
+        ("", "", "2018-10-31"),           // not known yet
+    ] {
+        let none = client
+            .list_stance_shifts(shifts(actor, since, until, None))
+            .await
+            .expect("no shifts")
+            .into_inner();
+        assert!(none.shifts.is_empty(), "{actor} {since} {until}");
+    }
+
+    // The deadlock holds while Japan's condition does, and is gone once it lapsed.
+    let deadlocks = |as_of: &str| pb::ListDeadlocksRequest {
+        dispute: DISPUTE.into(),
+        as_of: as_of.into(),
+        ..Default::default()
+    };
+    let then = client
+        .list_deadlocks(deadlocks(KNOWN))
+        .await
+        .expect("deadlocks then")
+        .into_inner();
+    assert_eq!(then.deadlocks.len(), 1);
+    let now = client
+        .list_deadlocks(deadlocks("2018-12-01"))
+        .await
+        .expect("deadlocks after")
+        .into_inner();
+    assert!(now.deadlocks.is_empty());
+    let current = client
+        .list_current_stances(pb::ListCurrentStancesRequest {
+            dispute: DISPUTE.into(),
+            actor: "actors/JPN".into(),
+            issue: TREATY.into(),
+            as_of: "2018-12-01".into(),
+            ..Default::default()
+        })
+        .await
+        .expect("current")
+        .into_inner();
+    assert_eq!(current.stances[0].label, pb::StanceLabel::Oppose as i32);
+    assert!(current.stances[0].conditions.is_empty());
+    server.stop().await;
+}
+
+#[tokio::test]
+async fn analyses_reject_bad_input_naming_the_field() {
+    let server = Server::start(true, true).await;
+    let mut client = analysis(&server, Some(server.reader.as_str())).await;
+
+    // Every analysis: NOT_FOUND for an unknown dispute, INVALID_ARGUMENT naming `dispute` for a
+    // malformed one.
+    for (dispute, code) in [
+        ("disputes/atlantis", Code::NotFound),
+        ("disputes/kuril islands", Code::InvalidArgument),
+        ("actors/JPN", Code::InvalidArgument),
+        ("", Code::InvalidArgument),
+    ] {
+        let d = || dispute.to_owned();
+        let results = [
+            client
+                .list_current_stances(pb::ListCurrentStancesRequest {
+                    dispute: d(),
+                    ..Default::default()
+                })
+                .await
+                .map(|_| ()),
+            client
+                .get_stance_matrix(pb::GetStanceMatrixRequest {
+                    dispute: d(),
+                    ..Default::default()
+                })
+                .await
+                .map(|_| ()),
+            client
+                .list_stance_shifts(pb::ListStanceShiftsRequest {
+                    dispute: d(),
+                    ..Default::default()
+                })
+                .await
+                .map(|_| ()),
+            client
+                .list_deadlocks(pb::ListDeadlocksRequest {
+                    dispute: d(),
+                    ..Default::default()
+                })
+                .await
+                .map(|_| ()),
+            client
+                .list_coalitions(pb::ListCoalitionsRequest {
+                    dispute: d(),
+                    ..Default::default()
+                })
+                .await
+                .map(|_| ()),
+            client
+                .get_cooperation_series(pb::GetCooperationSeriesRequest {
+                    dispute: d(),
+                    ..Default::default()
+                })
+                .await
+                .map(|_| ()),
+        ];
+        for (i, r) in results.into_iter().enumerate() {
+            let err = r.expect_err("bad dispute");
+            assert_eq!(err.code(), code, "rpc {i} with `{dispute}`: {err:?}");
+            if code == Code::InvalidArgument {
+                assert_eq!(field_violation(&err), "dispute", "rpc {i}");
+            } else {
+                assert_eq!(reason(&err), "RESOURCE_NOT_FOUND", "rpc {i}");
+            }
+        }
+    }
+
+    let stances = |f: &dyn Fn(&mut pb::ListCurrentStancesRequest)| {
+        let mut q = pb::ListCurrentStancesRequest {
+            dispute: DISPUTE.into(),
+            ..Default::default()
+        };
+        f(&mut q);
+        q
+    };
+    let cases: Vec<(pb::ListCurrentStancesRequest, &str)> = vec![
+        (stances(&|q| q.as_of = "2018-13-01".into()), "as_of"),
+        (stances(&|q| q.as_of = "1 Oct 2018".into()), "as_of"),
+        (stances(&|q| q.actor = "JPN".into()), "actor"),
+        (
+            stances(&|q| q.issue = "disputes/other/issues/x".into()),
+            "issue",
+        ),
+        (stances(&|q| q.issue = "peace-treaty".into()), "issue"),
+        (
+            stances(&|q| {
+                q.consolidation = Some(pb::ConsolidationOptions {
+                    half_life_days: Some(0.0),
+                    conflict_gap: None,
+                });
+            }),
+            "consolidation.half_life_days",
+        ),
+        (
+            stances(&|q| {
+                q.consolidation = Some(pb::ConsolidationOptions {
+                    half_life_days: None,
+                    conflict_gap: Some(-1.0),
+                });
+            }),
+            "consolidation.conflict_gap",
+        ),
+    ];
+    for (q, field) in cases {
+        let err = client
+            .list_current_stances(q)
+            .await
+            .expect_err("bad request");
+        assert_eq!(err.code(), Code::InvalidArgument);
+        assert_eq!(field_violation(&err), field);
+    }
+    let err = client
+        .get_stance_matrix(pb::GetStanceMatrixRequest {
+            dispute: DISPUTE.into(),
+            as_of: "2018-02-30".into(),
+            ..Default::default()
+        })
+        .await
+        .expect_err("no such day");
+    assert_eq!(field_violation(&err), "as_of");
+    let err = client
+        .list_deadlocks(pb::ListDeadlocksRequest {
+            dispute: DISPUTE.into(),
+            as_of: "yesterday".into(),
+            ..Default::default()
+        })
+        .await
+        .expect_err("not a date");
+    assert_eq!(field_violation(&err), "as_of");
+    let err = client
+        .list_coalitions(pb::ListCoalitionsRequest {
+            dispute: DISPUTE.into(),
+            max_distance: Some(-0.1),
+            ..Default::default()
+        })
+        .await
+        .expect_err("negative distance");
+    assert_eq!(field_violation(&err), "max_distance");
+    for (q, field) in [
+        (
+            pb::ListStanceShiftsRequest {
+                since: "2018-12-01".into(),
+                until: "2018-11-01".into(),
+                ..Default::default()
+            },
+            "since",
+        ),
+        (
+            pb::ListStanceShiftsRequest {
+                until: "2018/11/01".into(),
+                ..Default::default()
+            },
+            "until",
+        ),
+        (
+            pb::ListStanceShiftsRequest {
+                threshold: Some(f64::NAN),
+                ..Default::default()
+            },
+            "threshold",
+        ),
+        (
+            pb::ListStanceShiftsRequest {
+                actor: "actors/".into(),
+                ..Default::default()
+            },
+            "actor",
+        ),
+    ] {
+        let err = client
+            .list_stance_shifts(pb::ListStanceShiftsRequest {
+                dispute: DISPUTE.into(),
+                ..q
+            })
+            .await
+            .expect_err("bad shifts request");
+        assert_eq!(err.code(), Code::InvalidArgument);
+        assert_eq!(field_violation(&err), field);
+    }
+    for (q, field) in [
+        (
+            pb::GetCooperationSeriesRequest {
+                granularity: 9,
+                ..Default::default()
+            },
+            "granularity",
+        ),
+        (
+            pb::GetCooperationSeriesRequest {
+                other_actor: "actors/RUS".into(),
+                ..Default::default()
+            },
+            "other_actor",
+        ),
+        (
+            pb::GetCooperationSeriesRequest {
+                since: "2018-01-32".into(),
+                ..Default::default()
+            },
+            "since",
+        ),
+    ] {
+        let err = client
+            .get_cooperation_series(pb::GetCooperationSeriesRequest {
+                dispute: DISPUTE.into(),
+                ..q
+            })
+            .await
+            .expect_err("bad series request");
+        assert_eq!(err.code(), Code::InvalidArgument);
+        assert_eq!(field_violation(&err), field);
+    }
+
+    // The analyses need a key; the reader's suffices (used above).
+    let mut anonymous = analysis(&server, None).await;
+    let err = anonymous
+        .list_deadlocks(pb::ListDeadlocksRequest {
+            dispute: DISPUTE.into(),
+            ..Default::default()
+        })
+        .await
+        .expect_err("no key");
+    assert_eq!(err.code(), Code::Unauthenticated);
+    server.stop().await;
+}

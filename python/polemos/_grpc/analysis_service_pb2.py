@@ -22,29 +22,94 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from polemos._grpc import resources_pb2 as polemos_dot_v1_dot_resources__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!polemos/v1/analysis_service.proto\x12\npolemos.v1\"c\n\x17GetDisputeReportRequest\x12\x0f\n\x07\x64ispute\x18\x01 \x01(\t\x12\r\n\x05\x61s_of\x18\x02 \x01(\t\x12(\n\x06\x66ormat\x18\x03 \x01(\x0e\x32\x18.polemos.v1.ReportFormat\"A\n\x18GetDisputeReportResponse\x12\x0f\n\x07\x63ontent\x18\x01 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x02 \x01(\t\"\x99\x01\n\x0f\x46orecastRequest\x12\x11\n\x07\x64ispute\x18\x01 \x01(\tH\x00\x12\x16\n\x0cscenario_csv\x18\x02 \x01(\tH\x00\x12(\n\x05model\x18\x03 \x01(\x0e\x32\x19.polemos.v1.ForecastModel\x12\x19\n\x11monte_carlo_draws\x18\x04 \x01(\r\x12\x0c\n\x04seed\x18\x05 \x01(\x04\x42\x08\n\x06source\"/\n\x10\x46orecastProgress\x12\x0c\n\x04\x64one\x18\x01 \x01(\x04\x12\r\n\x05total\x18\x02 \x01(\x04\"c\n\x10\x46orecastResponse\x12\x30\n\x08progress\x18\x01 \x01(\x0b\x32\x1c.polemos.v1.ForecastProgressH\x00\x12\x15\n\x0bresult_json\x18\x02 \x01(\tH\x00\x42\x06\n\x04kind*y\n\x0cReportFormat\x12\x1d\n\x19REPORT_FORMAT_UNSPECIFIED\x10\x00\x12\x1a\n\x16REPORT_FORMAT_MARKDOWN\x10\x01\x12\x16\n\x12REPORT_FORMAT_HTML\x10\x02\x12\x16\n\x12REPORT_FORMAT_JSON\x10\x03*\x99\x01\n\rForecastModel\x12\x1e\n\x1a\x46ORECAST_MODEL_UNSPECIFIED\x10\x00\x12\x19\n\x15\x46ORECAST_MODEL_MEDIAN\x10\x01\x12\x1d\n\x19\x46ORECAST_MODEL_COMPROMISE\x10\x02\x12\x16\n\x12\x46ORECAST_MODEL_BDM\x10\x03\x12\x16\n\x12\x46ORECAST_MODEL_SMP\x10\x04\x32\xb9\x01\n\x0f\x41nalysisService\x12]\n\x10GetDisputeReport\x12#.polemos.v1.GetDisputeReportRequest\x1a$.polemos.v1.GetDisputeReportResponse\x12G\n\x08\x46orecast\x12\x1b.polemos.v1.ForecastRequest\x1a\x1c.polemos.v1.ForecastResponse0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!polemos/v1/analysis_service.proto\x12\npolemos.v1\x1a\x1apolemos/v1/resources.proto\"c\n\x17GetDisputeReportRequest\x12\x0f\n\x07\x64ispute\x18\x01 \x01(\t\x12\r\n\x05\x61s_of\x18\x02 \x01(\t\x12(\n\x06\x66ormat\x18\x03 \x01(\x0e\x32\x18.polemos.v1.ReportFormat\"A\n\x18GetDisputeReportResponse\x12\x0f\n\x07\x63ontent\x18\x01 \x01(\t\x12\x14\n\x0c\x63ontent_type\x18\x02 \x01(\t\"\x99\x01\n\x0f\x46orecastRequest\x12\x11\n\x07\x64ispute\x18\x01 \x01(\tH\x00\x12\x16\n\x0cscenario_csv\x18\x02 \x01(\tH\x00\x12(\n\x05model\x18\x03 \x01(\x0e\x32\x19.polemos.v1.ForecastModel\x12\x19\n\x11monte_carlo_draws\x18\x04 \x01(\r\x12\x0c\n\x04seed\x18\x05 \x01(\x04\x42\x08\n\x06source\"/\n\x10\x46orecastProgress\x12\x0c\n\x04\x64one\x18\x01 \x01(\x04\x12\r\n\x05total\x18\x02 \x01(\x04\"c\n\x10\x46orecastResponse\x12\x30\n\x08progress\x18\x01 \x01(\x0b\x32\x1c.polemos.v1.ForecastProgressH\x00\x12\x15\n\x0bresult_json\x18\x02 \x01(\tH\x00\x42\x06\n\x04kind\"r\n\x14\x43onsolidationOptions\x12\x1b\n\x0ehalf_life_days\x18\x01 \x01(\x01H\x00\x88\x01\x01\x12\x19\n\x0c\x63onflict_gap\x18\x02 \x01(\x01H\x01\x88\x01\x01\x42\x11\n\x0f_half_life_daysB\x0f\n\r_conflict_gap\"z\n\x10\x41nalysisEvidence\x12\x0e\n\x06stance\x18\x01 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x02 \x01(\t\x12\x10\n\x08\x64ocument\x18\x03 \x01(\t\x12\r\n\x05quote\x18\x04 \x01(\t\x12\x0f\n\x07speaker\x18\x05 \x01(\t\x12\x16\n\x0esource_channel\x18\x06 \x01(\t\"\x92\x01\n\x19ListCurrentStancesRequest\x12\x0f\n\x07\x64ispute\x18\x01 \x01(\t\x12\r\n\x05issue\x18\x02 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\x12\r\n\x05\x61s_of\x18\x04 \x01(\t\x12\x37\n\rconsolidation\x18\x05 \x01(\x0b\x32 .polemos.v1.ConsolidationOptions\"\xa7\x01\n\nStanceSide\x12\x10\n\x08position\x18\x01 \x01(\x01\x12&\n\x05label\x18\x02 \x01(\x0e\x32\x17.polemos.v1.StanceLabel\x12\r\n\x05share\x18\x03 \x01(\x01\x12\x0f\n\x07sources\x18\x04 \x01(\r\x12\x0f\n\x07records\x18\x05 \x03(\t\x12.\n\x08\x65vidence\x18\x06 \x03(\x0b\x32\x1c.polemos.v1.AnalysisEvidence\"\xcb\x02\n\rCurrentStance\x12\r\n\x05\x61\x63tor\x18\x01 \x01(\t\x12\r\n\x05issue\x18\x02 \x01(\t\x12\x10\n\x08position\x18\x03 \x01(\x01\x12\x10\n\x08salience\x18\x04 \x01(\x01\x12&\n\x05label\x18\x05 \x01(\x0e\x32\x17.polemos.v1.StanceLabel\x12)\n\nconditions\x18\x06 \x03(\x0b\x32\x15.polemos.v1.Condition\x12\x12\n\nconfidence\x18\x07 \x01(\x01\x12\x0f\n\x07sources\x18\x08 \x01(\r\x12\x15\n\rlast_evidence\x18\t \x01(\t\x12\x0f\n\x07records\x18\n \x03(\t\x12.\n\x08\x65vidence\x18\x0b \x03(\x0b\x32\x1c.polemos.v1.AnalysisEvidence\x12(\n\x08\x63onflict\x18\x0c \x03(\x0b\x32\x16.polemos.v1.StanceSide\"W\n\x1aListCurrentStancesResponse\x12\r\n\x05\x61s_of\x18\x01 \x01(\t\x12*\n\x07stances\x18\x02 \x03(\x0b\x32\x19.polemos.v1.CurrentStance\"q\n\x16GetStanceMatrixRequest\x12\x0f\n\x07\x64ispute\x18\x01 \x01(\t\x12\r\n\x05\x61s_of\x18\x02 \x01(\t\x12\x37\n\rconsolidation\x18\x03 \x01(\x0b\x32 .polemos.v1.ConsolidationOptions\"L\n\rAgreementCell\x12\x16\n\tagreement\x18\x01 \x01(\x01H\x00\x88\x01\x01\x12\x15\n\rshared_issues\x18\x02 \x01(\rB\x0c\n\n_agreement\"G\n\x0c\x41greementRow\x12\r\n\x05\x61\x63tor\x18\x01 \x01(\t\x12(\n\x05\x63\x65lls\x18\x02 \x03(\x0b\x32\x19.polemos.v1.AgreementCell\"X\n\x11IssuePolarization\x12\r\n\x05issue\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tors\x18\x02 \x01(\r\x12\x15\n\rmean_salience\x18\x03 \x01(\x01\x12\r\n\x05index\x18\x04 \x01(\x01\"[\n\x0cPolarization\x12\x12\n\x05index\x18\x01 \x01(\x01H\x00\x88\x01\x01\x12-\n\x06issues\x18\x02 \x03(\x0b\x32\x1d.polemos.v1.IssuePolarizationB\x08\n\x06_index\"\xa0\x01\n\x17GetStanceMatrixResponse\x12\r\n\x05\x61s_of\x18\x01 \x01(\t\x12\x0e\n\x06\x61\x63tors\x18\x02 \x03(\t\x12\x0e\n\x06issues\x18\x03 \x03(\t\x12&\n\x04rows\x18\x04 \x03(\x0b\x32\x18.polemos.v1.AgreementRow\x12.\n\x0cpolarization\x18\x05 \x01(\x0b\x32\x18.polemos.v1.Polarization\"\xb6\x01\n\x17ListStanceShiftsRequest\x12\x0f\n\x07\x64ispute\x18\x01 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x02 \x01(\t\x12\r\n\x05since\x18\x03 \x01(\t\x12\r\n\x05until\x18\x04 \x01(\t\x12\x16\n\tthreshold\x18\x05 \x01(\x01H\x00\x88\x01\x01\x12\x37\n\rconsolidation\x18\x06 \x01(\x0b\x32 .polemos.v1.ConsolidationOptionsB\x0c\n\n_threshold\"\x84\x01\n\nShiftPoint\x12\x0c\n\x04\x64\x61te\x18\x01 \x01(\t\x12\x10\n\x08position\x18\x02 \x01(\x01\x12&\n\x05label\x18\x03 \x01(\x0e\x32\x17.polemos.v1.StanceLabel\x12.\n\x08\x65vidence\x18\x04 \x03(\x0b\x32\x1c.polemos.v1.AnalysisEvidence\"\xbc\x01\n\x0bStanceShift\x12\r\n\x05\x61\x63tor\x18\x01 \x01(\t\x12\r\n\x05issue\x18\x02 \x01(\t\x12\x0c\n\x04\x64\x61te\x18\x03 \x01(\t\x12#\n\x04kind\x18\x04 \x01(\x0e\x32\x15.polemos.v1.ShiftKind\x12\r\n\x05\x64\x65lta\x18\x05 \x01(\x01\x12&\n\x06\x62\x65\x66ore\x18\x06 \x01(\x0b\x32\x16.polemos.v1.ShiftPoint\x12%\n\x05\x61\x66ter\x18\x07 \x01(\x0b\x32\x16.polemos.v1.ShiftPoint\"R\n\x18ListStanceShiftsResponse\x12\r\n\x05until\x18\x01 \x01(\t\x12\'\n\x06shifts\x18\x02 \x03(\x0b\x32\x17.polemos.v1.StanceShift\"o\n\x14ListDeadlocksRequest\x12\x0f\n\x07\x64ispute\x18\x01 \x01(\t\x12\r\n\x05\x61s_of\x18\x02 \x01(\t\x12\x37\n\rconsolidation\x18\x03 \x01(\x0b\x32 .polemos.v1.ConsolidationOptions\"\xf1\x01\n\x10PreconditionEdge\x12\x0e\n\x06\x62\x65\x66ore\x18\x01 \x01(\t\x12\r\n\x05\x61\x66ter\x18\x02 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x03 \x01(\t\x12-\n\x08required\x18\x04 \x01(\x0e\x32\x1b.polemos.v1.RequiredOutcome\x12&\n\x05label\x18\x05 \x01(\x0e\x32\x17.polemos.v1.StanceLabel\x12\x10\n\x08position\x18\x06 \x01(\x01\x12\x16\n\x0e\x63ondition_text\x18\x07 \x01(\t\x12.\n\x08\x65vidence\x18\x08 \x03(\x0b\x32\x1c.polemos.v1.AnalysisEvidence\"U\n\x12SequencingConflict\x12\x13\n\x0b\x66irst_actor\x18\x01 \x01(\t\x12\x14\n\x0csecond_actor\x18\x02 \x01(\t\x12\t\n\x01x\x18\x03 \x01(\t\x12\t\n\x01y\x18\x04 \x01(\t\"\xc2\x01\n\x08\x44\x65\x61\x64lock\x12&\n\x04kind\x18\x01 \x01(\x0e\x32\x18.polemos.v1.DeadlockKind\x12\x0e\n\x06issues\x18\x02 \x03(\t\x12\r\n\x05\x63ycle\x18\x03 \x03(\t\x12\x0f\n\x07parties\x18\x04 \x03(\t\x12+\n\x05\x65\x64ges\x18\x05 \x03(\x0b\x32\x1c.polemos.v1.PreconditionEdge\x12\x31\n\tconflicts\x18\x06 \x03(\x0b\x32\x1e.polemos.v1.SequencingConflict\"O\n\x15ListDeadlocksResponse\x12\r\n\x05\x61s_of\x18\x01 \x01(\t\x12\'\n\tdeadlocks\x18\x02 \x03(\x0b\x32\x14.polemos.v1.Deadlock\"\x9c\x01\n\x15ListCoalitionsRequest\x12\x0f\n\x07\x64ispute\x18\x01 \x01(\t\x12\r\n\x05\x61s_of\x18\x02 \x01(\t\x12\x19\n\x0cmax_distance\x18\x03 \x01(\x01H\x00\x88\x01\x01\x12\x37\n\rconsolidation\x18\x04 \x01(\x0b\x32 .polemos.v1.ConsolidationOptionsB\x0f\n\r_max_distance\".\n\tCoalition\x12\x0f\n\x07members\x18\x01 \x03(\t\x12\x10\n\x08\x63ohesion\x18\x02 \x01(\x01\"R\n\x16ListCoalitionsResponse\x12\r\n\x05\x61s_of\x18\x01 \x01(\t\x12)\n\ncoalitions\x18\x02 \x03(\x0b\x32\x15.polemos.v1.Coalition\"\xc6\x01\n\x1bGetCooperationSeriesRequest\x12\x0f\n\x07\x64ispute\x18\x01 \x01(\t\x12\r\n\x05\x61\x63tor\x18\x02 \x01(\t\x12\x13\n\x0bother_actor\x18\x03 \x01(\t\x12\x32\n\x0bgranularity\x18\x04 \x01(\x0e\x32\x1d.polemos.v1.SeriesGranularity\x12\r\n\x05since\x18\x05 \x01(\t\x12\r\n\x05until\x18\x06 \x01(\t\x12\x14\n\x07roll_up\x18\x07 \x01(\x08H\x00\x88\x01\x01\x42\n\n\x08_roll_up\"\xdd\x01\n\x0cSeriesBucket\x12\r\n\x05start\x18\x01 \x01(\t\x12\x1a\n\x12verbal_cooperation\x18\x02 \x01(\r\x12\x1c\n\x14material_cooperation\x18\x03 \x01(\r\x12\x17\n\x0fverbal_conflict\x18\x04 \x01(\r\x12\x19\n\x11material_conflict\x18\x05 \x01(\r\x12\r\n\x05total\x18\x06 \x01(\r\x12\x11\n\timprecise\x18\x07 \x01(\r\x12\x1b\n\x0emean_intensity\x18\x08 \x01(\x01H\x00\x88\x01\x01\x42\x11\n\x0f_mean_intensity\"?\n\x0bSeriesTrend\x12\r\n\x05slope\x18\x01 \x01(\x01\x12\x11\n\tintercept\x18\x02 \x01(\x01\x12\x0e\n\x06points\x18\x03 \x01(\r\"\x81\x01\n\nPairSeries\x12\x0f\n\x07\x61\x63tor_a\x18\x01 \x01(\t\x12\x0f\n\x07\x61\x63tor_b\x18\x02 \x01(\t\x12)\n\x07\x62uckets\x18\x03 \x03(\x0b\x32\x18.polemos.v1.SeriesBucket\x12&\n\x05trend\x18\x04 \x01(\x0b\x32\x17.polemos.v1.SeriesTrend\"\x89\x01\n\x1cGetCooperationSeriesResponse\x12\r\n\x05until\x18\x01 \x01(\t\x12\x32\n\x0bgranularity\x18\x02 \x01(\x0e\x32\x1d.polemos.v1.SeriesGranularity\x12&\n\x06series\x18\x03 \x03(\x0b\x32\x16.polemos.v1.PairSeries*y\n\x0cReportFormat\x12\x1d\n\x19REPORT_FORMAT_UNSPECIFIED\x10\x00\x12\x1a\n\x16REPORT_FORMAT_MARKDOWN\x10\x01\x12\x16\n\x12REPORT_FORMAT_HTML\x10\x02\x12\x16\n\x12REPORT_FORMAT_JSON\x10\x03*\x99\x01\n\rForecastModel\x12\x1e\n\x1a\x46ORECAST_MODEL_UNSPECIFIED\x10\x00\x12\x19\n\x15\x46ORECAST_MODEL_MEDIAN\x10\x01\x12\x1d\n\x19\x46ORECAST_MODEL_COMPROMISE\x10\x02\x12\x16\n\x12\x46ORECAST_MODEL_BDM\x10\x03\x12\x16\n\x12\x46ORECAST_MODEL_SMP\x10\x04*y\n\tShiftKind\x12\x1a\n\x16SHIFT_KIND_UNSPECIFIED\x10\x00\x12\x14\n\x10SHIFT_KIND_LABEL\x10\x01\x12\x17\n\x13SHIFT_KIND_POSITION\x10\x02\x12!\n\x1dSHIFT_KIND_LABEL_AND_POSITION\x10\x03*u\n\x0c\x44\x65\x61\x64lockKind\x12\x1d\n\x19\x44\x45\x41\x44LOCK_KIND_UNSPECIFIED\x10\x00\x12 \n\x1c\x44\x45\x41\x44LOCK_KIND_BETWEEN_ACTORS\x10\x01\x12$\n DEADLOCK_KIND_SELF_CONTRADICTION\x10\x02*\x8e\x01\n\x11SeriesGranularity\x12\"\n\x1eSERIES_GRANULARITY_UNSPECIFIED\x10\x00\x12\x1a\n\x16SERIES_GRANULARITY_DAY\x10\x01\x12\x1b\n\x17SERIES_GRANULARITY_WEEK\x10\x02\x12\x1c\n\x18SERIES_GRANULARITY_MONTH\x10\x03\x32\xf3\x05\n\x0f\x41nalysisService\x12]\n\x10GetDisputeReport\x12#.polemos.v1.GetDisputeReportRequest\x1a$.polemos.v1.GetDisputeReportResponse\x12G\n\x08\x46orecast\x12\x1b.polemos.v1.ForecastRequest\x1a\x1c.polemos.v1.ForecastResponse0\x01\x12\x63\n\x12ListCurrentStances\x12%.polemos.v1.ListCurrentStancesRequest\x1a&.polemos.v1.ListCurrentStancesResponse\x12Z\n\x0fGetStanceMatrix\x12\".polemos.v1.GetStanceMatrixRequest\x1a#.polemos.v1.GetStanceMatrixResponse\x12]\n\x10ListStanceShifts\x12#.polemos.v1.ListStanceShiftsRequest\x1a$.polemos.v1.ListStanceShiftsResponse\x12T\n\rListDeadlocks\x12 .polemos.v1.ListDeadlocksRequest\x1a!.polemos.v1.ListDeadlocksResponse\x12W\n\x0eListCoalitions\x12!.polemos.v1.ListCoalitionsRequest\x1a\".polemos.v1.ListCoalitionsResponse\x12i\n\x14GetCooperationSeries\x12\'.polemos.v1.GetCooperationSeriesRequest\x1a(.polemos.v1.GetCooperationSeriesResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'polemos.v1.analysis_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_REPORTFORMAT']._serialized_start=523
-  _globals['_REPORTFORMAT']._serialized_end=644
-  _globals['_FORECASTMODEL']._serialized_start=647
-  _globals['_FORECASTMODEL']._serialized_end=800
-  _globals['_GETDISPUTEREPORTREQUEST']._serialized_start=49
-  _globals['_GETDISPUTEREPORTREQUEST']._serialized_end=148
-  _globals['_GETDISPUTEREPORTRESPONSE']._serialized_start=150
-  _globals['_GETDISPUTEREPORTRESPONSE']._serialized_end=215
-  _globals['_FORECASTREQUEST']._serialized_start=218
-  _globals['_FORECASTREQUEST']._serialized_end=371
-  _globals['_FORECASTPROGRESS']._serialized_start=373
-  _globals['_FORECASTPROGRESS']._serialized_end=420
-  _globals['_FORECASTRESPONSE']._serialized_start=422
-  _globals['_FORECASTRESPONSE']._serialized_end=521
-  _globals['_ANALYSISSERVICE']._serialized_start=803
-  _globals['_ANALYSISSERVICE']._serialized_end=988
+  _globals['_REPORTFORMAT']._serialized_start=4515
+  _globals['_REPORTFORMAT']._serialized_end=4636
+  _globals['_FORECASTMODEL']._serialized_start=4639
+  _globals['_FORECASTMODEL']._serialized_end=4792
+  _globals['_SHIFTKIND']._serialized_start=4794
+  _globals['_SHIFTKIND']._serialized_end=4915
+  _globals['_DEADLOCKKIND']._serialized_start=4917
+  _globals['_DEADLOCKKIND']._serialized_end=5034
+  _globals['_SERIESGRANULARITY']._serialized_start=5037
+  _globals['_SERIESGRANULARITY']._serialized_end=5179
+  _globals['_GETDISPUTEREPORTREQUEST']._serialized_start=77
+  _globals['_GETDISPUTEREPORTREQUEST']._serialized_end=176
+  _globals['_GETDISPUTEREPORTRESPONSE']._serialized_start=178
+  _globals['_GETDISPUTEREPORTRESPONSE']._serialized_end=243
+  _globals['_FORECASTREQUEST']._serialized_start=246
+  _globals['_FORECASTREQUEST']._serialized_end=399
+  _globals['_FORECASTPROGRESS']._serialized_start=401
+  _globals['_FORECASTPROGRESS']._serialized_end=448
+  _globals['_FORECASTRESPONSE']._serialized_start=450
+  _globals['_FORECASTRESPONSE']._serialized_end=549
+  _globals['_CONSOLIDATIONOPTIONS']._serialized_start=551
+  _globals['_CONSOLIDATIONOPTIONS']._serialized_end=665
+  _globals['_ANALYSISEVIDENCE']._serialized_start=667
+  _globals['_ANALYSISEVIDENCE']._serialized_end=789
+  _globals['_LISTCURRENTSTANCESREQUEST']._serialized_start=792
+  _globals['_LISTCURRENTSTANCESREQUEST']._serialized_end=938
+  _globals['_STANCESIDE']._serialized_start=941
+  _globals['_STANCESIDE']._serialized_end=1108
+  _globals['_CURRENTSTANCE']._serialized_start=1111
+  _globals['_CURRENTSTANCE']._serialized_end=1442
+  _globals['_LISTCURRENTSTANCESRESPONSE']._serialized_start=1444
+  _globals['_LISTCURRENTSTANCESRESPONSE']._serialized_end=1531
+  _globals['_GETSTANCEMATRIXREQUEST']._serialized_start=1533
+  _globals['_GETSTANCEMATRIXREQUEST']._serialized_end=1646
+  _globals['_AGREEMENTCELL']._serialized_start=1648
+  _globals['_AGREEMENTCELL']._serialized_end=1724
+  _globals['_AGREEMENTROW']._serialized_start=1726
+  _globals['_AGREEMENTROW']._serialized_end=1797
+  _globals['_ISSUEPOLARIZATION']._serialized_start=1799
+  _globals['_ISSUEPOLARIZATION']._serialized_end=1887
+  _globals['_POLARIZATION']._serialized_start=1889
+  _globals['_POLARIZATION']._serialized_end=1980
+  _globals['_GETSTANCEMATRIXRESPONSE']._serialized_start=1983
+  _globals['_GETSTANCEMATRIXRESPONSE']._serialized_end=2143
+  _globals['_LISTSTANCESHIFTSREQUEST']._serialized_start=2146
+  _globals['_LISTSTANCESHIFTSREQUEST']._serialized_end=2328
+  _globals['_SHIFTPOINT']._serialized_start=2331
+  _globals['_SHIFTPOINT']._serialized_end=2463
+  _globals['_STANCESHIFT']._serialized_start=2466
+  _globals['_STANCESHIFT']._serialized_end=2654
+  _globals['_LISTSTANCESHIFTSRESPONSE']._serialized_start=2656
+  _globals['_LISTSTANCESHIFTSRESPONSE']._serialized_end=2738
+  _globals['_LISTDEADLOCKSREQUEST']._serialized_start=2740
+  _globals['_LISTDEADLOCKSREQUEST']._serialized_end=2851
+  _globals['_PRECONDITIONEDGE']._serialized_start=2854
+  _globals['_PRECONDITIONEDGE']._serialized_end=3095
+  _globals['_SEQUENCINGCONFLICT']._serialized_start=3097
+  _globals['_SEQUENCINGCONFLICT']._serialized_end=3182
+  _globals['_DEADLOCK']._serialized_start=3185
+  _globals['_DEADLOCK']._serialized_end=3379
+  _globals['_LISTDEADLOCKSRESPONSE']._serialized_start=3381
+  _globals['_LISTDEADLOCKSRESPONSE']._serialized_end=3460
+  _globals['_LISTCOALITIONSREQUEST']._serialized_start=3463
+  _globals['_LISTCOALITIONSREQUEST']._serialized_end=3619
+  _globals['_COALITION']._serialized_start=3621
+  _globals['_COALITION']._serialized_end=3667
+  _globals['_LISTCOALITIONSRESPONSE']._serialized_start=3669
+  _globals['_LISTCOALITIONSRESPONSE']._serialized_end=3751
+  _globals['_GETCOOPERATIONSERIESREQUEST']._serialized_start=3754
+  _globals['_GETCOOPERATIONSERIESREQUEST']._serialized_end=3952
+  _globals['_SERIESBUCKET']._serialized_start=3955
+  _globals['_SERIESBUCKET']._serialized_end=4176
+  _globals['_SERIESTREND']._serialized_start=4178
+  _globals['_SERIESTREND']._serialized_end=4241
+  _globals['_PAIRSERIES']._serialized_start=4244
+  _globals['_PAIRSERIES']._serialized_end=4373
+  _globals['_GETCOOPERATIONSERIESRESPONSE']._serialized_start=4376
+  _globals['_GETCOOPERATIONSERIESRESPONSE']._serialized_end=4513
+  _globals['_ANALYSISSERVICE']._serialized_start=5182
+  _globals['_ANALYSISSERVICE']._serialized_end=5937
 # @@protoc_insertion_point(module_scope)

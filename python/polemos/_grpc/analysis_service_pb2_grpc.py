@@ -45,6 +45,36 @@ class AnalysisServiceStub:
                 request_serializer=polemos_dot_v1_dot_analysis__service__pb2.ForecastRequest.SerializeToString,
                 response_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ForecastResponse.FromString,
                 _registered_method=True)
+        self.ListCurrentStances = channel.unary_unary(
+                '/polemos.v1.AnalysisService/ListCurrentStances',
+                request_serializer=polemos_dot_v1_dot_analysis__service__pb2.ListCurrentStancesRequest.SerializeToString,
+                response_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ListCurrentStancesResponse.FromString,
+                _registered_method=True)
+        self.GetStanceMatrix = channel.unary_unary(
+                '/polemos.v1.AnalysisService/GetStanceMatrix',
+                request_serializer=polemos_dot_v1_dot_analysis__service__pb2.GetStanceMatrixRequest.SerializeToString,
+                response_deserializer=polemos_dot_v1_dot_analysis__service__pb2.GetStanceMatrixResponse.FromString,
+                _registered_method=True)
+        self.ListStanceShifts = channel.unary_unary(
+                '/polemos.v1.AnalysisService/ListStanceShifts',
+                request_serializer=polemos_dot_v1_dot_analysis__service__pb2.ListStanceShiftsRequest.SerializeToString,
+                response_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ListStanceShiftsResponse.FromString,
+                _registered_method=True)
+        self.ListDeadlocks = channel.unary_unary(
+                '/polemos.v1.AnalysisService/ListDeadlocks',
+                request_serializer=polemos_dot_v1_dot_analysis__service__pb2.ListDeadlocksRequest.SerializeToString,
+                response_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ListDeadlocksResponse.FromString,
+                _registered_method=True)
+        self.ListCoalitions = channel.unary_unary(
+                '/polemos.v1.AnalysisService/ListCoalitions',
+                request_serializer=polemos_dot_v1_dot_analysis__service__pb2.ListCoalitionsRequest.SerializeToString,
+                response_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ListCoalitionsResponse.FromString,
+                _registered_method=True)
+        self.GetCooperationSeries = channel.unary_unary(
+                '/polemos.v1.AnalysisService/GetCooperationSeries',
+                request_serializer=polemos_dot_v1_dot_analysis__service__pb2.GetCooperationSeriesRequest.SerializeToString,
+                response_deserializer=polemos_dot_v1_dot_analysis__service__pb2.GetCooperationSeriesResponse.FromString,
+                _registered_method=True)
 
 
 class AnalysisServiceServicer:
@@ -67,6 +97,55 @@ class AnalysisServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListCurrentStances(self, request, context):
+        """Each actor's consolidated current stance on each issue of a dispute, from every stance
+        record and evidence item known as of a date, with conflicting evidence surfaced.
+        NOT_FOUND for an unknown dispute.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetStanceMatrix(self, request, context):
+        """The salience-weighted agreement between every two actors of a dispute, and how polarized
+        each issue and the dispute are, as of a date. NOT_FOUND for an unknown dispute.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListStanceShifts(self, request, context):
+        """Changes of an actor's consolidated stance (label, or position beyond a threshold) over a
+        period. NOT_FOUND for an unknown dispute.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListDeadlocks(self, request, context):
+        """Precondition deadlocks: issues each of which some actor will settle only after another of
+        them, so none can be settled first. NOT_FOUND for an unknown dispute.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCoalitions(self, request, context):
+        """Groups of actors that stand close together (average-linkage clustering on agreement).
+        NOT_FOUND for an unknown dispute.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCooperationSeries(self, request, context):
+        """Cooperation-conflict event series per pair of actors, bucketed by day, week or month, with
+        the trend. NOT_FOUND for an unknown dispute.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_AnalysisServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -79,6 +158,36 @@ def add_AnalysisServiceServicer_to_server(servicer, server):
                     servicer.Forecast,
                     request_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ForecastRequest.FromString,
                     response_serializer=polemos_dot_v1_dot_analysis__service__pb2.ForecastResponse.SerializeToString,
+            ),
+            'ListCurrentStances': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCurrentStances,
+                    request_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ListCurrentStancesRequest.FromString,
+                    response_serializer=polemos_dot_v1_dot_analysis__service__pb2.ListCurrentStancesResponse.SerializeToString,
+            ),
+            'GetStanceMatrix': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetStanceMatrix,
+                    request_deserializer=polemos_dot_v1_dot_analysis__service__pb2.GetStanceMatrixRequest.FromString,
+                    response_serializer=polemos_dot_v1_dot_analysis__service__pb2.GetStanceMatrixResponse.SerializeToString,
+            ),
+            'ListStanceShifts': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListStanceShifts,
+                    request_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ListStanceShiftsRequest.FromString,
+                    response_serializer=polemos_dot_v1_dot_analysis__service__pb2.ListStanceShiftsResponse.SerializeToString,
+            ),
+            'ListDeadlocks': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListDeadlocks,
+                    request_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ListDeadlocksRequest.FromString,
+                    response_serializer=polemos_dot_v1_dot_analysis__service__pb2.ListDeadlocksResponse.SerializeToString,
+            ),
+            'ListCoalitions': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCoalitions,
+                    request_deserializer=polemos_dot_v1_dot_analysis__service__pb2.ListCoalitionsRequest.FromString,
+                    response_serializer=polemos_dot_v1_dot_analysis__service__pb2.ListCoalitionsResponse.SerializeToString,
+            ),
+            'GetCooperationSeries': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCooperationSeries,
+                    request_deserializer=polemos_dot_v1_dot_analysis__service__pb2.GetCooperationSeriesRequest.FromString,
+                    response_serializer=polemos_dot_v1_dot_analysis__service__pb2.GetCooperationSeriesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -136,6 +245,168 @@ class AnalysisService:
             '/polemos.v1.AnalysisService/Forecast',
             polemos_dot_v1_dot_analysis__service__pb2.ForecastRequest.SerializeToString,
             polemos_dot_v1_dot_analysis__service__pb2.ForecastResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCurrentStances(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polemos.v1.AnalysisService/ListCurrentStances',
+            polemos_dot_v1_dot_analysis__service__pb2.ListCurrentStancesRequest.SerializeToString,
+            polemos_dot_v1_dot_analysis__service__pb2.ListCurrentStancesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetStanceMatrix(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polemos.v1.AnalysisService/GetStanceMatrix',
+            polemos_dot_v1_dot_analysis__service__pb2.GetStanceMatrixRequest.SerializeToString,
+            polemos_dot_v1_dot_analysis__service__pb2.GetStanceMatrixResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListStanceShifts(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polemos.v1.AnalysisService/ListStanceShifts',
+            polemos_dot_v1_dot_analysis__service__pb2.ListStanceShiftsRequest.SerializeToString,
+            polemos_dot_v1_dot_analysis__service__pb2.ListStanceShiftsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListDeadlocks(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polemos.v1.AnalysisService/ListDeadlocks',
+            polemos_dot_v1_dot_analysis__service__pb2.ListDeadlocksRequest.SerializeToString,
+            polemos_dot_v1_dot_analysis__service__pb2.ListDeadlocksResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCoalitions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polemos.v1.AnalysisService/ListCoalitions',
+            polemos_dot_v1_dot_analysis__service__pb2.ListCoalitionsRequest.SerializeToString,
+            polemos_dot_v1_dot_analysis__service__pb2.ListCoalitionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCooperationSeries(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polemos.v1.AnalysisService/GetCooperationSeries',
+            polemos_dot_v1_dot_analysis__service__pb2.GetCooperationSeriesRequest.SerializeToString,
+            polemos_dot_v1_dot_analysis__service__pb2.GetCooperationSeriesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -1,5 +1,6 @@
-//! `AnalysisService`: the dispute report and forecasts, computed by polemos-core on a snapshot of
-//! the store (or an inline scenario) on the blocking pool.
+//! `AnalysisService`: the dispute report, the typed analyses (see [`super::analytics`]) and
+//! forecasts, computed by polemos-core on a snapshot of the store (or an inline scenario) on the
+//! blocking pool.
 
 use chrono::Utc;
 use polemos_core::analysis::report::{ReportOptions, build_report, html, markdown};
@@ -14,6 +15,7 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status};
 
+use super::analytics as an;
 use super::convert::{self as cv, FieldError, Path};
 use super::error::ApiError;
 use super::state::Shared;
@@ -29,6 +31,23 @@ pub struct Analysis {
 impl Analysis {
     pub fn new(shared: Shared) -> Self {
         Self { shared }
+    }
+
+    /// Runs one analysis on a snapshot of the current store (no date cut: the analyses apply
+    /// "as of" themselves), on the blocking pool.
+    async fn analyze<T, F>(&self, op: &'static str, f: F) -> Result<Response<T>, Status>
+    where
+        F: FnOnce(&Dossier) -> Result<T, ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
+        let dossier = self
+            .shared
+            .blocking(op, |s| s.snapshot(View::current()))
+            .await?;
+        let out = tokio::task::spawn_blocking(move || f(&dossier))
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))??;
+        Ok(Response::new(out))
     }
 }
 
@@ -123,6 +142,60 @@ impl AnalysisService for Analysis {
             content,
             content_type: content_type.into(),
         }))
+    }
+
+    async fn list_current_stances(
+        &self,
+        req: Request<pb::ListCurrentStancesRequest>,
+    ) -> Result<Response<pb::ListCurrentStancesResponse>, Status> {
+        let q = an::StancesQuery::parse(req.get_ref()).map_err(ApiError::from)?;
+        self.analyze("current_stances", move |d| an::current_stances(d, &q))
+            .await
+    }
+
+    async fn get_stance_matrix(
+        &self,
+        req: Request<pb::GetStanceMatrixRequest>,
+    ) -> Result<Response<pb::GetStanceMatrixResponse>, Status> {
+        let q = an::DisputeQuery::matrix(req.get_ref()).map_err(ApiError::from)?;
+        self.analyze("stance_matrix", move |d| an::stance_matrix(d, &q))
+            .await
+    }
+
+    async fn list_stance_shifts(
+        &self,
+        req: Request<pb::ListStanceShiftsRequest>,
+    ) -> Result<Response<pb::ListStanceShiftsResponse>, Status> {
+        let q = an::ShiftsQuery::parse(req.get_ref()).map_err(ApiError::from)?;
+        self.analyze("stance_shifts", move |d| an::shift_list(d, &q))
+            .await
+    }
+
+    async fn list_deadlocks(
+        &self,
+        req: Request<pb::ListDeadlocksRequest>,
+    ) -> Result<Response<pb::ListDeadlocksResponse>, Status> {
+        let q = an::DisputeQuery::deadlocks(req.get_ref()).map_err(ApiError::from)?;
+        self.analyze("deadlocks", move |d| an::deadlock_list(d, &q))
+            .await
+    }
+
+    async fn list_coalitions(
+        &self,
+        req: Request<pb::ListCoalitionsRequest>,
+    ) -> Result<Response<pb::ListCoalitionsResponse>, Status> {
+        let q = an::CoalitionsQuery::parse(req.get_ref()).map_err(ApiError::from)?;
+        self.analyze("coalitions", move |d| an::coalition_list(d, &q))
+            .await
+    }
+
+    async fn get_cooperation_series(
+        &self,
+        req: Request<pb::GetCooperationSeriesRequest>,
+    ) -> Result<Response<pb::GetCooperationSeriesResponse>, Status> {
+        let q = an::SeriesQuery::parse(req.get_ref()).map_err(ApiError::from)?;
+        self.analyze("cooperation_series", move |d| an::cooperation_series(d, &q))
+            .await
     }
 
     async fn forecast(

@@ -260,6 +260,74 @@ mod tests {
         assert_eq!(required_role("/grpc.health.v1.Health/Check"), None);
     }
 
+    /// Every method the polemos services declare, with the role it must need. The test below
+    /// fails when a service gains a method that is not listed here, so each new method is
+    /// classified on purpose rather than by its name's prefix alone.
+    fn expected_roles() -> Vec<(String, Role)> {
+        let mut out: Vec<(String, Role)> = [
+            ("AnalysisService/GetDisputeReport", Role::Reader),
+            ("AnalysisService/Forecast", Role::Reader),
+            ("AnalysisService/ListCurrentStances", Role::Reader),
+            ("AnalysisService/GetStanceMatrix", Role::Reader),
+            ("AnalysisService/ListStanceShifts", Role::Reader),
+            ("AnalysisService/ListDeadlocks", Role::Reader),
+            ("AnalysisService/ListCoalitions", Role::Reader),
+            ("AnalysisService/GetCooperationSeries", Role::Reader),
+            ("ChangeService/WatchChanges", Role::Reader),
+            ("ExtractionService/Extract", Role::Reader),
+            ("ExtractionService/Ingest", Role::Writer),
+        ]
+        .into_iter()
+        .map(|(m, r)| (format!("polemos.v1.{m}"), r))
+        .collect();
+        for kind in ["Actor", "Dispute", "Issue", "Stance", "Event", "Document"] {
+            for (verb, role) in [
+                ("Get", Role::Reader),
+                ("List", Role::Reader),
+                ("Create", Role::Writer),
+                ("Update", Role::Writer),
+                ("Delete", Role::Writer),
+            ] {
+                let plural = if verb == "List" { "s" } else { "" };
+                out.push((
+                    format!("polemos.v1.DossierService/{verb}{kind}{plural}"),
+                    role,
+                ));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_declared_method_has_its_role() {
+        use prost::Message;
+        let set = prost_types::FileDescriptorSet::decode(polemos_proto::FILE_DESCRIPTOR_SET)
+            .expect("descriptor set");
+        let mut declared: Vec<String> = set
+            .file
+            .iter()
+            .filter(|f| f.package() == "polemos.v1")
+            .flat_map(|f| {
+                f.service.iter().flat_map(move |s| {
+                    s.method
+                        .iter()
+                        .map(move |m| format!("{}.{}/{}", f.package(), s.name(), m.name()))
+                })
+            })
+            .collect();
+        declared.sort();
+        let expected = expected_roles();
+        let mut listed: Vec<String> = expected.iter().map(|(m, _)| m.clone()).collect();
+        listed.sort();
+        assert_eq!(
+            declared, listed,
+            "classify every new method in expected_roles()"
+        );
+        for (method, role) in expected {
+            assert_eq!(required_role(&format!("/{method}")), Some(role), "{method}");
+        }
+    }
+
     #[test]
     fn keys_authenticate_by_hash() {
         let key = generate().expect("random");

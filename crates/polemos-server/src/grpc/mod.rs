@@ -5,6 +5,8 @@
 //! so the binary (`polemos serve`), the integration tests and the load bench share one stack.
 
 pub mod analysis;
+pub mod analysis_convert;
+pub mod analytics;
 pub mod auth;
 pub mod convert;
 pub mod dossier;
