@@ -2,6 +2,8 @@
 The methods are uniform, so they are generated from this table rather than typed six times;
 run `python3 proto/gen/dossier_service.py` after editing it."""
 import pathlib
+import re
+import sys
 
 R = [
     # (Type, plural, var, pattern, parent pattern or None, list filters [(field, doc)])
@@ -40,8 +42,8 @@ for T, P, v, pat, parent, _ in R:
   rpc Get{T}(Get{T}Request) returns (Get{T}Response);
   // Lists {v}s in name order, a page at a time.
   rpc List{P}(List{P}Request) returns (List{P}Response);
-  // Creates a {v}. ALREADY_EXISTS when the name is taken (unless retried with the same
-  // `request_id` and identical content, which returns the stored {v}).
+  // Creates a {v}. ALREADY_EXISTS when the name is taken; a retry with the same
+  // `request_id` returns the {v} as the first call created it (AIP-155).
   rpc Create{T}(Create{T}Request) returns (Create{T}Response);
   // Updates the fields of a {v} named in `update_mask` (all fields when it is empty or `*`).
   rpc Update{T}(Update{T}Request) returns (Update{T}Response);
@@ -100,8 +102,11 @@ message Create{T}Request {{""")
   {T} {v} = {n};
   // The id part of the name (`{pat}`); when set it names the {v} and `{v}.name` may be empty.
   string {v}_id = {n+1};
-  // Idempotency key (AIP-155), e.g. a UUID, at most 128 characters. A retry with the same key and
-  // identical content returns the stored {v} instead of ALREADY_EXISTS.
+  // Idempotency key (AIP-155), e.g. a UUID, at most 128 characters. The server remembers every key
+  // with the request it came with: a retry with the same key and the same {v} returns the {v} as
+  // the first call created it (same etag), even if it has changed or been deleted since, and
+  // writes nothing; the same key with a different {v} is INVALID_ARGUMENT naming `request_id`.
+  // A new key for a name that is taken is ALREADY_EXISTS, as without a key.
   string request_id = {n+2};
 }}
 
@@ -138,4 +143,11 @@ message Delete{T}Request {{
 // Response of `Delete{T}` (empty: the {v} is gone).
 message Delete{T}Response {{}}
 """)
-pathlib.Path(__file__).resolve().parents[1].joinpath("polemos/v1/dossier_service.proto").write_text("\n".join(out))
+target = pathlib.Path(__file__).resolve().parents[1].joinpath("polemos/v1/dossier_service.proto")
+# "a actor" → "an actor": the templates above say "a {v}" for every resource.
+text = re.sub(r"\b([Aa]) (actor|issue|event)", r"\1n \2", "\n".join(out))
+if "--check" in sys.argv[1:]:
+    if target.read_text() != text:
+        sys.exit(f"{target} is out of date: edit {__file__} and run it, not the .proto")
+else:
+    target.write_text(text)
