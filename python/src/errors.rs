@@ -130,6 +130,7 @@ fn classify(f: &Failure) -> (Class, Vec<(String, String)>) {
         Failure::Core(E::NotFound { .. }) | Failure::Store(StoreError::NotFound { .. }) => {
             (Class::NotFound, Vec::new())
         }
+        Failure::Core(E::Cancelled { .. }) => (Class::Cancelled, Vec::new()),
         Failure::Store(
             StoreError::AlreadyExists { .. }
             | StoreError::Conflict { .. }
@@ -150,6 +151,8 @@ enum Class {
     NotFound,
     Conflict,
     Store,
+    /// A computation asked to stop; no narrower class fits, so the base class.
+    Cancelled,
 }
 
 impl std::fmt::Display for Failure {
@@ -173,6 +176,7 @@ impl From<Failure> for PyErr {
                 Class::NotFound => NotFoundError::new_err(message),
                 Class::Conflict => ConflictError::new_err(message),
                 Class::Store => StorageError::new_err(message),
+                Class::Cancelled => PolemosError::new_err(message),
             };
             if class == Class::Validation {
                 let value = err.value(py);

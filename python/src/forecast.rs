@@ -43,8 +43,12 @@ pub fn monte_carlo<'py>(
     let scenario: Scenario = json_arg("scenario", scenario)?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let params: MonteCarloParams = json_arg("monte_carlo", params)?;
-    let result =
-        py.detach(|| run_mc(&spec, &scenario, &params, &|_, _| {}).map_err(Failure::from))?;
+    let result = py.detach(|| {
+        run_mc(&spec, &scenario, &params, &|_, _| {
+            std::ops::ControlFlow::Continue(())
+        })
+        .map_err(Failure::from)
+    })?;
     to_py(py, &result)
 }
 

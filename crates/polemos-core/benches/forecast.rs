@@ -64,7 +64,11 @@ fn ec_example(c: &mut Criterion) {
     let mut g = c.benchmark_group("ec");
     g.sample_size(10);
     g.bench_function("monte_carlo_1000_bdm", |b| {
-        b.iter(|| monte_carlo(&ModelSpec::Bdm(BdmParams::default()), &s, &mc, &|_, _| {}))
+        b.iter(|| {
+            monte_carlo(&ModelSpec::Bdm(BdmParams::default()), &s, &mc, &|_, _| {
+                std::ops::ControlFlow::Continue(())
+            })
+        })
     });
     g.finish();
 }

@@ -23,6 +23,9 @@ pub enum Error {
     /// A named resource does not exist.
     #[error("{kind} {name} not found")]
     NotFound { kind: &'static str, name: String },
+    /// The caller asked a long computation to stop (a deadline passed, the client went away).
+    #[error("{what} stopped before it finished")]
+    Cancelled { what: String },
 }
 
 fn parse_message(format: &str, line: Option<usize>, path: &str, message: &str) -> String {

@@ -1,6 +1,8 @@
 //! Forecasting against published numbers and hand arithmetic: the EC emissions example of
 //! Scholz, Calbert & Smith (2011), KTAB's reference runs, and small cases worked out below.
 
+use std::ops::ControlFlow;
+
 use polemos_core::forecast::bdm::{self, Dim, OfferChoice, SuccessRule};
 use polemos_core::forecast::smp;
 use polemos_core::forecast::*;
@@ -347,7 +349,7 @@ fn monte_carlo_without_uncertainty_equals_the_deterministic_run() {
             uncertainty: Uncertainty::NONE,
             range: None,
         };
-        let mc = monte_carlo(&spec, &ec, &params, &|_, _| {}).expect("runs");
+        let mc = monte_carlo(&spec, &ec, &params, &|_, _| ControlFlow::Continue(())).expect("runs");
         let det = spec.run(&ec).expect("runs").forecasts();
         assert!(mc.forecasts.iter().all(|f| *f == det), "{spec:?}");
         assert_eq!(mc.distributions[0].std_dev, 0.0);
@@ -374,6 +376,7 @@ fn monte_carlo_is_reproducible_whatever_the_thread_count() {
             monte_carlo(&spec, &ec, &params, &|_, total| {
                 assert_eq!(total, 64);
                 calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                ControlFlow::Continue(())
             })
         });
         assert_eq!(calls.into_inner(), 64, "progress reported once per draw");
@@ -394,7 +397,7 @@ fn monte_carlo_is_reproducible_whatever_the_thread_count() {
         &spec,
         &ec,
         &MonteCarloParams { seed: 43, ..params },
-        &|_, _| {},
+        &|_, _| ControlFlow::Continue(()),
     )
     .expect("runs");
     assert_ne!(other.forecasts, one.forecasts);
@@ -410,8 +413,43 @@ fn monte_carlo_rejects_bad_parameters() {
             draws: 0,
             ..MonteCarloParams::default()
         },
-        &|_, _| {},
+        &|_, _| ControlFlow::Continue(()),
     )
     .expect_err("no draws");
     assert!(err.to_string().contains("`draws`"), "{err}");
+}
+
+#[test]
+fn monte_carlo_stops_when_progress_asks() {
+    let ec = scenario_file("ec-emissions.csv");
+    let params = MonteCarloParams {
+        draws: 10_000,
+        ..MonteCarloParams::default()
+    };
+    let calls = std::sync::atomic::AtomicUsize::new(0);
+    let err = monte_carlo(
+        &ModelSpec::Bdm(BdmParams::default()),
+        &ec,
+        &params,
+        &|done, _| {
+            calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            if done >= 5 {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+    )
+    .expect_err("asked to stop");
+    assert!(
+        matches!(err, ForecastError::Cancelled { total: 10_000, .. }),
+        "{err}"
+    );
+    // Draws already running finish; none starts after the stop (one per worker at most).
+    let calls = calls.into_inner();
+    let threads = rayon::current_num_threads();
+    assert!(
+        calls < 5 + 2 * threads,
+        "{calls} draws ran after a stop at 5"
+    );
 }

@@ -177,6 +177,7 @@ pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
         );
         let result = monte_carlo(&model, &scenario, &params, &|done, _| {
             bar.set_position(done as u64);
+            std::ops::ControlFlow::Continue(())
         });
         bar.finish_and_clear();
         let result = result?;

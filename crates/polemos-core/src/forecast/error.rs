@@ -26,6 +26,9 @@ pub enum ForecastError {
     /// A model parameter outside what the model accepts.
     #[error("invalid parameter `{name}`: {message}")]
     Parameter { name: &'static str, message: String },
+    /// The progress callback asked a Monte Carlo run to stop.
+    #[error("Monte Carlo stopped after {done} of {total} draws")]
+    Cancelled { done: usize, total: usize },
 }
 
 impl From<ForecastError> for crate::Error {
@@ -55,6 +58,9 @@ impl From<ForecastError> for crate::Error {
             ForecastError::Parameter { name, message } => crate::Error::InvalidArgument {
                 field: name.to_owned(),
                 message,
+            },
+            ForecastError::Cancelled { done, total } => crate::Error::Cancelled {
+                what: format!("Monte Carlo ({done} of {total} draws done)"),
             },
         }
     }

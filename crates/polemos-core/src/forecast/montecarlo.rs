@@ -3,7 +3,8 @@
 //! forecasts. Draw d uses its own ChaCha8 stream (seed, stream d), so results depend only on the
 //! seed and the number of draws, never on how many threads ran them or in which order.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
@@ -154,15 +155,19 @@ fn distribution(name: &str, values: &[f64], range: Option<(f64, f64)>) -> Distri
 }
 
 /// Runs `model` on `params.draws` perturbed copies of `scenario` on all cores. `progress` is
-/// called with (draws done, draws total) after each draw, from worker threads.
+/// called with (draws done, draws total) after each draw, from worker threads; when it returns
+/// `ControlFlow::Break` no further draw starts and the run ends with
+/// [`ForecastError::Cancelled`] (a server stops work whose client has gone or whose deadline has
+/// passed).
 ///
 /// # Errors
-/// Zero draws, a negative or non-finite uncertainty, an invalid scenario or model parameter.
+/// Zero draws, a negative or non-finite uncertainty, an invalid scenario or model parameter, a
+/// stop asked by `progress`.
 pub fn monte_carlo(
     model: &ModelSpec,
     scenario: &Scenario,
     params: &MonteCarloParams,
-    progress: &(dyn Fn(usize, usize) + Sync),
+    progress: &(dyn Fn(usize, usize) -> ControlFlow<()> + Sync),
 ) -> Result<MonteCarloResult, ForecastError> {
     if params.draws == 0 {
         return Err(ForecastError::Parameter {
@@ -185,12 +190,23 @@ pub fn monte_carlo(
     }
     let baseline = model.run(scenario)?;
     let done = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let cancelled = || ForecastError::Cancelled {
+        done: done.load(Ordering::Relaxed),
+        total: params.draws,
+    };
     let forecasts: Vec<Vec<f64>> = (0..params.draws)
         .into_par_iter()
         .map(|d| {
+            if stop.load(Ordering::Relaxed) {
+                return Err(cancelled());
+            }
             let draw = perturb(scenario, u, params.seed, d as u64);
             let f = model.run(&draw)?.forecasts();
-            progress(done.fetch_add(1, Ordering::Relaxed) + 1, params.draws);
+            if progress(done.fetch_add(1, Ordering::Relaxed) + 1, params.draws).is_break() {
+                stop.store(true, Ordering::Relaxed);
+                return Err(cancelled());
+            }
             Ok(f)
         })
         .collect::<Result<_, ForecastError>>()?;

@@ -2,6 +2,9 @@
 //! forecasts, computed by polemos-core on a snapshot of the store (or an inline scenario) on the
 //! blocking pool.
 
+use std::ops::ControlFlow;
+use std::time::Instant;
+
 use chrono::Utc;
 use polemos_core::analysis::report::{ReportOptions, build_report, html, markdown};
 use polemos_core::forecast::{
@@ -18,6 +21,7 @@ use tonic::{Request, Response, Status};
 use super::analytics as an;
 use super::convert::{self as cv, FieldError, Path};
 use super::error::ApiError;
+use super::gate::Deadline;
 use super::state::Shared;
 
 /// Most Monte Carlo draws one call may ask for.
@@ -202,6 +206,7 @@ impl AnalysisService for Analysis {
         &self,
         req: Request<pb::ForecastRequest>,
     ) -> Result<Response<tonic::codegen::BoxStream<pb::ForecastResponse>>, Status> {
+        let deadline = req.extensions().get::<Deadline>().map(|d| d.0);
         let q = req.into_inner();
         let model = match pb::ForecastModel::try_from(q.model) {
             Ok(pb::ForecastModel::Median) => ModelSpec::Median,
@@ -274,7 +279,12 @@ impl AnalysisService for Analysis {
                     ..MonteCarloParams::default()
                 };
                 let step = (draws / 20).max(1);
+                // Stop drawing once nobody waits for the result: the client went away or the
+                // call's deadline passed.
                 let progress = |done: usize, total: usize| {
+                    if tx.is_closed() || deadline.is_some_and(|d| Instant::now() >= d) {
+                        return ControlFlow::Break(());
+                    }
                     if done.is_multiple_of(step) || done == total {
                         // A full buffer just skips a progress message; the result always goes.
                         let _ = tx.try_send(Ok(pb::ForecastResponse {
@@ -286,9 +296,19 @@ impl AnalysisService for Analysis {
                             )),
                         }));
                     }
+                    ControlFlow::Continue(())
                 };
                 fc::monte_carlo(&model, &scenario, &params, &progress)
-                    .map_err(forecast_error)
+                    .map_err(|e| match e {
+                        fc::ForecastError::Cancelled { done, total }
+                            if deadline.is_some_and(|d| Instant::now() >= d) =>
+                        {
+                            ApiError::DeadlineExceeded(format!(
+                                "Forecast did not finish within its deadline: {done} of {total} draws done"
+                            ))
+                        }
+                        e => forecast_error(e),
+                    })
                     .and_then(|r| {
                         serde_json::to_string(&r).map_err(|e| ApiError::Internal(e.to_string()))
                     })

@@ -42,6 +42,9 @@ pub enum ApiError {
     /// The capability is not built into this server.
     #[error("{0}")]
     Unimplemented(String),
+    /// Work stopped because the call's deadline passed.
+    #[error("{0}")]
+    DeadlineExceeded(String),
 }
 
 impl From<FieldError> for ApiError {
@@ -114,6 +117,7 @@ fn map_core(e: &polemos_core::Error) -> Mapped {
             ]),
             ..mapped(Code::NotFound, "RESOURCE_NOT_FOUND")
         },
+        E::Cancelled { .. } => mapped(Code::Cancelled, "CANCELLED"),
     }
 }
 
@@ -212,6 +216,7 @@ impl ApiError {
             },
             Self::Internal(_) => mapped(Code::Internal, "INTERNAL"),
             Self::Unimplemented(_) => mapped(Code::Unimplemented, "NOT_BUILT"),
+            Self::DeadlineExceeded(_) => mapped(Code::DeadlineExceeded, "DEADLINE_EXCEEDED"),
         }
     }
 }

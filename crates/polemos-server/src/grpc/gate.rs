@@ -51,6 +51,12 @@ pub struct Gate<S> {
     timeout: Duration,
 }
 
+/// When a call must be over: its `grpc-timeout`, capped by the server's limit. The gate ends a
+/// call whose response has not started by then; a handler that streams for longer (a Monte Carlo
+/// forecast) reads this from the request's extensions and stops its work itself.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline(pub Instant);
+
 type BoxFuture<T, E> = Pin<Box<dyn Future<Output = Result<T, E>> + Send>>;
 
 /// The deadline a client sent in `grpc-timeout` (gRPC over HTTP/2: at most 8 digits and a unit
@@ -99,7 +105,7 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, req: http::Request<B>) -> Self::Future {
+    fn call(&mut self, mut req: http::Request<B>) -> Self::Future {
         let path = req.uri().path().to_owned();
         let method = method_label(&path);
         if let Some(needed) = required_role(&path) {
@@ -127,6 +133,8 @@ where
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);
         let limit = client_timeout(req.headers()).map_or(self.timeout, |t| t.min(self.timeout));
+        req.extensions_mut()
+            .insert(Deadline(Instant::now() + limit));
         Box::pin(async move {
             let started = Instant::now();
             // Enforced here rather than by tonic's server timeout, which answers CANCELLED: a
