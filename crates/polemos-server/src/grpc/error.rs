@@ -42,6 +42,10 @@ pub enum ApiError {
     /// The capability is not built into this server.
     #[error("{0}")]
     Unimplemented(String),
+    /// A whole dossier (`ImportDossier`) broke the model's rules. Its paths already name the
+    /// record by its place in the request (`stances[3].position`), so they are kept as they are.
+    #[error(transparent)]
+    Records(polemos_core::ValidationErrors),
 }
 
 impl From<FieldError> for ApiError {
@@ -212,6 +216,10 @@ impl ApiError {
             },
             Self::Internal(_) => mapped(Code::Internal, "INTERNAL"),
             Self::Unimplemented(_) => mapped(Code::Unimplemented, "NOT_BUILT"),
+            Self::Records(v) => Mapped {
+                violations: v.0.iter().map(|x| (x.path.clone(), x.rule.clone())).collect(),
+                ..mapped(Code::InvalidArgument, "VALIDATION_FAILED")
+            },
         }
     }
 }
