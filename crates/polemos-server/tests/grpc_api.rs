@@ -1021,6 +1021,7 @@ async fn reflection_lists_the_polemos_services() {
         "polemos.v1.DossierService",
         "polemos.v1.ChangeService",
         "polemos.v1.ExtractionService",
+        "polemos.v1.ImportService",
         "grpc.health.v1.Health",
     ] {
         assert!(names.iter().any(|n| n == want), "{want} in {names:?}");
@@ -2061,7 +2062,12 @@ async fn a_bad_record_fails_the_whole_import_and_writes_nothing() {
         .await
         .expect_err("dangling reference");
     assert_eq!(err.code(), Code::InvalidArgument, "{}", err.message());
-    assert_eq!(field_violation(&err), "stances[2].actor", "{}", err.message());
+    assert_eq!(
+        field_violation(&err),
+        "stances[2].actor",
+        "{}",
+        err.message()
+    );
     assert_eq!(reason(&err), "VALIDATION_FAILED");
 
     // A value out of range (checked while reading the request).
@@ -2072,7 +2078,12 @@ async fn a_bad_record_fails_the_whole_import_and_writes_nothing() {
         .await
         .expect_err("position out of range");
     assert_eq!(err.code(), Code::InvalidArgument);
-    assert_eq!(field_violation(&err), "stances[3].position", "{}", err.message());
+    assert_eq!(
+        field_violation(&err),
+        "stances[3].position",
+        "{}",
+        err.message()
+    );
 
     // Both sorts of input at once, and an empty dossier.
     let mut both = kuril_request();
@@ -2131,7 +2142,12 @@ async fn import_needs_a_writer_and_validate_only_writes_nothing() {
         .await
         .expect_err("dangling reference");
     assert_eq!(err.code(), Code::InvalidArgument);
-    assert_eq!(field_violation(&err), "events[0].sources[0]", "{}", err.message());
+    assert_eq!(
+        field_violation(&err),
+        "events[0].sources[0]",
+        "{}",
+        err.message()
+    );
     let real = client
         .import_dossier(kuril_request())
         .await
@@ -2174,7 +2190,11 @@ async fn an_oversized_import_is_resource_exhausted() {
         .await
         .expect_err("too large");
     assert_eq!(err.code(), Code::ResourceExhausted, "{}", err.message());
-    assert!(err.message().contains("message length too large"), "{}", err.message());
+    assert!(
+        err.message().contains("message length too large"),
+        "{}",
+        err.message()
+    );
     assert_eq!(server.store.head().expect("head"), 0);
     server.stop().await;
 }

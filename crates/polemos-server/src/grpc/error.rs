@@ -217,7 +217,11 @@ impl ApiError {
             Self::Internal(_) => mapped(Code::Internal, "INTERNAL"),
             Self::Unimplemented(_) => mapped(Code::Unimplemented, "NOT_BUILT"),
             Self::Records(v) => Mapped {
-                violations: v.0.iter().map(|x| (x.path.clone(), x.rule.clone())).collect(),
+                violations: v
+                    .0
+                    .iter()
+                    .map(|x| (x.path.clone(), x.rule.clone()))
+                    .collect(),
                 ..mapped(Code::InvalidArgument, "VALIDATION_FAILED")
             },
         }

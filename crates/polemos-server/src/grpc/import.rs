@@ -23,11 +23,20 @@ impl Imports {
         Self { shared }
     }
 
-    async fn import(&self, req: pb::ImportDossierRequest) -> Result<pb::ImportDossierResponse, ApiError> {
+    async fn import(
+        &self,
+        req: pb::ImportDossierRequest,
+    ) -> Result<pb::ImportDossierResponse, ApiError> {
         let mut dossier = dossier_in(&req)?;
         if dossier.is_empty() {
-            let field = if req.dossier_json.is_empty() { "actors" } else { "dossier_json" };
-            return Err(FieldError::new(field, "the dossier holds no records: nothing to import").into());
+            let field = if req.dossier_json.is_empty() {
+                "actors"
+            } else {
+                "dossier_json"
+            };
+            return Err(
+                FieldError::new(field, "the dossier holds no records: nothing to import").into(),
+            );
         }
         let limit = self.shared.limits.max_text_bytes;
         for (i, doc) in dossier.documents.iter_mut().enumerate() {
@@ -158,7 +167,11 @@ fn dry_run(store: &dyn Store, dossier: &Dossier) -> Result<Counts, StoreError> {
         unchanged: 0,
     };
     for record in dossier.records() {
-        match store.get(Kind::of_record(&record), record_name(&record), View::current())? {
+        match store.get(
+            Kind::of_record(&record),
+            record_name(&record),
+            View::current(),
+        )? {
             None => counts.created += 1,
             Some(v) if v.value == record => counts.unchanged += 1,
             Some(_) => counts.updated += 1,
