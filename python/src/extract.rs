@@ -6,8 +6,7 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use polemos_core::extract::{ArticleMeta, ExtractError, Extraction, Extractor, convert};
-use polemos_core::{Dossier, Record};
-use polemos_store::{Kind, Store, View, WriteBatch, record_name};
+use polemos_store::Store;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
 use rayon::prelude::*;
@@ -167,28 +166,6 @@ pub struct Ingested {
     pub revision: u64,
 }
 
-/// Keeps only what the store lacks among actors, disputes and issues (stored ones may have been
-/// curated by hand), and everything the document itself brings, as `polemos ingest` does.
-fn new_only(store: &dyn Store, dossier: &Dossier, message: String) -> Result<WriteBatch, Failure> {
-    let mut batch = WriteBatch::new(message);
-    for record in dossier.records() {
-        let kind = Kind::of_record(&record);
-        let shared = matches!(
-            record,
-            Record::Actor(_) | Record::Dispute(_) | Record::Issue(_)
-        );
-        if shared
-            && store
-                .get(kind, record_name(&record), View::current())?
-                .is_some()
-        {
-            continue;
-        }
-        batch.put(record);
-    }
-    Ok(batch)
-}
-
 /// Stores one extraction: idempotent by content hash, each text its own all-or-nothing commit.
 ///
 /// # Errors
@@ -211,7 +188,8 @@ pub fn store_extraction(
         });
     }
     let dossier = convert::to_dossier(ex.knowledge(), x, meta)?;
-    let batch = new_only(store, &dossier, format!("ingest {}", x.document.name))?;
+    let batch =
+        polemos_store::new_facts_batch(store, &dossier, format!("ingest {}", x.document.name))?;
     let result = store.commit(batch)?;
     Ok(Ingested {
         document: x.document.name.clone(),

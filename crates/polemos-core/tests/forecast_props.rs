@@ -169,3 +169,128 @@ proptest! {
         }
     }
 }
+
+/// One BDM round written straight from the formulas of Scholz, Calbert & Smith (2011), O(n³),
+/// with `powf`: the reference the fast round (sorted actors, prefix sums, tiles, exp·ln powers,
+/// threads above 128 actors) must agree with. Returns (actor, new position, kind) per mover.
+fn reference_round(x: &[f64], w: &[f64], s: &[f64], range: f64) -> Vec<(usize, f64, MoveKind)> {
+    let n = x.len();
+    let d = |i: usize, j: usize| (x[i] - x[j]).abs() / range;
+    let eu_table = |r: &[f64]| {
+        let p = bdm::success_naive(x, w, r, range, SuccessRule::PositiveVotes);
+        let mut eu = vec![0.0; n * n];
+        for i in 0..n {
+            for j in 0..n {
+                if i != j {
+                    let us = 2.0 - 4.0 * (0.5 - 0.5 * d(i, j)).powf(r[i]);
+                    let uf = 2.0 - 4.0 * (0.5 + 0.5 * d(i, j)).powf(r[i]);
+                    let usq = 2.0 - 4.0 * 0.5f64.powf(r[i]);
+                    let pij = p[i * n + j];
+                    eu[i * n + j] = s[j] * (pij * us + (1.0 - pij) * uf) + (1.0 - s[j]) * us - usq;
+                }
+            }
+        }
+        eu
+    };
+    let eu1 = eu_table(&vec![1.0; n]);
+    let danger: Vec<f64> = (0..n)
+        .map(|i| (0..n).map(|j| eu1[j * n + i]).sum())
+        .collect();
+    let (max, min) = danger
+        .iter()
+        .fold((f64::MIN, f64::MAX), |(a, b), &v| (a.max(v), b.min(v)));
+    let r: Vec<f64> = danger
+        .iter()
+        .map(|&l| {
+            let big_r = if max > min {
+                (2.0 * l - max - min) / (max - min)
+            } else {
+                0.0
+            };
+            (1.0 - big_r / 3.0) / (1.0 + big_r / 3.0)
+        })
+        .collect();
+    let eu = eu_table(&r);
+    let mut moves = Vec::new();
+    for i in 0..n {
+        let mut best: Option<(f64, f64, MoveKind)> = None;
+        for j in 0..n {
+            let (a, b) = (eu[i * n + j], eu[j * n + i]);
+            if i == j || x[i] == x[j] || b <= 0.0 {
+                continue;
+            }
+            let offer = if a > 0.0 && b > a {
+                (x[j], MoveKind::Confrontation)
+            } else if a > 0.0 {
+                continue;
+            } else if a < 0.0 && b > -a {
+                (x[i] + (x[j] - x[i]) * (a / b).abs(), MoveKind::Compromise)
+            } else {
+                (x[j], MoveKind::Capitulation)
+            };
+            let moved = (offer.0 - x[i]).abs();
+            if best.is_none_or(|(m, _, _)| moved < m) {
+                best = Some((moved, offer.0, offer.1));
+            }
+        }
+        if let Some((_, to, kind)) = best {
+            moves.push((i, to, kind));
+        }
+    }
+    moves
+}
+
+/// Deterministic spread of inputs from a seed: positions, weights and saliences with no
+/// symmetries, so no two offers tie and rounding cannot change which one is taken.
+fn spread(n: usize, seed: u64) -> (Vec<f64>, Vec<f64>, Vec<f64>) {
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut next = move || {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 11) as f64 / (1u64 << 53) as f64
+    };
+    let x = (0..n).map(|_| 100.0 * next()).collect();
+    let s: Vec<f64> = (0..n).map(|_| 0.1 + 0.9 * next()).collect();
+    let w = s.iter().map(|s| s * (1.0 + 99.0 * next())).collect();
+    (x, w, s)
+}
+
+fn assert_round_matches_reference(x: &[f64], w: &[f64], s: &[f64]) {
+    let range =
+        x.iter().copied().fold(f64::MIN, f64::max) - x.iter().copied().fold(f64::MAX, f64::min);
+    let dim = bdm::Dim {
+        weight: w,
+        salience: s,
+        range,
+    };
+    let fast: Vec<(usize, f64, MoveKind)> = bdm::step(x, &dim, &BdmParams::default())
+        .into_iter()
+        .map(|o| (o.actor, o.to, o.kind))
+        .collect();
+    let slow = reference_round(x, w, s, range);
+    assert_eq!(
+        fast.len(),
+        slow.len(),
+        "movers differ: {fast:?} vs {slow:?}"
+    );
+    for (f, r) in fast.iter().zip(&slow) {
+        assert_eq!((f.0, f.2), (r.0, r.2), "{f:?} vs {r:?}");
+        assert!((f.1 - r.1).abs() < 1e-9, "{f:?} vs {r:?}");
+    }
+}
+
+#[test]
+fn a_large_round_equals_the_direct_formulas() {
+    // 300 actors: above the thread and tile thresholds, with partial tiles.
+    let (x, w, s) = spread(300, 5);
+    assert_round_matches_reference(&x, &w, &s);
+}
+
+proptest! {
+    #[test]
+    fn a_round_equals_the_direct_formulas(n in 2usize..40, seed in 0u64..10_000) {
+        let (x, w, s) = spread(n, seed);
+        assert_round_matches_reference(&x, &w, &s);
+    }
+}

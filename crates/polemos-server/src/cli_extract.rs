@@ -8,8 +8,6 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use polemos_core::extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, convert};
-use polemos_core::{Dossier, Record};
-use polemos_store::{Kind, View, WriteBatch, record_name};
 use rayon::prelude::*;
 
 use crate::GlobalArgs;
@@ -228,32 +226,6 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Keeps only what the store lacks among actors, disputes and issues (what is stored may have
-/// been curated by hand), and everything the document itself brings.
-fn new_only(
-    store: &dyn polemos_store::Store,
-    dossier: &Dossier,
-    message: String,
-) -> anyhow::Result<WriteBatch> {
-    let mut batch = WriteBatch::new(message);
-    for record in dossier.records() {
-        let kind = Kind::of_record(&record);
-        let shared = matches!(
-            record,
-            Record::Actor(_) | Record::Dispute(_) | Record::Issue(_)
-        );
-        if shared
-            && store
-                .get(kind, record_name(&record), View::current())?
-                .is_some()
-        {
-            continue;
-        }
-        batch.put(record);
-    }
-    Ok(batch)
-}
-
 #[derive(serde::Serialize)]
 struct Ingested {
     file: String,
@@ -302,7 +274,8 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
         }
         let dossier = convert::to_dossier(ex.knowledge(), &x, &meta)
             .with_context(|| format!("cannot build facts from {file}"))?;
-        let batch = new_only(store.as_ref(), &dossier, format!("ingest {file}"))?;
+        let batch =
+            polemos_store::new_facts_batch(store.as_ref(), &dossier, format!("ingest {file}"))?;
         let result = store
             .commit(batch)
             .with_context(|| format!("{file} was not stored; nothing was written"))?;

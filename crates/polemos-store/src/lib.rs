@@ -9,6 +9,7 @@
 #[doc(hidden)]
 pub mod conformance;
 mod error;
+mod ingest;
 mod log;
 mod memory;
 #[doc(hidden)]
@@ -17,6 +18,7 @@ pub mod postgres;
 mod sqlite;
 
 pub use error::StoreError;
+pub use ingest::new_facts_batch;
 pub use log::{Backend, Entry, LogStore, LogTx, NewEntry};
 pub use memory::MemoryBackend;
 pub use postgres::PostgresBackend;

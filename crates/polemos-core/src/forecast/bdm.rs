@@ -160,12 +160,52 @@ pub fn success_naive(x: &[f64], w: &[f64], r: &[f64], range: f64, rule: SuccessR
 /// Below this many actors the per-round work is too small to pay for handing it to threads.
 const PARALLEL_FROM: usize = 128;
 
+/// Side of the square tiles the pairwise tables are combined in: a tile of a table and the
+/// mirrored tile of its transpose both stay in cache.
+const TILE: usize = 64;
+
+/// Tables one round on one dimension needs, kept between rounds: at 1,000 actors a round works
+/// on several n² tables, and allocating, zeroing and faulting them in afresh every round cost a
+/// third of the run time. Every entry is overwritten before it is read, so resizing never zeroes.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    /// Voters (actors) in position order, their positions, and the distinct positions.
+    order: Vec<usize>,
+    sorted: Vec<f64>,
+    cand: Vec<f64>,
+    /// Column-major prefix sums over voters in position order, one column per candidate.
+    ps: Vec<f64>,
+    /// The same, row-major: psr[t*m + c].
+    psr: Vec<f64>,
+    /// P(candidate a beats candidate b), m × m, and each actor's candidate index.
+    pd: Vec<f64>,
+    index: Vec<usize>,
+    /// EU_i(challenge j), n × n.
+    eu: Vec<f64>,
+}
+
+/// Sets `v` to length `len` without clearing what it held: callers overwrite every entry.
+fn reuse<T: Copy + Default>(v: &mut Vec<T>, len: usize) {
+    v.resize(len, T::default());
+}
+
+/// Runs `f` over the `chunk`-sized pieces of `v` with their indices, in parallel for `n` large.
+fn for_chunks<T: Send>(v: &mut [T], chunk: usize, n: usize, f: impl Fn(usize, &mut [T]) + Sync) {
+    if n >= PARALLEL_FROM {
+        v.par_chunks_mut(chunk)
+            .enumerate()
+            .for_each(|(i, c)| f(i, c));
+    } else {
+        v.chunks_mut(chunk).enumerate().for_each(|(i, c)| f(i, c));
+    }
+}
+
 /// P_ij for all pairs in O(n·m + m²) for m distinct positions.
 ///
 /// P depends on the two positions only, so it is computed once per pair of distinct positions.
 /// The sign of v_k(i,j) depends only on which side of the midpoint (x_i + x_j)/2 voter k stands
 /// (every exponent is positive), so with voters sorted by position and, per candidate position
-/// c, prefix sums PS_c(t) = Σ_{first t voters} w_k (|x_k − x_c|/R)^{r_k}, the support for each
+/// c, prefix sums PS_c(t) = Σ_{first t voters} w_k (|x_k − c|/R)^{r_k}, the support for each
 /// side is a difference of prefix sums. For a fixed candidate the midpoint moves right as the
 /// other candidate does, so the split points are found by two pointers, not searches.
 #[must_use]
@@ -177,63 +217,66 @@ pub fn success_probabilities(
     rule: SuccessRule,
 ) -> Vec<f64> {
     let n = x.len();
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
-    let sorted: Vec<f64> = order.iter().map(|&k| x[k]).collect();
-    let mut cand = sorted.clone();
-    cand.dedup();
-    let m = cand.len();
-    // Column-major prefix table over distinct candidates: ps[c*(n+1) + t] = Σ over the first t
-    // voters (by position) of w_k (|x_k − c|/R)^{r_k}.
-    let mut ps = vec![0.0; m * (n + 1)];
-    let fill = |(c, col): (usize, &mut [f64])| {
+    let mut ws = Workspace::default();
+    success_table(x, w, r, range, rule, &mut ws);
+    let m = ws.cand.len();
+    let mut p = vec![0.5; n * n];
+    for i in 0..n {
+        let base = ws.index[i] * m;
+        for j in 0..n {
+            p[i * n + j] = ws.pd[base + ws.index[j]];
+        }
+    }
+    p
+}
+
+/// Fills `ws.pd` (P between distinct positions, m × m) and `ws.index` (each actor's position
+/// among them).
+fn success_table(
+    x: &[f64],
+    w: &[f64],
+    r: &[f64],
+    range: f64,
+    rule: SuccessRule,
+    ws: &mut Workspace,
+) {
+    let n = x.len();
+    ws.order.clear();
+    ws.order.extend(0..n);
+    ws.order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
+    ws.sorted.clear();
+    ws.sorted.extend(ws.order.iter().map(|&k| x[k]));
+    ws.cand.clone_from(&ws.sorted);
+    ws.cand.dedup();
+    let m = ws.cand.len();
+    let (order, sorted, cand) = (&ws.order, &ws.sorted, &ws.cand);
+    // ps[c*(n+1) + t] = Σ over the first t voters (by position) of w_k (|x_k − c|/R)^{r_k}.
+    reuse(&mut ws.ps, m * (n + 1));
+    for_chunks(&mut ws.ps, n + 1, n, |c, col| {
         let mut acc = 0.0;
+        col[0] = 0.0;
         for (t, &k) in order.iter().enumerate() {
             let d = (x[k] - cand[c]).abs() / range;
-            acc += w[k] * if r[k] == 1.0 { d } else { d.powf(r[k]) };
+            acc += w[k] * pow(d, r[k]);
             col[t + 1] = acc;
         }
-    };
-    if n >= PARALLEL_FROM {
-        ps.par_chunks_mut(n + 1).enumerate().for_each(fill);
-    } else {
-        ps.chunks_mut(n + 1).enumerate().for_each(fill);
-    }
-    // For candidate c and every other candidate e: c's prefix sums at the two split points of
-    // the midpoint (c+e)/2 (voters strictly left of it, and left of or on it). The midpoint
-    // rises with e, so each column is read front to back with two pointers.
-    let splits = |(c, (lo_out, hi_out)): (usize, (&mut [f64], &mut [f64]))| {
-        let col = &ps[c * (n + 1)..(c + 1) * (n + 1)];
-        let (mut lo, mut hi) = (0, 0);
-        for e in 0..m {
-            let mid = (cand[c] + cand[e]) / 2.0;
-            while lo < n && sorted[lo] < mid {
-                lo += 1;
+    });
+    // The same sums row-major (psr[t*m + c]), so that walking one candidate's column and the
+    // others' entries at a slowly rising split point both read memory in order.
+    reuse(&mut ws.psr, (n + 1) * m);
+    let ps = &ws.ps;
+    for_chunks(&mut ws.psr, TILE * m, n, |block, rows| {
+        let t0 = block * TILE;
+        let t1 = (t0 + TILE).min(n + 1);
+        for c0 in (0..m).step_by(TILE) {
+            for c in c0..(c0 + TILE).min(m) {
+                for t in t0..t1 {
+                    rows[(t - t0) * m + c] = ps[c * (n + 1) + t];
+                }
             }
-            while hi < n && sorted[hi] <= mid {
-                hi += 1;
-            }
-            lo_out[e] = col[lo];
-            hi_out[e] = col[hi];
         }
-    };
-    let (mut lo_tab, mut hi_tab) = (vec![0.0; m * m], vec![0.0; m * m]);
-    if n >= PARALLEL_FROM {
-        lo_tab
-            .par_chunks_mut(m)
-            .zip(hi_tab.par_chunks_mut(m))
-            .enumerate()
-            .for_each(splits);
-    } else {
-        lo_tab
-            .chunks_mut(m)
-            .zip(hi_tab.chunks_mut(m))
-            .enumerate()
-            .for_each(splits);
-    }
-    let total: Vec<f64> = (0..m).map(|c| ps[c * (n + 1) + n]).collect();
-    let lo_t = transpose(&lo_tab, m);
-    let hi_t = transpose(&hi_tab, m);
+    });
+    let psr = &ws.psr;
     let prob = |pos: f64, neg: f64| {
         let (pos, neg) = (pos.max(0.0), neg.max(0.0));
         if pos + neg > 0.0 {
@@ -245,109 +288,115 @@ pub fn success_probabilities(
             0.5
         }
     };
-    // pd[a*m + b] = P(candidate a beats candidate b). With the split points shared by the pair
-    // (the midpoint is symmetric), column a's sums are lo_tab[a][b] and column b's lo_t[a][b].
-    let mut pd = vec![0.5; m * m];
-    let row = |(a, out): (usize, &mut [f64])| {
+    // pd[a*m + b] = P(candidate a beats candidate b). Voters strictly left of the midpoint
+    // (a+b)/2 are the first `lo` in position order, those left of or on it the first `hi`; the
+    // midpoint rises with b, so both are found by two pointers.
+    reuse(&mut ws.pd, m * m);
+    for_chunks(&mut ws.pd, m, n, |a, out| {
+        let col = &ps[a * (n + 1)..(a + 1) * (n + 1)];
+        let (mut lo, mut hi) = (0, 0);
         for b in 0..m {
+            let mid = (cand[a] + cand[b]) / 2.0;
+            while lo < n && sorted[lo] < mid {
+                lo += 1;
+            }
+            while hi < n && sorted[hi] <= mid {
+                hi += 1;
+            }
             if a == b {
+                out[b] = 0.5;
                 continue;
             }
-            let (lo_a, lo_b) = (lo_tab[a * m + b], lo_t[a * m + b]);
-            let (hi_a, hi_b) = (hi_tab[a * m + b], hi_t[a * m + b]);
+            let (lo_a, hi_a, total_a) = (col[lo], col[hi], col[n]);
+            let (lo_b, hi_b, total_b) = (psr[lo * m + b], psr[hi * m + b], psr[n * m + b]);
             // Σ over voters left of the midpoint of w(a_k,b − a_k,a), and the same to the right.
             let left = lo_b - lo_a;
-            let right = (total[b] - hi_b) - (total[a] - hi_a);
+            let right = (total_b - hi_b) - (total_a - hi_a);
             out[b] = if cand[a] < cand[b] {
                 prob(left, -right)
             } else {
                 prob(right, -left)
             };
         }
-    };
-    if n >= PARALLEL_FROM {
-        pd.par_chunks_mut(m).enumerate().for_each(row);
-    } else {
-        pd.chunks_mut(m).enumerate().for_each(row);
-    }
-    let index: Vec<usize> = x.iter().map(|v| cand.partition_point(|c| c < v)).collect();
-    let mut p = vec![0.5; n * n];
-    for i in 0..n {
-        let base = index[i] * m;
-        for j in 0..n {
-            p[i * n + j] = pd[base + index[j]];
-        }
-    }
-    p
+    });
+    ws.index.clear();
+    ws.index
+        .extend(x.iter().map(|v| cand.partition_point(|c| c < v)));
 }
 
-/// The transpose of a square row-major matrix, in cache-sized blocks.
-fn transpose(a: &[f64], m: usize) -> Vec<f64> {
-    const B: usize = 32;
-    let mut t = vec![0.0; m * m];
-    for i0 in (0..m).step_by(B) {
-        for j0 in (0..m).step_by(B) {
-            for i in i0..(i0 + B).min(m) {
-                for j in j0..(j0 + B).min(m) {
-                    t[j * m + i] = a[i * m + j];
-                }
-            }
-        }
+/// b^r for b ≥ 0 and r > 0, as exp(r·ln b): half the time of `powf` (which is correctly
+/// rounded) and within a few ulps of it, far below anything the model resolves. The exponents
+/// here are risk attitudes in [0.5, 2], and 1 (risk-neutral) is common, so it is a shortcut.
+#[inline]
+fn pow(b: f64, r: f64) -> f64 {
+    if r == 1.0 {
+        b
+    } else if b <= 0.0 {
+        0.0
+    } else {
+        (r * b.ln()).exp()
     }
-    t
 }
 
 /// EU_i(challenge j) given P_ij, i's exponent and i's U_sq.
 fn expected_utility(xi: f64, xj: f64, sj: f64, p: f64, r: f64, usq: f64, range: f64) -> f64 {
     let d = ((xi - xj).abs() / range).clamp(0.0, 1.0);
-    let pw = |b: f64| if r == 1.0 { b } else { b.powf(r) };
-    let us = 2.0 - 4.0 * pw(0.5 - 0.5 * d);
-    let uf = 2.0 - 4.0 * pw(0.5 + 0.5 * d);
+    let us = 2.0 - 4.0 * pow(0.5 - 0.5 * d, r);
+    let uf = 2.0 - 4.0 * pow(0.5 + 0.5 * d, r);
     sj * (p * us + (1.0 - p) * uf) + (1.0 - sj) * us - usq
 }
 
-/// EU_ij for all pairs, row-major.
-fn all_expected_utilities(x: &[f64], dim: &Dim<'_>, p: &[f64], r: &[f64]) -> Vec<f64> {
+/// Fills `ws.eu` with EU_ij for all pairs, row-major, from `ws.pd` and `ws.index`.
+fn expected_utilities(x: &[f64], dim: &Dim<'_>, r: &[f64], ws: &mut Workspace) {
     let n = x.len();
-    let mut eu = vec![0.0; n * n];
-    let row = |(i, row): (usize, &mut [f64])| {
+    let m = ws.cand.len();
+    let (pd, index) = (&ws.pd, &ws.index);
+    reuse(&mut ws.eu, n * n);
+    for_chunks(&mut ws.eu, n, n, |i, row| {
         let usq = 2.0 - 4.0 * 0.5f64.powf(r[i]);
+        let prow = &pd[index[i] * m..(index[i] + 1) * m];
         for (j, e) in row.iter_mut().enumerate() {
-            if i != j {
-                *e = expected_utility(
+            *e = if i == j {
+                0.0
+            } else {
+                expected_utility(
                     x[i],
                     x[j],
                     dim.salience[j],
-                    p[i * n + j],
+                    prow[index[j]],
                     r[i],
                     usq,
                     dim.range,
-                );
-            }
+                )
+            };
         }
-    };
-    if n >= PARALLEL_FROM {
-        eu.par_chunks_mut(n).enumerate().for_each(row);
-    } else {
-        eu.chunks_mut(n).enumerate().for_each(row);
-    }
-    eu
+    });
 }
 
 /// Risk exponents r_i from the chosen rule (computed with every exponent 1).
 #[must_use]
 pub fn risk_exponents(x: &[f64], dim: &Dim<'_>, rule: RiskRule, success: SuccessRule) -> Vec<f64> {
+    risk_exponents_in(x, dim, rule, success, &mut Workspace::default())
+}
+
+fn risk_exponents_in(
+    x: &[f64],
+    dim: &Dim<'_>,
+    rule: RiskRule,
+    success: SuccessRule,
+    ws: &mut Workspace,
+) -> Vec<f64> {
     let n = x.len();
     if rule == RiskRule::Neutral || n < 2 {
         return vec![1.0; n];
     }
     let ones = vec![1.0; n];
-    let p = success_probabilities(x, dim.weight, &ones, dim.range, success);
-    let eu = all_expected_utilities(x, dim, &p, &ones);
+    success_table(x, dim.weight, &ones, dim.range, success, ws);
+    expected_utilities(x, dim, &ones, ws);
     // Row sums (ambition) or column sums (danger), reading the matrix in row order either way;
     // the diagonal is 0.
     let mut level = vec![0.0; n];
-    for (i, row) in eu.chunks(n).enumerate() {
+    for (i, row) in ws.eu.chunks(n).enumerate() {
         match rule {
             RiskRule::Ambition => level[i] = row.iter().sum(),
             _ => level.iter_mut().zip(row).for_each(|(l, e)| *l += e),
@@ -372,20 +421,25 @@ pub fn risk_exponents(x: &[f64], dim: &Dim<'_>, rule: RiskRule, success: Success
 /// One round on one dimension: the offers each actor accepts (at most one each).
 #[must_use]
 pub fn step(x: &[f64], dim: &Dim<'_>, params: &BdmParams) -> Vec<Offer> {
+    step_in(x, dim, params, &mut Workspace::default())
+}
+
+/// [`step`] with tables kept in `ws` for the next round.
+pub fn step_in(x: &[f64], dim: &Dim<'_>, params: &BdmParams, ws: &mut Workspace) -> Vec<Offer> {
     // Work on the actors sorted by position so the pairwise tables are read in memory order,
     // then report offers with the caller's indices.
     let n = x.len();
     let mut perm: Vec<usize> = (0..n).collect();
     perm.sort_by(|&a, &b| x[a].total_cmp(&x[b]).then(a.cmp(&b)));
     let xs: Vec<f64> = perm.iter().map(|&i| x[i]).collect();
-    let ws: Vec<f64> = perm.iter().map(|&i| dim.weight[i]).collect();
+    let wts: Vec<f64> = perm.iter().map(|&i| dim.weight[i]).collect();
     let ss: Vec<f64> = perm.iter().map(|&i| dim.salience[i]).collect();
     let sorted = Dim {
-        weight: &ws,
+        weight: &wts,
         salience: &ss,
         range: dim.range,
     };
-    let mut offers = step_sorted(&xs, &sorted, params, &perm);
+    let mut offers = step_sorted(&xs, &sorted, params, &perm, ws);
     for o in &mut offers {
         o.actor = perm[o.actor];
         o.from_actor = perm[o.from_actor];
@@ -396,61 +450,82 @@ pub fn step(x: &[f64], dim: &Dim<'_>, params: &BdmParams) -> Vec<Offer> {
 
 /// `step` on actors sorted by position; `id` gives each one's original index, used only to
 /// break ties between equally good offers in favour of the lower original index.
-fn step_sorted(x: &[f64], dim: &Dim<'_>, params: &BdmParams, id: &[usize]) -> Vec<Offer> {
+fn step_sorted(
+    x: &[f64],
+    dim: &Dim<'_>,
+    params: &BdmParams,
+    id: &[usize],
+    ws: &mut Workspace,
+) -> Vec<Offer> {
     let n = x.len();
-    let r = risk_exponents(x, dim, params.risk, params.success);
+    let r = risk_exponents_in(x, dim, params.risk, params.success, ws);
     let vote_r = match params.vote_risk {
         VoteRisk::Own => r.clone(),
         VoteRisk::Neutral => vec![1.0; n],
     };
-    let p = success_probabilities(x, dim.weight, &vote_r, dim.range, params.success);
-    let eu = all_expected_utilities(x, dim, &p, &r);
-    let offer_for = |i: usize| {
-        let mut best: Option<(Offer, f64)> = None;
-        for j in 0..n {
-            if j == i || x[j] == x[i] {
-                continue;
-            }
-            let (a, b) = (eu[i * n + j], eu[j * n + i]);
-            if b <= 0.0 {
-                continue;
-            }
-            let (kind, to) = if a > 0.0 {
-                if b > a {
-                    (MoveKind::Confrontation, x[j])
-                } else {
-                    continue;
-                }
-            } else if a < 0.0 && b > a.abs() {
-                (MoveKind::Compromise, x[i] + (x[j] - x[i]) * (a / b).abs())
+    success_table(x, dim.weight, &vote_r, dim.range, params.success, ws);
+    expected_utilities(x, dim, &r, ws);
+    let eu = &ws.eu;
+    // The offer to i from j needs EU_ij and EU_ji, a row and a column of the table: actors are
+    // taken a tile at a time so the column reads stay in cache.
+    let offer_for = |i: usize, a: f64, b: f64, j: usize, best: &mut Option<(Offer, f64)>| {
+        if j == i || x[j] == x[i] || b <= 0.0 {
+            return;
+        }
+        let (kind, to) = if a > 0.0 {
+            if b > a {
+                (MoveKind::Confrontation, x[j])
             } else {
-                (MoveKind::Capitulation, x[j])
+                return;
+            }
+        } else if a < 0.0 && b > a.abs() {
+            (MoveKind::Compromise, x[i] + (x[j] - x[i]) * (a / b).abs())
+        } else {
+            (MoveKind::Capitulation, x[j])
+        };
+        let score = match params.offer_choice {
+            OfferChoice::SmallestMove => (to - x[i]).abs(),
+            OfferChoice::LargestProposerGain => -b,
+        };
+        let better = best
+            .as_ref()
+            .is_none_or(|(o, s)| score < *s || (score == *s && id[j] < id[o.from_actor]));
+        if better {
+            let offer = Offer {
+                actor: i,
+                from_actor: j,
+                kind,
+                to,
+                eu_own: a,
+                eu_other: b,
             };
-            let score = match params.offer_choice {
-                OfferChoice::SmallestMove => (to - x[i]).abs(),
-                OfferChoice::LargestProposerGain => -b,
-            };
-            let better = best
-                .as_ref()
-                .is_none_or(|(o, s)| score < *s || (score == *s && id[j] < id[o.from_actor]));
-            if better {
-                let offer = Offer {
-                    actor: i,
-                    from_actor: j,
-                    kind,
-                    to,
-                    eu_own: a,
-                    eu_other: b,
-                };
-                best = Some((offer, score));
+            *best = Some((offer, score));
+        }
+    };
+    let block = |i0: usize| {
+        let i1 = (i0 + TILE).min(n);
+        let mut best: Vec<Option<(Offer, f64)>> = vec![None; i1 - i0];
+        for j0 in (0..n).step_by(TILE) {
+            let j1 = (j0 + TILE).min(n);
+            for i in i0..i1 {
+                for j in j0..j1 {
+                    offer_for(i, eu[i * n + j], eu[j * n + i], j, &mut best[i - i0]);
+                }
             }
         }
-        best.map(|(o, _)| o)
+        best.into_iter()
+            .flatten()
+            .map(|(o, _)| o)
+            .collect::<Vec<_>>()
     };
     if n >= PARALLEL_FROM {
-        (0..n).into_par_iter().filter_map(offer_for).collect()
+        (0..n)
+            .into_par_iter()
+            .step_by(TILE)
+            .flat_map_iter(block)
+            .collect()
     } else {
-        (0..n).filter_map(offer_for).collect()
+        (0..n).step_by(TILE).flat_map(block).collect()
     }
 }
 
@@ -505,6 +580,11 @@ pub fn bdm_forecast(scenario: &Scenario, params: &BdmParams) -> Result<Forecast,
         .collect();
     let mut rounds = vec![outcome::round(scenario, 0, positions.clone(), Vec::new())];
     let mut converged = false;
+    let mut workspaces: Vec<Workspace> = scenario
+        .dimensions
+        .iter()
+        .map(|_| Workspace::default())
+        .collect();
     for t in 1..=params.rounds {
         let mut moves = Vec::new();
         let mut next = positions.clone();
@@ -519,7 +599,7 @@ pub fn bdm_forecast(scenario: &Scenario, params: &BdmParams) -> Result<Forecast,
                 salience: &dim.saliences,
                 range,
             };
-            for o in step(&positions[d], &input, params) {
+            for o in step_in(&positions[d], &input, params, &mut workspaces[d]) {
                 let to = scenario.scale.clamp(o.to);
                 next[d][o.actor] = to;
                 moves.push(Move {

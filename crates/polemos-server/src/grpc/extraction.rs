@@ -10,7 +10,7 @@ use polemos_core::extract::{self as ex, ArticleMeta, Extractor};
 use polemos_core::{self as core, Dossier};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::extraction_service_server::ExtractionService;
-use polemos_store::{Kind, Precondition, StoreError, View, WriteBatch, record_name};
+use polemos_store::StoreError;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Code, Request, Response, Status, Streaming};
@@ -84,34 +84,6 @@ fn extract_facts(doc: &core::Document) -> Result<Dossier, ApiError> {
     Ok(facts)
 }
 
-/// A batch of the facts that are new: actors, disputes and issues already stored are kept as
-/// they are (they may have been curated by hand); the document, stances and events are new by
-/// construction (named from the content hash).
-fn new_facts(
-    store: &dyn polemos_store::Store,
-    facts: &Dossier,
-    message: String,
-) -> Result<WriteBatch, StoreError> {
-    let mut batch = WriteBatch::new(message);
-    for record in facts.records() {
-        let kind = Kind::of_record(&record);
-        let precondition = match kind {
-            Kind::Actor | Kind::Dispute | Kind::Issue => {
-                if store
-                    .get(kind, record_name(&record), View::current())?
-                    .is_some()
-                {
-                    continue;
-                }
-                Precondition::None
-            }
-            Kind::Document | Kind::Stance | Kind::Event => Precondition::MustNotExist,
-        };
-        batch.put_if(record, precondition);
-    }
-    Ok(batch)
-}
-
 async fn ingest_one(shared: &Shared, index: u64, req: pb::IngestRequest) -> pb::IngestResponse {
     let mut out = pb::IngestResponse {
         index,
@@ -160,7 +132,9 @@ async fn ingest_inner(
     let message = format!("grpc ingest {}", doc.name);
     let to_store = facts.clone();
     let batch = shared
-        .blocking("ingest_prepare", move |s| new_facts(s, &to_store, message))
+        .blocking("ingest_prepare", move |s| {
+            polemos_store::new_facts_batch(s, &to_store, message)
+        })
         .await?;
     let bytes = doc.text.len() as u64;
     match shared.commit(batch).await {
