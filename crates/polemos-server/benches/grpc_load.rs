@@ -3,7 +3,9 @@
 //! SQLite store holding the reference dossier, and in the same run against the same stack
 //! (transport, concurrency limit, authentication, metrics) with empty handlers as the ceiling.
 //!
-//! `cargo bench -p polemos-server --bench grpc_load` (env: `LOAD_SECONDS`, `LOAD_CONCURRENCY`).
+//! `cargo bench -p polemos-server --bench grpc_load` (env: `LOAD_SECONDS` [3],
+//! `LOAD_CONCURRENCY` [64], `LOAD_CONNECTIONS` [8], `LOAD_SERVER_WORKERS` and
+//! `LOAD_CLIENT_WORKERS` [one per core], `LOAD_OPS` [get,list,extract]).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -77,10 +79,28 @@ enum Op {
     Extract,
 }
 
-async fn start(
-    real: bool,
-    key: &str,
-) -> (String, tokio::sync::oneshot::Sender<()>, tempfile::TempDir) {
+/// A server (real or empty handlers) on its own multi-threaded runtime, as in `polemos serve`,
+/// so the load generator's tasks do not share its workers' run queues. Returns its URL and a
+/// handle that stops it.
+struct Running {
+    url: String,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    _dir: tempfile::TempDir,
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn start(real: bool, key: &str, workers: usize) -> Running {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bench.db");
     let store: Arc<dyn Store> =
@@ -97,36 +117,56 @@ async fn start(
         ..Options::default()
     };
     let shared = Shared::new(store, options.limits.clone()).expect("shared");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(workers)
+        .thread_name(if real { "server-real" } else { "server-empty" })
+        .enable_all()
+        .build()
+        .expect("server runtime");
+    let listener = runtime
+        .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
-    let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let stop = async {
-        let _ = rx.await;
-    };
-    if real {
-        tokio::spawn(grpc::run(shared, options, incoming, stop));
-    } else {
-        tokio::spawn(grpc::run_with(
-            shared,
-            options,
-            Handlers {
-                dossier: Empty,
-                extraction: Empty,
-            },
-            incoming,
-            stop,
-        ));
+    let thread = std::thread::spawn(move || {
+        runtime.block_on(async move {
+            // As `polemos serve` does: TCP_NODELAY on accepted connections.
+            let incoming =
+                tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true));
+            let stop = async {
+                let _ = rx.await;
+            };
+            let served = if real {
+                grpc::run(shared, options, incoming, stop).await
+            } else {
+                let handlers = Handlers {
+                    dossier: Empty,
+                    extraction: Empty,
+                };
+                grpc::run_with(shared, options, handlers, incoming, stop).await
+            };
+            served.expect("server ran");
+        });
+    });
+    Running {
+        url,
+        stop: Some(tx),
+        thread: Some(thread),
+        _dir: dir,
     }
-    (url, tx, dir)
 }
 
-async fn load(url: &str, key: &str, op: Op, concurrency: usize, seconds: f64) -> Stats {
-    // One HTTP/2 connection per 8 client streams, as a pooled client would hold.
+async fn load(
+    url: &str,
+    key: &str,
+    op: Op,
+    concurrency: usize,
+    connections: usize,
+    seconds: f64,
+) -> Stats {
+    // `concurrency` client streams multiplexed over `connections` HTTP/2 connections.
     let mut channels = Vec::new();
-    for _ in 0..concurrency.div_ceil(8) {
+    for _ in 0..connections.clamp(1, concurrency.max(1)) {
         channels.push(
             Channel::from_shared(url.to_owned())
                 .expect("url")
@@ -206,37 +246,56 @@ async fn load(url: &str, key: &str, op: Op, concurrency: usize, seconds: f64) ->
     total
 }
 
+fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
+    std::env::var(name)
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default)
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing useful either way.
-    let seconds: f64 = std::env::var("LOAD_SECONDS")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(3.0);
-    let concurrency: usize = std::env::var("LOAD_CONCURRENCY")
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(64);
+    let seconds: f64 = env_or("LOAD_SECONDS", 3.0);
+    let concurrency: usize = env_or("LOAD_CONCURRENCY", 64);
+    let connections: usize = env_or("LOAD_CONNECTIONS", 8);
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
+    let server_workers: usize = env_or("LOAD_SERVER_WORKERS", cores);
+    let client_workers: usize = env_or("LOAD_CLIENT_WORKERS", cores);
+    // Per-method metrics are recorded as in `polemos serve` (only the HTTP endpoint is left
+    // out): without a recorder the metrics macros cost nothing and the stack would look
+    // cheaper than it is.
+    let _metrics = metrics_exporter_prometheus::PrometheusBuilder::new()
+        .install_recorder()
+        .expect("metrics recorder");
+    let key = auth::generate().expect("key");
+    let real = start(true, &key, server_workers);
+    let empty = start(false, &key, server_workers);
     let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(client_workers)
+        .thread_name("load-client")
         .enable_all()
         .build()
-        .expect("runtime");
+        .expect("client runtime");
     runtime.block_on(async {
-        let key = auth::generate().expect("key");
-        let (real_url, real_stop, _d1) = start(true, &key).await;
-        let (empty_url, empty_stop, _d2) = start(false, &key).await;
         println!(
-            "gRPC load: {concurrency} concurrent streams, {seconds} s per run, loopback, auth on"
+            "gRPC load: {concurrency} concurrent streams over {connections} connections, \
+             {seconds} s per run, loopback, auth and metrics on, server runtime \
+             {server_workers} workers, client runtime {client_workers} workers"
         );
         println!();
         println!("| RPC | handler | calls/s | p50 ms | p99 ms | errors | real/empty |");
         println!("|---|---|---:|---:|---:|---:|---:|");
+        let only = std::env::var("LOAD_OPS").unwrap_or_default().to_lowercase();
         for op in [Op::Get, Op::List, Op::Extract] {
+            if !only.is_empty() && !only.contains(&format!("{op:?}").to_lowercase()) {
+                continue;
+            }
             // Warm up both once, then measure.
-            let _ = load(&real_url, &key, op, concurrency, 0.3).await;
-            let _ = load(&empty_url, &key, op, concurrency, 0.3).await;
-            let real = load(&real_url, &key, op, concurrency, seconds).await;
-            let empty = load(&empty_url, &key, op, concurrency, seconds).await;
-            for (name, s) in [("real", &real), ("empty", &empty)] {
+            let _ = load(&real.url, &key, op, concurrency, connections, 0.3).await;
+            let _ = load(&empty.url, &key, op, concurrency, connections, 0.3).await;
+            let r = load(&real.url, &key, op, concurrency, connections, seconds).await;
+            let e = load(&empty.url, &key, op, concurrency, connections, seconds).await;
+            for (name, s) in [("real", &r), ("empty", &e)] {
                 println!(
                     "| {op:?} | {name} | {:.0} | {:.2} | {:.2} | {} | {} |",
                     s.rate(),
@@ -244,14 +303,14 @@ fn main() {
                     s.ms(0.99),
                     s.errors,
                     if name == "real" {
-                        format!("{:.0} %", 100.0 * real.rate() / empty.rate())
+                        format!("{:.0} %", 100.0 * r.rate() / e.rate())
                     } else {
                         String::new()
                     }
                 );
             }
         }
-        let _ = real_stop.send(());
-        let _ = empty_stop.send(());
     });
+    drop(real);
+    drop(empty);
 }

@@ -29,6 +29,8 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     deletes_keep_history_and_references(fresh().as_ref());
     change_feed_resumes(fresh().as_ref());
     valid_time_cut(fresh().as_ref());
+    list_reads_entities_with_etags(fresh().as_ref());
+    request_ids_replay_the_first_commit(fresh().as_ref());
 }
 
 pub fn import_is_idempotent(store: &dyn Store) {
@@ -231,6 +233,154 @@ pub fn valid_time_cut(store: &dyn Store) {
     );
     let after = store.snapshot(View::as_of(date("2018-12-31"))).unwrap();
     assert_eq!(after.stances.len(), dossier.stances.len());
+}
+
+pub fn list_reads_entities_with_etags(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let mut sorted = dossier.clone();
+    sort(&mut sorted);
+    let moved_name = sorted.stances[1].name.to_string();
+    let mut moved = sorted.stances[1].clone();
+    moved.position = Position::new(42.0).unwrap();
+    let mut batch = WriteBatch::new("move");
+    batch.put(Record::Stance(moved.clone()));
+    assert_eq!(store.commit(batch).unwrap().revision, 2);
+    let gone = sorted.stances[0].name.to_string();
+    let mut delete = WriteBatch::new("retract");
+    delete.delete(Kind::Stance, gone.clone(), Precondition::None);
+    assert_eq!(store.commit(delete).unwrap().revision, 3);
+
+    // Now: the deleted stance is absent, the moved one has etag 2 and its new value, the rest
+    // keep etag 1; the order is by name.
+    let now = store.list(Kind::Stance, View::current()).unwrap();
+    assert_eq!(now.len(), dossier.stances.len() - 1);
+    assert!(
+        now.windows(2)
+            .all(|w| { crate::record_name(&w[0].value) < crate::record_name(&w[1].value) })
+    );
+    for entry in &now {
+        let name = crate::record_name(&entry.value);
+        assert_ne!(name, gone);
+        let expected = if name == moved_name { 2 } else { 1 };
+        assert_eq!(entry.revision, expected, "etag of {name}");
+        // The etag is the one a get reports.
+        let got = store
+            .get(Kind::Stance, name, View::current())
+            .unwrap()
+            .unwrap();
+        assert_eq!((got.revision, &got.value), (entry.revision, &entry.value));
+    }
+    let moved_now = now
+        .iter()
+        .find(|e| crate::record_name(&e.value) == moved_name)
+        .unwrap();
+    assert_eq!(moved_now.value, Record::Stance(moved));
+    // The explicit head is the same view as "now".
+    assert_eq!(store.list(Kind::Stance, View::at_revision(3)).unwrap(), now);
+
+    // History: at revision 1 everything is as imported, all with etag 1.
+    let then = store.list(Kind::Stance, View::at_revision(1)).unwrap();
+    let imported: Vec<Record> = sorted.stances.iter().cloned().map(Record::Stance).collect();
+    assert_eq!(
+        then.iter().map(|e| e.value.clone()).collect::<Vec<_>>(),
+        imported
+    );
+    assert!(then.iter().all(|e| e.revision == 1));
+
+    // Valid time applies as in a snapshot; other kinds are listed alone.
+    let cut = View::as_of(date("2018-09-15"));
+    let listed = store.list(Kind::Stance, cut).unwrap();
+    let snap = store.snapshot(cut).unwrap();
+    assert_eq!(
+        listed.into_iter().map(|e| e.value).collect::<Vec<_>>(),
+        snap.stances
+            .into_iter()
+            .map(Record::Stance)
+            .collect::<Vec<_>>()
+    );
+    let actors = store.list(Kind::Actor, View::current()).unwrap();
+    assert_eq!(actors.len(), dossier.actors.len());
+    assert!(actors.iter().all(|e| matches!(e.value, Record::Actor(_))));
+    assert!(store.list(Kind::Document, cut).unwrap().is_empty());
+}
+
+pub fn request_ids_replay_the_first_commit(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let mut actor = dossier.actors[0].clone();
+    actor.name = "actors/NEW".parse().unwrap();
+    let with_id = |actor: &polemos_core::Actor, id: &str, fingerprint: &str| {
+        let mut batch = WriteBatch::new("create");
+        batch.put_if(Record::Actor(actor.clone()), Precondition::MustNotExist);
+        batch.request = Some(crate::RequestId {
+            id: id.into(),
+            fingerprint: fingerprint.into(),
+        });
+        batch
+    };
+
+    let first = store.commit(with_id(&actor, "req-1", "fp-a")).unwrap();
+    assert_eq!(
+        (first.revision, first.created, first.replay.clone()),
+        (2, 1, None)
+    );
+
+    // The entity changes afterwards; a retry still reports the first commit and writes nothing
+    // (its MustNotExist precondition is not even looked at).
+    let mut renamed = actor.clone();
+    renamed.display_name = "Renamed".into();
+    let mut update = WriteBatch::new("update");
+    update.put(Record::Actor(renamed));
+    assert_eq!(store.commit(update).unwrap().revision, 3);
+    let retry = store.commit(with_id(&actor, "req-1", "fp-a")).unwrap();
+    assert_eq!(retry.revision, 3, "the head, unchanged");
+    assert_eq!(retry.changed(), 0);
+    let replay = retry.replay.expect("a replay");
+    assert_eq!((replay.fingerprint.as_str(), replay.revision), ("fp-a", 2));
+    assert_eq!(store.head().unwrap(), 3);
+
+    // The same id for another request: nothing written, and the caller sees the fingerprints
+    // differ.
+    let mut other = actor.clone();
+    other.name = "actors/OTHER".parse().unwrap();
+    let reused = store.commit(with_id(&other, "req-1", "fp-b")).unwrap();
+    assert_eq!(
+        reused.replay.map(|r| r.fingerprint),
+        Some("fp-a".to_owned())
+    );
+    assert!(
+        store
+            .get(Kind::Actor, "actors/OTHER", View::current())
+            .unwrap()
+            .is_none()
+    );
+
+    // A failed batch records nothing: its id stays free for a corrected retry.
+    let mut bad = actor.clone();
+    bad.name = "actors/BAD".parse().unwrap();
+    let mut failing = with_id(&bad, "req-2", "fp-c");
+    failing.delete(Kind::Actor, "actors/NOBODY", Precondition::None);
+    assert!(store.commit(failing).is_err());
+    let fixed = store.commit(with_id(&bad, "req-2", "fp-c")).unwrap();
+    assert_eq!((fixed.created, fixed.replay), (1, None));
+
+    // A new id for content that exists is an ordinary create: it fails as one.
+    assert!(matches!(
+        store.commit(with_id(&actor, "req-3", "fp-a")).unwrap_err(),
+        StoreError::AlreadyExists { .. }
+    ));
+    assert!(
+        store
+            .commit(with_id(&other, "req-3", "fp-d"))
+            .unwrap()
+            .replay
+            .is_none()
+    );
 }
 
 /// Orders every collection by name, as snapshots are.

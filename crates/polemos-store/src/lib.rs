@@ -19,7 +19,7 @@ mod sqlite;
 
 pub use error::StoreError;
 pub use ingest::new_facts_batch;
-pub use log::{Backend, Entry, LogStore, LogTx, NewEntry};
+pub use log::{Backend, Entry, LogStore, LogTx, NewEntry, RequestRecord};
 pub use memory::MemoryBackend;
 pub use postgres::PostgresBackend;
 pub use sqlite::SqliteBackend;
@@ -145,6 +145,18 @@ pub struct WriteBatch {
     pub ops: Vec<Op>,
     /// Why the change was made (shown in history), e.g. `import kuril-islands.json`.
     pub message: String,
+    /// The client's idempotency key (AIP-155 `request_id`): a batch whose id the store has
+    /// already seen is not applied again; the commit reports the first one instead.
+    pub request: Option<RequestId>,
+}
+
+/// A client-chosen id for one write request and a fingerprint of that request, so that a
+/// retry (same id, same fingerprint) can be told apart from a reuse of the id for another
+/// request (same id, another fingerprint). The store keeps both, with the revision committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestId {
+    pub id: String,
+    pub fingerprint: String,
 }
 
 impl WriteBatch {
@@ -153,6 +165,7 @@ impl WriteBatch {
         Self {
             ops: Vec::new(),
             message: message.into(),
+            request: None,
         }
     }
 
@@ -208,6 +221,10 @@ pub struct CommitResult {
     pub updated: usize,
     pub deleted: usize,
     pub unchanged: usize,
+    /// Set when the batch's request id had been committed before: nothing was written, and
+    /// this is what the first commit under that id recorded (compare its fingerprint).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replay: Option<RequestRecord>,
 }
 
 impl CommitResult {
@@ -292,6 +309,14 @@ pub trait Store: Send + Sync {
         name: &str,
         view: View,
     ) -> Result<Option<Versioned<Record>>, StoreError>;
+
+    /// Every live entity of one kind as seen by `view` (date cut included), ordered by name,
+    /// each with its etag (the revision of its last change), read in one pass: what a List
+    /// needs, without decoding the other kinds or re-reading each entity for its etag.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn list(&self, kind: Kind, view: View) -> Result<Vec<Versioned<Record>>, StoreError>;
 
     /// Every entity as seen by `view`, as a dossier.
     ///

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use polemos_core::{
     ActorName, DisputeName, DocumentName, Dossier, Existing, IssueName, Record, content_hash,
     validate,
@@ -35,6 +35,14 @@ pub struct NewEntry {
     pub body: Option<String>,
     /// For documents: the SHA-256 of the text, kept in an index for de-duplication.
     pub content_hash: Option<String>,
+}
+
+/// What the store remembers of a request id: the request's fingerprint and the revision its
+/// batch committed at (the head at the time when it changed nothing).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct RequestRecord {
+    pub fingerprint: String,
+    pub revision: Revision,
 }
 
 /// Reads and appends within one transaction of a backend.
@@ -67,6 +75,16 @@ pub trait LogTx {
     /// # Errors
     /// Backend errors.
     fn document_by_hash(&mut self, hash: &str) -> Result<Option<String>, StoreError>;
+    /// What was recorded under a request id, if anything.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn request(&mut self, id: &str) -> Result<Option<RequestRecord>, StoreError>;
+    /// Records a request id, in the same transaction as the batch it names.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn record_request(&mut self, id: &str, record: &RequestRecord) -> Result<(), StoreError>;
     /// Appends one revision with its entries.
     ///
     /// # Errors
@@ -247,22 +265,50 @@ fn references(record: &Record) -> Vec<String> {
     refs
 }
 
+/// Whether a record had begun by `date` (valid time): stances from `valid_from`, events on
+/// their date, documents when published (undated documents always).
+fn begun_by(record: &Record, date: NaiveDate) -> bool {
+    match record {
+        Record::Stance(s) => s.valid_from <= date,
+        Record::Event(e) => e.date.date <= date,
+        Record::Document(d) => d.published.is_none_or(|p| p <= date),
+        Record::Actor(_) | Record::Dispute(_) | Record::Issue(_) => true,
+    }
+}
+
+fn list_in(
+    tx: &mut dyn LogTx,
+    kind: Kind,
+    view: View,
+) -> Result<Vec<Versioned<Record>>, StoreError> {
+    // A view at the head reads the current state, which backends answer without searching
+    // history (List pins its pages to the revision it started at, usually the head).
+    let at = match view.revision {
+        Some(r) if r < tx.head()? => Some(r),
+        _ => None,
+    };
+    let mut entries = tx.latest_all(kind, at)?;
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut out = Vec::with_capacity(entries.len());
+    for entry in entries {
+        let Some(body) = &entry.body else { continue };
+        let value = decode(kind, &entry.name, body)?;
+        if view.as_of.is_none_or(|date| begun_by(&value, date)) {
+            out.push(Versioned {
+                value,
+                revision: entry.revision,
+            });
+        }
+    }
+    Ok(out)
+}
+
 fn snapshot_in(tx: &mut dyn LogTx, view: View) -> Result<Dossier, StoreError> {
     let mut dossier = Dossier::new();
     for kind in Kind::ALL {
-        let mut entries = tx.latest_all(kind, view.revision)?;
-        entries.sort_by(|a, b| a.name.cmp(&b.name));
-        for entry in entries {
-            let Some(body) = &entry.body else { continue };
-            dossier.push(decode(kind, &entry.name, body)?);
+        for entry in list_in(tx, kind, view)? {
+            dossier.push(entry.value);
         }
-    }
-    if let Some(date) = view.as_of {
-        dossier.stances.retain(|s| s.valid_from <= date);
-        dossier.events.retain(|e| e.date.date <= date);
-        dossier
-            .documents
-            .retain(|d| d.published.is_none_or(|p| p <= date));
     }
     Ok(dossier)
 }
@@ -310,6 +356,18 @@ impl<B: Backend> Store for LogStore<B> {
 
         self.backend.write(|tx| {
             let head = tx.head()?;
+            if let Some(request) = &batch.request
+                && let Some(first) = tx.request(&request.id)?
+            {
+                return Ok(CommitResult {
+                    revision: head,
+                    created: 0,
+                    updated: 0,
+                    deleted: 0,
+                    unchanged: 0,
+                    replay: Some(first),
+                });
+            }
             {
                 let existing = StoredNames {
                     tx: RefCell::new(&mut *tx),
@@ -329,6 +387,7 @@ impl<B: Backend> Store for LogStore<B> {
                 updated: 0,
                 deleted: 0,
                 unchanged: 0,
+                replay: None,
             };
             let mut entries = Vec::with_capacity(batch.ops.len());
             for op in &batch.ops {
@@ -423,11 +482,17 @@ impl<B: Backend> Store for LogStore<B> {
                 }
             }
 
-            if entries.is_empty() {
-                return Ok(result);
+            if !entries.is_empty() {
+                result.revision = head + 1;
+                tx.append(result.revision, Utc::now(), &batch.message, &entries)?;
             }
-            result.revision = head + 1;
-            tx.append(result.revision, Utc::now(), &batch.message, &entries)?;
+            if let Some(request) = &batch.request {
+                let record = RequestRecord {
+                    fingerprint: request.fingerprint.clone(),
+                    revision: result.revision,
+                };
+                tx.record_request(&request.id, &record)?;
+            }
             Ok(result)
         })
     }
@@ -454,6 +519,10 @@ impl<B: Backend> Store for LogStore<B> {
                 revision: entry.revision,
             }))
         })
+    }
+
+    fn list(&self, kind: Kind, view: View) -> Result<Vec<Versioned<Record>>, StoreError> {
+        self.backend.read(|tx| list_in(tx, kind, view))
     }
 
     fn snapshot(&self, view: View) -> Result<Dossier, StoreError> {

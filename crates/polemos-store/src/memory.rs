@@ -5,7 +5,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 
-use crate::log::{Backend, Entry, LogTx, NewEntry};
+use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
 use crate::{Kind, Revision, StoreError};
 
 #[derive(Default)]
@@ -15,6 +15,7 @@ struct State {
     /// Indices into `entries` per entity, in log order.
     by_name: HashMap<(Kind, String), Vec<usize>>,
     hashes: HashMap<String, String>,
+    requests: HashMap<String, RequestRecord>,
 }
 
 /// Keeps the whole log in memory; lost when dropped.
@@ -48,6 +49,7 @@ fn latest_of<'e>(
 struct MemTx<'a> {
     state: &'a mut State,
     staged: Option<(Revision, DateTime<Utc>, Vec<NewEntry>)>,
+    staged_request: Option<(String, RequestRecord)>,
 }
 
 impl LogTx for MemTx<'_> {
@@ -92,6 +94,15 @@ impl LogTx for MemTx<'_> {
         Ok(self.state.hashes.get(hash).cloned())
     }
 
+    fn request(&mut self, id: &str) -> Result<Option<RequestRecord>, StoreError> {
+        Ok(self.state.requests.get(id).cloned())
+    }
+
+    fn record_request(&mut self, id: &str, record: &RequestRecord) -> Result<(), StoreError> {
+        self.staged_request = Some((id.to_owned(), record.clone()));
+        Ok(())
+    }
+
     fn append(
         &mut self,
         revision: Revision,
@@ -107,10 +118,13 @@ impl LogTx for MemTx<'_> {
 impl MemTx<'_> {
     /// Applies the staged append; runs only after the write closure succeeded.
     fn apply(self) {
+        let state = self.state;
+        if let Some((id, record)) = self.staged_request {
+            state.requests.insert(id, record);
+        }
         let Some((revision, committed_at, entries)) = self.staged else {
             return;
         };
-        let state = self.state;
         for new in entries {
             let index = state.entries.len();
             if new.kind == Kind::Document {
@@ -145,6 +159,7 @@ impl Backend for MemoryBackend {
         f(&mut MemTx {
             state: &mut state,
             staged: None,
+            staged_request: None,
         })
     }
 
@@ -156,6 +171,7 @@ impl Backend for MemoryBackend {
         let mut tx = MemTx {
             state: &mut state,
             staged: None,
+            staged_request: None,
         };
         let result = f(&mut tx)?;
         tx.apply();

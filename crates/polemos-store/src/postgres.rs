@@ -29,15 +29,16 @@ use chrono::{DateTime, Utc};
 use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, Config, IsolationLevel, NoTls, Row, Statement, Transaction};
 
-use crate::log::{Backend, Entry, LogTx, NewEntry};
+use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
 use crate::{Kind, Revision, StoreError, Subscription, Wake};
 
 /// Versioned migrations in order: (version, what it does, SQL). Never edit a released one;
 /// append a new version instead.
-const MIGRATIONS: &[(i32, &str, &str)] = &[(
-    1,
-    "revision log, current-state index, document hashes",
-    "CREATE TABLE revisions (
+const MIGRATIONS: &[(i32, &str, &str)] = &[
+    (
+        1,
+        "revision log, current-state index, document hashes",
+        "CREATE TABLE revisions (
          revision     BIGINT PRIMARY KEY,
          committed_at TIMESTAMPTZ NOT NULL,
          message      TEXT NOT NULL
@@ -63,7 +64,17 @@ const MIGRATIONS: &[(i32, &str, &str)] = &[(
          name         TEXT NOT NULL
      );
      CREATE INDEX document_hashes_by_name ON document_hashes (name);",
-)];
+    ),
+    (
+        2,
+        "request ids of idempotent writes (AIP-155)",
+        "CREATE TABLE request_ids (
+             request_id  TEXT PRIMARY KEY,
+             fingerprint TEXT NOT NULL,
+             revision    BIGINT NOT NULL
+         );",
+    ),
+];
 
 /// Advisory lock keys ("polemos" in ASCII, then a number), scoped to the database.
 const WRITE_LOCK: i64 = 0x706f_6c65_6d6f_7301;
@@ -534,6 +545,28 @@ impl LogTx for PgTx<'_, '_> {
             .query_opt(&self.st.document_by_hash, &[&hash])?
             .map(|r| r.try_get(0))
             .transpose()?)
+    }
+
+    fn request(&mut self, id: &str) -> Result<Option<RequestRecord>, StoreError> {
+        let row = self.tx.query_opt(
+            "SELECT fingerprint, revision FROM request_ids WHERE request_id = $1",
+            &[&id],
+        )?;
+        row.map(|r| {
+            Ok(RequestRecord {
+                fingerprint: r.try_get(0)?,
+                revision: revision_of(r.try_get(1)?),
+            })
+        })
+        .transpose()
+    }
+
+    fn record_request(&mut self, id: &str, record: &RequestRecord) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO request_ids (request_id, fingerprint, revision) VALUES ($1, $2, $3)",
+            &[&id, &record.fingerprint, &sql_revision(record.revision)],
+        )?;
+        Ok(())
     }
 
     fn append(

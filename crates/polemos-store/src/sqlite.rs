@@ -7,7 +7,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, Transaction, params};
 
-use crate::log::{Backend, Entry, LogTx, NewEntry};
+use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
 use crate::{Kind, Revision, StoreError};
 
 /// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
@@ -37,6 +37,12 @@ const MIGRATIONS: &[&str] = &[
      CREATE TABLE document_hashes (
          content_hash TEXT PRIMARY KEY,
          name         TEXT NOT NULL
+     ) WITHOUT ROWID;",
+    // 2: request ids of idempotent writes (AIP-155), with the request's fingerprint.
+    "CREATE TABLE request_ids (
+         request_id  TEXT PRIMARY KEY,
+         fingerprint TEXT NOT NULL,
+         revision    INTEGER NOT NULL
      ) WITHOUT ROWID;",
 ];
 
@@ -157,9 +163,10 @@ fn sql_revision(value: Revision) -> i64 {
 
 impl LogTx for SqliteTx<'_> {
     fn head(&mut self) -> Result<Revision, StoreError> {
-        let head: Option<i64> =
-            self.tx
-                .query_row("SELECT MAX(revision) FROM revisions", [], |r| r.get(0))?;
+        let head: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT MAX(revision) FROM revisions")?
+            .query_row([], |r| r.get(0))?;
         Ok(head.map_or(0, revision_of))
     }
 
@@ -169,16 +176,36 @@ impl LogTx for SqliteTx<'_> {
         name: &str,
         at: Option<Revision>,
     ) -> Result<Option<Entry>, StoreError> {
-        let row = self
-            .tx
-            .query_row(
-                "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
-                 WHERE e.kind = ?1 AND e.name = ?2 AND e.revision <= ?3
-                 ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
-                params![kind.as_str(), name, sql_revision(at.unwrap_or(Revision::MAX >> 1))],
-                |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get::<_, Option<String>>(2)?)),
-            )
-            .optional()?;
+        // Without a revision, no `revision <= ?` bound: SQLite (built with STAT4) re-prepares a
+        // statement whose range bound is a parameter every time it is bound, which cost every
+        // Get a parse and plan.
+        let read = |r: &rusqlite::Row<'_>| {
+            Ok((
+                r.get::<_, i64>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, Option<String>>(2)?,
+            ))
+        };
+        let row = match at {
+            None => self
+                .tx
+                .prepare_cached(
+                    "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
+                     WHERE e.kind = ?1 AND e.name = ?2
+                     ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
+                )?
+                .query_row(params![kind.as_str(), name], read)
+                .optional()?,
+            Some(at) => self
+                .tx
+                .prepare_cached(
+                    "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
+                     WHERE e.kind = ?1 AND e.name = ?2 AND e.revision <= ?3
+                     ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
+                )?
+                .query_row(params![kind.as_str(), name, sql_revision(at)], read)
+                .optional()?,
+        };
         row.map(|(revision, at, body)| {
             Ok(Entry {
                 revision: revision_of(revision),
@@ -192,10 +219,12 @@ impl LogTx for SqliteTx<'_> {
     }
 
     fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError> {
+        // Two statements rather than one with `?2 IS NULL`: SQLite folds such a parameter into
+        // the plan and so re-prepares the statement every time it is bound.
         let (sql, at) = match at {
             None => (
                 "SELECT c.name, c.revision, r.committed_at, c.body FROM current c JOIN revisions r USING (revision)
-                 WHERE c.kind = ?1 AND ?2 IS NULL",
+                 WHERE c.kind = ?1",
                 None,
             ),
             Some(at) => (
@@ -207,14 +236,18 @@ impl LogTx for SqliteTx<'_> {
             ),
         };
         let mut stmt = self.tx.prepare_cached(sql)?;
-        let mapped = stmt.query_map(params![kind.as_str(), at], |r| {
+        let row = |r: &rusqlite::Row<'_>| {
             Ok((
                 r.get::<_, String>(0)?,
                 r.get::<_, i64>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, Option<String>>(3)?,
             ))
-        })?;
+        };
+        let mapped = match at {
+            None => stmt.query_map(params![kind.as_str()], row)?,
+            Some(at) => stmt.query_map(params![kind.as_str(), at], row)?,
+        };
         let rows = mapped.collect::<Result<Vec<_>, _>>()?;
         rows.into_iter()
             .map(|(name, revision, at, body)| {
@@ -266,12 +299,31 @@ impl LogTx for SqliteTx<'_> {
     fn document_by_hash(&mut self, hash: &str) -> Result<Option<String>, StoreError> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT name FROM document_hashes WHERE content_hash = ?1",
-                params![hash],
-                |r| r.get(0),
-            )
+            .prepare_cached("SELECT name FROM document_hashes WHERE content_hash = ?1")?
+            .query_row(params![hash], |r| r.get(0))
             .optional()?)
+    }
+
+    fn request(&mut self, id: &str) -> Result<Option<RequestRecord>, StoreError> {
+        Ok(self
+            .tx
+            .prepare_cached("SELECT fingerprint, revision FROM request_ids WHERE request_id = ?1")?
+            .query_row(params![id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, i64>(1)?))
+            })
+            .optional()?
+            .map(|(fingerprint, revision)| RequestRecord {
+                fingerprint,
+                revision: revision_of(revision),
+            }))
+    }
+
+    fn record_request(&mut self, id: &str, record: &RequestRecord) -> Result<(), StoreError> {
+        self.tx.execute(
+            "INSERT INTO request_ids (request_id, fingerprint, revision) VALUES (?1, ?2, ?3)",
+            params![id, record.fingerprint, sql_revision(record.revision)],
+        )?;
+        Ok(())
     }
 
     fn append(

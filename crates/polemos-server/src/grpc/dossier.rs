@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use polemos_core::{self as core, Dossier};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_server::DossierService;
-use polemos_store::{Precondition, StoreError, View, WriteBatch};
+use polemos_store::{Kind, Precondition, RequestId, StoreError, View, WriteBatch};
 use tonic::{Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, Path};
@@ -29,11 +29,15 @@ impl Dossiers {
     }
 
     async fn get<T: Resource>(&self, name: String) -> Result<T::Pb, ApiError> {
+        self.get_at::<T>(name, View::current()).await
+    }
+
+    async fn get_at<T: Resource>(&self, name: String, view: View) -> Result<T::Pb, ApiError> {
         T::check_name(&Path::root("name"), &name)?;
         let found = self
             .shared
             .blocking("get", move |s| {
-                s.get(T::KIND, &name, View::current()).map(|r| (r, name))
+                s.get(T::KIND, &name, view).map(|r| (r, name))
             })
             .await?;
         match found {
@@ -48,11 +52,14 @@ impl Dossiers {
         }
     }
 
+    /// One page of `T`, filtered by `keep`, which may look at the entities of the `context`
+    /// kinds (e.g. the disputes an actor is a party to); only those kinds are read.
     async fn list<T: Resource>(
         &self,
         page_size: i32,
         page_token: &str,
         filters: Vec<(&'static str, String)>,
+        context: &'static [Kind],
         keep: impl Fn(&Dossier, &T) -> bool + Send + 'static,
     ) -> Result<(Vec<T::Pb>, String), ApiError> {
         let size = match page_size {
@@ -74,31 +81,40 @@ impl Dossiers {
         } else {
             Some(PageToken::decode(page_token, &query)?)
         };
-        let revision = match &cursor {
-            Some(c) => c.revision,
-            None => self.shared.blocking("head", |s| s.head()).await?,
-        };
-        let after = cursor.map(|c| c.last);
         self.shared
             .blocking("list", move |s| {
-                let dossier = s.snapshot(View::at_revision(revision))?;
-                let mut items: Vec<&T> = T::all(&dossier)
-                    .iter()
-                    .filter(|x| after.as_deref().is_none_or(|a| x.name() > a))
-                    .filter(|x| keep(&dossier, x))
-                    .collect();
-                items.sort_by(|a, b| a.name().cmp(b.name()));
-                let more = items.len() > size;
-                items.truncate(size);
-                let mut page = Vec::with_capacity(items.len());
-                for x in &items {
-                    // The snapshot has no per-entity revisions; read each etag at the same revision.
-                    let rev = s
-                        .get(T::KIND, x.name(), View::at_revision(revision))?
-                        .map_or(revision, |v| v.revision);
-                    page.push(x.out(rev));
+                // Every page of one listing reads the revision its first page saw.
+                let revision = match &cursor {
+                    Some(c) => c.revision,
+                    None => s.head()?,
+                };
+                let view = View::at_revision(revision);
+                let mut around = Dossier::new();
+                for kind in context {
+                    for entry in s.list(*kind, view)? {
+                        around.push(entry.value);
+                    }
                 }
-                let next = match (more, items.last()) {
+                let after = cursor.as_ref().map(|c| c.last.as_str());
+                // Already ordered by name, each with its etag.
+                let mut page = Vec::with_capacity(size.min(64));
+                let mut last = None;
+                let mut more = false;
+                for entry in s.list(T::KIND, view)? {
+                    let Some(x) = T::from_record(entry.value) else {
+                        continue;
+                    };
+                    if after.is_some_and(|a| x.name() <= a) || !keep(&around, &x) {
+                        continue;
+                    }
+                    if page.len() == size {
+                        more = true;
+                        break;
+                    }
+                    page.push(x.out(entry.revision));
+                    last = Some(x);
+                }
+                let next = match (more, last) {
                     (true, Some(last)) => PageToken {
                         revision,
                         last: last.name().to_owned(),
@@ -126,22 +142,32 @@ impl Dossiers {
         let record = T::input(&Path::root(T::FIELD), &msg)?;
         self.check_text(&record)?;
         let mut batch = WriteBatch::new(format!("grpc create {}", record.name()));
-        batch.put_if(record.clone().into_record(), Precondition::MustNotExist);
-        match self.shared.commit(batch).await {
-            Ok(_) => {}
-            // AIP-155: a retry of the same create returns what the first one stored.
-            Err(ApiError::Store(StoreError::AlreadyExists { name })) if !request_id.is_empty() => {
-                let stored = self.get::<T>(name.clone()).await?;
-                let same = T::input(&Path::root(T::FIELD), &stored).is_ok_and(|s| s == record);
-                return if same {
-                    Ok(stored)
-                } else {
-                    Err(StoreError::AlreadyExists { name }.into())
-                };
-            }
-            Err(e) => return Err(e),
+        let name = record.name().to_owned();
+        let stored = record.into_record();
+        if !request_id.is_empty() {
+            batch.request = Some(RequestId {
+                id: request_id.to_owned(),
+                fingerprint: fingerprint(&stored),
+            });
         }
-        self.get::<T>(record.name().to_owned()).await
+        let ours = batch.request.as_ref().map(|r| r.fingerprint.clone());
+        batch.put_if(stored, Precondition::MustNotExist);
+        let result = self.shared.commit(batch).await?;
+        if let Some(first) = result.replay {
+            // AIP-155: a retry gets the original response, the resource as that call created
+            // it, even if it has changed since; the id reused for another request is an error.
+            if ours.as_deref() != Some(first.fingerprint.as_str()) {
+                return Err(FieldError::new(
+                    "request_id",
+                    "already used for a different request; use a new id for each request",
+                )
+                .into());
+            }
+            return self
+                .get_at::<T>(name, View::at_revision(first.revision))
+                .await;
+        }
+        self.get::<T>(name).await
     }
 
     async fn update<T: Resource>(
@@ -230,6 +256,15 @@ impl Dossiers {
             _ => Ok(()),
         }
     }
+}
+
+/// What identifies a create request for AIP-155: the SHA-256 of the resource it creates, as
+/// validated (output-only fields dropped, the name resolved from `*_id` or the message), so
+/// the same request sent either way has one fingerprint.
+fn fingerprint(record: &core::Record) -> String {
+    // Plain data with string keys always serializes.
+    let json = serde_json::to_string(record).unwrap_or_default();
+    core::content_hash(&json)
 }
 
 /// Where the next page starts: the revision all pages are read at and the last name returned,
@@ -333,13 +368,19 @@ impl DossierService for Dossiers {
         let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
         let filters = vec![("dispute", q.dispute.clone())];
         let (actors, next_page_token) = self
-            .list::<core::Actor>(q.page_size, &q.page_token, filters, move |d, a| {
-                dispute.as_deref().is_none_or(|dn| {
-                    d.disputes.iter().any(|x| {
-                        x.name.as_str() == dn && x.parties.iter().any(|p| p.actor == a.name)
+            .list::<core::Actor>(
+                q.page_size,
+                &q.page_token,
+                filters,
+                &[Kind::Dispute],
+                move |d, a| {
+                    dispute.as_deref().is_none_or(|dn| {
+                        d.disputes.iter().any(|x| {
+                            x.name.as_str() == dn && x.parties.iter().any(|p| p.actor == a.name)
+                        })
                     })
-                })
-            })
+                },
+            )
             .await?;
         r(pb::ListActorsResponse {
             actors,
@@ -393,7 +434,7 @@ impl DossierService for Dossiers {
         let actor = filter_name("actor", &q.actor, actor_check)?;
         let filters = vec![("actor", q.actor.clone())];
         let (disputes, next_page_token) = self
-            .list::<core::Dispute>(q.page_size, &q.page_token, filters, move |_, x| {
+            .list::<core::Dispute>(q.page_size, &q.page_token, filters, &[], move |_, x| {
                 actor
                     .as_deref()
                     .is_none_or(|a| x.parties.iter().any(|p| p.actor.as_str() == a))
@@ -458,7 +499,7 @@ impl DossierService for Dossiers {
             .ok_or_else(|| ApiError::from(FieldError::new("parent", "required")))?;
         let filters = vec![("parent", q.parent.clone())];
         let (issues, next_page_token) = self
-            .list::<core::Issue>(q.page_size, &q.page_token, filters, move |_, x| {
+            .list::<core::Issue>(q.page_size, &q.page_token, filters, &[], move |_, x| {
                 x.dispute().as_str() == parent
             })
             .await?;
@@ -525,7 +566,7 @@ impl DossierService for Dossiers {
             ("issue", q.issue.clone()),
         ];
         let (stances, next_page_token) = self
-            .list::<core::Stance>(q.page_size, &q.page_token, filters, move |_, x| {
+            .list::<core::Stance>(q.page_size, &q.page_token, filters, &[], move |_, x| {
                 dispute
                     .as_deref()
                     .is_none_or(|d| x.issue.dispute().as_str() == d)
@@ -590,16 +631,22 @@ impl DossierService for Dossiers {
         let actor = filter_name("actor", &q.actor, actor_check)?;
         let filters = vec![("dispute", q.dispute.clone()), ("actor", q.actor.clone())];
         let (events, next_page_token) = self
-            .list::<core::Event>(q.page_size, &q.page_token, filters, move |d, x| {
-                let in_dispute = dispute.as_deref().is_none_or(|dn| {
-                    let issues = issues_of(d, dn);
-                    x.issues.iter().any(|i| issues.contains(i.as_str()))
-                });
-                in_dispute
-                    && actor
-                        .as_deref()
-                        .is_none_or(|a| x.sources.iter().chain(&x.targets).any(|s| s.as_str() == a))
-            })
+            .list::<core::Event>(
+                q.page_size,
+                &q.page_token,
+                filters,
+                &[Kind::Issue],
+                move |d, x| {
+                    let in_dispute = dispute.as_deref().is_none_or(|dn| {
+                        let issues = issues_of(d, dn);
+                        x.issues.iter().any(|i| issues.contains(i.as_str()))
+                    });
+                    in_dispute
+                        && actor.as_deref().is_none_or(|a| {
+                            x.sources.iter().chain(&x.targets).any(|s| s.as_str() == a)
+                        })
+                },
+            )
             .await?;
         r(pb::ListEventsResponse {
             events,
@@ -651,7 +698,7 @@ impl DossierService for Dossiers {
     ) -> Result<Response<pb::ListDocumentsResponse>, Status> {
         let q = req.into_inner();
         let (documents, next_page_token) = self
-            .list::<core::Document>(q.page_size, &q.page_token, Vec::new(), |_, _| true)
+            .list::<core::Document>(q.page_size, &q.page_token, Vec::new(), &[], |_, _| true)
             .await?;
         r(pb::ListDocumentsResponse {
             documents,

@@ -68,12 +68,42 @@ impl Default for Options {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ServeError {
-    #[error("TLS configuration: {0}")]
+    #[error("TLS configuration: {}", error_chain(.0))]
     Tls(tonic::transport::Error),
     #[error("reflection: {0}")]
     Reflection(#[from] tonic_reflection::server::Error),
     #[error("server: {0}")]
     Transport(tonic::transport::Error),
+}
+
+/// An error with its sources, `outer: inner: ...`: tonic's transport errors say only
+/// "transport error" and keep what went wrong (a bad PEM block, a key that does not match) in
+/// their source.
+#[must_use]
+pub fn error_chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut out = error.to_string();
+    let mut source = error.source();
+    while let Some(e) = source {
+        let text = e.to_string();
+        if !out.ends_with(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        source = e.source();
+    }
+    out
+}
+
+/// Checks PEM certificate chain and private key the way the server will load them, so bad TLS
+/// material is reported at start-up.
+///
+/// # Errors
+/// What rustls finds wrong: no certificate, no key, a key it cannot read.
+pub fn check_tls(cert: &[u8], key: &[u8]) -> Result<(), ServeError> {
+    tonic::transport::Server::builder()
+        .tls_config(ServerTlsConfig::new().identity(Identity::from_pem(cert, key)))
+        .map(|_| ())
+        .map_err(ServeError::Tls)
 }
 
 /// Rewrites tonic's decode failure (INTERNAL "failed to decode Protobuf message: ...") as the
@@ -210,12 +240,16 @@ where
         .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
             options.max_concurrent_requests,
         ))
-        .layer(gate::GateLayer::new(options.keys.clone()))
+        .layer(gate::GateLayer::new(
+            options.keys.clone(),
+            options.request_timeout,
+        ))
         .into_inner();
-    let mut builder = tonic::transport::Server::builder()
-        .timeout(options.request_timeout)
-        .http2_keepalive_interval(Some(Duration::from_secs(30)))
-        .tcp_nodelay(true);
+    // No `.timeout()` here: the gate enforces deadlines (tonic's would answer CANCELLED).
+    // `tcp_nodelay` here would apply only to listeners tonic binds itself; callers pass
+    // `TcpIncoming::with_nodelay` (see `polemos serve`).
+    let mut builder =
+        tonic::transport::Server::builder().http2_keepalive_interval(Some(Duration::from_secs(30)));
     if let Some((cert, key)) = &options.tls {
         builder = builder
             .tls_config(ServerTlsConfig::new().identity(Identity::from_pem(cert, key)))

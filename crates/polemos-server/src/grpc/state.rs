@@ -20,6 +20,10 @@ pub struct Limits {
     pub max_streams: usize,
     /// How often watchers poll the store for commits made by other processes.
     pub poll_interval: std::time::Duration,
+    /// Store calls running at once on the blocking pool; more wait (asynchronously) for a turn.
+    /// Without a bound, 64 concurrent requests become 64 threads contending for a few
+    /// database connections on a few cores, and the switching costs more than the reads.
+    pub max_store_calls: usize,
 }
 
 impl Default for Limits {
@@ -29,6 +33,8 @@ impl Default for Limits {
             max_page_size: 1000,
             max_streams: 256,
             poll_interval: std::time::Duration::from_millis(500),
+            // The PostgreSQL backend's pool size; SQLite has 4 readers and a writer.
+            max_store_calls: 8,
         }
     }
 }
@@ -40,6 +46,7 @@ pub struct Shared {
     head: Arc<watch::Sender<Revision>>,
     pub limits: Limits,
     pub streams: Arc<Semaphore>,
+    store_calls: Arc<Semaphore>,
     closing: Arc<watch::Sender<bool>>,
 }
 
@@ -53,6 +60,7 @@ impl Shared {
             store,
             head: Arc::new(tx),
             streams: Arc::new(Semaphore::new(limits.max_streams)),
+            store_calls: Arc::new(Semaphore::new(limits.max_store_calls.max(1))),
             limits,
             closing: Arc::new(watch::channel(false).0),
         })
@@ -66,9 +74,16 @@ impl Shared {
     {
         let store = Arc::clone(&self.store);
         let started = Instant::now();
-        let result = tokio::task::spawn_blocking(move || f(store.as_ref()))
+        let permit = Arc::clone(&self.store_calls)
+            .acquire_owned()
             .await
-            .map_err(|e| ApiError::Internal(format!("store task failed: {e}")))?;
+            .map_err(|_| ApiError::Internal("store calls closed".into()))?;
+        let result = tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            f(store.as_ref())
+        })
+        .await
+        .map_err(|e| ApiError::Internal(format!("store task failed: {e}")))?;
         metrics::histogram!("polemos_store_seconds", "op" => op)
             .record(started.elapsed().as_secs_f64());
         result.map_err(ApiError::from)
