@@ -41,6 +41,8 @@ from polemos._grpc import (  # noqa: E402
     dossier_service_pb2_grpc as _dossier_grpc,
     extraction_service_pb2 as _extraction,
     extraction_service_pb2_grpc as _extraction_grpc,
+    import_service_pb2 as _import,
+    import_service_pb2_grpc as _import_grpc,
     resources_pb2 as _res,
 )
 from polemos.engine import (  # noqa: E402
@@ -521,6 +523,7 @@ class Client:
         self._extraction = _extraction_grpc.ExtractionServiceStub(self._channel)
         self._changes = _change_grpc.ChangeServiceStub(self._channel)
         self._analysis = _analysis_grpc.AnalysisServiceStub(self._channel)
+        self._import = _import_grpc.ImportServiceStub(self._channel)
 
     def close(self) -> None:
         self._channel.close()
@@ -576,7 +579,7 @@ class Client:
         _fill(msg, {k: v for k, v in record.items() if k != "name"}, kind)
         request_cls = getattr(_dossier, f"Create{cls.__name__}Request")
         # No request_id: with one, the server answers a create of an existing, equal resource
-        # as a retry (success), and import_dossier must tell created from unchanged.
+        # as a retry (success) instead of the ConflictError `create` promises.
         ids = {f"{kind}_id": name.rsplit("/", 1)[-1]}
         if kind == "issue":
             request = request_cls(parent=name.split("/issues/")[0], issue=msg, **ids)
@@ -585,58 +588,29 @@ class Client:
         made = self._call(self._dossier, f"Create{cls.__name__}", request)
         return _resource(kind, getattr(made, kind))
 
-    def _replace(self, kind: str, record: dict[str, Any], etag: str) -> Resource:
-        cls, _ = _KINDS[kind]
-        msg = cls(etag=etag)
-        _fill(msg, record, kind)
-        request = getattr(_dossier, f"Update{cls.__name__}Request")(**{kind: msg})
-        made = self._call(self._dossier, f"Update{cls.__name__}", request)
-        return _resource(kind, getattr(made, kind))
-
-    def import_dossier(self, source: Any, *, message: str | None = None) -> CommitResult:
-        """Writes a dossier (path, JSON text, dict or resources, as :meth:`Engine.import_dossier`
-        takes) resource by resource, actors first: new ones are created, changed ones replaced,
-        equal ones left alone. Unlike the Engine this is not one all-or-nothing commit (the
-        service has no batch write); ``message`` is accepted for compatibility and unused.
+    def import_dossier(
+        self, source: Any, *, message: str | None = None, validate_only: bool = False
+    ) -> CommitResult:
+        """Imports a dossier all or nothing, as :meth:`Engine.import_dossier` does, through the
+        server's ``ImportDossier``: one commit (one revision) of every record; new ones are
+        created, changed ones replaced, equal ones left alone, so importing the same dossier
+        again changes nothing. ``source`` is a path, JSON text, a dossier dict or resources. A
+        bad record raises :class:`polemos.ValidationError` naming it (``stances[3].position``)
+        and nothing is written. ``validate_only`` checks and counts without writing.
         """
-        text, _ = _dossier_text(source)
-        records: list[tuple[str, dict[str, Any]]] = []
-        try:
-            doc = json.loads(text)
-        except json.JSONDecodeError:  # JSON Lines: one `{"actor": {...}}` record a line
-            doc = None
-        if isinstance(doc, dict) and any(f"{k}s" in doc for k in _KINDS):
-            for kind in _KINDS:
-                records += [(kind, dict(r)) for r in doc.get(f"{kind}s", [])]
-        elif isinstance(doc, dict):
-            records.append(self._split(doc))
-        else:
-            for number, line in enumerate(text.splitlines(), 1):
-                if line.strip():
-                    try:
-                        records.append(self._split(json.loads(line)))
-                    except json.JSONDecodeError as e:
-                        raise _invalid(f"line {number}", f"not JSON: {e}") from None
-        order = list(_KINDS)
-        records.sort(key=lambda kr: order.index(kr[0]))
-        created = updated = unchanged = 0
-        revision = 0
-        for kind, record in records:
-            try:
-                made = self._create(kind, record)
-                created += 1
-            except ConflictError:
-                current = self.get(record["name"])
-                if current.to_dict() == _record(self._message(kind, record)):
-                    unchanged += 1
-                    revision = max(revision, current.revision or 0)
-                    continue
-                etag = f"r{current.revision}" if current.revision is not None else ""
-                made = self._replace(kind, record, etag)
-                updated += 1
-            revision = max(revision, made.revision or 0)
+        text, default_message = _dossier_text(source)
+        request = _import.ImportDossierRequest(
+            dossier_json=text,
+            message=message or default_message,
+            validate_only=validate_only,
+        )
+        made = self._call(self._import, "ImportDossier", request)
         return CommitResult(
-            revision=revision, created=created, updated=updated, deleted=0, unchanged=unchanged
+            revision=made.revision,
+            created=made.created,
+            updated=made.updated,
+            deleted=0,
+            unchanged=made.unchanged,
         )
 
     def _message(self, kind: str, record: Mapping[str, Any]) -> Message:

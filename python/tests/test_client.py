@@ -4,6 +4,7 @@ and one function that runs unchanged on an Engine and on a Client."""
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import os
 import socket
@@ -109,6 +110,22 @@ def test_import_is_complete_then_idempotent(client: Any, kuril: dict[str, Any]) 
     again = client.import_dossier(str(KURIL_DOSSIER))
     assert (again.created, again.updated, again.unchanged) == (0, 0, total)
     assert again.revision >= 1
+
+
+def test_a_bad_dossier_leaves_the_server_unchanged(client: Any, kuril: dict[str, Any]) -> None:
+    """One bad record fails the whole import: the valid records before it are not written."""
+    # validate_only reports the store's current revision and writes nothing.
+    before = client.import_dossier(KURIL_DOSSIER, validate_only=True).revision
+    tag = os.urandom(4).hex()
+    bad = copy.deepcopy(kuril)
+    bad["actors"].append({"name": f"actors/new-{tag}", "kind": "state", "display_name": "New"})
+    bad["stances"][1]["actor"] = f"actors/missing-{tag}"
+    with pytest.raises(polemos.ValidationError) as info:
+        client.import_dossier(bad)
+    assert info.value.field == "stances[1].actor"  # type: ignore[attr-defined]
+    with pytest.raises(polemos.NotFoundError):
+        client.get(f"actors/new-{tag}")
+    assert client.import_dossier(KURIL_DOSSIER, validate_only=True).revision == before
 
 
 def test_reads_match_the_engine(loaded: Any, engine: polemos.Engine) -> None:

@@ -210,8 +210,8 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateActor(self, request, context):
-        """Creates a actor. ALREADY_EXISTS when the name is taken (unless retried with the same
-        `request_id` and identical content, which returns the stored actor).
+        """Creates a actor. ALREADY_EXISTS when the name is taken; a retry with the same
+        `request_id` returns the actor as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -246,8 +246,8 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateDispute(self, request, context):
-        """Creates a dispute. ALREADY_EXISTS when the name is taken (unless retried with the same
-        `request_id` and identical content, which returns the stored dispute).
+        """Creates a dispute. ALREADY_EXISTS when the name is taken; a retry with the same
+        `request_id` returns the dispute as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -282,8 +282,8 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateIssue(self, request, context):
-        """Creates a issue. ALREADY_EXISTS when the name is taken (unless retried with the same
-        `request_id` and identical content, which returns the stored issue).
+        """Creates a issue. ALREADY_EXISTS when the name is taken; a retry with the same
+        `request_id` returns the issue as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -318,8 +318,8 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateStance(self, request, context):
-        """Creates a stance. ALREADY_EXISTS when the name is taken (unless retried with the same
-        `request_id` and identical content, which returns the stored stance).
+        """Creates a stance. ALREADY_EXISTS when the name is taken; a retry with the same
+        `request_id` returns the stance as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -354,8 +354,8 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateEvent(self, request, context):
-        """Creates a event. ALREADY_EXISTS when the name is taken (unless retried with the same
-        `request_id` and identical content, which returns the stored event).
+        """Creates a event. ALREADY_EXISTS when the name is taken; a retry with the same
+        `request_id` returns the event as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -390,8 +390,8 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateDocument(self, request, context):
-        """Creates a document. ALREADY_EXISTS when the name is taken (unless retried with the same
-        `request_id` and identical content, which returns the stored document).
+        """Creates a document. ALREADY_EXISTS when the name is taken; a retry with the same
+        `request_id` returns the document as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

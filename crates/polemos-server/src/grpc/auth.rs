@@ -20,7 +20,7 @@ use super::error::status;
 pub enum Role {
     /// Read and watch.
     Reader,
-    /// Also create, update, delete and ingest.
+    /// Also create, update, delete, ingest and import.
     Writer,
     /// Everything (reserved for administrative calls).
     Admin,
@@ -230,7 +230,7 @@ pub fn required_role(path: &str) -> Option<Role> {
     if !service.starts_with("polemos.") {
         return None;
     }
-    let writes = ["Create", "Update", "Delete", "Ingest"];
+    let writes = ["Create", "Update", "Delete", "Ingest", "Import"];
     if writes.iter().any(|w| method.starts_with(w)) {
         Some(Role::Writer)
     } else {
@@ -276,6 +276,7 @@ mod tests {
             ("ChangeService/WatchChanges", Role::Reader),
             ("ExtractionService/Extract", Role::Reader),
             ("ExtractionService/Ingest", Role::Writer),
+            ("ImportService/ImportDossier", Role::Writer),
         ]
         .into_iter()
         .map(|(m, r)| (format!("polemos.v1.{m}"), r))

@@ -45,6 +45,10 @@ pub enum ApiError {
     /// Work stopped because the call's deadline passed.
     #[error("{0}")]
     DeadlineExceeded(String),
+    /// A whole dossier (`ImportDossier`) broke the model's rules. Its paths already name the
+    /// record by its place in the request (`stances[3].position`), so they are kept as they are.
+    #[error(transparent)]
+    Records(polemos_core::ValidationErrors),
 }
 
 impl From<FieldError> for ApiError {
@@ -217,6 +221,14 @@ impl ApiError {
             Self::Internal(_) => mapped(Code::Internal, "INTERNAL"),
             Self::Unimplemented(_) => mapped(Code::Unimplemented, "NOT_BUILT"),
             Self::DeadlineExceeded(_) => mapped(Code::DeadlineExceeded, "DEADLINE_EXCEEDED"),
+            Self::Records(v) => Mapped {
+                violations: v
+                    .0
+                    .iter()
+                    .map(|x| (x.path.clone(), x.rule.clone()))
+                    .collect(),
+                ..mapped(Code::InvalidArgument, "VALIDATION_FAILED")
+            },
         }
     }
 }

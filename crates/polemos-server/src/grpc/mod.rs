@@ -13,6 +13,7 @@ pub mod dossier;
 pub mod error;
 pub mod extraction;
 pub mod gate;
+pub mod import;
 pub mod resource;
 pub mod state;
 pub mod watch;
@@ -25,6 +26,7 @@ use polemos_proto::v1::analysis_service_server::AnalysisServiceServer;
 use polemos_proto::v1::change_service_server::ChangeServiceServer;
 use polemos_proto::v1::dossier_service_server::DossierServiceServer;
 use polemos_proto::v1::extraction_service_server::ExtractionServiceServer;
+use polemos_proto::v1::import_service_server::ImportServiceServer;
 use tokio::io::{AsyncRead, AsyncWrite};
 use tokio_stream::Stream;
 use tonic::Code;
@@ -223,6 +225,11 @@ where
         .max_encoding_message_size(max)
         .accept_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Gzip);
+    let import = ImportServiceServer::new(import::Imports::new(shared.clone()))
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Gzip);
     let extraction = ExtractionServiceServer::new(handlers.extraction)
         .max_decoding_message_size(max)
         .max_encoding_message_size(max)
@@ -256,6 +263,7 @@ where
         .add_service(dossier)
         .add_service(changes)
         .add_service(extraction)
+        .add_service(import)
         .add_service(analysis);
 
     let set = |status| {
@@ -267,6 +275,7 @@ where
                 "polemos.v1.ChangeService",
                 "polemos.v1.ExtractionService",
                 "polemos.v1.AnalysisService",
+                "polemos.v1.ImportService",
             ] {
                 health.set_service_status(name, status).await;
             }

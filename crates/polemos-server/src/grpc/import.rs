@@ -1,0 +1,215 @@
+//! `ImportService`: a whole dossier validated together and committed as one store batch, the
+//! gRPC twin of `polemos import FILE`. One batch is what makes it all-or-nothing: importing
+//! record by record would leave half a dossier behind when a later record is bad.
+
+use polemos_core::{self as core, ActorName, DisputeName, DocumentName, Dossier, IssueName};
+use polemos_proto::v1 as pb;
+use polemos_proto::v1::import_service_server::ImportService;
+use polemos_store::{Kind, Store, StoreError, View, WriteBatch, record_name};
+use tonic::{Request, Response, Status};
+
+use super::convert::{self as cv, FieldError, In, Path};
+use super::error::ApiError;
+use super::state::Shared;
+
+/// The import service.
+#[derive(Clone)]
+pub struct Imports {
+    shared: Shared,
+}
+
+impl Imports {
+    pub fn new(shared: Shared) -> Self {
+        Self { shared }
+    }
+
+    async fn import(
+        &self,
+        req: pb::ImportDossierRequest,
+    ) -> Result<pb::ImportDossierResponse, ApiError> {
+        let mut dossier = dossier_in(&req)?;
+        if dossier.is_empty() {
+            let field = if req.dossier_json.is_empty() {
+                "actors"
+            } else {
+                "dossier_json"
+            };
+            return Err(
+                FieldError::new(field, "the dossier holds no records: nothing to import").into(),
+            );
+        }
+        let limit = self.shared.limits.max_text_bytes;
+        for (i, doc) in dossier.documents.iter_mut().enumerate() {
+            if doc.text.len() > limit {
+                return Err(ApiError::TooLarge {
+                    field: format!("documents[{i}].text"),
+                    size: doc.text.len(),
+                    limit,
+                });
+            }
+            // Derived from the text: computed here rather than trusted from the client.
+            doc.content_hash = core::content_hash(&doc.text);
+        }
+        let message = if req.message.is_empty() {
+            "grpc import".to_owned()
+        } else {
+            req.message
+        };
+        let counts = if req.validate_only {
+            self.shared
+                .blocking("import_validate", move |s| dry_run(s, &dossier))
+                .await
+                .map_err(records)?
+        } else {
+            let batch = WriteBatch::from_dossier(&dossier, message);
+            let result = self.shared.commit(batch).await.map_err(records)?;
+            Counts {
+                revision: result.revision,
+                created: result.created,
+                updated: result.updated,
+                unchanged: result.unchanged,
+            }
+        };
+        let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
+        Ok(pb::ImportDossierResponse {
+            revision: counts.revision,
+            created: n(counts.created),
+            updated: n(counts.updated),
+            unchanged: n(counts.unchanged),
+        })
+    }
+}
+
+#[tonic::async_trait]
+impl ImportService for Imports {
+    async fn import_dossier(
+        &self,
+        request: Request<pb::ImportDossierRequest>,
+    ) -> Result<Response<pb::ImportDossierResponse>, Status> {
+        Ok(Response::new(self.import(request.into_inner()).await?))
+    }
+}
+
+/// What an import did, or (validate only) would do.
+struct Counts {
+    revision: u64,
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+}
+
+/// Validation failures of the batch keep the request's own paths (`stances[3].position`); the
+/// per-record mapping used by the standard methods would drop the index.
+fn records(e: ApiError) -> ApiError {
+    match e {
+        ApiError::Store(StoreError::Invalid(v)) => ApiError::Records(v),
+        other => other,
+    }
+}
+
+/// The request's dossier: the typed records, or `dossier_json`, not both.
+fn dossier_in(req: &pb::ImportDossierRequest) -> Result<Dossier, ApiError> {
+    let typed = !(req.actors.is_empty()
+        && req.disputes.is_empty()
+        && req.issues.is_empty()
+        && req.stances.is_empty()
+        && req.events.is_empty()
+        && req.documents.is_empty());
+    if !req.dossier_json.is_empty() {
+        if typed {
+            return Err(FieldError::new(
+                "dossier_json",
+                "give the dossier either as typed records or as dossier_json, not both",
+            )
+            .into());
+        }
+        return Dossier::from_any(&req.dossier_json).map_err(|e| match e {
+            core::Error::Invalid(v) => ApiError::Records(v),
+            other => ApiError::Core(other),
+        });
+    }
+    fn all<P, T>(field: &str, items: &[P], f: fn(&Path, &P) -> In<T>) -> In<Vec<T>> {
+        let root = Path::root(field);
+        items
+            .iter()
+            .enumerate()
+            .map(|(i, x)| f(&root.index(i), x))
+            .collect()
+    }
+    let mut dossier = Dossier::new();
+    dossier.actors = all("actors", &req.actors, cv::actor_in)?;
+    dossier.disputes = all("disputes", &req.disputes, cv::dispute_in)?;
+    dossier.issues = all("issues", &req.issues, cv::issue_in)?;
+    dossier.stances = all("stances", &req.stances, cv::stance_in)?;
+    dossier.events = all("events", &req.events, cv::event_in)?;
+    dossier.documents = all("documents", &req.documents, cv::document_in)?;
+    Ok(dossier)
+}
+
+/// `validate_only`: the checks a commit makes (the model's rules, references resolving against
+/// the store) and the counts it would report, without writing. The store may change before a
+/// real import, which is then checked again.
+fn dry_run(store: &dyn Store, dossier: &Dossier) -> Result<Counts, StoreError> {
+    let existing = Stored {
+        store,
+        error: std::cell::RefCell::new(None),
+    };
+    let outcome = core::validate(dossier, &existing);
+    if let Some(e) = existing.error.into_inner() {
+        return Err(e);
+    }
+    outcome.map_err(StoreError::Invalid)?;
+    let revision = store.head()?;
+    let mut counts = Counts {
+        revision,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+    };
+    for record in dossier.records() {
+        match store.get(
+            Kind::of_record(&record),
+            record_name(&record),
+            View::current(),
+        )? {
+            None => counts.created += 1,
+            Some(v) if v.value == record => counts.unchanged += 1,
+            Some(_) => counts.updated += 1,
+        }
+    }
+    Ok(counts)
+}
+
+/// Names already in the store, for [`core::validate`]; the first store error is kept and
+/// reported instead of the validation outcome.
+struct Stored<'a> {
+    store: &'a dyn Store,
+    error: std::cell::RefCell<Option<StoreError>>,
+}
+
+impl Stored<'_> {
+    fn has(&self, kind: Kind, name: &str) -> bool {
+        match self.store.get(kind, name, View::current()) {
+            Ok(found) => found.is_some(),
+            Err(e) => {
+                self.error.borrow_mut().get_or_insert(e);
+                false
+            }
+        }
+    }
+}
+
+impl core::Existing for Stored<'_> {
+    fn has_actor(&self, name: &ActorName) -> bool {
+        self.has(Kind::Actor, name.as_str())
+    }
+    fn has_dispute(&self, name: &DisputeName) -> bool {
+        self.has(Kind::Dispute, name.as_str())
+    }
+    fn has_issue(&self, name: &IssueName) -> bool {
+        self.has(Kind::Issue, name.as_str())
+    }
+    fn has_document(&self, name: &DocumentName) -> bool {
+        self.has(Kind::Document, name.as_str())
+    }
+}
