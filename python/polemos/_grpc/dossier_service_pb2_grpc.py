@@ -210,7 +210,7 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateActor(self, request, context):
-        """Creates a actor. ALREADY_EXISTS when the name is taken; a retry with the same
+        """Creates an actor. ALREADY_EXISTS when the name is taken; a retry with the same
         `request_id` returns the actor as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -218,14 +218,14 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateActor(self, request, context):
-        """Updates the fields of a actor named in `update_mask` (all fields when it is empty or `*`).
+        """Updates the fields of an actor named in `update_mask` (all fields when it is empty or `*`).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def DeleteActor(self, request, context):
-        """Deletes a actor. FAILED_PRECONDITION while other resources refer to it.
+        """Deletes an actor. FAILED_PRECONDITION while other resources refer to it.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -282,7 +282,7 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateIssue(self, request, context):
-        """Creates a issue. ALREADY_EXISTS when the name is taken; a retry with the same
+        """Creates an issue. ALREADY_EXISTS when the name is taken; a retry with the same
         `request_id` returns the issue as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -290,14 +290,14 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateIssue(self, request, context):
-        """Updates the fields of a issue named in `update_mask` (all fields when it is empty or `*`).
+        """Updates the fields of an issue named in `update_mask` (all fields when it is empty or `*`).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def DeleteIssue(self, request, context):
-        """Deletes a issue. FAILED_PRECONDITION while other resources refer to it.
+        """Deletes an issue. FAILED_PRECONDITION while other resources refer to it.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -354,7 +354,7 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def CreateEvent(self, request, context):
-        """Creates a event. ALREADY_EXISTS when the name is taken; a retry with the same
+        """Creates an event. ALREADY_EXISTS when the name is taken; a retry with the same
         `request_id` returns the event as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -362,14 +362,14 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateEvent(self, request, context):
-        """Updates the fields of a event named in `update_mask` (all fields when it is empty or `*`).
+        """Updates the fields of an event named in `update_mask` (all fields when it is empty or `*`).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def DeleteEvent(self, request, context):
-        """Deletes a event. FAILED_PRECONDITION while other resources refer to it.
+        """Deletes an event. FAILED_PRECONDITION while other resources refer to it.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
