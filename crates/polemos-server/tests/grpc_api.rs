@@ -1218,6 +1218,56 @@ async fn report_and_forecasts_on_the_stored_dispute() {
         .await
         .expect_err("bad csv");
     assert_eq!(field_violation(&err), "scenario_csv");
+
+    // A long Monte Carlo past its deadline: the stream ends with DEADLINE_EXCEEDED soon after
+    // the deadline, not when all draws are done (about a minute of work here), and the server
+    // goes on serving. The deadline goes in the header directly: tonic's client would otherwise
+    // cut the call itself and report CANCELLED.
+    let ec = include_str!("../../../examples/scenarios/ec-emissions.csv").to_owned();
+    let mut req = tonic::Request::new(pb::ForecastRequest {
+        source: Some(pb::forecast_request::Source::ScenarioCsv(ec)),
+        model: pb::ForecastModel::Bdm as i32,
+        monte_carlo_draws: 100_000,
+        seed: 1,
+    });
+    req.metadata_mut()
+        .insert("grpc-timeout", "300m".parse().expect("header"));
+    let started = std::time::Instant::now();
+    let mut stream = client
+        .forecast(req)
+        .await
+        .expect("stream starts")
+        .into_inner();
+    let mut end = None;
+    while let Some(item) = stream.next().await {
+        match item {
+            Ok(r) => assert!(matches!(
+                r.kind,
+                Some(pb::forecast_response::Kind::Progress(_))
+            )),
+            Err(status) => {
+                end = Some(status);
+                break;
+            }
+        }
+    }
+    let status = end.expect("the stream ends with an error, not a result");
+    assert_eq!(status.code(), tonic::Code::DeadlineExceeded, "{status:?}");
+    assert!(status.message().contains("of 100000 draws"), "{status:?}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "stopped at the deadline, took {:?}",
+        started.elapsed()
+    );
+    let after = client
+        .forecast(pb::ForecastRequest {
+            source: Some(pb::forecast_request::Source::ScenarioCsv(csv.into())),
+            model: pb::ForecastModel::Median as i32,
+            ..Default::default()
+        })
+        .await
+        .expect("still serving");
+    assert_eq!(after.into_inner().collect::<Vec<_>>().await.len(), 1);
     server.stop().await;
 }
 
