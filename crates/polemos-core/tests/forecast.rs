@@ -117,6 +117,20 @@ fn bdm_two_actors_by_hand() {
 }
 
 #[test]
+fn bdm_with_no_or_one_actor_has_nothing_to_do() {
+    let none = bdm::success_probabilities(&[], &[], &[], 100.0, SuccessRule::PositiveVotes);
+    assert!(none.is_empty());
+    let one = bdm::success_probabilities(&[40.0], &[1.0], &[1.0], 100.0, SuccessRule::NetVotes);
+    assert_eq!(one, vec![0.5]);
+    let dim = Dim {
+        weight: &[1.0],
+        salience: &[1.0],
+        range: 100.0,
+    };
+    assert!(bdm::step(&[40.0], &dim, &BdmParams::default()).is_empty());
+}
+
+#[test]
 fn bdm_three_actors_by_hand() {
     // A 0, B 50, C 100, all c = s = 1, R = 100.
     // Risk pass: P_AB = 0.5/1.5 = 1/3 (A +0.5, B −0.5, C −0.5), P_AC = 1/2.

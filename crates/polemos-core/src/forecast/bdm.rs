@@ -241,6 +241,13 @@ fn success_table(
     ws: &mut Workspace,
 ) {
     let n = x.len();
+    if n == 0 {
+        // Nothing to compare; the chunked passes below need at least one candidate.
+        ws.cand.clear();
+        ws.pd.clear();
+        ws.index.clear();
+        return;
+    }
     ws.order.clear();
     ws.order.extend(0..n);
     ws.order.sort_by(|&a, &b| x[a].total_cmp(&x[b]));
