@@ -31,6 +31,7 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     valid_time_cut(fresh().as_ref());
     list_reads_entities_with_etags(fresh().as_ref());
     request_ids_replay_the_first_commit(fresh().as_ref());
+    point_reads_agree(fresh().as_ref());
 }
 
 pub fn import_is_idempotent(store: &dyn Store) {
@@ -179,6 +180,65 @@ pub fn deletes_keep_history_and_references(store: &dyn Store) {
         store.commit(again).unwrap_err(),
         StoreError::NotFound { .. }
     ));
+}
+
+/// `get` of the current view and `try_get` (where a backend answers it) give what the log says
+/// after creates, updates and deletes, at every revision.
+pub fn point_reads_agree(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let mut renamed = dossier.actors[0].clone();
+    renamed.display_name = "Renamed".into();
+    let actor = renamed.name.to_string();
+    let mut update = WriteBatch::new("rename");
+    update.put(Record::Actor(renamed));
+    assert_eq!(store.commit(update).unwrap().revision, 2);
+    let stance = dossier.stances[0].name.to_string();
+    let mut delete = WriteBatch::new("retract");
+    delete.delete(Kind::Stance, stance.clone(), Precondition::None);
+    assert_eq!(store.commit(delete).unwrap().revision, 3);
+
+    let display = |found: Option<crate::Versioned<Record>>| {
+        found.map(|v| match v.value {
+            Record::Actor(a) => (v.revision, a.display_name),
+            other => (v.revision, format!("{:?}", Kind::of_record(&other))),
+        })
+    };
+    let expectations = [
+        (
+            Kind::Actor,
+            actor.as_str(),
+            View::current(),
+            Some((2, "Renamed".to_owned())),
+        ),
+        (
+            Kind::Actor,
+            actor.as_str(),
+            View::at_revision(1),
+            Some((1, dossier.actors[0].display_name.clone())),
+        ),
+        (Kind::Stance, stance.as_str(), View::current(), None),
+        (
+            Kind::Stance,
+            stance.as_str(),
+            View::at_revision(2),
+            Some((1, "Stance".to_owned())),
+        ),
+        (Kind::Actor, "actors/XXX", View::current(), None),
+    ];
+    for (kind, name, view, expected) in expectations {
+        let got = display(store.get(kind, name, view).unwrap());
+        assert_eq!(got, expected, "get {name} at {view:?}");
+        if let Some(quick) = store.try_get(kind, name, view) {
+            assert_eq!(
+                display(quick.unwrap()),
+                expected,
+                "try_get {name} at {view:?}"
+            );
+        }
+    }
 }
 
 pub fn change_feed_resumes(store: &dyn Store) {

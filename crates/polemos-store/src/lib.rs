@@ -310,6 +310,23 @@ pub trait Store: Send + Sync {
         view: View,
     ) -> Result<Option<Versioned<Record>>, StoreError>;
 
+    /// [`Store::get`], answered on the calling thread only when that needs no waiting: an idle
+    /// in-process connection (SQLite, memory), never a lock held by another call or the
+    /// network. `None` (the default) means "call `get` where blocking is fine". An async server
+    /// answers point reads this way without handing them to another thread, a hand-off that
+    /// costs more than an in-process read.
+    ///
+    /// # Errors
+    /// As for `get`.
+    fn try_get(
+        &self,
+        _kind: Kind,
+        _name: &str,
+        _view: View,
+    ) -> Option<Result<Option<Versioned<Record>>, StoreError>> {
+        None
+    }
+
     /// Every live entity of one kind as seen by `view` (date cut included), ordered by name,
     /// each with its etag (the revision of its last change), read in one pass: what a List
     /// needs, without decoding the other kinds or re-reading each entity for its etag.

@@ -60,6 +60,17 @@ pub trait LogTx {
         name: &str,
         at: Option<Revision>,
     ) -> Result<Option<Entry>, StoreError>;
+    /// An entity's current body and the revision of its last change; `None` when it does not
+    /// exist or was deleted. What a Get of the current view needs: backends that keep an index
+    /// of the current state answer it there, without searching the log.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn live(&mut self, kind: Kind, name: &str) -> Result<Option<(Revision, String)>, StoreError> {
+        Ok(self
+            .latest(kind, name, None)?
+            .and_then(|e| e.body.map(|body| (e.revision, body))))
+    }
     /// The latest live (not deleted) entry of every entity of `kind` at or before `at`.
     ///
     /// # Errors
@@ -113,6 +124,30 @@ pub trait Backend: Send + Sync {
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError>;
+    /// [`Backend::read`], but only if it can start at once on the calling thread: an idle
+    /// in-process connection, no lock held by another call, no network round trip. `None`
+    /// (the default, and what remote backends keep) means "call `read` where blocking is fine".
+    ///
+    /// # Errors
+    /// As for `read`.
+    fn try_read<R>(
+        &self,
+        _f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Option<Result<R, StoreError>> {
+        None
+    }
+    /// [`Backend::try_read`] for an `f` that reads with one statement, which is a consistent
+    /// snapshot by itself: a backend may then skip the transaction around it. By default the
+    /// same as `try_read`.
+    ///
+    /// # Errors
+    /// As for `read`.
+    fn try_read_one<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Option<Result<R, StoreError>> {
+        self.try_read(f)
+    }
     /// See [`Store::subscribe`]; backends without a cross-process signal keep this default.
     ///
     /// # Errors
@@ -301,6 +336,29 @@ fn list_in(
         }
     }
     Ok(out)
+}
+
+/// One entity as `view` sees it, read with one statement ([`Backend::try_read_one`] relies on
+/// that).
+fn get_in(
+    tx: &mut dyn LogTx,
+    kind: Kind,
+    name: &str,
+    view: View,
+) -> Result<Option<Versioned<Record>>, StoreError> {
+    let found = match view.revision {
+        None => tx.live(kind, name)?,
+        Some(at) => tx
+            .latest(kind, name, Some(at))?
+            .and_then(|e| e.body.map(|body| (e.revision, body))),
+    };
+    let Some((revision, body)) = found else {
+        return Ok(None);
+    };
+    Ok(Some(Versioned {
+        value: decode(kind, name, &body)?,
+        revision,
+    }))
 }
 
 fn snapshot_in(tx: &mut dyn LogTx, view: View) -> Result<Dossier, StoreError> {
@@ -507,18 +565,17 @@ impl<B: Backend> Store for LogStore<B> {
         name: &str,
         view: View,
     ) -> Result<Option<Versioned<Record>>, StoreError> {
-        self.backend.read(|tx| {
-            let Some(entry) = tx.latest(kind, name, view.revision)? else {
-                return Ok(None);
-            };
-            let Some(body) = entry.body else {
-                return Ok(None);
-            };
-            Ok(Some(Versioned {
-                value: decode(kind, name, &body)?,
-                revision: entry.revision,
-            }))
-        })
+        self.backend.read(|tx| get_in(tx, kind, name, view))
+    }
+
+    fn try_get(
+        &self,
+        kind: Kind,
+        name: &str,
+        view: View,
+    ) -> Option<Result<Option<Versioned<Record>>, StoreError>> {
+        // `get_in` reads with a single statement.
+        self.backend.try_read_one(|tx| get_in(tx, kind, name, view))
     }
 
     fn list(&self, kind: Kind, view: View) -> Result<Vec<Versioned<Record>>, StoreError> {

@@ -163,6 +163,22 @@ impl Backend for MemoryBackend {
         })
     }
 
+    fn try_read<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Option<Result<R, StoreError>> {
+        let mut state = match self.state.try_lock() {
+            Ok(state) => state,
+            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return None,
+        };
+        Some(f(&mut MemTx {
+            state: &mut state,
+            staged: None,
+            staged_request: None,
+        }))
+    }
+
     fn write<R>(
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
@@ -176,5 +192,25 @@ impl Backend for MemoryBackend {
         let result = f(&mut tx)?;
         tx.apply();
         Ok(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn try_read_declines_while_a_call_holds_the_log() {
+        let backend = MemoryBackend::default();
+        let held = backend.lock();
+        assert!(backend.try_read(|tx| tx.head()).is_none());
+        drop(held);
+        assert_eq!(
+            backend
+                .try_read(|tx| tx.head())
+                .expect("free")
+                .expect("head"),
+            0
+        );
     }
 }

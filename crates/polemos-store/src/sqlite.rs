@@ -6,7 +6,7 @@ use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
 use rusqlite::config::DbConfig;
-use rusqlite::{Connection, OptionalExtension, Transaction, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
 use crate::{Kind, Revision, StoreError};
@@ -118,11 +118,20 @@ impl SqliteBackend {
         })
     }
 
+    /// A reader connection no other call is using, if there is one.
+    fn idle_reader(&self) -> Option<MutexGuard<'_, Connection>> {
+        self.readers
+            .iter()
+            .find_map(|reader| match reader.try_lock() {
+                Ok(guard) => Some(guard),
+                Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+                Err(std::sync::TryLockError::WouldBlock) => None,
+            })
+    }
+
     fn reader(&self) -> MutexGuard<'_, Connection> {
-        for reader in &self.readers {
-            if let Ok(guard) = reader.try_lock() {
-                return guard;
-            }
+        if let Some(guard) = self.idle_reader() {
+            return guard;
         }
         // All busy: wait on one chosen by thread so waiters spread out.
         let index = thread_index() % self.readers.len();
@@ -139,8 +148,9 @@ fn thread_index() -> usize {
     usize::try_from(hasher.finish() % 1024).unwrap_or(0)
 }
 
+/// A connection to read or write through; its caller opens any transaction around the calls.
 struct SqliteTx<'a> {
-    tx: &'a Transaction<'a>,
+    tx: &'a Connection,
 }
 
 fn kind_of(value: &str) -> Result<Kind, StoreError> {
@@ -222,6 +232,18 @@ impl LogTx for SqliteTx<'_> {
             })
         })
         .transpose()
+    }
+
+    fn live(&mut self, kind: Kind, name: &str) -> Result<Option<(Revision, String)>, StoreError> {
+        // One lookup in the current-state table; the log's own index would also need a sort on
+        // `seq` to order two changes to one entity within a revision.
+        self.tx
+            .prepare_cached("SELECT revision, body FROM current WHERE kind = ?1 AND name = ?2")?
+            .query_row(params![kind.as_str(), name], |r| {
+                Ok((revision_of(r.get::<_, i64>(0)?), r.get::<_, String>(1)?))
+            })
+            .optional()
+            .map_err(StoreError::from)
     }
 
     fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError> {
@@ -384,15 +406,59 @@ impl LogTx for SqliteTx<'_> {
     }
 }
 
+/// Runs `f` in a read transaction on `conn`, so every read inside it sees one snapshot. Begun
+/// and ended with cached statements: `Connection::transaction` sends BEGIN and ROLLBACK through
+/// `execute_batch`, which parses both anew on every read.
+fn read_in<R>(
+    conn: &Connection,
+    f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+) -> Result<R, StoreError> {
+    if !conn.is_autocommit() {
+        // A transaction an earlier call could not end (its ROLLBACK failed): end it now rather
+        // than fail the BEGIN below, or read inside its stale snapshot.
+        conn.execute_batch("ROLLBACK")?;
+    }
+    conn.prepare_cached("BEGIN")?.execute([])?;
+    let result = f(&mut SqliteTx { tx: conn });
+    // A read transaction has nothing to keep: ROLLBACK ends it and releases its snapshot.
+    let ended = conn
+        .prepare_cached("ROLLBACK")
+        .and_then(|mut st| st.execute([]));
+    let value = result?;
+    ended?;
+    Ok(value)
+}
+
 impl Backend for SqliteBackend {
     fn read<R>(
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
-        let mut conn = self.reader();
-        // A read transaction gives every read inside `f` one consistent snapshot.
-        let tx = conn.transaction()?;
-        f(&mut SqliteTx { tx: &tx })
+        read_in(&self.reader(), f)
+    }
+
+    /// Only when a reader connection is idle. The read itself is SQLite's: pages from its cache
+    /// or the OS's, and, rarely, a short wait in SQLite's own locking (WAL recovery after a
+    /// crashed writer), as any file read may wait on the disk.
+    fn try_read<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Option<Result<R, StoreError>> {
+        let conn = self.idle_reader()?;
+        Some(read_in(&conn, f))
+    }
+
+    /// Without BEGIN and ROLLBACK: in autocommit mode one statement reads one snapshot.
+    fn try_read_one<R>(
+        &self,
+        f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
+    ) -> Option<Result<R, StoreError>> {
+        let conn = self.idle_reader()?;
+        if !conn.is_autocommit() {
+            // Left inside a transaction by a failed ROLLBACK: take the path that ends it.
+            return Some(read_in(&conn, f));
+        }
+        Some(f(&mut SqliteTx { tx: &conn }))
     }
 
     fn write<R>(
@@ -405,5 +471,50 @@ impl Backend for SqliteBackend {
         let result = f(&mut SqliteTx { tx: &tx })?;
         tx.commit()?;
         Ok(result)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn try_read_declines_while_every_reader_is_busy() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let backend = SqliteBackend::open(dir.path().join("t.db")).expect("open");
+        let held: Vec<_> = backend
+            .readers
+            .iter()
+            .map(|r| r.lock().expect("lock"))
+            .collect();
+        assert!(backend.try_read(|tx| tx.head()).is_none());
+        drop(held);
+        assert_eq!(
+            backend
+                .try_read(|tx| tx.head())
+                .expect("idle")
+                .expect("head"),
+            0
+        );
+    }
+
+    #[test]
+    fn a_read_left_inside_a_transaction_is_ended_by_the_next() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let backend = SqliteBackend::open(dir.path().join("t.db")).expect("open");
+        for reader in &backend.readers {
+            reader
+                .lock()
+                .expect("lock")
+                .execute_batch("BEGIN")
+                .expect("begin");
+        }
+        assert_eq!(backend.read(|tx| tx.head()).expect("head"), 0);
+        assert!(
+            backend
+                .readers
+                .iter()
+                .any(|r| r.lock().expect("lock").is_autocommit())
+        );
     }
 }

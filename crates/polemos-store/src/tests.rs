@@ -31,6 +31,39 @@ fn sqlite_backend_conforms() {
 }
 
 #[test]
+fn in_process_backends_answer_point_reads_at_once() {
+    let (_dir, sqlite) = sqlite();
+    for store in [memory(), sqlite] {
+        store
+            .commit(WriteBatch::from_dossier(&reference_dossier(), "import"))
+            .expect("import");
+        let quick = store
+            .try_get(crate::Kind::Actor, "actors/JPN", View::current())
+            .expect("an idle in-process store answers at once")
+            .expect("read");
+        assert_eq!(quick.map(|v| v.revision), Some(1));
+    }
+}
+
+#[test]
+fn sqlite_is_built_without_memory_counters() {
+    // Set in .cargo/config.toml: with the counters on, SQLite serializes every allocation on one
+    // mutex and concurrent reads stop scaling past one core.
+    let conn = rusqlite::Connection::open_in_memory().expect("open");
+    let options: Vec<String> = conn
+        .prepare("PRAGMA compile_options")
+        .expect("prepare")
+        .query_map([], |r| r.get(0))
+        .expect("query")
+        .collect::<Result<_, _>>()
+        .expect("rows");
+    assert!(
+        options.iter().any(|o| o == "DEFAULT_MEMSTATUS=0"),
+        "bundled SQLite built without LIBSQLITE3_FLAGS=SQLITE_DEFAULT_MEMSTATUS=0: {options:?}"
+    );
+}
+
+#[test]
 fn sqlite_persists_across_reopen_and_refuses_newer_schema() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("p.db");
