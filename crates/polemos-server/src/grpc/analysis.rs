@@ -22,7 +22,7 @@ use super::analytics as an;
 use super::convert::{self as cv, FieldError, Path};
 use super::error::ApiError;
 use super::gate::Deadline;
-use super::state::Shared;
+use super::state::{Shared, StoreOp};
 
 /// Most Monte Carlo draws one call may ask for.
 const MAX_DRAWS: u32 = 100_000;
@@ -39,7 +39,7 @@ impl Analysis {
 
     /// Runs one analysis on a snapshot of the current store (no date cut: the analyses apply
     /// "as of" themselves), on the blocking pool.
-    async fn analyze<T, F>(&self, op: &'static str, f: F) -> Result<Response<T>, Status>
+    async fn analyze<T, F>(&self, op: StoreOp, f: F) -> Result<Response<T>, Status>
     where
         F: FnOnce(&Dossier) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
@@ -123,7 +123,7 @@ impl AnalysisService for Analysis {
         })?;
         let response = self
             .shared
-            .blocking("report", move |s| s.snapshot(View::current()))
+            .blocking(StoreOp::Report, move |s| s.snapshot(View::current()))
             .await?;
         let (content, content_type) = tokio::task::spawn_blocking(move || {
             let report = build_report(&response, &name, as_of, &ReportOptions::default())
@@ -153,7 +153,7 @@ impl AnalysisService for Analysis {
         req: Request<pb::ListCurrentStancesRequest>,
     ) -> Result<Response<pb::ListCurrentStancesResponse>, Status> {
         let q = an::StancesQuery::parse(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze("current_stances", move |d| an::current_stances(d, &q))
+        self.analyze(StoreOp::CurrentStances, move |d| an::current_stances(d, &q))
             .await
     }
 
@@ -162,7 +162,7 @@ impl AnalysisService for Analysis {
         req: Request<pb::GetStanceMatrixRequest>,
     ) -> Result<Response<pb::GetStanceMatrixResponse>, Status> {
         let q = an::DisputeQuery::matrix(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze("stance_matrix", move |d| an::stance_matrix(d, &q))
+        self.analyze(StoreOp::StanceMatrix, move |d| an::stance_matrix(d, &q))
             .await
     }
 
@@ -171,7 +171,7 @@ impl AnalysisService for Analysis {
         req: Request<pb::ListStanceShiftsRequest>,
     ) -> Result<Response<pb::ListStanceShiftsResponse>, Status> {
         let q = an::ShiftsQuery::parse(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze("stance_shifts", move |d| an::shift_list(d, &q))
+        self.analyze(StoreOp::StanceShifts, move |d| an::shift_list(d, &q))
             .await
     }
 
@@ -180,7 +180,7 @@ impl AnalysisService for Analysis {
         req: Request<pb::ListDeadlocksRequest>,
     ) -> Result<Response<pb::ListDeadlocksResponse>, Status> {
         let q = an::DisputeQuery::deadlocks(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze("deadlocks", move |d| an::deadlock_list(d, &q))
+        self.analyze(StoreOp::Deadlocks, move |d| an::deadlock_list(d, &q))
             .await
     }
 
@@ -189,7 +189,7 @@ impl AnalysisService for Analysis {
         req: Request<pb::ListCoalitionsRequest>,
     ) -> Result<Response<pb::ListCoalitionsResponse>, Status> {
         let q = an::CoalitionsQuery::parse(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze("coalitions", move |d| an::coalition_list(d, &q))
+        self.analyze(StoreOp::Coalitions, move |d| an::coalition_list(d, &q))
             .await
     }
 
@@ -198,8 +198,10 @@ impl AnalysisService for Analysis {
         req: Request<pb::GetCooperationSeriesRequest>,
     ) -> Result<Response<pb::GetCooperationSeriesResponse>, Status> {
         let q = an::SeriesQuery::parse(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze("cooperation_series", move |d| an::cooperation_series(d, &q))
-            .await
+        self.analyze(StoreOp::CooperationSeries, move |d| {
+            an::cooperation_series(d, &q)
+        })
+        .await
     }
 
     async fn forecast(
@@ -236,7 +238,7 @@ impl AnalysisService for Analysis {
                 let name = cv::dispute_name(&Path::root("dispute"), &d).map_err(ApiError::from)?;
                 let dossier = self
                     .shared
-                    .blocking("forecast_snapshot", |s| s.snapshot(View::current()))
+                    .blocking(StoreOp::ForecastSnapshot, |s| s.snapshot(View::current()))
                     .await?;
                 scenario_of(&dossier, &name)?
             }

@@ -12,7 +12,7 @@ use tonic::{Request, Response, Status};
 use super::convert::{self as cv, FieldError, Path};
 use super::error::ApiError;
 use super::resource::Resource;
-use super::state::Shared;
+use super::state::{Shared, StoreOp};
 
 /// The default page size when a request leaves `page_size` at 0.
 pub const DEFAULT_PAGE_SIZE: usize = 50;
@@ -34,17 +34,11 @@ impl Dossiers {
 
     async fn get_at<T: Resource>(&self, name: String, view: View) -> Result<T::Pb, ApiError> {
         T::check_name(&Path::root("name"), &name)?;
-        let found = self
-            .shared
-            .blocking("get", move |s| {
-                s.get(T::KIND, &name, view).map(|r| (r, name))
-            })
-            .await?;
-        match found {
-            (Some(v), _) => T::from_record(v.value)
+        match self.shared.get(T::KIND, &name, view).await? {
+            Some(v) => T::from_record(v.value)
                 .map(|x| x.out(v.revision))
                 .ok_or_else(|| ApiError::Internal("stored record of the wrong kind".into())),
-            (None, name) => Err(StoreError::NotFound {
+            None => Err(StoreError::NotFound {
                 kind: T::KIND.as_str(),
                 name,
             }
@@ -82,7 +76,7 @@ impl Dossiers {
             Some(PageToken::decode(page_token, &query)?)
         };
         self.shared
-            .blocking("list", move |s| {
+            .blocking(StoreOp::List, move |s| {
                 // Every page of one listing reads the revision its first page saw.
                 let revision = match &cursor {
                     Some(c) => c.revision,
@@ -182,7 +176,7 @@ impl Dossiers {
         let n = name.clone();
         let stored = self
             .shared
-            .blocking("get", move |s| s.get(T::KIND, &n, View::current()))
+            .blocking(StoreOp::Get, move |s| s.get(T::KIND, &n, View::current()))
             .await?
             .ok_or_else(|| StoreError::NotFound {
                 kind: T::KIND.as_str(),
@@ -229,7 +223,7 @@ impl Dossiers {
         let n = name.clone();
         let exists = self
             .shared
-            .blocking("get", move |s| s.get(T::KIND, &n, View::current()))
+            .blocking(StoreOp::Get, move |s| s.get(T::KIND, &n, View::current()))
             .await?
             .is_some();
         if !exists {

@@ -17,7 +17,7 @@ use tonic::{Code, Request, Response, Status, Streaming};
 
 use super::convert::{self as cv, FieldError, Path};
 use super::error::{ApiError, status};
-use super::state::Shared;
+use super::state::{Shared, StoreOp};
 
 /// Results buffered before the server stops reading documents.
 const INGEST_BUFFER: usize = 4;
@@ -112,7 +112,7 @@ async fn ingest_inner(
     out.document = doc.name.to_string();
     let hash = doc.content_hash.clone();
     if let Some(existing) = shared
-        .blocking("document_by_hash", move |s| s.document_by_hash(&hash))
+        .blocking(StoreOp::DocumentByHash, move |s| s.document_by_hash(&hash))
         .await?
     {
         out.document = existing;
@@ -132,7 +132,7 @@ async fn ingest_inner(
     let message = format!("grpc ingest {}", doc.name);
     let to_store = facts.clone();
     let batch = shared
-        .blocking("ingest_prepare", move |s| {
+        .blocking(StoreOp::IngestPrepare, move |s| {
             polemos_store::new_facts_batch(s, &to_store, message)
         })
         .await?;

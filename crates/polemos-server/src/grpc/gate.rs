@@ -2,9 +2,10 @@
 //! runs), the call's deadline, then per-method request counts and latency histograms for
 //! Prometheus.
 
+use std::collections::HashMap;
 use std::future::Future;
 use std::pin::Pin;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
@@ -13,13 +14,16 @@ use tonic::body::Body;
 use tonic::codegen::http;
 use tower::{Layer, Service};
 
-use super::auth::{Keys, required_role};
+use prost::Message;
+
+use super::auth::{Keys, Role, required_role};
 use super::error::status;
 
 #[derive(Clone)]
 pub struct GateLayer {
     keys: Arc<Keys>,
     timeout: Duration,
+    methods: Arc<Methods>,
 }
 
 impl GateLayer {
@@ -29,6 +33,7 @@ impl GateLayer {
         Self {
             keys: Arc::new(keys),
             timeout,
+            methods: Arc::new(Methods::served()),
         }
     }
 }
@@ -40,6 +45,7 @@ impl<S> Layer<S> for GateLayer {
             inner,
             keys: Arc::clone(&self.keys),
             timeout: self.timeout,
+            methods: Arc::clone(&self.methods),
         }
     }
 }
@@ -49,6 +55,87 @@ pub struct Gate<S> {
     inner: S,
     keys: Arc<Keys>,
     timeout: Duration,
+    methods: Arc<Methods>,
+}
+
+/// What the gate knows of one method: its metric label, the role it needs, and its metric
+/// handles, registered on first use and kept, so a call costs an atomic add rather than
+/// formatting labels and looking them up in the registry.
+struct Method {
+    label: String,
+    role: Option<Role>,
+    seconds: OnceLock<metrics::Histogram>,
+    /// One counter per status code, indexed by the code's number.
+    calls: [OnceLock<metrics::Counter>; 17],
+}
+
+impl Method {
+    fn new(label: String, role: Option<Role>) -> Self {
+        Self {
+            label,
+            role,
+            seconds: OnceLock::new(),
+            calls: std::array::from_fn(|_| OnceLock::new()),
+        }
+    }
+
+    fn count(&self, code: Code) {
+        let index = usize::try_from(code as i32).unwrap_or(usize::from(Code::Unknown as u8));
+        let counter = self.calls.get(index).unwrap_or(&self.calls[2]).get_or_init(|| {
+            metrics::counter!("polemos_grpc_requests_total", "method" => self.label.clone(), "code" => format!("{code:?}"))
+        });
+        counter.increment(1);
+    }
+
+    fn time(&self, seconds: f64) {
+        self.seconds
+            .get_or_init(|| metrics::histogram!("polemos_grpc_request_seconds", "method" => self.label.clone()))
+            .record(seconds);
+    }
+}
+
+/// Every method this server serves, by request path, and one entry that stands for any other
+/// path: a client cannot add metric series by calling methods that do not exist.
+struct Methods {
+    by_path: HashMap<String, Arc<Method>>,
+    unknown: Arc<Method>,
+}
+
+impl Methods {
+    /// The methods of the polemos services and of the standard health and reflection services,
+    /// read from their descriptor sets.
+    fn served() -> Self {
+        let mut by_path = HashMap::new();
+        for set in [
+            polemos_proto::FILE_DESCRIPTOR_SET,
+            tonic_health::pb::FILE_DESCRIPTOR_SET,
+            tonic_reflection::pb::v1::FILE_DESCRIPTOR_SET,
+            tonic_reflection::pb::v1alpha::FILE_DESCRIPTOR_SET,
+        ] {
+            // The sets are compiled into this binary; one that does not decode lists nothing.
+            let Ok(set) = prost_types::FileDescriptorSet::decode(set) else {
+                continue;
+            };
+            for file in &set.file {
+                for service in &file.service {
+                    for method in &service.method {
+                        let path =
+                            format!("/{}.{}/{}", file.package(), service.name(), method.name());
+                        let entry = Method::new(method_label(&path), required_role(&path));
+                        by_path.insert(path, Arc::new(entry));
+                    }
+                }
+            }
+        }
+        Self {
+            by_path,
+            unknown: Arc::new(Method::new("unknown".into(), None)),
+        }
+    }
+
+    fn get(&self, path: &str) -> &Arc<Method> {
+        self.by_path.get(path).unwrap_or(&self.unknown)
+    }
 }
 
 /// When a call must be over: its `grpc-timeout`, capped by the server's limit. The gate ends a
@@ -106,16 +193,24 @@ where
     }
 
     fn call(&mut self, mut req: http::Request<B>) -> Self::Future {
-        let path = req.uri().path().to_owned();
-        let method = method_label(&path);
-        if let Some(needed) = required_role(&path) {
+        let path = req.uri().path();
+        let known = Arc::clone(self.methods.get(path));
+        // A path no service declares still needs a key if it claims to be ours; it then ends
+        // UNIMPLEMENTED rather than telling an anonymous caller which methods exist.
+        let needed = if Arc::ptr_eq(&known, &self.methods.unknown) {
+            required_role(path)
+        } else {
+            known.role
+        };
+        if let Some(needed) = needed {
             let denied = match self.keys.authenticate(req.headers()) {
                 Err(status) => Some(status),
                 Ok(role) if role < needed => Some(status(
                     Code::PermissionDenied,
                     "ROLE_TOO_LOW",
                     format!(
-                        "{method} needs the {} role; this key is {}",
+                        "{} needs the {} role; this key is {}",
+                        known.label,
                         needed.as_str(),
                         role.as_str()
                     ),
@@ -123,8 +218,7 @@ where
                 Ok(_) => None,
             };
             if let Some(status) = denied {
-                metrics::counter!("polemos_grpc_requests_total", "method" => method, "code" => format!("{:?}", status.code()))
-                    .increment(1);
+                known.count(status.code());
                 let response = status.into_http::<Body>();
                 return Box::pin(async move { Ok(response) });
             }
@@ -136,6 +230,7 @@ where
         req.extensions_mut()
             .insert(Deadline(Instant::now() + limit));
         Box::pin(async move {
+            let method = known;
             let started = Instant::now();
             // Enforced here rather than by tonic's server timeout, which answers CANCELLED: a
             // call past its deadline is DEADLINE_EXCEEDED, and its handler future is dropped.
@@ -144,7 +239,10 @@ where
                 Err(_) => status(
                     Code::DeadlineExceeded,
                     "DEADLINE_EXCEEDED",
-                    format!("{method} did not finish within its deadline of {limit:?}"),
+                    format!(
+                        "{} did not finish within its deadline of {limit:?}",
+                        method.label
+                    ),
                 )
                 .into_http::<Body>(),
             };
@@ -165,10 +263,8 @@ where
                 .and_then(|v| v.to_str().ok())
                 .and_then(|v| v.parse::<i32>().ok())
                 .map_or(Code::Ok, Code::from_i32);
-            metrics::counter!("polemos_grpc_requests_total", "method" => method.clone(), "code" => format!("{code:?}"))
-                .increment(1);
-            metrics::histogram!("polemos_grpc_request_seconds", "method" => method)
-                .record(started.elapsed().as_secs_f64());
+            method.count(code);
+            method.time(started.elapsed().as_secs_f64());
             Ok(response)
         })
     }
@@ -182,6 +278,29 @@ mod tests {
         let mut headers = http::HeaderMap::new();
         headers.insert("grpc-timeout", value.parse().expect("header value"));
         client_timeout(&headers)
+    }
+
+    #[test]
+    fn served_methods_carry_their_label_and_role_and_others_share_one_entry() {
+        let methods = Methods::served();
+        let get = methods.get("/polemos.v1.DossierService/GetActor");
+        assert_eq!(get.label, "DossierService/GetActor");
+        assert_eq!(get.role, Some(Role::Reader));
+        let ingest = methods.get("/polemos.v1.ExtractionService/Ingest");
+        assert_eq!(ingest.role, Some(Role::Writer));
+        let health = methods.get("/grpc.health.v1.Health/Check");
+        assert_eq!((health.label.as_str(), health.role), ("Health/Check", None));
+        let reflection = methods.get("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo");
+        assert_eq!(reflection.label, "ServerReflection/ServerReflectionInfo");
+        // Made-up paths cannot mint metric series of their own.
+        for path in ["/polemos.v1.DossierService/Nope", "/x.Y/Z", "/"] {
+            assert!(Arc::ptr_eq(methods.get(path), &methods.unknown), "{path}");
+        }
+        assert!(
+            methods.by_path.len() > 40,
+            "{} methods",
+            methods.by_path.len()
+        );
     }
 
     #[test]

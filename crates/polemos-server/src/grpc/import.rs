@@ -10,7 +10,7 @@ use tonic::{Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, In, Path};
 use super::error::ApiError;
-use super::state::Shared;
+use super::state::{Shared, StoreOp};
 
 /// The import service.
 #[derive(Clone)]
@@ -57,7 +57,7 @@ impl Imports {
         };
         let counts = if req.validate_only {
             self.shared
-                .blocking("import_validate", move |s| dry_run(s, &dossier))
+                .blocking(StoreOp::ImportValidate, move |s| dry_run(s, &dossier))
                 .await
                 .map_err(records)?
         } else {

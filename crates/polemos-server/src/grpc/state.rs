@@ -1,10 +1,11 @@
 //! What every service shares: the store (synchronous, so called on tokio's blocking pool), the
 //! in-process commit notification that wakes change-feed watchers, and the request limits.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
-use polemos_store::{CommitResult, Revision, Store, WriteBatch};
+use polemos_core::Record;
+use polemos_store::{CommitResult, Kind, Revision, Store, Versioned, View, WriteBatch};
 use tokio::sync::{Semaphore, watch};
 
 use super::error::ApiError;
@@ -39,6 +40,87 @@ impl Default for Limits {
     }
 }
 
+/// The store calls the server makes, each timed under its own `op` label of the
+/// `polemos_store_seconds` histogram.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StoreOp {
+    Get,
+    List,
+    Head,
+    Commit,
+    ChangesSince,
+    DocumentByHash,
+    IngestPrepare,
+    ImportValidate,
+    Report,
+    ForecastSnapshot,
+    /// The snapshots the typed analyses read.
+    CurrentStances,
+    StanceMatrix,
+    StanceShifts,
+    Deadlocks,
+    Coalitions,
+    CooperationSeries,
+}
+
+impl StoreOp {
+    const ALL: [Self; 16] = [
+        Self::Get,
+        Self::List,
+        Self::Head,
+        Self::Commit,
+        Self::ChangesSince,
+        Self::DocumentByHash,
+        Self::IngestPrepare,
+        Self::ImportValidate,
+        Self::Report,
+        Self::ForecastSnapshot,
+        Self::CurrentStances,
+        Self::StanceMatrix,
+        Self::StanceShifts,
+        Self::Deadlocks,
+        Self::Coalitions,
+        Self::CooperationSeries,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "get",
+            Self::List => "list",
+            Self::Head => "head",
+            Self::Commit => "commit",
+            Self::ChangesSince => "changes_since",
+            Self::DocumentByHash => "document_by_hash",
+            Self::IngestPrepare => "ingest_prepare",
+            Self::ImportValidate => "import_validate",
+            Self::Report => "report",
+            Self::ForecastSnapshot => "forecast_snapshot",
+            Self::CurrentStances => "current_stances",
+            Self::StanceMatrix => "stance_matrix",
+            Self::StanceShifts => "stance_shifts",
+            Self::Deadlocks => "deadlocks",
+            Self::Coalitions => "coalitions",
+            Self::CooperationSeries => "cooperation_series",
+        }
+    }
+}
+
+/// One `polemos_store_seconds` handle per [`StoreOp`], registered on first use and kept: a
+/// timing is then an atomic add, not a registry lookup of its labels (which cost a Get more
+/// than its SQLite read).
+#[derive(Default)]
+struct StoreTimers([OnceLock<metrics::Histogram>; StoreOp::ALL.len()]);
+
+impl StoreTimers {
+    fn record(&self, op: StoreOp, started: Instant) {
+        let index = op as usize;
+        if let Some(slot) = self.0.get(index) {
+            slot.get_or_init(|| metrics::histogram!("polemos_store_seconds", "op" => op.as_str()))
+                .record(started.elapsed().as_secs_f64());
+        }
+    }
+}
+
 /// Shared state of the polemos services.
 #[derive(Clone)]
 pub struct Shared {
@@ -47,6 +129,7 @@ pub struct Shared {
     pub limits: Limits,
     pub streams: Arc<Semaphore>,
     store_calls: Arc<Semaphore>,
+    timers: Arc<StoreTimers>,
     closing: Arc<watch::Sender<bool>>,
 }
 
@@ -61,13 +144,14 @@ impl Shared {
             head: Arc::new(tx),
             streams: Arc::new(Semaphore::new(limits.max_streams)),
             store_calls: Arc::new(Semaphore::new(limits.max_store_calls.max(1))),
+            timers: Arc::default(),
             limits,
             closing: Arc::new(watch::channel(false).0),
         })
     }
 
     /// Runs a store call on the blocking pool, timing it as `op`.
-    pub async fn blocking<T, F>(&self, op: &'static str, f: F) -> Result<T, ApiError>
+    pub async fn blocking<T, F>(&self, op: StoreOp, f: F) -> Result<T, ApiError>
     where
         F: FnOnce(&dyn Store) -> Result<T, polemos_store::StoreError> + Send + 'static,
         T: Send + 'static,
@@ -84,14 +168,35 @@ impl Shared {
         })
         .await
         .map_err(|e| ApiError::Internal(format!("store task failed: {e}")))?;
-        metrics::histogram!("polemos_store_seconds", "op" => op)
-            .record(started.elapsed().as_secs_f64());
+        self.timers.record(op, started);
         result.map_err(ApiError::from)
+    }
+
+    /// One entity by name: on this thread when the store can answer at once
+    /// ([`Store::try_get`]: an idle in-process connection), else on the blocking pool. A point
+    /// read of an embedded store takes microseconds, less than handing it to another thread
+    /// and waking this task again.
+    pub async fn get(
+        &self,
+        kind: Kind,
+        name: &str,
+        view: View,
+    ) -> Result<Option<Versioned<Record>>, ApiError> {
+        let started = Instant::now();
+        if let Some(found) = self.store.try_get(kind, name, view) {
+            self.timers.record(StoreOp::Get, started);
+            return found.map_err(ApiError::from);
+        }
+        let name = name.to_owned();
+        self.blocking(StoreOp::Get, move |s| s.get(kind, &name, view))
+            .await
     }
 
     /// Commits a batch and wakes watchers.
     pub async fn commit(&self, batch: WriteBatch) -> Result<CommitResult, ApiError> {
-        let result = self.blocking("commit", move |s| s.commit(batch)).await?;
+        let result = self
+            .blocking(StoreOp::Commit, move |s| s.commit(batch))
+            .await?;
         self.notify(result.revision);
         Ok(result)
     }
@@ -119,5 +224,22 @@ impl Shared {
 
     pub fn subscribe(&self) -> watch::Receiver<Revision> {
         self.head.subscribe()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_store_op_has_its_own_timer_slot_and_label() {
+        let mut labels = std::collections::HashSet::new();
+        for (index, op) in StoreOp::ALL.iter().enumerate() {
+            assert_eq!(
+                *op as usize, index,
+                "{op:?} is out of place in StoreOp::ALL"
+            );
+            assert!(labels.insert(op.as_str()), "{op:?} repeats a label");
+        }
     }
 }

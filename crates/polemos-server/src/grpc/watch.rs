@@ -15,7 +15,7 @@ use tonic::{Code, Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, Path};
 use super::error::{ApiError, status};
-use super::state::Shared;
+use super::state::{Shared, StoreOp};
 
 /// Changes read from the store per round.
 const BATCH: usize = 512;
@@ -155,14 +155,16 @@ impl Changes {
 /// after the last revision returned without losing part of it.
 async fn next_batch(shared: &Shared, after: Revision) -> Result<Vec<Change>, ApiError> {
     let mut batch = shared
-        .blocking("changes_since", move |s| s.changes_since(after, BATCH))
+        .blocking(StoreOp::ChangesSince, move |s| {
+            s.changes_since(after, BATCH)
+        })
         .await?;
     if batch.len() == BATCH {
         let last = batch.last().map_or(after, |c| c.revision);
         if batch.iter().all(|c| c.revision == last) {
             // One huge commit: read it whole.
             batch = shared
-                .blocking("changes_since", move |s| {
+                .blocking(StoreOp::ChangesSince, move |s| {
                     let all = s.changes_since(after, usize::MAX)?;
                     Ok(all.into_iter().take_while(|c| c.revision == last).collect())
                 })
@@ -257,7 +259,7 @@ impl ChangeService for Changes {
                 .transpose()
                 .map_err(ApiError::from)?,
         };
-        let head = self.shared.blocking("head", |s| s.head()).await?;
+        let head = self.shared.blocking(StoreOp::Head, |s| s.head()).await?;
         let cursor = parse_token(&q.start_token, head).map_err(ApiError::from)?;
         let permit = self
             .shared
