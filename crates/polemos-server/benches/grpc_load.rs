@@ -5,7 +5,8 @@
 //!
 //! `cargo bench -p polemos-server --bench grpc_load` (env: `LOAD_SECONDS` [3],
 //! `LOAD_CONCURRENCY` [64], `LOAD_CONNECTIONS` [8], `LOAD_SERVER_WORKERS` and
-//! `LOAD_CLIENT_WORKERS` [one per core], `LOAD_OPS` [get,list,extract]).
+//! `LOAD_CLIENT_WORKERS` [one per core], `LOAD_OPS` [get,list,extract], `LOAD_ROUNDS` [6]: the
+//! real and the empty stack are measured in that many alternating slices of the run).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -61,14 +62,47 @@ struct Stats {
     errors: u64,
     seconds: f64,
     hist: Histogram<u64>,
+    /// CPU seconds of the server's and the load generator's threads during the run.
+    server_cpu: Option<f64>,
+    client_cpu: Option<f64>,
 }
 
 impl Stats {
+    fn new() -> Self {
+        Self {
+            calls: 0,
+            errors: 0,
+            seconds: 0.0,
+            hist: Histogram::new_with_bounds(1, 60_000_000, 3).expect("histogram"),
+            server_cpu: None,
+            client_cpu: None,
+        }
+    }
+    /// Adds another run's counts, time, latencies and CPU.
+    fn merge(&mut self, other: Self) {
+        let add = |a: Option<f64>, b: Option<f64>| match (a, b) {
+            (Some(a), Some(b)) => Some(a + b),
+            (a, b) => a.or(b),
+        };
+        self.calls += other.calls;
+        self.errors += other.errors;
+        self.seconds += other.seconds;
+        self.hist.add(other.hist).expect("merge histograms");
+        self.server_cpu = add(self.server_cpu, other.server_cpu);
+        self.client_cpu = add(self.client_cpu, other.client_cpu);
+    }
     fn rate(&self) -> f64 {
         self.calls as f64 / self.seconds
     }
     fn ms(&self, q: f64) -> f64 {
         self.hist.value_at_quantile(q) as f64 / 1000.0
+    }
+    /// CPU microseconds per call, or "?" where it could not be read.
+    fn per_call(&self, cpu: Option<f64>) -> String {
+        match cpu {
+            Some(s) if self.calls > 0 => format!("{:.0}", s * 1e6 / self.calls as f64),
+            _ => "?".into(),
+        }
     }
 }
 
@@ -230,12 +264,7 @@ async fn load(
             (calls, errors, hist)
         }));
     }
-    let mut total = Stats {
-        calls: 0,
-        errors: 0,
-        seconds: 0.0,
-        hist: Histogram::new_with_bounds(1, 60_000_000, 3).expect("histogram"),
-    };
+    let mut total = Stats::new();
     for t in tasks {
         let (calls, errors, hist) = t.await.expect("client task");
         total.calls += calls;
@@ -244,6 +273,58 @@ async fn load(
     }
     total.seconds = started.elapsed().as_secs_f64();
     total
+}
+
+/// CPU seconds used so far by this process's threads whose name starts with `prefix` (the
+/// server runtimes and the load generator name theirs), from `/proc/self/task/*/stat`: CPU time
+/// per call is steadier than calls per second on a machine shared with noisy neighbours.
+/// `None` off Linux.
+fn cpu_seconds(prefix: &str) -> Option<f64> {
+    let tasks = std::fs::read_dir("/proc/self/task").ok()?;
+    let mut ticks = 0u64;
+    for task in tasks.flatten() {
+        let comm = std::fs::read_to_string(task.path().join("comm")).unwrap_or_default();
+        if !comm.starts_with(prefix) {
+            continue;
+        }
+        let stat = std::fs::read_to_string(task.path().join("stat")).unwrap_or_default();
+        // Fields after the parenthesised name: state is the 3rd field, utime and stime the
+        // 14th and 15th.
+        let Some((_, rest)) = stat.rsplit_once(')') else {
+            continue;
+        };
+        let fields: Vec<&str> = rest.split_whitespace().collect();
+        for index in [11, 12] {
+            ticks += fields
+                .get(index)
+                .and_then(|f| f.parse::<u64>().ok())
+                .unwrap_or(0);
+        }
+    }
+    // procfs reports in USER_HZ, 100 on Linux.
+    Some(ticks as f64 / 100.0)
+}
+
+/// Runs `load` and measures the CPU time the server's and the client's threads spent on it.
+async fn measured(
+    server: &str,
+    url: &str,
+    key: &str,
+    op: Op,
+    concurrency: usize,
+    connections: usize,
+    seconds: f64,
+) -> Stats {
+    let before = (cpu_seconds(server), cpu_seconds("load-client"));
+    let mut stats = load(url, key, op, concurrency, connections, seconds).await;
+    let after = (cpu_seconds(server), cpu_seconds("load-client"));
+    if let (Some(a), Some(b)) = (before.0, after.0) {
+        stats.server_cpu = Some(b - a);
+    }
+    if let (Some(a), Some(b)) = (before.1, after.1) {
+        stats.client_cpu = Some(b - a);
+    }
+    stats
 }
 
 fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
@@ -258,15 +339,24 @@ fn main() {
     let seconds: f64 = env_or("LOAD_SECONDS", 3.0);
     let concurrency: usize = env_or("LOAD_CONCURRENCY", 64);
     let connections: usize = env_or("LOAD_CONNECTIONS", 8);
+    let rounds: usize = env_or("LOAD_ROUNDS", 6).max(1);
     let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let server_workers: usize = env_or("LOAD_SERVER_WORKERS", cores);
     let client_workers: usize = env_or("LOAD_CLIENT_WORKERS", cores);
     // Per-method metrics are recorded as in `polemos serve` (only the HTTP endpoint is left
     // out): without a recorder the metrics macros cost nothing and the stack would look
     // cheaper than it is.
-    let _metrics = metrics_exporter_prometheus::PrometheusBuilder::new()
+    let metrics = metrics_exporter_prometheus::PrometheusBuilder::new()
         .install_recorder()
         .expect("metrics recorder");
+    // What `polemos serve`'s exporter does in the background: drain histogram samples, which
+    // otherwise pile up for the length of the run.
+    std::thread::spawn(move || {
+        loop {
+            std::thread::sleep(Duration::from_secs(1));
+            metrics.run_upkeep();
+        }
+    });
     let key = auth::generate().expect("key");
     let real = start(true, &key, server_workers);
     let empty = start(false, &key, server_workers);
@@ -279,25 +369,41 @@ fn main() {
     runtime.block_on(async {
         println!(
             "gRPC load: {concurrency} concurrent streams over {connections} connections, \
-             {seconds} s per run, loopback, auth and metrics on, server runtime \
+             {seconds} s per stack in {rounds} alternating slices, loopback, auth and metrics on, server runtime \
              {server_workers} workers, client runtime {client_workers} workers"
         );
         println!();
-        println!("| RPC | handler | calls/s | p50 ms | p99 ms | errors | real/empty |");
-        println!("|---|---|---:|---:|---:|---:|---:|");
+        println!(
+            "| RPC | handler | calls/s | p50 ms | p99 ms | errors | real/empty | server CPU µs/call | client CPU µs/call |"
+        );
+        println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
         let only = std::env::var("LOAD_OPS").unwrap_or_default().to_lowercase();
         for op in [Op::Get, Op::List, Op::Extract] {
             if !only.is_empty() && !only.contains(&format!("{op:?}").to_lowercase()) {
                 continue;
             }
-            // Warm up both once, then measure.
+            // Warm up both once, then measure in alternating slices (real, empty, empty, real,
+            // ...), so a change in the machine's speed during the run (a shared host) weighs
+            // on both alike rather than on whichever ran second.
             let _ = load(&real.url, &key, op, concurrency, connections, 0.3).await;
             let _ = load(&empty.url, &key, op, concurrency, connections, 0.3).await;
-            let r = load(&real.url, &key, op, concurrency, connections, seconds).await;
-            let e = load(&empty.url, &key, op, concurrency, connections, seconds).await;
+            let slice = seconds / rounds as f64;
+            let (mut r, mut e) = (Stats::new(), Stats::new());
+            for round in 0..rounds {
+                let order = if round % 2 == 0 { [true, false] } else { [false, true] };
+                for real_first in order {
+                    let (prefix, url, into) = if real_first {
+                        ("server-real", &real.url, &mut r)
+                    } else {
+                        ("server-empty", &empty.url, &mut e)
+                    };
+                    let part = measured(prefix, url, &key, op, concurrency, connections, slice).await;
+                    into.merge(part);
+                }
+            }
             for (name, s) in [("real", &r), ("empty", &e)] {
                 println!(
-                    "| {op:?} | {name} | {:.0} | {:.2} | {:.2} | {} | {} |",
+                    "| {op:?} | {name} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {} |",
                     s.rate(),
                     s.ms(0.5),
                     s.ms(0.99),
@@ -306,7 +412,9 @@ fn main() {
                         format!("{:.0} %", 100.0 * r.rate() / e.rate())
                     } else {
                         String::new()
-                    }
+                    },
+                    s.per_call(s.server_cpu),
+                    s.per_call(s.client_cpu),
                 );
             }
         }
