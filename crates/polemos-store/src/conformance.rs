@@ -32,6 +32,7 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     list_reads_entities_with_etags(fresh().as_ref());
     request_ids_replay_the_first_commit(fresh().as_ref());
     point_reads_agree(fresh().as_ref());
+    validate_only_checks_and_writes_nothing(fresh().as_ref());
 }
 
 pub fn import_is_idempotent(store: &dyn Store) {
@@ -239,6 +240,75 @@ pub fn point_reads_agree(store: &dyn Store) {
             );
         }
     }
+}
+
+/// A validate-only batch answers as its commit would, errors included, and writes nothing.
+pub fn validate_only_checks_and_writes_nothing(store: &dyn Store) {
+    let dossier = reference_dossier();
+    let mut dry = WriteBatch::from_dossier(&dossier, "try");
+    dry.validate_only = true;
+    let would = store.commit(dry).unwrap();
+    assert_eq!((would.revision, would.created), (0, dossier.len()));
+    assert_eq!(store.head().unwrap(), 0, "nothing written");
+    assert!(store.changes_since(0, 10).unwrap().is_empty());
+
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let mut renamed = dossier.actors[0].clone();
+    renamed.display_name = "Renamed".into();
+    let mut dry = WriteBatch::from_dossier(&dossier, "try again");
+    dry.ops.retain(|op| !matches!(op, crate::Op::Put { record: Record::Actor(a), .. } if a.name == renamed.name));
+    dry.put(Record::Actor(renamed.clone()));
+    dry.validate_only = true;
+    dry.request = Some(crate::RequestId {
+        id: "dry-1".into(),
+        fingerprint: "f".into(),
+    });
+    let would = store.commit(dry).unwrap();
+    assert_eq!(
+        (
+            would.revision,
+            would.created,
+            would.updated,
+            would.unchanged
+        ),
+        (1, 0, 1, dossier.len() - 1)
+    );
+    let stored = store
+        .get(Kind::Actor, renamed.name.as_str(), View::current())
+        .unwrap()
+        .unwrap();
+    assert!(
+        matches!(stored.value, Record::Actor(ref a) if a.display_name == dossier.actors[0].display_name)
+    );
+
+    // The checks are the commit's own: a stale precondition, a dangling reference.
+    let mut stale = WriteBatch::new("stale");
+    stale.put_if(Record::Actor(renamed.clone()), Precondition::AtRevision(7));
+    stale.validate_only = true;
+    assert!(matches!(
+        store.commit(stale).unwrap_err(),
+        StoreError::Conflict { .. }
+    ));
+    let mut bad = dossier.clone();
+    bad.stances[0].actor = "actors/NOBODY".parse().unwrap();
+    let mut dangling = WriteBatch::from_dossier(&bad, "dangling");
+    dangling.validate_only = true;
+    assert!(matches!(
+        store.commit(dangling).unwrap_err(),
+        StoreError::Invalid(_)
+    ));
+
+    // The request id was not spent by the dry run: a real commit under it applies.
+    let mut real = WriteBatch::new("rename");
+    real.put(Record::Actor(renamed));
+    real.request = Some(crate::RequestId {
+        id: "dry-1".into(),
+        fingerprint: "f".into(),
+    });
+    let done = store.commit(real).unwrap();
+    assert_eq!((done.revision, done.updated, done.replay), (2, 1, None));
 }
 
 pub fn change_feed_resumes(store: &dyn Store) {

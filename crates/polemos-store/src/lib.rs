@@ -148,6 +148,9 @@ pub struct WriteBatch {
     /// The client's idempotency key (AIP-155 `request_id`): a batch whose id the store has
     /// already seen is not applied again; the commit reports the first one instead.
     pub request: Option<RequestId>,
+    /// Validate only (AIP-163): make every check a commit makes, inside the same write
+    /// transaction, and report the counts it would, but write nothing (request id included).
+    pub validate_only: bool,
 }
 
 /// A client-chosen id for one write request and a fingerprint of that request, so that a
@@ -166,6 +169,7 @@ impl WriteBatch {
             ops: Vec::new(),
             message: message.into(),
             request: None,
+            validate_only: false,
         }
     }
 

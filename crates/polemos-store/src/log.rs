@@ -414,7 +414,7 @@ impl<B: Backend> Store for LogStore<B> {
 
         self.backend.write(|tx| {
             let head = tx.head()?;
-            if let Some(request) = &batch.request
+            if let Some(request) = batch.request.as_ref().filter(|_| !batch.validate_only)
                 && let Some(first) = tx.request(&request.id)?
             {
                 return Ok(CommitResult {
@@ -540,6 +540,10 @@ impl<B: Backend> Store for LogStore<B> {
                 }
             }
 
+            if batch.validate_only {
+                // Checked and counted; leaving now ends the transaction with nothing written.
+                return Ok(result);
+            }
             if !entries.is_empty() {
                 result.revision = head + 1;
                 tx.append(result.revision, Utc::now(), &batch.message, &entries)?;

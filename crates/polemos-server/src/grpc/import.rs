@@ -2,10 +2,10 @@
 //! gRPC twin of `polemos import FILE`. One batch is what makes it all-or-nothing: importing
 //! record by record would leave half a dossier behind when a later record is bad.
 
-use polemos_core::{self as core, ActorName, DisputeName, DocumentName, Dossier, IssueName};
+use polemos_core::{self as core, Dossier};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::import_service_server::ImportService;
-use polemos_store::{Kind, Store, StoreError, View, WriteBatch, record_name};
+use polemos_store::{StoreError, WriteBatch};
 use tonic::{Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, In, Path};
@@ -55,27 +55,23 @@ impl Imports {
         } else {
             req.message
         };
-        let counts = if req.validate_only {
+        let mut batch = WriteBatch::from_dossier(&dossier, message);
+        let result = if req.validate_only {
+            // The commit's own checks in its own transaction, with nothing written.
+            batch.validate_only = true;
             self.shared
-                .blocking(StoreOp::ImportValidate, move |s| dry_run(s, &dossier))
+                .blocking(StoreOp::ImportValidate, move |s| s.commit(batch))
                 .await
-                .map_err(records)?
         } else {
-            let batch = WriteBatch::from_dossier(&dossier, message);
-            let result = self.shared.commit(batch).await.map_err(records)?;
-            Counts {
-                revision: result.revision,
-                created: result.created,
-                updated: result.updated,
-                unchanged: result.unchanged,
-            }
-        };
+            self.shared.commit(batch).await
+        }
+        .map_err(records)?;
         let n = |x: usize| u32::try_from(x).unwrap_or(u32::MAX);
         Ok(pb::ImportDossierResponse {
-            revision: counts.revision,
-            created: n(counts.created),
-            updated: n(counts.updated),
-            unchanged: n(counts.unchanged),
+            revision: result.revision,
+            created: n(result.created),
+            updated: n(result.updated),
+            unchanged: n(result.unchanged),
         })
     }
 }
@@ -88,14 +84,6 @@ impl ImportService for Imports {
     ) -> Result<Response<pb::ImportDossierResponse>, Status> {
         Ok(Response::new(self.import(request.into_inner()).await?))
     }
-}
-
-/// What an import did, or (validate only) would do.
-struct Counts {
-    revision: u64,
-    created: usize,
-    updated: usize,
-    unchanged: usize,
 }
 
 /// Validation failures of the batch keep the request's own paths (`stances[3].position`); the
@@ -144,72 +132,4 @@ fn dossier_in(req: &pb::ImportDossierRequest) -> Result<Dossier, ApiError> {
     dossier.events = all("events", &req.events, cv::event_in)?;
     dossier.documents = all("documents", &req.documents, cv::document_in)?;
     Ok(dossier)
-}
-
-/// `validate_only`: the checks a commit makes (the model's rules, references resolving against
-/// the store) and the counts it would report, without writing. The store may change before a
-/// real import, which is then checked again.
-fn dry_run(store: &dyn Store, dossier: &Dossier) -> Result<Counts, StoreError> {
-    let existing = Stored {
-        store,
-        error: std::cell::RefCell::new(None),
-    };
-    let outcome = core::validate(dossier, &existing);
-    if let Some(e) = existing.error.into_inner() {
-        return Err(e);
-    }
-    outcome.map_err(StoreError::Invalid)?;
-    let revision = store.head()?;
-    let mut counts = Counts {
-        revision,
-        created: 0,
-        updated: 0,
-        unchanged: 0,
-    };
-    for record in dossier.records() {
-        match store.get(
-            Kind::of_record(&record),
-            record_name(&record),
-            View::current(),
-        )? {
-            None => counts.created += 1,
-            Some(v) if v.value == record => counts.unchanged += 1,
-            Some(_) => counts.updated += 1,
-        }
-    }
-    Ok(counts)
-}
-
-/// Names already in the store, for [`core::validate`]; the first store error is kept and
-/// reported instead of the validation outcome.
-struct Stored<'a> {
-    store: &'a dyn Store,
-    error: std::cell::RefCell<Option<StoreError>>,
-}
-
-impl Stored<'_> {
-    fn has(&self, kind: Kind, name: &str) -> bool {
-        match self.store.get(kind, name, View::current()) {
-            Ok(found) => found.is_some(),
-            Err(e) => {
-                self.error.borrow_mut().get_or_insert(e);
-                false
-            }
-        }
-    }
-}
-
-impl core::Existing for Stored<'_> {
-    fn has_actor(&self, name: &ActorName) -> bool {
-        self.has(Kind::Actor, name.as_str())
-    }
-    fn has_dispute(&self, name: &DisputeName) -> bool {
-        self.has(Kind::Dispute, name.as_str())
-    }
-    fn has_issue(&self, name: &IssueName) -> bool {
-        self.has(Kind::Issue, name.as_str())
-    }
-    fn has_document(&self, name: &DocumentName) -> bool {
-        self.has(Kind::Document, name.as_str())
-    }
 }
