@@ -6,7 +6,8 @@
 //! `cargo bench -p polemos-server --bench grpc_load` (env: `LOAD_SECONDS` [3],
 //! `LOAD_CONCURRENCY` [64], `LOAD_CONNECTIONS` [8], `LOAD_SERVER_WORKERS` and
 //! `LOAD_CLIENT_WORKERS` [one per core], `LOAD_OPS` [get,list,extract], `LOAD_ROUNDS` [6]: the
-//! real and the empty stack are measured in that many alternating slices of the run).
+//! real and the empty stack are measured in that many alternating slices of the run,
+//! `LOAD_PLACEMENT` [separate, or shared: see [`Placement`]]).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -65,6 +66,8 @@ struct Stats {
     /// CPU seconds of the server's and the load generator's threads during the run.
     server_cpu: Option<f64>,
     client_cpu: Option<f64>,
+    /// CPU seconds of the whole process (servers, generator, all else) during the run.
+    process_cpu: Option<f64>,
 }
 
 impl Stats {
@@ -76,6 +79,7 @@ impl Stats {
             hist: Histogram::new_with_bounds(1, 60_000_000, 3).expect("histogram"),
             server_cpu: None,
             client_cpu: None,
+            process_cpu: None,
         }
     }
     /// Adds another run's counts, time, latencies and CPU.
@@ -90,6 +94,7 @@ impl Stats {
         self.hist.add(other.hist).expect("merge histograms");
         self.server_cpu = add(self.server_cpu, other.server_cpu);
         self.client_cpu = add(self.client_cpu, other.client_cpu);
+        self.process_cpu = add(self.process_cpu, other.process_cpu);
     }
     fn rate(&self) -> f64 {
         self.calls as f64 / self.seconds
@@ -97,11 +102,11 @@ impl Stats {
     fn ms(&self, q: f64) -> f64 {
         self.hist.value_at_quantile(q) as f64 / 1000.0
     }
-    /// CPU microseconds per call, or "?" where it could not be read.
+    /// CPU microseconds per call, or "–" where it was not or could not be measured.
     fn per_call(&self, cpu: Option<f64>) -> String {
         match cpu {
             Some(s) if self.calls > 0 => format!("{:.0}", s * 1e6 / self.calls as f64),
-            _ => "?".into(),
+            _ => "–".into(),
         }
     }
 }
@@ -114,13 +119,19 @@ enum Op {
 }
 
 /// A server (real or empty handlers) on its own multi-threaded runtime, as in `polemos serve`,
-/// so the load generator's tasks do not share its workers' run queues. Returns its URL and a
-/// handle that stops it.
+/// so the load generator's tasks do not share its workers' run queues; or, in the shared
+/// placement, as tasks on the load generator's runtime. Holds its URL and stops it when dropped.
 struct Running {
     url: String,
     stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
+    ended: Option<Ended>,
     _dir: tempfile::TempDir,
+}
+
+/// How to wait for a stopped server.
+enum Ended {
+    Thread(std::thread::JoinHandle<()>),
+    Task(tokio::runtime::Handle, tokio::task::JoinHandle<()>),
 }
 
 impl Drop for Running {
@@ -128,13 +139,36 @@ impl Drop for Running {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
         }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
+        match self.ended.take() {
+            Some(Ended::Thread(thread)) => {
+                let _ = thread.join();
+            }
+            Some(Ended::Task(handle, task)) => {
+                let _ = handle.block_on(task);
+            }
+            None => {}
         }
     }
 }
 
-fn start(real: bool, key: &str, workers: usize) -> Running {
+/// Where the servers run relative to the load generator.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Placement {
+    /// Each server on its own runtime of `LOAD_SERVER_WORKERS` threads, as `polemos serve` runs;
+    /// with the generator's threads that is more busy threads than cores, and the kernel
+    /// time-slices them.
+    Separate,
+    /// Servers and generator as tasks on one runtime of one thread per core: no thread of
+    /// either is preempted by the other, as when the server has the machine to itself.
+    Shared,
+}
+
+fn start(
+    real: bool,
+    key: &str,
+    workers: usize,
+    shared_runtime: Option<&tokio::runtime::Runtime>,
+) -> Running {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("bench.db");
     let store: Arc<dyn Store> =
@@ -151,41 +185,51 @@ fn start(real: bool, key: &str, workers: usize) -> Running {
         ..Options::default()
     };
     let shared = Shared::new(store, options.limits.clone()).expect("shared");
-    let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(workers)
-        .thread_name(if real { "server-real" } else { "server-empty" })
-        .enable_all()
-        .build()
-        .expect("server runtime");
-    let listener = runtime
+    let own = shared_runtime.is_none().then(|| {
+        tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(workers)
+            .thread_name(if real { "server-real" } else { "server-empty" })
+            .enable_all()
+            .build()
+            .expect("server runtime")
+    });
+    let handle = own
+        .as_ref()
+        .or(shared_runtime)
+        .expect("a runtime")
+        .handle()
+        .clone();
+    let listener = handle
         .block_on(tokio::net::TcpListener::bind("127.0.0.1:0"))
         .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let thread = std::thread::spawn(move || {
-        runtime.block_on(async move {
-            // As `polemos serve` does: TCP_NODELAY on accepted connections.
-            let incoming =
-                tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true));
-            let stop = async {
-                let _ = rx.await;
+    let serve = async move {
+        // As `polemos serve` does: TCP_NODELAY on accepted connections.
+        let incoming =
+            tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true));
+        let stop = async {
+            let _ = rx.await;
+        };
+        let served = if real {
+            grpc::run(shared, options, incoming, stop).await
+        } else {
+            let handlers = Handlers {
+                dossier: Empty,
+                extraction: Empty,
             };
-            let served = if real {
-                grpc::run(shared, options, incoming, stop).await
-            } else {
-                let handlers = Handlers {
-                    dossier: Empty,
-                    extraction: Empty,
-                };
-                grpc::run_with(shared, options, handlers, incoming, stop).await
-            };
-            served.expect("server ran");
-        });
-    });
+            grpc::run_with(shared, options, handlers, incoming, stop).await
+        };
+        served.expect("server ran");
+    };
+    let ended = match own {
+        Some(runtime) => Ended::Thread(std::thread::spawn(move || runtime.block_on(serve))),
+        None => Ended::Task(handle.clone(), handle.spawn(serve)),
+    };
     Running {
         url,
         stop: Some(tx),
-        thread: Some(thread),
+        ended: Some(ended),
         _dir: dir,
     }
 }
@@ -276,7 +320,7 @@ async fn load(
 }
 
 /// CPU seconds used so far by this process's threads whose name starts with `prefix` (the
-/// server runtimes and the load generator name theirs), from `/proc/self/task/*/stat`: CPU time
+/// server runtimes and the load generator name theirs; "" for all), from `/proc/self/task/*/stat`: CPU time
 /// per call is steadier than calls per second on a machine shared with noisy neighbours.
 /// `None` off Linux.
 fn cpu_seconds(prefix: &str) -> Option<f64> {
@@ -306,7 +350,9 @@ fn cpu_seconds(prefix: &str) -> Option<f64> {
 }
 
 /// Runs `load` and measures the CPU time the server's and the client's threads spent on it.
+#[allow(clippy::too_many_arguments)]
 async fn measured(
+    shared: bool,
     server: &str,
     url: &str,
     key: &str,
@@ -315,15 +361,25 @@ async fn measured(
     connections: usize,
     seconds: f64,
 ) -> Stats {
-    let before = (cpu_seconds(server), cpu_seconds("load-client"));
+    let before = (
+        cpu_seconds(server),
+        cpu_seconds("load-client"),
+        cpu_seconds(""),
+    );
     let mut stats = load(url, key, op, concurrency, connections, seconds).await;
-    let after = (cpu_seconds(server), cpu_seconds("load-client"));
-    if let (Some(a), Some(b)) = (before.0, after.0) {
-        stats.server_cpu = Some(b - a);
+    let after = (
+        cpu_seconds(server),
+        cpu_seconds("load-client"),
+        cpu_seconds(""),
+    );
+    let spent = |a: Option<f64>, b: Option<f64>| Some(b? - a?);
+    // On a shared runtime the server's work is done by the generator's threads and cannot be
+    // told apart; only the whole process's CPU is reported then.
+    if !shared {
+        stats.server_cpu = spent(before.0, after.0);
+        stats.client_cpu = spent(before.1, after.1);
     }
-    if let (Some(a), Some(b)) = (before.1, after.1) {
-        stats.client_cpu = Some(b - a);
-    }
+    stats.process_cpu = spent(before.2, after.2);
     stats
 }
 
@@ -358,25 +414,42 @@ fn main() {
         }
     });
     let key = auth::generate().expect("key");
-    let real = start(true, &key, server_workers);
-    let empty = start(false, &key, server_workers);
+    let placement = match std::env::var("LOAD_PLACEMENT").as_deref() {
+        Ok("shared") => Placement::Shared,
+        Ok("separate") | Err(_) => Placement::Separate,
+        Ok(other) => panic!("LOAD_PLACEMENT must be `separate` or `shared`, not {other:?}"),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(client_workers)
+        .worker_threads(if placement == Placement::Shared {
+            cores
+        } else {
+            client_workers
+        })
         .thread_name("load-client")
         .enable_all()
         .build()
         .expect("client runtime");
+    let on = (placement == Placement::Shared).then_some(&runtime);
+    let real = start(true, &key, server_workers, on);
+    let empty = start(false, &key, server_workers, on);
     runtime.block_on(async {
         println!(
             "gRPC load: {concurrency} concurrent streams over {connections} connections, \
-             {seconds} s per stack in {rounds} alternating slices, loopback, auth and metrics on, server runtime \
-             {server_workers} workers, client runtime {client_workers} workers"
+             {seconds} s per stack in {rounds} alternating slices, loopback, auth and metrics on, {}",
+            match placement {
+                Placement::Separate => format!(
+                    "server runtimes of {server_workers} workers, load generator runtime of \
+                     {client_workers} workers"
+                ),
+                Placement::Shared =>
+                    format!("servers and load generator on one runtime of {cores} workers"),
+            }
         );
         println!();
         println!(
-            "| RPC | handler | calls/s | p50 ms | p99 ms | errors | real/empty | server CPU µs/call | client CPU µs/call |"
+            "| RPC | handler | calls/s | p50 ms | p99 ms | errors | real/empty | server CPU µs/call | generator CPU µs/call | process CPU µs/call |"
         );
-        println!("|---|---|---:|---:|---:|---:|---:|---:|---:|");
+        println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         let only = std::env::var("LOAD_OPS").unwrap_or_default().to_lowercase();
         for op in [Op::Get, Op::List, Op::Extract] {
             if !only.is_empty() && !only.contains(&format!("{op:?}").to_lowercase()) {
@@ -397,13 +470,13 @@ fn main() {
                     } else {
                         ("server-empty", &empty.url, &mut e)
                     };
-                    let part = measured(prefix, url, &key, op, concurrency, connections, slice).await;
+                    let part = measured(placement == Placement::Shared, prefix, url, &key, op, concurrency, connections, slice).await;
                     into.merge(part);
                 }
             }
             for (name, s) in [("real", &r), ("empty", &e)] {
                 println!(
-                    "| {op:?} | {name} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {} |",
+                    "| {op:?} | {name} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {} | {} |",
                     s.rate(),
                     s.ms(0.5),
                     s.ms(0.99),
@@ -415,6 +488,7 @@ fn main() {
                     },
                     s.per_call(s.server_cpu),
                     s.per_call(s.client_cpu),
+                    s.per_call(s.process_cpu),
                 );
             }
         }
