@@ -627,3 +627,155 @@ fn bad_tls_files_are_clear_errors_not_panics() {
         &["TLS"],
     );
 }
+
+// ---------------------------------------------------------------- metrics endpoint
+
+/// A loopback port nothing listens on right now.
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .expect("bind")
+        .local_addr()
+        .expect("addr")
+        .port()
+}
+
+/// The body of `GET /metrics` on `port`, over plain HTTP/1.1.
+fn scrape(port: u16) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("metrics connect");
+    stream
+        .write_all(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        .expect("request");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("response");
+    assert!(response.starts_with("HTTP/1.1 200"), "{response}");
+    response
+}
+
+/// The value of the sample whose line starts with `series` (name and labels, in the exporter's
+/// label order), if there is one.
+fn sample(text: &str, series: &str) -> Option<f64> {
+    text.lines()
+        .find_map(|line| line.strip_prefix(series)?.trim().parse().ok())
+}
+
+#[tokio::test]
+async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let keys = dir.path().join("keys.json");
+    let key = |role: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_polemos"))
+            .args(["keys", "--keys-file", keys.to_str().expect("path")])
+            .args(["create", "--role", role])
+            .output()
+            .expect("keys create");
+        assert!(out.status.success(), "{}", stderr(&out));
+        String::from_utf8(out.stdout)
+            .expect("utf-8")
+            .trim()
+            .to_owned()
+    };
+    let reader = key("reader");
+    let (grpc_port, metrics_port) = (free_port(), free_port());
+    /// Stops the server however the test ends.
+    struct Killed(std::process::Child);
+    impl Drop for Killed {
+        fn drop(&mut self) {
+            let _ = self.0.kill();
+            let _ = self.0.wait();
+        }
+    }
+    let _server = Killed(
+        Command::new(env!("CARGO_BIN_EXE_polemos"))
+            .args(["--db", "memory:", "serve"])
+            .args(["--listen", &format!("127.0.0.1:{grpc_port}")])
+            .args(["--metrics-listen", &format!("127.0.0.1:{metrics_port}")])
+            .args(["--keys-file", keys.to_str().expect("path")])
+            .env("POLEMOS_LOG", "info")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("serve"),
+    );
+    let url = format!("http://127.0.0.1:{grpc_port}");
+    let mut channel = None;
+    for _ in 0..300 {
+        if let Ok(c) = Channel::from_shared(url.clone())
+            .expect("url")
+            .connect()
+            .await
+        {
+            channel = Some(c);
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mut client = DossierServiceClient::new(channel.expect("server came up"));
+    let authed = |name: &str| {
+        let mut r = Request::new(pb::GetActorRequest { name: name.into() });
+        r.metadata_mut().insert(
+            "authorization",
+            format!("Bearer {reader}").parse().expect("header"),
+        );
+        r
+    };
+    for _ in 0..3 {
+        let missing = client
+            .get_actor(authed("actors/JPN"))
+            .await
+            .expect_err("empty store");
+        assert_eq!(missing.code(), Code::NotFound);
+    }
+    let anonymous = client
+        .get_actor(pb::GetActorRequest {
+            name: "actors/JPN".into(),
+        })
+        .await
+        .expect_err("no key");
+    assert_eq!(anonymous.code(), Code::Unauthenticated);
+    let mut create = Request::new(pb::CreateActorRequest::default());
+    create.metadata_mut().insert(
+        "authorization",
+        format!("Bearer {reader}").parse().expect("header"),
+    );
+    let denied = client.create_actor(create).await.expect_err("reader");
+    assert_eq!(denied.code(), Code::PermissionDenied);
+
+    let text = scrape(metrics_port);
+    let calls = |method: &str, code: &str| {
+        sample(
+            &text,
+            &format!("polemos_grpc_requests_total{{method=\"{method}\",code=\"{code}\"}}"),
+        )
+    };
+    assert_eq!(
+        calls("DossierService/GetActor", "NotFound"),
+        Some(3.0),
+        "{text}"
+    );
+    assert_eq!(
+        calls("DossierService/GetActor", "Unauthenticated"),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(
+        calls("DossierService/CreateActor", "PermissionDenied"),
+        Some(1.0),
+        "{text}"
+    );
+    assert_eq!(calls("DossierService/GetActor", "Ok"), None, "{text}");
+    assert_eq!(
+        sample(
+            &text,
+            "polemos_grpc_request_seconds_count{method=\"DossierService/GetActor\"}"
+        ),
+        Some(3.0),
+        "latency recorded for the calls that reached the service: {text}"
+    );
+    assert_eq!(
+        sample(&text, "polemos_store_seconds_count{op=\"get\"}"),
+        Some(3.0),
+        "{text}"
+    );
+}
