@@ -2,8 +2,14 @@
 //! or records), models run detached from the interpreter, results go back as dicts.
 
 use polemos_core::forecast::{
-    ModelSpec, MonteCarloParams, Scenario, monte_carlo as run_mc, parse_scenario as parse,
+    ForecastError, ModelSpec, MonteCarloParams, Scenario, monte_carlo as run_mc,
+    parse_scenario as parse,
 };
+use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
+
 use pyo3::prelude::*;
 
 use crate::engine::to_py;
@@ -32,7 +38,9 @@ pub fn forecast<'py>(py: Python<'py>, scenario: &str, spec: &str) -> PyResult<Bo
     to_py(py, &result)
 }
 
-/// Monte Carlo over perturbed copies of a scenario, on all cores, without the GIL.
+/// Monte Carlo over perturbed copies of a scenario, on all cores, without the GIL. Ctrl-C (or any
+/// signal handler that raises) stops it between draws: the draws run on another thread while
+/// this one, which Python delivers signals to, looks for a pending signal every 50 ms.
 #[pyfunction]
 pub fn monte_carlo<'py>(
     py: Python<'py>,
@@ -43,13 +51,47 @@ pub fn monte_carlo<'py>(
     let scenario: Scenario = json_arg("scenario", scenario)?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let params: MonteCarloParams = json_arg("monte_carlo", params)?;
+    let total = params.draws;
+    let stop = AtomicBool::new(false);
+    let mut interrupted: Option<PyErr> = None;
     let result = py.detach(|| {
-        run_mc(&spec, &scenario, &params, &|_, _| {
-            std::ops::ControlFlow::Continue(())
+        std::thread::scope(|scope| {
+            let (done_tx, done) = std::sync::mpsc::channel();
+            let stop = &stop;
+            scope.spawn(move || {
+                let result = run_mc(&spec, &scenario, &params, &|_, _| {
+                    if stop.load(Ordering::Relaxed) {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                });
+                let _ = done_tx.send(result);
+            });
+            loop {
+                match done.recv_timeout(Duration::from_millis(50)) {
+                    Ok(result) => return result,
+                    Err(RecvTimeoutError::Timeout) => {
+                        if interrupted.is_none()
+                            && let Err(e) = Python::attach(|py| py.check_signals())
+                        {
+                            interrupted = Some(e);
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    }
+                    // The worker ended without a result: it panicked, and the scope re-raises that.
+                    Err(RecvTimeoutError::Disconnected) => {
+                        return Err(ForecastError::Cancelled { done: 0, total });
+                    }
+                }
+            }
         })
-        .map_err(Failure::from)
-    })?;
-    to_py(py, &result)
+    });
+    // The signal's own exception (KeyboardInterrupt for Ctrl-C), not the cancellation it caused.
+    if let Some(e) = interrupted {
+        return Err(e);
+    }
+    to_py(py, &result.map_err(Failure::from)?)
 }
 
 /// Parses a scenario file's text (BDM CSV or KTAB CSV) into a scenario dict.

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import _thread
 import math
+import threading
 from pathlib import Path
 
 import pytest
@@ -72,6 +74,21 @@ def test_monte_carlo_is_reproducible_by_seed() -> None:
     dist = a["distributions"][0]
     assert 0.0 <= dist["min"] <= dist["mean"] <= dist["max"] <= 100.0
     assert isinstance(a["baseline"], forecast.Forecast)
+
+
+def test_monte_carlo_stops_on_ctrl_c() -> None:
+    # Two million draws would run for half a minute or more; Ctrl-C (raised in the main thread
+    # by interrupt_main, as the terminal would) must end the run between draws with
+    # KeyboardInterrupt rather than after the last draw.
+    timer = threading.Timer(0.3, _thread.interrupt_main)
+    timer.start()
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            forecast.monte_carlo(ROWS, draws=2_000_000, seed=1)
+    finally:
+        timer.cancel()
+    # The engine is still usable afterwards.
+    assert len(forecast.monte_carlo(ROWS, draws=10, seed=1)["forecasts"]) == 10
 
 
 def test_scenario_files_read_like_the_cli() -> None:

@@ -289,7 +289,8 @@ pub struct Change {
     pub record: Option<Record>,
 }
 
-/// Persistence for the polemos model. Synchronous: async callers run it on a blocking pool.
+/// Persistence for the polemos model. Synchronous: async callers run it on a blocking pool (a
+/// point read that [`Store::try_get`] can answer at once excepted).
 pub trait Store: Send + Sync {
     /// Validates and commits a batch atomically; on any error nothing is written.
     ///

@@ -80,8 +80,14 @@ impl Method {
     }
 
     fn count(&self, code: Code) {
-        let index = usize::try_from(code as i32).unwrap_or(usize::from(Code::Unknown as u8));
-        let counter = self.calls.get(index).unwrap_or(&self.calls[2]).get_or_init(|| {
+        // gRPC has 17 codes, 0 to 16; tonic has no others.
+        let Some(slot) = usize::try_from(code as i32)
+            .ok()
+            .and_then(|index| self.calls.get(index))
+        else {
+            return;
+        };
+        let counter = slot.get_or_init(|| {
             metrics::counter!("polemos_grpc_requests_total", "method" => self.label.clone(), "code" => format!("{code:?}"))
         });
         counter.increment(1);

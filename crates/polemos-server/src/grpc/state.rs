@@ -1,5 +1,6 @@
-//! What every service shares: the store (synchronous, so called on tokio's blocking pool), the
-//! in-process commit notification that wakes change-feed watchers, and the request limits.
+//! What every service shares: the store (synchronous, so called on tokio's blocking pool, but
+//! for point reads an in-process store answers at once), the in-process commit notification that
+//! wakes change-feed watchers, and the request limits.
 
 use std::sync::{Arc, OnceLock};
 use std::time::Instant;
@@ -106,8 +107,8 @@ impl StoreOp {
 }
 
 /// One `polemos_store_seconds` handle per [`StoreOp`], registered on first use and kept: a
-/// timing is then an atomic add, not a registry lookup of its labels (which cost a Get more
-/// than its SQLite read).
+/// timing is then an atomic add, not a registry lookup of its labels (which cost a Get about
+/// half as much as its SQLite read).
 #[derive(Default)]
 struct StoreTimers([OnceLock<metrics::Histogram>; StoreOp::ALL.len()]);
 
