@@ -464,13 +464,16 @@ fn main() {
             let (mut r, mut e) = (Stats::new(), Stats::new());
             for round in 0..rounds {
                 let order = if round % 2 == 0 { [true, false] } else { [false, true] };
-                for real_first in order {
-                    let (prefix, url, into) = if real_first {
+                for is_real in order {
+                    let (prefix, url, into) = if is_real {
                         ("server-real", &real.url, &mut r)
                     } else {
                         ("server-empty", &empty.url, &mut e)
                     };
-                    let part = measured(placement == Placement::Shared, prefix, url, &key, op, concurrency, connections, slice).await;
+                    let shared = placement == Placement::Shared;
+                    let part =
+                        measured(shared, prefix, url, &key, op, concurrency, connections, slice)
+                            .await;
                     into.merge(part);
                 }
             }
