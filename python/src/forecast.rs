@@ -1,15 +1,15 @@
 //! Forecasting bindings: scenarios come in as JSON (built by `polemos/forecast.py` from DataFrames
 //! or records), models run detached from the interpreter, results go back as dicts.
 
-use polemos_core::forecast::{
-    ForecastError, ModelSpec, MonteCarloParams, Scenario, monte_carlo as run_mc,
-    parse_scenario as parse,
-};
 use std::ops::ControlFlow;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
+use polemos_core::forecast::{
+    ForecastError, ModelSpec, MonteCarloParams, Scenario, monte_carlo as run_mc,
+    parse_scenario as parse,
+};
 use pyo3::prelude::*;
 
 use crate::engine::to_py;
