@@ -349,24 +349,15 @@ fn cpu_seconds(prefix: &str) -> Option<f64> {
     Some(ticks as f64 / 100.0)
 }
 
-/// Runs `load` and measures the CPU time the server's and the client's threads spent on it.
-#[allow(clippy::too_many_arguments)]
-async fn measured(
-    shared: bool,
-    server: &str,
-    url: &str,
-    key: &str,
-    op: Op,
-    concurrency: usize,
-    connections: usize,
-    seconds: f64,
-) -> Stats {
+/// Runs one `load` run and measures the CPU time the server's and the client's threads spent
+/// on it.
+async fn measured(shared: bool, server: &str, run: impl Future<Output = Stats>) -> Stats {
     let before = (
         cpu_seconds(server),
         cpu_seconds("load-client"),
         cpu_seconds(""),
     );
-    let mut stats = load(url, key, op, concurrency, connections, seconds).await;
+    let mut stats = run.await;
     let after = (
         cpu_seconds(server),
         cpu_seconds("load-client"),
@@ -471,9 +462,8 @@ fn main() {
                         ("server-empty", &empty.url, &mut e)
                     };
                     let shared = placement == Placement::Shared;
-                    let part =
-                        measured(shared, prefix, url, &key, op, concurrency, connections, slice)
-                            .await;
+                    let run = load(url, &key, op, concurrency, connections, slice);
+                    let part = measured(shared, prefix, run).await;
                     into.merge(part);
                 }
             }

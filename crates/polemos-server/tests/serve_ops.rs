@@ -630,6 +630,16 @@ fn bad_tls_files_are_clear_errors_not_panics() {
 
 // ---------------------------------------------------------------- metrics endpoint
 
+/// `message` with `authorization: Bearer <key>`.
+fn with_key<T>(message: T, key: &str) -> Request<T> {
+    let mut request = Request::new(message);
+    request.metadata_mut().insert(
+        "authorization",
+        format!("Bearer {key}").parse().expect("header"),
+    );
+    request
+}
+
 /// A loopback port nothing listens on right now.
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
@@ -712,17 +722,12 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
     let mut client = DossierServiceClient::new(channel.expect("server came up"));
-    let authed = |name: &str| {
-        let mut r = Request::new(pb::GetActorRequest { name: name.into() });
-        r.metadata_mut().insert(
-            "authorization",
-            format!("Bearer {reader}").parse().expect("header"),
-        );
-        r
-    };
     for _ in 0..3 {
+        let get = pb::GetActorRequest {
+            name: "actors/JPN".into(),
+        };
         let missing = client
-            .get_actor(authed("actors/JPN"))
+            .get_actor(with_key(get, &reader))
             .await
             .expect_err("empty store");
         assert_eq!(missing.code(), Code::NotFound);
@@ -734,11 +739,7 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
         .await
         .expect_err("no key");
     assert_eq!(anonymous.code(), Code::Unauthenticated);
-    let mut create = Request::new(pb::CreateActorRequest::default());
-    create.metadata_mut().insert(
-        "authorization",
-        format!("Bearer {reader}").parse().expect("header"),
-    );
+    let create = with_key(pb::CreateActorRequest::default(), &reader);
     let denied = client.create_actor(create).await.expect_err("reader");
     assert_eq!(denied.code(), Code::PermissionDenied);
 
