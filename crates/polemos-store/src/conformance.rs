@@ -4,7 +4,7 @@
 #![allow(clippy::missing_panics_doc, clippy::unwrap_used, clippy::expect_used)]
 
 use chrono::NaiveDate;
-use polemos_core::{Dossier, Position, Record};
+use polemos_core::{Actor, ActorCodes, ActorKind, ActorName, Dossier, Position, Record};
 
 use crate::{Kind, Precondition, Store, StoreError, View, WriteBatch};
 
@@ -190,16 +190,39 @@ pub fn point_reads_agree(store: &dyn Store) {
     store
         .commit(WriteBatch::from_dossier(&dossier, "import"))
         .unwrap();
+    let actor = dossier.actors[0].name.to_string();
+    let stance = dossier.stances[0].name.to_string();
+    // Read each entity before it changes: a backend that caches current reads must see every
+    // later commit (an update, a delete, a creation of what was missing).
+    for (kind, name) in [
+        (Kind::Actor, actor.as_str()),
+        (Kind::Stance, stance.as_str()),
+        (Kind::Actor, "actors/NEW"),
+    ] {
+        store.get(kind, name, View::current()).unwrap();
+        if let Some(quick) = store.try_get(kind, name, View::current()) {
+            quick.unwrap();
+        }
+    }
     let mut renamed = dossier.actors[0].clone();
     renamed.display_name = "Renamed".into();
-    let actor = renamed.name.to_string();
     let mut update = WriteBatch::new("rename");
     update.put(Record::Actor(renamed));
     assert_eq!(store.commit(update).unwrap().revision, 2);
-    let stance = dossier.stances[0].name.to_string();
     let mut delete = WriteBatch::new("retract");
     delete.delete(Kind::Stance, stance.clone(), Precondition::None);
     assert_eq!(store.commit(delete).unwrap().revision, 3);
+    let created = Actor {
+        name: ActorName::parse("actors/NEW").unwrap(),
+        kind: ActorKind::State,
+        display_name: "New".into(),
+        codes: ActorCodes::default(),
+        aliases: Vec::new(),
+        affiliations: Vec::new(),
+    };
+    let mut create = WriteBatch::new("create");
+    create.put(Record::Actor(created));
+    assert_eq!(store.commit(create).unwrap().revision, 4);
 
     let display = |found: Option<crate::Versioned<Record>>| {
         found.map(|v| match v.value {
@@ -228,6 +251,13 @@ pub fn point_reads_agree(store: &dyn Store) {
             Some((1, "Stance".to_owned())),
         ),
         (Kind::Actor, "actors/XXX", View::current(), None),
+        (
+            Kind::Actor,
+            "actors/NEW",
+            View::current(),
+            Some((4, "New".to_owned())),
+        ),
+        (Kind::Actor, "actors/NEW", View::at_revision(3), None),
     ];
     for (kind, name, view, expected) in expectations {
         let got = display(store.get(kind, name, view).unwrap());

@@ -14,6 +14,7 @@ mod log;
 mod memory;
 #[doc(hidden)]
 pub mod pg_harness;
+mod point_cache;
 pub mod postgres;
 mod sqlite;
 
@@ -21,6 +22,7 @@ pub use error::StoreError;
 pub use ingest::new_facts_batch;
 pub use log::{Backend, Entry, LogStore, LogTx, NewEntry, RequestRecord};
 pub use memory::MemoryBackend;
+pub use point_cache::PointCache;
 pub use postgres::PostgresBackend;
 pub use sqlite::SqliteBackend;
 

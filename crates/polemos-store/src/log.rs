@@ -12,8 +12,8 @@ use polemos_core::{
 };
 
 use crate::{
-    Change, CommitResult, Kind, Op, Precondition, Revision, Store, StoreError, Subscription,
-    Versioned, View, Wake, WriteBatch, record_name,
+    Change, CommitResult, Kind, Op, PointCache, Precondition, Revision, Store, StoreError,
+    Subscription, Versioned, View, Wake, WriteBatch, record_name,
 };
 
 /// One stored entry of the log: an entity's state as of a revision (`body: None` = deleted).
@@ -70,6 +70,17 @@ pub trait LogTx {
         Ok(self
             .latest(kind, name, None)?
             .and_then(|e| e.body.map(|body| (e.revision, body))))
+    }
+    /// This connection's cache of current point reads, first checked against the store and
+    /// emptied if anything was committed since it was filled. The check is made once per
+    /// transaction, before the reads that fill the cache: what they read is never older than
+    /// the state it is filed under, so any later commit empties it. `None` (the default) where
+    /// the backend cannot tell cheaply and for certain whether anything changed.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn point_cache(&mut self) -> Result<Option<&mut PointCache>, StoreError> {
+        Ok(None)
     }
     /// The latest live (not deleted) entry of every entity of `kind` at or before `at`.
     ///
@@ -136,13 +147,15 @@ pub trait Backend: Send + Sync {
     ) -> Option<Result<R, StoreError>> {
         None
     }
-    /// [`Backend::try_read`] for an `f` that reads with one statement, which is a consistent
-    /// snapshot by itself: a backend may then skip the transaction around it. By default the
-    /// same as `try_read`.
+    /// [`Backend::try_read`] without a transaction around `f`: each of its reads sees the store
+    /// as committed when that read starts, so a later read may see a commit an earlier one did
+    /// not. Enough for a point read, even one checked against the point cache first (see
+    /// [`LogTx::point_cache`]), and cheaper where a transaction costs statements of its own. By
+    /// default the same as `try_read`.
     ///
     /// # Errors
     /// As for `read`.
-    fn try_read_one<R>(
+    fn try_read_unpinned<R>(
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Option<Result<R, StoreError>> {
@@ -338,20 +351,19 @@ fn list_in(
     Ok(out)
 }
 
-/// One entity as `view` sees it, read with one statement ([`Backend::try_read_one`] relies on
-/// that).
+/// One entity as `view` sees it.
 fn get_in(
     tx: &mut dyn LogTx,
     kind: Kind,
     name: &str,
     view: View,
 ) -> Result<Option<Versioned<Record>>, StoreError> {
-    let found = match view.revision {
-        None => tx.live(kind, name)?,
-        Some(at) => tx
-            .latest(kind, name, Some(at))?
-            .and_then(|e| e.body.map(|body| (e.revision, body))),
+    let Some(at) = view.revision else {
+        return current_in(tx, kind, name);
     };
+    let found = tx
+        .latest(kind, name, Some(at))?
+        .and_then(|e| e.body.map(|body| (e.revision, body)));
     let Some((revision, body)) = found else {
         return Ok(None);
     };
@@ -359,6 +371,28 @@ fn get_in(
         value: decode(kind, name, &body)?,
         revision,
     }))
+}
+
+/// An entity as it is now, from the connection's point cache when the backend keeps one.
+fn current_in(
+    tx: &mut dyn LogTx,
+    kind: Kind,
+    name: &str,
+) -> Result<Option<Versioned<Record>>, StoreError> {
+    if let Some(cached) = tx.point_cache()?.and_then(|cache| cache.get(kind, name)) {
+        return Ok(cached.clone());
+    }
+    let (found, bytes) = match tx.live(kind, name)? {
+        Some((revision, body)) => {
+            let value = decode(kind, name, &body)?;
+            (Some(Versioned { value, revision }), body.len())
+        }
+        None => (None, 0),
+    };
+    if let Some(cache) = tx.point_cache()? {
+        cache.put(kind, name, found.clone(), bytes);
+    }
+    Ok(found)
 }
 
 fn snapshot_in(tx: &mut dyn LogTx, view: View) -> Result<Dossier, StoreError> {
@@ -578,8 +612,8 @@ impl<B: Backend> Store for LogStore<B> {
         name: &str,
         view: View,
     ) -> Option<Result<Option<Versioned<Record>>, StoreError>> {
-        // `get_in` reads with a single statement.
-        self.backend.try_read_one(|tx| get_in(tx, kind, name, view))
+        self.backend
+            .try_read_unpinned(|tx| get_in(tx, kind, name, view))
     }
 
     fn list(&self, kind: Kind, view: View) -> Result<Vec<Versioned<Record>>, StoreError> {

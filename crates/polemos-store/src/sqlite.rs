@@ -9,7 +9,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
-use crate::{Kind, Revision, StoreError};
+use crate::{Kind, PointCache, Revision, StoreError};
 
 /// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
 const MIGRATIONS: &[&str] = &[
@@ -52,7 +52,13 @@ const READERS: usize = 4;
 
 pub struct SqliteBackend {
     writer: Mutex<Connection>,
-    readers: Vec<Mutex<Connection>>,
+    readers: Vec<Mutex<Reader>>,
+}
+
+/// A read connection and the entities it read recently.
+struct Reader {
+    conn: Connection,
+    cache: PointCache,
 }
 
 fn configure(conn: &Connection) -> Result<(), StoreError> {
@@ -110,7 +116,14 @@ impl SqliteBackend {
         let mut writer = open()?;
         migrate(&mut writer)?;
         let readers = (0..READERS)
-            .map(|_| open().map(Mutex::new))
+            .map(|_| {
+                open().map(|conn| {
+                    Mutex::new(Reader {
+                        conn,
+                        cache: PointCache::default(),
+                    })
+                })
+            })
             .collect::<Result<_, _>>()?;
         Ok(Self {
             writer: Mutex::new(writer),
@@ -119,7 +132,7 @@ impl SqliteBackend {
     }
 
     /// A reader connection no other call is using, if there is one.
-    fn idle_reader(&self) -> Option<MutexGuard<'_, Connection>> {
+    fn idle_reader(&self) -> Option<MutexGuard<'_, Reader>> {
         self.readers
             .iter()
             .find_map(|reader| match reader.try_lock() {
@@ -129,7 +142,7 @@ impl SqliteBackend {
             })
     }
 
-    fn reader(&self) -> MutexGuard<'_, Connection> {
+    fn reader(&self) -> MutexGuard<'_, Reader> {
         if let Some(guard) = self.idle_reader() {
             return guard;
         }
@@ -151,6 +164,20 @@ fn thread_index() -> usize {
 /// A connection to read or write through; its caller opens any transaction around the calls.
 struct SqliteTx<'a> {
     tx: &'a Connection,
+    /// A reader's point cache; the writer has none.
+    cache: Option<&'a mut PointCache>,
+    /// Whether this transaction has checked the cache against the store yet.
+    cache_checked: bool,
+}
+
+impl<'a> SqliteTx<'a> {
+    fn writer(tx: &'a Connection) -> Self {
+        Self {
+            tx,
+            cache: None,
+            cache_checked: false,
+        }
+    }
 }
 
 fn kind_of(value: &str) -> Result<Kind, StoreError> {
@@ -178,6 +205,27 @@ fn sql_revision(value: Revision) -> i64 {
 }
 
 impl LogTx for SqliteTx<'_> {
+    fn point_cache(&mut self) -> Result<Option<&mut PointCache>, StoreError> {
+        let Some(cache) = self.cache.as_deref_mut() else {
+            return Ok(None);
+        };
+        if !self.cache_checked {
+            // SQLite's change counter for this connection: it grows whenever another
+            // connection, in this process or another, committed since this connection's last
+            // read (it is the check SQLite makes to keep its own page cache). Inside a
+            // transaction it describes the snapshot the reads see; in autocommit mode the reads
+            // after it see that snapshot or a later one, and a later one moves the counter at
+            // the next check. Either way no entry is older than the count it is filed under.
+            let version: i64 = self
+                .tx
+                .prepare_cached("PRAGMA data_version")?
+                .query_row([], |r| r.get(0))?;
+            cache.check(version);
+            self.cache_checked = true;
+        }
+        Ok(Some(cache))
+    }
+
     fn head(&mut self) -> Result<Revision, StoreError> {
         let head: Option<i64> = self
             .tx
@@ -410,16 +458,21 @@ impl LogTx for SqliteTx<'_> {
 /// and ended with cached statements: `Connection::transaction` sends BEGIN and ROLLBACK through
 /// `execute_batch`, which parses both anew on every read.
 fn read_in<R>(
-    conn: &Connection,
+    reader: &mut Reader,
     f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
 ) -> Result<R, StoreError> {
+    let conn = &reader.conn;
     if !conn.is_autocommit() {
         // A transaction an earlier call could not end (its ROLLBACK failed): end it now rather
         // than fail the BEGIN below, or read inside its stale snapshot.
         conn.execute_batch("ROLLBACK")?;
     }
     conn.prepare_cached("BEGIN")?.execute([])?;
-    let result = f(&mut SqliteTx { tx: conn });
+    let result = f(&mut SqliteTx {
+        tx: conn,
+        cache: Some(&mut reader.cache),
+        cache_checked: false,
+    });
     // A read transaction has nothing to keep: ROLLBACK ends it and releases its snapshot.
     let ended = conn
         .prepare_cached("ROLLBACK")
@@ -434,7 +487,7 @@ impl Backend for SqliteBackend {
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
-        read_in(&self.reader(), f)
+        read_in(&mut self.reader(), f)
     }
 
     /// Only when a reader connection is idle. The read itself is SQLite's: pages from its cache
@@ -444,21 +497,27 @@ impl Backend for SqliteBackend {
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Option<Result<R, StoreError>> {
-        let conn = self.idle_reader()?;
-        Some(read_in(&conn, f))
+        let mut reader = self.idle_reader()?;
+        Some(read_in(&mut reader, f))
     }
 
-    /// Without BEGIN and ROLLBACK: in autocommit mode one statement reads one snapshot.
-    fn try_read_one<R>(
+    /// In autocommit mode, where each statement reads the latest snapshot: no BEGIN and
+    /// ROLLBACK to run.
+    fn try_read_unpinned<R>(
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Option<Result<R, StoreError>> {
-        let conn = self.idle_reader()?;
-        if !conn.is_autocommit() {
+        let mut reader = self.idle_reader()?;
+        if !reader.conn.is_autocommit() {
             // Left inside a transaction by a failed ROLLBACK: take the path that ends it.
-            return Some(read_in(&conn, f));
+            return Some(read_in(&mut reader, f));
         }
-        Some(f(&mut SqliteTx { tx: &conn }))
+        let Reader { conn, cache } = &mut *reader;
+        Some(f(&mut SqliteTx {
+            tx: conn,
+            cache: Some(cache),
+            cache_checked: false,
+        }))
     }
 
     fn write<R>(
@@ -468,7 +527,7 @@ impl Backend for SqliteBackend {
         let mut conn = self.writer.lock().unwrap_or_else(PoisonError::into_inner);
         // IMMEDIATE takes the write lock up front, so other processes' writers queue behind us.
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let result = f(&mut SqliteTx { tx: &tx })?;
+        let result = f(&mut SqliteTx::writer(&tx))?;
         tx.commit()?;
         Ok(result)
     }
@@ -506,6 +565,7 @@ mod tests {
             reader
                 .lock()
                 .expect("lock")
+                .conn
                 .execute_batch("BEGIN")
                 .expect("begin");
         }
@@ -514,7 +574,106 @@ mod tests {
             backend
                 .readers
                 .iter()
-                .any(|r| r.lock().expect("lock").is_autocommit())
+                .any(|r| r.lock().expect("lock").conn.is_autocommit())
         );
+    }
+
+    /// The reader a single-threaded caller gets: the first, as every reader is idle.
+    fn first_cache(store: &crate::LogStore<SqliteBackend>) -> MutexGuard<'_, Reader> {
+        store.backend().readers[0].lock().expect("lock")
+    }
+
+    #[test]
+    fn current_gets_come_from_the_point_cache_until_anyone_commits() {
+        use crate::{Store, View, WriteBatch};
+        use polemos_core::{Actor, Record};
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("t.db");
+        let server = crate::LogStore::new(SqliteBackend::open(&path).expect("open"));
+        // Another process, as far as SQLite can tell: its own connections to the file.
+        let other = crate::LogStore::new(SqliteBackend::open(&path).expect("open again"));
+        server
+            .commit(WriteBatch::from_dossier(
+                &crate::conformance::reference_dossier(),
+                "import",
+            ))
+            .expect("import");
+        let display_of = |store: &crate::LogStore<SqliteBackend>, name: &str| {
+            let found = store
+                .try_get(Kind::Actor, name, View::current())
+                .expect("an idle reader")
+                .expect("read");
+            found.map(|v| match v.value {
+                Record::Actor(a) => a.display_name,
+                other => panic!("not an actor: {other:?}"),
+            })
+        };
+        let display = |store: &crate::LogStore<SqliteBackend>| display_of(store, "actors/JPN");
+        assert_eq!(display(&server).as_deref(), Some("Japan"));
+        let (mut planted, revision) = {
+            let reader = first_cache(&server);
+            let cached = reader
+                .cache
+                .get(Kind::Actor, "actors/JPN")
+                .cloned()
+                .flatten()
+                .expect("the read was cached");
+            let Record::Actor(actor) = cached.value else {
+                panic!("not an actor")
+            };
+            (actor, cached.revision)
+        };
+        // Change the cached copy behind SQLite's back: a Get that answers with it was served
+        // from the cache, one that answers "Japan" read the file.
+        planted.display_name = "from the cache".into();
+        first_cache(&server).cache.put(
+            Kind::Actor,
+            "actors/JPN",
+            Some(crate::Versioned {
+                value: Record::Actor(planted.clone()),
+                revision,
+            }),
+            1,
+        );
+        assert_eq!(display(&server).as_deref(), Some("from the cache"));
+        assert_eq!(
+            server
+                .get(Kind::Actor, "actors/JPN", View::current())
+                .expect("get")
+                .map(|v| v.revision),
+            Some(revision),
+            "get and try_get share the reader's cache"
+        );
+
+        // A commit by another connection to something else still empties the cache.
+        assert_eq!(display_of(&server, "actors/NEW"), None);
+        let mut unrelated = WriteBatch::new("unrelated");
+        unrelated.put(Record::Actor(Actor {
+            name: polemos_core::ActorName::parse("actors/NEW").expect("name"),
+            display_name: "New".into(),
+            ..planted.clone()
+        }));
+        other.commit(unrelated).expect("commit elsewhere");
+        assert_eq!(display(&server).as_deref(), Some("Japan"));
+        assert_eq!(
+            display_of(&server, "actors/NEW").as_deref(),
+            Some("New"),
+            "an entity cached as missing is seen once created"
+        );
+
+        // The other process renames one actor and deletes another; each is seen at once.
+        let mut rename = WriteBatch::new("rename");
+        rename.put(Record::Actor(Actor {
+            display_name: "Nippon".into(),
+            ..planted
+        }));
+        other.commit(rename).expect("rename");
+        assert_eq!(display(&server).as_deref(), Some("Nippon"));
+        let mut delete = WriteBatch::new("delete");
+        delete.delete(Kind::Actor, "actors/NEW", crate::Precondition::None);
+        other.commit(delete).expect("delete");
+        assert_eq!(display_of(&server, "actors/NEW"), None);
+        assert_eq!(display(&server).as_deref(), Some("Nippon"));
     }
 }

@@ -1,0 +1,191 @@
+//! Entities read recently by one connection, as they are now, so that a repeated Get skips the
+//! statement and the JSON decode. Correct only because the owner checks it against the store's
+//! change counter at the start of every read and empties it when anything was committed since:
+//! see [`PointCache::check`] and [`crate::LogTx::point_cache`].
+
+use std::collections::HashMap;
+
+use polemos_core::Record;
+
+use crate::{Kind, Versioned};
+
+/// At most this many entities, found or not, per connection.
+const MAX_ENTRIES: usize = 1024;
+/// At most this many bytes of stored JSON per connection (decoded records take a few times more).
+const MAX_BYTES: usize = 1 << 20;
+/// Larger entities (long documents) are read each time rather than crowd out the rest.
+const MAX_ENTRY_BYTES: usize = 64 << 10;
+
+/// What a read found (`None`: no such entity) and its stored size in bytes.
+type Found = (Option<Versioned<Record>>, usize);
+
+/// Current entities by kind and name.
+#[derive(Debug, Default)]
+pub struct PointCache {
+    /// The store's change counter when the entries were read; `None` before the first check.
+    version: Option<i64>,
+    /// One map per kind, in the order of [`Kind::ALL`], so a lookup by `&str` needs no key built.
+    by_kind: [HashMap<String, Found>; Kind::ALL.len()],
+    entries: usize,
+    bytes: usize,
+}
+
+impl PointCache {
+    /// Keeps the entries if the store's change counter still reads `version`, else drops them
+    /// all: something was committed since they were read.
+    pub fn check(&mut self, version: i64) {
+        if self.version != Some(version) {
+            self.clear();
+            self.version = Some(version);
+        }
+    }
+
+    /// The entity as last read, if it is cached: `Some(None)` means it did not exist.
+    #[must_use]
+    pub fn get(&self, kind: Kind, name: &str) -> Option<&Option<Versioned<Record>>> {
+        self.by_kind[slot(kind)].get(name).map(|(found, _)| found)
+    }
+
+    /// Remembers what a read found; `bytes` is its stored size. When the cache is full it starts
+    /// again empty: simpler than tracking use, and a full cache is a rare, harmless event.
+    pub fn put(&mut self, kind: Kind, name: &str, found: Option<Versioned<Record>>, bytes: usize) {
+        if self.version.is_none() || bytes > MAX_ENTRY_BYTES {
+            return;
+        }
+        if self.entries >= MAX_ENTRIES || self.bytes + bytes > MAX_BYTES {
+            self.clear();
+        }
+        match self.by_kind[slot(kind)].insert(name.to_owned(), (found, bytes)) {
+            Some((_, old)) => self.bytes -= old,
+            None => self.entries += 1,
+        }
+        self.bytes += bytes;
+    }
+
+    /// How many entities are cached.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.entries
+    }
+
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.entries == 0
+    }
+
+    fn clear(&mut self) {
+        for map in &mut self.by_kind {
+            map.clear();
+        }
+        self.entries = 0;
+        self.bytes = 0;
+    }
+}
+
+fn slot(kind: Kind) -> usize {
+    match kind {
+        Kind::Actor => 0,
+        Kind::Dispute => 1,
+        Kind::Issue => 2,
+        Kind::Stance => 3,
+        Kind::Event => 4,
+        Kind::Document => 5,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use polemos_core::{Actor, ActorCodes, ActorKind, ActorName};
+
+    fn actor(name: &str, revision: u64) -> Option<Versioned<Record>> {
+        Some(Versioned {
+            value: Record::Actor(Actor {
+                name: ActorName::parse(name).expect("name"),
+                kind: ActorKind::State,
+                display_name: "X".into(),
+                codes: ActorCodes::default(),
+                aliases: Vec::new(),
+                affiliations: Vec::new(),
+            }),
+            revision,
+        })
+    }
+
+    #[test]
+    fn kinds_have_their_own_slots_in_the_order_of_all() {
+        for (i, kind) in Kind::ALL.into_iter().enumerate() {
+            assert_eq!(slot(kind), i);
+        }
+    }
+
+    #[test]
+    fn entries_last_while_the_version_holds() {
+        let mut cache = PointCache::default();
+        cache.check(7);
+        cache.put(Kind::Actor, "actors/JPN", actor("actors/JPN", 3), 40);
+        cache.put(Kind::Actor, "actors/XYZ", None, 0);
+        cache.check(7);
+        assert_eq!(
+            cache.get(Kind::Actor, "actors/JPN"),
+            Some(&actor("actors/JPN", 3))
+        );
+        assert_eq!(cache.get(Kind::Actor, "actors/XYZ"), Some(&None));
+        assert_eq!(
+            cache.get(Kind::Issue, "actors/JPN"),
+            None,
+            "kinds do not mix"
+        );
+        assert_eq!(cache.len(), 2);
+        cache.check(8);
+        assert!(cache.is_empty(), "a commit since the read drops everything");
+        assert_eq!(cache.get(Kind::Actor, "actors/JPN"), None);
+    }
+
+    #[test]
+    fn nothing_is_kept_before_the_first_check() {
+        let mut cache = PointCache::default();
+        cache.put(Kind::Actor, "actors/JPN", actor("actors/JPN", 1), 40);
+        assert!(cache.is_empty());
+    }
+
+    #[test]
+    fn limits_bound_the_cache() {
+        let mut cache = PointCache::default();
+        cache.check(1);
+        cache.put(Kind::Document, "documents/long", None, MAX_ENTRY_BYTES + 1);
+        assert!(
+            cache.is_empty(),
+            "an entity larger than the limit is not kept"
+        );
+        for i in 0..MAX_ENTRIES {
+            cache.put(Kind::Actor, &format!("actors/A{i}"), None, 1);
+        }
+        assert_eq!(cache.len(), MAX_ENTRIES);
+        cache.put(Kind::Actor, "actors/B", None, 1);
+        assert_eq!(cache.len(), 1, "a full cache starts again");
+        for i in 0..4 {
+            cache.put(
+                Kind::Document,
+                &format!("documents/D{i}"),
+                None,
+                MAX_ENTRY_BYTES,
+            );
+        }
+        cache.put(Kind::Document, "documents/D0", None, MAX_ENTRY_BYTES);
+        assert_eq!(cache.len(), 5, "re-reading an entity replaces it");
+        let room = (MAX_BYTES - 1 - 4 * MAX_ENTRY_BYTES) / MAX_ENTRY_BYTES;
+        for i in 0..room {
+            cache.put(
+                Kind::Document,
+                &format!("documents/E{i}"),
+                None,
+                MAX_ENTRY_BYTES,
+            );
+        }
+        assert_eq!(cache.len(), 5 + room);
+        cache.put(Kind::Document, "documents/F", None, MAX_ENTRY_BYTES);
+        assert_eq!(cache.len(), 1, "past the byte limit it starts again");
+        assert_eq!(cache.get(Kind::Document, "documents/F"), Some(&None));
+    }
+}
