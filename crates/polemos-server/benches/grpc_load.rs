@@ -7,11 +7,13 @@
 //! `LOAD_CONCURRENCY` [64], `LOAD_CONNECTIONS` [8], `LOAD_SERVER_WORKERS` and
 //! `LOAD_CLIENT_WORKERS` [one per core], `LOAD_OPS` [get,list,extract], `LOAD_ROUNDS` [6]: the
 //! real and the empty stack are measured in that many alternating slices of the run,
-//! `LOAD_PLACEMENT` [separate, or shared: see [`Placement`]]).
+//! `LOAD_PLACEMENT` [separate, or shared: see [`Placement`]], `LOAD_CLIENT` [h2, or tonic: see
+//! [`Client`]]).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use bytes::{BufMut, Bytes, BytesMut};
 use hdrhistogram::Histogram;
 use polemos_core::Dossier;
 use polemos_proto::v1 as pb;
@@ -21,7 +23,7 @@ use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
 use polemos_proto::v1::extraction_service_server::ExtractionService;
 use polemos_server::grpc::{self, Handlers, Keys, Options, Shared, auth};
 use polemos_store::{Store, WriteBatch};
-use tonic::metadata::MetadataValue;
+use tonic::metadata::{Ascii, MetadataValue};
 use tonic::transport::Channel;
 use tonic::{Request, Response, Status};
 
@@ -234,7 +236,199 @@ fn start(
     }
 }
 
+/// Which gRPC client the load generator calls through.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Client {
+    /// gRPC framing on the `h2` crate alone: one HTTP/2 connection, no task or buffer between
+    /// the caller and the connection. On two cores, every microsecond the generator spends is
+    /// taken from the server it measures; this client spends about two thirds of tonic's.
+    H2,
+    /// tonic's generated clients, as a Rust service calling polemos would use them.
+    Tonic,
+}
+
+fn get_request() -> pb::GetActorRequest {
+    pb::GetActorRequest {
+        name: "actors/JPN".into(),
+    }
+}
+
+fn list_request() -> pb::ListStancesRequest {
+    pb::ListStancesRequest {
+        page_size: 10,
+        ..Default::default()
+    }
+}
+
+fn extract_request() -> pb::ExtractRequest {
+    pb::ExtractRequest {
+        document: Some(pb::Document {
+            text: ARTICLE.into(),
+            published: "2018-11-15".into(),
+            ..Default::default()
+        }),
+    }
+}
+
+/// One connection of the load generator, shared by the streams that clone it.
+#[derive(Clone)]
+enum Caller {
+    H2(H2Caller),
+    Tonic {
+        dossier: DossierServiceClient<Channel>,
+        extraction: ExtractionServiceClient<Channel>,
+        authorization: MetadataValue<Ascii>,
+    },
+}
+
+impl Caller {
+    async fn connect(client: Client, url: &str, key: &str) -> Self {
+        match client {
+            Client::H2 => Self::H2(H2Caller::connect(url, key).await),
+            Client::Tonic => {
+                let channel = Channel::from_shared(url.to_owned())
+                    .expect("url")
+                    .connect()
+                    .await
+                    .expect("connect");
+                Self::Tonic {
+                    dossier: DossierServiceClient::new(channel.clone()),
+                    extraction: ExtractionServiceClient::new(channel),
+                    authorization: format!("Bearer {key}").parse().expect("header"),
+                }
+            }
+        }
+    }
+
+    /// One call; whether it succeeded.
+    async fn call(&mut self, op: Op) -> bool {
+        match self {
+            Self::H2(h2) => match op {
+                Op::Get => h2
+                    .unary::<_, pb::GetActorResponse>(&h2.get, &get_request())
+                    .await
+                    .is_ok(),
+                Op::List => h2
+                    .unary::<_, pb::ListStancesResponse>(&h2.list, &list_request())
+                    .await
+                    .is_ok(),
+                Op::Extract => h2
+                    .unary::<_, pb::ExtractResponse>(&h2.extract, &extract_request())
+                    .await
+                    .is_ok(),
+            },
+            Self::Tonic {
+                dossier,
+                extraction,
+                authorization,
+            } => {
+                fn with_key<T>(message: T, key: &MetadataValue<Ascii>) -> Request<T> {
+                    let mut request = Request::new(message);
+                    request.metadata_mut().insert("authorization", key.clone());
+                    request
+                }
+                match op {
+                    Op::Get => dossier
+                        .get_actor(with_key(get_request(), authorization))
+                        .await
+                        .is_ok(),
+                    Op::List => dossier
+                        .list_stances(with_key(list_request(), authorization))
+                        .await
+                        .is_ok(),
+                    Op::Extract => extraction
+                        .extract(with_key(extract_request(), authorization))
+                        .await
+                        .is_ok(),
+                }
+            }
+        }
+    }
+}
+
+/// A gRPC client for unary calls on one HTTP/2 connection (the `h2` crate): length-prefixed
+/// protobuf messages in, status in the trailers (or in the headers of a trailers-only answer).
+#[derive(Clone)]
+struct H2Caller {
+    send: h2::client::SendRequest<Bytes>,
+    authorization: http::HeaderValue,
+    get: http::Uri,
+    list: http::Uri,
+    extract: http::Uri,
+}
+
+impl H2Caller {
+    async fn connect(url: &str, key: &str) -> Self {
+        let address = url.trim_start_matches("http://");
+        let tcp = tokio::net::TcpStream::connect(address)
+            .await
+            .expect("connect");
+        tcp.set_nodelay(true).expect("TCP_NODELAY");
+        let (send, connection) = h2::client::handshake(tcp).await.expect("HTTP/2 handshake");
+        tokio::spawn(async move {
+            let _ = connection.await;
+        });
+        let uri = |path: &str| format!("{url}{path}").parse().expect("uri");
+        Self {
+            send,
+            authorization: format!("Bearer {key}").parse().expect("header"),
+            get: uri("/polemos.v1.DossierService/GetActor"),
+            list: uri("/polemos.v1.DossierService/ListStances"),
+            extract: uri("/polemos.v1.ExtractionService/Extract"),
+        }
+    }
+
+    async fn unary<Q: prost::Message, A: prost::Message + Default>(
+        &self,
+        uri: &http::Uri,
+        request: &Q,
+    ) -> Result<A, String> {
+        let length = request.encoded_len();
+        let mut message = BytesMut::with_capacity(5 + length);
+        message.put_u8(0); // not compressed
+        message.put_u32(u32::try_from(length).map_err(|e| e.to_string())?);
+        request.encode(&mut message).map_err(|e| e.to_string())?;
+        let head = http::Request::post(uri.clone())
+            .header(http::header::CONTENT_TYPE, "application/grpc")
+            .header(http::header::TE, "trailers")
+            .header(http::header::AUTHORIZATION, self.authorization.clone())
+            .body(())
+            .map_err(|e| e.to_string())?;
+        let mut send = self.send.clone().ready().await.map_err(|e| e.to_string())?;
+        let (response, mut outgoing) = send.send_request(head, false).map_err(|e| e.to_string())?;
+        outgoing
+            .send_data(message.freeze(), true)
+            .map_err(|e| e.to_string())?;
+        let (head, mut body) = response.await.map_err(|e| e.to_string())?.into_parts();
+        let status_ok = |headers: &http::HeaderMap| {
+            headers
+                .get("grpc-status")
+                .map(|status| status.as_bytes() == b"0")
+        };
+        if status_ok(&head.headers) == Some(false) {
+            return Err("trailers-only error".into());
+        }
+        let mut data = BytesMut::new();
+        while let Some(chunk) = body.data().await {
+            let chunk = chunk.map_err(|e| e.to_string())?;
+            let _ = body.flow_control().release_capacity(chunk.len());
+            data.extend_from_slice(&chunk);
+        }
+        let trailers = body.trailers().await.map_err(|e| e.to_string())?;
+        if status_ok(&trailers.unwrap_or_default()) != Some(true) {
+            return Err("no OK status in the trailers".into());
+        }
+        if data.len() < 5 || data[0] != 0 {
+            return Err("not one uncompressed message".into());
+        }
+        let length = u32::from_be_bytes([data[1], data[2], data[3], data[4]]) as usize;
+        let message = data.get(5..5 + length).ok_or("message cut short")?;
+        A::decode(message).map_err(|e| e.to_string())
+    }
+}
+
 async fn load(
+    client: Client,
     url: &str,
     key: &str,
     op: Op,
@@ -243,59 +437,21 @@ async fn load(
     seconds: f64,
 ) -> Stats {
     // `concurrency` client streams multiplexed over `connections` HTTP/2 connections.
-    let mut channels = Vec::new();
+    let mut callers = Vec::new();
     for _ in 0..connections.clamp(1, concurrency.max(1)) {
-        channels.push(
-            Channel::from_shared(url.to_owned())
-                .expect("url")
-                .connect()
-                .await
-                .expect("connect"),
-        );
+        callers.push(Caller::connect(client, url, key).await);
     }
-    let header: MetadataValue<_> = format!("Bearer {key}").parse().expect("header");
     let deadline = Instant::now() + Duration::from_secs_f64(seconds);
     let started = Instant::now();
     let mut tasks = Vec::new();
     for i in 0..concurrency {
-        let channel = channels[i % channels.len()].clone();
-        let header = header.clone();
+        let mut caller = callers[i % callers.len()].clone();
         tasks.push(tokio::spawn(async move {
-            let mut dossier = DossierServiceClient::new(channel.clone());
-            let mut extraction = ExtractionServiceClient::new(channel);
             let mut hist = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).expect("histogram");
             let (mut calls, mut errors) = (0u64, 0u64);
             while Instant::now() < deadline {
                 let t = Instant::now();
-                let ok = match op {
-                    Op::Get => {
-                        let mut r = Request::new(pb::GetActorRequest {
-                            name: "actors/JPN".into(),
-                        });
-                        r.metadata_mut().insert("authorization", header.clone());
-                        dossier.get_actor(r).await.is_ok()
-                    }
-                    Op::List => {
-                        let mut r = Request::new(pb::ListStancesRequest {
-                            page_size: 10,
-                            ..Default::default()
-                        });
-                        r.metadata_mut().insert("authorization", header.clone());
-                        dossier.list_stances(r).await.is_ok()
-                    }
-                    Op::Extract => {
-                        let doc = pb::Document {
-                            text: ARTICLE.into(),
-                            published: "2018-11-15".into(),
-                            ..Default::default()
-                        };
-                        let mut r = Request::new(pb::ExtractRequest {
-                            document: Some(doc),
-                        });
-                        r.metadata_mut().insert("authorization", header.clone());
-                        extraction.extract(r).await.is_ok()
-                    }
-                };
+                let ok = caller.call(op).await;
                 let us = u64::try_from(t.elapsed().as_micros())
                     .unwrap_or(u64::MAX)
                     .max(1);
@@ -410,6 +566,11 @@ fn main() {
         Ok("separate") | Err(_) => Placement::Separate,
         Ok(other) => panic!("LOAD_PLACEMENT must be `separate` or `shared`, not {other:?}"),
     };
+    let client = match std::env::var("LOAD_CLIENT").as_deref() {
+        Ok("h2") | Err(_) => Client::H2,
+        Ok("tonic") => Client::Tonic,
+        Ok(other) => panic!("LOAD_CLIENT must be `h2` or `tonic`, not {other:?}"),
+    };
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(if placement == Placement::Shared {
             cores
@@ -426,7 +587,8 @@ fn main() {
     runtime.block_on(async {
         println!(
             "gRPC load: {concurrency} concurrent streams over {connections} connections, \
-             {seconds} s per stack in {rounds} alternating slices, loopback, auth and metrics on, {}",
+             {seconds} s per stack in {rounds} alternating slices, loopback, auth and metrics on, \
+             {client:?} client, {}",
             match placement {
                 Placement::Separate => format!(
                     "server runtimes of {server_workers} workers, load generator runtime of \
@@ -449,8 +611,8 @@ fn main() {
             // Warm up both once, then measure in alternating slices (real, empty, empty, real,
             // ...), so a change in the machine's speed during the run (a shared host) weighs
             // on both alike rather than on whichever ran second.
-            let _ = load(&real.url, &key, op, concurrency, connections, 0.3).await;
-            let _ = load(&empty.url, &key, op, concurrency, connections, 0.3).await;
+            let _ = load(client, &real.url, &key, op, concurrency, connections, 0.3).await;
+            let _ = load(client, &empty.url, &key, op, concurrency, connections, 0.3).await;
             let slice = seconds / rounds as f64;
             let (mut r, mut e) = (Stats::new(), Stats::new());
             for round in 0..rounds {
@@ -462,7 +624,7 @@ fn main() {
                         ("server-empty", &empty.url, &mut e)
                     };
                     let shared = placement == Placement::Shared;
-                    let run = load(url, &key, op, concurrency, connections, slice);
+                    let run = load(client, url, &key, op, concurrency, connections, slice);
                     let part = measured(shared, prefix, run).await;
                     into.merge(part);
                 }
