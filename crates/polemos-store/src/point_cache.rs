@@ -46,8 +46,9 @@ impl PointCache {
         self.by_kind[slot(kind)].get(name).map(|(found, _)| found)
     }
 
-    /// Remembers what a read found; `bytes` is its stored size. When the cache is full it starts
-    /// again empty: simpler than tracking use, and a full cache is a rare, harmless event.
+    /// Remembers what a read found; `bytes` is its stored size. Nothing is kept before the first
+    /// [`PointCache::check`]. When the cache is full it starts again empty: simpler than
+    /// tracking use, and a full cache is a rare, harmless event.
     pub fn put(&mut self, kind: Kind, name: &str, found: Option<Versioned<Record>>, bytes: usize) {
         if self.version.is_none() || bytes > MAX_ENTRY_BYTES {
             return;

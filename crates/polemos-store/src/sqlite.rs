@@ -178,6 +178,14 @@ impl<'a> SqliteTx<'a> {
             cache_checked: false,
         }
     }
+
+    fn reader(reader: &'a mut Reader) -> Self {
+        Self {
+            tx: &reader.conn,
+            cache: Some(&mut reader.cache),
+            cache_checked: false,
+        }
+    }
 }
 
 fn kind_of(value: &str) -> Result<Kind, StoreError> {
@@ -461,20 +469,16 @@ fn read_in<R>(
     reader: &mut Reader,
     f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
 ) -> Result<R, StoreError> {
-    let conn = &reader.conn;
-    if !conn.is_autocommit() {
+    if !reader.conn.is_autocommit() {
         // A transaction an earlier call could not end (its ROLLBACK failed): end it now rather
         // than fail the BEGIN below, or read inside its stale snapshot.
-        conn.execute_batch("ROLLBACK")?;
+        reader.conn.execute_batch("ROLLBACK")?;
     }
-    conn.prepare_cached("BEGIN")?.execute([])?;
-    let result = f(&mut SqliteTx {
-        tx: conn,
-        cache: Some(&mut reader.cache),
-        cache_checked: false,
-    });
+    reader.conn.prepare_cached("BEGIN")?.execute([])?;
+    let result = f(&mut SqliteTx::reader(reader));
     // A read transaction has nothing to keep: ROLLBACK ends it and releases its snapshot.
-    let ended = conn
+    let ended = reader
+        .conn
         .prepare_cached("ROLLBACK")
         .and_then(|mut st| st.execute([]));
     let value = result?;
@@ -512,12 +516,7 @@ impl Backend for SqliteBackend {
             // Left inside a transaction by a failed ROLLBACK: take the path that ends it.
             return Some(read_in(&mut reader, f));
         }
-        let Reader { conn, cache } = &mut *reader;
-        Some(f(&mut SqliteTx {
-            tx: conn,
-            cache: Some(cache),
-            cache_checked: false,
-        }))
+        Some(f(&mut SqliteTx::reader(&mut reader)))
     }
 
     fn write<R>(
