@@ -413,6 +413,17 @@ impl std::fmt::Debug for Subscription {
 ///
 /// # Errors
 /// When the location cannot be opened or migrated, or names a backend this build lacks.
+/// The lock if no other call holds it. A poisoned lock is taken all the same: what the backends
+/// guard stays usable after a caller's panic (the memory log applies a write whole or not at
+/// all; an SQLite reader left inside a transaction is ended by its next read).
+fn try_lock_unpoisoned<T>(mutex: &std::sync::Mutex<T>) -> Option<std::sync::MutexGuard<'_, T>> {
+    match mutex.try_lock() {
+        Ok(guard) => Some(guard),
+        Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+        Err(std::sync::TryLockError::WouldBlock) => None,
+    }
+}
+
 pub fn open(location: &str) -> Result<Box<dyn Store>, StoreError> {
     if location == "memory:" || location == ":memory:" {
         return Ok(Box::new(LogStore::new(MemoryBackend::default())));

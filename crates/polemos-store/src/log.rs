@@ -364,13 +364,20 @@ fn get_in(
     let found = tx
         .latest(kind, name, Some(at))?
         .and_then(|e| e.body.map(|body| (e.revision, body)));
+    Ok(decode_found(kind, name, found)?.0)
+}
+
+/// Decodes what a point read found (a revision and a body, or nothing), with the body's size.
+fn decode_found(
+    kind: Kind,
+    name: &str,
+    found: Option<(Revision, String)>,
+) -> Result<(Option<Versioned<Record>>, usize), StoreError> {
     let Some((revision, body)) = found else {
-        return Ok(None);
+        return Ok((None, 0));
     };
-    Ok(Some(Versioned {
-        value: decode(kind, name, &body)?,
-        revision,
-    }))
+    let value = decode(kind, name, &body)?;
+    Ok((Some(Versioned { value, revision }), body.len()))
 }
 
 /// An entity as it is now, from the connection's point cache when the backend keeps one.
@@ -382,13 +389,7 @@ fn current_in(
     if let Some(cached) = tx.point_cache()?.and_then(|cache| cache.get(kind, name)) {
         return Ok(cached.clone());
     }
-    let (found, bytes) = match tx.live(kind, name)? {
-        Some((revision, body)) => {
-            let value = decode(kind, name, &body)?;
-            (Some(Versioned { value, revision }), body.len())
-        }
-        None => (None, 0),
-    };
+    let (found, bytes) = decode_found(kind, name, tx.live(kind, name)?)?;
     if let Some(cache) = tx.point_cache()? {
         cache.put(kind, name, found.clone(), bytes);
     }

@@ -52,6 +52,16 @@ struct MemTx<'a> {
     staged_request: Option<(String, RequestRecord)>,
 }
 
+impl<'a> MemTx<'a> {
+    fn new(state: &'a mut State) -> Self {
+        Self {
+            state,
+            staged: None,
+            staged_request: None,
+        }
+    }
+}
+
 impl LogTx for MemTx<'_> {
     fn head(&mut self) -> Result<Revision, StoreError> {
         Ok(self.state.head)
@@ -155,28 +165,15 @@ impl Backend for MemoryBackend {
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
-        let mut state = self.lock();
-        f(&mut MemTx {
-            state: &mut state,
-            staged: None,
-            staged_request: None,
-        })
+        f(&mut MemTx::new(&mut self.lock()))
     }
 
     fn try_read<R>(
         &self,
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Option<Result<R, StoreError>> {
-        let mut state = match self.state.try_lock() {
-            Ok(state) => state,
-            Err(std::sync::TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
-            Err(std::sync::TryLockError::WouldBlock) => return None,
-        };
-        Some(f(&mut MemTx {
-            state: &mut state,
-            staged: None,
-            staged_request: None,
-        }))
+        let mut state = crate::try_lock_unpoisoned(&self.state)?;
+        Some(f(&mut MemTx::new(&mut state)))
     }
 
     fn write<R>(
@@ -184,11 +181,7 @@ impl Backend for MemoryBackend {
         f: impl FnOnce(&mut dyn LogTx) -> Result<R, StoreError>,
     ) -> Result<R, StoreError> {
         let mut state = self.lock();
-        let mut tx = MemTx {
-            state: &mut state,
-            staged: None,
-            staged_request: None,
-        };
+        let mut tx = MemTx::new(&mut state);
         let result = f(&mut tx)?;
         tx.apply();
         Ok(result)

@@ -133,13 +133,7 @@ impl SqliteBackend {
 
     /// A reader connection no other call is using, if there is one.
     fn idle_reader(&self) -> Option<MutexGuard<'_, Reader>> {
-        self.readers
-            .iter()
-            .find_map(|reader| match reader.try_lock() {
-                Ok(guard) => Some(guard),
-                Err(std::sync::TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
-                Err(std::sync::TryLockError::WouldBlock) => None,
-            })
+        self.readers.iter().find_map(crate::try_lock_unpoisoned)
     }
 
     fn reader(&self) -> MutexGuard<'_, Reader> {
