@@ -669,38 +669,37 @@ fn sample(text: &str, series: &str) -> Option<f64> {
         .find_map(|line| line.strip_prefix(series)?.trim().parse().ok())
 }
 
-#[tokio::test]
-async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let keys = dir.path().join("keys.json");
-    let key = |role: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_polemos"))
-            .args(["keys", "--keys-file", keys.to_str().expect("path")])
-            .args(["create", "--role", role])
-            .output()
-            .expect("keys create");
-        assert!(out.status.success(), "{}", stderr(&out));
-        String::from_utf8(out.stdout)
-            .expect("utf-8")
-            .trim()
-            .to_owned()
-    };
-    let reader = key("reader");
-    let (grpc_port, metrics_port) = (free_port(), free_port());
-    /// Stops the server however the test ends.
-    struct Killed(std::process::Child);
-    impl Drop for Killed {
-        fn drop(&mut self) {
-            let _ = self.0.kill();
-            let _ = self.0.wait();
-        }
+/// A key of `role` created with `polemos keys create` in the keys file `keys`.
+fn create_key(keys: &Path, role: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_polemos"))
+        .args(["keys", "--keys-file", keys.to_str().expect("path")])
+        .args(["create", "--role", role])
+        .output()
+        .expect("keys create");
+    assert!(out.status.success(), "{}", stderr(&out));
+    String::from_utf8(out.stdout)
+        .expect("utf-8")
+        .trim()
+        .to_owned()
+}
+
+/// A `polemos serve` process, stopped however the test ends.
+struct Served(std::process::Child);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
     }
-    let _server = Killed(
+}
+
+/// Starts `polemos --db <db> serve --listen 127.0.0.1:<port> <args>` and connects to it.
+async fn serve_and_connect(db: &str, port: u16, args: &[&str]) -> (Served, Channel) {
+    let served = Served(
         Command::new(env!("CARGO_BIN_EXE_polemos"))
-            .args(["--db", "memory:", "serve"])
-            .args(["--listen", &format!("127.0.0.1:{grpc_port}")])
-            .args(["--metrics-listen", &format!("127.0.0.1:{metrics_port}")])
-            .args(["--keys-file", keys.to_str().expect("path")])
+            .args(["--db", db, "serve"])
+            .args(["--listen", &format!("127.0.0.1:{port}")])
+            .args(args)
             .env("POLEMOS_LOG", "info")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -708,20 +707,38 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
             .spawn()
             .expect("serve"),
     );
-    let url = format!("http://127.0.0.1:{grpc_port}");
-    let mut channel = None;
+    let url = format!("http://127.0.0.1:{port}");
     for _ in 0..300 {
-        if let Ok(c) = Channel::from_shared(url.clone())
+        if let Ok(channel) = Channel::from_shared(url.clone())
             .expect("url")
             .connect()
             .await
         {
-            channel = Some(c);
-            break;
+            return (served, channel);
         }
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
-    let mut client = DossierServiceClient::new(channel.expect("server came up"));
+    panic!("the server did not come up on {url}");
+}
+
+#[tokio::test]
+async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let keys = dir.path().join("keys.json");
+    let reader = create_key(&keys, "reader");
+    let (grpc_port, metrics_port) = (free_port(), free_port());
+    let (_server, channel) = serve_and_connect(
+        "memory:",
+        grpc_port,
+        &[
+            "--metrics-listen",
+            &format!("127.0.0.1:{metrics_port}"),
+            "--keys-file",
+            keys.to_str().expect("path"),
+        ],
+    )
+    .await;
+    let mut client = DossierServiceClient::new(channel);
     for _ in 0..3 {
         let get = pb::GetActorRequest {
             name: "actors/JPN".into(),
@@ -779,4 +796,81 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
         Some(3.0),
         "{text}"
     );
+}
+
+// ---------------------------------------------------------------- other processes' writes
+
+/// The server caches what Gets read; a commit by another process (the CLI, here) to the same
+/// SQLite file must be seen by the very next Get, whichever of its connections serves it.
+#[tokio::test]
+async fn a_get_sees_what_another_process_just_committed_to_the_sqlite_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("polemos.db");
+    let db = db.to_str().expect("utf-8 path");
+    let import = |file: &Path| {
+        let out = Command::new(env!("CARGO_BIN_EXE_polemos"))
+            .args(["--db", db, "import", file.to_str().expect("path")])
+            .output()
+            .expect("import");
+        assert!(out.status.success(), "{}", stderr(&out));
+    };
+    let kuril = dir.path().join("kuril.json");
+    std::fs::write(&kuril, KURIL).expect("write");
+    import(&kuril);
+    let keys = dir.path().join("keys.json");
+    let reader = create_key(&keys, "reader");
+    let (_server, channel) = serve_and_connect(
+        db,
+        free_port(),
+        &["--keys-file", keys.to_str().expect("path")],
+    )
+    .await;
+    let client = DossierServiceClient::new(channel);
+    for _ in 0..4 {
+        let seen = japan_display_names(&client, &reader).await;
+        assert!(seen.iter().all(|n| n == "Japan"), "{seen:?}");
+    }
+
+    // A dossier of one actor, Japan renamed, imported by another process while the server runs.
+    let kuril: serde_json::Value = serde_json::from_str(KURIL).expect("json");
+    let mut japan = kuril["actors"]
+        .as_array()
+        .expect("actors")
+        .iter()
+        .find(|a| a["name"] == "actors/JPN")
+        .expect("Japan")
+        .clone();
+    japan["display_name"] = "Nippon".into();
+    let only_actors = serde_json::json!({
+        "format_version": kuril["format_version"],
+        "actors": [japan],
+    });
+    let file = dir.path().join("renamed.json");
+    std::fs::write(&file, only_actors.to_string()).expect("write");
+    import(&file);
+
+    let seen = japan_display_names(&client, &reader).await;
+    assert!(seen.iter().all(|n| n == "Nippon"), "{seen:?}");
+}
+
+/// `actors/JPN`'s display name from 16 concurrent Gets, so that they spread over the server's
+/// read connections.
+async fn japan_display_names(client: &DossierServiceClient<Channel>, key: &str) -> Vec<String> {
+    let mut calls = tokio::task::JoinSet::new();
+    for _ in 0..16 {
+        let mut client = client.clone();
+        let get = with_key(
+            pb::GetActorRequest {
+                name: "actors/JPN".into(),
+            },
+            key,
+        );
+        calls.spawn(async move { client.get_actor(get).await });
+    }
+    let mut names = Vec::new();
+    while let Some(done) = calls.join_next().await {
+        let response = done.expect("task").expect("get");
+        names.push(response.into_inner().actor.expect("actor").display_name);
+    }
+    names
 }

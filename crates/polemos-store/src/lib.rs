@@ -17,6 +17,7 @@ pub mod pg_harness;
 mod point_cache;
 pub mod postgres;
 mod sqlite;
+mod wal_index;
 
 pub use error::StoreError;
 pub use ingest::new_facts_batch;

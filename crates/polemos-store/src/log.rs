@@ -75,7 +75,8 @@ pub trait LogTx {
     /// emptied if anything was committed since it was filled. The check is made once per
     /// transaction, before the reads that fill the cache: what they read is never older than
     /// the state it is filed under, so any later commit empties it. `None` (the default) where
-    /// the backend cannot tell cheaply and for certain whether anything changed.
+    /// the backend cannot tell cheaply and for certain whether anything changed, and where the
+    /// reads see a snapshot older than the check could vouch for.
     ///
     /// # Errors
     /// Backend errors.

@@ -1,12 +1,13 @@
 //! Entities read recently by one connection, as they are now, so that a repeated Get skips the
-//! statement and the JSON decode. Correct only because the owner checks it against the store's
-//! change counter at the start of every read and empties it when anything was committed since:
+//! statement and the JSON decode. Correct only because the owner checks it against a stamp of the
+//! store's state at the start of every read and empties it when anything was committed since:
 //! see [`PointCache::check`] and [`crate::LogTx::point_cache`].
 
 use std::collections::HashMap;
 
 use polemos_core::Record;
 
+use crate::wal_index::ChangeStamp;
 use crate::{Kind, Versioned};
 
 /// At most this many entities, found or not, per connection.
@@ -22,8 +23,8 @@ type Found = (Option<Versioned<Record>>, usize);
 /// Current entities by kind and name.
 #[derive(Debug, Default)]
 pub struct PointCache {
-    /// The store's change counter when the entries were read; `None` before the first check.
-    version: Option<i64>,
+    /// The store's stamp when the entries were read; `None` before the first check.
+    stamp: Option<ChangeStamp>,
     /// One map per kind, in the order of [`Kind::ALL`], so a lookup by `&str` needs no key built.
     by_kind: [HashMap<String, Found>; Kind::ALL.len()],
     entries: usize,
@@ -31,12 +32,12 @@ pub struct PointCache {
 }
 
 impl PointCache {
-    /// Keeps the entries if the store's change counter still reads `version`, else drops them
-    /// all: something was committed since they were read.
-    pub fn check(&mut self, version: i64) {
-        if self.version != Some(version) {
+    /// Keeps the entries if the store's stamp still reads `stamp`, else drops them all:
+    /// something was committed since they were read.
+    pub fn check(&mut self, stamp: ChangeStamp) {
+        if self.stamp != Some(stamp) {
             self.clear();
-            self.version = Some(version);
+            self.stamp = Some(stamp);
         }
     }
 
@@ -50,7 +51,7 @@ impl PointCache {
     /// [`PointCache::check`]. When the cache is full it starts again empty: simpler than
     /// tracking use, and a full cache is a rare, harmless event.
     pub fn put(&mut self, kind: Kind, name: &str, found: Option<Versioned<Record>>, bytes: usize) {
-        if self.version.is_none() || bytes > MAX_ENTRY_BYTES {
+        if self.stamp.is_none() || bytes > MAX_ENTRY_BYTES {
             return;
         }
         if self.entries >= MAX_ENTRIES || self.bytes + bytes > MAX_BYTES {
@@ -107,6 +108,10 @@ mod tests {
         })
     }
 
+    fn stamp(n: u32) -> ChangeStamp {
+        [n; 12]
+    }
+
     #[test]
     fn kinds_have_their_own_slots_in_the_order_of_all() {
         for (i, kind) in Kind::ALL.into_iter().enumerate() {
@@ -115,12 +120,12 @@ mod tests {
     }
 
     #[test]
-    fn entries_last_while_the_version_holds() {
+    fn entries_last_while_the_stamp_holds() {
         let mut cache = PointCache::default();
-        cache.check(7);
+        cache.check(stamp(7));
         cache.put(Kind::Actor, "actors/JPN", actor("actors/JPN", 3), 40);
         cache.put(Kind::Actor, "actors/XYZ", None, 0);
-        cache.check(7);
+        cache.check(stamp(7));
         assert_eq!(
             cache.get(Kind::Actor, "actors/JPN"),
             Some(&actor("actors/JPN", 3))
@@ -132,7 +137,7 @@ mod tests {
             "kinds do not mix"
         );
         assert_eq!(cache.len(), 2);
-        cache.check(8);
+        cache.check(stamp(8));
         assert!(cache.is_empty(), "a commit since the read drops everything");
         assert_eq!(cache.get(Kind::Actor, "actors/JPN"), None);
     }
@@ -147,7 +152,7 @@ mod tests {
     #[test]
     fn limits_bound_the_cache() {
         let mut cache = PointCache::default();
-        cache.check(1);
+        cache.check(stamp(1));
         cache.put(Kind::Document, "documents/long", None, MAX_ENTRY_BYTES + 1);
         assert!(
             cache.is_empty(),

@@ -9,6 +9,7 @@ use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
+use crate::wal_index::WalIndex;
 use crate::{Kind, PointCache, Revision, StoreError};
 
 /// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
@@ -53,6 +54,9 @@ const READERS: usize = 4;
 pub struct SqliteBackend {
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Reader>>,
+    /// What tells the readers' point caches whether anything was committed; without it (a
+    /// database SQLite cannot keep in WAL mode) they are not used.
+    wal_index: Option<WalIndex>,
 }
 
 /// A read connection and the entities it read recently.
@@ -128,6 +132,7 @@ impl SqliteBackend {
         Ok(Self {
             writer: Mutex::new(writer),
             readers,
+            wal_index: WalIndex::open(path),
         })
     }
 
@@ -158,10 +163,17 @@ fn thread_index() -> usize {
 /// A connection to read or write through; its caller opens any transaction around the calls.
 struct SqliteTx<'a> {
     tx: &'a Connection,
-    /// A reader's point cache; the writer has none.
-    cache: Option<&'a mut PointCache>,
-    /// Whether this transaction has checked the cache against the store yet.
-    cache_checked: bool,
+    /// A reader's point cache and what it is checked against; the writer has none.
+    cache: Option<(&'a mut PointCache, &'a WalIndex)>,
+    cache_use: CacheUse,
+}
+
+/// Whether a transaction may use its connection's point cache, decided at its first use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CacheUse {
+    Unchecked,
+    Checked,
+    Bypassed,
 }
 
 impl<'a> SqliteTx<'a> {
@@ -169,15 +181,15 @@ impl<'a> SqliteTx<'a> {
         Self {
             tx,
             cache: None,
-            cache_checked: false,
+            cache_use: CacheUse::Bypassed,
         }
     }
 
-    fn reader(reader: &'a mut Reader) -> Self {
+    fn reader(reader: &'a mut Reader, wal_index: Option<&'a WalIndex>) -> Self {
         Self {
             tx: &reader.conn,
-            cache: Some(&mut reader.cache),
-            cache_checked: false,
+            cache: wal_index.map(|index| (&mut reader.cache, index)),
+            cache_use: CacheUse::Unchecked,
         }
     }
 }
@@ -208,24 +220,30 @@ fn sql_revision(value: Revision) -> i64 {
 
 impl LogTx for SqliteTx<'_> {
     fn point_cache(&mut self) -> Result<Option<&mut PointCache>, StoreError> {
-        let Some(cache) = self.cache.as_deref_mut() else {
+        let Some((cache, wal_index)) = self.cache.as_mut() else {
             return Ok(None);
         };
-        if !self.cache_checked {
-            // SQLite's change counter for this connection: it grows whenever another
-            // connection, in this process or another, committed since this connection's last
-            // read (it is the check SQLite makes to keep its own page cache). Inside a
-            // transaction it describes the snapshot the reads see; in autocommit mode the reads
-            // after it see that snapshot or a later one, and a later one moves the counter at
-            // the next check. Either way no entry is older than the count it is filed under.
-            let version: i64 = self
-                .tx
-                .prepare_cached("PRAGMA data_version")?
-                .query_row([], |r| r.get(0))?;
-            cache.check(version);
-            self.cache_checked = true;
+        if self.cache_use == CacheUse::Unchecked {
+            // Only in autocommit mode, where each statement reads the latest commit: the stamp
+            // is read before the reads that fill the cache, so what they find is never older
+            // than the stamp it is filed under, and a commit after the stamp moves it by the
+            // next check. Inside a transaction the reads see the snapshot its first read took,
+            // which may be older than the stamp (or, from the cache, newer than the snapshot).
+            let stamp = if self.tx.is_autocommit() {
+                wal_index.stamp()
+            } else {
+                None
+            };
+            self.cache_use = match stamp {
+                Some(stamp) => {
+                    cache.check(stamp);
+                    CacheUse::Checked
+                }
+                // Also while a writer is rewriting the header: read the file this once.
+                None => CacheUse::Bypassed,
+            };
         }
-        Ok(Some(cache))
+        Ok((self.cache_use == CacheUse::Checked).then_some(&mut **cache))
     }
 
     fn head(&mut self) -> Result<Revision, StoreError> {
@@ -469,7 +487,8 @@ fn read_in<R>(
         reader.conn.execute_batch("ROLLBACK")?;
     }
     reader.conn.prepare_cached("BEGIN")?.execute([])?;
-    let result = f(&mut SqliteTx::reader(reader));
+    // No point cache inside a transaction: see `SqliteTx::point_cache`.
+    let result = f(&mut SqliteTx::reader(reader, None));
     // A read transaction has nothing to keep: ROLLBACK ends it and releases its snapshot.
     let ended = reader
         .conn
@@ -510,7 +529,10 @@ impl Backend for SqliteBackend {
             // Left inside a transaction by a failed ROLLBACK: take the path that ends it.
             return Some(read_in(&mut reader, f));
         }
-        Some(f(&mut SqliteTx::reader(&mut reader)))
+        Some(f(&mut SqliteTx::reader(
+            &mut reader,
+            self.wal_index.as_ref(),
+        )))
     }
 
     fn write<R>(
@@ -630,14 +652,19 @@ mod tests {
             1,
         );
         assert_eq!(display(&server).as_deref(), Some("from the cache"));
+        let pinned = server
+            .get(Kind::Actor, "actors/JPN", View::current())
+            .expect("get")
+            .map(|v| match v.value {
+                Record::Actor(a) => a.display_name,
+                other => panic!("not an actor: {other:?}"),
+            });
         assert_eq!(
-            server
-                .get(Kind::Actor, "actors/JPN", View::current())
-                .expect("get")
-                .map(|v| v.revision),
-            Some(revision),
-            "get and try_get share the reader's cache"
+            pinned.as_deref(),
+            Some("Japan"),
+            "a read inside a transaction reads its snapshot, not the cache"
         );
+        assert_eq!(display(&server).as_deref(), Some("from the cache"));
 
         // A commit by another connection to something else still empties the cache.
         assert_eq!(display_of(&server, "actors/NEW"), None);
