@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod analysis_convert;
 pub mod analytics;
 pub mod auth;
+pub mod batched_writes;
 pub mod convert;
 pub mod dossier;
 pub mod error;
@@ -22,6 +23,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::time::Duration;
 
+use batched_writes::BatchedWrites;
 use polemos_proto::v1::analysis_service_server::AnalysisServiceServer;
 use polemos_proto::v1::change_service_server::ChangeServiceServer;
 use polemos_proto::v1::dossier_service_server::DossierServiceServer;
@@ -291,6 +293,7 @@ where
             shared.close_streams();
         }
     };
+    let incoming = tokio_stream::StreamExt::map(incoming, |io| io.map(BatchedWrites::new));
     let result = router
         .serve_with_incoming_shutdown(incoming, drain)
         .await
