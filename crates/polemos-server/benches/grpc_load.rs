@@ -364,6 +364,8 @@ impl H2Caller {
             .await
             .expect("connect");
         tcp.set_nodelay(true).expect("TCP_NODELAY");
+        // Requests of the connection's streams go out together, as the server's responses do.
+        let tcp = polemos_server::grpc::batched_writes::BatchedWrites::new(tcp);
         let (send, connection) = h2::client::handshake(tcp).await.expect("HTTP/2 handshake");
         tokio::spawn(async move {
             let _ = connection.await;
