@@ -240,8 +240,9 @@ fn start(
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Client {
     /// gRPC framing on the `h2` crate alone: one HTTP/2 connection, no task or buffer between
-    /// the caller and the connection. On two cores, every microsecond the generator spends is
-    /// taken from the server it measures; this client spends about two thirds of tonic's.
+    /// the caller and the connection, its writes gathered as the server's are. On two cores,
+    /// every microsecond the generator spends is taken from the server it measures; this client
+    /// spends about a third of tonic's.
     H2,
     /// tonic's generated clients, as a Rust service calling polemos would use them.
     Tonic,
