@@ -87,6 +87,8 @@ impl WalIndex {
         let first = self.copy(0);
         fence(Ordering::Acquire);
         let second = self.copy(1);
+        // And the caller's reads after this see at least the commit this header describes.
+        fence(Ordering::Acquire);
         (first == second && is_initialised(&first) && checksum_holds(&first)).then_some(first)
     }
 

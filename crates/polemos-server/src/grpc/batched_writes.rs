@@ -20,6 +20,9 @@ use tonic::transport::server::Connected;
 /// Past this many bytes waiting, a write first sends what is waiting: the buffer stays small
 /// and a large response streams out as it is produced.
 const MAX_PENDING: usize = 64 << 10;
+/// A buffer grown past this by a burst is given back once sent: an idle connection keeps
+/// little, and a server may hold many connections.
+const RETAINED: usize = 16 << 10;
 
 /// `io` with writes gathered until a flush, and each flush deferred by one turn of the
 /// scheduler.
@@ -54,7 +57,11 @@ impl<IO: AsyncWrite + Unpin> BatchedWrites<IO> {
             }
             self.sent += n;
         }
-        self.pending.clear();
+        if self.pending.capacity() > RETAINED {
+            self.pending = Vec::new();
+        } else {
+            self.pending.clear();
+        }
         self.sent = 0;
         Poll::Ready(Ok(()))
     }
@@ -281,6 +288,10 @@ mod tests {
         assert!(io.io.writes.is_empty());
         write(&mut io, &mut cx, b"tail");
         assert_eq!(io.io.received(), chunk, "the backlog went out first");
+        assert!(
+            io.pending.capacity() <= RETAINED,
+            "the burst's buffer was given back"
+        );
         io.io.blocked = true;
         write(&mut io, &mut cx, &chunk);
         assert!(
