@@ -75,7 +75,17 @@ impl WalIndex {
             _conn: conn,
             header,
         };
-        index.stamp().map(|_| index)
+        // A header that checks out shows the mapping is the wal-index. A writer rewrites it in
+        // nanoseconds, so one caught mid-write checks out on one of the next tries.
+        (0..100)
+            .any(|_| {
+                let found = index.stamp().is_some();
+                if !found {
+                    std::thread::yield_now();
+                }
+                found
+            })
+            .then_some(index)
     }
 
     /// The header as it is now, or `None` if a writer is rewriting it at this very moment (the
