@@ -1,7 +1,8 @@
 //! Operational behaviour of the server: TLS (in process, with a certificate authority made at
-//! test time), call deadlines, idempotent creates (AIP-155 request ids), and `polemos serve`'s
-//! configuration (flags, `POLEMOS_*`
-//! environment, config file) and its errors for bad TLS or config files, driving the binary.
+//! test time), call deadlines, idempotent creates (AIP-155 request ids), and, driving the
+//! binary, `polemos serve`'s configuration (flags, `POLEMOS_*` environment, config file) and its
+//! errors for bad TLS or config files, its metrics endpoint, and Gets that see what another
+//! process commits to its SQLite file.
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
