@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import _thread
 import math
+import signal
 import threading
 from pathlib import Path
 
@@ -79,7 +80,10 @@ def test_monte_carlo_is_reproducible_by_seed() -> None:
 def test_monte_carlo_stops_on_ctrl_c() -> None:
     # Two million draws would run for half a minute or more; Ctrl-C (raised in the main thread
     # by interrupt_main, as the terminal would) must end the run between draws with
-    # KeyboardInterrupt rather than after the last draw.
+    # KeyboardInterrupt rather than after the last draw. Python's own SIGINT handler, as in a
+    # terminal: a process started in the background (a CI step, `cmd &`) inherits SIGINT
+    # ignored, and interrupt_main then does nothing.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     timer = threading.Timer(0.3, _thread.interrupt_main)
     timer.start()
     try:
@@ -87,6 +91,7 @@ def test_monte_carlo_stops_on_ctrl_c() -> None:
             forecast.monte_carlo(ROWS, draws=2_000_000, seed=1)
     finally:
         timer.cancel()
+        signal.signal(signal.SIGINT, previous)
     # The engine is still usable afterwards.
     assert len(forecast.monte_carlo(ROWS, draws=10, seed=1)["forecasts"]) == 10
 
