@@ -63,6 +63,8 @@ impl<IO: AsyncWrite + Unpin> BatchedWrites<IO> {
             self.pending.clear();
         }
         self.sent = 0;
+        // Whatever sent it, the next flush with something to send gives the others a turn again.
+        self.yielded = false;
         Poll::Ready(Ok(()))
     }
 
@@ -119,7 +121,6 @@ impl<IO: AsyncWrite + Unpin> AsyncWrite for BatchedWrites<IO> {
             return Poll::Pending;
         }
         ready!(this.poll_send(cx))?;
-        this.yielded = false;
         Pin::new(&mut this.io).poll_flush(cx)
     }
 
@@ -286,8 +287,13 @@ mod tests {
         let chunk = vec![7u8; MAX_PENDING];
         write(&mut io, &mut cx, &chunk);
         assert!(io.io.writes.is_empty());
+        assert!(Pin::new(&mut io).poll_flush(&mut cx).is_pending());
         write(&mut io, &mut cx, b"tail");
         assert_eq!(io.io.received(), chunk, "the backlog went out first");
+        assert!(
+            Pin::new(&mut io).poll_flush(&mut cx).is_pending(),
+            "what came after it waits for the others' turn again"
+        );
         assert!(
             io.pending.capacity() <= RETAINED,
             "the burst's buffer was given back"
