@@ -408,12 +408,6 @@ impl std::fmt::Debug for Subscription {
     }
 }
 
-/// Opens the store a `--db` argument names: `memory:` for a throwaway in-memory store,
-/// `postgres://…` (or `postgresql://…`) for a database shared by several replicas, anything else
-/// is the path of an SQLite file (created if missing).
-///
-/// # Errors
-/// When the location cannot be opened or migrated, or names a backend this build lacks.
 /// The lock if no other call holds it. A poisoned lock is taken all the same: what the backends
 /// guard stays usable after a caller's panic (the memory log applies a write whole or not at
 /// all; an SQLite reader left inside a transaction is ended by its next read).
@@ -425,6 +419,12 @@ fn try_lock_unpoisoned<T>(mutex: &std::sync::Mutex<T>) -> Option<std::sync::Mute
     }
 }
 
+/// Opens the store a `--db` argument names: `memory:` for a throwaway in-memory store,
+/// `postgres://…` (or `postgresql://…`) for a database shared by several replicas, anything else
+/// is the path of an SQLite file (created if missing).
+///
+/// # Errors
+/// When the location cannot be opened or migrated, or names a backend this build lacks.
 pub fn open(location: &str) -> Result<Box<dyn Store>, StoreError> {
     if location == "memory:" || location == ":memory:" {
         return Ok(Box::new(LogStore::new(MemoryBackend::default())));
