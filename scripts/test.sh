@@ -13,6 +13,12 @@ python3 proto/gen/dossier_service.py --check
 section "Rust: unit, property and end-to-end tests"
 cargo test --workspace --locked
 
+section "Extraction on the evaluation corpus (docs/evaluation.md; floors in eval/floors/)"
+# The debug binary the tests above built; scoring takes well under a second.
+cargo run --quiet --locked -p polemos-server -- evaluate eval/news --summary --floors eval/floors/news.toml
+cargo run --quiet --locked -p polemos-server -- evaluate eval/petrarch --summary --floors eval/floors/petrarch.toml
+python3 scripts/convert-petrarch.py --check > /dev/null
+
 if [ -x scripts/test-python.sh ]; then
   section "Python package and clients"
   scripts/test-python.sh

@@ -48,9 +48,14 @@ pub struct IngestArgs {
 
 /// Builds the extractor: built-in knowledge plus the user's files.
 fn extractor(args: &SourceArgs) -> anyhow::Result<Extractor> {
+    Ok(build_extractor(&args.lexicons, args.data_dir.as_deref())?.max_bytes(args.max_bytes))
+}
+
+/// The built-in knowledge plus knowledge files and every `*.tsv` of a data directory.
+pub fn build_extractor(lexicons: &[PathBuf], data_dir: Option<&Path>) -> anyhow::Result<Extractor> {
     let mut builder = KnowledgeBuilder::builtin()?;
-    let mut files = args.lexicons.clone();
-    if let Some(dir) = &args.data_dir {
+    let mut files = lexicons.to_vec();
+    if let Some(dir) = data_dir {
         let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
             .with_context(|| format!("cannot read the data directory {}", dir.display()))?
             .filter_map(Result::ok)
@@ -64,7 +69,7 @@ fn extractor(args: &SourceArgs) -> anyhow::Result<Extractor> {
         let text = crate::cli_data::read_text(path)?;
         builder.add_source(&path.display().to_string(), &text)?;
     }
-    Ok(Extractor::with_knowledge(builder.build()?).max_bytes(args.max_bytes))
+    Ok(Extractor::with_knowledge(builder.build()?))
 }
 
 fn extract_file(ex: &Extractor, path: &Path, meta: &ArticleMeta) -> anyhow::Result<Extraction> {

@@ -3,6 +3,7 @@
 
 mod cli_analyze;
 mod cli_data;
+mod cli_evaluate;
 mod cli_extract;
 mod cli_forecast;
 mod cli_keys;
@@ -51,6 +52,8 @@ enum Command {
     Extract(cli_extract::ExtractArgs),
     /// Extract facts from news text files and store them with their provenance.
     Ingest(cli_extract::IngestArgs),
+    /// Score extraction against hand-annotated gold articles (docs/evaluation.md).
+    Evaluate(cli_evaluate::EvaluateArgs),
     /// Analyse stances, shifts, agreement, coalitions, deadlocks or event series.
     Analyze(cli_analyze::AnalyzeArgs),
     /// Render a dispute report (Markdown, HTML or JSON).
@@ -74,6 +77,7 @@ fn main() -> ExitCode {
         Command::Keys(args) => cli_keys::run(&cli.global, &args),
         Command::Extract(args) => cli_extract::extract(&cli.global, &args),
         Command::Ingest(args) => cli_extract::ingest(&cli.global, &args),
+        Command::Evaluate(args) => cli_evaluate::run(&cli.global, &args),
         Command::Analyze(args) => cli_analyze::run(&cli.global, &args),
         Command::Report(args) => cli_report::run(&cli.global, &args),
         Command::Forecast(args) => cli_forecast::run(&cli.global, &args),
