@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use polemos_core::extract::{ArticleMeta, Extractor};
+use polemos_extract::{ArticleMeta, Extractor};
 
 fn extractor() -> &'static Extractor {
     static EX: OnceLock<Extractor> = OnceLock::new();

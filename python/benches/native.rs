@@ -8,7 +8,7 @@ use _native::engine::{Engine, import_text};
 use _native::extract::{extract_all, extractor};
 use _native::query::{self, Filter};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use polemos_core::extract::ArticleMeta;
+use polemos_extract::ArticleMeta;
 use polemos_store::{Kind, View};
 
 const KURIL: &str = include_str!("../../examples/dossiers/kuril-islands.json");

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use polemos_core::extract::{ArticleMeta, ExtractError, Extraction, Extractor, convert};
+use polemos_extract::{ArticleMeta, ExtractError, Extraction, Extractor, convert};
 use polemos_store::Store;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;

@@ -5,7 +5,6 @@
 pub mod analysis;
 pub mod dossier;
 pub mod error;
-pub mod extract;
 pub mod forecast;
 pub mod model;
 pub mod names;

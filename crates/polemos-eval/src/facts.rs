@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use polemos_core::extract::{ActorFact, Extraction};
+use polemos_extract::{ActorFact, Extraction};
 use polemos_core::names::slugify;
 use serde::Serialize;
 

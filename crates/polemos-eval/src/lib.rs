@@ -10,7 +10,7 @@ pub mod score;
 
 use std::path::PathBuf;
 
-use polemos_core::extract::{ArticleMeta, ExtractError, Extractor};
+use polemos_extract::{ArticleMeta, ExtractError, Extractor};
 
 pub use facts::FactType;
 pub use floors::{Floors, Shortfall};

@@ -313,9 +313,9 @@ fn the_extraction_of_the_sample_is_reduced_to_the_same_vocabulary() {
     // Not a test of the extractor's quality: only that its names (actors/JPN, PROTEST,
     // disputes/…/issues/…) land in the same keys as the gold's.
     let a = sample();
-    let ex = polemos_core::extract::Extractor::new().unwrap();
+    let ex = polemos_extract::Extractor::new().unwrap();
     let x = ex
-        .extract(&a.text, &polemos_core::extract::ArticleMeta::default())
+        .extract(&a.text, &polemos_extract::ArticleMeta::default())
         .unwrap();
     let facts = predicted_facts(&x);
     let actors = facts.get(FactType::Actors);

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
-use polemos_core::extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, convert};
+use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, convert};
 use rayon::prelude::*;
 
 use crate::GlobalArgs;
@@ -30,7 +30,7 @@ pub struct SourceArgs {
     #[arg(long, env = "POLEMOS_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
     /// Largest file accepted, in bytes.
-    #[arg(long, default_value_t = polemos_core::extract::DEFAULT_MAX_BYTES)]
+    #[arg(long, default_value_t = polemos_extract::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
 }
 

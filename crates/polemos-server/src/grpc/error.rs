@@ -25,7 +25,7 @@ pub enum ApiError {
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
-    Extract(#[from] polemos_core::extract::ExtractError),
+    Extract(#[from] polemos_extract::ExtractError),
     /// Submitted text larger than the server accepts.
     #[error("`{field}` is {size} bytes; this server accepts at most {limit}")]
     TooLarge {
@@ -172,8 +172,8 @@ fn map_store(e: &StoreError) -> Mapped {
     }
 }
 
-fn map_extract(e: &polemos_core::extract::ExtractError) -> Mapped {
-    use polemos_core::extract::ExtractError as X;
+fn map_extract(e: &polemos_extract::ExtractError) -> Mapped {
+    use polemos_extract::ExtractError as X;
     match e {
         X::InvalidUtf8 { valid_up_to } => Mapped {
             violations: vec![(

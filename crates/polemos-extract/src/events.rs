@@ -11,7 +11,7 @@ use super::ir::{DateMention, Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
 use super::output::{Clause, EventFact};
 use super::syntax::{Subject, objects_after, possessor, subject_before};
-use crate::model::{DisputeKind, EventStatus, FuzzyDate, PloverType};
+use polemos_core::model::{DisputeKind, EventStatus, FuzzyDate, PloverType};
 
 /// The issue name of topic `topic` under the dispute of sentence `s`, if it has one.
 #[must_use]
@@ -173,7 +173,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let (srcs, inferred) = sources(k, doc, items, i, &clause, s, cue.args);
             let srcs: Vec<usize> = srcs
                 .into_iter()
-                .filter(|&a| doc.actors[a].kind != crate::model::ActorKind::MediaOutlet)
+                .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect();
             if srcs.is_empty() {
                 continue;
@@ -184,7 +184,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 objects_after(doc, items, i, doc.sentences[s].tokens.end)
                     .into_iter()
                     .filter(|a| !srcs.contains(a))
-                    .filter(|&a| doc.actors[a].kind != crate::model::ActorKind::MediaOutlet)
+                    .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                     .collect()
             };
             let mut status = if is_planned(items, i, &clause, cue.args) {

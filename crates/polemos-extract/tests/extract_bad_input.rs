@@ -2,7 +2,7 @@
 //! limits, binary junk, a 1 MB line, thousands of quotation marks, deeply nested brackets.
 //! "Work" is the pipeline's own step counter (`Doc::work`), not a timing.
 
-use polemos_core::extract::{ArticleMeta, ExtractError, Extractor};
+use polemos_extract::{ArticleMeta, ExtractError, Extractor};
 use proptest::prelude::*;
 
 fn ex() -> Extractor {

@@ -7,7 +7,7 @@ mod common;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use polemos_core::extract::{ArticleMeta, Extractor, convert::to_dossier};
+use polemos_extract::{ArticleMeta, Extractor, convert::to_dossier};
 use polemos_core::{NothingElse, validate};
 use serde_json::Value;
 

@@ -10,20 +10,20 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::error::ExtractError;
-use crate::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
+use polemos_core::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
 
 /// The built-in data files, in load order.
 pub const BUILTIN: [(&str, &str); 7] = [
-    ("states.tsv", include_str!("../../data/states.tsv")),
+    ("states.tsv", include_str!("../data/states.tsv")),
     (
         "organizations.tsv",
-        include_str!("../../data/organizations.tsv"),
+        include_str!("../data/organizations.tsv"),
     ),
-    ("titles.tsv", include_str!("../../data/titles.tsv")),
-    ("cues.tsv", include_str!("../../data/cues.tsv")),
-    ("events.tsv", include_str!("../../data/events.tsv")),
-    ("disputes.tsv", include_str!("../../data/disputes.tsv")),
-    ("topics.tsv", include_str!("../../data/topics.tsv")),
+    ("titles.tsv", include_str!("../data/titles.tsv")),
+    ("cues.tsv", include_str!("../data/cues.tsv")),
+    ("events.tsv", include_str!("../data/events.tsv")),
+    ("disputes.tsv", include_str!("../data/disputes.tsv")),
+    ("topics.tsv", include_str!("../data/topics.tsv")),
 ];
 
 /// How a state is named by a mention.
@@ -481,7 +481,7 @@ impl KnowledgeBuilder {
                     9,
                     "dispute|id|Title|kind|status|parties|neutral names|framed names|parts",
                 )?;
-                if !crate::names::is_valid_id(f[1]) {
+                if !polemos_core::names::is_valid_id(f[1]) {
                     return Err(format!("`{}` is not a valid dispute id", f[1]));
                 }
                 let kind = match f[3] {
@@ -540,7 +540,7 @@ impl KnowledgeBuilder {
             }
             "topic" => {
                 Self::need(f, 6, "topic|id|Title|scale|proposal|phrases")?;
-                if !crate::names::is_valid_id(f[1]) {
+                if !polemos_core::names::is_valid_id(f[1]) {
                     return Err(format!("`{}` is not a valid issue id", f[1]));
                 }
                 let scale = match f[3] {

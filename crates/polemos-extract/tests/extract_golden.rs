@@ -4,7 +4,7 @@
 mod common;
 
 use chrono::NaiveDate;
-use polemos_core::extract::{ArticleMeta, Extraction, Extractor, convert::to_dossier};
+use polemos_extract::{ArticleMeta, Extraction, Extractor, convert::to_dossier};
 use polemos_core::{
     DatePrecision, EventStatus, NothingElse, PloverType, RequiredOutcome, StanceLabel, validate,
 };

@@ -11,8 +11,8 @@ use super::ir::{Doc, Item, ItemKind, TokKind};
 use super::knowledge::{Args, Cue, Knowledge, TopicScale};
 use super::output::{Clause, ConditionFact, StanceFact};
 use super::syntax::{Subject, objects_after, possessor, subject_before};
-use crate::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
-use crate::names::slugify;
+use polemos_core::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
+use polemos_core::names::slugify;
 
 /// How far after a cue its topic may stand, in tokens.
 const TOPIC_WINDOW: usize = 12;

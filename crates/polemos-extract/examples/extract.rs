@@ -1,6 +1,6 @@
 //! Prints the facts extracted from a file as JSON: `cargo run --example extract FILE [YYYY-MM-DD]`.
 
-use polemos_core::extract::{ArticleMeta, Extractor};
+use polemos_extract::{ArticleMeta, Extractor};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::knowledge::{Cue, Via};
 use super::output::{Clause, DateFact, DisputeFact, EventFact, Evidence, StanceFact};
-use crate::model::{ActorKind, DatePrecision, Span};
+use polemos_core::model::{ActorKind, DatePrecision, Span};
 
 /// One line of the input and whether it is page furniture.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

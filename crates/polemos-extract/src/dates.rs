@@ -5,7 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 
 use super::ir::{DateMention, Doc, TokKind};
-use crate::model::DatePrecision;
+use polemos_core::model::DatePrecision;
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -431,8 +431,8 @@ pub fn run(doc: &mut Doc<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::extract::knowledge::Knowledge;
-    use crate::extract::text;
+    use crate::knowledge::Knowledge;
+    use crate::text;
 
     fn dates(s: &str, published: &str) -> Vec<(String, Option<NaiveDate>, DatePrecision)> {
         let k = Knowledge::builtin().expect("knowledge");

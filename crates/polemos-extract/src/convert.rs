@@ -8,14 +8,14 @@ use sha2::{Digest, Sha256};
 use super::ArticleMeta;
 use super::knowledge::Knowledge;
 use super::output::{Evidence, Extraction};
-use crate::dossier::Dossier;
-use crate::error::Error;
-use crate::model::{
+use polemos_core::dossier::Dossier;
+use polemos_core::error::Error;
+use polemos_core::model::{
     Actor, ActorCodes, ActorKind, Affiliation, Condition, DatePrecision, Dispute, DisputedObject,
     Document, Event, FuzzyDate, Issue, ObjectName, Party, Span, Stance, StatusChange,
 };
-use crate::names::{ActorName, DisputeName, DocumentName, EventName, IssueName, StanceName};
-use crate::values::{Capability, Confidence, Intensity, Position, Salience};
+use polemos_core::names::{ActorName, DisputeName, DocumentName, EventName, IssueName, StanceName};
+use polemos_core::values::{Capability, Confidence, Intensity, Position, Salience};
 
 /// An id of at most 63 characters: long ones keep a prefix and a hash of the whole.
 fn bounded_id(id: &str) -> String {
@@ -46,8 +46,8 @@ fn issue_name(s: &str) -> Result<IssueName, Error> {
     IssueName::parse(s).map_err(|e| invalid("issue", e.to_string()))
 }
 
-fn evidence(doc: &DocumentName, e: &Evidence) -> Result<crate::model::Evidence, Error> {
-    Ok(crate::model::Evidence {
+fn evidence(doc: &DocumentName, e: &Evidence) -> Result<polemos_core::model::Evidence, Error> {
+    Ok(polemos_core::model::Evidence {
         document: Some(doc.clone()),
         span: Some(Span {
             start: e.span.start,

@@ -29,9 +29,9 @@ pub use ir::Doc;
 pub use knowledge::{Knowledge, KnowledgeBuilder};
 pub use output::*;
 
-use crate::model::Anchor;
-use crate::model::{IssueScale, Span, content_hash};
-use crate::values::Position;
+use polemos_core::model::Anchor;
+use polemos_core::model::{IssueScale, Span, content_hash};
+use polemos_core::values::Position;
 
 /// Default largest input accepted, in bytes.
 pub const DEFAULT_MAX_BYTES: usize = 16 * 1024 * 1024;

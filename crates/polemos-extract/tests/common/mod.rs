@@ -2,7 +2,7 @@
 
 #![allow(dead_code)]
 
-use polemos_core::extract::Extraction;
+use polemos_extract::Extraction;
 use serde_json::{Value, json};
 
 /// The facts of an extraction without spans and quotes: what a reviewer checks by hand.

@@ -1,7 +1,7 @@
 //! Time per pipeline stage over a file repeated N times, and throughput per CPU second:
 //! `cargo run --release --example profile FILE|corpus [N]`.
 
-use polemos_core::extract::{ArticleMeta, Extractor};
+use polemos_extract::{ArticleMeta, Extractor};
 
 #[path = "../benches/support/corpus.rs"]
 mod corpus;

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::ir::{Doc, ItemKind};
 use super::knowledge::Knowledge;
 use super::output::{DisputeFact, FramingMention, FramingSummary, PartyCount};
-use crate::model::Span;
+use polemos_core::model::Span;
 
 fn fact<'a>(
     k: &Knowledge,

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::knowledge::Via;
-use crate::model::{
+use polemos_core::model::{
     ActorKind, DatePrecision, EventStatus, FuzzyDate, IssueScale, PloverType, QuadClass,
     RequiredOutcome, Span, StanceLabel,
 };

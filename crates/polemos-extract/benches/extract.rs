@@ -2,12 +2,12 @@
 //! (`support/corpus.rs`). Reports MB/s and sentences/s (wall clock; `examples/profile.rs corpus`
 //! reports the same per CPU second, which a shared machine does not distort).
 //!
-//! `cargo bench -p polemos-core --bench extract`
+//! `cargo bench -p polemos-extract --bench extract`
 
 use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use polemos_core::extract::{ArticleMeta, Extractor};
+use polemos_extract::{ArticleMeta, Extractor};
 
 #[path = "support/corpus.rs"]
 mod corpus;

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 use super::gazetteer::entry_fits;
 use super::ir::{Doc, DocActor, Item, ItemKind, TokKind};
 use super::knowledge::{Cue, Entry, Knowledge, Via};
-use crate::model::ActorKind;
-use crate::names::slugify;
+use polemos_core::model::ActorKind;
+use polemos_core::names::slugify;
 
 /// Nouns after a demonym that make it name the state ("Russian officials", "the Chinese side").
 const GROUP_NOUNS: &[&str] = &[

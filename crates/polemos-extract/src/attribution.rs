@@ -7,7 +7,7 @@ use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::Cue;
 use super::output::{Clause, Speech};
 use super::syntax::{Subject, subject_before};
-use crate::model::ActorKind;
+use polemos_core::model::ActorKind;
 
 fn is_quote(w: &str) -> bool {
     matches!(w, "\"" | "\u{201c}" | "\u{201d}")
