@@ -1,8 +1,8 @@
 //! The Python exception classes and the one place where every error of the core and the store
 //! becomes one of them, so a notebook can `except polemos.NotFoundError` whatever layer failed.
 
-use polemos_extract::ExtractError;
 use polemos_core::{NameError, ValidationErrors};
+use polemos_extract::ExtractError;
 use polemos_store::StoreError;
 use pyo3::exceptions::PyException;
 use pyo3::prelude::*;

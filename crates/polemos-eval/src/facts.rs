@@ -5,8 +5,8 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use polemos_extract::{ActorFact, Extraction};
 use polemos_core::names::slugify;
+use polemos_extract::{ActorFact, Extraction};
 use serde::Serialize;
 
 use crate::gold::{Article, GoldActor};

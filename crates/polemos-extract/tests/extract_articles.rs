@@ -7,8 +7,8 @@ mod common;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use polemos_extract::{ArticleMeta, Extractor, convert::to_dossier};
 use polemos_core::{NothingElse, validate};
+use polemos_extract::{ArticleMeta, Extractor, convert::to_dossier};
 use serde_json::Value;
 
 fn articles_dir() -> PathBuf {

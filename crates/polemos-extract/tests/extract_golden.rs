@@ -4,10 +4,10 @@
 mod common;
 
 use chrono::NaiveDate;
-use polemos_extract::{ArticleMeta, Extraction, Extractor, convert::to_dossier};
 use polemos_core::{
     DatePrecision, EventStatus, NothingElse, PloverType, RequiredOutcome, StanceLabel, validate,
 };
+use polemos_extract::{ArticleMeta, Extraction, Extractor, convert::to_dossier};
 
 const TEXT: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
 const EXPECTED: &str = include_str!("../../../tests/fixtures/kuril-2018.expected.json");

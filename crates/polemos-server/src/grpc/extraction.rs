@@ -6,8 +6,8 @@
 
 use std::sync::LazyLock;
 
-use polemos_extract::{self as ex, ArticleMeta, Extractor};
 use polemos_core::{self as core, Dossier};
+use polemos_extract::{self as ex, ArticleMeta, Extractor};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::extraction_service_server::ExtractionService;
 use polemos_store::StoreError;
