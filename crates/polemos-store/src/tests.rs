@@ -212,7 +212,10 @@ fn indexes<'a>(migrations: impl Iterator<Item = &'a str>) -> Vec<String> {
 fn both_backends_have_the_same_indexes() {
     let sqlite = indexes(crate::sqlite::MIGRATIONS.iter().copied());
     let postgres = indexes(crate::postgres::MIGRATIONS.iter().map(|m| m.2));
-    assert!(sqlite.iter().any(|i| i.contains("document_hashes (name)")), "{sqlite:?}");
+    assert!(
+        sqlite.iter().any(|i| i.contains("document_hashes (name)")),
+        "{sqlite:?}"
+    );
     assert_eq!(sqlite, postgres);
 }
 
