@@ -13,7 +13,7 @@ a ``polemos serve`` server, :mod:`polemos.client`).
 
 from __future__ import annotations
 
-from polemos._native import __version__, content_hash
+from polemos._native import __version__, content_hash, parse
 from polemos import forecast, plot
 from polemos.engine import CommitResult, Engine, IngestResult
 from polemos.extraction import Extraction, extract, extract_many
@@ -60,5 +60,6 @@ __all__ = [
     "extract",
     "extract_many",
     "forecast",
+    "parse",
     "plot",
 ]

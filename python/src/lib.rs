@@ -8,6 +8,7 @@ pub mod errors;
 pub mod extract;
 pub mod forecast;
 pub mod query;
+pub mod syntax;
 
 use pyo3::prelude::*;
 
@@ -31,6 +32,8 @@ mod _native {
     use crate::extract::{ExtractionResult, extract, extract_many, ingest};
     #[pymodule_export]
     use crate::forecast::{forecast, monte_carlo, parse_scenario};
+    #[pymodule_export]
+    use crate::syntax::parse;
 
     /// The SHA-256 of a text, as the store computes it for documents.
     #[pyfunction]
