@@ -8,7 +8,6 @@ use super::gazetteer::entry_fits;
 use super::ir::{Doc, DocActor, Item, ItemKind, TokKind};
 use super::knowledge::{Cue, Entry, Knowledge, Via};
 use polemos_core::model::ActorKind;
-use polemos_core::names::slugify;
 
 /// Nouns after a demonym that make it name the state ("Russian officials", "the Chinese side").
 const GROUP_NOUNS: &[&str] = &[
@@ -36,15 +35,14 @@ const GROUP_NOUNS: &[&str] = &[
     "cabinet",
 ];
 
-/// Most name tokens a title can take ("Foreign Minister Sergei Viktorovich Lavrov").
-const MAX_NAME_TOKENS: usize = 3;
-
-struct State {
+/// Document actors met so far: by known actor, by surname, by known person.
+pub(crate) struct State {
     known: HashMap<usize, usize>,
-    surnames: HashMap<String, usize>,
+    pub(crate) surnames: HashMap<String, usize>,
+    pub(crate) known_people: HashMap<usize, usize>,
 }
 
-fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -> usize {
+pub(crate) fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -> usize {
     if let Some(&a) = st.known.get(&known) {
         return a;
     }
@@ -64,7 +62,7 @@ fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -
 }
 
 /// The entries of every raw match whose case fits, in one flat vector (no allocation per match).
-struct Fitting {
+pub(crate) struct Fitting {
     entries: Vec<Entry>,
     offsets: Vec<usize>,
 }
@@ -98,132 +96,25 @@ impl std::ops::Index<usize> for Fitting {
     }
 }
 
-fn is_capitalized_word(doc: &Doc<'_>, i: usize) -> bool {
+pub(crate) fn is_capitalized_word(doc: &Doc<'_>, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word)
         && doc.tok(i).starts_with(char::is_uppercase)
         && doc.tok(i).chars().any(char::is_lowercase)
 }
 
 /// Whether tokens `from..to` are exactly a possessive `'s` (or nothing).
-fn only_possessive(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+pub(crate) fn only_possessive(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     to == from
         || (to == from + 2
             && matches!(doc.tok(from), "'" | "\u{2019}")
             && doc.tok_is(from + 1, "s"))
 }
 
-fn state_entry(k: &Knowledge, entries: &[Entry]) -> Option<usize> {
+pub(crate) fn state_entry(k: &Knowledge, entries: &[Entry]) -> Option<usize> {
     entries.iter().find_map(|e| match e {
         Entry::Actor(i, _) if k.actors[*i].kind == ActorKind::State => Some(*i),
         _ => None,
     })
-}
-
-/// What a title hit became in pass 1.
-#[derive(Clone, Copy)]
-struct PersonHit {
-    person: usize,
-    /// Tokens of the name after the title.
-    name_start: usize,
-    name_end: usize,
-    /// The affiliating state hit just before the title, if any.
-    state_raw: Option<usize>,
-}
-
-/// Pass 1: people introduced by a title and a capitalized name.
-fn find_people(
-    k: &Knowledge,
-    doc: &mut Doc<'_>,
-    st: &mut State,
-    entries: &Fitting,
-) -> HashMap<usize, PersonHit> {
-    let mut hits = HashMap::new();
-    for r in 0..doc.raw.len() {
-        let m = doc.raw[r];
-        let Some(title) = entries[r].iter().find_map(|e| match e {
-            Entry::Title(t) => Some(*t),
-            _ => None,
-        }) else {
-            continue;
-        };
-        let sentence_end = doc.sentences[m.sentence].tokens.end;
-        let name_start = m.tok_end;
-        let next_raw = doc.raw.get(r + 1).map_or(usize::MAX, |n| n.start);
-        let mut name_end = name_start;
-        while name_end < sentence_end
-            && name_end - name_start < MAX_NAME_TOKENS
-            && is_capitalized_word(doc, name_end)
-            && doc.tokens[name_end].start < next_raw
-            && (name_end == name_start
-                || doc.tokens[name_end]
-                    .start
-                    .saturating_sub(doc.tokens[name_end - 1].end)
-                    <= 1)
-        {
-            name_end += 1;
-        }
-        if name_end == name_start {
-            continue;
-        }
-        // A state right before the title ("Japanese Foreign Minister", "Russia's President").
-        let title_tok = m.tok;
-        let state_raw = r.checked_sub(1).filter(|&p| {
-            let prev = doc.raw[p];
-            prev.sentence == m.sentence
-                && state_entry(k, &entries[p]).is_some()
-                && only_possessive(doc, prev.tok_end, title_tok)
-        });
-        let display = doc
-            .slice(doc.tokens[name_start].start, doc.tokens[name_end - 1].end)
-            .to_owned();
-        let surname = doc.tok(name_end - 1).to_owned();
-        let person = if let Some(&p) = st.surnames.get(&surname) {
-            if display.len() > doc.actors[p].display.len() {
-                doc.actors[p].display.clone_from(&display);
-                doc.actors[p].id = slugify(&display).unwrap_or_else(|| "person".into());
-            }
-            p
-        } else {
-            doc.actors.push(DocActor {
-                known: None,
-                kind: ActorKind::Person,
-                id: slugify(&display).unwrap_or_else(|| "person".into()),
-                display,
-                surname: Some(surname.clone()),
-                role: None,
-                affiliation: None,
-            });
-            let p = doc.actors.len() - 1;
-            st.surnames.insert(surname, p);
-            // Family names come first in many languages ("Wang Yi" is "Wang" later).
-            if name_end - name_start == 2 {
-                st.surnames
-                    .entry(doc.tok(name_start).to_owned())
-                    .or_insert(p);
-            }
-            p
-        };
-        if doc.actors[person].role.is_none() {
-            doc.actors[person].role = Some(title);
-        }
-        if doc.actors[person].affiliation.is_none()
-            && let Some(sr) = state_raw
-            && let Some(known) = state_entry(k, &entries[sr])
-        {
-            let a = known_actor(k, doc, st, known);
-            doc.actors[person].affiliation = Some(a);
-        }
-        hits.insert(
-            r,
-            PersonHit {
-                person,
-                name_start,
-                name_end,
-                state_raw,
-            },
-        );
-    }
-    hits
 }
 
 /// Builds the items of every sentence.
@@ -232,11 +123,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut st = State {
         known: HashMap::new(),
         surnames: HashMap::new(),
+        known_people: HashMap::new(),
     };
     let entries = Fitting::new(k, doc);
-    let people = find_people(k, doc, &mut st, &entries);
-    let adjectival_states: std::collections::HashSet<usize> =
-        people.values().filter_map(|p| p.state_raw).collect();
+    let people = super::persons::find(k, doc, &mut st, &entries);
+    let adjectival_states = &people.adjectival_states;
+    let mut hit_i = 0;
 
     let mut last_media: Option<usize> = None;
     // The most recent person by role head ("minister") and by (title, state), so that "the
@@ -263,22 +155,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 kind,
             };
             covered_until = covered_until.max(m.end);
-            if let Some(p) = people.get(&r) {
-                let start_tok = p.state_raw.map_or(tok, |sr| doc.raw[sr].tok);
-                local.push(Item {
-                    start: doc.tokens[p.name_start].start,
-                    end: doc.tokens[p.name_end - 1].end,
-                    tok: start_tok,
-                    tok_end: p.name_end,
-                    kind: ItemKind::Actor {
-                        actor: p.person,
-                        via: Via::Name,
-                        adjectival: false,
-                        possessive: only_possessive(doc, p.name_end, p.name_end + 2)
-                            && p.name_end + 2 <= range.end,
-                    },
-                });
-                covered_until = covered_until.max(doc.tokens[p.name_end - 1].end);
+            if people.consumed.contains(&r) {
                 continue;
             }
             let prev_word = if tok > range.start {
@@ -419,9 +296,26 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         dispute_done = true;
                         local.push(item(ItemKind::DisputePart(d)));
                     }
-                    Entry::DisputeName(..) | Entry::DisputePart(_) => {}
+                    Entry::DisputeName(..) | Entry::DisputePart(_) | Entry::Person(_) => {}
                 }
             }
+        }
+        while hit_i < people.hits.len() && people.hits[hit_i].sentence == s {
+            let p = people.hits[hit_i];
+            hit_i += 1;
+            local.push(Item {
+                start: doc.tokens[p.name_start].start,
+                end: doc.tokens[p.name_end - 1].end,
+                tok: p.tok,
+                tok_end: p.name_end,
+                kind: ItemKind::Actor {
+                    actor: p.person,
+                    via: Via::Name,
+                    adjectival: false,
+                    possessive: p.name_end + 2 <= range.end
+                        && only_possessive(doc, p.name_end, p.name_end + 2),
+                },
+            });
         }
         // Surnames of people already introduced.
         let raw_spans: Vec<(usize, usize)> = local.iter().map(|i| (i.start, i.end)).collect();
