@@ -51,8 +51,10 @@ pub struct KnownActor {
     pub iso3: Option<String>,
     pub cameo: Option<String>,
     pub aliases: Vec<String>,
-    /// For media outlets: the country (an actor index).
+    /// For media outlets: the country; for government bodies: the state they belong to (ISO3).
     pub country: Option<String>,
+    /// For states: the first demonym ("Chinese"), to name their bodies ("Chinese navy").
+    pub demonym: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -362,6 +364,7 @@ impl KnowledgeBuilder {
                     cameo: Some(iso.to_owned()),
                     aliases,
                     country: None,
+                    demonym: list(f[6]).next().map(str::to_owned),
                 });
                 self.pattern(f[4], Entry::Actor(i, Via::Name));
                 for n in list(f[5]) {
@@ -379,7 +382,7 @@ impl KnowledgeBuilder {
                 }
             }
             "org" => {
-                Self::need(f, 6, "org|id|kind|Display|aliases|cameo")?;
+                Self::need(f, 6, "org|id|kind|Display|aliases|cameo[|ISO3]")?;
                 let kind = match f[2] {
                     "international_organization" => ActorKind::InternationalOrganization,
                     "government_body" => ActorKind::GovernmentBody,
@@ -394,7 +397,9 @@ impl KnowledgeBuilder {
                     iso3: None,
                     cameo: (!f[5].is_empty()).then(|| f[5].to_owned()),
                     aliases: list(f[4]).map(str::to_owned).collect(),
-                    country: None,
+                    // The state a government body belongs to.
+                    country: f.get(6).filter(|s| !s.is_empty()).map(|s| (*s).to_owned()),
+                    demonym: None,
                 });
                 self.pattern(f[3], Entry::Actor(i, Via::Name));
                 for n in list(f[4]) {
@@ -411,6 +416,7 @@ impl KnowledgeBuilder {
                     cameo: None,
                     aliases: list(f[3]).map(str::to_owned).collect(),
                     country: (!f[4].is_empty()).then(|| f[4].to_owned()),
+                    demonym: None,
                 });
                 self.pattern(f[2], Entry::Actor(i, Via::Name));
                 for n in list(f[3]) {

@@ -8,6 +8,7 @@ use super::gazetteer::entry_fits;
 use super::ir::{Doc, DocActor, Item, ItemKind, TokKind};
 use super::knowledge::{Cue, Entry, Knowledge, Via};
 use polemos_core::model::ActorKind;
+use polemos_core::names::slugify;
 
 /// Nouns after a demonym that make it name the state ("Russian officials", "the Chinese side").
 const GROUP_NOUNS: &[&str] = &[
@@ -40,6 +41,8 @@ pub(crate) struct State {
     known: HashMap<usize, usize>,
     pub(crate) surnames: HashMap<String, usize>,
     pub(crate) known_people: HashMap<usize, usize>,
+    /// Bodies of states found by their nouns, by id.
+    bodies: HashMap<String, usize>,
 }
 
 pub(crate) fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -> usize {
@@ -58,7 +61,58 @@ pub(crate) fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, know
     });
     let a = doc.actors.len() - 1;
     st.known.insert(known, a);
+    // A government body acts for its state (an outlet's country is not a party).
+    if ka.kind == ActorKind::GovernmentBody
+        && let Some(state) = ka.country.as_deref().and_then(|c| k.actor(c))
+    {
+        let s = known_actor(k, doc, st, state);
+        doc.actors[a].affiliation = Some(s);
+    }
     a
+}
+
+/// Nouns after a state's demonym or possessive that name one of its bodies ("the Indian Army",
+/// "China's navy", "the Chinese foreign ministry"), longest first.
+const BODY_NOUNS: &[&[&str]] = &[
+    &["foreign", "ministry"],
+    &["defense", "ministry"],
+    &["defence", "ministry"],
+    &["coast", "guard"],
+    &["air", "force"],
+    &["army"],
+    &["navy"],
+    &["military"],
+    &["authorities"],
+];
+
+/// How many tokens from `at` make a body noun, if any.
+fn body_noun(doc: &Doc<'_>, at: usize, end: usize) -> Option<usize> {
+    BODY_NOUNS
+        .iter()
+        .find(|words| {
+            at + words.len() <= end && words.iter().enumerate().all(|(i, w)| doc.tok_is(at + i, w))
+        })
+        .map(|words| words.len())
+}
+
+/// The document actor for body `display` of state actor `state`.
+fn body_actor(doc: &mut Doc<'_>, st: &mut State, display: String, state: usize) -> usize {
+    let id = slugify(&display).unwrap_or_else(|| "body".into());
+    if let Some(&b) = st.bodies.get(&id) {
+        return b;
+    }
+    doc.actors.push(DocActor {
+        known: None,
+        kind: ActorKind::GovernmentBody,
+        display,
+        id: id.clone(),
+        surname: None,
+        role: None,
+        affiliation: Some(state),
+    });
+    let b = doc.actors.len() - 1;
+    st.bodies.insert(id, b);
+    b
 }
 
 /// The entries of every raw match whose case fits, in one flat vector (no allocation per match).
@@ -124,6 +178,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         known: HashMap::new(),
         surnames: HashMap::new(),
         known_people: HashMap::new(),
+        bodies: HashMap::new(),
     };
     let entries = Fitting::new(k, doc);
     let people = super::persons::find(k, doc, &mut st, &entries);
@@ -193,6 +248,39 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     .iter()
                                     .any(|x| matches!(x, Entry::Cue(_) | Entry::Event(_)))
                         });
+                        // "the Indian Army", "China's navy": a body of the state.
+                        let noun_at = if possessive { tok_end + 2 } else { tok_end };
+                        let body = (k.actors[known].kind == ActorKind::State
+                            && (via == Via::Demonym || possessive))
+                            .then(|| body_noun(doc, noun_at, range.end))
+                            .flatten();
+                        if let Some(n) = body {
+                            let nouns = doc
+                                .slice(doc.tokens[noun_at].start, doc.tokens[noun_at + n - 1].end);
+                            let adjective = if via == Via::Demonym {
+                                doc.slice(m.start, m.end)
+                            } else {
+                                k.actors[known]
+                                    .demonym
+                                    .as_deref()
+                                    .unwrap_or(doc.slice(m.start, m.end))
+                            };
+                            let display = format!("{adjective} {nouns}");
+                            let b = body_actor(doc, &mut st, display, a);
+                            local.push(Item {
+                                start: m.start,
+                                end: doc.tokens[noun_at + n - 1].end,
+                                tok,
+                                tok_end: noun_at + n,
+                                kind: ItemKind::Actor {
+                                    actor: b,
+                                    via,
+                                    adjectival: false,
+                                    possessive: false,
+                                },
+                            });
+                            continue;
+                        }
                         // "Indian officials said": a demonym with a group noun names the state.
                         let group = via == Via::Demonym
                             && tok_end < range.end
@@ -371,5 +459,36 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         let from = doc.items.len();
         doc.items.extend_from_slice(&local);
         doc.sentences[s].items = from..doc.items.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ArticleMeta, Extractor};
+
+    #[test]
+    fn a_demonym_or_possessive_with_a_body_noun_is_a_body_of_the_state() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "The Indian Army said the firing stopped. China's navy patrols the waters.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let body = |name: &str| {
+            x.actors
+                .iter()
+                .find(|a| a.name == name)
+                .map(|a| (a.kind, a.affiliation.clone()))
+        };
+        use polemos_core::model::ActorKind::GovernmentBody;
+        assert_eq!(
+            body("actors/indian-army"),
+            Some((GovernmentBody, Some("actors/IND".into())))
+        );
+        assert_eq!(
+            body("actors/chinese-navy"),
+            Some((GovernmentBody, Some("actors/CHN".into())))
+        );
     }
 }

@@ -511,9 +511,7 @@ mod tests {
     }
 
     fn has(found: &[(String, Option<String>)], id: &str, of: Option<&str>) -> bool {
-        found
-            .iter()
-            .any(|(i, a)| i == id && a.as_deref() == of)
+        found.iter().any(|(i, a)| i == id && a.as_deref() == of)
     }
 
     #[test]
@@ -544,8 +542,14 @@ mod tests {
             "Foreign Minister Jeyhun Bayramov Before Their Meeting\n\nThe minister spoke.",
             "2022-10-01",
         );
-        assert!(found.iter().any(|(i, _)| i == "jeyhun-bayramov"), "{found:?}");
-        let found = people("Foreign Minister Sergei Lavrov Monday rejected it.", "2020-01-01");
+        assert!(
+            found.iter().any(|(i, _)| i == "jeyhun-bayramov"),
+            "{found:?}"
+        );
+        let found = people(
+            "Foreign Minister Sergei Lavrov Monday rejected it.",
+            "2020-01-01",
+        );
         assert!(found.iter().any(|(i, _)| i == "sergei-lavrov"), "{found:?}");
     }
 
