@@ -19,6 +19,7 @@ pub mod knowledge;
 pub mod mentions;
 pub mod output;
 pub mod people;
+pub mod person_context;
 pub mod person_names;
 pub mod persons;
 pub mod stances;

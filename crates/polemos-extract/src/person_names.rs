@@ -95,6 +95,39 @@ const NOT_NAME: &[&str] = &[
     "Tomorrow",
 ];
 
+/// Capitalized words of regions and offices' remits, not names ("Special Envoy for the Horn of
+/// Africa Mike Hammer").
+const PLACE_WORDS: &[&str] = &[
+    "Africa",
+    "Asia",
+    "Europe",
+    "America",
+    "Americas",
+    "Pacific",
+    "Atlantic",
+    "Arctic",
+    "Horn",
+    "Gulf",
+    "Sea",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Middle",
+    "Affairs",
+    "Region",
+    "Great",
+    "Lakes",
+    "Balkans",
+    "Caucasus",
+    "Peninsula",
+];
+
+/// Whether `w` is a region or remit word.
+pub(crate) fn is_place_word(w: &str) -> bool {
+    PLACE_WORDS.contains(&w)
+}
+
 /// Lower-case particles inside names ("Omar al-Bashir", "Peter van Walsum").
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "van", "von", "de", "der", "den", "da", "du", "del", "di",
@@ -115,6 +148,7 @@ pub(crate) fn is_name_word(doc: &Doc<'_>, i: usize, caps: bool) -> bool {
     t.kind == TokKind::Word
         && w.starts_with(char::is_uppercase)
         && !NOT_NAME.contains(&w)
+        && !PLACE_WORDS.contains(&w)
         && (w.chars().any(char::is_lowercase)
             || w.chars().count() == 1
             || is_roman(w)
@@ -199,6 +233,15 @@ pub(crate) fn scan_name_back(doc: &Doc<'_>, end: usize, floor: usize, caps: bool
             }
             i = j - 1;
             words += 1;
+            continue;
+        }
+        // A particle inside the name ("Peter van Walsum").
+        if words > 0
+            && j > floor
+            && PARTICLES.contains(&doc.tok(j))
+            && is_name_word(doc, j - 1, caps)
+        {
+            i = j;
             continue;
         }
         if is_name_word(doc, j, caps)

@@ -9,8 +9,9 @@ use std::collections::HashSet;
 
 use super::ir::{Doc, DocActor};
 use super::knowledge::{Entry, Knowledge};
-use super::mentions::{Fitting, State, known_actor, only_possessive, state_entry};
-use super::person_names::{is_name_word, name_words, scan_name, scan_name_back};
+use super::mentions::{Fitting, State, known_actor, state_entry};
+use super::person_context::{known_by_surname, org_before, state_before, state_of_after};
+use super::person_names::{is_name_word, is_place_word, name_words, scan_name, scan_name_back};
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
 
@@ -36,51 +37,44 @@ pub struct People {
     pub adjectival_states: HashSet<usize>,
 }
 
-/// Words between a state and its title that keep the title the state's ("Philippine Assistant
-/// Foreign Affairs Secretary", "Morocco's U.N. Ambassador").
-const TITLE_MODIFIERS: &[&str] = &[
-    "assistant",
-    "deputy",
-    "vice",
-    "senior",
-    "acting",
-    "former",
-    "chief",
-    "then",
-    "-",
-    "U",
-    "N",
-    ".",
-    "UN",
-];
-
-/// The state hit right before title hit `r` (maybe with its possessive and a few modifiers).
-fn state_before(k: &Knowledge, doc: &Doc<'_>, entries: &Fitting, r: usize) -> Option<usize> {
-    let m = doc.raw[r];
-    // At most one organization acronym in between ("Morocco's U.N. Ambassador").
-    for back in 1..=2 {
-        let p = r.checked_sub(back)?;
-        let prev = doc.raw[p];
-        if prev.sentence != m.sentence {
-            return None;
-        }
-        if state_entry(k, &entries[p]).is_some() {
-            let mut from = prev.tok_end;
-            if only_possessive(doc, from, (from + 2).min(m.tok)) {
-                from = (from + 2).min(m.tok);
+/// People named by their regime or government: "the Lukashenka regime", "the Maduro
+/// government", when the data knows the office holder of a state the text names.
+fn by_regime(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    named: &HashSet<&str>,
+    out: &mut People,
+) {
+    for s in 0..doc.sentences.len() {
+        let range = doc.sentences[s].tokens.clone();
+        for t in range.start..range.end.saturating_sub(1) {
+            if !doc.tok_in(t + 1, &["regime", "government", "administration"])
+                || !is_name_word(doc, t, false)
+                || k.people_by_word(doc.tok(t)).is_empty()
+                || out
+                    .hits
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|h| h.name_start <= t && t < h.name_end)
+            {
+                continue;
             }
-            let fits = m.tok.saturating_sub(from) <= 4
-                && (from..m.tok).all(|t| doc.tok_in(t, TITLE_MODIFIERS));
-            return fits.then_some(p);
-        }
-        let org_acronym = entries[p].iter().any(|e| {
-            matches!(e, Entry::Actor(a, _) if k.actors[*a].kind == ActorKind::InternationalOrganization)
-        }) && prev.tok_end == m.tok;
-        if !org_acronym {
-            return None;
+            let Some(kp) = known_by_surname(k, doc, doc.tok(t), None, named) else {
+                continue;
+            };
+            let person = person_actor(doc, st, t, t + 1, Some(kp));
+            qualify(k, doc, st, person, None, None, Some(kp));
+            out.hits.push(PersonHit {
+                sentence: s,
+                tok: t,
+                name_start: t,
+                name_end: t + 1,
+                person,
+            });
         }
     }
-    None
 }
 
 fn title_of(entries: &[Entry]) -> Option<usize> {
@@ -95,27 +89,6 @@ fn person_of(entries: &[Entry]) -> Option<usize> {
         Entry::Person(p) => Some(*p),
         _ => None,
     })
-}
-
-/// The state after a title or name: "President of the United States", "Prime Minister Abiy of
-/// Ethiopia", "spokesman for the Indonesian military".
-fn state_of_after(
-    k: &Knowledge,
-    doc: &Doc<'_>,
-    entries: &Fitting,
-    tok: usize,
-    next_raw: usize,
-) -> Option<usize> {
-    if !doc.tok_in(tok, &["of", "for"]) {
-        return None;
-    }
-    let r = doc.raw.get(next_raw)?;
-    let at = if doc.tok_is(tok + 1, "the") {
-        tok + 2
-    } else {
-        tok + 1
-    };
-    (r.tok == at).then(|| state_entry(k, &entries[next_raw]))?
 }
 
 /// The text's name for a person, its surname key and the document actor it is: the same actor
@@ -226,46 +199,6 @@ fn qualify(
     }
 }
 
-/// A known person whose family (or given) name is `word`, who held a government office on the
-/// article's date for a state the text names (the one before the title when there is one):
-/// "President Aliyev" in 2022 is Ilham Aliyev. Among several office holders, the one the data
-/// also counts among the country's elite (a leader rather than a deputy minister), if only one is.
-fn known_by_surname(
-    k: &Knowledge,
-    doc: &Doc<'_>,
-    word: &str,
-    state: Option<usize>,
-    named: &HashSet<&str>,
-) -> Option<usize> {
-    let day = doc.published?;
-    let want = state.map(|s| k.actors[s].id.as_str());
-    let candidates: Vec<usize> = k
-        .people_by_word(word)
-        .iter()
-        .copied()
-        .filter(|&p| {
-            k.people[p].tenure_at(Some(day)).is_some_and(|t| {
-                t.from.is_none_or(|f| f <= day)
-                    && t.to.is_none_or(|e| day <= e)
-                    && t.role.starts_with("GOV")
-                    && want.map_or(named.contains(t.of.as_str()), |w| w == t.of)
-            })
-        })
-        .collect();
-    match candidates.as_slice() {
-        [one] => Some(*one),
-        [] => None,
-        many => {
-            let elite: Vec<usize> = many
-                .iter()
-                .copied()
-                .filter(|&p| k.people[p].tenures.iter().any(|t| t.role == "ELI"))
-                .collect();
-            (elite.len() == 1).then(|| elite[0])
-        }
-    }
-}
-
 /// Pass 1 over the raw matches.
 #[allow(clippy::too_many_lines)]
 pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &Fitting) -> People {
@@ -311,7 +244,10 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         // A state right before the title ("Japanese Foreign Minister", "Russia's President",
         // "his Thai counterpart").
         let state_raw = state_before(k, doc, entries, r);
-        let mut state = state_raw.and_then(|sr| state_entry(k, &entries[sr]));
+        // Or an organization ("U.N. special envoy").
+        let mut state = state_raw
+            .and_then(|sr| state_entry(k, &entries[sr]))
+            .or_else(|| org_before(k, doc, entries, r));
         // The name after the title, maybe after a comma when the title is someone's
         // ("Malaysia's Prime Minister, Najib Razak").
         let before = if m.tok > sentence.tokens.start {
@@ -327,13 +263,37 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         if doc.tok(name_start) == "," && owned {
             name_start += 1;
         }
-        // "Japanese Ambassador to China Uichiro Niwa": the post's place is not the name.
-        if doc.tok_in(name_start, &["to", "in"])
+        // "Japanese Ambassador to China Uichiro Niwa", "the Indian Army spokesman in Srinagar,
+        // A K Mathur": the post's place is not the name.
+        if doc.tok_in(name_start, &["to", "in", "for"])
             && let Some(n) = next_raw
             && n.tok == name_start + 1
-            && state_entry(k, &entries[r + 1]).is_some()
+            && entries[r + 1].iter().any(|e| e.is_proper())
         {
             name_start = n.tok_end;
+            if doc.tok(name_start) == "," && owned {
+                name_start += 1;
+            }
+        } else if doc.tok_in(name_start, &["to", "for"]) {
+            // "Special Envoy for the Horn of Africa Mike Hammer": the name closes the phrase.
+            let mut run_end = name_start + 1;
+            while run_end < limit
+                && run_end < name_start + 10
+                && (is_name_word(doc, run_end, caps)
+                    || is_place_word(doc.tok(run_end))
+                    || doc.tok_in(
+                        run_end,
+                        &["the", "of", "and", "van", "von", "de", "al", "el"],
+                    ))
+            {
+                run_end += 1;
+            }
+            if run_end > name_start + 2 && is_name_word(doc, run_end - 1, caps) {
+                let from = scan_name_back(doc, run_end, name_start + 2, caps);
+                if from > name_start + 1 && from < run_end && name_words(doc, from, run_end) <= 3 {
+                    name_start = from;
+                }
+            }
         }
         let limit = if name_start > m.tok_end {
             doc.raw
@@ -397,7 +357,8 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         }
         // The name before the title: "Ned Price, Department Spokesperson", "John Kerry, the
         // Secretary of State", "Jong Yong Nam, a DPRK representative".
-        let floor = r
+        let floor = state_raw
+            .unwrap_or(r)
             .checked_sub(1)
             .map(|p| doc.raw[p])
             .filter(|p| p.sentence == m.sentence && p.tok_end <= m.tok)
@@ -429,9 +390,14 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         } else if comma > sentence.tokens.start && doc.tok(comma - 1) == "," {
             let end = comma - 1;
             let lower = floor.min(end);
+            // "I, DONALD J. TRUMP, President of ...": a name in capitals before a title.
+            let caps = caps || {
+                let w = doc.tok(end.saturating_sub(1));
+                w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+            };
             let from = scan_name_back(doc, end, lower, caps);
             let fits_left = from == sentence.tokens.start
-                || doc.tok_in(from - 1, &[",", "(", "and", "by", "\"", "\u{201c}"]);
+                || doc.tok_in(from - 1, &[",", ";", "(", "and", "by", "\"", "\u{201c}"]);
             if name_words(doc, from, end) >= 2
                 && fits_left
                 && scan_name(doc, from, end, caps) == end
@@ -478,7 +444,9 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             }
         }
     }
+    by_regime(k, doc, st, &named, &mut out);
     out.hits.sort_by_key(|h| (h.sentence, h.name_start));
+    out.hits.dedup_by_key(|h| (h.sentence, h.name_start));
     out
 }
 
@@ -570,5 +538,29 @@ mod tests {
             "2012-08-20",
         );
         assert!(has(&found, "uichiro-niwa", Some("JPN")), "{found:?}");
+    }
+
+    #[test]
+    fn names_around_remits_regimes_and_capitals() {
+        let found = people(
+            "I, DONALD J. TRUMP, President of the United States of America, proclaim this.",
+            "2020-12-10",
+        );
+        assert!(has(&found, "donald-j-trump", Some("USA")), "{found:?}");
+        let found = people(
+            "U.N. special envoy to Western Sahara Peter van Walsum met them.",
+            "2007-06-01",
+        );
+        assert!(has(&found, "peter-van-walsum", Some("UN")), "{found:?}");
+        let found = people(
+            "U.S. Special Envoy for the Horn of Africa Mike Hammer will travel.",
+            "2023-01-10",
+        );
+        assert!(has(&found, "mike-hammer", Some("USA")), "{found:?}");
+        let found = people(
+            "Belarus held an election. The Lukashenka regime arrested them.",
+            "2023-08-09",
+        );
+        assert!(has(&found, "lukashenka", Some("BLR")), "{found:?}");
     }
 }
