@@ -234,6 +234,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             local.push(item(ItemKind::Location));
                             continue;
                         }
+                        // "the British daily", "a Japanese broadcaster": an outlet's
+                        // nationality, not a party.
+                        let outlet_next = doc.raw.get(r + 1).is_some_and(|n| {
+                            n.sentence == s
+                                && n.tok == tok_end
+                                && entries[r + 1]
+                                    .iter()
+                                    .any(|x| matches!(x, Entry::Cue(Cue::MediaNoun)))
+                        });
+                        if outlet_next && k.actors[known].kind == ActorKind::State {
+                            continue;
+                        }
                         let a = known_actor(k, doc, &mut st, known);
                         if k.actors[known].kind == ActorKind::MediaOutlet {
                             last_media = Some(a);
@@ -465,6 +477,22 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::{ArticleMeta, Extractor};
+
+    #[test]
+    fn an_outlets_nationality_is_not_a_party() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Russia rejected the claim, the British daily reported.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            names.contains(&"actors/RUS") && !names.contains(&"actors/GBR"),
+            "{names:?}"
+        );
+    }
 
     #[test]
     fn a_demonym_or_possessive_with_a_body_noun_is_a_body_of_the_state() {
