@@ -563,4 +563,12 @@ mod tests {
         );
         assert!(has(&found, "lukashenka", Some("BLR")), "{found:?}");
     }
+
+    #[test]
+    fn peers_and_regnal_numbers() {
+        let found = people("Lord Ahmad of Wimbledon met the envoy.", "2021-05-01");
+        assert!(has(&found, "ahmad", Some("GBR")), "{found:?}");
+        let found = people("King Charles III received the president.", "2023-05-01");
+        assert!(found.iter().any(|(i, _)| i == "charles-iii"), "{found:?}");
+    }
 }
