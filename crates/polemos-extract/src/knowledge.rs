@@ -14,7 +14,7 @@ use super::people::KnownPerson;
 use polemos_core::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
 
 /// The built-in data files, in load order.
-pub const BUILTIN: [(&str, &str); 8] = [
+pub const BUILTIN: [(&str, &str); 9] = [
     ("states.tsv", include_str!("../data/states.tsv")),
     (
         "organizations.tsv",
@@ -26,6 +26,7 @@ pub const BUILTIN: [(&str, &str); 8] = [
     ("disputes.tsv", include_str!("../data/disputes.tsv")),
     ("topics.tsv", include_str!("../data/topics.tsv")),
     ("people.tsv", include_str!("../data/people.tsv")),
+    ("people-recent.tsv", include_str!("../data/people-recent.tsv")),
 ];
 
 /// How a state is named by a mention.
