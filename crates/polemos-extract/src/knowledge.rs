@@ -26,7 +26,10 @@ pub const BUILTIN: [(&str, &str); 9] = [
     ("disputes.tsv", include_str!("../data/disputes.tsv")),
     ("topics.tsv", include_str!("../data/topics.tsv")),
     ("people.tsv", include_str!("../data/people.tsv")),
-    ("people-recent.tsv", include_str!("../data/people-recent.tsv")),
+    (
+        "people-recent.tsv",
+        include_str!("../data/people-recent.tsv"),
+    ),
 ];
 
 /// How a state is named by a mention.
