@@ -59,8 +59,29 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         *cursor
     };
-    for m in k.automaton.find_iter(text) {
+    // A rejected match (a longer alias whose case or boundary does not fit, "The Philippines"
+    // read in "the Philippines") must not hide the shorter names inside it: the search resumes
+    // at the next word of the rejected span rather than after it.
+    let mut pos = 0;
+    while pos < text.len() {
+        let Some(m) = k
+            .automaton
+            .find(aho_corasick::Input::new(text).range(pos..))
+        else {
+            break;
+        };
         let (start, end) = (m.start(), m.end());
+        pos = end;
+        let reject = |pos: &mut usize| {
+            // The next word start after `start` (bounded by the match, so the work stays linear
+            // in the text times the longest pattern).
+            let rest = &text[start..end];
+            *pos = rest
+                .char_indices()
+                .skip_while(|(_, c)| is_word_char(*c))
+                .find(|(_, c)| is_word_char(*c))
+                .map_or(end, |(i, _)| start + i);
+        };
         doc.tick(1);
         while s < doc.sentences.len() && doc.sentences[s].end <= start {
             s += 1;
@@ -69,6 +90,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             break;
         };
         if start < sentence.start || end > sentence.end {
+            reject(&mut pos);
             continue;
         }
         let before_ok = text[..start]
@@ -77,6 +99,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             .is_none_or(|c| !is_word_char(c));
         let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
         if !before_ok || !after_ok {
+            reject(&mut pos);
             continue;
         }
         let first = sentence.tokens.start;
@@ -96,6 +119,30 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 sentence: s,
                 sentence_start,
             });
+        } else {
+            reject(&mut pos);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ArticleMeta, Extractor};
+
+    #[test]
+    fn a_failed_longer_alias_does_not_hide_the_shorter_name() {
+        // "The Philippines" is an alias with a capital article; lower-case "the" fails it.
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Chinese ships entered the Philippines\u{2019} exclusive economic zone.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        assert!(
+            x.actors.iter().any(|a| a.name == "actors/PHL"),
+            "{:?}",
+            x.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+        );
     }
 }

@@ -223,13 +223,14 @@ impl<'t> Doc<'t> {
         format!("actors/{}", self.actors[a].id)
     }
 
-    /// The actor that holds stances for `a`: a state for its officials, nobody for outlets.
+    /// The actor that holds stances for `a`: a state for its officials and bodies, nobody for
+    /// outlets.
     #[must_use]
     pub fn holder_of(&self, a: usize) -> Option<usize> {
         let actor = &self.actors[a];
         match actor.kind {
             ActorKind::MediaOutlet => None,
-            ActorKind::Person => Some(actor.affiliation.unwrap_or(a)),
+            ActorKind::Person | ActorKind::GovernmentBody => Some(actor.affiliation.unwrap_or(a)),
             _ => Some(a),
         }
     }

@@ -10,10 +10,11 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::error::ExtractError;
+use super::people::KnownPerson;
 use polemos_core::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
 
 /// The built-in data files, in load order.
-pub const BUILTIN: [(&str, &str); 7] = [
+pub const BUILTIN: [(&str, &str); 9] = [
     ("states.tsv", include_str!("../data/states.tsv")),
     (
         "organizations.tsv",
@@ -24,6 +25,11 @@ pub const BUILTIN: [(&str, &str); 7] = [
     ("events.tsv", include_str!("../data/events.tsv")),
     ("disputes.tsv", include_str!("../data/disputes.tsv")),
     ("topics.tsv", include_str!("../data/topics.tsv")),
+    ("people.tsv", include_str!("../data/people.tsv")),
+    (
+        "people-recent.tsv",
+        include_str!("../data/people-recent.tsv"),
+    ),
 ];
 
 /// How a state is named by a mention.
@@ -49,8 +55,10 @@ pub struct KnownActor {
     pub iso3: Option<String>,
     pub cameo: Option<String>,
     pub aliases: Vec<String>,
-    /// For media outlets: the country (an actor index).
+    /// For media outlets: the country; for government bodies: the state they belong to (ISO3).
     pub country: Option<String>,
+    /// For states: the first demonym ("Chinese"), to name their bodies ("Chinese navy").
+    pub demonym: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -64,6 +72,8 @@ pub struct Venue {
 #[derive(Debug, Clone)]
 pub struct Title {
     pub role: String,
+    /// The state this office usually serves when the text names none ("Secretary of State").
+    pub state: Option<String>,
     /// The last word of the role ("minister"), used for "the minister".
     pub head: String,
 }
@@ -175,6 +185,8 @@ pub enum Entry {
     DisputeName(usize, usize),
     DisputePart(usize),
     Topic(usize),
+    /// A person the data knows, by index into `Knowledge::people`.
+    Person(usize),
 }
 
 impl Entry {
@@ -187,6 +199,7 @@ impl Entry {
                 | Self::Place(_)
                 | Self::DisputeName(..)
                 | Self::DisputePart(_)
+                | Self::Person(_)
         )
     }
 }
@@ -201,6 +214,7 @@ pub struct Knowledge {
     pub events: Vec<EventCue>,
     pub disputes: Vec<DisputeEntry>,
     pub topics: Vec<Topic>,
+    pub people: Vec<KnownPerson>,
     pub boilerplate: Vec<String>,
     /// Pattern text as written in the data (for case checks), by pattern id.
     pub patterns: Vec<String>,
@@ -209,6 +223,8 @@ pub struct Knowledge {
     payload: Vec<Entry>,
     pub automaton: AhoCorasick,
     actor_index: HashMap<String, usize>,
+    /// Known people by a lower-case word of their names (first or last), for "President Aliyev".
+    people_by_word: HashMap<String, Vec<usize>>,
     /// Disputes by party id.
     pub disputes_by_party: HashMap<String, Vec<usize>>,
     /// The tagger and parser of the language.
@@ -233,6 +249,14 @@ impl Knowledge {
         }
     }
 
+    /// Known people with `word` (any case) as the first or last word of one of their names.
+    #[must_use]
+    pub fn people_by_word(&self, word: &str) -> &[usize] {
+        self.people_by_word
+            .get(&word.to_lowercase())
+            .map_or(&[], Vec::as_slice)
+    }
+
     /// The index of an actor by ISO3 code or data id.
     #[must_use]
     pub fn actor(&self, id: &str) -> Option<usize> {
@@ -250,6 +274,8 @@ pub struct KnowledgeBuilder {
     events: Vec<EventCue>,
     disputes: Vec<DisputeEntry>,
     topics: Vec<Topic>,
+    people: Vec<KnownPerson>,
+    person_index: HashMap<String, usize>,
     boilerplate: Vec<String>,
     patterns: Vec<(String, Entry)>,
     syntax: crate::tree::SyntaxModel,
@@ -345,6 +371,7 @@ impl KnowledgeBuilder {
                     cameo: Some(iso.to_owned()),
                     aliases,
                     country: None,
+                    demonym: list(f[6]).next().map(str::to_owned),
                 });
                 self.pattern(f[4], Entry::Actor(i, Via::Name));
                 for n in list(f[5]) {
@@ -362,7 +389,7 @@ impl KnowledgeBuilder {
                 }
             }
             "org" => {
-                Self::need(f, 6, "org|id|kind|Display|aliases|cameo")?;
+                Self::need(f, 6, "org|id|kind|Display|aliases|cameo[|ISO3]")?;
                 let kind = match f[2] {
                     "international_organization" => ActorKind::InternationalOrganization,
                     "government_body" => ActorKind::GovernmentBody,
@@ -377,7 +404,9 @@ impl KnowledgeBuilder {
                     iso3: None,
                     cameo: (!f[5].is_empty()).then(|| f[5].to_owned()),
                     aliases: list(f[4]).map(str::to_owned).collect(),
-                    country: None,
+                    // The state a government body belongs to.
+                    country: f.get(6).filter(|s| !s.is_empty()).map(|s| (*s).to_owned()),
+                    demonym: None,
                 });
                 self.pattern(f[3], Entry::Actor(i, Via::Name));
                 for n in list(f[4]) {
@@ -394,6 +423,7 @@ impl KnowledgeBuilder {
                     cameo: None,
                     aliases: list(f[3]).map(str::to_owned).collect(),
                     country: (!f[4].is_empty()).then(|| f[4].to_owned()),
+                    demonym: None,
                 });
                 self.pattern(f[2], Entry::Actor(i, Via::Name));
                 for n in list(f[3]) {
@@ -425,6 +455,7 @@ impl KnowledgeBuilder {
                 let head = f[1].rsplit(' ').next().unwrap_or(f[1]).to_owned();
                 self.titles.push(Title {
                     role: f[1].to_owned(),
+                    state: f.get(3).filter(|s| !s.is_empty()).map(|s| (*s).to_owned()),
                     head,
                 });
                 let i = self.titles.len() - 1;
@@ -562,6 +593,32 @@ impl KnowledgeBuilder {
                     self.pattern(n, Entry::Topic(i));
                 }
             }
+            "person" => {
+                let line = super::people::parse_line(f)?;
+                let i = match self.person_index.get(line.id) {
+                    Some(&i) => i,
+                    None => {
+                        if line.display.is_empty() {
+                            return Err(format!("person `{}` needs a display name", line.id));
+                        }
+                        self.people.push(KnownPerson {
+                            id: line.id.to_owned(),
+                            display: line.display.to_owned(),
+                            aliases: Vec::new(),
+                            tenures: Vec::new(),
+                        });
+                        let i = self.people.len() - 1;
+                        self.person_index.insert(line.id.to_owned(), i);
+                        self.pattern(line.display, Entry::Person(i));
+                        i
+                    }
+                };
+                for a in line.aliases {
+                    self.pattern(a, Entry::Person(i));
+                    self.people[i].aliases.push(a.to_owned());
+                }
+                self.people[i].tenures.push(line.tenure);
+            }
             other => return Err(format!("unknown record kind `{other}`")),
         }
         Ok(())
@@ -626,7 +683,20 @@ impl KnowledgeBuilder {
                 disputes_by_party.entry(p.clone()).or_default().push(d);
             }
         }
+        let mut people_by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in self.people.iter().enumerate() {
+            for name in std::iter::once(&p.display).chain(&p.aliases) {
+                let words: Vec<&str> = name.split(' ').collect();
+                for w in [words.first(), words.last()].into_iter().flatten() {
+                    let list = people_by_word.entry(w.to_lowercase()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
         Ok(Knowledge {
+            people_by_word,
             disputes_by_party,
             actors: self.actors,
             venues: self.venues,
@@ -635,6 +705,7 @@ impl KnowledgeBuilder {
             events: self.events,
             disputes: self.disputes,
             topics: self.topics,
+            people: self.people,
             boilerplate: self.boilerplate,
             patterns,
             offsets,

@@ -36,15 +36,16 @@ const GROUP_NOUNS: &[&str] = &[
     "cabinet",
 ];
 
-/// Most name tokens a title can take ("Foreign Minister Sergei Viktorovich Lavrov").
-const MAX_NAME_TOKENS: usize = 3;
-
-struct State {
+/// Document actors met so far: by known actor, by surname, by known person.
+pub(crate) struct State {
     known: HashMap<usize, usize>,
-    surnames: HashMap<String, usize>,
+    pub(crate) surnames: HashMap<String, usize>,
+    pub(crate) known_people: HashMap<usize, usize>,
+    /// Bodies of states found by their nouns, by id.
+    bodies: HashMap<String, usize>,
 }
 
-fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -> usize {
+pub(crate) fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -> usize {
     if let Some(&a) = st.known.get(&known) {
         return a;
     }
@@ -60,11 +61,62 @@ fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -
     });
     let a = doc.actors.len() - 1;
     st.known.insert(known, a);
+    // A government body acts for its state (an outlet's country is not a party).
+    if ka.kind == ActorKind::GovernmentBody
+        && let Some(state) = ka.country.as_deref().and_then(|c| k.actor(c))
+    {
+        let s = known_actor(k, doc, st, state);
+        doc.actors[a].affiliation = Some(s);
+    }
     a
 }
 
+/// Nouns after a state's demonym or possessive that name one of its bodies ("the Indian Army",
+/// "China's navy", "the Chinese foreign ministry"), longest first.
+const BODY_NOUNS: &[&[&str]] = &[
+    &["foreign", "ministry"],
+    &["defense", "ministry"],
+    &["defence", "ministry"],
+    &["coast", "guard"],
+    &["air", "force"],
+    &["army"],
+    &["navy"],
+    &["military"],
+    &["authorities"],
+];
+
+/// How many tokens from `at` make a body noun, if any.
+fn body_noun(doc: &Doc<'_>, at: usize, end: usize) -> Option<usize> {
+    BODY_NOUNS
+        .iter()
+        .find(|words| {
+            at + words.len() <= end && words.iter().enumerate().all(|(i, w)| doc.tok_is(at + i, w))
+        })
+        .map(|words| words.len())
+}
+
+/// The document actor for body `display` of state actor `state`.
+fn body_actor(doc: &mut Doc<'_>, st: &mut State, display: String, state: usize) -> usize {
+    let id = slugify(&display).unwrap_or_else(|| "body".into());
+    if let Some(&b) = st.bodies.get(&id) {
+        return b;
+    }
+    doc.actors.push(DocActor {
+        known: None,
+        kind: ActorKind::GovernmentBody,
+        display,
+        id: id.clone(),
+        surname: None,
+        role: None,
+        affiliation: Some(state),
+    });
+    let b = doc.actors.len() - 1;
+    st.bodies.insert(id, b);
+    b
+}
+
 /// The entries of every raw match whose case fits, in one flat vector (no allocation per match).
-struct Fitting {
+pub(crate) struct Fitting {
     entries: Vec<Entry>,
     offsets: Vec<usize>,
 }
@@ -98,132 +150,25 @@ impl std::ops::Index<usize> for Fitting {
     }
 }
 
-fn is_capitalized_word(doc: &Doc<'_>, i: usize) -> bool {
+pub(crate) fn is_capitalized_word(doc: &Doc<'_>, i: usize) -> bool {
     doc.tokens.get(i).is_some_and(|t| t.kind == TokKind::Word)
         && doc.tok(i).starts_with(char::is_uppercase)
         && doc.tok(i).chars().any(char::is_lowercase)
 }
 
 /// Whether tokens `from..to` are exactly a possessive `'s` (or nothing).
-fn only_possessive(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+pub(crate) fn only_possessive(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     to == from
         || (to == from + 2
             && matches!(doc.tok(from), "'" | "\u{2019}")
             && doc.tok_is(from + 1, "s"))
 }
 
-fn state_entry(k: &Knowledge, entries: &[Entry]) -> Option<usize> {
+pub(crate) fn state_entry(k: &Knowledge, entries: &[Entry]) -> Option<usize> {
     entries.iter().find_map(|e| match e {
         Entry::Actor(i, _) if k.actors[*i].kind == ActorKind::State => Some(*i),
         _ => None,
     })
-}
-
-/// What a title hit became in pass 1.
-#[derive(Clone, Copy)]
-struct PersonHit {
-    person: usize,
-    /// Tokens of the name after the title.
-    name_start: usize,
-    name_end: usize,
-    /// The affiliating state hit just before the title, if any.
-    state_raw: Option<usize>,
-}
-
-/// Pass 1: people introduced by a title and a capitalized name.
-fn find_people(
-    k: &Knowledge,
-    doc: &mut Doc<'_>,
-    st: &mut State,
-    entries: &Fitting,
-) -> HashMap<usize, PersonHit> {
-    let mut hits = HashMap::new();
-    for r in 0..doc.raw.len() {
-        let m = doc.raw[r];
-        let Some(title) = entries[r].iter().find_map(|e| match e {
-            Entry::Title(t) => Some(*t),
-            _ => None,
-        }) else {
-            continue;
-        };
-        let sentence_end = doc.sentences[m.sentence].tokens.end;
-        let name_start = m.tok_end;
-        let next_raw = doc.raw.get(r + 1).map_or(usize::MAX, |n| n.start);
-        let mut name_end = name_start;
-        while name_end < sentence_end
-            && name_end - name_start < MAX_NAME_TOKENS
-            && is_capitalized_word(doc, name_end)
-            && doc.tokens[name_end].start < next_raw
-            && (name_end == name_start
-                || doc.tokens[name_end]
-                    .start
-                    .saturating_sub(doc.tokens[name_end - 1].end)
-                    <= 1)
-        {
-            name_end += 1;
-        }
-        if name_end == name_start {
-            continue;
-        }
-        // A state right before the title ("Japanese Foreign Minister", "Russia's President").
-        let title_tok = m.tok;
-        let state_raw = r.checked_sub(1).filter(|&p| {
-            let prev = doc.raw[p];
-            prev.sentence == m.sentence
-                && state_entry(k, &entries[p]).is_some()
-                && only_possessive(doc, prev.tok_end, title_tok)
-        });
-        let display = doc
-            .slice(doc.tokens[name_start].start, doc.tokens[name_end - 1].end)
-            .to_owned();
-        let surname = doc.tok(name_end - 1).to_owned();
-        let person = if let Some(&p) = st.surnames.get(&surname) {
-            if display.len() > doc.actors[p].display.len() {
-                doc.actors[p].display.clone_from(&display);
-                doc.actors[p].id = slugify(&display).unwrap_or_else(|| "person".into());
-            }
-            p
-        } else {
-            doc.actors.push(DocActor {
-                known: None,
-                kind: ActorKind::Person,
-                id: slugify(&display).unwrap_or_else(|| "person".into()),
-                display,
-                surname: Some(surname.clone()),
-                role: None,
-                affiliation: None,
-            });
-            let p = doc.actors.len() - 1;
-            st.surnames.insert(surname, p);
-            // Family names come first in many languages ("Wang Yi" is "Wang" later).
-            if name_end - name_start == 2 {
-                st.surnames
-                    .entry(doc.tok(name_start).to_owned())
-                    .or_insert(p);
-            }
-            p
-        };
-        if doc.actors[person].role.is_none() {
-            doc.actors[person].role = Some(title);
-        }
-        if doc.actors[person].affiliation.is_none()
-            && let Some(sr) = state_raw
-            && let Some(known) = state_entry(k, &entries[sr])
-        {
-            let a = known_actor(k, doc, st, known);
-            doc.actors[person].affiliation = Some(a);
-        }
-        hits.insert(
-            r,
-            PersonHit {
-                person,
-                name_start,
-                name_end,
-                state_raw,
-            },
-        );
-    }
-    hits
 }
 
 /// Builds the items of every sentence.
@@ -232,11 +177,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut st = State {
         known: HashMap::new(),
         surnames: HashMap::new(),
+        known_people: HashMap::new(),
+        bodies: HashMap::new(),
     };
     let entries = Fitting::new(k, doc);
-    let people = find_people(k, doc, &mut st, &entries);
-    let adjectival_states: std::collections::HashSet<usize> =
-        people.values().filter_map(|p| p.state_raw).collect();
+    let people = super::persons::find(k, doc, &mut st, &entries);
+    let adjectival_states = &people.adjectival_states;
+    let mut hit_i = 0;
 
     let mut last_media: Option<usize> = None;
     // The most recent person by role head ("minister") and by (title, state), so that "the
@@ -263,22 +210,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 kind,
             };
             covered_until = covered_until.max(m.end);
-            if let Some(p) = people.get(&r) {
-                let start_tok = p.state_raw.map_or(tok, |sr| doc.raw[sr].tok);
-                local.push(Item {
-                    start: doc.tokens[p.name_start].start,
-                    end: doc.tokens[p.name_end - 1].end,
-                    tok: start_tok,
-                    tok_end: p.name_end,
-                    kind: ItemKind::Actor {
-                        actor: p.person,
-                        via: Via::Name,
-                        adjectival: false,
-                        possessive: only_possessive(doc, p.name_end, p.name_end + 2)
-                            && p.name_end + 2 <= range.end,
-                    },
-                });
-                covered_until = covered_until.max(doc.tokens[p.name_end - 1].end);
+            if people.consumed.contains(&r) {
                 continue;
             }
             let prev_word = if tok > range.start {
@@ -302,6 +234,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             local.push(item(ItemKind::Location));
                             continue;
                         }
+                        // "the British daily", "a Japanese broadcaster": an outlet's
+                        // nationality, not a party.
+                        let outlet_next = doc.raw.get(r + 1).is_some_and(|n| {
+                            n.sentence == s
+                                && n.tok == tok_end
+                                && entries[r + 1]
+                                    .iter()
+                                    .any(|x| matches!(x, Entry::Cue(Cue::MediaNoun)))
+                        });
+                        if outlet_next && k.actors[known].kind == ActorKind::State {
+                            continue;
+                        }
                         let a = known_actor(k, doc, &mut st, known);
                         if k.actors[known].kind == ActorKind::MediaOutlet {
                             last_media = Some(a);
@@ -316,6 +260,39 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     .iter()
                                     .any(|x| matches!(x, Entry::Cue(_) | Entry::Event(_)))
                         });
+                        // "the Indian Army", "China's navy": a body of the state.
+                        let noun_at = if possessive { tok_end + 2 } else { tok_end };
+                        let body = (k.actors[known].kind == ActorKind::State
+                            && (via == Via::Demonym || possessive))
+                            .then(|| body_noun(doc, noun_at, range.end))
+                            .flatten();
+                        if let Some(n) = body {
+                            let nouns = doc
+                                .slice(doc.tokens[noun_at].start, doc.tokens[noun_at + n - 1].end);
+                            let adjective = if via == Via::Demonym {
+                                doc.slice(m.start, m.end)
+                            } else {
+                                k.actors[known]
+                                    .demonym
+                                    .as_deref()
+                                    .unwrap_or(doc.slice(m.start, m.end))
+                            };
+                            let display = format!("{adjective} {nouns}");
+                            let b = body_actor(doc, &mut st, display, a);
+                            local.push(Item {
+                                start: m.start,
+                                end: doc.tokens[noun_at + n - 1].end,
+                                tok,
+                                tok_end: noun_at + n,
+                                kind: ItemKind::Actor {
+                                    actor: b,
+                                    via,
+                                    adjectival: false,
+                                    possessive: false,
+                                },
+                            });
+                            continue;
+                        }
                         // "Indian officials said": a demonym with a group noun names the state.
                         let group = via == Via::Demonym
                             && tok_end < range.end
@@ -419,9 +396,26 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         dispute_done = true;
                         local.push(item(ItemKind::DisputePart(d)));
                     }
-                    Entry::DisputeName(..) | Entry::DisputePart(_) => {}
+                    Entry::DisputeName(..) | Entry::DisputePart(_) | Entry::Person(_) => {}
                 }
             }
+        }
+        while hit_i < people.hits.len() && people.hits[hit_i].sentence == s {
+            let p = people.hits[hit_i];
+            hit_i += 1;
+            local.push(Item {
+                start: doc.tokens[p.name_start].start,
+                end: doc.tokens[p.name_end - 1].end,
+                tok: p.tok,
+                tok_end: p.name_end,
+                kind: ItemKind::Actor {
+                    actor: p.person,
+                    via: Via::Name,
+                    adjectival: false,
+                    possessive: p.name_end + 2 <= range.end
+                        && only_possessive(doc, p.name_end, p.name_end + 2),
+                },
+            });
         }
         // Surnames of people already introduced.
         let raw_spans: Vec<(usize, usize)> = local.iter().map(|i| (i.start, i.end)).collect();
@@ -477,5 +471,52 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         let from = doc.items.len();
         doc.items.extend_from_slice(&local);
         doc.sentences[s].items = from..doc.items.len();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ArticleMeta, Extractor};
+
+    #[test]
+    fn an_outlets_nationality_is_not_a_party() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Russia rejected the claim, the British daily reported.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            names.contains(&"actors/RUS") && !names.contains(&"actors/GBR"),
+            "{names:?}"
+        );
+    }
+
+    #[test]
+    fn a_demonym_or_possessive_with_a_body_noun_is_a_body_of_the_state() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "The Indian Army said the firing stopped. China's navy patrols the waters.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let body = |name: &str| {
+            x.actors
+                .iter()
+                .find(|a| a.name == name)
+                .map(|a| (a.kind, a.affiliation.clone()))
+        };
+        use polemos_core::model::ActorKind::GovernmentBody;
+        assert_eq!(
+            body("actors/indian-army"),
+            Some((GovernmentBody, Some("actors/IND".into())))
+        );
+        assert_eq!(
+            body("actors/chinese-navy"),
+            Some((GovernmentBody, Some("actors/CHN".into())))
+        );
     }
 }

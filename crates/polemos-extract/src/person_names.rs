@@ -1,0 +1,263 @@
+//! Names of people as written: which words make a name ("Antony J. Blinken", "Ban Ki-moon",
+//! "Omar al-Bashir", "Charles III") and which end one (a headline's verb, a weekday glued to a
+//! surname).
+
+use super::ir::{Doc, TokKind};
+
+/// Most words a name can have ("Abdel Fattah al Sisi", "Francisco Pascual Eyegue Obama").
+const MAX_NAME_WORDS: usize = 5;
+
+/// Capitalized words that end a name rather than continue it: headline words ("Bayramov Before
+/// Their Meeting"), weekdays and months glued to a surname ("Lavrov Monday").
+const NOT_NAME: &[&str] = &[
+    "Before",
+    "After",
+    "With",
+    "And",
+    "In",
+    "On",
+    "At",
+    "For",
+    "To",
+    "Of",
+    "The",
+    "Their",
+    "His",
+    "Her",
+    "Its",
+    "Says",
+    "Said",
+    "Meets",
+    "Travels",
+    "Visits",
+    "Calls",
+    "Urges",
+    "Holds",
+    "Will",
+    "Is",
+    "Was",
+    "Has",
+    "Have",
+    "Had",
+    "Who",
+    "Which",
+    "That",
+    "This",
+    "But",
+    "As",
+    "From",
+    "Into",
+    "Over",
+    "By",
+    "During",
+    "Amid",
+    "Against",
+    "Under",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Seeks",
+    "Warns",
+    "Rejects",
+    "Accuses",
+    "Threatens",
+    "Signs",
+    "Agrees",
+    "Denies",
+    "Vows",
+    "Slams",
+    "Backs",
+    "Condemns",
+    "Welcomes",
+    "Arrives",
+    "Tells",
+    "Asks",
+    "Plans",
+    "Wants",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+];
+
+/// Capitalized words of regions and offices' remits, not names ("Special Envoy for the Horn of
+/// Africa Mike Hammer").
+const PLACE_WORDS: &[&str] = &[
+    "Africa",
+    "Asia",
+    "Europe",
+    "America",
+    "Americas",
+    "Pacific",
+    "Atlantic",
+    "Arctic",
+    "Horn",
+    "Gulf",
+    "Sea",
+    "East",
+    "West",
+    "North",
+    "South",
+    "Middle",
+    "Affairs",
+    "Region",
+    "Great",
+    "Lakes",
+    "Balkans",
+    "Caucasus",
+    "Peninsula",
+];
+
+/// Whether `w` is a region or remit word.
+pub(crate) fn is_place_word(w: &str) -> bool {
+    PLACE_WORDS.contains(&w)
+}
+
+/// Lower-case particles inside names ("Omar al-Bashir", "Peter van Walsum").
+const PARTICLES: &[&str] = &[
+    "al", "el", "bin", "ibn", "bint", "van", "von", "de", "der", "den", "da", "du", "del", "di",
+    "dos", "das", "la", "le",
+];
+
+fn is_roman(w: &str) -> bool {
+    w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// A word that can be part of a name: capitalized, not a headline or calendar word. In an
+/// all-capitals line (`caps`) capitals alone count.
+pub(crate) fn is_name_word(doc: &Doc<'_>, i: usize, caps: bool) -> bool {
+    let Some(t) = doc.tokens.get(i) else {
+        return false;
+    };
+    let w = doc.tok(i);
+    t.kind == TokKind::Word
+        && w.starts_with(char::is_uppercase)
+        && !NOT_NAME.contains(&w)
+        && !PLACE_WORDS.contains(&w)
+        && (w.chars().any(char::is_lowercase)
+            || w.chars().count() == 1
+            || is_roman(w)
+            || (caps && !NOT_NAME.iter().any(|n| n.eq_ignore_ascii_case(w))))
+}
+
+fn adjacent(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| t.start == doc.tokens[i - 1].end)
+}
+
+fn spaced(doc: &Doc<'_>, i: usize) -> bool {
+    i > 0
+        && doc
+            .tokens
+            .get(i)
+            .is_some_and(|t| doc.slice(doc.tokens[i - 1].end, t.start) == " ")
+}
+
+/// The end of a name starting at token `from` (exclusive; `from` when there is none): name
+/// words, initials ("J."), hyphenated parts ("Ki-moon", "al-Bashir"), particles before a name
+/// word, a regnal number; it always ends on a full word.
+pub(crate) fn scan_name(doc: &Doc<'_>, from: usize, limit: usize, caps: bool) -> usize {
+    let mut i = from;
+    let mut words = 0;
+    let mut end = from;
+    let mut joined = false;
+    while i < limit && words < MAX_NAME_WORDS && (i == from || joined || spaced(doc, i)) {
+        joined = false;
+        let w = doc.tok(i);
+        if is_name_word(doc, i, caps) {
+            words += 1;
+            if w.chars().count() == 1 && doc.tok(i + 1) == "." && adjacent(doc, i + 1) {
+                i += 2;
+                continue;
+            }
+            i += 1;
+            // Hyphenated parts belong to the word.
+            while i + 1 < limit
+                && doc.tok(i) == "-"
+                && adjacent(doc, i)
+                && adjacent(doc, i + 1)
+                && doc.tokens[i + 1].kind == TokKind::Word
+            {
+                i += 2;
+            }
+            if w.chars().count() > 1 || i > from + 1 {
+                end = i;
+            }
+            continue;
+        }
+        if words > 0 && PARTICLES.contains(&w) {
+            let next = if doc.tok(i + 1) == "-" && adjacent(doc, i + 1) {
+                i + 2
+            } else {
+                i + 1
+            };
+            if next < limit && is_name_word(doc, next, caps) {
+                joined = next == i + 2;
+                i = next;
+                continue;
+            }
+        }
+        break;
+    }
+    end
+}
+
+/// The start of a name ending at token `end` (exclusive), scanning back no further than `floor`;
+/// `end` when there is none. Only plain name words and initials.
+pub(crate) fn scan_name_back(doc: &Doc<'_>, end: usize, floor: usize, caps: bool) -> usize {
+    let mut i = end;
+    let mut words = 0;
+    while i > floor && words < MAX_NAME_WORDS {
+        let j = i - 1;
+        if doc.tok(j) == "." && j > floor && doc.tok(j - 1).chars().count() == 1 {
+            if !is_name_word(doc, j - 1, caps) {
+                break;
+            }
+            i = j - 1;
+            words += 1;
+            continue;
+        }
+        // A particle inside the name ("Peter van Walsum").
+        if words > 0
+            && j > floor
+            && PARTICLES.contains(&doc.tok(j))
+            && is_name_word(doc, j - 1, caps)
+        {
+            i = j;
+            continue;
+        }
+        if is_name_word(doc, j, caps)
+            && (j + 1 == end || spaced(doc, j + 1) || adjacent(doc, j + 1))
+        {
+            i = j;
+            words += 1;
+            continue;
+        }
+        break;
+    }
+    i
+}
+
+pub(crate) fn name_words(doc: &Doc<'_>, from: usize, to: usize) -> usize {
+    (from..to)
+        .filter(|&i| doc.tokens[i].kind == TokKind::Word && !(i > from && doc.tok(i - 1) == "-"))
+        .count()
+}

@@ -1,0 +1,574 @@
+//! People in the text, before the items of each sentence are built: names the data knows
+//! ("Ban Ki-moon"), names after a title ("Foreign Minister Jeyhun Bayramov", "his Thai
+//! counterpart, Kasit Piromya"), names before one ("Ned Price, Department Spokesperson", a
+//! statement's byline "Michael R. Pompeo / Secretary of State"), with the state they act for from
+//! the words around the title or, for known people, from the office they held on the article's
+//! date.
+
+use std::collections::HashSet;
+
+use super::ir::{Doc, DocActor};
+use super::knowledge::{Entry, Knowledge};
+use super::mentions::{Fitting, State, known_actor, state_entry};
+use super::person_context::{known_by_surname, org_before, state_before, state_of_after};
+use super::person_names::{is_name_word, is_place_word, name_words, scan_name, scan_name_back};
+use polemos_core::model::ActorKind;
+use polemos_core::names::slugify;
+
+/// A person mention found in pass 1: tokens `tok..name_end` make its item (a title or state
+/// before the name included), the name itself is `name_start..name_end`.
+#[derive(Debug, Clone, Copy)]
+pub struct PersonHit {
+    pub sentence: usize,
+    pub tok: usize,
+    pub name_start: usize,
+    pub name_end: usize,
+    pub person: usize,
+}
+
+/// What pass 1 found.
+#[derive(Debug, Default)]
+pub struct People {
+    /// In text order.
+    pub hits: Vec<PersonHit>,
+    /// Raw matches that are part of a person mention (its title, its known name).
+    pub consumed: HashSet<usize>,
+    /// State hits that only qualify a title ("Japanese Foreign Minister").
+    pub adjectival_states: HashSet<usize>,
+}
+
+/// People named by their regime or government: "the Lukashenka regime", "the Maduro
+/// government", when the data knows the office holder of a state the text names.
+fn by_regime(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    named: &HashSet<&str>,
+    out: &mut People,
+) {
+    for s in 0..doc.sentences.len() {
+        let range = doc.sentences[s].tokens.clone();
+        for t in range.start..range.end.saturating_sub(1) {
+            if !doc.tok_in(t + 1, &["regime", "government", "administration"])
+                || !is_name_word(doc, t, false)
+                || k.people_by_word(doc.tok(t)).is_empty()
+                || out
+                    .hits
+                    .iter()
+                    .rev()
+                    .take(4)
+                    .any(|h| h.name_start <= t && t < h.name_end)
+            {
+                continue;
+            }
+            let Some(kp) = known_by_surname(k, doc, doc.tok(t), None, named) else {
+                continue;
+            };
+            let person = person_actor(doc, st, t, t + 1, Some(kp));
+            qualify(k, doc, st, person, None, None, Some(kp));
+            out.hits.push(PersonHit {
+                sentence: s,
+                tok: t,
+                name_start: t,
+                name_end: t + 1,
+                person,
+            });
+        }
+    }
+}
+
+fn title_of(entries: &[Entry]) -> Option<usize> {
+    entries.iter().find_map(|e| match e {
+        Entry::Title(t) => Some(*t),
+        _ => None,
+    })
+}
+
+fn person_of(entries: &[Entry]) -> Option<usize> {
+    entries.iter().find_map(|e| match e {
+        Entry::Person(p) => Some(*p),
+        _ => None,
+    })
+}
+
+/// The text's name for a person, its surname key and the document actor it is: the same actor
+/// when the surname and the name agree with one seen before ("Bayramov" and "Jeyhun Bayramov").
+fn person_actor(
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    from: usize,
+    to: usize,
+    known: Option<usize>,
+) -> usize {
+    let display = doc
+        .slice(doc.tokens[from].start, doc.tokens[to - 1].end)
+        .to_owned();
+    let hyphenated_given =
+        to >= from + 3 && doc.tok(to - 2) == "-" && doc.tok(to - 1).starts_with(char::is_lowercase);
+    // Family names come first in Korean names written with a hyphenated given name.
+    let surname = if hyphenated_given {
+        doc.tok(from)
+    } else {
+        doc.tok(to - 1)
+    };
+    // "SECRETARY BLINKEN" is Blinken.
+    let surname = if surname.chars().any(char::is_lowercase) {
+        surname.to_owned()
+    } else {
+        let mut c = surname.chars();
+        c.next()
+            .map_or_else(String::new, |f| f.to_string() + &c.as_str().to_lowercase())
+    };
+    if let Some(kp) = known
+        && let Some(&a) = st.known_people.get(&kp)
+    {
+        if display.len() > doc.actors[a].display.len() {
+            doc.actors[a].id = slugify(&display).unwrap_or_else(|| "person".into());
+            doc.actors[a].display = display;
+        }
+        return a;
+    }
+    if let Some(&p) = st.surnames.get(&surname) {
+        let old = doc.actors[p].display.clone();
+        let same = old == display
+            || display.ends_with(&format!(" {old}"))
+            || old.ends_with(&format!(" {display}"))
+            || !display.contains(' ')
+            || !old.contains(' ');
+        if same {
+            if display.len() > old.len() {
+                doc.actors[p].id = slugify(&display).unwrap_or_else(|| "person".into());
+                doc.actors[p].display = display;
+            }
+            if let Some(kp) = known {
+                st.known_people.insert(kp, p);
+            }
+            return p;
+        }
+    }
+    doc.actors.push(DocActor {
+        known: None,
+        kind: ActorKind::Person,
+        id: slugify(&display).unwrap_or_else(|| "person".into()),
+        display,
+        surname: Some(surname.clone()),
+        role: None,
+        affiliation: None,
+    });
+    let p = doc.actors.len() - 1;
+    st.surnames.insert(surname, p);
+    if name_words(doc, from, to) == 2 && !hyphenated_given {
+        // Family names come first in many languages ("Wang Yi" is "Wang" later).
+        st.surnames.entry(doc.tok(from).to_owned()).or_insert(p);
+    }
+    if let Some(kp) = known {
+        st.known_people.insert(kp, p);
+    }
+    p
+}
+
+/// Gives a person a role and an affiliation where they have none yet.
+fn qualify(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    person: usize,
+    title: Option<usize>,
+    state: Option<usize>,
+    known: Option<usize>,
+) {
+    if doc.actors[person].role.is_none() {
+        doc.actors[person].role = title;
+    }
+    if doc.actors[person].affiliation.is_some() {
+        return;
+    }
+    let served = state
+        .or_else(|| {
+            let kp = &k.people[known?];
+            k.actor(&kp.tenure_at(doc.published)?.of)
+        })
+        .or_else(|| {
+            title
+                .and_then(|t| k.titles[t].state.as_deref())
+                .and_then(|s| k.actor(s))
+        });
+    if let Some(known) = served {
+        let a = known_actor(k, doc, st, known);
+        doc.actors[person].affiliation = Some(a);
+    }
+}
+
+/// Pass 1 over the raw matches.
+#[allow(clippy::too_many_lines)]
+pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &Fitting) -> People {
+    let mut out = People::default();
+    // The states and organizations the text names, for people known by surname only.
+    let named: HashSet<&str> = (0..doc.raw.len())
+        .flat_map(|r| entries[r].iter())
+        .filter_map(|e| match e {
+            Entry::Actor(a, _) => Some(k.actors[*a].id.as_str()),
+            _ => None,
+        })
+        .collect();
+    for r in 0..doc.raw.len() {
+        if out.consumed.contains(&r) {
+            continue;
+        }
+        let m = doc.raw[r];
+        let sentence = doc.sentences[m.sentence].clone();
+        let next_raw = doc.raw.get(r + 1).copied();
+        let limit = next_raw
+            .filter(|n| n.sentence == m.sentence)
+            .map_or(sentence.tokens.end, |n| n.tok.min(sentence.tokens.end));
+        if let Some(kp) = person_of(&entries[r]) {
+            // A known name on its own; a title before it was handled with the title.
+            let person = person_actor(doc, st, m.tok, m.tok_end, Some(kp));
+            let state = state_of_after(k, doc, entries, m.tok_end, r + 1);
+            qualify(k, doc, st, person, None, state, Some(kp));
+            out.consumed.insert(r);
+            out.hits.push(PersonHit {
+                sentence: m.sentence,
+                tok: m.tok,
+                name_start: m.tok,
+                name_end: m.tok_end,
+                person,
+            });
+            continue;
+        }
+        let Some(title) = title_of(&entries[r]) else {
+            continue;
+        };
+        let title_text = doc.slice(m.start, m.end);
+        let caps = !title_text.chars().any(char::is_lowercase);
+        // A state right before the title ("Japanese Foreign Minister", "Russia's President",
+        // "his Thai counterpart").
+        let state_raw = state_before(k, doc, entries, r);
+        // Or an organization ("U.N. special envoy").
+        let mut state = state_raw
+            .and_then(|sr| state_entry(k, &entries[sr]))
+            .or_else(|| org_before(k, doc, entries, r));
+        // The name after the title, maybe after a comma when the title is someone's
+        // ("Malaysia's Prime Minister, Najib Razak").
+        let before = if m.tok > sentence.tokens.start {
+            doc.tok(m.tok - 1)
+        } else {
+            ""
+        };
+        let owned = state_raw.is_some()
+            || ["his", "her", "its", "their"]
+                .iter()
+                .any(|w| before.eq_ignore_ascii_case(w));
+        let mut name_start = m.tok_end;
+        if doc.tok(name_start) == "," && owned {
+            name_start += 1;
+        }
+        // "Japanese Ambassador to China Uichiro Niwa", "the Indian Army spokesman in Srinagar,
+        // A K Mathur": the post's place is not the name.
+        if doc.tok_in(name_start, &["to", "in", "for"])
+            && let Some(n) = next_raw
+            && n.tok == name_start + 1
+            && entries[r + 1].iter().any(|e| e.is_proper())
+        {
+            name_start = n.tok_end;
+            if doc.tok(name_start) == "," && owned {
+                name_start += 1;
+            }
+        } else if doc.tok_in(name_start, &["to", "for"]) {
+            // "Special Envoy for the Horn of Africa Mike Hammer": the name closes the phrase.
+            let mut run_end = name_start + 1;
+            while run_end < limit
+                && run_end < name_start + 10
+                && (is_name_word(doc, run_end, caps)
+                    || is_place_word(doc.tok(run_end))
+                    || doc.tok_in(
+                        run_end,
+                        &["the", "of", "and", "van", "von", "de", "al", "el"],
+                    ))
+            {
+                run_end += 1;
+            }
+            if run_end > name_start + 2 && is_name_word(doc, run_end - 1, caps) {
+                let from = scan_name_back(doc, run_end, name_start + 2, caps);
+                if from > name_start + 1 && from < run_end && name_words(doc, from, run_end) <= 3 {
+                    name_start = from;
+                }
+            }
+        }
+        let limit = if name_start > m.tok_end {
+            doc.raw
+                .get(r + 2)
+                .filter(|n| n.sentence == m.sentence)
+                .map_or(sentence.tokens.end, |n| n.tok.min(sentence.tokens.end))
+        } else {
+            limit
+        };
+        let start_tok = state_raw.map_or(m.tok, |sr| doc.raw[sr].tok);
+        // A known name right after the title.
+        if let Some(n) = next_raw
+            && n.sentence == m.sentence
+            && n.tok == name_start
+            && let Some(kp) = person_of(&entries[r + 1])
+        {
+            let person = person_actor(doc, st, n.tok, n.tok_end, Some(kp));
+            let state = state.or_else(|| state_of_after(k, doc, entries, n.tok_end, r + 2));
+            qualify(k, doc, st, person, Some(title), state, Some(kp));
+            out.consumed.extend([r, r + 1]);
+            out.adjectival_states.extend(state_raw);
+            out.hits.push(PersonHit {
+                sentence: m.sentence,
+                tok: start_tok,
+                name_start: n.tok,
+                name_end: n.tok_end,
+                person,
+            });
+            continue;
+        }
+        let name_end = scan_name(doc, name_start, limit, caps);
+        if name_end > name_start {
+            let after = name_end;
+            state = state.or_else(|| {
+                let n = doc.raw.iter().skip(r + 1).position(|x| x.tok >= after)? + r + 1;
+                state_of_after(k, doc, entries, after, n)
+            });
+            let known = (name_words(doc, name_start, name_end) == 1)
+                .then(|| known_by_surname(k, doc, doc.tok(name_start), state, &named))
+                .flatten();
+            let person = person_actor(doc, st, name_start, name_end, None);
+            if let Some(kp) = known {
+                let full = &k.people[kp];
+                if !doc.actors[person].display.contains(' ') {
+                    doc.actors[person].display.clone_from(&full.display);
+                    doc.actors[person].id = full.id.clone();
+                }
+                st.known_people.insert(kp, person);
+            }
+            qualify(k, doc, st, person, Some(title), state, known);
+            out.consumed.insert(r);
+            out.adjectival_states.extend(state_raw);
+            out.hits.push(PersonHit {
+                sentence: m.sentence,
+                tok: start_tok,
+                name_start,
+                name_end,
+                person,
+            });
+            continue;
+        }
+        // The name before the title: "Ned Price, Department Spokesperson", "John Kerry, the
+        // Secretary of State", "Jong Yong Nam, a DPRK representative".
+        let floor = state_raw
+            .unwrap_or(r)
+            .checked_sub(1)
+            .map(|p| doc.raw[p])
+            .filter(|p| p.sentence == m.sentence && p.tok_end <= m.tok)
+            .map_or(sentence.tokens.start, |p| p.tok_end);
+        let mut comma = start_tok;
+        let mut between = 0;
+        while comma > sentence.tokens.start
+            && between < 4
+            && (doc.tok_in(comma - 1, &["the", "a", "an", "senior", "former", "then"])
+                || is_name_word(doc, comma - 1, caps))
+        {
+            comma -= 1;
+            between += 1;
+        }
+        let byline = m.tok == sentence.tokens.start && m.sentence > 0;
+        let named_before = out
+            .hits
+            .last()
+            .copied()
+            .filter(|h| h.sentence == m.sentence && comma > 0 && h.name_end == comma - 1);
+        if let Some(h) = named_before
+            && doc.tok(comma - 1) == ","
+        {
+            // A name the data knows, then its office: "John Kerry, the Secretary of State".
+            let state = state.or_else(|| state_of_after(k, doc, entries, m.tok_end, r + 1));
+            qualify(k, doc, st, h.person, Some(title), state, None);
+            out.consumed.insert(r);
+            out.adjectival_states.extend(state_raw);
+        } else if comma > sentence.tokens.start && doc.tok(comma - 1) == "," {
+            let end = comma - 1;
+            let lower = floor.min(end);
+            // "I, DONALD J. TRUMP, President of ...": a name in capitals before a title.
+            let caps = caps || {
+                let w = doc.tok(end.saturating_sub(1));
+                w.chars().count() > 1 && !w.chars().any(char::is_lowercase)
+            };
+            let from = scan_name_back(doc, end, lower, caps);
+            let fits_left = from == sentence.tokens.start
+                || doc.tok_in(from - 1, &[",", ";", "(", "and", "by", "\"", "\u{201c}"]);
+            if name_words(doc, from, end) >= 2
+                && fits_left
+                && scan_name(doc, from, end, caps) == end
+            {
+                let person = person_actor(doc, st, from, end, None);
+                let state = state.or_else(|| state_of_after(k, doc, entries, m.tok_end, r + 1));
+                qualify(k, doc, st, person, Some(title), state, None);
+                out.consumed.insert(r);
+                out.adjectival_states.extend(state_raw);
+                out.hits.push(PersonHit {
+                    sentence: m.sentence,
+                    tok: from,
+                    name_start: from,
+                    name_end: end,
+                    person,
+                });
+            }
+        } else if byline && between == 0 {
+            // A statement's byline: the name alone on the line before the title.
+            let prev = doc.sentences[m.sentence - 1].clone();
+            let (from, end) = (prev.tokens.start, prev.tokens.end);
+            let line_caps = !doc
+                .slice(prev.start, prev.end)
+                .chars()
+                .any(char::is_lowercase);
+            if end > from
+                && name_words(doc, from, end) >= 2
+                && scan_name(doc, from, end, line_caps) == end
+                // Nothing else found on that line.
+                && r.checked_sub(1).is_none_or(|p| doc.raw[p].sentence + 1 != m.sentence)
+                && out.hits.last().is_none_or(|h| h.sentence + 1 != m.sentence)
+            {
+                let person = person_actor(doc, st, from, end, None);
+                let state = state.or_else(|| state_of_after(k, doc, entries, m.tok_end, r + 1));
+                qualify(k, doc, st, person, Some(title), state, None);
+                out.consumed.insert(r);
+                out.hits.push(PersonHit {
+                    sentence: m.sentence - 1,
+                    tok: from,
+                    name_start: from,
+                    name_end: end,
+                    person,
+                });
+            }
+        }
+    }
+    by_regime(k, doc, st, &named, &mut out);
+    out.hits.sort_by_key(|h| (h.sentence, h.name_start));
+    out.hits.dedup_by_key(|h| (h.sentence, h.name_start));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use chrono::NaiveDate;
+
+    use crate::{ArticleMeta, Extractor};
+
+    static EXTRACTOR: LazyLock<Extractor> =
+        LazyLock::new(|| Extractor::new().expect("built-in knowledge"));
+
+    /// (id, affiliation id) of every person found.
+    fn people(text: &str, published: &str) -> Vec<(String, Option<String>)> {
+        let meta = ArticleMeta {
+            published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
+            ..ArticleMeta::default()
+        };
+        let x = EXTRACTOR.extract(text, &meta).expect("extracts");
+        x.actors
+            .iter()
+            .filter(|a| a.kind == polemos_core::model::ActorKind::Person)
+            .map(|a| {
+                let short = |n: &str| n.trim_start_matches("actors/").to_owned();
+                (short(&a.name), a.affiliation.as_deref().map(short))
+            })
+            .collect()
+    }
+
+    fn has(found: &[(String, Option<String>)], id: &str, of: Option<&str>) -> bool {
+        found.iter().any(|(i, a)| i == id && a.as_deref() == of)
+    }
+
+    #[test]
+    fn a_known_name_serves_whom_it_served_on_the_day() {
+        let text = "Talks resumed on Monday. Ban Ki-moon welcomed the agreement.";
+        let found = people(text, "2008-05-01");
+        assert!(has(&found, "ban-ki-moon", Some("UN")), "{found:?}");
+        let found = people(text, "2005-05-01");
+        assert!(has(&found, "ban-ki-moon", Some("KOR")), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_and_a_surname_find_the_office_holder() {
+        let text = "Azerbaijan and Armenia met. President Aliyev said talks would go on.";
+        let found = people(text, "2022-09-19");
+        assert!(has(&found, "ilham-aliyev", Some("AZE")), "{found:?}");
+    }
+
+    #[test]
+    fn names_are_kept_whole() {
+        let found = people(
+            "Secretary Antony J. Blinken met President Omar al-Bashir in Khartoum.",
+            "2012-03-01",
+        );
+        assert!(has(&found, "antony-j-blinken", Some("USA")), "{found:?}");
+        assert!(has(&found, "omar-al-bashir", Some("SDN")), "{found:?}");
+        let found = people(
+            "Foreign Minister Jeyhun Bayramov Before Their Meeting\n\nThe minister spoke.",
+            "2022-10-01",
+        );
+        assert!(
+            found.iter().any(|(i, _)| i == "jeyhun-bayramov"),
+            "{found:?}"
+        );
+        let found = people(
+            "Foreign Minister Sergei Lavrov Monday rejected it.",
+            "2020-01-01",
+        );
+        assert!(found.iter().any(|(i, _)| i == "sergei-lavrov"), "{found:?}");
+    }
+
+    #[test]
+    fn names_before_and_after_an_office() {
+        let found = people(
+            "Ned Price, Department Spokesperson\n\nThe United States imposed sanctions.",
+            "2021-08-20",
+        );
+        assert!(has(&found, "ned-price", Some("USA")), "{found:?}");
+        let found = people(
+            "Egypt's Foreign Minister Amr met his Ethiopian counterpart, Tedros Adhanom, on Monday.",
+            "2012-04-01",
+        );
+        assert!(has(&found, "tedros-adhanom", Some("ETH")), "{found:?}");
+        let found = people(
+            "Japanese Ambassador to China Uichiro Niwa rejected the protest.",
+            "2012-08-20",
+        );
+        assert!(has(&found, "uichiro-niwa", Some("JPN")), "{found:?}");
+    }
+
+    #[test]
+    fn names_around_remits_regimes_and_capitals() {
+        let found = people(
+            "I, DONALD J. TRUMP, President of the United States of America, proclaim this.",
+            "2020-12-10",
+        );
+        assert!(has(&found, "donald-j-trump", Some("USA")), "{found:?}");
+        let found = people(
+            "U.N. special envoy to Western Sahara Peter van Walsum met them.",
+            "2007-06-01",
+        );
+        assert!(has(&found, "peter-van-walsum", Some("UN")), "{found:?}");
+        let found = people(
+            "U.S. Special Envoy for the Horn of Africa Mike Hammer will travel.",
+            "2023-01-10",
+        );
+        assert!(has(&found, "mike-hammer", Some("USA")), "{found:?}");
+        let found = people(
+            "Belarus held an election. The Lukashenka regime arrested them.",
+            "2023-08-09",
+        );
+        assert!(has(&found, "lukashenka", Some("BLR")), "{found:?}");
+    }
+
+    #[test]
+    fn peers_and_regnal_numbers() {
+        let found = people("Lord Ahmad of Wimbledon met the envoy.", "2021-05-01");
+        assert!(has(&found, "ahmad", Some("GBR")), "{found:?}");
+        let found = people("King Charles III received the president.", "2023-05-01");
+        assert!(found.iter().any(|(i, _)| i == "charles-iii"), "{found:?}");
+    }
+}
