@@ -96,6 +96,14 @@ fn sources(
             }
         }
         Args::Noun => {
+            // "talks between X and Y", "clashes between X and Y": the parties act together.
+            let next = items[at].tok_end;
+            if doc.tok_is(next, "between") || doc.tok_is(next + 1, "between") {
+                let parties = objects_after(doc, items, at, ceil);
+                if parties.len() >= 2 {
+                    return (parties, false);
+                }
+            }
             if let Some(p) = possessor(items, at, doc) {
                 if let Subject::Pronoun(true) = p
                     && let Some(a) = cataphora(doc, items, at, s)
@@ -112,7 +120,7 @@ fn sources(
             }
             (clause.speaker.into_iter().collect(), true)
         }
-        Args::Svo => {
+        Args::Svo | Args::Dyad => {
             let subject = subject_before(doc, items, at, floor);
             let inferred = matches!(subject, Subject::Pronoun(_));
             (
@@ -136,7 +144,7 @@ fn is_planned(items: &[Item], at: usize, clause: &Clause, args: Args) -> bool {
         })
     };
     match args {
-        Args::Svo | Args::By => plan_before(6),
+        Args::Svo | Args::By | Args::Dyad => plan_before(6),
         Args::Noun => {
             plan_before(2)
                 || items[at + 1..]
@@ -175,18 +183,36 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .into_iter()
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect();
-            if srcs.is_empty() {
+            // "disputed by Moscow": a passive, whose subject is the target; the broad
+            // dictionary verbs are not coded from one.
+            let passive = cue.args == Args::Dyad && doc.tok_is(it.tok_end, "by");
+            if srcs.is_empty() || passive || requested_act(doc, items, i, &srcs) {
                 continue;
             }
+            // A state does not act upon itself or its own officials.
+            let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
             let targets: Vec<usize> = if cue.args == Args::By {
                 Vec::new()
             } else {
                 objects_after(doc, items, i, doc.sentences[s].tokens.end)
                     .into_iter()
-                    .filter(|a| !srcs.contains(a))
+                    .filter(|&a| !srcs.iter().any(|&x| x == a || state_of(x) == state_of(a)))
                     .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                     .collect()
             };
+            // "Russian Foreign Minister Sergei Lavrov": the minister, not also his state.
+            let targets: Vec<usize> = targets
+                .iter()
+                .copied()
+                .filter(|&a| {
+                    !targets
+                        .iter()
+                        .any(|&b| doc.actors[b].affiliation == Some(a))
+                })
+                .collect();
+            if cue.args == Args::Dyad && targets.is_empty() && !reciprocal(cue.event_type, &srcs) {
+                continue;
+            }
             let mut status = if is_planned(items, i, &clause, cue.args) {
                 EventStatus::Planned
             } else {
@@ -286,10 +312,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if inferred {
                 confidence *= 0.85;
             }
-            let mut sources: Vec<String> = srcs.iter().map(|&a| doc.actor_name(a)).collect();
-            let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
-            sources.sort();
-            targets.sort();
             let evidence = doc.evidence(
                 s,
                 Some((it.start, it.end)),
@@ -297,30 +319,76 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 clause.speaker,
                 clause.reported_by,
             );
-            let fact = EventFact {
-                event_type: cue.event_type,
-                mode: cue.mode.clone(),
-                quad_class: cue.event_type.quad_class(),
-                cameo: cue.cameo.clone(),
-                intensity: cue.intensity,
-                contexts,
-                sources,
-                targets,
-                status,
-                negated,
-                hedged,
-                date,
-                location,
-                venue: venue.map(|v| k.venues[v].display.clone()),
-                dispute: dispute.map(|d| doc.disputes[d].name.clone()),
-                issues,
-                confidence,
-                evidence: vec![evidence],
-            };
-            merge(&mut out, &mut index, fact);
+            // Parties that act together upon each other ("X and Y signed an agreement") make one
+            // event per party, aimed at the others.
+            let dyads: Vec<(Vec<usize>, Vec<usize>)> =
+                if targets.is_empty() && reciprocal(cue.event_type, &srcs) {
+                    srcs.iter()
+                        .map(|&a| (vec![a], srcs.iter().copied().filter(|&b| b != a).collect()))
+                        .collect()
+                } else {
+                    vec![(srcs, targets)]
+                };
+            for (srcs, targets) in dyads {
+                let mut sources: Vec<String> = srcs.iter().map(|&a| doc.actor_name(a)).collect();
+                let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
+                sources.sort();
+                targets.sort();
+                let fact = EventFact {
+                    event_type: cue.event_type,
+                    mode: cue.mode.clone(),
+                    quad_class: cue.event_type.quad_class(),
+                    cameo: cue.cameo.clone(),
+                    intensity: cue.intensity,
+                    contexts: contexts.clone(),
+                    sources,
+                    targets,
+                    status,
+                    negated,
+                    hedged,
+                    date,
+                    location: location.clone(),
+                    venue: venue.map(|v| k.venues[v].display.clone()),
+                    dispute: dispute.map(|d| doc.disputes[d].name.clone()),
+                    issues: issues.clone(),
+                    confidence,
+                    evidence: vec![evidence.clone()],
+                };
+                merge(&mut out, &mut index, fact);
+            }
         }
     }
     doc.events = out;
+}
+
+/// Acts that several parties do to each other when they do them together.
+fn reciprocal(t: PloverType, sources: &[usize]) -> bool {
+    sources.len() >= 2
+        && matches!(
+            t,
+            PloverType::Consult | PloverType::Agree | PloverType::Cooperate | PloverType::Assault
+        )
+}
+
+/// Whether the cue is an act someone was asked, told or urged to do, not one they did: "urged
+/// Beijing to protect ...", "calls upon the PRC to abide by ...". Its subject is then the object
+/// of the verb before it.
+fn requested_act(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) -> bool {
+    let cue = items[at];
+    if cue.tok == 0 || !doc.tok_is(cue.tok - 1, "to") {
+        return false;
+    }
+    let Some(subject) = items[..at]
+        .iter()
+        .rposition(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor)))
+    else {
+        return false;
+    };
+    let first = items[subject];
+    items[..subject].iter().rev().take(2).any(|x| {
+        matches!(x.kind, ItemKind::Event(_) | ItemKind::Cue(Cue::Report))
+            && first.tok.saturating_sub(x.tok_end) <= 3
+    })
 }
 
 type Index = HashMap<(PloverType, Vec<String>, EventStatus, bool), Vec<usize>>;
@@ -375,5 +443,103 @@ fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
     e.confidence = e.confidence.max(fact.confidence);
     if e.evidence.last().map(|x| x.span) != fact.evidence.first().map(|x| x.span) {
         e.evidence.extend(fact.evidence);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ArticleMeta, Extractor};
+    use std::sync::OnceLock;
+
+    /// (sources, TYPE, targets, negated) of every event of `text`.
+    fn events(text: &str) -> Vec<(Vec<String>, String, Vec<String>, bool)> {
+        static X: OnceLock<Extractor> = OnceLock::new();
+        let x = X.get_or_init(|| Extractor::new().expect("built-in knowledge"));
+        // The first line of an article is its headline, which codes no events.
+        let article = format!("Headline\n\n{text}");
+        let out = x
+            .extract(&article, &ArticleMeta::default())
+            .expect("extracts");
+        let short = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|a| a.trim_start_matches("actors/").to_owned())
+                .collect()
+        };
+        out.events
+            .iter()
+            .map(|e| {
+                (
+                    short(&e.sources),
+                    e.event_type.as_str().to_owned(),
+                    short(&e.targets),
+                    e.negated,
+                )
+            })
+            .collect()
+    }
+
+    fn has(text: &str, src: &str, ty: &str, tgt: &str) -> bool {
+        events(text)
+            .iter()
+            .any(|(s, t, g, _)| s.iter().any(|x| x == src) && t == ty && g.iter().any(|x| x == tgt))
+    }
+
+    #[test]
+    fn parties_acting_together_act_upon_each_other() {
+        let text = "Chile and Peru signed a fisheries accord in Lima on Monday.";
+        assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+        assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+        let text = "The clashes between Chile and Peru left two soldiers dead.";
+        assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn the_target_may_sit_inside_the_object_phrase() {
+        let text = "Chile restored diplomatic ties with Peru on Monday.";
+        assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+        let text = "Chile condemned an attack by Peruvian soldiers near the border.";
+        assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn each_coordinated_subject_acts() {
+        let text = "Chile and the small Bolivia welcomed a resumption of talks with Peru.";
+        assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+        assert!(has(text, "BOL", "SUPPORT", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn an_act_someone_is_urged_to_do_is_not_coded_as_done() {
+        let text = "Chile urged Peru to withdraw its troops from the border.";
+        let all = events(text);
+        assert!(has(text, "CHL", "REQUEST", "PER"), "{all:?}");
+        assert!(
+            !all.iter().any(|(s, ..)| s.iter().any(|x| x == "PER")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_state_does_not_act_upon_itself() {
+        let text = "Chile consulted Chilean President Gabriel Boric on the dispute.";
+        assert!(
+            !events(text)
+                .iter()
+                .any(|(_, _, g, _)| g.iter().any(|x| x == "CHL")),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn a_passive_dictionary_verb_is_not_coded_backwards() {
+        let text = "The islands, disputed by Chile, were visited by scientists.";
+        assert!(
+            !events(text)
+                .iter()
+                .any(|(s, ..)| s.iter().any(|x| x == "CHL")),
+            "{:?}",
+            events(text)
+        );
     }
 }
