@@ -10,7 +10,7 @@ use super::attribution::{clause_at, resolve};
 use super::ir::{DateMention, Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
 use super::output::{Clause, EventFact};
-use super::syntax::{Subject, objects_after, possessor, subject_before};
+use super::syntax::{Subject, direct_objects_after, objects_after, possessor, subject_before};
 use polemos_core::model::{DisputeKind, EventStatus, FuzzyDate, PloverType};
 
 /// The issue name of topic `topic` under the dispute of sentence `s`, if it has one.
@@ -65,6 +65,9 @@ fn cataphora(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<usize
     })
 }
 
+/// How far before a noun cue a "by" shows its subject is not its agent, in tokens.
+const SUBJECT_REACH: usize = 6;
+
 /// The event's sources, and whether they were inferred rather than read.
 fn sources(
     k: &Knowledge,
@@ -115,6 +118,14 @@ fn sources(
                 }
             }
             let subject = subject_before(doc, items, at, floor);
+            // "X is concerned by the drills": X is not who holds them.
+            let by = (floor..items[at].tok)
+                .rev()
+                .take(SUBJECT_REACH)
+                .any(|t| doc.tok_is(t, "by"));
+            if by {
+                return (Vec::new(), false);
+            }
             if let Some(a) = resolve(doc, &subject, clause.speaker, s) {
                 return (a, matches!(subject, Subject::Pronoun(_)));
             }
@@ -194,11 +205,19 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let targets: Vec<usize> = if cue.args == Args::By {
                 Vec::new()
             } else {
-                objects_after(doc, items, i, doc.sentences[s].tokens.end)
-                    .into_iter()
-                    .filter(|&a| !srcs.iter().any(|&x| x == a || state_of(x) == state_of(a)))
-                    .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
-                    .collect()
+                let ceil = doc.sentences[s].tokens.end;
+                // "urge", "call on", "encourage" make a request of their direct object ("urged
+                // Beijing to ..."): "encourage development with Morocco" asks nothing of Morocco.
+                // Dictionary verbs ("appealed for peace in X") keep the wider search.
+                if cue.event_type == PloverType::Request && cue.args == Args::Svo {
+                    direct_objects_after(doc, items, i, ceil)
+                } else {
+                    objects_after(doc, items, i, ceil)
+                }
+                .into_iter()
+                .filter(|&a| !srcs.iter().any(|&x| x == a || state_of(x) == state_of(a)))
+                .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
+                .collect()
             };
             // "Russian Foreign Minister Sergei Lavrov": the minister, not also his state.
             let targets: Vec<usize> = targets
@@ -534,6 +553,37 @@ mod tests {
     #[test]
     fn a_passive_dictionary_verb_is_not_coded_backwards() {
         let text = "The islands, disputed by Chile, were visited by scientists.";
+        assert!(
+            !events(text)
+                .iter()
+                .any(|(s, ..)| s.iter().any(|x| x == "CHL")),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn a_leading_place_is_not_a_second_subject() {
+        let text = "In Chile, the Peruvian foreign minister met with Bolivia.";
+        let all = events(text);
+        assert!(has(text, "PER", "CONSULT", "BOL"), "{all:?}");
+        assert!(
+            !all.iter().any(|(s, ..)| s.iter().any(|x| x == "CHL")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_request_is_made_of_its_direct_object() {
+        let text = "Chile will encourage economic development with Peru.";
+        assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+        let text = "Chile urged Peru to resume talks.";
+        assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn who_is_concerned_by_drills_does_not_hold_them() {
+        let text = "Chile is seriously concerned by the military drills near Peru.";
         assert!(
             !events(text)
                 .iter()

@@ -32,7 +32,7 @@ fn gap_blocks(doc: &Doc<'_>, from: usize, to: usize) -> bool {
             t,
             &[
                 "that", "which", "who", "whom", "and", "or", "but", "while", "whereas", "as",
-                "because", "when", "after", "before",
+                "because", "when", "after", "before", "since", "until",
             ],
         ) || matches!(
             w,
@@ -114,7 +114,18 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
                 if prev.start >= first.start {
                     continue;
                 }
-                let joined = coordinated(doc, prev.tok_end, first.tok);
+                // "In Ethiopia, Ambassador Hammer ...": a place after a preposition is not
+                // coordinated with the subject.
+                let bare_comma = doc.tok(prev.tok_end) == "," && prev.tok_end + 1 == first.tok;
+                let governed = bare_comma
+                    && prev.tok > 0
+                    && doc.tok_in(
+                        prev.tok - 1,
+                        &[
+                            "in", "at", "on", "from", "to", "with", "of", "by", "for", "into",
+                        ],
+                    );
+                let joined = !governed && coordinated(doc, prev.tok_end, first.tok);
                 match is_subject_actor(&prev) {
                     Some((a, _)) if joined => {
                         if !actors.contains(&a) {
@@ -217,6 +228,7 @@ const OBJECT_GLUE: &[&str] = &[
     "against",
     "for",
     "both",
+    "all",
 ];
 
 /// Words that end the verb's object: another clause begins.
@@ -248,6 +260,22 @@ fn ends_object(doc: &Doc<'_>, t: usize) -> bool {
 /// then the actors coordinated with it.
 #[must_use]
 pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) -> Vec<usize> {
+    objects(doc, items, at, ceil_tok, false)
+}
+
+/// The direct object of the cue at `items[at]` only: the actor right after it, past articles and
+/// prepositions ("urged Beijing", "calls on the PRC"), with the actors coordinated to it.
+#[must_use]
+pub fn direct_objects_after(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    ceil_tok: usize,
+) -> Vec<usize> {
+    objects(doc, items, at, ceil_tok, true)
+}
+
+fn objects(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize, direct: bool) -> Vec<usize> {
     let Some(cue) = items.get(at) else {
         return Vec::new();
     };
@@ -262,7 +290,7 @@ pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) 
             break;
         }
         // The first object may sit inside a longer noun phrase; later ones only after glue.
-        let gap_ok = if out.is_empty() {
+        let gap_ok = if out.is_empty() && !direct {
             !(last_end..it.tok).any(|t| ends_object(doc, t))
         } else {
             (last_end..it.tok).all(|t| doc.tok_in(t, OBJECT_GLUE))
