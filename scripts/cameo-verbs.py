@@ -75,6 +75,8 @@ AMBIGUOUS = {
     "dispute", "disputes", "disputed", "disputing",
     # Coded 060 (cooperate) by the dictionary, but as often said of tariffs, troops or tension.
     "increase", "increases", "increased", "increasing",
+    # "talks aimed at ending the clashes": a purpose, not an armed act.
+    "aim", "aims", "aimed", "aiming",
 }
 
 

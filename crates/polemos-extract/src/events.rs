@@ -78,7 +78,13 @@ fn sources(
     s: usize,
     args: Args,
 ) -> (Vec<usize>, bool) {
-    let floor = doc.token_at(clause.start);
+    // A cue that also introduces the clause ("Japan warned China ...") has its subject before
+    // the clause, so the search starts at the sentence.
+    let floor = if introduces(clause, &items[at]) {
+        doc.sentences[s].tokens.start
+    } else {
+        doc.token_at(clause.start)
+    };
     let ceil = doc.sentences[s].tokens.end;
     match args {
         Args::By => {
@@ -229,7 +235,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .any(|&b| doc.actors[b].affiliation == Some(a))
                 })
                 .collect();
-            if cue.args == Args::Dyad && targets.is_empty() && !reciprocal(cue.event_type, &srcs) {
+            // A reporting verb that can be an act ("warned") is one only when it is aimed at
+            // someone ("Japan warned China against ..."), not when it reports ("warned that").
+            let needs_target = cue.args == Args::Dyad || introduces(&clause, it);
+            if needs_target && targets.is_empty() && !reciprocal(cue.event_type, &srcs) {
                 continue;
             }
             let mut status = if is_planned(items, i, &clause, cue.args) {
@@ -378,6 +387,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     doc.events = out;
+}
+
+/// Whether the cue is the reporting cue that opens `clause`.
+fn introduces(clause: &Clause, cue: &Item) -> bool {
+    clause
+        .cue
+        .is_some_and(|(a, b)| a <= cue.start && cue.start < b)
 }
 
 /// Acts that several parties do to each other when they do them together.
@@ -588,6 +604,34 @@ mod tests {
             !events(text)
                 .iter()
                 .any(|(s, ..)| s.iter().any(|x| x == "CHL")),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn warned_is_a_threat_when_aimed_at_someone() {
+        let text = "Chile warned Peru against further incursions.";
+        assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+        let text = "Chile warned that the talks with Peru could fail.";
+        assert!(
+            !events(text).iter().any(|(_, t, ..)| t == "THREATEN"),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn diplomatic_acts_follow_the_conventions() {
+        let text = "Chile summoned Peru's ambassador to protest.";
+        assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+        let text = "Chile recalled its ambassador from Peru on Monday.";
+        assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+        let text = "Chile did not reject the proposal by Peru.";
+        assert!(
+            events(text)
+                .iter()
+                .any(|(s, t, _, negated)| s == &["CHL"] && t == "REJECT" && *negated),
             "{:?}",
             events(text)
         );

@@ -255,6 +255,22 @@ fn ends_object(doc: &Doc<'_>, t: usize) -> bool {
     )
 }
 
+/// Whether a cue after token `prev` stands as a noun ("an attack", "historic agreement", "of
+/// talks") rather than as a verb ("to attack", "will agree", "and signed").
+fn is_noun_position(doc: &Doc<'_>, prev: usize) -> bool {
+    let w = doc.tok(prev);
+    w.starts_with(char::is_lowercase)
+        && !doc.tok_in(
+            prev,
+            &[
+                "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                "and", "or", "not", "also", "then", "has", "have", "had", "is", "are", "was",
+                "were", "be", "been", "who", "which", "that", "they", "it", "he", "she", "we",
+            ],
+        )
+        && !w.ends_with("ly")
+}
+
 /// Actors after the cue at `items[at]` (its object): the first actor in the noun phrases that
 /// follow it ("restored full diplomatic ties with Gondor", "recognizes Moroccan sovereignty"),
 /// then the actors coordinated with it.
@@ -319,12 +335,7 @@ fn objects(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize, direct: bo
             }
             // A noun of an act inside the object ("condemned an attack by X", "welcomed a
             // resumption of talks with X") does not end it.
-            ItemKind::Event(_)
-                if it.tok > 0
-                    && doc.tok_in(
-                        it.tok - 1,
-                        &["a", "an", "the", "of", "its", "their", "his", "her", "our"],
-                    ) => {}
+            ItemKind::Event(_) if it.tok > 0 && is_noun_position(doc, it.tok - 1) => {}
             _ => {
                 if is_predicate(it) {
                     break;
