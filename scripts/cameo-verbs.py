@@ -14,6 +14,8 @@ What is kept (polemos matches phrases, it does not run PETRARCH's pattern engine
   target or with `%` for a compound subject) and whose PLOVER type differs from the verb's, as
   the phrase "VERB-FORM WORD WORD" for each verb its comment says it was written for (every verb
   of the block when the comment names none): "restore diplomatic ties";
+- the patterns about ties and relations also with the modifiers news puts before the noun
+  ("restore full diplomatic ties", "break economic relations"), which PETRARCH matches across;
 - nothing coded `---` or CAMEO 01 (statements: PLOVER has no type for them).
 Patterns with words before the verb, skipped words (`^`), synonym sets (`&`) or the source (`$`)
 after the verb are left out: they need PETRARCH's parse.
@@ -203,6 +205,32 @@ def pattern_tail(body):
     return words
 
 
+# PETRARCH's patterns match across the modifiers of the noun ("restore full diplomatic ties"
+# matches "* DIPLOMATIC TIES"); polemos matches phrases, so the patterns about ties and relations
+# are also written with the modifiers news puts there.
+RELATION_NOUNS = {"ties", "relations", "relation", "tie"}
+TIE_MODIFIERS = ["full", "formal", "normal", "bilateral"]
+KIND_MODIFIERS = ["diplomatic", "economic", "military", "trade"]
+
+
+def with_modifiers(tail):
+    """`tail` with modifiers before its relation noun, when it names ties or relations."""
+    core = tail[:-1] if tail and tail[-1] == "with" else tail
+    if not core or core[-1] not in RELATION_NOUNS or len(core) > 2:
+        return []
+    if len(core) == 2 and core[0] != "diplomatic":
+        return []
+    rest = tail[len(core) - 1:]
+    kinds = [core[0]] if len(core) == 2 else KIND_MODIFIERS
+    out = [[m] + tail for m in TIE_MODIFIERS]
+    for m in TIE_MODIFIERS:
+        for kind in kinds:
+            out.append([m, kind] + rest)
+    if len(core) == 1:
+        out.extend([kind] + rest for kind in KIND_MODIFIERS)
+    return out
+
+
 def main():
     table = crosswalk()
     cues = {}  # (cameo, type, mode) -> set of phrases
@@ -233,6 +261,8 @@ def main():
                     continue
                 for form in verb_forms(entry, irregular):
                     add(form + " " + " ".join(tail), pcode)
+                    for variant in with_modifiers(tail):
+                        add(form + " " + " ".join(variant), pcode)
     for block_code, verbs, _ in blocks:
         for entry, own, irregular in verbs:
             code = own if own is not None else block_code
