@@ -65,8 +65,33 @@ fn cataphora(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<usize
     })
 }
 
+/// The actor named right before a noun cue, as its modifier: "the People's Liberation Army
+/// joint military drills", "Chinese drills". Not for sanctions: "Russian sanctions" are as often
+/// sanctions on Russia as by it.
+fn premodifier(doc: &Doc<'_>, items: &[Item], at: usize, ty: Option<PloverType>) -> Option<usize> {
+    if ty == Some(PloverType::Sanction) {
+        return None;
+    }
+    let cue = items[at];
+    let prev = items[..at].iter().rev().find(|x| x.start < cue.start)?;
+    let ItemKind::Actor {
+        actor,
+        possessive: false,
+        ..
+    } = prev.kind
+    else {
+        return None;
+    };
+    let close = cue.tok >= prev.tok_end
+        && cue.tok - prev.tok_end <= 2
+        && (prev.tok_end..cue.tok).all(|t| {
+            doc.tok(t).starts_with(char::is_lowercase) && !doc.tok_in(t, &["the", "a", "an", "of"])
+        });
+    close.then_some(actor)
+}
+
 /// How far before a noun cue a "by" shows its subject is not its agent, in tokens.
-const SUBJECT_REACH: usize = 6;
+const SUBJECT_REACH: usize = 10;
 
 /// The event's sources, and whether they were inferred rather than read.
 fn sources(
@@ -112,6 +137,13 @@ fn sources(
                 if parties.len() >= 2 {
                     return (parties, false);
                 }
+            }
+            let ty = match items[at].kind {
+                ItemKind::Event(ev) => Some(k.events[ev].event_type),
+                _ => None,
+            };
+            if let Some(a) = premodifier(doc, items, at, ty) {
+                return (vec![a], false);
             }
             if let Some(p) = possessor(items, at, doc) {
                 if let Subject::Pronoun(true) = p
@@ -635,5 +667,11 @@ mod tests {
             "{:?}",
             events(text)
         );
+    }
+
+    #[test]
+    fn the_actor_before_a_noun_of_an_act_holds_it() {
+        let text = "Chilean military drills near Peru began on Monday.";
+        assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
     }
 }
