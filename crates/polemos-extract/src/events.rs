@@ -232,12 +232,22 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .into_iter()
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect();
-            // "disputed by Moscow": a passive, whose subject is the target; the broad
+            // "disputed by Moscow": a participle whose subject is the target; the broad
             // dictionary verbs are not coded from one.
-            let passive = cue.args == Args::Dyad && doc.tok_is(it.tok_end, "by");
-            if srcs.is_empty() || passive || requested_act(doc, items, i, &srcs) {
+            let participle = cue.args == Args::Dyad && doc.tok_is(it.tok_end, "by");
+            if srcs.is_empty() || participle || requested_act(doc, items, i, &srcs) {
                 continue;
             }
+            // "Eriador was opposed by Osgiliath": the agent acts upon the subject. Without an
+            // agent in the text there is no source to code.
+            let (srcs, passive_targets) = if is_passive(doc, it) {
+                match agent(doc, items, i) {
+                    Some(a) => (vec![a], Some(srcs)),
+                    None => continue,
+                }
+            } else {
+                (srcs, None)
+            };
             // A state does not act upon itself or its own officials.
             let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
             let targets: Vec<usize> = if cue.args == Args::By {
@@ -257,6 +267,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect()
             };
+            let targets = passive_targets.unwrap_or(targets);
             // "Russian Foreign Minister Sergei Lavrov": the minister, not also his state.
             let targets: Vec<usize> = targets
                 .iter()
@@ -419,6 +430,30 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     doc.events = out;
+}
+
+/// Whether a verb cue is a passive participle: "was opposed", "were fiercely criticized".
+fn is_passive(doc: &Doc<'_>, cue: &Item) -> bool {
+    let word = doc.tok(cue.tok);
+    if !["ed", "en", "wn"].iter().any(|e| word.ends_with(e)) || cue.tok == 0 {
+        return false;
+    }
+    let mut t = cue.tok - 1;
+    // Adverbs and their coordination: "was heavily and unjustly criticized".
+    while t > 0 && (doc.tok(t).ends_with("ly") || doc.tok_is(t, "and")) {
+        t -= 1;
+    }
+    doc.tok_in(t, &["was", "were", "is", "are", "be", "been", "being"])
+}
+
+/// The agent of a passive: the actor after "by" shortly after the cue.
+fn agent(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let cue = items[at];
+    let by = (cue.tok_end..cue.tok_end + 3).find(|&t| doc.tok_is(t, "by"))?;
+    items[at + 1..].iter().find_map(|x| match x.kind {
+        ItemKind::Actor { actor, .. } if x.tok > by && x.tok <= by + 3 => Some(actor),
+        _ => None,
+    })
 }
 
 /// Whether the cue is the reporting cue that opens `clause`.
@@ -673,5 +708,20 @@ mod tests {
     fn the_actor_before_a_noun_of_an_act_holds_it() {
         let text = "Chilean military drills near Peru began on Monday.";
         assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn a_passive_is_coded_from_its_agent() {
+        let text = "Chile was fiercely criticized by Peru on Monday.";
+        assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+        assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+        let text = "Chile was criticized over its claims.";
+        assert!(events(text).is_empty(), "{:?}", events(text));
+    }
+
+    #[test]
+    fn breaking_relations_is_a_sanction() {
+        let text = "Chile will break relations with Peru.";
+        assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
     }
 }
