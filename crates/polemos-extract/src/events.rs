@@ -477,15 +477,21 @@ fn reciprocal(t: PloverType, sources: &[usize]) -> bool {
 /// of the verb before it.
 fn requested_act(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) -> bool {
     let cue = items[at];
-    if cue.tok == 0 || !doc.tok_is(cue.tok - 1, "to") {
-        return false;
-    }
-    let Some(subject) = items[..at]
-        .iter()
-        .rposition(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor)))
-    else {
+    let is_source =
+        |x: &Item| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor));
+    let Some(last) = items[..at].iter().rposition(is_source) else {
         return false;
     };
+    // "to" between the subject and the cue: "urged Beijing to protect", "urging Morocco and the
+    // Polisario Front to open unconditional talks".
+    if !(items[last].tok_end..cue.tok).any(|t| doc.tok_is(t, "to")) {
+        return false;
+    }
+    // The first of coordinated subjects.
+    let subject = items[..=last]
+        .iter()
+        .position(|x| is_source(x) && items[last].tok.saturating_sub(x.tok) <= 8)
+        .unwrap_or(last);
     let first = items[subject];
     items[..subject].iter().rev().take(2).any(|x| {
         matches!(x.kind, ItemKind::Event(_) | ItemKind::Cue(Cue::Report))
@@ -723,5 +729,17 @@ mod tests {
     fn breaking_relations_is_a_sanction() {
         let text = "Chile will break relations with Peru.";
         assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn every_party_asked_is_a_target_and_none_acts() {
+        let text =
+            "The council is urging Chile and the rebel-held Peru to open unconditional talks.";
+        let all = events(text);
+        assert!(
+            !all.iter()
+                .any(|(s, ..)| s.iter().any(|x| x == "CHL" || x == "PER")),
+            "{all:?}"
+        );
     }
 }

@@ -310,6 +310,7 @@ fn objects(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize, direct: bo
             !(last_end..it.tok).any(|t| ends_object(doc, t))
         } else {
             (last_end..it.tok).all(|t| doc.tok_in(t, OBJECT_GLUE))
+                || coordinated(doc, last_end, it.tok)
         };
         if !gap_ok {
             break;
