@@ -299,7 +299,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && x.start >= src_end
                     && x.start >= clause.start
                     && it.tok.saturating_sub(x.tok_end) <= 4
-            });
+            }) || neither_subject(doc, items, i, &srcs);
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start
@@ -430,6 +430,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     doc.events = out;
+}
+
+/// "Neither X nor Y boycotted ...": the subjects are negated, and so is their act.
+fn neither_subject(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) -> bool {
+    items[..at]
+        .iter()
+        .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor)))
+        .is_some_and(|x| x.tok > 0 && doc.tok_is(x.tok - 1, "neither"))
 }
 
 /// Whether a verb cue is a passive participle: "was opposed", "were fiercely criticized".
@@ -740,6 +748,24 @@ mod tests {
             !all.iter()
                 .any(|(s, ..)| s.iter().any(|x| x == "CHL" || x == "PER")),
             "{all:?}"
+        );
+    }
+
+    #[test]
+    fn contracted_and_neither_negations_negate_the_act() {
+        let text = "Chile didn't clash over the claims of Peru.";
+        assert!(
+            events(text)
+                .iter()
+                .any(|(s, t, g, n)| s == &["CHL"] && t == "ACCUSE" && g == &["PER"] && *n),
+            "{:?}",
+            events(text)
+        );
+        let text = "Neither Chile nor Bolivia condemned Peru on Monday.";
+        assert!(
+            events(text).iter().all(|(_, _, _, negated)| *negated) && !events(text).is_empty(),
+            "{:?}",
+            events(text)
         );
     }
 }

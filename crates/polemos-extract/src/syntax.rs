@@ -111,7 +111,8 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
             while k > 0 {
                 k -= 1;
                 let prev = items[k];
-                if prev.start >= first.start {
+                // "nor" is also a negator cue: it joins "Neither X nor Y".
+                if prev.start >= first.start || matches!(prev.kind, ItemKind::Cue(Cue::Negator)) {
                     continue;
                 }
                 // "In Ethiopia, Ambassador Hammer ...": a place after a preposition is not
