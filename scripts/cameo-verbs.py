@@ -21,6 +21,8 @@ Patterns with words before the verb, skipped words (`^`), synonym sets (`&`) or 
 after the verb are left out: they need PETRARCH's parse.
 
 Usage: python3 scripts/cameo-verbs.py [--check]   (from the repository root; stdlib only)
+--check fails when cameo-verbs.tsv is out of date or the crate's crosswalk copy differs from
+eval/petrarch/cameo-plover.tsv.
 """
 
 import os
@@ -295,6 +297,12 @@ def main():
         )
     text = "\n".join(out) + "\n"
     if "--check" in sys.argv:
+        # The crate's copy of the crosswalk is eval/petrarch's, under a three-line note.
+        with open(CROSSWALK, encoding="utf-8") as f:
+            copy = f.read().split("\n", 3)[3]
+        with open(os.path.join(ROOT, "eval", "petrarch", "cameo-plover.tsv"), encoding="utf-8") as f:
+            if f.read() != copy:
+                sys.exit("data/cameo-plover.tsv differs from eval/petrarch/cameo-plover.tsv")
         with open(OUT, encoding="utf-8") as f:
             if f.read() != text:
                 sys.exit("cameo-verbs.tsv is out of date: run python3 scripts/cameo-verbs.py")
