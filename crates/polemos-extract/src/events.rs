@@ -214,6 +214,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         let items: &[Item] = doc.sentence_items(s);
         let mut last_span = (usize::MAX, usize::MAX);
+        // The subjects of the sentence's last event, for a predicate coordinated with it.
+        let mut last_subjects: Vec<usize> = Vec::new();
         for (i, it) in items.iter().enumerate() {
             let ItemKind::Event(ev) = it.kind else {
                 continue;
@@ -228,16 +230,26 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             };
             let (srcs, inferred) = sources(k, doc, items, i, &clause, s, cue.args);
-            let srcs: Vec<usize> = srcs
+            let mut srcs: Vec<usize> = srcs
                 .into_iter()
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect();
+            // "Niwa rejected the protest and urged Beijing ...": the second verb shares the
+            // first one's subject; coded only when it is aimed at someone, like a dyad.
+            let shared = srcs.is_empty()
+                && cue.args != Args::Noun
+                && it.tok > 0
+                && doc.tok_is(it.tok - 1, "and");
+            if shared {
+                srcs.clone_from(&last_subjects);
+            }
             // "disputed by Moscow": a participle whose subject is the target; the broad
             // dictionary verbs are not coded from one.
             let participle = cue.args == Args::Dyad && doc.tok_is(it.tok_end, "by");
             if srcs.is_empty() || participle || requested_act(doc, items, i, &srcs) {
                 continue;
             }
+            last_subjects.clone_from(&srcs);
             // "Eriador was opposed by Osgiliath": the agent acts upon the subject. Without an
             // agent in the text there is no source to code.
             let (srcs, passive_targets) = if is_passive(doc, it) {
@@ -280,7 +292,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .collect();
             // A reporting verb that can be an act ("warned") is one only when it is aimed at
             // someone ("Japan warned China against ..."), not when it reports ("warned that").
-            let needs_target = cue.args == Args::Dyad || introduces(&clause, it);
+            let needs_target = cue.args == Args::Dyad || shared || introduces(&clause, it);
             if needs_target && targets.is_empty() && !reciprocal(cue.event_type, &srcs) {
                 continue;
             }
@@ -764,6 +776,18 @@ mod tests {
         let text = "Neither Chile nor Bolivia condemned Peru on Monday.";
         assert!(
             events(text).iter().all(|(_, _, _, negated)| *negated) && !events(text).is_empty(),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_subject() {
+        let text = "Chile rejected the protest and urged Peru to withdraw.";
+        assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+        let text = "Chile rejected the protest and encouraged all sides to talk.";
+        assert!(
+            !events(text).iter().any(|(_, t, ..)| t == "REQUEST"),
             "{:?}",
             events(text)
         );
