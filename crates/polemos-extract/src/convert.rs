@@ -217,7 +217,15 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
     for s in &x.stances {
         let actor = actor_name(&s.actor)?;
         let issue = issue_name(&s.issue)?;
-        let id = bounded_id(&format!("{short}-{}-{}", actor.id(), issue.id()));
+        // Holder, dispute and issue: one actor may hold stances on two disputes' issues of the
+        // same short name (`sovereignty`) in one text.
+        let dispute = issue.dispute();
+        let dispute_id = dispute.as_str().trim_start_matches("disputes/");
+        let id = bounded_id(&format!(
+            "{short}-{}-{dispute_id}-{}",
+            actor.id(),
+            issue.id()
+        ));
         let conditions = s
             .conditions
             .iter()

@@ -130,6 +130,8 @@ pub struct Doc<'t> {
     pub lines: Vec<Line>,
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
+    /// Tags and dependency trees of the sentences (the `parse` stage).
+    pub parse: crate::tree::Parse,
     pub raw: Vec<RawMatch>,
     pub dates: Vec<DateMention>,
     pub actors: Vec<DocActor>,
@@ -159,6 +161,7 @@ impl<'t> Doc<'t> {
             lines: Vec::new(),
             tokens: Vec::new(),
             sentences: Vec::new(),
+            parse: crate::tree::Parse::default(),
             raw: Vec::new(),
             dates: Vec::new(),
             actors: Vec::new(),

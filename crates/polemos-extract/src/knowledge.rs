@@ -249,6 +249,8 @@ pub struct Knowledge {
     actor_index: HashMap<String, usize>,
     /// Disputes by party id.
     pub disputes_by_party: HashMap<String, Vec<usize>>,
+    /// The tagger and parser of the language.
+    pub syntax: crate::tree::SyntaxModel,
 }
 
 impl Knowledge {
@@ -288,6 +290,7 @@ pub struct KnowledgeBuilder {
     topics: Vec<Topic>,
     boilerplate: Vec<String>,
     patterns: Vec<(String, Entry)>,
+    syntax: crate::tree::SyntaxModel,
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
@@ -683,7 +686,15 @@ impl KnowledgeBuilder {
             payload,
             automaton,
             actor_index,
+            syntax: self.syntax,
         })
+    }
+
+    /// Parses with this model instead of the built-in one (`polemos-syntax-train` writes them).
+    #[must_use]
+    pub fn syntax_model(mut self, model: std::sync::Arc<polemos_syntax::Model>) -> Self {
+        self.syntax = crate::tree::SyntaxModel::Custom(model);
+        self
     }
 }
 

@@ -3,7 +3,7 @@
 //! confidence). Offline and linear in the input.
 //!
 //! The pipeline is a list of named [`Stage`]s over one intermediate representation
-//! ([`ir::Doc`]): lines → tokens → sentences → gazetteer → dates → mentions → attribution →
+//! ([`ir::Doc`]): lines → tokens → sentences → gazetteer → parse → dates → mentions → attribution →
 //! disputes → events → stances. Any stage can be replaced (for example by a statistical model)
 //! with [`Extractor::replace_stage`], as long as it fills the same fields of the `Doc`.
 
@@ -21,6 +21,7 @@ pub mod output;
 pub mod stances;
 pub mod syntax;
 pub mod text;
+pub mod tree;
 
 use chrono::NaiveDate;
 
@@ -67,11 +68,12 @@ impl Stage for Builtin {
 }
 
 fn default_stages() -> Vec<Box<dyn Stage>> {
-    let stages: [(&'static str, StageFn); 10] = [
+    let stages: [(&'static str, StageFn); 11] = [
         ("lines", text::lines),
         ("tokens", |_, d| text::tokens(d)),
         ("sentences", |_, d| text::sentences(d)),
         ("gazetteer", gazetteer::run),
+        ("parse", tree::run),
         ("dates", |_, d| dates::run(d)),
         ("mentions", mentions::run),
         ("attribution", |_, d| attribution::run(d)),

@@ -161,3 +161,37 @@ fn every_article_meets_its_expectations() {
         fails.join("\n")
     );
 }
+
+/// One actor holding stances on two disputes' issues of the same short name must give two
+/// stances with different names (they collided when the name left out the dispute).
+#[test]
+fn stances_on_two_disputes_issues_of_one_name_do_not_collide() {
+    let ex = Extractor::new().unwrap();
+    let text = include_str!("../../../tests/fixtures/kuril-2018.txt");
+    let published = NaiveDate::from_ymd_opt(2018, 9, 19);
+    let meta = ArticleMeta {
+        published,
+        ..ArticleMeta::default()
+    };
+    let mut x = ex.extract(text, &meta).unwrap();
+    // Whatever the extractor reads, make sure of the case: JPN on both disputes' sovereignty.
+    let template =
+        x.stances.first().cloned().unwrap_or_else(|| {
+            panic!("no stance extracted from {text:?}; the test needs one to copy")
+        });
+    x.stances = ["kuril-islands", "senkaku-islands"]
+        .iter()
+        .map(|d| {
+            let mut s = template.clone();
+            s.actor = "actors/JPN".into();
+            s.issue = format!("disputes/{d}/issues/sovereignty");
+            s.conditions.clear();
+            s
+        })
+        .collect();
+    let dossier = to_dossier(ex.knowledge(), &x, &meta).unwrap();
+    let names: Vec<&str> = dossier.stances.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names.len(), 2);
+    assert_ne!(names[0], names[1], "{names:?}");
+    assert!(names[0].contains("kuril-islands") && names[1].contains("senkaku-islands"));
+}

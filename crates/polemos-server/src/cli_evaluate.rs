@@ -31,6 +31,9 @@ pub struct EvaluateArgs {
     /// A directory whose `*.tsv` files add knowledge, like `--lexicon`.
     #[arg(long, env = "POLEMOS_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Parse with this syntax model instead of the built-in one.
+    #[arg(long, env = "POLEMOS_SYNTAX_MODEL", value_name = "FILE")]
+    pub syntax_model: Option<PathBuf>,
 }
 
 pub fn run(global: &GlobalArgs, args: &EvaluateArgs) -> anyhow::Result<()> {
@@ -54,7 +57,11 @@ pub fn run(global: &GlobalArgs, args: &EvaluateArgs) -> anyhow::Result<()> {
     }
     let mut lexicons = suite.lexicons.clone();
     lexicons.extend(args.lexicons.iter().cloned());
-    let extractor = build_extractor(&lexicons, args.data_dir.as_deref())?;
+    let extractor = build_extractor(
+        &lexicons,
+        args.data_dir.as_deref(),
+        args.syntax_model.as_deref(),
+    )?;
     let bar = indicatif::ProgressBar::new(suite.articles.len() as u64);
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     let card = polemos_eval::evaluate(&suite, &extractor, |_| bar.inc(1))?;

@@ -29,6 +29,9 @@ pub struct SourceArgs {
     /// A directory whose `*.tsv` files add knowledge, like `--lexicon`.
     #[arg(long, env = "POLEMOS_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
+    /// Parse with this syntax model instead of the built-in one (`polemos-syntax-train` output).
+    #[arg(long, env = "POLEMOS_SYNTAX_MODEL", value_name = "FILE")]
+    pub syntax_model: Option<PathBuf>,
     /// Largest file accepted, in bytes.
     #[arg(long, default_value_t = polemos_extract::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
@@ -44,15 +47,29 @@ pub struct ExtractArgs {
 pub struct IngestArgs {
     #[command(flatten)]
     pub source: SourceArgs,
+    /// Stop at the first file that cannot be extracted or stored (by default every file is
+    /// committed or reported, and the run fails at the end if any was not).
+    #[arg(long)]
+    pub fail_fast: bool,
 }
 
 /// Builds the extractor: built-in knowledge plus the user's files.
 fn extractor(args: &SourceArgs) -> anyhow::Result<Extractor> {
-    Ok(build_extractor(&args.lexicons, args.data_dir.as_deref())?.max_bytes(args.max_bytes))
+    Ok(build_extractor(
+        &args.lexicons,
+        args.data_dir.as_deref(),
+        args.syntax_model.as_deref(),
+    )?
+    .max_bytes(args.max_bytes))
 }
 
-/// The built-in knowledge plus knowledge files and every `*.tsv` of a data directory.
-pub fn build_extractor(lexicons: &[PathBuf], data_dir: Option<&Path>) -> anyhow::Result<Extractor> {
+/// The built-in knowledge plus knowledge files and every `*.tsv` of a data directory, parsing
+/// with the built-in syntax model or the one given.
+pub fn build_extractor(
+    lexicons: &[PathBuf],
+    data_dir: Option<&Path>,
+    syntax_model: Option<&Path>,
+) -> anyhow::Result<Extractor> {
     let mut builder = KnowledgeBuilder::builtin()?;
     let mut files = lexicons.to_vec();
     if let Some(dir) = data_dir {
@@ -68,6 +85,11 @@ pub fn build_extractor(lexicons: &[PathBuf], data_dir: Option<&Path>) -> anyhow:
     for path in &files {
         let text = crate::cli_data::read_text(path)?;
         builder.add_source(&path.display().to_string(), &text)?;
+    }
+    if let Some(path) = syntax_model {
+        let model = polemos_syntax::Model::load(path)
+            .with_context(|| format!("cannot load the syntax model {}", path.display()))?;
+        builder = builder.syntax_model(std::sync::Arc::new(model));
     }
     Ok(Extractor::with_knowledge(builder.build()?))
 }
@@ -257,41 +279,20 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
     let mut failed = 0;
     for (path, r) in results {
         bar.inc(1);
-        let x = match r {
-            Ok(x) => x,
+        let file = path.display().to_string();
+        // Each file is committed alone, so one that fails leaves the others stored.
+        let outcome = r.and_then(|x| store_one(store.as_ref(), &ex, &x, &meta, &file));
+        match outcome {
+            Ok(done) => report.push(done),
             Err(e) => {
                 failed += 1;
                 bar.suspend(|| eprintln!("error: {e:#}"));
-                continue;
+                if args.fail_fast {
+                    bar.finish_and_clear();
+                    bail!("stopped at {file} (--fail-fast); the files before it were stored");
+                }
             }
-        };
-        let file = path.display().to_string();
-        if let Some(existing) = store.document_by_hash(&x.document.content_hash)? {
-            report.push(Ingested {
-                file,
-                document: existing,
-                status: "already stored",
-                created: 0,
-                stances: 0,
-                events: 0,
-            });
-            continue;
         }
-        let dossier = convert::to_dossier(ex.knowledge(), &x, &meta)
-            .with_context(|| format!("cannot build facts from {file}"))?;
-        let batch =
-            polemos_store::new_facts_batch(store.as_ref(), &dossier, format!("ingest {file}"))?;
-        let result = store
-            .commit(batch)
-            .with_context(|| format!("{file} was not stored; nothing was written"))?;
-        report.push(Ingested {
-            file,
-            document: x.document.name.clone(),
-            status: "stored",
-            created: result.created,
-            stances: dossier.stances.len(),
-            events: dossier.events.len(),
-        });
     }
     bar.finish_and_clear();
     if global.json {
@@ -310,8 +311,48 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
         }
         print_table(&t, "files ingested");
     }
+    let stored = report.iter().filter(|r| r.status == "stored").count();
+    eprintln!(
+        "ingested {} files: {stored} stored, {} already stored, {failed} failed",
+        report.len() + failed,
+        report.len() - stored,
+    );
     if failed > 0 {
-        bail!("{failed} files could not be extracted; the others were ingested");
+        bail!("{failed} files could not be ingested (named above); the others were stored");
     }
     Ok(())
+}
+
+/// Stores one extraction unless a document with the same content is stored already.
+fn store_one(
+    store: &dyn polemos_store::Store,
+    ex: &Extractor,
+    x: &Extraction,
+    meta: &ArticleMeta,
+    file: &str,
+) -> anyhow::Result<Ingested> {
+    if let Some(existing) = store.document_by_hash(&x.document.content_hash)? {
+        return Ok(Ingested {
+            file: file.to_owned(),
+            document: existing,
+            status: "already stored",
+            created: 0,
+            stances: 0,
+            events: 0,
+        });
+    }
+    let dossier = convert::to_dossier(ex.knowledge(), x, meta)
+        .with_context(|| format!("cannot build facts from {file}"))?;
+    let batch = polemos_store::new_facts_batch(store, &dossier, format!("ingest {file}"))?;
+    let result = store
+        .commit(batch)
+        .with_context(|| format!("{file} was not stored; nothing of it was written"))?;
+    Ok(Ingested {
+        file: file.to_owned(),
+        document: x.document.name.clone(),
+        status: "stored",
+        created: result.created,
+        stances: dossier.stances.len(),
+        events: dossier.events.len(),
+    })
 }

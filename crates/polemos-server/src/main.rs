@@ -7,6 +7,7 @@ mod cli_evaluate;
 mod cli_extract;
 mod cli_forecast;
 mod cli_keys;
+mod cli_parse;
 mod cli_report;
 mod cli_serve;
 mod output;
@@ -60,6 +61,8 @@ enum Command {
     Report(cli_report::ReportArgs),
     /// Forecast where a negotiation ends up (median, compromise, BDM, SMP; Monte Carlo).
     Forecast(cli_forecast::ForecastArgs),
+    /// Tokenize, tag and parse text files; print Universal Dependencies trees (CoNLL-U).
+    Parse(cli_parse::ParseArgs),
 }
 
 fn main() -> ExitCode {
@@ -81,6 +84,7 @@ fn main() -> ExitCode {
         Command::Analyze(args) => cli_analyze::run(&cli.global, &args),
         Command::Report(args) => cli_report::run(&cli.global, &args),
         Command::Forecast(args) => cli_forecast::run(&cli.global, &args),
+        Command::Parse(args) => cli_parse::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -233,3 +233,44 @@ fn ingest_many_files() {
             .all(|r| r["status"] == "stored")
     );
 }
+
+#[test]
+fn ingest_reports_a_bad_file_and_stores_the_others() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("p.db");
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"Japan protested to China.\xff\xfe").expect("write");
+    let good = format!("{ARTICLES}/02-senkaku-protest.txt");
+    let db = db.to_str().expect("p");
+    let bad = bad.to_str().expect("p");
+    let args = |extra: &[&'static str]| {
+        let mut a = vec!["--db", db, "ingest", "--published", "2021-02-10"];
+        a.extend_from_slice(extra);
+        a
+    };
+
+    // --fail-fast: stops at the bad file, before the good one after it.
+    let mut a = args(&["--fail-fast"]);
+    a.extend([bad, good.as_str()]);
+    let o = polemos(&a);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--fail-fast"), "{}", stderr(&o));
+    let shown = polemos(&["--db", db, "--json", "show", "documents"]);
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&shown)).expect("JSON");
+    assert_eq!(docs.as_array().map(Vec::len), Some(0), "{docs}");
+
+    // By default: the bad file is named, the good one stored, the run fails with a summary.
+    let mut a = args(&[]);
+    a.extend([bad, good.as_str()]);
+    let o = polemos(&a);
+    let err = stderr(&o);
+    assert!(!o.status.success());
+    assert!(err.contains("bad.txt"), "{err}");
+    assert!(
+        err.contains("ingested 2 files: 1 stored, 0 already stored, 1 failed"),
+        "{err}"
+    );
+    let shown = polemos(&["--db", db, "--json", "show", "documents"]);
+    let docs: serde_json::Value = serde_json::from_str(&stdout(&shown)).expect("JSON");
+    assert_eq!(docs.as_array().map(Vec::len), Some(1), "{docs}");
+}

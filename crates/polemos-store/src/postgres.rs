@@ -34,7 +34,7 @@ use crate::{Kind, Revision, StoreError, Subscription, Wake};
 
 /// Versioned migrations in order: (version, what it does, SQL). Never edit a released one;
 /// append a new version instead.
-const MIGRATIONS: &[(i32, &str, &str)] = &[
+pub(crate) const MIGRATIONS: &[(i32, &str, &str)] = &[
     (
         1,
         "revision log, current-state index, document hashes",

@@ -13,7 +13,7 @@ use crate::wal_index::WalIndex;
 use crate::{Kind, PointCache, Revision, StoreError};
 
 /// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[
+pub(crate) const MIGRATIONS: &[&str] = &[
     // 1: the revision log, the current state as an index over it, and document hashes.
     "CREATE TABLE revisions (
          revision     INTEGER PRIMARY KEY,
@@ -46,6 +46,9 @@ const MIGRATIONS: &[&str] = &[
          fingerprint TEXT NOT NULL,
          revision    INTEGER NOT NULL
      ) WITHOUT ROWID;",
+    // 3: the index PostgreSQL always had: re-ingesting a document deletes its old hash by name,
+    // which scanned the whole table without it (ingest grew with the square of the corpus).
+    "CREATE INDEX document_hashes_by_name ON document_hashes (name);",
 ];
 
 /// How many read connections to keep open beside the writer.

@@ -196,3 +196,47 @@ proptest! {
         check_history(store.as_ref(), &ws);
     }
 }
+
+/// `CREATE [UNIQUE] INDEX name ON table (columns)` statements of a schema, whitespace folded.
+fn indexes<'a>(migrations: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = migrations
+        .flat_map(|sql| sql.split(';'))
+        .map(|stmt| stmt.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|stmt| stmt.starts_with("CREATE INDEX") || stmt.starts_with("CREATE UNIQUE INDEX"))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn both_backends_have_the_same_indexes() {
+    let sqlite = indexes(crate::sqlite::MIGRATIONS.iter().copied());
+    let postgres = indexes(crate::postgres::MIGRATIONS.iter().map(|m| m.2));
+    assert!(
+        sqlite.iter().any(|i| i.contains("document_hashes (name)")),
+        "{sqlite:?}"
+    );
+    assert_eq!(sqlite, postgres);
+}
+
+#[test]
+fn an_sqlite_database_of_an_older_schema_gains_the_new_index() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("old.db");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(crate::sqlite::MIGRATIONS[0]).unwrap();
+        conn.execute_batch(crate::sqlite::MIGRATIONS[1]).unwrap();
+        conn.pragma_update(None, "user_version", 2).unwrap();
+    }
+    drop(SqliteBackend::open(&path).expect("open migrates"));
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let n: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'document_hashes_by_name'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+}
