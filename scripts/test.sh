@@ -18,6 +18,7 @@ section "Extraction on the evaluation corpus (docs/evaluation.md; floors in eval
 cargo run --quiet --locked -p polemos-server -- evaluate eval/news --summary --floors eval/floors/news.toml
 cargo run --quiet --locked -p polemos-server -- evaluate eval/petrarch --summary --floors eval/floors/petrarch.toml
 python3 scripts/convert-petrarch.py --check > /dev/null
+python3 scripts/cameo-verbs.py --check
 
 if [ -x scripts/test-python.sh ]; then
   section "Python package and clients"

@@ -10,7 +10,7 @@ use super::attribution::{clause_at, resolve};
 use super::ir::{DateMention, Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
 use super::output::{Clause, EventFact};
-use super::syntax::{Subject, objects_after, possessor, subject_before};
+use super::syntax::{Subject, direct_objects_after, objects_after, possessor, subject_before};
 use polemos_core::model::{DisputeKind, EventStatus, FuzzyDate, PloverType};
 
 /// The issue name of topic `topic` under the dispute of sentence `s`, if it has one.
@@ -65,6 +65,34 @@ fn cataphora(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<usize
     })
 }
 
+/// The actor named right before a noun cue, as its modifier: "the People's Liberation Army
+/// joint military drills", "Chinese drills". Not for sanctions: "Russian sanctions" are as often
+/// sanctions on Russia as by it.
+fn premodifier(doc: &Doc<'_>, items: &[Item], at: usize, ty: Option<PloverType>) -> Option<usize> {
+    if ty == Some(PloverType::Sanction) {
+        return None;
+    }
+    let cue = items[at];
+    let prev = items[..at].iter().rev().find(|x| x.start < cue.start)?;
+    let ItemKind::Actor {
+        actor,
+        possessive: false,
+        ..
+    } = prev.kind
+    else {
+        return None;
+    };
+    let close = cue.tok >= prev.tok_end
+        && cue.tok - prev.tok_end <= 2
+        && (prev.tok_end..cue.tok).all(|t| {
+            doc.tok(t).starts_with(char::is_lowercase) && !doc.tok_in(t, &["the", "a", "an", "of"])
+        });
+    close.then_some(actor)
+}
+
+/// How far before a noun cue a "by" shows its subject is not its agent, in tokens.
+const SUBJECT_REACH: usize = 10;
+
 /// The event's sources, and whether they were inferred rather than read.
 fn sources(
     k: &Knowledge,
@@ -75,7 +103,13 @@ fn sources(
     s: usize,
     args: Args,
 ) -> (Vec<usize>, bool) {
-    let floor = doc.token_at(clause.start);
+    // A cue that also introduces the clause ("Japan warned China ...") has its subject before
+    // the clause, so the search starts at the sentence.
+    let floor = if introduces(clause, &items[at]) {
+        doc.sentences[s].tokens.start
+    } else {
+        doc.token_at(clause.start)
+    };
     let ceil = doc.sentences[s].tokens.end;
     match args {
         Args::By => {
@@ -96,6 +130,21 @@ fn sources(
             }
         }
         Args::Noun => {
+            // "talks between X and Y", "clashes between X and Y": the parties act together.
+            let next = items[at].tok_end;
+            if doc.tok_is(next, "between") || doc.tok_is(next + 1, "between") {
+                let parties = objects_after(doc, items, at, ceil);
+                if parties.len() >= 2 {
+                    return (parties, false);
+                }
+            }
+            let ty = match items[at].kind {
+                ItemKind::Event(ev) => Some(k.events[ev].event_type),
+                _ => None,
+            };
+            if let Some(a) = premodifier(doc, items, at, ty) {
+                return (vec![a], false);
+            }
             if let Some(p) = possessor(items, at, doc) {
                 if let Subject::Pronoun(true) = p
                     && let Some(a) = cataphora(doc, items, at, s)
@@ -107,12 +156,20 @@ fn sources(
                 }
             }
             let subject = subject_before(doc, items, at, floor);
+            // "X is concerned by the drills": X is not who holds them.
+            let by = (floor..items[at].tok)
+                .rev()
+                .take(SUBJECT_REACH)
+                .any(|t| doc.tok_is(t, "by"));
+            if by {
+                return (Vec::new(), false);
+            }
             if let Some(a) = resolve(doc, &subject, clause.speaker, s) {
                 return (a, matches!(subject, Subject::Pronoun(_)));
             }
             (clause.speaker.into_iter().collect(), true)
         }
-        Args::Svo => {
+        Args::Svo | Args::Dyad => {
             let subject = subject_before(doc, items, at, floor);
             let inferred = matches!(subject, Subject::Pronoun(_));
             (
@@ -136,7 +193,7 @@ fn is_planned(items: &[Item], at: usize, clause: &Clause, args: Args) -> bool {
         })
     };
     match args {
-        Args::Svo | Args::By => plan_before(6),
+        Args::Svo | Args::By | Args::Dyad => plan_before(6),
         Args::Noun => {
             plan_before(2)
                 || items[at + 1..]
@@ -157,6 +214,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         let items: &[Item] = doc.sentence_items(s);
         let mut last_span = (usize::MAX, usize::MAX);
+        // The subjects of the sentence's last event, for a predicate coordinated with it.
+        let mut last_subjects: Vec<usize> = Vec::new();
         for (i, it) in items.iter().enumerate() {
             let ItemKind::Event(ev) = it.kind else {
                 continue;
@@ -171,22 +230,72 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             };
             let (srcs, inferred) = sources(k, doc, items, i, &clause, s, cue.args);
-            let srcs: Vec<usize> = srcs
+            let mut srcs: Vec<usize> = srcs
                 .into_iter()
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect();
-            if srcs.is_empty() {
+            // "Niwa rejected the protest and urged Beijing ...": the second verb shares the
+            // first one's subject; coded only when it is aimed at someone, like a dyad.
+            let shared = srcs.is_empty()
+                && cue.args != Args::Noun
+                && it.tok > 0
+                && doc.tok_is(it.tok - 1, "and");
+            if shared {
+                srcs.clone_from(&last_subjects);
+            }
+            // "disputed by Moscow": a participle whose subject is the target; the broad
+            // dictionary verbs are not coded from one.
+            let participle = cue.args == Args::Dyad && doc.tok_is(it.tok_end, "by");
+            if srcs.is_empty() || participle || requested_act(doc, items, i, &srcs) {
                 continue;
             }
+            last_subjects.clone_from(&srcs);
+            // "Eriador was opposed by Osgiliath": the agent acts upon the subject. Without an
+            // agent in the text there is no source to code.
+            let (srcs, passive_targets) = if is_passive(doc, it) {
+                match agent(doc, items, i) {
+                    Some(a) => (vec![a], Some(srcs)),
+                    None => continue,
+                }
+            } else {
+                (srcs, None)
+            };
+            // A state does not act upon itself or its own officials.
+            let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
             let targets: Vec<usize> = if cue.args == Args::By {
                 Vec::new()
             } else {
-                objects_after(doc, items, i, doc.sentences[s].tokens.end)
-                    .into_iter()
-                    .filter(|a| !srcs.contains(a))
-                    .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
-                    .collect()
+                let ceil = doc.sentences[s].tokens.end;
+                // "urge", "call on", "encourage" make a request of their direct object ("urged
+                // Beijing to ..."): "encourage development with Morocco" asks nothing of Morocco.
+                // Dictionary verbs ("appealed for peace in X") keep the wider search.
+                if cue.event_type == PloverType::Request && cue.args == Args::Svo {
+                    direct_objects_after(doc, items, i, ceil)
+                } else {
+                    objects_after(doc, items, i, ceil)
+                }
+                .into_iter()
+                .filter(|&a| !srcs.iter().any(|&x| x == a || state_of(x) == state_of(a)))
+                .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
+                .collect()
             };
+            let targets = passive_targets.unwrap_or(targets);
+            // "Russian Foreign Minister Sergei Lavrov": the minister, not also his state.
+            let targets: Vec<usize> = targets
+                .iter()
+                .copied()
+                .filter(|&a| {
+                    !targets
+                        .iter()
+                        .any(|&b| doc.actors[b].affiliation == Some(a))
+                })
+                .collect();
+            // A reporting verb that can be an act ("warned") is one only when it is aimed at
+            // someone ("Japan warned China against ..."), not when it reports ("warned that").
+            let needs_target = cue.args == Args::Dyad || shared || introduces(&clause, it);
+            if needs_target && targets.is_empty() && !reciprocal(cue.event_type, &srcs) {
+                continue;
+            }
             let mut status = if is_planned(items, i, &clause, cue.args) {
                 EventStatus::Planned
             } else {
@@ -202,7 +311,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && x.start >= src_end
                     && x.start >= clause.start
                     && it.tok.saturating_sub(x.tok_end) <= 4
-            });
+            }) || neither_subject(doc, items, i, &srcs);
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start
@@ -286,10 +395,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if inferred {
                 confidence *= 0.85;
             }
-            let mut sources: Vec<String> = srcs.iter().map(|&a| doc.actor_name(a)).collect();
-            let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
-            sources.sort();
-            targets.sort();
             let evidence = doc.evidence(
                 s,
                 Some((it.start, it.end)),
@@ -297,30 +402,121 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 clause.speaker,
                 clause.reported_by,
             );
-            let fact = EventFact {
-                event_type: cue.event_type,
-                mode: cue.mode.clone(),
-                quad_class: cue.event_type.quad_class(),
-                cameo: cue.cameo.clone(),
-                intensity: cue.intensity,
-                contexts,
-                sources,
-                targets,
-                status,
-                negated,
-                hedged,
-                date,
-                location,
-                venue: venue.map(|v| k.venues[v].display.clone()),
-                dispute: dispute.map(|d| doc.disputes[d].name.clone()),
-                issues,
-                confidence,
-                evidence: vec![evidence],
-            };
-            merge(&mut out, &mut index, fact);
+            // Parties that act together upon each other ("X and Y signed an agreement") make one
+            // event per party, aimed at the others.
+            let dyads: Vec<(Vec<usize>, Vec<usize>)> =
+                if targets.is_empty() && reciprocal(cue.event_type, &srcs) {
+                    srcs.iter()
+                        .map(|&a| (vec![a], srcs.iter().copied().filter(|&b| b != a).collect()))
+                        .collect()
+                } else {
+                    vec![(srcs, targets)]
+                };
+            for (srcs, targets) in dyads {
+                let mut sources: Vec<String> = srcs.iter().map(|&a| doc.actor_name(a)).collect();
+                let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
+                sources.sort();
+                targets.sort();
+                let fact = EventFact {
+                    event_type: cue.event_type,
+                    mode: cue.mode.clone(),
+                    quad_class: cue.event_type.quad_class(),
+                    cameo: cue.cameo.clone(),
+                    intensity: cue.intensity,
+                    contexts: contexts.clone(),
+                    sources,
+                    targets,
+                    status,
+                    negated,
+                    hedged,
+                    date,
+                    location: location.clone(),
+                    venue: venue.map(|v| k.venues[v].display.clone()),
+                    dispute: dispute.map(|d| doc.disputes[d].name.clone()),
+                    issues: issues.clone(),
+                    confidence,
+                    evidence: vec![evidence.clone()],
+                };
+                merge(&mut out, &mut index, fact);
+            }
         }
     }
     doc.events = out;
+}
+
+/// "Neither X nor Y boycotted ...": the subjects are negated, and so is their act.
+fn neither_subject(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) -> bool {
+    items[..at]
+        .iter()
+        .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor)))
+        .is_some_and(|x| x.tok > 0 && doc.tok_is(x.tok - 1, "neither"))
+}
+
+/// Whether a verb cue is a passive participle: "was opposed", "were fiercely criticized".
+fn is_passive(doc: &Doc<'_>, cue: &Item) -> bool {
+    let word = doc.tok(cue.tok);
+    if !["ed", "en", "wn"].iter().any(|e| word.ends_with(e)) || cue.tok == 0 {
+        return false;
+    }
+    let mut t = cue.tok - 1;
+    // Adverbs and their coordination: "was heavily and unjustly criticized".
+    while t > 0 && (doc.tok(t).ends_with("ly") || doc.tok_is(t, "and")) {
+        t -= 1;
+    }
+    doc.tok_in(t, &["was", "were", "is", "are", "be", "been", "being"])
+}
+
+/// The agent of a passive: the actor after "by" shortly after the cue.
+fn agent(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let cue = items[at];
+    let by = (cue.tok_end..cue.tok_end + 3).find(|&t| doc.tok_is(t, "by"))?;
+    items[at + 1..].iter().find_map(|x| match x.kind {
+        ItemKind::Actor { actor, .. } if x.tok > by && x.tok <= by + 3 => Some(actor),
+        _ => None,
+    })
+}
+
+/// Whether the cue is the reporting cue that opens `clause`.
+fn introduces(clause: &Clause, cue: &Item) -> bool {
+    clause
+        .cue
+        .is_some_and(|(a, b)| a <= cue.start && cue.start < b)
+}
+
+/// Acts that several parties do to each other when they do them together.
+fn reciprocal(t: PloverType, sources: &[usize]) -> bool {
+    sources.len() >= 2
+        && matches!(
+            t,
+            PloverType::Consult | PloverType::Agree | PloverType::Cooperate | PloverType::Assault
+        )
+}
+
+/// Whether the cue is an act someone was asked, told or urged to do, not one they did: "urged
+/// Beijing to protect ...", "calls upon the PRC to abide by ...". Its subject is then the object
+/// of the verb before it.
+fn requested_act(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) -> bool {
+    let cue = items[at];
+    let is_source =
+        |x: &Item| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor));
+    let Some(last) = items[..at].iter().rposition(is_source) else {
+        return false;
+    };
+    // "to" between the subject and the cue: "urged Beijing to protect", "urging Morocco and the
+    // Polisario Front to open unconditional talks".
+    if !(items[last].tok_end..cue.tok).any(|t| doc.tok_is(t, "to")) {
+        return false;
+    }
+    // The first of coordinated subjects.
+    let subject = items[..=last]
+        .iter()
+        .position(|x| is_source(x) && items[last].tok.saturating_sub(x.tok) <= 8)
+        .unwrap_or(last);
+    let first = items[subject];
+    items[..subject].iter().rev().take(2).any(|x| {
+        matches!(x.kind, ItemKind::Event(_) | ItemKind::Cue(Cue::Report))
+            && first.tok.saturating_sub(x.tok_end) <= 3
+    })
 }
 
 type Index = HashMap<(PloverType, Vec<String>, EventStatus, bool), Vec<usize>>;
@@ -375,5 +571,225 @@ fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
     e.confidence = e.confidence.max(fact.confidence);
     if e.evidence.last().map(|x| x.span) != fact.evidence.first().map(|x| x.span) {
         e.evidence.extend(fact.evidence);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ArticleMeta, Extractor};
+    use std::sync::OnceLock;
+
+    /// (sources, TYPE, targets, negated) of every event of `text`.
+    fn events(text: &str) -> Vec<(Vec<String>, String, Vec<String>, bool)> {
+        static X: OnceLock<Extractor> = OnceLock::new();
+        let x = X.get_or_init(|| Extractor::new().expect("built-in knowledge"));
+        // The first line of an article is its headline, which codes no events.
+        let article = format!("Headline\n\n{text}");
+        let out = x
+            .extract(&article, &ArticleMeta::default())
+            .expect("extracts");
+        let short = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|a| a.trim_start_matches("actors/").to_owned())
+                .collect()
+        };
+        out.events
+            .iter()
+            .map(|e| {
+                (
+                    short(&e.sources),
+                    e.event_type.as_str().to_owned(),
+                    short(&e.targets),
+                    e.negated,
+                )
+            })
+            .collect()
+    }
+
+    fn has(text: &str, src: &str, ty: &str, tgt: &str) -> bool {
+        events(text)
+            .iter()
+            .any(|(s, t, g, _)| s.iter().any(|x| x == src) && t == ty && g.iter().any(|x| x == tgt))
+    }
+
+    #[test]
+    fn parties_acting_together_act_upon_each_other() {
+        let text = "Chile and Peru signed a fisheries accord in Lima on Monday.";
+        assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+        assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+        let text = "The clashes between Chile and Peru left two soldiers dead.";
+        assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn the_target_may_sit_inside_the_object_phrase() {
+        let text = "Chile restored diplomatic ties with Peru on Monday.";
+        assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+        let text = "Chile condemned an attack by Peruvian soldiers near the border.";
+        assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn each_coordinated_subject_acts() {
+        let text = "Chile and the small Bolivia welcomed a resumption of talks with Peru.";
+        assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+        assert!(has(text, "BOL", "SUPPORT", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn an_act_someone_is_urged_to_do_is_not_coded_as_done() {
+        let text = "Chile urged Peru to withdraw its troops from the border.";
+        let all = events(text);
+        assert!(has(text, "CHL", "REQUEST", "PER"), "{all:?}");
+        assert!(
+            !all.iter().any(|(s, ..)| s.iter().any(|x| x == "PER")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_state_does_not_act_upon_itself() {
+        let text = "Chile consulted Chilean President Gabriel Boric on the dispute.";
+        assert!(
+            !events(text)
+                .iter()
+                .any(|(_, _, g, _)| g.iter().any(|x| x == "CHL")),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn a_passive_dictionary_verb_is_not_coded_backwards() {
+        let text = "The islands, disputed by Chile, were visited by scientists.";
+        assert!(
+            !events(text)
+                .iter()
+                .any(|(s, ..)| s.iter().any(|x| x == "CHL")),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn a_leading_place_is_not_a_second_subject() {
+        let text = "In Chile, the Peruvian foreign minister met with Bolivia.";
+        let all = events(text);
+        assert!(has(text, "PER", "CONSULT", "BOL"), "{all:?}");
+        assert!(
+            !all.iter().any(|(s, ..)| s.iter().any(|x| x == "CHL")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn a_request_is_made_of_its_direct_object() {
+        let text = "Chile will encourage economic development with Peru.";
+        assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+        let text = "Chile urged Peru to resume talks.";
+        assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn who_is_concerned_by_drills_does_not_hold_them() {
+        let text = "Chile is seriously concerned by the military drills near Peru.";
+        assert!(
+            !events(text)
+                .iter()
+                .any(|(s, ..)| s.iter().any(|x| x == "CHL")),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn warned_is_a_threat_when_aimed_at_someone() {
+        let text = "Chile warned Peru against further incursions.";
+        assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+        let text = "Chile warned that the talks with Peru could fail.";
+        assert!(
+            !events(text).iter().any(|(_, t, ..)| t == "THREATEN"),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn diplomatic_acts_follow_the_conventions() {
+        let text = "Chile summoned Peru's ambassador to protest.";
+        assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+        let text = "Chile recalled its ambassador from Peru on Monday.";
+        assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+        let text = "Chile did not reject the proposal by Peru.";
+        assert!(
+            events(text)
+                .iter()
+                .any(|(s, t, _, negated)| s == &["CHL"] && t == "REJECT" && *negated),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn the_actor_before_a_noun_of_an_act_holds_it() {
+        let text = "Chilean military drills near Peru began on Monday.";
+        assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn a_passive_is_coded_from_its_agent() {
+        let text = "Chile was fiercely criticized by Peru on Monday.";
+        assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+        assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+        let text = "Chile was criticized over its claims.";
+        assert!(events(text).is_empty(), "{:?}", events(text));
+    }
+
+    #[test]
+    fn breaking_relations_is_a_sanction() {
+        let text = "Chile will break relations with Peru.";
+        assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    }
+
+    #[test]
+    fn every_party_asked_is_a_target_and_none_acts() {
+        let text =
+            "The council is urging Chile and the rebel-held Peru to open unconditional talks.";
+        let all = events(text);
+        assert!(
+            !all.iter()
+                .any(|(s, ..)| s.iter().any(|x| x == "CHL" || x == "PER")),
+            "{all:?}"
+        );
+    }
+
+    #[test]
+    fn contracted_and_neither_negations_negate_the_act() {
+        let text = "Chile didn't clash over the claims of Peru.";
+        assert!(
+            events(text)
+                .iter()
+                .any(|(s, t, g, n)| s == &["CHL"] && t == "ACCUSE" && g == &["PER"] && *n),
+            "{:?}",
+            events(text)
+        );
+        let text = "Neither Chile nor Bolivia condemned Peru on Monday.";
+        assert!(
+            events(text).iter().all(|(_, _, _, negated)| *negated) && !events(text).is_empty(),
+            "{:?}",
+            events(text)
+        );
+    }
+
+    #[test]
+    fn a_coordinated_verb_shares_the_subject() {
+        let text = "Chile rejected the protest and urged Peru to withdraw.";
+        assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+        let text = "Chile rejected the protest and encouraged all sides to talk.";
+        assert!(
+            !events(text).iter().any(|(_, t, ..)| t == "REQUEST"),
+            "{:?}",
+            events(text)
+        );
     }
 }

@@ -14,7 +14,7 @@ use super::people::KnownPerson;
 use polemos_core::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
 
 /// The built-in data files, in load order.
-pub const BUILTIN: [(&str, &str); 9] = [
+pub const BUILTIN: [(&str, &str); 10] = [
     ("states.tsv", include_str!("../data/states.tsv")),
     (
         "organizations.tsv",
@@ -23,6 +23,8 @@ pub const BUILTIN: [(&str, &str); 9] = [
     ("titles.tsv", include_str!("../data/titles.tsv")),
     ("cues.tsv", include_str!("../data/cues.tsv")),
     ("events.tsv", include_str!("../data/events.tsv")),
+    // After events.tsv, whose hand-written cues win on a shared phrase.
+    ("cameo-verbs.tsv", include_str!("../data/cameo-verbs.tsv")),
     ("disputes.tsv", include_str!("../data/disputes.tsv")),
     ("topics.tsv", include_str!("../data/topics.tsv")),
     ("people.tsv", include_str!("../data/people.tsv")),
@@ -31,6 +33,39 @@ pub const BUILTIN: [(&str, &str); 9] = [
         include_str!("../data/people-recent.tsv"),
     ),
 ];
+
+/// The phrases of `dyad` event cues (the broad dictionary verbs) that contain another known
+/// name, cue or topic: the matcher keeps the longest match, so "resume talks" would hide the
+/// support cue "resume" and the topic "talks" from the stance stage. Such phrases are dropped.
+fn shadowing(
+    patterns: &[(String, Entry)],
+    events: &[EventCue],
+) -> std::collections::HashSet<String> {
+    let is_dyad = |e: &Entry| matches!(e, Entry::Event(i) if events[*i].args == Args::Dyad);
+    let mut others: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for (text, entry) in patterns {
+        if !matches!(entry, Entry::Event(_)) {
+            others.insert(text.to_lowercase());
+        }
+    }
+    let mut out = std::collections::HashSet::new();
+    for (text, entry) in patterns {
+        if !is_dyad(entry) {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower.split(' ').collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let hides = (0..words.len())
+            .any(|i| (i + 1..=words.len()).any(|j| others.contains(&words[i..j].join(" "))));
+        if hides {
+            out.insert(lower);
+        }
+    }
+    out
+}
 
 /// How a state is named by a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -134,6 +169,9 @@ pub enum Args {
     By,
     /// A noun: the source is its possessor or the clause's subject or speaker.
     Noun,
+    /// As `Svo`, but coded only with a target: a verb known from PETRARCH's dictionary, which
+    /// codes dyads and is too broad to trust when no one is acted upon.
+    Dyad,
 }
 
 #[derive(Debug, Clone)]
@@ -494,7 +532,10 @@ impl KnowledgeBuilder {
                     "svo" => Args::Svo,
                     "by" => Args::By,
                     "noun" => Args::Noun,
-                    other => return Err(format!("unknown arguments `{other}` (svo, by, noun)")),
+                    "dyad" => Args::Dyad,
+                    other => {
+                        return Err(format!("unknown arguments `{other}` (svo, by, noun, dyad)"));
+                    }
                 };
                 self.events.push(EventCue {
                     event_type,
@@ -650,7 +691,11 @@ impl KnowledgeBuilder {
         let mut by_pattern: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut grouped: Vec<Vec<Entry>> = Vec::new();
+        let shadowing = shadowing(&self.patterns, &self.events);
         for (text, entry) in self.patterns {
+            if shadowing.contains(&text.to_lowercase()) && matches!(entry, Entry::Event(_)) {
+                continue;
+            }
             let key = text.to_lowercase();
             let id = *by_pattern.entry(key).or_insert_with(|| {
                 patterns.push(text.clone());

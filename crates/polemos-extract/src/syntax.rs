@@ -8,7 +8,7 @@ use super::knowledge::{Cue, Via};
 /// How far (in tokens) a subject may stand before its verb.
 const SUBJECT_WINDOW: usize = 14;
 /// How far an object may stand after its verb.
-const OBJECT_WINDOW: usize = 7;
+const OBJECT_WINDOW: usize = 10;
 
 /// A subject found before a cue.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,7 +32,7 @@ fn gap_blocks(doc: &Doc<'_>, from: usize, to: usize) -> bool {
             t,
             &[
                 "that", "which", "who", "whom", "and", "or", "but", "while", "whereas", "as",
-                "because", "when", "after", "before",
+                "because", "when", "after", "before", "since", "until",
             ],
         ) || matches!(
             w,
@@ -111,11 +111,22 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
             while k > 0 {
                 k -= 1;
                 let prev = items[k];
-                if prev.start >= first.start {
+                // "nor" is also a negator cue: it joins "Neither X nor Y".
+                if prev.start >= first.start || matches!(prev.kind, ItemKind::Cue(Cue::Negator)) {
                     continue;
                 }
-                let gap: Vec<&str> = (prev.tok_end..first.tok).map(|t| doc.tok(t)).collect();
-                let joined = matches!(gap.as_slice(), ["and"] | [","] | [",", "and"] | ["&"]);
+                // "In Ethiopia, Ambassador Hammer ...": a place after a preposition is not
+                // coordinated with the subject.
+                let bare_comma = doc.tok(prev.tok_end) == "," && prev.tok_end + 1 == first.tok;
+                let governed = bare_comma
+                    && prev.tok > 0
+                    && doc.tok_in(
+                        prev.tok - 1,
+                        &[
+                            "in", "at", "on", "from", "to", "with", "of", "by", "for", "into",
+                        ],
+                    );
+                let joined = !governed && coordinated(doc, prev.tok_end, first.tok);
                 match is_subject_actor(&prev) {
                     Some((a, _)) if joined => {
                         if !actors.contains(&a) {
@@ -139,6 +150,29 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
         pos = skip_relative(doc, pos.min(it.tok), floor_tok);
     }
     Subject::None
+}
+
+/// Whether the tokens between two actors coordinate them: "and", ",", "nor", and after a
+/// conjunction up to three lower-case modifiers ("Fornost and the evil Gondor").
+fn coordinated(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    if to <= from || to - from > 5 {
+        return false;
+    }
+    let glue = |t: usize| matches!(doc.tok(t), "," | "&") || doc.tok_in(t, &["and", "nor", "or"]);
+    let mut t = from;
+    let mut seen = false;
+    while t < to && glue(t) {
+        seen = true;
+        t += 1;
+    }
+    // Modifiers only after a conjunction: ", the station" after a list is an apposition.
+    let conjunction = doc.tok_in(t.saturating_sub(1), &["and", "nor", "or", "&"]);
+    seen && (t == to || conjunction)
+        && (t..to).all(|t| {
+            let w = doc.tok(t);
+            w.starts_with(char::is_lowercase)
+                && !doc.tok_in(t, &["that", "which", "who", "said", "says", "but", "while"])
+        })
 }
 
 /// Longest relative clause skipped between a subject and its verb, in tokens.
@@ -170,9 +204,95 @@ fn skip_relative(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
     pos
 }
 
-/// Actors after the cue at `items[at]` (its object), skipping prepositions and articles.
+/// Words that may stand between two coordinated objects ("with Gondor and Arnor", "to the
+/// Indian and Pakistani leaders").
+const OBJECT_GLUE: &[&str] = &[
+    "with",
+    "to",
+    "the",
+    "on",
+    "a",
+    "and",
+    "or",
+    "nor",
+    ",",
+    "counterpart",
+    "counterparts",
+    "his",
+    "her",
+    "its",
+    "their",
+    "officials",
+    "of",
+    "leaders",
+    "from",
+    "against",
+    "for",
+    "both",
+    "all",
+];
+
+/// Words that end the verb's object: another clause begins.
+fn ends_object(doc: &Doc<'_>, t: usize) -> bool {
+    doc.tok_in(
+        t,
+        &[
+            "that", "which", "who", "whom", "whose", "where", "because", "while", "when", "after",
+            "before", "but", "said", "says", "saying", "if", "unless", "although", "though",
+            "since", "until", "as", "so", "amid",
+        ],
+    ) || matches!(
+        doc.tok(t),
+        "," | "."
+            | ";"
+            | ":"
+            | "\""
+            | "\u{201c}"
+            | "\u{201d}"
+            | "("
+            | ")"
+            | "\u{2013}"
+            | "\u{2014}"
+    )
+}
+
+/// Whether a cue after token `prev` stands as a noun ("an attack", "historic agreement", "of
+/// talks") rather than as a verb ("to attack", "will agree", "and signed").
+fn is_noun_position(doc: &Doc<'_>, prev: usize) -> bool {
+    let w = doc.tok(prev);
+    w.starts_with(char::is_lowercase)
+        && !doc.tok_in(
+            prev,
+            &[
+                "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                "and", "or", "not", "also", "then", "has", "have", "had", "is", "are", "was",
+                "were", "be", "been", "who", "which", "that", "they", "it", "he", "she", "we",
+            ],
+        )
+        && !w.ends_with("ly")
+}
+
+/// Actors after the cue at `items[at]` (its object): the first actor in the noun phrases that
+/// follow it ("restored full diplomatic ties with Gondor", "recognizes Moroccan sovereignty"),
+/// then the actors coordinated with it.
 #[must_use]
 pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) -> Vec<usize> {
+    objects(doc, items, at, ceil_tok, false)
+}
+
+/// The direct object of the cue at `items[at]` only: the actor right after it, past articles and
+/// prepositions ("urged Beijing", "calls on the PRC"), with the actors coordinated to it.
+#[must_use]
+pub fn direct_objects_after(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    ceil_tok: usize,
+) -> Vec<usize> {
+    objects(doc, items, at, ceil_tok, true)
+}
+
+fn objects(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize, direct: bool) -> Vec<usize> {
     let Some(cue) = items.get(at) else {
         return Vec::new();
     };
@@ -186,31 +306,13 @@ pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) 
         if it.tok >= ceil_tok || it.tok.saturating_sub(cue.tok_end) > OBJECT_WINDOW {
             break;
         }
-        let gap_ok = (last_end..it.tok).all(|t| {
-            doc.tok_in(
-                t,
-                &[
-                    "with",
-                    "to",
-                    "the",
-                    "on",
-                    "a",
-                    "and",
-                    ",",
-                    "counterpart",
-                    "his",
-                    "her",
-                    "its",
-                    "their",
-                    "officials",
-                    "of",
-                    "leaders",
-                    "from",
-                    "against",
-                    "for",
-                ],
-            )
-        });
+        // The first object may sit inside a longer noun phrase; later ones only after glue.
+        let gap_ok = if out.is_empty() && !direct {
+            !(last_end..it.tok).any(|t| ends_object(doc, t))
+        } else {
+            (last_end..it.tok).all(|t| doc.tok_in(t, OBJECT_GLUE))
+                || coordinated(doc, last_end, it.tok)
+        };
         if !gap_ok {
             break;
         }
@@ -227,17 +329,15 @@ pub fn objects_after(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize) 
                 }
                 break;
             }
-            ItemKind::Actor {
-                actor,
-                adjectival: false,
-                ..
-            } => {
+            ItemKind::Actor { actor, .. } => {
                 if !out.contains(&actor) {
                     out.push(actor);
                 }
                 last_end = it.tok_end;
             }
-            ItemKind::Actor { .. } => {}
+            // A noun of an act inside the object ("condemned an attack by X", "welcomed a
+            // resumption of talks with X") does not end it.
+            ItemKind::Event(_) if it.tok > 0 && is_noun_position(doc, it.tok - 1) => {}
             _ => {
                 if is_predicate(it) {
                     break;
