@@ -269,12 +269,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             let mut contexts = cue.contexts.clone();
             if territorial_here
-                && dispute.is_some_and(|d| {
-                    matches!(
-                        k.disputes[doc.disputes[d].index].kind,
-                        DisputeKind::Territorial | DisputeKind::Maritime
-                    )
-                })
+                && dispute
+                    .and_then(|d| doc.disputes[d].known)
+                    .is_some_and(|d| {
+                        matches!(
+                            k.disputes[d].kind,
+                            DisputeKind::Territorial | DisputeKind::Maritime
+                        )
+                    })
                 && !contexts.iter().any(|c| c == "territory")
             {
                 contexts.push("territory".into());
