@@ -76,6 +76,16 @@ pub enum Cue {
     Plan,
     Support,
     Oppose,
+    /// A claim of sovereignty or rights ("claims sovereignty over", "inherent territory"):
+    /// the subject supports its own sovereignty.
+    Claim,
+    /// A denial of another's claim ("has no lawful claim to"): the speaker opposes it.
+    DenyClaim,
+    /// A judgement of a thing just named ("is legally binding", "is a realistic option"): the
+    /// speaker supports it.
+    AssessGood,
+    /// "is unacceptable", "an illegal referendum": the speaker opposes the thing named.
+    AssessBad,
     Proposal,
     Condition,
     Hedge,
@@ -98,6 +108,10 @@ impl Cue {
             "plan" => Self::Plan,
             "support" => Self::Support,
             "oppose" => Self::Oppose,
+            "claim" => Self::Claim,
+            "deny_claim" => Self::DenyClaim,
+            "assess_good" => Self::AssessGood,
+            "assess_bad" => Self::AssessBad,
             "proposal" => Self::Proposal,
             "condition" => Self::Condition,
             "hedge" => Self::Hedge,

@@ -32,7 +32,6 @@ const NOT_AN_ISSUE: &[&str] = &[
     "her",
     "us",
     "all",
-    "any",
     "what",
     "which",
     "who",
@@ -70,9 +69,44 @@ const NOT_AN_ISSUE: &[&str] = &[
     "matter",
     "question",
     "situation",
+    "process",
+    "progress",
+    "option",
+    "options",
+    "things",
+    "everything",
+    "something",
+    "anything",
+    "both",
+    "sides",
+    "parties",
+    "more",
+    "further",
+    "additional",
+    "new",
 ];
 /// Longest noun phrase proposed as a new issue, in tokens.
-const MAX_NEW_ISSUE_TOKENS: usize = 6;
+const MAX_NEW_ISSUE_TOKENS: usize = 4;
+/// Words skipped between a cue and the issue it names.
+const LEADING_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "for", "of", "this", "that", "these", "those", "its", "their", "his",
+    "her", "our", "any", "against", "over", "such",
+];
+/// Words that end an issue's noun phrase.
+const ENDS_AN_ISSUE: &[&str] = &[
+    "and", "or", "but", "which", "that", "who", "whose", "where", "because", "as", "with", "by",
+    "on", "in", "at", "if", "unless", "for", "from", "about", "into", "over", "between", "against",
+    "after", "before", "during", "since", "through", "under", "amid", "within", "without", "than",
+    "so",
+];
+/// Words no issue name contains: auxiliaries, verbs of being, pronouns, negation.
+const NOT_IN_AN_ISSUE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "he", "she",
+    "it", "they", "we", "i", "you", "them", "us", "him", "me", "there", "here", "said", "says",
+];
+/// Endings of adjectives, which do not end a noun phrase.
+const ADJECTIVE_ENDINGS: &[&str] = &["al", "ive", "ous", "ic", "ful", "ing", "ent", "ant"];
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -80,6 +114,12 @@ enum Kind {
     Oppose,
     Proposal,
     Downplay,
+    /// The subject claims sovereignty or rights: support of its `sovereignty` issue.
+    Claim,
+    /// The speaker denies another's claim: opposition to the `sovereignty` issue.
+    DenyClaim,
+    /// The speaker judges the thing just named good or bad.
+    Assess(bool),
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
@@ -88,6 +128,10 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         ItemKind::Cue(Cue::Oppose) => Some(Kind::Oppose),
         ItemKind::Cue(Cue::Proposal) => Some(Kind::Proposal),
         ItemKind::Cue(Cue::Downplay) => Some(Kind::Downplay),
+        ItemKind::Cue(Cue::Claim) => Some(Kind::Claim),
+        ItemKind::Cue(Cue::DenyClaim) => Some(Kind::DenyClaim),
+        ItemKind::Cue(Cue::AssessGood) => Some(Kind::Assess(true)),
+        ItemKind::Cue(Cue::AssessBad) => Some(Kind::Assess(false)),
         ItemKind::Event(e)
             if k.events[e].event_type == PloverType::Agree && k.events[e].mode == "propose" =>
         {
@@ -122,17 +166,20 @@ fn new_issue(
 ) -> Option<(String, String)> {
     let cue = items[at];
     let mut t = cue.tok_end;
-    while t < stop_tok
-        && doc.tok_in(
-            t,
-            &[
-                "the", "a", "an", "to", "for", "of", "this", "that", "its", "their",
-            ],
-        )
-    {
+    while t < stop_tok && doc.tok_in(t, LEADING_WORDS) {
         t += 1;
     }
     let start = t;
+    // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after
+    // "that" comes a clause ("recognizes that the territory is part of ...").
+    if (cue.tok_end..start).any(|x| doc.tok_in(x, &["to", "that"])) && start > cue.tok_end {
+        return None;
+    }
+    // "implementing the agreement": a verb with its object, not a noun phrase.
+    if doc.tok(start).ends_with("ing") && doc.tok_in(start + 1, &["the", "a", "an", "its", "their"])
+    {
+        return None;
+    }
     // Names of places and disputes may sit inside the phrase ("occupation of Crimea").
     let covered = |tok: usize| {
         items.iter().any(|it| {
@@ -157,18 +204,31 @@ fn new_issue(
         && t - start < MAX_NEW_ISSUE_TOKENS
         && matches!(doc.tokens[t].kind, TokKind::Word)
         && !covered(t)
-        && !doc.tok_in(
-            t,
-            &[
-                "and", "or", "but", "which", "that", "because", "as", "with", "by", "on", "in",
-                "at", "if", "unless",
-            ],
-        )
+        && !doc.tok_in(t, ENDS_AN_ISSUE)
     {
         t += 1;
     }
+    let cut_by_coordination = doc.tok_in(t, &["and", "or"]);
+    // Cut short by a name ("its longstanding one [China] policy") or by the length limit
+    // ("resumption of formal diplomatic [ties]"): not a whole phrase.
+    let cut_short = covered(t) || t - start == MAX_NEW_ISSUE_TOKENS;
+    if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
+        return None;
+    }
     while t > start && doc.tok_in(t - 1, &["of", "the", "a", "to", "for", "from"]) {
         t -= 1;
+    }
+    // A readable noun phrase: no verb, auxiliary or pronoun inside ("has been conveyed"), and
+    // no adjective left dangling by a cut coordination ("ongoing regional [and ...] efforts").
+    if (start..t).any(|x| doc.tok_in(x, NOT_IN_AN_ISSUE))
+        || t > start && doc.tok(t - 1).ends_with("ly")
+        || t > start
+            && cut_by_coordination
+            && ADJECTIVE_ENDINGS
+                .iter()
+                .any(|e| doc.tok(t - 1).to_ascii_lowercase().ends_with(e))
+    {
+        return None;
     }
     if t == start
         || doc.tok(start).starts_with(char::is_uppercase)
@@ -182,6 +242,87 @@ fn new_issue(
         .to_owned();
     let id = slugify(&text)?;
     Some((id, text))
+}
+
+/// Words after a bare claim verb ("claims the islands") that show a claim to territory rather
+/// than an assertion ("claims a wing of the temple collapsed").
+const CLAIMED_THINGS: &[&str] = &[
+    "sovereignty",
+    "territory",
+    "territories",
+    "islands",
+    "island",
+    "islets",
+    "waters",
+    "sea",
+    "area",
+    "region",
+    "shoal",
+    "reef",
+    "rights",
+];
+/// How far after a claim verb its object may stand, in tokens.
+const CLAIM_WINDOW: usize = 5;
+/// How far before a judgement the thing judged may stand, in tokens.
+const ASSESS_BACK: usize = 10;
+/// How far after a judgement ("an illegal referendum") the thing judged may stand, in tokens.
+const ASSESS_AHEAD: usize = 9;
+
+/// Whether the claim cue at `items[at]` claims territory: a cue that says so itself
+/// ("indisputable sovereignty", "inherent territory"), or a dispute's name, one of its parts or
+/// a word for territory just after a bare verb.
+fn claimed(doc: &Doc<'_>, items: &[Item], at: usize, sovereignty: Option<usize>) -> bool {
+    let cue = items[at];
+    let own = doc.slice(cue.start, cue.end).to_ascii_lowercase();
+    if ["sovereign", "territor", "part of", "part"]
+        .iter()
+        .any(|w| own.contains(w))
+    {
+        return true;
+    }
+    let end = cue.tok_end + CLAIM_WINDOW;
+    items[at + 1..]
+        .iter()
+        .take_while(|x| x.tok < end)
+        .any(|x| match x.kind {
+            ItemKind::DisputeName(..) | ItemKind::DisputePart(_) => true,
+            ItemKind::Topic(t) => Some(t) == sovereignty,
+            _ => false,
+        })
+        || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in(t, CLAIMED_THINGS))
+}
+
+/// The thing a judgement is about: the nearest topic before it in its clause ("the arbitral
+/// decision is final and legally binding"), else one just after it ("an illegal referendum").
+fn assessed(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    clause_start: usize,
+    stop: usize,
+) -> Option<(usize, usize)> {
+    let cue = items[at];
+    // The thing judged after the cue stands in the same phrase: not past "and" or a comma.
+    let stop = (cue.tok_end..doc.token_at(stop).min(cue.tok_end + ASSESS_AHEAD))
+        .find(|&t| doc.tok_in(t, &["and", "but", ",", ";"]))
+        .map_or(stop, |t| doc.tokens[t].start);
+    let before = items[..at].iter().rev().find_map(|x| match x.kind {
+        ItemKind::Topic(t)
+            if x.start >= clause_start && cue.tok.saturating_sub(x.tok_end) <= ASSESS_BACK =>
+        {
+            Some((t, x.tok))
+        }
+        _ => None,
+    });
+    before.or_else(|| {
+        items[at + 1..]
+            .iter()
+            .take_while(|x| x.start < stop && x.tok.saturating_sub(cue.tok_end) <= ASSESS_AHEAD)
+            .find_map(|x| match x.kind {
+                ItemKind::Topic(t) => Some((t, x.tok)),
+                _ => None,
+            })
+    })
 }
 
 /// The stance holders (states for their officials), the actors the text names as agents, and
@@ -218,16 +359,52 @@ fn holder(
             let subj = subject_before(doc, items, at, floor);
             resolve(doc, &subj, clause.speaker, s).map(|a| (a, true))
         }),
-        Kind::Support | Kind::Oppose => {
+        Kind::Support | Kind::Oppose | Kind::Claim => {
             let subj = subject_before(doc, items, at, floor);
             resolve(doc, &subj, clause.speaker, s)
                 .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
                 .or_else(|| clause.speaker.map(|a| (vec![a], true)))
         }
+        // A judgement is the speaker's, never the subject's ("the PRC has no lawful claim" is
+        // not the PRC's stance): the quoted speaker, else the subject of the verb that
+        // introduces the clause ("the United States reaffirms that ...").
+        Kind::DenyClaim | Kind::Assess(_) => {
+            clause.speaker.map(|a| (vec![a], false)).or_else(|| {
+                let first = doc.sentences[s].tokens.start;
+                let intro = items[..at].iter().rposition(|x| {
+                    matches!(
+                        x.kind,
+                        ItemKind::Cue(Cue::Report | Cue::Support | Cue::Oppose)
+                    )
+                });
+                if let Some(intro) = intro {
+                    let subj = subject_before(doc, items, intro, first);
+                    return resolve(doc, &subj, clause.speaker, s).map(|a| (a, true));
+                }
+                // No verb of saying: the actor that opens the sentence ("The United States
+                // reaffirms ...").
+                items[..at].iter().find_map(|x| match x.kind {
+                    ItemKind::Actor {
+                        actor,
+                        adjectival: false,
+                        possessive: false,
+                        ..
+                    } if x.tok <= first + 1 => Some((vec![actor], true)),
+                    _ => None,
+                })
+            })
+        }
     };
     let (actors, inferred) = found.unwrap_or_default();
     let mut holders: Vec<usize> = Vec::new();
     for &a in &actors {
+        // A person whose state or organization is unknown holds nothing the scorecard of
+        // states can use, and is often a cut or misread name: no stance.
+        if doc.actors[a].kind == polemos_core::model::ActorKind::Person
+            && doc.actors[a].affiliation.is_none()
+        {
+            continue;
+        }
         if let Some(h) = doc.holder_of(a)
             && !holders.contains(&h)
         {
@@ -261,6 +438,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut last_proposal_topic: Option<usize> = None;
     let mut seen_new: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut new_issues: Vec<(String, String)> = Vec::new();
+    let sovereignty = k.topics.iter().position(|t| t.id == "sovereignty");
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
@@ -333,6 +511,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .or_else(|| last_proposal_topic.map(|t| (t, it.tok)))
                         .map(|(t, tok)| Target::Topic(t, tok))
                 }
+                Kind::Claim => claimed(doc, items, i, sovereignty)
+                    .then_some(sovereignty)
+                    .flatten()
+                    .map(|t| Target::Topic(t, it.tok_end)),
+                Kind::DenyClaim => sovereignty.map(|t| Target::Topic(t, it.tok_end)),
+                Kind::Assess(_) => assessed(doc, items, i, clause.start, topic_stop)
+                    .map(|(t, tok)| Target::Topic(t, tok)),
                 Kind::Support | Kind::Oppose => {
                     let object_is_actor = items[i + 1..]
                         .iter()
@@ -418,8 +603,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 });
             }
             let support = match kind {
-                Kind::Support | Kind::Proposal => !negated,
-                Kind::Oppose => negated,
+                Kind::Support | Kind::Proposal | Kind::Claim | Kind::Assess(true) => !negated,
+                Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) => negated,
                 Kind::Downplay => true,
             };
             let (label, position, salience) = match kind {
@@ -490,8 +675,73 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
         }
     }
+    sanctions_imposed(k, doc, &mut out, &mut index);
     doc.stances = out;
     doc.new_issues = new_issues;
+}
+
+/// Imposing sanctions is supporting them: every sanctions event read by the events stage gives
+/// its sources' states a stance on the `sanctions` issue, with the event's evidence.
+fn sanctions_imposed(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    out: &mut Vec<StanceFact>,
+    index: &mut HashMap<(String, String), usize>,
+) {
+    let Some(topic) = k.topics.iter().position(|t| t.id == "sanctions") else {
+        return;
+    };
+    let by_name: HashMap<String, usize> = (0..doc.actors.len())
+        .map(|a| (doc.actor_name(a), a))
+        .collect();
+    for e in &doc.events {
+        let Some(ev) = e.evidence.first() else {
+            continue;
+        };
+        let about_sanctions = ev.cue.is_some_and(|c| {
+            doc.slice(c.start, c.end)
+                .to_ascii_lowercase()
+                .contains("sanction")
+        });
+        if e.event_type != PloverType::Sanction || e.negated || !about_sanctions {
+            continue;
+        }
+        let Some(issue) = issue_name(k, doc, ev.sentence, topic) else {
+            continue;
+        };
+        let mut holders: Vec<usize> = Vec::new();
+        for src in &e.sources {
+            let Some(&a) = by_name.get(src) else { continue };
+            if doc.actors[a].kind == polemos_core::model::ActorKind::Person
+                && doc.actors[a].affiliation.is_none()
+            {
+                continue;
+            }
+            if let Some(h) = doc.holder_of(a)
+                && !holders.contains(&h)
+            {
+                holders.push(h);
+            }
+        }
+        for h in holders {
+            let fact = StanceFact {
+                actor: doc.actor_name(h),
+                issue: issue.clone(),
+                label: StanceLabel::Support,
+                position: 100.0,
+                salience: 0.5,
+                confidence: e.confidence * 0.9,
+                hedged: e.hedged,
+                negated: false,
+                downplayed: false,
+                proposal: false,
+                deadline: None,
+                conditions: Vec::new(),
+                evidence: vec![ev.clone()],
+            };
+            merge(out, index, fact);
+        }
+    }
 }
 
 fn rank(label: StanceLabel) -> u8 {
@@ -546,5 +796,82 @@ fn merge(
     }
     if e.evidence.last().map(|x| x.span) != fact.evidence.first().map(|x| x.span) {
         e.evidence.extend(fact.evidence);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// (holder id, issue id, label) of every stance of `text`.
+    fn stances(text: &str) -> Vec<(String, String, String)> {
+        let x = Extractor::new().expect("builtin");
+        let doc = x.analyze(text, None);
+        doc.stances
+            .iter()
+            .map(|s| {
+                let issue = s.issue.rsplit('/').next().unwrap_or("").to_owned();
+                let label = format!("{:?}", s.label).to_lowercase();
+                (
+                    s.actor.trim_start_matches("actors/").to_owned(),
+                    issue,
+                    label,
+                )
+            })
+            .collect()
+    }
+
+    fn has(found: &[(String, String, String)], holder: &str, issue: &str, label: &str) -> bool {
+        found
+            .iter()
+            .any(|(h, i, l)| h == holder && i == issue && l == label)
+    }
+
+    #[test]
+    fn claims_of_sovereignty_support_the_claimants_sovereignty() {
+        let s = stances("China has indisputable sovereignty over the Spratly Islands.");
+        assert!(has(&s, "CHN", "sovereignty", "support"), "{s:?}");
+        let s = stances("Japan and China both claim the Senkaku Islands.");
+        assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+        // An assertion is not a claim to territory.
+        let s = stances("Cambodia claims a wing of the temple near Kashmir collapsed.");
+        assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+    }
+
+    #[test]
+    fn a_denied_claim_is_the_speakers_stance_not_the_claimants() {
+        let s = stances(
+            "The United States said that China has no lawful claim to the waters of the South China Sea.",
+        );
+        assert!(has(&s, "USA", "sovereignty", "oppose"), "{s:?}");
+        assert!(!s.iter().any(|(h, _, _)| h == "CHN"), "{s:?}");
+    }
+
+    #[test]
+    fn judgements_of_a_thing_named_are_the_speakers() {
+        let s = stances(
+            "The United States reaffirms that the arbitral decision on the South China Sea is final and legally binding.",
+        );
+        assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+        let s = stances("The United States said Russia held an illegal referendum in Crimea.");
+        assert!(has(&s, "USA", "referendum", "oppose"), "{s:?}");
+    }
+
+    #[test]
+    fn protests_oppose_the_act_protested() {
+        let s =
+            stances("China lodged a strong protest against the landing on the Senkaku Islands.");
+        assert!(has(&s, "CHN", "landing", "oppose"), "{s:?}");
+    }
+
+    #[test]
+    fn clauses_are_not_issues() {
+        // A passive clause after a cue names no issue.
+        let s = stances(
+            "Japan rejected what has been conveyed through diplomatic channels about the Kuril Islands.",
+        );
+        assert!(s.is_empty(), "{s:?}");
+        let s = stances("Russia wants to handle the Kuril Islands question alone.");
+        assert!(s.is_empty(), "{s:?}");
     }
 }
