@@ -76,6 +76,10 @@ pub enum Cue {
     Plan,
     Support,
     Oppose,
+    /// Putting a measure into effect ("imposing sanctions"): support of the measure. Unlike
+    /// `support` it does not end the search for an event's subject ("X will impose more
+    /// sanctions on Y" is still X's sanction).
+    Enact,
     /// A claim of sovereignty or rights ("claims sovereignty over", "inherent territory"):
     /// the subject supports its own sovereignty.
     Claim,
@@ -108,6 +112,7 @@ impl Cue {
             "plan" => Self::Plan,
             "support" => Self::Support,
             "oppose" => Self::Oppose,
+            "enact" => Self::Enact,
             "claim" => Self::Claim,
             "deny_claim" => Self::DenyClaim,
             "assess_good" => Self::AssessGood,

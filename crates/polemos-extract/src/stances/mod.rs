@@ -3,113 +3,24 @@
 //! as the proposer's support. Officials' stances are held by their state; the official is the
 //! speaker in the evidence.
 
+mod holders;
+mod issues;
+
 use std::collections::HashMap;
 
-use super::attribution::{clause_at, resolve};
+use super::attribution::clause_at;
 use super::events::issue_name;
-use super::ir::{Doc, Item, ItemKind, TokKind};
-use super::knowledge::{Args, Cue, Knowledge, TopicScale};
-use super::output::{Clause, ConditionFact, StanceFact};
-use super::syntax::{Subject, objects_after, possessor, subject_before};
+use super::ir::{Doc, Item, ItemKind};
+use super::knowledge::{Cue, Knowledge, TopicScale};
+use super::output::{ConditionFact, StanceFact};
+use holders::{holder, voice};
+use issues::{assessed, claimed, new_issue, topic_after};
 use polemos_core::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
-use polemos_core::names::slugify;
 
-/// How far after a cue its topic may stand, in tokens.
-const TOPIC_WINDOW: usize = 12;
 /// How far after a stance cue its condition may start, in tokens.
 const CONDITION_WINDOW: usize = 14;
-/// Words that never start an issue, and nouns too vague to be one on their own.
-const NOT_AN_ISSUE: &[&str] = &[
-    "after",
-    "before",
-    "when",
-    "while",
-    "it",
-    "this",
-    "that",
-    "them",
-    "him",
-    "her",
-    "us",
-    "all",
-    "what",
-    "which",
-    "who",
-    "there",
-    "here",
-    "also",
-    "not",
-    "decision",
-    "move",
-    "request",
-    "claim",
-    "claims",
-    "statement",
-    "plan",
-    "step",
-    "steps",
-    "idea",
-    "call",
-    "calls",
-    "remarks",
-    "comments",
-    "position",
-    "stance",
-    "efforts",
-    "effort",
-    "action",
-    "actions",
-    "measures",
-    "proposal",
-    "report",
-    "reports",
-    "way",
-    "need",
-    "issue",
-    "matter",
-    "question",
-    "situation",
-    "process",
-    "progress",
-    "option",
-    "options",
-    "things",
-    "everything",
-    "something",
-    "anything",
-    "both",
-    "sides",
-    "parties",
-    "more",
-    "further",
-    "additional",
-    "new",
-];
-/// Longest noun phrase proposed as a new issue, in tokens.
-const MAX_NEW_ISSUE_TOKENS: usize = 4;
-/// Words skipped between a cue and the issue it names.
-const LEADING_WORDS: &[&str] = &[
-    "the", "a", "an", "to", "for", "of", "this", "that", "these", "those", "its", "their", "his",
-    "her", "our", "any", "against", "over", "such",
-];
-/// Words that end an issue's noun phrase.
-const ENDS_AN_ISSUE: &[&str] = &[
-    "and", "or", "but", "which", "that", "who", "whose", "where", "because", "as", "with", "by",
-    "on", "in", "at", "if", "unless", "for", "from", "about", "into", "over", "between", "against",
-    "after", "before", "during", "since", "through", "under", "amid", "within", "without", "than",
-    "so",
-];
-/// Words no issue name contains: auxiliaries, verbs of being, pronouns, negation.
-const NOT_IN_AN_ISSUE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "he", "she",
-    "it", "they", "we", "i", "you", "them", "us", "him", "me", "there", "here", "said", "says",
-];
-/// Endings of adjectives, which do not end a noun phrase.
-const ADJECTIVE_ENDINGS: &[&str] = &["al", "ive", "ous", "ic", "ful", "ing", "ent", "ant"];
-
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Support,
     Oppose,
     Proposal,
@@ -124,7 +35,7 @@ enum Kind {
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
     match it.kind {
-        ItemKind::Cue(Cue::Support) => Some(Kind::Support),
+        ItemKind::Cue(Cue::Support | Cue::Enact) => Some(Kind::Support),
         ItemKind::Cue(Cue::Oppose) => Some(Kind::Oppose),
         ItemKind::Cue(Cue::Proposal) => Some(Kind::Proposal),
         ItemKind::Cue(Cue::Downplay) => Some(Kind::Downplay),
@@ -145,273 +56,6 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
 enum Target {
     Topic(usize, usize),
     New(String, String),
-}
-
-fn topic_after(items: &[Item], at: usize, stop: usize) -> Option<(usize, usize)> {
-    let cue = items[at];
-    items[at + 1..]
-        .iter()
-        .take_while(|it| it.start < stop && it.tok.saturating_sub(cue.tok_end) <= TOPIC_WINDOW)
-        .find_map(|it| match it.kind {
-            ItemKind::Topic(t) => Some((t, it.tok)),
-            _ => None,
-        })
-}
-
-fn new_issue(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    stop_tok: usize,
-) -> Option<(String, String)> {
-    let cue = items[at];
-    let mut t = cue.tok_end;
-    while t < stop_tok && doc.tok_in(t, LEADING_WORDS) {
-        t += 1;
-    }
-    let start = t;
-    // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after
-    // "that" comes a clause ("recognizes that the territory is part of ...").
-    if (cue.tok_end..start).any(|x| doc.tok_in(x, &["to", "that"])) && start > cue.tok_end {
-        return None;
-    }
-    // "implementing the agreement": a verb with its object, not a noun phrase.
-    if doc.tok(start).ends_with("ing") && doc.tok_in(start + 1, &["the", "a", "an", "its", "their"])
-    {
-        return None;
-    }
-    // Names of places and disputes may sit inside the phrase ("occupation of Crimea").
-    let covered = |tok: usize| {
-        items.iter().any(|it| {
-            it.tok <= tok
-                && tok < it.tok_end
-                && !matches!(
-                    it.kind,
-                    ItemKind::DisputeName(..)
-                        | ItemKind::DisputePart(_)
-                        | ItemKind::Location
-                        | ItemKind::Actor {
-                            adjectival: true,
-                            ..
-                        }
-                )
-        })
-    };
-    if start >= stop_tok || covered(start) {
-        return None;
-    }
-    while t < stop_tok
-        && t - start < MAX_NEW_ISSUE_TOKENS
-        && matches!(doc.tokens[t].kind, TokKind::Word)
-        && !covered(t)
-        && !doc.tok_in(t, ENDS_AN_ISSUE)
-    {
-        t += 1;
-    }
-    let cut_by_coordination = doc.tok_in(t, &["and", "or"]);
-    // Cut short by a name ("its longstanding one [China] policy") or by the length limit
-    // ("resumption of formal diplomatic [ties]"): not a whole phrase.
-    let cut_short = covered(t) || t - start == MAX_NEW_ISSUE_TOKENS;
-    if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
-        return None;
-    }
-    while t > start && doc.tok_in(t - 1, &["of", "the", "a", "to", "for", "from"]) {
-        t -= 1;
-    }
-    // A readable noun phrase: no verb, auxiliary or pronoun inside ("has been conveyed"), and
-    // no adjective left dangling by a cut coordination ("ongoing regional [and ...] efforts").
-    if (start..t).any(|x| doc.tok_in(x, NOT_IN_AN_ISSUE))
-        || t > start && doc.tok(t - 1).ends_with("ly")
-        || t > start
-            && cut_by_coordination
-            && ADJECTIVE_ENDINGS
-                .iter()
-                .any(|e| doc.tok(t - 1).to_ascii_lowercase().ends_with(e))
-    {
-        return None;
-    }
-    if t == start
-        || doc.tok(start).starts_with(char::is_uppercase)
-        || doc.tok_in(start, NOT_AN_ISSUE)
-            && (t - start == 1 || !doc.tok_in(start, &["call", "plan"]))
-    {
-        return None;
-    }
-    let text = doc
-        .slice(doc.tokens[start].start, doc.tokens[t - 1].end)
-        .to_owned();
-    let id = slugify(&text)?;
-    Some((id, text))
-}
-
-/// Words after a bare claim verb ("claims the islands") that show a claim to territory rather
-/// than an assertion ("claims a wing of the temple collapsed").
-const CLAIMED_THINGS: &[&str] = &[
-    "sovereignty",
-    "territory",
-    "territories",
-    "islands",
-    "island",
-    "islets",
-    "waters",
-    "sea",
-    "area",
-    "region",
-    "shoal",
-    "reef",
-    "rights",
-];
-/// How far after a claim verb its object may stand, in tokens.
-const CLAIM_WINDOW: usize = 5;
-/// How far before a judgement the thing judged may stand, in tokens.
-const ASSESS_BACK: usize = 10;
-/// How far after a judgement ("an illegal referendum") the thing judged may stand, in tokens.
-const ASSESS_AHEAD: usize = 9;
-
-/// Whether the claim cue at `items[at]` claims territory: a cue that says so itself
-/// ("indisputable sovereignty", "inherent territory"), or a dispute's name, one of its parts or
-/// a word for territory just after a bare verb.
-fn claimed(doc: &Doc<'_>, items: &[Item], at: usize, sovereignty: Option<usize>) -> bool {
-    let cue = items[at];
-    let own = doc.slice(cue.start, cue.end).to_ascii_lowercase();
-    if ["sovereign", "territor", "part of", "part"]
-        .iter()
-        .any(|w| own.contains(w))
-    {
-        return true;
-    }
-    let end = cue.tok_end + CLAIM_WINDOW;
-    items[at + 1..]
-        .iter()
-        .take_while(|x| x.tok < end)
-        .any(|x| match x.kind {
-            ItemKind::DisputeName(..) | ItemKind::DisputePart(_) => true,
-            ItemKind::Topic(t) => Some(t) == sovereignty,
-            _ => false,
-        })
-        || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in(t, CLAIMED_THINGS))
-}
-
-/// The thing a judgement is about: the nearest topic before it in its clause ("the arbitral
-/// decision is final and legally binding"), else one just after it ("an illegal referendum").
-fn assessed(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    clause_start: usize,
-    stop: usize,
-) -> Option<(usize, usize)> {
-    let cue = items[at];
-    // The thing judged after the cue stands in the same phrase: not past "and" or a comma.
-    let stop = (cue.tok_end..doc.token_at(stop).min(cue.tok_end + ASSESS_AHEAD))
-        .find(|&t| doc.tok_in(t, &["and", "but", ",", ";"]))
-        .map_or(stop, |t| doc.tokens[t].start);
-    let before = items[..at].iter().rev().find_map(|x| match x.kind {
-        ItemKind::Topic(t)
-            if x.start >= clause_start && cue.tok.saturating_sub(x.tok_end) <= ASSESS_BACK =>
-        {
-            Some((t, x.tok))
-        }
-        _ => None,
-    });
-    before.or_else(|| {
-        items[at + 1..]
-            .iter()
-            .take_while(|x| x.start < stop && x.tok.saturating_sub(cue.tok_end) <= ASSESS_AHEAD)
-            .find_map(|x| match x.kind {
-                ItemKind::Topic(t) => Some((t, x.tok)),
-                _ => None,
-            })
-    })
-}
-
-/// The stance holders (states for their officials), the actors the text names as agents, and
-/// whether they were inferred rather than read.
-fn holder(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    clause: &Clause,
-    s: usize,
-    kind: Kind,
-    args: Option<Args>,
-) -> (Vec<usize>, Vec<usize>, bool) {
-    let floor = doc.token_at(clause.start);
-    let found: Option<(Vec<usize>, bool)> = match kind {
-        Kind::Proposal => {
-            let by = (args == Some(Args::By))
-                .then(|| objects_after(doc, items, at, doc.sentences[s].tokens.end))
-                .filter(|v| !v.is_empty())
-                .map(|v| (v, false));
-            by.or_else(|| {
-                possessor(items, at, doc).and_then(|p| {
-                    resolve(doc, &p, clause.speaker, s)
-                        .map(|a| (a, matches!(p, Subject::Pronoun(_))))
-                })
-            })
-            .or_else(|| {
-                let subj = subject_before(doc, items, at, floor);
-                resolve(doc, &subj, clause.speaker, s)
-                    .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
-            })
-        }
-        Kind::Downplay => clause.speaker.map(|a| (vec![a], false)).or_else(|| {
-            let subj = subject_before(doc, items, at, floor);
-            resolve(doc, &subj, clause.speaker, s).map(|a| (a, true))
-        }),
-        Kind::Support | Kind::Oppose | Kind::Claim => {
-            let subj = subject_before(doc, items, at, floor);
-            resolve(doc, &subj, clause.speaker, s)
-                .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
-                .or_else(|| clause.speaker.map(|a| (vec![a], true)))
-        }
-        // A judgement is the speaker's, never the subject's ("the PRC has no lawful claim" is
-        // not the PRC's stance): the quoted speaker, else the subject of the verb that
-        // introduces the clause ("the United States reaffirms that ...").
-        Kind::DenyClaim | Kind::Assess(_) => {
-            clause.speaker.map(|a| (vec![a], false)).or_else(|| {
-                let first = doc.sentences[s].tokens.start;
-                let intro = items[..at].iter().rposition(|x| {
-                    matches!(
-                        x.kind,
-                        ItemKind::Cue(Cue::Report | Cue::Support | Cue::Oppose)
-                    )
-                });
-                if let Some(intro) = intro {
-                    let subj = subject_before(doc, items, intro, first);
-                    return resolve(doc, &subj, clause.speaker, s).map(|a| (a, true));
-                }
-                // No verb of saying: the actor that opens the sentence ("The United States
-                // reaffirms ...").
-                items[..at].iter().find_map(|x| match x.kind {
-                    ItemKind::Actor {
-                        actor,
-                        adjectival: false,
-                        possessive: false,
-                        ..
-                    } if x.tok <= first + 1 => Some((vec![actor], true)),
-                    _ => None,
-                })
-            })
-        }
-    };
-    let (actors, inferred) = found.unwrap_or_default();
-    let mut holders: Vec<usize> = Vec::new();
-    for &a in &actors {
-        // A person whose state or organization is unknown holds nothing the scorecard of
-        // states can use, and is often a cut or misread name: no stance.
-        if doc.actors[a].kind == polemos_core::model::ActorKind::Person
-            && doc.actors[a].affiliation.is_none()
-        {
-            continue;
-        }
-        if let Some(h) = doc.holder_of(a)
-            && !holders.contains(&h)
-        {
-            holders.push(h);
-        }
-    }
-    (holders, actors, inferred)
 }
 
 fn required(items: &[Item], from: usize, to: usize, scale: Option<&TopicScale>) -> RequiredOutcome {
@@ -439,6 +83,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut seen_new: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut new_issues: Vec<(String, String)> = Vec::new();
     let sovereignty = k.topics.iter().position(|t| t.id == "sovereignty");
+    let voice = voice(doc);
+    let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
@@ -462,10 +108,33 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,
             };
-            let (holders, agents, inferred) = holder(doc, items, i, &clause, s, kind, args);
+            let (mut holders, mut agents, mut inferred) =
+                holder(doc, items, i, &clause, s, kind, args);
+            // "X recognizes A and reaffirms its support for B": the second verb shares the
+            // first one's subject.
+            if holders.is_empty()
+                && let Some((ls, lh, la)) = &last_holders
+                && *ls == s
+                && it.tok > 0
+                && (it.tok.saturating_sub(2)..it.tok).any(|t| doc.tok_is(t, "and"))
+            {
+                (holders, agents, inferred) = (lh.clone(), la.clone(), true);
+            }
+            // A judgement nobody is quoted for, or a "we" nobody is quoted for, in a text written
+            // in one state's voice (a statement whose sentences open with "The United States
+            // welcomes ..."), is that state's.
+            let we = (it.tok.saturating_sub(3)..it.tok).any(|t| doc.tok_is(t, "we"));
+            if holders.is_empty()
+                && (we || matches!(kind, Kind::DenyClaim | Kind::Assess(_)))
+                && clause.speaker.is_none()
+                && let Some(v) = voice
+            {
+                (holders, agents, inferred) = (vec![v], vec![v], true);
+            }
             if holders.is_empty() {
                 continue;
             }
+            last_holders = Some((s, holders.clone(), agents.clone()));
             // A condition after the cue in the same clause, or one that opens the sentence.
             // ... and no other statement between the cue and the condition.
             let cond = items.iter().enumerate().find(|(j, x)| {
@@ -865,6 +534,32 @@ mod tests {
     }
 
     #[test]
+    fn holders_follow_the_sentence_not_the_nearest_name() {
+        // The second verb shares the first one's subject.
+        let s = stances(
+            "Today the United States recognizes Moroccan sovereignty over Western Sahara and reaffirms its support for the autonomy plan.",
+        );
+        assert!(has(&s, "USA", "autonomy-plan", "support"), "{s:?}");
+        // "they" is the group just named, not the state of the sentence before.
+        let s = stances(
+            "Egypt fears the Grand Renaissance Dam in its dispute with Ethiopia. Ethiopian officials responded, saying they would not halt construction of the dam.",
+        );
+        assert!(has(&s, "ETH", "construction", "support"), "{s:?}");
+        assert!(!s.iter().any(|(h, _, _)| h == "EGY"), "{s:?}");
+        // A state in a leading prepositional phrase does not speak.
+        let s = stances("On Sudan, the United States will continue to support peace talks.");
+        assert!(!s.iter().any(|(h, _, _)| h == "SDN"), "{s:?}");
+    }
+
+    #[test]
+    fn a_statement_in_one_states_voice_holds_its_unattributed_judgements() {
+        let s = stances(
+            "The United States welcomes the talks on the South China Sea. The United States reaffirms its support for talks. The arbitral decision is final and legally binding.",
+        );
+        assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+    }
+
+    #[test]
     fn clauses_are_not_issues() {
         // A passive clause after a cue names no issue.
         let s = stances(
@@ -872,6 +567,13 @@ mod tests {
         );
         assert!(s.is_empty(), "{s:?}");
         let s = stances("Russia wants to handle the Kuril Islands question alone.");
+        assert!(s.is_empty(), "{s:?}");
+        // People are actors, not issues; a phrase cut by the length limit is no name.
+        let s = stances("Japan stands with our Philippine allies in the Kuril Islands row.");
+        assert!(s.is_empty(), "{s:?}");
+        let s = stances(
+            "Japan welcomed a resumption of formal diplomatic ties over the Kuril Islands.",
+        );
         assert!(s.is_empty(), "{s:?}");
     }
 }
