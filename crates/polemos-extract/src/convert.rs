@@ -7,12 +7,13 @@ use sha2::{Digest, Sha256};
 
 use super::ArticleMeta;
 use super::knowledge::Knowledge;
-use super::output::{Evidence, Extraction};
+use super::output::{DisputeFact, Evidence, Extraction};
 use polemos_core::dossier::Dossier;
 use polemos_core::error::Error;
 use polemos_core::model::{
-    Actor, ActorCodes, ActorKind, Affiliation, Condition, DatePrecision, Dispute, DisputedObject,
-    Document, Event, FuzzyDate, Issue, ObjectName, Party, Span, Stance, StatusChange,
+    Actor, ActorCodes, ActorKind, Affiliation, Condition, DatePrecision, Dispute, DisputeKind,
+    DisputeStatus, DisputedObject, Document, Event, FuzzyDate, Issue, ObjectName, Party, Span,
+    Stance, StatusChange,
 };
 use polemos_core::names::{ActorName, DisputeName, DocumentName, EventName, IssueName, StanceName};
 use polemos_core::values::{Capability, Confidence, Intensity, Position, Salience};
@@ -74,6 +75,58 @@ fn known_actor(k: &Knowledge, id: &str) -> Option<Actor> {
         aliases: a.aliases.clone(),
         affiliations: Vec::new(),
     })
+}
+
+/// A dispute the text is about that the knowledge files do not list: its parties are the
+/// actors the text sets against each other, its object is named by its id.
+fn add_proposed(
+    d: &mut Dossier,
+    x: &Extraction,
+    f: &DisputeFact,
+    add_actor: &mut impl FnMut(&mut Dossier, Actor),
+) -> Result<(), Error> {
+    let mut parties = Vec::new();
+    let share = 1.0 / f.parties.len().max(1) as f64;
+    for p in &f.parties {
+        let name = actor_name(p)?;
+        if let Some(a) = x.actors.iter().find(|a| &a.name == p) {
+            add_actor(
+                d,
+                Actor {
+                    name: name.clone(),
+                    kind: a.kind,
+                    display_name: a.display_name.clone(),
+                    codes: ActorCodes {
+                        iso3: a.iso3.clone(),
+                        ..ActorCodes::default()
+                    },
+                    aliases: Vec::new(),
+                    affiliations: Vec::new(),
+                },
+            );
+        }
+        parties.push(Party {
+            actor: name,
+            capability: Capability::saturating(share),
+        });
+    }
+    let name = DisputeName::parse(&f.name).map_err(|e| invalid("dispute", e.to_string()))?;
+    d.disputes.push(Dispute {
+        objects: vec![DisputedObject {
+            id: name.id().to_owned(),
+            names: Vec::new(),
+            parts: f.parts.clone(),
+        }],
+        name,
+        title: f.title.clone(),
+        kind: DisputeKind::Other,
+        parties,
+        status: vec![StatusChange {
+            status: DisputeStatus::Active,
+            since: None,
+        }],
+    });
+    Ok(())
 }
 
 /// Builds the dossier of an extraction.
@@ -145,11 +198,10 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
         add_actor(&mut d, actor);
     }
     for f in &x.disputes {
-        let Some(entry) = k
-            .disputes
-            .iter()
-            .find(|e| format!("disputes/{}", e.id) == f.name)
-        else {
+        let Some(entry) = f.known.and_then(|i| k.disputes.get(i)) else {
+            if f.proposed {
+                add_proposed(&mut d, x, f, &mut add_actor)?;
+            }
             continue;
         };
         let share = 1.0 / entry.parties.len().max(1) as f64;

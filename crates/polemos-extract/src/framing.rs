@@ -1,6 +1,7 @@
 //! Dispute stage: which known disputes the document is about, by any of their names, by their
 //! parts, or by a generic reference ("the territorial dispute between Russia and Japan"), and
 //! whose framing each name carries ("Northern Territories" is Japan's, "Southern Kurils" Russia's).
+//! A text that names no known dispute gets a proposed one (see [`super::proposed`]).
 
 use std::collections::HashMap;
 
@@ -23,7 +24,9 @@ fn fact<'a>(
             parts: Vec::new(),
             framing: FramingSummary::default(),
             weight: 0,
-            index: d,
+            known: Some(d),
+            parties: Vec::new(),
+            proposed: false,
         });
         facts.len() - 1
     });
@@ -37,6 +40,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut index: HashMap<usize, usize> = HashMap::new();
     let mut explicit: Vec<Option<usize>> = vec![None; doc.sentences.len()];
     let mut parties_here: Vec<&str> = Vec::new();
+    let mut by_parties: Vec<Option<usize>> = vec![None; doc.sentences.len()];
     #[allow(clippy::needless_range_loop)] // `s` indexes sentences, items and `explicit` alike.
     for s in 0..doc.sentences.len() {
         doc.tick(doc.sentence_items(s).len() + 1);
@@ -100,11 +104,23 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             .iter()
                             .all(|p| parties_here.contains(&p.as_str()))
                 });
-            if let Some(d) = candidate {
-                fact(k, &mut facts, &mut index, d).weight += 1;
-                explicit[s] = Some(d);
-            }
+            by_parties[s] = candidate;
         }
+    }
+    // Two parties and the word "dispute" tie a sentence to a known dispute only when the text
+    // names that dispute somewhere: otherwise the text is about another quarrel between them.
+    for (s, candidate) in by_parties.iter().enumerate() {
+        if let Some(d) = *candidate
+            && let Some(&f) = index.get(&d)
+        {
+            facts[f].weight += 1;
+            explicit[s] = Some(d);
+        }
+    }
+    if facts.is_empty()
+        && let Some(p) = super::proposed::proposed_dispute(k, doc)
+    {
+        facts.push(p);
     }
     let primary = facts
         .iter()

@@ -121,6 +121,20 @@ pub enum Cue {
     Plan,
     Support,
     Oppose,
+    /// Putting a measure into effect ("imposing sanctions"): support of the measure. Unlike
+    /// `support` it does not end the search for an event's subject ("X will impose more
+    /// sanctions on Y" is still X's sanction).
+    Enact,
+    /// A claim of sovereignty or rights ("claims sovereignty over", "inherent territory"):
+    /// the subject supports its own sovereignty.
+    Claim,
+    /// A denial of another's claim ("has no lawful claim to"): the speaker opposes it.
+    DenyClaim,
+    /// A judgement of a thing just named ("is legally binding", "is a realistic option"): the
+    /// speaker supports it.
+    AssessGood,
+    /// "is unacceptable", "an illegal referendum": the speaker opposes the thing named.
+    AssessBad,
     Proposal,
     Condition,
     Hedge,
@@ -143,6 +157,11 @@ impl Cue {
             "plan" => Self::Plan,
             "support" => Self::Support,
             "oppose" => Self::Oppose,
+            "enact" => Self::Enact,
+            "claim" => Self::Claim,
+            "deny_claim" => Self::DenyClaim,
+            "assess_good" => Self::AssessGood,
+            "assess_bad" => Self::AssessBad,
             "proposal" => Self::Proposal,
             "condition" => Self::Condition,
             "hedge" => Self::Hedge,

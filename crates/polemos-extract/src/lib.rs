@@ -22,6 +22,7 @@ pub mod people;
 pub mod person_context;
 pub mod person_names;
 pub mod persons;
+pub mod proposed;
 pub mod stances;
 pub mod syntax;
 pub mod text;
@@ -246,39 +247,47 @@ fn proposed_issue(
         });
     }
     let topic = k.topics.iter().find(|t| t.id == id)?;
-    let entry = doc
-        .disputes
-        .iter()
-        .find(|d| d.name == dispute)
-        .map(|d| &k.disputes[d.index])?;
+    let fact = doc.disputes.iter().find(|d| d.name == dispute)?;
+    let entry = fact.known.map(|i| &k.disputes[i]);
+    // A known dispute's parties come from the data; a proposed one's from the text.
+    let party = |i: usize| -> String {
+        let known = entry
+            .and_then(|e| e.parties.get(i))
+            .and_then(|p| k.actor(p))
+            .map(|a| k.actors[a].display.clone());
+        let found = || {
+            let name = fact.parties.get(i)?;
+            let a = doc
+                .actors
+                .iter()
+                .position(|a| &format!("actors/{}", a.id) == name)?;
+            Some(doc.actors[a].display.clone())
+        };
+        known
+            .or_else(found)
+            .unwrap_or_else(|| "the other party".to_owned())
+    };
     let scale = match &topic.scale {
         knowledge::TopicScale::Binary(p) => IssueScale::Binary {
             proposal: p.clone(),
         },
-        knowledge::TopicScale::Sovereignty => {
-            let display = |i: usize| {
-                entry.parties.get(i).and_then(|p| k.actor(p)).map_or_else(
-                    || "the other party".to_owned(),
-                    |a| k.actors[a].display.clone(),
-                )
-            };
-            IssueScale::Continuous {
-                anchors: vec![
-                    Anchor {
-                        position: Position::saturating(0.0),
-                        label: format!("held entirely by {}", display(1)),
-                    },
-                    Anchor {
-                        position: Position::saturating(100.0),
-                        label: format!("held entirely by {}", display(0)),
-                    },
-                ],
-            }
-        }
+        knowledge::TopicScale::Sovereignty => IssueScale::Continuous {
+            anchors: vec![
+                Anchor {
+                    position: Position::saturating(0.0),
+                    label: format!("held entirely by {}", party(1)),
+                },
+                Anchor {
+                    position: Position::saturating(100.0),
+                    label: format!("held entirely by {}", party(0)),
+                },
+            ],
+        },
     };
+    let title = entry.map_or(fact.title.as_str(), |e| e.title.as_str());
     Some(ProposedIssue {
         name: name.to_owned(),
-        title: format!("{} ({})", topic.title, entry.title),
+        title: format!("{} ({title})", topic.title),
         scale,
     })
 }

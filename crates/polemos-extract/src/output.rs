@@ -203,8 +203,16 @@ pub struct DisputeFact {
     /// How strongly the document is about it (name and part mentions plus generic references).
     #[serde(skip)]
     pub weight: usize,
+    /// Index into `Knowledge::disputes`; `None` for a proposed dispute.
     #[serde(skip)]
-    pub index: usize,
+    pub known: Option<usize>,
+    /// For a proposed dispute: the parties the text sets against each other (actor names).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parties: Vec<String>,
+    /// Not in the knowledge files: proposed from the text, for an analyst to accept, rename or
+    /// merge.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub proposed: bool,
 }
 
 /// An issue the text refers to, proposed for the store when it is not there yet.

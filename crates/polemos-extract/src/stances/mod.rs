@@ -3,91 +3,46 @@
 //! as the proposer's support. Officials' stances are held by their state; the official is the
 //! speaker in the evidence.
 
+mod holders;
+mod issues;
+
 use std::collections::HashMap;
 
-use super::attribution::{clause_at, resolve};
+use super::attribution::clause_at;
 use super::events::issue_name;
-use super::ir::{Doc, Item, ItemKind, TokKind};
-use super::knowledge::{Args, Cue, Knowledge, TopicScale};
-use super::output::{Clause, ConditionFact, StanceFact};
-use super::syntax::{Subject, objects_after, possessor, subject_before};
+use super::ir::{Doc, Item, ItemKind};
+use super::knowledge::{Cue, Knowledge, TopicScale};
+use super::output::{ConditionFact, StanceFact};
+use holders::{holder, voice};
+use issues::{assessed, claimed, new_issue, topic_after};
 use polemos_core::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
-use polemos_core::names::slugify;
 
-/// How far after a cue its topic may stand, in tokens.
-const TOPIC_WINDOW: usize = 12;
 /// How far after a stance cue its condition may start, in tokens.
 const CONDITION_WINDOW: usize = 14;
-/// Words that never start an issue, and nouns too vague to be one on their own.
-const NOT_AN_ISSUE: &[&str] = &[
-    "after",
-    "before",
-    "when",
-    "while",
-    "it",
-    "this",
-    "that",
-    "them",
-    "him",
-    "her",
-    "us",
-    "all",
-    "any",
-    "what",
-    "which",
-    "who",
-    "there",
-    "here",
-    "also",
-    "not",
-    "decision",
-    "move",
-    "request",
-    "claim",
-    "claims",
-    "statement",
-    "plan",
-    "step",
-    "steps",
-    "idea",
-    "call",
-    "calls",
-    "remarks",
-    "comments",
-    "position",
-    "stance",
-    "efforts",
-    "effort",
-    "action",
-    "actions",
-    "measures",
-    "proposal",
-    "report",
-    "reports",
-    "way",
-    "need",
-    "issue",
-    "matter",
-    "question",
-    "situation",
-];
-/// Longest noun phrase proposed as a new issue, in tokens.
-const MAX_NEW_ISSUE_TOKENS: usize = 6;
-
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Support,
     Oppose,
     Proposal,
     Downplay,
+    /// The subject claims sovereignty or rights: support of its `sovereignty` issue.
+    Claim,
+    /// The speaker denies another's claim: opposition to the `sovereignty` issue.
+    DenyClaim,
+    /// The speaker judges the thing just named good or bad.
+    Assess(bool),
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
     match it.kind {
-        ItemKind::Cue(Cue::Support) => Some(Kind::Support),
+        ItemKind::Cue(Cue::Support | Cue::Enact) => Some(Kind::Support),
         ItemKind::Cue(Cue::Oppose) => Some(Kind::Oppose),
         ItemKind::Cue(Cue::Proposal) => Some(Kind::Proposal),
         ItemKind::Cue(Cue::Downplay) => Some(Kind::Downplay),
+        ItemKind::Cue(Cue::Claim) => Some(Kind::Claim),
+        ItemKind::Cue(Cue::DenyClaim) => Some(Kind::DenyClaim),
+        ItemKind::Cue(Cue::AssessGood) => Some(Kind::Assess(true)),
+        ItemKind::Cue(Cue::AssessBad) => Some(Kind::Assess(false)),
         ItemKind::Event(e)
             if k.events[e].event_type == PloverType::Agree && k.events[e].mode == "propose" =>
         {
@@ -101,140 +56,6 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
 enum Target {
     Topic(usize, usize),
     New(String, String),
-}
-
-fn topic_after(items: &[Item], at: usize, stop: usize) -> Option<(usize, usize)> {
-    let cue = items[at];
-    items[at + 1..]
-        .iter()
-        .take_while(|it| it.start < stop && it.tok.saturating_sub(cue.tok_end) <= TOPIC_WINDOW)
-        .find_map(|it| match it.kind {
-            ItemKind::Topic(t) => Some((t, it.tok)),
-            _ => None,
-        })
-}
-
-fn new_issue(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    stop_tok: usize,
-) -> Option<(String, String)> {
-    let cue = items[at];
-    let mut t = cue.tok_end;
-    while t < stop_tok
-        && doc.tok_in(
-            t,
-            &[
-                "the", "a", "an", "to", "for", "of", "this", "that", "its", "their",
-            ],
-        )
-    {
-        t += 1;
-    }
-    let start = t;
-    // Names of places and disputes may sit inside the phrase ("occupation of Crimea").
-    let covered = |tok: usize| {
-        items.iter().any(|it| {
-            it.tok <= tok
-                && tok < it.tok_end
-                && !matches!(
-                    it.kind,
-                    ItemKind::DisputeName(..)
-                        | ItemKind::DisputePart(_)
-                        | ItemKind::Location
-                        | ItemKind::Actor {
-                            adjectival: true,
-                            ..
-                        }
-                )
-        })
-    };
-    if start >= stop_tok || covered(start) {
-        return None;
-    }
-    while t < stop_tok
-        && t - start < MAX_NEW_ISSUE_TOKENS
-        && matches!(doc.tokens[t].kind, TokKind::Word)
-        && !covered(t)
-        && !doc.tok_in(
-            t,
-            &[
-                "and", "or", "but", "which", "that", "because", "as", "with", "by", "on", "in",
-                "at", "if", "unless",
-            ],
-        )
-    {
-        t += 1;
-    }
-    while t > start && doc.tok_in(t - 1, &["of", "the", "a", "to", "for", "from"]) {
-        t -= 1;
-    }
-    if t == start
-        || doc.tok(start).starts_with(char::is_uppercase)
-        || doc.tok_in(start, NOT_AN_ISSUE)
-            && (t - start == 1 || !doc.tok_in(start, &["call", "plan"]))
-    {
-        return None;
-    }
-    let text = doc
-        .slice(doc.tokens[start].start, doc.tokens[t - 1].end)
-        .to_owned();
-    let id = slugify(&text)?;
-    Some((id, text))
-}
-
-/// The stance holders (states for their officials), the actors the text names as agents, and
-/// whether they were inferred rather than read.
-fn holder(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    clause: &Clause,
-    s: usize,
-    kind: Kind,
-    args: Option<Args>,
-) -> (Vec<usize>, Vec<usize>, bool) {
-    let floor = doc.token_at(clause.start);
-    let found: Option<(Vec<usize>, bool)> = match kind {
-        Kind::Proposal => {
-            let by = (args == Some(Args::By))
-                .then(|| objects_after(doc, items, at, doc.sentences[s].tokens.end))
-                .filter(|v| !v.is_empty())
-                .map(|v| (v, false));
-            by.or_else(|| {
-                possessor(items, at, doc).and_then(|p| {
-                    resolve(doc, &p, clause.speaker, s)
-                        .map(|a| (a, matches!(p, Subject::Pronoun(_))))
-                })
-            })
-            .or_else(|| {
-                let subj = subject_before(doc, items, at, floor);
-                resolve(doc, &subj, clause.speaker, s)
-                    .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
-            })
-        }
-        Kind::Downplay => clause.speaker.map(|a| (vec![a], false)).or_else(|| {
-            let subj = subject_before(doc, items, at, floor);
-            resolve(doc, &subj, clause.speaker, s).map(|a| (a, true))
-        }),
-        Kind::Support | Kind::Oppose => {
-            let subj = subject_before(doc, items, at, floor);
-            resolve(doc, &subj, clause.speaker, s)
-                .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
-                .or_else(|| clause.speaker.map(|a| (vec![a], true)))
-        }
-    };
-    let (actors, inferred) = found.unwrap_or_default();
-    let mut holders: Vec<usize> = Vec::new();
-    for &a in &actors {
-        if let Some(h) = doc.holder_of(a)
-            && !holders.contains(&h)
-        {
-            holders.push(h);
-        }
-    }
-    (holders, actors, inferred)
 }
 
 fn required(items: &[Item], from: usize, to: usize, scale: Option<&TopicScale>) -> RequiredOutcome {
@@ -261,6 +82,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut last_proposal_topic: Option<usize> = None;
     let mut seen_new: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut new_issues: Vec<(String, String)> = Vec::new();
+    let sovereignty = k.topics.iter().position(|t| t.id == "sovereignty");
+    let voice = voice(doc);
+    let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
@@ -284,10 +108,33 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,
             };
-            let (holders, agents, inferred) = holder(doc, items, i, &clause, s, kind, args);
+            let (mut holders, mut agents, mut inferred) =
+                holder(doc, items, i, &clause, s, kind, args);
+            // "X recognizes A and reaffirms its support for B": the second verb shares the
+            // first one's subject.
+            if holders.is_empty()
+                && let Some((ls, lh, la)) = &last_holders
+                && *ls == s
+                && it.tok > 0
+                && (it.tok.saturating_sub(2)..it.tok).any(|t| doc.tok_is(t, "and"))
+            {
+                (holders, agents, inferred) = (lh.clone(), la.clone(), true);
+            }
+            // A judgement nobody is quoted for, or a "we" nobody is quoted for, in a text written
+            // in one state's voice (a statement whose sentences open with "The United States
+            // welcomes ..."), is that state's.
+            let we = (it.tok.saturating_sub(3)..it.tok).any(|t| doc.tok_is(t, "we"));
+            if holders.is_empty()
+                && (we || matches!(kind, Kind::DenyClaim | Kind::Assess(_)))
+                && clause.speaker.is_none()
+                && let Some(v) = voice
+            {
+                (holders, agents, inferred) = (vec![v], vec![v], true);
+            }
             if holders.is_empty() {
                 continue;
             }
+            last_holders = Some((s, holders.clone(), agents.clone()));
             // A condition after the cue in the same clause, or one that opens the sentence.
             // ... and no other statement between the cue and the condition.
             let cond = items.iter().enumerate().find(|(j, x)| {
@@ -333,6 +180,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .or_else(|| last_proposal_topic.map(|t| (t, it.tok)))
                         .map(|(t, tok)| Target::Topic(t, tok))
                 }
+                Kind::Claim => claimed(doc, items, i, sovereignty)
+                    .then_some(sovereignty)
+                    .flatten()
+                    .map(|t| Target::Topic(t, it.tok_end)),
+                Kind::DenyClaim => sovereignty.map(|t| Target::Topic(t, it.tok_end)),
+                Kind::Assess(_) => assessed(doc, items, i, clause.start, topic_stop)
+                    .map(|(t, tok)| Target::Topic(t, tok)),
                 Kind::Support | Kind::Oppose => {
                     let object_is_actor = items[i + 1..]
                         .iter()
@@ -418,8 +272,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 });
             }
             let support = match kind {
-                Kind::Support | Kind::Proposal => !negated,
-                Kind::Oppose => negated,
+                Kind::Support | Kind::Proposal | Kind::Claim | Kind::Assess(true) => !negated,
+                Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) => negated,
                 Kind::Downplay => true,
             };
             let (label, position, salience) = match kind {
@@ -490,8 +344,73 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
         }
     }
+    sanctions_imposed(k, doc, &mut out, &mut index);
     doc.stances = out;
     doc.new_issues = new_issues;
+}
+
+/// Imposing sanctions is supporting them: every sanctions event read by the events stage gives
+/// its sources' states a stance on the `sanctions` issue, with the event's evidence.
+fn sanctions_imposed(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    out: &mut Vec<StanceFact>,
+    index: &mut HashMap<(String, String), usize>,
+) {
+    let Some(topic) = k.topics.iter().position(|t| t.id == "sanctions") else {
+        return;
+    };
+    let by_name: HashMap<String, usize> = (0..doc.actors.len())
+        .map(|a| (doc.actor_name(a), a))
+        .collect();
+    for e in &doc.events {
+        let Some(ev) = e.evidence.first() else {
+            continue;
+        };
+        let about_sanctions = ev.cue.is_some_and(|c| {
+            doc.slice(c.start, c.end)
+                .to_ascii_lowercase()
+                .contains("sanction")
+        });
+        if e.event_type != PloverType::Sanction || e.negated || !about_sanctions {
+            continue;
+        }
+        let Some(issue) = issue_name(k, doc, ev.sentence, topic) else {
+            continue;
+        };
+        let mut holders: Vec<usize> = Vec::new();
+        for src in &e.sources {
+            let Some(&a) = by_name.get(src) else { continue };
+            if doc.actors[a].kind == polemos_core::model::ActorKind::Person
+                && doc.actors[a].affiliation.is_none()
+            {
+                continue;
+            }
+            if let Some(h) = doc.holder_of(a)
+                && !holders.contains(&h)
+            {
+                holders.push(h);
+            }
+        }
+        for h in holders {
+            let fact = StanceFact {
+                actor: doc.actor_name(h),
+                issue: issue.clone(),
+                label: StanceLabel::Support,
+                position: 100.0,
+                salience: 0.5,
+                confidence: e.confidence * 0.9,
+                hedged: e.hedged,
+                negated: false,
+                downplayed: false,
+                proposal: false,
+                deadline: None,
+                conditions: Vec::new(),
+                evidence: vec![ev.clone()],
+            };
+            merge(out, index, fact);
+        }
+    }
 }
 
 fn rank(label: StanceLabel) -> u8 {
@@ -546,5 +465,115 @@ fn merge(
     }
     if e.evidence.last().map(|x| x.span) != fact.evidence.first().map(|x| x.span) {
         e.evidence.extend(fact.evidence);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    /// (holder id, issue id, label) of every stance of `text`.
+    fn stances(text: &str) -> Vec<(String, String, String)> {
+        let x = Extractor::new().expect("builtin");
+        let doc = x.analyze(text, None);
+        doc.stances
+            .iter()
+            .map(|s| {
+                let issue = s.issue.rsplit('/').next().unwrap_or("").to_owned();
+                let label = format!("{:?}", s.label).to_lowercase();
+                (
+                    s.actor.trim_start_matches("actors/").to_owned(),
+                    issue,
+                    label,
+                )
+            })
+            .collect()
+    }
+
+    fn has(found: &[(String, String, String)], holder: &str, issue: &str, label: &str) -> bool {
+        found
+            .iter()
+            .any(|(h, i, l)| h == holder && i == issue && l == label)
+    }
+
+    #[test]
+    fn claims_of_sovereignty_support_the_claimants_sovereignty() {
+        let s = stances("China has indisputable sovereignty over the Spratly Islands.");
+        assert!(has(&s, "CHN", "sovereignty", "support"), "{s:?}");
+        let s = stances("Japan and China both claim the Senkaku Islands.");
+        assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+        // An assertion is not a claim to territory.
+        let s = stances("Cambodia claims a wing of the temple near Kashmir collapsed.");
+        assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+    }
+
+    #[test]
+    fn a_denied_claim_is_the_speakers_stance_not_the_claimants() {
+        let s = stances(
+            "The United States said that China has no lawful claim to the waters of the South China Sea.",
+        );
+        assert!(has(&s, "USA", "sovereignty", "oppose"), "{s:?}");
+        assert!(!s.iter().any(|(h, _, _)| h == "CHN"), "{s:?}");
+    }
+
+    #[test]
+    fn judgements_of_a_thing_named_are_the_speakers() {
+        let s = stances(
+            "The United States reaffirms that the arbitral decision on the South China Sea is final and legally binding.",
+        );
+        assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+        let s = stances("The United States said Russia held an illegal referendum in Crimea.");
+        assert!(has(&s, "USA", "referendum", "oppose"), "{s:?}");
+    }
+
+    #[test]
+    fn protests_oppose_the_act_protested() {
+        let s =
+            stances("China lodged a strong protest against the landing on the Senkaku Islands.");
+        assert!(has(&s, "CHN", "landing", "oppose"), "{s:?}");
+    }
+
+    #[test]
+    fn holders_follow_the_sentence_not_the_nearest_name() {
+        // The second verb shares the first one's subject.
+        let s = stances(
+            "Today the United States recognizes Moroccan sovereignty over Western Sahara and reaffirms its support for the autonomy plan.",
+        );
+        assert!(has(&s, "USA", "autonomy-plan", "support"), "{s:?}");
+        // "they" is the group just named, not the state of the sentence before.
+        let s = stances(
+            "Egypt fears the Grand Renaissance Dam in its dispute with Ethiopia. Ethiopian officials responded, saying they would not halt construction of the dam.",
+        );
+        assert!(has(&s, "ETH", "construction", "support"), "{s:?}");
+        assert!(!s.iter().any(|(h, _, _)| h == "EGY"), "{s:?}");
+        // A state in a leading prepositional phrase does not speak.
+        let s = stances("On Sudan, the United States will continue to support peace talks.");
+        assert!(!s.iter().any(|(h, _, _)| h == "SDN"), "{s:?}");
+    }
+
+    #[test]
+    fn a_statement_in_one_states_voice_holds_its_unattributed_judgements() {
+        let s = stances(
+            "The United States welcomes the talks on the South China Sea. The United States reaffirms its support for talks. The arbitral decision is final and legally binding.",
+        );
+        assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+    }
+
+    #[test]
+    fn clauses_are_not_issues() {
+        // A passive clause after a cue names no issue.
+        let s = stances(
+            "Japan rejected what has been conveyed through diplomatic channels about the Kuril Islands.",
+        );
+        assert!(s.is_empty(), "{s:?}");
+        let s = stances("Russia wants to handle the Kuril Islands question alone.");
+        assert!(s.is_empty(), "{s:?}");
+        // People are actors, not issues; a phrase cut by the length limit is no name.
+        let s = stances("Japan stands with our Philippine allies in the Kuril Islands row.");
+        assert!(s.is_empty(), "{s:?}");
+        let s = stances(
+            "Japan welcomed a resumption of formal diplomatic ties over the Kuril Islands.",
+        );
+        assert!(s.is_empty(), "{s:?}");
     }
 }

@@ -1,0 +1,395 @@
+//! Disputes the knowledge files do not list. When no known dispute is named, the text is still
+//! about something: a named object ("the Grand Ethiopian Renaissance Dam"), punitive measures
+//! against one state ("sanctions" on Belarus), or two states set against each other ("clashes
+//! between Thailand and Cambodia"). One proposed dispute is built from the strongest of these,
+//! with a readable slug an analyst can accept, rename or merge.
+
+use std::collections::HashMap;
+
+use super::ir::{Doc, ItemKind, TokKind};
+use super::knowledge::Knowledge;
+use super::output::{DisputeFact, FramingSummary};
+use polemos_core::model::{ActorKind, PloverType};
+use polemos_core::names::slugify;
+
+/// Nouns that name a contested object when a proper name stands before them.
+const OBJECT_NOUNS: &[&str] = &[
+    "dam",
+    "temple",
+    "island",
+    "islands",
+    "islet",
+    "islets",
+    "shoal",
+    "reef",
+    "atoll",
+    "boundary",
+    "river",
+    "corridor",
+    "strait",
+    "canal",
+    "pipeline",
+    "peninsula",
+    "enclave",
+    "exclave",
+    "oilfield",
+    "valley",
+];
+/// Words that open the phrase but are not part of the object's name.
+const LEADING: &[&str] = &["The", "A", "An", "This", "That", "Its", "Their"];
+/// Words of punitive measures: two or more make the text about measures against a state.
+const PUNITIVE: &[&str] = &[
+    "sanction",
+    "sanctions",
+    "sanctioned",
+    "sanctioning",
+    "designating",
+    "designated",
+    "designation",
+    "designations",
+    "embargo",
+    "tariffs",
+];
+/// Words that show a text is about a quarrel: without one, states named together and objects
+/// named are only that.
+const CONFLICT_WORDS: &[&str] = &[
+    "dispute",
+    "disputes",
+    "disputed",
+    "conflict",
+    "clash",
+    "clashes",
+    "clashed",
+    "fighting",
+    "fought",
+    "tension",
+    "tensions",
+    "war",
+    "differences",
+    "hostilities",
+    "standoff",
+    "row",
+    "feud",
+    "crisis",
+    "rivalry",
+    "provocation",
+    "fire",
+    "fired",
+    "rebels",
+    "insurgency",
+    "threatening",
+    "threatened",
+];
+/// Sentences from which a text is an article rather than a single report line.
+const MIN_SENTENCES: usize = 4;
+/// The most capitalized words an object's name may have before its noun.
+const MAX_NAME_WORDS: usize = 5;
+
+/// What a proposed dispute is named after.
+struct Proposal {
+    id: String,
+    title: String,
+    parties: Vec<usize>,
+}
+
+/// The document actor a mention stands for, when it is a state.
+fn state_of(doc: &Doc<'_>, actor: usize) -> Option<usize> {
+    let a = doc.actors[actor].affiliation.unwrap_or(actor);
+    (doc.actors[a].kind == ActorKind::State).then_some(a)
+}
+
+/// A state's short name in slugs: its code when the code is one of its names ("USA"), else its
+/// display name.
+fn state_slug(k: &Knowledge, doc: &Doc<'_>, a: usize) -> String {
+    let actor = &doc.actors[a];
+    let by_code = actor
+        .known
+        .map(|i| &k.actors[i])
+        .and_then(|x| x.iso3.as_ref().filter(|c| x.aliases.contains(c)));
+    by_code
+        .and_then(|c| slugify(c))
+        .or_else(|| slugify(&actor.display))
+        .unwrap_or_else(|| actor.id.to_lowercase())
+}
+
+/// `north-korea` and `south-korea` make `north-south-korea`; other pairs are joined.
+fn pair_slug(a: &str, b: &str) -> String {
+    match (a.rsplit_once('-'), b.rsplit_once('-')) {
+        (Some((qa, ha)), Some((qb, hb))) if ha == hb && !qa.contains('-') && !qb.contains('-') => {
+            format!("{qa}-{qb}-{ha}")
+        }
+        _ => format!("{a}-{b}"),
+    }
+}
+
+/// The most often named object: capitalized words before an object noun.
+fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    for s in &doc.sentences {
+        let first = s.tokens.start;
+        for t in s.tokens.clone() {
+            if !doc.tok_in(t, OBJECT_NOUNS) {
+                continue;
+            }
+            let mut from = t;
+            let mut words = 0;
+            while from > first && words < MAX_NAME_WORDS {
+                let prev = from - 1;
+                let text = doc.tok(prev);
+                let capital = doc.tokens[prev].kind == TokKind::Word
+                    && text.starts_with(char::is_uppercase)
+                    && !LEADING.contains(&text);
+                let hyphen = text == "-" && prev > first && words > 0;
+                if capital {
+                    words += 1;
+                } else if !hyphen {
+                    break;
+                }
+                from = prev;
+            }
+            // A name of one word at a sentence start may be any capitalized word.
+            if words == 0 || (words == 1 && from == first) {
+                continue;
+            }
+            let text = doc.slice(doc.tokens[from].start, doc.tokens[t].end);
+            let Some(id) = slugify(text) else { continue };
+            let e = counts
+                .entry(id)
+                .or_insert_with(|| (0, doc.tokens[from].start, text.to_owned()));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, at, _))| (*n, usize::MAX - at))
+        .map(|(id, (_, _, text))| (id, text))
+}
+
+/// Per state: mentions and first position, in order of first mention.
+fn state_mentions(doc: &Doc<'_>) -> Vec<(usize, usize)> {
+    let mut order: Vec<(usize, usize)> = Vec::new();
+    for it in &doc.items {
+        if let ItemKind::Actor { actor, .. } = it.kind
+            && let Some(a) = state_of(doc, actor)
+        {
+            match order.iter_mut().find(|(x, _)| *x == a) {
+                Some(e) => e.1 += 1,
+                None => order.push((a, 1)),
+            }
+        }
+    }
+    order
+}
+
+/// Whether the mention at token `tok` is the object of a preposition ("the Republic of
+/// Belarus", "on Russia"): then it is not the one acting.
+fn governed(doc: &Doc<'_>, tok: usize) -> bool {
+    let mut t = tok;
+    while t > 0 && doc.tok_in(t - 1, &["the", "a", "an"]) {
+        t -= 1;
+    }
+    t > 0
+        && doc.tok_in(
+            t - 1,
+            &[
+                "of", "on", "against", "in", "to", "for", "from", "with", "over",
+            ],
+        )
+}
+
+/// The state punitive measures are aimed at: the most named state that is not the one imposing
+/// them (the state named just before a punitive word or cue).
+fn sanctioned(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<usize> {
+    let punitive_words = doc
+        .tokens
+        .iter()
+        .enumerate()
+        .filter(|(t, _)| doc.tok_in(*t, PUNITIVE))
+        .count();
+    if punitive_words < 2 {
+        return None;
+    }
+    let mut imposers: Vec<usize> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let items = doc.sentence_items(s);
+        let mut last_state: Option<(usize, usize)> = None;
+        for it in items {
+            match it.kind {
+                ItemKind::Actor { actor, .. } => {
+                    last_state = state_of(doc, actor)
+                        .filter(|_| !governed(doc, it.tok))
+                        .map(|a| (a, it.tok_end));
+                }
+                ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => {
+                    if let Some((a, end)) = last_state
+                        && it.tok.saturating_sub(end) <= 4
+                        && !imposers.contains(&a)
+                    {
+                        imposers.push(a);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for t in doc.sentences[s].tokens.clone() {
+            if doc.tok_in(t, PUNITIVE)
+                && let Some(it) = items
+                    .iter()
+                    .rev()
+                    .find(|it| it.tok_end <= t && t - it.tok_end <= 4)
+                && let ItemKind::Actor { actor, .. } = it.kind
+                && !governed(doc, it.tok)
+                && let Some(a) = state_of(doc, actor)
+                && !imposers.contains(&a)
+            {
+                imposers.push(a);
+            }
+        }
+    }
+    states
+        .iter()
+        .filter(|(a, _)| !imposers.contains(a))
+        .max_by_key(|(_, n)| *n)
+        .map(|(a, _)| *a)
+}
+
+/// Two states the text sets against each other: "between X and Y", else the two most named
+/// states when both are named at least twice.
+fn pair(doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usize, usize)> {
+    for s in 0..doc.sentences.len() {
+        let items = doc.sentence_items(s);
+        for w in items.windows(2) {
+            let (ItemKind::Actor { actor: x, .. }, ItemKind::Actor { actor: y, .. }) =
+                (w[0].kind, w[1].kind)
+            else {
+                continue;
+            };
+            let between = w[0].tok > 0 && doc.tok_is(w[0].tok - 1, "between");
+            let and = w[1].tok == w[0].tok_end + 1 && doc.tok_is(w[0].tok_end, "and");
+            if between
+                && and
+                && let (Some(a), Some(b)) = (state_of(doc, x), state_of(doc, y))
+                && a != b
+            {
+                return Some((a, b));
+            }
+        }
+    }
+    let mut ranked: Vec<(usize, usize, usize)> = states
+        .iter()
+        .enumerate()
+        .map(|(order, &(a, n))| (a, n, order))
+        .collect();
+    ranked.sort_by_key(|&(_, n, order)| (std::cmp::Reverse(n), order));
+    match ranked.as_slice() {
+        [(a, na, oa), (b, nb, ob), ..] if *na >= 2 && *nb >= 2 && 2 * nb >= *na => {
+            Some(if oa < ob { (*a, *b) } else { (*b, *a) })
+        }
+        _ => None,
+    }
+}
+
+fn propose(k: &Knowledge, doc: &Doc<'_>) -> Option<Proposal> {
+    let states = state_mentions(doc);
+    // A report of several paragraphs naming the same states or object is about them; a single
+    // line naming them together needs a word of conflict.
+    let quarrel = doc.sentences.len() >= MIN_SENTENCES
+        || (0..doc.tokens.len()).any(|t| doc.tok_in(t, CONFLICT_WORDS));
+    let top: Vec<usize> = {
+        let mut s = states.clone();
+        s.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+        s.iter().take(2).map(|&(a, _)| a).collect()
+    };
+    if let Some((id, text)) = named_object(doc).filter(|_| quarrel) {
+        return Some(Proposal {
+            id,
+            title: text,
+            parties: top,
+        });
+    }
+    if let Some(target) = sanctioned(k, doc, &states) {
+        return Some(Proposal {
+            id: format!("{}-sanctions", state_slug(k, doc, target)),
+            title: format!("Sanctions on {}", doc.actors[target].display),
+            parties: vec![target],
+        });
+    }
+    if !quarrel {
+        return None;
+    }
+    let (a, b) = pair(doc, &states)?;
+    Some(Proposal {
+        id: pair_slug(&state_slug(k, doc, a), &state_slug(k, doc, b)),
+        title: format!(
+            "{}–{} dispute",
+            doc.actors[a].display, doc.actors[b].display
+        ),
+        parties: vec![a, b],
+    })
+}
+
+/// A proposed dispute for a document that names no known one, or nothing.
+#[must_use]
+pub fn proposed_dispute(k: &Knowledge, doc: &Doc<'_>) -> Option<DisputeFact> {
+    doc.tick(doc.tokens.len() + doc.items.len());
+    let p = propose(k, doc)?;
+    Some(DisputeFact {
+        name: format!("disputes/{}", p.id),
+        title: p.title,
+        mentions: Vec::new(),
+        parts: Vec::new(),
+        framing: FramingSummary::default(),
+        weight: 1,
+        known: None,
+        parties: p.parties.iter().map(|&a| doc.actor_name(a)).collect(),
+        proposed: true,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    fn disputes(text: &str) -> Vec<String> {
+        let x = Extractor::new().expect("builtin");
+        let doc = x.analyze(text, None);
+        doc.disputes.iter().map(|d| d.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_named_object_names_the_dispute() {
+        let d = disputes(
+            "Ruritania and Elbonia renewed their dispute.\n\nRuritania said the Great Blue Dam would cut the river's flow. Elbonia said it will finish the Great Blue Dam.",
+        );
+        assert_eq!(d, vec!["disputes/great-blue-dam".to_owned()]);
+    }
+
+    #[test]
+    fn two_states_set_against_each_other_name_it() {
+        let d = disputes(
+            "Troops clashed again on the border between Thailand and Cambodia on Monday. Thailand said Cambodia fired first.",
+        );
+        assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+        let d = disputes(
+            "North Korea fired shells at South Korea. South Korea fired back, and North Korea warned South Korea.",
+        );
+        assert_eq!(d, vec!["disputes/north-south-korea".to_owned()]);
+    }
+
+    #[test]
+    fn measures_against_a_state_name_it_after_the_state() {
+        let d = disputes(
+            "The United States is imposing sanctions on Belarus today. Belarus has jailed protesters, and these sanctions answer that. Belarus called them illegal.",
+        );
+        assert_eq!(d, vec!["disputes/belarus-sanctions".to_owned()]);
+    }
+
+    #[test]
+    fn a_known_dispute_is_not_forced_on_two_of_its_parties() {
+        // Egypt and Sudan are the parties of the Hala'ib Triangle dispute, which is not named.
+        let d = disputes(
+            "A dispute between Egypt and Sudan over water flared. Egypt and Sudan disagree on the river's flow. Egypt said so.",
+        );
+        assert_eq!(d, vec!["disputes/egypt-sudan".to_owned()]);
+    }
+}

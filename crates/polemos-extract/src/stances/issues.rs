@@ -1,0 +1,339 @@
+//! What a stance is about: a recurring topic after the cue, the sovereignty a claim is about,
+//! the thing a judgement qualifies, or a new issue named by a readable noun phrase, never a
+//! clause ("has been conveyed through diplomatic channels") or a phrase cut short.
+
+use super::super::ir::{Doc, Item, ItemKind, TokKind};
+use polemos_core::names::slugify;
+
+/// How far after a cue its topic may stand, in tokens.
+const TOPIC_WINDOW: usize = 12;
+/// Words that never start an issue, and nouns too vague to be one on their own.
+const NOT_AN_ISSUE: &[&str] = &[
+    "after",
+    "before",
+    "when",
+    "while",
+    "it",
+    "this",
+    "that",
+    "them",
+    "him",
+    "her",
+    "us",
+    "all",
+    "what",
+    "which",
+    "who",
+    "there",
+    "here",
+    "also",
+    "not",
+    "decision",
+    "move",
+    "request",
+    "claim",
+    "claims",
+    "statement",
+    "plan",
+    "step",
+    "steps",
+    "idea",
+    "call",
+    "calls",
+    "remarks",
+    "comments",
+    "position",
+    "stance",
+    "efforts",
+    "effort",
+    "action",
+    "actions",
+    "measures",
+    "proposal",
+    "report",
+    "reports",
+    "way",
+    "need",
+    "issue",
+    "matter",
+    "question",
+    "situation",
+    "process",
+    "progress",
+    "option",
+    "options",
+    "things",
+    "everything",
+    "something",
+    "anything",
+    "both",
+    "sides",
+    "parties",
+    "more",
+    "further",
+    "additional",
+    "new",
+];
+/// Longest noun phrase proposed as a new issue, in tokens.
+const MAX_NEW_ISSUE_TOKENS: usize = 4;
+/// Words skipped between a cue and the issue it names.
+const LEADING_WORDS: &[&str] = &[
+    "the", "a", "an", "to", "for", "of", "this", "that", "these", "those", "its", "their", "his",
+    "her", "our", "any", "against", "over", "such",
+];
+/// Words that end an issue's noun phrase.
+const ENDS_AN_ISSUE: &[&str] = &[
+    "and", "or", "but", "which", "that", "who", "whose", "where", "because", "as", "with", "by",
+    "on", "in", "at", "if", "unless", "for", "from", "about", "into", "over", "between", "against",
+    "after", "before", "during", "since", "through", "under", "amid", "within", "without", "than",
+    "so",
+];
+/// Words no issue name contains: auxiliaries, verbs of being, pronouns, negation.
+const NOT_IN_AN_ISSUE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
+    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "he", "she",
+    "it", "they", "we", "i", "you", "them", "us", "him", "me", "there", "here", "said", "says",
+];
+/// Nouns for people and groups, which head an actor rather than an issue.
+const GROUP_HEADS: &[&str] = &[
+    "allies",
+    "ally",
+    "partners",
+    "partner",
+    "friends",
+    "people",
+    "peoples",
+    "officials",
+    "government",
+    "governments",
+    "leaders",
+    "leader",
+    "forces",
+    "troops",
+    "citizens",
+    "members",
+    "counterparts",
+    "counterpart",
+    "neighbors",
+    "neighbours",
+];
+/// Endings of adjectives, which do not end a noun phrase.
+const ADJECTIVE_ENDINGS: &[&str] = &["al", "ive", "ous", "ic", "ful", "ing", "ent", "ant"];
+
+/// Words after a bare claim verb ("claims the islands") that show a claim to territory rather
+/// than an assertion ("claims a wing of the temple collapsed").
+const CLAIMED_THINGS: &[&str] = &[
+    "sovereignty",
+    "territory",
+    "territories",
+    "islands",
+    "island",
+    "islets",
+    "waters",
+    "sea",
+    "area",
+    "region",
+    "shoal",
+    "reef",
+    "rights",
+];
+/// How far after a claim verb its object may stand, in tokens.
+const CLAIM_WINDOW: usize = 5;
+/// How far before a judgement the thing judged may stand, in tokens.
+const ASSESS_BACK: usize = 10;
+/// How far after a judgement ("an illegal referendum") the thing judged may stand, in tokens.
+const ASSESS_AHEAD: usize = 9;
+/// How close after a judgement the thing it qualifies stands ("an illegal referendum").
+const ATTRIBUTIVE: usize = 3;
+
+pub(super) fn topic_after(items: &[Item], at: usize, stop: usize) -> Option<(usize, usize)> {
+    let cue = items[at];
+    items[at + 1..]
+        .iter()
+        .take_while(|it| it.start < stop && it.tok.saturating_sub(cue.tok_end) <= TOPIC_WINDOW)
+        .find_map(|it| match it.kind {
+            ItemKind::Topic(t) => Some((t, it.tok)),
+            _ => None,
+        })
+}
+
+pub(super) fn new_issue(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<(String, String)> {
+    let cue = items[at];
+    let mut t = cue.tok_end;
+    while t < stop_tok && doc.tok_in(t, LEADING_WORDS) {
+        t += 1;
+    }
+    let start = t;
+    // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after
+    // "that" comes a clause ("recognizes that the territory is part of ...").
+    if (cue.tok_end..start).any(|x| doc.tok_in(x, &["to", "that"])) && start > cue.tok_end {
+        return None;
+    }
+    // "implementing the agreement": a verb with its object, not a noun phrase.
+    if doc.tok(start).ends_with("ing") && doc.tok_in(start + 1, &["the", "a", "an", "its", "their"])
+    {
+        return None;
+    }
+    // Names of places and disputes may sit inside the phrase ("occupation of Crimea").
+    let covered = |tok: usize| {
+        items.iter().any(|it| {
+            it.tok <= tok
+                && tok < it.tok_end
+                && !matches!(
+                    it.kind,
+                    ItemKind::DisputeName(..)
+                        | ItemKind::DisputePart(_)
+                        | ItemKind::Location
+                        | ItemKind::Actor {
+                            adjectival: true,
+                            ..
+                        }
+                )
+        })
+    };
+    if start >= stop_tok || covered(start) {
+        return None;
+    }
+    while t < stop_tok
+        && t - start < MAX_NEW_ISSUE_TOKENS
+        && matches!(doc.tokens[t].kind, TokKind::Word)
+        && !covered(t)
+        && !doc.tok_in(t, ENDS_AN_ISSUE)
+        // "arrest of the activists", "Indian control of the region": the head comes first.
+        && !(doc.tok_is(t, "of") && doc.tok_in(t + 1, &["the", "a", "an", "its", "their"]))
+    {
+        t += 1;
+    }
+    let cut_by_coordination = doc.tok_in(t, &["and", "or"]);
+    // Cut short by a name ("its longstanding one [China] policy") or by the length limit
+    // ("resumption of formal diplomatic [ties]"): not a whole phrase.
+    let cut_short = covered(t) || t - start == MAX_NEW_ISSUE_TOKENS;
+    if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
+        return None;
+    }
+    while t > start
+        && (doc.tok_in(t - 1, &["of", "the", "a", "to", "for", "from"])
+            || doc.tok(t - 1).ends_with("ly"))
+    {
+        t -= 1;
+    }
+    // A readable noun phrase: no verb, auxiliary or pronoun inside ("has been conveyed"), and
+    // no adjective left dangling by a cut coordination ("ongoing regional [and ...] efforts").
+    if (start..t).any(|x| doc.tok_in(x, NOT_IN_AN_ISSUE))
+        || t > start && doc.tok(t - 1).ends_with("ly")
+        || t > start
+            && cut_by_coordination
+            && ADJECTIVE_ENDINGS
+                .iter()
+                .any(|e| doc.tok(t - 1).to_ascii_lowercase().ends_with(e))
+    {
+        return None;
+    }
+    // A capitalized first word is a name, unless it is a demonym ("Indian control").
+    let demonym = items.iter().any(|it| {
+        it.tok == start
+            && matches!(
+                it.kind,
+                ItemKind::Actor {
+                    adjectival: true,
+                    ..
+                }
+            )
+    });
+    // "our Philippine allies": people are actors, not issues.
+    if t > start && doc.tok_in(t - 1, GROUP_HEADS) {
+        return None;
+    }
+    if t == start
+        || doc.tok(start).starts_with(char::is_uppercase) && !demonym
+        || doc.tok_in(start, NOT_AN_ISSUE)
+            && (t - start == 1 || !doc.tok_in(start, &["call", "plan"]))
+    {
+        return None;
+    }
+    let text = doc
+        .slice(doc.tokens[start].start, doc.tokens[t - 1].end)
+        .to_owned();
+    let id = slugify(&text)?;
+    Some((id, text))
+}
+
+/// Whether the claim cue at `items[at]` claims territory: a cue that says so itself
+/// ("indisputable sovereignty", "inherent territory"), or a dispute's name, one of its parts or
+/// a word for territory just after a bare verb.
+pub(super) fn claimed(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    sovereignty: Option<usize>,
+) -> bool {
+    let cue = items[at];
+    let own = doc.slice(cue.start, cue.end).to_ascii_lowercase();
+    if ["sovereign", "territor", "part of", "part"]
+        .iter()
+        .any(|w| own.contains(w))
+    {
+        return true;
+    }
+    let end = cue.tok_end + CLAIM_WINDOW;
+    items[at + 1..]
+        .iter()
+        .take_while(|x| x.tok < end)
+        .any(|x| match x.kind {
+            ItemKind::DisputeName(..) | ItemKind::DisputePart(_) => true,
+            ItemKind::Topic(t) => Some(t) == sovereignty,
+            _ => false,
+        })
+        || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in(t, CLAIMED_THINGS))
+}
+
+/// The thing a judgement is about: the nearest topic before it in its clause ("the arbitral
+/// decision is final and legally binding"), else one just after it ("an illegal referendum").
+pub(super) fn assessed(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    clause_start: usize,
+    stop: usize,
+) -> Option<(usize, usize)> {
+    let cue = items[at];
+    // The thing judged after the cue stands in the same phrase: not past "and" or a comma.
+    let stop = (cue.tok_end..doc.token_at(stop).min(cue.tok_end + ASSESS_AHEAD))
+        .find(|&t| doc.tok_in(t, &["and", "but", ",", ";"]))
+        .map_or(stop, |t| doc.tokens[t].start);
+    let after = |limit: usize| {
+        items[at + 1..]
+            .iter()
+            .take_while(|x| x.start < stop && x.tok.saturating_sub(cue.tok_end) <= limit)
+            .find_map(|x| match x.kind {
+                ItemKind::Topic(t) => Some((t, x.tok)),
+                _ => None,
+            })
+    };
+    // "an illegitimate move to annex": the judgement qualifies the words right after it.
+    if let Some(found) = after(ATTRIBUTIVE) {
+        return Some(found);
+    }
+    let before = items[..at].iter().rev().find_map(|x| match x.kind {
+        ItemKind::Topic(t)
+            if x.start >= clause_start && cue.tok.saturating_sub(x.tok_end) <= ASSESS_BACK =>
+        {
+            Some((t, x.tok))
+        }
+        _ => None,
+    });
+    before.or_else(|| {
+        items[at + 1..]
+            .iter()
+            .take_while(|x| x.start < stop && x.tok.saturating_sub(cue.tok_end) <= ASSESS_AHEAD)
+            .find_map(|x| match x.kind {
+                ItemKind::Topic(t) => Some((t, x.tok)),
+                _ => None,
+            })
+    })
+}
