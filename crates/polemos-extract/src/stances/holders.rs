@@ -172,19 +172,23 @@ pub(super) fn holder(
     finish(doc, actors, inferred)
 }
 
+/// Who holds a stance actor `a` takes: its state (see [`Doc::holder_of`]). A person whose state
+/// or organization is unknown holds nothing the scorecard of states can use, and is often a cut
+/// or misread name: no one.
+pub(super) fn stance_holder(doc: &Doc<'_>, a: usize) -> Option<usize> {
+    let actor = doc.actors.get(a)?;
+    if actor.kind == polemos_core::model::ActorKind::Person && actor.affiliation.is_none() {
+        return None;
+    }
+    doc.holder_of(a)
+}
+
 /// The holders of a stance whose agents are `actors`: their states, people with no known
 /// state left out.
 fn finish(doc: &Doc<'_>, actors: Vec<usize>, inferred: bool) -> (Vec<usize>, Vec<usize>, bool) {
     let mut holders: Vec<usize> = Vec::new();
     for &a in &actors {
-        // A person whose state or organization is unknown holds nothing the scorecard of
-        // states can use, and is often a cut or misread name: no stance.
-        if doc.actors[a].kind == polemos_core::model::ActorKind::Person
-            && doc.actors[a].affiliation.is_none()
-        {
-            continue;
-        }
-        if let Some(h) = doc.holder_of(a)
+        if let Some(h) = stance_holder(doc, a)
             && !holders.contains(&h)
         {
             holders.push(h);

@@ -381,12 +381,7 @@ fn sanctions_imposed(
         let mut holders: Vec<usize> = Vec::new();
         for src in &e.sources {
             let Some(&a) = by_name.get(src) else { continue };
-            if doc.actors[a].kind == polemos_core::model::ActorKind::Person
-                && doc.actors[a].affiliation.is_none()
-            {
-                continue;
-            }
-            if let Some(h) = doc.holder_of(a)
+            if let Some(h) = holders::stance_holder(doc, a)
                 && !holders.contains(&h)
             {
                 holders.push(h);
