@@ -131,7 +131,7 @@ pub struct Doc<'t> {
     pub tokens: Vec<Token>,
     pub sentences: Vec<Sentence>,
     /// Tags and dependency trees of the sentences (the `parse` stage).
-    pub parse: crate::tree::Parse,
+    pub parse: crate::tree::Parse<'t>,
     pub raw: Vec<RawMatch>,
     pub dates: Vec<DateMention>,
     pub actors: Vec<DocActor>,

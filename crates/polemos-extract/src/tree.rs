@@ -39,69 +39,116 @@ impl std::fmt::Debug for SyntaxModel {
     }
 }
 
-/// A word of the parse: its sentence in [`Parse::sentences`] and its 0-based index there.
+/// A word of the parse: the extractor's sentence it is in and its 0-based index there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Word {
     pub sentence: usize,
     pub index: usize,
 }
 
-/// One parsed sentence of the document (the extractor's sentence `doc_sentence`; the parser
-/// may split it further, so several parsed sentences can share one).
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The parse of one of the extractor's sentences. The parser may split it further; the parts'
+/// words follow each other here, so it can have several roots (`head == 0`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Parsed {
-    pub doc_sentence: usize,
-    /// Document byte span.
-    pub start: usize,
-    pub end: usize,
-    /// Words with document byte spans; `head` is 1-based within this sentence, 0 for the root.
+    /// Words with document byte spans; `head` is 1-based within this list, 0 for a root.
     pub tokens: Vec<Token>,
 }
 
-/// The whole document's parse.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Parse {
-    pub sentences: Vec<Parsed>,
-    /// Every word's start byte and its place, in text order, to find a word by offset.
-    starts: Vec<(usize, Word)>,
+/// The document's parse, made sentence by sentence when a stage first asks about a sentence:
+/// the parser is most of the pipeline's cost, and a sentence no stage looks at costs nothing.
+#[derive(Default)]
+pub struct Parse<'t> {
+    model: SyntaxModel,
+    text: &'t str,
+    /// The extractor's sentences (document byte spans), in text order.
+    spans: Vec<(usize, usize)>,
+    parsed: Vec<std::cell::OnceCell<Parsed>>,
 }
 
-impl Parse {
+impl std::fmt::Debug for Parse<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let done = self.parsed.iter().filter(|p| p.get().is_some()).count();
+        write!(
+            f,
+            "Parse {{ sentences: {}, parsed: {done} }}",
+            self.spans.len()
+        )
+    }
+}
+
+impl<'t> Parse<'t> {
+    /// A parse of `text` whose sentences are `spans`, none of them parsed yet.
+    #[must_use]
+    pub fn new(model: SyntaxModel, text: &'t str, spans: Vec<(usize, usize)>) -> Self {
+        Self {
+            model,
+            text,
+            parsed: spans.iter().map(|_| std::cell::OnceCell::new()).collect(),
+            spans,
+        }
+    }
+
+    /// The parse of the extractor's sentence `s` (parsed now if no stage asked before).
+    #[must_use]
+    pub fn sentence(&self, s: usize) -> Option<&Parsed> {
+        let (start, end) = *self.spans.get(s)?;
+        Some(self.parsed.get(s)?.get_or_init(|| {
+            let text = self.text.get(start..end).unwrap_or("");
+            let mut tokens: Vec<Token> = Vec::new();
+            for part in self.model.get().parse(text) {
+                let base = tokens.len();
+                tokens.extend(part.tokens.into_iter().map(|mut t| {
+                    t.start += start;
+                    t.end += start;
+                    if t.head > 0 {
+                        t.head += base;
+                    }
+                    t
+                }));
+            }
+            Parsed { tokens }
+        }))
+    }
+
     /// The word of `w`.
     #[must_use]
     pub fn token(&self, w: Word) -> Option<&Token> {
-        self.sentences.get(w.sentence)?.tokens.get(w.index)
+        self.sentence(w.sentence)?.tokens.get(w.index)
     }
 
-    /// The word covering byte `at`, or the first word after it within the same parsed sentence.
+    /// The extractor's sentence holding byte `at`.
+    fn sentence_at(&self, at: usize) -> Option<usize> {
+        let i = self
+            .spans
+            .partition_point(|(s, _)| *s <= at)
+            .checked_sub(1)?;
+        (at < self.spans[i].1).then_some(i)
+    }
+
+    /// The word covering byte `at`.
     #[must_use]
     pub fn word_at(&self, at: usize) -> Option<Word> {
-        let i = self.starts.partition_point(|(s, _)| *s <= at);
-        let (start, w) = *self.starts.get(i.checked_sub(1)?)?;
-        let t = self.token(w)?;
-        (start <= at && at < t.end.max(start + 1)).then_some(w)
+        let sentence = self.sentence_at(at)?;
+        let tokens = &self.sentence(sentence)?.tokens;
+        let index = tokens.partition_point(|t| t.start <= at).checked_sub(1)?;
+        (at < tokens[index].end).then_some(Word { sentence, index })
     }
 
-    /// The words whose spans overlap `start..end`, in order.
+    /// The words whose spans overlap `start..end` within the sentence holding `start`, in order.
     #[must_use]
     pub fn words_in(&self, start: usize, end: usize) -> Vec<Word> {
-        let from = self.starts.partition_point(|(s, _)| *s < start);
-        let mut out: Vec<Word> = Vec::new();
-        if let Some(w) = from
-            .checked_sub(1)
-            .and_then(|i| self.starts.get(i))
-            .map(|x| x.1)
-            && self.token(w).is_some_and(|t| t.end > start)
-        {
-            out.push(w);
-        }
-        out.extend(
-            self.starts[from..]
-                .iter()
-                .take_while(|(s, _)| *s < end)
-                .map(|x| x.1),
-        );
-        out
+        let Some(sentence) = self.sentence_at(start) else {
+            return Vec::new();
+        };
+        let Some(p) = self.sentence(sentence) else {
+            return Vec::new();
+        };
+        p.tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.start < end && start < t.end)
+            .map(|(index, _)| Word { sentence, index })
+            .collect()
     }
 
     /// The syntactic head of `words` (a mention's words): the one whose head lies outside them.
@@ -113,7 +160,7 @@ impl Parse {
             .find(|w| self.head(*w).is_none_or(|h| !words.contains(&h)))
     }
 
-    /// The head of `w`, none for the root.
+    /// The head of `w`, none for a root.
     #[must_use]
     pub fn head(&self, w: Word) -> Option<Word> {
         let h = self.token(w)?.head;
@@ -133,8 +180,7 @@ impl Parse {
     /// The dependents of `w`, in text order.
     pub fn dependents(&self, w: Word) -> impl Iterator<Item = Word> + '_ {
         let tokens = self
-            .sentences
-            .get(w.sentence)
+            .sentence(w.sentence)
             .map_or(&[][..], |s| s.tokens.as_slice());
         tokens
             .iter()
@@ -191,7 +237,7 @@ impl Parse {
     /// The byte span of `w` and everything below it.
     #[must_use]
     pub fn subtree_span(&self, w: Word) -> Option<(usize, usize)> {
-        let tokens = &self.sentences.get(w.sentence)?.tokens;
+        let tokens = &self.sentence(w.sentence)?.tokens;
         let mut inside = vec![false; tokens.len()];
         *inside.get_mut(w.index)? = true;
         // Heads precede or follow dependents in any order: repeat until nothing is added; a
@@ -212,84 +258,28 @@ impl Parse {
     }
 }
 
-/// Whether a later stage can read an event or a stance from sentence `s`: it is not a headline
-/// and the gazetteer found an event cue, a stance or reporting cue, or an issue in it. Only those
-/// are parsed: the parser is most of the pipeline's time, and the other sentences yield only
-/// mentions, which the gazetteer finds without it.
-fn worth_parsing(k: &Knowledge, doc: &Doc<'_>) -> Vec<bool> {
-    let mut worth = vec![false; doc.sentences.len()];
-    for m in &doc.raw {
-        let wanted = k.entries(m.pattern).iter().any(|e| {
-            matches!(
-                e,
-                crate::knowledge::Entry::Event(_)
-                    | crate::knowledge::Entry::Cue(_)
-                    | crate::knowledge::Entry::Topic(_)
-            )
-        });
-        if wanted && let Some(w) = worth.get_mut(m.sentence) {
-            *w = true;
-        }
-    }
-    for (w, s) in worth.iter_mut().zip(&doc.sentences) {
-        *w &= !s.headline;
-    }
-    worth
-}
-
-/// The `parse` stage: parses, once, every sentence a later stage can read an event or a stance
-/// from (see [`worth_parsing`]).
+/// The `parse` stage: makes the document's parse available to the later stages, each sentence
+/// parsed when a stage first asks about it.
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
-    let model = k.syntax.get();
-    let worth = worth_parsing(k, doc);
-    let mut parse = Parse::default();
-    for (i, s) in doc.sentences.iter().enumerate() {
-        if !worth[i] {
-            continue;
-        }
-        let Some(text) = doc.text.get(s.start..s.end) else {
-            continue;
-        };
-        doc.tick(s.end - s.start);
-        for mut p in model.parse(text) {
-            for t in &mut p.tokens {
-                t.start += s.start;
-                t.end += s.start;
-            }
-            let n = parse.sentences.len();
-            parse.starts.extend(
-                p.tokens
-                    .iter()
-                    .enumerate()
-                    .map(|(index, t)| (t.start, Word { sentence: n, index })),
-            );
-            parse.sentences.push(Parsed {
-                doc_sentence: i,
-                start: p.start + s.start,
-                end: p.end + s.start,
-                tokens: p.tokens,
-            });
-        }
-    }
-    doc.parse = parse;
+    let spans = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
+    doc.parse = Parse::new(k.syntax.clone(), doc.text, spans);
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn parse(text: &str) -> (Parse, String) {
+    fn parse(text: &'static str) -> (Parse<'static>, String) {
         let k = Knowledge::builtin().unwrap();
         let mut doc = Doc::new(text, None);
         crate::text::lines(&k, &mut doc);
         crate::text::tokens(&mut doc);
         crate::text::sentences(&mut doc);
-        crate::gazetteer::run(&k, &mut doc);
         run(&k, &mut doc);
         (doc.parse, text.to_owned())
     }
 
-    fn word(p: &Parse, text: &str, w: &str) -> Word {
+    fn word(p: &Parse<'_>, text: &str, w: &str) -> Word {
         p.word_at(text.find(w).unwrap()).unwrap()
     }
 
@@ -297,12 +287,13 @@ mod tests {
     fn spans_are_document_bytes_across_sentences() {
         let text = "Japan protested. Beijing rejected the protest on Tuesday.";
         let (p, text) = parse(text);
-        assert!(p.sentences.len() >= 2);
-        for s in &p.sentences {
-            for t in &s.tokens {
+        assert_eq!(format!("{p:?}"), "Parse { sentences: 2, parsed: 0 }");
+        for s in 0..2 {
+            for t in &p.sentence(s).unwrap().tokens {
                 assert_eq!(&text[t.start..t.end], t.text);
             }
         }
+        assert!(p.sentence(2).is_none());
         let rejected = word(&p, &text, "rejected");
         assert_eq!(p.token(rejected).unwrap().text, "rejected");
         let subject = p.dependent(rejected, "nsubj").unwrap();
