@@ -25,6 +25,7 @@ __all__ = [
     "forecast",
     "ingest",
     "monte_carlo",
+    "parse",
     "parse_scenario",
     "plover_quad_classes",
     "__version__",
