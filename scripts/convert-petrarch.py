@@ -25,8 +25,8 @@ import xml.etree.ElementTree as ET
 
 SRC = os.path.join("..", "shared", "corpora", "petrarch2-dictionaries")
 SUITE = os.path.join("eval", "petrarch")
-STATES_TSV = os.path.join("crates", "polemos-core", "data", "states.tsv")
-ORGS_TSV = os.path.join("crates", "polemos-core", "data", "organizations.tsv")
+STATES_TSV = os.path.join("crates", "polemos-extract", "data", "states.tsv")
+ORGS_TSV = os.path.join("crates", "polemos-extract", "data", "organizations.tsv")
 
 SOURCE = "PETRARCH2 unit-test records (openeventdata/petrarch2, commit 676801cd)"
 URL = "https://github.com/openeventdata/petrarch2"
