@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, overload
 
+from polemos import _table
 from polemos._extras import require
 
 grpc = require("grpc", "polemos.client")
@@ -656,7 +657,9 @@ class Client:
         )
         facts = self._call(self._extraction, "Extract", request).facts
         parts: dict[str, Any] = {
-            f"{kind}s": ResourceList(_resource(kind, m) for m in getattr(facts, f"{kind}s"))
+            f"{kind}s": ResourceList(
+                (_resource(kind, m) for m in getattr(facts, f"{kind}s")), cls=CLASSES[kind]
+            )
             for kind in _KINDS
         }
         return RemoteExtraction(**parts)
@@ -833,7 +836,11 @@ class Client:
             dispute=_full("disputes", dispute), as_of=_date_text(as_of)
         )
         reply = self._call(self._analysis, "ListDeadlocks", request)
-        return Table((_deadlock(d) for d in reply.deadlocks), title=f"deadlocks in {dispute}")
+        return Table(
+            (_deadlock(d) for d in reply.deadlocks),
+            title=f"deadlocks in {dispute}",
+            schema=_table.DEADLOCKS,
+        )
 
     def agreement(
         self, dispute: str, *, as_of: DateLike = None, revision: int | None = None
@@ -880,6 +887,7 @@ class Client:
         return Table(
             ({"members": list(c.members), "cohesion": c.cohesion} for c in reply.coalitions),
             title=f"coalitions in {dispute}",
+            schema=_table.COALITIONS,
         )
 
     def shifts(
@@ -903,7 +911,9 @@ class Client:
             threshold=threshold,
         )
         reply = self._period_call("ListStanceShifts", request)
-        return Table((_shift(s) for s in reply.shifts), title=f"shifts in {dispute}")
+        return Table(
+            (_shift(s) for s in reply.shifts), title=f"shifts in {dispute}", schema=_table.SHIFTS
+        )
 
     def series(
         self,
@@ -940,6 +950,7 @@ class Client:
         return Table(
             (_pair_series(s, granularity) for s in reply.series),
             title=f"cooperation and conflict in {dispute}",
+            schema=_table.SERIES,
         )
 
     # ------------------------------------------------------------------ reading
@@ -955,7 +966,7 @@ class Client:
     def _list(self, kind: str, page_size: int = 500, **filters: str) -> ResourceList[Any]:
         cls, plural = _KINDS[kind]
         request_cls = getattr(_dossier, f"List{plural}Request")
-        out: ResourceList[Any] = ResourceList()
+        out: ResourceList[Any] = ResourceList(cls=CLASSES[kind])
         token = ""
         while True:
             request = request_cls(page_size=page_size, page_token=token, **filters)
@@ -983,7 +994,7 @@ class Client:
         _unsupported("revision", revision)
         if dispute:
             return self._list("issue", parent=_full("disputes", dispute))
-        issues: ResourceList[Issue] = ResourceList()
+        issues: ResourceList[Issue] = ResourceList(cls=Issue)
         for d in self.disputes():
             issues.extend(self._list("issue", parent=d.name))
         return issues
@@ -1009,9 +1020,8 @@ class Client:
         if as_of is None:
             return found
         day = _date_text(as_of)
-        return ResourceList(
-            s for s in found
-            if (s.valid_from is None or s.valid_from.isoformat() <= day)
+        return found.filtered(
+            lambda s: (s.valid_from is None or s.valid_from.isoformat() <= day)
             and (s.valid_to is None or day < s.valid_to.isoformat())
         )
 
@@ -1029,10 +1039,10 @@ class Client:
         _unsupported("revision", revision)
         found = self._list("event", dispute=_full("disputes", dispute), actor=_full("actors", actor))
         if issue:
-            found = ResourceList(e for e in found if issue in e.issues)
+            found = found.filtered(lambda e: issue in e.issues)
         if as_of is not None:
             day = _date_text(as_of)
-            found = ResourceList(e for e in found if e.date.isoformat() <= day)
+            found = found.filtered(lambda e: e.date.isoformat() <= day)
         return found
 
     def documents(
@@ -1048,8 +1058,8 @@ class Client:
         found = self._list("document")
         if as_of is not None:
             day = _date_text(as_of)
-            found = ResourceList(
-                d for d in found if d.published is None or d.published.isoformat() <= day
+            found = found.filtered(
+                lambda d: d.published is None or d.published.isoformat() <= day
             )
         return found
 

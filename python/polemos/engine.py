@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, overload
 
-from polemos import _native
+from polemos import _native, _table
 from polemos.exceptions import ValidationError
 from polemos.extraction import Extraction, extract
 from polemos.forecast import Forecast
@@ -110,7 +110,7 @@ class StanceMatrix(Table):
     their evidence and conflicting sides."""
 
     def __init__(self, rows: Iterable[Mapping[str, Any]], *, title: str, raw: list[dict[str, Any]]) -> None:
-        super().__init__(rows, title=title)
+        super().__init__(rows, title=title, schema=_table.STANCE_MATRIX)
         self.raw = raw
 
     def pivot(self, value: str = "position") -> Any:
@@ -291,7 +291,7 @@ class Engine:
         "the territory only after the treaty"): kind, the issues in the cycle, the parties, and
         the precondition edges with their evidence."""
         data = _native.deadlocks(self._native, dispute, as_of=as_of, revision=revision)
-        return Table(data, title=f"deadlocks in {dispute}")
+        return Table(data, title=f"deadlocks in {dispute}", schema=_table.DEADLOCKS)
 
     def agreement(
         self, dispute: str, *, as_of: DateLike = None, revision: int | None = None
@@ -311,7 +311,7 @@ class Engine:
         data = _native.coalitions(
             self._native, dispute, as_of=as_of, revision=revision, max_distance=max_distance
         )
-        return Table(data, title=f"coalitions in {dispute}")
+        return Table(data, title=f"coalitions in {dispute}", schema=_table.COALITIONS)
 
     def shifts(
         self,
@@ -325,7 +325,7 @@ class Engine:
         data = _native.shifts(
             self._native, dispute, as_of=as_of, revision=revision, threshold=threshold
         )
-        return Table(data, title=f"shifts in {dispute}")
+        return Table(data, title=f"shifts in {dispute}", schema=_table.SHIFTS)
 
     def series(
         self,
@@ -345,7 +345,9 @@ class Engine:
             granularity=granularity,
             roll_up=roll_up,
         )
-        return Table(data, title=f"cooperation and conflict in {dispute}")
+        return Table(
+            data, title=f"cooperation and conflict in {dispute}", schema=_table.SERIES
+        )
 
     def report(
         self,

@@ -13,8 +13,9 @@ import html
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
-from polemos import _native
+from polemos import _native, _table
 from polemos._extras import require
+from polemos._table import Schema
 
 T = TypeVar("T")
 R = TypeVar("R", bound="Resource")
@@ -60,6 +61,8 @@ class Resource:
     name, the revision of its last change."""
 
     kind: ClassVar[str] = "resource"
+    #: The columns of :meth:`to_record`, fixed per class (see :mod:`polemos._table`).
+    _columns: ClassVar[Schema] = (("name", "str"),)
     #: Fields shown by ``repr`` after the name.
     _summary: ClassVar[tuple[str, ...]] = ()
 
@@ -129,6 +132,10 @@ class Actor(Resource):
 
     kind = "actor"
     _summary = ("display_name", "actor_kind")
+    _columns = (
+        ("name", "str"), ("display_name", "str"), ("kind", "str"), ("iso3", "str"),
+        ("roles", "str"), ("aliases", "str"),
+    )
     __slots__ = ()
 
     display_name: _Field[str] = _Field("")
@@ -159,6 +166,10 @@ class Dispute(Resource):
 
     kind = "dispute"
     _summary = ("title", "status")
+    _columns = (
+        ("name", "str"), ("title", "str"), ("kind", "str"), ("status", "str"),
+        ("parties", "str"), ("object_names", "str"),
+    )
     __slots__ = ()
 
     title: _Field[str] = _Field("")
@@ -201,6 +212,10 @@ class Issue(Resource):
 
     kind = "issue"
     _summary = ("title", "scale_type")
+    _columns = (
+        ("name", "str"), ("dispute", "str"), ("title", "str"), ("scale_type", "str"),
+        ("scale", "str"),
+    )
     __slots__ = ()
 
     title: _Field[str] = _Field("")
@@ -235,6 +250,11 @@ class Stance(Resource):
 
     kind = "stance"
     _summary = ("actor", "issue", "label", "position", "valid_from")
+    _columns = (
+        ("name", "str"), ("actor", "str"), ("issue", "str"), ("position", "float"),
+        ("salience", "float"), ("confidence", "float"), ("label", "str"),
+        ("valid_from", "date"), ("valid_to", "date"), ("conditions", "str"), ("quote", "str"),
+    )
     __slots__ = ()
 
     actor: _Field[str] = _Field("")
@@ -276,6 +296,11 @@ class Event(Resource):
 
     kind = "event"
     _summary = ("event_type", "date", "sources", "targets")
+    _columns = (
+        ("name", "str"), ("date", "date"), ("precision", "str"), ("status", "str"),
+        ("event_type", "str"), ("quad_class", "str"), ("intensity", "float"),
+        ("sources", "str"), ("targets", "str"), ("location", "str"), ("issues", "str"),
+    )
     __slots__ = ()
 
     event_type: _Field[str] = _Field("")
@@ -323,6 +348,10 @@ class Document(Resource):
 
     kind = "document"
     _summary = ("title", "published")
+    _columns = (
+        ("name", "str"), ("title", "str"), ("outlet", "str"), ("published", "date"),
+        ("language", "str"), ("bytes", "int"), ("content_hash", "str"),
+    )
     __slots__ = ()
 
     title: _Field[str] = _Field("")
@@ -349,11 +378,27 @@ class Document(Resource):
 CLASSES: dict[str, type[Resource]] = {
     c.kind: c for c in (Actor, Dispute, Issue, Stance, Event, Document)
 }
-_DATE_COLUMNS = ("valid_from", "valid_to", "date", "published")
 
 
 class ResourceList(list[R]):
-    """A list of resources that also turns into records, a pandas DataFrame or an Arrow table."""
+    """A list of resources that also turns into records, a pandas or polars DataFrame or an Arrow
+    table, all with the fixed columns of its resource class (also when empty). It implements the
+    Arrow PyCapsule interface, so ``polars.DataFrame(stances)``, ``pyarrow.table(stances)`` and
+    duckdb's ``SELECT * FROM stances`` read it directly."""
+
+    def __init__(self, items: Iterable[R] = (), *, cls: type[Resource] | None = None) -> None:
+        super().__init__(items)
+        self.resource_class = cls
+
+    @property
+    def schema(self) -> Schema:
+        """The ``(column, type)`` pairs of :meth:`to_records` (see :mod:`polemos._table`)."""
+        cls = self.resource_class or (type(self[0]) if self else None)
+        return cls._columns if cls is not None else ()
+
+    def filtered(self, keep: Callable[[R], bool]) -> ResourceList[R]:
+        """The resources for which ``keep`` is true, as a list of the same class."""
+        return ResourceList((r for r in self if keep(r)), cls=self.resource_class)
 
     def to_records(self) -> list[dict[str, Any]]:
         """One flat dict per resource: ready for ``pandas.DataFrame(...)``."""
@@ -365,21 +410,21 @@ class ResourceList(list[R]):
 
     def to_pandas(self) -> Any:
         """A ``pandas.DataFrame`` with one row per resource (needs the ``pandas`` extra)."""
-        pd = require("pandas", "to_pandas()")
-        records = self.to_records()
-        if records:
-            df = pd.DataFrame.from_records(records)
-        else:
-            df = pd.DataFrame()
-        for col in _DATE_COLUMNS:
-            if col in df.columns:
-                df[col] = pd.to_datetime(df[col])
-        return df
+        return _table.to_pandas(self.to_records(), self.schema)
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` with one row per resource (needs the ``polars`` extra)."""
+        return _table.to_polars(self.to_records(), self.schema)
 
     def to_arrow(self) -> Any:
         """A ``pyarrow.Table`` with one row per resource (needs the ``arrow`` extra)."""
-        pa = require("pyarrow", "to_arrow()")
-        return pa.Table.from_pylist(self.to_records())
+        return _table.to_arrow(self.to_records(), self.schema)
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """The Arrow PyCapsule stream interface (built in Rust; consumers do not copy it)."""
+        return _table.arrow_table(self.to_records(), self.schema).__arrow_c_stream__(
+            requested_schema
+        )
 
     def __repr__(self) -> str:
         if not self:
@@ -406,7 +451,7 @@ class ResourceList(list[R]):
 def wrap(kind: str, items: Iterable[Mapping[str, Any]]) -> ResourceList[Any]:
     """Records of one kind as a ResourceList of their class."""
     cls = CLASSES[kind]
-    return ResourceList(cls(item) for item in items)
+    return ResourceList((cls(item) for item in items), cls=cls)
 
 
 def as_record_line(resource: Resource | Mapping[str, Any]) -> dict[str, Any]:
@@ -442,23 +487,40 @@ def rows(data: Any, what: str) -> Sequence[Mapping[str, Any]]:
 
 
 class Table(list[dict[str, Any]]):
-    """Rows of an analysis (one dict each) that print as a table and turn into a DataFrame."""
+    """Rows of an analysis (one dict each) that print as a table and turn into a pandas or polars
+    DataFrame or an Arrow table with the fixed columns of the analysis (``schema``), also when
+    empty. It implements the Arrow PyCapsule interface (``__arrow_c_stream__``)."""
 
-    def __init__(self, rows: Iterable[Mapping[str, Any]] = (), *, title: str = "") -> None:
+    def __init__(
+        self, rows: Iterable[Mapping[str, Any]] = (), *, title: str = "", schema: Schema = ()
+    ) -> None:
         super().__init__(dict(r) for r in rows)
         self.title = title
+        # Without a declared schema (a table made by hand), the first row's keys and value types.
+        self.schema: Schema = schema or (_table.infer(self[0]) if self else ())
 
     def to_records(self) -> list[dict[str, Any]]:
         return [dict(r) for r in self]
 
     def to_pandas(self) -> Any:
         """A ``pandas.DataFrame`` (needs the ``pandas`` extra)."""
-        pd = require("pandas", "to_pandas()")
-        return pd.DataFrame.from_records(self.to_records()) if self else pd.DataFrame()
+        return _table.to_pandas(self, self.schema)
+
+    def to_polars(self) -> Any:
+        """A ``polars.DataFrame`` (needs the ``polars`` extra)."""
+        return _table.to_polars(self, self.schema)
+
+    def to_arrow(self) -> Any:
+        """A ``pyarrow.Table`` (needs the ``arrow`` extra)."""
+        return _table.to_arrow(self, self.schema)
+
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
+        """The Arrow PyCapsule stream interface (built in Rust; consumers do not copy it)."""
+        return _table.arrow_table(self, self.schema).__arrow_c_stream__(requested_schema)
 
     def __repr__(self) -> str:
         if not self:
-            return f"Table({self.title!r}, no rows)"
+            return f"Table({self.title!r}, no rows; columns {', '.join(_table.columns(self.schema))})"
         columns = list(self[0].keys())
         widths = {c: max([len(c)] + [min(len(_cell(r.get(c))), 40) for r in self]) for c in columns}
         line = "  ".join(c.ljust(widths[c]) for c in columns)

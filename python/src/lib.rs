@@ -3,6 +3,7 @@
 //! in `python/polemos/`. Errors become Python exceptions in one place, `errors.rs`.
 
 pub mod analysis;
+pub mod arrow;
 pub mod engine;
 pub mod errors;
 pub mod extract;
@@ -15,6 +16,8 @@ use pyo3::prelude::*;
 /// Native core of the polemos package; use the `polemos` package rather than this module.
 #[pymodule]
 mod _native {
+    #[pymodule_export]
+    use crate::arrow::ArrowTable;
     #[pymodule_export]
     use crate::engine::Engine;
     #[pymodule_export]

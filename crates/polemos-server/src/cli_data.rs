@@ -9,7 +9,7 @@ use polemos_core::{ActorName, DisputeName, Dossier, IssueName, IssueScale};
 use polemos_store::{Store, View, WriteBatch};
 
 use crate::GlobalArgs;
-use crate::output::{clip, enum_str, print_json, print_table, table};
+use crate::output::{clip, enum_str, num, print_json, print_table, table};
 
 /// Opens the store named by `--db`, saying which one failed.
 ///
@@ -44,6 +44,26 @@ pub fn actor_name(value: &str) -> anyhow::Result<ActorName> {
         format!("actors/{value}")
     };
     Ok(ActorName::parse(&full)?)
+}
+
+/// Accepts `disputes/kuril-islands/issues/peace-treaty`, or the short id `peace-treaty` when the
+/// command also names the dispute (`--dispute kuril-islands`), as every other name is accepted
+/// by its id.
+///
+/// # Errors
+/// When the name is malformed, or a short id comes without a dispute to place it in.
+pub fn issue_name(value: &str, dispute: Option<&str>) -> anyhow::Result<IssueName> {
+    if value.contains('/') {
+        return Ok(IssueName::parse(value)?);
+    }
+    let Some(dispute) = dispute else {
+        bail!(
+            "--issue `{value}` is an issue id: name its dispute too (`--dispute D --issue \
+             {value}`) or give the full name `disputes/D/issues/{value}`"
+        );
+    };
+    let dispute = dispute_name(dispute)?;
+    Ok(IssueName::parse(&format!("{dispute}/issues/{value}"))?)
 }
 
 /// Reads a whole text file, with a clear error for missing files and non-UTF-8 content.
@@ -168,7 +188,8 @@ pub struct ShowArgs {
     /// Only stances or events of this actor.
     #[arg(long)]
     pub actor: Option<String>,
-    /// Only stances on this issue (`disputes/D/issues/I`).
+    /// Only stances and events on this issue: `disputes/D/issues/I`, or its id `I` with
+    /// `--dispute D`.
     #[arg(long)]
     pub issue: Option<String>,
     /// What was true on this date (YYYY-MM-DD): stances in force, events up to it.
@@ -209,7 +230,7 @@ pub fn show(global: &GlobalArgs, args: &ShowArgs) -> anyhow::Result<()> {
             .retain(|e| e.sources.contains(&actor) || e.targets.contains(&actor));
     }
     if let Some(issue) = &args.issue {
-        let issue = IssueName::parse(issue)?;
+        let issue = issue_name(issue, args.dispute.as_deref())?;
         dossier.stances.retain(|s| s.issue == issue);
         dossier.events.retain(|e| e.issues.contains(&issue));
     }
@@ -240,7 +261,7 @@ fn show_disputes(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
         let parties: Vec<String> = x
             .parties
             .iter()
-            .map(|p| format!("{} ({})", p.actor.id(), p.capability))
+            .map(|p| format!("{} ({})", p.actor.id(), num(p.capability.get(), 2)))
             .collect();
         let names: Vec<String> = x
             .objects
@@ -302,7 +323,7 @@ fn show_issues(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
             IssueScale::Binary { proposal } => format!("yes/no: {proposal}"),
             IssueScale::Continuous { anchors } => anchors
                 .iter()
-                .map(|a| format!("{} = {}", a.position, a.label))
+                .map(|a| format!("{} = {}", num(a.position.get(), 2), a.label))
                 .collect::<Vec<_>>()
                 .join("; "),
         };
@@ -336,9 +357,9 @@ fn show_stances(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
             s.actor.id().to_owned(),
             s.issue.id().to_owned(),
             s.label.as_str().to_owned(),
-            format!("{}", s.position),
-            format!("{}", s.salience),
-            format!("{}", s.confidence),
+            num(s.position.get(), 2),
+            num(s.salience.get(), 2),
+            num(s.confidence.get(), 2),
             s.valid_from.to_string(),
             conditions.join(", "),
         ]);
@@ -370,7 +391,11 @@ fn show_events(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
             e.event_type.as_str().to_owned(),
             ids(&e.sources),
             ids(&e.targets),
-            format!("{:+}", e.intensity.get()),
+            if e.intensity.get() > 0.0 {
+                format!("+{}", num(e.intensity.get(), 2))
+            } else {
+                num(e.intensity.get(), 2)
+            },
             e.location.clone().unwrap_or_default(),
         ]);
     }
@@ -394,4 +419,26 @@ fn show_documents(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {
     }
     print_table(&t, "documents");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_issue_id_resolves_within_the_named_dispute() {
+        let full = "disputes/kuril-islands/issues/peace-treaty";
+        for dispute in ["kuril-islands", "disputes/kuril-islands"] {
+            let name = issue_name("peace-treaty", Some(dispute)).expect("resolves");
+            assert_eq!(name.as_str(), full);
+        }
+        assert_eq!(issue_name(full, None).expect("full name").as_str(), full);
+        assert_eq!(
+            issue_name(full, Some("other")).expect("full name").as_str(),
+            full
+        );
+        let e = issue_name("peace-treaty", None).expect_err("no dispute");
+        assert!(e.to_string().contains("--dispute"), "{e}");
+        assert!(issue_name("peace treaty", Some("kuril-islands")).is_err());
+    }
 }

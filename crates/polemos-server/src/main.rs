@@ -17,8 +17,13 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 /// polemos: model international disputes and the stances actors take in them.
+///
+/// Import dossiers, extract actors, PLOVER events and stances from news text, analyse and
+/// forecast disputes, and serve it all over gRPC. Names may be given by id wherever a command
+/// also knows the kind: `--actor JPN`, `--dispute kuril-islands`, `--issue peace-treaty` (with
+/// `--dispute`).
 #[derive(Debug, Parser)]
-#[command(name = "polemos", version, about, propagate_version = true)]
+#[command(name = "polemos", version, propagate_version = true)]
 struct Cli {
     #[command(flatten)]
     global: GlobalArgs,
@@ -63,6 +68,11 @@ enum Command {
     Forecast(cli_forecast::ForecastArgs),
     /// Tokenize, tag and parse text files; print Universal Dependencies trees (CoNLL-U).
     Parse(cli_parse::ParseArgs),
+    /// Print a shell completion script: `polemos completions bash > ~/.local/share/bash-completion/completions/polemos`.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
 }
 
 fn main() -> ExitCode {
@@ -85,6 +95,15 @@ fn main() -> ExitCode {
         Command::Report(args) => cli_report::run(&cli.global, &args),
         Command::Forecast(args) => cli_forecast::run(&cli.global, &args),
         Command::Parse(args) => cli_parse::run(&args),
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "polemos",
+                &mut std::io::stdout(),
+            );
+            Ok(())
+        }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
