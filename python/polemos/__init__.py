@@ -18,11 +18,13 @@ from polemos import forecast, plot
 from polemos.engine import CommitResult, Engine, IngestResult
 from polemos.extraction import Extraction, extract, extract_many
 from polemos.exceptions import (
+    AuthError,
     ConflictError,
     MissingExtraError,
     NotFoundError,
     PolemosError,
     StorageError,
+    UnavailableError,
     ValidationError,
 )
 from polemos.resources import (
@@ -38,6 +40,7 @@ from polemos.resources import (
 
 __all__ = [
     "Actor",
+    "AuthError",
     "CommitResult",
     "ConflictError",
     "Dispute",
@@ -54,6 +57,7 @@ __all__ = [
     "ResourceList",
     "Stance",
     "StorageError",
+    "UnavailableError",
     "ValidationError",
     "__version__",
     "content_hash",

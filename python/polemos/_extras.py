@@ -16,6 +16,9 @@ EXTRAS = {
     "matplotlib.pyplot": "plot",
     "grpc": "grpc",
     "google.protobuf": "grpc",
+    "grpc_status": "grpc",
+    "google.rpc": "grpc",
+    "polars": "polars",
 }
 
 

@@ -29,6 +29,8 @@ from polemos._extras import require
 
 grpc = require("grpc", "polemos.client")
 require("google.protobuf", "polemos.client")
+require("grpc_status", "polemos.client")
+require("google.rpc", "polemos.client")
 
 from google.protobuf import descriptor as _descriptor  # noqa: E402
 from google.protobuf.message import Message  # noqa: E402
@@ -55,10 +57,12 @@ from polemos.engine import (  # noqa: E402
     _stance_matrix,
 )
 from polemos.exceptions import (  # noqa: E402
+    AuthError,
     ConflictError,
     NotFoundError,
     PolemosError,
     StorageError,
+    UnavailableError,
     ValidationError,
 )
 from polemos.resources import (  # noqa: E402
@@ -77,74 +81,33 @@ from polemos.resources import (  # noqa: E402
 __all__ = ["AuthError", "Client", "RemoteExtraction"]
 
 
-class AuthError(PolemosError):
-    """The server refused the API key: missing or unknown (``UNAUTHENTICATED``) or its role may
-    not do this (``PERMISSION_DENIED``)."""
-
-
 # ---------------------------------------------------------------- errors
 
 
-def _bad_request(err: Any) -> list[tuple[str, str]]:
-    """The (field, description) pairs of a ``google.rpc.BadRequest`` in the error's details."""
-    from google.protobuf import any_pb2
+def _status_details(err: Any) -> tuple[list[tuple[str, str]], str | None]:
+    """The ``google.rpc.BadRequest`` field violations and the ``google.rpc.ErrorInfo`` reason of
+    a failed call, decoded from its ``grpc-status-details-bin`` trailer by grpcio-status."""
+    from google.rpc import error_details_pb2
+    from grpc_status import rpc_status
 
-    for key, value in err.trailing_metadata() or ():
-        if key != "grpc-status-details-bin":
-            continue
-        # google.rpc.Status is {int32 code = 1; string message = 2; repeated Any details = 3}.
-        # It is decoded by hand so the client needs no googleapis-common-protos.
-        pairs: list[tuple[str, str]] = []
-        for detail in _repeated_field(value, 3):
-            any_msg = any_pb2.Any.FromString(detail)
-            if not any_msg.type_url.endswith("google.rpc.BadRequest"):
-                continue
-            # BadRequest {repeated FieldViolation field_violations = 1};
-            # FieldViolation {string field = 1; string description = 2}.
-            for violation in _repeated_field(any_msg.value, 1):
-                fields = dict(_fields(violation))
-                pairs.append((
-                    fields.get(1, b"").decode("utf-8", "replace"),
-                    fields.get(2, b"").decode("utf-8", "replace"),
-                ))
-        return pairs
-    return []
-
-
-def _varint(buf: bytes, i: int) -> tuple[int, int]:
-    shift = result = 0
-    while True:
-        b = buf[i]
-        i += 1
-        result |= (b & 0x7F) << shift
-        if not b & 0x80:
-            return result, i
-        shift += 7
-
-
-def _fields(buf: bytes) -> Iterator[tuple[int, bytes]]:
-    """(field number, bytes) of each length-delimited field of a protobuf message; other wire
-    types are skipped."""
-    i = 0
-    while i < len(buf):
-        key, i = _varint(buf, i)
-        number, wire = key >> 3, key & 7
-        if wire == 0:
-            _, i = _varint(buf, i)
-        elif wire == 1:
-            i += 8
-        elif wire == 5:
-            i += 4
-        elif wire == 2:
-            size, i = _varint(buf, i)
-            yield number, buf[i : i + size]
-            i += size
-        else:
-            return
-
-
-def _repeated_field(buf: bytes, number: int) -> list[bytes]:
-    return [v for n, v in _fields(buf) if n == number]
+    try:
+        status = rpc_status.from_call(err)
+    except ValueError:  # the trailer disagrees with the call's own code or message
+        status = None
+    if status is None:
+        return [], None
+    pairs: list[tuple[str, str]] = []
+    reason = None
+    for detail in status.details:
+        if detail.Is(error_details_pb2.BadRequest.DESCRIPTOR):
+            bad = error_details_pb2.BadRequest()
+            detail.Unpack(bad)
+            pairs.extend((v.field, v.description) for v in bad.field_violations)
+        elif detail.Is(error_details_pb2.ErrorInfo.DESCRIPTOR):
+            info = error_details_pb2.ErrorInfo()
+            detail.Unpack(info)
+            reason = info.reason
+    return pairs, reason
 
 
 def _invalid(field: str, rule: str) -> ValidationError:
@@ -155,24 +118,59 @@ def _invalid(field: str, rule: str) -> ValidationError:
     return e
 
 
-def _error(err: Any) -> PolemosError:
-    """The :class:`polemos.PolemosError` subclass for a failed call, as the Engine raises it."""
+def _error(err: Any, address: str = "") -> PolemosError:
+    """The :class:`polemos.PolemosError` subclass for a failed call, as the Engine raises it;
+    ``.reason`` is the server's ``ErrorInfo`` reason (``VALIDATION_FAILED``, …) when it sent one."""
     code = err.code() if hasattr(err, "code") else None
     message = (err.details() if hasattr(err, "details") else None) or str(err)
+    pairs, reason = _status_details(err)
     c = grpc.StatusCode
+    e: PolemosError
     if code in (c.UNAUTHENTICATED, c.PERMISSION_DENIED):
-        return AuthError(message)
-    if code == c.NOT_FOUND:
-        return NotFoundError(message)
-    if code in (c.ABORTED, c.ALREADY_EXISTS, c.FAILED_PRECONDITION):
-        return ConflictError(message)
-    if code in (c.INVALID_ARGUMENT, c.OUT_OF_RANGE):
-        pairs = _bad_request(err)
+        e = AuthError(message)
+    elif code == c.UNAVAILABLE:
+        e = UnavailableError(f"cannot reach the polemos server {address}: {message}")
+    elif code == c.NOT_FOUND:
+        e = NotFoundError(message)
+    elif code in (c.ABORTED, c.ALREADY_EXISTS, c.FAILED_PRECONDITION):
+        e = ConflictError(message)
+    elif code in (c.INVALID_ARGUMENT, c.OUT_OF_RANGE):
         e = ValidationError(message)
         e.violations = pairs  # type: ignore[attr-defined]
         e.field = pairs[0][0] if pairs else None  # type: ignore[attr-defined]
-        return e
-    return StorageError(f"{code.name if code else 'error'}: {message}")
+    else:
+        e = StorageError(f"{code.name if code else 'error'}: {message}")
+    e.reason = reason  # type: ignore[attr-defined]
+    return e
+
+
+#: Retries for calls that failed before the server did anything (``UNAVAILABLE``: a refused
+#: connection, a server restarting), applied by gRPC itself to every polemos.v1 method
+#: (https://github.com/grpc/grpc/blob/master/doc/service_config.md). Other failures are answers
+#: and are not retried.
+SERVICE_CONFIG: dict[str, Any] = {
+    "methodConfig": [
+        {
+            "name": [
+                {"service": f"polemos.v1.{service}"}
+                for service in (
+                    "DossierService",
+                    "ImportService",
+                    "ChangeService",
+                    "ExtractionService",
+                    "AnalysisService",
+                )
+            ],
+            "retryPolicy": {
+                "maxAttempts": 4,
+                "initialBackoff": "0.1s",
+                "maxBackoff": "2s",
+                "backoffMultiplier": 2,
+                "retryableStatusCodes": ["UNAVAILABLE"],
+            },
+        }
+    ]
+}
 
 
 # ---------------------------------------------------------------- records <-> messages
@@ -515,10 +513,14 @@ class Client:
         self.address = address
         self._metadata = (("authorization", f"Bearer {api_key}"),) if api_key else ()
         self._timeout = timeout
+        options = [
+            ("grpc.enable_retries", 1),
+            ("grpc.service_config", json.dumps(SERVICE_CONFIG)),
+        ]
         self._channel = (
-            grpc.secure_channel(address, grpc.ssl_channel_credentials())
+            grpc.secure_channel(address, grpc.ssl_channel_credentials(), options=options)
             if secure
-            else grpc.insecure_channel(address)
+            else grpc.insecure_channel(address, options=options)
         )
         self._dossier = _dossier_grpc.DossierServiceStub(self._channel)
         self._extraction = _extraction_grpc.ExtractionServiceStub(self._channel)
@@ -542,7 +544,7 @@ class Client:
         try:
             return getattr(stub, method)(request, metadata=self._metadata, timeout=self._timeout)
         except grpc.RpcError as e:
-            raise _error(e) from None
+            raise _error(e, self.address) from None
 
     def _period_call(self, method: str, request: Message) -> Any:
         """An analysis whose `until` field is the ``as_of`` argument: a violation of `until` is
@@ -706,7 +708,7 @@ class Client:
         try:
             replies = list(self._extraction.Ingest(requests, metadata=self._metadata))
         except grpc.RpcError as e:
-            raise _error(e) from None
+            raise _error(e, self.address) from None
         results: list[IngestResult] = []
         for r in sorted(replies, key=lambda r: r.index):
             if r.outcome == _extraction.INGEST_OUTCOME_FAILED:
@@ -788,7 +790,7 @@ class Client:
                 elif reply.WhichOneof("kind") == "result_json":
                     result = json.loads(reply.result_json)
         except grpc.RpcError as e:
-            raise _error(e) from None
+            raise _error(e, self.address) from None
         if result is None:
             raise StorageError("the server ended the forecast stream without a result")
         if draws == 0:
@@ -1098,7 +1100,7 @@ class Client:
                 }
         except grpc.RpcError as e:
             if e.code() != grpc.StatusCode.DEADLINE_EXCEEDED:
-                raise _error(e) from None
+                raise _error(e, self.address) from None
         finally:
             stream.cancel()
 

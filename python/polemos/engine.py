@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Literal, overload
 
 from polemos import _native, _table
-from polemos.exceptions import ValidationError
+from polemos.exceptions import PolemosError, ValidationError
 from polemos.extraction import Extraction, extract
 from polemos.forecast import Forecast
 from polemos.resources import (
@@ -156,12 +156,39 @@ class Engine:
     """
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
-        self._native = _native.Engine(None if path is None else os.fspath(path))
+        self._handle: _native.Engine | None = _native.Engine(
+            None if path is None else os.fspath(path)
+        )
+        self._location = self._handle.location
+
+    @property
+    def _native(self) -> _native.Engine:
+        if self._handle is None:
+            raise PolemosError(f"the engine on {self._location} is closed")
+        return self._handle
+
+    def close(self) -> None:
+        """Closes the store: the SQLite file is released at once (an in-memory store is
+        dropped). Later calls raise :class:`polemos.PolemosError`; closing twice does nothing.
+        ``with polemos.Engine(path) as engine:`` closes it at the end of the block."""
+        # The native engine owns the store and is referenced only here (results are copies),
+        # so dropping this reference drops the store and its file handles.
+        self._handle = None
+
+    @property
+    def closed(self) -> bool:
+        return self._handle is None
+
+    def __enter__(self) -> Engine:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     @property
     def location(self) -> str:
         """``memory:`` or the path of the SQLite file."""
-        return self._native.location
+        return self._location
 
     @property
     def revision(self) -> int:
@@ -169,6 +196,8 @@ class Engine:
         return self._native.head()
 
     def __repr__(self) -> str:
+        if self.closed:
+            return f"polemos.Engine({self.location!r}, closed)"
         return f"polemos.Engine({self.location!r}, revision={self.revision})"
 
     # ------------------------------------------------------------------ writing

@@ -382,9 +382,8 @@ CLASSES: dict[str, type[Resource]] = {
 
 class ResourceList(list[R]):
     """A list of resources that also turns into records, a pandas or polars DataFrame or an Arrow
-    table, all with the fixed columns of its resource class (also when empty). It implements the
-    Arrow PyCapsule interface, so ``polars.DataFrame(stances)``, ``pyarrow.table(stances)`` and
-    duckdb's ``SELECT * FROM stances`` read it directly."""
+    table, all with the fixed columns of its resource class (also when empty). :meth:`arrow`
+    gives the Arrow form built in Rust, which polars, pyarrow and duckdb read without a copy."""
 
     def __init__(self, items: Iterable[R] = (), *, cls: type[Resource] | None = None) -> None:
         super().__init__(items)
@@ -420,11 +419,17 @@ class ResourceList(list[R]):
         """A ``pyarrow.Table`` with one row per resource (needs the ``arrow`` extra)."""
         return _table.to_arrow(self.to_records(), self.schema)
 
+    def arrow(self) -> _native.ArrowTable:
+        """The rows as an Arrow record batch built in Rust, for Arrow-native tools:
+        ``polars.DataFrame(x.arrow())``, ``pyarrow.table(x.arrow())``, or duckdb's
+        ``SELECT … FROM t`` with ``t = x.arrow()``; none of them copies it. (The list itself is
+        read by those tools as a plain list of objects, so this is the object to hand them.)"""
+        return _table.arrow_table(self.to_records(), self.schema)
+
     def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
-        """The Arrow PyCapsule stream interface (built in Rust; consumers do not copy it)."""
-        return _table.arrow_table(self.to_records(), self.schema).__arrow_c_stream__(
-            requested_schema
-        )
+        """The Arrow PyCapsule stream interface, for consumers that look for it before they
+        look for a list (``pyarrow.RecordBatchReader.from_stream``, nanoarrow)."""
+        return self.arrow().__arrow_c_stream__(requested_schema)
 
     def __repr__(self) -> str:
         if not self:
@@ -489,7 +494,8 @@ def rows(data: Any, what: str) -> Sequence[Mapping[str, Any]]:
 class Table(list[dict[str, Any]]):
     """Rows of an analysis (one dict each) that print as a table and turn into a pandas or polars
     DataFrame or an Arrow table with the fixed columns of the analysis (``schema``), also when
-    empty. It implements the Arrow PyCapsule interface (``__arrow_c_stream__``)."""
+    empty. :meth:`arrow` gives the Arrow form built in Rust, which polars, pyarrow and duckdb
+    read without a copy."""
 
     def __init__(
         self, rows: Iterable[Mapping[str, Any]] = (), *, title: str = "", schema: Schema = ()
@@ -514,9 +520,13 @@ class Table(list[dict[str, Any]]):
         """A ``pyarrow.Table`` (needs the ``arrow`` extra)."""
         return _table.to_arrow(self, self.schema)
 
+    def arrow(self) -> _native.ArrowTable:
+        """The rows as an Arrow record batch built in Rust (see :meth:`ResourceList.arrow`)."""
+        return _table.arrow_table(self, self.schema)
+
     def __arrow_c_stream__(self, requested_schema: Any = None) -> Any:
-        """The Arrow PyCapsule stream interface (built in Rust; consumers do not copy it)."""
-        return _table.arrow_table(self, self.schema).__arrow_c_stream__(requested_schema)
+        """The Arrow PyCapsule stream interface (see :meth:`ResourceList.__arrow_c_stream__`)."""
+        return self.arrow().__arrow_c_stream__(requested_schema)
 
     def __repr__(self) -> str:
         if not self:

@@ -18,8 +18,10 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
-#: The grpcio-tools version the shipped stubs are generated with.
-GRPCIO_TOOLS = "1.85.1"
+#: The grpcio-tools version the shipped stubs are generated with. Its protobuf gencode (6.31.1)
+#: sets the lowest protobuf runtime the ``grpc`` extra accepts (any later 6.x or 7.x serves), so
+#: an older generator means a wider range for users; raise it only with the extra's floor.
+GRPCIO_TOOLS = "1.75.1"
 
 ROOT = Path(__file__).resolve().parents[2]
 PROTO_ROOT = ROOT / "proto"

@@ -125,8 +125,9 @@ impl ArrowTable {
 }
 
 /// One column's values as an Arrow array of `kind`.
-fn column(name: &str, kind: Kind, values: &[Option<Bound<'_, PyAny>>]) -> PyResult<ArrayRef> {
-    let present = |v: &Option<Bound<'_, PyAny>>| v.as_ref().filter(|v| !v.is_none()).cloned();
+fn column<'py>(name: &str, kind: Kind, values: &[Option<Bound<'py, PyAny>>]) -> PyResult<ArrayRef> {
+    // A missing key and `None` are both null.
+    let present = |v: &Option<Bound<'py, PyAny>>| v.as_ref().filter(|v| !v.is_none()).cloned();
     let wrong = |row: usize, v: &Bound<'_, PyAny>, what: &str| {
         let type_name = v
             .get_type()

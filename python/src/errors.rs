@@ -4,9 +4,10 @@
 use polemos_core::{NameError, ValidationErrors};
 use polemos_extract::ExtractError;
 use polemos_store::StoreError;
-use pyo3::exceptions::PyException;
+use pyo3::exceptions::{PyException, PyLookupError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::PyTuple;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDict, PyTuple, PyType};
 
 pyo3::create_exception!(
     polemos,
@@ -14,18 +15,58 @@ pyo3::create_exception!(
     PyException,
     "Base class of every error polemos raises."
 );
-pyo3::create_exception!(
-    polemos,
-    ValidationError,
-    PolemosError,
-    "Input that breaks a rule of the model; `.violations` lists (field path, rule) pairs."
-);
-pyo3::create_exception!(
-    polemos,
-    NotFoundError,
-    PolemosError,
-    "A named resource does not exist."
-);
+
+// `ValidationError` is also a `ValueError` and `NotFoundError` a `LookupError`, so code that
+// catches Python's own errors catches polemos's too. `create_exception!` takes one base, so these
+// two classes are made once by calling `type(name, (PolemosError, builtin), …)`.
+static VALIDATION_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+static NOT_FOUND_ERROR: PyOnceLock<Py<PyType>> = PyOnceLock::new();
+
+fn with_builtin_base<'py>(
+    py: Python<'py>,
+    cell: &'static PyOnceLock<Py<PyType>>,
+    name: &str,
+    builtin: Bound<'py, PyType>,
+    doc: &str,
+) -> PyResult<Bound<'py, PyType>> {
+    let class = cell.get_or_try_init(py, || -> PyResult<Py<PyType>> {
+        let bases = PyTuple::new(py, [py.get_type::<PolemosError>(), builtin])?;
+        let namespace = PyDict::new(py);
+        namespace.set_item("__module__", "polemos")?;
+        namespace.set_item("__doc__", doc)?;
+        let made = py.get_type::<PyType>().call1((name, bases, namespace))?;
+        Ok(made.cast_into::<PyType>()?.unbind())
+    })?;
+    Ok(class.bind(py).clone())
+}
+
+/// `polemos.ValidationError(PolemosError, ValueError)`.
+///
+/// # Errors
+/// Only if Python cannot make the class.
+pub fn validation_error(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+    with_builtin_base(
+        py,
+        &VALIDATION_ERROR,
+        "ValidationError",
+        py.get_type::<PyValueError>(),
+        "Input that breaks a rule of the model; `.violations` lists (field path, rule) pairs.",
+    )
+}
+
+/// `polemos.NotFoundError(PolemosError, LookupError)`.
+///
+/// # Errors
+/// Only if Python cannot make the class.
+pub fn not_found_error(py: Python<'_>) -> PyResult<Bound<'_, PyType>> {
+    with_builtin_base(
+        py,
+        &NOT_FOUND_ERROR,
+        "NotFoundError",
+        py.get_type::<PyLookupError>(),
+        "A named resource does not exist.",
+    )
+}
 pyo3::create_exception!(
     polemos,
     ConflictError,
@@ -172,8 +213,14 @@ impl From<Failure> for PyErr {
         let message = f.to_string();
         Python::attach(|py| {
             let err = match class {
-                Class::Validation => ValidationError::new_err(message),
-                Class::NotFound => NotFoundError::new_err(message),
+                Class::Validation => match validation_error(py) {
+                    Ok(class) => PyErr::from_type(class, message),
+                    Err(e) => e,
+                },
+                Class::NotFound => match not_found_error(py) {
+                    Ok(class) => PyErr::from_type(class, message),
+                    Err(e) => e,
+                },
                 Class::Conflict => ConflictError::new_err(message),
                 Class::Store => StorageError::new_err(message),
                 Class::Cancelled => PolemosError::new_err(message),

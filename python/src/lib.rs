@@ -21,11 +21,18 @@ mod _native {
     #[pymodule_export]
     use crate::engine::Engine;
     #[pymodule_export]
-    use crate::errors::{
-        ConflictError, NotFoundError, PolemosError, StorageError, ValidationError,
-    };
+    use crate::errors::{ConflictError, PolemosError, StorageError};
 
-    use super::pyfunction;
+    /// The two exception classes with a built-in second base (see `errors.rs`).
+    #[pymodule_init]
+    fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {
+        let py = m.py();
+        m.add("ValidationError", crate::errors::validation_error(py)?)?;
+        m.add("NotFoundError", crate::errors::not_found_error(py)?)?;
+        Ok(())
+    }
+
+    use super::{Bound, PyModule, PyModuleMethods, PyResult, pyfunction};
 
     #[pymodule_export]
     use crate::analysis::{

@@ -123,6 +123,8 @@ def test_a_bad_dossier_leaves_the_server_unchanged(client: Any, kuril: dict[str,
     with pytest.raises(polemos.ValidationError) as info:
         client.import_dossier(bad)
     assert info.value.field == "stances[1].actor"  # type: ignore[attr-defined]
+    # The ErrorInfo detail, decoded by grpcio-status beside the BadRequest.
+    assert info.value.reason == "VALIDATION_FAILED"  # type: ignore[attr-defined]
     with pytest.raises(polemos.NotFoundError):
         client.get(f"actors/new-{tag}")
     assert client.import_dossier(KURIL_DOSSIER, validate_only=True).revision == before
@@ -388,3 +390,24 @@ def test_analyses_errors_and_roles(server: Server, loaded: Any) -> None:
         assert len(reader.deadlocks("kuril-islands", as_of=AS_OF)) == 1
     with Client(server.address) as anonymous, pytest.raises(AuthError):
         anonymous.coalitions("kuril-islands")
+
+
+def test_a_refused_connection_is_unavailable_not_storage() -> None:
+    """Nothing listens on the port: after the service config's retries the call fails with
+    UnavailableError, a ConnectionError, not a StorageError."""
+    from polemos.client import SERVICE_CONFIG
+
+    policy = SERVICE_CONFIG["methodConfig"][0]["retryPolicy"]
+    assert policy["retryableStatusCodes"] == ["UNAVAILABLE"] and policy["maxAttempts"] > 1
+    address = f"127.0.0.1:{_free_port()}"
+    with Client(address, api_key="pk_any", timeout=10) as c:
+        with pytest.raises(polemos.UnavailableError) as e:
+            c.actors()
+    assert isinstance(e.value, ConnectionError)
+    assert not isinstance(e.value, polemos.StorageError)
+    assert address in str(e.value)
+
+
+def test_auth_error_is_a_permission_error(server: Server) -> None:
+    with Client(server.address, api_key="pk_wrong") as c, pytest.raises(PermissionError):
+        c.actors()

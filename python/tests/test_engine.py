@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 import threading
 from pathlib import Path
 from typing import Any
@@ -156,3 +157,34 @@ def test_content_hash_is_sha256() -> None:
     assert polemos.content_hash("abc") == (
         "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
     )
+
+
+def _open_files(path: Any) -> int:
+    """How many of this process's file descriptors point at ``path`` (Linux /proc)."""
+    import os
+
+    target = os.path.realpath(path)
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.path.realpath(f"/proc/self/fd/{fd}") == target:
+                count += 1
+        except OSError:
+            continue
+    return count
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc/self/fd")
+def test_close_releases_the_store_file(tmp_path: Any) -> None:
+    path = tmp_path / "polemos.db"
+    with polemos.Engine(path) as engine:
+        engine.import_dossier(KURIL_DOSSIER)
+        assert _open_files(path) >= 1
+    assert engine.closed and _open_files(path) == 0
+    with pytest.raises(polemos.PolemosError, match="closed"):
+        engine.stances()
+    assert "closed" in repr(engine)
+    engine.close()  # twice is harmless
+    # What was written is there for the next engine.
+    with polemos.Engine(path) as again:
+        assert len(again.stances()) == 6

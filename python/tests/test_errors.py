@@ -22,6 +22,23 @@ def test_exception_hierarchy() -> None:
         assert issubclass(cls, polemos.PolemosError)
     assert issubclass(polemos.PolemosError, Exception)
     assert issubclass(polemos.MissingExtraError, ImportError)
+    # Each also derives from the built-in error users already catch.
+    assert issubclass(polemos.ValidationError, ValueError)
+    assert issubclass(polemos.NotFoundError, LookupError)
+    assert issubclass(polemos.AuthError, PermissionError)
+    assert issubclass(polemos.UnavailableError, ConnectionError)
+    assert not issubclass(polemos.UnavailableError, polemos.StorageError)
+    assert polemos.ValidationError.__module__ == "polemos"
+
+
+def test_built_in_except_clauses_catch_engine_errors(engine: polemos.Engine) -> None:
+    with pytest.raises(LookupError) as missing:
+        engine.get("actors/NOWHERE")
+    assert isinstance(missing.value, polemos.NotFoundError)
+    with pytest.raises(ValueError) as bad:
+        engine.stances(as_of="not a date")
+    assert isinstance(bad.value, polemos.ValidationError)
+    assert bad.value.field == "as_of"  # type: ignore[attr-defined]
 
 
 def test_validation_names_every_broken_field(kuril: dict[str, Any]) -> None:

@@ -425,7 +425,7 @@ class GetCooperationSeriesRequest(_message.Message):
     since: str
     until: str
     roll_up: bool
-    def __init__(self, dispute: _Optional[str] = ..., actor: _Optional[str] = ..., other_actor: _Optional[str] = ..., granularity: _Optional[_Union[SeriesGranularity, str]] = ..., since: _Optional[str] = ..., until: _Optional[str] = ..., roll_up: _Optional[bool] = ...) -> None: ...
+    def __init__(self, dispute: _Optional[str] = ..., actor: _Optional[str] = ..., other_actor: _Optional[str] = ..., granularity: _Optional[_Union[SeriesGranularity, str]] = ..., since: _Optional[str] = ..., until: _Optional[str] = ..., roll_up: bool = ...) -> None: ...
 
 class SeriesBucket(_message.Message):
     __slots__ = ("start", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "total", "imprecise", "mean_intensity")

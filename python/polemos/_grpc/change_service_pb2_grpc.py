@@ -5,7 +5,7 @@ import warnings
 
 from polemos._grpc import change_service_pb2 as polemos_dot_v1_dot_change__service__pb2
 
-GRPC_GENERATED_VERSION = '1.85.1'
+GRPC_GENERATED_VERSION = '1.75.1'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 
@@ -18,14 +18,14 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in polemos/v1/change_service_pb2_grpc.py depends on'
+        + f' but the generated code in polemos/v1/change_service_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
 
 
-class ChangeServiceStub:
+class ChangeServiceStub(object):
     """Streams changes to the stored dossier. Needs the reader role.
     """
 
@@ -42,7 +42,7 @@ class ChangeServiceStub:
                 _registered_method=True)
 
 
-class ChangeServiceServicer:
+class ChangeServiceServicer(object):
     """Streams changes to the stored dossier. Needs the reader role.
     """
 
@@ -72,7 +72,7 @@ def add_ChangeServiceServicer_to_server(servicer, server):
 
 
  # This class is part of an EXPERIMENTAL API.
-class ChangeService:
+class ChangeService(object):
     """Streams changes to the stored dossier. Needs the reader role.
     """
 

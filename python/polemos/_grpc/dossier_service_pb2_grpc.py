@@ -5,7 +5,7 @@ import warnings
 
 from polemos._grpc import dossier_service_pb2 as polemos_dot_v1_dot_dossier__service__pb2
 
-GRPC_GENERATED_VERSION = '1.85.1'
+GRPC_GENERATED_VERSION = '1.75.1'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 
@@ -18,14 +18,14 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in polemos/v1/dossier_service_pb2_grpc.py depends on'
+        + f' but the generated code in polemos/v1/dossier_service_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
 
 
-class DossierServiceStub:
+class DossierServiceStub(object):
     """Reads and writes the stored dossier: actors, disputes, issues, stances, events, documents.
     Reads need the reader role, writes the writer role. Every write is validated against the
     whole store (references must resolve) and committed atomically.
@@ -189,7 +189,7 @@ class DossierServiceStub:
                 _registered_method=True)
 
 
-class DossierServiceServicer:
+class DossierServiceServicer(object):
     """Reads and writes the stored dossier: actors, disputes, issues, stances, events, documents.
     Reads need the reader role, writes the writer role. Every write is validated against the
     whole store (references must resolve) and committed atomically.
@@ -572,7 +572,7 @@ def add_DossierServiceServicer_to_server(servicer, server):
 
 
  # This class is part of an EXPERIMENTAL API.
-class DossierService:
+class DossierService(object):
     """Reads and writes the stored dossier: actors, disputes, issues, stances, events, documents.
     Reads need the reader role, writes the writer role. Every write is validated against the
     whole store (references must resolve) and committed atomically.

@@ -53,7 +53,7 @@ class IngestRequest(_message.Message):
     DOCUMENT_ONLY_FIELD_NUMBER: _ClassVar[int]
     document: _resources_pb2.Document
     document_only: bool
-    def __init__(self, document: _Optional[_Union[_resources_pb2.Document, _Mapping]] = ..., document_only: _Optional[bool] = ...) -> None: ...
+    def __init__(self, document: _Optional[_Union[_resources_pb2.Document, _Mapping]] = ..., document_only: bool = ...) -> None: ...
 
 class IngestResponse(_message.Message):
     __slots__ = ("index", "outcome", "document", "content_hash", "stances", "events", "error_code", "error_message", "revision")

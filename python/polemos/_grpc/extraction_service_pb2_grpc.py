@@ -5,7 +5,7 @@ import warnings
 
 from polemos._grpc import extraction_service_pb2 as polemos_dot_v1_dot_extraction__service__pb2
 
-GRPC_GENERATED_VERSION = '1.85.1'
+GRPC_GENERATED_VERSION = '1.75.1'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 
@@ -18,14 +18,14 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in polemos/v1/extraction_service_pb2_grpc.py depends on'
+        + f' but the generated code in polemos/v1/extraction_service_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
 
 
-class ExtractionServiceStub:
+class ExtractionServiceStub(object):
     """Turns news text into actors, stances, events and framing.
     """
 
@@ -47,7 +47,7 @@ class ExtractionServiceStub:
                 _registered_method=True)
 
 
-class ExtractionServiceServicer:
+class ExtractionServiceServicer(object):
     """Turns news text into actors, stances, events and framing.
     """
 
@@ -90,7 +90,7 @@ def add_ExtractionServiceServicer_to_server(servicer, server):
 
 
  # This class is part of an EXPERIMENTAL API.
-class ExtractionService:
+class ExtractionService(object):
     """Turns news text into actors, stances, events and framing.
     """
 

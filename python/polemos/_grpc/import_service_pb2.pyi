@@ -27,7 +27,7 @@ class ImportDossierRequest(_message.Message):
     dossier_json: str
     validate_only: bool
     message: str
-    def __init__(self, actors: _Optional[_Iterable[_Union[_resources_pb2.Actor, _Mapping]]] = ..., disputes: _Optional[_Iterable[_Union[_resources_pb2.Dispute, _Mapping]]] = ..., issues: _Optional[_Iterable[_Union[_resources_pb2.Issue, _Mapping]]] = ..., stances: _Optional[_Iterable[_Union[_resources_pb2.Stance, _Mapping]]] = ..., events: _Optional[_Iterable[_Union[_resources_pb2.Event, _Mapping]]] = ..., documents: _Optional[_Iterable[_Union[_resources_pb2.Document, _Mapping]]] = ..., dossier_json: _Optional[str] = ..., validate_only: _Optional[bool] = ..., message: _Optional[str] = ...) -> None: ...
+    def __init__(self, actors: _Optional[_Iterable[_Union[_resources_pb2.Actor, _Mapping]]] = ..., disputes: _Optional[_Iterable[_Union[_resources_pb2.Dispute, _Mapping]]] = ..., issues: _Optional[_Iterable[_Union[_resources_pb2.Issue, _Mapping]]] = ..., stances: _Optional[_Iterable[_Union[_resources_pb2.Stance, _Mapping]]] = ..., events: _Optional[_Iterable[_Union[_resources_pb2.Event, _Mapping]]] = ..., documents: _Optional[_Iterable[_Union[_resources_pb2.Document, _Mapping]]] = ..., dossier_json: _Optional[str] = ..., validate_only: bool = ..., message: _Optional[str] = ...) -> None: ...
 
 class ImportDossierResponse(_message.Message):
     __slots__ = ("revision", "created", "updated", "unchanged")

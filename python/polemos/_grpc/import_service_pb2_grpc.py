@@ -5,7 +5,7 @@ import warnings
 
 from polemos._grpc import import_service_pb2 as polemos_dot_v1_dot_import__service__pb2
 
-GRPC_GENERATED_VERSION = '1.85.1'
+GRPC_GENERATED_VERSION = '1.75.1'
 GRPC_VERSION = grpc.__version__
 _version_not_supported = False
 
@@ -18,14 +18,14 @@ except ImportError:
 if _version_not_supported:
     raise RuntimeError(
         f'The grpc package installed is at version {GRPC_VERSION},'
-        + ' but the generated code in polemos/v1/import_service_pb2_grpc.py depends on'
+        + f' but the generated code in polemos/v1/import_service_pb2_grpc.py depends on'
         + f' grpcio>={GRPC_GENERATED_VERSION}.'
         + f' Please upgrade your grpc module to grpcio>={GRPC_GENERATED_VERSION}'
         + f' or downgrade your generated code using grpcio-tools<={GRPC_VERSION}.'
     )
 
 
-class ImportServiceStub:
+class ImportServiceStub(object):
     """Imports dossiers all-or-nothing. Needs the writer role.
     """
 
@@ -42,7 +42,7 @@ class ImportServiceStub:
                 _registered_method=True)
 
 
-class ImportServiceServicer:
+class ImportServiceServicer(object):
     """Imports dossiers all-or-nothing. Needs the writer role.
     """
 
@@ -75,7 +75,7 @@ def add_ImportServiceServicer_to_server(servicer, server):
 
 
  # This class is part of an EXPERIMENTAL API.
-class ImportService:
+class ImportService(object):
     """Imports dossiers all-or-nothing. Needs the writer role.
     """
 

@@ -319,6 +319,12 @@ struct SideSummary {
     last_evidence: NaiveDate,
 }
 
+/// A weighted mean to nine decimals: dividing by the summed weights leaves float noise
+/// (`100 · 0.68 / 0.68` = `99.99999999999999`) that every interface would otherwise print.
+fn tidy(x: f64) -> f64 {
+    (x * 1e9).round() / 1e9
+}
+
 fn summarize(side: &[&Weighted<'_, '_>], total: f64, records_in_group: usize) -> SideSummary {
     let weight: f64 = side.iter().map(|w| w.weight).sum();
     // With zero total weight (all confidences zero) fall back to plain means.
@@ -327,8 +333,8 @@ fn summarize(side: &[&Weighted<'_, '_>], total: f64, records_in_group: usize) ->
     let mean = |f: &dyn Fn(&Stance) -> f64| -> f64 {
         side.iter().map(|w| wt(w) * f(w.known.stance)).sum::<f64>() / norm
     };
-    let position = Position::saturating(mean(&|s| s.position.get()));
-    let salience = Salience::saturating(mean(&|s| s.salience.get()));
+    let position = Position::saturating(tidy(mean(&|s| s.position.get())));
+    let salience = Salience::saturating(tidy(mean(&|s| s.salience.get())));
     let mut label_weight: BTreeMap<StanceLabel, f64> = BTreeMap::new();
     for w in side {
         *label_weight.entry(w.known.stance.label).or_default() += wt(w);
@@ -438,6 +444,15 @@ mod tests {
     use super::*;
     use crate::analysis::testutil::{cites, close, condition, date, doc, kuril, stance};
     use crate::model::RequiredOutcome;
+
+    #[test]
+    fn a_weighted_mean_carries_no_float_noise() {
+        // 100 · 0.68 / 0.68 is 99.99999999999999 in f64; a consolidated position says 100.
+        assert_ne!(100.0 * 0.68 / 0.68, 100.0);
+        assert_eq!(tidy(100.0 * 0.68 / 0.68), 100.0);
+        assert_eq!(tidy(106.5 / 1.35), 78.888_888_889);
+        assert_eq!(tidy(0.1 + 0.2), 0.3);
+    }
 
     /// Actor A on issue X as of 2020-07-01, half-life 180 days, conflict gap 25:
     /// - r1: 80 support, conf 0.8, seen 2020-07-01 (age 0, recency 1) via Reuters/P and AP/P;
