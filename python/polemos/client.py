@@ -140,7 +140,7 @@ def _error(err: Any, address: str = "") -> PolemosError:
         e.field = pairs[0][0] if pairs else None  # type: ignore[attr-defined]
     else:
         e = StorageError(f"{code.name if code else 'error'}: {message}")
-    e.reason = reason  # type: ignore[attr-defined]
+    e.reason = reason  # type: ignore[union-attr,attr-defined]
     return e
 
 

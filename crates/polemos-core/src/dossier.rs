@@ -13,21 +13,29 @@ use crate::names::{ActorName, DisputeName, DocumentName, IssueName};
 /// The format version written into every JSON dossier.
 pub const FORMAT_VERSION: u32 = 1;
 
+/// A set of records of every kind: what `polemos import` reads and `export` writes.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dossier {
+    /// The dossier format's version (1).
     #[serde(default = "format_version")]
     pub format_version: u32,
+    /// States, bodies, organizations, people and outlets.
     #[serde(default)]
     pub actors: Vec<Actor>,
+    /// Disputes with their parties and disputed objects.
     #[serde(default)]
     pub disputes: Vec<Dispute>,
+    /// Issues of the disputes.
     #[serde(default)]
     pub issues: Vec<Issue>,
+    /// Stances of actors on issues.
     #[serde(default)]
     pub stances: Vec<Stance>,
+    /// PLOVER-coded events.
     #[serde(default)]
     pub events: Vec<Event>,
+    /// Source documents.
     #[serde(default)]
     pub documents: Vec<Document>,
 }
@@ -40,15 +48,22 @@ fn format_version() -> u32 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Record {
+    /// An actor.
     Actor(Actor),
+    /// A dispute.
     Dispute(Dispute),
+    /// An issue.
     Issue(Issue),
+    /// A stance.
     Stance(Stance),
+    /// An event.
     Event(Event),
+    /// A document.
     Document(Document),
 }
 
 impl Dossier {
+    /// An empty dossier of the current format.
     #[must_use]
     pub fn new() -> Self {
         Self {
@@ -57,6 +72,7 @@ impl Dossier {
         }
     }
 
+    /// Whether the dossier holds no record.
     #[must_use]
     pub fn is_empty(&self) -> bool {
         self.len() == 0
@@ -149,6 +165,7 @@ impl Dossier {
         }
     }
 
+    /// Adds one record to its collection.
     pub fn push(&mut self, record: Record) {
         match record {
             Record::Actor(x) => self.actors.push(x),

@@ -3,15 +3,19 @@
 
 use crate::validate::ValidationErrors;
 
+/// Every way a request to the core can fail.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum Error {
     /// The input could not be read as the expected format.
     #[error("{}", parse_message(.format, *.line, .path, .message))]
     Parse {
+        /// The format being read (`JSON`, `JSON Lines`, …).
         format: &'static str,
+        /// The line of the input, when known.
         line: Option<usize>,
         /// Field path such as `stances[3].position`; empty when the problem is the syntax.
         path: String,
+        /// What is wrong.
         message: String,
     },
     /// The input parsed but broke rules of the model.
@@ -19,13 +23,26 @@ pub enum Error {
     Invalid(#[from] ValidationErrors),
     /// An argument outside what the operation accepts (not tied to a stored entity).
     #[error("invalid argument `{field}`: {message}")]
-    InvalidArgument { field: String, message: String },
+    InvalidArgument {
+        /// The argument's name.
+        field: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A named resource does not exist.
     #[error("{kind} {name} not found")]
-    NotFound { kind: &'static str, name: String },
+    NotFound {
+        /// The kind of resource (`dispute`).
+        kind: &'static str,
+        /// The name asked for.
+        name: String,
+    },
     /// The caller asked a long computation to stop (a deadline passed, the client went away).
     #[error("{what} stopped before it finished")]
-    Cancelled { what: String },
+    Cancelled {
+        /// The computation that stopped.
+        what: String,
+    },
 }
 
 fn parse_message(format: &str, line: Option<usize>, path: &str, message: &str) -> String {

@@ -2,6 +2,8 @@
 //! and the algorithms over it. Pure Rust: no async runtime, no RPC, no SQL, no Python. Adapters
 //! (store, server, Python bindings) wrap it.
 
+#![warn(missing_docs)]
+
 pub mod analysis;
 pub mod dossier;
 pub mod error;

@@ -13,12 +13,19 @@ use crate::values::{Capability, Confidence, Intensity, Position, Salience};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
+    /// A sovereign state (`actors/JPN`).
     State,
+    /// A ministry, agency or other body of a state's government.
     GovernmentBody,
+    /// An international or regional organization (`actors/UN`).
     InternationalOrganization,
+    /// A person, usually an official.
     Person,
+    /// An armed group outside a state's forces.
     ArmedGroup,
+    /// A party, movement or other political group.
     PoliticalGroup,
+    /// A newspaper, broadcaster or agency, cited as a source.
     MediaOutlet,
 }
 
@@ -29,8 +36,10 @@ pub struct ActorCodes {
     /// ISO 3166-1 alpha-3, for states.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub iso3: Option<String>,
+    /// The actor's CAMEO code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cameo: Option<String>,
+    /// The actor's PLOVER code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plover: Option<String>,
 }
@@ -45,10 +54,14 @@ impl ActorCodes {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Affiliation {
+    /// The actor this one belongs to or serves.
     pub actor: ActorName,
+    /// The role held (`foreign minister`).
     pub role: String,
+    /// Since when, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<NaiveDate>,
+    /// Until when (exclusive), if it ended.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub to: Option<NaiveDate>,
 }
@@ -61,39 +74,58 @@ impl Affiliation {
     }
 }
 
+/// A state, body, organization, person or outlet that takes part in disputes or reports on them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
+    /// The actor's name (`actors/JPN`).
     pub name: ActorName,
+    /// What kind of actor it is.
     pub kind: ActorKind,
+    /// The name shown to people.
     pub display_name: String,
+    /// Codes in external schemes.
     #[serde(default, skip_serializing_if = "ActorCodes::is_empty")]
     pub codes: ActorCodes,
+    /// Other names the actor goes by.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliases: Vec<String>,
+    /// Whom the actor belongs to or serves, and when.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub affiliations: Vec<Affiliation>,
 }
 
 // ---------------------------------------------------------------- disputes
 
+/// What a dispute is about.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisputeKind {
+    /// Over territory.
     Territorial,
+    /// Over a treaty: its signing, terms or keeping.
     Treaty,
+    /// Over maritime borders or rights.
     Maritime,
+    /// Over trade.
     Trade,
+    /// Over what something is called.
     Naming,
+    /// Over sanctions.
     Sanctions,
+    /// Anything else.
     Other,
 }
 
+/// Where a dispute stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DisputeStatus {
+    /// Being contested.
     Active,
+    /// Dormant without a settlement.
     Frozen,
+    /// Settled.
     Resolved,
 }
 
@@ -101,7 +133,9 @@ pub enum DisputeStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Party {
+    /// The party.
     pub actor: ActorName,
+    /// Its capability in the dispute (0–1), which the forecasts weigh positions by.
     pub capability: Capability,
 }
 
@@ -109,7 +143,9 @@ pub struct Party {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ObjectName {
+    /// The name as written.
     pub label: String,
+    /// The party whose name it is; none for a neutral name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub used_by: Option<ActorName>,
 }
@@ -118,8 +154,11 @@ pub struct ObjectName {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DisputedObject {
+    /// The object's id within the dispute.
     pub id: String,
+    /// The names the parties (and neutral sources) use for it.
     pub names: Vec<ObjectName>,
+    /// Its parts, such as the islands of an archipelago.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<String>,
 }
@@ -140,18 +179,26 @@ impl DisputedObject {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatusChange {
+    /// The status.
     pub status: DisputeStatus,
+    /// Since when, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub since: Option<NaiveDate>,
 }
 
+/// A dispute between parties over objects, with its issues.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Dispute {
+    /// The dispute's name (`disputes/kuril-islands`).
     pub name: DisputeName,
+    /// Its title.
     pub title: String,
+    /// What it is about.
     pub kind: DisputeKind,
+    /// The parties with their capabilities.
     pub parties: Vec<Party>,
+    /// What is disputed, with each party's name for it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub objects: Vec<DisputedObject>,
     /// Status changes in date order; the last one is the current status.
@@ -173,6 +220,7 @@ impl Dispute {
             .map(|c| c.status)
     }
 
+    /// The capability of `actor`, if it is a party.
     #[must_use]
     pub fn capability_of(&self, actor: &ActorName) -> Option<Capability> {
         self.parties
@@ -188,7 +236,9 @@ impl Dispute {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Anchor {
+    /// The position the anchor labels.
     pub position: Position,
+    /// What the position means (`full sovereignty to Japan`).
     pub label: String,
 }
 
@@ -197,23 +247,34 @@ pub struct Anchor {
 #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum IssueScale {
     /// A yes/no proposal: 0 oppose, 100 support.
-    Binary { proposal: String },
+    Binary {
+        /// The proposal supporters are for (`Sign a peace treaty`).
+        proposal: String,
+    },
     /// A 0–100 continuum with labeled anchors.
-    Continuous { anchors: Vec<Anchor> },
+    Continuous {
+        /// Labeled points of the scale, such as 0 and 100.
+        anchors: Vec<Anchor>,
+    },
 }
 
 /// A question within a dispute on which actors take stances.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Issue {
+    /// The issue's name (`disputes/kuril-islands/issues/peace-treaty`).
     pub name: IssueName,
+    /// Its title.
     pub title: String,
+    /// A longer description.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// How positions on it are measured.
     pub scale: IssueScale,
 }
 
 impl Issue {
+    /// The dispute the issue belongs to.
     #[must_use]
     pub fn dispute(&self) -> DisputeName {
         self.name.dispute()
@@ -226,7 +287,9 @@ impl Issue {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Span {
+    /// First byte of the span.
     pub start: usize,
+    /// Byte after the span's last.
     pub end: usize,
 }
 
@@ -234,10 +297,13 @@ pub struct Span {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Evidence {
+    /// The document the evidence is from.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentName>,
+    /// Where in the document's text, as UTF-8 byte offsets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
+    /// The quoted text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
     /// Who said it.
@@ -250,17 +316,24 @@ pub struct Evidence {
 
 // ---------------------------------------------------------------- stances
 
+/// An actor's stance on an issue, in a word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum StanceLabel {
+    /// For the proposal, or at the high end of the scale.
     Support,
+    /// Against the proposal, or at the low end of the scale.
     Oppose,
+    /// Neither for nor against.
     Neutral,
+    /// For, if a condition is met.
     Conditional,
+    /// Unclear from the evidence.
     Ambiguous,
 }
 
 impl StanceLabel {
+    /// The label as JSON spells it (`support`).
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -289,13 +362,17 @@ pub enum RequiredOutcome {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Condition {
+    /// The issue the condition is about.
     pub issue: IssueName,
+    /// What must happen to that issue.
     pub required: RequiredOutcome,
     /// For continuous issues: the range of outcomes the actor accepts, if it said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_position: Option<Position>,
+    /// The highest position on the issue that meets the condition, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_position: Option<Position>,
+    /// The condition as the evidence words it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub text: String,
 }
@@ -304,18 +381,29 @@ pub struct Condition {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Stance {
+    /// The stance's name (`stances/…`).
     pub name: StanceName,
+    /// Who holds the stance.
     pub actor: ActorName,
+    /// On which issue.
     pub issue: IssueName,
+    /// Where the actor stands, 0–100 (yes/no issues: 0 oppose, 100 support).
     pub position: Position,
+    /// How much the issue matters to the actor, 0–1.
     pub salience: Salience,
+    /// How sure the evidence makes the stance, 0–1.
     pub confidence: Confidence,
+    /// The stance in a word.
     pub label: StanceLabel,
+    /// Conditions the actor attaches to it.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
+    /// The first day the stance holds.
     pub valid_from: NaiveDate,
+    /// The day it stopped holding (exclusive), if it did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub valid_to: Option<NaiveDate>,
+    /// What the stance is known from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
@@ -334,21 +422,37 @@ impl Stance {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum PloverType {
+    /// Agree to, sign or settle.
     Agree,
+    /// Consult, meet or negotiate.
     Consult,
+    /// Praise, endorse or back.
     Support,
+    /// Concede, yield or ease.
     Concede,
+    /// Cooperate materially.
     Cooperate,
+    /// Give aid.
     Aid,
+    /// Withdraw, retreat or release.
     Retreat,
+    /// Ask, appeal or demand.
     Request,
+    /// Accuse, blame or criticize.
     Accuse,
+    /// Reject, refuse or deny.
     Reject,
+    /// Threaten.
     Threaten,
+    /// Protest or demonstrate.
     Protest,
+    /// Impose sanctions, expel or break off relations.
     Sanction,
+    /// Mobilize or deploy forces.
     Mobilize,
+    /// Coerce: seize, arrest, repress.
     Coerce,
+    /// Assault: attack with force.
     Assault,
 }
 
@@ -356,13 +460,18 @@ pub enum PloverType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum QuadClass {
+    /// Words of cooperation (agree, consult, support).
     VerbalCooperation,
+    /// Deeds of cooperation (concede, cooperate, aid, retreat).
     MaterialCooperation,
+    /// Words of conflict (request, accuse, reject, threaten).
     VerbalConflict,
+    /// Deeds of conflict (protest, sanction, mobilize, coerce, assault).
     MaterialConflict,
 }
 
 impl QuadClass {
+    /// Every quad class, cooperation first.
     pub const ALL: [Self; 4] = [
         Self::VerbalCooperation,
         Self::MaterialCooperation,
@@ -370,6 +479,7 @@ impl QuadClass {
         Self::MaterialConflict,
     ];
 
+    /// The quad class as JSON spells it (`verbal_cooperation`).
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -382,6 +492,7 @@ impl QuadClass {
 }
 
 impl PloverType {
+    /// Every PLOVER type, from agree to assault.
     pub const ALL: [Self; 16] = [
         Self::Agree,
         Self::Consult,
@@ -418,6 +529,7 @@ impl PloverType {
         }
     }
 
+    /// The type as JSON spells it (`AGREE`).
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -445,9 +557,13 @@ impl PloverType {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DatePrecision {
+    /// Known to the day.
     Day,
+    /// Known to the week.
     Week,
+    /// Known to the month.
     Month,
+    /// Known to the year.
     Year,
 }
 
@@ -455,7 +571,9 @@ pub enum DatePrecision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FuzzyDate {
+    /// The date (the first day of the week, month or year when less precise).
     pub date: NaiveDate,
+    /// How precise it is.
     pub precision: DatePrecision,
 }
 
@@ -463,7 +581,9 @@ pub struct FuzzyDate {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum EventStatus {
+    /// It happened.
     Past,
+    /// It is planned or announced.
     Planned,
 }
 
@@ -471,9 +591,13 @@ pub enum EventStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Event {
+    /// The event's name (`events/…`).
     pub name: EventName,
+    /// When it happened or is planned.
     pub date: FuzzyDate,
+    /// Past or planned.
     pub status: EventStatus,
+    /// What happened, as a PLOVER type.
     pub event_type: PloverType,
     /// PLOVER mode, e.g. `meet` for CONSULT or `propose` for AGREE.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -484,19 +608,26 @@ pub struct Event {
     /// CAMEO-compatible code, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cameo: Option<String>,
+    /// Cooperation (+) or conflict (−), −10 to +10.
     pub intensity: Intensity,
+    /// Who acted.
     pub sources: Vec<ActorName>,
+    /// Who was acted upon.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub targets: Vec<ActorName>,
+    /// Where, if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<String>,
+    /// The issues it bears on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub issues: Vec<IssueName>,
+    /// What the event is known from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
 }
 
 impl Event {
+    /// The PLOVER quad class of the event's type.
     #[must_use]
     pub fn quad_class(&self) -> QuadClass {
         self.event_type.quad_class()
@@ -509,18 +640,26 @@ impl Event {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Document {
+    /// The document's name (`documents/…`).
     pub name: DocumentName,
+    /// Its title.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub title: String,
+    /// The outlet that published it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub outlet: Option<String>,
+    /// Where it was found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
+    /// When it was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<NaiveDate>,
+    /// Its language (`en`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,
+    /// Its full text: evidence spans point into it.
     pub text: String,
+    /// The SHA-256 of the text, in hex.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub content_hash: String,
 }

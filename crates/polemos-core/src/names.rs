@@ -13,8 +13,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
     "`{value}` is not a valid {kind} name: expected `{pattern}` where each id is 1-63 of A-Z a-z 0-9 . _ - starting with a letter or digit"
 )]
 pub struct NameError {
+    /// The kind of name (`actor`, `issue`, …).
     pub kind: &'static str,
+    /// The form it must have (`actors/ID`).
     pub pattern: &'static str,
+    /// The string given.
     pub value: String,
 }
 
@@ -103,6 +106,7 @@ macro_rules! top_level_name {
                 &self.0[$collection.len() + 1..]
             }
 
+            /// The full name as a string.
             #[must_use]
             pub fn as_str(&self) -> &str {
                 &self.0
@@ -217,6 +221,7 @@ impl IssueName {
         self.0.rsplit('/').next().unwrap_or_default()
     }
 
+    /// The full name as a string.
     #[must_use]
     pub fn as_str(&self) -> &str {
         &self.0

@@ -14,7 +14,9 @@ use crate::names::{ActorName, DisputeName, DocumentName, IssueName};
 /// One broken rule: where (`stances[3].position`) and what.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
+    /// The field path (`stances[3].position`).
     pub path: String,
+    /// The rule it breaks.
     pub rule: String,
 }
 
@@ -41,9 +43,13 @@ impl fmt::Display for ValidationErrors {
 
 /// What already exists outside the batch (in the store), so references to it resolve.
 pub trait Existing {
+    /// Whether the actor exists.
     fn has_actor(&self, name: &ActorName) -> bool;
+    /// Whether the dispute exists.
     fn has_dispute(&self, name: &DisputeName) -> bool;
+    /// Whether the issue exists.
     fn has_issue(&self, name: &IssueName) -> bool;
+    /// Whether the document exists.
     fn has_document(&self, name: &DocumentName) -> bool;
 }
 

@@ -9,8 +9,11 @@ use serde::{Deserialize, Deserializer, Serialize};
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[error("{kind} {value} is out of range: expected {range}")]
 pub struct RangeError {
+    /// What the value is (`salience`).
     pub kind: &'static str,
+    /// The value given.
     pub value: f64,
+    /// The range allowed (`0..=1`).
     pub range: &'static str,
 }
 
@@ -22,7 +25,9 @@ macro_rules! bounded {
         pub struct $ty(f64);
 
         impl $ty {
+            /// The smallest allowed value.
             pub const MIN: f64 = $min;
+            /// The largest allowed value.
             pub const MAX: f64 = $max;
 
             /// # Errors
@@ -41,6 +46,7 @@ macro_rules! bounded {
                 if value.is_nan() { Self($min) } else { Self(value.clamp($min, $max)) }
             }
 
+            /// The value as a number.
             #[must_use]
             pub fn get(self) -> f64 {
                 self.0

@@ -23,7 +23,9 @@ use crate::names::{ActorName, IssueName};
 /// The pairwise distance and agreement between actors, in the order of `actors`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AgreementMatrix {
+    /// The actors compared, in row and column order.
     pub actors: Vec<ActorName>,
+    /// The issues at least one of the actors has a stance on.
     pub issues: Vec<IssueName>,
     /// `agreement[i][j]` for `actors[i]` and `actors[j]`; `None` when they share no issue.
     pub agreement: Vec<Vec<Option<f64>>>,
@@ -141,9 +143,14 @@ fn pair_agreement(ra: &[Option<(f64, f64)>], rb: &[Option<(f64, f64)>]) -> (Opti
 /// Polarization of one issue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IssuePolarization {
+    /// The issue.
     pub issue: IssueName,
+    /// How many actors have a consolidated stance on it.
     pub actors: usize,
+    /// Their mean salience.
     pub mean_salience: f64,
+    /// How far apart their positions are: the mean absolute difference over all pairs, from 0
+    /// (all agree) to 1 (two equal camps at the ends of the scale).
     pub index: f64,
 }
 
@@ -152,6 +159,7 @@ pub struct IssuePolarization {
 pub struct Polarization {
     /// `None` when no issue has two actors with stances.
     pub index: Option<f64>,
+    /// Each issue's part, one per issue with at least two actors.
     pub issues: Vec<IssuePolarization>,
 }
 

@@ -32,6 +32,7 @@ pub struct DocumentIndex<'a> {
 }
 
 impl<'a> DocumentIndex<'a> {
+    /// An index of `documents` by name.
     #[must_use]
     pub fn new(documents: &'a [Document]) -> Self {
         Self {
@@ -39,6 +40,7 @@ impl<'a> DocumentIndex<'a> {
         }
     }
 
+    /// The document of that name, if the dossier has it.
     #[must_use]
     pub fn get(&self, name: &DocumentName) -> Option<&'a Document> {
         self.docs.get(name).copied()
@@ -79,7 +81,9 @@ impl<'a> DocumentIndex<'a> {
 /// One independent source: a channel and who spoke in it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct SourceKey {
+    /// Where the evidence came from: `document:NAME`, or the outlet that reported it.
     pub channel: String,
+    /// Who spoke in it, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<ActorName>,
 }
@@ -87,14 +91,18 @@ pub struct SourceKey {
 /// An evidence item that is visible as of the date asked about, with its date and source.
 #[derive(Debug, Clone, Copy)]
 pub struct DatedEvidence<'a> {
+    /// The evidence item.
     pub evidence: &'a Evidence,
+    /// When it became known: its document's publication date, else the stance's `valid_from`.
     pub date: NaiveDate,
 }
 
 /// A stance known as of a date, with only the evidence items dated on or before it.
 #[derive(Debug, Clone)]
 pub struct KnownStance<'a> {
+    /// The stance record.
     pub stance: &'a Stance,
+    /// Its evidence items dated on or before the date asked about.
     pub evidence: Vec<DatedEvidence<'a>>,
     /// When the stance was last (re)affirmed: the latest visible item's date, or `valid_from`.
     pub last_seen: NaiveDate,

@@ -17,8 +17,10 @@ use crate::names::ActorName;
 /// Default merge threshold on average distance.
 pub const DEFAULT_MAX_DISTANCE: f64 = 0.25;
 
+/// A group of actors whose positions are close (average linkage on 1 − agreement).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Coalition {
+    /// The actors in the coalition.
     pub members: Vec<ActorName>,
     /// Mean pairwise agreement among members (1 for a single actor).
     pub cohesion: f64,

@@ -74,12 +74,17 @@ impl ConsolidateOptions {
 pub struct EvidenceRef {
     /// The stance record the item belongs to.
     pub stance: StanceName,
+    /// When the evidence became known.
     pub date: NaiveDate,
+    /// The independent source it counts as.
     pub source: SourceKey,
+    /// The document it cites, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub document: Option<DocumentName>,
+    /// The quoted text, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
+    /// Who said it, when known.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub speaker: Option<ActorName>,
 }
@@ -87,25 +92,37 @@ pub struct EvidenceRef {
 /// One side of a conflict: records whose positions cluster together.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StanceSide {
+    /// The side's weighted mean position.
     pub position: Position,
+    /// The heaviest label among the side's records.
     pub label: StanceLabel,
     /// This side's share of the total weight, 0..=1.
     pub share: f64,
+    /// How many independent sources back the side.
     pub sources: usize,
+    /// The stance records on this side.
     pub records: Vec<StanceName>,
+    /// Their evidence, newest first.
     pub evidence: Vec<EvidenceRef>,
 }
 
 /// An actor's current stance on an issue, consolidated from all its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ConsolidatedStance {
+    /// The actor holding the stance.
     pub actor: ActorName,
+    /// The issue it is on.
     pub issue: IssueName,
+    /// The weighted mean position of the heaviest side (0–100).
     pub position: Position,
+    /// The weighted mean salience of the heaviest side (0–1).
     pub salience: Salience,
+    /// The heaviest label of the heaviest side.
     pub label: StanceLabel,
+    /// The union of the heaviest side's conditions.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
+    /// How sure the consolidation is: the heaviest side's share times the noisy-or of its records' confidences.
     pub confidence: Confidence,
     /// Independent sources behind the headline side.
     pub sources: usize,
@@ -121,6 +138,7 @@ pub struct ConsolidatedStance {
 }
 
 impl ConsolidatedStance {
+    /// Whether the evidence splits into sides further apart than the conflict gap.
     #[must_use]
     pub fn is_contested(&self) -> bool {
         self.conflict.is_some()

@@ -3,6 +3,7 @@
 
 use crate::error::Error;
 
+/// Why an analysis could not run.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum AnalysisError {
     /// The dispute named by the caller is not in the dossier.
@@ -11,8 +12,11 @@ pub enum AnalysisError {
     /// A numeric option outside what the analysis accepts.
     #[error("invalid option `{option}` = {value}: {expected}")]
     InvalidOption {
+        /// The option's name.
         option: &'static str,
+        /// The value given.
         value: f64,
+        /// What the option accepts.
         expected: &'static str,
     },
 }

@@ -31,18 +31,25 @@ pub enum Framing {
 /// Mentions of one name of an object by one outlet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct NameCount {
+    /// The name as written.
     pub label: String,
+    /// The party whose name it is; none for a neutral name.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub used_by: Option<ActorName>,
+    /// How many times the outlet used it.
     pub mentions: usize,
 }
 
+/// How one outlet names one disputed object: which party's names it uses, and how often.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct OutletFraming {
     /// The outlet, or `document:NAME` for a document without one.
     pub outlet: String,
+    /// The disputed object's id.
     pub object: String,
+    /// How many of the outlet's documents name the object.
     pub documents: usize,
+    /// Whose framing the outlet's names follow.
     pub framing: Framing,
     /// Names mentioned at least once, most mentioned first.
     pub names: Vec<NameCount>,
@@ -50,6 +57,7 @@ pub struct OutletFraming {
 
 /// A swappable framing detector.
 pub trait FramingDetector {
+    /// The framing of each disputed object of `dispute` by each outlet of `documents`.
     fn detect(
         &self,
         dispute: &Dispute,

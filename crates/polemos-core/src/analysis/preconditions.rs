@@ -24,15 +24,22 @@ use crate::names::{ActorName, IssueName};
 /// "Issue `before` must be settled before issue `after`", as one actor's condition.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PreconditionEdge {
+    /// The issue that must be settled first.
     pub before: IssueName,
+    /// The issue whose stance depends on it.
     pub after: IssueName,
+    /// The actor whose condition this is.
     pub actor: ActorName,
+    /// What the actor requires of `before`.
     pub required: RequiredOutcome,
     /// The actor's stance on `after` that carries the condition.
     pub label: StanceLabel,
+    /// The actor's position on `after`.
     pub position: f64,
+    /// The condition as the evidence words it.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub condition_text: String,
+    /// The evidence of the conditional stance.
     pub evidence: Vec<EvidenceRef>,
 }
 
@@ -43,10 +50,13 @@ pub struct SequencingConflict {
     pub first_actor: ActorName,
     /// `second_actor` requires `y` before `x`.
     pub second_actor: ActorName,
+    /// One issue of the pair.
     pub x: IssueName,
+    /// The other issue.
     pub y: IssueName,
 }
 
+/// Whether a deadlock is between actors or within one actor's own conditions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DeadlockKind {
@@ -56,16 +66,21 @@ pub enum DeadlockKind {
     SelfContradiction,
 }
 
+/// Issues that cannot be settled in any order: each is a precondition of the next, around a cycle.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Deadlock {
+    /// Between actors, or within one actor's conditions.
     pub kind: DeadlockKind,
     /// The issues locked together, sorted.
     pub issues: Vec<IssueName>,
     /// A shortest cycle through the first issue: each must come before the next, and the last
     /// before the first.
     pub cycle: Vec<IssueName>,
+    /// The actors whose conditions form the cycle.
     pub parties: Vec<ActorName>,
+    /// The precondition edges of the cycle.
     pub edges: Vec<PreconditionEdge>,
+    /// Pairs of actors who want the same two issues settled in opposite orders.
     pub conflicts: Vec<SequencingConflict>,
 }
 

@@ -26,8 +26,11 @@ use crate::names::ActorName;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Granularity {
+    /// One bucket per calendar day.
     Day,
+    /// One bucket per ISO week, starting on Monday.
     Week,
+    /// One bucket per calendar month.
     Month,
 }
 
@@ -83,11 +86,17 @@ impl std::str::FromStr for Granularity {
 /// One bucket of a series.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Bucket {
+    /// The first day of the bucket.
     pub start: NaiveDate,
+    /// Events of the quad class verbal cooperation.
     pub verbal_cooperation: usize,
+    /// Events of the quad class material cooperation.
     pub material_cooperation: usize,
+    /// Events of the quad class verbal conflict.
     pub verbal_conflict: usize,
+    /// Events of the quad class material conflict.
     pub material_conflict: usize,
+    /// All events in the bucket.
     pub total: usize,
     /// Events dated less precisely than the bucket.
     pub imprecise: usize,
@@ -109,6 +118,7 @@ impl Bucket {
         }
     }
 
+    /// The number of events of one quad class.
     #[must_use]
     pub fn count(&self, class: QuadClass) -> usize {
         match class {
@@ -125,6 +135,7 @@ impl Bucket {
 pub struct Trend {
     /// Intensity points per bucket.
     pub slope: f64,
+    /// Intensity at the first bucket.
     pub intercept: f64,
     /// Non-empty buckets used.
     pub points: usize,
@@ -133,15 +144,22 @@ pub struct Trend {
 /// The series of one pair of actors (`a < b` by name).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PairSeries {
+    /// The actor first by name.
     pub a: ActorName,
+    /// The other actor.
     pub b: ActorName,
+    /// The bucket width.
     pub granularity: Granularity,
+    /// The buckets, oldest first, without gaps.
     pub buckets: Vec<Bucket>,
+    /// The trend, when at least two buckets hold events.
     pub trend: Option<Trend>,
 }
 
+/// What a series covers and how it buckets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SeriesOptions {
+    /// The bucket width.
     pub granularity: Granularity,
     /// Roll people and bodies up to the state they served (see the module docs).
     pub roll_up: bool,

@@ -24,6 +24,7 @@ use crate::names::{ActorName, IssueName};
 /// The consolidated stance from `date` until the next point.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimelinePoint {
+    /// The date the point takes effect.
     pub date: NaiveDate,
     /// `None` when no record was in force from this date (the actor's stance lapsed).
     pub stance: Option<ConsolidatedStance>,
@@ -32,8 +33,11 @@ pub struct TimelinePoint {
 /// The timeline of one actor on one issue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Timeline {
+    /// The actor.
     pub actor: ActorName,
+    /// The issue.
     pub issue: IssueName,
+    /// The points, oldest first.
     pub points: Vec<TimelinePoint>,
 }
 
@@ -41,29 +45,43 @@ pub struct Timeline {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ShiftKind {
+    /// The label changed; the position moved less than the threshold.
     Label,
+    /// The position moved beyond the threshold; the label stayed.
     Position,
+    /// Both the label and the position changed.
     LabelAndPosition,
 }
 
 /// A stance as it stood before or after a shift, with its evidence.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ShiftSide {
+    /// When this side took effect.
     pub date: NaiveDate,
+    /// The position then.
     pub position: f64,
+    /// The label then.
     pub label: StanceLabel,
+    /// The evidence behind it.
     pub evidence: Vec<EvidenceRef>,
 }
 
+/// A change of one actor's stance on one issue.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Shift {
+    /// The actor.
     pub actor: ActorName,
+    /// The issue.
     pub issue: IssueName,
+    /// When the new stance took effect.
     pub date: NaiveDate,
+    /// What changed.
     pub kind: ShiftKind,
     /// `after.position − before.position`.
     pub delta: f64,
+    /// The stance before the change.
     pub before: ShiftSide,
+    /// The stance after it.
     pub after: ShiftSide,
 }
 

@@ -88,10 +88,15 @@ pub enum RangeBasis {
 pub struct BdmParams {
     /// Rounds of offers (default 10); the run stops earlier once nobody moves.
     pub rounds: usize,
+    /// Whose risk attitude an actor uses when it votes.
     pub vote_risk: VoteRisk,
+    /// When a challenge succeeds.
     pub success: SuccessRule,
+    /// How each actor's risk attitude is computed.
     pub risk: RiskRule,
+    /// Which offer an actor accepts when it has several.
     pub offer_choice: OfferChoice,
+    /// What the range R of a dimension is measured on.
     pub range: RangeBasis,
 }
 
@@ -111,9 +116,13 @@ impl Default for BdmParams {
 /// One accepted offer: `actor` moved to `to` because of `from_actor`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Offer {
+    /// The index of the actor that moved.
     pub actor: usize,
+    /// The index of the actor whose offer it accepted.
     pub from_actor: usize,
+    /// Why it moved.
     pub kind: MoveKind,
+    /// The position it moved to.
     pub to: f64,
     /// EU_ij: what the moving actor expected from challenging the proposer.
     pub eu_own: f64,
@@ -125,6 +134,7 @@ pub struct Offer {
 pub struct Dim<'a> {
     /// Capability × salience per actor.
     pub weight: &'a [f64],
+    /// Salience per actor.
     pub salience: &'a [f64],
     /// R (> 0).
     pub range: f64,

@@ -8,27 +8,49 @@ pub enum ForecastError {
     /// A cell of a scenario file is missing or not what the format requires.
     #[error("{format}, line {line}, column `{column}`: expected {expected}, found `{found}`")]
     Parse {
+        /// The format being read.
         format: &'static str,
+        /// The line of the file (1-based).
         line: usize,
+        /// The column's name.
         column: String,
+        /// What the cell should hold.
         expected: String,
+        /// What it holds.
         found: String,
     },
     /// The file as a whole does not have the shape of the format (empty, too few rows, ...).
     #[error("{format}: {message}")]
     Shape {
+        /// The format being read.
         format: &'static str,
+        /// What is wrong with the file.
         message: String,
     },
     /// A scenario built in code (or from stored stances) breaks a rule, e.g. a salience above 1.
     #[error("invalid scenario at `{field}`: {message}")]
-    Invalid { field: String, message: String },
+    Invalid {
+        /// The field path of the value.
+        field: String,
+        /// What is wrong with it.
+        message: String,
+    },
     /// A model parameter outside what the model accepts.
     #[error("invalid parameter `{name}`: {message}")]
-    Parameter { name: &'static str, message: String },
+    Parameter {
+        /// The parameter's name.
+        name: &'static str,
+        /// What is wrong with it.
+        message: String,
+    },
     /// The progress callback asked a Monte Carlo run to stop.
     #[error("Monte Carlo stopped after {done} of {total} draws")]
-    Cancelled { done: usize, total: usize },
+    Cancelled {
+        /// Draws finished.
+        done: usize,
+        /// Draws asked for.
+        total: usize,
+    },
 }
 
 impl From<ForecastError> for crate::Error {

@@ -30,13 +30,18 @@ pub use smp::{SmpParams, smp_forecast};
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "model", rename_all = "snake_case")]
 pub enum ModelSpec {
+    /// The weighted and pairwise medians.
     Median,
+    /// The capability × salience weighted mean.
     Compromise,
+    /// Bueno de Mesquita's expected-utility model.
     Bdm(BdmParams),
+    /// Spatial bargaining as in KTAB's SMP.
     Smp(SmpParams),
 }
 
 impl ModelSpec {
+    /// Which model this is, without its parameters.
     #[must_use]
     pub fn kind(&self) -> ModelKind {
         match self {

@@ -51,8 +51,11 @@ impl Uncertainty {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct MonteCarloParams {
+    /// How many perturbed runs.
     pub draws: usize,
+    /// The seed of the random draws: the same seed gives the same result.
     pub seed: u64,
+    /// How much positions, saliences and capabilities are perturbed.
     pub uncertainty: Uncertainty,
     /// Report the probability that the forecast falls in this closed range, if given.
     pub range: Option<(f64, f64)>,
@@ -72,10 +75,15 @@ impl Default for MonteCarloParams {
 /// The distribution of one dimension's forecast over the draws.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Distribution {
+    /// The dimension.
     pub dimension: String,
+    /// Mean forecast over the draws.
     pub mean: f64,
+    /// Standard deviation of the forecasts.
     pub std_dev: f64,
+    /// Lowest forecast.
     pub min: f64,
+    /// Highest forecast.
     pub max: f64,
     /// (probability, value) at 5, 25, 50, 75 and 95 %.
     pub quantiles: Vec<(f64, f64)>,
@@ -87,12 +95,15 @@ pub struct Distribution {
 /// A Monte Carlo run: the deterministic forecast, each draw's forecasts and their distribution.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MonteCarloResult {
+    /// The model run.
     pub model: ModelKind,
+    /// The parameters of the run.
     pub params: MonteCarloParams,
     /// The run on the unperturbed scenario, with its full trace.
     pub baseline: Forecast,
     /// `forecasts[draw][dimension]`.
     pub forecasts: Vec<Vec<f64>>,
+    /// One distribution per dimension.
     pub distributions: Vec<Distribution>,
 }
 

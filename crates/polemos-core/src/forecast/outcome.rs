@@ -22,6 +22,7 @@ pub enum ModelKind {
 }
 
 impl ModelKind {
+    /// The model's name as the command line and JSON spell it.
     #[must_use]
     pub fn as_str(self) -> &'static str {
         match self {
@@ -50,12 +51,17 @@ pub enum MoveKind {
 /// One actor's change of position in a round.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Move {
+    /// The actor that moved.
     pub actor: String,
+    /// The dimension it moved on.
     pub dimension: String,
+    /// Its position before.
     pub from: f64,
+    /// Its position after.
     pub to: f64,
     /// The actor whose offer or bargain was taken.
     pub with: String,
+    /// Why it moved.
     pub kind: MoveKind,
     /// The numbers behind the move, in words.
     pub reason: String,
@@ -64,6 +70,7 @@ pub struct Move {
 /// The state after a round (round 0 is the input).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Round {
+    /// The round's number (0 is the input).
     pub round: usize,
     /// `positions[dimension][actor]`.
     pub positions: Vec<Vec<f64>>,
@@ -71,6 +78,7 @@ pub struct Round {
     pub median: Vec<f64>,
     /// Capability×salience weighted mean of each dimension.
     pub mean: Vec<f64>,
+    /// The moves made in the round.
     pub moves: Vec<Move>,
     /// SMP: the probability that each actor's position would prevail (KTAB's "winning
     /// probabilities"), when the model computes it.
@@ -81,25 +89,35 @@ pub struct Round {
 /// The forecast for one dimension.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DimensionOutcome {
+    /// The dimension.
     pub dimension: String,
     /// The model's headline forecast: the weighted median (median, BDM), the mean (compromise),
     /// the final position most likely to prevail (SMP).
     pub forecast: f64,
+    /// Capability × salience weighted median of the final positions.
     pub weighted_median: f64,
+    /// The position that beats every other in pairwise votes (the median voter).
     pub pairwise_median: f64,
+    /// Capability × salience weighted mean of the final positions.
     pub mean: f64,
 }
 
 /// A forecast and how it came about.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Forecast {
+    /// The model used.
     pub model: ModelKind,
+    /// The scenario's name (a file, or `disputes/NAME`).
     pub scenario: String,
+    /// The actors, in the order of every per-actor list.
     pub actors: Vec<String>,
+    /// The dimensions, in the order of every per-dimension list.
     pub dimensions: Vec<String>,
     /// The parameters used, as the model's parameter struct serializes them.
     pub parameters: serde_json::Value,
+    /// Every round from the input (round 0) on.
     pub rounds: Vec<Round>,
+    /// The forecast of each dimension.
     pub outcome: Vec<DimensionOutcome>,
     /// Whether the dynamics settled before the round limit (always true for static models).
     pub converged: bool,

@@ -12,7 +12,9 @@ use super::error::ForecastError;
 /// An actor of a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ScenarioActor {
+    /// The actor's name.
     pub name: String,
+    /// A description, when the scenario gives one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// Power or influence, any non-negative amount; only ratios between actors matter.
@@ -22,21 +24,26 @@ pub struct ScenarioActor {
 /// The range positions are read on (e.g. 0–100, or the EC example's 4–10).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub struct Scale {
+    /// The lowest position.
     pub min: f64,
+    /// The highest position.
     pub max: f64,
 }
 
 impl Scale {
+    /// The 0–100 scale of issues.
     pub const PERCENT: Scale = Scale {
         min: 0.0,
         max: 100.0,
     };
 
+    /// `max − min`.
     #[must_use]
     pub fn width(self) -> f64 {
         self.max - self.min
     }
 
+    /// `x` limited to the scale.
     #[must_use]
     pub fn clamp(self, x: f64) -> f64 {
         x.clamp(self.min, self.max)
@@ -46,7 +53,9 @@ impl Scale {
 /// One issue dimension: every actor's position and salience on it, indexed like `actors`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Dimension {
+    /// The dimension's name.
     pub name: String,
+    /// Each actor's position, in the scenario's actor order.
     pub positions: Vec<f64>,
     /// 0 (does not care) to 1 (above all else).
     pub saliences: Vec<f64>,
@@ -55,11 +64,16 @@ pub struct Dimension {
 /// A forecasting problem.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Scenario {
+    /// The scenario's name.
     pub name: String,
+    /// A description, when the scenario gives one.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
+    /// The scale of every dimension.
     pub scale: Scale,
+    /// The actors with their capabilities and saliences.
     pub actors: Vec<ScenarioActor>,
+    /// The dimensions with each actor's position.
     pub dimensions: Vec<Dimension>,
 }
 
@@ -67,7 +81,9 @@ pub struct Scenario {
 /// need not depend on how stances were consolidated).
 #[derive(Debug, Clone, PartialEq)]
 pub struct StanceInput {
+    /// The actor's name.
     pub actor: String,
+    /// The issue's name: one dimension per issue.
     pub issue: String,
     /// 0–100.
     pub position: f64,
@@ -231,11 +247,13 @@ impl Scenario {
         Ok(scenario)
     }
 
+    /// The actors' names, in order.
     #[must_use]
     pub fn actor_names(&self) -> Vec<String> {
         self.actors.iter().map(|a| a.name.clone()).collect()
     }
 
+    /// The actors' capabilities, in order.
     #[must_use]
     pub fn capabilities(&self) -> Vec<f64> {
         self.actors.iter().map(|a| a.capability).collect()

@@ -145,13 +145,21 @@ pub enum BargainModel {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct SmpParams {
+    /// How actors vote on a pair of positions.
     pub voting: VotingRule,
+    /// How a coalition's strength becomes a probability of victory.
     pub victory: VictoryModel,
+    /// How an actor values a position when it compares positions.
     pub pce: PceModel,
+    /// Over what the risk attitudes range.
     pub risk_range: RiskRange,
+    /// Whether risk attitudes change the utilities.
     pub risk_adjust: RiskAdjust,
+    /// How third parties commit to a side in a challenge.
     pub third_party: ThirdPartyCommit,
+    /// How a bargain's position is found between the two sides'.
     pub interpolation: Interpolation,
+    /// Which bargaining model settles a challenge.
     pub bargain: BargainModel,
     /// Never stop before this many rounds (default 2).
     pub min_rounds: usize,

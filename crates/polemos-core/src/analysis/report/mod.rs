@@ -26,6 +26,7 @@ use crate::names::{ActorName, DisputeName, EventName, IssueName};
 /// Options of the report.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ReportOptions {
+    /// How stances are consolidated for the report.
     pub consolidate: ConsolidateOptions,
     /// Shift threshold in position points.
     pub shift_threshold: f64,
@@ -46,32 +47,50 @@ impl Default for ReportOptions {
     }
 }
 
+/// A party of the dispute, as the report lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartyRow {
+    /// The party.
     pub actor: ActorName,
+    /// Its display name.
     pub display_name: String,
+    /// Its capability in the dispute (0–1).
     pub capability: f64,
 }
 
+/// An issue of the dispute, as the report lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct IssueRow {
+    /// The issue.
     pub name: IssueName,
+    /// Its title.
     pub title: String,
     /// "binary: PROPOSAL" or "0 = ..., 100 = ..." from the anchors.
     pub scale: String,
 }
 
+/// An event of the dispute, as the report's timeline lists it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EventRow {
+    /// The event.
     pub name: EventName,
+    /// When it happened (or is planned).
     pub date: chrono::NaiveDate,
+    /// How precise the date is.
     pub precision: crate::model::DatePrecision,
+    /// Past or planned.
     pub status: EventStatus,
+    /// Its PLOVER type.
     pub event_type: crate::model::PloverType,
+    /// The PLOVER quad class of the type.
     pub quad_class: crate::model::QuadClass,
+    /// Cooperation (+) or conflict (−), −10 to +10.
     pub intensity: f64,
+    /// Who acted.
     pub sources: Vec<ActorName>,
+    /// Who was acted upon.
     pub targets: Vec<ActorName>,
+    /// The first evidence quote, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote: Option<String>,
 }
@@ -80,37 +99,57 @@ pub struct EventRow {
 /// this (`None` position when it lapsed).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct StanceMark {
+    /// The actor.
     pub actor: ActorName,
+    /// The issue.
     pub issue: IssueName,
+    /// The date of the mark.
     pub date: NaiveDate,
+    /// The position on that date, if the actor had one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub position: Option<f64>,
+    /// The label on that date, if the actor had one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<StanceLabel>,
+    /// Whether the evidence on that date conflicts.
     pub contested: bool,
 }
 
 /// Everything the report shows.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DisputeReport {
+    /// The dispute reported on.
     pub dispute: DisputeName,
+    /// Its title.
     pub title: String,
+    /// Its kind.
     pub kind: DisputeKind,
+    /// Its status on `as_of`, if recorded.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub status: Option<DisputeStatus>,
+    /// The date the report describes: only what was known then is used.
     pub as_of: NaiveDate,
+    /// The parties with their capabilities.
     pub parties: Vec<PartyRow>,
+    /// The dispute's issues.
     pub issues: Vec<IssueRow>,
+    /// Each actor's consolidated stance on each issue.
     pub stances: Vec<ConsolidatedStance>,
+    /// Pairwise agreement between the actors.
     pub agreement: AgreementMatrix,
+    /// The dispute's polarization.
     pub polarization: Polarization,
+    /// Groups of actors that agree.
     pub coalitions: Vec<Coalition>,
+    /// Precondition deadlocks.
     pub deadlocks: Vec<Deadlock>,
+    /// Changes of stance up to `as_of`.
     pub shifts: Vec<Shift>,
     /// Every change of every actor's consolidated stance, by date.
     pub timeline: Vec<StanceMark>,
     /// Known events on the dispute's issues or between its parties, newest first.
     pub recent_events: Vec<EventRow>,
+    /// How each outlet frames the disputed objects.
     pub framings: Vec<OutletFraming>,
     /// Display names for every actor named in the report.
     pub display_names: std::collections::BTreeMap<ActorName, String>,
