@@ -11,7 +11,12 @@ keys=${POLEMOS_KEYS_FILE:-polemos-keys.json}
 "$polemos" --db "$db" import examples/dossiers/kuril-islands.json
 "$polemos" --db "$db" show disputes
 if [ ! -s "$keys" ]; then
-  echo "creating an admin API key (shown once; send it as 'authorization: Bearer <key>'):"
-  "$polemos" keys --keys-file "$keys" create --role admin
+  echo "creating an admin API key (shown once; send it as 'authorization: Bearer <key>')."
+  key=$("$polemos" keys --keys-file "$keys" create --role admin)
+  # As a shell line, so the README's grpcurl and Python examples run as written once it is run.
+  echo "keep it in your shell (only its hash is stored):"
+  echo
+  echo "  export POLEMOS_API_KEY=$key"
+  echo
 fi
 exec "$polemos" --db "$db" serve --keys-file "$keys" "$@"

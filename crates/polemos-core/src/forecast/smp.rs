@@ -2,7 +2,7 @@
 //! for Behavioral Analysis). Written from KTAB's documentation and from reading how it works; the
 //! parameter names and defaults follow KTAB's so its reference runs can be compared.
 //!
-//! Positions are vectors over the dimensions, normalised to [0,1]. Each round:
+//! Positions are vectors over the dimensions, normalised to `[0, 1]`. Each round:
 //! 1. distance: actor i sees a position y at d_i(y) = sqrt(Σ_d s_id²(x_id − y_d)² / Σ_d s_id²);
 //!    utility u_i(y) = (1 − d)(1 + R_i·d), R_i being i's risk attitude (R > 0 risk averse);
 //! 2. risk: with risk-neutral utilities, capability-weighted coalitions for every position against
@@ -168,7 +168,7 @@ pub struct SmpParams {
     /// Stop when a round's movement is under this fraction of the first round's (default 0.02).
     pub stop_ratio: f64,
     /// Added to the first round's movement so a still first round cannot divide by zero
-    /// (default 1e-4, on the [0,1] scale).
+    /// (default 1e-4, on the `[0, 1]` scale).
     pub min_first_move: f64,
 }
 
@@ -246,7 +246,7 @@ pub fn victory(model: VictoryModel, s1: f64, s2: f64) -> f64 {
     if x1 + x2 > 0.0 { x1 / (x1 + x2) } else { 0.5 }
 }
 
-/// PCE over options from the pairwise probability matrix `pv` (row-major, pv[i][j] = P(i beats j)).
+/// PCE over options from the pairwise probability matrix `pv` (row-major, `pv[i][j]` = P(i beats j)).
 #[must_use]
 pub fn pce(model: PceModel, pv: &[f64], m: usize) -> Vec<f64> {
     match model {

@@ -1,7 +1,7 @@
 //! The `polemos.v1` gRPC server: the polemos services, the standard health and reflection
 //! services, and the middleware every call passes (concurrency limit, authentication, metrics).
 //!
-//! [`Server::run`] serves on any incoming connection stream until a shutdown future resolves,
+//! [`run`] serves on any incoming connection stream until a shutdown future resolves,
 //! so the binary (`polemos serve`), the integration tests and the load bench share one stack.
 
 pub mod analysis;
