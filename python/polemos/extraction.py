@@ -8,10 +8,44 @@ import html
 from collections.abc import Iterable
 from typing import Any
 
-from polemos import _native
-from polemos._extras import require
+from polemos import _native, _table
+from polemos._table import Schema
 
 DateLike = Any
+
+#: The columns of each fact table (:meth:`Extraction.to_records`), so an article without, say,
+#: events still gives an events table with its columns and types. A date with a precision
+#: (``{"date", "precision"}``) becomes a date column and a ``_precision`` column; a span becomes
+#: ``_start`` and ``_end``; ``evidence`` becomes its first ``quote`` and its count. Keys a
+#: newer extractor adds come after these columns, as text.
+SCHEMAS: dict[str, Schema] = {
+    "stances": (
+        ("actor", "str"), ("issue", "str"), ("label", "str"), ("position", "float"),
+        ("salience", "float"), ("confidence", "float"), ("hedged", "bool"), ("negated", "bool"),
+        ("downplayed", "bool"), ("proposal", "bool"), ("conditions", "str"),
+        ("deadline", "date"), ("deadline_precision", "str"), ("quote", "str"),
+        ("evidence", "int"),
+    ),
+    "events": (
+        ("event_type", "str"), ("mode", "str"), ("quad_class", "str"), ("cameo", "str"),
+        ("intensity", "float"), ("contexts", "str"), ("sources", "str"), ("targets", "str"),
+        ("status", "str"), ("negated", "bool"), ("hedged", "bool"), ("date", "date"),
+        ("date_precision", "str"), ("location", "str"), ("venue", "str"), ("dispute", "str"),
+        ("issues", "str"), ("confidence", "float"), ("quote", "str"), ("evidence", "int"),
+    ),
+    "actors": (
+        ("name", "str"), ("kind", "str"), ("display_name", "str"), ("role", "str"),
+        ("affiliation", "str"), ("iso3", "str"), ("cited_as_source", "bool"), ("mentions", "str"),
+    ),
+    "disputes": (
+        ("name", "str"), ("title", "str"), ("mentions", "str"), ("parts", "str"),
+        ("framing", "str"),
+    ),
+    "dates": (
+        ("text", "str"), ("span_start", "int"), ("span_end", "int"), ("sentence", "int"),
+        ("date", "date"), ("precision", "str"), ("relative", "bool"), ("qualifier", "str"),
+    ),
+}
 
 
 class Extraction:
@@ -68,7 +102,9 @@ class Extraction:
         for item in self._part(what):
             row: dict[str, Any] = {}
             for key, value in item.items():
-                if isinstance(value, dict) and "start" in value and "end" in value:
+                if isinstance(value, dict) and set(value) == {"date", "precision"}:
+                    row[key], row[f"{key}_precision"] = value["date"], value["precision"]
+                elif isinstance(value, dict) and "start" in value and "end" in value:
                     row[f"{key}_start"], row[f"{key}_end"] = value["start"], value["end"]
                 elif key == "evidence" and isinstance(value, list):
                     row["quote"] = value[0].get("quote") if value else None
@@ -80,10 +116,30 @@ class Extraction:
             out.append(row)
         return out
 
+    def schema(self, what: str = "stances") -> Schema:
+        """The columns of a fact table: :data:`SCHEMAS`, then any key a newer extractor adds."""
+        records = self.to_records(what)
+        fixed = SCHEMAS[what]
+        known = {name for name, _ in fixed}
+        extra = {k: None for r in records for k in r if k not in known}
+        return fixed + tuple((k, "json") for k in extra)
+
     def to_pandas(self, what: str = "stances") -> Any:
         """One of the fact tables as a DataFrame (needs the ``pandas`` extra)."""
-        pd = require("pandas", "Extraction.to_pandas()")
-        return pd.DataFrame.from_records(self.to_records(what))
+        return _table.to_pandas(self.to_records(what), self.schema(what))
+
+    def to_polars(self, what: str = "stances") -> Any:
+        """One of the fact tables as a polars DataFrame (needs the ``polars`` extra)."""
+        return _table.to_polars(self.to_records(what), self.schema(what))
+
+    def to_arrow(self, what: str = "stances") -> Any:
+        """One of the fact tables as a pyarrow Table (needs the ``arrow`` extra)."""
+        return _table.to_arrow(self.to_records(what), self.schema(what))
+
+    def arrow(self, what: str = "stances") -> _native.ArrowTable:
+        """One of the fact tables as an Arrow record batch built in Rust, which polars, pyarrow
+        and duckdb read without a copy (see :meth:`polemos.ResourceList.arrow`)."""
+        return _table.arrow_table(self.to_records(what), self.schema(what))
 
     def __repr__(self) -> str:
         actors, stances, events, disputes = self._native.counts()

@@ -14,7 +14,6 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any, ClassVar, Generic, TypeVar, overload
 
 from polemos import _native, _table
-from polemos._extras import require
 from polemos._table import Schema
 
 T = TypeVar("T")

@@ -14,7 +14,7 @@ import polemos
 from polemos import _native, _table
 from polemos.resources import Table
 
-from conftest import KURIL_DOSSIER
+from conftest import KURIL_ARTICLE, KURIL_DOSSIER
 
 pd = pytest.importorskip("pandas")
 pl = pytest.importorskip("polars")
@@ -148,3 +148,18 @@ def test_a_hand_made_table_infers_its_schema() -> None:
     assert table.schema == (("actor", "str"), ("score", "float"), ("n", "int"), ("when", "date"))
     assert table.to_polars().schema["when"] == pl.Date
 
+
+
+def test_extraction_tables_keep_their_columns_when_empty() -> None:
+    nothing = polemos.extract("The weather was mild.", published="2018-09-19")
+    kuril = polemos.extract(KURIL_ARTICLE.read_text(encoding="utf-8"), published="2018-09-19")
+    for what in ("stances", "events", "actors", "disputes", "dates"):
+        empty, full = nothing.to_polars(what), kuril.to_polars(what)
+        assert len(empty) == 0 and len(full) > 0, what
+        assert empty.columns == full.columns[: len(empty.columns)], what
+        for column in empty.columns:
+            assert empty.schema[column] == full.schema[column], (what, column)
+    events = kuril.to_arrow("events")
+    assert events.schema.field("date").type == pa.date32()
+    assert set(events.column("date_precision").to_pylist()) <= {"day", "week", "month", "year", None}
+    assert nothing.to_pandas("events").dtypes["date"].kind == "M"
