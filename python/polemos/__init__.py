@@ -7,8 +7,12 @@ The same Rust engine as the ``polemos`` command and server, in-process::
     engine.import_dossier("examples/dossiers/kuril-islands.json")
     engine.stances(dispute="kuril-islands").to_pandas()
 
-Optional extras: ``pandas``, ``arrow`` (pyarrow), ``plot`` (matplotlib), ``grpc`` (the client for
-a ``polemos serve`` server, :mod:`polemos.client`).
+Result tables have one fixed schema per result type and turn into pandas (``to_pandas()``),
+polars (``to_polars()``) or Arrow (``to_arrow()``, or ``arrow()``: the record batch built in Rust,
+which polars, pyarrow and duckdb read without a copy).
+
+Optional extras: ``pandas``, ``polars``, ``arrow`` (pyarrow), ``plot`` (matplotlib), ``grpc`` (the
+client for a ``polemos serve`` server, :mod:`polemos.client`).
 """
 
 from __future__ import annotations
