@@ -9,8 +9,8 @@ use crate::codec::{Reader, Writer};
 use crate::labeler::{self, Ctx};
 use crate::lemma::Lemmatizer;
 use crate::lexical::Lex;
-use crate::perceptron::Weights;
 use crate::tagger::{self, TagDict};
+use crate::weights::Weights;
 use crate::{parser, tokenize};
 
 const MAGIC: &[u8] = b"polemos-syntax model v3\n";
