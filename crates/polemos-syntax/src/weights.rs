@@ -69,13 +69,25 @@ fn pack_row(start: usize, len: usize) -> u32 {
     v
 }
 
-/// Puts a key (larger than every key already in the table) at the first free slot from its home.
-fn place<V: Copy + Default>(t: &mut Vec<(u32, V)>, key: u32, homes: u64, v: V) {
-    let at = home(key, homes);
-    if t.len() < at {
-        t.resize(at, (0, V::default()));
+/// Puts a key, larger than every key already in the table, at the first free slot from its home:
+/// its home, or the slot after the last key placed, whichever is later. Returns that slot.
+#[inline]
+fn place<V: Copy + Default>(
+    t: &mut Vec<(u32, V)>,
+    key: u32,
+    homes: u64,
+    next: usize,
+    v: V,
+) -> usize {
+    let at = home(key, homes).max(next);
+    match t.get_mut(at) {
+        Some(slot) => *slot = (key, v),
+        None => {
+            t.resize(at, (0, V::default()));
+            t.push((key, v));
+        }
     }
-    t.push((key, v));
+    at
 }
 
 fn unpack(e: u32) -> (usize, i16) {
@@ -86,6 +98,8 @@ fn unpack(e: u32) -> (usize, i16) {
 pub(crate) struct WeightsBuilder {
     w: Weights,
     last: u32,
+    /// The slot after the last key placed.
+    next: usize,
 }
 
 impl WeightsBuilder {
@@ -93,14 +107,13 @@ impl WeightsBuilder {
     /// load factor).
     pub(crate) fn new(n_classes: usize, scale: f32, rows: usize) -> Self {
         let homes = homes_for(rows);
-        // Slots past the last home hold the overflow of the last runs: a few.
-        let cap = usize::try_from(homes)
-            .unwrap_or(usize::MAX)
-            .saturating_add(64);
+        // Every home slot exists, empty, from the start (one allocation, filled in order); the
+        // overflow of the last runs is pushed past the end.
+        let len = usize::try_from(homes).unwrap_or(usize::MAX);
         let table = if n_classes <= INLINE {
-            Table::Inline(Vec::with_capacity(cap))
+            Table::Inline(vec![(0, [0; INLINE]); len])
         } else {
-            Table::Sparse(Vec::with_capacity(cap))
+            Table::Sparse(vec![(0, 0); len])
         };
         WeightsBuilder {
             w: Weights {
@@ -111,6 +124,7 @@ impl WeightsBuilder {
                 entries: Vec::new(),
             },
             last: 0,
+            next: 0,
         }
     }
 
@@ -128,12 +142,12 @@ impl WeightsBuilder {
                         *x = v;
                     }
                 }
-                place(t, key, self.w.homes, ws);
+                self.next = place(t, key, self.w.homes, self.next, ws) + 1;
             }
             Table::Sparse(t) => {
                 let at = pack_row(self.w.entries.len(), row.len());
                 self.w.entries.extend(row.iter().map(|&(c, v)| pack(c, v)));
-                place(t, key, self.w.homes, at);
+                self.next = place(t, key, self.w.homes, self.next, at) + 1;
             }
         }
     }
@@ -155,12 +169,12 @@ impl WeightsBuilder {
                         *x = v;
                     }
                 }
-                place(t, key, self.w.homes, ws);
+                self.next = place(t, key, self.w.homes, self.next, ws) + 1;
             }
             Table::Sparse(t) => {
                 let at = pack_row(self.w.entries.len(), row.len() / 3);
                 self.w.entries.extend(entries.map(|(c, v)| pack(c, v)));
-                place(t, key, self.w.homes, at);
+                self.next = place(t, key, self.w.homes, self.next, at) + 1;
             }
         }
     }
