@@ -41,7 +41,7 @@ fn home(key: u32, homes: u64) -> usize {
 
 /// (key, weight of each class); key 0 marks an empty slot.
 type InlineSlot = (u32, [i16; INLINE]);
-/// (key, first entry << 8 | number of entries); key 0 marks an empty slot.
+/// (key, first entry << 8 | number of entries, or dense row << 8 | 0); key 0 marks an empty slot.
 type SparseSlot = (u32, u32);
 
 pub(crate) struct Weights {
@@ -51,6 +51,8 @@ pub(crate) struct Weights {
     table: Table,
     /// Sparse rows' entries, class << 16 | weight as u16, in key order.
     entries: Vec<u32>,
+    /// Dense rows of the sparse classifiers, `n_classes` weights each.
+    dense: Vec<i16>,
 }
 
 enum Table {
@@ -122,6 +124,7 @@ impl WeightsBuilder {
                 homes,
                 table,
                 entries: Vec::new(),
+                dense: Vec::new(),
             },
             last: 0,
             next: 0,
@@ -131,36 +134,23 @@ impl WeightsBuilder {
     /// Adds a feature's row; keys must increase from one call to the next (the reader checks it
     /// for files) and not be 0.
     pub(crate) fn push(&mut self, key: u32, row: &[(u8, i16)]) {
-        if row.is_empty() || !self.next_key(key) {
-            return;
-        }
-        match &mut self.w.table {
-            Table::Inline(t) => {
-                let mut ws = [0i16; INLINE];
-                for &(c, v) in row {
-                    if let Some(x) = ws.get_mut(usize::from(c)) {
-                        *x = v;
-                    }
-                }
-                self.next = place(t, key, self.w.homes, self.next, ws) + 1;
-            }
-            Table::Sparse(t) => {
-                let at = pack_row(self.w.entries.len(), row.len());
-                self.w.entries.extend(row.iter().map(|&(c, v)| pack(c, v)));
-                self.next = place(t, key, self.w.homes, self.next, at) + 1;
-            }
-        }
+        self.push_entries(key, row.len(), row.iter().copied());
     }
 
     /// [`push`](Self::push) from the file's bytes: 3 per entry (class, little-endian weight),
     /// classes already checked.
     fn push_bytes(&mut self, key: u32, row: &[u8]) {
-        if row.is_empty() || !self.next_key(key) {
-            return;
-        }
         let entries = row
             .chunks_exact(3)
             .map(|e| (e[0], i16::from_le_bytes([e[1], e[2]])));
+        self.push_entries(key, row.len() / 3, entries);
+    }
+
+    fn push_entries(&mut self, key: u32, len: usize, entries: impl Iterator<Item = (u8, i16)>) {
+        if len == 0 || !self.next_key(key) {
+            return;
+        }
+        let n = self.w.n_classes;
         match &mut self.w.table {
             Table::Inline(t) => {
                 let mut ws = [0i16; INLINE];
@@ -172,8 +162,24 @@ impl WeightsBuilder {
                 self.next = place(t, key, self.w.homes, self.next, ws) + 1;
             }
             Table::Sparse(t) => {
-                let at = pack_row(self.w.entries.len(), row.len() / 3);
-                self.w.entries.extend(entries.map(|(c, v)| pack(c, v)));
+                let at = if len * 4 >= n {
+                    // A row with weights for many classes (the bias, frequent words and
+                    // suffixes: few rows, but looked up for nearly every word) is stored dense,
+                    // where adding it up is a vectorised loop rather than one entry at a time.
+                    let row = self.w.dense.len() / n;
+                    self.w.dense.resize(self.w.dense.len() + n, 0);
+                    let d = &mut self.w.dense[row * n..];
+                    for (c, v) in entries {
+                        if let Some(x) = d.get_mut(usize::from(c)) {
+                            *x = x.saturating_add(v);
+                        }
+                    }
+                    pack_row(row, 0)
+                } else {
+                    let at = pack_row(self.w.entries.len(), len);
+                    self.w.entries.extend(entries.map(|(c, v)| pack(c, v)));
+                    at
+                };
                 self.next = place(t, key, self.w.homes, self.next, at) + 1;
             }
         }
@@ -290,9 +296,17 @@ impl Weights {
                 continue;
             };
             let start = (row >> 8) as usize;
-            let end = start + (row & 0xff) as usize;
-            for &e in self.entries.get(start..end).unwrap_or(&[]) {
-                scores[usize::from((e >> 16) as u8)] += i32::from((e & 0xffff) as u16 as i16);
+            let len = (row & 0xff) as usize;
+            if len == 0 {
+                let n = self.n_classes;
+                let dense = self.dense.get(start * n..start * n + n).unwrap_or(&[]);
+                for (s, &w) in scores.iter_mut().zip(dense) {
+                    *s += i32::from(w);
+                }
+            } else {
+                for &e in self.entries.get(start..start + len).unwrap_or(&[]) {
+                    scores[usize::from((e >> 16) as u8)] += i32::from((e & 0xffff) as u16 as i16);
+                }
             }
         }
     }
@@ -319,10 +333,21 @@ impl Weights {
                     let (start, len) = ((at >> 8) as usize, (at & 0xff) as usize);
                     row.clear();
                     #[allow(clippy::cast_possible_truncation)]
-                    row.extend(self.entries[start..start + len].iter().map(|&e| {
-                        let (c, v) = unpack(e);
-                        (c as u8, v)
-                    }));
+                    if len == 0 {
+                        let n = self.n_classes;
+                        row.extend(
+                            self.dense[start * n..start * n + n]
+                                .iter()
+                                .enumerate()
+                                .filter(|e| *e.1 != 0)
+                                .map(|(c, &v)| (c as u8, v)),
+                        );
+                    } else {
+                        row.extend(self.entries[start..start + len].iter().map(|&e| {
+                            let (c, v) = unpack(e);
+                            (c as u8, v)
+                        }));
+                    }
                     f(key, &row);
                 }
             }
@@ -488,7 +513,9 @@ mod tests {
         }
     }
 
-    /// Writing and reading back gives the same rows.
+    /// Writing and reading back gives the same rows, and scoring adds them up, whether rows sit
+    /// in their slots (3 classes), in the dense array (8 classes: 2 or more entries) or as
+    /// sparse entries (40 classes).
     #[test]
     fn round_trips_through_the_file_format() {
         let rows = vec![
@@ -496,8 +523,11 @@ mod tests {
             (6, vec![(1, 9)]),
             (1 << 31, vec![(0, -1), (1, 1), (2, 2)]),
         ];
-        for n_classes in [3, 40] {
+        for n_classes in [3, 8, 40] {
             let w = weights(n_classes, &rows);
+            let mut scores = [0i32; SCORES];
+            w.score_keys(&[5, 6, 1 << 31, 7], &mut scores);
+            assert_eq!(scores[..4], [2, 10, -5, 0], "{n_classes} classes");
             let mut out = Writer::default();
             w.write(&mut out);
             let back = Weights::read(&mut Reader::new(&out.buf)).expect("reads");
