@@ -233,7 +233,8 @@ impl Weights {
     /// no bounds check in the inner loops.
     #[inline]
     pub(crate) fn score(&self, feats: &[u64], scores: &mut [i32; SCORES]) {
-        scores.fill(0);
+        // Only the classes this classifier has: the rest of the buffer is never read.
+        scores[..self.n_classes.min(SCORES)].fill(0);
         let mut keys = [0u32; BATCH];
         for chunk in feats.chunks(BATCH) {
             for (k, &f) in keys.iter_mut().zip(chunk) {
