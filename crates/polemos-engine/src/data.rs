@@ -34,6 +34,14 @@ pub fn open(location: &str, access: Access) -> Result<Box<dyn Store>> {
 /// # Errors
 /// Parse and validation errors naming the field; an empty dossier; store failures.
 pub fn import(store: &dyn Store, text: &str, message: &str) -> Result<CommitResult> {
+    import_dossier(store, &parse_dossier(text)?, message)
+}
+
+/// Reads dossier text (JSON or JSON Lines) that holds at least one entity.
+///
+/// # Errors
+/// Parse errors naming the line and field; an empty dossier.
+pub fn parse_dossier(text: &str) -> Result<Dossier> {
     let dossier = Dossier::from_any(text)?;
     if dossier.is_empty() {
         return Err(Error::argument(
@@ -41,7 +49,15 @@ pub fn import(store: &dyn Store, text: &str, message: &str) -> Result<CommitResu
             "holds no entities: nothing to import",
         ));
     }
-    Ok(store.commit(WriteBatch::from_dossier(&dossier, message))?)
+    Ok(dossier)
+}
+
+/// Commits a parsed dossier all or nothing; re-importing the same dossier changes nothing.
+///
+/// # Errors
+/// Validation errors naming the field; store failures.
+pub fn import_dossier(store: &dyn Store, dossier: &Dossier, message: &str) -> Result<CommitResult> {
+    Ok(store.commit(WriteBatch::from_dossier(dossier, message))?)
 }
 
 /// The store (or one dispute and everything it refers to) at `revision`, as a dossier.

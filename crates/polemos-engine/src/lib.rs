@@ -11,7 +11,7 @@ pub mod forecast;
 pub mod list;
 pub mod names;
 
-pub use data::{Access, export, get, import, open};
+pub use data::{Access, export, get, import, import_dossier, open, parse_dossier};
 pub use error::{Error, ErrorKind, Result};
 pub use list::{Filter, Page, list, list_page};
 

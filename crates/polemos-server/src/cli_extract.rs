@@ -11,7 +11,7 @@ use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, conv
 use rayon::prelude::*;
 
 use crate::GlobalArgs;
-use crate::cli_data::{open_store, parse_date};
+use crate::cli_data::{open_store_rw, parse_date};
 use crate::output::{clip, enum_str, print_json, print_table, table};
 
 /// Options shared by `extract` and `ingest`.
@@ -268,7 +268,7 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
         bail!("ingest needs --published YYYY-MM-DD: stances and events are dated from it");
     };
     let ex = extractor(&args.source)?;
-    let store = open_store(global)?;
+    let store = open_store_rw(global)?;
     let results = extract_all(&ex, &args.source, "extracting");
     let meta = ArticleMeta {
         published: Some(published),
