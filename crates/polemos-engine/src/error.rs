@@ -14,14 +14,21 @@ pub enum ErrorKind {
     NotFound,
     /// A create found the resource already there.
     AlreadyExists,
-    /// The store is not in the state the request needs: a stale etag, a delete of something
-    /// others refer to, a database written by a newer polemos.
+    /// The store is not in the state the request needs: a delete of something others refer
+    /// to, a database written by a newer polemos.
     FailedPrecondition,
+    /// A write based on a revision that is no longer current (a stale etag): retry after
+    /// reading again.
+    Aborted,
     /// The caller asked the work to stop.
     Cancelled,
     /// Something this build or backend cannot do.
     Unimplemented,
-    /// The store failed (I/O, locking, connection, damaged data): not the caller's fault.
+    /// The database could not be reached or failed (I/O, locking, connection): try again.
+    Unavailable,
+    /// Stored data that can no longer be read.
+    DataLoss,
+    /// A fault of polemos itself (a broken built-in data file, a bug).
     Internal,
 }
 
@@ -34,8 +41,11 @@ impl ErrorKind {
             Self::NotFound => "not_found",
             Self::AlreadyExists => "already_exists",
             Self::FailedPrecondition => "failed_precondition",
+            Self::Aborted => "aborted",
             Self::Cancelled => "cancelled",
             Self::Unimplemented => "unimplemented",
+            Self::Unavailable => "unavailable",
+            Self::DataLoss => "data_loss",
             Self::Internal => "internal",
         }
     }
@@ -81,35 +91,55 @@ impl Error {
         })
     }
 
-    /// The kind of this failure. Exhaustive on purpose: a new store or core variant does not
-    /// compile until it has a kind, so no interface can classify it differently.
+    /// The kind of this failure.
     #[must_use]
     pub fn kind(&self) -> ErrorKind {
-        use polemos_core::Error as C;
         match self {
-            Self::Core(e) => match e {
-                C::Parse { .. } | C::Invalid(_) | C::InvalidArgument { .. } => {
-                    ErrorKind::InvalidArgument
-                }
-                C::NotFound { .. } => ErrorKind::NotFound,
-                C::Cancelled { .. } => ErrorKind::Cancelled,
-            },
-            Self::Store(e) => match e {
-                StoreError::Invalid(_) | StoreError::BadName { .. } => ErrorKind::InvalidArgument,
-                StoreError::NotFound { .. } => ErrorKind::NotFound,
-                StoreError::AlreadyExists { .. } => ErrorKind::AlreadyExists,
-                StoreError::Conflict { .. }
-                | StoreError::InUse { .. }
-                | StoreError::SchemaTooNew { .. } => ErrorKind::FailedPrecondition,
-                StoreError::Unsupported { .. } => ErrorKind::Unimplemented,
-                StoreError::Corrupt { .. } | StoreError::Backend(_) => ErrorKind::Internal,
-            },
-            Self::Extract(e) => match e {
-                polemos_extract::ExtractError::InvalidUtf8 { .. }
-                | polemos_extract::ExtractError::TooLarge { .. }
-                | polemos_extract::ExtractError::Data { .. } => ErrorKind::InvalidArgument,
-            },
+            Self::Core(e) => core_kind(e),
+            Self::Store(e) => store_kind(e),
+            Self::Extract(e) => extract_kind(e),
         }
+    }
+}
+
+// The kind of each source error. Exhaustive on purpose: a new store or core variant does not
+// compile until it has a kind, so no interface can classify it differently. Interfaces that keep
+// the source error (for its field paths) take its kind from here.
+
+/// The kind of a core error.
+#[must_use]
+pub fn core_kind(e: &polemos_core::Error) -> ErrorKind {
+    use polemos_core::Error as C;
+    match e {
+        C::Parse { .. } | C::Invalid(_) | C::InvalidArgument { .. } => ErrorKind::InvalidArgument,
+        C::NotFound { .. } => ErrorKind::NotFound,
+        C::Cancelled { .. } => ErrorKind::Cancelled,
+    }
+}
+
+/// The kind of a store error.
+#[must_use]
+pub fn store_kind(e: &StoreError) -> ErrorKind {
+    match e {
+        StoreError::Invalid(_) | StoreError::BadName { .. } => ErrorKind::InvalidArgument,
+        StoreError::NotFound { .. } => ErrorKind::NotFound,
+        StoreError::AlreadyExists { .. } => ErrorKind::AlreadyExists,
+        StoreError::Conflict { .. } => ErrorKind::Aborted,
+        StoreError::InUse { .. } | StoreError::SchemaTooNew { .. } => ErrorKind::FailedPrecondition,
+        StoreError::Unsupported { .. } => ErrorKind::Unimplemented,
+        StoreError::Corrupt { .. } => ErrorKind::DataLoss,
+        StoreError::Backend(_) => ErrorKind::Unavailable,
+    }
+}
+
+/// The kind of an extraction error.
+#[must_use]
+pub fn extract_kind(e: &polemos_extract::ExtractError) -> ErrorKind {
+    use polemos_extract::ExtractError as X;
+    match e {
+        X::InvalidUtf8 { .. } | X::TooLarge { .. } => ErrorKind::InvalidArgument,
+        // The extractor's own knowledge files are broken: not the caller's fault.
+        X::Data { .. } => ErrorKind::Internal,
     }
 }
 
