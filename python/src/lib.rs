@@ -31,7 +31,7 @@ mod _native {
     #[pymodule_export]
     use crate::extract::{ExtractionResult, extract, extract_many, ingest};
     #[pymodule_export]
-    use crate::forecast::{forecast, monte_carlo, parse_scenario};
+    use crate::forecast::{forecast, forecast_dispute, monte_carlo, parse_scenario};
     #[pymodule_export]
     use crate::syntax::parse;
 
