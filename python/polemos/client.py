@@ -1069,8 +1069,11 @@ class Client:
         """Actors (of one dispute and those its records name, when ``dispute`` is given)."""
         return self._list("actor", dispute=_full("disputes", dispute), revision=revision)
 
-    def disputes(self, *, revision: int | None = None) -> ResourceList[Dispute]:
-        return self._list("dispute", revision=revision)
+    def disputes(
+        self, *, actor: str | None = None, revision: int | None = None
+    ) -> ResourceList[Dispute]:
+        """Disputes (those ``actor`` is a party to, when given)."""
+        return self._list("dispute", actor=_full("actors", actor), revision=revision)
 
     def issues(
         self, *, dispute: str | None = None, revision: int | None = None

@@ -408,8 +408,11 @@ class Engine:
         """Actors (of one dispute and those its records name, when ``dispute`` is given)."""
         return self._list("actors", dispute=dispute, revision=revision)
 
-    def disputes(self, *, revision: int | None = None) -> ResourceList[Dispute]:
-        return self._list("disputes", revision=revision)
+    def disputes(
+        self, *, actor: str | None = None, revision: int | None = None
+    ) -> ResourceList[Dispute]:
+        """Disputes (those ``actor`` is a party to, when given)."""
+        return self._list("disputes", actor=actor, revision=revision)
 
     def issues(
         self, *, dispute: str | None = None, revision: int | None = None

@@ -8,6 +8,7 @@
 pub mod data;
 pub mod error;
 pub mod forecast;
+pub mod ingest;
 pub mod list;
 pub mod names;
 
