@@ -179,7 +179,7 @@ pub fn store_extraction(
     // Checked before building the facts, so a text stored before costs nothing more.
     if let Some(existing) = polemos_engine::ingest::already_stored(store, &x.document.content_hash)?
     {
-        return Ok(duplicate(store, existing)?);
+        return duplicate(store, existing);
     }
     let dossier = convert::to_dossier(ex.knowledge(), x, meta)?;
     let message = format!("ingest {}", x.document.name);
