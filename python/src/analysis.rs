@@ -16,6 +16,8 @@ use polemos_store::View;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use polemos_engine::analysis::DEFAULTS;
+
 use crate::engine::{Engine, date_arg, to_py};
 use crate::errors::Failure;
 use crate::query::dispute_name;
@@ -96,7 +98,7 @@ fn options(half_life_days: f64, conflict_gap: f64) -> ConsolidateOptions {
 
 /// Each actor's current stance on each issue, consolidated from all evidence known on `as_of`.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, half_life_days=180.0, conflict_gap=25.0))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, half_life_days=DEFAULTS.half_life_days, conflict_gap=DEFAULTS.conflict_gap))]
 pub fn current_stances<'py>(
     py: Python<'py>,
     engine: &Engine,
@@ -124,13 +126,7 @@ pub fn deadlocks<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         Ok(find_deadlocks(&precondition_edges(&ctx.current()?)))
     })?;
     to_py(py, &out)
@@ -148,13 +144,7 @@ pub fn agreement<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let as_of = date_arg("as_of", as_of)?;
     let (m, p) = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         let current = ctx.current()?;
         let parties: Vec<_> = ctx
             .dispute
@@ -172,7 +162,7 @@ pub fn agreement<'py>(
 
 /// Groups of parties that agree, merged while their average distance is at most `max_distance`.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, max_distance=0.25))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, max_distance=DEFAULTS.max_distance))]
 pub fn coalitions<'py>(
     py: Python<'py>,
     engine: &Engine,
@@ -183,13 +173,7 @@ pub fn coalitions<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         let current = ctx.current()?;
         let parties: Vec<_> = ctx
             .dispute
@@ -205,7 +189,7 @@ pub fn coalitions<'py>(
 
 /// Changes of position larger than `threshold` points, with the evidence before and after.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, threshold=20.0))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, threshold=DEFAULTS.shift_threshold))]
 pub fn shifts<'py>(
     py: Python<'py>,
     engine: &Engine,
@@ -216,13 +200,7 @@ pub fn shifts<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         let docs = DocumentIndex::new(&ctx.dossier.documents);
         Ok(
             all_shifts(&ctx.stances(), &docs, ctx.as_of, &ctx.options, threshold)
@@ -234,7 +212,7 @@ pub fn shifts<'py>(
 
 /// Cooperation–conflict counts per actor pair and period (`day`, `week` or `month`), with trend.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, granularity="month", roll_up=true))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, granularity=DEFAULTS.granularity_word(), roll_up=true))]
 pub fn series<'py>(
     py: Python<'py>,
     engine: &Engine,
@@ -258,13 +236,7 @@ pub fn series<'py>(
         }
     };
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         let docs = DocumentIndex::new(&ctx.dossier.documents);
         let events = ctx.dossier.for_dispute(&ctx.dispute.name).events;
         let options = SeriesOptions {
@@ -302,13 +274,7 @@ pub fn report(
         .into());
     }
     let text = py.detach(|| -> Result<String, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         let report = build_report(
             &ctx.dossier,
             &ctx.dispute.name,

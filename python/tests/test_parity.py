@@ -5,6 +5,7 @@ the same error kinds, and the counts the table pins."""
 
 from __future__ import annotations
 
+import inspect
 import json
 import subprocess
 import tempfile
@@ -65,10 +66,14 @@ def interfaces() -> Iterator[tuple[polemos.Engine, Any]]:
 
 
 def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
-    """One question through one interface: ("names", [...]), ("outcome", [...]) or
-    ("error", kind)."""
+    """One question through one interface: ("names", [...]), ("rows", [...]), ("outcome", [...])
+    or ("error", kind)."""
     args = {k: q[k] for k in FILTERS if k in q}
     try:
+        if "analysis" in q:
+            dispute = args.pop("dispute")
+            found = interface.stance_matrix(dispute, **args)
+            return "rows", sorted(f"{r['actor']} {r['issue']} {float(r['position'])}" for r in found)
         if "forecast" in q:
             dispute = args.pop("dispute")
             f = interface.forecast(dispute, model=q["forecast"], **args)
@@ -95,3 +100,18 @@ def test_engine_and_client_answer_alike(
         assert len(answer) == q["count"], answer
     if "peace_treaty" in q:
         assert dict(answer)["peace-treaty"] == pytest.approx(q["peace_treaty"], abs=1e-9)
+
+
+@pytest.mark.parametrize("cls", [polemos.Engine, Client], ids=["Engine", "Client"])
+def test_analysis_defaults_are_the_engines(cls: type) -> None:
+    """The Python signatures repeat the defaults for help(); they must be the engine's table."""
+    defaults = polemos._native.analysis_defaults()
+    for method, parameter, key in [
+        ("stance_matrix", "half_life_days", "half_life_days"),
+        ("stance_matrix", "conflict_gap", "conflict_gap"),
+        ("coalitions", "max_distance", "max_distance"),
+        ("shifts", "threshold", "shift_threshold"),
+        ("series", "granularity", "granularity"),
+    ]:
+        default = inspect.signature(getattr(cls, method)).parameters[parameter].default
+        assert default == defaults[key], f"{cls.__name__}.{method}({parameter}=...)"

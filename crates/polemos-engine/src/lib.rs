@@ -5,6 +5,7 @@
 //! their own output. A question asked through any of them therefore gets one answer. Start with
 //! `docs/engine.md`.
 
+pub mod analysis;
 pub mod data;
 pub mod error;
 pub mod forecast;

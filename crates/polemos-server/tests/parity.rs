@@ -32,6 +32,7 @@ struct Table {
 struct Question {
     id: String,
     list: Option<String>,
+    analysis: Option<String>,
     forecast: Option<String>,
     dispute: Option<String>,
     actor: Option<String>,
@@ -48,6 +49,8 @@ struct Question {
 enum Answer {
     /// A list: the resource names in the order given.
     Names(Vec<String>),
+    /// An analysis: one `actor issue position` line per row, sorted.
+    Rows(Vec<String>),
     /// A forecast: (dimension, forecast) per dimension.
     Outcome(Vec<(String, f64)>),
     /// A failure: the engine's error kind (`not_found`).
@@ -85,6 +88,20 @@ fn engine_answer(store: &dyn Store, q: &Question) -> Answer {
                     .collect(),
             ));
         }
+        if q.analysis.is_some() {
+            let dispute = q.dispute.as_deref().unwrap_or_default();
+            let options = polemos_engine::analysis::DEFAULTS.consolidation();
+            let found = polemos_engine::analysis::current_stances(
+                store,
+                dispute,
+                date(q)?,
+                q.revision,
+                &options,
+            )?;
+            return Ok(rows(found.iter().map(|s| {
+                (s.actor.to_string(), s.issue.to_string(), s.position.get())
+            })));
+        }
         let kind = polemos_engine::list::kind_of(q.list.as_deref().unwrap_or_default())?;
         let filter = Filter {
             dispute: q.dispute.clone(),
@@ -103,14 +120,23 @@ fn engine_answer(store: &dyn Store, q: &Question) -> Answer {
     result.unwrap_or_else(|e| Answer::Error(e.kind().as_str().to_owned()))
 }
 
+fn rows(found: impl Iterator<Item = (String, String, f64)>) -> Answer {
+    let mut lines: Vec<String> = found.map(|(a, i, p)| format!("{a} {i} {p}")).collect();
+    lines.sort();
+    Answer::Rows(lines)
+}
+
 // ------------------------------------------------------------------------------ the CLI
 
 fn cli_answer(db: &str, q: &Question) -> Answer {
     let mut args: Vec<String> = vec!["--db".into(), db.into(), "--json".into()];
-    match (&q.list, &q.forecast) {
-        (Some(kind), _) => args.extend(["show".into(), kind.clone()]),
-        (None, Some(model)) => args.extend(["forecast".into(), "--model".into(), model.clone()]),
-        (None, None) => panic!("{}: neither list nor forecast", q.id),
+    match (&q.list, &q.analysis, &q.forecast) {
+        (Some(kind), _, _) => args.extend(["show".into(), kind.clone()]),
+        (None, Some(analysis), _) => args.extend(["analyze".into(), analysis.clone()]),
+        (None, None, Some(model)) => {
+            args.extend(["forecast".into(), "--model".into(), model.clone()]);
+        }
+        (None, None, None) => panic!("{}: neither list, analysis nor forecast", q.id),
     }
     for (flag, value) in [
         ("--dispute", q.dispute.clone()),
@@ -142,6 +168,15 @@ fn cli_answer(db: &str, q: &Question) -> Answer {
         return Answer::Error(kind.into());
     }
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    if q.analysis.is_some() {
+        return rows(json.as_array().expect("a json list").iter().map(|r| {
+            (
+                r["actor"].as_str().expect("actor").to_owned(),
+                r["issue"].as_str().expect("issue").to_owned(),
+                r["position"].as_f64().expect("position"),
+            )
+        }));
+    }
     if q.forecast.is_some() {
         let outcome = json["outcome"].as_array().expect("outcome");
         return Answer::Outcome(
@@ -362,7 +397,34 @@ async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Vec<(String, f6
     panic!("{}: the forecast stream ended without a result", q.id);
 }
 
+async fn grpc_current_stances(a: &mut Analyses, q: &Question) -> Result<Answer, Status> {
+    assert!(
+        q.revision.is_none(),
+        "{}: the gRPC analyses read the current store",
+        q.id
+    );
+    let reply = a
+        .list_current_stances(pb::ListCurrentStancesRequest {
+            dispute: full("disputes", q.dispute.as_ref()),
+            as_of: q.as_of.clone().unwrap_or_default(),
+            ..Default::default()
+        })
+        .await?
+        .into_inner();
+    Ok(rows(
+        reply
+            .stances
+            .iter()
+            .map(|s| (s.actor.clone(), s.issue.clone(), s.position)),
+    ))
+}
+
 async fn grpc_answer(d: &mut Dossiers, a: &mut Analyses, q: &Question) -> Answer {
+    if q.analysis.is_some() {
+        return grpc_current_stances(a, q)
+            .await
+            .unwrap_or_else(|s| Answer::Error(kind_of_status(&s)));
+    }
     let result = if q.forecast.is_some() {
         grpc_forecast(a, q).await.map(Answer::Outcome)
     } else {
@@ -469,7 +531,9 @@ async fn run_table(location: &str) {
             (Answer::Error(kind), None, _, _) => {
                 failures.push(format!("{}: engine failed with {kind}", q.id));
             }
-            (Answer::Names(names), None, Some(count), _) if names.len() != count => {
+            (Answer::Names(names) | Answer::Rows(names), None, Some(count), _)
+                if names.len() != count =>
+            {
                 failures.push(format!(
                     "{}: engine listed {} ({names:?}), the table says {count}",
                     q.id,
@@ -541,15 +605,16 @@ fn every_interface_answers_the_table_alike_on_postgres() {
 #[test]
 fn the_table_names_real_collections_and_models() {
     for q in table().questions {
-        match (&q.list, &q.forecast) {
-            (Some(list), None) => {
+        match (&q.list, &q.analysis, &q.forecast) {
+            (Some(list), None, None) => {
                 let kind = polemos_engine::list::kind_of(list).expect("a collection");
                 assert!(Kind::ALL.contains(&kind));
             }
-            (None, Some(model)) => {
+            (None, Some(analysis), None) => assert_eq!(analysis, "stances", "{}", q.id),
+            (None, None, Some(model)) => {
                 polemos_engine::forecast::model(model, None).expect("a model");
             }
-            _ => panic!("{}: exactly one of list and forecast", q.id),
+            _ => panic!("{}: exactly one of list, analysis and forecast", q.id),
         }
     }
 }
