@@ -9,6 +9,7 @@ __all__ = [
     "ExtractionResult",
     "ConflictError",
     "agreement",
+    "analysis_defaults",
     "coalitions",
     "current_stances",
     "deadlocks",
@@ -23,6 +24,7 @@ __all__ = [
     "extract",
     "extract_many",
     "forecast",
+    "forecast_dispute",
     "ingest",
     "monte_carlo",
     "parse",
@@ -109,8 +111,8 @@ def current_stances(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    half_life_days: float = 180.0,
-    conflict_gap: float = 25.0,
+    half_life_days: float | None = None,
+    conflict_gap: float | None = None,
 ) -> list[dict[str, Any]]: ...
 def deadlocks(
     engine: Engine, dispute: str, *, as_of: Any = None, revision: int | None = None
@@ -124,7 +126,7 @@ def coalitions(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    max_distance: float = 0.25,
+    max_distance: float | None = None,
 ) -> list[dict[str, Any]]: ...
 def shifts(
     engine: Engine,
@@ -132,7 +134,7 @@ def shifts(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    threshold: float = 20.0,
+    threshold: float | None = None,
 ) -> list[dict[str, Any]]: ...
 def series(
     engine: Engine,
@@ -140,7 +142,7 @@ def series(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    granularity: str = "month",
+    granularity: str | None = None,
     roll_up: bool = True,
 ) -> list[dict[str, Any]]: ...
 def report(

@@ -175,7 +175,7 @@ def _error(err: Any) -> PolemosError:
         e = StorageError(f"{code.name if code else 'error'}: {message}")
     # The engine's error kind: the status code's name in lower case (`not_found`), the same word
     # the Engine puts on its exceptions.
-    e.kind = code.name.lower() if code else "unknown"  # type: ignore[attr-defined]
+    setattr(e, "kind", code.name.lower() if code else "unknown")  # noqa: B010
     return e
 
 

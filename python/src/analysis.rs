@@ -89,24 +89,25 @@ impl Context {
     }
 }
 
-fn options(half_life_days: f64, conflict_gap: f64) -> ConsolidateOptions {
+/// Consolidation options; `None` takes the engine's default (`polemos_engine::analysis`).
+fn options(half_life_days: Option<f64>, conflict_gap: Option<f64>) -> ConsolidateOptions {
     ConsolidateOptions {
-        half_life_days,
-        conflict_gap,
+        half_life_days: half_life_days.unwrap_or(DEFAULTS.half_life_days),
+        conflict_gap: conflict_gap.unwrap_or(DEFAULTS.conflict_gap),
     }
 }
 
 /// Each actor's current stance on each issue, consolidated from all evidence known on `as_of`.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, half_life_days=DEFAULTS.half_life_days, conflict_gap=DEFAULTS.conflict_gap))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, half_life_days=None, conflict_gap=None))]
 pub fn current_stances<'py>(
     py: Python<'py>,
     engine: &Engine,
     dispute: &str,
     as_of: Option<&Bound<'py, PyAny>>,
     revision: Option<u64>,
-    half_life_days: f64,
-    conflict_gap: f64,
+    half_life_days: Option<f64>,
+    conflict_gap: Option<f64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let opts = options(half_life_days, conflict_gap);
@@ -162,14 +163,14 @@ pub fn agreement<'py>(
 
 /// Groups of parties that agree, merged while their average distance is at most `max_distance`.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, max_distance=DEFAULTS.max_distance))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, max_distance=None))]
 pub fn coalitions<'py>(
     py: Python<'py>,
     engine: &Engine,
     dispute: &str,
     as_of: Option<&Bound<'py, PyAny>>,
     revision: Option<u64>,
-    max_distance: f64,
+    max_distance: Option<f64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
@@ -182,48 +183,55 @@ pub fn coalitions<'py>(
             .map(|p| p.actor.clone())
             .collect();
         let m = agreement_matrix(&current, &parties);
-        Ok(find_coalitions(&m, max_distance).map_err(polemos_core::Error::from)?)
-    })?;
-    to_py(py, &out)
-}
-
-/// Changes of position larger than `threshold` points, with the evidence before and after.
-#[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, threshold=DEFAULTS.shift_threshold))]
-pub fn shifts<'py>(
-    py: Python<'py>,
-    engine: &Engine,
-    dispute: &str,
-    as_of: Option<&Bound<'py, PyAny>>,
-    revision: Option<u64>,
-    threshold: f64,
-) -> PyResult<Bound<'py, PyAny>> {
-    let as_of = date_arg("as_of", as_of)?;
-    let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
-        let docs = DocumentIndex::new(&ctx.dossier.documents);
         Ok(
-            all_shifts(&ctx.stances(), &docs, ctx.as_of, &ctx.options, threshold)
+            find_coalitions(&m, max_distance.unwrap_or(DEFAULTS.max_distance))
                 .map_err(polemos_core::Error::from)?,
         )
     })?;
     to_py(py, &out)
 }
 
+/// Changes of position larger than `threshold` points, with the evidence before and after.
+#[pyfunction]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, threshold=None))]
+pub fn shifts<'py>(
+    py: Python<'py>,
+    engine: &Engine,
+    dispute: &str,
+    as_of: Option<&Bound<'py, PyAny>>,
+    revision: Option<u64>,
+    threshold: Option<f64>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let as_of = date_arg("as_of", as_of)?;
+    let out = py.detach(|| -> Result<_, Failure> {
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
+        let docs = DocumentIndex::new(&ctx.dossier.documents);
+        Ok(all_shifts(
+            &ctx.stances(),
+            &docs,
+            ctx.as_of,
+            &ctx.options,
+            threshold.unwrap_or(DEFAULTS.shift_threshold),
+        )
+        .map_err(polemos_core::Error::from)?)
+    })?;
+    to_py(py, &out)
+}
+
 /// Cooperation–conflict counts per actor pair and period (`day`, `week` or `month`), with trend.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, granularity=DEFAULTS.granularity_word(), roll_up=true))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, granularity=None, roll_up=true))]
 pub fn series<'py>(
     py: Python<'py>,
     engine: &Engine,
     dispute: &str,
     as_of: Option<&Bound<'py, PyAny>>,
     revision: Option<u64>,
-    granularity: &str,
+    granularity: Option<&str>,
     roll_up: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
-    let granularity = match granularity {
+    let granularity = match granularity.unwrap_or(DEFAULTS.granularity_word()) {
         "day" => Granularity::Day,
         "week" => Granularity::Week,
         "month" => Granularity::Month,
