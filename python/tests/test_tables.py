@@ -51,7 +51,7 @@ def empty_results() -> dict[str, Any]:
         "actors": engine.actors(revision=0),
         "disputes": engine.disputes(revision=0),
         "issues": engine.issues(revision=0),
-        "stances": engine.stances(actor="NOBODY"),
+        "stances": engine.stances(as_of=before),
         "events": engine.events(as_of=before),
         "documents": engine.documents(as_of=before),
         "stance_matrix": engine.stance_matrix("kuril-islands", as_of=before),
