@@ -111,7 +111,11 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
         .iter()
         .map(|r| r.get(0))
         .collect();
-    assert_eq!(versions, vec![1, 2], "each migration recorded exactly once");
+    assert_eq!(
+        versions,
+        vec![1, 2, 3],
+        "each migration recorded exactly once"
+    );
     client
         .execute(
             "INSERT INTO schema_migrations (version, description) VALUES (99, 'from the future')",
@@ -124,7 +128,7 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
             err,
             StoreError::SchemaTooNew {
                 found: 99,
-                supported: 2
+                supported: 3
             }
         ),
         "{err}"
