@@ -1,12 +1,12 @@
 //! `DossierService`: the AIP standard methods (Get, List, Create, Update, Delete) for every
 //! resource, written once over [`Resource`] and stamped out per type by a macro.
 
-use std::collections::HashSet;
-
-use polemos_core::{self as core, Dossier};
+use polemos_core as core;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_server::DossierService;
-use polemos_store::{Kind, Precondition, RequestId, StoreError, View, WriteBatch};
+use polemos_store::{
+    Link, LinkField, ListQuery, Precondition, RequestId, StoreError, View, WriteBatch,
+};
 use tonic::{Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, Path};
@@ -46,15 +46,13 @@ impl Dossiers {
         }
     }
 
-    /// One page of `T`, filtered by `keep`, which may look at the entities of the `context`
-    /// kinds (e.g. the disputes an actor is a party to); only those kinds are read.
+    /// One page of `T`: the entities that match every link of `filter`, read from the store's
+    /// indexes a page at a time (`Store::list_page`), resumed from a page token it checks.
     async fn list<T: Resource>(
         &self,
         page_size: i32,
         page_token: &str,
-        filters: Vec<(&'static str, String)>,
-        context: &'static [Kind],
-        keep: impl Fn(&Dossier, &T) -> bool + Send + 'static,
+        filter: Vec<Link>,
     ) -> Result<(Vec<T::Pb>, String), ApiError> {
         let size = match page_size {
             n if n < 0 => {
@@ -65,58 +63,22 @@ impl Dossiers {
                 .unwrap_or(usize::MAX)
                 .min(self.shared.limits.max_page_size),
         };
-        let query = filters
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("&");
-        let cursor = if page_token.is_empty() {
-            None
-        } else {
-            Some(PageToken::decode(page_token, &query)?)
+        let mut query = ListQuery {
+            filter,
+            ..ListQuery::new(T::KIND, size)
         };
+        let tokens = std::sync::Arc::clone(&self.shared.page_tokens);
+        tokens.resume(&mut query, page_token)?;
         self.shared
             .blocking(StoreOp::List, move |s| {
-                // Every page of one listing reads the revision its first page saw.
-                let revision = match &cursor {
-                    Some(c) => c.revision,
-                    None => s.head()?,
-                };
-                let view = View::at_revision(revision);
-                let mut around = Dossier::new();
-                for kind in context {
-                    for entry in s.list(*kind, view)? {
-                        around.push(entry.value);
-                    }
-                }
-                let after = cursor.as_ref().map(|c| c.last.as_str());
-                // Already ordered by name, each with its etag.
-                let mut page = Vec::with_capacity(size.min(64));
-                let mut last = None;
-                let mut more = false;
-                for entry in s.list(T::KIND, view)? {
-                    let Some(x) = T::from_record(entry.value) else {
-                        continue;
-                    };
-                    if after.is_some_and(|a| x.name() <= a) || !keep(&around, &x) {
-                        continue;
-                    }
-                    if page.len() == size {
-                        more = true;
-                        break;
-                    }
-                    page.push(x.out(entry.revision));
-                    last = Some(x);
-                }
-                let next = match (more, last) {
-                    (true, Some(last)) => PageToken {
-                        revision,
-                        last: last.name().to_owned(),
-                    }
-                    .encode(&query),
-                    _ => String::new(),
-                };
-                Ok((page, next))
+                let page = s.list_page(&query)?;
+                let next = tokens.next(&query, &page);
+                let items = page
+                    .items
+                    .into_iter()
+                    .filter_map(|v| T::from_record(v.value).map(|x| x.out(v.revision)))
+                    .collect();
+                Ok((items, next))
             })
             .await
     }
@@ -261,54 +223,6 @@ fn fingerprint(record: &core::Record) -> String {
     core::content_hash(&json)
 }
 
-/// Where the next page starts: the revision all pages are read at and the last name returned,
-/// bound to the filters of the first call. Hex-encoded so clients treat it as opaque.
-struct PageToken {
-    revision: u64,
-    last: String,
-}
-
-impl PageToken {
-    fn encode(&self, query: &str) -> String {
-        let raw = format!("1\n{}\n{}\n{}", self.revision, self.last, query);
-        raw.bytes().map(|b| format!("{b:02x}")).collect()
-    }
-
-    fn decode(token: &str, query: &str) -> Result<Self, FieldError> {
-        let bad = || {
-            FieldError::new(
-                "page_token",
-                "not a token from a previous page of this list",
-            )
-        };
-        if !token.len().is_multiple_of(2) || !token.is_ascii() {
-            return Err(bad());
-        }
-        let bytes = (0..token.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&token[i..i + 2], 16))
-            .collect::<Result<Vec<u8>, _>>()
-            .map_err(|_| bad())?;
-        let raw = String::from_utf8(bytes).map_err(|_| bad())?;
-        let mut parts = raw.splitn(4, '\n');
-        match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some("1"), Some(rev), Some(last), Some(q)) => {
-                if q != query {
-                    return Err(FieldError::new(
-                        "page_token",
-                        "the filters differ from the call that returned this token",
-                    ));
-                }
-                Ok(Self {
-                    revision: rev.parse().map_err(|_| bad())?,
-                    last: last.to_owned(),
-                })
-            }
-            _ => Err(bad()),
-        }
-    }
-}
-
 fn filter_name(
     field: &str,
     value: &str,
@@ -321,6 +235,19 @@ fn filter_name(
     Ok(Some(value.to_owned()))
 }
 
+/// The links of a filter, one for each field given a value.
+fn links_to(fields: &[(LinkField, Option<String>)]) -> Vec<Link> {
+    fields
+        .iter()
+        .filter_map(|(field, target)| {
+            target.clone().map(|target| Link::To {
+                field: *field,
+                target,
+            })
+        })
+        .collect()
+}
+
 fn dispute_check(p: &Path, v: &str) -> cv::In<()> {
     cv::dispute_name(p, v).map(|_| ())
 }
@@ -329,15 +256,6 @@ fn actor_check(p: &Path, v: &str) -> cv::In<()> {
 }
 fn issue_check(p: &Path, v: &str) -> cv::In<()> {
     cv::issue_name(p, v).map(|_| ())
-}
-
-/// The issues of a dispute, by name.
-fn issues_of(d: &Dossier, dispute: &str) -> HashSet<String> {
-    d.issues
-        .iter()
-        .filter(|i| i.dispute().as_str() == dispute)
-        .map(|i| i.name.to_string())
-        .collect()
 }
 
 fn r<T>(x: T) -> Result<Response<T>, Status> {
@@ -359,22 +277,16 @@ impl DossierService for Dossiers {
         req: Request<pb::ListActorsRequest>,
     ) -> Result<Response<pb::ListActorsResponse>, Status> {
         let q = req.into_inner();
-        let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
-        let filters = vec![("dispute", q.dispute.clone())];
+        // The actors a dispute names as its parties.
+        let filter = filter_name("dispute", &q.dispute, dispute_check)?
+            .map(|owner| Link::From {
+                field: LinkField::Party,
+                owner,
+            })
+            .into_iter()
+            .collect();
         let (actors, next_page_token) = self
-            .list::<core::Actor>(
-                q.page_size,
-                &q.page_token,
-                filters,
-                &[Kind::Dispute],
-                move |d, a| {
-                    dispute.as_deref().is_none_or(|dn| {
-                        d.disputes.iter().any(|x| {
-                            x.name.as_str() == dn && x.parties.iter().any(|p| p.actor == a.name)
-                        })
-                    })
-                },
-            )
+            .list::<core::Actor>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListActorsResponse {
             actors,
@@ -425,14 +337,12 @@ impl DossierService for Dossiers {
         req: Request<pb::ListDisputesRequest>,
     ) -> Result<Response<pb::ListDisputesResponse>, Status> {
         let q = req.into_inner();
-        let actor = filter_name("actor", &q.actor, actor_check)?;
-        let filters = vec![("actor", q.actor.clone())];
+        let filter = links_to(&[(
+            LinkField::Party,
+            filter_name("actor", &q.actor, actor_check)?,
+        )]);
         let (disputes, next_page_token) = self
-            .list::<core::Dispute>(q.page_size, &q.page_token, filters, &[], move |_, x| {
-                actor
-                    .as_deref()
-                    .is_none_or(|a| x.parties.iter().any(|p| p.actor.as_str() == a))
-            })
+            .list::<core::Dispute>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListDisputesResponse {
             disputes,
@@ -491,11 +401,9 @@ impl DossierService for Dossiers {
         let q = req.into_inner();
         let parent = filter_name("parent", &q.parent, dispute_check)?
             .ok_or_else(|| ApiError::from(FieldError::new("parent", "required")))?;
-        let filters = vec![("parent", q.parent.clone())];
+        let filter = links_to(&[(LinkField::Dispute, Some(parent))]);
         let (issues, next_page_token) = self
-            .list::<core::Issue>(q.page_size, &q.page_token, filters, &[], move |_, x| {
-                x.dispute().as_str() == parent
-            })
+            .list::<core::Issue>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListIssuesResponse {
             issues,
@@ -551,22 +459,22 @@ impl DossierService for Dossiers {
         req: Request<pb::ListStancesRequest>,
     ) -> Result<Response<pb::ListStancesResponse>, Status> {
         let q = req.into_inner();
-        let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
-        let actor = filter_name("actor", &q.actor, actor_check)?;
-        let issue = filter_name("issue", &q.issue, issue_check)?;
-        let filters = vec![
-            ("dispute", q.dispute.clone()),
-            ("actor", q.actor.clone()),
-            ("issue", q.issue.clone()),
-        ];
+        let filter = links_to(&[
+            (
+                LinkField::Dispute,
+                filter_name("dispute", &q.dispute, dispute_check)?,
+            ),
+            (
+                LinkField::Actor,
+                filter_name("actor", &q.actor, actor_check)?,
+            ),
+            (
+                LinkField::Issue,
+                filter_name("issue", &q.issue, issue_check)?,
+            ),
+        ]);
         let (stances, next_page_token) = self
-            .list::<core::Stance>(q.page_size, &q.page_token, filters, &[], move |_, x| {
-                dispute
-                    .as_deref()
-                    .is_none_or(|d| x.issue.dispute().as_str() == d)
-                    && actor.as_deref().is_none_or(|a| x.actor.as_str() == a)
-                    && issue.as_deref().is_none_or(|i| x.issue.as_str() == i)
-            })
+            .list::<core::Stance>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListStancesResponse {
             stances,
@@ -621,26 +529,19 @@ impl DossierService for Dossiers {
         req: Request<pb::ListEventsRequest>,
     ) -> Result<Response<pb::ListEventsResponse>, Status> {
         let q = req.into_inner();
-        let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
-        let actor = filter_name("actor", &q.actor, actor_check)?;
-        let filters = vec![("dispute", q.dispute.clone()), ("actor", q.actor.clone())];
+        // Events about the dispute's issues; events with the actor as a source or target.
+        let filter = links_to(&[
+            (
+                LinkField::Dispute,
+                filter_name("dispute", &q.dispute, dispute_check)?,
+            ),
+            (
+                LinkField::Actor,
+                filter_name("actor", &q.actor, actor_check)?,
+            ),
+        ]);
         let (events, next_page_token) = self
-            .list::<core::Event>(
-                q.page_size,
-                &q.page_token,
-                filters,
-                &[Kind::Issue],
-                move |d, x| {
-                    let in_dispute = dispute.as_deref().is_none_or(|dn| {
-                        let issues = issues_of(d, dn);
-                        x.issues.iter().any(|i| issues.contains(i.as_str()))
-                    });
-                    in_dispute
-                        && actor.as_deref().is_none_or(|a| {
-                            x.sources.iter().chain(&x.targets).any(|s| s.as_str() == a)
-                        })
-                },
-            )
+            .list::<core::Event>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListEventsResponse {
             events,
@@ -692,7 +593,7 @@ impl DossierService for Dossiers {
     ) -> Result<Response<pb::ListDocumentsResponse>, Status> {
         let q = req.into_inner();
         let (documents, next_page_token) = self
-            .list::<core::Document>(q.page_size, &q.page_token, Vec::new(), &[], |_, _| true)
+            .list::<core::Document>(q.page_size, &q.page_token, Vec::new())
             .await?;
         r(pb::ListDocumentsResponse {
             documents,

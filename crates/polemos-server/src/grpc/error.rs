@@ -165,6 +165,10 @@ fn map_store(e: &StoreError) -> Mapped {
             violations: vec![("name".into(), format!("`{name}`: {reason}"))],
             ..mapped(Code::InvalidArgument, "BAD_NAME")
         },
+        S::InvalidArgument { field, reason } => Mapped {
+            violations: vec![((*field).into(), reason.clone())],
+            ..mapped(Code::InvalidArgument, "INVALID_ARGUMENT")
+        },
         S::Corrupt { .. } => mapped(Code::DataLoss, "STORE_CORRUPT"),
         S::SchemaTooNew { .. } => mapped(Code::FailedPrecondition, "SCHEMA_TOO_NEW"),
         S::Unsupported { .. } => mapped(Code::Unimplemented, "UNSUPPORTED"),
