@@ -6,15 +6,11 @@
 //! (valid time) and "what changed since revision N" (the change feed). Validation and
 //! optimistic concurrency live in [`log::LogStore`], shared by all backends.
 
-#[doc(hidden)]
-pub mod conformance;
 mod error;
 mod ingest;
 mod log;
 mod memory;
 mod page;
-#[doc(hidden)]
-pub mod pg_harness;
 mod point_cache;
 pub mod postgres;
 mod sqlite;

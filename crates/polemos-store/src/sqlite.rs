@@ -718,7 +718,7 @@ mod tests {
         let other = crate::LogStore::new(SqliteBackend::open(&path).expect("open again"));
         server
             .commit(WriteBatch::from_dossier(
-                &crate::conformance::reference_dossier(),
+                &crate::tests::reference_dossier(),
                 "import",
             ))
             .expect("import");

@@ -2,8 +2,16 @@ use chrono::NaiveDate;
 use polemos_core::{Position, Record, Stance};
 use proptest::prelude::*;
 
-use crate::conformance::{self, reference_dossier};
 use crate::{LogStore, MemoryBackend, SqliteBackend, Store, View, WriteBatch};
+
+/// The reference dossier shipped in `examples/` (the conformance suite, in
+/// `polemos-store-testkit`, runs over it too: `tests/conformance.rs`).
+pub(crate) fn reference_dossier() -> polemos_core::Dossier {
+    polemos_core::Dossier::from_json(include_str!(
+        "../../../examples/dossiers/kuril-islands.json"
+    ))
+    .expect("reference dossier parses")
+}
 
 fn memory() -> Box<dyn Store> {
     Box::new(LogStore::new(MemoryBackend::default()))
@@ -13,21 +21,6 @@ fn sqlite() -> (tempfile::TempDir, Box<dyn Store>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let store = LogStore::new(SqliteBackend::open(dir.path().join("polemos.db")).expect("open"));
     (dir, Box::new(store))
-}
-
-#[test]
-fn memory_backend_conforms() {
-    conformance::run_all(&memory);
-}
-
-#[test]
-fn sqlite_backend_conforms() {
-    let dirs = std::sync::Mutex::new(Vec::new());
-    conformance::run_all(&|| {
-        let (dir, store) = sqlite();
-        dirs.lock().expect("lock").push(dir);
-        store
-    });
 }
 
 #[test]

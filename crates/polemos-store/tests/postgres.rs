@@ -7,8 +7,8 @@ use std::sync::{Arc, Barrier, Mutex, mpsc};
 use std::time::Duration;
 
 use polemos_core::Record;
-use polemos_store::conformance::{self, reference_dossier};
-use polemos_store::pg_harness::PgCluster;
+use polemos_store_testkit::conformance::{self, reference_dossier};
+use polemos_store_testkit::pg_harness::PgCluster;
 use polemos_store::{
     Kind, LogStore, PostgresBackend, Precondition, Store, StoreError, View, WriteBatch,
 };

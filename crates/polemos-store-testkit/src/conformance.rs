@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use polemos_core::{Actor, ActorCodes, ActorKind, ActorName, Dossier, Position, Record};
 
-use crate::{Kind, Link, LinkField, ListQuery, Precondition, Store, StoreError, View, WriteBatch};
+use polemos_store::{Kind, Link, LinkField, ListQuery, Precondition, Store, StoreError, View, WriteBatch};
 
 /// The reference dossier shipped in `examples/`.
 #[must_use]
@@ -225,7 +225,7 @@ pub fn point_reads_agree(store: &dyn Store) {
     create.put(Record::Actor(created));
     assert_eq!(store.commit(create).unwrap().revision, 4);
 
-    let display = |found: Option<crate::Versioned<Record>>| {
+    let display = |found: Option<polemos_store::Versioned<Record>>| {
         found.map(|v| match v.value {
             Record::Actor(a) => (v.revision, a.display_name),
             other => (v.revision, format!("{:?}", Kind::of_record(&other))),
@@ -289,10 +289,10 @@ pub fn validate_only_checks_and_writes_nothing(store: &dyn Store) {
     let mut renamed = dossier.actors[0].clone();
     renamed.display_name = "Renamed".into();
     let mut dry = WriteBatch::from_dossier(&dossier, "try again");
-    dry.ops.retain(|op| !matches!(op, crate::Op::Put { record: Record::Actor(a), .. } if a.name == renamed.name));
+    dry.ops.retain(|op| !matches!(op, polemos_store::Op::Put { record: Record::Actor(a), .. } if a.name == renamed.name));
     dry.put(Record::Actor(renamed.clone()));
     dry.validate_only = true;
-    dry.request = Some(crate::RequestId {
+    dry.request = Some(polemos_store::RequestId {
         id: "dry-1".into(),
         fingerprint: "f".into(),
     });
@@ -334,7 +334,7 @@ pub fn validate_only_checks_and_writes_nothing(store: &dyn Store) {
     // The request id was not spent by the dry run: a real commit under it applies.
     let mut real = WriteBatch::new("rename");
     real.put(Record::Actor(renamed));
-    real.request = Some(crate::RequestId {
+    real.request = Some(polemos_store::RequestId {
         id: "dry-1".into(),
         fingerprint: "f".into(),
     });
@@ -420,10 +420,10 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     assert_eq!(now.len(), dossier.stances.len() - 1);
     assert!(
         now.windows(2)
-            .all(|w| { crate::record_name(&w[0].value) < crate::record_name(&w[1].value) })
+            .all(|w| { polemos_store::record_name(&w[0].value) < polemos_store::record_name(&w[1].value) })
     );
     for entry in &now {
-        let name = crate::record_name(&entry.value);
+        let name = polemos_store::record_name(&entry.value);
         assert_ne!(name, gone);
         let expected = if name == moved_name { 2 } else { 1 };
         assert_eq!(entry.revision, expected, "etag of {name}");
@@ -436,7 +436,7 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     }
     let moved_now = now
         .iter()
-        .find(|e| crate::record_name(&e.value) == moved_name)
+        .find(|e| polemos_store::record_name(&e.value) == moved_name)
         .unwrap();
     assert_eq!(moved_now.value, Record::Stance(moved));
     // The explicit head is the same view as "now".
@@ -478,7 +478,7 @@ pub fn request_ids_replay_the_first_commit(store: &dyn Store) {
     let with_id = |actor: &polemos_core::Actor, id: &str, fingerprint: &str| {
         let mut batch = WriteBatch::new("create");
         batch.put_if(Record::Actor(actor.clone()), Precondition::MustNotExist);
-        batch.request = Some(crate::RequestId {
+        batch.request = Some(polemos_store::RequestId {
             id: id.into(),
             fingerprint: fingerprint.into(),
         });
@@ -574,7 +574,7 @@ fn all_pages(store: &dyn Store, query: &ListQuery, size: usize) -> Vec<Record> {
 fn names(records: &[Record]) -> Vec<String> {
     records
         .iter()
-        .map(|r| crate::record_name(r).to_owned())
+        .map(|r| polemos_store::record_name(r).to_owned())
         .collect()
 }
 
