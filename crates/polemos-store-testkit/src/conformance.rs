@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use polemos_core::{Actor, ActorCodes, ActorKind, ActorName, Dossier, Position, Record};
 
-use polemos_store::{Kind, Link, LinkField, ListQuery, Precondition, Store, StoreError, View, WriteBatch};
+use polemos_store::{
+    Kind, Link, LinkField, ListQuery, Precondition, Store, StoreError, View, WriteBatch,
+};
 
 /// The reference dossier shipped in `examples/`.
 #[must_use]
@@ -418,10 +420,9 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     // keep etag 1; the order is by name.
     let now = store.list(Kind::Stance, View::current()).unwrap();
     assert_eq!(now.len(), dossier.stances.len() - 1);
-    assert!(
-        now.windows(2)
-            .all(|w| { polemos_store::record_name(&w[0].value) < polemos_store::record_name(&w[1].value) })
-    );
+    assert!(now.windows(2).all(|w| {
+        polemos_store::record_name(&w[0].value) < polemos_store::record_name(&w[1].value)
+    }));
     for entry in &now {
         let name = polemos_store::record_name(&entry.value);
         assert_ne!(name, gone);

@@ -14,7 +14,8 @@ fn sqlite_backend_conforms() {
     let dirs = std::sync::Mutex::new(Vec::new());
     conformance::run_all(&|| -> Box<dyn Store> {
         let dir = tempfile::tempdir().expect("temp dir");
-        let store = LogStore::new(SqliteBackend::open(dir.path().join("polemos.db")).expect("open"));
+        let store =
+            LogStore::new(SqliteBackend::open(dir.path().join("polemos.db")).expect("open"));
         dirs.lock().expect("lock").push(dir);
         Box::new(store)
     });

@@ -7,11 +7,11 @@ use std::sync::{Arc, Barrier, Mutex, mpsc};
 use std::time::Duration;
 
 use polemos_core::Record;
-use polemos_store_testkit::conformance::{self, reference_dossier};
-use polemos_store_testkit::pg_harness::PgCluster;
 use polemos_store::{
     Kind, LogStore, PostgresBackend, Precondition, Store, StoreError, View, WriteBatch,
 };
+use polemos_store_testkit::conformance::{self, reference_dossier};
+use polemos_store_testkit::pg_harness::PgCluster;
 
 /// A cluster, or `None` (the test then returns early having said it skipped).
 fn cluster(test: &str) -> Option<&'static PgCluster> {

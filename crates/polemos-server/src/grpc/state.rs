@@ -11,6 +11,10 @@ use tokio::sync::{Semaphore, watch};
 
 use super::error::ApiError;
 
+/// The environment variable holding the secret page tokens are signed with (unset: a random
+/// key per process, so a token is good only on the server that made it).
+pub const PAGE_TOKEN_SECRET: &str = "POLEMOS_PAGE_TOKEN_SECRET";
+
 /// Limits on what one request may carry or hold.
 #[derive(Debug, Clone)]
 pub struct Limits {
@@ -141,7 +145,13 @@ impl Shared {
     /// When the store's head cannot be read, or no random key for page tokens can be had.
     pub fn new(store: Arc<dyn Store>, limits: Limits) -> Result<Self, polemos_store::StoreError> {
         let head = store.head()?;
-        let page_tokens = Arc::new(PageTokens::random()?);
+        // Replicas behind one address share a secret, so any of them takes the next page.
+        let page_tokens = Arc::new(match std::env::var_os(PAGE_TOKEN_SECRET) {
+            Some(secret) if !secret.is_empty() => {
+                PageTokens::from_secret(secret.as_encoded_bytes())
+            }
+            _ => PageTokens::random()?,
+        });
         let (tx, _) = watch::channel(head);
         Ok(Self {
             store,

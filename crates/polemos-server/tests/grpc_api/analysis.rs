@@ -496,6 +496,3 @@ async fn cooperation_series_buckets_the_known_past_events() {
     assert!(early.series.is_empty());
     server.stop().await;
 }
-
-/// The reference dossier plus Japan turning against the treaty on 2018-11-01: its conditional
-/// stance ends that day and a new one (20, oppose, no condition) begins.

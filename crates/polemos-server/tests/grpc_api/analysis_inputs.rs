@@ -2,6 +2,8 @@
 
 use crate::support::*;
 
+/// The reference dossier plus Japan turning against the treaty on 2018-11-01: its conditional
+/// stance ends that day and a new one (20, oppose, no condition) begins.
 fn dossier_with_japan_turning() -> Dossier {
     let mut v: serde_json::Value = serde_json::from_str(KURIL).expect("json");
     let stances = v["stances"].as_array_mut().expect("stances");

@@ -121,7 +121,12 @@ async fn list_pages_through_every_resource_without_gaps() {
         .expect("next page, larger")
         .into_inner();
     assert!(next.stances.iter().all(|s| s.actor == "actors/JPN"));
-    assert!(!next.stances.iter().any(|s| jpn_page.stances[0].name == s.name));
+    assert!(
+        !next
+            .stances
+            .iter()
+            .any(|s| jpn_page.stances[0].name == s.name)
+    );
 
     // Filters: stances of one actor; issues of the dispute; events of the dispute.
     let jpn = client
@@ -580,7 +585,3 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
         .expect("still serving");
     server.stop().await;
 }
-
-/// Wire-compatible stand-ins for `ExtractRequest`/`Document` whose text is bytes, to send text
-/// that is not UTF-8.
-#[derive(Clone, PartialEq, prost::Message)]

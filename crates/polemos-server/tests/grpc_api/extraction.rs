@@ -2,33 +2,6 @@
 
 use crate::support::*;
 
-struct RawDocument {
-    #[prost(bytes = "vec", tag = "7")]
-    text: Vec<u8>,
-}
-
-#[derive(Clone, PartialEq, prost::Message)]
-struct RawExtractRequest {
-    #[prost(message, optional, tag = "1")]
-    document: Option<RawDocument>,
-}
-
-async fn raw_extract(server: &Server, text: Vec<u8>) -> Result<pb::ExtractResponse, Status> {
-    let mut grpc = tonic::client::Grpc::new(server.channel().await);
-    grpc.ready().await.expect("ready");
-    let mut req = Request::new(RawExtractRequest {
-        document: Some(RawDocument { text }),
-    });
-    let value = MetadataValue::try_from(format!("Bearer {}", server.admin)).expect("ascii");
-    req.metadata_mut().insert("authorization", value);
-    let path = tonic::codegen::http::uri::PathAndQuery::from_static(
-        "/polemos.v1.ExtractionService/Extract",
-    );
-    grpc.unary(req, path, tonic_prost::ProstCodec::default())
-        .await
-        .map(tonic::Response::into_inner)
-}
-
 #[tokio::test]
 async fn auth_refuses_missing_wrong_and_underprivileged_keys() {
     let server = Server::start(true, true).await;

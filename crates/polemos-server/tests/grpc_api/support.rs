@@ -92,11 +92,17 @@ impl Server {
             .expect("connect")
     }
 
-    pub async fn dossier(&self, key: &str) -> DossierServiceClient<InterceptedService<Channel, Auth>> {
+    pub async fn dossier(
+        &self,
+        key: &str,
+    ) -> DossierServiceClient<InterceptedService<Channel, Auth>> {
         DossierServiceClient::with_interceptor(self.channel().await, Auth(Some(key.to_owned())))
     }
 
-    pub async fn changes(&self, key: &str) -> ChangeServiceClient<InterceptedService<Channel, Auth>> {
+    pub async fn changes(
+        &self,
+        key: &str,
+    ) -> ChangeServiceClient<InterceptedService<Channel, Auth>> {
         ChangeServiceClient::with_interceptor(self.channel().await, Auth(Some(key.to_owned())))
     }
 
@@ -120,7 +126,7 @@ impl Server {
 }
 
 #[derive(Clone)]
-pub struct Auth(Option<String>);
+pub struct Auth(pub Option<String>);
 
 impl tonic::service::Interceptor for Auth {
     fn call(&mut self, mut req: Request<()>) -> Result<Request<()>, Status> {
@@ -155,7 +161,6 @@ pub fn new_actor(id: &str) -> pb::Actor {
     }
 }
 
-
 pub const ARTICLE: &str = include_str!("../../../../tests/fixtures/kuril-2018.txt");
 
 // ---------------------------------------------------------------- typed analyses
@@ -185,3 +190,33 @@ pub fn close(a: f64, b: f64) -> bool {
 /// activities both 100 (0.5). Distance = Σ w·|Δp|/100 / Σ w with w the mean salience:
 /// (0.75·0.25 + 0.6·0.9 + 0.5·0) / (0.75 + 0.6 + 0.5) = 0.7275 / 1.85.
 pub const JPN_RUS_DISTANCE: f64 = 0.7275 / 1.85;
+
+/// Wire-compatible stand-ins for `ExtractRequest`/`Document` whose text is bytes, to send text
+/// that is not UTF-8.
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct RawDocument {
+    #[prost(bytes = "vec", tag = "7")]
+    text: Vec<u8>,
+}
+
+#[derive(Clone, PartialEq, prost::Message)]
+pub struct RawExtractRequest {
+    #[prost(message, optional, tag = "1")]
+    document: Option<RawDocument>,
+}
+
+pub async fn raw_extract(server: &Server, text: Vec<u8>) -> Result<pb::ExtractResponse, Status> {
+    let mut grpc = tonic::client::Grpc::new(server.channel().await);
+    grpc.ready().await.expect("ready");
+    let mut req = Request::new(RawExtractRequest {
+        document: Some(RawDocument { text }),
+    });
+    let value = MetadataValue::try_from(format!("Bearer {}", server.admin)).expect("ascii");
+    req.metadata_mut().insert("authorization", value);
+    let path = tonic::codegen::http::uri::PathAndQuery::from_static(
+        "/polemos.v1.ExtractionService/Extract",
+    );
+    grpc.unary(req, path, tonic_prost::ProstCodec::default())
+        .await
+        .map(tonic::Response::into_inner)
+}
