@@ -48,7 +48,8 @@ fn stance(i: usize) -> Record {
         "name": format!("stances/s{i:07}"),
         "actor": actor_name(i),
         "issue": ISSUE,
-        "position": (i % 101) as f64,
+        "position": 100.0,
+        "label": "support",
         "salience": 0.5,
         "confidence": 0.5,
         "valid_from": "2020-01-01",
@@ -62,6 +63,8 @@ fn dispute_batch() -> WriteBatch {
         "name": DISPUTE,
         "title": "Bench dispute",
         "kind": "territorial",
+        "objects": [],
+        "status": [{"status": "active", "since": "2000-01-01"}],
         "parties": (0..100)
             .map(|k| serde_json::json!({"actor": actor_name(k * 100), "capability": 0.01}))
             .collect::<Vec<_>>(),
