@@ -5,6 +5,8 @@
 
 mod holders;
 mod issues;
+#[cfg(test)]
+mod tests_tree;
 
 use std::collections::HashMap;
 
@@ -14,7 +16,7 @@ use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Knowledge, TopicScale};
 use super::output::{ConditionFact, StanceFact};
 use holders::{holder, voice};
-use issues::{assessed, claimed, new_issue, topic_after};
+use issues::{accused_of, assessed, claimed, new_issue, topic_after};
 use polemos_core::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
 
 /// How far after a stance cue its condition may start, in tokens.
@@ -31,6 +33,10 @@ pub(super) enum Kind {
     DenyClaim,
     /// The speaker judges the thing just named good or bad.
     Assess(bool),
+    /// "X accused Y of provoking tensions": X opposes the act it accuses Y of.
+    Accuse,
+    /// "X is imposing sanctions (costs) on Y": X supports the sanctions.
+    Impose,
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
@@ -48,6 +54,8 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         {
             Some(Kind::Proposal)
         }
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Accuse => Some(Kind::Accuse),
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),
         _ => None,
     }
 }
@@ -109,7 +117,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 _ => None,
             };
             let (mut holders, mut agents, mut inferred) =
-                holder(doc, items, i, &clause, s, kind, args);
+                holder(k, doc, items, i, &clause, s, kind, args);
             // "X recognizes A and reaffirms its support for B": the second verb shares the
             // first one's subject.
             if holders.is_empty()
@@ -185,6 +193,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .flatten()
                     .map(|t| Target::Topic(t, it.tok_end)),
                 Kind::DenyClaim => sovereignty.map(|t| Target::Topic(t, it.tok_end)),
+                Kind::Impose => {
+                    let text = doc.slice(it.start, it.end).to_ascii_lowercase();
+                    let sanctions = k.topics.iter().position(|t| t.id == "sanctions");
+                    (text.contains("sanction") || text.contains("cost"))
+                        .then_some(sanctions)
+                        .flatten()
+                        .map(|t| Target::Topic(t, it.tok_end))
+                }
+                Kind::Accuse => {
+                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                    accused_of(doc, items, i, stop_tok).map(|found| match found {
+                        issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+                        issues::Accused::New(id, title) => Target::New(id, title),
+                    })
+                }
                 Kind::Assess(_) => assessed(doc, items, i, clause.start, topic_stop)
                     .map(|(t, tok)| Target::Topic(t, tok)),
                 Kind::Support | Kind::Oppose => {
@@ -238,11 +261,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .find(|x| matches!(x.kind, ItemKind::Actor { .. }))
                 .map_or(clause.start, |x| x.end);
             let negated = kind != Kind::Downplay
-                && items[..i].iter().rev().any(|x| {
+                && (items[..i].iter().rev().any(|x| {
                     matches!(x.kind, ItemKind::Cue(Cue::Negator))
                         && x.start >= src_end.max(clause.start)
                         && it.tok.saturating_sub(x.tok_end) <= 3
-                });
+                }) || holders::negated_in_tree(doc, it));
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start
@@ -272,8 +295,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 });
             }
             let support = match kind {
-                Kind::Support | Kind::Proposal | Kind::Claim | Kind::Assess(true) => !negated,
-                Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) => negated,
+                Kind::Support
+                | Kind::Proposal
+                | Kind::Claim
+                | Kind::Assess(true)
+                | Kind::Impose => !negated,
+                Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay => true,
             };
             let (label, position, salience) = match kind {
