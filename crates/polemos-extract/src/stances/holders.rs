@@ -13,6 +13,7 @@ use super::Kind;
 const VOICE_VERB: usize = 4;
 /// How far into a sentence its opening subject may stand ("Today, the United States ...").
 const VOICE_OPENER: usize = 3;
+const VOICE_MIN: usize = 1;
 
 /// The state a text speaks for: the one that opens at least two sentences as their subject
 /// ("The United States welcomes ...", "The United States remains committed ..."), when one
@@ -53,7 +54,9 @@ pub(super) fn voice(doc: &Doc<'_>) -> Option<usize> {
     }
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     match counts.as_slice() {
-        [(a, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => Some(*a),
+        [(a, n), rest @ ..] if *n >= VOICE_MIN && rest.first().is_none_or(|(_, m)| m < n) => {
+            Some(*a)
+        }
         _ => None,
     }
 }
@@ -69,6 +72,7 @@ pub(super) fn holder(
     s: usize,
     kind: Kind,
     args: Option<Args>,
+    voice: Option<usize>,
 ) -> (Vec<usize>, Vec<usize>, bool) {
     let floor = doc.token_at(clause.start);
     let found: Option<(Vec<usize>, bool)> = match kind {
@@ -93,8 +97,18 @@ pub(super) fn holder(
             let subj = subject_before(doc, items, at, floor);
             resolve(doc, &subj, clause.speaker, s).map(|a| (a, true))
         }),
-        Kind::Support | Kind::Oppose | Kind::Claim | Kind::Accuse | Kind::Impose => {
-            match from_tree(k, doc, items, at, s, clause.speaker) {
+        Kind::Support
+        | Kind::Oppose
+        | Kind::Claim
+        | Kind::Accuse
+        | Kind::Impose
+        | Kind::Neutral => {
+            let ctx = TreeContext {
+                speaker: clause.speaker,
+                voice,
+                claim: kind == Kind::Claim,
+            };
+            match from_tree(k, doc, items, at, s, ctx) {
                 FromTree::Actors(a) => return finish(doc, a, false),
                 FromTree::Nobody => return (Vec::new(), Vec::new(), false),
                 FromTree::Unknown => {}
@@ -246,6 +260,17 @@ const SIDE_NOUNS: &[&str] = &[
 /// "observed the day to denounce ...").
 const CLIMB: usize = 4;
 
+/// What the clause around a cue tells the parse about its holder.
+#[derive(Clone, Copy)]
+pub(super) struct TreeContext {
+    /// The quoted speaker of the clause.
+    pub speaker: Option<usize>,
+    /// The state the text speaks for ([`voice`]).
+    pub voice: Option<usize>,
+    /// A claim of sovereignty, whose subject is the territory, not the claimant.
+    pub claim: bool,
+}
+
 /// Who the parse says holds the stance of the cue at `items[at]`.
 pub(super) enum FromTree {
     /// The subject (or passive agent) resolves to these actors.
@@ -262,10 +287,23 @@ const NEGATING_HEADS: &[&str] = &[
     "stop", "cease", "end", "halt", "quit", "refuse", "decline", "fail", "deny", "abandon",
 ];
 
+/// Whether a cue is negative itself ("will never accept", "never been part of"): neither its
+/// own word nor an emphatic repetition ("has never been and will never be part of") negates
+/// it again.
+pub(super) fn negative_cue(doc: &Doc<'_>, cue: &Item) -> bool {
+    doc.slice(cue.start, cue.end)
+        .to_ascii_lowercase()
+        .split_whitespace()
+        .any(|w| matches!(w, "not" | "never" | "no" | "cannot") || w.ends_with("n't"))
+}
+
 /// Whether the parse negates the cue at `cue`: "not" or "never" on its word, or a verb of
 /// stopping or denial governing it.
 pub(super) fn negated_in_tree(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
+    if negative_cue(doc, cue) {
+        return false;
+    }
     let words = p.words_in(cue.start, cue.end);
     let Some(w) = p.head_of(&words) else {
         return false;
@@ -407,9 +445,10 @@ fn actors_of(
     items: &[Item],
     w: Word,
     s: usize,
-    speaker: Option<usize>,
+    ctx: TreeContext,
 ) -> FromTree {
     let p = &doc.parse;
+    let speaker = ctx.speaker;
     if let Some(both) = both_sides(k, doc, w, s) {
         return FromTree::Actors(both);
     }
@@ -449,6 +488,19 @@ fn actors_of(
             .token(w)
             .is_some_and(|t| t.text.eq_ignore_ascii_case("it"));
         if is_it && !previous_subject_is_actor(doc, s) {
+            return FromTree::Nobody;
+        }
+        // "The resolution calls for talks", "the plan proposes ...": a thing, not an actor,
+        // takes the stance. A claim's subject is the territory ("the islands are an integral
+        // part of our territory"): its holder is found otherwise.
+        // "The Administration has strongly supported ...": the government of the state the
+        // text speaks for.
+        let own_government = matches!(lemma(doc, w).as_str(), "administration" | "government")
+            && p.dependents(w).all(|d| matches!(p.rel(d), "det" | "punct"));
+        if own_government && let Some(v) = ctx.voice {
+            return FromTree::Actors(vec![v]);
+        }
+        if !ctx.claim && p.token(w).is_some_and(|t| t.upos == "NOUN") {
             return FromTree::Nobody;
         }
         return FromTree::Unknown;
@@ -501,14 +553,14 @@ pub(super) fn from_tree(
     items: &[Item],
     at: usize,
     s: usize,
-    speaker: Option<usize>,
+    ctx: TreeContext,
 ) -> FromTree {
     let cue = items[at];
     let Some(w) = subject_word(doc, &cue) else {
         return FromTree::Unknown;
     };
     let p = &doc.parse;
-    let found = match actors_of(k, doc, items, w, s, speaker) {
+    let found = match actors_of(k, doc, items, w, s, ctx) {
         FromTree::Unknown if p.token(w).is_some_and(|t| t.upos == "PRON") => {
             // "both leaders told me that they are ready for peace": the pronoun is the
             // reporting verb's subject.
@@ -525,7 +577,7 @@ pub(super) fn from_tree(
                     || p.conjuncts(x).len() > 1
             };
             match reporter.filter(|r| they && plural(*r)) {
-                Some(r) => actors_of(k, doc, items, r, s, speaker),
+                Some(r) => actors_of(k, doc, items, r, s, ctx),
                 None => FromTree::Unknown,
             }
         }

@@ -346,6 +346,41 @@ fn noun_phrase(doc: &Doc<'_>, start: usize, end: usize, gerund_ok: bool) -> bool
     is_noun && !clause_inside
 }
 
+/// Verbs of furthering that take general goods as objects ("continue to promote
+/// accountability", "promote trade", "press for justice"): a known topic after them is a
+/// stance, any other noun phrase is not an issue of the dispute.
+const WEAK_CUES: &[&str] = &[
+    "continue",
+    "will continue",
+    "promote",
+    "increase",
+    "expand",
+    "boost",
+    "step up",
+    "strengthen",
+    "deepen",
+    "encourage",
+    "encourages",
+    "encouraged",
+    "push for",
+    "pushes for",
+    "pushed for",
+    "want",
+    "wants",
+    "ready for",
+    "are ready for",
+    "join",
+    "resume",
+    "restart",
+    "reopen",
+];
+
+/// Whether the cue `cue` is one of the [`WEAK_CUES`].
+pub(super) fn weak_cue(doc: &Doc<'_>, cue: &Item) -> bool {
+    let text = doc.slice(cue.start, cue.end);
+    WEAK_CUES.iter().any(|w| text.eq_ignore_ascii_case(w))
+}
+
 /// Whether the claim cue at `items[at]` claims territory: a cue that says so itself
 /// ("indisputable sovereignty", "inherent territory"), or a dispute's name, one of its parts or
 /// a word for territory just after a bare verb.

@@ -35,6 +35,8 @@ pub(super) enum Kind {
     Assess(bool),
     /// "X accused Y of provoking tensions": X opposes the act it accuses Y of.
     Accuse,
+    /// "takes no position regarding sovereignty": neutral on the topic named.
+    Neutral,
     /// "X is imposing sanctions (costs) on Y": X supports the sanctions.
     Impose,
 }
@@ -49,6 +51,7 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         ItemKind::Cue(Cue::DenyClaim) => Some(Kind::DenyClaim),
         ItemKind::Cue(Cue::AssessGood) => Some(Kind::Assess(true)),
         ItemKind::Cue(Cue::AssessBad) => Some(Kind::Assess(false)),
+        ItemKind::Cue(Cue::Neutral) => Some(Kind::Neutral),
         ItemKind::Event(e)
             if k.events[e].event_type == PloverType::Agree && k.events[e].mode == "propose" =>
         {
@@ -117,7 +120,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 _ => None,
             };
             let (mut holders, mut agents, mut inferred) =
-                holder(k, doc, items, i, &clause, s, kind, args);
+                holder(k, doc, items, i, &clause, s, kind, args, voice);
             // "X recognizes A and reaffirms its support for B": the second verb shares the
             // first one's subject.
             if holders.is_empty()
@@ -133,7 +136,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // welcomes ..."), is that state's.
             let we = (it.tok.saturating_sub(3)..it.tok).any(|t| doc.tok_is(t, "we"));
             if holders.is_empty()
-                && (we || matches!(kind, Kind::DenyClaim | Kind::Assess(_)))
+                && (we || matches!(kind, Kind::DenyClaim | Kind::Assess(_) | Kind::Neutral))
                 && clause.speaker.is_none()
                 && let Some(v) = voice
             {
@@ -193,6 +196,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .flatten()
                     .map(|t| Target::Topic(t, it.tok_end)),
                 Kind::DenyClaim => sovereignty.map(|t| Target::Topic(t, it.tok_end)),
+                Kind::Neutral => {
+                    topic_after(items, i, topic_stop).map(|(t, tok)| Target::Topic(t, tok))
+                }
                 Kind::Impose => {
                     let text = doc.slice(it.start, it.end).to_ascii_lowercase();
                     let sanctions = k.topics.iter().position(|t| t.id == "sanctions");
@@ -225,7 +231,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         });
                     match topic_after(items, i, topic_stop) {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
-                        None if !object_is_actor => {
+                        None if !object_is_actor && !issues::weak_cue(doc, it) => {
                             let stop_tok =
                                 doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                             new_issue(doc, items, i, stop_tok)
@@ -261,8 +267,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .find(|x| matches!(x.kind, ItemKind::Actor { .. }))
                 .map_or(clause.start, |x| x.end);
             let negated = kind != Kind::Downplay
+                && !holders::negative_cue(doc, it)
                 && (items[..i].iter().rev().any(|x| {
                     matches!(x.kind, ItemKind::Cue(Cue::Negator))
+                        && x.end <= it.start
                         && x.start >= src_end.max(clause.start)
                         && it.tok.saturating_sub(x.tok_end) <= 3
                 }) || holders::negated_in_tree(doc, it));
@@ -301,10 +309,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 | Kind::Assess(true)
                 | Kind::Impose => !negated,
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
-                Kind::Downplay => true,
+                Kind::Downplay | Kind::Neutral => true,
             };
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
+                Kind::Neutral => (StanceLabel::Neutral, 50.0, 0.3),
                 _ if !conditions.is_empty() => (
                     StanceLabel::Conditional,
                     if support { 75.0 } else { 25.0 },

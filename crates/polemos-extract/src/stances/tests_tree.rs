@@ -142,3 +142,60 @@ fn a_verb_phrase_is_not_an_issue() {
     );
     assert!(has(&s, "RUS", "armed-insurgency", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_thing_as_subject_holds_no_stance() {
+    // The subject is the plan, not Japan: no state takes the stance.
+    let s = stances(
+        "Japan met Russia on Monday. The new plan supports joint economic activities on the Kuril Islands.",
+    );
+    assert!(
+        !s.iter().any(|(_, i, _)| i == "joint-economic-activities"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn verbs_of_furthering_name_only_known_topics() {
+    let s = stances("Japan will continue to promote trade with Russia near the Kuril Islands.");
+    assert!(!s.iter().any(|(_, i, _)| i == "trade"), "{s:?}");
+    // A known topic after them is still a stance.
+    let s =
+        stances("Japan will continue to promote joint economic activities on the Kuril Islands.");
+    assert!(
+        has(&s, "JPN", "joint-economic-activities", "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_denial_that_the_territory_belongs_to_another_opposes_that_claim() {
+    let s = stances(
+        "Crimea has never been and will never be part of Russia, Ukrainian Foreign Minister Dmytro Kuleba said.",
+    );
+    assert!(has(&s, "UKR", "sovereignty", "oppose"), "{s:?}");
+    // The cue's own "never" does not negate it a second time.
+    assert!(!has(&s, "UKR", "sovereignty", "support"), "{s:?}");
+    let s = stances("Japan will never accept the Russian military presence on the Kuril Islands.");
+    assert!(has(&s, "JPN", "military-presence", "oppose"), "{s:?}");
+}
+
+#[test]
+fn taking_no_position_is_neutral_and_we_is_the_voice_of_the_text() {
+    let s = stances(
+        "The United States welcomes the talks between Argentina and the United Kingdom on the Falkland Islands. We take no position regarding sovereignty over the Falkland Islands.",
+    );
+    assert!(has(&s, "USA", "sovereignty", "neutral"), "{s:?}");
+    assert!(
+        !s.iter().any(|(h, i, _)| h != "USA" && i == "sovereignty"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn the_administration_is_the_government_the_text_speaks_for() {
+    let s = stances(
+        "The United States welcomes the agreement on the Chagos Archipelago. The Administration has strongly supported negotiations between the two countries.",
+    );
+    assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+}
