@@ -503,6 +503,18 @@ fn actors_of(
         if !ctx.claim && p.token(w).is_some_and(|t| t.upos == "NOUN") {
             return FromTree::Nobody;
         }
+        // "The United States recognizes that the Golan Heights are part of Israel": a claim
+        // whose subject is the territory is held by the subject of the verb that states it.
+        if ctx.claim
+            && let Some(governor) = p
+                .head(w)
+                .filter(|pred| p.rel(*pred) == "ccomp")
+                .and_then(|pred| p.head(pred))
+                .and_then(|h| p.dependent(h, "nsubj"))
+            && let FromTree::Actors(a) = actors_of(k, doc, items, governor, s, ctx)
+        {
+            return FromTree::Actors(a);
+        }
         return FromTree::Unknown;
     }
     FromTree::Actors(out)

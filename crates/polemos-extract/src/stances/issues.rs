@@ -392,6 +392,12 @@ pub(super) fn claimed(
 ) -> bool {
     let cue = items[at];
     let own = doc.slice(cue.start, cue.end).to_ascii_lowercase();
+    // A bare "is part of" claims territory only when the parse says a disputed place is part
+    // of a state ("the Golan Heights are part of the State of Israel"), not "is part of an
+    // effort".
+    if own.starts_with("is part") || own.starts_with("are part") || own.starts_with("remain") {
+        return part_of_a_state(doc, items, &cue);
+    }
     if ["sovereign", "territor", "part of", "part"]
         .iter()
         .any(|w| own.contains(w))
@@ -408,6 +414,46 @@ pub(super) fn claimed(
             _ => false,
         })
         || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in(t, CLAIMED_THINGS))
+}
+
+/// Whether, in the parse, "part" in the cue has a disputed place as its subject and a state
+/// (or "our"/"its" territory) as what it is part of.
+fn part_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    let Some(part) = words.iter().copied().find(|w| {
+        p.token(*w)
+            .is_some_and(|t| t.lemma.eq_ignore_ascii_case("part"))
+    }) else {
+        return false;
+    };
+    let place = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            items.iter().any(|x| {
+                x.start <= t.start
+                    && t.start < x.end
+                    && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
+            })
+        })
+    };
+    let subject_is_place = p.dependent(part, "nsubj").is_some_and(place);
+    let names_a_state = |d: Word| {
+        p.subtree_span(d).is_some_and(|(a, b)| {
+            items
+                .iter()
+                .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= a && x.end <= b)
+        })
+    };
+    let of_a_state = p.dependents(part).any(|d| {
+        p.has_rel(d, "nmod")
+            && (names_a_state(d)
+                || p.dependents(d).any(|x| {
+                    p.has_rel(x, "nmod:poss")
+                        && p.token(x)
+                            .is_some_and(|t| matches!(t.lemma.as_str(), "we" | "our" | "its"))
+                }))
+    });
+    subject_is_place && of_a_state
 }
 
 /// The thing a judgement is about: the nearest topic before it in its clause ("the arbitral

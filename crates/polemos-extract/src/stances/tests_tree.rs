@@ -199,3 +199,14 @@ fn the_administration_is_the_government_the_text_speaks_for() {
     );
     assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
 }
+
+#[test]
+fn a_disputed_place_part_of_a_state_is_a_claim_of_whoever_states_it() {
+    let s = stances(
+        "The United States recognizes that the Golan Heights are part of the State of Israel.",
+    );
+    assert!(has(&s, "USA", "sovereignty", "support"), "{s:?}");
+    // Being part of an effort is no claim.
+    let s = stances("Japan said the talks on the Kuril Islands are part of a broader effort.");
+    assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+}
