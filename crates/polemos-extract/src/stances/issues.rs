@@ -214,6 +214,22 @@ fn new_issue_from(
     while t < stop_tok && doc.tok_in(t, LEADING_WORDS) {
         t += 1;
     }
+    // "condemns Russia's occupation of Crimea": the owner is the actor whose act it is; the
+    // issue is the act.
+    if let Some(owner) = items
+        .iter()
+        .find(|x| x.tok == t && matches!(x.kind, ItemKind::Actor { .. }))
+    {
+        let mut after = owner.tok_end;
+        if doc.tok_in(after, &["'s", "\u{2019}s"]) {
+            after += 1;
+        } else if doc.tok_in(after, &["'", "\u{2019}"]) {
+            after += 1 + usize::from(doc.tok_is(after + 1, "s"));
+        }
+        if after > owner.tok_end {
+            t = after;
+        }
+    }
     let start = t;
     // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after
     // "that" comes a clause ("recognizes that the territory is part of ...").
@@ -271,6 +287,21 @@ fn new_issue_from(
             || doc.tok(t - 1).ends_with("ly"))
     {
         t -= 1;
+    }
+    // "occupation of Crimea": the issue lives under the dispute, whose place need not be
+    // named again.
+    if let Some(of) = (start + 1..t).find(|&x| {
+        doc.tok_is(x, "of")
+            && items.iter().any(|it| {
+                it.tok == x + 1
+                    && it.tok_end >= t
+                    && matches!(
+                        it.kind,
+                        ItemKind::DisputeName(..) | ItemKind::DisputePart(_)
+                    )
+            })
+    }) {
+        t = of;
     }
     // A readable noun phrase: no verb, auxiliary or pronoun inside ("has been conveyed"), and
     // no adjective left dangling by a cut coordination ("ongoing regional [and ...] efforts").

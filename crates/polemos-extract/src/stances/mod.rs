@@ -225,6 +225,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 x.kind,
                                 ItemKind::Actor {
                                     adjectival: false,
+                                    possessive: false,
                                     ..
                                 }
                             ) && x.tok <= it.tok_end + 1
