@@ -61,19 +61,33 @@ pub(super) fn voice(doc: &Doc<'_>) -> Option<usize> {
     }
 }
 
+/// Where a stance cue stands: its index among the sentence's items, its clause, what kind of
+/// stance it states, where an event cue's arguments are, and the state the text speaks for.
+#[derive(Clone, Copy)]
+pub(super) struct Site<'c> {
+    pub at: usize,
+    pub clause: &'c Clause,
+    pub kind: Kind,
+    pub args: Option<Args>,
+    pub voice: Option<usize>,
+}
+
 /// The stance holders (states for their officials), the actors the text names as agents, and
 /// whether they were inferred rather than read.
 pub(super) fn holder(
     k: &Knowledge,
     doc: &Doc<'_>,
     items: &[Item],
-    at: usize,
-    clause: &Clause,
-    s: usize,
-    kind: Kind,
-    args: Option<Args>,
-    voice: Option<usize>,
+    site: &Site<'_>,
 ) -> (Vec<usize>, Vec<usize>, bool) {
+    let Site {
+        at,
+        clause,
+        kind,
+        args,
+        voice,
+    } = *site;
+    let s = clause.sentence;
     let floor = doc.token_at(clause.start);
     let found: Option<(Vec<usize>, bool)> = match kind {
         Kind::Proposal => {
@@ -556,6 +570,39 @@ fn previous_subject_is_actor(doc: &Doc<'_>, s: usize) -> bool {
     actor_at(doc.sentence_items(prev), doc, subj, true).is_some()
 }
 
+/// A pronoun subject of a reported clause is the reporting verb's subject when their number
+/// agrees: "Japan said it supports ...", "both leaders told me that they are ready ...".
+fn reported_pronoun(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    w: Word,
+    s: usize,
+    ctx: TreeContext,
+) -> Option<Vec<usize>> {
+    let p = &doc.parse;
+    let l = lemma(doc, w);
+    if !matches!(l.as_str(), "it" | "they" | "he" | "she") {
+        return None;
+    }
+    let reporter = p
+        .head(w)
+        .filter(|x| p.rel(*x) == "ccomp")
+        .and_then(|x| p.head(x))
+        .filter(|h| p.token(*h).is_some_and(|t| t.upos == "VERB"))
+        .and_then(|h| p.dependent(h, "nsubj"))?;
+    let plural = p.token(reporter).is_some_and(|t| t.xpos.ends_with('S'))
+        || lemma(doc, reporter) == "they"
+        || p.conjuncts(reporter).len() > 1;
+    if plural != (l == "they") {
+        return None;
+    }
+    match actors_of(k, doc, items, reporter, s, ctx) {
+        FromTree::Actors(a) => Some(a),
+        _ => None,
+    }
+}
+
 /// The holders the parse gives the cue at `items[at]`: its subject's actors; for a pronoun
 /// ("they", "we") in a reported clause, the subject of the verb that reports it; partners
 /// joined "in concert with" or "together with" the subject.
@@ -571,29 +618,9 @@ pub(super) fn from_tree(
     let Some(w) = subject_word(doc, &cue) else {
         return FromTree::Unknown;
     };
-    let p = &doc.parse;
-    let found = match actors_of(k, doc, items, w, s, ctx) {
-        FromTree::Unknown if p.token(w).is_some_and(|t| t.upos == "PRON") => {
-            // "both leaders told me that they are ready for peace": the pronoun is the
-            // reporting verb's subject.
-            let pred = p.head(w);
-            let reporter = pred
-                .filter(|x| p.rel(*x) == "ccomp")
-                .and_then(|x| p.head(x))
-                .filter(|h| p.token(*h).is_some_and(|t| t.upos == "VERB"))
-                .and_then(|h| p.dependent(h, "nsubj"));
-            let they = lemma(doc, w) == "they";
-            let plural = |x: Word| {
-                p.token(x).is_some_and(|t| t.xpos.ends_with('S'))
-                    || lemma(doc, x) == "they"
-                    || p.conjuncts(x).len() > 1
-            };
-            match reporter.filter(|r| they && plural(*r)) {
-                Some(r) => actors_of(k, doc, items, r, s, ctx),
-                None => FromTree::Unknown,
-            }
-        }
-        other => other,
+    let found = match reported_pronoun(k, doc, items, w, s, ctx) {
+        Some(a) => FromTree::Actors(a),
+        None => actors_of(k, doc, items, w, s, ctx),
     };
     let FromTree::Actors(mut actors) = found else {
         return found;

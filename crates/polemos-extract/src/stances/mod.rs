@@ -3,6 +3,7 @@
 //! as the proposer's support. Officials' stances are held by their state; the official is the
 //! speaker in the evidence.
 
+pub mod calibration;
 mod holders;
 mod issues;
 #[cfg(test)]
@@ -119,8 +120,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,
             };
-            let (mut holders, mut agents, mut inferred) =
-                holder(k, doc, items, i, &clause, s, kind, args, voice);
+            let (mut holders, mut agents, mut inferred) = holder(
+                k,
+                doc,
+                items,
+                &holders::Site {
+                    at: i,
+                    clause: &clause,
+                    kind,
+                    args,
+                    voice,
+                },
+            );
             // "X recognizes A and reaffirms its support for B": the second verb shares the
             // first one's subject.
             if holders.is_empty()
@@ -382,6 +393,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     sanctions_imposed(k, doc, &mut out, &mut index);
+    for f in &mut out {
+        f.confidence = calibration::confidence(k, f);
+    }
     doc.stances = out;
     doc.new_issues = new_issues;
 }

@@ -223,3 +223,14 @@ fn rejecting_a_judgment_or_boycotting_opposes_it() {
     assert!(has(&s, "JPN", "icj-ruling", "oppose"), "{s:?}");
     assert!(has(&s, "JPN", "hearings", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_reported_it_is_the_state_that_says_it() {
+    // "it" is Japan, the subject that reports the clause, although the sentence before is
+    // about a thing.
+    let s = stances(
+        "The Kuril Islands remain disputed. Japan said it supports the peace treaty, while Russia said it opposes the return of the islands.",
+    );
+    assert!(has(&s, "JPN", "peace-treaty", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+}
