@@ -1,7 +1,10 @@
-//! Stance stage: support, opposition, conditional support and downplaying of issues, with
-//! hedging and negation, conditions linked to the issue they depend on, and proposals recorded
-//! as the proposer's support. Officials' stances are held by their state; the official is the
-//! speaker in the evidence.
+//! Stance stage: support, opposition, neutrality, conditional support and downplaying of
+//! issues, with hedging and negation, conditions linked to the issue they depend on, proposals
+//! recorded as the proposer's support and accusations as opposition to the act named. Holders
+//! and negation are read from the parse where it says (`holders`); officials' stances are
+//! held by their state, the official is the speaker in the evidence. A stance's confidence is
+//! calibrated on the evaluation corpus (`calibration`); each evidence keeps the confidence of
+//! its own reading.
 
 pub mod calibration;
 mod holders;
@@ -59,6 +62,8 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
             Some(Kind::Proposal)
         }
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Accuse => Some(Kind::Accuse),
+        // "asked to have peacekeepers sent", "demanded talks": asking for a thing supports it.
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Request => Some(Kind::Support),
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),
         _ => None,
     }
@@ -243,7 +248,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         });
                     match topic_after(items, i, topic_stop) {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
-                        None if !object_is_actor && !issues::weak_cue(doc, it) => {
+                        // A request names a known topic or nothing: its verbs ("questioned",
+                        // "asked") take all kinds of objects.
+                        None if !object_is_actor
+                            && !issues::weak_cue(doc, it)
+                            && !matches!(it.kind, ItemKind::Event(_)) =>
+                        {
                             let stop_tok =
                                 doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                             new_issue(doc, items, i, stop_tok)

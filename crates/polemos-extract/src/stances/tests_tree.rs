@@ -234,3 +234,9 @@ fn a_reported_it_is_the_state_that_says_it() {
     assert!(has(&s, "JPN", "peace-treaty", "support"), "{s:?}");
     assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
 }
+
+#[test]
+fn asking_for_a_thing_supports_it() {
+    let s = stances("Japan has asked to have U.N. peacekeepers sent to the Kuril Islands.");
+    assert!(has(&s, "JPN", "military-presence", "support"), "{s:?}");
+}
