@@ -2,11 +2,10 @@
 //! resource, written once over [`Resource`] and stamped out per type by a macro.
 
 use polemos_core as core;
+use polemos_engine::Filter;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_server::DossierService;
-use polemos_store::{
-    Link, LinkField, ListQuery, Precondition, RequestId, StoreError, View, WriteBatch,
-};
+use polemos_store::{Precondition, RequestId, StoreError, View, WriteBatch};
 use tonic::{Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, Path};
@@ -46,13 +45,14 @@ impl Dossiers {
         }
     }
 
-    /// One page of `T`: the entities that match every link of `filter`, read from the store's
-    /// indexes a page at a time (`Store::list_page`), resumed from a page token it checks.
+    /// One page of `T` that the engine's filter keeps (see `polemos_engine::list` for what
+    /// each filter means). `query` is the request's filter fields, which a page token is bound
+    /// to.
     async fn list<T: Resource>(
         &self,
         page_size: i32,
         page_token: &str,
-        filter: Vec<Link>,
+        filter: ReadFilter,
     ) -> Result<(Vec<T::Pb>, String), ApiError> {
         let size = match page_size {
             n if n < 0 => {
@@ -63,22 +63,37 @@ impl Dossiers {
                 .unwrap_or(usize::MAX)
                 .min(self.shared.limits.max_page_size),
         };
-        let mut query = ListQuery {
-            filter,
-            ..ListQuery::new(T::KIND, size)
+        let ReadFilter { mut filter, query } = filter;
+        let cursor = if page_token.is_empty() {
+            None
+        } else {
+            Some(PageToken::decode(page_token, &query)?)
         };
-        let tokens = std::sync::Arc::clone(&self.shared.page_tokens);
-        tokens.resume(&mut query, page_token)?;
         self.shared
-            .blocking(StoreOp::List, move |s| {
-                let page = s.list_page(&query)?;
-                let next = tokens.next(&query, &page);
-                let items = page
-                    .items
-                    .into_iter()
-                    .filter_map(|v| T::from_record(v.value).map(|x| x.out(v.revision)))
-                    .collect();
-                Ok((items, next))
+            .run(StoreOp::List, move |s| {
+                // Every page of one listing reads the revision its first page saw.
+                let revision = match (&cursor, filter.revision) {
+                    (Some(c), _) => c.revision,
+                    (None, Some(r)) => r,
+                    (None, None) => s.head()?,
+                };
+                filter.revision = Some(revision);
+                let after = cursor.as_ref().map(|c| c.last.as_str());
+                let page = polemos_engine::list_page(s, T::KIND, &filter, after, size)?;
+                let mut items = Vec::with_capacity(page.items.len());
+                let mut last = None;
+                for row in page.items {
+                    let x = T::from_record(row.value).ok_or_else(|| {
+                        ApiError::Internal("stored record of the wrong kind".into())
+                    })?;
+                    items.push(x.out(row.revision));
+                    last = Some(x.name().to_owned());
+                }
+                let next = match (page.more, last) {
+                    (true, Some(last)) => PageToken { revision, last }.encode(&query),
+                    _ => String::new(),
+                };
+                Ok::<_, ApiError>((items, next))
             })
             .await
     }
@@ -146,8 +161,12 @@ impl Dossiers {
             })?;
         let current = T::from_record(stored.value)
             .ok_or_else(|| ApiError::Internal("stored record of the wrong kind".into()))?;
-        let paths = mask.map(|m| m.paths).unwrap_or_default();
-        let merged = if paths.is_empty() || paths.iter().any(|p| p == "*") {
+        // AIP-134: no mask means "the fields the request sets"; `*` means replace everything.
+        let paths = match mask {
+            Some(m) => m.paths,
+            None => T::set_fields(&msg),
+        };
+        let merged = if paths.iter().any(|p| p == "*") {
             msg
         } else {
             let mut merged = current.out(stored.revision);
@@ -223,39 +242,105 @@ fn fingerprint(record: &core::Record) -> String {
     core::content_hash(&json)
 }
 
-fn filter_name(
-    field: &str,
-    value: &str,
-    check: fn(&Path, &str) -> cv::In<()>,
-) -> Result<Option<String>, ApiError> {
-    if value.is_empty() {
-        return Ok(None);
+/// Where the next page starts: the revision all pages are read at and the last name returned,
+/// bound to the filters of the first call. Hex-encoded so clients treat it as opaque.
+struct PageToken {
+    revision: u64,
+    last: String,
+}
+
+impl PageToken {
+    fn encode(&self, query: &str) -> String {
+        let raw = format!("1\n{}\n{}\n{}", self.revision, self.last, query);
+        raw.bytes().map(|b| format!("{b:02x}")).collect()
     }
-    check(&Path::root(field), value)?;
-    Ok(Some(value.to_owned()))
+
+    fn decode(token: &str, query: &str) -> Result<Self, FieldError> {
+        let bad = || {
+            FieldError::new(
+                "page_token",
+                "not a token from a previous page of this list",
+            )
+        };
+        if !token.len().is_multiple_of(2) || !token.is_ascii() {
+            return Err(bad());
+        }
+        let bytes = (0..token.len())
+            .step_by(2)
+            .map(|i| u8::from_str_radix(&token[i..i + 2], 16))
+            .collect::<Result<Vec<u8>, _>>()
+            .map_err(|_| bad())?;
+        let raw = String::from_utf8(bytes).map_err(|_| bad())?;
+        let mut parts = raw.splitn(4, '\n');
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some("1"), Some(rev), Some(last), Some(q)) => {
+                if q != query {
+                    return Err(FieldError::new(
+                        "page_token",
+                        "the filters differ from the call that returned this token",
+                    ));
+                }
+                Ok(Self {
+                    revision: rev.parse().map_err(|_| bad())?,
+                    last: last.to_owned(),
+                })
+            }
+            _ => Err(bad()),
+        }
+    }
 }
 
-/// The links of a filter, one for each field given a value.
-fn links_to(fields: &[(LinkField, Option<String>)]) -> Vec<Link> {
-    fields
-        .iter()
-        .filter_map(|(field, target)| {
-            target.clone().map(|target| Link::To {
-                field: *field,
-                target,
-            })
-        })
-        .collect()
+/// A list request's filter for the engine, and the same fields as the query a page token is
+/// bound to.
+struct ReadFilter {
+    filter: Filter,
+    query: String,
 }
 
-fn dispute_check(p: &Path, v: &str) -> cv::In<()> {
-    cv::dispute_name(p, v).map(|_| ())
-}
-fn actor_check(p: &Path, v: &str) -> cv::In<()> {
-    cv::actor_name(p, v).map(|_| ())
-}
-fn issue_check(p: &Path, v: &str) -> cv::In<()> {
-    cv::issue_name(p, v).map(|_| ())
+/// Checks the filter fields of a list request (full resource names, as AIP-122 says) and hands
+/// them to the engine, which refuses unknown names with NOT_FOUND.
+fn read_filter(
+    names: &[(&'static str, &str)],
+    as_of: &str,
+    revision: Option<u64>,
+) -> Result<ReadFilter, ApiError> {
+    let mut filter = Filter {
+        as_of: cv::date_in(&Path::root("as_of"), as_of)?,
+        revision,
+        ..Filter::default()
+    };
+    let mut query = Vec::new();
+    for (field, value) in names {
+        query.push(format!("{field}={value}"));
+        if value.is_empty() {
+            continue;
+        }
+        let path = Path::root(field);
+        let slot = match *field {
+            "dispute" | "parent" => {
+                cv::dispute_name(&path, value)?;
+                &mut filter.dispute
+            }
+            "actor" => {
+                cv::actor_name(&path, value)?;
+                &mut filter.actor
+            }
+            _ => {
+                cv::issue_name(&path, value)?;
+                &mut filter.issue
+            }
+        };
+        *slot = Some((*value).to_owned());
+    }
+    query.push(format!("as_of={as_of}"));
+    query.push(format!(
+        "revision={}",
+        revision.map(|r| r.to_string()).unwrap_or_default()
+    ));
+    Ok(ReadFilter {
+        filter,
+        query: query.join("&"),
+    })
 }
 
 fn r<T>(x: T) -> Result<Response<T>, Status> {
@@ -277,14 +362,7 @@ impl DossierService for Dossiers {
         req: Request<pb::ListActorsRequest>,
     ) -> Result<Response<pb::ListActorsResponse>, Status> {
         let q = req.into_inner();
-        // The actors a dispute names as its parties.
-        let filter = filter_name("dispute", &q.dispute, dispute_check)?
-            .map(|owner| Link::From {
-                field: LinkField::Party,
-                owner,
-            })
-            .into_iter()
-            .collect();
+        let filter = read_filter(&[("dispute", &q.dispute)], &q.as_of, q.revision)?;
         let (actors, next_page_token) = self
             .list::<core::Actor>(q.page_size, &q.page_token, filter)
             .await?;
@@ -337,10 +415,7 @@ impl DossierService for Dossiers {
         req: Request<pb::ListDisputesRequest>,
     ) -> Result<Response<pb::ListDisputesResponse>, Status> {
         let q = req.into_inner();
-        let filter = links_to(&[(
-            LinkField::Party,
-            filter_name("actor", &q.actor, actor_check)?,
-        )]);
+        let filter = read_filter(&[("actor", &q.actor)], &q.as_of, q.revision)?;
         let (disputes, next_page_token) = self
             .list::<core::Dispute>(q.page_size, &q.page_token, filter)
             .await?;
@@ -399,9 +474,10 @@ impl DossierService for Dossiers {
         req: Request<pb::ListIssuesRequest>,
     ) -> Result<Response<pb::ListIssuesResponse>, Status> {
         let q = req.into_inner();
-        let parent = filter_name("parent", &q.parent, dispute_check)?
-            .ok_or_else(|| ApiError::from(FieldError::new("parent", "required")))?;
-        let filter = links_to(&[(LinkField::Dispute, Some(parent))]);
+        if q.parent.is_empty() {
+            return Err(ApiError::from(FieldError::new("parent", "required")).into());
+        }
+        let filter = read_filter(&[("parent", &q.parent)], &q.as_of, q.revision)?;
         let (issues, next_page_token) = self
             .list::<core::Issue>(q.page_size, &q.page_token, filter)
             .await?;
@@ -459,20 +535,12 @@ impl DossierService for Dossiers {
         req: Request<pb::ListStancesRequest>,
     ) -> Result<Response<pb::ListStancesResponse>, Status> {
         let q = req.into_inner();
-        let filter = links_to(&[
-            (
-                LinkField::Dispute,
-                filter_name("dispute", &q.dispute, dispute_check)?,
-            ),
-            (
-                LinkField::Actor,
-                filter_name("actor", &q.actor, actor_check)?,
-            ),
-            (
-                LinkField::Issue,
-                filter_name("issue", &q.issue, issue_check)?,
-            ),
-        ]);
+        let names = [
+            ("dispute", q.dispute.as_str()),
+            ("actor", q.actor.as_str()),
+            ("issue", q.issue.as_str()),
+        ];
+        let filter = read_filter(&names, &q.as_of, q.revision)?;
         let (stances, next_page_token) = self
             .list::<core::Stance>(q.page_size, &q.page_token, filter)
             .await?;
@@ -529,17 +597,12 @@ impl DossierService for Dossiers {
         req: Request<pb::ListEventsRequest>,
     ) -> Result<Response<pb::ListEventsResponse>, Status> {
         let q = req.into_inner();
-        // Events about the dispute's issues; events with the actor as a source or target.
-        let filter = links_to(&[
-            (
-                LinkField::Dispute,
-                filter_name("dispute", &q.dispute, dispute_check)?,
-            ),
-            (
-                LinkField::Actor,
-                filter_name("actor", &q.actor, actor_check)?,
-            ),
-        ]);
+        let names = [
+            ("dispute", q.dispute.as_str()),
+            ("actor", q.actor.as_str()),
+            ("issue", q.issue.as_str()),
+        ];
+        let filter = read_filter(&names, &q.as_of, q.revision)?;
         let (events, next_page_token) = self
             .list::<core::Event>(q.page_size, &q.page_token, filter)
             .await?;
@@ -592,8 +655,9 @@ impl DossierService for Dossiers {
         req: Request<pb::ListDocumentsRequest>,
     ) -> Result<Response<pb::ListDocumentsResponse>, Status> {
         let q = req.into_inner();
+        let filter = read_filter(&[("dispute", &q.dispute)], &q.as_of, q.revision)?;
         let (documents, next_page_token) = self
-            .list::<core::Document>(q.page_size, &q.page_token, Vec::new())
+            .list::<core::Document>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListDocumentsResponse {
             documents,
