@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::attribution::{clause_at, resolve};
+use super::event_args::{self, Who};
 use super::ir::{DateMention, Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
 use super::output::{Clause, EventFact};
@@ -208,6 +209,8 @@ fn is_planned(items: &[Item], at: usize, clause: &Clause, args: Args) -> bool {
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut out: Vec<EventFact> = Vec::new();
     let mut index: Index = HashMap::new();
+    // Who "we" is when no speaker is named, found when a cue first needs it.
+    let author = std::cell::OnceCell::new();
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
@@ -229,7 +232,37 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;
             };
-            let (srcs, inferred) = sources(k, doc, items, i, &clause, s, cue.args);
+            let direct = cue.event_type == PloverType::Request && cue.args == Args::Svo;
+            let noun = cue.args == Args::Noun;
+            let mut tree = (cue.args != Args::By)
+                .then(|| event_args::read(doc, items, i, noun, direct))
+                .flatten()
+                .unwrap_or_default();
+            // "his meeting": the possessive may point forward (see `cataphora`).
+            if noun && matches!(tree.source, Who::Pronoun(_)) {
+                tree.source = Who::Nobody;
+                tree.no_source = false;
+            }
+            let who = |w: &Who, except: &[usize]| match w {
+                Who::We => clause
+                    .speaker
+                    .or_else(|| *author.get_or_init(|| event_args::author(doc)))
+                    .map(|a| (vec![a], true)),
+                Who::Parties => {
+                    let pair = event_args::last_pair(doc, s, it.start, except);
+                    (!pair.is_empty()).then_some((pair, true))
+                }
+                Who::Pronoun(p) => {
+                    resolve(doc, &Subject::Pronoun(*p), clause.speaker, s).map(|a| (a, true))
+                }
+                Who::Actors(a) => Some((a.clone(), false)),
+                Who::Nobody => None,
+            };
+            let (srcs, inferred) = match who(&tree.source, &[]) {
+                Some(x) => x,
+                None if tree.passive || tree.no_source || tree.requested => (Vec::new(), false),
+                None => sources(k, doc, items, i, &clause, s, cue.args),
+            };
             let mut srcs: Vec<usize> = srcs
                 .into_iter()
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
@@ -252,7 +285,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             last_subjects.clone_from(&srcs);
             // "Eriador was opposed by Osgiliath": the agent acts upon the subject. Without an
             // agent in the text there is no source to code.
-            let (srcs, passive_targets) = if is_passive(doc, it) {
+            let (srcs, passive_targets) = if tree.passive {
+                let targets = who(&tree.target, &srcs).map(|x| x.0).unwrap_or_default();
+                (srcs, Some(targets))
+            } else if is_passive(doc, it) {
                 match agent(doc, items, i) {
                     Some(a) => (vec![a], Some(srcs)),
                     None => continue,
@@ -279,7 +315,28 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect()
             };
-            let targets = passive_targets.unwrap_or(targets);
+            let tree_targets = who(&tree.target, &srcs).map(|x| {
+                x.0.into_iter()
+                    .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
+                    .collect::<Vec<_>>()
+            });
+            let agreed = matches!(cue.event_type, PloverType::Agree | PloverType::Concede);
+            let tree_targets = match tree_targets {
+                Some(t) if !t.is_empty() => Some(t),
+                t if agreed => who(&tree.clause_target, &srcs)
+                    .map(|x| {
+                        x.0.into_iter()
+                            .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
+                            .collect()
+                    })
+                    .or(t),
+                t => t,
+            };
+            let targets = match (passive_targets, tree_targets) {
+                (Some(t), _) => t,
+                (None, Some(t)) if !t.is_empty() && cue.args != Args::By => t,
+                (None, _) => targets,
+            };
             // "Russian Foreign Minister Sergei Lavrov": the minister, not also his state.
             let targets: Vec<usize> = targets
                 .iter()
@@ -292,7 +349,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .collect();
             // A reporting verb that can be an act ("warned") is one only when it is aimed at
             // someone ("Japan warned China against ..."), not when it reports ("warned that").
-            let needs_target = cue.args == Args::Dyad || shared || introduces(&clause, it);
+            let needs_target =
+                cue.args == Args::Dyad || shared || tree.shared || introduces(&clause, it);
             if needs_target && targets.is_empty() && !reciprocal(cue.event_type, &srcs) {
                 continue;
             }
@@ -311,7 +369,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && x.start >= src_end
                     && x.start >= clause.start
                     && it.tok.saturating_sub(x.tok_end) <= 4
-            }) || neither_subject(doc, items, i, &srcs);
+            }) || neither_subject(doc, items, i, &srcs)
+                || tree.negated;
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start

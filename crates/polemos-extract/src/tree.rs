@@ -163,10 +163,11 @@ impl<'t> Parse<'t> {
     /// The head of `w`, none for a root.
     #[must_use]
     pub fn head(&self, w: Word) -> Option<Word> {
-        let h = self.token(w)?.head;
-        (h > 0).then_some(Word {
+        // `checked_sub`, not `then_some`: its argument is computed even for a root.
+        let h = self.token(w)?.head.checked_sub(1)?;
+        Some(Word {
             sentence: w.sentence,
-            index: h - 1,
+            index: h,
         })
     }
 
