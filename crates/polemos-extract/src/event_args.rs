@@ -54,8 +54,8 @@ pub struct TreeArgs {
 /// "imposed sanctions". Any other verb's subject only comments on it ("welcomed the agreement").
 const LIGHT_VERBS: &[&str] = &[
     "hold", "conduct", "stage", "launch", "issue", "lodge", "make", "file", "impose", "sign",
-    "reach", "carry", "begin", "start", "announce", "deliver", "level", "mount", "resume", "order",
-    "slap", "have", "continue", "expand", "extend", "offer", "put", "submit",
+    "carry", "begin", "start", "announce", "deliver", "level", "mount", "resume", "order", "slap",
+    "have", "continue", "expand", "extend", "offer", "put", "submit",
 ];
 
 /// Verbs of asking someone to act: the infinitive after them is the act asked for.
@@ -80,8 +80,10 @@ const ASKING: &[&str] = &[
 ];
 
 /// Prepositions of an oblique that names whom an act is aimed at.
+/// "on" and "upon" name a topic after most verbs ("negotiate with X on Y's proposal"); they
+/// mark the target only inside the cue ("called on", "imposed sanctions on").
 const TARGET_CASES: &[&str] = &[
-    "with", "to", "against", "on", "upon", "at", "toward", "towards", "from", "into",
+    "with", "to", "against", "at", "toward", "towards", "from", "into",
 ];
 
 /// Reads the arguments of the cue `items[at]` from the parse of its sentence, or `None` when
@@ -198,7 +200,17 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
         }
     }
     if out.is_empty() {
-        Who::Nobody
+        // "its foreign ministry", "their troops": the owner is a pronoun to resolve.
+        let owner = p.dependents(w).find(|d| p.has_rel(*d, "nmod:poss"));
+        match owner.and_then(|d| p.token(d)) {
+            Some(t) if t.upos == "PRON" => match t.lemma.to_ascii_lowercase().as_str() {
+                "its" | "their" | "it" | "they" => Who::Pronoun(false),
+                "his" | "her" | "he" | "she" => Who::Pronoun(true),
+                "our" | "we" => Who::We,
+                _ => Who::Nobody,
+            },
+            _ => Who::Nobody,
+        }
     } else {
         Who::Actors(out)
     }
@@ -350,7 +362,13 @@ fn passive(p: &Parse<'_>, v: Word) -> bool {
 fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: bool) -> TreeArgs {
     let mut args = TreeArgs::default();
     // "the islands, disputed by Moscow": a participle modifying its target.
-    let participle = p.has_rel(v, "acl") && p.token(v).is_some_and(|t| t.xpos == "VBN");
+    // A relative clause with its own subject ("the fact that X and Y have never signed") is not
+    // one.
+    let participle = p.has_rel(v, "acl")
+        && p.token(v).is_some_and(|t| t.xpos == "VBN")
+        && !p
+            .dependents(v)
+            .any(|d| p.has_rel(d, "nsubj") || p.has_rel(d, "aux"));
     if passive(p, v) || participle {
         args.passive = true;
         if let Some(agent) = p.dependents(v).find(|d| {
@@ -437,7 +455,8 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
         }
     }
     for d in p.dependents(n) {
-        if p.has_rel(d, "nmod") && case_in(p, d, TARGET_CASES) {
+        // After a noun "on" does mark the target: "sanctions on X", "an attack on X".
+        if p.has_rel(d, "nmod") && (case_in(p, d, TARGET_CASES) || case_in(p, d, &["on", "upon"])) {
             let w = who(p, map, d, true);
             if !w.is_nobody() {
                 args.target = w;
@@ -613,6 +632,33 @@ mod tests {
         let text = "Chile's envoy came to the talks without any new proposal.";
         let (a, _) = args(text, "proposal");
         assert!(a.negated);
+    }
+
+    #[test]
+    fn on_names_a_topic_after_a_verb_but_a_target_after_a_noun() {
+        let text = "Chile will negotiate with Bolivia on Peru's proposal.";
+        let (a, ids) = args(text, "negotiate");
+        assert_eq!(names(&a.target, &ids), ["BOL"]);
+        let (a, ids) = args("Chile criticized the sanctions on Peru.", "sanctions on");
+        assert_eq!(names(&a.target, &ids), ["PER"]);
+    }
+
+    #[test]
+    fn a_relative_clause_with_a_subject_is_not_a_participle() {
+        let text = "The fact that Chile and Peru have never signed a treaty is an obstacle.";
+        let (a, ids) = args(text, "signed");
+        assert!(!a.passive && a.negated);
+        assert_eq!(names(&a.source, &ids), ["CHL", "PER"]);
+    }
+
+    #[test]
+    fn a_pronoun_owner_is_resolved_later() {
+        let (a, ids) = args(
+            "Its foreign ministry protested the Peruvian landing.",
+            "protested",
+        );
+        assert_eq!(a.source, Who::Pronoun(false));
+        assert_eq!(names(&a.target, &ids), ["PER"]);
     }
 
     #[test]

@@ -278,7 +278,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "disputed by Moscow": a participle whose subject is the target; the broad
             // dictionary verbs are not coded from one.
-            let participle = cue.args == Args::Dyad && doc.tok_is(it.tok_end, "by");
+            let participle =
+                cue.args == Args::Dyad && doc.tok_is(it.tok_end, "by") && !tree.passive;
             if srcs.is_empty() || participle || requested_act(doc, items, i, &srcs) {
                 continue;
             }
@@ -334,7 +335,19 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             };
             let targets = match (passive_targets, tree_targets) {
                 (Some(t), _) => t,
-                (None, Some(t)) if !t.is_empty() && cue.args != Args::By => t,
+                // The tree may stop at a demonym ("with Russian Foreign Minister Sergei
+                // Lavrov" misparsed): the official the words name is the more specific target.
+                (None, Some(t))
+                    if !t.is_empty()
+                        && cue.args != Args::By
+                        && !t.iter().all(|&a| {
+                            targets
+                                .iter()
+                                .any(|&b| doc.actors[b].affiliation == Some(a))
+                        }) =>
+                {
+                    t
+                }
                 (None, _) => targets,
             };
             // "Russian Foreign Minister Sergei Lavrov": the minister, not also his state.
