@@ -639,7 +639,8 @@ mod tests {
         let text = "Chile will negotiate with Bolivia on Peru's proposal.";
         let (a, ids) = args(text, "negotiate");
         assert_eq!(names(&a.target, &ids), ["BOL"]);
-        let (a, ids) = args("Chile criticized the sanctions on Peru.", "sanctions on");
+        let (a, ids) = args("Chilean drills on Peru's border began on Monday.", "drills");
+        assert_eq!(names(&a.source, &ids), ["CHL"]);
         assert_eq!(names(&a.target, &ids), ["PER"]);
     }
 
