@@ -5,6 +5,7 @@
 //! actor to the cue.
 
 use crate::ir::{Doc, Item, ItemKind};
+use crate::knowledge::Knowledge;
 use crate::tree::{Parse, Word};
 use polemos_core::model::ActorKind;
 
@@ -18,8 +19,11 @@ pub enum Who {
     Pronoun(bool),
     /// "we", "our": the speaker, or the author of a statement.
     We,
-    /// "both parties", "all sides", "the two countries": the two states the text last named.
+    /// "both parties", "all sides", "the two countries": the two states the text last named;
+    /// also "each side" as a subject.
     Parties,
+    /// "the other" after "each side ...": the parties act upon each other.
+    Other,
 }
 
 impl Who {
@@ -189,6 +193,19 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
         }
         if map.get(w.index).copied().flatten().is_none() && parties(p, w, &lemma) {
             return Who::Parties;
+        }
+        let det = |words: &[&str]| {
+            p.dependents(w).any(|d| {
+                p.has_rel(d, "det")
+                    && p.token(d)
+                        .is_some_and(|t| words.contains(&t.lemma.to_ascii_lowercase().as_str()))
+            })
+        };
+        if ["side", "party", "country", "government"].contains(&lemma.as_str()) && det(&["each"]) {
+            return Who::Parties;
+        }
+        if lemma == "other" && det(&["the", "each"]) {
+            return Who::Other;
         }
     }
     let mut out = Vec::new();
@@ -401,7 +418,9 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             || p.has_rel(d, "iobj")
             || (p.has_rel(d, "obl")
                 && !p.has_rel(d, "obl:tmod")
-                && (case_in(p, d, TARGET_CASES) || cue_has(d) || case_in(p, d, &["by"])));
+                && (case_in(p, d, TARGET_CASES) || cue_has(d) || case_in(p, d, &["by"])))
+            // "blamed the other" may be parsed as a bare oblique.
+            || (p.has_rel(d, "obl") && case_of(p, d).is_none() && who(p, map, d, false) == Who::Other);
         if !aimed {
             continue;
         }
@@ -422,6 +441,13 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         && let Some(s) = p.dependents(c).find(|d| p.has_rel(*d, "nsubj"))
     {
         args.clause_target = who(p, map, s, false);
+    }
+    // "asked to have U.N. peacekeepers dispatched": what is asked for names whom it is asked of.
+    if args.target.is_nobody()
+        && let Some(c) = p.dependents(v).find(|d| p.has_rel(*d, "xcomp"))
+        && let Some(o) = p.dependents(c).find(|d| p.has_rel(*d, "obj"))
+    {
+        args.clause_target = who(p, map, o, true);
     }
     args
 }
@@ -489,11 +515,41 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
     args
 }
 
-/// The two states the text names last before byte `before` (this sentence, then up to three
-/// before it), other than those in `except`: whom "both parties" means.
+/// Whom "both parties" means in sentence `s`: the parties of the dispute the sentence is about
+/// when the text names them, else the two states or groups it names last before byte `before`
+/// (this sentence, then up to three before it); never those in `except`.
 #[must_use]
-pub fn last_pair(doc: &Doc<'_>, s: usize, before: usize, except: &[usize]) -> Vec<usize> {
+pub fn parties_of(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    s: usize,
+    before: usize,
+    except: &[usize],
+) -> Vec<usize> {
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    if let Some(d) = doc.sentence_dispute.get(s).copied().flatten() {
+        let dispute = &doc.disputes[d];
+        let ids: Vec<&str> = match dispute.known {
+            Some(known) => k.disputes[known]
+                .parties
+                .iter()
+                .map(String::as_str)
+                .collect(),
+            None => dispute
+                .parties
+                .iter()
+                .map(|n| n.trim_start_matches("actors/"))
+                .collect(),
+        };
+        let named: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| doc.actors.iter().position(|a| a.id == *id))
+            .filter(|&a| !except.iter().any(|&x| state_of(x) == a))
+            .collect();
+        if named.len() == 2 {
+            return named;
+        }
+    }
     let mut out: Vec<usize> = Vec::new();
     for sentence in (s.saturating_sub(3)..=s).rev() {
         for it in doc.sentence_items(sentence).iter().rev() {
@@ -650,6 +706,20 @@ mod tests {
         let (a, ids) = args(text, "signed");
         assert!(!a.passive && a.negated);
         assert_eq!(names(&a.source, &ids), ["CHL", "PER"]);
+    }
+
+    #[test]
+    fn each_side_acts_upon_the_other() {
+        let (a, _) = args("Each side has blamed the other for the fighting.", "blamed");
+        assert_eq!((a.source, a.target), (Who::Parties, Who::Other));
+    }
+
+    #[test]
+    fn what_is_asked_for_names_whom_it_is_asked_of() {
+        let text = "Chile has asked to meet the Peruvian president next week.";
+        let (a, ids) = args(text, "asked");
+        assert_eq!(a.target, Who::Nobody);
+        assert_eq!(names(&a.clause_target, &ids), ["PER"]);
     }
 
     #[test]

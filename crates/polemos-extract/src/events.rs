@@ -249,14 +249,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .or_else(|| *author.get_or_init(|| event_args::author(doc)))
                     .map(|a| (vec![a], true)),
                 Who::Parties => {
-                    let pair = event_args::last_pair(doc, s, it.start, except);
+                    let pair = event_args::parties_of(k, doc, s, it.start, except);
                     (!pair.is_empty()).then_some((pair, true))
                 }
                 Who::Pronoun(p) => {
                     resolve(doc, &Subject::Pronoun(*p), clause.speaker, s).map(|a| (a, true))
                 }
                 Who::Actors(a) => Some((a.clone(), false)),
-                Who::Nobody => None,
+                Who::Nobody | Who::Other => None,
             };
             let (srcs, inferred) = match who(&tree.source, &[]) {
                 Some(x) => x,
@@ -321,7 +321,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
                     .collect::<Vec<_>>()
             });
-            let agreed = matches!(cue.event_type, PloverType::Agree | PloverType::Concede);
+            let agreed = matches!(
+                cue.event_type,
+                PloverType::Agree | PloverType::Concede | PloverType::Request
+            );
             let tree_targets = match tree_targets {
                 Some(t) if !t.is_empty() => Some(t),
                 t if agreed => who(&tree.clause_target, &srcs)
@@ -364,7 +367,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // someone ("Japan warned China against ..."), not when it reports ("warned that").
             let needs_target =
                 cue.args == Args::Dyad || shared || tree.shared || introduces(&clause, it);
-            if needs_target && targets.is_empty() && !reciprocal(cue.event_type, &srcs) {
+            let mutual = tree.target == Who::Other && srcs.len() >= 2;
+            if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {
                 continue;
             }
             let mut status = if is_planned(items, i, &clause, cue.args) {
@@ -479,7 +483,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // Parties that act together upon each other ("X and Y signed an agreement") make one
             // event per party, aimed at the others.
             let dyads: Vec<(Vec<usize>, Vec<usize>)> =
-                if targets.is_empty() && reciprocal(cue.event_type, &srcs) {
+                if targets.is_empty() && (mutual || reciprocal(cue.event_type, &srcs)) {
                     srcs.iter()
                         .map(|&a| (vec![a], srcs.iter().copied().filter(|&b| b != a).collect()))
                         .collect()
