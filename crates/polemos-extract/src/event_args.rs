@@ -185,7 +185,7 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
         let lemma = t.lemma.to_ascii_lowercase();
         if t.upos == "PRON" {
             return match lemma.as_str() {
-                "we" | "us" => Who::We,
+                "we" | "us" | "i" | "me" => Who::We,
                 "he" | "she" | "him" | "her" => Who::Pronoun(true),
                 "it" | "they" | "them" => Who::Pronoun(false),
                 _ => Who::Nobody,
@@ -223,7 +223,7 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
             Some(t) if t.upos == "PRON" => match t.lemma.to_ascii_lowercase().as_str() {
                 "its" | "their" | "it" | "they" => Who::Pronoun(false),
                 "his" | "her" | "he" | "she" => Who::Pronoun(true),
-                "our" | "we" => Who::We,
+                "our" | "we" | "my" | "i" => Who::We,
                 _ => Who::Nobody,
             },
             _ => Who::Nobody,
@@ -405,6 +405,10 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     }
     if let Some(s) = subject_of(p, v, &mut args.requested, &mut args.shared) {
         args.source = who(p, map, s, false);
+    } else if p.has_rel(v, "acl") {
+        // "a pleasant place to visit", "efforts to stop the parade": an infinitive or gerund
+        // modifying a noun names no one doing it.
+        args.no_source = true;
     }
     // Targets: the objects, and obliques whose preposition marks an addressee, or is part of the
     // cue itself ("arrived in", "called on").
@@ -720,6 +724,14 @@ mod tests {
         let (a, ids) = args(text, "asked");
         assert_eq!(a.target, Who::Nobody);
         assert_eq!(names(&a.clause_target, &ids), ["PER"]);
+    }
+
+    #[test]
+    fn an_infinitive_modifying_a_noun_has_no_source() {
+        let (a, _) = args("Chile is not a pleasant place to visit.", "visit");
+        assert!(a.no_source, "{a:?}");
+        let (a, _) = args("I met my counterpart from Peru on Monday.", "met");
+        assert_eq!(a.source, Who::We);
     }
 
     #[test]
