@@ -62,6 +62,24 @@ const LIGHT_VERBS: &[&str] = &[
     "have", "continue", "expand", "extend", "offer", "put", "submit",
 ];
 
+/// Prepositions after which a noun names what an act is about, not whom it is aimed at:
+/// "coordinate efforts on Sudan", "concern over X's plans".
+const TOPIC_CASES: &[&str] = &[
+    "on",
+    "upon",
+    "about",
+    "over",
+    "regarding",
+    "concerning",
+    "in",
+    "for",
+    "at",
+    "into",
+];
+
+/// Verbs whose complement is what is threatened, not done: "threatened to close the border".
+const THREATENING: &[&str] = &["threaten", "warn", "vow", "pledge"];
+
 /// Verbs of asking someone to act: the infinitive after them is the act asked for.
 const ASKING: &[&str] = &[
     "urge",
@@ -275,7 +293,8 @@ fn phrase_actors(
         let owner = p.has_rel(d, "nmod:poss")
             || p.has_rel(d, "amod")
             || p.has_rel(d, "compound")
-            || (p.has_rel(d, "nmod") && (loose || case_in(p, d, &["of", "from"])));
+            || (p.has_rel(d, "nmod")
+                && (case_in(p, d, &["of", "from"]) || (loose && !case_in(p, d, TOPIC_CASES))));
         if !owner || (p.has_rel(d, "nmod") && case_in(p, d, &["between", "by"]) && !loose) {
             continue;
         }
@@ -332,6 +351,17 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
             return Some(s);
         }
         let h = p.head(x)?;
+        // The lemma, or the word for a participle tagged as an adjective ("is threatening").
+        let threat = p.token(h).is_some_and(|t| {
+            let word = t.text.to_ascii_lowercase();
+            THREATENING.contains(&t.lemma.to_ascii_lowercase().as_str())
+                || THREATENING.iter().any(|v| word.starts_with(v))
+        });
+        if threat && p.has_rel(x, "xcomp") {
+            // The threat is the act; what is threatened has not happened.
+            *requested = true;
+            return None;
+        }
         if p.has_rel(x, "xcomp") {
             // Object control: "urged Beijing to protect", "called on the PRC to act".
             let asked = p.dependents(h).any(|d| {
@@ -732,6 +762,16 @@ mod tests {
         assert!(a.no_source, "{a:?}");
         let (a, _) = args("I met my counterpart from Peru on Monday.", "met");
         assert_eq!(a.source, Who::We);
+    }
+
+    #[test]
+    fn what_is_threatened_is_not_done_and_a_topic_is_not_a_target() {
+        let text = "Chile is threatening to invade Peru.";
+        let (a, _) = args(text, "invade");
+        assert!(a.requested, "{a:?}");
+        let text = "Chile will meet Bolivia to coordinate efforts on Peru.";
+        let (a, _) = args(text, "coordinate");
+        assert_eq!(a.target, Who::Nobody);
     }
 
     #[test]
