@@ -204,8 +204,9 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
         if t.upos == "PRON" {
             return match lemma.as_str() {
                 "we" | "us" | "i" | "me" => Who::We,
-                "he" | "she" | "him" | "her" => Who::Pronoun(true),
-                "it" | "they" | "them" => Who::Pronoun(false),
+                "he" | "she" | "him" | "her" | "his" => Who::Pronoun(true),
+                "it" | "they" | "them" | "its" | "their" => Who::Pronoun(false),
+                "our" | "my" => Who::We,
                 _ => Who::Nobody,
             };
         }
@@ -524,20 +525,39 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
             }
         }
     }
+    let light = |v: Word| {
+        p.token(v)
+            .is_some_and(|t| LIGHT_VERBS.contains(&t.lemma.to_ascii_lowercase().as_str()))
+    };
+    // "postponed their meeting": what is done to an act is not the act, whoever owns it.
+    let commented = p.has_rel(n, "obj") && p.head(n).is_some_and(|v| !light(v));
+    if commented && matches!(args.source, Who::Pronoun(_) | Who::We) {
+        args.source = Who::Nobody;
+        args.no_source = true;
+        return args;
+    }
     if !args.source.is_nobody() {
         return args;
     }
     // Unless a light verb's subject does it (below), a noun whose phrase names nobody doing it
-    // has no source: "welcomed the agreement", "concerned by the drills".
-    args.no_source = true;
+    // has no source: "welcomed the agreement", "concerned by the drills". A planned act as a
+    // subject ("the planned meeting with X would help") is one the context has announced, so its
+    // doer is left to the context.
+    let planned = p.dependents(n).any(|d| {
+        p.has_rel(d, "amod")
+            && p.token(d).is_some_and(|t| {
+                matches!(
+                    t.lemma.to_ascii_lowercase().as_str(),
+                    "plan" | "planned" | "upcoming" | "schedule" | "scheduled" | "forthcoming"
+                )
+            })
+    });
+    args.no_source = !(planned && p.has_rel(n, "nsubj"));
     // The object of a light verb: "lodged a protest", "held drills" are done by its subject.
     if p.has_rel(n, "obj")
         && let Some(v) = p.head(n)
     {
-        let light = p
-            .token(v)
-            .is_some_and(|t| LIGHT_VERBS.contains(&t.lemma.to_ascii_lowercase().as_str()));
-        if light {
+        if light(v) {
             let mut requested = false;
             if let Some(s) = subject_of(p, v, &mut requested, &mut args.shared) {
                 args.source = who(p, map, s, false);
@@ -772,6 +792,31 @@ mod tests {
         let text = "Chile will meet Bolivia to coordinate efforts on Peru.";
         let (a, _) = args(text, "coordinate");
         assert_eq!(a.target, Who::Nobody);
+    }
+
+    #[test]
+    fn a_planned_act_as_subject_is_left_to_the_context() {
+        let text = "Chile hopes that the planned meeting with Peru will help.";
+        let (a, _) = args(text, "meeting with");
+        assert!(!a.no_source, "{a:?}");
+    }
+
+    #[test]
+    fn a_postponed_meeting_is_not_a_meeting() {
+        let (a, _) = args(
+            "Chile and Peru postponed their meeting with Bolivia.",
+            "meeting with",
+        );
+        assert!(a.no_source && a.source == Who::Nobody, "{a:?}");
+    }
+
+    #[test]
+    fn a_possessive_pronoun_is_resolved_later() {
+        let (a, _) = args(
+            "During his meeting with Peru, the minister spoke.",
+            "meeting with",
+        );
+        assert_eq!(a.source, Who::Pronoun(true));
     }
 
     #[test]
