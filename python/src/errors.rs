@@ -189,6 +189,10 @@ fn classify(f: &Failure) -> (Class, Vec<(String, String)>) {
             Class::Validation,
             vec![(format!("{file}:{line}"), message.clone())],
         ),
+        Failure::Store(StoreError::InvalidArgument { field, reason }) => (
+            Class::Validation,
+            vec![((*field).to_owned(), reason.clone())],
+        ),
         Failure::Store(StoreError::BadName { name, reason }) => {
             (Class::Validation, vec![(name.clone(), reason.clone())])
         }

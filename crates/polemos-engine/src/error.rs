@@ -121,7 +121,9 @@ pub fn core_kind(e: &polemos_core::Error) -> ErrorKind {
 #[must_use]
 pub fn store_kind(e: &StoreError) -> ErrorKind {
     match e {
-        StoreError::Invalid(_) | StoreError::BadName { .. } => ErrorKind::InvalidArgument,
+        StoreError::Invalid(_)
+        | StoreError::BadName { .. }
+        | StoreError::InvalidArgument { .. } => ErrorKind::InvalidArgument,
         StoreError::NotFound { .. } => ErrorKind::NotFound,
         StoreError::AlreadyExists { .. } => ErrorKind::AlreadyExists,
         StoreError::Conflict { .. } => ErrorKind::Aborted,

@@ -81,8 +81,8 @@ fn import_export_round_trip_and_global_flags_anywhere() {
         polemos_core::Dossier::from_json(&std::fs::read_to_string(KURIL).expect("read"))
             .expect("parses");
     let mut back = polemos_core::Dossier::from_json(&stdout(&exported)).expect("export parses");
-    polemos_store::conformance::sort(&mut original);
-    polemos_store::conformance::sort(&mut back);
+    polemos_store_testkit::conformance::sort(&mut original);
+    polemos_store_testkit::conformance::sort(&mut back);
     assert_eq!(
         original, back,
         "the dossier survives import and export unchanged"

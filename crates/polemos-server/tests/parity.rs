@@ -588,7 +588,7 @@ async fn every_interface_answers_the_table_alike_on_sqlite() {
 #[test]
 fn every_interface_answers_the_table_alike_on_postgres() {
     let test = "every_interface_answers_the_table_alike_on_postgres";
-    let Some(cluster) = polemos_store::pg_harness::PgCluster::shared(test) else {
+    let Some(cluster) = polemos_store_testkit::pg_harness::PgCluster::shared(test) else {
         return;
     };
     let url = cluster.fresh_database().expect("database");

@@ -44,7 +44,7 @@ pub fn new_facts_batch(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::conformance::reference_dossier;
+    use crate::tests::reference_dossier;
     use crate::{LogStore, MemoryBackend};
 
     #[test]

@@ -196,6 +196,10 @@ fn map_store(e: &StoreError) -> Mapped {
             violations: vec![("name".into(), format!("`{name}`: {reason}"))],
             ..mapped(code, "BAD_NAME")
         },
+        S::InvalidArgument { field, reason } => Mapped {
+            violations: vec![((*field).into(), reason.clone())],
+            ..mapped(code, "INVALID_ARGUMENT")
+        },
         S::Corrupt { .. } => mapped(code, "STORE_CORRUPT"),
         S::SchemaTooNew { .. } => mapped(code, "SCHEMA_TOO_NEW"),
         S::Unsupported { .. } => mapped(code, "UNSUPPORTED"),
