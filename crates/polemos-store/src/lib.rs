@@ -20,7 +20,9 @@ mod sqlite;
 mod wal_index;
 
 pub use error::StoreError;
-pub use ingest::new_facts_batch;
+pub use ingest::{
+    IngestError, IngestOptions, IngestReport, IngestWriter, Ingested, new_facts_batch,
+};
 pub use log::{Backend, Entry, LogStore, LogTx, NewEntry, RequestRecord};
 pub use memory::MemoryBackend;
 pub use point_cache::PointCache;
