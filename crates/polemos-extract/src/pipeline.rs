@@ -130,6 +130,12 @@ impl<I> Drop for StopOnDrop<'_, I> {
     }
 }
 
+/// One extractor is shared by every worker thread: it must stay `Sync` (checked at compile time).
+const _: fn() = || {
+    fn shared<T: Send + Sync>() {}
+    shared::<crate::Extractor>();
+};
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,9 +223,3 @@ mod tests {
         );
     }
 }
-
-/// One extractor is shared by every worker thread: it must stay `Sync` (checked at compile time).
-const _: fn() = || {
-    fn shared<T: Send + Sync>() {}
-    shared::<crate::Extractor>();
-};
