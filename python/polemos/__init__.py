@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from polemos._native import __version__, content_hash, parse
 from polemos import forecast, plot
+from polemos.batch import BatchExtraction, extract_batch, records_to_jsonl
 from polemos.engine import CommitResult, Engine, IngestResult
 from polemos.extraction import Extraction, extract, extract_many
 from polemos.exceptions import (
@@ -38,6 +39,7 @@ from polemos.resources import (
 
 __all__ = [
     "Actor",
+    "BatchExtraction",
     "CommitResult",
     "ConflictError",
     "Dispute",
@@ -58,8 +60,10 @@ __all__ = [
     "__version__",
     "content_hash",
     "extract",
+    "extract_batch",
     "extract_many",
     "forecast",
     "parse",
     "plot",
+    "records_to_jsonl",
 ]

@@ -3,6 +3,7 @@
 //! in `python/polemos/`. Errors become Python exceptions in one place, `errors.rs`.
 
 pub mod analysis;
+pub mod batch;
 pub mod engine;
 pub mod errors;
 pub mod extract;
@@ -28,6 +29,8 @@ mod _native {
     use crate::analysis::{
         agreement, coalitions, current_stances, deadlocks, report, series, shifts,
     };
+    #[pymodule_export]
+    use crate::batch::{FactTable, extract_batch};
     #[pymodule_export]
     use crate::extract::{ExtractionResult, extract, extract_many, ingest};
     #[pymodule_export]

@@ -24,8 +24,12 @@ use crate::output::{clip, enum_str, print_json, print_table, table};
 #[derive(Debug, Args)]
 pub struct SourceArgs {
     /// Text files, one article each (UTF-8).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "files_from")]
     pub files: Vec<PathBuf>,
+    /// Also read the files named in this file, one path a line (`-`: standard input), for
+    /// corpora too large for a command line.
+    #[arg(long, value_name = "LIST")]
+    pub files_from: Option<PathBuf>,
     /// Publication date (YYYY-MM-DD): relative dates ("next week") resolve against it.
     #[arg(long, value_parser = parse_date)]
     pub published: Option<NaiveDate>,
@@ -47,6 +51,28 @@ pub struct SourceArgs {
 }
 
 impl SourceArgs {
+    /// The files given on the command line, then those listed by `--files-from`.
+    fn all_files(&self) -> anyhow::Result<Vec<PathBuf>> {
+        let mut files = self.files.clone();
+        if let Some(list) = &self.files_from {
+            let text = if list.as_os_str() == "-" {
+                std::io::read_to_string(std::io::stdin().lock())
+                    .context("cannot read the list of files from standard input")?
+            } else {
+                crate::cli_data::read_text(list)?
+            };
+            files.extend(
+                text.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(PathBuf::from),
+            );
+        }
+        if files.is_empty() {
+            bail!("no files to read: the list is empty");
+        }
+        Ok(files)
+    }
+
     fn jobs(&self) -> usize {
         self.jobs.unwrap_or_else(pipeline::available_jobs)
     }
@@ -262,6 +288,7 @@ fn render_json(path: &Path, x: &anyhow::Result<Extraction>) -> String {
 /// Prints every file's facts as soon as it and the files before it are extracted, in input
 /// order, through one buffered writer flushed once a file.
 pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
+    let files = args.source.all_files()?;
     let ex = extractor(&args.source)?;
     let meta = args.source.meta();
     let json = global.json;
@@ -269,7 +296,7 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
     let mut failed = 0;
     let mut write_error = None;
     let _ = pipeline::ordered_map(
-        &args.source.files,
+        &files,
         args.source.jobs(),
         |path| {
             let x = extract_file(&ex, path, &meta);
@@ -304,7 +331,7 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
     if failed > 0 {
         bail!(
             "{failed} of {} files could not be extracted",
-            args.source.files.len()
+            files.len()
         );
     }
     Ok(())
@@ -324,6 +351,7 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
     if args.source.published.is_none() {
         bail!("ingest needs --published YYYY-MM-DD: stances and events are dated from it");
     }
+    let files = args.source.all_files()?;
     let ex = extractor(&args.source)?;
     let store = open_store(global)?;
     let meta = args.source.meta();
@@ -332,11 +360,11 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
         fail_fast: args.fail_fast,
         ..IngestOptions::default()
     };
-    let bar = progress(args.source.files.len(), "ingesting");
+    let bar = progress(files.len(), "ingesting");
     let mut writer = IngestWriter::new(store.as_ref(), options);
     let mut tally = Tally::default();
     let _ = pipeline::ordered_map(
-        &args.source.files,
+        &files,
         args.source.jobs(),
         |path| prepare(&ex, path, &meta),
         |(label, facts)| {

@@ -101,8 +101,19 @@ fn extract_streams_json_lines_in_input_order_on_any_number_of_threads() {
     assert_eq!(named, files, "one line per file, in input order");
     assert!(lines[2]["error"].as_str().expect("error").contains("UTF-8"));
     assert!(lines[0]["extraction"]["document"]["sentences"].as_u64() > Some(0));
-    // Four threads print exactly what one does.
-    let four = run("4");
+    // Four threads print exactly what one does, the files listed in a file this time.
+    let list = dir.path().join("files.txt");
+    std::fs::write(&list, files.join("\n")).expect("write");
+    let four = polemos(&[
+        "extract",
+        "--json",
+        "--published",
+        "2020-01-01",
+        "--jobs",
+        "4",
+        "--files-from",
+        list.to_str().expect("p"),
+    ]);
     assert_eq!(stdout(&four), stdout(&one));
 
     let o = polemos(&["extract", "--jobs", "0", KURIL_TEXT]);
