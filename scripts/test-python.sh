@@ -26,7 +26,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 echo "installing test dependencies"
 "$py" -m pip install -q \
   "pytest>=7" "mypy>=1.8" "nbclient>=0.9" "nbformat>=5.9" "ipykernel>=6" \
-  "pandas>=1.5" "matplotlib>=3.6" "grpcio-tools==1.85.1"
+  "pandas>=1.5" "matplotlib>=3.6" "grpcio-tools==1.85.1" "pyarrow>=14" "dask[distributed]>=2024.1"
 
 echo "gRPC stubs: python/polemos/_grpc against proto/ (python/scripts/gen_grpc.py --check)"
 "$py" python/scripts/gen_grpc.py --check

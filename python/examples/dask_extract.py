@@ -45,7 +45,7 @@ def extract_file(
     }
 
 
-def start_cluster(workers: int, threads_per_worker: int = 1) -> Any:
+def start_cluster(workers: int, threads_per_worker: int = 1, processes: bool = True) -> Any:
     """A local Dask cluster of ``workers`` processes. ``RAYON_NUM_THREADS`` gives each worker
     process as many extraction threads as it has Dask threads, so workers map onto cores."""
     from dask.distributed import Client, LocalCluster
@@ -53,9 +53,10 @@ def start_cluster(workers: int, threads_per_worker: int = 1) -> Any:
     cluster = LocalCluster(
         n_workers=workers,
         threads_per_worker=threads_per_worker,
-        processes=True,
+        processes=processes,
         dashboard_address=None,
-        env={"RAYON_NUM_THREADS": str(threads_per_worker)},
+        # Worker processes only (a thread worker shares this process's extraction threads).
+        **({"env": {"RAYON_NUM_THREADS": str(threads_per_worker)}} if processes else {}),
     )
     return Client(cluster)
 

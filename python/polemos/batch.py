@@ -36,9 +36,15 @@ class BatchExtraction(NamedTuple):
     records: Any = None
 
 
+def _is_text(pa: Any, t: Any) -> bool:
+    """Any of Arrow's string types (polars exports ``string_view``)."""
+    is_view = getattr(pa.types, "is_string_view", lambda _: False)
+    return bool(pa.types.is_string(t) or pa.types.is_large_string(t) or is_view(t))
+
+
 def _column_as_text_dates(pa: Any, pc: Any, column: Any) -> list[str | None]:
     """A date, timestamp or string column as ``YYYY-MM-DD`` strings (nulls kept)."""
-    if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
+    if _is_text(pa, column.type):
         return list(column.to_pylist())
     if pa.types.is_date(column.type) or pa.types.is_timestamp(column.type):
         return list(pc.strftime(column, format="%Y-%m-%d").to_pylist())
@@ -78,7 +84,7 @@ def extract_batch(
                 f"{role} column `{name}` is not in the table (columns: {', '.join(table.column_names)})"
             )
     texts = table.column(text)
-    if not (pa.types.is_string(texts.type) or pa.types.is_large_string(texts.type)):
+    if not _is_text(pa, texts.type):
         raise TypeError(f"text column `{text}` has type {texts.type}: expected strings")
     dates = None if published is None else _column_as_text_dates(pa, pc, table.column(published))
     native = _native.extract_batch(texts.to_pylist(), published=dates, records=records)
