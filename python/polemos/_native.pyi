@@ -10,6 +10,7 @@ __all__ = [
     "FactTable",
     "ConflictError",
     "agreement",
+    "analysis_defaults",
     "coalitions",
     "current_stances",
     "deadlocks",
@@ -25,6 +26,7 @@ __all__ = [
     "extract_batch",
     "extract_many",
     "forecast",
+    "forecast_dispute",
     "ingest",
     "monte_carlo",
     "parse",
@@ -89,6 +91,10 @@ def ingest(
 ) -> list[dict[str, Any]]: ...
 def forecast(scenario: str, spec: str) -> dict[str, Any]: ...
 def monte_carlo(scenario: str, spec: str, params: str) -> dict[str, Any]: ...
+def analysis_defaults() -> dict[str, Any]: ...
+def forecast_dispute(
+    engine: Engine, dispute: str, spec: str, *, as_of: Any = None, revision: int | None = None
+) -> dict[str, Any]: ...
 def parse_scenario(name: str, text: str) -> dict[str, Any]: ...
 def parse(text: str) -> list[dict[str, Any]]: ...
 
@@ -123,8 +129,8 @@ def current_stances(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    half_life_days: float = 180.0,
-    conflict_gap: float = 25.0,
+    half_life_days: float | None = None,
+    conflict_gap: float | None = None,
 ) -> list[dict[str, Any]]: ...
 def deadlocks(
     engine: Engine, dispute: str, *, as_of: Any = None, revision: int | None = None
@@ -138,7 +144,7 @@ def coalitions(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    max_distance: float = 0.25,
+    max_distance: float | None = None,
 ) -> list[dict[str, Any]]: ...
 def shifts(
     engine: Engine,
@@ -146,7 +152,7 @@ def shifts(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    threshold: float = 20.0,
+    threshold: float | None = None,
 ) -> list[dict[str, Any]]: ...
 def series(
     engine: Engine,
@@ -154,7 +160,7 @@ def series(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    granularity: str = "month",
+    granularity: str | None = None,
     roll_up: bool = True,
 ) -> list[dict[str, Any]]: ...
 def report(

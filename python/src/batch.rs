@@ -54,10 +54,8 @@ impl FactTable {
         requested_schema: Option<Bound<'py, PyAny>>,
     ) -> PyResult<Bound<'py, PyCapsule>> {
         let _ = requested_schema;
-        let reader = RecordBatchIterator::new(
-            std::iter::once(Ok(self.batch.clone())),
-            self.batch.schema(),
-        );
+        let reader =
+            RecordBatchIterator::new(std::iter::once(Ok(self.batch.clone())), self.batch.schema());
         let stream = FFI_ArrowArrayStream::new(Box::new(reader));
         PyCapsule::new_with_value(py, stream, c"arrow_array_stream")
     }
@@ -86,7 +84,13 @@ pub fn extract_batch(
     texts: Vec<Option<PyBackedStr>>,
     published: Option<Vec<Option<String>>>,
     records: bool,
-) -> PyResult<(FactTable, FactTable, FactTable, FactTable, Option<FactTable>)> {
+) -> PyResult<(
+    FactTable,
+    FactTable,
+    FactTable,
+    FactTable,
+    Option<FactTable>,
+)> {
     if let Some(p) = &published
         && p.len() != texts.len()
     {
@@ -273,7 +277,10 @@ fn actors(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
     let kinds = rows.iter().map(|r| name_of(r.1.kind)).collect::<Vec<_>>();
     let mut t = Table::default();
     t.add("row", ints(rows.iter().map(|r| r.0)));
-    t.add("actor", strings(rows.iter().map(|r| Some(r.1.name.as_str()))));
+    t.add(
+        "actor",
+        strings(rows.iter().map(|r| Some(r.1.name.as_str()))),
+    );
     t.add("kind", strings(kinds.iter().map(|s| Some(s.as_str()))));
     t.add(
         "display_name",
@@ -290,7 +297,10 @@ fn actors(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
     );
     t.add(
         "mentions",
-        ints(rows.iter().map(|r| i64::try_from(r.1.mentions.len()).unwrap_or(i64::MAX))),
+        ints(
+            rows.iter()
+                .map(|r| i64::try_from(r.1.mentions.len()).unwrap_or(i64::MAX)),
+        ),
     );
     t.finish()
 }
@@ -312,9 +322,15 @@ fn events(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
         "event_type",
         strings(rows.iter().map(|r| Some(r.1.event_type.as_str()))),
     );
-    t.add("mode", strings(rows.iter().map(|r| Some(r.1.mode.as_str()))));
+    t.add(
+        "mode",
+        strings(rows.iter().map(|r| Some(r.1.mode.as_str()))),
+    );
     t.add("quad_class", strings(quad.iter().map(|s| Some(s.as_str()))));
-    t.add("cameo", strings(rows.iter().map(|r| Some(r.1.cameo.as_str()))));
+    t.add(
+        "cameo",
+        strings(rows.iter().map(|r| Some(r.1.cameo.as_str()))),
+    );
     t.add("intensity", floats(rows.iter().map(|r| r.1.intensity)));
     t.add(
         "sources",
@@ -328,9 +344,18 @@ fn events(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
     t.add("negated", bools(rows.iter().map(|r| r.1.negated)));
     t.add("hedged", bools(rows.iter().map(|r| r.1.hedged)));
     t.add("date", dates(rows.iter().map(|r| r.1.date.map(|d| d.date))));
-    t.add("date_precision", strings(precision.iter().map(Option::as_deref)));
-    t.add("location", strings(rows.iter().map(|r| r.1.location.as_deref())));
-    t.add("dispute", strings(rows.iter().map(|r| r.1.dispute.as_deref())));
+    t.add(
+        "date_precision",
+        strings(precision.iter().map(Option::as_deref)),
+    );
+    t.add(
+        "location",
+        strings(rows.iter().map(|r| r.1.location.as_deref())),
+    );
+    t.add(
+        "dispute",
+        strings(rows.iter().map(|r| r.1.dispute.as_deref())),
+    );
     t.add(
         "issues",
         string_lists(rows.iter().map(|r| r.1.issues.iter().map(String::as_str))),
@@ -338,7 +363,10 @@ fn events(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
     t.add("confidence", floats(rows.iter().map(|r| r.1.confidence)));
     t.add(
         "quote",
-        strings(rows.iter().map(|r| r.1.evidence.first().map(|e| e.quote.as_str()))),
+        strings(
+            rows.iter()
+                .map(|r| r.1.evidence.first().map(|e| e.quote.as_str())),
+        ),
     );
     t.finish()
 }
@@ -348,8 +376,14 @@ fn stances(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
     let labels = rows.iter().map(|r| name_of(r.1.label)).collect::<Vec<_>>();
     let mut t = Table::default();
     t.add("row", ints(rows.iter().map(|r| r.0)));
-    t.add("actor", strings(rows.iter().map(|r| Some(r.1.actor.as_str()))));
-    t.add("issue", strings(rows.iter().map(|r| Some(r.1.issue.as_str()))));
+    t.add(
+        "actor",
+        strings(rows.iter().map(|r| Some(r.1.actor.as_str()))),
+    );
+    t.add(
+        "issue",
+        strings(rows.iter().map(|r| Some(r.1.issue.as_str()))),
+    );
     t.add("label", strings(labels.iter().map(|s| Some(s.as_str()))));
     t.add("position", floats(rows.iter().map(|r| r.1.position)));
     t.add("salience", floats(rows.iter().map(|r| r.1.salience)));
@@ -366,7 +400,10 @@ fn stances(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
     );
     t.add(
         "quote",
-        strings(rows.iter().map(|r| r.1.evidence.first().map(|e| e.quote.as_str()))),
+        strings(
+            rows.iter()
+                .map(|r| r.1.evidence.first().map(|e| e.quote.as_str())),
+        ),
     );
     t.finish()
 }

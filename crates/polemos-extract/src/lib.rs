@@ -11,6 +11,7 @@ pub mod attribution;
 pub mod convert;
 pub mod dates;
 pub mod error;
+pub mod event_args;
 pub mod events;
 pub mod framing;
 pub mod gazetteer;

@@ -1,14 +1,17 @@
 //! Load generator for the gRPC stack: throughput and p50/p99 latency of Get, List and Extract at
-//! a fixed number of concurrent client streams over loopback, against the real handlers on an
-//! SQLite store holding the reference dossier, and in the same run against the same stack
-//! (transport, concurrency limit, authentication, metrics) with empty handlers as the ceiling.
+//! a fixed number of concurrent client streams over loopback, against the server `polemos serve`
+//! runs, on an SQLite store holding the reference dossier and `LOAD_ACTORS` generated actors.
+//! Extract is also run in process (the same extraction on as many threads as cores, no gRPC), in
+//! alternating slices with the gRPC runs, so the table shows what the interface costs on the
+//! work users send.
 //!
 //! `cargo bench -p polemos-server --bench grpc_load` (env: `LOAD_SECONDS` [3],
 //! `LOAD_CONCURRENCY` [64], `LOAD_CONNECTIONS` [8], `LOAD_SERVER_WORKERS` and
-//! `LOAD_CLIENT_WORKERS` [one per core], `LOAD_OPS` [get,list,extract], `LOAD_ROUNDS` [6]: the
-//! real and the empty stack are measured in that many alternating slices of the run,
-//! `LOAD_PLACEMENT` [separate, or shared: see [`Placement`]], `LOAD_CLIENT` [h2, or tonic: see
-//! [`Client`]]).
+//! `LOAD_CLIENT_WORKERS` [one per core], `LOAD_OPS` [get,list,listactors,extract],
+//! `LOAD_ROUNDS` [6]: gRPC and in-process Extract are measured in that many alternating slices,
+//! `LOAD_ACTORS` [100000]: extra actors in the store, which `ListActors` pages through 50 at a
+//! time, `LOAD_PLACEMENT` [separate, or shared: see [`Placement`]], `LOAD_CLIENT` [h2, or tonic:
+//! see [`Client`]]).
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -18,47 +21,15 @@ use hdrhistogram::Histogram;
 use polemos_core::Dossier;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
-use polemos_proto::v1::dossier_service_server::DossierService;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
-use polemos_proto::v1::extraction_service_server::ExtractionService;
-use polemos_server::grpc::{self, Handlers, Keys, Options, Shared, auth};
+use polemos_server::grpc::{self, Keys, Options, Shared, auth};
 use polemos_store::{Store, WriteBatch};
+use tonic::Request;
 use tonic::metadata::{Ascii, MetadataValue};
 use tonic::transport::Channel;
-use tonic::{Request, Response, Status};
 
 const KURIL: &str = include_str!("../../../examples/dossiers/kuril-islands.json");
 const ARTICLE: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
-
-/// Handlers that answer at once with an empty message: the stack's ceiling.
-#[derive(Clone)]
-struct Empty;
-
-#[tonic::async_trait]
-impl DossierService for Empty {
-    async fn get_actor(
-        &self,
-        _: Request<pb::GetActorRequest>,
-    ) -> Result<Response<pb::GetActorResponse>, Status> {
-        Ok(Response::new(pb::GetActorResponse::default()))
-    }
-    async fn list_stances(
-        &self,
-        _: Request<pb::ListStancesRequest>,
-    ) -> Result<Response<pb::ListStancesResponse>, Status> {
-        Ok(Response::new(pb::ListStancesResponse::default()))
-    }
-}
-
-#[tonic::async_trait]
-impl ExtractionService for Empty {
-    async fn extract(
-        &self,
-        _: Request<pb::ExtractRequest>,
-    ) -> Result<Response<pb::ExtractResponse>, Status> {
-        Ok(Response::new(pb::ExtractResponse::default()))
-    }
-}
 
 struct Stats {
     calls: u64,
@@ -117,10 +88,11 @@ impl Stats {
 enum Op {
     Get,
     List,
+    ListActors,
     Extract,
 }
 
-/// A server (real or empty handlers) on its own multi-threaded runtime, as in `polemos serve`,
+/// The server on its own multi-threaded runtime, as in `polemos serve`,
 /// so the load generator's tasks do not share its workers' run queues; or, in the shared
 /// placement, as tasks on the load generator's runtime. Holds its URL and stops it when dropped.
 struct Running {
@@ -153,22 +125,43 @@ impl Drop for Running {
     }
 }
 
-/// Where the servers run relative to the load generator.
+/// Where the server runs relative to the load generator.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Placement {
-    /// Each server on its own runtime of `LOAD_SERVER_WORKERS` threads, as `polemos serve` runs;
+    /// The server on its own runtime of `LOAD_SERVER_WORKERS` threads, as `polemos serve` runs;
     /// with the generator's threads that is more busy threads than cores, and the kernel
     /// time-slices them.
     Separate,
-    /// Servers and generator as tasks on one runtime of one thread per core: no thread of
+    /// Server and generator as tasks on one runtime of one thread per core: no thread of
     /// either is preempted by the other, as when the server has the machine to itself.
     Shared,
 }
 
+/// Puts `count` generated actors (`actors/Q0000000`, ...) into the store, in large batches.
+fn add_actors(store: &dyn Store, count: usize) {
+    const BATCH: usize = 20_000;
+    let mut made = 0;
+    while made < count {
+        let mut batch = WriteBatch::new("bench actors");
+        for i in made..(made + BATCH).min(count) {
+            batch.put(polemos_core::Record::Actor(polemos_core::Actor {
+                name: polemos_core::ActorName::parse(&format!("actors/Q{i:07}")).expect("name"),
+                kind: polemos_core::ActorKind::State,
+                display_name: format!("Generated actor {i}"),
+                codes: polemos_core::ActorCodes::default(),
+                aliases: Vec::new(),
+                affiliations: Vec::new(),
+            }));
+        }
+        made += batch.ops.len();
+        store.commit(batch).expect("actors");
+    }
+}
+
 fn start(
-    real: bool,
     key: &str,
     workers: usize,
+    actors: usize,
     shared_runtime: Option<&tokio::runtime::Runtime>,
 ) -> Running {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -179,6 +172,7 @@ fn start(
     store
         .commit(WriteBatch::from_dossier(&dossier, "bench"))
         .expect("import");
+    add_actors(store.as_ref(), actors);
     let mut keys = Keys::default();
     keys.add_env(&format!("admin:{}", auth::hash(key)))
         .expect("key");
@@ -190,7 +184,7 @@ fn start(
     let own = shared_runtime.is_none().then(|| {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(workers)
-            .thread_name(if real { "server-real" } else { "server-empty" })
+            .thread_name("server")
             .enable_all()
             .build()
             .expect("server runtime")
@@ -213,16 +207,9 @@ fn start(
         let stop = async {
             let _ = rx.await;
         };
-        let served = if real {
-            grpc::run(shared, options, incoming, stop).await
-        } else {
-            let handlers = Handlers {
-                dossier: Empty,
-                extraction: Empty,
-            };
-            grpc::run_with(shared, options, handlers, incoming, stop).await
-        };
-        served.expect("server ran");
+        grpc::run(shared, options, incoming, stop)
+            .await
+            .expect("server ran");
     };
     let ended = match own {
         Some(runtime) => Ended::Thread(std::thread::spawn(move || runtime.block_on(serve))),
@@ -257,6 +244,13 @@ fn get_request() -> pb::GetActorRequest {
 fn list_request() -> pb::ListStancesRequest {
     pb::ListStancesRequest {
         page_size: 10,
+        ..Default::default()
+    }
+}
+
+fn list_actors_request() -> pb::ListActorsRequest {
+    pb::ListActorsRequest {
+        page_size: 50,
         ..Default::default()
     }
 }
@@ -313,6 +307,10 @@ impl Caller {
                     .unary::<_, pb::ListStancesResponse>(&h2.list, &list_request())
                     .await
                     .is_ok(),
+                Op::ListActors => h2
+                    .unary::<_, pb::ListActorsResponse>(&h2.list_actors, &list_actors_request())
+                    .await
+                    .is_ok(),
                 Op::Extract => h2
                     .unary::<_, pb::ExtractResponse>(&h2.extract, &extract_request())
                     .await
@@ -337,6 +335,10 @@ impl Caller {
                         .list_stances(with_key(list_request(), authorization))
                         .await
                         .is_ok(),
+                    Op::ListActors => dossier
+                        .list_actors(with_key(list_actors_request(), authorization))
+                        .await
+                        .is_ok(),
                     Op::Extract => extraction
                         .extract(with_key(extract_request(), authorization))
                         .await
@@ -355,6 +357,7 @@ struct H2Caller {
     authorization: http::HeaderValue,
     get: http::Uri,
     list: http::Uri,
+    list_actors: http::Uri,
     extract: http::Uri,
 }
 
@@ -365,8 +368,6 @@ impl H2Caller {
             .await
             .expect("connect");
         tcp.set_nodelay(true).expect("TCP_NODELAY");
-        // Requests of the connection's streams go out together, as the server's responses do.
-        let tcp = polemos_server::grpc::batched_writes::BatchedWrites::new(tcp);
         let (send, connection) = h2::client::handshake(tcp).await.expect("HTTP/2 handshake");
         tokio::spawn(async move {
             let _ = connection.await;
@@ -377,6 +378,7 @@ impl H2Caller {
             authorization: format!("Bearer {key}").parse().expect("header"),
             get: uri("/polemos.v1.DossierService/GetActor"),
             list: uri("/polemos.v1.DossierService/ListStances"),
+            list_actors: uri("/polemos.v1.DossierService/ListActors"),
             extract: uri("/polemos.v1.ExtractionService/Extract"),
         }
     }
@@ -540,12 +542,69 @@ fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
         .unwrap_or(default)
 }
 
+/// The work of one Extract without gRPC: the same extraction and conversion to a dossier that
+/// the handler runs, on `threads` threads for `seconds`.
+fn in_process_extract(threads: usize, seconds: f64) -> Stats {
+    use polemos_extract::{ArticleMeta, Extractor, convert};
+    let extractor = Arc::new(Extractor::new().expect("extractor"));
+    let meta = ArticleMeta {
+        published: chrono::NaiveDate::from_ymd_opt(2018, 11, 15),
+        title: None,
+        outlet: None,
+        url: None,
+    };
+    let deadline = Instant::now() + Duration::from_secs_f64(seconds);
+    let started = Instant::now();
+    let workers: Vec<_> = (0..threads.max(1))
+        .map(|_| {
+            let extractor = Arc::clone(&extractor);
+            let meta = meta.clone();
+            std::thread::Builder::new()
+                .name("in-process".into())
+                .spawn(move || {
+                    let mut hist =
+                        Histogram::<u64>::new_with_bounds(1, 60_000_000, 3).expect("histogram");
+                    let (mut calls, mut errors) = (0u64, 0u64);
+                    while Instant::now() < deadline {
+                        let t = Instant::now();
+                        let ok = extractor
+                            .extract(ARTICLE, &meta)
+                            .ok()
+                            .and_then(|x| {
+                                convert::to_dossier(extractor.knowledge(), &x, &meta).ok()
+                            })
+                            .is_some();
+                        let us = u64::try_from(t.elapsed().as_micros())
+                            .unwrap_or(u64::MAX)
+                            .max(1);
+                        let _ = hist.record(us);
+                        calls += 1;
+                        errors += u64::from(!ok);
+                    }
+                    (calls, errors, hist)
+                })
+                .expect("thread")
+        })
+        .collect();
+    let mut total = Stats::new();
+    for w in workers {
+        let (calls, errors, hist) = w.join().expect("in-process worker");
+        total.calls += calls;
+        total.errors += errors;
+        total.hist.add(hist).expect("merge");
+    }
+    // No CPU figures: the worker threads are gone (joined) before they could be read.
+    total.seconds = started.elapsed().as_secs_f64();
+    total
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing useful either way.
     let seconds: f64 = env_or("LOAD_SECONDS", 3.0);
     let concurrency: usize = env_or("LOAD_CONCURRENCY", 64);
     let connections: usize = env_or("LOAD_CONNECTIONS", 8);
     let rounds: usize = env_or("LOAD_ROUNDS", 6).max(1);
+    let actors: usize = env_or("LOAD_ACTORS", 100_000);
     let cores = std::thread::available_parallelism().map_or(2, std::num::NonZero::get);
     let server_workers: usize = env_or("LOAD_SERVER_WORKERS", cores);
     let client_workers: usize = env_or("LOAD_CLIENT_WORKERS", cores);
@@ -585,72 +644,83 @@ fn main() {
         .build()
         .expect("client runtime");
     let on = (placement == Placement::Shared).then_some(&runtime);
-    let real = start(true, &key, server_workers, on);
-    let empty = start(false, &key, server_workers, on);
-    runtime.block_on(async {
-        println!(
-            "gRPC load: {concurrency} concurrent streams over {connections} connections, \
-             {seconds} s per stack in {rounds} alternating slices, loopback, auth and metrics on, \
-             {client:?} client, {}",
-            match placement {
-                Placement::Separate => format!(
-                    "server runtimes of {server_workers} workers, load generator runtime of \
-                     {client_workers} workers"
-                ),
-                Placement::Shared =>
-                    format!("servers and load generator on one runtime of {cores} workers"),
-            }
-        );
-        println!();
-        println!(
-            "| RPC | handler | calls/s | p50 ms | p99 ms | errors | real/empty | server CPU µs/call | generator CPU µs/call | process CPU µs/call |"
-        );
-        println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
-        let only = std::env::var("LOAD_OPS").unwrap_or_default().to_lowercase();
-        for op in [Op::Get, Op::List, Op::Extract] {
-            if !only.is_empty() && !only.contains(&format!("{op:?}").to_lowercase()) {
-                continue;
-            }
-            // Warm up both once, then measure in alternating slices (real, empty, empty, real,
-            // ...), so a change in the machine's speed during the run (a shared host) weighs
-            // on both alike rather than on whichever ran second.
-            let _ = load(client, &real.url, &key, op, concurrency, connections, 0.3).await;
-            let _ = load(client, &empty.url, &key, op, concurrency, connections, 0.3).await;
-            let slice = seconds / rounds as f64;
-            let (mut r, mut e) = (Stats::new(), Stats::new());
-            for round in 0..rounds {
-                let order = if round % 2 == 0 { [true, false] } else { [false, true] };
-                for is_real in order {
-                    let (prefix, url, into) = if is_real {
-                        ("server-real", &real.url, &mut r)
-                    } else {
-                        ("server-empty", &empty.url, &mut e)
-                    };
-                    let shared = placement == Placement::Shared;
-                    let run = load(client, url, &key, op, concurrency, connections, slice);
-                    let part = measured(shared, prefix, run).await;
-                    into.merge(part);
+    let loading = Instant::now();
+    let server = start(&key, server_workers, actors, on);
+    println!(
+        "gRPC load: {concurrency} concurrent streams over {connections} connections, \
+         {seconds} s per RPC in {rounds} slices, loopback, auth and metrics on, {client:?} client, \
+         {} actors beside the reference dossier (stored in {:.1} s), {}",
+        actors,
+        loading.elapsed().as_secs_f64(),
+        match placement {
+            Placement::Separate => format!(
+                "server runtime of {server_workers} workers, load generator runtime of \
+                 {client_workers} workers"
+            ),
+            Placement::Shared =>
+                format!("server and load generator on one runtime of {cores} workers"),
+        }
+    );
+    println!();
+    println!(
+        "| RPC | path | calls/s | p50 ms | p99 ms | errors | gRPC/in-process | server CPU µs/call | generator CPU µs/call | process CPU µs/call |"
+    );
+    println!("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let only = std::env::var("LOAD_OPS").unwrap_or_default().to_lowercase();
+    let shared = placement == Placement::Shared;
+    for op in [Op::Get, Op::List, Op::ListActors, Op::Extract] {
+        let label = format!("{op:?}").to_lowercase();
+        if !only.is_empty() && !only.split(',').any(|o| o.trim() == label) {
+            continue;
+        }
+        let row = |path: &str, s: &Stats, ratio: String| {
+            println!(
+                "| {op:?} | {path} | {:.0} | {:.2} | {:.2} | {} | {ratio} | {} | {} | {} |",
+                s.rate(),
+                s.ms(0.5),
+                s.ms(0.99),
+                s.errors,
+                s.per_call(s.server_cpu),
+                s.per_call(s.client_cpu),
+                s.per_call(s.process_cpu),
+            );
+        };
+        runtime.block_on(async {
+            let _ = load(client, &server.url, &key, op, concurrency, connections, 0.3).await;
+        });
+        let slice = seconds / rounds as f64;
+        let (mut grpc, mut local) = (Stats::new(), Stats::new());
+        for round in 0..rounds {
+            // Extract alternates gRPC and in-process slices (gRPC first in even rounds), so a
+            // change in the shared host's speed weighs on both alike.
+            let order: &[bool] = match (op, round % 2) {
+                (Op::Extract, 0) => &[true, false],
+                (Op::Extract, _) => &[false, true],
+                _ => &[true],
+            };
+            for &over_grpc in order {
+                if over_grpc {
+                    let run = load(
+                        client,
+                        &server.url,
+                        &key,
+                        op,
+                        concurrency,
+                        connections,
+                        slice,
+                    );
+                    grpc.merge(runtime.block_on(measured(shared, "server", run)));
+                } else {
+                    local.merge(in_process_extract(cores, slice));
                 }
             }
-            for (name, s) in [("real", &r), ("empty", &e)] {
-                println!(
-                    "| {op:?} | {name} | {:.0} | {:.2} | {:.2} | {} | {} | {} | {} | {} |",
-                    s.rate(),
-                    s.ms(0.5),
-                    s.ms(0.99),
-                    s.errors,
-                    if name == "real" {
-                        format!("{:.0} %", 100.0 * r.rate() / e.rate())
-                    } else {
-                        String::new()
-                    },
-                    s.per_call(s.server_cpu),
-                    s.per_call(s.client_cpu),
-                    s.per_call(s.process_cpu),
-                );
-            }
         }
-    });
-    drop(real);
-    drop(empty);
+        if local.calls > 0 {
+            row("gRPC", &grpc, format!("{:.2}", grpc.rate() / local.rate()));
+            row("in process", &local, String::new());
+        } else {
+            row("gRPC", &grpc, String::new());
+        }
+    }
+    drop(server);
 }

@@ -17,7 +17,7 @@ use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, conv
 use polemos_store::{IngestOptions, IngestReport, IngestWriter, Ingested};
 
 use crate::GlobalArgs;
-use crate::cli_data::{open_store, parse_date};
+use crate::cli_data::{open_store_rw, parse_date};
 use crate::output::{clip, enum_str, print_json, print_table, table};
 
 /// Options shared by `extract` and `ingest`.
@@ -329,10 +329,7 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
         return Err(e).context("cannot write to standard output");
     }
     if failed > 0 {
-        bail!(
-            "{failed} of {} files could not be extracted",
-            files.len()
-        );
+        bail!("{failed} of {} files could not be extracted", files.len());
     }
     Ok(())
 }
@@ -353,7 +350,7 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
     }
     let files = args.source.all_files()?;
     let ex = extractor(&args.source)?;
-    let store = open_store(global)?;
+    let store = open_store_rw(global)?;
     let meta = args.source.meta();
     let options = IngestOptions {
         batch_documents: args.batch,

@@ -11,8 +11,8 @@ use polemos_proto::v1 as pb;
 use polemos_proto::v1::change_service_client::ChangeServiceClient;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
-use polemos_store::pg_harness::PgCluster;
 use polemos_store::{View, WriteBatch};
+use polemos_store_testkit::pg_harness::PgCluster;
 use tokio_stream::StreamExt;
 use tonic::transport::Channel;
 

@@ -15,8 +15,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use polemos_core::{Document, Record};
-use polemos_store::pg_harness::{Options, PgCluster};
 use polemos_store::{Kind, Store, View, WriteBatch};
+use polemos_store_testkit::pg_harness::{Options, PgCluster};
 
 /// Documents loaded before the read runs, and read at random.
 const PRELOAD: usize = 2000;

@@ -36,6 +36,10 @@ pub enum StoreError {
         "database schema version {found} is newer than this build supports ({supported}); upgrade polemos"
     )]
     SchemaTooNew { found: i64, supported: i64 },
+    /// A request argument the store checks itself is wrong, e.g. a page token that is not one
+    /// of this server's or belongs to another query.
+    #[error("invalid `{field}`: {reason}")]
+    InvalidArgument { field: &'static str, reason: String },
     /// Something this build or backend cannot do.
     #[error("{what}")]
     Unsupported { what: String },

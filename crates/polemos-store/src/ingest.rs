@@ -348,7 +348,7 @@ fn stored(r: &Ready, created: usize) -> Ingested {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::conformance::reference_dossier;
+    use crate::tests::reference_dossier;
     use crate::{LogStore, MemoryBackend};
 
     #[test]

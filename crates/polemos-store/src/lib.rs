@@ -6,25 +6,22 @@
 //! (valid time) and "what changed since revision N" (the change feed). Validation and
 //! optimistic concurrency live in [`log::LogStore`], shared by all backends.
 
-#[doc(hidden)]
-pub mod conformance;
 mod error;
 mod ingest;
 mod log;
 mod memory;
-#[doc(hidden)]
-pub mod pg_harness;
+mod page;
 mod point_cache;
 pub mod postgres;
 mod sqlite;
-mod wal_index;
 
 pub use error::StoreError;
 pub use ingest::{
     IngestError, IngestOptions, IngestReport, IngestWriter, Ingested, new_facts_batch,
 };
-pub use log::{Backend, Entry, LogStore, LogTx, NewEntry, RequestRecord};
+pub use log::{Backend, Entry, LogStore, LogTx, NewEntry, PageRow, RequestRecord};
 pub use memory::MemoryBackend;
+pub use page::{Link, LinkField, ListQuery, Page, PageScan, PageTokens, begins_of, links_of};
 pub use point_cache::PointCache;
 pub use postgres::PostgresBackend;
 pub use sqlite::SqliteBackend;
@@ -344,6 +341,13 @@ pub trait Store: Send + Sync {
     /// # Errors
     /// Backend errors.
     fn list(&self, kind: Kind, view: View) -> Result<Vec<Versioned<Record>>, StoreError>;
+
+    /// One page of a list (see [`ListQuery`]): what a List RPC returns, at the cost of the page,
+    /// not of the table. Filters are answered from an index of references in the SQL backends.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn list_page(&self, query: &ListQuery) -> Result<Page, StoreError>;
 
     /// Every entity as seen by `view`, as a dossier.
     ///

@@ -11,6 +11,7 @@ use polemos_core::{
     validate,
 };
 
+use crate::page::{Link, LinkField, ListQuery, Page, PageScan, begins_of, links_of};
 use crate::{
     Change, CommitResult, Kind, Op, PointCache, Precondition, Revision, Store, StoreError,
     Subscription, Versioned, View, Wake, WriteBatch, record_name,
@@ -35,6 +36,18 @@ pub struct NewEntry {
     pub body: Option<String>,
     /// For documents: the SHA-256 of the text, kept in an index for de-duplication.
     pub content_hash: Option<String>,
+    /// What the entity refers to ([`links_of`]), kept in an index that filtered lists read.
+    pub links: Vec<(LinkField, String)>,
+    /// When the entity begins in valid time ([`begins_of`]), for lists with an `as_of` cut.
+    pub begins: Option<NaiveDate>,
+}
+
+/// A live entity as a page scan reads it: name, the revision of its last change, its body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageRow {
+    pub name: String,
+    pub revision: Revision,
+    pub body: String,
 }
 
 /// What the store remembers of a request id: the request's fingerprint and the revision its
@@ -88,6 +101,15 @@ pub trait LogTx {
     /// # Errors
     /// Backend errors.
     fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError>;
+    /// Live entities of `scan.kind` as at `scan.at` (`None`: now) whose names sort after
+    /// `scan.after`, in name order (bytewise), at most `scan.limit`. A backend may leave out
+    /// those that fail `scan.filter` or `scan.as_of` (an index answers that cheaply) or return
+    /// them anyway: [`LogStore`] checks every row it gets against both, so the semantics are
+    /// the same in every backend.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn page(&mut self, scan: &PageScan<'_>) -> Result<Vec<PageRow>, StoreError>;
     /// Entries after revision `after` in log order, at most `limit`.
     ///
     /// # Errors
@@ -352,6 +374,97 @@ fn list_in(
     Ok(out)
 }
 
+/// The names each `Link::From` of `filter` allows: the references of its owner, as at `at`,
+/// through its field (an owner that does not exist allows none).
+fn owned_names(
+    tx: &mut dyn LogTx,
+    filter: &[Link],
+    at: Option<Revision>,
+) -> Result<Vec<HashSet<String>>, StoreError> {
+    let mut out = Vec::new();
+    for link in filter {
+        let Link::From { field, owner } = link else {
+            continue;
+        };
+        let mut names = HashSet::new();
+        if let Some(kind) = Kind::of_name(owner)
+            && let Some(entry) = tx.latest(kind, owner, at)?
+            && let Some(body) = &entry.body
+        {
+            let record = decode(kind, owner, body)?;
+            names.extend(
+                links_of(&record)
+                    .into_iter()
+                    .filter(|(f, _)| f == field)
+                    .map(|(_, target)| target),
+            );
+        }
+        out.push(names);
+    }
+    Ok(out)
+}
+
+/// Whether a record passes every link of a filter and the view's date cut; `owned` holds the
+/// names each `Link::From` allows, in order.
+fn passes(record: &Record, filter: &[Link], owned: &[HashSet<String>], view: View) -> bool {
+    if view
+        .as_of
+        .is_some_and(|date| begins_of(record).is_some_and(|b| b > date))
+    {
+        return false;
+    }
+    let links = links_of(record);
+    let mut owned = owned.iter();
+    filter.iter().all(|link| match link {
+        Link::To { field, target } => links.iter().any(|(f, t)| f == field && t == target),
+        Link::From { .. } => owned
+            .next()
+            .is_some_and(|names| names.contains(record_name(record))),
+    })
+}
+
+/// One page of a list: rows from the backend in name order, each checked against the filter,
+/// until the page is full and one more match shows there is a next page.
+fn page_in(tx: &mut dyn LogTx, query: &ListQuery) -> Result<Page, StoreError> {
+    let at = match query.view.revision {
+        Some(r) if r < tx.head()? => Some(r),
+        _ => None,
+    };
+    let owned = owned_names(tx, &query.filter, at)?;
+    let limit = query.limit.max(1);
+    let mut items = Vec::with_capacity(limit.min(1024));
+    let mut after = query.after.clone();
+    loop {
+        let want = limit + 1 - items.len();
+        let rows = tx.page(&PageScan {
+            kind: query.kind,
+            filter: &query.filter,
+            at,
+            as_of: query.view.as_of,
+            after: after.as_deref(),
+            limit: want,
+        })?;
+        let exhausted = rows.len() < want;
+        for row in rows {
+            let value = decode(query.kind, &row.name, &row.body)?;
+            if passes(&value, &query.filter, &owned, query.view) {
+                items.push(Versioned {
+                    value,
+                    revision: row.revision,
+                });
+            }
+            after = Some(row.name);
+        }
+        if items.len() > limit {
+            items.truncate(limit);
+            return Ok(Page { items, more: true });
+        }
+        if exhausted {
+            return Ok(Page { items, more: false });
+        }
+    }
+}
+
 /// One entity as `view` sees it.
 fn get_in(
     tx: &mut dyn LogTx,
@@ -521,6 +634,8 @@ impl<B: Backend> Store for LogStore<B> {
                             name: name.to_owned(),
                             body: Some(body),
                             content_hash: hash,
+                            links: links_of(record),
+                            begins: begins_of(record),
                         });
                     }
                     Op::Delete {
@@ -542,6 +657,8 @@ impl<B: Backend> Store for LogStore<B> {
                             name: name.clone(),
                             body: None,
                             content_hash: None,
+                            links: Vec::new(),
+                            begins: None,
                         });
                     }
                 }
@@ -620,6 +737,10 @@ impl<B: Backend> Store for LogStore<B> {
 
     fn list(&self, kind: Kind, view: View) -> Result<Vec<Versioned<Record>>, StoreError> {
         self.backend.read(|tx| list_in(tx, kind, view))
+    }
+
+    fn list_page(&self, query: &ListQuery) -> Result<Page, StoreError> {
+        self.backend.read(|tx| page_in(tx, query))
     }
 
     fn snapshot(&self, view: View) -> Result<Dossier, StoreError> {

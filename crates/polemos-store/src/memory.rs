@@ -1,19 +1,22 @@
 //! In-memory backend: the log in a vector, for tests and throwaway sessions.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Bound;
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 
-use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
+use crate::log::{Backend, Entry, LogTx, NewEntry, PageRow, RequestRecord};
+use crate::page::PageScan;
 use crate::{Kind, Revision, StoreError};
 
 #[derive(Default)]
 struct State {
     head: Revision,
     entries: Vec<Entry>,
-    /// Indices into `entries` per entity, in log order.
-    by_name: HashMap<(Kind, String), Vec<usize>>,
+    /// Indices into `entries` per entity, in log order; ordered by kind and name, so a page is
+    /// a range of it.
+    by_name: BTreeMap<(Kind, String), Vec<usize>>,
     hashes: HashMap<String, String>,
     requests: HashMap<String, RequestRecord>,
 }
@@ -83,11 +86,37 @@ impl LogTx for MemTx<'_> {
         Ok(self
             .state
             .by_name
-            .iter()
-            .filter(|((k, _), _)| *k == kind)
+            .range((kind, String::new())..)
+            .take_while(|((k, _), _)| *k == kind)
             .filter_map(|(_, indices)| latest_of(&self.state.entries, indices, at))
             .filter(|e| e.body.is_some())
             .cloned()
+            .collect())
+    }
+
+    /// Every live entity in name order: the filter is left to the caller's check (this backend
+    /// keeps no index of references; it is for tests and small throwaway stores).
+    fn page(&mut self, scan: &PageScan<'_>) -> Result<Vec<PageRow>, StoreError> {
+        let start = (scan.kind, scan.after.unwrap_or_default().to_owned());
+        let from = if scan.after.is_some() {
+            Bound::Excluded(start)
+        } else {
+            Bound::Included(start)
+        };
+        Ok(self
+            .state
+            .by_name
+            .range((from, Bound::Unbounded))
+            .take_while(|((k, _), _)| *k == scan.kind)
+            .filter_map(|((_, name), indices)| {
+                let entry = latest_of(&self.state.entries, indices, scan.at)?;
+                Some(PageRow {
+                    name: name.clone(),
+                    revision: entry.revision,
+                    body: entry.body.clone()?,
+                })
+            })
+            .take(scan.limit)
             .collect())
     }
 

@@ -1,14 +1,19 @@
 //! Entities read recently by one connection, as they are now, so that a repeated Get skips the
 //! statement and the JSON decode. Correct only because the owner checks it against a stamp of the
 //! store's state at the start of every read and empties it when anything was committed since:
-//! see [`PointCache::check`] and [`crate::LogTx::point_cache`].
+//! see [`PointCache::check`], [`crate::LogTx::point_cache`] and, for what the stamp is, the
+//! SQLite backend's `change_stamp`.
 
 use std::collections::HashMap;
 
 use polemos_core::Record;
 
-use crate::wal_index::ChangeStamp;
 use crate::{Kind, Versioned};
+
+/// What says whether anything was committed: two equal stamps read at two moments mean nothing
+/// was. The backend that keeps the cache makes it (SQLite: its in-process commit count and the
+/// reading connection's `PRAGMA data_version`).
+pub type ChangeStamp = (u64, i64);
 
 /// At most this many entities, found or not, per connection.
 const MAX_ENTRIES: usize = 1024;
@@ -108,8 +113,8 @@ mod tests {
         })
     }
 
-    fn stamp(n: u32) -> ChangeStamp {
-        [n; 12]
+    fn stamp(n: i64) -> ChangeStamp {
+        (1, n)
     }
 
     #[test]

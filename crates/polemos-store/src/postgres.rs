@@ -27,9 +27,11 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use postgres::fallible_iterator::FallibleIterator;
+use postgres::types::ToSql;
 use postgres::{Client, Config, IsolationLevel, NoTls, Row, Statement, Transaction};
 
-use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
+use crate::log::{Backend, Entry, LogTx, NewEntry, PageRow, RequestRecord};
+use crate::page::{PageScan, SqlValue, page_sql};
 use crate::{Kind, Revision, StoreError, Subscription, Wake};
 
 /// Versioned migrations in order: (version, what it does, SQL). Never edit a released one;
@@ -74,7 +76,27 @@ pub(crate) const MIGRATIONS: &[(i32, &str, &str)] = &[
              revision    BIGINT NOT NULL
          );",
     ),
+    (
+        3,
+        "paged lists: names in byte order, reference index, valid-time start",
+        // Keyset pages compare names; the "C" collation compares bytes, as SQLite and the
+        // memory store do, whatever locale the database was created with.
+        "ALTER TABLE current ALTER COLUMN name TYPE TEXT COLLATE \"C\";
+         ALTER TABLE entries ALTER COLUMN name TYPE TEXT COLLATE \"C\";
+         ALTER TABLE current ADD COLUMN begins BIGINT;
+         CREATE TABLE current_links (
+             kind   TEXT NOT NULL,
+             name   TEXT COLLATE \"C\" NOT NULL,
+             field  TEXT NOT NULL,
+             target TEXT COLLATE \"C\" NOT NULL,
+             PRIMARY KEY (kind, name, field, target)
+         );
+         CREATE INDEX current_links_by_target ON current_links (kind, field, target, name);",
+    ),
 ];
+
+/// The migration that adds `current_links`; rows current before it get theirs in Rust.
+const LINKS_MIGRATION: i32 = 3;
 
 /// Advisory lock keys ("polemos" in ASCII, then a number), scoped to the database.
 const WRITE_LOCK: i64 = 0x706f_6c65_6d6f_7301;
@@ -128,6 +150,8 @@ struct Statements {
     unhash: Statement,
     hash: Statement,
     notify: Statement,
+    unlink: Statement,
+    link: Statement,
 }
 
 impl Statements {
@@ -166,8 +190,9 @@ impl Statements {
                 "INSERT INTO entries (revision, seq, kind, name, body) VALUES ($1, $2, $3, $4, $5)",
             )?,
             upsert_current: client.prepare(
-                "INSERT INTO current (kind, name, revision, body) VALUES ($1, $2, $3, $4)
-                 ON CONFLICT (kind, name) DO UPDATE SET revision = excluded.revision, body = excluded.body",
+                "INSERT INTO current (kind, name, revision, body, begins) VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (kind, name) DO UPDATE
+                 SET revision = excluded.revision, body = excluded.body, begins = excluded.begins",
             )?,
             remove_current: client.prepare("DELETE FROM current WHERE kind = $1 AND name = $2")?,
             unhash: client.prepare("DELETE FROM document_hashes WHERE name = $1")?,
@@ -176,6 +201,11 @@ impl Statements {
                  ON CONFLICT (content_hash) DO UPDATE SET name = excluded.name",
             )?,
             notify: client.prepare("SELECT pg_notify($1, $2)")?,
+            unlink: client.prepare("DELETE FROM current_links WHERE kind = $1 AND name = $2")?,
+            link: client.prepare(
+                "INSERT INTO current_links (kind, name, field, target) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT DO NOTHING",
+            )?,
         })
     }
 }
@@ -255,12 +285,38 @@ fn migrate(client: &mut Client) -> Result<(), StoreError> {
                 describe(&e)
             ))
         })?;
+        if *version == LINKS_MIGRATION {
+            backfill_links(&mut tx)?;
+        }
         tx.execute(
             "INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
             &[version, description],
         )?;
     }
     tx.commit()?;
+    Ok(())
+}
+
+/// Fills `current_links` and `current.begins` for the rows a database had before they existed.
+fn backfill_links(tx: &mut Transaction<'_>) -> Result<(), StoreError> {
+    let rows = tx.query("SELECT kind, name, body FROM current", &[])?;
+    for row in rows {
+        let kind = kind_of(row.try_get(0)?)?;
+        let name: String = row.try_get(1)?;
+        let record = crate::log::decode(kind, &name, row.try_get(2)?)?;
+        let begins = crate::page::begins_of(&record).map(crate::page::day_of);
+        tx.execute(
+            "UPDATE current SET begins = $3 WHERE kind = $1 AND name = $2",
+            &[&kind.as_str(), &name, &begins],
+        )?;
+        for (field, target) in crate::page::links_of(&record) {
+            tx.execute(
+                "INSERT INTO current_links (kind, name, field, target) VALUES ($1, $2, $3, $4)
+                 ON CONFLICT DO NOTHING",
+                &[&kind.as_str(), &name, &field.as_str(), &target],
+            )?;
+        }
+    }
     Ok(())
 }
 
@@ -521,6 +577,30 @@ impl LogTx for PgTx<'_, '_> {
         Ok(entries.into_iter().filter(|e| e.body.is_some()).collect())
     }
 
+    fn page(&mut self, scan: &PageScan<'_>) -> Result<Vec<PageRow>, StoreError> {
+        let (sql, values) = page_sql(scan, '$');
+        let values: Vec<Box<dyn ToSql + Sync>> = values
+            .into_iter()
+            .map(|v| -> Box<dyn ToSql + Sync> {
+                match v {
+                    SqlValue::Text(t) => Box::new(t),
+                    SqlValue::Int(i) => Box::new(i),
+                }
+            })
+            .collect();
+        let refs: Vec<&(dyn ToSql + Sync)> = values.iter().map(AsRef::as_ref).collect();
+        let rows = self.tx.query(&sql, &refs)?;
+        rows.iter()
+            .map(|r| {
+                Ok(PageRow {
+                    name: r.try_get(0)?,
+                    revision: revision_of(r.try_get(1)?),
+                    body: r.try_get(2)?,
+                })
+            })
+            .collect()
+    }
+
     fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX);
         let rows = self
@@ -587,13 +667,24 @@ impl LogTx for PgTx<'_, '_> {
                 &[&rev, &seq, &kind, &entry.name, &entry.body],
             )?;
             match &entry.body {
-                Some(body) => self
-                    .tx
-                    .execute(&self.st.upsert_current, &[&kind, &entry.name, &rev, body])?,
+                Some(body) => {
+                    let begins = entry.begins.map(crate::page::day_of);
+                    self.tx.execute(
+                        &self.st.upsert_current,
+                        &[&kind, &entry.name, &rev, body, &begins],
+                    )?
+                }
                 None => self
                     .tx
                     .execute(&self.st.remove_current, &[&kind, &entry.name])?,
             };
+            self.tx.execute(&self.st.unlink, &[&kind, &entry.name])?;
+            for (field, target) in &entry.links {
+                self.tx.execute(
+                    &self.st.link,
+                    &[&kind, &entry.name, &field.as_str(), target],
+                )?;
+            }
             if entry.kind == Kind::Document {
                 self.tx.execute(&self.st.unhash, &[&entry.name])?;
                 if let Some(h) = &entry.content_hash {

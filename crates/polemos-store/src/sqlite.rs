@@ -2,14 +2,16 @@
 //! schema migrations tracked in `PRAGMA user_version`.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use chrono::{DateTime, Utc};
 use rusqlite::config::DbConfig;
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
-use crate::wal_index::WalIndex;
+use crate::log::{Backend, Entry, LogTx, NewEntry, PageRow, RequestRecord};
+use crate::page::{PageScan, SqlValue, page_sql};
+use crate::point_cache::ChangeStamp;
 use crate::{Kind, PointCache, Revision, StoreError};
 
 /// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
@@ -49,7 +51,23 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // 3: the index PostgreSQL always had: re-ingesting a document deletes its old hash by name,
     // which scanned the whole table without it (ingest grew with the square of the corpus).
     "CREATE INDEX document_hashes_by_name ON document_hashes (name);",
+    // 4: what filtered lists read a page from, not the whole kind: each current entity's
+    // references (`page::links_of`), reachable from either end, and when it begins in valid
+    // time (`page::begins_of`, days from the common era). Filled for existing rows by
+    // `backfill_links`.
+    "ALTER TABLE current ADD COLUMN begins INTEGER;
+     CREATE TABLE current_links (
+         kind   TEXT NOT NULL,
+         name   TEXT NOT NULL,
+         field  TEXT NOT NULL,
+         target TEXT NOT NULL,
+         PRIMARY KEY (kind, name, field, target)
+     ) WITHOUT ROWID;
+     CREATE INDEX current_links_by_target ON current_links (kind, field, target, name);",
 ];
+
+/// The migration that adds `current_links`; rows current before it get theirs in Rust.
+const LINKS_MIGRATION: usize = 4;
 
 /// How many read connections to keep open beside the writer.
 const READERS: usize = 4;
@@ -57,9 +75,9 @@ const READERS: usize = 4;
 pub struct SqliteBackend {
     writer: Mutex<Connection>,
     readers: Vec<Mutex<Reader>>,
-    /// What tells the readers' point caches whether anything was committed; without it (a
-    /// database SQLite cannot keep in WAL mode) they are not used.
-    wal_index: Option<WalIndex>,
+    /// Commits made through `writer`, half of what tells the readers' point caches whether
+    /// anything changed (see [`change_stamp`]).
+    commits: AtomicU64,
 }
 
 /// A read connection and the entities it read recently.
@@ -96,6 +114,9 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         .skip(usize::try_from(found).unwrap_or(0))
     {
         tx.execute_batch(sql)?;
+        if version + 1 == LINKS_MIGRATION {
+            backfill_links(&tx)?;
+        }
         tx.pragma_update(
             None,
             "user_version",
@@ -103,6 +124,60 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         )?;
     }
     tx.commit()?;
+    Ok(())
+}
+
+/// Fills `current_links` and `current.begins` for the rows a database had before they existed.
+fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
+    let rows = {
+        let mut stmt = conn.prepare("SELECT kind, name, body FROM current")?;
+        stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?
+    };
+    for (kind, name, body) in rows {
+        let kind = kind_of(&kind)?;
+        let record = crate::log::decode(kind, &name, &body)?;
+        let entry = NewEntry {
+            kind,
+            name,
+            body: None,
+            content_hash: None,
+            links: crate::page::links_of(&record),
+            begins: crate::page::begins_of(&record),
+        };
+        conn.execute(
+            "UPDATE current SET begins = ?3 WHERE kind = ?1 AND name = ?2",
+            params![
+                kind.as_str(),
+                entry.name,
+                entry.begins.map(crate::page::day_of)
+            ],
+        )?;
+        index_links(conn, &entry)?;
+    }
+    Ok(())
+}
+
+/// Replaces the stored references of one entity with those of `entry` (none for a deletion).
+fn index_links(conn: &Connection, entry: &NewEntry) -> Result<(), StoreError> {
+    let kind = entry.kind.as_str();
+    conn.prepare_cached("DELETE FROM current_links WHERE kind = ?1 AND name = ?2")?
+        .execute(params![kind, entry.name])?;
+    if entry.body.is_none() && entry.links.is_empty() {
+        return Ok(());
+    }
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO current_links (kind, name, field, target) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (field, target) in &entry.links {
+        insert.execute(params![kind, entry.name, field.as_str(), target])?;
+    }
     Ok(())
 }
 
@@ -135,7 +210,7 @@ impl SqliteBackend {
         Ok(Self {
             writer: Mutex::new(writer),
             readers,
-            wal_index: WalIndex::open(path),
+            commits: AtomicU64::new(0),
         })
     }
 
@@ -166,8 +241,9 @@ fn thread_index() -> usize {
 /// A connection to read or write through; its caller opens any transaction around the calls.
 struct SqliteTx<'a> {
     tx: &'a Connection,
-    /// A reader's point cache and what it is checked against; the writer has none.
-    cache: Option<(&'a mut PointCache, &'a WalIndex)>,
+    /// A reader's point cache and the backend's commit count it is checked against; the
+    /// writer has none.
+    cache: Option<(&'a mut PointCache, &'a AtomicU64)>,
     cache_use: CacheUse,
 }
 
@@ -188,10 +264,10 @@ impl<'a> SqliteTx<'a> {
         }
     }
 
-    fn reader(reader: &'a mut Reader, wal_index: Option<&'a WalIndex>) -> Self {
+    fn reader(reader: &'a mut Reader, commits: Option<&'a AtomicU64>) -> Self {
         Self {
             tx: &reader.conn,
-            cache: wal_index.map(|index| (&mut reader.cache, index)),
+            cache: commits.map(|commits| (&mut reader.cache, commits)),
             cache_use: CacheUse::Unchecked,
         }
     }
@@ -213,6 +289,19 @@ fn time_of(value: &str) -> Result<DateTime<Utc>, StoreError> {
         })
 }
 
+/// The one place that says whether anything was committed since a reader's point cache was
+/// filled: this process's commit count, and the reader connection's `PRAGMA data_version`, which
+/// moves whenever any other connection (another process's, or our writer) commits. The count is
+/// read first: a commit counted after it moves the next stamp, and one counted before it is
+/// already in what the reads after the stamp see.
+fn change_stamp(conn: &Connection, commits: &AtomicU64) -> Result<ChangeStamp, StoreError> {
+    let ours = commits.load(Ordering::Acquire);
+    let version: i64 = conn
+        .prepare_cached("PRAGMA data_version")?
+        .query_row([], |r| r.get(0))?;
+    Ok((ours, version))
+}
+
 fn revision_of(value: i64) -> Revision {
     Revision::try_from(value).unwrap_or(0)
 }
@@ -223,7 +312,7 @@ fn sql_revision(value: Revision) -> i64 {
 
 impl LogTx for SqliteTx<'_> {
     fn point_cache(&mut self) -> Result<Option<&mut PointCache>, StoreError> {
-        let Some((cache, wal_index)) = self.cache.as_mut() else {
+        let Some((cache, commits)) = self.cache.as_mut() else {
             return Ok(None);
         };
         if self.cache_use == CacheUse::Unchecked {
@@ -232,18 +321,11 @@ impl LogTx for SqliteTx<'_> {
             // than the stamp it is filed under, and a commit after the stamp moves it by the
             // next check. Inside a transaction the reads see the snapshot its first read took,
             // which may be older than the stamp (or, from the cache, newer than the snapshot).
-            let stamp = if self.tx.is_autocommit() {
-                wal_index.stamp()
+            self.cache_use = if self.tx.is_autocommit() {
+                cache.check(change_stamp(self.tx, commits)?);
+                CacheUse::Checked
             } else {
-                None
-            };
-            self.cache_use = match stamp {
-                Some(stamp) => {
-                    cache.check(stamp);
-                    CacheUse::Checked
-                }
-                // Also while a writer is rewriting the header: read the file this once.
-                None => CacheUse::Bypassed,
+                CacheUse::Bypassed
             };
         }
         Ok((self.cache_use == CacheUse::Checked).then_some(&mut **cache))
@@ -361,6 +443,23 @@ impl LogTx for SqliteTx<'_> {
             .collect()
     }
 
+    fn page(&mut self, scan: &PageScan<'_>) -> Result<Vec<PageRow>, StoreError> {
+        let (sql, values) = page_sql(scan, '?');
+        let values = values.into_iter().map(|v| match v {
+            SqlValue::Text(t) => rusqlite::types::Value::Text(t),
+            SqlValue::Int(i) => rusqlite::types::Value::Integer(i),
+        });
+        let mut stmt = self.tx.prepare_cached(&sql)?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(values), |r| {
+            Ok(PageRow {
+                name: r.get(0)?,
+                revision: revision_of(r.get(1)?),
+                body: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
     fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT e.revision, r.committed_at, e.kind, e.name, e.body FROM entries e JOIN revisions r USING (revision)
@@ -441,8 +540,9 @@ impl LogTx for SqliteTx<'_> {
             "INSERT INTO entries (revision, seq, kind, name, body) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
         let mut upsert = self.tx.prepare_cached(
-            "INSERT INTO current (kind, name, revision, body) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (kind, name) DO UPDATE SET revision = excluded.revision, body = excluded.body",
+            "INSERT INTO current (kind, name, revision, body, begins) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (kind, name) DO UPDATE
+             SET revision = excluded.revision, body = excluded.body, begins = excluded.begins",
         )?;
         let mut remove = self
             .tx
@@ -463,9 +563,16 @@ impl LogTx for SqliteTx<'_> {
                 entry.body
             ])?;
             match &entry.body {
-                Some(body) => upsert.execute(params![kind, entry.name, revision, body])?,
+                Some(body) => upsert.execute(params![
+                    kind,
+                    entry.name,
+                    revision,
+                    body,
+                    entry.begins.map(crate::page::day_of)
+                ])?,
                 None => remove.execute(params![kind, entry.name])?,
             };
+            index_links(self.tx, entry)?;
             if entry.kind == Kind::Document {
                 unhash.execute(params![entry.name])?;
                 if let Some(h) = &entry.content_hash {
@@ -532,10 +639,7 @@ impl Backend for SqliteBackend {
             // Left inside a transaction by a failed ROLLBACK: take the path that ends it.
             return Some(read_in(&mut reader, f));
         }
-        Some(f(&mut SqliteTx::reader(
-            &mut reader,
-            self.wal_index.as_ref(),
-        )))
+        Some(f(&mut SqliteTx::reader(&mut reader, Some(&self.commits))))
     }
 
     fn write<R>(
@@ -547,6 +651,7 @@ impl Backend for SqliteBackend {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let result = f(&mut SqliteTx::writer(&tx))?;
         tx.commit()?;
+        self.commits.fetch_add(1, Ordering::Release);
         Ok(result)
     }
 }
@@ -613,7 +718,7 @@ mod tests {
         let other = crate::LogStore::new(SqliteBackend::open(&path).expect("open again"));
         server
             .commit(WriteBatch::from_dossier(
-                &crate::conformance::reference_dossier(),
+                &crate::tests::reference_dossier(),
                 "import",
             ))
             .expect("import");

@@ -7,11 +7,11 @@ use std::sync::{Arc, Barrier, Mutex, mpsc};
 use std::time::Duration;
 
 use polemos_core::Record;
-use polemos_store::conformance::{self, reference_dossier};
-use polemos_store::pg_harness::PgCluster;
 use polemos_store::{
     Kind, LogStore, PostgresBackend, Precondition, Store, StoreError, View, WriteBatch,
 };
+use polemos_store_testkit::conformance::{self, reference_dossier};
+use polemos_store_testkit::pg_harness::PgCluster;
 
 /// A cluster, or `None` (the test then returns early having said it skipped).
 fn cluster(test: &str) -> Option<&'static PgCluster> {
@@ -111,7 +111,11 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
         .iter()
         .map(|r| r.get(0))
         .collect();
-    assert_eq!(versions, vec![1, 2], "each migration recorded exactly once");
+    assert_eq!(
+        versions,
+        vec![1, 2, 3],
+        "each migration recorded exactly once"
+    );
     client
         .execute(
             "INSERT INTO schema_migrations (version, description) VALUES (99, 'from the future')",
@@ -124,7 +128,7 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
             err,
             StoreError::SchemaTooNew {
                 found: 99,
-                supported: 2
+                supported: 3
             }
         ),
         "{err}"

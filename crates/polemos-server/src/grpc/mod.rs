@@ -8,11 +8,11 @@ pub mod analysis;
 pub mod analysis_convert;
 pub mod analytics;
 pub mod auth;
-pub mod batched_writes;
 pub mod convert;
 pub mod dossier;
 pub mod error;
 pub mod extraction;
+pub mod forecast_convert;
 pub mod gate;
 pub mod import;
 pub mod resource;
@@ -23,7 +23,6 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::time::Duration;
 
-use batched_writes::BatchedWrites;
 use polemos_proto::v1::analysis_service_server::AnalysisServiceServer;
 use polemos_proto::v1::change_service_server::ChangeServiceServer;
 use polemos_proto::v1::dossier_service_server::DossierServiceServer;
@@ -165,39 +164,6 @@ where
     IE: Into<Box<dyn std::error::Error + Send + Sync>>,
     F: Future<Output = ()> + Send,
 {
-    let handlers = Handlers {
-        dossier: dossier::Dossiers::new(shared.clone()),
-        extraction: extraction::Extraction::new(shared.clone()),
-    };
-    run_with(shared, options, handlers, incoming, shutdown).await
-}
-
-/// The handlers behind the polemos services; the load bench swaps in empty ones to measure the
-/// stack's ceiling.
-pub struct Handlers<D, E> {
-    pub dossier: D,
-    pub extraction: E,
-}
-
-/// [`run`] with the given handlers for `DossierService` and `ExtractionService`.
-///
-/// # Errors
-/// Bad TLS material or a transport failure.
-pub async fn run_with<D, E, I, IO, IE, F>(
-    shared: Shared,
-    options: Options,
-    handlers: Handlers<D, E>,
-    incoming: I,
-    shutdown: F,
-) -> Result<(), ServeError>
-where
-    D: polemos_proto::v1::dossier_service_server::DossierService,
-    E: polemos_proto::v1::extraction_service_server::ExtractionService,
-    I: Stream<Item = Result<IO, IE>> + Send,
-    IO: AsyncRead + AsyncWrite + Connected + Unpin + Send + 'static,
-    IE: Into<Box<dyn std::error::Error + Send + Sync>>,
-    F: Future<Output = ()> + Send,
-{
     let (health, health_service) = tonic_health::server::health_reporter();
     health
         .set_service_status("", tonic_health::ServingStatus::NotServing)
@@ -212,7 +178,7 @@ where
         .build_v1alpha()?;
 
     let max = options.max_message_bytes;
-    let dossier = DossierServiceServer::new(handlers.dossier)
+    let dossier = DossierServiceServer::new(dossier::Dossiers::new(shared.clone()))
         .max_decoding_message_size(max)
         .max_encoding_message_size(max)
         .accept_compressed(CompressionEncoding::Gzip)
@@ -232,7 +198,7 @@ where
         .max_encoding_message_size(max)
         .accept_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Gzip);
-    let extraction = ExtractionServiceServer::new(handlers.extraction)
+    let extraction = ExtractionServiceServer::new(extraction::Extraction::new(shared.clone()))
         .max_decoding_message_size(max)
         .max_encoding_message_size(max)
         .accept_compressed(CompressionEncoding::Gzip)
@@ -293,7 +259,6 @@ where
             shared.close_streams();
         }
     };
-    let incoming = tokio_stream::StreamExt::map(incoming, |io| io.map(BatchedWrites::new));
     let result = router
         .serve_with_incoming_shutdown(incoming, drain)
         .await

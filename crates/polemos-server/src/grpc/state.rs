@@ -6,10 +6,14 @@ use std::sync::{Arc, OnceLock};
 use std::time::Instant;
 
 use polemos_core::Record;
-use polemos_store::{CommitResult, Kind, Revision, Store, Versioned, View, WriteBatch};
+use polemos_store::{CommitResult, Kind, PageTokens, Revision, Store, Versioned, View, WriteBatch};
 use tokio::sync::{Semaphore, watch};
 
 use super::error::ApiError;
+
+/// The environment variable holding the secret page tokens are signed with (unset: a random
+/// key per process, so a token is good only on the server that made it).
+pub const PAGE_TOKEN_SECRET: &str = "POLEMOS_PAGE_TOKEN_SECRET";
 
 /// Limits on what one request may carry or hold.
 #[derive(Debug, Clone)]
@@ -129,6 +133,8 @@ pub struct Shared {
     head: Arc<watch::Sender<Revision>>,
     pub limits: Limits,
     pub streams: Arc<Semaphore>,
+    /// Makes and checks the page tokens of every List (random key per process by default).
+    pub page_tokens: Arc<PageTokens>,
     store_calls: Arc<Semaphore>,
     timers: Arc<StoreTimers>,
     closing: Arc<watch::Sender<bool>>,
@@ -136,14 +142,22 @@ pub struct Shared {
 
 impl Shared {
     /// # Errors
-    /// When the store's head cannot be read.
+    /// When the store's head cannot be read, or no random key for page tokens can be had.
     pub fn new(store: Arc<dyn Store>, limits: Limits) -> Result<Self, polemos_store::StoreError> {
         let head = store.head()?;
+        // Replicas behind one address share a secret, so any of them takes the next page.
+        let page_tokens = Arc::new(match std::env::var_os(PAGE_TOKEN_SECRET) {
+            Some(secret) if !secret.is_empty() => {
+                PageTokens::from_secret(secret.as_encoded_bytes())
+            }
+            _ => PageTokens::random()?,
+        });
         let (tx, _) = watch::channel(head);
         Ok(Self {
             store,
             head: Arc::new(tx),
             streams: Arc::new(Semaphore::new(limits.max_streams)),
+            page_tokens,
             store_calls: Arc::new(Semaphore::new(limits.max_store_calls.max(1))),
             timers: Arc::default(),
             limits,
@@ -151,10 +165,28 @@ impl Shared {
         })
     }
 
+    /// Page tokens under a key shared with other replicas, so a listing can continue on any.
+    #[must_use]
+    pub fn with_page_tokens(mut self, tokens: PageTokens) -> Self {
+        self.page_tokens = Arc::new(tokens);
+        self
+    }
+
     /// Runs a store call on the blocking pool, timing it as `op`.
     pub async fn blocking<T, F>(&self, op: StoreOp, f: F) -> Result<T, ApiError>
     where
         F: FnOnce(&dyn Store) -> Result<T, polemos_store::StoreError> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(op, f).await
+    }
+
+    /// Runs an engine operation (or any store work that fails with an [`ApiError`]) on the
+    /// blocking pool, timing it as `op`.
+    pub async fn run<T, E, F>(&self, op: StoreOp, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&dyn Store) -> Result<T, E> + Send + 'static,
+        E: Into<ApiError> + Send + 'static,
         T: Send + 'static,
     {
         let store = Arc::clone(&self.store);
@@ -170,7 +202,7 @@ impl Shared {
         .await
         .map_err(|e| ApiError::Internal(format!("store task failed: {e}")))?;
         self.timers.record(op, started);
-        result.map_err(ApiError::from)
+        result.map_err(Into::into)
     }
 
     /// One entity by name: on this thread when the store can answer at once

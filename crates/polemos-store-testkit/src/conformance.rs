@@ -6,7 +6,9 @@
 use chrono::NaiveDate;
 use polemos_core::{Actor, ActorCodes, ActorKind, ActorName, Dossier, Position, Record};
 
-use crate::{Kind, Precondition, Store, StoreError, View, WriteBatch};
+use polemos_store::{
+    Kind, Link, LinkField, ListQuery, Precondition, Store, StoreError, View, WriteBatch,
+};
 
 /// The reference dossier shipped in `examples/`.
 #[must_use]
@@ -33,6 +35,7 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     request_ids_replay_the_first_commit(fresh().as_ref());
     point_reads_agree(fresh().as_ref());
     validate_only_checks_and_writes_nothing(fresh().as_ref());
+    pages_follow_filters_views_and_changes(fresh().as_ref());
 }
 
 pub fn import_is_idempotent(store: &dyn Store) {
@@ -224,7 +227,7 @@ pub fn point_reads_agree(store: &dyn Store) {
     create.put(Record::Actor(created));
     assert_eq!(store.commit(create).unwrap().revision, 4);
 
-    let display = |found: Option<crate::Versioned<Record>>| {
+    let display = |found: Option<polemos_store::Versioned<Record>>| {
         found.map(|v| match v.value {
             Record::Actor(a) => (v.revision, a.display_name),
             other => (v.revision, format!("{:?}", Kind::of_record(&other))),
@@ -288,10 +291,10 @@ pub fn validate_only_checks_and_writes_nothing(store: &dyn Store) {
     let mut renamed = dossier.actors[0].clone();
     renamed.display_name = "Renamed".into();
     let mut dry = WriteBatch::from_dossier(&dossier, "try again");
-    dry.ops.retain(|op| !matches!(op, crate::Op::Put { record: Record::Actor(a), .. } if a.name == renamed.name));
+    dry.ops.retain(|op| !matches!(op, polemos_store::Op::Put { record: Record::Actor(a), .. } if a.name == renamed.name));
     dry.put(Record::Actor(renamed.clone()));
     dry.validate_only = true;
-    dry.request = Some(crate::RequestId {
+    dry.request = Some(polemos_store::RequestId {
         id: "dry-1".into(),
         fingerprint: "f".into(),
     });
@@ -333,7 +336,7 @@ pub fn validate_only_checks_and_writes_nothing(store: &dyn Store) {
     // The request id was not spent by the dry run: a real commit under it applies.
     let mut real = WriteBatch::new("rename");
     real.put(Record::Actor(renamed));
-    real.request = Some(crate::RequestId {
+    real.request = Some(polemos_store::RequestId {
         id: "dry-1".into(),
         fingerprint: "f".into(),
     });
@@ -417,12 +420,11 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     // keep etag 1; the order is by name.
     let now = store.list(Kind::Stance, View::current()).unwrap();
     assert_eq!(now.len(), dossier.stances.len() - 1);
-    assert!(
-        now.windows(2)
-            .all(|w| { crate::record_name(&w[0].value) < crate::record_name(&w[1].value) })
-    );
+    assert!(now.windows(2).all(|w| {
+        polemos_store::record_name(&w[0].value) < polemos_store::record_name(&w[1].value)
+    }));
     for entry in &now {
-        let name = crate::record_name(&entry.value);
+        let name = polemos_store::record_name(&entry.value);
         assert_ne!(name, gone);
         let expected = if name == moved_name { 2 } else { 1 };
         assert_eq!(entry.revision, expected, "etag of {name}");
@@ -435,7 +437,7 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     }
     let moved_now = now
         .iter()
-        .find(|e| crate::record_name(&e.value) == moved_name)
+        .find(|e| polemos_store::record_name(&e.value) == moved_name)
         .unwrap();
     assert_eq!(moved_now.value, Record::Stance(moved));
     // The explicit head is the same view as "now".
@@ -477,7 +479,7 @@ pub fn request_ids_replay_the_first_commit(store: &dyn Store) {
     let with_id = |actor: &polemos_core::Actor, id: &str, fingerprint: &str| {
         let mut batch = WriteBatch::new("create");
         batch.put_if(Record::Actor(actor.clone()), Precondition::MustNotExist);
-        batch.request = Some(crate::RequestId {
+        batch.request = Some(polemos_store::RequestId {
             id: id.into(),
             fingerprint: fingerprint.into(),
         });
@@ -551,4 +553,175 @@ pub fn sort(d: &mut Dossier) {
     d.stances.sort_by(|a, b| a.name.cmp(&b.name));
     d.events.sort_by(|a, b| a.name.cmp(&b.name));
     d.documents.sort_by(|a, b| a.name.cmp(&b.name));
+}
+
+/// Every page of `query`, `size` at a time: the names, and the records in order.
+fn all_pages(store: &dyn Store, query: &ListQuery, size: usize) -> Vec<Record> {
+    let mut query = query.clone();
+    query.limit = size;
+    query.after = None;
+    let mut out = Vec::new();
+    loop {
+        let page = store.list_page(&query).unwrap();
+        assert!(page.items.len() <= size, "a page holds at most its limit");
+        out.extend(page.items.iter().map(|v| v.value.clone()));
+        match page.last_name() {
+            Some(last) => query.after = Some(last.to_owned()),
+            None => return out,
+        }
+    }
+}
+
+fn names(records: &[Record]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| polemos_store::record_name(r).to_owned())
+        .collect()
+}
+
+fn sorted(mut names: Vec<String>) -> Vec<String> {
+    names.sort();
+    names
+}
+
+pub fn pages_follow_filters_views_and_changes(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let to = |field, target: &str| Link::To {
+        field,
+        target: target.to_owned(),
+    };
+    // Unfiltered, one or two at a time: every entity once, in name order, with the etags of
+    // `list`.
+    for kind in Kind::ALL {
+        let whole = store.list(kind, View::current()).unwrap();
+        for size in [1, 2, 1000] {
+            let paged = all_pages(store, &ListQuery::new(kind, size), size);
+            let listed: Vec<Record> = whole.iter().map(|v| v.value.clone()).collect();
+            assert_eq!(paged, listed, "{kind:?} in pages of {size}");
+        }
+    }
+    let first = store.list_page(&ListQuery::new(Kind::Actor, 3)).unwrap();
+    assert!(first.more);
+    let whole = store.list(Kind::Actor, View::current()).unwrap();
+    assert_eq!(first.items, whole[..3].to_vec(), "etags as `list` has them");
+
+    // Each filter the interfaces offer, against what the dossier says.
+    let dispute = dossier.disputes[0].name.to_string();
+    let stances_of_jpn = sorted(
+        dossier
+            .stances
+            .iter()
+            .filter(|s| s.actor.as_str() == "actors/JPN")
+            .map(|s| s.name.to_string())
+            .collect(),
+    );
+    assert!(!stances_of_jpn.is_empty());
+    let q = ListQuery::new(Kind::Stance, 1).with(to(LinkField::Actor, "actors/JPN"));
+    assert_eq!(names(&all_pages(store, &q, 1)), stances_of_jpn);
+    let issue = dossier.stances[0].issue.to_string();
+    let q = ListQuery::new(Kind::Stance, 1)
+        .with(to(LinkField::Dispute, &dispute))
+        .with(to(LinkField::Issue, &issue))
+        .with(to(LinkField::Actor, "actors/JPN"));
+    let expected = sorted(
+        dossier
+            .stances
+            .iter()
+            .filter(|s| s.actor.as_str() == "actors/JPN" && s.issue.as_str() == issue)
+            .map(|s| s.name.to_string())
+            .collect(),
+    );
+    assert_eq!(names(&all_pages(store, &q, 1)), expected, "links combine");
+    let q = ListQuery::new(Kind::Issue, 2).with(to(LinkField::Dispute, &dispute));
+    assert_eq!(
+        names(&all_pages(store, &q, 2)),
+        sorted(dossier.issues.iter().map(|i| i.name.to_string()).collect())
+    );
+    let q = ListQuery::new(Kind::Issue, 2).with(to(LinkField::Dispute, "disputes/none"));
+    assert!(all_pages(store, &q, 2).is_empty());
+    let parties = sorted(
+        dossier.disputes[0]
+            .parties
+            .iter()
+            .map(|p| p.actor.to_string())
+            .collect(),
+    );
+    let q = ListQuery::new(Kind::Actor, 1).with(Link::From {
+        field: LinkField::Party,
+        owner: dispute.clone(),
+    });
+    assert_eq!(
+        names(&all_pages(store, &q, 1)),
+        parties,
+        "parties of a dispute"
+    );
+    let q = ListQuery::new(Kind::Dispute, 1).with(to(LinkField::Party, "actors/JPN"));
+    assert_eq!(names(&all_pages(store, &q, 1)), vec![dispute.clone()]);
+    let events_of_jpn = sorted(
+        dossier
+            .events
+            .iter()
+            .filter(|e| {
+                e.sources
+                    .iter()
+                    .chain(&e.targets)
+                    .any(|a| a.as_str() == "actors/JPN")
+            })
+            .map(|e| e.name.to_string())
+            .collect(),
+    );
+    let q = ListQuery::new(Kind::Event, 1).with(to(LinkField::Actor, "actors/JPN"));
+    assert_eq!(names(&all_pages(store, &q, 1)), events_of_jpn);
+
+    // The valid-time cut, alone and with a filter.
+    let cut = View::as_of(date("2018-09-15"));
+    let mut q = ListQuery::new(Kind::Stance, 1);
+    q.view = cut;
+    let listed: Vec<Record> = store
+        .list(Kind::Stance, cut)
+        .unwrap()
+        .into_iter()
+        .map(|v| v.value)
+        .collect();
+    assert_eq!(all_pages(store, &q, 1), listed);
+    let q = q.with(to(LinkField::Actor, "actors/JPN"));
+    let expected: Vec<String> = names(&listed)
+        .into_iter()
+        .filter(|n| stances_of_jpn.contains(n))
+        .collect();
+    assert_eq!(names(&all_pages(store, &q, 1)), expected);
+
+    // Changes move the index: a stance moved to another actor leaves JPN's list and joins the
+    // other's; a deleted one leaves; a past revision still lists what was there then.
+    let mut moved = dossier
+        .stances
+        .iter()
+        .find(|s| s.actor.as_str() == "actors/JPN")
+        .unwrap()
+        .clone();
+    moved.actor = ActorName::parse("actors/RUS").unwrap();
+    let mut batch = WriteBatch::new("move");
+    batch.put(Record::Stance(moved.clone()));
+    store.commit(batch).unwrap();
+    let jpn = ListQuery::new(Kind::Stance, 10).with(to(LinkField::Actor, "actors/JPN"));
+    let now = names(&all_pages(store, &jpn, 10));
+    assert!(!now.contains(&moved.name.to_string()));
+    let rus = ListQuery::new(Kind::Stance, 10).with(to(LinkField::Actor, "actors/RUS"));
+    assert!(names(&all_pages(store, &rus, 10)).contains(&moved.name.to_string()));
+    let mut delete = WriteBatch::new("retract");
+    delete.delete(Kind::Stance, moved.name.to_string(), Precondition::None);
+    store.commit(delete).unwrap();
+    assert!(!names(&all_pages(store, &rus, 10)).contains(&moved.name.to_string()));
+    let mut then = jpn.clone();
+    then.view = View::at_revision(1);
+    assert_eq!(names(&all_pages(store, &then, 1)), stances_of_jpn);
+    let mut then_all = ListQuery::new(Kind::Stance, 1);
+    then_all.view = View::at_revision(1);
+    assert_eq!(
+        sorted(names(&all_pages(store, &then_all, 1))),
+        sorted(dossier.stances.iter().map(|s| s.name.to_string()).collect())
+    );
 }

@@ -1,0 +1,675 @@
+//! Event arguments read from the dependency parse: who acts (the subject, a passive's agent, the
+//! subject an infinitive or a coordinated verb shares), upon whom (objects and obliques, a
+//! possessor such as "China's ambassador"), and whether the act is negated or only asked of
+//! someone. The token-window rules of `syntax.rs` stay the fallback where the parse links no
+//! actor to the cue.
+
+use crate::ir::{Doc, Item, ItemKind};
+use crate::knowledge::Knowledge;
+use crate::tree::{Parse, Word};
+use polemos_core::model::ActorKind;
+
+/// Who an argument of the cue names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Who {
+    #[default]
+    Nobody,
+    Actors(Vec<usize>),
+    /// A pronoun to resolve in the discourse; `true` for "he" and "she".
+    Pronoun(bool),
+    /// "we", "our": the speaker, or the author of a statement.
+    We,
+    /// "both parties", "all sides", "the two countries": the two states the text last named;
+    /// also "each side" as a subject.
+    Parties,
+    /// "the other" after "each side ...": the parties act upon each other.
+    Other,
+}
+
+impl Who {
+    fn is_nobody(&self) -> bool {
+        matches!(self, Who::Nobody)
+    }
+}
+
+/// The arguments of an event cue as the parse shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TreeArgs {
+    pub source: Who,
+    pub target: Who,
+    /// "X was criticised by Y": the source is the agent Y and the target the subject X.
+    pub passive: bool,
+    /// The act is asked of someone, not done: "called on X to protest", "urged X to withdraw".
+    pub requested: bool,
+    /// Negated in the tree: "did not reject", "never agreed to talk", "came without a proposal".
+    pub negated: bool,
+    /// A noun of an act whose phrase shows no actor doing it ("welcomed the agreement"): the
+    /// subject of the clause did not do it.
+    pub no_source: bool,
+    /// The subject of the verb's clausal complement ("agreed that X is sovereign"): the target of
+    /// an agreement or a concession when it has no object.
+    pub clause_target: Who,
+    /// The subject is shared with a coordinated verb ("rejected the protest and urged Peru"):
+    /// such a second verb is coded only when aimed at someone.
+    pub shared: bool,
+}
+
+/// Verbs whose subject does the act their object names: "lodged a protest", "held drills",
+/// "imposed sanctions". Any other verb's subject only comments on it ("welcomed the agreement").
+const LIGHT_VERBS: &[&str] = &[
+    "hold", "conduct", "stage", "launch", "issue", "lodge", "make", "file", "impose", "sign",
+    "carry", "begin", "start", "announce", "deliver", "level", "mount", "resume", "order", "slap",
+    "have", "continue", "expand", "extend", "offer", "put", "submit",
+];
+
+/// Prepositions after which a noun names what an act is about, not whom it is aimed at:
+/// "coordinate efforts on Sudan", "concern over X's plans".
+const TOPIC_CASES: &[&str] = &[
+    "on",
+    "upon",
+    "about",
+    "over",
+    "regarding",
+    "concerning",
+    "in",
+    "for",
+    "at",
+    "into",
+];
+
+/// Verbs whose complement is what is threatened, not done: "threatened to close the border".
+const THREATENING: &[&str] = &["threaten", "warn", "vow", "pledge"];
+
+/// Verbs of asking someone to act: the infinitive after them is the act asked for.
+const ASKING: &[&str] = &[
+    "urge",
+    "ask",
+    "call",
+    "encourage",
+    "press",
+    "tell",
+    "invite",
+    "persuade",
+    "request",
+    "appeal",
+    "pressure",
+    "push",
+    "want",
+    "advise",
+    "implore",
+    "beg",
+    "exhort",
+];
+
+/// Prepositions of an oblique that names whom an act is aimed at.
+/// "on" and "upon" name a topic after most verbs ("negotiate with X on Y's proposal"); they
+/// mark the target only inside the cue ("called on", "imposed sanctions on").
+const TARGET_CASES: &[&str] = &[
+    "with", "to", "against", "at", "toward", "towards", "from", "into",
+];
+
+/// Reads the arguments of the cue `items[at]` from the parse of its sentence, or `None` when
+/// the sentence has no parse covering the cue.
+/// `noun`: the lexicon has the cue as a noun of an act ("drills"), not a verb. When the parse
+/// disagrees (a verb cue tagged as an adjective: "is imposing costs" read as a noun phrase), it
+/// is likely wrong there, and the caller keeps its token rules. `direct`: only the verb's own
+/// objects are targets, not actors inside them ("urged Beijing", not "encouraged development
+/// with Morocco").
+#[must_use]
+pub fn read(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    noun: bool,
+    direct: bool,
+) -> Option<TreeArgs> {
+    let cue = items.get(at)?;
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    let head = p.head_of(&words)?;
+    let tok = p.token(head)?;
+    let tagged_noun = matches!(tok.upos.as_str(), "NOUN" | "PROPN");
+    // A verb of the lexicon used as a predicate adjective ("are bound to comply", "is
+    // committed") states a condition, not an act; a progressive tagged as one ("is threatening
+    // to close") is left to the token rules.
+    let progressive = tok.text.to_ascii_lowercase().ends_with("ing");
+    if !noun && tok.upos == "ADJ" && !progressive && p.dependent(head, "cop").is_some() {
+        return Some(TreeArgs {
+            no_source: true,
+            ..TreeArgs::default()
+        });
+    }
+    if noun != tagged_noun || (!noun && tok.upos != "VERB") {
+        return None;
+    }
+    let map = actor_map(p, items, head.sentence, cue);
+    let mut args = if noun {
+        nominal(p, &map, head)
+    } else {
+        verbal(p, &map, head, cue, direct)
+    };
+    args.negated |= negated(p, head);
+    // "are legally bound to comply", "must withdraw": what someone ought to do, not an act.
+    args.requested |= !noun && deontic(p, head);
+    Some(args)
+}
+
+/// Whether a verb states an obligation: a modal of obligation ("must", "should"), or the
+/// complement of "bound", "obliged", "required" ("are bound to comply").
+fn deontic(p: &Parse<'_>, v: Word) -> bool {
+    let obliging = |w: Word| {
+        p.dependents(w).any(|d| {
+            p.has_rel(d, "aux")
+                && p.token(d).is_some_and(|t| {
+                    matches!(
+                        t.lemma.to_ascii_lowercase().as_str(),
+                        "must" | "should" | "ought"
+                    )
+                })
+        })
+    };
+    if obliging(v) {
+        return true;
+    }
+    p.has_rel(v, "xcomp")
+        && p.head(v).is_some_and(|h| {
+            p.token(h).is_some_and(|t| {
+                matches!(
+                    t.text.to_ascii_lowercase().as_str(),
+                    "bound" | "obliged" | "obligated" | "required"
+                )
+            })
+        })
+}
+
+/// Per word of the sentence, the actor whose mention covers it.
+fn actor_map(p: &Parse<'_>, items: &[Item], sentence: usize, cue: &Item) -> Vec<Option<usize>> {
+    let n = p.sentence(sentence).map_or(0, |s| s.tokens.len());
+    let mut map = vec![None; n];
+    for it in items {
+        if let ItemKind::Actor { actor, .. } = it.kind {
+            // The cue's own words are not its argument ("Chilean military drills": the actor
+            // "Chilean military" overlaps the cue "military drills"; "Chilean" is the actor).
+            for w in p.words_in(it.start, it.end) {
+                let inside = p
+                    .token(w)
+                    .is_some_and(|t| t.start >= cue.start && t.end <= cue.end);
+                if inside {
+                    continue;
+                }
+                if let Some(slot) = map.get_mut(w.index) {
+                    *slot = Some(actor);
+                }
+            }
+        }
+    }
+    map
+}
+
+/// The actors a phrase headed by `w` names, with those coordinated with it. `loose`: also look
+/// into modifiers that are not the phrase's owner ("an attack on X" for a target).
+fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
+    if let Some(t) = p.token(w) {
+        let lemma = t.lemma.to_ascii_lowercase();
+        if t.upos == "PRON" {
+            return match lemma.as_str() {
+                "we" | "us" | "i" | "me" => Who::We,
+                "he" | "she" | "him" | "her" | "his" => Who::Pronoun(true),
+                "it" | "they" | "them" | "its" | "their" => Who::Pronoun(false),
+                "our" | "my" => Who::We,
+                _ => Who::Nobody,
+            };
+        }
+        if map.get(w.index).copied().flatten().is_none() && parties(p, w, &lemma) {
+            return Who::Parties;
+        }
+        let det = |words: &[&str]| {
+            p.dependents(w).any(|d| {
+                p.has_rel(d, "det")
+                    && p.token(d)
+                        .is_some_and(|t| words.contains(&t.lemma.to_ascii_lowercase().as_str()))
+            })
+        };
+        if ["side", "party", "country", "government"].contains(&lemma.as_str()) && det(&["each"]) {
+            return Who::Parties;
+        }
+        if lemma == "other" && det(&["the", "each"]) {
+            return Who::Other;
+        }
+    }
+    let mut out = Vec::new();
+    for c in p.conjuncts(w) {
+        for a in phrase_actors(p, map, c, loose, 3) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
+    if out.is_empty() {
+        // "its foreign ministry", "their troops": the owner is a pronoun to resolve.
+        let owner = p.dependents(w).find(|d| p.has_rel(*d, "nmod:poss"));
+        match owner.and_then(|d| p.token(d)) {
+            Some(t) if t.upos == "PRON" => match t.lemma.to_ascii_lowercase().as_str() {
+                "its" | "their" | "it" | "they" => Who::Pronoun(false),
+                "his" | "her" | "he" | "she" => Who::Pronoun(true),
+                "our" | "we" | "my" | "i" => Who::We,
+                _ => Who::Nobody,
+            },
+            _ => Who::Nobody,
+        }
+    } else {
+        Who::Actors(out)
+    }
+}
+
+/// "both parties", "all sides", "the two countries", "both governments".
+fn parties(p: &Parse<'_>, w: Word, lemma: &str) -> bool {
+    let plural = [
+        "party",
+        "side",
+        "country",
+        "government",
+        "state",
+        "nation",
+        "leader",
+    ];
+    plural.contains(&lemma)
+        && p.token(w).is_some_and(|t| t.xpos == "NNS")
+        && p.dependents(w).any(|d| {
+            p.token(d).is_some_and(|t| {
+                matches!(
+                    t.lemma.to_ascii_lowercase().as_str(),
+                    "both" | "all" | "two"
+                )
+            })
+        })
+}
+
+/// The actors of the phrase headed by `w` (without its conjuncts): the actor covering the head,
+/// else its owner ("China's ambassador", "the Chinese navy", "the government of Argentina").
+fn phrase_actors(
+    p: &Parse<'_>,
+    map: &[Option<usize>],
+    w: Word,
+    loose: bool,
+    depth: usize,
+) -> Vec<usize> {
+    if let Some(a) = map.get(w.index).copied().flatten() {
+        return vec![a];
+    }
+    if depth == 0 {
+        return Vec::new();
+    }
+    for d in p.dependents(w) {
+        let owner = p.has_rel(d, "nmod:poss")
+            || p.has_rel(d, "amod")
+            || p.has_rel(d, "compound")
+            || (p.has_rel(d, "nmod")
+                && (case_in(p, d, &["of", "from"]) || (loose && !case_in(p, d, TOPIC_CASES))));
+        if !owner || (p.has_rel(d, "nmod") && case_in(p, d, &["between", "by"]) && !loose) {
+            continue;
+        }
+        let mut out = Vec::new();
+        for c in p.conjuncts(d) {
+            out.extend(phrase_actors(p, map, c, loose, depth - 1));
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    Vec::new()
+}
+
+fn case_of(p: &Parse<'_>, w: Word) -> Option<String> {
+    p.dependent(w, "case")
+        .and_then(|c| p.token(c))
+        .map(|t| t.lemma.to_ascii_lowercase())
+}
+
+fn case_in(p: &Parse<'_>, w: Word, cases: &[&str]) -> bool {
+    case_of(p, w).is_some_and(|c| cases.contains(&c.as_str()))
+}
+
+/// Whether `w` or a verb it depends on through `xcomp` is negated ("did not agree to talk"), or
+/// a noun under "without" ("came without any new proposal").
+fn negated(p: &Parse<'_>, w: Word) -> bool {
+    let mut x = w;
+    for _ in 0..4 {
+        if p.negated(x) || case_in(p, x, &["without"]) {
+            return true;
+        }
+        if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj")) {
+            break;
+        }
+        match p.head(x) {
+            Some(h) => x = h,
+            None => break,
+        }
+    }
+    false
+}
+
+/// The subject of a verb: its own, or the one it shares with the verb it is coordinated with or
+/// completes ("agreed to hold talks", "summoned the ambassador to protest"). `None` inside
+/// `requested` when the verb completes another verb's object ("urged X to withdraw").
+fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -> Option<Word> {
+    let mut x = v;
+    for _ in 0..4 {
+        if let Some(s) = p
+            .dependents(x)
+            .find(|d| p.has_rel(*d, "nsubj") || p.has_rel(*d, "csubj"))
+        {
+            return Some(s);
+        }
+        let h = p.head(x)?;
+        // The lemma, or the word for a participle tagged as an adjective ("is threatening").
+        let threat = p.token(h).is_some_and(|t| {
+            let word = t.text.to_ascii_lowercase();
+            THREATENING.contains(&t.lemma.to_ascii_lowercase().as_str())
+                || THREATENING.iter().any(|v| word.starts_with(v))
+        });
+        if threat && p.has_rel(x, "xcomp") {
+            // The threat is the act; what is threatened has not happened.
+            *requested = true;
+            return None;
+        }
+        if p.has_rel(x, "xcomp") {
+            // Object control: "urged Beijing to protect", "called on the PRC to act".
+            let asked = p.dependents(h).any(|d| {
+                p.has_rel(d, "obj")
+                    || p.has_rel(d, "iobj")
+                    || (p.has_rel(d, "obl") && case_in(p, d, &["on", "upon"]))
+            });
+            if asked {
+                *requested = true;
+                return None;
+            }
+        } else if p.has_rel(x, "advcl") {
+            // Only a purpose clause ("summoned the ambassador to protest") shares the subject;
+            // after a verb of asking it is what was asked ("called on Peru to withdraw", which
+            // the parser may attach as a purpose clause).
+            let to = p
+                .dependent(x, "mark")
+                .and_then(|m| p.token(m))
+                .is_some_and(|t| t.lemma.eq_ignore_ascii_case("to"));
+            if !to {
+                return None;
+            }
+            let asking = p
+                .token(h)
+                .is_some_and(|t| ASKING.contains(&t.lemma.to_ascii_lowercase().as_str()));
+            if asking {
+                *requested = true;
+                return None;
+            }
+        } else if p.has_rel(x, "conj") {
+            *shared = true;
+        } else {
+            return None;
+        }
+        x = h;
+    }
+    None
+}
+
+fn passive(p: &Parse<'_>, v: Word) -> bool {
+    p.dependents(v)
+        .any(|d| p.has_rel(d, "nsubj:pass") || p.has_rel(d, "aux:pass"))
+}
+
+fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: bool) -> TreeArgs {
+    let mut args = TreeArgs::default();
+    // "the islands, disputed by Moscow": a participle modifying its target.
+    // A relative clause with its own subject ("the fact that X and Y have never signed") is not
+    // one.
+    let participle = p.has_rel(v, "acl")
+        && p.token(v).is_some_and(|t| t.xpos == "VBN")
+        && !p
+            .dependents(v)
+            .any(|d| p.has_rel(d, "nsubj") || p.has_rel(d, "aux"));
+    if passive(p, v) || participle {
+        args.passive = true;
+        if let Some(agent) = p.dependents(v).find(|d| {
+            p.has_rel(*d, "obl:agent") || (p.has_rel(*d, "obl") && case_in(p, *d, &["by"]))
+        }) {
+            args.source = who(p, map, agent, false);
+        }
+        let subject = if participle {
+            p.head(v)
+        } else {
+            p.dependents(v).find(|d| p.has_rel(*d, "nsubj:pass"))
+        };
+        if let Some(s) = subject {
+            args.target = who(p, map, s, false);
+        }
+        return args;
+    }
+    if let Some(s) = subject_of(p, v, &mut args.requested, &mut args.shared) {
+        args.source = who(p, map, s, false);
+    } else if p.has_rel(v, "acl") {
+        // "a pleasant place to visit", "efforts to stop the parade": an infinitive or gerund
+        // modifying a noun names no one doing it.
+        args.no_source = true;
+    }
+    // Targets: the objects, and obliques whose preposition marks an addressee, or is part of the
+    // cue itself ("arrived in", "called on").
+    let cue_has = |c: Word| {
+        p.dependent(c, "case")
+            .and_then(|x| p.token(x))
+            .is_some_and(|t| t.start >= cue.start && t.end <= cue.end)
+    };
+    for d in p.dependents(v) {
+        let aimed = p.has_rel(d, "obj")
+            || p.has_rel(d, "iobj")
+            || (p.has_rel(d, "obl")
+                && !p.has_rel(d, "obl:tmod")
+                && (case_in(p, d, TARGET_CASES) || cue_has(d) || case_in(p, d, &["by"])))
+            // "blamed the other" may be parsed as a bare oblique.
+            || (p.has_rel(d, "obl") && case_of(p, d).is_none() && who(p, map, d, false) == Who::Other);
+        if !aimed {
+            continue;
+        }
+        let w = who(p, map, d, !direct);
+        if let (Who::Actors(mut a), Who::Actors(b)) = (w.clone(), args.target.clone()) {
+            a.retain(|x| !b.contains(x));
+            let mut all = b;
+            all.extend(a);
+            args.target = Who::Actors(all);
+        } else if args.target.is_nobody() {
+            args.target = w;
+        }
+    }
+    // "the United Kingdom will agree that Mauritius is sovereign": whom an agreement or a
+    // concession is made to is the subject of what is agreed.
+    if args.target.is_nobody()
+        && let Some(c) = p.dependents(v).find(|d| p.has_rel(*d, "ccomp"))
+        && let Some(s) = p.dependents(c).find(|d| p.has_rel(*d, "nsubj"))
+    {
+        args.clause_target = who(p, map, s, false);
+    }
+    // "asked to have U.N. peacekeepers dispatched": what is asked for names whom it is asked of.
+    if args.target.is_nobody()
+        && let Some(c) = p.dependents(v).find(|d| p.has_rel(*d, "xcomp"))
+        && let Some(o) = p.dependents(c).find(|d| p.has_rel(*d, "obj"))
+    {
+        args.clause_target = who(p, map, o, true);
+    }
+    args
+}
+
+fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
+    let mut args = TreeArgs::default();
+    // "talks between X and Y": the parties act together.
+    if let Some(b) = p
+        .dependents(n)
+        .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, &["between"]))
+    {
+        args.source = who(p, map, b, false);
+        return args;
+    }
+    // "a protest by X", "X's drills", "Chinese drills".
+    for d in p.dependents(n) {
+        let owner = p.has_rel(d, "nmod:poss")
+            || p.has_rel(d, "amod")
+            || p.has_rel(d, "compound")
+            || (p.has_rel(d, "nmod") && case_in(p, d, &["by"]));
+        if owner && let Who::Actors(a) = who(p, map, d, false) {
+            args.source = Who::Actors(a);
+            break;
+        }
+        if p.has_rel(d, "nmod:poss") {
+            let w = who(p, map, d, false);
+            if !w.is_nobody() {
+                args.source = w;
+                break;
+            }
+        }
+    }
+    for d in p.dependents(n) {
+        // After a noun "on" does mark the target: "sanctions on X", "an attack on X".
+        if p.has_rel(d, "nmod") && (case_in(p, d, TARGET_CASES) || case_in(p, d, &["on", "upon"])) {
+            let w = who(p, map, d, true);
+            if !w.is_nobody() {
+                args.target = w;
+                break;
+            }
+        }
+    }
+    let light = |v: Word| {
+        p.token(v)
+            .is_some_and(|t| LIGHT_VERBS.contains(&t.lemma.to_ascii_lowercase().as_str()))
+    };
+    // "postponed their meeting": what is done to an act is not the act, whoever owns it.
+    let commented = p.has_rel(n, "obj") && p.head(n).is_some_and(|v| !light(v));
+    if commented && matches!(args.source, Who::Pronoun(_) | Who::We) {
+        args.source = Who::Nobody;
+        args.no_source = true;
+        return args;
+    }
+    if !args.source.is_nobody() {
+        return args;
+    }
+    // Unless a light verb's subject does it (below), a noun whose phrase names nobody doing it
+    // has no source: "welcomed the agreement", "concerned by the drills". A planned act as a
+    // subject ("the planned meeting with X would help") is one the context has announced, so its
+    // doer is left to the context.
+    let planned = p.dependents(n).any(|d| {
+        p.has_rel(d, "amod")
+            && p.token(d).is_some_and(|t| {
+                matches!(
+                    t.lemma.to_ascii_lowercase().as_str(),
+                    "plan" | "planned" | "upcoming" | "schedule" | "scheduled" | "forthcoming"
+                )
+            })
+    });
+    args.no_source = !(planned && p.has_rel(n, "nsubj"));
+    // The object of a light verb: "lodged a protest", "held drills" are done by its subject.
+    if p.has_rel(n, "obj")
+        && let Some(v) = p.head(n)
+        && light(v)
+    {
+        let mut requested = false;
+        if let Some(s) = subject_of(p, v, &mut requested, &mut args.shared) {
+            args.source = who(p, map, s, false);
+        }
+        args.requested = requested;
+        args.no_source = args.source.is_nobody();
+    }
+    args
+}
+
+/// Whom "both parties" means in sentence `s`: the parties of the dispute the sentence is about
+/// when the text names them, else the two states or groups it names last before byte `before`
+/// (this sentence, then up to three before it); never those in `except`.
+#[must_use]
+pub fn parties_of(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    s: usize,
+    before: usize,
+    except: &[usize],
+) -> Vec<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    if let Some(d) = doc.sentence_dispute.get(s).copied().flatten() {
+        let dispute = &doc.disputes[d];
+        let ids: Vec<&str> = match dispute.known {
+            Some(known) => k.disputes[known]
+                .parties
+                .iter()
+                .map(String::as_str)
+                .collect(),
+            None => dispute
+                .parties
+                .iter()
+                .map(|n| n.trim_start_matches("actors/"))
+                .collect(),
+        };
+        let named: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| doc.actors.iter().position(|a| a.id == *id))
+            .filter(|&a| !except.iter().any(|&x| state_of(x) == a))
+            .collect();
+        if named.len() == 2 {
+            return named;
+        }
+    }
+    let mut out: Vec<usize> = Vec::new();
+    for sentence in (s.saturating_sub(3)..=s).rev() {
+        for it in doc.sentence_items(sentence).iter().rev() {
+            let ItemKind::Actor { actor, .. } = it.kind else {
+                continue;
+            };
+            let st = state_of(actor);
+            let party = matches!(
+                doc.actors[st].kind,
+                ActorKind::State | ActorKind::ArmedGroup | ActorKind::PoliticalGroup
+            );
+            if it.start >= before
+                || !party
+                || except.iter().any(|&x| state_of(x) == st)
+                || out.contains(&st)
+            {
+                continue;
+            }
+            out.push(st);
+            if out.len() == 2 {
+                return out;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Who "we" is in a text with no speaker for it: the first state or organization that is the
+/// subject of a clause (a statement's "The United States welcomes ...").
+#[must_use]
+pub fn author(doc: &Doc<'_>) -> Option<usize> {
+    let p = &doc.parse;
+    for s in 0..doc.sentences.len().min(6) {
+        for it in doc.sentence_items(s) {
+            let ItemKind::Actor {
+                actor,
+                adjectival: false,
+                possessive: false,
+                ..
+            } = it.kind
+            else {
+                continue;
+            };
+            if matches!(
+                doc.actors[actor].kind,
+                ActorKind::Person | ActorKind::MediaOutlet
+            ) {
+                continue;
+            }
+            let words = p.words_in(it.start, it.end);
+            if p.head_of(&words).is_some_and(|h| p.has_rel(h, "nsubj")) {
+                return Some(actor);
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,185 @@
+//! Tests of reading event arguments from the parse, on sentences of our own.
+
+use super::{TreeArgs, Who};
+use crate::Extractor;
+use crate::ir::ItemKind;
+
+/// The tree arguments of the first event cue of `text`, with actor ids for indices.
+fn args(text: &str, cue: &str) -> (TreeArgs, Vec<String>) {
+    static X: std::sync::OnceLock<Extractor> = std::sync::OnceLock::new();
+    let x = X.get_or_init(|| Extractor::new().expect("built-in knowledge"));
+    let article = format!("Headline\n\n{text}");
+    let doc = x.analyze(&article, None);
+    let at = article.find(cue).expect("cue in text");
+    let s = doc
+        .sentences
+        .iter()
+        .position(|s| s.start <= at && at < s.end)
+        .expect("sentence");
+    let items = doc.sentence_items(s);
+    let i = items
+        .iter()
+        .position(|it| matches!(it.kind, ItemKind::Event(_)) && it.start == at)
+        .expect("an event cue at that word");
+    let ids = doc.actors.iter().map(|a| a.id.clone()).collect();
+    let crate::ir::ItemKind::Event(ev) = items[i].kind else {
+        unreachable!("an event item")
+    };
+    let noun = x.knowledge().events[ev].args == crate::knowledge::Args::Noun;
+    (
+        super::read(&doc, items, i, noun, false).expect("parsed"),
+        ids,
+    )
+}
+
+fn names(w: &Who, ids: &[String]) -> Vec<String> {
+    match w {
+        Who::Actors(a) => a.iter().map(|&i| ids[i].clone()).collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[test]
+fn a_passive_agent_acts_upon_the_subject() {
+    let (a, ids) = args(
+        "Chile was sharply criticised by Peru on Monday.",
+        "criticised",
+    );
+    assert!(a.passive);
+    assert_eq!(names(&a.source, &ids), ["PER"]);
+    assert_eq!(names(&a.target, &ids), ["CHL"]);
+}
+
+#[test]
+fn coordinated_subjects_all_act() {
+    let (a, ids) = args("Chile and Bolivia condemned Peru on Monday.", "condemned");
+    assert_eq!(names(&a.source, &ids), ["CHL", "BOL"]);
+    assert_eq!(names(&a.target, &ids), ["PER"]);
+}
+
+#[test]
+fn a_purpose_clause_shares_the_subject_and_a_possessor_is_the_target() {
+    let text = "Chile summoned Peru's ambassador to protest the arrests.";
+    let (a, ids) = args(text, "protest");
+    assert_eq!(names(&a.source, &ids), ["CHL"]);
+    let (a, ids) = args(text, "summoned");
+    assert_eq!(names(&a.target, &ids), ["PER"]);
+}
+
+#[test]
+fn an_act_asked_of_an_object_is_requested() {
+    let (a, _) = args("Chile called on Peru to reject the plan.", "reject");
+    assert!(a.requested);
+    assert_eq!(a.source, Who::Nobody);
+}
+
+#[test]
+fn a_noun_under_without_is_negated() {
+    let text = "Chile's envoy came to the talks without any new proposal.";
+    let (a, _) = args(text, "proposal");
+    assert!(a.negated);
+}
+
+#[test]
+fn on_names_a_topic_after_a_verb_but_a_target_after_a_noun() {
+    let text = "Chile will negotiate with Bolivia on Peru's proposal.";
+    let (a, ids) = args(text, "negotiate");
+    assert_eq!(names(&a.target, &ids), ["BOL"]);
+    let (a, ids) = args("Chilean drills on Peru's border began on Monday.", "drills");
+    assert_eq!(names(&a.source, &ids), ["CHL"]);
+    assert_eq!(names(&a.target, &ids), ["PER"]);
+}
+
+#[test]
+fn a_relative_clause_with_a_subject_is_not_a_participle() {
+    let text = "The fact that Chile and Peru have never signed a treaty is an obstacle.";
+    let (a, ids) = args(text, "signed");
+    assert!(!a.passive && a.negated);
+    assert_eq!(names(&a.source, &ids), ["CHL", "PER"]);
+}
+
+#[test]
+fn each_side_acts_upon_the_other() {
+    let (a, _) = args("Each side has blamed the other for the fighting.", "blamed");
+    assert_eq!((a.source, a.target), (Who::Parties, Who::Other));
+}
+
+#[test]
+fn what_is_asked_for_names_whom_it_is_asked_of() {
+    let text = "Chile has asked to meet the Peruvian president next week.";
+    let (a, ids) = args(text, "asked");
+    assert_eq!(a.target, Who::Nobody);
+    assert_eq!(names(&a.clause_target, &ids), ["PER"]);
+}
+
+#[test]
+fn an_infinitive_modifying_a_noun_has_no_source() {
+    let (a, _) = args("Chile is not a pleasant place to visit.", "visit");
+    assert!(a.no_source, "{a:?}");
+    let (a, _) = args("I met my counterpart from Peru on Monday.", "met");
+    assert_eq!(a.source, Who::We);
+}
+
+#[test]
+fn what_is_threatened_is_not_done_and_a_topic_is_not_a_target() {
+    let text = "Chile is threatening to invade Peru.";
+    let (a, _) = args(text, "invade");
+    assert!(a.requested, "{a:?}");
+    let text = "Chile will meet Bolivia to coordinate efforts on Peru.";
+    let (a, _) = args(text, "coordinate");
+    assert_eq!(a.target, Who::Nobody);
+}
+
+#[test]
+fn a_planned_act_as_subject_is_left_to_the_context() {
+    let text = "Chile hopes that the planned meeting with Peru will help.";
+    let (a, _) = args(text, "meeting with");
+    assert!(!a.no_source, "{a:?}");
+}
+
+#[test]
+fn a_postponed_meeting_is_not_a_meeting() {
+    let (a, _) = args(
+        "Chile and Peru postponed their meeting with Bolivia.",
+        "meeting with",
+    );
+    assert!(a.no_source && a.source == Who::Nobody, "{a:?}");
+}
+
+#[test]
+fn a_possessive_pronoun_is_resolved_later() {
+    let (a, _) = args(
+        "During his meeting with Peru, the minister spoke.",
+        "meeting with",
+    );
+    assert_eq!(a.source, Who::Pronoun(true));
+}
+
+#[test]
+fn a_pronoun_owner_is_resolved_later() {
+    let (a, ids) = args(
+        "Its foreign ministry protested the Peruvian landing.",
+        "protested",
+    );
+    assert_eq!(a.source, Who::Pronoun(false));
+    assert_eq!(names(&a.target, &ids), ["PER"]);
+}
+
+#[test]
+fn both_parties_and_we_are_resolved_later() {
+    let (a, _) = args("We encourage both parties to resume talks.", "encourage");
+    assert_eq!(a.source, Who::We);
+    assert_eq!(a.target, Who::Parties);
+}
+
+#[test]
+fn a_noun_commented_on_has_no_source_in_the_subject() {
+    let (a, _) = args("Chile criticized the drills on Monday.", "drills");
+    assert!(a.no_source);
+    let text = "An agreement between Chile and Peru ended the war.";
+    let (a, ids) = args(text, "agreement");
+    assert_eq!(names(&a.source, &ids), ["CHL", "PER"]);
+    let (a, ids) = args("Chile lodged a protest with Peru.", "lodged a protest");
+    assert_eq!(names(&a.source, &ids), ["CHL"]);
+    assert_eq!(names(&a.target, &ids), ["PER"]);
+}

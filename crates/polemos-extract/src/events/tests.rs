@@ -1,0 +1,239 @@
+//! Tests of the event stage on sentences of our own.
+
+use crate::{ArticleMeta, Extractor};
+use std::sync::OnceLock;
+
+/// (sources, TYPE, targets, negated) of every event of `text`.
+fn events(text: &str) -> Vec<(Vec<String>, String, Vec<String>, bool)> {
+    static X: OnceLock<Extractor> = OnceLock::new();
+    let x = X.get_or_init(|| Extractor::new().expect("built-in knowledge"));
+    // The first line of an article is its headline, which codes no events.
+    let article = format!("Headline\n\n{text}");
+    let out = x
+        .extract(&article, &ArticleMeta::default())
+        .expect("extracts");
+    let short = |v: &[String]| -> Vec<String> {
+        v.iter()
+            .map(|a| a.trim_start_matches("actors/").to_owned())
+            .collect()
+    };
+    out.events
+        .iter()
+        .map(|e| {
+            (
+                short(&e.sources),
+                e.event_type.as_str().to_owned(),
+                short(&e.targets),
+                e.negated,
+            )
+        })
+        .collect()
+}
+
+fn has(text: &str, src: &str, ty: &str, tgt: &str) -> bool {
+    events(text)
+        .iter()
+        .any(|(s, t, g, _)| s.iter().any(|x| x == src) && t == ty && g.iter().any(|x| x == tgt))
+}
+
+/// Whether some event of `text` has `src` among its sources.
+fn acts(text: &str, src: &str) -> bool {
+    events(text)
+        .iter()
+        .any(|(s, ..)| s.iter().any(|x| x == src))
+}
+
+#[test]
+fn parties_acting_together_act_upon_each_other() {
+    let text = "Chile and Peru signed a fisheries accord in Lima on Monday.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+    let text = "The clashes between Chile and Peru left two soldiers dead.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn the_target_may_sit_inside_the_object_phrase() {
+    let text = "Chile restored diplomatic ties with Peru on Monday.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+    let text = "Chile condemned an attack by Peruvian soldiers near the border.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn each_coordinated_subject_acts() {
+    let text = "Chile and the small Bolivia welcomed a resumption of talks with Peru.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+    assert!(has(text, "BOL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn an_act_someone_is_urged_to_do_is_not_coded_as_done() {
+    let text = "Chile urged Peru to withdraw its troops from the border.";
+    let all = events(text);
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{all:?}");
+    assert!(!acts(text, "PER"), "{all:?}");
+}
+
+#[test]
+fn a_state_does_not_act_upon_itself() {
+    let text = "Chile consulted Chilean President Gabriel Boric on the dispute.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, _, g, _)| g.iter().any(|x| x == "CHL")),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_passive_dictionary_verb_is_not_coded_backwards() {
+    let text = "The islands, disputed by Chile, were visited by scientists.";
+    assert!(!acts(text, "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_leading_place_is_not_a_second_subject() {
+    let text = "In Chile, the Peruvian foreign minister met with Bolivia.";
+    let all = events(text);
+    assert!(has(text, "PER", "CONSULT", "BOL"), "{all:?}");
+    assert!(!acts(text, "CHL"), "{all:?}");
+}
+
+#[test]
+fn a_request_is_made_of_its_direct_object() {
+    let text = "Chile will encourage economic development with Peru.";
+    assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+    let text = "Chile urged Peru to resume talks.";
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn who_is_concerned_by_drills_does_not_hold_them() {
+    let text = "Chile is seriously concerned by the military drills near Peru.";
+    assert!(!acts(text, "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn warned_is_a_threat_when_aimed_at_someone() {
+    let text = "Chile warned Peru against further incursions.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    let text = "Chile warned that the talks with Peru could fail.";
+    assert!(
+        !events(text).iter().any(|(_, t, ..)| t == "THREATEN"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn diplomatic_acts_follow_the_conventions() {
+    let text = "Chile summoned Peru's ambassador to protest.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    let text = "Chile recalled its ambassador from Peru on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Chile did not reject the proposal by Peru.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, negated)| s == &["CHL"] && t == "REJECT" && *negated),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn the_actor_before_a_noun_of_an_act_holds_it() {
+    // The source is the Chilean military, a body acting for Chile (so CHL at state level).
+    let text = "Chilean military drills near Peru began on Monday.";
+    assert!(
+        has(text, "chilean-military", "MOBILIZE", "PER"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_passive_is_coded_from_its_agent() {
+    let text = "Chile was fiercely criticized by Peru on Monday.";
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile was criticized over its claims.";
+    assert!(events(text).is_empty(), "{:?}", events(text));
+}
+
+#[test]
+fn breaking_relations_is_a_sanction() {
+    let text = "Chile will break relations with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn every_party_asked_is_a_target_and_none_acts() {
+    let text = "The council is urging Chile and the rebel-held Peru to open unconditional talks.";
+    let all = events(text);
+    assert!(
+        !all.iter()
+            .any(|(s, ..)| s.iter().any(|x| x == "CHL" || x == "PER")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn contracted_and_neither_negations_negate_the_act() {
+    let text = "Chile didn't clash over the claims of Peru.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, n)| s == &["CHL"] && t == "ACCUSE" && g == &["PER"] && *n),
+        "{:?}",
+        events(text)
+    );
+    let text = "Neither Chile nor Bolivia condemned Peru on Monday.";
+    assert!(
+        events(text).iter().all(|(_, _, _, negated)| *negated) && !events(text).is_empty(),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_coordinated_verb_shares_the_subject() {
+    let text = "Chile rejected the protest and urged Peru to withdraw.";
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+    let text = "Chile rejected the protest and encouraged all sides to talk.";
+    assert!(
+        !events(text).iter().any(|(_, t, ..)| t == "REQUEST"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn we_is_the_statement_author_and_both_parties_the_two_states_named() {
+    let text = "The United States welcomed the talks between Chile and Peru. \
+                We urge both parties to continue the talks.";
+    assert!(has(text, "USA", "REQUEST", "CHL"), "{:?}", events(text));
+    assert!(has(text, "USA", "REQUEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn each_side_blaming_the_other_is_two_accusations() {
+    let text =
+        "Chile and Peru clashed at the border. Each side has blamed the other for the fighting.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_threatened_or_obliged_act_is_not_coded_as_done() {
+    let text = "Chile is threatening to invade Peru.";
+    assert!(
+        !events(text).iter().any(|(_, t, ..)| t == "ASSAULT"),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile and Peru are legally bound to comply with the ruling.";
+    assert!(!acts(text, "CHL"), "{:?}", events(text));
+}
