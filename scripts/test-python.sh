@@ -27,7 +27,7 @@ echo "installing test dependencies"
 "$py" -m pip install -q \
   "pytest>=7" "mypy>=1.8" "nbclient>=0.9" "nbformat>=5.9" "ipykernel>=6" \
   "pandas>=1.5" "matplotlib>=3.6" "polars>=1.3" "pyarrow>=14" "duckdb>=1.1" "jsonschema>=4" \
-  "grpcio-tools==1.75.1"
+  "dask[distributed]>=2024.1" "grpcio-tools==1.75.1"
 
 echo "gRPC stubs: python/polemos/_grpc against proto/ (python/scripts/gen_grpc.py --check)"
 "$py" python/scripts/gen_grpc.py --check

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from polemos._native import __version__, content_hash, parse
 from polemos import forecast, plot
+from polemos.batch import BatchExtraction, extract_batch, records_to_jsonl
 from polemos.engine import CommitResult, Engine, IngestResult
 from polemos.extraction import Extraction, extract, extract_many
 from polemos.exceptions import (
@@ -45,6 +46,7 @@ from polemos.resources import (
 __all__ = [
     "Actor",
     "AuthError",
+    "BatchExtraction",
     "CommitResult",
     "ConflictError",
     "Dispute",
@@ -66,8 +68,10 @@ __all__ = [
     "__version__",
     "content_hash",
     "extract",
+    "extract_batch",
     "extract_many",
     "forecast",
     "parse",
     "plot",
+    "records_to_jsonl",
 ]

@@ -8,6 +8,7 @@ __all__ = [
     "ArrowTable",
     "Engine",
     "ExtractionResult",
+    "FactTable",
     "ConflictError",
     "agreement",
     "analysis_defaults",
@@ -23,6 +24,7 @@ __all__ = [
     "ValidationError",
     "content_hash",
     "extract",
+    "extract_batch",
     "extract_many",
     "forecast",
     "forecast_dispute",
@@ -67,6 +69,22 @@ class ExtractionResult:
     def document_name(self) -> str: ...
 
 def plover_quad_classes() -> dict[str, str]: ...
+@final
+class FactTable:
+    """One result table of ``extract_batch``, read through the Arrow PyCapsule interface."""
+
+    @property
+    def num_rows(self) -> int: ...
+    @property
+    def column_names(self) -> list[str]: ...
+    def __arrow_c_stream__(self, requested_schema: Any = None) -> Any: ...
+
+def extract_batch(
+    texts: Sequence[str | None],
+    *,
+    published: Sequence[str | None] | None = None,
+    records: bool = False,
+) -> tuple[FactTable, FactTable, FactTable, FactTable, FactTable | None]: ...
 def extract(
     text: str,
     *,

@@ -4,6 +4,7 @@
 
 pub mod analysis;
 pub mod arrow;
+pub mod batch;
 pub mod engine;
 pub mod errors;
 pub mod extract;
@@ -39,6 +40,8 @@ mod _native {
     use crate::analysis::{
         agreement, coalitions, current_stances, deadlocks, report, series, shifts,
     };
+    #[pymodule_export]
+    use crate::batch::{FactTable, extract_batch};
     #[pymodule_export]
     use crate::extract::{ExtractionResult, extract, extract_many, ingest};
     #[pymodule_export]

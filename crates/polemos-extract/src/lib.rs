@@ -23,6 +23,7 @@ pub mod people;
 pub mod person_context;
 pub mod person_names;
 pub mod persons;
+pub mod pipeline;
 pub mod proposed;
 pub mod stances;
 pub mod syntax;

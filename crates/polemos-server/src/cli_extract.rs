@@ -1,14 +1,20 @@
 //! `extract` and `ingest`: read news text files, print the facts found (`extract`) or store them
-//! with their provenance (`ingest`). Extraction runs on all cores; storing is one commit per
-//! file, skipped when a document with the same content hash is already stored.
+//! with their provenance (`ingest`). Files are extracted on every core and handed on in input
+//! order as they are done (`polemos_extract::pipeline`): `extract` prints each at once, `ingest`
+//! gives each to one store writer that commits many documents a transaction
+//! (`polemos_store::IngestWriter`), so memory follows the files in flight, not the corpus.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
-use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, convert};
-use rayon::prelude::*;
+use polemos_core::Dossier;
+use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, convert, pipeline};
+use polemos_store::{IngestOptions, IngestReport, IngestWriter, Ingested};
 
 use crate::GlobalArgs;
 use crate::cli_data::{open_store_rw, parse_date};
@@ -18,8 +24,12 @@ use crate::output::{clip, enum_str, print_json, print_table, table};
 #[derive(Debug, Args)]
 pub struct SourceArgs {
     /// Text files, one article each (UTF-8).
-    #[arg(required = true)]
+    #[arg(required_unless_present = "files_from")]
     pub files: Vec<PathBuf>,
+    /// Also read the files named in this file, one path a line (`-`: standard input), for
+    /// corpora too large for a command line.
+    #[arg(long, value_name = "LIST")]
+    pub files_from: Option<PathBuf>,
     /// Publication date (YYYY-MM-DD): relative dates ("next week") resolve against it.
     #[arg(long, value_parser = parse_date)]
     pub published: Option<NaiveDate>,
@@ -35,6 +45,44 @@ pub struct SourceArgs {
     /// Largest file accepted, in bytes.
     #[arg(long, default_value_t = polemos_extract::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
+    /// Extract on this many threads (default: every core).
+    #[arg(long, short = 'j', value_name = "N", value_parser = positive)]
+    pub jobs: Option<usize>,
+}
+
+impl SourceArgs {
+    /// The files given on the command line, then those listed by `--files-from`.
+    fn all_files(&self) -> anyhow::Result<Vec<PathBuf>> {
+        let mut files = self.files.clone();
+        if let Some(list) = &self.files_from {
+            let text = if list.as_os_str() == "-" {
+                std::io::read_to_string(std::io::stdin().lock())
+                    .context("cannot read the list of files from standard input")?
+            } else {
+                crate::cli_data::read_text(list)?
+            };
+            files.extend(
+                text.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(PathBuf::from),
+            );
+        }
+        if files.is_empty() {
+            bail!("no files to read: the list is empty");
+        }
+        Ok(files)
+    }
+
+    fn jobs(&self) -> usize {
+        self.jobs.unwrap_or_else(pipeline::available_jobs)
+    }
+
+    fn meta(&self) -> ArticleMeta {
+        ArticleMeta {
+            published: self.published,
+            ..ArticleMeta::default()
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -51,6 +99,18 @@ pub struct IngestArgs {
     /// committed or reported, and the run fails at the end if any was not).
     #[arg(long)]
     pub fail_fast: bool,
+    /// Most documents stored in one transaction (1: a commit per file).
+    #[arg(long, value_name = "N", default_value_t = IngestOptions::default().batch_documents,
+          value_parser = positive)]
+    pub batch: usize,
+}
+
+/// A count of at least 1.
+fn positive(value: &str) -> Result<usize, String> {
+    match value.parse::<usize>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err(format!("`{value}` is not a whole number of at least 1")),
+    }
 }
 
 /// Builds the extractor: built-in knowledge plus the user's files.
@@ -115,32 +175,25 @@ fn progress(n: usize, what: &str) -> indicatif::ProgressBar {
     bar
 }
 
-/// Extracts every file in parallel, keeping the command-line order.
-fn extract_all(
-    ex: &Extractor,
-    args: &SourceArgs,
-    what: &str,
-) -> Vec<(PathBuf, anyhow::Result<Extraction>)> {
-    let meta = ArticleMeta {
-        published: args.published,
-        ..ArticleMeta::default()
-    };
-    let bar = progress(args.files.len(), what);
-    let out = args
-        .files
-        .par_iter()
-        .map(|path| {
-            let r = extract_file(ex, path, &meta);
-            bar.inc(1);
-            (path.clone(), r)
-        })
-        .collect();
-    bar.finish_and_clear();
-    out
+/// A table as `print_table` prints it, into `out`.
+fn push_table(out: &mut String, t: &comfy_table::Table, what: &str) {
+    if t.row_count() == 0 {
+        let _ = writeln!(out, "no {what}");
+    } else {
+        let _ = writeln!(out, "{t}");
+    }
 }
 
-fn print_human(path: &Path, x: &Extraction) {
-    println!("== {} ({} sentences)", path.display(), x.document.sentences);
+/// One file's facts as tables. Rendered on the worker threads: laying out the tables costs as
+/// much as a light extraction, and done by the printer it would run on one core.
+fn render_human(path: &Path, x: &Extraction) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "== {} ({} sentences)",
+        path.display(),
+        x.document.sentences
+    );
     let mut t = table(&["actor", "kind", "role", "of", "mentions"]);
     for a in &x.actors {
         t.add_row(vec![
@@ -151,7 +204,7 @@ fn print_human(path: &Path, x: &Extraction) {
             a.mentions.len().to_string(),
         ]);
     }
-    print_table(&t, "actors");
+    push_table(&mut out, &t, "actors");
     let mut t = table(&[
         "event", "mode", "status", "sources", "targets", "date", "where",
     ]);
@@ -172,7 +225,7 @@ fn print_human(path: &Path, x: &Extraction) {
             e.location.clone().unwrap_or_default(),
         ]);
     }
-    print_table(&t, "events");
+    push_table(&mut out, &t, "events");
     let mut t = table(&["actor", "issue", "stance", "salience", "conditions"]);
     for s in &x.stances {
         t.add_row(vec![
@@ -194,7 +247,7 @@ fn print_human(path: &Path, x: &Extraction) {
             ),
         ]);
     }
-    print_table(&t, "stances");
+    push_table(&mut out, &t, "stances");
     for d in &x.disputes {
         let framed: Vec<String> = d
             .framing
@@ -202,7 +255,8 @@ fn print_human(path: &Path, x: &Extraction) {
             .iter()
             .map(|c| format!("{} ×{}", c.party, c.mentions))
             .collect();
-        println!(
+        let _ = writeln!(
+            out,
             "dispute {}: neutral ×{}; {}",
             d.name,
             d.framing.neutral,
@@ -213,48 +267,75 @@ fn print_human(path: &Path, x: &Extraction) {
             }
         );
     }
+    out
 }
 
+/// One file's line of `extract --json` (JSON Lines): `{"file", "extraction"}`, or
+/// `{"file", "error"}` for a file that could not be read or extracted.
+fn render_json(path: &Path, x: &anyhow::Result<Extraction>) -> String {
+    let file = path.display().to_string();
+    let mut line = match x {
+        Ok(x) => serde_json::to_string(&serde_json::json!({"file": file, "extraction": x})),
+        Err(e) => {
+            serde_json::to_string(&serde_json::json!({"file": file, "error": format!("{e:#}")}))
+        }
+    }
+    .unwrap_or_else(|e| format!("{{\"file\":{file:?},\"error\":\"cannot write JSON: {e}\"}}"));
+    line.push('\n');
+    line
+}
+
+/// Prints every file's facts as soon as it and the files before it are extracted, in input
+/// order, through one buffered writer flushed once a file.
 pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
+    let files = args.source.all_files()?;
     let ex = extractor(&args.source)?;
-    let results = extract_all(&ex, &args.source, "extracting");
+    let meta = args.source.meta();
+    let json = global.json;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = 0;
-    let mut ok = Vec::new();
-    for (path, r) in results {
-        match r {
-            Ok(x) => ok.push((path, x)),
-            Err(e) => {
+    let mut write_error = None;
+    let _ = pipeline::ordered_map(
+        &files,
+        args.source.jobs(),
+        |path| {
+            let x = extract_file(&ex, path, &meta);
+            let text = if json {
+                render_json(path, &x)
+            } else {
+                x.as_ref()
+                    .map(|x| render_human(path, x))
+                    .unwrap_or_default()
+            };
+            (x.err(), text)
+        },
+        |(error, text)| {
+            if let Some(e) = error {
                 failed += 1;
+                // Errors go to stderr in order with the output: flush what came before them.
+                let _ = out.flush();
                 eprintln!("error: {e:#}");
             }
-        }
-    }
-    if global.json {
-        if ok.len() == 1 && failed == 0 {
-            print_json(&ok[0].1)?;
-        } else {
-            let all: Vec<serde_json::Value> = ok
-                .iter()
-                .map(|(p, x)| serde_json::json!({"file": p.display().to_string(), "extraction": x}))
-                .collect();
-            print_json(&all)?;
-        }
-    } else {
-        for (path, x) in &ok {
-            print_human(path, x);
-        }
+            match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+                Ok(()) => ControlFlow::Continue(()),
+                Err(e) => {
+                    write_error = Some(e);
+                    ControlFlow::Break(())
+                }
+            }
+        },
+    );
+    if let Some(e) = write_error {
+        return Err(e).context("cannot write to standard output");
     }
     if failed > 0 {
-        bail!(
-            "{failed} of {} files could not be extracted",
-            failed + ok.len()
-        );
+        bail!("{failed} of {} files could not be extracted", files.len());
     }
     Ok(())
 }
 
 #[derive(serde::Serialize)]
-struct Ingested {
+struct IngestRow {
     file: String,
     document: String,
     status: &'static str,
@@ -264,42 +345,53 @@ struct Ingested {
 }
 
 pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
-    let Some(published) = args.source.published else {
+    if args.source.published.is_none() {
         bail!("ingest needs --published YYYY-MM-DD: stances and events are dated from it");
-    };
+    }
+    let files = args.source.all_files()?;
     let ex = extractor(&args.source)?;
     let store = open_store_rw(global)?;
-    let results = extract_all(&ex, &args.source, "extracting");
-    let meta = ArticleMeta {
-        published: Some(published),
-        ..ArticleMeta::default()
+    let meta = args.source.meta();
+    let options = IngestOptions {
+        batch_documents: args.batch,
+        fail_fast: args.fail_fast,
+        ..IngestOptions::default()
     };
-    let bar = progress(results.len(), "storing");
-    let mut report = Vec::new();
-    let mut failed = 0;
-    for (path, r) in results {
-        bar.inc(1);
-        let file = path.display().to_string();
-        // Each file is committed alone, so one that fails leaves the others stored.
-        let outcome = r.and_then(|x| store_one(store.as_ref(), &ex, &x, &meta, &file));
-        match outcome {
-            Ok(done) => report.push(done),
-            Err(e) => {
-                failed += 1;
-                bar.suspend(|| eprintln!("error: {e:#}"));
-                if args.fail_fast {
-                    bar.finish_and_clear();
-                    bail!("stopped at {file} (--fail-fast); the files before it were stored");
-                }
+    let bar = progress(files.len(), "ingesting");
+    let mut writer = IngestWriter::new(store.as_ref(), options);
+    let mut tally = Tally::default();
+    let _ = pipeline::ordered_map(
+        &files,
+        args.source.jobs(),
+        |path| prepare(&ex, path, &meta),
+        |(label, facts)| {
+            for r in writer.push(label, facts) {
+                tally.take(r, &bar, args.fail_fast);
             }
-        }
+            if tally.stopped_at.is_some() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+    );
+    for r in writer.finish() {
+        tally.take(r, &bar, args.fail_fast);
     }
+    let Tally {
+        rows,
+        failed,
+        stopped_at,
+    } = tally;
     bar.finish_and_clear();
+    if let Some(file) = stopped_at {
+        bail!("stopped at {file} (--fail-fast); the files before it were stored");
+    }
     if global.json {
-        print_json(&report)?;
+        print_json(&rows)?;
     } else {
         let mut t = table(&["file", "document", "status", "created", "stances", "events"]);
-        for r in &report {
+        for r in &rows {
             t.add_row(vec![
                 r.file.clone(),
                 r.document.clone(),
@@ -311,11 +403,11 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
         }
         print_table(&t, "files ingested");
     }
-    let stored = report.iter().filter(|r| r.status == "stored").count();
+    let stored = rows.iter().filter(|r| r.status == "stored").count();
     eprintln!(
         "ingested {} files: {stored} stored, {} already stored, {failed} failed",
-        report.len() + failed,
-        report.len() - stored,
+        rows.len() + failed,
+        rows.len() - stored,
     );
     if failed > 0 {
         bail!("{failed} files could not be ingested (named above); the others were stored");
@@ -323,52 +415,74 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Stores one extraction unless a document with the same content is stored already.
-fn store_one(
-    store: &dyn polemos_store::Store,
-    ex: &Extractor,
-    x: &Extraction,
-    meta: &ArticleMeta,
-    file: &str,
-) -> anyhow::Result<Ingested> {
-    // Checked before building the facts, so a text stored before costs nothing more.
-    if let Some(existing) = polemos_engine::ingest::already_stored(store, &x.document.content_hash)?
-    {
-        return Ok(Ingested {
-            file: file.to_owned(),
-            document: existing,
-            status: "already stored",
-            created: 0,
-            stances: 0,
-            events: 0,
-        });
+/// What `ingest` has heard from the store writer so far.
+#[derive(Default)]
+struct Tally {
+    rows: Vec<IngestRow>,
+    failed: usize,
+    stopped_at: Option<String>,
+}
+
+impl Tally {
+    fn take(
+        &mut self,
+        r: IngestReport<anyhow::Error>,
+        bar: &indicatif::ProgressBar,
+        fail_fast: bool,
+    ) {
+        bar.inc(1);
+        match r.outcome {
+            Ok(done) => self.rows.push(row(r.label, &done)),
+            Err(e) => {
+                self.failed += 1;
+                let e = match e {
+                    polemos_store::IngestError::Prepare(e) => e,
+                    other => anyhow::Error::new(other).context(format!(
+                        "{} was not stored; nothing of it was written",
+                        r.label
+                    )),
+                };
+                bar.suspend(|| eprintln!("error: {e:#}"));
+                if fail_fast {
+                    self.stopped_at = Some(r.label);
+                }
+            }
+        }
     }
-    let dossier = convert::to_dossier(ex.knowledge(), x, meta)
-        .with_context(|| format!("cannot build facts from {file}"))?;
-    let outcome = polemos_engine::ingest::store_facts(store, &dossier, &format!("ingest {file}"))
-        .with_context(|| format!("{file} was not stored; nothing of it was written"))?;
-    Ok(match outcome {
-        polemos_engine::ingest::Ingested::Stored {
+}
+
+/// One file read, extracted and turned into the records to store (on a worker thread).
+fn prepare(ex: &Extractor, path: &Path, meta: &ArticleMeta) -> (String, anyhow::Result<Dossier>) {
+    let file = path.display().to_string();
+    let facts = extract_file(ex, path, meta).and_then(|x| {
+        convert::to_dossier(ex.knowledge(), &x, meta)
+            .with_context(|| format!("cannot build facts from {file}"))
+    });
+    (file, facts)
+}
+
+fn row(file: String, done: &Ingested) -> IngestRow {
+    match done {
+        Ingested::Stored {
             document,
             created,
             stances,
             events,
-            ..
-        } => Ingested {
-            file: file.to_owned(),
-            document,
+        } => IngestRow {
+            file,
+            document: document.clone(),
             status: "stored",
-            created,
-            stances,
-            events,
+            created: *created,
+            stances: *stances,
+            events: *events,
         },
-        polemos_engine::ingest::Ingested::Duplicate { document } => Ingested {
-            file: file.to_owned(),
-            document,
+        Ingested::AlreadyStored { document } => IngestRow {
+            file,
+            document: document.clone(),
             status: "already stored",
             created: 0,
             stances: 0,
             events: 0,
         },
-    })
+    }
 }

@@ -33,7 +33,9 @@ fn stderr(o: &Output) -> String {
 fn extract_prints_facts_as_json_and_tables() {
     let o = polemos(&["extract", KURIL_TEXT, "--published", "2018-09-19", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let line: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("one JSON line");
+    assert_eq!(line["file"], KURIL_TEXT);
+    let v = &line["extraction"];
     assert_eq!(v["document"]["published"], "2018-09-19");
     let stances = v["stances"].as_array().expect("stances");
     assert!(
@@ -51,6 +53,72 @@ fn extract_prints_facts_as_json_and_tables() {
             && text.contains("2018-09-24 (week)"),
         "{text}"
     );
+}
+
+/// The fixture articles, sorted.
+fn articles() -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(ARTICLES)
+        .expect("articles")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| p.display().to_string())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn extract_streams_json_lines_in_input_order_on_any_number_of_threads() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad.txt");
+    std::fs::write(&bad, b"Japan \xff said").expect("write");
+    let mut files = articles();
+    files.insert(2, bad.display().to_string());
+    let run = |jobs: &str| {
+        let mut args = vec![
+            "extract",
+            "--json",
+            "--published",
+            "2020-01-01",
+            "--jobs",
+            jobs,
+        ];
+        args.extend(files.iter().map(String::as_str));
+        polemos(&args)
+    };
+    let one = run("1");
+    assert!(!one.status.success(), "a bad file fails the run");
+    assert!(stderr(&one).contains("bad.txt"), "{}", stderr(&one));
+    let lines: Vec<serde_json::Value> = stdout(&one)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect();
+    let named: Vec<&str> = lines
+        .iter()
+        .map(|l| l["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(named, files, "one line per file, in input order");
+    assert!(lines[2]["error"].as_str().expect("error").contains("UTF-8"));
+    assert!(lines[0]["extraction"]["document"]["sentences"].as_u64() > Some(0));
+    // Four threads print exactly what one does, the files listed in a file this time.
+    let list = dir.path().join("files.txt");
+    std::fs::write(&list, files.join("\n")).expect("write");
+    let four = polemos(&[
+        "extract",
+        "--json",
+        "--published",
+        "2020-01-01",
+        "--jobs",
+        "4",
+        "--files-from",
+        list.to_str().expect("p"),
+    ]);
+    assert_eq!(stdout(&four), stdout(&one));
+
+    let o = polemos(&["extract", "--jobs", "0", KURIL_TEXT]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("at least 1"), "{}", stderr(&o));
 }
 
 #[test]
@@ -205,14 +273,8 @@ fn ingest_is_idempotent_and_keeps_curated_entities() {
 fn ingest_many_files() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("p.db");
-    let mut files: Vec<String> = std::fs::read_dir(ARTICLES)
-        .expect("articles")
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
-        .map(|p| p.display().to_string())
-        .collect();
-    files.sort();
+    let files = articles();
+    // Batches of 2 documents: every file is still stored and reported, in order.
     let mut args = vec![
         "--db",
         db.to_str().expect("p"),
@@ -220,18 +282,38 @@ fn ingest_many_files() {
         "ingest",
         "--published",
         "2020-01-01",
+        "--batch",
+        "2",
     ];
     args.extend(files.iter().map(String::as_str));
     let o = polemos(&args);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
-    assert_eq!(v.as_array().map(Vec::len), Some(files.len()));
-    assert!(
-        v.as_array()
-            .expect("rows")
-            .iter()
-            .all(|r| r["status"] == "stored")
-    );
+    let rows = v.as_array().expect("rows");
+    let named: Vec<&str> = rows
+        .iter()
+        .map(|r| r["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(named, files);
+    assert!(rows.iter().all(|r| r["status"] == "stored"));
+    // One revision a batch, not one a file.
+    let batches = files.len().div_ceil(2);
+    let at = |revision: usize| {
+        let r = revision.to_string();
+        let o = polemos(&[
+            "--db",
+            db.to_str().expect("p"),
+            "--json",
+            "show",
+            "documents",
+            "--revision",
+            &r,
+        ]);
+        let docs: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+        docs.as_array().map_or(0, Vec::len)
+    };
+    assert_eq!(at(batches), files.len(), "all stored by revision {batches}");
+    assert_eq!(at(batches - 1), files.len() - 2 + files.len() % 2);
 }
 
 #[test]

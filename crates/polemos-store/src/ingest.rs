@@ -1,7 +1,13 @@
-//! Storing the facts extracted from one document beside what the store already holds; shared by
+//! Storing the facts extracted from documents beside what the store already holds; shared by
 //! `polemos ingest`, the gRPC `Ingest` stream and the Python extension.
+//!
+//! [`IngestWriter`] stores many documents a commit: one transaction per document made SQLite's
+//! commit most of an ingest's time. A document that cannot be stored does not sink the others:
+//! when a batch fails, its documents are committed one by one and only the bad one is reported.
 
-use polemos_core::{Dossier, Record};
+use std::collections::{HashMap, HashSet};
+
+use polemos_core::{Dossier, Record, content_hash};
 
 use crate::{Kind, Precondition, Store, StoreError, View, WriteBatch, record_name};
 
@@ -20,16 +26,30 @@ pub fn new_facts_batch(
     message: impl Into<String>,
 ) -> Result<WriteBatch, StoreError> {
     let mut batch = WriteBatch::new(message);
+    add_new_facts(&mut batch, store, facts, &mut HashSet::new())?;
+    Ok(batch)
+}
+
+/// Adds to `batch` the facts of one document that neither the store nor the batch (`seen`)
+/// holds yet; returns how many records it added.
+fn add_new_facts(
+    batch: &mut WriteBatch,
+    store: &dyn Store,
+    facts: &Dossier,
+    seen: &mut HashSet<(Kind, String)>,
+) -> Result<usize, StoreError> {
+    let before = batch.ops.len();
     for record in facts.records() {
         let precondition = match &record {
             Record::Actor(_) | Record::Dispute(_) | Record::Issue(_) => {
                 let kind = Kind::of_record(&record);
-                if store
-                    .get(kind, record_name(&record), View::current())?
-                    .is_some()
+                let name = record_name(&record);
+                if seen.contains(&(kind, name.to_owned()))
+                    || store.get(kind, name, View::current())?.is_some()
                 {
                     continue;
                 }
+                seen.insert((kind, name.to_owned()));
                 Precondition::None
             }
             Record::Document(_) | Record::Stance(_) | Record::Event(_) => {
@@ -38,7 +58,291 @@ pub fn new_facts_batch(
         };
         batch.put_if(record, precondition);
     }
-    Ok(batch)
+    Ok(batch.ops.len() - before)
+}
+
+/// When [`IngestWriter`] commits, and what it does at the first failure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IngestOptions {
+    /// Most documents in one commit (1: a commit per document).
+    pub batch_documents: usize,
+    /// Most bytes of document text in one commit.
+    pub batch_bytes: usize,
+    /// Stop at the first document that fails: its report is the last, and nothing after it is
+    /// written (documents before it in its batch are).
+    pub fail_fast: bool,
+}
+
+impl Default for IngestOptions {
+    fn default() -> Self {
+        Self {
+            batch_documents: 256,
+            batch_bytes: 8 << 20,
+            fail_fast: false,
+        }
+    }
+}
+
+/// What became of one document that did not fail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ingested {
+    /// Committed: `created` records (the document, its stances and events, and the actors,
+    /// disputes and issues first seen with it).
+    Stored {
+        document: String,
+        created: usize,
+        stances: usize,
+        events: usize,
+    },
+    /// A document with the same text was stored before (or earlier in this run): nothing written.
+    AlreadyStored { document: String },
+}
+
+impl Ingested {
+    /// The stored document's resource name.
+    #[must_use]
+    pub fn document(&self) -> &str {
+        match self {
+            Self::Stored { document, .. } | Self::AlreadyStored { document } => document,
+        }
+    }
+}
+
+/// Why one document was not stored: the caller's own failure to prepare it (reading,
+/// extracting), or the store's.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError<E> {
+    #[error("{0}")]
+    Prepare(E),
+    #[error("it holds no document")]
+    NoDocument,
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// The outcome for one document, under the label the caller gave it (a file name, an id).
+#[derive(Debug)]
+pub struct IngestReport<E> {
+    pub label: String,
+    pub outcome: Result<Ingested, IngestError<E>>,
+}
+
+struct Ready {
+    label: String,
+    document: String,
+    facts: Dossier,
+}
+
+enum Pending<E> {
+    Ready(Ready),
+    Known(IngestReport<E>),
+}
+
+/// Stores documents given one at a time, in order, many to a commit.
+///
+/// Each [`IngestWriter::push`] returns the reports whose outcome is known by then, in the order
+/// the documents were pushed; [`IngestWriter::finish`] commits the rest. Idempotent by content
+/// hash: a text already stored, or pushed twice, is reported as already stored.
+pub struct IngestWriter<'s, E> {
+    store: &'s dyn Store,
+    options: IngestOptions,
+    pending: Vec<Pending<E>>,
+    ready: usize,
+    bytes: usize,
+    /// Content hash to document name, for the documents waiting in `pending`.
+    hashes: HashMap<String, String>,
+    stopped: bool,
+}
+
+impl<'s, E> IngestWriter<'s, E> {
+    #[must_use]
+    pub fn new(store: &'s dyn Store, options: IngestOptions) -> Self {
+        Self {
+            store,
+            options,
+            pending: Vec::new(),
+            ready: 0,
+            bytes: 0,
+            hashes: HashMap::new(),
+            stopped: false,
+        }
+    }
+
+    /// Adds the next document: its facts (one document and what was found in it, as
+    /// `convert::to_dossier` makes them), or why they could not be had. A failure first commits
+    /// the documents before it, so reports stay in order and `fail_fast` stops right there.
+    pub fn push(&mut self, label: String, facts: Result<Dossier, E>) -> Vec<IngestReport<E>> {
+        if self.stopped {
+            return Vec::new();
+        }
+        let facts = match facts {
+            Ok(facts) => facts,
+            Err(e) => return self.fail_after_flush(label, IngestError::Prepare(e)),
+        };
+        let Some(doc) = facts.documents.first() else {
+            return self.fail_after_flush(label, IngestError::NoDocument);
+        };
+        let hash = if doc.content_hash.is_empty() {
+            content_hash(&doc.text)
+        } else {
+            doc.content_hash.clone()
+        };
+        let known = if let Some(document) = self.hashes.get(&hash) {
+            Ok(Some(document.clone()))
+        } else {
+            self.store.document_by_hash(&hash)
+        };
+        match known {
+            Err(e) => self.fail_after_flush(label, e.into()),
+            Ok(Some(document)) => self.known(IngestReport {
+                label,
+                outcome: Ok(Ingested::AlreadyStored { document }),
+            }),
+            Ok(None) => {
+                let document = doc.name.to_string();
+                self.bytes += doc.text.len();
+                self.ready += 1;
+                self.hashes.insert(hash, document.clone());
+                self.pending.push(Pending::Ready(Ready {
+                    label,
+                    document,
+                    facts,
+                }));
+                if self.ready >= self.options.batch_documents.max(1)
+                    || self.bytes >= self.options.batch_bytes
+                {
+                    self.flush()
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+
+    /// Commits what is left and returns the last reports.
+    #[must_use]
+    pub fn finish(mut self) -> Vec<IngestReport<E>> {
+        if self.stopped {
+            return Vec::new();
+        }
+        self.flush()
+    }
+
+    /// A report known without writing: returned at once unless documents before it still wait.
+    fn known(&mut self, report: IngestReport<E>) -> Vec<IngestReport<E>> {
+        if self.ready == 0 {
+            vec![report]
+        } else {
+            self.pending.push(Pending::Known(report));
+            Vec::new()
+        }
+    }
+
+    fn fail_after_flush(&mut self, label: String, error: IngestError<E>) -> Vec<IngestReport<E>> {
+        let mut out = self.flush();
+        if !self.stopped {
+            out.push(IngestReport {
+                label,
+                outcome: Err(error),
+            });
+            self.stopped = self.options.fail_fast;
+        }
+        out
+    }
+
+    /// Commits the waiting documents in one batch; if that fails, one by one.
+    fn flush(&mut self) -> Vec<IngestReport<E>> {
+        let pending = std::mem::take(&mut self.pending);
+        self.ready = 0;
+        self.bytes = 0;
+        self.hashes.clear();
+        let ready: Vec<&Ready> = pending
+            .iter()
+            .filter_map(|p| match p {
+                Pending::Ready(r) => Some(r),
+                Pending::Known(_) => None,
+            })
+            .collect();
+        let mut outcomes = match ready.len() {
+            0 => Vec::new(),
+            1 => vec![self.commit_one(ready[0])],
+            _ => self
+                .commit_together(&ready)
+                .unwrap_or_else(|_| self.commit_each(&ready)),
+        }
+        .into_iter();
+        let mut out = Vec::with_capacity(pending.len());
+        for p in pending {
+            if self.stopped {
+                break;
+            }
+            let report = match p {
+                Pending::Known(report) => report,
+                Pending::Ready(r) => IngestReport {
+                    label: r.label,
+                    // One outcome per ready document; fewer only after a fail-fast stop.
+                    outcome: outcomes.next().unwrap_or(Err(IngestError::NoDocument)),
+                },
+            };
+            self.stopped = self.options.fail_fast && report.outcome.is_err();
+            out.push(report);
+        }
+        out
+    }
+
+    fn commit_together(
+        &self,
+        ready: &[&Ready],
+    ) -> Result<Vec<Result<Ingested, IngestError<E>>>, StoreError> {
+        let message = format!(
+            "ingest {} documents: {} … {}",
+            ready.len(),
+            ready[0].label,
+            ready[ready.len() - 1].label
+        );
+        let mut batch = WriteBatch::new(message);
+        let mut seen = HashSet::new();
+        let mut created = Vec::with_capacity(ready.len());
+        for r in ready {
+            created.push(add_new_facts(&mut batch, self.store, &r.facts, &mut seen)?);
+        }
+        self.store.commit(batch)?;
+        Ok(ready
+            .iter()
+            .zip(created)
+            .map(|(r, created)| Ok(stored(r, created)))
+            .collect())
+    }
+
+    /// After a batch failed: each document alone, so only the bad ones fail. With `fail_fast`,
+    /// nothing after the first failure is written.
+    fn commit_each(&self, ready: &[&Ready]) -> Vec<Result<Ingested, IngestError<E>>> {
+        let mut out = Vec::with_capacity(ready.len());
+        for r in ready {
+            let outcome = self.commit_one(r);
+            let failed = outcome.is_err();
+            out.push(outcome);
+            if failed && self.options.fail_fast {
+                break;
+            }
+        }
+        out
+    }
+
+    fn commit_one(&self, r: &Ready) -> Result<Ingested, IngestError<E>> {
+        let batch = new_facts_batch(self.store, &r.facts, format!("ingest {}", r.label))?;
+        let result = self.store.commit(batch)?;
+        Ok(stored(r, result.created))
+    }
+}
+
+fn stored(r: &Ready, created: usize) -> Ingested {
+    Ingested::Stored {
+        document: r.document.clone(),
+        created,
+        stances: r.facts.stances.len(),
+        events: r.facts.events.len(),
+    }
 }
 
 #[cfg(test)]
@@ -86,5 +390,138 @@ mod tests {
         let err = store.commit(racing).expect_err("the same document twice");
         assert!(matches!(err, StoreError::AlreadyExists { .. }), "{err:?}");
         assert_eq!(store.head().expect("head"), head, "nothing half-written");
+    }
+
+    /// One document's facts: a shared actor and a document of its own text.
+    fn doc(i: usize) -> Dossier {
+        let reference = reference_dossier();
+        let mut d = Dossier::new();
+        d.actors.push(reference.actors[0].clone());
+        let mut document = reference.documents[0].clone();
+        document.name = polemos_core::DocumentName::parse(&format!("documents/d{i}")).unwrap();
+        document.text = format!("article number {i}");
+        document.content_hash = String::new();
+        d.documents.push(document);
+        d
+    }
+
+    /// A document whose stance refers to an issue nothing holds: the store refuses it.
+    fn bad_doc(i: usize) -> Dossier {
+        let mut d = doc(i);
+        d.stances.push(reference_dossier().stances[0].clone());
+        d
+    }
+
+    fn labels<E>(reports: &[IngestReport<E>]) -> Vec<(&str, bool)> {
+        reports
+            .iter()
+            .map(|r| (r.label.as_str(), r.outcome.is_ok()))
+            .collect()
+    }
+
+    #[test]
+    fn many_documents_a_commit_in_order_and_idempotent() {
+        let store = LogStore::new(MemoryBackend::default());
+        let options = IngestOptions {
+            batch_documents: 3,
+            ..IngestOptions::default()
+        };
+        let mut writer = IngestWriter::<String>::new(&store, options);
+        let mut reports = Vec::new();
+        for i in 0..7 {
+            let got = writer.push(format!("f{i}"), Ok(doc(i)));
+            // Nothing is reported before its batch is committed.
+            assert!(got.is_empty() || (i + 1) % 3 == 0, "{i}: {got:?}");
+            reports.extend(got);
+        }
+        // The same text again, in the batch still open: already stored.
+        reports.extend(writer.push("again".into(), Ok(doc(6))));
+        reports.extend(writer.finish());
+        let order: Vec<&str> = reports.iter().map(|r| r.label.as_str()).collect();
+        assert_eq!(order, ["f0", "f1", "f2", "f3", "f4", "f5", "f6", "again"]);
+        assert_eq!(store.head().unwrap(), 3, "7 documents in 3 commits");
+        assert!(
+            matches!(&reports[0].outcome, Ok(Ingested::Stored { created: 2, .. })),
+            "the first document brings the actor: {:?}",
+            reports[0].outcome
+        );
+        assert!(
+            matches!(&reports[1].outcome, Ok(Ingested::Stored { created: 1, .. })),
+            "the actor is not written twice in one batch: {:?}",
+            reports[1].outcome
+        );
+        assert!(matches!(
+            &reports[7].outcome,
+            Ok(Ingested::AlreadyStored { document }) if document == "documents/d6"
+        ));
+
+        // A second run stores nothing and reports every file as already stored.
+        let mut writer = IngestWriter::<String>::new(&store, options);
+        let mut again = Vec::new();
+        for i in 0..7 {
+            again.extend(writer.push(format!("f{i}"), Ok(doc(i))));
+        }
+        again.extend(writer.finish());
+        assert_eq!(again.len(), 7);
+        assert!(
+            again
+                .iter()
+                .all(|r| matches!(r.outcome, Ok(Ingested::AlreadyStored { .. })))
+        );
+        assert_eq!(store.head().unwrap(), 3);
+    }
+
+    #[test]
+    fn a_bad_document_does_not_sink_its_batch() {
+        let store = LogStore::new(MemoryBackend::default());
+        let mut writer = IngestWriter::<String>::new(&store, IngestOptions::default());
+        let mut reports = Vec::new();
+        reports.extend(writer.push("good0".into(), Ok(doc(0))));
+        reports.extend(writer.push("bad".into(), Ok(bad_doc(1))));
+        reports.extend(writer.push("unreadable".into(), Err("cannot read".into())));
+        reports.extend(writer.push("good2".into(), Ok(doc(2))));
+        reports.extend(writer.finish());
+        assert_eq!(
+            labels(&reports),
+            [
+                ("good0", true),
+                ("bad", false),
+                ("unreadable", false),
+                ("good2", true)
+            ]
+        );
+        let err = reports[1].outcome.as_ref().unwrap_err().to_string();
+        assert!(err.contains("stances[0]"), "the bad record is named: {err}");
+        assert!(matches!(
+            &reports[2].outcome,
+            Err(IngestError::Prepare(e)) if e == "cannot read"
+        ));
+        let stored = store.list(Kind::Document, View::current()).unwrap();
+        assert_eq!(stored.len(), 2, "both good documents are stored");
+        assert!(
+            store
+                .list(Kind::Stance, View::current())
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn fail_fast_writes_nothing_after_the_first_failure() {
+        let store = LogStore::new(MemoryBackend::default());
+        let options = IngestOptions {
+            fail_fast: true,
+            ..IngestOptions::default()
+        };
+        let mut writer = IngestWriter::<String>::new(&store, options);
+        let mut reports = Vec::new();
+        reports.extend(writer.push("good0".into(), Ok(doc(0))));
+        reports.extend(writer.push("bad".into(), Ok(bad_doc(1))));
+        reports.extend(writer.push("good2".into(), Ok(doc(2))));
+        reports.extend(writer.push("good3".into(), Ok(doc(3))));
+        reports.extend(writer.finish());
+        assert_eq!(labels(&reports), [("good0", true), ("bad", false)]);
+        let stored = store.list(Kind::Document, View::current()).unwrap();
+        assert_eq!(stored.len(), 1, "only the document before the failure");
     }
 }

@@ -16,7 +16,9 @@ pub mod postgres;
 mod sqlite;
 
 pub use error::StoreError;
-pub use ingest::new_facts_batch;
+pub use ingest::{
+    IngestError, IngestOptions, IngestReport, IngestWriter, Ingested, new_facts_batch,
+};
 pub use log::{Backend, Entry, LogStore, LogTx, NewEntry, PageRow, RequestRecord};
 pub use memory::MemoryBackend;
 pub use page::{Link, LinkField, ListQuery, Page, PageScan, PageTokens, begins_of, links_of};
