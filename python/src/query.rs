@@ -64,12 +64,7 @@ pub fn issue_name(value: &str, dispute: Option<&DisputeName>) -> Result<IssueNam
 /// # Errors
 /// When the value is not a date.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        Failure::argument(
-            field,
-            format!("`{value}` is not a date of the form YYYY-MM-DD"),
-        )
-    })
+    polemos_core::date::parse_date(value).map_err(|e| Failure::argument(field, e.to_string()))
 }
 
 /// The snapshot narrowed by a filter: one dispute (closed under references), stances in force on

@@ -73,11 +73,12 @@ impl Dossier {
             + self.documents.len()
     }
 
-    /// Parses a JSON dossier.
+    /// Parses a JSON dossier (a leading UTF-8 byte-order mark, as some editors write, is skipped).
     ///
     /// # Errors
     /// [`Error::Parse`] naming the field path and line of the first problem.
     pub fn from_json(text: &str) -> Result<Self, Error> {
+        let text = without_bom(text);
         let mut de = serde_json::Deserializer::from_str(text);
         let dossier: Self =
             serde_path_to_error::deserialize(&mut de).map_err(|e| parse_error("JSON", None, &e))?;
@@ -106,6 +107,7 @@ impl Dossier {
     /// # Errors
     /// [`Error::Parse`] naming the line and the field path of the first problem.
     pub fn from_jsonl(text: &str) -> Result<Self, Error> {
+        let text = without_bom(text);
         let mut dossier = Self::new();
         for (index, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
@@ -125,6 +127,7 @@ impl Dossier {
     /// # Errors
     /// [`Error::Parse`] when the text is neither.
     pub fn from_any(text: &str) -> Result<Self, Error> {
+        let text = without_bom(text);
         let trimmed = text.trim_start();
         if !trimmed.starts_with('{') {
             return Err(Error::Parse {
@@ -305,6 +308,11 @@ impl Dossier {
 
 const RECORD_KEYS: [&str; 6] = ["actor", "dispute", "issue", "stance", "event", "document"];
 
+/// The text after a UTF-8 byte-order mark, which Windows editors put at the start of files.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 fn parse_error(
     format: &'static str,
     line: Option<usize>,
@@ -376,6 +384,20 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("stances[0].position"), "{msg}");
         assert!(msg.contains("out of range"), "{msg}");
+
+        let with_bom = format!("\u{feff}{KURIL}");
+        assert_eq!(
+            Dossier::from_any(&with_bom).expect("a byte-order mark is skipped"),
+            Dossier::from_json(KURIL).expect("parses")
+        );
+        let lines = format!(
+            "\u{feff}{}",
+            Dossier::from_json(KURIL).expect("parses").to_jsonl()
+        );
+        assert!(
+            Dossier::from_any(&lines).is_ok(),
+            "JSON Lines with a byte-order mark"
+        );
 
         let err = Dossier::from_any("not json at all").expect_err("not json");
         assert!(err.to_string().contains("not a JSON dossier"), "{err}");

@@ -3,6 +3,7 @@
 //! (store, server, Python bindings) wrap it.
 
 pub mod analysis;
+pub mod date;
 pub mod dossier;
 pub mod error;
 pub mod forecast;

@@ -47,9 +47,17 @@ impl ActorCodes {
 pub struct Affiliation {
     pub actor: ActorName,
     pub role: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub from: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -141,7 +149,11 @@ impl DisputedObject {
 #[serde(deny_unknown_fields)]
 pub struct StatusChange {
     pub status: DisputeStatus,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub since: Option<NaiveDate>,
 }
 
@@ -313,8 +325,13 @@ pub struct Stance {
     pub label: StanceLabel,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
+    #[serde(with = "crate::date::ymd")]
     pub valid_from: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub valid_to: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Evidence>,
@@ -455,6 +472,7 @@ pub enum DatePrecision {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FuzzyDate {
+    #[serde(with = "crate::date::ymd")]
     pub date: NaiveDate,
     pub precision: DatePrecision,
 }
@@ -516,7 +534,11 @@ pub struct Document {
     pub outlet: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub published: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<String>,

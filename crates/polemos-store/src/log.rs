@@ -253,6 +253,30 @@ impl Existing for StoredNames<'_> {
     fn has_document(&self, name: &DocumentName) -> bool {
         self.has(Kind::Document, name.as_str())
     }
+    fn document_text(&self, name: &DocumentName) -> Option<String> {
+        if self.deleted.contains(&(Kind::Document, name.to_string())) {
+            return None;
+        }
+        let entry = match self
+            .tx
+            .borrow_mut()
+            .latest(Kind::Document, name.as_str(), None)
+        {
+            Ok(entry) => entry,
+            Err(e) => {
+                self.error.borrow_mut().get_or_insert(e);
+                return None;
+            }
+        };
+        match decode(Kind::Document, name.as_str(), entry?.body.as_deref()?) {
+            Ok(Record::Document(doc)) => Some(doc.text),
+            Ok(_) => None,
+            Err(e) => {
+                self.error.borrow_mut().get_or_insert(e);
+                None
+            }
+        }
+    }
 }
 
 fn check_precondition(
