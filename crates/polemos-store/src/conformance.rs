@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use polemos_core::{Actor, ActorCodes, ActorKind, ActorName, Dossier, Position, Record};
 
-use crate::{Kind, Precondition, Store, StoreError, View, WriteBatch};
+use crate::{Change, ChangeRange, Kind, Precondition, Store, StoreError, View, WriteBatch};
 
 /// The reference dossier shipped in `examples/`.
 #[must_use]
@@ -370,6 +370,44 @@ pub fn change_feed_resumes(store: &dyn Store) {
         "resuming from revision 1 sees only what came after it"
     );
     assert_eq!(tail[0].record, Some(Record::Stance(stance)));
+
+    // Paging inside one large commit: skip what was read, stop at the byte budget.
+    let rev1: Vec<&Change> = all.iter().filter(|c| c.revision == 1).collect();
+    let range = |skip, limit, max_bytes| ChangeRange {
+        after: 0,
+        skip,
+        limit,
+        max_bytes,
+    };
+    let page = store.changes_in(range(3, 4, usize::MAX)).unwrap();
+    assert_eq!(page.len(), 4);
+    assert_eq!(
+        page[0], *rev1[3],
+        "skips the first three changes of revision 1"
+    );
+    let rest = store
+        .changes_in(range(rev1.len(), 100, usize::MAX))
+        .unwrap();
+    assert_eq!(
+        rest.len(),
+        1,
+        "skipping all of revision 1 leaves revision 2"
+    );
+    assert_eq!(rest[0].revision, 2);
+    let one = store.changes_in(range(0, 100, 1)).unwrap();
+    assert_eq!(
+        one.len(),
+        1,
+        "a byte budget smaller than one body still returns one"
+    );
+    let none_past = store
+        .changes_in(range(rev1.len() + 5, 100, usize::MAX))
+        .unwrap();
+    assert_eq!(
+        none_past.len(),
+        1,
+        "a skip past the revision skips only that revision"
+    );
 }
 
 pub fn valid_time_cut(store: &dyn Store) {

@@ -12,8 +12,8 @@ use polemos_core::{
 };
 
 use crate::{
-    Change, CommitResult, Kind, Op, PointCache, Precondition, Revision, Store, StoreError,
-    Subscription, Versioned, View, Wake, WriteBatch, record_name,
+    Change, ChangeRange, CommitResult, Kind, Op, PointCache, Precondition, Revision, Store,
+    StoreError, Subscription, Versioned, View, Wake, WriteBatch, record_name,
 };
 
 /// One stored entry of the log: an entity's state as of a revision (`body: None` = deleted).
@@ -88,11 +88,11 @@ pub trait LogTx {
     /// # Errors
     /// Backend errors.
     fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError>;
-    /// Entries after revision `after` in log order, at most `limit`.
+    /// The entries `range` selects, in log order (see [`ChangeRange`]).
     ///
     /// # Errors
     /// Backend errors.
-    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError>;
+    fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError>;
     /// The live document with this content hash.
     ///
     /// # Errors
@@ -650,9 +650,9 @@ impl<B: Backend> Store for LogStore<B> {
         self.backend.read(|tx| snapshot_in(tx, view))
     }
 
-    fn changes_since(&self, after: Revision, limit: usize) -> Result<Vec<Change>, StoreError> {
+    fn changes_in(&self, range: ChangeRange) -> Result<Vec<Change>, StoreError> {
         self.backend.read(|tx| {
-            tx.since(after, limit)?
+            tx.since(range)?
                 .into_iter()
                 .map(|e| {
                     let record = e

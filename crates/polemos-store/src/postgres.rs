@@ -30,7 +30,7 @@ use postgres::fallible_iterator::FallibleIterator;
 use postgres::{Client, Config, IsolationLevel, NoTls, Row, Statement, Transaction};
 
 use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
-use crate::{Kind, Revision, StoreError, Subscription, Wake};
+use crate::{ChangeRange, Kind, Revision, StoreError, Subscription, Wake};
 
 /// Versioned migrations in order: (version, what it does, SQL). Never edit a released one;
 /// append a new version instead.
@@ -155,7 +155,7 @@ impl Statements {
             since: client.prepare(
                 "SELECT e.revision, r.committed_at, e.kind, e.name, e.body
                  FROM entries e JOIN revisions r ON r.revision = e.revision
-                 WHERE e.revision > $1 ORDER BY e.revision, e.seq LIMIT $2",
+                 WHERE (e.revision, e.seq) >= ($1::BIGINT + 1, $3::INTEGER) ORDER BY e.revision, e.seq LIMIT $2",
             )?,
             document_by_hash: client
                 .prepare("SELECT name FROM document_hashes WHERE content_hash = $1")?,
@@ -521,12 +521,23 @@ impl LogTx for PgTx<'_, '_> {
         Ok(entries.into_iter().filter(|e| e.body.is_some()).collect())
     }
 
-    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {
+        let limit = i64::try_from(range.limit).unwrap_or(i64::MAX);
+        let skip = i32::try_from(range.skip).unwrap_or(i32::MAX);
         let rows = self
             .tx
-            .query(&self.st.since, &[&sql_revision(after), &limit])?;
+            .query(&self.st.since, &[&sql_revision(range.after), &limit, &skip])?;
+        let mut bytes = 0;
         rows.iter()
+            .take_while(|r| {
+                let under = bytes < range.max_bytes;
+                bytes += r
+                    .try_get::<_, Option<&str>>(4)
+                    .ok()
+                    .flatten()
+                    .map_or(0, str::len);
+                under
+            })
             .map(|r| {
                 Ok(Entry {
                     revision: revision_of(r.try_get(0)?),

@@ -10,7 +10,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::log::{Backend, Entry, LogTx, NewEntry, RequestRecord};
 use crate::wal_index::WalIndex;
-use crate::{Kind, PointCache, Revision, StoreError};
+use crate::{ChangeRange, Kind, PointCache, Revision, StoreError};
 
 /// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
 pub(crate) const MIGRATIONS: &[&str] = &[
@@ -361,15 +361,16 @@ impl LogTx for SqliteTx<'_> {
             .collect()
     }
 
-    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
+    fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {
         let mut stmt = self.tx.prepare_cached(
             "SELECT e.revision, r.committed_at, e.kind, e.name, e.body FROM entries e JOIN revisions r USING (revision)
-             WHERE e.revision > ?1 ORDER BY e.revision, e.seq LIMIT ?2",
+             WHERE (e.revision, e.seq) >= (?1 + 1, ?3) ORDER BY e.revision, e.seq LIMIT ?2",
         )?;
         let mapped = stmt.query_map(
             params![
-                sql_revision(after),
-                i64::try_from(limit).unwrap_or(i64::MAX)
+                sql_revision(range.after),
+                i64::try_from(range.limit).unwrap_or(i64::MAX),
+                i64::try_from(range.skip).unwrap_or(i64::MAX)
             ],
             |r| {
                 Ok((
@@ -382,8 +383,13 @@ impl LogTx for SqliteTx<'_> {
             },
         )?;
         let mut out = Vec::new();
+        let mut bytes = 0;
         for row in mapped {
+            if bytes >= range.max_bytes {
+                break; // rows not stepped to are never read
+            }
             let (revision, at, kind, name, body) = row?;
+            bytes += body.as_ref().map_or(0, String::len);
             out.push(Entry {
                 revision: revision_of(revision),
                 committed_at: time_of(&at)?,
