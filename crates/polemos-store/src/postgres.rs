@@ -522,6 +522,9 @@ impl LogTx for PgTx<'_, '_> {
     }
 
     fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {
+        if i64::try_from(range.after).map_or(true, |a| a == i64::MAX) {
+            return Ok(Vec::new()); // nothing can follow: a forged watch token, not an error
+        }
         let limit = i64::try_from(range.limit).unwrap_or(i64::MAX);
         let skip = i32::try_from(range.skip).unwrap_or(i32::MAX);
         let rows = self

@@ -14,6 +14,7 @@ pub mod dossier;
 pub mod error;
 pub mod extraction;
 pub mod gate;
+pub mod gauges;
 pub mod import;
 pub mod resource;
 pub mod state;

@@ -10,6 +10,7 @@ use polemos_store::{CommitResult, Kind, Revision, Store, Versioned, View, WriteB
 use tokio::sync::{Semaphore, watch};
 
 use super::error::ApiError;
+use super::gauges::Gauges;
 
 /// Limits on what one request may carry or hold.
 #[derive(Debug, Clone)]
@@ -22,6 +23,14 @@ pub struct Limits {
     pub max_streams: usize,
     /// How often watchers poll the store for commits made by other processes.
     pub poll_interval: std::time::Duration,
+    /// Changes a watch stream reads from the store at a time.
+    pub watch_batch_len: usize,
+    /// Bytes of stored records a watch stream reads at a time (past the first record): with the
+    /// count, what bounds a watcher's memory when one commit is huge.
+    pub watch_batch_bytes: usize,
+    /// Messages a watch stream queues for the transport beyond what it is sending; it reads no
+    /// further from the store until the client takes them.
+    pub watch_queue: usize,
     /// Store calls running at once on the blocking pool; more wait (asynchronously) for a turn.
     /// Without a bound, 64 concurrent requests become 64 threads contending for a few
     /// database connections on a few cores, and the switching costs more than the reads.
@@ -37,6 +46,9 @@ impl Default for Limits {
             poll_interval: std::time::Duration::from_millis(500),
             // The PostgreSQL backend's pool size; SQLite has 4 readers and a writer.
             max_store_calls: 8,
+            watch_batch_len: 256,
+            watch_batch_bytes: 1 << 20,
+            watch_queue: 4,
         }
     }
 }
@@ -132,6 +144,7 @@ pub struct Shared {
     store_calls: Arc<Semaphore>,
     timers: Arc<StoreTimers>,
     closing: Arc<watch::Sender<bool>>,
+    pub gauges: Arc<Gauges>,
 }
 
 impl Shared {
@@ -148,6 +161,7 @@ impl Shared {
             timers: Arc::default(),
             limits,
             closing: Arc::new(watch::channel(false).0),
+            gauges: Arc::default(),
         })
     }
 
