@@ -413,20 +413,41 @@ fn listener_loop(
         if stop.load(Ordering::Relaxed) {
             return;
         }
+        // `display` would name tracing's own `display` inside its macros.
+        let db: &str = display;
+        tracing::warn!(
+            db,
+            "lost the PostgreSQL notification connection; reconnecting (watchers poll meanwhile)"
+        );
         let mut backoff = Duration::from_millis(100);
+        let mut attempt = 0_u32;
         let head;
         (client, head) = loop {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
+            attempt += 1;
             match listen(config, display) {
                 Ok(listening) => break listening,
-                Err(_) => {
+                Err(e) => {
+                    tracing::warn!(
+                        db,
+                        attempt,
+                        retry_in_ms = u64::try_from(backoff.as_millis()).unwrap_or(u64::MAX),
+                        error = %e,
+                        "cannot reconnect the PostgreSQL notification listener"
+                    );
                     std::thread::sleep(backoff);
                     backoff = (backoff * 2).min(Duration::from_secs(5));
                 }
             }
         };
+        tracing::info!(
+            db,
+            attempts = attempt,
+            head,
+            "PostgreSQL notification listener reconnected"
+        );
         // Commits made while we were not listening sent notifications nobody heard.
         wake(head);
     }
