@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 
 use crate::date::{MAX_YEAR, MIN_YEAR};
 use crate::dossier::Dossier;
-use crate::model::{Evidence, IssueScale, content_hash};
+use crate::model::{Evidence, IssueScale, Span, content_hash};
 use crate::names::{ActorName, DisputeName, DocumentName, IssueName};
 
 /// One broken rule: where (`stances[3].position`) and what.
@@ -155,9 +155,7 @@ impl Checker<'_> {
                     None => None,
                 };
                 if let Some(text) = text
-                    && (span.end > text.len()
-                        || !text.is_char_boundary(span.start)
-                        || !text.is_char_boundary(span.end))
+                    && !span_fits(text, span)
                 {
                     self.fail(
                         format!("{p}.span"),
@@ -172,6 +170,15 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Whether `span` is a span of `text` on character boundaries.
+#[must_use]
+pub fn span_fits(text: &str, span: Span) -> bool {
+    span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
 }
 
 fn unique<'a, T: Eq + std::hash::Hash + fmt::Display + 'a>(

@@ -33,6 +33,52 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     request_ids_replay_the_first_commit(fresh().as_ref());
     point_reads_agree(fresh().as_ref());
     validate_only_checks_and_writes_nothing(fresh().as_ref());
+    evidence_is_checked_against_stored_documents(fresh().as_ref());
+}
+
+/// Evidence spans are checked against the document's text when the document was stored by an
+/// earlier batch, and a document's new text must still hold the spans stored records point
+/// into: otherwise `export` would write what `import` refuses.
+pub fn evidence_is_checked_against_stored_documents(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let head = store.head().unwrap();
+    let mut stance = dossier.stances[0].clone();
+    stance.name = "stances/alone".parse().unwrap();
+    stance.evidence[0].span = Some(polemos_core::Span {
+        start: 0,
+        end: 10_000_000,
+    });
+    let mut batch = WriteBatch::new("a stance alone");
+    batch.put(Record::Stance(stance));
+    match store.commit(batch).unwrap_err() {
+        StoreError::Invalid(v) => {
+            assert!(v.to_string().contains("stances[0].evidence[0].span"), "{v}")
+        }
+        other => panic!("expected a validation error, got {other}"),
+    }
+    let mut doc = dossier.documents[0].clone();
+    doc.text = "a much shorter text".into();
+    doc.content_hash = polemos_core::content_hash(&doc.text);
+    let mut batch = WriteBatch::new("shorten the document");
+    batch.put(Record::Document(doc.clone()));
+    match store.commit(batch).unwrap_err() {
+        StoreError::Invalid(v) => assert!(
+            v.to_string()
+                .contains("documents[0].text: the new text does not hold"),
+            "{v}"
+        ),
+        other => panic!("expected a validation error, got {other}"),
+    }
+    assert_eq!(store.head().unwrap(), head, "nothing written");
+    // Text added at the end keeps every span: accepted.
+    doc.text = format!("{}\n\nA postscript.", dossier.documents[0].text);
+    doc.content_hash = polemos_core::content_hash(&doc.text);
+    let mut batch = WriteBatch::new("append to the document");
+    batch.put(Record::Document(doc));
+    store.commit(batch).unwrap();
 }
 
 pub fn import_is_idempotent(store: &dyn Store) {

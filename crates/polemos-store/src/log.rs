@@ -299,6 +299,63 @@ fn check_precondition(
     }
 }
 
+/// A document's new text must still hold the evidence spans stored stances and events point
+/// into it, or the store would hold what `export` writes and `import` refuses. (Records in the
+/// batch itself were checked against the new text by `validate`.) Scans the snapshot: text
+/// changes to stored documents are rare.
+fn check_spans_into(
+    tx: &mut dyn LogTx,
+    batch: &Dossier,
+    retexted: &[(&str, &str)],
+) -> Result<(), StoreError> {
+    let stored = snapshot_in(tx, View::current())?;
+    let in_batch: HashSet<String> = batch
+        .records()
+        .iter()
+        .map(|r| record_name(r).to_owned())
+        .collect();
+    let evidence = stored
+        .stances
+        .iter()
+        .map(|s| (s.name.to_string(), &s.evidence))
+        .chain(
+            stored
+                .events
+                .iter()
+                .map(|e| (e.name.to_string(), &e.evidence)),
+        )
+        .filter(|(name, _)| !in_batch.contains(name));
+    let mut out = Vec::new();
+    for (name, list) in evidence {
+        for ev in list {
+            let (Some(doc), Some(span)) = (&ev.document, ev.span) else {
+                continue;
+            };
+            if let Some((doc_name, text)) = retexted.iter().find(|(n, _)| doc.as_str() == *n)
+                && !polemos_core::validate::span_fits(text, span)
+            {
+                let i = batch
+                    .documents
+                    .iter()
+                    .position(|d| d.name.as_str() == *doc_name)
+                    .unwrap_or(0);
+                out.push(polemos_core::Violation {
+                    path: format!("documents[{i}].text"),
+                    rule: format!(
+                        "the new text does not hold the evidence span {}..{} of {name} on character boundaries",
+                        span.start, span.end
+                    ),
+                });
+            }
+        }
+    }
+    if out.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(polemos_core::ValidationErrors(out)))
+    }
+}
+
 /// Names every live entity refers to, for refusing deletes that would leave dangling references.
 fn references(record: &Record) -> Vec<String> {
     let mut out = Vec::new();
@@ -508,6 +565,8 @@ impl<B: Backend> Store for LogStore<B> {
                 replay: None,
             };
             let mut entries = Vec::with_capacity(batch.ops.len());
+            // Stored documents whose text this batch changes, with the new text.
+            let mut retexted: Vec<(&str, &str)> = Vec::new();
             for op in &batch.ops {
                 match op {
                     Op::Put {
@@ -537,7 +596,16 @@ impl<B: Backend> Store for LogStore<B> {
                                 result.unchanged += 1;
                                 continue;
                             }
-                            Some(_) => result.updated += 1,
+                            Some(old) => {
+                                result.updated += 1;
+                                if let Record::Document(doc) = record
+                                    && let Ok(Record::Document(before)) =
+                                        decode(Kind::Document, name, &old)
+                                    && before.text != doc.text
+                                {
+                                    retexted.push((name, doc.text.as_str()));
+                                }
+                            }
                             None => result.created += 1,
                         }
                         entries.push(NewEntry {
@@ -598,6 +666,10 @@ impl<B: Backend> Store for LogStore<B> {
                         });
                     }
                 }
+            }
+
+            if !retexted.is_empty() {
+                check_spans_into(tx, &dossier, &retexted)?;
             }
 
             if batch.validate_only {
