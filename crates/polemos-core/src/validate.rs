@@ -48,7 +48,7 @@ pub trait Existing {
     fn has_document(&self, name: &DocumentName) -> bool;
     /// The text of a stored document, so evidence spans into it are checked like spans into a
     /// document of the same batch (a span outside its text would make the export unimportable).
-    fn document_text(&self, name: &DocumentName) -> Option<String>;
+    fn document_text(&self, name: &DocumentName) -> Option<std::sync::Arc<str>>;
 }
 
 /// Nothing exists beyond the batch itself.
@@ -67,7 +67,7 @@ impl Existing for NothingElse {
     fn has_document(&self, _: &DocumentName) -> bool {
         false
     }
-    fn document_text(&self, _: &DocumentName) -> Option<String> {
+    fn document_text(&self, _: &DocumentName) -> Option<std::sync::Arc<str>> {
         None
     }
 }
@@ -552,12 +552,12 @@ mod tests {
         fn has_document(&self, n: &DocumentName) -> bool {
             self.0.documents.iter().any(|x| &x.name == n)
         }
-        fn document_text(&self, n: &DocumentName) -> Option<String> {
+        fn document_text(&self, n: &DocumentName) -> Option<std::sync::Arc<str>> {
             self.0
                 .documents
                 .iter()
                 .find(|x| &x.name == n)
-                .map(|x| x.text.clone())
+                .map(|x| x.text.as_str().into())
         }
     }
 

@@ -223,6 +223,9 @@ struct StoredNames<'a> {
     tx: RefCell<&'a mut dyn LogTx>,
     deleted: &'a HashSet<(Kind, String)>,
     error: RefCell<Option<StoreError>>,
+    /// Stored texts already read: a batch of many stances quoting one stored document decodes
+    /// it once.
+    texts: RefCell<std::collections::HashMap<String, Option<std::sync::Arc<str>>>>,
 }
 
 impl StoredNames<'_> {
@@ -253,10 +256,23 @@ impl Existing for StoredNames<'_> {
     fn has_document(&self, name: &DocumentName) -> bool {
         self.has(Kind::Document, name.as_str())
     }
-    fn document_text(&self, name: &DocumentName) -> Option<String> {
+    fn document_text(&self, name: &DocumentName) -> Option<std::sync::Arc<str>> {
         if self.deleted.contains(&(Kind::Document, name.to_string())) {
             return None;
         }
+        if let Some(known) = self.texts.borrow().get(name.as_str()) {
+            return known.clone();
+        }
+        let text = self.read_text(name);
+        self.texts
+            .borrow_mut()
+            .insert(name.to_string(), text.clone());
+        text
+    }
+}
+
+impl StoredNames<'_> {
+    fn read_text(&self, name: &DocumentName) -> Option<std::sync::Arc<str>> {
         let entry = match self
             .tx
             .borrow_mut()
@@ -269,7 +285,7 @@ impl Existing for StoredNames<'_> {
             }
         };
         match decode(Kind::Document, name.as_str(), entry?.body.as_deref()?) {
-            Ok(Record::Document(doc)) => Some(doc.text),
+            Ok(Record::Document(doc)) => Some(doc.text.into()),
             Ok(_) => None,
             Err(e) => {
                 self.error.borrow_mut().get_or_insert(e);
@@ -548,6 +564,7 @@ impl<B: Backend> Store for LogStore<B> {
                     tx: RefCell::new(&mut *tx),
                     deleted: &deleted,
                     error: RefCell::new(None),
+                    texts: RefCell::default(),
                 };
                 let outcome = validate(&dossier, &existing);
                 if let Some(e) = existing.error.into_inner() {
