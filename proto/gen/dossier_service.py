@@ -7,8 +7,9 @@ import sys
 
 R = [
     # (Type, plural, var, pattern, parent pattern or None, list filters [(field, doc)])
+    # Filters are appended, never reordered: their order sets field numbers.
     ("Actor", "Actors", "actor", "actors/{actor}", None,
-     [("dispute", "Only parties to this dispute (`disputes/{dispute}`).")]),
+     [("dispute", "Only actors this dispute (`disputes/{dispute}`) involves: its parties and every actor its stances, events and object names refer to.")]),
     ("Dispute", "Disputes", "dispute", "disputes/{dispute}", None,
      [("actor", "Only disputes this actor (`actors/{actor}`) is a party to.")]),
     ("Issue", "Issues", "issue", "disputes/{dispute}/issues/{issue}", "disputes/{dispute}", []),
@@ -17,9 +18,11 @@ R = [
       ("actor", "Only stances of this actor (`actors/{actor}`)."),
       ("issue", "Only stances on this issue (`disputes/{dispute}/issues/{issue}`).")]),
     ("Event", "Events", "event", "events/{event}", None,
-     [("dispute", "Only events bearing on issues of this dispute (`disputes/{dispute}`)."),
-      ("actor", "Only events with this actor (`actors/{actor}`) as a source or target.")]),
-    ("Document", "Documents", "document", "documents/{document}", None, []),
+     [("dispute", "Only events on issues of this dispute (`disputes/{dispute}`), or between its parties when an event names no issue."),
+      ("actor", "Only events with this actor (`actors/{actor}`) as a source or target."),
+      ("issue", "Only events naming this issue (`disputes/{dispute}/issues/{issue}`).")]),
+    ("Document", "Documents", "document", "documents/{document}", None,
+     [("dispute", "Only documents cited by what this dispute (`disputes/{dispute}`) involves.")]),
 ]
 
 out = []
@@ -45,7 +48,7 @@ for T, P, v, pat, parent, _ in R:
   // Creates a {v}. ALREADY_EXISTS when the name is taken; a retry with the same
   // `request_id` returns the {v} as the first call created it (AIP-155).
   rpc Create{T}(Create{T}Request) returns (Create{T}Response);
-  // Updates the fields of a {v} named in `update_mask` (all fields when it is empty or `*`).
+  // Updates the fields of a {v} named in `update_mask` (the fields set when it is unset).
   rpc Update{T}(Update{T}Request) returns (Update{T}Response);
   // Deletes a {v}. FAILED_PRECONDITION while other resources refer to it.
   rpc Delete{T}(Delete{T}Request) returns (Delete{T}Response);""")
@@ -77,10 +80,16 @@ message List{P}Request {{""")
   string page_token = {n+1};""")
     n += 2
     for f, doc in filters:
-        w(f"""  // Filter: {doc} Empty: no filter.
+        w(f"""  // Filter: {doc} Empty: no filter; unknown: NOT_FOUND.
   string {f} = {n};""")
         n += 1
-    w(f"""}}
+    w(f"""  // What was true on this date (`YYYY-MM-DD`): stances in force, events and documents dated
+  // on or before it. Empty: no date cut.
+  string as_of = {n};
+  // Read the store as it was right after this revision; unset: now (or the revision of the
+  // first page). Past the head is INVALID_ARGUMENT.
+  optional uint64 revision = {n+1};
+}}
 
 // Response of `List{P}`.
 message List{P}Response {{
@@ -121,7 +130,8 @@ message Update{T}Request {{
   // The new state; `{v}.name` names the {v} to update (required). When `{v}.etag` is set the
   // update only succeeds if the stored {v} still has that etag (else ABORTED).
   {T} {v} = 1;
-  // Top-level fields of `{v}` to replace, e.g. `display_name`; empty or `*` replaces them all.
+  // Top-level fields of `{v}` to replace, e.g. `display_name`; `*` replaces them all. Unset
+  // (AIP-134): the fields set in `{v}` (not empty or zero) are replaced and the others kept.
   // Unknown field names are INVALID_ARGUMENT.
   google.protobuf.FieldMask update_mask = 2;
 }}

@@ -44,12 +44,12 @@ fn calls(c: &mut Criterion) {
         ..Filter::default()
     };
     c.bench_function("stances(dispute, actor)", |b| {
-        b.iter(|| query::select(engine.store(), black_box(&filter)).expect("select"));
+        b.iter(|| query::select(engine.store(), Kind::Stance, black_box(&filter)).expect("select"));
     });
     c.bench_function("export json", |b| {
         b.iter(|| {
-            query::select(engine.store(), &Filter::default())
-                .expect("select")
+            polemos_engine::export(engine.store(), None, None)
+                .expect("export")
                 .to_json()
         });
     });

@@ -75,7 +75,7 @@ cells = [
         "fc"
     ),
     code(
-        "sovereignty = 'disputes/kuril-islands/issues/sovereignty'\n"
+        "sovereignty = 'sovereignty'  # a dimension is named by its issue's id\n"
         "ax = fc.plot(sovereignty)"
     ),
     code(

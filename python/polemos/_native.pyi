@@ -9,6 +9,7 @@ __all__ = [
     "ExtractionResult",
     "ConflictError",
     "agreement",
+    "analysis_defaults",
     "coalitions",
     "current_stances",
     "deadlocks",
@@ -23,6 +24,7 @@ __all__ = [
     "extract",
     "extract_many",
     "forecast",
+    "forecast_dispute",
     "ingest",
     "monte_carlo",
     "parse",
@@ -71,6 +73,10 @@ def ingest(
 ) -> list[dict[str, Any]]: ...
 def forecast(scenario: str, spec: str) -> dict[str, Any]: ...
 def monte_carlo(scenario: str, spec: str, params: str) -> dict[str, Any]: ...
+def analysis_defaults() -> dict[str, Any]: ...
+def forecast_dispute(
+    engine: Engine, dispute: str, spec: str, *, as_of: Any = None, revision: int | None = None
+) -> dict[str, Any]: ...
 def parse_scenario(name: str, text: str) -> dict[str, Any]: ...
 def parse(text: str) -> list[dict[str, Any]]: ...
 
@@ -105,8 +111,8 @@ def current_stances(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    half_life_days: float = 180.0,
-    conflict_gap: float = 25.0,
+    half_life_days: float | None = None,
+    conflict_gap: float | None = None,
 ) -> list[dict[str, Any]]: ...
 def deadlocks(
     engine: Engine, dispute: str, *, as_of: Any = None, revision: int | None = None
@@ -120,7 +126,7 @@ def coalitions(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    max_distance: float = 0.25,
+    max_distance: float | None = None,
 ) -> list[dict[str, Any]]: ...
 def shifts(
     engine: Engine,
@@ -128,7 +134,7 @@ def shifts(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    threshold: float = 20.0,
+    threshold: float | None = None,
 ) -> list[dict[str, Any]]: ...
 def series(
     engine: Engine,
@@ -136,7 +142,7 @@ def series(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    granularity: str = "month",
+    granularity: str | None = None,
     roll_up: bool = True,
 ) -> list[dict[str, Any]]: ...
 def report(

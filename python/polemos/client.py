@@ -159,19 +159,24 @@ def _error(err: Any) -> PolemosError:
     code = err.code() if hasattr(err, "code") else None
     message = (err.details() if hasattr(err, "details") else None) or str(err)
     c = grpc.StatusCode
+    e: PolemosError
     if code in (c.UNAUTHENTICATED, c.PERMISSION_DENIED):
-        return AuthError(message)
-    if code == c.NOT_FOUND:
-        return NotFoundError(message)
-    if code in (c.ABORTED, c.ALREADY_EXISTS, c.FAILED_PRECONDITION):
-        return ConflictError(message)
-    if code in (c.INVALID_ARGUMENT, c.OUT_OF_RANGE):
+        e = AuthError(message)
+    elif code == c.NOT_FOUND:
+        e = NotFoundError(message)
+    elif code in (c.ABORTED, c.ALREADY_EXISTS, c.FAILED_PRECONDITION):
+        e = ConflictError(message)
+    elif code in (c.INVALID_ARGUMENT, c.OUT_OF_RANGE):
         pairs = _bad_request(err)
         e = ValidationError(message)
         e.violations = pairs  # type: ignore[attr-defined]
         e.field = pairs[0][0] if pairs else None  # type: ignore[attr-defined]
-        return e
-    return StorageError(f"{code.name if code else 'error'}: {message}")
+    else:
+        e = StorageError(f"{code.name if code else 'error'}: {message}")
+    # The engine's error kind: the status code's name in lower case (`not_found`), the same word
+    # the Engine puts on its exceptions.
+    setattr(e, "kind", code.name.lower() if code else "unknown")  # noqa: B010
+    return e
 
 
 # ---------------------------------------------------------------- records <-> messages
@@ -473,6 +478,65 @@ def _date_text(value: DateLike) -> str:
     return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
+def _forecast_dict(r: Any) -> dict[str, Any]:
+    """A ForecastResult message as the dict the core writes (`polemos forecast --json`), so the
+    Client's Forecast is the Engine's."""
+    return {
+        "model": _enum_out(_analysis.ForecastModel.DESCRIPTOR, r.model),
+        "scenario": r.scenario,
+        "actors": list(r.actors),
+        "dimensions": list(r.dimensions),
+        "parameters": json.loads(r.parameters_json) if r.parameters_json else {},
+        "rounds": [
+            {
+                "round": x.round,
+                "positions": [list(p.values) for p in x.positions],
+                "median": list(x.median),
+                "mean": list(x.mean),
+                "moves": [
+                    {
+                        "actor": m.actor,
+                        "dimension": m.dimension,
+                        "from": getattr(m, "from"),
+                        "to": m.to,
+                        "with": getattr(m, "with"),
+                        "kind": m.kind,
+                        "reason": m.reason,
+                    }
+                    for m in x.moves
+                ],
+            }
+            for x in r.rounds
+        ],
+        "outcome": [
+            {
+                "dimension": o.dimension,
+                "forecast": o.forecast,
+                "weighted_median": o.weighted_median,
+                "pairwise_median": o.pairwise_median,
+                "mean": o.mean,
+            }
+            for o in r.outcome
+        ],
+        "converged": r.converged,
+    }
+
+
+def _issue(value: str | None, dispute: str | None) -> str:
+    """An issue filter as the Engine accepts it: the full name, `DISPUTE/ISSUE`, or `ISSUE`
+    with a dispute."""
+    if not value:
+        return ""
+    if value.startswith("disputes/"):
+        return value
+    if "/" not in value and dispute:
+        return f"{_full('disputes', dispute)}/issues/{value}"
+    if "/" in value:
+        d, i = value.split("/", 1)
+        return f"disputes/{d}/issues/{i}"
+    return value
+
+
 def _unsupported(argument: str, value: Any) -> None:
     if value is not None:
         raise _invalid(argument, "the gRPC server does not offer it (use an Engine)")
@@ -753,13 +817,16 @@ class Client:
         dispute: str,
         *,
         model: Literal["bdm", "smp", "median", "compromise"] = "bdm",
+        as_of: DateLike = None,
+        revision: int | None = None,
         draws: int = 0,
         seed: int = 0,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Any:
-        """Forecasts ``dispute`` on the server from its current stances, with the model's default
-        parameters: a :class:`polemos.forecast.Forecast`, or with ``draws`` > 0 a Monte Carlo
-        result shaped like :func:`polemos.forecast.monte_carlo`'s (``baseline`` a Forecast).
+        """Forecasts ``dispute`` on the server from its parties' consolidated stances as of
+        ``as_of`` (default today), with the model's default parameters: the same
+        :class:`polemos.forecast.Forecast` as :meth:`Engine.forecast`, or with ``draws`` > 0 a
+        dict with the ``baseline`` Forecast and the ``distributions`` per dimension.
         ``on_progress(done, total)`` is called as the draws are made."""
         from polemos.forecast import Forecast
 
@@ -776,22 +843,40 @@ class Client:
             model=models[model],
             monte_carlo_draws=draws,
             seed=seed,
+            as_of=_date_text(as_of),
         )
-        result: dict[str, Any] | None = None
+        if revision is not None:
+            request.revision = revision
+        result: Any = None
         try:
             for reply in self._analysis.Forecast(request, metadata=self._metadata):
                 if reply.WhichOneof("kind") == "progress" and on_progress is not None:
                     on_progress(reply.progress.done, reply.progress.total)
-                elif reply.WhichOneof("kind") == "result_json":
-                    result = json.loads(reply.result_json)
+                elif reply.WhichOneof("kind") == "result":
+                    result = reply.result
         except grpc.RpcError as e:
             raise _error(e) from None
         if result is None:
             raise StorageError("the server ended the forecast stream without a result")
+        baseline = Forecast(_forecast_dict(result))
         if draws == 0:
-            return Forecast(result)
-        result["baseline"] = Forecast(result["baseline"])
-        return result
+            return baseline
+        return {
+            "model": baseline.model,
+            "params": {"draws": result.monte_carlo_draws, "seed": seed},
+            "baseline": baseline,
+            "distributions": [
+                {
+                    "dimension": d.dimension,
+                    "mean": d.mean,
+                    "std_dev": d.std_dev,
+                    "min": d.min,
+                    "max": d.max,
+                    "quantiles": [[q.probability, q.value] for q in d.quantiles],
+                }
+                for d in result.distributions
+            ],
+        }
 
     @staticmethod
     def _consolidation(half_life_days: float, conflict_gap: float) -> Any:
@@ -952,13 +1037,26 @@ class Client:
         request = getattr(_dossier, f"Get{cls.__name__}Request")(name=name)
         return _resource(kind, getattr(self._call(self._dossier, f"Get{cls.__name__}", request), kind))
 
-    def _list(self, kind: str, page_size: int = 500, **filters: str) -> ResourceList[Any]:
+    def _list(
+        self,
+        kind: str,
+        *,
+        as_of: DateLike = None,
+        revision: int | None = None,
+        page_size: int = 500,
+        **filters: str,
+    ) -> ResourceList[Any]:
+        """Every page of one List call. The server applies every filter (the engine's one
+        meaning of each), so an unknown dispute, actor or issue is NotFoundError here too."""
         cls, plural = _KINDS[kind]
         request_cls = getattr(_dossier, f"List{plural}Request")
         out: ResourceList[Any] = ResourceList()
         token = ""
+        read: dict[str, Any] = {"as_of": _date_text(as_of)}
+        if revision is not None:
+            read["revision"] = revision
         while True:
-            request = request_cls(page_size=page_size, page_token=token, **filters)
+            request = request_cls(page_size=page_size, page_token=token, **filters, **read)
             page = self._call(self._dossier, f"List{plural}", request)
             out.extend(_resource(kind, m) for m in getattr(page, f"{kind}s"))
             token = page.next_page_token
@@ -968,25 +1066,25 @@ class Client:
     def actors(
         self, *, dispute: str | None = None, revision: int | None = None
     ) -> ResourceList[Actor]:
-        """Actors (of one dispute, when ``dispute`` is given)."""
-        _unsupported("revision", revision)
-        return self._list("actor", dispute=_full("disputes", dispute))
+        """Actors (of one dispute and those its records name, when ``dispute`` is given)."""
+        return self._list("actor", dispute=_full("disputes", dispute), revision=revision)
 
-    def disputes(self, *, revision: int | None = None) -> ResourceList[Dispute]:
-        _unsupported("revision", revision)
-        return self._list("dispute")
+    def disputes(
+        self, *, actor: str | None = None, revision: int | None = None
+    ) -> ResourceList[Dispute]:
+        """Disputes (those ``actor`` is a party to, when given)."""
+        return self._list("dispute", actor=_full("actors", actor), revision=revision)
 
     def issues(
         self, *, dispute: str | None = None, revision: int | None = None
     ) -> ResourceList[Issue]:
         """Issues (of one dispute, when ``dispute`` is given)."""
-        _unsupported("revision", revision)
         if dispute:
-            return self._list("issue", parent=_full("disputes", dispute))
+            return self._list("issue", parent=_full("disputes", dispute), revision=revision)
         issues: ResourceList[Issue] = ResourceList()
-        for d in self.disputes():
-            issues.extend(self._list("issue", parent=d.name))
-        return issues
+        for d in self.disputes(revision=revision):
+            issues.extend(self._list("issue", parent=d.name, revision=revision))
+        return ResourceList(sorted(issues, key=lambda i: i.name))
 
     def stances(
         self,
@@ -997,22 +1095,15 @@ class Client:
         as_of: DateLike = None,
         revision: int | None = None,
     ) -> ResourceList[Stance]:
-        """Stances, narrowed by dispute (``kuril-islands``), actor (``JPN``), issue (full name)
-        and the date they were in force on (``as_of``, applied by the client)."""
-        _unsupported("revision", revision)
-        found = self._list(
+        """Stances, narrowed by dispute (``kuril-islands``), actor (``JPN``), issue, the date they
+        were in force on (``as_of``) and the store revision."""
+        return self._list(
             "stance",
             dispute=_full("disputes", dispute),
             actor=_full("actors", actor),
-            issue=issue or "",
-        )
-        if as_of is None:
-            return found
-        day = _date_text(as_of)
-        return ResourceList(
-            s for s in found
-            if (s.valid_from is None or s.valid_from.isoformat() <= day)
-            and (s.valid_to is None or day < s.valid_to.isoformat())
+            issue=_issue(issue, dispute),
+            as_of=as_of,
+            revision=revision,
         )
 
     def events(
@@ -1024,16 +1115,15 @@ class Client:
         as_of: DateLike = None,
         revision: int | None = None,
     ) -> ResourceList[Event]:
-        """Events, narrowed by dispute and actor (server side), issue and ``as_of`` (events up
-        to that date, client side)."""
-        _unsupported("revision", revision)
-        found = self._list("event", dispute=_full("disputes", dispute), actor=_full("actors", actor))
-        if issue:
-            found = ResourceList(e for e in found if issue in e.issues)
-        if as_of is not None:
-            day = _date_text(as_of)
-            found = ResourceList(e for e in found if e.date.isoformat() <= day)
-        return found
+        """Events, narrowed like :meth:`stances`; ``as_of`` keeps events up to that date."""
+        return self._list(
+            "event",
+            dispute=_full("disputes", dispute),
+            actor=_full("actors", actor),
+            issue=_issue(issue, dispute),
+            as_of=as_of,
+            revision=revision,
+        )
 
     def documents(
         self,
@@ -1042,16 +1132,9 @@ class Client:
         as_of: DateLike = None,
         revision: int | None = None,
     ) -> ResourceList[Document]:
-        """Documents (``dispute`` is not offered by the service)."""
-        _unsupported("revision", revision)
-        _unsupported("dispute", dispute)
-        found = self._list("document")
-        if as_of is not None:
-            day = _date_text(as_of)
-            found = ResourceList(
-                d for d in found if d.published is None or d.published.isoformat() <= day
-            )
-        return found
+        return self._list(
+            "document", dispute=_full("disputes", dispute), as_of=as_of, revision=revision
+        )
 
     # ------------------------------------------------------------------ changes
 

@@ -372,24 +372,23 @@ class Engine:
         revision: int | None = None,
         **options: Any,
     ) -> Forecast:
-        """Forecasts ``dispute`` from its parties' current stances (one dimension per issue) and
-        capabilities, with :mod:`polemos.forecast`'s ``model``. Stances of actors that are not
-        parties carry no capability and are left out."""
+        """Forecasts ``dispute`` from its parties' consolidated stances as of ``as_of`` (default
+        today; one dimension per issue) and capabilities, with :mod:`polemos.forecast`'s
+        ``model`` and its parameters in ``options`` (e.g. ``rounds``). The scenario is the one
+        ``polemos forecast --dispute`` and the gRPC ``Forecast`` build. Stances of actors that
+        are not parties carry no capability and are left out."""
         from polemos import forecast as fc
 
-        parties = self.get(_dispute_name(dispute), revision=revision)
-        assert isinstance(parties, Dispute)
-        caps = parties.capabilities
-        rows = [
-            r for r in self.stance_matrix(dispute, as_of=as_of, revision=revision)
-            if r["actor"] in caps
-        ]
-        run = {"bdm": fc.bdm, "smp": fc.smp, "median": fc.median, "compromise": fc.compromise}
-        if model not in run:
+        models = ("bdm", "smp", "median", "compromise")
+        if model not in models:
             raise ValidationError(
-                f"invalid argument `model`: `{model}` is not one of {', '.join(run)}"
+                f"invalid argument `model`: `{model}` is not one of {', '.join(models)}"
             )
-        return run[model](rows, capabilities=caps, name=_dispute_name(dispute), **options)
+        spec = json.dumps({"model": model, **options})
+        data = _native.forecast_dispute(
+            self._native, dispute, spec, as_of=as_of, revision=revision
+        )
+        return fc.Forecast(data)
 
     # ------------------------------------------------------------------ reading
 
@@ -409,8 +408,11 @@ class Engine:
         """Actors (of one dispute and those its records name, when ``dispute`` is given)."""
         return self._list("actors", dispute=dispute, revision=revision)
 
-    def disputes(self, *, revision: int | None = None) -> ResourceList[Dispute]:
-        return self._list("disputes", revision=revision)
+    def disputes(
+        self, *, actor: str | None = None, revision: int | None = None
+    ) -> ResourceList[Dispute]:
+        """Disputes (those ``actor`` is a party to, when given)."""
+        return self._list("disputes", actor=actor, revision=revision)
 
     def issues(
         self, *, dispute: str | None = None, revision: int | None = None

@@ -16,6 +16,8 @@ use polemos_store::View;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
+use polemos_engine::analysis::DEFAULTS;
+
 use crate::engine::{Engine, date_arg, to_py};
 use crate::errors::Failure;
 use crate::query::dispute_name;
@@ -87,24 +89,25 @@ impl Context {
     }
 }
 
-fn options(half_life_days: f64, conflict_gap: f64) -> ConsolidateOptions {
+/// Consolidation options; `None` takes the engine's default (`polemos_engine::analysis`).
+fn options(half_life_days: Option<f64>, conflict_gap: Option<f64>) -> ConsolidateOptions {
     ConsolidateOptions {
-        half_life_days,
-        conflict_gap,
+        half_life_days: half_life_days.unwrap_or(DEFAULTS.half_life_days),
+        conflict_gap: conflict_gap.unwrap_or(DEFAULTS.conflict_gap),
     }
 }
 
 /// Each actor's current stance on each issue, consolidated from all evidence known on `as_of`.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, half_life_days=180.0, conflict_gap=25.0))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, half_life_days=None, conflict_gap=None))]
 pub fn current_stances<'py>(
     py: Python<'py>,
     engine: &Engine,
     dispute: &str,
     as_of: Option<&Bound<'py, PyAny>>,
     revision: Option<u64>,
-    half_life_days: f64,
-    conflict_gap: f64,
+    half_life_days: Option<f64>,
+    conflict_gap: Option<f64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let opts = options(half_life_days, conflict_gap);
@@ -124,13 +127,7 @@ pub fn deadlocks<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         Ok(find_deadlocks(&precondition_edges(&ctx.current()?)))
     })?;
     to_py(py, &out)
@@ -148,13 +145,7 @@ pub fn agreement<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let as_of = date_arg("as_of", as_of)?;
     let (m, p) = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         let current = ctx.current()?;
         let parties: Vec<_> = ctx
             .dispute
@@ -172,24 +163,18 @@ pub fn agreement<'py>(
 
 /// Groups of parties that agree, merged while their average distance is at most `max_distance`.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, max_distance=0.25))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, max_distance=None))]
 pub fn coalitions<'py>(
     py: Python<'py>,
     engine: &Engine,
     dispute: &str,
     as_of: Option<&Bound<'py, PyAny>>,
     revision: Option<u64>,
-    max_distance: f64,
+    max_distance: Option<f64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         let current = ctx.current()?;
         let parties: Vec<_> = ctx
             .dispute
@@ -198,54 +183,55 @@ pub fn coalitions<'py>(
             .map(|p| p.actor.clone())
             .collect();
         let m = agreement_matrix(&current, &parties);
-        Ok(find_coalitions(&m, max_distance).map_err(polemos_core::Error::from)?)
-    })?;
-    to_py(py, &out)
-}
-
-/// Changes of position larger than `threshold` points, with the evidence before and after.
-#[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, threshold=20.0))]
-pub fn shifts<'py>(
-    py: Python<'py>,
-    engine: &Engine,
-    dispute: &str,
-    as_of: Option<&Bound<'py, PyAny>>,
-    revision: Option<u64>,
-    threshold: f64,
-) -> PyResult<Bound<'py, PyAny>> {
-    let as_of = date_arg("as_of", as_of)?;
-    let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
-        let docs = DocumentIndex::new(&ctx.dossier.documents);
         Ok(
-            all_shifts(&ctx.stances(), &docs, ctx.as_of, &ctx.options, threshold)
+            find_coalitions(&m, max_distance.unwrap_or(DEFAULTS.max_distance))
                 .map_err(polemos_core::Error::from)?,
         )
     })?;
     to_py(py, &out)
 }
 
+/// Changes of position larger than `threshold` points, with the evidence before and after.
+#[pyfunction]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, threshold=None))]
+pub fn shifts<'py>(
+    py: Python<'py>,
+    engine: &Engine,
+    dispute: &str,
+    as_of: Option<&Bound<'py, PyAny>>,
+    revision: Option<u64>,
+    threshold: Option<f64>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let as_of = date_arg("as_of", as_of)?;
+    let out = py.detach(|| -> Result<_, Failure> {
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
+        let docs = DocumentIndex::new(&ctx.dossier.documents);
+        Ok(all_shifts(
+            &ctx.stances(),
+            &docs,
+            ctx.as_of,
+            &ctx.options,
+            threshold.unwrap_or(DEFAULTS.shift_threshold),
+        )
+        .map_err(polemos_core::Error::from)?)
+    })?;
+    to_py(py, &out)
+}
+
 /// Cooperation–conflict counts per actor pair and period (`day`, `week` or `month`), with trend.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, granularity="month", roll_up=true))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, granularity=None, roll_up=true))]
 pub fn series<'py>(
     py: Python<'py>,
     engine: &Engine,
     dispute: &str,
     as_of: Option<&Bound<'py, PyAny>>,
     revision: Option<u64>,
-    granularity: &str,
+    granularity: Option<&str>,
     roll_up: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
-    let granularity = match granularity {
+    let granularity = match granularity.unwrap_or(DEFAULTS.granularity_word()) {
         "day" => Granularity::Day,
         "week" => Granularity::Week,
         "month" => Granularity::Month,
@@ -258,13 +244,7 @@ pub fn series<'py>(
         }
     };
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         let docs = DocumentIndex::new(&ctx.dossier.documents);
         let events = ctx.dossier.for_dispute(&ctx.dispute.name).events;
         let options = SeriesOptions {
@@ -302,13 +282,7 @@ pub fn report(
         .into());
     }
     let text = py.detach(|| -> Result<String, Failure> {
-        let ctx = Context::load(
-            engine,
-            dispute,
-            as_of,
-            revision,
-            ConsolidateOptions::default(),
-        )?;
+        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
         let report = build_report(
             &ctx.dossier,
             &ctx.dispute.name,

@@ -4,8 +4,8 @@
 
 use std::path::PathBuf;
 
-use polemos_core::{Dossier, Record};
-use polemos_store::{Store, View, WriteBatch};
+use polemos_core::Record;
+use polemos_store::Store;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use serde::Serialize;
@@ -96,14 +96,7 @@ pub fn import_text(
     text: &str,
     message: &str,
 ) -> Result<polemos_store::CommitResult, Failure> {
-    let dossier = Dossier::from_any(text)?;
-    if dossier.is_empty() {
-        return Err(Failure::argument(
-            "dossier",
-            "holds no entities: nothing to import",
-        ));
-    }
-    Ok(store.commit(WriteBatch::from_dossier(&dossier, message))?)
+    Ok(polemos_engine::import(store, text, message)?)
 }
 
 #[pymethods]
@@ -113,6 +106,8 @@ impl Engine {
     #[new]
     #[pyo3(signature = (path=None))]
     fn new(py: Python<'_>, path: Option<PathBuf>) -> PyResult<Self> {
+        // Opening an Engine on a path is how a notebook starts a store, so a missing file is
+        // created (the CLI's read-only commands refuse instead).
         let location = match path {
             None => "memory:".to_owned(),
             Some(p) => p.to_string_lossy().into_owned(),
@@ -160,13 +155,8 @@ impl Engine {
             )
             .into());
         }
-        let filter = Filter {
-            dispute,
-            revision,
-            ..Filter::default()
-        };
         let text = py.detach(|| -> Result<String, Failure> {
-            let dossier = query::select(&*self.store, &filter)?;
+            let dossier = polemos_engine::export(&*self.store, dispute.as_deref(), revision)?;
             Ok(if format == "json" {
                 dossier.to_json() + "\n"
             } else {
@@ -198,7 +188,7 @@ impl Engine {
             as_of: date_arg("as_of", as_of)?,
             revision,
         };
-        let dossier = py.detach(|| query::select(&*self.store, &filter))?;
+        let dossier = py.detach(|| query::select(&*self.store, kind, &filter))?;
         use polemos_store::Kind;
         match kind {
             Kind::Actor => to_py(py, &dossier.actors),
@@ -219,26 +209,9 @@ impl Engine {
         name: &str,
         revision: Option<u64>,
     ) -> PyResult<(Bound<'py, PyAny>, u64)> {
-        let kind = polemos_store::Kind::of_name(name).ok_or_else(|| {
-            Failure::argument(
-                "name",
-                format!("`{name}` is not a resource name such as actors/JPN or stances/ID"),
-            )
-        })?;
-        let view = View {
-            revision,
-            as_of: None,
-        };
         let found = py
-            .detach(|| self.store.get(kind, name, view))
+            .detach(|| polemos_engine::get(&*self.store, name, revision))
             .map_err(Failure::from)?;
-        let Some(found) = found else {
-            return Err(Failure::Store(polemos_store::StoreError::NotFound {
-                kind: kind.as_str(),
-                name: name.to_owned(),
-            })
-            .into());
-        };
         Ok((record_to_py(py, &found.value)?, found.revision))
     }
 

@@ -68,6 +68,30 @@ impl From<polemos_core::Error> for Failure {
     }
 }
 
+impl From<polemos_engine::Error> for Failure {
+    fn from(e: polemos_engine::Error) -> Self {
+        match e {
+            polemos_engine::Error::Core(e) => Self::Core(e),
+            polemos_engine::Error::Store(e) => Self::Store(e),
+            polemos_engine::Error::Extract(e) => Self::Extract(e),
+        }
+    }
+}
+
+impl Failure {
+    /// The engine's kind of this failure, the word every interface reports (`not_found`).
+    #[must_use]
+    pub fn kind(&self) -> polemos_engine::ErrorKind {
+        use polemos_engine::error::{core_kind, extract_kind, store_kind};
+        match self {
+            Self::Core(e) => core_kind(e),
+            Self::Store(e) => store_kind(e),
+            Self::Extract(e) => extract_kind(e),
+            Self::Argument { .. } => polemos_engine::ErrorKind::InvalidArgument,
+        }
+    }
+}
+
 impl From<StoreError> for Failure {
     fn from(e: StoreError) -> Self {
         Self::Store(e)
@@ -169,6 +193,7 @@ impl std::fmt::Display for Failure {
 impl From<Failure> for PyErr {
     fn from(f: Failure) -> Self {
         let (class, violations) = classify(&f);
+        let kind = f.kind().as_str();
         let message = f.to_string();
         Python::attach(|py| {
             let err = match class {
@@ -178,6 +203,9 @@ impl From<Failure> for PyErr {
                 Class::Store => StorageError::new_err(message),
                 Class::Cancelled => PolemosError::new_err(message),
             };
+            // The engine's kind (`not_found`), the same word the Client reports for the
+            // server's status, so code can compare errors across the two.
+            let _ = err.value(py).setattr("kind", kind);
             if class == Class::Validation {
                 let value = err.value(py);
                 let pairs: Vec<Bound<'_, PyTuple>> = violations

@@ -176,29 +176,45 @@ pub fn store_extraction(
     x: &Extraction,
     meta: &ArticleMeta,
 ) -> Result<Ingested, Failure> {
-    if let Some(existing) = store.document_by_hash(&x.document.content_hash)? {
-        return Ok(Ingested {
-            document: existing,
-            status: "already stored",
-            created: 0,
-            updated: 0,
-            stances: 0,
-            events: 0,
-            revision: store.head()?,
-        });
+    // Checked before building the facts, so a text stored before costs nothing more.
+    if let Some(existing) = polemos_engine::ingest::already_stored(store, &x.document.content_hash)?
+    {
+        return duplicate(store, existing);
     }
     let dossier = convert::to_dossier(ex.knowledge(), x, meta)?;
-    let batch =
-        polemos_store::new_facts_batch(store, &dossier, format!("ingest {}", x.document.name))?;
-    let result = store.commit(batch)?;
+    let message = format!("ingest {}", x.document.name);
+    Ok(
+        match polemos_engine::ingest::store_facts(store, &dossier, &message)? {
+            polemos_engine::ingest::Ingested::Stored {
+                document,
+                created,
+                updated,
+                stances,
+                events,
+                revision,
+            } => Ingested {
+                document,
+                status: "stored",
+                created,
+                updated,
+                stances,
+                events,
+                revision,
+            },
+            polemos_engine::ingest::Ingested::Duplicate { document } => duplicate(store, document)?,
+        },
+    )
+}
+
+fn duplicate(store: &dyn Store, document: String) -> Result<Ingested, Failure> {
     Ok(Ingested {
-        document: x.document.name.clone(),
-        status: "stored",
-        created: result.created,
-        updated: result.updated,
-        stances: dossier.stances.len(),
-        events: dossier.events.len(),
-        revision: result.revision,
+        document,
+        status: "already stored",
+        created: 0,
+        updated: 0,
+        stances: 0,
+        events: 0,
+        revision: store.head()?,
     })
 }
 

@@ -12,7 +12,7 @@ use polemos_core::forecast::{
 };
 use pyo3::prelude::*;
 
-use crate::engine::to_py;
+use crate::engine::{Engine, date_arg, to_py};
 use crate::errors::Failure;
 
 /// Reads a JSON argument into `T`, naming the argument and the field path when it does not fit.
@@ -99,4 +99,26 @@ pub fn monte_carlo<'py>(
 pub fn parse_scenario<'py>(py: Python<'py>, name: &str, text: &str) -> PyResult<Bound<'py, PyAny>> {
     let scenario = parse(name, text).map_err(Failure::from)?;
     to_py(py, &scenario)
+}
+
+/// Forecasts a stored dispute with `spec` (JSON: `{"model": "bdm", ...params}`): the engine
+/// builds the scenario from the parties' consolidated stances as of `as_of` (default today) at
+/// `revision`, as the CLI and the gRPC service do.
+#[pyfunction]
+#[pyo3(signature = (engine, dispute, spec, *, as_of=None, revision=None))]
+pub fn forecast_dispute<'py>(
+    py: Python<'py>,
+    engine: &Engine,
+    dispute: &str,
+    spec: &str,
+    as_of: Option<&Bound<'py, PyAny>>,
+    revision: Option<u64>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let spec: ModelSpec = json_arg("model", spec)?;
+    let as_of = date_arg("as_of", as_of)?;
+    let result = py.detach(|| -> Result<_, Failure> {
+        let built = polemos_engine::forecast::scenario(engine.store(), dispute, as_of, revision)?;
+        Ok(spec.run(&built.scenario)?)
+    })?;
+    to_py(py, &result)
 }

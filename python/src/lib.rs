@@ -23,6 +23,7 @@ mod _native {
     };
 
     use super::pyfunction;
+    use pyo3::prelude::*;
 
     #[pymodule_export]
     use crate::analysis::{
@@ -31,7 +32,7 @@ mod _native {
     #[pymodule_export]
     use crate::extract::{ExtractionResult, extract, extract_many, ingest};
     #[pymodule_export]
-    use crate::forecast::{forecast, monte_carlo, parse_scenario};
+    use crate::forecast::{forecast, forecast_dispute, monte_carlo, parse_scenario};
     #[pymodule_export]
     use crate::syntax::parse;
 
@@ -48,6 +49,23 @@ mod _native {
             .iter()
             .map(|t| (t.as_str(), t.quad_class().as_str()))
             .collect()
+    }
+
+    /// The engine's one table of analysis defaults (`half_life_days`, `conflict_gap`,
+    /// `shift_threshold`, `max_distance`, `granularity`); the Python signatures must match it.
+    #[pyfunction]
+    fn analysis_defaults(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        let d = polemos_engine::analysis::DEFAULTS;
+        crate::engine::to_py(
+            py,
+            &serde_json::json!({
+                "half_life_days": d.half_life_days,
+                "conflict_gap": d.conflict_gap,
+                "shift_threshold": d.shift_threshold,
+                "max_distance": d.max_distance,
+                "granularity": d.granularity_word(),
+            }),
+        )
     }
 
     /// The version of the native core.

@@ -53,8 +53,9 @@ def test_agreement_is_symmetric(engine: polemos.Engine) -> None:
 
 def test_forecast_from_stored_stances(engine: polemos.Engine) -> None:
     result = engine.forecast("kuril-islands", as_of=AS_OF, model="median")
-    # Both parties support joint economic activities at 100: nothing to bargain over.
-    assert result.outcome[ISSUES + "joint-economic-activities"] == pytest.approx(100.0)
+    # Both parties support joint economic activities at 100: nothing to bargain over. A
+    # dimension is named by the issue's id, as `polemos forecast` and the gRPC Forecast name it.
+    assert result.outcome["joint-economic-activities"] == pytest.approx(100.0)
     assert set(result.actors) == {"actors/JPN", "actors/RUS"}
     bdm = engine.forecast("kuril-islands", as_of=AS_OF, rounds=5)
     assert len(bdm.rounds) <= 6

@@ -221,9 +221,9 @@ def test_bad_input_maps_to_the_engines_errors(loaded: Any) -> None:
     with pytest.raises(polemos.ValidationError, match="actor.kind") as e:
         loaded.create({"actor": {"name": "actors/ENUM", "kind": "spaceship"}})
     assert e.value.field == "actor.kind" and "spaceship" in e.value.violations[0][1]
-    with pytest.raises(polemos.ValidationError) as e:
-        loaded.stances(revision=3)
-    assert e.value.field == "revision"
+    with pytest.raises(polemos.ValidationError) as e:  # past the head, as the Engine says
+        loaded.stances(revision=10**9)
+    assert e.value.field == "revision" and e.value.kind == "invalid_argument"
     with pytest.raises(polemos.ConflictError):
         loaded.create(loaded.get("actors/JPN"))
     with pytest.raises(polemos.ConflictError):  # ABORTED: stale etag

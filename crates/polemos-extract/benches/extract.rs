@@ -1,6 +1,8 @@
 //! Throughput of the full extraction pipeline on a generated corpus of news-like articles
 //! (`support/corpus.rs`). Reports MB/s and sentences/s (wall clock; `examples/profile.rs corpus`
-//! reports the same per CPU second, which a shared machine does not distort).
+//! reports the same per CPU second, which a shared machine does not distort), with the parse as
+//! the pipeline makes it (lazily: only sentences a stage asks about) and with every sentence
+//! parsed (`*_full_parse`).
 //!
 //! `cargo bench -p polemos-extract --bench extract`
 
@@ -11,6 +13,8 @@ use polemos_extract::{ArticleMeta, Extractor};
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/eager_parse.rs"]
+mod eager_parse;
 
 fn bench(c: &mut Criterion) {
     let ex = Extractor::new().expect("knowledge");
@@ -35,6 +39,16 @@ fn bench(c: &mut Criterion) {
     g.bench_function("corpus_bytes", |b| b.iter(run));
     g.throughput(Throughput::Elements(sentences as u64));
     g.bench_function("corpus_sentences", |b| b.iter(run));
+    let full = eager_parse::extractor();
+    let run_full = || {
+        for d in &docs {
+            black_box(full.extract(black_box(d), &meta).ok());
+        }
+    };
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("corpus_bytes_full_parse", |b| b.iter(run_full));
+    g.throughput(Throughput::Elements(sentences as u64));
+    g.bench_function("corpus_sentences_full_parse", |b| b.iter(run_full));
     g.finish();
 }
 

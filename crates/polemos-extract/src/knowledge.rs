@@ -135,6 +135,8 @@ pub enum Cue {
     AssessGood,
     /// "is unacceptable", "an illegal referendum": the speaker opposes the thing named.
     AssessBad,
+    /// "takes no position on sovereignty": the subject is neutral on the issue named.
+    Neutral,
     Proposal,
     Condition,
     Hedge,
@@ -162,6 +164,7 @@ impl Cue {
             "deny_claim" => Self::DenyClaim,
             "assess_good" => Self::AssessGood,
             "assess_bad" => Self::AssessBad,
+            "neutral" => Self::Neutral,
             "proposal" => Self::Proposal,
             "condition" => Self::Condition,
             "hedge" => Self::Hedge,

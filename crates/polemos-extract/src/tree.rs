@@ -163,10 +163,12 @@ impl<'t> Parse<'t> {
     /// The head of `w`, none for a root.
     #[must_use]
     pub fn head(&self, w: Word) -> Option<Word> {
-        let h = self.token(w)?.head;
-        (h > 0).then_some(Word {
+        // `checked_sub`, not `then_some(h - 1)`: the argument of `then_some` is computed even
+        // for a root, and underflows.
+        let index = self.token(w)?.head.checked_sub(1)?;
+        Some(Word {
             sentence: w.sentence,
-            index: h - 1,
+            index,
         })
     }
 

@@ -3,7 +3,6 @@
 //! each evidence item by its document (a store-side cut would drop the documents but keep the
 //! stances citing them, and lose their dates).
 
-use anyhow::bail;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use polemos_core::analysis::agreement::{agreement_matrix, polarization};
@@ -14,8 +13,9 @@ use polemos_core::analysis::preconditions::{deadlocks, precondition_edges};
 use polemos_core::analysis::series::{Granularity, SeriesOptions, pair_series};
 use polemos_core::analysis::timeline::all_shifts;
 use polemos_core::{Dispute, Dossier, Stance};
-use polemos_store::View;
 use serde_json::json;
+
+use polemos_engine::analysis::DEFAULTS;
 
 use crate::GlobalArgs;
 use crate::cli_data::{dispute_name, open_store, parse_date};
@@ -50,19 +50,19 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub revision: Option<u64>,
     /// Days after which a stance record's weight halves.
-    #[arg(long, default_value_t = 180.0)]
+    #[arg(long, default_value_t = DEFAULTS.half_life_days)]
     pub half_life: f64,
     /// Positions more than this many points apart are conflicting evidence.
-    #[arg(long, default_value_t = 25.0)]
+    #[arg(long, default_value_t = DEFAULTS.conflict_gap)]
     pub conflict_gap: f64,
     /// Shifts: the position move (points) beyond which a change is a shift.
-    #[arg(long, default_value_t = 20.0)]
+    #[arg(long, default_value_t = DEFAULTS.shift_threshold)]
     pub threshold: f64,
     /// Coalitions: merge while the average distance (1 − agreement) is at most this.
-    #[arg(long, default_value_t = 0.25)]
+    #[arg(long, default_value_t = DEFAULTS.max_distance)]
     pub max_distance: f64,
     /// Series: bucket width (day, week or month).
-    #[arg(long, default_value = "month")]
+    #[arg(long, default_value = DEFAULTS.granularity_word())]
     pub granularity: Granularity,
     /// Series: keep people and bodies apart from the state they serve.
     #[arg(long)]
@@ -71,10 +71,9 @@ pub struct AnalyzeArgs {
 
 pub fn run(global: &GlobalArgs, args: &AnalyzeArgs) -> anyhow::Result<()> {
     let store = open_store(global)?;
-    let dossier = store.snapshot(View {
-        revision: args.revision,
-        as_of: None,
-    })?;
+    // A revision past the head is refused (exit 2), as every read says.
+    let view = polemos_engine::list::view(&*store, args.revision, None)?;
+    let dossier = store.snapshot(view)?;
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
@@ -83,7 +82,9 @@ pub fn run(global: &GlobalArgs, args: &AnalyzeArgs) -> anyhow::Result<()> {
             let name = dispute_name(d)?;
             match dossier.disputes.iter().find(|x| x.name == name) {
                 Some(x) => vec![x],
-                None => bail!("dispute {name} not found"),
+                None => {
+                    return Err(polemos_engine::Error::not_found("dispute", name.as_str()).into());
+                }
             }
         }
         None => dossier.disputes.iter().collect(),

@@ -2,21 +2,35 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use polemos_core::{ActorName, DisputeName, Dossier, IssueName, IssueScale};
-use polemos_store::{Store, View, WriteBatch};
+use polemos_core::{ActorName, DisputeName, Dossier, IssueScale};
+use polemos_engine::{Access, Filter};
+use polemos_store::{Kind, Store};
 
 use crate::GlobalArgs;
 use crate::output::{clip, enum_str, print_json, print_table, table};
 
-/// Opens the store named by `--db`, saying which one failed.
+/// Opens the store named by `--db` for a command that only reads: a missing SQLite file is an
+/// error (exit 3) rather than a new empty database left behind by a typo.
+///
+/// # Errors
+/// When the store does not exist or cannot be opened.
+pub fn open_store(global: &GlobalArgs) -> anyhow::Result<Box<dyn Store>> {
+    open_with(global, Access::ReadOnly)
+}
+
+/// Opens the store named by `--db` for a command that writes (created if missing).
 ///
 /// # Errors
 /// When the store cannot be opened.
-pub fn open_store(global: &GlobalArgs) -> anyhow::Result<Box<dyn Store>> {
-    polemos_store::open(&global.db)
+pub fn open_store_rw(global: &GlobalArgs) -> anyhow::Result<Box<dyn Store>> {
+    open_with(global, Access::ReadWrite)
+}
+
+fn open_with(global: &GlobalArgs, access: Access) -> anyhow::Result<Box<dyn Store>> {
+    polemos_engine::open(&global.db, access)
         .with_context(|| format!("cannot open the store `{}`", global.db))
 }
 
@@ -25,25 +39,7 @@ pub fn open_store(global: &GlobalArgs) -> anyhow::Result<Box<dyn Store>> {
 /// # Errors
 /// When the name is malformed.
 pub fn dispute_name(value: &str) -> anyhow::Result<DisputeName> {
-    let full = if value.contains('/') {
-        value.to_owned()
-    } else {
-        format!("disputes/{value}")
-    };
-    Ok(DisputeName::parse(&full)?)
-}
-
-/// Accepts `JPN` as well as `actors/JPN`.
-///
-/// # Errors
-/// When the name is malformed.
-pub fn actor_name(value: &str) -> anyhow::Result<ActorName> {
-    let full = if value.contains('/') {
-        value.to_owned()
-    } else {
-        format!("actors/{value}")
-    };
-    Ok(ActorName::parse(&full)?)
+    Ok(polemos_engine::names::dispute_name("dispute", value)?)
 }
 
 /// Reads a whole text file, with a clear error for missing files and non-UTF-8 content.
@@ -69,19 +65,13 @@ pub struct ImportArgs {
 
 pub fn import(global: &GlobalArgs, args: &ImportArgs) -> anyhow::Result<()> {
     let text = read_text(&args.file)?;
-    let dossier = Dossier::from_any(&text)
+    // Parsed before the store is opened: a file that is no dossier creates no database.
+    let dossier = polemos_engine::parse_dossier(&text)
         .with_context(|| format!("{} is not a valid dossier", args.file.display()))?;
-    if dossier.is_empty() {
-        bail!(
-            "{} holds no entities: nothing to import",
-            args.file.display()
-        );
-    }
-    let store = open_store(global)?;
+    let store = open_store_rw(global)?;
     let message = format!("import {}", args.file.display());
-    let result = store
-        .commit(WriteBatch::from_dossier(&dossier, message))
-        .with_context(|| {
+    let result =
+        polemos_engine::import_dossier(&*store, &dossier, &message).with_context(|| {
             format!(
                 "{} was not imported; nothing was written",
                 args.file.display()
@@ -125,18 +115,7 @@ pub struct ExportArgs {
 
 pub fn export(global: &GlobalArgs, args: &ExportArgs) -> anyhow::Result<()> {
     let store = open_store(global)?;
-    let view = View {
-        revision: args.revision,
-        as_of: None,
-    };
-    let mut dossier = store.snapshot(view)?;
-    if let Some(dispute) = &args.dispute {
-        let name = dispute_name(dispute)?;
-        if !dossier.disputes.iter().any(|d| d.name == name) {
-            bail!("dispute {name} not found");
-        }
-        dossier = dossier.for_dispute(&name);
-    }
+    let dossier = polemos_engine::export(&*store, args.dispute.as_deref(), args.revision)?;
     let text = match args.format {
         ExportFormat::Json => dossier.to_json() + "\n",
         ExportFormat::Jsonl => dossier.to_jsonl(),
@@ -168,7 +147,7 @@ pub struct ShowArgs {
     /// Only stances or events of this actor.
     #[arg(long)]
     pub actor: Option<String>,
-    /// Only stances on this issue (`disputes/D/issues/I`).
+    /// Only stances or events on this issue (`disputes/D/issues/I`, or `I` with `--dispute`).
     #[arg(long)]
     pub issue: Option<String>,
     /// What was true on this date (YYYY-MM-DD): stances in force, events up to it.
@@ -190,28 +169,24 @@ pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
 
 pub fn show(global: &GlobalArgs, args: &ShowArgs) -> anyhow::Result<()> {
     let store = open_store(global)?;
-    let mut dossier = store.snapshot(View {
-        revision: args.revision,
+    let kind = match args.what {
+        What::Disputes => Kind::Dispute,
+        What::Actors => Kind::Actor,
+        What::Issues => Kind::Issue,
+        What::Stances => Kind::Stance,
+        What::Events => Kind::Event,
+        What::Documents => Kind::Document,
+    };
+    let filter = Filter {
+        dispute: args.dispute.clone(),
+        actor: args.actor.clone(),
+        issue: args.issue.clone(),
         as_of: args.as_of,
-    })?;
-    if let Some(dispute) = &args.dispute {
-        let name = dispute_name(dispute)?;
-        dossier = dossier.for_dispute(&name);
-    }
-    if let Some(date) = args.as_of {
-        dossier.stances.retain(|s| s.valid_on(date));
-    }
-    if let Some(actor) = &args.actor {
-        let actor = actor_name(actor)?;
-        dossier.stances.retain(|s| s.actor == actor);
-        dossier
-            .events
-            .retain(|e| e.sources.contains(&actor) || e.targets.contains(&actor));
-    }
-    if let Some(issue) = &args.issue {
-        let issue = IssueName::parse(issue)?;
-        dossier.stances.retain(|s| s.issue == issue);
-        dossier.events.retain(|e| e.issues.contains(&issue));
+        revision: args.revision,
+    };
+    let mut dossier = Dossier::new();
+    for row in polemos_engine::list(&*store, kind, &filter)? {
+        dossier.push(row.value);
     }
     match args.what {
         What::Disputes => show_disputes(global, &dossier),

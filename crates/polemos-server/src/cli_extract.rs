@@ -11,7 +11,7 @@ use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, conv
 use rayon::prelude::*;
 
 use crate::GlobalArgs;
-use crate::cli_data::{open_store, parse_date};
+use crate::cli_data::{open_store_rw, parse_date};
 use crate::output::{clip, enum_str, print_json, print_table, table};
 
 /// Options shared by `extract` and `ingest`.
@@ -268,7 +268,7 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
         bail!("ingest needs --published YYYY-MM-DD: stances and events are dated from it");
     };
     let ex = extractor(&args.source)?;
-    let store = open_store(global)?;
+    let store = open_store_rw(global)?;
     let results = extract_all(&ex, &args.source, "extracting");
     let meta = ArticleMeta {
         published: Some(published),
@@ -331,7 +331,9 @@ fn store_one(
     meta: &ArticleMeta,
     file: &str,
 ) -> anyhow::Result<Ingested> {
-    if let Some(existing) = store.document_by_hash(&x.document.content_hash)? {
+    // Checked before building the facts, so a text stored before costs nothing more.
+    if let Some(existing) = polemos_engine::ingest::already_stored(store, &x.document.content_hash)?
+    {
         return Ok(Ingested {
             file: file.to_owned(),
             document: existing,
@@ -343,16 +345,30 @@ fn store_one(
     }
     let dossier = convert::to_dossier(ex.knowledge(), x, meta)
         .with_context(|| format!("cannot build facts from {file}"))?;
-    let batch = polemos_store::new_facts_batch(store, &dossier, format!("ingest {file}"))?;
-    let result = store
-        .commit(batch)
+    let outcome = polemos_engine::ingest::store_facts(store, &dossier, &format!("ingest {file}"))
         .with_context(|| format!("{file} was not stored; nothing of it was written"))?;
-    Ok(Ingested {
-        file: file.to_owned(),
-        document: x.document.name.clone(),
-        status: "stored",
-        created: result.created,
-        stances: dossier.stances.len(),
-        events: dossier.events.len(),
+    Ok(match outcome {
+        polemos_engine::ingest::Ingested::Stored {
+            document,
+            created,
+            stances,
+            events,
+            ..
+        } => Ingested {
+            file: file.to_owned(),
+            document,
+            status: "stored",
+            created,
+            stances,
+            events,
+        },
+        polemos_engine::ingest::Ingested::Duplicate { document } => Ingested {
+            file: file.to_owned(),
+            document,
+            status: "already stored",
+            created: 0,
+            stances: 0,
+            events: 0,
+        },
     })
 }

@@ -5,18 +5,16 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use chrono::Utc;
+use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use polemos_core::analysis::consolidate::current_stances;
 use polemos_core::forecast::{
-    BdmParams, Forecast, ModelSpec, MonteCarloParams, MonteCarloResult, Scenario, SmpParams,
-    StanceInput, Uncertainty, monte_carlo, parse_scenario,
+    Forecast, ModelSpec, MonteCarloParams, MonteCarloResult, Scenario, Uncertainty, monte_carlo,
+    parse_scenario,
 };
-use polemos_store::View;
 
 use crate::GlobalArgs;
-use crate::cli_data::{dispute_name, open_store};
+use crate::cli_data::{open_store, parse_date};
 use crate::output::{clip, print_json, print_table, table};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -44,6 +42,12 @@ pub struct ForecastArgs {
     /// BDM: rounds of offers (default 10). SMP: most rounds (default 100).
     #[arg(long)]
     pub rounds: Option<usize>,
+    /// With `--dispute`: the stances in force on this date (YYYY-MM-DD; default today).
+    #[arg(long, value_parser = parse_date, requires = "dispute")]
+    pub as_of: Option<NaiveDate>,
+    /// With `--dispute`: read the store as it was at this revision.
+    #[arg(long, requires = "dispute")]
+    pub revision: Option<u64>,
     /// Run this many Monte Carlo draws over uncertain inputs.
     #[arg(long, value_name = "DRAWS")]
     pub monte_carlo: Option<usize>,
@@ -82,67 +86,31 @@ fn parse_range(text: &str) -> Result<(f64, f64), String> {
     Ok((lo, hi))
 }
 
-fn spec(args: &ForecastArgs) -> ModelSpec {
-    match args.model {
-        ModelArg::Median => ModelSpec::Median,
-        ModelArg::Compromise => ModelSpec::Compromise,
-        ModelArg::Bdm => ModelSpec::Bdm(BdmParams {
-            rounds: args.rounds.unwrap_or(BdmParams::default().rounds),
-            ..BdmParams::default()
-        }),
-        ModelArg::Smp => ModelSpec::Smp(SmpParams {
-            max_rounds: args.rounds.unwrap_or(SmpParams::default().max_rounds),
-            ..SmpParams::default()
-        }),
-    }
+fn spec(args: &ForecastArgs) -> anyhow::Result<ModelSpec> {
+    let name = match args.model {
+        ModelArg::Median => "median",
+        ModelArg::Compromise => "compromise",
+        ModelArg::Bdm => "bdm",
+        ModelArg::Smp => "smp",
+    };
+    Ok(polemos_engine::forecast::model(name, args.rounds)?)
 }
 
-fn scenario_from_store(global: &GlobalArgs, dispute: &str) -> anyhow::Result<Scenario> {
+fn scenario_from_store(
+    global: &GlobalArgs,
+    args: &ForecastArgs,
+    dispute: &str,
+) -> anyhow::Result<Scenario> {
     let store = open_store(global)?;
-    let name = dispute_name(dispute)?;
-    let dossier = store.snapshot(View {
-        revision: None,
-        as_of: None,
-    })?;
-    let Some(d) = dossier.disputes.iter().find(|d| d.name == name) else {
-        bail!("dispute {name} not found");
-    };
-    let capabilities: Vec<(String, f64)> = d
-        .parties
-        .iter()
-        .map(|p| (p.actor.to_string(), p.capability.get()))
-        .collect();
-    // The analytics layer's consolidation: one current stance per (actor, issue), weighing all
-    // evidence by recency and independent sources.
-    let consolidated = current_stances(&dossier, &name, Utc::now().date_naive())
-        .with_context(|| format!("cannot consolidate the stances of {name}"))?;
-    let (parties, others): (Vec<_>, Vec<_>) = consolidated
-        .into_iter()
-        .partition(|s| d.parties.iter().any(|p| p.actor == s.actor));
-    if !others.is_empty() {
+    let built = polemos_engine::forecast::scenario(&*store, dispute, args.as_of, args.revision)?;
+    if !built.left_out.is_empty() {
         eprintln!(
-            "note: {} stance(s) by actors that are not parties of {name} have no capability and are left out",
-            others.len()
+            "note: stances by {} have no capability (not parties of {}) and are left out",
+            built.left_out.join(", "),
+            built.scenario.name
         );
     }
-    let stances: Vec<StanceInput> = parties
-        .iter()
-        .map(|s| StanceInput {
-            actor: s.actor.to_string(),
-            // `disputes/x/issues/peace-treaty` → `peace-treaty`: the dispute is already named.
-            issue: s
-                .issue
-                .as_str()
-                .rsplit('/')
-                .next()
-                .unwrap_or(s.issue.as_str())
-                .to_owned(),
-            position: s.position.get(),
-            salience: s.salience.get(),
-        })
-        .collect();
-    Scenario::from_stances(name.as_str(), &stances, &capabilities)
-        .with_context(|| format!("cannot build a forecasting scenario from {name}"))
+    Ok(built.scenario)
 }
 
 pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
@@ -155,10 +123,10 @@ pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
             parse_scenario(&stem, &text).with_context(|| format!("in {}", path.display()))?
         }
-        (None, Some(dispute)) => scenario_from_store(global, dispute)?,
+        (None, Some(dispute)) => scenario_from_store(global, args, dispute)?,
         (None, None) => bail!("give a scenario FILE or --dispute NAME"),
     };
-    let model = spec(args);
+    let model = spec(args)?;
     if let Some(draws) = args.monte_carlo {
         let params = MonteCarloParams {
             draws,

@@ -6,7 +6,6 @@ use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use polemos_core::analysis::report::{ReportOptions, build_report, html, markdown};
-use polemos_store::View;
 
 use crate::GlobalArgs;
 use crate::cli_data::{dispute_name, open_store, parse_date};
@@ -40,14 +39,13 @@ pub fn run(global: &GlobalArgs, args: &ReportArgs) -> anyhow::Result<()> {
     let name = dispute_name(&args.dispute)?;
     let store = open_store(global)?;
     // No date cut in the store: the report applies "as of" itself (see cli_analyze).
-    let dossier = store.snapshot(View {
-        revision: args.revision,
-        as_of: None,
-    })?;
+    let view = polemos_engine::list::view(&*store, args.revision, None)?;
+    let dossier = store.snapshot(view)?;
     let as_of = args
         .as_of
         .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let report = build_report(&dossier, &name, as_of, &ReportOptions::default())?;
+    let report = build_report(&dossier, &name, as_of, &ReportOptions::default())
+        .map_err(polemos_engine::Error::from)?;
     let format = if global.json {
         ReportFormat::Json
     } else {

@@ -90,7 +90,24 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("error: {e:#}");
-            ExitCode::FAILURE
+            exit_code(&e)
         }
     }
+}
+
+/// The exit status of a failed command, by the engine's error kind, so scripts can tell "no
+/// such dispute" from "bad input" (docs/engine.md): 2 invalid argument (as clap's usage
+/// errors), 3 not found, 4 already exists or failed precondition, 1 anything else.
+fn exit_code(e: &anyhow::Error) -> ExitCode {
+    use polemos_engine::ErrorKind as K;
+    let kind = e
+        .chain()
+        .find_map(|c| c.downcast_ref::<polemos_engine::Error>())
+        .map(polemos_engine::Error::kind);
+    ExitCode::from(match kind {
+        Some(K::InvalidArgument) => 2,
+        Some(K::NotFound) => 3,
+        Some(K::AlreadyExists | K::FailedPrecondition) => 4,
+        _ => 1,
+    })
 }

@@ -1169,7 +1169,8 @@ async fn report_and_forecasts_on_the_stored_dispute() {
         .expect("stream");
     assert_eq!(results.len(), 1);
     assert!(
-        matches!(&results[0].kind, Some(pb::forecast_response::Kind::ResultJson(j)) if j.contains("median"))
+        matches!(&results[0].kind, Some(pb::forecast_response::Kind::Result(r))
+            if r.model == pb::ForecastModel::Median as i32 && !r.outcome.is_empty())
     );
 
     // Monte Carlo on an inline scenario: progress, then the result, last.
@@ -1180,6 +1181,7 @@ async fn report_and_forecasts_on_the_stored_dispute() {
             model: pb::ForecastModel::Median as i32,
             monte_carlo_draws: 200,
             seed: 7,
+            ..Default::default()
         })
         .await
         .expect("monte carlo")
@@ -1190,7 +1192,7 @@ async fn report_and_forecasts_on_the_stored_dispute() {
     assert!(results.len() >= 2, "progress before the result");
     assert!(matches!(
         results.last().and_then(|r| r.kind.as_ref()),
-        Some(pb::forecast_response::Kind::ResultJson(_))
+        Some(pb::forecast_response::Kind::Result(r)) if r.monte_carlo_draws == 200 && r.distributions.len() == 1
     ));
     assert!(
         results[..results.len() - 1]
@@ -1229,6 +1231,7 @@ async fn report_and_forecasts_on_the_stored_dispute() {
         model: pb::ForecastModel::Bdm as i32,
         monte_carlo_draws: 100_000,
         seed: 1,
+        ..Default::default()
     });
     req.metadata_mut()
         .insert("grpc-timeout", "300m".parse().expect("header"));

@@ -1,7 +1,8 @@
 //! The one interface decoding needs from a classifier, so the same greedy decoders run on the
 //! perceptron while it trains (and is evaluated on dev each epoch) and on the shipped weights.
 
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::Trainer;
+use crate::weights::{SCORES, Weights};
 
 /// Largest number of classes a classifier may have (class ids are stored as bytes).
 pub(crate) const MAX_CLASSES: usize = 255;
@@ -30,6 +31,16 @@ pub(crate) fn argmax(scores: &[f32], ok: impl Fn(usize) -> bool) -> Option<usize
     best.map(|b| b.0)
 }
 
+fn argmax_int(scores: &[i32], ok: impl Fn(usize) -> bool) -> Option<usize> {
+    let mut best: Option<(usize, i32)> = None;
+    for (i, &s) in scores.iter().enumerate() {
+        if ok(i) && best.is_none_or(|(_, b)| s > b) {
+            best = Some((i, s));
+        }
+    }
+    best.map(|b| b.0)
+}
+
 impl Classifier for Trainer {
     fn classes(&self) -> usize {
         self.n_classes()
@@ -45,23 +56,15 @@ impl Classifier for Weights {
     }
     /// Integer scores, without the float buffer of the default (this runs for every word).
     fn best(&self, feats: &[u64], ok: impl Fn(usize) -> bool) -> Option<usize> {
-        let mut buf = [0i32; MAX_CLASSES];
-        let n = self.n_classes().min(MAX_CLASSES);
-        self.score(feats, &mut buf[..n]);
-        let mut best: Option<(usize, i32)> = None;
-        for (i, &s) in buf[..n].iter().enumerate() {
-            if ok(i) && best.is_none_or(|(_, b)| s > b) {
-                best = Some((i, s));
-            }
-        }
-        best.map(|b| b.0)
+        let mut buf = [0i32; SCORES];
+        self.score(feats, &mut buf);
+        argmax_int(&buf[..self.n_classes().min(MAX_CLASSES)], ok)
     }
 
     fn scores(&self, feats: &[u64], out: &mut [f32]) {
-        let mut buf = [0i32; MAX_CLASSES];
-        let n = out.len().min(MAX_CLASSES);
-        self.score(feats, &mut buf[..n]);
-        for (o, &s) in out.iter_mut().zip(&buf[..n]) {
+        let mut buf = [0i32; SCORES];
+        self.score(feats, &mut buf);
+        for (o, &s) in out.iter_mut().zip(&buf) {
             #[allow(clippy::cast_precision_loss)]
             let v = s as f32;
             *o = v;

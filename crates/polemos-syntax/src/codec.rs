@@ -76,19 +76,30 @@ impl<'a> Reader<'a> {
         Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     }
 
-    pub(crate) fn i16(&mut self) -> Result<i16, Error> {
-        let b = self.take(2)?;
-        Ok(i16::from_le_bytes([b[0], b[1]]))
+    /// The bytes not read yet, for a decoder that walks them itself and then calls [`advance`].
+    ///
+    /// [`advance`]: Reader::advance
+    pub(crate) fn rest(&self) -> &'a [u8] {
+        &self.bytes[self.pos..]
+    }
+
+    pub(crate) fn advance(&mut self, n: usize) {
+        self.pos = self.pos.saturating_add(n).min(self.bytes.len());
     }
 
     pub(crate) fn var(&mut self) -> Result<u64, Error> {
         let mut v: u64 = 0;
-        for shift in (0..64).step_by(7) {
-            let b = self.u8()?;
+        let mut shift = 0;
+        while shift < 64 {
+            let Some(&b) = self.bytes.get(self.pos) else {
+                return Err(bad("truncated"));
+            };
+            self.pos += 1;
             v |= u64::from(b & 0x7f) << shift;
             if b & 0x80 == 0 {
                 return Ok(v);
             }
+            shift += 7;
         }
         Err(bad("varint too long"))
     }

@@ -13,8 +13,13 @@ pub(crate) fn mix(h: u64, v: u64) -> u64 {
 
 /// FNV-1a over the bytes, then a final avalanche.
 pub(crate) fn hash_str(s: &str) -> u64 {
+    hash_bytes(s.as_bytes())
+}
+
+/// [`hash_str`] of text given as its UTF-8 bytes.
+pub(crate) fn hash_bytes(b: &[u8]) -> u64 {
     let mut h = Fnv::new();
-    h.bytes(s.as_bytes());
+    h.bytes(b);
     h.finish()
 }
 

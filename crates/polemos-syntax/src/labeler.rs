@@ -130,17 +130,14 @@ pub(crate) fn features(cx: &Ctx<'_>, d: usize, head_label: u64, out: &mut Vec<u6
     ]);
     // The dependent's own dependents: their tags, and the forms of function words (`by` makes
     // `obl:agent`, a `that` or `to` marks a clause).
-    let kids_of = |x: usize| -> Vec<usize> {
+    let kids_of = |x: usize| {
         let k = &cx.kids[x];
-        if k.len() <= 2 * MAX_KIDS {
-            k.clone()
+        let (front, back) = if k.len() <= 2 * MAX_KIDS {
+            (&k[..], &k[..0])
         } else {
-            k[..MAX_KIDS]
-                .iter()
-                .chain(&k[k.len() - MAX_KIDS..])
-                .copied()
-                .collect()
-        }
+            (&k[..MAX_KIDS], &k[k.len() - MAX_KIDS..])
+        };
+        front.iter().chain(back).copied()
     };
     for c in kids_of(d) {
         let side = u64::from(c < d);

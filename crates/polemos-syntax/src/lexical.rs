@@ -1,7 +1,7 @@
 //! What the classifiers know about a word on its own: hashes of its normalised form, shape,
 //! affixes and a few flags, computed once per token so feature templates only combine numbers.
 
-use crate::hash::{Fnv, hash_str, mix};
+use crate::hash::{Fnv, hash_bytes, hash_str, mix};
 
 /// Per-token lexical hashes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -42,17 +42,26 @@ impl Lex {
     }
 
     pub(crate) fn new(form: &str) -> Lex {
-        let norm = normalize(form);
-        // Char boundaries of the normalised form, so affixes are slices of it, not new strings.
-        let bounds: Vec<usize> = norm
-            .char_indices()
-            .map(|(i, _)| i)
-            .chain([norm.len()])
-            .collect();
-        let n = bounds.len() - 1;
+        // The normalised form is built in a stack buffer (this runs for every word): at most 40
+        // characters, each lower-cased into at most 3 characters of at most 4 bytes.
+        let mut buf = [0u8; 40 * 3 * 4];
+        let mut bounds = [0usize; 40 * 3 + 1];
+        let (mut len, mut n) = (0, 0);
+        for c in normalized_chars(form) {
+            let Some(dst) = buf.get_mut(len..) else { break };
+            if dst.len() < c.len_utf8() {
+                break;
+            }
+            bounds[n] = len;
+            n += 1;
+            len += c.encode_utf8(dst).len();
+        }
+        bounds[n] = len;
+        let norm = &buf[..len];
         let suffix =
-            |k: usize| -> u64 { mix(k as u64, hash_str(&norm[bounds[n.saturating_sub(k)]..])) };
-        let prefix = |k: usize| -> u64 { mix(100 + k as u64, hash_str(&norm[..bounds[k.min(n)]])) };
+            |k: usize| -> u64 { mix(k as u64, hash_bytes(&norm[bounds[n.saturating_sub(k)]..])) };
+        let prefix =
+            |k: usize| -> u64 { mix(100 + k as u64, hash_bytes(&norm[..bounds[k.min(n)]])) };
         let first_upper = form.chars().next().is_some_and(char::is_uppercase);
         let all_upper =
             form.chars().any(char::is_uppercase) && !form.chars().any(char::is_lowercase);
@@ -63,7 +72,7 @@ impl Lex {
             | u64::from(hyphen) << 2
             | u64::from(digit) << 3;
         Lex {
-            word: hash_str(&norm),
+            word: hash_bytes(norm),
             form: mix(7, hash_str(form)),
             shape: mix(8, shape_hash(form)),
             suf1: suffix(1),
@@ -79,7 +88,7 @@ impl Lex {
 
 /// Lower case, digits as `0`, curly apostrophes and quotes as straight ones, long words cut to 40
 /// characters (a 1 MB "word" costs no more than a long one).
-pub(crate) fn normalize(form: &str) -> String {
+fn normalized_chars(form: &str) -> impl Iterator<Item = char> + '_ {
     form.chars()
         .take(40)
         .flat_map(char::to_lowercase)
@@ -89,7 +98,6 @@ pub(crate) fn normalize(form: &str) -> String {
             '“' | '”' => '"',
             c => c,
         })
-        .collect()
 }
 
 /// Hash of the word's shape (`Xxxx`, `XX`, `dd.d`, `x-x`): character classes with runs longer

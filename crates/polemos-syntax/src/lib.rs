@@ -27,6 +27,7 @@ mod perceptron;
 mod tagger;
 pub mod tokenize;
 pub mod train;
+mod weights;
 
 pub use model::{Model, Sentence, Token, to_conllu};
 pub use tokenize::{SentenceSpans, tokenize};

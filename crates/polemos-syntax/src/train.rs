@@ -13,8 +13,9 @@ use crate::labeler::{self, Ctx};
 use crate::lemma::Lemmatizer;
 use crate::lexical::Lex;
 use crate::model::Model;
-use crate::perceptron::{Trainer, Weights};
+use crate::perceptron::Trainer;
 use crate::tagger::{self, TagDict};
+use crate::weights::Weights;
 use crate::{hash::Rng, parser};
 
 /// Training settings (the defaults are those of the shipped model).

@@ -82,18 +82,120 @@ class GetDisputeReportResponse(_message.Message):
     def __init__(self, content: _Optional[str] = ..., content_type: _Optional[str] = ...) -> None: ...
 
 class ForecastRequest(_message.Message):
-    __slots__ = ("dispute", "scenario_csv", "model", "monte_carlo_draws", "seed")
+    __slots__ = ("dispute", "scenario_csv", "model", "monte_carlo_draws", "seed", "as_of", "revision")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     SCENARIO_CSV_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
     MONTE_CARLO_DRAWS_FIELD_NUMBER: _ClassVar[int]
     SEED_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     scenario_csv: str
     model: ForecastModel
     monte_carlo_draws: int
     seed: int
-    def __init__(self, dispute: _Optional[str] = ..., scenario_csv: _Optional[str] = ..., model: _Optional[_Union[ForecastModel, str]] = ..., monte_carlo_draws: _Optional[int] = ..., seed: _Optional[int] = ...) -> None: ...
+    as_of: str
+    revision: int
+    def __init__(self, dispute: _Optional[str] = ..., scenario_csv: _Optional[str] = ..., model: _Optional[_Union[ForecastModel, str]] = ..., monte_carlo_draws: _Optional[int] = ..., seed: _Optional[int] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
+
+class ForecastOutcome(_message.Message):
+    __slots__ = ("dimension", "forecast", "weighted_median", "pairwise_median", "mean")
+    DIMENSION_FIELD_NUMBER: _ClassVar[int]
+    FORECAST_FIELD_NUMBER: _ClassVar[int]
+    WEIGHTED_MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    PAIRWISE_MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    MEAN_FIELD_NUMBER: _ClassVar[int]
+    dimension: str
+    forecast: float
+    weighted_median: float
+    pairwise_median: float
+    mean: float
+    def __init__(self, dimension: _Optional[str] = ..., forecast: _Optional[float] = ..., weighted_median: _Optional[float] = ..., pairwise_median: _Optional[float] = ..., mean: _Optional[float] = ...) -> None: ...
+
+class ForecastPositions(_message.Message):
+    __slots__ = ("values",)
+    VALUES_FIELD_NUMBER: _ClassVar[int]
+    values: _containers.RepeatedScalarFieldContainer[float]
+    def __init__(self, values: _Optional[_Iterable[float]] = ...) -> None: ...
+
+class ForecastMove(_message.Message):
+    __slots__ = ("actor", "dimension", "to", "kind", "reason")
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    DIMENSION_FIELD_NUMBER: _ClassVar[int]
+    FROM_FIELD_NUMBER: _ClassVar[int]
+    TO_FIELD_NUMBER: _ClassVar[int]
+    WITH_FIELD_NUMBER: _ClassVar[int]
+    KIND_FIELD_NUMBER: _ClassVar[int]
+    REASON_FIELD_NUMBER: _ClassVar[int]
+    actor: str
+    dimension: str
+    to: float
+    kind: str
+    reason: str
+    def __init__(self, actor: _Optional[str] = ..., dimension: _Optional[str] = ..., to: _Optional[float] = ..., kind: _Optional[str] = ..., reason: _Optional[str] = ..., **kwargs) -> None: ...
+
+class ForecastRound(_message.Message):
+    __slots__ = ("round", "positions", "median", "mean", "moves")
+    ROUND_FIELD_NUMBER: _ClassVar[int]
+    POSITIONS_FIELD_NUMBER: _ClassVar[int]
+    MEDIAN_FIELD_NUMBER: _ClassVar[int]
+    MEAN_FIELD_NUMBER: _ClassVar[int]
+    MOVES_FIELD_NUMBER: _ClassVar[int]
+    round: int
+    positions: _containers.RepeatedCompositeFieldContainer[ForecastPositions]
+    median: _containers.RepeatedScalarFieldContainer[float]
+    mean: _containers.RepeatedScalarFieldContainer[float]
+    moves: _containers.RepeatedCompositeFieldContainer[ForecastMove]
+    def __init__(self, round: _Optional[int] = ..., positions: _Optional[_Iterable[_Union[ForecastPositions, _Mapping]]] = ..., median: _Optional[_Iterable[float]] = ..., mean: _Optional[_Iterable[float]] = ..., moves: _Optional[_Iterable[_Union[ForecastMove, _Mapping]]] = ...) -> None: ...
+
+class ForecastQuantile(_message.Message):
+    __slots__ = ("probability", "value")
+    PROBABILITY_FIELD_NUMBER: _ClassVar[int]
+    VALUE_FIELD_NUMBER: _ClassVar[int]
+    probability: float
+    value: float
+    def __init__(self, probability: _Optional[float] = ..., value: _Optional[float] = ...) -> None: ...
+
+class ForecastDistribution(_message.Message):
+    __slots__ = ("dimension", "mean", "std_dev", "min", "max", "quantiles")
+    DIMENSION_FIELD_NUMBER: _ClassVar[int]
+    MEAN_FIELD_NUMBER: _ClassVar[int]
+    STD_DEV_FIELD_NUMBER: _ClassVar[int]
+    MIN_FIELD_NUMBER: _ClassVar[int]
+    MAX_FIELD_NUMBER: _ClassVar[int]
+    QUANTILES_FIELD_NUMBER: _ClassVar[int]
+    dimension: str
+    mean: float
+    std_dev: float
+    min: float
+    max: float
+    quantiles: _containers.RepeatedCompositeFieldContainer[ForecastQuantile]
+    def __init__(self, dimension: _Optional[str] = ..., mean: _Optional[float] = ..., std_dev: _Optional[float] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., quantiles: _Optional[_Iterable[_Union[ForecastQuantile, _Mapping]]] = ...) -> None: ...
+
+class ForecastResult(_message.Message):
+    __slots__ = ("scenario", "model", "actors", "dimensions", "outcome", "converged", "rounds", "parameters_json", "monte_carlo_draws", "distributions")
+    SCENARIO_FIELD_NUMBER: _ClassVar[int]
+    MODEL_FIELD_NUMBER: _ClassVar[int]
+    ACTORS_FIELD_NUMBER: _ClassVar[int]
+    DIMENSIONS_FIELD_NUMBER: _ClassVar[int]
+    OUTCOME_FIELD_NUMBER: _ClassVar[int]
+    CONVERGED_FIELD_NUMBER: _ClassVar[int]
+    ROUNDS_FIELD_NUMBER: _ClassVar[int]
+    PARAMETERS_JSON_FIELD_NUMBER: _ClassVar[int]
+    MONTE_CARLO_DRAWS_FIELD_NUMBER: _ClassVar[int]
+    DISTRIBUTIONS_FIELD_NUMBER: _ClassVar[int]
+    scenario: str
+    model: ForecastModel
+    actors: _containers.RepeatedScalarFieldContainer[str]
+    dimensions: _containers.RepeatedScalarFieldContainer[str]
+    outcome: _containers.RepeatedCompositeFieldContainer[ForecastOutcome]
+    converged: bool
+    rounds: _containers.RepeatedCompositeFieldContainer[ForecastRound]
+    parameters_json: str
+    monte_carlo_draws: int
+    distributions: _containers.RepeatedCompositeFieldContainer[ForecastDistribution]
+    def __init__(self, scenario: _Optional[str] = ..., model: _Optional[_Union[ForecastModel, str]] = ..., actors: _Optional[_Iterable[str]] = ..., dimensions: _Optional[_Iterable[str]] = ..., outcome: _Optional[_Iterable[_Union[ForecastOutcome, _Mapping]]] = ..., converged: _Optional[bool] = ..., rounds: _Optional[_Iterable[_Union[ForecastRound, _Mapping]]] = ..., parameters_json: _Optional[str] = ..., monte_carlo_draws: _Optional[int] = ..., distributions: _Optional[_Iterable[_Union[ForecastDistribution, _Mapping]]] = ...) -> None: ...
 
 class ForecastProgress(_message.Message):
     __slots__ = ("done", "total")
@@ -104,12 +206,12 @@ class ForecastProgress(_message.Message):
     def __init__(self, done: _Optional[int] = ..., total: _Optional[int] = ...) -> None: ...
 
 class ForecastResponse(_message.Message):
-    __slots__ = ("progress", "result_json")
+    __slots__ = ("progress", "result")
     PROGRESS_FIELD_NUMBER: _ClassVar[int]
-    RESULT_JSON_FIELD_NUMBER: _ClassVar[int]
+    RESULT_FIELD_NUMBER: _ClassVar[int]
     progress: ForecastProgress
-    result_json: str
-    def __init__(self, progress: _Optional[_Union[ForecastProgress, _Mapping]] = ..., result_json: _Optional[str] = ...) -> None: ...
+    result: ForecastResult
+    def __init__(self, progress: _Optional[_Union[ForecastProgress, _Mapping]] = ..., result: _Optional[_Union[ForecastResult, _Mapping]] = ...) -> None: ...
 
 class ConsolidationOptions(_message.Message):
     __slots__ = ("half_life_days", "conflict_gap")

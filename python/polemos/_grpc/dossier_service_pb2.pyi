@@ -21,14 +21,18 @@ class GetActorResponse(_message.Message):
     def __init__(self, actor: _Optional[_Union[_resources_pb2.Actor, _Mapping]] = ...) -> None: ...
 
 class ListActorsRequest(_message.Message):
-    __slots__ = ("page_size", "page_token", "dispute")
+    __slots__ = ("page_size", "page_token", "dispute", "as_of", "revision")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     page_size: int
     page_token: str
     dispute: str
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., dispute: _Optional[str] = ...) -> None: ...
+    as_of: str
+    revision: int
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class ListActorsResponse(_message.Message):
     __slots__ = ("actors", "next_page_token")
@@ -93,14 +97,18 @@ class GetDisputeResponse(_message.Message):
     def __init__(self, dispute: _Optional[_Union[_resources_pb2.Dispute, _Mapping]] = ...) -> None: ...
 
 class ListDisputesRequest(_message.Message):
-    __slots__ = ("page_size", "page_token", "actor")
+    __slots__ = ("page_size", "page_token", "actor", "as_of", "revision")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     page_size: int
     page_token: str
     actor: str
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., actor: _Optional[str] = ...) -> None: ...
+    as_of: str
+    revision: int
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., actor: _Optional[str] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class ListDisputesResponse(_message.Message):
     __slots__ = ("disputes", "next_page_token")
@@ -165,14 +173,18 @@ class GetIssueResponse(_message.Message):
     def __init__(self, issue: _Optional[_Union[_resources_pb2.Issue, _Mapping]] = ...) -> None: ...
 
 class ListIssuesRequest(_message.Message):
-    __slots__ = ("parent", "page_size", "page_token")
+    __slots__ = ("parent", "page_size", "page_token", "as_of", "revision")
     PARENT_FIELD_NUMBER: _ClassVar[int]
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     parent: str
     page_size: int
     page_token: str
-    def __init__(self, parent: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    as_of: str
+    revision: int
+    def __init__(self, parent: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class ListIssuesResponse(_message.Message):
     __slots__ = ("issues", "next_page_token")
@@ -239,18 +251,22 @@ class GetStanceResponse(_message.Message):
     def __init__(self, stance: _Optional[_Union[_resources_pb2.Stance, _Mapping]] = ...) -> None: ...
 
 class ListStancesRequest(_message.Message):
-    __slots__ = ("page_size", "page_token", "dispute", "actor", "issue")
+    __slots__ = ("page_size", "page_token", "dispute", "actor", "issue", "as_of", "revision")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     ISSUE_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     page_size: int
     page_token: str
     dispute: str
     actor: str
     issue: str
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., dispute: _Optional[str] = ..., actor: _Optional[str] = ..., issue: _Optional[str] = ...) -> None: ...
+    as_of: str
+    revision: int
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., dispute: _Optional[str] = ..., actor: _Optional[str] = ..., issue: _Optional[str] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class ListStancesResponse(_message.Message):
     __slots__ = ("stances", "next_page_token")
@@ -315,16 +331,22 @@ class GetEventResponse(_message.Message):
     def __init__(self, event: _Optional[_Union[_resources_pb2.Event, _Mapping]] = ...) -> None: ...
 
 class ListEventsRequest(_message.Message):
-    __slots__ = ("page_size", "page_token", "dispute", "actor")
+    __slots__ = ("page_size", "page_token", "dispute", "actor", "issue", "as_of", "revision")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
+    ISSUE_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     page_size: int
     page_token: str
     dispute: str
     actor: str
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., dispute: _Optional[str] = ..., actor: _Optional[str] = ...) -> None: ...
+    issue: str
+    as_of: str
+    revision: int
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., dispute: _Optional[str] = ..., actor: _Optional[str] = ..., issue: _Optional[str] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class ListEventsResponse(_message.Message):
     __slots__ = ("events", "next_page_token")
@@ -389,12 +411,18 @@ class GetDocumentResponse(_message.Message):
     def __init__(self, document: _Optional[_Union[_resources_pb2.Document, _Mapping]] = ...) -> None: ...
 
 class ListDocumentsRequest(_message.Message):
-    __slots__ = ("page_size", "page_token")
+    __slots__ = ("page_size", "page_token", "dispute", "as_of", "revision")
     PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
     PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    DISPUTE_FIELD_NUMBER: _ClassVar[int]
+    AS_OF_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     page_size: int
     page_token: str
-    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ...) -> None: ...
+    dispute: str
+    as_of: str
+    revision: int
+    def __init__(self, page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class ListDocumentsResponse(_message.Message):
     __slots__ = ("documents", "next_page_token")

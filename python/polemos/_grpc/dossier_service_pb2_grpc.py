@@ -218,7 +218,7 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateActor(self, request, context):
-        """Updates the fields of an actor named in `update_mask` (all fields when it is empty or `*`).
+        """Updates the fields of an actor named in `update_mask` (the fields set when it is unset).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -254,7 +254,7 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateDispute(self, request, context):
-        """Updates the fields of a dispute named in `update_mask` (all fields when it is empty or `*`).
+        """Updates the fields of a dispute named in `update_mask` (the fields set when it is unset).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -290,7 +290,7 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateIssue(self, request, context):
-        """Updates the fields of an issue named in `update_mask` (all fields when it is empty or `*`).
+        """Updates the fields of an issue named in `update_mask` (the fields set when it is unset).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -326,7 +326,7 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateStance(self, request, context):
-        """Updates the fields of a stance named in `update_mask` (all fields when it is empty or `*`).
+        """Updates the fields of a stance named in `update_mask` (the fields set when it is unset).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -362,7 +362,7 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateEvent(self, request, context):
-        """Updates the fields of an event named in `update_mask` (all fields when it is empty or `*`).
+        """Updates the fields of an event named in `update_mask` (the fields set when it is unset).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -398,7 +398,7 @@ class DossierServiceServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateDocument(self, request, context):
-        """Updates the fields of a document named in `update_mask` (all fields when it is empty or `*`).
+        """Updates the fields of a document named in `update_mask` (the fields set when it is unset).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')

@@ -3,15 +3,17 @@
 
 use super::super::attribution::resolve;
 use super::super::ir::{Doc, Item, ItemKind};
-use super::super::knowledge::{Args, Cue};
+use super::super::knowledge::{Args, Cue, Knowledge};
 use super::super::output::Clause;
 use super::super::syntax::{Subject, objects_after, possessor, subject_before};
+use super::super::tree::Word;
 use super::Kind;
 
 /// How close after a sentence's opening subject its verb stands, for [`voice`].
 const VOICE_VERB: usize = 4;
 /// How far into a sentence its opening subject may stand ("Today, the United States ...").
 const VOICE_OPENER: usize = 3;
+const VOICE_MIN: usize = 1;
 
 /// The state a text speaks for: the one that opens at least two sentences as their subject
 /// ("The United States welcomes ...", "The United States remains committed ..."), when one
@@ -52,22 +54,40 @@ pub(super) fn voice(doc: &Doc<'_>) -> Option<usize> {
     }
     counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     match counts.as_slice() {
-        [(a, n), rest @ ..] if *n >= 2 && rest.first().is_none_or(|(_, m)| m < n) => Some(*a),
+        [(a, n), rest @ ..] if *n >= VOICE_MIN && rest.first().is_none_or(|(_, m)| m < n) => {
+            Some(*a)
+        }
         _ => None,
     }
+}
+
+/// Where a stance cue stands: its index among the sentence's items, its clause, what kind of
+/// stance it states, where an event cue's arguments are, and the state the text speaks for.
+#[derive(Clone, Copy)]
+pub(super) struct Site<'c> {
+    pub at: usize,
+    pub clause: &'c Clause,
+    pub kind: Kind,
+    pub args: Option<Args>,
+    pub voice: Option<usize>,
 }
 
 /// The stance holders (states for their officials), the actors the text names as agents, and
 /// whether they were inferred rather than read.
 pub(super) fn holder(
+    k: &Knowledge,
     doc: &Doc<'_>,
     items: &[Item],
-    at: usize,
-    clause: &Clause,
-    s: usize,
-    kind: Kind,
-    args: Option<Args>,
+    site: &Site<'_>,
 ) -> (Vec<usize>, Vec<usize>, bool) {
+    let Site {
+        at,
+        clause,
+        kind,
+        args,
+        voice,
+    } = *site;
+    let s = clause.sentence;
     let floor = doc.token_at(clause.start);
     let found: Option<(Vec<usize>, bool)> = match kind {
         Kind::Proposal => {
@@ -91,7 +111,22 @@ pub(super) fn holder(
             let subj = subject_before(doc, items, at, floor);
             resolve(doc, &subj, clause.speaker, s).map(|a| (a, true))
         }),
-        Kind::Support | Kind::Oppose | Kind::Claim => {
+        Kind::Support
+        | Kind::Oppose
+        | Kind::Claim
+        | Kind::Accuse
+        | Kind::Impose
+        | Kind::Neutral => {
+            let ctx = TreeContext {
+                speaker: clause.speaker,
+                voice,
+                claim: kind == Kind::Claim,
+            };
+            match from_tree(k, doc, items, at, s, ctx) {
+                FromTree::Actors(a) => return finish(doc, a, false),
+                FromTree::Nobody => return (Vec::new(), Vec::new(), false),
+                FromTree::Unknown => {}
+            }
             let subj = subject_before(doc, items, at, floor);
             // "Ethiopian officials responded, saying they would not halt ...": "they" is the
             // group just named in the sentence before it discourse.
@@ -195,4 +230,422 @@ fn finish(doc: &Doc<'_>, actors: Vec<usize>, inferred: bool) -> (Vec<usize>, Vec
         }
     }
     (holders, actors, inferred)
+}
+
+/// Nouns for a state's agents, which speak for the state a modifier names ("the Chinese foreign
+/// ministry", "officials in India", "its government").
+const AGENT_NOUNS: &[&str] = &[
+    "ministry",
+    "government",
+    "official",
+    "leader",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "authority",
+    "minister",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "embassy",
+    "delegation",
+    "administration",
+    "cabinet",
+    "parliament",
+    "military",
+    "army",
+    "navy",
+];
+/// Nouns that, with "both" or "two", name the two sides of a dispute ("both parties", "the
+/// two sides").
+const SIDE_NOUNS: &[&str] = &[
+    "party",
+    "side",
+    "leader",
+    "country",
+    "government",
+    "nation",
+    "neighbor",
+    "neighbour",
+    "state",
+    "rival",
+];
+/// How many heads a predicate without a subject climbs to find one ("agreed to hold talks",
+/// "observed the day to denounce ...").
+const CLIMB: usize = 4;
+
+/// What the clause around a cue tells the parse about its holder.
+#[derive(Clone, Copy)]
+pub(super) struct TreeContext {
+    /// The quoted speaker of the clause.
+    pub speaker: Option<usize>,
+    /// The state the text speaks for ([`voice`]).
+    pub voice: Option<usize>,
+    /// A claim of sovereignty, whose subject is the territory, not the claimant.
+    pub claim: bool,
+}
+
+/// Who the parse says holds the stance of the cue at `items[at]`.
+pub(super) enum FromTree {
+    /// The subject (or passive agent) resolves to these actors.
+    Actors(Vec<usize>),
+    /// The subject is something that is not an actor ("It" for a resolution just named).
+    Nobody,
+    /// The parse does not say.
+    Unknown,
+}
+
+/// Verbs that negate the stance of the clause they govern ("stop supporting", "denied his
+/// government is supporting", "refused to recognize").
+const NEGATING_HEADS: &[&str] = &[
+    "stop", "cease", "end", "halt", "quit", "refuse", "decline", "fail", "deny", "abandon",
+];
+
+/// Whether a cue is negative itself ("will never accept", "never been part of"): neither its
+/// own word nor an emphatic repetition ("has never been and will never be part of") negates
+/// it again.
+pub(super) fn negative_cue(doc: &Doc<'_>, cue: &Item) -> bool {
+    doc.slice(cue.start, cue.end)
+        .to_ascii_lowercase()
+        .split_whitespace()
+        .any(|w| matches!(w, "not" | "never" | "no" | "cannot") || w.ends_with("n't"))
+}
+
+/// Whether the parse negates the cue at `cue`: "not" or "never" on its word, or a verb of
+/// stopping or denial governing it.
+pub(super) fn negated_in_tree(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    if negative_cue(doc, cue) {
+        return false;
+    }
+    let words = p.words_in(cue.start, cue.end);
+    let Some(w) = p.head_of(&words) else {
+        return false;
+    };
+    let governed = matches!(p.rel(w), "xcomp" | "ccomp")
+        && p.head(w)
+            .is_some_and(|h| NEGATING_HEADS.contains(&lemma(doc, h).as_str()));
+    p.negated(w) || governed
+}
+
+/// The subject of the predicate the cue belongs to: its own subject, a passive agent ("was
+/// co-sponsored by France"), or, for a predicate without one, the subject of the predicate it
+/// depends on (control: "agreed to hold", purpose: "to denounce", a noun object: "reiterating
+/// support for").
+fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    let mut w = p.head_of(&words)?;
+    for _ in 0..CLIMB {
+        if let Some(agent) = p.dependent(w, "obl:agent") {
+            return Some(agent);
+        }
+        if let Some(s) = p
+            .dependents(w)
+            .find(|d| p.rel(*d) == "nsubj" && !p.has_rel(*d, "nsubj:pass"))
+        {
+            return Some(s);
+        }
+        match p.rel(w) {
+            "xcomp" | "conj" | "obj" | "advcl" | "ccomp" if p.dependent(w, "nsubj").is_none() => {
+                w = p.head(w)?;
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+fn lemma(doc: &Doc<'_>, w: Word) -> String {
+    doc.parse
+        .token(w)
+        .map(|t| t.lemma.to_ascii_lowercase())
+        .unwrap_or_default()
+}
+
+/// The actor mentioned at word `w`: its mention covers the word.
+fn actor_at(items: &[Item], doc: &Doc<'_>, w: Word, adjectival_too: bool) -> Option<usize> {
+    let t = doc.parse.token(w)?;
+    items.iter().find_map(|x| match x.kind {
+        ItemKind::Actor {
+            actor, adjectival, ..
+        } if x.start <= t.start && t.start < x.end && (adjectival_too || !adjectival) => {
+            Some(actor)
+        }
+        _ => None,
+    })
+}
+
+/// The two actors most recently coordinated ("Prime Minister Pashinyan and President Aliyev",
+/// "Morocco and the Polisario Front") in sentence `s` before `before` or in the sentence
+/// before it, with different states.
+fn coordinated_pair(doc: &Doc<'_>, s: usize, before: usize) -> Option<Vec<usize>> {
+    for sentence in (s.saturating_sub(1)..=s).rev() {
+        let items = doc.sentence_items(sentence);
+        let mut found = None;
+        for x in items.iter().filter(|x| x.start < before) {
+            let ItemKind::Actor {
+                actor: a,
+                adjectival: false,
+                ..
+            } = x.kind
+            else {
+                continue;
+            };
+            let words = doc.parse.words_in(x.start, x.end);
+            let Some(w) = doc.parse.head_of(&words) else {
+                continue;
+            };
+            for c in doc.parse.conjuncts(w).into_iter().skip(1) {
+                if let Some(b) = actor_at(items, doc, c, false)
+                    && doc.holder_of(a) != doc.holder_of(b)
+                    && doc.holder_of(b).is_some()
+                {
+                    found = Some(vec![a, b]);
+                }
+            }
+        }
+        if found.is_some() {
+            return found;
+        }
+    }
+    None
+}
+
+/// The parties of the dispute sentence `s` is about that the text names.
+fn dispute_parties(k: &Knowledge, doc: &Doc<'_>, s: usize) -> Option<Vec<usize>> {
+    let d = doc.sentence_dispute.get(s).copied().flatten()?;
+    let fact = &doc.disputes[d];
+    let names: Vec<String> = match fact.known {
+        Some(i) => k.disputes[i]
+            .parties
+            .iter()
+            .filter_map(|p| k.actor(p))
+            .filter_map(|known| doc.actors.iter().position(|a| a.known == Some(known)))
+            .map(|a| doc.actor_name(a))
+            .collect(),
+        None => fact.parties.clone(),
+    };
+    let found: Vec<usize> = names
+        .iter()
+        .filter_map(|n| (0..doc.actors.len()).find(|&a| &doc.actor_name(a) == n))
+        .collect();
+    (found.len() == 2).then_some(found)
+}
+
+/// "both parties", "the two sides", "both leaders", "Both said ...": the two sides just named
+/// together, else the two parties of the dispute.
+fn both_sides(k: &Knowledge, doc: &Doc<'_>, w: Word, s: usize) -> Option<Vec<usize>> {
+    let p = &doc.parse;
+    let l = lemma(doc, w);
+    let quantified = p
+        .dependents(w)
+        .any(|d| matches!(lemma(doc, d).as_str(), "both" | "two"));
+    let plural_parties =
+        matches!(l.as_str(), "party" | "side") && p.token(w).is_some_and(|t| t.xpos == "NNS");
+    let group = l == "both" || (SIDE_NOUNS.contains(&l.as_str()) && (quantified || plural_parties));
+    if !group {
+        return None;
+    }
+    let at = p.token(w)?.start;
+    coordinated_pair(doc, s, at).or_else(|| dispute_parties(k, doc, s))
+}
+
+/// The actors a subject word names: mentions covering it and its conjuncts, the state an
+/// agent noun's modifier names, the two sides of "both parties".
+fn actors_of(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    w: Word,
+    s: usize,
+    ctx: TreeContext,
+) -> FromTree {
+    let p = &doc.parse;
+    let speaker = ctx.speaker;
+    if let Some(both) = both_sides(k, doc, w, s) {
+        return FromTree::Actors(both);
+    }
+    let mut out: Vec<usize> = Vec::new();
+    for c in p.conjuncts(w) {
+        if let Some(a) = actor_at(items, doc, c, false) {
+            out.push(a);
+            continue;
+        }
+        let l = lemma(doc, c);
+        if AGENT_NOUNS.contains(&l.as_str()) {
+            // "the Chinese foreign ministry", "Officials in India", "its foreign ministry",
+            // "the Governments of Israel and Lebanon".
+            for d in p.dependents(c) {
+                if !(p.has_rel(d, "amod") || p.has_rel(d, "nmod") || p.has_rel(d, "compound")) {
+                    continue;
+                }
+                for dc in p.conjuncts(d) {
+                    if let Some(a) = actor_at(items, doc, dc, true) {
+                        out.push(a);
+                    }
+                }
+            }
+            continue;
+        }
+        if matches!(l.as_str(), "we" | "i")
+            && let Some(sp) = speaker.or_else(|| quote_goes_on(doc, s))
+        {
+            out.push(sp);
+        }
+    }
+    out.dedup();
+    if out.is_empty() {
+        // "It calls for direct talks" after "The measure was adopted": "it" is the thing the
+        // sentence before is about, not a state.
+        let is_it = p
+            .token(w)
+            .is_some_and(|t| t.text.eq_ignore_ascii_case("it"));
+        if is_it && !previous_subject_is_actor(doc, s) {
+            return FromTree::Nobody;
+        }
+        // "The resolution calls for talks", "the plan proposes ...": a thing, not an actor,
+        // takes the stance. A claim's subject is the territory ("the islands are an integral
+        // part of our territory"): its holder is found otherwise.
+        // "The Administration has strongly supported ...": the government of the state the
+        // text speaks for.
+        let own_government = matches!(lemma(doc, w).as_str(), "administration" | "government")
+            && p.dependents(w).all(|d| matches!(p.rel(d), "det" | "punct"));
+        if own_government && let Some(v) = ctx.voice {
+            return FromTree::Actors(vec![v]);
+        }
+        if !ctx.claim && p.token(w).is_some_and(|t| t.upos == "NOUN") {
+            return FromTree::Nobody;
+        }
+        // "The United States recognizes that the Golan Heights are part of Israel": a claim
+        // whose subject is the territory is held by the subject of the verb that states it.
+        if ctx.claim
+            && let Some(governor) = p
+                .head(w)
+                .filter(|pred| p.rel(*pred) == "ccomp")
+                .and_then(|pred| p.head(pred))
+                .and_then(|h| p.dependent(h, "nsubj"))
+            && let FromTree::Actors(a) = actors_of(k, doc, items, governor, s, ctx)
+        {
+            return FromTree::Actors(a);
+        }
+        return FromTree::Unknown;
+    }
+    FromTree::Actors(out)
+}
+
+/// The speaker of a quotation that sentence `s` continues: it opens with a quotation mark and
+/// the sentence before it names its speaker (`"...," he said. "And ..."`).
+fn quote_goes_on(doc: &Doc<'_>, s: usize) -> Option<usize> {
+    let first = doc.sentences.get(s)?.tokens.start;
+    if !matches!(doc.tok(first), "\"" | "\u{201c}") {
+        return None;
+    }
+    let prev = s.checked_sub(1)?;
+    doc.clauses
+        .iter()
+        .filter(|c| c.sentence == prev)
+        .find_map(|c| c.speaker)
+}
+
+/// Whether the main subject of the sentence before `s` is an actor.
+fn previous_subject_is_actor(doc: &Doc<'_>, s: usize) -> bool {
+    let Some(prev) = s.checked_sub(1) else {
+        return true;
+    };
+    let p = &doc.parse;
+    let Some(parsed) = p.sentence(prev) else {
+        return true;
+    };
+    let Some(root) = parsed.tokens.iter().rposition(|t| t.head == 0) else {
+        return true;
+    };
+    let root = Word {
+        sentence: prev,
+        index: root,
+    };
+    let Some(subj) = p.dependent(root, "nsubj") else {
+        return true;
+    };
+    actor_at(doc.sentence_items(prev), doc, subj, true).is_some()
+}
+
+/// A pronoun subject of a reported clause is the reporting verb's subject when their number
+/// agrees: "Japan said it supports ...", "both leaders told me that they are ready ...".
+fn reported_pronoun(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    w: Word,
+    s: usize,
+    ctx: TreeContext,
+) -> Option<Vec<usize>> {
+    let p = &doc.parse;
+    let l = lemma(doc, w);
+    if !matches!(l.as_str(), "it" | "they" | "he" | "she") {
+        return None;
+    }
+    let reporter = p
+        .head(w)
+        .filter(|x| p.rel(*x) == "ccomp")
+        .and_then(|x| p.head(x))
+        .filter(|h| p.token(*h).is_some_and(|t| t.upos == "VERB"))
+        .and_then(|h| p.dependent(h, "nsubj"))?;
+    let plural = p.token(reporter).is_some_and(|t| t.xpos.ends_with('S'))
+        || lemma(doc, reporter) == "they"
+        || p.conjuncts(reporter).len() > 1;
+    if plural != (l == "they") {
+        return None;
+    }
+    match actors_of(k, doc, items, reporter, s, ctx) {
+        FromTree::Actors(a) => Some(a),
+        _ => None,
+    }
+}
+
+/// The holders the parse gives the cue at `items[at]`: its subject's actors; for a pronoun
+/// ("they", "we") in a reported clause, the subject of the verb that reports it; partners
+/// joined "in concert with" or "together with" the subject.
+pub(super) fn from_tree(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    s: usize,
+    ctx: TreeContext,
+) -> FromTree {
+    let cue = items[at];
+    let Some(w) = subject_word(doc, &cue) else {
+        return FromTree::Unknown;
+    };
+    let found = match reported_pronoun(k, doc, items, w, s, ctx) {
+        Some(a) => FromTree::Actors(a),
+        None => actors_of(k, doc, items, w, s, ctx),
+    };
+    let FromTree::Actors(mut actors) = found else {
+        return found;
+    };
+    // "The United States, in concert with the United Kingdom, is imposing ...".
+    let first = doc.sentences[s].tokens.start;
+    for t in first..cue.tok {
+        let joined = (doc.tok_is(t, "concert") && doc.tok_is(t + 1, "with"))
+            || (doc.tok_in(t, &["together", "along", "jointly"]) && doc.tok_is(t + 1, "with"));
+        if !joined {
+            continue;
+        }
+        let partner = items.iter().find_map(|x| match x.kind {
+            ItemKind::Actor {
+                actor,
+                adjectival: false,
+                ..
+            } if x.tok > t + 1 && x.tok <= t + 3 && x.tok < cue.tok => Some(actor),
+            _ => None,
+        });
+        if let Some(a) = partner
+            && !actors.contains(&a)
+        {
+            actors.push(a);
+        }
+    }
+    FromTree::Actors(actors)
 }

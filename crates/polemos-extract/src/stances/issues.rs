@@ -3,6 +3,7 @@
 //! clause ("has been conveyed through diplomatic channels") or a phrase cut short.
 
 use super::super::ir::{Doc, Item, ItemKind, TokKind};
+use super::super::tree::Word;
 use polemos_core::names::slugify;
 
 /// How far after a cue its topic may stand, in tokens.
@@ -86,7 +87,7 @@ const ENDS_AN_ISSUE: &[&str] = &[
     "and", "or", "but", "which", "that", "who", "whose", "where", "because", "as", "with", "by",
     "on", "in", "at", "if", "unless", "for", "from", "about", "into", "over", "between", "against",
     "after", "before", "during", "since", "through", "under", "amid", "within", "without", "than",
-    "so",
+    "so", "near", "around", "off", "along", "across",
 ];
 /// Words no issue name contains: auxiliaries, verbs of being, pronouns, negation.
 const NOT_IN_AN_ISSUE: &[&str] = &[
@@ -163,15 +164,76 @@ pub(super) fn new_issue(
     at: usize,
     stop_tok: usize,
 ) -> Option<(String, String)> {
+    new_issue_from(doc, items, items[at].tok_end, stop_tok, false)
+}
+
+/// What an accusation is about: the topic or phrase after its "of" or "for".
+pub(super) enum Accused {
+    Topic(usize, usize),
+    New(String, String),
+}
+
+/// How far after an accusation verb its "of" may stand ("accused the Philippine coast guard
+/// of ...").
+const ACCUSED_OF_WINDOW: usize = 7;
+
+/// The act an accusation names: "accused Manila of provoking tensions" (an act named by a
+/// gerund phrase), "blamed Seoul for the clash" (a noun phrase or a topic right after the
+/// preposition). A topic inside the act ("of violating the ceasefire") is not the act.
+pub(super) fn accused_of(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<Accused> {
     let cue = items[at];
-    let mut t = cue.tok_end;
+    let end = (cue.tok_end + ACCUSED_OF_WINDOW).min(stop_tok);
+    let of = (cue.tok_end..end).find(|&t| doc.tok_in(t, &["of", "for"]))?;
+    let mut first = of + 1;
+    while first < stop_tok && doc.tok_in(first, LEADING_WORDS) {
+        first += 1;
+    }
+    let topic = items.iter().find_map(|x| match x.kind {
+        ItemKind::Topic(t) if x.tok == first => Some(Accused::Topic(t, x.tok)),
+        _ => None,
+    });
+    topic.or_else(|| {
+        new_issue_from(doc, items, of + 1, stop_tok, true).map(|(id, t)| Accused::New(id, t))
+    })
+}
+
+fn new_issue_from(
+    doc: &Doc<'_>,
+    items: &[Item],
+    from: usize,
+    stop_tok: usize,
+    gerund_ok: bool,
+) -> Option<(String, String)> {
+    let cue_end = from;
+    let mut t = from;
     while t < stop_tok && doc.tok_in(t, LEADING_WORDS) {
         t += 1;
+    }
+    // "condemns Russia's occupation of Crimea": the owner is the actor whose act it is; the
+    // issue is the act.
+    if let Some(owner) = items
+        .iter()
+        .find(|x| x.tok == t && matches!(x.kind, ItemKind::Actor { .. }))
+    {
+        let mut after = owner.tok_end;
+        if doc.tok_in(after, &["'s", "\u{2019}s"]) {
+            after += 1;
+        } else if doc.tok_in(after, &["'", "\u{2019}"]) {
+            after += 1 + usize::from(doc.tok_is(after + 1, "s"));
+        }
+        if after > owner.tok_end {
+            t = after;
+        }
     }
     let start = t;
     // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after
     // "that" comes a clause ("recognizes that the territory is part of ...").
-    if (cue.tok_end..start).any(|x| doc.tok_in(x, &["to", "that"])) && start > cue.tok_end {
+    if (cue_end..start).any(|x| doc.tok_in(x, &["to", "that"])) && start > cue_end {
         return None;
     }
     // "implementing the agreement": a verb with its object, not a noun phrase.
@@ -189,6 +251,9 @@ pub(super) fn new_issue(
                     ItemKind::DisputeName(..)
                         | ItemKind::DisputePart(_)
                         | ItemKind::Location
+                        // "any armed insurgency": a word that can name an act is still a word
+                        // of the phrase; the parse below says whether the phrase is a verb's.
+                        | ItemKind::Event(_)
                         | ItemKind::Actor {
                             adjectival: true,
                             ..
@@ -212,7 +277,8 @@ pub(super) fn new_issue(
     let cut_by_coordination = doc.tok_in(t, &["and", "or"]);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
     // ("resumption of formal diplomatic [ties]"): not a whole phrase.
-    let cut_short = covered(t) || t - start == MAX_NEW_ISSUE_TOKENS;
+    let cut_short =
+        covered(t) && !doc.tok_in(t, ENDS_AN_ISSUE) || t - start == MAX_NEW_ISSUE_TOKENS;
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }
@@ -221,6 +287,21 @@ pub(super) fn new_issue(
             || doc.tok(t - 1).ends_with("ly"))
     {
         t -= 1;
+    }
+    // "occupation of Crimea": the issue lives under the dispute, whose place need not be
+    // named again.
+    if let Some(of) = (start + 1..t).find(|&x| {
+        doc.tok_is(x, "of")
+            && items.iter().any(|it| {
+                it.tok == x + 1
+                    && it.tok_end >= t
+                    && matches!(
+                        it.kind,
+                        ItemKind::DisputeName(..) | ItemKind::DisputePart(_)
+                    )
+            })
+    }) {
+        t = of;
     }
     // A readable noun phrase: no verb, auxiliary or pronoun inside ("has been conveyed"), and
     // no adjective left dangling by a cut coordination ("ongoing regional [and ...] efforts").
@@ -256,11 +337,79 @@ pub(super) fn new_issue(
     {
         return None;
     }
+    if !noun_phrase(
+        doc,
+        doc.tokens[start].start,
+        doc.tokens[t - 1].end,
+        gerund_ok,
+    ) {
+        return None;
+    }
     let text = doc
         .slice(doc.tokens[start].start, doc.tokens[t - 1].end)
         .to_owned();
     let id = slugify(&text)?;
     Some((id, text))
+}
+
+/// Whether the parse reads `start..end` as a noun phrase: its head is a noun, and no word in
+/// it is a verb with its own arguments or an auxiliary ("continue working with ...", "has
+/// been conveyed").
+fn noun_phrase(doc: &Doc<'_>, start: usize, end: usize, gerund_ok: bool) -> bool {
+    let p = &doc.parse;
+    let words = p.words_in(start, end);
+    let Some(head) = p.head_of(&words) else {
+        return true;
+    };
+    let gerund = |w: Word| gerund_ok && p.token(w).is_some_and(|t| t.xpos == "VBG");
+    let is_noun = p
+        .token(head)
+        .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+        || gerund(head);
+    let clause_inside = words.iter().any(|w| {
+        p.token(*w).is_some_and(|t| {
+            t.upos == "AUX"
+                || (t.upos == "VERB"
+                    && !matches!(p.rel(*w), "amod" | "compound" | "acl")
+                    && !(*w == head && gerund(head)))
+        })
+    });
+    is_noun && !clause_inside
+}
+
+/// Verbs of furthering that take general goods as objects ("continue to promote
+/// accountability", "promote trade", "press for justice"): a known topic after them is a
+/// stance, any other noun phrase is not an issue of the dispute.
+const WEAK_CUES: &[&str] = &[
+    "continue",
+    "will continue",
+    "promote",
+    "increase",
+    "expand",
+    "boost",
+    "step up",
+    "strengthen",
+    "deepen",
+    "encourage",
+    "encourages",
+    "encouraged",
+    "push for",
+    "pushes for",
+    "pushed for",
+    "want",
+    "wants",
+    "ready for",
+    "are ready for",
+    "join",
+    "resume",
+    "restart",
+    "reopen",
+];
+
+/// Whether the cue `cue` is one of the [`WEAK_CUES`].
+pub(super) fn weak_cue(doc: &Doc<'_>, cue: &Item) -> bool {
+    let text = doc.slice(cue.start, cue.end);
+    WEAK_CUES.iter().any(|w| text.eq_ignore_ascii_case(w))
 }
 
 /// Whether the claim cue at `items[at]` claims territory: a cue that says so itself
@@ -274,6 +423,12 @@ pub(super) fn claimed(
 ) -> bool {
     let cue = items[at];
     let own = doc.slice(cue.start, cue.end).to_ascii_lowercase();
+    // A bare "is part of" claims territory only when the parse says a disputed place is part
+    // of a state ("the Golan Heights are part of the State of Israel"), not "is part of an
+    // effort".
+    if own.starts_with("is part") || own.starts_with("are part") || own.starts_with("remain") {
+        return part_of_a_state(doc, items, &cue);
+    }
     if ["sovereign", "territor", "part of", "part"]
         .iter()
         .any(|w| own.contains(w))
@@ -290,6 +445,46 @@ pub(super) fn claimed(
             _ => false,
         })
         || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in(t, CLAIMED_THINGS))
+}
+
+/// Whether, in the parse, "part" in the cue has a disputed place as its subject and a state
+/// (or "our"/"its" territory) as what it is part of.
+fn part_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    let Some(part) = words.iter().copied().find(|w| {
+        p.token(*w)
+            .is_some_and(|t| t.lemma.eq_ignore_ascii_case("part"))
+    }) else {
+        return false;
+    };
+    let place = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            items.iter().any(|x| {
+                x.start <= t.start
+                    && t.start < x.end
+                    && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
+            })
+        })
+    };
+    let subject_is_place = p.dependent(part, "nsubj").is_some_and(place);
+    let names_a_state = |d: Word| {
+        p.subtree_span(d).is_some_and(|(a, b)| {
+            items
+                .iter()
+                .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= a && x.end <= b)
+        })
+    };
+    let of_a_state = p.dependents(part).any(|d| {
+        p.has_rel(d, "nmod")
+            && (names_a_state(d)
+                || p.dependents(d).any(|x| {
+                    p.has_rel(x, "nmod:poss")
+                        && p.token(x)
+                            .is_some_and(|t| matches!(t.lemma.as_str(), "we" | "our" | "its"))
+                }))
+    });
+    subject_is_place && of_a_state
 }
 
 /// The thing a judgement is about: the nearest topic before it in its clause ("the arbitral

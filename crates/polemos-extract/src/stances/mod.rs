@@ -1,10 +1,16 @@
-//! Stance stage: support, opposition, conditional support and downplaying of issues, with
-//! hedging and negation, conditions linked to the issue they depend on, and proposals recorded
-//! as the proposer's support. Officials' stances are held by their state; the official is the
-//! speaker in the evidence.
+//! Stance stage: support, opposition, neutrality, conditional support and downplaying of
+//! issues, with hedging and negation, conditions linked to the issue they depend on, proposals
+//! recorded as the proposer's support and accusations as opposition to the act named. Holders
+//! and negation are read from the parse where it says (`holders`); officials' stances are
+//! held by their state, the official is the speaker in the evidence. A stance's confidence is
+//! calibrated on the evaluation corpus (`calibration`); each evidence keeps the confidence of
+//! its own reading.
 
+pub mod calibration;
 mod holders;
 mod issues;
+#[cfg(test)]
+mod tests_tree;
 
 use std::collections::HashMap;
 
@@ -14,7 +20,7 @@ use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Knowledge, TopicScale};
 use super::output::{ConditionFact, StanceFact};
 use holders::{holder, voice};
-use issues::{assessed, claimed, new_issue, topic_after};
+use issues::{accused_of, assessed, claimed, new_issue, topic_after};
 use polemos_core::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
 
 /// How far after a stance cue its condition may start, in tokens.
@@ -31,6 +37,12 @@ pub(super) enum Kind {
     DenyClaim,
     /// The speaker judges the thing just named good or bad.
     Assess(bool),
+    /// "X accused Y of provoking tensions": X opposes the act it accuses Y of.
+    Accuse,
+    /// "takes no position regarding sovereignty": neutral on the topic named.
+    Neutral,
+    /// "X is imposing sanctions (costs) on Y": X supports the sanctions.
+    Impose,
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
@@ -43,11 +55,16 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         ItemKind::Cue(Cue::DenyClaim) => Some(Kind::DenyClaim),
         ItemKind::Cue(Cue::AssessGood) => Some(Kind::Assess(true)),
         ItemKind::Cue(Cue::AssessBad) => Some(Kind::Assess(false)),
+        ItemKind::Cue(Cue::Neutral) => Some(Kind::Neutral),
         ItemKind::Event(e)
             if k.events[e].event_type == PloverType::Agree && k.events[e].mode == "propose" =>
         {
             Some(Kind::Proposal)
         }
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Accuse => Some(Kind::Accuse),
+        // "asked to have peacekeepers sent", "demanded talks": asking for a thing supports it.
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Request => Some(Kind::Support),
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),
         _ => None,
     }
 }
@@ -108,8 +125,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,
             };
-            let (mut holders, mut agents, mut inferred) =
-                holder(doc, items, i, &clause, s, kind, args);
+            let (mut holders, mut agents, mut inferred) = holder(
+                k,
+                doc,
+                items,
+                &holders::Site {
+                    at: i,
+                    clause: &clause,
+                    kind,
+                    args,
+                    voice,
+                },
+            );
             // "X recognizes A and reaffirms its support for B": the second verb shares the
             // first one's subject.
             if holders.is_empty()
@@ -125,7 +152,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // welcomes ..."), is that state's.
             let we = (it.tok.saturating_sub(3)..it.tok).any(|t| doc.tok_is(t, "we"));
             if holders.is_empty()
-                && (we || matches!(kind, Kind::DenyClaim | Kind::Assess(_)))
+                && (we || matches!(kind, Kind::DenyClaim | Kind::Assess(_) | Kind::Neutral))
                 && clause.speaker.is_none()
                 && let Some(v) = voice
             {
@@ -185,6 +212,24 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .flatten()
                     .map(|t| Target::Topic(t, it.tok_end)),
                 Kind::DenyClaim => sovereignty.map(|t| Target::Topic(t, it.tok_end)),
+                Kind::Neutral => {
+                    topic_after(items, i, topic_stop).map(|(t, tok)| Target::Topic(t, tok))
+                }
+                Kind::Impose => {
+                    let text = doc.slice(it.start, it.end).to_ascii_lowercase();
+                    let sanctions = k.topics.iter().position(|t| t.id == "sanctions");
+                    (text.contains("sanction") || text.contains("cost"))
+                        .then_some(sanctions)
+                        .flatten()
+                        .map(|t| Target::Topic(t, it.tok_end))
+                }
+                Kind::Accuse => {
+                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                    accused_of(doc, items, i, stop_tok).map(|found| match found {
+                        issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+                        issues::Accused::New(id, title) => Target::New(id, title),
+                    })
+                }
                 Kind::Assess(_) => assessed(doc, items, i, clause.start, topic_stop)
                     .map(|(t, tok)| Target::Topic(t, tok)),
                 Kind::Support | Kind::Oppose => {
@@ -196,13 +241,19 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 x.kind,
                                 ItemKind::Actor {
                                     adjectival: false,
+                                    possessive: false,
                                     ..
                                 }
                             ) && x.tok <= it.tok_end + 1
                         });
                     match topic_after(items, i, topic_stop) {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
-                        None if !object_is_actor => {
+                        // A request names a known topic or nothing: its verbs ("questioned",
+                        // "asked") take all kinds of objects.
+                        None if !object_is_actor
+                            && !issues::weak_cue(doc, it)
+                            && !matches!(it.kind, ItemKind::Event(_)) =>
+                        {
                             let stop_tok =
                                 doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                             new_issue(doc, items, i, stop_tok)
@@ -238,11 +289,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .find(|x| matches!(x.kind, ItemKind::Actor { .. }))
                 .map_or(clause.start, |x| x.end);
             let negated = kind != Kind::Downplay
-                && items[..i].iter().rev().any(|x| {
+                && !holders::negative_cue(doc, it)
+                && (items[..i].iter().rev().any(|x| {
                     matches!(x.kind, ItemKind::Cue(Cue::Negator))
+                        && x.end <= it.start
                         && x.start >= src_end.max(clause.start)
                         && it.tok.saturating_sub(x.tok_end) <= 3
-                });
+                }) || holders::negated_in_tree(doc, it));
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start
@@ -272,12 +325,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 });
             }
             let support = match kind {
-                Kind::Support | Kind::Proposal | Kind::Claim | Kind::Assess(true) => !negated,
-                Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) => negated,
-                Kind::Downplay => true,
+                Kind::Support
+                | Kind::Proposal
+                | Kind::Claim
+                | Kind::Assess(true)
+                | Kind::Impose => !negated,
+                Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
+                Kind::Downplay | Kind::Neutral => true,
             };
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
+                Kind::Neutral => (StanceLabel::Neutral, 50.0, 0.3),
                 _ if !conditions.is_empty() => (
                     StanceLabel::Conditional,
                     if support { 75.0 } else { 25.0 },
@@ -345,6 +403,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     sanctions_imposed(k, doc, &mut out, &mut index);
+    for f in &mut out {
+        f.confidence = calibration::confidence(k, f);
+    }
     doc.stances = out;
     doc.new_issues = new_issues;
 }

@@ -6,11 +6,9 @@ use std::ops::ControlFlow;
 use std::time::Instant;
 
 use chrono::Utc;
+use polemos_core::Dossier;
 use polemos_core::analysis::report::{ReportOptions, build_report, html, markdown};
-use polemos_core::forecast::{
-    self as fc, BdmParams, ModelSpec, MonteCarloParams, Scenario, SmpParams, StanceInput,
-};
-use polemos_core::{DisputeName, Dossier, Stance};
+use polemos_core::forecast::{self as fc, MonteCarloParams};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::analysis_service_server::AnalysisService;
 use polemos_store::View;
@@ -21,6 +19,7 @@ use tonic::{Request, Response, Status};
 use super::analytics as an;
 use super::convert::{self as cv, FieldError, Path};
 use super::error::ApiError;
+use super::forecast_convert;
 use super::gate::Deadline;
 use super::state::{Shared, StoreOp};
 
@@ -57,51 +56,6 @@ impl Analysis {
 
 fn forecast_error(e: fc::ForecastError) -> ApiError {
     ApiError::Core(e.into())
-}
-
-/// The stance of each (actor, issue) in force on `date`, the latest by `valid_from`.
-fn current_stances(dossier: &Dossier, date: chrono::NaiveDate) -> Vec<&Stance> {
-    let mut latest: Vec<&Stance> = Vec::new();
-    for s in dossier.stances.iter().filter(|s| s.valid_on(date)) {
-        match latest
-            .iter_mut()
-            .find(|l| l.actor == s.actor && l.issue == s.issue)
-        {
-            Some(l) if (l.valid_from, l.name.as_str()) < (s.valid_from, s.name.as_str()) => *l = s,
-            Some(_) => {}
-            None => latest.push(s),
-        }
-    }
-    latest
-}
-
-/// A scenario from a stored dispute: its parties' capabilities and their current stances.
-fn scenario_of(dossier: &Dossier, name: &DisputeName) -> Result<Scenario, ApiError> {
-    let dispute = dossier
-        .disputes
-        .iter()
-        .find(|d| &d.name == name)
-        .ok_or_else(|| polemos_store::StoreError::NotFound {
-            kind: "dispute",
-            name: name.to_string(),
-        })?;
-    let sub = dossier.for_dispute(name);
-    let capabilities: Vec<(String, f64)> = dispute
-        .parties
-        .iter()
-        .map(|p| (p.actor.to_string(), p.capability.get()))
-        .collect();
-    let stances: Vec<StanceInput> = current_stances(&sub, Utc::now().date_naive())
-        .into_iter()
-        .filter(|s| dispute.parties.iter().any(|p| p.actor == s.actor))
-        .map(|s| StanceInput {
-            actor: s.actor.to_string(),
-            issue: s.issue.to_string(),
-            position: s.position.get(),
-            salience: s.salience.get(),
-        })
-        .collect();
-    Scenario::from_stances(name.as_str(), &stances, &capabilities).map_err(forecast_error)
 }
 
 #[tonic::async_trait]
@@ -210,11 +164,11 @@ impl AnalysisService for Analysis {
     ) -> Result<Response<tonic::codegen::BoxStream<pb::ForecastResponse>>, Status> {
         let deadline = req.extensions().get::<Deadline>().map(|d| d.0);
         let q = req.into_inner();
-        let model = match pb::ForecastModel::try_from(q.model) {
-            Ok(pb::ForecastModel::Median) => ModelSpec::Median,
-            Ok(pb::ForecastModel::Compromise) => ModelSpec::Compromise,
-            Ok(pb::ForecastModel::Bdm) => ModelSpec::Bdm(BdmParams::default()),
-            Ok(pb::ForecastModel::Smp) => ModelSpec::Smp(SmpParams::default()),
+        let name = match pb::ForecastModel::try_from(q.model) {
+            Ok(pb::ForecastModel::Median) => "median",
+            Ok(pb::ForecastModel::Compromise) => "compromise",
+            Ok(pb::ForecastModel::Bdm) => "bdm",
+            Ok(pb::ForecastModel::Smp) => "smp",
             Ok(pb::ForecastModel::Unspecified) => {
                 return Err(ApiError::from(FieldError::new("model", "required")).into());
             }
@@ -226,6 +180,8 @@ impl AnalysisService for Analysis {
                 .into());
             }
         };
+        // The engine's defaults for each model, as the CLI and Python use them.
+        let model = polemos_engine::forecast::model(name, None).map_err(ApiError::from)?;
         if q.monte_carlo_draws > MAX_DRAWS {
             return Err(ApiError::from(FieldError::new(
                 "monte_carlo_draws",
@@ -235,12 +191,15 @@ impl AnalysisService for Analysis {
         }
         let scenario = match q.source {
             Some(pb::forecast_request::Source::Dispute(d)) => {
-                let name = cv::dispute_name(&Path::root("dispute"), &d).map_err(ApiError::from)?;
-                let dossier = self
-                    .shared
-                    .blocking(StoreOp::ForecastSnapshot, |s| s.snapshot(View::current()))
-                    .await?;
-                scenario_of(&dossier, &name)?
+                cv::dispute_name(&Path::root("dispute"), &d).map_err(ApiError::from)?;
+                let as_of = cv::date_in(&Path::root("as_of"), &q.as_of).map_err(ApiError::from)?;
+                let revision = q.revision;
+                self.shared
+                    .run(StoreOp::ForecastSnapshot, move |s| {
+                        polemos_engine::forecast::scenario(s, &d, as_of, revision)
+                    })
+                    .await?
+                    .scenario
             }
             Some(pb::forecast_request::Source::ScenarioCsv(text)) => {
                 if text.len() > self.shared.limits.max_text_bytes {
@@ -271,9 +230,10 @@ impl AnalysisService for Analysis {
         let seed = q.seed;
         tokio::task::spawn_blocking(move || {
             let result = if draws == 0 {
-                model.run(&scenario).map_err(forecast_error).and_then(|f| {
-                    serde_json::to_string(&f).map_err(|e| ApiError::Internal(e.to_string()))
-                })
+                model
+                    .run(&scenario)
+                    .map_err(forecast_error)
+                    .map(|f| forecast_convert::result(&f, None))
             } else {
                 let params = MonteCarloParams {
                     draws,
@@ -311,12 +271,10 @@ impl AnalysisService for Analysis {
                         }
                         e => forecast_error(e),
                     })
-                    .and_then(|r| {
-                        serde_json::to_string(&r).map_err(|e| ApiError::Internal(e.to_string()))
-                    })
+                    .map(|r| forecast_convert::result(&r.baseline, Some(&r)))
             };
-            let message = result.map(|json| pb::ForecastResponse {
-                kind: Some(pb::forecast_response::Kind::ResultJson(json)),
+            let message = result.map(|r| pb::ForecastResponse {
+                kind: Some(pb::forecast_response::Kind::Result(r)),
             });
             let _ = tx.blocking_send(message.map_err(Status::from));
         });

@@ -8,20 +8,21 @@ use chrono::{NaiveDate, Utc};
 use polemos_core::analysis::AnalysisError;
 use polemos_core::analysis::agreement::{AgreementMatrix, agreement_matrix, polarization};
 use polemos_core::analysis::asof::DocumentIndex;
-use polemos_core::analysis::coalitions::{DEFAULT_MAX_DISTANCE, coalitions};
+use polemos_core::analysis::coalitions::coalitions;
 use polemos_core::analysis::consolidate::{ConsolidateOptions, ConsolidatedStance, consolidate};
 use polemos_core::analysis::preconditions::{deadlocks, precondition_edges};
 use polemos_core::analysis::series::{Granularity, SeriesOptions, pair_series};
 use polemos_core::analysis::timeline::all_shifts;
 use polemos_core::{ActorName, Dispute, DisputeName, Dossier, IssueName, Stance};
+use polemos_engine::analysis::DEFAULTS;
 use polemos_proto::v1 as pb;
 
 use super::analysis_convert as out;
 use super::convert::{self as cv, FieldError, In, Path};
 use super::error::ApiError;
 
-/// Default shift threshold, in position points (as `polemos analyze shifts`).
-pub const DEFAULT_SHIFT_THRESHOLD: f64 = 20.0;
+/// Default shift threshold, in position points: the engine's, as `polemos analyze shifts`.
+pub const DEFAULT_SHIFT_THRESHOLD: f64 = DEFAULTS.shift_threshold;
 
 // ---------------------------------------------------------------- request fields
 
@@ -62,7 +63,7 @@ fn non_negative(field: &str, value: Option<f64>, default: f64) -> In<f64> {
 /// Consolidation options with their defaults, checked by the core's own rule, naming the field
 /// as `consolidation.half_life_days` or `consolidation.conflict_gap`.
 fn consolidation(options: Option<&pb::ConsolidationOptions>) -> In<ConsolidateOptions> {
-    let default = ConsolidateOptions::default();
+    let default = DEFAULTS.consolidation();
     let o = options.cloned().unwrap_or_default();
     let options = ConsolidateOptions {
         half_life_days: o.half_life_days.unwrap_or(default.half_life_days),
@@ -153,7 +154,7 @@ impl CoalitionsQuery {
     pub fn parse(q: &pb::ListCoalitionsRequest) -> In<Self> {
         Ok(Self {
             base: DisputeQuery::parse(&q.dispute, &q.as_of, q.consolidation.as_ref())?,
-            max_distance: non_negative("max_distance", q.max_distance, DEFAULT_MAX_DISTANCE)?,
+            max_distance: non_negative("max_distance", q.max_distance, DEFAULTS.max_distance)?,
         })
     }
 }
@@ -204,9 +205,8 @@ impl SeriesQuery {
             return Err(FieldError::new("other_actor", "requires `actor`"));
         }
         let granularity = match pb::SeriesGranularity::try_from(q.granularity) {
-            Ok(pb::SeriesGranularity::Unspecified | pb::SeriesGranularity::Month) => {
-                Granularity::Month
-            }
+            Ok(pb::SeriesGranularity::Unspecified) => DEFAULTS.granularity,
+            Ok(pb::SeriesGranularity::Month) => Granularity::Month,
             Ok(pb::SeriesGranularity::Week) => Granularity::Week,
             Ok(pb::SeriesGranularity::Day) => Granularity::Day,
             Err(_) => {

@@ -1,12 +1,11 @@
 //! `DossierService`: the AIP standard methods (Get, List, Create, Update, Delete) for every
 //! resource, written once over [`Resource`] and stamped out per type by a macro.
 
-use std::collections::HashSet;
-
-use polemos_core::{self as core, Dossier};
+use polemos_core as core;
+use polemos_engine::Filter;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_server::DossierService;
-use polemos_store::{Kind, Precondition, RequestId, StoreError, View, WriteBatch};
+use polemos_store::{Precondition, RequestId, StoreError, View, WriteBatch};
 use tonic::{Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, Path};
@@ -46,15 +45,14 @@ impl Dossiers {
         }
     }
 
-    /// One page of `T`, filtered by `keep`, which may look at the entities of the `context`
-    /// kinds (e.g. the disputes an actor is a party to); only those kinds are read.
+    /// One page of `T` that the engine's filter keeps (see `polemos_engine::list` for what
+    /// each filter means). `query` is the request's filter fields, which a page token is bound
+    /// to.
     async fn list<T: Resource>(
         &self,
         page_size: i32,
         page_token: &str,
-        filters: Vec<(&'static str, String)>,
-        context: &'static [Kind],
-        keep: impl Fn(&Dossier, &T) -> bool + Send + 'static,
+        filter: ReadFilter,
     ) -> Result<(Vec<T::Pb>, String), ApiError> {
         let size = match page_size {
             n if n < 0 => {
@@ -65,58 +63,37 @@ impl Dossiers {
                 .unwrap_or(usize::MAX)
                 .min(self.shared.limits.max_page_size),
         };
-        let query = filters
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect::<Vec<_>>()
-            .join("&");
+        let ReadFilter { mut filter, query } = filter;
         let cursor = if page_token.is_empty() {
             None
         } else {
             Some(PageToken::decode(page_token, &query)?)
         };
         self.shared
-            .blocking(StoreOp::List, move |s| {
+            .run(StoreOp::List, move |s| {
                 // Every page of one listing reads the revision its first page saw.
-                let revision = match &cursor {
-                    Some(c) => c.revision,
-                    None => s.head()?,
+                let revision = match (&cursor, filter.revision) {
+                    (Some(c), _) => c.revision,
+                    (None, Some(r)) => r,
+                    (None, None) => s.head()?,
                 };
-                let view = View::at_revision(revision);
-                let mut around = Dossier::new();
-                for kind in context {
-                    for entry in s.list(*kind, view)? {
-                        around.push(entry.value);
-                    }
-                }
+                filter.revision = Some(revision);
                 let after = cursor.as_ref().map(|c| c.last.as_str());
-                // Already ordered by name, each with its etag.
-                let mut page = Vec::with_capacity(size.min(64));
+                let page = polemos_engine::list_page(s, T::KIND, &filter, after, size)?;
+                let mut items = Vec::with_capacity(page.items.len());
                 let mut last = None;
-                let mut more = false;
-                for entry in s.list(T::KIND, view)? {
-                    let Some(x) = T::from_record(entry.value) else {
-                        continue;
-                    };
-                    if after.is_some_and(|a| x.name() <= a) || !keep(&around, &x) {
-                        continue;
-                    }
-                    if page.len() == size {
-                        more = true;
-                        break;
-                    }
-                    page.push(x.out(entry.revision));
-                    last = Some(x);
+                for row in page.items {
+                    let x = T::from_record(row.value).ok_or_else(|| {
+                        ApiError::Internal("stored record of the wrong kind".into())
+                    })?;
+                    items.push(x.out(row.revision));
+                    last = Some(x.name().to_owned());
                 }
-                let next = match (more, last) {
-                    (true, Some(last)) => PageToken {
-                        revision,
-                        last: last.name().to_owned(),
-                    }
-                    .encode(&query),
+                let next = match (page.more, last) {
+                    (true, Some(last)) => PageToken { revision, last }.encode(&query),
                     _ => String::new(),
                 };
-                Ok((page, next))
+                Ok::<_, ApiError>((items, next))
             })
             .await
     }
@@ -191,8 +168,12 @@ impl Dossiers {
             })?;
         let current = T::from_record(stored.value)
             .ok_or_else(|| ApiError::Internal("stored record of the wrong kind".into()))?;
-        let paths = mask.map(|m| m.paths).unwrap_or_default();
-        let merged = if paths.is_empty() || paths.iter().any(|p| p == "*") {
+        // AIP-134: no mask means "the fields the request sets"; `*` means replace everything.
+        let paths = match mask {
+            Some(m) => m.paths,
+            None => T::set_fields(&msg),
+        };
+        let merged = if paths.iter().any(|p| p == "*") {
             msg
         } else {
             let mut merged = current.out(stored.revision);
@@ -316,35 +297,57 @@ impl PageToken {
     }
 }
 
-fn filter_name(
-    field: &str,
-    value: &str,
-    check: fn(&Path, &str) -> cv::In<()>,
-) -> Result<Option<String>, ApiError> {
-    if value.is_empty() {
-        return Ok(None);
+/// A list request's filter for the engine, and the same fields as the query a page token is
+/// bound to.
+struct ReadFilter {
+    filter: Filter,
+    query: String,
+}
+
+/// Checks the filter fields of a list request (full resource names, as AIP-122 says) and hands
+/// them to the engine, which refuses unknown names with NOT_FOUND.
+fn read_filter(
+    names: &[(&'static str, &str)],
+    as_of: &str,
+    revision: Option<u64>,
+) -> Result<ReadFilter, ApiError> {
+    let mut filter = Filter {
+        as_of: cv::date_in(&Path::root("as_of"), as_of)?,
+        revision,
+        ..Filter::default()
+    };
+    let mut query = Vec::new();
+    for (field, value) in names {
+        query.push(format!("{field}={value}"));
+        if value.is_empty() {
+            continue;
+        }
+        let path = Path::root(field);
+        let slot = match *field {
+            "dispute" | "parent" => {
+                cv::dispute_name(&path, value)?;
+                &mut filter.dispute
+            }
+            "actor" => {
+                cv::actor_name(&path, value)?;
+                &mut filter.actor
+            }
+            _ => {
+                cv::issue_name(&path, value)?;
+                &mut filter.issue
+            }
+        };
+        *slot = Some((*value).to_owned());
     }
-    check(&Path::root(field), value)?;
-    Ok(Some(value.to_owned()))
-}
-
-fn dispute_check(p: &Path, v: &str) -> cv::In<()> {
-    cv::dispute_name(p, v).map(|_| ())
-}
-fn actor_check(p: &Path, v: &str) -> cv::In<()> {
-    cv::actor_name(p, v).map(|_| ())
-}
-fn issue_check(p: &Path, v: &str) -> cv::In<()> {
-    cv::issue_name(p, v).map(|_| ())
-}
-
-/// The issues of a dispute, by name.
-fn issues_of(d: &Dossier, dispute: &str) -> HashSet<String> {
-    d.issues
-        .iter()
-        .filter(|i| i.dispute().as_str() == dispute)
-        .map(|i| i.name.to_string())
-        .collect()
+    query.push(format!("as_of={as_of}"));
+    query.push(format!(
+        "revision={}",
+        revision.map(|r| r.to_string()).unwrap_or_default()
+    ));
+    Ok(ReadFilter {
+        filter,
+        query: query.join("&"),
+    })
 }
 
 fn r<T>(x: T) -> Result<Response<T>, Status> {
@@ -366,22 +369,9 @@ impl DossierService for Dossiers {
         req: Request<pb::ListActorsRequest>,
     ) -> Result<Response<pb::ListActorsResponse>, Status> {
         let q = req.into_inner();
-        let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
-        let filters = vec![("dispute", q.dispute.clone())];
+        let filter = read_filter(&[("dispute", &q.dispute)], &q.as_of, q.revision)?;
         let (actors, next_page_token) = self
-            .list::<core::Actor>(
-                q.page_size,
-                &q.page_token,
-                filters,
-                &[Kind::Dispute],
-                move |d, a| {
-                    dispute.as_deref().is_none_or(|dn| {
-                        d.disputes.iter().any(|x| {
-                            x.name.as_str() == dn && x.parties.iter().any(|p| p.actor == a.name)
-                        })
-                    })
-                },
-            )
+            .list::<core::Actor>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListActorsResponse {
             actors,
@@ -432,14 +422,9 @@ impl DossierService for Dossiers {
         req: Request<pb::ListDisputesRequest>,
     ) -> Result<Response<pb::ListDisputesResponse>, Status> {
         let q = req.into_inner();
-        let actor = filter_name("actor", &q.actor, actor_check)?;
-        let filters = vec![("actor", q.actor.clone())];
+        let filter = read_filter(&[("actor", &q.actor)], &q.as_of, q.revision)?;
         let (disputes, next_page_token) = self
-            .list::<core::Dispute>(q.page_size, &q.page_token, filters, &[], move |_, x| {
-                actor
-                    .as_deref()
-                    .is_none_or(|a| x.parties.iter().any(|p| p.actor.as_str() == a))
-            })
+            .list::<core::Dispute>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListDisputesResponse {
             disputes,
@@ -496,13 +481,12 @@ impl DossierService for Dossiers {
         req: Request<pb::ListIssuesRequest>,
     ) -> Result<Response<pb::ListIssuesResponse>, Status> {
         let q = req.into_inner();
-        let parent = filter_name("parent", &q.parent, dispute_check)?
-            .ok_or_else(|| ApiError::from(FieldError::new("parent", "required")))?;
-        let filters = vec![("parent", q.parent.clone())];
+        if q.parent.is_empty() {
+            return Err(ApiError::from(FieldError::new("parent", "required")).into());
+        }
+        let filter = read_filter(&[("parent", &q.parent)], &q.as_of, q.revision)?;
         let (issues, next_page_token) = self
-            .list::<core::Issue>(q.page_size, &q.page_token, filters, &[], move |_, x| {
-                x.dispute().as_str() == parent
-            })
+            .list::<core::Issue>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListIssuesResponse {
             issues,
@@ -558,22 +542,14 @@ impl DossierService for Dossiers {
         req: Request<pb::ListStancesRequest>,
     ) -> Result<Response<pb::ListStancesResponse>, Status> {
         let q = req.into_inner();
-        let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
-        let actor = filter_name("actor", &q.actor, actor_check)?;
-        let issue = filter_name("issue", &q.issue, issue_check)?;
-        let filters = vec![
-            ("dispute", q.dispute.clone()),
-            ("actor", q.actor.clone()),
-            ("issue", q.issue.clone()),
+        let names = [
+            ("dispute", q.dispute.as_str()),
+            ("actor", q.actor.as_str()),
+            ("issue", q.issue.as_str()),
         ];
+        let filter = read_filter(&names, &q.as_of, q.revision)?;
         let (stances, next_page_token) = self
-            .list::<core::Stance>(q.page_size, &q.page_token, filters, &[], move |_, x| {
-                dispute
-                    .as_deref()
-                    .is_none_or(|d| x.issue.dispute().as_str() == d)
-                    && actor.as_deref().is_none_or(|a| x.actor.as_str() == a)
-                    && issue.as_deref().is_none_or(|i| x.issue.as_str() == i)
-            })
+            .list::<core::Stance>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListStancesResponse {
             stances,
@@ -628,26 +604,14 @@ impl DossierService for Dossiers {
         req: Request<pb::ListEventsRequest>,
     ) -> Result<Response<pb::ListEventsResponse>, Status> {
         let q = req.into_inner();
-        let dispute = filter_name("dispute", &q.dispute, dispute_check)?;
-        let actor = filter_name("actor", &q.actor, actor_check)?;
-        let filters = vec![("dispute", q.dispute.clone()), ("actor", q.actor.clone())];
+        let names = [
+            ("dispute", q.dispute.as_str()),
+            ("actor", q.actor.as_str()),
+            ("issue", q.issue.as_str()),
+        ];
+        let filter = read_filter(&names, &q.as_of, q.revision)?;
         let (events, next_page_token) = self
-            .list::<core::Event>(
-                q.page_size,
-                &q.page_token,
-                filters,
-                &[Kind::Issue],
-                move |d, x| {
-                    let in_dispute = dispute.as_deref().is_none_or(|dn| {
-                        let issues = issues_of(d, dn);
-                        x.issues.iter().any(|i| issues.contains(i.as_str()))
-                    });
-                    in_dispute
-                        && actor.as_deref().is_none_or(|a| {
-                            x.sources.iter().chain(&x.targets).any(|s| s.as_str() == a)
-                        })
-                },
-            )
+            .list::<core::Event>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListEventsResponse {
             events,
@@ -698,8 +662,9 @@ impl DossierService for Dossiers {
         req: Request<pb::ListDocumentsRequest>,
     ) -> Result<Response<pb::ListDocumentsResponse>, Status> {
         let q = req.into_inner();
+        let filter = read_filter(&[("dispute", &q.dispute)], &q.as_of, q.revision)?;
         let (documents, next_page_token) = self
-            .list::<core::Document>(q.page_size, &q.page_token, Vec::new(), &[], |_, _| true)
+            .list::<core::Document>(q.page_size, &q.page_token, filter)
             .await?;
         r(pb::ListDocumentsResponse {
             documents,

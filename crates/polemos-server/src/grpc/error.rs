@@ -5,6 +5,8 @@
 
 use std::collections::HashMap;
 
+use polemos_engine::ErrorKind;
+use polemos_engine::error::{core_kind, extract_kind, store_kind};
 use polemos_store::StoreError;
 use tonic::{Code, Status};
 use tonic_types::{ErrorDetails, StatusExt};
@@ -49,6 +51,33 @@ pub enum ApiError {
     /// record by its place in the request (`stances[3].position`), so they are kept as they are.
     #[error(transparent)]
     Records(polemos_core::ValidationErrors),
+}
+
+impl From<polemos_engine::Error> for ApiError {
+    fn from(e: polemos_engine::Error) -> Self {
+        match e {
+            polemos_engine::Error::Core(e) => Self::Core(e),
+            polemos_engine::Error::Store(e) => Self::Store(e),
+            polemos_engine::Error::Extract(e) => Self::Extract(e),
+        }
+    }
+}
+
+/// The one status code of each engine error kind.
+#[must_use]
+pub fn code_of(kind: ErrorKind) -> Code {
+    match kind {
+        ErrorKind::InvalidArgument => Code::InvalidArgument,
+        ErrorKind::NotFound => Code::NotFound,
+        ErrorKind::AlreadyExists => Code::AlreadyExists,
+        ErrorKind::FailedPrecondition => Code::FailedPrecondition,
+        ErrorKind::Aborted => Code::Aborted,
+        ErrorKind::Cancelled => Code::Cancelled,
+        ErrorKind::Unimplemented => Code::Unimplemented,
+        ErrorKind::Unavailable => Code::Unavailable,
+        ErrorKind::DataLoss => Code::DataLoss,
+        ErrorKind::Internal => Code::Internal,
+    }
 }
 
 impl From<FieldError> for ApiError {
@@ -96,11 +125,12 @@ fn request_field(path: &str) -> String {
 }
 
 fn map_core(e: &polemos_core::Error) -> Mapped {
+    let code = code_of(core_kind(e));
     use polemos_core::Error as E;
     match e {
         E::Parse { path, message, .. } => Mapped {
             violations: vec![(path.clone(), message.clone())],
-            ..mapped(Code::InvalidArgument, "PARSE_FAILED")
+            ..mapped(code, "PARSE_FAILED")
         },
         E::Invalid(v) => Mapped {
             violations: v
@@ -108,24 +138,25 @@ fn map_core(e: &polemos_core::Error) -> Mapped {
                 .iter()
                 .map(|x| (request_field(&x.path), x.rule.clone()))
                 .collect(),
-            ..mapped(Code::InvalidArgument, "VALIDATION_FAILED")
+            ..mapped(code, "VALIDATION_FAILED")
         },
         E::InvalidArgument { field, message } => Mapped {
             violations: vec![(field.clone(), message.clone())],
-            ..mapped(Code::InvalidArgument, "INVALID_ARGUMENT")
+            ..mapped(code, "INVALID_ARGUMENT")
         },
         E::NotFound { kind, name } => Mapped {
             metadata: HashMap::from([
                 ("kind".into(), (*kind).into()),
                 ("name".into(), name.clone()),
             ]),
-            ..mapped(Code::NotFound, "RESOURCE_NOT_FOUND")
+            ..mapped(code, "RESOURCE_NOT_FOUND")
         },
-        E::Cancelled { .. } => mapped(Code::Cancelled, "CANCELLED"),
+        E::Cancelled { .. } => mapped(code, "CANCELLED"),
     }
 }
 
 fn map_store(e: &StoreError) -> Mapped {
+    let code = code_of(store_kind(e));
     use StoreError as S;
     match e {
         S::Invalid(v) => Mapped {
@@ -134,22 +165,22 @@ fn map_store(e: &StoreError) -> Mapped {
                 .iter()
                 .map(|x| (request_field(&x.path), x.rule.clone()))
                 .collect(),
-            ..mapped(Code::InvalidArgument, "VALIDATION_FAILED")
+            ..mapped(code, "VALIDATION_FAILED")
         },
         S::NotFound { kind, name } => Mapped {
             metadata: HashMap::from([
                 ("kind".into(), (*kind).into()),
                 ("name".into(), name.clone()),
             ]),
-            ..mapped(Code::NotFound, "RESOURCE_NOT_FOUND")
+            ..mapped(code, "RESOURCE_NOT_FOUND")
         },
         S::AlreadyExists { name } => Mapped {
             metadata: HashMap::from([("name".into(), name.clone())]),
-            ..mapped(Code::AlreadyExists, "RESOURCE_EXISTS")
+            ..mapped(code, "RESOURCE_EXISTS")
         },
         S::Conflict { name, .. } => Mapped {
             metadata: HashMap::from([("name".into(), name.clone())]),
-            ..mapped(Code::Aborted, "ETAG_MISMATCH")
+            ..mapped(code, "ETAG_MISMATCH")
         },
         S::InUse {
             name,
@@ -159,20 +190,21 @@ fn map_store(e: &StoreError) -> Mapped {
                 ("name".into(), name.clone()),
                 ("referenced_by".into(), referenced_by.clone()),
             ]),
-            ..mapped(Code::FailedPrecondition, "RESOURCE_IN_USE")
+            ..mapped(code, "RESOURCE_IN_USE")
         },
         S::BadName { name, reason } => Mapped {
             violations: vec![("name".into(), format!("`{name}`: {reason}"))],
-            ..mapped(Code::InvalidArgument, "BAD_NAME")
+            ..mapped(code, "BAD_NAME")
         },
-        S::Corrupt { .. } => mapped(Code::DataLoss, "STORE_CORRUPT"),
-        S::SchemaTooNew { .. } => mapped(Code::FailedPrecondition, "SCHEMA_TOO_NEW"),
-        S::Unsupported { .. } => mapped(Code::Unimplemented, "UNSUPPORTED"),
-        S::Backend(_) => mapped(Code::Unavailable, "STORE_UNAVAILABLE"),
+        S::Corrupt { .. } => mapped(code, "STORE_CORRUPT"),
+        S::SchemaTooNew { .. } => mapped(code, "SCHEMA_TOO_NEW"),
+        S::Unsupported { .. } => mapped(code, "UNSUPPORTED"),
+        S::Backend(_) => mapped(code, "STORE_UNAVAILABLE"),
     }
 }
 
 fn map_extract(e: &polemos_extract::ExtractError) -> Mapped {
+    let code = code_of(extract_kind(e));
     use polemos_extract::ExtractError as X;
     match e {
         X::InvalidUtf8 { valid_up_to } => Mapped {
@@ -180,16 +212,16 @@ fn map_extract(e: &polemos_extract::ExtractError) -> Mapped {
                 "document.text".into(),
                 format!("not valid UTF-8 at byte {valid_up_to}"),
             )],
-            ..mapped(Code::InvalidArgument, "INVALID_UTF8")
+            ..mapped(code, "INVALID_UTF8")
         },
         X::TooLarge { limit, .. } => Mapped {
             violations: vec![(
                 "document.text".into(),
                 format!("larger than the limit of {limit} bytes"),
             )],
-            ..mapped(Code::InvalidArgument, "TEXT_TOO_LARGE")
+            ..mapped(code, "TEXT_TOO_LARGE")
         },
-        X::Data { .. } => mapped(Code::Internal, "EXTRACTOR_DATA"),
+        X::Data { .. } => mapped(code, "EXTRACTOR_DATA"),
     }
 }
 

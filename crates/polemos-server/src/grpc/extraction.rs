@@ -10,7 +10,6 @@ use polemos_core::{self as core, Dossier};
 use polemos_extract::{self as ex, ArticleMeta, Extractor};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::extraction_service_server::ExtractionService;
-use polemos_store::StoreError;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Code, Request, Response, Status, Streaming};
@@ -130,30 +129,36 @@ async fn ingest_inner(
             .map_err(|e| ApiError::Internal(e.to_string()))??
     };
     let message = format!("grpc ingest {}", doc.name);
-    let to_store = facts.clone();
-    let batch = shared
-        .blocking(StoreOp::IngestPrepare, move |s| {
-            polemos_store::new_facts_batch(s, &to_store, message)
+    let bytes = doc.text.len() as u64;
+    // The engine's ingest: the facts the store lacks in one commit, or `Duplicate` when the
+    // same text got stored meanwhile (another writer between the check above and now).
+    let outcome = shared
+        .run(StoreOp::Commit, move |s| {
+            polemos_engine::ingest::store_facts(s, &facts, &message)
         })
         .await?;
-    let bytes = doc.text.len() as u64;
-    match shared.commit(batch).await {
-        Ok(result) => {
-            out.revision = result.revision;
-            out.stances = u32::try_from(facts.stances.len()).unwrap_or(u32::MAX);
-            out.events = u32::try_from(facts.events.len()).unwrap_or(u32::MAX);
+    match outcome {
+        polemos_engine::ingest::Ingested::Stored {
+            stances,
+            events,
+            revision,
+            ..
+        } => {
+            shared.notify(revision);
+            out.revision = revision;
+            out.stances = u32::try_from(stances).unwrap_or(u32::MAX);
+            out.events = u32::try_from(events).unwrap_or(u32::MAX);
             metrics::counter!("polemos_ingest_documents_total", "outcome" => "created")
                 .increment(1);
             metrics::counter!("polemos_ingest_bytes_total").increment(bytes);
             Ok(pb::IngestOutcome::Created)
         }
-        // Another writer stored the same text between the check and the commit.
-        Err(ApiError::Store(StoreError::AlreadyExists { name })) if name == doc.name.as_str() => {
+        polemos_engine::ingest::Ingested::Duplicate { document } => {
+            out.document = document;
             metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate")
                 .increment(1);
             Ok(pb::IngestOutcome::Duplicate)
         }
-        Err(e) => Err(e),
     }
 }
 

@@ -14,6 +14,7 @@ pub mod convert;
 pub mod dossier;
 pub mod error;
 pub mod extraction;
+pub mod forecast_convert;
 pub mod gate;
 pub mod gauges;
 pub mod import;

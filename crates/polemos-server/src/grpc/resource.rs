@@ -30,6 +30,9 @@ pub trait Resource: Sized + Clone + PartialEq + Send + Sync + 'static {
     /// Copies one top-level field from `src` into `dst`; false when the name is not a
     /// writable field.
     fn merge(dst: &mut Self::Pb, src: &Self::Pb, field: &str) -> bool;
+    /// The writable fields `pb` sets (not empty or zero): what an update without a mask
+    /// replaces (AIP-134).
+    fn set_fields(pb: &Self::Pb) -> Vec<String>;
     /// Bytes of free text that the server's text limit applies to, with the field holding them.
     fn text_size(&self) -> Option<(&'static str, usize)> {
         None
@@ -85,6 +88,14 @@ macro_rules! resource {
                     $(stringify!($f) => { dst.$f = src.$f.clone(); true })+
                     _ => false,
                 }
+            }
+            fn set_fields(pb: &Self::Pb) -> Vec<String> {
+                let empty = <$pb>::default();
+                let mut out = Vec::new();
+                $(if pb.$f != empty.$f {
+                    out.push(stringify!($f).to_owned());
+                })+
+                out
             }
             resource!(@text $variant);
         }

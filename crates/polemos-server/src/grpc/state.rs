@@ -171,6 +171,17 @@ impl Shared {
         F: FnOnce(&dyn Store) -> Result<T, polemos_store::StoreError> + Send + 'static,
         T: Send + 'static,
     {
+        self.run(op, f).await
+    }
+
+    /// Runs an engine operation (or any store work that fails with an [`ApiError`]) on the
+    /// blocking pool, timing it as `op`.
+    pub async fn run<T, E, F>(&self, op: StoreOp, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(&dyn Store) -> Result<T, E> + Send + 'static,
+        E: Into<ApiError> + Send + 'static,
+        T: Send + 'static,
+    {
         let store = Arc::clone(&self.store);
         let started = Instant::now();
         let permit = Arc::clone(&self.store_calls)
@@ -184,7 +195,7 @@ impl Shared {
         .await
         .map_err(|e| ApiError::Internal(format!("store task failed: {e}")))?;
         self.timers.record(op, started);
-        result.map_err(ApiError::from)
+        result.map_err(Into::into)
     }
 
     /// One entity by name: on this thread when the store can answer at once

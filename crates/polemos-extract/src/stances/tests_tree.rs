@@ -1,0 +1,242 @@
+//! Stances read from the parse: holders through subjects, agents, control and reported
+//! pronouns; negation by the verb that governs the cue; accusations as opposition; issues that
+//! are noun phrases.
+
+use crate::Extractor;
+
+/// (holder id, issue id, label) of every stance of `text`.
+fn stances(text: &str) -> Vec<(String, String, String)> {
+    let x = Extractor::new().expect("builtin");
+    let doc = x.analyze(text, None);
+    doc.stances
+        .iter()
+        .map(|s| {
+            let issue = s.issue.rsplit('/').next().unwrap_or("").to_owned();
+            let label = format!("{:?}", s.label).to_lowercase();
+            (
+                s.actor.trim_start_matches("actors/").to_owned(),
+                issue,
+                label,
+            )
+        })
+        .collect()
+}
+
+fn has(found: &[(String, String, String)], holder: &str, issue: &str, label: &str) -> bool {
+    found
+        .iter()
+        .any(|(h, i, l)| h == holder && i == issue && l == label)
+}
+
+#[test]
+fn both_sides_are_the_two_just_named() {
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. Both sides agreed to hold talks in December.",
+    );
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "negotiations", "support"), "{s:?}");
+}
+
+#[test]
+fn a_reported_they_is_the_subject_that_reports_it() {
+    let s = stances(
+        "In talks with both Prime Minister Shinzo Abe and President Vladimir Putin, both leaders told me that they are ready for a peace treaty on the Kuril Islands.",
+    );
+    assert!(has(&s, "JPN", "peace-treaty", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "peace-treaty", "support"), "{s:?}");
+}
+
+#[test]
+fn an_agency_speaks_for_the_state_its_modifier_names() {
+    let s = stances("The Japanese foreign ministry protested the landing on the Senkaku Islands.");
+    assert!(has(&s, "JPN", "landing", "oppose"), "{s:?}");
+    let s = stances(
+        "The governments of Japan and Russia welcomed the joint economic activities on the Kuril Islands.",
+    );
+    assert!(
+        has(&s, "JPN", "joint-economic-activities", "support"),
+        "{s:?}"
+    );
+    assert!(
+        has(&s, "RUS", "joint-economic-activities", "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_purpose_clause_shares_its_verbs_subject() {
+    let s = stances("Pakistan held rallies on Tuesday to denounce Indian control of Kashmir.");
+    assert!(has(&s, "PAK", "indian-control", "oppose"), "{s:?}");
+}
+
+#[test]
+fn it_after_a_sentence_about_a_thing_is_the_thing() {
+    let s = stances(
+        "Spain met Morocco on Sunday. The resolution on Western Sahara was adopted on Monday. It calls for direct talks.",
+    );
+    assert!(
+        !s.iter().any(|(h, i, _)| i == "negotiations" && h == "ESP"),
+        "{s:?}"
+    );
+    assert!(
+        !s.iter().any(|(h, i, _)| i == "negotiations" && h == "MAR"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn we_in_a_continued_quote_is_the_speakers_state() {
+    let s = stances(
+        "\"Talks must go on,\" Russian Foreign Minister Sergei Lavrov said. \"And we oppose the deployment of missiles near the Kuril Islands.\"",
+    );
+    assert!(
+        s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
+}
+
+#[test]
+fn a_verb_of_stopping_or_denial_negates_the_stance_it_governs() {
+    let s = stances("Russia stopped supporting joint economic activities on the Kuril Islands.");
+    assert!(
+        has(&s, "RUS", "joint-economic-activities", "oppose"),
+        "{s:?}"
+    );
+    assert!(
+        !has(&s, "RUS", "joint-economic-activities", "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn an_accusation_opposes_the_act_of_which_the_target_is_accused() {
+    let s = stances("Beijing accused Manila of provoking tensions in the South China Sea.");
+    assert!(has(&s, "CHN", "provoking-tensions", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|(_, _, l)| l == "support"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "PHL"), "{s:?}");
+}
+
+#[test]
+fn imposing_costs_supports_sanctions_with_partners() {
+    let s = stances(
+        "The United States, in concert with the United Kingdom, is imposing additional costs on Russia over Crimea.",
+    );
+    assert!(has(&s, "USA", "sanctions", "support"), "{s:?}");
+    assert!(has(&s, "GBR", "sanctions", "support"), "{s:?}");
+}
+
+#[test]
+fn a_verb_phrase_is_not_an_issue() {
+    let s = stances(
+        "Japan encourages all parties on the Kuril Islands to continue working with transparency.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.starts_with("working")), "{s:?}");
+    // An act named inside the phrase does not cut it short.
+    let s = stances(
+        "Russia said it will not support any armed insurgency against Japan on the Kuril Islands.",
+    );
+    assert!(has(&s, "RUS", "armed-insurgency", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_thing_as_subject_holds_no_stance() {
+    // The subject is the plan, not Japan: no state takes the stance.
+    let s = stances(
+        "Japan met Russia on Monday. The new plan supports joint economic activities on the Kuril Islands.",
+    );
+    assert!(
+        !s.iter().any(|(_, i, _)| i == "joint-economic-activities"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn verbs_of_furthering_name_only_known_topics() {
+    let s = stances("Japan will continue to promote trade with Russia near the Kuril Islands.");
+    assert!(!s.iter().any(|(_, i, _)| i == "trade"), "{s:?}");
+    // A known topic after them is still a stance.
+    let s =
+        stances("Japan will continue to promote joint economic activities on the Kuril Islands.");
+    assert!(
+        has(&s, "JPN", "joint-economic-activities", "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_denial_that_the_territory_belongs_to_another_opposes_that_claim() {
+    let s = stances(
+        "Crimea has never been and will never be part of Russia, Ukrainian Foreign Minister Dmytro Kuleba said.",
+    );
+    assert!(has(&s, "UKR", "sovereignty", "oppose"), "{s:?}");
+    // The cue's own "never" does not negate it a second time.
+    assert!(!has(&s, "UKR", "sovereignty", "support"), "{s:?}");
+    let s = stances("Japan will never accept the Russian military presence on the Kuril Islands.");
+    assert!(has(&s, "JPN", "military-presence", "oppose"), "{s:?}");
+}
+
+#[test]
+fn taking_no_position_is_neutral_and_we_is_the_voice_of_the_text() {
+    let s = stances(
+        "The United States welcomes the talks between Argentina and the United Kingdom on the Falkland Islands. We take no position regarding sovereignty over the Falkland Islands.",
+    );
+    assert!(has(&s, "USA", "sovereignty", "neutral"), "{s:?}");
+    assert!(
+        !s.iter().any(|(h, i, _)| h != "USA" && i == "sovereignty"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn the_administration_is_the_government_the_text_speaks_for() {
+    let s = stances(
+        "The United States welcomes the agreement on the Chagos Archipelago. The Administration has strongly supported negotiations between the two countries.",
+    );
+    assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+}
+
+#[test]
+fn a_disputed_place_part_of_a_state_is_a_claim_of_whoever_states_it() {
+    let s = stances(
+        "The United States recognizes that the Golan Heights are part of the State of Israel.",
+    );
+    assert!(has(&s, "USA", "sovereignty", "support"), "{s:?}");
+    // Being part of an effort is no claim.
+    let s = stances("Japan said the talks on the Kuril Islands are part of a broader effort.");
+    assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+}
+
+#[test]
+fn the_act_of_another_named_with_its_owner_is_the_issue() {
+    // The owner is skipped and the disputed place is not repeated in the issue's name.
+    let s = stances("The United States condemns Russia\u{2019}s occupation of Crimea.");
+    assert!(has(&s, "USA", "occupation", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
+
+#[test]
+fn rejecting_a_judgment_or_boycotting_opposes_it() {
+    let s = stances(
+        "Japan rejected the court\u{2019}s judgment on the Kuril Islands and boycotted the hearings.",
+    );
+    assert!(has(&s, "JPN", "icj-ruling", "oppose"), "{s:?}");
+    assert!(has(&s, "JPN", "hearings", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_reported_it_is_the_state_that_says_it() {
+    // "it" is Japan, the subject that reports the clause, although the sentence before is
+    // about a thing.
+    let s = stances(
+        "The Kuril Islands remain disputed. Japan said it supports the peace treaty, while Russia said it opposes the return of the islands.",
+    );
+    assert!(has(&s, "JPN", "peace-treaty", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+}
+
+#[test]
+fn asking_for_a_thing_supports_it() {
+    let s = stances("Japan has asked to have U.N. peacekeepers sent to the Kuril Islands.");
+    assert!(has(&s, "JPN", "military-presence", "support"), "{s:?}");
+}
