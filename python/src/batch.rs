@@ -64,7 +64,7 @@ impl FactTable {
 /// What became of one article.
 enum Outcome {
     Done {
-        x: Extraction,
+        x: Box<Extraction>,
         /// The store records (`kind`, `name`, JSON line), when asked for.
         records: Vec<(&'static str, String, String)>,
     },
@@ -171,7 +171,10 @@ fn one(
             }
         }
     }
-    Outcome::Done { x, records: out }
+    Outcome::Done {
+        x: Box::new(x),
+        records: out,
+    }
 }
 
 /// The serde name of a unit enum value (`EventStatus::Planned` → `planned`).

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::Error;
 use crate::model::{Actor, Dispute, Document, Event, Evidence, Issue, Stance};
 use crate::names::{ActorName, DisputeName, DocumentName, IssueName};
+use crate::validate::{ValidationErrors, Violation};
 
 /// The format version written into every JSON dossier.
 pub const FORMAT_VERSION: u32 = 1;
@@ -89,14 +90,15 @@ impl Dossier {
             + self.documents.len()
     }
 
-    /// Parses a JSON dossier.
+    /// Parses a JSON dossier (a leading UTF-8 byte-order mark, as some editors write, is skipped).
     ///
     /// # Errors
     /// [`Error::Parse`] naming the field path and line of the first problem.
     pub fn from_json(text: &str) -> Result<Self, Error> {
+        let text = without_bom(text);
         let mut de = serde_json::Deserializer::from_str(text);
-        let dossier: Self =
-            serde_path_to_error::deserialize(&mut de).map_err(|e| parse_error("JSON", None, &e))?;
+        let dossier: Self = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| every_value_error(text, parse_error("JSON", None, &e)))?;
         de.end().map_err(|e| Error::Parse {
             format: "JSON",
             line: Some(e.line()),
@@ -122,6 +124,7 @@ impl Dossier {
     /// # Errors
     /// [`Error::Parse`] naming the line and the field path of the first problem.
     pub fn from_jsonl(text: &str) -> Result<Self, Error> {
+        let text = without_bom(text);
         let mut dossier = Self::new();
         for (index, line) in text.lines().enumerate() {
             if line.trim().is_empty() {
@@ -141,6 +144,7 @@ impl Dossier {
     /// # Errors
     /// [`Error::Parse`] when the text is neither.
     pub fn from_any(text: &str) -> Result<Self, Error> {
+        let text = without_bom(text);
         let trimmed = text.trim_start();
         if !trimmed.starts_with('{') {
             return Err(Error::Parse {
@@ -322,6 +326,82 @@ impl Dossier {
 
 const RECORD_KEYS: [&str; 6] = ["actor", "dispute", "issue", "stance", "event", "document"];
 
+/// When a well-formed JSON dossier holds a value out of range, serde stops at the first; the
+/// README promises every broken rule. So the document is read as plain JSON, each offending
+/// number is replaced by 0 and the read repeated, collecting one violation per field, until it
+/// reads or the next problem is not a number that can be stood in for (a bad name, a missing
+/// field), which ends the list. One problem is returned as the parse error it was.
+fn every_value_error(text: &str, first: Error) -> Error {
+    const MAX: usize = 100;
+    let Error::Parse {
+        path: first_path,
+        message: first_message,
+        ..
+    } = &first
+    else {
+        return first;
+    };
+    if first_path.is_empty() {
+        return first; // malformed JSON: there is only one error to report
+    }
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return first;
+    };
+    let mut found = vec![Violation {
+        path: first_path.clone(),
+        rule: first_message.clone(),
+    }];
+    while found.len() < MAX {
+        let Some(slot) = pointer(&mut value, &found[found.len() - 1].path) else {
+            break;
+        };
+        if !slot.is_number() {
+            break;
+        }
+        *slot = serde_json::Value::from(0);
+        let e = match serde_path_to_error::deserialize::<_, Dossier>(&value) {
+            Ok(_) => break,
+            Err(e) => e,
+        };
+        let path = e.path().to_string();
+        if found.iter().any(|v| v.path == path) {
+            break;
+        }
+        found.push(Violation {
+            path,
+            rule: strip_position(&e.inner().to_string()),
+        });
+    }
+    if found.len() == 1 {
+        first
+    } else {
+        Error::Invalid(ValidationErrors(found))
+    }
+}
+
+/// The value at a serde path such as `stances[3].position`.
+fn pointer<'a>(value: &'a mut serde_json::Value, path: &str) -> Option<&'a mut serde_json::Value> {
+    let mut at = value;
+    for part in path.split('.') {
+        let (key, indexes) = match part.find('[') {
+            Some(i) => (&part[..i], &part[i..]),
+            None => (part, ""),
+        };
+        if !key.is_empty() {
+            at = at.get_mut(key)?;
+        }
+        for index in indexes.split('[').filter(|x| !x.is_empty()) {
+            at = at.get_mut(index.strip_suffix(']')?.parse::<usize>().ok()?)?;
+        }
+    }
+    Some(at)
+}
+
+/// The text after a UTF-8 byte-order mark, which Windows editors put at the start of files.
+fn without_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
 fn parse_error(
     format: &'static str,
     line: Option<usize>,
@@ -393,6 +473,60 @@ mod tests {
         let msg = err.to_string();
         assert!(msg.contains("stances[0].position"), "{msg}");
         assert!(msg.contains("out of range"), "{msg}");
+
+        // Several values out of range: every one is reported, with its path.
+        let bad = KURIL
+            .replacen(
+                "\n      \"position\": 100,",
+                "\n      \"position\": 150,",
+                1,
+            )
+            .replacen("\"salience\": 0.8", "\"salience\": 1.8", 1)
+            .replacen("\"confidence\": 0.9", "\"confidence\": -2", 1);
+        match Dossier::from_json(&bad).expect_err("out of range") {
+            Error::Invalid(v) => {
+                let mut paths: Vec<&str> = v.0.iter().map(|x| x.path.as_str()).collect();
+                paths.sort_unstable();
+                assert_eq!(
+                    paths,
+                    [
+                        "stances[0].confidence",
+                        "stances[0].position",
+                        "stances[0].salience"
+                    ],
+                    "{v}"
+                );
+                assert!(
+                    v.to_string().contains("salience 1.8 is out of range"),
+                    "{v}"
+                );
+            }
+            other => panic!("expected every violation, got {other}"),
+        }
+        // A bad value that cannot be stood in for (a name) ends the list where it is.
+        let bad = KURIL
+            .replacen(
+                "\n      \"position\": 100,",
+                "\n      \"position\": 150,",
+                1,
+            )
+            .replacen("\"actor\": \"actors/RUS\"", "\"actor\": \"nobody\"", 1);
+        let err = Dossier::from_json(&bad).expect_err("bad");
+        assert!(err.to_string().contains("not a valid actor name"), "{err}");
+
+        let with_bom = format!("\u{feff}{KURIL}");
+        assert_eq!(
+            Dossier::from_any(&with_bom).expect("a byte-order mark is skipped"),
+            Dossier::from_json(KURIL).expect("parses")
+        );
+        let lines = format!(
+            "\u{feff}{}",
+            Dossier::from_json(KURIL).expect("parses").to_jsonl()
+        );
+        assert!(
+            Dossier::from_any(&lines).is_ok(),
+            "JSON Lines with a byte-order mark"
+        );
 
         let err = Dossier::from_any("not json at all").expect_err("not json");
         assert!(err.to_string().contains("not a JSON dossier"), "{err}");

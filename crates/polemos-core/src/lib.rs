@@ -5,6 +5,7 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod date;
 pub mod dossier;
 pub mod error;
 pub mod forecast;

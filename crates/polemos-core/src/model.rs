@@ -59,10 +59,18 @@ pub struct Affiliation {
     /// The role held (`foreign minister`).
     pub role: String,
     /// Since when, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub from: Option<NaiveDate>,
     /// Until when (exclusive), if it ended.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub to: Option<NaiveDate>,
 }
 
@@ -182,7 +190,11 @@ pub struct StatusChange {
     /// The status.
     pub status: DisputeStatus,
     /// Since when, if known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub since: Option<NaiveDate>,
 }
 
@@ -399,9 +411,14 @@ pub struct Stance {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conditions: Vec<Condition>,
     /// The first day the stance holds.
+    #[serde(with = "crate::date::ymd")]
     pub valid_from: NaiveDate,
     /// The day it stopped holding (exclusive), if it did.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub valid_to: Option<NaiveDate>,
     /// What the stance is known from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -572,6 +589,7 @@ pub enum DatePrecision {
 #[serde(deny_unknown_fields)]
 pub struct FuzzyDate {
     /// The date (the first day of the week, month or year when less precise).
+    #[serde(with = "crate::date::ymd")]
     pub date: NaiveDate,
     /// How precise it is.
     pub precision: DatePrecision,
@@ -652,7 +670,11 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
     /// When it was published.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        with = "crate::date::ymd_opt"
+    )]
     pub published: Option<NaiveDate>,
     /// Its language (`en`).
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -5,10 +5,11 @@
 use std::collections::HashSet;
 use std::fmt;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
+use crate::date::{MAX_YEAR, MIN_YEAR};
 use crate::dossier::Dossier;
-use crate::model::{Evidence, IssueScale, content_hash};
+use crate::model::{Evidence, IssueScale, Span, content_hash};
 use crate::names::{ActorName, DisputeName, DocumentName, IssueName};
 
 /// One broken rule: where (`stances[3].position`) and what.
@@ -51,6 +52,9 @@ pub trait Existing {
     fn has_issue(&self, name: &IssueName) -> bool;
     /// Whether the document exists.
     fn has_document(&self, name: &DocumentName) -> bool;
+    /// The text of a stored document, so evidence spans into it are checked like spans into a
+    /// document of the same batch (a span outside its text would make the export unimportable).
+    fn document_text(&self, name: &DocumentName) -> Option<std::sync::Arc<str>>;
 }
 
 /// Nothing exists beyond the batch itself.
@@ -69,11 +73,10 @@ impl Existing for NothingElse {
     fn has_document(&self, _: &DocumentName) -> bool {
         false
     }
+    fn document_text(&self, _: &DocumentName) -> Option<std::sync::Arc<str>> {
+        None
+    }
 }
-
-/// Earliest and latest dates accepted anywhere in the model.
-const MIN_YEAR: i32 = 1500;
-const MAX_YEAR: i32 = 2200;
 
 struct Checker<'a> {
     dossier: &'a Dossier,
@@ -100,7 +103,7 @@ impl Checker<'_> {
     }
 
     fn date(&mut self, path: String, date: NaiveDate) {
-        if !(MIN_YEAR..=MAX_YEAR).contains(&date.year()) {
+        if !crate::date::in_range(date) {
             self.fail(
                 path,
                 format!("date {date} is outside the years {MIN_YEAR}..={MAX_YEAR}"),
@@ -146,17 +149,19 @@ impl Checker<'_> {
                     );
                     continue;
                 }
-                let text = ev.document.as_ref().and_then(|d| {
-                    self.dossier
-                        .documents
-                        .iter()
-                        .find(|x| &x.name == d)
-                        .map(|x| x.text.as_str())
-                });
+                let stored;
+                let text = match ev.document.as_ref() {
+                    Some(d) => match self.dossier.documents.iter().find(|x| &x.name == d) {
+                        Some(x) => Some(x.text.as_str()),
+                        None => {
+                            stored = self.existing.document_text(d);
+                            stored.as_deref()
+                        }
+                    },
+                    None => None,
+                };
                 if let Some(text) = text
-                    && (span.end > text.len()
-                        || !text.is_char_boundary(span.start)
-                        || !text.is_char_boundary(span.end))
+                    && !span_fits(text, span)
                 {
                     self.fail(
                         format!("{p}.span"),
@@ -171,6 +176,15 @@ impl Checker<'_> {
             }
         }
     }
+}
+
+/// Whether `span` is a span of `text` on character boundaries.
+#[must_use]
+pub fn span_fits(text: &str, span: Span) -> bool {
+    span.start <= span.end
+        && span.end <= text.len()
+        && text.is_char_boundary(span.start)
+        && text.is_char_boundary(span.end)
 }
 
 fn unique<'a, T: Eq + std::hash::Hash + fmt::Display + 'a>(
@@ -526,6 +540,56 @@ mod tests {
             text.contains("documents[0].content_hash: does not match"),
             "{text}"
         );
+    }
+
+    /// The whole reference dossier already stored, as the store's view of it.
+    struct Stored(Dossier);
+
+    impl Existing for Stored {
+        fn has_actor(&self, n: &ActorName) -> bool {
+            self.0.actors.iter().any(|x| &x.name == n)
+        }
+        fn has_dispute(&self, n: &DisputeName) -> bool {
+            self.0.disputes.iter().any(|x| &x.name == n)
+        }
+        fn has_issue(&self, n: &IssueName) -> bool {
+            self.0.issues.iter().any(|x| &x.name == n)
+        }
+        fn has_document(&self, n: &DocumentName) -> bool {
+            self.0.documents.iter().any(|x| &x.name == n)
+        }
+        fn document_text(&self, n: &DocumentName) -> Option<std::sync::Arc<str>> {
+            self.0
+                .documents
+                .iter()
+                .find(|x| &x.name == n)
+                .map(|x| x.text.as_str().into())
+        }
+    }
+
+    #[test]
+    fn evidence_into_a_stored_document_is_checked_against_its_text() {
+        let stored = Stored(kuril());
+        let mut batch = Dossier::new();
+        let mut stance = kuril().stances[0].clone();
+        stance.evidence[0].span = Some(Span {
+            start: 10,
+            end: 1_000_000,
+        });
+        batch.stances.push(stance.clone());
+        let errs = validate(&batch, &stored).expect_err("span outside the stored text");
+        assert_eq!(errs.0[0].path, "stances[0].evidence[0].span", "{errs}");
+        // A span splitting the stored text's three-byte apostrophe.
+        let start = stored.0.documents[0].text.find('’').expect("apostrophe") + 1;
+        batch.stances[0].evidence[0].span = Some(Span {
+            start,
+            end: start + 4,
+        });
+        let errs = validate(&batch, &stored).expect_err("span inside a character");
+        assert!(errs.to_string().contains("character boundaries"), "{errs}");
+        // The original span is fine against the stored text.
+        batch.stances[0] = kuril().stances[0].clone();
+        validate(&batch, &stored).expect("a good span into a stored document");
     }
 
     #[test]

@@ -54,12 +54,9 @@ pub fn issue_name(field: &str, value: &str, dispute: Option<&DisputeName>) -> Re
 /// # Errors
 /// When the value is not a date.
 pub fn parse_date(field: &str, value: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| {
-        Error::argument(
-            field,
-            format!("`{value}` is not a date of the form YYYY-MM-DD"),
-        )
-    })
+    // The one strict parser: exactly YYYY-MM-DD in the model's years (`2018-1-1`, `+2018-01-01`
+    // and `+262142-12-31` refused, with a bounded echo of the value).
+    polemos_core::date::parse_date(value).map_err(|e| Error::argument(field, e.to_string()))
 }
 
 #[cfg(test)]

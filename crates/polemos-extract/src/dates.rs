@@ -87,8 +87,14 @@ fn year_at(doc: &Doc<'_>, i: usize) -> Option<i32> {
         .and_then(|y| i32::try_from(y).ok())
 }
 
-fn monday_of(d: NaiveDate) -> NaiveDate {
-    d - Duration::days(i64::from(d.weekday().num_days_from_monday()))
+/// `d` moved by `days`, or `None` past the ends of the calendar: a publication date can be
+/// anything a caller passes (`+262142-12-31`), and unchecked date arithmetic panics there.
+fn shift(d: NaiveDate, days: i64) -> Option<NaiveDate> {
+    d.checked_add_signed(Duration::days(days))
+}
+
+fn monday_of(d: NaiveDate) -> Option<NaiveDate> {
+    shift(d, -i64::from(d.weekday().num_days_from_monday()))
 }
 
 fn first_of_month(y: i32, m: u32) -> Option<NaiveDate> {
@@ -151,9 +157,9 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             _ => 0,
         };
         let date = |p: NaiveDate| match unit {
-            "week" => Some(monday_of(p) + Duration::weeks(i64::from(step))),
+            "week" => shift(monday_of(p)?, 7 * i64::from(step)),
             "month" => add_months(p, step),
-            "year" => NaiveDate::from_ymd_opt(p.year() + step, 1, 1),
+            "year" => NaiveDate::from_ymd_opt(p.year().checked_add(step)?, 1, 1),
             _ => None,
         };
         let precision = match unit {
@@ -166,13 +172,13 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             return rel(2, pub_date.and_then(date), precision, None);
         }
         if let Some(wd) = weekday_of(next(1)) {
-            let d = pub_date.map(|p| {
+            let d = pub_date.and_then(|p| {
                 let delta = i64::from(wd.num_days_from_monday())
                     - i64::from(p.weekday().num_days_from_monday());
                 match step {
-                    1 => p + Duration::days(if delta <= 0 { delta + 7 } else { delta }),
-                    -1 => p + Duration::days(if delta >= 0 { delta - 7 } else { delta }),
-                    _ => p + Duration::days(delta),
+                    1 => shift(p, if delta <= 0 { delta + 7 } else { delta }),
+                    -1 => shift(p, if delta >= 0 { delta - 7 } else { delta }),
+                    _ => shift(p, delta),
                 }
             });
             return rel(2, d, DatePrecision::Day, None);
@@ -182,7 +188,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         "yesterday" => {
             return rel(
                 1,
-                pub_date.map(|p| p - Duration::days(1)),
+                pub_date.and_then(|p| shift(p, -1)),
                 DatePrecision::Day,
                 None,
             );
@@ -191,7 +197,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         "tomorrow" => {
             return rel(
                 1,
-                pub_date.map(|p| p + Duration::days(1)),
+                pub_date.and_then(|p| shift(p, 1)),
                 DatePrecision::Day,
                 None,
             );
@@ -200,13 +206,13 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
     }
     if let Some(wd) = weekday_of(w).filter(|_| w.starts_with(char::is_uppercase)) {
         let future = future_context(doc, i, floor);
-        let d = pub_date.map(|p| {
+        let d = pub_date.and_then(|p| {
             let delta = i64::from(wd.num_days_from_monday())
                 - i64::from(p.weekday().num_days_from_monday());
             if future {
-                p + Duration::days(if delta <= 0 { delta + 7 } else { delta })
+                shift(p, if delta <= 0 { delta + 7 } else { delta })
             } else {
-                p + Duration::days(if delta > 0 { delta - 7 } else { delta })
+                shift(p, if delta > 0 { delta - 7 } else { delta })
             }
         });
         return rel(1, d, DatePrecision::Day, None);
@@ -232,7 +238,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         if unit == "next" && next(k + 1).eq_ignore_ascii_case("year") {
             return rel(
                 k + 2,
-                pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year() + 1, 12, 31)),
+                pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year().checked_add(1)?, 12, 31)),
                 DatePrecision::Day,
                 Some("end"),
             );
@@ -249,7 +255,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             "month" => {
                 let d = pub_date
                     .and_then(|p| add_months(p, 1))
-                    .map(|d| d - Duration::days(1));
+                    .and_then(|d| shift(d, -1));
                 return rel(k + 1, d, DatePrecision::Day, Some("end"));
             }
             _ => {}
@@ -257,7 +263,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         if let Some(m) = month_of(unit).filter(|_| next(k).starts_with(char::is_uppercase)) {
             let d = pub_date
                 .and_then(|p| add_months(first_of_month(p.year(), m)?, 1))
-                .map(|d| d - Duration::days(1));
+                .and_then(|d| shift(d, -1));
             return rel(k + 1, d, DatePrecision::Day, Some("end"));
         }
     }
@@ -515,5 +521,37 @@ mod tests {
     fn future_weekday_goes_forward() {
         let got = dates("He will visit on Friday.", "2018-09-19");
         assert_eq!(got[0].1, d("2018-09-21"));
+    }
+}
+
+#[cfg(test)]
+mod extreme_dates {
+    use chrono::NaiveDate;
+
+    use crate::{ArticleMeta, Extractor};
+
+    /// Every relative phrase the resolver knows, against the first and last days chrono can
+    /// represent: before, each of these overflowed and panicked (`--published +262142-12-31`).
+    #[test]
+    fn publication_at_the_ends_of_the_calendar_does_not_panic() {
+        let text = "Russia said yesterday that Japan will talk tomorrow. Talks resume next week, \
+                    next month and next year; they met last week and last Monday, will meet next \
+                    Friday and met this Sunday. On Tuesday Moscow objected. Tokyo will reply on \
+                    Friday. A deal by the end of the month, the end of the year, the end of next \
+                    year or the end of December.";
+        let ex = Extractor::new().expect("built-in knowledge");
+        for published in [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(262_142, 12, 31).expect("date"),
+            NaiveDate::from_ymd_opt(-262_143, 1, 1).expect("date"),
+        ] {
+            let meta = ArticleMeta {
+                published: Some(published),
+                ..ArticleMeta::default()
+            };
+            // Dates past the calendar's end are left unresolved rather than wrapped or panicking.
+            ex.extract(text, &meta).expect("extracts");
+        }
     }
 }

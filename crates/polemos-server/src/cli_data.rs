@@ -158,13 +158,13 @@ pub struct ShowArgs {
     pub revision: Option<u64>,
 }
 
-/// Parses `YYYY-MM-DD` with a message that says so.
+/// Parses exactly `YYYY-MM-DD` in the model's years (the one core parser) with a message that
+/// says what is wrong.
 ///
 /// # Errors
 /// When the value is not such a date.
 pub fn parse_date(value: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
-        .map_err(|_| format!("`{value}` is not a date of the form YYYY-MM-DD"))
+    polemos_core::date::parse_date(value).map_err(|e| e.to_string())
 }
 
 pub fn show(global: &GlobalArgs, args: &ShowArgs) -> anyhow::Result<()> {

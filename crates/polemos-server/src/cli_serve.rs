@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use polemos_server::grpc::{self, Keys, Limits, Options, Shared, auth::KeyFile};
+use polemos_server::grpc::{self, Limits, Options, Shared};
 use serde::Deserialize;
 
 use crate::GlobalArgs;
@@ -52,6 +52,20 @@ pub struct ServeArgs {
     /// How often watchers look for commits by other processes, in milliseconds [default: 500].
     #[arg(long, env = "POLEMOS_POLL_INTERVAL_MS")]
     pub poll_interval_ms: Option<u64>,
+    /// Connections open at once; at the cap a new one evicts the oldest that has sent nothing
+    /// yet, or is refused [default: 900].
+    #[arg(long, env = "POLEMOS_MAX_CONNECTIONS")]
+    pub max_connections: Option<usize>,
+    /// Seconds a new connection may stay silent before it is closed [default: 10].
+    #[arg(long, env = "POLEMOS_HANDSHAKE_TIMEOUT_SECS")]
+    pub handshake_timeout_secs: Option<u64>,
+    /// Seconds shutdown waits for calls and streams before cutting them off [default: 5].
+    #[arg(long, env = "POLEMOS_DRAIN_TIMEOUT_SECS")]
+    pub drain_timeout_secs: Option<u64>,
+    /// How often the keys file is re-read, in milliseconds; a revoked key stops working within
+    /// this long [default: 500].
+    #[arg(long, env = "POLEMOS_KEYS_POLL_MS")]
+    pub keys_poll_ms: Option<u64>,
     /// A TOML file with any of these settings (snake_case keys, e.g. `listen = "0.0.0.0:50051"`).
     #[arg(long, env = "POLEMOS_CONFIG")]
     #[serde(skip)]
@@ -82,7 +96,11 @@ impl ServeArgs {
             max_concurrent_requests,
             max_streams,
             request_timeout_secs,
-            poll_interval_ms
+            poll_interval_ms,
+            max_connections,
+            handshake_timeout_secs,
+            drain_timeout_secs,
+            keys_poll_ms
         );
         self.insecure_no_auth |= file.insecure_no_auth;
         Ok(self)
@@ -132,10 +150,8 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
         .keys_file
         .clone()
         .unwrap_or_else(|| PathBuf::from("polemos-keys.json"));
-    let mut keys = Keys::from_file(&KeyFile::load(&keys_file)?);
-    if let Ok(env) = std::env::var("POLEMOS_API_KEYS") {
-        keys.add_env(&env)?;
-    }
+    let env_keys = std::env::var("POLEMOS_API_KEYS").ok();
+    let mut keys = grpc::auth::load_keys(&keys_file, env_keys.as_deref())?;
     if args.insecure_no_auth {
         if !listen.ip().is_loopback() {
             bail!("--insecure-no-auth is only allowed on a loopback address, not {listen}");
@@ -190,6 +206,19 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
             .request_timeout_secs
             .map_or(defaults.request_timeout, Duration::from_secs),
         tls,
+        keys_reload: Some(grpc::KeyReload {
+            file: keys_file.clone(),
+            env: env_keys,
+            interval: Duration::from_millis(args.keys_poll_ms.unwrap_or(500).max(10)),
+        }),
+        max_connections: args.max_connections.unwrap_or(defaults.max_connections),
+        handshake_timeout: args
+            .handshake_timeout_secs
+            .map_or(defaults.handshake_timeout, Duration::from_secs),
+        keepalive_timeout: defaults.keepalive_timeout,
+        drain_timeout: args
+            .drain_timeout_secs
+            .map_or(defaults.drain_timeout, Duration::from_secs),
     };
 
     let runtime = tokio::runtime::Builder::new_multi_thread()

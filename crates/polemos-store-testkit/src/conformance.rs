@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use polemos_core::{Actor, ActorCodes, ActorKind, ActorName, Dossier, Position, Record};
 
 use polemos_store::{
-    Kind, Link, LinkField, ListQuery, Precondition, Store, StoreError, View, WriteBatch,
+    Change, ChangeRange, Kind, Link, LinkField, ListQuery, Precondition, Store, StoreError, View,
+    WriteBatch,
 };
 
 /// The reference dossier shipped in `examples/`.
@@ -36,6 +37,52 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     point_reads_agree(fresh().as_ref());
     validate_only_checks_and_writes_nothing(fresh().as_ref());
     pages_follow_filters_views_and_changes(fresh().as_ref());
+    evidence_is_checked_against_stored_documents(fresh().as_ref());
+}
+
+/// Evidence spans are checked against the document's text when the document was stored by an
+/// earlier batch, and a document's new text must still hold the spans stored records point
+/// into: otherwise `export` would write what `import` refuses.
+pub fn evidence_is_checked_against_stored_documents(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let head = store.head().unwrap();
+    let mut stance = dossier.stances[0].clone();
+    stance.name = "stances/alone".parse().unwrap();
+    stance.evidence[0].span = Some(polemos_core::Span {
+        start: 0,
+        end: 10_000_000,
+    });
+    let mut batch = WriteBatch::new("a stance alone");
+    batch.put(Record::Stance(stance));
+    match store.commit(batch).unwrap_err() {
+        StoreError::Invalid(v) => {
+            assert!(v.to_string().contains("stances[0].evidence[0].span"), "{v}")
+        }
+        other => panic!("expected a validation error, got {other}"),
+    }
+    let mut doc = dossier.documents[0].clone();
+    doc.text = "a much shorter text".into();
+    doc.content_hash = polemos_core::content_hash(&doc.text);
+    let mut batch = WriteBatch::new("shorten the document");
+    batch.put(Record::Document(doc.clone()));
+    match store.commit(batch).unwrap_err() {
+        StoreError::Invalid(v) => assert!(
+            v.to_string()
+                .contains("documents[0].text: the new text does not hold"),
+            "{v}"
+        ),
+        other => panic!("expected a validation error, got {other}"),
+    }
+    assert_eq!(store.head().unwrap(), head, "nothing written");
+    // Text added at the end keeps every span: accepted.
+    doc.text = format!("{}\n\nA postscript.", dossier.documents[0].text);
+    doc.content_hash = polemos_core::content_hash(&doc.text);
+    let mut batch = WriteBatch::new("append to the document");
+    batch.put(Record::Document(doc));
+    store.commit(batch).unwrap();
 }
 
 pub fn import_is_idempotent(store: &dyn Store) {
@@ -373,6 +420,44 @@ pub fn change_feed_resumes(store: &dyn Store) {
         "resuming from revision 1 sees only what came after it"
     );
     assert_eq!(tail[0].record, Some(Record::Stance(stance)));
+
+    // Paging inside one large commit: skip what was read, stop at the byte budget.
+    let rev1: Vec<&Change> = all.iter().filter(|c| c.revision == 1).collect();
+    let range = |skip, limit, max_bytes| ChangeRange {
+        after: 0,
+        skip,
+        limit,
+        max_bytes,
+    };
+    let page = store.changes_in(range(3, 4, usize::MAX)).unwrap();
+    assert_eq!(page.len(), 4);
+    assert_eq!(
+        page[0], *rev1[3],
+        "skips the first three changes of revision 1"
+    );
+    let rest = store
+        .changes_in(range(rev1.len(), 100, usize::MAX))
+        .unwrap();
+    assert_eq!(
+        rest.len(),
+        1,
+        "skipping all of revision 1 leaves revision 2"
+    );
+    assert_eq!(rest[0].revision, 2);
+    let one = store.changes_in(range(0, 100, 1)).unwrap();
+    assert_eq!(
+        one.len(),
+        1,
+        "a byte budget smaller than one body still returns one"
+    );
+    let none_past = store
+        .changes_in(range(rev1.len() + 5, 100, usize::MAX))
+        .unwrap();
+    assert_eq!(
+        none_past.len(),
+        1,
+        "a skip past the revision skips only that revision"
+    );
 }
 
 pub fn valid_time_cut(store: &dyn Store) {

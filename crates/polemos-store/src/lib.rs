@@ -291,6 +291,19 @@ pub struct Change {
     pub record: Option<Record>,
 }
 
+/// A bounded read of the change feed: changes after revision `after`, skipping the first `skip`
+/// changes of revision `after + 1` (a reader part-way through a large commit), at most `limit`
+/// of them, and none past the one whose stored bodies bring the total to `max_bytes` (at least
+/// one is returned). Bounding by bytes as well as count keeps a reader's memory bounded when one
+/// commit holds 200,000 records or records of a megabyte each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ChangeRange {
+    pub after: Revision,
+    pub skip: usize,
+    pub limit: usize,
+    pub max_bytes: usize,
+}
+
 /// Persistence for the polemos model. Synchronous: async callers run it on a blocking pool (a
 /// point read that [`Store::try_get`] can answer at once excepted).
 pub trait Store: Send + Sync {
@@ -359,7 +372,20 @@ pub trait Store: Send + Sync {
     ///
     /// # Errors
     /// Backend errors.
-    fn changes_since(&self, after: Revision, limit: usize) -> Result<Vec<Change>, StoreError>;
+    fn changes_since(&self, after: Revision, limit: usize) -> Result<Vec<Change>, StoreError> {
+        self.changes_in(ChangeRange {
+            after,
+            skip: 0,
+            limit,
+            max_bytes: usize::MAX,
+        })
+    }
+
+    /// The changes `range` selects, oldest first.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn changes_in(&self, range: ChangeRange) -> Result<Vec<Change>, StoreError>;
 
     /// The document already stored with this content hash, if any (for idempotent ingest).
     ///

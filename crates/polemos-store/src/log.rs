@@ -13,8 +13,8 @@ use polemos_core::{
 
 use crate::page::{Link, LinkField, ListQuery, Page, PageScan, begins_of, links_of};
 use crate::{
-    Change, CommitResult, Kind, Op, PointCache, Precondition, Revision, Store, StoreError,
-    Subscription, Versioned, View, Wake, WriteBatch, record_name,
+    Change, ChangeRange, CommitResult, Kind, Op, PointCache, Precondition, Revision, Store,
+    StoreError, Subscription, Versioned, View, Wake, WriteBatch, record_name,
 };
 
 /// One stored entry of the log: an entity's state as of a revision (`body: None` = deleted).
@@ -110,11 +110,11 @@ pub trait LogTx {
     /// # Errors
     /// Backend errors.
     fn page(&mut self, scan: &PageScan<'_>) -> Result<Vec<PageRow>, StoreError>;
-    /// Entries after revision `after` in log order, at most `limit`.
+    /// The entries `range` selects, in log order (see [`ChangeRange`]).
     ///
     /// # Errors
     /// Backend errors.
-    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError>;
+    fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError>;
     /// The live document with this content hash.
     ///
     /// # Errors
@@ -245,6 +245,9 @@ struct StoredNames<'a> {
     tx: RefCell<&'a mut dyn LogTx>,
     deleted: &'a HashSet<(Kind, String)>,
     error: RefCell<Option<StoreError>>,
+    /// Stored texts already read: a batch of many stances quoting one stored document decodes
+    /// it once.
+    texts: RefCell<std::collections::HashMap<String, Option<std::sync::Arc<str>>>>,
 }
 
 impl StoredNames<'_> {
@@ -275,6 +278,43 @@ impl Existing for StoredNames<'_> {
     fn has_document(&self, name: &DocumentName) -> bool {
         self.has(Kind::Document, name.as_str())
     }
+    fn document_text(&self, name: &DocumentName) -> Option<std::sync::Arc<str>> {
+        if self.deleted.contains(&(Kind::Document, name.to_string())) {
+            return None;
+        }
+        if let Some(known) = self.texts.borrow().get(name.as_str()) {
+            return known.clone();
+        }
+        let text = self.read_text(name);
+        self.texts
+            .borrow_mut()
+            .insert(name.to_string(), text.clone());
+        text
+    }
+}
+
+impl StoredNames<'_> {
+    fn read_text(&self, name: &DocumentName) -> Option<std::sync::Arc<str>> {
+        let entry = match self
+            .tx
+            .borrow_mut()
+            .latest(Kind::Document, name.as_str(), None)
+        {
+            Ok(entry) => entry,
+            Err(e) => {
+                self.error.borrow_mut().get_or_insert(e);
+                return None;
+            }
+        };
+        match decode(Kind::Document, name.as_str(), entry?.body.as_deref()?) {
+            Ok(Record::Document(doc)) => Some(doc.text.into()),
+            Ok(_) => None,
+            Err(e) => {
+                self.error.borrow_mut().get_or_insert(e);
+                None
+            }
+        }
+    }
 }
 
 fn check_precondition(
@@ -294,6 +334,63 @@ fn check_precondition(
             expected,
             actual: e.map(|e| e.revision),
         }),
+    }
+}
+
+/// A document's new text must still hold the evidence spans stored stances and events point
+/// into it, or the store would hold what `export` writes and `import` refuses. (Records in the
+/// batch itself were checked against the new text by `validate`.) Scans the snapshot: text
+/// changes to stored documents are rare.
+fn check_spans_into(
+    tx: &mut dyn LogTx,
+    batch: &Dossier,
+    retexted: &[(&str, &str)],
+) -> Result<(), StoreError> {
+    let stored = snapshot_in(tx, View::current())?;
+    let in_batch: HashSet<String> = batch
+        .records()
+        .iter()
+        .map(|r| record_name(r).to_owned())
+        .collect();
+    let evidence = stored
+        .stances
+        .iter()
+        .map(|s| (s.name.to_string(), &s.evidence))
+        .chain(
+            stored
+                .events
+                .iter()
+                .map(|e| (e.name.to_string(), &e.evidence)),
+        )
+        .filter(|(name, _)| !in_batch.contains(name));
+    let mut out = Vec::new();
+    for (name, list) in evidence {
+        for ev in list {
+            let (Some(doc), Some(span)) = (&ev.document, ev.span) else {
+                continue;
+            };
+            if let Some((doc_name, text)) = retexted.iter().find(|(n, _)| doc.as_str() == *n)
+                && !polemos_core::validate::span_fits(text, span)
+            {
+                let i = batch
+                    .documents
+                    .iter()
+                    .position(|d| d.name.as_str() == *doc_name)
+                    .unwrap_or(0);
+                out.push(polemos_core::Violation {
+                    path: format!("documents[{i}].text"),
+                    rule: format!(
+                        "the new text does not hold the evidence span {}..{} of {name} on character boundaries",
+                        span.start, span.end
+                    ),
+                });
+            }
+        }
+    }
+    if out.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(polemos_core::ValidationErrors(out)))
     }
 }
 
@@ -580,6 +677,7 @@ impl<B: Backend> Store for LogStore<B> {
                     tx: RefCell::new(&mut *tx),
                     deleted: &deleted,
                     error: RefCell::new(None),
+                    texts: RefCell::default(),
                 };
                 let outcome = validate(&dossier, &existing);
                 if let Some(e) = existing.error.into_inner() {
@@ -597,6 +695,8 @@ impl<B: Backend> Store for LogStore<B> {
                 replay: None,
             };
             let mut entries = Vec::with_capacity(batch.ops.len());
+            // Stored documents whose text this batch changes, with the new text.
+            let mut retexted: Vec<(&str, &str)> = Vec::new();
             for op in &batch.ops {
                 match op {
                     Op::Put {
@@ -626,7 +726,16 @@ impl<B: Backend> Store for LogStore<B> {
                                 result.unchanged += 1;
                                 continue;
                             }
-                            Some(_) => result.updated += 1,
+                            Some(old) => {
+                                result.updated += 1;
+                                if let Record::Document(doc) = record
+                                    && let Ok(Record::Document(before)) =
+                                        decode(Kind::Document, name, &old)
+                                    && before.text != doc.text
+                                {
+                                    retexted.push((name, doc.text.as_str()));
+                                }
+                            }
                             None => result.created += 1,
                         }
                         entries.push(NewEntry {
@@ -693,6 +802,10 @@ impl<B: Backend> Store for LogStore<B> {
                 }
             }
 
+            if !retexted.is_empty() {
+                check_spans_into(tx, &dossier, &retexted)?;
+            }
+
             if batch.validate_only {
                 // Checked and counted; leaving now ends the transaction with nothing written.
                 return Ok(result);
@@ -747,9 +860,9 @@ impl<B: Backend> Store for LogStore<B> {
         self.backend.read(|tx| snapshot_in(tx, view))
     }
 
-    fn changes_since(&self, after: Revision, limit: usize) -> Result<Vec<Change>, StoreError> {
+    fn changes_in(&self, range: ChangeRange) -> Result<Vec<Change>, StoreError> {
         self.backend.read(|tx| {
-            tx.since(after, limit)?
+            tx.since(range)?
                 .into_iter()
                 .map(|e| {
                     let record = e

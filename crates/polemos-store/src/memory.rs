@@ -8,7 +8,7 @@ use chrono::{DateTime, Utc};
 
 use crate::log::{Backend, Entry, LogTx, NewEntry, PageRow, RequestRecord};
 use crate::page::PageScan;
-use crate::{Kind, Revision, StoreError};
+use crate::{ChangeRange, Kind, Revision, StoreError};
 
 #[derive(Default)]
 struct State {
@@ -120,11 +120,24 @@ impl LogTx for MemTx<'_> {
             .collect())
     }
 
-    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
-        let start = self.state.entries.partition_point(|e| e.revision <= after);
-        Ok(self.state.entries[start..]
+    fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {
+        let entries = &self.state.entries;
+        let mut start = entries.partition_point(|e| e.revision <= range.after);
+        let first = range.after.saturating_add(1);
+        start += entries[start..]
             .iter()
-            .take(limit)
+            .take(range.skip)
+            .take_while(|e| e.revision == first)
+            .count();
+        let mut bytes = 0;
+        Ok(entries[start..]
+            .iter()
+            .take(range.limit)
+            .take_while(|e| {
+                let under = bytes < range.max_bytes;
+                bytes += e.body.as_ref().map_or(0, String::len);
+                under
+            })
             .cloned()
             .collect())
     }

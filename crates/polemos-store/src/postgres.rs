@@ -32,7 +32,7 @@ use postgres::{Client, Config, IsolationLevel, NoTls, Row, Statement, Transactio
 
 use crate::log::{Backend, Entry, LogTx, NewEntry, PageRow, RequestRecord};
 use crate::page::{PageScan, SqlValue, page_sql};
-use crate::{Kind, Revision, StoreError, Subscription, Wake};
+use crate::{ChangeRange, Kind, Revision, StoreError, Subscription, Wake};
 
 /// Versioned migrations in order: (version, what it does, SQL). Never edit a released one;
 /// append a new version instead.
@@ -179,7 +179,7 @@ impl Statements {
             since: client.prepare(
                 "SELECT e.revision, r.committed_at, e.kind, e.name, e.body
                  FROM entries e JOIN revisions r ON r.revision = e.revision
-                 WHERE e.revision > $1 ORDER BY e.revision, e.seq LIMIT $2",
+                 WHERE (e.revision, e.seq) >= ($1::BIGINT + 1, $3::INTEGER) ORDER BY e.revision, e.seq LIMIT $2",
             )?,
             document_by_hash: client
                 .prepare("SELECT name FROM document_hashes WHERE content_hash = $1")?,
@@ -469,20 +469,41 @@ fn listener_loop(
         if stop.load(Ordering::Relaxed) {
             return;
         }
+        // `display` would name tracing's own `display` inside its macros.
+        let db: &str = display;
+        tracing::warn!(
+            db,
+            "lost the PostgreSQL notification connection; reconnecting (watchers poll meanwhile)"
+        );
         let mut backoff = Duration::from_millis(100);
+        let mut attempt = 0_u32;
         let head;
         (client, head) = loop {
             if stop.load(Ordering::Relaxed) {
                 return;
             }
+            attempt += 1;
             match listen(config, display) {
                 Ok(listening) => break listening,
-                Err(_) => {
+                Err(e) => {
+                    tracing::warn!(
+                        db,
+                        attempt,
+                        retry_in_ms = u64::try_from(backoff.as_millis()).unwrap_or(u64::MAX),
+                        error = %e,
+                        "cannot reconnect the PostgreSQL notification listener"
+                    );
                     std::thread::sleep(backoff);
                     backoff = (backoff * 2).min(Duration::from_secs(5));
                 }
             }
         };
+        tracing::info!(
+            db,
+            attempts = attempt,
+            head,
+            "PostgreSQL notification listener reconnected"
+        );
         // Commits made while we were not listening sent notifications nobody heard.
         wake(head);
     }
@@ -601,12 +622,26 @@ impl LogTx for PgTx<'_, '_> {
             .collect()
     }
 
-    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
-        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+    fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {
+        if i64::try_from(range.after).map_or(true, |a| a == i64::MAX) {
+            return Ok(Vec::new()); // nothing can follow: a forged watch token, not an error
+        }
+        let limit = i64::try_from(range.limit).unwrap_or(i64::MAX);
+        let skip = i32::try_from(range.skip).unwrap_or(i32::MAX);
         let rows = self
             .tx
-            .query(&self.st.since, &[&sql_revision(after), &limit])?;
+            .query(&self.st.since, &[&sql_revision(range.after), &limit, &skip])?;
+        let mut bytes = 0;
         rows.iter()
+            .take_while(|r| {
+                let under = bytes < range.max_bytes;
+                bytes += r
+                    .try_get::<_, Option<&str>>(4)
+                    .ok()
+                    .flatten()
+                    .map_or(0, str::len);
+                under
+            })
             .map(|r| {
                 Ok(Entry {
                     revision: revision_of(r.try_get(0)?),

@@ -12,7 +12,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 use crate::log::{Backend, Entry, LogTx, NewEntry, PageRow, RequestRecord};
 use crate::page::{PageScan, SqlValue, page_sql};
 use crate::point_cache::ChangeStamp;
-use crate::{Kind, PointCache, Revision, StoreError};
+use crate::{ChangeRange, Kind, PointCache, Revision, StoreError};
 
 /// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
 pub(crate) const MIGRATIONS: &[&str] = &[
@@ -460,15 +460,19 @@ impl LogTx for SqliteTx<'_> {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
-    fn since(&mut self, after: Revision, limit: usize) -> Result<Vec<Entry>, StoreError> {
+    fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {
+        if i64::try_from(range.after).map_or(true, |a| a == i64::MAX) {
+            return Ok(Vec::new()); // nothing can follow: a forged watch token, not an error
+        }
         let mut stmt = self.tx.prepare_cached(
             "SELECT e.revision, r.committed_at, e.kind, e.name, e.body FROM entries e JOIN revisions r USING (revision)
-             WHERE e.revision > ?1 ORDER BY e.revision, e.seq LIMIT ?2",
+             WHERE (e.revision, e.seq) >= (?1 + 1, ?3) ORDER BY e.revision, e.seq LIMIT ?2",
         )?;
         let mapped = stmt.query_map(
             params![
-                sql_revision(after),
-                i64::try_from(limit).unwrap_or(i64::MAX)
+                sql_revision(range.after),
+                i64::try_from(range.limit).unwrap_or(i64::MAX),
+                i64::try_from(range.skip).unwrap_or(i64::MAX)
             ],
             |r| {
                 Ok((
@@ -481,8 +485,13 @@ impl LogTx for SqliteTx<'_> {
             },
         )?;
         let mut out = Vec::new();
+        let mut bytes = 0;
         for row in mapped {
+            if bytes >= range.max_bytes {
+                break; // rows not stepped to are never read
+            }
             let (revision, at, kind, name, body) = row?;
+            bytes += body.as_ref().map_or(0, String::len);
             out.push(Entry {
                 revision: revision_of(revision),
                 committed_at: time_of(&at)?,

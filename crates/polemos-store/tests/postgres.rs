@@ -408,7 +408,9 @@ fn commits_on_one_replica_wake_subscribers_on_another() {
         "no wake-up for a rolled-back commit"
     );
 
-    // Kill the listener's connection: it reconnects and wakes once for what it may have missed.
+    // Kill the listener's connection: it reconnects and wakes once for what it may have missed,
+    // and says so in the log.
+    let logs = capture_logs();
     let mut admin = pg.admin().expect("admin");
     let database = url.rsplit('/').next().expect("db name").to_owned();
     let killed = admin
@@ -425,6 +427,15 @@ fn commits_on_one_replica_wake_subscribers_on_another() {
             .expect("wake-up after reconnecting"),
         revision,
         "after reconnecting it reports the head it finds"
+    );
+    let logged = String::from_utf8_lossy(&logs.lock().expect("logs")).into_owned();
+    assert!(
+        logged.contains("lost the PostgreSQL notification connection"),
+        "{logged}"
+    );
+    assert!(
+        logged.contains("notification listener reconnected"),
+        "{logged}"
     );
     let next = add_actor(&a, "BBB");
     assert_eq!(
@@ -453,4 +464,28 @@ fn memory_and_sqlite_have_no_cross_process_signal() {
     let sqlite =
         polemos_store::open(dir.path().join("s.db").to_str().expect("utf-8")).expect("sqlite");
     assert!(sqlite.subscribe(wake).expect("ok").is_none());
+}
+
+/// Everything logged from here on, by any thread (the listener has its own).
+fn capture_logs() -> Arc<std::sync::Mutex<Vec<u8>>> {
+    #[derive(Clone)]
+    struct Sink(Arc<std::sync::Mutex<Vec<u8>>>);
+    impl std::io::Write for Sink {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().expect("logs").extend_from_slice(buf);
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let buf = Arc::new(std::sync::Mutex::new(Vec::new()));
+    let sink = Sink(Arc::clone(&buf));
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || sink.clone())
+        .with_ansi(false)
+        .finish();
+    // One test in this binary installs it; another call would find it set.
+    let _ = tracing::subscriber::set_global_default(subscriber);
+    buf
 }

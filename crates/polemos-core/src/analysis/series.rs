@@ -40,20 +40,24 @@ impl Granularity {
     pub fn bucket_start(self, date: NaiveDate) -> NaiveDate {
         match self {
             Self::Day => date,
-            Self::Week => date - Duration::days(i64::from(date.weekday().num_days_from_monday())),
+            // Near the start of the calendar the week's Monday does not exist: keep the date.
+            Self::Week => date
+                .checked_sub_signed(Duration::days(i64::from(
+                    date.weekday().num_days_from_monday(),
+                )))
+                .unwrap_or(date),
             Self::Month => date.with_day(1).unwrap_or(date),
         }
     }
 
-    /// The first day of the bucket after the one starting on `start`.
+    /// The first day of the bucket after the one starting on `start`; `None` past the end of
+    /// the calendar (checked: unchecked date arithmetic panics there).
     #[must_use]
-    pub fn next(self, start: NaiveDate) -> NaiveDate {
+    pub fn next(self, start: NaiveDate) -> Option<NaiveDate> {
         match self {
-            Self::Day => start + Duration::days(1),
-            Self::Week => start + Duration::days(7),
-            Self::Month => start
-                .checked_add_months(chrono::Months::new(1))
-                .unwrap_or(NaiveDate::MAX),
+            Self::Day => start.checked_add_signed(Duration::days(1)),
+            Self::Week => start.checked_add_signed(Duration::days(7)),
+            Self::Month => start.checked_add_months(chrono::Months::new(1)),
         }
     }
 
@@ -272,7 +276,10 @@ fn fill(filled: BTreeMap<NaiveDate, (Bucket, f64)>, granularity: Granularity) ->
             },
             None => Bucket::empty(start),
         });
-        start = granularity.next(start);
+        match granularity.next(start) {
+            Some(next) => start = next,
+            None => break,
+        }
     }
     out
 }

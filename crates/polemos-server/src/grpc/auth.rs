@@ -3,7 +3,9 @@
 //! `polemos keys create`. Keys are 256 random bits, so a plain hash is as strong as a slow one.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -226,6 +228,77 @@ impl Keys {
                 "the API key is not valid",
             )
         })
+    }
+}
+
+/// The keys file and `POLEMOS_API_KEYS` together, as the server accepts them.
+///
+/// # Errors
+/// An unreadable or invalid file, or a malformed environment entry.
+pub fn load_keys(file: &Path, env: Option<&str>) -> Result<Keys, KeyError> {
+    let mut keys = Keys::from_file(&KeyFile::load(file)?);
+    if let Some(env) = env {
+        keys.add_env(env)?;
+    }
+    Ok(keys)
+}
+
+/// The keys a running server accepts: replaced whole when the keys file changes, so a key
+/// revoked with `polemos keys revoke` stops working without a restart.
+#[derive(Debug, Clone, Default)]
+pub struct LiveKeys(Arc<RwLock<Arc<Keys>>>);
+
+impl LiveKeys {
+    pub fn new(keys: Keys) -> Self {
+        Self(Arc::new(RwLock::new(Arc::new(keys))))
+    }
+
+    /// The keys now in force (a poisoned lock still holds a whole key set).
+    pub fn current(&self) -> Arc<Keys> {
+        Arc::clone(&self.0.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    pub fn replace(&self, keys: Keys) {
+        *self.0.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(keys);
+    }
+}
+
+/// Where the server reloads its keys from while it runs.
+#[derive(Debug, Clone)]
+pub struct KeyReload {
+    pub file: PathBuf,
+    /// `POLEMOS_API_KEYS` as read at start-up, merged into every reload.
+    pub env: Option<String>,
+    /// How often the file is read and compared with what was loaded.
+    pub interval: Duration,
+}
+
+/// Reads the keys file every `interval` and installs it when its bytes change. Polling a small
+/// file is simpler and more portable than filesystem notifications (which miss renames into
+/// place on some systems and need a thread of their own), and bounds revocation at one interval.
+/// A file that does not parse is logged and the keys in force are kept: a half-written file
+/// must not lock every client out, and `polemos keys` writes by rename, so readers see whole files.
+pub async fn watch_keys(live: LiveKeys, reload: KeyReload) {
+    let mut last = std::fs::read(&reload.file).ok();
+    let mut tick = tokio::time::interval(reload.interval);
+    tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tick.tick().await;
+        let now = std::fs::read(&reload.file).ok();
+        if now == last {
+            continue;
+        }
+        last = now;
+        match load_keys(&reload.file, reload.env.as_deref()) {
+            Ok(mut keys) => {
+                keys.open = live.current().open;
+                tracing::info!(keys = keys.len(), file = %reload.file.display(), "keys file changed: keys reloaded");
+                live.replace(keys);
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "keys file changed but cannot be loaded; keeping the keys in force");
+            }
+        }
     }
 }
 

@@ -67,9 +67,9 @@ pub fn date_in(path: &Path, value: &str) -> In<Option<NaiveDate>> {
     if value.is_empty() {
         return Ok(None);
     }
-    NaiveDate::parse_from_str(value, "%Y-%m-%d")
+    core::date::parse_date(value)
         .map(Some)
-        .map_err(|_| path.err(format!("`{value}` is not a date YYYY-MM-DD")))
+        .map_err(|e| path.err(e.to_string()))
 }
 
 fn required_date(path: &Path, value: &str) -> In<NaiveDate> {

@@ -107,10 +107,17 @@ impl Dossiers {
         if request_id.len() > 128 {
             return Err(FieldError::new("request_id", "longer than 128 characters").into());
         }
+        let from_id = name.is_some();
         if let Some(name) = name {
             T::set_pb_name(&mut msg, name);
         }
-        let record = T::input(&Path::root(T::FIELD), &msg)?;
+        let record = T::input(&Path::root(T::FIELD), &msg).map_err(|mut e| {
+            // A name built from `stance_id` is wrong because of `stance_id`: name that field.
+            if from_id && e.field == format!("{}.name", T::FIELD) {
+                e.field = format!("{}_id", T::FIELD);
+            }
+            e
+        })?;
         self.check_text(&record)?;
         let mut batch = WriteBatch::new(format!("grpc create {}", record.name()));
         let name = record.name().to_owned();

@@ -269,17 +269,57 @@ impl ApiError {
     }
 }
 
+/// Longest string echoed back in a status message, field, description or metadata value:
+/// the details travel in one HTTP/2 header, and an 8,000-character name echoed whole made the
+/// trailers too large, turning `INVALID_ARGUMENT` into `RESOURCE_EXHAUSTED` on the client.
+const MAX_ECHO: usize = 256;
+
+/// `s` cut to [`MAX_ECHO`] bytes on a character boundary, marked with `…` when cut.
+fn clip(mut s: String) -> String {
+    if s.len() > MAX_ECHO {
+        let mut end = MAX_ECHO;
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        s.truncate(end);
+        s.push('…');
+    }
+    s
+}
+
+/// At most this many field violations are sent; a note says how many more there were.
+const MAX_VIOLATIONS: usize = 50;
+
 impl From<ApiError> for Status {
     fn from(e: ApiError) -> Self {
         let m = e.mapped();
-        let mut details = ErrorDetails::with_error_info(m.reason, DOMAIN, m.metadata);
-        for (field, description) in m.violations {
-            details.add_bad_request_violation(field, description);
+        let metadata: HashMap<String, String> =
+            m.metadata.into_iter().map(|(k, v)| (k, clip(v))).collect();
+        let mut details = ErrorDetails::with_error_info(m.reason, DOMAIN, metadata);
+        let total = m.violations.len();
+        for (field, description) in m.violations.into_iter().take(MAX_VIOLATIONS) {
+            details.add_bad_request_violation(clip(field), clip(description));
+        }
+        if total > MAX_VIOLATIONS {
+            details.add_bad_request_violation(
+                "",
+                format!("… and {} more violations", total - MAX_VIOLATIONS),
+            );
         }
         if m.code == Code::Internal {
             tracing::error!(error = %e, "internal error");
         }
-        Status::with_error_details(m.code, e.to_string(), details)
+        let mut message = e.to_string();
+        // Keep the summary line and a bounded tail: the details carry each violation.
+        if message.len() > 4 * MAX_ECHO {
+            let mut end = 4 * MAX_ECHO;
+            while !message.is_char_boundary(end) {
+                end -= 1;
+            }
+            message.truncate(end);
+            message.push('…');
+        }
+        Status::with_error_details(m.code, message, details)
     }
 }
 
@@ -292,6 +332,28 @@ pub fn status(code: Code, reason: &str, message: impl Into<String>) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn echoed_values_are_bounded() {
+        let long = "a".repeat(8_000);
+        let status = Status::from(ApiError::from(StoreError::BadName {
+            name: format!("actors/{long}"),
+            reason: "too long".into(),
+        }));
+        assert_eq!(status.code(), Code::InvalidArgument);
+        assert!(
+            status.message().len() <= 4 * MAX_ECHO + 3,
+            "{}",
+            status.message().len()
+        );
+        let bad = status.get_details_bad_request().expect("bad request");
+        assert!(bad.field_violations[0].description.len() <= MAX_ECHO + 3);
+        let status = Status::from(ApiError::from(StoreError::AlreadyExists {
+            name: format!("actors/{}", "é".repeat(5_000)),
+        }));
+        let info = status.get_details_error_info().expect("error info");
+        assert!(info.metadata["name"].len() <= MAX_ECHO + 3);
+    }
 
     #[test]
     fn validation_paths_become_request_fields() {

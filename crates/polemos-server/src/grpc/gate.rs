@@ -16,12 +16,12 @@ use tower::{Layer, Service};
 
 use prost::Message;
 
-use super::auth::{Keys, Role, required_role};
+use super::auth::{LiveKeys, Role, required_role};
 use super::error::status;
 
 #[derive(Clone)]
 pub struct GateLayer {
-    keys: Arc<Keys>,
+    keys: LiveKeys,
     timeout: Duration,
     methods: Arc<Methods>,
 }
@@ -29,9 +29,9 @@ pub struct GateLayer {
 impl GateLayer {
     /// `timeout`: the longest any call may take before its response starts; a client's shorter
     /// `grpc-timeout` wins.
-    pub fn new(keys: Keys, timeout: Duration) -> Self {
+    pub fn new(keys: LiveKeys, timeout: Duration) -> Self {
         Self {
-            keys: Arc::new(keys),
+            keys,
             timeout,
             methods: Arc::new(Methods::served()),
         }
@@ -43,7 +43,7 @@ impl<S> Layer<S> for GateLayer {
     fn layer(&self, inner: S) -> Self::Service {
         Gate {
             inner,
-            keys: Arc::clone(&self.keys),
+            keys: self.keys.clone(),
             timeout: self.timeout,
             methods: Arc::clone(&self.methods),
         }
@@ -53,7 +53,7 @@ impl<S> Layer<S> for GateLayer {
 #[derive(Clone)]
 pub struct Gate<S> {
     inner: S,
-    keys: Arc<Keys>,
+    keys: LiveKeys,
     timeout: Duration,
     methods: Arc<Methods>,
 }
@@ -209,7 +209,7 @@ where
             known.role
         };
         if let Some(needed) = needed {
-            let denied = match self.keys.authenticate(req.headers()) {
+            let denied = match self.keys.current().authenticate(req.headers()) {
                 Err(status) => Some(status),
                 Ok(role) if role < needed => Some(status(
                     Code::PermissionDenied,

@@ -47,8 +47,11 @@ impl Imports {
                     limit,
                 });
             }
-            // Derived from the text: computed here rather than trusted from the client.
-            doc.content_hash = core::content_hash(&doc.text);
+            // Derived from the text when left out; a hash given is checked by the store's
+            // validation like `polemos import` checks it, never silently replaced.
+            if doc.content_hash.is_empty() {
+                doc.content_hash = core::content_hash(&doc.text);
+            }
         }
         let message = if req.message.is_empty() {
             "grpc import".to_owned()

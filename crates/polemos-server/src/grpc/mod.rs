@@ -8,13 +8,16 @@ pub mod analysis;
 pub mod analysis_convert;
 pub mod analytics;
 pub mod auth;
+pub mod connections;
 pub mod convert;
 pub mod dossier;
 pub mod error;
 pub mod extraction;
 pub mod forecast_convert;
 pub mod gate;
+pub mod gauges;
 pub mod import;
+pub mod limit;
 pub mod resource;
 pub mod state;
 pub mod watch;
@@ -36,7 +39,7 @@ use tonic::transport::server::Connected;
 use tonic::transport::{Identity, ServerTlsConfig};
 use tonic_types::{ErrorDetails, StatusExt};
 
-pub use auth::{Keys, Role};
+pub use auth::{KeyReload, Keys, LiveKeys, Role};
 pub use state::{Limits, Shared};
 
 /// How the server runs, apart from its store.
@@ -52,6 +55,17 @@ pub struct Options {
     pub request_timeout: Duration,
     /// PEM certificate chain and private key, for TLS.
     pub tls: Option<(Vec<u8>, Vec<u8>)>,
+    /// Reload the keys from this file while serving (revocation without a restart).
+    pub keys_reload: Option<KeyReload>,
+    /// Connections open at once; at the cap a new one evicts the oldest silent one, or is
+    /// refused. Keep it below the process's file descriptor limit.
+    pub max_connections: usize,
+    /// How long a new connection may stay silent before it is closed.
+    pub handshake_timeout: Duration,
+    /// How long an HTTP/2 keepalive ping may go unanswered before the connection is closed.
+    pub keepalive_timeout: Duration,
+    /// How long shutdown waits for calls and streams to finish before cutting them off.
+    pub drain_timeout: Duration,
 }
 
 impl Default for Options {
@@ -63,6 +77,12 @@ impl Default for Options {
             max_concurrent_requests: 512,
             request_timeout: Duration::from_secs(30),
             tls: None,
+            keys_reload: None,
+            // Under the common descriptor limit of 1,024, leaving room for the store and logs.
+            max_connections: 900,
+            handshake_timeout: Duration::from_secs(10),
+            keepalive_timeout: Duration::from_secs(20),
+            drain_timeout: Duration::from_secs(5),
         }
     }
 }
@@ -204,20 +224,22 @@ where
         .accept_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Gzip);
 
+    let keys = LiveKeys::new(options.keys.clone());
+    let reloading = options
+        .keys_reload
+        .clone()
+        .filter(|_| !options.keys.open)
+        .map(|reload| tokio::spawn(auth::watch_keys(keys.clone(), reload)));
     let middleware = tower::ServiceBuilder::new()
-        .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
-            options.max_concurrent_requests,
-        ))
-        .layer(gate::GateLayer::new(
-            options.keys.clone(),
-            options.request_timeout,
-        ))
+        .layer(limit::LimitLayer::new(options.max_concurrent_requests))
+        .layer(gate::GateLayer::new(keys, options.request_timeout))
         .into_inner();
     // No `.timeout()` here: the gate enforces deadlines (tonic's would answer CANCELLED).
     // `tcp_nodelay` here would apply only to listeners tonic binds itself; callers pass
     // `TcpIncoming::with_nodelay` (see `polemos serve`).
-    let mut builder =
-        tonic::transport::Server::builder().http2_keepalive_interval(Some(Duration::from_secs(30)));
+    let mut builder = tonic::transport::Server::builder()
+        .http2_keepalive_interval(Some(Duration::from_secs(30)))
+        .http2_keepalive_timeout(Some(options.keepalive_timeout));
     if let Some((cert, key)) = &options.tls {
         builder = builder
             .tls_config(ServerTlsConfig::new().identity(Identity::from_pem(cert, key)))
@@ -250,6 +272,7 @@ where
         }
     };
     set(tonic_health::ServingStatus::Serving).await;
+    let (draining, drain_started) = tokio::sync::oneshot::channel::<()>();
     let drain = {
         let shared = shared.clone();
         async move {
@@ -257,14 +280,61 @@ where
             tracing::info!("shutting down: health NOT_SERVING, ending streams, draining calls");
             set(tonic_health::ServingStatus::NotServing).await;
             shared.close_streams();
+            let _ = draining.send(());
         }
     };
-    let result = router
-        .serve_with_incoming_shutdown(incoming, drain)
-        .await
-        .map_err(ServeError::Transport);
-    tracing::info!("all calls drained");
+    let tracker = connections::Tracker::new(
+        options.max_connections,
+        options.handshake_timeout,
+        std::sync::Arc::clone(&shared.gauges),
+    );
+    let incoming = tokio_stream::StreamExt::filter_map(incoming, move |io| match io {
+        Ok(io) => tracker.admit(io).map(Ok),
+        Err(e) => Some(Err(e)),
+    });
+    let memory = tokio::spawn(report_memory());
+    let serve = router.serve_with_incoming_shutdown(incoming, drain);
+    // A client that stops reading would hold the drain open for ever: it gets `drain_timeout`.
+    let deadline = async {
+        if drain_started.await.is_ok() {
+            tokio::time::sleep(options.drain_timeout).await;
+        } else {
+            std::future::pending::<()>().await;
+        }
+    };
+    let result = tokio::select! {
+        r = serve => {
+            tracing::info!("all calls drained");
+            r.map_err(ServeError::Transport)
+        }
+        () = deadline => {
+            tracing::warn!(
+                drain_timeout = ?options.drain_timeout,
+                streams = shared.gauges.open_streams.get(),
+                connections = shared.gauges.connections.get(),
+                "drain timed out: cutting off the calls and connections still open"
+            );
+            Ok(())
+        }
+    };
+    memory.abort();
+    if let Some(task) = reloading {
+        task.abort();
+    }
     result
+}
+
+/// Keeps the resident-memory gauge current for the metrics endpoint.
+async fn report_memory() {
+    let resident = metrics::gauge!("polemos_process_resident_bytes");
+    let mut tick = tokio::time::interval(Duration::from_secs(5));
+    loop {
+        tick.tick().await;
+        if let Some(bytes) = gauges::resident_bytes() {
+            #[allow(clippy::cast_precision_loss)] // bytes far below 2^52
+            resident.set(bytes as f64);
+        }
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use polemos_store::{CommitResult, Kind, PageTokens, Revision, Store, Versioned, 
 use tokio::sync::{Semaphore, watch};
 
 use super::error::ApiError;
+use super::gauges::Gauges;
 
 /// The environment variable holding the secret page tokens are signed with (unset: a random
 /// key per process, so a token is good only on the server that made it).
@@ -26,6 +27,14 @@ pub struct Limits {
     pub max_streams: usize,
     /// How often watchers poll the store for commits made by other processes.
     pub poll_interval: std::time::Duration,
+    /// Changes a watch stream reads from the store at a time.
+    pub watch_batch_len: usize,
+    /// Bytes of stored records a watch stream reads at a time (past the first record): with the
+    /// count, what bounds a watcher's memory when one commit is huge.
+    pub watch_batch_bytes: usize,
+    /// Messages a watch stream queues for the transport beyond what it is sending; it reads no
+    /// further from the store until the client takes them.
+    pub watch_queue: usize,
     /// Store calls running at once on the blocking pool; more wait (asynchronously) for a turn.
     /// Without a bound, 64 concurrent requests become 64 threads contending for a few
     /// database connections on a few cores, and the switching costs more than the reads.
@@ -41,6 +50,9 @@ impl Default for Limits {
             poll_interval: std::time::Duration::from_millis(500),
             // The PostgreSQL backend's pool size; SQLite has 4 readers and a writer.
             max_store_calls: 8,
+            watch_batch_len: 256,
+            watch_batch_bytes: 1 << 20,
+            watch_queue: 4,
         }
     }
 }
@@ -138,6 +150,7 @@ pub struct Shared {
     store_calls: Arc<Semaphore>,
     timers: Arc<StoreTimers>,
     closing: Arc<watch::Sender<bool>>,
+    pub gauges: Arc<Gauges>,
 }
 
 impl Shared {
@@ -162,6 +175,7 @@ impl Shared {
             timers: Arc::default(),
             limits,
             closing: Arc::new(watch::channel(false).0),
+            gauges: Arc::default(),
         })
     }
 

@@ -8,17 +8,16 @@
 use polemos_core::Record;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::change_service_server::ChangeService;
-use polemos_store::{Change, Kind, Revision};
+use polemos_store::{Change, ChangeRange, Kind, Revision};
+use prost::Message;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Code, Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, Path};
 use super::error::{ApiError, status};
+use super::gauges::{Held, StreamGuard};
 use super::state::{Shared, StoreOp};
-
-/// Changes read from the store per round.
-const BATCH: usize = 512;
 
 /// Where a watch starts: every change after revision `after`, skipping the changes of revision
 /// `after + 1` up to index `seen` (those the client already has).
@@ -151,75 +150,139 @@ impl Changes {
     }
 }
 
-/// Reads the changes after `after`, cut at a revision boundary so that the next round can start
-/// after the last revision returned without losing part of it.
-async fn next_batch(shared: &Shared, after: Revision) -> Result<Vec<Change>, ApiError> {
-    let mut batch = shared
-        .blocking(StoreOp::ChangesSince, move |s| {
-            s.changes_since(after, BATCH)
-        })
-        .await?;
-    if batch.len() == BATCH {
-        let last = batch.last().map_or(after, |c| c.revision);
-        if batch.iter().all(|c| c.revision == last) {
-            // One huge commit: read it whole.
-            batch = shared
-                .blocking(StoreOp::ChangesSince, move |s| {
-                    let all = s.changes_since(after, usize::MAX)?;
-                    Ok(all.into_iter().take_while(|c| c.revision == last).collect())
-                })
-                .await?;
-        } else {
-            batch.retain(|c| c.revision != last);
+/// Where a watch is in the log: the next change is the `skip`-th of revision `after + 1` (or
+/// the first of a later one, if that revision has no more).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Position {
+    after: Revision,
+    skip: usize,
+}
+
+impl From<Cursor> for Position {
+    fn from(c: Cursor) -> Self {
+        match c.partial {
+            Some((rev, idx)) => Self {
+                after: rev.saturating_sub(1),
+                skip: idx.saturating_add(1),
+            },
+            None => Self {
+                after: c.after,
+                skip: 0,
+            },
         }
     }
-    Ok(batch)
+}
+
+/// One message on its way to the client, with its bytes counted as held until the transport
+/// takes it (or the stream ends and the queue is dropped).
+pub struct Outgoing {
+    message: Result<pb::WatchChangesResponse, Status>,
+    _held: Option<Held>,
+}
+
+/// Reads the next batch (bounded by count and bytes, possibly part of one commit), turns it
+/// into messages for the changes the filter keeps, and moves `pos` past it. Empty when there
+/// is nothing new.
+async fn next_batch(
+    shared: &Shared,
+    pos: &mut Position,
+    filter: &Filter,
+) -> Result<Vec<Outgoing>, ApiError> {
+    let range = ChangeRange {
+        after: pos.after,
+        skip: pos.skip,
+        limit: shared.limits.watch_batch_len.max(1),
+        max_bytes: shared.limits.watch_batch_bytes,
+    };
+    let batch = shared
+        .blocking(StoreOp::ChangesSince, move |s| s.changes_in(range))
+        .await?;
+    if batch.is_empty() {
+        return Ok(Vec::new());
+    }
+    shared.gauges.watch_batches.add(1);
+    let mut out = Vec::new();
+    // The index counts changes within a revision; the first revision continues at `skip`.
+    let (mut revision, mut next) = (pos.after.saturating_add(1), pos.skip);
+    for change in &batch {
+        if change.revision != revision {
+            revision = change.revision;
+            next = 0;
+        }
+        let index = next;
+        next += 1;
+        if filter.matches(change) {
+            let message = change_out(change, index);
+            let held = shared.gauges.hold(message.encoded_len());
+            out.push(Outgoing {
+                message: Ok(message),
+                _held: Some(held),
+            });
+        }
+    }
+    *pos = Position {
+        after: revision - 1,
+        skip: next,
+    };
+    Ok(out)
+}
+
+/// Sends one message, waiting while the client's queue is full: the stream reads nothing more
+/// from the store meanwhile, so a client that stops reading stops costing memory. `false` when
+/// the client went away.
+async fn send(shared: &Shared, tx: &mpsc::Sender<Outgoing>, item: Outgoing) -> bool {
+    match tx.try_send(item) {
+        Ok(()) => true,
+        Err(mpsc::error::TrySendError::Closed(_)) => false,
+        Err(mpsc::error::TrySendError::Full(item)) => {
+            shared.gauges.watch_stalled.add(1);
+            let sent = tx.send(item).await.is_ok();
+            shared.gauges.watch_stalled.add(-1);
+            sent
+        }
+    }
 }
 
 async fn run(
     shared: Shared,
-    mut cursor: Cursor,
+    cursor: Cursor,
     filter: Filter,
-    tx: mpsc::Sender<Result<pb::WatchChangesResponse, Status>>,
+    tx: mpsc::Sender<Outgoing>,
     _permit: tokio::sync::OwnedSemaphorePermit,
 ) {
+    let _open = StreamGuard::new(&shared.gauges);
+    let mut pos = Position::from(cursor);
     let mut head = shared.subscribe();
     let mut closing = shared.closing();
     let mut tick = tokio::time::interval(shared.limits.poll_interval);
     tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
-        let batch = match next_batch(&shared, cursor.after).await {
+        let before = pos;
+        let batch = match next_batch(&shared, &mut pos, &filter).await {
             Ok(b) => b,
             Err(e) => {
-                let _ = tx.send(Err(e.into())).await;
+                let _ = send(
+                    &shared,
+                    &tx,
+                    Outgoing {
+                        message: Err(e.into()),
+                        _held: None,
+                    },
+                )
+                .await;
                 return;
             }
         };
-        let mut index = 0;
-        let mut current = None;
-        for change in &batch {
-            if current != Some(change.revision) {
-                current = Some(change.revision);
-                index = 0;
-            } else {
-                index += 1;
-            }
-            let seen = cursor
-                .partial
-                .is_some_and(|(rev, idx)| rev == change.revision && index <= idx);
-            if !seen
-                && filter.matches(change)
-                && tx.send(Ok(change_out(change, index))).await.is_err()
-            {
-                return; // the client went away
+        let read = pos != before;
+        if read {
+            shared.notify(pos.after.saturating_add(1));
+        }
+        for item in batch {
+            if !send(&shared, &tx, item).await {
+                return; // the client went away; what it had not taken is dropped here
             }
         }
-        if let Some(last) = batch.last() {
-            cursor = Cursor {
-                after: last.revision,
-                partial: None,
-            };
-            shared.notify(last.revision);
+        if read {
             continue;
         }
         tokio::select! {
@@ -227,13 +290,15 @@ async fn run(
             _ = tick.tick() => {}
             () = tx.closed() => return,
             _ = closing.changed() => {
-                let _ = tx
-                    .send(Err(status(
+                let _ = send(&shared, &tx, Outgoing {
+                    message: Err(status(
                         Code::Unavailable,
                         "SERVER_DRAINING",
                         "server is shutting down; reconnect with the last token received",
-                    )))
-                    .await;
+                    )),
+                    _held: None,
+                })
+                .await;
                 return;
             }
         }
@@ -273,9 +338,11 @@ impl ChangeService for Changes {
                     "too many open streams; retry later",
                 )
             })?;
-        let (tx, rx) = mpsc::channel(64);
+        // A small queue: the transport's flow control, not a buffer here, paces the stream.
+        let (tx, rx) = mpsc::channel(self.shared.limits.watch_queue.max(1));
         tokio::spawn(run(self.shared.clone(), cursor, filter, tx, permit));
-        Ok(Response::new(Box::pin(ReceiverStream::new(rx))))
+        let stream = tokio_stream::StreamExt::map(ReceiverStream::new(rx), |o| o.message);
+        Ok(Response::new(Box::pin(stream)))
     }
 }
 
