@@ -526,11 +526,15 @@ fn merge(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::OnceLock;
+
     use crate::Extractor;
 
-    /// (holder id, issue id, label) of every stance of `text`.
-    fn stances(text: &str) -> Vec<(String, String, String)> {
-        let x = Extractor::new().expect("builtin");
+    /// (holder id, issue id, label) of every stance of `text`. One extractor for all the tests:
+    /// building the knowledge is the slow part.
+    pub(super) fn stances(text: &str) -> Vec<(String, String, String)> {
+        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
+        let x = EXTRACTOR.get_or_init(|| Extractor::new().expect("builtin"));
         let doc = x.analyze(text, None);
         doc.stances
             .iter()
@@ -546,7 +550,12 @@ mod tests {
             .collect()
     }
 
-    fn has(found: &[(String, String, String)], holder: &str, issue: &str, label: &str) -> bool {
+    pub(super) fn has(
+        found: &[(String, String, String)],
+        holder: &str,
+        issue: &str,
+        label: &str,
+    ) -> bool {
         found
             .iter()
             .any(|(h, i, l)| h == holder && i == issue && l == label)

@@ -2,31 +2,7 @@
 //! pronouns; negation by the verb that governs the cue; accusations as opposition; issues that
 //! are noun phrases.
 
-use crate::Extractor;
-
-/// (holder id, issue id, label) of every stance of `text`.
-fn stances(text: &str) -> Vec<(String, String, String)> {
-    let x = Extractor::new().expect("builtin");
-    let doc = x.analyze(text, None);
-    doc.stances
-        .iter()
-        .map(|s| {
-            let issue = s.issue.rsplit('/').next().unwrap_or("").to_owned();
-            let label = format!("{:?}", s.label).to_lowercase();
-            (
-                s.actor.trim_start_matches("actors/").to_owned(),
-                issue,
-                label,
-            )
-        })
-        .collect()
-}
-
-fn has(found: &[(String, String, String)], holder: &str, issue: &str, label: &str) -> bool {
-    found
-        .iter()
-        .any(|(h, i, l)| h == holder && i == issue && l == label)
-}
+use super::tests::{has, stances};
 
 #[test]
 fn both_sides_are_the_two_just_named() {
