@@ -37,6 +37,7 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     point_reads_agree(fresh().as_ref());
     validate_only_checks_and_writes_nothing(fresh().as_ref());
     pages_follow_filters_views_and_changes(fresh().as_ref());
+    involvement_follows_every_write(fresh().as_ref());
     evidence_is_checked_against_stored_documents(fresh().as_ref());
 }
 
@@ -809,4 +810,78 @@ pub fn pages_follow_filters_views_and_changes(store: &dyn Store) {
         sorted(names(&all_pages(store, &then_all, 1))),
         sorted(dossier.stances.iter().map(|s| s.name.to_string()).collect())
     );
+}
+
+/// The actors and documents a dispute's records involve, as `Link::Involved` pages them,
+/// against what [`polemos_store::involvements_of`] says of the records listed whole; kept
+/// through an update that names another actor and a delete, and read at a past revision.
+pub fn involvement_follows_every_write(store: &dyn Store) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .unwrap();
+    let dispute = dossier.disputes[0].name.to_string();
+    let expected = |store: &dyn Store, kind: Kind, view: View| -> Vec<String> {
+        let mut out: Vec<String> = [Kind::Dispute, Kind::Stance, Kind::Event]
+            .into_iter()
+            .flat_map(|k| store.list(k, view).unwrap())
+            .flat_map(|v| polemos_store::involvements_of(&v.value))
+            .filter(|(d, t)| d == &dispute && Kind::of_name(t) == Some(kind))
+            .map(|(_, t)| t)
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    };
+    let involved = |kind: Kind, size: usize| {
+        ListQuery::new(kind, size).with(Link::Involved {
+            dispute: dispute.clone(),
+        })
+    };
+    let actors = expected(store, Kind::Actor, View::current());
+    assert!(actors.len() > dossier.disputes[0].parties.len(), "{actors:?}");
+    for size in [1, 2, 100] {
+        assert_eq!(names(&all_pages(store, &involved(Kind::Actor, size), size)), actors);
+    }
+    let documents = expected(store, Kind::Document, View::current());
+    assert!(!documents.is_empty());
+    assert_eq!(names(&all_pages(store, &involved(Kind::Document, 1), 1)), documents);
+    let none = ListQuery::new(Kind::Actor, 5).with(Link::Involved {
+        dispute: "disputes/none".into(),
+    });
+    assert!(all_pages(store, &none, 5).is_empty());
+
+    // A stance moved to an actor no record of the dispute named brings it in; deleting the
+    // stance takes it out again (unless another record still names it).
+    let mut outsider = Actor {
+        name: ActorName::parse("actors/outsider").unwrap(),
+        kind: ActorKind::State,
+        display_name: "Outsider".into(),
+        codes: ActorCodes::default(),
+        aliases: Vec::new(),
+        affiliations: Vec::new(),
+    };
+    outsider.aliases.push("O".into());
+    let mut moved = dossier.stances[0].clone();
+    moved.actor = outsider.name.clone();
+    let mut batch = WriteBatch::new("outsider");
+    batch.put(Record::Actor(outsider.clone()));
+    batch.put(Record::Stance(moved.clone()));
+    store.commit(batch).unwrap();
+    let now = names(&all_pages(store, &involved(Kind::Actor, 2), 2));
+    assert!(now.contains(&outsider.name.to_string()), "{now:?}");
+    assert_eq!(now, expected(store, Kind::Actor, View::current()));
+    let mut delete = WriteBatch::new("retract");
+    delete.delete(Kind::Stance, moved.name.to_string(), Precondition::None);
+    store.commit(delete).unwrap();
+    let now = names(&all_pages(store, &involved(Kind::Actor, 2), 2));
+    assert!(!now.contains(&outsider.name.to_string()), "{now:?}");
+    assert_eq!(now, expected(store, Kind::Actor, View::current()));
+
+    // At a past revision: what the records of that revision involved.
+    let mut then = involved(Kind::Actor, 1);
+    then.view = View::at_revision(2);
+    let at_two = names(&all_pages(store, &then, 1));
+    assert!(at_two.contains(&outsider.name.to_string()), "{at_two:?}");
+    assert_eq!(at_two, expected(store, Kind::Actor, View::at_revision(2)));
 }

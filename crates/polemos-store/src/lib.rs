@@ -21,7 +21,10 @@ pub use ingest::{
 };
 pub use log::{Backend, Entry, LogStore, LogTx, NewEntry, PageRow, RequestRecord};
 pub use memory::MemoryBackend;
-pub use page::{Link, LinkField, ListQuery, Page, PageScan, PageTokens, begins_of, links_of};
+pub use page::{
+    Link, LinkField, ListQuery, Page, PageScan, PageTokens, begins_of, involvements_of, links_of,
+    name_bounds,
+};
 pub use point_cache::PointCache;
 pub use postgres::PostgresBackend;
 pub use sqlite::SqliteBackend;

@@ -11,7 +11,9 @@ use polemos_core::{
     validate,
 };
 
-use crate::page::{Link, LinkField, ListQuery, Page, PageScan, begins_of, links_of};
+use crate::page::{
+    Link, LinkField, ListQuery, Page, PageScan, begins_of, involvements_of, links_of,
+};
 use crate::{
     Change, ChangeRange, CommitResult, Kind, Op, PointCache, Precondition, Revision, Store,
     StoreError, Subscription, Versioned, View, Wake, WriteBatch, record_name,
@@ -38,6 +40,10 @@ pub struct NewEntry {
     pub content_hash: Option<String>,
     /// What the entity refers to ([`links_of`]), kept in an index that filtered lists read.
     pub links: Vec<(LinkField, String)>,
+    /// The `(dispute, target)` pairs the entity contributes to [`Link::Involved`]
+    /// ([`involvements_of`]), kept in an index that a dispute's actors and documents are listed
+    /// from; a write replaces the entity's pairs, a deletion removes them.
+    pub involves: Vec<(String, String)>,
     /// When the entity begins in valid time ([`begins_of`]), for lists with an `as_of` cut.
     pub begins: Option<NaiveDate>,
 }
@@ -110,6 +116,19 @@ pub trait LogTx {
     /// # Errors
     /// Backend errors.
     fn page(&mut self, scan: &PageScan<'_>) -> Result<Vec<PageRow>, StoreError>;
+    /// The distinct names of `kind` that some current record of `dispute` involves
+    /// ([`NewEntry::involves`]), in name order after `after`, at most `limit`: one index seek
+    /// per name, however many records name it.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn involved(
+        &mut self,
+        dispute: &str,
+        kind: Kind,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError>;
     /// The entries `range` selects, in log order (see [`ChangeRange`]).
     ///
     /// # Errors
@@ -471,39 +490,63 @@ fn list_in(
     Ok(out)
 }
 
-/// The names each `Link::From` of `filter` allows: the references of its owner, as at `at`,
-/// through its field (an owner that does not exist allows none).
-fn owned_names(
+/// For each link of `filter`, the names it allows when that is a set to check against (`None`:
+/// checked on the record itself, or answered by the index the page was read from). A
+/// `Link::From` allows the references of its owner as at `at` through its field (an owner that
+/// does not exist allows none); a `Link::Involved` read at a past revision allows what the
+/// dispute's records involved then, gathered from every stance and event of that revision (the
+/// involvement index keeps the current state only).
+fn link_sets(
     tx: &mut dyn LogTx,
     filter: &[Link],
     at: Option<Revision>,
-) -> Result<Vec<HashSet<String>>, StoreError> {
+) -> Result<Vec<Option<HashSet<String>>>, StoreError> {
     let mut out = Vec::new();
     for link in filter {
-        let Link::From { field, owner } = link else {
-            continue;
+        let set = match link {
+            Link::To { .. } => None,
+            Link::Involved { .. } if at.is_none() => None,
+            Link::Involved { dispute } => {
+                let mut names = HashSet::new();
+                for kind in [Kind::Dispute, Kind::Stance, Kind::Event] {
+                    for entry in tx.latest_all(kind, at)? {
+                        let Some(body) = &entry.body else { continue };
+                        let record = decode(kind, &entry.name, body)?;
+                        names.extend(
+                            involvements_of(&record)
+                                .into_iter()
+                                .filter(|(d, _)| d == dispute)
+                                .map(|(_, target)| target),
+                        );
+                    }
+                }
+                Some(names)
+            }
+            Link::From { field, owner } => {
+                let mut names = HashSet::new();
+                if let Some(kind) = Kind::of_name(owner)
+                    && let Some(entry) = tx.latest(kind, owner, at)?
+                    && let Some(body) = &entry.body
+                {
+                    let record = decode(kind, owner, body)?;
+                    names.extend(
+                        links_of(&record)
+                            .into_iter()
+                            .filter(|(f, _)| f == field)
+                            .map(|(_, target)| target),
+                    );
+                }
+                Some(names)
+            }
         };
-        let mut names = HashSet::new();
-        if let Some(kind) = Kind::of_name(owner)
-            && let Some(entry) = tx.latest(kind, owner, at)?
-            && let Some(body) = &entry.body
-        {
-            let record = decode(kind, owner, body)?;
-            names.extend(
-                links_of(&record)
-                    .into_iter()
-                    .filter(|(f, _)| f == field)
-                    .map(|(_, target)| target),
-            );
-        }
-        out.push(names);
+        out.push(set);
     }
     Ok(out)
 }
 
-/// Whether a record passes every link of a filter and the view's date cut; `owned` holds the
-/// names each `Link::From` allows, in order.
-fn passes(record: &Record, filter: &[Link], owned: &[HashSet<String>], view: View) -> bool {
+/// Whether a record passes every link of a filter and the view's date cut; `sets` holds what
+/// [`link_sets`] found for each link, in order.
+fn passes(record: &Record, filter: &[Link], sets: &[Option<HashSet<String>>], view: View) -> bool {
     if view
         .as_of
         .is_some_and(|date| begins_of(record).is_some_and(|b| b > date))
@@ -511,46 +554,92 @@ fn passes(record: &Record, filter: &[Link], owned: &[HashSet<String>], view: Vie
         return false;
     }
     let links = links_of(record);
-    let mut owned = owned.iter();
-    filter.iter().all(|link| match link {
-        Link::To { field, target } => links.iter().any(|(f, t)| f == field && t == target),
-        Link::From { .. } => owned
-            .next()
-            .is_some_and(|names| names.contains(record_name(record))),
+    filter.iter().zip(sets).all(|(link, set)| match (link, set) {
+        (_, Some(names)) => names.contains(record_name(record)),
+        (Link::To { field, target }, None) => {
+            links.iter().any(|(f, t)| f == field && t == target)
+        }
+        // Read from the index that answers it.
+        (Link::From { .. } | Link::Involved { .. }, None) => true,
     })
 }
 
-/// One page of a list: rows from the backend in name order, each checked against the filter,
-/// until the page is full and one more match shows there is a next page.
+/// Up to `limit` live entities of `kind` that the current records of `dispute` involve, after
+/// `after` in name order, from the involvement index; how many names the index gave (fewer
+/// than `limit`: nothing follows) and the last of them (where the next read starts).
+fn involved_rows(
+    tx: &mut dyn LogTx,
+    dispute: &str,
+    kind: Kind,
+    after: Option<&str>,
+    limit: usize,
+) -> Result<(Vec<PageRow>, usize, Option<String>), StoreError> {
+    let names = tx.involved(dispute, kind, after, limit)?;
+    let found = names.len();
+    let last = names.last().cloned();
+    let mut rows = Vec::with_capacity(found);
+    for name in names {
+        // References are checked on write, so an involved entity exists; skip it if not.
+        if let Some((revision, body)) = tx.live(kind, &name)? {
+            rows.push(PageRow {
+                name,
+                revision,
+                body,
+            });
+        }
+    }
+    Ok((rows, found, last))
+}
+
+/// One page of a list: rows from the backend in name order (or, for a dispute's actors and
+/// documents, from the involvement index), each checked against the filter, until the page is
+/// full and one more match shows there is a next page.
 fn page_in(tx: &mut dyn LogTx, query: &ListQuery) -> Result<Page, StoreError> {
     let at = match query.view.revision {
         Some(r) if r < tx.head()? => Some(r),
         _ => None,
     };
-    let owned = owned_names(tx, &query.filter, at)?;
+    let sets = link_sets(tx, &query.filter, at)?;
+    let involved = match at {
+        Some(_) => None,
+        None => query.filter.iter().find_map(|l| match l {
+            Link::Involved { dispute } => Some(dispute.as_str()),
+            _ => None,
+        }),
+    };
     let limit = query.limit.max(1);
     let mut items = Vec::with_capacity(limit.min(1024));
     let mut after = query.after.clone();
     loop {
         let want = limit + 1 - items.len();
-        let rows = tx.page(&PageScan {
-            kind: query.kind,
-            filter: &query.filter,
-            at,
-            as_of: query.view.as_of,
-            after: after.as_deref(),
-            limit: want,
-        })?;
-        let exhausted = rows.len() < want;
+        let (rows, found, last) = match involved {
+            Some(dispute) => involved_rows(tx, dispute, query.kind, after.as_deref(), want)?,
+            None => {
+                let rows = tx.page(&PageScan {
+                    kind: query.kind,
+                    filter: &query.filter,
+                    at,
+                    as_of: query.view.as_of,
+                    after: after.as_deref(),
+                    limit: want,
+                })?;
+                let found = rows.len();
+                let last = rows.last().map(|r| r.name.clone());
+                (rows, found, last)
+            }
+        };
+        let exhausted = found < want;
         for row in rows {
             let value = decode(query.kind, &row.name, &row.body)?;
-            if passes(&value, &query.filter, &owned, query.view) {
+            if passes(&value, &query.filter, &sets, query.view) {
                 items.push(Versioned {
                     value,
                     revision: row.revision,
                 });
             }
-            after = Some(row.name);
+        }
+        if last.is_some() {
+            after = last;
         }
         if items.len() > limit {
             items.truncate(limit);
@@ -744,6 +833,7 @@ impl<B: Backend> Store for LogStore<B> {
                             body: Some(body),
                             content_hash: hash,
                             links: links_of(record),
+                            involves: involvements_of(record),
                             begins: begins_of(record),
                         });
                     }
@@ -767,6 +857,7 @@ impl<B: Backend> Store for LogStore<B> {
                             body: None,
                             content_hash: None,
                             links: Vec::new(),
+                            involves: Vec::new(),
                             begins: None,
                         });
                     }

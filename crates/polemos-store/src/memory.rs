@@ -1,6 +1,6 @@
 //! In-memory backend: the log in a vector, for tests and throwaway sessions.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::ops::Bound;
 use std::sync::{Mutex, MutexGuard};
 
@@ -18,6 +18,10 @@ struct State {
     /// a range of it.
     by_name: BTreeMap<(Kind, String), Vec<usize>>,
     hashes: HashMap<String, String>,
+    /// The involvement index: `(dispute, target)` to the records that involve it, and each
+    /// record's pairs so a write can take them out again.
+    involved: BTreeMap<(String, String), BTreeSet<(Kind, String)>>,
+    involves_of: HashMap<(Kind, String), Vec<(String, String)>>,
     requests: HashMap<String, RequestRecord>,
 }
 
@@ -120,6 +124,28 @@ impl LogTx for MemTx<'_> {
             .collect())
     }
 
+    fn involved(
+        &mut self,
+        dispute: &str,
+        kind: Kind,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError> {
+        let (low, high) = crate::page::name_bounds(kind);
+        let from = match after {
+            Some(a) if a > low.as_str() => Bound::Excluded((dispute.to_owned(), a.to_owned())),
+            _ => Bound::Excluded((dispute.to_owned(), low)),
+        };
+        let to = Bound::Excluded((dispute.to_owned(), high));
+        Ok(self
+            .state
+            .involved
+            .range((from, to))
+            .take(limit)
+            .map(|((_, target), _)| target.clone())
+            .collect())
+    }
+
     fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {
         let entries = &self.state.entries;
         let mut start = entries.partition_point(|e| e.revision <= range.after);
@@ -184,6 +210,25 @@ impl MemTx<'_> {
                 if let Some(hash) = &new.content_hash {
                     state.hashes.insert(hash.clone(), new.name.clone());
                 }
+            }
+            let record = (new.kind, new.name.clone());
+            for pair in state.involves_of.remove(&record).unwrap_or_default() {
+                if let Some(records) = state.involved.get_mut(&pair) {
+                    records.remove(&record);
+                    if records.is_empty() {
+                        state.involved.remove(&pair);
+                    }
+                }
+            }
+            if !new.involves.is_empty() {
+                for pair in &new.involves {
+                    state
+                        .involved
+                        .entry(pair.clone())
+                        .or_default()
+                        .insert(record.clone());
+                }
+                state.involves_of.insert(record, new.involves.clone());
             }
             state
                 .by_name

@@ -53,6 +53,67 @@ pub enum Link {
     /// Entity `owner` refers to the listed entity through `field` (the actors that are parties
     /// to a dispute: `From { field: Party, owner: "disputes/kuril-islands" }`).
     From { field: LinkField, owner: String },
+    /// A record of `dispute` names the listed entity (an actor or a document): see
+    /// [`involvements_of`]. Answered from an index of its own, kept by every write.
+    Involved { dispute: String },
+}
+
+/// Which disputes a record involves which actors and documents in: the `(dispute, target)`
+/// pairs it contributes to [`Link::Involved`]. A dispute involves its parties and the actors
+/// that use its objects' names; a stance involves, in its issue's dispute, its holder and the
+/// speakers, reporters and documents of its evidence; an event involves, in the disputes of the
+/// issues it names, its sources and targets and its evidence's speakers, reporters and
+/// documents. Nothing is transitive (an actor's affiliations do not come along): each pair is
+/// explained by one record, so a write keeps the index by replacing that record's pairs.
+#[must_use]
+pub fn involvements_of(record: &Record) -> Vec<(String, String)> {
+    fn evidence(out: &mut Vec<String>, evidence: &[polemos_core::Evidence]) {
+        for e in evidence {
+            out.extend(e.speaker.iter().chain(&e.reported_by).map(ToString::to_string));
+            out.extend(e.document.iter().map(ToString::to_string));
+        }
+    }
+    let (disputes, targets): (Vec<String>, Vec<String>) = match record {
+        Record::Dispute(d) => {
+            let mut targets: Vec<String> = d.parties.iter().map(|p| p.actor.to_string()).collect();
+            for o in &d.objects {
+                targets.extend(o.names.iter().filter_map(|n| n.used_by.as_ref().map(ToString::to_string)));
+            }
+            (vec![d.name.to_string()], targets)
+        }
+        Record::Stance(s) => {
+            let mut targets = vec![s.actor.to_string()];
+            evidence(&mut targets, &s.evidence);
+            (vec![s.issue.dispute().to_string()], targets)
+        }
+        Record::Event(e) => {
+            let mut targets: Vec<String> = e.sources.iter().chain(&e.targets).map(ToString::to_string).collect();
+            evidence(&mut targets, &e.evidence);
+            (e.issues.iter().map(|i| i.dispute().to_string()).collect(), targets)
+        }
+        Record::Actor(_) | Record::Issue(_) | Record::Document(_) => return Vec::new(),
+    };
+    let mut out: Vec<(String, String)> = disputes
+        .iter()
+        .flat_map(|d| targets.iter().map(move |t| (d.clone(), t.clone())))
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The names of `kind` sort between these two bounds (`actors/` inclusive, `actors0` exclusive:
+/// `0` is the byte after `/`), which is how an involvement scan keeps to one kind.
+#[must_use]
+pub fn name_bounds(kind: Kind) -> (String, String) {
+    let prefix = match kind {
+        Kind::Actor => "actors",
+        Kind::Dispute | Kind::Issue => "disputes",
+        Kind::Stance => "stances",
+        Kind::Event => "events",
+        Kind::Document => "documents",
+    };
+    (format!("{prefix}/"), format!("{prefix}0"))
 }
 
 /// The references of a record, by field; what [`Link`] filters match against.
@@ -159,6 +220,7 @@ impl ListQuery {
             .map(|l| match l {
                 Link::To { field, target } => format!("to {} {target}", field.as_str()),
                 Link::From { field, owner } => format!("from {} {owner}", field.as_str()),
+                Link::Involved { dispute } => format!("involved {dispute}"),
             })
             .collect();
         links.sort();
@@ -243,8 +305,15 @@ pub(crate) fn page_sql(scan: &PageScan<'_>, placeholder: char) -> (String, Vec<S
         return (sql, params);
     }
     let mut conditions = Vec::new();
-    let (from, order) = match scan.filter.first() {
-        None => {
+    // `Involved` is answered by the caller from the involvement index ([`LogTx::involved`]);
+    // it never reaches a page scan of the current state, and is skipped here if it does.
+    let indexed: Vec<&Link> = scan
+        .filter
+        .iter()
+        .filter(|l| !matches!(l, Link::Involved { .. }))
+        .collect();
+    let (from, order) = match indexed.first().copied() {
+        None | Some(Link::Involved { .. }) => {
             conditions.push(format!("c.kind = {kind} AND c.name {cmp} {after}"));
             ("current c".to_owned(), "c.name")
         }
@@ -274,8 +343,8 @@ pub(crate) fn page_sql(scan: &PageScan<'_>, placeholder: char) -> (String, Vec<S
             )
         }
     };
-    for link in scan.filter.iter().skip(1) {
-        conditions.push(match link {
+    for link in indexed.iter().skip(1).copied() {
+        let condition = match link {
             Link::To { field, target } => {
                 let field = p(Value::Text(field.as_str().to_owned()));
                 let target = p(Value::Text(target.clone()));
@@ -295,7 +364,9 @@ pub(crate) fn page_sql(scan: &PageScan<'_>, placeholder: char) -> (String, Vec<S
                      AND l.field = {field} AND l.target = c.name)"
                 )
             }
-        });
+            Link::Involved { .. } => continue,
+        };
+        conditions.push(condition);
     }
     if let Some(date) = scan.as_of {
         let day = p(Value::Int(day_of(date)));

@@ -93,10 +93,24 @@ pub(crate) const MIGRATIONS: &[(i32, &str, &str)] = &[
          );
          CREATE INDEX current_links_by_target ON current_links (kind, field, target, name);",
     ),
+    (
+        4,
+        "involvement index: the actors and documents each dispute's records name",
+        "CREATE TABLE current_involvements (
+             dispute TEXT COLLATE \"C\" NOT NULL,
+             target  TEXT COLLATE \"C\" NOT NULL,
+             kind    TEXT NOT NULL,
+             name    TEXT COLLATE \"C\" NOT NULL,
+             PRIMARY KEY (dispute, target, kind, name)
+         );
+         CREATE INDEX current_involvements_by_record ON current_involvements (kind, name);",
+    ),
 ];
 
 /// The migration that adds `current_links`; rows current before it get theirs in Rust.
 const LINKS_MIGRATION: i32 = 3;
+/// The migration that adds `current_involvements`, filled in Rust the same way.
+const INVOLVEMENTS_MIGRATION: i32 = 4;
 
 /// Advisory lock keys ("polemos" in ASCII, then a number), scoped to the database.
 const WRITE_LOCK: i64 = 0x706f_6c65_6d6f_7301;
@@ -152,6 +166,9 @@ struct Statements {
     notify: Statement,
     unlink: Statement,
     link: Statement,
+    uninvolve: Statement,
+    involve: Statement,
+    next_involved: Statement,
 }
 
 impl Statements {
@@ -205,6 +222,16 @@ impl Statements {
             link: client.prepare(
                 "INSERT INTO current_links (kind, name, field, target) VALUES ($1, $2, $3, $4)
                  ON CONFLICT DO NOTHING",
+            )?,
+            uninvolve: client
+                .prepare("DELETE FROM current_involvements WHERE kind = $1 AND name = $2")?,
+            involve: client.prepare(
+                "INSERT INTO current_involvements (dispute, target, kind, name)
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+            )?,
+            next_involved: client.prepare(
+                "SELECT target FROM current_involvements
+                 WHERE dispute = $1 AND target > $2 AND target < $3 ORDER BY target LIMIT 1",
             )?,
         })
     }
@@ -288,6 +315,9 @@ fn migrate(client: &mut Client) -> Result<(), StoreError> {
         if *version == LINKS_MIGRATION {
             backfill_links(&mut tx)?;
         }
+        if *version == INVOLVEMENTS_MIGRATION {
+            backfill_involvements(&mut tx)?;
+        }
         tx.execute(
             "INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
             &[version, description],
@@ -314,6 +344,27 @@ fn backfill_links(tx: &mut Transaction<'_>) -> Result<(), StoreError> {
                 "INSERT INTO current_links (kind, name, field, target) VALUES ($1, $2, $3, $4)
                  ON CONFLICT DO NOTHING",
                 &[&kind.as_str(), &name, &field.as_str(), &target],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// Fills `current_involvements` for the records a database had before it existed.
+fn backfill_involvements(tx: &mut Transaction<'_>) -> Result<(), StoreError> {
+    let rows = tx.query(
+        "SELECT kind, name, body FROM current WHERE kind IN ('dispute', 'stance', 'event')",
+        &[],
+    )?;
+    for row in rows {
+        let kind = kind_of(row.try_get(0)?)?;
+        let name: String = row.try_get(1)?;
+        let record = crate::log::decode(kind, &name, row.try_get(2)?)?;
+        for (dispute, target) in crate::page::involvements_of(&record) {
+            tx.execute(
+                "INSERT INTO current_involvements (dispute, target, kind, name)
+                 VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+                &[&dispute, &target, &kind.as_str(), &name],
             )?;
         }
     }
@@ -622,6 +673,32 @@ impl LogTx for PgTx<'_, '_> {
             .collect()
     }
 
+    fn involved(
+        &mut self,
+        dispute: &str,
+        kind: Kind,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError> {
+        let (low, high) = crate::page::name_bounds(kind);
+        // One index seek per distinct name (PostgreSQL has no loose index scan of its own).
+        let mut from = match after {
+            Some(a) if a > low.as_str() => a.to_owned(),
+            _ => low,
+        };
+        let mut out = Vec::new();
+        while out.len() < limit {
+            let row = self
+                .tx
+                .query_opt(&self.st.next_involved, &[&dispute, &from, &high])?;
+            let Some(row) = row else { break };
+            let name: String = row.try_get(0)?;
+            from.clone_from(&name);
+            out.push(name);
+        }
+        Ok(out)
+    }
+
     fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {
         if i64::try_from(range.after).map_or(true, |a| a == i64::MAX) {
             return Ok(Vec::new()); // nothing can follow: a forged watch token, not an error
@@ -719,6 +796,14 @@ impl LogTx for PgTx<'_, '_> {
                     &self.st.link,
                     &[&kind, &entry.name, &field.as_str(), target],
                 )?;
+            }
+            if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
+                self.tx
+                    .execute(&self.st.uninvolve, &[&kind, &entry.name])?;
+                for (dispute, target) in &entry.involves {
+                    self.tx
+                        .execute(&self.st.involve, &[dispute, target, &kind, &entry.name])?;
+                }
             }
             if entry.kind == Kind::Document {
                 self.tx.execute(&self.st.unhash, &[&entry.name])?;

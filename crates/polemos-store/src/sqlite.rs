@@ -64,10 +64,23 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          PRIMARY KEY (kind, name, field, target)
      ) WITHOUT ROWID;
      CREATE INDEX current_links_by_target ON current_links (kind, field, target, name);",
+    // 5: what a dispute's actors and documents are listed from (`page::involvements_of`): which
+    // current record involves which name in which dispute, read as distinct names in order
+    // with one seek each. Filled for existing rows by `backfill_involvements`.
+    "CREATE TABLE current_involvements (
+         dispute TEXT NOT NULL,
+         target  TEXT NOT NULL,
+         kind    TEXT NOT NULL,
+         name    TEXT NOT NULL,
+         PRIMARY KEY (dispute, target, kind, name)
+     ) WITHOUT ROWID;
+     CREATE INDEX current_involvements_by_record ON current_involvements (kind, name);",
 ];
 
 /// The migration that adds `current_links`; rows current before it get theirs in Rust.
 const LINKS_MIGRATION: usize = 4;
+/// The migration that adds `current_involvements`, filled in Rust the same way.
+const INVOLVEMENTS_MIGRATION: usize = 5;
 
 /// How many read connections to keep open beside the writer.
 const READERS: usize = 4;
@@ -117,6 +130,9 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         if version + 1 == LINKS_MIGRATION {
             backfill_links(&tx)?;
         }
+        if version + 1 == INVOLVEMENTS_MIGRATION {
+            backfill_involvements(&tx)?;
+        }
         tx.pragma_update(
             None,
             "user_version",
@@ -149,6 +165,7 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
             body: None,
             content_hash: None,
             links: crate::page::links_of(&record),
+            involves: Vec::new(),
             begins: crate::page::begins_of(&record),
         };
         conn.execute(
@@ -160,6 +177,49 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
             ],
         )?;
         index_links(conn, &entry)?;
+    }
+    Ok(())
+}
+
+/// Fills `current_involvements` for the records a database had before it existed.
+fn backfill_involvements(conn: &Connection) -> Result<(), StoreError> {
+    let rows = {
+        let mut stmt = conn.prepare(
+            "SELECT kind, name, body FROM current WHERE kind IN ('dispute', 'stance', 'event')",
+        )?;
+        stmt.query_map([], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?
+        .collect::<Result<Vec<_>, _>>()?
+    };
+    for (kind, name, body) in rows {
+        let kind = kind_of(&kind)?;
+        let record = crate::log::decode(kind, &name, &body)?;
+        index_involvements(conn, kind, &name, &crate::page::involvements_of(&record))?;
+    }
+    Ok(())
+}
+
+/// Replaces what one record involves (nothing, for a deletion).
+fn index_involvements(
+    conn: &Connection,
+    kind: Kind,
+    name: &str,
+    involves: &[(String, String)],
+) -> Result<(), StoreError> {
+    let kind = kind.as_str();
+    conn.prepare_cached("DELETE FROM current_involvements WHERE kind = ?1 AND name = ?2")?
+        .execute(params![kind, name])?;
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO current_involvements (dispute, target, kind, name)
+         VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for (dispute, target) in involves {
+        insert.execute(params![dispute, target, kind, name])?;
     }
     Ok(())
 }
@@ -460,6 +520,35 @@ impl LogTx for SqliteTx<'_> {
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
 
+    fn involved(
+        &mut self,
+        dispute: &str,
+        kind: Kind,
+        after: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<String>, StoreError> {
+        let (low, high) = crate::page::name_bounds(kind);
+        // One seek per distinct name: a name that thousands of records involve is one step.
+        let mut next = self.tx.prepare_cached(
+            "SELECT target FROM current_involvements
+             WHERE dispute = ?1 AND target > ?2 AND target < ?3 ORDER BY target LIMIT 1",
+        )?;
+        let mut from = match after {
+            Some(a) if a > low.as_str() => a.to_owned(),
+            _ => low,
+        };
+        let mut out = Vec::new();
+        while out.len() < limit {
+            let found: Option<String> = next
+                .query_row(params![dispute, from, high], |r| r.get(0))
+                .optional()?;
+            let Some(name) = found else { break };
+            from.clone_from(&name);
+            out.push(name);
+        }
+        Ok(out)
+    }
+
     fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {
         if i64::try_from(range.after).map_or(true, |a| a == i64::MAX) {
             return Ok(Vec::new()); // nothing can follow: a forged watch token, not an error
@@ -582,6 +671,9 @@ impl LogTx for SqliteTx<'_> {
                 None => remove.execute(params![kind, entry.name])?,
             };
             index_links(self.tx, entry)?;
+            if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
+                index_involvements(self.tx, entry.kind, &entry.name, &entry.involves)?;
+            }
             if entry.kind == Kind::Document {
                 unhash.execute(params![entry.name])?;
                 if let Some(h) = &entry.content_hash {

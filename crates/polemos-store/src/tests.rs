@@ -235,7 +235,7 @@ fn an_sqlite_database_of_an_older_schema_gains_the_new_index() {
 }
 
 #[test]
-fn an_sqlite_database_of_schema_3_gets_its_references_indexed_on_open() {
+fn an_sqlite_database_of_schema_3_gets_its_references_and_involvements_indexed_on_open() {
     use crate::{Kind, Link, LinkField, ListQuery};
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("old.db");
@@ -249,7 +249,7 @@ fn an_sqlite_database_of_schema_3_gets_its_references_indexed_on_open() {
         let conn = rusqlite::Connection::open(&path).unwrap();
         conn.execute_batch(
             "DROP TABLE current_links; ALTER TABLE current DROP COLUMN begins;
-             PRAGMA user_version = 3;",
+             DROP TABLE current_involvements; PRAGMA user_version = 3;",
         )
         .unwrap();
     }
@@ -289,4 +289,27 @@ fn an_sqlite_database_of_schema_3_gets_its_references_indexed_on_open() {
         dossier.stances.len(),
         "and their valid-time start"
     );
+    // And what the dispute's records involve (migration 5), as the records themselves say.
+    let dispute = dossier.disputes[0].name.to_string();
+    let query = ListQuery::new(Kind::Actor, 100).with(Link::Involved {
+        dispute: dispute.clone(),
+    });
+    let listed: Vec<String> = store
+        .list_page(&query)
+        .expect("page")
+        .items
+        .iter()
+        .map(|v| crate::record_name(&v.value).to_owned())
+        .collect();
+    let mut expected: Vec<String> = dossier
+        .records()
+        .iter()
+        .flat_map(crate::involvements_of)
+        .filter(|(d, t)| d == &dispute && t.starts_with("actors/"))
+        .map(|(_, t)| t)
+        .collect();
+    expected.sort();
+    expected.dedup();
+    assert!(expected.len() > 2, "{expected:?}");
+    assert_eq!(listed, expected, "existing records are in the involvement index");
 }
