@@ -1074,6 +1074,43 @@ class Client:
             if not token:
                 return out
 
+    def page(
+        self,
+        collection: str,
+        *,
+        page_size: int = 0,
+        page_token: str = "",
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> tuple[ResourceList[Any], str]:
+        """One page of a collection (``actors``, ``stances``, ...), as :meth:`Engine.page`: at
+        most ``page_size`` resources (0: 50; at most 1000) from where ``page_token`` says, and
+        the next page's token (``""`` after the last). A token is refused
+        (:class:`polemos.ValidationError`) unless the server made it for the same query."""
+        kind = collection[:-1]
+        if kind not in _KINDS:
+            raise _invalid("kind", f"`{collection}` is not a collection")
+        cls, plural = _KINDS[kind]
+        fields: dict[str, Any] = {"page_size": page_size, "page_token": page_token}
+        if dispute:
+            fields["parent" if kind == "issue" else "dispute"] = _full("disputes", dispute)
+        if actor:
+            fields["actor"] = _full("actors", actor)
+        if issue:
+            fields["issue"] = _issue(issue, dispute)
+        if as_of is not None:
+            fields["as_of"] = _date_text(as_of)
+        if revision is not None:
+            fields["revision"] = revision
+        request = getattr(_dossier, f"List{plural}Request")(**fields)
+        page = self._call(self._dossier, f"List{plural}", request)
+        items: ResourceList[Any] = ResourceList(cls=CLASSES[kind])
+        items.extend(_resource(kind, m) for m in getattr(page, f"{kind}s"))
+        return items, page.next_page_token
+
     def actors(
         self, *, dispute: str | None = None, revision: int | None = None
     ) -> ResourceList[Actor]:

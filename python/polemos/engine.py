@@ -433,6 +433,37 @@ class Engine:
     def _list(self, collection: str, **filters: Any) -> ResourceList[Any]:
         return wrap(collection[:-1], self._native.query(collection, **filters))
 
+    def page(
+        self,
+        collection: str,
+        *,
+        page_size: int = 0,
+        page_token: str = "",
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: DateLike = None,
+        revision: int | None = None,
+    ) -> tuple[ResourceList[Any], str]:
+        """One page of a collection (``actors``, ``stances``, ...), narrowed as the list methods
+        narrow it: at most ``page_size`` resources (0: 50; at most 1000) from where
+        ``page_token`` (the previous page's, for the same query; ``""`` first) says, and the next
+        page's token (``""`` after the last). A token made for another query, altered or
+        forged raises :class:`polemos.ValidationError`. Tokens are keyed by the store's
+        location (or ``POLEMOS_PAGE_TOKEN_SECRET``), so ``polemos show`` on the same store takes
+        them too."""
+        items, token = self._native.page(
+            collection,
+            page_size=page_size,
+            page_token=page_token,
+            dispute=dispute,
+            actor=actor,
+            issue=issue,
+            as_of=as_of,
+            revision=revision,
+        )
+        return wrap(collection[:-1], items), token
+
     def actors(
         self, *, dispute: str | None = None, revision: int | None = None
     ) -> ResourceList[Actor]:

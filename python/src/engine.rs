@@ -200,6 +200,51 @@ impl Engine {
         }
     }
 
+    /// One page of a collection, as `query` narrows it: at most `page_size` dicts (0: 50; at
+    /// most 1000) after where `page_token` (from the previous page of the same query; "" for
+    /// the first) says, and the next page's token ("" after the last). `polemos_engine::list_page`
+    /// under the tokens of this store's location (or `POLEMOS_PAGE_TOKEN_SECRET`).
+    #[pyo3(signature = (collection, *, page_size=0, page_token="", dispute=None, actor=None, issue=None, as_of=None, revision=None))]
+    #[allow(clippy::too_many_arguments)] // Mirrors the keyword arguments of the Python API.
+    fn page<'py>(
+        &self,
+        py: Python<'py>,
+        collection: &str,
+        page_size: i64,
+        page_token: &str,
+        dispute: Option<String>,
+        actor: Option<String>,
+        issue: Option<String>,
+        as_of: Option<&Bound<'py, PyAny>>,
+        revision: Option<u64>,
+    ) -> PyResult<(Bound<'py, PyAny>, String)> {
+        let kind = query::kind_of(collection)?;
+        let filter = Filter {
+            dispute,
+            actor,
+            issue,
+            as_of: date_arg("as_of", as_of)?,
+            revision,
+        };
+        let page = py.detach(|| -> Result<polemos_engine::Page, Failure> {
+            let size = polemos_engine::page_size(page_size)?;
+            let tokens = polemos_engine::page_tokens(Some(&self.location))?;
+            Ok(polemos_engine::list_page(
+                &*self.store,
+                &tokens,
+                kind,
+                &filter,
+                size,
+                page_token,
+            )?)
+        })?;
+        let items = pyo3::types::PyList::empty(py);
+        for row in &page.items {
+            items.append(record_to_py(py, &row.value)?)?;
+        }
+        Ok((items.into_any(), page.next_page_token))
+    }
+
     /// One resource by its full name (`actors/JPN`), with the revision of its last change.
     /// Raises NotFoundError when there is none.
     #[pyo3(signature = (name, revision=None))]

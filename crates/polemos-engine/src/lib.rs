@@ -15,7 +15,9 @@ pub mod names;
 
 pub use data::{Access, export, get, import, import_dossier, open, parse_dossier};
 pub use error::{Error, ErrorKind, Result};
-pub use list::{Filter, Page, list, list_page};
+pub use list::{
+    DEFAULT_PAGE_SIZE, Filter, MAX_PAGE_SIZE, Page, list, list_page, page_size, page_tokens,
+};
 
 #[cfg(test)]
 pub(crate) mod testing {

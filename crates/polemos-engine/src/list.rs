@@ -2,9 +2,13 @@
 //! meaning for every interface, and name-ordered pages over the result.
 //!
 //! What a filter means:
-//! - `dispute` keeps what the dispute involves, as [`polemos_core::Dossier::for_dispute`] closes
-//!   it: its issues, the stances on them, the events about them (or between its parties when an
-//!   event names no issue), and every actor and document those refer to. For disputes: that one.
+//! - `dispute` keeps what the dispute's own records hold and name: its issues, the stances on
+//!   them, the events that name one of them, and the actors and documents those records name
+//!   (its parties and the users of its objects' names; each stance's holder, each event's sources
+//!   and targets, and the speakers, reporters and documents of their evidence). Not transitive:
+//!   an actor is listed because one record of the dispute names it, never only through an
+//!   affiliation. The store keeps an index of exactly this (`polemos_store::involvements_of`),
+//!   so a page of a dispute's actors costs the page.
 //! - `actor` keeps the stances the actor holds, the events it is a source or target of, and the
 //!   disputes it is a party to.
 //! - `issue` keeps the stances on the issue and the events that name it.
@@ -16,11 +20,11 @@
 //! empty list, so a typo does not look like "no data". A filter the kind has no use for is
 //! `InvalidArgument`, and so is a revision past the head.
 
-use std::collections::HashSet;
-
 use chrono::NaiveDate;
 use polemos_core::{ActorName, DisputeName, IssueName, Record};
-use polemos_store::{Kind, Revision, Store, Versioned, View, record_name};
+use polemos_store::{
+    Kind, Link, LinkField, ListQuery, PageTokens, Revision, Store, Versioned, View, record_name,
+};
 
 use crate::error::{Error, Result};
 use crate::names;
@@ -165,86 +169,156 @@ fn resolve(store: &dyn Store, kind: Kind, filter: &Filter, view: View) -> Result
     })
 }
 
-/// Every resource of `kind` the filter keeps, ordered by name, each with its etag.
+/// The page size when a request leaves it unset (0): the same for the CLI, gRPC and Python.
+pub const DEFAULT_PAGE_SIZE: usize = 50;
+/// The largest page any interface returns; a larger request gets this many (AIP-158).
+pub const MAX_PAGE_SIZE: usize = 1000;
+/// The environment variable whose value keys page tokens, so that replicas behind one address
+/// (and the CLI or Python `Engine` on the same store) accept each other's tokens.
+pub const PAGE_TOKEN_SECRET: &str = "POLEMOS_PAGE_TOKEN_SECRET";
+
+/// The page size a request means: 0 is [`DEFAULT_PAGE_SIZE`], more than [`MAX_PAGE_SIZE`] is
+/// that many.
+///
+/// # Errors
+/// A negative size, naming `page_size`.
+pub fn page_size(requested: i64) -> Result<usize> {
+    match requested {
+        n if n < 0 => Err(Error::argument("page_size", "must not be negative")),
+        0 => Ok(DEFAULT_PAGE_SIZE),
+        n => Ok(usize::try_from(n).unwrap_or(usize::MAX).min(MAX_PAGE_SIZE)),
+    }
+}
+
+/// The page-token keys of a process: [`PAGE_TOKEN_SECRET`] when it is set; otherwise, for a
+/// store the process opened by `location` (the CLI, the Python `Engine`), a key derived from
+/// that location, so the next invocation on the same store takes the token; otherwise (a
+/// server) a random key of this process. A location-derived key binds tokens to their query
+/// and makes them opaque, but keeps out no one who can read the location, and who can read the
+/// store anyway; a server's tokens are secret-keyed.
+///
+/// # Errors
+/// When the operating system has no randomness for a server's key.
+pub fn page_tokens(location: Option<&str>) -> Result<PageTokens> {
+    if let Some(secret) = std::env::var_os(PAGE_TOKEN_SECRET)
+        && !secret.is_empty()
+    {
+        return Ok(PageTokens::from_secret(secret.as_encoded_bytes()));
+    }
+    match location {
+        Some(location) => Ok(PageTokens::from_secret(
+            format!("polemos local store\0{location}").as_bytes(),
+        )),
+        None => Ok(PageTokens::random()?),
+    }
+}
+
+/// The store query a filter means: one link per filter, each answered from an index (see the
+/// module documentation for the meanings).
+fn query(store: &dyn Store, kind: Kind, filter: &Filter, size: usize) -> Result<ListQuery> {
+    let view = view(store, filter.revision, filter.as_of)?;
+    let r = resolve(store, kind, filter, view)?;
+    let mut q = ListQuery::new(kind, size);
+    q.view = view;
+    let to = |field, target: String| Link::To { field, target };
+    if let Some(d) = r.dispute {
+        q = q.with(match kind {
+            Kind::Actor | Kind::Document => Link::Involved {
+                dispute: d.to_string(),
+            },
+            _ => to(LinkField::Dispute, d.to_string()),
+        });
+    }
+    if let Some(a) = r.actor {
+        let field = match kind {
+            Kind::Dispute => LinkField::Party,
+            _ => LinkField::Actor,
+        };
+        q = q.with(to(field, a.to_string()));
+    }
+    if let Some(i) = r.issue {
+        q = q.with(to(LinkField::Issue, i.to_string()));
+    }
+    Ok(q)
+}
+
+/// Whether a row the store returned is one the filter keeps: the store cuts by when a record
+/// begins; a stance must also not have ended by `as_of`.
+fn in_force(row: &Versioned<Record>, as_of: Option<NaiveDate>) -> bool {
+    match (&row.value, as_of) {
+        (Record::Stance(s), Some(d)) => s.valid_on(d),
+        _ => true,
+    }
+}
+
+/// One page of a list: the resources, and the token of the next page (`""` after the last).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub items: Vec<Versioned<Record>>,
+    pub next_page_token: String,
+}
+
+/// A page of the resources of `kind` the filter keeps, in name order, each with its etag: at
+/// most `size` of them (see [`page_size`]), starting where `page_token` (from the previous page
+/// of the same list; `""` for the first) says. Each page reads the indexes the store keeps, so
+/// it costs what it returns, not what the table holds. Without a `revision` each page reads the
+/// store as it is when asked: what exists throughout a listing comes exactly once, in order.
+///
+/// # Errors
+/// As [`list`]; a page token that is malformed, altered, made under another key or for
+/// another query (kind, filter, `as_of` or `revision`) is `InvalidArgument` naming
+/// `page_token`.
+pub fn list_page(
+    store: &dyn Store,
+    tokens: &PageTokens,
+    kind: Kind,
+    filter: &Filter,
+    size: usize,
+    page_token: &str,
+) -> Result<Page> {
+    let size = size.clamp(1, MAX_PAGE_SIZE);
+    let mut q = query(store, kind, filter, size)?;
+    tokens.resume(&mut q, page_token)?;
+    let mut items = Vec::with_capacity(size);
+    loop {
+        q.limit = size - items.len();
+        let page = store.list_page(&q)?;
+        let last = page.items.last().map(|v| record_name(&v.value).to_owned());
+        items.extend(page.items.into_iter().filter(|v| in_force(v, filter.as_of)));
+        let (true, Some(last)) = (page.more, last) else {
+            return Ok(Page {
+                items,
+                next_page_token: String::new(),
+            });
+        };
+        if items.len() >= size {
+            return Ok(Page {
+                items,
+                next_page_token: tokens.after(&q, &last),
+            });
+        }
+        q.after = Some(last);
+    }
+}
+
+/// Every resource of `kind` the filter keeps, ordered by name, each with its etag: every page
+/// of [`list_page`], for the CLI and Python calls that return the whole list.
 ///
 /// # Errors
 /// Malformed names or dates, a filter the kind does not take, an unknown dispute, actor or
 /// issue, a revision past the head, store failures.
 pub fn list(store: &dyn Store, kind: Kind, filter: &Filter) -> Result<Vec<Versioned<Record>>> {
-    let view = view(store, filter.revision, filter.as_of)?;
-    let r = resolve(store, kind, filter, view)?;
-    let mut rows = store.list(kind, view)?;
-    if let Some(d) = &r.dispute {
-        let scope: HashSet<String> = match kind {
-            // Cheap cases that need no snapshot: the name says which dispute.
-            Kind::Issue | Kind::Stance | Kind::Dispute => HashSet::new(),
-            _ => {
-                let sub = store.snapshot(view)?.for_dispute(d);
-                let names = sub.actors.iter().map(|x| x.name.to_string());
-                let names = names.chain(sub.events.iter().map(|x| x.name.to_string()));
-                names
-                    .chain(sub.documents.iter().map(|x| x.name.to_string()))
-                    .collect()
-            }
-        };
-        rows.retain(|row| match &row.value {
-            Record::Issue(i) => &i.dispute() == d,
-            Record::Stance(s) => &s.issue.dispute() == d,
-            Record::Dispute(x) => &x.name == d,
-            other => scope.contains(record_name(other)),
-        });
-    }
-    rows.retain(|row| keep(&row.value, &r, filter.as_of));
-    Ok(rows)
-}
-
-fn keep(record: &Record, r: &Resolved, as_of: Option<NaiveDate>) -> bool {
-    match record {
-        Record::Stance(s) => {
-            r.actor.as_ref().is_none_or(|a| &s.actor == a)
-                && r.issue.as_ref().is_none_or(|i| &s.issue == i)
-                && as_of.is_none_or(|d| s.valid_on(d))
+    let mut q = query(store, kind, filter, MAX_PAGE_SIZE)?;
+    let mut out = Vec::new();
+    loop {
+        let page = store.list_page(&q)?;
+        let next = page.last_name().map(str::to_owned);
+        out.extend(page.items.into_iter().filter(|v| in_force(v, filter.as_of)));
+        match next {
+            Some(last) => q.after = Some(last),
+            None => return Ok(out),
         }
-        Record::Event(e) => {
-            r.actor
-                .as_ref()
-                .is_none_or(|a| e.sources.contains(a) || e.targets.contains(a))
-                && r.issue.as_ref().is_none_or(|i| e.issues.contains(i))
-        }
-        Record::Dispute(d) => r
-            .actor
-            .as_ref()
-            .is_none_or(|a| d.parties.iter().any(|p| &p.actor == a)),
-        Record::Actor(_) | Record::Issue(_) | Record::Document(_) => true,
     }
-}
-
-/// One page of a list: at most `size` resources after the name `after`, and whether more follow.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Page {
-    pub items: Vec<Versioned<Record>>,
-    pub more: bool,
-}
-
-/// A page of [`list`]: the resources named after `after` (exclusive), at most `size` of them.
-///
-/// # Errors
-/// As [`list`].
-pub fn list_page(
-    store: &dyn Store,
-    kind: Kind,
-    filter: &Filter,
-    after: Option<&str>,
-    size: usize,
-) -> Result<Page> {
-    let mut items: Vec<_> = list(store, kind, filter)?
-        .into_iter()
-        .filter(|row| after.is_none_or(|a| record_name(&row.value) > a))
-        .take(size.saturating_add(1))
-        .collect();
-    let more = items.len() > size;
-    items.truncate(size);
-    Ok(Page { items, more })
 }
 
 #[cfg(test)]
@@ -336,27 +410,102 @@ mod tests {
         assert_eq!(err.kind(), ErrorKind::InvalidArgument);
     }
 
+    fn tokens() -> PageTokens {
+        PageTokens::from_secret(b"test")
+    }
+
     #[test]
     fn pages_cover_the_list_once_in_order() {
         let store = kuril();
-        let all = names(&list(&*store, Kind::Stance, &Filter::default()).expect("all"));
-        let mut seen = Vec::new();
-        let mut after: Option<String> = None;
-        loop {
-            let page = list_page(
-                &*store,
+        for (kind, filter) in [
+            (Kind::Stance, Filter::default()),
+            (
+                Kind::Actor,
+                Filter {
+                    dispute: Some("kuril-islands".into()),
+                    ..Filter::default()
+                },
+            ),
+            (
                 Kind::Stance,
-                &Filter::default(),
-                after.as_deref(),
-                3,
-            )
-            .expect("page");
-            seen.extend(names(&page.items));
-            after = seen.last().cloned();
-            if !page.more {
-                break;
+                Filter {
+                    as_of: NaiveDate::from_ymd_opt(2018, 9, 15),
+                    ..Filter::default()
+                },
+            ),
+        ] {
+            let all = names(&list(&*store, kind, &filter).expect("all"));
+            assert!(!all.is_empty());
+            let mut seen = Vec::new();
+            let mut token = String::new();
+            loop {
+                let page = list_page(&*store, &tokens(), kind, &filter, 2, &token).expect("page");
+                assert!(page.items.len() <= 2);
+                seen.extend(names(&page.items));
+                token = page.next_page_token;
+                if token.is_empty() {
+                    break;
+                }
             }
+            assert_eq!(seen, all, "{kind:?} {filter:?}");
         }
-        assert_eq!(seen, all);
+    }
+
+    #[test]
+    fn forged_and_foreign_tokens_are_refused_naming_page_token() {
+        let store = kuril();
+        let jpn = Filter {
+            actor: Some("JPN".into()),
+            ..Filter::default()
+        };
+        let first = list_page(&*store, &tokens(), Kind::Stance, &jpn, 1, "").expect("first");
+        assert!(!first.next_page_token.is_empty());
+        let rus = Filter {
+            actor: Some("RUS".into()),
+            ..Filter::default()
+        };
+        let forged = first.next_page_token.replace('a', "b").replace('1', "2");
+        for (kind, filter, token) in [
+            (Kind::Stance, &rus, first.next_page_token.as_str()),
+            (Kind::Event, &jpn, first.next_page_token.as_str()),
+            (Kind::Stance, &jpn, forged.as_str()),
+            (Kind::Stance, &jpn, "not a token"),
+        ] {
+            let err = list_page(&*store, &tokens(), kind, filter, 1, token).expect_err("refused");
+            assert_eq!(err.kind(), ErrorKind::InvalidArgument, "{err}");
+            assert!(err.to_string().contains("page_token"), "{err}");
+        }
+        let other_key = PageTokens::from_secret(b"another");
+        let err = list_page(
+            &*store,
+            &other_key,
+            Kind::Stance,
+            &jpn,
+            1,
+            &first.next_page_token,
+        )
+        .expect_err("another key");
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        // The same query with another page size continues (AIP-158).
+        let next = list_page(
+            &*store,
+            &tokens(),
+            Kind::Stance,
+            &jpn,
+            5,
+            &first.next_page_token,
+        )
+        .expect("same query");
+        assert!(!next.items.is_empty());
+    }
+
+    #[test]
+    fn page_sizes_are_bounded_alike_for_every_interface() {
+        assert_eq!(page_size(0).expect("default"), DEFAULT_PAGE_SIZE);
+        assert_eq!(page_size(7).expect("seven"), 7);
+        assert_eq!(page_size(1 << 40).expect("capped"), MAX_PAGE_SIZE);
+        let err = page_size(-1).expect_err("negative");
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        assert!(err.to_string().contains("page_size"), "{err}");
     }
 }

@@ -156,6 +156,12 @@ pub struct ShowArgs {
     /// The store as it was at this revision.
     #[arg(long)]
     pub revision: Option<u64>,
+    /// Show one page of at most this many (0: 50; at most 1000), and the token of the next.
+    #[arg(long, allow_negative_numbers = true)]
+    pub page_size: Option<i64>,
+    /// Continue a listing from the token its previous page printed (same filters).
+    #[arg(long)]
+    pub page_token: Option<String>,
 }
 
 /// Parses exactly `YYYY-MM-DD` in the model's years (the one core parser) with a message that
@@ -185,8 +191,23 @@ pub fn show(global: &GlobalArgs, args: &ShowArgs) -> anyhow::Result<()> {
         revision: args.revision,
     };
     let mut dossier = Dossier::new();
-    for row in polemos_engine::list(&*store, kind, &filter)? {
-        dossier.push(row.value);
+    let mut next_page_token = None;
+    if args.page_size.is_some() || args.page_token.is_some() {
+        let size = polemos_engine::page_size(args.page_size.unwrap_or(0))?;
+        let tokens = polemos_engine::page_tokens(Some(&global.db))?;
+        let token = args.page_token.as_deref().unwrap_or("");
+        let page = polemos_engine::list_page(&*store, &tokens, kind, &filter, size, token)?;
+        for row in page.items {
+            dossier.push(row.value);
+        }
+        next_page_token = Some(page.next_page_token);
+    } else {
+        for row in polemos_engine::list(&*store, kind, &filter)? {
+            dossier.push(row.value);
+        }
+    }
+    if let Some(token) = next_page_token {
+        return show_page(global, args.what, &dossier, &token);
     }
     match args.what {
         What::Disputes => show_disputes(global, &dossier),
@@ -196,6 +217,34 @@ pub fn show(global: &GlobalArgs, args: &ShowArgs) -> anyhow::Result<()> {
         What::Events => show_events(global, &dossier),
         What::Documents => show_documents(global, &dossier),
     }
+}
+
+/// One page: as JSON, the collection and `next_page_token` (the shape of the gRPC response);
+/// as a table, the rows and then the token on standard error, where a pipe does not take it.
+fn show_page(global: &GlobalArgs, what: What, d: &Dossier, token: &str) -> anyhow::Result<()> {
+    if global.json {
+        let items = match what {
+            What::Disputes => serde_json::to_value(&d.disputes)?,
+            What::Actors => serde_json::to_value(&d.actors)?,
+            What::Issues => serde_json::to_value(&d.issues)?,
+            What::Stances => serde_json::to_value(&d.stances)?,
+            What::Events => serde_json::to_value(&d.events)?,
+            What::Documents => serde_json::to_value(&d.documents)?,
+        };
+        return print_json(&serde_json::json!({"items": items, "next_page_token": token}));
+    }
+    match what {
+        What::Disputes => show_disputes(global, d),
+        What::Actors => show_actors(global, d),
+        What::Issues => show_issues(global, d),
+        What::Stances => show_stances(global, d),
+        What::Events => show_events(global, d),
+        What::Documents => show_documents(global, d),
+    }?;
+    if !token.is_empty() {
+        eprintln!("next page: --page-token {token}");
+    }
+    Ok(())
 }
 
 fn show_disputes(global: &GlobalArgs, d: &Dossier) -> anyhow::Result<()> {

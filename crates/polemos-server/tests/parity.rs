@@ -42,6 +42,85 @@ struct Question {
     count: Option<usize>,
     peace_treaty: Option<f64>,
     error: Option<String>,
+    /// Page through the list this many at a time (each interface's own paging), asserting no
+    /// page is longer.
+    page_size: Option<i64>,
+    /// `forged`: take the first page's token and alter it; `other`: take the first page's
+    /// token of the same list with `other_actor` / `other_revision`, then ask this question's
+    /// list with it. Either must be refused.
+    token: Option<String>,
+    other_actor: Option<String>,
+    other_revision: Option<u64>,
+}
+
+/// Pages through `q`'s list with `$call` (`$fq`: the question a page is for, `$token`: the
+/// page token), which gives `Ok((names, next_token))` or `Err(error kind)`; the answer is every
+/// name in order, or the error; with `q.token`, the answer to the altered or moved token.
+macro_rules! paged {
+    ($q:expr, |$fq:ident, $token:ident| $call:expr) => {{
+        let q: &Question = $q;
+        let size = match q.page_size {
+            Some(0) => 50,
+            Some(n) => usize::try_from(n).unwrap_or(usize::MAX),
+            None => usize::MAX,
+        };
+        match q.token.as_deref() {
+            None => {
+                let mut names: Vec<String> = Vec::new();
+                let mut next = String::new();
+                let mut pages = 0;
+                loop {
+                    let ($fq, $token): (Question, String) = (q.clone(), next.clone());
+                    match $call {
+                        Err(kind) => break Answer::Error(kind),
+                        Ok((page, token)) => {
+                            let page: Vec<String> = page;
+                            assert!(
+                                page.len() <= size,
+                                "{}: a page of {} > {size}",
+                                q.id,
+                                page.len()
+                            );
+                            pages += 1;
+                            assert!(pages < 100, "{}: pages do not end", q.id);
+                            names.extend(page);
+                            if token.is_empty() {
+                                break Answer::Names(names);
+                            }
+                            next = token;
+                        }
+                    }
+                }
+            }
+            Some(how) => {
+                let mut first = q.clone();
+                if how == "other" {
+                    first.actor = q.other_actor.clone().or(first.actor);
+                    first.revision = q.other_revision.or(first.revision);
+                }
+                let ($fq, $token): (Question, String) = (first, String::new());
+                let token: String = match $call {
+                    Ok((_, token)) => token,
+                    Err(kind) => panic!("{}: the first page failed: {kind}", q.id),
+                };
+                assert!(!token.is_empty(), "{}: the first page is the last", q.id);
+                let token = if how == "forged" {
+                    let mut t = token;
+                    let last = if t.ends_with('0') { "1" } else { "0" };
+                    t.pop();
+                    t.push_str(last);
+                    t
+                } else {
+                    token
+                };
+                let ($fq, $token): (Question, String) = (q.clone(), token);
+                match $call {
+                    Ok((names, _)) => Answer::Names(names),
+                    Err(kind) => Answer::Error(kind),
+                }
+            }
+        }
+    }};
 }
 
 /// What an interface answered, in a form all four can be compared in.
@@ -103,14 +182,28 @@ fn engine_answer(store: &dyn Store, q: &Question) -> Answer {
             })));
         }
         let kind = polemos_engine::list::kind_of(q.list.as_deref().unwrap_or_default())?;
-        let filter = Filter {
-            dispute: q.dispute.clone(),
-            actor: q.actor.clone(),
-            issue: q.issue.clone(),
-            as_of: date(q)?,
-            revision: q.revision,
-        };
-        let rows = polemos_engine::list(store, kind, &filter)?;
+        if q.page_size.is_some() {
+            let tokens = polemos_store::PageTokens::from_secret(b"parity");
+            return Ok(paged!(q, |fq, token| (|| {
+                let size = polemos_engine::page_size(fq.page_size.unwrap_or(0))?;
+                let page = polemos_engine::list_page(
+                    store,
+                    &tokens,
+                    kind,
+                    &filter_of(&fq)?,
+                    size,
+                    &token,
+                )?;
+                let names: Vec<String> = page
+                    .items
+                    .iter()
+                    .map(|r| polemos_store::record_name(&r.value).to_owned())
+                    .collect();
+                Ok::<_, polemos_engine::Error>((names, page.next_page_token))
+            })()
+            .map_err(|e| e.kind().as_str().to_owned())));
+        }
+        let rows = polemos_engine::list(store, kind, &filter_of(q)?)?;
         Ok(Answer::Names(
             rows.iter()
                 .map(|r| polemos_store::record_name(&r.value).to_owned())
@@ -118,6 +211,16 @@ fn engine_answer(store: &dyn Store, q: &Question) -> Answer {
         ))
     })();
     result.unwrap_or_else(|e| Answer::Error(e.kind().as_str().to_owned()))
+}
+
+fn filter_of(q: &Question) -> Result<Filter, polemos_engine::Error> {
+    Ok(Filter {
+        dispute: q.dispute.clone(),
+        actor: q.actor.clone(),
+        issue: q.issue.clone(),
+        as_of: date(q)?,
+        revision: q.revision,
+    })
 }
 
 fn rows(found: impl Iterator<Item = (String, String, f64)>) -> Answer {
@@ -128,16 +231,24 @@ fn rows(found: impl Iterator<Item = (String, String, f64)>) -> Answer {
 
 // ------------------------------------------------------------------------------ the CLI
 
-fn cli_answer(db: &str, q: &Question) -> Answer {
-    let mut args: Vec<String> = vec!["--db".into(), db.into(), "--json".into()];
-    match (&q.list, &q.analysis, &q.forecast) {
-        (Some(kind), _, _) => args.extend(["show".into(), kind.clone()]),
-        (None, Some(analysis), _) => args.extend(["analyze".into(), analysis.clone()]),
-        (None, None, Some(model)) => {
-            args.extend(["forecast".into(), "--model".into(), model.clone()]);
-        }
-        (None, None, None) => panic!("{}: neither list, analysis nor forecast", q.id),
+/// The error kind of a failed `polemos` run, by the exit codes of docs/engine.md (clap's usage
+/// errors, such as a malformed date, are 2 too).
+fn cli_kind(q: &Question, args: &[String], out: &std::process::Output) -> String {
+    match out.status.code() {
+        Some(2) => "invalid_argument",
+        Some(3) => "not_found",
+        Some(4) => "failed_precondition",
+        other => panic!(
+            "{}: polemos {args:?} failed with {other:?}: {}",
+            q.id,
+            String::from_utf8_lossy(&out.stderr)
+        ),
     }
+    .to_owned()
+}
+
+fn filter_args(q: &Question) -> Vec<String> {
+    let mut args = Vec::new();
     for (flag, value) in [
         ("--dispute", q.dispute.clone()),
         ("--actor", q.actor.clone()),
@@ -149,23 +260,56 @@ fn cli_answer(db: &str, q: &Question) -> Answer {
             args.extend([flag.to_owned(), v]);
         }
     }
+    args
+}
+
+/// One page through `polemos show --page-size N --page-token T --json`.
+fn cli_page(db: &str, q: &Question, token: &str) -> Result<(Vec<String>, String), String> {
+    let mut args: Vec<String> = vec!["--db".into(), db.into(), "--json".into(), "show".into()];
+    args.push(q.list.clone().unwrap_or_default());
+    args.extend(filter_args(q));
+    args.extend(["--page-size".into(), q.page_size.unwrap_or(0).to_string()]);
+    if !token.is_empty() {
+        args.extend(["--page-token".into(), token.to_owned()]);
+    }
     let out = Command::new(env!("CARGO_BIN_EXE_polemos"))
         .args(&args)
         .output()
         .expect("run polemos");
     if !out.status.success() {
-        // The exit codes of docs/engine.md; clap's usage errors (a malformed date) are 2 too.
-        let kind = match out.status.code() {
-            Some(2) => "invalid_argument",
-            Some(3) => "not_found",
-            Some(4) => "failed_precondition",
-            other => panic!(
-                "{}: polemos {args:?} failed with {other:?}: {}",
-                q.id,
-                String::from_utf8_lossy(&out.stderr)
-            ),
-        };
-        return Answer::Error(kind.into());
+        return Err(cli_kind(q, &args, &out));
+    }
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    let names = json["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|r| r["name"].as_str().expect("name").to_owned())
+        .collect();
+    let next = json["next_page_token"].as_str().expect("next_page_token");
+    Ok((names, next.to_owned()))
+}
+
+fn cli_answer(db: &str, q: &Question) -> Answer {
+    if q.page_size.is_some() {
+        return paged!(q, |fq, token| cli_page(db, &fq, &token));
+    }
+    let mut args: Vec<String> = vec!["--db".into(), db.into(), "--json".into()];
+    match (&q.list, &q.analysis, &q.forecast) {
+        (Some(kind), _, _) => args.extend(["show".into(), kind.clone()]),
+        (None, Some(analysis), _) => args.extend(["analyze".into(), analysis.clone()]),
+        (None, None, Some(model)) => {
+            args.extend(["forecast".into(), "--model".into(), model.clone()]);
+        }
+        (None, None, None) => panic!("{}: neither list, analysis nor forecast", q.id),
+    }
+    args.extend(filter_args(q));
+    let out = Command::new(env!("CARGO_BIN_EXE_polemos"))
+        .args(&args)
+        .output()
+        .expect("run polemos");
+    if !out.status.success() {
+        return Answer::Error(cli_kind(q, &args, &out));
     }
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
     if q.analysis.is_some() {
@@ -364,6 +508,54 @@ async fn grpc_list(d: &mut Dossiers, q: &Question) -> Result<Vec<String>, Status
     Ok(names)
 }
 
+/// One page of `q`'s list through gRPC (the paging questions ask actors and stances).
+async fn grpc_page(
+    d: &mut Dossiers,
+    q: &Question,
+    page_token: String,
+) -> Result<(Vec<String>, String), String> {
+    let dispute = full("disputes", q.dispute.as_ref());
+    let actor = full("actors", q.actor.as_ref());
+    let issue = q.issue.clone().unwrap_or_default();
+    let as_of = q.as_of.clone().unwrap_or_default();
+    let revision = q.revision;
+    let page_size = i32::try_from(q.page_size.unwrap_or(0)).unwrap_or(i32::MAX);
+    let page = match q.list.as_deref().unwrap_or_default() {
+        "actors" => d
+            .list_actors(pb::ListActorsRequest {
+                page_size,
+                page_token,
+                dispute,
+                as_of,
+                revision,
+            })
+            .await
+            .map(|r| {
+                let r = r.into_inner();
+                let names = r.actors.into_iter().map(|x| x.name).collect();
+                (names, r.next_page_token)
+            }),
+        "stances" => d
+            .list_stances(pb::ListStancesRequest {
+                page_size,
+                page_token,
+                dispute,
+                actor,
+                issue,
+                as_of,
+                revision,
+            })
+            .await
+            .map(|r| {
+                let r = r.into_inner();
+                let names = r.stances.into_iter().map(|x| x.name).collect();
+                (names, r.next_page_token)
+            }),
+        other => panic!("{}: no paging question on {other} yet", q.id),
+    };
+    page.map_err(|s| kind_of_status(&s))
+}
+
 async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Vec<(String, f64)>, Status> {
     let model = match q.forecast.as_deref().unwrap_or_default() {
         "median" => pb::ForecastModel::Median,
@@ -424,6 +616,9 @@ async fn grpc_answer(d: &mut Dossiers, a: &mut Analyses, q: &Question) -> Answer
         return grpc_current_stances(a, q)
             .await
             .unwrap_or_else(|s| Answer::Error(kind_of_status(&s)));
+    }
+    if q.page_size.is_some() {
+        return paged!(q, |fq, token| grpc_page(d, &fq, token).await);
     }
     let result = if q.forecast.is_some() {
         grpc_forecast(a, q).await.map(Answer::Outcome)

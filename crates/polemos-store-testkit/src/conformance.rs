@@ -839,13 +839,22 @@ pub fn involvement_follows_every_write(store: &dyn Store) {
         })
     };
     let actors = expected(store, Kind::Actor, View::current());
-    assert!(actors.len() > dossier.disputes[0].parties.len(), "{actors:?}");
+    assert!(
+        actors.len() > dossier.disputes[0].parties.len(),
+        "{actors:?}"
+    );
     for size in [1, 2, 100] {
-        assert_eq!(names(&all_pages(store, &involved(Kind::Actor, size), size)), actors);
+        assert_eq!(
+            names(&all_pages(store, &involved(Kind::Actor, size), size)),
+            actors
+        );
     }
     let documents = expected(store, Kind::Document, View::current());
     assert!(!documents.is_empty());
-    assert_eq!(names(&all_pages(store, &involved(Kind::Document, 1), 1)), documents);
+    assert_eq!(
+        names(&all_pages(store, &involved(Kind::Document, 1), 1)),
+        documents
+    );
     let none = ListQuery::new(Kind::Actor, 5).with(Link::Involved {
         dispute: "disputes/none".into(),
     });

@@ -554,14 +554,17 @@ fn passes(record: &Record, filter: &[Link], sets: &[Option<HashSet<String>>], vi
         return false;
     }
     let links = links_of(record);
-    filter.iter().zip(sets).all(|(link, set)| match (link, set) {
-        (_, Some(names)) => names.contains(record_name(record)),
-        (Link::To { field, target }, None) => {
-            links.iter().any(|(f, t)| f == field && t == target)
-        }
-        // Read from the index that answers it.
-        (Link::From { .. } | Link::Involved { .. }, None) => true,
-    })
+    filter
+        .iter()
+        .zip(sets)
+        .all(|(link, set)| match (link, set) {
+            (_, Some(names)) => names.contains(record_name(record)),
+            (Link::To { field, target }, None) => {
+                links.iter().any(|(f, t)| f == field && t == target)
+            }
+            // Read from the index that answers it.
+            (Link::From { .. } | Link::Involved { .. }, None) => true,
+        })
 }
 
 /// Up to `limit` live entities of `kind` that the current records of `dispute` involve, after

@@ -69,7 +69,12 @@ pub enum Link {
 pub fn involvements_of(record: &Record) -> Vec<(String, String)> {
     fn evidence(out: &mut Vec<String>, evidence: &[polemos_core::Evidence]) {
         for e in evidence {
-            out.extend(e.speaker.iter().chain(&e.reported_by).map(ToString::to_string));
+            out.extend(
+                e.speaker
+                    .iter()
+                    .chain(&e.reported_by)
+                    .map(ToString::to_string),
+            );
             out.extend(e.document.iter().map(ToString::to_string));
         }
     }
@@ -77,7 +82,11 @@ pub fn involvements_of(record: &Record) -> Vec<(String, String)> {
         Record::Dispute(d) => {
             let mut targets: Vec<String> = d.parties.iter().map(|p| p.actor.to_string()).collect();
             for o in &d.objects {
-                targets.extend(o.names.iter().filter_map(|n| n.used_by.as_ref().map(ToString::to_string)));
+                targets.extend(
+                    o.names
+                        .iter()
+                        .filter_map(|n| n.used_by.as_ref().map(ToString::to_string)),
+                );
             }
             (vec![d.name.to_string()], targets)
         }
@@ -87,9 +96,17 @@ pub fn involvements_of(record: &Record) -> Vec<(String, String)> {
             (vec![s.issue.dispute().to_string()], targets)
         }
         Record::Event(e) => {
-            let mut targets: Vec<String> = e.sources.iter().chain(&e.targets).map(ToString::to_string).collect();
+            let mut targets: Vec<String> = e
+                .sources
+                .iter()
+                .chain(&e.targets)
+                .map(ToString::to_string)
+                .collect();
             evidence(&mut targets, &e.evidence);
-            (e.issues.iter().map(|i| i.dispute().to_string()).collect(), targets)
+            (
+                e.issues.iter().map(|i| i.dispute().to_string()).collect(),
+                targets,
+            )
         }
         Record::Actor(_) | Record::Issue(_) | Record::Document(_) => return Vec::new(),
     };
@@ -452,9 +469,15 @@ impl PageTokens {
     /// The token for the page of `query` after `page`, or `""` when it was the last page.
     #[must_use]
     pub fn next(&self, query: &ListQuery, page: &Page) -> String {
-        let Some(last) = page.last_name() else {
-            return String::new();
-        };
+        match page.last_name() {
+            Some(last) => self.after(query, last),
+            None => String::new(),
+        }
+    }
+
+    /// The token for the page of `query` that starts after the name `last`.
+    #[must_use]
+    pub fn after(&self, query: &ListQuery, last: &str) -> String {
         let mut raw = Vec::with_capacity(1 + TAG_BYTES + last.len());
         raw.push(VERSION);
         raw.extend_from_slice(&self.tag(query, last));

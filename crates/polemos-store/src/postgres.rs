@@ -798,8 +798,7 @@ impl LogTx for PgTx<'_, '_> {
                 )?;
             }
             if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
-                self.tx
-                    .execute(&self.st.uninvolve, &[&kind, &entry.name])?;
+                self.tx.execute(&self.st.uninvolve, &[&kind, &entry.name])?;
                 for (dispute, target) in &entry.involves {
                     self.tx
                         .execute(&self.st.involve, &[dispute, target, &kind, &entry.name])?;

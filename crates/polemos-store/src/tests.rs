@@ -311,5 +311,8 @@ fn an_sqlite_database_of_schema_3_gets_its_references_and_involvements_indexed_o
     expected.sort();
     expected.dedup();
     assert!(expected.len() > 2, "{expected:?}");
-    assert_eq!(listed, expected, "existing records are in the involvement index");
+    assert_eq!(
+        listed, expected,
+        "existing records are in the involvement index"
+    );
 }

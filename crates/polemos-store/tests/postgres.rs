@@ -113,7 +113,7 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
         .collect();
     assert_eq!(
         versions,
-        vec![1, 2, 3],
+        vec![1, 2, 3, 4],
         "each migration recorded exactly once"
     );
     client

@@ -13,8 +13,9 @@ use super::error::ApiError;
 use super::resource::Resource;
 use super::state::{Shared, StoreOp};
 
-/// The default page size when a request leaves `page_size` at 0.
-pub const DEFAULT_PAGE_SIZE: usize = 50;
+/// The default page size when a request leaves `page_size` at 0 (the engine's, for every
+/// interface).
+pub const DEFAULT_PAGE_SIZE: usize = polemos_engine::DEFAULT_PAGE_SIZE;
 
 /// The standard-methods service.
 #[derive(Clone)]
@@ -46,54 +47,32 @@ impl Dossiers {
     }
 
     /// One page of `T` that the engine's filter keeps (see `polemos_engine::list` for what
-    /// each filter means). `query` is the request's filter fields, which a page token is bound
-    /// to.
+    /// each filter means, the page sizes and the page tokens).
     async fn list<T: Resource>(
         &self,
         page_size: i32,
-        page_token: &str,
-        filter: ReadFilter,
+        page_token: String,
+        filter: Filter,
     ) -> Result<(Vec<T::Pb>, String), ApiError> {
-        let size = match page_size {
-            n if n < 0 => {
-                return Err(FieldError::new("page_size", "must not be negative").into());
-            }
-            0 => DEFAULT_PAGE_SIZE,
-            n => usize::try_from(n)
-                .unwrap_or(usize::MAX)
-                .min(self.shared.limits.max_page_size),
-        };
-        let ReadFilter { mut filter, query } = filter;
-        let cursor = if page_token.is_empty() {
-            None
-        } else {
-            Some(PageToken::decode(page_token, &query)?)
-        };
+        let size = polemos_engine::page_size(i64::from(page_size))?
+            .min(self.shared.limits.max_page_size.max(1));
+        let tokens = self.shared.page_tokens.clone();
         self.shared
             .run(StoreOp::List, move |s| {
-                // Every page of one listing reads the revision its first page saw.
-                let revision = match (&cursor, filter.revision) {
-                    (Some(c), _) => c.revision,
-                    (None, Some(r)) => r,
-                    (None, None) => s.head()?,
-                };
-                filter.revision = Some(revision);
-                let after = cursor.as_ref().map(|c| c.last.as_str());
-                let page = polemos_engine::list_page(s, T::KIND, &filter, after, size)?;
-                let mut items = Vec::with_capacity(page.items.len());
-                let mut last = None;
-                for row in page.items {
-                    let x = T::from_record(row.value).ok_or_else(|| {
-                        ApiError::Internal("stored record of the wrong kind".into())
-                    })?;
-                    items.push(x.out(row.revision));
-                    last = Some(x.name().to_owned());
-                }
-                let next = match (page.more, last) {
-                    (true, Some(last)) => PageToken { revision, last }.encode(&query),
-                    _ => String::new(),
-                };
-                Ok::<_, ApiError>((items, next))
+                let page =
+                    polemos_engine::list_page(s, &tokens, T::KIND, &filter, size, &page_token)?;
+                let items = page
+                    .items
+                    .into_iter()
+                    .map(|row| {
+                        T::from_record(row.value)
+                            .map(|x| x.out(row.revision))
+                            .ok_or_else(|| {
+                                ApiError::Internal("stored record of the wrong kind".into())
+                            })
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Ok::<_, ApiError>((items, page.next_page_token))
             })
             .await
     }
@@ -249,76 +228,19 @@ fn fingerprint(record: &core::Record) -> String {
     core::content_hash(&json)
 }
 
-/// Where the next page starts: the revision all pages are read at and the last name returned,
-/// bound to the filters of the first call. Hex-encoded so clients treat it as opaque.
-struct PageToken {
-    revision: u64,
-    last: String,
-}
-
-impl PageToken {
-    fn encode(&self, query: &str) -> String {
-        let raw = format!("1\n{}\n{}\n{}", self.revision, self.last, query);
-        raw.bytes().map(|b| format!("{b:02x}")).collect()
-    }
-
-    fn decode(token: &str, query: &str) -> Result<Self, FieldError> {
-        let bad = || {
-            FieldError::new(
-                "page_token",
-                "not a token from a previous page of this list",
-            )
-        };
-        if !token.len().is_multiple_of(2) || !token.is_ascii() {
-            return Err(bad());
-        }
-        let bytes = (0..token.len())
-            .step_by(2)
-            .map(|i| u8::from_str_radix(&token[i..i + 2], 16))
-            .collect::<Result<Vec<u8>, _>>()
-            .map_err(|_| bad())?;
-        let raw = String::from_utf8(bytes).map_err(|_| bad())?;
-        let mut parts = raw.splitn(4, '\n');
-        match (parts.next(), parts.next(), parts.next(), parts.next()) {
-            (Some("1"), Some(rev), Some(last), Some(q)) => {
-                if q != query {
-                    return Err(FieldError::new(
-                        "page_token",
-                        "the filters differ from the call that returned this token",
-                    ));
-                }
-                Ok(Self {
-                    revision: rev.parse().map_err(|_| bad())?,
-                    last: last.to_owned(),
-                })
-            }
-            _ => Err(bad()),
-        }
-    }
-}
-
-/// A list request's filter for the engine, and the same fields as the query a page token is
-/// bound to.
-struct ReadFilter {
-    filter: Filter,
-    query: String,
-}
-
 /// Checks the filter fields of a list request (full resource names, as AIP-122 says) and hands
 /// them to the engine, which refuses unknown names with NOT_FOUND.
 fn read_filter(
     names: &[(&'static str, &str)],
     as_of: &str,
     revision: Option<u64>,
-) -> Result<ReadFilter, ApiError> {
+) -> Result<Filter, ApiError> {
     let mut filter = Filter {
         as_of: cv::date_in(&Path::root("as_of"), as_of)?,
         revision,
         ..Filter::default()
     };
-    let mut query = Vec::new();
     for (field, value) in names {
-        query.push(format!("{field}={value}"));
         if value.is_empty() {
             continue;
         }
@@ -339,15 +261,7 @@ fn read_filter(
         };
         *slot = Some((*value).to_owned());
     }
-    query.push(format!("as_of={as_of}"));
-    query.push(format!(
-        "revision={}",
-        revision.map(|r| r.to_string()).unwrap_or_default()
-    ));
-    Ok(ReadFilter {
-        filter,
-        query: query.join("&"),
-    })
+    Ok(filter)
 }
 
 fn r<T>(x: T) -> Result<Response<T>, Status> {
@@ -371,7 +285,7 @@ impl DossierService for Dossiers {
         let q = req.into_inner();
         let filter = read_filter(&[("dispute", &q.dispute)], &q.as_of, q.revision)?;
         let (actors, next_page_token) = self
-            .list::<core::Actor>(q.page_size, &q.page_token, filter)
+            .list::<core::Actor>(q.page_size, q.page_token, filter)
             .await?;
         r(pb::ListActorsResponse {
             actors,
@@ -424,7 +338,7 @@ impl DossierService for Dossiers {
         let q = req.into_inner();
         let filter = read_filter(&[("actor", &q.actor)], &q.as_of, q.revision)?;
         let (disputes, next_page_token) = self
-            .list::<core::Dispute>(q.page_size, &q.page_token, filter)
+            .list::<core::Dispute>(q.page_size, q.page_token, filter)
             .await?;
         r(pb::ListDisputesResponse {
             disputes,
@@ -486,7 +400,7 @@ impl DossierService for Dossiers {
         }
         let filter = read_filter(&[("parent", &q.parent)], &q.as_of, q.revision)?;
         let (issues, next_page_token) = self
-            .list::<core::Issue>(q.page_size, &q.page_token, filter)
+            .list::<core::Issue>(q.page_size, q.page_token, filter)
             .await?;
         r(pb::ListIssuesResponse {
             issues,
@@ -549,7 +463,7 @@ impl DossierService for Dossiers {
         ];
         let filter = read_filter(&names, &q.as_of, q.revision)?;
         let (stances, next_page_token) = self
-            .list::<core::Stance>(q.page_size, &q.page_token, filter)
+            .list::<core::Stance>(q.page_size, q.page_token, filter)
             .await?;
         r(pb::ListStancesResponse {
             stances,
@@ -611,7 +525,7 @@ impl DossierService for Dossiers {
         ];
         let filter = read_filter(&names, &q.as_of, q.revision)?;
         let (events, next_page_token) = self
-            .list::<core::Event>(q.page_size, &q.page_token, filter)
+            .list::<core::Event>(q.page_size, q.page_token, filter)
             .await?;
         r(pb::ListEventsResponse {
             events,
@@ -664,7 +578,7 @@ impl DossierService for Dossiers {
         let q = req.into_inner();
         let filter = read_filter(&[("dispute", &q.dispute)], &q.as_of, q.revision)?;
         let (documents, next_page_token) = self
-            .list::<core::Document>(q.page_size, &q.page_token, filter)
+            .list::<core::Document>(q.page_size, q.page_token, filter)
             .await?;
         r(pb::ListDocumentsResponse {
             documents,

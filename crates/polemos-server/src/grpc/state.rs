@@ -14,7 +14,7 @@ use super::gauges::Gauges;
 
 /// The environment variable holding the secret page tokens are signed with (unset: a random
 /// key per process, so a token is good only on the server that made it).
-pub const PAGE_TOKEN_SECRET: &str = "POLEMOS_PAGE_TOKEN_SECRET";
+pub const PAGE_TOKEN_SECRET: &str = polemos_engine::list::PAGE_TOKEN_SECRET;
 
 /// Limits on what one request may carry or hold.
 #[derive(Debug, Clone)]
@@ -45,7 +45,7 @@ impl Default for Limits {
     fn default() -> Self {
         Self {
             max_text_bytes: 1 << 20,
-            max_page_size: 1000,
+            max_page_size: polemos_engine::MAX_PAGE_SIZE,
             max_streams: 256,
             poll_interval: std::time::Duration::from_millis(500),
             // The PostgreSQL backend's pool size; SQLite has 4 readers and a writer.
@@ -159,12 +159,9 @@ impl Shared {
     pub fn new(store: Arc<dyn Store>, limits: Limits) -> Result<Self, polemos_store::StoreError> {
         let head = store.head()?;
         // Replicas behind one address share a secret, so any of them takes the next page.
-        let page_tokens = Arc::new(match std::env::var_os(PAGE_TOKEN_SECRET) {
-            Some(secret) if !secret.is_empty() => {
-                PageTokens::from_secret(secret.as_encoded_bytes())
-            }
-            _ => PageTokens::random()?,
-        });
+        let page_tokens = Arc::new(polemos_engine::page_tokens(None).map_err(|e| {
+            polemos_store::StoreError::Backend(format!("no key for page tokens: {e}"))
+        })?);
         let (tx, _) = watch::channel(head);
         Ok(Self {
             store,
