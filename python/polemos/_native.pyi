@@ -134,6 +134,18 @@ class Engine:
         as_of: Any = None,
         revision: int | None = None,
     ) -> list[dict[str, Any]]: ...
+    def page(
+        self,
+        collection: str,
+        *,
+        page_size: int = 0,
+        page_token: str = "",
+        dispute: str | None = None,
+        actor: str | None = None,
+        issue: str | None = None,
+        as_of: Any = None,
+        revision: int | None = None,
+    ) -> tuple[list[dict[str, Any]], str]: ...
     def get(self, name: str, revision: int | None = None) -> tuple[dict[str, Any], int]: ...
     def changes(self, after: int = 0, limit: int = 1000) -> list[dict[str, Any]]: ...
 

@@ -65,9 +65,43 @@ def interfaces() -> Iterator[tuple[polemos.Engine, Any]]:
             proc.wait(timeout=10)
 
 
+def pages(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
+    """A paging question through ``interface.page``, as crates/polemos-server/tests/parity.rs
+    asks it: every page no longer than ``page_size``, or an altered or moved token."""
+    args = {k: q[k] for k in FILTERS if k in q}
+    size = q["page_size"]
+    limit = 50 if size == 0 else size
+    try:
+        if "token" in q:
+            first = dict(args)
+            if q["token"] == "other":
+                if "other_actor" in q:
+                    first["actor"] = q["other_actor"]
+                if "other_revision" in q:
+                    first["revision"] = q["other_revision"]
+            _, token = interface.page(q["list"], page_size=size, **first)
+            assert token, q["id"]
+            if q["token"] == "forged":
+                token = token[:-1] + ("1" if token.endswith("0") else "0")
+            found, _ = interface.page(q["list"], page_size=size, page_token=token, **args)
+            return "names", [r.name for r in found]
+        names: list[str] = []
+        token = ""
+        while True:
+            found, token = interface.page(q["list"], page_size=size, page_token=token, **args)
+            assert len(found) <= limit, q["id"]
+            names.extend(r.name for r in found)
+            if not token:
+                return "names", names
+    except polemos.PolemosError as e:
+        return "error", getattr(e, "kind", type(e).__name__)
+
+
 def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
     """One question through one interface: ("names", [...]), ("rows", [...]), ("outcome", [...])
     or ("error", kind)."""
+    if "page_size" in q:
+        return pages(interface, q)
     args = {k: q[k] for k in FILTERS if k in q}
     try:
         if "analysis" in q:
