@@ -11,8 +11,12 @@ use tonic_reflection::pb::v1::{ServerReflectionRequest, ServerReflectionResponse
 
 use crate::support::*;
 
-/// One reflection question and its answer.
-async fn ask(channel: Channel, request: MessageRequest) -> ServerReflectionResponse {
+/// One reflection question and its answer (tonic's reflection answers an unknown symbol or file
+/// with an error status on the stream rather than an `ErrorResponse`).
+async fn ask(
+    channel: Channel,
+    request: MessageRequest,
+) -> Result<ServerReflectionResponse, Status> {
     let mut client = ServerReflectionClient::new(channel);
     let req = ServerReflectionRequest {
         host: String::new(),
@@ -23,11 +27,7 @@ async fn ask(channel: Channel, request: MessageRequest) -> ServerReflectionRespo
         .await
         .expect("reflection answers")
         .into_inner();
-    stream
-        .next()
-        .await
-        .expect("one answer")
-        .expect("not an error")
+    stream.next().await.expect("one answer")
 }
 
 /// The files reflection returns for a request, or the error it reports.
@@ -35,7 +35,10 @@ async fn files(
     channel: Channel,
     request: MessageRequest,
 ) -> Result<Vec<FileDescriptorProto>, String> {
-    match ask(channel, request).await.message_response {
+    let answer = ask(channel, request)
+        .await
+        .map_err(|s| s.message().to_owned())?;
+    match answer.message_response {
         Some(MessageResponse::FileDescriptorResponse(files)) => Ok(files
             .file_descriptor_proto
             .iter()
