@@ -10,6 +10,8 @@ pub mod calibration;
 mod holders;
 mod issues;
 #[cfg(test)]
+mod tests_refs;
+#[cfg(test)]
 mod tests_tree;
 
 use std::collections::HashMap;
@@ -20,7 +22,7 @@ use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Knowledge, TopicScale};
 use super::output::{ConditionFact, StanceFact};
 use holders::{holder, voice};
-use issues::{accused_of, assessed, claimed, new_issue, topic_after};
+use issues::{accused_of, anaphor, anaphor_before, assessed, claimed, new_issue, topic_after};
 use polemos_core::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
 
 /// How far after a stance cue its condition may start, in tokens.
@@ -158,6 +160,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 (holders, agents, inferred) = (vec![v], vec![v], true);
             }
+            // "The United Kingdom will agree that Mauritius is sovereign over ...": the state
+            // that endorses a claim holds it too.
+            if kind == Kind::Claim {
+                let ctx = holders::TreeContext {
+                    speaker: clause.speaker,
+                    voice,
+                    claim: true,
+                };
+                for a in holders::claim_endorsers(k, doc, items, i, s, ctx) {
+                    if !holders.contains(&a) {
+                        holders.push(a);
+                    }
+                }
+            }
             if holders.is_empty() {
                 continue;
             }
@@ -166,6 +182,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // ... and no other statement between the cue and the condition.
             let cond = items.iter().enumerate().find(|(j, x)| {
                 matches!(x.kind, ItemKind::Cue(Cue::Condition))
+                    && !until_a_date(doc, items, x)
                     && ((*j > i
                         && x.start < clause.end.max(it.end)
                         && x.tok.saturating_sub(it.tok_end) <= CONDITION_WINDOW
@@ -230,8 +247,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         issues::Accused::New(id, title) => Target::New(id, title),
                     })
                 }
-                Kind::Assess(_) => assessed(doc, items, i, clause.start, topic_stop)
-                    .map(|(t, tok)| Target::Topic(t, tok)),
+                Kind::Assess(_) => {
+                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                    assessed(doc, items, i, clause.start, topic_stop)
+                        // "the recent Moroccan proposal is serious", "comply with this
+                        // decision": the thing judged is named by a word that refers back.
+                        .or_else(|| anaphor_before(k, doc, s, it.tok, doc.token_at(clause.start)))
+                        .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                        .map(|(t, tok)| Target::Topic(t, tok))
+                }
                 Kind::Support | Kind::Oppose => {
                     let object_is_actor = items[i + 1..]
                         .iter()
@@ -246,7 +270,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 }
                             ) && x.tok <= it.tok_end + 1
                         });
-                    match topic_after(items, i, topic_stop) {
+                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                    // "The measure ... was co-sponsored by France": a passive's issue is its
+                    // subject, before the cue.
+                    let passive_subject = doc
+                        .tok_is(it.tok_end, "by")
+                        .then(|| anaphor(k, doc, s, doc.token_at(clause.start), it.tok))
+                        .flatten();
+                    match topic_after(items, i, topic_stop)
+                        .or(passive_subject)
+                        .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                    {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
                         // A request names a known topic or nothing: its verbs ("questioned",
                         // "asked") take all kinds of objects.
@@ -254,8 +288,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             && !issues::weak_cue(doc, it)
                             && !matches!(it.kind, ItemKind::Event(_)) =>
                         {
-                            let stop_tok =
-                                doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                             new_issue(doc, items, i, stop_tok)
                                 .map(|(id, title)| Target::New(id, title))
                         }
@@ -408,6 +440,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     }
     doc.stances = out;
     doc.new_issues = new_issues;
+}
+
+/// Whether the condition cue `cue` is "until" (or "through") with a date: "extended the
+/// sanctions until January 31" sets a term, not a condition.
+fn until_a_date(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    let text = doc.slice(cue.start, cue.end);
+    (text.eq_ignore_ascii_case("until") || text.eq_ignore_ascii_case("through"))
+        && items.iter().any(|x| {
+            matches!(x.kind, ItemKind::Date(_)) && x.tok >= cue.tok_end && x.tok <= cue.tok_end + 2
+        })
 }
 
 /// Imposing sanctions is supporting them: every sanctions event read by the events stage gives

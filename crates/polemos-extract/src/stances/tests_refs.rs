@@ -1,0 +1,79 @@
+//! Stances whose issue or holder the text names indirectly: a noun that refers back to a
+//! measure ("the measure", "the recent proposal"), the actors an apposition names, a state
+//! that endorses another's claim; measures kept in force, terms that are not conditions, trade
+//! measures and judgements of talks.
+
+use super::tests::{has, stances};
+
+#[test]
+fn the_measure_is_the_resolution_named_before() {
+    let s = stances(
+        "A Council resolution on Western Sahara was adopted on Monday. The measure was co-sponsored by France and Spain.",
+    );
+    assert!(has(&s, "FRA", "un-resolution", "support"), "{s:?}");
+    assert!(has(&s, "ESP", "un-resolution", "support"), "{s:?}");
+    // Nothing named before: "the measure" stands for nothing known.
+    let s = stances("The measure on Western Sahara was co-sponsored by France and Spain.");
+    assert!(!s.iter().any(|(_, i, _)| i == "un-resolution"), "{s:?}");
+}
+
+#[test]
+fn an_apposition_names_the_agents() {
+    let s = stances(
+        "A Council resolution on Western Sahara was adopted on Monday. The measure was co-sponsored by the two powers, France and Britain.",
+    );
+    assert!(has(&s, "FRA", "un-resolution", "support"), "{s:?}");
+    assert!(has(&s, "GBR", "un-resolution", "support"), "{s:?}");
+}
+
+#[test]
+fn a_judged_proposal_is_the_plan_named_before() {
+    let s = stances(
+        "Morocco put forward an autonomy plan for Western Sahara. The United States said the recent Moroccan proposal is credible.",
+    );
+    assert!(has(&s, "USA", "autonomy-plan", "support"), "{s:?}");
+    let s = stances(
+        "The United States said the recent Moroccan proposal on Western Sahara is credible.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "autonomy-plan"), "{s:?}");
+}
+
+#[test]
+fn a_state_that_agrees_to_a_claim_holds_it() {
+    let s = stances(
+        "The United Kingdom will agree that Mauritius is sovereign over the Chagos Archipelago.",
+    );
+    assert!(has(&s, "GBR", "sovereignty", "support"), "{s:?}");
+    assert!(has(&s, "MUS", "sovereignty", "support"), "{s:?}");
+    // Reporting a claim is not holding it.
+    let s = stances("The BBC reported that Mauritius is sovereign over the Chagos Archipelago.");
+    assert!(!s.iter().any(|(h, _, _)| h != "MUS"), "{s:?}");
+}
+
+#[test]
+fn keeping_a_measure_in_force_supports_it() {
+    let s = stances(
+        "The European Union extended sanctions against Russia over Crimea until January 31.",
+    );
+    // A date after "until" is a term, not a condition.
+    assert!(has(&s, "EU", "sanctions", "support"), "{s:?}");
+    let s = stances(
+        "The United States said its sanctions over Crimea will remain in place until Russia returns control.",
+    );
+    assert!(has(&s, "USA", "sanctions", "conditional"), "{s:?}");
+}
+
+#[test]
+fn tariffs_imposed_are_supported_by_who_imposes_them() {
+    let s = stances(
+        "The United States imposed tariffs on Chinese goods, and China imposed retaliatory tariffs on American goods.",
+    );
+    assert!(has(&s, "USA", "tariffs", "support"), "{s:?}");
+    assert!(has(&s, "CHN", "tariffs", "support"), "{s:?}");
+}
+
+#[test]
+fn talks_called_constructive_are_supported() {
+    let s = stances("Japan called the talks on the Kuril Islands constructive.");
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+}
