@@ -120,6 +120,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             last_span = (it.start, it.end);
             doc.tick(items.len() * 8);
+            if asked_of_another(k, doc, items, i) {
+                continue;
+            }
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;
             };
@@ -154,7 +157,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // welcomes ..."), is that state's.
             let we = (it.tok.saturating_sub(3)..it.tok).any(|t| doc.tok_is(t, "we"));
             if holders.is_empty()
-                && (we || matches!(kind, Kind::DenyClaim | Kind::Assess(_) | Kind::Neutral))
+                && (we
+                    || matches!(
+                        kind,
+                        Kind::DenyClaim | Kind::Assess(_) | Kind::Neutral | Kind::Claim
+                    ))
                 && clause.speaker.is_none()
                 && let Some(v) = voice
             {
@@ -440,6 +447,39 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     }
     doc.stances = out;
     doc.new_issues = new_issues;
+}
+
+/// How far before the actor asked its request verb may stand ("calls upon the PRC to").
+const ASKED_WINDOW: usize = 3;
+
+/// Whether the cue at `items[at]` is what another actor is asked to do: "calls upon the PRC
+/// to abide by the ruling", "urged Japan to accept the talks". The stance is the requester's,
+/// read from the request itself; the one asked has taken none.
+fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let cue = items[at];
+    if cue.tok < 2 || !doc.tok_is(cue.tok - 1, "to") {
+        return false;
+    }
+    let Some(j) = items[..at].iter().rposition(|x| {
+        matches!(
+            x.kind,
+            ItemKind::Actor {
+                adjectival: false,
+                ..
+            }
+        ) && x.tok_end == cue.tok - 1
+    }) else {
+        return false;
+    };
+    let asked = items[j];
+    items[..j].iter().rev().any(|x| {
+        x.tok_end + ASKED_WINDOW >= asked.tok
+            && match x.kind {
+                ItemKind::Event(e) => k.events[e].event_type == PloverType::Request,
+                ItemKind::Cue(Cue::Support) => true,
+                _ => false,
+            }
+    })
 }
 
 /// Whether the condition cue `cue` is "until" (or "through") with a date: "extended the

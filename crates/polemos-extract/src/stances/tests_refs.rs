@@ -77,3 +77,22 @@ fn talks_called_constructive_are_supported() {
     let s = stances("Japan called the talks on the Kuril Islands constructive.");
     assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
 }
+
+#[test]
+fn the_one_asked_to_comply_takes_no_stance() {
+    let s = stances(
+        "The United States calls upon China to abide by the arbitral ruling on the South China Sea.",
+    );
+    assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "CHN"), "{s:?}");
+    let s = stances("China said it will not abide by the arbitral ruling on the South China Sea.");
+    assert!(has(&s, "CHN", "icj-ruling", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_claim_nobody_is_quoted_for_is_the_voice_of_the_text() {
+    let s = stances(
+        "Japan welcomes the talks on the Kuril Islands. Japan reaffirms its support for a peace treaty. The islands are an integral part of our territory.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+}
