@@ -96,3 +96,24 @@ fn a_claim_nobody_is_quoted_for_is_the_voice_of_the_text() {
     );
     assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
 }
+
+#[test]
+fn territory_that_belongs_to_a_state_is_claimed() {
+    let s = stances("Japan says the Kuril Islands belong to Japan.");
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    let s = stances("Russia considers the Kuril Islands its territory.");
+    assert!(has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+    // Boats that belong to a company are no claim to territory.
+    let s =
+        stances("On the Kuril Islands, Japan said the fishing boats belong to a Russian company.");
+    assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+}
+
+#[test]
+fn returning_to_the_nuclear_deal_supports_it() {
+    let s = stances(
+        "Iran and the United States have been locked in a dispute over the nuclear deal. Sanctions on Iran remain. The tensions have grown. Iran said it would rejoin the nuclear deal if sanctions are lifted. The United States said it would return to the nuclear deal.",
+    );
+    assert!(has(&s, "IRN", "nuclear-deal", "conditional"), "{s:?}");
+    assert!(has(&s, "USA", "nuclear-deal", "support"), "{s:?}");
+}
