@@ -762,3 +762,43 @@ fn antecedent(
     }
     latest.map(|t| (t, noun))
 }
+
+/// Nouns for a claim to territory once an actor owns them ("China's claims", "Indian control",
+/// "Chinese authority over the area").
+const CLAIM_NOUNS: &[&str] = &["claim", "claims", "authority", "control", "jurisdiction"];
+
+/// Whether the words after the cue at `items[at]` name an actor's claim to territory: the
+/// actor (possessive or a demonym), perhaps an adjective, then one of the [`CLAIM_NOUNS`]
+/// ("rejected China's expansive claims", "denounce Indian control of the region"). Returns the
+/// noun's token.
+pub(super) fn owned_claim(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<usize> {
+    let cue = items[at];
+    let mut t = cue.tok_end;
+    while t < stop_tok && doc.tok_in(t, &["the", "a", "an", "any"]) {
+        t += 1;
+    }
+    let owner = items[at + 1..].iter().find(|x| {
+        x.tok == t
+            && matches!(
+                x.kind,
+                ItemKind::Actor {
+                    adjectival: true,
+                    ..
+                } | ItemKind::Actor {
+                    possessive: true,
+                    ..
+                }
+            )
+    })?;
+    let mut n = owner.tok_end;
+    if doc.tok_in(n, &["'s", "\u{2019}s", "'", "\u{2019}"]) {
+        n += 1;
+    }
+    // One modifier at most ("expansive claims").
+    (n..(n + 2).min(stop_tok)).find(|&x| doc.tok_in(x, CLAIM_NOUNS))
+}

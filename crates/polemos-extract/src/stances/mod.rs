@@ -142,6 +142,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     voice,
                 },
             );
+            // "Japan rejected China's claims": a claim an actor owns is the owner's, not the
+            // subject's (whose stance is the rejection).
+            if kind == Kind::Claim
+                && let Some(owner) = claim_owner(doc, items, i)
+            {
+                holders = holders::stance_holder(doc, owner).into_iter().collect();
+                agents = vec![owner];
+            }
             // "X recognizes A and reaffirms its support for B": the second verb shares the
             // first one's subject.
             if holders.is_empty()
@@ -284,7 +292,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .tok_is(it.tok_end, "by")
                         .then(|| anaphor(k, doc, s, doc.token_at(clause.start), it.tok))
                         .flatten();
-                    match topic_after(items, i, topic_stop)
+                    // "rejected China's claims", "denounce Indian control of the region":
+                    // the claim to the territory, whoever's it is.
+                    let claim = issues::owned_claim(doc, items, i, stop_tok)
+                        .and_then(|tok| sovereignty.map(|t| (t, tok)));
+                    match claim
+                        .or_else(|| topic_after(items, i, topic_stop))
                         .or(passive_subject)
                         .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
                     {
@@ -480,6 +493,27 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
                 _ => false,
             }
     })
+}
+
+/// The actor that owns the claim noun at `items[at]`: a possessive or demonym right before it
+/// ("China's claims", "Chinese claims"), perhaps with one adjective between.
+fn claim_owner(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let cue = items[at];
+    let prev = items[..at].iter().rev().find(|x| x.tok_end <= cue.tok)?;
+    let ItemKind::Actor {
+        actor,
+        adjectival,
+        possessive,
+        ..
+    } = prev.kind
+    else {
+        return None;
+    };
+    let mut next = prev.tok_end;
+    if doc.tok_in(next, &["'s", "\u{2019}s", "'", "\u{2019}"]) {
+        next += 1;
+    }
+    ((adjectival || possessive) && cue.tok <= next + 1).then_some(actor)
 }
 
 /// Whether the condition cue `cue` is "until" (or "through") with a date: "extended the

@@ -117,3 +117,12 @@ fn returning_to_the_nuclear_deal_supports_it() {
     assert!(has(&s, "IRN", "nuclear-deal", "conditional"), "{s:?}");
     assert!(has(&s, "USA", "nuclear-deal", "support"), "{s:?}");
 }
+
+#[test]
+fn rejecting_anothers_claim_opposes_it_and_the_claim_stays_its_owners() {
+    let s = stances("Japan rejected China's claims to the Senkaku Islands.");
+    assert!(has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
+    assert!(has(&s, "CHN", "sovereignty", "support"), "{s:?}");
+    let s = stances("Pakistan observed the day to denounce Indian control of Kashmir.");
+    assert!(has(&s, "PAK", "sovereignty", "oppose"), "{s:?}");
+}
