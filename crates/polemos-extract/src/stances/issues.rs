@@ -802,3 +802,34 @@ pub(super) fn owned_claim(
     // One modifier at most ("expansive claims").
     (n..(n + 2).min(stop_tok)).find(|&x| doc.tok_in(x, CLAIM_NOUNS))
 }
+
+/// Whether the cue at `items[at]` recognizes an actor itself ("recognizes Kosovo.", "recognized
+/// Juan Guaido as interim president"): the recognition issue. Recognizing an actor's act or
+/// office ("recognize United Kingdom administration of the islands") is not. Returns the
+/// actor's token.
+pub(super) fn recognized_actor(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    end: usize,
+) -> Option<usize> {
+    let cue = items[at];
+    if !doc
+        .slice(cue.start, cue.end)
+        .to_ascii_lowercase()
+        .starts_with("recogni")
+    {
+        return None;
+    }
+    let object = items[at + 1..].iter().find(|x| x.start >= cue.end)?;
+    let actor = matches!(
+        object.kind,
+        ItemKind::Actor {
+            adjectival: false,
+            possessive: false,
+            ..
+        }
+    ) && object.tok <= cue.tok_end + 1;
+    let whole = object.tok_end >= end || doc.tok_in(object.tok_end, &[".", ",", ";", "as", "and"]);
+    (actor && whole).then_some(object.tok)
+}

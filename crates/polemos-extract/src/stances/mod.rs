@@ -296,7 +296,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // the claim to the territory, whoever's it is.
                     let claim = issues::owned_claim(doc, items, i, stop_tok)
                         .and_then(|tok| sovereignty.map(|t| (t, tok)));
+                    let recognition = k.topics.iter().position(|t| t.id == "recognition");
+                    let recognized =
+                        issues::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
+                            .and_then(|tok| recognition.map(|t| (t, tok)));
                     match claim
+                        .or(recognized)
                         .or_else(|| topic_after(items, i, topic_stop))
                         .or(passive_subject)
                         .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))

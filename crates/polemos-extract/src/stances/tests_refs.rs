@@ -126,3 +126,15 @@ fn rejecting_anothers_claim_opposes_it_and_the_claim_stays_its_owners() {
     let s = stances("Pakistan observed the day to denounce Indian control of Kashmir.");
     assert!(has(&s, "PAK", "sovereignty", "oppose"), "{s:?}");
 }
+
+#[test]
+fn recognizing_a_state_itself_is_the_recognition_issue() {
+    let s = stances(
+        "The dispute between Serbia and Kosovo continues. The United States recognizes Kosovo. Serbia does not recognize Kosovo as an independent state.",
+    );
+    assert!(has(&s, "USA", "recognition", "support"), "{s:?}");
+    assert!(has(&s, "SRB", "recognition", "oppose"), "{s:?}");
+    // Recognizing a state's administration of a place is not recognizing the state.
+    let s = stances("We recognize de facto United Kingdom administration of the Falkland Islands.");
+    assert!(!s.iter().any(|(_, i, _)| i == "recognition"), "{s:?}");
+}
