@@ -9,6 +9,7 @@
 pub mod calibration;
 mod holders;
 mod issues;
+mod references;
 #[cfg(test)]
 mod tests_refs;
 #[cfg(test)]
@@ -22,8 +23,9 @@ use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Knowledge, TopicScale};
 use super::output::{ConditionFact, StanceFact};
 use holders::{holder, voice};
-use issues::{accused_of, anaphor, anaphor_before, assessed, claimed, new_issue, topic_after};
+use issues::{accused_of, assessed, claimed, new_issue, topic_after};
 use polemos_core::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
+use references::{anaphor, anaphor_before};
 
 /// How far after a stance cue its condition may start, in tokens.
 const CONDITION_WINDOW: usize = 14;
@@ -294,11 +296,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .flatten();
                     // "rejected China's claims", "denounce Indian control of the region":
                     // the claim to the territory, whoever's it is.
-                    let claim = issues::owned_claim(doc, items, i, stop_tok)
+                    let claim = references::owned_claim(doc, items, i, stop_tok)
                         .and_then(|tok| sovereignty.map(|t| (t, tok)));
                     let recognition = k.topics.iter().position(|t| t.id == "recognition");
                     let recognized =
-                        issues::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
+                        references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
                             .and_then(|tok| recognition.map(|t| (t, tok)));
                     match claim
                         .or(recognized)
