@@ -180,18 +180,24 @@ pub(super) fn owned_claim(
     while t < stop_tok && doc.tok_in(t, &["the", "a", "an", "any"]) {
         t += 1;
     }
+    // A state's claim, or its agents' ("Indian control"); a court's jurisdiction is no claim
+    // to territory.
     let owner = items[at + 1..].iter().find(|x| {
         x.tok == t
-            && matches!(
-                x.kind,
+            && match x.kind {
                 ItemKind::Actor {
-                    adjectival: true,
+                    actor,
+                    adjectival,
+                    possessive,
                     ..
-                } | ItemKind::Actor {
-                    possessive: true,
-                    ..
+                } => {
+                    (adjectival || possessive)
+                        && doc.holder_of(actor).is_some_and(|h| {
+                            doc.actors[h].kind == polemos_core::model::ActorKind::State
+                        })
                 }
-            )
+                _ => false,
+            }
     })?;
     let mut n = owner.tok_end;
     if doc.tok_in(n, &["'s", "\u{2019}s", "'", "\u{2019}"]) {

@@ -138,3 +138,17 @@ fn recognizing_a_state_itself_is_the_recognition_issue() {
     let s = stances("We recognize de facto United Kingdom administration of the Falkland Islands.");
     assert!(!s.iter().any(|(_, i, _)| i == "recognition"), "{s:?}");
 }
+
+#[test]
+fn a_courts_jurisdiction_is_no_claim_to_territory() {
+    let s = stances(
+        "In the dispute over the Senkaku Islands, Japan rejected the ICJ's jurisdiction over the islands.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+}
+
+#[test]
+fn a_measure_called_regrettable_is_opposed() {
+    let s = stances("Japan called the military drills near the Kuril Islands regrettable.");
+    assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
+}
