@@ -17,7 +17,7 @@ mod tests_tree;
 
 use std::collections::HashMap;
 
-use super::attribution::clause_at;
+use super::attribution::{clause_at, label_speaker};
 use super::events::issue_name;
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Knowledge, TopicScale};
@@ -106,7 +106,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let sovereignty = k.topics.iter().position(|t| t.id == "sovereignty");
     let voice = voice(doc);
     let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
+    // In a transcript, the speaker of the last label ("SECRETARY BLINKEN:") speaks until the
+    // next one: the speaker of the sentences no one is quoted in.
+    let mut labelled: Option<usize> = None;
     for s in 0..doc.sentences.len() {
+        if let Some(l) = label_speaker(doc, s) {
+            labelled = l;
+        }
         if doc.sentences[s].headline {
             continue;
         }
@@ -125,9 +131,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if asked_of_another(k, doc, items, i) {
                 continue;
             }
-            let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
+            let Some(mut clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;
             };
+            if clause.speaker.is_none() && clause.cue.is_none() {
+                clause.speaker = labelled;
+            }
             let args = match it.kind {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,

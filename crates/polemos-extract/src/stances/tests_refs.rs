@@ -152,3 +152,16 @@ fn a_measure_called_regrettable_is_opposed() {
     let s = stances("Japan called the military drills near the Kuril Islands regrettable.");
     assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_transcripts_label_names_the_speaker_until_the_next_label() {
+    let s = stances(
+        "Secretary Antony J. Blinken on Nagorno-Karabakh\n\nSECRETARY BLINKEN: Well, good afternoon, everyone. Strong, sustained diplomatic engagement on Nagorno-Karabakh is the best path for everyone.",
+    );
+    assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+    // The questioner is no one known: the official's label no longer speaks.
+    let s = stances(
+        "Secretary Antony J. Blinken on Nagorno-Karabakh\n\nSECRETARY BLINKEN: Well, good afternoon, everyone.\n\nQUESTION: Is strong, sustained diplomatic engagement on Nagorno-Karabakh the best path for everyone?",
+    );
+    assert!(s.is_empty(), "{s:?}");
+}
