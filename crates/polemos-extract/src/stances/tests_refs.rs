@@ -165,3 +165,12 @@ fn a_transcripts_label_names_the_speaker_until_the_next_label() {
     );
     assert!(s.is_empty(), "{s:?}");
 }
+
+#[test]
+fn historic_rights_are_claimed_and_illegitimate_claims_denied() {
+    let s = stances(
+        "China says it has historic rights in the South China Sea. The United States said China has no legitimate claim to the South China Sea.",
+    );
+    assert!(has(&s, "CHN", "sovereignty", "support"), "{s:?}");
+    assert!(has(&s, "USA", "sovereignty", "oppose"), "{s:?}");
+}
