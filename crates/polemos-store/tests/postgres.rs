@@ -128,7 +128,7 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
             err,
             StoreError::SchemaTooNew {
                 found: 99,
-                supported: 3
+                supported: 4
             }
         ),
         "{err}"
@@ -488,4 +488,49 @@ fn capture_logs() -> Arc<std::sync::Mutex<Vec<u8>>> {
     // One test in this binary installs it; another call would find it set.
     let _ = tracing::subscriber::set_global_default(subscriber);
     buf
+}
+
+/// A database migrated before the involvement index existed gets it filled on the next open,
+/// from the records it holds: a dispute's actors list as those records name them.
+#[test]
+fn a_database_of_schema_3_gets_its_involvements_indexed_on_open() {
+    let Some(pg) = cluster("a_database_of_schema_3_gets_its_involvements_indexed_on_open") else {
+        return;
+    };
+    let url = pg.fresh_database().expect("database");
+    let dossier = reference_dossier();
+    store_at(&url)
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .expect("import");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
+    client
+        .batch_execute(
+            "DROP TABLE current_involvements; DELETE FROM schema_migrations WHERE version = 4;",
+        )
+        .expect("back to schema 3");
+    let store = store_at(&url);
+    let dispute = dossier.disputes[0].name.to_string();
+    let query = polemos_store::ListQuery::new(polemos_store::Kind::Actor, 100).with(
+        polemos_store::Link::Involved {
+            dispute: dispute.clone(),
+        },
+    );
+    let listed: Vec<String> = store
+        .list_page(&query)
+        .expect("page")
+        .items
+        .iter()
+        .map(|v| polemos_store::record_name(&v.value).to_owned())
+        .collect();
+    let mut expected: Vec<String> = dossier
+        .records()
+        .iter()
+        .flat_map(polemos_store::involvements_of)
+        .filter(|(d, t)| d == &dispute && t.starts_with("actors/"))
+        .map(|(_, t)| t)
+        .collect();
+    expected.sort();
+    expected.dedup();
+    assert!(expected.len() > 2, "{expected:?}");
+    assert_eq!(listed, expected);
 }
