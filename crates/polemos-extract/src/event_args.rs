@@ -63,7 +63,8 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 /// Prepositions after which a noun names what an act is about, not whom it is aimed at:
-/// "coordinate efforts on Sudan", "concern over X's plans".
+/// "coordinate efforts on Sudan", "concern over X's plans". Not "at": what is fired or thrown
+/// "at" someone is aimed at them ("fired two shells at Seoul").
 const TOPIC_CASES: &[&str] = &[
     "on",
     "upon",
@@ -73,7 +74,6 @@ const TOPIC_CASES: &[&str] = &[
     "concerning",
     "in",
     "for",
-    "at",
     "into",
 ];
 
@@ -149,9 +149,40 @@ pub fn read(
         verbal(p, &map, head, cue, direct)
     };
     args.negated |= negated(p, head);
+    // "denied his government is supporting rebels": what is denied is not an act.
+    args.requested |= !noun && denied(p, head);
     // "are legally bound to comply", "must withdraw": what someone ought to do, not an act.
     args.requested |= !noun && deontic(p, head);
     Some(args)
+}
+
+/// Whether a verb is the content of a denial: "denied (that) its troops crossed the border".
+fn denied(p: &Parse<'_>, v: Word) -> bool {
+    p.has_rel(v, "ccomp")
+        && p.head(v)
+            .and_then(|h| p.token(h))
+            .is_some_and(|t| t.lemma.eq_ignore_ascii_case("deny"))
+}
+
+/// Prepositions that name whom a warning is about: "warned of the Prince", "warned their
+/// populations about X", "warned against Y".
+const WARNED_OF: &[&str] = &["of", "about", "against"];
+
+/// The actor a warning is about when the verb's object names none ("warned their populations
+/// about the Prince of Dol Amroth", "warned of X").
+fn warned_of(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
+    let mut places: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obl")).collect();
+    for o in p.dependents(v).filter(|d| p.has_rel(*d, "obj")) {
+        places.extend(p.dependents(o).filter(|d| p.has_rel(*d, "nmod")));
+    }
+    for d in places {
+        if case_in(p, d, WARNED_OF)
+            && let w @ Who::Actors(_) = who(p, map, d, false)
+        {
+            return w;
+        }
+    }
+    Who::Nobody
 }
 
 /// Whether a verb states an obligation: a modal of obligation ("must", "should"), or the
@@ -476,6 +507,16 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             all.extend(a);
             args.target = Who::Actors(all);
         } else if args.target.is_nobody() {
+            args.target = w;
+        }
+    }
+    // A warning is aimed at whom it is about when its object names no one else.
+    let warn = p
+        .token(v)
+        .is_some_and(|t| t.lemma.eq_ignore_ascii_case("warn"));
+    if warn && !matches!(args.target, Who::Actors(_) | Who::Other) {
+        let w = warned_of(p, map, v);
+        if !w.is_nobody() {
             args.target = w;
         }
     }

@@ -237,3 +237,47 @@ fn a_threatened_or_obliged_act_is_not_coded_as_done() {
     let text = "Chile and Peru are legally bound to comply with the ruling.";
     assert!(!acts(text, "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_phrase_that_is_both_a_cue_and_an_event_codes_the_event() {
+    // "stands with" is also a support cue of the stance stage; both readings stand.
+    let text = "Chile stands with our Peruvian allies.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn what_is_fired_at_someone_is_aimed_at_them() {
+    let text = "Chile on Thursday fired two artillery shells at Peru.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_warning_is_aimed_at_whom_it_is_about() {
+    let text = "Chile and the government of Bolivia warned their populations about the Prime Minister of Peru.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    assert!(has(text, "BOL", "THREATEN", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_denial_answers_the_accusation_before_it() {
+    let text = "Peru accused Chile of arming the rebels, a charge Chile denies.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // "denies" is a negator too, but not of itself.
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, negated)| s == &["CHL"] && t == "REJECT" && !*negated),
+        "{:?}",
+        events(text)
+    );
+    let text = "Peru said on Monday that Chilean troops crossed the border. \
+                Chile denied it is supporting the rebels.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // What is denied is not an act.
+    assert!(!has(text, "CHL", "SUPPORT", "-"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SUPPORT"),
+        "{:?}",
+        events(text)
+    );
+}
