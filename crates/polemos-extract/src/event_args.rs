@@ -156,6 +156,39 @@ pub fn read(
     Some(args)
 }
 
+/// Verbs that end or reduce relations when their object is "ties" or "relations": "abandon full
+/// economic ties with X" is a sanction, whatever "abandon" alone is coded as.
+const SEVERING: &[&str] = &[
+    "abandon",
+    "sever",
+    "cut",
+    "break",
+    "suspend",
+    "downgrade",
+    "freeze",
+    "end",
+    "scale",
+];
+
+/// Whether the verb cue `items[at]` ends or reduces relations: a severing verb whose object is
+/// headed by "ties" or "relations".
+#[must_use]
+pub fn severs_ties(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let lemma = |w: Word| p.token(w).map(|t| t.lemma.to_ascii_lowercase());
+    lemma(v).is_some_and(|l| SEVERING.contains(&l.as_str()))
+        && p.dependents(v).any(|d| {
+            p.has_rel(d, "obj")
+                && p.token(d).is_some_and(|t| {
+                    let w = t.text.to_ascii_lowercase();
+                    ["ties", "relations", "relation", "contacts"].contains(&w.as_str())
+                })
+        })
+}
+
 /// Whether a verb is the content of a denial: "denied (that) its troops crossed the border".
 fn denied(p: &Parse<'_>, v: Word) -> bool {
     p.has_rel(v, "ccomp")

@@ -230,7 +230,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             last_span = (it.start, it.end);
-            let cue = &k.events[ev];
+            let mut cue = &k.events[ev];
+            // "abandon full economic ties with X": ending relations is a sanction, whatever
+            // the verb alone is coded as.
+            if cue.args != Args::Noun
+                && cue.event_type != PloverType::Sanction
+                && event_args::severs_ties(doc, it)
+                && let Some(c) = k.events.iter().find(|c| {
+                    c.event_type == PloverType::Sanction && c.cameo == "161" && c.args == Args::Svo
+                })
+            {
+                cue = c;
+            }
             doc.tick(items.len() * 4);
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;

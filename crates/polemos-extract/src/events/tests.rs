@@ -281,3 +281,16 @@ fn a_denial_answers_the_accusation_before_it() {
         events(text)
     );
 }
+
+#[test]
+fn abandoning_ties_is_a_sanction() {
+    let text = "Chile will abandon full economic ties with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn opposing_someone_is_a_rejection_even_in_the_passive() {
+    let text = "Peru was fiercely opposed by Chile in the talks.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+}
