@@ -10,6 +10,12 @@ use super::knowledge::{Cue, Entry, Knowledge, Via};
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
 
+/// Words of fire aimed at something: the place after "at" that follows them is a target.
+const FIRED: &[&str] = &[
+    "fired", "fire", "fires", "firing", "shells", "shell", "missiles", "missile", "rockets",
+    "rocket", "rounds", "shots", "artillery", "aimed",
+];
+
 /// Nouns after a demonym that make it name the state ("Russian officials", "the Chinese side").
 const GROUP_NOUNS: &[&str] = &[
     "officials",
@@ -218,9 +224,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 ""
             };
-            let located = ["in", "at", "from", "of", "to", "near", "outside"]
-                .iter()
-                .any(|w| prev_word.eq_ignore_ascii_case(w));
+            // What is fired "at" a capital is aimed at its state: "fired two shells at Seoul".
+            let aimed = prev_word.eq_ignore_ascii_case("at")
+                && (tok.saturating_sub(5).max(range.start)..tok.saturating_sub(1))
+                    .any(|t| doc.tok_in(t, FIRED));
+            let located = !aimed
+                && ["in", "at", "from", "of", "to", "near", "outside"]
+                    .iter()
+                    .any(|w| prev_word.eq_ignore_ascii_case(w));
             let possessive = tok_end + 2 <= range.end && only_possessive(doc, tok_end, tok_end + 2);
             let mut actor_done = false;
             let mut dispute_done = false;

@@ -249,6 +249,9 @@ fn a_phrase_that_is_both_a_cue_and_an_event_codes_the_event() {
 fn what_is_fired_at_someone_is_aimed_at_them() {
     let text = "Chile on Thursday fired two artillery shells at Peru.";
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    // A capital fired at is its state, not where the firing happened.
+    let text = "Chile on Thursday fired two artillery shells at Lima.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
 
 #[test]
