@@ -714,12 +714,18 @@ pub fn parties_of(
     Vec::new()
 }
 
+/// How many of a text's first sentences (header lines not counted) may name its author.
+const AUTHOR_REACH: usize = 6;
+
 /// Who "we" is in a text with no speaker for it: the first state or organization that is the
-/// subject of a clause (a statement's "The United States welcomes ...").
+/// subject of a clause (a statement's "The United States welcomes ...") in its first sentences;
+/// a statement's header lines ("Press Statement", the signatory, the place, the date) are short
+/// and do not count.
 #[must_use]
 pub fn author(doc: &Doc<'_>) -> Option<usize> {
     let p = &doc.parse;
-    for s in 0..doc.sentences.len().min(6) {
+    let full = (0..doc.sentences.len()).filter(|&s| doc.sentences[s].tokens.len() > 5);
+    for s in full.take(AUTHOR_REACH) {
         for it in doc.sentence_items(s) {
             let ItemKind::Actor {
                 actor,

@@ -12,8 +12,20 @@ use polemos_core::names::slugify;
 
 /// Words of fire aimed at something: the place after "at" that follows them is a target.
 const FIRED: &[&str] = &[
-    "fired", "fire", "fires", "firing", "shells", "shell", "missiles", "missile", "rockets",
-    "rocket", "rounds", "shots", "artillery", "aimed",
+    "fired",
+    "fire",
+    "fires",
+    "firing",
+    "shells",
+    "shell",
+    "missiles",
+    "missile",
+    "rockets",
+    "rocket",
+    "rounds",
+    "shots",
+    "artillery",
+    "aimed",
 ];
 
 /// Nouns after a demonym that make it name the state ("Russian officials", "the Chinese side").

@@ -297,3 +297,24 @@ fn opposing_someone_is_a_rejection_even_in_the_passive() {
     let text = "Peru was fiercely opposed by Chile in the talks.";
     assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn we_is_the_author_after_a_statement_header() {
+    // A statement's header lines (kind, signatory, title, place, date) do not use up the
+    // sentences where its author is found.
+    let text = "Press Statement\n\nMichael R. Pompeo\n\nSecretary of State\n\nWashington, DC\n\n\
+                July 10, 2018\n\nChile welcomes the talks on the border. We commend Peru for its courage.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn urge_in_the_present_is_a_request() {
+    let text = "Chile and Peru met on Monday. We urge Peru to withdraw its troops.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, g, _)| t == "REQUEST" && g == &["PER"]),
+        "{:?}",
+        events(text)
+    );
+}
