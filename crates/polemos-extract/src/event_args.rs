@@ -466,6 +466,18 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
                 *requested = true;
                 return None;
             }
+            // "condemned the actions by the PRC to obstruct ...": the parser may hang the
+            // noun's infinitive on the verb; the noun's agent is the infinitive's subject.
+            let agent = p
+                .dependents(h)
+                .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "obl"))
+                .find_map(|o| {
+                    p.dependents(o)
+                        .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, &["by"]))
+                });
+            if agent.is_some() {
+                return agent;
+            }
         } else if p.has_rel(x, "conj") {
             *shared = true;
         } else {
@@ -512,8 +524,16 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.source = who(p, map, s, false);
     } else if p.has_rel(v, "acl") {
         // "a pleasant place to visit", "efforts to stop the parade": an infinitive or gerund
-        // modifying a noun names no one doing it.
-        args.no_source = true;
+        // modifying a noun names no one doing it, unless the noun names its doer: "actions by
+        // the PRC to obstruct a resupply mission".
+        let by = p.head(v).and_then(|n| {
+            p.dependents(n)
+                .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, &["by"]))
+        });
+        match by.map(|b| who(p, map, b, false)) {
+            Some(w @ Who::Actors(_)) => args.source = w,
+            _ => args.no_source = true,
+        }
     }
     // Targets: the objects, and obliques whose preposition marks an addressee, or is part of the
     // cue itself ("arrived in", "called on").
@@ -581,10 +601,14 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
         args.source = who(p, map, b, false);
         return args;
     }
-    // "a protest by X", "X's drills", "Chinese drills".
+    // "a protest by X", "X's drills", "Chinese drills"; but "Russian sanctions" are as often
+    // sanctions on Russia as by it.
+    let sanctions = p
+        .token(n)
+        .is_some_and(|t| ["sanctions", "tariffs"].contains(&t.text.to_ascii_lowercase().as_str()));
     for d in p.dependents(n) {
         let owner = p.has_rel(d, "nmod:poss")
-            || p.has_rel(d, "amod")
+            || (p.has_rel(d, "amod") && !sanctions)
             || p.has_rel(d, "compound")
             || (p.has_rel(d, "nmod") && case_in(p, d, &["by"]));
         if owner && let Who::Actors(a) = who(p, map, d, false) {
@@ -619,6 +643,16 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
         args.source = Who::Nobody;
         args.no_source = true;
         return args;
+    }
+    // "the threats Russia has made", "the sanctions Washington imposed": the subject of a
+    // relative clause whose verb does the act.
+    if args.source.is_nobody()
+        && let Some(v) = p
+            .dependents(n)
+            .find(|d| p.has_rel(*d, "acl:relcl") && light(*d))
+        && let Some(s) = p.dependent(v, "nsubj")
+    {
+        args.source = who(p, map, s, false);
     }
     if !args.source.is_nobody() {
         return args;

@@ -318,3 +318,35 @@ fn urge_in_the_present_is_a_request() {
         events(text)
     );
 }
+
+#[test]
+fn nominal_acts_take_their_doer_from_a_relative_clause() {
+    let text = "The minister cited the threats Chile has made to Peru.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| s == &["CHL"] && t == "THREATEN"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn denouncing_and_interfering_are_coded() {
+    let text = "Chile denounced Peruvian control of the region.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chilean ships interfered with Peru's lawful exercise of its rights.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn an_infinitive_after_a_noun_is_done_by_the_nouns_agent() {
+    let text = "Peru condemned the dangerous and repeated efforts by Chile to obstruct the resupply mission.";
+    assert!(acts(text, "CHL"), "{:?}", events(text));
+    let text = "Peru condemned the efforts to obstruct the resupply mission.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "COERCE"),
+        "{:?}",
+        events(text)
+    );
+}
