@@ -170,22 +170,53 @@ const SEVERING: &[&str] = &[
     "scale",
 ];
 
-/// Whether the verb cue `items[at]` ends or reduces relations: a severing verb whose object is
-/// headed by "ties" or "relations".
+/// Verbs that put a penalty into effect: "imposing a second round of sanctions on X".
+const IMPOSING: &[&str] = &["impose", "slap", "levy", "announce"];
+
+/// Nouns of a penalty one state puts on another.
+const PENALTIES: &[&str] = &[
+    "sanctions",
+    "tariffs",
+    "penalties",
+    "costs",
+    "embargo",
+    "duties",
+];
+
+/// Whether the verb cue `cue` is in fact a sanction: a severing verb whose object is headed by
+/// "ties" or "relations" ("abandon full economic ties with X"), or a verb of imposing whose
+/// object is a penalty ("is imposing a second round of sanctions on X"), whatever the verb alone
+/// is coded as.
 #[must_use]
-pub fn severs_ties(doc: &Doc<'_>, cue: &Item) -> bool {
+pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
-    let lemma = |w: Word| p.token(w).map(|t| t.lemma.to_ascii_lowercase());
-    lemma(v).is_some_and(|l| SEVERING.contains(&l.as_str()))
-        && p.dependents(v).any(|d| {
-            p.has_rel(d, "obj")
-                && p.token(d).is_some_and(|t| {
-                    let w = t.text.to_ascii_lowercase();
-                    ["ties", "relations", "relation", "contacts"].contains(&w.as_str())
-                })
+    let lemma = |w: Word| {
+        p.token(w)
+            .map(|t| t.lemma.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let text = |w: Word| {
+        p.token(w)
+            .map(|t| t.text.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let objects: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obj")).collect();
+    if SEVERING.contains(&lemma(v).as_str()) {
+        return objects
+            .iter()
+            .any(|&o| ["ties", "relations", "relation", "contacts"].contains(&text(o).as_str()));
+    }
+    // The penalty may be the object or what it is a round or a set of ("a second round of
+    // sanctions").
+    let penalty = |w: Word| PENALTIES.contains(&text(w).as_str());
+    IMPOSING.contains(&lemma(v).as_str())
+        && objects.iter().any(|&o| {
+            penalty(o)
+                || p.dependents(o)
+                    .any(|d| p.has_rel(d, "nmod") && case_in(p, d, &["of"]) && penalty(d))
         })
 }
 

@@ -231,11 +231,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             last_span = (it.start, it.end);
             let mut cue = &k.events[ev];
-            // "abandon full economic ties with X": ending relations is a sanction, whatever
-            // the verb alone is coded as.
+            // "abandon full economic ties with X", "imposing a round of sanctions on X": a
+            // sanction, whatever the verb alone is coded as.
             if cue.args != Args::Noun
                 && cue.event_type != PloverType::Sanction
-                && event_args::severs_ties(doc, it)
+                && event_args::sanction_verb(doc, it)
                 && let Some(c) = k.events.iter().find(|c| {
                     c.event_type == PloverType::Sanction && c.cameo == "161" && c.args == Args::Svo
                 })

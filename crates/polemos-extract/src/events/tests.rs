@@ -350,3 +350,10 @@ fn an_infinitive_after_a_noun_is_done_by_the_nouns_agent() {
         events(text)
     );
 }
+
+#[test]
+fn imposing_sanctions_is_a_sanction() {
+    let text = "As part of these actions, the government of Chile is imposing a second round of sanctions on Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
