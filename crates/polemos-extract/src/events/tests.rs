@@ -357,3 +357,17 @@ fn imposing_sanctions_is_a_sanction() {
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
     assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn every_subject_of_a_list_acts() {
+    let text = "Bolivia, the small Ecuador, and Chile welcomed a resumption of formal diplomatic ties with Peru.";
+    for s in ["BOL", "ECU", "CHL"] {
+        assert!(has(text, s, "SUPPORT", "PER"), "{s}: {:?}", events(text));
+    }
+}
+
+#[test]
+fn a_subject_separated_by_a_parenthetical_still_acts() {
+    let text = "Chile's foreign minister, in remarks published on Monday, urged Peru to respond.";
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}
