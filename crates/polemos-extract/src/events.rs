@@ -248,10 +248,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             };
             let direct = cue.event_type == PloverType::Request && cue.args == Args::Svo;
             let noun = cue.args == Args::Noun;
-            let mut tree = (cue.args != Args::By)
+            let read = (cue.args != Args::By)
                 .then(|| event_args::read(doc, items, i, noun, direct))
-                .flatten()
-                .unwrap_or_default();
+                .flatten();
+            // Whether the parse agrees the cue is a verb (or a noun, for a noun cue).
+            let parsed = read.is_some();
+            let mut tree = read.unwrap_or_default();
             // "his meeting": the possessive may point forward (see `cataphora`).
             if noun && matches!(tree.source, Who::Pronoun(_)) {
                 tree.source = Who::Nobody;
@@ -390,8 +392,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             };
             // A reporting verb that can be an act ("warned") is one only when it is aimed at
             // someone ("Japan warned China against ..."), not when it reports ("warned that").
-            let needs_target =
-                cue.args == Args::Dyad || shared || tree.shared || introduces(&clause, it);
+            // Deploying and patrolling are acts without a target ("China's navy patrols the
+            // disputed waters"), though the dictionary lists them as dyads; when the parse agrees
+            // the word is a verb ("an anti-Gondor parade" is not one).
+            let untargeted = cue.event_type == PloverType::Mobilize && parsed;
+            let needs_target = (cue.args == Args::Dyad && !untargeted)
+                || shared
+                || tree.shared
+                || introduces(&clause, it);
             let mutual = tree.target == Who::Other && srcs.len() >= 2;
             if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {
                 continue;

@@ -371,3 +371,28 @@ fn a_subject_separated_by_a_parenthetical_still_acts() {
     let text = "Chile's foreign minister, in remarks published on Monday, urged Peru to respond.";
     assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn patrolling_needs_no_target() {
+    // Not a parade, though: the dictionary's verb used as a noun.
+    let text = "Peru held an anti-Chile parade on Saturday.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "MOBILIZE"),
+        "{:?}",
+        events(text)
+    );
+    let text = "The Chilean navy patrols the disputed waters.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| s == &["chilean-navy"] && t == "MOBILIZE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn writing_to_someone_is_consulting_them() {
+    let text = "Chile has written to the United Nations Security Council.";
+    assert!(has(text, "CHL", "CONSULT", "UNSC"), "{:?}", events(text));
+}
