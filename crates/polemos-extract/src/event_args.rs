@@ -568,41 +568,6 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     }
     if let Some(s) = subject_of(p, v, &mut args.requested, &mut args.shared) {
         args.source = who(p, map, s, false);
-        // "Bolivia, the small Ecuador, and Chile welcomed ...": the parser may give the verb
-        // each part of the list as a subject of its own.
-        if let Who::Actors(a) = &mut args.source
-            && let Some(h) = p.head(s)
-        {
-            for d in p.dependents(h) {
-                if d != s && p.has_rel(d, "nsubj") && !p.has_rel(d, "nsubj:pass") {
-                    for c in p.conjuncts(d) {
-                        for x in phrase_actors(p, map, c, false, 3) {
-                            if !a.contains(&x) {
-                                a.push(x);
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        // "Evil Mordor, the awful Fornost, and good Gondor welcomed ...": the parser may hang
-        // the verb on the first subject as one more conjunct; the subjects before it act too.
-        if let Who::Actors(a) = &mut args.source
-            && p.has_rel(v, "conj")
-            && let Some(h) = p.head(v)
-            && map.get(h.index).copied().flatten().is_some()
-        {
-            for c in p.conjuncts(h) {
-                if c == v || p.has_rel(c, "conj") && c.index > v.index {
-                    continue;
-                }
-                for x in phrase_actors(p, map, c, false, 3) {
-                    if !a.contains(&x) {
-                        a.insert(0, x);
-                    }
-                }
-            }
-        }
     } else if let Some(s) = unmarked_subject(p, map, v) {
         args.source = who(p, map, s, false);
     } else if p.has_rel(v, "acl") {
