@@ -63,6 +63,33 @@ pub(crate) struct State {
     bodies: HashMap<String, usize>,
 }
 
+/// The state a coordinated word names when it shares the rest of the name with the state
+/// matched at `m`: "North" in "North and South Korea" is North Korea. Returns that word's token
+/// and the state.
+fn elided_partner(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    m: crate::ir::RawMatch,
+    first: usize,
+    known: usize,
+) -> Option<(usize, usize)> {
+    let ka = &k.actors[known];
+    if ka.kind != ActorKind::State || m.tok < first + 2 || !doc.tok_is(m.tok - 1, "and") {
+        return None;
+    }
+    let name = doc.slice(m.start, m.end);
+    let (head, rest) = name.split_once(' ')?;
+    let word = doc.tok(m.tok - 2);
+    if word == head || !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let wanted = format!("{word} {rest}");
+    let other = k.actors.iter().position(|a| {
+        a.kind == ActorKind::State && (a.display == wanted || a.aliases.contains(&wanted))
+    })?;
+    Some((m.tok - 2, other))
+}
+
 pub(crate) fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -> usize {
     if let Some(&a) = st.known.get(&known) {
         return a;
@@ -343,6 +370,23 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             adjectival,
                             possessive,
                         }));
+                        // "North and South Korea": the first word names a state of its own.
+                        if let Some((t, other)) = elided_partner(k, doc, m, range.start, known) {
+                            let b = known_actor(k, doc, &mut st, other);
+                            let tk = doc.tokens[t];
+                            local.push(Item {
+                                start: tk.start,
+                                end: tk.end,
+                                tok: t,
+                                tok_end: t + 1,
+                                kind: ItemKind::Actor {
+                                    actor: b,
+                                    via,
+                                    adjectival,
+                                    possessive: false,
+                                },
+                            });
+                        }
                     }
                     Entry::Actor(..) => {}
                     Entry::Place(_) => {

@@ -394,3 +394,10 @@ fn writing_to_someone_is_consulting_them() {
     let text = "Chile has written to the United Nations Security Council.";
     assert!(has(text, "CHL", "CONSULT", "UNSC"), "{:?}", events(text));
 }
+
+#[test]
+fn north_and_south_korea_are_two_states() {
+    let text = "North and South Korea exchanged artillery fire on Thursday.";
+    assert!(has(text, "PRK", "ASSAULT", "KOR"), "{:?}", events(text));
+    assert!(has(text, "KOR", "ASSAULT", "PRK"), "{:?}", events(text));
+}
