@@ -184,7 +184,8 @@ const PENALTIES: &[&str] = &[
 ];
 
 /// Whether the verb cue `cue` is in fact a sanction: a severing verb whose object is headed by
-/// "ties" or "relations" ("abandon full economic ties with X"), or a verb of imposing whose
+/// "ties" or "relations" ("abandon full economic ties with X"), a withdrawal of an envoy
+/// ("withdrew its ambassador from X"), or a verb of imposing whose
 /// object is a penalty ("is imposing a second round of sanctions on X"), whatever the verb alone
 /// is coded as.
 #[must_use]
@@ -208,6 +209,20 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> bool {
         return objects
             .iter()
             .any(|&o| ["ties", "relations", "relation", "contacts"].contains(&text(o).as_str()));
+    }
+    // "withdrew its ambassador from X": a diplomatic sanction, not a military retreat.
+    if ["withdraw", "recall", "pull"].contains(&lemma(v).as_str()) {
+        return objects.iter().any(|&o| {
+            [
+                "ambassador",
+                "envoy",
+                "diplomat",
+                "diplomats",
+                "ambassadors",
+                "envoys",
+            ]
+            .contains(&text(o).as_str())
+        });
     }
     // The penalty may be the object or what it is a round or a set of ("a second round of
     // sanctions").

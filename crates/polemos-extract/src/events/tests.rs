@@ -401,3 +401,14 @@ fn north_and_south_korea_are_two_states() {
     assert!(has(text, "PRK", "ASSAULT", "KOR"), "{:?}", events(text));
     assert!(has(text, "KOR", "ASSAULT", "PRK"), "{:?}", events(text));
 }
+
+#[test]
+fn withdrawing_an_ambassador_is_a_sanction_not_a_retreat() {
+    let text = "Chile withdrew its ambassador from Peru on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "RETREAT"),
+        "{:?}",
+        events(text)
+    );
+}
