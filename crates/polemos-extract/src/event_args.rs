@@ -56,7 +56,7 @@ pub struct TreeArgs {
 
 /// Verbs whose subject does the act their object names: "lodged a protest", "held drills",
 /// "imposed sanctions". Any other verb's subject only comments on it ("welcomed the agreement").
-const LIGHT_VERBS: &[&str] = &[
+pub(crate) const LIGHT_VERBS: &[&str] = &[
     "hold", "conduct", "stage", "launch", "issue", "lodge", "make", "file", "impose", "sign",
     "carry", "begin", "start", "announce", "deliver", "level", "mount", "resume", "order", "slap",
     "have", "continue", "expand", "extend", "offer", "put", "submit",

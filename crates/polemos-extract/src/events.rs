@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::attribution::{clause_at, resolve};
 use super::event_args::{self, Who};
+use super::gates;
 use super::ir::{DateMention, Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
 use super::output::{Clause, EventFact};
@@ -235,7 +236,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let direct = cue.event_type == PloverType::Request && cue.args == Args::Svo;
             let noun = cue.args == Args::Noun;
             let mut tree = (cue.args != Args::By)
-                .then(|| event_args::read(doc, items, i, noun, direct))
+                .then(|| gates::event_args(k, doc, items, i, s, &clause, noun, direct))
                 .flatten()
                 .unwrap_or_default();
             // "his meeting": the possessive may point forward (see `cataphora`).
