@@ -618,3 +618,27 @@ fn plain_stance(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<Pl
     }
     plain(doc, items, at, s, clause)
 }
+
+/// Verbs `event_args::sanction_verb` reads as a withdrawal of envoys, besides its severing and
+/// imposing verbs.
+const WITHDRAWING: &[&str] = &["withdraw", "recall", "pull"];
+
+/// Irregular forms of those verbs, which their stems do not find.
+const SANCTION_IRREGULAR: &[&str] = &["withdrew", "withdrawn", "broke", "broken", "levied"];
+
+/// Whether the verb cue `cue` is in fact a sanction (`event_args::sanction_verb`), asking the
+/// parse only when one of the cue's words can be a form of a severing, withdrawing or imposing
+/// verb.
+#[must_use]
+pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> bool {
+    let may = (cue.tok..cue.tok_end).any(|t| {
+        let w = doc.tok(t).to_ascii_lowercase();
+        SANCTION_IRREGULAR.contains(&w.as_str())
+            || event_args::SEVERING
+                .iter()
+                .chain(event_args::IMPOSING)
+                .chain(WITHDRAWING)
+                .any(|v| w.starts_with(v.strip_suffix(['e', 'y']).unwrap_or(v)))
+    });
+    (may || doc.parse.asks_always()) && event_args::sanction_verb(doc, cue)
+}
