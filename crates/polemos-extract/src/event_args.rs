@@ -56,7 +56,7 @@ pub struct TreeArgs {
 
 /// Verbs whose subject does the act their object names: "lodged a protest", "held drills",
 /// "imposed sanctions". Any other verb's subject only comments on it ("welcomed the agreement").
-const LIGHT_VERBS: &[&str] = &[
+pub(crate) const LIGHT_VERBS: &[&str] = &[
     "hold", "conduct", "stage", "launch", "issue", "lodge", "make", "file", "impose", "sign",
     "carry", "begin", "start", "announce", "deliver", "level", "mount", "resume", "order", "slap",
     "have", "continue", "expand", "extend", "offer", "put", "submit",
@@ -158,7 +158,7 @@ pub fn read(
 
 /// Verbs that end or reduce relations when their object is "ties" or "relations": "abandon full
 /// economic ties with X" is a sanction, whatever "abandon" alone is coded as.
-const SEVERING: &[&str] = &[
+pub(crate) const SEVERING: &[&str] = &[
     "abandon",
     "sever",
     "cut",
@@ -171,7 +171,7 @@ const SEVERING: &[&str] = &[
 ];
 
 /// Verbs that put a penalty into effect: "imposing a second round of sanctions on X".
-const IMPOSING: &[&str] = &["impose", "slap", "levy", "announce"];
+pub(crate) const IMPOSING: &[&str] = &["impose", "slap", "levy", "announce"];
 
 /// Nouns of a penalty one state puts on another.
 const PENALTIES: &[&str] = &[

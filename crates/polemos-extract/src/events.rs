@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 
 use super::attribution::{clause_at, resolve};
 use super::event_args::{self, Who};
+use super::gates;
 use super::ir::{DateMention, Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
 use super::output::{Clause, EventFact};
@@ -235,7 +236,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // sanction, whatever the verb alone is coded as.
             if cue.args != Args::Noun
                 && cue.event_type != PloverType::Sanction
-                && event_args::sanction_verb(doc, it)
+                && gates::sanction_verb(doc, it)
                 && let Some(c) = k.events.iter().find(|c| {
                     c.event_type == PloverType::Sanction && c.cameo == "161" && c.args == Args::Svo
                 })
@@ -248,8 +249,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             };
             let direct = cue.event_type == PloverType::Request && cue.args == Args::Svo;
             let noun = cue.args == Args::Noun;
+            // The parse's reading, or the same reading from the tokens where the clause is plain
+            // (gates.rs).
             let read = (cue.args != Args::By)
-                .then(|| event_args::read(doc, items, i, noun, direct))
+                .then(|| gates::event_args(k, doc, items, i, s, &clause, noun, direct))
                 .flatten();
             // Whether the parse agrees the cue is a verb (or a noun, for a noun cue).
             let parsed = read.is_some();

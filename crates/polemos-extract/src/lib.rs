@@ -14,6 +14,7 @@ pub mod error;
 pub mod event_args;
 pub mod events;
 pub mod framing;
+pub mod gates;
 pub mod gazetteer;
 pub mod ir;
 pub mod knowledge;

@@ -56,6 +56,8 @@ pub struct Parsed {
 
 /// The document's parse, made sentence by sentence when a stage first asks about a sentence:
 /// the parser is most of the pipeline's cost, and a sentence no stage looks at costs nothing.
+/// Stages ask only at sites where their token rules are in doubt (see `gates.rs`); a parse made with [`Parse::asking_always`] lifts those gates, so that what
+/// they lose can be measured.
 #[derive(Default)]
 pub struct Parse<'t> {
     model: SyntaxModel,
@@ -63,15 +65,18 @@ pub struct Parse<'t> {
     /// The extractor's sentences (document byte spans), in text order.
     spans: Vec<(usize, usize)>,
     parsed: Vec<std::cell::OnceCell<Parsed>>,
+    /// Stages consult the parse wherever it could say something, not only where the token
+    /// rules are in doubt.
+    always: bool,
 }
 
 impl std::fmt::Debug for Parse<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let done = self.parsed.iter().filter(|p| p.get().is_some()).count();
         write!(
             f,
-            "Parse {{ sentences: {}, parsed: {done} }}",
-            self.spans.len()
+            "Parse {{ sentences: {}, parsed: {} }}",
+            self.spans.len(),
+            self.parsed_sentences()
         )
     }
 }
@@ -85,7 +90,34 @@ impl<'t> Parse<'t> {
             text,
             parsed: spans.iter().map(|_| std::cell::OnceCell::new()).collect(),
             spans,
+            always: false,
         }
+    }
+
+    /// The same parse with the stages' gates lifted: every site a stage could read from the
+    /// parse reads it (the pipeline as it was before the gates, for comparing their output).
+    #[must_use]
+    pub fn asking_always(mut self) -> Self {
+        self.always = true;
+        self
+    }
+
+    /// Whether the stages' gates are lifted ([`Parse::asking_always`]).
+    #[must_use]
+    pub fn asks_always(&self) -> bool {
+        self.always
+    }
+
+    /// Whether sentence `s` has been parsed.
+    #[must_use]
+    pub fn is_parsed(&self, s: usize) -> bool {
+        self.parsed.get(s).is_some_and(|p| p.get().is_some())
+    }
+
+    /// How many of the sentences have been parsed so far.
+    #[must_use]
+    pub fn parsed_sentences(&self) -> usize {
+        self.parsed.iter().filter(|p| p.get().is_some()).count()
     }
 
     /// The parse of the extractor's sentence `s` (parsed now if no stage asked before).
@@ -265,6 +297,22 @@ impl<'t> Parse<'t> {
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let spans = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
     doc.parse = Parse::new(k.syntax.clone(), doc.text, spans);
+}
+
+/// The `parse` stage with the later stages' gates lifted ([`Parse::asking_always`]): each stage
+/// reads the parse wherever it could say something. For measuring what the gates lose;
+/// `Extractor::replace_stage` swaps it in.
+pub struct UngatedParse;
+
+impl crate::Stage for UngatedParse {
+    fn name(&self) -> &'static str {
+        "parse"
+    }
+
+    fn run(&self, k: &Knowledge, doc: &mut Doc<'_>) {
+        run(k, doc);
+        doc.parse = std::mem::take(&mut doc.parse).asking_always();
+    }
 }
 
 #[cfg(test)]

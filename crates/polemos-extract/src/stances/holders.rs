@@ -315,7 +315,7 @@ pub(super) fn negative_cue(doc: &Doc<'_>, cue: &Item) -> bool {
 /// stopping or denial governing it.
 pub(super) fn negated_in_tree(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
-    if negative_cue(doc, cue) {
+    if negative_cue(doc, cue) || crate::gates::stance_negation_plain(doc, cue) {
         return false;
     }
     let words = p.words_in(cue.start, cue.end);
@@ -624,6 +624,13 @@ pub(super) fn from_tree(
     s: usize,
     ctx: TreeContext,
 ) -> FromTree {
+    // Gates (gates.rs): no stance can be kept here, or the clause is plain.
+    if crate::gates::no_stance_possible(k, doc, items, at, s) {
+        return FromTree::Unknown;
+    }
+    if let Some(a) = crate::gates::stance_agents(doc, items, at, s, ctx.speaker) {
+        return FromTree::Actors(a);
+    }
     let cue = items[at];
     let Some(w) = subject_word(doc, &cue) else {
         return FromTree::Unknown;
