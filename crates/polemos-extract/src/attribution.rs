@@ -65,12 +65,15 @@ fn speaker_after(items: &[Item], at: usize) -> Option<usize> {
     })
 }
 
-/// Longest speaker label of a transcript, in tokens ("SECRETARY BLINKEN:").
-const LABEL_TOKENS: usize = 4;
+/// Longest speaker label of a transcript, in tokens: "AMBASSADOR LINDA THOMAS-GREENFIELD:" or
+/// "FOREIGN MINISTER LAVROV (via interpreter):" split into up to ten.
+const LABEL_TOKENS: usize = 10;
 
 /// The speaker a transcript's label gives sentence `s`: `Some(Some(a))` when the sentence
-/// opens with a label naming actor `a` ("SECRETARY BLINKEN: Well, ..."), `Some(None)` for a
-/// label naming no one known ("QUESTION:", "MODERATOR:"), `None` when it opens with no label.
+/// opens with a label naming person or government body `a` ("SECRETARY BLINKEN: Well, ..."),
+/// `Some(None)` for a label naming no one known ("QUESTION:", "MODERATOR:") or only a place
+/// (a dateline, "NEW DELHI:": the article's writer speaks, not the capital's state), `None`
+/// when it opens with no label.
 #[must_use]
 pub fn label_speaker(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
     let tokens = doc.sentences[s].tokens.clone();
@@ -79,18 +82,36 @@ pub fn label_speaker(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
         .take(LABEL_TOKENS + 1)
         .find(|&t| doc.tok(t) == ":")?;
     let label_words = tokens.start..colon;
-    // A label is written in capitals: "SECRETARY BLINKEN", "QUESTION".
-    let capitals = !label_words.is_empty()
-        && label_words.clone().all(|t| {
-            let w = doc.tok(t);
-            w.chars().any(char::is_alphabetic)
-                && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-        });
-    if !capitals {
+    // A label is written in capitals ("SECRETARY BLINKEN", "QUESTION"), with punctuation
+    // ("MR. PRICE", "THOMAS-GREENFIELD") and a remark in parentheses in any case
+    // ("(via interpreter)").
+    let mut depth = 0usize;
+    let mut words = 0usize;
+    for t in label_words {
+        let w = doc.tok(t);
+        match w {
+            "(" => depth += 1,
+            ")" => depth = depth.checked_sub(1)?,
+            _ if depth > 0 || !w.chars().any(char::is_alphabetic) => {}
+            _ if w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase()) => words += 1,
+            _ => return None,
+        }
+    }
+    if words == 0 || depth != 0 {
         return None;
     }
+    // Only someone who speaks names the speaker: a dateline's capital stands for its state but
+    // does not speak the article.
     let named = doc.sentence_items(s).iter().find_map(|x| match x.kind {
-        ItemKind::Actor { actor, .. } if x.tok_end <= colon => Some(actor),
+        ItemKind::Actor { actor, .. }
+            if x.tok_end <= colon
+                && matches!(
+                    doc.actors[actor].kind,
+                    ActorKind::Person | ActorKind::GovernmentBody
+                ) =>
+        {
+            Some(actor)
+        }
         _ => None,
     });
     Some(named)

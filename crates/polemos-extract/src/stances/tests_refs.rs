@@ -174,3 +174,28 @@ fn historic_rights_are_claimed_and_illegitimate_claims_denied() {
     assert!(has(&s, "CHN", "sovereignty", "support"), "{s:?}");
     assert!(has(&s, "USA", "sovereignty", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_dateline_is_not_a_speaker() {
+    let s = stances(
+        "MOSCOW: Russia on Monday began military drills near the Kuril Islands. Japan called Russia's drills near the Kuril Islands regrettable.",
+    );
+    // The capital of the dateline does not speak the article: Japan judges the drills.
+    assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
+    assert!(!has(&s, "RUS", "military-exercises", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_label_with_punctuation_ends_the_last_speakers_turn() {
+    // "MR. SMITH:" and "MR. SMITH (via interpreter):" are labels: Blinken no longer speaks.
+    for label in [
+        "MR. SMITH",
+        "MR. SMITH (via interpreter)",
+        "AMBASSADOR SMITH-JONES",
+    ] {
+        let s = stances(&format!(
+            "Secretary Antony J. Blinken on Nagorno-Karabakh\n\nSECRETARY BLINKEN: Well, good afternoon, everyone.\n\n{label}: Strong, sustained diplomatic engagement on Nagorno-Karabakh is the best path for everyone."
+        ));
+        assert!(s.is_empty(), "{label}: {s:?}");
+    }
+}
