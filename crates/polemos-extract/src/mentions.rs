@@ -209,6 +209,16 @@ pub(crate) fn only_possessive(doc: &Doc<'_>, from: usize, to: usize) -> bool {
             && doc.tok_is(from + 1, "s"))
 }
 
+/// The token after the possessive ending at token `t`: `'s` (which the tokenizer splits into
+/// `'` and `s`) or a plural's lone `'` ("the Philippines' claims"); `t` when there is none.
+pub(crate) fn after_possessive(doc: &Doc<'_>, t: usize) -> usize {
+    if doc.tok_in(t, &["'", "\u{2019}"]) {
+        t + 1 + usize::from(doc.tok_is(t + 1, "s"))
+    } else {
+        t
+    }
+}
+
 pub(crate) fn state_entry(k: &Knowledge, entries: &[Entry]) -> Option<usize> {
     entries.iter().find_map(|e| match e {
         Entry::Actor(i, _) if k.actors[*i].kind == ActorKind::State => Some(*i),

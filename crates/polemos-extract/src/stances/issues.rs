@@ -3,6 +3,7 @@
 //! clause ("has been conveyed through diplomatic channels") or a phrase cut short.
 
 use super::super::ir::{Doc, Item, ItemKind, TokKind};
+use super::super::mentions::after_possessive;
 use super::super::tree::Word;
 use polemos_core::names::slugify;
 
@@ -220,12 +221,7 @@ fn new_issue_from(
         .iter()
         .find(|x| x.tok == t && matches!(x.kind, ItemKind::Actor { .. }))
     {
-        let mut after = owner.tok_end;
-        if doc.tok_in(after, &["'s", "\u{2019}s"]) {
-            after += 1;
-        } else if doc.tok_in(after, &["'", "\u{2019}"]) {
-            after += 1 + usize::from(doc.tok_is(after + 1, "s"));
-        }
+        let after = after_possessive(doc, owner.tok_end);
         if after > owner.tok_end {
             t = after;
         }

@@ -156,7 +156,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Japan rejected China's claims": a claim an actor owns is the owner's, not the
             // subject's (whose stance is the rejection).
             if kind == Kind::Claim
-                && let Some(owner) = claim_owner(doc, items, i)
+                && let Some(&Item {
+                    kind: ItemKind::Actor { actor: owner, .. },
+                    ..
+                }) = references::owner_of(doc, &items[..i], it.tok)
             {
                 holders = holders::stance_holder(doc, owner).into_iter().collect();
                 agents = vec![owner];
@@ -509,27 +512,6 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
                 _ => false,
             }
     })
-}
-
-/// The actor that owns the claim noun at `items[at]`: a possessive or demonym right before it
-/// ("China's claims", "Chinese claims"), perhaps with one adjective between.
-fn claim_owner(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
-    let cue = items[at];
-    let prev = items[..at].iter().rev().find(|x| x.tok_end <= cue.tok)?;
-    let ItemKind::Actor {
-        actor,
-        adjectival,
-        possessive,
-        ..
-    } = prev.kind
-    else {
-        return None;
-    };
-    let mut next = prev.tok_end;
-    if doc.tok_in(next, &["'s", "\u{2019}s", "'", "\u{2019}"]) {
-        next += 1;
-    }
-    ((adjectival || possessive) && cue.tok <= next + 1).then_some(actor)
 }
 
 /// Whether the condition cue `cue` is "until" (or "through") with a date: "extended the

@@ -4,6 +4,7 @@
 
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Knowledge, TopicScale};
+use super::super::mentions::after_possessive;
 
 /// Nouns that refer back to a measure named before ("the measure", "this decision", "Manila's
 /// move"), and the topics each prefers when several were named.
@@ -56,16 +57,15 @@ pub(super) fn anaphor(
     if let Some(owner) = items
         .iter()
         .find(|x| x.tok == t && matches!(x.kind, ItemKind::Actor { .. }))
-        && doc.tok_in(owner.tok_end, &["'s", "\u{2019}s"])
+        && after_possessive(doc, owner.tok_end) > owner.tok_end
     {
-        t = owner.tok_end + 1;
+        t = after_possessive(doc, owner.tok_end);
         determined = true;
     }
     while t < stop_tok && doc.tok_in(t, &["the", "this", "that", "these", "its", "their"]) {
         determined = true;
         t += 1;
     }
-    // One adjective at most ("the recent proposal", "this unanimous decision").
     let noun_at = |x: usize| {
         let w = doc.tok(x).to_ascii_lowercase();
         ANAPHORS.iter().find(|(n, _)| *n == w).map(|(_, p)| *p)
@@ -107,19 +107,8 @@ pub(super) fn anaphor_before(
     // Determined ("the", "this", a possessive) within three words before it, and followed by
     // a verb of being, not by its own complement.
     let determined = (noun.saturating_sub(3).max(floor_tok)..noun).any(|x| {
-        doc.tok_in(
-            x,
-            &[
-                "the",
-                "this",
-                "that",
-                "these",
-                "its",
-                "their",
-                "'s",
-                "\u{2019}s",
-            ],
-        )
+        doc.tok_in(x, &["the", "this", "that", "these", "its", "their"])
+            || (x > floor_tok && after_possessive(doc, x) > x)
     });
     let copula = doc.tok_in(noun + 1, &["is", "was", "are", "were", "remains", "remain"]);
     if !determined || !copula {
@@ -165,6 +154,24 @@ fn antecedent(
 /// "Chinese authority over the area").
 const CLAIM_NOUNS: &[&str] = &["claim", "claims", "authority", "control", "jurisdiction"];
 
+/// The actor that owns the noun at token `noun`: a possessive or demonym right before it,
+/// perhaps with one modifier between ("China's expansive claims", "Indian control").
+pub(super) fn owner_of<'a>(doc: &Doc<'_>, items: &'a [Item], noun: usize) -> Option<&'a Item> {
+    items.iter().rev().find(|x| {
+        matches!(
+            x.kind,
+            ItemKind::Actor {
+                adjectival: true,
+                ..
+            } | ItemKind::Actor {
+                possessive: true,
+                ..
+            }
+        ) && x.tok_end <= noun
+            && noun <= after_possessive(doc, x.tok_end) + 1
+    })
+}
+
 /// Whether the words after the cue at `items[at]` name an actor's claim to territory: the
 /// actor (possessive or a demonym), perhaps an adjective, then one of the [`CLAIM_NOUNS`]
 /// ("rejected China's expansive claims", "denounce Indian control of the region"). Returns the
@@ -175,36 +182,23 @@ pub(super) fn owned_claim(
     at: usize,
     stop_tok: usize,
 ) -> Option<usize> {
-    let cue = items[at];
-    let mut t = cue.tok_end;
+    let mut t = items[at].tok_end;
     while t < stop_tok && doc.tok_in(t, &["the", "a", "an", "any"]) {
         t += 1;
     }
+    // The owner's name, its possessive and one modifier at most come before the noun.
+    let noun = (t..(t + 5).min(stop_tok)).find(|&x| doc.tok_in(x, CLAIM_NOUNS))?;
+    let owner = owner_of(doc, &items[at + 1..], noun)?;
     // A state's claim, or its agents' ("Indian control"); a court's jurisdiction is no claim
     // to territory.
-    let owner = items[at + 1..].iter().find(|x| {
-        x.tok == t
-            && match x.kind {
-                ItemKind::Actor {
-                    actor,
-                    adjectival,
-                    possessive,
-                    ..
-                } => {
-                    (adjectival || possessive)
-                        && doc.holder_of(actor).is_some_and(|h| {
-                            doc.actors[h].kind == polemos_core::model::ActorKind::State
-                        })
-                }
-                _ => false,
-            }
-    })?;
-    let mut n = owner.tok_end;
-    if doc.tok_in(n, &["'s", "\u{2019}s", "'", "\u{2019}"]) {
-        n += 1;
-    }
-    // One modifier at most ("expansive claims").
-    (n..(n + 2).min(stop_tok)).find(|&x| doc.tok_in(x, CLAIM_NOUNS))
+    let ItemKind::Actor { actor, .. } = owner.kind else {
+        return None;
+    };
+    (owner.tok == t
+        && doc
+            .holder_of(actor)
+            .is_some_and(|h| doc.actors[h].kind == polemos_core::model::ActorKind::State))
+    .then_some(noun)
 }
 
 /// Whether the cue at `items[at]` recognizes an actor itself ("recognizes Kosovo.", "recognized

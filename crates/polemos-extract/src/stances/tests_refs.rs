@@ -199,3 +199,24 @@ fn a_label_with_punctuation_ends_the_last_speakers_turn() {
         assert!(s.is_empty(), "{label}: {s:?}");
     }
 }
+
+#[test]
+fn a_possessive_owns_the_claim_rejected() {
+    // The tokenizer splits "China's" into "China", "'" and "s".
+    let s = stances("Japan rejected China's expansive claims to the Senkaku Islands.");
+    assert!(has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
+    assert!(has(&s, "CHN", "sovereignty", "support"), "{s:?}");
+    assert!(!has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+}
+
+#[test]
+fn a_possessors_move_refers_back_to_the_measure() {
+    let s = stances(
+        "Morocco put forward an autonomy plan for Western Sahara. The United States said Rabat's move is credible.",
+    );
+    assert!(has(&s, "USA", "autonomy-plan", "support"), "{s:?}");
+    let s = stances(
+        "A Council resolution on Western Sahara was adopted on Monday. Algeria's measure was co-sponsored by France and Spain.",
+    );
+    assert!(has(&s, "FRA", "un-resolution", "support"), "{s:?}");
+}
