@@ -183,17 +183,26 @@ const PENALTIES: &[&str] = &[
     "duties",
 ];
 
-/// Whether the verb cue `cue` is in fact a sanction: a severing verb whose object is headed by
-/// "ties" or "relations" ("abandon full economic ties with X"), a withdrawal of an envoy
-/// ("withdrew its ambassador from X"), or a verb of imposing whose
-/// object is a penalty ("is imposing a second round of sanctions on X"), whatever the verb alone
-/// is coded as.
+/// Which sanction a verb is once its object is read: cutting ties, withdrawing an envoy or
+/// imposing a penalty. Each is coded by its own row of the event data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SanctionKind {
+    /// "abandon full economic ties with X": the `withdraw` mode (CAMEO 161).
+    Ties,
+    /// "withdrew its ambassador from X": a diplomatic sanction (CAMEO 161).
+    Envoy,
+    /// "is imposing a second round of sanctions on X": an economic penalty (CAMEO 163).
+    Penalty,
+}
+
+/// Whether the verb cue `cue` is in fact a sanction, and which: a severing verb whose object
+/// is headed by "ties" or "relations" ("abandon full economic ties with X"), a withdrawal of an
+/// envoy ("withdrew its ambassador from X"), or a verb of imposing whose object is a penalty
+/// ("is imposing a second round of sanctions on X"), whatever the verb alone is coded as.
 #[must_use]
-pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> bool {
+pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     let p = &doc.parse;
-    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
-        return false;
-    };
+    let v = p.head_of(&p.words_in(cue.start, cue.end))?;
     let lemma = |w: Word| {
         p.token(w)
             .map(|t| t.lemma.to_ascii_lowercase())
@@ -208,31 +217,36 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> bool {
     if SEVERING.contains(&lemma(v).as_str()) {
         return objects
             .iter()
-            .any(|&o| ["ties", "relations", "relation", "contacts"].contains(&text(o).as_str()));
+            .any(|&o| ["ties", "relations", "relation", "contacts"].contains(&text(o).as_str()))
+            .then_some(SanctionKind::Ties);
     }
     // "withdrew its ambassador from X": a diplomatic sanction, not a military retreat.
     if ["withdraw", "recall", "pull"].contains(&lemma(v).as_str()) {
-        return objects.iter().any(|&o| {
-            [
-                "ambassador",
-                "envoy",
-                "diplomat",
-                "diplomats",
-                "ambassadors",
-                "envoys",
-            ]
-            .contains(&text(o).as_str())
-        });
+        return objects
+            .iter()
+            .any(|&o| {
+                [
+                    "ambassador",
+                    "envoy",
+                    "diplomat",
+                    "diplomats",
+                    "ambassadors",
+                    "envoys",
+                ]
+                .contains(&text(o).as_str())
+            })
+            .then_some(SanctionKind::Envoy);
     }
     // The penalty may be the object or what it is a round or a set of ("a second round of
     // sanctions").
     let penalty = |w: Word| PENALTIES.contains(&text(w).as_str());
-    IMPOSING.contains(&lemma(v).as_str())
+    (IMPOSING.contains(&lemma(v).as_str())
         && objects.iter().any(|&o| {
             penalty(o)
                 || p.dependents(o)
                     .any(|d| p.has_rel(d, "nmod") && case_in(p, d, &["of"]) && penalty(d))
-        })
+        }))
+    .then_some(SanctionKind::Penalty)
 }
 
 /// Whether a verb is the content of a denial: "denied (that) its troops crossed the border".

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::attribution::{clause_at, resolve};
-use super::event_args::{self, Who};
+use super::event_args::{self, SanctionKind, Who};
 use super::gates;
 use super::ir::{DateMention, Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
@@ -233,12 +233,19 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             last_span = (it.start, it.end);
             let mut cue = &k.events[ev];
             // "abandon full economic ties with X", "imposing a round of sanctions on X": a
-            // sanction, whatever the verb alone is coded as.
+            // sanction, whatever the verb alone is coded as, coded by the data's row for its
+            // kind (cutting ties, recalling an envoy, imposing a penalty).
             if cue.args != Args::Noun
                 && cue.event_type != PloverType::Sanction
-                && gates::sanction_verb(doc, it)
+                && let Some(kind) = gates::sanction_verb(doc, it)
                 && let Some(c) = k.events.iter().find(|c| {
-                    c.event_type == PloverType::Sanction && c.cameo == "161" && c.args == Args::Svo
+                    c.event_type == PloverType::Sanction
+                        && c.args == Args::Svo
+                        && match kind {
+                            SanctionKind::Ties => c.mode == "withdraw",
+                            SanctionKind::Envoy => c.mode == "sanction" && c.cameo == "161",
+                            SanctionKind::Penalty => c.mode == "sanction" && c.cameo == "163",
+                        }
                 })
             {
                 cue = c;

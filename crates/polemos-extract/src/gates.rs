@@ -626,11 +626,11 @@ const WITHDRAWING: &[&str] = &["withdraw", "recall", "pull"];
 /// Irregular forms of those verbs, which their stems do not find.
 const SANCTION_IRREGULAR: &[&str] = &["withdrew", "withdrawn", "broke", "broken", "levied"];
 
-/// Whether the verb cue `cue` is in fact a sanction (`event_args::sanction_verb`), asking the
-/// parse only when one of the cue's words can be a form of a severing, withdrawing or imposing
-/// verb.
+/// Whether the verb cue `cue` is in fact a sanction, and which (`event_args::sanction_verb`),
+/// asking the parse only when one of the cue's words can be a form of a severing, withdrawing
+/// or imposing verb.
 #[must_use]
-pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> bool {
+pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<event_args::SanctionKind> {
     let may = (cue.tok..cue.tok_end).any(|t| {
         let w = doc.tok(t).to_ascii_lowercase();
         SANCTION_IRREGULAR.contains(&w.as_str())
@@ -640,5 +640,9 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> bool {
                 .chain(WITHDRAWING)
                 .any(|v| w.starts_with(v.strip_suffix(['e', 'y']).unwrap_or(v)))
     });
-    (may || doc.parse.asks_always()) && event_args::sanction_verb(doc, cue)
+    if may || doc.parse.asks_always() {
+        event_args::sanction_verb(doc, cue)
+    } else {
+        None
+    }
 }

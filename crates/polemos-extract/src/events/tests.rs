@@ -3,10 +3,15 @@
 use crate::{ArticleMeta, Extractor};
 use std::sync::OnceLock;
 
+/// One extractor for all the tests: building the knowledge is the slow part.
+fn extractor() -> &'static Extractor {
+    static X: OnceLock<Extractor> = OnceLock::new();
+    X.get_or_init(|| Extractor::new().expect("built-in knowledge"))
+}
+
 /// (sources, TYPE, targets, negated) of every event of `text`.
 fn events(text: &str) -> Vec<(Vec<String>, String, Vec<String>, bool)> {
-    static X: OnceLock<Extractor> = OnceLock::new();
-    let x = X.get_or_init(|| Extractor::new().expect("built-in knowledge"));
+    let x = extractor();
     // The first line of an article is its headline, which codes no events.
     let article = format!("Headline\n\n{text}");
     let out = x
@@ -34,6 +39,25 @@ fn has(text: &str, src: &str, ty: &str, tgt: &str) -> bool {
     events(text)
         .iter()
         .any(|(s, t, g, _)| s.iter().any(|x| x == src) && t == ty && g.iter().any(|x| x == tgt))
+}
+
+/// (TYPE, mode, CAMEO) of every event of `text`.
+fn codes(text: &str) -> Vec<(String, String, String)> {
+    let x = extractor();
+    let article = format!("Headline\n\n{text}");
+    let out = x
+        .extract(&article, &ArticleMeta::default())
+        .expect("extracts");
+    out.events
+        .iter()
+        .map(|e| {
+            (
+                e.event_type.as_str().to_owned(),
+                e.mode.clone(),
+                e.cameo.clone(),
+            )
+        })
+        .collect()
 }
 
 /// Whether some event of `text` has `src` among its sources.
@@ -290,6 +314,12 @@ fn abandoning_ties_is_a_sanction() {
     let text = "Chile will abandon full economic ties with Peru.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
     assert!(!has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+    // Cutting ties is coded by the data's row for it, not by the recall of envoys.
+    let c = codes(text);
+    assert!(
+        c.iter().any(|(t, m, _)| t == "SANCTION" && m == "withdraw"),
+        "{c:?}"
+    );
 }
 
 #[test]
@@ -354,6 +384,14 @@ fn imposing_sanctions_is_a_sanction() {
     let text = "As part of these actions, the government of Chile is imposing a second round of sanctions on Peru.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
     assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    // An economic penalty (CAMEO 163), not the recall of envoys (161).
+    let c = codes(text);
+    assert!(
+        c.iter()
+            .any(|(t, _, cameo)| t == "SANCTION" && cameo == "163"),
+        "{c:?}"
+    );
+    assert!(!c.iter().any(|(_, _, cameo)| cameo == "161"), "{c:?}");
 }
 
 #[test]
