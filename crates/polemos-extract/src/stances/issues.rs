@@ -479,6 +479,13 @@ pub(super) fn claimed(
     if own.starts_with("belong") {
         return belongs(doc, items, at);
     }
+    // "its territory" claims only when said of a disputed place ("the islands are its
+    // territory", "considers the islands its territory"), not "shot down drones over its
+    // territory".
+    // "inherent territory" claims by itself.
+    if own.contains("territor") && !own.contains("inherent") {
+        return territory_of_a_state(doc, items, &cue);
+    }
     if ["sovereign", "territor", "part of", "part"]
         .iter()
         .any(|w| own.contains(w))
@@ -523,15 +530,7 @@ fn part_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
     }) else {
         return false;
     };
-    let place = |w: Word| {
-        p.token(w).is_some_and(|t| {
-            items.iter().any(|x| {
-                x.start <= t.start
-                    && t.start < x.end
-                    && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
-            })
-        })
-    };
+    let place = |w: Word| dispute_place(doc, items, w);
     let subject_is_place = p.dependent(part, "nsubj").is_some_and(place);
     let names_a_state = |d: Word| {
         p.subtree_span(d).is_some_and(|(a, b)| {
@@ -550,6 +549,45 @@ fn part_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
                 }))
     });
     subject_is_place && of_a_state
+}
+
+/// Whether parse word `w` is in a dispute's name or part ("the Kuril Islands").
+fn dispute_place(doc: &Doc<'_>, items: &[Item], w: Word) -> bool {
+    doc.parse.token(w).is_some_and(|t| {
+        items.iter().any(|x| {
+            x.start <= t.start
+                && t.start < x.end
+                && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
+        })
+    })
+}
+
+/// Whether the parse says a disputed place is the territory the cue names: its subject ("the
+/// islands are its territory") or an object of the verb it completes ("considers the islands
+/// its own territory", "the islands are considered its territory"). Territory in a
+/// prepositional phrase ("shot down drones over its territory") is never claimed.
+fn territory_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    let Some(territory) = words.iter().copied().find(|w| {
+        p.token(*w)
+            .is_some_and(|t| t.lemma.eq_ignore_ascii_case("territory"))
+    }) else {
+        return false;
+    };
+    let place = |w: Word| dispute_place(doc, items, w);
+    // "over its territory" is where something happened, not what a place is.
+    let in_a_phrase = p.dependent(territory, "case").is_some();
+    let of_its_verb = p.head(territory).is_some_and(|h| {
+        p.dependents(h).any(|d| {
+            d != territory
+                && ["obj", "iobj", "nsubj:pass"]
+                    .iter()
+                    .any(|r| p.has_rel(d, r))
+                && place(d)
+        })
+    });
+    !in_a_phrase && (p.dependent(territory, "nsubj").is_some_and(place) || of_its_verb)
 }
 
 /// The thing a judgement is about: the nearest topic before it in its clause ("the arbitral

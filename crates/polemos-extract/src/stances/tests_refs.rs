@@ -220,3 +220,15 @@ fn a_possessors_move_refers_back_to_the_measure() {
     );
     assert!(has(&s, "FRA", "un-resolution", "support"), "{s:?}");
 }
+
+#[test]
+fn its_territory_claims_only_a_disputed_place() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia shot down drones over its territory.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+    let s = stances("Japan says the Kuril Islands are its territory.");
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    let s = stances("Japan considers the Kuril Islands its territory.");
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+}
