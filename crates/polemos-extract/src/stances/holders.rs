@@ -669,23 +669,22 @@ pub(super) fn from_tree(
 
 /// Verbs whose subject, by stating a claim in their complement, takes it as its own: "the
 /// United Kingdom will agree that Mauritius is sovereign over ...", "the United States
-/// recognizes that the Golan Heights are part of Israel". Verbs of saying are not among them:
-/// reporting a claim is not holding it.
+/// recognizes that the Golan Heights are part of Israel". Verbs of saying are not among them
+/// ("confirm", "affirm" and "reaffirm" are reports too): reporting a claim is not holding it.
 const ENDORSING_HEADS: &[&str] = &[
     "agree",
     "recognize",
     "recognise",
     "accept",
     "acknowledge",
-    "affirm",
-    "reaffirm",
-    "confirm",
     "support",
     "endorse",
 ];
 
 /// The actors who endorse the claim at `items[at]`: the subject of an endorsing verb
-/// ([`ENDORSING_HEADS`]) whose complement the claim is.
+/// ([`ENDORSING_HEADS`]) whose complement the claim is, when the claim is a predicate ("that
+/// Mauritius is sovereign over ...", "that the islands belong to Japan"). A claiming verb with
+/// its own subject ("agreed that Japan claims the islands") is that subject's claim alone.
 pub(super) fn claim_endorsers(
     k: &Knowledge,
     doc: &Doc<'_>,
@@ -706,7 +705,13 @@ pub(super) fn claim_endorsers(
     } else {
         p.head(w).filter(|h| p.rel(*h) == "ccomp")
     };
-    let Some(governor) = pred.and_then(|x| p.head(x)) else {
+    let Some(pred) = pred else {
+        return Vec::new();
+    };
+    let predicative = lemma(doc, pred) != "claim"
+        && lemma(doc, w) != "claim"
+        && (p.dependent(pred, "cop").is_some() || lemma(doc, pred) == "belong");
+    let Some(governor) = p.head(pred).filter(|_| predicative) else {
         return Vec::new();
     };
     if !ENDORSING_HEADS.contains(&lemma(doc, governor).as_str()) {

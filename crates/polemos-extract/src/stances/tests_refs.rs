@@ -232,3 +232,13 @@ fn its_territory_claims_only_a_disputed_place() {
     let s = stances("Japan considers the Kuril Islands its territory.");
     assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
 }
+
+#[test]
+fn confirming_or_accepting_anothers_claiming_is_no_endorsement() {
+    let s = stances("Russia confirmed that Japan claims the Kuril Islands.");
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+    let s = stances("Russia accepts that Japan claims the Kuril Islands.");
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+    let s = stances("Russia reaffirmed that Japan is sovereign over the Kuril Islands.");
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
