@@ -485,6 +485,25 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
     false
 }
 
+/// Whether the phrase headed by `w` ends right before word `next`: the word before `next` is
+/// `w` or hangs from it.
+fn ends_before(p: &Parse<'_>, w: Word, next: Word) -> bool {
+    let Some(index) = next.index.checked_sub(1) else {
+        return false;
+    };
+    let mut x = Word { index, ..next };
+    for _ in 0..8 {
+        if x == w {
+            return true;
+        }
+        match p.head(x) {
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
+}
+
 /// The subject of a verb: its own, or the one it shares with the verb it is coordinated with or
 /// completes ("agreed to hold talks", "summoned the ambassador to protest"). `None` inside
 /// `requested` when the verb completes another verb's object ("urged X to withdraw").
@@ -524,13 +543,12 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
             // Only a purpose clause ("summoned the ambassador to protest") shares the subject;
             // after a verb of asking it is what was asked ("called on Peru to withdraw", which
             // the parser may attach as a purpose clause).
-            let to = p
-                .dependent(x, "mark")
-                .and_then(|m| p.token(m))
-                .is_some_and(|t| t.lemma.eq_ignore_ascii_case("to"));
-            if !to {
+            let Some(to) = p.dependent(x, "mark").filter(|&m| {
+                p.token(m)
+                    .is_some_and(|t| t.lemma.eq_ignore_ascii_case("to"))
+            }) else {
                 return None;
-            }
+            };
             let asking = p
                 .token(h)
                 .is_some_and(|t| ASKING.contains(&t.lemma.to_ascii_lowercase().as_str()));
@@ -539,14 +557,17 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
                 return None;
             }
             // "condemned the actions by the PRC to obstruct ...": the parser may hang the
-            // noun's infinitive on the verb; the noun's agent is the infinitive's subject.
+            // noun's infinitive on the verb; the noun's agent is the infinitive's subject. Only
+            // when the agent's phrase ends right before "to": in "summoned the envoy over
+            // drills by China to protest them" the infinitive is the summoner's purpose.
             let agent = p
                 .dependents(h)
                 .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "obl"))
                 .find_map(|o| {
                     p.dependents(o)
                         .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, &["by"]))
-                });
+                })
+                .filter(|&a| ends_before(p, a, to));
             if agent.is_some() {
                 return agent;
             }

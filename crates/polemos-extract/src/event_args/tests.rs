@@ -183,3 +183,15 @@ fn a_noun_commented_on_has_no_source_in_the_subject() {
     assert_eq!(names(&a.source, &ids), ["CHL"]);
     assert_eq!(names(&a.target, &ids), ["PER"]);
 }
+
+#[test]
+fn a_by_agent_does_the_purpose_only_right_before_its_to() {
+    // The agent of the object's noun acts in the infinitive that follows it at once.
+    let text = "Chile condemned the actions by Peru to obstruct the talks.";
+    let (a, ids) = args(text, "obstruct");
+    assert_eq!(names(&a.source, &ids), ["PER"]);
+    // Not when the by-phrase hangs further back: the summoner protests.
+    let text = "Chile summoned the envoy over drills by Peru on Monday to protest the arrests.";
+    let (a, ids) = args(text, "protest");
+    assert_eq!(names(&a.source, &ids), ["CHL"]);
+}
