@@ -10,11 +10,11 @@ use super::knowledge::{Cue, Entry, Knowledge, Via};
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
 
-/// Words of fire aimed at something: the place after "at" that follows them is a target.
+/// Words of fire aimed at something: the place after "at" that follows them is a target. Not
+/// "rounds" ("two rounds of talks at Seoul") nor the noun "fire" ("a fire at Seoul station"):
+/// "fire" counts only after "open" ([`opened_fire`]).
 const FIRED: &[&str] = &[
     "fired",
-    "fire",
-    "fires",
     "firing",
     "shells",
     "shell",
@@ -22,7 +22,6 @@ const FIRED: &[&str] = &[
     "missile",
     "rockets",
     "rocket",
-    "rounds",
     "shots",
     "artillery",
     "aimed",
@@ -209,6 +208,11 @@ pub(crate) fn only_possessive(doc: &Doc<'_>, from: usize, to: usize) -> bool {
             && doc.tok_is(from + 1, "s"))
 }
 
+/// Whether token `t` is the noun "fire" of "opened fire", "open fire", "opens fire".
+fn opened_fire(doc: &Doc<'_>, t: usize) -> bool {
+    t > 0 && doc.tok_in(t, &["fire"]) && doc.tok_in(t - 1, &["opened", "open", "opens", "opening"])
+}
+
 /// The token after the possessive ending at token `t`: `'s` (which the tokenizer splits into
 /// `'` and `s`) or a plural's lone `'` ("the Philippines' claims"); `t` when there is none.
 pub(crate) fn after_possessive(doc: &Doc<'_>, t: usize) -> usize {
@@ -276,7 +280,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // What is fired "at" a capital is aimed at its state: "fired two shells at Seoul".
             let aimed = prev_word.eq_ignore_ascii_case("at")
                 && (tok.saturating_sub(5).max(range.start)..tok.saturating_sub(1))
-                    .any(|t| doc.tok_in(t, FIRED));
+                    .any(|t| doc.tok_in(t, FIRED) || opened_fire(doc, t));
             let located = !aimed
                 && ["in", "at", "from", "of", "to", "near", "outside"]
                     .iter()
@@ -569,6 +573,29 @@ mod tests {
             names.contains(&"actors/RUS") && !names.contains(&"actors/GBR"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_capital_is_its_state_only_when_fired_at() {
+        let names = |text: &str| -> Vec<String> {
+            Extractor::new()
+                .expect("knowledge")
+                .extract(text, &ArticleMeta::default())
+                .expect("extracts")
+                .actors
+                .iter()
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        for text in [
+            "Chile and Bolivia held two rounds of talks at Lima on Monday.",
+            "Chile said a fire at Lima station killed two people.",
+        ] {
+            let n = names(text);
+            assert!(!n.iter().any(|a| a == "actors/PER"), "{text}: {n:?}");
+        }
+        let n = names("Chile said its troops opened fire at Lima.");
+        assert!(n.iter().any(|a| a == "actors/PER"), "{n:?}");
     }
 
     #[test]
