@@ -212,7 +212,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut index: Index = HashMap::new();
     // Who "we" is when no speaker is named, found when a cue first needs it.
     let author = std::cell::OnceCell::new();
-    let mut accusers: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut accusers: Vec<Accusation> = Vec::new();
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
@@ -220,7 +220,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         let items: &[Item] = doc.sentence_items(s);
         let mut last_span = (usize::MAX, usize::MAX);
         // Who accused whom lately, for a denial that follows.
-        accusers.retain(|(at, _)| at + ACCUSER_REACH >= s);
+        accusers.retain(|a| a.sentence + ACCUSER_REACH >= s);
         // The subjects of the sentence's last event, for a predicate coordinated with it.
         let mut last_subjects: Vec<usize> = Vec::new();
         for (i, it) in items.iter().enumerate() {
@@ -540,7 +540,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 PloverType::Accuse | PloverType::Protest | PloverType::Threaten
             ) && !negated
             {
-                accusers.push((s, dyads.iter().flat_map(|d| d.0.clone()).collect()));
+                accusers.push(Accusation {
+                    sentence: s,
+                    sources: dyads.iter().flat_map(|d| d.0.clone()).collect(),
+                    targets: dyads.iter().flat_map(|d| d.1.clone()).collect(),
+                });
             }
             for (srcs, targets) in dyads {
                 let mut sources: Vec<String> = srcs.iter().map(|&a| doc.actor_name(a)).collect();
@@ -577,25 +581,52 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
 /// How many sentences back a denial looks for the accusation it answers.
 const ACCUSER_REACH: usize = 3;
 
+/// An accusation, protest or threat of the last few sentences, for a denial that follows.
+struct Accusation {
+    sentence: usize,
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+}
+
 /// Whom a denial by `deniers` answers: who made the latest accusation, protest or threat of the
-/// last few sentences (`accusers`) from another state; else the latest state or organization
-/// named before byte `before` (this sentence, then the two before it) that is not theirs.
+/// last few sentences (`accusers`) aimed at the deniers' state, else the latest one aimed at no
+/// one known; else the latest state or organization named before byte `before` (this
+/// sentence, then the two before it) that is not theirs and not a party to an accusation aimed
+/// at someone else ("India accused Pakistan ...; China denied" answers neither).
 fn accuser(
     doc: &Doc<'_>,
-    accusers: &[(usize, Vec<usize>)],
+    accusers: &[Accusation],
     s: usize,
     before: usize,
     deniers: &[usize],
 ) -> Vec<usize> {
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     let theirs = |a: usize| deniers.iter().any(|&d| state_of(d) == state_of(a));
-    if let Some((_, a)) = accusers
+    let by_another =
+        |a: &&Accusation| !a.sources.is_empty() && !a.sources.iter().any(|&x| theirs(x));
+    if let Some(a) = accusers
         .iter()
         .rev()
-        .find(|(_, a)| !a.is_empty() && !a.iter().any(|&x| theirs(x)))
+        .filter(by_another)
+        .find(|a| a.targets.iter().any(|&x| theirs(x)))
+        .or_else(|| {
+            accusers
+                .iter()
+                .rev()
+                .filter(by_another)
+                .find(|a| a.targets.is_empty())
+        })
     {
-        return a.clone();
+        return a.sources.clone();
     }
+    let elsewhere = |x: usize| {
+        accusers.iter().filter(by_another).any(|a| {
+            a.sources
+                .iter()
+                .chain(&a.targets)
+                .any(|&y| state_of(y) == state_of(x))
+        })
+    };
     for sentence in (s.saturating_sub(2)..=s).rev() {
         for it in doc.sentence_items(sentence).iter().rev() {
             let ItemKind::Actor { actor, .. } = it.kind else {
@@ -607,7 +638,7 @@ fn accuser(
                 polemos_core::model::ActorKind::State
                     | polemos_core::model::ActorKind::InternationalOrganization
             );
-            if it.start < before && party && !theirs(actor) {
+            if it.start < before && party && !theirs(actor) && !elsewhere(actor) {
                 return vec![st];
             }
         }

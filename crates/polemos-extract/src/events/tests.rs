@@ -286,6 +286,17 @@ fn a_warning_is_aimed_at_whom_it_is_about() {
 }
 
 #[test]
+fn a_denial_answers_the_accusation_aimed_at_the_denier() {
+    let text = "Peru accused Chile of arming the rebels. Bolivia accused Peru of spying. \
+                Chile denied the charge.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
+    // An accusation between others is not what a third state denies.
+    let text = "Peru accused Bolivia of arming the rebels. Chile denied the charge.";
+    assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+}
+
+#[test]
 fn a_denial_answers_the_accusation_before_it() {
     let text = "Peru accused Chile of arming the rebels, a charge Chile denies.";
     assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
