@@ -324,7 +324,7 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
             }),
             status: e.status,
             event_type: e.event_type,
-            mode: Some(e.mode.clone()),
+            mode: (!e.mode.is_empty()).then(|| e.mode.clone()),
             contexts: e.contexts.clone(),
             cameo: Some(e.cameo.clone()),
             intensity: Intensity::saturating(e.intensity),

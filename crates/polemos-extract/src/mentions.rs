@@ -466,6 +466,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             }));
                         }
                     }
+                    // "state-sponsored terrorism" is no sponsoring ("co-sponsored" is its own
+                    // cue).
+                    Entry::Cue(Cue::Support)
+                        if prev_word == "-" && doc.tok(tok).eq_ignore_ascii_case("sponsored") => {}
                     Entry::Cue(c) => local.push(item(ItemKind::Cue(c))),
                     Entry::Event(ev) => local.push(item(ItemKind::Event(ev))),
                     Entry::Topic(t) => local.push(item(ItemKind::Topic(t))),

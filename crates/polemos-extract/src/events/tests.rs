@@ -461,3 +461,19 @@ fn withdrawing_an_ambassador_is_a_sanction_not_a_retreat() {
         events(text)
     );
 }
+
+#[test]
+fn a_letter_is_a_consultation_and_a_call_is_by_phone() {
+    let c = codes("Chile wrote to Peru on Monday.");
+    assert!(
+        c.iter()
+            .any(|(t, m, cameo)| t == "CONSULT" && m.is_empty() && cameo == "040"),
+        "{c:?}"
+    );
+    let c = codes("Chile phoned Peru on Monday.");
+    assert!(
+        c.iter()
+            .any(|(t, m, cameo)| t == "CONSULT" && m == "phone" && cameo == "041"),
+        "{c:?}"
+    );
+}

@@ -514,11 +514,10 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
     })
 }
 
-/// Whether the condition cue `cue` is "until" (or "through") with a date: "extended the
-/// sanctions until January 31" sets a term, not a condition.
+/// Whether the condition cue `cue` is "until" with a date: "extended the sanctions until
+/// January 31" sets a term, not a condition.
 fn until_a_date(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
-    let text = doc.slice(cue.start, cue.end);
-    (text.eq_ignore_ascii_case("until") || text.eq_ignore_ascii_case("through"))
+    doc.slice(cue.start, cue.end).eq_ignore_ascii_case("until")
         && items.iter().any(|x| {
             matches!(x.kind, ItemKind::Date(_)) && x.tok >= cue.tok_end && x.tok <= cue.tok_end + 2
         })

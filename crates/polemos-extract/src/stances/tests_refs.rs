@@ -47,6 +47,7 @@ fn a_state_that_agrees_to_a_claim_holds_it() {
     assert!(has(&s, "MUS", "sovereignty", "support"), "{s:?}");
     // Reporting a claim is not holding it.
     let s = stances("The BBC reported that Mauritius is sovereign over the Chagos Archipelago.");
+    assert!(has(&s, "MUS", "sovereignty", "support"), "{s:?}");
     assert!(!s.iter().any(|(h, _, _)| h != "MUS"), "{s:?}");
 }
 
@@ -241,4 +242,23 @@ fn confirming_or_accepting_anothers_claiming_is_no_endorsement() {
     assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
     let s = stances("Russia reaffirmed that Japan is sovereign over the Kuril Islands.");
     assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
+
+#[test]
+fn state_sponsored_is_no_sponsoring() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia says the state-sponsored fishing near the Kuril Islands is legal.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "RUS" && l == "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_court_case_at_home_is_no_international_ruling() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia rejected the court proceedings.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "icj-ruling"), "{s:?}");
 }
