@@ -125,6 +125,8 @@ fn add_proposed(
             status: DisputeStatus::Active,
             since: None,
         }],
+        // Not in the knowledge files: an analyst accepts, renames or merges it.
+        proposed: true,
     });
     Ok(())
 }
@@ -243,6 +245,7 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
                 status: entry.status,
                 since: None,
             }],
+            proposed: false,
         });
     }
     for p in &x.proposed_issues {
@@ -251,6 +254,8 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
             title: p.title.clone(),
             description: String::new(),
             scale: p.scale.clone(),
+            // Named from the text, not curated: stored only when the store lacks the issue.
+            proposed: true,
         });
     }
     d.documents.push(Document {
