@@ -319,6 +319,46 @@ mod tests {
         assert_eq!(store.head().expect("head"), head);
     }
 
+    /// A text about a dispute the knowledge files do not list: ingest stores the dispute and
+    /// its issues marked proposed, and accepting clears the marks.
+    #[test]
+    fn a_proposed_dispute_is_stored_marked_and_can_be_accepted() {
+        let store = polemos_store::open("memory:").expect("store");
+        let ex = Extractor::new().expect("extractor");
+        let text = "Egypt and Ethiopia traded accusations on Monday in the dispute over the Grand \
+            Ethiopian Renaissance Dam. Egypt's foreign minister said Cairo rejects the filling of \
+            the dam without a binding agreement.";
+        let reports = ingest_texts(&*store, &ex, &[text], &meta(), IngestOptions::default(), 1);
+        assert_eq!(
+            reports[0].outcome.status(),
+            "stored",
+            "{:?}",
+            reports[0].outcome
+        );
+        let proposed: Vec<polemos_core::Dispute> = store
+            .snapshot(polemos_store::View::current())
+            .expect("snapshot")
+            .disputes
+            .into_iter()
+            .filter(|d| d.proposed)
+            .collect();
+        assert_eq!(proposed.len(), 1, "one proposed dispute stored");
+        let name = proposed[0].name.to_string();
+        let accepted = crate::curation::accept(&*store, &name).expect("accept");
+        assert!(!accepted.dispute.proposed);
+        let after = store
+            .snapshot(polemos_store::View::current())
+            .expect("snapshot");
+        assert!(after.disputes.iter().all(|d| !d.proposed));
+        assert!(
+            after
+                .issues
+                .iter()
+                .filter(|i| i.dispute().as_str() == name)
+                .all(|i| !i.proposed)
+        );
+    }
+
     #[test]
     fn facts_need_a_publication_date_and_a_document_alone_does_not() {
         let store = polemos_store::open("memory:").expect("store");

@@ -112,9 +112,14 @@ fn add_proposed(
     }
     let name = DisputeName::parse(&f.name).map_err(|e| invalid("dispute", e.to_string()))?;
     d.disputes.push(Dispute {
+        // The store needs a name for every disputed object: the one the text gives it, neutral
+        // until an analyst says whose framing it is.
         objects: vec![DisputedObject {
             id: name.id().to_owned(),
-            names: Vec::new(),
+            names: vec![ObjectName {
+                label: f.title.clone(),
+                used_by: None,
+            }],
             parts: f.parts.clone(),
         }],
         name,
