@@ -337,6 +337,9 @@ async fn grpc_curate(location: &str, q: &CurationQuestion) -> Result<Vec<String>
 /// Asks every write question through the engine, the CLI and gRPC, each on a fresh store from
 /// `fresh` (a location), and returns the disagreements.
 pub async fn run_writes(fresh: &(dyn Fn() -> String + Sync)) -> Vec<String> {
+    // PostgreSQL's synchronous client makes the fresh databases: not on an async worker as is.
+    let make = fresh;
+    let fresh = || tokio::task::block_in_place(make);
     let table = writes();
     let mut failures = Vec::new();
     for q in &table.ingest {
