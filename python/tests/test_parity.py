@@ -222,3 +222,21 @@ def test_engine_and_client_curate_alike(q: dict[str, Any]) -> None:
         kind, lines = by_engine
         assert kind == "ok", lines
         assert sum(1 for line in lines if line.startswith("issue ")) == q["issues"]
+
+
+def test_a_single_text_that_fails_raises_alike() -> None:
+    """Of many texts a bad one is reported `failed`; a single text that fails raises, with the
+    same kind from the Engine and the Client."""
+    with tempfile.TemporaryDirectory() as tmp:
+        engine, client, proc, _ = _serve_fresh(Path(tmp), [])
+        try:
+            kinds = []
+            with client:
+                for interface in (engine, client):
+                    with pytest.raises(polemos.ValidationError) as raised:
+                        interface.ingest("   ", published="2019-01-22")
+                    kinds.append(getattr(raised.value, "kind", None))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    assert kinds == ["invalid_argument", "invalid_argument"]
