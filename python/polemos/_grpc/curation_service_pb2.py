@@ -22,30 +22,44 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
+from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
 from polemos._grpc import resources_pb2 as polemos_dot_v1_dot_resources__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!polemos/v1/curation_service.proto\x12\npolemos.v1\x1a\x1apolemos/v1/resources.proto\"y\n\x0e\x43urationResult\x12$\n\x07\x64ispute\x18\x01 \x01(\x0b\x32\x13.polemos.v1.Dispute\x12\x0e\n\x06issues\x18\x02 \x03(\t\x12\x0f\n\x07stances\x18\x03 \x01(\r\x12\x0e\n\x06\x65vents\x18\x04 \x01(\r\x12\x10\n\x08revision\x18\x05 \x01(\x04\"$\n\x14\x41\x63\x63\x65ptDisputeRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\"C\n\x15\x41\x63\x63\x65ptDisputeResponse\x12*\n\x06result\x18\x01 \x01(\x0b\x32\x1a.polemos.v1.CurationResult\"E\n\x14RenameDisputeRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x10\n\x08new_name\x18\x02 \x01(\t\x12\r\n\x05title\x18\x03 \x01(\t\"C\n\x15RenameDisputeResponse\x12*\n\x06result\x18\x01 \x01(\x0b\x32\x1a.polemos.v1.CurationResult\"1\n\x13MergeDisputeRequest\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04into\x18\x02 \x01(\t\"B\n\x14MergeDisputeResponse\x12*\n\x06result\x18\x01 \x01(\x0b\x32\x1a.polemos.v1.CurationResult2\x90\x02\n\x0f\x43urationService\x12T\n\rAcceptDispute\x12 .polemos.v1.AcceptDisputeRequest\x1a!.polemos.v1.AcceptDisputeResponse\x12T\n\rRenameDispute\x12 .polemos.v1.RenameDisputeRequest\x1a!.polemos.v1.RenameDisputeResponse\x12Q\n\x0cMergeDispute\x12\x1f.polemos.v1.MergeDisputeRequest\x1a .polemos.v1.MergeDisputeResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n!polemos/v1/curation_service.proto\x12\npolemos.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1apolemos/v1/resources.proto\"y\n\x0e\x43urationResult\x12$\n\x07\x64ispute\x18\x01 \x01(\x0b\x32\x13.polemos.v1.Dispute\x12\x0e\n\x06issues\x18\x02 \x03(\t\x12\x0f\n\x07stances\x18\x03 \x01(\r\x12\x0e\n\x06\x65vents\x18\x04 \x01(\r\x12\x10\n\x08revision\x18\x05 \x01(\x04\">\n\x14\x41\x63\x63\x65ptDisputeRequest\x12&\n\x04name\x18\x01 \x01(\tB\x18\xe2\x41\x01\x02\xfa\x41\x11\n\x0fpolemos/Dispute\"C\n\x15\x41\x63\x63\x65ptDisputeResponse\x12*\n\x06result\x18\x01 \x01(\x0b\x32\x1a.polemos.v1.CurationResult\"k\n\x14RenameDisputeRequest\x12&\n\x04name\x18\x01 \x01(\tB\x18\xe2\x41\x01\x02\xfa\x41\x11\n\x0fpolemos/Dispute\x12\x16\n\x08new_name\x18\x02 \x01(\tB\x04\xe2\x41\x01\x01\x12\x13\n\x05title\x18\x03 \x01(\tB\x04\xe2\x41\x01\x01\"C\n\x15RenameDisputeResponse\x12*\n\x06result\x18\x01 \x01(\x0b\x32\x1a.polemos.v1.CurationResult\"e\n\x13MergeDisputeRequest\x12&\n\x04name\x18\x01 \x01(\tB\x18\xe2\x41\x01\x02\xfa\x41\x11\n\x0fpolemos/Dispute\x12&\n\x04into\x18\x02 \x01(\tB\x18\xe2\x41\x01\x02\xfa\x41\x11\n\x0fpolemos/Dispute\"B\n\x14MergeDisputeResponse\x12*\n\x06result\x18\x01 \x01(\x0b\x32\x1a.polemos.v1.CurationResult2\x90\x02\n\x0f\x43urationService\x12T\n\rAcceptDispute\x12 .polemos.v1.AcceptDisputeRequest\x1a!.polemos.v1.AcceptDisputeResponse\x12T\n\rRenameDispute\x12 .polemos.v1.RenameDisputeRequest\x1a!.polemos.v1.RenameDisputeResponse\x12Q\n\x0cMergeDispute\x12\x1f.polemos.v1.MergeDisputeRequest\x1a .polemos.v1.MergeDisputeResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'polemos.v1.curation_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_CURATIONRESULT']._serialized_start=77
-  _globals['_CURATIONRESULT']._serialized_end=198
-  _globals['_ACCEPTDISPUTEREQUEST']._serialized_start=200
-  _globals['_ACCEPTDISPUTEREQUEST']._serialized_end=236
-  _globals['_ACCEPTDISPUTERESPONSE']._serialized_start=238
-  _globals['_ACCEPTDISPUTERESPONSE']._serialized_end=305
-  _globals['_RENAMEDISPUTEREQUEST']._serialized_start=307
-  _globals['_RENAMEDISPUTEREQUEST']._serialized_end=376
-  _globals['_RENAMEDISPUTERESPONSE']._serialized_start=378
-  _globals['_RENAMEDISPUTERESPONSE']._serialized_end=445
-  _globals['_MERGEDISPUTEREQUEST']._serialized_start=447
-  _globals['_MERGEDISPUTEREQUEST']._serialized_end=496
-  _globals['_MERGEDISPUTERESPONSE']._serialized_start=498
-  _globals['_MERGEDISPUTERESPONSE']._serialized_end=564
-  _globals['_CURATIONSERVICE']._serialized_start=567
-  _globals['_CURATIONSERVICE']._serialized_end=839
+  _globals['_ACCEPTDISPUTEREQUEST'].fields_by_name['name']._loaded_options = None
+  _globals['_ACCEPTDISPUTEREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\021\n\017polemos/Dispute'
+  _globals['_RENAMEDISPUTEREQUEST'].fields_by_name['name']._loaded_options = None
+  _globals['_RENAMEDISPUTEREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\021\n\017polemos/Dispute'
+  _globals['_RENAMEDISPUTEREQUEST'].fields_by_name['new_name']._loaded_options = None
+  _globals['_RENAMEDISPUTEREQUEST'].fields_by_name['new_name']._serialized_options = b'\342A\001\001'
+  _globals['_RENAMEDISPUTEREQUEST'].fields_by_name['title']._loaded_options = None
+  _globals['_RENAMEDISPUTEREQUEST'].fields_by_name['title']._serialized_options = b'\342A\001\001'
+  _globals['_MERGEDISPUTEREQUEST'].fields_by_name['name']._loaded_options = None
+  _globals['_MERGEDISPUTEREQUEST'].fields_by_name['name']._serialized_options = b'\342A\001\002\372A\021\n\017polemos/Dispute'
+  _globals['_MERGEDISPUTEREQUEST'].fields_by_name['into']._loaded_options = None
+  _globals['_MERGEDISPUTEREQUEST'].fields_by_name['into']._serialized_options = b'\342A\001\002\372A\021\n\017polemos/Dispute'
+  _globals['_CURATIONRESULT']._serialized_start=137
+  _globals['_CURATIONRESULT']._serialized_end=258
+  _globals['_ACCEPTDISPUTEREQUEST']._serialized_start=260
+  _globals['_ACCEPTDISPUTEREQUEST']._serialized_end=322
+  _globals['_ACCEPTDISPUTERESPONSE']._serialized_start=324
+  _globals['_ACCEPTDISPUTERESPONSE']._serialized_end=391
+  _globals['_RENAMEDISPUTEREQUEST']._serialized_start=393
+  _globals['_RENAMEDISPUTEREQUEST']._serialized_end=500
+  _globals['_RENAMEDISPUTERESPONSE']._serialized_start=502
+  _globals['_RENAMEDISPUTERESPONSE']._serialized_end=569
+  _globals['_MERGEDISPUTEREQUEST']._serialized_start=571
+  _globals['_MERGEDISPUTEREQUEST']._serialized_end=672
+  _globals['_MERGEDISPUTERESPONSE']._serialized_start=674
+  _globals['_MERGEDISPUTERESPONSE']._serialized_end=740
+  _globals['_CURATIONSERVICE']._serialized_start=743
+  _globals['_CURATIONSERVICE']._serialized_end=1015
 # @@protoc_insertion_point(module_scope)
