@@ -17,10 +17,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         println!("cargo:rerun-if-changed={}", file.display());
     }
     let fds = protox::compile(&files, [&root])?;
+    // The `services` feature: without it, the messages only (no tonic in the dependency tree).
+    let services = std::env::var_os("CARGO_FEATURE_SERVICES").is_some();
     std::fs::write(out.join("polemos_descriptor.bin"), fds.encode_to_vec())?;
     tonic_prost_build::configure()
-        .build_client(true)
-        .build_server(true)
+        .build_client(services)
+        .build_server(services)
         .generate_default_stubs(true)
         .compile_fds(fds)?;
     Ok(())
