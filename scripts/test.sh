@@ -9,8 +9,8 @@ export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
 source scripts/phases.sh
 section() { phase "$@"; }
 
-section "Generated protos are current"
-python3 proto/gen/dossier_service.py --check
+section "Protos: buf lint and buf breaking (docs/protos.md)"
+scripts/test-proto.sh
 
 section "Rust: unit, property and end-to-end tests"
 cargo test --workspace --locked

@@ -65,6 +65,37 @@ fn speaker_after(items: &[Item], at: usize) -> Option<usize> {
     })
 }
 
+/// Longest speaker label of a transcript, in tokens ("SECRETARY BLINKEN:").
+const LABEL_TOKENS: usize = 4;
+
+/// The speaker a transcript's label gives sentence `s`: `Some(Some(a))` when the sentence
+/// opens with a label naming actor `a` ("SECRETARY BLINKEN: Well, ..."), `Some(None)` for a
+/// label naming no one known ("QUESTION:", "MODERATOR:"), `None` when it opens with no label.
+#[must_use]
+pub fn label_speaker(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
+    let tokens = doc.sentences[s].tokens.clone();
+    let colon = tokens
+        .clone()
+        .take(LABEL_TOKENS + 1)
+        .find(|&t| doc.tok(t) == ":")?;
+    let label_words = tokens.start..colon;
+    // A label is written in capitals: "SECRETARY BLINKEN", "QUESTION".
+    let capitals = !label_words.is_empty()
+        && label_words.clone().all(|t| {
+            let w = doc.tok(t);
+            w.chars().any(char::is_alphabetic)
+                && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+        });
+    if !capitals {
+        return None;
+    }
+    let named = doc.sentence_items(s).iter().find_map(|x| match x.kind {
+        ItemKind::Actor { actor, .. } if x.tok_end <= colon => Some(actor),
+        _ => None,
+    });
+    Some(named)
+}
+
 /// Builds the clauses of every sentence.
 pub fn run(doc: &mut Doc<'_>) {
     discourse(doc);

@@ -63,7 +63,8 @@ const LIGHT_VERBS: &[&str] = &[
 ];
 
 /// Prepositions after which a noun names what an act is about, not whom it is aimed at:
-/// "coordinate efforts on Sudan", "concern over X's plans".
+/// "coordinate efforts on Sudan", "concern over X's plans". Not "at": what is fired or thrown
+/// "at" someone is aimed at them ("fired two shells at Seoul").
 const TOPIC_CASES: &[&str] = &[
     "on",
     "upon",
@@ -73,7 +74,6 @@ const TOPIC_CASES: &[&str] = &[
     "concerning",
     "in",
     "for",
-    "at",
     "into",
 ];
 
@@ -149,9 +149,119 @@ pub fn read(
         verbal(p, &map, head, cue, direct)
     };
     args.negated |= negated(p, head);
+    // "denied his government is supporting rebels": what is denied is not an act.
+    args.requested |= !noun && denied(p, head);
     // "are legally bound to comply", "must withdraw": what someone ought to do, not an act.
     args.requested |= !noun && deontic(p, head);
     Some(args)
+}
+
+/// Verbs that end or reduce relations when their object is "ties" or "relations": "abandon full
+/// economic ties with X" is a sanction, whatever "abandon" alone is coded as.
+const SEVERING: &[&str] = &[
+    "abandon",
+    "sever",
+    "cut",
+    "break",
+    "suspend",
+    "downgrade",
+    "freeze",
+    "end",
+    "scale",
+];
+
+/// Verbs that put a penalty into effect: "imposing a second round of sanctions on X".
+const IMPOSING: &[&str] = &["impose", "slap", "levy", "announce"];
+
+/// Nouns of a penalty one state puts on another.
+const PENALTIES: &[&str] = &[
+    "sanctions",
+    "tariffs",
+    "penalties",
+    "costs",
+    "embargo",
+    "duties",
+];
+
+/// Whether the verb cue `cue` is in fact a sanction: a severing verb whose object is headed by
+/// "ties" or "relations" ("abandon full economic ties with X"), a withdrawal of an envoy
+/// ("withdrew its ambassador from X"), or a verb of imposing whose
+/// object is a penalty ("is imposing a second round of sanctions on X"), whatever the verb alone
+/// is coded as.
+#[must_use]
+pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let lemma = |w: Word| {
+        p.token(w)
+            .map(|t| t.lemma.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let text = |w: Word| {
+        p.token(w)
+            .map(|t| t.text.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let objects: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obj")).collect();
+    if SEVERING.contains(&lemma(v).as_str()) {
+        return objects
+            .iter()
+            .any(|&o| ["ties", "relations", "relation", "contacts"].contains(&text(o).as_str()));
+    }
+    // "withdrew its ambassador from X": a diplomatic sanction, not a military retreat.
+    if ["withdraw", "recall", "pull"].contains(&lemma(v).as_str()) {
+        return objects.iter().any(|&o| {
+            [
+                "ambassador",
+                "envoy",
+                "diplomat",
+                "diplomats",
+                "ambassadors",
+                "envoys",
+            ]
+            .contains(&text(o).as_str())
+        });
+    }
+    // The penalty may be the object or what it is a round or a set of ("a second round of
+    // sanctions").
+    let penalty = |w: Word| PENALTIES.contains(&text(w).as_str());
+    IMPOSING.contains(&lemma(v).as_str())
+        && objects.iter().any(|&o| {
+            penalty(o)
+                || p.dependents(o)
+                    .any(|d| p.has_rel(d, "nmod") && case_in(p, d, &["of"]) && penalty(d))
+        })
+}
+
+/// Whether a verb is the content of a denial: "denied (that) its troops crossed the border".
+fn denied(p: &Parse<'_>, v: Word) -> bool {
+    p.has_rel(v, "ccomp")
+        && p.head(v)
+            .and_then(|h| p.token(h))
+            .is_some_and(|t| t.lemma.eq_ignore_ascii_case("deny"))
+}
+
+/// Prepositions that name whom a warning is about: "warned of the Prince", "warned their
+/// populations about X", "warned against Y".
+const WARNED_OF: &[&str] = &["of", "about", "against"];
+
+/// The actor a warning is about when the verb's object names none ("warned their populations
+/// about the Prince of Dol Amroth", "warned of X").
+fn warned_of(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
+    let mut places: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obl")).collect();
+    for o in p.dependents(v).filter(|d| p.has_rel(*d, "obj")) {
+        places.extend(p.dependents(o).filter(|d| p.has_rel(*d, "nmod")));
+    }
+    for d in places {
+        if case_in(p, d, WARNED_OF)
+            && let w @ Who::Actors(_) = who(p, map, d, false)
+        {
+            return w;
+        }
+    }
+    Who::Nobody
 }
 
 /// Whether a verb states an obligation: a modal of obligation ("must", "should"), or the
@@ -241,6 +351,18 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
     for c in p.conjuncts(w) {
         for a in phrase_actors(p, map, c, loose, 3) {
             if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+        // "North and South Korea": the coordinated modifiers share the head, and "North" names
+        // a state of its own.
+        for d in p.dependents(c) {
+            let coordinated =
+                p.has_rel(d, "compound") && p.dependents(d).any(|x| p.has_rel(x, "conj"));
+            if let Some(a) = map.get(d.index).copied().flatten()
+                && coordinated
+                && !out.contains(&a)
+            {
                 out.push(a);
             }
         }
@@ -402,6 +524,18 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
                 *requested = true;
                 return None;
             }
+            // "condemned the actions by the PRC to obstruct ...": the parser may hang the
+            // noun's infinitive on the verb; the noun's agent is the infinitive's subject.
+            let agent = p
+                .dependents(h)
+                .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "obl"))
+                .find_map(|o| {
+                    p.dependents(o)
+                        .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, &["by"]))
+                });
+            if agent.is_some() {
+                return agent;
+            }
         } else if p.has_rel(x, "conj") {
             *shared = true;
         } else {
@@ -410,6 +544,21 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
         x = h;
     }
     None
+}
+
+/// A subject the parser took for a bare noun phrase: an actor's phrase before a verb that has no
+/// subject, attached without a preposition ("Arnor's foreign minister, in remarks published on
+/// Monday, urged ...", parsed as `obl:unmarked`).
+fn unmarked_subject(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Option<Word> {
+    if !p.has_rel(v, "root") {
+        return None;
+    }
+    p.dependents(v).find(|&d| {
+        d.index < v.index
+            && (p.has_rel(d, "obl:unmarked") || p.has_rel(d, "obl:npmod"))
+            && case_of(p, d).is_none()
+            && matches!(who(p, map, d, false), Who::Actors(_))
+    })
 }
 
 fn passive(p: &Parse<'_>, v: Word) -> bool {
@@ -446,10 +595,20 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     }
     if let Some(s) = subject_of(p, v, &mut args.requested, &mut args.shared) {
         args.source = who(p, map, s, false);
+    } else if let Some(s) = unmarked_subject(p, map, v) {
+        args.source = who(p, map, s, false);
     } else if p.has_rel(v, "acl") {
         // "a pleasant place to visit", "efforts to stop the parade": an infinitive or gerund
-        // modifying a noun names no one doing it.
-        args.no_source = true;
+        // modifying a noun names no one doing it, unless the noun names its doer: "actions by
+        // the PRC to obstruct a resupply mission".
+        let by = p.head(v).and_then(|n| {
+            p.dependents(n)
+                .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, &["by"]))
+        });
+        match by.map(|b| who(p, map, b, false)) {
+            Some(w @ Who::Actors(_)) => args.source = w,
+            _ => args.no_source = true,
+        }
     }
     // Targets: the objects, and obliques whose preposition marks an addressee, or is part of the
     // cue itself ("arrived in", "called on").
@@ -476,6 +635,16 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             all.extend(a);
             args.target = Who::Actors(all);
         } else if args.target.is_nobody() {
+            args.target = w;
+        }
+    }
+    // A warning is aimed at whom it is about when its object names no one else.
+    let warn = p
+        .token(v)
+        .is_some_and(|t| t.lemma.eq_ignore_ascii_case("warn"));
+    if warn && !matches!(args.target, Who::Actors(_) | Who::Other) {
+        let w = warned_of(p, map, v);
+        if !w.is_nobody() {
             args.target = w;
         }
     }
@@ -507,10 +676,14 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
         args.source = who(p, map, b, false);
         return args;
     }
-    // "a protest by X", "X's drills", "Chinese drills".
+    // "a protest by X", "X's drills", "Chinese drills"; but "Russian sanctions" are as often
+    // sanctions on Russia as by it.
+    let sanctions = p
+        .token(n)
+        .is_some_and(|t| ["sanctions", "tariffs"].contains(&t.text.to_ascii_lowercase().as_str()));
     for d in p.dependents(n) {
         let owner = p.has_rel(d, "nmod:poss")
-            || p.has_rel(d, "amod")
+            || (p.has_rel(d, "amod") && !sanctions)
             || p.has_rel(d, "compound")
             || (p.has_rel(d, "nmod") && case_in(p, d, &["by"]));
         if owner && let Who::Actors(a) = who(p, map, d, false) {
@@ -545,6 +718,16 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
         args.source = Who::Nobody;
         args.no_source = true;
         return args;
+    }
+    // "the threats Russia has made", "the sanctions Washington imposed": the subject of a
+    // relative clause whose verb does the act.
+    if args.source.is_nobody()
+        && let Some(v) = p
+            .dependents(n)
+            .find(|d| p.has_rel(*d, "acl:relcl") && light(*d))
+        && let Some(s) = p.dependent(v, "nsubj")
+    {
+        args.source = who(p, map, s, false);
     }
     if !args.source.is_nobody() {
         return args;
@@ -640,12 +823,18 @@ pub fn parties_of(
     Vec::new()
 }
 
+/// How many of a text's first sentences (header lines not counted) may name its author.
+const AUTHOR_REACH: usize = 6;
+
 /// Who "we" is in a text with no speaker for it: the first state or organization that is the
-/// subject of a clause (a statement's "The United States welcomes ...").
+/// subject of a clause (a statement's "The United States welcomes ...") in its first sentences;
+/// a statement's header lines ("Press Statement", the signatory, the place, the date) are short
+/// and do not count.
 #[must_use]
 pub fn author(doc: &Doc<'_>) -> Option<usize> {
     let p = &doc.parse;
-    for s in 0..doc.sentences.len().min(6) {
+    let full = (0..doc.sentences.len()).filter(|&s| doc.sentences[s].tokens.len() > 5);
+    for s in full.take(AUTHOR_REACH) {
         for it in doc.sentence_items(s) {
             let ItemKind::Actor {
                 actor,

@@ -211,12 +211,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut index: Index = HashMap::new();
     // Who "we" is when no speaker is named, found when a cue first needs it.
     let author = std::cell::OnceCell::new();
+    let mut accusers: Vec<(usize, Vec<usize>)> = Vec::new();
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
         }
         let items: &[Item] = doc.sentence_items(s);
         let mut last_span = (usize::MAX, usize::MAX);
+        // Who accused whom lately, for a denial that follows.
+        accusers.retain(|(at, _)| at + ACCUSER_REACH >= s);
         // The subjects of the sentence's last event, for a predicate coordinated with it.
         let mut last_subjects: Vec<usize> = Vec::new();
         for (i, it) in items.iter().enumerate() {
@@ -227,17 +230,30 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             last_span = (it.start, it.end);
-            let cue = &k.events[ev];
+            let mut cue = &k.events[ev];
+            // "abandon full economic ties with X", "imposing a round of sanctions on X": a
+            // sanction, whatever the verb alone is coded as.
+            if cue.args != Args::Noun
+                && cue.event_type != PloverType::Sanction
+                && event_args::sanction_verb(doc, it)
+                && let Some(c) = k.events.iter().find(|c| {
+                    c.event_type == PloverType::Sanction && c.cameo == "161" && c.args == Args::Svo
+                })
+            {
+                cue = c;
+            }
             doc.tick(items.len() * 4);
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;
             };
             let direct = cue.event_type == PloverType::Request && cue.args == Args::Svo;
             let noun = cue.args == Args::Noun;
-            let mut tree = (cue.args != Args::By)
+            let read = (cue.args != Args::By)
                 .then(|| event_args::read(doc, items, i, noun, direct))
-                .flatten()
-                .unwrap_or_default();
+                .flatten();
+            // Whether the parse agrees the cue is a verb (or a noun, for a noun cue).
+            let parsed = read.is_some();
+            let mut tree = read.unwrap_or_default();
             // "his meeting": the possessive may point forward (see `cataphora`).
             if noun && matches!(tree.source, Who::Pronoun(_)) {
                 tree.source = Who::Nobody;
@@ -367,10 +383,23 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .any(|&b| doc.actors[b].affiliation == Some(a))
                 })
                 .collect();
+            // A denial answers the accusation before it: "India accused Pakistan of ..., a
+            // charge Pakistan denies".
+            let targets = if targets.is_empty() && cue.mode == "deny" {
+                accuser(doc, &accusers, s, it.start, &srcs)
+            } else {
+                targets
+            };
             // A reporting verb that can be an act ("warned") is one only when it is aimed at
             // someone ("Japan warned China against ..."), not when it reports ("warned that").
-            let needs_target =
-                cue.args == Args::Dyad || shared || tree.shared || introduces(&clause, it);
+            // Deploying and patrolling are acts without a target ("China's navy patrols the
+            // disputed waters"), though the dictionary lists them as dyads; when the parse agrees
+            // the word is a verb ("an anti-Gondor parade" is not one).
+            let untargeted = cue.event_type == PloverType::Mobilize && parsed;
+            let needs_target = (cue.args == Args::Dyad && !untargeted)
+                || shared
+                || tree.shared
+                || introduces(&clause, it);
             let mutual = tree.target == Who::Other && srcs.len() >= 2;
             if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {
                 continue;
@@ -385,8 +414,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .rev()
                 .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if srcs.contains(&actor)))
                 .map_or(clause.start, |x| x.end);
+            // A negator that is the cue itself ("denied") does not negate it.
             let negated = items[..i].iter().rev().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Negator))
+                    && x.end <= it.start
                     && x.start >= src_end
                     && x.start >= clause.start
                     && it.tok.saturating_sub(x.tok_end) <= 4
@@ -494,6 +525,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 } else {
                     vec![(srcs, targets)]
                 };
+            if matches!(
+                cue.event_type,
+                PloverType::Accuse | PloverType::Protest | PloverType::Threaten
+            ) && !negated
+            {
+                accusers.push((s, dyads.iter().flat_map(|d| d.0.clone()).collect()));
+            }
             for (srcs, targets) in dyads {
                 let mut sources: Vec<String> = srcs.iter().map(|&a| doc.actor_name(a)).collect();
                 let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
@@ -524,6 +562,47 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     doc.events = out;
+}
+
+/// How many sentences back a denial looks for the accusation it answers.
+const ACCUSER_REACH: usize = 3;
+
+/// Whom a denial by `deniers` answers: who made the latest accusation, protest or threat of the
+/// last few sentences (`accusers`) from another state; else the latest state or organization
+/// named before byte `before` (this sentence, then the two before it) that is not theirs.
+fn accuser(
+    doc: &Doc<'_>,
+    accusers: &[(usize, Vec<usize>)],
+    s: usize,
+    before: usize,
+    deniers: &[usize],
+) -> Vec<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let theirs = |a: usize| deniers.iter().any(|&d| state_of(d) == state_of(a));
+    if let Some((_, a)) = accusers
+        .iter()
+        .rev()
+        .find(|(_, a)| !a.is_empty() && !a.iter().any(|&x| theirs(x)))
+    {
+        return a.clone();
+    }
+    for sentence in (s.saturating_sub(2)..=s).rev() {
+        for it in doc.sentence_items(sentence).iter().rev() {
+            let ItemKind::Actor { actor, .. } = it.kind else {
+                continue;
+            };
+            let st = state_of(actor);
+            let party = matches!(
+                doc.actors[st].kind,
+                polemos_core::model::ActorKind::State
+                    | polemos_core::model::ActorKind::InternationalOrganization
+            );
+            if it.start < before && party && !theirs(actor) {
+                return vec![st];
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// "Neither X nor Y boycotted ...": the subjects are negated, and so is their act.

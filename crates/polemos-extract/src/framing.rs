@@ -74,6 +74,31 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 }
                 ItemKind::Topic(_) => disputish = true,
                 ItemKind::Actor { actor, .. } => {
+                    // A dispute named after one of its parties ("Kosovo"): the party's name
+                    // names the dispute too.
+                    let text = doc.slice(it.start, it.end);
+                    let named = doc.actors[actor].known.and_then(|known| {
+                        by_party
+                            .get(k.actors[known].id.as_str())
+                            .into_iter()
+                            .flatten()
+                            .copied()
+                            .find(|&d| k.disputes[d].title.eq_ignore_ascii_case(text))
+                    });
+                    if let Some(d) = named {
+                        let f = fact(k, &mut facts, &mut index, d);
+                        f.mentions.push(FramingMention {
+                            label: text.to_owned(),
+                            span: Span {
+                                start: it.start,
+                                end: it.end,
+                            },
+                            sentence: s,
+                            framing: None,
+                        });
+                        f.weight += 1;
+                        explicit[s] = Some(d);
+                    }
                     let actor = doc.actors[actor].affiliation.unwrap_or(actor);
                     if let Some(known) = doc.actors[actor].known {
                         let id = k.actors[known].id.as_str();
@@ -152,4 +177,25 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         f.framing.by_party = counts;
     }
     doc.disputes = facts;
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Extractor;
+
+    fn disputes(text: &str) -> Vec<String> {
+        let x = Extractor::new().expect("builtin");
+        let doc = x.analyze(text, None);
+        doc.disputes.iter().map(|d| d.name.clone()).collect()
+    }
+
+    #[test]
+    fn a_party_whose_name_is_the_disputes_names_it() {
+        // "Kosovo" is both a party of the Kosovo dispute and its name: not a new dispute
+        // between Serbia and Kosovo.
+        let d = disputes(
+            "Serbia and Kosovo reached an agreement on license plates after months of tension. The United States welcomed the agreement between Serbia and Kosovo. Serbia said the dispute is not over.",
+        );
+        assert_eq!(d, vec!["disputes/kosovo".to_owned()]);
+    }
 }

@@ -58,8 +58,12 @@ fn shadowing(
         if words.len() < 2 {
             continue;
         }
-        let hides = (0..words.len())
-            .any(|i| (i + 1..=words.len()).any(|j| others.contains(&words[i..j].join(" "))));
+        // A phrase that is itself another entry ("stands with": a support cue and an event)
+        // hides nothing: both entries share the match.
+        let hides = (0..words.len()).any(|i| {
+            (i + 1..=words.len())
+                .any(|j| (i, j) != (0, words.len()) && others.contains(&words[i..j].join(" ")))
+        });
         if hides {
             out.insert(lower);
         }

@@ -10,6 +10,24 @@ use super::knowledge::{Cue, Entry, Knowledge, Via};
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
 
+/// Words of fire aimed at something: the place after "at" that follows them is a target.
+const FIRED: &[&str] = &[
+    "fired",
+    "fire",
+    "fires",
+    "firing",
+    "shells",
+    "shell",
+    "missiles",
+    "missile",
+    "rockets",
+    "rocket",
+    "rounds",
+    "shots",
+    "artillery",
+    "aimed",
+];
+
 /// Nouns after a demonym that make it name the state ("Russian officials", "the Chinese side").
 const GROUP_NOUNS: &[&str] = &[
     "officials",
@@ -43,6 +61,33 @@ pub(crate) struct State {
     pub(crate) known_people: HashMap<usize, usize>,
     /// Bodies of states found by their nouns, by id.
     bodies: HashMap<String, usize>,
+}
+
+/// The state a coordinated word names when it shares the rest of the name with the state
+/// matched at `m`: "North" in "North and South Korea" is North Korea. Returns that word's token
+/// and the state.
+fn elided_partner(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    m: crate::ir::RawMatch,
+    first: usize,
+    known: usize,
+) -> Option<(usize, usize)> {
+    let ka = &k.actors[known];
+    if ka.kind != ActorKind::State || m.tok < first + 2 || !doc.tok_is(m.tok - 1, "and") {
+        return None;
+    }
+    let name = doc.slice(m.start, m.end);
+    let (head, rest) = name.split_once(' ')?;
+    let word = doc.tok(m.tok - 2);
+    if word == head || !word.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let wanted = format!("{word} {rest}");
+    let other = k.actors.iter().position(|a| {
+        a.kind == ActorKind::State && (a.display == wanted || a.aliases.contains(&wanted))
+    })?;
+    Some((m.tok - 2, other))
 }
 
 pub(crate) fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, known: usize) -> usize {
@@ -218,9 +263,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 ""
             };
-            let located = ["in", "at", "from", "of", "to", "near", "outside"]
-                .iter()
-                .any(|w| prev_word.eq_ignore_ascii_case(w));
+            // What is fired "at" a capital is aimed at its state: "fired two shells at Seoul".
+            let aimed = prev_word.eq_ignore_ascii_case("at")
+                && (tok.saturating_sub(5).max(range.start)..tok.saturating_sub(1))
+                    .any(|t| doc.tok_in(t, FIRED));
+            let located = !aimed
+                && ["in", "at", "from", "of", "to", "near", "outside"]
+                    .iter()
+                    .any(|w| prev_word.eq_ignore_ascii_case(w));
             let possessive = tok_end + 2 <= range.end && only_possessive(doc, tok_end, tok_end + 2);
             let mut actor_done = false;
             let mut dispute_done = false;
@@ -320,6 +370,23 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             adjectival,
                             possessive,
                         }));
+                        // "North and South Korea": the first word names a state of its own.
+                        if let Some((t, other)) = elided_partner(k, doc, m, range.start, known) {
+                            let b = known_actor(k, doc, &mut st, other);
+                            let tk = doc.tokens[t];
+                            local.push(Item {
+                                start: tk.start,
+                                end: tk.end,
+                                tok: t,
+                                tok_end: t + 1,
+                                kind: ItemKind::Actor {
+                                    actor: b,
+                                    via,
+                                    adjectival,
+                                    possessive: false,
+                                },
+                            });
+                        }
                     }
                     Entry::Actor(..) => {}
                     Entry::Place(_) => {

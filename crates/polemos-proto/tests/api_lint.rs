@@ -3,6 +3,9 @@
 //! value carries a leading comment (the protos are the reference for clients in other
 //! languages), each RPC has its own `{Method}Request` and `{Method}Response`, and enum values are
 //! prefixed with the enum's name with an `_UNSPECIFIED` zero value.
+//!
+//! `scripts/test-proto.sh` runs `buf lint` itself (docs/protos.md); this test keeps the core of
+//! those rules in `cargo test`, which runs where npm and buf are not installed.
 
 use std::collections::HashMap;
 

@@ -1,3 +1,4 @@
+from google.api import resource_pb2 as _resource_pb2
 from polemos._grpc import resources_pb2 as _resources_pb2
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor

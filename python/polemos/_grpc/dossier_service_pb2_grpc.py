@@ -29,6 +29,7 @@ class DossierServiceStub(object):
     """Reads and writes the stored dossier: actors, disputes, issues, stances, events, documents.
     Reads need the reader role, writes the writer role. Every write is validated against the
     whole store (references must resolve) and committed atomically.
+    actors
     """
 
     def __init__(self, channel):
@@ -193,6 +194,7 @@ class DossierServiceServicer(object):
     """Reads and writes the stored dossier: actors, disputes, issues, stances, events, documents.
     Reads need the reader role, writes the writer role. Every write is validated against the
     whole store (references must resolve) and committed atomically.
+    actors
     """
 
     def GetActor(self, request, context):
@@ -232,7 +234,9 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def GetDispute(self, request, context):
-        """Gets one dispute by resource name. NOT_FOUND when it does not exist.
+        """disputes
+
+        Gets one dispute by resource name. NOT_FOUND when it does not exist.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -268,21 +272,25 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def GetIssue(self, request, context):
-        """Gets one issue by resource name. NOT_FOUND when it does not exist.
+        """issues
+
+        Gets one issue by resource name. NOT_FOUND when it does not exist.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ListIssues(self, request, context):
-        """Lists issues in name order, a page at a time.
+        """Lists the issues of one dispute in name order, a page at a time. NOT_FOUND for an unknown
+        dispute.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def CreateIssue(self, request, context):
-        """Creates an issue. ALREADY_EXISTS when the name is taken; a retry with the same
+        """Creates an issue in a dispute, which must exist. ALREADY_EXISTS when the name is taken; a retry
+        with the same
         `request_id` returns the issue as the first call created it (AIP-155).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -304,7 +312,9 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def GetStance(self, request, context):
-        """Gets one stance by resource name. NOT_FOUND when it does not exist.
+        """stances
+
+        Gets one stance by resource name. NOT_FOUND when it does not exist.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -340,7 +350,9 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def GetEvent(self, request, context):
-        """Gets one event by resource name. NOT_FOUND when it does not exist.
+        """events
+
+        Gets one event by resource name. NOT_FOUND when it does not exist.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -376,7 +388,9 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def GetDocument(self, request, context):
-        """Gets one document by resource name. NOT_FOUND when it does not exist.
+        """documents
+
+        Gets one document by resource name. NOT_FOUND when it does not exist.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -576,6 +590,7 @@ class DossierService(object):
     """Reads and writes the stored dossier: actors, disputes, issues, stances, events, documents.
     Reads need the reader role, writes the writer role. Every write is validated against the
     whole store (references must resolve) and committed atomically.
+    actors
     """
 
     @staticmethod

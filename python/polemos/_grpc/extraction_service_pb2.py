@@ -22,28 +22,36 @@ _runtime_version.ValidateProtobufRuntimeVersion(
 _sym_db = _symbol_database.Default()
 
 
+from google.api import field_behavior_pb2 as google_dot_api_dot_field__behavior__pb2
+from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
 from polemos._grpc import resources_pb2 as polemos_dot_v1_dot_resources__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#polemos/v1/extraction_service.proto\x12\npolemos.v1\x1a\x1apolemos/v1/resources.proto\"\xe5\x01\n\x05\x46\x61\x63ts\x12!\n\x06\x61\x63tors\x18\x01 \x03(\x0b\x32\x11.polemos.v1.Actor\x12%\n\x08\x64isputes\x18\x02 \x03(\x0b\x32\x13.polemos.v1.Dispute\x12!\n\x06issues\x18\x03 \x03(\x0b\x32\x11.polemos.v1.Issue\x12#\n\x07stances\x18\x04 \x03(\x0b\x32\x12.polemos.v1.Stance\x12!\n\x06\x65vents\x18\x05 \x03(\x0b\x32\x11.polemos.v1.Event\x12\'\n\tdocuments\x18\x06 \x03(\x0b\x32\x14.polemos.v1.Document\"8\n\x0e\x45xtractRequest\x12&\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x14.polemos.v1.Document\"3\n\x0f\x45xtractResponse\x12 \n\x05\x66\x61\x63ts\x18\x01 \x01(\x0b\x32\x11.polemos.v1.Facts\"N\n\rIngestRequest\x12&\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x14.polemos.v1.Document\x12\x15\n\rdocument_only\x18\x02 \x01(\x08\"\xd1\x01\n\x0eIngestResponse\x12\r\n\x05index\x18\x01 \x01(\x04\x12*\n\x07outcome\x18\x02 \x01(\x0e\x32\x19.polemos.v1.IngestOutcome\x12\x10\n\x08\x64ocument\x18\x03 \x01(\t\x12\x14\n\x0c\x63ontent_hash\x18\x04 \x01(\t\x12\x0f\n\x07stances\x18\x05 \x01(\r\x12\x0e\n\x06\x65vents\x18\x06 \x01(\r\x12\x12\n\nerror_code\x18\x07 \x01(\x05\x12\x15\n\rerror_message\x18\x08 \x01(\t\x12\x10\n\x08revision\x18\t \x01(\x04*\x84\x01\n\rIngestOutcome\x12\x1e\n\x1aINGEST_OUTCOME_UNSPECIFIED\x10\x00\x12\x1a\n\x16INGEST_OUTCOME_CREATED\x10\x01\x12\x1c\n\x18INGEST_OUTCOME_DUPLICATE\x10\x02\x12\x19\n\x15INGEST_OUTCOME_FAILED\x10\x03\x32\x9c\x01\n\x11\x45xtractionService\x12\x42\n\x07\x45xtract\x12\x1a.polemos.v1.ExtractRequest\x1a\x1b.polemos.v1.ExtractResponse\x12\x43\n\x06Ingest\x12\x19.polemos.v1.IngestRequest\x1a\x1a.polemos.v1.IngestResponse(\x01\x30\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n#polemos/v1/extraction_service.proto\x12\npolemos.v1\x1a\x1fgoogle/api/field_behavior.proto\x1a\x19google/api/resource.proto\x1a\x1apolemos/v1/resources.proto\"\xe5\x01\n\x05\x46\x61\x63ts\x12!\n\x06\x61\x63tors\x18\x01 \x03(\x0b\x32\x11.polemos.v1.Actor\x12%\n\x08\x64isputes\x18\x02 \x03(\x0b\x32\x13.polemos.v1.Dispute\x12!\n\x06issues\x18\x03 \x03(\x0b\x32\x11.polemos.v1.Issue\x12#\n\x07stances\x18\x04 \x03(\x0b\x32\x12.polemos.v1.Stance\x12!\n\x06\x65vents\x18\x05 \x03(\x0b\x32\x11.polemos.v1.Event\x12\'\n\tdocuments\x18\x06 \x03(\x0b\x32\x14.polemos.v1.Document\">\n\x0e\x45xtractRequest\x12,\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x14.polemos.v1.DocumentB\x04\xe2\x41\x01\x02\"3\n\x0f\x45xtractResponse\x12 \n\x05\x66\x61\x63ts\x18\x01 \x01(\x0b\x32\x11.polemos.v1.Facts\"T\n\rIngestRequest\x12,\n\x08\x64ocument\x18\x01 \x01(\x0b\x32\x14.polemos.v1.DocumentB\x04\xe2\x41\x01\x02\x12\x15\n\rdocument_only\x18\x02 \x01(\x08\"\xe8\x01\n\x0eIngestResponse\x12\r\n\x05index\x18\x01 \x01(\x04\x12*\n\x07outcome\x18\x02 \x01(\x0e\x32\x19.polemos.v1.IngestOutcome\x12\'\n\x08\x64ocument\x18\x03 \x01(\tB\x15\xfa\x41\x12\n\x10polemos/Document\x12\x14\n\x0c\x63ontent_hash\x18\x04 \x01(\t\x12\x0f\n\x07stances\x18\x05 \x01(\r\x12\x0e\n\x06\x65vents\x18\x06 \x01(\r\x12\x12\n\nerror_code\x18\x07 \x01(\x05\x12\x15\n\rerror_message\x18\x08 \x01(\t\x12\x10\n\x08revision\x18\t \x01(\x04*\x84\x01\n\rIngestOutcome\x12\x1e\n\x1aINGEST_OUTCOME_UNSPECIFIED\x10\x00\x12\x1a\n\x16INGEST_OUTCOME_CREATED\x10\x01\x12\x1c\n\x18INGEST_OUTCOME_DUPLICATE\x10\x02\x12\x19\n\x15INGEST_OUTCOME_FAILED\x10\x03\x32\x9c\x01\n\x11\x45xtractionService\x12\x42\n\x07\x45xtract\x12\x1a.polemos.v1.ExtractRequest\x1a\x1b.polemos.v1.ExtractResponse\x12\x43\n\x06Ingest\x12\x19.polemos.v1.IngestRequest\x1a\x1a.polemos.v1.IngestResponse(\x01\x30\x01\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'polemos.v1.extraction_service_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_INGESTOUTCOME']._serialized_start=715
-  _globals['_INGESTOUTCOME']._serialized_end=847
-  _globals['_FACTS']._serialized_start=80
-  _globals['_FACTS']._serialized_end=309
-  _globals['_EXTRACTREQUEST']._serialized_start=311
-  _globals['_EXTRACTREQUEST']._serialized_end=367
-  _globals['_EXTRACTRESPONSE']._serialized_start=369
-  _globals['_EXTRACTRESPONSE']._serialized_end=420
-  _globals['_INGESTREQUEST']._serialized_start=422
-  _globals['_INGESTREQUEST']._serialized_end=500
-  _globals['_INGESTRESPONSE']._serialized_start=503
-  _globals['_INGESTRESPONSE']._serialized_end=712
-  _globals['_EXTRACTIONSERVICE']._serialized_start=850
-  _globals['_EXTRACTIONSERVICE']._serialized_end=1006
+  _globals['_EXTRACTREQUEST'].fields_by_name['document']._loaded_options = None
+  _globals['_EXTRACTREQUEST'].fields_by_name['document']._serialized_options = b'\342A\001\002'
+  _globals['_INGESTREQUEST'].fields_by_name['document']._loaded_options = None
+  _globals['_INGESTREQUEST'].fields_by_name['document']._serialized_options = b'\342A\001\002'
+  _globals['_INGESTRESPONSE'].fields_by_name['document']._loaded_options = None
+  _globals['_INGESTRESPONSE'].fields_by_name['document']._serialized_options = b'\372A\022\n\020polemos/Document'
+  _globals['_INGESTOUTCOME']._serialized_start=810
+  _globals['_INGESTOUTCOME']._serialized_end=942
+  _globals['_FACTS']._serialized_start=140
+  _globals['_FACTS']._serialized_end=369
+  _globals['_EXTRACTREQUEST']._serialized_start=371
+  _globals['_EXTRACTREQUEST']._serialized_end=433
+  _globals['_EXTRACTRESPONSE']._serialized_start=435
+  _globals['_EXTRACTRESPONSE']._serialized_end=486
+  _globals['_INGESTREQUEST']._serialized_start=488
+  _globals['_INGESTREQUEST']._serialized_end=572
+  _globals['_INGESTRESPONSE']._serialized_start=575
+  _globals['_INGESTRESPONSE']._serialized_end=807
+  _globals['_EXTRACTIONSERVICE']._serialized_start=945
+  _globals['_EXTRACTIONSERVICE']._serialized_end=1101
 # @@protoc_insertion_point(module_scope)

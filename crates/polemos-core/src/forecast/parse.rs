@@ -198,15 +198,23 @@ pub fn parse_ktab_csv(text: &str) -> Result<Scenario, ForecastError> {
     if !(power.text.eq_ignore_ascii_case("power") || power.text.eq_ignore_ascii_case("influence")) {
         return Err(power.error("`Power` or `Influence`"));
     }
+    let expected_columns = format!(
+        "{} columns: Actor, Description, Power|Influence and a position and salience for each of {n_dims} dimensions",
+        n_dims.saturating_mul(2).saturating_add(3)
+    );
+    // The counts come from the file: check them against the header before sizing anything by
+    // them, so a title row announcing billions of dimensions is an error, not an allocation.
+    if n_dims.saturating_mul(2).saturating_add(3) > header.len() {
+        return Err(
+            cell(KTAB, header_line, &header, header.len(), "header").error(&expected_columns)
+        );
+    }
     let mut dim_names = Vec::with_capacity(n_dims);
     for d in 0..n_dims {
         let col = 3 + 2 * d;
         let pos = cell(KTAB, header_line, &header, col, "header");
         if pos.text.is_empty() {
-            return Err(pos.error(&format!(
-                "{} columns: Actor, Description, Power|Influence and a position and salience for each of {n_dims} dimensions",
-                3 + 2 * n_dims
-            )));
+            return Err(pos.error(&expected_columns));
         }
         let sal = cell(KTAB, header_line, &header, col + 1, "header");
         if sal.text.is_empty() {
@@ -220,9 +228,10 @@ pub fn parse_ktab_csv(text: &str) -> Result<Scenario, ForecastError> {
         dim_names.push(name.to_owned());
     }
     let columns: Vec<String> = header.clone();
-    let mut actors = Vec::with_capacity(n_actors);
-    let mut positions = vec![Vec::with_capacity(n_actors); n_dims];
-    let mut saliences = vec![Vec::with_capacity(n_actors); n_dims];
+    // Not sized by `n_actors`: the rows, not the title's claim, bound what is allocated.
+    let mut actors = Vec::new();
+    let mut positions = vec![Vec::new(); n_dims];
+    let mut saliences = vec![Vec::new(); n_dims];
     for (line, fields) in rows {
         if actors.len() == n_actors {
             return Err(ForecastError::Shape {
@@ -404,5 +413,22 @@ mod tests {
         let err = parse_ktab_csv("N,D,1,2\nActor,Description,Power,X Position,X Salience\n")
             .expect_err("too few columns");
         assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    /// Found by `scripts/fuzz.sh --hour`: the title row's counts sized allocations before any
+    /// check, so a title announcing 10^13 dimensions or actors aborted the process.
+    #[test]
+    fn ktab_huge_counts_are_errors_not_allocations() {
+        let header = "Actor,Description,Power,X Position,X Salience\n";
+        let err = parse_ktab_csv(&format!("N,D,1,77777077777777\n{header}A,a,1,1,1\n"))
+            .expect_err("more dimensions than columns");
+        assert!(
+            err.to_string()
+                .contains("for each of 77777077777777 dimensions"),
+            "{err}"
+        );
+        let err = parse_ktab_csv(&format!("N,D,{},1\n{header}A,a,1,1,1\n", usize::MAX))
+            .expect_err("more actors announced than rows");
+        assert!(err.to_string().contains("but 1"), "{err}");
     }
 }

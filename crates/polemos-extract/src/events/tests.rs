@@ -237,3 +237,178 @@ fn a_threatened_or_obliged_act_is_not_coded_as_done() {
     let text = "Chile and Peru are legally bound to comply with the ruling.";
     assert!(!acts(text, "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_phrase_that_is_both_a_cue_and_an_event_codes_the_event() {
+    // "stands with" is also a support cue of the stance stage; both readings stand.
+    let text = "Chile stands with our Peruvian allies.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn what_is_fired_at_someone_is_aimed_at_them() {
+    let text = "Chile on Thursday fired two artillery shells at Peru.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    // A capital fired at is its state, not where the firing happened.
+    let text = "Chile on Thursday fired two artillery shells at Lima.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_warning_is_aimed_at_whom_it_is_about() {
+    let text = "Chile and the government of Bolivia warned their populations about the Prime Minister of Peru.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    assert!(has(text, "BOL", "THREATEN", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_denial_answers_the_accusation_before_it() {
+    let text = "Peru accused Chile of arming the rebels, a charge Chile denies.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // "denies" is a negator too, but not of itself.
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, negated)| s == &["CHL"] && t == "REJECT" && !*negated),
+        "{:?}",
+        events(text)
+    );
+    let text = "Peru said on Monday that Chilean troops crossed the border. \
+                Chile denied it is supporting the rebels.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // What is denied is not an act.
+    assert!(!has(text, "CHL", "SUPPORT", "-"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SUPPORT"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn abandoning_ties_is_a_sanction() {
+    let text = "Chile will abandon full economic ties with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn opposing_someone_is_a_rejection_even_in_the_passive() {
+    let text = "Peru was fiercely opposed by Chile in the talks.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn we_is_the_author_after_a_statement_header() {
+    // A statement's header lines (kind, signatory, title, place, date) do not use up the
+    // sentences where its author is found.
+    let text = "Press Statement\n\nMichael R. Pompeo\n\nSecretary of State\n\nWashington, DC\n\n\
+                July 10, 2018\n\nChile welcomes the talks on the border. We commend Peru for its courage.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn urge_in_the_present_is_a_request() {
+    let text = "Chile and Peru met on Monday. We urge Peru to withdraw its troops.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, g, _)| t == "REQUEST" && g == &["PER"]),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn nominal_acts_take_their_doer_from_a_relative_clause() {
+    let text = "The minister cited the threats Chile has made to Peru.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| s == &["CHL"] && t == "THREATEN"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn interfering_is_coercion() {
+    let text = "Chilean ships interfered with Peru's lawful exercise of its rights.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn an_infinitive_after_a_noun_is_done_by_the_nouns_agent() {
+    let text = "Peru condemned the dangerous and repeated efforts by Chile to obstruct the resupply mission.";
+    assert!(acts(text, "CHL"), "{:?}", events(text));
+    let text = "Peru condemned the efforts to obstruct the resupply mission.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "COERCE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn imposing_sanctions_is_a_sanction() {
+    let text = "As part of these actions, the government of Chile is imposing a second round of sanctions on Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn welcome_in_the_present_is_support() {
+    let text = "Chile and Bolivia welcome a resumption of formal diplomatic ties with Peru.";
+    for s in ["CHL", "BOL"] {
+        assert!(has(text, s, "SUPPORT", "PER"), "{s}: {:?}", events(text));
+    }
+}
+
+#[test]
+fn a_subject_separated_by_a_parenthetical_still_acts() {
+    let text = "Chile's foreign minister, in remarks published on Monday, urged Peru to respond.";
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn patrolling_needs_no_target() {
+    // Not a parade, though: the dictionary's verb used as a noun.
+    let text = "Peru held an anti-Chile parade on Saturday.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "MOBILIZE"),
+        "{:?}",
+        events(text)
+    );
+    let text = "The Chilean navy patrols the disputed waters.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| s == &["chilean-navy"] && t == "MOBILIZE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn writing_to_someone_is_consulting_them() {
+    let text = "Chile has written to the United Nations Security Council.";
+    assert!(has(text, "CHL", "CONSULT", "UNSC"), "{:?}", events(text));
+}
+
+#[test]
+fn north_and_south_korea_are_two_states() {
+    let text = "North and South Korea exchanged artillery fire on Thursday.";
+    assert!(has(text, "PRK", "ASSAULT", "KOR"), "{:?}", events(text));
+    assert!(has(text, "KOR", "ASSAULT", "PRK"), "{:?}", events(text));
+}
+
+#[test]
+fn withdrawing_an_ambassador_is_a_sanction_not_a_retreat() {
+    let text = "Chile withdrew its ambassador from Peru on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "RETREAT"),
+        "{:?}",
+        events(text)
+    );
+}

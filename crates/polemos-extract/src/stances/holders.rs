@@ -492,6 +492,16 @@ fn actors_of(
             && let Some(sp) = speaker.or_else(|| quote_goes_on(doc, s))
         {
             out.push(sp);
+            continue;
+        }
+        // "Security Council powers France, Britain, Russia and the United States", "the two
+        // neighbours, India and Pakistan": a common noun whose apposition names the actors.
+        for d in p.dependents(c).filter(|d| p.has_rel(*d, "appos")) {
+            for dc in p.conjuncts(d) {
+                if let Some(a) = actor_at(items, doc, dc, false) {
+                    out.push(a);
+                }
+            }
         }
     }
     out.dedup();
@@ -648,4 +658,58 @@ pub(super) fn from_tree(
         }
     }
     FromTree::Actors(actors)
+}
+
+/// Verbs whose subject, by stating a claim in their complement, takes it as its own: "the
+/// United Kingdom will agree that Mauritius is sovereign over ...", "the United States
+/// recognizes that the Golan Heights are part of Israel". Verbs of saying are not among them:
+/// reporting a claim is not holding it.
+const ENDORSING_HEADS: &[&str] = &[
+    "agree",
+    "recognize",
+    "recognise",
+    "accept",
+    "acknowledge",
+    "affirm",
+    "reaffirm",
+    "confirm",
+    "support",
+    "endorse",
+];
+
+/// The actors who endorse the claim at `items[at]`: the subject of an endorsing verb
+/// ([`ENDORSING_HEADS`]) whose complement the claim is.
+pub(super) fn claim_endorsers(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    s: usize,
+    ctx: TreeContext,
+) -> Vec<usize> {
+    let p = &doc.parse;
+    let cue = items[at];
+    let words = p.words_in(cue.start, cue.end);
+    let Some(w) = p.head_of(&words) else {
+        return Vec::new();
+    };
+    // The claim's predicate: the cue's head, or the word it hangs from ("is part of": "part").
+    let pred = if p.rel(w) == "ccomp" {
+        Some(w)
+    } else {
+        p.head(w).filter(|h| p.rel(*h) == "ccomp")
+    };
+    let Some(governor) = pred.and_then(|x| p.head(x)) else {
+        return Vec::new();
+    };
+    if !ENDORSING_HEADS.contains(&lemma(doc, governor).as_str()) {
+        return Vec::new();
+    }
+    let Some(subj) = p.dependent(governor, "nsubj") else {
+        return Vec::new();
+    };
+    match actors_of(k, doc, items, subj, s, ctx) {
+        FromTree::Actors(a) => finish(doc, a, false).0,
+        _ => Vec::new(),
+    }
 }

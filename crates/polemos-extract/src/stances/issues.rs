@@ -400,6 +400,56 @@ const WEAK_CUES: &[&str] = &[
     "wants",
     "ready for",
     "are ready for",
+    "rejoin",
+    "rejoins",
+    "rejoined",
+    "return to",
+    "returns to",
+    "returned to",
+    "returning to",
+    "accept",
+    "accepts",
+    "abide by",
+    "abides by",
+    "abided by",
+    "comply with",
+    "complies with",
+    "complied with",
+    "impose",
+    "imposes",
+    "imposed",
+    "imposing",
+    "extend",
+    "extends",
+    "extended",
+    "extending",
+    "prolong",
+    "prolongs",
+    "prolonged",
+    "renew",
+    "renews",
+    "renewed",
+    "impose",
+    "imposes",
+    "imposed",
+    "imposing",
+    "extend",
+    "extends",
+    "extended",
+    "extending",
+    "prolong",
+    "prolongs",
+    "prolonged",
+    "renew",
+    "renews",
+    "renewed",
+    "signed",
+    "sign",
+    "signs",
+    "concluded",
+    "sponsored",
+    "co-sponsored",
+    "cosponsored",
     "join",
     "resume",
     "restart",
@@ -429,6 +479,10 @@ pub(super) fn claimed(
     if own.starts_with("is part") || own.starts_with("are part") || own.starts_with("remain") {
         return part_of_a_state(doc, items, &cue);
     }
+    // "the islands belong to Japan": the thing claimed is the subject, before the cue.
+    if own.starts_with("belong") {
+        return belongs(doc, items, at);
+    }
     if ["sovereign", "territor", "part of", "part"]
         .iter()
         .any(|w| own.contains(w))
@@ -445,6 +499,21 @@ pub(super) fn claimed(
             _ => false,
         })
         || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in(t, CLAIMED_THINGS))
+}
+
+/// How far before "belong to" the thing claimed may stand ("the disputed islands belong to").
+const BELONG_BACK: usize = 4;
+
+/// Whether what "belongs to" someone at `items[at]` is a disputed place or territory: a
+/// dispute's name or part, or a word for territory, just before the cue ("the islands belong to
+/// Japan"), not ships or votes.
+fn belongs(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let cue = items[at];
+    let from = cue.tok.saturating_sub(BELONG_BACK);
+    items[..at].iter().rev().any(|x| {
+        x.tok_end + BELONG_BACK >= cue.tok
+            && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
+    }) || (from..cue.tok).any(|t| doc.tok_in(t, CLAIMED_THINGS))
 }
 
 /// Whether, in the parse, "part" in the cue has a disputed place as its subject and a state

@@ -9,12 +9,15 @@
 pub mod calibration;
 mod holders;
 mod issues;
+mod references;
+#[cfg(test)]
+mod tests_refs;
 #[cfg(test)]
 mod tests_tree;
 
 use std::collections::HashMap;
 
-use super::attribution::clause_at;
+use super::attribution::{clause_at, label_speaker};
 use super::events::issue_name;
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Knowledge, TopicScale};
@@ -22,6 +25,7 @@ use super::output::{ConditionFact, StanceFact};
 use holders::{holder, voice};
 use issues::{accused_of, assessed, claimed, new_issue, topic_after};
 use polemos_core::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
+use references::{anaphor, anaphor_before};
 
 /// How far after a stance cue its condition may start, in tokens.
 const CONDITION_WINDOW: usize = 14;
@@ -102,7 +106,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let sovereignty = k.topics.iter().position(|t| t.id == "sovereignty");
     let voice = voice(doc);
     let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
+    // In a transcript, the speaker of the last label ("SECRETARY BLINKEN:") speaks until the
+    // next one: the speaker of the sentences no one is quoted in.
+    let mut labelled: Option<usize> = None;
     for s in 0..doc.sentences.len() {
+        if let Some(l) = label_speaker(doc, s) {
+            labelled = l;
+        }
         if doc.sentences[s].headline {
             continue;
         }
@@ -118,9 +128,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             last_span = (it.start, it.end);
             doc.tick(items.len() * 8);
-            let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
+            if asked_of_another(k, doc, items, i) {
+                continue;
+            }
+            let Some(mut clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;
             };
+            if clause.speaker.is_none() && clause.cue.is_none() {
+                clause.speaker = labelled;
+            }
             let args = match it.kind {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,
@@ -137,6 +153,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     voice,
                 },
             );
+            // "Japan rejected China's claims": a claim an actor owns is the owner's, not the
+            // subject's (whose stance is the rejection).
+            if kind == Kind::Claim
+                && let Some(owner) = claim_owner(doc, items, i)
+            {
+                holders = holders::stance_holder(doc, owner).into_iter().collect();
+                agents = vec![owner];
+            }
             // "X recognizes A and reaffirms its support for B": the second verb shares the
             // first one's subject.
             if holders.is_empty()
@@ -152,11 +176,29 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // welcomes ..."), is that state's.
             let we = (it.tok.saturating_sub(3)..it.tok).any(|t| doc.tok_is(t, "we"));
             if holders.is_empty()
-                && (we || matches!(kind, Kind::DenyClaim | Kind::Assess(_) | Kind::Neutral))
+                && (we
+                    || matches!(
+                        kind,
+                        Kind::DenyClaim | Kind::Assess(_) | Kind::Neutral | Kind::Claim
+                    ))
                 && clause.speaker.is_none()
                 && let Some(v) = voice
             {
                 (holders, agents, inferred) = (vec![v], vec![v], true);
+            }
+            // "The United Kingdom will agree that Mauritius is sovereign over ...": the state
+            // that endorses a claim holds it too.
+            if kind == Kind::Claim {
+                let ctx = holders::TreeContext {
+                    speaker: clause.speaker,
+                    voice,
+                    claim: true,
+                };
+                for a in holders::claim_endorsers(k, doc, items, i, s, ctx) {
+                    if !holders.contains(&a) {
+                        holders.push(a);
+                    }
+                }
             }
             if holders.is_empty() {
                 continue;
@@ -166,6 +208,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // ... and no other statement between the cue and the condition.
             let cond = items.iter().enumerate().find(|(j, x)| {
                 matches!(x.kind, ItemKind::Cue(Cue::Condition))
+                    && !until_a_date(doc, items, x)
                     && ((*j > i
                         && x.start < clause.end.max(it.end)
                         && x.tok.saturating_sub(it.tok_end) <= CONDITION_WINDOW
@@ -230,8 +273,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         issues::Accused::New(id, title) => Target::New(id, title),
                     })
                 }
-                Kind::Assess(_) => assessed(doc, items, i, clause.start, topic_stop)
-                    .map(|(t, tok)| Target::Topic(t, tok)),
+                Kind::Assess(_) => {
+                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                    assessed(doc, items, i, clause.start, topic_stop)
+                        // "the recent Moroccan proposal is serious", "comply with this
+                        // decision": the thing judged is named by a word that refers back.
+                        .or_else(|| anaphor_before(k, doc, s, it.tok, doc.token_at(clause.start)))
+                        .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                        .map(|(t, tok)| Target::Topic(t, tok))
+                }
                 Kind::Support | Kind::Oppose => {
                     let object_is_actor = items[i + 1..]
                         .iter()
@@ -246,7 +296,27 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 }
                             ) && x.tok <= it.tok_end + 1
                         });
-                    match topic_after(items, i, topic_stop) {
+                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                    // "The measure ... was co-sponsored by France": a passive's issue is its
+                    // subject, before the cue.
+                    let passive_subject = doc
+                        .tok_is(it.tok_end, "by")
+                        .then(|| anaphor(k, doc, s, doc.token_at(clause.start), it.tok))
+                        .flatten();
+                    // "rejected China's claims", "denounce Indian control of the region":
+                    // the claim to the territory, whoever's it is.
+                    let claim = references::owned_claim(doc, items, i, stop_tok)
+                        .and_then(|tok| sovereignty.map(|t| (t, tok)));
+                    let recognition = k.topics.iter().position(|t| t.id == "recognition");
+                    let recognized =
+                        references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
+                            .and_then(|tok| recognition.map(|t| (t, tok)));
+                    match claim
+                        .or(recognized)
+                        .or_else(|| topic_after(items, i, topic_stop))
+                        .or(passive_subject)
+                        .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                    {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
                         // A request names a known topic or nothing: its verbs ("questioned",
                         // "asked") take all kinds of objects.
@@ -254,8 +324,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             && !issues::weak_cue(doc, it)
                             && !matches!(it.kind, ItemKind::Event(_)) =>
                         {
-                            let stop_tok =
-                                doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                             new_issue(doc, items, i, stop_tok)
                                 .map(|(id, title)| Target::New(id, title))
                         }
@@ -408,6 +476,70 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     }
     doc.stances = out;
     doc.new_issues = new_issues;
+}
+
+/// How far before the actor asked its request verb may stand ("calls upon the PRC to").
+const ASKED_WINDOW: usize = 3;
+
+/// Whether the cue at `items[at]` is what another actor is asked to do: "calls upon the PRC
+/// to abide by the ruling", "urged Japan to accept the talks". The stance is the requester's,
+/// read from the request itself; the one asked has taken none.
+fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let cue = items[at];
+    if cue.tok < 2 || !doc.tok_is(cue.tok - 1, "to") {
+        return false;
+    }
+    let Some(j) = items[..at].iter().rposition(|x| {
+        matches!(
+            x.kind,
+            ItemKind::Actor {
+                adjectival: false,
+                ..
+            }
+        ) && x.tok_end == cue.tok - 1
+    }) else {
+        return false;
+    };
+    let asked = items[j];
+    items[..j].iter().rev().any(|x| {
+        x.tok_end + ASKED_WINDOW >= asked.tok
+            && match x.kind {
+                ItemKind::Event(e) => k.events[e].event_type == PloverType::Request,
+                ItemKind::Cue(Cue::Support) => true,
+                _ => false,
+            }
+    })
+}
+
+/// The actor that owns the claim noun at `items[at]`: a possessive or demonym right before it
+/// ("China's claims", "Chinese claims"), perhaps with one adjective between.
+fn claim_owner(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let cue = items[at];
+    let prev = items[..at].iter().rev().find(|x| x.tok_end <= cue.tok)?;
+    let ItemKind::Actor {
+        actor,
+        adjectival,
+        possessive,
+        ..
+    } = prev.kind
+    else {
+        return None;
+    };
+    let mut next = prev.tok_end;
+    if doc.tok_in(next, &["'s", "\u{2019}s", "'", "\u{2019}"]) {
+        next += 1;
+    }
+    ((adjectival || possessive) && cue.tok <= next + 1).then_some(actor)
+}
+
+/// Whether the condition cue `cue` is "until" (or "through") with a date: "extended the
+/// sanctions until January 31" sets a term, not a condition.
+fn until_a_date(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    let text = doc.slice(cue.start, cue.end);
+    (text.eq_ignore_ascii_case("until") || text.eq_ignore_ascii_case("through"))
+        && items.iter().any(|x| {
+            matches!(x.kind, ItemKind::Date(_)) && x.tok >= cue.tok_end && x.tok <= cue.tok_end + 2
+        })
 }
 
 /// Imposing sanctions is supporting them: every sanctions event read by the events stage gives

@@ -42,7 +42,8 @@ fn an_agency_speaks_for_the_state_its_modifier_names() {
 #[test]
 fn a_purpose_clause_shares_its_verbs_subject() {
     let s = stances("Pakistan held rallies on Tuesday to denounce Indian control of Kashmir.");
-    assert!(has(&s, "PAK", "indian-control", "oppose"), "{s:?}");
+    // Another state's control of the territory is the canonical sovereignty issue.
+    assert!(has(&s, "PAK", "sovereignty", "oppose"), "{s:?}");
 }
 
 #[test]

@@ -7,4 +7,5 @@ mod analysis_inputs;
 mod dossier;
 mod extraction;
 mod import;
+mod reflection;
 mod support;

@@ -1,0 +1,239 @@
+//! Issues named indirectly: a noun that refers back to a measure named before ("the
+//! measure", "this decision", "the recent Moroccan proposal"), an actor's claim to territory
+//! ("China's claims", "Indian control"), a state recognized itself ("recognizes Kosovo").
+
+use super::super::ir::{Doc, Item, ItemKind};
+use super::super::knowledge::{Knowledge, TopicScale};
+
+/// Nouns that refer back to a measure named before ("the measure", "this decision", "Manila's
+/// move"), and the topics each prefers when several were named.
+const ANAPHORS: &[(&str, &[&str])] = &[
+    ("measure", &["un-resolution", "sanctions"]),
+    ("measures", &["sanctions", "un-resolution"]),
+    ("resolution", &["un-resolution"]),
+    ("text", &["un-resolution", "agreement"]),
+    ("decision", &["icj-ruling"]),
+    ("ruling", &["icj-ruling"]),
+    ("judgment", &["icj-ruling"]),
+    ("judgement", &["icj-ruling"]),
+    ("award", &["icj-ruling"]),
+    ("move", &[]),
+    ("step", &[]),
+    ("action", &["un-resolution", "sanctions"]),
+    ("actions", &["sanctions"]),
+    ("agreement", &["agreement", "peace-treaty"]),
+    ("deal", &["agreement", "peace-treaty"]),
+    ("accord", &["agreement", "peace-treaty"]),
+    ("plan", &["autonomy-plan", "peace-treaty"]),
+    ("proposal", &["autonomy-plan", "peace-treaty"]),
+];
+/// How many sentences back a referring noun's antecedent may stand: any measure named lately,
+/// or the kind the noun prefers named further back.
+const ANAPHOR_SENTENCES: usize = 3;
+const ANAPHOR_PREFERRED_SENTENCES: usize = 20;
+
+/// The topic a referring noun phrase at token `tok` of sentence `s` stands for: "the measure",
+/// "this decision", "Manila's move" (a determiner, demonstrative or possessor, perhaps an
+/// adjective, then one of the [`ANAPHORS`]), resolved to the topic it prefers among those named
+/// in the sentences before, else to the most recent measure named there. A noun with its own
+/// complement ("the decision to withdraw", "the move by Manila") introduces a new thing, and
+/// is no reference.
+pub(super) fn anaphor(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    s: usize,
+    tok: usize,
+    stop_tok: usize,
+) -> Option<(usize, usize)> {
+    let mut t = tok;
+    let mut determined = false;
+    // A clause may open with its conjunction ("but the recent proposal is serious").
+    if doc.tok_in(t, &["but", "and", "while"]) {
+        t += 1;
+    }
+    // "Manila's move": a possessor actor.
+    let items = doc.sentence_items(s);
+    if let Some(owner) = items
+        .iter()
+        .find(|x| x.tok == t && matches!(x.kind, ItemKind::Actor { .. }))
+        && doc.tok_in(owner.tok_end, &["'s", "\u{2019}s"])
+    {
+        t = owner.tok_end + 1;
+        determined = true;
+    }
+    while t < stop_tok && doc.tok_in(t, &["the", "this", "that", "these", "its", "their"]) {
+        determined = true;
+        t += 1;
+    }
+    // One adjective at most ("the recent proposal", "this unanimous decision").
+    let noun_at = |x: usize| {
+        let w = doc.tok(x).to_ascii_lowercase();
+        ANAPHORS.iter().find(|(n, _)| *n == w).map(|(_, p)| *p)
+    };
+    // Two modifiers at most ("the recent Moroccan proposal").
+    let (noun, prefer) = (t..(t + 3).min(stop_tok)).find_map(|x| noun_at(x).map(|p| (x, p)))?;
+    if !determined
+        || noun >= stop_tok
+        || doc.tok_in(
+            noun + 1,
+            &["to", "of", "by", "that", "on", "between", "for"],
+        )
+    {
+        return None;
+    }
+    antecedent(k, doc, s, noun, prefer)
+}
+
+/// How far before a judgement a referring noun may stand ("the recent Moroccan proposal is
+/// serious, is credible").
+const ANAPHOR_BACK: usize = 5;
+
+/// The topic a referring noun phrase just before the cue at `cue_tok` stands for, when it is
+/// what the cue judges: "the recent Moroccan proposal is serious, is credible".
+pub(super) fn anaphor_before(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    s: usize,
+    cue_tok: usize,
+    floor_tok: usize,
+) -> Option<(usize, usize)> {
+    let first = cue_tok.saturating_sub(ANAPHOR_BACK).max(floor_tok);
+    let noun = (first..cue_tok).rev().find(|&x| {
+        let w = doc.tok(x).to_ascii_lowercase();
+        ANAPHORS.iter().any(|(n, _)| *n == w)
+    })?;
+    let w = doc.tok(noun).to_ascii_lowercase();
+    let prefer = ANAPHORS.iter().find(|(n, _)| *n == w)?.1;
+    // Determined ("the", "this", a possessive) within three words before it, and followed by
+    // a verb of being, not by its own complement.
+    let determined = (noun.saturating_sub(3).max(floor_tok)..noun).any(|x| {
+        doc.tok_in(
+            x,
+            &[
+                "the",
+                "this",
+                "that",
+                "these",
+                "its",
+                "their",
+                "'s",
+                "\u{2019}s",
+            ],
+        )
+    });
+    let copula = doc.tok_in(noun + 1, &["is", "was", "are", "were", "remains", "remain"]);
+    if !determined || !copula {
+        return None;
+    }
+    antecedent(k, doc, s, noun, prefer)
+}
+
+/// The measure a referring noun at `noun` stands for: the first of the topics it prefers
+/// named in the sentences before, else the last measure named just before.
+fn antecedent(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    s: usize,
+    noun: usize,
+    prefer: &[&str],
+) -> Option<(usize, usize)> {
+    let binary = |topic: usize| matches!(k.topics[topic].scale, TopicScale::Binary(_));
+    let mut latest: Option<usize> = None;
+    for prev in (s.saturating_sub(ANAPHOR_PREFERRED_SENTENCES)..s).rev() {
+        let topics: Vec<usize> = doc
+            .sentence_items(prev)
+            .iter()
+            .filter_map(|x| match x.kind {
+                ItemKind::Topic(t) if binary(t) => Some(t),
+                _ => None,
+            })
+            .collect();
+        if let Some(&t) = prefer
+            .iter()
+            .find_map(|p| topics.iter().find(|&&t| k.topics[t].id == *p))
+        {
+            return Some((t, noun));
+        }
+        if latest.is_none() && prev + ANAPHOR_SENTENCES >= s {
+            latest = topics.last().copied();
+        }
+    }
+    latest.map(|t| (t, noun))
+}
+
+/// Nouns for a claim to territory once an actor owns them ("China's claims", "Indian control",
+/// "Chinese authority over the area").
+const CLAIM_NOUNS: &[&str] = &["claim", "claims", "authority", "control", "jurisdiction"];
+
+/// Whether the words after the cue at `items[at]` name an actor's claim to territory: the
+/// actor (possessive or a demonym), perhaps an adjective, then one of the [`CLAIM_NOUNS`]
+/// ("rejected China's expansive claims", "denounce Indian control of the region"). Returns the
+/// noun's token.
+pub(super) fn owned_claim(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<usize> {
+    let cue = items[at];
+    let mut t = cue.tok_end;
+    while t < stop_tok && doc.tok_in(t, &["the", "a", "an", "any"]) {
+        t += 1;
+    }
+    // A state's claim, or its agents' ("Indian control"); a court's jurisdiction is no claim
+    // to territory.
+    let owner = items[at + 1..].iter().find(|x| {
+        x.tok == t
+            && match x.kind {
+                ItemKind::Actor {
+                    actor,
+                    adjectival,
+                    possessive,
+                    ..
+                } => {
+                    (adjectival || possessive)
+                        && doc.holder_of(actor).is_some_and(|h| {
+                            doc.actors[h].kind == polemos_core::model::ActorKind::State
+                        })
+                }
+                _ => false,
+            }
+    })?;
+    let mut n = owner.tok_end;
+    if doc.tok_in(n, &["'s", "\u{2019}s", "'", "\u{2019}"]) {
+        n += 1;
+    }
+    // One modifier at most ("expansive claims").
+    (n..(n + 2).min(stop_tok)).find(|&x| doc.tok_in(x, CLAIM_NOUNS))
+}
+
+/// Whether the cue at `items[at]` recognizes an actor itself ("recognizes Kosovo.", "recognized
+/// Juan Guaido as interim president"): the recognition issue. Recognizing an actor's act or
+/// office ("recognize United Kingdom administration of the islands") is not. Returns the
+/// actor's token.
+pub(super) fn recognized_actor(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    end: usize,
+) -> Option<usize> {
+    let cue = items[at];
+    if !doc
+        .slice(cue.start, cue.end)
+        .to_ascii_lowercase()
+        .starts_with("recogni")
+    {
+        return None;
+    }
+    let object = items[at + 1..].iter().find(|x| x.start >= cue.end)?;
+    let actor = matches!(
+        object.kind,
+        ItemKind::Actor {
+            adjectival: false,
+            possessive: false,
+            ..
+        }
+    ) && object.tok <= cue.tok_end + 1;
+    let whole = object.tok_end >= end || doc.tok_in(object.tok_end, &[".", ",", ";", "as", "and"]);
+    (actor && whole).then_some(object.tok)
+}

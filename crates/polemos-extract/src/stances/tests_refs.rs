@@ -1,0 +1,176 @@
+//! Stances whose issue or holder the text names indirectly: a noun that refers back to a
+//! measure ("the measure", "the recent proposal"), the actors an apposition names, a state
+//! that endorses another's claim; measures kept in force, terms that are not conditions, trade
+//! measures and judgements of talks.
+
+use super::tests::{has, stances};
+
+#[test]
+fn the_measure_is_the_resolution_named_before() {
+    let s = stances(
+        "A Council resolution on Western Sahara was adopted on Monday. The measure was co-sponsored by France and Spain.",
+    );
+    assert!(has(&s, "FRA", "un-resolution", "support"), "{s:?}");
+    assert!(has(&s, "ESP", "un-resolution", "support"), "{s:?}");
+    // Nothing named before: "the measure" stands for nothing known.
+    let s = stances("The measure on Western Sahara was co-sponsored by France and Spain.");
+    assert!(!s.iter().any(|(_, i, _)| i == "un-resolution"), "{s:?}");
+}
+
+#[test]
+fn an_apposition_names_the_agents() {
+    let s = stances(
+        "A Council resolution on Western Sahara was adopted on Monday. The measure was co-sponsored by the two powers, France and Britain.",
+    );
+    assert!(has(&s, "FRA", "un-resolution", "support"), "{s:?}");
+    assert!(has(&s, "GBR", "un-resolution", "support"), "{s:?}");
+}
+
+#[test]
+fn a_judged_proposal_is_the_plan_named_before() {
+    let s = stances(
+        "Morocco put forward an autonomy plan for Western Sahara. The United States said the recent Moroccan proposal is credible.",
+    );
+    assert!(has(&s, "USA", "autonomy-plan", "support"), "{s:?}");
+    let s = stances(
+        "The United States said the recent Moroccan proposal on Western Sahara is credible.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "autonomy-plan"), "{s:?}");
+}
+
+#[test]
+fn a_state_that_agrees_to_a_claim_holds_it() {
+    let s = stances(
+        "The United Kingdom will agree that Mauritius is sovereign over the Chagos Archipelago.",
+    );
+    assert!(has(&s, "GBR", "sovereignty", "support"), "{s:?}");
+    assert!(has(&s, "MUS", "sovereignty", "support"), "{s:?}");
+    // Reporting a claim is not holding it.
+    let s = stances("The BBC reported that Mauritius is sovereign over the Chagos Archipelago.");
+    assert!(!s.iter().any(|(h, _, _)| h != "MUS"), "{s:?}");
+}
+
+#[test]
+fn keeping_a_measure_in_force_supports_it() {
+    let s = stances(
+        "The European Union extended sanctions against Russia over Crimea until January 31.",
+    );
+    // A date after "until" is a term, not a condition.
+    assert!(has(&s, "EU", "sanctions", "support"), "{s:?}");
+    let s = stances(
+        "The United States said its sanctions over Crimea will remain in place until Russia returns control.",
+    );
+    assert!(has(&s, "USA", "sanctions", "conditional"), "{s:?}");
+}
+
+#[test]
+fn tariffs_imposed_are_supported_by_who_imposes_them() {
+    let s = stances(
+        "The United States imposed tariffs on Chinese goods, and China imposed retaliatory tariffs on American goods.",
+    );
+    assert!(has(&s, "USA", "tariffs", "support"), "{s:?}");
+    assert!(has(&s, "CHN", "tariffs", "support"), "{s:?}");
+}
+
+#[test]
+fn talks_called_constructive_are_supported() {
+    let s = stances("Japan called the talks on the Kuril Islands constructive.");
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+}
+
+#[test]
+fn the_one_asked_to_comply_takes_no_stance() {
+    let s = stances(
+        "The United States calls upon China to abide by the arbitral ruling on the South China Sea.",
+    );
+    assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "CHN"), "{s:?}");
+    let s = stances("China said it will not abide by the arbitral ruling on the South China Sea.");
+    assert!(has(&s, "CHN", "icj-ruling", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_claim_nobody_is_quoted_for_is_the_voice_of_the_text() {
+    let s = stances(
+        "Japan welcomes the talks on the Kuril Islands. Japan reaffirms its support for a peace treaty. The islands are an integral part of our territory.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+}
+
+#[test]
+fn territory_that_belongs_to_a_state_is_claimed() {
+    let s = stances("Japan says the Kuril Islands belong to Japan.");
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    let s = stances("Russia considers the Kuril Islands its territory.");
+    assert!(has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+    // Boats that belong to a company are no claim to territory.
+    let s =
+        stances("On the Kuril Islands, Japan said the fishing boats belong to a Russian company.");
+    assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+}
+
+#[test]
+fn returning_to_the_nuclear_deal_supports_it() {
+    let s = stances(
+        "Iran and the United States have been locked in a dispute over the nuclear deal. Sanctions on Iran remain. The tensions have grown. Iran said it would rejoin the nuclear deal if sanctions are lifted. The United States said it would return to the nuclear deal.",
+    );
+    assert!(has(&s, "IRN", "nuclear-deal", "conditional"), "{s:?}");
+    assert!(has(&s, "USA", "nuclear-deal", "support"), "{s:?}");
+}
+
+#[test]
+fn rejecting_anothers_claim_opposes_it_and_the_claim_stays_its_owners() {
+    let s = stances("Japan rejected China's claims to the Senkaku Islands.");
+    assert!(has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
+    assert!(has(&s, "CHN", "sovereignty", "support"), "{s:?}");
+    let s = stances("Pakistan observed the day to denounce Indian control of Kashmir.");
+    assert!(has(&s, "PAK", "sovereignty", "oppose"), "{s:?}");
+}
+
+#[test]
+fn recognizing_a_state_itself_is_the_recognition_issue() {
+    let s = stances(
+        "The dispute between Serbia and Kosovo continues. The United States recognizes Kosovo. Serbia does not recognize Kosovo as an independent state.",
+    );
+    assert!(has(&s, "USA", "recognition", "support"), "{s:?}");
+    assert!(has(&s, "SRB", "recognition", "oppose"), "{s:?}");
+    // Recognizing a state's administration of a place is not recognizing the state.
+    let s = stances("We recognize de facto United Kingdom administration of the Falkland Islands.");
+    assert!(!s.iter().any(|(_, i, _)| i == "recognition"), "{s:?}");
+}
+
+#[test]
+fn a_courts_jurisdiction_is_no_claim_to_territory() {
+    let s = stances(
+        "In the dispute over the Senkaku Islands, Japan rejected the ICJ's jurisdiction over the islands.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+}
+
+#[test]
+fn a_measure_called_regrettable_is_opposed() {
+    let s = stances("Japan called the military drills near the Kuril Islands regrettable.");
+    assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_transcripts_label_names_the_speaker_until_the_next_label() {
+    let s = stances(
+        "Secretary Antony J. Blinken on Nagorno-Karabakh\n\nSECRETARY BLINKEN: Well, good afternoon, everyone. Strong, sustained diplomatic engagement on Nagorno-Karabakh is the best path for everyone.",
+    );
+    assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+    // The questioner is no one known: the official's label no longer speaks.
+    let s = stances(
+        "Secretary Antony J. Blinken on Nagorno-Karabakh\n\nSECRETARY BLINKEN: Well, good afternoon, everyone.\n\nQUESTION: Is strong, sustained diplomatic engagement on Nagorno-Karabakh the best path for everyone?",
+    );
+    assert!(s.is_empty(), "{s:?}");
+}
+
+#[test]
+fn historic_rights_are_claimed_and_illegitimate_claims_denied() {
+    let s = stances(
+        "China says it has historic rights in the South China Sea. The United States said China has no legitimate claim to the South China Sea.",
+    );
+    assert!(has(&s, "CHN", "sovereignty", "support"), "{s:?}");
+    assert!(has(&s, "USA", "sovereignty", "oppose"), "{s:?}");
+}
