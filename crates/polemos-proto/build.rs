@@ -38,9 +38,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     // of the messages polemos uses; google.api and google.rpc code would be unused.
     fds.file
         .retain(|f| !matches!(f.package(), "google.api" | "google.rpc"));
+    // The `services` feature: without it, the messages only (no tonic in the dependency tree).
+    let services = std::env::var_os("CARGO_FEATURE_SERVICES").is_some();
     tonic_prost_build::configure()
-        .build_client(true)
-        .build_server(true)
+        .build_client(services)
+        .build_server(services)
         .generate_default_stubs(true)
         .compile_fds(fds)?;
     Ok(())

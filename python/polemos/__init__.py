@@ -20,7 +20,7 @@ from __future__ import annotations
 from polemos._native import __version__, content_hash, parse
 from polemos import forecast, plot
 from polemos.batch import BatchExtraction, extract_batch, records_to_jsonl
-from polemos.engine import CommitResult, Engine, IngestResult
+from polemos.engine import CommitResult, Curation, Engine, IngestResult
 from polemos.extraction import Extraction, extract, extract_many
 from polemos.exceptions import (
     AuthError,
@@ -48,6 +48,7 @@ __all__ = [
     "AuthError",
     "BatchExtraction",
     "CommitResult",
+    "Curation",
     "ConflictError",
     "Dispute",
     "Document",

@@ -29,6 +29,9 @@ __all__ = [
     "forecast",
     "forecast_dispute",
     "ingest",
+    "accept_dispute",
+    "rename_dispute",
+    "merge_dispute",
     "monte_carlo",
     "parse",
     "parse_scenario",
@@ -102,7 +105,13 @@ def ingest(
     title: str | None = None,
     outlet: str | None = None,
     url: str | None = None,
+    strict: bool = False,
 ) -> list[dict[str, Any]]: ...
+def accept_dispute(engine: Engine, dispute: str) -> dict[str, Any]: ...
+def rename_dispute(
+    engine: Engine, dispute: str, new_name: str | None = None, title: str | None = None
+) -> dict[str, Any]: ...
+def merge_dispute(engine: Engine, dispute: str, into: str) -> dict[str, Any]: ...
 def forecast(scenario: str, spec: str) -> dict[str, Any]: ...
 def monte_carlo(scenario: str, spec: str, params: str) -> dict[str, Any]: ...
 def analysis_defaults() -> dict[str, Any]: ...

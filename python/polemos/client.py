@@ -40,6 +40,8 @@ from polemos._grpc import (  # noqa: E402
     analysis_service_pb2_grpc as _analysis_grpc,
     change_service_pb2 as _change,
     change_service_pb2_grpc as _change_grpc,
+    curation_service_pb2 as _curation,
+    curation_service_pb2_grpc as _curation_grpc,
     dossier_service_pb2 as _dossier,
     dossier_service_pb2_grpc as _dossier_grpc,
     extraction_service_pb2 as _extraction,
@@ -50,6 +52,7 @@ from polemos._grpc import (  # noqa: E402
 )
 from polemos.engine import (  # noqa: E402
     CommitResult,
+    Curation,
     DateLike,
     IngestResult,
     StanceMatrix,
@@ -589,6 +592,7 @@ class Client:
         self._changes = _change_grpc.ChangeServiceStub(self._channel)
         self._analysis = _analysis_grpc.AnalysisServiceStub(self._channel)
         self._import = _import_grpc.ImportServiceStub(self._channel)
+        self._curation = _curation_grpc.CurationServiceStub(self._channel)
 
     def close(self) -> None:
         self._channel.close()
@@ -757,10 +761,10 @@ class Client:
         outlet: str | None = None,
         url: str | None = None,
     ) -> IngestResult | list[IngestResult]:
-        """Extracts and stores one text (or many, over one stream), as :meth:`Engine.ingest`.
-        A text already stored is reported ``already stored``. ``created`` counts the document,
-        stances and events written (the service does not report actors separately); ``updated``
-        is 0. The first text that fails raises its error after the stream is read."""
+        """Extracts and stores one text (or many, over one stream), as :meth:`Engine.ingest`:
+        ``stored``, ``already stored``, or, of many texts, ``failed`` with the error's ``kind``
+        and reason (a single text that fails raises). ``created`` counts the document, stances
+        and events written (the service does not report actors separately); ``updated`` is 0."""
         single = isinstance(texts, str)
         batch = [texts] if isinstance(texts, str) else list(texts)
         requests = (
@@ -774,7 +778,14 @@ class Client:
         results: list[IngestResult] = []
         for r in sorted(replies, key=lambda r: r.index):
             if r.outcome == _extraction.INGEST_OUTCOME_FAILED:
-                raise _error(_Failure(r.error_code, f"text {r.index}: {r.error_message}"))
+                failure = _error(_Failure(r.error_code, f"text {r.index}: {r.error_message}"))
+                if single:
+                    raise failure
+                results.append(IngestResult(
+                    document="", status="failed", created=0, updated=0, stances=0, events=0,
+                    revision=r.revision, kind=getattr(failure, "kind", None), error=r.error_message,
+                ))
+                continue
             new = r.outcome == _extraction.INGEST_OUTCOME_CREATED
             results.append(IngestResult(
                 document=r.document,
@@ -786,6 +797,51 @@ class Client:
                 revision=r.revision,
             ))
         return results[0] if single else results
+
+    # ------------------------------------------------------------------ curation
+
+    def _curate(self, method: Any, request: Any) -> Curation:
+        try:
+            reply = method(request, metadata=self._metadata)
+        except grpc.RpcError as e:
+            raise _error(e, self.address) from None
+        r = reply.result
+        return Curation(
+            dispute=_resource("dispute", r.dispute),  # type: ignore[arg-type]
+            issues=list(r.issues),
+            stances=r.stances,
+            events=r.events,
+            revision=r.revision,
+        )
+
+    def accept_dispute(self, dispute: str) -> Curation:
+        """Accepts a proposed dispute and its issues, as :meth:`Engine.accept_dispute`."""
+        return self._curate(
+            self._curation.AcceptDispute,
+            _curation.AcceptDisputeRequest(name=_full("disputes", dispute)),
+        )
+
+    def rename_dispute(
+        self, dispute: str, new_name: str | None = None, *, title: str | None = None
+    ) -> Curation:
+        """Renames or retitles a dispute, as :meth:`Engine.rename_dispute`."""
+        return self._curate(
+            self._curation.RenameDispute,
+            _curation.RenameDisputeRequest(
+                name=_full("disputes", dispute),
+                new_name=_full("disputes", new_name) if new_name else "",
+                title=title or "",
+            ),
+        )
+
+    def merge_dispute(self, dispute: str, into: str) -> Curation:
+        """Merges a dispute into another, as :meth:`Engine.merge_dispute`."""
+        return self._curate(
+            self._curation.MergeDispute,
+            _curation.MergeDisputeRequest(
+                name=_full("disputes", dispute), into=_full("disputes", into)
+            ),
+        )
 
     # ------------------------------------------------------------------ analysis
 

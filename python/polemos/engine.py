@@ -54,8 +54,9 @@ class CommitResult:
 
 @dataclass(frozen=True)
 class IngestResult:
-    """What ingesting one text did: its document's name, whether it was new (``stored``) or
-    already there (``already stored``), and what it added."""
+    """What ingesting one text did: its document's name, whether it was new (``stored``),
+    already there (``already stored``) or not stored (``failed``, with the error's ``kind``,
+    e.g. ``invalid_argument``, and the reason in ``error``), and what it added."""
 
     document: str
     status: str
@@ -64,6 +65,31 @@ class IngestResult:
     stances: int
     events: int
     revision: int
+    kind: str | None = None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Curation:
+    """What accepting, renaming or merging a dispute left: the dispute as it now stands (for a
+    merge, the dispute merged into), its issues' names, how many stances and events now refer
+    to other issues, and the revision of the change."""
+
+    dispute: Dispute
+    issues: list[str]
+    stances: int
+    events: int
+    revision: int
+
+
+def _curation(d: Mapping[str, Any]) -> Curation:
+    return Curation(
+        dispute=Dispute(d["dispute"], revision=int(d["revision"])),
+        issues=[str(i) for i in d["issues"]],
+        stances=int(d["stances"]),
+        events=int(d["events"]),
+        revision=int(d["revision"]),
+    )
 
 
 def _commit_result(d: Mapping[str, Any]) -> CommitResult:
@@ -275,18 +301,47 @@ class Engine:
         url: str | None = None,
     ) -> IngestResult | list[IngestResult]:
         """Extracts one text (or many, in parallel) and stores the document with its actors,
-        stances and events. Idempotent: a text already stored (same content hash) is skipped.
-        Each text is its own all-or-nothing commit. Actors, disputes and issues already in the
-        store are kept as they are (they may have been curated by hand)."""
+        stances and events, through the one ingest path the CLI and the server use: many texts a
+        commit, each text stored whole or not at all. Idempotent: a text already stored (same
+        content hash) is ``already stored``. Of many texts, one that cannot be stored is
+        ``failed`` (with ``kind`` and ``error``) and the others are still stored; a single text
+        that fails raises. Actors, disputes and issues already in the store are kept as they are
+        (they may have been curated by hand); disputes and issues the extractor proposes are
+        stored marked ``proposed`` (see :meth:`accept_dispute`)."""
         single = isinstance(texts, str)
         batch = [texts] if isinstance(texts, str) else list(texts)
         reports = [
             IngestResult(**r)
             for r in _native.ingest(
-                self._native, batch, published=published, title=title, outlet=outlet, url=url
+                self._native, batch, published=published, title=title, outlet=outlet, url=url,
+                strict=single,
             )
         ]
         return reports[0] if single else reports
+
+    # ------------------------------------------------------------------ curation
+
+    def accept_dispute(self, dispute: str) -> Curation:
+        """Accepts a dispute that ingest proposed, and its issues: clears their ``proposed``
+        mark. Accepting what is not proposed changes nothing. ``NotFoundError`` for an unknown
+        dispute."""
+        return _curation(_native.accept_dispute(self._native, dispute))
+
+    def rename_dispute(
+        self, dispute: str, new_name: str | None = None, *, title: str | None = None
+    ) -> Curation:
+        """Renames a dispute (``new_name``), retitles it (``title``), or both, in one commit: its
+        issues and the stances and events on them move with it. ``NotFoundError`` for an unknown
+        dispute, ``ConflictError`` (``kind == "already_exists"``) when the new name is taken,
+        ``ValidationError`` when neither is given."""
+        return _curation(_native.rename_dispute(self._native, dispute, new_name, title))
+
+    def merge_dispute(self, dispute: str, into: str) -> Curation:
+        """Merges a dispute into another in one commit: issues the target shares (by id) are
+        mapped onto its own, the others move under it, stances and events follow, and the merged
+        dispute is removed. ``ValidationError`` for a dispute merged into itself,
+        ``NotFoundError`` for an unknown one."""
+        return _curation(_native.merge_dispute(self._native, dispute, into))
 
     # ------------------------------------------------------------------ analytics
 

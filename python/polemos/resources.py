@@ -174,6 +174,8 @@ class Dispute(Resource):
     title: _Field[str] = _Field("")
     parties: _Field[list[dict[str, Any]]] = _Field([])
     objects: _Field[list[dict[str, Any]]] = _Field([])
+    #: Proposed by the extractor and not yet accepted (see ``Engine.accept_dispute``).
+    proposed: _Field[bool] = _Field(False)
 
     @property
     def dispute_kind(self) -> str:
@@ -220,6 +222,8 @@ class Issue(Resource):
     title: _Field[str] = _Field("")
     description: _Field[str] = _Field("")
     scale: _Field[dict[str, Any]] = _Field({})
+    #: Proposed by the extractor and not yet accepted.
+    proposed: _Field[bool] = _Field(False)
 
     @property
     def dispute(self) -> str:

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use polemos_extract::{ArticleMeta, ExtractError, Extraction, Extractor, convert};
+use polemos_extract::{ArticleMeta, ExtractError, Extraction, Extractor};
 use polemos_store::Store;
 use pyo3::prelude::*;
 use pyo3::pybacked::PyBackedStr;
@@ -153,74 +153,79 @@ pub fn extract_many<'py>(
         .collect())
 }
 
-/// What ingesting one text did.
+/// What ingesting one text did, as `polemos_engine::ingest` reports it.
 #[derive(Debug, Serialize)]
 pub struct Ingested {
+    /// The stored document (empty for a failure).
     pub document: String,
-    /// `stored`, or `already stored` when a document with the same content was there.
+    /// `stored`, `already stored` (a document with the same content was there) or `failed`.
     pub status: &'static str,
     pub created: usize,
     pub updated: usize,
     pub stances: usize,
     pub events: usize,
     pub revision: u64,
+    /// For a failure: the engine's error kind (`invalid_argument`) and why.
+    pub kind: Option<&'static str>,
+    pub error: Option<String>,
 }
 
-/// Stores one extraction: idempotent by content hash, each text its own all-or-nothing commit.
-///
-/// # Errors
-/// A text without a publication date, facts that do not validate, store failures.
-pub fn store_extraction(
+fn ingested(
     store: &dyn Store,
-    ex: &Extractor,
-    x: &Extraction,
-    meta: &ArticleMeta,
+    outcome: polemos_engine::ingest::Outcome,
 ) -> Result<Ingested, Failure> {
-    // Checked before building the facts, so a text stored before costs nothing more.
-    if let Some(existing) = polemos_engine::ingest::already_stored(store, &x.document.content_hash)?
-    {
-        return duplicate(store, existing);
-    }
-    let dossier = convert::to_dossier(ex.knowledge(), x, meta)?;
-    let message = format!("ingest {}", x.document.name);
-    Ok(
-        match polemos_engine::ingest::store_facts(store, &dossier, &message)? {
-            polemos_engine::ingest::Ingested::Stored {
-                document,
-                created,
-                updated,
-                stances,
-                events,
-                revision,
-            } => Ingested {
-                document,
-                status: "stored",
-                created,
-                updated,
-                stances,
-                events,
-                revision,
-            },
-            polemos_engine::ingest::Ingested::Duplicate { document } => duplicate(store, document)?,
+    use polemos_engine::ingest::Outcome;
+    let status = outcome.status();
+    Ok(match outcome {
+        Outcome::Committed {
+            document,
+            created,
+            stances,
+            events,
+            revision,
+        } => Ingested {
+            document,
+            status,
+            created,
+            updated: 0,
+            stances,
+            events,
+            revision,
+            kind: None,
+            error: None,
         },
-    )
-}
-
-fn duplicate(store: &dyn Store, document: String) -> Result<Ingested, Failure> {
-    Ok(Ingested {
-        document,
-        status: "already stored",
-        created: 0,
-        updated: 0,
-        stances: 0,
-        events: 0,
-        revision: store.head()?,
+        Outcome::Unchanged { document } => Ingested {
+            document,
+            status,
+            created: 0,
+            updated: 0,
+            stances: 0,
+            events: 0,
+            revision: store.head()?,
+            kind: None,
+            error: None,
+        },
+        Outcome::Failed { error } => Ingested {
+            document: String::new(),
+            status,
+            created: 0,
+            updated: 0,
+            stances: 0,
+            events: 0,
+            revision: store.head()?,
+            kind: Some(error.kind().as_str()),
+            error: Some(error.to_string()),
+        },
     })
 }
 
-/// Extracts texts (in parallel) and stores their documents, actors, stances and events.
+/// Extracts texts (in parallel) and stores their documents, actors, stances and events through
+/// the engine's one ingest path: many documents a commit, idempotent by content hash, one result
+/// per text. A text that fails is reported as `failed` with its error's kind; with `strict`, the
+/// first failure is raised instead (for a single text).
 #[pyfunction]
-#[pyo3(signature = (engine, texts, *, published, title=None, outlet=None, url=None))]
+#[pyo3(signature = (engine, texts, *, published, title=None, outlet=None, url=None, strict=false))]
+#[allow(clippy::too_many_arguments)]
 pub fn ingest<'py>(
     py: Python<'py>,
     engine: &Engine,
@@ -229,6 +234,7 @@ pub fn ingest<'py>(
     title: Option<String>,
     outlet: Option<String>,
     url: Option<String>,
+    strict: bool,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
     let Some(day) = date_arg("published", Some(published))? else {
         return Err(Failure::argument(
@@ -241,10 +247,24 @@ pub fn ingest<'py>(
     let ex = extractor()?;
     let refs: Vec<&str> = texts.iter().map(|t| &**t).collect();
     let reports = py.detach(|| -> Result<Vec<Ingested>, Failure> {
-        let all = extract_all(ex, &refs, &meta)?;
-        all.iter()
-            .map(|x| store_extraction(engine.store(), ex, x, &meta))
-            .collect()
+        let store = engine.store();
+        let jobs = polemos_extract::pipeline::available_jobs();
+        let reports = polemos_engine::ingest::ingest_texts(
+            store,
+            ex,
+            &refs,
+            &meta,
+            polemos_engine::ingest::IngestOptions::default(),
+            jobs,
+        );
+        let mut out = Vec::with_capacity(reports.len());
+        for r in reports {
+            if strict && let polemos_engine::ingest::Outcome::Failed { error } = r.outcome {
+                return Err(error.into());
+            }
+            out.push(ingested(store, r.outcome)?);
+        }
+        Ok(out)
     })?;
     reports.iter().map(|r| to_py(py, r)).collect()
 }

@@ -5,6 +5,7 @@
 pub mod analysis;
 pub mod arrow;
 pub mod batch;
+pub mod curation;
 pub mod engine;
 pub mod errors;
 pub mod extract;
@@ -42,6 +43,8 @@ mod _native {
     };
     #[pymodule_export]
     use crate::batch::{FactTable, extract_batch};
+    #[pymodule_export]
+    use crate::curation::{accept_dispute, merge_dispute, rename_dispute};
     #[pymodule_export]
     use crate::extract::{ExtractionResult, extract, extract_many, ingest};
     #[pymodule_export]

@@ -151,11 +151,26 @@ def test_extract_prints_one_object_per_file(cli: Any) -> None:
     assert any(r["extraction"]["stances"] for r in records if "extraction" in r)
 
 
-def test_ingest(cli: Any) -> None:
+def test_ingest_prints_one_object_per_file(cli: Any) -> None:
+    """JSON Lines, one object per file in input order, as each is committed; a second copy of
+    a text is `already stored`."""
     article = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))[0]
-    out = json.loads(cli("ingest", "--published", "2018-09-19", str(article)))
-    assert [r["status"] for r in out] == ["stored"]
-    validate("ingest", out)
+    out = cli("ingest", "--published", "2018-09-19", str(article), str(article), db="ingest.db")
+    records = [json.loads(line) for line in out.splitlines()]
+    assert [r["status"] for r in records] == ["stored", "already stored"]
+    assert [r["file"] for r in records] == [str(article)] * 2
+    for record in records:
+        validate("ingest", record)
+
+
+def test_ingest_failure_line_has_kind_and_error() -> None:
+    """A failed file's line, as `ingest --json` prints it, is valid; a line without its kind is
+    not."""
+    failed = {"file": "a.txt", "status": "failed", "created": 0, "stances": 0, "events": 0,
+              "kind": "invalid_argument", "error": "invalid argument `text`: is empty"}
+    validate("ingest", failed)
+    with pytest.raises(jsonschema.ValidationError):
+        validate("ingest", {k: v for k, v in failed.items() if k != "kind"})
 
 
 def test_evaluate(cli: Any) -> None:

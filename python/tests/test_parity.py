@@ -149,3 +149,128 @@ def test_analysis_defaults_are_the_engines(cls: type) -> None:
     ]:
         default = inspect.signature(getattr(cls, method)).parameters[parameter].default
         assert default == defaults[key], f"{cls.__name__}.{method}({parameter}=...)"
+
+
+# ---------------------------------------------------------------- writes: ingest and curation
+#
+# Each question of the table's `ingest` and `curation` runs on a fresh store per interface (a
+# write changes the store): an Engine on one SQLite file, a Client of `polemos serve` on another.
+# crates/polemos-server/tests/parity_writes asks the same questions through the Rust engine, the
+# CLI and gRPC.
+
+
+def _serve_fresh(tmp: Path, seeds: list[str]) -> tuple[polemos.Engine, Any, subprocess.Popen[bytes], Path]:
+    binary = _polemos_binary()
+    for name in ("engine.db", "served.db"):
+        engine = polemos.Engine(tmp / name)
+        for seed in seeds:
+            engine.import_dossier((ROOT / seed).read_text(encoding="utf-8"))
+    keys = str(tmp / "keys.json")
+    writer = subprocess.run(
+        [binary, "keys", "--keys-file", keys, "create", "--role", "writer"],
+        check=True, capture_output=True, text=True,
+    ).stdout.strip()
+    address = f"127.0.0.1:{_free_port()}"
+    log_path = tmp / "server.log"
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [binary, "--db", str(tmp / "served.db"), "serve", "--listen", address,
+             "--keys-file", keys, "--metrics-listen", "off"],
+            stdout=log, stderr=subprocess.STDOUT,
+        )
+    deadline = time.monotonic() + 30
+    while "polemos gRPC serving" not in log_path.read_text(errors="replace"):
+        if proc.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"polemos serve did not start:\n{log_path.read_text()}")
+        time.sleep(0.05)
+    return polemos.Engine(tmp / "engine.db"), Client(address, api_key=writer), proc, tmp
+
+
+def _ingest_answer(interface: Any, q: dict[str, Any]) -> list[str]:
+    out = []
+    for r in interface.ingest(q["texts"], published=q["published"]):
+        if r.status == "stored":
+            out.append(f"stored {r.document} {r.stances} stances {r.events} events")
+        elif r.status == "already stored":
+            out.append(f"already stored {r.document}")
+        else:
+            out.append(f"failed {r.kind}")
+    return out
+
+
+def _curation_answer(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
+    try:
+        if q["curate"] == "accept":
+            done = interface.accept_dispute(q["dispute"])
+        elif q["curate"] == "rename":
+            done = interface.rename_dispute(q["dispute"], q.get("new_name"), title=q.get("title"))
+        else:
+            done = interface.merge_dispute(q["dispute"], q["into"])
+    except polemos.PolemosError as e:
+        return "error", getattr(e, "kind", type(e).__name__)
+    lines = [
+        f"dispute {done.dispute.name}",
+        f"title {done.dispute.title}",
+        f"proposed {str(done.dispute.proposed).lower()}",
+        *(f"issue {i}" for i in done.issues),
+        f"moved {done.stances} stances {done.events} events",
+    ]
+    lines += [f"stored {d.name}" for d in interface.disputes()]
+    lines += [f"stored {i.name}" for i in interface.issues()]
+    return "ok", lines
+
+
+@pytest.mark.parametrize("q", TABLE["ingest"], ids=[q["id"] for q in TABLE["ingest"]])
+def test_engine_and_client_ingest_alike(q: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        engine, client, proc, _ = _serve_fresh(Path(tmp), [])
+        try:
+            by_engine = _ingest_answer(engine, q)
+            with client:
+                assert _ingest_answer(client, q) == by_engine
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    statuses = [next(s for s in ("already stored", "stored", "failed") if a.startswith(s))
+                for a in by_engine]
+    assert statuses == q["status"]
+    for answer, kind in zip(by_engine, q.get("errors", [])):
+        if kind:
+            assert answer == f"failed {kind}"
+
+
+@pytest.mark.parametrize("q", TABLE["curation"], ids=[q["id"] for q in TABLE["curation"]])
+def test_engine_and_client_curate_alike(q: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        engine, client, proc, _ = _serve_fresh(Path(tmp), TABLE["curation_seed"])
+        try:
+            by_engine = _curation_answer(engine, q)
+            with client:
+                assert _curation_answer(client, q) == by_engine
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    if "error" in q:
+        assert by_engine == ("error", q["error"])
+    else:
+        kind, lines = by_engine
+        assert kind == "ok", lines
+        assert sum(1 for line in lines if line.startswith("issue ")) == q["issues"]
+
+
+def test_a_single_text_that_fails_raises_alike() -> None:
+    """Of many texts a bad one is reported `failed`; a single text that fails raises, with the
+    same kind from the Engine and the Client."""
+    with tempfile.TemporaryDirectory() as tmp:
+        engine, client, proc, _ = _serve_fresh(Path(tmp), [])
+        try:
+            kinds = []
+            with client:
+                for interface in (engine, client):
+                    with pytest.raises(polemos.ValidationError) as raised:
+                        interface.ingest("   ", published="2019-01-22")
+                    kinds.append(getattr(raised.value, "kind", None))
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    assert kinds == ["invalid_argument", "invalid_argument"]

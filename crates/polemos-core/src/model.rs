@@ -215,6 +215,10 @@ pub struct Dispute {
     pub objects: Vec<DisputedObject>,
     /// Status changes in date order; the last one is the current status.
     pub status: Vec<StatusChange>,
+    /// Proposed by the extractor from a text, not yet accepted by an analyst (who may accept,
+    /// rename or merge it).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub proposed: bool,
 }
 
 impl Dispute {
@@ -283,6 +287,9 @@ pub struct Issue {
     pub description: String,
     /// How positions on it are measured.
     pub scale: IssueScale,
+    /// Proposed by the extractor from a text, not yet accepted by an analyst.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub proposed: bool,
 }
 
 impl Issue {

@@ -281,6 +281,7 @@ fn dossier(
             parts: Vec::new(),
         }],
         status: Vec::new(),
+        proposed: false,
     });
     for i in 0..3 {
         d.issues.push(Issue {
@@ -290,6 +291,7 @@ fn dossier(
             scale: IssueScale::Binary {
                 proposal: "p".into(),
             },
+            proposed: false,
         });
     }
     for (k, p) in published.iter().enumerate() {

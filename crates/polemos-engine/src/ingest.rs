@@ -1,100 +1,395 @@
-//! Storing the facts extracted from a document, idempotent by the text's content hash: the same
-//! text ingested twice (one after the other, or racing) is stored once, and the second ingest
-//! names the document already there. The CLI, gRPC and Python all store through here.
+//! Ingest: texts in, their documents and facts stored, one [`Outcome`] per text. The CLI
+//! (`polemos ingest`), the gRPC `Ingest` stream and the Python `Engine.ingest` all go through
+//! here, so they refuse the same texts for the same reasons and report them alike.
+//!
+//! Two steps, so an interface can run the first on many threads and the second on one:
+//! [`prepare`] turns a text into the facts to store (skipping extraction when the store already
+//! holds the text), and [`Ingester`] commits them many documents a transaction through
+//! [`polemos_store::IngestWriter`]: idempotent by content hash, a bad document does not sink its
+//! batch, reports in input order. One document is a batch of one.
 
-use polemos_core::Dossier;
-use polemos_store::{Revision, Store, StoreError};
+use std::collections::VecDeque;
+use std::ops::ControlFlow;
 
-use crate::error::Result;
+use polemos_core::{Document, DocumentName, Dossier, content_hash};
+use polemos_extract::{ArticleMeta, Extractor, convert, document_name};
+use polemos_store::{IngestError, IngestWriter, Ingested, Revision, Store, StoreError};
 
-/// What became of one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Ingested {
-    /// Its facts were committed as one revision.
-    Stored {
+pub use polemos_store::IngestOptions;
+
+use crate::error::{Error, Result};
+
+/// What became of one text.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Its document and facts were committed in `revision`: `created` records in all (the
+    /// document, its stances and events, and the actors, disputes and issues first seen with it).
+    Committed {
         document: String,
         created: usize,
-        updated: usize,
         stances: usize,
         events: usize,
         revision: Revision,
     },
-    /// A document with the same text was already stored (under this name); nothing was written.
-    Duplicate { document: String },
+    /// The same text was stored before (or earlier in this run) as `document`: nothing written.
+    Unchanged { document: String },
+    /// Not stored, and nothing of it written: why.
+    Failed { error: Error },
 }
 
-/// The document already stored with this content hash, if any: checked before extracting, so a
-/// text seen before costs no extraction.
-///
-/// # Errors
-/// Store failures.
-pub fn already_stored(store: &dyn Store, content_hash: &str) -> Result<Option<String>> {
-    Ok(store.document_by_hash(content_hash)?)
-}
-
-/// Commits the facts of one document (`facts` holds exactly one document) that the store
-/// lacks, all or nothing. Actors, disputes and issues already stored are kept as they are.
-///
-/// # Errors
-/// Facts that do not validate against the store; store failures.
-pub fn store_facts(store: &dyn Store, facts: &Dossier, message: &str) -> Result<Ingested> {
-    let Some(doc) = facts.documents.first() else {
-        return Err(crate::Error::argument("facts", "hold no document"));
-    };
-    if let Some(document) = already_stored(store, &doc.content_hash)? {
-        return Ok(Ingested::Duplicate { document });
-    }
-    let batch = polemos_store::new_facts_batch(store, facts, message)?;
-    match store.commit(batch) {
-        Ok(result) => Ok(Ingested::Stored {
-            document: doc.name.to_string(),
-            created: result.created,
-            updated: result.updated,
-            stances: facts.stances.len(),
-            events: facts.events.len(),
-            revision: result.revision,
-        }),
-        // Another writer stored the same text between the check and the commit.
-        Err(StoreError::AlreadyExists { name }) if name == doc.name.as_str() => {
-            Ok(Ingested::Duplicate {
-                document: doc.name.to_string(),
-            })
+impl Outcome {
+    /// The word every interface reports: `stored`, `already stored` or `failed`.
+    #[must_use]
+    pub fn status(&self) -> &'static str {
+        match self {
+            Self::Committed { .. } => "stored",
+            Self::Unchanged { .. } => "already stored",
+            Self::Failed { .. } => "failed",
         }
-        Err(e) => Err(e.into()),
     }
+
+    /// The stored document's resource name (none for a failure).
+    #[must_use]
+    pub fn document(&self) -> Option<&str> {
+        match self {
+            Self::Committed { document, .. } | Self::Unchanged { document } => Some(document),
+            Self::Failed { .. } => None,
+        }
+    }
+}
+
+/// The outcome for one text, under the label the caller gave it (a file name, an index).
+#[derive(Debug)]
+pub struct Report {
+    pub label: String,
+    pub outcome: Outcome,
+}
+
+/// What to do with a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// Extract its facts and store them with the document (needs a publication date).
+    #[default]
+    Facts,
+    /// Store the document alone.
+    DocumentOnly,
+}
+
+/// The facts to store for one text: the document and, in [`Mode::Facts`], the actors, disputes,
+/// issues, stances and events read from it. A text the store already holds is not extracted
+/// again: its facts are its document alone, which [`Ingester`] reports as unchanged.
+///
+/// # Errors
+/// An empty text; a missing publication date (in [`Mode::Facts`]); a text the extractor
+/// refuses (too large, not UTF-8); store failures.
+pub fn prepare(
+    store: &dyn Store,
+    extractor: &Extractor,
+    bytes: &[u8],
+    meta: &ArticleMeta,
+    mode: Mode,
+) -> Result<Dossier> {
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        Error::Extract(polemos_extract::ExtractError::InvalidUtf8 {
+            valid_up_to: e.valid_up_to(),
+        })
+    })?;
+    if text.trim().is_empty() {
+        return Err(Error::argument(
+            "text",
+            "is empty: there is nothing to ingest",
+        ));
+    }
+    if mode == Mode::Facts && meta.published.is_none() {
+        return Err(Error::argument(
+            "published",
+            "is required to ingest facts: stances and events are dated from it (YYYY-MM-DD)",
+        ));
+    }
+    let hash = content_hash(text);
+    if let Some(stored) = store.document_by_hash(&hash)? {
+        return document_alone(&stored, String::new(), hash, meta);
+    }
+    match mode {
+        Mode::DocumentOnly => {
+            if text.len() > extractor.byte_limit() {
+                return Err(Error::Extract(polemos_extract::ExtractError::TooLarge {
+                    bytes: text.len(),
+                    limit: extractor.byte_limit(),
+                }));
+            }
+            document_alone(&document_name(&hash), text.to_owned(), hash, meta)
+        }
+        Mode::Facts => {
+            let x = extractor.extract(text, meta)?;
+            Ok(convert::to_dossier(extractor.knowledge(), &x, meta)?)
+        }
+    }
+}
+
+fn document_alone(name: &str, text: String, hash: String, meta: &ArticleMeta) -> Result<Dossier> {
+    let mut d = Dossier::new();
+    d.documents.push(Document {
+        name: DocumentName::parse(name).map_err(|e| Error::argument("document", e.to_string()))?,
+        title: meta.title.clone().unwrap_or_default(),
+        outlet: meta.outlet.clone(),
+        url: meta.url.clone(),
+        published: meta.published,
+        language: None,
+        text,
+        content_hash: hash,
+    });
+    Ok(d)
+}
+
+/// Commits prepared documents in order, many to a transaction, and reports each.
+///
+/// [`Ingester::push`] returns the reports known by then, in push order; [`Ingester::finish`]
+/// commits the rest. With `fail_fast`, nothing after the first failure is written or reported.
+pub struct Ingester<'s> {
+    store: &'s dyn Store,
+    writer: IngestWriter<'s, Error>,
+    /// The content hash of each pushed document not reported yet, in push order: a commit that
+    /// lost a race with another writer storing the same text is reported unchanged, not failed.
+    hashes: VecDeque<Option<String>>,
+}
+
+impl<'s> Ingester<'s> {
+    #[must_use]
+    pub fn new(store: &'s dyn Store, options: IngestOptions) -> Self {
+        Self {
+            store,
+            writer: IngestWriter::new(store, options),
+            hashes: VecDeque::new(),
+        }
+    }
+
+    /// Adds the next document: its facts from [`prepare`], or why they could not be had.
+    pub fn push(&mut self, label: String, facts: Result<Dossier>) -> Vec<Report> {
+        let hash = facts
+            .as_ref()
+            .ok()
+            .and_then(|f| f.documents.first())
+            .map(|d| d.content_hash.clone());
+        self.hashes.push_back(hash);
+        let reports = self.writer.push(label, facts);
+        self.reports(reports)
+    }
+
+    /// Commits what is left and returns the last reports.
+    #[must_use]
+    pub fn finish(mut self) -> Vec<Report> {
+        let reports = std::mem::replace(
+            &mut self.writer,
+            IngestWriter::new(self.store, IngestOptions::default()),
+        )
+        .finish();
+        self.reports(reports)
+    }
+
+    fn reports(&mut self, reports: Vec<polemos_store::IngestReport<Error>>) -> Vec<Report> {
+        reports
+            .into_iter()
+            .map(|r| {
+                let hash = self.hashes.pop_front().flatten();
+                Report {
+                    label: r.label,
+                    outcome: self.outcome(r.outcome, hash.as_deref()),
+                }
+            })
+            .collect()
+    }
+
+    fn outcome(
+        &self,
+        outcome: std::result::Result<Ingested, IngestError<Error>>,
+        hash: Option<&str>,
+    ) -> Outcome {
+        match outcome {
+            Ok(Ingested::Stored {
+                document,
+                created,
+                stances,
+                events,
+                revision,
+            }) => Outcome::Committed {
+                document,
+                created,
+                stances,
+                events,
+                revision,
+            },
+            Ok(Ingested::AlreadyStored { document }) => Outcome::Unchanged { document },
+            Err(IngestError::Store(StoreError::AlreadyExists { name })) => {
+                // Another writer stored the same text between the check and the commit.
+                match hash.map(|h| self.store.document_by_hash(h)) {
+                    Some(Ok(Some(document))) => Outcome::Unchanged { document },
+                    _ => Outcome::Failed {
+                        error: StoreError::AlreadyExists { name }.into(),
+                    },
+                }
+            }
+            Err(IngestError::Store(e)) => Outcome::Failed { error: e.into() },
+            Err(IngestError::Prepare(error)) => Outcome::Failed { error },
+            Err(IngestError::NoDocument) => Outcome::Failed {
+                error: Error::argument("facts", "hold no document"),
+            },
+        }
+    }
+}
+
+/// Prepares `texts` on `jobs` threads and commits them in order: one report per text, labelled
+/// by its position (`0`, `1`, …) unless `fail_fast` stopped the run early.
+#[must_use]
+pub fn ingest_texts(
+    store: &dyn Store,
+    extractor: &Extractor,
+    texts: &[&str],
+    meta: &ArticleMeta,
+    options: IngestOptions,
+    jobs: usize,
+) -> Vec<Report> {
+    let mut ingester = Ingester::new(store, options);
+    let mut out = Vec::with_capacity(texts.len());
+    let _ = polemos_extract::pipeline::ordered_map(
+        texts.iter().enumerate(),
+        jobs,
+        |(i, text)| {
+            let facts = prepare(store, extractor, text.as_bytes(), meta, Mode::Facts);
+            (i.to_string(), facts)
+        },
+        |(label, facts)| {
+            let reports = ingester.push(label, facts);
+            let stop = options.fail_fast && reports.iter().any(|r| r.outcome.status() == "failed");
+            out.extend(reports);
+            if stop {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        },
+    );
+    out.extend(ingester.finish());
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use polemos_core::{Document, DocumentName};
+    use crate::ErrorKind;
+    use chrono::NaiveDate;
 
-    fn facts(text: &str) -> Dossier {
-        let hash = polemos_core::content_hash(text);
-        let mut d = Dossier::new();
-        d.documents.push(Document {
-            name: DocumentName::parse(&format!("documents/{}", &hash[..16])).expect("name"),
-            title: "t".into(),
-            outlet: None,
-            url: None,
-            published: None,
-            language: None,
-            text: text.into(),
-            content_hash: hash,
-        });
-        d
+    const TEXT: &str = "Japan and Russia held talks in Moscow on Monday about the Kuril Islands. \
+        Japan's foreign minister said Tokyo supports a peace treaty.";
+
+    fn meta() -> ArticleMeta {
+        ArticleMeta {
+            published: NaiveDate::from_ymd_opt(2019, 1, 22),
+            ..ArticleMeta::default()
+        }
     }
 
     #[test]
-    fn the_same_text_is_stored_once() {
+    fn the_same_text_twice_is_stored_once_and_a_bad_text_fails_alone() {
         let store = polemos_store::open("memory:").expect("store");
-        let first = store_facts(&*store, &facts("a text"), "ingest").expect("first");
-        let Ingested::Stored { document, .. } = first else {
-            panic!("first ingest stores: {first:?}");
+        let ex = Extractor::new().expect("extractor");
+        let texts = [
+            TEXT,
+            "   ",
+            TEXT,
+            "Another text about nothing in particular.",
+        ];
+        let reports = ingest_texts(&*store, &ex, &texts, &meta(), IngestOptions::default(), 2);
+        let statuses: Vec<&str> = reports.iter().map(|r| r.outcome.status()).collect();
+        assert_eq!(statuses, ["stored", "failed", "already stored", "stored"]);
+        let Outcome::Failed { error } = &reports[1].outcome else {
+            unreachable!()
         };
+        assert_eq!(error.kind(), ErrorKind::InvalidArgument);
+        assert!(error.to_string().contains("empty"), "{error}");
+        assert_eq!(reports[0].outcome.document(), reports[2].outcome.document());
         let head = store.head().expect("head");
-        let second = store_facts(&*store, &facts("a text"), "ingest").expect("second");
-        assert_eq!(second, Ingested::Duplicate { document });
-        assert_eq!(store.head().expect("head"), head, "nothing written");
+        // The failure commits the text before it (reports stay in order); the other two texts
+        // are one commit, the second copy of the first text writing nothing.
+        assert_eq!(head, 2);
+
+        // Again: nothing extracted, nothing written.
+        let again = ingest_texts(&*store, &ex, &[TEXT], &meta(), IngestOptions::default(), 1);
+        assert_eq!(again[0].outcome.status(), "already stored");
+        assert_eq!(store.head().expect("head"), head);
+    }
+
+    /// A text about a dispute the knowledge files do not list: ingest stores the dispute and
+    /// its issues marked proposed, and accepting clears the marks.
+    #[test]
+    fn a_proposed_dispute_is_stored_marked_and_can_be_accepted() {
+        let store = polemos_store::open("memory:").expect("store");
+        let ex = Extractor::new().expect("extractor");
+        let text = "Egypt and Ethiopia traded accusations on Monday in the dispute over the Grand \
+            Ethiopian Renaissance Dam. Egypt's foreign minister said Cairo rejects the filling of \
+            the dam without a binding agreement.";
+        let reports = ingest_texts(&*store, &ex, &[text], &meta(), IngestOptions::default(), 1);
+        assert_eq!(
+            reports[0].outcome.status(),
+            "stored",
+            "{:?}",
+            reports[0].outcome
+        );
+        let proposed: Vec<polemos_core::Dispute> = store
+            .snapshot(polemos_store::View::current())
+            .expect("snapshot")
+            .disputes
+            .into_iter()
+            .filter(|d| d.proposed)
+            .collect();
+        assert_eq!(proposed.len(), 1, "one proposed dispute stored");
+        let name = proposed[0].name.to_string();
+        let accepted = crate::curation::accept(&*store, &name).expect("accept");
+        assert!(!accepted.dispute.proposed);
+        let after = store
+            .snapshot(polemos_store::View::current())
+            .expect("snapshot");
+        assert!(after.disputes.iter().all(|d| !d.proposed));
+        assert!(
+            after
+                .issues
+                .iter()
+                .filter(|i| i.dispute().as_str() == name)
+                .all(|i| !i.proposed)
+        );
+    }
+
+    #[test]
+    fn facts_need_a_publication_date_and_a_document_alone_does_not() {
+        let store = polemos_store::open("memory:").expect("store");
+        let ex = Extractor::new().expect("extractor");
+        let err = prepare(
+            &*store,
+            &ex,
+            TEXT.as_bytes(),
+            &ArticleMeta::default(),
+            Mode::Facts,
+        )
+        .expect_err("no date");
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        assert!(err.to_string().contains("published"), "{err}");
+        let alone = prepare(
+            &*store,
+            &ex,
+            TEXT.as_bytes(),
+            &ArticleMeta::default(),
+            Mode::DocumentOnly,
+        )
+        .expect("document only");
+        assert_eq!(alone.records().len(), 1);
+        let mut ingester = Ingester::new(&*store, IngestOptions::default());
+        let mut reports = ingester.push("one".into(), Ok(alone));
+        reports.extend(ingester.finish());
+        assert!(matches!(
+            reports[0].outcome,
+            Outcome::Committed { created: 1, .. }
+        ));
+        let bad = prepare(&*store, &ex, b"\xff\xfe", &meta(), Mode::Facts).expect_err("utf-8");
+        assert_eq!(bad.kind(), ErrorKind::InvalidArgument);
     }
 }

@@ -6,6 +6,7 @@
 //! `docs/engine.md`.
 
 pub mod analysis;
+pub mod curation;
 pub mod data;
 pub mod error;
 pub mod forecast;

@@ -1,8 +1,8 @@
 //! Throughput of the full extraction pipeline on a generated corpus of news-like articles
-//! (`support/corpus.rs`). Reports MB/s and sentences/s (wall clock; `examples/profile.rs corpus`
-//! reports the same per CPU second, which a shared machine does not distort), with the parse as
-//! the pipeline makes it (lazily: only sentences a stage asks about) and with every sentence
-//! parsed (`*_full_parse`).
+//! (`support/corpus.rs`). Reports MB/s and sentences/s (wall clock;
+//! `examples/profile_extract.rs corpus` reports the same per CPU second, which a shared machine
+//! does not distort), with the parse as the pipeline makes it (lazily: only sentences a stage
+//! asks about) and with every sentence parsed (`*_full_parse`).
 //!
 //! `cargo bench -p polemos-extract --bench extract`
 

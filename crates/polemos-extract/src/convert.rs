@@ -112,9 +112,14 @@ fn add_proposed(
     }
     let name = DisputeName::parse(&f.name).map_err(|e| invalid("dispute", e.to_string()))?;
     d.disputes.push(Dispute {
+        // The store needs a name for every disputed object: the one the text gives it, neutral
+        // until an analyst says whose framing it is.
         objects: vec![DisputedObject {
             id: name.id().to_owned(),
-            names: Vec::new(),
+            names: vec![ObjectName {
+                label: f.title.clone(),
+                used_by: None,
+            }],
             parts: f.parts.clone(),
         }],
         name,
@@ -125,6 +130,8 @@ fn add_proposed(
             status: DisputeStatus::Active,
             since: None,
         }],
+        // Not in the knowledge files: an analyst accepts, renames or merges it.
+        proposed: true,
     });
     Ok(())
 }
@@ -243,6 +250,7 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
                 status: entry.status,
                 since: None,
             }],
+            proposed: false,
         });
     }
     for p in &x.proposed_issues {
@@ -251,6 +259,8 @@ pub fn to_dossier(k: &Knowledge, x: &Extraction, meta: &ArticleMeta) -> Result<D
             title: p.title.clone(),
             description: String::new(),
             scale: p.scale.clone(),
+            // Named from the text, not curated: stored only when the store lacks the issue.
+            proposed: true,
         });
     }
     d.documents.push(Document {

@@ -136,6 +136,12 @@ impl Extractor {
         self
     }
 
+    /// The largest text accepted, in bytes.
+    #[must_use]
+    pub fn byte_limit(&self) -> usize {
+        self.max_bytes
+    }
+
     #[must_use]
     pub fn knowledge(&self) -> &Knowledge {
         &self.knowledge

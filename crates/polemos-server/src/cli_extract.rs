@@ -1,8 +1,8 @@
 //! `extract` and `ingest`: read news text files, print the facts found (`extract`) or store them
 //! with their provenance (`ingest`). Files are extracted on every core and handed on in input
 //! order as they are done (`polemos_extract::pipeline`): `extract` prints each at once, `ingest`
-//! gives each to one store writer that commits many documents a transaction
-//! (`polemos_store::IngestWriter`), so memory follows the files in flight, not the corpus.
+//! gives each to the engine's ingest (`polemos_engine::ingest`: one writer that commits many
+//! documents a transaction), so memory follows the files in flight, not the corpus.
 
 use std::fmt::Write as _;
 use std::io::Write as _;
@@ -12,13 +12,12 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
-use polemos_core::Dossier;
-use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, convert, pipeline};
-use polemos_store::{IngestOptions, IngestReport, IngestWriter, Ingested};
+use polemos_engine::ingest::{self, IngestOptions, Ingester, Outcome};
+use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, pipeline};
 
 use crate::GlobalArgs;
 use crate::cli_data::{open_store_rw, parse_date};
-use crate::output::{clip, enum_str, print_json, print_table, table};
+use crate::output::{clip, enum_str, print_table, table};
 
 /// Options shared by `extract` and `ingest`.
 #[derive(Debug, Args)]
@@ -334,16 +333,55 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// One file's line of `ingest --json` (JSON Lines), printed as soon as the file's outcome is
+/// known: `{"file", "document", "status", "created", "stances", "events"}`, or `{"file",
+/// "status": "failed", "kind", "error"}`.
 #[derive(serde::Serialize)]
 struct IngestRow {
     file: String,
-    document: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    document: Option<String>,
     status: &'static str,
     created: usize,
     stances: usize,
     events: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    error: Option<String>,
 }
 
+impl IngestRow {
+    fn of(report: &ingest::Report) -> Self {
+        let (created, stances, events) = match &report.outcome {
+            Outcome::Committed {
+                created,
+                stances,
+                events,
+                ..
+            } => (*created, *stances, *events),
+            Outcome::Unchanged { .. } | Outcome::Failed { .. } => (0, 0, 0),
+        };
+        let (kind, error) = match &report.outcome {
+            Outcome::Failed { error } => (Some(error.kind().as_str()), Some(error.to_string())),
+            _ => (None, None),
+        };
+        Self {
+            file: report.label.clone(),
+            document: report.outcome.document().map(str::to_owned),
+            status: report.outcome.status(),
+            created,
+            stances,
+            events,
+            kind,
+            error,
+        }
+    }
+}
+
+/// Reads, extracts and stores every file through the engine's one ingest path
+/// (`polemos_engine::ingest`): extraction on `--jobs` threads, one writer committing `--batch`
+/// documents a transaction, each file reported in input order as soon as its outcome is known.
 pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
     if args.source.published.is_none() {
         bail!("ingest needs --published YYYY-MM-DD: stances and events are dated from it");
@@ -358,43 +396,55 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
         ..IngestOptions::default()
     };
     let bar = progress(files.len(), "ingesting");
-    let mut writer = IngestWriter::new(store.as_ref(), options);
-    let mut tally = Tally::default();
+    let mut ingester = Ingester::new(store.as_ref(), options);
+    let mut tally = Tally {
+        json: global
+            .json
+            .then(|| std::io::BufWriter::new(std::io::stdout().lock())),
+        ..Tally::default()
+    };
     let _ = pipeline::ordered_map(
         &files,
         args.source.jobs(),
-        |path| prepare(&ex, path, &meta),
+        |path| {
+            let facts = std::fs::read(path)
+                .map_err(|e| {
+                    polemos_engine::Error::argument("file", format!("cannot be read: {e}"))
+                })
+                .and_then(|bytes| {
+                    ingest::prepare(store.as_ref(), &ex, &bytes, &meta, ingest::Mode::Facts)
+                });
+            (path.display().to_string(), facts)
+        },
         |(label, facts)| {
-            for r in writer.push(label, facts) {
-                tally.take(r, &bar, args.fail_fast);
+            for r in ingester.push(label, facts) {
+                tally.take(&r, &bar, args.fail_fast);
             }
-            if tally.stopped_at.is_some() {
+            if tally.stopped_at.is_some() || tally.write_error.is_some() {
                 ControlFlow::Break(())
             } else {
                 ControlFlow::Continue(())
             }
         },
     );
-    for r in writer.finish() {
-        tally.take(r, &bar, args.fail_fast);
+    if tally.stopped_at.is_none() {
+        for r in ingester.finish() {
+            tally.take(&r, &bar, args.fail_fast);
+        }
     }
-    let Tally {
-        rows,
-        failed,
-        stopped_at,
-    } = tally;
     bar.finish_and_clear();
-    if let Some(file) = stopped_at {
+    if let Some(e) = tally.write_error {
+        return Err(e).context("cannot write to standard output");
+    }
+    if let Some(file) = tally.stopped_at {
         bail!("stopped at {file} (--fail-fast); the files before it were stored");
     }
-    if global.json {
-        print_json(&rows)?;
-    } else {
+    if tally.json.is_none() {
         let mut t = table(&["file", "document", "status", "created", "stances", "events"]);
-        for r in &rows {
+        for r in &tally.rows {
             t.add_row(vec![
                 r.file.clone(),
-                r.document.clone(),
+                r.document.clone().unwrap_or_default(),
                 r.status.to_owned(),
                 r.created.to_string(),
                 r.stances.to_string(),
@@ -403,11 +453,15 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
         }
         print_table(&t, "files ingested");
     }
-    let stored = rows.iter().filter(|r| r.status == "stored").count();
+    let Tally {
+        stored,
+        unchanged,
+        failed,
+        ..
+    } = tally;
     eprintln!(
-        "ingested {} files: {stored} stored, {} already stored, {failed} failed",
-        rows.len() + failed,
-        rows.len() - stored,
+        "ingested {} files: {stored} stored, {unchanged} already stored, {failed} failed",
+        stored + unchanged + failed,
     );
     if failed > 0 {
         bail!("{failed} files could not be ingested (named above); the others were stored");
@@ -415,74 +469,56 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// What `ingest` has heard from the store writer so far.
+/// What `ingest` has heard from the engine so far.
 #[derive(Default)]
-struct Tally {
+struct Tally<'a> {
+    /// `--json`: each file's line goes here at once, flushed a line at a time.
+    json: Option<std::io::BufWriter<std::io::StdoutLock<'a>>>,
+    /// Without `--json`: the table's rows, printed at the end.
     rows: Vec<IngestRow>,
+    stored: usize,
+    unchanged: usize,
     failed: usize,
     stopped_at: Option<String>,
+    write_error: Option<std::io::Error>,
 }
 
-impl Tally {
-    fn take(
-        &mut self,
-        r: IngestReport<anyhow::Error>,
-        bar: &indicatif::ProgressBar,
-        fail_fast: bool,
-    ) {
+impl Tally<'_> {
+    fn take(&mut self, r: &ingest::Report, bar: &indicatif::ProgressBar, fail_fast: bool) {
         bar.inc(1);
-        match r.outcome {
-            Ok(done) => self.rows.push(row(r.label, &done)),
-            Err(e) => {
+        match &r.outcome {
+            Outcome::Committed { .. } => self.stored += 1,
+            Outcome::Unchanged { .. } => self.unchanged += 1,
+            Outcome::Failed { error } => {
                 self.failed += 1;
-                let e = match e {
-                    polemos_store::IngestError::Prepare(e) => e,
-                    other => anyhow::Error::new(other).context(format!(
-                        "{} was not stored; nothing of it was written",
+                if let Some(out) = &mut self.json {
+                    // Errors go to stderr in order with the output: flush what came before.
+                    let _ = out.flush();
+                }
+                bar.suspend(|| {
+                    eprintln!(
+                        "error: {} was not stored (nothing of it was written): {error}",
                         r.label
-                    )),
-                };
-                bar.suspend(|| eprintln!("error: {e:#}"));
+                    );
+                });
                 if fail_fast {
-                    self.stopped_at = Some(r.label);
+                    self.stopped_at = Some(r.label.clone());
                 }
             }
         }
-    }
-}
-
-/// One file read, extracted and turned into the records to store (on a worker thread).
-fn prepare(ex: &Extractor, path: &Path, meta: &ArticleMeta) -> (String, anyhow::Result<Dossier>) {
-    let file = path.display().to_string();
-    let facts = extract_file(ex, path, meta).and_then(|x| {
-        convert::to_dossier(ex.knowledge(), &x, meta)
-            .with_context(|| format!("cannot build facts from {file}"))
-    });
-    (file, facts)
-}
-
-fn row(file: String, done: &Ingested) -> IngestRow {
-    match done {
-        Ingested::Stored {
-            document,
-            created,
-            stances,
-            events,
-        } => IngestRow {
-            file,
-            document: document.clone(),
-            status: "stored",
-            created: *created,
-            stances: *stances,
-            events: *events,
-        },
-        Ingested::AlreadyStored { document } => IngestRow {
-            file,
-            document: document.clone(),
-            status: "already stored",
-            created: 0,
-            stances: 0,
-            events: 0,
-        },
+        let row = IngestRow::of(r);
+        match &mut self.json {
+            Some(out) => {
+                let written = serde_json::to_writer(&mut *out, &row)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| out.write_all(b"\n"))
+                    .and_then(|()| out.flush());
+                if let Err(e) = written {
+                    self.write_error.get_or_insert(e);
+                }
+            }
+            None if matches!(r.outcome, Outcome::Failed { .. }) => {}
+            None => self.rows.push(row),
+        }
     }
 }

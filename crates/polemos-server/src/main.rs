@@ -2,6 +2,7 @@
 //! only parses global options and dispatches.
 
 mod cli_analyze;
+mod cli_curate;
 mod cli_data;
 mod cli_evaluate;
 mod cli_extract;
@@ -58,6 +59,8 @@ enum Command {
     Extract(cli_extract::ExtractArgs),
     /// Extract facts from news text files and store them with their provenance.
     Ingest(cli_extract::IngestArgs),
+    /// Curate the disputes ingest proposes: accept, rename or merge them.
+    Disputes(cli_curate::DisputesArgs),
     /// Score extraction against hand-annotated gold articles (docs/evaluation.md).
     Evaluate(cli_evaluate::EvaluateArgs),
     /// Analyse stances, shifts, agreement, coalitions, deadlocks or event series.
@@ -90,6 +93,7 @@ fn main() -> ExitCode {
         Command::Keys(args) => cli_keys::run(&cli.global, &args),
         Command::Extract(args) => cli_extract::extract(&cli.global, &args),
         Command::Ingest(args) => cli_extract::ingest(&cli.global, &args),
+        Command::Disputes(args) => cli_curate::run(&cli.global, &args),
         Command::Evaluate(args) => cli_evaluate::run(&cli.global, &args),
         Command::Analyze(args) => cli_analyze::run(&cli.global, &args),
         Command::Report(args) => cli_report::run(&cli.global, &args),

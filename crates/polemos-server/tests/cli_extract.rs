@@ -21,6 +21,13 @@ fn polemos(args: &[&str]) -> Output {
         .expect("runs")
 }
 
+/// `ingest --json` output: one JSON object a line.
+fn json_lines(text: &str) -> Vec<serde_json::Value> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -214,7 +221,7 @@ fn ingest_is_idempotent_and_keeps_curated_entities() {
         "2018-09-19",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let v = json_lines(&stdout(&o));
     assert_eq!(v[0]["status"], "already stored");
     assert_eq!(v[0]["document"], "documents/kuril-2018");
     assert_eq!(before, stdout(&polemos(&["--db", db, "export"])));
@@ -230,7 +237,7 @@ fn ingest_is_idempotent_and_keeps_curated_entities() {
         "2018-10-01",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let v = json_lines(&stdout(&o));
     assert_eq!(v[0]["status"], "stored");
     let after_first = stdout(&polemos(&["--db", db, "export"]));
     assert_ne!(before, after_first);
@@ -260,7 +267,7 @@ fn ingest_is_idempotent_and_keeps_curated_entities() {
         "2018-10-01",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let v = json_lines(&stdout(&o));
     assert_eq!(v[0]["status"], "already stored");
     assert_eq!(
         after_first,
@@ -288,7 +295,7 @@ fn ingest_many_files() {
     args.extend(files.iter().map(String::as_str));
     let o = polemos(&args);
     assert!(o.status.success(), "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("JSON");
+    let v = serde_json::Value::Array(json_lines(&stdout(&o)));
     let rows = v.as_array().expect("rows");
     let named: Vec<&str> = rows
         .iter()
@@ -355,4 +362,29 @@ fn ingest_reports_a_bad_file_and_stores_the_others() {
     let shown = polemos(&["--db", db, "--json", "show", "documents"]);
     let docs: serde_json::Value = serde_json::from_str(&stdout(&shown)).expect("JSON");
     assert_eq!(docs.as_array().map(Vec::len), Some(1), "{docs}");
+
+    // --json: one line a file, the failure with its kind and reason, in input order.
+    let o = polemos(&[
+        "--db",
+        db,
+        "--json",
+        "ingest",
+        "--published",
+        "2021-02-10",
+        bad,
+        &good,
+    ]);
+    assert!(!o.status.success());
+    let lines = json_lines(&stdout(&o));
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert_eq!(lines[0]["file"], bad);
+    assert_eq!(lines[0]["status"], "failed");
+    assert_eq!(lines[0]["kind"], "invalid_argument");
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("UTF-8")),
+        "{lines:?}"
+    );
+    assert_eq!(lines[1]["status"], "already stored");
 }

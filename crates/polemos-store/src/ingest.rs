@@ -86,13 +86,14 @@ impl Default for IngestOptions {
 /// What became of one document that did not fail.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ingested {
-    /// Committed: `created` records (the document, its stances and events, and the actors,
-    /// disputes and issues first seen with it).
+    /// Committed in `revision`: `created` records (the document, its stances and events, and
+    /// the actors, disputes and issues first seen with it).
     Stored {
         document: String,
         created: usize,
         stances: usize,
         events: usize,
+        revision: crate::Revision,
     },
     /// A document with the same text was stored before (or earlier in this run): nothing written.
     AlreadyStored { document: String },
@@ -306,11 +307,11 @@ impl<'s, E> IngestWriter<'s, E> {
         for r in ready {
             created.push(add_new_facts(&mut batch, self.store, &r.facts, &mut seen)?);
         }
-        self.store.commit(batch)?;
+        let revision = self.store.commit(batch)?.revision;
         Ok(ready
             .iter()
             .zip(created)
-            .map(|(r, created)| Ok(stored(r, created)))
+            .map(|(r, created)| Ok(stored(r, created, revision)))
             .collect())
     }
 
@@ -332,16 +333,17 @@ impl<'s, E> IngestWriter<'s, E> {
     fn commit_one(&self, r: &Ready) -> Result<Ingested, IngestError<E>> {
         let batch = new_facts_batch(self.store, &r.facts, format!("ingest {}", r.label))?;
         let result = self.store.commit(batch)?;
-        Ok(stored(r, result.created))
+        Ok(stored(r, result.created, result.revision))
     }
 }
 
-fn stored(r: &Ready, created: usize) -> Ingested {
+fn stored(r: &Ready, created: usize, revision: crate::Revision) -> Ingested {
     Ingested::Stored {
         document: r.document.clone(),
         created,
         stances: r.facts.stances.len(),
         events: r.facts.events.len(),
+        revision,
     }
 }
 

@@ -230,7 +230,7 @@ class StatusChange(_message.Message):
     def __init__(self, status: _Optional[_Union[DisputeStatus, str]] = ..., since: _Optional[str] = ...) -> None: ...
 
 class Dispute(_message.Message):
-    __slots__ = ("name", "title", "kind", "parties", "objects", "status", "etag")
+    __slots__ = ("name", "title", "kind", "parties", "objects", "status", "etag", "proposed")
     NAME_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     KIND_FIELD_NUMBER: _ClassVar[int]
@@ -238,6 +238,7 @@ class Dispute(_message.Message):
     OBJECTS_FIELD_NUMBER: _ClassVar[int]
     STATUS_FIELD_NUMBER: _ClassVar[int]
     ETAG_FIELD_NUMBER: _ClassVar[int]
+    PROPOSED_FIELD_NUMBER: _ClassVar[int]
     name: str
     title: str
     kind: DisputeKind
@@ -245,7 +246,8 @@ class Dispute(_message.Message):
     objects: _containers.RepeatedCompositeFieldContainer[DisputedObject]
     status: _containers.RepeatedCompositeFieldContainer[StatusChange]
     etag: str
-    def __init__(self, name: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[_Union[DisputeKind, str]] = ..., parties: _Optional[_Iterable[_Union[Party, _Mapping]]] = ..., objects: _Optional[_Iterable[_Union[DisputedObject, _Mapping]]] = ..., status: _Optional[_Iterable[_Union[StatusChange, _Mapping]]] = ..., etag: _Optional[str] = ...) -> None: ...
+    proposed: bool
+    def __init__(self, name: _Optional[str] = ..., title: _Optional[str] = ..., kind: _Optional[_Union[DisputeKind, str]] = ..., parties: _Optional[_Iterable[_Union[Party, _Mapping]]] = ..., objects: _Optional[_Iterable[_Union[DisputedObject, _Mapping]]] = ..., status: _Optional[_Iterable[_Union[StatusChange, _Mapping]]] = ..., etag: _Optional[str] = ..., proposed: bool = ...) -> None: ...
 
 class Anchor(_message.Message):
     __slots__ = ("position", "label")
@@ -276,18 +278,20 @@ class IssueScale(_message.Message):
     def __init__(self, binary: _Optional[_Union[BinaryScale, _Mapping]] = ..., continuous: _Optional[_Union[ContinuousScale, _Mapping]] = ...) -> None: ...
 
 class Issue(_message.Message):
-    __slots__ = ("name", "title", "description", "scale", "etag")
+    __slots__ = ("name", "title", "description", "scale", "etag", "proposed")
     NAME_FIELD_NUMBER: _ClassVar[int]
     TITLE_FIELD_NUMBER: _ClassVar[int]
     DESCRIPTION_FIELD_NUMBER: _ClassVar[int]
     SCALE_FIELD_NUMBER: _ClassVar[int]
     ETAG_FIELD_NUMBER: _ClassVar[int]
+    PROPOSED_FIELD_NUMBER: _ClassVar[int]
     name: str
     title: str
     description: str
     scale: IssueScale
     etag: str
-    def __init__(self, name: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., scale: _Optional[_Union[IssueScale, _Mapping]] = ..., etag: _Optional[str] = ...) -> None: ...
+    proposed: bool
+    def __init__(self, name: _Optional[str] = ..., title: _Optional[str] = ..., description: _Optional[str] = ..., scale: _Optional[_Union[IssueScale, _Mapping]] = ..., etag: _Optional[str] = ..., proposed: bool = ...) -> None: ...
 
 class Span(_message.Message):
     __slots__ = ("start", "end")

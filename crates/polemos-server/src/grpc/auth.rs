@@ -309,7 +309,8 @@ pub fn required_role(path: &str) -> Option<Role> {
         return None;
     }
     let writes = ["Create", "Update", "Delete", "Ingest", "Import"];
-    if writes.iter().any(|w| method.starts_with(w)) {
+    // Curation only writes (accept, rename, merge): the whole service needs the writer role.
+    if service.ends_with(".CurationService") || writes.iter().any(|w| method.starts_with(w)) {
         Some(Role::Writer)
     } else {
         Some(Role::Reader)
@@ -355,6 +356,9 @@ mod tests {
             ("ExtractionService/Extract", Role::Reader),
             ("ExtractionService/Ingest", Role::Writer),
             ("ImportService/ImportDossier", Role::Writer),
+            ("CurationService/AcceptDispute", Role::Writer),
+            ("CurationService/RenameDispute", Role::Writer),
+            ("CurationService/MergeDispute", Role::Writer),
         ]
         .into_iter()
         .map(|(m, r)| (format!("polemos.v1.{m}"), r))

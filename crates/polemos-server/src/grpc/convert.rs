@@ -276,6 +276,7 @@ pub fn dispute_out(d: &core::Dispute, rev: u64) -> pb::Dispute {
             })
             .collect(),
         etag: etag(rev),
+        proposed: d.proposed,
     }
 }
 
@@ -302,6 +303,7 @@ pub fn issue_out(i: &core::Issue, rev: u64) -> pb::Issue {
         description: i.description.clone(),
         scale: Some(pb::IssueScale { kind: Some(kind) }),
         etag: etag(rev),
+        proposed: i.proposed,
     }
 }
 
@@ -494,6 +496,7 @@ pub fn dispute_in(p: &Path, d: &pb::Dispute) -> In<core::Dispute> {
                 })
             })
             .collect::<In<_>>()?,
+        proposed: d.proposed,
     })
 }
 
@@ -524,6 +527,7 @@ pub fn issue_in(p: &Path, i: &pb::Issue) -> In<core::Issue> {
         title: required_text(&p.at("title"), &i.title)?,
         description: i.description.clone(),
         scale,
+        proposed: i.proposed,
     })
 }
 

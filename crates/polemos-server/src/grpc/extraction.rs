@@ -17,6 +17,7 @@ use tonic::{Code, Request, Response, Status, Streaming};
 use super::convert::{self as cv, FieldError, Path};
 use super::error::{ApiError, status};
 use super::state::{Shared, StoreOp};
+use polemos_engine::ingest;
 
 /// Results buffered before the server stops reading documents.
 const INGEST_BUFFER: usize = 4;
@@ -55,7 +56,7 @@ fn document_in(
 /// The extractor with the built-in knowledge, compiled once on first use.
 static EXTRACTOR: LazyLock<Result<Extractor, ex::ExtractError>> = LazyLock::new(Extractor::new);
 
-/// The facts in one document, as a dossier holding the document, the actors, disputes and
+/// The facts in one document (`Extract`: nothing stored), as a dossier holding the document, the actors, disputes and
 /// issues it mentions, and the stances and events read from it with evidence spans into it.
 fn extract_facts(doc: &core::Document) -> Result<Dossier, ApiError> {
     let extractor = EXTRACTOR.as_ref().map_err(|e| ApiError::from(e.clone()))?;
@@ -101,6 +102,19 @@ async fn ingest_one(shared: &Shared, index: u64, req: pb::IngestRequest) -> pb::
     out
 }
 
+/// A field of the request document as the API names it (`document.published`).
+fn in_document(e: polemos_engine::Error) -> ApiError {
+    match e {
+        polemos_engine::Error::Core(core::Error::InvalidArgument { field, message }) => {
+            ApiError::Field(FieldError::new(format!("document.{field}"), message))
+        }
+        other => other.into(),
+    }
+}
+
+/// One document through the engine's ingest (`polemos_engine::ingest`), as a batch of one so
+/// each result is sent as soon as it is known: prepared (a stored text is not extracted again)
+/// on the blocking pool, then committed.
 async fn ingest_inner(
     shared: &Shared,
     req: pb::IngestRequest,
@@ -109,36 +123,51 @@ async fn ingest_inner(
     let doc = document_in(shared, "document", req.document)?;
     out.content_hash = doc.content_hash.clone();
     out.document = doc.name.to_string();
-    let hash = doc.content_hash.clone();
-    if let Some(existing) = shared
-        .blocking(StoreOp::DocumentByHash, move |s| s.document_by_hash(&hash))
-        .await?
-    {
-        out.document = existing;
-        metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate").increment(1);
-        return Ok(pb::IngestOutcome::Duplicate);
-    }
-    let facts = if req.document_only {
-        let mut d = Dossier::new();
-        d.documents.push(doc.clone());
-        d
+    let mode = if req.document_only {
+        ingest::Mode::DocumentOnly
     } else {
-        let doc = doc.clone();
-        tokio::task::spawn_blocking(move || extract_facts(&doc))
-            .await
-            .map_err(|e| ApiError::Internal(e.to_string()))??
+        ingest::Mode::Facts
     };
-    let message = format!("grpc ingest {}", doc.name);
     let bytes = doc.text.len() as u64;
-    // The engine's ingest: the facts the store lacks in one commit, or `Duplicate` when the
-    // same text got stored meanwhile (another writer between the check above and now).
-    let outcome = shared
+    let store = shared.store();
+    let facts = tokio::task::spawn_blocking(move || -> Result<Dossier, ApiError> {
+        let extractor = EXTRACTOR.as_ref().map_err(|e| ApiError::from(e.clone()))?;
+        let meta = ArticleMeta {
+            published: doc.published,
+            title: (!doc.title.is_empty()).then(|| doc.title.clone()),
+            outlet: doc.outlet.clone(),
+            url: doc.url.clone(),
+        };
+        let mut facts = ingest::prepare(&*store, extractor, doc.text.as_bytes(), &meta, mode)
+            .map_err(in_document)?;
+        // Keep what the client said about the document that the extractor does not know.
+        for d in &mut facts.documents {
+            if d.language.is_none() {
+                d.language.clone_from(&doc.language);
+            }
+        }
+        Ok(facts)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(e.to_string()))??;
+    let label = out.document.clone();
+    let mut reports = shared
         .run(StoreOp::Commit, move |s| {
-            polemos_engine::ingest::store_facts(s, &facts, &message)
+            let options = ingest::IngestOptions {
+                batch_documents: 1,
+                ..ingest::IngestOptions::default()
+            };
+            let mut ingester = ingest::Ingester::new(s, options);
+            let mut reports = ingester.push(label, Ok(facts));
+            reports.extend(ingester.finish());
+            Ok::<_, ApiError>(reports)
         })
         .await?;
-    match outcome {
-        polemos_engine::ingest::Ingested::Stored {
+    let Some(report) = reports.pop() else {
+        return Err(ApiError::Internal("ingest reported nothing".into()));
+    };
+    match report.outcome {
+        ingest::Outcome::Committed {
             stances,
             events,
             revision,
@@ -153,12 +182,13 @@ async fn ingest_inner(
             metrics::counter!("polemos_ingest_bytes_total").increment(bytes);
             Ok(pb::IngestOutcome::Created)
         }
-        polemos_engine::ingest::Ingested::Duplicate { document } => {
+        ingest::Outcome::Unchanged { document } => {
             out.document = document;
             metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate")
                 .increment(1);
             Ok(pb::IngestOutcome::Duplicate)
         }
+        ingest::Outcome::Failed { error } => Err(in_document(error)),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod analytics;
 pub mod auth;
 pub mod connections;
 pub mod convert;
+pub mod curation;
 pub mod dossier;
 pub mod error;
 pub mod extraction;
@@ -28,6 +29,7 @@ use std::time::Duration;
 
 use polemos_proto::v1::analysis_service_server::AnalysisServiceServer;
 use polemos_proto::v1::change_service_server::ChangeServiceServer;
+use polemos_proto::v1::curation_service_server::CurationServiceServer;
 use polemos_proto::v1::dossier_service_server::DossierServiceServer;
 use polemos_proto::v1::extraction_service_server::ExtractionServiceServer;
 use polemos_proto::v1::import_service_server::ImportServiceServer;
@@ -218,6 +220,11 @@ where
         .max_encoding_message_size(max)
         .accept_compressed(CompressionEncoding::Gzip)
         .send_compressed(CompressionEncoding::Gzip);
+    let curation = CurationServiceServer::new(curation::Curation::new(shared.clone()))
+        .max_decoding_message_size(max)
+        .max_encoding_message_size(max)
+        .accept_compressed(CompressionEncoding::Gzip)
+        .send_compressed(CompressionEncoding::Gzip);
     let extraction = ExtractionServiceServer::new(extraction::Extraction::new(shared.clone()))
         .max_decoding_message_size(max)
         .max_encoding_message_size(max)
@@ -254,6 +261,7 @@ where
         .add_service(changes)
         .add_service(extraction)
         .add_service(import)
+        .add_service(curation)
         .add_service(analysis);
 
     let set = |status| {

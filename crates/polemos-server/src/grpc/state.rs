@@ -67,7 +67,6 @@ pub enum StoreOp {
     Commit,
     ChangesSince,
     DocumentByHash,
-    IngestPrepare,
     ImportValidate,
     Report,
     ForecastSnapshot,
@@ -81,14 +80,13 @@ pub enum StoreOp {
 }
 
 impl StoreOp {
-    const ALL: [Self; 16] = [
+    const ALL: [Self; 15] = [
         Self::Get,
         Self::List,
         Self::Head,
         Self::Commit,
         Self::ChangesSince,
         Self::DocumentByHash,
-        Self::IngestPrepare,
         Self::ImportValidate,
         Self::Report,
         Self::ForecastSnapshot,
@@ -108,7 +106,6 @@ impl StoreOp {
             Self::Commit => "commit",
             Self::ChangesSince => "changes_since",
             Self::DocumentByHash => "document_by_hash",
-            Self::IngestPrepare => "ingest_prepare",
             Self::ImportValidate => "import_validate",
             Self::Report => "report",
             Self::ForecastSnapshot => "forecast_snapshot",
@@ -190,6 +187,13 @@ impl Shared {
         T: Send + 'static,
     {
         self.run(op, f).await
+    }
+
+    /// The store, for work that runs outside [`Shared::run`]: ingest's preparation reads one
+    /// content hash while extracting on the blocking pool, and must not hold a store permit for
+    /// the extraction's time.
+    pub fn store(&self) -> Arc<dyn Store> {
+        Arc::clone(&self.store)
     }
 
     /// Runs an engine operation (or any store work that fails with an [`ApiError`]) on the

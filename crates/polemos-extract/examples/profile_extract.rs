@@ -1,6 +1,8 @@
 //! Time per pipeline stage over a file repeated N times, and throughput per CPU second:
-//! `cargo run --release --example profile FILE|corpus [N] [full-parse]`. With `full-parse` the
-//! parse stage parses every sentence instead of only those a later stage asks about.
+//! `cargo run --release -p polemos-extract --example profile_extract FILE|corpus [N] [full-parse]`.
+//! With `full-parse` the parse stage parses every sentence instead of only those a later stage
+//! asks about. (Not `profile`: polemos-syntax has an example of that name, and both would be
+//! written to target/release/examples/profile.)
 
 use polemos_extract::{ArticleMeta, Extractor};
 
