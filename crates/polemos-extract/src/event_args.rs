@@ -543,12 +543,10 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
             // Only a purpose clause ("summoned the ambassador to protest") shares the subject;
             // after a verb of asking it is what was asked ("called on Peru to withdraw", which
             // the parser may attach as a purpose clause).
-            let Some(to) = p.dependent(x, "mark").filter(|&m| {
+            let to = p.dependent(x, "mark").filter(|&m| {
                 p.token(m)
                     .is_some_and(|t| t.lemma.eq_ignore_ascii_case("to"))
-            }) else {
-                return None;
-            };
+            })?;
             let asking = p
                 .token(h)
                 .is_some_and(|t| ASKING.contains(&t.lemma.to_ascii_lowercase().as_str()));
