@@ -12,7 +12,9 @@ work=${BENCH_DIR:-/tmp/polemos-bench-corpus}
 scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(1 4 16)
 
-cargo build --release -q -p polemos-server -p polemos-extract --example write_corpus
+# `--example` alone would limit the build to the example, so the binary is named too.
+cargo build --release -q -p polemos-server --bin polemos
+cargo build --release -q -p polemos-extract --example write_corpus
 bin=$target/release/polemos
 mkdir -p "$work"
 
