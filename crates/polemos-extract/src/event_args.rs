@@ -9,6 +9,9 @@ use crate::knowledge::Knowledge;
 use crate::tree::{Parse, Word};
 use polemos_core::model::ActorKind;
 
+mod partners;
+pub use partners::{Joint, joint};
+
 /// Who an argument of the cue names.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub enum Who {

@@ -302,6 +302,23 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if shared {
                 srcs.clone_from(&last_subjects);
             }
+            // "X, in concert with Y, imposed ...": Y acts too, and X is the subject however the
+            // inserted phrase was read.
+            if cue.args != Args::Noun
+                && !tree.passive
+                && let Some(j) = event_args::joint(doc, items, i)
+            {
+                if srcs.is_empty() {
+                    srcs.extend(j.subject);
+                }
+                if !srcs.is_empty() {
+                    for a in j.partners {
+                        if !srcs.contains(&a) {
+                            srcs.push(a);
+                        }
+                    }
+                }
+            }
             // "disputed by Moscow": a participle whose subject is the target; the broad
             // dictionary verbs are not coded from one.
             let participle =

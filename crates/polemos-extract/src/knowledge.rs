@@ -71,6 +71,37 @@ fn shadowing(
     out
 }
 
+/// A noun of an act that ends a longer topic phrase ("historic agreement", "peace accord") is
+/// hidden by it, as the matcher keeps the longest match: the phrase then also names the act, so
+/// "welcomed the historic agreement between X and Y" is both the topic and an agreement.
+fn nouns_in_topics(patterns: &[String], grouped: &mut [Vec<Entry>], events: &[EventCue]) {
+    let mut nouns: HashMap<String, Entry> = HashMap::new();
+    for (text, group) in patterns.iter().zip(grouped.iter()) {
+        for e in group {
+            if let Entry::Event(i) = e
+                && events[*i].args == Args::Noun
+            {
+                nouns
+                    .entry(text.to_lowercase())
+                    .or_insert_with(|| e.clone());
+            }
+        }
+    }
+    for (text, group) in patterns.iter().zip(grouped.iter_mut()) {
+        let topic = group.iter().any(|e| matches!(e, Entry::Topic(_)));
+        if !topic || group.iter().any(|e| matches!(e, Entry::Event(_))) {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        let last = lower.rsplit(' ').next().unwrap_or_default();
+        if last.len() < lower.len()
+            && let Some(e) = nouns.get(last)
+        {
+            group.push(e.clone());
+        }
+    }
+}
+
 /// How a state is named by a mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -732,6 +763,7 @@ impl KnowledgeBuilder {
                 grouped[id].push(entry);
             }
         }
+        nouns_in_topics(&patterns, &mut grouped, &self.events);
         let mut offsets = Vec::with_capacity(grouped.len() + 1);
         let mut payload = Vec::new();
         for g in grouped {

@@ -477,3 +477,29 @@ fn a_letter_is_a_consultation_and_a_call_is_by_phone() {
         "{c:?}"
     );
 }
+
+#[test]
+fn a_noun_of_an_act_inside_a_longer_topic_phrase_is_still_an_act() {
+    // "historic agreement" is a topic of the data; the noun "agreement" ends it.
+    let text = "We welcome the historic agreement between Chile and Peru on fisheries.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn parties_announcing_consensus_agree() {
+    let text = "The governments of Chile and Peru announced consensus on the maritime boundary.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_partner_named_in_concert_with_the_subject_acts_too() {
+    let text = "Chile, in concert with Bolivia, is imposing additional costs on Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(has(text, "BOL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Chile, together with Bolivia, condemned Peru on Monday.";
+    assert!(has(text, "BOL", "ACCUSE", "PER"), "{:?}", events(text));
+    // A partner is not a target.
+    assert!(!has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
+}
