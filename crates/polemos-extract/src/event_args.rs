@@ -574,12 +574,44 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
             }
         } else if p.has_rel(x, "conj") {
             *shared = true;
+            // "threatening to close the border and deport students": a bare infinitive
+            // coordinated with the verb is coordinated with the infinitive it governs (the
+            // parser hangs it on the verb) and shares that infinitive's reading.
+            if let Some(c) = bare_with_infinitive(p, x, h) {
+                x = c;
+                continue;
+            }
         } else {
             return None;
         }
         x = h;
     }
     None
+}
+
+/// The infinitive complement of `h` that the bare infinitive `x` (attached to `h` as a
+/// conjunct) is in fact coordinated with: `x` is a base form ("deport"), `h` is not, and `h`
+/// governs a "to" infinitive before `x`.
+fn bare_with_infinitive(p: &Parse<'_>, x: Word, h: Word) -> Option<Word> {
+    let base = |w: Word| p.token(w).is_some_and(|t| t.xpos == "VB");
+    // The tagger may take a bare form for a past tense ("deport" as VBD): the word is then its
+    // own lemma.
+    let bare = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            t.xpos == "VB" || (t.upos == "VERB" && t.text.eq_ignore_ascii_case(&t.lemma))
+        })
+    };
+    if !bare(x) || base(h) {
+        return None;
+    }
+    p.dependents(h).find(|&c| {
+        p.has_rel(c, "xcomp")
+            && c.index < x.index
+            && base(c)
+            && p.dependent(c, "mark")
+                .and_then(|m| p.token(m))
+                .is_some_and(|t| t.lemma.eq_ignore_ascii_case("to"))
+    })
 }
 
 /// A subject the parser took for a bare noun phrase: an actor's phrase before a verb that has no
@@ -765,6 +797,18 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
     {
         args.source = who(p, map, s, false);
     }
+    if args.source.is_nobody()
+        && let Some((v, s)) = reduced_relative(p, n, &light)
+    {
+        args.source = who(p, map, s, false);
+        if args.target.is_nobody()
+            && let Some(o) = p.dependents(v).find(|d| {
+                p.has_rel(*d, "obl") && (case_in(p, *d, TARGET_CASES) || case_in(p, *d, &["on"]))
+            })
+        {
+            args.target = who(p, map, o, true);
+        }
+    }
     if !args.source.is_nobody() {
         return args;
     }
@@ -795,6 +839,44 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
         args.no_source = args.source.is_nobody();
     }
     args
+}
+
+/// "cited threats Russia has made to Ukraine": a relative clause without "that", which the
+/// parser may attach to the verb governing the noun `n` as its complement. Its verb must be light
+/// (`light`) and its subject must follow the noun right away. Returns the clause's verb and
+/// subject.
+fn reduced_relative(p: &Parse<'_>, n: Word, light: impl Fn(Word) -> bool) -> Option<(Word, Word)> {
+    let governor = if p.has_rel(n, "obj") { p.head(n) } else { None };
+    let clauses = p
+        .dependents(n)
+        .filter(|d| p.has_rel(*d, "acl:relcl"))
+        .chain(
+            governor
+                .into_iter()
+                .flat_map(|g| p.dependents(g).filter(|d| p.has_rel(*d, "ccomp"))),
+        );
+    for v in clauses {
+        if !light(v) {
+            continue;
+        }
+        if let Some(s) = p.dependent(v, "nsubj")
+            && s.index > n.index
+            && s.index < v.index
+            && first_word(p, s) == n.index + 1
+        {
+            return Some((v, s));
+        }
+    }
+    None
+}
+
+/// The index of the first word of the phrase headed by `w`.
+fn first_word(p: &Parse<'_>, w: Word) -> usize {
+    let mut first = w.index;
+    for d in p.dependents(w) {
+        first = first.min(first_word(p, d));
+    }
+    first
 }
 
 /// Whom "both parties" means in sentence `s`: the parties of the dispute the sentence is about

@@ -368,10 +368,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
                     .collect::<Vec<_>>()
             });
+            // "claimed that Pakistani troops fired on ...": an accusation is aimed at the
+            // subject of the hostile act it reports.
             let agreed = matches!(
                 cue.event_type,
                 PloverType::Agree | PloverType::Concede | PloverType::Request
-            );
+            ) || (cue.event_type == PloverType::Accuse && hostile_after(k, items, i));
             let tree_targets = match tree_targets {
                 Some(t) if !t.is_empty() => Some(t),
                 t if agreed => who(&tree.clause_target, &srcs)
@@ -669,6 +671,21 @@ fn neither_subject(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) 
         .iter()
         .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor)))
         .is_some_and(|x| x.tok > 0 && doc.tok_is(x.tok - 1, "neither"))
+}
+
+/// Whether an act of force or pressure is named after the cue `items[at]` in its sentence:
+/// what an accusation reports ("claimed that Pakistani troops fired on ...").
+fn hostile_after(k: &Knowledge, items: &[Item], at: usize) -> bool {
+    items[at + 1..].iter().any(|x| {
+        matches!(x.kind, ItemKind::Event(e) if matches!(
+            k.events[e].event_type,
+            PloverType::Assault
+                | PloverType::Coerce
+                | PloverType::Mobilize
+                | PloverType::Threaten
+                | PloverType::Sanction
+        ))
+    })
 }
 
 /// Whether a verb cue is a passive participle: "was opposed", "were fiercely criticized".

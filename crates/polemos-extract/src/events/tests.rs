@@ -503,3 +503,25 @@ fn a_partner_named_in_concert_with_the_subject_acts_too() {
     // A partner is not a target.
     assert!(!has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_bare_infinitive_after_a_threat_is_threatened_not_done() {
+    let text = "Chile is threatening to close its border with Peru and deport more than 3,000 Peruvian students.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_relative_clause_without_that_names_who_did_the_act() {
+    let text = "He cited threats Peru has made to the northern regions of Chile.";
+    assert!(has(text, "PER", "THREATEN", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn an_accusation_is_aimed_at_the_doer_of_the_hostile_act_it_reports() {
+    let text = "Chile has claimed that Peruvian troops fired at its border post on Monday.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // A report of a friendly act is no accusation of its doer.
+    let text = "Chile has claimed that Peru agreed to hold talks on Monday.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
