@@ -206,25 +206,20 @@ pub enum SanctionKind {
 pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     let p = &doc.parse;
     let v = p.head_of(&p.words_in(cue.start, cue.end))?;
-    let lemma = |w: Word| {
-        p.token(w)
-            .map(|t| t.lemma.to_ascii_lowercase())
-            .unwrap_or_default()
-    };
     let text = |w: Word| {
         p.token(w)
             .map(|t| t.text.to_ascii_lowercase())
             .unwrap_or_default()
     };
     let objects: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obj")).collect();
-    if SEVERING.contains(&lemma(v).as_str()) {
+    if verb_in(p, v, SEVERING) {
         return objects
             .iter()
             .any(|&o| ["ties", "relations", "relation", "contacts"].contains(&text(o).as_str()))
             .then_some(SanctionKind::Ties);
     }
     // "withdrew its ambassador from X": a diplomatic sanction, not a military retreat.
-    if ["withdraw", "recall", "pull"].contains(&lemma(v).as_str()) {
+    if verb_in(p, v, &["withdraw", "recall", "pull"]) {
         return objects
             .iter()
             .any(|&o| {
@@ -243,13 +238,56 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     // The penalty may be the object or what it is a round or a set of ("a second round of
     // sanctions").
     let penalty = |w: Word| PENALTIES.contains(&text(w).as_str());
-    (IMPOSING.contains(&lemma(v).as_str())
+    (verb_in(p, v, IMPOSING)
         && objects.iter().any(|&o| {
             penalty(o)
                 || p.dependents(o)
                     .any(|d| p.has_rel(d, "nmod") && case_in(p, d, &["of"]) && penalty(d))
         }))
     .then_some(SanctionKind::Penalty)
+}
+
+/// Whether the verb cue `items[at]` is a light verb whose object is itself a cue of an act:
+/// "held a phone call with X", "held talks", "made threats". The object names the act; the
+/// verb alone ("held": detained, in the dictionary) does not.
+#[must_use]
+pub fn light_with_act(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let p = &doc.parse;
+    let Some(cue) = items.get(at) else {
+        return false;
+    };
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if !verb_in(p, v, LIGHT_VERBS) {
+        return false;
+    }
+    p.dependents(v)
+        .filter(|d| p.has_rel(*d, "obj"))
+        .filter_map(|o| p.token(o))
+        .any(|o| {
+            items.iter().any(|x| {
+                matches!(x.kind, ItemKind::Event(_))
+                    && x.start != cue.start
+                    && x.start <= o.start
+                    && o.end <= x.end
+            })
+        })
+}
+
+/// Whether the verb `w` is one of `verbs` (lemmas): by its lemma, or by its word where the
+/// lemmatizer cut the stem ("imposed" lemmatized as "impos").
+fn verb_in(p: &Parse<'_>, w: Word, verbs: &[&str]) -> bool {
+    p.token(w).is_some_and(|t| {
+        let lemma = t.lemma.to_ascii_lowercase();
+        let word = t.text.to_ascii_lowercase();
+        verbs.iter().any(|v| {
+            lemma == *v || {
+                let stem = v.strip_suffix(['e', 'y']).unwrap_or(v);
+                word.starts_with(stem) && word.len() <= v.len() + 3
+            }
+        })
+    })
 }
 
 /// Whether a verb is the content of a denial: "denied (that) its troops crossed the border".
@@ -639,8 +677,12 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     // "the islands, disputed by Moscow": a participle modifying its target.
     // A relative clause with its own subject ("the fact that X and Y have never signed") is not
     // one.
+    // A participle with a direct object is active, a relative clause without "who" ("Indian
+    // troops attacked Pakistani positions", misparsed as a noun phrase): its noun acts.
+    let has_object = p.dependents(v).any(|d| p.has_rel(d, "obj"));
     let participle = p.has_rel(v, "acl")
         && p.token(v).is_some_and(|t| t.xpos == "VBN")
+        && !has_object
         && !p
             .dependents(v)
             .any(|d| p.has_rel(d, "nsubj") || p.has_rel(d, "aux"));
@@ -665,6 +707,14 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.source = who(p, map, s, false);
     } else if let Some(s) = unmarked_subject(p, map, v) {
         args.source = who(p, map, s, false);
+    } else if p.has_rel(v, "acl")
+        && has_object
+        && p.dependent(v, "mark").is_none()
+        && let Some(n) = p.head(v)
+        && p.token(n)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    {
+        args.source = who(p, map, n, false);
     } else if p.has_rel(v, "acl") {
         // "a pleasant place to visit", "efforts to stop the parade": an infinitive or gerund
         // modifying a noun names no one doing it, unless the noun names its doer: "actions by
@@ -697,6 +747,14 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             continue;
         }
         let w = who(p, map, d, !direct);
+        // "withdrew its troops", "recalled their ambassador": an object owned by a pronoun is
+        // the subject's own, not whom the act is aimed at.
+        let owned = !p.token(d).is_some_and(|t| t.upos == "PRON")
+            && matches!(w, Who::Pronoun(_) | Who::We)
+            && !args.source.is_nobody();
+        if owned {
+            continue;
+        }
         if let (Who::Actors(mut a), Who::Actors(b)) = (w.clone(), args.target.clone()) {
             a.retain(|x| !b.contains(x));
             let mut all = b;

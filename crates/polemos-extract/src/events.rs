@@ -232,6 +232,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             last_span = (it.start, it.end);
             let mut cue = &k.events[ev];
+            let mut converted = false;
             // "abandon full economic ties with X", "imposing a round of sanctions on X": a
             // sanction, whatever the verb alone is coded as, coded by the data's row for its
             // kind (cutting ties, recalling an envoy, imposing a penalty).
@@ -249,6 +250,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 })
             {
                 cue = c;
+                converted = true;
             }
             doc.tick(items.len() * 4);
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
@@ -263,6 +265,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .flatten();
             // Whether the parse agrees the cue is a verb (or a noun, for a noun cue).
             let parsed = read.is_some();
+            // A light verb whose object names the act is not coded itself ("held a phone call
+            // with X": the call is the act, not a detention, as the dictionary reads "held").
+            if !converted && cue.args != Args::Noun && event_args::light_with_act(doc, items, i) {
+                continue;
+            }
             let mut tree = read.unwrap_or_default();
             // "his meeting": the possessive may point forward (see `cataphora`).
             if noun && matches!(tree.source, Who::Pronoun(_)) {

@@ -71,33 +71,50 @@ fn shadowing(
     out
 }
 
-/// A noun of an act that ends a longer topic phrase ("historic agreement", "peace accord") is
-/// hidden by it, as the matcher keeps the longest match: the phrase then also names the act, so
-/// "welcomed the historic agreement between X and Y" is both the topic and an agreement.
-fn nouns_in_topics(patterns: &[String], grouped: &mut [Vec<Entry>], events: &[EventCue]) {
-    let mut nouns: HashMap<String, Entry> = HashMap::new();
+/// An act named inside a longer topic or cue phrase is hidden by it, as the matcher keeps the
+/// longest match: a noun of an act ending a topic phrase ("historic agreement", "peace
+/// accord"), or a verb or noun of the curated event data inside a cue phrase ("strong protest
+/// against"). The phrase then also names the act, so "welcomed the historic agreement between X
+/// and Y" is both the topic and an agreement. The broad dictionary verbs (`dyad`) are left out,
+/// as in `shadowing`.
+fn hidden_acts(patterns: &[String], grouped: &mut [Vec<Entry>], events: &[EventCue]) {
+    let mut acts: HashMap<String, Entry> = HashMap::new();
     for (text, group) in patterns.iter().zip(grouped.iter()) {
         for e in group {
             if let Entry::Event(i) = e
-                && events[*i].args == Args::Noun
+                && events[*i].args != Args::Dyad
             {
-                nouns
-                    .entry(text.to_lowercase())
-                    .or_insert_with(|| e.clone());
+                acts.entry(text.to_lowercase()).or_insert_with(|| e.clone());
             }
         }
     }
+    let noun = |e: &Entry| matches!(e, Entry::Event(i) if events[*i].args == Args::Noun);
     for (text, group) in patterns.iter().zip(grouped.iter_mut()) {
         let topic = group.iter().any(|e| matches!(e, Entry::Topic(_)));
-        if !topic || group.iter().any(|e| matches!(e, Entry::Event(_))) {
+        let cue = group.iter().any(|e| matches!(e, Entry::Cue(_)));
+        if !(topic || cue) || group.iter().any(|e| matches!(e, Entry::Event(_))) {
             continue;
         }
         let lower = text.to_lowercase();
-        let last = lower.rsplit(' ').next().unwrap_or_default();
-        if last.len() < lower.len()
-            && let Some(e) = nouns.get(last)
-        {
-            group.push(e.clone());
+        let words: Vec<&str> = lower.split(' ').collect();
+        if words.len() < 2 {
+            continue;
+        }
+        let last = words.len() - 1;
+        // The longest part of the phrase that names an act: for a topic, only a noun ending it.
+        let found = (1..words.len()).rev().find_map(|len| {
+            (0..=words.len() - len).find_map(|i| {
+                let e = acts.get(&words[i..i + len].join(" "))?;
+                let fits = if cue {
+                    true
+                } else {
+                    i + len - 1 == last && noun(e)
+                };
+                fits.then(|| e.clone())
+            })
+        });
+        if let Some(e) = found {
+            group.push(e);
         }
     }
 }
@@ -750,7 +767,9 @@ impl KnowledgeBuilder {
         let mut grouped: Vec<Vec<Entry>> = Vec::new();
         let shadowing = shadowing(&self.patterns, &self.events);
         for (text, entry) in self.patterns {
-            if shadowing.contains(&text.to_lowercase()) && matches!(entry, Entry::Event(_)) {
+            // Only the dictionary's phrase is dropped: the same phrase in events.tsv is kept.
+            let dyad = matches!(entry, Entry::Event(i) if self.events[i].args == Args::Dyad);
+            if dyad && shadowing.contains(&text.to_lowercase()) {
                 continue;
             }
             let key = text.to_lowercase();
@@ -763,7 +782,7 @@ impl KnowledgeBuilder {
                 grouped[id].push(entry);
             }
         }
-        nouns_in_topics(&patterns, &mut grouped, &self.events);
+        hidden_acts(&patterns, &mut grouped, &self.events);
         let mut offsets = Vec::with_capacity(grouped.len() + 1);
         let mut payload = Vec::new();
         for g in grouped {

@@ -525,3 +525,59 @@ fn an_accusation_is_aimed_at_the_doer_of_the_hostile_act_it_reports() {
     let text = "Chile has claimed that Peru agreed to hold talks on Monday.";
     assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn imposing_tariffs_is_a_sanction_even_where_the_lemma_is_cut() {
+    // The lemmatizer reads "imposed" as "impos".
+    let text = "The United States imposed tariffs on Chinese goods last year.";
+    assert!(has(text, "USA", "SANCTION", "CHN"), "{:?}", events(text));
+    assert!(!has(text, "USA", "COERCE", "CHN"), "{:?}", events(text));
+    let text = "China raised tariffs on American goods in retaliation.";
+    assert!(has(text, "CHN", "SANCTION", "USA"), "{:?}", events(text));
+}
+
+#[test]
+fn a_participle_with_an_object_is_active() {
+    // Parsed as a noun phrase with a participle: "troops (which were) attacked".
+    let text = "Indian troops attacked Pakistani positions along the line of control.";
+    assert!(has(text, "IND", "ASSAULT", "PAK"), "{:?}", events(text));
+}
+
+#[test]
+fn a_light_verb_whose_object_is_an_act_is_not_coded_itself() {
+    let text = "Japan and South Korea held talks in Seoul on Wednesday.";
+    assert!(has(text, "JPN", "CONSULT", "KOR"), "{:?}", events(text));
+    assert!(has(text, "KOR", "CONSULT", "JPN"), "{:?}", events(text));
+    // "held" alone is a detention in the dictionary.
+    let text = "Iran's foreign minister held a phone call with his French counterpart.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "COERCE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn water_cannon_is_coercion_not_assault() {
+    let text = "The Chinese coast guard fired water cannon at Philippine vessels near the shoal.";
+    let all = events(text);
+    assert!(
+        all.iter()
+            .any(|(_, t, g, _)| t == "COERCE" && g.iter().any(|x| x == "PHL")),
+        "{all:?}"
+    );
+    assert!(!all.iter().any(|(_, t, _, _)| t == "ASSAULT"), "{all:?}");
+}
+
+#[test]
+fn a_protest_inside_a_longer_cue_phrase_is_still_an_act() {
+    // "protest against" is an opposition cue of the stance stage.
+    let text = "The Philippines filed a diplomatic protest against China over the incident.";
+    assert!(has(text, "PHL", "PROTEST", "CHN"), "{:?}", events(text));
+}
+
+#[test]
+fn an_object_owned_by_a_pronoun_is_the_subjects_own() {
+    let text = "Kenya boycotted the hearings at the court.\n\nSouth Sudan withdrew its troops from Heglig after international pressure.";
+    assert!(!has(text, "SSD", "RETREAT", "KEN"), "{:?}", events(text));
+}
