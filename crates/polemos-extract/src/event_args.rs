@@ -111,6 +111,10 @@ const TARGET_CASES: &[&str] = &[
     "with", "to", "against", "at", "toward", "towards", "from", "into",
 ];
 
+/// Prepositions of an oblique that names whom a request is made of ("appealed to X"): not
+/// "with" or "from", which name a partner or a source ("encourage development with Morocco").
+const ADDRESSEE_CASES: &[&str] = &["to", "toward", "towards"];
+
 /// Reads the arguments of the cue `items[at]` from the parse of its sentence, or `None` when
 /// the sentence has no parse covering the cue.
 /// `noun`: the lexicon has the cue as a noun of an act ("drills"), not a verb. When the parse
@@ -740,7 +744,9 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             || p.has_rel(d, "iobj")
             || (p.has_rel(d, "obl")
                 && !p.has_rel(d, "obl:tmod")
-                && (case_in(p, d, TARGET_CASES) || cue_has(d) || case_in(p, d, &["by"])))
+                && (case_in(p, d, if direct { ADDRESSEE_CASES } else { TARGET_CASES })
+                    || cue_has(d)
+                    || case_in(p, d, &["by"])))
             // "blamed the other" may be parsed as a bare oblique.
             || (p.has_rel(d, "obl") && case_of(p, d).is_none() && who(p, map, d, false) == Who::Other);
         if !aimed {

@@ -426,6 +426,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 targets
             };
+            // "impose costs on the regime": the state named last, not the source's.
+            let targets = match regime::rulers_target(doc, items, i, s, &srcs) {
+                Some(t) if targets.is_empty() && cue.args != Args::Noun => vec![t],
+                _ => targets,
+            };
             // A reporting verb that can be an act ("warned") is one only when it is aimed at
             // someone ("Japan warned China against ..."), not when it reports ("warned that").
             // Deploying and patrolling are acts without a target ("China's navy patrols the
@@ -816,6 +821,8 @@ fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
         e.evidence.extend(fact.evidence);
     }
 }
+
+mod regime;
 
 #[cfg(test)]
 mod tests;

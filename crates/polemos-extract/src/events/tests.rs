@@ -581,3 +581,20 @@ fn an_object_owned_by_a_pronoun_is_the_subjects_own() {
     let text = "Kenya boycotted the hearings at the court.\n\nSouth Sudan withdrew its troops from Heglig after international pressure.";
     assert!(!has(text, "SSD", "RETREAT", "KEN"), "{:?}", events(text));
 }
+
+#[test]
+fn a_request_is_made_of_its_object_not_of_a_partner_named_with_with() {
+    let text = "Chile will encourage economic and social development with Peru.";
+    assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+    let text = "Chile urged Peru to withdraw its troops from the border.";
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn the_regime_is_the_state_named_last_that_is_not_the_sources() {
+    let text = "Chile condemned the fraudulent election in Peru.\n\nChile will continue to impose costs on the regime.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // Named with its owner, the description is left to the actor stage.
+    let text = "Chile condemned the fraudulent election in Peru.\n\nChile will continue to impose costs on the Bolivian regime.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}

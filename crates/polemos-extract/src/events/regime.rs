@@ -1,0 +1,75 @@
+//! "impose costs on the regime": a target named only by a definite description of a state's
+//! rulers ("the regime", "the junta", "the authorities"). It is the state the text named last
+//! before the cue, other than the source's own.
+
+use crate::ir::{Doc, Item, ItemKind};
+use crate::tree::Word;
+use polemos_core::model::ActorKind;
+
+/// Nouns that name a state's rulers when no actor is named with them.
+const RULERS: &[&str] = &["regime", "junta", "authorities", "leadership"];
+
+/// How many sentences back the state may be named.
+const REACH: usize = 3;
+
+/// The state a definite description of rulers aimed at by the verb cue `items[at]` (its object,
+/// or an oblique with "on" or "against") refers to: the latest state named before the cue in
+/// this sentence or the `REACH` before it that is not a source's state.
+#[must_use]
+pub fn rulers_target(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    s: usize,
+    srcs: &[usize],
+) -> Option<usize> {
+    let p = &doc.parse;
+    let cue = items.get(at)?;
+    let v = p.head_of(&p.words_in(cue.start, cue.end))?;
+    let ruler = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            RULERS.contains(&t.lemma.to_ascii_lowercase().as_str())
+                || RULERS.contains(&t.text.to_ascii_lowercase().as_str())
+        }) && p.dependents(w).any(|d| {
+            p.has_rel(d, "det")
+                && p.token(d)
+                    .is_some_and(|t| t.lemma.eq_ignore_ascii_case("the"))
+        }) && !p
+            .dependents(w)
+            .any(|d| p.has_rel(d, "nmod") || p.has_rel(d, "nmod:poss") || p.has_rel(d, "amod"))
+    };
+    let aimed = p.dependents(v).find(|&d| {
+        (p.has_rel(d, "obj")
+            || (p.has_rel(d, "obl")
+                && p.dependent(d, "case")
+                    .and_then(|c| p.token(c))
+                    .is_some_and(|t| {
+                        ["on", "against"].contains(&t.lemma.to_ascii_lowercase().as_str())
+                    })))
+            && ruler(d)
+    })?;
+    // The description must name no actor itself.
+    let at_word = p.token(aimed)?;
+    if items.iter().any(|x| {
+        matches!(x.kind, ItemKind::Actor { .. }) && x.start <= at_word.start && at_word.end <= x.end
+    }) {
+        return None;
+    }
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let theirs = |a: usize| srcs.iter().any(|&x| state_of(x) == state_of(a));
+    for sentence in (s.saturating_sub(REACH)..=s).rev() {
+        for x in doc.sentence_items(sentence).iter().rev() {
+            let ItemKind::Actor { actor, .. } = x.kind else {
+                continue;
+            };
+            if sentence == s && x.start >= cue.start {
+                continue;
+            }
+            let st = state_of(actor);
+            if doc.actors[st].kind == ActorKind::State && !theirs(actor) {
+                return Some(st);
+            }
+        }
+    }
+    None
+}
