@@ -584,6 +584,12 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
                 *requested = true;
                 return None;
             }
+        } else if p.has_rel(x, "advcl")
+            && p.dependent(x, "mark").is_none()
+            && p.token(x).is_some_and(|t| t.xpos == "VBG")
+        {
+            // A free participle shares the subject of its clause: "Japan protested, calling the
+            // move illegal", "the tribunal delivered a decision rejecting X's claims".
         } else if p.has_rel(x, "advcl") {
             // Only a purpose clause ("summoned the ambassador to protest") shares the subject;
             // after a verb of asking it is what was asked ("called on Peru to withdraw", which
@@ -719,6 +725,20 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
     {
         args.source = who(p, map, n, false);
+        // "issued a statement condemning X", "delivered a decision rejecting X's claims": the
+        // noun is what a light verb's subject produced, and that subject acts.
+        if args.source.is_nobody()
+            && p.has_rel(n, "obj")
+            && let Some(l) = p.head(n)
+            && verb_in(p, l, LIGHT_VERBS)
+        {
+            let mut requested = false;
+            let mut shared = false;
+            if let Some(s) = subject_of(p, l, &mut requested, &mut shared) {
+                args.source = who(p, map, s, false);
+            }
+            args.requested |= requested;
+        }
     } else if p.has_rel(v, "acl") {
         // "a pleasant place to visit", "efforts to stop the parade": an infinitive or gerund
         // modifying a noun names no one doing it, unless the noun names its doer: "actions by

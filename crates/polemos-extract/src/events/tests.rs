@@ -598,3 +598,16 @@ fn the_regime_is_the_state_named_last_that_is_not_the_sources() {
     let text = "Chile condemned the fraudulent election in Peru.\n\nChile will continue to impose costs on the Bolivian regime.";
     assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_free_participle_shares_the_subject_of_its_clause() {
+    // Parsed as an adverbial clause of "delivered", without a marker.
+    let text = "Chile delivered a unanimous decision firmly rejecting Peru's maritime claims.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_statement_condemning_someone_is_an_act_of_its_issuer() {
+    let text = "Bolivia issued a statement condemning Peru.";
+    assert!(has(text, "BOL", "ACCUSE", "PER"), "{:?}", events(text));
+}
