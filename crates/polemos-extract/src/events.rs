@@ -426,6 +426,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 targets
             };
+            // "its annexation of the Crimean peninsula": force used on contested land is aimed
+            // at the other party to the dispute over it.
+            let targets = if targets.is_empty()
+                && matches!(cue.event_type, PloverType::Coerce | PloverType::Assault)
+            {
+                contested(k, doc, items, i, &srcs).into_iter().collect()
+            } else {
+                targets
+            };
             // "impose costs on the regime": the state named last, not the source's.
             let targets = match regime::rulers_target(doc, items, i, s, &srcs) {
                 Some(t) if targets.is_empty() && cue.args != Args::Noun => vec![t],
@@ -698,6 +707,33 @@ fn hostile_after(k: &Knowledge, items: &[Item], at: usize) -> bool {
                 | PloverType::Sanction
         ))
     })
+}
+
+/// The other party to the dispute over the land named after the cue `items[at]` in its
+/// sentence ("annexation of the Crimean peninsula"), when the text names exactly one party
+/// that is not a source's state.
+fn contested(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    srcs: &[usize],
+) -> Option<usize> {
+    let d = items[at + 1..].iter().find_map(|x| match x.kind {
+        ItemKind::DisputeName(d, _) | ItemKind::DisputePart(d) => Some(d),
+        _ => None,
+    })?;
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let others: Vec<usize> = k.disputes[d]
+        .parties
+        .iter()
+        .filter_map(|id| doc.actors.iter().position(|a| a.id == *id))
+        .filter(|&a| !srcs.iter().any(|&x| state_of(x) == a))
+        .collect();
+    match others.as_slice() {
+        [one] if k.disputes[d].parties.len() == 2 => Some(*one),
+        _ => None,
+    }
 }
 
 /// Whether a verb cue is a passive participle: "was opposed", "were fiercely criticized".

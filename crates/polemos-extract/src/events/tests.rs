@@ -611,3 +611,9 @@ fn a_statement_condemning_someone_is_an_act_of_its_issuer() {
     let text = "Bolivia issued a statement condemning Peru.";
     assert!(has(text, "BOL", "ACCUSE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn force_used_on_contested_land_is_aimed_at_the_other_party() {
+    let text = "Ukraine protested again on Monday.\n\nThe United States imposed sanctions on Russia over its annexation of the Crimean peninsula.";
+    assert!(has(text, "RUS", "COERCE", "UKR"), "{:?}", events(text));
+}
