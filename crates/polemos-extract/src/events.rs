@@ -265,9 +265,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .flatten();
             // Whether the parse agrees the cue is a verb (or a noun, for a noun cue).
             let parsed = read.is_some();
-            // A light verb whose object names the act is not coded itself ("held a phone call
-            // with X": the call is the act, not a detention, as the dictionary reads "held").
-            if !converted && cue.args != Args::Noun && event_args::light_with_act(doc, items, i) {
+            // A dictionary light verb whose object names the act is not coded itself ("held a
+            // phone call with X": the call is the act, not a detention, as the dictionary reads
+            // "held"). The curated verbs keep their reading ("signed an agreement": a signing).
+            if !converted && cue.args == Args::Dyad && event_args::light_with_act(doc, items, i) {
                 continue;
             }
             let mut tree = read.unwrap_or_default();

@@ -117,6 +117,39 @@ fn hidden_acts(patterns: &[String], grouped: &mut [Vec<Entry>], events: &[EventC
             group.push(e);
         }
     }
+    // The other way round: a topic inside a phrase of an act ("held talks", "tariffs on") is
+    // still the topic, for the stance stage.
+    let mut topics: HashMap<String, Entry> = HashMap::new();
+    for (text, group) in patterns.iter().zip(grouped.iter()) {
+        for e in group {
+            if matches!(e, Entry::Topic(_)) {
+                topics
+                    .entry(text.to_lowercase())
+                    .or_insert_with(|| e.clone());
+            }
+        }
+    }
+    for (text, group) in patterns.iter().zip(grouped.iter_mut()) {
+        let act = group
+            .iter()
+            .any(|e| matches!(e, Entry::Event(i) if events[*i].args != Args::Dyad));
+        // A phrase that is also a cue ("recognition of") is read by the stance stage as the cue.
+        if !act
+            || group
+                .iter()
+                .any(|e| matches!(e, Entry::Topic(_) | Entry::Cue(_)))
+        {
+            continue;
+        }
+        let lower = text.to_lowercase();
+        let words: Vec<&str> = lower.split(' ').collect();
+        let found = (1..words.len()).rev().find_map(|len| {
+            (0..=words.len() - len).find_map(|i| topics.get(&words[i..i + len].join(" ")).cloned())
+        });
+        if let Some(t) = found {
+            group.push(t);
+        }
+    }
 }
 
 /// How a state is named by a mention.
