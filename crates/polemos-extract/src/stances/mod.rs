@@ -105,6 +105,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut new_issues: Vec<(String, String)> = Vec::new();
     let sovereignty = k.topics.iter().position(|t| t.id == "sovereignty");
     let voice = voice(doc);
+    let author = std::cell::OnceCell::new();
     let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
     // In a transcript, the speaker of the last label ("SECRETARY BLINKEN:") speaks until the
     // next one: the speaker of the sentences no one is quoted in.
@@ -164,13 +165,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 holders = holders::stance_holder(doc, owner).into_iter().collect();
                 agents = vec![owner];
             }
-            // "X recognizes A and reaffirms its support for B": the second verb shares the
-            // first one's subject.
+            // "X recognizes A and reaffirms its support for B", "We recognize A but take no
+            // position on B": the second verb shares the first one's subject.
             if holders.is_empty()
                 && let Some((ls, lh, la)) = &last_holders
                 && *ls == s
                 && it.tok > 0
-                && (it.tok.saturating_sub(2)..it.tok).any(|t| doc.tok_is(t, "and"))
+                && (it.tok.saturating_sub(2)..it.tok).any(|t| doc.tok_in(t, &["and", "but"]))
             {
                 (holders, agents, inferred) = (lh.clone(), la.clone(), true);
             }
@@ -188,6 +189,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && let Some(v) = voice
             {
                 (holders, agents, inferred) = (vec![v], vec![v], true);
+            }
+            // A "we" nobody is quoted for in a text with no dominant voice (a briefing's answer
+            // to "Does the U.S. take a position ...?"): the text's author, as events read it.
+            if holders.is_empty()
+                && we
+                && clause.speaker.is_none()
+                && voice.is_none()
+                && let Some(a) = *author.get_or_init(|| super::event_args::author(doc))
+                && let Some(h) = holders::stance_holder(doc, a)
+            {
+                (holders, agents, inferred) = (vec![h], vec![a], true);
             }
             // "The United Kingdom will agree that Mauritius is sovereign over ...": the state
             // that endorses a claim holds it too.

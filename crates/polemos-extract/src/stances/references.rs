@@ -85,7 +85,7 @@ pub(super) fn anaphor(
 }
 
 /// How far before a judgement a referring noun may stand ("the recent Moroccan proposal is
-/// serious, is credible").
+/// serious, is credible", "Manila's move complicates the dispute").
 const ANAPHOR_BACK: usize = 5;
 
 /// The topic a referring noun phrase just before the cue at `cue_tok` stands for, when it is
@@ -108,9 +108,11 @@ pub(super) fn anaphor_before(
     // a verb of being, not by its own complement.
     let determined = (noun.saturating_sub(3).max(floor_tok)..noun).any(|x| {
         doc.tok_in(x, &["the", "this", "that", "these", "its", "their"])
-            || (x > floor_tok && after_possessive(doc, x) > x)
+            || after_possessive(doc, x) > x
     });
-    let copula = doc.tok_in(noun + 1, &["is", "was", "are", "were", "remains", "remain"]);
+    // ... or by the judging verb itself ("Manila's move complicates the dispute").
+    let copula = doc.tok_in(noun + 1, &["is", "was", "are", "were", "remains", "remain"])
+        || noun + 1 == cue_tok;
     if !determined || !copula {
         return None;
     }

@@ -262,3 +262,31 @@ fn a_court_case_at_home_is_no_international_ruling() {
     );
     assert!(!s.iter().any(|(_, i, _)| i == "icj-ruling"), "{s:?}");
 }
+
+#[test]
+fn a_move_judged_by_its_verb_is_the_measure_named_before() {
+    let s = stances(
+        "The Philippines took its South China Sea claims to an arbitral tribunal, seeking an arbitration ruling. China says Manila's move complicates the dispute.",
+    );
+    assert!(has(&s, "CHN", "icj-ruling", "oppose"), "{s:?}");
+    // No measure named before: the move stands for nothing known.
+    let s = stances("China says Manila's move in the South China Sea complicates the dispute.");
+    assert!(!s.iter().any(|(_, i, _)| i == "icj-ruling"), "{s:?}");
+}
+
+#[test]
+fn pleasure_at_a_thing_is_support_of_it() {
+    let s = stances("The United States is pleased with the talks on Western Sahara.");
+    assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+    let s = stances("The United States is not happy with the talks on Western Sahara.");
+    assert!(has(&s, "USA", "negotiations", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_briefings_we_is_its_author_and_but_shares_the_subject() {
+    let s = stances(
+        "Does the U.S. take a position on the posturing between the United Kingdom and Argentina over the Falklands? We recognize de facto United Kingdom administration of the islands but take no position regarding sovereignty.",
+    );
+    assert!(has(&s, "USA", "sovereignty", "neutral"), "{s:?}");
+    assert!(!has(&s, "GBR", "sovereignty", "neutral"), "{s:?}");
+}
