@@ -290,3 +290,25 @@ fn a_briefings_we_is_its_author_and_but_shares_the_subject() {
     assert!(has(&s, "USA", "sovereignty", "neutral"), "{s:?}");
     assert!(!has(&s, "GBR", "sovereignty", "neutral"), "{s:?}");
 }
+
+#[test]
+fn a_signed_statement_speaks_for_the_signatorys_state_not_for_those_it_binds() {
+    let s = stances(
+        "Arbitral ruling\n\nPRESS STATEMENT\nANTONY J. BLINKEN, SECRETARY OF STATE\n\nAn arbitral tribunal delivered a decision on the South China Sea. The PRC and the Philippines are legally bound to comply with this decision.",
+    );
+    assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "CHN" || h == "PHL"), "{s:?}");
+    // No signatory: the obliged are still not the ones who judge.
+    let s = stances(
+        "An arbitral tribunal delivered a decision on the South China Sea. The PRC and the Philippines are legally bound to comply with this decision.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "CHN" || h == "PHL"), "{s:?}");
+}
+
+#[test]
+fn an_independent_state_judged_unrealistic_is_opposition_to_independence() {
+    let s = stances(
+        "The United States recognizes Moroccan sovereignty over Western Sahara. The United States believes that an independent Sahrawi State is not a realistic option.",
+    );
+    assert!(has(&s, "USA", "recognition", "oppose"), "{s:?}");
+}
