@@ -10,6 +10,7 @@ pub mod calibration;
 mod holders;
 mod issues;
 mod references;
+mod territory;
 #[cfg(test)]
 mod tests_refs;
 #[cfg(test)]
@@ -296,6 +297,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .or_else(|| anaphor_before(k, doc, s, it.tok, doc.token_at(clause.start)))
                         .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
                         .map(|(t, tok)| Target::Topic(t, tok))
+                        .or_else(|| {
+                            issues::called(doc, items, i, doc.token_at(clause.start))
+                                .map(|(id, title)| Target::New(id, title))
+                        })
                 }
                 Kind::Support | Kind::Oppose => {
                     let object_is_actor = items[i + 1..]
@@ -341,6 +346,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         {
                             new_issue(doc, items, i, stop_tok)
                                 .map(|(id, title)| Target::New(id, title))
+                        }
+                        // "lodged a protest with Russia over the visit": the object is the
+                        // actor protested to; the issue follows its "over".
+                        None if object_is_actor => {
+                            issues::issue_over(doc, items, i, stop_tok).map(|found| match found {
+                                issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+                                issues::Accused::New(id, title) => Target::New(id, title),
+                            })
                         }
                         None => None,
                     }
@@ -486,6 +499,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     sanctions_imposed(k, doc, &mut out, &mut index);
+    territory::demonym_territory(k, doc, &mut out, &mut index);
     for f in &mut out {
         f.confidence = calibration::confidence(k, f);
     }
