@@ -115,7 +115,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         if let Some(l) = label_speaker(doc, s) {
             labelled = l;
         }
-        if doc.sentences[s].headline {
+        if doc.sentences[s].headline
+            || doc
+                .sentence_dispute
+                .get(s)
+                .copied()
+                .flatten()
+                .is_some_and(|d| references::about_another(k, doc, s, d))
+        {
             continue;
         }
         let items: &[Item] = doc.sentence_items(s);

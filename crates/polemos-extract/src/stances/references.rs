@@ -233,3 +233,36 @@ pub(super) fn recognized_actor(
     let whole = object.tok_end >= end || doc.tok_in(object.tok_end, &[".", ",", ";", "as", "and"]);
     (actor && whole).then_some(object.tok)
 }
+
+/// Words that open a sentence about another subject: "On Sudan, the ambassador will ...".
+const TOPIC_OPENERS: &[&str] = &["on", "regarding", "concerning"];
+
+/// Whether sentence `s` opens by naming another subject than its dispute ("On Sudan, Ambassador
+/// Hammer will continue to support ...", in a note about Somalia): a state or place, then a
+/// comma, that is none of the dispute's parties. Its stances are about that subject, which the
+/// dispute the sentence was given does not hold.
+pub(super) fn about_another(k: &Knowledge, doc: &Doc<'_>, s: usize, dispute: usize) -> bool {
+    let first = doc.sentences[s].tokens.start;
+    if !doc.tok_in(first, TOPIC_OPENERS) {
+        return false;
+    }
+    let Some(x) = doc
+        .sentence_items(s)
+        .iter()
+        .find(|x| x.tok == first + 1 && matches!(x.kind, ItemKind::Actor { .. }))
+    else {
+        return false;
+    };
+    let ItemKind::Actor { actor, .. } = x.kind else {
+        return false;
+    };
+    if doc.tok(x.tok_end) != "," {
+        return false;
+    }
+    let d = &doc.disputes[dispute];
+    let party = match d.known {
+        Some(i) => k.disputes[i].parties.contains(&doc.actors[actor].id),
+        None => d.parties.contains(&doc.actor_name(actor)),
+    };
+    !party
+}

@@ -312,3 +312,16 @@ fn an_independent_state_judged_unrealistic_is_opposition_to_independence() {
     );
     assert!(has(&s, "USA", "recognition", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_sentence_opened_by_another_subject_holds_no_stance_in_the_dispute() {
+    let s = stances(
+        "Japan and Russia met over the Kuril Islands. On Ukraine, Japan supports the sanctions.",
+    );
+    assert!(!has(&s, "JPN", "sanctions", "support"), "{s:?}");
+    // A party of the dispute opening the sentence is still the dispute's subject.
+    let s = stances(
+        "Japan and Russia met over the Kuril Islands. On Russia, Japan supports the sanctions.",
+    );
+    assert!(has(&s, "JPN", "sanctions", "support"), "{s:?}");
+}
