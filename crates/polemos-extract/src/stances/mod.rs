@@ -223,6 +223,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     }
                 }
             }
+            if !holders.is_empty()
+                && let Some(a) = references::agent_along_with(doc, items, i)
+                && let Some(h) = holders::stance_holder(doc, a)
+                && !holders.contains(&h)
+            {
+                holders.push(h);
+            }
             if holders.is_empty() {
                 continue;
             }

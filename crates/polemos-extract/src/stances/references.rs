@@ -266,3 +266,47 @@ pub(super) fn about_another(k: &Knowledge, doc: &Doc<'_>, s: usize, dispute: usi
     };
     !party
 }
+
+/// Words that add one more agent to a passive's list: "co-sponsored by France, Britain and
+/// the United States, along with Spain", "rejected by the international community as well as
+/// the government of Ukraine".
+const ALONG_WITH: &[&[&str]] = &[
+    &["along", "with"],
+    &["as", "well", "as"],
+    &["together", "with"],
+];
+/// How far after the passive's "by" the added agent's words may start, and how far after
+/// them the added agent's name.
+const ALONG_REACH: usize = 25;
+const ALONG_NAME_REACH: usize = 8;
+
+/// The actor a passive's agent list adds with "along with", "as well as" or "together with",
+/// when the cue at `items[at]` is a passive followed by "by".
+pub(super) fn agent_along_with(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let cue = items[at];
+    if !doc.tok_is(cue.tok_end, "by") {
+        return None;
+    }
+    let end = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens.contains(&cue.tok))
+        .map_or(cue.tok_end, |s| s.tokens.end)
+        .min(cue.tok_end + ALONG_REACH);
+    let (from, words) = (cue.tok_end + 1..end).find_map(|t| {
+        ALONG_WITH
+            .iter()
+            .find(|w| w.iter().enumerate().all(|(j, x)| doc.tok_is(t + j, x)))
+            .map(|w| (t, w.len()))
+    })?;
+    let after = from + words;
+    items.iter().find_map(|x| match x.kind {
+        ItemKind::Actor {
+            actor,
+            adjectival: false,
+            possessive: false,
+            ..
+        } if x.tok >= after && x.tok <= after + ALONG_NAME_REACH => Some(actor),
+        _ => None,
+    })
+}

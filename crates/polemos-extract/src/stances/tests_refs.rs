@@ -325,3 +325,17 @@ fn a_sentence_opened_by_another_subject_holds_no_stance_in_the_dispute() {
     );
     assert!(has(&s, "JPN", "sanctions", "support"), "{s:?}");
 }
+
+#[test]
+fn along_with_adds_an_agent_to_a_passives_list() {
+    let s = stances(
+        "A Council resolution on Western Sahara was adopted on Monday. The measure was co-sponsored by France and Britain, along with the former colonial ruler, Spain.",
+    );
+    assert!(has(&s, "FRA", "un-resolution", "support"), "{s:?}");
+    assert!(has(&s, "ESP", "un-resolution", "support"), "{s:?}");
+    // Not a passive's agents: Spain is only mentioned.
+    let s = stances(
+        "A Council resolution on Western Sahara was adopted on Monday. France co-sponsored the measure along with a text that Spain wrote.",
+    );
+    assert!(!has(&s, "ESP", "un-resolution", "support"), "{s:?}");
+}
