@@ -439,7 +439,7 @@ pub(crate) fn parse<C: Classifier, A: Classifier>(
     let mut feats = Vec::with_capacity(128);
     while !st.done() {
         // A forced move is the one `c.best` would return whatever the scores (about one move in
-        // eight on news; see docs/syntax.md): skip its features and lookups.
+        // twelve on news; see docs/syntax.md): skip its features and lookups.
         let m = match st.forced() {
             Some(m) => m,
             None => {
