@@ -421,8 +421,11 @@ mod tests {
         let mut labels = vec![0u8; heads.len()];
         for d in labeler::top_down(&kids) {
             let h = heads[d];
-            if h != 0 && m.punct_label.is_some() && upos[usize::from(tags[d - 1])] == "PUNCT" {
-                labels[d] = u8::try_from(m.punct_label.unwrap()).unwrap();
+            if let Some(p) = m.punct_label
+                && h != 0
+                && upos[usize::from(tags[d - 1])] == "PUNCT"
+            {
+                labels[d] = u8::try_from(p).unwrap();
                 continue;
             }
             labeler::features(&cx, d, labeler::head_label_part(h, labels[h]), &mut feats);
