@@ -251,6 +251,37 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     .then_some(SanctionKind::Penalty)
 }
 
+/// Whether the noun cue `items[at]` is the object of a verb cue of the curated data ("signed
+/// the peace agreement": the verb codes the act, with its status and negation) or of a cue of
+/// support ("would sign the peace agreement").
+#[must_use]
+pub fn object_of_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let p = &doc.parse;
+    let Some(cue) = items.get(at) else {
+        return false;
+    };
+    let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let Some(v) = p.head(n).filter(|_| p.has_rel(n, "obj")) else {
+        return false;
+    };
+    let Some(vt) = p.token(v) else {
+        return false;
+    };
+    // Or of a cue of support or intent ("would sign", "ready to sign"): the stance stage reads
+    // it, and the act is not done.
+    items.iter().any(|x| {
+        (matches!(x.kind, ItemKind::Event(e) if k.events[e].args == crate::knowledge::Args::Svo)
+            || (matches!(x.kind, ItemKind::Cue(crate::knowledge::Cue::Support))
+                && !items
+                    .iter()
+                    .any(|y| matches!(y.kind, ItemKind::Event(_)) && y.start == x.start)))
+            && x.start <= vt.start
+            && vt.end <= x.end
+    })
+}
+
 /// Whether the verb cue `items[at]` is a light verb whose object is itself a cue of an act:
 /// "held a phone call with X", "held talks", "made threats". The object names the act; the
 /// verb alone ("held": detained, in the dictionary) does not.
@@ -775,7 +806,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         let w = who(p, map, d, !direct);
         // "withdrew its troops", "recalled their ambassador": an object owned by a pronoun is
         // the subject's own, not whom the act is aimed at.
-        let owned = !p.token(d).is_some_and(|t| t.upos == "PRON")
+        let owned = p.token(d).is_none_or(|t| t.upos != "PRON")
             && matches!(w, Who::Pronoun(_) | Who::We)
             && !args.source.is_nobody();
         if owned {
@@ -882,7 +913,7 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
         args.source = who(p, map, s, false);
     }
     if args.source.is_nobody()
-        && let Some((v, s)) = reduced_relative(p, n, &light)
+        && let Some((v, s)) = reduced_relative(p, n, light)
     {
         args.source = who(p, map, s, false);
         if args.target.is_nobody()

@@ -271,6 +271,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if !converted && cue.args == Args::Dyad && event_args::light_with_act(doc, items, i) {
                 continue;
             }
+            if noun && event_args::object_of_act(k, doc, items, i) {
+                continue;
+            }
             let mut tree = read.unwrap_or_default();
             // "his meeting": the possessive may point forward (see `cataphora`).
             if noun && matches!(tree.source, Who::Pronoun(_)) {

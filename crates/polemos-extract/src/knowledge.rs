@@ -73,8 +73,8 @@ fn shadowing(
 
 /// An act named inside a longer topic or cue phrase is hidden by it, as the matcher keeps the
 /// longest match: a noun of an act ending a topic phrase ("historic agreement", "peace
-/// accord"), or a verb or noun of the curated event data inside a cue phrase ("strong protest
-/// against"). The phrase then also names the act, so "welcomed the historic agreement between X
+/// accord"), or a verb or noun of the curated event data inside a cue phrase of opposition
+/// ("strong protest against"). The phrase then also names the act, so "welcomed the historic agreement between X
 /// and Y" is both the topic and an agreement. The broad dictionary verbs (`dyad`) are left out,
 /// as in `shadowing`.
 fn hidden_acts(patterns: &[String], grouped: &mut [Vec<Entry>], events: &[EventCue]) {
@@ -84,14 +84,16 @@ fn hidden_acts(patterns: &[String], grouped: &mut [Vec<Entry>], events: &[EventC
             if let Entry::Event(i) = e
                 && events[*i].args != Args::Dyad
             {
-                acts.entry(text.to_lowercase()).or_insert_with(|| e.clone());
+                acts.entry(text.to_lowercase()).or_insert(*e);
             }
         }
     }
     let noun = |e: &Entry| matches!(e, Entry::Event(i) if events[*i].args == Args::Noun);
     for (text, group) in patterns.iter().zip(grouped.iter_mut()) {
         let topic = group.iter().any(|e| matches!(e, Entry::Topic(_)));
-        let cue = group.iter().any(|e| matches!(e, Entry::Cue(_)));
+        // Only the cues of opposition ("protest against"): a cue of support or intent ("would
+        // sign", "ready to sign") carries the modal the event stage reads the status from.
+        let cue = group.iter().any(|e| matches!(e, Entry::Cue(Cue::Oppose)));
         if !(topic || cue) || group.iter().any(|e| matches!(e, Entry::Event(_))) {
             continue;
         }
@@ -110,7 +112,7 @@ fn hidden_acts(patterns: &[String], grouped: &mut [Vec<Entry>], events: &[EventC
                 } else {
                     i + len - 1 == last && noun(e)
                 };
-                fits.then(|| e.clone())
+                fits.then_some(*e)
             })
         });
         if let Some(e) = found {
@@ -123,9 +125,7 @@ fn hidden_acts(patterns: &[String], grouped: &mut [Vec<Entry>], events: &[EventC
     for (text, group) in patterns.iter().zip(grouped.iter()) {
         for e in group {
             if matches!(e, Entry::Topic(_)) {
-                topics
-                    .entry(text.to_lowercase())
-                    .or_insert_with(|| e.clone());
+                topics.entry(text.to_lowercase()).or_insert(*e);
             }
         }
     }

@@ -617,3 +617,16 @@ fn force_used_on_contested_land_is_aimed_at_the_other_party() {
     let text = "Ukraine protested again on Monday.\n\nThe United States imposed sanctions on Russia over its annexation of the Crimean peninsula.";
     assert!(has(text, "RUS", "COERCE", "UKR"), "{:?}", events(text));
 }
+
+#[test]
+fn an_agreement_someone_would_sign_is_not_an_agreement_made() {
+    // "peace agreement" is a topic ending in the noun of an act; "would sign" a cue of intent.
+    let text = "Chile said it would sign the peace agreement only after the dispute with Peru was resolved.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, t, _, neg)| t == "AGREE" && !neg),
+        "{:?}",
+        events(text)
+    );
+}
