@@ -256,10 +256,22 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
 /// support ("would sign the peace agreement").
 #[must_use]
 pub fn object_of_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
-    let p = &doc.parse;
     let Some(cue) = items.get(at) else {
         return false;
     };
+    // Only a verb or a cue shortly before the noun may govern it; the parse is not asked
+    // otherwise (plain clauses are read without it, see gates.rs).
+    let governed = items[..at].iter().any(|x| {
+        matches!(
+            x.kind,
+            ItemKind::Event(_) | ItemKind::Cue(crate::knowledge::Cue::Support)
+        ) && x.tok_end <= cue.tok
+            && cue.tok - x.tok_end <= 4
+    });
+    if !governed {
+        return false;
+    }
+    let p = &doc.parse;
     let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
@@ -287,10 +299,17 @@ pub fn object_of_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) ->
 /// verb alone ("held": detained, in the dictionary) does not.
 #[must_use]
 pub fn light_with_act(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
-    let p = &doc.parse;
     let Some(cue) = items.get(at) else {
         return false;
     };
+    // Only with another act's cue shortly after the verb; the parse is not asked otherwise.
+    let act_after = items[at + 1..].iter().any(|x| {
+        matches!(x.kind, ItemKind::Event(_)) && x.tok >= cue.tok_end && x.tok - cue.tok_end <= 4
+    });
+    if !act_after {
+        return false;
+    }
+    let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };

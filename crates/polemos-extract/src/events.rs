@@ -440,9 +440,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 targets
             };
             // "impose costs on the regime": the state named last, not the source's.
-            let targets = match regime::rulers_target(doc, items, i, s, &srcs) {
-                Some(t) if targets.is_empty() && cue.args != Args::Noun => vec![t],
-                _ => targets,
+            let targets = if targets.is_empty() && cue.args != Args::Noun {
+                regime::rulers_target(doc, items, i, s, &srcs)
+                    .into_iter()
+                    .collect()
+            } else {
+                targets
             };
             // A reporting verb that can be an act ("warned") is one only when it is aimed at
             // someone ("Japan warned China against ..."), not when it reports ("warned that").

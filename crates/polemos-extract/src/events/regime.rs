@@ -23,8 +23,13 @@ pub fn rulers_target(
     s: usize,
     srcs: &[usize],
 ) -> Option<usize> {
-    let p = &doc.parse;
     let cue = items.get(at)?;
+    // Only when a word of rulers follows in the sentence; the parse is not asked otherwise.
+    let sentence = &doc.sentences[s];
+    if !(cue.tok_end..sentence.tokens.end).any(|t| doc.tok_in(t, RULERS)) {
+        return None;
+    }
+    let p = &doc.parse;
     let v = p.head_of(&p.words_in(cue.start, cue.end))?;
     let ruler = |w: Word| {
         p.token(w).is_some_and(|t| {
