@@ -23,6 +23,7 @@ pub mod output;
 pub mod people;
 pub mod person_context;
 pub mod person_names;
+pub mod person_syntax;
 pub mod persons;
 pub mod pipeline;
 pub mod proposed;

@@ -203,6 +203,19 @@ pub(crate) fn scan_name(doc: &Doc<'_>, from: usize, limit: usize, caps: bool) ->
             }
             continue;
         }
+        // A surname in an editor's brackets: "President Salva (Kiir)".
+        if words > 0 && w == "(" && spaced(doc, i) {
+            let mut j = i + 1;
+            while j < limit && j < i + 3 && is_name_word(doc, j, caps) && doc.tok(j).len() > 1 {
+                j += 1;
+            }
+            if j > i + 1 && j < limit && doc.tok(j) == ")" {
+                words += j - i - 1;
+                i = j + 1;
+                end = i;
+                continue;
+            }
+        }
         if words > 0 && PARTICLES.contains(&w) {
             let next = if doc.tok(i + 1) == "-" && adjacent(doc, i + 1) {
                 i + 2

@@ -93,16 +93,16 @@ fn person_of(entries: &[Entry]) -> Option<usize> {
 
 /// The text's name for a person, its surname key and the document actor it is: the same actor
 /// when the surname and the name agree with one seen before ("Bayramov" and "Jeyhun Bayramov").
-fn person_actor(
+pub(crate) fn person_actor(
     doc: &mut Doc<'_>,
     st: &mut State,
     from: usize,
     to: usize,
     known: Option<usize>,
 ) -> usize {
-    let display = doc
-        .slice(doc.tokens[from].start, doc.tokens[to - 1].end)
-        .to_owned();
+    let display = plain_name(doc.slice(doc.tokens[from].start, doc.tokens[to - 1].end));
+    // "Salva (Kiir)": the brackets are an editor's, not the name's.
+    let to = if doc.tok(to - 1) == ")" { to - 1 } else { to };
     let hyphenated_given =
         to >= from + 3 && doc.tok(to - 2) == "-" && doc.tok(to - 1).starts_with(char::is_lowercase);
     // Family names come first in Korean names written with a hyphenated given name.
@@ -167,8 +167,52 @@ fn person_actor(
     p
 }
 
+/// A name as written without an editor's brackets: "Salva (Kiir)" is "Salva Kiir".
+fn plain_name(written: &str) -> String {
+    if !written.contains('(') {
+        return written.to_owned();
+    }
+    written
+        .replace(['(', ')'], " ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The person the data knows by exactly this full name (display or alias), for names the
+/// gazetteer could not match as written ("Salva (Kiir)"). Among several, the one whose office
+/// on the article's date began last (a new state's president rather than his old post).
+pub(crate) fn known_by_full_name(k: &Knowledge, doc: &Doc<'_>, name: &str) -> Option<usize> {
+    let first = name.split(' ').next()?;
+    let found: Vec<usize> = k
+        .people_by_word(&first.to_lowercase())
+        .iter()
+        .copied()
+        .filter(|&p| {
+            let kp = &k.people[p];
+            kp.display == name || kp.aliases.iter().any(|a| a == name)
+        })
+        .collect();
+    match found.as_slice() {
+        [] => None,
+        [one] => Some(*one),
+        many => {
+            let day = doc.published?;
+            many.iter()
+                .copied()
+                .filter_map(|p| {
+                    let t = k.people[p].tenure_at(Some(day))?;
+                    let covers = t.from.is_none_or(|f| f <= day) && t.to.is_none_or(|e| day <= e);
+                    covers.then_some((t.from, p))
+                })
+                .max()
+                .map(|(_, p)| p)
+        }
+    }
+}
+
 /// Gives a person a role and an affiliation where they have none yet.
-fn qualify(
+pub(crate) fn qualify(
     k: &Knowledge,
     doc: &mut Doc<'_>,
     st: &mut State,
@@ -331,9 +375,14 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 let n = doc.raw.iter().skip(r + 1).position(|x| x.tok >= after)? + r + 1;
                 state_of_after(k, doc, entries, after, n)
             });
-            let known = (name_words(doc, name_start, name_end) == 1)
-                .then(|| known_by_surname(k, doc, doc.tok(name_start), state, &named))
-                .flatten();
+            let known = if name_words(doc, name_start, name_end) == 1 {
+                known_by_surname(k, doc, doc.tok(name_start), state, &named)
+            } else if doc.tok(name_end - 1) == ")" {
+                let written = doc.slice(doc.tokens[name_start].start, doc.tokens[name_end - 1].end);
+                known_by_full_name(k, doc, &plain_name(written))
+            } else {
+                None
+            };
             let person = person_actor(doc, st, name_start, name_end, None);
             if let Some(kp) = known {
                 let full = &k.people[kp];
@@ -444,6 +493,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             }
         }
     }
+    super::person_syntax::find(k, doc, st, entries, &mut out);
     by_regime(k, doc, st, &named, &mut out);
     out.hits.sort_by_key(|h| (h.sentence, h.name_start));
     out.hits.dedup_by_key(|h| (h.sentence, h.name_start));
