@@ -200,6 +200,45 @@ pub(crate) fn is_capitalized_word(doc: &Doc<'_>, i: usize) -> bool {
         && doc.tok(i).chars().any(char::is_lowercase)
 }
 
+/// Capitalized nouns of seas, valleys and other places named after a state ("the Indian Ocean",
+/// "the Jordan Valley", "the Gulf of Mexico", "Lake Chad").
+const FEATURE_NOUNS: &[&str] = &[
+    "Ocean",
+    "Sea",
+    "Peninsula",
+    "Valley",
+    "Basin",
+    "River",
+    "Strait",
+    "Straits",
+    "Gulf",
+    "Bay",
+    "Lake",
+    "Plateau",
+    "Desert",
+    "Delta",
+    "Highlands",
+    "Mountains",
+];
+
+/// Whether the state name at `tok..tok_end` is part of a place's name: a feature noun right
+/// after it ("Indian Ocean", "East China Sea") or before it ("Gulf of Mexico", "Lake Chad").
+/// A region is not a party.
+fn in_feature_name(
+    doc: &Doc<'_>,
+    tok: usize,
+    tok_end: usize,
+    range: std::ops::Range<usize>,
+) -> bool {
+    let capital = |t: usize| {
+        let w = doc.tok(t);
+        FEATURE_NOUNS.contains(&w)
+    };
+    (tok_end < range.end && capital(tok_end))
+        || (tok > range.start && doc.tok(tok - 1) == "Lake")
+        || (tok >= range.start + 2 && doc.tok(tok - 1) == "of" && capital(tok - 2))
+}
+
 /// Whether tokens `from..to` are exactly a possessive `'s` (or nothing).
 pub(crate) fn only_possessive(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     to == from
@@ -294,7 +333,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         actor_done = true;
                         let is_place = via == Via::Metonym
                             || entries[r].iter().any(|x| matches!(x, Entry::Place(_)));
-                        if located && is_place {
+                        if (located && is_place)
+                            || (k.actors[known].kind == ActorKind::State
+                                && in_feature_name(doc, tok, tok_end, range.clone()))
+                        {
                             local.push(item(ItemKind::Location));
                             continue;
                         }
@@ -577,6 +619,30 @@ mod tests {
             names.contains(&"actors/RUS") && !names.contains(&"actors/GBR"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_sea_or_valley_named_after_a_state_is_not_the_state() {
+        let names = |text: &str| -> Vec<String> {
+            Extractor::new()
+                .expect("knowledge")
+                .extract(text, &ArticleMeta::default())
+                .expect("extracts")
+                .actors
+                .iter()
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let n = names(
+            "Warships met in the Indian Ocean, the East China Sea and the Gulf of Mexico. \
+             Settlers moved into the Jordan Valley near Lake Chad.",
+        );
+        for state in ["IND", "CHN", "MEX", "JOR", "TCD"] {
+            assert!(!n.contains(&format!("actors/{state}")), "{state}: {n:?}");
+        }
+        let n = names("India and China agreed. Indian troops left the valley.");
+        assert!(n.contains(&"actors/IND".to_owned()), "{n:?}");
+        assert!(n.contains(&"actors/CHN".to_owned()), "{n:?}");
     }
 
     #[test]
