@@ -248,6 +248,20 @@ pub(crate) fn scan_name_back(doc: &Doc<'_>, end: usize, floor: usize, caps: bool
             words += 1;
             continue;
         }
+        // A hyphenated part ("Jean-Yves", "Ki-moon"): the word after the hyphen goes with the
+        // name word before it.
+        if j >= floor + 2
+            && doc.tok(j - 1) == "-"
+            && adjacent(doc, j)
+            && adjacent(doc, j - 1)
+            && doc.tokens[j].kind == TokKind::Word
+            && is_name_word(doc, j - 2, caps)
+            && (j + 1 == end || spaced(doc, j + 1))
+        {
+            i = j - 2;
+            words += 1;
+            continue;
+        }
         // A particle inside the name ("Peter van Walsum").
         if words > 0
             && j > floor

@@ -376,7 +376,11 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 state_of_after(k, doc, entries, after, n)
             });
             let known = if name_words(doc, name_start, name_end) == 1 {
-                known_by_surname(k, doc, doc.tok(name_start), state, &named)
+                // "Lord Ahmad" is a British peer, whoever else the text names.
+                let want = state.or_else(|| {
+                    k.titles[title].state.as_deref().and_then(|s| k.actor(s))
+                });
+                known_by_surname(k, doc, doc.tok(name_start), want, &named)
             } else if doc.tok(name_end - 1) == ")" {
                 let written = doc.slice(doc.tokens[name_start].start, doc.tokens[name_end - 1].end);
                 known_by_full_name(k, doc, &plain_name(written))
@@ -565,6 +569,11 @@ mod tests {
             "{found:?}"
         );
         let found = people(
+            "Jean-Yves Le Drian, the French foreign minister, spoke.",
+            "2019-06-01",
+        );
+        assert!(has(&found, "jean-yves-le-drian", Some("FRA")), "{found:?}");
+        let found = people(
             "Foreign Minister Sergei Lavrov Monday rejected it.",
             "2020-01-01",
         );
@@ -618,6 +627,15 @@ mod tests {
     fn peers_and_regnal_numbers() {
         let found = people("Lord Ahmad of Wimbledon met the envoy.", "2021-05-01");
         assert!(has(&found, "ahmad", Some("GBR")), "{found:?}");
+        // Not a Jordanian Ahmad because the text names Jordan.
+        let found = people(
+            "King Abdullah II of Jordan spoke. Lord Ahmad of Wimbledon met the envoy.",
+            "2022-06-01",
+        );
+        assert!(
+            found.iter().any(|(i, a)| i.contains("ahmad") && a.as_deref() == Some("GBR")),
+            "{found:?}"
+        );
         let found = people("King Charles III received the president.", "2023-05-01");
         assert!(found.iter().any(|(i, _)| i == "charles-iii"), "{found:?}");
     }
