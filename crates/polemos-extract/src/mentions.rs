@@ -239,6 +239,26 @@ fn in_feature_name(
         || (tok >= range.start + 2 && doc.tok(tok - 1) == "of" && capital(tok - 2))
 }
 
+/// The colon ending a transcript's speaker label in capitals at the start of the sentence
+/// ("MR. BLINKEN:", "SECRETARY BLINKEN:"); the sentence's start when there is none.
+fn label_end(doc: &Doc<'_>, range: std::ops::Range<usize>) -> usize {
+    let Some(colon) = range.clone().take(6).find(|&t| doc.tok(t) == ":") else {
+        return range.start;
+    };
+    let caps = (range.start..colon).all(|t| {
+        let w = doc.tok(t);
+        !w.chars().any(char::is_lowercase)
+    });
+    if caps { colon } else { range.start }
+}
+
+/// "BLINKEN" as a surname is written: "Blinken".
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_string() + &c.as_str().to_lowercase())
+}
+
 /// Whether tokens `from..to` are exactly a possessive `'s` (or nothing).
 pub(crate) fn only_possessive(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     to == from
@@ -546,11 +566,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         // Surnames of people already introduced.
         let raw_spans: Vec<(usize, usize)> = local.iter().map(|i| (i.start, i.end)).collect();
+        let label = label_end(doc, range.clone());
         for t in range.clone() {
-            if !is_capitalized_word(doc, t) {
-                continue;
-            }
-            let Some(&person) = st.surnames.get(doc.tok(t)) else {
+            // "MR. BLINKEN:": a transcript's label names the speaker in capitals.
+            let person = if t < label {
+                st.surnames.get(&title_case(doc.tok(t)))
+            } else if is_capitalized_word(doc, t) {
+                st.surnames.get(doc.tok(t))
+            } else {
+                None
+            };
+            let Some(&person) = person else {
                 continue;
             };
             doc.tick(raw_spans.len());
@@ -619,6 +645,24 @@ mod tests {
             names.contains(&"actors/RUS") && !names.contains(&"actors/GBR"),
             "{names:?}"
         );
+    }
+
+    #[test]
+    fn a_transcript_label_in_capitals_names_the_person_met_before() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Secretary Antony Blinken met them.\n\nQUESTION: Was it useful?\n\n\
+                 MR. BLINKEN: It was. We discussed the ceasefire.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let blinken = x
+            .actors
+            .iter()
+            .find(|a| a.name == "actors/antony-blinken")
+            .expect("Blinken found");
+        assert_eq!(blinken.mentions.len(), 2, "{:?}", x.actors);
     }
 
     #[test]

@@ -377,9 +377,8 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             });
             let known = if name_words(doc, name_start, name_end) == 1 {
                 // "Lord Ahmad" is a British peer, whoever else the text names.
-                let want = state.or_else(|| {
-                    k.titles[title].state.as_deref().and_then(|s| k.actor(s))
-                });
+                let want =
+                    state.or_else(|| k.titles[title].state.as_deref().and_then(|s| k.actor(s)));
                 known_by_surname(k, doc, doc.tok(name_start), want, &named)
             } else if doc.tok(name_end - 1) == ")" {
                 let written = doc.slice(doc.tokens[name_start].start, doc.tokens[name_end - 1].end);
@@ -633,7 +632,9 @@ mod tests {
             "2022-06-01",
         );
         assert!(
-            found.iter().any(|(i, a)| i.contains("ahmad") && a.as_deref() == Some("GBR")),
+            found
+                .iter()
+                .any(|(i, a)| i.contains("ahmad") && a.as_deref() == Some("GBR")),
             "{found:?}"
         );
         let found = people("King Charles III received the president.", "2023-05-01");
