@@ -243,6 +243,51 @@ pub(crate) fn qualify(
     }
 }
 
+/// Officials named with an office but no state ("insisted Foreign Ministry Spokesman Hong Lei"
+/// after a quote about China): the one state their sentence names, when it names exactly one
+/// that is not another official's ("U.S. Secretary Blinken met Foreign Minister Wang Yi" says
+/// nothing of Wang's state) nor a place ("said in Washington"). A counterpart serves another
+/// state, so is left alone.
+fn state_in_sentence(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    entries: &Fitting,
+    out: &mut People,
+) {
+    for h in out.hits.clone() {
+        let p = h.person;
+        let Some(role) = doc.actors[p].role else {
+            continue;
+        };
+        if doc.actors[p].affiliation.is_some() || k.titles[role].head == "counterpart" {
+            continue;
+        }
+        let first = doc.raw.partition_point(|m| m.sentence < h.sentence);
+        let mut found = None;
+        let mut several = false;
+        for r in first..doc.raw.len() {
+            let m = doc.raw[r];
+            if m.sentence != h.sentence {
+                break;
+            }
+            let Some(state) = state_entry(k, &entries[r]) else {
+                continue;
+            };
+            let place = m.tok > doc.sentences[m.sentence].tokens.start
+                && doc.tok_in(m.tok - 1, &["in", "at", "from", "to", "near", "of"]);
+            if out.adjectival_states.contains(&r) || out.consumed.contains(&r) || place {
+                continue;
+            }
+            several |= found.is_some_and(|f| f != state);
+            found = Some(state);
+        }
+        if let Some(state) = found.filter(|_| !several) {
+            qualify(k, doc, st, p, None, Some(state), None);
+        }
+    }
+}
+
 /// Pass 1 over the raw matches.
 #[allow(clippy::too_many_lines)]
 pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &Fitting) -> People {
@@ -496,6 +541,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             }
         }
     }
+    state_in_sentence(k, doc, st, entries, &mut out);
     super::person_syntax::find(k, doc, st, entries, &mut out);
     by_regime(k, doc, st, &named, &mut out);
     out.hits.sort_by_key(|h| (h.sentence, h.name_start));
@@ -620,6 +666,27 @@ mod tests {
             "2023-08-09",
         );
         assert!(has(&found, "lukashenka", Some("BLR")), "{found:?}");
+    }
+
+    #[test]
+    fn an_office_without_a_state_serves_the_one_state_its_sentence_names() {
+        let found = people(
+            "\"China has sovereignty over the islands,\" insisted Foreign Ministry Spokesman Hong \
+             Lei.",
+            "2013-01-22",
+        );
+        assert!(has(&found, "hong-lei", Some("CHN")), "{found:?}");
+        // Another official's state, or two states, say nothing.
+        let found = people(
+            "U.S. Secretary of State Antony Blinken met Foreign Minister Wang Yi.",
+            "2013-01-22",
+        );
+        assert!(has(&found, "wang-yi", None), "{found:?}");
+        let found = people(
+            "Japan and China met. Foreign Ministry Spokesman Hong Lei said Japan and China agreed.",
+            "2013-01-22",
+        );
+        assert!(has(&found, "hong-lei", None), "{found:?}");
     }
 
     #[test]
