@@ -159,6 +159,69 @@ fn body_actor(doc: &mut Doc<'_>, st: &mut State, display: String, state: usize) 
     b
 }
 
+/// "Taiwan also claims the islands and its foreign ministry protested": a body of the state
+/// that "its" refers to, the only actor named before it in the sentence (or, when there is
+/// none, the last actor of the previous sentence), if that is a state.
+fn its_bodies(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    range: std::ops::Range<usize>,
+    local: &mut Vec<Item>,
+) {
+    for t in range.clone() {
+        if !doc.tok_is(t, "its") {
+            continue;
+        }
+        let Some(n) = body_noun(doc, t + 1, range.end) else {
+            continue;
+        };
+        // The states named before "its" in the sentence, adjectival ones too ("Philippine
+        // vessels ... its Coast Guard"): only one may be named. With no actor before it, the
+        // previous sentence's last actor.
+        let actor_of = |it: &Item| match it.kind {
+            ItemKind::Actor { actor, .. } => Some(actor),
+            _ => None,
+        };
+        let mut before: Vec<usize> = local
+            .iter()
+            .filter(|it| it.tok_end <= t)
+            .filter_map(actor_of)
+            .collect();
+        if before.is_empty() {
+            before.extend(doc.items.iter().rev().find_map(actor_of));
+        }
+        before.sort_unstable();
+        before.dedup();
+        let [state] = before[..] else {
+            continue;
+        };
+        let Some(known) = doc.actors[state]
+            .known
+            .filter(|&kn| k.actors[kn].kind == ActorKind::State)
+        else {
+            continue;
+        };
+        let Some(adjective) = k.actors[known].demonym.clone() else {
+            continue;
+        };
+        let nouns = doc.slice(doc.tokens[t + 1].start, doc.tokens[t + n].end);
+        let b = body_actor(doc, st, format!("{adjective} {nouns}"), state);
+        local.push(Item {
+            start: doc.tokens[t].start,
+            end: doc.tokens[t + n].end,
+            tok: t,
+            tok_end: t + n + 1,
+            kind: ItemKind::Actor {
+                actor: b,
+                via: Via::Reference,
+                adjectival: false,
+                possessive: false,
+            },
+        });
+    }
+}
+
 /// The entries of every raw match whose case fits, in one flat vector (no allocation per match).
 pub(crate) struct Fitting {
     entries: Vec<Entry>,
@@ -250,6 +313,25 @@ fn label_end(doc: &Doc<'_>, range: std::ops::Range<usize>) -> usize {
         !w.chars().any(char::is_lowercase)
     });
     if caps { colon } else { range.start }
+}
+
+/// Whether the capitalized words from `at` end in a treaty's name ("Law of the Sea
+/// Convention", "Charter").
+fn names_instrument(doc: &Doc<'_>, at: usize, end: usize) -> bool {
+    let mut t = at;
+    while t < end && t < at + 7 {
+        let w = doc.tok(t);
+        if ["Convention", "Charter", "Treaty"].contains(&w) {
+            return true;
+        }
+        let goes_on = doc.tokens[t].kind == TokKind::Word
+            && (w.starts_with(char::is_uppercase) || matches!(w, "of" | "the" | "on"));
+        if !goes_on {
+            return false;
+        }
+        t += 1;
+    }
+    false
 }
 
 /// "BLINKEN" as a surname is written: "Blinken".
@@ -370,6 +452,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     .any(|x| matches!(x, Entry::Cue(Cue::MediaNoun)))
                         });
                         if outlet_next && k.actors[known].kind == ActorKind::State {
+                            continue;
+                        }
+                        // "the UN Law of the Sea Convention", "the U.N. Charter": an
+                        // organization naming a treaty is not a party to the text.
+                        if k.actors[known].kind == ActorKind::InternationalOrganization
+                            && names_instrument(doc, tok_end, range.end)
+                        {
                             continue;
                         }
                         let a = known_actor(k, doc, &mut st, known);
@@ -564,6 +653,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 },
             });
         }
+        its_bodies(k, doc, &mut st, range.clone(), &mut local);
         // Surnames of people already introduced.
         let raw_spans: Vec<(usize, usize)> = local.iter().map(|i| (i.start, i.end)).collect();
         let label = label_end(doc, range.clone());
@@ -663,6 +753,58 @@ mod tests {
             .find(|a| a.name == "actors/antony-blinken")
             .expect("Blinken found");
         assert_eq!(blinken.mentions.len(), 2, "{:?}", x.actors);
+    }
+
+    #[test]
+    fn its_body_is_the_body_of_the_state_just_named() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Taiwan also claims the islands and its foreign ministry protested the landing.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let body = x
+            .actors
+            .iter()
+            .find(|a| a.name == "actors/taiwanese-foreign-ministry");
+        assert_eq!(
+            body.and_then(|b| b.affiliation.as_deref()),
+            Some("actors/TWN"),
+            "{:?}",
+            x.actors
+        );
+        // "its" after an organization is not a state's.
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "NATO met Russia on Monday. NATO said its military would stay.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        assert!(
+            !x.actors.iter().any(|a| a.name.ends_with("-military")),
+            "{:?}",
+            x.actors
+        );
+    }
+
+    #[test]
+    fn an_organization_naming_a_treaty_is_not_a_party() {
+        let names = |text: &str| -> Vec<String> {
+            Extractor::new()
+                .expect("knowledge")
+                .extract(text, &ArticleMeta::default())
+                .expect("extracts")
+                .actors
+                .iter()
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let n = names("China must respect the UN Law of the Sea Convention, Japan said.");
+        assert!(!n.contains(&"actors/UN".to_owned()), "{n:?}");
+        let n = names("Japan asked the UN to act, Japan said.");
+        assert!(n.contains(&"actors/UN".to_owned()), "{n:?}");
     }
 
     #[test]
