@@ -191,6 +191,78 @@ fn clause_start(doc: &Doc<'_>, t: usize, sentence_start: usize) -> bool {
         )
 }
 
+/// Nouns of people who do not act for their state, before a name with the state's demonym
+/// ("Russian opposition figure Aleksey Navalny"), and of people who do ("Chinese official").
+const PRE_NAME_ROLES: &[(&str, bool)] = &[
+    ("figure", false),
+    ("activist", false),
+    ("dissident", false),
+    ("journalist", false),
+    ("blogger", false),
+    ("lawyer", false),
+    ("businessman", false),
+    ("businesswoman", false),
+    ("tycoon", false),
+    ("scholar", false),
+    ("analyst", false),
+    ("official", true),
+    ("diplomat", true),
+    ("lawmaker", true),
+    ("negotiator", true),
+];
+
+/// "Russian opposition figure Aleksey Navalny", "Chinese official Li Wei": a demonym, up to
+/// three lower-case words ending in a role noun, then a name. Opposition figures and other
+/// private people do not serve the state; officials do.
+fn after_demonym_role(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    entries: &Fitting,
+    out: &mut People,
+) {
+    for r in 0..doc.raw.len() {
+        let m = doc.raw[r];
+        let Some(state) = state_entry(k, &entries[r]) else {
+            continue;
+        };
+        if !entries[r].iter().any(|e| {
+            matches!(
+                e,
+                super::knowledge::Entry::Actor(_, super::knowledge::Via::Demonym)
+            )
+        }) {
+            continue;
+        }
+        let end = doc.sentences[m.sentence].tokens.end;
+        let mut t = m.tok_end;
+        let mut role = None;
+        while t < end && t < m.tok_end + 3 {
+            let w = doc.tok(t);
+            if doc.tokens[t].kind != TokKind::Word || !w.starts_with(char::is_lowercase) {
+                break;
+            }
+            if let Some(&(_, serves)) = PRE_NAME_ROLES.iter().find(|(n, _)| *n == w) {
+                role = Some(serves);
+                t += 1;
+                break;
+            }
+            t += 1;
+        }
+        let Some(serves) = role else { continue };
+        let name_end = scan_name(doc, t, end, false);
+        if name_end == t
+            || !plain_person_name(doc, t, name_end)
+            || taken(out, m.sentence, t, name_end)
+        {
+            continue;
+        }
+        let opposition = (m.tok_end..t).any(|x| doc.tok_is(x, "opposition"));
+        let served = (serves && !opposition).then_some(Served::Known(state));
+        record(k, doc, st, out, (m.sentence, t, name_end), served);
+    }
+}
+
 /// People named in apposition with a role noun, or as the speaker of a reporting verb.
 pub(crate) fn find(
     k: &Knowledge,
@@ -199,6 +271,7 @@ pub(crate) fn find(
     entries: &Fitting,
     out: &mut People,
 ) {
+    after_demonym_role(k, doc, st, entries, out);
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
@@ -347,6 +420,22 @@ mod tests {
         assert!(found.contains(&("jane-doe".into(), None)), "{found:?}");
         assert!(
             !found.iter().any(|(i, _)| i.contains("security")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_demonym_and_a_role_before_a_name() {
+        let found = people("Talks began. Russian opposition figure Aleksey Navalny was poisoned.");
+        assert!(
+            found.contains(&("aleksey-navalny".into(), None)),
+            "{found:?}"
+        );
+        let found = people(
+            "Talks began. A Chinese official, Li Wei, spoke. Chinese official Zhang Ming spoke.",
+        );
+        assert!(
+            found.contains(&("zhang-ming".into(), Some("CHN".into()))),
             "{found:?}"
         );
     }
