@@ -134,6 +134,9 @@ const PARTICLES: &[&str] = &[
     "dos", "das", "la", "le",
 ];
 
+/// Given names written short, with a period ("Md. Touhid Hossain", "Mohd. Najib").
+const ABBREVIATED_GIVEN: &[&str] = &["Md", "Mohd", "Muhd"];
+
 fn is_roman(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
@@ -184,7 +187,10 @@ pub(crate) fn scan_name(doc: &Doc<'_>, from: usize, limit: usize, caps: bool) ->
         let w = doc.tok(i);
         if is_name_word(doc, i, caps) {
             words += 1;
-            if w.chars().count() == 1 && doc.tok(i + 1) == "." && adjacent(doc, i + 1) {
+            if (w.chars().count() == 1 || ABBREVIATED_GIVEN.contains(&w))
+                && doc.tok(i + 1) == "."
+                && adjacent(doc, i + 1)
+            {
                 i += 2;
                 continue;
             }

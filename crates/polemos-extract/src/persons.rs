@@ -619,6 +619,19 @@ mod tests {
         );
         assert!(has(&found, "jean-yves-le-drian", Some("FRA")), "{found:?}");
         let found = people(
+            "Talks began. Foreign Minister Md. Touhid Hossain met Prime Minister Mohd. Najib Tun \
+             Razak of Malaysia.",
+            "2014-12-01",
+        );
+        assert!(
+            found.iter().any(|(i, _)| i == "md-touhid-hossain"),
+            "{found:?}"
+        );
+        assert!(
+            has(&found, "mohd-najib-tun-razak", Some("MYS")),
+            "{found:?}"
+        );
+        let found = people(
             "Foreign Minister Sergei Lavrov Monday rejected it.",
             "2020-01-01",
         );
