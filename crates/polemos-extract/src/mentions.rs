@@ -315,6 +315,19 @@ fn label_end(doc: &Doc<'_>, range: std::ops::Range<usize>) -> usize {
     if caps { colon } else { range.start }
 }
 
+/// The only person of the document holding title `t`'s role for document actor `state`
+/// (found by pass 1 anywhere in the text).
+fn holder_named_later(k: &Knowledge, doc: &Doc<'_>, t: usize, state: usize) -> Option<usize> {
+    let role = k.titles[t].role.as_str();
+    let mut holders = doc.actors.iter().enumerate().filter(|(_, a)| {
+        a.kind == ActorKind::Person
+            && a.affiliation == Some(state)
+            && a.role.is_some_and(|r| k.titles[r].role == role)
+    });
+    let (first, _) = holders.next()?;
+    holders.next().is_none().then_some(first)
+}
+
 /// Whether the capitalized words from `at` end in a treaty's name ("Law of the Sea
 /// Convention", "Charter").
 fn names_instrument(doc: &Doc<'_>, at: usize, end: usize) -> bool {
@@ -586,7 +599,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             continue;
                         }
                         let person = match state {
-                            Some(state) => recent_by_role.get(&(t, state)).copied(),
+                            // A lede's "Indonesia's foreign minister" names the minister the
+                            // article names later, when it names only one.
+                            Some(state) => recent_by_role
+                                .get(&(t, state))
+                                .copied()
+                                .or_else(|| holder_named_later(k, doc, t, state)),
                             None => recent_by_head.get(k.titles[t].head.as_str()).copied(),
                         };
                         match (person, state) {
@@ -805,6 +823,24 @@ mod tests {
         assert!(!n.contains(&"actors/UN".to_owned()), "{n:?}");
         let n = names("Japan asked the UN to act, Japan said.");
         assert!(n.contains(&"actors/UN".to_owned()), "{n:?}");
+    }
+
+    #[test]
+    fn a_ledes_office_is_the_holder_named_later() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Indonesia's foreign minister is in Bangkok for talks.\n\n\
+                 Indonesian Foreign Minister Marty Natalegawa met his Thai counterpart.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let marty = x
+            .actors
+            .iter()
+            .find(|a| a.name == "actors/marty-natalegawa")
+            .expect("found");
+        assert_eq!(marty.mentions.len(), 2, "{:?}", x.actors);
     }
 
     #[test]
