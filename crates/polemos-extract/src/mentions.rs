@@ -315,6 +315,47 @@ fn label_end(doc: &Doc<'_>, range: std::ops::Range<usize>) -> usize {
     if caps { colon } else { range.start }
 }
 
+/// Last words of an institution's name ("Central Election Commission", "Supreme Court").
+const INSTITUTION_HEADS: &[&str] = &[
+    "Commission",
+    "Ministry",
+    "Committee",
+    "Council",
+    "Court",
+    "Assembly",
+    "Parliament",
+    "Agency",
+];
+
+/// The first token of an institution's name that ends in "of" right before the state name at
+/// `tok` ("the Central Election Commission of [the Republic of] Belarus"), if there is one.
+fn institution_of(doc: &Doc<'_>, tok: usize, first: usize) -> Option<usize> {
+    let mut of = tok
+        .checked_sub(1)
+        .filter(|&p| p > first && doc.tok(p) == "of")?;
+    // "of the Republic of Belarus": the state's long form.
+    if of >= first + 4
+        && doc.tok_in(of - 1, &["Republic", "Kingdom", "Federation", "State"])
+        && doc.tok_is(of - 2, "the")
+        && doc.tok(of - 3) == "of"
+    {
+        of -= 3;
+    }
+    let head = of.checked_sub(1).filter(|&h| h >= first)?;
+    if !INSTITUTION_HEADS.contains(&doc.tok(head)) {
+        return None;
+    }
+    let mut from = head;
+    while from > first && from > head.saturating_sub(4) && is_capitalized_word(doc, from - 1) {
+        from -= 1;
+    }
+    // "The Ministry" at a sentence's start: "The" is not the name's.
+    if doc.tok(from) == "The" {
+        from += 1;
+    }
+    (from < head || head > first).then_some(from)
+}
+
 /// The only person of the document holding title `t`'s role for document actor `state`
 /// (found by pass 1 anywhere in the text).
 fn holder_named_later(k: &Knowledge, doc: &Doc<'_>, t: usize, state: usize) -> Option<usize> {
@@ -475,6 +516,34 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             continue;
                         }
                         let a = known_actor(k, doc, &mut st, known);
+                        // "the Central Election Commission of the Republic of Belarus": an
+                        // institution of the state is one of its bodies.
+                        if k.actors[known].kind == ActorKind::State
+                            && let Some(from) = institution_of(doc, tok, range.start)
+                        {
+                            let display = doc.slice(doc.tokens[from].start, m.end).to_owned();
+                            let b = body_actor(doc, &mut st, display, a);
+                            local.push(Item {
+                                start: doc.tokens[from].start,
+                                end: m.end,
+                                tok: from,
+                                tok_end,
+                                kind: ItemKind::Actor {
+                                    actor: b,
+                                    via: Via::Name,
+                                    adjectival: false,
+                                    possessive,
+                                },
+                            });
+                            // The state is still named, as the body's owner.
+                            local.push(item(ItemKind::Actor {
+                                actor: a,
+                                via,
+                                adjectival: true,
+                                possessive: false,
+                            }));
+                            continue;
+                        }
                         if k.actors[known].kind == ActorKind::MediaOutlet {
                             last_media = Some(a);
                         }
@@ -841,6 +910,40 @@ mod tests {
             .find(|a| a.name == "actors/marty-natalegawa")
             .expect("found");
         assert_eq!(marty.mentions.len(), 2, "{:?}", x.actors);
+    }
+
+    #[test]
+    fn an_institution_of_a_state_is_its_body() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "The United States sanctioned the Central Election Commission of the Republic of \
+                 Belarus.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let body = x
+            .actors
+            .iter()
+            .find(|a| a.name == "actors/central-election-commission-of-the-republic-of-belarus");
+        assert_eq!(
+            body.and_then(|b| b.affiliation.as_deref()),
+            Some("actors/BLR"),
+            "{:?}",
+            x.actors
+        );
+        // A person's office is not an institution.
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract("The President of Belarus spoke.", &ArticleMeta::default())
+            .expect("extracts");
+        assert!(
+            !x.actors
+                .iter()
+                .any(|a| a.kind == polemos_core::model::ActorKind::GovernmentBody),
+            "{:?}",
+            x.actors
+        );
     }
 
     #[test]
