@@ -18,6 +18,7 @@ pub mod gates;
 pub mod gazetteer;
 pub mod ir;
 pub mod knowledge;
+pub mod mention_rules;
 pub mod mentions;
 pub mod output;
 pub mod people;
