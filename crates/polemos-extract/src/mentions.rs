@@ -310,11 +310,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             local.push(item(ItemKind::Location));
                             continue;
                         }
-                        // "the British daily", "a Japanese broadcaster": an outlet's
-                        // nationality, not a party.
+                        // "the British daily", "a Japanese broadcaster", "a Lebanese
+                        // television station": an outlet's nationality, not a party.
                         let outlet_next = doc.raw.get(r + 1).is_some_and(|n| {
                             n.sentence == s
-                                && n.tok == tok_end
+                                && (tok_end..n.tok).len() <= 3
+                                && (tok_end..n.tok).all(|t| {
+                                    doc.tok(t) == "-" || doc.tok(t).starts_with(char::is_lowercase)
+                                })
                                 && entries[r + 1]
                                     .iter()
                                     .any(|x| matches!(x, Entry::Cue(Cue::MediaNoun)))
@@ -634,6 +637,21 @@ mod tests {
         let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
         assert!(
             names.contains(&"actors/RUS") && !names.contains(&"actors/GBR"),
+            "{names:?}"
+        );
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Syria responded, a Lebanese television station said. Egypt warned, according \
+                 to the German magazine Der Spiegel.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            names.contains(&"actors/SYR")
+                && !names.contains(&"actors/LBN")
+                && !names.contains(&"actors/DEU"),
             "{names:?}"
         );
     }
