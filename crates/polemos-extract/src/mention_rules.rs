@@ -3,7 +3,7 @@
 //! ministry" are the state's bodies, a lede's office is the holder named later, and a
 //! transcript label in capitals names the speaker met before.
 
-use super::ir::{Doc, Item, ItemKind, TokKind};
+use super::ir::{Doc, Item, ItemKind, RawMatch, TokKind};
 use super::knowledge::{Knowledge, Via};
 use super::mentions::{State, body_actor, body_noun, is_capitalized_word};
 use polemos_core::model::ActorKind;
@@ -69,6 +69,48 @@ pub(crate) fn its_bodies(
             },
         });
     }
+}
+
+/// Words before a plural demonym that count or list people ("seven Russians", "the rescued
+/// included Bangladeshis and Rohingya").
+const COUNTING: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "many",
+    "several",
+    "some",
+    "few",
+    "including",
+    "included",
+    "among",
+    "other",
+];
+
+/// Whether the demonym matched at `m` is a plural counted or listed ("seven Russians",
+/// "included Bangladeshis"): nationals, not their state.
+pub(crate) fn counted_nationals(doc: &Doc<'_>, m: RawMatch, demonym: Option<&str>) -> bool {
+    let found = doc.slice(m.start, m.end);
+    let plural = demonym.is_some_and(|d| found.len() == d.len() + 1 && found.ends_with('s'));
+    if !plural || m.tok == 0 || m.tok <= doc.sentences[m.sentence].tokens.start {
+        return false;
+    }
+    let before = m.tok - 1;
+    let before = if doc.tok_is(before, "of") && before > 0 {
+        before - 1
+    } else {
+        before
+    };
+    doc.tokens[before].kind == TokKind::Number || doc.tok_in(before, COUNTING)
 }
 
 /// Capitalized nouns of seas, valleys and other places named after a state ("the Indian Ocean",
@@ -332,6 +374,26 @@ mod tests {
             "{:?}",
             x.actors
         );
+    }
+
+    #[test]
+    fn counted_nationals_are_people_not_their_state() {
+        let names = |text: &str| -> Vec<String> {
+            Extractor::new()
+                .expect("knowledge")
+                .extract(text, &ArticleMeta::default())
+                .expect("extracts")
+                .actors
+                .iter()
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let n = names("Thailand rescued them. The rescued included Bangladeshis and Rohingya.");
+        assert!(!n.contains(&"actors/BGD".to_owned()), "{n:?}");
+        let n = names("Ukraine detained seven Russians on Monday.");
+        assert!(!n.contains(&"actors/RUS".to_owned()), "{n:?}");
+        let n = names("The Russians rejected the plan.");
+        assert!(n.contains(&"actors/RUS".to_owned()), "{n:?}");
     }
 
     #[test]

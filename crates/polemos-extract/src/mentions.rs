@@ -8,8 +8,8 @@ use super::gazetteer::entry_fits;
 use super::ir::{Doc, DocActor, Item, ItemKind, TokKind};
 use super::knowledge::{Cue, Entry, Knowledge, Via};
 use super::mention_rules::{
-    holder_named_later, in_feature_name, institution_of, its_bodies, label_end, names_instrument,
-    title_case,
+    counted_nationals, holder_named_later, in_feature_name, institution_of, its_bodies, label_end,
+    names_instrument, title_case,
 };
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
@@ -323,6 +323,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     .any(|x| matches!(x, Entry::Cue(Cue::MediaNoun)))
                         });
                         if outlet_next && k.actors[known].kind == ActorKind::State {
+                            continue;
+                        }
+                        if via == Via::Demonym
+                            && counted_nationals(doc, m, k.actors[known].demonym.as_deref())
+                        {
                             continue;
                         }
                         // "the UN Law of the Sea Convention", "the U.N. Charter": an
