@@ -135,8 +135,9 @@ const FEATURE_NOUNS: &[&str] = &[
 ];
 
 /// Whether the state name at `tok..tok_end` is part of a place's name: a feature noun right
-/// after it ("Indian Ocean", "East China Sea") or before it ("Gulf of Mexico", "Lake Chad").
-/// A region is not a party.
+/// after it ("Indian Ocean", "East China Sea") or before it ("Gulf of Mexico", "Lake Chad"), a
+/// region ("Latin America", "South American") or a namesake ("New Mexico"). A region is not a
+/// party.
 pub(crate) fn in_feature_name(
     doc: &Doc<'_>,
     tok: usize,
@@ -147,7 +148,14 @@ pub(crate) fn in_feature_name(
         let w = doc.tok(t);
         FEATURE_NOUNS.contains(&w)
     };
-    (tok_end < range.end && capital(tok_end))
+    // "Latin America", "South American", "New Mexico": a region or another place named after
+    // the state ("South Korea", "South African" are matched whole before this).
+    let region = tok > range.start
+        && (doc.tok(tok - 1) == "New"
+            || (doc.tok(tok).starts_with("America")
+                && doc.tok_in(tok - 1, &["Latin", "South", "Central", "North"])));
+    region
+        || (tok_end < range.end && capital(tok_end))
         || (tok > range.start && doc.tok(tok - 1) == "Lake")
         || (tok >= range.start + 2 && doc.tok(tok - 1) == "of" && capital(tok - 2))
 }
@@ -415,6 +423,14 @@ mod tests {
         for state in ["IND", "CHN", "MEX", "JOR", "TCD"] {
             assert!(!n.contains(&format!("actors/{state}")), "{state}: {n:?}");
         }
+        let n = names(
+            "Leaders from South America and Latin American states met in New Mexico. Mexico \
+             agreed.",
+        );
+        assert!(!n.contains(&"actors/USA".to_owned()), "{n:?}");
+        assert!(n.contains(&"actors/MEX".to_owned()), "{n:?}");
+        let n = names("New Mexico voted.");
+        assert!(!n.contains(&"actors/MEX".to_owned()), "{n:?}");
         let n = names("India and China agreed. Indian troops left the valley.");
         assert!(n.contains(&"actors/IND".to_owned()), "{n:?}");
         assert!(n.contains(&"actors/CHN".to_owned()), "{n:?}");
