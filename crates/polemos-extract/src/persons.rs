@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use super::ir::{Doc, DocActor};
 use super::knowledge::{Entry, Knowledge};
-use super::mentions::{Fitting, State, known_actor, state_entry};
+use super::mentions::{Fitting, State, known_actor, only_possessive, state_entry};
 use super::person_context::{known_by_surname, org_before, state_before, state_of_after};
 use super::person_names::{is_name_word, is_place_word, name_words, scan_name, scan_name_back};
 use polemos_core::model::ActorKind;
@@ -268,8 +268,14 @@ fn state_in_sentence(
         let mut several = false;
         for r in first..doc.raw.len() {
             let m = doc.raw[r];
-            if m.sentence != h.sentence {
+            // Only a state named before the name, ahead of a quote that closes before it
+            // ("'China has sovereignty ...,' insisted Spokesman Hong Lei"): a state after the
+            // name is more often whom the official speaks to or of ("told ... that Russia").
+            if m.sentence != h.sentence || m.tok_end > h.tok {
                 break;
+            }
+            if !(m.tok_end..h.tok).any(|t| matches!(doc.tok(t), "\"" | "\u{201d}")) {
+                continue;
             }
             let Some(state) = state_entry(k, &entries[r]) else {
                 continue;
@@ -441,6 +447,18 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 st.known_people.insert(kp, person);
             }
             qualify(k, doc, st, person, Some(title), state, known);
+            // "President Putin's spokesman Dmitry Peskov" serves whom Putin serves.
+            if doc.actors[person].affiliation.is_none()
+                && m.tok >= sentence.tokens.start + 3
+                && only_possessive(doc, m.tok - 2, m.tok)
+                && let Some(owner) = out
+                    .hits
+                    .iter()
+                    .rev()
+                    .find(|h| h.sentence == m.sentence && h.name_end == m.tok - 2)
+            {
+                doc.actors[person].affiliation = doc.actors[owner.person].affiliation;
+            }
             out.consumed.insert(r);
             out.adjectival_states.extend(state_raw);
             out.hits.push(PersonHit {
@@ -700,6 +718,21 @@ mod tests {
             "2013-01-22",
         );
         assert!(has(&found, "hong-lei", None), "{found:?}");
+        // A state after the name is whom the official addresses.
+        let found = people(
+            "Ambassador Linda Thomas-Greenfield told the council that Russia lied.",
+            "2022-06-01",
+        );
+        assert!(has(&found, "linda-thomas-greenfield", None), "{found:?}");
+    }
+
+    #[test]
+    fn an_officials_aide_serves_the_officials_state() {
+        let found = people(
+            "Russia and Ukraine met. President Putin's spokesman Dmitry Peskov said so.",
+            "2022-06-01",
+        );
+        assert!(has(&found, "dmitry-peskov", Some("RUS")), "{found:?}");
     }
 
     #[test]
