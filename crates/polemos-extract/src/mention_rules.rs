@@ -136,8 +136,8 @@ const FEATURE_NOUNS: &[&str] = &[
 
 /// Whether the state name at `tok..tok_end` is part of a place's name: a feature noun right
 /// after it ("Indian Ocean", "East China Sea") or before it ("Gulf of Mexico", "Lake Chad"), a
-/// region ("Latin America", "South American") or a namesake ("New Mexico"). A region is not a
-/// party.
+/// region ("Latin America", "South American", "Northern Ireland") or a namesake ("New Mexico").
+/// A region is not a party.
 pub(crate) fn in_feature_name(
     doc: &Doc<'_>,
     tok: usize,
@@ -151,7 +151,7 @@ pub(crate) fn in_feature_name(
     // "Latin America", "South American", "New Mexico": a region or another place named after
     // the state ("South Korea", "South African" are matched whole before this).
     let region = tok > range.start
-        && (doc.tok(tok - 1) == "New"
+        && (doc.tok_in(tok - 1, &["New", "Northern"])
             || (doc.tok(tok).starts_with("America")
                 && doc.tok_in(tok - 1, &["Latin", "South", "Central", "North"])));
     region
@@ -429,8 +429,11 @@ mod tests {
         );
         assert!(!n.contains(&"actors/USA".to_owned()), "{n:?}");
         assert!(n.contains(&"actors/MEX".to_owned()), "{n:?}");
-        let n = names("New Mexico voted.");
+        let n = names("New Mexico voted. Northern Ireland was calm.");
         assert!(!n.contains(&"actors/MEX".to_owned()), "{n:?}");
+        assert!(!n.contains(&"actors/IRL".to_owned()), "{n:?}");
+        let n = names("Greek Cypriots voted.");
+        assert!(!n.contains(&"actors/GRC".to_owned()), "{n:?}");
         let n = names("India and China agreed. Indian troops left the valley.");
         assert!(n.contains(&"actors/IND".to_owned()), "{n:?}");
         assert!(n.contains(&"actors/CHN".to_owned()), "{n:?}");

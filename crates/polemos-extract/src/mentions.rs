@@ -330,6 +330,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         {
                             continue;
                         }
+                        // "Greek Cypriots", "Turkish Cypriots": an origin qualifying another
+                        // nationality's people, not a party.
+                        let demonym_next = doc.raw.get(r + 1).is_some_and(|n| {
+                            n.sentence == s
+                                && n.tok == tok_end
+                                && entries[r + 1]
+                                    .iter()
+                                    .any(|x| matches!(x, Entry::Actor(_, Via::Demonym)))
+                        });
+                        if via == Via::Demonym && demonym_next {
+                            continue;
+                        }
                         // "the UN Law of the Sea Convention", "the U.N. Charter": an
                         // organization naming a treaty is not a party to the text.
                         if k.actors[known].kind == ActorKind::InternationalOrganization
