@@ -113,6 +113,41 @@ pub(crate) fn counted_nationals(doc: &Doc<'_>, m: RawMatch, demonym: Option<&str
     doc.tokens[before].kind == TokKind::Number || doc.tok_in(before, COUNTING)
 }
 
+/// Capitalized words of newspapers' names after a place ("Japan Times", "China Daily").
+const MASTHEAD_WORDS: &[&str] = &[
+    "Times",
+    "Daily",
+    "Herald",
+    "Post",
+    "Today",
+    "Tribune",
+    "Independent",
+    "Star",
+    "Journal",
+    "Gazette",
+    "Observer",
+    "Express",
+    "Telegraph",
+    "Chronicle",
+    "Monitor",
+    "Mail",
+    "Review",
+];
+
+/// Whether the state name at `tok..tok_end` is part of a newspaper's name: "the Japan Times",
+/// "China Daily", "Russia Today", "the Times of India". The paper is not the state.
+pub(crate) fn in_masthead(
+    doc: &Doc<'_>,
+    tok: usize,
+    tok_end: usize,
+    range: std::ops::Range<usize>,
+) -> bool {
+    (tok_end < range.end && MASTHEAD_WORDS.contains(&doc.tok(tok_end)))
+        || (tok >= range.start + 2
+            && doc.tok(tok - 1) == "of"
+            && MASTHEAD_WORDS.contains(&doc.tok(tok - 2)))
+}
+
 /// Capitalized nouns of seas, valleys and other places named after a state ("the Indian Ocean",
 /// "the Jordan Valley", "the Gulf of Mexico", "Lake Chad").
 const FEATURE_NOUNS: &[&str] = &[
@@ -402,6 +437,28 @@ mod tests {
         assert!(!n.contains(&"actors/RUS".to_owned()), "{n:?}");
         let n = names("The Russians rejected the plan.");
         assert!(n.contains(&"actors/RUS".to_owned()), "{n:?}");
+    }
+
+    #[test]
+    fn a_newspaper_named_after_a_state_is_not_the_state() {
+        let names = |text: &str| -> Vec<String> {
+            Extractor::new()
+                .expect("knowledge")
+                .extract(text, &ArticleMeta::default())
+                .expect("extracts")
+                .actors
+                .iter()
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let n = names(
+            "Russia rejected it, the Japan Times reported. China Daily and the Times of India \
+             said talks failed.",
+        );
+        assert!(n.contains(&"actors/RUS".to_owned()), "{n:?}");
+        for state in ["JPN", "CHN", "IND"] {
+            assert!(!n.contains(&format!("actors/{state}")), "{state}: {n:?}");
+        }
     }
 
     #[test]

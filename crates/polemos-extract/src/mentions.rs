@@ -8,8 +8,8 @@ use super::gazetteer::entry_fits;
 use super::ir::{Doc, DocActor, Item, ItemKind, TokKind};
 use super::knowledge::{Cue, Entry, Knowledge, Via};
 use super::mention_rules::{
-    counted_nationals, holder_named_later, in_feature_name, institution_of, its_bodies, label_end,
-    names_instrument, title_case,
+    counted_nationals, holder_named_later, in_feature_name, in_masthead, institution_of,
+    its_bodies, label_end, names_instrument, title_case,
 };
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
@@ -322,7 +322,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     .iter()
                                     .any(|x| matches!(x, Entry::Cue(Cue::MediaNoun)))
                         });
-                        if outlet_next && k.actors[known].kind == ActorKind::State {
+                        // A headline's capitals ("Russia Today Warns ...") are no masthead.
+                        let masthead = !doc.sentences[s].headline
+                            && in_masthead(doc, tok, tok_end, range.clone());
+                        if (outlet_next || masthead) && k.actors[known].kind == ActorKind::State {
                             continue;
                         }
                         if via == Via::Demonym
