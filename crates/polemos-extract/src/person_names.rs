@@ -128,6 +128,85 @@ pub(crate) fn is_place_word(w: &str) -> bool {
     PLACE_WORDS.contains(&w)
 }
 
+/// Words that make a capitalized phrase an institution's or a place's name, not a person's
+/// ("Cato Institute", "Security Council", "Global Times").
+const NOT_PERSON: &[&str] = &[
+    "Institute",
+    "Institution",
+    "Council",
+    "House",
+    "University",
+    "Agency",
+    "Ministry",
+    "Department",
+    "Office",
+    "Party",
+    "Army",
+    "Front",
+    "Organization",
+    "Organisation",
+    "Group",
+    "Committee",
+    "Commission",
+    "Court",
+    "Bank",
+    "Fund",
+    "Corporation",
+    "Company",
+    "News",
+    "Times",
+    "Post",
+    "Press",
+    "Daily",
+    "Journal",
+    "Watch",
+    "International",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Union",
+    "Association",
+    "Forces",
+    "Guard",
+    "Service",
+    "Embassy",
+    "Government",
+    "Republic",
+    "Kingdom",
+    "State",
+    "States",
+    "City",
+    "Island",
+    "Islands",
+    "Office",
+    "Hotel",
+    "Bridge",
+    "Causeway",
+    "Palace",
+    "Airport",
+    "Street",
+    "Square",
+    "Hall",
+    "Building",
+    "Road",
+    "Avenue",
+    "Stadium",
+    "Hospital",
+    "Prize",
+    "Award",
+    "Summit",
+    "Meeting",
+    "Doctrine",
+    "Assembly",
+    "Administration",
+];
+
+/// Whether `w` names an institution or a place rather than a person ("Cato Institute", "King
+/// Fahd Causeway", "the Prime Minister Office").
+pub(crate) fn is_institution_word(w: &str) -> bool {
+    NOT_PERSON.contains(&w)
+}
+
 /// Lower-case particles inside names ("Omar al-Bashir", "Peter van Walsum").
 const PARTICLES: &[&str] = &[
     "al", "el", "bin", "ibn", "bint", "van", "von", "de", "der", "den", "da", "du", "del", "di",

@@ -7,7 +7,7 @@
 use super::ir::{Doc, TokKind};
 use super::knowledge::Knowledge;
 use super::mentions::{Fitting, State, state_entry};
-use super::person_names::{name_words, scan_name, scan_name_back};
+use super::person_names::{is_institution_word, name_words, scan_name, scan_name_back};
 use super::persons::{People, PersonHit, known_by_full_name, person_actor, qualify};
 
 /// Nouns that make a name before them, in apposition, a person's ("X, a senior aide").
@@ -45,58 +45,6 @@ const REPORTING: &[&str] = &[
     "wrote",
 ];
 
-/// Words that make a capitalized phrase an institution's or a place's name, not a person's
-/// ("Cato Institute", "Security Council", "Global Times").
-const NOT_PERSON: &[&str] = &[
-    "Institute",
-    "Institution",
-    "Council",
-    "House",
-    "University",
-    "Agency",
-    "Ministry",
-    "Department",
-    "Office",
-    "Party",
-    "Army",
-    "Front",
-    "Organization",
-    "Organisation",
-    "Group",
-    "Committee",
-    "Commission",
-    "Court",
-    "Bank",
-    "Fund",
-    "Corporation",
-    "Company",
-    "News",
-    "Times",
-    "Post",
-    "Press",
-    "Daily",
-    "Journal",
-    "Watch",
-    "International",
-    "Foundation",
-    "Center",
-    "Centre",
-    "Union",
-    "Association",
-    "Forces",
-    "Guard",
-    "Service",
-    "Embassy",
-    "Government",
-    "Republic",
-    "Kingdom",
-    "State",
-    "States",
-    "City",
-    "Island",
-    "Islands",
-];
-
 /// Whether tokens `from..to` touch a gazetteer match (a state, a title, a known name).
 fn touches_raw(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     let first = doc.raw.partition_point(|m| m.tok_end <= from);
@@ -116,7 +64,7 @@ fn plain_person_name(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     let words = name_words(doc, from, to);
     (2..=4).contains(&words)
         && scan_name(doc, from, to, false) == to
-        && !(from..to).any(|t| NOT_PERSON.contains(&doc.tok(t)))
+        && !(from..to).any(|t| is_institution_word(doc.tok(t)))
         && (from..to).all(|t| {
             doc.tokens[t].kind != TokKind::Word || doc.tok(t).len() > 1 || doc.tok(t + 1) == "."
         })

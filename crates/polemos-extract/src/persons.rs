@@ -11,7 +11,9 @@ use super::ir::{Doc, DocActor};
 use super::knowledge::{Entry, Knowledge};
 use super::mentions::{Fitting, State, known_actor, only_possessive, state_entry};
 use super::person_context::{known_by_surname, org_before, state_before, state_of_after};
-use super::person_names::{is_name_word, is_place_word, name_words, scan_name, scan_name_back};
+use super::person_names::{
+    is_institution_word, is_name_word, is_place_word, name_words, scan_name, scan_name_back,
+};
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
 
@@ -420,6 +422,12 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             continue;
         }
         let name_end = scan_name(doc, name_start, limit, caps);
+        // "the Prime Minister Office", "the King Fahd Causeway": a place, not a person.
+        let name_end = if (name_start..name_end).any(|t| is_institution_word(doc.tok(t))) {
+            name_start
+        } else {
+            name_end
+        };
         if name_end > name_start {
             let after = name_end;
             state = state.or_else(|| {
@@ -733,6 +741,16 @@ mod tests {
             "2022-06-01",
         );
         assert!(has(&found, "dmitry-peskov", Some("RUS")), "{found:?}");
+    }
+
+    #[test]
+    fn a_title_before_a_place_is_no_person() {
+        let found = people(
+            "The Prime Minister Office said no. The King Fahd Causeway reopened. The President \
+             Hotel hosted them.",
+            "2020-01-01",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
