@@ -199,6 +199,18 @@ const NOT_PERSON: &[&str] = &[
     "Doctrine",
     "Assembly",
     "Administration",
+    "Bureau",
+    "Directorate",
+    "Secretariat",
+    "Authority",
+    "Brigade",
+    "Brigades",
+    "Movement",
+    "Network",
+    "Alliance",
+    "Coalition",
+    "Board",
+    "Borders",
 ];
 
 /// Whether `w` names an institution or a place rather than a person ("Cato Institute", "King

@@ -365,6 +365,8 @@ mod tests {
         assert!(found.contains(&("justin-logan".into(), None)), "{found:?}");
         assert!(!found.iter().any(|(i, _)| i.contains("cato")), "{found:?}");
         let found = people("\"It is risky,\" said Jane Doe. The Security Council said no.");
+        let none = people("Doctors Without Borders said the camp was full.");
+        assert!(none.is_empty(), "{none:?}");
         assert!(found.contains(&("jane-doe".into(), None)), "{found:?}");
         assert!(
             !found.iter().any(|(i, _)| i.contains("security")),
