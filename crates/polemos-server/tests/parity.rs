@@ -837,6 +837,46 @@ fn every_interface_ingests_and_curates_alike_on_postgres() {
     );
 }
 
+/// Create, update and delete (the table's `edits`), each question on fresh SQLite files.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_interface_edits_alike_on_sqlite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let fresh = || {
+        let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        dir.path().join(format!("e{n}.db")).display().to_string()
+    };
+    let failures = parity_writes::edits::run_edits(&fresh).await;
+    assert!(
+        failures.is_empty(),
+        "{} disagreement(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The same on PostgreSQL, a fresh database a question and interface.
+#[test]
+fn every_interface_edits_alike_on_postgres() {
+    let test = "every_interface_edits_alike_on_postgres";
+    let Some(cluster) = polemos_store_testkit::pg_harness::PgCluster::shared(test) else {
+        return;
+    };
+    let fresh = || cluster.fresh_database().expect("database");
+    let failures = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(parity_writes::edits::run_edits(&fresh));
+    assert!(
+        failures.is_empty(),
+        "{} disagreement(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// Every kind of the table is one the engine knows, so a typo in the table cannot pass as an
 /// answer that all interfaces agree on.
 #[test]
