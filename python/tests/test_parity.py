@@ -104,6 +104,14 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
         return pages(interface, q)
     args = {k: q[k] for k in FILTERS if k in q}
     try:
+        if q.get("analysis") == "coalitions":
+            found = interface.coalitions(args.pop("dispute"), **args)
+            return "rows", [f"{','.join(r['members'])} {float(r['cohesion']):.6f}" for r in found]
+        if q.get("analysis") == "shifts":
+            found = interface.shifts(args.pop("dispute"), **args)
+            return "rows", sorted(
+                f"{r['actor']} {r['issue']} {r['date']} {float(r['delta']):.6f}" for r in found
+            )
         if "analysis" in q:
             dispute = args.pop("dispute")
             found = interface.stance_matrix(dispute, **args)

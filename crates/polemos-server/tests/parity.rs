@@ -169,6 +169,33 @@ fn engine_answer(store: &dyn Store, q: &Question) -> Answer {
                     .collect(),
             ));
         }
+        if let Some(other) = q.analysis.as_deref().filter(|a| *a != "stances") {
+            let dispute = q.dispute.as_deref().unwrap_or_default();
+            let options = polemos_engine::analysis::DEFAULTS.consolidation();
+            let dossier = polemos_engine::analysis::snapshot(store, dispute, q.revision)?;
+            let scope = polemos_engine::analysis::Scope::new(&dossier, dispute, date(q)?)?;
+            return Ok(match other {
+                "coalitions" => Answer::Rows(coalition_lines(
+                    scope.coalitions(&options, None)?.iter().map(|c| {
+                        (
+                            c.members.iter().map(ToString::to_string).collect(),
+                            c.cohesion,
+                        )
+                    }),
+                )),
+                "shifts" => Answer::Rows(shift_lines(
+                    scope.shifts(&options, None, None, None)?.iter().map(|s| {
+                        (
+                            s.actor.to_string(),
+                            s.issue.to_string(),
+                            s.date.to_string(),
+                            s.delta,
+                        )
+                    }),
+                )),
+                _ => panic!("{}: no runner for the analysis {other}", q.id),
+            });
+        }
         if q.analysis.is_some() {
             let dispute = q.dispute.as_deref().unwrap_or_default();
             let options = polemos_engine::analysis::DEFAULTS.consolidation();
@@ -223,6 +250,22 @@ fn filter_of(q: &Question) -> Result<Filter, polemos_engine::Error> {
         as_of: date(q)?,
         revision: q.revision,
     })
+}
+
+/// Coalitions as `members cohesion` lines, in the order given (largest first).
+fn coalition_lines(found: impl Iterator<Item = (Vec<String>, f64)>) -> Vec<String> {
+    found
+        .map(|(m, c)| format!("{} {c:.6}", m.join(",")))
+        .collect()
+}
+
+/// Shifts as `actor issue date delta` lines, sorted.
+fn shift_lines(found: impl Iterator<Item = (String, String, String, f64)>) -> Vec<String> {
+    let mut lines: Vec<String> = found
+        .map(|(a, i, d, x)| format!("{a} {i} {d} {x:.6}"))
+        .collect();
+    lines.sort();
+    lines
 }
 
 fn rows(found: impl Iterator<Item = (String, String, f64)>) -> Answer {
@@ -314,6 +357,38 @@ fn cli_answer(db: &str, q: &Question) -> Answer {
         return Answer::Error(cli_kind(q, &args, &out));
     }
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    let text = |v: &serde_json::Value| v.as_str().expect("a string").to_owned();
+    match q.analysis.as_deref() {
+        Some("coalitions") => {
+            let per_dispute = json.as_array().expect("a json list");
+            return Answer::Rows(coalition_lines(per_dispute.iter().flat_map(|d| {
+                d["coalitions"]
+                    .as_array()
+                    .expect("coalitions")
+                    .iter()
+                    .map(|c| {
+                        let members = c["members"].as_array().expect("members");
+                        (
+                            members.iter().map(text).collect(),
+                            c["cohesion"].as_f64().expect("cohesion"),
+                        )
+                    })
+            })));
+        }
+        Some("shifts") => {
+            return Answer::Rows(shift_lines(
+                json.as_array().expect("a json list").iter().map(|s| {
+                    (
+                        text(&s["actor"]),
+                        text(&s["issue"]),
+                        text(&s["date"]),
+                        s["delta"].as_f64().expect("delta"),
+                    )
+                }),
+            ));
+        }
+        _ => {}
+    }
     if q.analysis.is_some() {
         return rows(json.as_array().expect("a json list").iter().map(|r| {
             (
@@ -613,7 +688,51 @@ async fn grpc_current_stances(a: &mut Analyses, q: &Question) -> Result<Answer, 
     ))
 }
 
+async fn grpc_analysis(a: &mut Analyses, q: &Question, what: &str) -> Result<Answer, Status> {
+    let dispute = full("disputes", q.dispute.as_ref());
+    let as_of = q.as_of.clone().unwrap_or_default();
+    Ok(Answer::Rows(match what {
+        "coalitions" => {
+            let reply = a
+                .list_coalitions(pb::ListCoalitionsRequest {
+                    dispute,
+                    as_of,
+                    ..Default::default()
+                })
+                .await?
+                .into_inner();
+            coalition_lines(
+                reply
+                    .coalitions
+                    .iter()
+                    .map(|c| (c.members.clone(), c.cohesion)),
+            )
+        }
+        _ => {
+            let reply = a
+                .list_stance_shifts(pb::ListStanceShiftsRequest {
+                    dispute,
+                    until: as_of,
+                    ..Default::default()
+                })
+                .await?
+                .into_inner();
+            shift_lines(
+                reply
+                    .shifts
+                    .iter()
+                    .map(|s| (s.actor.clone(), s.issue.clone(), s.date.clone(), s.delta)),
+            )
+        }
+    }))
+}
+
 async fn grpc_answer(d: &mut Dossiers, a: &mut Analyses, q: &Question) -> Answer {
+    if let Some(what) = q.analysis.as_deref().filter(|a| *a != "stances") {
+        return grpc_analysis(a, q, what)
+            .await
+            .unwrap_or_else(|s| Answer::Error(kind_of_status(&s)));
+    }
     if q.analysis.is_some() {
         return grpc_current_stances(a, q)
             .await
@@ -887,7 +1006,11 @@ fn the_table_names_real_collections_and_models() {
                 let kind = polemos_engine::list::kind_of(list).expect("a collection");
                 assert!(Kind::ALL.contains(&kind));
             }
-            (None, Some(analysis), None) => assert_eq!(analysis, "stances", "{}", q.id),
+            (None, Some(analysis), None) => assert!(
+                ["stances", "coalitions", "shifts"].contains(&analysis.as_str()),
+                "{}",
+                q.id
+            ),
             (None, None, Some(model)) => {
                 polemos_engine::forecast::model(model, None).expect("a model");
             }
