@@ -147,16 +147,26 @@ async fn ingest_batch(
     let store = shared.store();
     let prepared = tokio::task::spawn_blocking(move || {
         let extractor = EXTRACTOR.as_ref().map_err(|e| e.clone());
-        docs.into_iter()
-            .map(|(i, doc, mode)| {
+        // On every core, in order, as `polemos ingest` and `ingest_texts` prepare theirs.
+        let jobs = std::thread::available_parallelism().map_or(1, usize::from);
+        let mut prepared = Vec::with_capacity(docs.len());
+        let _ = ex::pipeline::ordered_map(
+            docs,
+            jobs.min(INGEST_BATCH),
+            |(i, doc, mode): (usize, core::Document, ingest::Mode)| {
                 let bytes = doc.text.len() as u64;
                 let facts = match &extractor {
-                    Ok(ex) => prepare(&*store, ex, &doc, mode),
+                    Ok(x) => prepare(&*store, x, &doc, mode),
                     Err(e) => Err(polemos_engine::Error::from(e.clone())),
                 };
                 (i, bytes, facts)
-            })
-            .collect::<Vec<_>>()
+            },
+            |r| {
+                prepared.push(r);
+                std::ops::ControlFlow::Continue(())
+            },
+        );
+        prepared
     })
     .await;
     let prepared = match prepared {
