@@ -156,8 +156,9 @@ async fn grpc_ingest(location: &str, q: &IngestQuestion) -> Vec<String> {
             .await
             .expect("open task")
     };
-    let (channel, admin, stop, server) = serve(std::sync::Arc::clone(&store)).await;
-    let mut client = ExtractionServiceClient::with_interceptor(channel, Auth(admin));
+    let server = serve(store).await;
+    let mut client =
+        ExtractionServiceClient::with_interceptor(server.channel().await, Auth::key(&server.admin));
     let requests: Vec<pb::IngestRequest> = q
         .texts
         .iter()
@@ -187,21 +188,8 @@ async fn grpc_ingest(location: &str, q: &IngestQuestion) -> Vec<String> {
             ),
         });
     }
-    let _ = stop.send(());
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
-    drop(client);
-    close(store).await;
+    server.stop().await;
     answers
-}
-
-/// Drops the test's handle on the blocking pool, after the server's: PostgreSQL's synchronous
-/// client may not be dropped on an async worker (it aborts the test when it is the last one).
-async fn close(store: std::sync::Arc<dyn Store>) {
-    // The server's stream tasks end shortly after it does; let them drop theirs first.
-    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-    tokio::task::spawn_blocking(move || drop(store))
-        .await
-        .expect("close task");
 }
 
 // ------------------------------------------------------------------------------ curation
@@ -308,8 +296,9 @@ async fn grpc_curate(location: &str, q: &CurationQuestion) -> Result<Vec<String>
             .await
             .expect("open task")
     };
-    let (channel, admin, stop, server) = serve(std::sync::Arc::clone(&store)).await;
-    let mut c = CurationServiceClient::with_interceptor(channel, Auth(admin));
+    let server = serve(store).await;
+    let mut c =
+        CurationServiceClient::with_interceptor(server.channel().await, Auth::key(&server.admin));
     let name = full("disputes", Some(&q.dispute));
     let reply = match q.curate.as_str() {
         "accept" => c
@@ -333,10 +322,7 @@ async fn grpc_curate(location: &str, q: &CurationQuestion) -> Result<Vec<String>
             .map(|r| r.into_inner().result),
         other => panic!("{}: unknown curation {other}", q.id),
     };
-    let _ = stop.send(());
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
-    drop(c);
-    close(store).await;
+    server.stop().await;
     let r = reply.map_err(|s| kind_of_status(&s))?.expect("a result");
     let d = r.dispute.expect("dispute");
     Ok(curated(

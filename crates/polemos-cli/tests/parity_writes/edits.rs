@@ -9,7 +9,7 @@ use polemos_core::Record;
 use polemos_engine::write::{self, Mask};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
-use polemos_server::grpc::resource::Resource;
+use polemos_grpc::resource::Resource;
 use polemos_store::{Kind, Store};
 use serde::Deserialize;
 use serde_json::{Map, Value};
@@ -141,8 +141,9 @@ async fn grpc_edit(location: &str, q: &Edit) -> Result<(), String> {
         .await
         .expect("template task")
     };
-    let (channel, admin, stop, server) = serve(std::sync::Arc::clone(&store)).await;
-    let mut d = DossierServiceClient::with_interceptor(channel, Auth(admin));
+    let server = serve(store).await;
+    let mut d =
+        DossierServiceClient::with_interceptor(server.channel().await, Auth::key(&server.admin));
     let e = etag(q);
     let reply: Result<(), tonic::Status> = match (q.op.as_str(), kind(q)) {
         ("create", Kind::Actor) => d
@@ -195,14 +196,8 @@ async fn grpc_edit(location: &str, q: &Edit) -> Result<(), String> {
             .map(|_| ()),
         (op, k) => panic!("{}: no gRPC call here for {op} of {k:?}", q.id),
     };
-    let _ = stop.send(());
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
-    // The last handle goes on the blocking pool: PostgreSQL's synchronous client may not be
-    // dropped on an async worker.
     drop(d);
-    tokio::task::spawn_blocking(move || drop(store))
-        .await
-        .expect("close task");
+    server.stop().await;
     reply.map_err(|s| kind_of_status(&s))
 }
 

@@ -3,7 +3,7 @@
 //! core), in alternating rounds on fresh SQLite stores, so the ratio is of one run on one load.
 //! Issue 18's floor is gRPC ≥ 0.9 of in-process.
 //!
-//! `cargo bench -p polemos-server --bench ingest_grpc` (env: `INGEST_DOCS` [48] documents a
+//! `cargo bench -p polemos-grpc --bench ingest_grpc` (env: `INGEST_DOCS` [48] documents a
 //! round, `INGEST_ROUNDS` [3] rounds of each).
 
 use std::sync::Arc;
@@ -13,7 +13,7 @@ use polemos_engine::ingest;
 use polemos_extract::{ArticleMeta, Extractor};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
-use polemos_server::grpc::{self, Keys, Limits, Shared, auth};
+use polemos_grpc::{self as grpc, Keys, Limits, Shared, auth};
 use polemos_store::Store;
 use tokio_stream::StreamExt;
 use tonic::metadata::MetadataValue;
