@@ -11,9 +11,9 @@ use std::time::{Duration, Instant};
 
 use polemos_engine::ingest;
 use polemos_extract::{ArticleMeta, Extractor};
+use polemos_grpc::{self as grpc, Keys, Limits, Shared, auth};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
-use polemos_grpc::{self as grpc, Keys, Limits, Shared, auth};
 use polemos_store::Store;
 use tokio_stream::StreamExt;
 use tonic::metadata::MetadataValue;

@@ -7,9 +7,9 @@
 
 use polemos_core::Record;
 use polemos_engine::write::{self, Mask};
+use polemos_grpc::resource::Resource;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
-use polemos_grpc::resource::Resource;
 use polemos_store::{Kind, Store};
 use serde::Deserialize;
 use serde_json::{Map, Value};
