@@ -53,6 +53,7 @@ from polemos.engine import (
     DateLike,
     IngestResult,
     _dossier_text,
+    _split_resource,
 )
 from polemos.exceptions import AuthError
 from polemos.resources import (
@@ -109,18 +110,8 @@ class Client(_Analyses):
     def create(self, resource: Resource | Mapping[str, Any]) -> Resource:
         """Creates one resource (a resource object, a record dict with its ``name``, or a
         ``{"stance": {...}}`` record); raises :class:`polemos.ConflictError` if it exists."""
-        kind, record = self._split(resource)
+        kind, record = _split_resource(resource)
         return self._create(kind, record)
-
-    def _split(self, resource: Resource | Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
-        if isinstance(resource, Resource):
-            return resource.kind, dict(resource.to_dict())
-        if len(resource) == 1:
-            ((key, value),) = resource.items()
-            if key in _KINDS and isinstance(value, Mapping):
-                return key, dict(value)
-        record = dict(resource)
-        return _kind_of(str(record.get("name", ""))), record
 
     def _create(self, kind: str, record: dict[str, Any]) -> Resource:
         cls, plural = _KINDS[kind]
@@ -171,6 +162,28 @@ class Client(_Analyses):
     def put(self, *resources: Resource | Mapping[str, Any], message: str | None = None) -> CommitResult:
         """Writes resources (or ``{"stance": {...}}`` records), as :meth:`import_dossier`."""
         return self.import_dossier(list(resources), message=message)
+
+    def update(
+        self,
+        name: str,
+        changes: Mapping[str, Any],
+        *,
+        mask: Iterable[str] | None = None,
+        etag: str = "",
+    ) -> Resource:
+        """Updates one resource, as :meth:`Engine.update` (the server's engine decides what the
+        mask means)."""
+        kind = _kind_of(name)
+        cls, _ = _KINDS[kind]
+        msg = cls()
+        _fill(msg, dict(changes), kind)
+        msg.name = name
+        msg.etag = etag
+        request = getattr(_dossier, f"Update{cls.__name__}Request")(**{kind: msg})
+        if mask is not None:
+            request.update_mask.paths.extend(mask)
+        made = self._call(self._dossier, f"Update{cls.__name__}", request)
+        return _resource(kind, getattr(made, kind))
 
     def delete(self, name: str, *, etag: str = "") -> None:
         """Deletes one resource; ``etag`` (``r12``) makes it conditional."""

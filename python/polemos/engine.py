@@ -102,6 +102,25 @@ def _commit_result(d: Mapping[str, Any]) -> CommitResult:
     )
 
 
+def _kind_of_name(name: str) -> str:
+    """The kind a resource name is of (``stance`` for ``stances/x``); the engine refuses the
+    name when it is of none."""
+    return "issue" if "/issues/" in name else name.split("/", 1)[0][:-1]
+
+
+def _split_resource(resource: Resource | Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """(kind, record) of a resource object, a record dict with its ``name``, or a
+    ``{"stance": {...}}`` record: what :meth:`Engine.create` and ``Client.create`` take."""
+    if isinstance(resource, Resource):
+        return resource.kind, dict(resource.to_dict())
+    if len(resource) == 1:
+        ((key, value),) = resource.items()
+        if key in CLASSES and isinstance(value, Mapping):
+            return key, dict(value)
+    record = dict(resource)
+    return _kind_of_name(str(record.get("name", ""))), record
+
+
 def _dossier_text(source: Any) -> tuple[str, str]:
     """The dossier text of a path, JSON text, dict or list of resources, and a commit message."""
     if isinstance(source, os.PathLike):
@@ -241,6 +260,33 @@ class Engine:
     def put(self, *resources: Resource | Mapping[str, Any], message: str | None = None) -> CommitResult:
         """Writes resources (or ``{"stance": {...}}`` records) in one all-or-nothing commit."""
         return self.import_dossier(list(resources), message=message or "put from Python")
+
+    def create(self, resource: Resource | Mapping[str, Any]) -> Resource:
+        """Creates one resource (a resource object, a record dict with its ``name``, or a
+        ``{"stance": {...}}`` record); raises :class:`polemos.ConflictError` if it exists."""
+        kind, record = _split_resource(resource)
+        data, rev = self._native.create(kind, json.dumps(record, default=str))
+        return CLASSES[kind](data, revision=rev)
+
+    def update(
+        self,
+        name: str,
+        changes: Mapping[str, Any],
+        *,
+        mask: Iterable[str] | None = None,
+        etag: str = "",
+    ) -> Resource:
+        """Updates one resource as AIP-134 says: without ``mask`` only the fields in ``changes``
+        change; ``mask=["*"]`` replaces every writable field; a field the mask names that
+        ``changes`` lacks is cleared, and one that is not writable raises
+        :class:`polemos.ValidationError` naming it. ``etag`` (``r12``) makes it conditional."""
+        mask_list = None if mask is None else list(mask)
+        data, rev = self._native.update(name, json.dumps(dict(changes), default=str), mask_list, etag)
+        return CLASSES[_kind_of_name(name)](data, revision=rev)
+
+    def delete(self, name: str, *, etag: str = "") -> None:
+        """Deletes one resource; ``etag`` (``r12``) makes it conditional."""
+        self._native.delete(name, etag)
 
     def export(
         self,

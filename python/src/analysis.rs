@@ -3,90 +3,34 @@
 //! snapshot as `polemos analyze` does, detached from the interpreter.
 
 use chrono::NaiveDate;
-use polemos_core::analysis::agreement::{agreement_matrix, polarization};
-use polemos_core::analysis::asof::DocumentIndex;
-use polemos_core::analysis::coalitions::coalitions as find_coalitions;
-use polemos_core::analysis::consolidate::{ConsolidateOptions, ConsolidatedStance, consolidate};
-use polemos_core::analysis::preconditions::{deadlocks as find_deadlocks, precondition_edges};
-use polemos_core::analysis::report::{ReportOptions, build_report, html, markdown};
-use polemos_core::analysis::series::{Granularity, SeriesOptions, pair_series};
-use polemos_core::analysis::timeline::all_shifts;
-use polemos_core::{Dispute, Dossier, Stance};
-use polemos_store::View;
+use polemos_core::Dossier;
+use polemos_core::analysis::consolidate::ConsolidateOptions;
+use polemos_core::analysis::report::{html, markdown};
+use polemos_core::analysis::series::Granularity;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
-use polemos_engine::analysis::DEFAULTS;
+use polemos_engine::analysis::{DEFAULTS, Scope, series_options};
 
 use crate::engine::{Engine, date_arg, to_py};
 use crate::errors::Failure;
-use crate::query::dispute_name;
 
-/// A dispute's snapshot and the options of one analysis call.
-pub struct Context {
-    pub dossier: Dossier,
-    pub dispute: Dispute,
-    pub as_of: NaiveDate,
-    pub options: ConsolidateOptions,
+/// The dispute's snapshot at `revision` (the engine checks the dispute and the revision).
+fn snapshot(engine: &Engine, dispute: &str, revision: Option<u64>) -> Result<Dossier, Failure> {
+    Ok(polemos_engine::analysis::snapshot(
+        engine.store(),
+        dispute,
+        revision,
+    )?)
 }
 
-impl Context {
-    /// Reads the store (no date cut: the analyses apply "as of" themselves, never looking at
-    /// evidence dated after it) and finds the dispute.
-    ///
-    /// # Errors
-    /// Malformed or unknown dispute, store failures.
-    pub fn load(
-        engine: &Engine,
-        dispute: &str,
-        as_of: Option<NaiveDate>,
-        revision: Option<u64>,
-        options: ConsolidateOptions,
-    ) -> Result<Self, Failure> {
-        let name = dispute_name(dispute)?;
-        let dossier = engine.store().snapshot(View {
-            revision,
-            as_of: None,
-        })?;
-        let dispute = dossier
-            .disputes
-            .iter()
-            .find(|d| d.name == name)
-            .cloned()
-            .ok_or_else(|| {
-                Failure::Store(polemos_store::StoreError::NotFound {
-                    kind: "dispute",
-                    name: name.to_string(),
-                })
-            })?;
-        Ok(Self {
-            dossier,
-            dispute,
-            as_of: as_of.unwrap_or_else(|| chrono::Utc::now().date_naive()),
-            options,
-        })
-    }
-
-    fn stances(&self) -> Vec<Stance> {
-        self.dossier
-            .stances
-            .iter()
-            .filter(|s| s.issue.dispute() == self.dispute.name)
-            .cloned()
-            .collect()
-    }
-
-    /// Every party's current stance on every issue of the dispute.
-    ///
-    /// # Errors
-    /// Options out of range.
-    pub fn current(&self) -> Result<Vec<ConsolidatedStance>, Failure> {
-        let docs = DocumentIndex::new(&self.dossier.documents);
-        Ok(
-            consolidate(&self.stances(), &docs, self.as_of, &self.options)
-                .map_err(polemos_core::Error::from)?,
-        )
-    }
+/// The engine's analysis scope of `dispute` in `dossier` on `as_of`.
+fn scope<'a>(
+    dossier: &'a Dossier,
+    dispute: &str,
+    as_of: Option<NaiveDate>,
+) -> Result<Scope<'a>, Failure> {
+    Ok(Scope::new(dossier, dispute, as_of)?)
 }
 
 /// Consolidation options; `None` takes the engine's default (`polemos_engine::analysis`).
@@ -111,7 +55,10 @@ pub fn current_stances<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let opts = options(half_life_days, conflict_gap);
-    let out = py.detach(|| Context::load(engine, dispute, as_of, revision, opts)?.current())?;
+    let out = py.detach(|| -> Result<_, Failure> {
+        let d = snapshot(engine, dispute, revision)?;
+        Ok(scope(&d, dispute, as_of)?.current(&opts)?)
+    })?;
     to_py(py, &out)
 }
 
@@ -127,8 +74,8 @@ pub fn deadlocks<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
-        Ok(find_deadlocks(&precondition_edges(&ctx.current()?)))
+        let d = snapshot(engine, dispute, revision)?;
+        Ok(scope(&d, dispute, as_of)?.deadlocks(&DEFAULTS.consolidation())?)
     })?;
     to_py(py, &out)
 }
@@ -145,15 +92,8 @@ pub fn agreement<'py>(
 ) -> PyResult<Bound<'py, PyDict>> {
     let as_of = date_arg("as_of", as_of)?;
     let (m, p) = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
-        let current = ctx.current()?;
-        let parties: Vec<_> = ctx
-            .dispute
-            .parties
-            .iter()
-            .map(|p| p.actor.clone())
-            .collect();
-        Ok((agreement_matrix(&current, &parties), polarization(&current)))
+        let d = snapshot(engine, dispute, revision)?;
+        Ok(scope(&d, dispute, as_of)?.agreement(&DEFAULTS.consolidation())?)
     })?;
     let out = PyDict::new(py);
     out.set_item("agreement", to_py(py, &m)?)?;
@@ -174,19 +114,8 @@ pub fn coalitions<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
-        let current = ctx.current()?;
-        let parties: Vec<_> = ctx
-            .dispute
-            .parties
-            .iter()
-            .map(|p| p.actor.clone())
-            .collect();
-        let m = agreement_matrix(&current, &parties);
-        Ok(
-            find_coalitions(&m, max_distance.unwrap_or(DEFAULTS.max_distance))
-                .map_err(polemos_core::Error::from)?,
-        )
+        let d = snapshot(engine, dispute, revision)?;
+        Ok(scope(&d, dispute, as_of)?.coalitions(&DEFAULTS.consolidation(), max_distance)?)
     })?;
     to_py(py, &out)
 }
@@ -204,16 +133,8 @@ pub fn shifts<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
-        let docs = DocumentIndex::new(&ctx.dossier.documents);
-        Ok(all_shifts(
-            &ctx.stances(),
-            &docs,
-            ctx.as_of,
-            &ctx.options,
-            threshold.unwrap_or(DEFAULTS.shift_threshold),
-        )
-        .map_err(polemos_core::Error::from)?)
+        let d = snapshot(engine, dispute, revision)?;
+        Ok(scope(&d, dispute, as_of)?.shifts(&DEFAULTS.consolidation(), threshold, None, None)?)
     })?;
     to_py(py, &out)
 }
@@ -244,20 +165,9 @@ pub fn series<'py>(
         }
     };
     let out = py.detach(|| -> Result<_, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
-        let docs = DocumentIndex::new(&ctx.dossier.documents);
-        let events = ctx.dossier.for_dispute(&ctx.dispute.name).events;
-        let options = SeriesOptions {
-            granularity,
-            roll_up,
-        };
-        Ok(pair_series(
-            &events,
-            &ctx.dossier.actors,
-            &docs,
-            ctx.as_of,
-            options,
-        ))
+        let d = snapshot(engine, dispute, revision)?;
+        let options = series_options(Some(granularity), roll_up);
+        Ok(scope(&d, dispute, as_of)?.series(options, None, None, None))
     })?;
     to_py(py, &out)
 }
@@ -282,14 +192,8 @@ pub fn report(
         .into());
     }
     let text = py.detach(|| -> Result<String, Failure> {
-        let ctx = Context::load(engine, dispute, as_of, revision, DEFAULTS.consolidation())?;
-        let report = build_report(
-            &ctx.dossier,
-            &ctx.dispute.name,
-            ctx.as_of,
-            &ReportOptions::default(),
-        )
-        .map_err(polemos_core::Error::from)?;
+        let d = snapshot(engine, dispute, revision)?;
+        let report = scope(&d, dispute, as_of)?.report()?;
         Ok(match format {
             "html" => html::render(&report),
             "markdown" => markdown::render(&report),

@@ -99,6 +99,26 @@ pub fn import_text(
     Ok(polemos_engine::import(store, text, message)?)
 }
 
+/// A record of `kind` from the JSON text of its fields.
+fn record_of(kind: &str, fields: &str) -> Result<Record, Failure> {
+    let body: serde_json::Value =
+        serde_json::from_str(fields).map_err(|e| Failure::argument("record", e.to_string()))?;
+    let whole = serde_json::json!({ kind: body });
+    serde_json::from_value(whole).map_err(|e| Failure::argument(kind, e.to_string()))
+}
+
+/// An etag as every interface writes it (`r12`); empty or None is unconditional.
+fn etag_arg(etag: Option<&str>) -> Result<Option<u64>, Failure> {
+    match etag.filter(|e| !e.is_empty()) {
+        None => Ok(None),
+        Some(e) => e
+            .strip_prefix('r')
+            .and_then(|n| n.parse().ok())
+            .map(Some)
+            .ok_or_else(|| Failure::argument("etag", format!("`{e}` is not an etag such as r12"))),
+    }
+}
+
 #[pymethods]
 impl Engine {
     /// Opens the store at `path` (an SQLite file, created if missing), or an in-memory store when
@@ -258,6 +278,69 @@ impl Engine {
             .detach(|| polemos_engine::get(&*self.store, name, revision))
             .map_err(Failure::from)?;
         Ok((record_to_py(py, &found.value)?, found.revision))
+    }
+
+    /// Creates one resource of `kind` from its record (JSON text, with its `name`); returns the
+    /// stored record and its revision. Raises ConflictError when it exists.
+    #[pyo3(signature = (kind, record, request_id=None))]
+    fn create<'py>(
+        &self,
+        py: Python<'py>,
+        kind: &str,
+        record: &str,
+        request_id: Option<&str>,
+    ) -> PyResult<(Bound<'py, PyAny>, u64)> {
+        let made = py.detach(|| -> Result<_, Failure> {
+            let record = record_of(kind, record)?;
+            Ok(polemos_engine::write::create(
+                &*self.store,
+                record,
+                request_id,
+                "python",
+            )?)
+        })?;
+        Ok((record_to_py(py, &made.value)?, made.revision))
+    }
+
+    /// Updates the resource `name` with `changes` (JSON text of fields) as `mask` says (None:
+    /// the fields given; `["*"]`: every writable field), based on `etag` (`r12`) when given.
+    #[pyo3(signature = (name, changes, mask=None, etag=None))]
+    fn update<'py>(
+        &self,
+        py: Python<'py>,
+        name: &str,
+        changes: &str,
+        mask: Option<Vec<String>>,
+        etag: Option<&str>,
+    ) -> PyResult<(Bound<'py, PyAny>, u64)> {
+        let done = py.detach(|| -> Result<_, Failure> {
+            let changes: serde_json::Map<String, serde_json::Value> = serde_json::from_str(changes)
+                .map_err(|e| Failure::argument("changes", e.to_string()))?;
+            let mask = polemos_engine::write::Mask::from_paths(mask);
+            Ok(polemos_engine::write::update(
+                &*self.store,
+                name,
+                &changes,
+                &mask,
+                etag_arg(etag)?,
+                "python",
+            )?)
+        })?;
+        Ok((record_to_py(py, &done.value)?, done.revision))
+    }
+
+    /// Deletes the resource `name`, only if still at `etag` (`r12`) when given; returns the
+    /// revision of the delete.
+    #[pyo3(signature = (name, etag=None))]
+    fn delete(&self, py: Python<'_>, name: &str, etag: Option<&str>) -> PyResult<u64> {
+        Ok(py.detach(|| -> Result<_, Failure> {
+            Ok(polemos_engine::write::delete(
+                &*self.store,
+                name,
+                etag_arg(etag)?,
+                "python",
+            )?)
+        })?)
     }
 
     /// Changes committed after revision `after`, oldest first: dicts with `revision`,

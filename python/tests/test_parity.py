@@ -104,6 +104,14 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
         return pages(interface, q)
     args = {k: q[k] for k in FILTERS if k in q}
     try:
+        if q.get("analysis") == "coalitions":
+            found = interface.coalitions(args.pop("dispute"), **args)
+            return "rows", [f"{','.join(r['members'])} {float(r['cohesion']):.6f}" for r in found]
+        if q.get("analysis") == "shifts":
+            found = interface.shifts(args.pop("dispute"), **args)
+            return "rows", sorted(
+                f"{r['actor']} {r['issue']} {r['date']} {float(r['delta']):.6f}" for r in found
+            )
         if "analysis" in q:
             dispute = args.pop("dispute")
             found = interface.stance_matrix(dispute, **args)
@@ -274,3 +282,55 @@ def test_a_single_text_that_fails_raises_alike() -> None:
             proc.terminate()
             proc.wait(timeout=10)
     assert kinds == ["invalid_argument", "invalid_argument"]
+
+
+# ---------------------------------------------------------------- writes: create, update, delete
+#
+# The table's `edits` through Engine.create/update/delete and the Client's, which the server's
+# engine answers (crates/polemos-server/tests/parity_writes/edits.rs asks them through the Rust
+# engine and gRPC). The answer is the error kind or the record as stored afterwards.
+
+
+def _edit_answer(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
+    etag = f"r{q['etag']}" if "etag" in q else ""
+    try:
+        if q["op"] == "create":
+            interface.create({"name": q["name"], **q["changes"]})
+        elif q["op"] == "update":
+            interface.update(q["name"], q["changes"], mask=q.get("mask"), etag=etag)
+        else:
+            interface.delete(q["name"], etag=etag)
+    except polemos.PolemosError as e:
+        return "error", getattr(e, "kind", type(e).__name__)
+    try:
+        return "ok", interface.get(q["name"]).to_dict()
+    except polemos.NotFoundError:
+        return "ok", None
+
+
+@pytest.mark.parametrize("q", TABLE["edits"], ids=[q["id"] for q in TABLE["edits"]])
+def test_engine_and_client_edit_alike(q: dict[str, Any]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        engine, client, proc, _ = _serve_fresh(Path(tmp), TABLE["seed"])
+        try:
+            before = engine.get(q["name"]).to_dict() if q["op"] != "create" and "error" not in q else None
+            by_engine = _edit_answer(engine, q)
+            with client:
+                assert _edit_answer(client, q) == by_engine
+        finally:
+            proc.terminate()
+            proc.wait(timeout=10)
+    if "error" in q:
+        assert by_engine == ("error", q["error"])
+        return
+    kind, after = by_engine
+    assert kind == "ok", after
+    if q["op"] == "delete":
+        assert after is None
+        return
+    for field, value in q.get("expect", {}).items():
+        assert after.get(field) == value, field
+    for field in q.get("keeps", []):
+        assert before is not None and after.get(field) == before.get(field), field
+    for field in q.get("cleared", []):
+        assert field not in after, field

@@ -5,17 +5,13 @@
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use polemos_core::analysis::agreement::{agreement_matrix, polarization};
 use polemos_core::analysis::asof::DocumentIndex;
-use polemos_core::analysis::coalitions::coalitions;
-use polemos_core::analysis::consolidate::{ConsolidateOptions, consolidate};
-use polemos_core::analysis::preconditions::{deadlocks, precondition_edges};
+use polemos_core::analysis::consolidate::ConsolidateOptions;
 use polemos_core::analysis::series::{Granularity, SeriesOptions, pair_series};
-use polemos_core::analysis::timeline::all_shifts;
-use polemos_core::{Dispute, Dossier, Stance};
+use polemos_core::{Dispute, Dossier};
 use serde_json::json;
 
-use polemos_engine::analysis::DEFAULTS;
+use polemos_engine::analysis::{DEFAULTS, Scope};
 
 use crate::GlobalArgs;
 use crate::cli_data::{dispute_name, open_store, parse_date};
@@ -116,26 +112,21 @@ struct Ctx<'a> {
     options: ConsolidateOptions,
 }
 
-impl Ctx<'_> {
-    fn stances_of(&self, dispute: &Dispute) -> Vec<Stance> {
-        self.dossier
-            .stances
-            .iter()
-            .filter(|s| s.issue.dispute() == dispute.name)
-            .cloned()
-            .collect()
+impl<'a> Ctx<'a> {
+    /// The engine's analyses of one dispute, which assemble every interface's answer.
+    fn scope(&self, dispute: &Dispute) -> anyhow::Result<Scope<'a>> {
+        Ok(Scope::new(
+            self.dossier,
+            dispute.name.as_str(),
+            Some(self.as_of),
+        )?)
     }
 
     fn current(
         &self,
         dispute: &Dispute,
     ) -> anyhow::Result<Vec<polemos_core::analysis::ConsolidatedStance>> {
-        Ok(consolidate(
-            &self.stances_of(dispute),
-            &self.docs,
-            self.as_of,
-            &self.options,
-        )?)
+        Ok(self.scope(dispute)?.current(&self.options)?)
     }
 
     fn display(&self, actor: &polemos_core::ActorName) -> String {
@@ -202,13 +193,10 @@ fn shifts(
 ) -> anyhow::Result<()> {
     let mut all = Vec::new();
     for d in disputes {
-        all.extend(all_shifts(
-            &ctx.stances_of(d),
-            &ctx.docs,
-            ctx.as_of,
-            &ctx.options,
-            threshold,
-        )?);
+        all.extend(
+            ctx.scope(d)?
+                .shifts(&ctx.options, Some(threshold), None, None)?,
+        );
     }
     if global.json {
         return print_json(&all);
@@ -251,13 +239,8 @@ fn shifts(
 fn agreement(global: &GlobalArgs, ctx: &Ctx<'_>, disputes: &[&Dispute]) -> anyhow::Result<()> {
     let mut out = Vec::new();
     for d in disputes {
-        let current = ctx.current(d)?;
-        let parties: Vec<_> = d.parties.iter().map(|p| p.actor.clone()).collect();
-        out.push((
-            d,
-            agreement_matrix(&current, &parties),
-            polarization(&current),
-        ));
+        let (m, p) = ctx.scope(d)?.agreement(&ctx.options)?;
+        out.push((d, m, p));
     }
     if global.json {
         let v: Vec<_> = out
@@ -298,10 +281,10 @@ fn coalition_list(
 ) -> anyhow::Result<()> {
     let mut out = Vec::new();
     for d in disputes {
-        let current = ctx.current(d)?;
-        let parties: Vec<_> = d.parties.iter().map(|p| p.actor.clone()).collect();
-        let m = agreement_matrix(&current, &parties);
-        out.push((d, coalitions(&m, max_distance)?));
+        out.push((
+            d,
+            ctx.scope(d)?.coalitions(&ctx.options, Some(max_distance))?,
+        ));
     }
     if global.json {
         let v: Vec<_> = out
@@ -329,7 +312,7 @@ fn coalition_list(
 fn deadlock_list(global: &GlobalArgs, ctx: &Ctx<'_>, disputes: &[&Dispute]) -> anyhow::Result<()> {
     let mut all = Vec::new();
     for d in disputes {
-        all.extend(deadlocks(&precondition_edges(&ctx.current(d)?)));
+        all.extend(ctx.scope(d)?.deadlocks(&ctx.options)?);
     }
     if global.json {
         return print_json(&all);
@@ -389,15 +372,17 @@ fn series(
         granularity: args.granularity,
         roll_up: !args.no_roll_up,
     };
-    let events = if args.dispute.is_some() {
-        disputes
-            .iter()
-            .flat_map(|d| ctx.dossier.for_dispute(&d.name).events)
-            .collect()
-    } else {
-        ctx.dossier.events.clone()
+    // One dispute's series is the engine's; without `--dispute`, every event of the store.
+    let all = match disputes {
+        [d] if args.dispute.is_some() => ctx.scope(d)?.series(options, None, None, None),
+        _ => pair_series(
+            &ctx.dossier.events,
+            &ctx.dossier.actors,
+            &ctx.docs,
+            ctx.as_of,
+            options,
+        ),
     };
-    let all = pair_series(&events, &ctx.dossier.actors, &ctx.docs, ctx.as_of, options);
     if global.json {
         return print_json(&all);
     }

@@ -168,6 +168,33 @@ fn engine_answer(store: &dyn Store, q: &Question) -> Answer {
                     .collect(),
             ));
         }
+        if let Some(other) = q.analysis.as_deref().filter(|a| *a != "stances") {
+            let dispute = q.dispute.as_deref().unwrap_or_default();
+            let options = polemos_engine::analysis::DEFAULTS.consolidation();
+            let dossier = polemos_engine::analysis::snapshot(store, dispute, q.revision)?;
+            let scope = polemos_engine::analysis::Scope::new(&dossier, dispute, date(q)?)?;
+            return Ok(match other {
+                "coalitions" => Answer::Rows(coalition_lines(
+                    scope.coalitions(&options, None)?.iter().map(|c| {
+                        (
+                            c.members.iter().map(ToString::to_string).collect(),
+                            c.cohesion,
+                        )
+                    }),
+                )),
+                "shifts" => Answer::Rows(shift_lines(
+                    scope.shifts(&options, None, None, None)?.iter().map(|s| {
+                        (
+                            s.actor.to_string(),
+                            s.issue.to_string(),
+                            s.date.to_string(),
+                            s.delta,
+                        )
+                    }),
+                )),
+                _ => panic!("{}: no runner for the analysis {other}", q.id),
+            });
+        }
         if q.analysis.is_some() {
             let dispute = q.dispute.as_deref().unwrap_or_default();
             let options = polemos_engine::analysis::DEFAULTS.consolidation();
@@ -222,6 +249,22 @@ fn filter_of(q: &Question) -> Result<Filter, polemos_engine::Error> {
         as_of: date(q)?,
         revision: q.revision,
     })
+}
+
+/// Coalitions as `members cohesion` lines, in the order given (largest first).
+fn coalition_lines(found: impl Iterator<Item = (Vec<String>, f64)>) -> Vec<String> {
+    found
+        .map(|(m, c)| format!("{} {c:.6}", m.join(",")))
+        .collect()
+}
+
+/// Shifts as `actor issue date delta` lines, sorted.
+fn shift_lines(found: impl Iterator<Item = (String, String, String, f64)>) -> Vec<String> {
+    let mut lines: Vec<String> = found
+        .map(|(a, i, d, x)| format!("{a} {i} {d} {x:.6}"))
+        .collect();
+    lines.sort();
+    lines
 }
 
 fn rows(found: impl Iterator<Item = (String, String, f64)>) -> Answer {
@@ -313,6 +356,38 @@ fn cli_answer(db: &str, q: &Question) -> Answer {
         return Answer::Error(cli_kind(q, &args, &out));
     }
     let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+    let text = |v: &serde_json::Value| v.as_str().expect("a string").to_owned();
+    match q.analysis.as_deref() {
+        Some("coalitions") => {
+            let per_dispute = json.as_array().expect("a json list");
+            return Answer::Rows(coalition_lines(per_dispute.iter().flat_map(|d| {
+                d["coalitions"]
+                    .as_array()
+                    .expect("coalitions")
+                    .iter()
+                    .map(|c| {
+                        let members = c["members"].as_array().expect("members");
+                        (
+                            members.iter().map(text).collect(),
+                            c["cohesion"].as_f64().expect("cohesion"),
+                        )
+                    })
+            })));
+        }
+        Some("shifts") => {
+            return Answer::Rows(shift_lines(
+                json.as_array().expect("a json list").iter().map(|s| {
+                    (
+                        text(&s["actor"]),
+                        text(&s["issue"]),
+                        text(&s["date"]),
+                        s["delta"].as_f64().expect("delta"),
+                    )
+                }),
+            ));
+        }
+        _ => {}
+    }
     if q.analysis.is_some() {
         return rows(json.as_array().expect("a json list").iter().map(|r| {
             (
@@ -601,7 +676,51 @@ async fn grpc_current_stances(a: &mut Analyses, q: &Question) -> Result<Answer, 
     ))
 }
 
+async fn grpc_analysis(a: &mut Analyses, q: &Question, what: &str) -> Result<Answer, Status> {
+    let dispute = full("disputes", q.dispute.as_ref());
+    let as_of = q.as_of.clone().unwrap_or_default();
+    Ok(Answer::Rows(match what {
+        "coalitions" => {
+            let reply = a
+                .list_coalitions(pb::ListCoalitionsRequest {
+                    dispute,
+                    as_of,
+                    ..Default::default()
+                })
+                .await?
+                .into_inner();
+            coalition_lines(
+                reply
+                    .coalitions
+                    .iter()
+                    .map(|c| (c.members.clone(), c.cohesion)),
+            )
+        }
+        _ => {
+            let reply = a
+                .list_stance_shifts(pb::ListStanceShiftsRequest {
+                    dispute,
+                    until: as_of,
+                    ..Default::default()
+                })
+                .await?
+                .into_inner();
+            shift_lines(
+                reply
+                    .shifts
+                    .iter()
+                    .map(|s| (s.actor.clone(), s.issue.clone(), s.date.clone(), s.delta)),
+            )
+        }
+    }))
+}
+
 async fn grpc_answer(d: &mut Dossiers, a: &mut Analyses, q: &Question) -> Answer {
+    if let Some(what) = q.analysis.as_deref().filter(|a| *a != "stances") {
+        return grpc_analysis(a, q, what)
+            .await
+            .unwrap_or_else(|s| Answer::Error(kind_of_status(&s)));
+    }
     if q.analysis.is_some() {
         return grpc_current_stances(a, q)
             .await
@@ -793,6 +912,46 @@ fn every_interface_ingests_and_curates_alike_on_postgres() {
     );
 }
 
+/// Create, update and delete (the table's `edits`), each question on fresh SQLite files.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_interface_edits_alike_on_sqlite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let fresh = || {
+        let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        dir.path().join(format!("e{n}.db")).display().to_string()
+    };
+    let failures = parity_writes::edits::run_edits(&fresh).await;
+    assert!(
+        failures.is_empty(),
+        "{} disagreement(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+/// The same on PostgreSQL, a fresh database a question and interface.
+#[test]
+fn every_interface_edits_alike_on_postgres() {
+    let test = "every_interface_edits_alike_on_postgres";
+    let Some(cluster) = polemos_store_testkit::pg_harness::PgCluster::shared(test) else {
+        return;
+    };
+    let fresh = || cluster.fresh_database().expect("database");
+    let failures = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(parity_writes::edits::run_edits(&fresh));
+    assert!(
+        failures.is_empty(),
+        "{} disagreement(s):\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
 /// Every kind of the table is one the engine knows, so a typo in the table cannot pass as an
 /// answer that all interfaces agree on.
 #[test]
@@ -803,7 +962,11 @@ fn the_table_names_real_collections_and_models() {
                 let kind = polemos_engine::list::kind_of(list).expect("a collection");
                 assert!(Kind::ALL.contains(&kind));
             }
-            (None, Some(analysis), None) => assert_eq!(analysis, "stances", "{}", q.id),
+            (None, Some(analysis), None) => assert!(
+                ["stances", "coalitions", "shifts"].contains(&analysis.as_str()),
+                "{}",
+                q.id
+            ),
             (None, None, Some(model)) => {
                 polemos_engine::forecast::model(model, None).expect("a model");
             }

@@ -4,11 +4,19 @@
 //! same everywhere.
 
 use chrono::{NaiveDate, Utc};
-use polemos_core::analysis::coalitions::DEFAULT_MAX_DISTANCE;
-use polemos_core::analysis::consolidate::{
-    ConsolidateOptions, ConsolidatedStance, current_stances_with,
+use polemos_core::analysis::agreement::{
+    AgreementMatrix, Polarization, agreement_matrix, polarization,
 };
-use polemos_core::analysis::series::Granularity;
+use polemos_core::analysis::asof::DocumentIndex;
+use polemos_core::analysis::coalitions::{Coalition, DEFAULT_MAX_DISTANCE, coalitions};
+use polemos_core::analysis::consolidate::{
+    ConsolidateOptions, ConsolidatedStance, consolidate, current_stances_with,
+};
+use polemos_core::analysis::preconditions::{Deadlock, deadlocks, precondition_edges};
+use polemos_core::analysis::report::{DisputeReport, ReportOptions, build_report};
+use polemos_core::analysis::series::{Granularity, PairSeries, SeriesOptions, pair_series};
+use polemos_core::analysis::timeline::{Shift, all_shifts};
+use polemos_core::{ActorName, Dispute, Dossier, Stance};
 use polemos_store::{Revision, Store, View};
 
 use crate::error::{Error, Result};
@@ -85,6 +93,210 @@ pub fn current_stances(
     let date = as_of.unwrap_or_else(|| Utc::now().date_naive());
     Ok(current_stances_with(&dossier, &name, date, options)?)
 }
+
+/// A stored dispute's snapshot, read at `revision` with no date cut (each analysis dates the
+/// evidence itself against its `as_of`), after checking the dispute exists.
+///
+/// # Errors
+/// A malformed or unknown dispute (`NotFound`), a revision past the head, store failures.
+pub fn snapshot(store: &dyn Store, dispute: &str, revision: Option<Revision>) -> Result<Dossier> {
+    let name = names::dispute_name("dispute", dispute)?;
+    let view = list::view(store, revision, None)?;
+    let dossier = store.snapshot(View {
+        as_of: None,
+        ..view
+    })?;
+    if !dossier.disputes.iter().any(|d| d.name == name) {
+        return Err(Error::not_found("dispute", name.as_str()));
+    }
+    Ok(dossier)
+}
+
+/// One dispute of a snapshot on one day: every analysis of it is assembled here, once, so
+/// `polemos analyze`, the gRPC `AnalysisService` and Python answer alike. An option left `None`
+/// takes [`DEFAULTS`].
+pub struct Scope<'a> {
+    pub dossier: &'a Dossier,
+    pub dispute: &'a Dispute,
+    /// The day the analyses look from (today when not given).
+    pub as_of: NaiveDate,
+    docs: DocumentIndex<'a>,
+}
+
+impl<'a> Scope<'a> {
+    /// The dispute `name` of `dossier`, looked at on `as_of` (default today).
+    ///
+    /// # Errors
+    /// A malformed name (`InvalidArgument`), a dispute the snapshot lacks (`NotFound`).
+    pub fn new(dossier: &'a Dossier, name: &str, as_of: Option<NaiveDate>) -> Result<Self> {
+        let name = names::dispute_name("dispute", name)?;
+        let dispute = dossier
+            .disputes
+            .iter()
+            .find(|d| d.name == name)
+            .ok_or_else(|| Error::not_found("dispute", name.as_str()))?;
+        Ok(Self {
+            dossier,
+            dispute,
+            as_of: as_of.unwrap_or_else(|| Utc::now().date_naive()),
+            docs: DocumentIndex::new(&dossier.documents),
+        })
+    }
+
+    /// The stance records on the dispute's issues.
+    #[must_use]
+    pub fn stances(&self) -> Vec<Stance> {
+        self.dossier
+            .stances
+            .iter()
+            .filter(|s| s.issue.dispute() == self.dispute.name)
+            .cloned()
+            .collect()
+    }
+
+    /// Each actor's consolidated current stance on each issue.
+    ///
+    /// # Errors
+    /// Options out of range (`InvalidArgument`).
+    pub fn current(&self, options: &ConsolidateOptions) -> Result<Vec<ConsolidatedStance>> {
+        Ok(consolidate(
+            &self.stances(),
+            &self.docs,
+            self.as_of,
+            options,
+        )?)
+    }
+
+    fn parties(&self) -> Vec<ActorName> {
+        self.dispute
+            .parties
+            .iter()
+            .map(|p| p.actor.clone())
+            .collect()
+    }
+
+    /// Pairwise agreement (the dispute's parties first) and each issue's polarization.
+    ///
+    /// # Errors
+    /// Options out of range.
+    pub fn agreement(
+        &self,
+        options: &ConsolidateOptions,
+    ) -> Result<(AgreementMatrix, Polarization)> {
+        let current = self.current(options)?;
+        Ok((
+            agreement_matrix(&current, &self.parties()),
+            polarization(&current),
+        ))
+    }
+
+    /// Cycles of preconditions that lock issues together.
+    ///
+    /// # Errors
+    /// Options out of range.
+    pub fn deadlocks(&self, options: &ConsolidateOptions) -> Result<Vec<Deadlock>> {
+        Ok(deadlocks(&precondition_edges(&self.current(options)?)))
+    }
+
+    /// Groups of parties merged while their average distance is at most `max_distance`.
+    ///
+    /// # Errors
+    /// Options or a distance out of range.
+    pub fn coalitions(
+        &self,
+        options: &ConsolidateOptions,
+        max_distance: Option<f64>,
+    ) -> Result<Vec<Coalition>> {
+        let (matrix, _) = self.agreement(options)?;
+        Ok(coalitions(
+            &matrix,
+            max_distance.unwrap_or(DEFAULTS.max_distance),
+        )?)
+    }
+
+    /// Moves of position beyond `threshold` points up to `as_of`, of `actor` only when given,
+    /// dated `since` or later when given.
+    ///
+    /// # Errors
+    /// Options or a threshold out of range.
+    pub fn shifts(
+        &self,
+        options: &ConsolidateOptions,
+        threshold: Option<f64>,
+        actor: Option<&ActorName>,
+        since: Option<NaiveDate>,
+    ) -> Result<Vec<Shift>> {
+        let stances: Vec<Stance> = self
+            .stances()
+            .into_iter()
+            .filter(|s| actor.is_none_or(|a| &s.actor == a))
+            .collect();
+        let threshold = threshold.unwrap_or(DEFAULTS.shift_threshold);
+        let mut shifts = all_shifts(&stances, &self.docs, self.as_of, options, threshold)?;
+        shifts.retain(|s| since.is_none_or(|since| s.date >= since));
+        Ok(shifts)
+    }
+
+    /// Cooperation–conflict counts per actor pair and period up to `as_of`, from the events
+    /// dated `since` or later; only pairs with `actor` (and `other` when given).
+    #[must_use]
+    pub fn series(
+        &self,
+        options: SeriesOptions,
+        actor: Option<&ActorName>,
+        other: Option<&ActorName>,
+        since: Option<NaiveDate>,
+    ) -> Vec<PairSeries> {
+        let events: Vec<_> = self
+            .dossier
+            .for_dispute(&self.dispute.name)
+            .events
+            .into_iter()
+            .filter(|e| since.is_none_or(|since| e.date.date >= since))
+            .collect();
+        let wanted = |a: &ActorName, b: &ActorName| match (actor, other) {
+            (None, _) => true,
+            (Some(x), None) => a == x || b == x,
+            (Some(x), Some(y)) => (a == x && b == y) || (a == y && b == x),
+        };
+        pair_series(
+            &events,
+            &self.dossier.actors,
+            &self.docs,
+            self.as_of,
+            options,
+        )
+        .into_iter()
+        .filter(|s| wanted(&s.a, &s.b))
+        .collect()
+    }
+
+    /// The dispute report.
+    ///
+    /// # Errors
+    /// Analysis failures of the report's parts.
+    pub fn report(&self) -> Result<DisputeReport> {
+        Ok(build_report(
+            self.dossier,
+            &self.dispute.name,
+            self.as_of,
+            &ReportOptions::default(),
+        )?)
+    }
+}
+
+/// The default series options (granularity from [`DEFAULTS`], actors rolled up).
+#[must_use]
+pub fn series_options(granularity: Option<Granularity>, roll_up: bool) -> SeriesOptions {
+    SeriesOptions {
+        granularity: granularity.unwrap_or(DEFAULTS.granularity),
+        roll_up,
+    }
+}
+
+#[cfg(test)]
+#[path = "analysis_tests.rs"]
+mod scope_tests;
 
 #[cfg(test)]
 mod tests {

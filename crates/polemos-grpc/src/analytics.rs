@@ -6,15 +6,10 @@
 
 use chrono::{NaiveDate, Utc};
 use polemos_core::analysis::AnalysisError;
-use polemos_core::analysis::agreement::{AgreementMatrix, agreement_matrix, polarization};
-use polemos_core::analysis::asof::DocumentIndex;
-use polemos_core::analysis::coalitions::coalitions;
-use polemos_core::analysis::consolidate::{ConsolidateOptions, ConsolidatedStance, consolidate};
-use polemos_core::analysis::preconditions::{deadlocks, precondition_edges};
-use polemos_core::analysis::series::{Granularity, SeriesOptions, pair_series};
-use polemos_core::analysis::timeline::all_shifts;
-use polemos_core::{ActorName, Dispute, DisputeName, Dossier, IssueName, Stance};
-use polemos_engine::analysis::DEFAULTS;
+use polemos_core::analysis::consolidate::ConsolidateOptions;
+use polemos_core::analysis::series::{Granularity, SeriesOptions};
+use polemos_core::{ActorName, DisputeName, Dossier, IssueName};
+use polemos_engine::analysis::{DEFAULTS, Scope};
 use polemos_proto::v1 as pb;
 
 use super::analysis_convert as out;
@@ -232,70 +227,24 @@ impl SeriesQuery {
 }
 
 // ---------------------------------------------------------------- answers
+//
+// Assembled by the engine (`polemos_engine::analysis::Scope`), as for `polemos analyze` and
+// Python; here only converted.
 
-/// A dispute of a snapshot with its stance records and the document index.
-struct Scope<'a> {
+fn scope<'a>(
     dossier: &'a Dossier,
-    dispute: &'a Dispute,
-    docs: DocumentIndex<'a>,
-}
-
-impl<'a> Scope<'a> {
-    /// NOT_FOUND (kind `dispute`) when the snapshot has no such dispute.
-    fn new(dossier: &'a Dossier, name: &DisputeName) -> Result<Self, ApiError> {
-        let dispute = dossier
-            .disputes
-            .iter()
-            .find(|d| &d.name == name)
-            .ok_or_else(|| AnalysisError::UnknownDispute(name.to_string()))
-            .map_err(core_error)?;
-        Ok(Self {
-            dossier,
-            dispute,
-            docs: DocumentIndex::new(&dossier.documents),
-        })
-    }
-
-    fn stances(&self) -> Vec<Stance> {
-        self.dossier
-            .stances
-            .iter()
-            .filter(|s| s.issue.dispute() == self.dispute.name)
-            .cloned()
-            .collect()
-    }
-
-    fn current(
-        &self,
-        as_of: NaiveDate,
-        options: &ConsolidateOptions,
-    ) -> Result<Vec<ConsolidatedStance>, ApiError> {
-        consolidate(&self.stances(), &self.docs, as_of, options).map_err(core_error)
-    }
-
-    /// The agreement matrix with the dispute's parties first.
-    fn matrix(&self, current: &[ConsolidatedStance]) -> AgreementMatrix {
-        let parties: Vec<ActorName> = self
-            .dispute
-            .parties
-            .iter()
-            .map(|p| p.actor.clone())
-            .collect();
-        agreement_matrix(current, &parties)
-    }
-}
-
-fn core_error(e: AnalysisError) -> ApiError {
-    ApiError::Core(e.into())
+    name: &DisputeName,
+    as_of: NaiveDate,
+) -> Result<Scope<'a>, ApiError> {
+    Ok(Scope::new(dossier, name.as_str(), Some(as_of))?)
 }
 
 pub fn current_stances(
     dossier: &Dossier,
     q: &StancesQuery,
 ) -> Result<pb::ListCurrentStancesResponse, ApiError> {
-    let scope = Scope::new(dossier, &q.dispute)?;
-    let stances = scope
-        .current(q.as_of, &q.options)?
+    let stances = scope(dossier, &q.dispute, q.as_of)?
+        .current(&q.options)?
         .iter()
         .filter(|s| q.actor.as_ref().is_none_or(|a| &s.actor == a))
         .filter(|s| q.issue.as_ref().is_none_or(|i| &s.issue == i))
@@ -311,27 +260,18 @@ pub fn stance_matrix(
     dossier: &Dossier,
     q: &DisputeQuery,
 ) -> Result<pb::GetStanceMatrixResponse, ApiError> {
-    let scope = Scope::new(dossier, &q.dispute)?;
-    let current = scope.current(q.as_of, &q.options)?;
-    Ok(out::stance_matrix(
-        q.as_of,
-        &scope.matrix(&current),
-        &polarization(&current),
-    ))
+    let (matrix, polarization) = scope(dossier, &q.dispute, q.as_of)?.agreement(&q.options)?;
+    Ok(out::stance_matrix(q.as_of, &matrix, &polarization))
 }
 
 pub fn deadlock_list(
     dossier: &Dossier,
     q: &DisputeQuery,
 ) -> Result<pb::ListDeadlocksResponse, ApiError> {
-    let scope = Scope::new(dossier, &q.dispute)?;
-    let current = scope.current(q.as_of, &q.options)?;
+    let found = scope(dossier, &q.dispute, q.as_of)?.deadlocks(&q.options)?;
     Ok(pb::ListDeadlocksResponse {
         as_of: out::day(q.as_of),
-        deadlocks: deadlocks(&precondition_edges(&current))
-            .iter()
-            .map(out::deadlock)
-            .collect(),
+        deadlocks: found.iter().map(out::deadlock).collect(),
     })
 }
 
@@ -339,9 +279,8 @@ pub fn coalition_list(
     dossier: &Dossier,
     q: &CoalitionsQuery,
 ) -> Result<pb::ListCoalitionsResponse, ApiError> {
-    let scope = Scope::new(dossier, &q.base.dispute)?;
-    let current = scope.current(q.base.as_of, &q.base.options)?;
-    let found = coalitions(&scope.matrix(&current), q.max_distance).map_err(core_error)?;
+    let found = scope(dossier, &q.base.dispute, q.base.as_of)?
+        .coalitions(&q.base.options, Some(q.max_distance))?;
     Ok(pb::ListCoalitionsResponse {
         as_of: out::day(q.base.as_of),
         coalitions: found.iter().map(out::coalition).collect(),
@@ -352,21 +291,15 @@ pub fn shift_list(
     dossier: &Dossier,
     q: &ShiftsQuery,
 ) -> Result<pb::ListStanceShiftsResponse, ApiError> {
-    let scope = Scope::new(dossier, &q.dispute)?;
-    let stances: Vec<Stance> = scope
-        .stances()
-        .into_iter()
-        .filter(|s| q.actor.as_ref().is_none_or(|a| &s.actor == a))
-        .collect();
-    let shifts =
-        all_shifts(&stances, &scope.docs, q.until, &q.options, q.threshold).map_err(core_error)?;
+    let shifts = scope(dossier, &q.dispute, q.until)?.shifts(
+        &q.options,
+        Some(q.threshold),
+        q.actor.as_ref(),
+        q.since,
+    )?;
     Ok(pb::ListStanceShiftsResponse {
         until: out::day(q.until),
-        shifts: shifts
-            .iter()
-            .filter(|s| q.since.is_none_or(|since| s.date >= since))
-            .map(out::shift)
-            .collect(),
+        shifts: shifts.iter().map(out::shift).collect(),
     })
 }
 
@@ -374,27 +307,16 @@ pub fn cooperation_series(
     dossier: &Dossier,
     q: &SeriesQuery,
 ) -> Result<pb::GetCooperationSeriesResponse, ApiError> {
-    let scope = Scope::new(dossier, &q.dispute)?;
-    let events: Vec<_> = dossier
-        .for_dispute(&q.dispute)
-        .events
-        .into_iter()
-        .filter(|e| q.since.is_none_or(|since| e.date.date >= since))
-        .collect();
-    let series = pair_series(&events, &dossier.actors, &scope.docs, q.until, q.options);
-    let wanted = |a: &ActorName, b: &ActorName| match (&q.actor, &q.other_actor) {
-        (None, _) => true,
-        (Some(x), None) => a == x || b == x,
-        (Some(x), Some(y)) => (a == x && b == y) || (a == y && b == x),
-    };
+    let series = scope(dossier, &q.dispute, q.until)?.series(
+        q.options,
+        q.actor.as_ref(),
+        q.other_actor.as_ref(),
+        q.since,
+    );
     Ok(pb::GetCooperationSeriesResponse {
         until: out::day(q.until),
         granularity: out::granularity_out(q.options.granularity),
-        series: series
-            .iter()
-            .filter(|s| wanted(&s.a, &s.b))
-            .map(out::pair_series)
-            .collect(),
+        series: series.iter().map(out::pair_series).collect(),
     })
 }
 

@@ -3,9 +3,11 @@
 
 use polemos_core as core;
 use polemos_engine::Filter;
+use polemos_engine::write::{self, Mask};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_server::DossierService;
-use polemos_store::{Precondition, RequestId, StoreError, View, WriteBatch};
+use polemos_store::{StoreError, View};
+use serde_json::{Map, Value};
 use tonic::{Request, Response, Status};
 
 use super::convert::{self as cv, FieldError, Path};
@@ -77,15 +79,13 @@ impl Dossiers {
             .await
     }
 
+    /// AIP-133 create: the message converted, the write (and AIP-155 retries) the engine's.
     async fn create<T: Resource>(
         &self,
         mut msg: T::Pb,
         name: Option<String>,
         request_id: &str,
     ) -> Result<T::Pb, ApiError> {
-        if request_id.len() > 128 {
-            return Err(FieldError::new("request_id", "longer than 128 characters").into());
-        }
         let from_id = name.is_some();
         if let Some(name) = name {
             T::set_pb_name(&mut msg, name);
@@ -98,35 +98,21 @@ impl Dossiers {
             e
         })?;
         self.check_text(&record)?;
-        let mut batch = WriteBatch::new(format!("grpc create {}", record.name()));
-        let name = record.name().to_owned();
-        let stored = record.into_record();
-        if !request_id.is_empty() {
-            batch.request = Some(RequestId {
-                id: request_id.to_owned(),
-                fingerprint: fingerprint(&stored),
-            });
-        }
-        let ours = batch.request.as_ref().map(|r| r.fingerprint.clone());
-        batch.put_if(stored, Precondition::MustNotExist);
-        let result = self.shared.commit(batch).await?;
-        if let Some(first) = result.replay {
-            // AIP-155: a retry gets the original response, the resource as that call created
-            // it, even if it has changed since; the id reused for another request is an error.
-            if ours.as_deref() != Some(first.fingerprint.as_str()) {
-                return Err(FieldError::new(
-                    "request_id",
-                    "already used for a different request; use a new id for each request",
-                )
-                .into());
-            }
-            return self
-                .get_at::<T>(name, View::at_revision(first.revision))
-                .await;
-        }
-        self.get::<T>(name).await
+        let request_id = request_id.to_owned();
+        let made = self
+            .shared
+            .run(StoreOp::Commit, move |s| {
+                write::create(s, record.into_record(), Some(&request_id), "grpc")
+            })
+            .await?;
+        self.shared.notify(made.revision);
+        out::<T>(made)
     }
 
+    /// AIP-134 update: what the mask means and the write are the engine's (`write::apply`);
+    /// this only turns the request's fields into the core's form. proto3 cannot send a partial
+    /// message, so the fields are read off a copy of the stored record with the request's
+    /// fields put in, and only those fields are passed on.
     async fn update<T: Resource>(
         &self,
         msg: Option<T::Pb>,
@@ -136,96 +122,96 @@ impl Dossiers {
         let name = T::pb_name(&msg).to_owned();
         T::check_name(&Path::root(T::FIELD).at("name"), &name)?;
         let etag = cv::etag_in(&Path::root(T::FIELD).at("etag"), T::pb_etag(&msg))?;
-        let n = name.clone();
-        let stored = self
+        let mask = Mask::from_paths(mask.map(|m| m.paths));
+        // Without a mask, "the fields the request sets" are, in proto3, those not at their
+        // default.
+        let paths: Vec<String> = match &mask {
+            Mask::Set => T::set_fields(&msg),
+            Mask::All => write::writable(T::KIND)
+                .iter()
+                .map(|f| (*f).to_owned())
+                .collect(),
+            Mask::Paths(p) => p.clone(),
+        };
+        let limit = self.shared.limits.max_text_bytes;
+        let done = self
             .shared
-            .blocking(StoreOp::Get, move |s| s.get(T::KIND, &n, View::current()))
-            .await?
-            .ok_or_else(|| StoreError::NotFound {
-                kind: T::KIND.as_str(),
-                name: name.clone(),
-            })?;
-        let current = T::from_record(stored.value)
-            .ok_or_else(|| ApiError::Internal("stored record of the wrong kind".into()))?;
-        // AIP-134: no mask means "the fields the request sets"; `*` means replace everything.
-        let paths = match mask {
-            Some(m) => m.paths,
-            None => T::set_fields(&msg),
-        };
-        let merged = if paths.iter().any(|p| p == "*") {
-            msg
-        } else {
-            let mut merged = current.out(stored.revision);
-            for path in &paths {
-                if !T::merge(&mut merged, &msg, path) {
-                    return Err(FieldError::new(
-                        "update_mask",
-                        format!("`{path}` is not a writable field of {}", T::FIELD),
-                    )
-                    .into());
+            .run(StoreOp::Commit, move |s| {
+                let stored = polemos_engine::get(s, &name, None)?;
+                let current = T::from_record(stored.value.clone())
+                    .ok_or_else(|| ApiError::Internal("stored record of the wrong kind".into()))?;
+                let mut merged = current.out(stored.revision);
+                // A path this message has no field for is left to the engine to refuse.
+                for path in &paths {
+                    T::merge(&mut merged, &msg, path);
                 }
-            }
-            merged
-        };
-        let mut merged = merged;
-        T::clear_derived(&mut merged);
-        let record = T::input(&Path::root(T::FIELD), &merged)?;
-        self.check_text(&record)?;
-        let mut batch = WriteBatch::new(format!("grpc update {name}"));
-        batch.put_if(
-            record.into_record(),
-            Precondition::AtRevision(etag.unwrap_or(stored.revision)),
-        );
-        self.shared.commit(batch).await?;
-        self.get::<T>(name).await
+                T::clear_derived(&mut merged);
+                let given = T::input(&Path::root(T::FIELD), &merged)?;
+                check_text(&given, limit)?;
+                let changes = changes_of(&given.into_record(), &paths);
+                let record = write::apply(&stored.value, &changes, &mask)?;
+                let at = etag.unwrap_or(stored.revision);
+                Ok::<_, ApiError>(write::update_record(s, record, at, "grpc")?)
+            })
+            .await?;
+        self.shared.notify(done.revision);
+        out::<T>(done)
     }
 
+    /// AIP-135 delete, the engine's.
     async fn delete<T: Resource>(&self, name: String, etag: &str) -> Result<(), ApiError> {
         T::check_name(&Path::root("name"), &name)?;
         let etag = cv::etag_in(&Path::root("etag"), etag)?;
-        let precondition = match etag {
-            Some(r) => Precondition::AtRevision(r),
-            None => Precondition::None,
-        };
-        let n = name.clone();
-        let exists = self
+        let revision = self
             .shared
-            .blocking(StoreOp::Get, move |s| s.get(T::KIND, &n, View::current()))
-            .await?
-            .is_some();
-        if !exists {
-            return Err(StoreError::NotFound {
-                kind: T::KIND.as_str(),
-                name,
-            }
-            .into());
-        }
-        let mut batch = WriteBatch::new(format!("grpc delete {name}"));
-        batch.delete(T::KIND, name, precondition);
-        self.shared.commit(batch).await.map(|_| ())
+            .run(StoreOp::Commit, move |s| {
+                write::delete(s, &name, etag, "grpc")
+            })
+            .await?;
+        self.shared.notify(revision);
+        Ok(())
     }
 
     fn check_text<T: Resource>(&self, record: &T) -> Result<(), ApiError> {
-        match record.text_size() {
-            Some((field, size)) if size > self.shared.limits.max_text_bytes => {
-                Err(ApiError::TooLarge {
-                    field: field.into(),
-                    size,
-                    limit: self.shared.limits.max_text_bytes,
-                })
-            }
-            _ => Ok(()),
-        }
+        check_text(record, self.shared.limits.max_text_bytes)
     }
 }
 
-/// What identifies a create request for AIP-155: the SHA-256 of the resource it creates, as
-/// validated (output-only fields dropped, the name resolved from `*_id` or the message), so
-/// the same request sent either way has one fingerprint.
-fn fingerprint(record: &core::Record) -> String {
-    // Plain data with string keys always serializes.
-    let json = serde_json::to_string(record).unwrap_or_default();
-    core::content_hash(&json)
+/// The server's limit on free text (a policy of this server, not of the model).
+fn check_text<T: Resource>(record: &T, limit: usize) -> Result<(), ApiError> {
+    match record.text_size() {
+        Some((field, size)) if size > limit => Err(ApiError::TooLarge {
+            field: field.into(),
+            size,
+            limit,
+        }),
+        _ => Ok(()),
+    }
+}
+
+/// The top-level fields `paths` names, in the core's JSON form, of `record` (one the request's
+/// fields were converted into); a field absent here is one the request clears.
+fn changes_of(record: &core::Record, paths: &[String]) -> Map<String, Value> {
+    let mut whole = match serde_json::to_value(record) {
+        Ok(Value::Object(m)) => m,
+        _ => Map::new(),
+    };
+    let body = whole
+        .values_mut()
+        .next()
+        .and_then(|v| v.as_object_mut())
+        .map(std::mem::take)
+        .unwrap_or_default();
+    body.into_iter()
+        .filter(|(k, _)| paths.iter().any(|p| p == k))
+        .collect()
+}
+
+/// A stored record as its message, with its etag.
+fn out<T: Resource>(v: polemos_store::Versioned<core::Record>) -> Result<T::Pb, ApiError> {
+    T::from_record(v.value)
+        .map(|x| x.out(v.revision))
+        .ok_or_else(|| ApiError::Internal("stored record of the wrong kind".into()))
 }
 
 /// Checks the filter fields of a list request (full resource names, as AIP-122 says) and hands

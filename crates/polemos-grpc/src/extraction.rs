@@ -1,10 +1,12 @@
 //! `ExtractionService`: `Extract` (text in, facts out, nothing stored) and the bidirectional
 //! `Ingest` stream. Ingest reads the next document only once there is room for its result in a
-//! small buffer, so a client that stops reading results stops being read from (flow control),
-//! and it commits each document with its facts as one batch, so a cancelled stream leaves whole
-//! documents or none.
+//! small buffer, so a client that stops reading results stops being read from (flow control).
+//! Documents that have already arrived are committed together by the engine's `Ingester` (as the
+//! CLI does), so a stream pays one transaction per batch, not per document; a cancelled stream
+//! still leaves whole documents or none.
 
 use std::sync::LazyLock;
+use std::time::Duration;
 
 use polemos_core::{self as core, Dossier};
 use polemos_extract::{self as ex, ArticleMeta, Extractor};
@@ -21,6 +23,10 @@ use polemos_engine::ingest;
 
 /// Results buffered before the server stops reading documents.
 const INGEST_BUFFER: usize = 4;
+
+/// Most documents of a stream committed together: those already received when the server is
+/// ready for the next (a bound on what is read ahead of the client reading results).
+const INGEST_BATCH: usize = 32;
 
 #[derive(Clone)]
 pub struct Extraction {
@@ -84,24 +90,6 @@ fn extract_facts(doc: &core::Document) -> Result<Dossier, ApiError> {
     Ok(facts)
 }
 
-async fn ingest_one(shared: &Shared, index: u64, req: pb::IngestRequest) -> pb::IngestResponse {
-    let mut out = pb::IngestResponse {
-        index,
-        ..Default::default()
-    };
-    match ingest_inner(shared, req, &mut out).await {
-        Ok(outcome) => out.outcome = outcome as i32,
-        Err(e) => {
-            let st = Status::from(e);
-            out.outcome = pb::IngestOutcome::Failed as i32;
-            out.error_code = st.code() as i32;
-            out.error_message = st.message().to_owned();
-            metrics::counter!("polemos_ingest_documents_total", "outcome" => "failed").increment(1);
-        }
-    }
-    out
-}
-
 /// A field of the request document as the API names it (`document.published`).
 fn in_document(e: polemos_engine::Error) -> ApiError {
     match e {
@@ -112,84 +100,171 @@ fn in_document(e: polemos_engine::Error) -> ApiError {
     }
 }
 
-/// One document through the engine's ingest (`polemos_engine::ingest`), as a batch of one so
-/// each result is sent as soon as it is known: prepared (a stored text is not extracted again)
-/// on the blocking pool, then committed.
-async fn ingest_inner(
+/// A failed document's response.
+fn failed(out: &mut pb::IngestResponse, e: ApiError) {
+    let st = Status::from(e);
+    out.outcome = pb::IngestOutcome::Failed as i32;
+    out.error_code = st.code() as i32;
+    out.error_message = st.message().to_owned();
+    metrics::counter!("polemos_ingest_documents_total", "outcome" => "failed").increment(1);
+}
+
+/// Documents that arrived together, through the engine's ingest (`polemos_engine::ingest`) as
+/// the CLI and Python do: each checked, prepared on the blocking pool (a stored text is not
+/// extracted again), then all committed by one `Ingester` (many documents a transaction,
+/// idempotent by content hash); one response per document, in order, numbered from `first`.
+async fn ingest_batch(
     shared: &Shared,
-    req: pb::IngestRequest,
-    out: &mut pb::IngestResponse,
-) -> Result<pb::IngestOutcome, ApiError> {
-    let doc = document_in(shared, "document", req.document)?;
-    out.content_hash = doc.content_hash.clone();
-    out.document = doc.name.to_string();
-    let mode = if req.document_only {
-        ingest::Mode::DocumentOnly
-    } else {
-        ingest::Mode::Facts
-    };
-    let bytes = doc.text.len() as u64;
-    let store = shared.store();
-    let facts = tokio::task::spawn_blocking(move || -> Result<Dossier, ApiError> {
-        let extractor = EXTRACTOR.as_ref().map_err(|e| ApiError::from(e.clone()))?;
-        let meta = ArticleMeta {
-            published: doc.published,
-            title: (!doc.title.is_empty()).then(|| doc.title.clone()),
-            outlet: doc.outlet.clone(),
-            url: doc.url.clone(),
-        };
-        let mut facts = ingest::prepare(&*store, extractor, doc.text.as_bytes(), &meta, mode)
-            .map_err(in_document)?;
-        // Keep what the client said about the document that the extractor does not know.
-        for d in &mut facts.documents {
-            if d.language.is_none() {
-                d.language.clone_from(&doc.language);
+    first: u64,
+    batch: Vec<pb::IngestRequest>,
+) -> Vec<pb::IngestResponse> {
+    let mut out: Vec<pb::IngestResponse> = (first..)
+        .take(batch.len())
+        .map(|index| pb::IngestResponse {
+            index,
+            ..Default::default()
+        })
+        .collect();
+    let mut docs = Vec::with_capacity(batch.len());
+    for (i, req) in batch.into_iter().enumerate() {
+        match document_in(shared, "document", req.document) {
+            Ok(doc) => {
+                out[i].content_hash = doc.content_hash.clone();
+                out[i].document = doc.name.to_string();
+                let mode = if req.document_only {
+                    ingest::Mode::DocumentOnly
+                } else {
+                    ingest::Mode::Facts
+                };
+                docs.push((i, doc, mode));
             }
+            Err(e) => failed(&mut out[i], e),
         }
-        Ok(facts)
+    }
+    if docs.is_empty() {
+        return out;
+    }
+    let store = shared.store();
+    let prepared = tokio::task::spawn_blocking(move || {
+        let extractor = EXTRACTOR.as_ref().map_err(|e| e.clone());
+        // On every core, in order, as `polemos ingest` and `ingest_texts` prepare theirs.
+        let jobs = std::thread::available_parallelism().map_or(1, usize::from);
+        let mut prepared = Vec::with_capacity(docs.len());
+        let _ = ex::pipeline::ordered_map(
+            docs,
+            jobs.min(INGEST_BATCH),
+            |(i, doc, mode): (usize, core::Document, ingest::Mode)| {
+                let bytes = doc.text.len() as u64;
+                let facts = match &extractor {
+                    Ok(x) => prepare(&*store, x, &doc, mode),
+                    Err(e) => Err(polemos_engine::Error::from(e.clone())),
+                };
+                (i, bytes, facts)
+            },
+            |r| {
+                prepared.push(r);
+                std::ops::ControlFlow::Continue(())
+            },
+        );
+        prepared
     })
-    .await
-    .map_err(|e| ApiError::Internal(e.to_string()))??;
-    let label = out.document.clone();
-    let mut reports = shared
+    .await;
+    let prepared = match prepared {
+        Ok(p) => p,
+        Err(e) => {
+            for o in out.iter_mut().filter(|o| o.outcome == 0) {
+                failed(o, ApiError::Internal(e.to_string()));
+            }
+            return out;
+        }
+    };
+    let slots: Vec<(usize, u64)> = prepared.iter().map(|(i, b, _)| (*i, *b)).collect();
+    let n = prepared.len();
+    let reports = shared
         .run(StoreOp::Commit, move |s| {
             let options = ingest::IngestOptions {
-                batch_documents: 1,
+                batch_documents: n,
                 ..ingest::IngestOptions::default()
             };
             let mut ingester = ingest::Ingester::new(s, options);
-            let mut reports = ingester.push(label, Ok(facts));
+            let mut reports = Vec::with_capacity(n);
+            for (i, _, facts) in prepared {
+                reports.extend(ingester.push(i.to_string(), facts));
+            }
             reports.extend(ingester.finish());
             Ok::<_, ApiError>(reports)
         })
-        .await?;
-    let Some(report) = reports.pop() else {
-        return Err(ApiError::Internal("ingest reported nothing".into()));
+        .await;
+    let reports = match reports {
+        Ok(r) if r.len() == n => r,
+        Ok(_) => {
+            let e = ApiError::Internal("ingest reported a result per document".into());
+            return fail_rest(out, e);
+        }
+        Err(e) => return fail_rest(out, e),
     };
-    match report.outcome {
-        ingest::Outcome::Committed {
-            stances,
-            events,
-            revision,
-            ..
-        } => {
-            shared.notify(revision);
-            out.revision = revision;
-            out.stances = u32::try_from(stances).unwrap_or(u32::MAX);
-            out.events = u32::try_from(events).unwrap_or(u32::MAX);
-            metrics::counter!("polemos_ingest_documents_total", "outcome" => "created")
-                .increment(1);
-            metrics::counter!("polemos_ingest_bytes_total").increment(bytes);
-            Ok(pb::IngestOutcome::Created)
+    for ((i, bytes), report) in slots.into_iter().zip(reports) {
+        let o = &mut out[i];
+        match report.outcome {
+            ingest::Outcome::Committed {
+                stances,
+                events,
+                revision,
+                ..
+            } => {
+                shared.notify(revision);
+                o.revision = revision;
+                o.stances = u32::try_from(stances).unwrap_or(u32::MAX);
+                o.events = u32::try_from(events).unwrap_or(u32::MAX);
+                o.outcome = pb::IngestOutcome::Created as i32;
+                metrics::counter!("polemos_ingest_documents_total", "outcome" => "created")
+                    .increment(1);
+                metrics::counter!("polemos_ingest_bytes_total").increment(bytes);
+            }
+            ingest::Outcome::Unchanged { document } => {
+                o.document = document;
+                o.outcome = pb::IngestOutcome::Duplicate as i32;
+                metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate")
+                    .increment(1);
+            }
+            ingest::Outcome::Failed { error } => failed(o, in_document(error)),
         }
-        ingest::Outcome::Unchanged { document } => {
-            out.document = document;
-            metrics::counter!("polemos_ingest_documents_total", "outcome" => "duplicate")
-                .increment(1);
-            Ok(pb::IngestOutcome::Duplicate)
-        }
-        ingest::Outcome::Failed { error } => Err(in_document(error)),
     }
+    out
+}
+
+/// Every response without an outcome yet fails with `e` (a commit that failed as a whole).
+fn fail_rest(mut out: Vec<pb::IngestResponse>, e: ApiError) -> Vec<pb::IngestResponse> {
+    let status = Status::from(e);
+    for o in out.iter_mut().filter(|o| o.outcome == 0) {
+        o.outcome = pb::IngestOutcome::Failed as i32;
+        o.error_code = status.code() as i32;
+        o.error_message = status.message().to_owned();
+    }
+    out
+}
+
+/// One document's facts, keeping what the client said about it that the extractor does not
+/// know (its language).
+fn prepare(
+    store: &dyn polemos_store::Store,
+    extractor: &Extractor,
+    doc: &core::Document,
+    mode: ingest::Mode,
+) -> polemos_engine::Result<Dossier> {
+    let meta = ArticleMeta {
+        published: doc.published,
+        title: (!doc.title.is_empty()).then(|| doc.title.clone()),
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
+    };
+    let mut facts = ingest::prepare(store, extractor, doc.text.as_bytes(), &meta, mode)?;
+    for d in &mut facts.documents {
+        if d.language.is_none() {
+            d.language.clone_from(&doc.language);
+        }
+    }
+    Ok(facts)
 }
 
 #[tonic::async_trait]
@@ -230,10 +305,11 @@ impl ExtractionService for Extraction {
             let _permit = permit;
             let mut index = 0u64;
             loop {
-                // Room for the result first: no reading ahead of a client that does not read.
+                // Room for a result first: no reading ahead of a client that does not read.
                 let Ok(slot) = tx.reserve().await else { return };
-                let msg = match inbound.message().await {
-                    Ok(Some(m)) => m,
+                let mut ended = None;
+                let mut batch = match inbound.message().await {
+                    Ok(Some(m)) => vec![m],
                     Ok(None) => return,
                     Err(e) => {
                         tracing::info!(code = ?e.code(), "ingest stream ended: {}", e.message());
@@ -241,8 +317,39 @@ impl ExtractionService for Extraction {
                         return;
                     }
                 };
-                slot.send(Ok(ingest_one(&shared, index, msg).await));
-                index += 1;
+                drop(slot);
+                // Whatever else has already arrived joins the batch (without waiting for more,
+                // so a client sending one document at a time gets each result at once).
+                while batch.len() < INGEST_BATCH {
+                    match tokio::time::timeout(Duration::ZERO, inbound.message()).await {
+                        Ok(Ok(Some(m))) => batch.push(m),
+                        Ok(Ok(None)) => {
+                            ended = Some(None);
+                            break;
+                        }
+                        Ok(Err(e)) => {
+                            ended = Some(Some(e));
+                            break;
+                        }
+                        Err(_) => break,
+                    }
+                }
+                let n = batch.len() as u64;
+                for response in ingest_batch(&shared, index, batch).await {
+                    if tx.send(Ok(response)).await.is_err() {
+                        return;
+                    }
+                }
+                index += n;
+                match ended {
+                    None => {}
+                    Some(None) => return,
+                    Some(Some(e)) => {
+                        tracing::info!(code = ?e.code(), "ingest stream ended: {}", e.message());
+                        let _ = tx.send(Err(super::malformed(e))).await;
+                        return;
+                    }
+                }
             }
         });
         Ok(Response::new(Box::pin(ReceiverStream::new(rx))))

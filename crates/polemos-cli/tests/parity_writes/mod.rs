@@ -4,6 +4,8 @@
 //! and issue counts. The Python Engine and Client answer the same questions in
 //! `python/tests/test_parity.py`.
 
+pub mod edits;
+
 use std::process::Command;
 
 use polemos_engine::{Access, Filter, curation, ingest};

@@ -250,6 +250,61 @@ async fn watch_replays_history_filtered_by_dispute_and_actor() {
     server.stop().await;
 }
 
+type ExtractionClient = polemos_proto::v1::extraction_service_client::ExtractionServiceClient<
+    tonic::service::interceptor::InterceptedService<
+        tonic::transport::Channel,
+        super::support::Auth,
+    >,
+>;
+
+/// Documents that arrive together are committed together (as the engine's `IngestWriter`
+/// does for the CLI), still with one result each, and a second run of the same stream stores
+/// nothing again.
+#[tokio::test]
+async fn documents_sent_together_share_commits_and_are_stored_once() {
+    let server = Server::start(true, false).await;
+    let ingest = server.extraction(&server.admin).await;
+    let docs: Vec<pb::IngestRequest> = (0..12)
+        .map(|i| ingest_doc(&format!("Japan and Russia met in Singapore, round {i}.")))
+        .collect();
+    let run = |mut client: ExtractionClient, docs: Vec<pb::IngestRequest>| async move {
+        client
+            .ingest(tokio_stream::iter(docs))
+            .await
+            .expect("ingest")
+            .into_inner()
+            .collect::<Result<Vec<pb::IngestResponse>, _>>()
+            .await
+            .expect("results")
+    };
+    let first = run(ingest.clone(), docs.clone()).await;
+    assert_eq!(first.len(), docs.len(), "one result a document");
+    assert!(
+        first
+            .iter()
+            .all(|r| r.outcome == pb::IngestOutcome::Created as i32)
+    );
+    let revisions: std::collections::BTreeSet<u64> = first.iter().map(|r| r.revision).collect();
+    // The whole stream is buffered before the first document is extracted, so at least two
+    // documents share a commit (one transaction a message made as many revisions as documents).
+    assert!(
+        revisions.len() < docs.len(),
+        "{} commits for {} documents",
+        revisions.len(),
+        docs.len()
+    );
+    let again = run(ingest, docs).await;
+    assert!(
+        again
+            .iter()
+            .all(|r| r.outcome == pb::IngestOutcome::Duplicate as i32)
+    );
+    let names: Vec<&str> = again.iter().map(|r| r.document.as_str()).collect();
+    let firsts: Vec<&str> = first.iter().map(|r| r.document.as_str()).collect();
+    assert_eq!(names, firsts, "a duplicate names the stored document");
+    server.stop().await;
+}
+
 #[tokio::test]
 async fn a_cancelled_ingest_leaves_only_whole_documents() {
     let server = Server::start(true, false).await;

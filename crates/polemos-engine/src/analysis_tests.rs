@@ -1,0 +1,84 @@
+//! The assembled analyses against the core's own functions on the reference dossier, and the
+//! errors every interface inherits from them.
+
+use chrono::NaiveDate;
+use polemos_core::ActorName;
+use polemos_store::View;
+
+use super::*;
+use crate::ErrorKind;
+use crate::testing::kuril;
+
+fn day() -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(2019, 6, 1)
+}
+
+#[test]
+fn an_unknown_or_malformed_dispute_is_refused_by_kind() {
+    let store = kuril();
+    let e = snapshot(&*store, "atlantis", None).expect_err("unknown");
+    assert_eq!(e.kind(), ErrorKind::NotFound);
+    let e = snapshot(&*store, "a b/c", None).expect_err("malformed");
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    let e = snapshot(&*store, "kuril-islands", Some(99)).expect_err("past the head");
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    let dossier = store.snapshot(View::current()).expect("snapshot");
+    assert!(Scope::new(&dossier, "atlantis", day()).is_err());
+}
+
+#[test]
+fn each_analysis_is_the_cores_on_the_disputes_records() {
+    let store = kuril();
+    let dossier = snapshot(&*store, "kuril-islands", None).expect("snapshot");
+    let scope = Scope::new(&dossier, "kuril-islands", day()).expect("scope");
+    let options = DEFAULTS.consolidation();
+    let current = scope.current(&options).expect("current");
+    assert!(!current.is_empty(), "the reference has stances");
+    let (matrix, _) = scope.agreement(&options).expect("agreement");
+    let parties: Vec<ActorName> = scope
+        .dispute
+        .parties
+        .iter()
+        .map(|p| p.actor.clone())
+        .collect();
+    assert_eq!(matrix.actors[..parties.len()], parties[..], "parties first");
+    assert_eq!(
+        scope.coalitions(&options, None).expect("coalitions"),
+        coalitions(&matrix, DEFAULTS.max_distance).expect("core")
+    );
+    let all = scope
+        .shifts(&options, Some(0.0), None, None)
+        .expect("shifts");
+    let jpn = ActorName::parse("actors/JPN").expect("name");
+    let of_jpn = scope
+        .shifts(&options, Some(0.0), Some(&jpn), None)
+        .expect("shifts");
+    assert!(of_jpn.iter().all(|s| s.actor == jpn));
+    assert!(of_jpn.len() <= all.len());
+    let later = scope
+        .shifts(
+            &options,
+            Some(0.0),
+            None,
+            NaiveDate::from_ymd_opt(2100, 1, 1),
+        )
+        .expect("shifts");
+    assert!(later.is_empty(), "nothing shifts after `since` in 2100");
+    let e = scope
+        .coalitions(&options, Some(-1.0))
+        .expect_err("negative distance");
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+}
+
+#[test]
+fn series_keeps_only_the_pairs_asked_for() {
+    let store = kuril();
+    let dossier = snapshot(&*store, "kuril-islands", None).expect("snapshot");
+    let scope = Scope::new(&dossier, "kuril-islands", day()).expect("scope");
+    let all = scope.series(series_options(None, true), None, None, None);
+    assert!(!all.is_empty(), "the reference has events");
+    let a = all[0].a.clone();
+    let mine = scope.series(series_options(None, true), Some(&a), None, None);
+    assert!(mine.iter().all(|s| s.a == a || s.b == a));
+    assert!(!mine.is_empty());
+}
