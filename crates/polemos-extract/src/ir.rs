@@ -150,6 +150,9 @@ pub struct Doc<'t> {
     /// An upper bound of the steps the stages took, so tests can check the work stays linear
     /// in the input without timing anything.
     pub work: std::cell::Cell<usize>,
+    /// The language profile the stages read words from (`Extractor::analyze` sets the
+    /// extractor's; English by default).
+    pub lang: std::sync::Arc<crate::lang::Profile>,
 }
 
 impl<'t> Doc<'t> {
@@ -175,6 +178,7 @@ impl<'t> Doc<'t> {
             date_facts: Vec::new(),
             new_issues: Vec::new(),
             work: std::cell::Cell::new(0),
+            lang: crate::lang::english(),
         }
     }
 
@@ -203,6 +207,12 @@ impl<'t> Doc<'t> {
     pub fn tok_in(&self, i: usize, words: &[&str]) -> bool {
         let t = self.tok(i);
         words.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether token `i` is a word of `class` in the document's language.
+    #[must_use]
+    pub fn tok_is_a(&self, i: usize, class: crate::lang::Class) -> bool {
+        self.lang.is(class, self.tok(i))
     }
 
     /// The index of the first token starting at or after `byte`.

@@ -18,6 +18,7 @@ pub mod gates;
 pub mod gazetteer;
 pub mod ir;
 pub mod knowledge;
+pub mod lang;
 pub mod mentions;
 pub mod output;
 pub mod people;
@@ -147,6 +148,12 @@ impl Extractor {
         &self.knowledge
     }
 
+    /// The language profile the stages read words from.
+    #[must_use]
+    pub fn language(&self) -> &lang::Profile {
+        &self.knowledge.lang
+    }
+
     #[must_use]
     pub fn stage_names(&self) -> Vec<&'static str> {
         self.stages.iter().map(|s| s.name()).collect()
@@ -167,6 +174,7 @@ impl Extractor {
     #[must_use]
     pub fn analyze<'t>(&self, text: &'t str, published: Option<NaiveDate>) -> Doc<'t> {
         let mut doc = Doc::new(text, published);
+        doc.lang = std::sync::Arc::clone(&self.knowledge.lang);
         for stage in &self.stages {
             stage.run(&self.knowledge, &mut doc);
         }
@@ -181,6 +189,7 @@ impl Extractor {
         published: Option<NaiveDate>,
     ) -> Vec<(&'static str, std::time::Duration)> {
         let mut doc = Doc::new(text, published);
+        doc.lang = std::sync::Arc::clone(&self.knowledge.lang);
         self.stages
             .iter()
             .map(|stage| {
