@@ -86,10 +86,20 @@ pub enum Class {
     PossessorGlue,
     /// Pronouns of a person, not of a state or body ("he", "her").
     PersonPronoun,
+    /// Capitalized words that end a name rather than continue it ("Lavrov Monday", "Says"); matched as written (capitalized), or in any case in an all-capitals line.
+    NotAName,
+    /// Capitalized words of regions and offices' remits, not names ("Horn", "Affairs"); matched capitalized.
+    RemitWord,
+    /// Lower-case particles inside names ("al", "van"); matched in lower case.
+    NameParticle,
+    /// Possessive pronouns that make a title someone's ("his Prime Minister, X").
+    PossessivePronoun,
+    /// Words between a state and its title that keep the title the state's ("deputy", "U.N.").
+    TitleModifier,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 25] = [
+pub const CLASSES: [(Class, &str); 30] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -115,6 +125,11 @@ pub const CLASSES: [(Class, &str); 25] = [
     (Class::VerbalContext, "verbal_context"),
     (Class::PossessorGlue, "possessor_glue"),
     (Class::PersonPronoun, "person_pronoun"),
+    (Class::NotAName, "not_a_name"),
+    (Class::RemitWord, "remit_word"),
+    (Class::NameParticle, "name_particle"),
+    (Class::PossessivePronoun, "possessive_pronoun"),
+    (Class::TitleModifier, "title_modifier"),
 ];
 
 impl Class {

@@ -255,10 +255,8 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         } else {
             ""
         };
-        let owned = state_raw.is_some()
-            || ["his", "her", "its", "their"]
-                .iter()
-                .any(|w| before.eq_ignore_ascii_case(w));
+        let owned =
+            state_raw.is_some() || doc.lang.is(crate::lang::Class::PossessivePronoun, before);
         let mut name_start = m.tok_end;
         if doc.tok(name_start) == "," && owned {
             name_start += 1;
@@ -280,7 +278,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             while run_end < limit
                 && run_end < name_start + 10
                 && (is_name_word(doc, run_end, caps)
-                    || is_place_word(doc.tok(run_end))
+                    || is_place_word(&doc.lang, doc.tok(run_end))
                     || doc.tok_in(
                         run_end,
                         &["the", "of", "and", "van", "von", "de", "al", "el"],
