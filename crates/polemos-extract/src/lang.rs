@@ -96,10 +96,26 @@ pub enum Class {
     PossessivePronoun,
     /// Words between a state and its title that keep the title the state's ("deputy", "U.N.").
     TitleModifier,
+    /// Words skipped between a stance cue and the issue it names ("the", "against", "such").
+    IssueLead,
+    /// Words that end an issue's noun phrase ("and", "which", "between").
+    IssueEnd,
+    /// Words no issue's name contains: auxiliaries, verbs of being, pronouns, negation.
+    NotInIssue,
+    /// Words dropped from the end of an issue's phrase ("of", "the", "to").
+    IssueTrailing,
+    /// Determiners and possessives that open a noun phrase ("the", "its").
+    Determiner,
+    /// Endings of adjectives, which do not end a noun phrase ("al", "ive"): a suffix class.
+    AdjectiveSuffix,
+    /// Determiners before a noun that refers back to a measure named before ("the", "this", "its").
+    ReferringDeterminer,
+    /// Verbs of being after such a noun ("is", "remains"): "the measure is illegal".
+    Copula,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 30] = [
+pub const CLASSES: [(Class, &str); 38] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -130,6 +146,14 @@ pub const CLASSES: [(Class, &str); 30] = [
     (Class::NameParticle, "name_particle"),
     (Class::PossessivePronoun, "possessive_pronoun"),
     (Class::TitleModifier, "title_modifier"),
+    (Class::IssueLead, "issue_lead"),
+    (Class::IssueEnd, "issue_end"),
+    (Class::NotInIssue, "not_in_issue"),
+    (Class::IssueTrailing, "issue_trailing"),
+    (Class::Determiner, "determiner"),
+    (Class::AdjectiveSuffix, "adjective_suffix"),
+    (Class::ReferringDeterminer, "referring_determiner"),
+    (Class::Copula, "copula"),
 ];
 
 impl Class {
@@ -195,8 +219,8 @@ pub struct Profile {
     pub code: String,
     pub name: String,
     words: WordMap,
-    /// The longest word of a prefix class, to bound prefix lookups.
-    longest_prefix: usize,
+    /// The longest word of a prefix or suffix class, to bound their lookups.
+    longest_affix: usize,
 }
 
 static ENGLISH: LazyLock<Arc<Profile>> =
@@ -428,8 +452,8 @@ impl Profile {
                     format!("unknown class `{}` (known: {})", f[1], names.join(", "))
                 })?;
                 for w in list(f[2]) {
-                    if class == Class::NegatingPrefix {
-                        self.longest_prefix = self.longest_prefix.max(w.len());
+                    if matches!(class, Class::NegatingPrefix | Class::AdjectiveSuffix) {
+                        self.longest_affix = self.longest_affix.max(w.len());
                     }
                     self.entry(w).classes |= class.bit();
                 }
@@ -471,8 +495,16 @@ impl Profile {
     /// Whether `word` starts with a word of the prefix class `class`.
     #[must_use]
     pub fn starts_with(&self, class: Class, word: &str) -> bool {
-        (1..=word.len().min(self.longest_prefix))
+        (1..=word.len().min(self.longest_affix))
             .filter_map(|n| word.get(..n))
+            .any(|p| self.is(class, p))
+    }
+
+    /// Whether `word` ends with a word of the suffix class `class`.
+    #[must_use]
+    pub fn ends_with(&self, class: Class, word: &str) -> bool {
+        (1..=word.len().min(self.longest_affix))
+            .filter_map(|n| word.get(word.len() - n..))
             .any(|p| self.is(class, p))
     }
 

@@ -22,6 +22,8 @@ fn builtin_english_parses_with_every_class() {
     assert!(!p.is(Class::Negation, "will"));
     assert!(p.starts_with(Class::NegatingPrefix, "refused"));
     assert!(!p.starts_with(Class::NegatingPrefix, "ref"));
+    assert!(p.ends_with(Class::AdjectiveSuffix, "Regional"));
+    assert!(!p.ends_with(Class::AdjectiveSuffix, "talks"));
     assert!(checked_english().is_ok());
 }
 
