@@ -64,7 +64,7 @@ fn clause_floor(doc: &Doc<'_>, s: usize, clause: &Clause, cue: &Item) -> usize {
     while floor < cue.tok && matches!(doc.tok(floor), "\"" | "\u{201c}" | "'" | "\u{2018}") {
         floor += 1;
     }
-    if floor < cue.tok && doc.tok_is(floor, "that") {
+    if floor < cue.tok && doc.tok_is_a(floor, Class::Complementizer) {
         floor += 1;
     }
     floor
@@ -136,9 +136,9 @@ fn plain(doc: &Doc<'_>, items: &[Item], at: usize, s: usize, clause: &Clause) ->
             if gap_start > floor && auxiliary(gap_start - 1) {
                 gap_start -= 1;
             } else if gap_start >= floor + 3
-                && doc.tok_is(gap_start - 1, "to")
+                && doc.tok_is_a(gap_start - 1, Class::InfinitiveMarker)
                 && doc.tok_is_a(gap_start - 2, Class::Readiness)
-                && doc.tok_in(gap_start - 3, &["is", "are", "was", "were"])
+                && doc.tok_is_a(gap_start - 3, Class::BeForm)
             {
                 gap_start -= 3;
             } else {
@@ -179,7 +179,7 @@ fn plain(doc: &Doc<'_>, items: &[Item], at: usize, s: usize, clause: &Clause) ->
             })
     };
     // "we" opening the clause.
-    if gap_start == floor + 1 && doc.tok_in(floor, &["we", "i"]) {
+    if gap_start == floor + 1 && doc.tok_is_a(floor, Class::FirstPersonSubject) {
         let alone = subject_item.is_none_or(|i| items[i].tok_end <= floor);
         return alone.then_some(Plain {
             subject: Subject::We,
@@ -208,7 +208,9 @@ fn plain(doc: &Doc<'_>, items: &[Item], at: usize, s: usize, clause: &Clause) ->
         i = k;
     }
     // The subject opens the clause ("the" may open its mention).
-    if first.tok != floor && !(first.tok == floor + 1 && doc.tok_is(floor, "the")) {
+    if first.tok != floor
+        && !(first.tok == floor + 1 && doc.tok_is_a(floor, Class::DefiniteArticle))
+    {
         return None;
     }
     Some(Plain {
@@ -255,7 +257,8 @@ fn plain_noun(
     let words_ok = (sentence.tokens.start..cue.tok).all(|t| {
         let w = doc.tok(t).to_ascii_lowercase();
         !light(&w) && !doc.lang.is(Class::Planned, &w)
-    }) && !(cue.tok..sentence.tokens.end).any(|t| doc.tok_in(t, &["between", "by"]));
+    }) && !(cue.tok..sentence.tokens.end)
+        .any(|t| doc.tok_is_a(t, Class::PairPreposition));
     if !words_ok {
         return false;
     }
@@ -305,10 +308,10 @@ fn plain_noun(
 /// ("Venezuela and the Philippines").
 fn coordinated(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     let mut end = to;
-    if end > from && doc.tok_is(end - 1, "the") {
+    if end > from && doc.tok_is_a(end - 1, Class::DefiniteArticle) {
         end -= 1;
     }
-    end > from && (from..end).all(|t| doc.tok(t) == "," || doc.tok_is(t, "and"))
+    end > from && (from..end).all(|t| doc.tok(t) == "," || doc.tok_is_a(t, Class::And))
 }
 
 /// Whether a referring word ((`Class::Referring`)) stands in tokens `from..to`.
@@ -345,7 +348,7 @@ pub fn event_args(
             ItemKind::Actor { .. } | ItemKind::Cue(Cue::Pronoun | Cue::Possessive)
         )
     }) || refers(doc, sentence.tokens.start, sentence.tokens.end)
-        || (cue.tok > 0 && doc.tok_is(cue.tok - 1, "and"))
+        || (cue.tok > 0 && doc.tok_is_a(cue.tok - 1, Class::And))
         || (noun && clause.speaker.is_some());
     if !someone {
         return None;
@@ -381,7 +384,7 @@ pub fn event_args(
     // A participle or a gerund: a passive, a modifier, a progressive the tree may tag as an
     // adjective.
     let word = doc.tok(cue.tok).to_ascii_lowercase();
-    if word.ends_with("ing") || doc.tok_is(cue.tok_end, "by") {
+    if word.ends_with("ing") || doc.tok_is_a(cue.tok_end, Class::AgentPreposition) {
         return ask();
     }
     let Some(plain) = plain(doc, items, at, s, clause) else {
@@ -403,7 +406,7 @@ pub fn event_args(
             if doc.tok_is_a(t, Class::TargetPreposition) {
                 t += 1;
             }
-            if doc.tok_is(t, "the") {
+            if doc.tok_is_a(t, Class::DefiniteArticle) {
                 t += 1;
             }
             it.tok == t
@@ -425,8 +428,11 @@ pub fn event_args(
     let rest = items[j..].iter().take_while(|x| x.tok < clause_end);
     // "..., according to Reuters": the tree attaches the outlet through "according", no case
     // of a target.
-    let cited =
-        |x: &Item| x.tok >= 2 && doc.tok_is(x.tok - 2, "according") && doc.tok_is(x.tok - 1, "to");
+    let cited = |x: &Item| {
+        x.tok >= 2
+            && doc.tok_is_a(x.tok - 2, Class::According)
+            && doc.tok_is_a(x.tok - 1, Class::AccordingTo)
+    };
     let tail_actor = rest.clone().any(|x| {
         matches!(
             x.kind,
@@ -541,7 +547,10 @@ fn plain_stance(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<Pl
     });
     // A gerund or participle cue ("supporting", "backed by") is not a plain verb.
     let word = doc.tok(cue.tok).to_ascii_lowercase();
-    if joined_or_denied || word.ends_with("ing") || doc.tok_is(cue.tok_end, "by") {
+    if joined_or_denied
+        || word.ends_with("ing")
+        || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
+    {
         return None;
     }
     plain(doc, items, at, s, clause)

@@ -112,10 +112,30 @@ pub enum Class {
     ReferringDeterminer,
     /// Verbs of being after such a noun ("is", "remains"): "the measure is illegal".
     Copula,
+    /// The word that opens a reported clause ("that").
+    Complementizer,
+    /// The infinitive marker ("to"): "is ready to discuss".
+    InfinitiveMarker,
+    /// Finite forms of "be" before an adjective of readiness ("is", "were").
+    BeForm,
+    /// First-person subject pronouns ("we", "i").
+    FirstPersonSubject,
+    /// The definite article ("the").
+    DefiniteArticle,
+    /// Prepositions after a cue that name both parties or the agent ("between", "by"): the clause is in doubt.
+    PairPreposition,
+    /// The conjunction "and" (coordinated subjects, "and signed").
+    And,
+    /// The preposition of a passive's agent ("by").
+    AgentPreposition,
+    /// The first word of "according to X" (a source, not a target).
+    According,
+    /// Its second word ("to").
+    AccordingTo,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 38] = [
+pub const CLASSES: [(Class, &str); 48] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -154,7 +174,20 @@ pub const CLASSES: [(Class, &str); 38] = [
     (Class::AdjectiveSuffix, "adjective_suffix"),
     (Class::ReferringDeterminer, "referring_determiner"),
     (Class::Copula, "copula"),
+    (Class::Complementizer, "complementizer"),
+    (Class::InfinitiveMarker, "infinitive_marker"),
+    (Class::BeForm, "be_form"),
+    (Class::FirstPersonSubject, "first_person_subject"),
+    (Class::DefiniteArticle, "definite_article"),
+    (Class::PairPreposition, "pair_preposition"),
+    (Class::And, "and"),
+    (Class::AgentPreposition, "agent_preposition"),
+    (Class::According, "according"),
+    (Class::AccordingTo, "according_to"),
 ];
+
+// A word's classes are one bit each of a `u64`.
+const _: () = assert!(CLASSES.len() <= 64);
 
 impl Class {
     fn bit(self) -> u64 {
