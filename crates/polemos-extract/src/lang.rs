@@ -132,10 +132,18 @@ pub enum Class {
     According,
     /// Its second word ("to").
     AccordingTo,
+    /// Capitalized words that open a phrase but are not part of a name ("The", "Its"); matched capitalized.
+    PhraseOpener,
+    /// Articles ("the", "a", "an").
+    Article,
+    /// Prepositions that make the state after them acted upon, not acting ("sanctions on Russia").
+    GoverningPreposition,
+    /// The preposition of a pair ("between X and Y").
+    Between,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 48] = [
+pub const CLASSES: [(Class, &str); 52] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -184,6 +192,10 @@ pub const CLASSES: [(Class, &str); 48] = [
     (Class::AgentPreposition, "agent_preposition"),
     (Class::According, "according"),
     (Class::AccordingTo, "according_to"),
+    (Class::PhraseOpener, "phrase_opener"),
+    (Class::Article, "article"),
+    (Class::GoverningPreposition, "governing_preposition"),
+    (Class::Between, "between"),
 ];
 
 // A word's classes are one bit each of a `u64`.
@@ -531,6 +543,15 @@ impl Profile {
         (1..=word.len().min(self.longest_affix))
             .filter_map(|n| word.get(..n))
             .any(|p| self.is(class, p))
+    }
+
+    /// Whether `word` is a word of `class` written capitalized ("The", not "THE" or "the"): for
+    /// classes the stages compare as written in running text.
+    #[must_use]
+    pub fn is_capitalized(&self, class: Class, word: &str) -> bool {
+        word.starts_with(|c: char| c.is_ascii_uppercase())
+            && !word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+            && self.is(class, word)
     }
 
     /// Whether `word` ends with a word of the suffix class `class`.
