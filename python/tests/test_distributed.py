@@ -1,5 +1,6 @@
 """The Dask recipe of docs/distributed.md on a small corpus: Parquet in, extract_batch on a local
-cluster of two worker processes, Parquet out, then `polemos import` of the records."""
+cluster of two workers (threads of this process here; the recipe's worker processes are measured
+in docs/distributed.md), Parquet out, then `polemos import` of the records."""
 
 from __future__ import annotations
 
