@@ -140,10 +140,28 @@ pub enum Class {
     GoverningPreposition,
     /// The preposition of a pair ("between X and Y").
     Between,
+    /// First-person pronouns and possessives ("we", "our", "i"): the speaker's side.
+    FirstPerson,
+    /// Pronouns of a state, body or group ("it", "they", "their").
+    ThingPronoun,
+    /// The preposition of a noun's complement ("imposition of sanctions").
+    GenitiveCase,
+    /// Prepositions that name a noun's owner ("of", "from").
+    OwnerCase,
+    /// Prepositions after which a noun names what an act is about, not whom it is aimed at ("on", "over"). Not "at": what is fired "at" someone is aimed at them.
+    TopicCase,
+    /// Prepositions of an oblique that names whom an act is aimed at ("with", "against").
+    TargetCase,
+    /// Prepositions that mark a target only inside the cue ("called on", "imposed sanctions on").
+    CueTargetCase,
+    /// Prepositions that name whom a warning is about ("of", "about", "against").
+    WarnedOfCase,
+    /// The preposition that negates a noun ("came without any new proposal").
+    Without,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 52] = [
+pub const CLASSES: [(Class, &str); 61] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -196,6 +214,15 @@ pub const CLASSES: [(Class, &str); 52] = [
     (Class::Article, "article"),
     (Class::GoverningPreposition, "governing_preposition"),
     (Class::Between, "between"),
+    (Class::FirstPerson, "first_person"),
+    (Class::ThingPronoun, "thing_pronoun"),
+    (Class::GenitiveCase, "genitive_case"),
+    (Class::OwnerCase, "owner_case"),
+    (Class::TopicCase, "topic_case"),
+    (Class::TargetCase, "target_case"),
+    (Class::CueTargetCase, "cue_target_case"),
+    (Class::WarnedOfCase, "warned_of_case"),
+    (Class::Without, "without"),
 ];
 
 // A word's classes are one bit each of a `u64`.
