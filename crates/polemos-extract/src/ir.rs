@@ -1,12 +1,14 @@
 //! The intermediate representation every stage reads and extends. A stage owns the fields it
-//! fills; a statistical replacement for a stage only has to fill the same fields.
+//! fills; a statistical replacement for a stage only has to fill the same fields. Which stage
+//! fills which field, and which candidates carry a score: docs/extraction.md, "the annotation
+//! layers".
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
 use super::knowledge::{Cue, Via};
-use super::output::{Clause, DateFact, DisputeFact, EventFact, Evidence, StanceFact};
+use super::output::{Clause, DisputeFact, EventFact, Evidence, StanceFact};
 use polemos_core::model::{ActorKind, DatePrecision, Span};
 
 /// One line of the input and whether it is page furniture.
@@ -144,7 +146,6 @@ pub struct Doc<'t> {
     pub sentence_dispute: Vec<Option<usize>>,
     pub events: Vec<EventFact>,
     pub stances: Vec<StanceFact>,
-    pub date_facts: Vec<DateFact>,
     /// Issues the text names that no topic covers: (issue name, title).
     pub new_issues: Vec<(String, String)>,
     /// An upper bound of the steps the stages took, so tests can check the work stays linear
@@ -175,7 +176,6 @@ impl<'t> Doc<'t> {
             sentence_dispute: Vec::new(),
             events: Vec::new(),
             stances: Vec::new(),
-            date_facts: Vec::new(),
             new_issues: Vec::new(),
             work: std::cell::Cell::new(0),
             lang: crate::lang::english(),

@@ -365,7 +365,7 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
                 end: c.end,
             },
             hope: c.hope,
-            evidence: doc.evidence(c.sentence, c.cue, 0.8, c.speaker, c.reported_by),
+            evidence: doc.evidence(c.sentence, c.cue, c.confidence, c.speaker, c.reported_by),
         })
         .collect();
     let dates = doc
