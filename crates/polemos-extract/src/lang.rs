@@ -158,10 +158,24 @@ pub enum Class {
     WarnedOfCase,
     /// The preposition that negates a noun ("came without any new proposal").
     Without,
+    /// Nouns after a leader's name that name the state's government ("Assad regime").
+    LeaderGroupNoun,
+    /// Prepositions after a title that name the post's place ("Ambassador to Japan").
+    PostPreposition,
+    /// Prepositions that open a title's remit ("Special Envoy for the Horn of Africa").
+    RemitPreposition,
+    /// Lower-case words inside a remit or a name after it ("of", "the", "van").
+    RemitGlue,
+    /// Words before a title that may precede a comma and a name ("the", "former").
+    TitleLead,
+    /// Tokens before a name that let it start a mention (",", "and", "by", an opening quote).
+    NameLeftEdge,
+    /// Prepositions between a title and its state or body ("President of the United States").
+    OfficePreposition,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 61] = [
+pub const CLASSES: [(Class, &str); 68] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -223,13 +237,20 @@ pub const CLASSES: [(Class, &str); 61] = [
     (Class::CueTargetCase, "cue_target_case"),
     (Class::WarnedOfCase, "warned_of_case"),
     (Class::Without, "without"),
+    (Class::LeaderGroupNoun, "leader_group_noun"),
+    (Class::PostPreposition, "post_preposition"),
+    (Class::RemitPreposition, "remit_preposition"),
+    (Class::RemitGlue, "remit_glue"),
+    (Class::TitleLead, "title_lead"),
+    (Class::NameLeftEdge, "name_left_edge"),
+    (Class::OfficePreposition, "office_preposition"),
 ];
 
-// A word's classes are one bit each of a `u64`.
-const _: () = assert!(CLASSES.len() <= 64);
+// A word's classes are one bit each of a `u128`.
+const _: () = assert!(CLASSES.len() <= 128);
 
 impl Class {
-    fn bit(self) -> u64 {
+    fn bit(self) -> u128 {
         1 << (self as u32)
     }
 
@@ -250,7 +271,7 @@ pub enum Period {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Lexeme {
     /// Bit set of [`Class`]es.
-    classes: u64,
+    classes: u128,
     pub month: Option<u32>,
     pub weekday: Option<Weekday>,
     pub day_offset: Option<i64>,
@@ -322,7 +343,7 @@ struct Seen {
     language: bool,
     months: [bool; 12],
     weekdays: [bool; 7],
-    classes: u64,
+    classes: u128,
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
@@ -398,7 +419,7 @@ impl Profile {
                     language: true,
                     months: [true; 12],
                     weekdays: [true; 7],
-                    classes: u64::MAX,
+                    classes: u128::MAX,
                 };
                 extends = true;
                 continue;

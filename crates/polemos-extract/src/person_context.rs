@@ -76,11 +76,11 @@ pub(crate) fn state_of_after(
     tok: usize,
     next_raw: usize,
 ) -> Option<usize> {
-    if !doc.tok_in(tok, &["of", "for"]) {
+    if !doc.tok_is_a(tok, Class::OfficePreposition) {
         return None;
     }
     let r = doc.raw.get(next_raw)?;
-    let at = if doc.tok_is(tok + 1, "the") {
+    let at = if doc.tok_is_a(tok + 1, Class::DefiniteArticle) {
         tok + 2
     } else {
         tok + 1
