@@ -5,7 +5,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::ir::{DateMention, Doc, TokKind};
-use super::lang::{Class, Period};
+use super::lang::{Class, Period, Profile};
 use polemos_core::model::DatePrecision;
 
 fn number(doc: &Doc<'_>, i: usize) -> Option<u32> {
@@ -63,8 +63,15 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
     let w = doc.tok(i);
     let lang = &*doc.lang;
     let none = crate::lang::Lexeme::default();
-    let lex = |word: &str| *lang.lexeme(word).unwrap_or(&none);
-    let this = lex(w);
+    // The words after `i` by position, from the document's per-token lookups.
+    let lex_at = |k: usize| {
+        if i + k < end {
+            *doc.tok_lexeme(i + k).unwrap_or(&none)
+        } else {
+            none
+        }
+    };
+    let this = lex_at(0);
     let next = |k: usize| if i + k < end { doc.tok(i + k) } else { "" };
     let rel = |len, date, precision, qualifier| {
         Some(Found {
@@ -77,7 +84,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
     };
     // next / last / this + week / month / year / weekday
     if let Some(step) = this.step {
-        let unit = lex(next(1));
+        let unit = lex_at(1);
         let date = |p: NaiveDate| match unit.period? {
             Period::Week => shift(monday_of(p)?, 7 * i64::from(step)),
             Period::Month => add_months(p, step),
@@ -126,12 +133,14 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         return rel(1, d, DatePrecision::Day, None);
     }
     // the end of the year / month / <year>
-    if lang.is(Class::PeriodEnd, w) && lang.is(Class::PeriodEndOf, next(1)) {
+    if Profile::has(Some(&this), Class::PeriodEnd)
+        && Profile::has(Some(&lex_at(1)), Class::PeriodEndOf)
+    {
         let mut k = 2;
         if doc.tok_is_a(i + k, Class::PeriodEndDeterminer) {
             k += 1;
         }
-        let unit = lex(next(k));
+        let unit = lex_at(k);
         if let Some(y) = (i + k < end).then(|| year_at(doc, i + k)).flatten() {
             return Some(Found {
                 len: k + 1,
@@ -141,7 +150,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
                 qualifier: Some("end"),
             });
         }
-        if unit.step == Some(1) && lex(next(k + 1)).period == Some(Period::Year) {
+        if unit.step == Some(1) && lex_at(k + 1).period == Some(Period::Year) {
             return rel(
                 k + 2,
                 pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year().checked_add(1)?, 12, 31)),

@@ -154,6 +154,9 @@ pub struct Doc<'t> {
     /// The language profile the stages read words from (`Extractor::analyze` sets the
     /// extractor's; English by default).
     pub lang: std::sync::Arc<crate::lang::Profile>,
+    /// Per token, its word's lexeme in the profile, looked up once per document on the first
+    /// `tok_is_a` or `tok_lexeme` (the stages ask about the same tokens many times).
+    tok_lexemes: std::cell::OnceCell<Vec<u32>>,
 }
 
 impl<'t> Doc<'t> {
@@ -179,6 +182,7 @@ impl<'t> Doc<'t> {
             new_issues: Vec::new(),
             work: std::cell::Cell::new(0),
             lang: crate::lang::english(),
+            tok_lexemes: std::cell::OnceCell::new(),
         }
     }
 
@@ -212,7 +216,22 @@ impl<'t> Doc<'t> {
     /// Whether token `i` is a word of `class` in the document's language.
     #[must_use]
     pub fn tok_is_a(&self, i: usize, class: crate::lang::Class) -> bool {
-        self.lang.is(class, self.tok(i))
+        crate::lang::Profile::has(self.tok_lexeme(i), class)
+    }
+
+    /// What the profile knows of token `i`'s word.
+    #[must_use]
+    pub fn tok_lexeme(&self, i: usize) -> Option<&crate::lang::Lexeme> {
+        let ids = self.tok_lexemes.get_or_init(|| {
+            (0..self.tokens.len())
+                .map(|t| self.lang.lexeme_id(self.tok(t)))
+                .collect()
+        });
+        // A cache made before the tokens were (a stage run out of order) is not used.
+        match ids.get(i) {
+            Some(&id) if ids.len() == self.tokens.len() => self.lang.lexeme_at(id),
+            _ => self.lang.lexeme(self.tok(i)),
+        }
     }
 
     /// The index of the first token starting at or after `byte`.

@@ -250,7 +250,7 @@ pub const CLASSES: [(Class, &str); 68] = [
 const _: () = assert!(CLASSES.len() <= 128);
 
 impl Class {
-    fn bit(self) -> u128 {
+    pub(crate) fn bit(self) -> u128 {
         1 << (self as u32)
     }
 
@@ -303,7 +303,7 @@ impl Hasher for Fnv {
     }
 }
 
-type WordMap = HashMap<Box<str>, Lexeme, BuildHasherDefault<Fnv>>;
+type WordMap = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
 
 /// A language profile, parsed once into one map from word to what it is.
 #[derive(Debug, Clone, Default)]
@@ -311,7 +311,9 @@ pub struct Profile {
     /// The language code ("en").
     pub code: String,
     pub name: String,
+    /// Word → index into `lexemes`.
     words: WordMap,
+    lexemes: Vec<Lexeme>,
     /// The longest word of a prefix or suffix class, to bound their lookups.
     longest_affix: usize,
 }
@@ -453,9 +455,17 @@ impl Profile {
     }
 
     fn entry(&mut self, word: &str) -> &mut Lexeme {
-        self.words
+        let next = u32::try_from(self.lexemes.len()).unwrap_or(u32::MAX);
+        let id = *self
+            .words
             .entry(word.to_ascii_lowercase().into_boxed_str())
-            .or_default()
+            .or_insert(next);
+        if id == next {
+            self.lexemes.push(Lexeme::default());
+        }
+        let last = self.lexemes.len() - 1;
+        let at = usize::try_from(id).map_or(last, |i| i.min(last));
+        &mut self.lexemes[at]
     }
 
     fn add_line(&mut self, f: &[&str], seen: &mut Seen) -> Result<(), String> {
@@ -560,10 +570,23 @@ impl Profile {
     /// What the profile knows of `word`, in any ASCII case (as `str::eq_ignore_ascii_case`).
     #[must_use]
     pub fn lexeme(&self, word: &str) -> Option<&Lexeme> {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return self.words.get(word);
-        }
-        // Lower-case into a stack buffer: the stages ask about nearly every token.
+        self.lexeme_at(self.lexeme_id(word))
+    }
+
+    /// The lexeme `lexeme_id` gave.
+    #[must_use]
+    pub(crate) fn lexeme_at(&self, id: u32) -> Option<&Lexeme> {
+        self.lexemes.get(usize::try_from(id).ok()?)
+    }
+
+    /// The index of `word`'s lexeme (`u32::MAX` for none), for caching per token.
+    #[must_use]
+    pub(crate) fn lexeme_id(&self, word: &str) -> u32 {
+        self.lexeme_index(word).copied().unwrap_or(u32::MAX)
+    }
+
+    fn lexeme_index(&self, word: &str) -> Option<&u32> {
+        // Lower-case into a stack buffer in one pass: the stages ask about nearly every token.
         let mut buf = [0u8; 32];
         match buf.get_mut(..word.len()) {
             Some(out) => {
@@ -576,6 +599,12 @@ impl Profile {
             }
             None => self.words.get(word.to_ascii_lowercase().as_str()),
         }
+    }
+
+    /// Whether the lexeme has `class`.
+    #[must_use]
+    pub(crate) fn has(lexeme: Option<&Lexeme>, class: Class) -> bool {
+        lexeme.is_some_and(|l| l.classes & class.bit() != 0)
     }
 
     /// Whether `word` belongs to `class`, in any ASCII case.
