@@ -13,7 +13,7 @@ scales=("$@")
 [ ${#scales[@]} -gt 0 ] || scales=(1 4 16)
 
 # `--example` alone would limit the build to the example, so the binary is named too.
-cargo build --release -q -p polemos-server --bin polemos
+cargo build --release -q -p polemos-cli --bin polemos
 cargo build --release -q -p polemos-extract --example write_corpus
 bin=$target/release/polemos
 mkdir -p "$work"

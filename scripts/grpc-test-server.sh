@@ -2,7 +2,7 @@
 # temporary directory, starts `polemos serve` on a free loopback port over an in-memory store and
 # exports POLEMOS_TEST_ADDR, POLEMOS_TEST_ADMIN_KEY and POLEMOS_TEST_READER_KEY. The server is
 # stopped (SIGTERM, graceful) when the sourcing script exits.
-cargo build --locked -q -p polemos-server
+cargo build --locked -q -p polemos-cli
 polemos_bin="${CARGO_TARGET_DIR:-target}/debug/polemos"
 grpc_tmp=$(mktemp -d)
 keys="$grpc_tmp/keys.json"

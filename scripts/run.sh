@@ -4,7 +4,7 @@
 # serve the polemos.v1 gRPC API on 127.0.0.1:50051 until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --locked -p polemos-server
+cargo build --release --locked -p polemos-cli
 polemos=${CARGO_TARGET_DIR:-target}/release/polemos
 db=${POLEMOS_DB:-polemos.db}
 keys=${POLEMOS_KEYS_FILE:-polemos-keys.json}

@@ -17,8 +17,8 @@ cargo test --workspace --locked
 
 section "Extraction on the evaluation corpus (docs/evaluation.md; floors in eval/floors/)"
 # The debug binary the tests above built; scoring takes a few seconds (the parse, unoptimized).
-cargo run --quiet --locked -p polemos-server -- evaluate eval/news --summary --floors eval/floors/news.toml
-cargo run --quiet --locked -p polemos-server -- evaluate eval/petrarch --summary --floors eval/floors/petrarch.toml
+cargo run --quiet --locked -p polemos-cli -- evaluate eval/news --summary --floors eval/floors/news.toml
+cargo run --quiet --locked -p polemos-cli -- evaluate eval/petrarch --summary --floors eval/floors/petrarch.toml
 python3 scripts/convert-petrarch.py --check > /dev/null
 python3 scripts/cameo-verbs.py --check
 python3 scripts/phoenix_people.py ../shared/corpora/petrarch2-dictionaries \

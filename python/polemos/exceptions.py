@@ -2,7 +2,7 @@
 
 Every error of the Rust core and store is mapped to one of these classes in one place
 (``python/src/errors.rs``), and every gRPC status of a :class:`polemos.client.Client` call in
-another (``polemos/client.py``); messages name the field or resource that is wrong, and
+another (``polemos/_client_transport.py``); messages name the field or resource that is wrong, and
 :class:`ValidationError` carries every broken rule in ``.violations`` as ``(path, rule)`` pairs.
 
 Each class that has a built-in counterpart also derives from it, so code that already catches

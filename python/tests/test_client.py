@@ -36,7 +36,7 @@ def _polemos_binary() -> Path:
     if os.environ.get("POLEMOS_BIN"):
         return Path(os.environ["POLEMOS_BIN"])
     subprocess.run(
-        ["cargo", "build", "--locked", "-q", "-p", "polemos-server"], cwd=ROOT, check=True
+        ["cargo", "build", "--locked", "-q", "-p", "polemos-cli"], cwd=ROOT, check=True
     )
     target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
     return target / "debug" / "polemos"

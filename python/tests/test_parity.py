@@ -1,5 +1,5 @@
 """Parity: the table of questions in ``tests/parity/questions.json`` (the one the Rust test
-``crates/polemos-server/tests/parity.rs`` asks through the engine, the CLI and gRPC) asked
+``crates/polemos-cli/tests/parity.rs`` asks through the engine, the CLI and gRPC) asked
 through the Python ``Engine`` and the ``Client`` on the same store must get the same answers and
 the same error kinds, and the counts the table pins."""
 
@@ -66,7 +66,7 @@ def interfaces() -> Iterator[tuple[polemos.Engine, Any]]:
 
 
 def pages(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
-    """A paging question through ``interface.page``, as crates/polemos-server/tests/parity.rs
+    """A paging question through ``interface.page``, as crates/polemos-cli/tests/parity.rs
     asks it: every page no longer than ``page_size``, or an altered or moved token."""
     args = {k: q[k] for k in FILTERS if k in q}
     size = q["page_size"]
@@ -155,7 +155,7 @@ def test_analysis_defaults_are_the_engines(cls: type) -> None:
 #
 # Each question of the table's `ingest` and `curation` runs on a fresh store per interface (a
 # write changes the store): an Engine on one SQLite file, a Client of `polemos serve` on another.
-# crates/polemos-server/tests/parity_writes asks the same questions through the Rust engine, the
+# crates/polemos-cli/tests/parity_writes asks the same questions through the Rust engine, the
 # CLI and gRPC.
 
 

@@ -10,6 +10,7 @@
 
 use std::collections::VecDeque;
 use std::ops::ControlFlow;
+use std::sync::mpsc;
 
 use polemos_core::{Document, DocumentName, Dossier, content_hash};
 use polemos_extract::{ArticleMeta, Extractor, convert, document_name};
@@ -238,6 +239,80 @@ impl<'s> Ingester<'s> {
     }
 }
 
+/// Prepares `inputs` on `jobs` threads (`work` gives each its label and facts, usually through
+/// [`prepare`]) and commits them in input order on the calling thread, giving every report to
+/// `report` as soon as it is known. `report` returning [`ControlFlow::Break`] ends the run:
+/// nothing after it is committed or reported. With `options.fail_fast`, the first failure ends
+/// the run the same way.
+///
+/// The writer does not hold up extraction: prepared documents wait in a queue of up to
+/// [`queue_len`] while a batch commits, so the workers keep every other core busy. (Committing
+/// in the thread that took the workers' results let only a few documents run ahead: during
+/// each commit the workers stood idle, and a second core gained ingest little.)
+pub fn run<T, I, W, R>(
+    store: &dyn Store,
+    options: IngestOptions,
+    jobs: usize,
+    inputs: I,
+    work: W,
+    mut report: R,
+) where
+    I: IntoIterator<Item = T>,
+    I::IntoIter: Send,
+    T: Send,
+    W: Fn(T) -> (String, Result<Dossier>) + Sync,
+    R: FnMut(Report) -> ControlFlow<()>,
+{
+    let (tx, rx) = mpsc::sync_channel::<(String, Result<Dossier>)>(queue_len(options));
+    let inputs = inputs.into_iter();
+    std::thread::scope(|scope| {
+        let work = &work;
+        let feeder = scope.spawn(move || {
+            polemos_extract::pipeline::ordered_map(inputs, jobs, work, |item| {
+                // A send fails once the writer has stopped: take no more items.
+                match tx.send(item) {
+                    Ok(()) => ControlFlow::Continue(()),
+                    Err(_) => ControlFlow::Break(()),
+                }
+            })
+        });
+        let mut ingester = Ingester::new(store, options);
+        let mut go_on = |reports: Vec<Report>| {
+            for r in reports {
+                let failed = matches!(r.outcome, Outcome::Failed { .. });
+                if report(r).is_break() || (failed && options.fail_fast) {
+                    return false;
+                }
+            }
+            true
+        };
+        let mut stopped = false;
+        for (label, facts) in &rx {
+            if !go_on(ingester.push(label, facts)) {
+                stopped = true;
+                break;
+            }
+        }
+        // The workers stop at their next result once nobody receives.
+        drop(rx);
+        // A panic while preparing ends the run before the documents still waiting are committed,
+        // as it did when the writer took the workers' results itself.
+        if let Err(panic) = feeder.join() {
+            std::panic::resume_unwind(panic);
+        }
+        if !stopped {
+            go_on(ingester.finish());
+        }
+    });
+}
+
+/// How many prepared documents may wait for the writer: a batch and a half, so a batch
+/// committing never stops the workers, and memory stays that of a few batches.
+#[must_use]
+pub fn queue_len(options: IngestOptions) -> usize {
+    (options.batch_documents.max(1) * 3 / 2).clamp(16, 4096)
+}
+
 /// Prepares `texts` on `jobs` threads and commits them in order: one report per text, labelled
 /// by its position (`0`, `1`, …) unless `fail_fast` stopped the run early.
 #[must_use]
@@ -249,27 +324,21 @@ pub fn ingest_texts(
     options: IngestOptions,
     jobs: usize,
 ) -> Vec<Report> {
-    let mut ingester = Ingester::new(store, options);
     let mut out = Vec::with_capacity(texts.len());
-    let _ = polemos_extract::pipeline::ordered_map(
-        texts.iter().enumerate(),
+    run(
+        store,
+        options,
         jobs,
+        texts.iter().enumerate(),
         |(i, text)| {
             let facts = prepare(store, extractor, text.as_bytes(), meta, Mode::Facts);
             (i.to_string(), facts)
         },
-        |(label, facts)| {
-            let reports = ingester.push(label, facts);
-            let stop = options.fail_fast && reports.iter().any(|r| r.outcome.status() == "failed");
-            out.extend(reports);
-            if stop {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
+        |r| {
+            out.push(r);
+            ControlFlow::Continue(())
         },
     );
-    out.extend(ingester.finish());
     out
 }
 
@@ -317,6 +386,66 @@ mod tests {
         let again = ingest_texts(&*store, &ex, &[TEXT], &meta(), IngestOptions::default(), 1);
         assert_eq!(again[0].outcome.status(), "already stored");
         assert_eq!(store.head().expect("head"), head);
+    }
+
+    /// `run` ends where its caller says: nothing after the batch whose report said stop is
+    /// committed, and the workers stop taking texts.
+    #[test]
+    fn a_run_stops_where_its_reporter_says() {
+        let store = polemos_store::open("memory:").expect("store");
+        let ex = Extractor::new().expect("extractor");
+        let texts: Vec<String> = (0..12)
+            .map(|i| format!("{TEXT} Talks resumed on day {i}."))
+            .collect();
+        let options = IngestOptions {
+            batch_documents: 2,
+            ..IngestOptions::default()
+        };
+        let mut seen = Vec::new();
+        run(
+            &*store,
+            options,
+            2,
+            texts.iter(),
+            |text| {
+                let facts = prepare(&*store, &ex, text.as_bytes(), &meta(), Mode::Facts);
+                (text.clone(), facts)
+            },
+            |r| {
+                seen.push(r.outcome.status());
+                ControlFlow::Break(())
+            },
+        );
+        assert_eq!(seen, ["stored"], "nothing is reported after the stop");
+        let documents = store
+            .list(
+                polemos_store::Kind::Document,
+                polemos_store::View::current(),
+            )
+            .expect("list");
+        assert_eq!(documents.len(), 2, "only the first batch was committed");
+
+        // Without a stop, every text is committed, in order, a batch of two at a time.
+        let store = polemos_store::open("memory:").expect("store");
+        let mut labels = Vec::new();
+        run(
+            &*store,
+            options,
+            2,
+            texts.iter().enumerate(),
+            |(i, text)| {
+                let facts = prepare(&*store, &ex, text.as_bytes(), &meta(), Mode::Facts);
+                (i.to_string(), facts)
+            },
+            |r| {
+                assert_eq!(r.outcome.status(), "stored", "{:?}", r.outcome);
+                labels.push(r.label);
+                ControlFlow::Continue(())
+            },
+        );
+        let expected: Vec<String> = (0..12).map(|i| i.to_string()).collect();
+        assert_eq!(labels, expected);
+        assert_eq!(store.head().expect("head"), 6);
     }
 
     /// A text about a dispute the knowledge files do not list: ingest stores the dispute and

@@ -7,6 +7,10 @@ use std::collections::HashMap;
 use super::gazetteer::entry_fits;
 use super::ir::{Doc, DocActor, Item, ItemKind, TokKind};
 use super::knowledge::{Cue, Entry, Knowledge, Via};
+use super::mention_rules::{
+    counted_nationals, holder_named_later, in_feature_name, in_masthead, institution_of,
+    its_bodies, label_end, names_instrument, title_case,
+};
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
 
@@ -130,7 +134,7 @@ const BODY_NOUNS: &[&[&str]] = &[
 ];
 
 /// How many tokens from `at` make a body noun, if any.
-fn body_noun(doc: &Doc<'_>, at: usize, end: usize) -> Option<usize> {
+pub(crate) fn body_noun(doc: &Doc<'_>, at: usize, end: usize) -> Option<usize> {
     BODY_NOUNS
         .iter()
         .find(|words| {
@@ -140,7 +144,12 @@ fn body_noun(doc: &Doc<'_>, at: usize, end: usize) -> Option<usize> {
 }
 
 /// The document actor for body `display` of state actor `state`.
-fn body_actor(doc: &mut Doc<'_>, st: &mut State, display: String, state: usize) -> usize {
+pub(crate) fn body_actor(
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    display: String,
+    state: usize,
+) -> usize {
     let id = slugify(&display).unwrap_or_else(|| "body".into());
     if let Some(&b) = st.bodies.get(&id) {
         return b;
@@ -294,23 +303,84 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         actor_done = true;
                         let is_place = via == Via::Metonym
                             || entries[r].iter().any(|x| matches!(x, Entry::Place(_)));
-                        if located && is_place {
+                        if (located && is_place)
+                            || (k.actors[known].kind == ActorKind::State
+                                && in_feature_name(doc, tok, tok_end, range.clone()))
+                        {
                             local.push(item(ItemKind::Location));
                             continue;
                         }
-                        // "the British daily", "a Japanese broadcaster": an outlet's
-                        // nationality, not a party.
+                        // "the British daily", "a Japanese broadcaster", "a Lebanese
+                        // television station": an outlet's nationality, not a party.
                         let outlet_next = doc.raw.get(r + 1).is_some_and(|n| {
                             n.sentence == s
-                                && n.tok == tok_end
+                                && (tok_end..n.tok).len() <= 3
+                                && (tok_end..n.tok).all(|t| {
+                                    doc.tok(t) == "-" || doc.tok(t).starts_with(char::is_lowercase)
+                                })
                                 && entries[r + 1]
                                     .iter()
                                     .any(|x| matches!(x, Entry::Cue(Cue::MediaNoun)))
                         });
-                        if outlet_next && k.actors[known].kind == ActorKind::State {
+                        // A headline's capitals ("Russia Today Warns ...") are no masthead.
+                        let masthead = !doc.sentences[s].headline
+                            && in_masthead(doc, tok, tok_end, range.clone());
+                        if (outlet_next || masthead) && k.actors[known].kind == ActorKind::State {
+                            continue;
+                        }
+                        if via == Via::Demonym
+                            && counted_nationals(doc, m, k.actors[known].demonym.as_deref())
+                        {
+                            continue;
+                        }
+                        // "Greek Cypriots", "Turkish Cypriots": an origin qualifying another
+                        // nationality's people, not a party.
+                        let demonym_next = doc.raw.get(r + 1).is_some_and(|n| {
+                            n.sentence == s
+                                && n.tok == tok_end
+                                && entries[r + 1]
+                                    .iter()
+                                    .any(|x| matches!(x, Entry::Actor(_, Via::Demonym)))
+                        });
+                        if via == Via::Demonym && demonym_next {
+                            continue;
+                        }
+                        // "the UN Law of the Sea Convention", "the U.N. Charter": an
+                        // organization naming a treaty is not a party to the text.
+                        if k.actors[known].kind == ActorKind::InternationalOrganization
+                            && names_instrument(doc, tok_end, range.end)
+                        {
                             continue;
                         }
                         let a = known_actor(k, doc, &mut st, known);
+                        // "the Central Election Commission of the Republic of Belarus": an
+                        // institution of the state is one of its bodies.
+                        if k.actors[known].kind == ActorKind::State
+                            && let Some(from) = institution_of(doc, tok, range.start)
+                        {
+                            let display = doc.slice(doc.tokens[from].start, m.end).to_owned();
+                            let b = body_actor(doc, &mut st, display, a);
+                            local.push(Item {
+                                start: doc.tokens[from].start,
+                                end: m.end,
+                                tok: from,
+                                tok_end,
+                                kind: ItemKind::Actor {
+                                    actor: b,
+                                    via: Via::Name,
+                                    adjectival: false,
+                                    possessive,
+                                },
+                            });
+                            // The state is still named, as the body's owner.
+                            local.push(item(ItemKind::Actor {
+                                actor: a,
+                                via,
+                                adjectival: true,
+                                possessive: false,
+                            }));
+                            continue;
+                        }
                         if k.actors[known].kind == ActorKind::MediaOutlet {
                             last_media = Some(a);
                         }
@@ -435,7 +505,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             continue;
                         }
                         let person = match state {
-                            Some(state) => recent_by_role.get(&(t, state)).copied(),
+                            // A lede's "Indonesia's foreign minister" names the minister the
+                            // article names later, when it names only one.
+                            Some(state) => recent_by_role
+                                .get(&(t, state))
+                                .copied()
+                                .or_else(|| holder_named_later(k, doc, t, state)),
                             None => recent_by_head.get(k.titles[t].head.as_str()).copied(),
                         };
                         match (person, state) {
@@ -502,13 +577,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 },
             });
         }
+        its_bodies(k, doc, &mut st, range.clone(), &mut local);
         // Surnames of people already introduced.
         let raw_spans: Vec<(usize, usize)> = local.iter().map(|i| (i.start, i.end)).collect();
+        let label = label_end(doc, range.clone());
         for t in range.clone() {
-            if !is_capitalized_word(doc, t) {
-                continue;
-            }
-            let Some(&person) = st.surnames.get(doc.tok(t)) else {
+            // "MR. BLINKEN:": a transcript's label names the speaker in capitals.
+            let person = if t < label {
+                st.surnames.get(&title_case(doc.tok(t)))
+            } else if is_capitalized_word(doc, t) {
+                st.surnames.get(doc.tok(t))
+            } else {
+                None
+            };
+            let Some(&person) = person else {
                 continue;
             };
             doc.tick(raw_spans.len());
@@ -575,6 +657,21 @@ mod tests {
         let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
         assert!(
             names.contains(&"actors/RUS") && !names.contains(&"actors/GBR"),
+            "{names:?}"
+        );
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Syria responded, a Lebanese television station said. Egypt warned, according \
+                 to the German magazine Der Spiegel.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            names.contains(&"actors/SYR")
+                && !names.contains(&"actors/LBN")
+                && !names.contains(&"actors/DEU"),
             "{names:?}"
         );
     }

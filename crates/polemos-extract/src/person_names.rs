@@ -25,6 +25,100 @@ fn is_particle(lang: &Profile, w: &str) -> bool {
     lang.is(Class::NameParticle, w) && !w.bytes().any(|b| b.is_ascii_uppercase())
 }
 
+/// Words that make a capitalized phrase an institution's or a place's name, not a person's
+/// ("Cato Institute", "Security Council", "Global Times").
+const NOT_PERSON: &[&str] = &[
+    "Institute",
+    "Institution",
+    "Council",
+    "House",
+    "University",
+    "Agency",
+    "Ministry",
+    "Department",
+    "Office",
+    "Party",
+    "Army",
+    "Front",
+    "Organization",
+    "Organisation",
+    "Group",
+    "Committee",
+    "Commission",
+    "Court",
+    "Bank",
+    "Fund",
+    "Corporation",
+    "Company",
+    "News",
+    "Times",
+    "Post",
+    "Press",
+    "Daily",
+    "Journal",
+    "Watch",
+    "International",
+    "Foundation",
+    "Center",
+    "Centre",
+    "Union",
+    "Association",
+    "Forces",
+    "Guard",
+    "Service",
+    "Embassy",
+    "Government",
+    "Republic",
+    "Kingdom",
+    "State",
+    "States",
+    "City",
+    "Island",
+    "Islands",
+    "Office",
+    "Hotel",
+    "Bridge",
+    "Causeway",
+    "Palace",
+    "Airport",
+    "Street",
+    "Square",
+    "Hall",
+    "Building",
+    "Road",
+    "Avenue",
+    "Stadium",
+    "Hospital",
+    "Prize",
+    "Award",
+    "Summit",
+    "Meeting",
+    "Doctrine",
+    "Assembly",
+    "Administration",
+    "Bureau",
+    "Directorate",
+    "Secretariat",
+    "Authority",
+    "Brigade",
+    "Brigades",
+    "Movement",
+    "Network",
+    "Alliance",
+    "Coalition",
+    "Board",
+    "Borders",
+];
+
+/// Whether `w` names an institution or a place rather than a person ("Cato Institute", "King
+/// Fahd Causeway", "the Prime Minister Office").
+pub(crate) fn is_institution_word(w: &str) -> bool {
+    NOT_PERSON.contains(&w)
+}
+
+/// Given names written short, with a period ("Md. Touhid Hossain", "Mohd. Najib").
+const ABBREVIATED_GIVEN: &[&str] = &["Md", "Mohd", "Muhd"];
+
 fn is_roman(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
 }
@@ -75,7 +169,10 @@ pub(crate) fn scan_name(doc: &Doc<'_>, from: usize, limit: usize, caps: bool) ->
         let w = doc.tok(i);
         if is_name_word(doc, i, caps) {
             words += 1;
-            if w.chars().count() == 1 && doc.tok(i + 1) == "." && adjacent(doc, i + 1) {
+            if (w.chars().count() == 1 || ABBREVIATED_GIVEN.contains(&w))
+                && doc.tok(i + 1) == "."
+                && adjacent(doc, i + 1)
+            {
                 i += 2;
                 continue;
             }
@@ -93,6 +190,19 @@ pub(crate) fn scan_name(doc: &Doc<'_>, from: usize, limit: usize, caps: bool) ->
                 end = i;
             }
             continue;
+        }
+        // A surname in an editor's brackets: "President Salva (Kiir)".
+        if words > 0 && w == "(" && spaced(doc, i) {
+            let mut j = i + 1;
+            while j < limit && j < i + 3 && is_name_word(doc, j, caps) && doc.tok(j).len() > 1 {
+                j += 1;
+            }
+            if j > i + 1 && j < limit && doc.tok(j) == ")" {
+                words += j - i - 1;
+                i = j + 1;
+                end = i;
+                continue;
+            }
         }
         if words > 0 && is_particle(&doc.lang, w) {
             let next = if doc.tok(i + 1) == "-" && adjacent(doc, i + 1) {
@@ -123,6 +233,20 @@ pub(crate) fn scan_name_back(doc: &Doc<'_>, end: usize, floor: usize, caps: bool
                 break;
             }
             i = j - 1;
+            words += 1;
+            continue;
+        }
+        // A hyphenated part ("Jean-Yves", "Ki-moon"): the word after the hyphen goes with the
+        // name word before it.
+        if j >= floor + 2
+            && doc.tok(j - 1) == "-"
+            && adjacent(doc, j)
+            && adjacent(doc, j - 1)
+            && doc.tokens[j].kind == TokKind::Word
+            && is_name_word(doc, j - 2, caps)
+            && (j + 1 == end || spaced(doc, j + 1))
+        {
+            i = j - 2;
             words += 1;
             continue;
         }

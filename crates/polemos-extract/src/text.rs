@@ -15,7 +15,8 @@ const MAX_BOILERPLATE_LINE: usize = 200;
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "sen", "rep", "gov",
     "jr", "sr", "vs", "etc", "inc", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
-    "oct", "nov", "dec", "adm", "maj", "pres", "amb", "approx", "dept", "est", "fig",
+    "oct", "nov", "dec", "adm", "maj", "pres", "amb", "approx", "dept", "est", "fig", "md", "mohd",
+    "muhd",
 ];
 
 /// Splits the text into lines and marks boilerplate and the headline.

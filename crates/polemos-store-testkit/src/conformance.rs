@@ -39,6 +39,7 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     pages_follow_filters_views_and_changes(fresh().as_ref());
     involvement_follows_every_write(fresh().as_ref());
     evidence_is_checked_against_stored_documents(fresh().as_ref());
+    crate::ingest::batches_store_what_single_commits_store(fresh);
 }
 
 /// Evidence spans are checked against the document's text when the document was stored by an

@@ -14,120 +14,10 @@
 
 use std::time::Instant;
 
-use polemos_core::{Actor, ActorCodes, ActorKind, ActorName, Dispute, Issue, Record, Stance};
 use polemos_store::{
     Kind, Link, LinkField, ListQuery, LogStore, MemoryBackend, PageTokens, SqliteBackend, Store,
-    WriteBatch,
 };
-
-const PAGE: usize = 50;
-const DISPUTE: &str = "disputes/bench";
-const ISSUE: &str = "disputes/bench/issues/main";
-/// One stance per this many actors, all on the bench dispute's issue.
-const STANCE_EVERY: usize = 100;
-/// Actors committed per batch while growing the store.
-const BATCH: usize = 50_000;
-
-fn actor_name(i: usize) -> String {
-    format!("actors/A{i:07}")
-}
-
-fn actor(i: usize) -> Record {
-    Record::Actor(Actor {
-        name: ActorName::parse(&actor_name(i)).unwrap(),
-        kind: ActorKind::State,
-        display_name: format!("Generated actor {i}"),
-        codes: ActorCodes::default(),
-        aliases: Vec::new(),
-        affiliations: Vec::new(),
-    })
-}
-
-fn stance(i: usize) -> Record {
-    let json = serde_json::json!({
-        "name": format!("stances/s{i:07}"),
-        "actor": actor_name(i),
-        "issue": ISSUE,
-        "position": 100.0,
-        "label": "support",
-        "salience": 0.5,
-        "confidence": 0.5,
-        "valid_from": "2020-01-01",
-    });
-    Record::Stance(serde_json::from_value::<Stance>(json).unwrap())
-}
-
-/// The dispute, its issue and 100 parties spread over the first 10 k actors.
-fn dispute_batch() -> WriteBatch {
-    let dispute: Dispute = serde_json::from_value(serde_json::json!({
-        "name": DISPUTE,
-        "title": "Bench dispute",
-        "kind": "territorial",
-        "objects": [],
-        "status": [{"status": "active", "since": "2000-01-01"}],
-        "parties": (0..100)
-            .map(|k| serde_json::json!({"actor": actor_name(k * 100), "capability": 0.01}))
-            .collect::<Vec<_>>(),
-    }))
-    .unwrap();
-    let issue: Issue = serde_json::from_value(serde_json::json!({
-        "name": ISSUE,
-        "title": "Main issue",
-        "scale": {"type": "binary", "proposal": "Settle"},
-    }))
-    .unwrap();
-    let mut batch = WriteBatch::new("bench dispute");
-    batch.put(Record::Dispute(dispute));
-    batch.put(Record::Issue(issue));
-    batch
-}
-
-/// Grows the store to `to` actors (with their stances), from `from`; the first batch of actors
-/// is followed by the dispute their stances are about.
-fn grow(store: &dyn Store, from: usize, to: usize) {
-    let mut at = from;
-    while at < to {
-        let end = (at + BATCH).min(to);
-        let mut batch = WriteBatch::new("bench actors");
-        for i in at..end {
-            batch.put(actor(i));
-        }
-        store.commit(batch).unwrap();
-        if at == 0 {
-            store.commit(dispute_batch()).unwrap();
-        }
-        let mut batch = WriteBatch::new("bench stances");
-        for i in (at..end).filter(|i| i % STANCE_EVERY == 0) {
-            batch.put(stance(i));
-        }
-        if !batch.ops.is_empty() {
-            store.commit(batch).unwrap();
-        }
-        at = end;
-    }
-}
-
-/// Median and 99th percentile of `samples` runs of `f`, in milliseconds.
-fn time(samples: usize, mut f: impl FnMut()) -> (f64, f64) {
-    let mut ms: Vec<f64> = (0..samples)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    ms.sort_by(f64::total_cmp);
-    let at = |q: f64| ms[((ms.len() - 1) as f64 * q).round() as usize];
-    (at(0.5), at(0.99))
-}
-
-/// Peak resident set of this process so far, in MiB (Linux).
-fn peak_rss_mib() -> Option<f64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
-    let kib: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
-    Some(kib / 1024.0)
-}
+use polemos_store_testkit::list_bench::{DISPUTE, PAGE, actor_name, arg, grow, peak_rss_mib, time};
 
 fn measure(backend: &str, store: &dyn Store, size: usize, samples: usize) {
     let tokens = PageTokens::random().unwrap();
@@ -165,21 +55,12 @@ fn measure(backend: &str, store: &dyn Store, size: usize, samples: usize) {
         }),
     ];
     for (name, f) in cases {
-        let (p50, p99) = time(samples, f);
+        let (p50, p99, _) = time(samples, f);
         println!(
             "| {backend} | {size} | {name} | {p50:.3} | {p99:.3} | {} |",
             peak_rss_mib().map_or("–".into(), |m| format!("{m:.0}"))
         );
     }
-}
-
-fn arg<T: std::str::FromStr>(name: &str, default: T) -> T {
-    let args: Vec<String> = std::env::args().collect();
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
 }
 
 fn main() {

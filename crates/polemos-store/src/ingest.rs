@@ -26,30 +26,39 @@ pub fn new_facts_batch(
     message: impl Into<String>,
 ) -> Result<WriteBatch, StoreError> {
     let mut batch = WriteBatch::new(message);
-    add_new_facts(&mut batch, store, facts, &mut HashSet::new())?;
+    add_new_facts(
+        &mut batch,
+        store,
+        facts,
+        &mut HashSet::new(),
+        &mut HashSet::new(),
+    )?;
     Ok(batch)
 }
 
-/// Adds to `batch` the facts of one document that neither the store nor the batch (`seen`)
-/// holds yet; returns how many records it added.
+/// Adds to `batch` the facts of one document that neither the store, nor the batch (`seen`),
+/// nor what is known to be stored (`known`, added to as the store is asked) holds yet; returns
+/// how many records it added.
 fn add_new_facts(
     batch: &mut WriteBatch,
     store: &dyn Store,
     facts: &Dossier,
     seen: &mut HashSet<(Kind, String)>,
+    known: &mut HashSet<(Kind, String)>,
 ) -> Result<usize, StoreError> {
     let before = batch.ops.len();
     for record in facts.records() {
         let precondition = match &record {
             Record::Actor(_) | Record::Dispute(_) | Record::Issue(_) => {
-                let kind = Kind::of_record(&record);
-                let name = record_name(&record);
-                if seen.contains(&(kind, name.to_owned()))
-                    || store.get(kind, name, View::current())?.is_some()
-                {
+                let key = (Kind::of_record(&record), record_name(&record).to_owned());
+                if seen.contains(&key) || known.contains(&key) {
                     continue;
                 }
-                seen.insert((kind, name.to_owned()));
+                if store.get(key.0, &key.1, View::current())?.is_some() {
+                    known.insert(key);
+                    continue;
+                }
+                seen.insert(key);
                 Precondition::None
             }
             Record::Document(_) | Record::Stance(_) | Record::Event(_) => {
@@ -152,8 +161,16 @@ pub struct IngestWriter<'s, E> {
     bytes: usize,
     /// Content hash to document name, for the documents waiting in `pending`.
     hashes: HashMap<String, String>,
+    /// Actors, disputes and issues found stored or committed by this writer. A corpus names the
+    /// same few hundred in thousands of documents: asking the store again for each document was
+    /// a read transaction and a decode apiece. Emptied when a batch fails (something may have
+    /// been deleted meanwhile: the documents committed one by one then ask the store afresh).
+    known: HashSet<(Kind, String)>,
     stopped: bool,
 }
+
+/// Most names [`IngestWriter`] remembers as stored before it starts again from the store.
+const MAX_KNOWN: usize = 1 << 16;
 
 impl<'s, E> IngestWriter<'s, E> {
     #[must_use]
@@ -165,6 +182,7 @@ impl<'s, E> IngestWriter<'s, E> {
             ready: 0,
             bytes: 0,
             hashes: HashMap::new(),
+            known: HashSet::new(),
             stopped: false,
         }
     }
@@ -267,9 +285,10 @@ impl<'s, E> IngestWriter<'s, E> {
         let mut outcomes = match ready.len() {
             0 => Vec::new(),
             1 => vec![self.commit_one(ready[0])],
-            _ => self
-                .commit_together(&ready)
-                .unwrap_or_else(|_| self.commit_each(&ready)),
+            _ => self.commit_together(&ready).unwrap_or_else(|_| {
+                self.known.clear();
+                self.commit_each(&ready)
+            }),
         }
         .into_iter();
         let mut out = Vec::with_capacity(pending.len());
@@ -292,7 +311,7 @@ impl<'s, E> IngestWriter<'s, E> {
     }
 
     fn commit_together(
-        &self,
+        &mut self,
         ready: &[&Ready],
     ) -> Result<Vec<Result<Ingested, IngestError<E>>>, StoreError> {
         let message = format!(
@@ -304,10 +323,20 @@ impl<'s, E> IngestWriter<'s, E> {
         let mut batch = WriteBatch::new(message);
         let mut seen = HashSet::new();
         let mut created = Vec::with_capacity(ready.len());
+        if self.known.len() > MAX_KNOWN {
+            self.known.clear();
+        }
         for r in ready {
-            created.push(add_new_facts(&mut batch, self.store, &r.facts, &mut seen)?);
+            created.push(add_new_facts(
+                &mut batch,
+                self.store,
+                &r.facts,
+                &mut seen,
+                &mut self.known,
+            )?);
         }
         let revision = self.store.commit(batch)?.revision;
+        self.known.extend(seen);
         Ok(ready
             .iter()
             .zip(created)
@@ -317,7 +346,7 @@ impl<'s, E> IngestWriter<'s, E> {
 
     /// After a batch failed: each document alone, so only the bad ones fail. With `fail_fast`,
     /// nothing after the first failure is written.
-    fn commit_each(&self, ready: &[&Ready]) -> Vec<Result<Ingested, IngestError<E>>> {
+    fn commit_each(&mut self, ready: &[&Ready]) -> Vec<Result<Ingested, IngestError<E>>> {
         let mut out = Vec::with_capacity(ready.len());
         for r in ready {
             let outcome = self.commit_one(r);
@@ -330,10 +359,20 @@ impl<'s, E> IngestWriter<'s, E> {
         out
     }
 
-    fn commit_one(&self, r: &Ready) -> Result<Ingested, IngestError<E>> {
-        let batch = new_facts_batch(self.store, &r.facts, format!("ingest {}", r.label))?;
-        let result = self.store.commit(batch)?;
-        Ok(stored(r, result.created, result.revision))
+    fn commit_one(&mut self, r: &Ready) -> Result<Ingested, IngestError<E>> {
+        let mut batch = WriteBatch::new(format!("ingest {}", r.label));
+        let mut seen = HashSet::new();
+        add_new_facts(&mut batch, self.store, &r.facts, &mut seen, &mut self.known)?;
+        match self.store.commit(batch) {
+            Ok(result) => {
+                self.known.extend(seen);
+                Ok(stored(r, result.created, result.revision))
+            }
+            Err(e) => {
+                self.known.clear();
+                Err(e.into())
+            }
+        }
     }
 }
 

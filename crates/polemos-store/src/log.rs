@@ -267,20 +267,30 @@ struct StoredNames<'a> {
     /// Stored texts already read: a batch of many stances quoting one stored document decodes
     /// it once.
     texts: RefCell<std::collections::HashMap<String, Option<std::sync::Arc<str>>>>,
+    /// Names already looked up: a batch of many documents names the same few actors and issues
+    /// in most of its stances and events, and each reference is checked.
+    found: RefCell<std::collections::HashMap<(Kind, String), bool>>,
 }
 
 impl StoredNames<'_> {
     fn has(&self, kind: Kind, name: &str) -> bool {
-        if self.deleted.contains(&(kind, name.to_owned())) {
+        let key = (kind, name.to_owned());
+        if self.deleted.contains(&key) {
             return false;
         }
-        match self.tx.borrow_mut().latest(kind, name, None) {
-            Ok(entry) => entry.is_some_and(|e| e.body.is_some()),
+        if let Some(&found) = self.found.borrow().get(&key) {
+            return found;
+        }
+        // The current state is enough: whether the entity exists now.
+        let found = match self.tx.borrow_mut().live(kind, name) {
+            Ok(entry) => entry.is_some(),
             Err(e) => {
                 self.error.borrow_mut().get_or_insert(e);
-                false
+                return false;
             }
-        }
+        };
+        self.found.borrow_mut().insert(key, found);
+        found
     }
 }
 
@@ -314,18 +324,14 @@ impl Existing for StoredNames<'_> {
 
 impl StoredNames<'_> {
     fn read_text(&self, name: &DocumentName) -> Option<std::sync::Arc<str>> {
-        let entry = match self
-            .tx
-            .borrow_mut()
-            .latest(Kind::Document, name.as_str(), None)
-        {
+        let entry = match self.tx.borrow_mut().live(Kind::Document, name.as_str()) {
             Ok(entry) => entry,
             Err(e) => {
                 self.error.borrow_mut().get_or_insert(e);
                 return None;
             }
         };
-        match decode(Kind::Document, name.as_str(), entry?.body.as_deref()?) {
+        match decode(Kind::Document, name.as_str(), &entry?.1) {
             Ok(Record::Document(doc)) => Some(doc.text.into()),
             Ok(_) => None,
             Err(e) => {
@@ -336,22 +342,22 @@ impl StoredNames<'_> {
     }
 }
 
+/// `live`: the revision of the entity's last change, if it exists now (see [`LogTx::live`]).
 fn check_precondition(
     name: &str,
     precondition: Precondition,
-    current: Option<&Entry>,
+    live: Option<Revision>,
 ) -> Result<(), StoreError> {
-    let live = current.filter(|e| e.body.is_some());
     match (precondition, live) {
         (Precondition::None, _) | (Precondition::MustNotExist, None) => Ok(()),
         (Precondition::MustNotExist, Some(_)) => Err(StoreError::AlreadyExists {
             name: name.to_owned(),
         }),
-        (Precondition::AtRevision(expected), Some(e)) if e.revision == expected => Ok(()),
-        (Precondition::AtRevision(expected), e) => Err(StoreError::Conflict {
+        (Precondition::AtRevision(expected), Some(revision)) if revision == expected => Ok(()),
+        (Precondition::AtRevision(expected), actual) => Err(StoreError::Conflict {
             name: name.to_owned(),
             expected,
-            actual: e.map(|e| e.revision),
+            actual,
         }),
     }
 }
@@ -770,6 +776,7 @@ impl<B: Backend> Store for LogStore<B> {
                     deleted: &deleted,
                     error: RefCell::new(None),
                     texts: RefCell::default(),
+                    found: RefCell::default(),
                 };
                 let outcome = validate(&dossier, &existing);
                 if let Some(e) = existing.error.into_inner() {
@@ -797,8 +804,10 @@ impl<B: Backend> Store for LogStore<B> {
                     } => {
                         let kind = Kind::of_record(record);
                         let name = record_name(record);
-                        let current = tx.latest(kind, name, None)?;
-                        check_precondition(name, *precondition, current.as_ref())?;
+                        // The current state, not the log: one lookup where a backend keeps an
+                        // index of it (SQLite), instead of a search of the entity's history.
+                        let current = tx.live(kind, name)?;
+                        check_precondition(name, *precondition, current.as_ref().map(|c| c.0))?;
                         let body = encode(record);
                         let hash = match record {
                             Record::Document(doc) => {
@@ -813,7 +822,7 @@ impl<B: Backend> Store for LogStore<B> {
                             }
                             _ => None,
                         };
-                        match current.and_then(|e| e.body) {
+                        match current.map(|(_, body)| body) {
                             Some(old) if old == body => {
                                 result.unchanged += 1;
                                 continue;
@@ -845,14 +854,13 @@ impl<B: Backend> Store for LogStore<B> {
                         name,
                         precondition,
                     } => {
-                        let current = tx.latest(*kind, name, None)?;
-                        if current.as_ref().is_none_or(|e| e.body.is_none()) {
+                        let Some((revision, _)) = tx.live(*kind, name)? else {
                             return Err(StoreError::NotFound {
                                 kind: kind.as_str(),
                                 name: name.clone(),
                             });
-                        }
-                        check_precondition(name, *precondition, current.as_ref())?;
+                        };
+                        check_precondition(name, *precondition, Some(revision))?;
                         result.deleted += 1;
                         entries.push(NewEntry {
                             kind: *kind,

@@ -153,6 +153,7 @@ struct Statements {
     lock_writes: Statement,
     head: Statement,
     latest: Statement,
+    live: Statement,
     current_of_kind: Statement,
     latest_of_kind_at: Statement,
     since: Statement,
@@ -182,6 +183,7 @@ impl Statements {
                  WHERE e.kind = $1 AND e.name = $2 AND e.revision <= $3
                  ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
             )?,
+            live: client.prepare("SELECT revision, body FROM current WHERE kind = $1 AND name = $2")?,
             current_of_kind: client.prepare(
                 "SELECT c.name, c.revision, r.committed_at, c.body
                  FROM current c JOIN revisions r ON r.revision = c.revision
@@ -630,6 +632,14 @@ impl LogTx for PgTx<'_, '_> {
             })
         })
         .transpose()
+    }
+
+    fn live(&mut self, kind: Kind, name: &str) -> Result<Option<(Revision, String)>, StoreError> {
+        // The primary key of the current state, not a search of the log joined to its revisions.
+        self.tx
+            .query_opt(&self.st.live, &[&kind.as_str(), &name])?
+            .map(|r| Ok((revision_of(r.try_get(0)?), r.try_get(1)?)))
+            .transpose()
     }
 
     fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError> {

@@ -176,7 +176,7 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
                 entry.begins.map(crate::page::day_of)
             ],
         )?;
-        index_links(conn, &entry)?;
+        index_links(conn, &entry, false)?;
     }
     Ok(())
 }
@@ -199,21 +199,31 @@ fn backfill_involvements(conn: &Connection) -> Result<(), StoreError> {
     for (kind, name, body) in rows {
         let kind = kind_of(&kind)?;
         let record = crate::log::decode(kind, &name, &body)?;
-        index_involvements(conn, kind, &name, &crate::page::involvements_of(&record))?;
+        index_involvements(
+            conn,
+            kind,
+            &name,
+            &crate::page::involvements_of(&record),
+            false,
+        )?;
     }
     Ok(())
 }
 
-/// Replaces what one record involves (nothing, for a deletion).
+/// Replaces what one record involves (nothing, for a deletion). `fresh`: the record had no
+/// current row, so it involves nothing yet.
 fn index_involvements(
     conn: &Connection,
     kind: Kind,
     name: &str,
     involves: &[(String, String)],
+    fresh: bool,
 ) -> Result<(), StoreError> {
     let kind = kind.as_str();
-    conn.prepare_cached("DELETE FROM current_involvements WHERE kind = ?1 AND name = ?2")?
-        .execute(params![kind, name])?;
+    if !fresh {
+        conn.prepare_cached("DELETE FROM current_involvements WHERE kind = ?1 AND name = ?2")?
+            .execute(params![kind, name])?;
+    }
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO current_involvements (dispute, target, kind, name)
          VALUES (?1, ?2, ?3, ?4)",
@@ -225,10 +235,13 @@ fn index_involvements(
 }
 
 /// Replaces the stored references of one entity with those of `entry` (none for a deletion).
-fn index_links(conn: &Connection, entry: &NewEntry) -> Result<(), StoreError> {
+/// `fresh`: the entity had no current row, so it has no references to remove.
+fn index_links(conn: &Connection, entry: &NewEntry, fresh: bool) -> Result<(), StoreError> {
     let kind = entry.kind.as_str();
-    conn.prepare_cached("DELETE FROM current_links WHERE kind = ?1 AND name = ?2")?
-        .execute(params![kind, entry.name])?;
+    if !fresh {
+        conn.prepare_cached("DELETE FROM current_links WHERE kind = ?1 AND name = ?2")?
+            .execute(params![kind, entry.name])?;
+    }
     if entry.body.is_none() && entry.links.is_empty() {
         return Ok(());
     }
@@ -257,6 +270,12 @@ impl SqliteBackend {
         };
         let mut writer = open()?;
         migrate(&mut writer)?;
+        // The writer looks up and inserts into every index of the current state at each
+        // commit. With SQLite's default 2 MB page cache, a large store's index pages fell out
+        // between commits and were read back from the file again and again (a tenth of an
+        // ingest's CPU went to copying them in). Up to 64 MB for the one writer; the readers
+        // keep the default.
+        writer.pragma_update(None, "cache_size", -65536)?;
         let readers = (0..READERS)
             .map(|_| {
                 open().map(|conn| {
@@ -637,10 +656,15 @@ impl LogTx for SqliteTx<'_> {
         let mut insert = self.tx.prepare_cached(
             "INSERT INTO entries (revision, seq, kind, name, body) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        let mut upsert = self.tx.prepare_cached(
-            "INSERT INTO current (kind, name, revision, body, begins) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (kind, name) DO UPDATE
-             SET revision = excluded.revision, body = excluded.body, begins = excluded.begins",
+        // Inserted if new, else updated: an entity without a current row has no rows in the
+        // indexes over the current state either (they are removed with it), so a new one, most
+        // of what an ingest writes, skips the deletes that replace an old entity's index rows.
+        let mut create = self.tx.prepare_cached(
+            "INSERT OR IGNORE INTO current (kind, name, revision, body, begins)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        let mut update = self.tx.prepare_cached(
+            "UPDATE current SET revision = ?3, body = ?4, begins = ?5 WHERE kind = ?1 AND name = ?2",
         )?;
         let mut remove = self
             .tx
@@ -660,22 +684,34 @@ impl LogTx for SqliteTx<'_> {
                 entry.name,
                 entry.body
             ])?;
-            match &entry.body {
-                Some(body) => upsert.execute(params![
-                    kind,
-                    entry.name,
-                    revision,
-                    body,
-                    entry.begins.map(crate::page::day_of)
-                ])?,
-                None => remove.execute(params![kind, entry.name])?,
+            let fresh = match &entry.body {
+                Some(body) => {
+                    let row = params![
+                        kind,
+                        entry.name,
+                        revision,
+                        body,
+                        entry.begins.map(crate::page::day_of)
+                    ];
+                    let fresh = create.execute(row)? == 1;
+                    if !fresh {
+                        update.execute(row)?;
+                    }
+                    fresh
+                }
+                None => {
+                    remove.execute(params![kind, entry.name])?;
+                    false
+                }
             };
-            index_links(self.tx, entry)?;
+            index_links(self.tx, entry, fresh)?;
             if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
-                index_involvements(self.tx, entry.kind, &entry.name, &entry.involves)?;
+                index_involvements(self.tx, entry.kind, &entry.name, &entry.involves, fresh)?;
             }
             if entry.kind == Kind::Document {
-                unhash.execute(params![entry.name])?;
+                if !fresh {
+                    unhash.execute(params![entry.name])?;
+                }
                 if let Some(h) = &entry.content_hash {
                     hash.execute(params![h, entry.name])?;
                 }

@@ -171,6 +171,11 @@ pub(crate) fn label<C: Classifier>(
     let mut feats = Vec::with_capacity(64);
     for d in top_down(cx.kids) {
         let h = cx.heads[d];
+        if h == 0 {
+            // Only `root` is allowed here: the classifier could not choose another.
+            labels[d] = u8::try_from(root).unwrap_or(0);
+            continue;
+        }
         if let Some(p) = punct
             && h != 0
             && cx.upos(d) == "PUNCT"
@@ -178,13 +183,8 @@ pub(crate) fn label<C: Classifier>(
             labels[d] = u8::try_from(p).unwrap_or(0);
             continue;
         }
-        let hl = if h == 0 {
-            ROOT
-        } else {
-            mix(41, u64::from(labels[h]))
-        };
-        features(cx, d, hl, &mut feats);
-        let best = c.best(&feats, |l| (l == root) == (h == 0)).unwrap_or(root);
+        features(cx, d, head_label_part(h, labels[h]), &mut feats);
+        let best = c.best(&feats, |l| l != root).unwrap_or(root);
         labels[d] = u8::try_from(best).unwrap_or(0);
     }
     labels

@@ -378,3 +378,86 @@ pub fn to_conllu(sentences: &[Sentence]) -> String {
         .map(|(i, s)| s.to_conllu(Some(&(i + 1).to_string())))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::Classifier;
+
+    /// The parser and labeller before they skipped decisions with one possible outcome: every
+    /// move scored, every arc given a provisional label, the root's dependent labelled by the
+    /// classifier restricted to `root`.
+    fn analyze_deciding_everything(m: &Model, forms: &[&str]) -> (Vec<usize>, Vec<u8>) {
+        let lex: Vec<Lex> = forms.iter().map(|f| Lex::new(f)).collect();
+        let tags = tagger::tag(&m.tagger, &m.dict, &lex);
+        let mut st = parser::State::for_sentence(&lex);
+        let mut feats = Vec::new();
+        while !st.done() {
+            parser::features(&st, &lex, &tags, &mut feats);
+            let Some(mv) = m.parser.best(&feats, |x| st.valid(x)) else {
+                break;
+            };
+            let label = match st.arc(mv) {
+                Some((h, d)) => {
+                    parser::arc_features(&st, &lex, &tags, h, d, &mut feats);
+                    m.arcs
+                        .best(&feats, |_| true)
+                        .map_or(parser::NO_LABEL, |l| u8::try_from(l).unwrap())
+                }
+                None => parser::NO_LABEL,
+            };
+            st.apply_labelled(mv, label);
+        }
+        let heads = st.heads;
+        let kids = labeler::children(&heads);
+        let upos: Vec<&str> = m.tag_upos.iter().map(String::as_str).collect();
+        let cx = Ctx {
+            lex: &lex,
+            tags: &tags,
+            upos: &upos,
+            heads: &heads,
+            kids: &kids,
+        };
+        let mut labels = vec![0u8; heads.len()];
+        for d in labeler::top_down(&kids) {
+            let h = heads[d];
+            if let Some(p) = m.punct_label
+                && h != 0
+                && upos[usize::from(tags[d - 1])] == "PUNCT"
+            {
+                labels[d] = u8::try_from(p).unwrap();
+                continue;
+            }
+            labeler::features(&cx, d, labeler::head_label_part(h, labels[h]), &mut feats);
+            let best = m
+                .labeler
+                .best(&feats, |l| (l == m.root_label) == (h == 0))
+                .unwrap();
+            labels[d] = u8::try_from(best).unwrap();
+        }
+        (heads, labels)
+    }
+
+    /// Skipping forced moves, the labels no later move reads and the root's label changes no
+    /// head and no label.
+    #[test]
+    fn skipped_decisions_change_nothing() {
+        let m = Model::builtin();
+        let text = "Beijing accused Manila on Tuesday of provoking tensions near the Scarborough \
+            Shoal, which both countries claim, and said it would take all necessary measures. \
+            \u{201c}We will never accept the ruling,\u{201d} the ministry's spokesman, Lu Kang, \
+            told reporters in Beijing. The talks, which began in 2016 after years of silence \
+            between the two governments, were suspended. Why? Yes. Sanctions related to Crimea \
+            will remain in place as long as the occupation continues, and the United States \
+            calls on Russia to end it.";
+        let sentences = tokenize::tokenize(text);
+        assert!(sentences.len() >= 5);
+        for s in &sentences {
+            let forms: Vec<&str> = s.tokens.iter().map(|&(a, b)| &text[a..b]).collect();
+            let a = m.analyze(&forms);
+            let (heads, labels) = analyze_deciding_everything(m, &forms);
+            assert_eq!(a.heads, heads, "{forms:?}");
+            assert_eq!(a.labels, labels, "{forms:?}");
+        }
+    }
+}

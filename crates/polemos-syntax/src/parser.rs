@@ -85,6 +85,23 @@ impl State {
         self.b > self.n && self.stack.len() == 1
     }
 
+    /// The move to make when it is the only valid one (at the start and whenever the stack holds
+    /// only the root, only SHIFT; once the buffer is empty, only RIGHT), `None` when there is a
+    /// choice or no move at all. Such a move needs no features and no scores: the classifier
+    /// could only pick it.
+    pub(crate) fn forced(&self) -> Option<usize> {
+        let mut only = None;
+        for m in 0..MOVES {
+            if self.valid(m) {
+                if only.is_some() {
+                    return None;
+                }
+                only = Some(m);
+            }
+        }
+        only
+    }
+
     pub(crate) fn valid(&self, m: usize) -> bool {
         let buffer = self.b <= self.n;
         match m {
@@ -421,11 +438,22 @@ pub(crate) fn parse<C: Classifier, A: Classifier>(
     let mut st = State::for_sentence(lex);
     let mut feats = Vec::with_capacity(128);
     while !st.done() {
-        features(&st, lex, tags, &mut feats);
-        let Some(m) = c.best(&feats, |m| st.valid(m)) else {
-            break;
+        // A forced move is the one `c.best` would return whatever the scores (about one move in
+        // twelve on news; see docs/syntax.md): skip its features and lookups.
+        let m = match st.forced() {
+            Some(m) => m,
+            None => {
+                features(&st, lex, tags, &mut feats);
+                let Some(m) = c.best(&feats, |m| st.valid(m)) else {
+                    break;
+                };
+                m
+            }
         };
-        let label = match st.arc(m) {
+        // Provisional labels are read only by the features of later scored moves; once the
+        // buffer is empty every move left is a forced RIGHT, scored by nothing.
+        let arc = if st.b > st.n { None } else { st.arc(m) };
+        let label = match arc {
             Some((h, d)) => {
                 arc_features(&st, lex, tags, h, d, &mut feats);
                 arcs.best(&feats, |_| true)
@@ -499,6 +527,35 @@ mod tests {
             st.apply(m);
         }
         assert_eq!(st.heads, gold);
+    }
+
+    /// A move is forced exactly when it is the only valid one; then the parser skips scoring.
+    #[test]
+    fn forced_moves_are_the_only_valid_ones() {
+        let gold = vec![0, 2, 0, 4, 2, 2];
+        let mut kids = vec![Vec::new(); gold.len()];
+        for d in 1..gold.len() {
+            kids[gold[d]].push(d);
+        }
+        let mut st = State::new(5);
+        let mut forced = 0;
+        while !st.done() {
+            let valid: Vec<usize> = (0..MOVES).filter(|&m| st.valid(m)).collect();
+            match st.forced() {
+                Some(m) => {
+                    assert_eq!(valid, [m]);
+                    forced += 1;
+                }
+                None => assert!(valid.len() > 1, "{valid:?}"),
+            }
+            let c = st.costs(&gold, &kids);
+            let m = (0..MOVES).find(|&m| c[m] == 0).expect("a zero-cost move");
+            st.apply(m);
+        }
+        // The first SHIFT, the SHIFT after "1 ← 2" empties the stack to the root, and the
+        // RIGHT moves once the buffer is empty.
+        assert!(forced >= 3, "{forced}");
+        assert_eq!(st.forced(), None);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Who holds a stance: the subject of a verb of stance or claim, the speaker of a judgement,
 //! the state a text speaks for, officials' states rather than the officials.
 
-use super::super::attribution::resolve;
+use super::super::attribution::{label_speaker, resolve};
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Args, Cue, Knowledge};
 use super::super::output::Clause;
@@ -17,7 +17,7 @@ const VOICE_MIN: usize = 1;
 
 /// The state a text speaks for: the one that opens at least two sentences as their subject
 /// ("The United States welcomes ...", "The United States remains committed ..."), when one
-/// state does so more than any other.
+/// state does so more than any other; else the state of the official who signs it.
 pub(super) fn voice(doc: &Doc<'_>) -> Option<usize> {
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for s in 0..doc.sentences.len() {
@@ -57,8 +57,49 @@ pub(super) fn voice(doc: &Doc<'_>) -> Option<usize> {
         [(a, n), rest @ ..] if *n >= VOICE_MIN && rest.first().is_none_or(|(_, m)| m < n) => {
             Some(*a)
         }
-        _ => None,
+        _ => signatory(doc),
     }
+}
+
+/// How many tokens a statement's header line may have ("ANTONY J. BLINKEN, SECRETARY OF
+/// STATE"); the first longer sentence is the statement's text.
+const HEADER_TOKENS: usize = 10;
+
+/// The state of the official who signs a statement in its header lines ("Press Statement",
+/// "Antony J. Blinken, Secretary of State", the date), when the text names no state in its own
+/// voice: a secretary of state's press statement speaks for the United States.
+fn signatory(doc: &Doc<'_>) -> Option<usize> {
+    // A transcript's labels ("SECRETARY BLINKEN:") name who speaks each turn, not the text's
+    // voice: other speakers follow.
+    if (0..doc.sentences.len()).any(|s| label_speaker(doc, s).is_some()) {
+        return None;
+    }
+    let header = (0..doc.sentences.len())
+        .filter(|&s| !doc.sentences[s].headline)
+        .take_while(|&s| doc.sentences[s].tokens.len() <= HEADER_TOKENS);
+    let mut found = None;
+    for s in header {
+        for x in doc.sentence_items(s) {
+            let ItemKind::Actor { actor, .. } = x.kind else {
+                continue;
+            };
+            if doc.actors[actor].kind != polemos_core::model::ActorKind::Person {
+                continue;
+            }
+            let Some(h) = doc
+                .holder_of(actor)
+                .filter(|&h| doc.actors[h].kind == polemos_core::model::ActorKind::State)
+            else {
+                continue;
+            };
+            // Two signatories of different states: the text speaks for neither alone.
+            match found {
+                Some(f) if f != h => return None,
+                _ => found = Some(h),
+            }
+        }
+    }
+    found
 }
 
 /// Where a stance cue stands: its index among the sentence's items, its clause, what kind of
@@ -174,14 +215,18 @@ pub(super) fn holder(
                     return resolve(doc, &subj, clause.speaker, s).map(|a| (a, true));
                 }
                 // No verb of saying: the actor that opens the sentence ("The United States
-                // reaffirms ...").
+                // reaffirms ..."), unless it is the subject of the judgement itself ("The PRC
+                // and the Philippines ... are legally bound to comply with this decision": the
+                // ones bound, not the ones who say so).
                 items[..at].iter().find_map(|x| match x.kind {
                     ItemKind::Actor {
                         actor,
                         adjectival: false,
                         possessive: false,
                         ..
-                    } if x.tok <= first + 1 => Some((vec![actor], true)),
+                    } if x.tok <= first + 1 && !subject_of(doc, x, &items[at]) => {
+                        Some((vec![actor], true))
+                    }
                     _ => None,
                 })
             })
@@ -205,6 +250,14 @@ pub(super) fn holder(
         })
     });
     finish(doc, actors, inferred)
+}
+
+/// Whether the parse makes the actor mention `x` the subject of the cue `cue`'s own predicate.
+fn subject_of(doc: &Doc<'_>, x: &Item, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let cue_words = p.words_in(cue.start, cue.end);
+    p.head_of(&p.words_in(x.start, x.end))
+        .is_some_and(|h| p.has_rel(h, "nsubj") && p.head(h).is_some_and(|g| cue_words.contains(&g)))
 }
 
 /// Who holds a stance actor `a` takes: its state (see [`Doc::holder_of`]). A person whose state

@@ -184,6 +184,68 @@ pub(super) fn accused_of(
     })
 }
 
+/// How far after the actor a stance is taken toward its "over" may stand ("lodged a protest
+/// with Russia over ...").
+const OVER_REACH: usize = 3;
+
+/// What a stance taken toward an actor is about: "lodged a protest with Russia over the
+/// president's visit", "complained to Tokyo about the landing": the topic or noun phrase after
+/// the "over" or "about" that follows the actor.
+pub(super) fn issue_over(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<Accused> {
+    let cue = items[at];
+    let actor = items[at + 1..]
+        .iter()
+        .find(|x| x.start >= cue.end && matches!(x.kind, ItemKind::Actor { .. }))?;
+    let end = (actor.tok_end + OVER_REACH).min(stop_tok);
+    let over = (actor.tok_end..end).find(|&t| doc.tok_in(t, &["over", "about"]))?;
+    let mut first = over + 1;
+    while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
+        first += 1;
+    }
+    let topic = items.iter().find_map(|x| match x.kind {
+        ItemKind::Topic(t) if x.tok == first => Some(Accused::Topic(t, x.tok)),
+        _ => None,
+    });
+    topic.or_else(|| {
+        new_issue_from(doc, items, over + 1, stop_tok, false).map(|(id, t)| Accused::New(id, t))
+    })
+}
+
+/// Verbs that name what they judge as their object: "called the visit regrettable".
+const CALLING: &[&str] = &[
+    "called",
+    "calls",
+    "call",
+    "calling",
+    "described",
+    "describes",
+];
+
+/// The thing a judgement qualifies as a verb's object: "Japan called the visit regrettable",
+/// "described the drills as provocative". The noun phrase between the verb and the judgement.
+pub(super) fn called(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    floor_tok: usize,
+) -> Option<(String, String)> {
+    let cue = items[at];
+    let verb = (floor_tok..cue.tok)
+        .rev()
+        .find(|&t| doc.tok_in(t, CALLING))?;
+    let stop = if doc.tok_is(cue.tok.saturating_sub(1), "as") {
+        cue.tok - 1
+    } else {
+        cue.tok
+    };
+    new_issue_from(doc, items, verb + 1, stop, false)
+}
+
 fn new_issue_from(
     doc: &Doc<'_>,
     items: &[Item],

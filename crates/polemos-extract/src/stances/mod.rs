@@ -10,6 +10,7 @@ pub mod calibration;
 mod holders;
 mod issues;
 mod references;
+mod territory;
 #[cfg(test)]
 mod tests_refs;
 #[cfg(test)]
@@ -105,6 +106,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut new_issues: Vec<(String, String)> = Vec::new();
     let sovereignty = k.topics.iter().position(|t| t.id == "sovereignty");
     let voice = voice(doc);
+    let author = std::cell::OnceCell::new();
     let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
     // In a transcript, the speaker of the last label ("SECRETARY BLINKEN:") speaks until the
     // next one: the speaker of the sentences no one is quoted in.
@@ -113,7 +115,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         if let Some(l) = label_speaker(doc, s) {
             labelled = l;
         }
-        if doc.sentences[s].headline {
+        if doc.sentences[s].headline
+            || doc
+                .sentence_dispute
+                .get(s)
+                .copied()
+                .flatten()
+                .is_some_and(|d| references::about_another(k, doc, s, d))
+        {
             continue;
         }
         let items: &[Item] = doc.sentence_items(s);
@@ -164,13 +173,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 holders = holders::stance_holder(doc, owner).into_iter().collect();
                 agents = vec![owner];
             }
-            // "X recognizes A and reaffirms its support for B": the second verb shares the
-            // first one's subject.
+            // "X recognizes A and reaffirms its support for B", "We recognize A but take no
+            // position on B": the second verb shares the first one's subject.
             if holders.is_empty()
                 && let Some((ls, lh, la)) = &last_holders
                 && *ls == s
                 && it.tok > 0
-                && (it.tok.saturating_sub(2)..it.tok).any(|t| doc.tok_is(t, "and"))
+                && (it.tok.saturating_sub(2)..it.tok).any(|t| doc.tok_in(t, &["and", "but"]))
             {
                 (holders, agents, inferred) = (lh.clone(), la.clone(), true);
             }
@@ -189,6 +198,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 (holders, agents, inferred) = (vec![v], vec![v], true);
             }
+            // A "we" nobody is quoted for in a text with no dominant voice (a briefing's answer
+            // to "Does the U.S. take a position ...?"): the text's author, as events read it.
+            if holders.is_empty()
+                && we
+                && clause.speaker.is_none()
+                && voice.is_none()
+                && let Some(a) = *author.get_or_init(|| super::event_args::author(doc))
+                && let Some(h) = holders::stance_holder(doc, a)
+            {
+                (holders, agents, inferred) = (vec![h], vec![a], true);
+            }
             // "The United Kingdom will agree that Mauritius is sovereign over ...": the state
             // that endorses a claim holds it too.
             if kind == Kind::Claim {
@@ -202,6 +222,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         holders.push(a);
                     }
                 }
+            }
+            if !holders.is_empty()
+                && let Some(a) = references::agent_along_with(doc, items, i)
+                && let Some(h) = holders::stance_holder(doc, a)
+                && !holders.contains(&h)
+            {
+                holders.push(h);
             }
             if holders.is_empty() {
                 continue;
@@ -284,6 +311,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .or_else(|| anaphor_before(k, doc, s, it.tok, doc.token_at(clause.start)))
                         .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
                         .map(|(t, tok)| Target::Topic(t, tok))
+                        .or_else(|| {
+                            issues::called(doc, items, i, doc.token_at(clause.start))
+                                .map(|(id, title)| Target::New(id, title))
+                        })
                 }
                 Kind::Support | Kind::Oppose => {
                     let object_is_actor = items[i + 1..]
@@ -329,6 +360,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         {
                             new_issue(doc, items, i, stop_tok)
                                 .map(|(id, title)| Target::New(id, title))
+                        }
+                        // "lodged a protest with Russia over the visit": the object is the
+                        // actor protested to; the issue follows its "over".
+                        None if object_is_actor => {
+                            issues::issue_over(doc, items, i, stop_tok).map(|found| match found {
+                                issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+                                issues::Accused::New(id, title) => Target::New(id, title),
+                            })
                         }
                         None => None,
                     }
@@ -474,6 +513,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     sanctions_imposed(k, doc, &mut out, &mut index);
+    territory::demonym_territory(k, doc, &mut out, &mut index);
     for f in &mut out {
         f.confidence = calibration::confidence(k, f);
     }

@@ -86,7 +86,7 @@ pub(super) fn anaphor(
 }
 
 /// How far before a judgement a referring noun may stand ("the recent Moroccan proposal is
-/// serious, is credible").
+/// serious, is credible", "Manila's move complicates the dispute").
 const ANAPHOR_BACK: usize = 5;
 
 /// The topic a referring noun phrase just before the cue at `cue_tok` stands for, when it is
@@ -107,11 +107,10 @@ pub(super) fn anaphor_before(
     let prefer = ANAPHORS.iter().find(|(n, _)| *n == w)?.1;
     // Determined ("the", "this", a possessive) within three words before it, and followed by
     // a verb of being, not by its own complement.
-    let determined = (noun.saturating_sub(3).max(floor_tok)..noun).any(|x| {
-        doc.tok_is_a(x, Class::ReferringDeterminer)
-            || (x > floor_tok && after_possessive(doc, x) > x)
-    });
-    let copula = doc.tok_is_a(noun + 1, Class::Copula);
+    let determined = (noun.saturating_sub(3).max(floor_tok)..noun)
+        .any(|x| doc.tok_is_a(x, Class::ReferringDeterminer) || after_possessive(doc, x) > x);
+    // ... or by the judging verb itself ("Manila's move complicates the dispute").
+    let copula = doc.tok_is_a(noun + 1, Class::Copula) || noun + 1 == cue_tok;
     if !determined || !copula {
         return None;
     }
@@ -231,4 +230,81 @@ pub(super) fn recognized_actor(
     ) && object.tok <= cue.tok_end + 1;
     let whole = object.tok_end >= end || doc.tok_in(object.tok_end, &[".", ",", ";", "as", "and"]);
     (actor && whole).then_some(object.tok)
+}
+
+/// Words that open a sentence about another subject: "On Sudan, the ambassador will ...".
+const TOPIC_OPENERS: &[&str] = &["on", "regarding", "concerning"];
+
+/// Whether sentence `s` opens by naming another subject than its dispute ("On Sudan, Ambassador
+/// Hammer will continue to support ...", in a note about Somalia): a state or place, then a
+/// comma, that is none of the dispute's parties. Its stances are about that subject, which the
+/// dispute the sentence was given does not hold.
+pub(super) fn about_another(k: &Knowledge, doc: &Doc<'_>, s: usize, dispute: usize) -> bool {
+    let first = doc.sentences[s].tokens.start;
+    if !doc.tok_in(first, TOPIC_OPENERS) {
+        return false;
+    }
+    let Some(x) = doc
+        .sentence_items(s)
+        .iter()
+        .find(|x| x.tok == first + 1 && matches!(x.kind, ItemKind::Actor { .. }))
+    else {
+        return false;
+    };
+    let ItemKind::Actor { actor, .. } = x.kind else {
+        return false;
+    };
+    if doc.tok(x.tok_end) != "," {
+        return false;
+    }
+    let d = &doc.disputes[dispute];
+    let party = match d.known {
+        Some(i) => k.disputes[i].parties.contains(&doc.actors[actor].id),
+        None => d.parties.contains(&doc.actor_name(actor)),
+    };
+    !party
+}
+
+/// Words that add one more agent to a passive's list: "co-sponsored by France, Britain and
+/// the United States, along with Spain", "rejected by the international community as well as
+/// the government of Ukraine".
+const ALONG_WITH: &[&[&str]] = &[
+    &["along", "with"],
+    &["as", "well", "as"],
+    &["together", "with"],
+];
+/// How far after the passive's "by" the added agent's words may start, and how far after
+/// them the added agent's name.
+const ALONG_REACH: usize = 25;
+const ALONG_NAME_REACH: usize = 8;
+
+/// The actor a passive's agent list adds with "along with", "as well as" or "together with",
+/// when the cue at `items[at]` is a passive followed by "by".
+pub(super) fn agent_along_with(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let cue = items[at];
+    if !doc.tok_is(cue.tok_end, "by") {
+        return None;
+    }
+    let end = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens.contains(&cue.tok))
+        .map_or(cue.tok_end, |s| s.tokens.end)
+        .min(cue.tok_end + ALONG_REACH);
+    let (from, words) = (cue.tok_end + 1..end).find_map(|t| {
+        ALONG_WITH
+            .iter()
+            .find(|w| w.iter().enumerate().all(|(j, x)| doc.tok_is(t + j, x)))
+            .map(|w| (t, w.len()))
+    })?;
+    let after = from + words;
+    items.iter().find_map(|x| match x.kind {
+        ItemKind::Actor {
+            actor,
+            adjectival: false,
+            possessive: false,
+            ..
+        } if x.tok >= after && x.tok <= after + ALONG_NAME_REACH => Some(actor),
+        _ => None,
+    })
 }

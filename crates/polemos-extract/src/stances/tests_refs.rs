@@ -262,3 +262,80 @@ fn a_court_case_at_home_is_no_international_ruling() {
     );
     assert!(!s.iter().any(|(_, i, _)| i == "icj-ruling"), "{s:?}");
 }
+
+#[test]
+fn a_move_judged_by_its_verb_is_the_measure_named_before() {
+    let s = stances(
+        "The Philippines took its South China Sea claims to an arbitral tribunal, seeking an arbitration ruling. China says Manila's move complicates the dispute.",
+    );
+    assert!(has(&s, "CHN", "icj-ruling", "oppose"), "{s:?}");
+    // No measure named before: the move stands for nothing known.
+    let s = stances("China says Manila's move in the South China Sea complicates the dispute.");
+    assert!(!s.iter().any(|(_, i, _)| i == "icj-ruling"), "{s:?}");
+}
+
+#[test]
+fn pleasure_at_a_thing_is_support_of_it() {
+    let s = stances("The United States is pleased with the talks on Western Sahara.");
+    assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+    let s = stances("The United States is not happy with the talks on Western Sahara.");
+    assert!(has(&s, "USA", "negotiations", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_briefings_we_is_its_author_and_but_shares_the_subject() {
+    let s = stances(
+        "Does the U.S. take a position on the posturing between the United Kingdom and Argentina over the Falklands? We recognize de facto United Kingdom administration of the islands but take no position regarding sovereignty.",
+    );
+    assert!(has(&s, "USA", "sovereignty", "neutral"), "{s:?}");
+    assert!(!has(&s, "GBR", "sovereignty", "neutral"), "{s:?}");
+}
+
+#[test]
+fn a_signed_statement_speaks_for_the_signatorys_state_not_for_those_it_binds() {
+    let s = stances(
+        "Arbitral ruling\n\nPRESS STATEMENT\nANTONY J. BLINKEN, SECRETARY OF STATE\n\nAn arbitral tribunal delivered a decision on the South China Sea. The PRC and the Philippines are legally bound to comply with this decision.",
+    );
+    assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "CHN" || h == "PHL"), "{s:?}");
+    // No signatory: the obliged are still not the ones who judge.
+    let s = stances(
+        "An arbitral tribunal delivered a decision on the South China Sea. The PRC and the Philippines are legally bound to comply with this decision.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "CHN" || h == "PHL"), "{s:?}");
+}
+
+#[test]
+fn an_independent_state_judged_unrealistic_is_opposition_to_independence() {
+    let s = stances(
+        "The United States recognizes Moroccan sovereignty over Western Sahara. The United States believes that an independent Sahrawi State is not a realistic option.",
+    );
+    assert!(has(&s, "USA", "recognition", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_sentence_opened_by_another_subject_holds_no_stance_in_the_dispute() {
+    let s = stances(
+        "Japan and Russia met over the Kuril Islands. On Ukraine, Japan supports the sanctions.",
+    );
+    assert!(!has(&s, "JPN", "sanctions", "support"), "{s:?}");
+    // A party of the dispute opening the sentence is still the dispute's subject.
+    let s = stances(
+        "Japan and Russia met over the Kuril Islands. On Russia, Japan supports the sanctions.",
+    );
+    assert!(has(&s, "JPN", "sanctions", "support"), "{s:?}");
+}
+
+#[test]
+fn along_with_adds_an_agent_to_a_passives_list() {
+    let s = stances(
+        "A Council resolution on Western Sahara was adopted on Monday. The measure was co-sponsored by France and Britain, along with the former colonial ruler, Spain.",
+    );
+    assert!(has(&s, "FRA", "un-resolution", "support"), "{s:?}");
+    assert!(has(&s, "ESP", "un-resolution", "support"), "{s:?}");
+    // Not a passive's agents: Spain is only mentioned.
+    let s = stances(
+        "A Council resolution on Western Sahara was adopted on Monday. France co-sponsored the measure along with a text that Spain wrote.",
+    );
+    assert!(!has(&s, "ESP", "un-resolution", "support"), "{s:?}");
+}

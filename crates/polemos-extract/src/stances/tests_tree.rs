@@ -217,3 +217,35 @@ fn asking_for_a_thing_supports_it() {
     let s = stances("Japan has asked to have U.N. peacekeepers sent to the Kuril Islands.");
     assert!(has(&s, "JPN", "military-presence", "support"), "{s:?}");
 }
+
+#[test]
+fn a_demonyms_territory_is_its_states_claim() {
+    let s = stances("Russia's foreign ministry said the Kuril Islands are Russian territory.");
+    assert!(has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+    // Reported by another state, the claim is still the demonym's state's, not the reporter's.
+    let s = stances("Japan said Moscow insists the Kuril Islands are Russian territory.");
+    assert!(has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+    assert!(!has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    // Denied, or named as a place one enters, it is no claim.
+    let s = stances("Japan says the Kuril Islands are not Russian territory.");
+    assert!(!has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+    let s = stances("A Japanese boat entered Russian territory near the Kuril Islands.");
+    assert!(!has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+}
+
+#[test]
+fn a_protest_to_an_actor_is_about_what_follows_its_over() {
+    let s = stances("China protested to Japan over the landing on the Senkaku Islands.");
+    assert!(has(&s, "CHN", "landing", "oppose"), "{s:?}");
+    // No "over": the actor protested to is no issue.
+    let s = stances("China protested to Japan on the Senkaku Islands.");
+    assert!(!s.iter().any(|(h, _, _)| h == "CHN"), "{s:?}");
+}
+
+#[test]
+fn a_thing_called_bad_is_opposed_even_when_not_a_known_topic() {
+    let s = stances("Japan called the landing on the Kuril Islands regrettable.");
+    assert!(has(&s, "JPN", "landing", "oppose"), "{s:?}");
+    let s = stances("Japan described the landing on the Kuril Islands as deplorable.");
+    assert!(has(&s, "JPN", "landing", "oppose"), "{s:?}");
+}

@@ -2,7 +2,8 @@
 //! services, and the middleware every call passes (concurrency limit, authentication, metrics).
 //!
 //! [`run`] serves on any incoming connection stream until a shutdown future resolves,
-//! so the binary (`polemos serve`), the integration tests and the load bench share one stack.
+//! so the binary (`polemos serve`, in polemos-cli), the integration tests and the load bench share
+//! one stack.
 
 pub mod analysis;
 pub mod analysis_convert;

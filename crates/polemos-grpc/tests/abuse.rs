@@ -1,16 +1,14 @@
 //! The server under abuse: clients that stop reading, idle connections, revoked keys, and
 //! extreme dates. Each test asserts what the server holds or answers, never how fast.
 
-mod common;
-
 use std::sync::Arc;
 use std::time::Duration;
 
-use common::{Auth, Server, eventually};
 use polemos_core::Dossier;
+use polemos_grpc::{self as grpc, Limits, Options, auth};
+use polemos_grpc_testkit::{Auth, Server, eventually};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::change_service_client::ChangeServiceClient;
-use polemos_server::grpc::{self, Limits, Options, auth};
 use tokio_stream::StreamExt;
 use tonic::transport::{Channel, Endpoint};
 
@@ -36,7 +34,7 @@ async fn a_watcher_that_stops_reading_holds_a_bounded_buffer_released_when_it_go
         watch_queue: 2,
         ..Limits::default()
     };
-    let server = Server::start(
+    let server = Server::start_with(
         Options {
             limits,
             ..Options::default()
@@ -54,7 +52,7 @@ async fn a_watcher_that_stops_reading_holds_a_bounded_buffer_released_when_it_go
         .connect()
         .await
         .expect("connect");
-    let mut watcher = ChangeServiceClient::with_interceptor(channel, Auth(server.admin.clone()));
+    let mut watcher = ChangeServiceClient::with_interceptor(channel, Auth::key(&server.admin));
     let mut stream = watcher
         .watch_changes(pb::WatchChangesRequest {
             start_token: "0".into(),
@@ -94,7 +92,7 @@ async fn a_watcher_that_stops_reading_holds_a_bounded_buffer_released_when_it_go
 
     // A reading client gets the whole commit in order, and resumes inside it without a gap.
     let watcher =
-        ChangeServiceClient::with_interceptor(server.channel().await, Auth(server.admin.clone()));
+        ChangeServiceClient::with_interceptor(server.channel().await, Auth::key(&server.admin));
     let read = |token: &str, expect: usize| {
         let mut watcher = watcher.clone();
         let token = token.to_owned();
@@ -151,7 +149,7 @@ async fn health(channel: Channel) -> Result<i32, tonic::Status> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn idle_connections_at_the_cap_do_not_keep_out_a_health_check() {
-    let server = Server::start(
+    let server = Server::start_with(
         Options {
             max_connections: 8,
             // Long: what frees room here is eviction at the cap, not the timeout.
@@ -199,7 +197,7 @@ async fn idle_connections_at_the_cap_do_not_keep_out_a_health_check() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_connection_that_never_speaks_is_closed_after_the_handshake_timeout() {
     use tokio::io::AsyncReadExt;
-    let server = Server::start(
+    let server = Server::start_with(
         Options {
             handshake_timeout: Duration::from_millis(200),
             ..Options::default()
@@ -234,7 +232,7 @@ async fn a_connection_that_never_speaks_is_closed_after_the_handshake_timeout() 
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_revoked_key_stops_working_on_the_running_server() {
-    use polemos_server::grpc::auth::{KeyFile, StoredKey, load_keys};
+    use polemos_grpc::auth::{KeyFile, StoredKey, load_keys};
     let dir = tempfile::tempdir().expect("tempdir");
     let file = dir.path().join("keys.json");
     let admin = auth::generate().expect("key");
@@ -252,7 +250,7 @@ async fn a_revoked_key_stops_working_on_the_running_server() {
         ],
     };
     keys.save(&file).expect("save");
-    let server = Server::start(
+    let server = Server::start_with(
         Options {
             keys: load_keys(&file, None).expect("load"),
             keys_reload: Some(grpc::KeyReload {
@@ -303,7 +301,7 @@ async fn a_revoked_key_stops_working_on_the_running_server() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn shutdown_with_a_stalled_watcher_is_bounded_by_the_drain_timeout() {
-    let server = Server::start(
+    let server = Server::start_with(
         Options {
             limits: Limits {
                 watch_batch_len: 64,
@@ -325,7 +323,7 @@ async fn shutdown_with_a_stalled_watcher_is_bounded_by_the_drain_timeout() {
         .connect()
         .await
         .expect("connect");
-    let mut watcher = ChangeServiceClient::with_interceptor(channel, Auth(server.admin.clone()));
+    let mut watcher = ChangeServiceClient::with_interceptor(channel, Auth::key(&server.admin));
     let stream = watcher
         .watch_changes(pb::WatchChangesRequest {
             start_token: "0".into(),

@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
-use polemos_engine::ingest::{self, IngestOptions, Ingester, Outcome};
+use polemos_engine::ingest::{self, IngestOptions, Outcome};
 use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, pipeline};
 
 use crate::GlobalArgs;
@@ -408,16 +408,17 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
         ..IngestOptions::default()
     };
     let bar = progress(files.len(), "ingesting");
-    let mut ingester = Ingester::new(store.as_ref(), options);
     let mut tally = Tally {
         json: global
             .json
             .then(|| std::io::BufWriter::new(std::io::stdout().lock())),
         ..Tally::default()
     };
-    let _ = pipeline::ordered_map(
-        &files,
+    ingest::run(
+        store.as_ref(),
+        options,
         args.source.jobs(),
+        &files,
         |path| {
             let facts = std::fs::read(path)
                 .map_err(|e| {
@@ -428,10 +429,8 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
                 });
             (path.display().to_string(), facts)
         },
-        |(label, facts)| {
-            for r in ingester.push(label, facts) {
-                tally.take(&r, &bar, args.fail_fast);
-            }
+        |r| {
+            tally.take(&r, &bar, args.fail_fast);
             if tally.stopped_at.is_some() || tally.write_error.is_some() {
                 ControlFlow::Break(())
             } else {
@@ -439,11 +438,6 @@ pub fn ingest(global: &GlobalArgs, args: &IngestArgs) -> anyhow::Result<()> {
             }
         },
     );
-    if tally.stopped_at.is_none() {
-        for r in ingester.finish() {
-            tally.take(&r, &bar, args.fail_fast);
-        }
-    }
     bar.finish_and_clear();
     if let Some(e) = tally.write_error {
         return Err(e).context("cannot write to standard output");

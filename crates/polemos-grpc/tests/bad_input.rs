@@ -3,21 +3,18 @@
 //! invalid and extreme dates, unknown enum values, cancelled streams. Each refusal is checked
 //! for its status code and the field it names; after each group the server still serves and the
 //! store has not moved (nothing written). The same bad input through `polemos import` is refused
-//! the same way, and what the store holds exports and imports back.
-
-mod common;
+//! the same way in polemos-cli's `tests/cli_bad_input.rs`.
 
 use std::fmt::Debug;
-use std::process::{Command, Output};
 
-use common::Server;
 use polemos_core::Dossier;
+use polemos_grpc::{Limits, Options};
+use polemos_grpc_testkit::{Auth, Server, eventually};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::analysis_service_client::AnalysisServiceClient;
 use polemos_proto::v1::change_service_client::ChangeServiceClient;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
 use polemos_proto::v1::import_service_client::ImportServiceClient;
-use polemos_server::grpc::{Limits, Options};
 use tokio_stream::StreamExt;
 use tonic::{Code, Response, Status};
 use tonic_types::StatusExt;
@@ -69,7 +66,7 @@ impl Suite {
             ..Options::default()
         };
         Self {
-            server: Server::start(options, Some(&dossier)).await,
+            server: Server::start_with(options, Some(&dossier)).await,
         }
     }
 
@@ -706,7 +703,7 @@ async fn writes_refuse_bad_values_and_write_nothing() {
 async fn import_extract_analysis_and_watch_refuse_bad_input() {
     let s = Suite::start().await;
     let head = s.head();
-    let admin = common::Auth(s.server.admin.clone());
+    let admin = Auth::key(&s.server.admin);
     let mut import = ImportServiceClient::with_interceptor(s.server.channel().await, admin.clone());
     let mut extract =
         ExtractionServiceClient::with_interceptor(s.server.channel().await, admin.clone());
@@ -1016,7 +1013,7 @@ async fn import_extract_analysis_and_watch_refuse_bad_input() {
     stream.next().await.expect("one change").expect("ok");
     drop(stream);
     let gauges = std::sync::Arc::clone(&s.server.shared.gauges);
-    common::eventually("the cancelled stream ends", || {
+    eventually("the cancelled stream ends", || {
         gauges.open_streams.get() == 0
     })
     .await;
@@ -1024,110 +1021,4 @@ async fn import_extract_analysis_and_watch_refuse_bad_input() {
     s.intact(head, "bad imports, extractions, analyses and watches")
         .await;
     s.server.stop().await;
-}
-
-// ------------------------------------------------------------------ the CLI, the same rules
-
-fn polemos(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_polemos"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("POLEMOS_DB")
-        .output()
-        .expect("runs")
-}
-
-#[test]
-fn the_cli_refuses_the_same_input_and_round_trips_the_store() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let db = dir.path().join("p.db").display().to_string();
-    let file = |name: &str, text: &str| {
-        let p = dir.path().join(name);
-        std::fs::write(&p, text).expect("write");
-        p.display().to_string()
-    };
-    // A byte-order mark is accepted.
-    let kuril = file("kuril.json", &format!("\u{feff}{KURIL}"));
-    let out = polemos(&db, &["import", &kuril]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-
-    // A stance alone whose evidence span lies outside the stored document: refused.
-    let mut alone = Dossier::new();
-    let mut stance = Dossier::from_json(KURIL).expect("kuril").stances[0].clone();
-    stance.name = "stances/alone".parse().expect("name");
-    stance.evidence[0].span = Some(polemos_core::Span {
-        start: 0,
-        end: 10_000_000,
-    });
-    alone.stances.push(stance);
-    let out = polemos(&db, &["import", &file("alone.json", &alone.to_json())]);
-    assert!(
-        !out.status.success() && out.status.code() != Some(101),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(String::from_utf8_lossy(&out.stderr).contains("stances[0].evidence[0].span"));
-
-    // Lenient dates refused, not normalised.
-    for (name, text) in [
-        (
-            "lenient.json",
-            KURIL.replace("\"2018-09-12\"", "\"2018-9-12\""),
-        ),
-        (
-            "plus.json",
-            KURIL.replace("\"2018-09-12\"", "\"+2018-09-12\""),
-        ),
-    ] {
-        let out = polemos(&db, &["import", &file(name, &text)]);
-        assert!(!out.status.success(), "{name} accepted");
-        assert!(
-            String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    // Extreme --published: a clear error and exit 2 (usage), never a panic (101).
-    let article = file("a.txt", "Japan said yesterday it will talk tomorrow.");
-    for date in ["+262142-12-31", "2018-1-1", "9999-12-31"] {
-        let out = polemos(&db, &["extract", "--published", date, &article]);
-        assert_eq!(
-            out.status.code(),
-            Some(2),
-            "{date}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(String::from_utf8_lossy(&out.stderr).contains("--published"));
-    }
-
-    // Export -> import into a fresh store gives the same snapshot.
-    let exported = dir.path().join("export.json").display().to_string();
-    let out = polemos(&db, &["export", "--output", &exported]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let db2 = dir.path().join("q.db").display().to_string();
-    let out = polemos(&db2, &["import", &exported]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let a = Dossier::from_json(&std::fs::read_to_string(&exported).expect("read")).expect("parse");
-    let again = dir.path().join("again.json").display().to_string();
-    assert!(
-        polemos(&db2, &["export", "--output", &again])
-            .status
-            .success()
-    );
-    let b = Dossier::from_json(&std::fs::read_to_string(&again).expect("read")).expect("parse");
-    assert_eq!(a, b, "export -> import -> export is the identity");
 }

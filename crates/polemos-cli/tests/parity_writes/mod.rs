@@ -154,8 +154,9 @@ async fn grpc_ingest(location: &str, q: &IngestQuestion) -> Vec<String> {
             .await
             .expect("open task")
     };
-    let (channel, admin, stop, server) = serve(store).await;
-    let mut client = ExtractionServiceClient::with_interceptor(channel, Auth(admin));
+    let server = serve(store).await;
+    let mut client =
+        ExtractionServiceClient::with_interceptor(server.channel().await, Auth::key(&server.admin));
     let requests: Vec<pb::IngestRequest> = q
         .texts
         .iter()
@@ -185,8 +186,7 @@ async fn grpc_ingest(location: &str, q: &IngestQuestion) -> Vec<String> {
             ),
         });
     }
-    let _ = stop.send(());
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
+    server.stop().await;
     answers
 }
 
@@ -294,8 +294,9 @@ async fn grpc_curate(location: &str, q: &CurationQuestion) -> Result<Vec<String>
             .await
             .expect("open task")
     };
-    let (channel, admin, stop, server) = serve(store).await;
-    let mut c = CurationServiceClient::with_interceptor(channel, Auth(admin));
+    let server = serve(store).await;
+    let mut c =
+        CurationServiceClient::with_interceptor(server.channel().await, Auth::key(&server.admin));
     let name = full("disputes", Some(&q.dispute));
     let reply = match q.curate.as_str() {
         "accept" => c
@@ -319,8 +320,7 @@ async fn grpc_curate(location: &str, q: &CurationQuestion) -> Result<Vec<String>
             .map(|r| r.into_inner().result),
         other => panic!("{}: unknown curation {other}", q.id),
     };
-    let _ = stop.send(());
-    let _ = tokio::time::timeout(std::time::Duration::from_secs(10), server).await;
+    server.stop().await;
     let r = reply.map_err(|s| kind_of_status(&s))?.expect("a result");
     let d = r.dispute.expect("dispute");
     Ok(curated(

@@ -639,7 +639,7 @@ mod tests {
     use super::*;
 
     fn kuril() -> core::Dossier {
-        let text = include_str!("../../../../examples/dossiers/kuril-islands.json");
+        let text = include_str!("../../../examples/dossiers/kuril-islands.json");
         core::Dossier::from_json(text).expect("reference dossier parses")
     }
 

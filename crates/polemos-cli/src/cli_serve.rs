@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use anyhow::{Context, bail};
-use polemos_server::grpc::{self, Limits, Options, Shared};
+use polemos_grpc::{self as grpc, Limits, Options, Shared};
 use serde::Deserialize;
 
 use crate::GlobalArgs;

@@ -17,7 +17,7 @@ async fn importer(
 
 /// The reference dossier as the typed records of an `ImportDossierRequest`.
 fn kuril_request() -> pb::ImportDossierRequest {
-    use polemos_server::grpc::convert as cv;
+    use polemos_grpc::convert as cv;
     let d = Dossier::from_json(KURIL).expect("reference dossier");
     pb::ImportDossierRequest {
         actors: d.actors.iter().map(|x| cv::actor_out(x, 0)).collect(),

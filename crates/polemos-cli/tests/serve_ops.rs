@@ -6,17 +6,15 @@
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use polemos_core::Dossier;
+use polemos_grpc::{Keys, Limits, Options};
+use polemos_grpc_testkit::Server;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
-use polemos_server::grpc::{self, Keys, Limits, Options, Shared};
-use polemos_store::{Store, WriteBatch};
 use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
-use tokio::sync::oneshot;
 use tonic::transport::{Certificate, Channel, ClientTlsConfig};
 use tonic::{Code, Request};
 use tonic_types::StatusExt;
@@ -54,64 +52,19 @@ fn make_pki(ca_name: &str) -> Pki {
 
 /// A server on 127.0.0.1:0 over an in-memory store holding the reference dossier, open to
 /// every caller (authentication is tested elsewhere).
-struct Server {
-    port: u16,
-    stop: Option<oneshot::Sender<()>>,
-    done: tokio::task::JoinHandle<Result<(), grpc::ServeError>>,
-}
-
-impl Server {
-    async fn start(tls: Option<(Vec<u8>, Vec<u8>)>, limits: Limits, timeout: Duration) -> Self {
-        let store: Arc<dyn Store> = Arc::from(polemos_store::open("memory:").expect("store"));
-        let dossier = Dossier::from_json(KURIL).expect("reference dossier");
-        store
-            .commit(WriteBatch::from_dossier(&dossier, "test import"))
-            .expect("import");
-        let mut keys = Keys::default();
-        keys.open = true;
-        let options = Options {
-            keys,
-            limits: limits.clone(),
-            max_message_bytes: 8 << 20,
-            request_timeout: timeout,
-            tls,
-            ..Options::default()
-        };
-        let shared = Shared::new(store, limits).expect("shared");
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-            .await
-            .expect("bind");
-        let port = listener.local_addr().expect("addr").port();
-        let (stop, stopped) = oneshot::channel::<()>();
-        let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
-        let done = tokio::spawn(grpc::run(shared, options, incoming, async {
-            let _ = stopped.await;
-        }));
-        Self {
-            port,
-            stop: Some(stop),
-            done,
-        }
-    }
-
-    async fn plain(&self) -> Channel {
-        Channel::from_shared(format!("http://127.0.0.1:{}", self.port))
-            .expect("url")
-            .connect()
-            .await
-            .expect("connect")
-    }
-
-    async fn stop(mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        tokio::time::timeout(Duration::from_secs(10), self.done)
-            .await
-            .expect("server drains within 10 s")
-            .expect("server task")
-            .expect("server ran cleanly");
-    }
+async fn start(tls: Option<(Vec<u8>, Vec<u8>)>, limits: Limits, timeout: Duration) -> Server {
+    let dossier = Dossier::from_json(KURIL).expect("reference dossier");
+    let mut keys = Keys::default();
+    keys.open = true;
+    let options = Options {
+        keys,
+        limits,
+        max_message_bytes: 8 << 20,
+        request_timeout: timeout,
+        tls,
+        ..Options::default()
+    };
+    Server::start_with(options, Some(&dossier)).await
 }
 
 async fn get_japan(channel: Channel) -> Result<String, tonic::Status> {
@@ -142,20 +95,20 @@ async fn tls_channel(port: u16, ca_pem: &str) -> Result<Channel, tonic::transpor
 #[tokio::test]
 async fn tls_serves_clients_trusting_its_ca_and_no_one_else() {
     let pki = make_pki("polemos test CA");
-    let server = Server::start(
+    let server = start(
         Some((pki.cert_pem.into_bytes(), pki.key_pem.into_bytes())),
         Limits::default(),
         Duration::from_secs(30),
     )
     .await;
 
-    let channel = tls_channel(server.port, &pki.ca_pem)
+    let channel = tls_channel(server.addr.port(), &pki.ca_pem)
         .await
         .expect("TLS connect");
     assert_eq!(get_japan(channel).await.expect("call over TLS"), "Japan");
 
     // A plaintext client gets no answer from a TLS port.
-    let plain = Channel::from_shared(format!("http://127.0.0.1:{}", server.port))
+    let plain = Channel::from_shared(format!("http://127.0.0.1:{}", server.addr.port()))
         .expect("url")
         .connect_timeout(Duration::from_secs(5))
         .timeout(Duration::from_secs(5));
@@ -170,7 +123,7 @@ async fn tls_serves_clients_trusting_its_ca_and_no_one_else() {
 
     // A client trusting another CA refuses the server's certificate.
     let other = make_pki("some other CA");
-    let untrusted = match tls_channel(server.port, &other.ca_pem).await {
+    let untrusted = match tls_channel(server.addr.port(), &other.ca_pem).await {
         Ok(channel) => get_japan(channel).await.map_err(|e| e.to_string()),
         Err(e) => Err(e.to_string()),
     };
@@ -194,7 +147,7 @@ fn big_extract() -> pb::ExtractRequest {
 }
 
 async fn extract(server: &Server, request: Request<pb::ExtractRequest>) -> tonic::Status {
-    ExtractionServiceClient::new(server.plain().await)
+    ExtractionServiceClient::new(server.channel().await)
         .max_encoding_message_size(8 << 20)
         .extract(request)
         .await
@@ -207,7 +160,7 @@ async fn calls_past_their_deadline_end_promptly_and_the_server_keeps_serving() {
         max_text_bytes: 4 << 20,
         ..Limits::default()
     };
-    let server = Server::start(None, limits, Duration::from_millis(50)).await;
+    let server = start(None, limits, Duration::from_millis(50)).await;
 
     // The server's own limit: DEADLINE_EXCEEDED (not CANCELLED) with a reason.
     let started = Instant::now();
@@ -236,16 +189,19 @@ async fn calls_past_their_deadline_end_promptly_and_the_server_keeps_serving() {
 
     // Other calls are served meanwhile (abandoned extractions run off the async workers).
     let started = Instant::now();
-    assert_eq!(get_japan(server.plain().await).await.expect("get"), "Japan");
+    assert_eq!(
+        get_japan(server.channel().await).await.expect("get"),
+        "Japan"
+    );
     assert!(started.elapsed() < Duration::from_secs(2));
     server.stop().await;
 }
 
 #[tokio::test]
 async fn list_etags_match_get_and_filters_see_the_entities_they_need() {
-    let server = Server::start(None, Limits::default(), Duration::from_secs(30)).await;
+    let server = start(None, Limits::default(), Duration::from_secs(30)).await;
     let dossier = Dossier::from_json(KURIL).expect("dossier");
-    let mut client = DossierServiceClient::new(server.plain().await);
+    let mut client = DossierServiceClient::new(server.channel().await);
     // Change one stance so that etags differ between entities.
     let mut stance = client
         .get_stance(pb::GetStanceRequest {
@@ -343,8 +299,8 @@ fn korea() -> pb::Actor {
 
 #[tokio::test]
 async fn a_request_id_replays_the_original_response_and_refuses_another_request() {
-    let server = Server::start(None, Limits::default(), Duration::from_secs(30)).await;
-    let mut client = DossierServiceClient::new(server.plain().await);
+    let server = start(None, Limits::default(), Duration::from_secs(30)).await;
+    let mut client = DossierServiceClient::new(server.channel().await);
     let create = |actor: pb::Actor, id: &str, request_id: &str| pb::CreateActorRequest {
         actor: Some(actor),
         actor_id: id.into(),

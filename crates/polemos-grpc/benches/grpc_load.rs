@@ -5,7 +5,7 @@
 //! alternating slices with the gRPC runs, so the table shows what the interface costs on the
 //! work users send.
 //!
-//! `cargo bench -p polemos-server --bench grpc_load` (env: `LOAD_SECONDS` [3],
+//! `cargo bench -p polemos-grpc --bench grpc_load` (env: `LOAD_SECONDS` [3],
 //! `LOAD_CONCURRENCY` [64], `LOAD_CONNECTIONS` [8], `LOAD_SERVER_WORKERS` and
 //! `LOAD_CLIENT_WORKERS` [one per core], `LOAD_OPS` [get,list,listactors,extract],
 //! `LOAD_ROUNDS` [6]: gRPC and in-process Extract are measured in that many alternating slices,
@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 use bytes::{BufMut, Bytes, BytesMut};
 use hdrhistogram::Histogram;
 use polemos_core::Dossier;
+use polemos_grpc::{self as grpc, Keys, Options, Shared, auth};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
-use polemos_server::grpc::{self, Keys, Options, Shared, auth};
 use polemos_store::{Store, WriteBatch};
 use tonic::Request;
 use tonic::metadata::{Ascii, MetadataValue};

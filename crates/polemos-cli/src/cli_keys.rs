@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use anyhow::{Context, bail};
-use polemos_server::grpc::auth::{self, KeyFile, Role, StoredKey};
+use polemos_grpc::auth::{self, KeyFile, Role, StoredKey};
 
 use crate::GlobalArgs;
 

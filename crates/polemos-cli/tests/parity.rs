@@ -11,18 +11,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use polemos_engine::{Access, Filter};
+use polemos_grpc::{self as grpc, Limits};
+use polemos_grpc_testkit::{Auth, Server};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::analysis_service_client::AnalysisServiceClient;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
-use polemos_server::grpc::{self, Keys, Limits, Shared, auth};
 use polemos_store::{Kind, Store};
 use serde::Deserialize;
-use tokio::sync::oneshot;
 use tokio_stream::StreamExt;
-use tonic::metadata::MetadataValue;
 use tonic::service::interceptor::InterceptedService;
 use tonic::transport::Channel;
-use tonic::{Code, Request, Status};
+use tonic::{Code, Status};
 
 #[derive(Debug, Deserialize)]
 struct Table {
@@ -348,17 +347,6 @@ fn cli_answer(db: &str, q: &Question) -> Answer {
 
 // ------------------------------------------------------------------------------ gRPC
 
-#[derive(Clone)]
-struct Auth(String);
-
-impl tonic::service::Interceptor for Auth {
-    fn call(&mut self, mut req: Request<()>) -> Result<Request<()>, Status> {
-        let value = MetadataValue::try_from(format!("Bearer {}", self.0)).expect("ascii");
-        req.metadata_mut().insert("authorization", value);
-        Ok(req)
-    }
-}
-
 type Dossiers = DossierServiceClient<InterceptedService<Channel, Auth>>;
 type Analyses = AnalysisServiceClient<InterceptedService<Channel, Auth>>;
 
@@ -648,48 +636,16 @@ fn seed(location: &str, table: &Table) {
     }
 }
 
-/// A gRPC server on 127.0.0.1:0 over `store`: a connected channel, an admin key, and the
-/// handles that stop it.
-async fn serve(
-    store: Arc<dyn Store>,
-) -> (
-    Channel,
-    String,
-    oneshot::Sender<()>,
-    tokio::task::JoinHandle<Result<(), grpc::ServeError>>,
-) {
-    let admin = auth::generate().expect("key");
-    let mut keys = Keys::default();
-    keys.add_env(&format!("admin:{}", auth::hash(&admin)))
-        .expect("keys");
-    let limits = Limits {
-        poll_interval: Duration::from_millis(50),
-        ..Limits::default()
-    };
+/// A gRPC server on 127.0.0.1:0 over `store`, with an admin key (polemos-grpc-testkit).
+async fn serve(store: Arc<dyn Store>) -> Server {
     let options = grpc::Options {
-        keys,
-        limits: limits.clone(),
+        limits: Limits {
+            poll_interval: Duration::from_millis(50),
+            ..Limits::default()
+        },
         ..grpc::Options::default()
     };
-    let shared = tokio::task::spawn_blocking(move || Shared::new(store, limits))
-        .await
-        .expect("shared task")
-        .expect("shared");
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-        .await
-        .expect("bind");
-    let url = format!("http://{}", listener.local_addr().expect("addr"));
-    let (stop, stopped) = oneshot::channel::<()>();
-    let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
-    let server = tokio::spawn(grpc::run(shared, options, incoming, async {
-        let _ = stopped.await;
-    }));
-    let channel = Channel::from_shared(url)
-        .expect("url")
-        .connect()
-        .await
-        .expect("connect");
-    (channel, admin, stop, server)
+    Server::serve(store, options).await
 }
 
 /// Runs the whole table through the three Rust-side interfaces on the store at `location`.
@@ -705,10 +661,11 @@ async fn run_table(location: &str) {
     .await
     .expect("open task");
 
-    let (channel, reader, stop, server) = serve(Arc::clone(&store)).await;
+    let server = serve(Arc::clone(&store)).await;
+    let channel = server.channel().await;
     let mut dossiers =
-        DossierServiceClient::with_interceptor(channel.clone(), Auth(reader.clone()));
-    let mut analyses = AnalysisServiceClient::with_interceptor(channel, Auth(reader));
+        DossierServiceClient::with_interceptor(channel.clone(), Auth::key(&server.admin));
+    let mut analyses = AnalysisServiceClient::with_interceptor(channel, Auth::key(&server.admin));
 
     let mut failures = Vec::new();
     for q in &table.questions {
@@ -760,8 +717,7 @@ async fn run_table(location: &str) {
             failures.push(format!("{}: gRPC {grpc:?} != engine {engine:?}", q.id));
         }
     }
-    let _ = stop.send(());
-    let _ = tokio::time::timeout(Duration::from_secs(10), server).await;
+    server.stop().await;
     tokio::task::spawn_blocking(move || drop(store))
         .await
         .expect("close task");
@@ -864,8 +820,9 @@ async fn update_without_a_mask_keeps_what_it_does_not_set() {
     let text = std::fs::read_to_string(root().join("examples/dossiers/kuril-islands.json"))
         .expect("dossier");
     polemos_engine::import(&*store, &text, "test").expect("import");
-    let (channel, admin, stop, server) = serve(Arc::clone(&store)).await;
-    let mut d = DossierServiceClient::with_interceptor(channel, Auth(admin));
+    let server = serve(Arc::clone(&store)).await;
+    let mut d =
+        DossierServiceClient::with_interceptor(server.channel().await, Auth::key(&server.admin));
     let before = d
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
@@ -919,6 +876,5 @@ async fn update_without_a_mask_keeps_what_it_does_not_set() {
     assert_eq!(replaced.display_name, "Japan");
     assert!(replaced.aliases.is_empty(), "`*` replaces every field");
 
-    let _ = stop.send(());
-    let _ = tokio::time::timeout(Duration::from_secs(10), server).await;
+    server.stop().await;
 }

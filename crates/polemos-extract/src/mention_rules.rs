@@ -1,0 +1,498 @@
+//! Rules of the mention stage about what a name stands for in its context: a state name inside
+//! a sea's or a treaty's name is no party, an institution "of" a state and "its foreign
+//! ministry" are the state's bodies, a lede's office is the holder named later, and a
+//! transcript label in capitals names the speaker met before.
+
+use super::ir::{Doc, Item, ItemKind, RawMatch, TokKind};
+use super::knowledge::{Knowledge, Via};
+use super::mentions::{State, body_actor, body_noun, is_capitalized_word};
+use polemos_core::model::ActorKind;
+
+/// "Taiwan also claims the islands and its foreign ministry protested": a body of the state
+/// that "its" refers to, the only actor named before it in the sentence (or, when there is
+/// none, the last actor of the previous sentence), if that is a state.
+pub(crate) fn its_bodies(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    range: std::ops::Range<usize>,
+    local: &mut Vec<Item>,
+) {
+    for t in range.clone() {
+        if !doc.tok_is(t, "its") {
+            continue;
+        }
+        let Some(n) = body_noun(doc, t + 1, range.end) else {
+            continue;
+        };
+        // The states named before "its" in the sentence, adjectival ones too ("Philippine
+        // vessels ... its Coast Guard"): only one may be named. With no actor before it, the
+        // previous sentence's last actor.
+        let actor_of = |it: &Item| match it.kind {
+            ItemKind::Actor { actor, .. } => Some(actor),
+            _ => None,
+        };
+        let mut before: Vec<usize> = local
+            .iter()
+            .filter(|it| it.tok_end <= t)
+            .filter_map(actor_of)
+            .collect();
+        if before.is_empty() {
+            before.extend(doc.items.iter().rev().find_map(actor_of));
+        }
+        before.sort_unstable();
+        before.dedup();
+        let [state] = before[..] else {
+            continue;
+        };
+        let Some(known) = doc.actors[state]
+            .known
+            .filter(|&kn| k.actors[kn].kind == ActorKind::State)
+        else {
+            continue;
+        };
+        let Some(adjective) = k.actors[known].demonym.clone() else {
+            continue;
+        };
+        let nouns = doc.slice(doc.tokens[t + 1].start, doc.tokens[t + n].end);
+        let b = body_actor(doc, st, format!("{adjective} {nouns}"), state);
+        local.push(Item {
+            start: doc.tokens[t].start,
+            end: doc.tokens[t + n].end,
+            tok: t,
+            tok_end: t + n + 1,
+            kind: ItemKind::Actor {
+                actor: b,
+                via: Via::Reference,
+                adjectival: false,
+                possessive: false,
+            },
+        });
+    }
+}
+
+/// Words before a plural demonym that count or list people ("seven Russians", "the rescued
+/// included Bangladeshis and Rohingya").
+const COUNTING: &[&str] = &[
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "many",
+    "several",
+    "some",
+    "few",
+    "including",
+    "included",
+    "among",
+    "other",
+];
+
+/// Whether the demonym matched at `m` is a plural counted or listed ("seven Russians",
+/// "included Bangladeshis"): nationals, not their state.
+pub(crate) fn counted_nationals(doc: &Doc<'_>, m: RawMatch, demonym: Option<&str>) -> bool {
+    let found = doc.slice(m.start, m.end);
+    let plural = demonym.is_some_and(|d| found.len() == d.len() + 1 && found.ends_with('s'));
+    if !plural || m.tok == 0 || m.tok <= doc.sentences[m.sentence].tokens.start {
+        return false;
+    }
+    let before = m.tok - 1;
+    let before = if doc.tok_is(before, "of") && before > 0 {
+        before - 1
+    } else {
+        before
+    };
+    doc.tokens[before].kind == TokKind::Number || doc.tok_in(before, COUNTING)
+}
+
+/// Capitalized words of newspapers' names after a place ("Japan Times", "China Daily").
+const MASTHEAD_WORDS: &[&str] = &[
+    "Times",
+    "Daily",
+    "Herald",
+    "Post",
+    "Today",
+    "Tribune",
+    "Independent",
+    "Star",
+    "Journal",
+    "Gazette",
+    "Observer",
+    "Express",
+    "Telegraph",
+    "Chronicle",
+    "Monitor",
+    "Mail",
+    "Review",
+];
+
+/// Whether the state name at `tok..tok_end` is part of a newspaper's name: "the Japan Times",
+/// "China Daily", "Russia Today", "the Times of India". The paper is not the state.
+pub(crate) fn in_masthead(
+    doc: &Doc<'_>,
+    tok: usize,
+    tok_end: usize,
+    range: std::ops::Range<usize>,
+) -> bool {
+    (tok_end < range.end && MASTHEAD_WORDS.contains(&doc.tok(tok_end)))
+        || (tok >= range.start + 2
+            && doc.tok(tok - 1) == "of"
+            && MASTHEAD_WORDS.contains(&doc.tok(tok - 2)))
+}
+
+/// Capitalized nouns of seas, valleys and other places named after a state ("the Indian Ocean",
+/// "the Jordan Valley", "the Gulf of Mexico", "Lake Chad").
+const FEATURE_NOUNS: &[&str] = &[
+    "Ocean",
+    "Sea",
+    "Peninsula",
+    "Valley",
+    "Basin",
+    "River",
+    "Strait",
+    "Straits",
+    "Gulf",
+    "Bay",
+    "Lake",
+    "Plateau",
+    "Desert",
+    "Delta",
+    "Highlands",
+    "Mountains",
+];
+
+/// Whether the state name at `tok..tok_end` is part of a place's name: a feature noun right
+/// after it ("Indian Ocean", "East China Sea") or before it ("Gulf of Mexico", "Lake Chad"), a
+/// region ("Latin America", "South American", "Northern Ireland") or a namesake ("New Mexico").
+/// A region is not a party.
+pub(crate) fn in_feature_name(
+    doc: &Doc<'_>,
+    tok: usize,
+    tok_end: usize,
+    range: std::ops::Range<usize>,
+) -> bool {
+    let capital = |t: usize| {
+        let w = doc.tok(t);
+        FEATURE_NOUNS.contains(&w)
+    };
+    // "Latin America", "South American", "New Mexico": a region or another place named after
+    // the state ("South Korea", "South African" are matched whole before this).
+    let region = tok > range.start
+        && (doc.tok_in(tok - 1, &["New", "Northern"])
+            || (doc.tok(tok).starts_with("America")
+                && doc.tok_in(tok - 1, &["Latin", "South", "Central", "North"])));
+    region
+        || (tok_end < range.end && capital(tok_end))
+        || (tok > range.start && doc.tok(tok - 1) == "Lake")
+        || (tok >= range.start + 2 && doc.tok(tok - 1) == "of" && capital(tok - 2))
+}
+
+/// The colon ending a transcript's speaker label in capitals at the start of the sentence
+/// ("MR. BLINKEN:", "SECRETARY BLINKEN:"); the sentence's start when there is none.
+pub(crate) fn label_end(doc: &Doc<'_>, range: std::ops::Range<usize>) -> usize {
+    let Some(colon) = range.clone().take(6).find(|&t| doc.tok(t) == ":") else {
+        return range.start;
+    };
+    let caps = (range.start..colon).all(|t| {
+        let w = doc.tok(t);
+        !w.chars().any(char::is_lowercase)
+    });
+    if caps { colon } else { range.start }
+}
+
+/// Last words of an institution's name ("Central Election Commission", "Supreme Court").
+const INSTITUTION_HEADS: &[&str] = &[
+    "Commission",
+    "Ministry",
+    "Committee",
+    "Council",
+    "Court",
+    "Assembly",
+    "Parliament",
+    "Agency",
+];
+
+/// The first token of an institution's name that ends in "of" right before the state name at
+/// `tok` ("the Central Election Commission of [the Republic of] Belarus"), if there is one.
+pub(crate) fn institution_of(doc: &Doc<'_>, tok: usize, first: usize) -> Option<usize> {
+    let mut of = tok
+        .checked_sub(1)
+        .filter(|&p| p > first && doc.tok(p) == "of")?;
+    // "of the Republic of Belarus": the state's long form.
+    if of >= first + 4
+        && doc.tok_in(of - 1, &["Republic", "Kingdom", "Federation", "State"])
+        && doc.tok_is(of - 2, "the")
+        && doc.tok(of - 3) == "of"
+    {
+        of -= 3;
+    }
+    let head = of.checked_sub(1).filter(|&h| h >= first)?;
+    if !INSTITUTION_HEADS.contains(&doc.tok(head)) {
+        return None;
+    }
+    let mut from = head;
+    while from > first && from > head.saturating_sub(4) && is_capitalized_word(doc, from - 1) {
+        from -= 1;
+    }
+    // "The Ministry" at a sentence's start: "The" is not the name's.
+    if doc.tok(from) == "The" {
+        from += 1;
+    }
+    (from < head || head > first).then_some(from)
+}
+
+/// The only person of the document holding title `t`'s role for document actor `state`
+/// (found by pass 1 anywhere in the text).
+pub(crate) fn holder_named_later(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    t: usize,
+    state: usize,
+) -> Option<usize> {
+    let role = k.titles[t].role.as_str();
+    let mut holders = doc.actors.iter().enumerate().filter(|(_, a)| {
+        a.kind == ActorKind::Person
+            && a.affiliation == Some(state)
+            && a.role.is_some_and(|r| k.titles[r].role == role)
+    });
+    let (first, _) = holders.next()?;
+    holders.next().is_none().then_some(first)
+}
+
+/// Whether the capitalized words from `at` end in a treaty's name ("Law of the Sea
+/// Convention", "Charter").
+pub(crate) fn names_instrument(doc: &Doc<'_>, at: usize, end: usize) -> bool {
+    let mut t = at;
+    while t < end && t < at + 7 {
+        let w = doc.tok(t);
+        if ["Convention", "Charter", "Treaty"].contains(&w) {
+            return true;
+        }
+        let goes_on = doc.tokens[t].kind == TokKind::Word
+            && (w.starts_with(char::is_uppercase) || matches!(w, "of" | "the" | "on"));
+        if !goes_on {
+            return false;
+        }
+        t += 1;
+    }
+    false
+}
+
+/// "BLINKEN" as a surname is written: "Blinken".
+pub(crate) fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_string() + &c.as_str().to_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{ArticleMeta, Extractor};
+
+    #[test]
+    fn a_transcript_label_in_capitals_names_the_person_met_before() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Secretary Antony Blinken met them.\n\nQUESTION: Was it useful?\n\n\
+                 MR. BLINKEN: It was. We discussed the ceasefire.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let blinken = x
+            .actors
+            .iter()
+            .find(|a| a.name == "actors/antony-blinken")
+            .expect("Blinken found");
+        assert_eq!(blinken.mentions.len(), 2, "{:?}", x.actors);
+    }
+
+    #[test]
+    fn its_body_is_the_body_of_the_state_just_named() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Taiwan also claims the islands and its foreign ministry protested the landing.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let body = x
+            .actors
+            .iter()
+            .find(|a| a.name == "actors/taiwanese-foreign-ministry");
+        assert_eq!(
+            body.and_then(|b| b.affiliation.as_deref()),
+            Some("actors/TWN"),
+            "{:?}",
+            x.actors
+        );
+        // "its" after an organization is not a state's.
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "NATO met Russia on Monday. NATO said its military would stay.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        assert!(
+            !x.actors.iter().any(|a| a.name.ends_with("-military")),
+            "{:?}",
+            x.actors
+        );
+    }
+
+    #[test]
+    fn an_organization_naming_a_treaty_is_not_a_party() {
+        let names = |text: &str| -> Vec<String> {
+            Extractor::new()
+                .expect("knowledge")
+                .extract(text, &ArticleMeta::default())
+                .expect("extracts")
+                .actors
+                .iter()
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let n = names("China must respect the UN Law of the Sea Convention, Japan said.");
+        assert!(!n.contains(&"actors/UN".to_owned()), "{n:?}");
+        let n = names("Japan asked the UN to act, Japan said.");
+        assert!(n.contains(&"actors/UN".to_owned()), "{n:?}");
+    }
+
+    #[test]
+    fn a_ledes_office_is_the_holder_named_later() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Indonesia's foreign minister is in Bangkok for talks.\n\n\
+                 Indonesian Foreign Minister Marty Natalegawa met his Thai counterpart.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let marty = x
+            .actors
+            .iter()
+            .find(|a| a.name == "actors/marty-natalegawa")
+            .expect("found");
+        assert_eq!(marty.mentions.len(), 2, "{:?}", x.actors);
+    }
+
+    #[test]
+    fn an_institution_of_a_state_is_its_body() {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "The United States sanctioned the Central Election Commission of the Republic of \
+                 Belarus.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let body = x
+            .actors
+            .iter()
+            .find(|a| a.name == "actors/central-election-commission-of-the-republic-of-belarus");
+        assert_eq!(
+            body.and_then(|b| b.affiliation.as_deref()),
+            Some("actors/BLR"),
+            "{:?}",
+            x.actors
+        );
+        // A person's office is not an institution.
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract("The President of Belarus spoke.", &ArticleMeta::default())
+            .expect("extracts");
+        assert!(
+            !x.actors
+                .iter()
+                .any(|a| a.kind == polemos_core::model::ActorKind::GovernmentBody),
+            "{:?}",
+            x.actors
+        );
+    }
+
+    #[test]
+    fn counted_nationals_are_people_not_their_state() {
+        let names = |text: &str| -> Vec<String> {
+            Extractor::new()
+                .expect("knowledge")
+                .extract(text, &ArticleMeta::default())
+                .expect("extracts")
+                .actors
+                .iter()
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let n = names("Thailand rescued them. The rescued included Bangladeshis and Rohingya.");
+        assert!(!n.contains(&"actors/BGD".to_owned()), "{n:?}");
+        let n = names("Ukraine detained seven Russians on Monday.");
+        assert!(!n.contains(&"actors/RUS".to_owned()), "{n:?}");
+        let n = names("The Russians rejected the plan.");
+        assert!(n.contains(&"actors/RUS".to_owned()), "{n:?}");
+    }
+
+    #[test]
+    fn a_newspaper_named_after_a_state_is_not_the_state() {
+        let names = |text: &str| -> Vec<String> {
+            Extractor::new()
+                .expect("knowledge")
+                .extract(text, &ArticleMeta::default())
+                .expect("extracts")
+                .actors
+                .iter()
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let n = names(
+            "Russia rejected it, the Japan Times reported. China Daily and the Times of India \
+             said talks failed.",
+        );
+        assert!(n.contains(&"actors/RUS".to_owned()), "{n:?}");
+        for state in ["JPN", "CHN", "IND"] {
+            assert!(!n.contains(&format!("actors/{state}")), "{state}: {n:?}");
+        }
+    }
+
+    #[test]
+    fn a_sea_or_valley_named_after_a_state_is_not_the_state() {
+        let names = |text: &str| -> Vec<String> {
+            Extractor::new()
+                .expect("knowledge")
+                .extract(text, &ArticleMeta::default())
+                .expect("extracts")
+                .actors
+                .iter()
+                .map(|a| a.name.clone())
+                .collect()
+        };
+        let n = names(
+            "Warships met in the Indian Ocean, the East China Sea and the Gulf of Mexico. \
+             Settlers moved into the Jordan Valley near Lake Chad.",
+        );
+        for state in ["IND", "CHN", "MEX", "JOR", "TCD"] {
+            assert!(!n.contains(&format!("actors/{state}")), "{state}: {n:?}");
+        }
+        let n = names(
+            "Leaders from South America and Latin American states met in New Mexico. Mexico \
+             agreed.",
+        );
+        assert!(!n.contains(&"actors/USA".to_owned()), "{n:?}");
+        assert!(n.contains(&"actors/MEX".to_owned()), "{n:?}");
+        let n = names("New Mexico voted. Northern Ireland was calm.");
+        assert!(!n.contains(&"actors/MEX".to_owned()), "{n:?}");
+        assert!(!n.contains(&"actors/IRL".to_owned()), "{n:?}");
+        let n = names("Greek Cypriots voted.");
+        assert!(!n.contains(&"actors/GRC".to_owned()), "{n:?}");
+        let n = names("India and China agreed. Indian troops left the valley.");
+        assert!(n.contains(&"actors/IND".to_owned()), "{n:?}");
+        assert!(n.contains(&"actors/CHN".to_owned()), "{n:?}");
+    }
+}

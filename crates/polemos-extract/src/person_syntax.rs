@@ -1,0 +1,410 @@
+//! People found by the shape of the sentence rather than by a title: a name in apposition with
+//! a role noun ("Rabi Adelati, a senior member of Sudan's ruling party", "Ibrahim Mohamud Hamid,
+//! a senior assistant to Bashir") and a name that reports ("Justin Logan at the Cato Institute
+//! says", "..., said Jane Doe."). Unknown people are kept as people; whom they act for comes from
+//! the state or the known person after the role noun ("of Sudan's", "to Bashir").
+
+use super::ir::{Doc, TokKind};
+use super::knowledge::Knowledge;
+use super::mentions::{Fitting, State, state_entry};
+use super::person_names::{is_institution_word, name_words, scan_name, scan_name_back};
+use super::persons::{People, PersonHit, known_by_full_name, person_actor, qualify};
+
+/// Nouns that make a name before them, in apposition, a person's ("X, a senior aide").
+const ROLE_NOUNS: &[&str] = &[
+    "assistant",
+    "aide",
+    "adviser",
+    "advisor",
+    "member",
+    "official",
+    "leader",
+    "commander",
+    "activist",
+    "analyst",
+    "lawmaker",
+    "legislator",
+    "diplomat",
+    "negotiator",
+    "expert",
+    "researcher",
+    "fellow",
+    "chairman",
+    "chairwoman",
+];
+
+/// Verbs of saying that, next to a bare name, show the name is a speaker's.
+const REPORTING: &[&str] = &[
+    "says",
+    "said",
+    "told",
+    "added",
+    "explained",
+    "noted",
+    "argued",
+    "wrote",
+];
+
+/// Whether tokens `from..to` touch a gazetteer match (a state, a title, a known name).
+fn touches_raw(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    let first = doc.raw.partition_point(|m| m.tok_end <= from);
+    doc.raw.get(first).is_some_and(|m| m.tok < to)
+}
+
+/// Whether a person hit already covers token `t`.
+fn taken(out: &People, sentence: usize, from: usize, to: usize) -> bool {
+    out.hits
+        .iter()
+        .any(|h| h.sentence == sentence && h.name_start < to && from < h.name_end)
+}
+
+/// Whether `from..to` is a plausible unknown person's name: two to four name words, none an
+/// institution's, nothing the gazetteer knows.
+fn plain_person_name(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    let words = name_words(doc, from, to);
+    (2..=4).contains(&words)
+        && scan_name(doc, from, to, false) == to
+        && !(from..to).any(|t| is_institution_word(doc.tok(t)))
+        && (from..to).all(|t| {
+            doc.tokens[t].kind != TokKind::Word || doc.tok(t).len() > 1 || doc.tok(t + 1) == "."
+        })
+        && !touches_raw(doc, from, to)
+}
+
+/// The state or known person that token `at` ("Sudan's", "Bashir") names, as a document actor's
+/// affiliation source: a state, or the affiliation of a person met before.
+fn served_at(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    st: &State,
+    entries: &Fitting,
+    at: usize,
+) -> Option<Served> {
+    let r = doc.raw.partition_point(|m| m.tok < at);
+    if let Some(m) = doc.raw.get(r)
+        && m.tok == at
+        && let Some(s) = state_entry(k, &entries[r])
+    {
+        return Some(Served::Known(s));
+    }
+    let p = *st.surnames.get(doc.tok(at))?;
+    doc.actors[p].affiliation.map(Served::Doc)
+}
+
+enum Served {
+    Known(usize),
+    Doc(usize),
+}
+
+fn record(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    out: &mut People,
+    (sentence, from, to): (usize, usize, usize),
+    served: Option<Served>,
+) {
+    let name = doc
+        .slice(doc.tokens[from].start, doc.tokens[to - 1].end)
+        .to_owned();
+    let known = known_by_full_name(k, doc, &name);
+    let person = person_actor(doc, st, from, to, known);
+    match served {
+        Some(Served::Known(s)) => qualify(k, doc, st, person, None, Some(s), known),
+        Some(Served::Doc(a)) => {
+            qualify(k, doc, st, person, None, None, known);
+            if doc.actors[person].affiliation.is_none() {
+                doc.actors[person].affiliation = Some(a);
+            }
+        }
+        None => qualify(k, doc, st, person, None, None, known),
+    }
+    out.hits.push(PersonHit {
+        sentence,
+        tok: from,
+        name_start: from,
+        name_end: to,
+        person,
+    });
+}
+
+/// Whether token `t` opens a clause a name can start: the sentence's start, a comma, a quote.
+fn clause_start(doc: &Doc<'_>, t: usize, sentence_start: usize) -> bool {
+    t == sentence_start
+        || doc.tok_in(
+            t - 1,
+            &[
+                ",", ";", "(", "and", "\"", "\u{201c}", "\u{201d}", "'", "\u{2019}",
+            ],
+        )
+}
+
+/// Nouns of people who do not act for their state, before a name with the state's demonym
+/// ("Russian opposition figure Aleksey Navalny"), and of people who do ("Chinese official").
+const PRE_NAME_ROLES: &[(&str, bool)] = &[
+    ("figure", false),
+    ("activist", false),
+    ("dissident", false),
+    ("journalist", false),
+    ("blogger", false),
+    ("lawyer", false),
+    ("businessman", false),
+    ("businesswoman", false),
+    ("tycoon", false),
+    ("scholar", false),
+    ("analyst", false),
+    ("official", true),
+    ("diplomat", true),
+    ("lawmaker", true),
+    ("negotiator", true),
+];
+
+/// "Russian opposition figure Aleksey Navalny", "Chinese official Li Wei": a demonym, up to
+/// three lower-case words ending in a role noun, then a name. Opposition figures and other
+/// private people do not serve the state; officials do.
+fn after_demonym_role(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    entries: &Fitting,
+    out: &mut People,
+) {
+    for r in 0..doc.raw.len() {
+        let m = doc.raw[r];
+        let Some(state) = state_entry(k, &entries[r]) else {
+            continue;
+        };
+        if !entries[r].iter().any(|e| {
+            matches!(
+                e,
+                super::knowledge::Entry::Actor(_, super::knowledge::Via::Demonym)
+            )
+        }) {
+            continue;
+        }
+        let end = doc.sentences[m.sentence].tokens.end;
+        let mut t = m.tok_end;
+        let mut role = None;
+        while t < end && t < m.tok_end + 3 {
+            let w = doc.tok(t);
+            if doc.tokens[t].kind != TokKind::Word || !w.starts_with(char::is_lowercase) {
+                break;
+            }
+            if let Some(&(_, serves)) = PRE_NAME_ROLES.iter().find(|(n, _)| *n == w) {
+                role = Some(serves);
+                t += 1;
+                break;
+            }
+            t += 1;
+        }
+        let Some(serves) = role else { continue };
+        let name_end = scan_name(doc, t, end, false);
+        if name_end == t
+            || !plain_person_name(doc, t, name_end)
+            || taken(out, m.sentence, t, name_end)
+        {
+            continue;
+        }
+        let opposition = (m.tok_end..t).any(|x| doc.tok_is(x, "opposition"));
+        let served = (serves && !opposition).then_some(Served::Known(state));
+        record(k, doc, st, out, (m.sentence, t, name_end), served);
+    }
+}
+
+/// People named in apposition with a role noun, or as the speaker of a reporting verb.
+pub(crate) fn find(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    entries: &Fitting,
+    out: &mut People,
+) {
+    after_demonym_role(k, doc, st, entries, out);
+    for s in 0..doc.sentences.len() {
+        if doc.sentences[s].headline {
+            continue;
+        }
+        let range = doc.sentences[s].tokens.clone();
+        for t in range.clone() {
+            let w = doc.tok(t);
+            // "Rabi Adelati, a senior member of Sudan's ruling party".
+            if w == "," && t > range.start {
+                let mut j = t + 1;
+                if doc.tok_in(j, &["a", "an", "the"]) {
+                    j += 1;
+                }
+                let mut role = None;
+                for x in j..(j + 3).min(range.end) {
+                    if doc.tok_in(x, ROLE_NOUNS) {
+                        role = Some(x);
+                        break;
+                    }
+                    let lower = doc.tokens[x].kind == TokKind::Word
+                        && doc.tok(x).starts_with(char::is_lowercase);
+                    if !lower {
+                        break;
+                    }
+                }
+                let Some(role) = role else { continue };
+                let from = scan_name_back(doc, t, range.start, false);
+                if !clause_start(doc, from, range.start)
+                    || !plain_person_name(doc, from, t)
+                    || taken(out, s, from, t)
+                {
+                    continue;
+                }
+                let mut at = role + 1;
+                let served = if doc.tok_in(at, &["of", "to"]) {
+                    at += 1;
+                    if doc.tok_is(at, "the") {
+                        at += 1;
+                    }
+                    served_at(k, doc, st, entries, at)
+                } else {
+                    None
+                };
+                record(k, doc, st, out, (s, from, t), served);
+                continue;
+            }
+            if !doc.tok_in(t, REPORTING) {
+                continue;
+            }
+            // "..., said Jane Doe." / "Jane Doe says".
+            let after = scan_name(doc, t + 1, range.end, false);
+            let closes = after >= range.end || doc.tok_in(after, &[",", ".", "of", "at", "from"]);
+            if after > t + 1
+                && closes
+                && t > range.start
+                && doc.tok_in(t - 1, &[",", "\u{201d}", "\""])
+                && plain_person_name(doc, t + 1, after)
+                && !taken(out, s, t + 1, after)
+            {
+                record(k, doc, st, out, (s, t + 1, after), None);
+                continue;
+            }
+            // The name may be followed by where the speaker works: "Justin Logan at the Cato
+            // Institute says".
+            let mut end = t;
+            let mut x = t;
+            while x > range.start && t - x < 8 {
+                x -= 1;
+                if doc.tok_in(x, &["at", "of", "from"]) {
+                    end = x;
+                }
+            }
+            for cand in [t, end] {
+                if cand <= range.start {
+                    continue;
+                }
+                let from = scan_name_back(doc, cand, range.start, false);
+                if from < cand
+                    && clause_start(doc, from, range.start)
+                    && plain_person_name(doc, from, cand)
+                    && !taken(out, s, from, cand)
+                    && (cand == t
+                        || (cand..t).all(|y| !doc.tok_in(y, REPORTING) && doc.tok(y) != ","))
+                {
+                    record(k, doc, st, out, (s, from, cand), None);
+                    break;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::LazyLock;
+
+    use chrono::NaiveDate;
+
+    use crate::{ArticleMeta, Extractor};
+
+    static EXTRACTOR: LazyLock<Extractor> =
+        LazyLock::new(|| Extractor::new().expect("built-in knowledge"));
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        let meta = ArticleMeta {
+            published: NaiveDate::from_ymd_opt(2012, 4, 24),
+            ..ArticleMeta::default()
+        };
+        let x = EXTRACTOR.extract(text, &meta).expect("extracts");
+        x.actors
+            .iter()
+            .filter(|a| a.kind == polemos_core::model::ActorKind::Person)
+            .map(|a| {
+                let short = |n: &str| n.trim_start_matches("actors/").to_owned();
+                (short(&a.name), a.affiliation.as_deref().map(short))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_name_in_apposition_with_a_role_is_a_person_of_the_state_after_it() {
+        let found = people(
+            "Tensions rose on Monday. Rabi Adelati, a senior member of Sudan's ruling party, \
+             denied it.",
+        );
+        assert!(
+            found.contains(&("rabi-adelati".into(), Some("SDN".into()))),
+            "{found:?}"
+        );
+        let found = people(
+            "President Omar al-Bashir spoke. Ibrahim Mohamud Hamid, a senior assistant to \
+             Bashir, said talks would go on.",
+        );
+        assert!(
+            found.contains(&("ibrahim-mohamud-hamid".into(), Some("SDN".into()))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_bare_name_that_reports_is_a_person_but_an_institute_is_not() {
+        let found = people("Justin Logan at the Cato Institute says the move is risky.");
+        assert!(found.contains(&("justin-logan".into(), None)), "{found:?}");
+        assert!(!found.iter().any(|(i, _)| i.contains("cato")), "{found:?}");
+        let found = people("\"It is risky,\" said Jane Doe. The Security Council said no.");
+        let none = people("Doctors Without Borders said the camp was full.");
+        assert!(none.is_empty(), "{none:?}");
+        assert!(found.contains(&("jane-doe".into(), None)), "{found:?}");
+        assert!(
+            !found.iter().any(|(i, _)| i.contains("security")),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_demonym_and_a_role_before_a_name() {
+        let found = people("Talks began. Russian opposition figure Aleksey Navalny was poisoned.");
+        assert!(
+            found.contains(&("aleksey-navalny".into(), None)),
+            "{found:?}"
+        );
+        let found = people(
+            "Talks began. A Chinese official, Li Wei, spoke. Chinese official Zhang Ming spoke.",
+        );
+        assert!(
+            found.contains(&("zhang-ming".into(), Some("CHN".into()))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn an_editors_brackets_do_not_cut_a_name() {
+        let meta = ArticleMeta {
+            published: NaiveDate::from_ymd_opt(2012, 4, 24),
+            ..ArticleMeta::default()
+        };
+        let x = EXTRACTOR
+            .extract("\"President Salva (Kiir) is committed,\" he said.", &meta)
+            .expect("extracts");
+        let kiir = x.actors.iter().find(|a| a.name == "actors/salva-kiir");
+        assert_eq!(
+            kiir.and_then(|a| a.affiliation.as_deref()),
+            Some("actors/SSD"),
+            "{:?}",
+            x.actors
+        );
+    }
+}
