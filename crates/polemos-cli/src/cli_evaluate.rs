@@ -34,6 +34,9 @@ pub struct EvaluateArgs {
     /// Parse with this syntax model instead of the built-in one.
     #[arg(long, env = "POLEMOS_SYNTAX_MODEL", value_name = "FILE")]
     pub syntax_model: Option<PathBuf>,
+    /// Read the language's words from this profile instead of the built-in English one.
+    #[arg(long, env = "POLEMOS_LANGUAGE", value_name = "FILE")]
+    pub language: Option<PathBuf>,
 }
 
 pub fn run(global: &GlobalArgs, args: &EvaluateArgs) -> anyhow::Result<()> {
@@ -61,6 +64,7 @@ pub fn run(global: &GlobalArgs, args: &EvaluateArgs) -> anyhow::Result<()> {
         &lexicons,
         args.data_dir.as_deref(),
         args.syntax_model.as_deref(),
+        args.language.as_deref(),
     )?;
     let bar = indicatif::ProgressBar::new(suite.articles.len() as u64);
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());

@@ -41,6 +41,10 @@ pub struct SourceArgs {
     /// Parse with this syntax model instead of the built-in one (`polemos-syntax-train` output).
     #[arg(long, env = "POLEMOS_SYNTAX_MODEL", value_name = "FILE")]
     pub syntax_model: Option<PathBuf>,
+    /// Read the language's words (months, weekdays, pronouns, auxiliaries...) from this profile
+    /// instead of the built-in English one; a file starting `extends|en` adds to English.
+    #[arg(long, env = "POLEMOS_LANGUAGE", value_name = "FILE")]
+    pub language: Option<PathBuf>,
     /// Largest file accepted, in bytes.
     #[arg(long, default_value_t = polemos_extract::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
@@ -118,16 +122,19 @@ fn extractor(args: &SourceArgs) -> anyhow::Result<Extractor> {
         &args.lexicons,
         args.data_dir.as_deref(),
         args.syntax_model.as_deref(),
+        args.language.as_deref(),
     )?
     .max_bytes(args.max_bytes))
 }
 
 /// The built-in knowledge plus knowledge files and every `*.tsv` of a data directory, parsing
-/// with the built-in syntax model or the one given.
+/// with the built-in syntax model or the one given, and reading the built-in English profile or
+/// the one given.
 pub fn build_extractor(
     lexicons: &[PathBuf],
     data_dir: Option<&Path>,
     syntax_model: Option<&Path>,
+    language: Option<&Path>,
 ) -> anyhow::Result<Extractor> {
     let mut builder = KnowledgeBuilder::builtin()?;
     let mut files = lexicons.to_vec();
@@ -149,6 +156,11 @@ pub fn build_extractor(
         let model = polemos_syntax::Model::load(path)
             .with_context(|| format!("cannot load the syntax model {}", path.display()))?;
         builder = builder.syntax_model(std::sync::Arc::new(model));
+    }
+    if let Some(path) = language {
+        let text = crate::cli_data::read_text(path)?;
+        let profile = polemos_extract::lang::Profile::parse(&path.display().to_string(), &text)?;
+        builder = builder.language(std::sync::Arc::new(profile));
     }
     Ok(Extractor::with_knowledge(builder.build()?))
 }

@@ -197,6 +197,50 @@ fn user_lexicon_adds_knowledge_without_recompiling() {
 }
 
 #[test]
+fn user_language_profile_extends_or_replaces_english_and_bad_ones_are_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let article = dir.path().join("a.txt");
+    std::fs::write(&article, "Japan protested to Russia on Caturday.\n").expect("write");
+    let profile = dir.path().join("cat.tsv");
+    std::fs::write(&profile, "extends|en\nweekday|6|caturday\n").expect("write");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "extract",
+            article.to_str().expect("p"),
+            "--published",
+            "2018-09-19",
+            "--json",
+        ];
+        args.extend(extra);
+        polemos(&args)
+    };
+    let o = run(&[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&o).contains("2018-09-15"), "{}", stdout(&o));
+    let o = run(&["--language", profile.to_str().expect("p")]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The Saturday before the publication date (a Wednesday).
+    assert!(stdout(&o).contains("\"2018-09-15\""), "{}", stdout(&o));
+
+    // A full profile must give every class: this one has only a language line and months.
+    let mut partial = String::from("language|xx|Test\n");
+    for m in 1..=12 {
+        partial.push_str(&format!("month|{m}|m{m}\n"));
+    }
+    for d in 1..=7 {
+        partial.push_str(&format!("weekday|{d}|d{d}\n"));
+    }
+    std::fs::write(&profile, &partial).expect("write");
+    let o = run(&["--language", profile.to_str().expect("p")]);
+    assert!(!o.status.success());
+    let err = stderr(&o);
+    assert!(
+        err.contains("cat.tsv, line 20") && err.contains("missing class `"),
+        "{err}"
+    );
+}
+
+#[test]
 fn ingest_is_idempotent_and_keeps_curated_entities() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("p.db");

@@ -9,6 +9,10 @@ use super::output::{Clause, Speech};
 use super::syntax::{Subject, subject_before};
 use polemos_core::model::ActorKind;
 
+/// The score of an attribution: one figure for every cue until attributions are calibrated
+/// like stances (it was the constant `assemble` gave every attribution's evidence).
+const CONFIDENCE: f64 = 0.8;
+
 fn is_quote(w: &str) -> bool {
     matches!(w, "\"" | "\u{201c}" | "\u{201d}")
 }
@@ -200,6 +204,7 @@ pub fn run(doc: &mut Doc<'_>) {
                         Speech::Indirect
                     },
                     hope,
+                    confidence: CONFIDENCE,
                 });
                 continue;
             }
@@ -232,6 +237,7 @@ pub fn run(doc: &mut Doc<'_>) {
                     Speech::Indirect
                 },
                 hope,
+                confidence: CONFIDENCE,
             });
         }
         if clauses.is_empty() {
@@ -244,6 +250,7 @@ pub fn run(doc: &mut Doc<'_>) {
                 cue: None,
                 speech: Speech::Narrative,
                 hope: false,
+                confidence: CONFIDENCE,
             });
         }
         for c in &mut clauses {

@@ -2,76 +2,11 @@
 //! "on Tuesday", "by the end of the year") expressions, resolved against the publication date,
 //! each with its precision. One forward scan over the tokens of each sentence.
 
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use super::ir::{DateMention, Doc, TokKind};
+use super::lang::{Class, Period, Profile};
 use polemos_core::model::DatePrecision;
-
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
-const MONTH_ABBREVIATIONS: [(&str, u32); 8] = [
-    ("jan", 1),
-    ("feb", 2),
-    ("aug", 8),
-    ("sept", 9),
-    ("sep", 9),
-    ("oct", 10),
-    ("nov", 11),
-    ("dec", 12),
-];
-
-fn month_of(word: &str) -> Option<u32> {
-    if let Some(i) = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(word)) {
-        return u32::try_from(i + 1).ok();
-    }
-    MONTH_ABBREVIATIONS
-        .iter()
-        .find(|(a, _)| a.eq_ignore_ascii_case(word))
-        .map(|(_, m)| *m)
-}
-
-const WEEKDAYS: [(&str, Weekday); 7] = [
-    ("monday", Weekday::Mon),
-    ("tuesday", Weekday::Tue),
-    ("wednesday", Weekday::Wed),
-    ("thursday", Weekday::Thu),
-    ("friday", Weekday::Fri),
-    ("saturday", Weekday::Sat),
-    ("sunday", Weekday::Sun),
-];
-
-fn weekday_of(word: &str) -> Option<Weekday> {
-    WEEKDAYS
-        .iter()
-        .find(|(d, _)| d.eq_ignore_ascii_case(word))
-        .map(|(_, w)| *w)
-}
-
-/// Lower-cases a short ASCII word into a stack buffer: the date scanner looks at every token and
-/// must not allocate for each.
-fn lower_ascii(word: &str, buf: &mut [u8; 16]) -> usize {
-    let bytes = word.as_bytes();
-    if bytes.len() > buf.len() || !word.is_ascii() {
-        return 0;
-    }
-    for (d, s) in buf.iter_mut().zip(bytes) {
-        *d = s.to_ascii_lowercase();
-    }
-    bytes.len()
-}
 
 fn number(doc: &Doc<'_>, i: usize) -> Option<u32> {
     let t = doc.tokens.get(i)?;
@@ -119,23 +54,24 @@ struct Found {
 
 /// Whether the words before token `i` speak of the future.
 fn future_context(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
-    (floor.max(i.saturating_sub(6))..i).any(|t| {
-        doc.tok_in(
-            t,
-            &[
-                "will", "next", "plans", "planned", "would", "coming", "upcoming", "shall",
-            ],
-        )
-    })
+    (floor.max(i.saturating_sub(6))..i).any(|t| doc.tok_is_a(t, Class::Future))
 }
 
 #[allow(clippy::too_many_lines)]
 fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> {
     let pub_date = doc.published;
     let w = doc.tok(i);
-    let mut buf = [0u8; 16];
-    let n = lower_ascii(w, &mut buf);
-    let lower = std::str::from_utf8(&buf[..n]).unwrap_or("");
+    let lang = &*doc.lang;
+    let none = crate::lang::Lexeme::default();
+    // The words after `i` by position, from the document's per-token lookups.
+    let lex_at = |k: usize| {
+        if i + k < end {
+            *doc.tok_lexeme(i + k).unwrap_or(&none)
+        } else {
+            none
+        }
+    };
+    let this = lex_at(0);
     let next = |k: usize| if i + k < end { doc.tok(i + k) } else { "" };
     let rel = |len, date, precision, qualifier| {
         Some(Found {
@@ -147,31 +83,22 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         })
     };
     // next / last / this + week / month / year / weekday
-    if matches!(lower, "next" | "last" | "this" | "coming") {
-        let mut ubuf = [0u8; 16];
-        let un = lower_ascii(next(1), &mut ubuf);
-        let unit = std::str::from_utf8(&ubuf[..un]).unwrap_or("");
-        let step: i32 = match lower {
-            "next" | "coming" => 1,
-            "last" => -1,
-            _ => 0,
+    if let Some(step) = this.step {
+        let unit = lex_at(1);
+        let date = |p: NaiveDate| match unit.period? {
+            Period::Week => shift(monday_of(p)?, 7 * i64::from(step)),
+            Period::Month => add_months(p, step),
+            Period::Year => NaiveDate::from_ymd_opt(p.year().checked_add(step)?, 1, 1),
         };
-        let date = |p: NaiveDate| match unit {
-            "week" => shift(monday_of(p)?, 7 * i64::from(step)),
-            "month" => add_months(p, step),
-            "year" => NaiveDate::from_ymd_opt(p.year().checked_add(step)?, 1, 1),
-            _ => None,
-        };
-        let precision = match unit {
-            "week" => Some(DatePrecision::Week),
-            "month" => Some(DatePrecision::Month),
-            "year" => Some(DatePrecision::Year),
-            _ => None,
-        };
+        let precision = unit.period.map(|period| match period {
+            Period::Week => DatePrecision::Week,
+            Period::Month => DatePrecision::Month,
+            Period::Year => DatePrecision::Year,
+        });
         if let Some(precision) = precision {
             return rel(2, pub_date.and_then(date), precision, None);
         }
-        if let Some(wd) = weekday_of(next(1)) {
+        if let Some(wd) = unit.weekday {
             let d = pub_date.and_then(|p| {
                 let delta = i64::from(wd.num_days_from_monday())
                     - i64::from(p.weekday().num_days_from_monday());
@@ -184,27 +111,15 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             return rel(2, d, DatePrecision::Day, None);
         }
     }
-    match lower {
-        "yesterday" => {
-            return rel(
-                1,
-                pub_date.and_then(|p| shift(p, -1)),
-                DatePrecision::Day,
-                None,
-            );
-        }
-        "today" | "tonight" => return rel(1, pub_date, DatePrecision::Day, None),
-        "tomorrow" => {
-            return rel(
-                1,
-                pub_date.and_then(|p| shift(p, 1)),
-                DatePrecision::Day,
-                None,
-            );
-        }
-        _ => {}
+    if let Some(days) = this.day_offset {
+        return rel(
+            1,
+            pub_date.and_then(|p| shift(p, days)),
+            DatePrecision::Day,
+            None,
+        );
     }
-    if let Some(wd) = weekday_of(w).filter(|_| w.starts_with(char::is_uppercase)) {
+    if let Some(wd) = this.weekday.filter(|_| w.starts_with(char::is_uppercase)) {
         let future = future_context(doc, i, floor);
         let d = pub_date.and_then(|p| {
             let delta = i64::from(wd.num_days_from_monday())
@@ -218,14 +133,14 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         return rel(1, d, DatePrecision::Day, None);
     }
     // the end of the year / month / <year>
-    if lower == "end" && next(1).eq_ignore_ascii_case("of") {
+    if Profile::has(Some(&this), Class::PeriodEnd)
+        && Profile::has(Some(&lex_at(1)), Class::PeriodEndOf)
+    {
         let mut k = 2;
-        if doc.tok_in(i + k, &["the", "this"]) {
+        if doc.tok_is_a(i + k, Class::PeriodEndDeterminer) {
             k += 1;
         }
-        let mut ubuf = [0u8; 16];
-        let un = lower_ascii(next(k), &mut ubuf);
-        let unit = std::str::from_utf8(&ubuf[..un]).unwrap_or("");
+        let unit = lex_at(k);
         if let Some(y) = (i + k < end).then(|| year_at(doc, i + k)).flatten() {
             return Some(Found {
                 len: k + 1,
@@ -235,7 +150,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
                 qualifier: Some("end"),
             });
         }
-        if unit == "next" && next(k + 1).eq_ignore_ascii_case("year") {
+        if unit.step == Some(1) && lex_at(k + 1).period == Some(Period::Year) {
             return rel(
                 k + 2,
                 pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year().checked_add(1)?, 12, 31)),
@@ -243,8 +158,8 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
                 Some("end"),
             );
         }
-        match unit {
-            "year" => {
+        match unit.period {
+            Some(Period::Year) => {
                 return rel(
                     k + 1,
                     pub_date.and_then(|p| NaiveDate::from_ymd_opt(p.year(), 12, 31)),
@@ -252,7 +167,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
                     Some("end"),
                 );
             }
-            "month" => {
+            Some(Period::Month) => {
                 let d = pub_date
                     .and_then(|p| add_months(p, 1))
                     .and_then(|d| shift(d, -1));
@@ -260,7 +175,10 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             }
             _ => {}
         }
-        if let Some(m) = month_of(unit).filter(|_| next(k).starts_with(char::is_uppercase)) {
+        if let Some(m) = unit
+            .month
+            .filter(|_| next(k).starts_with(char::is_uppercase))
+        {
             let d = pub_date
                 .and_then(|p| add_months(first_of_month(p.year(), m)?, 1))
                 .and_then(|d| shift(d, -1));
@@ -268,15 +186,12 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         }
     }
     // early / mid / late + Month [year]
-    let qualifier = match lower {
-        "early" => Some("early"),
-        "mid" => Some("mid"),
-        "late" => Some("late"),
-        _ => None,
-    };
-    if let Some(q) = qualifier {
+    if let Some(q) = this.qualifier {
         let k = if next(1) == "-" { 2 } else { 1 };
-        if let Some(m) = month_of(next(k)).filter(|_| next(k).starts_with(char::is_uppercase)) {
+        if let Some(m) = lang
+            .month(next(k))
+            .filter(|_| next(k).starts_with(char::is_uppercase))
+        {
             let explicit = (i + k + 1 < end).then(|| year_at(doc, i + k + 1)).flatten();
             let year = explicit.or_else(|| infer_year(pub_date, m, future_context(doc, i, floor)));
             return Some(Found {
@@ -289,7 +204,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         }
     }
     // Month day[,] [year] | Month year | Month (after in/since/until/by)
-    if let Some(m) = month_of(w).filter(|_| w.starts_with(char::is_uppercase)) {
+    if let Some(m) = this.month.filter(|_| w.starts_with(char::is_uppercase)) {
         let mut k = 1;
         if next(1) == "." {
             k = 2;
@@ -325,14 +240,8 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
                 qualifier: None,
             });
         }
-        let after_prep = i > floor
-            && doc.tok_in(
-                i - 1,
-                &[
-                    "in", "since", "until", "by", "of", "during", "before", "after",
-                ],
-            );
-        if after_prep && (lower != "may" && lower != "march" || w.starts_with(char::is_uppercase)) {
+        let after_prep = i > floor && doc.tok_is_a(i - 1, Class::MonthPreposition);
+        if after_prep && (!lang.is(Class::MonthHomograph, w) || w.starts_with(char::is_uppercase)) {
             let year = infer_year(pub_date, m, future_context(doc, i, floor));
             return rel(
                 1,
@@ -344,7 +253,9 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
     }
     // day Month [year]
     if let Some(day) = number(doc, i).filter(|d| (1..=31).contains(d) && w.len() <= 2)
-        && let Some(m) = month_of(next(1)).filter(|_| next(1).starts_with(char::is_uppercase))
+        && let Some(m) = lang
+            .month(next(1))
+            .filter(|_| next(1).starts_with(char::is_uppercase))
     {
         {
             let explicit = (i + 2 < end).then(|| year_at(doc, i + 2)).flatten();

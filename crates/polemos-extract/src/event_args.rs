@@ -6,6 +6,7 @@
 
 use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::Knowledge;
+use crate::lang::{Class, Profile};
 use crate::tree::{Parse, Word};
 use polemos_core::model::ActorKind;
 
@@ -65,21 +66,6 @@ pub(crate) const LIGHT_VERBS: &[&str] = &[
     "have", "continue", "expand", "extend", "offer", "put", "submit",
 ];
 
-/// Prepositions after which a noun names what an act is about, not whom it is aimed at:
-/// "coordinate efforts on Sudan", "concern over X's plans". Not "at": what is fired or thrown
-/// "at" someone is aimed at them ("fired two shells at Seoul").
-const TOPIC_CASES: &[&str] = &[
-    "on",
-    "upon",
-    "about",
-    "over",
-    "regarding",
-    "concerning",
-    "in",
-    "for",
-    "into",
-];
-
 /// Verbs whose complement is what is threatened, not done: "threatened to close the border".
 const THREATENING: &[&str] = &["threaten", "warn", "vow", "pledge"];
 
@@ -103,17 +89,6 @@ const ASKING: &[&str] = &[
     "beg",
     "exhort",
 ];
-
-/// Prepositions of an oblique that names whom an act is aimed at.
-/// "on" and "upon" name a topic after most verbs ("negotiate with X on Y's proposal"); they
-/// mark the target only inside the cue ("called on", "imposed sanctions on").
-const TARGET_CASES: &[&str] = &[
-    "with", "to", "against", "at", "toward", "towards", "from", "into",
-];
-
-/// Prepositions of an oblique that names whom a request is made of ("appealed to X"): not
-/// "with" or "from", which name a partner or a source ("encourage development with Morocco").
-const ADDRESSEE_CASES: &[&str] = &["to", "toward", "towards"];
 
 /// Reads the arguments of the cue `items[at]` from the parse of its sentence, or `None` when
 /// the sentence has no parse covering the cue.
@@ -245,8 +220,9 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     (verb_in(p, v, IMPOSING)
         && objects.iter().any(|&o| {
             penalty(o)
-                || p.dependents(o)
-                    .any(|d| p.has_rel(d, "nmod") && case_in(p, d, &["of"]) && penalty(d))
+                || p.dependents(o).any(|d| {
+                    p.has_rel(d, "nmod") && case_in(p, d, Class::GenitiveCase) && penalty(d)
+                })
         }))
     .then_some(SanctionKind::Penalty)
 }
@@ -352,10 +328,6 @@ fn denied(p: &Parse<'_>, v: Word) -> bool {
             .is_some_and(|t| t.lemma.eq_ignore_ascii_case("deny"))
 }
 
-/// Prepositions that name whom a warning is about: "warned of the Prince", "warned their
-/// populations about X", "warned against Y".
-const WARNED_OF: &[&str] = &["of", "about", "against"];
-
 /// The actor a warning is about when the verb's object names none ("warned their populations
 /// about the Prince of Dol Amroth", "warned of X").
 fn warned_of(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
@@ -364,7 +336,7 @@ fn warned_of(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
         places.extend(p.dependents(o).filter(|d| p.has_rel(*d, "nmod")));
     }
     for d in places {
-        if case_in(p, d, WARNED_OF)
+        if case_in(p, d, Class::WarnedOfCase)
             && let w @ Who::Actors(_) = who(p, map, d, false)
         {
             return w;
@@ -431,13 +403,7 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
     if let Some(t) = p.token(w) {
         let lemma = t.lemma.to_ascii_lowercase();
         if t.upos == "PRON" {
-            return match lemma.as_str() {
-                "we" | "us" | "i" | "me" => Who::We,
-                "he" | "she" | "him" | "her" | "his" => Who::Pronoun(true),
-                "it" | "they" | "them" | "its" | "their" => Who::Pronoun(false),
-                "our" | "my" => Who::We,
-                _ => Who::Nobody,
-            };
+            return pronoun(p.lang(), &lemma);
         }
         if map.get(w.index).copied().flatten().is_none() && parties(p, w, &lemma) {
             return Who::Parties;
@@ -480,12 +446,7 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
         // "its foreign ministry", "their troops": the owner is a pronoun to resolve.
         let owner = p.dependents(w).find(|d| p.has_rel(*d, "nmod:poss"));
         match owner.and_then(|d| p.token(d)) {
-            Some(t) if t.upos == "PRON" => match t.lemma.to_ascii_lowercase().as_str() {
-                "its" | "their" | "it" | "they" => Who::Pronoun(false),
-                "his" | "her" | "he" | "she" => Who::Pronoun(true),
-                "our" | "we" | "my" | "i" => Who::We,
-                _ => Who::Nobody,
-            },
+            Some(t) if t.upos == "PRON" => pronoun(p.lang(), &t.lemma),
             _ => Who::Nobody,
         }
     } else {
@@ -536,8 +497,9 @@ fn phrase_actors(
             || p.has_rel(d, "amod")
             || p.has_rel(d, "compound")
             || (p.has_rel(d, "nmod")
-                && (case_in(p, d, &["of", "from"]) || (loose && !case_in(p, d, TOPIC_CASES))));
-        if !owner || (p.has_rel(d, "nmod") && case_in(p, d, &["between", "by"]) && !loose) {
+                && (case_in(p, d, Class::OwnerCase)
+                    || (loose && !case_in(p, d, Class::TopicCase))));
+        if !owner || (p.has_rel(d, "nmod") && case_in(p, d, Class::PairPreposition) && !loose) {
             continue;
         }
         let mut out = Vec::new();
@@ -557,8 +519,21 @@ fn case_of(p: &Parse<'_>, w: Word) -> Option<String> {
         .map(|t| t.lemma.to_ascii_lowercase())
 }
 
-fn case_in(p: &Parse<'_>, w: Word, cases: &[&str]) -> bool {
-    case_of(p, w).is_some_and(|c| cases.contains(&c.as_str()))
+/// Whom a pronoun's lemma stands for: the speaker's side, a person, or a state or body.
+fn pronoun(lang: &Profile, lemma: &str) -> Who {
+    if lang.is(Class::FirstPerson, lemma) {
+        Who::We
+    } else if lang.is(Class::PersonPronoun, lemma) {
+        Who::Pronoun(true)
+    } else if lang.is(Class::ThingPronoun, lemma) {
+        Who::Pronoun(false)
+    } else {
+        Who::Nobody
+    }
+}
+
+fn case_in(p: &Parse<'_>, w: Word, cases: Class) -> bool {
+    case_of(p, w).is_some_and(|c| p.lang().is(cases, &c))
 }
 
 /// Whether `w` or a verb it depends on through `xcomp` is negated ("did not agree to talk"), or
@@ -566,7 +541,7 @@ fn case_in(p: &Parse<'_>, w: Word, cases: &[&str]) -> bool {
 fn negated(p: &Parse<'_>, w: Word) -> bool {
     let mut x = w;
     for _ in 0..4 {
-        if p.negated(x) || case_in(p, x, &["without"]) {
+        if p.negated(x) || case_in(p, x, Class::Without) {
             return true;
         }
         if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj")) {
@@ -628,7 +603,7 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
             let asked = p.dependents(h).any(|d| {
                 p.has_rel(d, "obj")
                     || p.has_rel(d, "iobj")
-                    || (p.has_rel(d, "obl") && case_in(p, d, &["on", "upon"]))
+                    || (p.has_rel(d, "obl") && case_in(p, d, Class::CueTargetCase))
             });
             if asked {
                 *requested = true;
@@ -664,7 +639,7 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
                 .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "obl"))
                 .find_map(|o| {
                     p.dependents(o)
-                        .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, &["by"]))
+                        .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::AgentPreposition))
                 })
                 .filter(|&a| ends_before(p, a, to));
             if agent.is_some() {
@@ -749,7 +724,8 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     if passive(p, v) || participle {
         args.passive = true;
         if let Some(agent) = p.dependents(v).find(|d| {
-            p.has_rel(*d, "obl:agent") || (p.has_rel(*d, "obl") && case_in(p, *d, &["by"]))
+            p.has_rel(*d, "obl:agent")
+                || (p.has_rel(*d, "obl") && case_in(p, *d, Class::AgentPreposition))
         }) {
             args.source = who(p, map, agent, false);
         }
@@ -795,7 +771,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         // the PRC to obstruct a resupply mission".
         let by = p.head(v).and_then(|n| {
             p.dependents(n)
-                .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, &["by"]))
+                .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::AgentPreposition))
         });
         match by.map(|b| who(p, map, b, false)) {
             Some(w @ Who::Actors(_)) => args.source = w,
@@ -814,9 +790,9 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             || p.has_rel(d, "iobj")
             || (p.has_rel(d, "obl")
                 && !p.has_rel(d, "obl:tmod")
-                && (case_in(p, d, if direct { ADDRESSEE_CASES } else { TARGET_CASES })
+                && (case_in(p, d, if direct { Class::AddresseeCase } else { Class::TargetCase })
                     || cue_has(d)
-                    || case_in(p, d, &["by"])))
+                    || case_in(p, d, Class::AgentPreposition)))
             // "blamed the other" may be parsed as a bare oblique.
             || (p.has_rel(d, "obl") && case_of(p, d).is_none() && who(p, map, d, false) == Who::Other);
         if !aimed {
@@ -873,7 +849,7 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
     // "talks between X and Y": the parties act together.
     if let Some(b) = p
         .dependents(n)
-        .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, &["between"]))
+        .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::Between))
     {
         args.source = who(p, map, b, false);
         return args;
@@ -887,7 +863,7 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
         let owner = p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "amod") && !sanctions)
             || p.has_rel(d, "compound")
-            || (p.has_rel(d, "nmod") && case_in(p, d, &["by"]));
+            || (p.has_rel(d, "nmod") && case_in(p, d, Class::AgentPreposition));
         if owner && let Who::Actors(a) = who(p, map, d, false) {
             args.source = Who::Actors(a);
             break;
@@ -902,7 +878,9 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
     }
     for d in p.dependents(n) {
         // After a noun "on" does mark the target: "sanctions on X", "an attack on X".
-        if p.has_rel(d, "nmod") && (case_in(p, d, TARGET_CASES) || case_in(p, d, &["on", "upon"])) {
+        if p.has_rel(d, "nmod")
+            && (case_in(p, d, Class::TargetCase) || case_in(p, d, Class::CueTargetCase))
+        {
             let w = who(p, map, d, true);
             if !w.is_nobody() {
                 args.target = w;
@@ -937,7 +915,8 @@ fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
         args.source = who(p, map, s, false);
         if args.target.is_nobody()
             && let Some(o) = p.dependents(v).find(|d| {
-                p.has_rel(*d, "obl") && (case_in(p, *d, TARGET_CASES) || case_in(p, *d, &["on"]))
+                p.has_rel(*d, "obl")
+                    && (case_in(p, *d, Class::TargetCase) || case_in(p, *d, Class::CueTargetCase))
             })
         {
             args.target = who(p, map, o, true);

@@ -16,68 +16,9 @@
 use crate::event_args::{self, TreeArgs, Who};
 use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::{Args, Cue, Knowledge};
+use crate::lang::Class;
 use crate::output::Clause;
 use polemos_core::model::PloverType;
-
-/// Words that may stand between a subject and its verb in a plain clause: auxiliaries of tense
-/// and possibility, adverbs that do not change who acts, and negations. Not "must", "should"
-/// (an obligation is not an act: the tree reads those as requested), not "to" (control:
-/// "urged X to"), not forms of "be" (a passive or a predicate adjective).
-const AUXILIARIES: &[&str] = &[
-    "will", "would", "can", "could", "may", "might", "has", "have", "had", "did", "does", "do",
-    "also", "not", "never", "n't", "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't",
-    "haven't", "hadn't", "already", "again",
-];
-
-/// Adjectives of readiness: "is ready to discuss" has the subject of "is" as the one who
-/// would discuss (the tree climbs from the infinitive to it), and asks nothing of anyone.
-const READY: &[&str] = &[
-    "ready",
-    "willing",
-    "prepared",
-    "eager",
-    "keen",
-    "determined",
-    "happy",
-];
-
-/// Words after which a verb cue's word is a noun ("new sanctions", "a visit").
-const NOUN_MARKERS: &[&str] = &[
-    "a",
-    "an",
-    "the",
-    "new",
-    "fresh",
-    "further",
-    "additional",
-    "more",
-    "any",
-    "no",
-];
-
-/// Negations among the [`AUXILIARIES`]: the tree reads these as negating the verb.
-const NEGATIONS: &[&str] = &[
-    "not", "never", "n't", "didn't", "doesn't", "don't", "won't", "wouldn't", "hasn't", "haven't",
-    "hadn't",
-];
-
-/// Words through which the tree finds someone the tokens do not: pronouns it resolves, "both
-/// parties", "each side ... the other", "we". A clause with one of them is in doubt, and a
-/// sentence with one of them can hold a source.
-const REFERRING: &[&str] = &[
-    "he", "she", "it", "they", "him", "her", "them", "his", "its", "their", "we", "us", "our", "i",
-    "me", "my", "both", "all", "two", "each", "other",
-];
-
-/// Prepositions after a verb that mark whom the act is aimed at ("protested to X", "met with
-/// X"): a subset of the tree's target cases.
-const TARGET_PREPOSITIONS: &[&str] = &["with", "to", "against"];
-
-/// Words that, before a verb of stance, can make the tree negate it ("denied that X supports",
-/// "refused to back"): the clause is in doubt.
-const NEGATING_STEMS: &[&str] = &[
-    "stop", "ceas", "end", "halt", "quit", "refus", "declin", "fail", "deni", "deny", "abandon",
-];
 
 /// A plain clause's subject.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,7 +64,7 @@ fn clause_floor(doc: &Doc<'_>, s: usize, clause: &Clause, cue: &Item) -> usize {
     while floor < cue.tok && matches!(doc.tok(floor), "\"" | "\u{201c}" | "'" | "\u{2018}") {
         floor += 1;
     }
-    if floor < cue.tok && doc.tok_is(floor, "that") {
+    if floor < cue.tok && doc.tok_is_a(floor, Class::Complementizer) {
         floor += 1;
     }
     floor
@@ -183,7 +124,7 @@ fn plain(doc: &Doc<'_>, items: &[Item], at: usize, s: usize, clause: &Clause) ->
     if floor >= cue.tok {
         return None;
     }
-    let auxiliary = |t: usize| doc.tok_in(t, AUXILIARIES);
+    let auxiliary = |t: usize| doc.tok_is_a(t, Class::Auxiliary);
     // The words between subject and verb: auxiliaries, negations, a plan ("plans to"), as
     // words or as cue items.
     let mut gap_start = cue.tok;
@@ -195,9 +136,9 @@ fn plain(doc: &Doc<'_>, items: &[Item], at: usize, s: usize, clause: &Clause) ->
             if gap_start > floor && auxiliary(gap_start - 1) {
                 gap_start -= 1;
             } else if gap_start >= floor + 3
-                && doc.tok_is(gap_start - 1, "to")
-                && doc.tok_in(gap_start - 2, READY)
-                && doc.tok_in(gap_start - 3, &["is", "are", "was", "were"])
+                && doc.tok_is_a(gap_start - 1, Class::InfinitiveMarker)
+                && doc.tok_is_a(gap_start - 2, Class::Readiness)
+                && doc.tok_is_a(gap_start - 3, Class::BeForm)
             {
                 gap_start -= 3;
             } else {
@@ -232,13 +173,13 @@ fn plain(doc: &Doc<'_>, items: &[Item], at: usize, s: usize, clause: &Clause) ->
         break;
     }
     let negated = |from: usize| {
-        (from..cue.tok).any(|t| doc.tok_in(t, NEGATIONS))
+        (from..cue.tok).any(|t| doc.tok_is_a(t, Class::Negation))
             || items[..at].iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Negator)) && x.tok >= from && x.end <= cue.start
             })
     };
     // "we" opening the clause.
-    if gap_start == floor + 1 && doc.tok_in(floor, &["we", "i"]) {
+    if gap_start == floor + 1 && doc.tok_is_a(floor, Class::FirstPersonSubject) {
         let alone = subject_item.is_none_or(|i| items[i].tok_end <= floor);
         return alone.then_some(Plain {
             subject: Subject::We,
@@ -267,7 +208,9 @@ fn plain(doc: &Doc<'_>, items: &[Item], at: usize, s: usize, clause: &Clause) ->
         i = k;
     }
     // The subject opens the clause ("the" may open its mention).
-    if first.tok != floor && !(first.tok == floor + 1 && doc.tok_is(floor, "the")) {
+    if first.tok != floor
+        && !(first.tok == floor + 1 && doc.tok_is_a(floor, Class::DefiniteArticle))
+    {
         return None;
     }
     Some(Plain {
@@ -275,17 +218,6 @@ fn plain(doc: &Doc<'_>, items: &[Item], at: usize, s: usize, clause: &Clause) ->
         negated: negated(gap_start),
     })
 }
-
-/// Words of a planned act, which the tree lets the context name the doer of ("the planned
-/// meeting with X would help").
-const PLANNED: &[&str] = &[
-    "plan",
-    "planned",
-    "upcoming",
-    "schedule",
-    "scheduled",
-    "forthcoming",
-];
 
 /// Irregular forms of the tree's light verbs (`event_args::LIGHT_VERBS`: "held drills", "made a
 /// proposal"); regular ones are found by their stem.
@@ -324,8 +256,9 @@ fn plain_noun(
     let sentence = &doc.sentences[s];
     let words_ok = (sentence.tokens.start..cue.tok).all(|t| {
         let w = doc.tok(t).to_ascii_lowercase();
-        !light(&w) && !PLANNED.contains(&w.as_str())
-    }) && !(cue.tok..sentence.tokens.end).any(|t| doc.tok_in(t, &["between", "by"]));
+        !light(&w) && !doc.lang.is(Class::Planned, &w)
+    }) && !(cue.tok..sentence.tokens.end)
+        .any(|t| doc.tok_is_a(t, Class::PairPreposition));
     if !words_ok {
         return false;
     }
@@ -366,7 +299,8 @@ fn plain_noun(
     }
     // An owner the items do not show: "the two countries' agreement", "their talks".
     !(phrase_start..cue.tok).any(|t| {
-        doc.tok_in(t, REFERRING) || matches!(doc.tok(t), "'" | "\u{2019}" | "'s" | "\u{2019}s")
+        doc.tok_is_a(t, Class::Referring)
+            || matches!(doc.tok(t), "'" | "\u{2019}" | "'s" | "\u{2019}s")
     })
 }
 
@@ -374,15 +308,15 @@ fn plain_noun(
 /// ("Venezuela and the Philippines").
 fn coordinated(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     let mut end = to;
-    if end > from && doc.tok_is(end - 1, "the") {
+    if end > from && doc.tok_is_a(end - 1, Class::DefiniteArticle) {
         end -= 1;
     }
-    end > from && (from..end).all(|t| doc.tok(t) == "," || doc.tok_is(t, "and"))
+    end > from && (from..end).all(|t| doc.tok(t) == "," || doc.tok_is_a(t, Class::And))
 }
 
-/// Whether a referring word ([`REFERRING`]) stands in tokens `from..to`.
+/// Whether a referring word ((`Class::Referring`)) stands in tokens `from..to`.
 fn refers(doc: &Doc<'_>, from: usize, to: usize) -> bool {
-    (from..to).any(|t| doc.tok_in(t, REFERRING))
+    (from..to).any(|t| doc.tok_is_a(t, Class::Referring))
 }
 
 /// The arguments of the event cue `items[at]` in sentence `s`: the tree's reading where the
@@ -414,7 +348,7 @@ pub fn event_args(
             ItemKind::Actor { .. } | ItemKind::Cue(Cue::Pronoun | Cue::Possessive)
         )
     }) || refers(doc, sentence.tokens.start, sentence.tokens.end)
-        || (cue.tok > 0 && doc.tok_is(cue.tok - 1, "and"))
+        || (cue.tok > 0 && doc.tok_is_a(cue.tok - 1, Class::And))
         || (noun && clause.speaker.is_some());
     if !someone {
         return None;
@@ -444,13 +378,13 @@ pub fn event_args(
     // leaves to the token rules.
     // Nor a verb cue after an article or a quantity word ("new sanctions on", "a visit to"):
     // the tree tags it a noun, which is no reading of a verb cue.
-    if cue.tok == sentence.tokens.start || doc.tok_in(cue.tok - 1, NOUN_MARKERS) {
+    if cue.tok == sentence.tokens.start || doc.tok_is_a(cue.tok - 1, Class::NounMarker) {
         return None;
     }
     // A participle or a gerund: a passive, a modifier, a progressive the tree may tag as an
     // adjective.
     let word = doc.tok(cue.tok).to_ascii_lowercase();
-    if word.ends_with("ing") || doc.tok_is(cue.tok_end, "by") {
+    if word.ends_with("ing") || doc.tok_is_a(cue.tok_end, Class::AgentPreposition) {
         return ask();
     }
     let Some(plain) = plain(doc, items, at, s, clause) else {
@@ -469,10 +403,10 @@ pub fn event_args(
         let gap_ok = if target.is_empty() {
             // "met X", "met the X", "protested to (the) X".
             let mut t = cue.tok_end;
-            if doc.tok_in(t, TARGET_PREPOSITIONS) {
+            if doc.tok_is_a(t, Class::TargetPreposition) {
                 t += 1;
             }
-            if doc.tok_is(t, "the") {
+            if doc.tok_is_a(t, Class::DefiniteArticle) {
                 t += 1;
             }
             it.tok == t
@@ -494,8 +428,11 @@ pub fn event_args(
     let rest = items[j..].iter().take_while(|x| x.tok < clause_end);
     // "..., according to Reuters": the tree attaches the outlet through "according", no case
     // of a target.
-    let cited =
-        |x: &Item| x.tok >= 2 && doc.tok_is(x.tok - 2, "according") && doc.tok_is(x.tok - 1, "to");
+    let cited = |x: &Item| {
+        x.tok >= 2
+            && doc.tok_is_a(x.tok - 2, Class::According)
+            && doc.tok_is_a(x.tok - 1, Class::AccordingTo)
+    };
     let tail_actor = rest.clone().any(|x| {
         matches!(
             x.kind,
@@ -606,14 +543,14 @@ fn plain_stance(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<Pl
     let first = doc.sentences[s].tokens.start;
     let joined_or_denied = (first..cue.tok).any(|t| {
         let w = doc.tok(t).to_ascii_lowercase();
-        matches!(
-            w.as_str(),
-            "with" | "concert" | "together" | "along" | "jointly"
-        ) || NEGATING_STEMS.iter().any(|x| w.starts_with(x))
+        doc.lang.is(Class::Joining, &w) || doc.lang.starts_with(Class::NegatingPrefix, &w)
     });
     // A gerund or participle cue ("supporting", "backed by") is not a plain verb.
     let word = doc.tok(cue.tok).to_ascii_lowercase();
-    if joined_or_denied || word.ends_with("ing") || doc.tok_is(cue.tok_end, "by") {
+    if joined_or_denied
+        || word.ends_with("ing")
+        || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
+    {
         return None;
     }
     plain(doc, items, at, s, clause)

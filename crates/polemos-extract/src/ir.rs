@@ -1,12 +1,14 @@
 //! The intermediate representation every stage reads and extends. A stage owns the fields it
-//! fills; a statistical replacement for a stage only has to fill the same fields.
+//! fills; a statistical replacement for a stage only has to fill the same fields. Which stage
+//! fills which field, and which candidates carry a score: docs/extraction.md, "the annotation
+//! layers".
 
 use std::ops::Range;
 
 use chrono::NaiveDate;
 
 use super::knowledge::{Cue, Via};
-use super::output::{Clause, DateFact, DisputeFact, EventFact, Evidence, StanceFact};
+use super::output::{Clause, DisputeFact, EventFact, Evidence, StanceFact};
 use polemos_core::model::{ActorKind, DatePrecision, Span};
 
 /// One line of the input and whether it is page furniture.
@@ -144,12 +146,17 @@ pub struct Doc<'t> {
     pub sentence_dispute: Vec<Option<usize>>,
     pub events: Vec<EventFact>,
     pub stances: Vec<StanceFact>,
-    pub date_facts: Vec<DateFact>,
     /// Issues the text names that no topic covers: (issue name, title).
     pub new_issues: Vec<(String, String)>,
     /// An upper bound of the steps the stages took, so tests can check the work stays linear
     /// in the input without timing anything.
     pub work: std::cell::Cell<usize>,
+    /// The language profile the stages read words from (`Extractor::analyze` sets the
+    /// extractor's; English by default).
+    pub lang: std::sync::Arc<crate::lang::Profile>,
+    /// Per token, its word's lexeme in the profile, looked up once per document on the first
+    /// `tok_is_a` or `tok_lexeme` (the stages ask about the same tokens many times).
+    tok_lexemes: std::cell::OnceCell<Vec<u32>>,
 }
 
 impl<'t> Doc<'t> {
@@ -172,9 +179,10 @@ impl<'t> Doc<'t> {
             sentence_dispute: Vec::new(),
             events: Vec::new(),
             stances: Vec::new(),
-            date_facts: Vec::new(),
             new_issues: Vec::new(),
             work: std::cell::Cell::new(0),
+            lang: crate::lang::english(),
+            tok_lexemes: std::cell::OnceCell::new(),
         }
     }
 
@@ -203,6 +211,27 @@ impl<'t> Doc<'t> {
     pub fn tok_in(&self, i: usize, words: &[&str]) -> bool {
         let t = self.tok(i);
         words.iter().any(|w| t.eq_ignore_ascii_case(w))
+    }
+
+    /// Whether token `i` is a word of `class` in the document's language.
+    #[must_use]
+    pub fn tok_is_a(&self, i: usize, class: crate::lang::Class) -> bool {
+        crate::lang::Profile::has(self.tok_lexeme(i), class)
+    }
+
+    /// What the profile knows of token `i`'s word.
+    #[must_use]
+    pub fn tok_lexeme(&self, i: usize) -> Option<&crate::lang::Lexeme> {
+        let ids = self.tok_lexemes.get_or_init(|| {
+            (0..self.tokens.len())
+                .map(|t| self.lang.lexeme_id(self.tok(t)))
+                .collect()
+        });
+        // A cache made before the tokens were (a stage run out of order) is not used.
+        match ids.get(i) {
+            Some(&id) if ids.len() == self.tokens.len() => self.lang.lexeme_at(id),
+            _ => self.lang.lexeme(self.tok(i)),
+        }
     }
 
     /// The index of the first token starting at or after `byte`.

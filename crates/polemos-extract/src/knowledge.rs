@@ -374,6 +374,8 @@ pub struct Knowledge {
     pub disputes_by_party: HashMap<String, Vec<usize>>,
     /// The tagger and parser of the language.
     pub syntax: crate::tree::SyntaxModel,
+    /// The language's words the stages read as grammar (months, pronouns, auxiliaries...).
+    pub lang: std::sync::Arc<crate::lang::Profile>,
 }
 
 impl Knowledge {
@@ -424,6 +426,7 @@ pub struct KnowledgeBuilder {
     boilerplate: Vec<String>,
     patterns: Vec<(String, Entry)>,
     syntax: crate::tree::SyntaxModel,
+    lang: Option<std::sync::Arc<crate::lang::Profile>>,
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
@@ -868,6 +871,10 @@ impl KnowledgeBuilder {
             automaton,
             actor_index,
             syntax: self.syntax,
+            lang: match self.lang {
+                Some(profile) => profile,
+                None => crate::lang::checked_english()?,
+            },
         })
     }
 
@@ -875,6 +882,13 @@ impl KnowledgeBuilder {
     #[must_use]
     pub fn syntax_model(mut self, model: std::sync::Arc<polemos_syntax::Model>) -> Self {
         self.syntax = crate::tree::SyntaxModel::Custom(model);
+        self
+    }
+
+    /// Reads the language's words from this profile instead of the built-in English one.
+    #[must_use]
+    pub fn language(mut self, profile: std::sync::Arc<crate::lang::Profile>) -> Self {
+        self.lang = Some(profile);
         self
     }
 }

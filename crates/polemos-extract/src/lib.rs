@@ -18,6 +18,7 @@ pub mod gates;
 pub mod gazetteer;
 pub mod ir;
 pub mod knowledge;
+pub mod lang;
 pub mod mention_rules;
 pub mod mentions;
 pub mod output;
@@ -149,6 +150,12 @@ impl Extractor {
         &self.knowledge
     }
 
+    /// The language profile the stages read words from.
+    #[must_use]
+    pub fn language(&self) -> &lang::Profile {
+        &self.knowledge.lang
+    }
+
     #[must_use]
     pub fn stage_names(&self) -> Vec<&'static str> {
         self.stages.iter().map(|s| s.name()).collect()
@@ -169,6 +176,7 @@ impl Extractor {
     #[must_use]
     pub fn analyze<'t>(&self, text: &'t str, published: Option<NaiveDate>) -> Doc<'t> {
         let mut doc = Doc::new(text, published);
+        doc.lang = std::sync::Arc::clone(&self.knowledge.lang);
         for stage in &self.stages {
             stage.run(&self.knowledge, &mut doc);
         }
@@ -183,6 +191,7 @@ impl Extractor {
         published: Option<NaiveDate>,
     ) -> Vec<(&'static str, std::time::Duration)> {
         let mut doc = Doc::new(text, published);
+        doc.lang = std::sync::Arc::clone(&self.knowledge.lang);
         self.stages
             .iter()
             .map(|stage| {
@@ -358,7 +367,7 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
                 end: c.end,
             },
             hope: c.hope,
-            evidence: doc.evidence(c.sentence, c.cue, 0.8, c.speaker, c.reported_by),
+            evidence: doc.evidence(c.sentence, c.cue, c.confidence, c.speaker, c.reported_by),
         })
         .collect();
     let dates = doc

@@ -76,6 +76,8 @@ pub struct Clause {
     pub speech: Speech,
     /// "expressed hope that": what follows is wished, not asserted.
     pub hope: bool,
+    /// How likely the attribution is right (the attribution stage's score of its candidate).
+    pub confidence: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

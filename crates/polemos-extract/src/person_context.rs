@@ -6,36 +6,9 @@ use std::collections::HashSet;
 
 use super::ir::Doc;
 use super::knowledge::{Entry, Knowledge};
+use super::lang::Class;
 use super::mentions::{Fitting, only_possessive, state_entry};
 use polemos_core::model::ActorKind;
-
-/// Words between a state and its title that keep the title the state's ("Philippine Assistant
-/// Foreign Affairs Secretary", "Morocco's U.N. Ambassador").
-const TITLE_MODIFIERS: &[&str] = &[
-    "assistant",
-    "deputy",
-    "vice",
-    "senior",
-    "acting",
-    "former",
-    "chief",
-    "then",
-    "special",
-    "-",
-    "U",
-    "N",
-    ".",
-    "UN",
-    "army",
-    "navy",
-    "military",
-    "foreign",
-    "defense",
-    "defence",
-    "ministry",
-    "embassy",
-    "government",
-];
 
 /// The state hit right before title hit `r` (maybe with its possessive and a few modifiers).
 pub(crate) fn state_before(
@@ -58,7 +31,7 @@ pub(crate) fn state_before(
                 from = (from + 2).min(m.tok);
             }
             let fits = m.tok.saturating_sub(from) <= 4
-                && (from..m.tok).all(|t| doc.tok_in(t, TITLE_MODIFIERS));
+                && (from..m.tok).all(|t| doc.tok_is_a(t, Class::TitleModifier));
             return fits.then_some(p);
         }
         let org_acronym = entries[p].iter().any(|e| {
@@ -83,7 +56,7 @@ pub(crate) fn org_before(
     let prev = doc.raw[p];
     let fits = prev.sentence == m.sentence
         && m.tok.saturating_sub(prev.tok_end) <= 2
-        && (prev.tok_end..m.tok).all(|t| doc.tok_in(t, TITLE_MODIFIERS));
+        && (prev.tok_end..m.tok).all(|t| doc.tok_is_a(t, Class::TitleModifier));
     fits.then(|| {
         entries[p].iter().find_map(|e| match e {
             Entry::Actor(a, _) if k.actors[*a].kind == ActorKind::InternationalOrganization => {
@@ -103,11 +76,11 @@ pub(crate) fn state_of_after(
     tok: usize,
     next_raw: usize,
 ) -> Option<usize> {
-    if !doc.tok_in(tok, &["of", "for"]) {
+    if !doc.tok_is_a(tok, Class::OfficePreposition) {
         return None;
     }
     let r = doc.raw.get(next_raw)?;
-    let at = if doc.tok_is(tok + 1, "the") {
+    let at = if doc.tok_is_a(tok + 1, Class::DefiniteArticle) {
         tok + 2
     } else {
         tok + 1

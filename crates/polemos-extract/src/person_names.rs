@@ -3,129 +3,26 @@
 //! surname).
 
 use super::ir::{Doc, TokKind};
+use super::lang::{Class, Profile};
 
 /// Most words a name can have ("Abdel Fattah al Sisi", "Francisco Pascual Eyegue Obama").
 const MAX_NAME_WORDS: usize = 5;
 
-/// Capitalized words that end a name rather than continue it: headline words ("Bayramov Before
-/// Their Meeting"), weekdays and months glued to a surname ("Lavrov Monday").
-const NOT_NAME: &[&str] = &[
-    "Before",
-    "After",
-    "With",
-    "And",
-    "In",
-    "On",
-    "At",
-    "For",
-    "To",
-    "Of",
-    "The",
-    "Their",
-    "His",
-    "Her",
-    "Its",
-    "Says",
-    "Said",
-    "Meets",
-    "Travels",
-    "Visits",
-    "Calls",
-    "Urges",
-    "Holds",
-    "Will",
-    "Is",
-    "Was",
-    "Has",
-    "Have",
-    "Had",
-    "Who",
-    "Which",
-    "That",
-    "This",
-    "But",
-    "As",
-    "From",
-    "Into",
-    "Over",
-    "By",
-    "During",
-    "Amid",
-    "Against",
-    "Under",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Seeks",
-    "Warns",
-    "Rejects",
-    "Accuses",
-    "Threatens",
-    "Signs",
-    "Agrees",
-    "Denies",
-    "Vows",
-    "Slams",
-    "Backs",
-    "Condemns",
-    "Welcomes",
-    "Arrives",
-    "Tells",
-    "Asks",
-    "Plans",
-    "Wants",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-    "Today",
-    "Yesterday",
-    "Tomorrow",
-];
+/// Whether `w` is a region or remit word as written in running text ("Africa", not "AFRICA").
+pub(crate) fn is_place_word(lang: &Profile, w: &str) -> bool {
+    lang.is(Class::RemitWord, w) && titlecase(w)
+}
 
-/// Capitalized words of regions and offices' remits, not names ("Special Envoy for the Horn of
-/// Africa Mike Hammer").
-const PLACE_WORDS: &[&str] = &[
-    "Africa",
-    "Asia",
-    "Europe",
-    "America",
-    "Americas",
-    "Pacific",
-    "Atlantic",
-    "Arctic",
-    "Horn",
-    "Gulf",
-    "Sea",
-    "East",
-    "West",
-    "North",
-    "South",
-    "Middle",
-    "Affairs",
-    "Region",
-    "Great",
-    "Lakes",
-    "Balkans",
-    "Caucasus",
-    "Peninsula",
-];
+/// Capitalized and otherwise lower case ("Before", not "BEFORE"): how the profile's
+/// capitalized classes are written in running text.
+fn titlecase(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_uppercase())
+        && !w.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+}
 
-/// Whether `w` is a region or remit word.
-pub(crate) fn is_place_word(w: &str) -> bool {
-    PLACE_WORDS.contains(&w)
+/// Whether `w` is a particle inside a name, in lower case as written ("al", "van").
+fn is_particle(lang: &Profile, w: &str) -> bool {
+    lang.is(Class::NameParticle, w) && !w.bytes().any(|b| b.is_ascii_uppercase())
 }
 
 /// Words that make a capitalized phrase an institution's or a place's name, not a person's
@@ -219,12 +116,6 @@ pub(crate) fn is_institution_word(w: &str) -> bool {
     NOT_PERSON.contains(&w)
 }
 
-/// Lower-case particles inside names ("Omar al-Bashir", "Peter van Walsum").
-const PARTICLES: &[&str] = &[
-    "al", "el", "bin", "ibn", "bint", "van", "von", "de", "der", "den", "da", "du", "del", "di",
-    "dos", "das", "la", "le",
-];
-
 /// Given names written short, with a period ("Md. Touhid Hossain", "Mohd. Najib").
 const ABBREVIATED_GIVEN: &[&str] = &["Md", "Mohd", "Muhd"];
 
@@ -241,12 +132,12 @@ pub(crate) fn is_name_word(doc: &Doc<'_>, i: usize, caps: bool) -> bool {
     let w = doc.tok(i);
     t.kind == TokKind::Word
         && w.starts_with(char::is_uppercase)
-        && !NOT_NAME.contains(&w)
-        && !PLACE_WORDS.contains(&w)
+        && !(doc.lang.is(Class::NotAName, w) && titlecase(w))
+        && !is_place_word(&doc.lang, w)
         && (w.chars().any(char::is_lowercase)
             || w.chars().count() == 1
             || is_roman(w)
-            || (caps && !NOT_NAME.iter().any(|n| n.eq_ignore_ascii_case(w))))
+            || (caps && !doc.lang.is(Class::NotAName, w)))
 }
 
 fn adjacent(doc: &Doc<'_>, i: usize) -> bool {
@@ -313,7 +204,7 @@ pub(crate) fn scan_name(doc: &Doc<'_>, from: usize, limit: usize, caps: bool) ->
                 continue;
             }
         }
-        if words > 0 && PARTICLES.contains(&w) {
+        if words > 0 && is_particle(&doc.lang, w) {
             let next = if doc.tok(i + 1) == "-" && adjacent(doc, i + 1) {
                 i + 2
             } else {
@@ -362,7 +253,7 @@ pub(crate) fn scan_name_back(doc: &Doc<'_>, end: usize, floor: usize, caps: bool
         // A particle inside the name ("Peter van Walsum").
         if words > 0
             && j > floor
-            && PARTICLES.contains(&doc.tok(j))
+            && is_particle(&doc.lang, doc.tok(j))
             && is_name_word(doc, j - 1, caps)
         {
             i = j;

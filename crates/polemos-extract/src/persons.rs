@@ -9,6 +9,7 @@ use std::collections::HashSet;
 
 use super::ir::{Doc, DocActor};
 use super::knowledge::{Entry, Knowledge};
+use super::lang::Class;
 use super::mentions::{Fitting, State, known_actor, only_possessive, state_entry};
 use super::person_context::{known_by_surname, org_before, state_before, state_of_after};
 use super::person_names::{
@@ -51,7 +52,7 @@ fn by_regime(
     for s in 0..doc.sentences.len() {
         let range = doc.sentences[s].tokens.clone();
         for t in range.start..range.end.saturating_sub(1) {
-            if !doc.tok_in(t + 1, &["regime", "government", "administration"])
+            if !doc.tok_is_a(t + 1, Class::LeaderGroupNoun)
                 || !is_name_word(doc, t, false)
                 || k.people_by_word(doc.tok(t)).is_empty()
                 || out
@@ -352,17 +353,14 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         } else {
             ""
         };
-        let owned = state_raw.is_some()
-            || ["his", "her", "its", "their"]
-                .iter()
-                .any(|w| before.eq_ignore_ascii_case(w));
+        let owned = state_raw.is_some() || doc.lang.is(Class::PossessivePronoun, before);
         let mut name_start = m.tok_end;
         if doc.tok(name_start) == "," && owned {
             name_start += 1;
         }
         // "Japanese Ambassador to China Uichiro Niwa", "the Indian Army spokesman in Srinagar,
         // A K Mathur": the post's place is not the name.
-        if doc.tok_in(name_start, &["to", "in", "for"])
+        if doc.tok_is_a(name_start, Class::PostPreposition)
             && let Some(n) = next_raw
             && n.tok == name_start + 1
             && entries[r + 1].iter().any(|e| e.is_proper())
@@ -371,17 +369,14 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             if doc.tok(name_start) == "," && owned {
                 name_start += 1;
             }
-        } else if doc.tok_in(name_start, &["to", "for"]) {
+        } else if doc.tok_is_a(name_start, Class::RemitPreposition) {
             // "Special Envoy for the Horn of Africa Mike Hammer": the name closes the phrase.
             let mut run_end = name_start + 1;
             while run_end < limit
                 && run_end < name_start + 10
                 && (is_name_word(doc, run_end, caps)
-                    || is_place_word(doc.tok(run_end))
-                    || doc.tok_in(
-                        run_end,
-                        &["the", "of", "and", "van", "von", "de", "al", "el"],
-                    ))
+                    || is_place_word(&doc.lang, doc.tok(run_end))
+                    || doc.tok_is_a(run_end, Class::RemitGlue))
             {
                 run_end += 1;
             }
@@ -490,8 +485,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         let mut between = 0;
         while comma > sentence.tokens.start
             && between < 4
-            && (doc.tok_in(comma - 1, &["the", "a", "an", "senior", "former", "then"])
-                || is_name_word(doc, comma - 1, caps))
+            && (doc.tok_is_a(comma - 1, Class::TitleLead) || is_name_word(doc, comma - 1, caps))
         {
             comma -= 1;
             between += 1;
@@ -520,7 +514,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             };
             let from = scan_name_back(doc, end, lower, caps);
             let fits_left = from == sentence.tokens.start
-                || doc.tok_in(from - 1, &[",", ";", "(", "and", "by", "\"", "\u{201c}"]);
+                || (doc.tok(from - 1) == ";" || doc.tok_is_a(from - 1, Class::NameLeftEdge));
             if name_words(doc, from, end) >= 2
                 && fits_left
                 && scan_name(doc, from, end, caps) == end

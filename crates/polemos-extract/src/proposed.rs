@@ -8,6 +8,7 @@ use std::collections::HashMap;
 
 use super::ir::{Doc, ItemKind, TokKind};
 use super::knowledge::Knowledge;
+use super::lang::Class;
 use super::output::{DisputeFact, FramingSummary};
 use polemos_core::model::{ActorKind, PloverType};
 use polemos_core::names::slugify;
@@ -35,8 +36,6 @@ const OBJECT_NOUNS: &[&str] = &[
     "oilfield",
     "valley",
 ];
-/// Words that open the phrase but are not part of the object's name.
-const LEADING: &[&str] = &["The", "A", "An", "This", "That", "Its", "Their"];
 /// Words of punitive measures: two or more make the text about measures against a state.
 const PUNITIVE: &[&str] = &[
     "sanction",
@@ -138,7 +137,7 @@ fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
                 let text = doc.tok(prev);
                 let capital = doc.tokens[prev].kind == TokKind::Word
                     && text.starts_with(char::is_uppercase)
-                    && !LEADING.contains(&text);
+                    && !doc.lang.is_capitalized(Class::PhraseOpener, text);
                 let hyphen = text == "-" && prev > first && words > 0;
                 if capital {
                     words += 1;
@@ -185,16 +184,10 @@ fn state_mentions(doc: &Doc<'_>) -> Vec<(usize, usize)> {
 /// Belarus", "on Russia"): then it is not the one acting.
 fn governed(doc: &Doc<'_>, tok: usize) -> bool {
     let mut t = tok;
-    while t > 0 && doc.tok_in(t - 1, &["the", "a", "an"]) {
+    while t > 0 && doc.tok_is_a(t - 1, Class::Article) {
         t -= 1;
     }
-    t > 0
-        && doc.tok_in(
-            t - 1,
-            &[
-                "of", "on", "against", "in", "to", "for", "from", "with", "over",
-            ],
-        )
+    t > 0 && doc.tok_is_a(t - 1, Class::GoverningPreposition)
 }
 
 /// The state punitive measures are aimed at: the most named state that is not the one imposing
@@ -264,8 +257,8 @@ fn pair(doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usize, usize)> {
             else {
                 continue;
             };
-            let between = w[0].tok > 0 && doc.tok_is(w[0].tok - 1, "between");
-            let and = w[1].tok == w[0].tok_end + 1 && doc.tok_is(w[0].tok_end, "and");
+            let between = w[0].tok > 0 && doc.tok_is_a(w[0].tok - 1, Class::Between);
+            let and = w[1].tok == w[0].tok_end + 1 && doc.tok_is_a(w[0].tok_end, Class::And);
             if between
                 && and
                 && let (Some(a), Some(b)) = (state_of(doc, x), state_of(doc, y))

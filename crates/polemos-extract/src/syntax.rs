@@ -4,6 +4,7 @@
 
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Via};
+use super::lang::Class;
 
 /// How far (in tokens) a subject may stand before its verb.
 const SUBJECT_WINDOW: usize = 14;
@@ -28,16 +29,12 @@ fn gap_blocks(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     let mut words_between_commas = 0;
     for t in from..to {
         let w = doc.tok(t);
-        if doc.tok_in(
-            t,
-            &[
-                "that", "which", "who", "whom", "and", "or", "but", "while", "whereas", "as",
-                "because", "when", "after", "before", "since", "until",
-            ],
-        ) || matches!(
-            w,
-            ";" | ":" | "\"" | "\u{201c}" | "\u{201d}" | "(" | ")" | "\u{2013}" | "\u{2014}"
-        ) {
+        if doc.tok_is_a(t, Class::ClauseBreak)
+            || matches!(
+                w,
+                ";" | ":" | "\"" | "\u{201c}" | "\u{201d}" | "(" | ")" | "\u{2013}" | "\u{2014}"
+            )
+        {
             return true;
         }
         if w == "," {
@@ -120,12 +117,7 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
                 let bare_comma = doc.tok(prev.tok_end) == "," && prev.tok_end + 1 == first.tok;
                 let governed = bare_comma
                     && prev.tok > 0
-                    && doc.tok_in(
-                        prev.tok - 1,
-                        &[
-                            "in", "at", "on", "from", "to", "with", "of", "by", "for", "into",
-                        ],
-                    );
+                    && doc.tok_is_a(prev.tok - 1, Class::PlacePreposition);
                 let joined = !governed && coordinated(doc, prev.tok_end, first.tok);
                 match is_subject_actor(&prev) {
                     Some((a, _)) if joined => {
@@ -141,7 +133,7 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
         }
         if let ItemKind::Cue(Cue::Pronoun) = it.kind {
             let w = doc.slice(it.start, it.end);
-            let person = w.eq_ignore_ascii_case("he") || w.eq_ignore_ascii_case("she");
+            let person = doc.lang.is(Class::PersonPronoun, w);
             return Subject::Pronoun(person);
         }
         if is_predicate(&it) {
@@ -158,7 +150,7 @@ fn coordinated(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     if to <= from || to - from > 5 {
         return false;
     }
-    let glue = |t: usize| matches!(doc.tok(t), "," | "&") || doc.tok_in(t, &["and", "nor", "or"]);
+    let glue = |t: usize| matches!(doc.tok(t), "," | "&") || doc.tok_is_a(t, Class::Coordinator);
     let mut t = from;
     let mut seen = false;
     while t < to && glue(t) {
@@ -166,12 +158,12 @@ fn coordinated(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         t += 1;
     }
     // Modifiers only after a conjunction: ", the station" after a list is an apposition.
-    let conjunction = doc.tok_in(t.saturating_sub(1), &["and", "nor", "or", "&"]);
+    let before = t.saturating_sub(1);
+    let conjunction = doc.tok_is_a(before, Class::Coordinator) || doc.tok(before) == "&";
     seen && (t == to || conjunction)
         && (t..to).all(|t| {
             let w = doc.tok(t);
-            w.starts_with(char::is_lowercase)
-                && !doc.tok_in(t, &["that", "which", "who", "said", "says", "but", "while"])
+            w.starts_with(char::is_lowercase) && !doc.tok_is_a(t, Class::NotAModifier)
         })
 }
 
@@ -191,7 +183,7 @@ fn skip_relative(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
         t -= 1;
         let w = doc.tok(t);
         if w == "," {
-            return if doc.tok_in(t + 1, &["which", "who", "whose", "where"]) {
+            return if doc.tok_is_a(t + 1, Class::Relative) {
                 t
             } else {
                 pos
@@ -204,56 +196,22 @@ fn skip_relative(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
     pos
 }
 
-/// Words that may stand between two coordinated objects ("with Gondor and Arnor", "to the
-/// Indian and Pakistani leaders").
-const OBJECT_GLUE: &[&str] = &[
-    "with",
-    "to",
-    "the",
-    "on",
-    "a",
-    "and",
-    "or",
-    "nor",
-    ",",
-    "counterpart",
-    "counterparts",
-    "his",
-    "her",
-    "its",
-    "their",
-    "officials",
-    "of",
-    "leaders",
-    "from",
-    "against",
-    "for",
-    "both",
-    "all",
-];
-
 /// Words that end the verb's object: another clause begins.
 fn ends_object(doc: &Doc<'_>, t: usize) -> bool {
-    doc.tok_in(
-        t,
-        &[
-            "that", "which", "who", "whom", "whose", "where", "because", "while", "when", "after",
-            "before", "but", "said", "says", "saying", "if", "unless", "although", "though",
-            "since", "until", "as", "so", "amid",
-        ],
-    ) || matches!(
-        doc.tok(t),
-        "," | "."
-            | ";"
-            | ":"
-            | "\""
-            | "\u{201c}"
-            | "\u{201d}"
-            | "("
-            | ")"
-            | "\u{2013}"
-            | "\u{2014}"
-    )
+    doc.tok_is_a(t, Class::ObjectEnd)
+        || matches!(
+            doc.tok(t),
+            "," | "."
+                | ";"
+                | ":"
+                | "\""
+                | "\u{201c}"
+                | "\u{201d}"
+                | "("
+                | ")"
+                | "\u{2013}"
+                | "\u{2014}"
+        )
 }
 
 /// Whether a cue after token `prev` stands as a noun ("an attack", "historic agreement", "of
@@ -261,14 +219,7 @@ fn ends_object(doc: &Doc<'_>, t: usize) -> bool {
 fn is_noun_position(doc: &Doc<'_>, prev: usize) -> bool {
     let w = doc.tok(prev);
     w.starts_with(char::is_lowercase)
-        && !doc.tok_in(
-            prev,
-            &[
-                "to", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
-                "and", "or", "not", "also", "then", "has", "have", "had", "is", "are", "was",
-                "were", "be", "been", "who", "which", "that", "they", "it", "he", "she", "we",
-            ],
-        )
+        && !doc.tok_is_a(prev, Class::VerbalContext)
         && !w.ends_with("ly")
 }
 
@@ -310,7 +261,7 @@ fn objects(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize, direct: bo
         let gap_ok = if out.is_empty() && !direct {
             !(last_end..it.tok).any(|t| ends_object(doc, t))
         } else {
-            (last_end..it.tok).all(|t| doc.tok_in(t, OBJECT_GLUE))
+            (last_end..it.tok).all(|t| doc.tok_is_a(t, Class::ObjectGlue))
                 || coordinated(doc, last_end, it.tok)
         };
         if !gap_ok {
@@ -355,22 +306,7 @@ pub fn possessor(items: &[Item], at: usize, doc: &Doc<'_>) -> Option<Subject> {
     doc.tick(at + 1);
     let prev = items[..at].iter().rev().find(|i| i.start < cue.start)?;
     let close = cue.tok.saturating_sub(prev.tok_end) <= 3
-        && (prev.tok_end..cue.tok).all(|t| {
-            doc.tok_in(
-                t,
-                &[
-                    "'",
-                    "\u{2019}",
-                    "s",
-                    "planned",
-                    "upcoming",
-                    "proposed",
-                    "new",
-                    "latest",
-                    "bilateral",
-                ],
-            )
-        });
+        && (prev.tok_end..cue.tok).all(|t| doc.tok_is_a(t, Class::PossessorGlue));
     if !close {
         return None;
     }
@@ -383,9 +319,7 @@ pub fn possessor(items: &[Item], at: usize, doc: &Doc<'_>) -> Option<Subject> {
         } => Some(Subject::Actors(vec![actor], via)),
         ItemKind::Cue(Cue::Possessive) => {
             let w = doc.slice(prev.start, prev.end);
-            Some(Subject::Pronoun(
-                w.eq_ignore_ascii_case("his") || w.eq_ignore_ascii_case("her"),
-            ))
+            Some(Subject::Pronoun(doc.lang.is(Class::PersonPronoun, w)))
         }
         _ => None,
     }

@@ -68,6 +68,9 @@ pub struct Parse<'t> {
     /// Stages consult the parse wherever it could say something, not only where the token
     /// rules are in doubt.
     always: bool,
+    /// The language profile, for the stages that read words of the parse (pronoun lemmas,
+    /// prepositions of cases).
+    lang: std::sync::Arc<crate::lang::Profile>,
 }
 
 impl std::fmt::Debug for Parse<'_> {
@@ -91,7 +94,21 @@ impl<'t> Parse<'t> {
             parsed: spans.iter().map(|_| std::cell::OnceCell::new()).collect(),
             spans,
             always: false,
+            lang: crate::lang::english(),
         }
+    }
+
+    /// The same parse reading words from `lang` (the document's profile).
+    #[must_use]
+    pub fn with_language(mut self, lang: std::sync::Arc<crate::lang::Profile>) -> Self {
+        self.lang = lang;
+        self
+    }
+
+    /// The language profile of the document parsed.
+    #[must_use]
+    pub fn lang(&self) -> &crate::lang::Profile {
+        &self.lang
     }
 
     /// The same parse with the stages' gates lifted: every site a stage could read from the
@@ -296,7 +313,7 @@ impl<'t> Parse<'t> {
 /// parsed when a stage first asks about it.
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let spans = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
-    doc.parse = Parse::new(k.syntax.clone(), doc.text, spans);
+    doc.parse = Parse::new(k.syntax.clone(), doc.text, spans).with_language(doc.lang.clone());
 }
 
 /// The `parse` stage with the later stages' gates lifted ([`Parse::asking_always`]): each stage

@@ -3,6 +3,7 @@
 //! clause ("has been conveyed through diplomatic channels") or a phrase cut short.
 
 use super::super::ir::{Doc, Item, ItemKind, TokKind};
+use super::super::lang::Class;
 use super::super::mentions::after_possessive;
 use super::super::tree::Word;
 use polemos_core::names::slugify;
@@ -78,24 +79,6 @@ const NOT_AN_ISSUE: &[&str] = &[
 ];
 /// Longest noun phrase proposed as a new issue, in tokens.
 const MAX_NEW_ISSUE_TOKENS: usize = 4;
-/// Words skipped between a cue and the issue it names.
-const LEADING_WORDS: &[&str] = &[
-    "the", "a", "an", "to", "for", "of", "this", "that", "these", "those", "its", "their", "his",
-    "her", "our", "any", "against", "over", "such",
-];
-/// Words that end an issue's noun phrase.
-const ENDS_AN_ISSUE: &[&str] = &[
-    "and", "or", "but", "which", "that", "who", "whose", "where", "because", "as", "with", "by",
-    "on", "in", "at", "if", "unless", "for", "from", "about", "into", "over", "between", "against",
-    "after", "before", "during", "since", "through", "under", "amid", "within", "without", "than",
-    "so", "near", "around", "off", "along", "across",
-];
-/// Words no issue name contains: auxiliaries, verbs of being, pronouns, negation.
-const NOT_IN_AN_ISSUE: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did",
-    "will", "would", "can", "could", "should", "may", "might", "must", "shall", "not", "he", "she",
-    "it", "they", "we", "i", "you", "them", "us", "him", "me", "there", "here", "said", "says",
-];
 /// Nouns for people and groups, which head an actor rather than an issue.
 const GROUP_HEADS: &[&str] = &[
     "allies",
@@ -119,8 +102,6 @@ const GROUP_HEADS: &[&str] = &[
     "neighbors",
     "neighbours",
 ];
-/// Endings of adjectives, which do not end a noun phrase.
-const ADJECTIVE_ENDINGS: &[&str] = &["al", "ive", "ous", "ic", "ful", "ing", "ent", "ant"];
 
 /// Words after a bare claim verb ("claims the islands") that show a claim to territory rather
 /// than an assertion ("claims a wing of the temple collapsed").
@@ -191,7 +172,7 @@ pub(super) fn accused_of(
     let end = (cue.tok_end + ACCUSED_OF_WINDOW).min(stop_tok);
     let of = (cue.tok_end..end).find(|&t| doc.tok_in(t, &["of", "for"]))?;
     let mut first = of + 1;
-    while first < stop_tok && doc.tok_in(first, LEADING_WORDS) {
+    while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
     }
     let topic = items.iter().find_map(|x| match x.kind {
@@ -223,7 +204,7 @@ pub(super) fn issue_over(
     let end = (actor.tok_end + OVER_REACH).min(stop_tok);
     let over = (actor.tok_end..end).find(|&t| doc.tok_in(t, &["over", "about"]))?;
     let mut first = over + 1;
-    while first < stop_tok && doc.tok_in(first, LEADING_WORDS) {
+    while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
     }
     let topic = items.iter().find_map(|x| match x.kind {
@@ -274,7 +255,7 @@ fn new_issue_from(
 ) -> Option<(String, String)> {
     let cue_end = from;
     let mut t = from;
-    while t < stop_tok && doc.tok_in(t, LEADING_WORDS) {
+    while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
         t += 1;
     }
     // "condemns Russia's occupation of Crimea": the owner is the actor whose act it is; the
@@ -295,8 +276,7 @@ fn new_issue_from(
         return None;
     }
     // "implementing the agreement": a verb with its object, not a noun phrase.
-    if doc.tok(start).ends_with("ing") && doc.tok_in(start + 1, &["the", "a", "an", "its", "their"])
-    {
+    if doc.tok(start).ends_with("ing") && doc.tok_is_a(start + 1, Class::Determiner) {
         return None;
     }
     // Names of places and disputes may sit inside the phrase ("occupation of Crimea").
@@ -326,9 +306,9 @@ fn new_issue_from(
         && t - start < MAX_NEW_ISSUE_TOKENS
         && matches!(doc.tokens[t].kind, TokKind::Word)
         && !covered(t)
-        && !doc.tok_in(t, ENDS_AN_ISSUE)
+        && !doc.tok_is_a(t, Class::IssueEnd)
         // "arrest of the activists", "Indian control of the region": the head comes first.
-        && !(doc.tok_is(t, "of") && doc.tok_in(t + 1, &["the", "a", "an", "its", "their"]))
+        && !(doc.tok_is(t, "of") && doc.tok_is_a(t + 1, Class::Determiner))
     {
         t += 1;
     }
@@ -336,13 +316,11 @@ fn new_issue_from(
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
     // ("resumption of formal diplomatic [ties]"): not a whole phrase.
     let cut_short =
-        covered(t) && !doc.tok_in(t, ENDS_AN_ISSUE) || t - start == MAX_NEW_ISSUE_TOKENS;
+        covered(t) && !doc.tok_is_a(t, Class::IssueEnd) || t - start == MAX_NEW_ISSUE_TOKENS;
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }
-    while t > start
-        && (doc.tok_in(t - 1, &["of", "the", "a", "to", "for", "from"])
-            || doc.tok(t - 1).ends_with("ly"))
+    while t > start && (doc.tok_is_a(t - 1, Class::IssueTrailing) || doc.tok(t - 1).ends_with("ly"))
     {
         t -= 1;
     }
@@ -363,13 +341,11 @@ fn new_issue_from(
     }
     // A readable noun phrase: no verb, auxiliary or pronoun inside ("has been conveyed"), and
     // no adjective left dangling by a cut coordination ("ongoing regional [and ...] efforts").
-    if (start..t).any(|x| doc.tok_in(x, NOT_IN_AN_ISSUE))
+    if (start..t).any(|x| doc.tok_is_a(x, Class::NotInIssue))
         || t > start && doc.tok(t - 1).ends_with("ly")
         || t > start
             && cut_by_coordination
-            && ADJECTIVE_ENDINGS
-                .iter()
-                .any(|e| doc.tok(t - 1).to_ascii_lowercase().ends_with(e))
+            && doc.lang.ends_with(Class::AdjectiveSuffix, doc.tok(t - 1))
     {
         return None;
     }

@@ -4,6 +4,7 @@
 
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Knowledge, TopicScale};
+use super::super::lang::Class;
 use super::super::mentions::after_possessive;
 
 /// Nouns that refer back to a measure named before ("the measure", "this decision", "Manila's
@@ -62,7 +63,7 @@ pub(super) fn anaphor(
         t = after_possessive(doc, owner.tok_end);
         determined = true;
     }
-    while t < stop_tok && doc.tok_in(t, &["the", "this", "that", "these", "its", "their"]) {
+    while t < stop_tok && doc.tok_is_a(t, Class::ReferringDeterminer) {
         determined = true;
         t += 1;
     }
@@ -106,13 +107,10 @@ pub(super) fn anaphor_before(
     let prefer = ANAPHORS.iter().find(|(n, _)| *n == w)?.1;
     // Determined ("the", "this", a possessive) within three words before it, and followed by
     // a verb of being, not by its own complement.
-    let determined = (noun.saturating_sub(3).max(floor_tok)..noun).any(|x| {
-        doc.tok_in(x, &["the", "this", "that", "these", "its", "their"])
-            || after_possessive(doc, x) > x
-    });
+    let determined = (noun.saturating_sub(3).max(floor_tok)..noun)
+        .any(|x| doc.tok_is_a(x, Class::ReferringDeterminer) || after_possessive(doc, x) > x);
     // ... or by the judging verb itself ("Manila's move complicates the dispute").
-    let copula = doc.tok_in(noun + 1, &["is", "was", "are", "were", "remains", "remain"])
-        || noun + 1 == cue_tok;
+    let copula = doc.tok_is_a(noun + 1, Class::Copula) || noun + 1 == cue_tok;
     if !determined || !copula {
         return None;
     }

@@ -1,0 +1,660 @@
+//! The language profile: the words of one language that the stages read as grammar rather than
+//! as knowledge of the world — month and weekday names, relative dates, pronouns, auxiliaries,
+//! negations, determiners and the other closed classes. The English profile is a data file
+//! (`data/lang-en.tsv`) embedded like the knowledge files; a user replaces or extends it with
+//! their own file, without recompiling ([`Profile::parse`], `--language FILE`). A second language
+//! is one more profile file, not edits across the stages.
+//!
+//! Lines are `kind|field|...` like the knowledge files (`#` starts a comment, `;` separates list
+//! items). Every word is stored in ASCII lower case and looked up in one hash map, whatever the
+//! case of the text: the stages ask about nearly every token, so no list is scanned.
+//!
+//! - `language|CODE|Name`: what the profile is (required, first).
+//! - `extends|CODE`: start from the built-in profile of that language (only `en`); the lines
+//!   that follow add words, and classes left out keep the built-in words.
+//! - `month|N|names`: the names of month N (1–12); every month is required.
+//! - `weekday|N|names`: the names of weekday N (1 = Monday … 7 = Sunday); every day is required.
+//! - `day_offset|N|words`: words naming the publication day moved by N days ("yesterday": -1).
+//! - `step|N|words`: words moving a period by N ("next": 1, "last": -1, "this": 0).
+//! - `period|week|words` (`week`, `month`, `year`): words naming a calendar period.
+//! - `qualifier|early|words` (`early`, `mid`, `late`): words placing a date in its month.
+//! - `word|CLASS|words`: the words of a closed class ([`Class`], listed in [`CLASSES`]); every
+//!   class is required, even when empty (`word|CLASS|`).
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, LazyLock};
+
+use chrono::Weekday;
+
+use super::error::ExtractError;
+
+/// The built-in profiles: file name and text.
+pub const BUILTIN: [(&str, &str); 1] = [("lang-en.tsv", include_str!("../data/lang-en.tsv"))];
+
+/// A closed class of words the stages read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Class {
+    /// Words before a date that put it in the future ("will", "next", "upcoming").
+    Future,
+    /// Words after which a bare month name is a date ("in", "since", "until").
+    MonthPreposition,
+    /// Month names that are also common words ("may", "march"): dates only when capitalised.
+    MonthHomograph,
+    /// The word that opens "end of the year" ("end").
+    PeriodEnd,
+    /// The word that follows it ("of").
+    PeriodEndOf,
+    /// Determiners that may follow that ("the", "this").
+    PeriodEndDeterminer,
+    /// Auxiliaries and adverbs that may stand between a subject and its verb ("will", "has",
+    /// "also", "not").
+    Auxiliary,
+    /// Negations among the auxiliaries ("not", "never", "won't").
+    Negation,
+    /// Adjectives of readiness ("ready", "willing"): "is ready to discuss".
+    Readiness,
+    /// Words after which a verb's form is a noun ("a", "the", "new", "further").
+    NounMarker,
+    /// Pronouns and quantifiers through which the parse finds someone ("he", "they", "both").
+    Referring,
+    /// Prepositions marking whom an act is aimed at ("with", "to", "against").
+    TargetPreposition,
+    /// Beginnings of verbs of stopping or refusing ("stop", "refus", "deni"): a prefix class.
+    NegatingPrefix,
+    /// Words of a planned act ("planned", "upcoming", "scheduled").
+    Planned,
+    /// Words joining a partner to the subject ("with", "together", "jointly").
+    Joining,
+    /// Words between a subject and its verb that break their link: another clause ("that", "and", "because").
+    ClauseBreak,
+    /// Prepositions that govern a place before a comma ("In Ethiopia, ..."): not a coordinated subject.
+    PlacePreposition,
+    /// Conjunctions that coordinate actors ("and", "nor", "or").
+    Coordinator,
+    /// Lower-case words after a conjunction that are not modifiers of the next actor ("that", "said").
+    NotAModifier,
+    /// Relative pronouns that open a clause after a comma ("which", "who").
+    Relative,
+    /// Words that may stand between two coordinated objects ("with Gondor and Arnor").
+    ObjectGlue,
+    /// Words that end a verb's object: another clause begins ("that", "because", "said").
+    ObjectEnd,
+    /// Words after which a cue is a verb, not a noun ("to", "will", "they").
+    VerbalContext,
+    /// Words between a possessor and its noun cue ("'s", "planned", "new").
+    PossessorGlue,
+    /// Pronouns of a person, not of a state or body ("he", "her").
+    PersonPronoun,
+    /// Capitalized words that end a name rather than continue it ("Lavrov Monday", "Says"); matched as written (capitalized), or in any case in an all-capitals line.
+    NotAName,
+    /// Capitalized words of regions and offices' remits, not names ("Horn", "Affairs"); matched capitalized.
+    RemitWord,
+    /// Lower-case particles inside names ("al", "van"); matched in lower case.
+    NameParticle,
+    /// Possessive pronouns that make a title someone's ("his Prime Minister, X").
+    PossessivePronoun,
+    /// Words between a state and its title that keep the title the state's ("deputy", "U.N.").
+    TitleModifier,
+    /// Words skipped between a stance cue and the issue it names ("the", "against", "such").
+    IssueLead,
+    /// Words that end an issue's noun phrase ("and", "which", "between").
+    IssueEnd,
+    /// Words no issue's name contains: auxiliaries, verbs of being, pronouns, negation.
+    NotInIssue,
+    /// Words dropped from the end of an issue's phrase ("of", "the", "to").
+    IssueTrailing,
+    /// Determiners and possessives that open a noun phrase ("the", "its").
+    Determiner,
+    /// Endings of adjectives, which do not end a noun phrase ("al", "ive"): a suffix class.
+    AdjectiveSuffix,
+    /// Determiners before a noun that refers back to a measure named before ("the", "this", "its").
+    ReferringDeterminer,
+    /// Verbs of being after such a noun ("is", "remains"): "the measure is illegal".
+    Copula,
+    /// The word that opens a reported clause ("that").
+    Complementizer,
+    /// The infinitive marker ("to"): "is ready to discuss".
+    InfinitiveMarker,
+    /// Finite forms of "be" before an adjective of readiness ("is", "were").
+    BeForm,
+    /// First-person subject pronouns ("we", "i").
+    FirstPersonSubject,
+    /// The definite article ("the").
+    DefiniteArticle,
+    /// Prepositions after a cue that name both parties or the agent ("between", "by"): the clause is in doubt.
+    PairPreposition,
+    /// The conjunction "and" (coordinated subjects, "and signed").
+    And,
+    /// The preposition of a passive's agent ("by").
+    AgentPreposition,
+    /// The first word of "according to X" (a source, not a target).
+    According,
+    /// Its second word ("to").
+    AccordingTo,
+    /// Capitalized words that open a phrase but are not part of a name ("The", "Its"); matched capitalized.
+    PhraseOpener,
+    /// Articles ("the", "a", "an").
+    Article,
+    /// Prepositions that make the state after them acted upon, not acting ("sanctions on Russia").
+    GoverningPreposition,
+    /// The preposition of a pair ("between X and Y").
+    Between,
+    /// First-person pronouns and possessives ("we", "our", "i"): the speaker's side.
+    FirstPerson,
+    /// Pronouns of a state, body or group ("it", "they", "their").
+    ThingPronoun,
+    /// The preposition of a noun's complement ("imposition of sanctions").
+    GenitiveCase,
+    /// Prepositions that name a noun's owner ("of", "from").
+    OwnerCase,
+    /// Prepositions after which a noun names what an act is about, not whom it is aimed at ("on", "over"). Not "at": what is fired "at" someone is aimed at them.
+    TopicCase,
+    /// Prepositions of an oblique that names whom an act is aimed at ("with", "against").
+    TargetCase,
+    /// Prepositions that mark a target only inside the cue ("called on", "imposed sanctions on").
+    CueTargetCase,
+    /// Prepositions of an oblique that names whom a request is made of ("appealed to X"): not
+    /// "with" or "from", which name a partner or a source ("encourage development with Morocco").
+    AddresseeCase,
+    /// Prepositions that name whom a warning is about ("of", "about", "against").
+    WarnedOfCase,
+    /// The preposition that negates a noun ("came without any new proposal").
+    Without,
+    /// Nouns after a leader's name that name the state's government ("Assad regime").
+    LeaderGroupNoun,
+    /// Prepositions after a title that name the post's place ("Ambassador to Japan").
+    PostPreposition,
+    /// Prepositions that open a title's remit ("Special Envoy for the Horn of Africa").
+    RemitPreposition,
+    /// Lower-case words inside a remit or a name after it ("of", "the", "van").
+    RemitGlue,
+    /// Words before a title that may precede a comma and a name ("the", "former").
+    TitleLead,
+    /// Tokens before a name that let it start a mention (",", "and", "by", an opening quote).
+    NameLeftEdge,
+    /// Prepositions between a title and its state or body ("President of the United States").
+    OfficePreposition,
+}
+
+/// Every class with its name in the profile file.
+pub const CLASSES: [(Class, &str); 69] = [
+    (Class::Future, "future"),
+    (Class::MonthPreposition, "month_preposition"),
+    (Class::MonthHomograph, "month_homograph"),
+    (Class::PeriodEnd, "period_end"),
+    (Class::PeriodEndOf, "period_end_of"),
+    (Class::PeriodEndDeterminer, "period_end_determiner"),
+    (Class::Auxiliary, "auxiliary"),
+    (Class::Negation, "negation"),
+    (Class::Readiness, "readiness"),
+    (Class::NounMarker, "noun_marker"),
+    (Class::Referring, "referring"),
+    (Class::TargetPreposition, "target_preposition"),
+    (Class::NegatingPrefix, "negating_prefix"),
+    (Class::Planned, "planned"),
+    (Class::Joining, "joining"),
+    (Class::ClauseBreak, "clause_break"),
+    (Class::PlacePreposition, "place_preposition"),
+    (Class::Coordinator, "coordinator"),
+    (Class::NotAModifier, "not_a_modifier"),
+    (Class::Relative, "relative"),
+    (Class::ObjectGlue, "object_glue"),
+    (Class::ObjectEnd, "object_end"),
+    (Class::VerbalContext, "verbal_context"),
+    (Class::PossessorGlue, "possessor_glue"),
+    (Class::PersonPronoun, "person_pronoun"),
+    (Class::NotAName, "not_a_name"),
+    (Class::RemitWord, "remit_word"),
+    (Class::NameParticle, "name_particle"),
+    (Class::PossessivePronoun, "possessive_pronoun"),
+    (Class::TitleModifier, "title_modifier"),
+    (Class::IssueLead, "issue_lead"),
+    (Class::IssueEnd, "issue_end"),
+    (Class::NotInIssue, "not_in_issue"),
+    (Class::IssueTrailing, "issue_trailing"),
+    (Class::Determiner, "determiner"),
+    (Class::AdjectiveSuffix, "adjective_suffix"),
+    (Class::ReferringDeterminer, "referring_determiner"),
+    (Class::Copula, "copula"),
+    (Class::Complementizer, "complementizer"),
+    (Class::InfinitiveMarker, "infinitive_marker"),
+    (Class::BeForm, "be_form"),
+    (Class::FirstPersonSubject, "first_person_subject"),
+    (Class::DefiniteArticle, "definite_article"),
+    (Class::PairPreposition, "pair_preposition"),
+    (Class::And, "and"),
+    (Class::AgentPreposition, "agent_preposition"),
+    (Class::According, "according"),
+    (Class::AccordingTo, "according_to"),
+    (Class::PhraseOpener, "phrase_opener"),
+    (Class::Article, "article"),
+    (Class::GoverningPreposition, "governing_preposition"),
+    (Class::Between, "between"),
+    (Class::FirstPerson, "first_person"),
+    (Class::ThingPronoun, "thing_pronoun"),
+    (Class::GenitiveCase, "genitive_case"),
+    (Class::OwnerCase, "owner_case"),
+    (Class::TopicCase, "topic_case"),
+    (Class::TargetCase, "target_case"),
+    (Class::CueTargetCase, "cue_target_case"),
+    (Class::AddresseeCase, "addressee_case"),
+    (Class::WarnedOfCase, "warned_of_case"),
+    (Class::Without, "without"),
+    (Class::LeaderGroupNoun, "leader_group_noun"),
+    (Class::PostPreposition, "post_preposition"),
+    (Class::RemitPreposition, "remit_preposition"),
+    (Class::RemitGlue, "remit_glue"),
+    (Class::TitleLead, "title_lead"),
+    (Class::NameLeftEdge, "name_left_edge"),
+    (Class::OfficePreposition, "office_preposition"),
+];
+
+// A word's classes are one bit each of a `u128`.
+const _: () = assert!(CLASSES.len() <= 128);
+
+impl Class {
+    pub(crate) fn bit(self) -> u128 {
+        1 << (self as u32)
+    }
+
+    fn parse(name: &str) -> Option<Self> {
+        CLASSES.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+    }
+}
+
+/// A calendar period named by a word ("week").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Week,
+    Month,
+    Year,
+}
+
+/// What the profile knows of one word (lower case).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lexeme {
+    /// Bit set of [`Class`]es.
+    classes: u128,
+    pub month: Option<u32>,
+    pub weekday: Option<Weekday>,
+    pub day_offset: Option<i64>,
+    pub step: Option<i32>,
+    pub period: Option<Period>,
+    /// "early", "mid" or "late": the qualifier a date reports.
+    pub qualifier: Option<&'static str>,
+}
+
+/// FNV-1a: the keys are short words, for which SipHash's setup costs more than the lookup.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordMap = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
+
+/// A language profile, parsed once into one map from word to what it is.
+#[derive(Debug, Clone, Default)]
+pub struct Profile {
+    /// The language code ("en").
+    pub code: String,
+    pub name: String,
+    /// Word → index into `lexemes`.
+    words: WordMap,
+    lexemes: Vec<Lexeme>,
+    /// The longest word of a prefix or suffix class, to bound their lookups.
+    longest_affix: usize,
+}
+
+static ENGLISH: LazyLock<Arc<Profile>> =
+    // A broken built-in file is caught by the tests; the empty profile keeps `Doc::new` total.
+    LazyLock::new(|| Arc::new(Profile::builtin("en").unwrap_or_default()));
+
+/// The built-in English profile, parsed once per process.
+#[must_use]
+pub fn english() -> Arc<Profile> {
+    Arc::clone(&ENGLISH)
+}
+
+/// The built-in English profile, or why its embedded file does not parse.
+///
+/// # Errors
+/// Only when the embedded file is broken (a bug caught by the tests).
+pub fn checked_english() -> Result<Arc<Profile>, ExtractError> {
+    if ENGLISH.code.is_empty() {
+        Profile::builtin("en")?;
+    }
+    Ok(english())
+}
+
+/// Which required entries a profile file gave.
+#[derive(Default)]
+struct Seen {
+    language: bool,
+    months: [bool; 12],
+    weekdays: [bool; 7],
+    classes: u128,
+}
+
+fn list(field: &str) -> impl Iterator<Item = &str> {
+    field.split(';').map(str::trim).filter(|s| !s.is_empty())
+}
+
+fn weekday(n: u32) -> Option<Weekday> {
+    Some(match n {
+        1 => Weekday::Mon,
+        2 => Weekday::Tue,
+        3 => Weekday::Wed,
+        4 => Weekday::Thu,
+        5 => Weekday::Fri,
+        6 => Weekday::Sat,
+        7 => Weekday::Sun,
+        _ => return None,
+    })
+}
+
+impl Profile {
+    /// The built-in profile of language `code`.
+    ///
+    /// # Errors
+    /// When there is none, or its embedded file does not parse (a bug caught by the tests).
+    pub fn builtin(code: &str) -> Result<Self, ExtractError> {
+        let (file, text) = BUILTIN
+            .iter()
+            .find(|(f, _)| {
+                f.strip_prefix("lang-").and_then(|f| f.strip_suffix(".tsv")) == Some(code)
+            })
+            .ok_or_else(|| ExtractError::Data {
+                file: format!("lang-{code}.tsv"),
+                line: 0,
+                message: format!("no built-in language profile `{code}` (built in: en)"),
+            })?;
+        Self::parse(file, text)
+    }
+
+    /// Parses a profile file; `source` names it in errors. A file that starts with
+    /// `extends|CODE` adds to the built-in profile of that language; any other must give
+    /// every month, weekday and class.
+    ///
+    /// # Errors
+    /// [`ExtractError::Data`] naming the file, the line and the unknown or missing entry.
+    pub fn parse(source: &str, text: &str) -> Result<Self, ExtractError> {
+        let err = |line: usize, message: String| ExtractError::Data {
+            file: source.to_owned(),
+            line,
+            message,
+        };
+        let mut profile = Self::default();
+        let mut seen = Seen::default();
+        let mut extends = false;
+        let mut last = 0;
+        for (index, raw) in text.lines().enumerate() {
+            last = index + 1;
+            let line = raw.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let f: Vec<&str> = line.split('|').map(str::trim).collect();
+            if f[0] == "extends" {
+                if seen.language || !profile.words.is_empty() || extends {
+                    return Err(err(
+                        last,
+                        "`extends` must come before every other line".into(),
+                    ));
+                }
+                let code = f.get(1).copied().unwrap_or("");
+                let base = Self::builtin(code).map_err(|e| err(last, e.to_string()))?;
+                profile = base;
+                seen = Seen {
+                    language: true,
+                    months: [true; 12],
+                    weekdays: [true; 7],
+                    classes: u128::MAX,
+                };
+                extends = true;
+                continue;
+            }
+            profile.add_line(&f, &mut seen).map_err(|m| err(last, m))?;
+        }
+        // A missing entry is reported at the end of the file, where it could have been added.
+        let at_end = last.max(1);
+        if !seen.language {
+            return Err(err(at_end, "no `language|CODE|Name` line".into()));
+        }
+        if let Some(m) = seen.months.iter().position(|s| !s) {
+            return Err(err(
+                at_end,
+                format!("missing class `month`: month {} has no name", m + 1),
+            ));
+        }
+        if let Some(d) = seen.weekdays.iter().position(|s| !s) {
+            return Err(err(
+                at_end,
+                format!("missing class `weekday`: weekday {} has no name", d + 1),
+            ));
+        }
+        if let Some((_, name)) = CLASSES.iter().find(|(c, _)| seen.classes & c.bit() == 0) {
+            return Err(err(
+                at_end,
+                format!("missing class `{name}` (give `word|{name}|` for an empty class)"),
+            ));
+        }
+        Ok(profile)
+    }
+
+    fn entry(&mut self, word: &str) -> &mut Lexeme {
+        let next = u32::try_from(self.lexemes.len()).unwrap_or(u32::MAX);
+        let id = *self
+            .words
+            .entry(word.to_ascii_lowercase().into_boxed_str())
+            .or_insert(next);
+        if id == next {
+            self.lexemes.push(Lexeme::default());
+        }
+        let last = self.lexemes.len() - 1;
+        let at = usize::try_from(id).map_or(last, |i| i.min(last));
+        &mut self.lexemes[at]
+    }
+
+    fn add_line(&mut self, f: &[&str], seen: &mut Seen) -> Result<(), String> {
+        let need = |n: usize, shape: &str| {
+            if f.len() < n {
+                Err(format!("expected {n} fields `{shape}`, found {}", f.len()))
+            } else {
+                Ok(())
+            }
+        };
+        let number = |s: &str, range: std::ops::RangeInclusive<i64>, what: &str| {
+            s.parse::<i64>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .ok_or_else(|| format!("`{s}` is not a {what}"))
+        };
+        match f[0] {
+            "language" => {
+                need(3, "language|CODE|Name")?;
+                self.code = f[1].to_owned();
+                self.name = f[2].to_owned();
+                seen.language = true;
+            }
+            "month" => {
+                need(3, "month|N|names")?;
+                let m = number(f[1], 1..=12, "month number (1-12)")?;
+                let m = u32::try_from(m).map_err(|e| e.to_string())?;
+                for w in list(f[2]) {
+                    self.entry(w).month = Some(m);
+                }
+                seen.months[m as usize - 1] = true;
+            }
+            "weekday" => {
+                need(3, "weekday|N|names")?;
+                let d = number(f[1], 1..=7, "weekday number (1 = Monday … 7 = Sunday)")?;
+                let d = u32::try_from(d).map_err(|e| e.to_string())?;
+                for w in list(f[2]) {
+                    self.entry(w).weekday = weekday(d);
+                }
+                seen.weekdays[d as usize - 1] = true;
+            }
+            "day_offset" => {
+                need(3, "day_offset|N|words")?;
+                let n = number(f[1], -366..=366, "number of days")?;
+                for w in list(f[2]) {
+                    self.entry(w).day_offset = Some(n);
+                }
+            }
+            "step" => {
+                need(3, "step|N|words")?;
+                let n = number(f[1], -100..=100, "step")?;
+                let n = i32::try_from(n).map_err(|e| e.to_string())?;
+                for w in list(f[2]) {
+                    self.entry(w).step = Some(n);
+                }
+            }
+            "period" => {
+                need(3, "period|week/month/year|words")?;
+                let p = match f[1] {
+                    "week" => Period::Week,
+                    "month" => Period::Month,
+                    "year" => Period::Year,
+                    other => return Err(format!("unknown period `{other}` (week, month, year)")),
+                };
+                for w in list(f[2]) {
+                    self.entry(w).period = Some(p);
+                }
+            }
+            "qualifier" => {
+                need(3, "qualifier|early/mid/late|words")?;
+                let q = match f[1] {
+                    "early" => "early",
+                    "mid" => "mid",
+                    "late" => "late",
+                    other => {
+                        return Err(format!("unknown qualifier `{other}` (early, mid, late)"));
+                    }
+                };
+                for w in list(f[2]) {
+                    self.entry(w).qualifier = Some(q);
+                }
+            }
+            "word" => {
+                need(3, "word|CLASS|words")?;
+                let class = Class::parse(f[1]).ok_or_else(|| {
+                    let names: Vec<&str> = CLASSES.iter().map(|(_, n)| *n).collect();
+                    format!("unknown class `{}` (known: {})", f[1], names.join(", "))
+                })?;
+                for w in list(f[2]) {
+                    if matches!(class, Class::NegatingPrefix | Class::AdjectiveSuffix) {
+                        self.longest_affix = self.longest_affix.max(w.len());
+                    }
+                    self.entry(w).classes |= class.bit();
+                }
+                seen.classes |= class.bit();
+            }
+            other => return Err(format!("unknown kind `{other}`")),
+        }
+        Ok(())
+    }
+
+    /// What the profile knows of `word`, in any ASCII case (as `str::eq_ignore_ascii_case`).
+    #[must_use]
+    pub fn lexeme(&self, word: &str) -> Option<&Lexeme> {
+        self.lexeme_at(self.lexeme_id(word))
+    }
+
+    /// The lexeme `lexeme_id` gave.
+    #[must_use]
+    pub(crate) fn lexeme_at(&self, id: u32) -> Option<&Lexeme> {
+        self.lexemes.get(usize::try_from(id).ok()?)
+    }
+
+    /// The index of `word`'s lexeme (`u32::MAX` for none), for caching per token.
+    #[must_use]
+    pub(crate) fn lexeme_id(&self, word: &str) -> u32 {
+        self.lexeme_index(word).copied().unwrap_or(u32::MAX)
+    }
+
+    fn lexeme_index(&self, word: &str) -> Option<&u32> {
+        // Lower-case into a stack buffer in one pass: the stages ask about nearly every token.
+        let mut buf = [0u8; 32];
+        match buf.get_mut(..word.len()) {
+            Some(out) => {
+                for (d, s) in out.iter_mut().zip(word.as_bytes()) {
+                    *d = s.to_ascii_lowercase();
+                }
+                std::str::from_utf8(out)
+                    .ok()
+                    .and_then(|lower| self.words.get(lower))
+            }
+            None => self.words.get(word.to_ascii_lowercase().as_str()),
+        }
+    }
+
+    /// Whether the lexeme has `class`.
+    #[must_use]
+    pub(crate) fn has(lexeme: Option<&Lexeme>, class: Class) -> bool {
+        lexeme.is_some_and(|l| l.classes & class.bit() != 0)
+    }
+
+    /// Whether `word` belongs to `class`, in any ASCII case.
+    #[must_use]
+    pub fn is(&self, class: Class, word: &str) -> bool {
+        self.lexeme(word)
+            .is_some_and(|l| l.classes & class.bit() != 0)
+    }
+
+    /// Whether `word` starts with a word of the prefix class `class`.
+    #[must_use]
+    pub fn starts_with(&self, class: Class, word: &str) -> bool {
+        (1..=word.len().min(self.longest_affix))
+            .filter_map(|n| word.get(..n))
+            .any(|p| self.is(class, p))
+    }
+
+    /// Whether `word` is a word of `class` written capitalized ("The", not "THE" or "the"): for
+    /// classes the stages compare as written in running text.
+    #[must_use]
+    pub fn is_capitalized(&self, class: Class, word: &str) -> bool {
+        word.starts_with(|c: char| c.is_ascii_uppercase())
+            && !word.bytes().skip(1).any(|b| b.is_ascii_uppercase())
+            && self.is(class, word)
+    }
+
+    /// Whether `word` ends with a word of the suffix class `class`.
+    #[must_use]
+    pub fn ends_with(&self, class: Class, word: &str) -> bool {
+        (1..=word.len().min(self.longest_affix))
+            .filter_map(|n| word.get(word.len() - n..))
+            .any(|p| self.is(class, p))
+    }
+
+    /// The month (1–12) `word` names.
+    #[must_use]
+    pub fn month(&self, word: &str) -> Option<u32> {
+        self.lexeme(word)?.month
+    }
+
+    /// The weekday `word` names.
+    #[must_use]
+    pub fn weekday(&self, word: &str) -> Option<Weekday> {
+        self.lexeme(word)?.weekday
+    }
+}
+
+#[cfg(test)]
+mod tests;
