@@ -1,0 +1,170 @@
+//! Sanctions read from the verb, and noun cues that another cue already codes.
+
+use super::*;
+
+/// Verbs that end or reduce relations when their object is "ties" or "relations": "abandon full
+/// economic ties with X" is a sanction, whatever "abandon" alone is coded as.
+pub(crate) const SEVERING: &[&str] = &[
+    "abandon",
+    "sever",
+    "cut",
+    "break",
+    "suspend",
+    "downgrade",
+    "freeze",
+    "end",
+    "scale",
+];
+
+/// Verbs that put a penalty into effect: "imposing a second round of sanctions on X".
+pub(crate) const IMPOSING: &[&str] = &["impose", "slap", "levy", "announce"];
+
+/// Nouns of a penalty one state puts on another.
+const PENALTIES: &[&str] = &[
+    "sanctions",
+    "tariffs",
+    "penalties",
+    "costs",
+    "embargo",
+    "duties",
+];
+
+/// Which sanction a verb is once its object is read: cutting ties, withdrawing an envoy or
+/// imposing a penalty. Each is coded by its own row of the event data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SanctionKind {
+    /// "abandon full economic ties with X": the `withdraw` mode (CAMEO 161).
+    Ties,
+    /// "withdrew its ambassador from X": a diplomatic sanction (CAMEO 161).
+    Envoy,
+    /// "is imposing a second round of sanctions on X": an economic penalty (CAMEO 163).
+    Penalty,
+}
+
+/// Whether the verb cue `cue` is in fact a sanction, and which: a severing verb whose object
+/// is headed by "ties" or "relations" ("abandon full economic ties with X"), a withdrawal of an
+/// envoy ("withdrew its ambassador from X"), or a verb of imposing whose object is a penalty
+/// ("is imposing a second round of sanctions on X"), whatever the verb alone is coded as.
+#[must_use]
+pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
+    let p = &doc.parse;
+    let v = p.head_of(&p.words_in(cue.start, cue.end))?;
+    let text = |w: Word| {
+        p.token(w)
+            .map(|t| t.text.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let objects: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obj")).collect();
+    if verb_in(p, v, SEVERING) {
+        return objects
+            .iter()
+            .any(|&o| ["ties", "relations", "relation", "contacts"].contains(&text(o).as_str()))
+            .then_some(SanctionKind::Ties);
+    }
+    // "withdrew its ambassador from X": a diplomatic sanction, not a military retreat.
+    if verb_in(p, v, &["withdraw", "recall", "pull"]) {
+        return objects
+            .iter()
+            .any(|&o| {
+                [
+                    "ambassador",
+                    "envoy",
+                    "diplomat",
+                    "diplomats",
+                    "ambassadors",
+                    "envoys",
+                ]
+                .contains(&text(o).as_str())
+            })
+            .then_some(SanctionKind::Envoy);
+    }
+    // The penalty may be the object or what it is a round or a set of ("a second round of
+    // sanctions").
+    let penalty = |w: Word| PENALTIES.contains(&text(w).as_str());
+    (verb_in(p, v, IMPOSING)
+        && objects.iter().any(|&o| {
+            penalty(o)
+                || p.dependents(o).any(|d| {
+                    p.has_rel(d, "nmod") && case_in(p, d, Class::GenitiveCase) && penalty(d)
+                })
+        }))
+    .then_some(SanctionKind::Penalty)
+}
+
+/// Whether the noun cue `items[at]` is the object of a verb cue of the curated data ("signed
+/// the peace agreement": the verb codes the act, with its status and negation) or of a cue of
+/// support ("would sign the peace agreement").
+#[must_use]
+pub fn object_of_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let Some(cue) = items.get(at) else {
+        return false;
+    };
+    // Only a verb or a cue shortly before the noun may govern it; the parse is not asked
+    // otherwise (plain clauses are read without it, see gates.rs).
+    let governed = items[..at].iter().any(|x| {
+        matches!(
+            x.kind,
+            ItemKind::Event(_) | ItemKind::Cue(crate::knowledge::Cue::Support)
+        ) && x.tok_end <= cue.tok
+            && cue.tok - x.tok_end <= 4
+    });
+    if !governed {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let Some(v) = p.head(n).filter(|_| p.has_rel(n, "obj")) else {
+        return false;
+    };
+    let Some(vt) = p.token(v) else {
+        return false;
+    };
+    // Or of a cue of support or intent ("would sign", "ready to sign"): the stance stage reads
+    // it, and the act is not done.
+    items.iter().any(|x| {
+        (matches!(x.kind, ItemKind::Event(e) if k.events[e].args == crate::knowledge::Args::Svo)
+            || (matches!(x.kind, ItemKind::Cue(crate::knowledge::Cue::Support))
+                && !items
+                    .iter()
+                    .any(|y| matches!(y.kind, ItemKind::Event(_)) && y.start == x.start)))
+            && x.start <= vt.start
+            && vt.end <= x.end
+    })
+}
+
+/// Whether the verb cue `items[at]` is a light verb whose object is itself a cue of an act:
+/// "held a phone call with X", "held talks", "made threats". The object names the act; the
+/// verb alone ("held": detained, in the dictionary) does not.
+#[must_use]
+pub fn light_with_act(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let Some(cue) = items.get(at) else {
+        return false;
+    };
+    // Only with another act's cue shortly after the verb; the parse is not asked otherwise.
+    let act_after = items[at + 1..].iter().any(|x| {
+        matches!(x.kind, ItemKind::Event(_)) && x.tok >= cue.tok_end && x.tok - cue.tok_end <= 4
+    });
+    if !act_after {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if !verb_in(p, v, LIGHT_VERBS) {
+        return false;
+    }
+    p.dependents(v)
+        .filter(|d| p.has_rel(*d, "obj"))
+        .filter_map(|o| p.token(o))
+        .any(|o| {
+            items.iter().any(|x| {
+                matches!(x.kind, ItemKind::Event(_))
+                    && x.start != cue.start
+                    && x.start <= o.start
+                    && o.end <= x.end
+            })
+        })
+}

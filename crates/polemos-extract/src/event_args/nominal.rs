@@ -1,0 +1,151 @@
+//! The arguments of a noun of an act ("Russia's annexation of Crimea", "sanctions on X").
+
+use super::*;
+
+pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
+    let mut args = TreeArgs::default();
+    // "talks between X and Y": the parties act together.
+    if let Some(b) = p
+        .dependents(n)
+        .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::Between))
+    {
+        args.source = who(p, map, b, false);
+        return args;
+    }
+    // "a protest by X", "X's drills", "Chinese drills"; but "Russian sanctions" are as often
+    // sanctions on Russia as by it.
+    let sanctions = p
+        .token(n)
+        .is_some_and(|t| ["sanctions", "tariffs"].contains(&t.text.to_ascii_lowercase().as_str()));
+    for d in p.dependents(n) {
+        let owner = p.has_rel(d, "nmod:poss")
+            || (p.has_rel(d, "amod") && !sanctions)
+            || p.has_rel(d, "compound")
+            || (p.has_rel(d, "nmod") && case_in(p, d, Class::AgentPreposition));
+        if owner && let Who::Actors(a) = who(p, map, d, false) {
+            args.source = Who::Actors(a);
+            break;
+        }
+        if p.has_rel(d, "nmod:poss") {
+            let w = who(p, map, d, false);
+            if !w.is_nobody() {
+                args.source = w;
+                break;
+            }
+        }
+    }
+    for d in p.dependents(n) {
+        // After a noun "on" does mark the target: "sanctions on X", "an attack on X".
+        if p.has_rel(d, "nmod")
+            && (case_in(p, d, Class::TargetCase) || case_in(p, d, Class::CueTargetCase))
+        {
+            let w = who(p, map, d, true);
+            if !w.is_nobody() {
+                args.target = w;
+                break;
+            }
+        }
+    }
+    let light = |v: Word| {
+        p.token(v)
+            .is_some_and(|t| LIGHT_VERBS.contains(&t.lemma.to_ascii_lowercase().as_str()))
+    };
+    // "postponed their meeting": what is done to an act is not the act, whoever owns it.
+    let commented = p.has_rel(n, "obj") && p.head(n).is_some_and(|v| !light(v));
+    if commented && matches!(args.source, Who::Pronoun(_) | Who::We) {
+        args.source = Who::Nobody;
+        args.no_source = true;
+        return args;
+    }
+    // "the threats Russia has made", "the sanctions Washington imposed": the subject of a
+    // relative clause whose verb does the act.
+    if args.source.is_nobody()
+        && let Some(v) = p
+            .dependents(n)
+            .find(|d| p.has_rel(*d, "acl:relcl") && light(*d))
+        && let Some(s) = p.dependent(v, "nsubj")
+    {
+        args.source = who(p, map, s, false);
+    }
+    if args.source.is_nobody()
+        && let Some((v, s)) = reduced_relative(p, n, light)
+    {
+        args.source = who(p, map, s, false);
+        if args.target.is_nobody()
+            && let Some(o) = p.dependents(v).find(|d| {
+                p.has_rel(*d, "obl")
+                    && (case_in(p, *d, Class::TargetCase) || case_in(p, *d, Class::CueTargetCase))
+            })
+        {
+            args.target = who(p, map, o, true);
+        }
+    }
+    if !args.source.is_nobody() {
+        return args;
+    }
+    // Unless a light verb's subject does it (below), a noun whose phrase names nobody doing it
+    // has no source: "welcomed the agreement", "concerned by the drills". A planned act as a
+    // subject ("the planned meeting with X would help") is one the context has announced, so its
+    // doer is left to the context.
+    let planned = p.dependents(n).any(|d| {
+        p.has_rel(d, "amod")
+            && p.token(d).is_some_and(|t| {
+                matches!(
+                    t.lemma.to_ascii_lowercase().as_str(),
+                    "plan" | "planned" | "upcoming" | "schedule" | "scheduled" | "forthcoming"
+                )
+            })
+    });
+    args.no_source = !(planned && p.has_rel(n, "nsubj"));
+    // The object of a light verb: "lodged a protest", "held drills" are done by its subject.
+    if p.has_rel(n, "obj")
+        && let Some(v) = p.head(n)
+        && light(v)
+    {
+        let mut requested = false;
+        if let Some(s) = subject_of(p, v, &mut requested, &mut args.shared) {
+            args.source = who(p, map, s, false);
+        }
+        args.requested = requested;
+        args.no_source = args.source.is_nobody();
+    }
+    args
+}
+
+/// "cited threats Russia has made to Ukraine": a relative clause without "that", which the
+/// parser may attach to the verb governing the noun `n` as its complement. Its verb must be light
+/// (`light`) and its subject must follow the noun right away. Returns the clause's verb and
+/// subject.
+fn reduced_relative(p: &Parse<'_>, n: Word, light: impl Fn(Word) -> bool) -> Option<(Word, Word)> {
+    let governor = if p.has_rel(n, "obj") { p.head(n) } else { None };
+    let clauses = p
+        .dependents(n)
+        .filter(|d| p.has_rel(*d, "acl:relcl"))
+        .chain(
+            governor
+                .into_iter()
+                .flat_map(|g| p.dependents(g).filter(|d| p.has_rel(*d, "ccomp"))),
+        );
+    for v in clauses {
+        if !light(v) {
+            continue;
+        }
+        if let Some(s) = p.dependent(v, "nsubj")
+            && s.index > n.index
+            && s.index < v.index
+            && first_word(p, s) == n.index + 1
+        {
+            return Some((v, s));
+        }
+    }
+    None
+}
+
+/// The index of the first word of the phrase headed by `w`.
+fn first_word(p: &Parse<'_>, w: Word) -> usize {
+    let mut first = w.index;
+    for d in p.dependents(w) {
+        first = first.min(first_word(p, d));
+    }
+    first
+}

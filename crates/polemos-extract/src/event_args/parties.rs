@@ -1,0 +1,102 @@
+//! Who "both parties" are, and who wrote a text with no dominant voice.
+
+use super::*;
+
+/// Whom "both parties" means in sentence `s`: the parties of the dispute the sentence is about
+/// when the text names them, else the two states or groups it names last before byte `before`
+/// (this sentence, then up to three before it); never those in `except`.
+#[must_use]
+pub fn parties_of(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    s: usize,
+    before: usize,
+    except: &[usize],
+) -> Vec<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    if let Some(d) = doc.sentence_dispute.get(s).copied().flatten() {
+        let dispute = &doc.disputes[d];
+        let ids: Vec<&str> = match dispute.known {
+            Some(known) => k.disputes[known]
+                .parties
+                .iter()
+                .map(String::as_str)
+                .collect(),
+            None => dispute
+                .parties
+                .iter()
+                .map(|n| n.trim_start_matches("actors/"))
+                .collect(),
+        };
+        let named: Vec<usize> = ids
+            .iter()
+            .filter_map(|id| doc.actors.iter().position(|a| a.id == *id))
+            .filter(|&a| !except.iter().any(|&x| state_of(x) == a))
+            .collect();
+        if named.len() == 2 {
+            return named;
+        }
+    }
+    let mut out: Vec<usize> = Vec::new();
+    for sentence in (s.saturating_sub(3)..=s).rev() {
+        for it in doc.sentence_items(sentence).iter().rev() {
+            let ItemKind::Actor { actor, .. } = it.kind else {
+                continue;
+            };
+            let st = state_of(actor);
+            let party = matches!(
+                doc.actors[st].kind,
+                ActorKind::State | ActorKind::ArmedGroup | ActorKind::PoliticalGroup
+            );
+            if it.start >= before
+                || !party
+                || except.iter().any(|&x| state_of(x) == st)
+                || out.contains(&st)
+            {
+                continue;
+            }
+            out.push(st);
+            if out.len() == 2 {
+                return out;
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// How many of a text's first sentences (header lines not counted) may name its author.
+const AUTHOR_REACH: usize = 6;
+
+/// Who "we" is in a text with no speaker for it: the first state or organization that is the
+/// subject of a clause (a statement's "The United States welcomes ...") in its first sentences;
+/// a statement's header lines ("Press Statement", the signatory, the place, the date) are short
+/// and do not count.
+#[must_use]
+pub fn author(doc: &Doc<'_>) -> Option<usize> {
+    let p = &doc.parse;
+    let full = (0..doc.sentences.len()).filter(|&s| doc.sentences[s].tokens.len() > 5);
+    for s in full.take(AUTHOR_REACH) {
+        for it in doc.sentence_items(s) {
+            let ItemKind::Actor {
+                actor,
+                adjectival: false,
+                possessive: false,
+                ..
+            } = it.kind
+            else {
+                continue;
+            };
+            if matches!(
+                doc.actors[actor].kind,
+                ActorKind::Person | ActorKind::MediaOutlet
+            ) {
+                continue;
+            }
+            let words = p.words_in(it.start, it.end);
+            if p.head_of(&words).is_some_and(|h| p.has_rel(h, "nsubj")) {
+                return Some(actor);
+            }
+        }
+    }
+    None
+}
