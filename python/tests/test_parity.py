@@ -287,7 +287,7 @@ def test_a_single_text_that_fails_raises_alike() -> None:
 # ---------------------------------------------------------------- writes: create, update, delete
 #
 # The table's `edits` through Engine.create/update/delete and the Client's, which the server's
-# engine answers (crates/polemos-server/tests/parity_writes/edits.rs asks them through the Rust
+# engine answers (crates/polemos-cli/tests/parity_writes/edits.rs asks them through the Rust
 # engine and gRPC). The answer is the error kind or the record as stored afterwards.
 
 

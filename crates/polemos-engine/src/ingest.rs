@@ -241,9 +241,10 @@ impl<'s> Ingester<'s> {
 
 /// Prepares `inputs` on `jobs` threads (`work` gives each its label and facts, usually through
 /// [`prepare`]) and commits them in input order on the calling thread, giving every report to
-/// `report` as soon as it is known. `report` returning [`ControlFlow::Break`] ends the run:
-/// nothing after it is committed or reported. With `options.fail_fast`, the first failure ends
-/// the run the same way.
+/// `report` as soon as it is known. `report` returning [`ControlFlow::Break`] ends the run: no
+/// later batch is committed and nothing after that report is reported, although the rest of
+/// its batch was committed in the same transaction (so a caller that stops early cannot list
+/// every stored file). With `options.fail_fast`, the first failure ends the run the same way.
 ///
 /// The writer does not hold up extraction: prepared documents wait in a queue of up to
 /// [`queue_len`] while a batch commits, so the workers keep every other core busy. (Committing

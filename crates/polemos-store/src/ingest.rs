@@ -146,6 +146,9 @@ struct Ready {
 enum Pending<E> {
     Ready(Ready),
     Known(IngestReport<E>),
+    /// The same text as a waiting document (named `document`): already stored if that one is
+    /// committed, else tried on its own (so a copy is never reported stored when nothing is).
+    Copy(Ready),
 }
 
 /// Stores documents given one at a time, in order, many to a commit.
@@ -206,12 +209,16 @@ impl<'s, E> IngestWriter<'s, E> {
         } else {
             doc.content_hash.clone()
         };
-        let known = if let Some(document) = self.hashes.get(&hash) {
-            Ok(Some(document.clone()))
-        } else {
-            self.store.document_by_hash(&hash)
-        };
-        match known {
+        if let Some(document) = self.hashes.get(&hash) {
+            let document = document.clone();
+            self.pending.push(Pending::Copy(Ready {
+                label,
+                document,
+                facts,
+            }));
+            return Vec::new();
+        }
+        match self.store.document_by_hash(&hash) {
             Err(e) => self.fail_after_flush(label, e.into()),
             Ok(Some(document)) => self.known(IngestReport {
                 label,
@@ -279,7 +286,7 @@ impl<'s, E> IngestWriter<'s, E> {
             .iter()
             .filter_map(|p| match p {
                 Pending::Ready(r) => Some(r),
-                Pending::Known(_) => None,
+                Pending::Known(_) | Pending::Copy(_) => None,
             })
             .collect();
         let mut outcomes = match ready.len() {
@@ -292,17 +299,41 @@ impl<'s, E> IngestWriter<'s, E> {
         }
         .into_iter();
         let mut out = Vec::with_capacity(pending.len());
+        // The documents of this batch that were committed, for their copies.
+        let mut committed = HashSet::new();
         for p in pending {
             if self.stopped {
                 break;
             }
             let report = match p {
                 Pending::Known(report) => report,
-                Pending::Ready(r) => IngestReport {
-                    label: r.label,
+                Pending::Ready(r) => {
                     // One outcome per ready document; fewer only after a fail-fast stop.
-                    outcome: outcomes.next().unwrap_or(Err(IngestError::NoDocument)),
+                    let outcome = outcomes.next().unwrap_or(Err(IngestError::NoDocument));
+                    if outcome.is_ok() {
+                        committed.insert(r.document.clone());
+                    }
+                    IngestReport {
+                        label: r.label,
+                        outcome,
+                    }
+                }
+                Pending::Copy(r) if committed.contains(&r.document) => IngestReport {
+                    label: r.label,
+                    outcome: Ok(Ingested::AlreadyStored {
+                        document: r.document,
+                    }),
                 },
+                Pending::Copy(r) => {
+                    let outcome = self.commit_one(&r);
+                    if outcome.is_ok() {
+                        committed.insert(r.document.clone());
+                    }
+                    IngestReport {
+                        label: r.label,
+                        outcome,
+                    }
+                }
             };
             self.stopped = self.options.fail_fast && report.outcome.is_err();
             out.push(report);
@@ -359,7 +390,18 @@ impl<'s, E> IngestWriter<'s, E> {
         out
     }
 
+    /// One document in its own commit. If it fails while names are remembered as stored, it is
+    /// tried once more asking the store afresh: an entity may have been deleted (a curator's
+    /// merge) since it was remembered.
     fn commit_one(&mut self, r: &Ready) -> Result<Ingested, IngestError<E>> {
+        let remembered = !self.known.is_empty();
+        match self.try_commit_one(r) {
+            Err(_) if remembered => self.try_commit_one(r),
+            outcome => outcome,
+        }
+    }
+
+    fn try_commit_one(&mut self, r: &Ready) -> Result<Ingested, IngestError<E>> {
         let mut batch = WriteBatch::new(format!("ingest {}", r.label));
         let mut seen = HashSet::new();
         add_new_facts(&mut batch, self.store, &r.facts, &mut seen, &mut self.known)?;
@@ -564,5 +606,70 @@ mod tests {
         assert_eq!(labels(&reports), [("good0", true), ("bad", false)]);
         let stored = store.list(Kind::Document, View::current()).unwrap();
         assert_eq!(stored.len(), 1, "only the document before the failure");
+    }
+
+    #[test]
+    fn a_copy_of_a_document_that_failed_is_not_reported_stored() {
+        let store = LogStore::new(MemoryBackend::default());
+        let mut writer = IngestWriter::<String>::new(&store, IngestOptions::default());
+        let mut reports = Vec::new();
+        reports.extend(writer.push("good0".into(), Ok(doc(0))));
+        reports.extend(writer.push("bad".into(), Ok(bad_doc(1))));
+        // The same text in the same batch: it must share the first copy's fate.
+        reports.extend(writer.push("bad again".into(), Ok(bad_doc(1))));
+        reports.extend(writer.push("good0 again".into(), Ok(doc(0))));
+        reports.extend(writer.finish());
+        assert_eq!(
+            labels(&reports),
+            [
+                ("good0", true),
+                ("bad", false),
+                ("bad again", false),
+                ("good0 again", true)
+            ]
+        );
+        assert!(matches!(
+            &reports[3].outcome,
+            Ok(Ingested::AlreadyStored { document }) if document == "documents/d0"
+        ));
+        assert_eq!(
+            store.list(Kind::Document, View::current()).unwrap().len(),
+            1
+        );
+    }
+
+    #[test]
+    fn an_entity_deleted_since_it_was_remembered_is_written_again() {
+        let store = LogStore::new(MemoryBackend::default());
+        let options = IngestOptions {
+            batch_documents: 1,
+            ..IngestOptions::default()
+        };
+        let mut writer = IngestWriter::<String>::new(&store, options);
+        let first = writer.push("f0".into(), Ok(reference_dossier()));
+        assert_eq!(labels(&first), [("f0", true)], "{first:?}");
+        // Another writer (a curator) removes everything: the writer still remembers the
+        // actors, disputes and issues as stored.
+        let mut batch = WriteBatch::new("curation");
+        for record in reference_dossier().records() {
+            let kind = match &record {
+                Record::Actor(_) => Kind::Actor,
+                Record::Dispute(_) => Kind::Dispute,
+                Record::Issue(_) => Kind::Issue,
+                Record::Stance(_) => Kind::Stance,
+                Record::Event(_) => Kind::Event,
+                Record::Document(_) => Kind::Document,
+            };
+            batch.delete(kind, record_name(&record), Precondition::None);
+        }
+        store.commit(batch).expect("delete");
+        // A new text with the same facts: its stances need the deleted entities back.
+        let mut next = reference_dossier();
+        next.documents[0].text.push_str(" Updated.");
+        next.documents[0].content_hash = String::new();
+        let reports = writer.push("f1".into(), Ok(next));
+        assert_eq!(labels(&reports), [("f1", true)], "{reports:?}");
+        let stances = store.list(Kind::Stance, View::current()).unwrap();
+        assert_eq!(stances.len(), reference_dossier().stances.len());
     }
 }

@@ -17,6 +17,9 @@ const JOINT: &[&str] = &[
     "cooperation",
 ];
 
+/// Words that may stand between the actors of a list of partners.
+const LIST_GLUE: &[&str] = &["the", "its", "their", "and", ","];
+
 /// How many words may stand between the phrase's closing comma and the cue ("is", "has
 /// also").
 const TO_CUE: usize = 3;
@@ -42,9 +45,12 @@ pub fn joint(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Joint> {
     if !(close + 1..cue.tok).all(|t| doc.tok(t).starts_with(char::is_lowercase)) {
         return None;
     }
-    // The partners: actors between "with" (or "alongside") and the closing comma.
+    // The partners: actors between "with" (or "alongside") and the closing comma, as one
+    // unbroken list ("with Bolivia and the United Kingdom"). Any other word between them is
+    // another clause ("together with Britain, which has long criticised Russia,"): no phrase.
     let mut partners = Vec::new();
     let mut first = None;
+    let mut edge = close;
     for (j, x) in items[..at].iter().enumerate().rev() {
         if x.tok >= close {
             continue;
@@ -52,8 +58,11 @@ pub fn joint(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Joint> {
         let ItemKind::Actor { actor, .. } = x.kind else {
             continue;
         };
+        if !(x.tok_end..edge).all(|t| doc.tok_in(t, LIST_GLUE)) {
+            return None;
+        }
         let mut t = x.tok;
-        while t > 0 && doc.tok_in(t - 1, &["the", "its", "their", "and", ","]) {
+        while t > 0 && doc.tok_in(t - 1, LIST_GLUE) {
             t -= 1;
         }
         let joint = t >= 2
@@ -66,6 +75,7 @@ pub fn joint(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Joint> {
             first = Some((j, t - 1));
             break;
         }
+        edge = t;
     }
     let (j, word) = first?;
     partners.reverse();

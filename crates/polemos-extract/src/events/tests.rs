@@ -502,6 +502,9 @@ fn a_partner_named_in_concert_with_the_subject_acts_too() {
     assert!(has(text, "BOL", "ACCUSE", "PER"), "{:?}", events(text));
     // A partner is not a target.
     assert!(!has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
+    // An actor in a relative clause after the partner is no partner.
+    let text = "Chile, together with Bolivia, which has long criticised Ecuador, is imposing costs on Peru.";
+    assert!(!has(text, "ECU", "SANCTION", "PER"), "{:?}", events(text));
 }
 
 #[test]
