@@ -34,6 +34,9 @@ pub mod syntax;
 pub mod text;
 pub mod tree;
 
+#[cfg(test)]
+mod test_support;
+
 use chrono::NaiveDate;
 
 pub use error::ExtractError;

@@ -351,16 +351,7 @@ mod tests {
 
     #[test]
     fn an_organization_naming_a_treaty_is_not_a_party() {
-        let names = |text: &str| -> Vec<String> {
-            Extractor::new()
-                .expect("knowledge")
-                .extract(text, &ArticleMeta::default())
-                .expect("extracts")
-                .actors
-                .iter()
-                .map(|a| a.name.clone())
-                .collect()
-        };
+        let names = crate::test_support::actor_names;
         let n = names("China must respect the UN Law of the Sea Convention, Japan said.");
         assert!(!n.contains(&"actors/UN".to_owned()), "{n:?}");
         let n = names("Japan asked the UN to act, Japan said.");
@@ -421,16 +412,7 @@ mod tests {
 
     #[test]
     fn counted_nationals_are_people_not_their_state() {
-        let names = |text: &str| -> Vec<String> {
-            Extractor::new()
-                .expect("knowledge")
-                .extract(text, &ArticleMeta::default())
-                .expect("extracts")
-                .actors
-                .iter()
-                .map(|a| a.name.clone())
-                .collect()
-        };
+        let names = crate::test_support::actor_names;
         let n = names("Thailand rescued them. The rescued included Bangladeshis and Rohingya.");
         assert!(!n.contains(&"actors/BGD".to_owned()), "{n:?}");
         let n = names("Ukraine detained seven Russians on Monday.");
@@ -441,16 +423,7 @@ mod tests {
 
     #[test]
     fn a_newspaper_named_after_a_state_is_not_the_state() {
-        let names = |text: &str| -> Vec<String> {
-            Extractor::new()
-                .expect("knowledge")
-                .extract(text, &ArticleMeta::default())
-                .expect("extracts")
-                .actors
-                .iter()
-                .map(|a| a.name.clone())
-                .collect()
-        };
+        let names = crate::test_support::actor_names;
         let n = names(
             "Russia rejected it, the Japan Times reported. China Daily and the Times of India \
              said talks failed.",
@@ -463,16 +436,7 @@ mod tests {
 
     #[test]
     fn a_sea_or_valley_named_after_a_state_is_not_the_state() {
-        let names = |text: &str| -> Vec<String> {
-            Extractor::new()
-                .expect("knowledge")
-                .extract(text, &ArticleMeta::default())
-                .expect("extracts")
-                .actors
-                .iter()
-                .map(|a| a.name.clone())
-                .collect()
-        };
+        let names = crate::test_support::actor_names;
         let n = names(
             "Warships met in the Indian Ocean, the East China Sea and the Gulf of Mexico. \
              Settlers moved into the Jordan Valley near Lake Chad.",

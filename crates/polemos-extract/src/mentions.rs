@@ -678,16 +678,7 @@ mod tests {
 
     #[test]
     fn a_capital_is_its_state_only_when_fired_at() {
-        let names = |text: &str| -> Vec<String> {
-            Extractor::new()
-                .expect("knowledge")
-                .extract(text, &ArticleMeta::default())
-                .expect("extracts")
-                .actors
-                .iter()
-                .map(|a| a.name.clone())
-                .collect()
-        };
+        let names = crate::test_support::actor_names;
         for text in [
             "Chile and Bolivia held two rounds of talks at Lima on Monday.",
             "Chile said a fire at Lima station killed two people.",

@@ -314,21 +314,19 @@ pub(crate) fn find(
 
 #[cfg(test)]
 mod tests {
-    use std::sync::LazyLock;
 
     use chrono::NaiveDate;
 
-    use crate::{ArticleMeta, Extractor};
-
-    static EXTRACTOR: LazyLock<Extractor> =
-        LazyLock::new(|| Extractor::new().expect("built-in knowledge"));
+    use crate::ArticleMeta;
 
     fn people(text: &str) -> Vec<(String, Option<String>)> {
         let meta = ArticleMeta {
             published: NaiveDate::from_ymd_opt(2012, 4, 24),
             ..ArticleMeta::default()
         };
-        let x = EXTRACTOR.extract(text, &meta).expect("extracts");
+        let x = crate::test_support::extractor()
+            .extract(text, &meta)
+            .expect("extracts");
         x.actors
             .iter()
             .filter(|a| a.kind == polemos_core::model::ActorKind::Person)
@@ -396,7 +394,7 @@ mod tests {
             published: NaiveDate::from_ymd_opt(2012, 4, 24),
             ..ArticleMeta::default()
         };
-        let x = EXTRACTOR
+        let x = crate::test_support::extractor()
             .extract("\"President Salva (Kiir) is committed,\" he said.", &meta)
             .expect("extracts");
         let kiir = x.actors.iter().find(|a| a.name == "actors/salva-kiir");

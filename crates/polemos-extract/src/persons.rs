@@ -571,14 +571,10 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
 
 #[cfg(test)]
 mod tests {
-    use std::sync::LazyLock;
 
     use chrono::NaiveDate;
 
-    use crate::{ArticleMeta, Extractor};
-
-    static EXTRACTOR: LazyLock<Extractor> =
-        LazyLock::new(|| Extractor::new().expect("built-in knowledge"));
+    use crate::ArticleMeta;
 
     /// (id, affiliation id) of every person found.
     fn people(text: &str, published: &str) -> Vec<(String, Option<String>)> {
@@ -586,7 +582,9 @@ mod tests {
             published: NaiveDate::parse_from_str(published, "%Y-%m-%d").ok(),
             ..ArticleMeta::default()
         };
-        let x = EXTRACTOR.extract(text, &meta).expect("extracts");
+        let x = crate::test_support::extractor()
+            .extract(text, &meta)
+            .expect("extracts");
         x.actors
             .iter()
             .filter(|a| a.kind == polemos_core::model::ActorKind::Person)

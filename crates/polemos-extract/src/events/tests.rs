@@ -1,13 +1,7 @@
 //! Tests of the event stage on sentences of our own.
 
-use crate::{ArticleMeta, Extractor};
-use std::sync::OnceLock;
-
-/// One extractor for all the tests: building the knowledge is the slow part.
-fn extractor() -> &'static Extractor {
-    static X: OnceLock<Extractor> = OnceLock::new();
-    X.get_or_init(|| Extractor::new().expect("built-in knowledge"))
-}
+use crate::ArticleMeta;
+use crate::test_support::extractor;
 
 /// (sources, TYPE, targets, negated) of every event of `text`.
 fn events(text: &str) -> Vec<(Vec<String>, String, Vec<String>, bool)> {

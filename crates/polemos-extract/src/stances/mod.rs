@@ -679,15 +679,11 @@ fn merge(
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
-
-    use crate::Extractor;
 
     /// (holder id, issue id, label) of every stance of `text`. One extractor for all the tests:
     /// building the knowledge is the slow part.
     pub(super) fn stances(text: &str) -> Vec<(String, String, String)> {
-        static EXTRACTOR: OnceLock<Extractor> = OnceLock::new();
-        let x = EXTRACTOR.get_or_init(|| Extractor::new().expect("builtin"));
+        let x = crate::test_support::extractor();
         let doc = x.analyze(text, None);
         doc.stances
             .iter()
