@@ -22,7 +22,6 @@
 //!   class is required, even when empty (`word|CLASS|`).
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, LazyLock};
 
 use chrono::Weekday;
@@ -286,28 +285,7 @@ pub struct Lexeme {
 }
 
 /// FNV-1a: the keys are short words, for which SipHash's setup costs more than the lookup.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type WordMap = HashMap<Box<str>, u32, BuildHasherDefault<Fnv>>;
+type WordMap = HashMap<Box<str>, u32, fnv::FnvBuildHasher>;
 
 /// A language profile, parsed once into one map from word to what it is.
 #[derive(Debug, Clone, Default)]
