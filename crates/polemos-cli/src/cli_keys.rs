@@ -26,13 +26,21 @@ pub struct KeysArgs {
 pub enum KeysAction {
     /// Create a key with a role; prints the key once and stores its hash.
     Create {
-        #[arg(long, value_enum)]
+        #[arg(long, value_parser = role_parser())]
         role: Role,
     },
     /// List the stored keys (ids and roles, never the keys).
     List,
     /// Revoke a key by its id.
     Revoke { id: String },
+}
+
+/// `--role`: the server library's roles and parsing; clap lists the choices in `--help` and in
+/// its error.
+fn role_parser() -> impl clap::builder::TypedValueParser<Value = Role> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(Role::ALL.map(Role::as_str))
+        .try_map(|word| word.parse::<Role>())
 }
 
 pub fn run(global: &GlobalArgs, args: &KeysArgs) -> anyhow::Result<()> {

@@ -15,9 +15,7 @@ use tonic::codegen::http::HeaderMap;
 use super::error::status;
 
 /// What a key may do. Each role includes the ones before it.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
     /// Read and watch.
@@ -37,13 +35,20 @@ impl Role {
         }
     }
 
+    /// Every role, least first.
+    pub const ALL: [Self; 3] = [Self::Reader, Self::Writer, Self::Admin];
+
     fn parse(s: &str) -> Option<Self> {
-        match s {
-            "reader" => Some(Self::Reader),
-            "writer" => Some(Self::Writer),
-            "admin" => Some(Self::Admin),
-            _ => None,
-        }
+        Self::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+}
+
+impl std::str::FromStr for Role {
+    type Err = String;
+
+    /// `reader`, `writer` or `admin`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        Self::parse(s).ok_or_else(|| format!("`{s}` is not a role: reader, writer or admin"))
     }
 }
 
