@@ -19,7 +19,6 @@ from polemos._client_convert import (
     _opt,
     _pair_series,
     _shift,
-    _unsupported,
 )
 from polemos._client_transport import _Channel, _error, _invalid, grpc
 from polemos._grpc import analysis_service_pb2 as _analysis
@@ -55,7 +54,6 @@ class _Analyses(_Channel):
         format: Literal["html", "markdown", "json"] = "html",
     ) -> str:
         """The dispute report, rendered by the server; also written to ``path`` when given."""
-        _unsupported("revision", revision)
         formats = {
             "html": _analysis.REPORT_FORMAT_HTML,
             "markdown": _analysis.REPORT_FORMAT_MARKDOWN,
@@ -66,6 +64,8 @@ class _Analyses(_Channel):
         request = _analysis.GetDisputeReportRequest(
             dispute=_full("disputes", dispute), as_of=_date_text(as_of), format=formats[format]
         )
+        if revision is not None:
+            request.revision = revision
         text: str = self._call(self._analysis, "GetDisputeReport", request).content
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
@@ -157,7 +157,6 @@ class _Analyses(_Channel):
         """Each actor's current stance on each issue of ``dispute``, consolidated by the server
         from the evidence known on ``as_of``, as :meth:`Engine.stance_matrix` (``raw`` holds the
         full records). ``actor`` (``JPN``) and ``issue`` (full name) narrow it."""
-        _unsupported("revision", revision)
         request = _analysis.ListCurrentStancesRequest(
             dispute=_full("disputes", dispute),
             actor=_full("actors", actor),
@@ -165,6 +164,8 @@ class _Analyses(_Channel):
             as_of=_date_text(as_of),
             consolidation=self._consolidation(half_life_days, conflict_gap),
         )
+        if revision is not None:
+            request.revision = revision
         reply = self._call(self._analysis, "ListCurrentStances", request)
         return _stance_matrix([_current_stance(s) for s in reply.stances], dispute)
 
@@ -172,10 +173,11 @@ class _Analyses(_Channel):
         self, dispute: str, *, as_of: DateLike = None, revision: int | None = None
     ) -> Table:
         """Cycles of preconditions between issues, as :meth:`Engine.deadlocks`."""
-        _unsupported("revision", revision)
         request = _analysis.ListDeadlocksRequest(
             dispute=_full("disputes", dispute), as_of=_date_text(as_of)
         )
+        if revision is not None:
+            request.revision = revision
         reply = self._call(self._analysis, "ListDeadlocks", request)
         return Table(
             (_deadlock(d) for d in reply.deadlocks),
@@ -189,10 +191,11 @@ class _Analyses(_Channel):
         """Pairwise agreement (0–1) and each issue's polarization, as :meth:`Engine.agreement`:
         ``{"agreement": {"actors", "issues", "agreement", "shared_issues"}, "polarization":
         {"index", "issues"}}``, with None where two actors share no issue."""
-        _unsupported("revision", revision)
         request = _analysis.GetStanceMatrixRequest(
             dispute=_full("disputes", dispute), as_of=_date_text(as_of)
         )
+        if revision is not None:
+            request.revision = revision
         m = self._call(self._analysis, "GetStanceMatrix", request)
         return {
             "agreement": {
@@ -220,10 +223,11 @@ class _Analyses(_Channel):
         max_distance: float = 0.25,
     ) -> Table:
         """Groups of actors that agree, as :meth:`Engine.coalitions`."""
-        _unsupported("revision", revision)
         request = _analysis.ListCoalitionsRequest(
             dispute=_full("disputes", dispute), as_of=_date_text(as_of), max_distance=max_distance
         )
+        if revision is not None:
+            request.revision = revision
         reply = self._call(self._analysis, "ListCoalitions", request)
         return Table(
             ({"members": list(c.members), "cohesion": c.cohesion} for c in reply.coalitions),
@@ -243,7 +247,6 @@ class _Analyses(_Channel):
     ) -> Table:
         """Changes of stance up to ``as_of``, as :meth:`Engine.shifts`; ``actor`` and ``since``
         (shifts on or after that date) narrow them."""
-        _unsupported("revision", revision)
         request = _analysis.ListStanceShiftsRequest(
             dispute=_full("disputes", dispute),
             actor=_full("actors", actor),
@@ -251,6 +254,8 @@ class _Analyses(_Channel):
             until=_date_text(as_of),
             threshold=threshold,
         )
+        if revision is not None:
+            request.revision = revision
         reply = self._period_call("ListStanceShifts", request)
         return Table(
             (_shift(s) for s in reply.shifts), title=f"shifts in {dispute}", schema=_table.SHIFTS
@@ -270,7 +275,6 @@ class _Analyses(_Channel):
     ) -> Table:
         """Cooperation–conflict event counts per actor pair and period, with the trend, as
         :meth:`Engine.series`; ``since``, ``actor`` and ``other_actor`` narrow them."""
-        _unsupported("revision", revision)
         granularities = {
             "day": _analysis.SERIES_GRANULARITY_DAY,
             "week": _analysis.SERIES_GRANULARITY_WEEK,
@@ -287,6 +291,8 @@ class _Analyses(_Channel):
             until=_date_text(as_of),
             roll_up=roll_up,
         )
+        if revision is not None:
+            request.revision = revision
         reply = self._period_call("GetCooperationSeries", request)
         return Table(
             (_pair_series(s, granularity) for s in reply.series),

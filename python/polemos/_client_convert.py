@@ -381,8 +381,3 @@ def _issue(value: str | None, dispute: str | None) -> str:
         d, i = value.split("/", 1)
         return f"disputes/{d}/issues/{i}"
     return value
-
-
-def _unsupported(argument: str, value: Any) -> None:
-    if value is not None:
-        raise _invalid(argument, "the gRPC server does not offer it (use an Engine)")

@@ -34,7 +34,6 @@ from polemos._client_convert import (
     _kind_of,
     _record,
     _resource,
-    _unsupported,
 )
 
 from google.protobuf.message import Message
@@ -340,11 +339,13 @@ class Client(_Analyses):
     # ------------------------------------------------------------------ reading
 
     def get(self, name: str, *, revision: int | None = None) -> Resource:
-        """One resource by full name (``actors/JPN``); raises :class:`polemos.NotFoundError`."""
-        _unsupported("revision", revision)
+        """One resource by full name (``actors/JPN``), as it is now or as it was right after
+        ``revision``; raises :class:`polemos.NotFoundError`."""
         kind = _kind_of(name)
         cls, _ = _KINDS[kind]
         request = getattr(_dossier, f"Get{cls.__name__}Request")(name=name)
+        if revision is not None:
+            request.revision = revision
         return _resource(kind, getattr(self._call(self._dossier, f"Get{cls.__name__}", request), kind))
 
     def _list(
@@ -396,6 +397,8 @@ class Client(_Analyses):
         fields: dict[str, Any] = {"page_size": page_size, "page_token": page_token}
         if dispute:
             fields["parent" if kind == "issue" else "dispute"] = _full("disputes", dispute)
+        elif kind == "issue":
+            fields["parent"] = "disputes/-"
         if actor:
             fields["actor"] = _full("actors", actor)
         if issue:
@@ -425,13 +428,10 @@ class Client(_Analyses):
     def issues(
         self, *, dispute: str | None = None, revision: int | None = None
     ) -> ResourceList[Issue]:
-        """Issues (of one dispute, when ``dispute`` is given)."""
-        if dispute:
-            return self._list("issue", parent=_full("disputes", dispute), revision=revision)
-        issues: ResourceList[Issue] = ResourceList(cls=Issue)
-        for d in self.disputes(revision=revision):
-            issues.extend(self._list("issue", parent=d.name, revision=revision))
-        return ResourceList(sorted(issues, key=lambda i: i.name), cls=Issue)
+        """Issues (of one dispute, when ``dispute`` is given; else of every dispute, the parent
+        ``disputes/-`` of AIP-159)."""
+        parent = _full("disputes", dispute) if dispute else "disputes/-"
+        return self._list("issue", parent=parent, revision=revision)
 
     def stances(
         self,

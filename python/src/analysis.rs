@@ -5,12 +5,12 @@
 use chrono::NaiveDate;
 use polemos_core::Dossier;
 use polemos_core::analysis::consolidate::ConsolidateOptions;
-use polemos_core::analysis::report::{html, markdown};
 use polemos_core::analysis::series::Granularity;
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 
 use polemos_engine::analysis::{DEFAULTS, Scope, series_options};
+use polemos_engine::report as engine_report;
 
 use crate::engine::{Engine, date_arg, to_py};
 use crate::errors::Failure;
@@ -184,21 +184,10 @@ pub fn report(
     format: &str,
 ) -> PyResult<String> {
     let as_of = date_arg("as_of", as_of)?;
-    if !matches!(format, "html" | "markdown" | "json") {
-        return Err(Failure::argument(
-            "format",
-            format!("`{format}` is not one of html, markdown, json"),
-        )
-        .into());
-    }
+    let format: engine_report::Format = format.parse().map_err(Failure::from)?;
     let text = py.detach(|| -> Result<String, Failure> {
-        let d = snapshot(engine, dispute, revision)?;
-        let report = scope(&d, dispute, as_of)?.report()?;
-        Ok(match format {
-            "html" => html::render(&report),
-            "markdown" => markdown::render(&report),
-            _ => serde_json::to_string_pretty(&report).unwrap_or_default(),
-        })
+        let found = engine_report::report(engine.store(), dispute, as_of, revision)?;
+        Ok(engine_report::render(&found, format))
     })?;
     Ok(text)
 }

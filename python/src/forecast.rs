@@ -117,8 +117,13 @@ pub fn forecast_dispute<'py>(
     let spec: ModelSpec = json_arg("model", spec)?;
     let as_of = date_arg("as_of", as_of)?;
     let result = py.detach(|| -> Result<_, Failure> {
-        let built = polemos_engine::forecast::scenario(engine.store(), dispute, as_of, revision)?;
-        Ok(spec.run(&built.scenario)?)
+        Ok(polemos_engine::forecast::dispute(
+            engine.store(),
+            dispute,
+            &spec,
+            as_of,
+            revision,
+        )?)
     })?;
     to_py(py, &result)
 }

@@ -5,10 +5,10 @@ use std::path::PathBuf;
 use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use polemos_core::analysis::report::{ReportOptions, build_report, html, markdown};
+use polemos_engine::report;
 
 use crate::GlobalArgs;
-use crate::cli_data::{dispute_name, open_store, parse_date};
+use crate::cli_data::{open_store, parse_date};
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum ReportFormat {
@@ -36,26 +36,19 @@ pub struct ReportArgs {
 }
 
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> anyhow::Result<()> {
-    let name = dispute_name(&args.dispute)?;
     let store = open_store(global)?;
-    // No date cut in the store: the report applies "as of" itself (see cli_analyze).
-    let view = polemos_engine::list::view(&*store, args.revision, None)?;
-    let dossier = store.snapshot(view)?;
-    let as_of = args
-        .as_of
-        .unwrap_or_else(|| chrono::Utc::now().date_naive());
-    let report = build_report(&dossier, &name, as_of, &ReportOptions::default())
-        .map_err(polemos_engine::Error::from)?;
-    let format = if global.json {
-        ReportFormat::Json
-    } else {
-        args.format
+    let format = match (global.json, args.format) {
+        (true, _) | (_, ReportFormat::Json) => report::Format::Json,
+        (false, ReportFormat::Markdown) => report::Format::Markdown,
+        (false, ReportFormat::Html) => report::Format::Html,
     };
-    let text = match format {
-        ReportFormat::Markdown => markdown::render(&report),
-        ReportFormat::Html => html::render(&report),
-        ReportFormat::Json => serde_json::to_string_pretty(&report)? + "\n",
-    };
+    // The engine's report, as gRPC and Python ask it: the store at `--revision`, the dispute
+    // checked, "as of" applied by the analyses themselves (default today).
+    let found = report::report(&*store, &args.dispute, args.as_of, args.revision)?;
+    let mut text = report::render(&found, format);
+    if format == report::Format::Json {
+        text.push('\n');
+    }
     match &args.output {
         Some(path) => std::fs::write(path, text)
             .with_context(|| format!("cannot write {}", path.display()))?,

@@ -2,15 +2,17 @@
 //! `polemos` binary and a real gRPC server on 127.0.0.1:0, all on the same store, must get the
 //! same answers and the same error kinds. The Python Engine and Client answer the same table in
 //! `python/tests/test_parity.py`. Runs on SQLite, and on PostgreSQL where it is installed.
-
-mod parity_writes;
+//!
+//! This file holds the table, the store and server every question runs on, and the tests; each
+//! interface's runner of the read questions is in `parity_reads/` (`engine`, `cli`, `grpc`), of
+//! the writes in `parity_writes/`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 use std::time::Duration;
 
-use polemos_engine::{Access, Filter};
+use polemos_engine::Access;
 use polemos_grpc::{self as grpc, Limits};
 use polemos_grpc_testkit::{Auth, Server};
 use polemos_proto::v1 as pb;
@@ -18,10 +20,8 @@ use polemos_proto::v1::analysis_service_client::AnalysisServiceClient;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use polemos_store::{Kind, Store};
 use serde::Deserialize;
-use tokio_stream::StreamExt;
-use tonic::service::interceptor::InterceptedService;
-use tonic::transport::Channel;
-use tonic::{Code, Status};
+
+use parity_reads::grpc::{full, kind_of_status};
 
 #[derive(Debug, Deserialize)]
 struct Table {
@@ -35,6 +35,10 @@ struct Question {
     list: Option<String>,
     analysis: Option<String>,
     forecast: Option<String>,
+    /// One resource by name (with `revision`: as it was then); the answer is its name and the
+    /// revision it was written at, which `written_at` pins. The CLI has no single-resource read.
+    get: Option<String>,
+    written_at: Option<u64>,
     dispute: Option<String>,
     actor: Option<String>,
     issue: Option<String>,
@@ -124,6 +128,9 @@ macro_rules! paged {
     }};
 }
 
+mod parity_reads;
+mod parity_writes;
+
 /// What an interface answered, in a form all four can be compared in.
 #[derive(Debug, Clone, PartialEq)]
 enum Answer {
@@ -133,6 +140,8 @@ enum Answer {
     Rows(Vec<String>),
     /// A forecast: (dimension, forecast) per dimension.
     Outcome(Vec<(String, f64)>),
+    /// The report, as the JSON text the interface gave.
+    Text(String),
     /// A failure: the engine's error kind (`not_found`).
     Error(String),
 }
@@ -144,597 +153,6 @@ fn root() -> PathBuf {
 fn table() -> Table {
     let text = std::fs::read_to_string(root().join("tests/parity/questions.json")).expect("table");
     serde_json::from_str(&text).expect("table json")
-}
-
-// ------------------------------------------------------------------------------ the engine
-
-fn date(q: &Question) -> Result<Option<chrono::NaiveDate>, polemos_engine::Error> {
-    q.as_of
-        .as_deref()
-        .map(|d| polemos_engine::names::parse_date("as_of", d))
-        .transpose()
-}
-
-fn engine_answer(store: &dyn Store, q: &Question) -> Answer {
-    let result = (|| -> Result<Answer, polemos_engine::Error> {
-        if let Some(model) = &q.forecast {
-            let dispute = q.dispute.as_deref().unwrap_or_default();
-            let built = polemos_engine::forecast::scenario(store, dispute, date(q)?, q.revision)?;
-            let f = polemos_engine::forecast::model(model, None)?.run(&built.scenario)?;
-            return Ok(Answer::Outcome(
-                f.outcome
-                    .iter()
-                    .map(|o| (o.dimension.clone(), o.forecast))
-                    .collect(),
-            ));
-        }
-        if let Some(other) = q.analysis.as_deref().filter(|a| *a != "stances") {
-            let dispute = q.dispute.as_deref().unwrap_or_default();
-            let options = polemos_engine::analysis::DEFAULTS.consolidation();
-            let dossier = polemos_engine::analysis::snapshot(store, dispute, q.revision)?;
-            let scope = polemos_engine::analysis::Scope::new(&dossier, dispute, date(q)?)?;
-            return Ok(match other {
-                "coalitions" => Answer::Rows(coalition_lines(
-                    scope.coalitions(&options, None)?.iter().map(|c| {
-                        (
-                            c.members.iter().map(ToString::to_string).collect(),
-                            c.cohesion,
-                        )
-                    }),
-                )),
-                "shifts" => Answer::Rows(shift_lines(
-                    scope.shifts(&options, None, None, None)?.iter().map(|s| {
-                        (
-                            s.actor.to_string(),
-                            s.issue.to_string(),
-                            s.date.to_string(),
-                            s.delta,
-                        )
-                    }),
-                )),
-                _ => panic!("{}: no runner for the analysis {other}", q.id),
-            });
-        }
-        if q.analysis.is_some() {
-            let dispute = q.dispute.as_deref().unwrap_or_default();
-            let options = polemos_engine::analysis::DEFAULTS.consolidation();
-            let found = polemos_engine::analysis::current_stances(
-                store,
-                dispute,
-                date(q)?,
-                q.revision,
-                &options,
-            )?;
-            return Ok(rows(found.iter().map(|s| {
-                (s.actor.to_string(), s.issue.to_string(), s.position.get())
-            })));
-        }
-        let kind = polemos_engine::list::kind_of(q.list.as_deref().unwrap_or_default())?;
-        if q.page_size.is_some() {
-            let tokens = polemos_store::PageTokens::from_secret(b"parity");
-            return Ok(paged!(q, |fq, token| (|| {
-                let size = polemos_engine::page_size(fq.page_size.unwrap_or(0))?;
-                let page = polemos_engine::list_page(
-                    store,
-                    &tokens,
-                    kind,
-                    &filter_of(&fq)?,
-                    size,
-                    &token,
-                )?;
-                let names: Vec<String> = page
-                    .items
-                    .iter()
-                    .map(|r| polemos_store::record_name(&r.value).to_owned())
-                    .collect();
-                Ok::<_, polemos_engine::Error>((names, page.next_page_token))
-            })()
-            .map_err(|e| e.kind().as_str().to_owned())));
-        }
-        let rows = polemos_engine::list(store, kind, &filter_of(q)?)?;
-        Ok(Answer::Names(
-            rows.iter()
-                .map(|r| polemos_store::record_name(&r.value).to_owned())
-                .collect(),
-        ))
-    })();
-    result.unwrap_or_else(|e| Answer::Error(e.kind().as_str().to_owned()))
-}
-
-fn filter_of(q: &Question) -> Result<Filter, polemos_engine::Error> {
-    Ok(Filter {
-        dispute: q.dispute.clone(),
-        actor: q.actor.clone(),
-        issue: q.issue.clone(),
-        as_of: date(q)?,
-        revision: q.revision,
-    })
-}
-
-/// Coalitions as `members cohesion` lines, in the order given (largest first).
-fn coalition_lines(found: impl Iterator<Item = (Vec<String>, f64)>) -> Vec<String> {
-    found
-        .map(|(m, c)| format!("{} {c:.6}", m.join(",")))
-        .collect()
-}
-
-/// Shifts as `actor issue date delta` lines, sorted.
-fn shift_lines(found: impl Iterator<Item = (String, String, String, f64)>) -> Vec<String> {
-    let mut lines: Vec<String> = found
-        .map(|(a, i, d, x)| format!("{a} {i} {d} {x:.6}"))
-        .collect();
-    lines.sort();
-    lines
-}
-
-fn rows(found: impl Iterator<Item = (String, String, f64)>) -> Answer {
-    let mut lines: Vec<String> = found.map(|(a, i, p)| format!("{a} {i} {p}")).collect();
-    lines.sort();
-    Answer::Rows(lines)
-}
-
-// ------------------------------------------------------------------------------ the CLI
-
-/// The error kind of a failed `polemos` run, by the exit codes of docs/engine.md (clap's usage
-/// errors, such as a malformed date, are 2 too).
-fn cli_kind(q: &Question, args: &[String], out: &std::process::Output) -> String {
-    match out.status.code() {
-        Some(2) => "invalid_argument",
-        Some(3) => "not_found",
-        Some(4) => "failed_precondition",
-        other => panic!(
-            "{}: polemos {args:?} failed with {other:?}: {}",
-            q.id,
-            String::from_utf8_lossy(&out.stderr)
-        ),
-    }
-    .to_owned()
-}
-
-fn filter_args(q: &Question) -> Vec<String> {
-    let mut args = Vec::new();
-    for (flag, value) in [
-        ("--dispute", q.dispute.clone()),
-        ("--actor", q.actor.clone()),
-        ("--issue", q.issue.clone()),
-        ("--as-of", q.as_of.clone()),
-        ("--revision", q.revision.map(|r| r.to_string())),
-    ] {
-        if let Some(v) = value {
-            args.extend([flag.to_owned(), v]);
-        }
-    }
-    args
-}
-
-/// One page through `polemos show --page-size N --page-token T --json`.
-fn cli_page(db: &str, q: &Question, token: &str) -> Result<(Vec<String>, String), String> {
-    let mut args: Vec<String> = vec!["--db".into(), db.into(), "--json".into(), "show".into()];
-    args.push(q.list.clone().unwrap_or_default());
-    args.extend(filter_args(q));
-    args.extend(["--page-size".into(), q.page_size.unwrap_or(0).to_string()]);
-    if !token.is_empty() {
-        args.extend(["--page-token".into(), token.to_owned()]);
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_polemos"))
-        .args(&args)
-        .output()
-        .expect("run polemos");
-    if !out.status.success() {
-        return Err(cli_kind(q, &args, &out));
-    }
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
-    let names = json["items"]
-        .as_array()
-        .expect("items")
-        .iter()
-        .map(|r| r["name"].as_str().expect("name").to_owned())
-        .collect();
-    let next = json["next_page_token"].as_str().expect("next_page_token");
-    Ok((names, next.to_owned()))
-}
-
-fn cli_answer(db: &str, q: &Question) -> Answer {
-    if q.page_size.is_some() {
-        return paged!(q, |fq, token| cli_page(db, &fq, &token));
-    }
-    let mut args: Vec<String> = vec!["--db".into(), db.into(), "--json".into()];
-    match (&q.list, &q.analysis, &q.forecast) {
-        (Some(kind), _, _) => args.extend(["show".into(), kind.clone()]),
-        (None, Some(analysis), _) => args.extend(["analyze".into(), analysis.clone()]),
-        (None, None, Some(model)) => {
-            args.extend(["forecast".into(), "--model".into(), model.clone()]);
-        }
-        (None, None, None) => panic!("{}: neither list, analysis nor forecast", q.id),
-    }
-    args.extend(filter_args(q));
-    let out = Command::new(env!("CARGO_BIN_EXE_polemos"))
-        .args(&args)
-        .output()
-        .expect("run polemos");
-    if !out.status.success() {
-        return Answer::Error(cli_kind(q, &args, &out));
-    }
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
-    let text = |v: &serde_json::Value| v.as_str().expect("a string").to_owned();
-    match q.analysis.as_deref() {
-        Some("coalitions") => {
-            let per_dispute = json.as_array().expect("a json list");
-            return Answer::Rows(coalition_lines(per_dispute.iter().flat_map(|d| {
-                d["coalitions"]
-                    .as_array()
-                    .expect("coalitions")
-                    .iter()
-                    .map(|c| {
-                        let members = c["members"].as_array().expect("members");
-                        (
-                            members.iter().map(text).collect(),
-                            c["cohesion"].as_f64().expect("cohesion"),
-                        )
-                    })
-            })));
-        }
-        Some("shifts") => {
-            return Answer::Rows(shift_lines(
-                json.as_array().expect("a json list").iter().map(|s| {
-                    (
-                        text(&s["actor"]),
-                        text(&s["issue"]),
-                        text(&s["date"]),
-                        s["delta"].as_f64().expect("delta"),
-                    )
-                }),
-            ));
-        }
-        _ => {}
-    }
-    if q.analysis.is_some() {
-        return rows(json.as_array().expect("a json list").iter().map(|r| {
-            (
-                r["actor"].as_str().expect("actor").to_owned(),
-                r["issue"].as_str().expect("issue").to_owned(),
-                r["position"].as_f64().expect("position"),
-            )
-        }));
-    }
-    if q.forecast.is_some() {
-        let outcome = json["outcome"].as_array().expect("outcome");
-        return Answer::Outcome(
-            outcome
-                .iter()
-                .map(|o| {
-                    (
-                        o["dimension"].as_str().expect("dimension").to_owned(),
-                        o["forecast"].as_f64().expect("forecast"),
-                    )
-                })
-                .collect(),
-        );
-    }
-    Answer::Names(
-        json.as_array()
-            .expect("a json list")
-            .iter()
-            .map(|r| r["name"].as_str().expect("name").to_owned())
-            .collect(),
-    )
-}
-
-// ------------------------------------------------------------------------------ gRPC
-
-type Dossiers = DossierServiceClient<InterceptedService<Channel, Auth>>;
-type Analyses = AnalysisServiceClient<InterceptedService<Channel, Auth>>;
-
-/// A name as the gRPC API takes it: a full resource name (`actors/JPN`), which a client builds
-/// from what its user typed, as the Python Client does.
-fn full(collection: &str, value: Option<&String>) -> String {
-    match value {
-        None => String::new(),
-        Some(v) if v.contains('/') => v.clone(),
-        Some(v) => format!("{collection}/{v}"),
-    }
-}
-
-fn kind_of_status(status: &Status) -> String {
-    let kind = match status.code() {
-        Code::InvalidArgument => "invalid_argument",
-        Code::NotFound => "not_found",
-        Code::AlreadyExists => "already_exists",
-        Code::FailedPrecondition => "failed_precondition",
-        Code::Aborted => "aborted",
-        other => panic!("unexpected status {other:?}: {status:?}"),
-    };
-    kind.to_owned()
-}
-
-/// Every page of one List call, two at a time so paging is part of what is compared.
-macro_rules! all_pages {
-    ($client:expr, $method:ident, $req:expr, $field:ident) => {{
-        let mut names = Vec::new();
-        let mut req = $req;
-        loop {
-            let page = $client.$method(req.clone()).await?.into_inner();
-            names.extend(page.$field.iter().map(|x| x.name.clone()));
-            if page.next_page_token.is_empty() {
-                break;
-            }
-            req.page_token = page.next_page_token;
-        }
-        names
-    }};
-}
-
-async fn grpc_list(d: &mut Dossiers, q: &Question) -> Result<Vec<String>, Status> {
-    let dispute = full("disputes", q.dispute.as_ref());
-    let actor = full("actors", q.actor.as_ref());
-    let issue = q.issue.clone().unwrap_or_default();
-    let as_of = q.as_of.clone().unwrap_or_default();
-    let revision = q.revision;
-    let names = match q.list.as_deref().unwrap_or_default() {
-        "actors" => all_pages!(
-            d,
-            list_actors,
-            pb::ListActorsRequest {
-                page_size: 2,
-                dispute,
-                as_of,
-                revision,
-                ..Default::default()
-            },
-            actors
-        ),
-        "disputes" => all_pages!(
-            d,
-            list_disputes,
-            pb::ListDisputesRequest {
-                page_size: 2,
-                actor,
-                as_of,
-                revision,
-                ..Default::default()
-            },
-            disputes
-        ),
-        "issues" => {
-            // ListIssues takes one parent; all issues are every dispute's, as the Client does.
-            let parents = if dispute.is_empty() {
-                all_pages!(
-                    d,
-                    list_disputes,
-                    pb::ListDisputesRequest {
-                        revision,
-                        ..Default::default()
-                    },
-                    disputes
-                )
-            } else {
-                vec![dispute]
-            };
-            let mut names = Vec::new();
-            for parent in parents {
-                names.extend(all_pages!(
-                    d,
-                    list_issues,
-                    pb::ListIssuesRequest {
-                        page_size: 2,
-                        parent,
-                        as_of: as_of.clone(),
-                        revision,
-                        ..Default::default()
-                    },
-                    issues
-                ));
-            }
-            names.sort();
-            names
-        }
-        "stances" => all_pages!(
-            d,
-            list_stances,
-            pb::ListStancesRequest {
-                page_size: 2,
-                dispute,
-                actor,
-                issue,
-                as_of,
-                revision,
-                ..Default::default()
-            },
-            stances
-        ),
-        "events" => all_pages!(
-            d,
-            list_events,
-            pb::ListEventsRequest {
-                page_size: 2,
-                dispute,
-                actor,
-                issue,
-                as_of,
-                revision,
-                ..Default::default()
-            },
-            events
-        ),
-        "documents" => all_pages!(
-            d,
-            list_documents,
-            pb::ListDocumentsRequest {
-                page_size: 2,
-                dispute,
-                as_of,
-                revision,
-                ..Default::default()
-            },
-            documents
-        ),
-        other => panic!("{}: unknown list {other}", q.id),
-    };
-    Ok(names)
-}
-
-/// One page of `q`'s list through gRPC (the paging questions ask actors and stances).
-async fn grpc_page(
-    d: &mut Dossiers,
-    q: &Question,
-    page_token: String,
-) -> Result<(Vec<String>, String), String> {
-    let dispute = full("disputes", q.dispute.as_ref());
-    let actor = full("actors", q.actor.as_ref());
-    let issue = q.issue.clone().unwrap_or_default();
-    let as_of = q.as_of.clone().unwrap_or_default();
-    let revision = q.revision;
-    let page_size = i32::try_from(q.page_size.unwrap_or(0)).unwrap_or(i32::MAX);
-    let page = match q.list.as_deref().unwrap_or_default() {
-        "actors" => d
-            .list_actors(pb::ListActorsRequest {
-                page_size,
-                page_token,
-                dispute,
-                as_of,
-                revision,
-            })
-            .await
-            .map(|r| {
-                let r = r.into_inner();
-                let names = r.actors.into_iter().map(|x| x.name).collect();
-                (names, r.next_page_token)
-            }),
-        "stances" => d
-            .list_stances(pb::ListStancesRequest {
-                page_size,
-                page_token,
-                dispute,
-                actor,
-                issue,
-                as_of,
-                revision,
-            })
-            .await
-            .map(|r| {
-                let r = r.into_inner();
-                let names = r.stances.into_iter().map(|x| x.name).collect();
-                (names, r.next_page_token)
-            }),
-        other => panic!("{}: no paging question on {other} yet", q.id),
-    };
-    page.map_err(|s| kind_of_status(&s))
-}
-
-async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Vec<(String, f64)>, Status> {
-    let model = match q.forecast.as_deref().unwrap_or_default() {
-        "median" => pb::ForecastModel::Median,
-        "compromise" => pb::ForecastModel::Compromise,
-        "bdm" => pb::ForecastModel::Bdm,
-        "smp" => pb::ForecastModel::Smp,
-        other => panic!("{}: unknown model {other}", q.id),
-    };
-    let mut stream = a
-        .forecast(pb::ForecastRequest {
-            source: Some(pb::forecast_request::Source::Dispute(full(
-                "disputes",
-                q.dispute.as_ref(),
-            ))),
-            model: model as i32,
-            as_of: q.as_of.clone().unwrap_or_default(),
-            revision: q.revision,
-            ..Default::default()
-        })
-        .await?
-        .into_inner();
-    while let Some(reply) = stream.next().await {
-        if let Some(pb::forecast_response::Kind::Result(r)) = reply?.kind {
-            return Ok(r
-                .outcome
-                .iter()
-                .map(|o| (o.dimension.clone(), o.forecast))
-                .collect());
-        }
-    }
-    panic!("{}: the forecast stream ended without a result", q.id);
-}
-
-async fn grpc_current_stances(a: &mut Analyses, q: &Question) -> Result<Answer, Status> {
-    assert!(
-        q.revision.is_none(),
-        "{}: the gRPC analyses read the current store",
-        q.id
-    );
-    let reply = a
-        .list_current_stances(pb::ListCurrentStancesRequest {
-            dispute: full("disputes", q.dispute.as_ref()),
-            as_of: q.as_of.clone().unwrap_or_default(),
-            ..Default::default()
-        })
-        .await?
-        .into_inner();
-    Ok(rows(
-        reply
-            .stances
-            .iter()
-            .map(|s| (s.actor.clone(), s.issue.clone(), s.position)),
-    ))
-}
-
-async fn grpc_analysis(a: &mut Analyses, q: &Question, what: &str) -> Result<Answer, Status> {
-    let dispute = full("disputes", q.dispute.as_ref());
-    let as_of = q.as_of.clone().unwrap_or_default();
-    Ok(Answer::Rows(match what {
-        "coalitions" => {
-            let reply = a
-                .list_coalitions(pb::ListCoalitionsRequest {
-                    dispute,
-                    as_of,
-                    ..Default::default()
-                })
-                .await?
-                .into_inner();
-            coalition_lines(
-                reply
-                    .coalitions
-                    .iter()
-                    .map(|c| (c.members.clone(), c.cohesion)),
-            )
-        }
-        _ => {
-            let reply = a
-                .list_stance_shifts(pb::ListStanceShiftsRequest {
-                    dispute,
-                    until: as_of,
-                    ..Default::default()
-                })
-                .await?
-                .into_inner();
-            shift_lines(
-                reply
-                    .shifts
-                    .iter()
-                    .map(|s| (s.actor.clone(), s.issue.clone(), s.date.clone(), s.delta)),
-            )
-        }
-    }))
-}
-
-async fn grpc_answer(d: &mut Dossiers, a: &mut Analyses, q: &Question) -> Answer {
-    if let Some(what) = q.analysis.as_deref().filter(|a| *a != "stances") {
-        return grpc_analysis(a, q, what)
-            .await
-            .unwrap_or_else(|s| Answer::Error(kind_of_status(&s)));
-    }
-    if q.analysis.is_some() {
-        return grpc_current_stances(a, q)
-            .await
-            .unwrap_or_else(|s| Answer::Error(kind_of_status(&s)));
-    }
-    if q.page_size.is_some() {
-        return paged!(q, |fq, token| grpc_page(d, &fq, token).await);
-    }
-    let result = if q.forecast.is_some() {
-        grpc_forecast(a, q).await.map(Answer::Outcome)
-    } else {
-        grpc_list(d, q).await.map(Answer::Names)
-    };
-    result.unwrap_or_else(|s| Answer::Error(kind_of_status(&s)))
 }
 
 // ------------------------------------------------------------------------------ the table
@@ -789,9 +207,10 @@ async fn run_table(location: &str) {
     let mut failures = Vec::new();
     for q in &table.questions {
         let (s, question) = (Arc::clone(&store), q.clone());
-        let engine = tokio::task::spawn_blocking(move || engine_answer(&*s, &question))
-            .await
-            .expect("engine task");
+        let engine =
+            tokio::task::spawn_blocking(move || parity_reads::engine::answer(&*s, &question))
+                .await
+                .expect("engine task");
         // What the table itself pins, so four interfaces agreeing on a wrong answer still fail.
         match (&engine, &q.error, q.count, q.peace_treaty) {
             (Answer::Error(kind), Some(want), _, _) if kind == want => {}
@@ -813,6 +232,16 @@ async fn run_table(location: &str) {
                     names.len()
                 ));
             }
+            (Answer::Text(report), None, Some(count), _) => {
+                let json: serde_json::Value = serde_json::from_str(report).expect("report json");
+                let stances = json["stances"].as_array().map_or(0, Vec::len);
+                if stances != count {
+                    failures.push(format!(
+                        "{}: the report has {stances} current stances, the table says {count}",
+                        q.id
+                    ));
+                }
+            }
             (Answer::Outcome(outcome), None, _, Some(want)) => {
                 let got = outcome
                     .iter()
@@ -827,11 +256,18 @@ async fn run_table(location: &str) {
             }
             _ => {}
         }
-        let cli = cli_answer(location, q);
-        if cli != engine {
-            failures.push(format!("{}: CLI {cli:?} != engine {engine:?}", q.id));
+        if let (Answer::Names(got), Some(at)) = (&engine, q.written_at)
+            && got.get(1) != Some(&at.to_string())
+        {
+            failures.push(format!("{}: engine read {got:?}, written at {at}", q.id));
         }
-        let grpc = grpc_answer(&mut dossiers, &mut analyses, q).await;
+        if q.get.is_none() {
+            let cli = parity_reads::cli::answer(location, q);
+            if cli != engine {
+                failures.push(format!("{}: CLI {cli:?} != engine {engine:?}", q.id));
+            }
+        }
+        let grpc = parity_reads::grpc::answer(&mut dossiers, &mut analyses, q).await;
         if grpc != engine {
             failures.push(format!("{}: gRPC {grpc:?} != engine {engine:?}", q.id));
         }
@@ -952,21 +388,34 @@ fn every_interface_edits_alike_on_postgres() {
     );
 }
 
+/// The analyses the table asks (`report`: the dispute report, as JSON).
+const ANALYSES: [&str; 7] = [
+    "stances",
+    "coalitions",
+    "shifts",
+    "agreement",
+    "deadlocks",
+    "series",
+    "report",
+];
+
 /// Every kind of the table is one the engine knows, so a typo in the table cannot pass as an
 /// answer that all interfaces agree on.
 #[test]
 fn the_table_names_real_collections_and_models() {
     for q in table().questions {
+        if let Some(name) = &q.get {
+            assert!(Kind::of_name(name).is_some(), "{}: {name}", q.id);
+            continue;
+        }
         match (&q.list, &q.analysis, &q.forecast) {
             (Some(list), None, None) => {
                 let kind = polemos_engine::list::kind_of(list).expect("a collection");
                 assert!(Kind::ALL.contains(&kind));
             }
-            (None, Some(analysis), None) => assert!(
-                ["stances", "coalitions", "shifts"].contains(&analysis.as_str()),
-                "{}",
-                q.id
-            ),
+            (None, Some(analysis), None) => {
+                assert!(ANALYSES.contains(&analysis.as_str()), "{}", q.id)
+            }
             (None, None, Some(model)) => {
                 polemos_engine::forecast::model(model, None).expect("a model");
             }
@@ -989,6 +438,7 @@ async fn update_without_a_mask_keeps_what_it_does_not_set() {
     let before = d
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         })
         .await
         .expect("get")

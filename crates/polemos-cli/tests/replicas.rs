@@ -308,7 +308,10 @@ fn kill_during_ingest(db: &str) {
         let mut client = DossierServiceClient::new(again.channel().await);
         let name = acked.keys().next().expect("one acknowledged").clone();
         let doc = client
-            .get_document(pb::GetDocumentRequest { name: name.clone() })
+            .get_document(pb::GetDocumentRequest {
+                name: name.clone(),
+                revision: None,
+            })
             .await
             .expect("served after restart")
             .into_inner()

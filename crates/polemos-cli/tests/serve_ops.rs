@@ -71,6 +71,7 @@ async fn get_japan(channel: Channel) -> Result<String, tonic::Status> {
     let got = DossierServiceClient::new(channel)
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         })
         .await?;
     Ok(got
@@ -206,6 +207,7 @@ async fn list_etags_match_get_and_filters_see_the_entities_they_need() {
     let mut stance = client
         .get_stance(pb::GetStanceRequest {
             name: dossier.stances[0].name.to_string(),
+            revision: None,
         })
         .await
         .expect("get")
@@ -238,6 +240,7 @@ async fn list_etags_match_get_and_filters_see_the_entities_they_need() {
         let got = client
             .get_stance(pb::GetStanceRequest {
                 name: s.name.clone(),
+                revision: None,
             })
             .await
             .expect("get")
@@ -360,6 +363,7 @@ async fn a_request_id_replays_the_original_response_and_refuses_another_request(
     let missing = client
         .get_actor(pb::GetActorRequest {
             name: "actors/PRK".into(),
+            revision: None,
         })
         .await
         .expect_err("not created");
@@ -388,6 +392,7 @@ async fn a_request_id_replays_the_original_response_and_refuses_another_request(
     let gone = client
         .get_actor(pb::GetActorRequest {
             name: "actors/KOR".into(),
+            revision: None,
         })
         .await
         .expect_err("still deleted");
@@ -687,6 +692,7 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
     for _ in 0..3 {
         let get = pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         };
         let missing = client
             .get_actor(with_key(get, &reader))
@@ -697,6 +703,7 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
     let anonymous = client
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         })
         .await
         .expect_err("no key");
@@ -807,6 +814,7 @@ async fn japan_display_names(client: &DossierServiceClient<Channel>, key: &str) 
         let get = with_key(
             pb::GetActorRequest {
                 name: "actors/JPN".into(),
+                revision: None,
             },
             key,
         );

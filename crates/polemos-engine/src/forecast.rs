@@ -6,7 +6,7 @@
 use chrono::{NaiveDate, Utc};
 use polemos_core::Record;
 use polemos_core::analysis::consolidate::{ConsolidateOptions, current_stances_with};
-use polemos_core::forecast::{BdmParams, ModelSpec, Scenario, SmpParams, StanceInput};
+use polemos_core::forecast::{BdmParams, Forecast, ModelSpec, Scenario, SmpParams, StanceInput};
 use polemos_store::{Kind, Revision, Store};
 
 use crate::error::{Error, Result};
@@ -99,6 +99,23 @@ pub fn scenario(
     Ok(DisputeScenario { scenario, left_out })
 }
 
+/// Forecasts the stored `dispute` with `model`: its [`scenario`] as of `as_of` (default today)
+/// at `revision`, run once. The one operation behind `polemos forecast --dispute`, the gRPC
+/// `Forecast` on a dispute (without Monte Carlo) and `Engine`/`Client.forecast`.
+///
+/// # Errors
+/// Those of [`scenario`], and a model that cannot run on the scenario.
+pub fn dispute(
+    store: &dyn Store,
+    dispute: &str,
+    model: &ModelSpec,
+    as_of: Option<NaiveDate>,
+    revision: Option<Revision>,
+) -> Result<Forecast> {
+    let built = scenario(store, dispute, as_of, revision)?;
+    Ok(model.run(&built.scenario)?)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -109,11 +126,8 @@ mod tests {
     fn the_reference_dispute_forecasts_from_consolidated_stances() {
         let store = kuril();
         let date = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
-        let s = scenario(&*store, "kuril-islands", Some(date), None).expect("scenario");
-        let f = model("bdm", None)
-            .expect("bdm")
-            .run(&s.scenario)
-            .expect("forecast");
+        let bdm = model("bdm", None).expect("bdm");
+        let f = dispute(&*store, "kuril-islands", &bdm, Some(date), None).expect("forecast");
         let peace = f
             .outcome
             .iter()

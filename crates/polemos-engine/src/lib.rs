@@ -13,6 +13,7 @@ pub mod forecast;
 pub mod ingest;
 pub mod list;
 pub mod names;
+pub mod report;
 pub mod write;
 
 pub use data::{Access, export, get, import, import_dossier, open, parse_dossier};

@@ -238,6 +238,7 @@ enum Client {
 fn get_request() -> pb::GetActorRequest {
     pb::GetActorRequest {
         name: "actors/JPN".into(),
+        revision: None,
     }
 }
 

@@ -5,13 +5,11 @@
 use std::ops::ControlFlow;
 use std::time::Instant;
 
-use chrono::Utc;
 use polemos_core::Dossier;
-use polemos_core::analysis::report::{ReportOptions, build_report, html, markdown};
 use polemos_core::forecast::{self as fc, MonteCarloParams};
+use polemos_engine::report;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::analysis_service_server::AnalysisService;
-use polemos_store::View;
 use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Request, Response, Status};
@@ -36,16 +34,25 @@ impl Analysis {
         Self { shared }
     }
 
-    /// Runs one analysis on a snapshot of the current store (no date cut: the analyses apply
-    /// "as of" themselves), on the blocking pool.
-    async fn analyze<T, F>(&self, op: StoreOp, f: F) -> Result<Response<T>, Status>
+    /// Runs one analysis of `dispute` on the engine's snapshot of the store at `revision`
+    /// (now when unset; no date cut: the analyses apply "as of" themselves), on the blocking
+    /// pool. An unknown dispute and a revision past the head are the engine's errors.
+    async fn analyze<T, F>(
+        &self,
+        op: StoreOp,
+        dispute: String,
+        revision: Option<u64>,
+        f: F,
+    ) -> Result<Response<T>, Status>
     where
         F: FnOnce(&Dossier) -> Result<T, ApiError> + Send + 'static,
         T: Send + 'static,
     {
         let dossier = self
             .shared
-            .blocking(op, |s| s.snapshot(View::current()))
+            .run(op, move |s| {
+                polemos_engine::analysis::snapshot(s, &dispute, revision)
+            })
             .await?;
         let out = tokio::task::spawn_blocking(move || f(&dossier))
             .await
@@ -65,40 +72,34 @@ impl AnalysisService for Analysis {
         req: Request<pb::GetDisputeReportRequest>,
     ) -> Result<Response<pb::GetDisputeReportResponse>, Status> {
         let q = req.into_inner();
-        let name = cv::dispute_name(&Path::root("dispute"), &q.dispute).map_err(ApiError::from)?;
-        let as_of = cv::date_in(&Path::root("as_of"), &q.as_of)
-            .map_err(ApiError::from)?
-            .unwrap_or_else(|| Utc::now().date_naive());
-        let format = pb::ReportFormat::try_from(q.format).map_err(|_| {
-            ApiError::from(FieldError::new(
-                "format",
-                format!("unknown enum value {}", q.format),
-            ))
-        })?;
-        let response = self
+        cv::dispute_name(&Path::root("dispute"), &q.dispute).map_err(ApiError::from)?;
+        let as_of = cv::date_in(&Path::root("as_of"), &q.as_of).map_err(ApiError::from)?;
+        let format = match pb::ReportFormat::try_from(q.format) {
+            Ok(pb::ReportFormat::Unspecified | pb::ReportFormat::Markdown) => {
+                report::Format::Markdown
+            }
+            Ok(pb::ReportFormat::Html) => report::Format::Html,
+            Ok(pb::ReportFormat::Json) => report::Format::Json,
+            Err(_) => {
+                return Err(ApiError::from(FieldError::new(
+                    "format",
+                    format!("unknown enum value {}", q.format),
+                ))
+                .into());
+            }
+        };
+        let (dispute, revision) = (q.dispute, q.revision);
+        // The engine's report (snapshot at `revision`, the dispute checked, `as_of` defaulting
+        // to today), rendered as the CLI and Python render it.
+        let content = self
             .shared
-            .blocking(StoreOp::Report, move |s| s.snapshot(View::current()))
-            .await?;
-        let (content, content_type) = tokio::task::spawn_blocking(move || {
-            let report = build_report(&response, &name, as_of, &ReportOptions::default())
-                .map_err(|e| ApiError::Core(e.into()))?;
-            Ok::<_, ApiError>(match format {
-                pb::ReportFormat::Unspecified | pb::ReportFormat::Markdown => {
-                    (markdown::render(&report), "text/markdown")
-                }
-                pb::ReportFormat::Html => (html::render(&report), "text/html"),
-                pb::ReportFormat::Json => (
-                    serde_json::to_string_pretty(&report)
-                        .map_err(|e| ApiError::Internal(e.to_string()))?,
-                    "application/json",
-                ),
+            .run(StoreOp::Report, move |s| {
+                report::report(s, &dispute, as_of, revision).map(|r| report::render(&r, format))
             })
-        })
-        .await
-        .map_err(|e| ApiError::Internal(e.to_string()))??;
+            .await?;
         Ok(Response::new(pb::GetDisputeReportResponse {
             content,
-            content_type: content_type.into(),
+            content_type: format.media_type().into(),
         }))
     }
 
@@ -107,8 +108,11 @@ impl AnalysisService for Analysis {
         req: Request<pb::ListCurrentStancesRequest>,
     ) -> Result<Response<pb::ListCurrentStancesResponse>, Status> {
         let q = an::StancesQuery::parse(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze(StoreOp::CurrentStances, move |d| an::current_stances(d, &q))
-            .await
+        let (dispute, revision) = (req.get_ref().dispute.clone(), req.get_ref().revision);
+        self.analyze(StoreOp::CurrentStances, dispute, revision, move |d| {
+            an::current_stances(d, &q)
+        })
+        .await
     }
 
     async fn get_stance_matrix(
@@ -116,8 +120,11 @@ impl AnalysisService for Analysis {
         req: Request<pb::GetStanceMatrixRequest>,
     ) -> Result<Response<pb::GetStanceMatrixResponse>, Status> {
         let q = an::DisputeQuery::matrix(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze(StoreOp::StanceMatrix, move |d| an::stance_matrix(d, &q))
-            .await
+        let (dispute, revision) = (req.get_ref().dispute.clone(), req.get_ref().revision);
+        self.analyze(StoreOp::StanceMatrix, dispute, revision, move |d| {
+            an::stance_matrix(d, &q)
+        })
+        .await
     }
 
     async fn list_stance_shifts(
@@ -125,8 +132,11 @@ impl AnalysisService for Analysis {
         req: Request<pb::ListStanceShiftsRequest>,
     ) -> Result<Response<pb::ListStanceShiftsResponse>, Status> {
         let q = an::ShiftsQuery::parse(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze(StoreOp::StanceShifts, move |d| an::shift_list(d, &q))
-            .await
+        let (dispute, revision) = (req.get_ref().dispute.clone(), req.get_ref().revision);
+        self.analyze(StoreOp::StanceShifts, dispute, revision, move |d| {
+            an::shift_list(d, &q)
+        })
+        .await
     }
 
     async fn list_deadlocks(
@@ -134,8 +144,11 @@ impl AnalysisService for Analysis {
         req: Request<pb::ListDeadlocksRequest>,
     ) -> Result<Response<pb::ListDeadlocksResponse>, Status> {
         let q = an::DisputeQuery::deadlocks(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze(StoreOp::Deadlocks, move |d| an::deadlock_list(d, &q))
-            .await
+        let (dispute, revision) = (req.get_ref().dispute.clone(), req.get_ref().revision);
+        self.analyze(StoreOp::Deadlocks, dispute, revision, move |d| {
+            an::deadlock_list(d, &q)
+        })
+        .await
     }
 
     async fn list_coalitions(
@@ -143,8 +156,11 @@ impl AnalysisService for Analysis {
         req: Request<pb::ListCoalitionsRequest>,
     ) -> Result<Response<pb::ListCoalitionsResponse>, Status> {
         let q = an::CoalitionsQuery::parse(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze(StoreOp::Coalitions, move |d| an::coalition_list(d, &q))
-            .await
+        let (dispute, revision) = (req.get_ref().dispute.clone(), req.get_ref().revision);
+        self.analyze(StoreOp::Coalitions, dispute, revision, move |d| {
+            an::coalition_list(d, &q)
+        })
+        .await
     }
 
     async fn get_cooperation_series(
@@ -152,7 +168,8 @@ impl AnalysisService for Analysis {
         req: Request<pb::GetCooperationSeriesRequest>,
     ) -> Result<Response<pb::GetCooperationSeriesResponse>, Status> {
         let q = an::SeriesQuery::parse(req.get_ref()).map_err(ApiError::from)?;
-        self.analyze(StoreOp::CooperationSeries, move |d| {
+        let (dispute, revision) = (req.get_ref().dispute.clone(), req.get_ref().revision);
+        self.analyze(StoreOp::CooperationSeries, dispute, revision, move |d| {
             an::cooperation_series(d, &q)
         })
         .await
@@ -194,6 +211,22 @@ impl AnalysisService for Analysis {
                 cv::dispute_name(&Path::root("dispute"), &d).map_err(ApiError::from)?;
                 let as_of = cv::date_in(&Path::root("as_of"), &q.as_of).map_err(ApiError::from)?;
                 let revision = q.revision;
+                if q.monte_carlo_draws == 0 {
+                    // The engine's one forecast of a stored dispute, as the CLI and Python ask it.
+                    let forecast = self
+                        .shared
+                        .run(StoreOp::ForecastSnapshot, move |s| {
+                            polemos_engine::forecast::dispute(s, &d, &model, as_of, revision)
+                        })
+                        .await?;
+                    let result = forecast_convert::result(&forecast, None);
+                    let reply = pb::ForecastResponse {
+                        kind: Some(pb::forecast_response::Kind::Result(result)),
+                    };
+                    let once = tokio_stream::once(Ok(reply));
+                    return Ok(Response::new(Box::pin(once)));
+                }
+                // Monte Carlo perturbs the engine's scenario of the dispute.
                 self.shared
                     .run(StoreOp::ForecastSnapshot, move |s| {
                         polemos_engine::forecast::scenario(s, &d, as_of, revision)

@@ -615,13 +615,10 @@ pub fn event_in(p: &Path, e: &pb::Event) -> In<core::Event> {
     })
 }
 
+/// A document a client sent. `content_hash` is output only: whatever the client put there is
+/// ignored (AIP-203) and the hash is computed from `text`, as the engine does for every write.
 pub fn document_in(p: &Path, d: &pb::Document) -> In<core::Document> {
     let hash = core::content_hash(&d.text);
-    if !d.content_hash.is_empty() && d.content_hash != hash {
-        return Err(p
-            .at("content_hash")
-            .err("does not match the SHA-256 of `text`; leave it empty"));
-    }
     Ok(core::Document {
         name: document_name(&p.at("name"), &d.name)?,
         title: d.title.clone(),

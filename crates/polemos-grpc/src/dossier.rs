@@ -30,13 +30,29 @@ impl Dossiers {
         Self { shared }
     }
 
-    async fn get<T: Resource>(&self, name: String) -> Result<T::Pb, ApiError> {
-        self.get_at::<T>(name, View::current()).await
-    }
-
-    async fn get_at<T: Resource>(&self, name: String, view: View) -> Result<T::Pb, ApiError> {
+    /// One resource by name, as it is now or, with `revision`, as it was right after that
+    /// revision (the engine's read: a revision past the head is refused).
+    async fn get<T: Resource>(
+        &self,
+        name: String,
+        revision: Option<u64>,
+    ) -> Result<T::Pb, ApiError> {
         T::check_name(&Path::root("name"), &name)?;
-        match self.shared.get(T::KIND, &name, view).await? {
+        let found = match revision {
+            // The current state: a point read, often answered on this thread.
+            None => self.shared.get(T::KIND, &name, View::current()).await?,
+            Some(revision) => {
+                let name = name.clone();
+                let found = self
+                    .shared
+                    .run(StoreOp::Get, move |s| {
+                        polemos_engine::get(s, &name, Some(revision))
+                    })
+                    .await?;
+                Some(found)
+            }
+        };
+        match found {
             Some(v) => T::from_record(v.value)
                 .map(|x| x.out(v.revision))
                 .ok_or_else(|| ApiError::Internal("stored record of the wrong kind".into())),
@@ -145,7 +161,6 @@ impl Dossiers {
                 for path in &paths {
                     T::merge(&mut merged, &msg, path);
                 }
-                T::clear_derived(&mut merged);
                 let given = T::input(&Path::root(T::FIELD), &merged)?;
                 check_text(&given, limit)?;
                 let changes = changes_of(&given.into_record(), &paths);
@@ -261,7 +276,8 @@ impl DossierService for Dossiers {
         &self,
         req: Request<pb::GetActorRequest>,
     ) -> Result<Response<pb::GetActorResponse>, Status> {
-        let actor = self.get::<core::Actor>(req.into_inner().name).await?;
+        let q = req.into_inner();
+        let actor = self.get::<core::Actor>(q.name, q.revision).await?;
         r(pb::GetActorResponse { actor: Some(actor) })
     }
     async fn list_actors(
@@ -312,7 +328,8 @@ impl DossierService for Dossiers {
         &self,
         req: Request<pb::GetDisputeRequest>,
     ) -> Result<Response<pb::GetDisputeResponse>, Status> {
-        let dispute = self.get::<core::Dispute>(req.into_inner().name).await?;
+        let q = req.into_inner();
+        let dispute = self.get::<core::Dispute>(q.name, q.revision).await?;
         r(pb::GetDisputeResponse {
             dispute: Some(dispute),
         })
@@ -373,7 +390,8 @@ impl DossierService for Dossiers {
         &self,
         req: Request<pb::GetIssueRequest>,
     ) -> Result<Response<pb::GetIssueResponse>, Status> {
-        let issue = self.get::<core::Issue>(req.into_inner().name).await?;
+        let q = req.into_inner();
+        let issue = self.get::<core::Issue>(q.name, q.revision).await?;
         r(pb::GetIssueResponse { issue: Some(issue) })
     }
     async fn list_issues(
@@ -384,7 +402,13 @@ impl DossierService for Dossiers {
         if q.parent.is_empty() {
             return Err(ApiError::from(FieldError::new("parent", "required")).into());
         }
-        let filter = read_filter(&[("parent", &q.parent)], &q.as_of, q.revision)?;
+        // AIP-159: `disputes/-` reads the issues of every dispute, the engine's unfiltered list.
+        let parent = if q.parent == "disputes/-" {
+            ""
+        } else {
+            q.parent.as_str()
+        };
+        let filter = read_filter(&[("parent", parent)], &q.as_of, q.revision)?;
         let (issues, next_page_token) = self
             .list::<core::Issue>(q.page_size, q.page_token, filter)
             .await?;
@@ -432,7 +456,8 @@ impl DossierService for Dossiers {
         &self,
         req: Request<pb::GetStanceRequest>,
     ) -> Result<Response<pb::GetStanceResponse>, Status> {
-        let stance = self.get::<core::Stance>(req.into_inner().name).await?;
+        let q = req.into_inner();
+        let stance = self.get::<core::Stance>(q.name, q.revision).await?;
         r(pb::GetStanceResponse {
             stance: Some(stance),
         })
@@ -496,7 +521,8 @@ impl DossierService for Dossiers {
         &self,
         req: Request<pb::GetEventRequest>,
     ) -> Result<Response<pb::GetEventResponse>, Status> {
-        let event = self.get::<core::Event>(req.into_inner().name).await?;
+        let q = req.into_inner();
+        let event = self.get::<core::Event>(q.name, q.revision).await?;
         r(pb::GetEventResponse { event: Some(event) })
     }
     async fn list_events(
@@ -552,7 +578,8 @@ impl DossierService for Dossiers {
         &self,
         req: Request<pb::GetDocumentRequest>,
     ) -> Result<Response<pb::GetDocumentResponse>, Status> {
-        let document = self.get::<core::Document>(req.into_inner().name).await?;
+        let q = req.into_inner();
+        let document = self.get::<core::Document>(q.name, q.revision).await?;
         r(pb::GetDocumentResponse {
             document: Some(document),
         })

@@ -37,8 +37,6 @@ pub trait Resource: Sized + Clone + PartialEq + Send + Sync + 'static {
     fn text_size(&self) -> Option<(&'static str, usize)> {
         None
     }
-    /// Clears output-only fields derived from others before an update is read back in.
-    fn clear_derived(_pb: &mut Self::Pb) {}
 }
 
 macro_rules! resource {
@@ -103,9 +101,6 @@ macro_rules! resource {
     (@text Document) => {
         fn text_size(&self) -> Option<(&'static str, usize)> {
             Some(("document.text", self.text.len()))
-        }
-        fn clear_derived(pb: &mut Self::Pb) {
-            pb.content_hash.clear();
         }
     };
     (@text $other:ident) => {};

@@ -131,6 +131,7 @@ async fn a_watcher_that_stops_reading_holds_a_bounded_buffer_released_when_it_go
     let mut d = server.dossier(&server.admin).await;
     d.get_actor(pb::GetActorRequest {
         name: "actors/A00042".into(),
+        revision: None,
     })
     .await
     .expect("get");

@@ -66,14 +66,16 @@ SERIES_GRANULARITY_WEEK: SeriesGranularity
 SERIES_GRANULARITY_MONTH: SeriesGranularity
 
 class GetDisputeReportRequest(_message.Message):
-    __slots__ = ("dispute", "as_of", "format")
+    __slots__ = ("dispute", "as_of", "format", "revision")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     FORMAT_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     as_of: str
     format: ReportFormat
-    def __init__(self, dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., format: _Optional[_Union[ReportFormat, str]] = ...) -> None: ...
+    revision: int
+    def __init__(self, dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., format: _Optional[_Union[ReportFormat, str]] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class GetDisputeReportResponse(_message.Message):
     __slots__ = ("content", "content_type")
@@ -240,18 +242,20 @@ class AnalysisEvidence(_message.Message):
     def __init__(self, stance: _Optional[str] = ..., date: _Optional[str] = ..., document: _Optional[str] = ..., quote: _Optional[str] = ..., speaker: _Optional[str] = ..., source_channel: _Optional[str] = ...) -> None: ...
 
 class ListCurrentStancesRequest(_message.Message):
-    __slots__ = ("dispute", "issue", "actor", "as_of", "consolidation")
+    __slots__ = ("dispute", "issue", "actor", "as_of", "consolidation", "revision")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     ISSUE_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     CONSOLIDATION_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     issue: str
     actor: str
     as_of: str
     consolidation: ConsolidationOptions
-    def __init__(self, dispute: _Optional[str] = ..., issue: _Optional[str] = ..., actor: _Optional[str] = ..., as_of: _Optional[str] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ...) -> None: ...
+    revision: int
+    def __init__(self, dispute: _Optional[str] = ..., issue: _Optional[str] = ..., actor: _Optional[str] = ..., as_of: _Optional[str] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class StanceSide(_message.Message):
     __slots__ = ("position", "label", "share", "sources", "records", "evidence")
@@ -306,14 +310,16 @@ class ListCurrentStancesResponse(_message.Message):
     def __init__(self, as_of: _Optional[str] = ..., stances: _Optional[_Iterable[_Union[CurrentStance, _Mapping]]] = ...) -> None: ...
 
 class GetStanceMatrixRequest(_message.Message):
-    __slots__ = ("dispute", "as_of", "consolidation")
+    __slots__ = ("dispute", "as_of", "consolidation", "revision")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     CONSOLIDATION_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     as_of: str
     consolidation: ConsolidationOptions
-    def __init__(self, dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ...) -> None: ...
+    revision: int
+    def __init__(self, dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class AgreementCell(_message.Message):
     __slots__ = ("agreement", "shared_issues")
@@ -366,20 +372,22 @@ class GetStanceMatrixResponse(_message.Message):
     def __init__(self, as_of: _Optional[str] = ..., actors: _Optional[_Iterable[str]] = ..., issues: _Optional[_Iterable[str]] = ..., rows: _Optional[_Iterable[_Union[AgreementRow, _Mapping]]] = ..., polarization: _Optional[_Union[Polarization, _Mapping]] = ...) -> None: ...
 
 class ListStanceShiftsRequest(_message.Message):
-    __slots__ = ("dispute", "actor", "since", "until", "threshold", "consolidation")
+    __slots__ = ("dispute", "actor", "since", "until", "threshold", "consolidation", "revision")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     SINCE_FIELD_NUMBER: _ClassVar[int]
     UNTIL_FIELD_NUMBER: _ClassVar[int]
     THRESHOLD_FIELD_NUMBER: _ClassVar[int]
     CONSOLIDATION_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     actor: str
     since: str
     until: str
     threshold: float
     consolidation: ConsolidationOptions
-    def __init__(self, dispute: _Optional[str] = ..., actor: _Optional[str] = ..., since: _Optional[str] = ..., until: _Optional[str] = ..., threshold: _Optional[float] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ...) -> None: ...
+    revision: int
+    def __init__(self, dispute: _Optional[str] = ..., actor: _Optional[str] = ..., since: _Optional[str] = ..., until: _Optional[str] = ..., threshold: _Optional[float] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class ShiftPoint(_message.Message):
     __slots__ = ("date", "position", "label", "evidence")
@@ -420,14 +428,16 @@ class ListStanceShiftsResponse(_message.Message):
     def __init__(self, until: _Optional[str] = ..., shifts: _Optional[_Iterable[_Union[StanceShift, _Mapping]]] = ...) -> None: ...
 
 class ListDeadlocksRequest(_message.Message):
-    __slots__ = ("dispute", "as_of", "consolidation")
+    __slots__ = ("dispute", "as_of", "consolidation", "revision")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     CONSOLIDATION_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     as_of: str
     consolidation: ConsolidationOptions
-    def __init__(self, dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ...) -> None: ...
+    revision: int
+    def __init__(self, dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class PreconditionEdge(_message.Message):
     __slots__ = ("before", "after", "actor", "required", "label", "position", "condition_text", "evidence")
@@ -486,16 +496,18 @@ class ListDeadlocksResponse(_message.Message):
     def __init__(self, as_of: _Optional[str] = ..., deadlocks: _Optional[_Iterable[_Union[Deadlock, _Mapping]]] = ...) -> None: ...
 
 class ListCoalitionsRequest(_message.Message):
-    __slots__ = ("dispute", "as_of", "max_distance", "consolidation")
+    __slots__ = ("dispute", "as_of", "max_distance", "consolidation", "revision")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     MAX_DISTANCE_FIELD_NUMBER: _ClassVar[int]
     CONSOLIDATION_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     as_of: str
     max_distance: float
     consolidation: ConsolidationOptions
-    def __init__(self, dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., max_distance: _Optional[float] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ...) -> None: ...
+    revision: int
+    def __init__(self, dispute: _Optional[str] = ..., as_of: _Optional[str] = ..., max_distance: _Optional[float] = ..., consolidation: _Optional[_Union[ConsolidationOptions, _Mapping]] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class Coalition(_message.Message):
     __slots__ = ("members", "cohesion")
@@ -514,7 +526,7 @@ class ListCoalitionsResponse(_message.Message):
     def __init__(self, as_of: _Optional[str] = ..., coalitions: _Optional[_Iterable[_Union[Coalition, _Mapping]]] = ...) -> None: ...
 
 class GetCooperationSeriesRequest(_message.Message):
-    __slots__ = ("dispute", "actor", "other_actor", "granularity", "since", "until", "roll_up")
+    __slots__ = ("dispute", "actor", "other_actor", "granularity", "since", "until", "roll_up", "revision")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     ACTOR_FIELD_NUMBER: _ClassVar[int]
     OTHER_ACTOR_FIELD_NUMBER: _ClassVar[int]
@@ -522,6 +534,7 @@ class GetCooperationSeriesRequest(_message.Message):
     SINCE_FIELD_NUMBER: _ClassVar[int]
     UNTIL_FIELD_NUMBER: _ClassVar[int]
     ROLL_UP_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     actor: str
     other_actor: str
@@ -529,7 +542,8 @@ class GetCooperationSeriesRequest(_message.Message):
     since: str
     until: str
     roll_up: bool
-    def __init__(self, dispute: _Optional[str] = ..., actor: _Optional[str] = ..., other_actor: _Optional[str] = ..., granularity: _Optional[_Union[SeriesGranularity, str]] = ..., since: _Optional[str] = ..., until: _Optional[str] = ..., roll_up: bool = ...) -> None: ...
+    revision: int
+    def __init__(self, dispute: _Optional[str] = ..., actor: _Optional[str] = ..., other_actor: _Optional[str] = ..., granularity: _Optional[_Union[SeriesGranularity, str]] = ..., since: _Optional[str] = ..., until: _Optional[str] = ..., roll_up: bool = ..., revision: _Optional[int] = ...) -> None: ...
 
 class SeriesBucket(_message.Message):
     __slots__ = ("start", "verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict", "total", "imprecise", "mean_intensity")

@@ -11,10 +11,12 @@ from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 DESCRIPTOR: _descriptor.FileDescriptor
 
 class GetActorRequest(_message.Message):
-    __slots__ = ("name",)
+    __slots__ = ("name", "revision")
     NAME_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     name: str
-    def __init__(self, name: _Optional[str] = ...) -> None: ...
+    revision: int
+    def __init__(self, name: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class GetActorResponse(_message.Message):
     __slots__ = ("actor",)
@@ -87,10 +89,12 @@ class DeleteActorResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class GetDisputeRequest(_message.Message):
-    __slots__ = ("name",)
+    __slots__ = ("name", "revision")
     NAME_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     name: str
-    def __init__(self, name: _Optional[str] = ...) -> None: ...
+    revision: int
+    def __init__(self, name: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class GetDisputeResponse(_message.Message):
     __slots__ = ("dispute",)
@@ -163,10 +167,12 @@ class DeleteDisputeResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class GetIssueRequest(_message.Message):
-    __slots__ = ("name",)
+    __slots__ = ("name", "revision")
     NAME_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     name: str
-    def __init__(self, name: _Optional[str] = ...) -> None: ...
+    revision: int
+    def __init__(self, name: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class GetIssueResponse(_message.Message):
     __slots__ = ("issue",)
@@ -241,10 +247,12 @@ class DeleteIssueResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class GetStanceRequest(_message.Message):
-    __slots__ = ("name",)
+    __slots__ = ("name", "revision")
     NAME_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     name: str
-    def __init__(self, name: _Optional[str] = ...) -> None: ...
+    revision: int
+    def __init__(self, name: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class GetStanceResponse(_message.Message):
     __slots__ = ("stance",)
@@ -321,10 +329,12 @@ class DeleteStanceResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class GetEventRequest(_message.Message):
-    __slots__ = ("name",)
+    __slots__ = ("name", "revision")
     NAME_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     name: str
-    def __init__(self, name: _Optional[str] = ...) -> None: ...
+    revision: int
+    def __init__(self, name: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class GetEventResponse(_message.Message):
     __slots__ = ("event",)
@@ -401,10 +411,12 @@ class DeleteEventResponse(_message.Message):
     def __init__(self) -> None: ...
 
 class GetDocumentRequest(_message.Message):
-    __slots__ = ("name",)
+    __slots__ = ("name", "revision")
     NAME_FIELD_NUMBER: _ClassVar[int]
+    REVISION_FIELD_NUMBER: _ClassVar[int]
     name: str
-    def __init__(self, name: _Optional[str] = ...) -> None: ...
+    revision: int
+    def __init__(self, name: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
 
 class GetDocumentResponse(_message.Message):
     __slots__ = ("document",)

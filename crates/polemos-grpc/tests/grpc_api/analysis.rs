@@ -15,6 +15,7 @@ async fn report_and_forecasts_on_the_stored_dispute() {
             dispute: "disputes/kuril-islands".into(),
             as_of: "2018-11-20".into(),
             format: pb::ReportFormat::Json as i32,
+            revision: None,
         })
         .await
         .expect("report")

@@ -239,6 +239,7 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
     let got = client
         .get_actor(pb::GetActorRequest {
             name: "actors/KOR".into(),
+            revision: None,
         })
         .await
         .expect("get")
@@ -315,6 +316,7 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
     let err = client
         .get_actor(pb::GetActorRequest {
             name: "actors/KOR".into(),
+            revision: None,
         })
         .await
         .expect_err("gone");
@@ -325,6 +327,7 @@ async fn create_get_update_delete_with_etags_and_request_ids() {
     let stance = client
         .get_stance(pb::GetStanceRequest {
             name: first_name(&server, "stance"),
+            revision: None,
         })
         .await
         .expect("stance")
@@ -459,6 +462,7 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
     let err = client
         .get_actor(pb::GetActorRequest {
             name: "actor/JPN".into(),
+            revision: None,
         })
         .await
         .expect_err("name");
@@ -467,6 +471,7 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
     let err = client
         .get_issue(pb::GetIssueRequest {
             name: "disputes/x/issue/y".into(),
+            revision: None,
         })
         .await
         .expect_err("name");
@@ -513,6 +518,7 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
     let mut stance = client
         .get_stance(pb::GetStanceRequest {
             name: first_name(&server, "stance"),
+            revision: None,
         })
         .await
         .expect("stance")
@@ -580,6 +586,7 @@ async fn bad_input_gets_invalid_argument_naming_the_field() {
     client
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         })
         .await
         .expect("still serving");

@@ -10,6 +10,7 @@ async fn auth_refuses_missing_wrong_and_underprivileged_keys() {
     let err = anonymous
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         })
         .await
         .expect_err("no key");
@@ -19,6 +20,7 @@ async fn auth_refuses_missing_wrong_and_underprivileged_keys() {
     let err = wrong
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         })
         .await
         .expect_err("wrong key");
@@ -28,6 +30,7 @@ async fn auth_refuses_missing_wrong_and_underprivileged_keys() {
     reader
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         })
         .await
         .expect("reader reads");

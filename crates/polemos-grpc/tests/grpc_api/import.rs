@@ -55,6 +55,7 @@ async fn import_dossier_commits_once_and_reimport_changes_nothing() {
     let japan = dossier
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         })
         .await
         .expect("imported actor")
@@ -153,6 +154,7 @@ async fn a_bad_record_fails_the_whole_import_and_writes_nothing() {
         .await
         .get_actor(pb::GetActorRequest {
             name: "actors/JPN".into(),
+            revision: None,
         })
         .await
         .expect_err("the valid records were not written either");

@@ -89,6 +89,7 @@ async fn reflection_serves_every_error_detail_type_the_server_sends() {
     let err = client
         .get_actor(pb::GetActorRequest {
             name: "not a name".into(),
+            revision: None,
         })
         .await
         .expect_err("a malformed name is refused");
