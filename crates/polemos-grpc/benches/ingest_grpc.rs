@@ -88,7 +88,10 @@ async fn serve(store: Arc<dyn Store>) -> (Channel, String, tokio::sync::oneshot:
         .expect("bind");
     let url = format!("http://{}", listener.local_addr().expect("addr"));
     let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let incoming = tokio_stream::wrappers::TcpListenerStream::new(listener);
+    // TCP_NODELAY, as `polemos serve` sets it: without it an Extract response larger than one
+    // segment waits for the client's delayed ACK (40 ms on Linux), which measures Nagle's
+    // algorithm, not the service.
+    let incoming = tonic::transport::server::TcpIncoming::from(listener).with_nodelay(Some(true));
     tokio::spawn(grpc::run(shared, options, incoming, async {
         let _ = stopped.await;
     }));
