@@ -93,6 +93,10 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          SELECT kind, name, revision, body, begins FROM current ORDER BY revision;
      DROP TABLE current;
      ALTER TABLE current_by_rowid RENAME TO current;",
+    // 7: a record's involvements are removed by their whole key, from the pairs of the record
+    // being replaced (`NewEntry::involved_before`); no query reads this index, and every new
+    // stance and event wrote a row into it at a random place.
+    "DROP INDEX current_involvements_by_record;",
 ];
 
 /// The migration that adds `current_links`; rows current before it get theirs in Rust.
@@ -184,6 +188,7 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
             content_hash: None,
             links: crate::page::links_of(&record),
             involves: Vec::new(),
+            involved_before: Vec::new(),
             begins: crate::page::begins_of(&record),
         };
         conn.execute(
@@ -222,25 +227,30 @@ fn backfill_involvements(conn: &Connection) -> Result<(), StoreError> {
             kind,
             &name,
             &crate::page::involvements_of(&record),
-            false,
+            &[],
         )?;
     }
     Ok(())
 }
 
-/// Replaces what one record involves (nothing, for a deletion). `fresh`: the record had no
-/// current row, so it involves nothing yet.
+/// Replaces what one record involves (nothing, for a deletion): removes the pairs of the record
+/// it replaces (`before`), then adds its own.
 fn index_involvements(
     conn: &Connection,
     kind: Kind,
     name: &str,
     involves: &[(String, String)],
-    fresh: bool,
+    before: &[(String, String)],
 ) -> Result<(), StoreError> {
     let kind = kind.as_str();
-    if !fresh {
-        conn.prepare_cached("DELETE FROM current_involvements WHERE kind = ?1 AND name = ?2")?
-            .execute(params![kind, name])?;
+    if !before.is_empty() {
+        let mut remove = conn.prepare_cached(
+            "DELETE FROM current_involvements
+             WHERE dispute = ?1 AND target = ?2 AND kind = ?3 AND name = ?4",
+        )?;
+        for (dispute, target) in before {
+            remove.execute(params![dispute, target, kind, name])?;
+        }
     }
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO current_involvements (dispute, target, kind, name)
@@ -724,7 +734,13 @@ impl LogTx for SqliteTx<'_> {
             };
             index_links(self.tx, entry, fresh)?;
             if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
-                index_involvements(self.tx, entry.kind, &entry.name, &entry.involves, fresh)?;
+                index_involvements(
+                    self.tx,
+                    entry.kind,
+                    &entry.name,
+                    &entry.involves,
+                    &entry.involved_before,
+                )?;
             }
             if entry.kind == Kind::Document {
                 if !fresh {
