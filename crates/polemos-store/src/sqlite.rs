@@ -304,6 +304,13 @@ impl SqliteBackend {
         // ingest's CPU went to copying them in). Up to 64 MB for the one writer; the readers
         // keep the default.
         writer.pragma_update(None, "cache_size", -65536)?;
+        // Checkpoint when the WAL holds 64 MB (16,384 pages), not SQLite's 4 MB. A batch of an
+        // ingest dirties thousands of pages, so at the default every commit was checkpointed
+        // at once: each page copied into the file and the file synced, although the next
+        // commits would dirty many of the same pages (the upper levels of every index, the
+        // ends the log and the current state grow at) again. Readers are unaffected; the WAL
+        // file grows to about this size plus one commit.
+        writer.pragma_update(None, "wal_autocheckpoint", 16384)?;
         let readers = (0..READERS)
             .map(|_| {
                 open().map(|conn| {
