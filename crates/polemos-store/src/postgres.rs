@@ -105,6 +105,11 @@ pub(crate) const MIGRATIONS: &[(i32, &str, &str)] = &[
          );
          CREATE INDEX current_involvements_by_record ON current_involvements (kind, name);",
     ),
+    (
+        5,
+        "involvements removed by their whole key: the index by record goes",
+        "DROP INDEX current_involvements_by_record;",
+    ),
 ];
 
 /// The migration that adds `current_links`; rows current before it get theirs in Rust.
@@ -225,8 +230,10 @@ impl Statements {
                 "INSERT INTO current_links (kind, name, field, target) VALUES ($1, $2, $3, $4)
                  ON CONFLICT DO NOTHING",
             )?,
-            uninvolve: client
-                .prepare("DELETE FROM current_involvements WHERE kind = $1 AND name = $2")?,
+            uninvolve: client.prepare(
+                "DELETE FROM current_involvements
+                 WHERE dispute = $1 AND target = $2 AND kind = $3 AND name = $4",
+            )?,
             involve: client.prepare(
                 "INSERT INTO current_involvements (dispute, target, kind, name)
                  VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
@@ -808,7 +815,10 @@ impl LogTx for PgTx<'_, '_> {
                 )?;
             }
             if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
-                self.tx.execute(&self.st.uninvolve, &[&kind, &entry.name])?;
+                for (dispute, target) in &entry.involved_before {
+                    self.tx
+                        .execute(&self.st.uninvolve, &[dispute, target, &kind, &entry.name])?;
+                }
                 for (dispute, target) in &entry.involves {
                     self.tx
                         .execute(&self.st.involve, &[dispute, target, &kind, &entry.name])?;

@@ -75,6 +75,28 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          PRIMARY KEY (dispute, target, kind, name)
      ) WITHOUT ROWID;
      CREATE INDEX current_involvements_by_record ON current_involvements (kind, name);",
+    // 6: `current` as a rowid table, its key (kind, name) in an index beside it. WITHOUT ROWID,
+    // the bodies lived in the leaves of the B-tree ordered by name, and names (content hashes)
+    // arrive in random order: every new record was written into the middle of a tree that at
+    // 16x the benchmark corpus was 20 times the writer's page cache, so each commit read and
+    // rewrote pages all over the file, and ingest cost grew faster than the corpus. Now bodies
+    // are appended in order and only the small (kind, name) -> rowid index is written at random.
+    "CREATE TABLE current_by_rowid (
+         kind     TEXT NOT NULL,
+         name     TEXT NOT NULL,
+         revision INTEGER NOT NULL,
+         body     TEXT NOT NULL,
+         begins   INTEGER,
+         PRIMARY KEY (kind, name)
+     );
+     INSERT INTO current_by_rowid (kind, name, revision, body, begins)
+         SELECT kind, name, revision, body, begins FROM current ORDER BY revision;
+     DROP TABLE current;
+     ALTER TABLE current_by_rowid RENAME TO current;",
+    // 7: a record's involvements are removed by their whole key, from the pairs of the record
+    // being replaced (`NewEntry::involved_before`); no query reads this index, and every new
+    // stance and event wrote a row into it at a random place.
+    "DROP INDEX current_involvements_by_record;",
 ];
 
 /// The migration that adds `current_links`; rows current before it get theirs in Rust.
@@ -166,6 +188,7 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
             content_hash: None,
             links: crate::page::links_of(&record),
             involves: Vec::new(),
+            involved_before: Vec::new(),
             begins: crate::page::begins_of(&record),
         };
         conn.execute(
@@ -204,25 +227,30 @@ fn backfill_involvements(conn: &Connection) -> Result<(), StoreError> {
             kind,
             &name,
             &crate::page::involvements_of(&record),
-            false,
+            &[],
         )?;
     }
     Ok(())
 }
 
-/// Replaces what one record involves (nothing, for a deletion). `fresh`: the record had no
-/// current row, so it involves nothing yet.
+/// Replaces what one record involves (nothing, for a deletion): removes the pairs of the record
+/// it replaces (`before`), then adds its own.
 fn index_involvements(
     conn: &Connection,
     kind: Kind,
     name: &str,
     involves: &[(String, String)],
-    fresh: bool,
+    before: &[(String, String)],
 ) -> Result<(), StoreError> {
     let kind = kind.as_str();
-    if !fresh {
-        conn.prepare_cached("DELETE FROM current_involvements WHERE kind = ?1 AND name = ?2")?
-            .execute(params![kind, name])?;
+    if !before.is_empty() {
+        let mut remove = conn.prepare_cached(
+            "DELETE FROM current_involvements
+             WHERE dispute = ?1 AND target = ?2 AND kind = ?3 AND name = ?4",
+        )?;
+        for (dispute, target) in before {
+            remove.execute(params![dispute, target, kind, name])?;
+        }
     }
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO current_involvements (dispute, target, kind, name)
@@ -276,6 +304,13 @@ impl SqliteBackend {
         // ingest's CPU went to copying them in). Up to 64 MB for the one writer; the readers
         // keep the default.
         writer.pragma_update(None, "cache_size", -65536)?;
+        // Checkpoint when the WAL holds 64 MB (16,384 pages), not SQLite's 4 MB. A batch of an
+        // ingest dirties thousands of pages, so at the default every commit was checkpointed
+        // at once: each page copied into the file and the file synced, although the next
+        // commits would dirty many of the same pages (the upper levels of every index, the
+        // ends the log and the current state grow at) again. Readers are unaffected; the WAL
+        // file grows to about this size plus one commit.
+        writer.pragma_update(None, "wal_autocheckpoint", 16384)?;
         let readers = (0..READERS)
             .map(|_| {
                 open().map(|conn| {
@@ -706,7 +741,13 @@ impl LogTx for SqliteTx<'_> {
             };
             index_links(self.tx, entry, fresh)?;
             if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
-                index_involvements(self.tx, entry.kind, &entry.name, &entry.involves, fresh)?;
+                index_involvements(
+                    self.tx,
+                    entry.kind,
+                    &entry.name,
+                    &entry.involves,
+                    &entry.involved_before,
+                )?;
             }
             if entry.kind == Kind::Document {
                 if !fresh {
