@@ -154,6 +154,9 @@ pub struct Doc<'t> {
     /// The language profile the stages read words from (`Extractor::analyze` sets the
     /// extractor's; English by default).
     pub lang: std::sync::Arc<crate::lang::Profile>,
+    /// The knowledge's word lists (`Extractor::analyze` sets the extractor's; the built-in ones
+    /// by default).
+    pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
     /// Per token, its word's lexeme in the profile, looked up once per document on the first
     /// `tok_is_a` or `tok_lexeme` (the stages ask about the same tokens many times).
     tok_lexemes: std::cell::OnceCell<Vec<u32>>,
@@ -182,6 +185,7 @@ impl<'t> Doc<'t> {
             new_issues: Vec::new(),
             work: std::cell::Cell::new(0),
             lang: crate::lang::english(),
+            lexicon: crate::lexicon::builtin(),
             tok_lexemes: std::cell::OnceCell::new(),
         }
     }
@@ -217,6 +221,28 @@ impl<'t> Doc<'t> {
     #[must_use]
     pub fn tok_is_a(&self, i: usize, class: crate::lang::Class) -> bool {
         crate::lang::Profile::has(self.tok_lexeme(i), class)
+    }
+
+    /// Whether token `i` is a word of the knowledge's word list `lex`.
+    #[must_use]
+    pub fn tok_in_lex(&self, i: usize, lex: crate::lexicon::Lex) -> bool {
+        self.lexicon.is(lex, self.tok(i))
+    }
+
+    /// How many tokens from `at` (before `end`) make an entry of the phrase list `lex`, the
+    /// longest first.
+    #[must_use]
+    pub fn lex_phrase_at(&self, lex: crate::lexicon::Lex, at: usize, end: usize) -> Option<usize> {
+        self.lexicon
+            .phrases(lex)
+            .find(|words| {
+                at + words.len() <= end
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(i, w)| self.tok_is(at + i, w))
+            })
+            .map(<[Box<str>]>::len)
     }
 
     /// What the profile knows of token `i`'s word.

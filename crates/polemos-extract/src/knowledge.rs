@@ -14,7 +14,7 @@ use super::people::KnownPerson;
 use polemos_core::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
 
 /// The built-in data files, in load order.
-pub const BUILTIN: [(&str, &str); 10] = [
+pub const BUILTIN: [(&str, &str); 11] = [
     ("states.tsv", include_str!("../data/states.tsv")),
     (
         "organizations.tsv",
@@ -32,6 +32,7 @@ pub const BUILTIN: [(&str, &str); 10] = [
         "people-recent.tsv",
         include_str!("../data/people-recent.tsv"),
     ),
+    ("lexicon.tsv", include_str!("../data/lexicon.tsv")),
 ];
 
 /// The phrases of `dyad` event cues (the broad dictionary verbs) that contain another known
@@ -376,6 +377,8 @@ pub struct Knowledge {
     pub syntax: crate::tree::SyntaxModel,
     /// The language's words the stages read as grammar (months, pronouns, auxiliaries...).
     pub lang: std::sync::Arc<crate::lang::Profile>,
+    /// Word lists of the world ("lexicon" lines: group nouns, newspapers' name words...).
+    pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
 }
 
 impl Knowledge {
@@ -427,6 +430,7 @@ pub struct KnowledgeBuilder {
     patterns: Vec<(String, Entry)>,
     syntax: crate::tree::SyntaxModel,
     lang: Option<std::sync::Arc<crate::lang::Profile>>,
+    lexicon: crate::lexicon::Lexicon,
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
@@ -770,6 +774,10 @@ impl KnowledgeBuilder {
                 }
                 self.people[i].tenures.push(line.tenure);
             }
+            "lexicon" => {
+                Self::need(f, 3, "lexicon|NAME|words")?;
+                self.lexicon.add(f[1], f[2])?;
+            }
             other => return Err(format!("unknown record kind `{other}`")),
         }
         Ok(())
@@ -875,6 +883,7 @@ impl KnowledgeBuilder {
                 Some(profile) => profile,
                 None => crate::lang::checked_english()?,
             },
+            lexicon: std::sync::Arc::new(self.lexicon),
         })
     }
 

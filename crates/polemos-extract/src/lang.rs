@@ -174,10 +174,58 @@ pub enum Class {
     NameLeftEdge,
     /// Prepositions between a title and its state or body ("President of the United States").
     OfficePreposition,
+    /// Words before a period that does not end a sentence ("Mr.", "Gen.", "Jan.").
+    Abbreviation,
+    /// The possessive that refers back to a state ("its foreign ministry").
+    StatePossessive,
+    /// Words before a plural demonym that count or list people ("seven Russians", "included Bangladeshis").
+    Counting,
+    /// Lower-case words inside a treaty's name ("Law of the Sea Convention"); matched in lower case.
+    InstrumentGlue,
+    /// The possessive ending after an apostrophe ("s" of "Japan's").
+    PossessiveEnding,
+    /// The preposition of what is fired at ("fired shells at Seoul"): its place is a target.
+    AimPreposition,
+    /// Prepositions before a place used as a location ("in Vladivostok", "near Lima").
+    LocationPreposition,
+    /// Tokens after which a name may open a clause (",", "and", a quote); and ";", which the list separator cannot hold.
+    ClauseOpener,
+    /// Prepositions after a role noun naming whom the person serves ("a member of X", "an aide to X").
+    ServicePreposition,
+    /// Prepositions after a name naming where the speaker works ("Justin Logan at the Cato Institute").
+    WorkplacePreposition,
+    /// Prepositions after an accusation naming the act charged ("accused X of ...", "blamed X for ...").
+    ChargePreposition,
+    /// Prepositions after the actor a stance is taken toward naming what it is about ("protested to Russia over ...").
+    GrievancePreposition,
+    /// The word before a judgement of a verb's object ("described the drills as provocative").
+    PredicativeAs,
+    /// Conjunctions that cut an issue's phrase in two ("regional and ... efforts").
+    PhraseCoordinator,
+    /// Words that end the phrase a judgement qualifies (",", "and", "but"); and ";", which the list separator cannot hold.
+    PhraseBreak,
+    /// Conjunctions that may open a clause before a referring noun ("but the proposal is serious").
+    ClauseConjunction,
+    /// Words after a noun that open its own complement, so that it refers to nothing before ("the decision to withdraw", "the move by Manila").
+    NounComplement,
+    /// Words skipped before an actor's claim ("rejected the Chinese claims").
+    ClaimLead,
+    /// Words after a recognized actor that end the object ("recognized X as president").
+    RecognizedEnd,
+    /// Prepositions that open a sentence about another subject ("On Sudan, ...").
+    TopicOpener,
+    /// Words before "with" that make its object a partner in the act ("in concert with", "together with").
+    PartnerLead,
+    /// The preposition after those ("with").
+    PartnerWith,
+    /// Prepositions that name a partner by themselves ("alongside").
+    PartnerPreposition,
+    /// Words that may stand between the actors of a list of partners ("the", "and", ",").
+    PartnerListGlue,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 69] = [
+pub const CLASSES: [(Class, &str); 93] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -247,6 +295,30 @@ pub const CLASSES: [(Class, &str); 69] = [
     (Class::TitleLead, "title_lead"),
     (Class::NameLeftEdge, "name_left_edge"),
     (Class::OfficePreposition, "office_preposition"),
+    (Class::Abbreviation, "abbreviation"),
+    (Class::StatePossessive, "state_possessive"),
+    (Class::Counting, "counting"),
+    (Class::InstrumentGlue, "instrument_glue"),
+    (Class::PossessiveEnding, "possessive_ending"),
+    (Class::AimPreposition, "aim_preposition"),
+    (Class::LocationPreposition, "location_preposition"),
+    (Class::ClauseOpener, "clause_opener"),
+    (Class::ServicePreposition, "service_preposition"),
+    (Class::WorkplacePreposition, "workplace_preposition"),
+    (Class::ChargePreposition, "charge_preposition"),
+    (Class::GrievancePreposition, "grievance_preposition"),
+    (Class::PredicativeAs, "predicative_as"),
+    (Class::PhraseCoordinator, "phrase_coordinator"),
+    (Class::PhraseBreak, "phrase_break"),
+    (Class::ClauseConjunction, "clause_conjunction"),
+    (Class::NounComplement, "noun_complement"),
+    (Class::ClaimLead, "claim_lead"),
+    (Class::RecognizedEnd, "recognized_end"),
+    (Class::TopicOpener, "topic_opener"),
+    (Class::PartnerLead, "partner_lead"),
+    (Class::PartnerWith, "partner_with"),
+    (Class::PartnerPreposition, "partner_preposition"),
+    (Class::PartnerListGlue, "partner_list_glue"),
 ];
 
 // A word's classes are one bit each of a `u128`.

@@ -89,12 +89,8 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
     // doer is left to the context.
     let planned = p.dependents(n).any(|d| {
         p.has_rel(d, "amod")
-            && p.token(d).is_some_and(|t| {
-                matches!(
-                    t.lemma.to_ascii_lowercase().as_str(),
-                    "plan" | "planned" | "upcoming" | "schedule" | "scheduled" | "forthcoming"
-                )
-            })
+            && p.token(d)
+                .is_some_and(|t| p.lang().is(Class::Planned, &t.lemma))
     });
     args.no_source = !(planned && p.has_rel(n, "nsubj"));
     // The object of a light verb: "lodged a protest", "held drills" are done by its subject.

@@ -170,7 +170,7 @@ pub(super) fn accused_of(
 ) -> Option<Accused> {
     let cue = items[at];
     let end = (cue.tok_end + ACCUSED_OF_WINDOW).min(stop_tok);
-    let of = (cue.tok_end..end).find(|&t| doc.tok_in(t, &["of", "for"]))?;
+    let of = (cue.tok_end..end).find(|&t| doc.tok_is_a(t, Class::ChargePreposition))?;
     let mut first = of + 1;
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
@@ -202,7 +202,7 @@ pub(super) fn issue_over(
         .iter()
         .find(|x| x.start >= cue.end && matches!(x.kind, ItemKind::Actor { .. }))?;
     let end = (actor.tok_end + OVER_REACH).min(stop_tok);
-    let over = (actor.tok_end..end).find(|&t| doc.tok_in(t, &["over", "about"]))?;
+    let over = (actor.tok_end..end).find(|&t| doc.tok_is_a(t, Class::GrievancePreposition))?;
     let mut first = over + 1;
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
@@ -238,7 +238,7 @@ pub(super) fn called(
     let verb = (floor_tok..cue.tok)
         .rev()
         .find(|&t| doc.tok_in(t, CALLING))?;
-    let stop = if doc.tok_is(cue.tok.saturating_sub(1), "as") {
+    let stop = if doc.tok_is_a(cue.tok.saturating_sub(1), Class::PredicativeAs) {
         cue.tok - 1
     } else {
         cue.tok
@@ -272,7 +272,10 @@ fn new_issue_from(
     let start = t;
     // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after
     // "that" comes a clause ("recognizes that the territory is part of ...").
-    if (cue_end..start).any(|x| doc.tok_in(x, &["to", "that"])) && start > cue_end {
+    if (cue_end..start)
+        .any(|x| doc.tok_is_a(x, Class::InfinitiveMarker) || doc.tok_is_a(x, Class::Complementizer))
+        && start > cue_end
+    {
         return None;
     }
     // "implementing the agreement": a verb with its object, not a noun phrase.
@@ -308,11 +311,11 @@ fn new_issue_from(
         && !covered(t)
         && !doc.tok_is_a(t, Class::IssueEnd)
         // "arrest of the activists", "Indian control of the region": the head comes first.
-        && !(doc.tok_is(t, "of") && doc.tok_is_a(t + 1, Class::Determiner))
+        && !(doc.tok_is_a(t, Class::GenitiveCase) && doc.tok_is_a(t + 1, Class::Determiner))
     {
         t += 1;
     }
-    let cut_by_coordination = doc.tok_in(t, &["and", "or"]);
+    let cut_by_coordination = doc.tok_is_a(t, Class::PhraseCoordinator);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
     // ("resumption of formal diplomatic [ties]"): not a whole phrase.
     let cut_short =
@@ -327,7 +330,7 @@ fn new_issue_from(
     // "occupation of Crimea": the issue lives under the dispute, whose place need not be
     // named again.
     if let Some(of) = (start + 1..t).find(|&x| {
-        doc.tok_is(x, "of")
+        doc.tok_is_a(x, Class::GenitiveCase)
             && items.iter().any(|it| {
                 it.tok == x + 1
                     && it.tok_end >= t
@@ -626,7 +629,7 @@ pub(super) fn assessed(
     let cue = items[at];
     // The thing judged after the cue stands in the same phrase: not past "and" or a comma.
     let stop = (cue.tok_end..doc.token_at(stop).min(cue.tok_end + ASSESS_AHEAD))
-        .find(|&t| doc.tok_in(t, &["and", "but", ",", ";"]))
+        .find(|&t| doc.tok(t) == ";" || doc.tok_is_a(t, Class::PhraseBreak))
         .map_or(stop, |t| doc.tokens[t].start);
     let after = |limit: usize| {
         items[at + 1..]

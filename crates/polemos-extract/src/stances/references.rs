@@ -50,7 +50,7 @@ pub(super) fn anaphor(
     let mut t = tok;
     let mut determined = false;
     // A clause may open with its conjunction ("but the recent proposal is serious").
-    if doc.tok_in(t, &["but", "and", "while"]) {
+    if doc.tok_is_a(t, Class::ClauseConjunction) {
         t += 1;
     }
     // "Manila's move": a possessor actor.
@@ -73,13 +73,7 @@ pub(super) fn anaphor(
     };
     // Two modifiers at most ("the recent Moroccan proposal").
     let (noun, prefer) = (t..(t + 3).min(stop_tok)).find_map(|x| noun_at(x).map(|p| (x, p)))?;
-    if !determined
-        || noun >= stop_tok
-        || doc.tok_in(
-            noun + 1,
-            &["to", "of", "by", "that", "on", "between", "for"],
-        )
-    {
+    if !determined || noun >= stop_tok || doc.tok_is_a(noun + 1, Class::NounComplement) {
         return None;
     }
     antecedent(k, doc, s, noun, prefer)
@@ -183,7 +177,7 @@ pub(super) fn owned_claim(
     stop_tok: usize,
 ) -> Option<usize> {
     let mut t = items[at].tok_end;
-    while t < stop_tok && doc.tok_in(t, &["the", "a", "an", "any"]) {
+    while t < stop_tok && doc.tok_is_a(t, Class::ClaimLead) {
         t += 1;
     }
     // The owner's name, its possessive and one modifier at most come before the noun.
@@ -228,12 +222,11 @@ pub(super) fn recognized_actor(
             ..
         }
     ) && object.tok <= cue.tok_end + 1;
-    let whole = object.tok_end >= end || doc.tok_in(object.tok_end, &[".", ",", ";", "as", "and"]);
+    let whole = object.tok_end >= end
+        || matches!(doc.tok(object.tok_end), "." | "," | ";")
+        || doc.tok_is_a(object.tok_end, Class::RecognizedEnd);
     (actor && whole).then_some(object.tok)
 }
-
-/// Words that open a sentence about another subject: "On Sudan, the ambassador will ...".
-const TOPIC_OPENERS: &[&str] = &["on", "regarding", "concerning"];
 
 /// Whether sentence `s` opens by naming another subject than its dispute ("On Sudan, Ambassador
 /// Hammer will continue to support ...", in a note about Somalia): a state or place, then a
@@ -241,7 +234,7 @@ const TOPIC_OPENERS: &[&str] = &["on", "regarding", "concerning"];
 /// dispute the sentence was given does not hold.
 pub(super) fn about_another(k: &Knowledge, doc: &Doc<'_>, s: usize, dispute: usize) -> bool {
     let first = doc.sentences[s].tokens.start;
-    if !doc.tok_in(first, TOPIC_OPENERS) {
+    if !doc.tok_is_a(first, Class::TopicOpener) {
         return false;
     }
     let Some(x) = doc
@@ -282,7 +275,7 @@ const ALONG_NAME_REACH: usize = 8;
 /// when the cue at `items[at]` is a passive followed by "by".
 pub(super) fn agent_along_with(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
     let cue = items[at];
-    if !doc.tok_is(cue.tok_end, "by") {
+    if !doc.tok_is_a(cue.tok_end, Class::AgentPreposition) {
         return None;
     }
     let end = doc
