@@ -40,8 +40,6 @@ pub struct Sentence {
     pub start: usize,
     pub end: usize,
     pub tokens: Range<usize>,
-    /// Items of this sentence in `Doc::items`, in text order.
-    pub items: Range<usize>,
     /// A headline: mentions count, but no events or stances are read from it.
     pub headline: bool,
 }
@@ -85,13 +83,16 @@ pub enum ItemKind {
 }
 
 /// One thing found in a sentence, with its byte span and token range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Item {
     pub start: usize,
     pub end: usize,
     pub tok: usize,
     pub tok_end: usize,
     pub kind: ItemKind,
+    /// How sure the mention stage is of the item, 0–1: for an actor, by how it was named
+    /// ([`Via::score`]); 1 for an exact match of a cue, topic, dispute or date.
+    pub score: f64,
 }
 
 /// An actor of this document: a known actor or a person found through a title.
@@ -111,7 +112,7 @@ pub struct DocActor {
 }
 
 /// A date expression, resolved against the publication date when it can be.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DateMention {
     pub start: usize,
     pub end: usize,
@@ -122,6 +123,10 @@ pub struct DateMention {
     pub precision: DatePrecision,
     pub relative: bool,
     pub qualifier: Option<&'static str>,
+    /// How sure the date stage is of the date, 0–1, by its form: a date written in full, a
+    /// date resolved by a rule against the publication day, or a bare weekday (past or future
+    /// guessed from the tense).
+    pub score: f64,
 }
 
 /// The document as it passes through the stages.
@@ -138,6 +143,8 @@ pub struct Doc<'t> {
     pub dates: Vec<DateMention>,
     pub actors: Vec<DocActor>,
     pub items: Vec<Item>,
+    /// Per sentence, the range of its items in `items`, in text order (the `mentions` layer).
+    pub sentence_items: Vec<Range<usize>>,
     pub clauses: Vec<Clause>,
     /// Per sentence: the last person and the last state or body mentioned before it, for pronouns.
     pub discourse: Vec<(Option<usize>, Option<usize>)>,
@@ -176,6 +183,7 @@ impl<'t> Doc<'t> {
             dates: Vec::new(),
             actors: Vec::new(),
             items: Vec::new(),
+            sentence_items: Vec::new(),
             clauses: Vec::new(),
             discourse: Vec::new(),
             disputes: Vec::new(),
@@ -318,9 +326,9 @@ impl<'t> Doc<'t> {
     /// The items of sentence `s`.
     #[must_use]
     pub fn sentence_items(&self, s: usize) -> &[Item] {
-        self.sentences
+        self.sentence_items
             .get(s)
-            .and_then(|x| self.items.get(x.items.clone()))
+            .and_then(|r| self.items.get(r.clone()))
             .unwrap_or(&[])
     }
 }

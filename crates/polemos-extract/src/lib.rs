@@ -337,8 +337,8 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             mentions: Vec::new(),
         })
         .collect();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        for it in &doc.items[sentence.items.clone()] {
+    for s in 0..doc.sentences.len() {
+        for it in doc.sentence_items(s) {
             if let ir::ItemKind::Actor { actor, via, .. } = it.kind
                 && let Some(a) = actors.get_mut(actor)
                 && a.mentions.last().is_none_or(|m| m.span.start != it.start)

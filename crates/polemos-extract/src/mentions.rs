@@ -208,6 +208,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut raw_i = 0;
     let mut date_i = 0;
     let mut local: Vec<Item> = Vec::new();
+    doc.sentence_items = vec![0..0; doc.sentences.len()];
     for s in 0..doc.sentences.len() {
         local.clear();
         let range = doc.sentences[s].tokens.clone();
@@ -223,6 +224,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 tok,
                 tok_end,
                 kind,
+                // An actor by how it was named; a cue, topic or dispute name matched exactly.
+                score: match kind {
+                    ItemKind::Actor { via, .. } => via.score(),
+                    _ => 1.0,
+                },
             };
             covered_until = covered_until.max(m.end);
             if people.consumed.contains(&r) {
@@ -317,6 +323,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival: false,
                                     possessive,
                                 },
+                                score: Via::Name.score(),
                             });
                             // The state is still named, as the body's owner.
                             local.push(item(ItemKind::Actor {
@@ -370,6 +377,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival: false,
                                     possessive: false,
                                 },
+                                score: via.score(),
                             });
                             continue;
                         }
@@ -391,6 +399,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival: false,
                                     possessive: false,
                                 },
+                                score: via.score(),
                             });
                             continue;
                         }
@@ -415,6 +424,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival,
                                     possessive: false,
                                 },
+                                score: via.score(),
                             });
                         }
                     }
@@ -523,6 +533,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     possessive: p.name_end + 2 <= range.end
                         && only_possessive(doc, p.name_end, p.name_end + 2),
                 },
+                score: Via::Name.score(),
             });
         }
         its_bodies(k, doc, &mut st, range.clone(), &mut local);
@@ -558,6 +569,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     adjectival: false,
                     possessive,
                 },
+                score: Via::Surname.score(),
             });
         }
         let _ = covered_until;
@@ -569,6 +581,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 tok: d.tok,
                 tok_end: d.tok_end,
                 kind: ItemKind::Date(date_i),
+                score: d.score,
             });
             date_i += 1;
         }
@@ -585,7 +598,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         let from = doc.items.len();
         doc.items.extend_from_slice(&local);
-        doc.sentences[s].items = from..doc.items.len();
+        doc.sentence_items[s] = from..doc.items.len();
     }
 }
 
@@ -662,5 +675,51 @@ mod tests {
             body("actors/chinese-navy"),
             Some((GovernmentBody, Some("actors/CHN".into())))
         );
+    }
+
+    #[test]
+    fn each_sentence_has_its_items_and_each_actor_item_a_score_by_how_it_was_named() {
+        use crate::ir::ItemKind;
+        use crate::knowledge::Via;
+        let doc = crate::test_support::extractor().analyze(
+            "Russia rejected the plan on Monday. The Russian foreign ministry said it would talk.",
+            chrono::NaiveDate::from_ymd_opt(2018, 9, 19),
+        );
+        assert_eq!(doc.sentence_items.len(), doc.sentences.len());
+        // The ranges tile the items in order: every item belongs to exactly one sentence.
+        let mut next = 0;
+        for (s, r) in doc.sentence_items.iter().enumerate() {
+            assert_eq!(r.start, next);
+            next = r.end;
+            let sentence = &doc.sentences[s];
+            assert!(
+                doc.sentence_items(s)
+                    .iter()
+                    .all(|it| sentence.start <= it.start && it.end <= sentence.end)
+            );
+        }
+        assert_eq!(next, doc.items.len());
+        let score_of = |text: &str| {
+            doc.items
+                .iter()
+                .find(|it| doc.slice(it.start, it.end) == text)
+                .map(|it| it.score)
+        };
+        assert_eq!(score_of("Russia"), Some(Via::Name.score()));
+        assert_eq!(
+            score_of("Russian foreign ministry"),
+            Some(Via::Demonym.score())
+        );
+        assert!(Via::Name.score() > Via::Demonym.score());
+        assert!(Via::Demonym.score() > Via::Reference.score());
+        let (score, d) = doc
+            .items
+            .iter()
+            .find_map(|it| match it.kind {
+                ItemKind::Date(d) => Some((it.score, d)),
+                _ => None,
+            })
+            .expect("a date item");
+        assert_eq!(score, doc.dates[d].score);
     }
 }

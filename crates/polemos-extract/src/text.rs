@@ -215,7 +215,6 @@ fn push_sentence(doc: &mut Doc<'_>, from: usize, to: usize) {
         start,
         end,
         tokens: from..to,
-        items: 0..0,
         headline,
     });
 }
