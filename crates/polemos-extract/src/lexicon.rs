@@ -53,6 +53,20 @@ pub enum Lex {
     OfficialRole,
     /// Words that make even an official not the state's ("opposition").
     Opposition,
+    /// Words that never start an issue, and nouns too vague to be one on their own ("decision", "it").
+    NotAnIssue,
+    /// Vague nouns that still open a longer issue ("call" for ..., "plan" for ...).
+    OpensAnIssue,
+    /// Nouns for people and groups, which head an actor rather than an issue ("our allies").
+    GroupHead,
+    /// Words after a bare claim verb that show a claim to territory ("claims the islands").
+    ClaimedThing,
+    /// Verbs that name what they judge as their object ("called the visit regrettable").
+    CallingVerb,
+    /// Verbs of furthering that take general goods as objects ("promote trade"): only a known topic after them is an issue. Whole cues, phrases allowed.
+    WeakCue,
+    /// Nouns for a claim to territory once an actor owns them ("China's claims", "Indian control").
+    ClaimNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -65,7 +79,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 18] = [
+pub const LEXICONS: [(Lex, &str, Case); 25] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -88,6 +102,13 @@ pub const LEXICONS: [(Lex, &str, Case); 18] = [
     (Lex::PrivateRole, "private_role", Case::AsWritten),
     (Lex::OfficialRole, "official_role", Case::AsWritten),
     (Lex::Opposition, "opposition", Case::Any),
+    (Lex::NotAnIssue, "not_an_issue", Case::Any),
+    (Lex::OpensAnIssue, "opens_an_issue", Case::Any),
+    (Lex::GroupHead, "group_head", Case::Any),
+    (Lex::ClaimedThing, "claimed_thing", Case::Any),
+    (Lex::CallingVerb, "calling_verb", Case::Any),
+    (Lex::WeakCue, "weak_cue", Case::Any),
+    (Lex::ClaimNoun, "claim_noun", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.
@@ -211,6 +232,19 @@ impl Lexicon {
         bits.is_some_and(|b| b & lex.bit() != 0)
     }
 
+    /// Whether `text` (a cue's span, several tokens perhaps) is a whole entry of list `lex`, in
+    /// any ASCII case and whatever the spaces between its words.
+    #[must_use]
+    pub fn is_entry(&self, lex: Lex, text: &str) -> bool {
+        self.phrases(lex).any(|words| {
+            let mut parts = text.split_whitespace();
+            words
+                .iter()
+                .all(|w| parts.next().is_some_and(|p| p.eq_ignore_ascii_case(w)))
+                && parts.next().is_none()
+        })
+    }
+
     /// Every entry of list `lex` split into lower-case words, longest first (else in the order
     /// given): for lists of phrases ("foreign ministry", "navy").
     pub fn phrases(&self, lex: Lex) -> impl Iterator<Item = &[Box<str>]> {
@@ -241,6 +275,11 @@ mod tests {
             "matched as written"
         );
         assert!(lexicon.phrases(Lex::BodyNoun).any(|p| p.len() == 2));
+        // A whole cue: "step up" is one, "step" or "step up the" is not.
+        assert!(lexicon.is_entry(Lex::WeakCue, "Step up"));
+        assert!(lexicon.is_entry(Lex::WeakCue, "co-sponsored"));
+        assert!(!lexicon.is_entry(Lex::WeakCue, "step"));
+        assert!(!lexicon.is_entry(Lex::WeakCue, "step up the"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Knowledge, TopicScale};
 use super::super::lang::Class;
+use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
 
 /// Nouns that refer back to a measure named before ("the measure", "this decision", "Manila's
@@ -144,10 +145,6 @@ fn antecedent(
     latest.map(|t| (t, noun))
 }
 
-/// Nouns for a claim to territory once an actor owns them ("China's claims", "Indian control",
-/// "Chinese authority over the area").
-const CLAIM_NOUNS: &[&str] = &["claim", "claims", "authority", "control", "jurisdiction"];
-
 /// The actor that owns the noun at token `noun`: a possessive or demonym right before it,
 /// perhaps with one modifier between ("China's expansive claims", "Indian control").
 pub(super) fn owner_of<'a>(doc: &Doc<'_>, items: &'a [Item], noun: usize) -> Option<&'a Item> {
@@ -167,7 +164,7 @@ pub(super) fn owner_of<'a>(doc: &Doc<'_>, items: &'a [Item], noun: usize) -> Opt
 }
 
 /// Whether the words after the cue at `items[at]` name an actor's claim to territory: the
-/// actor (possessive or a demonym), perhaps an adjective, then one of the [`CLAIM_NOUNS`]
+/// actor (possessive or a demonym), perhaps an adjective, then one of the claim nouns (the lexicon's `claim_noun`)
 /// ("rejected China's expansive claims", "denounce Indian control of the region"). Returns the
 /// noun's token.
 pub(super) fn owned_claim(
@@ -181,7 +178,7 @@ pub(super) fn owned_claim(
         t += 1;
     }
     // The owner's name, its possessive and one modifier at most come before the noun.
-    let noun = (t..(t + 5).min(stop_tok)).find(|&x| doc.tok_in(x, CLAIM_NOUNS))?;
+    let noun = (t..(t + 5).min(stop_tok)).find(|&x| doc.tok_in_lex(x, Lex::ClaimNoun))?;
     let owner = owner_of(doc, &items[at + 1..], noun)?;
     // A state's claim, or its agents' ("Indian control"); a court's jurisdiction is no claim
     // to territory.
