@@ -222,10 +222,16 @@ pub enum Class {
     PartnerPreposition,
     /// Words that may stand between the actors of a list of partners ("the", "and", ",").
     PartnerListGlue,
+    /// Words between an actor and a noun cue that make the actor no possessor of the act ("the", "of").
+    PossessorBreak,
+    /// The negation of a pair of subjects ("Neither X nor Y boycotted").
+    Neither,
+    /// Forms of "be" before a participle that make it a passive ("was opposed", "been criticized").
+    PassiveAuxiliary,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 93] = [
+pub const CLASSES: [(Class, &str); 96] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -319,6 +325,9 @@ pub const CLASSES: [(Class, &str); 93] = [
     (Class::PartnerWith, "partner_with"),
     (Class::PartnerPreposition, "partner_preposition"),
     (Class::PartnerListGlue, "partner_list_glue"),
+    (Class::PossessorBreak, "possessor_break"),
+    (Class::Neither, "neither"),
+    (Class::PassiveAuxiliary, "passive_auxiliary"),
 ];
 
 // A word's classes are one bit each of a `u128`.
