@@ -228,10 +228,20 @@ pub enum Class {
     Neither,
     /// Forms of "be" before a participle that make it a passive ("was opposed", "been criticized").
     PassiveAuxiliary,
+    /// Conjunctions before a second verb that shares the first one's subject ("X recognizes A and reaffirms ...").
+    VerbCoordinator,
+    /// The pronoun of a statement in one state's voice ("we welcome ...").
+    We,
+    /// Words before "the end of" a period that make it a deadline ("by the end of the year").
+    DeadlineLead,
+    /// The preposition of a deadline ("by January 31").
+    DeadlinePreposition,
+    /// The condition word that, before a date, sets a term instead ("extended the sanctions until January 31").
+    TermPreposition,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 96] = [
+pub const CLASSES: [(Class, &str); 101] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -328,6 +338,11 @@ pub const CLASSES: [(Class, &str); 96] = [
     (Class::PossessorBreak, "possessor_break"),
     (Class::Neither, "neither"),
     (Class::PassiveAuxiliary, "passive_auxiliary"),
+    (Class::VerbCoordinator, "verb_coordinator"),
+    (Class::We, "we"),
+    (Class::DeadlineLead, "deadline_lead"),
+    (Class::DeadlinePreposition, "deadline_preposition"),
+    (Class::TermPreposition, "term_preposition"),
 ];
 
 // A word's classes are one bit each of a `u128`.
