@@ -238,10 +238,24 @@ pub enum Class {
     DeadlinePreposition,
     /// The condition word that, before a date, sets a term instead ("extended the sanctions until January 31").
     TermPreposition,
+    /// Prepositions of a leading phrase that names what the sentence is about, not who speaks ("On Sudan, Ambassador X will ...").
+    LeadingPreposition,
+    /// Words that make a cue negative itself ("will never accept"); and any word ending in "n't".
+    CueNegation,
+    /// Quantifiers of a pair of sides ("both parties", "the two sides").
+    PairQuantifier,
+    /// The pronoun of a pair of sides ("Both said ...").
+    PairPronoun,
+    /// The pronoun that may be a thing, not a state ("It calls for direct talks").
+    NeuterPronoun,
+    /// Subject pronouns a reported clause resolves to its speaker or the actor before ("it", "they", "he").
+    SubjectPronoun,
+    /// Words before "with" that join a partner to a stance's holder ("in concert with", "together with").
+    JointLead,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 101] = [
+pub const CLASSES: [(Class, &str); 108] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -343,6 +357,13 @@ pub const CLASSES: [(Class, &str); 101] = [
     (Class::DeadlineLead, "deadline_lead"),
     (Class::DeadlinePreposition, "deadline_preposition"),
     (Class::TermPreposition, "term_preposition"),
+    (Class::LeadingPreposition, "leading_preposition"),
+    (Class::CueNegation, "cue_negation"),
+    (Class::PairQuantifier, "pair_quantifier"),
+    (Class::PairPronoun, "pair_pronoun"),
+    (Class::NeuterPronoun, "neuter_pronoun"),
+    (Class::SubjectPronoun, "subject_pronoun"),
+    (Class::JointLead, "joint_lead"),
 ];
 
 // A word's classes are one bit each of a `u128`.
