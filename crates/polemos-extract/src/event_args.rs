@@ -121,7 +121,7 @@ pub fn read(
     // A verb of the lexicon used as a predicate adjective ("are bound to comply", "is
     // committed") states a condition, not an act; a progressive tagged as one ("is threatening
     // to close") is left to the token rules.
-    let progressive = tok.text.to_ascii_lowercase().ends_with("ing");
+    let progressive = p.lang().ends_with(Class::GerundSuffix, &tok.text);
     if !noun && tok.upos == "ADJ" && !progressive && p.dependent(head, "cop").is_some() {
         return Some(TreeArgs {
             no_source: true,

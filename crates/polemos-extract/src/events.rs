@@ -748,12 +748,15 @@ fn contested(
 /// Whether a verb cue is a passive participle: "was opposed", "were fiercely criticized".
 fn is_passive(doc: &Doc<'_>, cue: &Item) -> bool {
     let word = doc.tok(cue.tok);
-    if !["ed", "en", "wn"].iter().any(|e| word.ends_with(e)) || cue.tok == 0 {
+    if !doc.lang.ends_with_lower(Class::ParticipleSuffix, word) || cue.tok == 0 {
         return false;
     }
     let mut t = cue.tok - 1;
     // Adverbs and their coordination: "was heavily and unjustly criticized".
-    while t > 0 && (doc.tok(t).ends_with("ly") || doc.tok_is_a(t, Class::And)) {
+    while t > 0
+        && (doc.lang.ends_with_lower(Class::AdverbSuffix, doc.tok(t))
+            || doc.tok_is_a(t, Class::And))
+    {
         t -= 1;
     }
     doc.tok_is_a(t, Class::PassiveAuxiliary)

@@ -384,7 +384,9 @@ pub fn event_args(
     // A participle or a gerund: a passive, a modifier, a progressive the tree may tag as an
     // adjective.
     let word = doc.tok(cue.tok).to_ascii_lowercase();
-    if word.ends_with("ing") || doc.tok_is_a(cue.tok_end, Class::AgentPreposition) {
+    if doc.lang.ends_with(Class::GerundSuffix, &word)
+        || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
+    {
         return ask();
     }
     let Some(plain) = plain(doc, items, at, s, clause) else {
@@ -548,7 +550,7 @@ fn plain_stance(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<Pl
     // A gerund or participle cue ("supporting", "backed by") is not a plain verb.
     let word = doc.tok(cue.tok).to_ascii_lowercase();
     if joined_or_denied
-        || word.ends_with("ing")
+        || doc.lang.ends_with(Class::GerundSuffix, &word)
         || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
     {
         return None;

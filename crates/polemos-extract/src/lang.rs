@@ -252,10 +252,18 @@ pub enum Class {
     SubjectPronoun,
     /// Words before "with" that join a partner to a stance's holder ("in concert with", "together with").
     JointLead,
+    /// The ending of gerunds and present participles ("-ing"): a suffix class.
+    GerundSuffix,
+    /// The ending of adverbs ("-ly"): a suffix class.
+    AdverbSuffix,
+    /// Endings of past participles ("-ed", "-en", "-wn"): a suffix class.
+    ParticipleSuffix,
+    /// The ending of a negated auxiliary ("-n't"): a suffix class.
+    NegationSuffix,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 108] = [
+pub const CLASSES: [(Class, &str); 112] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -364,6 +372,10 @@ pub const CLASSES: [(Class, &str); 108] = [
     (Class::NeuterPronoun, "neuter_pronoun"),
     (Class::SubjectPronoun, "subject_pronoun"),
     (Class::JointLead, "joint_lead"),
+    (Class::GerundSuffix, "gerund_suffix"),
+    (Class::AdverbSuffix, "adverb_suffix"),
+    (Class::ParticipleSuffix, "participle_suffix"),
+    (Class::NegationSuffix, "negation_suffix"),
 ];
 
 // A word's classes are one bit each of a `u128`.
@@ -372,6 +384,19 @@ const _: () = assert!(CLASSES.len() <= 128);
 impl Class {
     pub(crate) fn bit(self) -> u128 {
         1 << (self as u32)
+    }
+
+    /// Whether the class holds word beginnings or endings rather than words.
+    fn is_affix(self) -> bool {
+        matches!(
+            self,
+            Self::NegatingPrefix
+                | Self::AdjectiveSuffix
+                | Self::GerundSuffix
+                | Self::AdverbSuffix
+                | Self::ParticipleSuffix
+                | Self::NegationSuffix
+        )
     }
 
     fn parse(name: &str) -> Option<Self> {
@@ -654,7 +679,7 @@ impl Profile {
                     format!("unknown class `{}` (known: {})", f[1], names.join(", "))
                 })?;
                 for w in list(f[2]) {
-                    if matches!(class, Class::NegatingPrefix | Class::AdjectiveSuffix) {
+                    if class.is_affix() {
                         self.longest_affix = self.longest_affix.max(w.len());
                     }
                     self.entry(w).classes |= class.bit();
@@ -736,6 +761,15 @@ impl Profile {
         (1..=word.len().min(self.longest_affix))
             .filter_map(|n| word.get(word.len() - n..))
             .any(|p| self.is(class, p))
+    }
+
+    /// Whether `word` ends with a word of the suffix class `class` written in lower case
+    /// ("-ly" in "only", not in "ONLY"): for the stages that compare endings as written.
+    #[must_use]
+    pub fn ends_with_lower(&self, class: Class, word: &str) -> bool {
+        (1..=word.len().min(self.longest_affix))
+            .filter_map(|n| word.get(word.len() - n..))
+            .any(|p| !p.bytes().any(|b| b.is_ascii_uppercase()) && self.is(class, p))
     }
 
     /// The month (1–12) `word` names.

@@ -358,7 +358,7 @@ pub(super) fn negative_cue(doc: &Doc<'_>, cue: &Item) -> bool {
     doc.slice(cue.start, cue.end)
         .to_ascii_lowercase()
         .split_whitespace()
-        .any(|w| doc.lang.is(Class::CueNegation, w) || w.ends_with("n't"))
+        .any(|w| doc.lang.is(Class::CueNegation, w) || doc.lang.ends_with(Class::NegationSuffix, w))
 }
 
 /// Whether the parse negates the cue at `cue`: "not" or "never" on its word, or a verb of

@@ -163,7 +163,11 @@ fn new_issue_from(
         return None;
     }
     // "implementing the agreement": a verb with its object, not a noun phrase.
-    if doc.tok(start).ends_with("ing") && doc.tok_is_a(start + 1, Class::Determiner) {
+    if doc
+        .lang
+        .ends_with_lower(Class::GerundSuffix, doc.tok(start))
+        && doc.tok_is_a(start + 1, Class::Determiner)
+    {
         return None;
     }
     // Names of places and disputes may sit inside the phrase ("occupation of Crimea").
@@ -207,7 +211,11 @@ fn new_issue_from(
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }
-    while t > start && (doc.tok_is_a(t - 1, Class::IssueTrailing) || doc.tok(t - 1).ends_with("ly"))
+    while t > start
+        && (doc.tok_is_a(t - 1, Class::IssueTrailing)
+            || doc
+                .lang
+                .ends_with_lower(Class::AdverbSuffix, doc.tok(t - 1)))
     {
         t -= 1;
     }
@@ -229,7 +237,10 @@ fn new_issue_from(
     // A readable noun phrase: no verb, auxiliary or pronoun inside ("has been conveyed"), and
     // no adjective left dangling by a cut coordination ("ongoing regional [and ...] efforts").
     if (start..t).any(|x| doc.tok_is_a(x, Class::NotInIssue))
-        || t > start && doc.tok(t - 1).ends_with("ly")
+        || t > start
+            && doc
+                .lang
+                .ends_with_lower(Class::AdverbSuffix, doc.tok(t - 1))
         || t > start
             && cut_by_coordination
             && doc.lang.ends_with(Class::AdjectiveSuffix, doc.tok(t - 1))
