@@ -67,6 +67,30 @@ pub enum Lex {
     WeakCue,
     /// Nouns for a claim to territory once an actor owns them ("China's claims", "Indian control").
     ClaimNoun,
+    /// Verbs whose subject does the act their object names ("lodged a protest", "held drills"); lemmas, matched by stem too.
+    LightVerb,
+    /// Irregular forms of the light verbs, which their stems do not find ("held", "made").
+    LightVerbIrregular,
+    /// Verbs whose complement is what is threatened, not done ("threatened to close the border").
+    ThreatVerb,
+    /// Verbs of asking someone to act: the infinitive after them is the act asked for.
+    AskingVerb,
+    /// Verbs that end or reduce relations when their object is a ties noun ("abandon ties").
+    SeveringVerb,
+    /// Verbs that put a penalty into effect ("imposing sanctions on X").
+    ImposingVerb,
+    /// Verbs that withdraw an envoy ("withdrew its ambassador").
+    WithdrawingVerb,
+    /// Irregular forms of those verbs, which their stems do not find ("withdrew", "broke").
+    SanctionVerbIrregular,
+    /// Nouns of a penalty one state puts on another ("sanctions", "tariffs").
+    PenaltyNoun,
+    /// Nouns of relations a severing verb ends ("ties", "relations").
+    TiesNoun,
+    /// Nouns of an envoy a state withdraws ("ambassador").
+    EnvoyNoun,
+    /// Penalties whose demonym names the target as often as the doer ("Russian sanctions").
+    EitherWayPenalty,
 }
 
 /// How a list's words are compared with the text.
@@ -79,7 +103,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 25] = [
+pub const LEXICONS: [(Lex, &str, Case); 37] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -109,6 +133,22 @@ pub const LEXICONS: [(Lex, &str, Case); 25] = [
     (Lex::CallingVerb, "calling_verb", Case::Any),
     (Lex::WeakCue, "weak_cue", Case::Any),
     (Lex::ClaimNoun, "claim_noun", Case::Any),
+    (Lex::LightVerb, "light_verb", Case::Any),
+    (Lex::LightVerbIrregular, "light_verb_irregular", Case::Any),
+    (Lex::ThreatVerb, "threat_verb", Case::Any),
+    (Lex::AskingVerb, "asking_verb", Case::Any),
+    (Lex::SeveringVerb, "severing_verb", Case::Any),
+    (Lex::ImposingVerb, "imposing_verb", Case::Any),
+    (Lex::WithdrawingVerb, "withdrawing_verb", Case::Any),
+    (
+        Lex::SanctionVerbIrregular,
+        "sanction_verb_irregular",
+        Case::Any,
+    ),
+    (Lex::PenaltyNoun, "penalty_noun", Case::Any),
+    (Lex::TiesNoun, "ties_noun", Case::Any),
+    (Lex::EnvoyNoun, "envoy_noun", Case::Any),
+    (Lex::EitherWayPenalty, "either_way_penalty", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.
@@ -145,8 +185,9 @@ pub struct Lexicon {
     any_case: WordMap,
     /// Words of [`Case::AsWritten`] lists, as written.
     as_written: WordMap,
-    /// Every entry split into lower-case words, longest first, else in the order given.
-    phrases: Vec<(Lex, Vec<Box<str>>)>,
+    /// Per list (by `Lex as usize`), every entry split into lower-case words, longest first,
+    /// else in the order given: the stages scan a list's entries, never all of them.
+    phrases: Vec<Vec<Vec<Box<str>>>>,
     /// The lists some line gave, even empty.
     given: u64,
 }
@@ -180,10 +221,14 @@ impl Lexicon {
             format!("unknown lexicon `{name}` (known: {})", names.join(", "))
         })?;
         self.given |= lex.bit();
+        let at = lex as usize;
+        if self.phrases.len() <= at {
+            self.phrases
+                .resize_with(LEXICONS.len().max(at + 1), Vec::new);
+        }
         for w in words.split(';').map(str::trim).filter(|w| !w.is_empty()) {
             let lower = w.to_ascii_lowercase();
-            self.phrases
-                .push((lex, lower.split_whitespace().map(Box::from).collect()));
+            self.phrases[at].push(lower.split_whitespace().map(Box::from).collect());
             if w.contains(' ') {
                 continue;
             }
@@ -194,8 +239,7 @@ impl Lexicon {
             *map.entry(key.into_boxed_str()).or_default() |= lex.bit();
         }
         // Stable: entries of one length keep the order given.
-        self.phrases
-            .sort_by_key(|(_, words)| std::cmp::Reverse(words.len()));
+        self.phrases[at].sort_by_key(|words| std::cmp::Reverse(words.len()));
         Ok(())
     }
 
@@ -232,6 +276,15 @@ impl Lexicon {
         bits.is_some_and(|b| b & lex.bit() != 0)
     }
 
+    /// The single words of list `lex` (lower case), in the order given: for lists read by stem
+    /// or lemma ("impos" of "imposed").
+    pub fn words(&self, lex: Lex) -> impl Iterator<Item = &str> {
+        self.phrases(lex).filter_map(|words| match words {
+            [word] => Some(&**word),
+            _ => None,
+        })
+    }
+
     /// Whether `text` (a cue's span, several tokens perhaps) is a whole entry of list `lex`, in
     /// any ASCII case and whatever the spaces between its words.
     #[must_use]
@@ -249,9 +302,10 @@ impl Lexicon {
     /// given): for lists of phrases ("foreign ministry", "navy").
     pub fn phrases(&self, lex: Lex) -> impl Iterator<Item = &[Box<str>]> {
         self.phrases
-            .iter()
-            .filter(move |(l, _)| *l == lex)
-            .map(|(_, words)| words.as_slice())
+            .get(lex as usize)
+            .into_iter()
+            .flatten()
+            .map(Vec::as_slice)
     }
 }
 
@@ -275,6 +329,10 @@ mod tests {
             "matched as written"
         );
         assert!(lexicon.phrases(Lex::BodyNoun).any(|p| p.len() == 2));
+        // Single words of a list, for lists read by stem: no phrase among them.
+        assert!(lexicon.words(Lex::LightVerb).any(|w| w == "impose"));
+        assert!(lexicon.words(Lex::BodyNoun).any(|w| w == "navy"));
+        assert!(!lexicon.words(Lex::BodyNoun).any(|w| w.contains("ministry")));
         // A whole cue: "step up" is one, "step" or "step up the" is not.
         assert!(lexicon.is_entry(Lex::WeakCue, "Step up"));
         assert!(lexicon.is_entry(Lex::WeakCue, "co-sponsored"));
