@@ -5,6 +5,7 @@
 
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::Cue;
+use super::lang::Class;
 use super::output::{Clause, Speech};
 use super::syntax::{Subject, subject_before};
 use polemos_core::model::ActorKind;
@@ -138,9 +139,11 @@ pub fn run(doc: &mut Doc<'_>) {
                 ItemKind::Cue(Cue::Hope) => true,
                 _ => continue,
             };
-            let cue_text = doc.slice(it.start, it.end);
             doc.tick(items.len() * 2 + clauses.len());
-            let (speaker, content) = if cue_text.eq_ignore_ascii_case("according to") {
+            let according_to = it.tok_end == it.tok + 2
+                && doc.tok_is_a(it.tok, Class::According)
+                && doc.tok_is_a(it.tok + 1, Class::AccordingTo);
+            let (speaker, content) = if according_to {
                 (speaker_after(items, i), (sentence.start, sentence.end))
             } else {
                 // Trailing: ", the NHK broadcaster said." at the end of the sentence.
@@ -165,7 +168,9 @@ pub fn run(doc: &mut Doc<'_>) {
                     .map_or(it.tok, |x| x.tok);
                 // The subject follows ", " or ",\u{201d} " (after a quotation), maybe with "the".
                 let mut before = subject_tok;
-                if before > sentence.tokens.start && doc.tok_is(before - 1, "the") {
+                if before > sentence.tokens.start
+                    && doc.tok_is_a(before - 1, Class::DefiniteArticle)
+                {
                     before -= 1;
                 }
                 if before > sentence.tokens.start

@@ -318,6 +318,17 @@ fn infer_year(pub_date: Option<NaiveDate>, month: u32, future: bool) -> Option<i
     })
 }
 
+/// The score of a date written in full ("12 September 2018", "2018-09-12", "March 2019"): the
+/// text says which day, month or year.
+const FULL_DATE_SCORE: f64 = 1.0;
+/// The score of a date resolved against the publication day by a rule ("yesterday", "next
+/// week", "September 12" without its year): right when the publication date is.
+const RESOLVED_DATE_SCORE: f64 = 0.85;
+/// The score of a bare weekday ("on Monday"): past or future is guessed from the words before.
+const WEEKDAY_SCORE: f64 = 0.7;
+// The surer the form, the higher the score.
+const _: () = assert!(FULL_DATE_SCORE > RESOLVED_DATE_SCORE && RESOLVED_DATE_SCORE > WEEKDAY_SCORE);
+
 /// Finds every date expression of every sentence.
 pub fn run(doc: &mut Doc<'_>) {
     for s in 0..doc.sentences.len() {
@@ -326,6 +337,17 @@ pub fn run(doc: &mut Doc<'_>) {
         while i < range.end {
             if let Some(f) = match_at(doc, i, range.end, range.start) {
                 let len = f.len.max(1).min(range.end - i);
+                // A bare weekday ("on Monday") is the one form whose direction is a guess.
+                let weekday = f.relative
+                    && len == 1
+                    && doc.tok_lexeme(i).is_some_and(|l| l.weekday.is_some());
+                let score = if !f.relative {
+                    FULL_DATE_SCORE
+                } else if weekday {
+                    WEEKDAY_SCORE
+                } else {
+                    RESOLVED_DATE_SCORE
+                };
                 doc.dates.push(DateMention {
                     start: doc.tokens[i].start,
                     end: doc.tokens[i + len - 1].end,
@@ -336,6 +358,7 @@ pub fn run(doc: &mut Doc<'_>) {
                     precision: f.precision,
                     relative: f.relative,
                     qualifier: f.qualifier,
+                    score,
                 });
                 i += len;
             } else {
@@ -363,6 +386,32 @@ mod tests {
             .iter()
             .map(|d| (doc.slice(d.start, d.end).to_owned(), d.date, d.precision))
             .collect()
+    }
+
+    #[test]
+    fn a_date_scores_by_its_form() {
+        let k = Knowledge::builtin().expect("knowledge");
+        let mut doc = Doc::new(
+            "They met on 12 September 2018. They meet again tomorrow. It began on Tuesday.",
+            NaiveDate::from_ymd_opt(2018, 9, 19),
+        );
+        text::lines(&k, &mut doc);
+        text::tokens(&mut doc);
+        text::sentences(&mut doc);
+        run(&mut doc);
+        let scores: Vec<(&str, f64)> = doc
+            .dates
+            .iter()
+            .map(|d| (doc.slice(d.start, d.end), d.score))
+            .collect();
+        assert_eq!(
+            scores,
+            vec![
+                ("12 September 2018", FULL_DATE_SCORE),
+                ("tomorrow", RESOLVED_DATE_SCORE),
+                ("Tuesday", WEEKDAY_SCORE)
+            ]
+        );
     }
 
     fn d(s: &str) -> Option<NaiveDate> {

@@ -7,6 +7,7 @@
 use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::Knowledge;
 use crate::lang::{Class, Profile};
+use crate::lexicon::Lex;
 use crate::tree::{Parse, Word};
 use polemos_core::model::ActorKind;
 
@@ -14,7 +15,6 @@ mod acts;
 mod nominal;
 mod parties;
 mod partners;
-pub(crate) use acts::{IMPOSING, SEVERING};
 pub use acts::{SanctionKind, light_with_act, object_of_act, sanction_verb};
 use nominal::nominal;
 pub use parties::{author, parties_of};
@@ -65,38 +65,6 @@ pub struct TreeArgs {
     pub shared: bool,
 }
 
-/// Verbs whose subject does the act their object names: "lodged a protest", "held drills",
-/// "imposed sanctions". Any other verb's subject only comments on it ("welcomed the agreement").
-pub(crate) const LIGHT_VERBS: &[&str] = &[
-    "hold", "conduct", "stage", "launch", "issue", "lodge", "make", "file", "impose", "sign",
-    "carry", "begin", "start", "announce", "deliver", "level", "mount", "resume", "order", "slap",
-    "have", "continue", "expand", "extend", "offer", "put", "submit",
-];
-
-/// Verbs whose complement is what is threatened, not done: "threatened to close the border".
-const THREATENING: &[&str] = &["threaten", "warn", "vow", "pledge"];
-
-/// Verbs of asking someone to act: the infinitive after them is the act asked for.
-const ASKING: &[&str] = &[
-    "urge",
-    "ask",
-    "call",
-    "encourage",
-    "press",
-    "tell",
-    "invite",
-    "persuade",
-    "request",
-    "appeal",
-    "pressure",
-    "push",
-    "want",
-    "advise",
-    "implore",
-    "beg",
-    "exhort",
-];
-
 /// Reads the arguments of the cue `items[at]` from the parse of its sentence, or `None` when
 /// the sentence has no parse covering the cue.
 /// `noun`: the lexicon has the cue as a noun of an act ("drills"), not a verb. When the parse
@@ -121,7 +89,7 @@ pub fn read(
     // A verb of the lexicon used as a predicate adjective ("are bound to comply", "is
     // committed") states a condition, not an act; a progressive tagged as one ("is threatening
     // to close") is left to the token rules.
-    let progressive = tok.text.to_ascii_lowercase().ends_with("ing");
+    let progressive = p.lang().ends_with(Class::GerundSuffix, &tok.text);
     if !noun && tok.upos == "ADJ" && !progressive && p.dependent(head, "cop").is_some() {
         return Some(TreeArgs {
             no_source: true,
@@ -145,14 +113,14 @@ pub fn read(
     Some(args)
 }
 
-/// Whether the verb `w` is one of `verbs` (lemmas): by its lemma, or by its word where the
-/// lemmatizer cut the stem ("imposed" lemmatized as "impos").
-fn verb_in(p: &Parse<'_>, w: Word, verbs: &[&str]) -> bool {
+/// Whether the verb `w` is one of the lexicon's `verbs` (lemmas): by its lemma, or by its word
+/// where the lemmatizer cut the stem ("imposed" lemmatized as "impos").
+fn verb_in(p: &Parse<'_>, w: Word, verbs: Lex) -> bool {
     p.token(w).is_some_and(|t| {
         let lemma = t.lemma.to_ascii_lowercase();
         let word = t.text.to_ascii_lowercase();
-        verbs.iter().any(|v| {
-            lemma == *v || {
+        p.lexicon().words(verbs).any(|v| {
+            lemma == v || {
                 let stem = v.strip_suffix(['e', 'y']).unwrap_or(v);
                 word.starts_with(stem) && word.len() <= v.len() + 3
             }
@@ -430,8 +398,10 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
         // The lemma, or the word for a participle tagged as an adjective ("is threatening").
         let threat = p.token(h).is_some_and(|t| {
             let word = t.text.to_ascii_lowercase();
-            THREATENING.contains(&t.lemma.to_ascii_lowercase().as_str())
-                || THREATENING.iter().any(|v| word.starts_with(v))
+            p.lexicon().is(Lex::ThreatVerb, &t.lemma)
+                || p.lexicon()
+                    .words(Lex::ThreatVerb)
+                    .any(|v| word.starts_with(v))
         });
         if threat && p.has_rel(x, "xcomp") {
             // The threat is the act; what is threatened has not happened.
@@ -465,7 +435,7 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
             })?;
             let asking = p
                 .token(h)
-                .is_some_and(|t| ASKING.contains(&t.lemma.to_ascii_lowercase().as_str()));
+                .is_some_and(|t| p.lexicon().is(Lex::AskingVerb, &t.lemma));
             if asking {
                 *requested = true;
                 return None;
@@ -596,7 +566,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         if args.source.is_nobody()
             && p.has_rel(n, "obj")
             && let Some(l) = p.head(n)
-            && verb_in(p, l, LIGHT_VERBS)
+            && verb_in(p, l, Lex::LightVerb)
         {
             let mut requested = false;
             let mut shared = false;

@@ -11,6 +11,7 @@ use super::event_args::{self, SanctionKind, Who};
 use super::gates;
 use super::ir::{DateMention, Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
+use super::lang::Class;
 use super::output::{Clause, EventFact};
 use super::syntax::{Subject, direct_objects_after, objects_after, possessor, subject_before};
 use polemos_core::model::{DisputeKind, EventStatus, FuzzyDate, PloverType};
@@ -87,7 +88,7 @@ fn premodifier(doc: &Doc<'_>, items: &[Item], at: usize, ty: Option<PloverType>)
     let close = cue.tok >= prev.tok_end
         && cue.tok - prev.tok_end <= 2
         && (prev.tok_end..cue.tok).all(|t| {
-            doc.tok(t).starts_with(char::is_lowercase) && !doc.tok_in(t, &["the", "a", "an", "of"])
+            doc.tok(t).starts_with(char::is_lowercase) && !doc.tok_is_a(t, Class::PossessorBreak)
         });
     close.then_some(actor)
 }
@@ -134,7 +135,7 @@ fn sources(
         Args::Noun => {
             // "talks between X and Y", "clashes between X and Y": the parties act together.
             let next = items[at].tok_end;
-            if doc.tok_is(next, "between") || doc.tok_is(next + 1, "between") {
+            if doc.tok_is_a(next, Class::Between) || doc.tok_is_a(next + 1, Class::Between) {
                 let parties = objects_after(doc, items, at, ceil);
                 if parties.len() >= 2 {
                     return (parties, false);
@@ -162,7 +163,7 @@ fn sources(
             let by = (floor..items[at].tok)
                 .rev()
                 .take(SUBJECT_REACH)
-                .any(|t| doc.tok_is(t, "by"));
+                .any(|t| doc.tok_is_a(t, Class::AgentPreposition));
             if by {
                 return (Vec::new(), false);
             }
@@ -309,7 +310,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let shared = srcs.is_empty()
                 && cue.args != Args::Noun
                 && it.tok > 0
-                && doc.tok_is(it.tok - 1, "and");
+                && doc.tok_is_a(it.tok - 1, Class::And);
             if shared {
                 srcs.clone_from(&last_subjects);
             }
@@ -332,8 +333,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "disputed by Moscow": a participle whose subject is the target; the broad
             // dictionary verbs are not coded from one.
-            let participle =
-                cue.args == Args::Dyad && doc.tok_is(it.tok_end, "by") && !tree.passive;
+            let participle = cue.args == Args::Dyad
+                && doc.tok_is_a(it.tok_end, Class::AgentPreposition)
+                && !tree.passive;
             if srcs.is_empty()
                 || participle
                 || tree.requested
@@ -698,7 +700,7 @@ fn neither_subject(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) 
     items[..at]
         .iter()
         .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor)))
-        .is_some_and(|x| x.tok > 0 && doc.tok_is(x.tok - 1, "neither"))
+        .is_some_and(|x| x.tok > 0 && doc.tok_is_a(x.tok - 1, Class::Neither))
 }
 
 /// Whether an act of force or pressure is named after the cue `items[at]` in its sentence:
@@ -746,21 +748,24 @@ fn contested(
 /// Whether a verb cue is a passive participle: "was opposed", "were fiercely criticized".
 fn is_passive(doc: &Doc<'_>, cue: &Item) -> bool {
     let word = doc.tok(cue.tok);
-    if !["ed", "en", "wn"].iter().any(|e| word.ends_with(e)) || cue.tok == 0 {
+    if !doc.lang.ends_with_lower(Class::ParticipleSuffix, word) || cue.tok == 0 {
         return false;
     }
     let mut t = cue.tok - 1;
     // Adverbs and their coordination: "was heavily and unjustly criticized".
-    while t > 0 && (doc.tok(t).ends_with("ly") || doc.tok_is(t, "and")) {
+    while t > 0
+        && (doc.lang.ends_with_lower(Class::AdverbSuffix, doc.tok(t))
+            || doc.tok_is_a(t, Class::And))
+    {
         t -= 1;
     }
-    doc.tok_in(t, &["was", "were", "is", "are", "be", "been", "being"])
+    doc.tok_is_a(t, Class::PassiveAuxiliary)
 }
 
 /// The agent of a passive: the actor after "by" shortly after the cue.
 fn agent(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
     let cue = items[at];
-    let by = (cue.tok_end..cue.tok_end + 3).find(|&t| doc.tok_is(t, "by"))?;
+    let by = (cue.tok_end..cue.tok_end + 3).find(|&t| doc.tok_is_a(t, Class::AgentPreposition))?;
     items[at + 1..].iter().find_map(|x| match x.kind {
         ItemKind::Actor { actor, .. } if x.tok > by && x.tok <= by + 3 => Some(actor),
         _ => None,
@@ -795,7 +800,7 @@ fn requested_act(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) ->
     };
     // "to" between the subject and the cue: "urged Beijing to protect", "urging Morocco and the
     // Polisario Front to open unconditional talks".
-    if !(items[last].tok_end..cue.tok).any(|t| doc.tok_is(t, "to")) {
+    if !(items[last].tok_end..cue.tok).any(|t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
         return false;
     }
     // The first of coordinated subjects.

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use super::ir::{Doc, ItemKind};
 use super::knowledge::Knowledge;
+use super::lexicon::Lex;
 use super::output::{DisputeFact, FramingMention, FramingSummary, PartyCount};
 use polemos_core::model::Span;
 
@@ -114,7 +115,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             disputish = doc.sentences[s]
                 .tokens
                 .clone()
-                .any(|t| doc.tok_in(t, &["dispute", "disputed", "claim", "claims", "claimed"]));
+                .any(|t| doc.tok_in_lex(t, Lex::DisputeWord));
         }
         if disputish && explicit[s].is_none() && parties_here.len() >= 2 {
             // A dispute all of whose first two parties are named here.

@@ -17,6 +17,7 @@ use crate::event_args::{self, TreeArgs, Who};
 use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::{Args, Cue, Knowledge};
 use crate::lang::Class;
+use crate::lexicon::Lex;
 use crate::output::Clause;
 use polemos_core::model::PloverType;
 
@@ -219,16 +220,12 @@ fn plain(doc: &Doc<'_>, items: &[Item], at: usize, s: usize, clause: &Clause) ->
     })
 }
 
-/// Irregular forms of the tree's light verbs (`event_args::LIGHT_VERBS`: "held drills", "made a
-/// proposal"); regular ones are found by their stem.
-const LIGHT_IRREGULAR: &[&str] = &[
-    "held", "made", "began", "begun", "has", "had", "put", "filed",
-];
-
-/// Whether `word` (lower case) may be a form of one of the tree's light verbs.
-fn light(word: &str) -> bool {
-    LIGHT_IRREGULAR.contains(&word)
-        || event_args::LIGHT_VERBS.iter().any(|v| {
+/// Whether `word` (lower case) may be a form of one of the tree's light verbs (the lexicon's
+/// `light_verb`: "held drills", "made a proposal"): an irregular form, or a regular one by its
+/// stem.
+fn light(doc: &Doc<'_>, word: &str) -> bool {
+    doc.lexicon.is(Lex::LightVerbIrregular, word)
+        || doc.lexicon.words(Lex::LightVerb).any(|v| {
             let stem = v.strip_suffix(['e', 'y']).unwrap_or(v);
             word.starts_with(stem)
         })
@@ -256,7 +253,7 @@ fn plain_noun(
     let sentence = &doc.sentences[s];
     let words_ok = (sentence.tokens.start..cue.tok).all(|t| {
         let w = doc.tok(t).to_ascii_lowercase();
-        !light(&w) && !doc.lang.is(Class::Planned, &w)
+        !light(doc, &w) && !doc.lang.is(Class::Planned, &w)
     }) && !(cue.tok..sentence.tokens.end)
         .any(|t| doc.tok_is_a(t, Class::PairPreposition));
     if !words_ok {
@@ -384,7 +381,9 @@ pub fn event_args(
     // A participle or a gerund: a passive, a modifier, a progressive the tree may tag as an
     // adjective.
     let word = doc.tok(cue.tok).to_ascii_lowercase();
-    if word.ends_with("ing") || doc.tok_is_a(cue.tok_end, Class::AgentPreposition) {
+    if doc.lang.ends_with(Class::GerundSuffix, &word)
+        || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
+    {
         return ask();
     }
     let Some(plain) = plain(doc, items, at, s, clause) else {
@@ -548,20 +547,13 @@ fn plain_stance(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<Pl
     // A gerund or participle cue ("supporting", "backed by") is not a plain verb.
     let word = doc.tok(cue.tok).to_ascii_lowercase();
     if joined_or_denied
-        || word.ends_with("ing")
+        || doc.lang.ends_with(Class::GerundSuffix, &word)
         || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
     {
         return None;
     }
     plain(doc, items, at, s, clause)
 }
-
-/// Verbs `event_args::sanction_verb` reads as a withdrawal of envoys, besides its severing and
-/// imposing verbs.
-const WITHDRAWING: &[&str] = &["withdraw", "recall", "pull"];
-
-/// Irregular forms of those verbs, which their stems do not find.
-const SANCTION_IRREGULAR: &[&str] = &["withdrew", "withdrawn", "broke", "broken", "levied"];
 
 /// Whether the verb cue `cue` is in fact a sanction, and which (`event_args::sanction_verb`),
 /// asking the parse only when one of the cue's words can be a form of a severing, withdrawing
@@ -570,11 +562,10 @@ const SANCTION_IRREGULAR: &[&str] = &["withdrew", "withdrawn", "broke", "broken"
 pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<event_args::SanctionKind> {
     let may = (cue.tok..cue.tok_end).any(|t| {
         let w = doc.tok(t).to_ascii_lowercase();
-        SANCTION_IRREGULAR.contains(&w.as_str())
-            || event_args::SEVERING
-                .iter()
-                .chain(event_args::IMPOSING)
-                .chain(WITHDRAWING)
+        doc.lexicon.is(Lex::SanctionVerbIrregular, &w)
+            || [Lex::SeveringVerb, Lex::ImposingVerb, Lex::WithdrawingVerb]
+                .into_iter()
+                .flat_map(|l| doc.lexicon.words(l))
                 .any(|v| w.starts_with(v.strip_suffix(['e', 'y']).unwrap_or(v)))
     });
     if may || doc.parse.asks_always() {

@@ -40,8 +40,6 @@ pub struct Sentence {
     pub start: usize,
     pub end: usize,
     pub tokens: Range<usize>,
-    /// Items of this sentence in `Doc::items`, in text order.
-    pub items: Range<usize>,
     /// A headline: mentions count, but no events or stances are read from it.
     pub headline: bool,
 }
@@ -85,13 +83,16 @@ pub enum ItemKind {
 }
 
 /// One thing found in a sentence, with its byte span and token range.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Item {
     pub start: usize,
     pub end: usize,
     pub tok: usize,
     pub tok_end: usize,
     pub kind: ItemKind,
+    /// How sure the mention stage is of the item, 0–1: for an actor, by how it was named
+    /// ([`Via::score`]); 1 for an exact match of a cue, topic, dispute or date.
+    pub score: f64,
 }
 
 /// An actor of this document: a known actor or a person found through a title.
@@ -111,7 +112,7 @@ pub struct DocActor {
 }
 
 /// A date expression, resolved against the publication date when it can be.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DateMention {
     pub start: usize,
     pub end: usize,
@@ -122,6 +123,10 @@ pub struct DateMention {
     pub precision: DatePrecision,
     pub relative: bool,
     pub qualifier: Option<&'static str>,
+    /// How sure the date stage is of the date, 0–1, by its form: a date written in full, a
+    /// date resolved by a rule against the publication day, or a bare weekday (past or future
+    /// guessed from the tense).
+    pub score: f64,
 }
 
 /// The document as it passes through the stages.
@@ -138,6 +143,8 @@ pub struct Doc<'t> {
     pub dates: Vec<DateMention>,
     pub actors: Vec<DocActor>,
     pub items: Vec<Item>,
+    /// Per sentence, the range of its items in `items`, in text order (the `mentions` layer).
+    pub sentence_items: Vec<Range<usize>>,
     pub clauses: Vec<Clause>,
     /// Per sentence: the last person and the last state or body mentioned before it, for pronouns.
     pub discourse: Vec<(Option<usize>, Option<usize>)>,
@@ -154,6 +161,9 @@ pub struct Doc<'t> {
     /// The language profile the stages read words from (`Extractor::analyze` sets the
     /// extractor's; English by default).
     pub lang: std::sync::Arc<crate::lang::Profile>,
+    /// The knowledge's word lists (`Extractor::analyze` sets the extractor's; the built-in ones
+    /// by default).
+    pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
     /// Per token, its word's lexeme in the profile, looked up once per document on the first
     /// `tok_is_a` or `tok_lexeme` (the stages ask about the same tokens many times).
     tok_lexemes: std::cell::OnceCell<Vec<u32>>,
@@ -173,6 +183,7 @@ impl<'t> Doc<'t> {
             dates: Vec::new(),
             actors: Vec::new(),
             items: Vec::new(),
+            sentence_items: Vec::new(),
             clauses: Vec::new(),
             discourse: Vec::new(),
             disputes: Vec::new(),
@@ -182,6 +193,7 @@ impl<'t> Doc<'t> {
             new_issues: Vec::new(),
             work: std::cell::Cell::new(0),
             lang: crate::lang::english(),
+            lexicon: crate::lexicon::builtin(),
             tok_lexemes: std::cell::OnceCell::new(),
         }
     }
@@ -217,6 +229,28 @@ impl<'t> Doc<'t> {
     #[must_use]
     pub fn tok_is_a(&self, i: usize, class: crate::lang::Class) -> bool {
         crate::lang::Profile::has(self.tok_lexeme(i), class)
+    }
+
+    /// Whether token `i` is a word of the knowledge's word list `lex`.
+    #[must_use]
+    pub fn tok_in_lex(&self, i: usize, lex: crate::lexicon::Lex) -> bool {
+        self.lexicon.is(lex, self.tok(i))
+    }
+
+    /// How many tokens from `at` (before `end`) make an entry of the phrase list `lex`, the
+    /// longest first.
+    #[must_use]
+    pub fn lex_phrase_at(&self, lex: crate::lexicon::Lex, at: usize, end: usize) -> Option<usize> {
+        self.lexicon
+            .phrases(lex)
+            .find(|words| {
+                at + words.len() <= end
+                    && words
+                        .iter()
+                        .enumerate()
+                        .all(|(i, w)| self.tok_is(at + i, w))
+            })
+            .map(<[Box<str>]>::len)
     }
 
     /// What the profile knows of token `i`'s word.
@@ -292,9 +326,9 @@ impl<'t> Doc<'t> {
     /// The items of sentence `s`.
     #[must_use]
     pub fn sentence_items(&self, s: usize) -> &[Item] {
-        self.sentences
+        self.sentence_items
             .get(s)
-            .and_then(|x| self.items.get(x.items.clone()))
+            .and_then(|r| self.items.get(r.clone()))
             .unwrap_or(&[])
     }
 }

@@ -174,10 +174,96 @@ pub enum Class {
     NameLeftEdge,
     /// Prepositions between a title and its state or body ("President of the United States").
     OfficePreposition,
+    /// Words before a period that does not end a sentence ("Mr.", "Gen.", "Jan.").
+    Abbreviation,
+    /// The possessive that refers back to a state ("its foreign ministry").
+    StatePossessive,
+    /// Words before a plural demonym that count or list people ("seven Russians", "included Bangladeshis").
+    Counting,
+    /// Lower-case words inside a treaty's name ("Law of the Sea Convention"); matched in lower case.
+    InstrumentGlue,
+    /// The possessive ending after an apostrophe ("s" of "Japan's").
+    PossessiveEnding,
+    /// The preposition of what is fired at ("fired shells at Seoul"): its place is a target.
+    AimPreposition,
+    /// Prepositions before a place used as a location ("in Vladivostok", "near Lima").
+    LocationPreposition,
+    /// Tokens after which a name may open a clause (",", "and", a quote); and ";", which the list separator cannot hold.
+    ClauseOpener,
+    /// Prepositions after a role noun naming whom the person serves ("a member of X", "an aide to X").
+    ServicePreposition,
+    /// Prepositions after a name naming where the speaker works ("Justin Logan at the Cato Institute").
+    WorkplacePreposition,
+    /// Prepositions after an accusation naming the act charged ("accused X of ...", "blamed X for ...").
+    ChargePreposition,
+    /// Prepositions after the actor a stance is taken toward naming what it is about ("protested to Russia over ...").
+    GrievancePreposition,
+    /// The word before a judgement of a verb's object ("described the drills as provocative").
+    PredicativeAs,
+    /// Conjunctions that cut an issue's phrase in two ("regional and ... efforts").
+    PhraseCoordinator,
+    /// Words that end the phrase a judgement qualifies (",", "and", "but"); and ";", which the list separator cannot hold.
+    PhraseBreak,
+    /// Conjunctions that may open a clause before a referring noun ("but the proposal is serious").
+    ClauseConjunction,
+    /// Words after a noun that open its own complement, so that it refers to nothing before ("the decision to withdraw", "the move by Manila").
+    NounComplement,
+    /// Words skipped before an actor's claim ("rejected the Chinese claims").
+    ClaimLead,
+    /// Words after a recognized actor that end the object ("recognized X as president").
+    RecognizedEnd,
+    /// Prepositions that open a sentence about another subject ("On Sudan, ...").
+    TopicOpener,
+    /// Words before "with" that make its object a partner in the act ("in concert with", "together with").
+    PartnerLead,
+    /// The preposition after those ("with").
+    PartnerWith,
+    /// Prepositions that name a partner by themselves ("alongside").
+    PartnerPreposition,
+    /// Words that may stand between the actors of a list of partners ("the", "and", ",").
+    PartnerListGlue,
+    /// Words between an actor and a noun cue that make the actor no possessor of the act ("the", "of").
+    PossessorBreak,
+    /// The negation of a pair of subjects ("Neither X nor Y boycotted").
+    Neither,
+    /// Forms of "be" before a participle that make it a passive ("was opposed", "been criticized").
+    PassiveAuxiliary,
+    /// Conjunctions before a second verb that shares the first one's subject ("X recognizes A and reaffirms ...").
+    VerbCoordinator,
+    /// The pronoun of a statement in one state's voice ("we welcome ...").
+    We,
+    /// Words before "the end of" a period that make it a deadline ("by the end of the year").
+    DeadlineLead,
+    /// The preposition of a deadline ("by January 31").
+    DeadlinePreposition,
+    /// The condition word that, before a date, sets a term instead ("extended the sanctions until January 31").
+    TermPreposition,
+    /// Prepositions of a leading phrase that names what the sentence is about, not who speaks ("On Sudan, Ambassador X will ...").
+    LeadingPreposition,
+    /// Words that make a cue negative itself ("will never accept"); and any word ending in "n't".
+    CueNegation,
+    /// Quantifiers of a pair of sides ("both parties", "the two sides").
+    PairQuantifier,
+    /// The pronoun of a pair of sides ("Both said ...").
+    PairPronoun,
+    /// The pronoun that may be a thing, not a state ("It calls for direct talks").
+    NeuterPronoun,
+    /// Subject pronouns a reported clause resolves to its speaker or the actor before ("it", "they", "he").
+    SubjectPronoun,
+    /// Words before "with" that join a partner to a stance's holder ("in concert with", "together with").
+    JointLead,
+    /// The ending of gerunds and present participles ("-ing"): a suffix class.
+    GerundSuffix,
+    /// The ending of adverbs ("-ly"): a suffix class.
+    AdverbSuffix,
+    /// Endings of past participles ("-ed", "-en", "-wn"): a suffix class.
+    ParticipleSuffix,
+    /// The ending of a negated auxiliary ("-n't"): a suffix class.
+    NegationSuffix,
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 69] = [
+pub const CLASSES: [(Class, &str); 112] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -247,6 +333,49 @@ pub const CLASSES: [(Class, &str); 69] = [
     (Class::TitleLead, "title_lead"),
     (Class::NameLeftEdge, "name_left_edge"),
     (Class::OfficePreposition, "office_preposition"),
+    (Class::Abbreviation, "abbreviation"),
+    (Class::StatePossessive, "state_possessive"),
+    (Class::Counting, "counting"),
+    (Class::InstrumentGlue, "instrument_glue"),
+    (Class::PossessiveEnding, "possessive_ending"),
+    (Class::AimPreposition, "aim_preposition"),
+    (Class::LocationPreposition, "location_preposition"),
+    (Class::ClauseOpener, "clause_opener"),
+    (Class::ServicePreposition, "service_preposition"),
+    (Class::WorkplacePreposition, "workplace_preposition"),
+    (Class::ChargePreposition, "charge_preposition"),
+    (Class::GrievancePreposition, "grievance_preposition"),
+    (Class::PredicativeAs, "predicative_as"),
+    (Class::PhraseCoordinator, "phrase_coordinator"),
+    (Class::PhraseBreak, "phrase_break"),
+    (Class::ClauseConjunction, "clause_conjunction"),
+    (Class::NounComplement, "noun_complement"),
+    (Class::ClaimLead, "claim_lead"),
+    (Class::RecognizedEnd, "recognized_end"),
+    (Class::TopicOpener, "topic_opener"),
+    (Class::PartnerLead, "partner_lead"),
+    (Class::PartnerWith, "partner_with"),
+    (Class::PartnerPreposition, "partner_preposition"),
+    (Class::PartnerListGlue, "partner_list_glue"),
+    (Class::PossessorBreak, "possessor_break"),
+    (Class::Neither, "neither"),
+    (Class::PassiveAuxiliary, "passive_auxiliary"),
+    (Class::VerbCoordinator, "verb_coordinator"),
+    (Class::We, "we"),
+    (Class::DeadlineLead, "deadline_lead"),
+    (Class::DeadlinePreposition, "deadline_preposition"),
+    (Class::TermPreposition, "term_preposition"),
+    (Class::LeadingPreposition, "leading_preposition"),
+    (Class::CueNegation, "cue_negation"),
+    (Class::PairQuantifier, "pair_quantifier"),
+    (Class::PairPronoun, "pair_pronoun"),
+    (Class::NeuterPronoun, "neuter_pronoun"),
+    (Class::SubjectPronoun, "subject_pronoun"),
+    (Class::JointLead, "joint_lead"),
+    (Class::GerundSuffix, "gerund_suffix"),
+    (Class::AdverbSuffix, "adverb_suffix"),
+    (Class::ParticipleSuffix, "participle_suffix"),
+    (Class::NegationSuffix, "negation_suffix"),
 ];
 
 // A word's classes are one bit each of a `u128`.
@@ -255,6 +384,19 @@ const _: () = assert!(CLASSES.len() <= 128);
 impl Class {
     pub(crate) fn bit(self) -> u128 {
         1 << (self as u32)
+    }
+
+    /// Whether the class holds word beginnings or endings rather than words.
+    fn is_affix(self) -> bool {
+        matches!(
+            self,
+            Self::NegatingPrefix
+                | Self::AdjectiveSuffix
+                | Self::GerundSuffix
+                | Self::AdverbSuffix
+                | Self::ParticipleSuffix
+                | Self::NegationSuffix
+        )
     }
 
     fn parse(name: &str) -> Option<Self> {
@@ -537,7 +679,7 @@ impl Profile {
                     format!("unknown class `{}` (known: {})", f[1], names.join(", "))
                 })?;
                 for w in list(f[2]) {
-                    if matches!(class, Class::NegatingPrefix | Class::AdjectiveSuffix) {
+                    if class.is_affix() {
                         self.longest_affix = self.longest_affix.max(w.len());
                     }
                     self.entry(w).classes |= class.bit();
@@ -619,6 +761,15 @@ impl Profile {
         (1..=word.len().min(self.longest_affix))
             .filter_map(|n| word.get(word.len() - n..))
             .any(|p| self.is(class, p))
+    }
+
+    /// Whether `word` ends with a word of the suffix class `class` written in lower case
+    /// ("-ly" in "only", not in "ONLY"): for the stages that compare endings as written.
+    #[must_use]
+    pub fn ends_with_lower(&self, class: Class, word: &str) -> bool {
+        (1..=word.len().min(self.longest_affix))
+            .filter_map(|n| word.get(word.len() - n..))
+            .any(|p| !p.bytes().any(|b| b.is_ascii_uppercase()) && self.is(class, p))
     }
 
     /// The month (1–12) `word` names.

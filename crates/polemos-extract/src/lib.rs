@@ -19,6 +19,7 @@ pub mod gazetteer;
 pub mod ir;
 pub mod knowledge;
 pub mod lang;
+pub mod lexicon;
 pub mod mention_rules;
 pub mod mentions;
 pub mod output;
@@ -180,6 +181,7 @@ impl Extractor {
     pub fn analyze<'t>(&self, text: &'t str, published: Option<NaiveDate>) -> Doc<'t> {
         let mut doc = Doc::new(text, published);
         doc.lang = std::sync::Arc::clone(&self.knowledge.lang);
+        doc.lexicon = std::sync::Arc::clone(&self.knowledge.lexicon);
         for stage in &self.stages {
             stage.run(&self.knowledge, &mut doc);
         }
@@ -195,6 +197,7 @@ impl Extractor {
     ) -> Vec<(&'static str, std::time::Duration)> {
         let mut doc = Doc::new(text, published);
         doc.lang = std::sync::Arc::clone(&self.knowledge.lang);
+        doc.lexicon = std::sync::Arc::clone(&self.knowledge.lexicon);
         self.stages
             .iter()
             .map(|stage| {
@@ -334,8 +337,8 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             mentions: Vec::new(),
         })
         .collect();
-    for (s, sentence) in doc.sentences.iter().enumerate() {
-        for it in &doc.items[sentence.items.clone()] {
+    for s in 0..doc.sentences.len() {
+        for it in doc.sentence_items(s) {
             if let ir::ItemKind::Actor { actor, via, .. } = it.kind
                 && let Some(a) = actors.get_mut(actor)
                 && a.mentions.last().is_none_or(|m| m.span.start != it.start)

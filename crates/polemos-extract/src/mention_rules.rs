@@ -5,6 +5,8 @@
 
 use super::ir::{Doc, Item, ItemKind, RawMatch, TokKind};
 use super::knowledge::{Knowledge, Via};
+use super::lang::Class;
+use super::lexicon::Lex;
 use super::mentions::{State, body_actor, body_noun, is_capitalized_word};
 use polemos_core::model::ActorKind;
 
@@ -19,7 +21,7 @@ pub(crate) fn its_bodies(
     local: &mut Vec<Item>,
 ) {
     for t in range.clone() {
-        if !doc.tok_is(t, "its") {
+        if !doc.tok_is_a(t, Class::StatePossessive) {
             continue;
         }
         let Some(n) = body_noun(doc, t + 1, range.end) else {
@@ -67,34 +69,10 @@ pub(crate) fn its_bodies(
                 adjectival: false,
                 possessive: false,
             },
+            score: Via::Reference.score(),
         });
     }
 }
-
-/// Words before a plural demonym that count or list people ("seven Russians", "the rescued
-/// included Bangladeshis and Rohingya").
-const COUNTING: &[&str] = &[
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "many",
-    "several",
-    "some",
-    "few",
-    "including",
-    "included",
-    "among",
-    "other",
-];
 
 /// Whether the demonym matched at `m` is a plural counted or listed ("seven Russians",
 /// "included Bangladeshis"): nationals, not their state.
@@ -105,34 +83,13 @@ pub(crate) fn counted_nationals(doc: &Doc<'_>, m: RawMatch, demonym: Option<&str
         return false;
     }
     let before = m.tok - 1;
-    let before = if doc.tok_is(before, "of") && before > 0 {
+    let before = if doc.tok_is_a(before, Class::GenitiveCase) && before > 0 {
         before - 1
     } else {
         before
     };
-    doc.tokens[before].kind == TokKind::Number || doc.tok_in(before, COUNTING)
+    doc.tokens[before].kind == TokKind::Number || doc.tok_is_a(before, Class::Counting)
 }
-
-/// Capitalized words of newspapers' names after a place ("Japan Times", "China Daily").
-const MASTHEAD_WORDS: &[&str] = &[
-    "Times",
-    "Daily",
-    "Herald",
-    "Post",
-    "Today",
-    "Tribune",
-    "Independent",
-    "Star",
-    "Journal",
-    "Gazette",
-    "Observer",
-    "Express",
-    "Telegraph",
-    "Chronicle",
-    "Monitor",
-    "Mail",
-    "Review",
-];
 
 /// Whether the state name at `tok..tok_end` is part of a newspaper's name: "the Japan Times",
 /// "China Daily", "Russia Today", "the Times of India". The paper is not the state.
@@ -142,32 +99,11 @@ pub(crate) fn in_masthead(
     tok_end: usize,
     range: std::ops::Range<usize>,
 ) -> bool {
-    (tok_end < range.end && MASTHEAD_WORDS.contains(&doc.tok(tok_end)))
+    (tok_end < range.end && doc.tok_in_lex(tok_end, Lex::MastheadWord))
         || (tok >= range.start + 2
-            && doc.tok(tok - 1) == "of"
-            && MASTHEAD_WORDS.contains(&doc.tok(tok - 2)))
+            && is_lower_a(doc, tok - 1, Class::GenitiveCase)
+            && doc.tok_in_lex(tok - 2, Lex::MastheadWord))
 }
-
-/// Capitalized nouns of seas, valleys and other places named after a state ("the Indian Ocean",
-/// "the Jordan Valley", "the Gulf of Mexico", "Lake Chad").
-const FEATURE_NOUNS: &[&str] = &[
-    "Ocean",
-    "Sea",
-    "Peninsula",
-    "Valley",
-    "Basin",
-    "River",
-    "Strait",
-    "Straits",
-    "Gulf",
-    "Bay",
-    "Lake",
-    "Plateau",
-    "Desert",
-    "Delta",
-    "Highlands",
-    "Mountains",
-];
 
 /// Whether the state name at `tok..tok_end` is part of a place's name: a feature noun right
 /// after it ("Indian Ocean", "East China Sea") or before it ("Gulf of Mexico", "Lake Chad"), a
@@ -179,20 +115,18 @@ pub(crate) fn in_feature_name(
     tok_end: usize,
     range: std::ops::Range<usize>,
 ) -> bool {
-    let capital = |t: usize| {
-        let w = doc.tok(t);
-        FEATURE_NOUNS.contains(&w)
-    };
+    let capital = |t: usize| doc.tok_in_lex(t, Lex::FeatureNoun);
     // "Latin America", "South American", "New Mexico": a region or another place named after
     // the state ("South Korea", "South African" are matched whole before this).
     let region = tok > range.start
-        && (doc.tok_in(tok - 1, &["New", "Northern"])
-            || (doc.tok(tok).starts_with("America")
-                && doc.tok_in(tok - 1, &["Latin", "South", "Central", "North"])));
+        && (doc.tok_in_lex(tok - 1, Lex::NamesakePrefix)
+            || (doc.tok(tok).starts_with("America") && doc.tok_in_lex(tok - 1, Lex::RegionPrefix)));
     region
         || (tok_end < range.end && capital(tok_end))
-        || (tok > range.start && doc.tok(tok - 1) == "Lake")
-        || (tok >= range.start + 2 && doc.tok(tok - 1) == "of" && capital(tok - 2))
+        || (tok > range.start && doc.tok_in_lex(tok - 1, Lex::FeatureNounBefore))
+        || (tok >= range.start + 2
+            && is_lower_a(doc, tok - 1, Class::GenitiveCase)
+            && capital(tok - 2))
 }
 
 /// The colon ending a transcript's speaker label in capitals at the start of the sentence
@@ -208,34 +142,22 @@ pub(crate) fn label_end(doc: &Doc<'_>, range: std::ops::Range<usize>) -> usize {
     if caps { colon } else { range.start }
 }
 
-/// Last words of an institution's name ("Central Election Commission", "Supreme Court").
-const INSTITUTION_HEADS: &[&str] = &[
-    "Commission",
-    "Ministry",
-    "Committee",
-    "Council",
-    "Court",
-    "Assembly",
-    "Parliament",
-    "Agency",
-];
-
 /// The first token of an institution's name that ends in "of" right before the state name at
 /// `tok` ("the Central Election Commission of [the Republic of] Belarus"), if there is one.
 pub(crate) fn institution_of(doc: &Doc<'_>, tok: usize, first: usize) -> Option<usize> {
     let mut of = tok
         .checked_sub(1)
-        .filter(|&p| p > first && doc.tok(p) == "of")?;
+        .filter(|&p| p > first && is_lower_a(doc, p, Class::GenitiveCase))?;
     // "of the Republic of Belarus": the state's long form.
     if of >= first + 4
-        && doc.tok_in(of - 1, &["Republic", "Kingdom", "Federation", "State"])
-        && doc.tok_is(of - 2, "the")
-        && doc.tok(of - 3) == "of"
+        && doc.tok_in_lex(of - 1, Lex::LongFormHead)
+        && doc.tok_is_a(of - 2, Class::DefiniteArticle)
+        && is_lower_a(doc, of - 3, Class::GenitiveCase)
     {
         of -= 3;
     }
     let head = of.checked_sub(1).filter(|&h| h >= first)?;
-    if !INSTITUTION_HEADS.contains(&doc.tok(head)) {
+    if !doc.tok_in_lex(head, Lex::InstitutionHead) {
         return None;
     }
     let mut from = head;
@@ -243,7 +165,10 @@ pub(crate) fn institution_of(doc: &Doc<'_>, tok: usize, first: usize) -> Option<
         from -= 1;
     }
     // "The Ministry" at a sentence's start: "The" is not the name's.
-    if doc.tok(from) == "The" {
+    if doc
+        .lang
+        .is_capitalized(Class::DefiniteArticle, doc.tok(from))
+    {
         from += 1;
     }
     (from < head || head > first).then_some(from)
@@ -273,17 +198,22 @@ pub(crate) fn names_instrument(doc: &Doc<'_>, at: usize, end: usize) -> bool {
     let mut t = at;
     while t < end && t < at + 7 {
         let w = doc.tok(t);
-        if ["Convention", "Charter", "Treaty"].contains(&w) {
+        if doc.tok_in_lex(t, Lex::Instrument) {
             return true;
         }
         let goes_on = doc.tokens[t].kind == TokKind::Word
-            && (w.starts_with(char::is_uppercase) || matches!(w, "of" | "the" | "on"));
+            && (w.starts_with(char::is_uppercase) || is_lower_a(doc, t, Class::InstrumentGlue));
         if !goes_on {
             return false;
         }
         t += 1;
     }
     false
+}
+
+/// Whether token `t` is a word of `class` written in lower case ("of", not "Of" in a name).
+fn is_lower_a(doc: &Doc<'_>, t: usize, class: Class) -> bool {
+    !doc.tok(t).bytes().any(|b| b.is_ascii_uppercase()) && doc.tok_is_a(t, class)
 }
 
 /// "BLINKEN" as a surname is written: "Blinken".
@@ -458,5 +388,29 @@ mod tests {
         let n = names("India and China agreed. Indian troops left the valley.");
         assert!(n.contains(&"actors/IND".to_owned()), "{n:?}");
         assert!(n.contains(&"actors/CHN".to_owned()), "{n:?}");
+    }
+
+    #[test]
+    fn a_lexicon_file_adding_a_masthead_word_changes_the_mentions() {
+        use crate::{ArticleMeta, Extractor, KnowledgeBuilder};
+        let text = "Russia rejected it, the Japan Sentinel reported.";
+        let names = |ex: &Extractor| -> Vec<String> {
+            let x = ex.extract(text, &ArticleMeta::default()).expect("extracts");
+            x.actors.into_iter().map(|a| a.name).collect()
+        };
+        let builtin = crate::test_support::extractor();
+        assert!(names(builtin).contains(&"actors/JPN".to_owned()));
+        let mut b = KnowledgeBuilder::builtin().expect("built-in");
+        b.add_source("mine.tsv", "lexicon|masthead_word|Sentinel\n")
+            .expect("a known list");
+        let mine = Extractor::with_knowledge(b.build().expect("builds"));
+        let n = names(&mine);
+        assert!(!n.contains(&"actors/JPN".to_owned()), "{n:?}");
+        assert!(n.contains(&"actors/RUS".to_owned()), "{n:?}");
+        let err = KnowledgeBuilder::builtin()
+            .expect("built-in")
+            .add_source("bad.tsv", "lexicon|masthead_words|Sentinel\n")
+            .expect_err("an unknown list is refused");
+        assert!(err.to_string().contains("masthead_words"), "{err}");
     }
 }

@@ -7,55 +7,14 @@ use std::collections::HashMap;
 use super::gazetteer::entry_fits;
 use super::ir::{Doc, DocActor, Item, ItemKind, TokKind};
 use super::knowledge::{Cue, Entry, Knowledge, Via};
+use super::lang::Class;
+use super::lexicon::Lex;
 use super::mention_rules::{
     counted_nationals, holder_named_later, in_feature_name, in_masthead, institution_of,
     its_bodies, label_end, names_instrument, title_case,
 };
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
-
-/// Words of fire aimed at something: the place after "at" that follows them is a target. Not
-/// "rounds" ("two rounds of talks at Seoul") nor the noun "fire" ("a fire at Seoul station"):
-/// "fire" counts only after "open" ([`opened_fire`]).
-const FIRED: &[&str] = &[
-    "fired",
-    "firing",
-    "shells",
-    "shell",
-    "missiles",
-    "missile",
-    "rockets",
-    "rocket",
-    "shots",
-    "artillery",
-    "aimed",
-];
-
-/// Nouns after a demonym that make it name the state ("Russian officials", "the Chinese side").
-const GROUP_NOUNS: &[&str] = &[
-    "officials",
-    "diplomats",
-    "government",
-    "authorities",
-    "leaders",
-    "leadership",
-    "ministry",
-    "sources",
-    "side",
-    "delegation",
-    "negotiators",
-    "forces",
-    "troops",
-    "military",
-    "navy",
-    "embassy",
-    "envoy",
-    "envoys",
-    "administration",
-    "parliament",
-    "lawmakers",
-    "cabinet",
-];
 
 /// Document actors met so far: by known actor, by surname, by known person.
 pub(crate) struct State {
@@ -77,7 +36,7 @@ fn elided_partner(
     known: usize,
 ) -> Option<(usize, usize)> {
     let ka = &k.actors[known];
-    if ka.kind != ActorKind::State || m.tok < first + 2 || !doc.tok_is(m.tok - 1, "and") {
+    if ka.kind != ActorKind::State || m.tok < first + 2 || !doc.tok_is_a(m.tok - 1, Class::And) {
         return None;
     }
     let name = doc.slice(m.start, m.end);
@@ -119,28 +78,9 @@ pub(crate) fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, know
     a
 }
 
-/// Nouns after a state's demonym or possessive that name one of its bodies ("the Indian Army",
-/// "China's navy", "the Chinese foreign ministry"), longest first.
-const BODY_NOUNS: &[&[&str]] = &[
-    &["foreign", "ministry"],
-    &["defense", "ministry"],
-    &["defence", "ministry"],
-    &["coast", "guard"],
-    &["air", "force"],
-    &["army"],
-    &["navy"],
-    &["military"],
-    &["authorities"],
-];
-
 /// How many tokens from `at` make a body noun, if any.
 pub(crate) fn body_noun(doc: &Doc<'_>, at: usize, end: usize) -> Option<usize> {
-    BODY_NOUNS
-        .iter()
-        .find(|words| {
-            at + words.len() <= end && words.iter().enumerate().all(|(i, w)| doc.tok_is(at + i, w))
-        })
-        .map(|words| words.len())
+    doc.lex_phrase_at(Lex::BodyNoun, at, end)
 }
 
 /// The document actor for body `display` of state actor `state`.
@@ -214,19 +154,26 @@ pub(crate) fn only_possessive(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     to == from
         || (to == from + 2
             && matches!(doc.tok(from), "'" | "\u{2019}")
-            && doc.tok_is(from + 1, "s"))
+            && doc.tok_is_a(from + 1, Class::PossessiveEnding))
 }
 
-/// Whether token `t` is the noun "fire" of "opened fire", "open fire", "opens fire".
+/// Whether token `t` ends "opened fire", "open fire", "opens fire" (the lexicon's phrases).
 fn opened_fire(doc: &Doc<'_>, t: usize) -> bool {
-    t > 0 && doc.tok_in(t, &["fire"]) && doc.tok_in(t - 1, &["opened", "open", "opens", "opening"])
+    doc.lexicon.phrases(Lex::OpenedFire).any(|words| {
+        t + 1 >= words.len()
+            && words
+                .iter()
+                .rev()
+                .enumerate()
+                .all(|(back, w)| doc.tok_is(t - back, w))
+    })
 }
 
 /// The token after the possessive ending at token `t`: `'s` (which the tokenizer splits into
 /// `'` and `s`) or a plural's lone `'` ("the Philippines' claims"); `t` when there is none.
 pub(crate) fn after_possessive(doc: &Doc<'_>, t: usize) -> usize {
     if doc.tok_in(t, &["'", "\u{2019}"]) {
-        t + 1 + usize::from(doc.tok_is(t + 1, "s"))
+        t + 1 + usize::from(doc.tok_is_a(t + 1, Class::PossessiveEnding))
     } else {
         t
     }
@@ -261,6 +208,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut raw_i = 0;
     let mut date_i = 0;
     let mut local: Vec<Item> = Vec::new();
+    doc.sentence_items = vec![0..0; doc.sentences.len()];
     for s in 0..doc.sentences.len() {
         local.clear();
         let range = doc.sentences[s].tokens.clone();
@@ -276,6 +224,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 tok,
                 tok_end,
                 kind,
+                // An actor by how it was named; a cue, topic or dispute name matched exactly.
+                score: match kind {
+                    ItemKind::Actor { via, .. } => via.score(),
+                    _ => 1.0,
+                },
             };
             covered_until = covered_until.max(m.end);
             if people.consumed.contains(&r) {
@@ -287,13 +240,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 ""
             };
             // What is fired "at" a capital is aimed at its state: "fired two shells at Seoul".
-            let aimed = prev_word.eq_ignore_ascii_case("at")
+            let aimed = tok > range.start
+                && doc.tok_is_a(tok - 1, Class::AimPreposition)
                 && (tok.saturating_sub(5).max(range.start)..tok.saturating_sub(1))
-                    .any(|t| doc.tok_in(t, FIRED) || opened_fire(doc, t));
-            let located = !aimed
-                && ["in", "at", "from", "of", "to", "near", "outside"]
-                    .iter()
-                    .any(|w| prev_word.eq_ignore_ascii_case(w));
+                    .any(|t| doc.tok_in_lex(t, Lex::FireWord) || opened_fire(doc, t));
+            let located =
+                !aimed && tok > range.start && doc.tok_is_a(tok - 1, Class::LocationPreposition);
             let possessive = tok_end + 2 <= range.end && only_possessive(doc, tok_end, tok_end + 2);
             let mut actor_done = false;
             let mut dispute_done = false;
@@ -371,6 +323,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival: false,
                                     possessive,
                                 },
+                                score: Via::Name.score(),
                             });
                             // The state is still named, as the body's owner.
                             local.push(item(ItemKind::Actor {
@@ -424,13 +377,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival: false,
                                     possessive: false,
                                 },
+                                score: via.score(),
                             });
                             continue;
                         }
                         // "Indian officials said": a demonym with a group noun names the state.
                         let group = via == Via::Demonym
                             && tok_end < range.end
-                            && doc.tok_in(tok_end, GROUP_NOUNS);
+                            && doc.tok_in_lex(tok_end, Lex::GroupNoun);
                         let adjectival = adjectival_states.contains(&r)
                             || (via == Via::Demonym && next_is_word && !next_is_cue && !group);
                         if group {
@@ -445,6 +399,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival: false,
                                     possessive: false,
                                 },
+                                score: via.score(),
                             });
                             continue;
                         }
@@ -469,6 +424,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival,
                                     possessive: false,
                                 },
+                                score: via.score(),
                             });
                         }
                     }
@@ -491,7 +447,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         }
                     }
                     Entry::Title(t) => {
-                        let the = prev_word.eq_ignore_ascii_case("the");
+                        let the =
+                            tok > range.start && doc.tok_is_a(tok - 1, Class::DefiniteArticle);
                         // "Japan's Foreign Minister": a state right before the title.
                         let state = r.checked_sub(1).and_then(|p| {
                             let prev = doc.raw[p];
@@ -530,7 +487,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         }
                     }
                     Entry::Cue(Cue::MediaNoun) => {
-                        if prev_word.eq_ignore_ascii_case("the")
+                        if tok > range.start
+                            && doc.tok_is_a(tok - 1, Class::DefiniteArticle)
                             && let Some(media) = last_media
                         {
                             local.push(item(ItemKind::Actor {
@@ -575,6 +533,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     possessive: p.name_end + 2 <= range.end
                         && only_possessive(doc, p.name_end, p.name_end + 2),
                 },
+                score: Via::Name.score(),
             });
         }
         its_bodies(k, doc, &mut st, range.clone(), &mut local);
@@ -610,6 +569,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     adjectival: false,
                     possessive,
                 },
+                score: Via::Surname.score(),
             });
         }
         let _ = covered_until;
@@ -621,6 +581,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 tok: d.tok,
                 tok_end: d.tok_end,
                 kind: ItemKind::Date(date_i),
+                score: d.score,
             });
             date_i += 1;
         }
@@ -637,7 +598,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         let from = doc.items.len();
         doc.items.extend_from_slice(&local);
-        doc.sentences[s].items = from..doc.items.len();
+        doc.sentence_items[s] = from..doc.items.len();
     }
 }
 
@@ -714,5 +675,51 @@ mod tests {
             body("actors/chinese-navy"),
             Some((GovernmentBody, Some("actors/CHN".into())))
         );
+    }
+
+    #[test]
+    fn each_sentence_has_its_items_and_each_actor_item_a_score_by_how_it_was_named() {
+        use crate::ir::ItemKind;
+        use crate::knowledge::Via;
+        let doc = crate::test_support::extractor().analyze(
+            "Russia rejected the plan on Monday. The Russian foreign ministry said it would talk.",
+            chrono::NaiveDate::from_ymd_opt(2018, 9, 19),
+        );
+        assert_eq!(doc.sentence_items.len(), doc.sentences.len());
+        // The ranges tile the items in order: every item belongs to exactly one sentence.
+        let mut next = 0;
+        for (s, r) in doc.sentence_items.iter().enumerate() {
+            assert_eq!(r.start, next);
+            next = r.end;
+            let sentence = &doc.sentences[s];
+            assert!(
+                doc.sentence_items(s)
+                    .iter()
+                    .all(|it| sentence.start <= it.start && it.end <= sentence.end)
+            );
+        }
+        assert_eq!(next, doc.items.len());
+        let score_of = |text: &str| {
+            doc.items
+                .iter()
+                .find(|it| doc.slice(it.start, it.end) == text)
+                .map(|it| it.score)
+        };
+        assert_eq!(score_of("Russia"), Some(Via::Name.score()));
+        assert_eq!(
+            score_of("Russian foreign ministry"),
+            Some(Via::Demonym.score())
+        );
+        assert!(Via::Name.score() > Via::Demonym.score());
+        assert!(Via::Demonym.score() > Via::Reference.score());
+        let (score, d) = doc
+            .items
+            .iter()
+            .find_map(|it| match it.kind {
+                ItemKind::Date(d) => Some((it.score, d)),
+                _ => None,
+            })
+            .expect("a date item");
+        assert_eq!(score, doc.dates[d].score);
     }
 }

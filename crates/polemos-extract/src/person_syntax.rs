@@ -6,44 +6,11 @@
 
 use super::ir::{Doc, TokKind};
 use super::knowledge::Knowledge;
+use super::lang::Class;
+use super::lexicon::Lex;
 use super::mentions::{Fitting, State, state_entry};
 use super::person_names::{is_institution_word, name_words, scan_name, scan_name_back};
 use super::persons::{People, PersonHit, known_by_full_name, person_actor, qualify};
-
-/// Nouns that make a name before them, in apposition, a person's ("X, a senior aide").
-const ROLE_NOUNS: &[&str] = &[
-    "assistant",
-    "aide",
-    "adviser",
-    "advisor",
-    "member",
-    "official",
-    "leader",
-    "commander",
-    "activist",
-    "analyst",
-    "lawmaker",
-    "legislator",
-    "diplomat",
-    "negotiator",
-    "expert",
-    "researcher",
-    "fellow",
-    "chairman",
-    "chairwoman",
-];
-
-/// Verbs of saying that, next to a bare name, show the name is a speaker's.
-const REPORTING: &[&str] = &[
-    "says",
-    "said",
-    "told",
-    "added",
-    "explained",
-    "noted",
-    "argued",
-    "wrote",
-];
 
 /// Whether tokens `from..to` touch a gazetteer match (a state, a title, a known name).
 fn touches_raw(doc: &Doc<'_>, from: usize, to: usize) -> bool {
@@ -130,34 +97,9 @@ fn record(
 
 /// Whether token `t` opens a clause a name can start: the sentence's start, a comma, a quote.
 fn clause_start(doc: &Doc<'_>, t: usize, sentence_start: usize) -> bool {
-    t == sentence_start
-        || doc.tok_in(
-            t - 1,
-            &[
-                ",", ";", "(", "and", "\"", "\u{201c}", "\u{201d}", "'", "\u{2019}",
-            ],
-        )
+    // (";", which the profile's list separator cannot hold, is checked here.)
+    t == sentence_start || doc.tok(t - 1) == ";" || doc.tok_is_a(t - 1, Class::ClauseOpener)
 }
-
-/// Nouns of people who do not act for their state, before a name with the state's demonym
-/// ("Russian opposition figure Aleksey Navalny"), and of people who do ("Chinese official").
-const PRE_NAME_ROLES: &[(&str, bool)] = &[
-    ("figure", false),
-    ("activist", false),
-    ("dissident", false),
-    ("journalist", false),
-    ("blogger", false),
-    ("lawyer", false),
-    ("businessman", false),
-    ("businesswoman", false),
-    ("tycoon", false),
-    ("scholar", false),
-    ("analyst", false),
-    ("official", true),
-    ("diplomat", true),
-    ("lawmaker", true),
-    ("negotiator", true),
-];
 
 /// "Russian opposition figure Aleksey Navalny", "Chinese official Li Wei": a demonym, up to
 /// three lower-case words ending in a role noun, then a name. Opposition figures and other
@@ -190,8 +132,15 @@ fn after_demonym_role(
             if doc.tokens[t].kind != TokKind::Word || !w.starts_with(char::is_lowercase) {
                 break;
             }
-            if let Some(&(_, serves)) = PRE_NAME_ROLES.iter().find(|(n, _)| *n == w) {
-                role = Some(serves);
+            let serves = if doc.tok_in_lex(t, Lex::PrivateRole) {
+                Some(false)
+            } else if doc.tok_in_lex(t, Lex::OfficialRole) {
+                Some(true)
+            } else {
+                None
+            };
+            if serves.is_some() {
+                role = serves;
                 t += 1;
                 break;
             }
@@ -205,7 +154,7 @@ fn after_demonym_role(
         {
             continue;
         }
-        let opposition = (m.tok_end..t).any(|x| doc.tok_is(x, "opposition"));
+        let opposition = (m.tok_end..t).any(|x| doc.tok_in_lex(x, Lex::Opposition));
         let served = (serves && !opposition).then_some(Served::Known(state));
         record(k, doc, st, out, (m.sentence, t, name_end), served);
     }
@@ -230,12 +179,12 @@ pub(crate) fn find(
             // "Rabi Adelati, a senior member of Sudan's ruling party".
             if w == "," && t > range.start {
                 let mut j = t + 1;
-                if doc.tok_in(j, &["a", "an", "the"]) {
+                if doc.tok_is_a(j, Class::Article) {
                     j += 1;
                 }
                 let mut role = None;
                 for x in j..(j + 3).min(range.end) {
-                    if doc.tok_in(x, ROLE_NOUNS) {
+                    if doc.tok_in_lex(x, Lex::PersonRole) {
                         role = Some(x);
                         break;
                     }
@@ -254,9 +203,9 @@ pub(crate) fn find(
                     continue;
                 }
                 let mut at = role + 1;
-                let served = if doc.tok_in(at, &["of", "to"]) {
+                let served = if doc.tok_is_a(at, Class::ServicePreposition) {
                     at += 1;
-                    if doc.tok_is(at, "the") {
+                    if doc.tok_is_a(at, Class::DefiniteArticle) {
                         at += 1;
                     }
                     served_at(k, doc, st, entries, at)
@@ -266,12 +215,14 @@ pub(crate) fn find(
                 record(k, doc, st, out, (s, from, t), served);
                 continue;
             }
-            if !doc.tok_in(t, REPORTING) {
+            if !doc.tok_in_lex(t, Lex::SpeechVerb) {
                 continue;
             }
             // "..., said Jane Doe." / "Jane Doe says".
             let after = scan_name(doc, t + 1, range.end, false);
-            let closes = after >= range.end || doc.tok_in(after, &[",", ".", "of", "at", "from"]);
+            let closes = after >= range.end
+                || matches!(doc.tok(after), "," | ".")
+                || doc.tok_is_a(after, Class::WorkplacePreposition);
             if after > t + 1
                 && closes
                 && t > range.start
@@ -288,7 +239,7 @@ pub(crate) fn find(
             let mut x = t;
             while x > range.start && t - x < 8 {
                 x -= 1;
-                if doc.tok_in(x, &["at", "of", "from"]) {
+                if doc.tok_is_a(x, Class::WorkplacePreposition) {
                     end = x;
                 }
             }
@@ -302,7 +253,8 @@ pub(crate) fn find(
                     && plain_person_name(doc, from, cand)
                     && !taken(out, s, from, cand)
                     && (cand == t
-                        || (cand..t).all(|y| !doc.tok_in(y, REPORTING) && doc.tok(y) != ","))
+                        || (cand..t)
+                            .all(|y| !doc.tok_in_lex(y, Lex::SpeechVerb) && doc.tok(y) != ","))
                 {
                     record(k, doc, st, out, (s, from, cand), None);
                     break;

@@ -220,7 +220,7 @@ fn is_noun_position(doc: &Doc<'_>, prev: usize) -> bool {
     let w = doc.tok(prev);
     w.starts_with(char::is_lowercase)
         && !doc.tok_is_a(prev, Class::VerbalContext)
-        && !w.ends_with("ly")
+        && !doc.lang.ends_with_lower(Class::AdverbSuffix, w)
 }
 
 /// Actors after the cue at `items[at]` (its object): the first actor in the noun phrases that

@@ -4,20 +4,13 @@
 
 use super::ir::{Doc, Line, Sentence, TokKind, Token};
 use super::knowledge::Knowledge;
+use super::lang::Class;
 
 /// Longest sentence, in tokens, before it is cut: keeps every per-sentence step bounded.
 pub const MAX_SENTENCE_TOKENS: usize = 300;
 
 /// Lines longer than this are never boilerplate (furniture is short).
 const MAX_BOILERPLATE_LINE: usize = 200;
-
-/// Words before a period that do not end a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "st", "gen", "lt", "col", "sgt", "capt", "prof", "sen", "rep", "gov",
-    "jr", "sr", "vs", "etc", "inc", "co", "corp", "jan", "feb", "mar", "apr", "aug", "sept", "sep",
-    "oct", "nov", "dec", "adm", "maj", "pres", "amb", "approx", "dept", "est", "fig", "md", "mohd",
-    "muhd",
-];
 
 /// Splits the text into lines and marks boilerplate and the headline.
 pub fn lines(k: &Knowledge, doc: &mut Doc<'_>) {
@@ -155,8 +148,9 @@ pub fn sentences(doc: &mut Doc<'_>) {
                 last += 1;
             }
             let prev = if i > start_tok { doc.tok(i - 1) } else { "" };
+            // "Mr. Abe", "U.S. envoy": the profile's abbreviations and single capitals.
             let abbreviation = s == "."
-                && (ABBREVIATIONS.iter().any(|a| prev.eq_ignore_ascii_case(a))
+                && ((i > start_tok && doc.tok_is_a(i - 1, Class::Abbreviation))
                     || (prev.chars().count() == 1 && prev.chars().all(char::is_uppercase)));
             match doc.tokens.get(last + 1) {
                 None => end_here = true,
@@ -221,7 +215,6 @@ fn push_sentence(doc: &mut Doc<'_>, from: usize, to: usize) {
         start,
         end,
         tokens: from..to,
-        items: 0..0,
         headline,
     });
 }
@@ -231,8 +224,13 @@ mod tests {
     use super::*;
 
     fn run(text: &str) -> Vec<String> {
+        run_with(crate::lang::english(), text)
+    }
+
+    fn run_with(lang: std::sync::Arc<crate::lang::Profile>, text: &str) -> Vec<String> {
         let k = Knowledge::builtin().expect("knowledge");
         let mut doc = Doc::new(text, None);
+        doc.lang = lang;
         lines(&k, &mut doc);
         tokens(&mut doc);
         sentences(&mut doc);
@@ -252,6 +250,22 @@ mod tests {
                 "He said \"no.\"",
                 "Then he left."
             ]
+        );
+    }
+
+    #[test]
+    fn a_profile_adding_an_abbreviation_changes_the_sentences() {
+        let text = "Ald. Smith met the envoy. He left.";
+        assert_eq!(
+            run(text),
+            vec!["Ald.", "Smith met the envoy.", "He left."],
+            "English knows no \"Ald.\""
+        );
+        let mine = crate::lang::Profile::parse("mine.tsv", "extends|en\nword|abbreviation|ald\n")
+            .expect("parses");
+        assert_eq!(
+            run_with(std::sync::Arc::new(mine), text),
+            vec!["Ald. Smith met the envoy.", "He left."]
         );
     }
 

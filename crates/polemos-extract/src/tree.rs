@@ -71,6 +71,9 @@ pub struct Parse<'t> {
     /// The language profile, for the stages that read words of the parse (pronoun lemmas,
     /// prepositions of cases).
     lang: std::sync::Arc<crate::lang::Profile>,
+    /// The knowledge's word lists, for the stages that read lemmas of the lexicon (light
+    /// verbs, verbs of sanction).
+    lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
 }
 
 impl std::fmt::Debug for Parse<'_> {
@@ -95,7 +98,21 @@ impl<'t> Parse<'t> {
             spans,
             always: false,
             lang: crate::lang::english(),
+            lexicon: crate::lexicon::builtin(),
         }
+    }
+
+    /// The same parse reading word lists from `lexicon` (the document's knowledge).
+    #[must_use]
+    pub fn with_lexicon(mut self, lexicon: std::sync::Arc<crate::lexicon::Lexicon>) -> Self {
+        self.lexicon = lexicon;
+        self
+    }
+
+    /// The knowledge's word lists.
+    #[must_use]
+    pub fn lexicon(&self) -> &crate::lexicon::Lexicon {
+        &self.lexicon
     }
 
     /// The same parse reading words from `lang` (the document's profile).
@@ -313,7 +330,9 @@ impl<'t> Parse<'t> {
 /// parsed when a stage first asks about it.
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let spans = doc.sentences.iter().map(|s| (s.start, s.end)).collect();
-    doc.parse = Parse::new(k.syntax.clone(), doc.text, spans).with_language(doc.lang.clone());
+    doc.parse = Parse::new(k.syntax.clone(), doc.text, spans)
+        .with_language(doc.lang.clone())
+        .with_lexicon(doc.lexicon.clone());
 }
 
 /// The `parse` stage with the later stages' gates lifted ([`Parse::asking_always`]): each stage

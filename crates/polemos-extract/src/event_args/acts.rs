@@ -2,33 +2,6 @@
 
 use super::*;
 
-/// Verbs that end or reduce relations when their object is "ties" or "relations": "abandon full
-/// economic ties with X" is a sanction, whatever "abandon" alone is coded as.
-pub(crate) const SEVERING: &[&str] = &[
-    "abandon",
-    "sever",
-    "cut",
-    "break",
-    "suspend",
-    "downgrade",
-    "freeze",
-    "end",
-    "scale",
-];
-
-/// Verbs that put a penalty into effect: "imposing a second round of sanctions on X".
-pub(crate) const IMPOSING: &[&str] = &["impose", "slap", "levy", "announce"];
-
-/// Nouns of a penalty one state puts on another.
-const PENALTIES: &[&str] = &[
-    "sanctions",
-    "tariffs",
-    "penalties",
-    "costs",
-    "embargo",
-    "duties",
-];
-
 /// Which sanction a verb is once its object is read: cutting ties, withdrawing an envoy or
 /// imposing a penalty. Each is coded by its own row of the event data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,33 +28,23 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
             .unwrap_or_default()
     };
     let objects: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obj")).collect();
-    if verb_in(p, v, SEVERING) {
+    if verb_in(p, v, Lex::SeveringVerb) {
         return objects
             .iter()
-            .any(|&o| ["ties", "relations", "relation", "contacts"].contains(&text(o).as_str()))
+            .any(|&o| p.lexicon().is(Lex::TiesNoun, &text(o)))
             .then_some(SanctionKind::Ties);
     }
     // "withdrew its ambassador from X": a diplomatic sanction, not a military retreat.
-    if verb_in(p, v, &["withdraw", "recall", "pull"]) {
+    if verb_in(p, v, Lex::WithdrawingVerb) {
         return objects
             .iter()
-            .any(|&o| {
-                [
-                    "ambassador",
-                    "envoy",
-                    "diplomat",
-                    "diplomats",
-                    "ambassadors",
-                    "envoys",
-                ]
-                .contains(&text(o).as_str())
-            })
+            .any(|&o| p.lexicon().is(Lex::EnvoyNoun, &text(o)))
             .then_some(SanctionKind::Envoy);
     }
     // The penalty may be the object or what it is a round or a set of ("a second round of
     // sanctions").
-    let penalty = |w: Word| PENALTIES.contains(&text(w).as_str());
-    (verb_in(p, v, IMPOSING)
+    let penalty = |w: Word| p.lexicon().is(Lex::PenaltyNoun, &text(w));
+    (verb_in(p, v, Lex::ImposingVerb)
         && objects.iter().any(|&o| {
             penalty(o)
                 || p.dependents(o).any(|d| {
@@ -153,7 +116,7 @@ pub fn light_with_act(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
-    if !verb_in(p, v, LIGHT_VERBS) {
+    if !verb_in(p, v, Lex::LightVerb) {
         return false;
     }
     p.dependents(v)

@@ -16,7 +16,7 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
     // sanctions on Russia as by it.
     let sanctions = p
         .token(n)
-        .is_some_and(|t| ["sanctions", "tariffs"].contains(&t.text.to_ascii_lowercase().as_str()));
+        .is_some_and(|t| p.lexicon().is(Lex::EitherWayPenalty, &t.text));
     for d in p.dependents(n) {
         let owner = p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "amod") && !sanctions)
@@ -48,7 +48,7 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
     }
     let light = |v: Word| {
         p.token(v)
-            .is_some_and(|t| LIGHT_VERBS.contains(&t.lemma.to_ascii_lowercase().as_str()))
+            .is_some_and(|t| p.lexicon().is(Lex::LightVerb, &t.lemma))
     };
     // "postponed their meeting": what is done to an act is not the act, whoever owns it.
     let commented = p.has_rel(n, "obj") && p.head(n).is_some_and(|v| !light(v));
@@ -89,12 +89,8 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
     // doer is left to the context.
     let planned = p.dependents(n).any(|d| {
         p.has_rel(d, "amod")
-            && p.token(d).is_some_and(|t| {
-                matches!(
-                    t.lemma.to_ascii_lowercase().as_str(),
-                    "plan" | "planned" | "upcoming" | "schedule" | "scheduled" | "forthcoming"
-                )
-            })
+            && p.token(d)
+                .is_some_and(|t| p.lang().is(Class::Planned, &t.lemma))
     });
     args.no_source = !(planned && p.has_rel(n, "nsubj"));
     // The object of a light verb: "lodged a protest", "held drills" are done by its subject.

@@ -5,20 +5,7 @@
 //! phrase).
 
 use crate::ir::{Doc, Item, ItemKind};
-
-/// Words before "with" that make its object a partner in the act, not its target or topic.
-const JOINT: &[&str] = &[
-    "concert",
-    "together",
-    "along",
-    "jointly",
-    "coordination",
-    "conjunction",
-    "cooperation",
-];
-
-/// Words that may stand between the actors of a list of partners.
-const LIST_GLUE: &[&str] = &["the", "its", "their", "and", ","];
+use crate::lang::Class;
 
 /// How many words may stand between the phrase's closing comma and the cue ("is", "has
 /// also").
@@ -58,16 +45,17 @@ pub fn joint(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Joint> {
         let ItemKind::Actor { actor, .. } = x.kind else {
             continue;
         };
-        if !(x.tok_end..edge).all(|t| doc.tok_in(t, LIST_GLUE)) {
+        if !(x.tok_end..edge).all(|t| doc.tok_is_a(t, Class::PartnerListGlue)) {
             return None;
         }
         let mut t = x.tok;
-        while t > 0 && doc.tok_in(t - 1, LIST_GLUE) {
+        while t > 0 && doc.tok_is_a(t - 1, Class::PartnerListGlue) {
             t -= 1;
         }
         let joint = t >= 2
-            && ((doc.tok_is(t - 1, "with") && doc.tok_in(t - 2, JOINT))
-                || doc.tok_is(t - 1, "alongside"));
+            && ((doc.tok_is_a(t - 1, Class::PartnerWith)
+                && doc.tok_is_a(t - 2, Class::PartnerLead))
+                || doc.tok_is_a(t - 1, Class::PartnerPreposition));
         if !partners.contains(&actor) {
             partners.push(actor);
         }

@@ -24,6 +24,11 @@ fn builtin_english_parses_with_every_class() {
     assert!(!p.starts_with(Class::NegatingPrefix, "ref"));
     assert!(p.ends_with(Class::AdjectiveSuffix, "Regional"));
     assert!(!p.ends_with(Class::AdjectiveSuffix, "talks"));
+    // Endings compared as written: "-ly" ends "only", not "ONLY" (a headline's capitals).
+    assert!(p.ends_with_lower(Class::AdverbSuffix, "only"));
+    assert!(!p.ends_with_lower(Class::AdverbSuffix, "ONLY"));
+    assert!(p.ends_with(Class::AdverbSuffix, "ONLY"));
+    assert!(p.ends_with(Class::NegationSuffix, "won't"));
     assert!(checked_english().is_ok());
 }
 

@@ -4,6 +4,7 @@
 use super::super::attribution::{label_speaker, resolve};
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Args, Cue, Knowledge};
+use super::super::lang::Class;
 use super::super::output::Clause;
 use super::super::syntax::{Subject, objects_after, possessor, subject_before};
 use super::super::tree::Word;
@@ -242,11 +243,7 @@ pub(super) fn holder(
         });
         !last.is_some_and(|x| {
             let sentence_start = doc.sentences[s].tokens.start;
-            x.tok == sentence_start + 1
-                && doc.tok_in(
-                    sentence_start,
-                    &["on", "in", "for", "about", "with", "regarding"],
-                )
+            x.tok == sentence_start + 1 && doc.tok_is_a(sentence_start, Class::LeadingPreposition)
         })
     });
     finish(doc, actors, inferred)
@@ -361,7 +358,7 @@ pub(super) fn negative_cue(doc: &Doc<'_>, cue: &Item) -> bool {
     doc.slice(cue.start, cue.end)
         .to_ascii_lowercase()
         .split_whitespace()
-        .any(|w| matches!(w, "not" | "never" | "no" | "cannot") || w.ends_with("n't"))
+        .any(|w| doc.lang.is(Class::CueNegation, w) || doc.lang.ends_with(Class::NegationSuffix, w))
 }
 
 /// Whether the parse negates the cue at `cue`: "not" or "never" on its word, or a verb of
@@ -493,10 +490,11 @@ fn both_sides(k: &Knowledge, doc: &Doc<'_>, w: Word, s: usize) -> Option<Vec<usi
     let l = lemma(doc, w);
     let quantified = p
         .dependents(w)
-        .any(|d| matches!(lemma(doc, d).as_str(), "both" | "two"));
+        .any(|d| doc.lang.is(Class::PairQuantifier, &lemma(doc, d)));
     let plural_parties =
         matches!(l.as_str(), "party" | "side") && p.token(w).is_some_and(|t| t.xpos == "NNS");
-    let group = l == "both" || (SIDE_NOUNS.contains(&l.as_str()) && (quantified || plural_parties));
+    let group = doc.lang.is(Class::PairPronoun, &l)
+        || (SIDE_NOUNS.contains(&l.as_str()) && (quantified || plural_parties));
     if !group {
         return None;
     }
@@ -541,7 +539,7 @@ fn actors_of(
             }
             continue;
         }
-        if matches!(l.as_str(), "we" | "i")
+        if doc.lang.is(Class::FirstPersonSubject, &l)
             && let Some(sp) = speaker.or_else(|| quote_goes_on(doc, s))
         {
             out.push(sp);
@@ -563,7 +561,7 @@ fn actors_of(
         // sentence before is about, not a state.
         let is_it = p
             .token(w)
-            .is_some_and(|t| t.text.eq_ignore_ascii_case("it"));
+            .is_some_and(|t| doc.lang.is(Class::NeuterPronoun, &t.text));
         if is_it && !previous_subject_is_actor(doc, s) {
             return FromTree::Nobody;
         }
@@ -645,7 +643,7 @@ fn reported_pronoun(
 ) -> Option<Vec<usize>> {
     let p = &doc.parse;
     let l = lemma(doc, w);
-    if !matches!(l.as_str(), "it" | "they" | "he" | "she") {
+    if !doc.lang.is(Class::SubjectPronoun, &l) {
         return None;
     }
     let reporter = p
@@ -698,8 +696,7 @@ pub(super) fn from_tree(
     // "The United States, in concert with the United Kingdom, is imposing ...".
     let first = doc.sentences[s].tokens.start;
     for t in first..cue.tok {
-        let joined = (doc.tok_is(t, "concert") && doc.tok_is(t + 1, "with"))
-            || (doc.tok_in(t, &["together", "along", "jointly"]) && doc.tok_is(t + 1, "with"));
+        let joined = doc.tok_is_a(t, Class::JointLead) && doc.tok_is_a(t + 1, Class::PartnerWith);
         if !joined {
             continue;
         }

@@ -4,122 +4,16 @@
 
 use super::super::ir::{Doc, Item, ItemKind, TokKind};
 use super::super::lang::Class;
+use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
 use super::super::tree::Word;
 use polemos_core::names::slugify;
 
 /// How far after a cue its topic may stand, in tokens.
 const TOPIC_WINDOW: usize = 12;
-/// Words that never start an issue, and nouns too vague to be one on their own.
-const NOT_AN_ISSUE: &[&str] = &[
-    "after",
-    "before",
-    "when",
-    "while",
-    "it",
-    "this",
-    "that",
-    "them",
-    "him",
-    "her",
-    "us",
-    "all",
-    "what",
-    "which",
-    "who",
-    "there",
-    "here",
-    "also",
-    "not",
-    "decision",
-    "move",
-    "request",
-    "claim",
-    "claims",
-    "statement",
-    "plan",
-    "step",
-    "steps",
-    "idea",
-    "call",
-    "calls",
-    "remarks",
-    "comments",
-    "position",
-    "stance",
-    "efforts",
-    "effort",
-    "action",
-    "actions",
-    "measures",
-    "proposal",
-    "report",
-    "reports",
-    "way",
-    "need",
-    "issue",
-    "matter",
-    "question",
-    "situation",
-    "process",
-    "progress",
-    "option",
-    "options",
-    "things",
-    "everything",
-    "something",
-    "anything",
-    "both",
-    "sides",
-    "parties",
-    "more",
-    "further",
-    "additional",
-    "new",
-];
 /// Longest noun phrase proposed as a new issue, in tokens.
 const MAX_NEW_ISSUE_TOKENS: usize = 4;
-/// Nouns for people and groups, which head an actor rather than an issue.
-const GROUP_HEADS: &[&str] = &[
-    "allies",
-    "ally",
-    "partners",
-    "partner",
-    "friends",
-    "people",
-    "peoples",
-    "officials",
-    "government",
-    "governments",
-    "leaders",
-    "leader",
-    "forces",
-    "troops",
-    "citizens",
-    "members",
-    "counterparts",
-    "counterpart",
-    "neighbors",
-    "neighbours",
-];
 
-/// Words after a bare claim verb ("claims the islands") that show a claim to territory rather
-/// than an assertion ("claims a wing of the temple collapsed").
-const CLAIMED_THINGS: &[&str] = &[
-    "sovereignty",
-    "territory",
-    "territories",
-    "islands",
-    "island",
-    "islets",
-    "waters",
-    "sea",
-    "area",
-    "region",
-    "shoal",
-    "reef",
-    "rights",
-];
 /// How far after a claim verb its object may stand, in tokens.
 const CLAIM_WINDOW: usize = 5;
 /// How far before a judgement the thing judged may stand, in tokens.
@@ -170,7 +64,7 @@ pub(super) fn accused_of(
 ) -> Option<Accused> {
     let cue = items[at];
     let end = (cue.tok_end + ACCUSED_OF_WINDOW).min(stop_tok);
-    let of = (cue.tok_end..end).find(|&t| doc.tok_in(t, &["of", "for"]))?;
+    let of = (cue.tok_end..end).find(|&t| doc.tok_is_a(t, Class::ChargePreposition))?;
     let mut first = of + 1;
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
@@ -202,7 +96,7 @@ pub(super) fn issue_over(
         .iter()
         .find(|x| x.start >= cue.end && matches!(x.kind, ItemKind::Actor { .. }))?;
     let end = (actor.tok_end + OVER_REACH).min(stop_tok);
-    let over = (actor.tok_end..end).find(|&t| doc.tok_in(t, &["over", "about"]))?;
+    let over = (actor.tok_end..end).find(|&t| doc.tok_is_a(t, Class::GrievancePreposition))?;
     let mut first = over + 1;
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
@@ -216,16 +110,6 @@ pub(super) fn issue_over(
     })
 }
 
-/// Verbs that name what they judge as their object: "called the visit regrettable".
-const CALLING: &[&str] = &[
-    "called",
-    "calls",
-    "call",
-    "calling",
-    "described",
-    "describes",
-];
-
 /// The thing a judgement qualifies as a verb's object: "Japan called the visit regrettable",
 /// "described the drills as provocative". The noun phrase between the verb and the judgement.
 pub(super) fn called(
@@ -237,8 +121,8 @@ pub(super) fn called(
     let cue = items[at];
     let verb = (floor_tok..cue.tok)
         .rev()
-        .find(|&t| doc.tok_in(t, CALLING))?;
-    let stop = if doc.tok_is(cue.tok.saturating_sub(1), "as") {
+        .find(|&t| doc.tok_in_lex(t, Lex::CallingVerb))?;
+    let stop = if doc.tok_is_a(cue.tok.saturating_sub(1), Class::PredicativeAs) {
         cue.tok - 1
     } else {
         cue.tok
@@ -272,11 +156,18 @@ fn new_issue_from(
     let start = t;
     // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after
     // "that" comes a clause ("recognizes that the territory is part of ...").
-    if (cue_end..start).any(|x| doc.tok_in(x, &["to", "that"])) && start > cue_end {
+    if (cue_end..start)
+        .any(|x| doc.tok_is_a(x, Class::InfinitiveMarker) || doc.tok_is_a(x, Class::Complementizer))
+        && start > cue_end
+    {
         return None;
     }
     // "implementing the agreement": a verb with its object, not a noun phrase.
-    if doc.tok(start).ends_with("ing") && doc.tok_is_a(start + 1, Class::Determiner) {
+    if doc
+        .lang
+        .ends_with_lower(Class::GerundSuffix, doc.tok(start))
+        && doc.tok_is_a(start + 1, Class::Determiner)
+    {
         return None;
     }
     // Names of places and disputes may sit inside the phrase ("occupation of Crimea").
@@ -308,11 +199,11 @@ fn new_issue_from(
         && !covered(t)
         && !doc.tok_is_a(t, Class::IssueEnd)
         // "arrest of the activists", "Indian control of the region": the head comes first.
-        && !(doc.tok_is(t, "of") && doc.tok_is_a(t + 1, Class::Determiner))
+        && !(doc.tok_is_a(t, Class::GenitiveCase) && doc.tok_is_a(t + 1, Class::Determiner))
     {
         t += 1;
     }
-    let cut_by_coordination = doc.tok_in(t, &["and", "or"]);
+    let cut_by_coordination = doc.tok_is_a(t, Class::PhraseCoordinator);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
     // ("resumption of formal diplomatic [ties]"): not a whole phrase.
     let cut_short =
@@ -320,14 +211,18 @@ fn new_issue_from(
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }
-    while t > start && (doc.tok_is_a(t - 1, Class::IssueTrailing) || doc.tok(t - 1).ends_with("ly"))
+    while t > start
+        && (doc.tok_is_a(t - 1, Class::IssueTrailing)
+            || doc
+                .lang
+                .ends_with_lower(Class::AdverbSuffix, doc.tok(t - 1)))
     {
         t -= 1;
     }
     // "occupation of Crimea": the issue lives under the dispute, whose place need not be
     // named again.
     if let Some(of) = (start + 1..t).find(|&x| {
-        doc.tok_is(x, "of")
+        doc.tok_is_a(x, Class::GenitiveCase)
             && items.iter().any(|it| {
                 it.tok == x + 1
                     && it.tok_end >= t
@@ -342,7 +237,10 @@ fn new_issue_from(
     // A readable noun phrase: no verb, auxiliary or pronoun inside ("has been conveyed"), and
     // no adjective left dangling by a cut coordination ("ongoing regional [and ...] efforts").
     if (start..t).any(|x| doc.tok_is_a(x, Class::NotInIssue))
-        || t > start && doc.tok(t - 1).ends_with("ly")
+        || t > start
+            && doc
+                .lang
+                .ends_with_lower(Class::AdverbSuffix, doc.tok(t - 1))
         || t > start
             && cut_by_coordination
             && doc.lang.ends_with(Class::AdjectiveSuffix, doc.tok(t - 1))
@@ -361,13 +259,13 @@ fn new_issue_from(
             )
     });
     // "our Philippine allies": people are actors, not issues.
-    if t > start && doc.tok_in(t - 1, GROUP_HEADS) {
+    if t > start && doc.tok_in_lex(t - 1, Lex::GroupHead) {
         return None;
     }
     if t == start
         || doc.tok(start).starts_with(char::is_uppercase) && !demonym
-        || doc.tok_in(start, NOT_AN_ISSUE)
-            && (t - start == 1 || !doc.tok_in(start, &["call", "plan"]))
+        || doc.tok_in_lex(start, Lex::NotAnIssue)
+            && (t - start == 1 || !doc.tok_in_lex(start, Lex::OpensAnIssue))
     {
         return None;
     }
@@ -411,75 +309,12 @@ fn noun_phrase(doc: &Doc<'_>, start: usize, end: usize, gerund_ok: bool) -> bool
     is_noun && !clause_inside
 }
 
-/// Verbs of furthering that take general goods as objects ("continue to promote
-/// accountability", "promote trade", "press for justice"): a known topic after them is a
-/// stance, any other noun phrase is not an issue of the dispute.
-const WEAK_CUES: &[&str] = &[
-    "continue",
-    "will continue",
-    "promote",
-    "increase",
-    "expand",
-    "boost",
-    "step up",
-    "strengthen",
-    "deepen",
-    "encourage",
-    "encourages",
-    "encouraged",
-    "push for",
-    "pushes for",
-    "pushed for",
-    "want",
-    "wants",
-    "ready for",
-    "are ready for",
-    "rejoin",
-    "rejoins",
-    "rejoined",
-    "return to",
-    "returns to",
-    "returned to",
-    "returning to",
-    "accept",
-    "accepts",
-    "abide by",
-    "abides by",
-    "abided by",
-    "comply with",
-    "complies with",
-    "complied with",
-    "impose",
-    "imposes",
-    "imposed",
-    "imposing",
-    "extend",
-    "extends",
-    "extended",
-    "extending",
-    "prolong",
-    "prolongs",
-    "prolonged",
-    "renew",
-    "renews",
-    "renewed",
-    "signed",
-    "sign",
-    "signs",
-    "concluded",
-    "sponsored",
-    "co-sponsored",
-    "cosponsored",
-    "join",
-    "resume",
-    "restart",
-    "reopen",
-];
-
-/// Whether the cue `cue` is one of the [`WEAK_CUES`].
+/// Whether the cue `cue` is a weak cue (the lexicon's `weak_cue`): a verb of furthering that
+/// takes general goods as objects ("continue to promote accountability", "promote trade"): a
+/// known topic after it is a stance, any other noun phrase is not an issue of the dispute.
 pub(super) fn weak_cue(doc: &Doc<'_>, cue: &Item) -> bool {
-    let text = doc.slice(cue.start, cue.end);
-    WEAK_CUES.iter().any(|w| text.eq_ignore_ascii_case(w))
+    doc.lexicon
+        .is_entry(Lex::WeakCue, doc.slice(cue.start, cue.end))
 }
 
 /// Whether the claim cue at `items[at]` claims territory: a cue that says so itself
@@ -525,7 +360,7 @@ pub(super) fn claimed(
             ItemKind::Topic(t) => Some(t) == sovereignty,
             _ => false,
         })
-        || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in(t, CLAIMED_THINGS))
+        || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in_lex(t, Lex::ClaimedThing))
 }
 
 /// How far before "belong to" the thing claimed may stand ("the disputed islands belong to").
@@ -540,7 +375,7 @@ fn belongs(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
     items[..at].iter().rev().any(|x| {
         x.tok_end + BELONG_BACK >= cue.tok
             && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
-    }) || (from..cue.tok).any(|t| doc.tok_in(t, CLAIMED_THINGS))
+    }) || (from..cue.tok).any(|t| doc.tok_in_lex(t, Lex::ClaimedThing))
 }
 
 /// Whether, in the parse, "part" in the cue has a disputed place as its subject and a state
@@ -626,7 +461,7 @@ pub(super) fn assessed(
     let cue = items[at];
     // The thing judged after the cue stands in the same phrase: not past "and" or a comma.
     let stop = (cue.tok_end..doc.token_at(stop).min(cue.tok_end + ASSESS_AHEAD))
-        .find(|&t| doc.tok_in(t, &["and", "but", ",", ";"]))
+        .find(|&t| doc.tok(t) == ";" || doc.tok_is_a(t, Class::PhraseBreak))
         .map_or(stop, |t| doc.tokens[t].start);
     let after = |limit: usize| {
         items[at + 1..]

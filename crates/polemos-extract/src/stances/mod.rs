@@ -22,6 +22,7 @@ use super::attribution::{clause_at, label_speaker};
 use super::events::issue_name;
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Knowledge, TopicScale};
+use super::lang::Class;
 use super::output::{ConditionFact, StanceFact};
 use holders::{holder, voice};
 use issues::{accused_of, assessed, claimed, new_issue, topic_after};
@@ -179,14 +180,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && let Some((ls, lh, la)) = &last_holders
                 && *ls == s
                 && it.tok > 0
-                && (it.tok.saturating_sub(2)..it.tok).any(|t| doc.tok_in(t, &["and", "but"]))
+                && (it.tok.saturating_sub(2)..it.tok)
+                    .any(|t| doc.tok_is_a(t, Class::VerbCoordinator))
             {
                 (holders, agents, inferred) = (lh.clone(), la.clone(), true);
             }
             // A judgement nobody is quoted for, or a "we" nobody is quoted for, in a text written
             // in one state's voice (a statement whose sentences open with "The United States
             // welcomes ..."), is that state's.
-            let we = (it.tok.saturating_sub(3)..it.tok).any(|t| doc.tok_is(t, "we"));
+            let we = (it.tok.saturating_sub(3)..it.tok).any(|t| doc.tok_is_a(t, Class::We));
             if holders.is_empty()
                 && (we
                     || matches!(
@@ -334,7 +336,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // "The measure ... was co-sponsored by France": a passive's issue is its
                     // subject, before the cue.
                     let passive_subject = doc
-                        .tok_is(it.tok_end, "by")
+                        .tok_is_a(it.tok_end, Class::AgentPreposition)
                         .then(|| anaphor(k, doc, s, doc.token_at(clause.start), it.tok))
                         .flatten();
                     // "rejected China's claims", "denounce Indian control of the region":
@@ -468,13 +470,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let deadline = items.iter().find_map(|x| match x.kind {
                 ItemKind::Date(d) if x.tok >= topic_tok && x.start < topic_stop => {
                     let dm = &doc.dates[d];
-                    let by = x.tok > 0 && doc.tok_in(x.tok - 1, &["by", "the", "before", "until"]);
-                    (by && dm.qualifier == Some("end") || doc.tok_is(x.tok.saturating_sub(1), "by"))
-                        .then_some(dm.date.map(|date| FuzzyDate {
-                            date,
-                            precision: dm.precision,
-                        }))
-                        .flatten()
+                    let by = x.tok > 0 && doc.tok_is_a(x.tok - 1, Class::DeadlineLead);
+                    (by && dm.qualifier == Some("end")
+                        || doc.tok_is_a(x.tok.saturating_sub(1), Class::DeadlinePreposition))
+                    .then_some(dm.date.map(|date| FuzzyDate {
+                        date,
+                        precision: dm.precision,
+                    }))
+                    .flatten()
                 }
                 _ => None,
             });
@@ -529,7 +532,7 @@ const ASKED_WINDOW: usize = 3;
 /// read from the request itself; the one asked has taken none.
 fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
     let cue = items[at];
-    if cue.tok < 2 || !doc.tok_is(cue.tok - 1, "to") {
+    if cue.tok < 2 || !doc.tok_is_a(cue.tok - 1, Class::InfinitiveMarker) {
         return false;
     }
     let Some(j) = items[..at].iter().rposition(|x| {
@@ -557,7 +560,8 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
 /// Whether the condition cue `cue` is "until" with a date: "extended the sanctions until
 /// January 31" sets a term, not a condition.
 fn until_a_date(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
-    doc.slice(cue.start, cue.end).eq_ignore_ascii_case("until")
+    cue.tok_end == cue.tok + 1
+        && doc.tok_is_a(cue.tok, Class::TermPreposition)
         && items.iter().any(|x| {
             matches!(x.kind, ItemKind::Date(_)) && x.tok >= cue.tok_end && x.tok <= cue.tok_end + 2
         })

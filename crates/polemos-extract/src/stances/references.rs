@@ -5,6 +5,7 @@
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Knowledge, TopicScale};
 use super::super::lang::Class;
+use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
 
 /// Nouns that refer back to a measure named before ("the measure", "this decision", "Manila's
@@ -50,7 +51,7 @@ pub(super) fn anaphor(
     let mut t = tok;
     let mut determined = false;
     // A clause may open with its conjunction ("but the recent proposal is serious").
-    if doc.tok_in(t, &["but", "and", "while"]) {
+    if doc.tok_is_a(t, Class::ClauseConjunction) {
         t += 1;
     }
     // "Manila's move": a possessor actor.
@@ -73,13 +74,7 @@ pub(super) fn anaphor(
     };
     // Two modifiers at most ("the recent Moroccan proposal").
     let (noun, prefer) = (t..(t + 3).min(stop_tok)).find_map(|x| noun_at(x).map(|p| (x, p)))?;
-    if !determined
-        || noun >= stop_tok
-        || doc.tok_in(
-            noun + 1,
-            &["to", "of", "by", "that", "on", "between", "for"],
-        )
-    {
+    if !determined || noun >= stop_tok || doc.tok_is_a(noun + 1, Class::NounComplement) {
         return None;
     }
     antecedent(k, doc, s, noun, prefer)
@@ -150,10 +145,6 @@ fn antecedent(
     latest.map(|t| (t, noun))
 }
 
-/// Nouns for a claim to territory once an actor owns them ("China's claims", "Indian control",
-/// "Chinese authority over the area").
-const CLAIM_NOUNS: &[&str] = &["claim", "claims", "authority", "control", "jurisdiction"];
-
 /// The actor that owns the noun at token `noun`: a possessive or demonym right before it,
 /// perhaps with one modifier between ("China's expansive claims", "Indian control").
 pub(super) fn owner_of<'a>(doc: &Doc<'_>, items: &'a [Item], noun: usize) -> Option<&'a Item> {
@@ -173,7 +164,7 @@ pub(super) fn owner_of<'a>(doc: &Doc<'_>, items: &'a [Item], noun: usize) -> Opt
 }
 
 /// Whether the words after the cue at `items[at]` name an actor's claim to territory: the
-/// actor (possessive or a demonym), perhaps an adjective, then one of the [`CLAIM_NOUNS`]
+/// actor (possessive or a demonym), perhaps an adjective, then one of the claim nouns (the lexicon's `claim_noun`)
 /// ("rejected China's expansive claims", "denounce Indian control of the region"). Returns the
 /// noun's token.
 pub(super) fn owned_claim(
@@ -183,11 +174,11 @@ pub(super) fn owned_claim(
     stop_tok: usize,
 ) -> Option<usize> {
     let mut t = items[at].tok_end;
-    while t < stop_tok && doc.tok_in(t, &["the", "a", "an", "any"]) {
+    while t < stop_tok && doc.tok_is_a(t, Class::ClaimLead) {
         t += 1;
     }
     // The owner's name, its possessive and one modifier at most come before the noun.
-    let noun = (t..(t + 5).min(stop_tok)).find(|&x| doc.tok_in(x, CLAIM_NOUNS))?;
+    let noun = (t..(t + 5).min(stop_tok)).find(|&x| doc.tok_in_lex(x, Lex::ClaimNoun))?;
     let owner = owner_of(doc, &items[at + 1..], noun)?;
     // A state's claim, or its agents' ("Indian control"); a court's jurisdiction is no claim
     // to territory.
@@ -228,12 +219,11 @@ pub(super) fn recognized_actor(
             ..
         }
     ) && object.tok <= cue.tok_end + 1;
-    let whole = object.tok_end >= end || doc.tok_in(object.tok_end, &[".", ",", ";", "as", "and"]);
+    let whole = object.tok_end >= end
+        || matches!(doc.tok(object.tok_end), "." | "," | ";")
+        || doc.tok_is_a(object.tok_end, Class::RecognizedEnd);
     (actor && whole).then_some(object.tok)
 }
-
-/// Words that open a sentence about another subject: "On Sudan, the ambassador will ...".
-const TOPIC_OPENERS: &[&str] = &["on", "regarding", "concerning"];
 
 /// Whether sentence `s` opens by naming another subject than its dispute ("On Sudan, Ambassador
 /// Hammer will continue to support ...", in a note about Somalia): a state or place, then a
@@ -241,7 +231,7 @@ const TOPIC_OPENERS: &[&str] = &["on", "regarding", "concerning"];
 /// dispute the sentence was given does not hold.
 pub(super) fn about_another(k: &Knowledge, doc: &Doc<'_>, s: usize, dispute: usize) -> bool {
     let first = doc.sentences[s].tokens.start;
-    if !doc.tok_in(first, TOPIC_OPENERS) {
+    if !doc.tok_is_a(first, Class::TopicOpener) {
         return false;
     }
     let Some(x) = doc
@@ -282,7 +272,7 @@ const ALONG_NAME_REACH: usize = 8;
 /// when the cue at `items[at]` is a passive followed by "by".
 pub(super) fn agent_along_with(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
     let cue = items[at];
-    if !doc.tok_is(cue.tok_end, "by") {
+    if !doc.tok_is_a(cue.tok_end, Class::AgentPreposition) {
         return None;
     }
     let end = doc

@@ -1,0 +1,350 @@
+//! The word lists of the knowledge files: open-class words the stages read as knowledge of the
+//! world rather than as grammar — newspapers' name words, nouns of seas and valleys, nouns of a
+//! state's officials and bodies, words of fire, roles of people. Grammar (pronouns, prepositions,
+//! auxiliaries) is in the language profile ([`crate::lang`]); these are lexicon, extended like the
+//! rest of the knowledge (`--lexicon FILE`, `POLEMOS_DATA_DIR`) without recompiling.
+//!
+//! A line is `lexicon|NAME|words` (built-in: `data/lexicon.tsv`), `;` between words. A list of
+//! [`Case::Any`] matches in any ASCII case; a list of [`Case::AsWritten`] (capitalized name words
+//! such as "Times" or "Ocean") only as written. A word with spaces is a phrase, matched token by
+//! token ([`Lexicon::phrases`]: every entry of a list, longest first).
+
+use std::collections::HashMap;
+use std::sync::{Arc, LazyLock};
+
+/// A word list of the knowledge files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lex {
+    /// Words that make a sentence about a dispute ("dispute", "claims"): framing.
+    DisputeWord,
+    /// Capitalized words of newspapers' names after a place ("Japan Times", "China Daily").
+    MastheadWord,
+    /// Capitalized nouns of places named after a state, after its name ("Indian Ocean").
+    FeatureNoun,
+    /// Capitalized nouns of places named after a state, before its name ("Lake Chad").
+    FeatureNounBefore,
+    /// Words before a state's name that make another place of it ("New Mexico").
+    NamesakePrefix,
+    /// Words before "America" that make a region of it ("Latin America", "South American").
+    RegionPrefix,
+    /// Heads of a state's long form ("the Republic of Belarus").
+    LongFormHead,
+    /// Capitalized last words of an institution's name ("Central Election Commission").
+    InstitutionHead,
+    /// Capitalized words that end a treaty's name ("Law of the Sea Convention").
+    Instrument,
+    /// Words of fire aimed at something ("fired", "shells"): the place after "at" is a target.
+    FireWord,
+    /// Phrases of opening fire ("opened fire"): the noun "fire" alone is no act.
+    OpenedFire,
+    /// Nouns after a demonym that make it name the state ("Russian officials").
+    GroupNoun,
+    /// Nouns after a state's demonym or possessive that name one of its bodies ("foreign
+    /// ministry", "navy"), phrases, longest first.
+    BodyNoun,
+    /// Nouns of people who speak for a body or an opinion, before "of"/"at" and the body
+    /// ("a senior member of Sudan's ruling party", "Justin Logan at the Cato Institute").
+    PersonRole,
+    /// Verbs of speaking after a name ("X says", "said X").
+    SpeechVerb,
+    /// Nouns before a name of people who do not act for the state ("opposition figure").
+    PrivateRole,
+    /// Nouns before a name of people who do ("Chinese official Li Wei").
+    OfficialRole,
+    /// Words that make even an official not the state's ("opposition").
+    Opposition,
+    /// Words that never start an issue, and nouns too vague to be one on their own ("decision", "it").
+    NotAnIssue,
+    /// Vague nouns that still open a longer issue ("call" for ..., "plan" for ...).
+    OpensAnIssue,
+    /// Nouns for people and groups, which head an actor rather than an issue ("our allies").
+    GroupHead,
+    /// Words after a bare claim verb that show a claim to territory ("claims the islands").
+    ClaimedThing,
+    /// Verbs that name what they judge as their object ("called the visit regrettable").
+    CallingVerb,
+    /// Verbs of furthering that take general goods as objects ("promote trade"): only a known topic after them is an issue. Whole cues, phrases allowed.
+    WeakCue,
+    /// Nouns for a claim to territory once an actor owns them ("China's claims", "Indian control").
+    ClaimNoun,
+    /// Verbs whose subject does the act their object names ("lodged a protest", "held drills"); lemmas, matched by stem too.
+    LightVerb,
+    /// Irregular forms of the light verbs, which their stems do not find ("held", "made").
+    LightVerbIrregular,
+    /// Verbs whose complement is what is threatened, not done ("threatened to close the border").
+    ThreatVerb,
+    /// Verbs of asking someone to act: the infinitive after them is the act asked for.
+    AskingVerb,
+    /// Verbs that end or reduce relations when their object is a ties noun ("abandon ties").
+    SeveringVerb,
+    /// Verbs that put a penalty into effect ("imposing sanctions on X").
+    ImposingVerb,
+    /// Verbs that withdraw an envoy ("withdrew its ambassador").
+    WithdrawingVerb,
+    /// Irregular forms of those verbs, which their stems do not find ("withdrew", "broke").
+    SanctionVerbIrregular,
+    /// Nouns of a penalty one state puts on another ("sanctions", "tariffs").
+    PenaltyNoun,
+    /// Nouns of relations a severing verb ends ("ties", "relations").
+    TiesNoun,
+    /// Nouns of an envoy a state withdraws ("ambassador").
+    EnvoyNoun,
+    /// Penalties whose demonym names the target as often as the doer ("Russian sanctions").
+    EitherWayPenalty,
+}
+
+/// How a list's words are compared with the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Case {
+    /// In any ASCII case.
+    Any,
+    /// Only as written in the file (capitalized name words).
+    AsWritten,
+}
+
+/// Every list with its name in the data files and how it is compared.
+pub const LEXICONS: [(Lex, &str, Case); 37] = [
+    (Lex::DisputeWord, "dispute_word", Case::Any),
+    (Lex::MastheadWord, "masthead_word", Case::AsWritten),
+    (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
+    (
+        Lex::FeatureNounBefore,
+        "feature_noun_before",
+        Case::AsWritten,
+    ),
+    (Lex::NamesakePrefix, "namesake_prefix", Case::Any),
+    (Lex::RegionPrefix, "region_prefix", Case::Any),
+    (Lex::LongFormHead, "long_form_head", Case::Any),
+    (Lex::InstitutionHead, "institution_head", Case::AsWritten),
+    (Lex::Instrument, "instrument", Case::AsWritten),
+    (Lex::FireWord, "fire_word", Case::Any),
+    (Lex::OpenedFire, "opened_fire", Case::Any),
+    (Lex::GroupNoun, "group_noun", Case::Any),
+    (Lex::BodyNoun, "body_noun", Case::Any),
+    (Lex::PersonRole, "person_role", Case::Any),
+    (Lex::SpeechVerb, "speech_verb", Case::Any),
+    (Lex::PrivateRole, "private_role", Case::AsWritten),
+    (Lex::OfficialRole, "official_role", Case::AsWritten),
+    (Lex::Opposition, "opposition", Case::Any),
+    (Lex::NotAnIssue, "not_an_issue", Case::Any),
+    (Lex::OpensAnIssue, "opens_an_issue", Case::Any),
+    (Lex::GroupHead, "group_head", Case::Any),
+    (Lex::ClaimedThing, "claimed_thing", Case::Any),
+    (Lex::CallingVerb, "calling_verb", Case::Any),
+    (Lex::WeakCue, "weak_cue", Case::Any),
+    (Lex::ClaimNoun, "claim_noun", Case::Any),
+    (Lex::LightVerb, "light_verb", Case::Any),
+    (Lex::LightVerbIrregular, "light_verb_irregular", Case::Any),
+    (Lex::ThreatVerb, "threat_verb", Case::Any),
+    (Lex::AskingVerb, "asking_verb", Case::Any),
+    (Lex::SeveringVerb, "severing_verb", Case::Any),
+    (Lex::ImposingVerb, "imposing_verb", Case::Any),
+    (Lex::WithdrawingVerb, "withdrawing_verb", Case::Any),
+    (
+        Lex::SanctionVerbIrregular,
+        "sanction_verb_irregular",
+        Case::Any,
+    ),
+    (Lex::PenaltyNoun, "penalty_noun", Case::Any),
+    (Lex::TiesNoun, "ties_noun", Case::Any),
+    (Lex::EnvoyNoun, "envoy_noun", Case::Any),
+    (Lex::EitherWayPenalty, "either_way_penalty", Case::Any),
+];
+
+// A word's lists are one bit each of a `u64`.
+const _: () = assert!(LEXICONS.len() <= 64);
+
+impl Lex {
+    fn bit(self) -> u64 {
+        1 << (self as u32)
+    }
+
+    fn case(self) -> Case {
+        LEXICONS
+            .iter()
+            .find(|(l, _, _)| *l == self)
+            .map_or(Case::Any, |(_, _, c)| *c)
+    }
+
+    /// The list named `name` in the data files.
+    #[must_use]
+    pub fn parse(name: &str) -> Option<Self> {
+        LEXICONS
+            .iter()
+            .find(|(_, n, _)| *n == name)
+            .map(|(l, _, _)| *l)
+    }
+}
+
+type WordMap = HashMap<Box<str>, u64, fnv::FnvBuildHasher>;
+
+/// The word lists, one map from word to the lists it is in.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// Lower-cased words of [`Case::Any`] lists.
+    any_case: WordMap,
+    /// Words of [`Case::AsWritten`] lists, as written.
+    as_written: WordMap,
+    /// Per list (by `Lex as usize`), every entry split into lower-case words, longest first,
+    /// else in the order given: the stages scan a list's entries, never all of them.
+    phrases: Vec<Vec<Vec<Box<str>>>>,
+    /// The lists some line gave, even empty.
+    given: u64,
+}
+
+static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
+    let mut lexicon = Lexicon::default();
+    // A broken built-in file is caught by the tests (the knowledge builder reads it too).
+    for line in include_str!("../data/lexicon.tsv").lines() {
+        let f: Vec<&str> = line.split('|').map(str::trim).collect();
+        if f.len() >= 3 && f[0] == "lexicon" {
+            let _ = lexicon.add(f[1], f[2]);
+        }
+    }
+    Arc::new(lexicon)
+});
+
+/// The built-in word lists (`data/lexicon.tsv`), for a `Doc` made by hand.
+#[must_use]
+pub fn builtin() -> Arc<Lexicon> {
+    Arc::clone(&BUILTIN)
+}
+
+impl Lexicon {
+    /// Adds the `;`-separated `words` to list `name`.
+    ///
+    /// # Errors
+    /// When no list has that name (the message names the known ones).
+    pub fn add(&mut self, name: &str, words: &str) -> Result<(), String> {
+        let lex = Lex::parse(name).ok_or_else(|| {
+            let names: Vec<&str> = LEXICONS.iter().map(|(_, n, _)| *n).collect();
+            format!("unknown lexicon `{name}` (known: {})", names.join(", "))
+        })?;
+        self.given |= lex.bit();
+        let at = lex as usize;
+        if self.phrases.len() <= at {
+            self.phrases
+                .resize_with(LEXICONS.len().max(at + 1), Vec::new);
+        }
+        for w in words.split(';').map(str::trim).filter(|w| !w.is_empty()) {
+            let lower = w.to_ascii_lowercase();
+            self.phrases[at].push(lower.split_whitespace().map(Box::from).collect());
+            if w.contains(' ') {
+                continue;
+            }
+            let (map, key) = match lex.case() {
+                Case::Any => (&mut self.any_case, w.to_ascii_lowercase()),
+                Case::AsWritten => (&mut self.as_written, w.to_owned()),
+            };
+            *map.entry(key.into_boxed_str()).or_default() |= lex.bit();
+        }
+        // Stable: entries of one length keep the order given.
+        self.phrases[at].sort_by_key(|words| std::cmp::Reverse(words.len()));
+        Ok(())
+    }
+
+    /// The first list no line gave, if any: the built-in data gives every one.
+    #[must_use]
+    pub fn missing(&self) -> Option<&'static str> {
+        LEXICONS
+            .iter()
+            .find(|(l, _, _)| self.given & l.bit() == 0)
+            .map(|(_, n, _)| *n)
+    }
+
+    /// Whether `word` (one token) is in list `lex`, compared as the list says.
+    #[must_use]
+    pub fn is(&self, lex: Lex, word: &str) -> bool {
+        let bits = match lex.case() {
+            Case::AsWritten => self.as_written.get(word),
+            Case::Any => {
+                // Lower-case into a stack buffer: the stages ask about many tokens.
+                let mut buf = [0u8; 32];
+                match buf.get_mut(..word.len()) {
+                    Some(out) => {
+                        for (d, s) in out.iter_mut().zip(word.as_bytes()) {
+                            *d = s.to_ascii_lowercase();
+                        }
+                        std::str::from_utf8(out)
+                            .ok()
+                            .and_then(|lower| self.any_case.get(lower))
+                    }
+                    None => self.any_case.get(word.to_ascii_lowercase().as_str()),
+                }
+            }
+        };
+        bits.is_some_and(|b| b & lex.bit() != 0)
+    }
+
+    /// The single words of list `lex` (lower case), in the order given: for lists read by stem
+    /// or lemma ("impos" of "imposed").
+    pub fn words(&self, lex: Lex) -> impl Iterator<Item = &str> {
+        self.phrases(lex).filter_map(|words| match words {
+            [word] => Some(&**word),
+            _ => None,
+        })
+    }
+
+    /// Whether `text` (a cue's span, several tokens perhaps) is a whole entry of list `lex`, in
+    /// any ASCII case and whatever the spaces between its words.
+    #[must_use]
+    pub fn is_entry(&self, lex: Lex, text: &str) -> bool {
+        self.phrases(lex).any(|words| {
+            let mut parts = text.split_whitespace();
+            words
+                .iter()
+                .all(|w| parts.next().is_some_and(|p| p.eq_ignore_ascii_case(w)))
+                && parts.next().is_none()
+        })
+    }
+
+    /// Every entry of list `lex` split into lower-case words, longest first (else in the order
+    /// given): for lists of phrases ("foreign ministry", "navy").
+    pub fn phrases(&self, lex: Lex) -> impl Iterator<Item = &[Box<str>]> {
+        self.phrases
+            .get(lex as usize)
+            .into_iter()
+            .flatten()
+            .map(Vec::as_slice)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_builtin_file_gives_every_list_and_parses() {
+        let text = include_str!("../data/lexicon.tsv");
+        let mut lexicon = Lexicon::default();
+        for line in text.lines().filter(|l| l.starts_with("lexicon|")) {
+            let f: Vec<&str> = line.split('|').collect();
+            lexicon.add(f[1], f[2]).expect("a known list");
+        }
+        assert_eq!(lexicon.missing(), None);
+        assert!(lexicon.is(Lex::GroupNoun, "Officials"));
+        assert!(lexicon.is(Lex::MastheadWord, "Times"));
+        assert!(
+            !lexicon.is(Lex::MastheadWord, "times"),
+            "matched as written"
+        );
+        assert!(lexicon.phrases(Lex::BodyNoun).any(|p| p.len() == 2));
+        // Single words of a list, for lists read by stem: no phrase among them.
+        assert!(lexicon.words(Lex::LightVerb).any(|w| w == "impose"));
+        assert!(lexicon.words(Lex::BodyNoun).any(|w| w == "navy"));
+        assert!(!lexicon.words(Lex::BodyNoun).any(|w| w.contains("ministry")));
+        // A whole cue: "step up" is one, "step" or "step up the" is not.
+        assert!(lexicon.is_entry(Lex::WeakCue, "Step up"));
+        assert!(lexicon.is_entry(Lex::WeakCue, "co-sponsored"));
+        assert!(!lexicon.is_entry(Lex::WeakCue, "step"));
+        assert!(!lexicon.is_entry(Lex::WeakCue, "step up the"));
+    }
+
+    #[test]
+    fn an_unknown_list_is_refused_with_the_known_ones() {
+        let err = Lexicon::default()
+            .add("group_nouns", "x")
+            .expect_err("unknown");
+        assert!(err.contains("unknown lexicon `group_nouns`") && err.contains("group_noun"));
+    }
+}
