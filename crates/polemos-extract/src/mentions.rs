@@ -677,6 +677,27 @@ mod tests {
     }
 
     #[test]
+    fn an_arbitral_tribunal_is_the_court_that_hosts_it_and_its_award_the_ruling() {
+        let x = crate::test_support::extractor()
+            .extract(
+                "The Philippines welcomed the tribunal's award on the South China Sea. An \
+                 arbitral tribunal constituted under Annex VII of the convention ruled against \
+                 China in 2016.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"actors/PCA"), "{names:?}");
+        assert!(
+            x.stances.iter().any(|s| s.actor == "actors/PHL"
+                && s.issue.ends_with("/icj-ruling")
+                && s.label == polemos_core::model::StanceLabel::Support),
+            "{:?}",
+            x.stances
+        );
+    }
+
+    #[test]
     fn a_capital_is_its_state_only_when_fired_at() {
         let names = crate::test_support::actor_names;
         for text in [
