@@ -108,7 +108,26 @@ const NOT_PERSON: &[&str] = &[
     "Coalition",
     "Board",
     "Borders",
+    "Memorial",
+    "Station",
 ];
+
+/// How many capitalized words after a person's name may still belong to a place named after
+/// him ("Chiang Kai Shek Memorial Hall Station").
+const NAMED_AFTER_REACH: usize = 3;
+
+/// Whether the name ending before token `end` is the start of a place's or an institution's
+/// name ("Chiang Kai Shek Memorial Hall", "John F. Kennedy International Airport"): one of the
+/// capitalized words right after it is an institution word. "The Obama administration" is the
+/// man's government, which the leader-group rules read.
+pub(crate) fn names_a_place_after(doc: &Doc<'_>, end: usize) -> bool {
+    if doc.tok_is_a(end, Class::LeaderGroupNoun) {
+        return false;
+    }
+    (end..end + NAMED_AFTER_REACH)
+        .take_while(|&t| t < doc.tokens.len() && is_name_word(doc, t, false))
+        .any(|t| is_institution_word(doc.tok(t)))
+}
 
 /// Whether `w` names an institution or a place rather than a person ("Cato Institute", "King
 /// Fahd Causeway", "the Prime Minister Office").

@@ -13,7 +13,8 @@ use super::lang::Class;
 use super::mentions::{Fitting, State, known_actor, only_possessive, state_entry};
 use super::person_context::{known_by_surname, org_before, state_before, state_of_after};
 use super::person_names::{
-    is_institution_word, is_name_word, is_place_word, name_words, scan_name, scan_name_back,
+    is_institution_word, is_name_word, is_place_word, name_words, names_a_place_after, scan_name,
+    scan_name_back,
 };
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
@@ -320,6 +321,11 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             .filter(|n| n.sentence == m.sentence)
             .map_or(sentence.tokens.end, |n| n.tok.min(sentence.tokens.end));
         if let Some(kp) = person_of(&entries[r]) {
+            // A place named after a known person is not the person.
+            if names_a_place_after(doc, m.tok_end) {
+                out.consumed.insert(r);
+                continue;
+            }
             // A known name on its own; a title before it was handled with the title.
             let person = person_actor(doc, st, m.tok, m.tok_end, Some(kp));
             let state = state_of_after(k, doc, entries, m.tok_end, r + 1);
@@ -597,6 +603,16 @@ mod tests {
 
     fn has(found: &[(String, Option<String>)], id: &str, of: Option<&str>) -> bool {
         found.iter().any(|(i, a)| i == id && a.as_deref() == of)
+    }
+
+    #[test]
+    fn a_place_named_after_a_known_person_is_not_the_person() {
+        let names = crate::test_support::actor_names(
+            "Taiwan said lines at Chiang Kai Shek Memorial Hall Station were hours long. The \
+             Obama administration welcomed it, and Barack Obama said so himself.",
+        );
+        assert!(!names.iter().any(|n| n.contains("chiang")), "{names:?}");
+        assert!(names.iter().any(|n| n.contains("obama")), "{names:?}");
     }
 
     #[test]
