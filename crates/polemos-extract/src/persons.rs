@@ -606,6 +606,16 @@ mod tests {
     }
 
     #[test]
+    fn an_academic_title_is_not_part_of_the_name() {
+        let names = crate::test_support::actor_names(
+            "Emeritus Professor John Burrows, the chairman of the panel, said the flag was \
+             never chosen by the public. Professor Burrows also said kits would be sent out.",
+        );
+        let people: Vec<&String> = names.iter().filter(|n| n.contains("burrows")).collect();
+        assert_eq!(people, ["actors/john-burrows"], "{names:?}");
+    }
+
+    #[test]
     fn a_place_named_after_a_known_person_is_not_the_person() {
         let names = crate::test_support::actor_names(
             "Taiwan said lines at Chiang Kai Shek Memorial Hall Station were hours long. The \
