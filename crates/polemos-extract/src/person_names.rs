@@ -135,6 +135,35 @@ pub(crate) fn is_institution_word(w: &str) -> bool {
     NOT_PERSON.contains(&w)
 }
 
+/// Whether token `t` is a courtesy title written as in running text ("Ms", "Mr").
+fn is_honorific(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok(t);
+    titlecase(w) && doc.lang.is(Class::Honorific, w)
+}
+
+/// A courtesy title at the start of the name `from..end` or right before it ("Ms Bauchtman",
+/// "Mr. Abe", whose period ends the scan back): where the name starts after the title and
+/// where the title starts, no further back than `floor`; `None` without one.
+pub(crate) fn after_honorific(
+    doc: &Doc<'_>,
+    from: usize,
+    end: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    if from < end && is_honorific(doc, from) {
+        let name = if doc.tok(from + 1) == "." {
+            from + 2
+        } else {
+            from + 1
+        };
+        return (name < end).then_some((name, from));
+    }
+    if from >= floor + 2 && doc.tok(from - 1) == "." && is_honorific(doc, from - 2) {
+        return Some((from, from - 2));
+    }
+    (from > floor && is_honorific(doc, from - 1)).then(|| (from, from - 1))
+}
+
 /// Given names written short, with a period ("Md. Touhid Hossain", "Mohd. Najib").
 const ABBREVIATED_GIVEN: &[&str] = &["Md", "Mohd", "Muhd"];
 
