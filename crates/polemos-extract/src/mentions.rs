@@ -168,6 +168,27 @@ pub(crate) fn body_actor(
     b
 }
 
+/// The document actor for a newspaper the data does not know, named after a place ("the New
+/// Zealand Herald"): an outlet, not its country's voice.
+fn outlet_actor(doc: &mut Doc<'_>, st: &mut State, display: String) -> usize {
+    let id = slugify(&display).unwrap_or_else(|| "outlet".into());
+    if let Some(&b) = st.bodies.get(&id) {
+        return b;
+    }
+    doc.actors.push(DocActor {
+        known: None,
+        kind: ActorKind::MediaOutlet,
+        display,
+        id: id.clone(),
+        surname: None,
+        role: None,
+        affiliation: None,
+    });
+    let b = doc.actors.len() - 1;
+    st.bodies.insert(id, b);
+    b
+}
+
 /// The entries of every raw match whose case fits, in one flat vector (no allocation per match).
 pub(crate) struct Fitting {
     entries: Vec<Entry>,
@@ -326,6 +347,26 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         let masthead = !doc.sentences[s].headline
                             && in_masthead(doc, tok, tok_end, range.clone());
                         if (outlet_next || masthead) && k.actors[known].kind == ActorKind::State {
+                            // "According to the New Zealand Herald": the paper the data does
+                            // not know is an outlet cited as a source, named in full.
+                            if masthead && doc.tok(tok_end).starts_with(char::is_uppercase) {
+                                let end = doc.tokens[tok_end].end;
+                                let display = doc.slice(m.start, end).to_owned();
+                                let a = outlet_actor(doc, &mut st, display);
+                                last_media = Some(a);
+                                local.push(Item {
+                                    start: m.start,
+                                    end,
+                                    tok,
+                                    tok_end: tok_end + 1,
+                                    kind: ItemKind::Actor {
+                                        actor: a,
+                                        via: Via::Name,
+                                        adjectival: false,
+                                        possessive: false,
+                                    },
+                                });
+                            }
                             continue;
                         }
                         if via == Via::Demonym
@@ -694,6 +735,25 @@ mod tests {
                 && s.label == polemos_core::model::StanceLabel::Support),
             "{:?}",
             x.stances
+        );
+    }
+
+    #[test]
+    fn a_paper_named_after_a_state_is_an_outlet_not_the_state() {
+        let x = crate::test_support::extractor()
+            .extract(
+                "According to the New Zealand Herald, the panel met on Monday.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let found: Vec<(&str, polemos_core::model::ActorKind)> =
+            x.actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+        assert_eq!(
+            found,
+            [(
+                "actors/new-zealand-herald",
+                polemos_core::model::ActorKind::MediaOutlet
+            )]
         );
     }
 
