@@ -136,7 +136,7 @@ pub(crate) fn is_institution_word(w: &str) -> bool {
 }
 
 /// Whether token `t` is a courtesy title written as in running text ("Ms", "Mr").
-fn is_honorific(doc: &Doc<'_>, t: usize) -> bool {
+pub(crate) fn is_honorific(doc: &Doc<'_>, t: usize) -> bool {
     let w = doc.tok(t);
     titlecase(w) && doc.lang.is(Class::Honorific, w)
 }

@@ -13,8 +13,8 @@ use super::lang::Class;
 use super::mentions::{Fitting, State, known_actor, only_possessive, state_entry};
 use super::person_context::{known_by_surname, org_before, state_before, state_of_after};
 use super::person_names::{
-    is_institution_word, is_name_word, is_place_word, name_words, names_a_place_after, scan_name,
-    scan_name_back,
+    is_honorific, is_institution_word, is_name_word, is_place_word, name_words,
+    names_a_place_after, scan_name, scan_name_back,
 };
 use polemos_core::model::ActorKind;
 use polemos_core::names::slugify;
@@ -402,6 +402,11 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             limit
         };
         let start_tok = state_raw.map_or(m.tok, |sr| doc.raw[sr].tok);
+        // "co-premier Prince Norodom Ranariddh": a courtesy title between the office and the
+        // name is neither.
+        while name_start + 1 < sentence.tokens.end && is_honorific(doc, name_start) {
+            name_start += if doc.tok(name_start + 1) == "." { 2 } else { 1 };
+        }
         // A known name right after the title.
         if let Some(n) = next_raw
             && n.sentence == m.sentence
@@ -603,6 +608,18 @@ mod tests {
 
     fn has(found: &[(String, Option<String>)], id: &str, of: Option<&str>) -> bool {
         found.iter().any(|(i, a)| i == id && a.as_deref() == of)
+    }
+
+    #[test]
+    fn a_courtesy_title_between_an_office_and_a_name_is_neither() {
+        let names = crate::test_support::actor_names(
+            "Cambodian co-premier Prince Norodom Ranariddh asked Vietnam for talks.",
+        );
+        let people: Vec<&String> = names
+            .iter()
+            .filter(|n| !n.starts_with("actors/V") && !n.starts_with("actors/K"))
+            .collect();
+        assert_eq!(people, ["actors/norodom-ranariddh"], "{names:?}");
     }
 
     #[test]
