@@ -14,10 +14,13 @@ dates (the international file's office holders). Every role becomes one line
 where STATE is the code's first three letters (an ISO3 code, or an organization id for IGO
 codes) and ROLE the rest of the CAMEO code; repeated lines of one id add tenures. Names of one
 word, names that start with a title ("PRESIDENT_KIIR") and codes polemos does not know are left
-out: a surname alone is ambiguous and a title is found by the title rules. Standard library
+out: a surname alone is ambiguous and a title is found by the title rules. Entries that share a
+name are merged into one person, and an office left open ends when the person's office for
+another state begins (merge_namesakes, close_superseded). Standard library
 only; the output is sorted, so a rerun gives the same file.
 """
 
+import datetime
 import os
 import re
 import sys
@@ -140,6 +143,65 @@ def entries(path):
         yield names, codes, marked
 
 
+def merge_namesakes(people):
+    """One person per name: entries that share a name (the dictionaries list "SALVA_KIIR" and
+    "SALVA_KIIR_MAYARDIT" as two entries, one an alias of the other) are one person, or a name
+    in the text would stand for two. The entry with the most names absorbs the others' names
+    and tenures."""
+    owner = {}
+    parent = {pid: pid for pid in people}
+
+    def find(x):
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for pid in sorted(people):
+        p = people[pid]
+        for n in [p["display"]] + p["aliases"]:
+            key = n.lower()
+            if key in owner:
+                parent[find(pid)] = find(owner[key])
+            else:
+                owner[key] = pid
+    groups = {}
+    for pid in sorted(people):
+        groups.setdefault(find(pid), []).append(pid)
+    merged = {}
+    for ids in groups.values():
+        ids.sort(key=lambda i: (-(1 + len(people[i]["aliases"])), i))
+        keep = people[ids[0]]
+        for other in ids[1:]:
+            o = people[other]
+            for n in [o["display"]] + o["aliases"]:
+                if n != keep["display"] and n not in keep["aliases"]:
+                    keep["aliases"].append(n)
+            for t in o["tenures"]:
+                if t not in keep["tenures"]:
+                    keep["tenures"].append(t)
+        merged[ids[0]] = keep
+    return merged
+
+
+def close_superseded(tenures):
+    """A person serves one state at a time: an office with no end date ends the day before
+    the person's later office for another state begins (Salva Kiir's Sudanese office, open in
+    the dictionary, ends when his South Sudanese one starts on independence)."""
+    out = []
+    for state, role, a, b in tenures:
+        if a and not b:
+            later = sorted(t[2] for t in tenures if t[0] != state and t[2] and t[2] > a)
+            if later:
+                b = day_before(later[0])
+        out.append((state, role, a, b))
+    return out
+
+
+def day_before(d):
+    return (datetime.date.fromisoformat(d) - datetime.timedelta(days=1)).isoformat()
+
+
 def main():
     root = sys.argv[1] if len(sys.argv) > 1 else "../shared/corpora/petrarch2-dictionaries"
     here = os.path.dirname(os.path.abspath(__file__))
@@ -203,6 +265,9 @@ def main():
             for t in tenures:
                 if t not in p["tenures"]:
                     p["tenures"].append(t)
+    people = merge_namesakes(people)
+    for p in people.values():
+        p["tenures"] = close_superseded(p["tenures"])
     print("# People: leaders and officials with the state (or organization) they served, the role")
     print("# (the rest of the CAMEO code: GOV government, ELI elite, MIL military, ...) and the dates.")
     print("# person|id|Display Name|aliases;...|STATE|ROLE|from|to   (repeated ids add tenures)")

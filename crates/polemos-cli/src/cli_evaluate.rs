@@ -121,6 +121,20 @@ fn print_summary(title: &str, s: &Summary) {
         s.articles,
         pct(s.events_exact_share())
     );
+    // Reliability: the facts of each confidence bin and the share of them that is right.
+    let mut t = table(&["confidence", "fact", "found", "right", "right %"]);
+    for (fact, bins) in &s.reliability {
+        for b in bins.iter().filter(|b| b.facts > 0) {
+            t.add_row(vec![
+                format!("{:.1}-{:.1}", b.from, b.to),
+                fact.as_str().to_owned(),
+                b.facts.to_string(),
+                b.right.to_string(),
+                pct(b.share_right()),
+            ]);
+        }
+    }
+    print_table(&t, "reliability");
 }
 
 fn print_scorecard(dir: &str, card: &Scorecard, summary_only: bool) {

@@ -114,12 +114,36 @@ impl Tuple {
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub tuples: HashMap<FactType, Vec<Tuple>>,
+    /// Predicted events and stances only: the extractor's confidence in each tuple, in the
+    /// order of `tuples` (the highest of the facts a tuple stands for).
+    pub confidence: HashMap<FactType, Vec<f64>>,
 }
 
 impl Facts {
     #[must_use]
     pub fn get(&self, fact: FactType) -> &[Tuple] {
         self.tuples.get(&fact).map_or(&[], Vec::as_slice)
+    }
+
+    /// The tuples of `fact` with the extractor's confidence in each (none for gold facts).
+    pub fn scored(&self, fact: FactType) -> impl Iterator<Item = (&Tuple, f64)> {
+        self.get(fact)
+            .iter()
+            .zip(self.confidence.get(&fact).map_or(&[][..], Vec::as_slice))
+            .map(|(t, c)| (t, *c))
+    }
+
+    /// Adds a predicted tuple with its confidence, keeping the higher one for a duplicate.
+    fn add_scored(&mut self, fact: FactType, tuple: Tuple, confidence: f64) {
+        let list = self.tuples.entry(fact).or_default();
+        let scores = self.confidence.entry(fact).or_default();
+        match list.iter().position(|t| t.same_fact(fact, &tuple)) {
+            Some(i) => scores[i] = scores[i].max(confidence),
+            None => {
+                list.push(tuple);
+                scores.push(confidence);
+            }
+        }
     }
 
     /// Adds a tuple unless the same fact is already there (facts are sets per article; a
@@ -537,9 +561,10 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
                     ),
                     quote: quote.clone(),
                 };
-                facts.add(
+                facts.add_scored(
                     FactType::Events,
                     tuple(vec![who(ss), set([key.clone()]), who(ts)], ss, ts),
+                    e.confidence,
                 );
                 facts.add(
                     FactType::EventsActor,
@@ -571,7 +596,7 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
             .strip_prefix("disputes/")
             .unwrap_or(&s.issue)
             .replace("/issues/", "/");
-        facts.add(
+        facts.add_scored(
             FactType::Stances,
             Tuple {
                 slots: vec![
@@ -584,6 +609,7 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
                 label: format!("{} {label} {issue_short}", Predicted::short(holder)),
                 quote: quote.clone(),
             },
+            s.confidence,
         );
         for c in &s.conditions {
             let cond = c.issue.as_deref().map(issue_keys).unwrap_or_default();

@@ -15,7 +15,9 @@ use polemos_extract::{ArticleMeta, ExtractError, Extractor};
 pub use facts::FactType;
 pub use floors::{Floors, Shortfall};
 pub use gold::{Article, Split, Suite};
-pub use score::{ArticleScore, Counts, Figures, Mistake, MistakeKind, Scorecard, Summary};
+pub use score::{
+    ArticleScore, Bin, Counts, Figures, Judged, Mistake, MistakeKind, Scorecard, Summary,
+};
 
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {

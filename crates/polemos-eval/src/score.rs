@@ -178,6 +178,69 @@ pub struct ArticleScore {
     pub known_dispute: bool,
     pub counts: BTreeMap<FactType, Counts>,
     pub mistakes: Vec<Mistake>,
+    /// Each predicted event and stance: its confidence and whether a gold fact accepts it.
+    pub judged: Vec<Judged>,
+}
+
+/// A predicted fact with the extractor's confidence in it and whether it was right.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Judged {
+    pub fact: FactType,
+    pub confidence: f64,
+    pub right: bool,
+}
+
+/// The facts whose confidence the reliability table reads.
+pub const SCORED: [FactType; 2] = [FactType::Events, FactType::Stances];
+
+/// Upper edges of the reliability table's confidence bins; the first bin starts at 0.
+pub const BIN_EDGES: [f64; 6] = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0];
+
+/// One row of a reliability table: the predicted facts whose confidence lies in
+/// `from..to` (`to` included in the last bin), and how many of them were right.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Bin {
+    pub from: f64,
+    pub to: f64,
+    pub facts: usize,
+    pub right: usize,
+}
+
+impl Bin {
+    /// The share of the bin's facts that were right (0 for an empty bin).
+    #[must_use]
+    pub fn share_right(self) -> f64 {
+        ratio(self.right, self.facts)
+    }
+}
+
+/// Confidence against the share right, per bin: a calibrated extractor's facts of confidence
+/// 0.8 are right about 80 % of the time.
+#[must_use]
+pub fn reliability(judged: &[Judged], fact: FactType) -> Vec<Bin> {
+    let mut from = 0.0;
+    let mut bins: Vec<Bin> = BIN_EDGES
+        .iter()
+        .map(|&to| {
+            let b = Bin {
+                from,
+                to,
+                facts: 0,
+                right: 0,
+            };
+            from = to;
+            b
+        })
+        .collect();
+    for j in judged.iter().filter(|j| j.fact == fact) {
+        let i = BIN_EDGES
+            .iter()
+            .position(|&to| j.confidence < to)
+            .unwrap_or(BIN_EDGES.len() - 1);
+        bins[i].facts += 1;
+        bins[i].right += usize::from(j.right);
+    }
+    bins
 }
 
 impl ArticleScore {
@@ -191,6 +254,16 @@ impl ArticleScore {
             counts.insert(fact, c);
             mistakes.extend(m);
         }
+        let judged = SCORED
+            .iter()
+            .flat_map(|&fact| {
+                predicted.scored(fact).map(move |(t, confidence)| Judged {
+                    fact,
+                    confidence,
+                    right: gold.get(fact).iter().any(|g| g.accepts(fact, t)),
+                })
+            })
+            .collect();
         Self {
             name,
             split: meta.split,
@@ -198,6 +271,7 @@ impl ArticleScore {
             known_dispute: meta.known_dispute,
             counts,
             mistakes,
+            judged,
         }
     }
 
@@ -217,6 +291,8 @@ pub struct Summary {
     pub figures: BTreeMap<FactType, Figures>,
     /// Articles whose state-level events are exactly right.
     pub events_exact: usize,
+    /// Per scored fact type ([`SCORED`]), confidence bins against the share right.
+    pub reliability: BTreeMap<FactType, Vec<Bin>>,
 }
 
 impl Summary {
@@ -226,8 +302,10 @@ impl Summary {
             .map(|f| (*f, Counts::default()))
             .collect();
         let (mut articles, mut exact) = (0, 0);
+        let mut judged: Vec<Judged> = Vec::new();
         for s in scores {
             articles += 1;
+            judged.extend_from_slice(&s.judged);
             exact += usize::from(s.events_exact());
             for (f, c) in &s.counts {
                 totals.entry(*f).or_default().add(*c);
@@ -237,6 +315,10 @@ impl Summary {
             articles,
             figures: totals.into_iter().map(|(f, c)| (f, c.figures())).collect(),
             events_exact: exact,
+            reliability: SCORED
+                .iter()
+                .map(|&f| (f, reliability(&judged, f)))
+                .collect(),
         }
     }
 
@@ -272,5 +354,40 @@ impl Scorecard {
             splits,
             articles,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reliability_bins_count_the_right_facts_of_each_confidence() {
+        let j = |fact, confidence, right| Judged {
+            fact,
+            confidence,
+            right,
+        };
+        let judged = [
+            j(FactType::Events, 0.88, true),
+            j(FactType::Events, 0.85, false),
+            j(FactType::Events, 0.3, false),
+            // The top edge belongs to the last bin.
+            j(FactType::Events, 1.0, true),
+            j(FactType::Stances, 0.88, true),
+        ];
+        let bins = reliability(&judged, FactType::Events);
+        assert_eq!(bins.len(), BIN_EDGES.len());
+        let at = |from: f64| {
+            bins.iter()
+                .find(|b| (b.from - from).abs() < 1e-9)
+                .copied()
+                .expect("bin")
+        };
+        assert_eq!((at(0.8).facts, at(0.8).right), (2, 1));
+        assert!((at(0.8).share_right() - 0.5).abs() < 1e-9);
+        assert_eq!((at(0.0).facts, at(0.0).right), (1, 0));
+        assert_eq!((at(0.9).facts, at(0.9).right), (1, 1));
+        assert_eq!(bins.iter().map(|b| b.facts).sum::<usize>(), 4);
     }
 }

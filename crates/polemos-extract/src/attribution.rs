@@ -126,7 +126,14 @@ pub fn label_speaker(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
 pub fn run(doc: &mut Doc<'_>) {
     discourse(doc);
     let mut all: Vec<Clause> = Vec::new();
+    // In a transcript, the speaker of the last label ("SECRETARY BLINKEN:") speaks until the
+    // next label ("QUESTION:" names no one known): the source of the events and the holder of
+    // the stances of the sentences no one is quoted in.
+    let mut labelled: Option<usize> = None;
     for s in 0..doc.sentences.len() {
+        if let Some(l) = label_speaker(doc, s) {
+            labelled = l;
+        }
         let sentence = &doc.sentences[s];
         let items: &[Item] = doc.sentence_items(s);
         let mut clauses: Vec<Clause> = Vec::new();
@@ -250,7 +257,7 @@ pub fn run(doc: &mut Doc<'_>) {
                 sentence: s,
                 start: sentence.start,
                 end: sentence.end,
-                speaker: None,
+                speaker: labelled.filter(|_| !sentence.headline),
                 reported_by: None,
                 cue: None,
                 speech: Speech::Narrative,
@@ -284,4 +291,34 @@ pub fn clause_at(clauses: &[Clause], s: usize, at: usize) -> Option<&Clause> {
                 .take_while(|c| c.sentence == s)
                 .next()
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ArticleMeta;
+
+    #[test]
+    fn a_transcripts_labelled_speaker_is_the_source_of_his_turns_events() {
+        let x = crate::test_support::extractor()
+            .extract(
+                "Remarks\n\nSECRETARY BLINKEN: Good morning. We condemn Russia for its attack on \
+                 Ukraine.\n\nQUESTION: Will you condemn Russia again tomorrow?\n\nMINISTER \
+                 KULEBA: We thank you. We condemn Russia too.\n",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        let sources: Vec<&str> = x
+            .events
+            .iter()
+            .filter(|e| e.targets.iter().any(|t| t == "actors/RUS"))
+            .flat_map(|e| e.sources.iter().map(String::as_str))
+            .collect();
+        // Each turn's "we" is its speaker; the question's "you" is no one's act.
+        assert_eq!(
+            sources,
+            ["actors/blinken", "actors/kuleba"],
+            "{:?}",
+            x.events
+        );
+    }
 }

@@ -624,6 +624,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
         }
     }
+    for e in &mut out {
+        e.confidence = calibration::confidence(e);
+    }
     doc.events = out;
 }
 
@@ -870,6 +873,7 @@ fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
     }
 }
 
+pub mod calibration;
 mod regime;
 
 #[cfg(test)]

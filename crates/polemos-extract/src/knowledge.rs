@@ -964,6 +964,30 @@ mod tests {
     }
 
     #[test]
+    fn every_known_name_names_one_person_who_serves_one_state_at_a_time() {
+        let k = crate::test_support::extractor().knowledge();
+        let mut owner: HashMap<String, &str> = HashMap::new();
+        for p in &k.people {
+            for n in std::iter::once(&p.display).chain(&p.aliases) {
+                let first = *owner.entry(n.to_lowercase()).or_insert(&p.id);
+                assert_eq!(first, p.id, "`{n}` names two people");
+            }
+        }
+        // The dictionaries list Salva Kiir twice, once as Sudan's official with no end date.
+        let kiir = k
+            .people
+            .iter()
+            .find(|p| p.aliases.iter().any(|a| a == "Salva Kiir"))
+            .expect("Salva Kiir is known");
+        let state = |day: &str| {
+            let day = chrono::NaiveDate::parse_from_str(day, "%Y-%m-%d").expect("day");
+            kiir.tenure_at(Some(day)).map(|t| t.of.clone())
+        };
+        assert_eq!(state("2008-01-01").as_deref(), Some("SDN"));
+        assert_eq!(state("2016-03-18").as_deref(), Some("SSD"));
+    }
+
+    #[test]
     fn user_entries_extend_the_builtin_data() {
         let mut b = KnowledgeBuilder::builtin().expect("builtin");
         b.add_source(

@@ -91,6 +91,8 @@ pub enum Class {
     RemitWord,
     /// Lower-case particles inside names ("al", "van"); matched in lower case.
     NameParticle,
+    /// Courtesy titles before a name, not part of it ("Ms", "Mr", "Dr"); matched capitalized.
+    Honorific,
     /// Possessive pronouns that make a title someone's ("his Prime Minister, X").
     PossessivePronoun,
     /// Words between a state and its title that keep the title the state's ("deputy", "U.N.").
@@ -263,7 +265,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 112] = [
+pub const CLASSES: [(Class, &str); 113] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -292,6 +294,7 @@ pub const CLASSES: [(Class, &str); 112] = [
     (Class::NotAName, "not_a_name"),
     (Class::RemitWord, "remit_word"),
     (Class::NameParticle, "name_particle"),
+    (Class::Honorific, "honorific"),
     (Class::PossessivePronoun, "possessive_pronoun"),
     (Class::TitleModifier, "title_modifier"),
     (Class::IssueLead, "issue_lead"),

@@ -108,12 +108,60 @@ const NOT_PERSON: &[&str] = &[
     "Coalition",
     "Board",
     "Borders",
+    "Memorial",
+    "Station",
 ];
+
+/// How many capitalized words after a person's name may still belong to a place named after
+/// him ("Chiang Kai Shek Memorial Hall Station").
+const NAMED_AFTER_REACH: usize = 3;
+
+/// Whether the name ending before token `end` is the start of a place's or an institution's
+/// name ("Chiang Kai Shek Memorial Hall", "John F. Kennedy International Airport"): one of the
+/// capitalized words right after it is an institution word. "The Obama administration" is the
+/// man's government, which the leader-group rules read.
+pub(crate) fn names_a_place_after(doc: &Doc<'_>, end: usize) -> bool {
+    if doc.tok_is_a(end, Class::LeaderGroupNoun) {
+        return false;
+    }
+    (end..end + NAMED_AFTER_REACH)
+        .take_while(|&t| t < doc.tokens.len() && is_name_word(doc, t, false))
+        .any(|t| is_institution_word(doc.tok(t)))
+}
 
 /// Whether `w` names an institution or a place rather than a person ("Cato Institute", "King
 /// Fahd Causeway", "the Prime Minister Office").
 pub(crate) fn is_institution_word(w: &str) -> bool {
     NOT_PERSON.contains(&w)
+}
+
+/// Whether token `t` is a courtesy title written as in running text ("Ms", "Mr").
+pub(crate) fn is_honorific(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok(t);
+    titlecase(w) && doc.lang.is(Class::Honorific, w)
+}
+
+/// A courtesy title at the start of the name `from..end` or right before it ("Ms Bauchtman",
+/// "Mr. Abe", whose period ends the scan back): where the name starts after the title and
+/// where the title starts, no further back than `floor`; `None` without one.
+pub(crate) fn after_honorific(
+    doc: &Doc<'_>,
+    from: usize,
+    end: usize,
+    floor: usize,
+) -> Option<(usize, usize)> {
+    if from < end && is_honorific(doc, from) {
+        let name = if doc.tok(from + 1) == "." {
+            from + 2
+        } else {
+            from + 1
+        };
+        return (name < end).then_some((name, from));
+    }
+    if from >= floor + 2 && doc.tok(from - 1) == "." && is_honorific(doc, from - 2) {
+        return Some((from, from - 2));
+    }
+    (from > floor && is_honorific(doc, from - 1)).then(|| (from, from - 1))
 }
 
 /// Given names written short, with a period ("Md. Touhid Hossain", "Mohd. Najib").

@@ -9,7 +9,9 @@ use super::knowledge::Knowledge;
 use super::lang::Class;
 use super::lexicon::Lex;
 use super::mentions::{Fitting, State, state_entry};
-use super::person_names::{is_institution_word, name_words, scan_name, scan_name_back};
+use super::person_names::{
+    after_honorific, is_institution_word, name_words, scan_name, scan_name_back,
+};
 use super::persons::{People, PersonHit, known_by_full_name, person_actor, qualify};
 
 /// Whether tokens `from..to` touch a gazetteer match (a state, a title, a known name).
@@ -28,8 +30,14 @@ fn taken(out: &People, sentence: usize, from: usize, to: usize) -> bool {
 /// Whether `from..to` is a plausible unknown person's name: two to four name words, none an
 /// institution's, nothing the gazetteer knows.
 fn plain_person_name(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    person_name(doc, from, to, 2)
+}
+
+/// [`plain_person_name`] with at least `least` words: one after a courtesy title ("Ms
+/// Bauchtman"), which says a person is named.
+fn person_name(doc: &Doc<'_>, from: usize, to: usize, least: usize) -> bool {
     let words = name_words(doc, from, to);
-    (2..=4).contains(&words)
+    (least..=4).contains(&words)
         && scan_name(doc, from, to, false) == to
         && !(from..to).any(|t| is_institution_word(doc.tok(t)))
         && (from..to).all(|t| {
@@ -247,10 +255,15 @@ pub(crate) fn find(
                 if cand <= range.start {
                     continue;
                 }
-                let from = scan_name_back(doc, cand, range.start, false);
+                let back = scan_name_back(doc, cand, range.start, false);
+                // "Ms Bauchtman said": the title marks a person but is not his name.
+                let (from, lead, least) = match after_honorific(doc, back, cand, range.start) {
+                    Some((name, title)) => (name, title, 1),
+                    None => (back, back, 2),
+                };
                 if from < cand
-                    && clause_start(doc, from, range.start)
-                    && plain_person_name(doc, from, cand)
+                    && clause_start(doc, lead, range.start)
+                    && person_name(doc, from, cand, least)
                     && !taken(out, s, from, cand)
                     && (cand == t
                         || (cand..t)
@@ -287,6 +300,17 @@ mod tests {
                 (short(&a.name), a.affiliation.as_deref().map(short))
             })
             .collect()
+    }
+
+    #[test]
+    fn a_courtesy_title_marks_a_speaker_but_is_not_his_name() {
+        let found: Vec<String> = people(
+            "Salt was short. Ms Bauchtman said the salt was fine. Dr. Jane Smith said so too.",
+        )
+        .into_iter()
+        .map(|(name, _)| name)
+        .collect();
+        assert_eq!(found, ["bauchtman", "jane-smith"]);
     }
 
     #[test]

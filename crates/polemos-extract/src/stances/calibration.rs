@@ -62,6 +62,17 @@ pub fn confidence(k: &Knowledge, s: &StanceFact) -> f64 {
 /// basis seen a few times is not reported as certain.
 #[must_use]
 pub fn render(counts: &[(&str, usize, usize)]) -> String {
+    render_table(
+        "# Stance confidence by basis: the share of stances of that basis the scorecard finds right on\n\
+         # eval/news (development part), shrunk towards the share over all bases. Computed by\n\
+         # crates/polemos-eval/tests/stance_calibration.rs (POLEMOS_WRITE_CALIBRATION=1 rewrites it).\n",
+        counts,
+    )
+}
+
+/// [`render`] under another header (the event table shares the procedure).
+#[must_use]
+pub fn render_table(header: &str, counts: &[(&str, usize, usize)]) -> String {
     let (tp, fp) = counts
         .iter()
         .fold((0, 0), |(a, b), (_, t, f)| (a + t, b + f));
@@ -70,12 +81,7 @@ pub fn render(counts: &[(&str, usize, usize)]) -> String {
     } else {
         usize_f64(tp) / usize_f64(tp + fp)
     };
-    let mut out = String::from(
-        "# Stance confidence by basis: the share of stances of that basis the scorecard finds right on\n\
-         # eval/news (development part), shrunk towards the share over all bases. Computed by\n\
-         # crates/polemos-eval/tests/stance_calibration.rs (POLEMOS_WRITE_CALIBRATION=1 rewrites it).\n\
-         # basis\tright\twrong\tconfidence\n",
-    );
+    let mut out = format!("{header}# basis\tright\twrong\tconfidence\n");
     for (b, t, f) in counts {
         let c = (usize_f64(*t) + PRIOR_WEIGHT * overall) / (usize_f64(t + f) + PRIOR_WEIGHT);
         out.push_str(&format!("{b}\t{t}\t{f}\t{c:.2}\n"));

@@ -18,7 +18,7 @@ mod tests_tree;
 
 use std::collections::HashMap;
 
-use super::attribution::{clause_at, label_speaker};
+use super::attribution::clause_at;
 use super::events::issue_name;
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Knowledge, TopicScale};
@@ -109,13 +109,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let voice = voice(doc);
     let author = std::cell::OnceCell::new();
     let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
-    // In a transcript, the speaker of the last label ("SECRETARY BLINKEN:") speaks until the
-    // next one: the speaker of the sentences no one is quoted in.
-    let mut labelled: Option<usize> = None;
     for s in 0..doc.sentences.len() {
-        if let Some(l) = label_speaker(doc, s) {
-            labelled = l;
-        }
         if doc.sentences[s].headline
             || doc
                 .sentence_dispute
@@ -141,12 +135,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if asked_of_another(k, doc, items, i) {
                 continue;
             }
-            let Some(mut clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
+            // A transcript's labelled speaker is the speaker of his turn's plain clauses
+            // (attribution.rs).
+            let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;
             };
-            if clause.speaker.is_none() && clause.cue.is_none() {
-                clause.speaker = labelled;
-            }
             let args = match it.kind {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,

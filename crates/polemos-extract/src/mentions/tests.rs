@@ -1,0 +1,172 @@
+//! Tests of the mentions stage: which names are actors, places or outlets.
+
+use crate::{ArticleMeta, Extractor};
+
+#[test]
+fn an_outlets_nationality_is_not_a_party() {
+    let x = Extractor::new()
+        .expect("knowledge")
+        .extract(
+            "Russia rejected the claim, the British daily reported.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(
+        names.contains(&"actors/RUS") && !names.contains(&"actors/GBR"),
+        "{names:?}"
+    );
+    let x = Extractor::new()
+        .expect("knowledge")
+        .extract(
+            "Syria responded, a Lebanese television station said. Egypt warned, according \
+             to the German magazine Der Spiegel.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(
+        names.contains(&"actors/SYR")
+            && !names.contains(&"actors/LBN")
+            && !names.contains(&"actors/DEU"),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn an_arbitral_tribunal_is_the_court_that_hosts_it_and_its_award_the_ruling() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "The Philippines welcomed the tribunal's award on the South China Sea. An \
+             arbitral tribunal constituted under Annex VII of the convention ruled against \
+             China in 2016.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+    assert!(names.contains(&"actors/PCA"), "{names:?}");
+    assert!(
+        x.stances.iter().any(|s| s.actor == "actors/PHL"
+            && s.issue.ends_with("/icj-ruling")
+            && s.label == polemos_core::model::StanceLabel::Support),
+        "{:?}",
+        x.stances
+    );
+}
+
+#[test]
+fn a_paper_named_after_a_state_is_an_outlet_not_the_state() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "According to the New Zealand Herald, the panel met on Monday.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let found: Vec<(&str, polemos_core::model::ActorKind)> =
+        x.actors.iter().map(|a| (a.name.as_str(), a.kind)).collect();
+    assert_eq!(
+        found,
+        [(
+            "actors/new-zealand-herald",
+            polemos_core::model::ActorKind::MediaOutlet
+        )]
+    );
+}
+
+#[test]
+fn a_capital_is_its_state_only_when_fired_at() {
+    let names = crate::test_support::actor_names;
+    for text in [
+        "Chile and Bolivia held two rounds of talks at Lima on Monday.",
+        "Chile said a fire at Lima station killed two people.",
+    ] {
+        let n = names(text);
+        assert!(!n.iter().any(|a| a == "actors/PER"), "{text}: {n:?}");
+    }
+    let n = names("Chile said its troops opened fire at Lima.");
+    assert!(n.iter().any(|a| a == "actors/PER"), "{n:?}");
+}
+
+#[test]
+fn a_demonym_or_possessive_with_a_body_noun_is_a_body_of_the_state() {
+    let x = Extractor::new()
+        .expect("knowledge")
+        .extract(
+            "The Indian Army said the firing stopped. China's navy patrols the waters.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let body = |name: &str| {
+        x.actors
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| (a.kind, a.affiliation.clone()))
+    };
+    use polemos_core::model::ActorKind::GovernmentBody;
+    assert_eq!(
+        body("actors/indian-army"),
+        Some((GovernmentBody, Some("actors/IND".into())))
+    );
+    assert_eq!(
+        body("actors/chinese-navy"),
+        Some((GovernmentBody, Some("actors/CHN".into())))
+    );
+}
+
+#[test]
+fn a_wire_dateline_places_the_story_but_its_state_does_not_act() {
+    let names = crate::test_support::actor_names(
+        "MOSCOW - Kyrgyzstan began talks with Tajikistan on the border.",
+    );
+    assert!(!names.iter().any(|n| n == "actors/RUS"), "{names:?}");
+    assert!(names.iter().any(|n| n == "actors/KGZ"), "{names:?}");
+    // Named in running text, the capital still stands for its state.
+    let names = crate::test_support::actor_names("Kyrgyzstan said Moscow had offered talks.");
+    assert!(names.iter().any(|n| n == "actors/RUS"), "{names:?}");
+}
+
+#[test]
+fn each_sentence_has_its_items_and_each_actor_item_a_score_by_how_it_was_named() {
+    use crate::ir::ItemKind;
+    use crate::knowledge::Via;
+    let doc = crate::test_support::extractor().analyze(
+        "Russia rejected the plan on Monday. The Russian foreign ministry said it would talk.",
+        chrono::NaiveDate::from_ymd_opt(2018, 9, 19),
+    );
+    assert_eq!(doc.sentence_items.len(), doc.sentences.len());
+    // The ranges tile the items in order: every item belongs to exactly one sentence.
+    let mut next = 0;
+    for (s, r) in doc.sentence_items.iter().enumerate() {
+        assert_eq!(r.start, next);
+        next = r.end;
+        let sentence = &doc.sentences[s];
+        assert!(
+            doc.sentence_items(s)
+                .iter()
+                .all(|it| sentence.start <= it.start && it.end <= sentence.end)
+        );
+    }
+    assert_eq!(next, doc.items.len());
+    let score_of = |text: &str| {
+        doc.items
+            .iter()
+            .find(|it| doc.slice(it.start, it.end) == text)
+            .map(|it| it.score)
+    };
+    assert_eq!(score_of("Russia"), Some(Via::Name.score()));
+    assert_eq!(
+        score_of("Russian foreign ministry"),
+        Some(Via::Demonym.score())
+    );
+    assert!(Via::Name.score() > Via::Demonym.score());
+    assert!(Via::Demonym.score() > Via::Reference.score());
+    let (score, d) = doc
+        .items
+        .iter()
+        .find_map(|it| match it.kind {
+            ItemKind::Date(d) => Some((it.score, d)),
+            _ => None,
+        })
+        .expect("a date item");
+    assert_eq!(score, doc.dates[d].score);
+}
