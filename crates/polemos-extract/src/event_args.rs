@@ -15,7 +15,7 @@ mod nominal;
 mod parties;
 mod partners;
 pub(crate) use acts::{IMPOSING, SEVERING};
-pub use acts::{SanctionKind, light_with_act, object_of_act, sanction_verb};
+pub use acts::{SanctionKind, light_with_act, object_headed_by, object_of_act, sanction_verb};
 use nominal::nominal;
 pub use parties::{author, parties_of};
 pub use partners::{Joint, joint};

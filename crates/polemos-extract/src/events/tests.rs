@@ -627,3 +627,44 @@ fn an_agreement_someone_would_sign_is_not_an_agreement_made() {
         events(text)
     );
 }
+
+#[test]
+fn restoring_ties_is_support_whatever_modifies_them() {
+    let text = "Egypt restored full, formal diplomatic relations with Qatar on Monday.";
+    assert!(has(text, "EGY", "SUPPORT", "QAT"), "{:?}", events(text));
+    // The verb alone names no act.
+    let text = "Egypt restored the old palace with help from Qatar.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SUPPORT"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn parties_that_renew_ties_together_support_each_other() {
+    let text = "Ethiopia and Eritrea have renewed diplomatic ties after a long break.";
+    assert!(has(text, "ETH", "SUPPORT", "ERI"), "{:?}", events(text));
+    assert!(has(text, "ERI", "SUPPORT", "ETH"), "{:?}", events(text));
+}
+
+#[test]
+fn putting_off_a_meeting_is_a_sanction_but_putting_off_a_vote_is_not() {
+    let text = "Japan and China have postponed their summit after the collision.";
+    assert!(has(text, "JPN", "SANCTION", "CHN"), "{:?}", events(text));
+    assert!(has(text, "CHN", "SANCTION", "JPN"), "{:?}", events(text));
+    let text = "Japan and China have postponed their vote after the collision.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_state_is_known_by_its_epithet_and_an_organization_by_its_acronym() {
+    let text = "The Hermit Kingdom fired two artillery shells at Seoul on Thursday.";
+    assert!(has(text, "PRK", "ASSAULT", "KOR"), "{:?}", events(text));
+    let names = crate::test_support::actor_names("The AU sent envoys to Khartoum on Monday.");
+    assert!(names.iter().any(|n| n == "actors/AU"), "{names:?}");
+}
