@@ -668,3 +668,29 @@ fn a_state_is_known_by_its_epithet_and_an_organization_by_its_acronym() {
     let names = crate::test_support::actor_names("The AU sent envoys to Khartoum on Monday.");
     assert!(names.iter().any(|n| n == "actors/AU"), "{names:?}");
 }
+
+#[test]
+fn an_attack_by_someone_is_their_assault_not_a_demonstration() {
+    // PETRARCH's "* BY +" pattern of ATTACK is coded 141 (demonstrate); the actor after "by"
+    // is the attacker.
+    let text = "Ukraine was attacked by Russia on Monday.";
+    assert!(has(text, "RUS", "ASSAULT", "UKR"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "PROTEST"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn chiding_is_criticism() {
+    let text = "Japan chided China over the collision on Monday.";
+    assert!(has(text, "JPN", "ACCUSE", "CHN"), "{:?}", events(text));
+}
+
+#[test]
+fn a_state_that_indicated_it_deplored_someone_accused_them() {
+    // "indicated" reports the clause after it, whose "it" is the state that indicated.
+    let text = "Ethiopia indicated it deplored Libya on Monday.";
+    assert!(has(text, "ETH", "ACCUSE", "LBY"), "{:?}", events(text));
+}
