@@ -333,9 +333,16 @@ fn phrase_actors(
         return Vec::new();
     }
     for d in p.dependents(w) {
+        let seated = p.has_rel(d, "nmod")
+            && case_in(p, d, Class::SeatCase)
+            && p.token(w).is_some_and(|t| {
+                p.lang()
+                    .is(Class::SeatedGroup, &t.text.to_ascii_lowercase())
+            });
         let owner = p.has_rel(d, "nmod:poss")
             || p.has_rel(d, "amod")
             || p.has_rel(d, "compound")
+            || seated
             || (p.has_rel(d, "nmod")
                 && (case_in(p, d, Class::OwnerCase)
                     || (loose && !case_in(p, d, Class::TopicCase))));

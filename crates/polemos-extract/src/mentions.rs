@@ -290,7 +290,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let aimed = prev_word.eq_ignore_ascii_case("at")
                 && (tok.saturating_sub(5).max(range.start)..tok.saturating_sub(1))
                     .any(|t| doc.tok_in(t, FIRED) || opened_fire(doc, t));
+            // "officials in Beijing": the seat names the officials' state.
+            let seated = tok >= range.start + 2
+                && doc.tok_is_a(tok - 1, crate::lang::Class::SeatCase)
+                && doc.tok_is_a(tok - 2, crate::lang::Class::SeatedGroup);
             let located = !aimed
+                && !seated
                 && ["in", "at", "from", "of", "to", "near", "outside"]
                     .iter()
                     .any(|w| prev_word.eq_ignore_ascii_case(w));

@@ -694,3 +694,12 @@ fn a_state_that_indicated_it_deplored_someone_accused_them() {
     let text = "Ethiopia indicated it deplored Libya on Monday.";
     assert!(has(text, "ETH", "ACCUSE", "LBY"), "{:?}", events(text));
 }
+
+#[test]
+fn officials_at_a_seat_of_government_act_for_its_state() {
+    let text = "Officials in Beijing criticized Tokyo on Monday.";
+    assert!(has(text, "CHN", "ACCUSE", "JPN"), "{:?}", events(text));
+    // Elsewhere the seat is a place.
+    let names = crate::test_support::actor_names("Talks in Beijing ended on Monday.");
+    assert!(!names.iter().any(|n| n == "actors/CHN"), "{names:?}");
+}
