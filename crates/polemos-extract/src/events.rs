@@ -588,6 +588,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     srcs.iter()
                         .map(|&a| (vec![a], srcs.iter().copied().filter(|&b| b != a).collect()))
                         .collect()
+                } else if cue.event_type == PloverType::Consult
+                    && cue.mode == "meet"
+                    && status == EventStatus::Past
+                {
+                    // A meeting held is mutual: "X met Y" is also Y meeting X. (One announced
+                    // may yet be one-sided: "intends to meet with X officials".)
+                    let back = targets.iter().map(|&t| (vec![t], srcs.clone())).collect();
+                    [vec![(srcs, targets)], back].concat()
                 } else {
                     vec![(srcs, targets)]
                 };

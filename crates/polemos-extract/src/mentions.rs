@@ -290,10 +290,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let aimed = prev_word.eq_ignore_ascii_case("at")
                 && (tok.saturating_sub(5).max(range.start)..tok.saturating_sub(1))
                     .any(|t| doc.tok_in(t, FIRED) || opened_fire(doc, t));
-            // "officials in Beijing": the seat names the officials' state.
+            // "officials in Beijing": the seat names the officials' state, unless the group
+            // has a nationality of its own ("met Indian officials in Beijing").
             let seated = tok >= range.start + 2
                 && doc.tok_is_a(tok - 1, crate::lang::Class::SeatCase)
-                && doc.tok_is_a(tok - 2, crate::lang::Class::SeatedGroup);
+                && doc.tok_is_a(tok - 2, crate::lang::Class::SeatedGroup)
+                && (tok == range.start + 2 || {
+                    let before = tok - 3;
+                    !doc.tok(before).starts_with(char::is_uppercase)
+                        || (before == range.start
+                            && doc.tok_is_a(before, crate::lang::Class::Article))
+                });
             let located = !aimed
                 && !seated
                 && ["in", "at", "from", "of", "to", "near", "outside"]

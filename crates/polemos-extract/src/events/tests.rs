@@ -702,4 +702,18 @@ fn officials_at_a_seat_of_government_act_for_its_state() {
     // Elsewhere the seat is a place.
     let names = crate::test_support::actor_names("Talks in Beijing ended on Monday.");
     assert!(!names.iter().any(|n| n == "actors/CHN"), "{names:?}");
+    // Officials with a nationality of their own are only there.
+    let names = crate::test_support::actor_names("Rao met Indian officials in Beijing on Monday.");
+    assert!(!names.iter().any(|n| n == "actors/CHN"), "{names:?}");
+}
+
+#[test]
+fn a_meeting_held_is_mutual_but_one_announced_is_not() {
+    let text =
+        "The Egyptian foreign minister met his Ethiopian counterpart in Addis Ababa on Monday.";
+    assert!(has(text, "EGY", "CONSULT", "ETH"), "{:?}", events(text));
+    assert!(has(text, "ETH", "CONSULT", "EGY"), "{:?}", events(text));
+    let text = "The Egyptian foreign minister intends to meet with Ethiopian officials next week.";
+    assert!(has(text, "EGY", "CONSULT", "ETH"), "{:?}", events(text));
+    assert!(!has(text, "ETH", "CONSULT", "EGY"), "{:?}", events(text));
 }
