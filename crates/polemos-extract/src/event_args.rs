@@ -131,7 +131,8 @@ pub fn read(
     if noun != tagged_noun || (!noun && tok.upos != "VERB") {
         return None;
     }
-    let map = actor_map(p, items, head.sentence, cue);
+    let mut map = actor_map(p, items, head.sentence, cue);
+    branches(doc, p, head.sentence, &mut map);
     let mut args = if noun {
         nominal(p, &map, head)
     } else {
@@ -235,6 +236,32 @@ fn actor_map(p: &Parse<'_>, items: &[Item], sentence: usize, cue: &Item) -> Vec<
         }
     }
     map
+}
+
+/// "MSF Nigeria", "an MSF Arnor diplomat": an organization's name compounded on a state's names
+/// the organization's branch there, which acts for the organization.
+fn branches(doc: &Doc<'_>, p: &Parse<'_>, sentence: usize, map: &mut [Option<usize>]) {
+    let is_org = |a: usize| {
+        matches!(
+            doc.actors[a].kind,
+            ActorKind::InternationalOrganization
+                | ActorKind::PoliticalGroup
+                | ActorKind::ArmedGroup
+        )
+    };
+    for index in 0..map.len() {
+        let w = Word { sentence, index };
+        if map[index].is_none_or(|a| doc.actors[a].kind != ActorKind::State) {
+            continue;
+        }
+        let org = p
+            .dependents(w)
+            .filter(|d| d.index < index && p.has_rel(*d, "compound"))
+            .find_map(|d| map.get(d.index).copied().flatten().filter(|&a| is_org(a)));
+        if org.is_some() {
+            map[index] = org;
+        }
+    }
 }
 
 /// The actors a phrase headed by `w` names, with those coordinated with it. `loose`: also look
