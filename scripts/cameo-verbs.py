@@ -18,7 +18,8 @@ What is kept (polemos matches phrases, it does not run PETRARCH's pattern engine
   ("restore full diplomatic ties", "break economic relations"), which PETRARCH matches across;
 - nothing coded `---` or CAMEO 01 (statements: PLOVER has no type for them).
 Patterns with words before the verb, skipped words (`^`), synonym sets (`&`) or the source (`$`)
-after the verb are left out: they need PETRARCH's parse.
+after the verb are left out: they need PETRARCH's parse. So is `* BY +`, whose actor after "by"
+is the source ("an attack by X").
 
 Usage: python3 scripts/cameo-verbs.py [--check]   (from the repository root; stdlib only)
 --check fails when cameo-verbs.tsv is out of date or the crate's crosswalk copy differs from
@@ -195,6 +196,10 @@ def pattern_tail(body):
     if not body or body[0] != "*":
         return None
     tail = body[1:]
+    # "* BY +": the actor after "by" does the verb's act ("attacked by X", "an attack by X");
+    # as a phrase read subject-verb-object it would make the subject before it the source.
+    if tail == ["BY", "+"]:
+        return None
     if tail and tail[-1] == "+":
         tail = tail[:-1]
     if not tail:

@@ -64,7 +64,7 @@ ROLE_ENTRIES = {
     "MORTOR": ("metonym", "MOR"),        # THE_DARK_TOWER
     "SHRGOV": ("metonym", "SHR"),        # MICHEL_DELVING: the Shire's seat of government
     "MORORC": ("org", "armed_group"),    # DURTHANG ORC
-    "ITHMIL": ("org", "armed_group"),    # ITHILEN MILITARY
+    "ITHMIL": ("org", "government_body"),  # ITHILEN MILITARY: the state's forces, a body of it
     "MRGORC": ("org", "armed_group"),    # MORGUL_ORCS
     "AMRTNK": ("org", "armed_group"),    # AMROTH_TANKS
     "GONGMO": ("org", "political_group"),  # GONZO_GMO
@@ -75,7 +75,7 @@ ROLE_ENTRIES = {
     "ITHRAD": ("media", "ITH"),          # ITHILEN_GOVERNMENT_RADIO_
     "HGWGOVMED": ("media", ""),          # QUIBBLER (HGW is no state in the dictionary)
     "IGOEEU": ("skip", "polemos knows the EU"),            # EUROPEAN_UNION
-    "IGOAFR": ("skip", "polemos knows the AU (without the alias \"The AU\")"),  # THE_AU
+    "IGOAFR": ("skip", "polemos knows the AU"),  # THE_AU
 }
 THREE_LETTER_ORGS = {"NGM": "international_organization"}  # AMNESTY_INTERNATIONAL
 NAME_FIXES = {
@@ -276,7 +276,14 @@ def build_lexicon(entries, iso, real_names, orgs):
             states[FICTIONAL_RECODE.get(arg, arg)]["metonyms"].extend(names)
             report["metonym"] += 1
         elif what == "org":
-            extra.append(f"org|{code}|{arg}|{names[0]}|{';'.join(names[1:])}|{code}")
+            # A government body acts for its state (the knowledge format's last org field), as
+            # the code's first three letters say: the KU (USAEDU) for the United States.
+            state = ""
+            if arg == "government_body":
+                prefix = code[:3]
+                state = REAL_CODE_TO_ISO.get(prefix, FICTIONAL_RECODE.get(prefix, prefix))
+            tail = f"|{state}" if state else ""
+            extra.append(f"org|{code}|{arg}|{names[0]}|{';'.join(names[1:])}|{code}{tail}")
             report["org"] += 1
         elif what == "media":
             extra.append(f"media|{code}|{names[0]}|{';'.join(names[1:])}|{arg}")

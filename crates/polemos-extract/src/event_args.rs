@@ -15,7 +15,7 @@ mod acts;
 mod nominal;
 mod parties;
 mod partners;
-pub use acts::{SanctionKind, light_with_act, object_of_act, sanction_verb};
+pub use acts::{SanctionKind, light_with_act, object_headed_by, object_of_act, sanction_verb};
 use nominal::nominal;
 pub use parties::{author, parties_of};
 pub use partners::{Joint, joint};
@@ -99,7 +99,8 @@ pub fn read(
     if noun != tagged_noun || (!noun && tok.upos != "VERB") {
         return None;
     }
-    let map = actor_map(p, items, head.sentence, cue);
+    let mut map = actor_map(p, items, head.sentence, cue);
+    branches(doc, p, head.sentence, &mut map);
     let mut args = if noun {
         nominal(p, &map, head)
     } else {
@@ -205,6 +206,32 @@ fn actor_map(p: &Parse<'_>, items: &[Item], sentence: usize, cue: &Item) -> Vec<
     map
 }
 
+/// "MSF Nigeria", "an MSF Arnor diplomat": an organization's name compounded on a state's names
+/// the organization's branch there, which acts for the organization.
+fn branches(doc: &Doc<'_>, p: &Parse<'_>, sentence: usize, map: &mut [Option<usize>]) {
+    let is_org = |a: usize| {
+        matches!(
+            doc.actors[a].kind,
+            ActorKind::InternationalOrganization
+                | ActorKind::PoliticalGroup
+                | ActorKind::ArmedGroup
+        )
+    };
+    for index in 0..map.len() {
+        let w = Word { sentence, index };
+        if map[index].is_none_or(|a| doc.actors[a].kind != ActorKind::State) {
+            continue;
+        }
+        let org = p
+            .dependents(w)
+            .filter(|d| d.index < index && p.has_rel(*d, "compound"))
+            .find_map(|d| map.get(d.index).copied().flatten().filter(|&a| is_org(a)));
+        if org.is_some() {
+            map[index] = org;
+        }
+    }
+}
+
 /// The actors a phrase headed by `w` names, with those coordinated with it. `loose`: also look
 /// into modifiers that are not the phrase's owner ("an attack on X" for a target).
 fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
@@ -301,9 +328,16 @@ fn phrase_actors(
         return Vec::new();
     }
     for d in p.dependents(w) {
+        let seated = p.has_rel(d, "nmod")
+            && case_in(p, d, Class::SeatCase)
+            && p.token(w).is_some_and(|t| {
+                p.lang()
+                    .is(Class::SeatedGroup, &t.text.to_ascii_lowercase())
+            });
         let owner = p.has_rel(d, "nmod:poss")
             || p.has_rel(d, "amod")
             || p.has_rel(d, "compound")
+            || seated
             || (p.has_rel(d, "nmod")
                 && (case_in(p, d, Class::OwnerCase)
                     || (loose && !case_in(p, d, Class::TopicCase))));

@@ -243,6 +243,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && let Some(c) = k.events.iter().find(|c| {
                     c.event_type == PloverType::Sanction
                         && c.args == Args::Svo
+                        && c.objects.is_empty()
                         && match kind {
                             SanctionKind::Ties => c.mode == "withdraw",
                             SanctionKind::Envoy => c.mode == "sanction" && c.cameo == "161",
@@ -252,6 +253,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 cue = c;
                 converted = true;
+            }
+            // "restored full diplomatic ties", "delayed their meeting": a verb that names an
+            // act only through its object.
+            if !cue.objects.is_empty() && !event_args::object_headed_by(doc, it, &cue.objects) {
+                continue;
             }
             doc.tick(items.len() * 4);
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
@@ -459,7 +465,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || shared
                 || tree.shared
                 || introduces(&clause, it);
-            let mutual = tree.target == Who::Other && srcs.len() >= 2;
+            let needs_target = needs_target || !cue.objects.is_empty();
+            // Ties and meetings are between parties: "Gondor and Osgiliath have renewed
+            // diplomatic ties", "X and Y delayed their meeting".
+            let mutual = (tree.target == Who::Other || !cue.objects.is_empty()) && srcs.len() >= 2;
             if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {
                 continue;
             }
@@ -581,6 +590,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     srcs.iter()
                         .map(|&a| (vec![a], srcs.iter().copied().filter(|&b| b != a).collect()))
                         .collect()
+                } else if cue.event_type == PloverType::Consult
+                    && cue.mode == "meet"
+                    && status == EventStatus::Past
+                {
+                    // A meeting held is mutual: "X met Y" is also Y meeting X. (One announced
+                    // may yet be one-sided: "intends to meet with X officials".)
+                    let back = targets.iter().map(|&t| (vec![t], srcs.clone())).collect();
+                    [vec![(srcs, targets)], back].concat()
                 } else {
                     vec![(srcs, targets)]
                 };

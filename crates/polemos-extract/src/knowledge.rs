@@ -311,6 +311,10 @@ pub struct EventCue {
     pub intensity: f64,
     pub contexts: Vec<String>,
     pub args: Args,
+    /// Nouns (lower case) one of which must head the verb's object for the cue to name an act
+    /// ("restored full diplomatic ties", "postponed their meeting"): the verb alone names none.
+    /// Empty: any object.
+    pub objects: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -652,7 +656,7 @@ impl KnowledgeBuilder {
                 Self::need(
                     f,
                     8,
-                    "event|phrases|TYPE|mode|CAMEO|intensity|contexts|args",
+                    "event|phrases|TYPE|mode|CAMEO|intensity|contexts|args[|objects]",
                 )?;
                 let event_type = PloverType::ALL
                     .into_iter()
@@ -679,6 +683,10 @@ impl KnowledgeBuilder {
                     intensity,
                     contexts: list(f[6]).map(str::to_owned).collect(),
                     args,
+                    objects: f
+                        .get(8)
+                        .map(|o| list(o).map(str::to_lowercase).collect())
+                        .unwrap_or_default(),
                 });
                 let i = self.events.len() - 1;
                 for n in list(f[1]) {

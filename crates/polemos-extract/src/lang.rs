@@ -149,6 +149,12 @@ pub enum Class {
     GenitiveCase,
     /// Prepositions that name a noun's owner ("of", "from").
     OwnerCase,
+    /// The preposition that places a group of officials at their seat of government ("officials
+    /// in Beijing"): the seat then names their state, not a place.
+    SeatCase,
+    /// Groups of a state's officials that "in" places at its seat ("officials in Beijing", "the
+    /// government in Kabul"); not troops or embassies, which are often foreign ones stationed there.
+    SeatedGroup,
     /// Prepositions after which a noun names what an act is about, not whom it is aimed at ("on", "over"). Not "at": what is fired "at" someone is aimed at them.
     TopicCase,
     /// Prepositions of an oblique that names whom an act is aimed at ("with", "against").
@@ -265,7 +271,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 113] = [
+pub const CLASSES: [(Class, &str); 115] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -323,6 +329,8 @@ pub const CLASSES: [(Class, &str); 113] = [
     (Class::ThingPronoun, "thing_pronoun"),
     (Class::GenitiveCase, "genitive_case"),
     (Class::OwnerCase, "owner_case"),
+    (Class::SeatCase, "seat_case"),
+    (Class::SeatedGroup, "seated_group"),
     (Class::TopicCase, "topic_case"),
     (Class::TargetCase, "target_case"),
     (Class::CueTargetCase, "cue_target_case"),

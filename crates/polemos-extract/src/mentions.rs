@@ -265,8 +265,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && doc.tok_is_a(tok - 1, Class::AimPreposition)
                 && (tok.saturating_sub(5).max(range.start)..tok.saturating_sub(1))
                     .any(|t| doc.tok_in_lex(t, Lex::FireWord) || opened_fire(doc, t));
-            let located =
-                !aimed && tok > range.start && doc.tok_is_a(tok - 1, Class::LocationPreposition);
+            // "officials in Beijing": the seat names the officials' state, unless the group
+            // has a nationality of its own ("met Indian officials in Beijing").
+            let seated = tok >= range.start + 2
+                && doc.tok_is_a(tok - 1, Class::SeatCase)
+                && doc.tok_is_a(tok - 2, Class::SeatedGroup)
+                && (tok == range.start + 2 || {
+                    let before = tok - 3;
+                    !doc.tok(before).starts_with(char::is_uppercase)
+                        || (before == range.start && doc.tok_is_a(before, Class::Article))
+                });
+            let located = !aimed
+                && !seated
+                && tok > range.start
+                && doc.tok_is_a(tok - 1, Class::LocationPreposition);
             let possessive = tok_end + 2 <= range.end && only_possessive(doc, tok_end, tok_end + 2);
             let mut actor_done = false;
             let mut dispute_done = false;

@@ -54,6 +54,21 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     .then_some(SanctionKind::Penalty)
 }
 
+/// Whether the verb cue `cue` has an object (or a passive subject: "the talks were postponed")
+/// headed by one of `nouns` (lower case), whatever modifiers stand between: "restore complete,
+/// full diplomatic ties", "postponed their meeting".
+#[must_use]
+pub fn object_headed_by(doc: &Doc<'_>, cue: &Item, nouns: &[String]) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    p.dependents(v)
+        .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass"))
+        .filter_map(|o| p.token(o))
+        .any(|o| nouns.iter().any(|n| o.text.eq_ignore_ascii_case(n)))
+}
+
 /// Whether the noun cue `items[at]` is the object of a verb cue of the curated data ("signed
 /// the peace agreement": the verb codes the act, with its status and negation) or of a cue of
 /// support ("would sign the peace agreement").

@@ -195,3 +195,18 @@ fn a_by_agent_does_the_purpose_only_right_before_its_to() {
     let (a, ids) = args(text, "protest");
     assert_eq!(names(&a.source, &ids), ["CHL"]);
 }
+
+#[test]
+fn an_organization_named_before_a_state_is_its_branch_there() {
+    let text = "Headline\n\nMSF Nigeria criticized Chad on Monday.";
+    let out = crate::test_support::extractor()
+        .extract(text, &crate::ArticleMeta::default())
+        .expect("extracts");
+    let sources: Vec<&str> = out
+        .events
+        .iter()
+        .flat_map(|e| e.sources.iter().map(String::as_str))
+        .collect();
+    assert!(sources.contains(&"actors/MSF"), "{:?}", out.events);
+    assert!(!sources.contains(&"actors/NGA"), "{:?}", out.events);
+}

@@ -627,3 +627,93 @@ fn an_agreement_someone_would_sign_is_not_an_agreement_made() {
         events(text)
     );
 }
+
+#[test]
+fn restoring_ties_is_support_whatever_modifies_them() {
+    let text = "Egypt restored full, formal diplomatic relations with Qatar on Monday.";
+    assert!(has(text, "EGY", "SUPPORT", "QAT"), "{:?}", events(text));
+    // The verb alone names no act.
+    let text = "Egypt restored the old palace with help from Qatar.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SUPPORT"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn parties_that_renew_ties_together_support_each_other() {
+    let text = "Ethiopia and Eritrea have renewed diplomatic ties after a long break.";
+    assert!(has(text, "ETH", "SUPPORT", "ERI"), "{:?}", events(text));
+    assert!(has(text, "ERI", "SUPPORT", "ETH"), "{:?}", events(text));
+}
+
+#[test]
+fn putting_off_a_meeting_is_a_sanction_but_putting_off_a_vote_is_not() {
+    let text = "Japan and China have postponed their summit after the collision.";
+    assert!(has(text, "JPN", "SANCTION", "CHN"), "{:?}", events(text));
+    assert!(has(text, "CHN", "SANCTION", "JPN"), "{:?}", events(text));
+    let text = "Japan and China have postponed their vote after the collision.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_state_is_known_by_its_epithet_and_an_organization_by_its_acronym() {
+    let text = "The Hermit Kingdom fired two artillery shells at Seoul on Thursday.";
+    assert!(has(text, "PRK", "ASSAULT", "KOR"), "{:?}", events(text));
+    let names = crate::test_support::actor_names("The AU sent envoys to Khartoum on Monday.");
+    assert!(names.iter().any(|n| n == "actors/AU"), "{names:?}");
+}
+
+#[test]
+fn an_attack_by_someone_is_their_assault_not_a_demonstration() {
+    // PETRARCH's "* BY +" pattern of ATTACK is coded 141 (demonstrate); the actor after "by"
+    // is the attacker.
+    let text = "Ukraine was attacked by Russia on Monday.";
+    assert!(has(text, "RUS", "ASSAULT", "UKR"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "PROTEST"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn chiding_is_criticism() {
+    let text = "Japan chided China over the collision on Monday.";
+    assert!(has(text, "JPN", "ACCUSE", "CHN"), "{:?}", events(text));
+}
+
+#[test]
+fn a_state_that_indicated_it_deplored_someone_accused_them() {
+    // "indicated" reports the clause after it, whose "it" is the state that indicated.
+    let text = "Ethiopia indicated it deplored Libya on Monday.";
+    assert!(has(text, "ETH", "ACCUSE", "LBY"), "{:?}", events(text));
+}
+
+#[test]
+fn officials_at_a_seat_of_government_act_for_its_state() {
+    let text = "Officials in Beijing criticized Tokyo on Monday.";
+    assert!(has(text, "CHN", "ACCUSE", "JPN"), "{:?}", events(text));
+    // Elsewhere the seat is a place.
+    let names = crate::test_support::actor_names("Talks in Beijing ended on Monday.");
+    assert!(!names.iter().any(|n| n == "actors/CHN"), "{names:?}");
+    // Officials with a nationality of their own are only there.
+    let names = crate::test_support::actor_names("Rao met Indian officials in Beijing on Monday.");
+    assert!(!names.iter().any(|n| n == "actors/CHN"), "{names:?}");
+}
+
+#[test]
+fn a_meeting_held_is_mutual_but_one_announced_is_not() {
+    let text =
+        "The Egyptian foreign minister met his Ethiopian counterpart in Addis Ababa on Monday.";
+    assert!(has(text, "EGY", "CONSULT", "ETH"), "{:?}", events(text));
+    assert!(has(text, "ETH", "CONSULT", "EGY"), "{:?}", events(text));
+    let text = "The Egyptian foreign minister intends to meet with Ethiopian officials next week.";
+    assert!(has(text, "EGY", "CONSULT", "ETH"), "{:?}", events(text));
+    assert!(!has(text, "ETH", "CONSULT", "EGY"), "{:?}", events(text));
+}
