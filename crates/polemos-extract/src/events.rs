@@ -618,6 +618,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     confidence,
                     evidence: vec![evidence.clone()],
                 };
+                if let Some(a) = reported::accusation(k, doc, &clause, &srcs, &fact, noun, it) {
+                    merge(&mut out, &mut index, a);
+                }
                 merge(&mut out, &mut index, fact);
             }
         }
@@ -866,6 +869,7 @@ fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
 }
 
 mod regime;
+mod reported;
 
 #[cfg(test)]
 mod tests;

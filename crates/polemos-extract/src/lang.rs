@@ -160,6 +160,12 @@ pub enum Class {
     WarnedOfCase,
     /// The preposition that negates a noun ("came without any new proposal").
     Without,
+    /// Prepositions of an oblique that names the act a clause happens in ("told X in a phone
+    /// call", "during the meeting"); not "for", which after a verb names a purpose.
+    SettingCase,
+    /// The preposition of an absolute phrase whose noun is the subject of the gerund after it
+    /// ("with both sides accusing the other").
+    AbsoluteCase,
     /// Nouns after a leader's name that name the state's government ("Assad regime").
     LeaderGroupNoun,
     /// Prepositions after a title that name the post's place ("Ambassador to Japan").
@@ -177,7 +183,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 69] = [
+pub const CLASSES: [(Class, &str); 71] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -240,6 +246,8 @@ pub const CLASSES: [(Class, &str); 69] = [
     (Class::AddresseeCase, "addressee_case"),
     (Class::WarnedOfCase, "warned_of_case"),
     (Class::Without, "without"),
+    (Class::SettingCase, "setting_case"),
+    (Class::AbsoluteCase, "absolute_case"),
     (Class::LeaderGroupNoun, "leader_group_noun"),
     (Class::PostPreposition, "post_preposition"),
     (Class::RemitPreposition, "remit_preposition"),
