@@ -60,6 +60,9 @@ pub struct TreeArgs {
     /// The subject of the verb's clausal complement ("agreed that X is sovereign"): the target of
     /// an agreement or a concession when it has no object.
     pub clause_target: Who,
+    /// The subject of a condition on the act ("If X does Y, we will retaliate"): whom a threat
+    /// without an object is aimed at.
+    pub condition_target: Who,
     /// The subject is shared with a coordinated verb ("rejected the protest and urged Peru"):
     /// such a second verb is coded only when aimed at someone.
     pub shared: bool,
@@ -729,6 +732,19 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         && let Some(s) = p.dependents(c).find(|d| p.has_rel(*d, "nsubj"))
     {
         args.clause_target = who(p, map, s, false);
+    }
+    // "If they cross the border, we will retaliate": the subject of the condition.
+    if let Some(c) = p.dependents(v).find(|&d| {
+        p.has_rel(d, "advcl")
+            && p.dependent(d, "mark").is_some_and(|m| {
+                p.token(m).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::ConditionMark, &t.lemma.to_ascii_lowercase())
+                })
+            })
+    }) && let Some(s) = p.dependent(c, "nsubj")
+    {
+        args.condition_target = who(p, map, s, false);
     }
     // "asked to have U.N. peacekeepers dispatched": what is asked for names whom it is asked of.
     if args.target.is_nobody()

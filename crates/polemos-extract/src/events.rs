@@ -394,6 +394,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             .collect()
                     })
                     .or(t),
+                // "If they cross the border again, we will retaliate".
+                t if cue.event_type == PloverType::Threaten => who(&tree.condition_target, &srcs)
+                    .map(|x| {
+                        x.0.into_iter()
+                            .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
+                            .collect()
+                    })
+                    .or(t),
                 t => t,
             };
             let targets = match (passive_targets, tree_targets) {

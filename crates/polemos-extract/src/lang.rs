@@ -166,6 +166,8 @@ pub enum Class {
     /// The preposition of an absolute phrase whose noun is the subject of the gerund after it
     /// ("with both sides accusing the other").
     AbsoluteCase,
+    /// Subordinators of a condition ("if", "unless"): "If X does Y, we will retaliate".
+    ConditionMark,
     /// Nouns after a leader's name that name the state's government ("Assad regime").
     LeaderGroupNoun,
     /// Prepositions after a title that name the post's place ("Ambassador to Japan").
@@ -183,7 +185,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 71] = [
+pub const CLASSES: [(Class, &str); 72] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -248,6 +250,7 @@ pub const CLASSES: [(Class, &str); 71] = [
     (Class::Without, "without"),
     (Class::SettingCase, "setting_case"),
     (Class::AbsoluteCase, "absolute_case"),
+    (Class::ConditionMark, "condition_mark"),
     (Class::LeaderGroupNoun, "leader_group_noun"),
     (Class::PostPreposition, "post_preposition"),
     (Class::RemitPreposition, "remit_preposition"),

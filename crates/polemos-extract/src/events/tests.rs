@@ -696,3 +696,15 @@ fn reporting_another_states_force_is_an_accusation() {
         events(text)
     );
 }
+
+#[test]
+fn a_threat_is_aimed_at_the_subject_of_its_condition() {
+    let text = "\"If Peru does not withdraw its troops, we will retaliate,\" Chile's foreign minister said on Monday.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, g, _)| t == "THREATEN" && g.iter().any(|x| x == "PER")),
+        "{:?}",
+        events(text)
+    );
+}
