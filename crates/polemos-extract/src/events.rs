@@ -431,6 +431,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .any(|&b| doc.actors[b].affiliation == Some(a))
                 })
                 .collect();
+            // "Aslam says Afghan officials have apologized for the incident": a concession that
+            // names no one is made to the side of whoever reports it.
+            let targets = match clause.speaker {
+                Some(sp)
+                    if targets.is_empty()
+                        && cue.event_type == PloverType::Concede
+                        && !srcs.iter().any(|&a| state_of(a) == state_of(sp)) =>
+                {
+                    vec![state_of(sp)]
+                }
+                _ => targets,
+            };
             // A denial answers the accusation before it: "India accused Pakistan of ..., a
             // charge Pakistan denies".
             let targets = if targets.is_empty() && cue.mode == "deny" {

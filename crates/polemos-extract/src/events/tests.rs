@@ -708,3 +708,12 @@ fn a_threat_is_aimed_at_the_subject_of_its_condition() {
         events(text)
     );
 }
+
+#[test]
+fn a_concession_naming_no_one_is_made_to_the_side_reporting_it() {
+    let text = "Chile says Peruvian officials have apologized for the incident.";
+    assert!(has(text, "PER", "CONCEDE", "CHL"), "{:?}", events(text));
+    // Named, it is made to whom the text names.
+    let text = "Chile's foreign minister says Peru has apologized to Bolivia for the incident.";
+    assert!(has(text, "PER", "CONCEDE", "BOL"), "{:?}", events(text));
+}
