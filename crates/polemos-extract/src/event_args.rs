@@ -60,6 +60,9 @@ pub struct TreeArgs {
     /// The subject of the verb's clausal complement ("agreed that X is sovereign"): the target of
     /// an agreement or a concession when it has no object.
     pub clause_target: Who,
+    /// The subject of a condition on the act ("If X does Y, we will retaliate"): whom a threat
+    /// without an object is aimed at.
+    pub condition_target: Who,
     /// The subject is shared with a coordinated verb ("rejected the protest and urged Peru"):
     /// such a second verb is coded only when aimed at someone.
     pub shared: bool,
@@ -91,6 +94,21 @@ pub fn read(
     // to close") is left to the token rules.
     let progressive = p.lang().ends_with(Class::GerundSuffix, &tok.text);
     if !noun && tok.upos == "ADJ" && !progressive && p.dependent(head, "cop").is_some() {
+        return Some(TreeArgs {
+            no_source: true,
+            ..TreeArgs::default()
+        });
+    }
+    // A participle or adjective modifying a noun ("the proposed fence", "a disputed claim")
+    // describes the thing; it reports no act by anyone, unless an actor is joined to it
+    // ("the U.S.-designated ministry": the United States designated it).
+    let joined = at > 0
+        && items[..at].iter().rev().any(|x| {
+            matches!(x.kind, ItemKind::Actor { .. })
+                && x.end <= cue.start
+                && doc.slice(x.end, cue.start).trim_matches('-').is_empty()
+        });
+    if p.has_rel(head, "amod") && matches!(tok.upos.as_str(), "ADJ" | "VERB") && !joined {
         return Some(TreeArgs {
             no_source: true,
             ..TreeArgs::default()
@@ -280,8 +298,15 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
     if out.is_empty() {
         // "its foreign ministry", "their troops": the owner is a pronoun to resolve.
         let owner = p.dependents(w).find(|d| p.has_rel(*d, "nmod:poss"));
-        match owner.and_then(|d| p.token(d)) {
-            Some(t) if t.upos == "PRON" => pronoun(p.lang(), &t.lemma),
+        match owner.and_then(|d| p.token(d).map(|t| (d, t))) {
+            Some((_, t)) if t.upos == "PRON" => pronoun(p.lang(), &t.lemma),
+            // "the countries' forces", "both sides' troops": the parties' own.
+            Some((d, t))
+                if map.get(d.index).copied().flatten().is_none()
+                    && parties(p, d, &t.lemma.to_ascii_lowercase()) =>
+            {
+                Who::Parties
+            }
             _ => Who::Nobody,
         }
     } else {
@@ -289,8 +314,27 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
     }
 }
 
-/// "both parties", "all sides", "the two countries", "both governments".
+/// "both parties", "all sides", "the two countries", "both governments"; "the countries" and
+/// "the sides" alone too (the pair the text has just named), but not "the countries of the
+/// region" or "the countries that ...".
 fn parties(p: &Parse<'_>, w: Word, lemma: &str) -> bool {
+    let pair = ["party", "side", "country", "government", "nation"];
+    let plain = pair.contains(&lemma)
+        && p.token(w).is_some_and(|t| t.xpos == "NNS")
+        && p.dependents(w).any(|d| {
+            p.has_rel(d, "det")
+                && p.token(d)
+                    .is_some_and(|t| t.lemma.eq_ignore_ascii_case("the"))
+        })
+        && !p.dependents(w).any(|d| {
+            p.has_rel(d, "nmod")
+                || p.has_rel(d, "acl")
+                || p.has_rel(d, "acl:relcl")
+                || p.has_rel(d, "amod")
+        });
+    if plain {
+        return true;
+    }
     let plural = [
         "party",
         "side",
@@ -426,6 +470,16 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
             .dependents(x)
             .find(|d| p.has_rel(*d, "nsubj") || p.has_rel(*d, "csubj"))
         {
+            return Some(s);
+        }
+        // "..., with both sides accusing the other": the noun of an absolute phrase, which the
+        // parser hangs on the gerund as an oblique before it, is the gerund's subject.
+        if let Some(s) = p.dependents(x).find(|d| {
+            d.index < x.index
+                && p.has_rel(*d, "obl")
+                && case_in(p, *d, Class::AbsoluteCase)
+                && p.token(x).is_some_and(|t| t.xpos == "VBG")
+        }) {
             return Some(s);
         }
         let h = p.head(x)?;
@@ -583,7 +637,8 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         }
         return args;
     }
-    if let Some(s) = subject_of(p, v, &mut args.requested, &mut args.shared) {
+    let subject = subject_of(p, v, &mut args.requested, &mut args.shared);
+    if let Some(s) = subject {
         args.source = who(p, map, s, false);
     } else if let Some(s) = unmarked_subject(p, map, v) {
         args.source = who(p, map, s, false);
@@ -630,6 +685,10 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             .is_some_and(|t| t.start >= cue.start && t.end <= cue.end)
     };
     for d in p.dependents(v) {
+        // The noun of an absolute phrase ("with both sides accusing ...") is the subject.
+        if Some(d) == subject {
+            continue;
+        }
         let aimed = p.has_rel(d, "obj")
             || p.has_rel(d, "iobj")
             || (p.has_rel(d, "obl")
@@ -677,6 +736,19 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         && let Some(s) = p.dependents(c).find(|d| p.has_rel(*d, "nsubj"))
     {
         args.clause_target = who(p, map, s, false);
+    }
+    // "If they cross the border, we will retaliate": the subject of the condition.
+    if let Some(c) = p.dependents(v).find(|&d| {
+        p.has_rel(d, "advcl")
+            && p.dependent(d, "mark").is_some_and(|m| {
+                p.token(m).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::ConditionMark, &t.lemma.to_ascii_lowercase())
+                })
+            })
+    }) && let Some(s) = p.dependent(c, "nsubj")
+    {
+        args.condition_target = who(p, map, s, false);
     }
     // "asked to have U.N. peacekeepers dispatched": what is asked for names whom it is asked of.
     if args.target.is_nobody()

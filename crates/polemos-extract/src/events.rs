@@ -402,6 +402,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             .collect()
                     })
                     .or(t),
+                // "If they cross the border again, we will retaliate".
+                t if cue.event_type == PloverType::Threaten => who(&tree.condition_target, &srcs)
+                    .map(|x| {
+                        x.0.into_iter()
+                            .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
+                            .collect()
+                    })
+                    .or(t),
                 t => t,
             };
             let targets = match (passive_targets, tree_targets) {
@@ -431,6 +439,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .any(|&b| doc.actors[b].affiliation == Some(a))
                 })
                 .collect();
+            // "Aslam says Afghan officials have apologized for the incident": a concession that
+            // names no one is made to the side of whoever reports it.
+            let targets = match clause.speaker {
+                Some(sp)
+                    if targets.is_empty()
+                        && cue.event_type == PloverType::Concede
+                        && !srcs.iter().any(|&a| state_of(a) == state_of(sp)) =>
+                {
+                    vec![state_of(sp)]
+                }
+                _ => targets,
+            };
             // A denial answers the accusation before it: "India accused Pakistan of ..., a
             // charge Pakistan denies".
             let targets = if targets.is_empty() && cue.mode == "deny" {
@@ -637,6 +657,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     confidence,
                     evidence: vec![evidence.clone()],
                 };
+                if let Some(a) = reported::accusation(k, doc, &clause, &srcs, &fact, noun, it) {
+                    merge(&mut out, &mut index, a);
+                }
                 merge(&mut out, &mut index, fact);
             }
         }
@@ -892,6 +915,7 @@ fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
 
 pub mod calibration;
 mod regime;
+mod reported;
 
 #[cfg(test)]
 mod tests;

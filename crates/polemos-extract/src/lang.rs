@@ -168,6 +168,14 @@ pub enum Class {
     WarnedOfCase,
     /// The preposition that negates a noun ("came without any new proposal").
     Without,
+    /// Prepositions of an oblique that names the act a clause happens in ("told X in a phone
+    /// call", "during the meeting"); not "for", which after a verb names a purpose.
+    SettingCase,
+    /// The preposition of an absolute phrase whose noun is the subject of the gerund after it
+    /// ("with both sides accusing the other").
+    AbsoluteCase,
+    /// Subordinators of a condition ("if", "unless"): "If X does Y, we will retaliate".
+    ConditionMark,
     /// Nouns after a leader's name that name the state's government ("Assad regime").
     LeaderGroupNoun,
     /// Prepositions after a title that name the post's place ("Ambassador to Japan").
@@ -271,7 +279,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 115] = [
+pub const CLASSES: [(Class, &str); 118] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -337,6 +345,9 @@ pub const CLASSES: [(Class, &str); 115] = [
     (Class::AddresseeCase, "addressee_case"),
     (Class::WarnedOfCase, "warned_of_case"),
     (Class::Without, "without"),
+    (Class::SettingCase, "setting_case"),
+    (Class::AbsoluteCase, "absolute_case"),
+    (Class::ConditionMark, "condition_mark"),
     (Class::LeaderGroupNoun, "leader_group_noun"),
     (Class::PostPreposition, "post_preposition"),
     (Class::RemitPreposition, "remit_preposition"),

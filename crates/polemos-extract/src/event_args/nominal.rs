@@ -83,6 +83,11 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
     if !args.source.is_nobody() {
         return args;
     }
+    if let Some((source, target)) = setting(p, map, n) {
+        args.source = source;
+        args.target = target;
+        return args;
+    }
     // Unless a light verb's subject does it (below), a noun whose phrase names nobody doing it
     // has no source: "welcomed the agreement", "concerned by the drills". A planned act as a
     // subject ("the planned meeting with X would help") is one the context has announced, so its
@@ -106,6 +111,45 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
         args.no_source = args.source.is_nobody();
     }
     args
+}
+
+/// "told Ali in a phone call", "was in Pakistan for official talks": an act named as the setting
+/// of a clause is held by the clause's subject with whom the clause addresses: the verb's object,
+/// or the actor that is the predicate ("in Pakistan"). After a verb the act is an oblique of
+/// setting ("in", "during"); after a predicate any modifier. Only when the clause names both, and
+/// the verb is not a passive ("were killed in clashes with X").
+fn setting(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<(Who, Who)> {
+    let v = p.head(n)?;
+    let predicate = p.dependent(v, "cop").is_some()
+        && p.token(v)
+            .is_some_and(|t| matches!(t.upos.as_str(), "PROPN" | "NOUN"));
+    let attached = if predicate {
+        p.has_rel(n, "obl") || p.has_rel(n, "nmod")
+    } else {
+        p.has_rel(n, "obl") && case_in(p, n, Class::SettingCase)
+    };
+    if !attached || passive(p, v) {
+        return None;
+    }
+    // The parser may take the subject of a copula before an apposition for a modifier of
+    // the predicate ("Chile's minister, Ana Torres, was in Peru", as `nmod:desc`).
+    let subject = p.dependent(v, "nsubj").or_else(|| {
+        p.dependents(v)
+            .find(|d| predicate && d.index < v.index && p.has_rel(*d, "nmod:desc"))
+    })?;
+    let source = who(p, map, subject, false);
+    if !matches!(source, Who::Actors(_)) {
+        return None;
+    }
+    let object = p
+        .dependents(v)
+        .find(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "iobj"));
+    let target = match object {
+        Some(o) => who(p, map, o, false),
+        None if predicate => who(p, map, v, false),
+        None => Who::Nobody,
+    };
+    matches!(target, Who::Actors(_)).then_some((source, target))
 }
 
 /// "cited threats Russia has made to Ukraine": a relative clause without "that", which the

@@ -14,6 +14,13 @@ pub fn parties_of(
     except: &[usize],
 ) -> Vec<usize> {
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    // "Pakistani and Afghan forces exchanged fire, with both sides accusing the other": two
+    // parties named in the sentence itself, before the words, are the ones meant, whatever the
+    // dispute the sentence was assigned to (which may be wrong, or have other parties).
+    let here = named_before(doc, s, s, before, except);
+    if here.len() == 2 {
+        return here;
+    }
     if let Some(d) = doc.sentence_dispute.get(s).copied().flatten() {
         let dispute = &doc.disputes[d];
         let ids: Vec<&str> = match dispute.known {
@@ -37,8 +44,23 @@ pub fn parties_of(
             return named;
         }
     }
+    let out = named_before(doc, s.saturating_sub(3), s, before, except);
+    if out.len() == 2 { out } else { Vec::new() }
+}
+
+/// The last two distinct states or groups (by state) named in sentences `from..=to` before byte
+/// `before`, latest first, none of them the state of one in `except`; fewer when the text names
+/// fewer.
+fn named_before(
+    doc: &Doc<'_>,
+    from: usize,
+    to: usize,
+    before: usize,
+    except: &[usize],
+) -> Vec<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     let mut out: Vec<usize> = Vec::new();
-    for sentence in (s.saturating_sub(3)..=s).rev() {
+    for sentence in (from..=to).rev() {
         for it in doc.sentence_items(sentence).iter().rev() {
             let ItemKind::Actor { actor, .. } = it.kind else {
                 continue;
@@ -61,7 +83,7 @@ pub fn parties_of(
             }
         }
     }
-    Vec::new()
+    out
 }
 
 /// How many of a text's first sentences (header lines not counted) may name its author.

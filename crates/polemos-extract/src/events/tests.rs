@@ -717,3 +717,93 @@ fn a_meeting_held_is_mutual_but_one_announced_is_not() {
     assert!(has(text, "EGY", "CONSULT", "ETH"), "{:?}", events(text));
     assert!(!has(text, "ETH", "CONSULT", "EGY"), "{:?}", events(text));
 }
+
+#[test]
+fn both_sides_are_the_two_parties_the_sentence_names() {
+    // The sentence is about the Kuril Islands, whose parties are Japan and Russia; the two
+    // sides meant are the two the sentence names.
+    let text = "Japanese and Chinese coast guard vessels collided near the Kuril Islands on Monday, with both sides accusing the other of causing the incident.";
+    assert!(has(text, "JPN", "ACCUSE", "CHN"), "{:?}", events(text));
+    assert!(has(text, "CHN", "ACCUSE", "JPN"), "{:?}", events(text));
+    assert!(!has(text, "JPN", "ACCUSE", "RUS"), "{:?}", events(text));
+}
+
+#[test]
+fn the_countries_forces_are_the_pair_just_named() {
+    let text = "Relations between Chile and Peru worsened after the countries' forces exchanged fire on Monday.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "ASSAULT", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_participle_describing_a_thing_is_no_act() {
+    let text = "Chile's foreign minister says Chilean troops were surveying the area for the proposed fence on the border with Peru.";
+    assert!(
+        !events(text).iter().any(|(_, t, ..)| t == "AGREE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn an_act_named_as_the_setting_of_a_clause_is_its_subjects() {
+    let text = "Chile's foreign minister, Ana Torres, was in Peru for a meeting this week.";
+    // The minister's phrase is read as her state's ("Chile's foreign minister").
+    assert!(
+        has(text, "ana-torres", "CONSULT", "PER") || has(text, "CHL", "CONSULT", "PER"),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile supports the plan, President Ana Torres told Peruvian President Luis Rojas in a recent phone call.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, _)| t == "CONSULT" && !s.is_empty() && !g.is_empty()),
+        "{:?}",
+        events(text)
+    );
+    // Killed in clashes: a passive's subject does not hold the clashes.
+    let text = "Two Chilean soldiers were killed in clashes with Peru on Monday.";
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn with_both_sides_doing_it_both_act_upon_each_other() {
+    let text = "Chilean and Peruvian troops exchanged fire on Monday, with both sides accusing the other of starting the clash.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn reporting_another_states_force_is_an_accusation() {
+    let text = "Chile said Peruvian troops attacked a Chilean border post on Monday.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // Its own force reported is no accusation of anyone.
+    let text = "Chile said its troops attacked a Peruvian border post on Monday.";
+    assert!(
+        !events(text).iter().any(|(_, t, ..)| t == "ACCUSE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_threat_is_aimed_at_the_subject_of_its_condition() {
+    let text = "\"If Peru does not withdraw its troops, we will retaliate,\" Chile's foreign minister said on Monday.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, g, _)| t == "THREATEN" && g.iter().any(|x| x == "PER")),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_concession_naming_no_one_is_made_to_the_side_reporting_it() {
+    let text = "Chile says Peruvian officials have apologized for the incident.";
+    assert!(has(text, "PER", "CONCEDE", "CHL"), "{:?}", events(text));
+    // Named, it is made to whom the text names.
+    let text = "Chile's foreign minister says Peru has apologized to Bolivia for the incident.";
+    assert!(has(text, "PER", "CONCEDE", "BOL"), "{:?}", events(text));
+}
