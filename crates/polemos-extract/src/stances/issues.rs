@@ -516,6 +516,9 @@ pub(super) fn claimed(
     {
         return true;
     }
+    if passive_claim_of_a_place(doc, items, &cue) {
+        return true;
+    }
     let end = cue.tok_end + CLAIM_WINDOW;
     items[at + 1..]
         .iter()
@@ -573,6 +576,32 @@ fn part_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
                 }))
     });
     subject_is_place && of_a_state
+}
+
+/// Whether the cue is a passive claim with its claimants as agent ("the islands are claimed by
+/// both countries", "a border region claimed by Sudan and South Sudan") and the thing claimed,
+/// its passive subject or the noun the participle modifies, is a disputed place or a word for
+/// territory. The thing stands before the cue, where the window after it cannot see it.
+fn passive_claim_of_a_place(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if p.dependent(w, "obl:agent").is_none() {
+        return false;
+    }
+    let thing = p
+        .dependent(w, "nsubj:pass")
+        .or_else(|| (p.rel(w) == "acl").then(|| p.head(w)).flatten());
+    let place = |t: Word| {
+        dispute_place(doc, items, t)
+            || p.token(t).is_some_and(|tok| {
+                CLAIMED_THINGS.contains(&tok.lemma.to_ascii_lowercase().as_str())
+                    || CLAIMED_THINGS.contains(&tok.text.to_ascii_lowercase().as_str())
+            })
+    };
+    // "a group of islands claimed by ...": the place may be the noun's "of" phrase.
+    thing.is_some_and(|t| place(t) || p.dependents(t).any(|d| p.has_rel(d, "nmod") && place(d)))
 }
 
 /// Whether parse word `w` is in a dispute's name or part ("the Kuril Islands").

@@ -249,3 +249,19 @@ fn a_thing_called_bad_is_opposed_even_when_not_a_known_topic() {
     let s = stances("Japan described the landing on the Kuril Islands as deplorable.");
     assert!(has(&s, "JPN", "landing", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_passive_claim_is_held_by_its_agents() {
+    // The claimed place stands before the participle: its subject, or the noun it modifies.
+    let s = stances("The Hala'ib Triangle is claimed by both Egypt and Sudan.");
+    assert!(has(&s, "EGY", "sovereignty", "support"), "{s:?}");
+    assert!(has(&s, "SDN", "sovereignty", "support"), "{s:?}");
+    let s = stances(
+        "Tension rose over Abyei, an oil-rich border region claimed by Sudan and South Sudan.",
+    );
+    assert!(has(&s, "SDN", "sovereignty", "support"), "{s:?}");
+    assert!(has(&s, "SSD", "sovereignty", "support"), "{s:?}");
+    // A passive claim of something that is not a place claims no territory.
+    let s = stances("Near Abyei, a victory was claimed by Sudan after the clashes.");
+    assert!(!has(&s, "SDN", "sovereignty", "support"), "{s:?}");
+}
