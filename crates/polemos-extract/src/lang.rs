@@ -53,6 +53,11 @@ pub enum Class {
     Negation,
     /// Adjectives of readiness ("ready", "willing"): "is ready to discuss".
     Readiness,
+    /// Modals of obligation ("must", "should"): "X said Y must halt ..." is X's demand.
+    Obligation,
+    /// Subordinators that make an obligation a precondition ("must halt ... before talks can
+    /// resume").
+    Precondition,
     /// Words after which a verb's form is a noun ("a", "the", "new", "further").
     NounMarker,
     /// Pronouns and quantifiers through which the parse finds someone ("he", "they", "both").
@@ -177,7 +182,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 69] = [
+pub const CLASSES: [(Class, &str); 71] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -187,6 +192,8 @@ pub const CLASSES: [(Class, &str); 69] = [
     (Class::Auxiliary, "auxiliary"),
     (Class::Negation, "negation"),
     (Class::Readiness, "readiness"),
+    (Class::Obligation, "obligation"),
+    (Class::Precondition, "precondition"),
     (Class::NounMarker, "noun_marker"),
     (Class::Referring, "referring"),
     (Class::TargetPreposition, "target_preposition"),

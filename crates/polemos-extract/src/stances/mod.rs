@@ -258,6 +258,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     (c.end, comma.map_or(it.start, |t| doc.tokens[t].start))
                 }
             });
+            // "Pyongyang must halt its program before talks can resume": the obligation is the
+            // condition of the resumption.
+            let cond_span = cond_span.or_else(|| holders::precondition(doc, it));
             let topic_stop = cond
                 .filter(|(_, c)| c.start > it.start)
                 .map_or(sentence_end, |(_, c)| c.start);
@@ -350,6 +353,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .or_else(|| topic_after(items, i, topic_stop))
                         .or(passive_subject)
                         .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                        .or_else(|| holders::subject_topic(doc, items, it))
                     {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
                         // A request names a known topic or nothing: its verbs ("questioned",

@@ -265,3 +265,27 @@ fn a_passive_claim_is_held_by_its_agents() {
     let s = stances("Near Abyei, a victory was claimed by Sudan after the clashes.");
     assert!(!has(&s, "SDN", "sovereignty", "support"), "{s:?}");
 }
+
+#[test]
+fn an_obligation_reported_is_the_reporters_demand_and_its_precondition() {
+    let s = stances(
+        "Over the Taiwan Strait, Japan and the Philippines have said that China must halt its military drills before talks can resume.",
+    );
+    // The reporters oppose what they demand be halted; the one obliged holds nothing here.
+    assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
+    assert!(has(&s, "PHL", "military-exercises", "oppose"), "{s:?}");
+    assert!(
+        !s.iter()
+            .any(|(h, i, _)| h == "CHN" && i == "military-exercises"),
+        "{s:?}"
+    );
+    // The resumption they want is conditional on the obligation.
+    assert!(has(&s, "JPN", "negotiations", "conditional"), "{s:?}");
+    // Without a modal of obligation the subject's own act stays its own.
+    let s = stances("Over the Taiwan Strait, Japan said that China will halt its military drills.");
+    assert!(
+        !s.iter()
+            .any(|(h, i, _)| h == "JPN" && i == "military-exercises"),
+        "{s:?}"
+    );
+}
