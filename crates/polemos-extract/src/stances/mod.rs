@@ -70,6 +70,9 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         // "asked to have peacekeepers sent", "demanded talks": asking for a thing supports it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Request => Some(Kind::Support),
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),
+        // "refused to discuss a peace treaty", "turned down the proposal": a rejection's verb
+        // phrase can swallow the stance cue; rejecting a thing opposes it.
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Reject => Some(Kind::Oppose),
         _ => None,
     }
 }

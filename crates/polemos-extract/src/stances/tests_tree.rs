@@ -289,3 +289,23 @@ fn an_obligation_reported_is_the_reporters_demand_and_its_precondition() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_rejection_verb_phrase_opposes_the_topic_it_takes() {
+    // "rebuffed" is read as a rejection event whose words cover any stance cue.
+    let s = stances("Tension in Kashmir. Pakistan rebuffed the military exercises.");
+    assert!(has(&s, "PAK", "military-exercises", "oppose"), "{s:?}");
+    // Rejecting people names no issue.
+    let s = stances("Tension in Kashmir. Pakistan rebuffed the Indian officials.");
+    assert!(!s.iter().any(|(h, _, _)| h == "PAK"), "{s:?}");
+}
+
+#[test]
+fn refusing_to_sign_until_a_condition_is_conditional() {
+    let s = stances(
+        "Dispute over the Kuril Islands. Japan says it will not sign a peace treaty until the islands are returned.",
+    );
+    assert!(has(&s, "JPN", "peace-treaty", "conditional"), "{s:?}");
+    let s = stances("Dispute over the Kuril Islands. Japan will not sign a peace treaty.");
+    assert!(has(&s, "JPN", "peace-treaty", "oppose"), "{s:?}");
+}
