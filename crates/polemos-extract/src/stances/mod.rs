@@ -73,6 +73,9 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         // "refused to discuss a peace treaty", "turned down the proposal": a rejection's verb
         // phrase can swallow the stance cue; rejecting a thing opposes it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Reject => Some(Kind::Oppose),
+        // "lodged a protest with Russia over the visit": a formal protest opposes what it is
+        // over.
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Protest => Some(Kind::Oppose),
         _ => None,
     }
 }

@@ -309,3 +309,14 @@ fn refusing_to_sign_until_a_condition_is_conditional() {
     let s = stances("Dispute over the Kuril Islands. Japan will not sign a peace treaty.");
     assert!(has(&s, "JPN", "peace-treaty", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_formal_protest_opposes_what_it_is_over() {
+    // "lodged a protest" is a protest event whose words cover the cue "protest".
+    let s = stances(
+        "Dispute over the Kuril Islands. Japan lodged a protest with Russia over the visit.",
+    );
+    assert!(has(&s, "JPN", "visit", "oppose"), "{s:?}");
+    // The one protested to holds nothing.
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
