@@ -246,6 +246,22 @@ pub(super) fn called(
     new_issue_from(doc, items, verb + 1, stop, false)
 }
 
+/// The thing a predicate judgement is said of: "the visit was utterly unacceptable", "Mr. Lee's
+/// visit was regrettable". The parse's subject of the judging adjective, read as a noun phrase
+/// up to its head (an owner named first is skipped as for any issue).
+pub(super) fn judged_subject(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<(String, String)> {
+    let cue = items[at];
+    let p = &doc.parse;
+    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
+    p.dependent(w, "cop")?;
+    let subj = p.dependent(w, "nsubj")?;
+    let (start, _) = p.subtree_span(subj)?;
+    let head_end = p.token(subj)?.end;
+    let from = doc.token_at(start);
+    let stop = doc.token_at(head_end);
+    (stop <= cue.tok).then(|| new_issue_from(doc, items, from, stop, false))?
+}
+
 fn new_issue_from(
     doc: &Doc<'_>,
     items: &[Item],

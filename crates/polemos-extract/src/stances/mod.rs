@@ -322,6 +322,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .map(|(t, tok)| Target::Topic(t, tok))
                         .or_else(|| {
                             issues::called(doc, items, i, doc.token_at(clause.start))
+                                .or_else(|| issues::judged_subject(doc, items, i))
                                 .map(|(id, title)| Target::New(id, title))
                         })
                 }

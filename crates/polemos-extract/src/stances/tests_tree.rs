@@ -320,3 +320,12 @@ fn a_formal_protest_opposes_what_it_is_over() {
     // The one protested to holds nothing.
     assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
 }
+
+#[test]
+fn a_judgement_said_of_a_subject_opposes_the_subject() {
+    let s = stances("Dispute over the Kuril Islands. Japan said the visit was deeply regrettable.");
+    assert!(has(&s, "JPN", "visit", "oppose"), "{s:?}");
+    // A vague subject is no issue.
+    let s = stances("Dispute over the Kuril Islands. Japan said the situation was unacceptable.");
+    assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
+}
