@@ -55,6 +55,9 @@ pub enum Class {
     Readiness,
     /// Modals of obligation ("must", "should"): "X said Y must halt ..." is X's demand.
     Obligation,
+    /// Words of removal that reverse a stance on the topic after them ("demanded the
+    /// withdrawal of troops" opposes the military presence).
+    Reversing,
     /// Subordinators that make an obligation a precondition ("must halt ... before talks can
     /// resume").
     Precondition,
@@ -182,7 +185,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 71] = [
+pub const CLASSES: [(Class, &str); 72] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -193,6 +196,7 @@ pub const CLASSES: [(Class, &str); 71] = [
     (Class::Negation, "negation"),
     (Class::Readiness, "readiness"),
     (Class::Obligation, "obligation"),
+    (Class::Reversing, "reversing"),
     (Class::Precondition, "precondition"),
     (Class::NounMarker, "noun_marker"),
     (Class::Referring, "referring"),

@@ -445,6 +445,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     },
                 });
             }
+            // "demanded that South Sudan withdraw its troops", "welcomed the lifting of the
+            // sanctions": asking for a thing's removal opposes the thing.
+            let reversed = matches!(kind, Kind::Support | Kind::Oppose)
+                && matches!(target, Target::Topic(_, tok) if tok > it.tok_end
+                    && (it.tok_end..tok).any(|t| doc.tok_is_a(t, crate::lang::Class::Reversing)));
             let support = match kind {
                 Kind::Support
                 | Kind::Proposal
@@ -453,7 +458,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 | Kind::Impose => !negated,
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
-            };
+            } ^ reversed;
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
                 Kind::Neutral => (StanceLabel::Neutral, 50.0, 0.3),

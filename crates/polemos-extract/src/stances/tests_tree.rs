@@ -329,3 +329,18 @@ fn a_judgement_said_of_a_subject_opposes_the_subject() {
     let s = stances("Dispute over the Kuril Islands. Japan said the situation was unacceptable.");
     assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
 }
+
+#[test]
+fn asking_for_a_things_removal_opposes_the_thing() {
+    let d = "Fighting over the Abyei region between Sudan and South Sudan.";
+    let s = stances(&format!(
+        "{d} The African Union demanded that South Sudan withdraw its troops from Abyei."
+    ));
+    assert!(has(&s, "AU", "military-presence", "oppose"), "{s:?}");
+    assert!(!has(&s, "AU", "military-presence", "support"), "{s:?}");
+    let s = stances(&format!("{d} Sudan welcomed the withdrawal of troops."));
+    assert!(has(&s, "SDN", "military-presence", "oppose"), "{s:?}");
+    // Without a word of removal the stance keeps its polarity.
+    let s = stances(&format!("{d} Sudan welcomed the deployment of troops."));
+    assert!(has(&s, "SDN", "military-presence", "support"), "{s:?}");
+}
