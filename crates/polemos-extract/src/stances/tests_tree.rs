@@ -340,6 +340,10 @@ fn asking_for_a_things_removal_opposes_the_thing() {
     assert!(!has(&s, "AU", "military-presence", "support"), "{s:?}");
     let s = stances(&format!("{d} Sudan welcomed the withdrawal of troops."));
     assert!(has(&s, "SDN", "military-presence", "oppose"), "{s:?}");
+    let s = stances(
+        "Iran and the United States remain locked in a dispute over Iran's nuclear program. The United States wants Iran to curb its nuclear program.",
+    );
+    assert!(has(&s, "USA", "nuclear-program", "oppose"), "{s:?}");
     // Without a word of removal the stance keeps its polarity.
     let s = stances(&format!("{d} Sudan welcomed the deployment of troops."));
     assert!(has(&s, "SDN", "military-presence", "support"), "{s:?}");
