@@ -55,6 +55,9 @@ pub enum Class {
     Readiness,
     /// Modals of obligation ("must", "should"): "X said Y must halt ..." is X's demand.
     Obligation,
+    /// Verbs whose subject makes the proposal that is their object ("made an offer",
+    /// "submitted a plan"); other verbs' subjects answer it ("rejected the plan").
+    ProposingVerb,
     /// Words of removal that reverse a stance on the topic after them ("demanded the
     /// withdrawal of troops" opposes the military presence).
     Reversing,
@@ -185,7 +188,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 72] = [
+pub const CLASSES: [(Class, &str); 73] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -197,6 +200,7 @@ pub const CLASSES: [(Class, &str); 72] = [
     (Class::Readiness, "readiness"),
     (Class::Obligation, "obligation"),
     (Class::Reversing, "reversing"),
+    (Class::ProposingVerb, "proposing_verb"),
     (Class::Precondition, "precondition"),
     (Class::NounMarker, "noun_marker"),
     (Class::Referring, "referring"),

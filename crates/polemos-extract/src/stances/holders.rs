@@ -144,6 +144,11 @@ pub(super) fn holder(
                 })
             })
             .or_else(|| {
+                // "Russia turned down the proposal": the subject of a verb that takes a proposal
+                // as its object is its proposer only if the verb makes one ("made", "submitted").
+                if taken_by_another(doc, &items[at]) {
+                    return None;
+                }
                 let subj = subject_before(doc, items, at, floor);
                 resolve(doc, &subj, clause.speaker, s)
                     .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
@@ -795,6 +800,21 @@ fn actors_before(doc: &Doc<'_>, items: &[Item], v: Word, s: usize) -> Vec<usize>
         }
     }
     out
+}
+
+/// Whether a proposal noun is the object of a verb that does not make proposals ("rejected the
+/// plan", "turned down the offer"): its subject answers the proposal, it did not make it.
+fn taken_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let is_noun = p.token(w).is_some_and(|t| t.upos == "NOUN");
+    is_noun
+        && p.has_rel(w, "obj")
+        && p.head(w).and_then(|v| p.token(v)).is_some_and(|v| {
+            v.upos == "VERB" && !doc.tok_is_a(doc.token_at(v.start), Class::ProposingVerb)
+        })
 }
 
 /// Whether predicate `w` carries a modal of obligation ("must halt", "should stop").

@@ -348,3 +348,14 @@ fn asking_for_a_things_removal_opposes_the_thing() {
     let s = stances(&format!("{d} Sudan welcomed the deployment of troops."));
     assert!(has(&s, "SDN", "military-presence", "support"), "{s:?}");
 }
+
+#[test]
+fn who_answers_a_proposal_did_not_make_it() {
+    let d = "Dispute over the Kuril Islands.";
+    let s = stances(&format!(
+        "{d} Russia turned down the proposal for a peace treaty."
+    ));
+    assert!(!has(&s, "RUS", "peace-treaty", "support"), "{s:?}");
+    let s = stances(&format!("{d} Japan made a proposal for a peace treaty."));
+    assert!(has(&s, "JPN", "peace-treaty", "support"), "{s:?}");
+}
