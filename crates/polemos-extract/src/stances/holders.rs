@@ -743,6 +743,10 @@ fn demanded_by(
     s: usize,
     ctx: TreeContext,
 ) -> Option<Vec<usize>> {
+    // Only a sentence with a modal of obligation can hold one: the parse is not asked otherwise.
+    if !obligation_in(doc, s) {
+        return None;
+    }
     let p = &doc.parse;
     let mut w = p.head_of(&p.words_in(cue.start, cue.end))?;
     // "... must halt X before talks can resume": the resumption is demanded on that condition.
@@ -817,6 +821,14 @@ fn taken_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
         })
 }
 
+/// Whether sentence `s` has a modal of obligation among its tokens (no parse asked).
+fn obligation_in(doc: &Doc<'_>, s: usize) -> bool {
+    doc.sentences[s]
+        .tokens
+        .clone()
+        .any(|t| doc.tok_is_a(t, Class::Obligation))
+}
+
 /// Whether predicate `w` carries a modal of obligation ("must halt", "should stop").
 fn obliged(doc: &Doc<'_>, w: Word) -> bool {
     let p = &doc.parse;
@@ -848,7 +860,15 @@ fn precondition_of(doc: &Doc<'_>, w: Word) -> Option<Word> {
 /// The condition a stance cue's obligation sets, as a text span: "Pyongyang must halt its
 /// program and improve relations before talks can resume" makes the resumption conditional on
 /// the words from the obliged subject up to "before".
-pub(super) fn precondition(doc: &Doc<'_>, cue: &Item) -> Option<(usize, usize)> {
+pub(super) fn precondition(doc: &Doc<'_>, cue: &Item, s: usize) -> Option<(usize, usize)> {
+    let plain = !obligation_in(doc, s)
+        || !doc.sentences[s]
+            .tokens
+            .clone()
+            .any(|t| doc.tok_is_a(t, Class::Precondition));
+    if plain {
+        return None;
+    }
     let p = &doc.parse;
     let w = p.head_of(&p.words_in(cue.start, cue.end))?;
     let h = precondition_of(doc, w)?;
@@ -863,6 +883,13 @@ pub(super) fn precondition(doc: &Doc<'_>, cue: &Item) -> Option<(usize, usize)> 
 
 /// The topic an intransitive cue's subject names: "talks can resume", "the talks resumed".
 pub(super) fn subject_topic(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Option<(usize, usize)> {
+    // Only a topic named before the cue can be its subject: the parse is not asked otherwise.
+    if !items
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Topic(_)) && x.end <= cue.start)
+    {
+        return None;
+    }
     let p = &doc.parse;
     let w = p.head_of(&p.words_in(cue.start, cue.end))?;
     if p.dependent(w, "obj").is_some() {

@@ -599,6 +599,10 @@ fn part_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
 /// its passive subject or the noun the participle modifies, is a disputed place or a word for
 /// territory. The thing stands before the cue, where the window after it cannot see it.
 fn passive_claim_of_a_place(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    // The agent's "by" follows the participle: the parse is not asked otherwise.
+    if !(cue.tok_end..cue.tok_end + 2).any(|t| t < doc.tokens.len() && doc.tok_is(t, "by")) {
+        return false;
+    }
     let p = &doc.parse;
     let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;

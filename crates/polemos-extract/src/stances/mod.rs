@@ -266,7 +266,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             });
             // "Pyongyang must halt its program before talks can resume": the obligation is the
             // condition of the resumption.
-            let cond_span = cond_span.or_else(|| holders::precondition(doc, it));
+            let cond_span = cond_span.or_else(|| holders::precondition(doc, it, s));
             let topic_stop = cond
                 .filter(|(_, c)| c.start > it.start)
                 .map_or(sentence_end, |(_, c)| c.start);
