@@ -53,6 +53,17 @@ pub enum Class {
     Negation,
     /// Adjectives of readiness ("ready", "willing"): "is ready to discuss".
     Readiness,
+    /// Modals of obligation ("must", "should"): "X said Y must halt ..." is X's demand.
+    Obligation,
+    /// Verbs whose subject makes the proposal that is their object ("made an offer",
+    /// "submitted a plan"); other verbs' subjects answer it ("rejected the plan").
+    ProposingVerb,
+    /// Words of removal that reverse a stance on the topic after them ("demanded the
+    /// withdrawal of troops" opposes the military presence).
+    Reversing,
+    /// Subordinators that make an obligation a precondition ("must halt ... before talks can
+    /// resume").
+    Precondition,
     /// Words after which a verb's form is a noun ("a", "the", "new", "further").
     NounMarker,
     /// Pronouns and quantifiers through which the parse finds someone ("he", "they", "both").
@@ -279,7 +290,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 118] = [
+pub const CLASSES: [(Class, &str); 122] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -289,6 +300,10 @@ pub const CLASSES: [(Class, &str); 118] = [
     (Class::Auxiliary, "auxiliary"),
     (Class::Negation, "negation"),
     (Class::Readiness, "readiness"),
+    (Class::Obligation, "obligation"),
+    (Class::Reversing, "reversing"),
+    (Class::ProposingVerb, "proposing_verb"),
+    (Class::Precondition, "precondition"),
     (Class::NounMarker, "noun_marker"),
     (Class::Referring, "referring"),
     (Class::TargetPreposition, "target_preposition"),

@@ -144,6 +144,11 @@ pub(super) fn holder(
                 })
             })
             .or_else(|| {
+                // "Russia turned down the proposal": the subject of a verb that takes a proposal
+                // as its object is its proposer only if the verb makes one ("made", "submitted").
+                if taken_by_another(doc, &items[at]) {
+                    return None;
+                }
                 let subj = subject_before(doc, items, at, floor);
                 resolve(doc, &subj, clause.speaker, s)
                     .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
@@ -679,10 +684,15 @@ pub(super) fn from_tree(
     if crate::gates::no_stance_possible(k, doc, items, at, s) {
         return FromTree::Unknown;
     }
+    let cue = items[at];
+    if !ctx.claim
+        && let Some(a) = demanded_by(k, doc, items, &cue, s, ctx)
+    {
+        return FromTree::Actors(a);
+    }
     if let Some(a) = crate::gates::stance_agents(doc, items, at, s, ctx.speaker) {
         return FromTree::Actors(a);
     }
-    let cue = items[at];
     let Some(w) = subject_word(doc, &cue) else {
         return FromTree::Unknown;
     };
@@ -715,6 +725,177 @@ pub(super) fn from_tree(
         }
     }
     FromTree::Actors(actors)
+}
+
+/// The actors who demand the cue's act of another: "the United States and South Korea have
+/// said that Pyongyang must halt its enrichment program" is the reporters' opposition to the
+/// program, not Pyongyang's. The cue's predicate carries a modal of obligation and is the
+/// complement of a verb whose subject names actors other than the one obliged.
+fn demanded_by(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    cue: &Item,
+    s: usize,
+    ctx: TreeContext,
+) -> Option<Vec<usize>> {
+    // Only a sentence with a modal of obligation can hold one: the parse is not asked otherwise.
+    if !obligation_in(doc, s) {
+        return None;
+    }
+    let p = &doc.parse;
+    let mut w = p.head_of(&p.words_in(cue.start, cue.end))?;
+    // "... must halt X before talks can resume": the resumption is demanded on that condition.
+    if let Some(h) = precondition_of(doc, w) {
+        w = h;
+    }
+    if !obliged(doc, w) || p.rel(w) != "ccomp" {
+        return None;
+    }
+    let report = p.head(w)?;
+    let demanders = match p
+        .dependent(report, "nsubj")
+        .map(|reporter| actors_of(k, doc, items, reporter, s, ctx))
+    {
+        Some(FromTree::Actors(a)) if !a.is_empty() => a,
+        // The parse may miss a coordinated subject ("the United States and South Korea have
+        // said"): the actors named between the clause's start and its verb.
+        _ => actors_before(doc, items, report, s),
+    };
+    let asked = p
+        .dependent(w, "nsubj")
+        .and_then(|o| match actors_of(k, doc, items, o, s, ctx) {
+            FromTree::Actors(a) => Some(a),
+            _ => None,
+        })
+        .unwrap_or_default();
+    (!demanders.is_empty() && demanders.iter().all(|d| !asked.contains(d))).then_some(demanders)
+}
+
+/// The actors named as subjects before verb `v` in its own clause: after the sentence's start,
+/// its last comma or "but" before the verb.
+fn actors_before(doc: &Doc<'_>, items: &[Item], v: Word, s: usize) -> Vec<usize> {
+    let Some(verb) = doc.parse.token(v) else {
+        return Vec::new();
+    };
+    let first = doc.sentences[s].tokens.start;
+    let verb_tok = doc.token_at(verb.start);
+    let from = (first..verb_tok)
+        .rev()
+        .find(|&t| doc.tok_in(t, &[",", ";", "but"]))
+        .map_or(first, |t| t + 1);
+    let mut out = Vec::new();
+    for x in items {
+        if let ItemKind::Actor {
+            actor,
+            adjectival: false,
+            possessive: false,
+            ..
+        } = x.kind
+            && x.tok >= from
+            && x.tok_end <= verb_tok
+            && !out.contains(&actor)
+        {
+            out.push(actor);
+        }
+    }
+    out
+}
+
+/// Whether a proposal noun is the object of a verb that does not make proposals ("rejected the
+/// plan", "turned down the offer"): its subject answers the proposal, it did not make it.
+fn taken_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let is_noun = p.token(w).is_some_and(|t| t.upos == "NOUN");
+    is_noun
+        && p.has_rel(w, "obj")
+        && p.head(w).and_then(|v| p.token(v)).is_some_and(|v| {
+            v.upos == "VERB" && !doc.tok_is_a(doc.token_at(v.start), Class::ProposingVerb)
+        })
+}
+
+/// Whether sentence `s` has a modal of obligation among its tokens (no parse asked).
+fn obligation_in(doc: &Doc<'_>, s: usize) -> bool {
+    doc.sentences[s]
+        .tokens
+        .clone()
+        .any(|t| doc.tok_is_a(t, Class::Obligation))
+}
+
+/// Whether predicate `w` carries a modal of obligation ("must halt", "should stop").
+fn obliged(doc: &Doc<'_>, w: Word) -> bool {
+    let p = &doc.parse;
+    p.dependents(w).any(|d| {
+        p.has_rel(d, "aux")
+            && p.token(d)
+                .is_some_and(|t| doc.tok_is_a(doc.token_at(t.start), Class::Obligation))
+    })
+}
+
+/// The obliged predicate that predicate `w` is a precondition clause of: "Pyongyang must halt
+/// its program before talks can resume" gives "halt" for "resume".
+fn precondition_of(doc: &Doc<'_>, w: Word) -> Option<Word> {
+    let p = &doc.parse;
+    let marked = p.rel(w) == "advcl"
+        && p.dependents(w).any(|d| {
+            p.has_rel(d, "mark")
+                && p.token(d)
+                    .is_some_and(|t| doc.tok_is_a(doc.token_at(t.start), Class::Precondition))
+        });
+    let mut h = p.head(w).filter(|_| marked)?;
+    // "must halt X and improve Y before ...": the clause may hang on the last of the demands.
+    if !obliged(doc, h) && p.rel(h) == "conj" {
+        h = p.head(h)?;
+    }
+    obliged(doc, h).then_some(h)
+}
+
+/// The condition a stance cue's obligation sets, as a text span: "Pyongyang must halt its
+/// program and improve relations before talks can resume" makes the resumption conditional on
+/// the words from the obliged subject up to "before".
+pub(super) fn precondition(doc: &Doc<'_>, cue: &Item, s: usize) -> Option<(usize, usize)> {
+    let plain = !obligation_in(doc, s)
+        || !doc.sentences[s]
+            .tokens
+            .clone()
+            .any(|t| doc.tok_is_a(t, Class::Precondition));
+    if plain {
+        return None;
+    }
+    let p = &doc.parse;
+    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
+    let h = precondition_of(doc, w)?;
+    let from = p.dependent(h, "nsubj").unwrap_or(h);
+    let (start, _) = p.subtree_span(from)?;
+    let mark = p
+        .dependents(w)
+        .find(|d| p.has_rel(*d, "mark"))
+        .and_then(|d| p.token(d))?;
+    (start < mark.start).then_some((start, mark.start))
+}
+
+/// The topic an intransitive cue's subject names: "talks can resume", "the talks resumed".
+pub(super) fn subject_topic(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Option<(usize, usize)> {
+    // Only a topic named before the cue can be its subject: the parse is not asked otherwise.
+    if !items
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Topic(_)) && x.end <= cue.start)
+    {
+        return None;
+    }
+    let p = &doc.parse;
+    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
+    if p.dependent(w, "obj").is_some() {
+        return None;
+    }
+    let subj = p.dependent(w, "nsubj").and_then(|x| p.token(x))?;
+    items.iter().find_map(|x| match x.kind {
+        ItemKind::Topic(t) if x.start <= subj.start && subj.start < x.end => Some((t, x.tok)),
+        _ => None,
+    })
 }
 
 /// Verbs whose subject, by stating a claim in their complement, takes it as its own: "the

@@ -130,6 +130,22 @@ pub(super) fn called(
     new_issue_from(doc, items, verb + 1, stop, false)
 }
 
+/// The thing a predicate judgement is said of: "the visit was utterly unacceptable", "Mr. Lee's
+/// visit was regrettable". The parse's subject of the judging adjective, read as a noun phrase
+/// up to its head (an owner named first is skipped as for any issue).
+pub(super) fn judged_subject(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<(String, String)> {
+    let cue = items[at];
+    let p = &doc.parse;
+    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
+    p.dependent(w, "cop")?;
+    let subj = p.dependent(w, "nsubj")?;
+    let (start, _) = p.subtree_span(subj)?;
+    let head_end = p.token(subj)?.end;
+    let from = doc.token_at(start);
+    let stop = doc.token_at(head_end);
+    (stop <= cue.tok).then(|| new_issue_from(doc, items, from, stop, false))?
+}
+
 fn new_issue_from(
     doc: &Doc<'_>,
     items: &[Item],
@@ -351,6 +367,9 @@ pub(super) fn claimed(
     {
         return true;
     }
+    if passive_claim_of_a_place(doc, items, &cue) {
+        return true;
+    }
     let end = cue.tok_end + CLAIM_WINDOW;
     items[at + 1..]
         .iter()
@@ -408,6 +427,37 @@ fn part_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
                 }))
     });
     subject_is_place && of_a_state
+}
+
+/// Whether the cue is a passive claim with its claimants as agent ("the islands are claimed by
+/// both countries", "a border region claimed by Sudan and South Sudan") and the thing claimed,
+/// its passive subject or the noun the participle modifies, is a disputed place or a word for
+/// territory. The thing stands before the cue, where the window after it cannot see it.
+fn passive_claim_of_a_place(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    // The agent's "by" follows the participle: the parse is not asked otherwise.
+    if !(cue.tok_end..cue.tok_end + 2).any(|t| t < doc.tokens.len() && doc.tok_is(t, "by")) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if p.dependent(w, "obl:agent").is_none() {
+        return false;
+    }
+    let thing = p
+        .dependent(w, "nsubj:pass")
+        .or_else(|| (p.rel(w) == "acl").then(|| p.head(w)).flatten());
+    let place = |t: Word| {
+        dispute_place(doc, items, t)
+            || p.token(t).is_some_and(|tok| {
+                doc.lexicon
+                    .is(Lex::ClaimedThing, &tok.lemma.to_ascii_lowercase())
+                    || doc.lexicon.is(Lex::ClaimedThing, &tok.text.to_ascii_lowercase())
+            })
+    };
+    // "a group of islands claimed by ...": the place may be the noun's "of" phrase.
+    thing.is_some_and(|t| place(t) || p.dependents(t).any(|d| p.has_rel(d, "nmod") && place(d)))
 }
 
 /// Whether parse word `w` is in a dispute's name or part ("the Kuril Islands").

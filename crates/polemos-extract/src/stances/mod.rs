@@ -71,6 +71,12 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         // "asked to have peacekeepers sent", "demanded talks": asking for a thing supports it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Request => Some(Kind::Support),
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),
+        // "refused to discuss a peace treaty", "turned down the proposal": a rejection's verb
+        // phrase can swallow the stance cue; rejecting a thing opposes it.
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Reject => Some(Kind::Oppose),
+        // "lodged a protest with Russia over the visit": a formal protest opposes what it is
+        // over.
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Protest => Some(Kind::Oppose),
         _ => None,
     }
 }
@@ -253,6 +259,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     (c.end, comma.map_or(it.start, |t| doc.tokens[t].start))
                 }
             });
+            // "Pyongyang must halt its program before talks can resume": the obligation is the
+            // condition of the resumption.
+            let cond_span = cond_span.or_else(|| holders::precondition(doc, it, s));
             let topic_stop = cond
                 .filter(|(_, c)| c.start > it.start)
                 .map_or(sentence_end, |(_, c)| c.start);
@@ -308,6 +317,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .map(|(t, tok)| Target::Topic(t, tok))
                         .or_else(|| {
                             issues::called(doc, items, i, doc.token_at(clause.start))
+                                .or_else(|| issues::judged_subject(doc, items, i))
                                 .map(|(id, title)| Target::New(id, title))
                         })
                 }
@@ -345,6 +355,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .or_else(|| topic_after(items, i, topic_stop))
                         .or(passive_subject)
                         .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                        .or_else(|| holders::subject_topic(doc, items, it))
                     {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
                         // A request names a known topic or nothing: its verbs ("questioned",
@@ -429,6 +440,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     },
                 });
             }
+            // "demanded that South Sudan withdraw its troops", "welcomed the lifting of the
+            // sanctions": asking for a thing's removal opposes the thing.
+            let reversed = matches!(kind, Kind::Support | Kind::Oppose)
+                && matches!(target, Target::Topic(_, tok) if tok > it.tok_end
+                    && (it.tok_end..tok).any(|t| doc.tok_is_a(t, crate::lang::Class::Reversing)));
             let support = match kind {
                 Kind::Support
                 | Kind::Proposal
@@ -437,7 +453,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 | Kind::Impose => !negated,
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
-            };
+            } ^ reversed;
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
                 Kind::Neutral => (StanceLabel::Neutral, 50.0, 0.3),

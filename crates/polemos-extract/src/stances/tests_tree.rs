@@ -249,3 +249,113 @@ fn a_thing_called_bad_is_opposed_even_when_not_a_known_topic() {
     let s = stances("Japan described the landing on the Kuril Islands as deplorable.");
     assert!(has(&s, "JPN", "landing", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_passive_claim_is_held_by_its_agents() {
+    // The claimed place stands before the participle: its subject, or the noun it modifies.
+    let s = stances("The Hala'ib Triangle is claimed by both Egypt and Sudan.");
+    assert!(has(&s, "EGY", "sovereignty", "support"), "{s:?}");
+    assert!(has(&s, "SDN", "sovereignty", "support"), "{s:?}");
+    let s = stances(
+        "Tension rose over Abyei, an oil-rich border region claimed by Sudan and South Sudan.",
+    );
+    assert!(has(&s, "SDN", "sovereignty", "support"), "{s:?}");
+    assert!(has(&s, "SSD", "sovereignty", "support"), "{s:?}");
+    // A passive claim of something that is not a place claims no territory.
+    let s = stances("Near Abyei, a victory was claimed by Sudan after the clashes.");
+    assert!(!has(&s, "SDN", "sovereignty", "support"), "{s:?}");
+}
+
+#[test]
+fn an_obligation_reported_is_the_reporters_demand_and_its_precondition() {
+    let s = stances(
+        "Over the Taiwan Strait, Japan and the Philippines have said that China must halt its military drills before talks can resume.",
+    );
+    // The reporters oppose what they demand be halted; the one obliged holds nothing here.
+    assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
+    assert!(has(&s, "PHL", "military-exercises", "oppose"), "{s:?}");
+    assert!(
+        !s.iter()
+            .any(|(h, i, _)| h == "CHN" && i == "military-exercises"),
+        "{s:?}"
+    );
+    // The resumption they want is conditional on the obligation.
+    assert!(has(&s, "JPN", "negotiations", "conditional"), "{s:?}");
+    // Without a modal of obligation the subject's own act stays its own.
+    let s = stances("Over the Taiwan Strait, Japan said that China will halt its military drills.");
+    assert!(
+        !s.iter()
+            .any(|(h, i, _)| h == "JPN" && i == "military-exercises"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_rejection_verb_phrase_opposes_the_topic_it_takes() {
+    // "rebuffed" is read as a rejection event whose words cover any stance cue.
+    let s = stances("Tension in Kashmir. Pakistan rebuffed the military exercises.");
+    assert!(has(&s, "PAK", "military-exercises", "oppose"), "{s:?}");
+    // Rejecting people names no issue.
+    let s = stances("Tension in Kashmir. Pakistan rebuffed the Indian officials.");
+    assert!(!s.iter().any(|(h, _, _)| h == "PAK"), "{s:?}");
+}
+
+#[test]
+fn refusing_to_sign_until_a_condition_is_conditional() {
+    let s = stances(
+        "Dispute over the Kuril Islands. Japan says it will not sign a peace treaty until the islands are returned.",
+    );
+    assert!(has(&s, "JPN", "peace-treaty", "conditional"), "{s:?}");
+    let s = stances("Dispute over the Kuril Islands. Japan will not sign a peace treaty.");
+    assert!(has(&s, "JPN", "peace-treaty", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_formal_protest_opposes_what_it_is_over() {
+    // "lodged a protest" is a protest event whose words cover the cue "protest".
+    let s = stances(
+        "Dispute over the Kuril Islands. Japan lodged a protest with Russia over the visit.",
+    );
+    assert!(has(&s, "JPN", "visit", "oppose"), "{s:?}");
+    // The one protested to holds nothing.
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
+
+#[test]
+fn a_judgement_said_of_a_subject_opposes_the_subject() {
+    let s = stances("Dispute over the Kuril Islands. Japan said the visit was deeply regrettable.");
+    assert!(has(&s, "JPN", "visit", "oppose"), "{s:?}");
+    // A vague subject is no issue.
+    let s = stances("Dispute over the Kuril Islands. Japan said the situation was unacceptable.");
+    assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
+}
+
+#[test]
+fn asking_for_a_things_removal_opposes_the_thing() {
+    let d = "Fighting over the Abyei region between Sudan and South Sudan.";
+    let s = stances(&format!(
+        "{d} The African Union demanded that South Sudan withdraw its troops from Abyei."
+    ));
+    assert!(has(&s, "AU", "military-presence", "oppose"), "{s:?}");
+    assert!(!has(&s, "AU", "military-presence", "support"), "{s:?}");
+    let s = stances(&format!("{d} Sudan welcomed the withdrawal of troops."));
+    assert!(has(&s, "SDN", "military-presence", "oppose"), "{s:?}");
+    let s = stances(
+        "Iran and the United States remain locked in a dispute over Iran's nuclear program. The United States wants Iran to curb its nuclear program.",
+    );
+    assert!(has(&s, "USA", "nuclear-program", "oppose"), "{s:?}");
+    // Without a word of removal the stance keeps its polarity.
+    let s = stances(&format!("{d} Sudan welcomed the deployment of troops."));
+    assert!(has(&s, "SDN", "military-presence", "support"), "{s:?}");
+}
+
+#[test]
+fn who_answers_a_proposal_did_not_make_it() {
+    let d = "Dispute over the Kuril Islands.";
+    let s = stances(&format!(
+        "{d} Russia turned down the proposal for a peace treaty."
+    ));
+    assert!(!has(&s, "RUS", "peace-treaty", "support"), "{s:?}");
+    let s = stances(&format!("{d} Japan made a proposal for a peace treaty."));
+    assert!(has(&s, "JPN", "peace-treaty", "support"), "{s:?}");
+}
