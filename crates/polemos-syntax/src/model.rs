@@ -455,7 +455,12 @@ mod tests {
             let tags = tagger::tag(&m.tagger, &m.dict, &lex);
             let fast = parser::parse_weights(&m.parser, &m.arcs, &lex, &tags);
             let generic = parser::parse(&m.parser, &m.arcs, &lex, &tags);
-            assert_eq!(fast, generic, "{:?}", s.words.iter().map(|w| &w.form).collect::<Vec<_>>());
+            assert_eq!(
+                fast,
+                generic,
+                "{:?}",
+                s.words.iter().map(|w| &w.form).collect::<Vec<_>>()
+            );
             words += lex.len();
         }
         assert!(words > 3000, "{words}");

@@ -336,7 +336,22 @@ fn write_features(
     ids[S1R] = kid(s1i, &st.right, 0);
     ids[S1L] = kid(s1i, &st.left, 0);
     let nodes = ids.map(node);
-    let [s0, s1, s2, b0, b1, b2, s0l, s0r, b0l, s1r, s0l2, s0r2, b0l2, s1l] = nodes;
+    let [
+        s0,
+        s1,
+        s2,
+        b0,
+        b1,
+        b2,
+        s0l,
+        s0r,
+        b0l,
+        s1r,
+        s0l2,
+        s0r2,
+        b0l2,
+        s1l,
+    ] = nodes;
     let dist = |a: Option<usize>, b: Option<usize>| -> u64 {
         match (a, b) {
             (Some(a), Some(b)) => (b.abs_diff(a)).min(6) as u64 + 1,
