@@ -31,7 +31,7 @@ pub(crate) fn argmax(scores: &[f32], ok: impl Fn(usize) -> bool) -> Option<usize
     best.map(|b| b.0)
 }
 
-fn argmax_int(scores: &[i32], ok: impl Fn(usize) -> bool) -> Option<usize> {
+pub(crate) fn argmax_int(scores: &[i32], ok: impl Fn(usize) -> bool) -> Option<usize> {
     let mut best: Option<(usize, i32)> = None;
     for (i, &s) in scores.iter().enumerate() {
         if ok(i) && best.is_none_or(|(_, b)| s > b) {

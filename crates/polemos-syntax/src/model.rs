@@ -253,7 +253,7 @@ impl Model {
     pub(crate) fn analyze(&self, forms: &[&str]) -> Analysis {
         let lex: Vec<Lex> = forms.iter().map(|f| Lex::new(f)).collect();
         let tags = tagger::tag(&self.tagger, &self.dict, &lex);
-        let heads = parser::parse(&self.parser, &self.arcs, &lex, &tags);
+        let heads = parser::parse_weights(&self.parser, &self.arcs, &lex, &tags);
         let kids = labeler::children(&heads);
         let upos: Vec<&str> = self.tag_upos.iter().map(String::as_str).collect();
         let cx = Ctx {
@@ -436,6 +436,34 @@ mod tests {
             labels[d] = u8::try_from(best).unwrap();
         }
         (heads, labels)
+    }
+
+    /// The shipped model's decoder (one-node features summed once per node and role) gives the
+    /// heads of the generic decoder that training uses, on real sentences: the first 300 of EWT
+    /// test (read from `../shared/corpora` beside the clone, as the crate's other tests do).
+    #[test]
+    fn role_sums_change_no_head() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../../shared/corpora/ud-english-ewt/en_ewt-ud-test.conllu"
+        );
+        let gold = crate::conllu::read(std::path::Path::new(path)).expect("EWT test");
+        let m = Model::builtin();
+        let mut words = 0;
+        for s in gold.iter().take(300) {
+            let lex: Vec<Lex> = s.words.iter().map(|w| Lex::new(&w.form)).collect();
+            let tags = tagger::tag(&m.tagger, &m.dict, &lex);
+            let fast = parser::parse_weights(&m.parser, &m.arcs, &lex, &tags);
+            let generic = parser::parse(&m.parser, &m.arcs, &lex, &tags);
+            assert_eq!(
+                fast,
+                generic,
+                "{:?}",
+                s.words.iter().map(|w| &w.form).collect::<Vec<_>>()
+            );
+            words += lex.len();
+        }
+        assert!(words > 3000, "{words}");
     }
 
     /// Skipping forced moves, the labels no later move reads and the root's label changes no

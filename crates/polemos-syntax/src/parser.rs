@@ -9,9 +9,10 @@
 //! Nodes are 1-based word positions; 0 is the artificial root, which sits at the bottom of the
 //! stack and takes exactly one dependent, in the last transition, so every parse is one tree.
 
-use crate::classify::Classifier;
+use crate::classify::{Classifier, argmax_int};
 use crate::hash::{feat, mix};
 use crate::lexical::Lex;
+use crate::weights::{SCORES, Weights};
 
 pub(crate) const SHIFT: usize = 0;
 pub(crate) const LEFT: usize = 1;
@@ -192,14 +193,99 @@ impl State {
 }
 
 /// Feature parts of one node: word, tag and their pair.
+#[derive(Clone, Copy)]
 struct Node {
     w: u64,
     t: u64,
     wt: u64,
 }
 
+/// Which part of a node a one-node template reads.
+#[derive(Clone, Copy)]
+enum Part {
+    W,
+    T,
+    WT,
+}
+
+impl Node {
+    fn part(&self, p: Part) -> u64 {
+        match p {
+            Part::W => self.w,
+            Part::T => self.t,
+            Part::WT => self.wt,
+        }
+    }
+}
+
+/// Roles of the nodes a configuration's features read: the top three of the stack, the first
+/// three of the buffer, and some of their leftmost and rightmost dependents.
+const S0: usize = 0;
+const S1: usize = 1;
+const S2: usize = 2;
+const B0: usize = 3;
+const B1: usize = 4;
+const B2: usize = 5;
+const S0L: usize = 6;
+const S0R: usize = 7;
+const B0L: usize = 8;
+const S1R: usize = 9;
+const S0L2: usize = 10;
+const S0R2: usize = 11;
+const B0L2: usize = 12;
+const S1L: usize = 13;
+const ROLES: usize = 14;
+
+/// The templates that read one node only, by role: `feat(template, part of the node, 0, 0)`.
+/// The same node in the same role always gives the same features, so the shipped parser adds up
+/// their weights once per sentence ([`RoleScores`]) rather than at every move. Roles up to
+/// [`B2`] come first in the feature list, the dependents' after the pair templates (the order
+/// of the list is part of training's arithmetic, so it is kept).
+const ROLE_TEMPLATES: [&[(u64, Part)]; ROLES] = [
+    &[(100, Part::W), (101, Part::T), (102, Part::WT)],
+    &[(103, Part::W), (104, Part::T), (105, Part::WT)],
+    &[(106, Part::T)],
+    &[(107, Part::W), (108, Part::T), (109, Part::WT)],
+    &[(110, Part::W), (111, Part::T), (112, Part::WT)],
+    &[(113, Part::T), (114, Part::W)],
+    &[(170, Part::W), (171, Part::T)],
+    &[(172, Part::W), (173, Part::T)],
+    &[(174, Part::W), (175, Part::T)],
+    &[(176, Part::W), (177, Part::T)],
+    &[(178, Part::T)],
+    &[(179, Part::T)],
+    &[(180, Part::T)],
+    &[(181, Part::T)],
+];
+
+fn push_role_features(out: &mut Vec<u64>, roles: std::ops::Range<usize>, nodes: &[Node; ROLES]) {
+    for r in roles {
+        for &(template, part) in ROLE_TEMPLATES[r] {
+            out.push(feat(template, nodes[r].part(part), 0, 0));
+        }
+    }
+}
+
+/// The node in each role (`None`: no node there) and its feature parts.
+struct Roles {
+    ids: [Option<usize>; ROLES],
+    nodes: [Node; ROLES],
+}
+
 /// Writes the features of a configuration.
 pub(crate) fn features(st: &State, lex: &[Lex], tags: &[u8], out: &mut Vec<u64>) {
+    write_features(st, lex, tags, out, true);
+}
+
+/// Writes the features of a configuration, those of [`ROLE_TEMPLATES`] only if `with_roles`;
+/// returns the nodes in their roles.
+fn write_features(
+    st: &State,
+    lex: &[Lex],
+    tags: &[u8],
+    out: &mut Vec<u64>,
+    with_roles: bool,
+) -> Roles {
     out.clear();
     let node = |x: Option<usize>| -> Node {
         match x {
@@ -234,16 +320,38 @@ pub(crate) fn features(st: &State, lex: &[Lex], tags: &[u8], out: &mut Vec<u64>)
     let b0i = (st.b <= st.n).then_some(st.b);
     let b1i = (st.b < st.n).then_some(st.b + 1);
     let b2i = (st.b + 1 < st.n).then_some(st.b + 2);
-    let (s0, s1, s2) = (node(s0i), node(s1i), node(st.s(2)));
-    let (b0, b1, b2) = (node(b0i), node(b1i), node(b2i));
-    let s0l = node(kid(s0i, &st.left, 0));
-    let s0l2 = node(kid(s0i, &st.left, 1));
-    let s0r = node(kid(s0i, &st.right, 0));
-    let s0r2 = node(kid(s0i, &st.right, 1));
-    let b0l = node(kid(b0i, &st.left, 0));
-    let b0l2 = node(kid(b0i, &st.left, 1));
-    let s1r = node(kid(s1i, &st.right, 0));
-    let s1l = node(kid(s1i, &st.left, 0));
+    let mut ids = [None; ROLES];
+    ids[S0] = s0i;
+    ids[S1] = s1i;
+    ids[S2] = st.s(2);
+    ids[B0] = b0i;
+    ids[B1] = b1i;
+    ids[B2] = b2i;
+    ids[S0L] = kid(s0i, &st.left, 0);
+    ids[S0L2] = kid(s0i, &st.left, 1);
+    ids[S0R] = kid(s0i, &st.right, 0);
+    ids[S0R2] = kid(s0i, &st.right, 1);
+    ids[B0L] = kid(b0i, &st.left, 0);
+    ids[B0L2] = kid(b0i, &st.left, 1);
+    ids[S1R] = kid(s1i, &st.right, 0);
+    ids[S1L] = kid(s1i, &st.left, 0);
+    let nodes = ids.map(node);
+    let [
+        s0,
+        s1,
+        s2,
+        b0,
+        b1,
+        b2,
+        s0l,
+        s0r,
+        b0l,
+        s1r,
+        s0l2,
+        s0r2,
+        b0l2,
+        s1l,
+    ] = nodes;
     let dist = |a: Option<usize>, b: Option<usize>| -> u64 {
         match (a, b) {
             (Some(a), Some(b)) => (b.abs_diff(a)).min(6) as u64 + 1,
@@ -259,22 +367,10 @@ pub(crate) fn features(st: &State, lex: &[Lex], tags: &[u8], out: &mut Vec<u64>)
     let (s0vl, s0vr) = (val(s0i, &st.n_left), val(s0i, &st.n_right));
     let b0vl = val(b0i, &st.n_left);
     let s1vr = val(s1i, &st.n_right);
+    if with_roles {
+        push_role_features(out, S0..S0L, &nodes);
+    }
     out.extend_from_slice(&[
-        feat(100, s0.w, 0, 0),
-        feat(101, s0.t, 0, 0),
-        feat(102, s0.wt, 0, 0),
-        feat(103, s1.w, 0, 0),
-        feat(104, s1.t, 0, 0),
-        feat(105, s1.wt, 0, 0),
-        feat(106, s2.t, 0, 0),
-        feat(107, b0.w, 0, 0),
-        feat(108, b0.t, 0, 0),
-        feat(109, b0.wt, 0, 0),
-        feat(110, b1.w, 0, 0),
-        feat(111, b1.t, 0, 0),
-        feat(112, b1.wt, 0, 0),
-        feat(113, b2.t, 0, 0),
-        feat(114, b2.w, 0, 0),
         feat(120, s0.wt, b0.wt, 0),
         feat(121, s0.wt, b0.w, 0),
         feat(122, s0.w, b0.wt, 0),
@@ -316,18 +412,11 @@ pub(crate) fn features(st: &State, lex: &[Lex], tags: &[u8], out: &mut Vec<u64>)
         feat(165, b0.t, b0vl, 0),
         feat(166, s1.t, s1vr, 0),
         feat(167, s1.w, s1vr, 0),
-        feat(170, s0l.w, 0, 0),
-        feat(171, s0l.t, 0, 0),
-        feat(172, s0r.w, 0, 0),
-        feat(173, s0r.t, 0, 0),
-        feat(174, b0l.w, 0, 0),
-        feat(175, b0l.t, 0, 0),
-        feat(176, s1r.w, 0, 0),
-        feat(177, s1r.t, 0, 0),
-        feat(178, s0l2.t, 0, 0),
-        feat(179, s0r2.t, 0, 0),
-        feat(180, b0l2.t, 0, 0),
-        feat(181, s1l.t, 0, 0),
+    ]);
+    if with_roles {
+        push_role_features(out, S0L..ROLES, &nodes);
+    }
+    out.extend_from_slice(&[
         feat(182, s0.t, s0l.t, s0l2.t),
         feat(183, s0.t, s0r.t, s0r2.t),
         feat(184, b0.t, b0l.t, b0l2.t),
@@ -345,18 +434,15 @@ pub(crate) fn features(st: &State, lex: &[Lex], tags: &[u8], out: &mut Vec<u64>)
         x.and_then(|x| st.label_sets.get(x))
             .map_or(u64::MAX, |s| s[side])
     };
-    let s0l_i = kid(s0i, &st.left, 0);
-    let s0r_i = kid(s0i, &st.right, 0);
-    let b0l_i = kid(b0i, &st.left, 0);
-    let s1r_i = kid(s1i, &st.right, 0);
+    let (s0l_i, s0r_i, b0l_i, s1r_i) = (ids[S0L], ids[S0R], ids[B0L], ids[S1R]);
     out.extend_from_slice(&[
         feat(300, s0.t, lab(s0l_i), 0),
         feat(301, s0.t, lab(s0r_i), 0),
         feat(302, b0.t, lab(b0l_i), 0),
         feat(303, s1.t, lab(s1r_i), 0),
-        feat(304, lab(kid(s0i, &st.left, 1)), s0.t, 0),
-        feat(305, lab(kid(s0i, &st.right, 1)), s0.t, 0),
-        feat(306, lab(kid(b0i, &st.left, 1)), b0.t, 0),
+        feat(304, lab(ids[S0L2]), s0.t, 0),
+        feat(305, lab(ids[S0R2]), s0.t, 0),
+        feat(306, lab(ids[B0L2]), b0.t, 0),
         feat(307, s0.t, set(s0i, 0), 0),
         feat(308, s0.t, set(s0i, 1), 0),
         feat(309, b0.t, set(b0i, 0), 0),
@@ -366,6 +452,7 @@ pub(crate) fn features(st: &State, lex: &[Lex], tags: &[u8], out: &mut Vec<u64>)
         feat(313, s1.t, s0.t, set(s0i, 0)),
         feat(314, s0.t, b0.t, set(b0i, 0)),
     ]);
+    Roles { ids, nodes }
 }
 
 /// Features for the provisional label of the arc `head → dep` about to be made.
@@ -428,7 +515,8 @@ pub(crate) fn arc_features(
 }
 
 /// Parses greedily with the move classifier `c` and the provisional labeller `arcs`; returns
-/// heads indexed by node (`heads[0]` unused).
+/// heads indexed by node (`heads[0]` unused). Training decodes with this; the shipped model
+/// with [`parse_weights`], which gives the same heads.
 pub(crate) fn parse<C: Classifier, A: Classifier>(
     c: &C,
     arcs: &A,
@@ -450,17 +538,102 @@ pub(crate) fn parse<C: Classifier, A: Classifier>(
                 m
             }
         };
-        // Provisional labels are read only by the features of later scored moves; once the
-        // buffer is empty every move left is a forced RIGHT, scored by nothing.
-        let arc = if st.b > st.n { None } else { st.arc(m) };
-        let label = match arc {
-            Some((h, d)) => {
-                arc_features(&st, lex, tags, h, d, &mut feats);
-                arcs.best(&feats, |_| true)
-                    .map_or(NO_LABEL, |l| u8::try_from(l).unwrap_or(NO_LABEL))
+        let label = provisional_label(&st, arcs, lex, tags, m, &mut feats);
+        st.apply_labelled(m, label);
+    }
+    st.heads
+}
+
+/// The provisional label of the arc move `m` makes, if a later scored move can read it.
+fn provisional_label<A: Classifier>(
+    st: &State,
+    arcs: &A,
+    lex: &[Lex],
+    tags: &[u8],
+    m: usize,
+    feats: &mut Vec<u64>,
+) -> u8 {
+    // Provisional labels are read only by the features of later scored moves; once the
+    // buffer is empty every move left is a forced RIGHT, scored by nothing.
+    let arc = if st.b > st.n { None } else { st.arc(m) };
+    match arc {
+        Some((h, d)) => {
+            arc_features(st, lex, tags, h, d, feats);
+            arcs.best(feats, |_| true)
+                .map_or(NO_LABEL, |l| u8::try_from(l).unwrap_or(NO_LABEL))
+        }
+        None => NO_LABEL,
+    }
+}
+
+/// Each node's summed weights in each role, filled in as the parse first needs them. A node in
+/// a role gives the same one-node features at every move ([`ROLE_TEMPLATES`]), and a sentence's
+/// moves meet the same node in the same role again and again (about half of the parser's
+/// lookups repeated one made earlier in the sentence), so those lookups are made once.
+struct RoleScores {
+    /// Indexed by slot (node 0..=n, then `n + 1` for no node) * ROLES + role.
+    sums: Vec<Option<[i32; MOVES]>>,
+    none_slot: usize,
+}
+
+impl RoleScores {
+    fn new(n: usize) -> Self {
+        RoleScores {
+            sums: vec![None; (n + 2) * ROLES],
+            none_slot: n + 1,
+        }
+    }
+
+    /// Adds the weights of every role's features into `scores`.
+    fn add(&mut self, c: &Weights, roles: &Roles, scores: &mut [i32; SCORES]) {
+        for (r, (id, node)) in roles.ids.iter().zip(&roles.nodes).enumerate() {
+            let slot = id.unwrap_or(self.none_slot) * ROLES + r;
+            let Some(entry) = self.sums.get_mut(slot) else {
+                continue;
+            };
+            let sum = *entry.get_or_insert_with(|| {
+                let mut sum = [0i32; MOVES];
+                for &(template, part) in ROLE_TEMPLATES[r] {
+                    let row = c.row3(feat(template, node.part(part), 0, 0));
+                    for (s, v) in sum.iter_mut().zip(row) {
+                        *s += v;
+                    }
+                }
+                sum
+            });
+            for (s, v) in scores.iter_mut().zip(sum) {
+                *s += v;
             }
-            None => NO_LABEL,
+        }
+    }
+}
+
+/// [`parse`] for the shipped model's integer weights, with the same heads: the one-node
+/// features' weights come from [`RoleScores`] (integer sums, so the order of adding changes
+/// nothing). A move classifier of more than three classes (no shipped model has one) falls back
+/// to [`parse`].
+pub(crate) fn parse_weights(c: &Weights, arcs: &Weights, lex: &[Lex], tags: &[u8]) -> Vec<usize> {
+    if c.n_classes() > MOVES {
+        return parse(c, arcs, lex, tags);
+    }
+    let mut st = State::for_sentence(lex);
+    let mut roles = RoleScores::new(lex.len());
+    let mut feats = Vec::with_capacity(128);
+    let mut scores = [0i32; SCORES];
+    while !st.done() {
+        let m = match st.forced() {
+            Some(m) => m,
+            None => {
+                let r = write_features(&st, lex, tags, &mut feats, false);
+                c.score(&feats, &mut scores);
+                roles.add(c, &r, &mut scores);
+                let Some(m) = argmax_int(&scores[..c.n_classes()], |m| st.valid(m)) else {
+                    break;
+                };
+                m
+            }
         };
+        let label = provisional_label(&st, arcs, lex, tags, m, &mut feats);
         st.apply_labelled(m, label);
     }
     st.heads

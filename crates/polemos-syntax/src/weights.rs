@@ -252,6 +252,20 @@ impl Weights {
         }
     }
 
+    /// The weights one feature adds to each of the first three classes, for a classifier of at
+    /// most three classes (zeros if the feature is absent): a single lookup, without the batch
+    /// buffers of [`score`](Self::score).
+    pub(crate) fn row3(&self, feat: u64) -> [i32; INLINE] {
+        let Table::Inline(t) = &self.table else {
+            return [0; INLINE];
+        };
+        let key = short_key(feat);
+        match find(t, home(key, self.homes), key).and_then(|i| t.get(i)) {
+            Some(&(_, ws)) => ws.map(i32::from),
+            None => [0; INLINE],
+        }
+    }
+
     /// The home slot of each key, and the key found there. Loaded unconditionally before any
     /// is compared, so the cache misses of a batch overlap; only the keys are kept, so the
     /// batch stays a few registers' worth of stack.
