@@ -265,6 +265,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let topic_stop = cond
                 .filter(|(_, c)| c.start > it.start)
                 .map_or(sentence_end, |(_, c)| c.start);
+            let mut asked_against = false;
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
@@ -346,6 +347,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // the claim to the territory, whoever's it is.
                     let claim = references::owned_claim(doc, items, i, stop_tok)
                         .and_then(|tok| sovereignty.map(|t| (t, tok)));
+                    let is_request = matches!(it.kind, ItemKind::Event(e)
+                        if k.events[e].event_type == PloverType::Request);
+                    let requested = is_request
+                        .then(|| issues::requested_act(doc, items, i, stop_tok))
+                        .flatten();
                     let recognition = k.topics.iter().position(|t| t.id == "recognition");
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
@@ -360,6 +366,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
                         // A request names a known topic or nothing: its verbs ("questioned",
                         // "asked") take all kinds of objects.
+                        // "calls on Russia to end its occupation of Crimea": what a request
+                        // asks for is the object of the verb it governs.
+                        None if requested.is_some() => requested.map(|(found, against)| {
+                            asked_against = against;
+                            match found {
+                                issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+                                issues::Accused::New(id, title) => Target::New(id, title),
+                            }
+                        }),
                         None if !object_is_actor
                             && !issues::weak_cue(doc, it)
                             && !matches!(it.kind, ItemKind::Event(_)) =>
@@ -453,7 +468,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 | Kind::Impose => !negated,
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
-            } ^ reversed;
+            } ^ (reversed || asked_against);
+            // Conditions belong to conditional support (docs/evaluation.md): an opposition held
+            // "until Ukraine's territorial integrity is restored" is a plain opposition, while
+            // "will not sign the treaty until ..." is support on that condition.
+            if matches!(
+                kind,
+                Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse
+            ) && !negated
+            {
+                conditions.clear();
+            }
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
                 Kind::Neutral => (StanceLabel::Neutral, 50.0, 0.3),
@@ -784,6 +809,51 @@ mod tests {
             "The United States welcomes the talks on the South China Sea. The United States reaffirms its support for talks. The arbitral decision is final and legally binding.",
         );
         assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+    }
+
+    #[test]
+    fn a_request_opposes_what_it_asks_to_end() {
+        // The issue is the object of the verb the request governs, against it when that verb
+        // reverses it; a clause deep inside the object names nothing.
+        let s = stances(
+            "The United States called on Russia to respect its commitments and to end its occupation of Crimea.",
+        );
+        assert!(has(&s, "USA", "occupation", "oppose"), "{s:?}");
+        assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+        let s = stances(
+            "The United States urged Venezuela and Guyana to seek a peaceful settlement of the Essequibo dispute.",
+        );
+        assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+        let s = stances(
+            "Japan urged Russia to avoid any further steps near the islands that may in the coming months undermine peace around the Kuril Islands.",
+        );
+        assert!(!s.iter().any(|(_, i, _)| i == "peace-treaty"), "{s:?}");
+    }
+
+    #[test]
+    fn the_subject_nearest_the_verb_holds_the_stance() {
+        // A fronted phrase the parse also reads as a subject does not hold the stance.
+        let s = stances(
+            "In concert with allies, partners, and the international community, the United States rejects Russia's attempted annexation of Crimea.",
+        );
+        assert!(has(&s, "USA", "annexation", "oppose"), "{s:?}");
+    }
+
+    #[test]
+    fn an_opposition_until_a_change_is_an_opposition() {
+        // Conditional means support on a condition; the term of an opposition is no condition.
+        let x = crate::test_support::extractor();
+        let doc = x.analyze(
+            "Ukraine rejects the annexation of Crimea until its territorial integrity is restored.",
+            None,
+        );
+        let annexation = doc
+            .stances
+            .iter()
+            .find(|s| s.issue.ends_with("/annexation"))
+            .expect("a stance on the annexation");
+        assert_eq!(format!("{:?}", annexation.label).to_lowercase(), "oppose");
+        assert!(annexation.conditions.is_empty());
     }
 
     #[test]
