@@ -469,16 +469,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
             } ^ (reversed || asked_against);
-            // Conditions belong to conditional support (docs/evaluation.md): an opposition held
-            // "until Ukraine's territorial integrity is restored" is a plain opposition, while
-            // "will not sign the treaty until ..." is support on that condition.
-            if matches!(
-                kind,
-                Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse
-            ) && !negated
-            {
-                conditions.clear();
-            }
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
                 Kind::Neutral => (StanceLabel::Neutral, 50.0, 0.3),
@@ -840,20 +830,11 @@ mod tests {
     }
 
     #[test]
-    fn an_opposition_until_a_change_is_an_opposition() {
-        // Conditional means support on a condition; the term of an opposition is no condition.
-        let x = crate::test_support::extractor();
-        let doc = x.analyze(
-            "Ukraine rejects the annexation of Crimea until its territorial integrity is restored.",
-            None,
+    fn an_abstention_is_neutral_on_what_was_voted() {
+        let s = stances(
+            "Golan vote\n\nThe United States abstained on the Security Council resolution on the Golan Heights.",
         );
-        let annexation = doc
-            .stances
-            .iter()
-            .find(|s| s.issue.ends_with("/annexation"))
-            .expect("a stance on the annexation");
-        assert_eq!(format!("{:?}", annexation.label).to_lowercase(), "oppose");
-        assert!(annexation.conditions.is_empty());
+        assert!(has(&s, "USA", "un-resolution", "neutral"), "{s:?}");
     }
 
     #[test]
