@@ -541,11 +541,56 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     }
     sanctions_imposed(k, doc, &mut out, &mut index);
     territory::demonym_territory(k, doc, &mut out, &mut index);
+    let mut out = same_act_named_twice(out, &mut new_issues);
     for f in &mut out {
         f.confidence = calibration::confidence(k, f);
     }
     doc.stances = out;
     doc.new_issues = new_issues;
+}
+
+/// One holder's stances on a new issue and on a longer name of it ("the landing" and "Japanese
+/// activists landing", "the visit" and "Lee's visit") in the same dispute with the same label
+/// are one stance on the shorter name: the longer name only says more about the same act. A
+/// longer issue no stance holds any more is no longer proposed. Known topics are left alone.
+fn same_act_named_twice(
+    mut out: Vec<StanceFact>,
+    new_issues: &mut Vec<(String, String)>,
+) -> Vec<StanceFact> {
+    let proposed = |issue: &str| new_issues.iter().any(|(n, _)| n == issue);
+    let mut folded: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < out.len() {
+        let Some((prefix, slug)) = out[i].issue.rsplit_once('/') else {
+            i += 1;
+            continue;
+        };
+        let longer_name = format!("-{slug}");
+        let prefix = format!("{prefix}/");
+        let longer = (0..out.len()).find(|&j| {
+            j != i
+                && out[j].actor == out[i].actor
+                && out[j].label == out[i].label
+                && proposed(&out[i].issue)
+                && proposed(&out[j].issue)
+                && out[j]
+                    .issue
+                    .strip_prefix(&prefix)
+                    .is_some_and(|s| s.ends_with(&longer_name))
+        });
+        let Some(j) = longer else {
+            i += 1;
+            continue;
+        };
+        let f = out.remove(j);
+        let i_now = if j < i { i - 1 } else { i };
+        out[i_now].evidence.extend(f.evidence);
+        out[i_now].confidence = out[i_now].confidence.max(f.confidence);
+        folded.push(f.issue);
+        i = i_now;
+    }
+    new_issues.retain(|(n, _)| !folded.contains(n) || out.iter().any(|f| &f.issue == n));
+    out
 }
 
 /// How far before the actor asked its request verb may stand ("calls upon the PRC to").
@@ -835,6 +880,19 @@ mod tests {
             "Golan vote\n\nThe United States abstained on the Security Council resolution on the Golan Heights.",
         );
         assert!(has(&s, "USA", "un-resolution", "neutral"), "{s:?}");
+    }
+
+    #[test]
+    fn one_act_named_twice_is_one_issue() {
+        let s = stances(
+            "Senkaku protests\n\nChina lodged a strong protest against the landing on the Senkaku Islands. Beijing repeated China's opposition to Japanese activists landing on the islands.",
+        );
+        let landings: Vec<_> = s
+            .iter()
+            .filter(|(h, i, _)| h == "CHN" && i.contains("landing"))
+            .collect();
+        assert_eq!(landings.len(), 1, "{s:?}");
+        assert!(has(&s, "CHN", "landing", "oppose"), "{s:?}");
     }
 
     #[test]
