@@ -164,6 +164,14 @@ pub(super) fn holder(
         | Kind::Accuse
         | Kind::Impose
         | Kind::Neutral => {
+            // "as Tokyo dismissed China's opposition to the landing": a stance noun with an
+            // actor as its possessor is the possessor's, whoever governs the noun.
+            if matches!(kind, Kind::Support | Kind::Oppose)
+                && matches!(items[at].kind, ItemKind::Cue(_))
+                && let Some(Subject::Actors(a, _)) = possessor(items, at, doc)
+            {
+                return finish(doc, a, false);
+            }
             let ctx = TreeContext {
                 speaker: clause.speaker,
                 voice,
@@ -395,10 +403,15 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
         if let Some(agent) = p.dependent(w, "obl:agent") {
             return Some(agent);
         }
-        if let Some(s) = p
+        // "In concert with allies, partners, and the international community, the United
+        // States rejects ...": a fronted phrase the parse also reads as a subject; the subject
+        // is the one nearest before the verb.
+        let subjects: Vec<Word> = p
             .dependents(w)
-            .find(|d| p.rel(*d) == "nsubj" && !p.has_rel(*d, "nsubj:pass"))
-        {
+            .filter(|d| p.rel(*d) == "nsubj" && !p.has_rel(*d, "nsubj:pass"))
+            .collect();
+        let nearest_before = subjects.iter().rev().find(|d| d.index < w.index);
+        if let Some(&s) = nearest_before.or(subjects.first()) {
             return Some(s);
         }
         match p.rel(w) {

@@ -300,6 +300,74 @@ fn new_issue_from(
     Some((id, text))
 }
 
+/// How far after a request verb the "to" of what it asks for may stand ("calls on the
+/// governments of the region to ...").
+const REQUEST_TO_WINDOW: usize = 8;
+
+/// What a request asks for when no known topic follows it: the parse's object of a verb the
+/// request governs through "to" ("calls on Russia to end its occupation of Crimea", "urged the
+/// governments not to turn away boats"). A known topic in that object is the issue; a new issue
+/// is named only when the verb asks against its object (a reversing verb such as "end" or
+/// "withdraw", or a negated one), since "to respect the principles ..." names no issue. The
+/// flag says the requester opposes what is named.
+pub(super) fn requested_act(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<(Accused, bool)> {
+    let cue = items[at];
+    let p = &doc.parse;
+    let window = (cue.tok_end + REQUEST_TO_WINDOW).min(stop_tok);
+    let first_to = (cue.tok_end..window).find(|&t| doc.tok_is_a(t, Class::InfinitiveMarker))?;
+    // Every "to VERB" from the first one on: "to respect ... and to end ...".
+    for to in (first_to..stop_tok).filter(|&t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
+        let verb_tok = to + 1;
+        if verb_tok >= stop_tok {
+            break;
+        }
+        let Some(verb) = p.word_at(doc.tokens[verb_tok].start) else {
+            continue;
+        };
+        if p.token(verb).is_none_or(|t| t.upos != "VERB") {
+            continue;
+        }
+        let Some(object) = p.dependent(verb, "obj") else {
+            continue;
+        };
+        let Some((from, object_end)) = p.subtree_span(object) else {
+            continue;
+        };
+        let against = doc.tok_is_a(verb_tok, Class::Reversing)
+            || p.negated(verb)
+            || (to > 0 && doc.tok_is_a(to - 1, Class::Negation));
+        // The topic must be the object itself ("to reach a peace agreement"), not a word deep in
+        // a clause inside it ("to avoid actions that may undermine peace").
+        let head = p.token(object).map_or((0, 0), |t| (t.start, t.end));
+        let topic = items.iter().find_map(|x| match x.kind {
+            ItemKind::Topic(t) if x.start <= head.0 && head.1 <= x.end => {
+                Some(Accused::Topic(t, x.tok))
+            }
+            _ => None,
+        });
+        if let Some(topic) = topic {
+            return Some((topic, against));
+        }
+        if against {
+            let obj_tok = doc.token_at(from);
+            return new_issue_from(
+                doc,
+                items,
+                obj_tok,
+                stop_tok.min(doc.token_at(object_end) + 1),
+                false,
+            )
+            .map(|(id, t)| (Accused::New(id, t), true));
+        }
+    }
+    None
+}
+
 /// Whether the parse reads `start..end` as a noun phrase: its head is a noun, and no word in
 /// it is a verb with its own arguments or an auxiliary ("continue working with ...", "has
 /// been conveyed").

@@ -265,6 +265,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let topic_stop = cond
                 .filter(|(_, c)| c.start > it.start)
                 .map_or(sentence_end, |(_, c)| c.start);
+            let mut asked_against = false;
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
@@ -346,6 +347,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // the claim to the territory, whoever's it is.
                     let claim = references::owned_claim(doc, items, i, stop_tok)
                         .and_then(|tok| sovereignty.map(|t| (t, tok)));
+                    let is_request = matches!(it.kind, ItemKind::Event(e)
+                        if k.events[e].event_type == PloverType::Request);
+                    let requested = is_request
+                        .then(|| issues::requested_act(doc, items, i, stop_tok))
+                        .flatten();
                     let recognition = k.topics.iter().position(|t| t.id == "recognition");
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
@@ -360,6 +366,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         Some((t, tok)) => Some(Target::Topic(t, tok)),
                         // A request names a known topic or nothing: its verbs ("questioned",
                         // "asked") take all kinds of objects.
+                        // "calls on Russia to end its occupation of Crimea": what a request
+                        // asks for is the object of the verb it governs.
+                        None if requested.is_some() => requested.map(|(found, against)| {
+                            asked_against = against;
+                            match found {
+                                issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+                                issues::Accused::New(id, title) => Target::New(id, title),
+                            }
+                        }),
                         None if !object_is_actor
                             && !issues::weak_cue(doc, it)
                             && !matches!(it.kind, ItemKind::Event(_)) =>
@@ -453,7 +468,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 | Kind::Impose => !negated,
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
-            } ^ reversed;
+            } ^ (reversed || asked_against);
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
                 Kind::Neutral => (StanceLabel::Neutral, 50.0, 0.3),
@@ -526,11 +541,56 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     }
     sanctions_imposed(k, doc, &mut out, &mut index);
     territory::demonym_territory(k, doc, &mut out, &mut index);
+    let mut out = same_act_named_twice(out, &mut new_issues);
     for f in &mut out {
         f.confidence = calibration::confidence(k, f);
     }
     doc.stances = out;
     doc.new_issues = new_issues;
+}
+
+/// One holder's stances on a new issue and on a longer name of it ("the landing" and "Japanese
+/// activists landing", "the visit" and "Lee's visit") in the same dispute with the same label
+/// are one stance on the shorter name: the longer name only says more about the same act. A
+/// longer issue no stance holds any more is no longer proposed. Known topics are left alone.
+fn same_act_named_twice(
+    mut out: Vec<StanceFact>,
+    new_issues: &mut Vec<(String, String)>,
+) -> Vec<StanceFact> {
+    let proposed = |issue: &str| new_issues.iter().any(|(n, _)| n == issue);
+    let mut folded: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < out.len() {
+        let Some((prefix, slug)) = out[i].issue.rsplit_once('/') else {
+            i += 1;
+            continue;
+        };
+        let longer_name = format!("-{slug}");
+        let prefix = format!("{prefix}/");
+        let longer = (0..out.len()).find(|&j| {
+            j != i
+                && out[j].actor == out[i].actor
+                && out[j].label == out[i].label
+                && proposed(&out[i].issue)
+                && proposed(&out[j].issue)
+                && out[j]
+                    .issue
+                    .strip_prefix(&prefix)
+                    .is_some_and(|s| s.ends_with(&longer_name))
+        });
+        let Some(j) = longer else {
+            i += 1;
+            continue;
+        };
+        let f = out.remove(j);
+        let i_now = if j < i { i - 1 } else { i };
+        out[i_now].evidence.extend(f.evidence);
+        out[i_now].confidence = out[i_now].confidence.max(f.confidence);
+        folded.push(f.issue);
+        i = i_now;
+    }
+    new_issues.retain(|(n, _)| !folded.contains(n) || out.iter().any(|f| &f.issue == n));
+    out
 }
 
 /// How far before the actor asked its request verb may stand ("calls upon the PRC to").
@@ -784,6 +844,55 @@ mod tests {
             "The United States welcomes the talks on the South China Sea. The United States reaffirms its support for talks. The arbitral decision is final and legally binding.",
         );
         assert!(has(&s, "USA", "icj-ruling", "support"), "{s:?}");
+    }
+
+    #[test]
+    fn a_request_opposes_what_it_asks_to_end() {
+        // The issue is the object of the verb the request governs, against it when that verb
+        // reverses it; a clause deep inside the object names nothing.
+        let s = stances(
+            "The United States called on Russia to respect its commitments and to end its occupation of Crimea.",
+        );
+        assert!(has(&s, "USA", "occupation", "oppose"), "{s:?}");
+        assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+        let s = stances(
+            "The United States urged Venezuela and Guyana to seek a peaceful settlement of the Essequibo dispute.",
+        );
+        assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+        let s = stances(
+            "Japan urged Russia to avoid any further steps near the islands that may in the coming months undermine peace around the Kuril Islands.",
+        );
+        assert!(!s.iter().any(|(_, i, _)| i == "peace-treaty"), "{s:?}");
+    }
+
+    #[test]
+    fn the_subject_nearest_the_verb_holds_the_stance() {
+        // A fronted phrase the parse also reads as a subject does not hold the stance.
+        let s = stances(
+            "In concert with allies, partners, and the international community, the United States rejects Russia's attempted annexation of Crimea.",
+        );
+        assert!(has(&s, "USA", "annexation", "oppose"), "{s:?}");
+    }
+
+    #[test]
+    fn an_abstention_is_neutral_on_what_was_voted() {
+        let s = stances(
+            "Golan vote\n\nThe United States abstained on the Security Council resolution on the Golan Heights.",
+        );
+        assert!(has(&s, "USA", "un-resolution", "neutral"), "{s:?}");
+    }
+
+    #[test]
+    fn one_act_named_twice_is_one_issue() {
+        let s = stances(
+            "Senkaku protests\n\nChina lodged a strong protest against the landing on the Senkaku Islands. Beijing repeated China's opposition to Japanese activists landing on the islands.",
+        );
+        let landings: Vec<_> = s
+            .iter()
+            .filter(|(h, i, _)| h == "CHN" && i.contains("landing"))
+            .collect();
+        assert_eq!(landings.len(), 1, "{s:?}");
+        assert!(has(&s, "CHN", "landing", "oppose"), "{s:?}");
     }
 
     #[test]
