@@ -170,3 +170,15 @@ fn each_sentence_has_its_items_and_each_actor_item_a_score_by_how_it_was_named()
         .expect("a date item");
     assert_eq!(score, doc.dates[d].score);
 }
+
+#[test]
+fn a_body_named_after_a_city_is_that_body_not_the_citys_state() {
+    let names = crate::test_support::actor_names(
+        "The OSCE Minsk Group Co-Chairs urged Armenia and Azerbaijan to respect the ceasefire.",
+    );
+    assert!(
+        names.iter().any(|n| n == "actors/OSCE-MINSK-GROUP"),
+        "{names:?}"
+    );
+    assert!(!names.iter().any(|n| n == "actors/BLR"), "{names:?}");
+}
