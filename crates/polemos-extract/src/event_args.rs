@@ -12,10 +12,12 @@ use crate::tree::{Parse, Word};
 use polemos_core::model::ActorKind;
 
 mod acts;
+mod demands;
 mod nominal;
 mod parties;
 mod partners;
 pub use acts::{SanctionKind, light_with_act, object_headed_by, object_of_act, sanction_verb};
+pub use demands::{Demand, demands};
 use nominal::nominal;
 pub use parties::{author, parties_of};
 pub use partners::{Joint, joint};
@@ -38,7 +40,7 @@ pub enum Who {
 }
 
 impl Who {
-    fn is_nobody(&self) -> bool {
+    pub fn is_nobody(&self) -> bool {
         matches!(self, Who::Nobody)
     }
 }

@@ -663,6 +663,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 merge(&mut out, &mut index, fact);
             }
         }
+        demanded::code(k, doc, items, s, &author, &mut out, &mut index);
     }
     for e in &mut out {
         e.confidence = calibration::confidence(e);
@@ -914,6 +915,7 @@ fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
 }
 
 pub mod calibration;
+mod demanded;
 mod regime;
 mod reported;
 

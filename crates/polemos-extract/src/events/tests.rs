@@ -807,3 +807,24 @@ fn a_concession_naming_no_one_is_made_to_the_side_reporting_it() {
     let text = "Chile's foreign minister says Peru has apologized to Bolivia for the incident.";
     assert!(has(text, "PER", "CONCEDE", "BOL"), "{:?}", events(text));
 }
+
+#[test]
+fn an_obligation_reported_of_another_is_a_demand() {
+    let text = "Chile and Bolivia said that Peru must withdraw its fishing fleet from the area.";
+    let all = events(text);
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{all:?}");
+    assert!(has(text, "BOL", "REQUEST", "PER"), "{all:?}");
+    // Knowing is not an act asked for: "must know that" warns.
+    let text = "Chile said that Peru must know the fleet is watched.";
+    assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+    // Not reported by anyone: an obligation stated by the text is no one's demand.
+    let text = "Peru must withdraw its fishing fleet, analysts in Lima believe.";
+    assert!(
+        !events(text).iter().any(|e| e.1 == "REQUEST"),
+        "{:?}",
+        events(text)
+    );
+    // Denied: "did not say that" makes no demand.
+    let text = "Chile did not say that Peru must withdraw its fishing fleet.";
+    assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}

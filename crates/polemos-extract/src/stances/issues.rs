@@ -453,7 +453,9 @@ fn passive_claim_of_a_place(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
             || p.token(t).is_some_and(|tok| {
                 doc.lexicon
                     .is(Lex::ClaimedThing, &tok.lemma.to_ascii_lowercase())
-                    || doc.lexicon.is(Lex::ClaimedThing, &tok.text.to_ascii_lowercase())
+                    || doc
+                        .lexicon
+                        .is(Lex::ClaimedThing, &tok.text.to_ascii_lowercase())
             })
     };
     // "a group of islands claimed by ...": the place may be the noun's "of" phrase.
