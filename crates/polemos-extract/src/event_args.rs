@@ -284,11 +284,11 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
                 out.push(a);
             }
         }
-        // "North and South Korea": the coordinated modifiers share the head, and "North" names
-        // a state of its own.
+        // "North and South Korea", "Pakistani and Afghan forces": the coordinated modifiers
+        // share the head, and the first ("North", "Pakistani") names a state of its own.
         for d in p.dependents(c) {
-            let coordinated =
-                p.has_rel(d, "compound") && p.dependents(d).any(|x| p.has_rel(x, "conj"));
+            let coordinated = (p.has_rel(d, "compound") || p.has_rel(d, "amod"))
+                && p.dependents(d).any(|x| p.has_rel(x, "conj"));
             if let Some(a) = map.get(d.index).copied().flatten()
                 && coordinated
                 && !out.contains(&a)

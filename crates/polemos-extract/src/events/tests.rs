@@ -828,3 +828,11 @@ fn an_obligation_reported_of_another_is_a_demand() {
     let text = "Chile did not say that Peru must withdraw its fishing fleet.";
     assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn coordinated_demonyms_before_one_noun_all_act() {
+    let text = "Chilean and Peruvian forces exchanged fire near the border on Monday.";
+    let all = events(text);
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{all:?}");
+    assert!(has(text, "PER", "ASSAULT", "CHL"), "{all:?}");
+}
