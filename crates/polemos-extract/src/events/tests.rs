@@ -836,3 +836,20 @@ fn coordinated_demonyms_before_one_noun_all_act() {
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{all:?}");
     assert!(has(text, "PER", "ASSAULT", "CHL"), "{all:?}");
 }
+
+#[test]
+fn they_after_coordinated_subjects_in_the_sentence_refers_to_them() {
+    let text = "The African Union welcomed the vote. Chile and Peru met last week in Lima, \
+                where they agreed to reopen the border.";
+    let all = events(text);
+    assert!(has(text, "CHL", "AGREE", "PER"), "{all:?}");
+    assert!(has(text, "PER", "AGREE", "CHL"), "{all:?}");
+    assert!(!acts_as(text, "AU", "AGREE"), "{all:?}");
+}
+
+/// Whether some event of type `ty` of `text` has `src` among its sources.
+fn acts_as(text: &str, src: &str, ty: &str) -> bool {
+    events(text)
+        .iter()
+        .any(|(s, t, _, _)| t == ty && s.iter().any(|x| x == src))
+}
