@@ -188,7 +188,8 @@ fn deontic(p: &Parse<'_>, v: Word) -> bool {
                 })
         })
     };
-    if obliging(v) {
+    // "must halt X and improve Y": the coordinated verb shares the modal.
+    if obliging(v) || (p.has_rel(v, "conj") && p.head(v).is_some_and(obliging)) {
         return true;
     }
     p.has_rel(v, "xcomp")

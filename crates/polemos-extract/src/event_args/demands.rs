@@ -50,7 +50,9 @@ pub fn demands(doc: &Doc<'_>, items: &[Item], s: usize) -> Vec<Demand> {
     let mut out = Vec::new();
     for index in 0..n {
         let w = Word { sentence: s, index };
-        if !obliged(doc, p, w) {
+        // "must halt X and improve Y": the coordinated verb shares the modal.
+        let shares = p.has_rel(w, "conj") && p.head(w).is_some_and(|h| obliged(doc, p, h));
+        if !obliged(doc, p, w) && !shares {
             continue;
         }
         // "must halt X and improve Y": the coordinated demand shares the first one's clause.

@@ -853,3 +853,11 @@ fn acts_as(text: &str, src: &str, ty: &str) -> bool {
         .iter()
         .any(|(s, t, _, _)| t == ty && s.iter().any(|x| x == src))
 }
+
+#[test]
+fn a_verb_coordinated_with_an_obliged_one_is_obliged_too() {
+    let text = "Chile said that Peru must halt its fishing and improve relations with Bolivia.";
+    let all = events(text);
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{all:?}");
+    assert!(!acts(text, "PER"), "{all:?}");
+}
