@@ -753,6 +753,11 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     {
         args.condition_target = who(p, map, s, false);
     }
+    // "a policy of turning boats away which the U.N. criticised": what the relative clause's
+    // verb is aimed at is the relative pronoun's antecedent, and so whoever does or holds it.
+    if args.target.is_nobody() {
+        args.target = relative_owner(p, map, v);
+    }
     // "asked to have U.N. peacekeepers dispatched": what is asked for names whom it is asked of.
     if args.target.is_nobody()
         && let Some(c) = p.dependents(v).find(|d| p.has_rel(*d, "xcomp"))
@@ -761,6 +766,45 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.clause_target = who(p, map, o, true);
     }
     args
+}
+
+/// How many links up from a relative clause's antecedent its owner is looked for.
+const OWNER_REACH: usize = 4;
+
+/// Whom a relative clause whose object is the relative pronoun ("which", "that") is aimed at:
+/// the actor its antecedent names, or the subject of the verb the antecedent is the object of,
+/// through modifiers ("Malaysia and Indonesia have maintained a policy of turning away boats,
+/// which the United States criticised": the two states).
+fn relative_owner(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
+    let relative_object = p
+        .dependents(v)
+        .any(|d| p.has_rel(d, "obj") && p.token(d).is_some_and(|t| t.xpos == "WDT"));
+    // After a comma the parser may hang the relative clause as an adverbial one; its relative
+    // pronoun shows what it is.
+    let clause = ["acl:relcl", "acl", "advcl"]
+        .iter()
+        .any(|r| p.has_rel(v, r));
+    if !clause || !relative_object {
+        return Who::Nobody;
+    }
+    let Some(mut x) = p.head(v) else {
+        return Who::Nobody;
+    };
+    for _ in 0..OWNER_REACH {
+        if let w @ Who::Actors(_) = who(p, map, x, false) {
+            return w;
+        }
+        let is_verb = p.token(x).is_some_and(|t| t.upos == "VERB");
+        if is_verb && let Some(s) = p.dependent(x, "nsubj") {
+            return who(p, map, s, false);
+        }
+        let linked = ["obj", "acl", "nmod"].iter().any(|r| p.has_rel(x, r));
+        match p.head(x) {
+            Some(h) if linked => x = h,
+            _ => break,
+        }
+    }
+    Who::Nobody
 }
 
 #[cfg(test)]

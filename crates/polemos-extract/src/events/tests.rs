@@ -861,3 +861,12 @@ fn a_verb_coordinated_with_an_obliged_one_is_obliged_too() {
     assert!(has(text, "CHL", "REQUEST", "PER"), "{all:?}");
     assert!(!acts(text, "PER"), "{all:?}");
 }
+
+#[test]
+fn a_relative_clause_is_aimed_at_whoever_holds_its_antecedent() {
+    let text = "Chile and Peru have kept a policy of turning away fishing boats, which Bolivia \
+                has criticised.";
+    let all = events(text);
+    assert!(has(text, "BOL", "ACCUSE", "CHL"), "{all:?}");
+    assert!(has(text, "BOL", "ACCUSE", "PER"), "{all:?}");
+}
