@@ -310,6 +310,17 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
             {
                 Who::Parties
             }
+            // The parser may hang the possessor elsewhere ("after the countries' forces
+            // exchanged fire", "countries" read as an oblique): a possessive marker right
+            // before the phrase's head still shows whose it is.
+            None if possessor_before(p, w).is_some_and(|d| {
+                map.get(d.index).copied().flatten().is_none()
+                    && p.token(d)
+                        .is_some_and(|t| parties(p, d, &t.lemma.to_ascii_lowercase()))
+            }) =>
+            {
+                Who::Parties
+            }
             _ => Who::Nobody,
         }
     } else {
@@ -766,6 +777,22 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.clause_target = who(p, map, o, true);
     }
     args
+}
+
+/// The noun right before `w` that a possessive marker right before `w` belongs to: "countries"
+/// in "the countries' forces", whatever the parser attached it to.
+fn possessor_before(p: &Parse<'_>, w: Word) -> Option<Word> {
+    let marker = Word {
+        sentence: w.sentence,
+        index: w.index.checked_sub(1)?,
+    };
+    let owner = Word {
+        sentence: w.sentence,
+        index: w.index.checked_sub(2)?,
+    };
+    let possessive =
+        p.token(marker).is_some_and(|t| t.xpos == "POS") && p.head(marker) == Some(owner);
+    possessive.then_some(owner)
 }
 
 /// How many links up from a relative clause's antecedent its owner is looked for.

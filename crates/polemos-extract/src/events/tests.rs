@@ -870,3 +870,12 @@ fn a_relative_clause_is_aimed_at_whoever_holds_its_antecedent() {
     assert!(has(text, "BOL", "ACCUSE", "CHL"), "{all:?}");
     assert!(has(text, "BOL", "ACCUSE", "PER"), "{all:?}");
 }
+
+#[test]
+fn a_possessive_the_parser_hangs_elsewhere_still_owns_the_phrase() {
+    let text = "Chilean-Peruvian relations have taken a dramatic turn for the worse after the \
+                countries' forces exchanged fire along a remote stretch of their border.";
+    let all = events(text);
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{all:?}");
+    assert!(has(text, "PER", "ASSAULT", "CHL"), "{all:?}");
+}
