@@ -12,10 +12,12 @@ use crate::tree::{Parse, Word};
 use polemos_core::model::ActorKind;
 
 mod acts;
+mod demands;
 mod nominal;
 mod parties;
 mod partners;
 pub use acts::{SanctionKind, light_with_act, object_headed_by, object_of_act, sanction_verb};
+pub use demands::{Demand, demands};
 use nominal::nominal;
 pub use parties::{author, parties_of};
 pub use partners::{Joint, joint};
@@ -38,7 +40,7 @@ pub enum Who {
 }
 
 impl Who {
-    fn is_nobody(&self) -> bool {
+    pub fn is_nobody(&self) -> bool {
         matches!(self, Who::Nobody)
     }
 }
@@ -186,7 +188,8 @@ fn deontic(p: &Parse<'_>, v: Word) -> bool {
                 })
         })
     };
-    if obliging(v) {
+    // "must halt X and improve Y": the coordinated verb shares the modal.
+    if obliging(v) || (p.has_rel(v, "conj") && p.head(v).is_some_and(obliging)) {
         return true;
     }
     p.has_rel(v, "xcomp")
@@ -282,11 +285,11 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
                 out.push(a);
             }
         }
-        // "North and South Korea": the coordinated modifiers share the head, and "North" names
-        // a state of its own.
+        // "North and South Korea", "Pakistani and Afghan forces": the coordinated modifiers
+        // share the head, and the first ("North", "Pakistani") names a state of its own.
         for d in p.dependents(c) {
-            let coordinated =
-                p.has_rel(d, "compound") && p.dependents(d).any(|x| p.has_rel(x, "conj"));
+            let coordinated = (p.has_rel(d, "compound") || p.has_rel(d, "amod"))
+                && p.dependents(d).any(|x| p.has_rel(x, "conj"));
             if let Some(a) = map.get(d.index).copied().flatten()
                 && coordinated
                 && !out.contains(&a)
@@ -304,6 +307,17 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
             Some((d, t))
                 if map.get(d.index).copied().flatten().is_none()
                     && parties(p, d, &t.lemma.to_ascii_lowercase()) =>
+            {
+                Who::Parties
+            }
+            // The parser may hang the possessor elsewhere ("after the countries' forces
+            // exchanged fire", "countries" read as an oblique): a possessive marker right
+            // before the phrase's head still shows whose it is.
+            None if possessor_before(p, w).is_some_and(|d| {
+                map.get(d.index).copied().flatten().is_none()
+                    && p.token(d)
+                        .is_some_and(|t| parties(p, d, &t.lemma.to_ascii_lowercase()))
+            }) =>
             {
                 Who::Parties
             }
@@ -750,6 +764,11 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     {
         args.condition_target = who(p, map, s, false);
     }
+    // "a policy of turning boats away which the U.N. criticised": what the relative clause's
+    // verb is aimed at is the relative pronoun's antecedent, and so whoever does or holds it.
+    if args.target.is_nobody() {
+        args.target = relative_owner(p, map, v);
+    }
     // "asked to have U.N. peacekeepers dispatched": what is asked for names whom it is asked of.
     if args.target.is_nobody()
         && let Some(c) = p.dependents(v).find(|d| p.has_rel(*d, "xcomp"))
@@ -758,6 +777,61 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.clause_target = who(p, map, o, true);
     }
     args
+}
+
+/// The noun right before `w` that a possessive marker right before `w` belongs to: "countries"
+/// in "the countries' forces", whatever the parser attached it to.
+fn possessor_before(p: &Parse<'_>, w: Word) -> Option<Word> {
+    let marker = Word {
+        sentence: w.sentence,
+        index: w.index.checked_sub(1)?,
+    };
+    let owner = Word {
+        sentence: w.sentence,
+        index: w.index.checked_sub(2)?,
+    };
+    let possessive =
+        p.token(marker).is_some_and(|t| t.xpos == "POS") && p.head(marker) == Some(owner);
+    possessive.then_some(owner)
+}
+
+/// How many links up from a relative clause's antecedent its owner is looked for.
+const OWNER_REACH: usize = 4;
+
+/// Whom a relative clause whose object is the relative pronoun ("which", "that") is aimed at:
+/// the actor its antecedent names, or the subject of the verb the antecedent is the object of,
+/// through modifiers ("Malaysia and Indonesia have maintained a policy of turning away boats,
+/// which the United States criticised": the two states).
+fn relative_owner(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
+    let relative_object = p
+        .dependents(v)
+        .any(|d| p.has_rel(d, "obj") && p.token(d).is_some_and(|t| t.xpos == "WDT"));
+    // After a comma the parser may hang the relative clause as an adverbial one; its relative
+    // pronoun shows what it is.
+    let clause = ["acl:relcl", "acl", "advcl"]
+        .iter()
+        .any(|r| p.has_rel(v, r));
+    if !clause || !relative_object {
+        return Who::Nobody;
+    }
+    let Some(mut x) = p.head(v) else {
+        return Who::Nobody;
+    };
+    for _ in 0..OWNER_REACH {
+        if let w @ Who::Actors(_) = who(p, map, x, false) {
+            return w;
+        }
+        let is_verb = p.token(x).is_some_and(|t| t.upos == "VERB");
+        if is_verb && let Some(s) = p.dependent(x, "nsubj") {
+            return who(p, map, s, false);
+        }
+        let linked = ["obj", "acl", "nmod"].iter().any(|r| p.has_rel(x, r));
+        match p.head(x) {
+            Some(h) if linked => x = h,
+            _ => break,
+        }
+    }
+    Who::Nobody
 }
 
 #[cfg(test)]

@@ -303,6 +303,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Who::Nobody | Who::Other => None,
             };
             let (srcs, inferred) = match who(&tree.source, &[]) {
+                // "X and Y met in Juba, where they agreed ...": a plural pronoun after
+                // coordinated subjects in its own sentence refers to them, not to the last group
+                // of the sentences before.
+                _ if tree.source == Who::Pronoun(false)
+                    && last_subjects.len() >= 2
+                    && plural_pronoun_before(doc, it) =>
+                {
+                    (last_subjects.clone(), true)
+                }
                 Some(x) => x,
                 None if tree.passive || tree.no_source || tree.requested => (Vec::new(), false),
                 None => sources(k, doc, items, i, &clause, s, cue.args),
@@ -663,6 +672,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 merge(&mut out, &mut index, fact);
             }
         }
+        demanded::code(k, doc, items, s, &author, &mut out, &mut index);
     }
     for e in &mut out {
         e.confidence = calibration::confidence(e);
@@ -815,6 +825,19 @@ fn agent(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
     })
 }
 
+/// How far before its verb a subject pronoun is looked for, in tokens ("they quickly agreed").
+const PRONOUN_REACH: usize = 4;
+
+/// Whether a plural subject pronoun ("they") stands shortly before the cue: a subject pronoun
+/// of a group that is not the neuter one ("it").
+fn plural_pronoun_before(doc: &Doc<'_>, cue: &Item) -> bool {
+    (cue.tok.saturating_sub(PRONOUN_REACH)..cue.tok).any(|t| {
+        doc.tok_is_a(t, Class::SubjectPronoun)
+            && doc.tok_is_a(t, Class::ThingPronoun)
+            && !doc.tok_is_a(t, Class::NeuterPronoun)
+    })
+}
+
 /// Whether the cue is the reporting cue that opens `clause`.
 fn introduces(clause: &Clause, cue: &Item) -> bool {
     clause
@@ -914,6 +937,7 @@ fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
 }
 
 pub mod calibration;
+mod demanded;
 mod regime;
 mod reported;
 

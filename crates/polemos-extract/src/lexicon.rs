@@ -75,6 +75,9 @@ pub enum Lex {
     ThreatVerb,
     /// Verbs of asking someone to act: the infinitive after them is the act asked for.
     AskingVerb,
+    /// Verbs of knowing: "X must know that ..." after a reporting verb warns X; it demands no
+    /// act (event_args/demands.rs).
+    KnowingVerb,
     /// Verbs that end or reduce relations when their object is a ties noun ("abandon ties").
     SeveringVerb,
     /// Verbs that put a penalty into effect ("imposing sanctions on X").
@@ -103,7 +106,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 37] = [
+pub const LEXICONS: [(Lex, &str, Case); 38] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -137,6 +140,7 @@ pub const LEXICONS: [(Lex, &str, Case); 37] = [
     (Lex::LightVerbIrregular, "light_verb_irregular", Case::Any),
     (Lex::ThreatVerb, "threat_verb", Case::Any),
     (Lex::AskingVerb, "asking_verb", Case::Any),
+    (Lex::KnowingVerb, "knowing_verb", Case::Any),
     (Lex::SeveringVerb, "severing_verb", Case::Any),
     (Lex::ImposingVerb, "imposing_verb", Case::Any),
     (Lex::WithdrawingVerb, "withdrawing_verb", Case::Any),

@@ -44,7 +44,9 @@ pub(crate) fn state_before(
     None
 }
 
-/// An international organization right before title hit `r` ("U.N. special envoy").
+/// An international organization right before title hit `r` ("U.N. special envoy"), or the
+/// state of a government body there ("U.S. State Department Spokesperson": the body's name
+/// swallows the title's own, so the spokesperson is the body's state's).
 pub(crate) fn org_before(
     k: &Knowledge,
     doc: &Doc<'_>,
@@ -61,6 +63,9 @@ pub(crate) fn org_before(
         entries[p].iter().find_map(|e| match e {
             Entry::Actor(a, _) if k.actors[*a].kind == ActorKind::InternationalOrganization => {
                 Some(*a)
+            }
+            Entry::Actor(a, _) if k.actors[*a].kind == ActorKind::GovernmentBody => {
+                k.actors[*a].country.as_deref().and_then(|c| k.actor(c))
             }
             _ => None,
         })

@@ -807,3 +807,75 @@ fn a_concession_naming_no_one_is_made_to_the_side_reporting_it() {
     let text = "Chile's foreign minister says Peru has apologized to Bolivia for the incident.";
     assert!(has(text, "PER", "CONCEDE", "BOL"), "{:?}", events(text));
 }
+
+#[test]
+fn an_obligation_reported_of_another_is_a_demand() {
+    let text = "Chile and Bolivia said that Peru must withdraw its fishing fleet from the area.";
+    let all = events(text);
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{all:?}");
+    assert!(has(text, "BOL", "REQUEST", "PER"), "{all:?}");
+    // Knowing is not an act asked for: "must know that" warns.
+    let text = "Chile said that Peru must know the fleet is watched.";
+    assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+    // Not reported by anyone: an obligation stated by the text is no one's demand.
+    let text = "Peru must withdraw its fishing fleet, analysts in Lima believe.";
+    assert!(
+        !events(text).iter().any(|e| e.1 == "REQUEST"),
+        "{:?}",
+        events(text)
+    );
+    // Denied: "did not say that" makes no demand.
+    let text = "Chile did not say that Peru must withdraw its fishing fleet.";
+    assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn coordinated_demonyms_before_one_noun_all_act() {
+    let text = "Chilean and Peruvian forces exchanged fire near the border on Monday.";
+    let all = events(text);
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{all:?}");
+    assert!(has(text, "PER", "ASSAULT", "CHL"), "{all:?}");
+}
+
+#[test]
+fn they_after_coordinated_subjects_in_the_sentence_refers_to_them() {
+    let text = "The African Union welcomed the vote. Chile and Peru met last week in Lima, \
+                where they agreed to reopen the border.";
+    let all = events(text);
+    assert!(has(text, "CHL", "AGREE", "PER"), "{all:?}");
+    assert!(has(text, "PER", "AGREE", "CHL"), "{all:?}");
+    assert!(!acts_as(text, "AU", "AGREE"), "{all:?}");
+}
+
+/// Whether some event of type `ty` of `text` has `src` among its sources.
+fn acts_as(text: &str, src: &str, ty: &str) -> bool {
+    events(text)
+        .iter()
+        .any(|(s, t, _, _)| t == ty && s.iter().any(|x| x == src))
+}
+
+#[test]
+fn a_verb_coordinated_with_an_obliged_one_is_obliged_too() {
+    let text = "Chile said that Peru must halt its fishing and improve relations with Bolivia.";
+    let all = events(text);
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{all:?}");
+    assert!(!acts(text, "PER"), "{all:?}");
+}
+
+#[test]
+fn a_relative_clause_is_aimed_at_whoever_holds_its_antecedent() {
+    let text = "Chile and Peru have kept a policy of turning away fishing boats, which Bolivia \
+                has criticised.";
+    let all = events(text);
+    assert!(has(text, "BOL", "ACCUSE", "CHL"), "{all:?}");
+    assert!(has(text, "BOL", "ACCUSE", "PER"), "{all:?}");
+}
+
+#[test]
+fn a_possessive_the_parser_hangs_elsewhere_still_owns_the_phrase() {
+    let text = "Chilean-Peruvian relations have taken a dramatic turn for the worse after the \
+                countries' forces exchanged fire along a remote stretch of their border.";
+    let all = events(text);
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{all:?}");
+    assert!(has(text, "PER", "ASSAULT", "CHL"), "{all:?}");
+}

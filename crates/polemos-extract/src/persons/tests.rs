@@ -240,3 +240,14 @@ fn peers_and_regnal_numbers() {
     let found = people("King Charles III received the president.", "2023-05-01");
     assert!(found.iter().any(|(i, _)| i == "charles-iii"), "{found:?}");
 }
+
+#[test]
+fn a_title_after_a_government_body_is_the_body_state_s() {
+    // The body's name swallows the title's own ("State Department Spokesperson").
+    let found = people(
+        "Headline\n\nThe day after the vote, U.S. State Department Spokesperson John Doeman urged \
+         Chile and Peru to talk.",
+        "2023-12-04",
+    );
+    assert!(has(&found, "john-doeman", Some("USA")), "{found:?}");
+}

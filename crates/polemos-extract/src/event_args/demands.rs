@@ -1,0 +1,113 @@
+//! Demands reported as obligations: "the United States and South Korea have said that
+//! Pyongyang must halt its program", "the court ruled that the two parties must refrain from any
+//! action". No verb of asking is used, yet the subject of the reporting verb asks the obliged
+//! subject to act: a request (PLOVER REQUEST) from the one to the other.
+
+use super::{Who, branches, who};
+use crate::ir::{Doc, Item, ItemKind};
+use crate::lang::Class;
+use crate::lexicon::Lex;
+use crate::tree::{Parse, Word};
+
+/// A demand read from the parse: `source` says that `target` must act; `start..end` is the
+/// obliged verb.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Demand {
+    pub source: Who,
+    pub target: Who,
+    pub start: usize,
+    pub end: usize,
+    /// Where the reporting verb starts, for a subject the parse does not link to it.
+    pub reporter: usize,
+}
+
+/// The demands of sentence `s` whose items are `items`. Only sentences with a modal of
+/// obligation are parsed for them.
+#[must_use]
+pub fn demands(doc: &Doc<'_>, items: &[Item], s: usize) -> Vec<Demand> {
+    let has_modal = doc.sentences[s]
+        .tokens
+        .clone()
+        .any(|t| doc.tok_is_a(t, Class::Obligation));
+    if !has_modal {
+        return Vec::new();
+    }
+    let p = &doc.parse;
+    let Some(n) = p.sentence(s).map(|x| x.tokens.len()) else {
+        return Vec::new();
+    };
+    let mut map = vec![None; n];
+    for it in items {
+        if let ItemKind::Actor { actor, .. } = it.kind {
+            for w in p.words_in(it.start, it.end) {
+                if let Some(slot) = map.get_mut(w.index) {
+                    *slot = Some(actor);
+                }
+            }
+        }
+    }
+    branches(doc, p, s, &mut map);
+    let mut out = Vec::new();
+    for index in 0..n {
+        let w = Word { sentence: s, index };
+        // "must halt X and improve Y": the coordinated verb shares the modal.
+        let shares = p.has_rel(w, "conj") && p.head(w).is_some_and(|h| obliged(doc, p, h));
+        if !obliged(doc, p, w) && !shares {
+            continue;
+        }
+        // "must halt X and improve Y": the coordinated demand shares the first one's clause.
+        let first = if p.has_rel(w, "conj") {
+            p.head(w).unwrap_or(w)
+        } else {
+            w
+        };
+        // The obligation is the content of a reporting verb: "said that", "ruled that".
+        if !p.has_rel(first, "ccomp") {
+            continue;
+        }
+        let Some(reporter) = p.head(first) else {
+            continue;
+        };
+        let is_verb = p.token(reporter).is_some_and(|t| t.upos == "VERB");
+        if !is_verb || p.negated(reporter) || p.negated(w) {
+            continue;
+        }
+        let knowing = p
+            .token(w)
+            .is_some_and(|t| p.lexicon().is(Lex::KnowingVerb, &t.lemma));
+        if knowing {
+            continue;
+        }
+        let subject = |v: Word| p.dependents(v).find(|d| p.has_rel(*d, "nsubj"));
+        // A reporting verb without a subject in the parse (coordinated clauses misattached)
+        // leaves its subject to the caller's token rules.
+        let source = subject(reporter).map_or(Who::Nobody, |x| who(p, &map, x, false));
+        let Some(target) = subject(first).map(|x| who(p, &map, x, false)) else {
+            continue;
+        };
+        let (Some(tok), Some(rep)) = (p.token(w), p.token(reporter)) else {
+            continue;
+        };
+        if target.is_nobody() {
+            continue;
+        }
+        out.push(Demand {
+            source,
+            target,
+            start: tok.start,
+            end: tok.end,
+            reporter: rep.start,
+        });
+    }
+    out
+}
+
+/// Whether verb `w` carries a modal of obligation of the profile ("must halt").
+fn obliged(doc: &Doc<'_>, p: &Parse<'_>, w: Word) -> bool {
+    p.token(w).is_some_and(|t| t.upos == "VERB")
+        && p.dependents(w).any(|d| {
+            p.has_rel(d, "aux")
+                && p.token(d)
+                    .is_some_and(|t| doc.tok_is_a(doc.token_at(t.start), Class::Obligation))
+        })
+}

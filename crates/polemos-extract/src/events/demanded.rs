@@ -1,0 +1,106 @@
+//! Requests made without a verb of asking: an obligation put on another in a reported clause
+//! ("the United States said Pyongyang must halt its program") is the reporter's demand of the
+//! obliged party (`event_args::demands`).
+
+use std::cell::OnceCell;
+
+use super::{Index, merge};
+use crate::attribution::{clause_at, resolve};
+use crate::event_args::{self, Who};
+use crate::ir::{Doc, Item};
+use crate::knowledge::{Args, Knowledge};
+use crate::output::EventFact;
+use crate::syntax::{Subject, subject_before};
+use polemos_core::model::{EventStatus, PloverType};
+
+/// Codes the demands of sentence `s` as requests and adds them to `out`. `author`: who "we" is
+/// when no speaker is named.
+pub(super) fn code(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    s: usize,
+    author: &OnceCell<Option<usize>>,
+    out: &mut Vec<EventFact>,
+    index: &mut Index,
+) {
+    let Some(cue) = k.events.iter().find(|c| {
+        c.event_type == PloverType::Request
+            && c.mode == "demand"
+            && c.args == Args::Svo
+            && c.objects.is_empty()
+    }) else {
+        return;
+    };
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    for d in event_args::demands(doc, items, s) {
+        let Some(clause) = clause_at(&doc.clauses, s, d.start) else {
+            continue;
+        };
+        let actors = |w: &Who, except: &[usize]| -> Vec<usize> {
+            match w {
+                Who::Actors(a) => a.clone(),
+                Who::We => clause
+                    .speaker
+                    .or_else(|| *author.get_or_init(|| event_args::author(doc)))
+                    .into_iter()
+                    .collect(),
+                Who::Parties => event_args::parties_of(k, doc, s, d.start, except),
+                Who::Pronoun(p) => {
+                    resolve(doc, &Subject::Pronoun(*p), clause.speaker, s).unwrap_or_default()
+                }
+                Who::Nobody | Who::Other => Vec::new(),
+            }
+        };
+        let mut sources = actors(&d.source, &[]);
+        if d.source.is_nobody()
+            && let Some(at) = items.iter().position(|x| x.start == d.reporter)
+        {
+            let floor = doc.sentences[s].tokens.start;
+            let subject = subject_before(doc, items, at, floor);
+            sources = resolve(doc, &subject, clause.speaker, s).unwrap_or_default();
+        }
+        let targets: Vec<usize> = actors(&d.target, &sources)
+            .into_iter()
+            .filter(|&t| !sources.iter().any(|&x| state_of(x) == state_of(t)))
+            .collect();
+        if sources.is_empty() || targets.is_empty() {
+            continue;
+        }
+        // An obligation read from a reported clause is less certain than an asking verb.
+        let confidence = 0.8 * 0.85;
+        let evidence = doc.evidence(
+            s,
+            Some((d.start, d.end)),
+            confidence,
+            clause.speaker,
+            clause.reported_by,
+        );
+        let mut sources: Vec<String> = sources.iter().map(|&a| doc.actor_name(a)).collect();
+        let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
+        sources.sort();
+        targets.sort();
+        let dispute = doc.sentence_dispute.get(s).copied().flatten();
+        let fact = EventFact {
+            event_type: cue.event_type,
+            mode: cue.mode.clone(),
+            quad_class: cue.event_type.quad_class(),
+            cameo: cue.cameo.clone(),
+            intensity: cue.intensity,
+            contexts: cue.contexts.clone(),
+            sources,
+            targets,
+            status: EventStatus::Past,
+            negated: false,
+            hedged: clause.hope,
+            date: None,
+            location: None,
+            venue: None,
+            dispute: dispute.map(|d| doc.disputes[d].name.clone()),
+            issues: Vec::new(),
+            confidence,
+            evidence: vec![evidence],
+        };
+        merge(out, index, fact);
+    }
+}
