@@ -662,6 +662,19 @@ fn putting_off_a_meeting_is_a_sanction_but_putting_off_a_vote_is_not() {
 }
 
 #[test]
+fn adopting_a_resolution_with_a_state_is_agreeing_with_it() {
+    let text = "Chile adopted a joint resolution with Peru on Monday.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    // Adopted alone, the resolution's own verb is the act, not an agreement with its object.
+    let text = "The Security Council adopted a resolution condemning Russia on Monday.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "AGREE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
 fn a_state_is_known_by_its_epithet_and_an_organization_by_its_acronym() {
     let text = "The Hermit Kingdom fired two artillery shells at Seoul on Thursday.";
     assert!(has(text, "PRK", "ASSAULT", "KOR"), "{:?}", events(text));
