@@ -755,6 +755,12 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             args.target = w;
         }
     }
+    // An object the parser hung on a later clause still names whom the act is aimed at.
+    if args.target.is_nobody()
+        && let Some(o) = acts::misattached_object(p, v)
+    {
+        args.target = who(p, map, o, !direct);
+    }
     // A warning is aimed at whom it is about when its object names no one else.
     let warn = p
         .token(v)

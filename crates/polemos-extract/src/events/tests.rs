@@ -642,6 +642,15 @@ fn restoring_ties_is_support_whatever_modifies_them() {
 }
 
 #[test]
+fn ties_the_parser_hangs_on_a_later_clause_are_still_restored() {
+    // The parser reads "ties" as the subject of "burned": the verb is left without an object.
+    let text = "Chile is about to restore complete, full diplomatic ties with Peru almost five \
+                years after Bolivian crowds burned down its embassy, a senior official said on \
+                Saturday.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
 fn parties_that_renew_ties_together_support_each_other() {
     let text = "Ethiopia and Eritrea have renewed diplomatic ties after a long break.";
     assert!(has(text, "ETH", "SUPPORT", "ERI"), "{:?}", events(text));
