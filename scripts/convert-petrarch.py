@@ -10,7 +10,7 @@ Run from the repository root (Python 3 standard library only):
 
 Reads ../shared/corpora/petrarch2-dictionaries/ (openeventdata/petrarch2, commit 676801cd, MIT):
 PETR.UnitTest.records.xml and PETR.Validate.actors.txt. Reads the suite's own mapping data:
-eval/petrarch/cameo-plover.tsv, petrarch-codes.tsv, overrides.tsv. Writes
+eval/petrarch/cameo-plover.tsv, petrarch-codes.tsv, overrides.tsv, set-aside.tsv. Writes
 eval/petrarch/records.gold.jsonl and eval/petrarch/lexicon/petrarch-validate.tsv, and prints the
 counts the README reports. The output is deterministic: same inputs, same bytes.
 """
@@ -342,6 +342,11 @@ def main():
     for rec, code, typ, reason in read_table(os.path.join(SUITE, "overrides.tsv"), 4):
         overrides[(rec, code)] = (types_of(typ, f"overrides.tsv {rec}"), reason)
 
+    set_aside = {}
+    for rec, cls, reason in read_table(os.path.join(SUITE, "set-aside.tsv"), 3):
+        set_aside[rec] = (cls, reason)
+    set_aside_ids = set(set_aside)
+
     iso, real_names, orgs = known_states()
     entries = parse_actor_dictionary(os.path.join(SRC, "PETR.Validate.actors.txt"))
     lex_lines, fictional, lex_report, lex_skipped = build_lexicon(entries, iso, real_names, orgs)
@@ -369,6 +374,11 @@ def main():
             excluded.append((rid, "end-of-suite sentinel"))
             continue
         split = "heldout" if index % 3 == 2 else "dev"
+        if gid in set_aside:
+            cls, reason = set_aside.pop(gid)
+            excluded.append((gid, f"set aside ({split}), {cls}: {reason}"))
+            c[f"set aside, {split}"] += 1
+            continue
         c["records"] += 1
         c[split] += 1
         events, kept_notes, dropped_notes = [], [], []
@@ -477,7 +487,10 @@ def main():
             assert ev["quote"] in text
         out_lines.append(json.dumps(rec, ensure_ascii=False))
 
-    unused = set(overrides) - used_overrides
+    if set_aside:
+        sys.exit(f"set-aside.tsv names records that do not exist: {sorted(set_aside)}")
+    # An override of a record set aside stays, with its reason, for the day it is compared again.
+    unused = {o for o in set(overrides) - used_overrides if o[0] not in set_aside_ids}
     if unused and not args.literal_cameo:
         sys.exit(f"overrides.tsv names codings that do not exist: {sorted(unused)}")
 
@@ -505,7 +518,7 @@ def main():
     print(f"source records: {len(sentences)}; excluded: {len(excluded)}")
     for rid, why in excluded:
         print(f"  excluded {rid}: {why}")
-    for k in ("records", "dev", "heldout", "no-event records", "codings", "codings kept",
+    for k in ("records", "dev", "heldout", "set aside, dev", "set aside, heldout", "no-event records", "codings", "codings kept",
               "codings dropped", "codings merged (same state-level tuple)", "events"):
         print(f"{k}: {c[k]}")
     for k, v in sorted(dropped_by.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -619,6 +619,26 @@ fn passive(p: &Parse<'_>, v: Word) -> bool {
         .any(|d| p.has_rel(d, "nsubj:pass") || p.has_rel(d, "aux:pass"))
 }
 
+/// Whether the later of two subjects of one verb follows a comma or a conjunction: items of a
+/// list ("Japan, the United States and ..."), not the parser's split of one phrase ("Ithilen's
+/// awful and evil minister Calimehtar", with "awful" and "Calimehtar" both hung on the verb).
+fn listed_apart(p: &Parse<'_>, a: Word, b: Word) -> bool {
+    let later = a.max(b);
+    let Some((start, _)) = p.subtree_span(later) else {
+        return false;
+    };
+    let Some(first) = p.word_at(start) else {
+        return false;
+    };
+    let before = first
+        .index
+        .checked_sub(1)
+        .map(|index| Word { index, ..first });
+    before
+        .and_then(|w| p.token(w))
+        .is_some_and(|t| t.text == "," || t.upos == "CCONJ")
+}
+
 fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: bool) -> TreeArgs {
     let mut args = TreeArgs::default();
     // "the islands, disputed by Moscow": a participle modifying its target.
@@ -654,6 +674,22 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     let subject = subject_of(p, v, &mut args.requested, &mut args.shared);
     if let Some(s) = subject {
         args.source = who(p, map, s, false);
+        // A verb has one subject; several are a coordination the parser split ("Japan, the
+        // United States and South Korea welcomed ...", each list item hung on the verb): all
+        // of them act.
+        if let Some(h) = p.head(s) {
+            for other in p
+                .dependents(h)
+                .filter(|&d| d != s && p.has_rel(d, "nsubj") && listed_apart(p, s, d))
+            {
+                if let (Who::Actors(mut more), Who::Actors(all)) =
+                    (who(p, map, other, false), &mut args.source)
+                {
+                    more.retain(|x| !all.contains(x));
+                    all.extend(more);
+                }
+            }
+        }
     } else if let Some(s) = unmarked_subject(p, map, v) {
         args.source = who(p, map, s, false);
     } else if p.has_rel(v, "acl")
@@ -732,6 +768,12 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         } else if args.target.is_nobody() {
             args.target = w;
         }
+    }
+    // An object the parser hung on a later clause still names whom the act is aimed at.
+    if args.target.is_nobody()
+        && let Some(o) = acts::misattached_object(p, v)
+    {
+        args.target = who(p, map, o, !direct);
     }
     // A warning is aimed at whom it is about when its object names no one else.
     let warn = p

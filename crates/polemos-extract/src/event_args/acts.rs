@@ -63,11 +63,40 @@ pub fn object_headed_by(doc: &Doc<'_>, cue: &Item, nouns: &[String]) -> bool {
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
-    p.dependents(v)
-        .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass"))
-        .filter_map(|o| p.token(o))
-        .any(|o| nouns.iter().any(|n| o.text.eq_ignore_ascii_case(n)))
+    let named = |w: Word| {
+        p.token(w)
+            .is_some_and(|t| nouns.iter().any(|n| t.text.eq_ignore_ascii_case(n)))
+    };
+    let mut objects = p
+        .dependents(v)
+        .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass"));
+    if objects.any(named) {
+        return true;
+    }
+    // The parser may hang the noun elsewhere (as the subject of a later clause).
+    misattached_object(p, v).is_some_and(named)
 }
+
+/// The object of the verb `v` that the parser hung elsewhere ("restore complete, full diplomatic
+/// ties with Gondor almost five years after ...", "ties" read as the subject of a later clause):
+/// when `v` has no object, the first noun after it whose every word between is its own
+/// modifier.
+pub(crate) fn misattached_object(p: &Parse<'_>, v: Word) -> Option<Word> {
+    if p.dependents(v).any(|d| p.has_rel(d, "obj")) {
+        return None;
+    }
+    let word = |index: usize| Word { index, ..v };
+    (v.index + 1..v.index + 1 + MODIFIERS_BEFORE_OBJECT)
+        .take_while(|&i| p.token(word(i)).is_some())
+        .find(|&i| p.token(word(i)).is_some_and(|t| t.upos == "NOUN"))
+        .filter(|&i| p.head(word(i)) != Some(v))
+        .filter(|&i| (v.index + 1..i).all(|j| p.head(word(j)) == Some(word(i))))
+        .map(word)
+}
+
+/// How many words may stand between a verb and the noun of its misattached object ("restore
+/// complete , full diplomatic ties").
+const MODIFIERS_BEFORE_OBJECT: usize = 6;
 
 /// Whether the noun cue `items[at]` is the object of a verb cue of the curated data ("signed
 /// the peace agreement": the verb codes the act, with its status and negation) or of a cue of

@@ -51,6 +51,25 @@ fn a_passive_agent_acts_upon_the_subject() {
 }
 
 #[test]
+fn subjects_the_parser_splits_off_a_list_all_act() {
+    // The parser hangs "Japan" and "the United States" on the verb as two subjects.
+    let (a, ids) = args(
+        "Japan, the United States and South Korea welcomed the agreement with Vietnam.",
+        "welcomed",
+    );
+    let mut got = names(&a.source, &ids);
+    got.sort();
+    assert_eq!(got, ["JPN", "KOR", "USA"]);
+    // One phrase the parser splits ("awful" and "Sergei Lavrov" both hung on the verb) is not
+    // a list: the person it names is not a second subject beside Chile.
+    let (a, ids) = args(
+        "Chile's awful and evil minister Sergei Lavrov condemned Peru on Monday.",
+        "condemned",
+    );
+    assert_eq!(names(&a.source, &ids), ["CHL"]);
+}
+
+#[test]
 fn coordinated_subjects_all_act() {
     let (a, ids) = args("Chile and Bolivia condemned Peru on Monday.", "condemned");
     assert_eq!(names(&a.source, &ids), ["CHL", "BOL"]);

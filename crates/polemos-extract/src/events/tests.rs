@@ -642,6 +642,15 @@ fn restoring_ties_is_support_whatever_modifies_them() {
 }
 
 #[test]
+fn ties_the_parser_hangs_on_a_later_clause_are_still_restored() {
+    // The parser reads "ties" as the subject of "burned": the verb is left without an object.
+    let text = "Chile is about to restore complete, full diplomatic ties with Peru almost five \
+                years after Bolivian crowds burned down its embassy, a senior official said on \
+                Saturday.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
 fn parties_that_renew_ties_together_support_each_other() {
     let text = "Ethiopia and Eritrea have renewed diplomatic ties after a long break.";
     assert!(has(text, "ETH", "SUPPORT", "ERI"), "{:?}", events(text));
@@ -656,6 +665,19 @@ fn putting_off_a_meeting_is_a_sanction_but_putting_off_a_vote_is_not() {
     let text = "Japan and China have postponed their vote after the collision.";
     assert!(
         !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn adopting_a_resolution_with_a_state_is_agreeing_with_it() {
+    let text = "Chile adopted a joint resolution with Peru on Monday.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    // Adopted alone, the resolution's own verb is the act, not an agreement with its object.
+    let text = "The Security Council adopted a resolution condemning Russia on Monday.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "AGREE"),
         "{:?}",
         events(text)
     );
