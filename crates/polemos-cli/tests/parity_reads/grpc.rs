@@ -217,7 +217,6 @@ async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Answer, Status>
             revision: q.revision,
             monte_carlo_draws: q.draws.map_or(0, |d| u32::try_from(d).expect("draws")),
             seed: q.seed.unwrap_or_default(),
-            ..Default::default()
         })
         .await?
         .into_inner();
