@@ -51,7 +51,7 @@ class _Analyses(_Channel):
         *,
         as_of: DateLike = None,
         revision: int | None = None,
-        format: Literal["html", "markdown", "json"] = "html",
+        format: Literal["html", "markdown", "json"] = "markdown",
     ) -> str:
         """The dispute report, rendered by the server; also written to ``path`` when given."""
         formats = {

@@ -1,6 +1,6 @@
 """Type stubs of the native module (checked against it by mypy's stubtest)."""
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from os import PathLike
 from typing import Any, Final, final
 
@@ -33,6 +33,7 @@ __all__ = [
     "rename_dispute",
     "merge_dispute",
     "monte_carlo",
+    "monte_carlo_dispute",
     "parse",
     "parse_scenario",
     "plover_quad_classes",
@@ -117,6 +118,17 @@ def monte_carlo(scenario: str, spec: str, params: str) -> dict[str, Any]: ...
 def analysis_defaults() -> dict[str, Any]: ...
 def forecast_dispute(
     engine: Engine, dispute: str, spec: str, *, as_of: Any = None, revision: int | None = None
+) -> dict[str, Any]: ...
+def monte_carlo_dispute(
+    engine: Engine,
+    dispute: str,
+    spec: str,
+    draws: int,
+    seed: int,
+    *,
+    as_of: Any = None,
+    revision: int | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]: ...
 def parse_scenario(name: str, text: str) -> dict[str, Any]: ...
 def parse(text: str) -> list[dict[str, Any]]: ...
@@ -211,5 +223,5 @@ def report(
     *,
     as_of: Any = None,
     revision: int | None = None,
-    format: str = "html",
+    format: str | None = None,
 ) -> str: ...

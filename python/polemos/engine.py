@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -486,10 +486,11 @@ class Engine:
         *,
         as_of: DateLike = None,
         revision: int | None = None,
-        format: Literal["html", "markdown", "json"] = "html",
+        format: Literal["html", "markdown", "json"] = "markdown",
     ) -> str:
-        """The dispute report (parties, issues, stances, deadlocks, events, framing) as a
-        self-contained HTML page, Markdown or JSON; also written to ``path`` when given."""
+        """The dispute report (parties, issues, stances, deadlocks, events, framing) as Markdown
+        (the engine's default, as ``polemos report`` and gRPC give it), a self-contained HTML
+        page or JSON; also written to ``path`` when given."""
         text = _native.report(self._native, dispute, as_of=as_of, revision=revision, format=format)
         if path is not None:
             Path(path).write_text(text, encoding="utf-8")
@@ -502,13 +503,21 @@ class Engine:
         model: Literal["bdm", "smp", "median", "compromise"] = "bdm",
         as_of: DateLike = None,
         revision: int | None = None,
+        draws: int = 0,
+        seed: int = 0,
+        on_progress: Callable[[int, int], None] | None = None,
         **options: Any,
-    ) -> Forecast:
+    ) -> Any:
         """Forecasts ``dispute`` from its parties' consolidated stances as of ``as_of`` (default
         today; one dimension per issue) and capabilities, with :mod:`polemos.forecast`'s
         ``model`` and its parameters in ``options`` (e.g. ``rounds``). The scenario is the one
         ``polemos forecast --dispute`` and the gRPC ``Forecast`` build. Stances of actors that
-        are not parties carry no capability and are left out."""
+        are not parties carry no capability and are left out.
+
+        With ``draws`` > 0, Monte Carlo from ``seed`` through the engine's one operation (as
+        ``polemos forecast --dispute --monte-carlo`` and :meth:`Client.forecast` run it): a dict
+        with the ``baseline`` Forecast and the ``distributions`` per dimension;
+        ``on_progress(done, total)`` is called as the draws are made."""
         from polemos import forecast as fc
 
         models = ("bdm", "smp", "median", "compromise")
@@ -517,10 +526,35 @@ class Engine:
                 f"invalid argument `model`: `{model}` is not one of {', '.join(models)}"
             )
         spec = json.dumps({"model": model, **options})
-        data = _native.forecast_dispute(
-            self._native, dispute, spec, as_of=as_of, revision=revision
+        if draws == 0:
+            data = _native.forecast_dispute(
+                self._native, dispute, spec, as_of=as_of, revision=revision
+            )
+            return fc.Forecast(data)
+        if draws < 0:
+            raise ValidationError("invalid argument `draws`: expected 0 or more")
+        run = _native.monte_carlo_dispute(
+            self._native, dispute, spec, draws, seed,
+            as_of=as_of, revision=revision, on_progress=on_progress,
         )
-        return fc.Forecast(data)
+        baseline = fc.Forecast(run["baseline"])
+        # The shape Client.forecast gives, field for field.
+        return {
+            "model": baseline.model,
+            "params": {"draws": run["params"]["draws"], "seed": seed},
+            "baseline": baseline,
+            "distributions": [
+                {
+                    "dimension": d["dimension"],
+                    "mean": d["mean"],
+                    "std_dev": d["std_dev"],
+                    "min": d["min"],
+                    "max": d["max"],
+                    "quantiles": [[p, v] for p, v in d["quantiles"]],
+                }
+                for d in run["distributions"]
+            ],
+        }
 
     # ------------------------------------------------------------------ reading
 

@@ -174,17 +174,21 @@ pub fn series<'py>(
 
 /// The dispute report as `html` (self-contained page), `markdown` or `json` text.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, format="html"))]
+#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, format=None))]
 pub fn report(
     py: Python<'_>,
     engine: &Engine,
     dispute: &str,
     as_of: Option<&Bound<'_, PyAny>>,
     revision: Option<u64>,
-    format: &str,
+    format: Option<&str>,
 ) -> PyResult<String> {
     let as_of = date_arg("as_of", as_of)?;
-    let format: engine_report::Format = format.parse().map_err(Failure::from)?;
+    // No format: the engine's default, as `polemos report` and gRPC take it.
+    let format: engine_report::Format = match format {
+        Some(word) => word.parse().map_err(Failure::from)?,
+        None => engine_report::Format::default(),
+    };
     let text = py.detach(|| -> Result<String, Failure> {
         let found = engine_report::report(engine.store(), dispute, as_of, revision)?;
         Ok(engine_report::render(&found, format))

@@ -2,7 +2,7 @@
 //! or records), models run detached from the interpreter, results go back as dicts.
 
 use std::ops::ControlFlow;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
@@ -38,9 +38,76 @@ pub fn forecast<'py>(py: Python<'py>, scenario: &str, spec: &str) -> PyResult<Bo
     to_py(py, &result)
 }
 
-/// Monte Carlo over perturbed copies of a scenario, on all cores, without the GIL. Ctrl-C (or any
-/// signal handler that raises) stops it between draws: the draws run on another thread while
-/// this one, which Python delivers signals to, looks for a pending signal every 50 ms.
+/// Runs `draw` (a Monte Carlo run of `total` draws, given its progress callback) on another
+/// thread without the GIL. Ctrl-C (or any signal handler that raises) stops it between draws:
+/// this thread, which Python delivers signals to, looks for a pending signal every 50 ms, and
+/// then also calls `on_progress(done, total)` when the count moved.
+fn interruptible<T: Send>(
+    py: Python<'_>,
+    total: usize,
+    on_progress: Option<&Bound<'_, PyAny>>,
+    draw: impl FnOnce(&(dyn Fn(usize, usize) -> ControlFlow<()> + Sync)) -> Result<T, Failure> + Send,
+) -> PyResult<T> {
+    let stop = AtomicBool::new(false);
+    let done = AtomicUsize::new(0);
+    let on_progress = on_progress.map(|f| f.clone().unbind());
+    let mut interrupted: Option<PyErr> = None;
+    let result = py.detach(|| {
+        std::thread::scope(|scope| {
+            let (done_tx, finished) = std::sync::mpsc::channel();
+            let (stop, done) = (&stop, &done);
+            scope.spawn(move || {
+                let result = draw(&|n, _| {
+                    done.store(n, Ordering::Relaxed);
+                    if stop.load(Ordering::Relaxed) {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                });
+                let _ = done_tx.send(result);
+            });
+            let mut reported = 0;
+            loop {
+                match finished.recv_timeout(Duration::from_millis(50)) {
+                    Ok(result) => return result,
+                    Err(RecvTimeoutError::Timeout) => {
+                        if interrupted.is_some() {
+                            continue;
+                        }
+                        let now = done.load(Ordering::Relaxed);
+                        let checked = Python::attach(|py| {
+                            py.check_signals()?;
+                            if let Some(f) = &on_progress
+                                && now != reported
+                            {
+                                f.call1(py, (now, total))?;
+                            }
+                            Ok::<_, PyErr>(())
+                        });
+                        reported = now;
+                        if let Err(e) = checked {
+                            interrupted = Some(e);
+                            stop.store(true, Ordering::Relaxed);
+                        }
+                    }
+                    // The worker ended without a result: it panicked, and the scope re-raises that.
+                    Err(RecvTimeoutError::Disconnected) => {
+                        return Err(Failure::from(ForecastError::Cancelled { done: 0, total }));
+                    }
+                }
+            }
+        })
+    });
+    // The signal's (or callback's) own exception, not the cancellation it caused.
+    if let Some(e) = interrupted {
+        return Err(e);
+    }
+    Ok(result?)
+}
+
+/// Monte Carlo over perturbed copies of a scenario, on all cores, without the GIL; Ctrl-C
+/// stops it between draws.
 #[pyfunction]
 pub fn monte_carlo<'py>(
     py: Python<'py>,
@@ -51,47 +118,44 @@ pub fn monte_carlo<'py>(
     let scenario: Scenario = json_arg("scenario", scenario)?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let params: MonteCarloParams = json_arg("monte_carlo", params)?;
-    let total = params.draws;
-    let stop = AtomicBool::new(false);
-    let mut interrupted: Option<PyErr> = None;
-    let result = py.detach(|| {
-        std::thread::scope(|scope| {
-            let (done_tx, done) = std::sync::mpsc::channel();
-            let stop = &stop;
-            scope.spawn(move || {
-                let result = run_mc(&spec, &scenario, &params, &|_, _| {
-                    if stop.load(Ordering::Relaxed) {
-                        ControlFlow::Break(())
-                    } else {
-                        ControlFlow::Continue(())
-                    }
-                });
-                let _ = done_tx.send(result);
-            });
-            loop {
-                match done.recv_timeout(Duration::from_millis(50)) {
-                    Ok(result) => return result,
-                    Err(RecvTimeoutError::Timeout) => {
-                        if interrupted.is_none()
-                            && let Err(e) = Python::attach(|py| py.check_signals())
-                        {
-                            interrupted = Some(e);
-                            stop.store(true, Ordering::Relaxed);
-                        }
-                    }
-                    // The worker ended without a result: it panicked, and the scope re-raises that.
-                    Err(RecvTimeoutError::Disconnected) => {
-                        return Err(ForecastError::Cancelled { done: 0, total });
-                    }
-                }
-            }
-        })
-    });
-    // The signal's own exception (KeyboardInterrupt for Ctrl-C), not the cancellation it caused.
-    if let Some(e) = interrupted {
-        return Err(e);
-    }
-    to_py(py, &result.map_err(Failure::from)?)
+    let result = interruptible(py, params.draws, None, |progress| {
+        run_mc(&spec, &scenario, &params, progress).map_err(Failure::from)
+    })?;
+    to_py(py, &result)
+}
+
+/// Monte Carlo on a stored dispute: the engine's one operation
+/// (`polemos_engine::forecast::dispute_monte_carlo`), as `polemos forecast --dispute
+/// --monte-carlo` and the gRPC `Forecast` run it, with `draws` draws from `seed` and the core's
+/// default uncertainty; `on_progress(done, total)` is called as draws finish.
+#[pyfunction]
+#[pyo3(signature = (engine, dispute, spec, draws, seed, *, as_of=None, revision=None, on_progress=None))]
+#[allow(clippy::too_many_arguments)] // Python's keyword arguments, one each.
+pub fn monte_carlo_dispute<'py>(
+    py: Python<'py>,
+    engine: &Engine,
+    dispute: &str,
+    spec: &str,
+    draws: usize,
+    seed: u64,
+    as_of: Option<&Bound<'py, PyAny>>,
+    revision: Option<u64>,
+    on_progress: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let spec: ModelSpec = json_arg("model", spec)?;
+    let as_of = date_arg("as_of", as_of)?;
+    let params = MonteCarloParams {
+        draws,
+        seed,
+        ..MonteCarloParams::default()
+    };
+    let store = engine.store();
+    let run = interruptible(py, draws, on_progress, |progress| {
+        Ok(polemos_engine::forecast::dispute_monte_carlo(
+            store, dispute, &spec, as_of, revision, &params, progress,
+        )?)
+    })?;
+    to_py(py, &run.result)
 }
 
 /// Parses a scenario file's text (BDM CSV or KTAB CSV) into a scenario dict.

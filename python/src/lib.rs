@@ -48,7 +48,9 @@ mod _native {
     #[pymodule_export]
     use crate::extract::{ExtractionResult, extract, extract_many, ingest};
     #[pymodule_export]
-    use crate::forecast::{forecast, forecast_dispute, monte_carlo, parse_scenario};
+    use crate::forecast::{
+        forecast, forecast_dispute, monte_carlo, monte_carlo_dispute, parse_scenario,
+    };
     #[pymodule_export]
     use crate::syntax::parse;
 
@@ -68,7 +70,8 @@ mod _native {
     }
 
     /// The engine's one table of analysis defaults (`half_life_days`, `conflict_gap`,
-    /// `shift_threshold`, `max_distance`, `granularity`); the Python signatures must match it.
+    /// `shift_threshold`, `max_distance`, `granularity`, `report_format`); the Python signatures
+    /// must match it.
     #[pyfunction]
     fn analysis_defaults(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
         let d = polemos_engine::analysis::DEFAULTS;
@@ -80,6 +83,7 @@ mod _native {
                 "shift_threshold": d.shift_threshold,
                 "max_distance": d.max_distance,
                 "granularity": d.granularity_word(),
+                "report_format": d.report_format.word(),
             }),
         )
     }

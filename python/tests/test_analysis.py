@@ -63,10 +63,13 @@ def test_forecast_from_stored_stances(engine: polemos.Engine) -> None:
 
 def test_report_and_series(engine: polemos.Engine, tmp_path: Any) -> None:
     path = tmp_path / "kuril.html"
-    page = engine.report("kuril-islands", path, as_of=AS_OF)
+    page = engine.report("kuril-islands", path, as_of=AS_OF, format="html")
     assert page.lstrip().lower().startswith("<!doctype html")
     assert path.read_text(encoding="utf-8") == page
-    assert "Kuril" in engine.report("kuril-islands", as_of=AS_OF, format="markdown")
+    markdown = engine.report("kuril-islands", as_of=AS_OF, format="markdown")
+    assert "Kuril" in markdown
+    # No format: the engine's default, Markdown, as `polemos report` and gRPC give it.
+    assert engine.report("kuril-islands", as_of=AS_OF) == markdown
     series = engine.series("kuril-islands", as_of=AS_OF)
     assert {(s["a"], s["b"]) for s in series} == {("actors/JPN", "actors/RUS")}
 

@@ -112,7 +112,10 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
             r = interface.get(q["get"], revision=q.get("revision"))
             return "names", [r.name, str(r.revision)]
         if q.get("analysis") == "report":
-            return "text", interface.report(args.pop("dispute"), format="json", **args)
+            fmt = q.get("format", "json")
+            if fmt != "default":
+                args["format"] = fmt
+            return "text", interface.report(args.pop("dispute"), **args)
         if q.get("analysis") == "agreement":
             found = interface.agreement(args.pop("dispute"), **args)
             m = found["agreement"]
@@ -148,6 +151,17 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
             dispute = args.pop("dispute")
             found = interface.stance_matrix(dispute, **args)
             return "rows", sorted(f"{r['actor']} {r['issue']} {float(r['position'])}" for r in found)
+        if "forecast" in q and "draws" in q:
+            dispute = args.pop("dispute")
+            run = interface.forecast(
+                dispute, model=q["forecast"], draws=q["draws"], seed=q.get("seed", 0), **args
+            )
+            return "outcome", [
+                pair
+                for d in run["distributions"]
+                for pair in ((f"{d['dimension']} mean", d["mean"]),
+                             (f"{d['dimension']} std_dev", d["std_dev"]))
+            ]
         if "forecast" in q:
             dispute = args.pop("dispute")
             f = interface.forecast(dispute, model=q["forecast"], **args)
@@ -171,6 +185,8 @@ def test_engine_and_client_answer_alike(
     kind, answer = by_engine
     assert kind != "error", answer
     if kind == "text":
+        if "starts_with" in q:
+            assert answer.startswith(q["starts_with"]), answer[:40]
         if "count" in q:  # a report: the consolidated current stances it holds
             assert len(json.loads(answer)["stances"]) == q["count"]
     elif "count" in q:
@@ -191,6 +207,7 @@ def test_analysis_defaults_are_the_engines(cls: type) -> None:
         ("coalitions", "max_distance", "max_distance"),
         ("shifts", "threshold", "shift_threshold"),
         ("series", "granularity", "granularity"),
+        ("report", "format", "report_format"),
     ]:
         default = inspect.signature(getattr(cls, method)).parameters[parameter].default
         assert default == defaults[key], f"{cls.__name__}.{method}({parameter}=...)"

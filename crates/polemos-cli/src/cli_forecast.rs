@@ -12,6 +12,7 @@ use polemos_core::forecast::{
     Forecast, ModelSpec, MonteCarloParams, MonteCarloResult, Scenario, Uncertainty, monte_carlo,
     parse_scenario,
 };
+use polemos_engine::forecast::DisputeScenario;
 
 use crate::GlobalArgs;
 use crate::cli_data::{open_store, parse_date};
@@ -96,13 +97,8 @@ fn spec(args: &ForecastArgs) -> anyhow::Result<ModelSpec> {
     Ok(polemos_engine::forecast::model(name, args.rounds)?)
 }
 
-fn scenario_from_store(
-    global: &GlobalArgs,
-    args: &ForecastArgs,
-    dispute: &str,
-) -> anyhow::Result<Scenario> {
-    let store = open_store(global)?;
-    let built = polemos_engine::forecast::scenario(&*store, dispute, args.as_of, args.revision)?;
+/// Says which stances the models leave out of a stored dispute's scenario.
+fn note_left_out(built: &DisputeScenario) {
     if !built.left_out.is_empty() {
         eprintln!(
             "note: stances by {} have no capability (not parties of {}) and are left out",
@@ -110,10 +106,20 @@ fn scenario_from_store(
             built.scenario.name
         );
     }
-    Ok(built.scenario)
 }
 
 pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
+    let model = spec(args)?;
+    let params = args.monte_carlo.map(|draws| MonteCarloParams {
+        draws,
+        seed: args.seed,
+        uncertainty: Uncertainty {
+            position: args.position_noise,
+            salience: args.salience_noise,
+            capability: args.capability_noise,
+        },
+        range: args.range,
+    });
     let scenario = match (&args.file, &args.dispute) {
         (Some(path), _) => {
             let text = std::fs::read_to_string(path)
@@ -123,39 +129,36 @@ pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
                 .map_or_else(String::new, |s| s.to_string_lossy().into_owned());
             parse_scenario(&stem, &text).with_context(|| format!("in {}", path.display()))?
         }
-        (None, Some(dispute)) => scenario_from_store(global, args, dispute)?,
+        (None, Some(dispute)) => {
+            let store = open_store(global)?;
+            if let Some(params) = &params {
+                // The engine's one Monte Carlo of a stored dispute, as gRPC and Python run it.
+                let run = with_bar(params.draws, |progress| {
+                    polemos_engine::forecast::dispute_monte_carlo(
+                        &*store,
+                        dispute,
+                        &model,
+                        args.as_of,
+                        args.revision,
+                        params,
+                        progress,
+                    )
+                })?;
+                note_left_out(&run.scenario);
+                return print_monte_carlo(global, &run.scenario.scenario, &run.result);
+            }
+            let built =
+                polemos_engine::forecast::scenario(&*store, dispute, args.as_of, args.revision)?;
+            note_left_out(&built);
+            built.scenario
+        }
         (None, None) => bail!("give a scenario FILE or --dispute NAME"),
     };
-    let model = spec(args)?;
-    if let Some(draws) = args.monte_carlo {
-        let params = MonteCarloParams {
-            draws,
-            seed: args.seed,
-            uncertainty: Uncertainty {
-                position: args.position_noise,
-                salience: args.salience_noise,
-                capability: args.capability_noise,
-            },
-            range: args.range,
-        };
-        let bar = ProgressBar::new(draws as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} draws {elapsed} (eta {eta})")
-                .unwrap_or_else(|_| ProgressStyle::default_bar()),
-        );
-        let result = monte_carlo(&model, &scenario, &params, &|done, _| {
-            bar.set_position(done as u64);
-            std::ops::ControlFlow::Continue(())
-        });
-        bar.finish_and_clear();
-        let result = result?;
-        if global.json {
-            print_json(&result)
-        } else {
-            print_forecast(&scenario, &result.baseline);
-            print_distribution(&result);
-            Ok(())
-        }
+    if let Some(params) = &params {
+        let result = with_bar(params.draws, |progress| {
+            monte_carlo(&model, &scenario, params, progress)
+        })?;
+        print_monte_carlo(global, &scenario, &result)
     } else {
         let forecast = model.run(&scenario)?;
         if global.json {
@@ -164,6 +167,38 @@ pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
             print_forecast(&scenario, &forecast);
             Ok(())
         }
+    }
+}
+
+/// Runs `f` with a progress bar of `draws` draws on standard error.
+fn with_bar<T>(
+    draws: usize,
+    f: impl FnOnce(&(dyn Fn(usize, usize) -> std::ops::ControlFlow<()> + Sync)) -> T,
+) -> T {
+    let bar = ProgressBar::new(draws as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} draws {elapsed} (eta {eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let out = f(&|done, _| {
+        bar.set_position(done as u64);
+        std::ops::ControlFlow::Continue(())
+    });
+    bar.finish_and_clear();
+    out
+}
+
+fn print_monte_carlo(
+    global: &GlobalArgs,
+    scenario: &Scenario,
+    result: &MonteCarloResult,
+) -> anyhow::Result<()> {
+    if global.json {
+        print_json(result)
+    } else {
+        print_forecast(scenario, &result.baseline);
+        print_distribution(result);
+        Ok(())
     }
 }
 

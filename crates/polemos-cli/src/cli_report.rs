@@ -21,9 +21,9 @@ pub enum ReportFormat {
 pub struct ReportArgs {
     /// The dispute (`kuril-islands` or `disputes/kuril-islands`).
     pub dispute: String,
-    /// Output format; `--json` also selects JSON.
-    #[arg(long, value_enum, default_value = "markdown")]
-    pub format: ReportFormat,
+    /// Output format (default: markdown, the engine's default); `--json` also selects JSON.
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
     /// Write to this file instead of standard output.
     #[arg(long, short)]
     pub output: Option<PathBuf>,
@@ -38,9 +38,10 @@ pub struct ReportArgs {
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> anyhow::Result<()> {
     let store = open_store(global)?;
     let format = match (global.json, args.format) {
-        (true, _) | (_, ReportFormat::Json) => report::Format::Json,
-        (false, ReportFormat::Markdown) => report::Format::Markdown,
-        (false, ReportFormat::Html) => report::Format::Html,
+        (true, _) | (_, Some(ReportFormat::Json)) => report::Format::Json,
+        (false, Some(ReportFormat::Markdown)) => report::Format::Markdown,
+        (false, Some(ReportFormat::Html)) => report::Format::Html,
+        (false, None) => report::Format::default(),
     };
     // The engine's report, as gRPC and Python ask it: the store at `--revision`, the dispute
     // checked, "as of" applied by the analyses themselves (default today).

@@ -46,6 +46,15 @@ struct Question {
     revision: Option<u64>,
     count: Option<usize>,
     peace_treaty: Option<f64>,
+    /// A report asked in this format; `default`: without naming one (each interface's
+    /// default, which must be the engine's one). Absent: JSON.
+    format: Option<String>,
+    /// The report's text starts with this (pins which format the default is).
+    starts_with: Option<String>,
+    /// A forecast under Monte Carlo: this many draws from `seed`; the answer is each
+    /// dimension's mean and standard deviation over the draws.
+    draws: Option<usize>,
+    seed: Option<u64>,
     error: Option<String>,
     /// Page through the list this many at a time (each interface's own paging), asserting no
     /// page is longer.
@@ -255,6 +264,15 @@ async fn run_table(location: &str) {
                 }
             }
             _ => {}
+        }
+        if let (Answer::Text(text), Some(start)) = (&engine, &q.starts_with)
+            && !text.starts_with(start.as_str())
+        {
+            failures.push(format!(
+                "{}: the report starts {:?}",
+                q.id,
+                &text[..40.min(text.len())]
+            ));
         }
         if let (Answer::Names(got), Some(at)) = (&engine, q.written_at)
             && got.get(1) != Some(&at.to_string())

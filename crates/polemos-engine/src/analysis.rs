@@ -35,6 +35,9 @@ pub struct Defaults {
     pub max_distance: f64,
     /// Series: the bucket width.
     pub granularity: Granularity,
+    /// Report: the format a report is rendered in when none is asked for (Markdown, as
+    /// `polemos report` prints it; the Python `Engine` and `Client` once said HTML).
+    pub report_format: crate::report::Format,
 }
 
 /// The defaults. The consolidation and coalition values are the core's own.
@@ -44,6 +47,7 @@ pub const DEFAULTS: Defaults = Defaults {
     shift_threshold: 20.0,
     max_distance: DEFAULT_MAX_DISTANCE,
     granularity: Granularity::Month,
+    report_format: crate::report::Format::Markdown,
 };
 
 impl Defaults {

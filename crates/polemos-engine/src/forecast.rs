@@ -6,7 +6,12 @@
 use chrono::{NaiveDate, Utc};
 use polemos_core::Record;
 use polemos_core::analysis::consolidate::{ConsolidateOptions, current_stances_with};
-use polemos_core::forecast::{BdmParams, Forecast, ModelSpec, Scenario, SmpParams, StanceInput};
+use std::ops::ControlFlow;
+
+use polemos_core::forecast::{
+    BdmParams, Forecast, ModelSpec, MonteCarloParams, MonteCarloResult, Scenario, SmpParams,
+    StanceInput,
+};
 use polemos_store::{Kind, Revision, Store};
 
 use crate::error::{Error, Result};
@@ -116,6 +121,40 @@ pub fn dispute(
     Ok(model.run(&built.scenario)?)
 }
 
+/// A Monte Carlo run on a stored dispute: the scenario it perturbed and the result.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DisputeMonteCarlo {
+    pub scenario: DisputeScenario,
+    pub result: MonteCarloResult,
+}
+
+/// Monte Carlo on the stored `dispute` with `model`: its [`scenario`] as of `as_of` (default
+/// today) at `revision`, perturbed `params.draws` times on every core; `progress(done, total)`
+/// is called as draws finish and stops the run when it breaks. The one operation behind
+/// `polemos forecast --dispute --monte-carlo`, the gRPC `Forecast` on a dispute with
+/// `monte_carlo_draws` and `Engine`/`Client.forecast(draws=...)`, so a seed gives the same
+/// distributions everywhere.
+///
+/// # Errors
+/// Those of [`scenario`], no draws, a model that cannot run, and a run stopped by `progress`
+/// (`Cancelled`).
+pub fn dispute_monte_carlo(
+    store: &dyn Store,
+    dispute: &str,
+    model: &ModelSpec,
+    as_of: Option<NaiveDate>,
+    revision: Option<Revision>,
+    params: &MonteCarloParams,
+    progress: &(dyn Fn(usize, usize) -> ControlFlow<()> + Sync),
+) -> Result<DisputeMonteCarlo> {
+    let built = scenario(store, dispute, as_of, revision)?;
+    let result = polemos_core::forecast::monte_carlo(model, &built.scenario, params, progress)?;
+    Ok(DisputeMonteCarlo {
+        scenario: built,
+        result,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -135,6 +174,47 @@ mod tests {
             .expect("peace-treaty dimension");
         // What `polemos forecast --dispute kuril-islands` prints on the reference dossier.
         assert!((peace.forecast - 75.03).abs() < 0.01, "{}", peace.forecast);
+    }
+
+    #[test]
+    fn monte_carlo_on_a_stored_dispute_is_reproducible_and_centred_on_its_forecast() {
+        let store = kuril();
+        let date = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let bdm = model("bdm", None).expect("bdm");
+        let params = MonteCarloParams {
+            draws: 64,
+            seed: 7,
+            ..MonteCarloParams::default()
+        };
+        let go = |_: usize, _: usize| ControlFlow::Continue(());
+        let run = || {
+            dispute_monte_carlo(
+                &*store,
+                "kuril-islands",
+                &bdm,
+                Some(date),
+                None,
+                &params,
+                &go,
+            )
+            .expect("monte carlo")
+            .result
+        };
+        let (first, again) = (run(), run());
+        assert_eq!(first.forecasts, again.forecasts, "the seed fixes the draws");
+        assert_eq!(first.forecasts.len(), 64);
+        let single = dispute(&*store, "kuril-islands", &bdm, Some(date), None).expect("forecast");
+        assert_eq!(
+            first.baseline, single,
+            "the baseline is the dispute's forecast"
+        );
+        let stop = |_: usize, _: usize| ControlFlow::Break(());
+        let err = dispute_monte_carlo(&*store, "kuril-islands", &bdm, None, None, &params, &stop)
+            .expect_err("stopped");
+        assert!(err.to_string().contains("stopped"), "{err}");
+        let err = dispute_monte_carlo(&*store, "atlantis", &bdm, None, None, &params, &go)
+            .expect_err("unknown");
+        assert_eq!(err.kind(), ErrorKind::NotFound);
     }
 
     #[test]

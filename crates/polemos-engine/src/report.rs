@@ -11,11 +11,11 @@ use polemos_store::{Revision, Store};
 use crate::analysis::{Scope, snapshot};
 use crate::error::{Error, Result};
 
-/// How a report is rendered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// How a report is rendered; the default is in the one table of defaults,
+/// [`crate::analysis::DEFAULTS`]`.report_format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     /// Markdown text.
-    #[default]
     Markdown,
     /// A self-contained HTML page.
     Html,
@@ -32,6 +32,25 @@ impl Format {
             Self::Html => "text/html",
             Self::Json => "application/json",
         }
+    }
+}
+
+impl Format {
+    /// The word interfaces take for this format (`markdown`, `html`, `json`).
+    #[must_use]
+    pub fn word(self) -> &'static str {
+        match self {
+            Self::Markdown => "markdown",
+            Self::Html => "html",
+            Self::Json => "json",
+        }
+    }
+}
+
+impl Default for Format {
+    /// [`crate::analysis::DEFAULTS`]`.report_format`.
+    fn default() -> Self {
+        crate::analysis::DEFAULTS.report_format
     }
 }
 

@@ -3,6 +3,7 @@
 //! blocking pool.
 
 use std::ops::ControlFlow;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use polemos_core::Dossier;
@@ -65,6 +66,17 @@ fn forecast_error(e: fc::ForecastError) -> ApiError {
     ApiError::Core(e.into())
 }
 
+/// What a `Forecast` runs on: a stored dispute (through the engine) or an inline scenario.
+enum Source {
+    Stored {
+        store: std::sync::Arc<dyn polemos_store::Store>,
+        dispute: String,
+        as_of: Option<chrono::NaiveDate>,
+        revision: Option<u64>,
+    },
+    Inline(fc::Scenario),
+}
+
 #[tonic::async_trait]
 impl AnalysisService for Analysis {
     async fn get_dispute_report(
@@ -75,9 +87,9 @@ impl AnalysisService for Analysis {
         cv::dispute_name(&Path::root("dispute"), &q.dispute).map_err(ApiError::from)?;
         let as_of = cv::date_in(&Path::root("as_of"), &q.as_of).map_err(ApiError::from)?;
         let format = match pb::ReportFormat::try_from(q.format) {
-            Ok(pb::ReportFormat::Unspecified | pb::ReportFormat::Markdown) => {
-                report::Format::Markdown
-            }
+            // Unset: the engine's default format, as the CLI and Python take it.
+            Ok(pb::ReportFormat::Unspecified) => report::Format::default(),
+            Ok(pb::ReportFormat::Markdown) => report::Format::Markdown,
             Ok(pb::ReportFormat::Html) => report::Format::Html,
             Ok(pb::ReportFormat::Json) => report::Format::Json,
             Err(_) => {
@@ -206,7 +218,7 @@ impl AnalysisService for Analysis {
             ))
             .into());
         }
-        let scenario = match q.source {
+        let source = match q.source {
             Some(pb::forecast_request::Source::Dispute(d)) => {
                 cv::dispute_name(&Path::root("dispute"), &d).map_err(ApiError::from)?;
                 let as_of = cv::date_in(&Path::root("as_of"), &q.as_of).map_err(ApiError::from)?;
@@ -226,13 +238,13 @@ impl AnalysisService for Analysis {
                     let once = tokio_stream::once(Ok(reply));
                     return Ok(Response::new(Box::pin(once)));
                 }
-                // Monte Carlo perturbs the engine's scenario of the dispute.
-                self.shared
-                    .run(StoreOp::ForecastSnapshot, move |s| {
-                        polemos_engine::forecast::scenario(s, &d, as_of, revision)
-                    })
-                    .await?
-                    .scenario
+                // Monte Carlo on the dispute: the engine's one operation, below.
+                Source::Stored {
+                    store: self.shared.store(),
+                    dispute: d,
+                    as_of,
+                    revision,
+                }
             }
             Some(pb::forecast_request::Source::ScenarioCsv(text)) => {
                 if text.len() > self.shared.limits.max_text_bytes {
@@ -243,12 +255,12 @@ impl AnalysisService for Analysis {
                     }
                     .into());
                 }
-                fc::parse_scenario("inline", &text).map_err(|e| match e {
+                Source::Inline(fc::parse_scenario("inline", &text).map_err(|e| match e {
                     fc::ForecastError::Parse { .. } | fc::ForecastError::Shape { .. } => {
                         ApiError::from(FieldError::new("scenario_csv", e.to_string()))
                     }
                     other => forecast_error(other),
-                })?
+                })?)
             }
             None => {
                 return Err(ApiError::from(FieldError::new(
@@ -262,50 +274,67 @@ impl AnalysisService for Analysis {
         let draws = q.monte_carlo_draws as usize;
         let seed = q.seed;
         tokio::task::spawn_blocking(move || {
-            let result = if draws == 0 {
-                model
+            let done_so_far = AtomicUsize::new(0);
+            let step = (draws / 20).max(1);
+            // Stop drawing once nobody waits for the result: the client went away or the
+            // call's deadline passed.
+            let progress = |done: usize, total: usize| {
+                done_so_far.store(done, Ordering::Relaxed);
+                if tx.is_closed() || deadline.is_some_and(|d| Instant::now() >= d) {
+                    return ControlFlow::Break(());
+                }
+                if done.is_multiple_of(step) || done == total {
+                    // A full buffer just skips a progress message; the result always goes.
+                    let _ = tx.try_send(Ok(pb::ForecastResponse {
+                        kind: Some(pb::forecast_response::Kind::Progress(
+                            pb::ForecastProgress {
+                                done: done as u64,
+                                total: total as u64,
+                            },
+                        )),
+                    }));
+                }
+                ControlFlow::Continue(())
+            };
+            let params = MonteCarloParams {
+                draws,
+                seed,
+                ..MonteCarloParams::default()
+            };
+            let result = match (source, draws) {
+                (Source::Inline(scenario), 0) => model
                     .run(&scenario)
                     .map_err(forecast_error)
-                    .map(|f| forecast_convert::result(&f, None))
-            } else {
-                let params = MonteCarloParams {
-                    draws,
-                    seed,
-                    ..MonteCarloParams::default()
-                };
-                let step = (draws / 20).max(1);
-                // Stop drawing once nobody waits for the result: the client went away or the
-                // call's deadline passed.
-                let progress = |done: usize, total: usize| {
-                    if tx.is_closed() || deadline.is_some_and(|d| Instant::now() >= d) {
-                        return ControlFlow::Break(());
-                    }
-                    if done.is_multiple_of(step) || done == total {
-                        // A full buffer just skips a progress message; the result always goes.
-                        let _ = tx.try_send(Ok(pb::ForecastResponse {
-                            kind: Some(pb::forecast_response::Kind::Progress(
-                                pb::ForecastProgress {
-                                    done: done as u64,
-                                    total: total as u64,
-                                },
-                            )),
-                        }));
-                    }
-                    ControlFlow::Continue(())
-                };
-                fc::monte_carlo(&model, &scenario, &params, &progress)
-                    .map_err(|e| match e {
-                        fc::ForecastError::Cancelled { done, total }
-                            if deadline.is_some_and(|d| Instant::now() >= d) =>
-                        {
-                            ApiError::DeadlineExceeded(format!(
-                                "Forecast did not finish within its deadline: {done} of {total} draws done"
-                            ))
-                        }
-                        e => forecast_error(e),
-                    })
-                    .map(|r| forecast_convert::result(&r.baseline, Some(&r)))
+                    .map(|f| forecast_convert::result(&f, None)),
+                (Source::Inline(scenario), _) => {
+                    fc::monte_carlo(&model, &scenario, &params, &progress)
+                        .map_err(forecast_error)
+                        .map(|r| forecast_convert::result(&r.baseline, Some(&r)))
+                }
+                (
+                    Source::Stored {
+                        store,
+                        dispute,
+                        as_of,
+                        revision,
+                    },
+                    _,
+                ) => polemos_engine::forecast::dispute_monte_carlo(
+                    &*store, &dispute, &model, as_of, revision, &params, &progress,
+                )
+                .map_err(ApiError::from)
+                .map(|r| forecast_convert::result(&r.result.baseline, Some(&r.result))),
             };
+            let result = result.map_err(|e| {
+                if deadline.is_some_and(|d| Instant::now() >= d) {
+                    let done = done_so_far.load(Ordering::Relaxed);
+                    ApiError::DeadlineExceeded(format!(
+                        "Forecast did not finish within its deadline: {done} of {draws} draws done"
+                    ))
+                } else {
+                    e
+                }
+            });
             let message = result.map(|r| pb::ForecastResponse {
                 kind: Some(pb::forecast_response::Kind::Result(r)),
             });

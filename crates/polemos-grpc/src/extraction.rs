@@ -145,38 +145,35 @@ async fn ingest_batch(
         return out;
     }
     let store = shared.store();
-    let prepared = tokio::task::spawn_blocking(move || {
-        let extractor = EXTRACTOR.as_ref().map_err(|e| e.clone());
-        // On every core, in order, as `polemos ingest` and `ingest_texts` prepare theirs.
-        let jobs = std::thread::available_parallelism().map_or(1, usize::from);
-        let mut prepared = Vec::with_capacity(docs.len());
-        let _ = ex::pipeline::ordered_map(
-            docs,
-            jobs.min(INGEST_BATCH),
-            |(i, doc, mode): (usize, core::Document, ingest::Mode)| {
-                let bytes = doc.text.len() as u64;
-                let facts = match &extractor {
-                    Ok(x) => prepare(&*store, x, &doc, mode),
-                    Err(e) => Err(polemos_engine::Error::from(e.clone())),
-                };
-                (i, bytes, facts)
-            },
-            |r| {
-                prepared.push(r);
-                std::ops::ControlFlow::Continue(())
-            },
-        );
-        prepared
-    })
-    .await;
+    // On as many cores as the batch can use and are free, in order, as `polemos ingest` and
+    // `ingest_texts` prepare theirs.
+    let wanted = docs.len().min(INGEST_BATCH);
+    let prepared = shared
+        .extract_on_cores(wanted, move |jobs| {
+            let extractor = EXTRACTOR.as_ref().map_err(|e| e.clone());
+            let mut prepared = Vec::with_capacity(docs.len());
+            let _ = ex::pipeline::ordered_map(
+                docs,
+                jobs,
+                |(i, doc, mode): (usize, core::Document, ingest::Mode)| {
+                    let bytes = doc.text.len() as u64;
+                    let facts = match &extractor {
+                        Ok(x) => prepare(&*store, x, &doc, mode),
+                        Err(e) => Err(polemos_engine::Error::from(e.clone())),
+                    };
+                    (i, bytes, facts)
+                },
+                |r| {
+                    prepared.push(r);
+                    std::ops::ControlFlow::Continue(())
+                },
+            );
+            prepared
+        })
+        .await;
     let prepared = match prepared {
         Ok(p) => p,
-        Err(e) => {
-            for o in out.iter_mut().filter(|o| o.outcome == 0) {
-                failed(o, ApiError::Internal(e.to_string()));
-            }
-            return out;
-        }
+        Err(e) => return fail_rest(out, e),
     };
     let slots: Vec<(usize, u64)> = prepared.iter().map(|(i, b, _)| (*i, *b)).collect();
     let n = prepared.len();
@@ -274,9 +271,11 @@ impl ExtractionService for Extraction {
         req: Request<pb::ExtractRequest>,
     ) -> Result<Response<pb::ExtractResponse>, Status> {
         let doc = document_in(&self.shared, "document", req.into_inner().document)?;
-        let facts = tokio::task::spawn_blocking(move || extract_facts(&doc))
-            .await
-            .map_err(|e| ApiError::Internal(e.to_string()))??;
+        // One core's work: waits for a free one rather than crowding the cores already busy.
+        let facts = self
+            .shared
+            .extract_on_cores(1, move |_| extract_facts(&doc))
+            .await??;
         Ok(Response::new(pb::ExtractResponse {
             facts: Some(cv::facts_out(&facts)),
         }))

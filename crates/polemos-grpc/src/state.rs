@@ -145,9 +145,19 @@ pub struct Shared {
     /// Makes and checks the page tokens of every List (random key per process by default).
     pub page_tokens: Arc<PageTokens>,
     store_calls: Arc<Semaphore>,
+    /// One permit per core for text extraction (`Extract`, `Ingest`): calls beyond the cores
+    /// wait here, on the async side, for a core, instead of each taking a blocking thread and
+    /// sharing the cores with every other extraction in flight.
+    extraction_slots: Arc<Semaphore>,
     timers: Arc<StoreTimers>,
     closing: Arc<watch::Sender<bool>>,
     pub gauges: Arc<Gauges>,
+}
+
+/// The cores this process may use: how many extractions run at once.
+#[must_use]
+pub fn cores() -> usize {
+    std::thread::available_parallelism().map_or(1, usize::from)
 }
 
 impl Shared {
@@ -166,6 +176,7 @@ impl Shared {
             streams: Arc::new(Semaphore::new(limits.max_streams)),
             page_tokens,
             store_calls: Arc::new(Semaphore::new(limits.max_store_calls.max(1))),
+            extraction_slots: Arc::new(Semaphore::new(cores())),
             timers: Arc::default(),
             limits,
             closing: Arc::new(watch::channel(false).0),
@@ -194,6 +205,28 @@ impl Shared {
     /// the extraction's time.
     pub fn store(&self) -> Arc<dyn Store> {
         Arc::clone(&self.store)
+    }
+
+    /// Runs CPU-bound work `f` (extraction) on the blocking pool once `cores` of the
+    /// [`cores()`] extraction slots are free, `cores` at least 1 and at most all of them; `f`
+    /// gets the number it holds, so it can use that many threads. Waiting is fair (first come,
+    /// first served), so one stream's batches and many unary calls take turns.
+    pub async fn extract_on_cores<T, F>(&self, cores: usize, f: F) -> Result<T, ApiError>
+    where
+        F: FnOnce(usize) -> T + Send + 'static,
+        T: Send + 'static,
+    {
+        let wanted = cores.clamp(1, self::cores());
+        let permit = Arc::clone(&self.extraction_slots)
+            .acquire_many_owned(u32::try_from(wanted).unwrap_or(1))
+            .await
+            .map_err(|_| ApiError::Internal("extraction slots closed".into()))?;
+        tokio::task::spawn_blocking(move || {
+            let _permit = permit;
+            f(wanted)
+        })
+        .await
+        .map_err(|e| ApiError::Internal(format!("extraction task failed: {e}")))
     }
 
     /// Runs an engine operation (or any store work that fails with an [`ApiError`]) on the

@@ -79,6 +79,11 @@ pub fn answer(db: &str, q: &Question) -> Answer {
         (None, Some(analysis), _) => args.extend(["analyze".into(), analysis.clone()]),
         (None, None, Some(model)) => {
             args.extend(["forecast".into(), "--model".into(), model.clone()]);
+            if let Some(draws) = q.draws {
+                args.extend(["--monte-carlo".into(), draws.to_string()]);
+                let seed = q.seed.unwrap_or_default().to_string();
+                args.extend(["--seed".into(), seed]);
+            }
         }
         (None, None, None) => panic!("{}: neither list, analysis nor forecast", q.id),
     }
@@ -185,6 +190,16 @@ pub fn answer(db: &str, q: &Question) -> Answer {
             )
         }));
     }
+    if q.forecast.is_some() && q.draws.is_some() {
+        let found = json["distributions"].as_array().expect("distributions");
+        return super::distributions(found.iter().map(|d| {
+            (
+                d["dimension"].as_str().expect("dimension"),
+                d["mean"].as_f64().expect("mean"),
+                d["std_dev"].as_f64().expect("std_dev"),
+            )
+        }));
+    }
     if q.forecast.is_some() {
         let outcome = json["outcome"].as_array().expect("outcome");
         return Answer::Outcome(
@@ -208,10 +223,18 @@ pub fn answer(db: &str, q: &Question) -> Answer {
     )
 }
 
-/// `polemos report DISPUTE --json`: the report's JSON text (the binary ends it with a newline).
+/// `polemos report DISPUTE --json`: the report's JSON text (the binary ends it with a newline);
+/// with the question's `format`, `--format` it (`default`: no option).
 fn report(db: &str, q: &Question) -> Answer {
-    let mut args: Vec<String> = vec!["--db".into(), db.into(), "--json".into(), "report".into()];
+    let mut args: Vec<String> = vec!["--db".into(), db.into()];
+    if q.format.is_none() {
+        args.push("--json".into());
+    }
+    args.push("report".into());
     args.push(q.dispute.clone().unwrap_or_default());
+    if let Some(word) = q.format.as_deref().filter(|w| *w != "default") {
+        args.extend(["--format".into(), word.into()]);
+    }
     let mut rest = filter_args(q);
     if let Some(at) = rest.iter().position(|a| a == "--dispute") {
         rest.drain(at..at + 2);
@@ -225,5 +248,9 @@ fn report(db: &str, q: &Question) -> Answer {
         return Answer::Error(cli_kind(q, &args, &out));
     }
     let text = String::from_utf8(out.stdout).expect("utf-8 report");
+    if q.format.is_some() {
+        // Markdown and HTML are printed as rendered; JSON gets a final newline.
+        return Answer::Text(text);
+    }
     Answer::Text(text.strip_suffix('\n').unwrap_or(&text).to_owned())
 }

@@ -33,7 +33,12 @@ fn analysis(store: &dyn Store, q: &Question, what: &str) -> polemos_engine::Resu
     let dispute = q.dispute.as_deref().unwrap_or_default();
     if what == "report" {
         let found = report::report(store, dispute, date(q)?, q.revision)?;
-        return Ok(Answer::Text(report::render(&found, report::Format::Json)));
+        let format = match q.format.as_deref() {
+            None => report::Format::Json,
+            Some("default") => report::Format::default(),
+            Some(word) => word.parse()?,
+        };
+        return Ok(Answer::Text(report::render(&found, format)));
     }
     let options = DEFAULTS.consolidation();
     let dossier = polemos_engine::analysis::snapshot(store, dispute, q.revision)?;
@@ -95,6 +100,28 @@ pub fn answer(store: &dyn Store, q: &Question) -> Answer {
         if let Some(model) = &q.forecast {
             let dispute = q.dispute.as_deref().unwrap_or_default();
             let model = polemos_engine::forecast::model(model, None)?;
+            if let Some(draws) = q.draws {
+                let params = polemos_core::forecast::MonteCarloParams {
+                    draws,
+                    seed: q.seed.unwrap_or_default(),
+                    ..Default::default()
+                };
+                let run = polemos_engine::forecast::dispute_monte_carlo(
+                    store,
+                    dispute,
+                    &model,
+                    date(q)?,
+                    q.revision,
+                    &params,
+                    &|_, _| std::ops::ControlFlow::Continue(()),
+                )?;
+                return Ok(super::distributions(
+                    run.result
+                        .distributions
+                        .iter()
+                        .map(|d| (d.dimension.as_str(), d.mean, d.std_dev)),
+                ));
+            }
             let f =
                 polemos_engine::forecast::dispute(store, dispute, &model, date(q)?, q.revision)?;
             return Ok(Answer::Outcome(

@@ -198,7 +198,7 @@ async fn grpc_page(
     page.map_err(|s| kind_of_status(&s))
 }
 
-async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Vec<(String, f64)>, Status> {
+async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Answer, Status> {
     let model = match q.forecast.as_deref().unwrap_or_default() {
         "median" => pb::ForecastModel::Median,
         "compromise" => pb::ForecastModel::Compromise,
@@ -215,17 +215,26 @@ async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Vec<(String, f6
             model: model as i32,
             as_of: q.as_of.clone().unwrap_or_default(),
             revision: q.revision,
-            ..Default::default()
+            monte_carlo_draws: q.draws.map_or(0, |d| u32::try_from(d).expect("draws")),
+            seed: q.seed.unwrap_or_default(),
         })
         .await?
         .into_inner();
     while let Some(reply) = stream.next().await {
         if let Some(pb::forecast_response::Kind::Result(r)) = reply?.kind {
-            return Ok(r
-                .outcome
-                .iter()
-                .map(|o| (o.dimension.clone(), o.forecast))
-                .collect());
+            if q.draws.is_some() {
+                return Ok(super::distributions(
+                    r.distributions
+                        .iter()
+                        .map(|d| (d.dimension.as_str(), d.mean, d.std_dev)),
+                ));
+            }
+            return Ok(Answer::Outcome(
+                r.outcome
+                    .iter()
+                    .map(|o| (o.dimension.clone(), o.forecast))
+                    .collect(),
+            ));
         }
     }
     panic!("{}: the forecast stream ended without a result", q.id);
@@ -259,12 +268,21 @@ async fn grpc_analysis(a: &mut Analyses, q: &Question, what: &str) -> Result<Ans
                 .get_dispute_report(pb::GetDisputeReportRequest {
                     dispute,
                     as_of,
-                    format: pb::ReportFormat::Json.into(),
+                    format: match q.format.as_deref() {
+                        None => pb::ReportFormat::Json,
+                        Some("default") => pb::ReportFormat::Unspecified,
+                        Some("markdown") => pb::ReportFormat::Markdown,
+                        Some("html") => pb::ReportFormat::Html,
+                        Some(other) => panic!("{}: unknown format {other}", q.id),
+                    }
+                    .into(),
                     revision,
                 })
                 .await?
                 .into_inner();
-            assert_eq!(reply.content_type, "application/json", "{}", q.id);
+            if q.format.is_none() {
+                assert_eq!(reply.content_type, "application/json", "{}", q.id);
+            }
             return Ok(Answer::Text(reply.content));
         }
         "coalitions" => {
@@ -435,7 +453,7 @@ pub async fn answer(d: &mut Dossiers, a: &mut Analyses, q: &Question) -> Answer 
         return paged!(q, |fq, token| grpc_page(d, &fq, token).await);
     }
     let result = if q.forecast.is_some() {
-        grpc_forecast(a, q).await.map(Answer::Outcome)
+        grpc_forecast(a, q).await
     } else {
         grpc_list(d, q).await.map(Answer::Names)
     };

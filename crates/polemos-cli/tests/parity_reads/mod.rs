@@ -82,3 +82,17 @@ pub fn series_lines(found: impl Iterator<Item = PairLine>) -> Vec<String> {
     }
     lines
 }
+
+/// A Monte Carlo forecast's answer: each dimension's mean and standard deviation over the draws.
+pub fn distributions<'a>(per_dimension: impl Iterator<Item = (&'a str, f64, f64)>) -> Answer {
+    Answer::Outcome(
+        per_dimension
+            .flat_map(|(dimension, mean, sd)| {
+                [
+                    (format!("{dimension} mean"), mean),
+                    (format!("{dimension} std_dev"), sd),
+                ]
+            })
+            .collect(),
+    )
+}
