@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use polemos_core::names::slugify;
-use polemos_extract::{ActorFact, Extraction};
+use polemos_extract::{ActorFact, Extraction, calibration};
 use serde::Serialize;
 
 use crate::gold::{Article, GoldActor};
@@ -114,8 +114,8 @@ impl Tuple {
 #[derive(Debug, Clone, Default)]
 pub struct Facts {
     pub tuples: HashMap<FactType, Vec<Tuple>>,
-    /// Predicted events and stances only: the extractor's confidence in each tuple, in the
-    /// order of `tuples` (the highest of the facts a tuple stands for).
+    /// Predicted actors, events, stances and dates only: the extractor's confidence in each
+    /// tuple, in the order of `tuples` (the highest of the facts a tuple stands for).
     pub confidence: HashMap<FactType, Vec<f64>>,
 }
 
@@ -486,7 +486,7 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
             .map_or((0, 0), |m| (m.span.start, m.span.end));
         let place = Some((start, end));
         let quote = context(text, start, end);
-        facts.add(
+        facts.add_scored(
             FactType::Actors,
             Tuple {
                 slots: vec![p.identity(&a.name)],
@@ -495,6 +495,7 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
                 label: Predicted::short(&a.name).to_owned(),
                 quote: quote.clone(),
             },
+            calibration::actor_confidence(a),
         );
         if a.kind == polemos_core::model::ActorKind::Person
             && let Some(of) = &a.affiliation
@@ -660,7 +661,7 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
     }
     for d in &x.dates {
         let date = d.date.map_or_else(|| "?".to_owned(), |d| d.to_string());
-        facts.add(
+        facts.add_scored(
             FactType::Dates,
             Tuple {
                 slots: vec![set([normalize_date_text(&d.text)]), set([date.clone()])],
@@ -669,6 +670,7 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
                 label: format!("{} = {date}", d.text),
                 quote: context(text, d.span.start, d.span.end),
             },
+            calibration::DateForm::of_fact(d).confidence(),
         );
     }
     facts

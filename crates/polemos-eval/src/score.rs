@@ -191,7 +191,12 @@ pub struct Judged {
 }
 
 /// The facts whose confidence the reliability table reads.
-pub const SCORED: [FactType; 2] = [FactType::Events, FactType::Stances];
+pub const SCORED: [FactType; 4] = [
+    FactType::Actors,
+    FactType::Events,
+    FactType::Stances,
+    FactType::Dates,
+];
 
 /// Upper edges of the reliability table's confidence bins; the first bin starts at 0.
 pub const BIN_EDGES: [f64; 6] = [0.5, 0.6, 0.7, 0.8, 0.9, 1.0];

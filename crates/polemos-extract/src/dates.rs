@@ -4,6 +4,7 @@
 
 use chrono::{Datelike, Duration, NaiveDate};
 
+use super::calibration::DateForm;
 use super::ir::{DateMention, Doc, TokKind};
 use super::lang::{Class, Period, Profile};
 use polemos_core::model::DatePrecision;
@@ -318,17 +319,6 @@ fn infer_year(pub_date: Option<NaiveDate>, month: u32, future: bool) -> Option<i
     })
 }
 
-/// The score of a date written in full ("12 September 2018", "2018-09-12", "March 2019"): the
-/// text says which day, month or year.
-const FULL_DATE_SCORE: f64 = 1.0;
-/// The score of a date resolved against the publication day by a rule ("yesterday", "next
-/// week", "September 12" without its year): right when the publication date is.
-const RESOLVED_DATE_SCORE: f64 = 0.85;
-/// The score of a bare weekday ("on Monday"): past or future is guessed from the words before.
-const WEEKDAY_SCORE: f64 = 0.7;
-// The surer the form, the higher the score.
-const _: () = assert!(FULL_DATE_SCORE > RESOLVED_DATE_SCORE && RESOLVED_DATE_SCORE > WEEKDAY_SCORE);
-
 /// Finds every date expression of every sentence.
 pub fn run(doc: &mut Doc<'_>) {
     for s in 0..doc.sentences.len() {
@@ -341,13 +331,8 @@ pub fn run(doc: &mut Doc<'_>) {
                 let weekday = f.relative
                     && len == 1
                     && doc.tok_lexeme(i).is_some_and(|l| l.weekday.is_some());
-                let score = if !f.relative {
-                    FULL_DATE_SCORE
-                } else if weekday {
-                    WEEKDAY_SCORE
-                } else {
-                    RESOLVED_DATE_SCORE
-                };
+                // Calibrated on the evaluation corpus by the date's form.
+                let score = DateForm::of(f.relative, weekday).confidence();
                 doc.dates.push(DateMention {
                     start: doc.tokens[i].start,
                     end: doc.tokens[i + len - 1].end,
@@ -407,9 +392,9 @@ mod tests {
         assert_eq!(
             scores,
             vec![
-                ("12 September 2018", FULL_DATE_SCORE),
-                ("tomorrow", RESOLVED_DATE_SCORE),
-                ("Tuesday", WEEKDAY_SCORE)
+                ("12 September 2018", DateForm::Full.confidence()),
+                ("tomorrow", DateForm::Resolved.confidence()),
+                ("Tuesday", DateForm::Weekday.confidence())
             ]
         );
     }

@@ -91,7 +91,8 @@ pub struct Item {
     pub tok_end: usize,
     pub kind: ItemKind,
     /// How sure the mention stage is of the item, 0–1: for an actor, by how it was named
-    /// ([`Via::score`]); 1 for an exact match of a cue, topic, dispute or date.
+    /// ([`Via::score`], calibrated); for a date, the date's score; 1 for an exact match of a
+    /// cue, topic or dispute.
     pub score: f64,
 }
 
@@ -123,9 +124,9 @@ pub struct DateMention {
     pub precision: DatePrecision,
     pub relative: bool,
     pub qualifier: Option<&'static str>,
-    /// How sure the date stage is of the date, 0–1, by its form: a date written in full, a
-    /// date resolved by a rule against the publication day, or a bare weekday (past or future
-    /// guessed from the tense).
+    /// How sure the date stage is of the date, 0–1, by its form (a date written in full, a
+    /// date resolved by a rule against the publication day, or a bare weekday, past or future
+    /// guessed from the tense), calibrated on the evaluation corpus (`calibration::DateForm`).
     pub score: f64,
 }
 
