@@ -1,4 +1,7 @@
-//! Actor and date confidence that means something, by the procedure of the stance and event
+//! Confidence that means something, and the one procedure every fact kind's table follows:
+//! [`render_table`] writes a table, [`parse`] reads it, [`lookup`] finds a basis.
+//!
+//! Actor and date confidence, by the procedure of the stance and event
 //! tables (`stances::calibration`): the share of the development corpus's actors (dates) of the
 //! same basis that the gold accepts, read from `data/actor-calibration.tsv`
 //! (`data/date-calibration.tsv`). The files are computed, not written by hand:
@@ -13,7 +16,7 @@ use super::output::{ActorFact, DateFact};
 const ACTOR_TABLE: &str = include_str!("../data/actor-calibration.tsv");
 const DATE_TABLE: &str = include_str!("../data/date-calibration.tsv");
 /// Confidence for a basis a table does not list.
-const UNKNOWN: f64 = 0.5;
+pub(crate) const UNKNOWN: f64 = 0.5;
 
 /// Every way of naming an actor, from the most direct (the name as the data writes it) to the
 /// least (a pronoun): an actor's basis is the most direct of its mentions' ways.
@@ -116,7 +119,7 @@ impl DateForm {
 /// The actor table for `counts` ((basis, right, wrong) per basis).
 #[must_use]
 pub fn render_actors(counts: &[(&str, usize, usize)]) -> String {
-    super::stances::calibration::render_table(
+    render_table(
         "# Actor confidence by basis (the most direct way the text named the actor): the share of\n\
          # actors of that basis the scorecard finds right on eval/news (development part), shrunk\n\
          # towards the share over all bases. Computed by\n\
@@ -128,7 +131,7 @@ pub fn render_actors(counts: &[(&str, usize, usize)]) -> String {
 /// The date table for `counts` ((basis, right, wrong) per basis).
 #[must_use]
 pub fn render_dates(counts: &[(&str, usize, usize)]) -> String {
-    super::stances::calibration::render_table(
+    render_table(
         "# Date confidence by form (full, resolved by a rule, bare weekday): the share of dates of\n\
          # that form the scorecard finds right on eval/news (development part), shrunk towards the\n\
          # share over all forms. Computed by crates/polemos-eval/tests/mention_calibration.rs\n\
@@ -148,7 +151,7 @@ fn date_table() -> &'static Vec<(String, f64)> {
 }
 
 /// (basis, confidence) of each row of a table in the format `render_table` writes.
-fn parse(table: &str) -> Vec<(String, f64)> {
+pub(crate) fn parse(table: &str) -> Vec<(String, f64)> {
     table
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
@@ -160,16 +163,58 @@ fn parse(table: &str) -> Vec<(String, f64)> {
         .collect()
 }
 
-fn lookup(table: &[(String, f64)], basis: &str) -> f64 {
+/// The confidence of `basis` in a parsed table ([`UNKNOWN`] if it is not listed).
+pub(crate) fn lookup(table: &[(String, f64)], basis: &str) -> f64 {
     table
         .iter()
         .find(|(x, _)| x == basis)
         .map_or(UNKNOWN, |(_, c)| *c)
 }
 
+/// The table for `counts` ((basis, right, wrong) per basis) under `header`: each basis's share
+/// of right facts, shrunk towards the share over all bases by [`PRIOR_WEIGHT`] facts so that a
+/// basis seen a few times is not reported as certain.
+#[must_use]
+pub fn render_table(header: &str, counts: &[(&str, usize, usize)]) -> String {
+    let (tp, fp) = counts
+        .iter()
+        .fold((0, 0), |(a, b), (_, t, f)| (a + t, b + f));
+    let overall = if tp + fp == 0 {
+        UNKNOWN
+    } else {
+        usize_f64(tp) / usize_f64(tp + fp)
+    };
+    let mut out = format!("{header}# basis\tright\twrong\tconfidence\n");
+    for (b, t, f) in counts {
+        let c = (usize_f64(*t) + PRIOR_WEIGHT * overall) / (usize_f64(t + f) + PRIOR_WEIGHT);
+        out.push_str(&format!("{b}\t{t}\t{f}\t{c:.2}\n"));
+    }
+    out
+}
+
+/// How many facts' worth of weight the overall share has in each basis's confidence.
+pub const PRIOR_WEIGHT: f64 = 2.0;
+
+#[allow(clippy::cast_precision_loss)]
+fn usize_f64(n: usize) -> f64 {
+    n as f64
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rendered_tables_shrink_small_bases_towards_the_overall_share() {
+        let t = render_table("", &[("topic", 9, 1), ("new-issue", 0, 0)]);
+        // 9 of 10 right overall; a basis never seen gets the overall share.
+        assert!(t.contains("topic\t9\t1\t0.90\n"), "{t}");
+        assert!(t.contains("new-issue\t0\t0\t0.90\n"), "{t}");
+        let t = render_table("", &[("topic", 3, 0), ("new-issue", 0, 3)]);
+        // 3 right of 3 is not certainty: (3 + 2 * 0.5) / (3 + 2) = 0.8.
+        assert!(t.contains("topic\t3\t0\t0.80\n"), "{t}");
+        assert!(t.contains("new-issue\t0\t3\t0.20\n"), "{t}");
+    }
 
     #[test]
     fn the_committed_tables_cover_every_basis_with_a_share() {

@@ -10,8 +10,6 @@ use std::sync::OnceLock;
 use super::super::output::EventFact;
 
 const TABLE: &str = include_str!("../../data/event-calibration.tsv");
-/// Confidence for a basis the table does not list.
-const UNKNOWN: f64 = 0.5;
 
 /// What an event rests on, the unit of calibration: a negated act ("did not reject"), an act
 /// with a target (a dyad, "X accused Y"), or one with only a source ("X staged drills").
@@ -34,34 +32,21 @@ pub const HEDGED: f64 = 0.6;
 
 fn table() -> &'static Vec<(String, f64)> {
     static PARSED: OnceLock<Vec<(String, f64)>> = OnceLock::new();
-    PARSED.get_or_init(|| {
-        TABLE
-            .lines()
-            .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .filter_map(|l| {
-                let cols: Vec<&str> = l.split('\t').collect();
-                let confidence = cols.get(3)?.parse().ok()?;
-                Some(((*cols.first()?).to_owned(), confidence))
-            })
-            .collect()
-    })
+    PARSED.get_or_init(|| crate::calibration::parse(TABLE))
 }
 
 /// The calibrated confidence of event `e`.
 #[must_use]
 pub fn confidence(e: &EventFact) -> f64 {
     let b = basis(e);
-    let c = table()
-        .iter()
-        .find(|(x, _)| x == b)
-        .map_or(UNKNOWN, |(_, c)| *c);
+    let c = crate::calibration::lookup(table(), b);
     if e.hedged { c * HEDGED } else { c }
 }
 
 /// The table for `counts` ((basis, right, wrong) per basis), as the stance table is made.
 #[must_use]
 pub fn render(counts: &[(&str, usize, usize)]) -> String {
-    super::super::stances::calibration::render_table(
+    crate::calibration::render_table(
         "# Event confidence by basis: the share of events of that basis whose state-level tuples the\n\
          # scorecard finds all right on eval/news (development part), shrunk towards the share over\n\
          # all bases. Computed by crates/polemos-eval/tests/event_calibration.rs\n\
