@@ -1,5 +1,5 @@
 //! Confidence that means something, and the one procedure every fact kind's table follows:
-//! [`render_table`] writes a table, [`parse`] reads it, [`lookup`] finds a basis.
+//! [`render_table`] writes a table, `parse` reads it, `lookup` finds a basis.
 //!
 //! Actor and date confidence, by the procedure of the stance and event
 //! tables (`stances::calibration`): the share of the development corpus's actors (dates) of the
@@ -173,7 +173,7 @@ pub(crate) fn lookup(table: &[(String, f64)], basis: &str) -> f64 {
 
 /// The table for `counts` ((basis, right, wrong) per basis) under `header`: each basis's share
 /// of right facts, shrunk towards the share over all bases by [`PRIOR_WEIGHT`] facts so that a
-/// basis seen a few times is not reported as certain.
+/// basis seen a few times is not reported as certain; a basis never seen gets the unknown's 0.5.
 #[must_use]
 pub fn render_table(header: &str, counts: &[(&str, usize, usize)]) -> String {
     let (tp, fp) = counts
@@ -186,7 +186,13 @@ pub fn render_table(header: &str, counts: &[(&str, usize, usize)]) -> String {
     };
     let mut out = format!("{header}# basis\tright\twrong\tconfidence\n");
     for (b, t, f) in counts {
-        let c = (usize_f64(*t) + PRIOR_WEIGHT * overall) / (usize_f64(t + f) + PRIOR_WEIGHT);
+        // A basis the corpus never shows has no evidence of its own: it gets the confidence of
+        // the unknown, not the overall share (a pronoun-only actor is not as sure as a name).
+        let c = if t + f == 0 {
+            UNKNOWN
+        } else {
+            (usize_f64(*t) + PRIOR_WEIGHT * overall) / (usize_f64(t + f) + PRIOR_WEIGHT)
+        };
         out.push_str(&format!("{b}\t{t}\t{f}\t{c:.2}\n"));
     }
     out
@@ -207,9 +213,10 @@ mod tests {
     #[test]
     fn rendered_tables_shrink_small_bases_towards_the_overall_share() {
         let t = render_table("", &[("topic", 9, 1), ("new-issue", 0, 0)]);
-        // 9 of 10 right overall; a basis never seen gets the overall share.
+        // 9 of 10 right overall, (9 + 2 * 0.9) / (10 + 2) = 0.9; a basis never seen has no
+        // evidence and gets the unknown's 0.5.
         assert!(t.contains("topic\t9\t1\t0.90\n"), "{t}");
-        assert!(t.contains("new-issue\t0\t0\t0.90\n"), "{t}");
+        assert!(t.contains("new-issue\t0\t0\t0.50\n"), "{t}");
         let t = render_table("", &[("topic", 3, 0), ("new-issue", 0, 3)]);
         // 3 right of 3 is not certainty: (3 + 2 * 0.5) / (3 + 2) = 0.8.
         assert!(t.contains("topic\t3\t0\t0.80\n"), "{t}");

@@ -332,13 +332,15 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
 /// "the sides" alone too (the pair the text has just named), but not "the countries of the
 /// region" or "the countries that ...".
 fn parties(p: &Parse<'_>, w: Word, lemma: &str) -> bool {
-    let pair = ["party", "side", "country", "government", "nation"];
-    let plain = pair.contains(&lemma)
+    let lex = p.lexicon();
+    let plain = lex.is(Lex::PairNoun, lemma)
         && p.token(w).is_some_and(|t| t.xpos == "NNS")
         && p.dependents(w).any(|d| {
             p.has_rel(d, "det")
-                && p.token(d)
-                    .is_some_and(|t| t.lemma.eq_ignore_ascii_case("the"))
+                && p.token(d).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::DefiniteArticle, &t.lemma.to_ascii_lowercase())
+                })
         })
         && !p.dependents(w).any(|d| {
             p.has_rel(d, "nmod")
@@ -349,24 +351,11 @@ fn parties(p: &Parse<'_>, w: Word, lemma: &str) -> bool {
     if plain {
         return true;
     }
-    let plural = [
-        "party",
-        "side",
-        "country",
-        "government",
-        "state",
-        "nation",
-        "leader",
-    ];
-    plural.contains(&lemma)
+    lex.is(Lex::SideNoun, lemma)
         && p.token(w).is_some_and(|t| t.xpos == "NNS")
         && p.dependents(w).any(|d| {
-            p.token(d).is_some_and(|t| {
-                matches!(
-                    t.lemma.to_ascii_lowercase().as_str(),
-                    "both" | "all" | "two"
-                )
-            })
+            p.token(d)
+                .is_some_and(|t| lex.is(Lex::SidesQuantifier, &t.lemma.to_ascii_lowercase()))
         })
 }
 

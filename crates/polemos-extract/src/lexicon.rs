@@ -94,6 +94,14 @@ pub enum Lex {
     EnvoyNoun,
     /// Penalties whose demonym names the target as often as the doer ("Russian sanctions").
     EitherWayPenalty,
+    /// Nouns that, quantified ("both parties", "the two sides", "all sides"), name the two
+    /// sides of a dispute.
+    SideNoun,
+    /// Side nouns that with "the" alone name the pair the text has just named ("the countries'
+    /// forces").
+    PairNoun,
+    /// Quantifiers that make a side noun the sides ("both", "all", "two").
+    SidesQuantifier,
 }
 
 /// How a list's words are compared with the text.
@@ -106,7 +114,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 38] = [
+pub const LEXICONS: [(Lex, &str, Case); 41] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -153,6 +161,9 @@ pub const LEXICONS: [(Lex, &str, Case); 38] = [
     (Lex::TiesNoun, "ties_noun", Case::Any),
     (Lex::EnvoyNoun, "envoy_noun", Case::Any),
     (Lex::EitherWayPenalty, "either_way_penalty", Case::Any),
+    (Lex::SideNoun, "side_noun", Case::Any),
+    (Lex::PairNoun, "pair_noun", Case::Any),
+    (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

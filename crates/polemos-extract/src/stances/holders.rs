@@ -5,6 +5,7 @@ use super::super::attribution::{label_speaker, resolve};
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Args, Cue, Knowledge};
 use super::super::lang::Class;
+use super::super::lexicon::Lex;
 use super::super::output::Clause;
 use super::super::syntax::{Subject, objects_after, possessor, subject_before};
 use super::super::tree::Word;
@@ -319,20 +320,6 @@ const AGENT_NOUNS: &[&str] = &[
     "army",
     "navy",
 ];
-/// Nouns that, with "both" or "two", name the two sides of a dispute ("both parties", "the
-/// two sides").
-const SIDE_NOUNS: &[&str] = &[
-    "party",
-    "side",
-    "leader",
-    "country",
-    "government",
-    "nation",
-    "neighbor",
-    "neighbour",
-    "state",
-    "rival",
-];
 /// How many heads a predicate without a subject climbs to find one ("agreed to hold talks",
 /// "observed the day to denounce ...").
 const CLIMB: usize = 4;
@@ -512,7 +499,7 @@ fn both_sides(k: &Knowledge, doc: &Doc<'_>, w: Word, s: usize) -> Option<Vec<usi
     let plural_parties =
         matches!(l.as_str(), "party" | "side") && p.token(w).is_some_and(|t| t.xpos == "NNS");
     let group = doc.lang.is(Class::PairPronoun, &l)
-        || (SIDE_NOUNS.contains(&l.as_str()) && (quantified || plural_parties));
+        || (doc.lexicon.is(Lex::SideNoun, &l) && (quantified || plural_parties));
     if !group {
         return None;
     }
