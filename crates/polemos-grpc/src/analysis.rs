@@ -66,17 +66,6 @@ fn forecast_error(e: fc::ForecastError) -> ApiError {
     ApiError::Core(e.into())
 }
 
-/// What a `Forecast` runs on: a stored dispute (through the engine) or an inline scenario.
-enum Source {
-    Stored {
-        store: std::sync::Arc<dyn polemos_store::Store>,
-        dispute: String,
-        as_of: Option<chrono::NaiveDate>,
-        revision: Option<u64>,
-    },
-    Inline(fc::Scenario),
-}
-
 #[tonic::async_trait]
 impl AnalysisService for Analysis {
     async fn get_dispute_report(
@@ -218,7 +207,7 @@ impl AnalysisService for Analysis {
             ))
             .into());
         }
-        let source = match q.source {
+        let scenario = match q.source {
             Some(pb::forecast_request::Source::Dispute(d)) => {
                 cv::dispute_name(&Path::root("dispute"), &d).map_err(ApiError::from)?;
                 let as_of = cv::date_in(&Path::root("as_of"), &q.as_of).map_err(ApiError::from)?;
@@ -238,13 +227,16 @@ impl AnalysisService for Analysis {
                     let once = tokio_stream::once(Ok(reply));
                     return Ok(Response::new(Box::pin(once)));
                 }
-                // Monte Carlo on the dispute: the engine's one operation, below.
-                Source::Stored {
-                    store: self.shared.store(),
-                    dispute: d,
-                    as_of,
-                    revision,
-                }
+                // Monte Carlo on the dispute: the engine's scenario of it, read like every other
+                // store call (a slot, a timeout), then drawn below as an inline scenario is, which
+                // is what `polemos_engine::forecast::dispute_monte_carlo` does in one call.
+                let built = self
+                    .shared
+                    .run(StoreOp::ForecastSnapshot, move |s| {
+                        polemos_engine::forecast::scenario(s, &d, as_of, revision)
+                    })
+                    .await?;
+                built.scenario
             }
             Some(pb::forecast_request::Source::ScenarioCsv(text)) => {
                 if text.len() > self.shared.limits.max_text_bytes {
@@ -255,12 +247,12 @@ impl AnalysisService for Analysis {
                     }
                     .into());
                 }
-                Source::Inline(fc::parse_scenario("inline", &text).map_err(|e| match e {
+                fc::parse_scenario("inline", &text).map_err(|e| match e {
                     fc::ForecastError::Parse { .. } | fc::ForecastError::Shape { .. } => {
                         ApiError::from(FieldError::new("scenario_csv", e.to_string()))
                     }
                     other => forecast_error(other),
-                })?)
+                })?
             }
             None => {
                 return Err(ApiError::from(FieldError::new(
@@ -301,29 +293,15 @@ impl AnalysisService for Analysis {
                 seed,
                 ..MonteCarloParams::default()
             };
-            let result = match (source, draws) {
-                (Source::Inline(scenario), 0) => model
+            let result = if draws == 0 {
+                model
                     .run(&scenario)
                     .map_err(forecast_error)
-                    .map(|f| forecast_convert::result(&f, None)),
-                (Source::Inline(scenario), _) => {
-                    fc::monte_carlo(&model, &scenario, &params, &progress)
-                        .map_err(forecast_error)
-                        .map(|r| forecast_convert::result(&r.baseline, Some(&r)))
-                }
-                (
-                    Source::Stored {
-                        store,
-                        dispute,
-                        as_of,
-                        revision,
-                    },
-                    _,
-                ) => polemos_engine::forecast::dispute_monte_carlo(
-                    &*store, &dispute, &model, as_of, revision, &params, &progress,
-                )
-                .map_err(ApiError::from)
-                .map(|r| forecast_convert::result(&r.result.baseline, Some(&r.result))),
+                    .map(|f| forecast_convert::result(&f, None))
+            } else {
+                fc::monte_carlo(&model, &scenario, &params, &progress)
+                    .map_err(forecast_error)
+                    .map(|r| forecast_convert::result(&r.baseline, Some(&r)))
             };
             let result = result.map_err(|e| {
                 if deadline.is_some_and(|d| Instant::now() >= d) {
