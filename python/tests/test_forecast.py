@@ -98,8 +98,6 @@ def test_monte_carlo_stops_on_ctrl_c() -> None:
 
 def test_scenario_files_read_like_the_cli() -> None:
     path = Path(__file__).resolve().parents[2] / "examples" / "scenarios" / "ec-emissions.csv"
-    if not path.exists():
-        pytest.skip("no example scenario in this checkout")
     sc = forecast.read_scenario(path)
     assert sc["actors"] and sc["dimensions"]
     result = forecast.bdm(sc)
