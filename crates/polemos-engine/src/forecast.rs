@@ -10,7 +10,7 @@ use std::ops::ControlFlow;
 
 use polemos_core::forecast::{
     BdmParams, Forecast, ModelSpec, MonteCarloParams, MonteCarloResult, Scenario, SmpParams,
-    StanceInput,
+    StanceInput, Uncertainty,
 };
 use polemos_store::{Kind, Revision, Store};
 
@@ -44,6 +44,122 @@ pub fn model(name: &str, rounds: Option<usize>) -> Result<ModelSpec> {
             ));
         }
     })
+}
+
+/// The one table of Monte Carlo defaults and limits, which every interface takes its own from:
+/// `polemos forecast --monte-carlo`'s flags, the gRPC `Forecast` (which refused too many draws
+/// on its own before), and `Engine`/`Client.forecast` (whose signatures repeat the noise
+/// defaults for `help()`; `test_parity.py` checks they match).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MonteCarloDefaults {
+    /// Draws of a run that names no number (Python's `forecast.monte_carlo`).
+    pub draws: usize,
+    /// Most draws one run may ask for: a run is one call that holds every core until it ends.
+    pub max_draws: usize,
+    /// The seed when none is given. Seeds are whole numbers from 0 to `u64::MAX`, the range of
+    /// the gRPC `seed` (`uint64`) and of `--seed`; Python refuses others as invalid arguments.
+    pub seed: u64,
+    /// The noise half-widths when none are given.
+    pub uncertainty: Uncertainty,
+    /// The widest noise: a whole scale width on positions, the whole 0–1 salience range,
+    /// ±100 % of capability. Wider only clamps more draws to the scale's ends.
+    pub max_noise: f64,
+}
+
+/// The defaults and limits of Monte Carlo.
+pub const MONTE_CARLO: MonteCarloDefaults = MonteCarloDefaults {
+    draws: 1000,
+    max_draws: 100_000,
+    seed: 0,
+    uncertainty: Uncertainty::DEFAULT,
+    max_noise: 1.0,
+};
+
+/// What each interface says of a seed it cannot read as one (a negative or too large number).
+#[must_use]
+pub fn invalid_seed(found: impl std::fmt::Display) -> Error {
+    Error::argument(
+        "seed",
+        format!(
+            "expected a whole number from 0 to {}, found {found}",
+            u64::MAX
+        ),
+    )
+}
+
+/// A Monte Carlo run as interfaces ask it: the number of draws, the seed, and any noise width
+/// not left to [`MONTE_CARLO`].
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct MonteCarloOptions {
+    pub draws: usize,
+    pub seed: u64,
+    pub position_noise: Option<f64>,
+    pub salience_noise: Option<f64>,
+    pub capability_noise: Option<f64>,
+    /// Report the share of draws whose forecast falls in this closed range.
+    pub range: Option<(f64, f64)>,
+}
+
+impl MonteCarloOptions {
+    /// The core's parameters for these options, with [`MONTE_CARLO`]'s defaults filled in.
+    ///
+    /// # Errors
+    /// What [`check_monte_carlo`] refuses.
+    pub fn params(&self) -> Result<MonteCarloParams> {
+        let d = MONTE_CARLO.uncertainty;
+        let params = MonteCarloParams {
+            draws: self.draws,
+            seed: self.seed,
+            uncertainty: Uncertainty {
+                position: self.position_noise.unwrap_or(d.position),
+                salience: self.salience_noise.unwrap_or(d.salience),
+                capability: self.capability_noise.unwrap_or(d.capability),
+            },
+            range: self.range,
+        };
+        check_monte_carlo(&params)?;
+        Ok(params)
+    }
+}
+
+/// The limits of [`MONTE_CARLO`], checked once for every interface: 1 to `max_draws` draws,
+/// each noise width a number from 0 to `max_noise`, a range whose ends are in order. Each
+/// refusal is `InvalidArgument` naming the parameter as the Python and CLI options do
+/// (`draws`, `position_noise`, `salience_noise`, `capability_noise`, `range`).
+///
+/// # Errors
+/// The first value out of range.
+pub fn check_monte_carlo(params: &MonteCarloParams) -> Result<()> {
+    let most = MONTE_CARLO.max_draws;
+    if !(1..=most).contains(&params.draws) {
+        return Err(Error::argument(
+            "draws",
+            format!("expected 1 to {most} draws, found {}", params.draws),
+        ));
+    }
+    let u = &params.uncertainty;
+    let widest = MONTE_CARLO.max_noise;
+    for (field, width) in [
+        ("position_noise", u.position),
+        ("salience_noise", u.salience),
+        ("capability_noise", u.capability),
+    ] {
+        if !(0.0..=widest).contains(&width) {
+            return Err(Error::argument(
+                field,
+                format!("expected a number from 0 to {widest}, found {width}"),
+            ));
+        }
+    }
+    if let Some((lo, hi)) = params.range
+        && !(lo.is_finite() && hi.is_finite() && lo <= hi)
+    {
+        return Err(Error::argument(
+            "range",
+            format!("expected two finite numbers LO <= HI, found {lo}..{hi}"),
+        ));
+    }
+    Ok(())
 }
 
 /// A forecasting scenario built from a stored dispute.
@@ -136,8 +252,8 @@ pub struct DisputeMonteCarlo {
 /// distributions everywhere.
 ///
 /// # Errors
-/// Those of [`scenario`], no draws, a model that cannot run, and a run stopped by `progress`
-/// (`Cancelled`).
+/// Those of [`scenario`], parameters [`check_monte_carlo`] refuses, a model that cannot run,
+/// and a run stopped by `progress` (`Cancelled`).
 pub fn dispute_monte_carlo(
     store: &dyn Store,
     dispute: &str,
@@ -147,6 +263,7 @@ pub fn dispute_monte_carlo(
     params: &MonteCarloParams,
     progress: &(dyn Fn(usize, usize) -> ControlFlow<()> + Sync),
 ) -> Result<DisputeMonteCarlo> {
+    check_monte_carlo(params)?;
     let built = scenario(store, dispute, as_of, revision)?;
     let result = polemos_core::forecast::monte_carlo(model, &built.scenario, params, progress)?;
     Ok(DisputeMonteCarlo {
@@ -215,6 +332,110 @@ mod tests {
         let err = dispute_monte_carlo(&*store, "atlantis", &bdm, None, None, &params, &go)
             .expect_err("unknown");
         assert_eq!(err.kind(), ErrorKind::NotFound);
+    }
+
+    #[test]
+    fn monte_carlo_options_out_of_range_are_invalid_arguments_naming_the_option() {
+        let store = kuril();
+        let bdm = model("bdm", None).expect("bdm");
+        let go = |_: usize, _: usize| ControlFlow::Continue(());
+        let ok = MonteCarloOptions {
+            draws: 8,
+            ..MonteCarloOptions::default()
+        };
+        for (options, field) in [
+            (MonteCarloOptions { draws: 0, ..ok }, "draws"),
+            (
+                MonteCarloOptions {
+                    draws: MONTE_CARLO.max_draws + 1,
+                    ..ok
+                },
+                "draws",
+            ),
+            (
+                MonteCarloOptions {
+                    position_noise: Some(-0.1),
+                    ..ok
+                },
+                "position_noise",
+            ),
+            (
+                MonteCarloOptions {
+                    salience_noise: Some(MONTE_CARLO.max_noise + 0.5),
+                    ..ok
+                },
+                "salience_noise",
+            ),
+            (
+                MonteCarloOptions {
+                    capability_noise: Some(f64::NAN),
+                    ..ok
+                },
+                "capability_noise",
+            ),
+            (
+                MonteCarloOptions {
+                    range: Some((7.0, 6.0)),
+                    ..ok
+                },
+                "range",
+            ),
+        ] {
+            let err = options.params().expect_err(field);
+            assert_eq!(err.kind(), ErrorKind::InvalidArgument, "{field}: {err}");
+            assert!(err.to_string().contains(field), "{field}: {err}");
+        }
+        // The engine's one operation checks what it is given directly, too.
+        let too_many = MonteCarloParams {
+            draws: MONTE_CARLO.max_draws + 1,
+            ..MonteCarloParams::default()
+        };
+        let err = dispute_monte_carlo(&*store, "kuril-islands", &bdm, None, None, &too_many, &go)
+            .expect_err("too many draws");
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        assert_eq!(invalid_seed(-1).kind(), ErrorKind::InvalidArgument);
+    }
+
+    #[test]
+    fn noise_widths_reach_the_draws_and_default_to_the_table() {
+        let store = kuril();
+        let date = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        let bdm = model("bdm", None).expect("bdm");
+        let go = |_: usize, _: usize| ControlFlow::Continue(());
+        let spread = |options: MonteCarloOptions| {
+            let params = options.params().expect("params");
+            let run = dispute_monte_carlo(
+                &*store,
+                "kuril-islands",
+                &bdm,
+                Some(date),
+                None,
+                &params,
+                &go,
+            )
+            .expect("monte carlo");
+            run.result
+                .distributions
+                .iter()
+                .map(|d| d.std_dev)
+                .sum::<f64>()
+        };
+        let plain = MonteCarloOptions {
+            draws: 32,
+            seed: 3,
+            ..MonteCarloOptions::default()
+        };
+        let still = MonteCarloOptions {
+            position_noise: Some(0.0),
+            salience_noise: Some(0.0),
+            capability_noise: Some(0.0),
+            ..plain
+        };
+        assert!(spread(plain) > 0.0, "the default noise moves the forecast");
+        assert!(spread(still).abs() < 1e-12, "no noise, no spread");
+        let defaults = plain.params().expect("params");
+        assert_eq!(defaults.uncertainty, MONTE_CARLO.uncertainty);
+        assert_eq!(defaults.uncertainty, Uncertainty::default());
     }
 
     #[test]

@@ -30,15 +30,18 @@ pub struct Uncertainty {
 
 impl Default for Uncertainty {
     fn default() -> Self {
-        Self {
-            position: 0.10,
-            salience: 0.1,
-            capability: 0.2,
-        }
+        Self::DEFAULT
     }
 }
 
 impl Uncertainty {
+    /// The default widths, as a constant so a table of defaults can name them.
+    pub const DEFAULT: Uncertainty = Uncertainty {
+        position: 0.10,
+        salience: 0.1,
+        capability: 0.2,
+    };
+
     /// No uncertainty: every draw is the scenario itself.
     pub const NONE: Uncertainty = Uncertainty {
         position: 0.0,
