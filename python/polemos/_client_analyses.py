@@ -9,7 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from polemos import _table
+from polemos import _native, _table
 from polemos._client_convert import (
     _current_stance,
     _date_text,
@@ -24,10 +24,34 @@ from polemos._client_transport import _Channel, _error, _invalid, grpc
 from polemos._grpc import analysis_service_pb2 as _analysis
 from polemos.engine import DateLike, StanceMatrix, _stance_matrix
 from polemos.exceptions import StorageError, ValidationError
+from polemos.forecast import (
+    DisputeMonteCarlo,
+    Forecast,
+    MonteCarloParams,
+    _dispute_monte_carlo,
+)
 from polemos.resources import Table
 
 if TYPE_CHECKING:
     from google.protobuf.message import Message
+
+
+def _monte_carlo_checked(draws: Any, seed: Any) -> None:
+    """The engine's limits on ``draws`` (0: no Monte Carlo) and, with draws, on ``seed``,
+    checked here because the request's unsigned fields cannot carry a negative number (protobuf
+    would raise a bare ``ValueError``): the engine's own words and limits
+    (``_native.monte_carlo_defaults``), as the :class:`ValidationError` the Engine raises."""
+    limits = _native.monte_carlo_defaults()
+
+    def whole(x: Any) -> bool:
+        return isinstance(x, int) and not isinstance(x, bool)
+
+    if not whole(draws) or not 0 <= draws <= limits["max_draws"]:
+        raise _invalid("draws", f"expected 1 to {limits['max_draws']} draws, found {draws!r}")
+    if draws and (not whole(seed) or not 0 <= seed <= limits["max_seed"]):
+        raise _invalid(
+            "seed", f"expected a whole number from 0 to {limits['max_seed']}, found {seed!r}"
+        )
 
 
 class _Analyses(_Channel):
@@ -80,15 +104,18 @@ class _Analyses(_Channel):
         revision: int | None = None,
         draws: int = 0,
         seed: int = 0,
+        position_noise: float = 0.1,
+        salience_noise: float = 0.1,
+        capability_noise: float = 0.2,
         on_progress: Callable[[int, int], None] | None = None,
-    ) -> Any:
+    ) -> Forecast | DisputeMonteCarlo:
         """Forecasts ``dispute`` on the server from its parties' consolidated stances as of
         ``as_of`` (default today), with the model's default parameters: the same
-        :class:`polemos.forecast.Forecast` as :meth:`Engine.forecast`, or with ``draws`` > 0 a
-        dict with the ``baseline`` Forecast and the ``distributions`` per dimension.
+        :class:`polemos.forecast.Forecast` as :meth:`Engine.forecast`, or with ``draws`` > 0 the
+        same :class:`polemos.forecast.DisputeMonteCarlo` (the ``baseline`` Forecast and the
+        ``distributions`` per dimension), drawn with the noise widths given (the engine's
+        defaults and limits: at most 100000 draws, widths from 0 to 1).
         ``on_progress(done, total)`` is called as the draws are made."""
-        from polemos.forecast import Forecast
-
         models = {
             "bdm": _analysis.FORECAST_MODEL_BDM,
             "smp": _analysis.FORECAST_MODEL_SMP,
@@ -97,6 +124,7 @@ class _Analyses(_Channel):
         }
         if model not in models:
             raise _invalid("model", f"`{model}` is not one of {', '.join(models)}")
+        _monte_carlo_checked(draws, seed)
         request = _analysis.ForecastRequest(
             dispute=_full("disputes", dispute),
             model=models[model],
@@ -104,6 +132,11 @@ class _Analyses(_Channel):
             seed=seed,
             as_of=_date_text(as_of),
         )
+        if draws:
+            # The server checks the widths against the engine's limits, as the Engine does.
+            request.position_noise = position_noise
+            request.salience_noise = salience_noise
+            request.capability_noise = capability_noise
         if revision is not None:
             request.revision = revision
         result: Any = None
@@ -120,11 +153,17 @@ class _Analyses(_Channel):
         baseline = Forecast(_forecast_dict(result))
         if draws == 0:
             return baseline
-        return {
-            "model": baseline.model,
-            "params": {"draws": result.monte_carlo_draws, "seed": seed},
-            "baseline": baseline,
-            "distributions": [
+        params: MonteCarloParams = {
+            "draws": result.monte_carlo_draws,
+            "seed": seed,
+            "position_noise": position_noise,
+            "salience_noise": salience_noise,
+            "capability_noise": capability_noise,
+        }
+        return _dispute_monte_carlo(
+            baseline,
+            params,
+            [
                 {
                     "dimension": d.dimension,
                     "mean": d.mean,
@@ -135,7 +174,7 @@ class _Analyses(_Channel):
                 }
                 for d in result.distributions
             ],
-        }
+        )
 
     @staticmethod
     def _consolidation(half_life_days: float, conflict_gap: float) -> Any:

@@ -70,6 +70,9 @@ def _invalid(field: str, rule: str) -> ValidationError:
     e = ValidationError(f"invalid `{field}`: {rule}")
     e.violations = [(field, rule)]  # type: ignore[attr-defined]
     e.field = field  # type: ignore[attr-defined]
+    # The engine's kind, as on every error the Engine raises or the server returns: a refusal
+    # made here must compare equal to the same refusal made there.
+    e.kind = "invalid_argument"  # type: ignore[attr-defined]
     return e
 
 

@@ -33,6 +33,7 @@ __all__ = [
     "rename_dispute",
     "merge_dispute",
     "monte_carlo",
+    "monte_carlo_defaults",
     "monte_carlo_dispute",
     "parse",
     "parse_scenario",
@@ -116,6 +117,7 @@ def merge_dispute(engine: Engine, dispute: str, into: str) -> dict[str, Any]: ..
 def forecast(scenario: str, spec: str) -> dict[str, Any]: ...
 def monte_carlo(scenario: str, spec: str, params: str) -> dict[str, Any]: ...
 def analysis_defaults() -> dict[str, Any]: ...
+def monte_carlo_defaults() -> dict[str, Any]: ...
 def forecast_dispute(
     engine: Engine, dispute: str, spec: str, *, as_of: Any = None, revision: int | None = None
 ) -> dict[str, Any]: ...
@@ -128,6 +130,9 @@ def monte_carlo_dispute(
     *,
     as_of: Any = None,
     revision: int | None = None,
+    position_noise: float | None = None,
+    salience_noise: float | None = None,
+    capability_noise: float | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]: ...
 def parse_scenario(name: str, text: str) -> dict[str, Any]: ...

@@ -18,7 +18,7 @@ from typing import Any, Literal, overload
 from polemos import _native, _table
 from polemos.exceptions import PolemosError, ValidationError
 from polemos.extraction import Extraction, extract
-from polemos.forecast import Forecast
+from polemos.forecast import DisputeMonteCarlo, Forecast, MonteCarloParams, _dispute_monte_carlo
 from polemos.resources import (
     CLASSES,
     Actor,
@@ -505,9 +505,12 @@ class Engine:
         revision: int | None = None,
         draws: int = 0,
         seed: int = 0,
+        position_noise: float = 0.1,
+        salience_noise: float = 0.1,
+        capability_noise: float = 0.2,
         on_progress: Callable[[int, int], None] | None = None,
         **options: Any,
-    ) -> Any:
+    ) -> Forecast | DisputeMonteCarlo:
         """Forecasts ``dispute`` from its parties' consolidated stances as of ``as_of`` (default
         today; one dimension per issue) and capabilities, with :mod:`polemos.forecast`'s
         ``model`` and its parameters in ``options`` (e.g. ``rounds``). The scenario is the one
@@ -515,35 +518,46 @@ class Engine:
         are not parties carry no capability and are left out.
 
         With ``draws`` > 0, Monte Carlo from ``seed`` through the engine's one operation (as
-        ``polemos forecast --dispute --monte-carlo`` and :meth:`Client.forecast` run it): a dict
-        with the ``baseline`` Forecast and the ``distributions`` per dimension;
-        ``on_progress(done, total)`` is called as the draws are made."""
-        from polemos import forecast as fc
-
+        ``polemos forecast --dispute --monte-carlo`` and :meth:`Client.forecast` run it), with
+        positions, saliences and capabilities perturbed by up to ``position_noise`` (a fraction
+        of the scale), ``salience_noise`` and ``capability_noise`` (relative): a
+        :class:`polemos.forecast.DisputeMonteCarlo` with the ``baseline`` Forecast and the
+        ``distributions`` per dimension; ``on_progress(done, total)`` is called as the draws
+        are made. The engine's limits (at most 100000 draws, a seed from 0 to 2**64 - 1, widths
+        from 0 to 1) are :class:`ValidationError` otherwise."""
         models = ("bdm", "smp", "median", "compromise")
         if model not in models:
-            raise ValidationError(
+            refused = ValidationError(
                 f"invalid argument `model`: `{model}` is not one of {', '.join(models)}"
             )
+            refused.kind = "invalid_argument"  # type: ignore[attr-defined]  # as the engine's
+            raise refused
         spec = json.dumps({"model": model, **options})
-        if draws == 0:
+        if isinstance(draws, int) and not isinstance(draws, bool) and draws == 0:
             data = _native.forecast_dispute(
                 self._native, dispute, spec, as_of=as_of, revision=revision
             )
-            return fc.Forecast(data)
-        if draws < 0:
-            raise ValidationError("invalid argument `draws`: expected 0 or more")
+            return Forecast(data)
+        # The engine checks draws, seed and widths, with the words every interface uses.
         run = _native.monte_carlo_dispute(
             self._native, dispute, spec, draws, seed,
-            as_of=as_of, revision=revision, on_progress=on_progress,
+            as_of=as_of, revision=revision, position_noise=position_noise,
+            salience_noise=salience_noise, capability_noise=capability_noise,
+            on_progress=on_progress,
         )
-        baseline = fc.Forecast(run["baseline"])
-        # The shape Client.forecast gives, field for field.
-        return {
-            "model": baseline.model,
-            "params": {"draws": run["params"]["draws"], "seed": seed},
-            "baseline": baseline,
-            "distributions": [
+        baseline = Forecast(run["baseline"])
+        noise = run["params"]["uncertainty"]
+        params: MonteCarloParams = {
+            "draws": run["params"]["draws"],
+            "seed": run["params"]["seed"],
+            "position_noise": noise["position"],
+            "salience_noise": noise["salience"],
+            "capability_noise": noise["capability"],
+        }
+        return _dispute_monte_carlo(
+            baseline,
+            params,
+            [
                 {
                     "dimension": d["dimension"],
                     "mean": d["mean"],
@@ -554,7 +568,7 @@ class Engine:
                 }
                 for d in run["distributions"]
             ],
-        }
+        )
 
     # ------------------------------------------------------------------ reading
 

@@ -21,7 +21,7 @@ import json
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from polemos import _native
 from polemos._extras import require
@@ -183,6 +183,51 @@ class Forecast:
         )
 
 
+class Distribution(TypedDict):
+    """One dimension's forecast over the Monte Carlo draws."""
+
+    dimension: str
+    mean: float
+    std_dev: float
+    min: float
+    max: float
+    #: ``[probability, value]`` at 5, 25, 50, 75 and 95 %.
+    quantiles: list[list[float]]
+
+
+class MonteCarloParams(TypedDict):
+    """How a Monte Carlo run on a stored dispute was drawn."""
+
+    draws: int
+    seed: int
+    position_noise: float
+    salience_noise: float
+    capability_noise: float
+
+
+class DisputeMonteCarlo(TypedDict):
+    """Monte Carlo on a stored dispute, as :meth:`polemos.Engine.forecast` and
+    :meth:`polemos.client.Client.forecast` return it with ``draws`` > 0: the ``baseline``
+    forecast of the unperturbed scenario and the ``distributions`` per dimension."""
+
+    model: str
+    params: MonteCarloParams
+    baseline: Forecast
+    distributions: list[Distribution]
+
+
+def _dispute_monte_carlo(
+    baseline: Forecast, params: MonteCarloParams, distributions: list[Distribution]
+) -> DisputeMonteCarlo:
+    """The one shape the Engine and the Client build their Monte Carlo results in."""
+    return {
+        "model": baseline.model,
+        "params": params,
+        "baseline": baseline,
+        "distributions": distributions,
+    }
+
+
 def _run(data: Any, spec: dict[str, Any], **scenario_args: Any) -> Forecast:
     sc = scenario(data, **scenario_args)
     return Forecast(_native.forecast(json.dumps(sc), json.dumps(spec)))
@@ -254,7 +299,10 @@ def _split(options: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
 
 
 __all__ = [
+    "DisputeMonteCarlo",
+    "Distribution",
     "Forecast",
+    "MonteCarloParams",
     "bdm",
     "compromise",
     "median",

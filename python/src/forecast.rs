@@ -118,39 +118,75 @@ pub fn monte_carlo<'py>(
     let scenario: Scenario = json_arg("scenario", scenario)?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let params: MonteCarloParams = json_arg("monte_carlo", params)?;
+    // The engine's limits (draws, noise widths), as every interface applies them.
+    polemos_engine::forecast::check_monte_carlo(&params).map_err(Failure::from)?;
     let result = interruptible(py, params.draws, None, |progress| {
         run_mc(&spec, &scenario, &params, progress).map_err(Failure::from)
     })?;
     to_py(py, &result)
 }
 
+/// A Python int as a count or seed the engine's types hold; anything else (a negative or too
+/// large number, a float, a string) is the engine's invalid-argument error for it, never a raw
+/// `OverflowError` or `TypeError`.
+fn whole(
+    value: &Bound<'_, PyAny>,
+    refuse: impl FnOnce(String) -> polemos_engine::Error,
+) -> Result<u64, Failure> {
+    let read = if value.is_instance_of::<pyo3::types::PyBool>() {
+        None
+    } else {
+        value.extract::<u64>().ok()
+    };
+    read.ok_or_else(|| {
+        let shown = value
+            .repr()
+            .map_or_else(|_| "?".to_owned(), |r| r.to_string());
+        refuse(shown).into()
+    })
+}
+
 /// Monte Carlo on a stored dispute: the engine's one operation
 /// (`polemos_engine::forecast::dispute_monte_carlo`), as `polemos forecast --dispute
-/// --monte-carlo` and the gRPC `Forecast` run it, with `draws` draws from `seed` and the core's
-/// default uncertainty; `on_progress(done, total)` is called as draws finish.
+/// --monte-carlo` and the gRPC `Forecast` run it, with `draws` draws from `seed` and the noise
+/// widths given (else the engine's defaults), all within the engine's limits;
+/// `on_progress(done, total)` is called as draws finish.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, spec, draws, seed, *, as_of=None, revision=None, on_progress=None))]
+#[pyo3(signature = (
+    engine, dispute, spec, draws, seed, *, as_of=None, revision=None, position_noise=None,
+    salience_noise=None, capability_noise=None, on_progress=None
+))]
 #[allow(clippy::too_many_arguments)] // Python's keyword arguments, one each.
 pub fn monte_carlo_dispute<'py>(
     py: Python<'py>,
     engine: &Engine,
     dispute: &str,
     spec: &str,
-    draws: usize,
-    seed: u64,
+    draws: &Bound<'py, PyAny>,
+    seed: &Bound<'py, PyAny>,
     as_of: Option<&Bound<'py, PyAny>>,
     revision: Option<u64>,
+    position_noise: Option<f64>,
+    salience_noise: Option<f64>,
+    capability_noise: Option<f64>,
     on_progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    use polemos_engine::forecast::{MonteCarloOptions, invalid_draws, invalid_seed};
+    let params = MonteCarloOptions {
+        draws: usize::try_from(whole(draws, invalid_draws)?)
+            .map_err(|_| Failure::from(invalid_draws(draws)))?,
+        seed: whole(seed, invalid_seed)?,
+        position_noise,
+        salience_noise,
+        capability_noise,
+        range: None,
+    }
+    .params()
+    .map_err(Failure::from)?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let as_of = date_arg("as_of", as_of)?;
-    let params = MonteCarloParams {
-        draws,
-        seed,
-        ..MonteCarloParams::default()
-    };
     let store = engine.store();
-    let run = interruptible(py, draws, on_progress, |progress| {
+    let run = interruptible(py, params.draws, on_progress, |progress| {
         Ok(polemos_engine::forecast::dispute_monte_carlo(
             store, dispute, &spec, as_of, revision, &params, progress,
         )?)

@@ -88,6 +88,27 @@ mod _native {
         )
     }
 
+    /// The engine's one table of Monte Carlo defaults and limits (`draws`, `max_draws`, `seed`,
+    /// `max_seed`, `position_noise`, `salience_noise`, `capability_noise`, `max_noise`); the
+    /// Python signatures and the Client's own checks must match it.
+    #[pyfunction]
+    fn monte_carlo_defaults(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+        let d = polemos_engine::forecast::MONTE_CARLO;
+        crate::engine::to_py(
+            py,
+            &serde_json::json!({
+                "draws": d.draws,
+                "max_draws": d.max_draws,
+                "seed": d.seed,
+                "max_seed": u64::MAX,
+                "position_noise": d.uncertainty.position,
+                "salience_noise": d.uncertainty.salience,
+                "capability_noise": d.uncertainty.capability,
+                "max_noise": d.max_noise,
+            }),
+        )
+    }
+
     /// The version of the native core.
     #[pymodule_export]
     #[allow(non_upper_case_globals)] // Python's conventional name.

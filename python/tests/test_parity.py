@@ -28,6 +28,7 @@ from test_client import _free_port, _polemos_binary
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = json.loads((ROOT / "tests" / "parity" / "questions.json").read_text(encoding="utf-8"))
 FILTERS = ("dispute", "actor", "issue", "as_of", "revision")
+NOISE = ("position_noise", "salience_noise", "capability_noise")
 
 
 @pytest.fixture(scope="module")
@@ -153,9 +154,12 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
             return "rows", sorted(f"{r['actor']} {r['issue']} {float(r['position'])}" for r in found)
         if "forecast" in q and "draws" in q:
             dispute = args.pop("dispute")
+            noise = {k: q[k] for k in NOISE if k in q}
             run = interface.forecast(
-                dispute, model=q["forecast"], draws=q["draws"], seed=q.get("seed", 0), **args
+                dispute, model=q["forecast"], draws=q["draws"], seed=q.get("seed", 0),
+                **noise, **args,
             )
+            assert all(run["params"][k] == v for k, v in noise.items()), run["params"]
             return "outcome", [
                 pair
                 for d in run["distributions"]
@@ -195,6 +199,27 @@ def test_engine_and_client_answer_alike(
         assert answer[1] == str(q["written_at"]), answer
     if "peace_treaty" in q:
         assert dict(answer)["peace-treaty"] == pytest.approx(q["peace_treaty"], abs=1e-9)
+    if "spread" in q:
+        spreads = [v for what, v in answer if what.endswith(" std_dev")]
+        assert spreads and all(v == pytest.approx(q["spread"], abs=1e-12) for v in spreads)
+
+
+@pytest.mark.parametrize(
+    ("argument", "value"),
+    [("seed", -1), ("seed", 2**64), ("seed", 1.5), ("draws", -1), ("draws", 2**40),
+     ("draws", True), ("position_noise", float("nan")), ("capability_noise", 1.5)],
+)
+def test_monte_carlo_arguments_out_of_range_are_validation_errors_alike(
+    interfaces: tuple[polemos.Engine, Any], argument: str, value: Any
+) -> None:
+    """What Python can pass and the engine's types cannot hold (a negative or huge seed) is the
+    same ValidationError from the Engine and the Client, naming the argument, never a bare
+    OverflowError or protobuf's ValueError."""
+    asked = {"draws": 8, "seed": 0, argument: value}
+    for interface in interfaces:
+        with pytest.raises(polemos.ValidationError, match=argument) as caught:
+            interface.forecast("kuril-islands", **asked)
+        assert caught.value.kind == "invalid_argument"
 
 
 @pytest.mark.parametrize("cls", [polemos.Engine, Client], ids=["Engine", "Client"])
@@ -211,6 +236,15 @@ def test_analysis_defaults_are_the_engines(cls: type) -> None:
     ]:
         default = inspect.signature(getattr(cls, method)).parameters[parameter].default
         assert default == defaults[key], f"{cls.__name__}.{method}({parameter}=...)"
+
+
+@pytest.mark.parametrize("cls", [polemos.Engine, Client], ids=["Engine", "Client"])
+def test_monte_carlo_defaults_are_the_engines(cls: type) -> None:
+    """The noise widths in the signatures (for help()) are the engine's table's."""
+    defaults = polemos._native.monte_carlo_defaults()
+    parameters = inspect.signature(cls.forecast).parameters
+    for name in ("seed", *NOISE):
+        assert parameters[name].default == defaults[name], f"{cls.__name__}.forecast({name}=...)"
 
 
 # ---------------------------------------------------------------- writes: ingest and curation

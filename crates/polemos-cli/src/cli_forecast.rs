@@ -9,10 +9,9 @@ use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use polemos_core::forecast::{
-    Forecast, ModelSpec, MonteCarloParams, MonteCarloResult, Scenario, Uncertainty, monte_carlo,
-    parse_scenario,
+    Forecast, ModelSpec, MonteCarloResult, Scenario, monte_carlo, parse_scenario,
 };
-use polemos_engine::forecast::DisputeScenario;
+use polemos_engine::forecast::{DisputeScenario, MONTE_CARLO, MonteCarloOptions};
 
 use crate::GlobalArgs;
 use crate::cli_data::{open_store, parse_date};
@@ -49,20 +48,21 @@ pub struct ForecastArgs {
     /// With `--dispute`: read the store as it was at this revision.
     #[arg(long, requires = "dispute")]
     pub revision: Option<u64>,
-    /// Run this many Monte Carlo draws over uncertain inputs.
+    /// Run this many Monte Carlo draws over uncertain inputs (1 to 100000).
     #[arg(long, value_name = "DRAWS")]
     pub monte_carlo: Option<usize>,
-    /// Seed of the Monte Carlo draws.
-    #[arg(long, default_value_t = 0)]
+    /// Seed of the Monte Carlo draws (0 to 2^64-1).
+    #[arg(long, default_value_t = MONTE_CARLO.seed)]
     pub seed: u64,
-    /// Monte Carlo: half-width of position noise as a fraction of the scale (0.10 = ±10 on 0–100).
-    #[arg(long, default_value_t = 0.10)]
+    /// Monte Carlo: half-width of position noise as a fraction of the scale, 0 to 1 (0.1 = ±10
+    /// on 0–100).
+    #[arg(long, default_value_t = MONTE_CARLO.uncertainty.position)]
     pub position_noise: f64,
-    /// Monte Carlo: half-width of salience noise (0–1 scale).
-    #[arg(long, default_value_t = 0.1)]
+    /// Monte Carlo: half-width of salience noise (0–1 scale), 0 to 1.
+    #[arg(long, default_value_t = MONTE_CARLO.uncertainty.salience)]
     pub salience_noise: f64,
-    /// Monte Carlo: relative half-width of capability noise (0.2 = ±20 %).
-    #[arg(long, default_value_t = 0.2)]
+    /// Monte Carlo: relative half-width of capability noise, 0 to 1 (0.2 = ±20 %).
+    #[arg(long, default_value_t = MONTE_CARLO.uncertainty.capability)]
     pub capability_noise: f64,
     /// Monte Carlo: report the probability that the forecast falls in LO..HI, e.g. `6.5..7.5`.
     #[arg(long, value_parser = parse_range, value_name = "LO..HI")]
@@ -110,16 +110,21 @@ fn note_left_out(built: &DisputeScenario) {
 
 pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
     let model = spec(args)?;
-    let params = args.monte_carlo.map(|draws| MonteCarloParams {
-        draws,
-        seed: args.seed,
-        uncertainty: Uncertainty {
-            position: args.position_noise,
-            salience: args.salience_noise,
-            capability: args.capability_noise,
-        },
-        range: args.range,
-    });
+    // The engine's limits, checked before any work, as gRPC and Python check them.
+    let params = args
+        .monte_carlo
+        .map(|draws| {
+            MonteCarloOptions {
+                draws,
+                seed: args.seed,
+                position_noise: Some(args.position_noise),
+                salience_noise: Some(args.salience_noise),
+                capability_noise: Some(args.capability_noise),
+                range: args.range,
+            }
+            .params()
+        })
+        .transpose()?;
     let scenario = match (&args.file, &args.dispute) {
         (Some(path), _) => {
             let text = std::fs::read_to_string(path)

@@ -53,8 +53,17 @@ struct Question {
     starts_with: Option<String>,
     /// A forecast under Monte Carlo: this many draws from `seed`; the answer is each
     /// dimension's mean and standard deviation over the draws.
-    draws: Option<usize>,
-    seed: Option<u64>,
+    /// Signed, so the table can ask for a negative count or seed: the interfaces whose input
+    /// can carry one (the CLI's flags, Python's ints) must refuse it as an invalid argument;
+    /// gRPC's `uint32`/`uint64` fields cannot carry it, so gRPC skips such a question.
+    draws: Option<i64>,
+    seed: Option<i64>,
+    /// Monte Carlo noise widths (unset: the engine's defaults).
+    position_noise: Option<f64>,
+    salience_noise: Option<f64>,
+    capability_noise: Option<f64>,
+    /// Every dimension's standard deviation over the draws is this (0 without noise).
+    spread: Option<f64>,
     error: Option<String>,
     /// Page through the list this many at a time (each interface's own paging), asserting no
     /// page is longer.
@@ -274,6 +283,19 @@ async fn run_table(location: &str) {
                 &text[..40.min(text.len())]
             ));
         }
+        if let (Answer::Outcome(outcome), Some(want)) = (&engine, q.spread) {
+            let spreads: Vec<f64> = outcome
+                .iter()
+                .filter(|(what, _)| what.ends_with(" std_dev"))
+                .map(|x| x.1)
+                .collect();
+            if spreads.is_empty() || spreads.iter().any(|sd| (sd - want).abs() > 1e-12) {
+                failures.push(format!(
+                    "{}: standard deviations {spreads:?}, the table says {want}",
+                    q.id
+                ));
+            }
+        }
         if let (Answer::Names(got), Some(at)) = (&engine, q.written_at)
             && got.get(1) != Some(&at.to_string())
         {
@@ -285,9 +307,13 @@ async fn run_table(location: &str) {
                 failures.push(format!("{}: CLI {cli:?} != engine {engine:?}", q.id));
             }
         }
-        let grpc = parity_reads::grpc::answer(&mut dossiers, &mut analyses, q).await;
-        if grpc != engine {
-            failures.push(format!("{}: gRPC {grpc:?} != engine {engine:?}", q.id));
+        // gRPC's unsigned fields cannot carry a negative count or seed (see `Question::draws`).
+        let wire_carries_it = q.draws.is_none_or(|d| d >= 0) && q.seed.is_none_or(|s| s >= 0);
+        if wire_carries_it {
+            let grpc = parity_reads::grpc::answer(&mut dossiers, &mut analyses, q).await;
+            if grpc != engine {
+                failures.push(format!("{}: gRPC {grpc:?} != engine {engine:?}", q.id));
+            }
         }
     }
     server.stop().await;

@@ -87,6 +87,18 @@ pub fn invalid_seed(found: impl std::fmt::Display) -> Error {
     )
 }
 
+/// What each interface says of a number of draws out of range, however its input carried it.
+#[must_use]
+pub fn invalid_draws(found: impl std::fmt::Display) -> Error {
+    Error::argument(
+        "draws",
+        format!(
+            "expected 1 to {} draws, found {found}",
+            MONTE_CARLO.max_draws
+        ),
+    )
+}
+
 /// A Monte Carlo run as interfaces ask it: the number of draws, the seed, and any noise width
 /// not left to [`MONTE_CARLO`].
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
@@ -130,12 +142,8 @@ impl MonteCarloOptions {
 /// # Errors
 /// The first value out of range.
 pub fn check_monte_carlo(params: &MonteCarloParams) -> Result<()> {
-    let most = MONTE_CARLO.max_draws;
-    if !(1..=most).contains(&params.draws) {
-        return Err(Error::argument(
-            "draws",
-            format!("expected 1 to {most} draws, found {}", params.draws),
-        ));
+    if !(1..=MONTE_CARLO.max_draws).contains(&params.draws) {
+        return Err(invalid_draws(params.draws));
     }
     let u = &params.uncertainty;
     let widest = MONTE_CARLO.max_noise;

@@ -7,7 +7,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use polemos_core::Dossier;
-use polemos_core::forecast::{self as fc, MonteCarloParams};
+use polemos_core::forecast as fc;
 use polemos_engine::report;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::analysis_service_server::AnalysisService;
@@ -21,9 +21,6 @@ use super::error::ApiError;
 use super::forecast_convert;
 use super::gate::Deadline;
 use super::state::{Shared, StoreOp};
-
-/// Most Monte Carlo draws one call may ask for.
-const MAX_DRAWS: u32 = 100_000;
 
 #[derive(Clone)]
 pub struct Analysis {
@@ -64,6 +61,19 @@ impl Analysis {
 
 fn forecast_error(e: fc::ForecastError) -> ApiError {
     ApiError::Core(e.into())
+}
+
+/// An engine refusal of a Monte Carlo option, naming the request's field: the engine calls the
+/// draws `draws`, as the CLI and Python take them; this request calls them `monte_carlo_draws`.
+fn monte_carlo_error(e: polemos_engine::Error) -> ApiError {
+    match e {
+        polemos_engine::Error::Core(polemos_core::Error::InvalidArgument { field, message })
+            if field == "draws" =>
+        {
+            ApiError::from(FieldError::new("monte_carlo_draws", message))
+        }
+        other => other.into(),
+    }
 }
 
 #[tonic::async_trait]
@@ -200,19 +210,27 @@ impl AnalysisService for Analysis {
         };
         // The engine's defaults for each model, as the CLI and Python use them.
         let model = polemos_engine::forecast::model(name, None).map_err(ApiError::from)?;
-        if q.monte_carlo_draws > MAX_DRAWS {
-            return Err(ApiError::from(FieldError::new(
-                "monte_carlo_draws",
-                format!("at most {MAX_DRAWS}"),
-            ))
-            .into());
-        }
+        // The engine's limits and defaults (draws, noise widths), checked before any work, as
+        // the CLI and Python check them; the options are read only with draws.
+        let params = if q.monte_carlo_draws == 0 {
+            None
+        } else {
+            let options = polemos_engine::forecast::MonteCarloOptions {
+                draws: q.monte_carlo_draws as usize,
+                seed: q.seed,
+                position_noise: q.position_noise,
+                salience_noise: q.salience_noise,
+                capability_noise: q.capability_noise,
+                range: None,
+            };
+            Some(options.params().map_err(monte_carlo_error)?)
+        };
         let scenario = match q.source {
             Some(pb::forecast_request::Source::Dispute(d)) => {
                 cv::dispute_name(&Path::root("dispute"), &d).map_err(ApiError::from)?;
                 let as_of = cv::date_in(&Path::root("as_of"), &q.as_of).map_err(ApiError::from)?;
                 let revision = q.revision;
-                if q.monte_carlo_draws == 0 {
+                if params.is_none() {
                     // The engine's one forecast of a stored dispute, as the CLI and Python ask it.
                     let forecast = self
                         .shared
@@ -264,7 +282,6 @@ impl AnalysisService for Analysis {
         };
         let (tx, rx) = mpsc::channel(16);
         let draws = q.monte_carlo_draws as usize;
-        let seed = q.seed;
         tokio::task::spawn_blocking(move || {
             let done_so_far = AtomicUsize::new(0);
             let step = (draws / 20).max(1);
@@ -288,20 +305,14 @@ impl AnalysisService for Analysis {
                 }
                 ControlFlow::Continue(())
             };
-            let params = MonteCarloParams {
-                draws,
-                seed,
-                ..MonteCarloParams::default()
-            };
-            let result = if draws == 0 {
-                model
+            let result = match &params {
+                None => model
                     .run(&scenario)
                     .map_err(forecast_error)
-                    .map(|f| forecast_convert::result(&f, None))
-            } else {
-                fc::monte_carlo(&model, &scenario, &params, &progress)
+                    .map(|f| forecast_convert::result(&f, None)),
+                Some(params) => fc::monte_carlo(&model, &scenario, params, &progress)
                     .map_err(forecast_error)
-                    .map(|r| forecast_convert::result(&r.baseline, Some(&r)))
+                    .map(|r| forecast_convert::result(&r.baseline, Some(&r))),
             };
             let result = result.map_err(|e| {
                 if deadline.is_some_and(|d| Instant::now() >= d) {

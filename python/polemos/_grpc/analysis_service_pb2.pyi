@@ -86,7 +86,7 @@ class GetDisputeReportResponse(_message.Message):
     def __init__(self, content: _Optional[str] = ..., content_type: _Optional[str] = ...) -> None: ...
 
 class ForecastRequest(_message.Message):
-    __slots__ = ("dispute", "scenario_csv", "model", "monte_carlo_draws", "seed", "as_of", "revision")
+    __slots__ = ("dispute", "scenario_csv", "model", "monte_carlo_draws", "seed", "as_of", "revision", "position_noise", "salience_noise", "capability_noise")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     SCENARIO_CSV_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
@@ -94,6 +94,9 @@ class ForecastRequest(_message.Message):
     SEED_FIELD_NUMBER: _ClassVar[int]
     AS_OF_FIELD_NUMBER: _ClassVar[int]
     REVISION_FIELD_NUMBER: _ClassVar[int]
+    POSITION_NOISE_FIELD_NUMBER: _ClassVar[int]
+    SALIENCE_NOISE_FIELD_NUMBER: _ClassVar[int]
+    CAPABILITY_NOISE_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     scenario_csv: str
     model: ForecastModel
@@ -101,7 +104,10 @@ class ForecastRequest(_message.Message):
     seed: int
     as_of: str
     revision: int
-    def __init__(self, dispute: _Optional[str] = ..., scenario_csv: _Optional[str] = ..., model: _Optional[_Union[ForecastModel, str]] = ..., monte_carlo_draws: _Optional[int] = ..., seed: _Optional[int] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ...) -> None: ...
+    position_noise: float
+    salience_noise: float
+    capability_noise: float
+    def __init__(self, dispute: _Optional[str] = ..., scenario_csv: _Optional[str] = ..., model: _Optional[_Union[ForecastModel, str]] = ..., monte_carlo_draws: _Optional[int] = ..., seed: _Optional[int] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ..., position_noise: _Optional[float] = ..., salience_noise: _Optional[float] = ..., capability_noise: _Optional[float] = ...) -> None: ...
 
 class ForecastOutcome(_message.Message):
     __slots__ = ("dimension", "forecast", "weighted_median", "pairwise_median", "mean")

@@ -80,9 +80,18 @@ pub fn answer(db: &str, q: &Question) -> Answer {
         (None, None, Some(model)) => {
             args.extend(["forecast".into(), "--model".into(), model.clone()]);
             if let Some(draws) = q.draws {
-                args.extend(["--monte-carlo".into(), draws.to_string()]);
-                let seed = q.seed.unwrap_or_default().to_string();
-                args.extend(["--seed".into(), seed]);
+                // `--flag=value`, so a negative value is the flag's value, not another flag.
+                args.push(format!("--monte-carlo={draws}"));
+                args.push(format!("--seed={}", q.seed.unwrap_or_default()));
+                for (flag, value) in [
+                    ("--position-noise", q.position_noise),
+                    ("--salience-noise", q.salience_noise),
+                    ("--capability-noise", q.capability_noise),
+                ] {
+                    if let Some(width) = value {
+                        args.push(format!("{flag}={width}"));
+                    }
+                }
             }
         }
         (None, None, None) => panic!("{}: neither list, analysis nor forecast", q.id),

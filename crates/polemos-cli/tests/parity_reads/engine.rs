@@ -101,11 +101,19 @@ pub fn answer(store: &dyn Store, q: &Question) -> Answer {
             let dispute = q.dispute.as_deref().unwrap_or_default();
             let model = polemos_engine::forecast::model(model, None)?;
             if let Some(draws) = q.draws {
-                let params = polemos_core::forecast::MonteCarloParams {
-                    draws,
-                    seed: q.seed.unwrap_or_default(),
-                    ..Default::default()
-                };
+                // The engine's own words for a count or seed its types cannot hold, as each
+                // interface reports what its input carried.
+                use polemos_engine::forecast::{MonteCarloOptions, invalid_draws, invalid_seed};
+                let seed = q.seed.unwrap_or_default();
+                let params = MonteCarloOptions {
+                    draws: usize::try_from(draws).map_err(|_| invalid_draws(draws))?,
+                    seed: u64::try_from(seed).map_err(|_| invalid_seed(seed))?,
+                    position_noise: q.position_noise,
+                    salience_noise: q.salience_noise,
+                    capability_noise: q.capability_noise,
+                    range: None,
+                }
+                .params()?;
                 let run = polemos_engine::forecast::dispute_monte_carlo(
                     store,
                     dispute,

@@ -216,7 +216,10 @@ async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Answer, Status>
             as_of: q.as_of.clone().unwrap_or_default(),
             revision: q.revision,
             monte_carlo_draws: q.draws.map_or(0, |d| u32::try_from(d).expect("draws")),
-            seed: q.seed.unwrap_or_default(),
+            seed: u64::try_from(q.seed.unwrap_or_default()).expect("seed"),
+            position_noise: q.position_noise,
+            salience_noise: q.salience_noise,
+            capability_noise: q.capability_noise,
         })
         .await?
         .into_inner();

@@ -173,6 +173,41 @@ async fn analysis_and_watch_refuse_bad_input() {
         Code::InvalidArgument,
         "",
     );
+    // Monte Carlo past the engine's limits, on a stored dispute and on an inline scenario alike:
+    // refused before any draw, naming the request's field.
+    let csv = "Actor,Capability,Position,Salience\nA,1,0,0.9\nB,2,100,0.5\n";
+    for source in [
+        pb::forecast_request::Source::Dispute("disputes/kuril-islands".into()),
+        pb::forecast_request::Source::ScenarioCsv(csv.into()),
+    ] {
+        let ask = |draws: u32, position_noise: Option<f64>, capability_noise: Option<f64>| {
+            pb::ForecastRequest {
+                source: Some(source.clone()),
+                model: pb::ForecastModel::Median as i32,
+                monte_carlo_draws: draws,
+                position_noise,
+                capability_noise,
+                ..Default::default()
+            }
+        };
+        for (what, request, field) in [
+            (
+                "too many draws",
+                ask(100_001, None, None),
+                "monte_carlo_draws",
+            ),
+            ("negative noise", ask(8, Some(-0.1), None), "position_noise"),
+            ("NaN noise", ask(8, Some(f64::NAN), None), "position_noise"),
+            ("noise past 1", ask(8, None, Some(1.5)), "capability_noise"),
+        ] {
+            refused(
+                &format!("Forecast {what}"),
+                analysis.forecast(request).await,
+                Code::InvalidArgument,
+                field,
+            );
+        }
+    }
 
     // Watch: forged tokens and filters.
     for token in [
