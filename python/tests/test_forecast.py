@@ -78,7 +78,8 @@ def test_monte_carlo_is_reproducible_by_seed() -> None:
 
 
 def test_monte_carlo_stops_on_ctrl_c() -> None:
-    # Two million draws would run for half a minute or more; Ctrl-C (raised in the main thread
+    # The most draws the engine allows (100000) of BDM on the EC emissions scenario would run
+    # for about a minute (the gRPC deadline test uses the same run); Ctrl-C (raised in the main thread
     # by interrupt_main, as the terminal would) must end the run between draws with
     # KeyboardInterrupt rather than after the last draw. Python's own SIGINT handler, as in a
     # terminal: a process started in the background (a CI step, `cmd &`) inherits SIGINT
@@ -88,7 +89,8 @@ def test_monte_carlo_stops_on_ctrl_c() -> None:
     timer.start()
     try:
         with pytest.raises(KeyboardInterrupt):
-            forecast.monte_carlo(ROWS, draws=2_000_000, seed=1)
+            ec = Path(__file__).resolve().parents[2] / "examples" / "scenarios" / "ec-emissions.csv"
+            forecast.monte_carlo(forecast.read_scenario(ec), model="bdm", draws=100_000, seed=1)
     finally:
         timer.cancel()
         signal.signal(signal.SIGINT, previous)
@@ -103,3 +105,18 @@ def test_scenario_files_read_like_the_cli() -> None:
     result = forecast.bdm(sc)
     lo, hi = sc["scale"]["min"], sc["scale"]["max"]
     assert lo <= result.outcome[sc["dimensions"][0]["name"]] <= hi
+
+
+def test_monte_carlo_keeps_to_the_engines_limits() -> None:
+    """An inline scenario's Monte Carlo has the limits of every other (the engine's table)."""
+    limits = polemos._native.monte_carlo_defaults()
+    for asked, field in [
+        ({"draws": limits["max_draws"] + 1}, "draws"),
+        ({"draws": 0}, "draws"),
+        ({"uncertainty": {"position": limits["max_noise"] * 2}}, "position_noise"),
+        ({"uncertainty": {"capability": -0.1}}, "capability_noise"),
+        ({"seed": -1}, "seed"),
+    ]:
+        with pytest.raises(polemos.ValidationError, match=field) as caught:
+            forecast.monte_carlo(ROWS, **{"draws": 10, **asked})
+        assert caught.value.kind == "invalid_argument"
