@@ -249,7 +249,11 @@ class Issue(Resource):
 
 
 class Stance(Resource):
-    """One actor's stance on one issue over a period, with conditions and evidence."""
+    """One actor's stance on one issue over a period, with conditions and evidence.
+
+    ``label`` is ``support``, ``oppose``, ``neutral``, ``conditional`` or ``ambiguous``; a
+    ``conditional`` stance holds only under its ``conditions`` and may be for or against:
+    ``position`` gives the direction (above 50 conditional support, below it opposition)."""
 
     kind = "stance"
     _summary = ("actor", "issue", "label", "position", "valid_from")

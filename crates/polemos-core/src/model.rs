@@ -345,7 +345,11 @@ pub enum StanceLabel {
     Oppose,
     /// Neither for nor against.
     Neutral,
-    /// For, if a condition is met.
+    /// Held only under a condition (see `Stance::conditions`), for or against: the position
+    /// gives the direction, conditional support above the scale's midpoint ("will sign once the
+    /// islands are returned"; the extractor writes 75) and conditional opposition below it ("will
+    /// not sign until ..."; 25). The analyses read it so: consolidation splits sides by position
+    /// and takes the label by weight within a side, and preconditions use the conditions alone.
     Conditional,
     /// Unclear from the evidence.
     Ambiguous,

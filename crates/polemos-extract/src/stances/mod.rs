@@ -1,4 +1,5 @@
-//! Stance stage: support, opposition, neutrality, conditional support and downplaying of
+//! Stance stage: support, opposition, neutrality, conditional support or opposition (the
+//! position gives the direction, see `StanceLabel::Conditional`) and downplaying of
 //! issues, with hedging and negation, conditions linked to the issue they depend on, proposals
 //! recorded as the proposer's support and accusations as opposition to the act named. Holders
 //! and negation are read from the parse where it says (`holders`); officials' stances are

@@ -310,6 +310,31 @@ fn refusing_to_sign_until_a_condition_is_conditional() {
     assert!(has(&s, "JPN", "peace-treaty", "oppose"), "{s:?}");
 }
 
+/// "conditional" says a condition is attached; the position says for or against
+/// (`StanceLabel::Conditional`), as consolidation reads it.
+#[test]
+fn a_conditional_stance_takes_its_direction_from_the_position() {
+    let x = crate::test_support::extractor();
+    let treaty = |text: &str| {
+        x.analyze(text, None)
+            .stances
+            .iter()
+            .find(|s| s.actor == "actors/JPN" && s.issue.ends_with("/peace-treaty"))
+            .map(|s| (s.label, s.position))
+    };
+    let against = treaty(
+        "Dispute over the Kuril Islands. Japan says it will not sign a peace treaty until the islands are returned.",
+    );
+    assert!(
+        matches!(against, Some((polemos_core::StanceLabel::Conditional, p)) if p < 50.0),
+        "{against:?}"
+    );
+    let text = "Dispute over the Kuril Islands. Japan says it will sign a peace treaty only after the islands are returned.";
+    let (label, position) = treaty(text).expect("a stance on the treaty");
+    assert_eq!(label, polemos_core::StanceLabel::Conditional);
+    assert!(position > 50.0, "{position}");
+}
+
 #[test]
 fn a_formal_protest_opposes_what_it_is_over() {
     // "lodged a protest" is a protest event whose words cover the cue "protest".
