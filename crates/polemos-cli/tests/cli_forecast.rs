@@ -93,6 +93,27 @@ fn monte_carlo_is_reproducible_from_the_seed() {
     assert!(a["distributions"][0]["probability_in_range"].is_number());
 }
 
+/// A scenario file's Monte Carlo keeps to the engine's limits like a stored dispute's: an
+/// invalid argument (exit 2) naming the option, before any draw.
+#[test]
+fn monte_carlo_options_past_the_engines_limits_are_invalid_arguments() {
+    let file = format!("{SCENARIOS}/ec-emissions.csv");
+    for (option, named) in [
+        ("--monte-carlo=100001", "draws"),
+        ("--position-noise=1.5", "position_noise"),
+        ("--capability-noise=-0.2", "capability_noise"),
+    ] {
+        let mut args = vec!["forecast", "--model", "median", option, file.as_str()];
+        if !option.starts_with("--monte-carlo") {
+            args.push("--monte-carlo=10");
+        }
+        let o = polemos(&args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{option}: {err}");
+        assert!(err.contains(named), "{option}: {err}");
+    }
+}
+
 #[test]
 fn malformed_file_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("tmp");

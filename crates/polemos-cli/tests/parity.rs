@@ -320,12 +320,27 @@ async fn run_table(location: &str) {
     tokio::task::spawn_blocking(move || drop(store))
         .await
         .expect("close task");
+    no_disagreements(&failures);
+}
+
+/// Fails with every disagreement found, one a line.
+fn no_disagreements(failures: &[String]) {
     assert!(
         failures.is_empty(),
         "{} disagreement(s):\n{}",
         failures.len(),
         failures.join("\n")
     );
+}
+
+/// The runtime of a PostgreSQL test: a plain test starts its own, because the cluster's set-up
+/// uses PostgreSQL's synchronous client, which may not run inside an async task.
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -344,12 +359,7 @@ fn every_interface_answers_the_table_alike_on_postgres() {
         return;
     };
     let url = cluster.fresh_database().expect("database");
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(run_table(&url));
+    runtime().block_on(run_table(&url));
 }
 
 /// Ingest and curation (the table's `ingest` and `curation`), each question on fresh SQLite files.
@@ -362,12 +372,7 @@ async fn every_interface_ingests_and_curates_alike_on_sqlite() {
         dir.path().join(format!("w{n}.db")).display().to_string()
     };
     let failures = parity_writes::run_writes(&fresh).await;
-    assert!(
-        failures.is_empty(),
-        "{} disagreement(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    no_disagreements(&failures);
 }
 
 /// The same on PostgreSQL, a fresh database a question and interface.
@@ -378,18 +383,8 @@ fn every_interface_ingests_and_curates_alike_on_postgres() {
         return;
     };
     let fresh = || cluster.fresh_database().expect("database");
-    let failures = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(parity_writes::run_writes(&fresh));
-    assert!(
-        failures.is_empty(),
-        "{} disagreement(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    let failures = runtime().block_on(parity_writes::run_writes(&fresh));
+    no_disagreements(&failures);
 }
 
 /// Create, update and delete (the table's `edits`), each question on fresh SQLite files.
@@ -402,12 +397,7 @@ async fn every_interface_edits_alike_on_sqlite() {
         dir.path().join(format!("e{n}.db")).display().to_string()
     };
     let failures = parity_writes::edits::run_edits(&fresh).await;
-    assert!(
-        failures.is_empty(),
-        "{} disagreement(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    no_disagreements(&failures);
 }
 
 /// The same on PostgreSQL, a fresh database a question and interface.
@@ -418,18 +408,8 @@ fn every_interface_edits_alike_on_postgres() {
         return;
     };
     let fresh = || cluster.fresh_database().expect("database");
-    let failures = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime")
-        .block_on(parity_writes::edits::run_edits(&fresh));
-    assert!(
-        failures.is_empty(),
-        "{} disagreement(s):\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    let failures = runtime().block_on(parity_writes::edits::run_edits(&fresh));
+    no_disagreements(&failures);
 }
 
 /// The analyses the table asks (`report`: the dispute report, as JSON).

@@ -7,6 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use polemos_core::{Dossier, NothingElse, validate};
+use polemos_grpc_testkit::{ARTICLE, KURIL, free_port};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::change_service_client::ChangeServiceClient;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
@@ -16,20 +17,10 @@ use polemos_store_testkit::pg_harness::PgCluster;
 use tokio_stream::StreamExt;
 use tonic::transport::Channel;
 
-const KURIL: &str = include_str!("../../../examples/dossiers/kuril-islands.json");
-const ARTICLE: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
-
 /// A `polemos serve` child process on a loopback port, killed when dropped.
 struct Replica {
     child: Child,
     url: String,
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("free port")
-        .port()
 }
 
 impl Replica {

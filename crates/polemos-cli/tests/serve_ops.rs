@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use polemos_core::Dossier;
 use polemos_grpc::{Keys, Limits, Options};
-use polemos_grpc_testkit::Server;
+use polemos_grpc_testkit::{ARTICLE, KURIL, Server, free_port, with_key};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
@@ -18,9 +18,6 @@ use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
 use tonic::transport::{Certificate, Channel, ClientTlsConfig};
 use tonic::{Code, Request};
 use tonic_types::StatusExt;
-
-const KURIL: &str = include_str!("../../../examples/dossiers/kuril-islands.json");
-const ARTICLE: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
 
 /// A certificate authority and a server certificate for `localhost` signed by it, as PEM.
 struct Pki {
@@ -579,25 +576,6 @@ fn bad_tls_files_are_clear_errors_not_panics() {
 }
 
 // ---------------------------------------------------------------- metrics endpoint
-
-/// `message` with `authorization: Bearer <key>`.
-fn with_key<T>(message: T, key: &str) -> Request<T> {
-    let mut request = Request::new(message);
-    request.metadata_mut().insert(
-        "authorization",
-        format!("Bearer {key}").parse().expect("header"),
-    );
-    request
-}
-
-/// A loopback port nothing listens on right now.
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .expect("bind")
-        .local_addr()
-        .expect("addr")
-        .port()
-}
 
 /// The body of `GET /metrics` on `port`, over plain HTTP/1.1.
 fn scrape(port: u16) -> String {

@@ -1,8 +1,10 @@
 //! The one test server every gRPC test starts (polemos-grpc's API, abuse and bad-input suites;
 //! polemos-cli's parity and serving tests): a real server on 127.0.0.1:0 over a store, with an
 //! admin and a reader key, clients that send them, and a clean stop that fails the test if the
-//! server does not drain. Kept out of polemos-grpc's library so that what it publishes is the
-//! server.
+//! server does not drain. Also what those suites otherwise each wrote for themselves: the
+//! reference dossier and article, a key on a single request, a free port for a server started as
+//! a process, and the fields a refusal names. Kept out of polemos-grpc's library so that what it
+//! publishes is the server.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -23,6 +25,9 @@ use tonic::{Request, Status};
 
 /// The reference dossier (Kuril Islands), which most tests serve.
 pub const KURIL: &str = include_str!("../../../examples/dossiers/kuril-islands.json");
+
+/// The reference article (of 2018-09-19) the dossier's stances were read from.
+pub const ARTICLE: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
 
 /// The channel every keyed client wraps.
 pub type Keyed = InterceptedService<Channel, Auth>;
@@ -195,6 +200,31 @@ impl tonic::service::Interceptor for Auth {
         }
         Ok(req)
     }
+}
+
+/// `message` with `authorization: Bearer <key>`, for a call made without a keyed client.
+pub fn with_key<T>(message: T, key: &str) -> Request<T> {
+    let mut request = Request::new(message);
+    let value = MetadataValue::try_from(format!("Bearer {key}")).expect("ascii");
+    request.metadata_mut().insert("authorization", value);
+    request
+}
+
+/// A loopback port nothing listens on right now, for a server started as a process.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("free port")
+        .port()
+}
+
+/// The fields a refusal's `BadRequest` detail names, in order (none without the detail).
+pub fn violations(status: &Status) -> Vec<String> {
+    use tonic_types::StatusExt;
+    status
+        .get_details_bad_request()
+        .map(|b| b.field_violations.into_iter().map(|v| v.field).collect())
+        .unwrap_or_default()
 }
 
 /// Waits for a condition the server must reach (not for a duration): polls until it holds,

@@ -2,13 +2,13 @@
 //! spans outside stored documents, extreme publication dates, oversized text.
 
 use polemos_core::Dossier;
-use polemos_grpc_testkit::Auth;
+use polemos_grpc_testkit::{Auth, KURIL};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
 use polemos_proto::v1::import_service_client::ImportServiceClient;
 use tonic::Code;
 
-use crate::support::{KURIL, Suite, fields, long, refused};
+use crate::support::{Suite, fields, long, refused};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn import_and_extract_refuse_bad_input() {

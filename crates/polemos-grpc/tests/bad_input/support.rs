@@ -4,18 +4,10 @@ use std::fmt::Debug;
 
 use polemos_core::Dossier;
 use polemos_grpc::{Limits, Options};
-use polemos_grpc_testkit::Server;
+pub use polemos_grpc_testkit::violations as fields;
+use polemos_grpc_testkit::{KURIL, Server};
 use polemos_proto::v1 as pb;
 use tonic::{Code, Response, Status};
-use tonic_types::StatusExt;
-
-pub const KURIL: &str = include_str!("../../../../examples/dossiers/kuril-islands.json");
-
-pub fn fields(st: &Status) -> Vec<String> {
-    st.get_details_bad_request()
-        .map(|b| b.field_violations.iter().map(|v| v.field.clone()).collect())
-        .unwrap_or_default()
-}
 
 /// Asserts `result` is refused with `code`, naming `field` among its violations (when given).
 #[track_caller]

@@ -9,7 +9,7 @@ pub use std::time::Duration;
 
 pub use polemos_core::Dossier;
 pub use polemos_grpc::{self as grpc, Keys, Limits, Options, Shared, auth};
-pub use polemos_grpc_testkit::{Auth, KURIL, Server};
+pub use polemos_grpc_testkit::{ARTICLE, Auth, KURIL, Server, violations, with_key};
 pub use polemos_proto::v1 as pb;
 pub use polemos_proto::v1::change_service_client::ChangeServiceClient;
 pub use polemos_proto::v1::dossier_service_client::DossierServiceClient;
@@ -24,10 +24,7 @@ pub use tonic::{Code, Request, Status};
 pub use tonic_types::StatusExt;
 
 pub fn field_violation(status: &Status) -> String {
-    status
-        .get_details_bad_request()
-        .and_then(|b| b.field_violations.first().map(|v| v.field.clone()))
-        .unwrap_or_default()
+    violations(status).into_iter().next().unwrap_or_default()
 }
 
 pub fn reason(status: &Status) -> String {
@@ -45,8 +42,6 @@ pub fn new_actor(id: &str) -> pb::Actor {
         ..Default::default()
     }
 }
-
-pub const ARTICLE: &str = include_str!("../../../../tests/fixtures/kuril-2018.txt");
 
 // ---------------------------------------------------------------- typed analyses
 
@@ -93,11 +88,12 @@ pub struct RawExtractRequest {
 pub async fn raw_extract(server: &Server, text: Vec<u8>) -> Result<pb::ExtractResponse, Status> {
     let mut grpc = tonic::client::Grpc::new(server.channel().await);
     grpc.ready().await.expect("ready");
-    let mut req = Request::new(RawExtractRequest {
-        document: Some(RawDocument { text }),
-    });
-    let value = MetadataValue::try_from(format!("Bearer {}", server.admin)).expect("ascii");
-    req.metadata_mut().insert("authorization", value);
+    let req = with_key(
+        RawExtractRequest {
+            document: Some(RawDocument { text }),
+        },
+        &server.admin,
+    );
     let path = tonic::codegen::http::uri::PathAndQuery::from_static(
         "/polemos.v1.ExtractionService/Extract",
     );
