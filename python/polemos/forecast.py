@@ -273,7 +273,9 @@ def monte_carlo(
 ) -> dict[str, Any]:
     """Runs ``model`` on ``draws`` perturbed copies of the scenario (positions, saliences and
     capabilities jittered by ``uncertainty``); returns the baseline forecast and, per dimension,
-    the distribution of outcomes (mean, spread, quantiles, probability of landing in ``range``)."""
+    the distribution of outcomes (mean, spread, quantiles, probability of landing in ``range``).
+    The engine's limits hold, as for a stored dispute: 1 to 100000 draws, a seed from 0 to
+    2**64 - 1, each uncertainty from 0 to 1; anything else is a :class:`ValidationError`."""
     scenario_args, params = _split(options)
     sc = scenario(data, **scenario_args)
     mc: dict[str, Any] = {"draws": draws, "seed": seed}
