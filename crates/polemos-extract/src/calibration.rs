@@ -489,15 +489,11 @@ mod tests {
 
     /// A table of `kind` giving every basis `base + i / 100` (the i-th basis).
     fn distinct_table(kind: Kind, base: f64) -> String {
+        let steps = (0_u8..).map(|i| base + f64::from(i) / 100.0);
         kind.bases()
             .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                format!(
-                    "{b}\t1\t1\t{:.2}\n",
-                    base + f64::from(u8::try_from(i).unwrap_or(0)) / 100.0
-                )
-            })
+            .zip(steps)
+            .map(|(b, c)| format!("{b}\t1\t1\t{c:.2}\n"))
             .collect()
     }
 
