@@ -20,7 +20,7 @@ class BatchExtraction(NamedTuple):
     its article (the input's ``id`` column, same name and type)."""
 
     #: One row per actor found in an article: actor, kind, display_name, role, affiliation,
-    #: cited_as_source, mentions.
+    #: cited_as_source, confidence, mentions.
     actors: Any
     #: One row per PLOVER event: event_type, mode, quad_class, cameo, intensity, sources,
     #: targets, status, negated, hedged, date, date_precision, location, dispute, issues,

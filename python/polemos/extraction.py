@@ -35,7 +35,8 @@ SCHEMAS: dict[str, Schema] = {
     ),
     "actors": (
         ("name", "str"), ("kind", "str"), ("display_name", "str"), ("role", "str"),
-        ("affiliation", "str"), ("iso3", "str"), ("cited_as_source", "bool"), ("mentions", "str"),
+        ("affiliation", "str"), ("iso3", "str"), ("cited_as_source", "bool"),
+        ("confidence", "float"), ("mentions", "str"),
     ),
     "disputes": (
         ("name", "str"), ("title", "str"), ("mentions", "str"), ("parts", "str"),
@@ -44,6 +45,7 @@ SCHEMAS: dict[str, Schema] = {
     "dates": (
         ("text", "str"), ("span_start", "int"), ("span_end", "int"), ("sentence", "int"),
         ("date", "date"), ("precision", "str"), ("relative", "bool"), ("qualifier", "str"),
+        ("confidence", "float"),
     ),
 }
 

@@ -298,6 +298,7 @@ fn actors(outcomes: &[Outcome]) -> Result<RecordBatch, ArrowError> {
         "cited_as_source",
         bools(rows.iter().map(|r| r.1.cited_as_source)),
     );
+    t.add("confidence", floats(rows.iter().map(|r| r.1.confidence)));
     t.add(
         "mentions",
         ints(

@@ -29,6 +29,19 @@ def test_extract_finds_the_parties_and_the_ministers() -> None:
     assert "Extraction(" in repr(x) and "<script>" not in x._repr_html_()
 
 
+def test_actors_and_dates_carry_their_calibrated_confidence() -> None:
+    x = polemos.extract(ARTICLE, published=PUBLISHED)
+    assert x.actors and x.dates
+    for fact in x.actors + x.dates:
+        assert 0.0 <= fact["confidence"] <= 1.0
+    # Japan is named by its name, which the built-in actor table rates above the 0.5 of a basis
+    # without evidence.
+    jpn = next(a for a in x.actors if a["name"] == "actors/JPN")
+    assert jpn["confidence"] > 0.5
+    actors = x.to_records("actors")
+    assert [r["confidence"] for r in actors] == [a["confidence"] for a in x.actors]
+
+
 def test_evidence_spans_point_into_the_text() -> None:
     x = polemos.extract(ARTICLE, published=dt.date(2018, 9, 19))
     raw = ARTICLE.encode("utf-8")

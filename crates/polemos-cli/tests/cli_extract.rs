@@ -197,6 +197,51 @@ fn user_lexicon_adds_knowledge_without_recompiling() {
 }
 
 #[test]
+fn a_confidence_table_in_the_data_directory_replaces_the_built_in_one() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let data_dir = dir.path().to_str().expect("p");
+    let run = |data_dir: Option<&str>| {
+        let mut args = vec!["extract", KURIL_TEXT, "--published", "2018-09-19", "--json"];
+        if let Some(d) = data_dir {
+            args.extend(["--data-dir", d]);
+        }
+        polemos(&args)
+    };
+    let stance_confidences = |o: &Output| -> Vec<f64> {
+        let line: serde_json::Value = serde_json::from_str(&stdout(o)).expect("one JSON line");
+        line["extraction"]["stances"]
+            .as_array()
+            .expect("stances")
+            .iter()
+            .filter(|s| s["hedged"] == false)
+            .map(|s| s["confidence"].as_f64().expect("a confidence"))
+            .collect()
+    };
+    let builtin = run(None);
+    assert!(builtin.status.success(), "{}", stderr(&builtin));
+    let before = stance_confidences(&builtin);
+    assert!(!before.is_empty() && before.iter().all(|c| (c - 0.05).abs() > 1e-9));
+
+    let table = dir.path().join("stance-calibration.tsv");
+    std::fs::write(&table, "# mine\ntopic\t1\t1\t0.05\nnew-issue\t1\t1\t0.05\n").expect("write");
+    let o = run(Some(data_dir));
+    assert!(o.status.success(), "{}", stderr(&o));
+    let after = stance_confidences(&o);
+    assert_eq!(after.len(), before.len());
+    assert!(after.iter().all(|c| (c - 0.05).abs() < 1e-9), "{after:?}");
+
+    std::fs::write(&table, "# mine\ntopic\t1\t1\t0.05\nnew-issue\t1\t1\thigh\n").expect("write");
+    let o = run(Some(data_dir));
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("stance-calibration.tsv, line 3")
+            && stderr(&o).contains("`confidence` must be a number from 0 to 1"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
 fn user_language_profile_extends_or_replaces_english_and_bad_ones_are_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let article = dir.path().join("a.txt");

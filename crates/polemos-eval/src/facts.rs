@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashMap};
 
 use polemos_core::names::slugify;
-use polemos_extract::{ActorFact, Extraction, calibration};
+use polemos_extract::{ActorFact, Extraction};
 use serde::Serialize;
 
 use crate::gold::{Article, GoldActor};
@@ -495,7 +495,7 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
                 label: Predicted::short(&a.name).to_owned(),
                 quote: quote.clone(),
             },
-            calibration::actor_confidence(a),
+            a.confidence,
         );
         if a.kind == polemos_core::model::ActorKind::Person
             && let Some(of) = &a.affiliation
@@ -670,7 +670,7 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
                 label: format!("{} = {date}", d.text),
                 quote: context(text, d.span.start, d.span.end),
             },
-            calibration::DateForm::of_fact(d).confidence(),
+            d.confidence,
         );
     }
     facts

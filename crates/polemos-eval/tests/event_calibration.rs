@@ -6,7 +6,8 @@
 mod support;
 
 use polemos_eval::FactType;
-use polemos_extract::events::calibration::{BASES, basis, render};
+use polemos_extract::calibration::{Kind, render};
+use polemos_extract::events::calibration::{BASES, basis};
 
 #[test]
 fn event_confidence_is_the_dev_corpus_share_of_right_events() {
@@ -21,5 +22,5 @@ fn event_confidence_is_the_dev_corpus_share_of_right_events() {
             support::count(&mut counts, basis(event), right);
         }
     }
-    support::check("event-calibration.tsv", &render(&counts));
+    support::check("event-calibration.tsv", &render(Kind::Event, &counts));
 }

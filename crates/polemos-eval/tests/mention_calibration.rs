@@ -8,7 +8,7 @@ mod support;
 
 use polemos_eval::FactType;
 use polemos_extract::calibration::{
-    ACTOR_BASES, DATE_BASES, DateForm, actor_basis, render_actors, render_dates, via_name,
+    ACTOR_BASES, DATE_BASES, DateForm, Kind, actor_basis, render, via_name,
 };
 
 #[test]
@@ -36,6 +36,6 @@ fn actor_and_date_confidence_is_the_dev_corpus_share_of_right_ones() {
             support::count(&mut dates, DateForm::of_fact(date).as_str(), right);
         }
     }
-    support::check("actor-calibration.tsv", &render_actors(&actors));
-    support::check("date-calibration.tsv", &render_dates(&dates));
+    support::check("actor-calibration.tsv", &render(Kind::Actor, &actors));
+    support::check("date-calibration.tsv", &render(Kind::Date, &dates));
 }

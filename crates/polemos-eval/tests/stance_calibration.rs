@@ -6,7 +6,8 @@
 mod support;
 
 use polemos_eval::FactType;
-use polemos_extract::stances::calibration::{BASES, basis, render};
+use polemos_extract::calibration::{Kind, render};
+use polemos_extract::stances::calibration::{BASES, basis};
 
 #[test]
 fn stance_confidence_is_the_dev_corpus_share_of_right_stances() {
@@ -21,5 +22,5 @@ fn stance_confidence_is_the_dev_corpus_share_of_right_stances() {
             support::count(&mut counts, basis(x.knowledge(), stance), right);
         }
     }
-    support::check("stance-calibration.tsv", &render(&counts));
+    support::check("stance-calibration.tsv", &render(Kind::Stance, &counts));
 }

@@ -10,8 +10,9 @@ use super::output::{Clause, Speech};
 use super::syntax::{Subject, subject_before};
 use polemos_core::model::ActorKind;
 
-/// The score of an attribution: one figure for every cue until attributions are calibrated
-/// like stances (it was the constant `assemble` gave every attribution's evidence).
+/// The score of an attribution: one figure for every cue, not calibrated like the other facts'
+/// confidences (`calibration`) because the evaluation gold records no speakers to fit it on
+/// (docs/evaluation.md). Calibrating it needs gold attributions first.
 const CONFIDENCE: f64 = 0.8;
 
 fn is_quote(w: &str) -> bool {

@@ -332,7 +332,7 @@ pub fn run(doc: &mut Doc<'_>) {
                     && len == 1
                     && doc.tok_lexeme(i).is_some_and(|l| l.weekday.is_some());
                 // Calibrated on the evaluation corpus by the date's form.
-                let score = DateForm::of(f.relative, weekday).confidence();
+                let score = doc.calibration.date(DateForm::of(f.relative, weekday));
                 doc.dates.push(DateMention {
                     start: doc.tokens[i].start,
                     end: doc.tokens[i + len - 1].end,
@@ -392,9 +392,9 @@ mod tests {
         assert_eq!(
             scores,
             vec![
-                ("12 September 2018", DateForm::Full.confidence()),
-                ("tomorrow", DateForm::Resolved.confidence()),
-                ("Tuesday", DateForm::Weekday.confidence())
+                ("12 September 2018", doc.calibration.date(DateForm::Full)),
+                ("tomorrow", doc.calibration.date(DateForm::Resolved)),
+                ("Tuesday", doc.calibration.date(DateForm::Weekday))
             ]
         );
     }

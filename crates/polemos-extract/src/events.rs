@@ -675,7 +675,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         demanded::code(k, doc, items, s, &author, &mut out, &mut index);
     }
     for e in &mut out {
-        e.confidence = calibration::confidence(e);
+        e.confidence = calibration::confidence(&k.calibration, e);
     }
     doc.events = out;
 }

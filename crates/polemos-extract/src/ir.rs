@@ -165,6 +165,9 @@ pub struct Doc<'t> {
     /// The knowledge's word lists (`Extractor::analyze` sets the extractor's; the built-in ones
     /// by default).
     pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
+    /// The confidence tables (`Extractor::analyze` sets the extractor's; the built-in ones by
+    /// default).
+    pub calibration: std::sync::Arc<crate::calibration::Calibration>,
     /// Per token, its word's lexeme in the profile, looked up once per document on the first
     /// `tok_is_a` or `tok_lexeme` (the stages ask about the same tokens many times).
     tok_lexemes: std::cell::OnceCell<Vec<u32>>,
@@ -195,6 +198,7 @@ impl<'t> Doc<'t> {
             work: std::cell::Cell::new(0),
             lang: crate::lang::english(),
             lexicon: crate::lexicon::builtin(),
+            calibration: crate::calibration::builtin(),
             tok_lexemes: std::cell::OnceCell::new(),
         }
     }

@@ -166,16 +166,6 @@ pub enum Via {
     Reference,
 }
 
-impl Via {
-    /// How likely a mention named this way points at the right actor, 0–1: the score of the
-    /// mention (`Item::score`), calibrated on the evaluation corpus (`calibration`: the share of
-    /// its development part's actors named at best this way that the gold accepts).
-    #[must_use]
-    pub fn score(self) -> f64 {
-        crate::calibration::via_confidence(self)
-    }
-}
-
 /// An actor the data knows: a state, an organization or a media outlet.
 #[derive(Debug, Clone)]
 pub struct KnownActor {
@@ -393,6 +383,9 @@ pub struct Knowledge {
     pub lang: std::sync::Arc<crate::lang::Profile>,
     /// Word lists of the world ("lexicon" lines: group nouns, newspapers' name words...).
     pub lexicon: std::sync::Arc<crate::lexicon::Lexicon>,
+    /// The confidence tables of actors, dates, events and stances (the built-in ones, or a
+    /// user's file of the same name in their place).
+    pub calibration: std::sync::Arc<crate::calibration::Calibration>,
 }
 
 impl Knowledge {
@@ -445,6 +438,7 @@ pub struct KnowledgeBuilder {
     syntax: crate::tree::SyntaxModel,
     lang: Option<std::sync::Arc<crate::lang::Profile>>,
     lexicon: crate::lexicon::Lexicon,
+    calibration: crate::calibration::Calibration,
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
@@ -458,17 +452,22 @@ impl KnowledgeBuilder {
     /// When the embedded data does not parse.
     pub fn builtin() -> Result<Self, ExtractError> {
         let mut b = Self::default();
-        for (name, text) in BUILTIN {
+        for (name, text) in BUILTIN.into_iter().chain(crate::calibration::BUILTIN) {
             b.add_source(name, text)?;
         }
         Ok(b)
     }
 
-    /// Adds every entry of one data file; `source` names it in errors.
+    /// Adds every entry of one data file; `source` names it in errors. A confidence table,
+    /// known by its file name (`event-calibration.tsv`, [`crate::calibration::Kind::of_file`]),
+    /// replaces the table of its kind instead.
     ///
     /// # Errors
     /// [`ExtractError::Data`] naming the source, line and what is wrong.
     pub fn add_source(&mut self, source: &str, text: &str) -> Result<(), ExtractError> {
+        if let Some(kind) = crate::calibration::Kind::of_file(source) {
+            return self.calibration.replace(kind, source, text);
+        }
         for (index, raw) in text.lines().enumerate() {
             let line = raw.trim();
             if line.is_empty() || line.starts_with('#') {
@@ -902,6 +901,7 @@ impl KnowledgeBuilder {
                 None => crate::lang::checked_english()?,
             },
             lexicon: std::sync::Arc::new(self.lexicon),
+            calibration: std::sync::Arc::new(self.calibration),
         })
     }
 

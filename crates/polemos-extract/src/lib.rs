@@ -183,6 +183,7 @@ impl Extractor {
         let mut doc = Doc::new(text, published);
         doc.lang = std::sync::Arc::clone(&self.knowledge.lang);
         doc.lexicon = std::sync::Arc::clone(&self.knowledge.lexicon);
+        doc.calibration = std::sync::Arc::clone(&self.knowledge.calibration);
         for stage in &self.stages {
             stage.run(&self.knowledge, &mut doc);
         }
@@ -199,6 +200,7 @@ impl Extractor {
         let mut doc = Doc::new(text, published);
         doc.lang = std::sync::Arc::clone(&self.knowledge.lang);
         doc.lexicon = std::sync::Arc::clone(&self.knowledge.lexicon);
+        doc.calibration = std::sync::Arc::clone(&self.knowledge.calibration);
         self.stages
             .iter()
             .map(|stage| {
@@ -335,6 +337,7 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             role: a.role.map(|r| k.titles[r].role.clone()),
             affiliation: a.affiliation.map(|x| doc.actor_name(x)),
             cited_as_source: sources.contains(&i),
+            confidence: calibration::UNKNOWN,
             mentions: Vec::new(),
         })
         .collect();
@@ -357,6 +360,9 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
         }
     }
     actors.retain(|a| !a.mentions.is_empty());
+    for a in &mut actors {
+        a.confidence = k.calibration.actor(a);
+    }
     let attributions = doc
         .clauses
         .iter()
@@ -391,6 +397,7 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             precision: d.precision,
             relative: d.relative,
             qualifier: d.qualifier,
+            confidence: d.score,
         })
         .collect();
     let mut issue_names: Vec<String> = Vec::new();

@@ -69,7 +69,7 @@ pub(crate) fn its_bodies(
                 adjectival: false,
                 possessive: false,
             },
-            score: Via::Reference.score(),
+            score: doc.calibration.via(Via::Reference),
         });
     }
 }

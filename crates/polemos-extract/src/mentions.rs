@@ -210,6 +210,7 @@ pub(crate) fn state_entry(k: &Knowledge, entries: &[Entry]) -> Option<usize> {
 /// Builds the items of every sentence.
 #[allow(clippy::too_many_lines)]
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
+    let cal = std::sync::Arc::clone(&doc.calibration);
     let mut st = State {
         known: HashMap::new(),
         surnames: HashMap::new(),
@@ -247,7 +248,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 kind,
                 // An actor by how it was named; a cue, topic or dispute name matched exactly.
                 score: match kind {
-                    ItemKind::Actor { via, .. } => via.score(),
+                    ItemKind::Actor { via, .. } => cal.via(via),
                     _ => 1.0,
                 },
             };
@@ -334,7 +335,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                         adjectival: false,
                                         possessive: false,
                                     },
-                                    score: Via::Name.score(),
+                                    score: cal.via(Via::Name),
                                 });
                             }
                             continue;
@@ -382,7 +383,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival: false,
                                     possessive,
                                 },
-                                score: Via::Name.score(),
+                                score: cal.via(Via::Name),
                             });
                             // The state is still named, as the body's owner.
                             local.push(item(ItemKind::Actor {
@@ -436,7 +437,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival: false,
                                     possessive: false,
                                 },
-                                score: via.score(),
+                                score: cal.via(via),
                             });
                             continue;
                         }
@@ -458,7 +459,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival: false,
                                     possessive: false,
                                 },
-                                score: via.score(),
+                                score: cal.via(via),
                             });
                             continue;
                         }
@@ -483,7 +484,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     adjectival,
                                     possessive: false,
                                 },
-                                score: via.score(),
+                                score: cal.via(via),
                             });
                         }
                     }
@@ -592,7 +593,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     possessive: p.name_end + 2 <= range.end
                         && only_possessive(doc, p.name_end, p.name_end + 2),
                 },
-                score: Via::Name.score(),
+                score: cal.via(Via::Name),
             });
         }
         its_bodies(k, doc, &mut st, range.clone(), &mut local);
@@ -628,7 +629,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     adjectival: false,
                     possessive,
                 },
-                score: Via::Surname.score(),
+                score: cal.via(Via::Surname),
             });
         }
         let _ = covered_until;

@@ -50,6 +50,9 @@ pub struct ActorFact {
     pub affiliation: Option<String>,
     /// Cited as the source of a report ("the NHK broadcaster said"), not as a party.
     pub cited_as_source: bool,
+    /// How likely the actor is right, 0–1: calibrated by the most direct way the text named it
+    /// (`calibration::Calibration::actor`, `data/actor-calibration.tsv`).
+    pub confidence: f64,
     pub mentions: Vec<MentionFact>,
 }
 
@@ -108,6 +111,9 @@ pub struct DateFact {
     pub relative: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub qualifier: Option<&'static str>,
+    /// How likely the date is right, 0–1: calibrated by its form, written in full, resolved by a
+    /// rule or a bare weekday (`calibration::DateForm`, `data/date-calibration.tsv`).
+    pub confidence: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -1,5 +1,6 @@
 //! Tests of the mentions stage: which names are actors, places or outlets.
 
+use crate::calibration;
 use crate::{ArticleMeta, Extractor};
 
 #[test]
@@ -153,10 +154,13 @@ fn each_sentence_has_its_items_and_each_actor_item_a_score_by_how_it_was_named()
             .find(|it| doc.slice(it.start, it.end) == text)
             .map(|it| it.score)
     };
-    assert_eq!(score_of("Russia"), Some(Via::Name.score()));
+    assert_eq!(
+        score_of("Russia"),
+        Some(calibration::builtin().via(Via::Name))
+    );
     assert_eq!(
         score_of("Russian foreign ministry"),
-        Some(Via::Demonym.score())
+        Some(calibration::builtin().via(Via::Demonym))
     );
     let (score, d) = doc
         .items
