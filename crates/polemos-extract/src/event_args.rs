@@ -17,7 +17,7 @@ mod nominal;
 mod parties;
 mod partners;
 pub use acts::{SanctionKind, light_with_act, object_headed_by, object_of_act, sanction_verb};
-pub use demands::{Demand, demands};
+pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation};
 use nominal::nominal;
 pub use parties::{author, parties_of};
 pub use partners::{Joint, joint};

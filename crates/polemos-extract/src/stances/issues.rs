@@ -304,6 +304,29 @@ fn new_issue_from(
 /// governments of the region to ...").
 const REQUEST_TO_WINDOW: usize = 8;
 
+/// The first "to" of what the request cue ending at token `cue_tok_end` asks for, before
+/// `stop_tok`.
+fn request_infinitive(doc: &Doc<'_>, cue_tok_end: usize, stop_tok: usize) -> Option<usize> {
+    let window = (cue_tok_end + REQUEST_TO_WINDOW).min(stop_tok);
+    (cue_tok_end..window).find(|&t| doc.tok_is_a(t, Class::InfinitiveMarker))
+}
+
+/// Whether the request cue `items[at]` can have an issue at all, before token `stop_tok`: a
+/// topic named after it ("demanded talks") or what it asks for through "to" ("calls on Russia
+/// to end its occupation", `requested_act`). The stage reads the issue; `gates.rs` asks this
+/// to skip the parse when there can be none.
+pub(crate) fn request_may_name_issue(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> bool {
+    items[at + 1..]
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Topic(_)))
+        || request_infinitive(doc, items[at].tok_end, stop_tok).is_some()
+}
+
 /// What a request asks for when no known topic follows it: the parse's object of a verb the
 /// request governs through "to" ("calls on Russia to end its occupation of Crimea", "urged the
 /// governments not to turn away boats"). A known topic in that object is the issue; a new issue
@@ -318,8 +341,7 @@ pub(super) fn requested_act(
 ) -> Option<(Accused, bool)> {
     let cue = items[at];
     let p = &doc.parse;
-    let window = (cue.tok_end + REQUEST_TO_WINDOW).min(stop_tok);
-    let first_to = (cue.tok_end..window).find(|&t| doc.tok_is_a(t, Class::InfinitiveMarker))?;
+    let first_to = request_infinitive(doc, cue.tok_end, stop_tok)?;
     // Every "to VERB" from the first one on: "to respect ... and to end ...".
     for to in (first_to..stop_tok).filter(|&t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
         let verb_tok = to + 1;
