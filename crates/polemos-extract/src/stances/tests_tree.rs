@@ -359,3 +359,25 @@ fn who_answers_a_proposal_did_not_make_it() {
     let s = stances(&format!("{d} Japan made a proposal for a peace treaty."));
     assert!(has(&s, "JPN", "peace-treaty", "support"), "{s:?}");
 }
+
+#[test]
+fn refusing_to_give_a_thing_up_holds_it() {
+    let d = "Dispute over the Kuril Islands.";
+    // A negated verb of giving up supports its object.
+    let s = stances(&format!(
+        "{d} Russia said it will not give up its military bases on the islands."
+    ));
+    assert!(has(&s, "RUS", "military-presence", "support"), "{s:?}");
+    assert!(!has(&s, "RUS", "military-presence", "oppose"), "{s:?}");
+    // Refusing to renounce a claim holds the claim.
+    let s = stances(&format!(
+        "{d} Japan refuses to renounce its goal of sovereignty over the islands."
+    ));
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    assert!(!has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
+    // Giving a thing up, not refused, opposes it.
+    let s = stances(&format!(
+        "{d} Russia gave up its military bases on the islands."
+    ));
+    assert!(has(&s, "RUS", "military-presence", "oppose"), "{s:?}");
+}
