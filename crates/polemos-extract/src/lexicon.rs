@@ -100,6 +100,9 @@ pub enum Lex {
     /// Side nouns that with "the" alone name the pair the text has just named ("the countries'
     /// forces").
     PairNoun,
+    /// Nouns of intent whose content is the act their infinitive names ("the regime's intention
+    /// to establish relations", "its decision to annex"): the issue is that act's object.
+    IntentNoun,
     /// Side nouns whose plural alone names the two sides ("the parties", "the sides"), no
     /// quantifier needed.
     PartyNoun,
@@ -117,7 +120,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 42] = [
+pub const LEXICONS: [(Lex, &str, Case); 43] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -167,6 +170,7 @@ pub const LEXICONS: [(Lex, &str, Case); 42] = [
     (Lex::SideNoun, "side_noun", Case::Any),
     (Lex::PairNoun, "pair_noun", Case::Any),
     (Lex::PartyNoun, "party_noun", Case::Any),
+    (Lex::IntentNoun, "intent_noun", Case::Any),
     (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
 ];
 

@@ -13,6 +13,8 @@ use polemos_core::names::slugify;
 const TOPIC_WINDOW: usize = 12;
 /// Longest noun phrase proposed as a new issue, in tokens.
 const MAX_NEW_ISSUE_TOKENS: usize = 4;
+/// Longest owner before a possessive ("the Syrian regime's"), in tokens from its first word.
+const MAX_OWNER_TOKENS: usize = 3;
 
 /// How far after a claim verb its object may stand, in tokens.
 const CLAIM_WINDOW: usize = 5;
@@ -168,6 +170,25 @@ fn new_issue_from(
         if after > owner.tok_end {
             t = after;
         }
+    }
+    // "the Syrian regime's intention": an owner named with a demonym and a noun is an owner too.
+    if let Some(owner) = items
+        .iter()
+        .find(|x| x.tok == t && matches!(x.kind, ItemKind::Actor { .. }))
+        && let Some(clitic) = (owner.tok_end..(t + MAX_OWNER_TOKENS).min(stop_tok))
+            .find(|&x| after_possessive(doc, x) > x)
+        && (owner.tok_end..clitic).all(|x| matches!(doc.tokens[x].kind, TokKind::Word))
+    {
+        t = after_possessive(doc, clitic);
+    }
+    // "the regime's intention to establish diplomatic relations": the act the noun of intent
+    // names through its infinitive is what is meant, and that act's object names it.
+    if t + 3 < stop_tok
+        && doc.tok_in_lex(t, Lex::IntentNoun)
+        && doc.tok_is_a(t + 1, Class::InfinitiveMarker)
+        && matches!(doc.tokens[t + 2].kind, TokKind::Word)
+    {
+        return new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
     }
     let start = t;
     // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after

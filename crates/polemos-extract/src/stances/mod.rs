@@ -336,6 +336,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     ..
                                 }
                             ) && x.tok <= it.tok_end + 1
+                                // "the Russian government's plan": an owner, not the object.
+                                && super::mentions::after_possessive(doc, x.tok_end) == x.tok_end
                         });
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                     // "The measure ... was co-sponsored by France": a passive's issue is its

@@ -381,3 +381,17 @@ fn refusing_to_give_a_thing_up_holds_it() {
     ));
     assert!(has(&s, "RUS", "military-presence", "oppose"), "{s:?}");
 }
+
+#[test]
+fn an_intent_names_its_act_and_the_act_its_object() {
+    let d = "Dispute over the Kuril Islands.";
+    let s = stances(&format!(
+        "{d} Japan condemned the Russian government's intention to build an airport on the islands."
+    ));
+    assert!(has(&s, "JPN", "airport", "oppose"), "{s:?}");
+    // The owner is no issue.
+    assert!(
+        !s.iter().any(|(_, i, _)| i.ends_with("russian-government")),
+        "{s:?}"
+    );
+}
