@@ -162,14 +162,23 @@ fn new_issue_from(
     }
     // "condemns Russia's occupation of Crimea": the owner is the actor whose act it is; the
     // issue is the act.
-    if let Some(owner) = items
+    // "South Korean President Lee Myung-Bak's visit": the owner may be named by several
+    // mentions in a row (a demonym, then the person).
+    let mut owner_end = t;
+    while let Some(next) = items
         .iter()
-        .find(|x| x.tok == t && matches!(x.kind, ItemKind::Actor { .. }))
+        .filter(|x| x.tok == owner_end && matches!(x.kind, ItemKind::Actor { .. }))
+        .map(|x| x.tok_end)
+        .max()
     {
-        let after = after_possessive(doc, owner.tok_end);
-        if after > owner.tok_end {
-            t = after;
+        if next <= owner_end {
+            break;
         }
+        owner_end = next;
+    }
+    let after = after_possessive(doc, owner_end);
+    if owner_end > t && after > owner_end {
+        t = after;
     }
     // "the Syrian regime's intention": an owner named with a demonym and a noun is an owner too.
     if let Some(owner) = items

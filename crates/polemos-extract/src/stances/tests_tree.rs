@@ -395,3 +395,11 @@ fn an_intent_names_its_act_and_the_act_its_object() {
         "{s:?}"
     );
 }
+
+#[test]
+fn an_owner_named_by_several_mentions_is_skipped() {
+    let s = stances(
+        "Japan and South Korea dispute the Liancourt Rocks. Japan has recalled its ambassador to South Korea to protest South Korean President Lee Myung-Bak's visit to the islands.",
+    );
+    assert!(has(&s, "JPN", "visit-to-the-islands", "oppose"), "{s:?}");
+}
