@@ -403,3 +403,17 @@ fn an_owner_named_by_several_mentions_is_skipped() {
     );
     assert!(has(&s, "JPN", "visit-to-the-islands", "oppose"), "{s:?}");
 }
+
+#[test]
+fn once_again_repeats_a_stance_and_sets_no_condition() {
+    let s =
+        stances("Once again, Japan urged Russia to withdraw its forces from the Kuril Islands.");
+    // Withdrawing a state's forces is the reverse of its military presence.
+    assert!(has(&s, "JPN", "military-presence", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|(_, _, l)| l == "conditional"), "{s:?}");
+    // A subordinating "once" still sets one.
+    let s = stances(
+        "Japan will back a peace treaty on the Kuril Islands once Russia returns the islands.",
+    );
+    assert!(has(&s, "JPN", "peace-treaty", "conditional"), "{s:?}");
+}
