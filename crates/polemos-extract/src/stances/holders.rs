@@ -525,7 +525,12 @@ fn actors_of(
     }
     let mut out: Vec<usize> = Vec::new();
     for c in p.conjuncts(w) {
-        if let Some(a) = actor_at(items, doc, c, false) {
+        // A demonym that heads the subject ("Venezuelans voted ... to reject") names its
+        // people, who hold the stance; one that modifies the subject's noun does not.
+        let demonym_noun = p
+            .token(c)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"));
+        if let Some(a) = actor_at(items, doc, c, demonym_noun) {
             out.push(a);
             continue;
         }

@@ -417,3 +417,17 @@ fn once_again_repeats_a_stance_and_sets_no_condition() {
     );
     assert!(has(&s, "JPN", "peace-treaty", "conditional"), "{s:?}");
 }
+
+#[test]
+fn a_demonym_heading_the_subject_names_its_people() {
+    // The people named by a demonym hold what their clause's purpose states.
+    let s = stances(
+        "Guyanese voted in a referendum to reject the court's ruling on the Essequibo region.",
+    );
+    assert!(has(&s, "GUY", "icj-ruling", "oppose"), "{s:?}");
+    // A demonym that only modifies the subject names no holder.
+    let s = stances(
+        "Guyanese fishermen voted in a referendum to reject the court's ruling on the Essequibo region.",
+    );
+    assert!(!s.iter().any(|(h, ..)| h == "GUY"), "{s:?}");
+}
