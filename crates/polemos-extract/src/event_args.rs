@@ -17,7 +17,7 @@ mod nominal;
 mod parties;
 mod partners;
 pub use acts::{SanctionKind, light_with_act, object_headed_by, object_of_act, sanction_verb};
-pub use demands::{Demand, demands};
+pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation};
 use nominal::nominal;
 pub use parties::{author, parties_of};
 pub use partners::{Joint, joint};
@@ -175,32 +175,23 @@ fn warned_of(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
 }
 
 /// Whether a verb states an obligation: a modal of obligation ("must", "should"), or the
-/// complement of "bound", "obliged", "required" ("are bound to comply").
+/// complement of an obliging adjective ("are bound to comply"); both classes of the profile.
 fn deontic(p: &Parse<'_>, v: Word) -> bool {
+    let word_is = |w: Word, class: Class| {
+        p.token(w)
+            .is_some_and(|t| p.lang().is(class, &t.text.to_ascii_lowercase()))
+    };
     let obliging = |w: Word| {
-        p.dependents(w).any(|d| {
-            p.has_rel(d, "aux")
-                && p.token(d).is_some_and(|t| {
-                    matches!(
-                        t.lemma.to_ascii_lowercase().as_str(),
-                        "must" | "should" | "ought"
-                    )
-                })
-        })
+        p.dependents(w)
+            .any(|d| p.has_rel(d, "aux") && word_is(d, Class::Obligation))
     };
     // "must halt X and improve Y": the coordinated verb shares the modal.
     if obliging(v) || (p.has_rel(v, "conj") && p.head(v).is_some_and(obliging)) {
         return true;
     }
     p.has_rel(v, "xcomp")
-        && p.head(v).is_some_and(|h| {
-            p.token(h).is_some_and(|t| {
-                matches!(
-                    t.text.to_ascii_lowercase().as_str(),
-                    "bound" | "obliged" | "obligated" | "required"
-                )
-            })
-        })
+        && p.head(v)
+            .is_some_and(|h| word_is(h, Class::ObligingAdjective))
 }
 
 /// Per word of the sentence, the actor whose mention covers it.

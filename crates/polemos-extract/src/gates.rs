@@ -481,9 +481,6 @@ pub fn stance_agents(
     }
 }
 
-/// How far after a request verb the "to" of what it asks for may stand (stances/issues.rs).
-const REQUEST_TO_WINDOW: usize = 8;
-
 /// Whether a stance of the cue `items[at]` in sentence `s` cannot be kept whatever its holder:
 /// the sentence is about no dispute, or the cue can have no issue. The tree need not be asked
 /// who holds it.
@@ -501,24 +498,16 @@ pub fn no_stance_possible(
     if doc.sentence_dispute.get(s).copied().flatten().is_none() {
         return true;
     }
-    // The stages's targets (stances/mod.rs): a request's target is a topic named after it
-    // ("demanded talks") or what it asks for through "to" ("calls on Russia to end its
-    // occupation"); sanctions or costs imposed have the sanctions topic, any other act imposed
-    // none.
+    // The stage's targets (stances/mod.rs): a request's is read as `request_may_name_issue`
+    // says it can be; sanctions or costs imposed have the sanctions topic, any other act
+    // imposed none.
     let Some(cue) = items.get(at) else {
         return true;
     };
     match cue.kind {
         ItemKind::Event(e) => match k.events[e].event_type {
             PloverType::Request => {
-                let end = doc.sentences[s]
-                    .tokens
-                    .end
-                    .min(cue.tok_end + REQUEST_TO_WINDOW);
-                !items[at + 1..]
-                    .iter()
-                    .any(|x| matches!(x.kind, ItemKind::Topic(_)))
-                    && !(cue.tok_end..end).any(|t| doc.tok_is_a(t, Class::InfinitiveMarker))
+                !crate::stances::request_may_name_issue(doc, items, at, doc.sentences[s].tokens.end)
             }
             PloverType::Sanction => {
                 let text = doc.slice(cue.start, cue.end).to_ascii_lowercase();

@@ -55,6 +55,9 @@ pub enum Class {
     Readiness,
     /// Modals of obligation ("must", "should"): "X said Y must halt ..." is X's demand.
     Obligation,
+    /// Adjectives whose infinitive complement is an obligation ("are bound to comply", "is
+    /// required to withdraw"), read like a modal of obligation.
+    ObligingAdjective,
     /// Verbs whose subject makes the proposal that is their object ("made an offer",
     /// "submitted a plan"); other verbs' subjects answer it ("rejected the plan").
     ProposingVerb,
@@ -290,7 +293,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 122] = [
+pub const CLASSES: [(Class, &str); 123] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -301,6 +304,7 @@ pub const CLASSES: [(Class, &str); 122] = [
     (Class::Negation, "negation"),
     (Class::Readiness, "readiness"),
     (Class::Obligation, "obligation"),
+    (Class::ObligingAdjective, "obliging_adjective"),
     (Class::Reversing, "reversing"),
     (Class::ProposingVerb, "proposing_verb"),
     (Class::Precondition, "precondition"),

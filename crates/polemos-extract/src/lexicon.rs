@@ -100,6 +100,12 @@ pub enum Lex {
     /// Side nouns that with "the" alone name the pair the text has just named ("the countries'
     /// forces").
     PairNoun,
+    /// Nouns of intent whose content is the act their infinitive names ("the regime's intention
+    /// to establish relations", "its decision to annex"): the issue is that act's object.
+    IntentNoun,
+    /// Side nouns whose plural alone names the two sides ("the parties", "the sides"), no
+    /// quantifier needed.
+    PartyNoun,
     /// Quantifiers that make a side noun the sides ("both", "all", "two").
     SidesQuantifier,
 }
@@ -114,7 +120,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 41] = [
+pub const LEXICONS: [(Lex, &str, Case); 43] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -163,6 +169,8 @@ pub const LEXICONS: [(Lex, &str, Case); 41] = [
     (Lex::EitherWayPenalty, "either_way_penalty", Case::Any),
     (Lex::SideNoun, "side_noun", Case::Any),
     (Lex::PairNoun, "pair_noun", Case::Any),
+    (Lex::PartyNoun, "party_noun", Case::Any),
+    (Lex::IntentNoun, "intent_noun", Case::Any),
     (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
 ];
 

@@ -7,7 +7,7 @@ use super::{Who, branches, who};
 use crate::ir::{Doc, Item, ItemKind};
 use crate::lang::Class;
 use crate::lexicon::Lex;
-use crate::tree::{Parse, Word};
+use crate::tree::Word;
 
 /// A demand read from the parse: `source` says that `target` must act; `start..end` is the
 /// obliged verb.
@@ -25,11 +25,7 @@ pub struct Demand {
 /// obligation are parsed for them.
 #[must_use]
 pub fn demands(doc: &Doc<'_>, items: &[Item], s: usize) -> Vec<Demand> {
-    let has_modal = doc.sentences[s]
-        .tokens
-        .clone()
-        .any(|t| doc.tok_is_a(t, Class::Obligation));
-    if !has_modal {
+    if !obligation_in(doc, s) {
         return Vec::new();
     }
     let p = &doc.parse;
@@ -50,34 +46,12 @@ pub fn demands(doc: &Doc<'_>, items: &[Item], s: usize) -> Vec<Demand> {
     let mut out = Vec::new();
     for index in 0..n {
         let w = Word { sentence: s, index };
-        // "must halt X and improve Y": the coordinated verb shares the modal.
-        let shares = p.has_rel(w, "conj") && p.head(w).is_some_and(|h| obliged(doc, p, h));
-        if !obliged(doc, p, w) && !shares {
+        if p.token(w).is_none_or(|t| t.upos != "VERB") {
             continue;
         }
-        // "must halt X and improve Y": the coordinated demand shares the first one's clause.
-        let first = if p.has_rel(w, "conj") {
-            p.head(w).unwrap_or(w)
-        } else {
-            w
-        };
-        // The obligation is the content of a reporting verb: "said that", "ruled that".
-        if !p.has_rel(first, "ccomp") {
-            continue;
-        }
-        let Some(reporter) = p.head(first) else {
+        let Some((first, reporter)) = reported_obligation(doc, w) else {
             continue;
         };
-        let is_verb = p.token(reporter).is_some_and(|t| t.upos == "VERB");
-        if !is_verb || p.negated(reporter) || p.negated(w) {
-            continue;
-        }
-        let knowing = p
-            .token(w)
-            .is_some_and(|t| p.lexicon().is(Lex::KnowingVerb, &t.lemma));
-        if knowing {
-            continue;
-        }
         let subject = |v: Word| p.dependents(v).find(|d| p.has_rel(*d, "nsubj"));
         // A reporting verb without a subject in the parse (coordinated clauses misattached)
         // leaves its subject to the caller's token rules.
@@ -102,12 +76,51 @@ pub fn demands(doc: &Doc<'_>, items: &[Item], s: usize) -> Vec<Demand> {
     out
 }
 
-/// Whether verb `w` carries a modal of obligation of the profile ("must halt").
-fn obliged(doc: &Doc<'_>, p: &Parse<'_>, w: Word) -> bool {
-    p.token(w).is_some_and(|t| t.upos == "VERB")
-        && p.dependents(w).any(|d| {
-            p.has_rel(d, "aux")
-                && p.token(d)
-                    .is_some_and(|t| doc.tok_is_a(doc.token_at(t.start), Class::Obligation))
-        })
+/// The rule both readings of a demand share (this module's requests, and the stance holders of
+/// `stances/holders.rs`): predicate `w` carries a modal of obligation, itself or as the
+/// conjunct of one that does ("must halt X and improve Y"), and its clause is the complement of
+/// a reporting verb that is not negated ("said that Pyongyang must halt", "ruled that the
+/// parties must refrain"). Gives the obliged clause's first predicate and the reporting verb.
+/// A verb of knowing ("must know") obliges no one to act.
+#[must_use]
+pub fn reported_obligation(doc: &Doc<'_>, w: Word) -> Option<(Word, Word)> {
+    let p = &doc.parse;
+    // "must halt X and improve Y": the coordinated verb shares the modal and the first one's
+    // clause.
+    let conjunct = p.has_rel(w, "conj");
+    let shares = conjunct && p.head(w).is_some_and(|h| obliged(doc, h));
+    if !obliged(doc, w) && !shares {
+        return None;
+    }
+    let first = if conjunct { p.head(w).unwrap_or(w) } else { w };
+    if !p.has_rel(first, "ccomp") {
+        return None;
+    }
+    let reporter = p.head(first)?;
+    let is_verb = p.token(reporter).is_some_and(|t| t.upos == "VERB");
+    let knowing = p
+        .token(w)
+        .is_some_and(|t| p.lexicon().is(Lex::KnowingVerb, &t.lemma));
+    (is_verb && !knowing && !p.negated(reporter) && !p.negated(w)).then_some((first, reporter))
+}
+
+/// Whether sentence `s` has a modal of obligation among its tokens (no parse asked).
+#[must_use]
+pub fn obligation_in(doc: &Doc<'_>, s: usize) -> bool {
+    doc.sentences[s]
+        .tokens
+        .clone()
+        .any(|t| doc.tok_is_a(t, Class::Obligation))
+}
+
+/// Whether predicate `w` carries a modal of obligation of the profile ("must halt", "should
+/// stop").
+#[must_use]
+pub fn obliged(doc: &Doc<'_>, w: Word) -> bool {
+    let p = &doc.parse;
+    p.dependents(w).any(|d| {
+        p.has_rel(d, "aux")
+            && p.token(d)
+                .is_some_and(|t| doc.tok_is_a(doc.token_at(t.start), Class::Obligation))
+    })
 }

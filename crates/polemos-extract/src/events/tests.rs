@@ -254,6 +254,11 @@ fn a_threatened_or_obliged_act_is_not_coded_as_done() {
     );
     let text = "Chile and Peru are legally bound to comply with the ruling.";
     assert!(!acts(text, "CHL"), "{:?}", events(text));
+    // Another obliging adjective reads the same way, while the plain verb acts.
+    let text = "Chile withdrew its troops from Peru.";
+    assert!(acts(text, "CHL"), "{:?}", events(text));
+    let text = "Chile is obliged to withdraw its troops from Peru.";
+    assert!(!acts(text, "CHL"), "{:?}", events(text));
 }
 
 #[test]

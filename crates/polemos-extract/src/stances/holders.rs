@@ -2,6 +2,7 @@
 //! the state a text speaks for, officials' states rather than the officials.
 
 use super::super::attribution::{label_speaker, resolve};
+use super::super::event_args::{obligation_in, obliged, reported_obligation};
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Args, Cue, Knowledge};
 use super::super::lang::Class;
@@ -497,7 +498,7 @@ fn both_sides(k: &Knowledge, doc: &Doc<'_>, w: Word, s: usize) -> Option<Vec<usi
         .dependents(w)
         .any(|d| doc.lang.is(Class::PairQuantifier, &lemma(doc, d)));
     let plural_parties =
-        matches!(l.as_str(), "party" | "side") && p.token(w).is_some_and(|t| t.xpos == "NNS");
+        doc.lexicon.is(Lex::PartyNoun, &l) && p.token(w).is_some_and(|t| t.xpos == "NNS");
     let group = doc.lang.is(Class::PairPronoun, &l)
         || (doc.lexicon.is(Lex::SideNoun, &l) && (quantified || plural_parties));
     if !group {
@@ -524,7 +525,12 @@ fn actors_of(
     }
     let mut out: Vec<usize> = Vec::new();
     for c in p.conjuncts(w) {
-        if let Some(a) = actor_at(items, doc, c, false) {
+        // A demonym that heads the subject ("Venezuelans voted ... to reject") names its
+        // people, who hold the stance; one that modifies the subject's noun does not.
+        let demonym_noun = p
+            .token(c)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"));
+        if let Some(a) = actor_at(items, doc, c, demonym_noun) {
             out.push(a);
             continue;
         }
@@ -749,10 +755,7 @@ fn demanded_by(
     if let Some(h) = precondition_of(doc, w) {
         w = h;
     }
-    if !obliged(doc, w) || p.rel(w) != "ccomp" {
-        return None;
-    }
-    let report = p.head(w)?;
+    let (w, report) = reported_obligation(doc, w)?;
     let demanders = match p
         .dependent(report, "nsubj")
         .map(|reporter| actors_of(k, doc, items, reporter, s, ctx))
@@ -815,24 +818,6 @@ fn taken_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
         && p.head(w).and_then(|v| p.token(v)).is_some_and(|v| {
             v.upos == "VERB" && !doc.tok_is_a(doc.token_at(v.start), Class::ProposingVerb)
         })
-}
-
-/// Whether sentence `s` has a modal of obligation among its tokens (no parse asked).
-fn obligation_in(doc: &Doc<'_>, s: usize) -> bool {
-    doc.sentences[s]
-        .tokens
-        .clone()
-        .any(|t| doc.tok_is_a(t, Class::Obligation))
-}
-
-/// Whether predicate `w` carries a modal of obligation ("must halt", "should stop").
-fn obliged(doc: &Doc<'_>, w: Word) -> bool {
-    let p = &doc.parse;
-    p.dependents(w).any(|d| {
-        p.has_rel(d, "aux")
-            && p.token(d)
-                .is_some_and(|t| doc.tok_is_a(doc.token_at(t.start), Class::Obligation))
-    })
 }
 
 /// The obliged predicate that predicate `w` is a precondition clause of: "Pyongyang must halt

@@ -13,6 +13,8 @@ use polemos_core::names::slugify;
 const TOPIC_WINDOW: usize = 12;
 /// Longest noun phrase proposed as a new issue, in tokens.
 const MAX_NEW_ISSUE_TOKENS: usize = 4;
+/// Longest owner before a possessive ("the Syrian regime's"), in tokens from its first word.
+const MAX_OWNER_TOKENS: usize = 3;
 
 /// How far after a claim verb its object may stand, in tokens.
 const CLAIM_WINDOW: usize = 5;
@@ -160,14 +162,42 @@ fn new_issue_from(
     }
     // "condemns Russia's occupation of Crimea": the owner is the actor whose act it is; the
     // issue is the act.
+    // "South Korean President Lee Myung-Bak's visit": the owner may be named by several
+    // mentions in a row (a demonym, then the person).
+    let mut owner_end = t;
+    while let Some(next) = items
+        .iter()
+        .filter(|x| x.tok == owner_end && matches!(x.kind, ItemKind::Actor { .. }))
+        .map(|x| x.tok_end)
+        .max()
+    {
+        if next <= owner_end {
+            break;
+        }
+        owner_end = next;
+    }
+    let after = after_possessive(doc, owner_end);
+    if owner_end > t && after > owner_end {
+        t = after;
+    }
+    // "the Syrian regime's intention": an owner named with a demonym and a noun is an owner too.
     if let Some(owner) = items
         .iter()
         .find(|x| x.tok == t && matches!(x.kind, ItemKind::Actor { .. }))
+        && let Some(clitic) = (owner.tok_end..(t + MAX_OWNER_TOKENS).min(stop_tok))
+            .find(|&x| after_possessive(doc, x) > x)
+        && (owner.tok_end..clitic).all(|x| matches!(doc.tokens[x].kind, TokKind::Word))
     {
-        let after = after_possessive(doc, owner.tok_end);
-        if after > owner.tok_end {
-            t = after;
-        }
+        t = after_possessive(doc, clitic);
+    }
+    // "the regime's intention to establish diplomatic relations": the act the noun of intent
+    // names through its infinitive is what is meant, and that act's object names it.
+    if t + 3 < stop_tok
+        && doc.tok_in_lex(t, Lex::IntentNoun)
+        && doc.tok_is_a(t + 1, Class::InfinitiveMarker)
+        && matches!(doc.tokens[t + 2].kind, TokKind::Word)
+    {
+        return new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
     }
     let start = t;
     // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after
@@ -304,6 +334,29 @@ fn new_issue_from(
 /// governments of the region to ...").
 const REQUEST_TO_WINDOW: usize = 8;
 
+/// The first "to" of what the request cue ending at token `cue_tok_end` asks for, before
+/// `stop_tok`.
+fn request_infinitive(doc: &Doc<'_>, cue_tok_end: usize, stop_tok: usize) -> Option<usize> {
+    let window = (cue_tok_end + REQUEST_TO_WINDOW).min(stop_tok);
+    (cue_tok_end..window).find(|&t| doc.tok_is_a(t, Class::InfinitiveMarker))
+}
+
+/// Whether the request cue `items[at]` can have an issue at all, before token `stop_tok`: a
+/// topic named after it ("demanded talks") or what it asks for through "to" ("calls on Russia
+/// to end its occupation", `requested_act`). The stage reads the issue; `gates.rs` asks this
+/// to skip the parse when there can be none.
+pub(crate) fn request_may_name_issue(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> bool {
+    items[at + 1..]
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Topic(_)))
+        || request_infinitive(doc, items[at].tok_end, stop_tok).is_some()
+}
+
 /// What a request asks for when no known topic follows it: the parse's object of a verb the
 /// request governs through "to" ("calls on Russia to end its occupation of Crimea", "urged the
 /// governments not to turn away boats"). A known topic in that object is the issue; a new issue
@@ -318,8 +371,7 @@ pub(super) fn requested_act(
 ) -> Option<(Accused, bool)> {
     let cue = items[at];
     let p = &doc.parse;
-    let window = (cue.tok_end + REQUEST_TO_WINDOW).min(stop_tok);
-    let first_to = (cue.tok_end..window).find(|&t| doc.tok_is_a(t, Class::InfinitiveMarker))?;
+    let first_to = request_infinitive(doc, cue.tok_end, stop_tok)?;
     // Every "to VERB" from the first one on: "to respect ... and to end ...".
     for to in (first_to..stop_tok).filter(|&t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
         let verb_tok = to + 1;

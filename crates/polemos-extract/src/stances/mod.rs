@@ -26,6 +26,7 @@ use super::knowledge::{Cue, Knowledge, TopicScale};
 use super::lang::Class;
 use super::output::{ConditionFact, StanceFact};
 use holders::{holder, voice};
+pub(crate) use issues::request_may_name_issue;
 use issues::{accused_of, assessed, claimed, new_issue, topic_after};
 use polemos_core::model::{FuzzyDate, PloverType, RequiredOutcome, Span, StanceLabel};
 use references::{anaphor, anaphor_before};
@@ -241,6 +242,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let cond = items.iter().enumerate().find(|(j, x)| {
                 matches!(x.kind, ItemKind::Cue(Cue::Condition))
                     && !until_a_date(doc, items, x)
+                    && !modifies_an_adverb(doc, x)
                     && ((*j > i
                         && x.start < clause.end.max(it.end)
                         && x.tok.saturating_sub(it.tok_end) <= CONDITION_WINDOW
@@ -336,6 +338,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     ..
                                 }
                             ) && x.tok <= it.tok_end + 1
+                                // "the Russian government's plan": an owner, not the object.
+                                && super::mentions::after_possessive(doc, x.tok_end) == x.tok_end
                         });
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                     // "The measure ... was co-sponsored by France": a passive's issue is its
@@ -635,6 +639,19 @@ fn until_a_date(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
         && items.iter().any(|x| {
             matches!(x.kind, ItemKind::Date(_)) && x.tok >= cue.tok_end && x.tok <= cue.tok_end + 2
         })
+}
+
+/// Whether the condition cue `cue` is an adverb's modifier in the parse: "once again", "once
+/// more" repeat a statement, they do not subordinate a condition to it.
+fn modifies_an_adverb(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    p.head_of(&words).is_some_and(|w| {
+        p.has_rel(w, "advmod")
+            && p.head(w)
+                .and_then(|h| p.token(h))
+                .is_some_and(|t| t.upos == "ADV")
+    })
 }
 
 /// Imposing sanctions is supporting them: every sanctions event read by the events stage gives

@@ -384,3 +384,75 @@ fn who_answers_a_proposal_did_not_make_it() {
     let s = stances(&format!("{d} Japan made a proposal for a peace treaty."));
     assert!(has(&s, "JPN", "peace-treaty", "support"), "{s:?}");
 }
+
+#[test]
+fn refusing_to_give_a_thing_up_holds_it() {
+    let d = "Dispute over the Kuril Islands.";
+    // A negated verb of giving up supports its object.
+    let s = stances(&format!(
+        "{d} Russia said it will not give up its military bases on the islands."
+    ));
+    assert!(has(&s, "RUS", "military-presence", "support"), "{s:?}");
+    assert!(!has(&s, "RUS", "military-presence", "oppose"), "{s:?}");
+    // Refusing to renounce a claim holds the claim.
+    let s = stances(&format!(
+        "{d} Japan refuses to renounce its goal of sovereignty over the islands."
+    ));
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    assert!(!has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
+    // Giving a thing up, not refused, opposes it.
+    let s = stances(&format!(
+        "{d} Russia gave up its military bases on the islands."
+    ));
+    assert!(has(&s, "RUS", "military-presence", "oppose"), "{s:?}");
+}
+
+#[test]
+fn an_intent_names_its_act_and_the_act_its_object() {
+    let d = "Dispute over the Kuril Islands.";
+    let s = stances(&format!(
+        "{d} Japan condemned the Russian government's intention to build an airport on the islands."
+    ));
+    assert!(has(&s, "JPN", "airport", "oppose"), "{s:?}");
+    // The owner is no issue.
+    assert!(
+        !s.iter().any(|(_, i, _)| i.ends_with("russian-government")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn an_owner_named_by_several_mentions_is_skipped() {
+    let s = stances(
+        "Japan and South Korea dispute the Liancourt Rocks. Japan has recalled its ambassador to South Korea to protest South Korean President Lee Myung-Bak's visit to the islands.",
+    );
+    assert!(has(&s, "JPN", "visit-to-the-islands", "oppose"), "{s:?}");
+}
+
+#[test]
+fn once_again_repeats_a_stance_and_sets_no_condition() {
+    let s =
+        stances("Once again, Japan urged Russia to withdraw its forces from the Kuril Islands.");
+    // Withdrawing a state's forces is the reverse of its military presence.
+    assert!(has(&s, "JPN", "military-presence", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|(_, _, l)| l == "conditional"), "{s:?}");
+    // A subordinating "once" still sets one.
+    let s = stances(
+        "Japan will back a peace treaty on the Kuril Islands once Russia returns the islands.",
+    );
+    assert!(has(&s, "JPN", "peace-treaty", "conditional"), "{s:?}");
+}
+
+#[test]
+fn a_demonym_heading_the_subject_names_its_people() {
+    // The people named by a demonym hold what their clause's purpose states.
+    let s = stances(
+        "Guyanese voted in a referendum to reject the court's ruling on the Essequibo region.",
+    );
+    assert!(has(&s, "GUY", "icj-ruling", "oppose"), "{s:?}");
+    // A demonym that only modifies the subject names no holder.
+    let s = stances(
+        "Guyanese fishermen voted in a referendum to reject the court's ruling on the Essequibo region.",
+    );
+    assert!(!s.iter().any(|(h, ..)| h == "GUY"), "{s:?}");
+}
