@@ -707,9 +707,12 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         // "a pleasant place to visit", "efforts to stop the parade": an infinitive or gerund
         // modifying a noun names no one doing it, unless the noun names its doer: "actions by
         // the PRC to obstruct a resupply mission".
+        // "Russia's decision to expel X" names its doer as the noun's owner.
         let by = p.head(v).and_then(|n| {
-            p.dependents(n)
-                .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::AgentPreposition))
+            p.dependents(n).find(|d| {
+                (p.has_rel(*d, "nmod") && case_in(p, *d, Class::AgentPreposition))
+                    || p.has_rel(*d, "nmod:poss")
+            })
         });
         match by.map(|b| who(p, map, b, false)) {
             Some(w @ Who::Actors(_)) => args.source = w,

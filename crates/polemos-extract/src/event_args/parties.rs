@@ -96,7 +96,9 @@ const AUTHOR_REACH: usize = 6;
 #[must_use]
 pub fn author(doc: &Doc<'_>) -> Option<usize> {
     let p = &doc.parse;
-    let full = (0..doc.sentences.len()).filter(|&s| doc.sentences[s].tokens.len() > 5);
+    // Nor is the headline the author's voice ("Russia Expels 60 U.S. Diplomats").
+    let full = (0..doc.sentences.len())
+        .filter(|&s| doc.sentences[s].tokens.len() > 5 && !doc.sentences[s].headline);
     for s in full.take(AUTHOR_REACH) {
         for it in doc.sentence_items(s) {
             let ItemKind::Actor {
