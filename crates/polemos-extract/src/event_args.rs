@@ -343,8 +343,14 @@ fn parties(p: &Parse<'_>, w: Word, lemma: &str) -> bool {
                 })
         })
         && !p.dependents(w).any(|d| {
+            // "called upon the parties to re-engage": an infinitive the parser hangs on the
+            // noun says what they are asked to do, not which parties.
+            let infinitive = p.has_rel(d, "acl")
+                && p.dependent(d, "mark")
+                    .and_then(|m| p.token(m))
+                    .is_some_and(|t| t.xpos == "TO");
             p.has_rel(d, "nmod")
-                || p.has_rel(d, "acl")
+                || (p.has_rel(d, "acl") && !infinitive)
                 || p.has_rel(d, "acl:relcl")
                 || p.has_rel(d, "amod")
         });

@@ -45,7 +45,13 @@ pub fn parties_of(
         }
     }
     let out = named_before(doc, s.saturating_sub(3), s, before, except);
-    if out.len() == 2 { out } else { Vec::new() }
+    if out.len() == 2 {
+        return out;
+    }
+    // "We urge the sides to avoid escalation along the border between Armenia and Azerbaijan":
+    // with no pair named before, the pair the sentence names after the words.
+    let after = named_before(doc, s, s, usize::MAX, except);
+    if after.len() == 2 { after } else { Vec::new() }
 }
 
 /// The last two distinct states or groups (by state) named in sentences `from..=to` before byte

@@ -952,3 +952,23 @@ fn a_headline_is_not_the_author_of_we() {
         "{requests:?}"
     );
 }
+
+#[test]
+fn denouncing_is_criticism() {
+    let text = "Chile denounced Peru's decision to close the border.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn the_parties_asked_to_act_are_the_pair_named() {
+    // An infinitive hung on "the parties" does not make them some other parties.
+    let before = "Chile and Peru exchanged fire along the border on Monday. In a statement, \
+                  Bolivia called upon the parties to re-engage in negotiations on substance.";
+    assert!(has(before, "BOL", "REQUEST", "CHL"), "{:?}", events(before));
+    assert!(has(before, "BOL", "REQUEST", "PER"), "{:?}", events(before));
+    // Named only after the words, in the same sentence.
+    let after =
+        "Bolivia urges the sides to avoid escalation along the border between Chile and Peru.";
+    assert!(has(after, "BOL", "REQUEST", "CHL"), "{:?}", events(after));
+    assert!(has(after, "BOL", "REQUEST", "PER"), "{:?}", events(after));
+}
