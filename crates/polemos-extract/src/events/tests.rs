@@ -954,12 +954,6 @@ fn a_headline_is_not_the_author_of_we() {
 }
 
 #[test]
-fn denouncing_is_criticism() {
-    let text = "Chile denounced Peru's decision to close the border.";
-    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
-}
-
-#[test]
 fn the_parties_asked_to_act_are_the_pair_named() {
     // An infinitive hung on "the parties" does not make them some other parties.
     let before = "Chile and Peru exchanged fire along the border on Monday. In a statement, \
