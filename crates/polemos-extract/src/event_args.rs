@@ -334,8 +334,14 @@ fn parties(p: &Parse<'_>, w: Word, lemma: &str) -> bool {
                 })
         })
         && !p.dependents(w).any(|d| {
+            // "called upon the parties to re-engage": an infinitive the parser hangs on the
+            // noun says what they are asked to do, not which parties.
+            let infinitive = p.has_rel(d, "acl")
+                && p.dependent(d, "mark")
+                    .and_then(|m| p.token(m))
+                    .is_some_and(|t| t.xpos == "TO");
             p.has_rel(d, "nmod")
-                || p.has_rel(d, "acl")
+                || (p.has_rel(d, "acl") && !infinitive)
                 || p.has_rel(d, "acl:relcl")
                 || p.has_rel(d, "amod")
         });
@@ -698,9 +704,12 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         // "a pleasant place to visit", "efforts to stop the parade": an infinitive or gerund
         // modifying a noun names no one doing it, unless the noun names its doer: "actions by
         // the PRC to obstruct a resupply mission".
+        // "Russia's decision to expel X" names its doer as the noun's owner.
         let by = p.head(v).and_then(|n| {
-            p.dependents(n)
-                .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::AgentPreposition))
+            p.dependents(n).find(|d| {
+                (p.has_rel(*d, "nmod") && case_in(p, *d, Class::AgentPreposition))
+                    || p.has_rel(*d, "nmod:poss")
+            })
         });
         match by.map(|b| who(p, map, b, false)) {
             Some(w @ Who::Actors(_)) => args.source = w,

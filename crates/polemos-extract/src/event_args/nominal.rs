@@ -46,6 +46,24 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
             }
         }
     }
+    // "the Russian veto of our draft resolution", "China's rejection of Japan's proposal": an act
+    // upon a thing another actor owns is aimed at that owner. Only when the act has its own doer:
+    // in "the withdrawal of Russian troops" the owner is the doer.
+    if args.target.is_nobody()
+        && matches!(args.source, Who::Actors(_))
+        && let Some(o) = p
+            .dependents(n)
+            .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::OwnerCase))
+        && map.get(o.index).copied().flatten().is_none()
+        && let Some(owner) = p.dependents(o).find(|d| {
+            p.has_rel(*d, "nmod:poss") || p.has_rel(*d, "amod") || p.has_rel(*d, "compound")
+        })
+    {
+        let w = who(p, map, owner, false);
+        if matches!(w, Who::Actors(_) | Who::We) && w != args.source {
+            args.target = w;
+        }
+    }
     let light = |v: Word| {
         p.token(v)
             .is_some_and(|t| p.lexicon().is(Lex::LightVerb, &t.lemma))

@@ -45,7 +45,13 @@ pub fn parties_of(
         }
     }
     let out = named_before(doc, s.saturating_sub(3), s, before, except);
-    if out.len() == 2 { out } else { Vec::new() }
+    if out.len() == 2 {
+        return out;
+    }
+    // "We urge the sides to avoid escalation along the border between Armenia and Azerbaijan":
+    // with no pair named before, the pair the sentence names after the words.
+    let after = named_before(doc, s, s, usize::MAX, except);
+    if after.len() == 2 { after } else { Vec::new() }
 }
 
 /// The last two distinct states or groups (by state) named in sentences `from..=to` before byte
@@ -96,7 +102,9 @@ const AUTHOR_REACH: usize = 6;
 #[must_use]
 pub fn author(doc: &Doc<'_>) -> Option<usize> {
     let p = &doc.parse;
-    let full = (0..doc.sentences.len()).filter(|&s| doc.sentences[s].tokens.len() > 5);
+    // Nor is the headline the author's voice ("Russia Expels 60 U.S. Diplomats").
+    let full = (0..doc.sentences.len())
+        .filter(|&s| doc.sentences[s].tokens.len() > 5 && !doc.sentences[s].headline);
     for s in full.take(AUTHOR_REACH) {
         for it in doc.sentence_items(s) {
             let ItemKind::Actor {

@@ -906,3 +906,68 @@ fn a_possessive_the_parser_hangs_elsewhere_still_owns_the_phrase() {
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{all:?}");
     assert!(has(text, "PER", "ASSAULT", "CHL"), "{all:?}");
 }
+
+#[test]
+fn congratulating_a_state_is_praise() {
+    let text = "Chile congratulated Peru and Bolivia on their border agreement.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+    assert!(has(text, "CHL", "SUPPORT", "BOL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_veto_rejects_whoever_owns_what_is_vetoed() {
+    // The verb, and the noun whose doer is an adjective and whose object "we" own.
+    let verb = "Peru vetoed the Chilean resolution in the Council.";
+    assert!(has(verb, "PER", "REJECT", "CHL"), "{:?}", events(verb));
+    let noun = "Chile deeply regrets the outcome of the vote. The Peruvian veto of our draft resolution ended the talks.";
+    assert!(has(noun, "PER", "REJECT", "CHL"), "{:?}", events(noun));
+    // Not the owner of a force withdrawn by nobody named: no doer, no target from "of".
+    let doerless = "The withdrawal of Peruvian troops began on Monday.";
+    assert!(
+        !has(doerless, "PER", "RETREAT", "PER"),
+        "{:?}",
+        events(doerless)
+    );
+}
+
+#[test]
+fn the_owner_of_a_decision_to_act_does_the_act() {
+    let text = "Peru's decision to expel Chilean diplomats worsened relations.";
+    assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_headline_is_not_the_author_of_we() {
+    let x = extractor();
+    let article = "Peru Rejects Chilean Proposal on Border\n\nWe call on Chile to return to the talks. \
+                   Bolivia stands ready to host them.";
+    let out = x
+        .extract(article, &ArticleMeta::default())
+        .expect("extracts");
+    let requests: Vec<_> = out
+        .events
+        .iter()
+        .filter(|e| e.event_type.as_str() == "REQUEST")
+        .map(|e| e.sources.clone())
+        .collect();
+    assert!(
+        requests
+            .iter()
+            .all(|s| !s.iter().any(|a| a == "actors/PER")),
+        "{requests:?}"
+    );
+}
+
+#[test]
+fn the_parties_asked_to_act_are_the_pair_named() {
+    // An infinitive hung on "the parties" does not make them some other parties.
+    let before = "Chile and Peru exchanged fire along the border on Monday. In a statement, \
+                  Bolivia called upon the parties to re-engage in negotiations on substance.";
+    assert!(has(before, "BOL", "REQUEST", "CHL"), "{:?}", events(before));
+    assert!(has(before, "BOL", "REQUEST", "PER"), "{:?}", events(before));
+    // Named only after the words, in the same sentence.
+    let after =
+        "Bolivia urges the sides to avoid escalation along the border between Chile and Peru.";
+    assert!(has(after, "BOL", "REQUEST", "CHL"), "{:?}", events(after));
+    assert!(has(after, "BOL", "REQUEST", "PER"), "{:?}", events(after));
+}
