@@ -147,7 +147,9 @@ impl Table {
     ///
     /// # Errors
     /// [`ExtractError::Data`] with the line: not four tab-separated fields, a basis `kind` does
-    /// not have or one listed twice, counts that are not whole numbers, a confidence outside 0–1.
+    /// not have or one listed twice, counts that are not whole numbers, a confidence outside 0–1;
+    /// or no data row at all (an empty or truncated file would silently give every basis
+    /// [`UNKNOWN`]).
     pub fn parse(kind: Kind, source: &str, text: &str) -> Result<Self, ExtractError> {
         let bases = kind.bases();
         let mut rows: Vec<(String, f64)> = Vec::new();
@@ -162,6 +164,15 @@ impl Table {
                 message,
             })?;
             rows.push(row);
+        }
+        if rows.is_empty() {
+            return Err(ExtractError::Data {
+                file: source.to_owned(),
+                line: text.lines().count(),
+                message: "no data rows (`basis<TAB>right<TAB>wrong<TAB>confidence`): an empty \
+                          table would give every basis the unknown's confidence"
+                    .to_owned(),
+            });
         }
         Ok(Self { rows })
     }
@@ -470,6 +481,23 @@ mod tests {
             let (file, line, message) = refused(&format!("{head}{bad}\n"));
             assert_eq!((file.as_str(), line), ("mine.tsv", 4), "{bad}");
             assert!(message.contains(says), "{bad}: {message}");
+        }
+    }
+
+    #[test]
+    fn a_table_with_no_data_rows_is_refused_naming_its_file() {
+        for text in [
+            "",
+            "\n\n",
+            "# a comment\n# basis\tright\twrong\tconfidence\n",
+        ] {
+            match Table::parse(Kind::Event, "empty.tsv", text) {
+                Err(ExtractError::Data { file, message, .. }) => {
+                    assert_eq!(file, "empty.tsv");
+                    assert!(message.contains("no data rows"), "{message}");
+                }
+                other => panic!("accepted {text:?}: {other:?}"),
+            }
         }
     }
 
