@@ -339,7 +339,10 @@ fn parties(p: &Parse<'_>, w: Word, lemma: &str) -> bool {
             let infinitive = p.has_rel(d, "acl")
                 && p.dependent(d, "mark")
                     .and_then(|m| p.token(m))
-                    .is_some_and(|t| t.xpos == "TO");
+                    .is_some_and(|t| {
+                        p.lang()
+                            .is(Class::InfinitiveMarker, &t.lemma.to_ascii_lowercase())
+                    });
             p.has_rel(d, "nmod")
                 || (p.has_rel(d, "acl") && !infinitive)
                 || p.has_rel(d, "acl:relcl")
