@@ -64,6 +64,10 @@ pub enum Class {
     /// Words of removal that reverse a stance on the topic after them ("demanded the
     /// withdrawal of troops" opposes the military presence).
     Reversing,
+    /// Nouns of refusing that, between a stance cue and its topic, reverse the stance once more
+    /// ("condemned Russia's refusal to hold talks" supports the talks; "criticized the refusal
+    /// to withdraw its troops" opposes the troops' presence).
+    Refusing,
     /// Subordinators that make an obligation a precondition ("must halt ... before talks can
     /// resume").
     Precondition,
@@ -293,7 +297,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 123] = [
+pub const CLASSES: [(Class, &str); 124] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -306,6 +310,7 @@ pub const CLASSES: [(Class, &str); 123] = [
     (Class::Obligation, "obligation"),
     (Class::ObligingAdjective, "obliging_adjective"),
     (Class::Reversing, "reversing"),
+    (Class::Refusing, "refusing"),
     (Class::ProposingVerb, "proposing_verb"),
     (Class::Precondition, "precondition"),
     (Class::NounMarker, "noun_marker"),

@@ -461,10 +461,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 });
             }
             // "demanded that South Sudan withdraw its troops", "welcomed the lifting of the
-            // sanctions": asking for a thing's removal opposes the thing.
+            // sanctions": asking for a thing's removal opposes the thing. "Condemned Russia's
+            // refusal to withdraw its troops": condemning a refusal of X is asking for X.
+            let between = |class: crate::lang::Class| {
+                matches!(target, Target::Topic(_, tok) if tok > it.tok_end
+                    && (it.tok_end..tok).any(|t| doc.tok_is_a(t, class)))
+            };
             let reversed = matches!(kind, Kind::Support | Kind::Oppose)
-                && matches!(target, Target::Topic(_, tok) if tok > it.tok_end
-                    && (it.tok_end..tok).any(|t| doc.tok_is_a(t, crate::lang::Class::Reversing)));
+                && (between(crate::lang::Class::Reversing) ^ between(crate::lang::Class::Refusing));
             let support = match kind {
                 Kind::Support
                 | Kind::Proposal

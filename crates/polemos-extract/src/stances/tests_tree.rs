@@ -422,6 +422,26 @@ fn an_intent_names_its_act_and_the_act_its_object() {
 }
 
 #[test]
+fn condemning_a_refusal_asks_for_what_is_refused() {
+    let d = "Dispute over the Kuril Islands.";
+    let s = stances(&format!(
+        "{d} Japan condemned Russia's refusal to hold talks on the islands."
+    ));
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    assert!(!has(&s, "JPN", "negotiations", "oppose"), "{s:?}");
+    // A refusal of a removal keeps what is not removed: its critic opposes it.
+    let s = stances(&format!(
+        "{d} Japan criticized Russia's refusal to withdraw its troops from the islands."
+    ));
+    assert!(!has(&s, "JPN", "military-presence", "support"), "{s:?}");
+    // A refused act's object is no issue the critic opposes.
+    let s = stances(&format!(
+        "{d} Japan condemned the Russian government's refusal to open a consulate on the islands."
+    ));
+    assert!(!has(&s, "JPN", "consulate", "oppose"), "{s:?}");
+}
+
+#[test]
 fn an_owner_named_by_several_mentions_is_skipped() {
     let s = stances(
         "Japan and South Korea dispute the Liancourt Rocks. Japan has recalled its ambassador to South Korea to protest South Korean President Lee Myung-Bak's visit to the islands.",
