@@ -4,7 +4,8 @@ use super::*;
 
 /// Whom "both parties" means in sentence `s`: the parties of the dispute the sentence is about
 /// when the text names them, else the two states or groups it names last before byte `before`
-/// (this sentence, then up to three before it); never those in `except`.
+/// (this sentence, then up to three before it), else the first two this sentence names after
+/// it; never those in `except`.
 #[must_use]
 pub fn parties_of(
     k: &Knowledge,
@@ -49,9 +50,44 @@ pub fn parties_of(
         return out;
     }
     // "We urge the sides to avoid escalation along the border between Armenia and Azerbaijan":
-    // with no pair named before, the pair the sentence names after the words.
-    let after = named_before(doc, s, s, usize::MAX, except);
+    // with no pair named before, the first pair the sentence names after the words (not the
+    // last two states of the sentence, which may be a later speaker's: "..., the Argentine
+    // foreign ministry said").
+    let after = named_after(doc, s, before, except);
     if after.len() == 2 { after } else { Vec::new() }
+}
+
+/// The first two distinct states or groups (by state) named in sentence `s` at or after byte
+/// `from`, in text order, none of them the state of one in `except`; fewer when it names fewer.
+fn named_after(doc: &Doc<'_>, s: usize, from: usize, except: &[usize]) -> Vec<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let mut out: Vec<usize> = Vec::new();
+    for it in doc.sentence_items(s) {
+        let ItemKind::Actor { actor, .. } = it.kind else {
+            continue;
+        };
+        let st = state_of(actor);
+        if it.start < from
+            || !is_party(doc, st)
+            || except.iter().any(|&x| state_of(x) == st)
+            || out.contains(&st)
+        {
+            continue;
+        }
+        out.push(st);
+        if out.len() == 2 {
+            break;
+        }
+    }
+    out
+}
+
+/// Whether actor `a` can be a party to a dispute: a state or an armed or political group.
+fn is_party(doc: &Doc<'_>, a: usize) -> bool {
+    matches!(
+        doc.actors[a].kind,
+        ActorKind::State | ActorKind::ArmedGroup | ActorKind::PoliticalGroup
+    )
 }
 
 /// The last two distinct states or groups (by state) named in sentences `from..=to` before byte
@@ -72,12 +108,8 @@ fn named_before(
                 continue;
             };
             let st = state_of(actor);
-            let party = matches!(
-                doc.actors[st].kind,
-                ActorKind::State | ActorKind::ArmedGroup | ActorKind::PoliticalGroup
-            );
             if it.start >= before
-                || !party
+                || !is_party(doc, st)
                 || except.iter().any(|&x| state_of(x) == st)
                 || out.contains(&st)
             {
