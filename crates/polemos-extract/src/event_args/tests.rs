@@ -229,3 +229,15 @@ fn an_organization_named_before_a_state_is_its_branch_there() {
     assert!(sources.contains(&"actors/MSF"), "{:?}", out.events);
     assert!(!sources.contains(&"actors/NGA"), "{:?}", out.events);
 }
+
+#[test]
+fn the_owner_of_what_a_doerless_act_is_done_to_is_no_target() {
+    // With a doer the owner is the target ("the Peruvian veto of our draft resolution"); with
+    // none named, the owner may be the doer, so no target is read from "of".
+    let (a, ids) = args(
+        "The veto of the Chilean draft resolution surprised the Council.",
+        "veto",
+    );
+    assert!(a.source.is_nobody(), "{a:?} {ids:?}");
+    assert!(a.target.is_nobody(), "{a:?} {ids:?}");
+}

@@ -921,17 +921,10 @@ fn a_veto_rejects_whoever_owns_what_is_vetoed() {
     assert!(has(verb, "PER", "REJECT", "CHL"), "{:?}", events(verb));
     let noun = "Chile deeply regrets the outcome of the vote. The Peruvian veto of our draft resolution ended the talks.";
     assert!(has(noun, "PER", "REJECT", "CHL"), "{:?}", events(noun));
-    // Not the owner of a force withdrawn by nobody named: no doer, no target from "of" (the
-    // owner of what an act is done to is its target only when the act has its own doer).
-    let doerless = "The withdrawal of Peruvian troops began on Monday.";
-    let retreats: Vec<_> = events(doerless)
-        .into_iter()
-        .filter(|(_, t, _, _)| t == "RETREAT")
-        .collect();
-    assert!(
-        retreats.iter().all(|(_, _, g, _)| g.is_empty()),
-        "{retreats:?}"
-    );
+    // The owner of what an act with no doer named is done to is no target: see
+    // event_args::tests::the_owner_of_what_a_doerless_act_is_done_to_is_no_target (the earlier
+    // check here, no PER RETREAT PER for "The withdrawal of Peruvian troops began", could not
+    // fail: that sentence codes no event at all).
 }
 
 #[test]
