@@ -433,6 +433,7 @@ fn condemning_a_refusal_asks_for_what_is_refused() {
     let s = stances(&format!(
         "{d} Japan criticized Russia's refusal to withdraw its troops from the islands."
     ));
+    assert!(has(&s, "JPN", "military-presence", "oppose"), "{s:?}");
     assert!(!has(&s, "JPN", "military-presence", "support"), "{s:?}");
     // A refused act's object is no issue the critic opposes.
     let s = stances(&format!(
