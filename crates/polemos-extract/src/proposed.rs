@@ -36,6 +36,16 @@ const OBJECT_NOUNS: &[&str] = &[
     "oilfield",
     "valley",
 ];
+/// Nouns of land whose status is in question when names follow them ("the regions of Abkhazia
+/// and South Ossetia"): the names are the contested object.
+const TERRITORY_NOUNS: &[&str] = &[
+    "region",
+    "regions",
+    "territory",
+    "territories",
+    "province",
+    "provinces",
+];
 /// Words of punitive measures: two or more make the text about measures against a state.
 const PUNITIVE: &[&str] = &[
     "sanction",
@@ -164,6 +174,59 @@ fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
         .map(|(id, (_, _, text))| (id, text))
 }
 
+/// The most often named territory: capitalized names after a territory noun and "of", joined by
+/// "and" ("regions of Abkhazia and South Ossetia" makes `abkhazia-south-ossetia`). Names that
+/// stand for a state ("the territory of Ukraine") are the state, not a contested object.
+fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
+    let in_state = |t: usize| {
+        doc.items.iter().any(|it| {
+            matches!(it.kind, ItemKind::Actor { actor, .. } if state_of(doc, actor).is_some())
+                && it.tok <= t
+                && t < it.tok_end
+        })
+    };
+    let capital = |t: usize| {
+        doc.tokens[t].kind == TokKind::Word && doc.tok(t).starts_with(char::is_uppercase)
+    };
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    for s in &doc.sentences {
+        let end = s.tokens.end;
+        for t in s.tokens.clone() {
+            if !doc.tok_in(t, TERRITORY_NOUNS)
+                || t + 2 >= end
+                || !doc.tok_is_a(t + 1, Class::GenitiveCase)
+            {
+                continue;
+            }
+            let mut names: Vec<&str> = Vec::new();
+            let mut u = t + 2;
+            let mut last = None;
+            while u < end && names.len() < MAX_NAME_WORDS {
+                if capital(u) && !in_state(u) {
+                    names.push(doc.tok(u));
+                    last = Some(u);
+                } else if !(doc.tok_is_a(u, Class::And) && last == Some(u - 1)) {
+                    break;
+                }
+                u += 1;
+            }
+            let Some(last) = last else { continue };
+            let Some(id) = slugify(&names.join(" ")) else {
+                continue;
+            };
+            let text = doc.slice(doc.tokens[t + 2].start, doc.tokens[last].end);
+            let e = counts
+                .entry(id)
+                .or_insert_with(|| (0, doc.tokens[t].start, text.to_owned()));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, at, _))| (*n, usize::MAX - at))
+        .map(|(id, (_, _, text))| (id, text))
+}
+
 /// Per state: mentions and first position, in order of first mention.
 fn state_mentions(doc: &Doc<'_>) -> Vec<(usize, usize)> {
     let mut order: Vec<(usize, usize)> = Vec::new();
@@ -188,6 +251,12 @@ fn governed(doc: &Doc<'_>, tok: usize) -> bool {
         t -= 1;
     }
     t > 0 && doc.tok_is_a(t - 1, Class::GoverningPreposition)
+}
+
+/// Whether the word at token `t` is a passive participle ("PDVSA has been designated"): then the
+/// state named before it undergoes the measure rather than imposes it.
+fn passive(doc: &Doc<'_>, t: usize) -> bool {
+    t > 0 && doc.tok_is_a(t - 1, Class::PassiveAuxiliary)
 }
 
 /// The state punitive measures are aimed at: the most named state that is not the one imposing
@@ -216,6 +285,7 @@ fn sanctioned(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option
                 ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => {
                     if let Some((a, end)) = last_state
                         && it.tok.saturating_sub(end) <= 4
+                        && !passive(doc, it.tok)
                         && !imposers.contains(&a)
                     {
                         imposers.push(a);
@@ -226,6 +296,7 @@ fn sanctioned(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option
         }
         for t in doc.sentences[s].tokens.clone() {
             if doc.tok_in(t, PUNITIVE)
+                && !passive(doc, t)
                 && let Some(it) = items
                     .iter()
                     .rev()
@@ -282,14 +353,45 @@ fn pair(doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usize, usize)> {
     }
 }
 
+/// The state a statement speaks for: the state of the official who signs it in its header
+/// lines, else its author (the state that opens it as a subject) when the text speaks in the
+/// first person ("we urge ..."). It comments on the quarrel; it is not a party to it by default.
+fn speaking_state(doc: &Doc<'_>) -> Option<usize> {
+    if let Some(s) = super::stances::signatory(doc) {
+        return Some(s);
+    }
+    let first_person = (0..doc.tokens.len()).any(|t| doc.tok_is_a(t, Class::FirstPersonSubject));
+    first_person
+        .then(|| super::event_args::author(doc))
+        .flatten()
+        .and_then(|a| state_of(doc, a))
+}
+
+/// A proposal among the states other than the one a statement speaks for; when the text names
+/// nothing else to propose, among all of them, so that the statement's stances still have a
+/// dispute to belong to.
 fn propose(k: &Knowledge, doc: &Doc<'_>) -> Option<Proposal> {
-    let states = state_mentions(doc);
+    let all = state_mentions(doc);
+    let author = speaking_state(doc);
+    let others: Vec<(usize, usize)> = all
+        .iter()
+        .copied()
+        .filter(|&(a, _)| Some(a) != author)
+        .collect();
+    propose_among(k, doc, &others).or_else(|| {
+        (others.len() < all.len())
+            .then(|| propose_among(k, doc, &all))
+            .flatten()
+    })
+}
+
+fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<Proposal> {
     // A report of several paragraphs naming the same states or object is about them; a single
     // line naming them together needs a word of conflict.
     let quarrel = doc.sentences.len() >= MIN_SENTENCES
         || (0..doc.tokens.len()).any(|t| doc.tok_in(t, CONFLICT_WORDS));
     let top: Vec<usize> = {
-        let mut s = states.clone();
+        let mut s = states.to_vec();
         s.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
         s.iter().take(2).map(|&(a, _)| a).collect()
     };
@@ -300,7 +402,14 @@ fn propose(k: &Knowledge, doc: &Doc<'_>) -> Option<Proposal> {
             parties: top,
         });
     }
-    if let Some(target) = sanctioned(k, doc, &states) {
+    if let Some((id, text)) = named_territory(doc).filter(|_| quarrel) {
+        return Some(Proposal {
+            id,
+            title: text,
+            parties: top,
+        });
+    }
+    if let Some(target) = sanctioned(k, doc, states) {
         return Some(Proposal {
             id: format!("{}-sanctions", state_slug(k, doc, target)),
             title: format!("Sanctions on {}", doc.actors[target].display),
@@ -310,7 +419,7 @@ fn propose(k: &Knowledge, doc: &Doc<'_>) -> Option<Proposal> {
     if !quarrel {
         return None;
     }
-    let (a, b) = pair(doc, &states)?;
+    let (a, b) = pair(doc, states)?;
     Some(Proposal {
         id: pair_slug(&state_slug(k, doc, a), &state_slug(k, doc, b)),
         title: format!(
@@ -373,6 +482,43 @@ mod tests {
     fn measures_against_a_state_name_it_after_the_state() {
         let d = disputes(
             "The United States is imposing sanctions on Belarus today. Belarus has jailed protesters, and these sanctions answer that. Belarus called them illegal.",
+        );
+        assert_eq!(d, vec!["disputes/belarus-sanctions".to_owned()]);
+    }
+
+    #[test]
+    fn territories_named_after_a_territory_noun_name_the_dispute() {
+        let d = disputes(
+            "Elbonia condemned the move.\n\nRuritania sent troops into the northern provinces of Upper Vask and Lower Vask. Elbonia says the provinces of Upper Vask and Lower Vask are its own. Ruritania said its troops would stay.",
+        );
+        assert_eq!(d, vec!["disputes/upper-vask-lower-vask".to_owned()]);
+    }
+
+    #[test]
+    fn a_state_named_after_a_territory_noun_is_no_contested_object() {
+        // "the territory of Thailand" is the state; the text sets two states against each other.
+        let d = disputes(
+            "Troops clashed on the border between Thailand and Cambodia. Cambodia said its troops never entered the territory of Thailand. Thailand disagreed.",
+        );
+        assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+    }
+
+    #[test]
+    fn the_state_a_statement_speaks_for_is_not_a_party() {
+        // Read as parties, the most named states would be Japan (the author) and Vietnam.
+        let d = disputes(
+            "Clashes at sea\n\nJapan condemned the attack on Vietnamese boats on Monday. We urge restraint. Japan has long supported Vietnam and calls on China to talk. Vietnam said its boats were attacked by China, and Japan will send aid to Vietnam. Japan stands ready to help.",
+        );
+        assert!(
+            !d.is_empty() && d.iter().all(|x| !x.contains("japan")),
+            "the author is a party: {d:?}"
+        );
+    }
+
+    #[test]
+    fn a_state_whose_entity_is_designated_is_the_target_not_the_imposer() {
+        let d = disputes(
+            "The United States imposed sanctions today. Belarus has been sanctioned for jailing protesters. Belarus called them illegal.",
         );
         assert_eq!(d, vec!["disputes/belarus-sanctions".to_owned()]);
     }

@@ -71,7 +71,7 @@ const HEADER_TOKENS: usize = 10;
 /// The state of the official who signs a statement in its header lines ("Press Statement",
 /// "Antony J. Blinken, Secretary of State", the date), when the text names no state in its own
 /// voice: a secretary of state's press statement speaks for the United States.
-fn signatory(doc: &Doc<'_>) -> Option<usize> {
+pub(crate) fn signatory(doc: &Doc<'_>) -> Option<usize> {
     // A transcript's labels ("SECRETARY BLINKEN:") name who speaks each turn, not the text's
     // voice: other speakers follow.
     if (0..doc.sentences.len()).any(|s| label_speaker(doc, s).is_some()) {

@@ -25,6 +25,7 @@ use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Cue, Knowledge, TopicScale};
 use super::lang::Class;
 use super::output::{ConditionFact, StanceFact};
+pub(crate) use holders::signatory;
 use holders::{holder, voice};
 pub(crate) use issues::request_may_name_issue;
 use issues::{accused_of, assessed, claimed, new_issue, topic_after};
