@@ -505,9 +505,9 @@ class Engine:
         revision: int | None = None,
         draws: int = 0,
         seed: int = 0,
-        position_noise: float = 0.1,
-        salience_noise: float = 0.1,
-        capability_noise: float = 0.2,
+        position_noise: float | None = 0.1,
+        salience_noise: float | None = 0.1,
+        capability_noise: float | None = 0.2,
         on_progress: Callable[[int, int], None] | None = None,
         **options: Any,
     ) -> Forecast | DisputeMonteCarlo:

@@ -159,7 +159,11 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
                 dispute, model=q["forecast"], draws=q["draws"], seed=q.get("seed", 0),
                 **noise, **args,
             )
-            assert all(run["params"][k] == v for k, v in noise.items()), run["params"]
+            # A width asked as None is the engine's default, which both report.
+            defaults = polemos._native.monte_carlo_defaults()
+            assert all(
+                run["params"][k] == (defaults[k] if v is None else v) for k, v in noise.items()
+            ), run["params"]
             return "outcome", [
                 pair
                 for d in run["distributions"]
