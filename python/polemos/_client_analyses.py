@@ -138,12 +138,11 @@ class _Analyses(_Channel):
             "salience_noise": salience_noise,
             "capability_noise": capability_noise,
         }
-        if draws:
-            # The server checks the widths against the engine's limits, as the Engine does; a
-            # width left None stays unset, which the server reads as the engine's default.
-            for name, width in widths.items():
-                if width is not None:
-                    setattr(request, name, width)
+        # The server checks the widths against the engine's limits (even without draws), as the
+        # Engine does; a width left None stays unset, which the server reads as the default.
+        for name, width in widths.items():
+            if width is not None:
+                setattr(request, name, width)
         if revision is not None:
             request.revision = revision
         result: Any = None

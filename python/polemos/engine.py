@@ -534,8 +534,11 @@ class Engine:
             raise refused
         spec = json.dumps({"model": model, **options})
         if isinstance(draws, int) and not isinstance(draws, bool) and draws == 0:
+            # Widths given are checked though unused, as the server checks them.
             data = _native.forecast_dispute(
-                self._native, dispute, spec, as_of=as_of, revision=revision
+                self._native, dispute, spec, as_of=as_of, revision=revision,
+                position_noise=position_noise, salience_noise=salience_noise,
+                capability_noise=capability_noise,
             )
             return Forecast(data)
         # The engine checks draws, seed and widths, with the words every interface uses.
