@@ -226,6 +226,17 @@ def test_monte_carlo_arguments_out_of_range_are_validation_errors_alike(
         assert caught.value.kind == "invalid_argument"
 
 
+def test_a_noise_width_out_of_range_is_refused_alike_without_draws(
+    interfaces: tuple[polemos.Engine, Any],
+) -> None:
+    """A width given without draws is checked, not silently unused, by the Engine and the
+    server alike."""
+    for interface in interfaces:
+        with pytest.raises(polemos.ValidationError, match="capability_noise") as caught:
+            interface.forecast("kuril-islands", draws=0, capability_noise=1.5)
+        assert caught.value.kind == "invalid_argument"
+
+
 @pytest.mark.parametrize("cls", [polemos.Engine, Client], ids=["Engine", "Client"])
 def test_analysis_defaults_are_the_engines(cls: type) -> None:
     """The Python signatures repeat the defaults for help(); they must be the engine's table."""
