@@ -104,9 +104,9 @@ class _Analyses(_Channel):
         revision: int | None = None,
         draws: int = 0,
         seed: int = 0,
-        position_noise: float = 0.1,
-        salience_noise: float = 0.1,
-        capability_noise: float = 0.2,
+        position_noise: float | None = 0.1,
+        salience_noise: float | None = 0.1,
+        capability_noise: float | None = 0.2,
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Forecast | DisputeMonteCarlo:
         """Forecasts ``dispute`` on the server from its parties' consolidated stances as of
@@ -114,7 +114,8 @@ class _Analyses(_Channel):
         :class:`polemos.forecast.Forecast` as :meth:`Engine.forecast`, or with ``draws`` > 0 the
         same :class:`polemos.forecast.DisputeMonteCarlo` (the ``baseline`` Forecast and the
         ``distributions`` per dimension), drawn with the noise widths given (the engine's
-        defaults and limits: at most 100000 draws, widths from 0 to 1).
+        defaults and limits: at most 100000 draws, widths from 0 to 1; a width None is the
+        engine's default, as for :meth:`Engine.forecast`).
         ``on_progress(done, total)`` is called as the draws are made."""
         models = {
             "bdm": _analysis.FORECAST_MODEL_BDM,
@@ -132,11 +133,16 @@ class _Analyses(_Channel):
             seed=seed,
             as_of=_date_text(as_of),
         )
-        if draws:
-            # The server checks the widths against the engine's limits, as the Engine does.
-            request.position_noise = position_noise
-            request.salience_noise = salience_noise
-            request.capability_noise = capability_noise
+        widths = {
+            "position_noise": position_noise,
+            "salience_noise": salience_noise,
+            "capability_noise": capability_noise,
+        }
+        # The server checks the widths against the engine's limits (even without draws), as the
+        # Engine does; a width left None stays unset, which the server reads as the default.
+        for name, width in widths.items():
+            if width is not None:
+                setattr(request, name, width)
         if revision is not None:
             request.revision = revision
         result: Any = None
@@ -153,12 +159,15 @@ class _Analyses(_Channel):
         baseline = Forecast(_forecast_dict(result))
         if draws == 0:
             return baseline
+        # The reply does not carry the widths: the ones asked, or the engine's defaults.
+        defaults = _native.monte_carlo_defaults()
+        used = {k: defaults[k] if v is None else v for k, v in widths.items()}
         params: MonteCarloParams = {
             "draws": result.monte_carlo_draws,
             "seed": seed,
-            "position_noise": position_noise,
-            "salience_noise": salience_noise,
-            "capability_noise": capability_noise,
+            "position_noise": used["position_noise"],
+            "salience_noise": used["salience_noise"],
+            "capability_noise": used["capability_noise"],
         }
         return _dispute_monte_carlo(
             baseline,

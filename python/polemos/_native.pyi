@@ -119,7 +119,15 @@ def monte_carlo(scenario: str, spec: str, params: str) -> dict[str, Any]: ...
 def analysis_defaults() -> dict[str, Any]: ...
 def monte_carlo_defaults() -> dict[str, Any]: ...
 def forecast_dispute(
-    engine: Engine, dispute: str, spec: str, *, as_of: Any = None, revision: int | None = None
+    engine: Engine,
+    dispute: str,
+    spec: str,
+    *,
+    as_of: Any = None,
+    revision: int | None = None,
+    position_noise: float | None = None,
+    salience_noise: float | None = None,
+    capability_noise: float | None = None,
 ) -> dict[str, Any]: ...
 def monte_carlo_dispute(
     engine: Engine,

@@ -505,9 +505,9 @@ class Engine:
         revision: int | None = None,
         draws: int = 0,
         seed: int = 0,
-        position_noise: float = 0.1,
-        salience_noise: float = 0.1,
-        capability_noise: float = 0.2,
+        position_noise: float | None = 0.1,
+        salience_noise: float | None = 0.1,
+        capability_noise: float | None = 0.2,
         on_progress: Callable[[int, int], None] | None = None,
         **options: Any,
     ) -> Forecast | DisputeMonteCarlo:
@@ -534,8 +534,11 @@ class Engine:
             raise refused
         spec = json.dumps({"model": model, **options})
         if isinstance(draws, int) and not isinstance(draws, bool) and draws == 0:
+            # Widths given are checked though unused, as the server checks them.
             data = _native.forecast_dispute(
-                self._native, dispute, spec, as_of=as_of, revision=revision
+                self._native, dispute, spec, as_of=as_of, revision=revision,
+                position_noise=position_noise, salience_noise=salience_noise,
+                capability_noise=capability_noise,
             )
             return Forecast(data)
         # The engine checks draws, seed and widths, with the words every interface uses.

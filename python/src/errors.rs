@@ -189,6 +189,9 @@ fn classify(f: &Failure) -> (Class, Vec<(String, String)>) {
             Class::Validation,
             vec![(format!("{file}:{line}"), message.clone())],
         ),
+        Failure::Extract(ExtractError::File { path, message }) => {
+            (Class::Validation, vec![(path.clone(), message.clone())])
+        }
         Failure::Store(StoreError::InvalidArgument { field, reason }) => (
             Class::Validation,
             vec![((*field).to_owned(), reason.clone())],

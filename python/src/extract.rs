@@ -17,13 +17,16 @@ use crate::errors::Failure;
 
 static DEFAULT: OnceLock<Result<Extractor, ExtractError>> = OnceLock::new();
 
-/// The extractor with the built-in knowledge, built once per process and shared by all threads.
+/// The extractor, built once per process and shared by all threads: the built-in knowledge plus
+/// the files named by `POLEMOS_DATA_DIR`, `POLEMOS_SYNTAX_MODEL` and `POLEMOS_LANGUAGE` when
+/// first needed, as the CLI reads them (`polemos_extract::KnowledgeFiles`), so the same text
+/// gives the same facts and confidences from Python as from `polemos ingest`.
 ///
 /// # Errors
-/// Only when the embedded data is broken.
+/// A named file that cannot be read or is malformed, or broken embedded data.
 pub fn extractor() -> Result<&'static Extractor, Failure> {
     DEFAULT
-        .get_or_init(Extractor::new)
+        .get_or_init(|| polemos_extract::KnowledgeFiles::from_env().extractor())
         .as_ref()
         .map_err(|e| Failure::Extract(e.clone()))
 }

@@ -203,9 +203,14 @@ pub fn parse_scenario<'py>(py: Python<'py>, name: &str, text: &str) -> PyResult<
 
 /// Forecasts a stored dispute with `spec` (JSON: `{"model": "bdm", ...params}`): the engine
 /// builds the scenario from the parties' consolidated stances as of `as_of` (default today) at
-/// `revision`, as the CLI and the gRPC service do.
+/// `revision`, as the CLI and the gRPC service do. Noise widths given are checked against the
+/// engine's limits though no draws use them, as the gRPC service checks them.
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, spec, *, as_of=None, revision=None))]
+#[pyo3(signature = (
+    engine, dispute, spec, *, as_of=None, revision=None, position_noise=None,
+    salience_noise=None, capability_noise=None,
+))]
+#[allow(clippy::too_many_arguments)] // Python's keyword arguments
 pub fn forecast_dispute<'py>(
     py: Python<'py>,
     engine: &Engine,
@@ -213,7 +218,18 @@ pub fn forecast_dispute<'py>(
     spec: &str,
     as_of: Option<&Bound<'py, PyAny>>,
     revision: Option<u64>,
+    position_noise: Option<f64>,
+    salience_noise: Option<f64>,
+    capability_noise: Option<f64>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    polemos_engine::forecast::MonteCarloOptions {
+        position_noise,
+        salience_noise,
+        capability_noise,
+        ..Default::default()
+    }
+    .check_widths()
+    .map_err(Failure::from)?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let as_of = date_arg("as_of", as_of)?;
     let result = py.detach(|| -> Result<_, Failure> {

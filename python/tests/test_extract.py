@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import threading
 from typing import Any
 
@@ -40,6 +43,37 @@ def test_actors_and_dates_carry_their_calibrated_confidence() -> None:
     assert jpn["confidence"] > 0.5
     actors = x.to_records("actors")
     assert [r["confidence"] for r in actors] == [a["confidence"] for a in x.actors]
+
+
+def test_the_data_directory_in_the_environment_replaces_the_calibration(tmp_path: Any) -> None:
+    """POLEMOS_DATA_DIR is read as the CLI and `polemos serve --data-dir` read it: a calibration
+    table there sets the confidences (the variable is read once per process, hence a child)."""
+    (tmp_path / "actor-calibration.tsv").write_text(
+        "".join(f"{basis}\t1\t1\t0.05\n" for basis in
+                ("name", "demonym", "surname", "title", "metonym", "reference", "pronoun")),
+        encoding="utf-8",
+    )
+    script = (
+        "import sys, polemos\n"
+        "x = polemos.extract(sys.stdin.read())\n"
+        "print(sorted({a['confidence'] for a in x.actors}))\n"
+    )
+
+    def confidences(env: dict[str, str]) -> str:
+        run = subprocess.run(
+            [sys.executable, "-c", script], input=ARTICLE, capture_output=True, text=True,
+            env={**os.environ, **env}, check=False,
+        )
+        assert run.returncode == 0, run.stderr
+        return run.stdout.strip()
+
+    assert confidences({"POLEMOS_DATA_DIR": str(tmp_path)}) == "[0.05]"
+    assert confidences({"POLEMOS_DATA_DIR": ""}) != "[0.05]"
+    missing = subprocess.run(
+        [sys.executable, "-c", script], input=ARTICLE, capture_output=True, text=True,
+        env={**os.environ, "POLEMOS_DATA_DIR": str(tmp_path / "nowhere")}, check=False,
+    )
+    assert missing.returncode != 0 and "nowhere" in missing.stderr, missing.stderr
 
 
 def test_evidence_spans_point_into_the_text() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import _thread
+import inspect
 import math
 import signal
 import threading
@@ -105,6 +106,14 @@ def test_scenario_files_read_like_the_cli() -> None:
     result = forecast.bdm(sc)
     lo, hi = sc["scale"]["min"], sc["scale"]["max"]
     assert lo <= result.outcome[sc["dimensions"][0]["name"]] <= hi
+
+
+def test_monte_carlo_defaults_are_the_engines() -> None:
+    """The signature repeats the engine's defaults for help(); they must be its table's."""
+    defaults = polemos._native.monte_carlo_defaults()
+    parameters = inspect.signature(forecast.monte_carlo).parameters
+    for name in ("draws", "seed"):
+        assert parameters[name].default == defaults[name], f"monte_carlo({name}=...)"
 
 
 def test_monte_carlo_keeps_to_the_engines_limits() -> None:

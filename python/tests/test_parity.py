@@ -159,7 +159,11 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
                 dispute, model=q["forecast"], draws=q["draws"], seed=q.get("seed", 0),
                 **noise, **args,
             )
-            assert all(run["params"][k] == v for k, v in noise.items()), run["params"]
+            # A width asked as None is the engine's default, which both report.
+            defaults = polemos._native.monte_carlo_defaults()
+            assert all(
+                run["params"][k] == (defaults[k] if v is None else v) for k, v in noise.items()
+            ), run["params"]
             return "outcome", [
                 pair
                 for d in run["distributions"]
@@ -219,6 +223,17 @@ def test_monte_carlo_arguments_out_of_range_are_validation_errors_alike(
     for interface in interfaces:
         with pytest.raises(polemos.ValidationError, match=argument) as caught:
             interface.forecast("kuril-islands", **asked)
+        assert caught.value.kind == "invalid_argument"
+
+
+def test_a_noise_width_out_of_range_is_refused_alike_without_draws(
+    interfaces: tuple[polemos.Engine, Any],
+) -> None:
+    """A width given without draws is checked, not silently unused, by the Engine and the
+    server alike."""
+    for interface in interfaces:
+        with pytest.raises(polemos.ValidationError, match="capability_noise") as caught:
+            interface.forecast("kuril-islands", draws=0, capability_noise=1.5)
         assert caught.value.kind == "invalid_argument"
 
 

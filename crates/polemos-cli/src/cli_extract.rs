@@ -13,7 +13,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::Args;
 use polemos_engine::ingest::{self, IngestOptions, Outcome};
-use polemos_extract::{ArticleMeta, Extraction, Extractor, KnowledgeBuilder, pipeline};
+use polemos_extract::{ArticleMeta, Extraction, Extractor, pipeline};
 
 use crate::GlobalArgs;
 use crate::cli_data::{open_store_rw, parse_date};
@@ -129,40 +129,21 @@ fn extractor(args: &SourceArgs) -> anyhow::Result<Extractor> {
 
 /// The built-in knowledge plus knowledge files and every `*.tsv` of a data directory, parsing
 /// with the built-in syntax model or the one given, and reading the built-in English profile or
-/// the one given.
+/// the one given: the extractor `polemos serve` and the Python package build too
+/// ([`polemos_extract::KnowledgeFiles`]).
 pub fn build_extractor(
     lexicons: &[PathBuf],
     data_dir: Option<&Path>,
     syntax_model: Option<&Path>,
     language: Option<&Path>,
 ) -> anyhow::Result<Extractor> {
-    let mut builder = KnowledgeBuilder::builtin()?;
-    let mut files = lexicons.to_vec();
-    if let Some(dir) = data_dir {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-            .with_context(|| format!("cannot read the data directory {}", dir.display()))?
-            .filter_map(Result::ok)
-            .map(|e| e.path())
-            .filter(|p| p.extension().is_some_and(|x| x == "tsv"))
-            .collect();
-        found.sort();
-        files.extend(found);
-    }
-    for path in &files {
-        let text = crate::cli_data::read_text(path)?;
-        builder.add_source(&path.display().to_string(), &text)?;
-    }
-    if let Some(path) = syntax_model {
-        let model = polemos_syntax::Model::load(path)
-            .with_context(|| format!("cannot load the syntax model {}", path.display()))?;
-        builder = builder.syntax_model(std::sync::Arc::new(model));
-    }
-    if let Some(path) = language {
-        let text = crate::cli_data::read_text(path)?;
-        let profile = polemos_extract::lang::Profile::parse(&path.display().to_string(), &text)?;
-        builder = builder.language(std::sync::Arc::new(profile));
-    }
-    Ok(Extractor::with_knowledge(builder.build()?))
+    let files = polemos_extract::KnowledgeFiles {
+        lexicons: lexicons.to_vec(),
+        data_dir: data_dir.map(Path::to_path_buf),
+        syntax_model: syntax_model.map(Path::to_path_buf),
+        language: language.map(Path::to_path_buf),
+    };
+    Ok(files.extractor()?)
 }
 
 fn extract_file(ex: &Extractor, path: &Path, meta: &ArticleMeta) -> anyhow::Result<Extraction> {

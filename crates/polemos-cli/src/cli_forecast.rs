@@ -52,20 +52,20 @@ pub struct ForecastArgs {
     #[arg(long, value_name = "DRAWS")]
     pub monte_carlo: Option<usize>,
     /// Seed of the Monte Carlo draws (0 to 2^64-1).
-    #[arg(long, default_value_t = MONTE_CARLO.seed)]
+    #[arg(long, default_value_t = MONTE_CARLO.seed, requires = "monte_carlo")]
     pub seed: u64,
     /// Monte Carlo: half-width of position noise as a fraction of the scale, 0 to 1 (0.1 = ±10
     /// on 0–100).
-    #[arg(long, default_value_t = MONTE_CARLO.uncertainty.position)]
+    #[arg(long, default_value_t = MONTE_CARLO.uncertainty.position, requires = "monte_carlo")]
     pub position_noise: f64,
     /// Monte Carlo: half-width of salience noise (0–1 scale), 0 to 1.
-    #[arg(long, default_value_t = MONTE_CARLO.uncertainty.salience)]
+    #[arg(long, default_value_t = MONTE_CARLO.uncertainty.salience, requires = "monte_carlo")]
     pub salience_noise: f64,
     /// Monte Carlo: relative half-width of capability noise, 0 to 1 (0.2 = ±20 %).
-    #[arg(long, default_value_t = MONTE_CARLO.uncertainty.capability)]
+    #[arg(long, default_value_t = MONTE_CARLO.uncertainty.capability, requires = "monte_carlo")]
     pub capability_noise: f64,
     /// Monte Carlo: report the probability that the forecast falls in LO..HI, e.g. `6.5..7.5`.
-    #[arg(long, value_parser = parse_range, value_name = "LO..HI")]
+    #[arg(long, value_parser = parse_range, value_name = "LO..HI", requires = "monte_carlo")]
     pub range: Option<(f64, f64)>,
 }
 
@@ -97,6 +97,21 @@ fn spec(args: &ForecastArgs) -> anyhow::Result<ModelSpec> {
     Ok(polemos_engine::forecast::model(name, args.rounds)?)
 }
 
+/// The engine's refusal of a Monte Carlo option, naming the flag the user typed rather than
+/// the engine's parameter (`draws` is `--monte-carlo`), as gRPC names its fields.
+fn named_by_flag(e: polemos_engine::Error) -> polemos_engine::Error {
+    match e {
+        polemos_engine::Error::Core(polemos_core::Error::InvalidArgument { field, message }) => {
+            let flag = match field.as_str() {
+                "draws" => "--monte-carlo".to_owned(),
+                other => format!("--{}", other.replace('_', "-")),
+            };
+            polemos_engine::Error::argument(flag, message)
+        }
+        other => other,
+    }
+}
+
 /// Says which stances the models leave out of a stored dispute's scenario.
 fn note_left_out(built: &DisputeScenario) {
     if !built.left_out.is_empty() {
@@ -123,6 +138,7 @@ pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
                 range: args.range,
             }
             .params()
+            .map_err(named_by_flag)
         })
         .transpose()?;
     let scenario = match (&args.file, &args.dispute) {

@@ -66,6 +66,10 @@ pub struct ServeArgs {
     /// this long [default: 500].
     #[arg(long, env = "POLEMOS_KEYS_POLL_MS")]
     pub keys_poll_ms: Option<u64>,
+    /// A directory whose `*.tsv` files add knowledge and replace calibration tables for
+    /// `Extract` and `Ingest`, as `polemos extract --data-dir` reads it (built-in without).
+    #[arg(long, env = "POLEMOS_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
     /// A TOML file with any of these settings (snake_case keys, e.g. `listen = "0.0.0.0:50051"`).
     #[arg(long, env = "POLEMOS_CONFIG")]
     #[serde(skip)]
@@ -100,7 +104,8 @@ impl ServeArgs {
             max_connections,
             handshake_timeout_secs,
             drain_timeout_secs,
-            keys_poll_ms
+            keys_poll_ms,
+            data_dir
         );
         self.insecure_no_auth |= file.insecure_no_auth;
         Ok(self)
@@ -238,12 +243,21 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
                 .with_context(|| format!("starting the metrics endpoint on {addr}"))?;
             tracing::info!(%addr, "Prometheus metrics at http://{addr}/metrics");
         }
+        // The same extractor `polemos extract --data-dir` builds, so the same text stores the
+        // same facts and confidences through either; a bad file stops the server here.
+        let files = polemos_extract::KnowledgeFiles {
+            data_dir: args.data_dir.clone(),
+            ..polemos_extract::KnowledgeFiles::default()
+        };
+        let extractor = tokio::task::spawn_blocking(move || files.extractor())
+            .await?
+            .context("building the extractor")?;
         let db = global.db.clone();
         let limits = options.limits.clone();
         // Off the async workers: stores block, and the PostgreSQL client must not run on them.
         let (store, shared) = tokio::task::spawn_blocking(move || {
             let store: Arc<dyn polemos_store::Store> = Arc::from(polemos_store::open(&db)?);
-            let shared = Shared::new(Arc::clone(&store), limits)?;
+            let shared = Shared::new(Arc::clone(&store), limits)?.with_extractor(extractor);
             anyhow::Ok((store, shared))
         })
         .await?

@@ -94,14 +94,14 @@ fn monte_carlo_is_reproducible_from_the_seed() {
 }
 
 /// A scenario file's Monte Carlo keeps to the engine's limits like a stored dispute's: an
-/// invalid argument (exit 2) naming the option, before any draw.
+/// invalid argument (exit 2) naming the flag as typed, before any draw.
 #[test]
 fn monte_carlo_options_past_the_engines_limits_are_invalid_arguments() {
     let file = format!("{SCENARIOS}/ec-emissions.csv");
     for (option, named) in [
-        ("--monte-carlo=100001", "draws"),
-        ("--position-noise=1.5", "position_noise"),
-        ("--capability-noise=-0.2", "capability_noise"),
+        ("--monte-carlo=100001", "`--monte-carlo`"),
+        ("--position-noise=1.5", "`--position-noise`"),
+        ("--capability-noise=-0.2", "`--capability-noise`"),
     ] {
         let mut args = vec!["forecast", "--model", "median", option, file.as_str()];
         if !option.starts_with("--monte-carlo") {
@@ -112,6 +112,31 @@ fn monte_carlo_options_past_the_engines_limits_are_invalid_arguments() {
         assert_eq!(o.status.code(), Some(2), "{option}: {err}");
         assert!(err.contains(named), "{option}: {err}");
     }
+}
+
+/// Options that only shape Monte Carlo are refused without `--monte-carlo`, rather than
+/// accepted and silently unused.
+#[test]
+fn monte_carlo_options_without_draws_are_refused() {
+    let file = format!("{SCENARIOS}/ec-emissions.csv");
+    for option in [
+        "--position-noise=0.3",
+        "--salience-noise=0.3",
+        "--capability-noise=0.3",
+        "--seed=4",
+        "--range=6..8",
+    ] {
+        let o = polemos(&["forecast", "--model", "median", option, file.as_str()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{option}: {err}");
+        assert!(err.contains("--monte-carlo"), "{option}: {err}");
+    }
+    let plain = polemos(&["forecast", "--model", "median", file.as_str()]);
+    assert!(
+        plain.status.success(),
+        "{}",
+        String::from_utf8_lossy(&plain.stderr)
+    );
 }
 
 #[test]

@@ -142,6 +142,8 @@ pub fn extract_kind(e: &polemos_extract::ExtractError) -> ErrorKind {
         X::InvalidUtf8 { .. } | X::TooLarge { .. } => ErrorKind::InvalidArgument,
         // The extractor's own knowledge files are broken: not the caller's fault.
         X::Data { .. } => ErrorKind::Internal,
+        // A knowledge file the operator named cannot be read: the configuration, not the call.
+        X::File { .. } => ErrorKind::FailedPrecondition,
     }
 }
 

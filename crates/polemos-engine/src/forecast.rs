@@ -68,7 +68,7 @@ pub struct MonteCarloDefaults {
 
 /// The defaults and limits of Monte Carlo.
 pub const MONTE_CARLO: MonteCarloDefaults = MonteCarloDefaults {
-    draws: 1000,
+    draws: MonteCarloParams::DEFAULT_DRAWS,
     max_draws: 100_000,
     seed: 0,
     uncertainty: Uncertainty::DEFAULT,
@@ -132,6 +132,38 @@ impl MonteCarloOptions {
         check_monte_carlo(&params)?;
         Ok(params)
     }
+
+    /// Checks the noise widths that are set against [`MONTE_CARLO`]'s limits, whatever the
+    /// draws: an interface that reads them only with draws would otherwise accept an
+    /// out-of-range width silently when asked for none.
+    ///
+    /// # Errors
+    /// The first width set and out of range, named as [`check_monte_carlo`] names it.
+    pub fn check_widths(&self) -> Result<()> {
+        for (field, width) in [
+            ("position_noise", self.position_noise),
+            ("salience_noise", self.salience_noise),
+            ("capability_noise", self.capability_noise),
+        ] {
+            if let Some(width) = width {
+                check_width(field, width)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// A noise width from 0 to [`MONTE_CARLO`]'s `max_noise`, else `InvalidArgument` on `field`.
+fn check_width(field: &str, width: f64) -> Result<()> {
+    let widest = MONTE_CARLO.max_noise;
+    if (0.0..=widest).contains(&width) {
+        Ok(())
+    } else {
+        Err(Error::argument(
+            field,
+            format!("expected a number from 0 to {widest}, found {width}"),
+        ))
+    }
 }
 
 /// The limits of [`MONTE_CARLO`], checked once for every interface: 1 to `max_draws` draws,
@@ -146,18 +178,12 @@ pub fn check_monte_carlo(params: &MonteCarloParams) -> Result<()> {
         return Err(invalid_draws(params.draws));
     }
     let u = &params.uncertainty;
-    let widest = MONTE_CARLO.max_noise;
     for (field, width) in [
         ("position_noise", u.position),
         ("salience_noise", u.salience),
         ("capability_noise", u.capability),
     ] {
-        if !(0.0..=widest).contains(&width) {
-            return Err(Error::argument(
-                field,
-                format!("expected a number from 0 to {widest}, found {width}"),
-            ));
-        }
+        check_width(field, width)?;
     }
     if let Some((lo, hi)) = params.range
         && !(lo.is_finite() && hi.is_finite() && lo <= hi)
@@ -402,6 +428,37 @@ mod tests {
             .expect_err("too many draws");
         assert_eq!(err.kind(), ErrorKind::InvalidArgument);
         assert_eq!(invalid_seed(-1).kind(), ErrorKind::InvalidArgument);
+    }
+
+    #[test]
+    fn widths_set_are_checked_without_draws_and_unset_ones_pass() {
+        let none = MonteCarloOptions::default();
+        assert!(none.check_widths().is_ok(), "no draws, no widths");
+        let in_range = MonteCarloOptions {
+            position_noise: Some(MONTE_CARLO.max_noise),
+            ..none
+        };
+        assert!(in_range.check_widths().is_ok());
+        for (options, field) in [
+            (
+                MonteCarloOptions {
+                    position_noise: Some(-0.1),
+                    ..none
+                },
+                "position_noise",
+            ),
+            (
+                MonteCarloOptions {
+                    capability_noise: Some(f64::NAN),
+                    ..none
+                },
+                "capability_noise",
+            ),
+        ] {
+            let err = options.check_widths().expect_err(field);
+            assert_eq!(err.kind(), ErrorKind::InvalidArgument, "{field}: {err}");
+            assert!(err.to_string().contains(field), "{field}: {err}");
+        }
     }
 
     #[test]

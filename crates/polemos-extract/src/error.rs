@@ -18,4 +18,7 @@ pub enum ExtractError {
         line: usize,
         message: String,
     },
+    /// A user's knowledge file or data directory cannot be read.
+    #[error("{path}: {message}")]
+    File { path: String, message: String },
 }

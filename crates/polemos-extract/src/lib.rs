@@ -19,6 +19,7 @@ pub mod gates;
 pub mod gazetteer;
 pub mod ir;
 pub mod knowledge;
+pub mod knowledge_files;
 pub mod lang;
 pub mod lexicon;
 pub mod mention_rules;
@@ -44,6 +45,7 @@ use chrono::NaiveDate;
 pub use error::ExtractError;
 pub use ir::Doc;
 pub use knowledge::{Knowledge, KnowledgeBuilder};
+pub use knowledge_files::KnowledgeFiles;
 pub use output::*;
 
 use polemos_core::model::Anchor;

@@ -211,18 +211,20 @@ impl AnalysisService for Analysis {
         // The engine's defaults for each model, as the CLI and Python use them.
         let model = polemos_engine::forecast::model(name, None).map_err(ApiError::from)?;
         // The engine's limits and defaults (draws, noise widths), checked before any work, as
-        // the CLI and Python check them; the options are read only with draws.
+        // the CLI and Python check them; a width that is set is checked even without draws,
+        // so an out-of-range one is refused rather than silently unused.
+        let options = polemos_engine::forecast::MonteCarloOptions {
+            draws: q.monte_carlo_draws as usize,
+            seed: q.seed,
+            position_noise: q.position_noise,
+            salience_noise: q.salience_noise,
+            capability_noise: q.capability_noise,
+            range: None,
+        };
         let params = if q.monte_carlo_draws == 0 {
+            options.check_widths().map_err(ApiError::from)?;
             None
         } else {
-            let options = polemos_engine::forecast::MonteCarloOptions {
-                draws: q.monte_carlo_draws as usize,
-                seed: q.seed,
-                position_noise: q.position_noise,
-                salience_noise: q.salience_noise,
-                capability_noise: q.capability_noise,
-                range: None,
-            };
             Some(options.params().map_err(monte_carlo_error)?)
         };
         let scenario = match q.source {

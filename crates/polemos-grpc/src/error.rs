@@ -225,7 +225,7 @@ fn map_extract(e: &polemos_extract::ExtractError) -> Mapped {
             )],
             ..mapped(code, "TEXT_TOO_LARGE")
         },
-        X::Data { .. } => mapped(code, "EXTRACTOR_DATA"),
+        X::Data { .. } | X::File { .. } => mapped(code, "EXTRACTOR_DATA"),
     }
 }
 

@@ -5,7 +5,7 @@
 //! CLI does), so a stream pays one transaction per batch, not per document; a cancelled stream
 //! still leaves whole documents or none.
 
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 use std::time::Duration;
 
 use polemos_core::{self as core, Dossier};
@@ -60,12 +60,21 @@ fn document_in(
 }
 
 /// The extractor with the built-in knowledge, compiled once on first use.
-static EXTRACTOR: LazyLock<Result<Extractor, ex::ExtractError>> = LazyLock::new(Extractor::new);
+static BUILTIN: LazyLock<Result<Arc<Extractor>, ex::ExtractError>> =
+    LazyLock::new(|| Extractor::new().map(Arc::new));
+
+/// The server's extractor: the one built from the operator's files (`polemos serve
+/// --data-dir`), else the built-in one.
+fn extractor(shared: &Shared) -> Result<Arc<Extractor>, ex::ExtractError> {
+    match shared.extractor() {
+        Some(x) => Ok(x),
+        None => BUILTIN.clone(),
+    }
+}
 
 /// The facts in one document (`Extract`: nothing stored), as a dossier holding the document, the actors, disputes and
 /// issues it mentions, and the stances and events read from it with evidence spans into it.
-fn extract_facts(doc: &core::Document) -> Result<Dossier, ApiError> {
-    let extractor = EXTRACTOR.as_ref().map_err(|e| ApiError::from(e.clone()))?;
+fn extract_facts(extractor: &Extractor, doc: &core::Document) -> Result<Dossier, ApiError> {
     let meta = ArticleMeta {
         published: doc.published,
         title: (!doc.title.is_empty()).then(|| doc.title.clone()),
@@ -145,12 +154,12 @@ async fn ingest_batch(
         return out;
     }
     let store = shared.store();
+    let extractor = extractor(shared);
     // On as many cores as the batch can use and are free, in order, as `polemos ingest` and
     // `ingest_texts` prepare theirs.
     let wanted = docs.len().min(INGEST_BATCH);
     let prepared = shared
         .extract_on_cores(wanted, move |jobs| {
-            let extractor = EXTRACTOR.as_ref().map_err(|e| e.clone());
             let mut prepared = Vec::with_capacity(docs.len());
             let _ = ex::pipeline::ordered_map(
                 docs,
@@ -271,10 +280,11 @@ impl ExtractionService for Extraction {
         req: Request<pb::ExtractRequest>,
     ) -> Result<Response<pb::ExtractResponse>, Status> {
         let doc = document_in(&self.shared, "document", req.into_inner().document)?;
+        let extractor = extractor(&self.shared).map_err(ApiError::from)?;
         // One core's work: waits for a free one rather than crowding the cores already busy.
         let facts = self
             .shared
-            .extract_on_cores(1, move |_| extract_facts(&doc))
+            .extract_on_cores(1, move |_| extract_facts(&extractor, &doc))
             .await??;
         Ok(Response::new(pb::ExtractResponse {
             facts: Some(cv::facts_out(&facts)),

@@ -152,6 +152,9 @@ pub struct Shared {
     timers: Arc<StoreTimers>,
     closing: Arc<watch::Sender<bool>>,
     pub gauges: Arc<Gauges>,
+    /// The extractor of `Extract` and `Ingest`: the built-in knowledge unless the server was
+    /// given files ([`Shared::with_extractor`]).
+    extractor: Option<Arc<polemos_extract::Extractor>>,
 }
 
 /// The cores this process may use: how many extractions run at once.
@@ -181,7 +184,22 @@ impl Shared {
             limits,
             closing: Arc::new(watch::channel(false).0),
             gauges: Arc::default(),
+            extractor: None,
         })
+    }
+
+    /// Extracts with `extractor` (built from the operator's knowledge files, as the CLI builds
+    /// it) instead of the built-in knowledge.
+    #[must_use]
+    pub fn with_extractor(mut self, extractor: polemos_extract::Extractor) -> Self {
+        self.extractor = Some(Arc::new(extractor));
+        self
+    }
+
+    /// The extractor given by [`Shared::with_extractor`], if any.
+    #[must_use]
+    pub fn extractor(&self) -> Option<Arc<polemos_extract::Extractor>> {
+        self.extractor.clone()
     }
 
     /// Page tokens under a key shared with other replicas, so a listing can continue on any.

@@ -64,10 +64,15 @@ pub struct MonteCarloParams {
     pub range: Option<(f64, f64)>,
 }
 
+impl MonteCarloParams {
+    /// Draws of a run that names no number: the one default every interface reports.
+    pub const DEFAULT_DRAWS: usize = 1000;
+}
+
 impl Default for MonteCarloParams {
     fn default() -> Self {
         Self {
-            draws: 1000,
+            draws: Self::DEFAULT_DRAWS,
             seed: 0,
             uncertainty: Uncertainty::default(),
             range: None,

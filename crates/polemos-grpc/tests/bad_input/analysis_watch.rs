@@ -174,7 +174,7 @@ async fn analysis_and_watch_refuse_bad_input() {
         "",
     );
     // Monte Carlo past the engine's limits, on a stored dispute and on an inline scenario alike:
-    // refused before any draw, naming the request's field.
+    // refused before any draw, naming the request's field (a width even without draws).
     let csv = "Actor,Capability,Position,Salience\nA,1,0,0.9\nB,2,100,0.5\n";
     for source in [
         pb::forecast_request::Source::Dispute("disputes/kuril-islands".into()),
@@ -199,6 +199,17 @@ async fn analysis_and_watch_refuse_bad_input() {
             ("negative noise", ask(8, Some(-0.1), None), "position_noise"),
             ("NaN noise", ask(8, Some(f64::NAN), None), "position_noise"),
             ("noise past 1", ask(8, None, Some(1.5)), "capability_noise"),
+            // A width set without draws is checked too, not silently unused.
+            (
+                "negative noise without draws",
+                ask(0, Some(-0.1), None),
+                "position_noise",
+            ),
+            (
+                "noise past 1 without draws",
+                ask(0, None, Some(1.5)),
+                "capability_noise",
+            ),
         ] {
             refused(
                 &format!("Forecast {what}"),
