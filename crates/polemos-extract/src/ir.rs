@@ -91,7 +91,7 @@ pub struct Item {
     pub tok_end: usize,
     pub kind: ItemKind,
     /// How sure the mention stage is of the item, 0–1: for an actor, by how it was named
-    /// ([`Via::score`], calibrated); for a date, the date's score; 1 for an exact match of a
+    /// (the calibrated confidence of its `Via`); for a date, the date's score; 1 for an exact match of a
     /// cue, topic or dispute.
     pub score: f64,
 }
