@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use polemos_engine::Access;
 use polemos_grpc::{self as grpc, Limits};
-use polemos_grpc_testkit::{Auth, Server};
+use polemos_grpc_testkit::{Auth, Server, runtime};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::analysis_service_client::AnalysisServiceClient;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
@@ -331,16 +331,6 @@ fn no_disagreements(failures: &[String]) {
         failures.len(),
         failures.join("\n")
     );
-}
-
-/// The runtime of a PostgreSQL test: a plain test starts its own, because the cluster's set-up
-/// uses PostgreSQL's synchronous client, which may not run inside an async task.
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime")
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use polemos_core::{Dossier, NothingElse, validate};
-use polemos_grpc_testkit::{ARTICLE, KURIL, free_port};
+use polemos_grpc_testkit::{ARTICLE, KURIL, free_port, runtime};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::change_service_client::ChangeServiceClient;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
@@ -86,14 +86,6 @@ impl Drop for Replica {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()
-        .expect("runtime")
 }
 
 fn seed(db: &str) -> usize {

@@ -327,6 +327,18 @@ mod tests {
         assert!((peace.forecast - 75.03).abs() < 0.01, "{}", peace.forecast);
     }
 
+    /// Monte Carlo on the reference dispute as of `date`, run to the end.
+    fn kuril_draws(
+        store: &dyn Store,
+        model: &ModelSpec,
+        date: NaiveDate,
+        params: &MonteCarloParams,
+    ) -> DisputeMonteCarlo {
+        let go = |_: usize, _: usize| ControlFlow::Continue(());
+        dispute_monte_carlo(store, "kuril-islands", model, Some(date), None, params, &go)
+            .expect("monte carlo")
+    }
+
     #[test]
     fn monte_carlo_on_a_stored_dispute_is_reproducible_and_centred_on_its_forecast() {
         let store = kuril();
@@ -337,20 +349,7 @@ mod tests {
             seed: 7,
             ..MonteCarloParams::default()
         };
-        let go = |_: usize, _: usize| ControlFlow::Continue(());
-        let run = || {
-            dispute_monte_carlo(
-                &*store,
-                "kuril-islands",
-                &bdm,
-                Some(date),
-                None,
-                &params,
-                &go,
-            )
-            .expect("monte carlo")
-            .result
-        };
+        let run = || kuril_draws(&*store, &bdm, date, &params).result;
         let (first, again) = (run(), run());
         assert_eq!(first.forecasts, again.forecasts, "the seed fixes the draws");
         assert_eq!(first.forecasts.len(), 64);
@@ -363,6 +362,7 @@ mod tests {
         let err = dispute_monte_carlo(&*store, "kuril-islands", &bdm, None, None, &params, &stop)
             .expect_err("stopped");
         assert!(err.to_string().contains("stopped"), "{err}");
+        let go = |_: usize, _: usize| ControlFlow::Continue(());
         let err = dispute_monte_carlo(&*store, "atlantis", &bdm, None, None, &params, &go)
             .expect_err("unknown");
         assert_eq!(err.kind(), ErrorKind::NotFound);
@@ -466,20 +466,10 @@ mod tests {
         let store = kuril();
         let date = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
         let bdm = model("bdm", None).expect("bdm");
-        let go = |_: usize, _: usize| ControlFlow::Continue(());
         let spread = |options: MonteCarloOptions| {
             let params = options.params().expect("params");
-            let run = dispute_monte_carlo(
-                &*store,
-                "kuril-islands",
-                &bdm,
-                Some(date),
-                None,
-                &params,
-                &go,
-            )
-            .expect("monte carlo");
-            run.result
+            kuril_draws(&*store, &bdm, date, &params)
+                .result
                 .distributions
                 .iter()
                 .map(|d| d.std_dev)

@@ -210,6 +210,16 @@ pub fn with_key<T>(message: T, key: &str) -> Request<T> {
     request
 }
 
+/// A two-thread runtime for a plain `#[test]` that drives async calls: PostgreSQL's cluster set-up
+/// and server processes use blocking clients, which may not run inside an async task.
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("runtime")
+}
+
 /// A loopback port nothing listens on right now, for a server started as a process.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

@@ -60,26 +60,27 @@ pub fn parties_of(
 /// The first two distinct states or groups (by state) named in sentence `s` at or after byte
 /// `from`, in text order, none of them the state of one in `except`; fewer when it names fewer.
 fn named_after(doc: &Doc<'_>, s: usize, from: usize, except: &[usize]) -> Vec<usize> {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     let mut out: Vec<usize> = Vec::new();
-    for it in doc.sentence_items(s) {
-        let ItemKind::Actor { actor, .. } = it.kind else {
-            continue;
-        };
-        let st = state_of(actor);
-        if it.start < from
-            || !is_party(doc, st)
-            || except.iter().any(|&x| state_of(x) == st)
-            || out.contains(&st)
-        {
-            continue;
-        }
-        out.push(st);
-        if out.len() == 2 {
-            break;
+    for it in doc.sentence_items(s).iter().filter(|it| it.start >= from) {
+        if let Some(st) = party_named(doc, it, except).filter(|st| !out.contains(st)) {
+            out.push(st);
+            if out.len() == 2 {
+                break;
+            }
         }
     }
     out
+}
+
+/// The state (or group) item `it` names, when it names one that can be a party and is not the
+/// state of one in `except`.
+fn party_named(doc: &Doc<'_>, it: &Item, except: &[usize]) -> Option<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let ItemKind::Actor { actor, .. } = it.kind else {
+        return None;
+    };
+    let st = state_of(actor);
+    (is_party(doc, st) && !except.iter().any(|&x| state_of(x) == st)).then_some(st)
 }
 
 /// Whether actor `a` can be a party to a dispute: a state or an armed or political group.
@@ -100,24 +101,17 @@ fn named_before(
     before: usize,
     except: &[usize],
 ) -> Vec<usize> {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     let mut out: Vec<usize> = Vec::new();
     for sentence in (from..=to).rev() {
         for it in doc.sentence_items(sentence).iter().rev() {
-            let ItemKind::Actor { actor, .. } = it.kind else {
-                continue;
-            };
-            let st = state_of(actor);
-            if it.start >= before
-                || !is_party(doc, st)
-                || except.iter().any(|&x| state_of(x) == st)
-                || out.contains(&st)
-            {
+            if it.start >= before {
                 continue;
             }
-            out.push(st);
-            if out.len() == 2 {
-                return out;
+            if let Some(st) = party_named(doc, it, except).filter(|st| !out.contains(st)) {
+                out.push(st);
+                if out.len() == 2 {
+                    return out;
+                }
             }
         }
     }
