@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 
 use polemos_core::Dossier;
 use polemos_grpc::{Keys, Limits, Options};
-use polemos_grpc_testkit::{ARTICLE, KURIL, Server, free_port, with_key};
+use polemos_grpc_testkit::{ARTICLE, KURIL, Server, free_port, spawn_serving, with_key};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
@@ -621,32 +621,23 @@ impl Drop for Served {
     }
 }
 
-/// Starts `polemos --db <db> serve --listen 127.0.0.1:<port> <args>` and connects to it.
-async fn serve_and_connect(db: &str, port: u16, args: &[&str]) -> (Served, Channel) {
-    let served = Served(
-        Command::new(env!("CARGO_BIN_EXE_polemos"))
-            .args(["--db", db, "serve"])
-            .args(["--listen", &format!("127.0.0.1:{port}")])
-            .args(args)
-            .env("POLEMOS_LOG", "info")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("serve"),
-    );
-    let url = format!("http://127.0.0.1:{port}");
-    for _ in 0..300 {
-        if let Ok(channel) = Channel::from_shared(url.clone())
-            .expect("url")
-            .connect()
-            .await
-        {
-            return (served, channel);
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the server did not come up on {url}");
+/// Starts `polemos --db <db> serve <args>` on a port it binds itself and connects to it.
+async fn serve_and_connect(db: &str, args: &[&str]) -> (Served, Channel) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_polemos"));
+    command
+        .args(["--db", db, "serve"])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null());
+    let (child, addr) = spawn_serving(command, Duration::from_secs(60));
+    let served = Served(child);
+    let url = format!("http://{addr}");
+    let channel = Channel::from_shared(url.clone())
+        .expect("url")
+        .connect()
+        .await
+        .unwrap_or_else(|e| panic!("the server at {url} refused a connection: {e}"));
+    (served, channel)
 }
 
 #[tokio::test]
@@ -654,10 +645,10 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
     let dir = tempfile::tempdir().expect("temp dir");
     let keys = dir.path().join("keys.json");
     let reader = create_key(&keys, "reader");
-    let (grpc_port, metrics_port) = (free_port(), free_port());
+    // The metrics endpoint does not report the address it bound, so it gets a port found free.
+    let metrics_port = free_port();
     let (_server, channel) = serve_and_connect(
         "memory:",
-        grpc_port,
         &[
             "--metrics-listen",
             &format!("127.0.0.1:{metrics_port}"),
@@ -749,12 +740,8 @@ async fn a_get_sees_what_another_process_just_committed_to_the_sqlite_file() {
     import(&kuril);
     let keys = dir.path().join("keys.json");
     let reader = create_key(&keys, "reader");
-    let (_server, channel) = serve_and_connect(
-        db,
-        free_port(),
-        &["--keys-file", keys.to_str().expect("path")],
-    )
-    .await;
+    let (_server, channel) =
+        serve_and_connect(db, &["--keys-file", keys.to_str().expect("path")]).await;
     let client = DossierServiceClient::new(channel);
     for _ in 0..4 {
         let seen = japan_display_names(&client, &reader).await;
@@ -811,7 +798,7 @@ async fn japan_display_names(client: &DossierServiceClient<Channel>, key: &str) 
 async fn served_stance_confidences(args: &[&str]) -> Vec<f64> {
     let mut all = vec!["--insecure-no-auth", "--metrics-listen", "off"];
     all.extend_from_slice(args);
-    let (_server, channel) = serve_and_connect("memory:", free_port(), &all).await;
+    let (_server, channel) = serve_and_connect("memory:", &all).await;
     let request = pb::ExtractRequest {
         document: Some(pb::Document {
             text: ARTICLE.into(),
@@ -859,3 +846,4 @@ async fn serve_extracts_with_the_data_directory_as_the_cli_does() {
     );
     assert_clear_error(&o, &["nowhere", "cannot read the data directory"]);
 }
+
