@@ -847,3 +847,54 @@ async fn serve_extracts_with_the_data_directory_as_the_cli_does() {
     assert_clear_error(&o, &["nowhere", "cannot read the data directory"]);
 }
 
+/// `polemos serve` takes every knowledge flag `polemos extract` takes (one set of flags for every
+/// command that builds an extractor), on the command line and in its config file: a lexicon
+/// named as a calibration table sets the confidences `Extract` reports, and a syntax model or
+/// language profile that cannot be read stops the server at start-up.
+#[tokio::test]
+async fn serve_takes_the_knowledge_flags_extract_takes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let table = dir.path().join("stance-calibration.tsv");
+    std::fs::write(&table, "topic\t1\t1\t0.05\nnew-issue\t1\t1\t0.05\n").expect("write");
+    let table = table.to_str().expect("utf-8 path");
+    let low = |confidences: &[f64]| {
+        !confidences.is_empty() && confidences.iter().all(|c| *c <= 0.05 + 1e-9)
+    };
+    let builtin = served_stance_confidences(&[]).await;
+    assert!(!low(&builtin), "{builtin:?}");
+    let flagged = served_stance_confidences(&["--lexicon", table]).await;
+    assert!(low(&flagged), "{flagged:?}");
+    let config = dir.path().join("serve.toml");
+    std::fs::write(&config, format!("lexicons = [{table:?}]\n")).expect("write");
+    let configured =
+        served_stance_confidences(&["--config", config.to_str().expect("utf-8 path")]).await;
+    assert!(low(&configured), "{configured:?}");
+
+    let missing = dir.path().join("nowhere");
+    for flag in ["--syntax-model", "--language"] {
+        let o = serve(
+            dir.path(),
+            &[
+                "--insecure-no-auth",
+                flag,
+                missing.to_str().expect("utf-8 path"),
+            ],
+            &[],
+        );
+        assert_clear_error(&o, &["nowhere"]);
+    }
+
+    for command in ["extract", "ingest", "evaluate", "serve"] {
+        let o = Command::new(env!("CARGO_BIN_EXE_polemos"))
+            .args([command, "--help"])
+            .output()
+            .expect("runs");
+        let help = String::from_utf8_lossy(&o.stdout);
+        for flag in ["--lexicon", "--data-dir", "--syntax-model", "--language"] {
+            assert!(
+                help.contains(flag),
+                "`polemos {command}` has no {flag}:\n{help}"
+            );
+        }
+    }
+}
