@@ -18,7 +18,7 @@ from typing import Any, Literal, overload
 from polemos import _native, _table
 from polemos.exceptions import PolemosError, ValidationError
 from polemos.extraction import Extraction, extract
-from polemos.forecast import DisputeMonteCarlo, Forecast, MonteCarloParams, _dispute_monte_carlo
+from polemos.forecast import DisputeMonteCarlo, Forecast, _engine_monte_carlo
 from polemos.resources import (
     CLASSES,
     Actor,
@@ -548,30 +548,7 @@ class Engine:
             salience_noise=salience_noise, capability_noise=capability_noise,
             on_progress=on_progress,
         )
-        baseline = Forecast(run["baseline"])
-        noise = run["params"]["uncertainty"]
-        params: MonteCarloParams = {
-            "draws": run["params"]["draws"],
-            "seed": run["params"]["seed"],
-            "position_noise": noise["position"],
-            "salience_noise": noise["salience"],
-            "capability_noise": noise["capability"],
-        }
-        return _dispute_monte_carlo(
-            baseline,
-            params,
-            [
-                {
-                    "dimension": d["dimension"],
-                    "mean": d["mean"],
-                    "std_dev": d["std_dev"],
-                    "min": d["min"],
-                    "max": d["max"],
-                    "quantiles": [[p, v] for p, v in d["quantiles"]],
-                }
-                for d in run["distributions"]
-            ],
-        )
+        return _engine_monte_carlo(run)
 
     # ------------------------------------------------------------------ reading
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import html
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, TypedDict
 
@@ -183,9 +183,7 @@ class Forecast:
         )
 
 
-class Distribution(TypedDict):
-    """One dimension's forecast over the Monte Carlo draws."""
-
+class _Distribution(TypedDict):
     dimension: str
     mean: float
     std_dev: float
@@ -195,8 +193,15 @@ class Distribution(TypedDict):
     quantiles: list[list[float]]
 
 
+class Distribution(_Distribution, total=False):
+    """One dimension's forecast over the Monte Carlo draws."""
+
+    #: The share of draws whose forecast lies in the ``range`` asked (only when one was).
+    probability_in_range: float
+
+
 class MonteCarloParams(TypedDict):
-    """How a Monte Carlo run on a stored dispute was drawn."""
+    """How a Monte Carlo run was drawn."""
 
     draws: int
     seed: int
@@ -205,10 +210,11 @@ class MonteCarloParams(TypedDict):
     capability_noise: float
 
 
-class DisputeMonteCarlo(TypedDict):
-    """Monte Carlo on a stored dispute, as :meth:`polemos.Engine.forecast` and
-    :meth:`polemos.client.Client.forecast` return it with ``draws`` > 0: the ``baseline``
-    forecast of the unperturbed scenario and the ``distributions`` per dimension."""
+class MonteCarlo(TypedDict):
+    """A Monte Carlo run, as :func:`monte_carlo` returns it for a scenario and
+    :meth:`polemos.Engine.forecast` and :meth:`polemos.client.Client.forecast` with ``draws`` > 0
+    for a stored dispute: the ``baseline`` forecast of the unperturbed scenario and the
+    ``distributions`` per dimension."""
 
     model: str
     params: MonteCarloParams
@@ -216,16 +222,46 @@ class DisputeMonteCarlo(TypedDict):
     distributions: list[Distribution]
 
 
+#: The name :meth:`polemos.Engine.forecast`'s result had first; the same type.
+DisputeMonteCarlo = MonteCarlo
+
+
 def _dispute_monte_carlo(
     baseline: Forecast, params: MonteCarloParams, distributions: list[Distribution]
-) -> DisputeMonteCarlo:
-    """The one shape the Engine and the Client build their Monte Carlo results in."""
+) -> MonteCarlo:
+    """The one shape the Engine, the Client and :func:`monte_carlo` build their results in."""
     return {
         "model": baseline.model,
         "params": params,
         "baseline": baseline,
         "distributions": distributions,
     }
+
+
+def _engine_monte_carlo(run: dict[str, Any]) -> MonteCarlo:
+    """The engine's Monte Carlo result (the native dict) as a :class:`MonteCarlo`."""
+    noise = run["params"]["uncertainty"]
+    params: MonteCarloParams = {
+        "draws": run["params"]["draws"],
+        "seed": run["params"]["seed"],
+        "position_noise": noise["position"],
+        "salience_noise": noise["salience"],
+        "capability_noise": noise["capability"],
+    }
+    distributions: list[Distribution] = []
+    for d in run["distributions"]:
+        dist: Distribution = {
+            "dimension": d["dimension"],
+            "mean": d["mean"],
+            "std_dev": d["std_dev"],
+            "min": d["min"],
+            "max": d["max"],
+            "quantiles": [[p, v] for p, v in d["quantiles"]],
+        }
+        if d.get("probability_in_range") is not None:
+            dist["probability_in_range"] = d["probability_in_range"]
+        distributions.append(dist)
+    return _dispute_monte_carlo(Forecast(run["baseline"]), params, distributions)
 
 
 def _run(data: Any, spec: dict[str, Any], **scenario_args: Any) -> Forecast:
@@ -267,27 +303,36 @@ def monte_carlo(
     model: str = "bdm",
     draws: int = 1000,
     seed: int = 0,
-    uncertainty: Mapping[str, float] | None = None,
+    position_noise: float | None = 0.1,
+    salience_noise: float | None = 0.1,
+    capability_noise: float | None = 0.2,
     range: tuple[float, float] | None = None,  # noqa: A002 - the model's own word
+    on_progress: Callable[[int, int], None] | None = None,
     **options: Any,
-) -> dict[str, Any]:
-    """Runs ``model`` on ``draws`` perturbed copies of the scenario (positions, saliences and
-    capabilities jittered by ``uncertainty``); returns the baseline forecast and, per dimension,
-    the distribution of outcomes (mean, spread, quantiles, probability of landing in ``range``).
-    The engine's limits hold, as for a stored dispute: 1 to 100000 draws, a seed from 0 to
-    2**64 - 1, each uncertainty from 0 to 1; anything else is a :class:`ValidationError`."""
+) -> MonteCarlo:
+    """Runs ``model`` on ``draws`` perturbed copies of the scenario from ``seed``, with
+    positions, saliences and capabilities perturbed by up to ``position_noise`` (a fraction of
+    the scale), ``salience_noise`` and ``capability_noise`` (relative), through the engine's one
+    Monte Carlo operation, as :meth:`polemos.Engine.forecast` runs it on a stored dispute; a
+    :class:`MonteCarlo` with the ``baseline`` Forecast and the ``distributions`` per dimension
+    (each with ``probability_in_range`` when ``range`` is given). ``on_progress(done, total)``
+    is called as the draws are made; ``options`` are scenario arguments and the model's
+    parameters. The engine's limits hold: 1 to 100000 draws, a seed from 0 to 2**64 - 1, each
+    width from 0 to 1; anything else is a :class:`ValidationError`."""
     scenario_args, params = _split(options)
     sc = scenario(data, **scenario_args)
-    mc: dict[str, Any] = {"draws": draws, "seed": seed}
-    if uncertainty is not None:
-        mc["uncertainty"] = dict(uncertainty)
-    if range is not None:
-        mc["range"] = list(range)
-    result = _native.monte_carlo(
-        json.dumps(sc), json.dumps({"model": model, **params}), json.dumps(mc)
+    run = _native.monte_carlo(
+        json.dumps(sc),
+        json.dumps({"model": model, **params}),
+        draws,
+        seed,
+        position_noise=position_noise,
+        salience_noise=salience_noise,
+        capability_noise=capability_noise,
+        range=None if range is None else (float(range[0]), float(range[1])),
+        on_progress=on_progress,
     )
-    result["baseline"] = Forecast(result["baseline"])
-    return result
+    return _engine_monte_carlo(run)
 
 
 _SCENARIO_ARGS = ("name", "scale", "capabilities")
@@ -304,6 +349,7 @@ __all__ = [
     "DisputeMonteCarlo",
     "Distribution",
     "Forecast",
+    "MonteCarlo",
     "MonteCarloParams",
     "bdm",
     "compromise",

@@ -6,10 +6,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
-use polemos_core::forecast::{
-    ForecastError, ModelSpec, MonteCarloParams, Scenario, monte_carlo as run_mc,
-    parse_scenario as parse,
-};
+use polemos_core::forecast::{ForecastError, ModelSpec, Scenario, parse_scenario as parse};
 use pyo3::prelude::*;
 
 use crate::engine::{Engine, date_arg, to_py};
@@ -106,24 +103,66 @@ fn interruptible<T: Send>(
     Ok(result?)
 }
 
-/// Monte Carlo over perturbed copies of a scenario, on all cores, without the GIL; Ctrl-C
-/// stops it between draws.
+/// Monte Carlo over perturbed copies of a scenario (JSON), on all cores, without the GIL;
+/// Ctrl-C stops it between draws. The engine's one operation on a scenario
+/// (`polemos_engine::forecast::scenario_monte_carlo`), with the arguments
+/// [`monte_carlo_dispute`] takes (the same checks, the same words), plus `range`.
 #[pyfunction]
+#[pyo3(signature = (
+    scenario, spec, draws, seed, *, position_noise=None, salience_noise=None,
+    capability_noise=None, range=None, on_progress=None
+))]
+#[allow(clippy::too_many_arguments)] // Python's keyword arguments, one each.
 pub fn monte_carlo<'py>(
     py: Python<'py>,
     scenario: &str,
     spec: &str,
-    params: &str,
+    draws: &Bound<'py, PyAny>,
+    seed: &Bound<'py, PyAny>,
+    position_noise: Option<f64>,
+    salience_noise: Option<f64>,
+    capability_noise: Option<f64>,
+    range: Option<(f64, f64)>,
+    on_progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let mut options = monte_carlo_options(
+        draws,
+        seed,
+        position_noise,
+        salience_noise,
+        capability_noise,
+    )?;
+    options.range = range;
+    let params = options.params().map_err(Failure::from)?;
     let scenario: Scenario = json_arg("scenario", scenario)?;
     let spec: ModelSpec = json_arg("model", spec)?;
-    let params: MonteCarloParams = json_arg("monte_carlo", params)?;
-    // The engine's limits (draws, noise widths), as every interface applies them.
-    polemos_engine::forecast::check_monte_carlo(&params).map_err(Failure::from)?;
-    let result = interruptible(py, params.draws, None, |progress| {
-        run_mc(&spec, &scenario, &params, progress).map_err(Failure::from)
+    let result = interruptible(py, params.draws, on_progress, |progress| {
+        Ok(polemos_engine::forecast::scenario_monte_carlo(
+            &spec, &scenario, &params, progress,
+        )?)
     })?;
     to_py(py, &result)
+}
+
+/// Python's Monte Carlo arguments as the engine's options: a draw count and seed the engine's
+/// types cannot hold are its invalid-argument errors for them.
+fn monte_carlo_options(
+    draws: &Bound<'_, PyAny>,
+    seed: &Bound<'_, PyAny>,
+    position_noise: Option<f64>,
+    salience_noise: Option<f64>,
+    capability_noise: Option<f64>,
+) -> Result<polemos_engine::forecast::MonteCarloOptions, Failure> {
+    use polemos_engine::forecast::{MonteCarloOptions, invalid_draws, invalid_seed};
+    Ok(MonteCarloOptions {
+        draws: usize::try_from(whole(draws, invalid_draws)?)
+            .map_err(|_| Failure::from(invalid_draws(draws)))?,
+        seed: whole(seed, invalid_seed)?,
+        position_noise,
+        salience_noise,
+        capability_noise,
+        range: None,
+    })
 }
 
 /// A Python int as a count or seed the engine's types hold; anything else (a negative or too
@@ -171,16 +210,13 @@ pub fn monte_carlo_dispute<'py>(
     capability_noise: Option<f64>,
     on_progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    use polemos_engine::forecast::{MonteCarloOptions, invalid_draws, invalid_seed};
-    let params = MonteCarloOptions {
-        draws: usize::try_from(whole(draws, invalid_draws)?)
-            .map_err(|_| Failure::from(invalid_draws(draws)))?,
-        seed: whole(seed, invalid_seed)?,
+    let params = monte_carlo_options(
+        draws,
+        seed,
         position_noise,
         salience_noise,
         capability_noise,
-        range: None,
-    }
+    )?
     .params()
     .map_err(Failure::from)?;
     let spec: ModelSpec = json_arg("model", spec)?;

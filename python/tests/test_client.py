@@ -43,9 +43,33 @@ def _polemos_binary() -> Path:
 
 
 def _free_port() -> int:
+    """A loopback port nothing listens on right now (for a client that must find no server; a
+    server is started with :func:`_serve`, which cannot lose its port to another process)."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+def _serve(args: list[str], log_path: Path) -> tuple[subprocess.Popen[bytes], str]:
+    """Starts ``polemos ... serve`` (``args``, without ``--listen``) on ``127.0.0.1:0`` with its
+    log in ``log_path``, and returns the process and the address it bound, read from the line
+    it logs once it listens (``polemos gRPC serving addr=...``)."""
+    with open(log_path, "wb") as log:
+        proc = subprocess.Popen(
+            [*args, "--listen", "127.0.0.1:0"], stdout=log, stderr=subprocess.STDOUT
+        )
+    deadline = time.monotonic() + 30
+    while True:
+        for line in log_path.read_text(errors="replace").splitlines():
+            if "polemos gRPC serving" in line:
+                words = (w for w in line.split() if w.startswith("addr="))
+                address = next(words, "")
+                if address:
+                    return proc, address.removeprefix("addr=")
+        if proc.poll() is not None or time.monotonic() > deadline:
+            proc.kill()
+            pytest.fail(f"polemos serve did not start:\n{log_path.read_text()}")
+        time.sleep(0.05)
 
 
 class Server:
@@ -69,20 +93,12 @@ def server() -> Iterator[Server]:
             return out.stdout.strip()
 
         admin, reader = key("admin"), key("reader")
-        address = f"127.0.0.1:{_free_port()}"
-        log_path = Path(tmp) / "server.log"
-        with open(log_path, "wb") as log:
-            proc = subprocess.Popen(
-                [binary, "--db", str(Path(tmp) / "polemos.db"), "serve", "--listen", address,
-                 "--keys-file", keys, "--metrics-listen", "off", "--poll-interval-ms", "100"],
-                stdout=log, stderr=subprocess.STDOUT,
-            )
+        proc, address = _serve(
+            [binary, "--db", str(Path(tmp) / "polemos.db"), "serve", "--keys-file", keys,
+             "--metrics-listen", "off", "--poll-interval-ms", "100"],
+            Path(tmp) / "server.log",
+        )
         try:
-            deadline = time.monotonic() + 30
-            while "polemos gRPC serving" not in log_path.read_text(errors="replace"):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"polemos serve did not start:\n{log_path.read_text()}")
-                time.sleep(0.05)
             yield Server(address, admin, reader)
         finally:
             proc.terminate()

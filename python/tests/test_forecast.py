@@ -71,8 +71,9 @@ def test_bad_rows_name_the_row_and_field() -> None:
 def test_monte_carlo_is_reproducible_by_seed() -> None:
     a = forecast.monte_carlo(ROWS, draws=200, seed=7)
     b = forecast.monte_carlo(ROWS, draws=200, seed=7)
-    assert a["forecasts"] == b["forecasts"]
-    assert len(a["forecasts"]) == 200
+    assert a["distributions"] == b["distributions"]
+    assert a["params"]["draws"] == 200 and a["params"]["seed"] == 7
+    assert forecast.monte_carlo(ROWS, draws=200, seed=8)["distributions"] != a["distributions"]
     dist = a["distributions"][0]
     assert 0.0 <= dist["min"] <= dist["mean"] <= dist["max"] <= 100.0
     assert isinstance(a["baseline"], forecast.Forecast)
@@ -96,7 +97,7 @@ def test_monte_carlo_stops_on_ctrl_c() -> None:
         timer.cancel()
         signal.signal(signal.SIGINT, previous)
     # The engine is still usable afterwards.
-    assert len(forecast.monte_carlo(ROWS, draws=10, seed=1)["forecasts"]) == 10
+    assert forecast.monte_carlo(ROWS, draws=10, seed=1)["params"]["draws"] == 10
 
 
 def test_scenario_files_read_like_the_cli() -> None:
@@ -112,7 +113,7 @@ def test_monte_carlo_defaults_are_the_engines() -> None:
     """The signature repeats the engine's defaults for help(); they must be its table's."""
     defaults = polemos._native.monte_carlo_defaults()
     parameters = inspect.signature(forecast.monte_carlo).parameters
-    for name in ("draws", "seed"):
+    for name in ("draws", "seed", "position_noise", "salience_noise", "capability_noise"):
         assert parameters[name].default == defaults[name], f"monte_carlo({name}=...)"
 
 
@@ -122,10 +123,42 @@ def test_monte_carlo_keeps_to_the_engines_limits() -> None:
     for asked, field in [
         ({"draws": limits["max_draws"] + 1}, "draws"),
         ({"draws": 0}, "draws"),
-        ({"uncertainty": {"position": limits["max_noise"] * 2}}, "position_noise"),
-        ({"uncertainty": {"capability": -0.1}}, "capability_noise"),
+        ({"position_noise": limits["max_noise"] * 2}, "position_noise"),
+        ({"capability_noise": -0.1}, "capability_noise"),
+        ({"range": (60.0, 40.0)}, "range"),
         ({"seed": -1}, "seed"),
     ]:
         with pytest.raises(polemos.ValidationError, match=field) as caught:
             forecast.monte_carlo(ROWS, **{"draws": 10, **asked})
         assert caught.value.kind == "invalid_argument"
+
+
+def test_monte_carlo_on_a_scenario_is_the_engines_forecast_with_draws(engine: polemos.Engine) -> None:
+    """Monte Carlo on an inline scenario is the same operation, with the same arguments and
+    result type, as ``Engine.forecast(draws=...)`` on a stored dispute."""
+    asked = {"draws": 50, "seed": 3, "position_noise": 0.05, "capability_noise": 0.3}
+    stored = engine.forecast("kuril-islands", as_of="2026-12-01", **asked)
+    inline = forecast.monte_carlo(ROWS, **asked)
+    assert set(inline) == set(stored) == {"model", "params", "baseline", "distributions"}
+    assert inline["params"] == stored["params"] == {
+        "draws": 50, "seed": 3, "position_noise": 0.05, "salience_noise": 0.1,
+        "capability_noise": 0.3,
+    }
+    assert isinstance(inline["baseline"], forecast.Forecast)
+    assert isinstance(stored["baseline"], forecast.Forecast)
+    assert set(inline["distributions"][0]) == set(stored["distributions"][0])
+    inline_defaults = inspect.signature(forecast.monte_carlo).parameters
+    stored_defaults = inspect.signature(engine.forecast).parameters
+    for name in ("seed", "position_noise", "salience_noise", "capability_noise"):
+        assert inline_defaults[name].default == stored_defaults[name].default, name
+
+
+def test_monte_carlo_reports_progress_and_the_range() -> None:
+    seen: list[tuple[int, int]] = []
+    run = forecast.monte_carlo(
+        ROWS, draws=2000, seed=1, range=(0.0, 100.0), on_progress=lambda d, t: seen.append((d, t))
+    )
+    # Every forecast of the draws is on the scale, so all of them lie in that range.
+    assert run["distributions"][0]["probability_in_range"] == 1.0
+    assert all(total == 2000 and 0 <= done <= 2000 for done, total in seen)
+    assert "probability_in_range" not in forecast.monte_carlo(ROWS, draws=10)["distributions"][0]

@@ -9,7 +9,6 @@ import inspect
 import json
 import subprocess
 import tempfile
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,7 +22,7 @@ try:
 except polemos.MissingExtraError:  # scripts/test-python.sh installs the grpc extra
     pytest.skip("the grpc extra is not installed", allow_module_level=True)
 
-from test_client import _free_port, _polemos_binary
+from test_client import _polemos_binary, _serve
 
 ROOT = Path(__file__).resolve().parents[2]
 TABLE = json.loads((ROOT / "tests" / "parity" / "questions.json").read_text(encoding="utf-8"))
@@ -45,20 +44,11 @@ def interfaces() -> Iterator[tuple[polemos.Engine, Any]]:
             [binary, "keys", "--keys-file", keys, "create", "--role", "reader"],
             check=True, capture_output=True, text=True,
         ).stdout.strip()
-        address = f"127.0.0.1:{_free_port()}"
-        log_path = Path(tmp) / "server.log"
-        with open(log_path, "wb") as log:
-            proc = subprocess.Popen(
-                [binary, "--db", str(db), "serve", "--listen", address, "--keys-file", keys,
-                 "--metrics-listen", "off"],
-                stdout=log, stderr=subprocess.STDOUT,
-            )
+        proc, address = _serve(
+            [binary, "--db", str(db), "serve", "--keys-file", keys, "--metrics-listen", "off"],
+            Path(tmp) / "server.log",
+        )
         try:
-            deadline = time.monotonic() + 30
-            while "polemos gRPC serving" not in log_path.read_text(errors="replace"):
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    pytest.fail(f"polemos serve did not start:\n{log_path.read_text()}")
-                time.sleep(0.05)
             with Client(address, api_key=reader) as client:
                 yield engine, client
         finally:
@@ -281,19 +271,11 @@ def _serve_fresh(tmp: Path, seeds: list[str]) -> tuple[polemos.Engine, Any, subp
         [binary, "keys", "--keys-file", keys, "create", "--role", "writer"],
         check=True, capture_output=True, text=True,
     ).stdout.strip()
-    address = f"127.0.0.1:{_free_port()}"
-    log_path = tmp / "server.log"
-    with open(log_path, "wb") as log:
-        proc = subprocess.Popen(
-            [binary, "--db", str(tmp / "served.db"), "serve", "--listen", address,
-             "--keys-file", keys, "--metrics-listen", "off"],
-            stdout=log, stderr=subprocess.STDOUT,
-        )
-    deadline = time.monotonic() + 30
-    while "polemos gRPC serving" not in log_path.read_text(errors="replace"):
-        if proc.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"polemos serve did not start:\n{log_path.read_text()}")
-        time.sleep(0.05)
+    proc, address = _serve(
+        [binary, "--db", str(tmp / "served.db"), "serve", "--keys-file", keys,
+         "--metrics-listen", "off"],
+        tmp / "server.log",
+    )
     return polemos.Engine(tmp / "engine.db"), Client(address, api_key=writer), proc, tmp
 
 

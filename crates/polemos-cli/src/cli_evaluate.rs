@@ -9,7 +9,7 @@ use clap::Args;
 use polemos_eval::{FactType, Floors, MistakeKind, Scorecard, Split, Suite, Summary};
 
 use crate::GlobalArgs;
-use crate::cli_extract::build_extractor;
+use crate::cli_knowledge::KnowledgeArgs;
 use crate::output::{clip, print_json, print_table, table};
 
 #[derive(Debug, Args)]
@@ -25,18 +25,10 @@ pub struct EvaluateArgs {
     /// Print the figures only: no per-article table, no list of mistakes.
     #[arg(long)]
     pub summary: bool,
-    /// Extra knowledge files, as for `extract` (the suite's own `lexicon/*.tsv` are always read).
-    #[arg(long = "lexicon", value_name = "FILE")]
-    pub lexicons: Vec<PathBuf>,
-    /// A directory whose `*.tsv` files add knowledge, like `--lexicon`.
-    #[arg(long, env = "POLEMOS_DATA_DIR", value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// Parse with this syntax model instead of the built-in one.
-    #[arg(long, env = "POLEMOS_SYNTAX_MODEL", value_name = "FILE")]
-    pub syntax_model: Option<PathBuf>,
-    /// Read the language's words from this profile instead of the built-in English one.
-    #[arg(long, env = "POLEMOS_LANGUAGE", value_name = "FILE")]
-    pub language: Option<PathBuf>,
+    /// Knowledge beyond the built-in, as for `extract` (the suite's own `lexicon/*.tsv` are
+    /// always read first).
+    #[command(flatten)]
+    pub knowledge: KnowledgeArgs,
 }
 
 pub fn run(global: &GlobalArgs, args: &EvaluateArgs) -> anyhow::Result<()> {
@@ -58,14 +50,12 @@ pub fn run(global: &GlobalArgs, args: &EvaluateArgs) -> anyhow::Result<()> {
             bail!("{} has no {split} article", args.gold_dir.display());
         }
     }
-    let mut lexicons = suite.lexicons.clone();
-    lexicons.extend(args.lexicons.iter().cloned());
-    let extractor = build_extractor(
-        &lexicons,
-        args.data_dir.as_deref(),
-        args.syntax_model.as_deref(),
-        args.language.as_deref(),
-    )?;
+    let mut knowledge = args.knowledge.clone();
+    knowledge.lexicons = suite.lexicons.clone();
+    knowledge
+        .lexicons
+        .extend(args.knowledge.lexicons.iter().cloned());
+    let extractor = knowledge.extractor()?;
     let bar = indicatif::ProgressBar::new(suite.articles.len() as u64);
     bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
     let card = polemos_eval::evaluate(&suite, &extractor, |_| bar.inc(1))?;

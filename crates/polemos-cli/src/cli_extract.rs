@@ -17,6 +17,7 @@ use polemos_extract::{ArticleMeta, Extraction, Extractor, pipeline};
 
 use crate::GlobalArgs;
 use crate::cli_data::{open_store_rw, parse_date};
+use crate::cli_knowledge::KnowledgeArgs;
 use crate::output::{clip, enum_str, print_table, table};
 
 /// Options shared by `extract` and `ingest`.
@@ -32,19 +33,8 @@ pub struct SourceArgs {
     /// Publication date (YYYY-MM-DD): relative dates ("next week") resolve against it.
     #[arg(long, value_parser = parse_date)]
     pub published: Option<NaiveDate>,
-    /// Extra knowledge (states, titles, cues, disputes...) in the data-file format; repeatable.
-    #[arg(long = "lexicon", alias = "gazetteer", value_name = "FILE")]
-    pub lexicons: Vec<PathBuf>,
-    /// A directory whose `*.tsv` files add knowledge, like `--lexicon`.
-    #[arg(long, env = "POLEMOS_DATA_DIR", value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
-    /// Parse with this syntax model instead of the built-in one (`polemos-syntax-train` output).
-    #[arg(long, env = "POLEMOS_SYNTAX_MODEL", value_name = "FILE")]
-    pub syntax_model: Option<PathBuf>,
-    /// Read the language's words (months, weekdays, pronouns, auxiliaries...) from this profile
-    /// instead of the built-in English one; a file starting `extends|en` adds to English.
-    #[arg(long, env = "POLEMOS_LANGUAGE", value_name = "FILE")]
-    pub language: Option<PathBuf>,
+    #[command(flatten)]
+    pub knowledge: KnowledgeArgs,
     /// Largest file accepted, in bytes.
     #[arg(long, default_value_t = polemos_extract::DEFAULT_MAX_BYTES)]
     pub max_bytes: usize,
@@ -118,32 +108,7 @@ fn positive(value: &str) -> Result<usize, String> {
 
 /// Builds the extractor: built-in knowledge plus the user's files.
 fn extractor(args: &SourceArgs) -> anyhow::Result<Extractor> {
-    Ok(build_extractor(
-        &args.lexicons,
-        args.data_dir.as_deref(),
-        args.syntax_model.as_deref(),
-        args.language.as_deref(),
-    )?
-    .max_bytes(args.max_bytes))
-}
-
-/// The built-in knowledge plus knowledge files and every `*.tsv` of a data directory, parsing
-/// with the built-in syntax model or the one given, and reading the built-in English profile or
-/// the one given: the extractor `polemos serve` and the Python package build too
-/// ([`polemos_extract::KnowledgeFiles`]).
-pub fn build_extractor(
-    lexicons: &[PathBuf],
-    data_dir: Option<&Path>,
-    syntax_model: Option<&Path>,
-    language: Option<&Path>,
-) -> anyhow::Result<Extractor> {
-    let files = polemos_extract::KnowledgeFiles {
-        lexicons: lexicons.to_vec(),
-        data_dir: data_dir.map(Path::to_path_buf),
-        syntax_model: syntax_model.map(Path::to_path_buf),
-        language: language.map(Path::to_path_buf),
-    };
-    Ok(files.extractor()?)
+    Ok(args.knowledge.extractor()?.max_bytes(args.max_bytes))
 }
 
 fn extract_file(ex: &Extractor, path: &Path, meta: &ArticleMeta) -> anyhow::Result<Extraction> {

@@ -8,9 +8,7 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
-use polemos_core::forecast::{
-    Forecast, ModelSpec, MonteCarloResult, Scenario, monte_carlo, parse_scenario,
-};
+use polemos_core::forecast::{Forecast, ModelSpec, MonteCarloResult, Scenario, parse_scenario};
 use polemos_engine::forecast::{DisputeScenario, MONTE_CARLO, MonteCarloOptions};
 
 use crate::GlobalArgs;
@@ -177,7 +175,7 @@ pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
     };
     if let Some(params) = &params {
         let result = with_bar(params.draws, |progress| {
-            monte_carlo(&model, &scenario, params, progress)
+            polemos_engine::forecast::scenario_monte_carlo(&model, &scenario, params, progress)
         })?;
         print_monte_carlo(global, &scenario, &result)
     } else {

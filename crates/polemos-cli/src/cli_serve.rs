@@ -9,8 +9,10 @@ use std::time::Duration;
 use anyhow::{Context, bail};
 use polemos_grpc::{self as grpc, Limits, Options, Shared};
 use serde::Deserialize;
+use serde::de::IgnoredAny;
 
 use crate::GlobalArgs;
+use crate::cli_knowledge::KnowledgeArgs;
 
 #[derive(Debug, Clone, Default, clap::Args, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "snake_case")]
@@ -66,10 +68,25 @@ pub struct ServeArgs {
     /// this long [default: 500].
     #[arg(long, env = "POLEMOS_KEYS_POLL_MS")]
     pub keys_poll_ms: Option<u64>,
-    /// A directory whose `*.tsv` files add knowledge and replace calibration tables for
-    /// `Extract` and `Ingest`, as `polemos extract --data-dir` reads it (built-in without).
-    #[arg(long, env = "POLEMOS_DATA_DIR", value_name = "DIR")]
-    pub data_dir: Option<PathBuf>,
+    /// The extractor's knowledge for `Extract` and `Ingest`, as `polemos extract` takes it
+    /// (built-in without); in the config file under the same names (`lexicons` a list).
+    #[command(flatten)]
+    #[serde(skip)]
+    pub knowledge: KnowledgeArgs,
+    /// The config file's knowledge keys, accepted here (the file's other keys are refused) and
+    /// read into `knowledge` by `KnowledgeArgs` itself, so each error keeps its line.
+    #[arg(skip)]
+    #[serde(default, rename = "lexicons")]
+    _lexicons: Option<IgnoredAny>,
+    #[arg(skip)]
+    #[serde(default, rename = "data_dir")]
+    _data_dir: Option<IgnoredAny>,
+    #[arg(skip)]
+    #[serde(default, rename = "syntax_model")]
+    _syntax_model: Option<IgnoredAny>,
+    #[arg(skip)]
+    #[serde(default, rename = "language")]
+    _language: Option<IgnoredAny>,
     /// A TOML file with any of these settings (snake_case keys, e.g. `listen = "0.0.0.0:50051"`).
     #[arg(long, env = "POLEMOS_CONFIG")]
     #[serde(skip)]
@@ -84,8 +101,11 @@ impl ServeArgs {
         };
         let text = std::fs::read_to_string(&path)
             .with_context(|| format!("reading config file {}", path.display()))?;
-        let file: Self = toml::from_str(&text)
-            .with_context(|| format!("config file {} is not valid", path.display()))?;
+        let invalid = || format!("config file {} is not valid", path.display());
+        let file: Self = toml::from_str(&text).with_context(invalid)?;
+        // The knowledge settings are read as the other commands read them, by their own type.
+        let knowledge: KnowledgeArgs = toml::from_str(&text).with_context(invalid)?;
+        self.knowledge.fill_from(knowledge);
         macro_rules! fill {
             ($($f:ident),+) => { $( if self.$f.is_none() { self.$f = file.$f; } )+ };
         }
@@ -104,8 +124,7 @@ impl ServeArgs {
             max_connections,
             handshake_timeout_secs,
             drain_timeout_secs,
-            keys_poll_ms,
-            data_dir
+            keys_poll_ms
         );
         self.insecure_no_auth |= file.insecure_no_auth;
         Ok(self)
@@ -243,12 +262,9 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
                 .with_context(|| format!("starting the metrics endpoint on {addr}"))?;
             tracing::info!(%addr, "Prometheus metrics at http://{addr}/metrics");
         }
-        // The same extractor `polemos extract --data-dir` builds, so the same text stores the
-        // same facts and confidences through either; a bad file stops the server here.
-        let files = polemos_extract::KnowledgeFiles {
-            data_dir: args.data_dir.clone(),
-            ..polemos_extract::KnowledgeFiles::default()
-        };
+        // The same extractor `polemos extract` builds from the same flags, so the same text
+        // stores the same facts and confidences through either; a bad file stops the server here.
+        let files = args.knowledge.files();
         let extractor = tokio::task::spawn_blocking(move || files.extractor())
             .await?
             .context("building the extractor")?;

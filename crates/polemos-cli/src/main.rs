@@ -8,6 +8,7 @@ mod cli_evaluate;
 mod cli_extract;
 mod cli_forecast;
 mod cli_keys;
+mod cli_knowledge;
 mod cli_parse;
 mod cli_report;
 mod cli_serve;
@@ -52,7 +53,7 @@ enum Command {
     /// List stored entities.
     Show(cli_data::ShowArgs),
     /// Serve the polemos.v1 gRPC API on the store.
-    Serve(cli_serve::ServeArgs),
+    Serve(Box<cli_serve::ServeArgs>),
     /// Manage the API keys the server accepts.
     Keys(cli_keys::KeysArgs),
     /// Print the facts found in news text files, without storing them.

@@ -7,7 +7,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use polemos_core::{Dossier, NothingElse, validate};
-use polemos_grpc_testkit::{ARTICLE, KURIL, free_port, runtime};
+use polemos_grpc_testkit::{ARTICLE, KURIL, runtime, spawn_serving};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::change_service_client::ChangeServiceClient;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
@@ -27,8 +27,8 @@ impl Replica {
     /// Starts a server on `db`. Watchers poll only every `poll_ms`, so a test with a long poll
     /// interval sees cross-replica changes only if the store's notification wakes them.
     fn start(db: &str, poll_ms: u64) -> Self {
-        let port = free_port();
-        let child = Command::new(env!("CARGO_BIN_EXE_polemos"))
+        let mut command = Command::new(env!("CARGO_BIN_EXE_polemos"));
+        command
             .args([
                 "--db",
                 db,
@@ -37,17 +37,15 @@ impl Replica {
                 "--metrics-listen",
                 "off",
             ])
-            .args(["--listen", &format!("127.0.0.1:{port}")])
             .args(["--poll-interval-ms", &poll_ms.to_string()])
             .env_remove("POLEMOS_API_KEYS")
-            .env("POLEMOS_LOG", "warn")
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .spawn()
-            .expect("start polemos serve");
+            .stdout(Stdio::null());
+        // On a port the server binds itself (the store's migration may come first).
+        let (child, addr) = spawn_serving(command, Duration::from_secs(60));
         Self {
             child,
-            url: format!("http://127.0.0.1:{port}"),
+            url: format!("http://{addr}"),
         }
     }
 

@@ -299,11 +299,32 @@ pub fn dispute_monte_carlo(
 ) -> Result<DisputeMonteCarlo> {
     check_monte_carlo(params)?;
     let built = scenario(store, dispute, as_of, revision)?;
-    let result = polemos_core::forecast::monte_carlo(model, &built.scenario, params, progress)?;
+    let result = scenario_monte_carlo(model, &built.scenario, params, progress)?;
     Ok(DisputeMonteCarlo {
         scenario: built,
         result,
     })
+}
+
+/// Monte Carlo on a scenario the caller has (a file, a Python `Scenario`, a stored dispute's
+/// [`scenario`]): `params` checked against [`MONTE_CARLO`]'s limits, then `params.draws`
+/// perturbed runs of `model` on every core; `progress(done, total)` as in
+/// [`dispute_monte_carlo`], which runs this on the dispute's scenario. The one Monte Carlo
+/// behind `polemos forecast --monte-carlo` on a file and `polemos.forecast.monte_carlo`.
+///
+/// # Errors
+/// Parameters [`check_monte_carlo`] refuses, a model that cannot run on the scenario, and a run
+/// stopped by `progress` (`Cancelled`).
+pub fn scenario_monte_carlo(
+    model: &ModelSpec,
+    scenario: &Scenario,
+    params: &MonteCarloParams,
+    progress: &(dyn Fn(usize, usize) -> ControlFlow<()> + Sync),
+) -> Result<MonteCarloResult> {
+    check_monte_carlo(params)?;
+    Ok(polemos_core::forecast::monte_carlo(
+        model, scenario, params, progress,
+    )?)
 }
 
 #[cfg(test)]
@@ -366,6 +387,16 @@ mod tests {
         let err = dispute_monte_carlo(&*store, "atlantis", &bdm, None, None, &params, &go)
             .expect_err("unknown");
         assert_eq!(err.kind(), ErrorKind::NotFound);
+
+        // The same draws through the operation on a scenario the caller holds (a file, Python's
+        // inline scenario), which checks the same limits.
+        let built = scenario(&*store, "kuril-islands", Some(date), None).expect("scenario");
+        let inline = scenario_monte_carlo(&bdm, &built.scenario, &params, &go).expect("draws");
+        assert_eq!(inline, first);
+        let none = MonteCarloParams { draws: 0, ..params };
+        let err = scenario_monte_carlo(&bdm, &built.scenario, &none, &go).expect_err("0 draws");
+        assert_eq!(err.kind(), ErrorKind::InvalidArgument);
+        assert!(err.to_string().contains("draws"), "{err}");
     }
 
     #[test]

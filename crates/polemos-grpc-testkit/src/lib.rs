@@ -2,8 +2,8 @@
 //! polemos-cli's parity and serving tests): a real server on 127.0.0.1:0 over a store, with an
 //! admin and a reader key, clients that send them, and a clean stop that fails the test if the
 //! server does not drain. Also what those suites otherwise each wrote for themselves: the
-//! reference dossier and article, a key on a single request, a free port for a server started as
-//! a process, and the fields a refusal names. Kept out of polemos-grpc's library so that what it
+//! reference dossier and article, a key on a single request, a server started as a process on a
+//! port it binds itself, and the fields a refusal names. Kept out of polemos-grpc's library so that what it
 //! publishes is the server.
 
 use std::net::SocketAddr;
@@ -220,12 +220,79 @@ pub fn runtime() -> tokio::runtime::Runtime {
         .expect("runtime")
 }
 
-/// A loopback port nothing listens on right now, for a server started as a process.
+/// A loopback port nothing listens on right now, for a listener whose address its process does
+/// not report (the metrics endpoint). It can race: another process may take the port between
+/// this returning and the listener binding it; a gRPC server is started with
+/// [`spawn_serving`] instead.
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
         .expect("free port")
         .port()
+}
+
+/// The line `polemos serve` logs once it listens, with the address it bound (`addr=...`).
+const SERVING: &str = "polemos gRPC serving";
+
+/// Starts `serve` (a `polemos ... serve` command without `--listen`) listening on
+/// `127.0.0.1:0`, and returns the process and the address the server bound, read from its log:
+/// the kernel picks the port as the server binds it, so nothing can take it in between (as a
+/// port found free beforehand can be). The command's standard error is the log (at `info`, so
+/// the line is there); whatever follows is read and dropped so the server never blocks on it.
+/// Panics with the log when the server exits or does not listen within `wait`.
+pub fn spawn_serving(
+    mut serve: std::process::Command,
+    wait: Duration,
+) -> (std::process::Child, SocketAddr) {
+    use std::io::BufRead;
+    let mut child = serve
+        .args(["--listen", "127.0.0.1:0"])
+        .env("POLEMOS_LOG", "info")
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("start polemos serve");
+    let log = child.stderr.take().expect("piped standard error");
+    let (found, addr) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut seen = String::new();
+        let mut found = Some(found);
+        for line in std::io::BufReader::new(log).lines() {
+            let Ok(line) = line else { break };
+            if let Some(tx) = &found {
+                if let Some(addr) = line
+                    .contains(SERVING)
+                    .then(|| {
+                        line.split_whitespace()
+                            .find_map(|w| w.strip_prefix("addr="))
+                    })
+                    .flatten()
+                    .and_then(|a| a.parse::<SocketAddr>().ok())
+                {
+                    let _ = tx.send(Ok(addr));
+                    found = None;
+                } else {
+                    seen.push_str(&line);
+                    seen.push('\n');
+                }
+            }
+        }
+        if let Some(tx) = found {
+            let _ = tx.send(Err(seen));
+        }
+    });
+    match addr.recv_timeout(wait) {
+        Ok(Ok(addr)) => (child, addr),
+        Ok(Err(log)) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("polemos serve ended before it listened; its log:\n{log}")
+        }
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("polemos serve did not listen within {wait:?}")
+        }
+    }
 }
 
 /// The fields a refusal's `BadRequest` detail names, in order (none without the detail).

@@ -312,9 +312,12 @@ impl AnalysisService for Analysis {
                     .run(&scenario)
                     .map_err(forecast_error)
                     .map(|f| forecast_convert::result(&f, None)),
-                Some(params) => fc::monte_carlo(&model, &scenario, params, &progress)
-                    .map_err(forecast_error)
-                    .map(|r| forecast_convert::result(&r.baseline, Some(&r))),
+                // The engine's one Monte Carlo on a scenario, as the CLI and Python run it.
+                Some(params) => polemos_engine::forecast::scenario_monte_carlo(
+                    &model, &scenario, params, &progress,
+                )
+                .map_err(monte_carlo_error)
+                .map(|r| forecast_convert::result(&r.baseline, Some(&r))),
             };
             let result = result.map_err(|e| {
                 if deadline.is_some_and(|d| Instant::now() >= d) {

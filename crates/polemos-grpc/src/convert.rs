@@ -77,10 +77,14 @@ fn required_date(path: &Path, value: &str) -> In<NaiveDate> {
 }
 
 fn required_text(path: &Path, value: &str) -> In<String> {
+    required_owned(path, value.to_owned())
+}
+
+fn required_owned(path: &Path, value: String) -> In<String> {
     if value.trim().is_empty() {
         Err(path.err("required"))
     } else {
-        Ok(value.to_owned())
+        Ok(value)
     }
 }
 
@@ -371,31 +375,39 @@ pub fn event_out(e: &core::Event, rev: u64) -> pb::Event {
 }
 
 pub fn document_out(d: &core::Document, rev: u64) -> pb::Document {
+    document_into(d.clone(), rev)
+}
+
+/// [`document_out`] by move: the text (the largest field of any record) is handed over, not
+/// copied, where the caller owns the record (Extract's response).
+pub fn document_into(d: core::Document, rev: u64) -> pb::Document {
+    let content_hash = if d.content_hash.is_empty() {
+        core::content_hash(&d.text)
+    } else {
+        d.content_hash
+    };
     pb::Document {
         name: d.name.to_string(),
-        title: d.title.clone(),
-        outlet: d.outlet.clone().unwrap_or_default(),
-        url: d.url.clone().unwrap_or_default(),
+        title: d.title,
+        outlet: d.outlet.unwrap_or_default(),
+        url: d.url.unwrap_or_default(),
         published: date_out(d.published),
-        language: d.language.clone().unwrap_or_default(),
-        text: d.text.clone(),
-        content_hash: if d.content_hash.is_empty() {
-            core::content_hash(&d.text)
-        } else {
-            d.content_hash.clone()
-        },
+        language: d.language.unwrap_or_default(),
+        text: d.text,
+        content_hash,
         etag: etag(rev),
     }
 }
 
-/// A dossier as `Facts`: nothing of it is stored, so every etag is empty.
-pub fn facts_out(d: &core::Dossier) -> pb::Facts {
+/// A dossier as `Facts`: nothing of it is stored, so every etag is empty. Takes the dossier:
+/// its documents' texts move into the message instead of being copied.
+pub fn facts_out(d: core::Dossier) -> pb::Facts {
     macro_rules! unstored {
-        ($list:expr, $f:ident) => {
+        ($list:expr, $f:expr) => {
             $list
-                .iter()
+                .into_iter()
                 .map(|x| {
-                    let mut m = $f(x, 0);
+                    let mut m = $f(x);
                     m.etag.clear();
                     m
                 })
@@ -403,12 +415,12 @@ pub fn facts_out(d: &core::Dossier) -> pb::Facts {
         };
     }
     pb::Facts {
-        actors: unstored!(d.actors, actor_out),
-        disputes: unstored!(d.disputes, dispute_out),
-        issues: unstored!(d.issues, issue_out),
-        stances: unstored!(d.stances, stance_out),
-        events: unstored!(d.events, event_out),
-        documents: unstored!(d.documents, document_out),
+        actors: unstored!(d.actors, |x| actor_out(&x, 0)),
+        disputes: unstored!(d.disputes, |x| dispute_out(&x, 0)),
+        issues: unstored!(d.issues, |x| issue_out(&x, 0)),
+        stances: unstored!(d.stances, |x| stance_out(&x, 0)),
+        events: unstored!(d.events, |x| event_out(&x, 0)),
+        documents: unstored!(d.documents, |x| document_into(x, 0)),
     }
 }
 
@@ -618,16 +630,21 @@ pub fn event_in(p: &Path, e: &pb::Event) -> In<core::Event> {
 /// A document a client sent. `content_hash` is output only: whatever the client put there is
 /// ignored (AIP-203) and the hash is computed from `text`, as the engine does for every write.
 pub fn document_in(p: &Path, d: &pb::Document) -> In<core::Document> {
-    let hash = core::content_hash(&d.text);
+    document_from(p, d.clone())
+}
+
+/// [`document_in`] by move: the text is taken over, not copied (Extract's and Ingest's request).
+pub fn document_from(p: &Path, d: pb::Document) -> In<core::Document> {
+    let content_hash = core::content_hash(&d.text);
     Ok(core::Document {
         name: document_name(&p.at("name"), &d.name)?,
-        title: d.title.clone(),
         outlet: opt_string(&d.outlet),
         url: opt_string(&d.url),
         published: date_in(&p.at("published"), &d.published)?,
         language: opt_string(&d.language),
-        text: required_text(&p.at("text"), &d.text)?,
-        content_hash: hash,
+        text: required_owned(&p.at("text"), d.text)?,
+        title: d.title,
+        content_hash,
     })
 }
 

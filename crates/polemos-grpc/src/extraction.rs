@@ -56,7 +56,8 @@ fn document_in(
     }
     // The extractor names documents by content, so the same text always has the same name.
     doc.name = ex::document_name(&core::content_hash(&doc.text));
-    Ok(cv::document_in(&Path::root(field), &doc)?)
+    // By move: the text is the request's bulk, and it is not copied until the extractor reads it.
+    Ok(cv::document_from(&Path::root(field), doc)?)
 }
 
 /// The extractor with the built-in knowledge, compiled once on first use.
@@ -287,7 +288,7 @@ impl ExtractionService for Extraction {
             .extract_on_cores(1, move |_| extract_facts(&extractor, &doc))
             .await??;
         Ok(Response::new(pb::ExtractResponse {
-            facts: Some(cv::facts_out(&facts)),
+            facts: Some(cv::facts_out(facts)),
         }))
     }
 

@@ -2,7 +2,9 @@
 //! test time), call deadlines, idempotent creates (AIP-155 request ids), and, driving the
 //! binary, `polemos serve`'s configuration (flags, `POLEMOS_*` environment, config file) and its
 //! errors for bad TLS or config files, its metrics endpoint, and Gets that see what another
-//! process commits to its SQLite file.
+//! process commits to its SQLite file; the knowledge it extracts with is in `knowledge.rs`.
+
+mod knowledge;
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
@@ -10,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use polemos_core::Dossier;
 use polemos_grpc::{Keys, Limits, Options};
-use polemos_grpc_testkit::{ARTICLE, KURIL, Server, free_port, with_key};
+use polemos_grpc_testkit::{ARTICLE, KURIL, Server, free_port, spawn_serving, with_key};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
@@ -621,32 +623,23 @@ impl Drop for Served {
     }
 }
 
-/// Starts `polemos --db <db> serve --listen 127.0.0.1:<port> <args>` and connects to it.
-async fn serve_and_connect(db: &str, port: u16, args: &[&str]) -> (Served, Channel) {
-    let served = Served(
-        Command::new(env!("CARGO_BIN_EXE_polemos"))
-            .args(["--db", db, "serve"])
-            .args(["--listen", &format!("127.0.0.1:{port}")])
-            .args(args)
-            .env("POLEMOS_LOG", "info")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("serve"),
-    );
-    let url = format!("http://127.0.0.1:{port}");
-    for _ in 0..300 {
-        if let Ok(channel) = Channel::from_shared(url.clone())
-            .expect("url")
-            .connect()
-            .await
-        {
-            return (served, channel);
-        }
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-    panic!("the server did not come up on {url}");
+/// Starts `polemos --db <db> serve <args>` on a port it binds itself and connects to it.
+async fn serve_and_connect(db: &str, args: &[&str]) -> (Served, Channel) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_polemos"));
+    command
+        .args(["--db", db, "serve"])
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null());
+    let (child, addr) = spawn_serving(command, Duration::from_secs(60));
+    let served = Served(child);
+    let url = format!("http://{addr}");
+    let channel = Channel::from_shared(url.clone())
+        .expect("url")
+        .connect()
+        .await
+        .unwrap_or_else(|e| panic!("the server at {url} refused a connection: {e}"));
+    (served, channel)
 }
 
 #[tokio::test]
@@ -654,10 +647,10 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
     let dir = tempfile::tempdir().expect("temp dir");
     let keys = dir.path().join("keys.json");
     let reader = create_key(&keys, "reader");
-    let (grpc_port, metrics_port) = (free_port(), free_port());
+    // The metrics endpoint does not report the address it bound, so it gets a port found free.
+    let metrics_port = free_port();
     let (_server, channel) = serve_and_connect(
         "memory:",
-        grpc_port,
         &[
             "--metrics-listen",
             &format!("127.0.0.1:{metrics_port}"),
@@ -749,12 +742,8 @@ async fn a_get_sees_what_another_process_just_committed_to_the_sqlite_file() {
     import(&kuril);
     let keys = dir.path().join("keys.json");
     let reader = create_key(&keys, "reader");
-    let (_server, channel) = serve_and_connect(
-        db,
-        free_port(),
-        &["--keys-file", keys.to_str().expect("path")],
-    )
-    .await;
+    let (_server, channel) =
+        serve_and_connect(db, &["--keys-file", keys.to_str().expect("path")]).await;
     let client = DossierServiceClient::new(channel);
     for _ in 0..4 {
         let seen = japan_display_names(&client, &reader).await;
@@ -804,58 +793,4 @@ async fn japan_display_names(client: &DossierServiceClient<Channel>, key: &str) 
         names.push(response.into_inner().actor.expect("actor").display_name);
     }
     names
-}
-
-/// The stance confidences `Extract` gives for the reference article on a server started with
-/// `args`.
-async fn served_stance_confidences(args: &[&str]) -> Vec<f64> {
-    let mut all = vec!["--insecure-no-auth", "--metrics-listen", "off"];
-    all.extend_from_slice(args);
-    let (_server, channel) = serve_and_connect("memory:", free_port(), &all).await;
-    let request = pb::ExtractRequest {
-        document: Some(pb::Document {
-            text: ARTICLE.into(),
-            published: "2018-11-15".into(),
-            ..Default::default()
-        }),
-    };
-    let facts = ExtractionServiceClient::new(channel)
-        .extract(request)
-        .await
-        .expect("extract")
-        .into_inner()
-        .facts
-        .expect("facts");
-    facts.stances.iter().map(|s| s.confidence).collect()
-}
-
-/// `polemos serve --data-dir` extracts with the same knowledge as `polemos extract --data-dir`:
-/// a calibration table there sets the confidences `Extract` reports (hedged stances are scaled
-/// below it), and a directory that cannot be read stops the server at start-up.
-#[tokio::test]
-async fn serve_extracts_with_the_data_directory_as_the_cli_does() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    std::fs::write(
-        dir.path().join("stance-calibration.tsv"),
-        "topic\t1\t1\t0.05\nnew-issue\t1\t1\t0.05\n",
-    )
-    .expect("write");
-    let builtin = served_stance_confidences(&[]).await;
-    assert!(builtin.iter().any(|c| *c > 0.05 + 1e-9), "{builtin:?}");
-    let data_dir = dir.path().to_str().expect("utf-8 path");
-    let mine = served_stance_confidences(&["--data-dir", data_dir]).await;
-    assert_eq!(mine.len(), builtin.len());
-    assert!(mine.iter().all(|c| *c <= 0.05 + 1e-9), "{mine:?}");
-
-    let missing = dir.path().join("nowhere");
-    let o = serve(
-        dir.path(),
-        &[
-            "--insecure-no-auth",
-            "--data-dir",
-            missing.to_str().expect("utf-8 path"),
-        ],
-        &[],
-    );
-    assert_clear_error(&o, &["nowhere", "cannot read the data directory"]);
 }
