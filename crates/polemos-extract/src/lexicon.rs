@@ -108,6 +108,17 @@ pub enum Lex {
     PartyNoun,
     /// Quantifiers that make a side noun the sides ("both", "all", "two").
     SidesQuantifier,
+    /// Nouns that name a contested object when a proper name stands before them ("the Grand
+    /// Ethiopian Renaissance Dam"): a dispute the knowledge files do not list is named after it.
+    ObjectNoun,
+    /// Nouns of land whose status is in question when names follow them ("the regions of
+    /// Abkhazia and South Ossetia"): the names are the contested object.
+    TerritoryNoun,
+    /// Words of punitive measures: two or more make a text about measures against a state.
+    PunitiveWord,
+    /// Words that show a text is about a quarrel ("clashes", "tensions"): without one, states
+    /// named together in a short text are not proposed as a dispute.
+    ConflictWord,
 }
 
 /// How a list's words are compared with the text.
@@ -120,7 +131,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 43] = [
+pub const LEXICONS: [(Lex, &str, Case); 47] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -172,6 +183,10 @@ pub const LEXICONS: [(Lex, &str, Case); 43] = [
     (Lex::PartyNoun, "party_noun", Case::Any),
     (Lex::IntentNoun, "intent_noun", Case::Any),
     (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
+    (Lex::ObjectNoun, "object_noun", Case::Any),
+    (Lex::TerritoryNoun, "territory_noun", Case::Any),
+    (Lex::PunitiveWord, "punitive_word", Case::Any),
+    (Lex::ConflictWord, "conflict_word", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

@@ -9,86 +9,11 @@ use std::collections::HashMap;
 use super::ir::{Doc, ItemKind, TokKind};
 use super::knowledge::Knowledge;
 use super::lang::Class;
+use super::lexicon::Lex;
 use super::output::{DisputeFact, FramingSummary};
 use polemos_core::model::{ActorKind, PloverType};
 use polemos_core::names::slugify;
 
-/// Nouns that name a contested object when a proper name stands before them.
-const OBJECT_NOUNS: &[&str] = &[
-    "dam",
-    "temple",
-    "island",
-    "islands",
-    "islet",
-    "islets",
-    "shoal",
-    "reef",
-    "atoll",
-    "boundary",
-    "river",
-    "corridor",
-    "strait",
-    "canal",
-    "pipeline",
-    "peninsula",
-    "enclave",
-    "exclave",
-    "oilfield",
-    "valley",
-];
-/// Nouns of land whose status is in question when names follow them ("the regions of Abkhazia
-/// and South Ossetia"): the names are the contested object.
-const TERRITORY_NOUNS: &[&str] = &[
-    "region",
-    "regions",
-    "territory",
-    "territories",
-    "province",
-    "provinces",
-];
-/// Words of punitive measures: two or more make the text about measures against a state.
-const PUNITIVE: &[&str] = &[
-    "sanction",
-    "sanctions",
-    "sanctioned",
-    "sanctioning",
-    "designating",
-    "designated",
-    "designation",
-    "designations",
-    "embargo",
-    "tariffs",
-];
-/// Words that show a text is about a quarrel: without one, states named together and objects
-/// named are only that.
-const CONFLICT_WORDS: &[&str] = &[
-    "dispute",
-    "disputes",
-    "disputed",
-    "conflict",
-    "clash",
-    "clashes",
-    "clashed",
-    "fighting",
-    "fought",
-    "tension",
-    "tensions",
-    "war",
-    "differences",
-    "hostilities",
-    "standoff",
-    "row",
-    "feud",
-    "crisis",
-    "rivalry",
-    "provocation",
-    "fire",
-    "fired",
-    "rebels",
-    "insurgency",
-    "threatening",
-    "threatened",
-];
 /// Sentences from which a text is an article rather than a single report line.
 const MIN_SENTENCES: usize = 4;
 /// The most capitalized words an object's name may have before its noun.
@@ -137,7 +62,7 @@ fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
     for s in &doc.sentences {
         let first = s.tokens.start;
         for t in s.tokens.clone() {
-            if !doc.tok_in(t, OBJECT_NOUNS) {
+            if !doc.tok_in_lex(t, Lex::ObjectNoun) {
                 continue;
             }
             let mut from = t;
@@ -192,7 +117,7 @@ fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
     for s in &doc.sentences {
         let end = s.tokens.end;
         for t in s.tokens.clone() {
-            if !doc.tok_in(t, TERRITORY_NOUNS)
+            if !doc.tok_in_lex(t, Lex::TerritoryNoun)
                 || t + 2 >= end
                 || !doc.tok_is_a(t + 1, Class::GenitiveCase)
             {
@@ -266,7 +191,7 @@ fn sanctioned(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option
         .tokens
         .iter()
         .enumerate()
-        .filter(|(t, _)| doc.tok_in(*t, PUNITIVE))
+        .filter(|(t, _)| doc.tok_in_lex(*t, Lex::PunitiveWord))
         .count();
     if punitive_words < 2 {
         return None;
@@ -295,7 +220,7 @@ fn sanctioned(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option
             }
         }
         for t in doc.sentences[s].tokens.clone() {
-            if doc.tok_in(t, PUNITIVE)
+            if doc.tok_in_lex(t, Lex::PunitiveWord)
                 && !passive(doc, t)
                 && let Some(it) = items
                     .iter()
@@ -389,7 +314,7 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     // A report of several paragraphs naming the same states or object is about them; a single
     // line naming them together needs a word of conflict.
     let quarrel = doc.sentences.len() >= MIN_SENTENCES
-        || (0..doc.tokens.len()).any(|t| doc.tok_in(t, CONFLICT_WORDS));
+        || (0..doc.tokens.len()).any(|t| doc.tok_in_lex(t, Lex::ConflictWord));
     let top: Vec<usize> = {
         let mut s = states.to_vec();
         s.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
