@@ -152,16 +152,24 @@ fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
         .map(|(id, (_, _, text))| (id, text))
 }
 
-/// Per state: mentions and first position, in order of first mention.
+/// Per state: how many sentences name it (itself, its bodies or its people), in order of first
+/// mention. Sentences, not mentions: a quote naming a state's army four times in one sentence
+/// ("KPA posts 542 and 543 ... KPA posts 250") is no more about that state than one naming it
+/// once, and must not make the other side of the quarrel look minor.
 fn state_mentions(doc: &Doc<'_>) -> Vec<(usize, usize)> {
     let mut order: Vec<(usize, usize)> = Vec::new();
-    for it in &doc.items {
-        if let ItemKind::Actor { actor, .. } = it.kind
-            && let Some(a) = state_of(doc, actor)
-        {
-            match order.iter_mut().find(|(x, _)| *x == a) {
-                Some(e) => e.1 += 1,
-                None => order.push((a, 1)),
+    for s in 0..doc.sentences.len() {
+        let mut here: Vec<usize> = Vec::new();
+        for it in doc.sentence_items(s) {
+            if let ItemKind::Actor { actor, .. } = it.kind
+                && let Some(a) = state_of(doc, actor)
+                && !here.contains(&a)
+            {
+                here.push(a);
+                match order.iter_mut().find(|(x, _)| *x == a) {
+                    Some(e) => e.1 += 1,
+                    None => order.push((a, 1)),
+                }
             }
         }
     }
@@ -401,6 +409,15 @@ mod tests {
             "North Korea fired shells at South Korea. South Korea fired back, and North Korea warned South Korea.",
         );
         assert_eq!(d, vec!["disputes/north-south-korea".to_owned()]);
+    }
+
+    #[test]
+    fn a_state_named_often_in_one_sentence_does_not_make_the_other_side_minor() {
+        // Thailand has many mentions in the first sentence; by sentences the two are even.
+        let d = disputes(
+            "Thai troops, Thai police and Thai navy units guarded Thai posts near Thai villages. Cambodia said Thai soldiers fired first. Thailand denied it on Monday. Cambodia fired back.",
+        );
+        assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
     }
 
     #[test]
