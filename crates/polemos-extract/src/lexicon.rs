@@ -119,6 +119,9 @@ pub enum Lex {
     /// Words that show a text is about a quarrel ("clashes", "tensions"): without one, states
     /// named together in a short text are not proposed as a dispute.
     ConflictWord,
+    /// Nouns of a contested question, act or proposal whose topic or owner names a dispute the
+    /// knowledge files do not list ("the resolution on Gaza", "the Kurdistan referendum").
+    TopicNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -131,7 +134,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 47] = [
+pub const LEXICONS: [(Lex, &str, Case); 48] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -187,6 +190,7 @@ pub const LEXICONS: [(Lex, &str, Case); 47] = [
     (Lex::TerritoryNoun, "territory_noun", Case::Any),
     (Lex::PunitiveWord, "punitive_word", Case::Any),
     (Lex::ConflictWord, "conflict_word", Case::Any),
+    (Lex::TopicNoun, "topic_noun", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

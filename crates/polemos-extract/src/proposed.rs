@@ -7,10 +7,11 @@
 use std::collections::HashMap;
 
 use super::ir::{Doc, ItemKind, TokKind};
-use super::knowledge::Knowledge;
+use super::knowledge::{Knowledge, Via};
 use super::lang::Class;
 use super::lexicon::Lex;
 use super::output::{DisputeFact, FramingSummary};
+use super::tree::Word;
 use polemos_core::model::{ActorKind, PloverType};
 use polemos_core::names::slugify;
 
@@ -103,13 +104,34 @@ fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
 /// "and" ("regions of Abkhazia and South Ossetia" makes `abkhazia-south-ossetia`). Names that
 /// stand for a state ("the territory of Ukraine") are the state, not a contested object.
 fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
-    let in_state = |t: usize| {
-        doc.items.iter().any(|it| {
-            matches!(it.kind, ItemKind::Actor { actor, .. } if state_of(doc, actor).is_some())
-                && it.tok <= t
-                && t < it.tok_end
-        })
-    };
+    named_after(doc, Lex::TerritoryNoun, &[Class::GenitiveCase])
+}
+
+/// The most often named subject of a contested question: capitalized names after a noun of a
+/// question, an act or a proposal and the preposition of its topic ("the resolution on Gaza",
+/// "the status of Jerusalem", "the dispute over Abyei"). The name, not the noun, is the dispute.
+fn named_question(doc: &Doc<'_>) -> Option<(String, String)> {
+    named_after(
+        doc,
+        Lex::TopicNoun,
+        &[Class::GenitiveCase, Class::TopicCase],
+    )
+}
+
+/// Whether token `t` is in a mention of an actor other than a place ("Ukraine", "Russian",
+/// "Hamas"): such a name is a party, not the thing contested. A place that stands for its state
+/// ("Gaza", "Jerusalem") may be contested.
+fn in_party_name(doc: &Doc<'_>, t: usize) -> bool {
+    doc.items.iter().any(|it| {
+        matches!(it.kind, ItemKind::Actor { via, .. } if via != Via::Metonym)
+            && it.tok <= t
+            && t < it.tok_end
+    })
+}
+
+/// The most often named thing after a noun of list `nouns` and a preposition of one of `cases`
+/// (an article may follow it): capitalized words joined by "and", none of them a party's name.
+fn named_after(doc: &Doc<'_>, nouns: Lex, cases: &[Class]) -> Option<(String, String)> {
     let capital = |t: usize| {
         doc.tokens[t].kind == TokKind::Word && doc.tok(t).starts_with(char::is_uppercase)
     };
@@ -117,17 +139,21 @@ fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
     for s in &doc.sentences {
         let end = s.tokens.end;
         for t in s.tokens.clone() {
-            if !doc.tok_in_lex(t, Lex::TerritoryNoun)
+            if !doc.tok_in_lex(t, nouns)
                 || t + 2 >= end
-                || !doc.tok_is_a(t + 1, Class::GenitiveCase)
+                || !cases.iter().any(|&c| doc.tok_is_a(t + 1, c))
             {
                 continue;
             }
+            let mut first = t + 2;
+            if doc.tok_is_a(first, Class::Article) {
+                first += 1;
+            }
             let mut names: Vec<&str> = Vec::new();
-            let mut u = t + 2;
+            let mut u = first;
             let mut last = None;
             while u < end && names.len() < MAX_NAME_WORDS {
-                if capital(u) && !in_state(u) {
+                if capital(u) && !in_party_name(doc, u) {
                     names.push(doc.tok(u));
                     last = Some(u);
                 } else if !(doc.tok_is_a(u, Class::And) && last == Some(u - 1)) {
@@ -139,10 +165,80 @@ fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
             let Some(id) = slugify(&names.join(" ")) else {
                 continue;
             };
-            let text = doc.slice(doc.tokens[t + 2].start, doc.tokens[last].end);
+            let text = doc.slice(doc.tokens[first].start, doc.tokens[last].end);
             let e = counts
                 .entry(id)
                 .or_insert_with(|| (0, doc.tokens[t].start, text.to_owned()));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, at, _))| (*n, usize::MAX - at))
+        .map(|(id, (_, _, text))| (id, text))
+}
+
+/// The most often named act or proposal of someone who is no state: a noun of a question, an
+/// act or a proposal whose possessor or compound in the parse is a proper name ("the Kurdistan
+/// Regional Government's referendum", "the Kurdistan referendum"). When the possessor is a body
+/// ("... Regional Government", a `group_noun`), its own name words stand for it ("Kurdistan").
+/// The dispute is named after both: `kurdistan-referendum`.
+fn named_act(doc: &Doc<'_>) -> Option<(String, String)> {
+    let p = &doc.parse;
+    let proper = |w: Word| p.token(w).is_some_and(|x| x.upos == "PROPN");
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    for s in &doc.sentences {
+        for t in s.tokens.clone() {
+            if !doc.tok_in_lex(t, Lex::TopicNoun)
+                || !doc.tok(t).starts_with(char::is_lowercase)
+                || !(s.tokens.start + 1..t).any(|u| doc.tok(u).starts_with(char::is_uppercase))
+            {
+                continue;
+            }
+            let Some(noun) = p.word_at(doc.tokens[t].start) else {
+                continue;
+            };
+            let Some(owner) = p
+                .dependents(noun)
+                .filter(|&d| p.has_rel(d, "nmod:poss") || p.has_rel(d, "compound"))
+                .find(|&d| proper(d))
+            else {
+                continue;
+            };
+            // The owner's name: the capitalized words that end with it ("Upper Vask Regional
+            // Government"), less a body's head and the adjectives before it ("Regional").
+            let Some(at) = p.token(owner).map(|x| doc.token_at(x.start)) else {
+                continue;
+            };
+            let capital = |u: usize| {
+                doc.tokens[u].kind == TokKind::Word
+                    && doc.tok(u).starts_with(char::is_uppercase)
+                    && !doc.lang.is_capitalized(Class::PhraseOpener, doc.tok(u))
+            };
+            let mut from = at;
+            while from > s.tokens.start && at - from < MAX_NAME_WORDS && capital(from - 1) {
+                from -= 1;
+            }
+            let mut to = at + 1;
+            if doc.tok_in_lex(at, Lex::GroupNoun) {
+                to -= 1;
+                let adjective = |u: usize| {
+                    p.word_at(doc.tokens[u].start)
+                        .and_then(|w| p.token(w))
+                        .is_some_and(|x| x.upos == "ADJ")
+                };
+                while to > from && adjective(to - 1) {
+                    to -= 1;
+                }
+            }
+            if to == from || (from..to).any(|u| in_party_name(doc, u)) {
+                continue;
+            }
+            let name: Vec<&str> = (from..to).map(|u| doc.tok(u)).collect();
+            let from = doc.tokens[from].start;
+            let title = format!("{} {}", name.join(" "), doc.tok(t));
+            let Some(id) = slugify(&title) else { continue };
+            let e = counts.entry(id).or_insert((0, from, title));
             e.0 += 1;
         }
     }
@@ -342,6 +438,16 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
             parties: top,
         });
     }
+    if let Some((id, text)) = named_question(doc)
+        .or_else(|| named_act(doc))
+        .filter(|_| quarrel)
+    {
+        return Some(Proposal {
+            id,
+            title: text,
+            parties: top,
+        });
+    }
     if let Some(target) = sanctioned(k, doc, states) {
         return Some(Proposal {
             id: format!("{}-sanctions", state_slug(k, doc, target)),
@@ -418,6 +524,28 @@ mod tests {
             "Thai troops, Thai police and Thai navy units guarded Thai posts near Thai villages. Cambodia said Thai soldiers fired first. Thailand denied it on Monday. Cambodia fired back.",
         );
         assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+    }
+
+    #[test]
+    fn the_topic_of_a_contested_question_names_the_dispute() {
+        let d = disputes(
+            "Thailand rejected the resolution on Upper Vask. Cambodia backed the resolution on Upper Vask on Monday. Thailand said the fighting must end. Cambodia disagreed.",
+        );
+        assert_eq!(d, vec!["disputes/upper-vask".to_owned()]);
+        // A party's name after such a noun is a party, not the contested thing.
+        let d = disputes(
+            "Thailand spoke of the future of Cambodia. Cambodia said the fighting must end. Thailand disagreed. Cambodia fired back.",
+        );
+        assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+    }
+
+    #[test]
+    fn an_act_owned_by_a_body_of_a_place_names_the_dispute_after_both() {
+        // The owner is a body ("... Regional Government"): its name words stand for it.
+        let d = disputes(
+            "Thailand does not recognize the Upper Vask Regional Government's referendum. Cambodia said the referendum was lawful. Thailand urged calm on Monday. Cambodia agreed.",
+        );
+        assert_eq!(d, vec!["disputes/upper-vask-referendum".to_owned()]);
     }
 
     #[test]
