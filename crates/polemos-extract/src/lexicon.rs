@@ -122,6 +122,9 @@ pub enum Lex {
     /// Nouns of a contested question, act or proposal whose topic or owner names a dispute the
     /// knowledge files do not list ("the resolution on Gaza", "the Kurdistan referendum").
     TopicNoun,
+    /// Nouns of a state's programme ("its nuclear programme"): with their adjective they name a
+    /// dispute the knowledge files do not list (`north-korea-nuclear`).
+    ProgrammeNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -134,7 +137,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 48] = [
+pub const LEXICONS: [(Lex, &str, Case); 49] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -191,6 +194,7 @@ pub const LEXICONS: [(Lex, &str, Case); 48] = [
     (Lex::PunitiveWord, "punitive_word", Case::Any),
     (Lex::ConflictWord, "conflict_word", Case::Any),
     (Lex::TopicNoun, "topic_noun", Case::Any),
+    (Lex::ProgrammeNoun, "programme_noun", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

@@ -248,6 +248,80 @@ fn named_act(doc: &Doc<'_>) -> Option<(String, String)> {
         .map(|(id, (_, _, text))| (id, text))
 }
 
+/// The most often named programme of a state and its kind: a `programme_noun` whose possessor
+/// in the parse is a state, or a possessive pronoun standing for the last state named ("North
+/// Korea agreed to scrap its nuclear programs"), and whose adjective says what it is ("nuclear").
+/// The dispute is the state's programme of that kind: `north-korea-nuclear`. A programme without
+/// an adjective right before it ("its uranium enrichment program") is not named by one.
+fn named_programme(doc: &Doc<'_>) -> Option<(String, String)> {
+    let p = &doc.parse;
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for t in sentence.tokens.clone() {
+            if !doc.tok_in_lex(t, Lex::ProgrammeNoun) {
+                continue;
+            }
+            let Some(noun) = p.word_at(doc.tokens[t].start) else {
+                continue;
+            };
+            // The adjective right before the noun: in "its uranium enrichment program" the
+            // programme is named by a compound, not by the adjective the tagger sees.
+            let Some(kind) = p
+                .dependents(noun)
+                .filter(|&d| p.has_rel(d, "amod"))
+                .filter_map(|d| p.token(d))
+                .find(|x| x.upos == "ADJ" && t > 0 && x.start == doc.tokens[t - 1].start)
+            else {
+                continue;
+            };
+            let Some(owner) = p
+                .dependent(noun, "nmod:poss")
+                .and_then(|d| p.token(d))
+                .map(|x| doc.token_at(x.start))
+            else {
+                continue;
+            };
+            let items = doc.sentence_items(s);
+            let state = if doc.tok_is_a(owner, Class::PossessivePronoun) {
+                items
+                    .iter()
+                    .rev()
+                    .filter(|it| it.tok_end <= owner)
+                    .find_map(|it| match it.kind {
+                        ItemKind::Actor { actor, .. } => state_of(doc, actor),
+                        _ => None,
+                    })
+                    .or_else(|| {
+                        doc.discourse
+                            .get(s)
+                            .and_then(|d| d.1)
+                            .and_then(|a| state_of(doc, a))
+                    })
+            } else {
+                items
+                    .iter()
+                    .find(|it| it.tok <= owner && owner < it.tok_end)
+                    .and_then(|it| match it.kind {
+                        ItemKind::Actor { actor, .. } => state_of(doc, actor),
+                        _ => None,
+                    })
+            };
+            let Some(state) = state else { continue };
+            let display = &doc.actors[state].display;
+            let Some(id) = slugify(&format!("{display} {}", kind.text)) else {
+                continue;
+            };
+            let title = format!("{display} {} {}", kind.text, doc.tok(t));
+            let e = counts.entry(id).or_insert((0, doc.tokens[t].start, title));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, at, _))| (*n, usize::MAX - at))
+        .map(|(id, (_, _, text))| (id, text))
+}
+
 /// Per state: how many sentences name it (itself, its bodies or its people), in order of first
 /// mention. Sentences, not mentions: a quote naming a state's army four times in one sentence
 /// ("KPA posts 542 and 543 ... KPA posts 250") is no more about that state than one naming it
@@ -440,6 +514,7 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     }
     if let Some((id, text)) = named_question(doc)
         .or_else(|| named_act(doc))
+        .or_else(|| named_programme(doc))
         .filter(|_| quarrel)
     {
         return Some(Proposal {
@@ -546,6 +621,15 @@ mod tests {
             "Thailand does not recognize the Upper Vask Regional Government's referendum. Cambodia said the referendum was lawful. Thailand urged calm on Monday. Cambodia agreed.",
         );
         assert_eq!(d, vec!["disputes/upper-vask-referendum".to_owned()]);
+    }
+
+    #[test]
+    fn a_states_programme_names_the_dispute_after_the_state_and_its_kind() {
+        // "its" stands for the state named before it in the sentence.
+        let d = disputes(
+            "Cambodia met Thailand in Geneva on Monday. In 2009, Thailand agreed to scrap its chemical programme. Cambodia said Thailand must halt its rocket fuel program first. Thailand disagreed.",
+        );
+        assert_eq!(d, vec!["disputes/thailand-chemical".to_owned()]);
     }
 
     #[test]
