@@ -19,6 +19,9 @@ use polemos_core::names::slugify;
 const MIN_SENTENCES: usize = 4;
 /// The most capitalized words an object's name may have before its noun.
 const MAX_NAME_WORDS: usize = 5;
+/// How many tokens before a noun of an act its owner's name may end ("Government 's unilateral
+/// referendum").
+const OWNER_REACH: usize = 4;
 
 /// What a proposed dispute is named after.
 struct Proposal {
@@ -191,7 +194,9 @@ fn named_act(doc: &Doc<'_>) -> Option<(String, String)> {
         for t in s.tokens.clone() {
             if !doc.tok_in_lex(t, Lex::TopicNoun)
                 || !doc.tok(t).starts_with(char::is_lowercase)
-                || !(s.tokens.start + 1..t).any(|u| doc.tok(u).starts_with(char::is_uppercase))
+                // Only a name just before the noun can own it: no other sentence is parsed.
+                || !(t.saturating_sub(OWNER_REACH).max(s.tokens.start + 1)..t)
+                    .any(|u| doc.tok(u).starts_with(char::is_uppercase))
             {
                 continue;
             }
