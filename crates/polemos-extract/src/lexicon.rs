@@ -125,6 +125,9 @@ pub enum Lex {
     /// Nouns of a state's programme ("its nuclear programme"): with their adjective they name a
     /// dispute the knowledge files do not list (`north-korea-nuclear`).
     ProgrammeNoun,
+    /// Nouns of a people in an apposition ("Rohingya, a stateless minority"): the name before
+    /// them names a dispute the knowledge files do not list.
+    PeopleNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -137,7 +140,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 49] = [
+pub const LEXICONS: [(Lex, &str, Case); 50] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -195,6 +198,7 @@ pub const LEXICONS: [(Lex, &str, Case); 49] = [
     (Lex::ConflictWord, "conflict_word", Case::Any),
     (Lex::TopicNoun, "topic_noun", Case::Any),
     (Lex::ProgrammeNoun, "programme_noun", Case::Any),
+    (Lex::PeopleNoun, "people_noun", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

@@ -327,6 +327,55 @@ fn named_programme(doc: &Doc<'_>) -> Option<(String, String)> {
         .map(|(id, (_, _, text))| (id, text))
 }
 
+/// A people the text introduces and names again: capitalized words before a comma and an
+/// apposition headed by a `people_noun` ("Rohingya, a stateless minority of Muslims"), named in
+/// at least two sentences. A text about what is done to a people is about that people.
+fn named_people(doc: &Doc<'_>) -> Option<(String, String)> {
+    let capital = |u: usize| {
+        doc.tokens[u].kind == TokKind::Word
+            && doc.tok(u).starts_with(char::is_uppercase)
+            && !doc.lang.is_capitalized(Class::PhraseOpener, doc.tok(u))
+    };
+    for s in &doc.sentences {
+        for t in s.tokens.clone() {
+            if !doc.tok_in_lex(t, Lex::PeopleNoun) {
+                continue;
+            }
+            // Back over the apposition's adjectives to its article and the comma before it.
+            let mut a = t;
+            while a > s.tokens.start && t - a <= 3 && !doc.tok_is_a(a, Class::Article) {
+                a -= 1;
+            }
+            if !doc.tok_is_a(a, Class::Article) || a < s.tokens.start + 2 || doc.tok(a - 1) != "," {
+                continue;
+            }
+            let end = a - 1;
+            let mut from = end;
+            while from > s.tokens.start && end - from < MAX_NAME_WORDS && capital(from - 1) {
+                from -= 1;
+            }
+            if from == end || (from..end).any(|u| in_party_name(doc, u)) {
+                continue;
+            }
+            let name: Vec<&str> = (from..end).map(|u| doc.tok(u)).collect();
+            let named_in = doc
+                .sentences
+                .iter()
+                .filter(|x| {
+                    x.tokens
+                        .clone()
+                        .any(|u| (0..name.len()).all(|i| doc.tok(u + i) == name[i]))
+                })
+                .count();
+            if named_in >= 2 {
+                let title = name.join(" ");
+                return slugify(&title).map(|id| (id, title));
+            }
+        }
+    }
+    None
+}
+
 /// Per state: how many sentences name it (itself, its bodies or its people), in order of first
 /// mention. Sentences, not mentions: a quote naming a state's army four times in one sentence
 /// ("KPA posts 542 and 543 ... KPA posts 250") is no more about that state than one naming it
@@ -528,6 +577,13 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
             parties: top,
         });
     }
+    if let Some((id, text)) = named_people(doc).filter(|_| quarrel) {
+        return Some(Proposal {
+            id,
+            title: text,
+            parties: top,
+        });
+    }
     if let Some(target) = sanctioned(k, doc, states) {
         return Some(Proposal {
             id: format!("{}-sanctions", state_slug(k, doc, target)),
@@ -635,6 +691,19 @@ mod tests {
             "Cambodia met Thailand in Geneva on Monday. In 2009, Thailand agreed to scrap its chemical programme. Cambodia said Thailand must halt its rocket fuel program first. Thailand disagreed.",
         );
         assert_eq!(d, vec!["disputes/thailand-chemical".to_owned()]);
+    }
+
+    #[test]
+    fn a_people_introduced_by_an_apposition_names_the_dispute() {
+        let d = disputes(
+            "Thailand turned away boats of Vaskans, a stateless minority from Cambodia. Cambodia said the Vaskans were not its citizens. Thailand urged Cambodia to act on Monday. Cambodia said it would not.",
+        );
+        assert_eq!(d, vec!["disputes/vaskans".to_owned()]);
+        // Named once only, the people is not what the text is about.
+        let d = disputes(
+            "Thailand turned away boats of Vaskans, a stateless minority from Cambodia. Cambodia said the migrants were not its citizens. Thailand urged Cambodia to act on Monday. Cambodia said it would not.",
+        );
+        assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
     }
 
     #[test]
