@@ -547,10 +547,17 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     // line naming them together needs a word of conflict.
     let quarrel = doc.sentences.len() >= MIN_SENTENCES
         || (0..doc.tokens.len()).any(|t| doc.tok_in_lex(t, Lex::ConflictWord));
+    // The parties of a contested thing: the two states named most, in two sentences at least
+    // (a state named once in passing is no party) when any is; else the first two named, since
+    // a dispute needs a party to be stored.
     let top: Vec<usize> = {
         let mut s = states.to_vec();
         s.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        s.iter().take(2).map(|&(a, _)| a).collect()
+        let recurring = s.iter().take_while(|&&(_, n)| n >= 2).count().min(2);
+        s.iter()
+            .take(if recurring > 0 { recurring } else { 2 })
+            .map(|&(a, _)| a)
+            .collect()
     };
     if let Some((id, text)) = named_object(doc).filter(|_| quarrel) {
         return Some(Proposal {
@@ -704,6 +711,21 @@ mod tests {
             "Thailand turned away boats of Vaskans, a stateless minority from Cambodia. Cambodia said the migrants were not its citizens. Thailand urged Cambodia to act on Monday. Cambodia said it would not.",
         );
         assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+    }
+
+    #[test]
+    fn a_state_named_once_in_passing_is_no_party_of_a_contested_thing() {
+        let x = Extractor::new().expect("builtin");
+        let doc = x.analyze(
+            "Thailand rejected the resolution on Upper Vask. Thailand said the fighting must end. Laos stayed silent. Thailand sent troops on Monday.",
+            None,
+        );
+        let parties: Vec<&str> = doc
+            .disputes
+            .iter()
+            .flat_map(|d| d.parties.iter().map(String::as_str))
+            .collect();
+        assert_eq!(parties, vec!["actors/THA"]);
     }
 
     #[test]
