@@ -108,6 +108,26 @@ pub enum Lex {
     PartyNoun,
     /// Quantifiers that make a side noun the sides ("both", "all", "two").
     SidesQuantifier,
+    /// Nouns that name a contested object when a proper name stands before them ("the Grand
+    /// Ethiopian Renaissance Dam"): a dispute the knowledge files do not list is named after it.
+    ObjectNoun,
+    /// Nouns of land whose status is in question when names follow them ("the regions of
+    /// Abkhazia and South Ossetia"): the names are the contested object.
+    TerritoryNoun,
+    /// Words of punitive measures: two or more make a text about measures against a state.
+    PunitiveWord,
+    /// Words that show a text is about a quarrel ("clashes", "tensions"): without one, states
+    /// named together in a short text are not proposed as a dispute.
+    ConflictWord,
+    /// Nouns of a contested question, act or proposal whose topic or owner names a dispute the
+    /// knowledge files do not list ("the resolution on Gaza", "the Kurdistan referendum").
+    TopicNoun,
+    /// Nouns of a state's programme ("its nuclear programme"): with their adjective they name a
+    /// dispute the knowledge files do not list (`north-korea-nuclear`).
+    ProgrammeNoun,
+    /// Nouns of a people in an apposition ("Rohingya, a stateless minority"): the name before
+    /// them names a dispute the knowledge files do not list.
+    PeopleNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -120,7 +140,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 43] = [
+pub const LEXICONS: [(Lex, &str, Case); 50] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -172,6 +192,13 @@ pub const LEXICONS: [(Lex, &str, Case); 43] = [
     (Lex::PartyNoun, "party_noun", Case::Any),
     (Lex::IntentNoun, "intent_noun", Case::Any),
     (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
+    (Lex::ObjectNoun, "object_noun", Case::Any),
+    (Lex::TerritoryNoun, "territory_noun", Case::Any),
+    (Lex::PunitiveWord, "punitive_word", Case::Any),
+    (Lex::ConflictWord, "conflict_word", Case::Any),
+    (Lex::TopicNoun, "topic_noun", Case::Any),
+    (Lex::ProgrammeNoun, "programme_noun", Case::Any),
+    (Lex::PeopleNoun, "people_noun", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

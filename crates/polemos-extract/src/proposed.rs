@@ -7,92 +7,21 @@
 use std::collections::HashMap;
 
 use super::ir::{Doc, ItemKind, TokKind};
-use super::knowledge::Knowledge;
+use super::knowledge::{Knowledge, Via};
 use super::lang::Class;
+use super::lexicon::Lex;
 use super::output::{DisputeFact, FramingSummary};
+use super::tree::Word;
 use polemos_core::model::{ActorKind, PloverType};
 use polemos_core::names::slugify;
 
-/// Nouns that name a contested object when a proper name stands before them.
-const OBJECT_NOUNS: &[&str] = &[
-    "dam",
-    "temple",
-    "island",
-    "islands",
-    "islet",
-    "islets",
-    "shoal",
-    "reef",
-    "atoll",
-    "boundary",
-    "river",
-    "corridor",
-    "strait",
-    "canal",
-    "pipeline",
-    "peninsula",
-    "enclave",
-    "exclave",
-    "oilfield",
-    "valley",
-];
-/// Nouns of land whose status is in question when names follow them ("the regions of Abkhazia
-/// and South Ossetia"): the names are the contested object.
-const TERRITORY_NOUNS: &[&str] = &[
-    "region",
-    "regions",
-    "territory",
-    "territories",
-    "province",
-    "provinces",
-];
-/// Words of punitive measures: two or more make the text about measures against a state.
-const PUNITIVE: &[&str] = &[
-    "sanction",
-    "sanctions",
-    "sanctioned",
-    "sanctioning",
-    "designating",
-    "designated",
-    "designation",
-    "designations",
-    "embargo",
-    "tariffs",
-];
-/// Words that show a text is about a quarrel: without one, states named together and objects
-/// named are only that.
-const CONFLICT_WORDS: &[&str] = &[
-    "dispute",
-    "disputes",
-    "disputed",
-    "conflict",
-    "clash",
-    "clashes",
-    "clashed",
-    "fighting",
-    "fought",
-    "tension",
-    "tensions",
-    "war",
-    "differences",
-    "hostilities",
-    "standoff",
-    "row",
-    "feud",
-    "crisis",
-    "rivalry",
-    "provocation",
-    "fire",
-    "fired",
-    "rebels",
-    "insurgency",
-    "threatening",
-    "threatened",
-];
 /// Sentences from which a text is an article rather than a single report line.
 const MIN_SENTENCES: usize = 4;
 /// The most capitalized words an object's name may have before its noun.
 const MAX_NAME_WORDS: usize = 5;
+/// How many tokens before a noun of an act its owner's name may end ("Government 's unilateral
+/// referendum").
+const OWNER_REACH: usize = 4;
 
 /// What a proposed dispute is named after.
 struct Proposal {
@@ -137,7 +66,7 @@ fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
     for s in &doc.sentences {
         let first = s.tokens.start;
         for t in s.tokens.clone() {
-            if !doc.tok_in(t, OBJECT_NOUNS) {
+            if !doc.tok_in_lex(t, Lex::ObjectNoun) {
                 continue;
             }
             let mut from = t;
@@ -178,13 +107,34 @@ fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
 /// "and" ("regions of Abkhazia and South Ossetia" makes `abkhazia-south-ossetia`). Names that
 /// stand for a state ("the territory of Ukraine") are the state, not a contested object.
 fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
-    let in_state = |t: usize| {
-        doc.items.iter().any(|it| {
-            matches!(it.kind, ItemKind::Actor { actor, .. } if state_of(doc, actor).is_some())
-                && it.tok <= t
-                && t < it.tok_end
-        })
-    };
+    named_after(doc, Lex::TerritoryNoun, &[Class::GenitiveCase])
+}
+
+/// The most often named subject of a contested question: capitalized names after a noun of a
+/// question, an act or a proposal and the preposition of its topic ("the resolution on Gaza",
+/// "the status of Jerusalem", "the dispute over Abyei"). The name, not the noun, is the dispute.
+fn named_question(doc: &Doc<'_>) -> Option<(String, String)> {
+    named_after(
+        doc,
+        Lex::TopicNoun,
+        &[Class::GenitiveCase, Class::TopicCase],
+    )
+}
+
+/// Whether token `t` is in a mention of an actor other than a place ("Ukraine", "Russian",
+/// "Hamas"): such a name is a party, not the thing contested. A place that stands for its state
+/// ("Gaza", "Jerusalem") may be contested.
+fn in_party_name(doc: &Doc<'_>, t: usize) -> bool {
+    doc.items.iter().any(|it| {
+        matches!(it.kind, ItemKind::Actor { via, .. } if via != Via::Metonym)
+            && it.tok <= t
+            && t < it.tok_end
+    })
+}
+
+/// The most often named thing after a noun of list `nouns` and a preposition of one of `cases`
+/// (an article may follow it): capitalized words joined by "and", none of them a party's name.
+fn named_after(doc: &Doc<'_>, nouns: Lex, cases: &[Class]) -> Option<(String, String)> {
     let capital = |t: usize| {
         doc.tokens[t].kind == TokKind::Word && doc.tok(t).starts_with(char::is_uppercase)
     };
@@ -192,17 +142,21 @@ fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
     for s in &doc.sentences {
         let end = s.tokens.end;
         for t in s.tokens.clone() {
-            if !doc.tok_in(t, TERRITORY_NOUNS)
+            if !doc.tok_in_lex(t, nouns)
                 || t + 2 >= end
-                || !doc.tok_is_a(t + 1, Class::GenitiveCase)
+                || !cases.iter().any(|&c| doc.tok_is_a(t + 1, c))
             {
                 continue;
             }
+            let mut first = t + 2;
+            if doc.tok_is_a(first, Class::Article) {
+                first += 1;
+            }
             let mut names: Vec<&str> = Vec::new();
-            let mut u = t + 2;
+            let mut u = first;
             let mut last = None;
             while u < end && names.len() < MAX_NAME_WORDS {
-                if capital(u) && !in_state(u) {
+                if capital(u) && !in_party_name(doc, u) {
                     names.push(doc.tok(u));
                     last = Some(u);
                 } else if !(doc.tok_is_a(u, Class::And) && last == Some(u - 1)) {
@@ -214,7 +168,7 @@ fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
             let Some(id) = slugify(&names.join(" ")) else {
                 continue;
             };
-            let text = doc.slice(doc.tokens[t + 2].start, doc.tokens[last].end);
+            let text = doc.slice(doc.tokens[first].start, doc.tokens[last].end);
             let e = counts
                 .entry(id)
                 .or_insert_with(|| (0, doc.tokens[t].start, text.to_owned()));
@@ -227,16 +181,219 @@ fn named_territory(doc: &Doc<'_>) -> Option<(String, String)> {
         .map(|(id, (_, _, text))| (id, text))
 }
 
-/// Per state: mentions and first position, in order of first mention.
+/// The most often named act or proposal of someone who is no state: a noun of a question, an
+/// act or a proposal whose possessor or compound in the parse is a proper name ("the Kurdistan
+/// Regional Government's referendum", "the Kurdistan referendum"). When the possessor is a body
+/// ("... Regional Government", a `group_noun`), its own name words stand for it ("Kurdistan").
+/// The dispute is named after both: `kurdistan-referendum`.
+fn named_act(doc: &Doc<'_>) -> Option<(String, String)> {
+    let p = &doc.parse;
+    let proper = |w: Word| p.token(w).is_some_and(|x| x.upos == "PROPN");
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    for s in &doc.sentences {
+        for t in s.tokens.clone() {
+            if !doc.tok_in_lex(t, Lex::TopicNoun)
+                || !doc.tok(t).starts_with(char::is_lowercase)
+                // Only a name just before the noun can own it: no other sentence is parsed.
+                || !(t.saturating_sub(OWNER_REACH).max(s.tokens.start + 1)..t)
+                    .any(|u| doc.tok(u).starts_with(char::is_uppercase))
+            {
+                continue;
+            }
+            let Some(noun) = p.word_at(doc.tokens[t].start) else {
+                continue;
+            };
+            let Some(owner) = p
+                .dependents(noun)
+                .filter(|&d| p.has_rel(d, "nmod:poss") || p.has_rel(d, "compound"))
+                .find(|&d| proper(d))
+            else {
+                continue;
+            };
+            // The owner's name: the capitalized words that end with it ("Upper Vask Regional
+            // Government"), less a body's head and the adjectives before it ("Regional").
+            let Some(at) = p.token(owner).map(|x| doc.token_at(x.start)) else {
+                continue;
+            };
+            let capital = |u: usize| {
+                doc.tokens[u].kind == TokKind::Word
+                    && doc.tok(u).starts_with(char::is_uppercase)
+                    && !doc.lang.is_capitalized(Class::PhraseOpener, doc.tok(u))
+            };
+            let mut from = at;
+            while from > s.tokens.start && at - from < MAX_NAME_WORDS && capital(from - 1) {
+                from -= 1;
+            }
+            let mut to = at + 1;
+            if doc.tok_in_lex(at, Lex::GroupNoun) {
+                to -= 1;
+                let adjective = |u: usize| {
+                    p.word_at(doc.tokens[u].start)
+                        .and_then(|w| p.token(w))
+                        .is_some_and(|x| x.upos == "ADJ")
+                };
+                while to > from && adjective(to - 1) {
+                    to -= 1;
+                }
+            }
+            if to == from || (from..to).any(|u| in_party_name(doc, u)) {
+                continue;
+            }
+            let name: Vec<&str> = (from..to).map(|u| doc.tok(u)).collect();
+            let from = doc.tokens[from].start;
+            let title = format!("{} {}", name.join(" "), doc.tok(t));
+            let Some(id) = slugify(&title) else { continue };
+            let e = counts.entry(id).or_insert((0, from, title));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, at, _))| (*n, usize::MAX - at))
+        .map(|(id, (_, _, text))| (id, text))
+}
+
+/// The most often named programme of a state and its kind: a `programme_noun` whose possessor
+/// in the parse is a state, or a possessive pronoun standing for the last state named ("North
+/// Korea agreed to scrap its nuclear programs"), and whose adjective says what it is ("nuclear").
+/// The dispute is the state's programme of that kind: `north-korea-nuclear`. A programme without
+/// an adjective right before it ("its uranium enrichment program") is not named by one.
+fn named_programme(doc: &Doc<'_>) -> Option<(String, String)> {
+    let p = &doc.parse;
+    let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        for t in sentence.tokens.clone() {
+            if !doc.tok_in_lex(t, Lex::ProgrammeNoun) {
+                continue;
+            }
+            let Some(noun) = p.word_at(doc.tokens[t].start) else {
+                continue;
+            };
+            // The adjective right before the noun: in "its uranium enrichment program" the
+            // programme is named by a compound, not by the adjective the tagger sees.
+            let Some(kind) = p
+                .dependents(noun)
+                .filter(|&d| p.has_rel(d, "amod"))
+                .filter_map(|d| p.token(d))
+                .find(|x| x.upos == "ADJ" && t > 0 && x.start == doc.tokens[t - 1].start)
+            else {
+                continue;
+            };
+            let Some(owner) = p
+                .dependent(noun, "nmod:poss")
+                .and_then(|d| p.token(d))
+                .map(|x| doc.token_at(x.start))
+            else {
+                continue;
+            };
+            let items = doc.sentence_items(s);
+            let state = if doc.tok_is_a(owner, Class::PossessivePronoun) {
+                items
+                    .iter()
+                    .rev()
+                    .filter(|it| it.tok_end <= owner)
+                    .find_map(|it| match it.kind {
+                        ItemKind::Actor { actor, .. } => state_of(doc, actor),
+                        _ => None,
+                    })
+                    .or_else(|| {
+                        doc.discourse
+                            .get(s)
+                            .and_then(|d| d.1)
+                            .and_then(|a| state_of(doc, a))
+                    })
+            } else {
+                items
+                    .iter()
+                    .find(|it| it.tok <= owner && owner < it.tok_end)
+                    .and_then(|it| match it.kind {
+                        ItemKind::Actor { actor, .. } => state_of(doc, actor),
+                        _ => None,
+                    })
+            };
+            let Some(state) = state else { continue };
+            let display = &doc.actors[state].display;
+            let Some(id) = slugify(&format!("{display} {}", kind.text)) else {
+                continue;
+            };
+            let title = format!("{display} {} {}", kind.text, doc.tok(t));
+            let e = counts.entry(id).or_insert((0, doc.tokens[t].start, title));
+            e.0 += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (n, at, _))| (*n, usize::MAX - at))
+        .map(|(id, (_, _, text))| (id, text))
+}
+
+/// A people the text introduces and names again: capitalized words before a comma and an
+/// apposition headed by a `people_noun` ("Rohingya, a stateless minority of Muslims"), named in
+/// at least two sentences. A text about what is done to a people is about that people.
+fn named_people(doc: &Doc<'_>) -> Option<(String, String)> {
+    let capital = |u: usize| {
+        doc.tokens[u].kind == TokKind::Word
+            && doc.tok(u).starts_with(char::is_uppercase)
+            && !doc.lang.is_capitalized(Class::PhraseOpener, doc.tok(u))
+    };
+    for s in &doc.sentences {
+        for t in s.tokens.clone() {
+            if !doc.tok_in_lex(t, Lex::PeopleNoun) {
+                continue;
+            }
+            // Back over the apposition's adjectives to its article and the comma before it.
+            let mut a = t;
+            while a > s.tokens.start && t - a <= 3 && !doc.tok_is_a(a, Class::Article) {
+                a -= 1;
+            }
+            if !doc.tok_is_a(a, Class::Article) || a < s.tokens.start + 2 || doc.tok(a - 1) != "," {
+                continue;
+            }
+            let end = a - 1;
+            let mut from = end;
+            while from > s.tokens.start && end - from < MAX_NAME_WORDS && capital(from - 1) {
+                from -= 1;
+            }
+            if from == end || (from..end).any(|u| in_party_name(doc, u)) {
+                continue;
+            }
+            let name: Vec<&str> = (from..end).map(|u| doc.tok(u)).collect();
+            let named_in = doc
+                .sentences
+                .iter()
+                .filter(|x| {
+                    x.tokens
+                        .clone()
+                        .any(|u| (0..name.len()).all(|i| doc.tok(u + i) == name[i]))
+                })
+                .count();
+            if named_in >= 2 {
+                let title = name.join(" ");
+                return slugify(&title).map(|id| (id, title));
+            }
+        }
+    }
+    None
+}
+
+/// Per state: how many sentences name it (itself, its bodies or its people), in order of first
+/// mention. Sentences, not mentions: a quote naming a state's army four times in one sentence
+/// ("KPA posts 542 and 543 ... KPA posts 250") is no more about that state than one naming it
+/// once, and must not make the other side of the quarrel look minor.
 fn state_mentions(doc: &Doc<'_>) -> Vec<(usize, usize)> {
     let mut order: Vec<(usize, usize)> = Vec::new();
-    for it in &doc.items {
-        if let ItemKind::Actor { actor, .. } = it.kind
-            && let Some(a) = state_of(doc, actor)
-        {
-            match order.iter_mut().find(|(x, _)| *x == a) {
-                Some(e) => e.1 += 1,
-                None => order.push((a, 1)),
+    for s in 0..doc.sentences.len() {
+        let mut here: Vec<usize> = Vec::new();
+        for it in doc.sentence_items(s) {
+            if let ItemKind::Actor { actor, .. } = it.kind
+                && let Some(a) = state_of(doc, actor)
+                && !here.contains(&a)
+            {
+                here.push(a);
+                match order.iter_mut().find(|(x, _)| *x == a) {
+                    Some(e) => e.1 += 1,
+                    None => order.push((a, 1)),
+                }
             }
         }
     }
@@ -266,7 +423,7 @@ fn sanctioned(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option
         .tokens
         .iter()
         .enumerate()
-        .filter(|(t, _)| doc.tok_in(*t, PUNITIVE))
+        .filter(|(t, _)| doc.tok_in_lex(*t, Lex::PunitiveWord))
         .count();
     if punitive_words < 2 {
         return None;
@@ -295,7 +452,7 @@ fn sanctioned(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option
             }
         }
         for t in doc.sentences[s].tokens.clone() {
-            if doc.tok_in(t, PUNITIVE)
+            if doc.tok_in_lex(t, Lex::PunitiveWord)
                 && !passive(doc, t)
                 && let Some(it) = items
                     .iter()
@@ -389,11 +546,18 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     // A report of several paragraphs naming the same states or object is about them; a single
     // line naming them together needs a word of conflict.
     let quarrel = doc.sentences.len() >= MIN_SENTENCES
-        || (0..doc.tokens.len()).any(|t| doc.tok_in(t, CONFLICT_WORDS));
+        || (0..doc.tokens.len()).any(|t| doc.tok_in_lex(t, Lex::ConflictWord));
+    // The parties of a contested thing: the two states named most, in two sentences at least
+    // (a state named once in passing is no party) when any is; else the first two named, since
+    // a dispute needs a party to be stored.
     let top: Vec<usize> = {
         let mut s = states.to_vec();
         s.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        s.iter().take(2).map(|&(a, _)| a).collect()
+        let recurring = s.iter().take_while(|&&(_, n)| n >= 2).count().min(2);
+        s.iter()
+            .take(if recurring > 0 { recurring } else { 2 })
+            .map(|&(a, _)| a)
+            .collect()
     };
     if let Some((id, text)) = named_object(doc).filter(|_| quarrel) {
         return Some(Proposal {
@@ -403,6 +567,24 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
         });
     }
     if let Some((id, text)) = named_territory(doc).filter(|_| quarrel) {
+        return Some(Proposal {
+            id,
+            title: text,
+            parties: top,
+        });
+    }
+    if let Some((id, text)) = named_question(doc)
+        .or_else(|| named_act(doc))
+        .or_else(|| named_programme(doc))
+        .filter(|_| quarrel)
+    {
+        return Some(Proposal {
+            id,
+            title: text,
+            parties: top,
+        });
+    }
+    if let Some((id, text)) = named_people(doc).filter(|_| quarrel) {
         return Some(Proposal {
             id,
             title: text,
@@ -449,86 +631,4 @@ pub fn proposed_dispute(k: &Knowledge, doc: &Doc<'_>) -> Option<DisputeFact> {
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::Extractor;
-
-    fn disputes(text: &str) -> Vec<String> {
-        let x = Extractor::new().expect("builtin");
-        let doc = x.analyze(text, None);
-        doc.disputes.iter().map(|d| d.name.clone()).collect()
-    }
-
-    #[test]
-    fn a_named_object_names_the_dispute() {
-        let d = disputes(
-            "Ruritania and Elbonia renewed their dispute.\n\nRuritania said the Great Blue Dam would cut the river's flow. Elbonia said it will finish the Great Blue Dam.",
-        );
-        assert_eq!(d, vec!["disputes/great-blue-dam".to_owned()]);
-    }
-
-    #[test]
-    fn two_states_set_against_each_other_name_it() {
-        let d = disputes(
-            "Troops clashed again on the border between Thailand and Cambodia on Monday. Thailand said Cambodia fired first.",
-        );
-        assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
-        let d = disputes(
-            "North Korea fired shells at South Korea. South Korea fired back, and North Korea warned South Korea.",
-        );
-        assert_eq!(d, vec!["disputes/north-south-korea".to_owned()]);
-    }
-
-    #[test]
-    fn measures_against_a_state_name_it_after_the_state() {
-        let d = disputes(
-            "The United States is imposing sanctions on Belarus today. Belarus has jailed protesters, and these sanctions answer that. Belarus called them illegal.",
-        );
-        assert_eq!(d, vec!["disputes/belarus-sanctions".to_owned()]);
-    }
-
-    #[test]
-    fn territories_named_after_a_territory_noun_name_the_dispute() {
-        let d = disputes(
-            "Elbonia condemned the move.\n\nRuritania sent troops into the northern provinces of Upper Vask and Lower Vask. Elbonia says the provinces of Upper Vask and Lower Vask are its own. Ruritania said its troops would stay.",
-        );
-        assert_eq!(d, vec!["disputes/upper-vask-lower-vask".to_owned()]);
-    }
-
-    #[test]
-    fn a_state_named_after_a_territory_noun_is_no_contested_object() {
-        // "the territory of Thailand" is the state; the text sets two states against each other.
-        let d = disputes(
-            "Troops clashed on the border between Thailand and Cambodia. Cambodia said its troops never entered the territory of Thailand. Thailand disagreed.",
-        );
-        assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
-    }
-
-    #[test]
-    fn the_state_a_statement_speaks_for_is_not_a_party() {
-        // Read as parties, the most named states would be Japan (the author) and Vietnam.
-        let d = disputes(
-            "Clashes at sea\n\nJapan condemned the attack on Vietnamese boats on Monday. We urge restraint. Japan has long supported Vietnam and calls on China to talk. Vietnam said its boats were attacked by China, and Japan will send aid to Vietnam. Japan stands ready to help.",
-        );
-        assert!(
-            !d.is_empty() && d.iter().all(|x| !x.contains("japan")),
-            "the author is a party: {d:?}"
-        );
-    }
-
-    #[test]
-    fn a_state_whose_entity_is_designated_is_the_target_not_the_imposer() {
-        let d = disputes(
-            "The United States imposed sanctions today. Belarus has been sanctioned for jailing protesters. Belarus called them illegal.",
-        );
-        assert_eq!(d, vec!["disputes/belarus-sanctions".to_owned()]);
-    }
-
-    #[test]
-    fn a_known_dispute_is_not_forced_on_two_of_its_parties() {
-        // Egypt and Sudan are the parties of the Hala'ib Triangle dispute, which is not named.
-        let d = disputes(
-            "A dispute between Egypt and Sudan over water flared. Egypt and Sudan disagree on the river's flow. Egypt said so.",
-        );
-        assert_eq!(d, vec!["disputes/egypt-sudan".to_owned()]);
-    }
-}
+mod tests;

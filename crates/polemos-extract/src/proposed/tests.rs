@@ -1,0 +1,151 @@
+//! Tests of proposed disputes: each on text of its own writing.
+
+use crate::Extractor;
+
+fn disputes(text: &str) -> Vec<String> {
+    let x = Extractor::new().expect("builtin");
+    let doc = x.analyze(text, None);
+    doc.disputes.iter().map(|d| d.name.clone()).collect()
+}
+
+#[test]
+fn a_named_object_names_the_dispute() {
+    let d = disputes(
+        "Ruritania and Elbonia renewed their dispute.\n\nRuritania said the Great Blue Dam would cut the river's flow. Elbonia said it will finish the Great Blue Dam.",
+    );
+    assert_eq!(d, vec!["disputes/great-blue-dam".to_owned()]);
+}
+
+#[test]
+fn two_states_set_against_each_other_name_it() {
+    let d = disputes(
+        "Troops clashed again on the border between Thailand and Cambodia on Monday. Thailand said Cambodia fired first.",
+    );
+    assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+    let d = disputes(
+        "North Korea fired shells at South Korea. South Korea fired back, and North Korea warned South Korea.",
+    );
+    assert_eq!(d, vec!["disputes/north-south-korea".to_owned()]);
+}
+
+#[test]
+fn a_state_named_often_in_one_sentence_does_not_make_the_other_side_minor() {
+    // Thailand has many mentions in the first sentence; by sentences the two are even.
+    let d = disputes(
+        "Thai troops, Thai police and Thai navy units guarded Thai posts near Thai villages. Cambodia said Thai soldiers fired first. Thailand denied it on Monday. Cambodia fired back.",
+    );
+    assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+}
+
+#[test]
+fn the_topic_of_a_contested_question_names_the_dispute() {
+    let d = disputes(
+        "Thailand rejected the resolution on Upper Vask. Cambodia backed the resolution on Upper Vask on Monday. Thailand said the fighting must end. Cambodia disagreed.",
+    );
+    assert_eq!(d, vec!["disputes/upper-vask".to_owned()]);
+    // A party's name after such a noun is a party, not the contested thing.
+    let d = disputes(
+        "Thailand spoke of the future of Cambodia. Cambodia said the fighting must end. Thailand disagreed. Cambodia fired back.",
+    );
+    assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+}
+
+#[test]
+fn an_act_owned_by_a_body_of_a_place_names_the_dispute_after_both() {
+    // The owner is a body ("... Regional Government"): its name words stand for it.
+    let d = disputes(
+        "Thailand does not recognize the Upper Vask Regional Government's referendum. Cambodia said the referendum was lawful. Thailand urged calm on Monday. Cambodia agreed.",
+    );
+    assert_eq!(d, vec!["disputes/upper-vask-referendum".to_owned()]);
+}
+
+#[test]
+fn a_states_programme_names_the_dispute_after_the_state_and_its_kind() {
+    // "its" stands for the state named before it in the sentence.
+    let d = disputes(
+        "Cambodia met Thailand in Geneva on Monday. In 2009, Thailand agreed to scrap its chemical programme. Cambodia said Thailand must halt its rocket fuel program first. Thailand disagreed.",
+    );
+    assert_eq!(d, vec!["disputes/thailand-chemical".to_owned()]);
+}
+
+#[test]
+fn a_people_introduced_by_an_apposition_names_the_dispute() {
+    let d = disputes(
+        "Thailand turned away boats of Vaskans, a stateless minority from Cambodia. Cambodia said the Vaskans were not its citizens. Thailand urged Cambodia to act on Monday. Cambodia said it would not.",
+    );
+    assert_eq!(d, vec!["disputes/vaskans".to_owned()]);
+    // Named once only, the people is not what the text is about.
+    let d = disputes(
+        "Thailand turned away boats of Vaskans, a stateless minority from Cambodia. Cambodia said the migrants were not its citizens. Thailand urged Cambodia to act on Monday. Cambodia said it would not.",
+    );
+    assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+}
+
+#[test]
+fn a_state_named_once_in_passing_is_no_party_of_a_contested_thing() {
+    let x = Extractor::new().expect("builtin");
+    let doc = x.analyze(
+        "Thailand rejected the resolution on Upper Vask. Thailand said the fighting must end. Laos stayed silent. Thailand sent troops on Monday.",
+        None,
+    );
+    let parties: Vec<&str> = doc
+        .disputes
+        .iter()
+        .flat_map(|d| d.parties.iter().map(String::as_str))
+        .collect();
+    assert_eq!(parties, vec!["actors/THA"]);
+}
+
+#[test]
+fn measures_against_a_state_name_it_after_the_state() {
+    let d = disputes(
+        "The United States is imposing sanctions on Belarus today. Belarus has jailed protesters, and these sanctions answer that. Belarus called them illegal.",
+    );
+    assert_eq!(d, vec!["disputes/belarus-sanctions".to_owned()]);
+}
+
+#[test]
+fn territories_named_after_a_territory_noun_name_the_dispute() {
+    let d = disputes(
+        "Elbonia condemned the move.\n\nRuritania sent troops into the northern provinces of Upper Vask and Lower Vask. Elbonia says the provinces of Upper Vask and Lower Vask are its own. Ruritania said its troops would stay.",
+    );
+    assert_eq!(d, vec!["disputes/upper-vask-lower-vask".to_owned()]);
+}
+
+#[test]
+fn a_state_named_after_a_territory_noun_is_no_contested_object() {
+    // "the territory of Thailand" is the state; the text sets two states against each other.
+    let d = disputes(
+        "Troops clashed on the border between Thailand and Cambodia. Cambodia said its troops never entered the territory of Thailand. Thailand disagreed.",
+    );
+    assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+}
+
+#[test]
+fn the_state_a_statement_speaks_for_is_not_a_party() {
+    // Read as parties, the most named states would be Japan (the author) and Vietnam.
+    let d = disputes(
+        "Clashes at sea\n\nJapan condemned the attack on Vietnamese boats on Monday. We urge restraint. Japan has long supported Vietnam and calls on China to talk. Vietnam said its boats were attacked by China, and Japan will send aid to Vietnam. Japan stands ready to help.",
+    );
+    assert!(
+        !d.is_empty() && d.iter().all(|x| !x.contains("japan")),
+        "the author is a party: {d:?}"
+    );
+}
+
+#[test]
+fn a_state_whose_entity_is_designated_is_the_target_not_the_imposer() {
+    let d = disputes(
+        "The United States imposed sanctions today. Belarus has been sanctioned for jailing protesters. Belarus called them illegal.",
+    );
+    assert_eq!(d, vec!["disputes/belarus-sanctions".to_owned()]);
+}
+
+#[test]
+fn a_known_dispute_is_not_forced_on_two_of_its_parties() {
+    // Egypt and Sudan are the parties of the Hala'ib Triangle dispute, which is not named.
+    let d = disputes(
+        "A dispute between Egypt and Sudan over water flared. Egypt and Sudan disagree on the river's flow. Egypt said so.",
+    );
+    assert_eq!(d, vec!["disputes/egypt-sudan".to_owned()]);
+}
