@@ -48,6 +48,10 @@ pub struct Gauges {
     pub watch_batches: Gauge,
     /// Watch streams waiting for their client to read (their buffer is full).
     pub watch_stalled: Gauge,
+    /// Extractions running on the cores, counting those whose caller has gone (a deadline
+    /// passed): they hold their core to the end, so this is what a flood of abandoned calls
+    /// costs.
+    pub extractions_running: Gauge,
 }
 
 impl Default for Gauges {
@@ -60,6 +64,7 @@ impl Default for Gauges {
             watch_buffered_peak: Gauge::new("polemos_watch_buffered_bytes_peak"),
             watch_batches: Gauge::new("polemos_watch_batches_total"),
             watch_stalled: Gauge::new("polemos_watch_streams_stalled"),
+            extractions_running: Gauge::new("polemos_extractions_running"),
         }
     }
 }
@@ -92,6 +97,23 @@ pub struct Held {
 impl Drop for Held {
     fn drop(&mut self) {
         self.gauges.watch_buffered_bytes.add(-self.bytes);
+    }
+}
+
+/// An extraction counted in `extractions_running` while this lives.
+#[derive(Debug)]
+pub struct ExtractionGuard(Arc<Gauges>);
+
+impl ExtractionGuard {
+    pub fn new(gauges: &Arc<Gauges>) -> Self {
+        gauges.extractions_running.add(1);
+        Self(Arc::clone(gauges))
+    }
+}
+
+impl Drop for ExtractionGuard {
+    fn drop(&mut self) {
+        self.0.extractions_running.add(-1);
     }
 }
 

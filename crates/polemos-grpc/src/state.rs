@@ -10,7 +10,7 @@ use polemos_store::{CommitResult, Kind, PageTokens, Revision, Store, Versioned, 
 use tokio::sync::{Semaphore, watch};
 
 use super::error::ApiError;
-use super::gauges::Gauges;
+use super::gauges::{ExtractionGuard, Gauges};
 
 /// The environment variable holding the secret page tokens are signed with (unset: a random
 /// key per process, so a token is good only on the server that made it).
@@ -239,8 +239,12 @@ impl Shared {
             .acquire_many_owned(u32::try_from(wanted).unwrap_or(1))
             .await
             .map_err(|_| ApiError::Internal("extraction slots closed".into()))?;
+        // Counted from here, before the first await that can yield: a caller whose deadline
+        // passes while the work runs leaves it counted until it ends.
+        let running = ExtractionGuard::new(&self.gauges);
         tokio::task::spawn_blocking(move || {
             let _permit = permit;
+            let _running = running;
             f(wanted)
         })
         .await

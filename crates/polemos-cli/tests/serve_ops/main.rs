@@ -155,45 +155,46 @@ async fn extract(server: &Server, request: Request<pb::ExtractRequest>) -> tonic
 }
 
 #[tokio::test]
-async fn calls_past_their_deadline_end_promptly_and_the_server_keeps_serving() {
+async fn calls_past_their_deadline_end_before_their_work_and_the_server_keeps_serving() {
     let limits = Limits {
         max_text_bytes: 4 << 20,
         ..Limits::default()
     };
     let server = start(None, limits, Duration::from_millis(50)).await;
+    let running = || server.shared.gauges.extractions_running.get();
 
-    // The server's own limit: DEADLINE_EXCEEDED (not CANCELLED) with a reason.
-    let started = Instant::now();
+    // The server's own limit: DEADLINE_EXCEEDED (not CANCELLED) with a reason, answered while
+    // the extraction it abandoned still runs (seconds of work against a 50 ms deadline): the
+    // answer did not wait for the work. Order, not a stopwatch, so a loaded machine cannot
+    // fail it.
     let err = extract(&server, Request::new(big_extract())).await;
-    let waited = started.elapsed();
     assert_eq!(err.code(), Code::DeadlineExceeded, "{err:?}");
     assert_eq!(
         err.get_details_error_info().map(|i| i.reason),
         Some("DEADLINE_EXCEEDED".to_owned())
     );
     assert!(err.message().contains("Extract"), "{}", err.message());
-    assert!(waited < Duration::from_secs(2), "answered after {waited:?}");
+    assert!(
+        running() >= 1,
+        "the answer waited for the extraction to end"
+    );
 
-    // A shorter client deadline: the call ends at once. (tonic's client also times the call
-    // itself and reports its own expiry as CANCELLED, so either code may arrive first.)
+    // A shorter client deadline: the client gives up at once. (tonic's client also times the
+    // call itself and reports its own expiry as CANCELLED, so either code may arrive first.)
     let mut request = Request::new(big_extract());
     request.set_timeout(Duration::from_millis(20));
-    let started = Instant::now();
     let err = extract(&server, request).await;
-    let waited = started.elapsed();
     assert!(
         matches!(err.code(), Code::DeadlineExceeded | Code::Cancelled),
         "{err:?}"
     );
-    assert!(waited < Duration::from_secs(2), "answered after {waited:?}");
 
     // Other calls are served meanwhile (abandoned extractions run off the async workers).
-    let started = Instant::now();
     assert_eq!(
         get_japan(server.channel().await).await.expect("get"),
         "Japan"
     );
-    assert!(started.elapsed() < Duration::from_secs(2));
+    assert!(running() >= 1, "the Get waited for the extractions");
     server.stop().await;
 }
 
