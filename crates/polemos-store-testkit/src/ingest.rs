@@ -7,8 +7,8 @@
 
 use polemos_core::{DocumentName, Dossier, IssueName, Record};
 use polemos_store::{
-    IngestOptions, IngestWriter, Ingested, Kind, Link, LinkField, ListQuery, Store, View,
-    WriteBatch, new_facts_batch,
+    IngestOptions, IngestWriter, Ingested, Kind, Link, LinkField, ListQuery, Precondition, Store,
+    View, WriteBatch, new_facts_batch,
 };
 
 use crate::conformance::{reference_dossier, sort};
@@ -166,4 +166,141 @@ pub fn batches_store_what_single_commits_store(fresh: &dyn Fn() -> Box<dyn Store
         let page = store.list_page(&query).expect("page");
         assert_eq!(page.items.len(), 5 * per_document);
     }
+}
+
+/// The actors a dispute's records involve, in name order, as `Link::Involved` lists them.
+fn involved_actors(store: &dyn Store, dispute: &str) -> Vec<String> {
+    let query = ListQuery::new(Kind::Actor, 1000).with(Link::Involved {
+        dispute: dispute.to_owned(),
+    });
+    store
+        .list_page(&query)
+        .expect("page")
+        .items
+        .iter()
+        .map(|v| polemos_store::record_name(&v.value).to_owned())
+        .collect()
+}
+
+/// What [`involved_actors`] must give for `dispute` after `dossier` was imported.
+fn expected_involved_actors(dossier: &Dossier, dispute: &str) -> Vec<String> {
+    let mut expected: Vec<String> = dossier
+        .records()
+        .iter()
+        .flat_map(polemos_store::involvements_of)
+        .filter(|(d, t)| d == dispute && t.starts_with("actors/"))
+        .map(|(_, t)| t)
+        .collect();
+    expected.sort();
+    expected.dedup();
+    assert!(!expected.is_empty());
+    expected
+}
+
+/// Stores an actor named `name` (a copy of the reference dossier's first actor), so that an
+/// involvement row naming it would list it.
+fn put_actor_named(store: &dyn Store, dossier: &Dossier, name: &str) {
+    let mut batch = WriteBatch::new("an actor of the stale name");
+    let mut actor = dossier.actors[0].clone();
+    actor.name = name.parse().expect("actor name");
+    actor.affiliations.clear();
+    batch.put(Record::Actor(actor));
+    store.commit(batch).expect("actor");
+}
+
+/// The SQL (shared by SQLite and PostgreSQL) of an involvement row that no current definition
+/// of [`polemos_store::involvements_of`] gives the stance `stance` (as an older one might have).
+fn stale_involvement_sql(dispute: &str, stale: &str, stance: &str) -> String {
+    format!(
+        "INSERT INTO current_involvements (dispute, target, kind, name)
+         VALUES ('{dispute}', '{stale}', 'stance', '{stance}')"
+    )
+}
+
+/// A stored record whose body no longer decodes, with an involvement row that no current
+/// definition of [`polemos_store::involvements_of`] gives it: a put of the record repairs both.
+/// `exec` runs SQL on the backend's database (SQLite and PostgreSQL share this schema). Before,
+/// the put failed (the old body was decoded to find the index rows to remove).
+pub fn a_put_repairs_a_record_whose_body_does_not_decode(
+    store: &dyn Store,
+    exec: &mut dyn FnMut(&str),
+) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .expect("import");
+    let stance = dossier.stances[0].clone();
+    let dispute = stance.issue.dispute().to_string();
+    let stale = "actors/nobody-any-more";
+    put_actor_named(store, &dossier, stale);
+    exec(&format!(
+        "UPDATE current SET body = 'not json' WHERE kind = 'stance' AND name = '{}'",
+        stance.name
+    ));
+    exec(&stale_involvement_sql(
+        &dispute,
+        stale,
+        stance.name.as_str(),
+    ));
+    assert!(involved_actors(store, &dispute).contains(&stale.to_owned()));
+    let err = store
+        .get(Kind::Stance, stance.name.as_str(), View::current())
+        .expect_err("the stored body does not decode");
+    assert!(
+        matches!(err, polemos_store::StoreError::Corrupt { .. }),
+        "{err:?}"
+    );
+
+    let mut batch = WriteBatch::new("repair");
+    batch.put(Record::Stance(stance.clone()));
+    let result = store.commit(batch).expect("a put replaces a corrupt body");
+    assert_eq!(result.updated, 1);
+    let got = store
+        .get(Kind::Stance, stance.name.as_str(), View::current())
+        .expect("get")
+        .expect("stance");
+    assert_eq!(got.value, Record::Stance(stance.clone()));
+    // The stale row went with the record's other rows, which came back from its new body.
+    assert_eq!(
+        involved_actors(store, &dispute),
+        expected_involved_actors(&dossier, &dispute),
+        "no stale involvement is left"
+    );
+}
+
+/// An involvement row that no record gives (written by an earlier definition of
+/// [`polemos_store::involvements_of`], whose rows a later write of the record no longer finds
+/// to remove) is gone once the store is migrated to the schema that rebuilds the index.
+/// `downgrade_and_reopen` runs the given SQL on the backend's database, steps its schema back to
+/// before that migration, and opens the store again (which migrates it).
+pub fn a_migration_rebuilds_the_involvement_index(
+    store: &dyn Store,
+    downgrade_and_reopen: &mut dyn FnMut(&str) -> Box<dyn Store>,
+) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .expect("import");
+    let stance = &dossier.stances[0];
+    let dispute = stance.issue.dispute().to_string();
+    let stale = "actors/nobody-any-more";
+    put_actor_named(store, &dossier, stale);
+    let expected = expected_involved_actors(&dossier, &dispute);
+    assert!(!expected.contains(&stale.to_owned()));
+    let reopened = downgrade_and_reopen(&stale_involvement_sql(
+        &dispute,
+        stale,
+        stance.name.as_str(),
+    ));
+    assert_eq!(involved_actors(reopened.as_ref(), &dispute), expected);
+    // The rebuilt index still follows writes: the stance deleted, its pairs go with it.
+    let mut batch = WriteBatch::new("drop a stance");
+    batch.delete(Kind::Stance, stance.name.as_str(), Precondition::None);
+    reopened.commit(batch).expect("delete");
+    let mut rest = dossier.clone();
+    rest.stances.remove(0);
+    assert_eq!(
+        involved_actors(reopened.as_ref(), &dispute),
+        expected_involved_actors(&rest, &dispute)
+    );
 }

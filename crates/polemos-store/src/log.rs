@@ -46,8 +46,10 @@ pub struct NewEntry {
     pub involves: Vec<(String, String)>,
     /// The pairs of the record this entry replaces or deletes (empty for a new entity): the
     /// index rows to remove, found by their whole key. (An index by record only for that was
-    /// a fifth of what an ingest wrote into the store's indexes.)
-    pub involved_before: Vec<(String, String)>,
+    /// a fifth of what an ingest wrote into the store's indexes.) `None` when they cannot be
+    /// known, because the stored body does not decode: the backend then removes every row of
+    /// the record, by its name, with a scan.
+    pub involved_before: Option<Vec<(String, String)>>,
     /// When the entity begins in valid time ([`begins_of`]), for lists with an `as_of` cut.
     pub begins: Option<NaiveDate>,
 }
@@ -826,7 +828,7 @@ impl<B: Backend> Store for LogStore<B> {
                             }
                             _ => None,
                         };
-                        let mut involved_before = Vec::new();
+                        let mut involved_before = Some(Vec::new());
                         match current.map(|(_, body)| body) {
                             Some(old) if old == body => {
                                 result.unchanged += 1;
@@ -834,10 +836,13 @@ impl<B: Backend> Store for LogStore<B> {
                             }
                             Some(old) => {
                                 result.updated += 1;
-                                involved_before = involvements_of(&decode(kind, name, &old)?);
+                                // A body that does not decode is replaced all the same (a
+                                // repair): its index rows go by name, and there is no old
+                                // text to hold evidence spans.
+                                let before = decode(kind, name, &old).ok();
+                                involved_before = before.as_ref().map(involvements_of);
                                 if let Record::Document(doc) = record
-                                    && let Ok(Record::Document(before)) =
-                                        decode(Kind::Document, name, &old)
+                                    && let Some(Record::Document(before)) = &before
                                     && before.text != doc.text
                                 {
                                     retexted.push((name, doc.text.as_str()));
@@ -869,6 +874,8 @@ impl<B: Backend> Store for LogStore<B> {
                         };
                         check_precondition(name, *precondition, Some(revision))?;
                         result.deleted += 1;
+                        let involved_before =
+                            decode(*kind, name, &old).ok().map(|r| involvements_of(&r));
                         entries.push(NewEntry {
                             kind: *kind,
                             name: name.clone(),
@@ -876,7 +883,7 @@ impl<B: Backend> Store for LogStore<B> {
                             content_hash: None,
                             links: Vec::new(),
                             involves: Vec::new(),
-                            involved_before: involvements_of(&decode(*kind, name, &old)?),
+                            involved_before,
                             begins: None,
                         });
                     }

@@ -110,12 +110,21 @@ pub(crate) const MIGRATIONS: &[(i32, &str, &str)] = &[
         "involvements removed by their whole key: the index by record goes",
         "DROP INDEX current_involvements_by_record;",
     ),
+    (
+        6,
+        "involvement index rebuilt from the current records (rows no record gives go)",
+        // Since 5, a record's old rows are removed by the pairs its old body gives today; a row
+        // an earlier definition of `involvements_of` wrote would stay for good. Emptied here,
+        // filled again by `backfill_involvements`.
+        "DELETE FROM current_involvements;",
+    ),
 ];
 
 /// The migration that adds `current_links`; rows current before it get theirs in Rust.
 const LINKS_MIGRATION: i32 = 3;
-/// The migration that adds `current_involvements`, filled in Rust the same way.
-const INVOLVEMENTS_MIGRATION: i32 = 4;
+/// The migrations that add `current_involvements` and empty it; each is then filled in Rust
+/// the same way.
+const INVOLVEMENTS_MIGRATIONS: [i32; 2] = [4, 6];
 
 /// Advisory lock keys ("polemos" in ASCII, then a number), scoped to the database.
 const WRITE_LOCK: i64 = 0x706f_6c65_6d6f_7301;
@@ -324,7 +333,7 @@ fn migrate(client: &mut Client) -> Result<(), StoreError> {
         if *version == LINKS_MIGRATION {
             backfill_links(&mut tx)?;
         }
-        if *version == INVOLVEMENTS_MIGRATION {
+        if INVOLVEMENTS_MIGRATIONS.contains(version) {
             backfill_involvements(&mut tx)?;
         }
         tx.execute(
@@ -359,7 +368,8 @@ fn backfill_links(tx: &mut Transaction<'_>) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Fills `current_involvements` for the records a database had before it existed.
+/// Fills `current_involvements` for the records a database holds (an empty index: new, or
+/// emptied to be rebuilt).
 fn backfill_involvements(tx: &mut Transaction<'_>) -> Result<(), StoreError> {
     let rows = tx.query(
         "SELECT kind, name, body FROM current WHERE kind IN ('dispute', 'stance', 'event')",
@@ -368,7 +378,11 @@ fn backfill_involvements(tx: &mut Transaction<'_>) -> Result<(), StoreError> {
     for row in rows {
         let kind = kind_of(row.try_get(0)?)?;
         let name: String = row.try_get(1)?;
-        let record = crate::log::decode(kind, &name, row.try_get(2)?)?;
+        // A body that does not decode gets no rows rather than a store that cannot be opened:
+        // its reads report it, and a put of the record repairs it (rows included).
+        let Ok(record) = crate::log::decode(kind, &name, row.try_get(2)?) else {
+            continue;
+        };
         for (dispute, target) in crate::page::involvements_of(&record) {
             tx.execute(
                 "INSERT INTO current_involvements (dispute, target, kind, name)
@@ -815,9 +829,22 @@ impl LogTx for PgTx<'_, '_> {
                 )?;
             }
             if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
-                for (dispute, target) in &entry.involved_before {
-                    self.tx
-                        .execute(&self.st.uninvolve, &[dispute, target, &kind, &entry.name])?;
+                match &entry.involved_before {
+                    Some(before) => {
+                        for (dispute, target) in before {
+                            self.tx.execute(
+                                &self.st.uninvolve,
+                                &[dispute, target, &kind, &entry.name],
+                            )?;
+                        }
+                    }
+                    // Not known (the old body does not decode): every row of the record.
+                    None => {
+                        self.tx.execute(
+                            "DELETE FROM current_involvements WHERE kind = $1 AND name = $2",
+                            &[&kind, &entry.name],
+                        )?;
+                    }
                 }
                 for (dispute, target) in &entry.involves {
                     self.tx

@@ -97,12 +97,19 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // being replaced (`NewEntry::involved_before`); no query reads this index, and every new
     // stance and event wrote a row into it at a random place.
     "DROP INDEX current_involvements_by_record;",
+    // 8: the involvement index rebuilt from the current records (`backfill_involvements`).
+    // Since 7, a record's old rows are removed by the pairs its old body gives today; a row an
+    // earlier definition of `involvements_of` wrote, which no body gives any more, would stay
+    // for good (a dispute listing an actor nothing involves). Rebuilt once, it holds only what
+    // the records give.
+    "DELETE FROM current_involvements;",
 ];
 
 /// The migration that adds `current_links`; rows current before it get theirs in Rust.
 const LINKS_MIGRATION: usize = 4;
-/// The migration that adds `current_involvements`, filled in Rust the same way.
-const INVOLVEMENTS_MIGRATION: usize = 5;
+/// The migrations that add `current_involvements` and empty it; each is then filled in Rust
+/// the same way.
+const INVOLVEMENTS_MIGRATIONS: [usize; 2] = [5, 8];
 
 /// How many read connections to keep open beside the writer.
 const READERS: usize = 4;
@@ -158,7 +165,7 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         if version + 1 == LINKS_MIGRATION {
             backfill_links(&tx)?;
         }
-        if version + 1 == INVOLVEMENTS_MIGRATION {
+        if INVOLVEMENTS_MIGRATIONS.contains(&(version + 1)) {
             backfill_involvements(&tx)?;
         }
         tx.pragma_update(
@@ -194,7 +201,7 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
             content_hash: None,
             links: crate::page::links_of(&record),
             involves: Vec::new(),
-            involved_before: Vec::new(),
+            involved_before: Some(Vec::new()),
             begins: crate::page::begins_of(&record),
         };
         conn.execute(
@@ -210,7 +217,8 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// Fills `current_involvements` for the records a database had before it existed.
+/// Fills `current_involvements` for the records a database holds (an empty index: new, or
+/// emptied to be rebuilt).
 fn backfill_involvements(conn: &Connection) -> Result<(), StoreError> {
     let rows = {
         let mut stmt = conn.prepare(
@@ -227,35 +235,47 @@ fn backfill_involvements(conn: &Connection) -> Result<(), StoreError> {
     };
     for (kind, name, body) in rows {
         let kind = kind_of(&kind)?;
-        let record = crate::log::decode(kind, &name, &body)?;
+        // A body that does not decode gets no rows rather than a store that cannot be opened:
+        // its reads report it, and a put of the record repairs it (rows included).
+        let Ok(record) = crate::log::decode(kind, &name, &body) else {
+            continue;
+        };
         index_involvements(
             conn,
             kind,
             &name,
             &crate::page::involvements_of(&record),
-            &[],
+            Some(&[]),
         )?;
     }
     Ok(())
 }
 
 /// Replaces what one record involves (nothing, for a deletion): removes the pairs of the record
-/// it replaces (`before`), then adds its own.
+/// it replaces (`before`; `None`: not known, so every row of the record, found by a scan),
+/// then adds its own.
 fn index_involvements(
     conn: &Connection,
     kind: Kind,
     name: &str,
     involves: &[(String, String)],
-    before: &[(String, String)],
+    before: Option<&[(String, String)]>,
 ) -> Result<(), StoreError> {
     let kind = kind.as_str();
-    if !before.is_empty() {
-        let mut remove = conn.prepare_cached(
-            "DELETE FROM current_involvements
-             WHERE dispute = ?1 AND target = ?2 AND kind = ?3 AND name = ?4",
-        )?;
-        for (dispute, target) in before {
-            remove.execute(params![dispute, target, kind, name])?;
+    match before {
+        None => {
+            conn.prepare_cached("DELETE FROM current_involvements WHERE kind = ?1 AND name = ?2")?
+                .execute(params![kind, name])?;
+        }
+        Some([]) => {}
+        Some(before) => {
+            let mut remove = conn.prepare_cached(
+                "DELETE FROM current_involvements
+                 WHERE dispute = ?1 AND target = ?2 AND kind = ?3 AND name = ?4",
+            )?;
+            for (dispute, target) in before {
+                remove.execute(params![dispute, target, kind, name])?;
+            }
         }
     }
     let mut insert = conn.prepare_cached(
@@ -757,7 +777,7 @@ impl LogTx for SqliteTx<'_> {
                     entry.kind,
                     &entry.name,
                     &entry.involves,
-                    &entry.involved_before,
+                    entry.involved_before.as_deref(),
                 )?;
             }
             if entry.kind == Kind::Document {

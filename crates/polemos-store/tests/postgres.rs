@@ -113,7 +113,7 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
         .collect();
     assert_eq!(
         versions,
-        vec![1, 2, 3, 4, 5],
+        vec![1, 2, 3, 4, 5, 6],
         "each migration recorded exactly once"
     );
     client
@@ -128,7 +128,7 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
             err,
             StoreError::SchemaTooNew {
                 found: 99,
-                supported: 5
+                supported: 6
             }
         ),
         "{err}"
@@ -533,4 +533,35 @@ fn a_database_of_schema_3_gets_its_involvements_indexed_on_open() {
     expected.dedup();
     assert!(expected.len() > 2, "{expected:?}");
     assert_eq!(listed, expected);
+}
+
+#[test]
+fn postgres_a_put_repairs_a_record_whose_body_does_not_decode() {
+    let Some(pg) = cluster("postgres_a_put_repairs_a_record_whose_body_does_not_decode") else {
+        return;
+    };
+    let url = pg.fresh_database().expect("database");
+    let store = store_at(&url);
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
+    polemos_store_testkit::ingest::a_put_repairs_a_record_whose_body_does_not_decode(
+        &store,
+        &mut |sql| client.batch_execute(sql).expect("sql"),
+    );
+}
+
+#[test]
+fn postgres_a_migration_rebuilds_the_involvement_index() {
+    let Some(pg) = cluster("postgres_a_migration_rebuilds_the_involvement_index") else {
+        return;
+    };
+    let url = pg.fresh_database().expect("database");
+    let store = store_at(&url);
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
+    polemos_store_testkit::ingest::a_migration_rebuilds_the_involvement_index(&store, &mut |sql| {
+        client.batch_execute(sql).expect("sql");
+        client
+            .batch_execute("DELETE FROM schema_migrations WHERE version >= 6")
+            .expect("back to schema 5");
+        Box::new(store_at(&url))
+    });
 }
