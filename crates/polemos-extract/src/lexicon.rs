@@ -108,6 +108,12 @@ pub enum Lex {
     PartyNoun,
     /// Quantifiers that make a side noun the sides ("both", "all", "two").
     SidesQuantifier,
+    /// Nouns of a place whose independence or status is recognized ("recognize the breakaway
+    /// provinces"): recognizing one is taking a side on its recognition.
+    RecognizedPlace,
+    /// Nouns that make a place belong to another ("recognize the region as part of their
+    /// country"): a claim to the place, not the recognition of its independence.
+    BelongingNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -120,7 +126,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 43] = [
+pub const LEXICONS: [(Lex, &str, Case); 45] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -172,6 +178,8 @@ pub const LEXICONS: [(Lex, &str, Case); 43] = [
     (Lex::PartyNoun, "party_noun", Case::Any),
     (Lex::IntentNoun, "intent_noun", Case::Any),
     (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
+    (Lex::RecognizedPlace, "recognized_place", Case::Any),
+    (Lex::BelongingNoun, "belonging_noun", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

@@ -477,3 +477,37 @@ fn a_demonym_heading_the_subject_names_its_people() {
     );
     assert!(!s.iter().any(|(h, ..)| h == "GUY"), "{s:?}");
 }
+
+#[test]
+fn recognizing_a_breakaway_place_is_a_stance_on_its_recognition() {
+    let s = stances(
+        "Armenia intends to formally recognize the breakaway region of Nagorno-Karabakh as an independent state.",
+    );
+    assert!(has(&s, "ARM", "recognition", "support"), "{s:?}");
+    // Condemning another's decision to recognize it opposes the recognition, and the one who
+    // condemns does not take the recognizing verb's side.
+    let s = stances(
+        "Azerbaijan condemned Armenia's decision to recognize the breakaway region of Nagorno-Karabakh as an independent state.",
+    );
+    assert!(has(&s, "AZE", "recognition", "oppose"), "{s:?}");
+    assert!(!has(&s, "AZE", "recognition", "support"), "{s:?}");
+    // Recognizing a place as part of one's own country claims it; it is no recognition.
+    let s = stances(
+        "Azerbaijan voted to recognize the region of Nagorno-Karabakh as part of its territory.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "recognition"), "{s:?}");
+}
+
+#[test]
+fn a_stance_noun_is_its_possessors_stance_on_its_object() {
+    let s = stances("Russia's rejection of the peace treaty on the Kuril Islands angered Tokyo.");
+    assert!(has(&s, "RUS", "peace-treaty", "oppose"), "{s:?}");
+    assert!(!has(&s, "JPN", "peace-treaty", "oppose"), "{s:?}");
+    let s = stances(
+        "Tokyo welcomed Moscow's backing for joint economic activities on the Kuril Islands.",
+    );
+    assert!(
+        has(&s, "RUS", "joint-economic-activities", "support"),
+        "{s:?}"
+    );
+}
