@@ -319,7 +319,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // act condemned is the recognition.
                         .or_else(|| {
                             let recognition = k.topics.iter().position(|t| t.id == "recognition");
-                            references::recognized_place(doc, items, i)
+                            references::recognized_place(doc, items, i, doc.sentences[s].tokens.end)
                                 .and_then(|tok| recognition.map(|t| Target::Topic(t, tok)))
                         })
                 }
@@ -372,7 +372,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     let recognition = k.topics.iter().position(|t| t.id == "recognition");
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
-                            .or_else(|| references::recognized_place(doc, items, i))
+                            .or_else(|| {
+                                references::recognized_place(
+                                    doc,
+                                    items,
+                                    i,
+                                    doc.sentences[s].tokens.end,
+                                )
+                            })
                             .and_then(|tok| recognition.map(|t| (t, tok)));
                     match claim
                         .or(recognized)

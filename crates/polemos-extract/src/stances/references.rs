@@ -232,9 +232,18 @@ pub(super) fn recognized_actor(
 /// object: "the decision to recognize ..."), and that verb's object is headed by a noun of a
 /// place whose status is recognized (lexicon `recognized_place`) or is a place the dispute
 /// names. Recognizing it takes a side on the recognition topic. The object's token.
-pub(super) fn recognized_place(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
-    let p = &doc.parse;
+pub(super) fn recognized_place(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    end: usize,
+) -> Option<usize> {
     let cue = items[at];
+    // The parse only where a recognizing word follows: a plain clause stays unparsed (gates.rs).
+    if !(cue.tok..end).any(|t| recognizing_word(doc.tok(t))) {
+        return None;
+    }
+    let p = &doc.parse;
     let words = p.words_in(cue.start, cue.end);
     let head = p.head_of(&words)?;
     let recognizing = |w| {
@@ -277,6 +286,12 @@ pub(super) fn recognized_place(doc: &Doc<'_>, items: &[Item], at: usize) -> Opti
     })
 }
 
+/// Whether a word is a form of "recognize" (any case, either spelling).
+fn recognizing_word(word: &str) -> bool {
+    word.get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("recogni"))
+}
+
 /// Whether the recognizing verb cue `at` is the content of another's act rather than its
 /// subject's own stance: "condemned Russia's decision to recognize the regions", where the parse
 /// hangs "to recognize" on the condemning verb or on an intent noun. Its stance is read from
@@ -287,8 +302,11 @@ pub(super) fn recognition_under_another(
     items: &[Item],
     at: usize,
 ) -> bool {
-    let p = &doc.parse;
     let cue = items[at];
+    if !(cue.tok..cue.tok_end).any(|t| recognizing_word(doc.tok(t))) {
+        return false;
+    }
+    let p = &doc.parse;
     let Some(verb) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
