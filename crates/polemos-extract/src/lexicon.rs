@@ -114,6 +114,9 @@ pub enum Lex {
     /// Nouns that make a place belong to another ("recognize the region as part of their
     /// country"): a claim to the place, not the recognition of its independence.
     BelongingNoun,
+    /// Words of a judgement that measures its subject against a standard named after it ("a
+    /// violation of", "inconsistent with"): what follows is upheld, not judged.
+    StandardBreach,
 }
 
 /// How a list's words are compared with the text.
@@ -126,7 +129,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 45] = [
+pub const LEXICONS: [(Lex, &str, Case); 46] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -180,6 +183,7 @@ pub const LEXICONS: [(Lex, &str, Case); 45] = [
     (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
     (Lex::RecognizedPlace, "recognized_place", Case::Any),
     (Lex::BelongingNoun, "belonging_noun", Case::Any),
+    (Lex::StandardBreach, "standard_breach", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

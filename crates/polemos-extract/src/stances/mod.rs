@@ -329,7 +329,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // "the recent Moroccan proposal is serious", "comply with this
                         // decision": the thing judged is named by a word that refers back.
                         .or_else(|| anaphor_before(k, doc, s, it.tok, doc.token_at(clause.start)))
-                        .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                        .or_else(|| {
+                            (!issues::against_a_standard(doc, it))
+                                .then(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                                .flatten()
+                        })
                         .map(|(t, tok)| Target::Topic(t, tok))
                         .or_else(|| {
                             issues::called(doc, items, i, doc.token_at(clause.start))

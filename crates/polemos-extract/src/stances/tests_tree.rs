@@ -511,3 +511,18 @@ fn a_stance_noun_is_its_possessors_stance_on_its_object() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_judgement_of_breach_opposes_the_thing_judged_not_the_standard() {
+    let s = stances(
+        "Japan described the Russian military exercises on the Kuril Islands as a violation of international law.",
+    );
+    assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
+    let s = stances("Japan said the Russian drills on the Kuril Islands were null and void.");
+    assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
+    // What is breached is upheld, never opposed.
+    let s = stances(
+        "Japan said the Russian drills were a violation of the peace treaty on the Kuril Islands.",
+    );
+    assert!(!has(&s, "JPN", "peace-treaty", "oppose"), "{s:?}");
+}
