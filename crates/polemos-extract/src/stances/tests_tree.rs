@@ -526,3 +526,13 @@ fn a_judgement_of_breach_opposes_the_thing_judged_not_the_standard() {
     );
     assert!(!has(&s, "JPN", "peace-treaty", "oppose"), "{s:?}");
 }
+
+#[test]
+fn coordinated_demonyms_before_a_stance_noun_are_its_owners() {
+    let s = stances(
+        "The Russian and Chinese veto of the UN resolution on the Kuril Islands surprised Japan.",
+    );
+    assert!(has(&s, "RUS", "un-resolution", "oppose"), "{s:?}");
+    assert!(has(&s, "CHN", "un-resolution", "oppose"), "{s:?}");
+    assert!(!has(&s, "JPN", "un-resolution", "oppose"), "{s:?}");
+}
