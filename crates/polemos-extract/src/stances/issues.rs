@@ -315,6 +315,18 @@ fn new_issue_from(
     {
         return None;
     }
+    // "a strong response", "new measures": an adjective on a noun too vague to be an issue
+    // leaves it as vague (the parse says which word is an adjective: "peace process" stays).
+    if t - start == 2
+        && doc.tok_in_lex(t - 1, Lex::NotAnIssue)
+        && doc
+            .parse
+            .word_at(doc.tokens[start].start)
+            .and_then(|w| doc.parse.token(w))
+            .is_some_and(|w| w.upos == "ADJ")
+    {
+        return None;
+    }
     if !noun_phrase(
         doc,
         doc.tokens[start].start,

@@ -536,3 +536,15 @@ fn coordinated_demonyms_before_a_stance_noun_are_its_owners() {
     assert!(has(&s, "CHN", "un-resolution", "oppose"), "{s:?}");
     assert!(!has(&s, "JPN", "un-resolution", "oppose"), "{s:?}");
 }
+
+#[test]
+fn an_adjective_on_a_vague_noun_names_no_issue() {
+    let s = stances("Japan will urge a strong response over the Kuril Islands.");
+    assert!(!s.iter().any(|(_, i, _)| i.contains("response")), "{s:?}");
+    // A noun modifier is no adjective: the phrase is an issue.
+    let s = stances("Japan supports the demilitarization process on the Kuril Islands.");
+    assert!(
+        has(&s, "JPN", "demilitarization-process", "support"),
+        "{s:?}"
+    );
+}
