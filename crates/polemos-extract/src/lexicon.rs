@@ -128,6 +128,15 @@ pub enum Lex {
     /// Nouns of a people in an apposition ("Rohingya, a stateless minority"): the name before
     /// them names a dispute the knowledge files do not list.
     PeopleNoun,
+    /// Nouns of a place whose independence or status is recognized ("recognize the breakaway
+    /// provinces"): recognizing one is taking a side on its recognition.
+    RecognizedPlace,
+    /// Nouns that make a place belong to another ("recognize the region as part of their
+    /// country"): a claim to the place, not the recognition of its independence.
+    BelongingNoun,
+    /// Words of a judgement that measures its subject against a standard named after it ("a
+    /// violation of", "inconsistent with"): what follows is upheld, not judged.
+    StandardBreach,
 }
 
 /// How a list's words are compared with the text.
@@ -140,7 +149,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 50] = [
+pub const LEXICONS: [(Lex, &str, Case); 53] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -199,6 +208,9 @@ pub const LEXICONS: [(Lex, &str, Case); 50] = [
     (Lex::TopicNoun, "topic_noun", Case::Any),
     (Lex::ProgrammeNoun, "programme_noun", Case::Any),
     (Lex::PeopleNoun, "people_noun", Case::Any),
+    (Lex::RecognizedPlace, "recognized_place", Case::Any),
+    (Lex::BelongingNoun, "belonging_noun", Case::Any),
+    (Lex::StandardBreach, "standard_breach", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

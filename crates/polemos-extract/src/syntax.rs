@@ -317,6 +317,41 @@ pub fn possessor(items: &[Item], at: usize, doc: &Doc<'_>) -> Option<Subject> {
             possessive: true,
             ..
         } => Some(Subject::Actors(vec![actor], via)),
+        // "the Russian and Chinese veto of the draft", "Japanese opposition to the drills": the
+        // demonyms right before a stance noun are its owners, coordinated ones included.
+        ItemKind::Actor {
+            actor,
+            via,
+            adjectival,
+            ..
+        } if prev.tok_end == cue.tok && (adjectival || via == Via::Demonym) => {
+            let mut owners = vec![actor];
+            let mut next = prev;
+            for x in items[..at]
+                .iter()
+                .rev()
+                .skip_while(|x| x.start >= prev.start)
+            {
+                let joined = x.tok_end < next.tok
+                    && (x.tok_end..next.tok)
+                        .all(|t| doc.tok_is_a(t, Class::Coordinator) || doc.tok(t) == ",");
+                match x.kind {
+                    ItemKind::Actor {
+                        actor: a,
+                        adjectival,
+                        via: v,
+                        ..
+                    } if joined && (adjectival || v == Via::Demonym) => {
+                        if !owners.contains(&a) {
+                            owners.insert(0, a);
+                        }
+                        next = x;
+                    }
+                    _ => break,
+                }
+            }
+            Some(Subject::Actors(owners, via))
+        }
         ItemKind::Cue(Cue::Possessive) => {
             let w = doc.slice(prev.start, prev.end);
             Some(Subject::Pronoun(doc.lang.is(Class::PersonPronoun, w)))

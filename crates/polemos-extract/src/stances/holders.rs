@@ -169,7 +169,7 @@ pub(super) fn holder(
             // "as Tokyo dismissed China's opposition to the landing": a stance noun with an
             // actor as its possessor is the possessor's, whoever governs the noun.
             if matches!(kind, Kind::Support | Kind::Oppose)
-                && matches!(items[at].kind, ItemKind::Cue(_))
+                && matches!(items[at].kind, ItemKind::Cue(_) | ItemKind::Event(_))
                 && let Some(Subject::Actors(a, _)) = possessor(items, at, doc)
             {
                 return finish(doc, a, false);

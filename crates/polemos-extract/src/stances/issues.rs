@@ -315,6 +315,18 @@ fn new_issue_from(
     {
         return None;
     }
+    // "a strong response", "new measures": an adjective on a noun too vague to be an issue
+    // leaves it as vague (the parse says which word is an adjective: "peace process" stays).
+    if t - start == 2
+        && doc.tok_in_lex(t - 1, Lex::NotAnIssue)
+        && doc
+            .parse
+            .word_at(doc.tokens[start].start)
+            .and_then(|w| doc.parse.token(w))
+            .is_some_and(|w| w.upos == "ADJ")
+    {
+        return None;
+    }
     if !noun_phrase(
         doc,
         doc.tokens[start].start,
@@ -631,6 +643,9 @@ pub(super) fn assessed(
     stop: usize,
 ) -> Option<(usize, usize)> {
     let cue = items[at];
+    // "a violation of the ceasefire", "inconsistent with the resolutions": what follows is the
+    // standard the judged thing breaks, not the thing judged; only what precedes is judged.
+    let against_a_standard = against_a_standard(doc, &cue);
     // The thing judged after the cue stands in the same phrase: not past "and" or a comma.
     let stop = (cue.tok_end..doc.token_at(stop).min(cue.tok_end + ASSESS_AHEAD))
         .find(|&t| doc.tok(t) == ";" || doc.tok_is_a(t, Class::PhraseBreak))
@@ -645,7 +660,7 @@ pub(super) fn assessed(
             })
     };
     // "an illegitimate move to annex": the judgement qualifies the words right after it.
-    if let Some(found) = after(ATTRIBUTIVE) {
+    if !against_a_standard && let Some(found) = after(ATTRIBUTIVE) {
         return Some(found);
     }
     let before = items[..at].iter().rev().find_map(|x| match x.kind {
@@ -656,6 +671,9 @@ pub(super) fn assessed(
         }
         _ => None,
     });
+    if against_a_standard {
+        return before;
+    }
     before.or_else(|| {
         items[at + 1..]
             .iter()
@@ -665,4 +683,11 @@ pub(super) fn assessed(
                 _ => None,
             })
     })
+}
+
+/// Whether a judgement measures its subject against a standard named after it ("a violation
+/// of", "inconsistent with"; lexicon `standard_breach`): the words after it name what the
+/// speaker upholds, never the thing judged.
+pub(super) fn against_a_standard(doc: &Doc<'_>, cue: &Item) -> bool {
+    (cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::StandardBreach))
 }

@@ -141,7 +141,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             last_span = (it.start, it.end);
             doc.tick(items.len() * 8);
-            if asked_of_another(k, doc, items, i) {
+            if asked_of_another(k, doc, items, i)
+                || (kind == Kind::Support
+                    && references::recognition_under_another(k, doc, items, i))
+            {
                 continue;
             }
             // A transcript's labelled speaker is the speaker of his turn's plain clauses
@@ -307,10 +310,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 }
                 Kind::Accuse => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
-                    accused_of(doc, items, i, stop_tok).map(|found| match found {
-                        issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
-                        issues::Accused::New(id, title) => Target::New(id, title),
-                    })
+                    accused_of(doc, items, i, stop_tok)
+                        .map(|found| match found {
+                            issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+                            issues::Accused::New(id, title) => Target::New(id, title),
+                        })
+                        // "condemned Russia's decision to recognize the breakaway regions": the
+                        // act condemned is the recognition.
+                        .or_else(|| {
+                            let recognition = k.topics.iter().position(|t| t.id == "recognition");
+                            references::recognized_place(doc, items, i, doc.sentences[s].tokens.end)
+                                .and_then(|tok| recognition.map(|t| Target::Topic(t, tok)))
+                        })
                 }
                 Kind::Assess(_) => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
@@ -318,7 +329,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // "the recent Moroccan proposal is serious", "comply with this
                         // decision": the thing judged is named by a word that refers back.
                         .or_else(|| anaphor_before(k, doc, s, it.tok, doc.token_at(clause.start)))
-                        .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                        .or_else(|| {
+                            (!issues::against_a_standard(doc, it))
+                                .then(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                                .flatten()
+                        })
                         .map(|(t, tok)| Target::Topic(t, tok))
                         .or_else(|| {
                             issues::called(doc, items, i, doc.token_at(clause.start))
@@ -361,6 +376,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     let recognition = k.topics.iter().position(|t| t.id == "recognition");
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
+                            .or_else(|| {
+                                references::recognized_place(
+                                    doc,
+                                    items,
+                                    i,
+                                    doc.sentences[s].tokens.end,
+                                )
+                            })
                             .and_then(|tok| recognition.map(|t| (t, tok)));
                     match claim
                         .or(recognized)

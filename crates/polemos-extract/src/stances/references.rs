@@ -225,6 +225,118 @@ pub(super) fn recognized_actor(
     (actor && whole).then_some(object.tok)
 }
 
+/// The place a stance cue's act recognizes, when it is a place rather than an actor ("Moscow
+/// intends to formally recognize the two breakaway provinces", "condemned Russia's decision to
+/// recognize the Georgian regions of South Ossetia and Abkhazia"): the cue is a recognizing verb,
+/// or governs one in the parse (an infinitive or adverbial clause under it, or a clause on its
+/// object: "the decision to recognize ..."), and that verb's object is headed by a noun of a
+/// place whose status is recognized (lexicon `recognized_place`) or is a place the dispute
+/// names. Recognizing it takes a side on the recognition topic. The object's token.
+pub(super) fn recognized_place(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    end: usize,
+) -> Option<usize> {
+    let cue = items[at];
+    // The parse only where a recognizing word follows: a plain clause stays unparsed (gates.rs).
+    if !(cue.tok..end).any(|t| recognizing_word(doc.tok(t))) {
+        return None;
+    }
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    let head = p.head_of(&words)?;
+    let recognizing = |w| {
+        p.token(w).is_some_and(|t| {
+            t.upos == "VERB" && t.lemma.to_ascii_lowercase().starts_with("recogni")
+        })
+    };
+    let mut acts = vec![head];
+    for d in p.dependents(head) {
+        if ["xcomp", "advcl", "ccomp"].iter().any(|r| p.has_rel(d, r)) {
+            acts.push(d);
+        }
+        // "the decision to recognize ...": a clause on the cue's object or complement noun.
+        if ["obj", "xcomp"].iter().any(|r| p.has_rel(d, r)) {
+            acts.extend(p.dependents(d).filter(|x| p.has_rel(*x, "acl")));
+        }
+    }
+    acts.into_iter().filter(|&v| recognizing(v)).find_map(|v| {
+        // "to recognize the Essequibo region as part of their country": a claim to the place,
+        // not the recognition of its independence.
+        let as_part = p.dependents(v).any(|d| {
+            p.has_rel(d, "obl")
+                && p.token(d)
+                    .is_some_and(|t| doc.tok_in_lex(doc.token_at(t.start), Lex::BelongingNoun))
+        });
+        if as_part {
+            return None;
+        }
+        let object = p.dependent(v, "obj")?;
+        let t = p.token(object)?;
+        let tok = doc.token_at(t.start);
+        let named_place = items.iter().any(|x| {
+            matches!(
+                x.kind,
+                ItemKind::DisputeName(..) | ItemKind::DisputePart(_) | ItemKind::Location
+            ) && x.tok <= tok
+                && tok < x.tok_end
+        });
+        (doc.tok_in_lex(tok, Lex::RecognizedPlace) || named_place).then_some(tok)
+    })
+}
+
+/// Whether a word is a form of "recognize" (any case, either spelling).
+fn recognizing_word(word: &str) -> bool {
+    word.get(..7)
+        .is_some_and(|w| w.eq_ignore_ascii_case("recogni"))
+}
+
+/// Whether the recognizing verb cue `at` is the content of another's act rather than its
+/// subject's own stance: "condemned Russia's decision to recognize the regions", where the parse
+/// hangs "to recognize" on the condemning verb or on an intent noun. Its stance is read from
+/// the condemnation (`recognized_place`), not given to the one who condemns.
+pub(super) fn recognition_under_another(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+) -> bool {
+    let cue = items[at];
+    if !(cue.tok..cue.tok_end).any(|t| recognizing_word(doc.tok(t))) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(verb) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let recognizing = p
+        .token(verb)
+        .is_some_and(|t| t.lemma.to_ascii_lowercase().starts_with("recogni"));
+    if !recognizing || !["advcl", "acl"].iter().any(|r| p.has_rel(verb, r)) {
+        return false;
+    }
+    let Some(head) = p.head(verb).and_then(|h| p.token(h)) else {
+        return false;
+    };
+    let head_tok = doc.token_at(head.start);
+    doc.tok_in_lex(head_tok, Lex::IntentNoun)
+        || items.iter().any(|x| {
+            x.tok <= head_tok
+                && head_tok < x.tok_end
+                && match x.kind {
+                    ItemKind::Cue(super::super::knowledge::Cue::Oppose) => true,
+                    ItemKind::Event(e) => matches!(
+                        k.events[e].event_type,
+                        polemos_core::model::PloverType::Accuse
+                            | polemos_core::model::PloverType::Reject
+                            | polemos_core::model::PloverType::Protest
+                    ),
+                    _ => false,
+                }
+        })
+}
+
 /// Whether sentence `s` opens by naming another subject than its dispute ("On Sudan, Ambassador
 /// Hammer will continue to support ...", in a note about Somalia): a state or place, then a
 /// comma, that is none of the dispute's parties. Its stances are about that subject, which the

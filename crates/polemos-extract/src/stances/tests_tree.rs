@@ -477,3 +477,74 @@ fn a_demonym_heading_the_subject_names_its_people() {
     );
     assert!(!s.iter().any(|(h, ..)| h == "GUY"), "{s:?}");
 }
+
+#[test]
+fn recognizing_a_breakaway_place_is_a_stance_on_its_recognition() {
+    let s = stances(
+        "Armenia intends to formally recognize the breakaway region of Nagorno-Karabakh as an independent state.",
+    );
+    assert!(has(&s, "ARM", "recognition", "support"), "{s:?}");
+    // Condemning another's decision to recognize it opposes the recognition, and the one who
+    // condemns does not take the recognizing verb's side.
+    let s = stances(
+        "Azerbaijan condemned Armenia's decision to recognize the breakaway region of Nagorno-Karabakh as an independent state.",
+    );
+    assert!(has(&s, "AZE", "recognition", "oppose"), "{s:?}");
+    assert!(!has(&s, "AZE", "recognition", "support"), "{s:?}");
+    // Recognizing a place as part of one's own country claims it; it is no recognition.
+    let s = stances(
+        "Azerbaijan voted to recognize the region of Nagorno-Karabakh as part of its territory.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "recognition"), "{s:?}");
+}
+
+#[test]
+fn a_stance_noun_is_its_possessors_stance_on_its_object() {
+    let s = stances("Russia's rejection of the peace treaty on the Kuril Islands angered Tokyo.");
+    assert!(has(&s, "RUS", "peace-treaty", "oppose"), "{s:?}");
+    assert!(!has(&s, "JPN", "peace-treaty", "oppose"), "{s:?}");
+    let s = stances(
+        "Tokyo welcomed Moscow's backing for joint economic activities on the Kuril Islands.",
+    );
+    assert!(
+        has(&s, "RUS", "joint-economic-activities", "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_judgement_of_breach_opposes_the_thing_judged_not_the_standard() {
+    let s = stances(
+        "Japan described the Russian military exercises on the Kuril Islands as a violation of international law.",
+    );
+    assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
+    let s = stances("Japan said the Russian drills on the Kuril Islands were null and void.");
+    assert!(has(&s, "JPN", "military-exercises", "oppose"), "{s:?}");
+    // What is breached is upheld, never opposed.
+    let s = stances(
+        "Japan said the Russian drills were a violation of the peace treaty on the Kuril Islands.",
+    );
+    assert!(!has(&s, "JPN", "peace-treaty", "oppose"), "{s:?}");
+}
+
+#[test]
+fn coordinated_demonyms_before_a_stance_noun_are_its_owners() {
+    let s = stances(
+        "The Russian and Chinese veto of the UN resolution on the Kuril Islands surprised Japan.",
+    );
+    assert!(has(&s, "RUS", "un-resolution", "oppose"), "{s:?}");
+    assert!(has(&s, "CHN", "un-resolution", "oppose"), "{s:?}");
+    assert!(!has(&s, "JPN", "un-resolution", "oppose"), "{s:?}");
+}
+
+#[test]
+fn an_adjective_on_a_vague_noun_names_no_issue() {
+    let s = stances("Japan will urge a strong response over the Kuril Islands.");
+    assert!(!s.iter().any(|(_, i, _)| i.contains("response")), "{s:?}");
+    // A noun modifier is no adjective: the phrase is an issue.
+    let s = stances("Japan supports the demilitarization process on the Kuril Islands.");
+    assert!(
+        has(&s, "JPN", "demilitarization-process", "support"),
+        "{s:?}"
+    );
+}
