@@ -943,3 +943,5 @@ mod reported;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_cameo;
