@@ -945,3 +945,5 @@ mod reported;
 mod tests;
 #[cfg(test)]
 mod tests_cameo;
+#[cfg(test)]
+mod tests_voice;
