@@ -946,4 +946,6 @@ mod tests;
 #[cfg(test)]
 mod tests_cameo;
 #[cfg(test)]
+mod tests_nominal;
+#[cfg(test)]
 mod tests_voice;
