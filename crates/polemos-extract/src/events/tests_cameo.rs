@@ -1,7 +1,7 @@
 //! Tests of the cues generated from PETRARCH2's verb dictionary (scripts/cameo-verbs.py), on
 //! sentences of our own.
 
-use super::tests::{codes, has};
+use super::tests::{codes, events, has};
 
 #[test]
 fn a_vouched_verb_of_a_large_block_codes_its_act() {
@@ -22,4 +22,19 @@ fn an_unvouched_synonym_of_a_large_block_codes_nothing() {
     // OVERSHADOW sits among CAMEO 190's armed attacks, unvouched.
     let text = "Chile overshadowed Peru at the summit on Monday.";
     assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", codes(text));
+}
+
+#[test]
+fn pulling_out_an_envoy_is_a_sanction_on_where_he_served() {
+    // PETRARCH2 codes PULL_OUT as a concession (CAMEO 080); an envoy as its object, even as the
+    // title of a name, makes it the recall of an ambassador, and the envoy is not its target.
+    let text = "Chile is pulling out Ambassador Ruiz from Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, _, g, _)| g.iter().any(|x| x == "ruiz")),
+        "{:?}",
+        events(text)
+    );
 }
