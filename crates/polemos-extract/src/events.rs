@@ -448,6 +448,22 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .any(|&b| doc.actors[b].affiliation == Some(a))
                 })
                 .collect();
+            // "we are pulling out Ambassador Mutoh": the envoy a state withdraws is its own, not
+            // the target of the sanction (which is where he served, when the text says).
+            // A person of no other state named as the object is that envoy.
+            let own_envoy = |a: usize| {
+                let theirs = doc.actors[a].affiliation;
+                doc.actors[a].kind == polemos_core::model::ActorKind::Person
+                    && theirs.is_none_or(|t| {
+                        srcs.iter()
+                            .any(|&s| s == t || doc.actors[s].affiliation == Some(t))
+                    })
+            };
+            let targets: Vec<usize> = if converted && cue.cameo == "161" {
+                targets.into_iter().filter(|&a| !own_envoy(a)).collect()
+            } else {
+                targets
+            };
             // "Aslam says Afghan officials have apologized for the incident": a concession that
             // names no one is made to the side of whoever reports it.
             let targets = match clause.speaker {
@@ -943,3 +959,9 @@ mod reported;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_cameo;
+#[cfg(test)]
+mod tests_nominal;
+#[cfg(test)]
+mod tests_voice;

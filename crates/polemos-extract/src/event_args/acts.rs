@@ -34,11 +34,18 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
             .any(|&o| p.lexicon().is(Lex::TiesNoun, &text(o)))
             .then_some(SanctionKind::Ties);
     }
-    // "withdrew its ambassador from X": a diplomatic sanction, not a military retreat.
+    // "withdrew its ambassador from X": a diplomatic sanction, not a military retreat. The envoy
+    // may be the title of a named object ("pulling out Ambassador Mutoh").
     if verb_in(p, v, Lex::WithdrawingVerb) {
+        let envoy = |w: Word| p.lexicon().is(Lex::EnvoyNoun, &text(w));
         return objects
             .iter()
-            .any(|&o| p.lexicon().is(Lex::EnvoyNoun, &text(o)))
+            .any(|&o| {
+                envoy(o)
+                    || p.dependents(o).any(|d| {
+                        (p.has_rel(d, "compound") || p.has_rel(d, "nmod:desc")) && envoy(d)
+                    })
+            })
             .then_some(SanctionKind::Envoy);
     }
     // The penalty may be the object or what it is a round or a set of ("a second round of

@@ -121,12 +121,17 @@ fn named_before(
 /// How many of a text's first sentences (header lines not counted) may name its author.
 const AUTHOR_REACH: usize = 6;
 
-/// Who "we" is in a text with no speaker for it: the first state or organization that is the
-/// subject of a clause (a statement's "The United States welcomes ...") in its first sentences;
-/// a statement's header lines ("Press Statement", the signatory, the place, the date) are short
-/// and do not count.
+/// Who "we" is in a text with no speaker for it: the state of the official who signs it in its
+/// header lines ("Press Statement", "Michael R. Pompeo", "Secretary of State"), else the first
+/// state or organization that is the subject of a clause (a statement's "The United States
+/// welcomes ...") in its first sentences. A signed statement may open with another state as a
+/// subject ("the urgency of Pakistan taking meaningful action"): the signature says whose voice
+/// "I" and "we" are.
 #[must_use]
 pub fn author(doc: &Doc<'_>) -> Option<usize> {
+    if let Some(state) = crate::stances::signatory(doc) {
+        return Some(state);
+    }
     let p = &doc.parse;
     // Nor is the headline the author's voice ("Russia Expels 60 U.S. Diplomats").
     let full = (0..doc.sentences.len())

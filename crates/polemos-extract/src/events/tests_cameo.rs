@@ -1,0 +1,40 @@
+//! Tests of the cues generated from PETRARCH2's verb dictionary (scripts/cameo-verbs.py), on
+//! sentences of our own.
+
+use super::tests::{codes, events, has};
+
+#[test]
+fn a_vouched_verb_of_a_large_block_codes_its_act() {
+    // SHOOT_DOWN sits in CAMEO 190's block of 35 verbs with a coder's note: it is kept.
+    let text = "Chile shot down a Peruvian drone near the border on Monday.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", codes(text));
+    // FORBID is in the 172 block with a coder's note.
+    let text = "Chile forbade Peruvian fishing boats from entering its waters.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", codes(text));
+}
+
+#[test]
+fn an_unvouched_synonym_of_a_large_block_codes_nothing() {
+    // ESCALATE is a WordNet synonym in CAMEO 060's block (cooperation) no coder vouched for:
+    // escalating pressure on a neighbour is no cooperation with it.
+    let text = "Chile escalated its pressure on Peru on Monday.";
+    assert!(!has(text, "CHL", "COOPERATE", "PER"), "{:?}", codes(text));
+    // OVERSHADOW sits among CAMEO 190's armed attacks, unvouched.
+    let text = "Chile overshadowed Peru at the summit on Monday.";
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", codes(text));
+}
+
+#[test]
+fn pulling_out_an_envoy_is_a_sanction_on_where_he_served() {
+    // PETRARCH2 codes PULL_OUT as a concession (CAMEO 080); an envoy as its object, even as the
+    // title of a name, makes it the recall of an ambassador, and the envoy is not its target.
+    let text = "Chile is pulling out Ambassador Ruiz from Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, _, g, _)| g.iter().any(|x| x == "ruiz")),
+        "{:?}",
+        events(text)
+    );
+}
