@@ -559,37 +559,22 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
             .map(|&(a, _)| a)
             .collect()
     };
-    if let Some((id, text)) = named_object(doc).filter(|_| quarrel) {
-        return Some(Proposal {
-            id,
-            title: text,
-            parties: top,
-        });
-    }
-    if let Some((id, text)) = named_territory(doc).filter(|_| quarrel) {
-        return Some(Proposal {
-            id,
-            title: text,
-            parties: top,
-        });
-    }
-    if let Some((id, text)) = named_question(doc)
-        .or_else(|| named_act(doc))
-        .or_else(|| named_programme(doc))
-        .filter(|_| quarrel)
-    {
-        return Some(Proposal {
-            id,
-            title: text,
-            parties: top,
-        });
-    }
-    if let Some((id, text)) = named_people(doc).filter(|_| quarrel) {
-        return Some(Proposal {
-            id,
-            title: text,
-            parties: top,
-        });
+    // A contested thing names the dispute, in this order of preference; with no state to be
+    // its party nothing is proposed (a dispute needs a party to be stored).
+    if quarrel && !top.is_empty() {
+        let named = named_object(doc)
+            .or_else(|| named_territory(doc))
+            .or_else(|| named_question(doc))
+            .or_else(|| named_act(doc))
+            .or_else(|| named_programme(doc))
+            .or_else(|| named_people(doc));
+        if let Some((id, title)) = named {
+            return Some(Proposal {
+                id,
+                title,
+                parties: top,
+            });
+        }
     }
     if let Some(target) = sanctioned(k, doc, states) {
         return Some(Proposal {

@@ -11,7 +11,7 @@ fn disputes(text: &str) -> Vec<String> {
 #[test]
 fn a_named_object_names_the_dispute() {
     let d = disputes(
-        "Ruritania and Elbonia renewed their dispute.\n\nRuritania said the Great Blue Dam would cut the river's flow. Elbonia said it will finish the Great Blue Dam.",
+        "Thailand and Cambodia renewed their dispute.\n\nThailand said the Great Blue Dam would cut the river's flow. Cambodia said it will finish the Great Blue Dam.",
     );
     assert_eq!(d, vec!["disputes/great-blue-dam".to_owned()]);
 }
@@ -107,7 +107,7 @@ fn measures_against_a_state_name_it_after_the_state() {
 #[test]
 fn territories_named_after_a_territory_noun_name_the_dispute() {
     let d = disputes(
-        "Elbonia condemned the move.\n\nRuritania sent troops into the northern provinces of Upper Vask and Lower Vask. Elbonia says the provinces of Upper Vask and Lower Vask are its own. Ruritania said its troops would stay.",
+        "Cambodia condemned the move.\n\nThailand sent troops into the northern provinces of Upper Vask and Lower Vask. Cambodia says the provinces of Upper Vask and Lower Vask are its own. Thailand said its troops would stay.",
     );
     assert_eq!(d, vec!["disputes/upper-vask-lower-vask".to_owned()]);
 }
@@ -148,4 +148,20 @@ fn a_known_dispute_is_not_forced_on_two_of_its_parties() {
         "A dispute between Egypt and Sudan over water flared. Egypt and Sudan disagree on the river's flow. Egypt said so.",
     );
     assert_eq!(d, vec!["disputes/egypt-sudan".to_owned()]);
+}
+
+#[test]
+fn no_dispute_is_proposed_without_a_state_to_be_its_party() {
+    // A contested people and question, but no state: a dispute needs a party to be stored, so
+    // proposing one would make ingest refuse the whole text.
+    let x = Extractor::new().expect("builtin");
+    for text in [
+        "The Rohingya, a stateless minority of Muslims, fled by boat. Aid groups said the Rohingya face fighting. Many Rohingya reached the coast. Officials counted them on Monday.",
+        "Delegates debated the resolution on Upper Vask amid tensions. The resolution on Upper Vask failed. Observers said fighting went on. Talks end on Monday.",
+    ] {
+        let doc = x.analyze(text, None);
+        for d in &doc.disputes {
+            assert!(!d.parties.is_empty(), "{} has no party: {text}", d.name);
+        }
+    }
 }
