@@ -548,3 +548,10 @@ fn an_adjective_on_a_vague_noun_names_no_issue() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_clause_modifying_the_issue_noun_is_no_part_of_its_name() {
+    let s = stances("Japan opposes port fees imposed by Russia on the Kuril Islands.");
+    assert!(has(&s, "JPN", "port-fees", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|(_, i, _)| i.contains("imposed")), "{s:?}");
+}
