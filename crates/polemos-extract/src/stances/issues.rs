@@ -239,6 +239,10 @@ fn new_issue_from(
     if start >= stop_tok || covered(start) {
         return None;
     }
+    // "resolutions negotiated by the Council", "the talks that failed": the phrase ends where a
+    // clause modifying its noun begins.
+    let clause_at = modifying_clause(doc, start, (start + MAX_NEW_ISSUE_TOKENS).min(stop_tok));
+    let stop_tok = clause_at.unwrap_or(stop_tok);
     while t < stop_tok
         && t - start < MAX_NEW_ISSUE_TOKENS
         && matches!(doc.tokens[t].kind, TokKind::Word)
@@ -252,8 +256,8 @@ fn new_issue_from(
     let cut_by_coordination = doc.tok_is_a(t, Class::PhraseCoordinator);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
     // ("resumption of formal diplomatic [ties]"): not a whole phrase.
-    let cut_short =
-        covered(t) && !doc.tok_is_a(t, Class::IssueEnd) || t - start == MAX_NEW_ISSUE_TOKENS;
+    let cut_short = clause_at != Some(t)
+        && (covered(t) && !doc.tok_is_a(t, Class::IssueEnd) || t - start == MAX_NEW_ISSUE_TOKENS);
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }
@@ -340,6 +344,30 @@ fn new_issue_from(
         .to_owned();
     let id = slugify(&text)?;
     Some((id, text))
+}
+
+/// The first token, in `from..to`, of a past-participle or relative clause modifying a noun
+/// before it (the parse's `acl` with a past participle, and `acl:relcl`): "negotiated by ..."
+/// in "resolutions negotiated by the Council". A noun phrase is cut there, since the clause is
+/// no part of a readable issue name.
+fn modifying_clause(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
+    let p = &doc.parse;
+    let first = doc.tokens.get(from)?.start;
+    (from..to).find_map(|t| {
+        let w = p.word_at(doc.tokens[t].start)?;
+        let head = p.head(w)?;
+        let head_at = p.token(head)?.start;
+        let w_at = p.token(w)?.start;
+        // A present participle may be the act itself, its subject before it ("protested the
+        // Japanese activists landing"): only past participles and relative clauses are cut.
+        let participle_or_relative =
+            p.has_rel(w, "acl:relcl") || p.has_rel(w, "acl") && p.token(w)?.xpos == "VBN";
+        if !participle_or_relative || head_at >= w_at || head_at < first {
+            return None;
+        }
+        let (clause_start, _) = p.subtree_span(w)?;
+        Some(doc.token_at(clause_start).max(from + 1))
+    })
 }
 
 /// How far after a request verb the "to" of what it asks for may stand ("calls on the

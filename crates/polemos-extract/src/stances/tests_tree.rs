@@ -548,3 +548,20 @@ fn an_adjective_on_a_vague_noun_names_no_issue() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_clause_modifying_the_issue_noun_is_no_part_of_its_name() {
+    let s = stances("Japan opposes port fees imposed by Russia on the Kuril Islands.");
+    assert!(has(&s, "JPN", "port-fees", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|(_, i, _)| i.contains("imposed")), "{s:?}");
+}
+
+#[test]
+fn a_phrase_with_a_demonstrative_names_no_new_issue() {
+    // "these quotas" refers back to something named before: a new issue named with it can
+    // never be the issue meant.
+    let s = stances(
+        "Japan discussed the Kuril Islands. Japan stands ready to support enforcement of these quotas.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.contains("these")), "{s:?}");
+}
