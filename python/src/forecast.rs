@@ -49,6 +49,7 @@ fn interruptible<T: Send>(
     let done = AtomicUsize::new(0);
     let on_progress = on_progress.map(|f| f.clone().unbind());
     let mut interrupted: Option<PyErr> = None;
+    let mut reported = 0;
     let result = py.detach(|| {
         std::thread::scope(|scope| {
             let (done_tx, finished) = std::sync::mpsc::channel();
@@ -64,7 +65,6 @@ fn interruptible<T: Send>(
                 });
                 let _ = done_tx.send(result);
             });
-            let mut reported = 0;
             loop {
                 match finished.recv_timeout(Duration::from_millis(50)) {
                     Ok(result) => return result,
@@ -99,6 +99,14 @@ fn interruptible<T: Send>(
     // The signal's (or callback's) own exception, not the cancellation it caused.
     if let Some(e) = interrupted {
         return Err(e);
+    }
+    // The last draws can finish between two looks: a finished run reports its final count, so a
+    // progress bar ends at its total.
+    let now = done.load(Ordering::Relaxed);
+    if let (Ok(_), Some(f)) = (&result, &on_progress)
+        && now != reported
+    {
+        f.call1(py, (now, total))?;
     }
     Ok(result?)
 }

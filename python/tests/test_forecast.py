@@ -127,6 +127,10 @@ def test_monte_carlo_keeps_to_the_engines_limits() -> None:
         ({"capability_noise": -0.1}, "capability_noise"),
         ({"range": (60.0, 40.0)}, "range"),
         ({"seed": -1}, "seed"),
+        # A parameter the model does not have (``uncertainty`` was the old way to give the
+        # widths) is refused, not ignored.
+        ({"uncertainty": {"position": 0.5}}, "uncertainty"),
+        ({"vote_risks": "own"}, "vote_risks"),
     ]:
         with pytest.raises(polemos.ValidationError, match=field) as caught:
             forecast.monte_carlo(ROWS, **{"draws": 10, **asked})
@@ -160,5 +164,6 @@ def test_monte_carlo_reports_progress_and_the_range() -> None:
     )
     # Every forecast of the draws is on the scale, so all of them lie in that range.
     assert run["distributions"][0]["probability_in_range"] == 1.0
+    assert seen and seen[-1] == (2000, 2000), "progress was never reported to the end"
     assert all(total == 2000 and 0 <= done <= 2000 for done, total in seen)
     assert "probability_in_range" not in forecast.monte_carlo(ROWS, draws=10)["distributions"][0]

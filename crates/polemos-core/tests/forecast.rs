@@ -467,3 +467,19 @@ fn monte_carlo_stops_when_progress_asks() {
         "{calls} draws ran after a stop at 5"
     );
 }
+
+#[test]
+fn a_model_spec_refuses_a_parameter_it_does_not_have() {
+    // Known parameters and the tag alone are read; an unknown one is an error naming it, not a
+    // run on the defaults (serde would otherwise skip it).
+    let spec: ModelSpec = serde_json::from_str(r#"{"model": "bdm", "rounds": 3}"#).expect("bdm");
+    assert!(matches!(spec, ModelSpec::Bdm(p) if p.rounds == 3));
+    assert!(serde_json::from_str::<ModelSpec>(r#"{"model": "smp"}"#).is_ok());
+    for text in [
+        r#"{"model": "bdm", "uncertainty": {"position": 0.5}}"#,
+        r#"{"model": "smp", "round": 3}"#,
+    ] {
+        let err = serde_json::from_str::<ModelSpec>(text).expect_err(text);
+        assert!(err.to_string().contains("unknown field"), "{err}");
+    }
+}

@@ -84,7 +84,9 @@ pub enum RangeBasis {
 
 /// Parameters of the expected-utility model. Defaults follow the paper.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+// An unknown parameter is refused, not ignored: a misspelt or removed one (Python's old
+// `monte_carlo(uncertainty=...)`) would otherwise run the defaults without a word.
+#[serde(default, deny_unknown_fields)]
 pub struct BdmParams {
     /// Rounds of offers (default 10); the run stops earlier once nobody moves.
     pub rounds: usize,

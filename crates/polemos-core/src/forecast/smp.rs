@@ -143,7 +143,9 @@ pub enum BargainModel {
 
 /// Parameters of the spatial model. Defaults are KTAB's defaults.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+// An unknown parameter is refused, not ignored: a misspelt or removed one (Python's old
+// `monte_carlo(uncertainty=...)`) would otherwise run the defaults without a word.
+#[serde(default, deny_unknown_fields)]
 pub struct SmpParams {
     /// How actors vote on a pair of positions.
     pub voting: VotingRule,
