@@ -375,6 +375,30 @@ impl Lexicon {
 mod tests {
     use super::*;
 
+    /// docs/extraction.md's table of word lists is what a user extending them works from: it
+    /// must name every list the code reads (a row may name several), and no list it does not.
+    #[test]
+    fn the_docs_table_lists_every_list() {
+        let docs = include_str!("../../../docs/extraction.md");
+        let table = docs
+            .split("| list | words of |")
+            .nth(1)
+            .expect("docs/extraction.md has the table of word lists");
+        let mut documented: Vec<&str> = table
+            .lines()
+            .skip(2)
+            .take_while(|l| l.starts_with("| `"))
+            .flat_map(|l| {
+                let first_cell = l.split(" | ").next().unwrap_or_default();
+                first_cell.split('`').skip(1).step_by(2)
+            })
+            .collect();
+        let mut known: Vec<&str> = LEXICONS.iter().map(|(_, name, _)| *name).collect();
+        documented.sort_unstable();
+        known.sort_unstable();
+        assert_eq!(documented, known, "docs/extraction.md, table of word lists");
+    }
+
     #[test]
     fn the_builtin_file_gives_every_list_and_parses() {
         let text = include_str!("../data/lexicon.tsv");
