@@ -28,6 +28,9 @@ use tonic::Request;
 use tonic::metadata::{Ascii, MetadataValue};
 use tonic::transport::Channel;
 
+mod support;
+use support::env_or;
+
 const KURIL: &str = include_str!("../../../examples/dossiers/kuril-islands.json");
 const ARTICLE: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
 
@@ -534,13 +537,6 @@ async fn measured(shared: bool, server: &str, run: impl Future<Output = Stats>) 
     }
     stats.process_cpu = spent(before.2, after.2);
     stats
-}
-
-fn env_or<T: std::str::FromStr>(name: &str, default: T) -> T {
-    std::env::var(name)
-        .ok()
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(default)
 }
 
 /// The work of one Extract without gRPC: the same extraction and conversion to a dossier that

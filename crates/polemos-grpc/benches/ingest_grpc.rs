@@ -20,33 +20,16 @@ use tokio_stream::StreamExt;
 use tonic::metadata::MetadataValue;
 use tonic::transport::Channel;
 
-const ARTICLE: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
+mod support;
+use support::{cpu, env_or};
 
-fn env_or(name: &str, default: usize) -> usize {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
+const ARTICLE: &str = include_str!("../../../tests/fixtures/kuril-2018.txt");
 
 /// `n` distinct texts (each a different content hash) of the reference article's size.
 fn texts(n: usize, round: usize) -> Vec<String> {
     (0..n)
         .map(|i| format!("{ARTICLE}\nRound {round}, copy {i}."))
         .collect()
-}
-
-/// CPU seconds this process (server, client and all) has used, from `/proc/self/stat`
-/// (utime + stime at 100 ticks a second); 0 where that cannot be read.
-fn cpu() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit(')').next().unwrap_or_default();
-    let f: Vec<u64> = after
-        .split_whitespace()
-        .map(|x| x.parse().unwrap_or(0))
-        .collect();
-    // After the name: state is field 3, utime and stime fields 14 and 15 (1-based overall).
-    (f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)) as f64 / 100.0
 }
 
 /// Wall and CPU time of one timed part.

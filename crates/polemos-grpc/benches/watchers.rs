@@ -19,23 +19,8 @@ use polemos_proto::v1::change_service_client::ChangeServiceClient;
 use polemos_store::{Store, WriteBatch};
 use tonic::transport::Channel;
 
-fn env_or(name: &str, default: u64) -> u64 {
-    std::env::var(name)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-/// CPU seconds this process has used (utime + stime, 100 ticks a second); 0 where unreadable.
-fn cpu() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit(')').next().unwrap_or_default();
-    let f: Vec<u64> = after
-        .split_whitespace()
-        .map(|x| x.parse().unwrap_or(0))
-        .collect();
-    (f.get(11).copied().unwrap_or(0) + f.get(12).copied().unwrap_or(0)) as f64 / 100.0
-}
+mod support;
+use support::{cpu, env_or};
 
 /// Peak resident memory of this process in MiB (`VmHWM`), 0 where unreadable.
 fn peak_mib() -> f64 {
@@ -48,9 +33,9 @@ fn peak_mib() -> f64 {
 }
 
 fn main() {
-    let watchers = env_or("WATCHERS", 200) as usize;
-    let commits = env_or("COMMITS", 200) as usize;
-    let interval = Duration::from_millis(env_or("INTERVAL_MS", 5));
+    let watchers = env_or::<usize>("WATCHERS", 200);
+    let commits = env_or::<usize>("COMMITS", 200);
+    let interval = Duration::from_millis(env_or::<u64>("INTERVAL_MS", 5));
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()

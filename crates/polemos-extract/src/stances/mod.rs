@@ -114,7 +114,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut last_proposal_topic: Option<usize> = None;
     let mut seen_new: std::collections::HashSet<String> = std::collections::HashSet::new();
     let mut new_issues: Vec<(String, String)> = Vec::new();
-    let sovereignty = k.topics.iter().position(|t| t.id == "sovereignty");
+    // The canonical topics some rules name directly, looked up once a document.
+    let topic = |id: &str| k.topics.iter().position(|t| t.id == id);
+    let (sovereignty, recognition) = (topic("sovereignty"), topic("recognition"));
     let voice = voice(doc);
     let author = std::cell::OnceCell::new();
     let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
@@ -318,7 +320,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // "condemned Russia's decision to recognize the breakaway regions": the
                         // act condemned is the recognition.
                         .or_else(|| {
-                            let recognition = k.topics.iter().position(|t| t.id == "recognition");
                             references::recognized_place(doc, items, i, doc.sentences[s].tokens.end)
                                 .and_then(|tok| recognition.map(|t| Target::Topic(t, tok)))
                         })
@@ -373,7 +374,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     let requested = is_request
                         .then(|| issues::requested_act(doc, items, i, stop_tok))
                         .flatten();
-                    let recognition = k.topics.iter().position(|t| t.id == "recognition");
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
                             .or_else(|| {

@@ -203,11 +203,7 @@ pub(super) fn recognized_actor(
     end: usize,
 ) -> Option<usize> {
     let cue = items[at];
-    if !doc
-        .slice(cue.start, cue.end)
-        .to_ascii_lowercase()
-        .starts_with("recogni")
-    {
+    if !recognizing_word(doc.slice(cue.start, cue.end)) {
         return None;
     }
     let object = items[at + 1..].iter().find(|x| x.start >= cue.end)?;
