@@ -139,6 +139,7 @@ def forecast_dispute(
     position_noise: float | None = None,
     salience_noise: float | None = None,
     capability_noise: float | None = None,
+    range: tuple[float, float] | None = None,
 ) -> dict[str, Any]: ...
 def monte_carlo_dispute(
     engine: Engine,
@@ -152,6 +153,7 @@ def monte_carlo_dispute(
     position_noise: float | None = None,
     salience_noise: float | None = None,
     capability_noise: float | None = None,
+    range: tuple[float, float] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]: ...
 def parse_scenario(name: str, text: str) -> dict[str, Any]: ...

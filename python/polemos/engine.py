@@ -508,6 +508,7 @@ class Engine:
         position_noise: float | None = 0.1,
         salience_noise: float | None = 0.1,
         capability_noise: float | None = 0.2,
+        range: tuple[float, float] | None = None,  # noqa: A002 - the model's own word
         on_progress: Callable[[int, int], None] | None = None,
         **options: Any,
     ) -> Forecast | DisputeMonteCarlo:
@@ -522,9 +523,11 @@ class Engine:
         positions, saliences and capabilities perturbed by up to ``position_noise`` (a fraction
         of the scale), ``salience_noise`` and ``capability_noise`` (relative): a
         :class:`polemos.forecast.DisputeMonteCarlo` with the ``baseline`` Forecast and the
-        ``distributions`` per dimension; ``on_progress(done, total)`` is called as the draws
-        are made. The engine's limits (at most 100000 draws, a seed from 0 to 2**64 - 1, widths
-        from 0 to 1) are :class:`ValidationError` otherwise."""
+        ``distributions`` per dimension (each with ``probability_in_range``, the share of draws
+        in ``range`` = ``(low, high)``, when one is given; a range without draws is refused);
+        ``on_progress(done, total)`` is called as the draws are made. The engine's limits (at
+        most 100000 draws, a seed from 0 to 2**64 - 1, widths from 0 to 1) are
+        :class:`ValidationError` otherwise."""
         models = ("bdm", "smp", "median", "compromise")
         if model not in models:
             refused = ValidationError(
@@ -533,12 +536,13 @@ class Engine:
             refused.kind = "invalid_argument"  # type: ignore[attr-defined]  # as the engine's
             raise refused
         spec = json.dumps({"model": model, **options})
+        span = None if range is None else (float(range[0]), float(range[1]))
         if isinstance(draws, int) and not isinstance(draws, bool) and draws == 0:
             # Widths given are checked though unused, as the server checks them.
             data = _native.forecast_dispute(
                 self._native, dispute, spec, as_of=as_of, revision=revision,
                 position_noise=position_noise, salience_noise=salience_noise,
-                capability_noise=capability_noise,
+                capability_noise=capability_noise, range=span,
             )
             return Forecast(data)
         # The engine checks draws, seed and widths, with the words every interface uses.
@@ -546,7 +550,7 @@ class Engine:
             self._native, dispute, spec, draws, seed,
             as_of=as_of, revision=revision, position_noise=position_noise,
             salience_noise=salience_noise, capability_noise=capability_noise,
-            on_progress=on_progress,
+            range=span, on_progress=on_progress,
         )
         return _engine_monte_carlo(run)
 

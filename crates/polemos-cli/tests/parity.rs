@@ -64,6 +64,10 @@ struct Question {
     capability_noise: Option<f64>,
     /// Every dimension's standard deviation over the draws is this (0 without noise).
     spread: Option<f64>,
+    /// Monte Carlo: also the share of draws whose forecast falls in `[low, high]`.
+    range: Option<[f64; 2]>,
+    /// That share on `peace-treaty` is this.
+    in_range: Option<f64>,
     error: Option<String>,
     /// Page through the list this many at a time (each interface's own paging), asserting no
     /// page is longer.
@@ -296,6 +300,18 @@ async fn run_table(location: &str) {
                 ));
             }
         }
+        if let (Answer::Outcome(outcome), Some(want)) = (&engine, q.in_range) {
+            let got = outcome
+                .iter()
+                .find(|(what, _)| what == "peace-treaty in range")
+                .map(|x| x.1);
+            if got.is_none_or(|p| (p - want).abs() > 1e-12) {
+                failures.push(format!(
+                    "{}: share in range {got:?}, the table says {want}",
+                    q.id
+                ));
+            }
+        }
         if let (Answer::Names(got), Some(at)) = (&engine, q.written_at)
             && got.get(1) != Some(&at.to_string())
         {
@@ -375,6 +391,12 @@ fn every_interface_ingests_and_curates_alike_on_postgres() {
     let fresh = || cluster.fresh_database().expect("database");
     let failures = runtime().block_on(parity_writes::run_writes(&fresh));
     no_disagreements(&failures);
+}
+
+/// Extraction (the table's `extract`): nothing is stored, so one run (on the memory store).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_interface_extracts_alike() {
+    no_disagreements(&parity_writes::extract::run_extract().await);
 }
 
 /// Create, update and delete (the table's `edits`), each question on fresh SQLite files.

@@ -9,6 +9,7 @@ pub mod analysis;
 pub mod curation;
 pub mod data;
 pub mod error;
+pub mod extract;
 pub mod forecast;
 pub mod ingest;
 pub mod list;

@@ -219,7 +219,7 @@ impl AnalysisService for Analysis {
             position_noise: q.position_noise,
             salience_noise: q.salience_noise,
             capability_noise: q.capability_noise,
-            range: None,
+            range: q.range.map(|r| (r.low, r.high)),
         };
         let params = if q.monte_carlo_draws == 0 {
             options.check_widths().map_err(ApiError::from)?;

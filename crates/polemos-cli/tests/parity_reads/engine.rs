@@ -111,7 +111,7 @@ pub fn answer(store: &dyn Store, q: &Question) -> Answer {
                     position_noise: q.position_noise,
                     salience_noise: q.salience_noise,
                     capability_noise: q.capability_noise,
-                    range: None,
+                    range: q.range.map(|[lo, hi]| (lo, hi)),
                 }
                 .params()?;
                 let run = polemos_engine::forecast::dispute_monte_carlo(
@@ -123,13 +123,26 @@ pub fn answer(store: &dyn Store, q: &Question) -> Answer {
                     &params,
                     &|_, _| std::ops::ControlFlow::Continue(()),
                 )?;
-                return Ok(super::distributions(
-                    run.result
-                        .distributions
-                        .iter()
-                        .map(|d| (d.dimension.as_str(), d.mean, d.std_dev)),
-                ));
+                return Ok(super::distributions(run.result.distributions.iter().map(
+                    |d| {
+                        (
+                            d.dimension.as_str(),
+                            d.mean,
+                            d.std_dev,
+                            d.probability_in_range,
+                        )
+                    },
+                )));
             }
+            // Options given without draws are checked all the same, as every interface does.
+            polemos_engine::forecast::MonteCarloOptions {
+                position_noise: q.position_noise,
+                salience_noise: q.salience_noise,
+                capability_noise: q.capability_noise,
+                range: q.range.map(|[lo, hi]| (lo, hi)),
+                ..Default::default()
+            }
+            .check_widths()?;
             let f =
                 polemos_engine::forecast::dispute(store, dispute, &model, date(q)?, q.revision)?;
             return Ok(Answer::Outcome(

@@ -220,17 +220,21 @@ async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Answer, Status>
             position_noise: q.position_noise,
             salience_noise: q.salience_noise,
             capability_noise: q.capability_noise,
+            range: q.range.map(|[low, high]| pb::ForecastRange { low, high }),
         })
         .await?
         .into_inner();
     while let Some(reply) = stream.next().await {
         if let Some(pb::forecast_response::Kind::Result(r)) = reply?.kind {
             if q.draws.is_some() {
-                return Ok(super::distributions(
-                    r.distributions
-                        .iter()
-                        .map(|d| (d.dimension.as_str(), d.mean, d.std_dev)),
-                ));
+                return Ok(super::distributions(r.distributions.iter().map(|d| {
+                    (
+                        d.dimension.as_str(),
+                        d.mean,
+                        d.std_dev,
+                        d.probability_in_range,
+                    )
+                })));
             }
             return Ok(Answer::Outcome(
                 r.outcome
