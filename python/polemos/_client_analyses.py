@@ -316,7 +316,7 @@ class _Analyses(_Channel):
 
     def series(
         self,
-        dispute: str,
+        dispute: str | None = None,
         *,
         as_of: DateLike = None,
         revision: int | None = None,
@@ -327,7 +327,8 @@ class _Analyses(_Channel):
         other_actor: str | None = None,
     ) -> Table:
         """Cooperation–conflict event counts per actor pair and period, with the trend, as
-        :meth:`Engine.series`; ``since``, ``actor`` and ``other_actor`` narrow them."""
+        :meth:`Engine.series` (without ``dispute``: every event of the store); ``since``,
+        ``actor`` and ``other_actor`` narrow them."""
         granularities = {
             "day": _analysis.SERIES_GRANULARITY_DAY,
             "week": _analysis.SERIES_GRANULARITY_WEEK,
@@ -349,6 +350,6 @@ class _Analyses(_Channel):
         reply = self._period_call("GetCooperationSeries", request)
         return Table(
             (_pair_series(s, granularity) for s in reply.series),
-            title=f"cooperation and conflict in {dispute}",
+            title=f"cooperation and conflict in {dispute or 'the store'}",
             schema=_table.SERIES,
         )

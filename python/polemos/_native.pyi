@@ -236,7 +236,7 @@ def shifts(
 ) -> list[dict[str, Any]]: ...
 def series(
     engine: Engine,
-    dispute: str,
+    dispute: str | None = None,
     *,
     as_of: Any = None,
     revision: int | None = None,

@@ -459,14 +459,16 @@ class Engine:
 
     def series(
         self,
-        dispute: str,
+        dispute: str | None = None,
         *,
         as_of: DateLike = None,
         revision: int | None = None,
         granularity: Literal["day", "week", "month"] = "month",
         roll_up: bool = True,
     ) -> Table:
-        """Cooperation–conflict event counts per actor pair and period, with the trend."""
+        """Cooperation–conflict event counts per actor pair and period, with the trend: of
+        ``dispute``'s events, or without one of every event of the store (as ``polemos analyze
+        series`` without ``--dispute``)."""
         data = _native.series(
             self._native,
             dispute,
@@ -476,7 +478,9 @@ class Engine:
             roll_up=roll_up,
         )
         return Table(
-            data, title=f"cooperation and conflict in {dispute}", schema=_table.SERIES
+            data,
+            title=f"cooperation and conflict in {dispute or 'the store'}",
+            schema=_table.SERIES,
         )
 
     def report(

@@ -40,10 +40,35 @@ fn analysis(store: &dyn Store, q: &Question, what: &str) -> polemos_engine::Resu
         };
         return Ok(Answer::Text(report::render(&found, format)));
     }
+    let text = |x: &dyn ToString| x.to_string();
+    let series = |found: &[polemos_core::analysis::series::PairSeries]| {
+        series_lines(found.iter().map(|s| {
+            PairLine {
+                a: text(&s.a),
+                b: text(&s.b),
+                buckets: s
+                    .buckets
+                    .iter()
+                    .map(|b| (b.start.to_string(), b.total as u64))
+                    .collect(),
+                slope: s.trend.as_ref().map(|t| t.slope),
+            }
+        }))
+    };
+    if what == "series" && q.dispute.is_none() {
+        // Every event of the store.
+        let found = polemos_engine::analysis::store_series(
+            store,
+            q.revision,
+            date(q)?,
+            series_options(None, true),
+            polemos_engine::analysis::Pairs::default(),
+        )?;
+        return Ok(Answer::Rows(series(&found)));
+    }
     let options = DEFAULTS.consolidation();
     let dossier = polemos_engine::analysis::snapshot(store, dispute, q.revision)?;
     let scope = Scope::new(&dossier, dispute, date(q)?)?;
-    let text = |x: &dyn ToString| x.to_string();
     let names = |xs: &[polemos_core::ActorName]| xs.iter().map(ToString::to_string).collect();
     Ok(Answer::Rows(match what {
         "coalitions" => coalition_lines(
@@ -71,21 +96,7 @@ fn analysis(store: &dyn Store, q: &Question, what: &str) -> polemos_engine::Resu
                 names(&d.parties),
             )
         })),
-        "series" => series_lines(
-            scope
-                .series(series_options(None, true), None, None, None)
-                .iter()
-                .map(|s| PairLine {
-                    a: text(&s.a),
-                    b: text(&s.b),
-                    buckets: s
-                        .buckets
-                        .iter()
-                        .map(|b| (b.start.to_string(), b.total as u64))
-                        .collect(),
-                    slope: s.trend.as_ref().map(|t| t.slope),
-                }),
-        ),
+        "series" => series(&scope.series(series_options(None, true), None, None, None)),
         other => panic!("{}: no runner for the analysis {other}", q.id),
     }))
 }
