@@ -656,6 +656,15 @@ class Engine:
     ) -> ResourceList[Document]:
         return self._list("documents", dispute=dispute, as_of=as_of, revision=revision)
 
-    def changes(self, *, after: int = 0, limit: int = 1000) -> list[dict[str, Any]]:
-        """The change feed: what each commit after revision ``after`` put or deleted."""
-        return self._native.changes(after, limit)
+    def changes(
+        self,
+        *,
+        after: int = 0,
+        limit: int = 1000,
+        dispute: str | None = None,
+        actor: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The change feed: what each commit after revision ``after`` put or deleted, only what
+        bears on ``dispute`` and ``actor`` when given (the engine's feed, which the gRPC
+        ``WatchChanges`` and :meth:`Client.changes` read too)."""
+        return self._native.changes(after, limit, dispute, actor)

@@ -99,6 +99,11 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
         return pages(interface, q)
     args = {k: q[k] for k in FILTERS if k in q}
     try:
+        if "changes_after" in q:
+            found = interface.changes(
+                after=q["changes_after"], dispute=q.get("dispute"), actor=q.get("actor")
+            )
+            return "names", [f"{c['revision']} {c['name']}" for c in found]
         if "get" in q:
             r = interface.get(q["get"], revision=q.get("revision"))
             return "names", [r.name, str(r.revision)]

@@ -6,6 +6,7 @@
 //! `docs/engine.md`.
 
 pub mod analysis;
+pub mod changes;
 pub mod curation;
 pub mod data;
 pub mod error;

@@ -103,6 +103,16 @@ fn analysis(store: &dyn Store, q: &Question, what: &str) -> polemos_engine::Resu
 
 pub fn answer(store: &dyn Store, q: &Question) -> Answer {
     let result = (|| -> Result<Answer, polemos_engine::Error> {
+        if let Some(after) = q.changes_after {
+            use polemos_engine::changes::{ChangeFilter, changes};
+            let filter = ChangeFilter::new(q.dispute.as_deref(), q.actor.as_deref())?;
+            return Ok(Answer::Names(
+                changes(store, after, &filter, usize::MAX)?
+                    .iter()
+                    .map(|c| format!("{} {}", c.change.revision, c.change.name))
+                    .collect(),
+            ));
+        }
         if let Some(name) = &q.get {
             let found = polemos_engine::get(store, name, q.revision)?;
             let name = polemos_store::record_name(&found.value).to_owned();
