@@ -261,11 +261,8 @@ mod tests {
         assert_eq!(all[2].token, "1.2");
         // Resuming from a token gives exactly the changes after it.
         let mut pos = Position::from(parse_token(&all[1].token, 0).unwrap());
-        let rest = advance(
-            &mut pos,
-            store.changes_in(pos.range(1000, usize::MAX)).unwrap(),
-            &ChangeFilter::default(),
-        );
+        let batch = store.changes_in(pos.range(1000, usize::MAX)).unwrap();
+        let rest = advance(&mut pos, batch, &ChangeFilter::default());
         let names = |f: &[FeedChange]| f.iter().map(|c| c.change.name.clone()).collect::<Vec<_>>();
         assert_eq!(names(&rest), names(&all[2..]));
         // A dispute's feed keeps its records and no actor or document.
