@@ -26,6 +26,7 @@ from polemos.engine import DateLike, StanceMatrix, _stance_matrix
 from polemos.exceptions import StorageError, ValidationError
 from polemos.forecast import (
     DisputeMonteCarlo,
+    Distribution,
     Forecast,
     MonteCarloParams,
     _dispute_monte_carlo,
@@ -107,6 +108,7 @@ class _Analyses(_Channel):
         position_noise: float | None = 0.1,
         salience_noise: float | None = 0.1,
         capability_noise: float | None = 0.2,
+        range: tuple[float, float] | None = None,  # noqa: A002 - the model's own word
         on_progress: Callable[[int, int], None] | None = None,
     ) -> Forecast | DisputeMonteCarlo:
         """Forecasts ``dispute`` on the server from its parties' consolidated stances as of
@@ -115,7 +117,8 @@ class _Analyses(_Channel):
         same :class:`polemos.forecast.DisputeMonteCarlo` (the ``baseline`` Forecast and the
         ``distributions`` per dimension), drawn with the noise widths given (the engine's
         defaults and limits: at most 100000 draws, widths from 0 to 1; a width None is the
-        engine's default, as for :meth:`Engine.forecast`).
+        engine's default, as for :meth:`Engine.forecast`), and with ``range`` each
+        distribution's ``probability_in_range``, which the server computes.
         ``on_progress(done, total)`` is called as the draws are made."""
         models = {
             "bdm": _analysis.FORECAST_MODEL_BDM,
@@ -145,6 +148,9 @@ class _Analyses(_Channel):
                 setattr(request, name, width)
         if revision is not None:
             request.revision = revision
+        if range is not None:
+            # The server checks it (ends in order, draws asked), as the Engine does.
+            request.range.low, request.range.high = float(range[0]), float(range[1])
         result: Any = None
         try:
             for reply in self._analysis.Forecast(request, metadata=self._metadata):
@@ -169,21 +175,20 @@ class _Analyses(_Channel):
             "salience_noise": used["salience_noise"],
             "capability_noise": used["capability_noise"],
         }
-        return _dispute_monte_carlo(
-            baseline,
-            params,
-            [
-                {
-                    "dimension": d.dimension,
-                    "mean": d.mean,
-                    "std_dev": d.std_dev,
-                    "min": d.min,
-                    "max": d.max,
-                    "quantiles": [[q.probability, q.value] for q in d.quantiles],
-                }
-                for d in result.distributions
-            ],
-        )
+        distributions: list[Distribution] = []
+        for d in result.distributions:
+            dist: Distribution = {
+                "dimension": d.dimension,
+                "mean": d.mean,
+                "std_dev": d.std_dev,
+                "min": d.min,
+                "max": d.max,
+                "quantiles": [[q.probability, q.value] for q in d.quantiles],
+            }
+            if d.HasField("probability_in_range"):
+                dist["probability_in_range"] = d.probability_in_range
+            distributions.append(dist)
+        return _dispute_monte_carlo(baseline, params, distributions)
 
     @staticmethod
     def _consolidation(half_life_days: float, conflict_gap: float) -> Any:
@@ -311,7 +316,7 @@ class _Analyses(_Channel):
 
     def series(
         self,
-        dispute: str,
+        dispute: str | None = None,
         *,
         as_of: DateLike = None,
         revision: int | None = None,
@@ -322,7 +327,8 @@ class _Analyses(_Channel):
         other_actor: str | None = None,
     ) -> Table:
         """Cooperation–conflict event counts per actor pair and period, with the trend, as
-        :meth:`Engine.series`; ``since``, ``actor`` and ``other_actor`` narrow them."""
+        :meth:`Engine.series` (without ``dispute``: every event of the store); ``since``,
+        ``actor`` and ``other_actor`` narrow them."""
         granularities = {
             "day": _analysis.SERIES_GRANULARITY_DAY,
             "week": _analysis.SERIES_GRANULARITY_WEEK,
@@ -344,6 +350,6 @@ class _Analyses(_Channel):
         reply = self._period_call("GetCooperationSeries", request)
         return Table(
             (_pair_series(s, granularity) for s in reply.series),
-            title=f"cooperation and conflict in {dispute}",
+            title=f"cooperation and conflict in {dispute or 'the store'}",
             schema=_table.SERIES,
         )

@@ -139,6 +139,7 @@ def forecast_dispute(
     position_noise: float | None = None,
     salience_noise: float | None = None,
     capability_noise: float | None = None,
+    range: tuple[float, float] | None = None,
 ) -> dict[str, Any]: ...
 def monte_carlo_dispute(
     engine: Engine,
@@ -152,6 +153,7 @@ def monte_carlo_dispute(
     position_noise: float | None = None,
     salience_noise: float | None = None,
     capability_noise: float | None = None,
+    range: tuple[float, float] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, Any]: ...
 def parse_scenario(name: str, text: str) -> dict[str, Any]: ...
@@ -192,7 +194,13 @@ class Engine:
         revision: int | None = None,
     ) -> tuple[list[dict[str, Any]], str]: ...
     def get(self, name: str, revision: int | None = None) -> tuple[dict[str, Any], int]: ...
-    def changes(self, after: int = 0, limit: int = 1000) -> list[dict[str, Any]]: ...
+    def changes(
+        self,
+        after: int = 0,
+        limit: int = 1000,
+        dispute: str | None = None,
+        actor: str | None = None,
+    ) -> list[dict[str, Any]]: ...
     def create(
         self, kind: str, record: str, request_id: str | None = None
     ) -> tuple[dict[str, Any], int]: ...
@@ -234,7 +242,7 @@ def shifts(
 ) -> list[dict[str, Any]]: ...
 def series(
     engine: Engine,
-    dispute: str,
+    dispute: str | None = None,
     *,
     as_of: Any = None,
     revision: int | None = None,

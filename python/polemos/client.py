@@ -522,13 +522,22 @@ class Client(_Analyses):
         finally:
             stream.cancel()
 
-    def changes(self, *, after: int = 0, limit: int = 1000, wait: float = 1.0) -> list[dict[str, Any]]:
-        """The change feed after revision ``after``, as :meth:`Engine.changes`: what the service
-        sends within ``wait`` seconds, at most ``limit`` changes."""
+    def changes(
+        self,
+        *,
+        after: int = 0,
+        limit: int = 1000,
+        dispute: str | None = None,
+        actor: str | None = None,
+        wait: float = 1.0,
+    ) -> list[dict[str, Any]]:
+        """The change feed after revision ``after``, as :meth:`Engine.changes` (only what bears
+        on ``dispute`` and ``actor`` when given): what the service sends within ``wait``
+        seconds, at most ``limit`` changes."""
         out: list[dict[str, Any]] = []
         if limit <= 0:
             return out
-        for change in self.watch(after=after, timeout=wait):
+        for change in self.watch(after=after, dispute=dispute, actor=actor, timeout=wait):
             change.pop("token")
             out.append(change)
             if len(out) >= limit:

@@ -459,14 +459,16 @@ class Engine:
 
     def series(
         self,
-        dispute: str,
+        dispute: str | None = None,
         *,
         as_of: DateLike = None,
         revision: int | None = None,
         granularity: Literal["day", "week", "month"] = "month",
         roll_up: bool = True,
     ) -> Table:
-        """Cooperation–conflict event counts per actor pair and period, with the trend."""
+        """Cooperation–conflict event counts per actor pair and period, with the trend: of
+        ``dispute``'s events, or without one of every event of the store (as ``polemos analyze
+        series`` without ``--dispute``)."""
         data = _native.series(
             self._native,
             dispute,
@@ -476,7 +478,9 @@ class Engine:
             roll_up=roll_up,
         )
         return Table(
-            data, title=f"cooperation and conflict in {dispute}", schema=_table.SERIES
+            data,
+            title=f"cooperation and conflict in {dispute or 'the store'}",
+            schema=_table.SERIES,
         )
 
     def report(
@@ -508,6 +512,7 @@ class Engine:
         position_noise: float | None = 0.1,
         salience_noise: float | None = 0.1,
         capability_noise: float | None = 0.2,
+        range: tuple[float, float] | None = None,  # noqa: A002 - the model's own word
         on_progress: Callable[[int, int], None] | None = None,
         **options: Any,
     ) -> Forecast | DisputeMonteCarlo:
@@ -522,9 +527,11 @@ class Engine:
         positions, saliences and capabilities perturbed by up to ``position_noise`` (a fraction
         of the scale), ``salience_noise`` and ``capability_noise`` (relative): a
         :class:`polemos.forecast.DisputeMonteCarlo` with the ``baseline`` Forecast and the
-        ``distributions`` per dimension; ``on_progress(done, total)`` is called as the draws
-        are made. The engine's limits (at most 100000 draws, a seed from 0 to 2**64 - 1, widths
-        from 0 to 1) are :class:`ValidationError` otherwise."""
+        ``distributions`` per dimension (each with ``probability_in_range``, the share of draws
+        in ``range`` = ``(low, high)``, when one is given; a range without draws is refused);
+        ``on_progress(done, total)`` is called as the draws are made. The engine's limits (at
+        most 100000 draws, a seed from 0 to 2**64 - 1, widths from 0 to 1) are
+        :class:`ValidationError` otherwise."""
         models = ("bdm", "smp", "median", "compromise")
         if model not in models:
             refused = ValidationError(
@@ -533,12 +540,13 @@ class Engine:
             refused.kind = "invalid_argument"  # type: ignore[attr-defined]  # as the engine's
             raise refused
         spec = json.dumps({"model": model, **options})
+        span = None if range is None else (float(range[0]), float(range[1]))
         if isinstance(draws, int) and not isinstance(draws, bool) and draws == 0:
             # Widths given are checked though unused, as the server checks them.
             data = _native.forecast_dispute(
                 self._native, dispute, spec, as_of=as_of, revision=revision,
                 position_noise=position_noise, salience_noise=salience_noise,
-                capability_noise=capability_noise,
+                capability_noise=capability_noise, range=span,
             )
             return Forecast(data)
         # The engine checks draws, seed and widths, with the words every interface uses.
@@ -546,7 +554,7 @@ class Engine:
             self._native, dispute, spec, draws, seed,
             as_of=as_of, revision=revision, position_noise=position_noise,
             salience_noise=salience_noise, capability_noise=capability_noise,
-            on_progress=on_progress,
+            range=span, on_progress=on_progress,
         )
         return _engine_monte_carlo(run)
 
@@ -648,6 +656,15 @@ class Engine:
     ) -> ResourceList[Document]:
         return self._list("documents", dispute=dispute, as_of=as_of, revision=revision)
 
-    def changes(self, *, after: int = 0, limit: int = 1000) -> list[dict[str, Any]]:
-        """The change feed: what each commit after revision ``after`` put or deleted."""
-        return self._native.changes(after, limit)
+    def changes(
+        self,
+        *,
+        after: int = 0,
+        limit: int = 1000,
+        dispute: str | None = None,
+        actor: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The change feed: what each commit after revision ``after`` put or deleted, only what
+        bears on ``dispute`` and ``actor`` when given (the engine's feed, which the gRPC
+        ``WatchChanges`` and :meth:`Client.changes` read too)."""
+        return self._native.changes(after, limit, dispute, actor)

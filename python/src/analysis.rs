@@ -139,13 +139,15 @@ pub fn shifts<'py>(
     to_py(py, &out)
 }
 
-/// Cooperation–conflict counts per actor pair and period (`day`, `week` or `month`), with trend.
+/// Cooperation–conflict counts per actor pair and period (`day`, `week` or `month`), with trend:
+/// of one dispute, or without one of every event of the store (the engine's `store_series`, as
+/// `polemos analyze series` without `--dispute` and the gRPC service without a dispute).
 #[pyfunction]
-#[pyo3(signature = (engine, dispute, *, as_of=None, revision=None, granularity=None, roll_up=true))]
+#[pyo3(signature = (engine, dispute=None, *, as_of=None, revision=None, granularity=None, roll_up=true))]
 pub fn series<'py>(
     py: Python<'py>,
     engine: &Engine,
-    dispute: &str,
+    dispute: Option<&str>,
     as_of: Option<&Bound<'py, PyAny>>,
     revision: Option<u64>,
     granularity: Option<&str>,
@@ -165,8 +167,17 @@ pub fn series<'py>(
         }
     };
     let out = py.detach(|| -> Result<_, Failure> {
-        let d = snapshot(engine, dispute, revision)?;
         let options = series_options(Some(granularity), roll_up);
+        let Some(dispute) = dispute else {
+            return Ok(polemos_engine::analysis::store_series(
+                engine.store(),
+                revision,
+                as_of,
+                options,
+                polemos_engine::analysis::Pairs::default(),
+            )?);
+        };
+        let d = snapshot(engine, dispute, revision)?;
         Ok(scope(&d, dispute, as_of)?.series(options, None, None, None))
     })?;
     to_py(py, &out)

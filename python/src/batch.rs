@@ -74,8 +74,8 @@ enum Outcome {
 /// Extracts every text on every core without the GIL and returns the tables `actors`, `events`,
 /// `stances`, `errors` and, with `records=True`, `records` (the store records of each article as
 /// `polemos import` reads them, one JSON line each), every row with `row`, the index of its
-/// text. `published` holds one `YYYY-MM-DD` (or `None`) per text. A text that is missing, too
-/// large, or (for records) undated is a row of `errors`, not an exception.
+/// text. `published` holds one `YYYY-MM-DD` (or `None`) per text. A text that is missing, empty,
+/// too large, or (for records) undated is a row of `errors`, not an exception.
 #[pyfunction]
 #[pyo3(signature = (texts, *, published = None, records = false))]
 #[allow(clippy::type_complexity)] // The five tables, in the order the stub names them.
@@ -152,7 +152,9 @@ fn one(
         published,
         ..ArticleMeta::default()
     };
-    let x = match ex.extract(text, &meta) {
+    // The engine's extraction, as `polemos.extract` and every other interface: an empty text
+    // is refused alike.
+    let x = match polemos_engine::extract::extract(ex, text.as_bytes(), &meta) {
         Ok(x) => x,
         Err(e) => return Outcome::Failed(e.to_string()),
     };

@@ -343,20 +343,26 @@ impl Engine {
         })?)
     }
 
-    /// Changes committed after revision `after`, oldest first: dicts with `revision`,
-    /// `committed_at`, `kind`, `name` and `record` (None for a delete).
-    #[pyo3(signature = (after=0, limit=1000))]
+    /// Changes committed after revision `after`, oldest first, that bear on `dispute` and
+    /// `actor` when given (the engine's change feed, as the gRPC `WatchChanges` keeps them):
+    /// dicts with `revision`, `committed_at`, `kind`, `name` and `record` (None for a delete).
+    #[pyo3(signature = (after=0, limit=1000, dispute=None, actor=None))]
     fn changes<'py>(
         &self,
         py: Python<'py>,
         after: u64,
         limit: usize,
+        dispute: Option<&str>,
+        actor: Option<&str>,
     ) -> PyResult<Vec<Bound<'py, PyDict>>> {
+        let filter =
+            polemos_engine::changes::ChangeFilter::new(dispute, actor).map_err(Failure::from)?;
         let changes = py
-            .detach(|| self.store.changes_since(after, limit))
+            .detach(|| polemos_engine::changes::changes(&*self.store, after, &filter, limit))
             .map_err(Failure::from)?;
         changes
             .iter()
+            .map(|c| &c.change)
             .map(|c| {
                 let d = PyDict::new(py);
                 d.set_item("revision", c.revision)?;

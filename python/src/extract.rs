@@ -45,10 +45,10 @@ fn meta(
     }
 }
 
-/// Extracts many texts in parallel, keeping their order.
+/// Extracts many texts in parallel through the engine's extraction, keeping their order.
 ///
 /// # Errors
-/// The first text that cannot be extracted, named by its index.
+/// The first text that cannot be extracted (empty, too large), named by its index.
 pub fn extract_all(
     ex: &Extractor,
     texts: &[&str],
@@ -58,7 +58,7 @@ pub fn extract_all(
         .par_iter()
         .enumerate()
         .map(|(i, text)| {
-            ex.extract(text, meta)
+            polemos_engine::extract::extract(ex, text.as_bytes(), meta)
                 .map_err(|e| Failure::argument(format!("texts[{i}]"), e.to_string()))
         })
         .collect()
@@ -118,8 +118,9 @@ impl ExtractionResult {
     }
 }
 
-/// Extracts every fact of one article. `published` (a date or `YYYY-MM-DD`) resolves relative
-/// dates ("next week") and dates the stances.
+/// Extracts every fact of one article through the engine's extraction (as `polemos extract`
+/// and the gRPC `Extract`). `published` (a date or `YYYY-MM-DD`) resolves relative dates
+/// ("next week") and dates the stances.
 #[pyfunction]
 #[pyo3(signature = (text, *, published=None, title=None, outlet=None, url=None))]
 pub fn extract<'py>(
@@ -133,8 +134,8 @@ pub fn extract<'py>(
     let meta = meta(date_arg("published", published)?, title, outlet, url);
     let ex = extractor()?;
     let inner = py
-        .detach(|| ex.extract(text, &meta))
-        .map_err(Failure::Extract)?;
+        .detach(|| polemos_engine::extract::extract(ex, text.as_bytes(), &meta))
+        .map_err(Failure::from)?;
     Ok(ExtractionResult { inner })
 }
 

@@ -114,7 +114,7 @@ fn interruptible<T: Send>(
 /// Monte Carlo over perturbed copies of a scenario (JSON), on all cores, without the GIL;
 /// Ctrl-C stops it between draws. The engine's one operation on a scenario
 /// (`polemos_engine::forecast::scenario_monte_carlo`), with the arguments
-/// [`monte_carlo_dispute`] takes (the same checks, the same words), plus `range`.
+/// [`monte_carlo_dispute`] takes (the same checks, the same words).
 #[pyfunction]
 #[pyo3(signature = (
     scenario, spec, draws, seed, *, position_noise=None, salience_noise=None,
@@ -133,15 +133,16 @@ pub fn monte_carlo<'py>(
     range: Option<(f64, f64)>,
     on_progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut options = monte_carlo_options(
+    let params = monte_carlo_options(
         draws,
         seed,
         position_noise,
         salience_noise,
         capability_noise,
-    )?;
-    options.range = range;
-    let params = options.params().map_err(Failure::from)?;
+        range,
+    )?
+    .params()
+    .map_err(Failure::from)?;
     let scenario: Scenario = json_arg("scenario", scenario)?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let result = interruptible(py, params.draws, on_progress, |progress| {
@@ -160,6 +161,7 @@ fn monte_carlo_options(
     position_noise: Option<f64>,
     salience_noise: Option<f64>,
     capability_noise: Option<f64>,
+    range: Option<(f64, f64)>,
 ) -> Result<polemos_engine::forecast::MonteCarloOptions, Failure> {
     use polemos_engine::forecast::{MonteCarloOptions, invalid_draws, invalid_seed};
     Ok(MonteCarloOptions {
@@ -169,7 +171,7 @@ fn monte_carlo_options(
         position_noise,
         salience_noise,
         capability_noise,
-        range: None,
+        range,
     })
 }
 
@@ -196,12 +198,12 @@ fn whole(
 /// Monte Carlo on a stored dispute: the engine's one operation
 /// (`polemos_engine::forecast::dispute_monte_carlo`), as `polemos forecast --dispute
 /// --monte-carlo` and the gRPC `Forecast` run it, with `draws` draws from `seed` and the noise
-/// widths given (else the engine's defaults), all within the engine's limits;
-/// `on_progress(done, total)` is called as draws finish.
+/// widths given (else the engine's defaults), all within the engine's limits, and with `range`
+/// the share of draws in it; `on_progress(done, total)` is called as draws finish.
 #[pyfunction]
 #[pyo3(signature = (
     engine, dispute, spec, draws, seed, *, as_of=None, revision=None, position_noise=None,
-    salience_noise=None, capability_noise=None, on_progress=None
+    salience_noise=None, capability_noise=None, range=None, on_progress=None
 ))]
 #[allow(clippy::too_many_arguments)] // Python's keyword arguments, one each.
 pub fn monte_carlo_dispute<'py>(
@@ -216,6 +218,7 @@ pub fn monte_carlo_dispute<'py>(
     position_noise: Option<f64>,
     salience_noise: Option<f64>,
     capability_noise: Option<f64>,
+    range: Option<(f64, f64)>,
     on_progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let params = monte_carlo_options(
@@ -224,6 +227,7 @@ pub fn monte_carlo_dispute<'py>(
         position_noise,
         salience_noise,
         capability_noise,
+        range,
     )?
     .params()
     .map_err(Failure::from)?;
@@ -248,11 +252,12 @@ pub fn parse_scenario<'py>(py: Python<'py>, name: &str, text: &str) -> PyResult<
 /// Forecasts a stored dispute with `spec` (JSON: `{"model": "bdm", ...params}`): the engine
 /// builds the scenario from the parties' consolidated stances as of `as_of` (default today) at
 /// `revision`, as the CLI and the gRPC service do. Noise widths given are checked against the
-/// engine's limits though no draws use them, as the gRPC service checks them.
+/// engine's limits though no draws use them, and a `range` is refused without draws, as the
+/// gRPC service does.
 #[pyfunction]
 #[pyo3(signature = (
     engine, dispute, spec, *, as_of=None, revision=None, position_noise=None,
-    salience_noise=None, capability_noise=None,
+    salience_noise=None, capability_noise=None, range=None,
 ))]
 #[allow(clippy::too_many_arguments)] // Python's keyword arguments
 pub fn forecast_dispute<'py>(
@@ -265,11 +270,13 @@ pub fn forecast_dispute<'py>(
     position_noise: Option<f64>,
     salience_noise: Option<f64>,
     capability_noise: Option<f64>,
+    range: Option<(f64, f64)>,
 ) -> PyResult<Bound<'py, PyAny>> {
     polemos_engine::forecast::MonteCarloOptions {
         position_noise,
         salience_noise,
         capability_noise,
+        range,
         ..Default::default()
     }
     .check_widths()

@@ -99,6 +99,11 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
         return pages(interface, q)
     args = {k: q[k] for k in FILTERS if k in q}
     try:
+        if "changes_after" in q:
+            found = interface.changes(
+                after=q["changes_after"], dispute=q.get("dispute"), actor=q.get("actor")
+            )
+            return "names", [f"{c['revision']} {c['name']}" for c in found]
         if "get" in q:
             r = interface.get(q["get"], revision=q.get("revision"))
             return "names", [r.name, str(r.revision)]
@@ -122,7 +127,7 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
                 f"{d['kind']} {','.join(d['cycle'])} {','.join(d['parties'])}" for d in found
             ]
         if q.get("analysis") == "series":
-            found = interface.series(args.pop("dispute"), **args)
+            found = interface.series(args.pop("dispute", None), **args)
             lines = []
             for p in found:
                 lines += [f"{p['a']} {p['b']} {b['start']} {b['total']}"
@@ -142,6 +147,8 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
             dispute = args.pop("dispute")
             found = interface.stance_matrix(dispute, **args)
             return "rows", sorted(f"{r['actor']} {r['issue']} {float(r['position'])}" for r in found)
+        if "range" in q:
+            args["range"] = tuple(q["range"])
         if "forecast" in q and "draws" in q:
             dispute = args.pop("dispute")
             noise = {k: q[k] for k in NOISE if k in q}
@@ -158,7 +165,9 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
                 pair
                 for d in run["distributions"]
                 for pair in ((f"{d['dimension']} mean", d["mean"]),
-                             (f"{d['dimension']} std_dev", d["std_dev"]))
+                             (f"{d['dimension']} std_dev", d["std_dev"]),
+                             *([(f"{d['dimension']} in range", d["probability_in_range"])]
+                               if "probability_in_range" in d else []))
             ]
         if "forecast" in q:
             dispute = args.pop("dispute")
@@ -196,6 +205,36 @@ def test_engine_and_client_answer_alike(
     if "spread" in q:
         spreads = [v for what, v in answer if what.endswith(" std_dev")]
         assert spreads and all(v == pytest.approx(q["spread"], abs=1e-12) for v in spreads)
+    if "in_range" in q:
+        assert dict(answer)["peace-treaty in range"] == pytest.approx(q["in_range"], abs=1e-12)
+
+
+def _extract_answer(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
+    """The document's name and how many stances and asserted events were read, or the error
+    kind: the Engine's full extraction and the Client's records (the server's ``Extract``)."""
+    try:
+        x = interface.extract(q["text"], published=q["published"])
+    except polemos.PolemosError as e:
+        return "error", getattr(e, "kind", type(e).__name__)
+    if isinstance(x, polemos.Extraction):
+        events = [e for e in x.events if not e.get("negated")]
+        return "facts", (x.document["name"], len(x.stances), len(events))
+    return "facts", (x.document["name"], len(x.stances), len(x.events))
+
+
+@pytest.mark.parametrize("q", TABLE["extract"], ids=[q["id"] for q in TABLE["extract"]])
+def test_engine_and_client_extract_alike(
+    interfaces: tuple[polemos.Engine, Any], q: dict[str, Any]
+) -> None:
+    """The table's `extract` (crates/polemos-cli/tests/parity_writes/extract.rs asks it through
+    the Rust engine, the CLI and gRPC): one engine operation behind both, nothing stored."""
+    engine, client = interfaces
+    by_engine = _extract_answer(engine, q)
+    assert _extract_answer(client, q) == by_engine
+    if "error" in q:
+        assert by_engine == ("error", q["error"])
+    else:
+        assert by_engine[1][1:] == (q["stances"], q["events"]), by_engine
 
 
 @pytest.mark.parametrize(

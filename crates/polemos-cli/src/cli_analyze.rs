@@ -5,10 +5,10 @@
 
 use chrono::NaiveDate;
 use clap::{Args, ValueEnum};
-use polemos_core::analysis::asof::DocumentIndex;
 use polemos_core::analysis::consolidate::ConsolidateOptions;
-use polemos_core::analysis::series::{Granularity, SeriesOptions, pair_series};
+use polemos_core::analysis::series::{Granularity, SeriesOptions};
 use polemos_core::{Dispute, Dossier};
+use polemos_engine::analysis::Pairs;
 use serde_json::json;
 
 use polemos_engine::analysis::{DEFAULTS, Scope};
@@ -91,7 +91,6 @@ pub fn run(global: &GlobalArgs, args: &AnalyzeArgs) -> anyhow::Result<()> {
     };
     let ctx = Ctx {
         dossier: &dossier,
-        docs: DocumentIndex::new(&dossier.documents),
         as_of,
         options,
     };
@@ -101,13 +100,12 @@ pub fn run(global: &GlobalArgs, args: &AnalyzeArgs) -> anyhow::Result<()> {
         Analysis::Agreement => agreement(global, &ctx, &disputes),
         Analysis::Coalitions => coalition_list(global, &ctx, &disputes, args.max_distance),
         Analysis::Deadlocks => deadlock_list(global, &ctx, &disputes),
-        Analysis::Series => series(global, &ctx, &disputes, args),
+        Analysis::Series => series(global, &*store, &ctx, &disputes, args),
     }
 }
 
 struct Ctx<'a> {
     dossier: &'a Dossier,
-    docs: DocumentIndex<'a>,
     as_of: NaiveDate,
     options: ConsolidateOptions,
 }
@@ -364,6 +362,7 @@ fn deadlock_list(global: &GlobalArgs, ctx: &Ctx<'_>, disputes: &[&Dispute]) -> a
 
 fn series(
     global: &GlobalArgs,
+    store: &dyn polemos_store::Store,
     ctx: &Ctx<'_>,
     disputes: &[&Dispute],
     args: &AnalyzeArgs,
@@ -372,16 +371,16 @@ fn series(
         granularity: args.granularity,
         roll_up: !args.no_roll_up,
     };
-    // One dispute's series is the engine's; without `--dispute`, every event of the store.
+    // One dispute's series, or without `--dispute` every event of the store: both the engine's.
     let all = match disputes {
         [d] if args.dispute.is_some() => ctx.scope(d)?.series(options, None, None, None),
-        _ => pair_series(
-            &ctx.dossier.events,
-            &ctx.dossier.actors,
-            &ctx.docs,
-            ctx.as_of,
+        _ => polemos_engine::analysis::store_series(
+            store,
+            args.revision,
+            Some(ctx.as_of),
             options,
-        ),
+            Pairs::default(),
+        )?,
     };
     if global.json {
         return print_json(&all);

@@ -111,10 +111,21 @@ fn extractor(args: &SourceArgs) -> anyhow::Result<Extractor> {
     Ok(args.knowledge.extractor()?.max_bytes(args.max_bytes))
 }
 
+/// One file's facts through the engine's extraction (`polemos_engine::extract`), which refuses
+/// an empty text, one that is not UTF-8 and one too large, as ingest does.
 fn extract_file(ex: &Extractor, path: &Path, meta: &ArticleMeta) -> anyhow::Result<Extraction> {
-    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-    ex.extract_bytes(&bytes, meta)
+    let bytes = std::fs::read(path)
+        .map_err(|e| polemos_engine::Error::argument("file", format!("cannot be read: {e}")))
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    polemos_engine::extract::extract(ex, &bytes, meta)
         .with_context(|| format!("cannot extract from {}", path.display()))
+}
+
+/// The engine's error kind of a failure (`invalid_argument`), as `ingest --json` reports it.
+fn kind_of(e: &anyhow::Error) -> Option<&'static str> {
+    e.chain()
+        .find_map(|c| c.downcast_ref::<polemos_engine::Error>())
+        .map(|e| e.kind().as_str())
 }
 
 fn progress(n: usize, what: &str) -> indicatif::ProgressBar {
@@ -228,14 +239,14 @@ fn render_human(path: &Path, x: &Extraction) -> String {
 }
 
 /// One file's line of `extract --json` (JSON Lines): `{"file", "extraction"}`, or
-/// `{"file", "error"}` for a file that could not be read or extracted.
+/// `{"file", "kind", "error"}` for a file that could not be read or extracted.
 fn render_json(path: &Path, x: &anyhow::Result<Extraction>) -> String {
     let file = path.display().to_string();
     let mut line = match x {
         Ok(x) => serde_json::to_string(&serde_json::json!({"file": file, "extraction": x})),
-        Err(e) => {
-            serde_json::to_string(&serde_json::json!({"file": file, "error": format!("{e:#}")}))
-        }
+        Err(e) => serde_json::to_string(
+            &serde_json::json!({"file": file, "kind": kind_of(e), "error": format!("{e:#}")}),
+        ),
     }
     .unwrap_or_else(|e| format!("{{\"file\":{file:?},\"error\":\"cannot write JSON: {e}\"}}"));
     line.push('\n');
@@ -243,7 +254,8 @@ fn render_json(path: &Path, x: &anyhow::Result<Extraction>) -> String {
 }
 
 /// Prints every file's facts as soon as it and the files before it are extracted, in input
-/// order, through one buffered writer flushed once a file.
+/// order, through one buffered writer flushed once a file. A run with failures fails at the end
+/// with the first failure's kind (its exit code), every failure having been reported in order.
 pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
     let files = args.source.all_files()?;
     let ex = extractor(&args.source)?;
@@ -251,6 +263,7 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
     let json = global.json;
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut failed = 0;
+    let mut first_failure = None;
     let mut write_error = None;
     let _ = pipeline::ordered_map(
         &files,
@@ -272,6 +285,7 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
                 // Errors go to stderr in order with the output: flush what came before them.
                 let _ = out.flush();
                 eprintln!("error: {e:#}");
+                first_failure.get_or_insert(e);
             }
             match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
                 Ok(()) => ControlFlow::Continue(()),
@@ -285,10 +299,13 @@ pub fn extract(global: &GlobalArgs, args: &ExtractArgs) -> anyhow::Result<()> {
     if let Some(e) = write_error {
         return Err(e).context("cannot write to standard output");
     }
-    if failed > 0 {
-        bail!("{failed} of {} files could not be extracted", files.len());
+    match first_failure {
+        Some(e) => Err(e.context(format!(
+            "{failed} of {} files could not be extracted; the first",
+            files.len()
+        ))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// One file's line of `ingest --json` (JSON Lines), printed as soon as the file's outcome is

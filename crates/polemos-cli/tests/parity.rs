@@ -17,6 +17,7 @@ use polemos_grpc::{self as grpc, Limits};
 use polemos_grpc_testkit::{Auth, Server, runtime};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::analysis_service_client::AnalysisServiceClient;
+use polemos_proto::v1::change_service_client::ChangeServiceClient;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use polemos_store::{Kind, Store};
 use serde::Deserialize;
@@ -64,6 +65,13 @@ struct Question {
     capability_noise: Option<f64>,
     /// Every dimension's standard deviation over the draws is this (0 without noise).
     spread: Option<f64>,
+    /// Monte Carlo: also the share of draws whose forecast falls in `[low, high]`.
+    range: Option<[f64; 2]>,
+    /// That share on `peace-treaty` is this.
+    in_range: Option<f64>,
+    /// The change feed after this revision (with `dispute`, `actor`): the answer is each
+    /// change's `revision name`. The CLI has no change feed.
+    changes_after: Option<u64>,
     error: Option<String>,
     /// Page through the list this many at a time (each interface's own paging), asserting no
     /// page is longer.
@@ -220,7 +228,9 @@ async fn run_table(location: &str) {
     let channel = server.channel().await;
     let mut dossiers =
         DossierServiceClient::with_interceptor(channel.clone(), Auth::key(&server.admin));
-    let mut analyses = AnalysisServiceClient::with_interceptor(channel, Auth::key(&server.admin));
+    let mut analyses =
+        AnalysisServiceClient::with_interceptor(channel.clone(), Auth::key(&server.admin));
+    let mut watch = ChangeServiceClient::with_interceptor(channel, Auth::key(&server.admin));
 
     let mut failures = Vec::new();
     for q in &table.questions {
@@ -296,12 +306,24 @@ async fn run_table(location: &str) {
                 ));
             }
         }
+        if let (Answer::Outcome(outcome), Some(want)) = (&engine, q.in_range) {
+            let got = outcome
+                .iter()
+                .find(|(what, _)| what == "peace-treaty in range")
+                .map(|x| x.1);
+            if got.is_none_or(|p| (p - want).abs() > 1e-12) {
+                failures.push(format!(
+                    "{}: share in range {got:?}, the table says {want}",
+                    q.id
+                ));
+            }
+        }
         if let (Answer::Names(got), Some(at)) = (&engine, q.written_at)
             && got.get(1) != Some(&at.to_string())
         {
             failures.push(format!("{}: engine read {got:?}, written at {at}", q.id));
         }
-        if q.get.is_none() {
+        if q.get.is_none() && q.changes_after.is_none() {
             let cli = parity_reads::cli::answer(location, q);
             if cli != engine {
                 failures.push(format!("{}: CLI {cli:?} != engine {engine:?}", q.id));
@@ -310,7 +332,11 @@ async fn run_table(location: &str) {
         // gRPC's unsigned fields cannot carry a negative count or seed (see `Question::draws`).
         let wire_carries_it = q.draws.is_none_or(|d| d >= 0) && q.seed.is_none_or(|s| s >= 0);
         if wire_carries_it {
-            let grpc = parity_reads::grpc::answer(&mut dossiers, &mut analyses, q).await;
+            let grpc = if q.changes_after.is_some() {
+                parity_reads::grpc::changes(&mut watch, q).await
+            } else {
+                parity_reads::grpc::answer(&mut dossiers, &mut analyses, q).await
+            };
             if grpc != engine {
                 failures.push(format!("{}: gRPC {grpc:?} != engine {engine:?}", q.id));
             }
@@ -377,6 +403,12 @@ fn every_interface_ingests_and_curates_alike_on_postgres() {
     no_disagreements(&failures);
 }
 
+/// Extraction (the table's `extract`): nothing is stored, so one run (on the memory store).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_interface_extracts_alike() {
+    no_disagreements(&parity_writes::extract::run_extract().await);
+}
+
 /// Create, update and delete (the table's `edits`), each question on fresh SQLite files.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_interface_edits_alike_on_sqlite() {
@@ -420,6 +452,9 @@ fn the_table_names_real_collections_and_models() {
     for q in table().questions {
         if let Some(name) = &q.get {
             assert!(Kind::of_name(name).is_some(), "{}: {name}", q.id);
+            continue;
+        }
+        if q.changes_after.is_some() {
             continue;
         }
         match (&q.list, &q.analysis, &q.forecast) {

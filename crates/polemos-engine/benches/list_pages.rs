@@ -1,5 +1,5 @@
 //! Page latency of `polemos_engine::list_page`, the List every interface (CLI, gRPC, Python)
-//! calls, as an SQLite store grows from 10 k to 1 M actors: the first page of all actors, a page
+//! calls, as an SQLite store (or with `--postgres` a PostgreSQL one) grows from 10 k to 1 M actors: the first page of all actors, a page
 //! from the middle resumed from a page token (the MAC check included), and the actors of a
 //! dispute (the engine's dispute filter, read from the store's involvement index), first and
 //! middle pages, 50 each. A page should cost what it returns: flat across sizes. Prints, per
@@ -11,7 +11,8 @@
 //! steps through ordinary commits), and each size is measured once it is built.
 //!
 //! Run: `cargo bench -p polemos-engine --bench list_pages` (`-- --max 100000` for a quick run,
-//! `--samples 500`).
+//! `--samples 500`; `--postgres` for a throwaway PostgreSQL cluster, found as the store's tests
+//! find one (`POLEMOS_PG_BIN`, else the installed server), durable as a real server is).
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::cast_precision_loss)]
 
@@ -20,6 +21,7 @@ use std::time::Instant;
 use polemos_engine::{Filter, list_page};
 use polemos_store::{Kind, Link, ListQuery, PageTokens, Store};
 use polemos_store_testkit::list_bench::{DISPUTE, PAGE, actor_name, arg, grow, peak_rss_mib, time};
+use polemos_store_testkit::pg_harness::{Options, PgCluster};
 
 fn measure(store: &dyn Store, size: usize, samples: usize) {
     let tokens = PageTokens::from_secret(b"bench");
@@ -61,17 +63,32 @@ fn measure(store: &dyn Store, size: usize, samples: usize) {
 fn main() {
     let max: usize = arg("--max", 1_000_000);
     let samples: usize = arg("--samples", 200);
+    let postgres = std::env::args().any(|a| a == "--postgres");
     let sizes: Vec<usize> = [10_000, 100_000, 1_000_000]
         .into_iter()
         .filter(|&n| n <= max)
         .collect();
+    let dir = tempfile::tempdir().unwrap();
+    // The cluster lives until the end of main: dropping it stops the server.
+    let (location, _cluster) = if postgres {
+        let cluster = PgCluster::start_with(Options {
+            durable: true,
+            max_connections: 20,
+        })
+        .unwrap_or_else(|why| panic!("--postgres: no PostgreSQL cluster: {why}"));
+        (cluster.fresh_database().unwrap(), Some(cluster))
+    } else {
+        (
+            dir.path().join("bench.db").to_str().unwrap().to_owned(),
+            None,
+        )
+    };
     println!(
-        "| actors | `polemos_engine::list_page`, page of {PAGE} | p50 ms | p99 ms | CPU µs/call | peak RSS MiB |"
+        "| actors | `polemos_engine::list_page` on {}, page of {PAGE} | p50 ms | p99 ms | CPU µs/call | peak RSS MiB |",
+        if postgres { "PostgreSQL" } else { "SQLite" }
     );
     println!("|---:|---|---:|---:|---:|---:|");
-    let dir = tempfile::tempdir().unwrap();
-    let location = dir.path().join("bench.db");
-    let store = polemos_store::open(location.to_str().unwrap()).unwrap();
+    let store = polemos_store::open(&location).unwrap();
     let mut built = 0;
     for &size in &sizes {
         let t = Instant::now();

@@ -251,28 +251,19 @@ impl<'a> Scope<'a> {
         other: Option<&ActorName>,
         since: Option<NaiveDate>,
     ) -> Vec<PairSeries> {
-        let events: Vec<_> = self
-            .dossier
-            .for_dispute(&self.dispute.name)
-            .events
-            .into_iter()
-            .filter(|e| since.is_none_or(|since| e.date.date >= since))
-            .collect();
-        let wanted = |a: &ActorName, b: &ActorName| match (actor, other) {
-            (None, _) => true,
-            (Some(x), None) => a == x || b == x,
-            (Some(x), Some(y)) => (a == x && b == y) || (a == y && b == x),
-        };
-        pair_series(
+        let events = self.dossier.for_dispute(&self.dispute.name).events;
+        pairs_of(
             &events,
-            &self.dossier.actors,
+            self.dossier,
             &self.docs,
             self.as_of,
             options,
+            Pairs {
+                actor,
+                other,
+                since,
+            },
         )
-        .into_iter()
-        .filter(|s| wanted(&s.a, &s.b))
-        .collect()
     }
 
     /// The dispute report.
@@ -287,6 +278,75 @@ impl<'a> Scope<'a> {
             &ReportOptions::default(),
         )?)
     }
+}
+
+/// Which pairs and events a series keeps: pairs with `actor` (and `other`, the pair of the
+/// two), events dated on or after `since`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Pairs<'a> {
+    pub actor: Option<&'a ActorName>,
+    pub other: Option<&'a ActorName>,
+    pub since: Option<NaiveDate>,
+}
+
+/// The series of `events` (of `dossier`) per pair, kept by `pairs`: one dispute's
+/// ([`Scope::series`]) and the whole store's ([`store_series`]) count alike.
+fn pairs_of(
+    events: &[polemos_core::Event],
+    dossier: &Dossier,
+    docs: &DocumentIndex<'_>,
+    as_of: NaiveDate,
+    options: SeriesOptions,
+    pairs: Pairs<'_>,
+) -> Vec<PairSeries> {
+    let events: Vec<_> = events
+        .iter()
+        .filter(|e| pairs.since.is_none_or(|since| e.date.date >= since))
+        .cloned()
+        .collect();
+    let wanted = |a: &ActorName, b: &ActorName| match (pairs.actor, pairs.other) {
+        (None, _) => true,
+        (Some(x), None) => a == x || b == x,
+        (Some(x), Some(y)) => (a == x && b == y) || (a == y && b == x),
+    };
+    pair_series(&events, &dossier.actors, docs, as_of, options)
+        .into_iter()
+        .filter(|s| wanted(&s.a, &s.b))
+        .collect()
+}
+
+/// The cooperation–conflict series of every event in the store, whatever dispute it belongs
+/// to (or none): `polemos analyze series` without `--dispute`, the gRPC `GetCooperationSeries`
+/// with no dispute, `Engine`/`Client.series()` without one. Read at `revision`, looked at on
+/// `as_of` (default today), with the pairs and `since` of a dispute's series.
+///
+/// # Errors
+/// A revision past the head (`InvalidArgument`), `other` without `actor`, store failures.
+pub fn store_series(
+    store: &dyn Store,
+    revision: Option<Revision>,
+    as_of: Option<NaiveDate>,
+    options: SeriesOptions,
+    pairs: Pairs<'_>,
+) -> Result<Vec<PairSeries>> {
+    if pairs.other.is_some() && pairs.actor.is_none() {
+        return Err(Error::argument("other_actor", "requires `actor`"));
+    }
+    let view = list::view(store, revision, None)?;
+    let dossier = store.snapshot(View {
+        as_of: None,
+        ..view
+    })?;
+    let as_of = as_of.unwrap_or_else(|| Utc::now().date_naive());
+    let docs = DocumentIndex::new(&dossier.documents);
+    Ok(pairs_of(
+        &dossier.events,
+        &dossier,
+        &docs,
+        as_of,
+        options,
+        pairs,
+    ))
 }
 
 /// The default series options (granularity from [`DEFAULTS`], actors rolled up).

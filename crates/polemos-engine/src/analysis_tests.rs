@@ -82,3 +82,42 @@ fn series_keeps_only_the_pairs_asked_for() {
     assert!(mine.iter().all(|s| s.a == a || s.b == a));
     assert!(!mine.is_empty());
 }
+
+#[test]
+fn the_store_series_counts_every_event_and_is_refused_like_a_disputes() {
+    let store = kuril();
+    let options = series_options(None, true);
+    let all = store_series(&*store, None, day(), options, Pairs::default()).expect("series");
+    let dossier = store.snapshot(View::current()).expect("snapshot");
+    let docs = DocumentIndex::new(&dossier.documents);
+    let core = pair_series(
+        &dossier.events,
+        &dossier.actors,
+        &docs,
+        day().expect("day"),
+        options,
+    );
+    assert_eq!(
+        all, core,
+        "every event of the store, as the core counts them"
+    );
+    let total =
+        |s: &[PairSeries]| -> usize { s.iter().flat_map(|p| &p.buckets).map(|b| b.total).sum() };
+    assert!(total(&all) > 0, "the reference has events");
+    let jpn = ActorName::parse("actors/JPN").expect("name");
+    let with_japan = Pairs {
+        actor: Some(&jpn),
+        ..Pairs::default()
+    };
+    let some = store_series(&*store, None, day(), options, with_japan).expect("series");
+    assert!(!some.is_empty() && some.iter().all(|p| p.a == jpn || p.b == jpn));
+    let e = store_series(&*store, Some(99), day(), options, Pairs::default())
+        .expect_err("past the head");
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    let alone = Pairs {
+        other: Some(&jpn),
+        ..Pairs::default()
+    };
+    let e = store_series(&*store, None, day(), options, alone).expect_err("other alone");
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+}

@@ -135,11 +135,20 @@ impl MonteCarloOptions {
 
     /// Checks the noise widths that are set against [`MONTE_CARLO`]'s limits, whatever the
     /// draws: an interface that reads them only with draws would otherwise accept an
-    /// out-of-range width silently when asked for none.
+    /// out-of-range width silently when asked for none. A range, which only draws can fill, is
+    /// refused without them for the same reason (the CLI's `--range` requires
+    /// `--monte-carlo`).
     ///
     /// # Errors
-    /// The first width set and out of range, named as [`check_monte_carlo`] names it.
+    /// The first width set and out of range, named as [`check_monte_carlo`] names it; `range`
+    /// when one is set without draws.
     pub fn check_widths(&self) -> Result<()> {
+        if self.draws == 0 && self.range.is_some() {
+            return Err(Error::argument(
+                "range",
+                "needs Monte Carlo draws: it is the share of the draws that fall in it",
+            ));
+        }
         for (field, width) in [
             ("position_noise", self.position_noise),
             ("salience_noise", self.salience_noise),
@@ -484,6 +493,13 @@ mod tests {
                     ..none
                 },
                 "capability_noise",
+            ),
+            (
+                MonteCarloOptions {
+                    range: Some((40.0, 60.0)),
+                    ..none
+                },
+                "range",
             ),
         ] {
             let err = options.check_widths().expect_err(field);

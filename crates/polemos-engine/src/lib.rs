@@ -6,9 +6,11 @@
 //! `docs/engine.md`.
 
 pub mod analysis;
+pub mod changes;
 pub mod curation;
 pub mod data;
 pub mod error;
+pub mod extract;
 pub mod forecast;
 pub mod ingest;
 pub mod list;

@@ -180,8 +180,18 @@ impl AnalysisService for Analysis {
     ) -> Result<Response<pb::GetCooperationSeriesResponse>, Status> {
         let q = an::SeriesQuery::parse(req.get_ref()).map_err(ApiError::from)?;
         let (dispute, revision) = (req.get_ref().dispute.clone(), req.get_ref().revision);
+        let Some(name) = q.dispute.clone() else {
+            // Every event of the store: the engine's store series, read on the blocking pool.
+            let reply = self
+                .shared
+                .run(StoreOp::CooperationSeries, move |s| {
+                    q.store_series(s, revision)
+                })
+                .await?;
+            return Ok(Response::new(reply));
+        };
         self.analyze(StoreOp::CooperationSeries, dispute, revision, move |d| {
-            an::cooperation_series(d, &q)
+            an::cooperation_series(d, &name, &q)
         })
         .await
     }
@@ -219,7 +229,7 @@ impl AnalysisService for Analysis {
             position_noise: q.position_noise,
             salience_noise: q.salience_noise,
             capability_noise: q.capability_noise,
-            range: None,
+            range: q.range.map(|r| (r.low, r.high)),
         };
         let params = if q.monte_carlo_draws == 0 {
             options.check_widths().map_err(ApiError::from)?;

@@ -7,7 +7,7 @@
 use chrono::{NaiveDate, Utc};
 use polemos_core::analysis::AnalysisError;
 use polemos_core::analysis::consolidate::ConsolidateOptions;
-use polemos_core::analysis::series::{Granularity, SeriesOptions};
+use polemos_core::analysis::series::{Granularity, PairSeries, SeriesOptions};
 use polemos_core::{ActorName, DisputeName, Dossier, IssueName};
 use polemos_engine::analysis::{DEFAULTS, Scope};
 use polemos_proto::v1 as pb;
@@ -183,7 +183,8 @@ impl ShiftsQuery {
 /// `GetCooperationSeries`, checked.
 #[derive(Debug, Clone)]
 pub struct SeriesQuery {
-    dispute: DisputeName,
+    /// None: every event of the store.
+    pub dispute: Option<DisputeName>,
     actor: Option<ActorName>,
     other_actor: Option<ActorName>,
     since: Option<NaiveDate>,
@@ -193,7 +194,11 @@ pub struct SeriesQuery {
 
 impl SeriesQuery {
     pub fn parse(q: &pb::GetCooperationSeriesRequest) -> In<Self> {
-        let dispute = dispute(&q.dispute)?;
+        let dispute = if q.dispute.is_empty() {
+            None
+        } else {
+            Some(dispute(&q.dispute)?)
+        };
         let actor = cv::opt_actor_name(&Path::root("actor"), &q.actor)?;
         let other_actor = cv::opt_actor_name(&Path::root("other_actor"), &q.other_actor)?;
         if other_actor.is_some() && actor.is_none() {
@@ -303,21 +308,54 @@ pub fn shift_list(
     })
 }
 
+/// The series of the dispute `dispute` (the query's), from its snapshot.
 pub fn cooperation_series(
     dossier: &Dossier,
+    dispute: &DisputeName,
     q: &SeriesQuery,
 ) -> Result<pb::GetCooperationSeriesResponse, ApiError> {
-    let series = scope(dossier, &q.dispute, q.until)?.series(
+    let series = scope(dossier, dispute, q.until)?.series(
         q.options,
         q.actor.as_ref(),
         q.other_actor.as_ref(),
         q.since,
     );
-    Ok(pb::GetCooperationSeriesResponse {
+    Ok(series_response(q, &series))
+}
+
+impl SeriesQuery {
+    /// The series of every event of the store (no dispute asked), through the engine's
+    /// `store_series`, as `polemos analyze series` without `--dispute` and Python ask it.
+    ///
+    /// # Errors
+    /// A revision past the head, store failures.
+    pub fn store_series(
+        &self,
+        store: &dyn polemos_store::Store,
+        revision: Option<u64>,
+    ) -> Result<pb::GetCooperationSeriesResponse, ApiError> {
+        let pairs = polemos_engine::analysis::Pairs {
+            actor: self.actor.as_ref(),
+            other: self.other_actor.as_ref(),
+            since: self.since,
+        };
+        let series = polemos_engine::analysis::store_series(
+            store,
+            revision,
+            Some(self.until),
+            self.options,
+            pairs,
+        )?;
+        Ok(series_response(self, &series))
+    }
+}
+
+fn series_response(q: &SeriesQuery, series: &[PairSeries]) -> pb::GetCooperationSeriesResponse {
+    pb::GetCooperationSeriesResponse {
         until: out::day(q.until),
         granularity: out::granularity_out(q.options.granularity),
         series: series.iter().map(out::pair_series).collect(),
-    })
+    }
 }
 
 #[cfg(test)]

@@ -73,24 +73,13 @@ fn extractor(shared: &Shared) -> Result<Arc<Extractor>, ex::ExtractError> {
     }
 }
 
-/// The facts in one document (`Extract`: nothing stored), as a dossier holding the document, the actors, disputes and
-/// issues it mentions, and the stances and events read from it with evidence spans into it.
+/// The facts in one document (`Extract`: nothing stored), through the engine's extraction
+/// (`polemos_engine::extract::facts`, what every interface's extract runs): a dossier holding
+/// the document, the actors, disputes and issues it mentions, and the stances and events read
+/// from it with evidence spans into it.
 fn extract_facts(extractor: &Extractor, doc: &core::Document) -> Result<Dossier, ApiError> {
-    let meta = ArticleMeta {
-        published: doc.published,
-        title: (!doc.title.is_empty()).then(|| doc.title.clone()),
-        outlet: doc.outlet.clone(),
-        url: doc.url.clone(),
-    };
-    let extraction = extractor.extract(&doc.text, &meta)?;
-    let mut facts = ex::convert::to_dossier(extractor.knowledge(), &extraction, &meta).map_err(
-        |e| match e {
-            core::Error::InvalidArgument { field, message } => {
-                ApiError::Field(FieldError::new(format!("document.{field}"), message))
-            }
-            other => ApiError::Core(other),
-        },
-    )?;
+    let mut facts = polemos_engine::extract::facts(extractor, doc.text.as_bytes(), &meta_of(doc))
+        .map_err(in_document)?;
     // Keep what the client said about the document that the extractor does not know.
     for d in &mut facts.documents {
         if d.language.is_none() {
@@ -98,6 +87,16 @@ fn extract_facts(extractor: &Extractor, doc: &core::Document) -> Result<Dossier,
         }
     }
     Ok(facts)
+}
+
+/// What the extractor reads from a request's document besides its text.
+fn meta_of(doc: &core::Document) -> ArticleMeta {
+    ArticleMeta {
+        published: doc.published,
+        title: (!doc.title.is_empty()).then(|| doc.title.clone()),
+        outlet: doc.outlet.clone(),
+        url: doc.url.clone(),
+    }
 }
 
 /// A field of the request document as the API names it (`document.published`).
@@ -259,13 +258,7 @@ fn prepare(
     doc: &core::Document,
     mode: ingest::Mode,
 ) -> polemos_engine::Result<Dossier> {
-    let meta = ArticleMeta {
-        published: doc.published,
-        title: (!doc.title.is_empty()).then(|| doc.title.clone()),
-        outlet: doc.outlet.clone(),
-        url: doc.url.clone(),
-    };
-    let mut facts = ingest::prepare(store, extractor, doc.text.as_bytes(), &meta, mode)?;
+    let mut facts = ingest::prepare(store, extractor, doc.text.as_bytes(), &meta_of(doc), mode)?;
     for d in &mut facts.documents {
         if d.language.is_none() {
             d.language.clone_from(&doc.language);

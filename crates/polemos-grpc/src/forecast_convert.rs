@@ -90,6 +90,7 @@ pub fn result(f: &Forecast, monte_carlo: Option<&MonteCarloResult>) -> pb::Forec
                                 value: *value,
                             })
                             .collect(),
+                        probability_in_range: d.probability_in_range,
                     })
                     .collect()
             })

@@ -86,7 +86,7 @@ class GetDisputeReportResponse(_message.Message):
     def __init__(self, content: _Optional[str] = ..., content_type: _Optional[str] = ...) -> None: ...
 
 class ForecastRequest(_message.Message):
-    __slots__ = ("dispute", "scenario_csv", "model", "monte_carlo_draws", "seed", "as_of", "revision", "position_noise", "salience_noise", "capability_noise")
+    __slots__ = ("dispute", "scenario_csv", "model", "monte_carlo_draws", "seed", "as_of", "revision", "position_noise", "salience_noise", "capability_noise", "range")
     DISPUTE_FIELD_NUMBER: _ClassVar[int]
     SCENARIO_CSV_FIELD_NUMBER: _ClassVar[int]
     MODEL_FIELD_NUMBER: _ClassVar[int]
@@ -97,6 +97,7 @@ class ForecastRequest(_message.Message):
     POSITION_NOISE_FIELD_NUMBER: _ClassVar[int]
     SALIENCE_NOISE_FIELD_NUMBER: _ClassVar[int]
     CAPABILITY_NOISE_FIELD_NUMBER: _ClassVar[int]
+    RANGE_FIELD_NUMBER: _ClassVar[int]
     dispute: str
     scenario_csv: str
     model: ForecastModel
@@ -107,7 +108,16 @@ class ForecastRequest(_message.Message):
     position_noise: float
     salience_noise: float
     capability_noise: float
-    def __init__(self, dispute: _Optional[str] = ..., scenario_csv: _Optional[str] = ..., model: _Optional[_Union[ForecastModel, str]] = ..., monte_carlo_draws: _Optional[int] = ..., seed: _Optional[int] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ..., position_noise: _Optional[float] = ..., salience_noise: _Optional[float] = ..., capability_noise: _Optional[float] = ...) -> None: ...
+    range: ForecastRange
+    def __init__(self, dispute: _Optional[str] = ..., scenario_csv: _Optional[str] = ..., model: _Optional[_Union[ForecastModel, str]] = ..., monte_carlo_draws: _Optional[int] = ..., seed: _Optional[int] = ..., as_of: _Optional[str] = ..., revision: _Optional[int] = ..., position_noise: _Optional[float] = ..., salience_noise: _Optional[float] = ..., capability_noise: _Optional[float] = ..., range: _Optional[_Union[ForecastRange, _Mapping]] = ...) -> None: ...
+
+class ForecastRange(_message.Message):
+    __slots__ = ("low", "high")
+    LOW_FIELD_NUMBER: _ClassVar[int]
+    HIGH_FIELD_NUMBER: _ClassVar[int]
+    low: float
+    high: float
+    def __init__(self, low: _Optional[float] = ..., high: _Optional[float] = ...) -> None: ...
 
 class ForecastOutcome(_message.Message):
     __slots__ = ("dimension", "forecast", "weighted_median", "pairwise_median", "mean")
@@ -168,20 +178,22 @@ class ForecastQuantile(_message.Message):
     def __init__(self, probability: _Optional[float] = ..., value: _Optional[float] = ...) -> None: ...
 
 class ForecastDistribution(_message.Message):
-    __slots__ = ("dimension", "mean", "std_dev", "min", "max", "quantiles")
+    __slots__ = ("dimension", "mean", "std_dev", "min", "max", "quantiles", "probability_in_range")
     DIMENSION_FIELD_NUMBER: _ClassVar[int]
     MEAN_FIELD_NUMBER: _ClassVar[int]
     STD_DEV_FIELD_NUMBER: _ClassVar[int]
     MIN_FIELD_NUMBER: _ClassVar[int]
     MAX_FIELD_NUMBER: _ClassVar[int]
     QUANTILES_FIELD_NUMBER: _ClassVar[int]
+    PROBABILITY_IN_RANGE_FIELD_NUMBER: _ClassVar[int]
     dimension: str
     mean: float
     std_dev: float
     min: float
     max: float
     quantiles: _containers.RepeatedCompositeFieldContainer[ForecastQuantile]
-    def __init__(self, dimension: _Optional[str] = ..., mean: _Optional[float] = ..., std_dev: _Optional[float] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., quantiles: _Optional[_Iterable[_Union[ForecastQuantile, _Mapping]]] = ...) -> None: ...
+    probability_in_range: float
+    def __init__(self, dimension: _Optional[str] = ..., mean: _Optional[float] = ..., std_dev: _Optional[float] = ..., min: _Optional[float] = ..., max: _Optional[float] = ..., quantiles: _Optional[_Iterable[_Union[ForecastQuantile, _Mapping]]] = ..., probability_in_range: _Optional[float] = ...) -> None: ...
 
 class ForecastResult(_message.Message):
     __slots__ = ("scenario", "model", "actors", "dimensions", "outcome", "converged", "rounds", "parameters_json", "monte_carlo_draws", "distributions")

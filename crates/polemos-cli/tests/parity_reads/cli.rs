@@ -93,6 +93,9 @@ pub fn answer(db: &str, q: &Question) -> Answer {
                     }
                 }
             }
+            if let Some([lo, hi]) = q.range {
+                args.push(format!("--range={lo}..{hi}"));
+            }
         }
         (None, None, None) => panic!("{}: neither list, analysis nor forecast", q.id),
     }
@@ -206,6 +209,7 @@ pub fn answer(db: &str, q: &Question) -> Answer {
                 d["dimension"].as_str().expect("dimension"),
                 d["mean"].as_f64().expect("mean"),
                 d["std_dev"].as_f64().expect("std_dev"),
+                d["probability_in_range"].as_f64(),
             )
         }));
     }

@@ -40,10 +40,35 @@ fn analysis(store: &dyn Store, q: &Question, what: &str) -> polemos_engine::Resu
         };
         return Ok(Answer::Text(report::render(&found, format)));
     }
+    let text = |x: &dyn ToString| x.to_string();
+    let series = |found: &[polemos_core::analysis::series::PairSeries]| {
+        series_lines(found.iter().map(|s| {
+            PairLine {
+                a: text(&s.a),
+                b: text(&s.b),
+                buckets: s
+                    .buckets
+                    .iter()
+                    .map(|b| (b.start.to_string(), b.total as u64))
+                    .collect(),
+                slope: s.trend.as_ref().map(|t| t.slope),
+            }
+        }))
+    };
+    if what == "series" && q.dispute.is_none() {
+        // Every event of the store.
+        let found = polemos_engine::analysis::store_series(
+            store,
+            q.revision,
+            date(q)?,
+            series_options(None, true),
+            polemos_engine::analysis::Pairs::default(),
+        )?;
+        return Ok(Answer::Rows(series(&found)));
+    }
     let options = DEFAULTS.consolidation();
     let dossier = polemos_engine::analysis::snapshot(store, dispute, q.revision)?;
     let scope = Scope::new(&dossier, dispute, date(q)?)?;
-    let text = |x: &dyn ToString| x.to_string();
     let names = |xs: &[polemos_core::ActorName]| xs.iter().map(ToString::to_string).collect();
     Ok(Answer::Rows(match what {
         "coalitions" => coalition_lines(
@@ -71,27 +96,23 @@ fn analysis(store: &dyn Store, q: &Question, what: &str) -> polemos_engine::Resu
                 names(&d.parties),
             )
         })),
-        "series" => series_lines(
-            scope
-                .series(series_options(None, true), None, None, None)
-                .iter()
-                .map(|s| PairLine {
-                    a: text(&s.a),
-                    b: text(&s.b),
-                    buckets: s
-                        .buckets
-                        .iter()
-                        .map(|b| (b.start.to_string(), b.total as u64))
-                        .collect(),
-                    slope: s.trend.as_ref().map(|t| t.slope),
-                }),
-        ),
+        "series" => series(&scope.series(series_options(None, true), None, None, None)),
         other => panic!("{}: no runner for the analysis {other}", q.id),
     }))
 }
 
 pub fn answer(store: &dyn Store, q: &Question) -> Answer {
     let result = (|| -> Result<Answer, polemos_engine::Error> {
+        if let Some(after) = q.changes_after {
+            use polemos_engine::changes::{ChangeFilter, changes};
+            let filter = ChangeFilter::new(q.dispute.as_deref(), q.actor.as_deref())?;
+            return Ok(Answer::Names(
+                changes(store, after, &filter, usize::MAX)?
+                    .iter()
+                    .map(|c| format!("{} {}", c.change.revision, c.change.name))
+                    .collect(),
+            ));
+        }
         if let Some(name) = &q.get {
             let found = polemos_engine::get(store, name, q.revision)?;
             let name = polemos_store::record_name(&found.value).to_owned();
@@ -111,7 +132,7 @@ pub fn answer(store: &dyn Store, q: &Question) -> Answer {
                     position_noise: q.position_noise,
                     salience_noise: q.salience_noise,
                     capability_noise: q.capability_noise,
-                    range: None,
+                    range: q.range.map(|[lo, hi]| (lo, hi)),
                 }
                 .params()?;
                 let run = polemos_engine::forecast::dispute_monte_carlo(
@@ -123,13 +144,26 @@ pub fn answer(store: &dyn Store, q: &Question) -> Answer {
                     &params,
                     &|_, _| std::ops::ControlFlow::Continue(()),
                 )?;
-                return Ok(super::distributions(
-                    run.result
-                        .distributions
-                        .iter()
-                        .map(|d| (d.dimension.as_str(), d.mean, d.std_dev)),
-                ));
+                return Ok(super::distributions(run.result.distributions.iter().map(
+                    |d| {
+                        (
+                            d.dimension.as_str(),
+                            d.mean,
+                            d.std_dev,
+                            d.probability_in_range,
+                        )
+                    },
+                )));
             }
+            // Options given without draws are checked all the same, as every interface does.
+            polemos_engine::forecast::MonteCarloOptions {
+                position_noise: q.position_noise,
+                salience_noise: q.salience_noise,
+                capability_noise: q.capability_noise,
+                range: q.range.map(|[lo, hi]| (lo, hi)),
+                ..Default::default()
+            }
+            .check_widths()?;
             let f =
                 polemos_engine::forecast::dispute(store, dispute, &model, date(q)?, q.revision)?;
             return Ok(Answer::Outcome(

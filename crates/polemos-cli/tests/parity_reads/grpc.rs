@@ -4,6 +4,7 @@
 use polemos_grpc_testkit::Auth;
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::analysis_service_client::AnalysisServiceClient;
+use polemos_proto::v1::change_service_client::ChangeServiceClient;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use tokio_stream::StreamExt;
 use tonic::service::interceptor::InterceptedService;
@@ -17,6 +18,29 @@ use crate::{Answer, Question};
 
 pub type Dossiers = DossierServiceClient<InterceptedService<Channel, Auth>>;
 pub type Analyses = AnalysisServiceClient<InterceptedService<Channel, Auth>>;
+pub type Changes = ChangeServiceClient<InterceptedService<Channel, Auth>>;
+
+/// The change feed after `q.changes_after` through `WatchChanges`: every change the stream sends
+/// before it goes quiet (the store does not change meanwhile, so a quiet second is the end).
+pub async fn changes(c: &mut Changes, q: &Question) -> Answer {
+    let request = pb::WatchChangesRequest {
+        start_token: q.changes_after.expect("a changes question").to_string(),
+        dispute: full("disputes", q.dispute.as_ref()),
+        actor: full("actors", q.actor.as_ref()),
+    };
+    let mut stream = match c.watch_changes(request).await {
+        Ok(r) => r.into_inner(),
+        Err(s) => return Answer::Error(kind_of_status(&s)),
+    };
+    let mut names = Vec::new();
+    loop {
+        match tokio::time::timeout(std::time::Duration::from_secs(1), stream.next()).await {
+            Ok(Some(Ok(m))) => names.push(format!("{} {}", m.revision, m.name)),
+            Ok(Some(Err(s))) => return Answer::Error(kind_of_status(&s)),
+            Ok(None) | Err(_) => return Answer::Names(names),
+        }
+    }
+}
 
 /// A name as the gRPC API takes it: a full resource name (`actors/JPN`), which a client builds
 /// from what its user typed, as the Python Client does.
@@ -220,17 +244,21 @@ async fn grpc_forecast(a: &mut Analyses, q: &Question) -> Result<Answer, Status>
             position_noise: q.position_noise,
             salience_noise: q.salience_noise,
             capability_noise: q.capability_noise,
+            range: q.range.map(|[low, high]| pb::ForecastRange { low, high }),
         })
         .await?
         .into_inner();
     while let Some(reply) = stream.next().await {
         if let Some(pb::forecast_response::Kind::Result(r)) = reply?.kind {
             if q.draws.is_some() {
-                return Ok(super::distributions(
-                    r.distributions
-                        .iter()
-                        .map(|d| (d.dimension.as_str(), d.mean, d.std_dev)),
-                ));
+                return Ok(super::distributions(r.distributions.iter().map(|d| {
+                    (
+                        d.dimension.as_str(),
+                        d.mean,
+                        d.std_dev,
+                        d.probability_in_range,
+                    )
+                })));
             }
             return Ok(Answer::Outcome(
                 r.outcome

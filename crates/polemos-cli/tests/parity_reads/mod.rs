@@ -83,15 +83,21 @@ pub fn series_lines(found: impl Iterator<Item = PairLine>) -> Vec<String> {
     lines
 }
 
-/// A Monte Carlo forecast's answer: each dimension's mean and standard deviation over the draws.
-pub fn distributions<'a>(per_dimension: impl Iterator<Item = (&'a str, f64, f64)>) -> Answer {
+/// A Monte Carlo forecast's answer: each dimension's mean and standard deviation over the draws,
+/// and the share of draws in the question's range when it asked one.
+pub fn distributions<'a>(
+    per_dimension: impl Iterator<Item = (&'a str, f64, f64, Option<f64>)>,
+) -> Answer {
     Answer::Outcome(
         per_dimension
-            .flat_map(|(dimension, mean, sd)| {
+            .flat_map(|(dimension, mean, sd, in_range)| {
                 [
-                    (format!("{dimension} mean"), mean),
-                    (format!("{dimension} std_dev"), sd),
+                    Some((format!("{dimension} mean"), mean)),
+                    Some((format!("{dimension} std_dev"), sd)),
+                    in_range.map(|p| (format!("{dimension} in range"), p)),
                 ]
+                .into_iter()
+                .flatten()
             })
             .collect(),
     )

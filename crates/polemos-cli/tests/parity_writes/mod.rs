@@ -5,6 +5,7 @@
 //! `python/tests/test_parity.py`.
 
 pub mod edits;
+pub mod extract;
 
 use std::process::Command;
 
