@@ -20,7 +20,8 @@ pub struct ServeArgs {
     /// Address to serve gRPC on [default: 127.0.0.1:50051].
     #[arg(long, env = "POLEMOS_LISTEN")]
     pub listen: Option<SocketAddr>,
-    /// Address of the Prometheus metrics endpoint (`/metrics`), or `off` [default: 127.0.0.1:9464].
+    /// Address of the Prometheus metrics endpoint (`/metrics`), or `off`; the address bound is
+    /// logged at start (port 0 picks a free one) [default: 127.0.0.1:9464].
     #[arg(long, env = "POLEMOS_METRICS_LISTEN")]
     pub metrics_listen: Option<String>,
     /// File of API key hashes, made by `polemos keys create` [default: polemos-keys.json].
@@ -256,11 +257,7 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
             let addr: SocketAddr = metrics
                 .parse()
                 .with_context(|| format!("--metrics-listen `{metrics}` is not an address or `off`"))?;
-            metrics_exporter_prometheus::PrometheusBuilder::new()
-                .with_http_listener(addr)
-                .install()
-                .with_context(|| format!("starting the metrics endpoint on {addr}"))?;
-            tracing::info!(%addr, "Prometheus metrics at http://{addr}/metrics");
+            crate::serve_metrics::start(addr).await?;
         }
         // The same extractor `polemos extract` builds from the same flags, so the same text
         // stores the same facts and confidences through either; a bad file stops the server here.

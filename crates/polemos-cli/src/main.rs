@@ -13,6 +13,7 @@ mod cli_parse;
 mod cli_report;
 mod cli_serve;
 mod output;
+mod serve_metrics;
 
 use std::process::ExitCode;
 
