@@ -480,14 +480,74 @@ fn settings_come_from_flag_then_environment_then_file() {
         "tls_cert = \"file-cert.pem\"\ntls_key = \"file-key.pem\"\nmetrics_listen = \"off\"\n",
     )
     .expect("write config");
-    let out = serve(dir.path(), &["--config", tls.to_str().expect("path")], &[]);
-    assert_clear_error(&out, &["reading file-cert.pem"]);
-    let out = serve(
-        dir.path(),
-        &["--config", tls.to_str().expect("path")],
-        &[("POLEMOS_TLS_CERT", "env-cert.pem")],
-    );
+    let tls = tls.to_str().expect("path");
+    let file_cert = dir.path().join("file-cert.pem");
+    let out = serve(dir.path(), &["--config", tls], &[]);
+    assert_clear_error(&out, &[tls, "tls_cert", file_cert.to_str().expect("path")]);
+    std::fs::write(
+        dir.path().join("file-key.pem"),
+        "not read: the certificate fails first",
+    )
+    .expect("write key");
+    let env_cert = [("POLEMOS_TLS_CERT", "env-cert.pem")];
+    let out = serve(dir.path(), &["--config", tls], &env_cert);
     assert_clear_error(&out, &["reading env-cert.pem"]);
+}
+
+/// A config file's relative paths are taken from its directory, so it means the same from any
+/// working directory; a flag's (or variable's) stay relative to the working directory.
+#[test]
+fn a_config_files_relative_paths_are_taken_from_its_directory() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (conf, elsewhere) = (root.path().join("conf"), root.path().join("elsewhere"));
+    std::fs::create_dir(&conf).expect("mkdir");
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    let config = conf.join("serve.toml");
+    let config_name = config.to_str().expect("path");
+    let write = |text: &str| std::fs::write(&config, text).expect("write config");
+    let in_conf = |name: &str| conf.join(name).to_str().expect("path").to_owned();
+
+    // Found beside the config file, not in the working directory: the certificate is read and
+    // refused for what it holds, under the name it resolved to.
+    std::fs::write(conf.join("cert.pem"), "this is not PEM\n").expect("write");
+    std::fs::write(conf.join("key.pem"), "this is not PEM\n").expect("write");
+    write("tls_cert = \"cert.pem\"\ntls_key = \"key.pem\"\nmetrics_listen = \"off\"\n");
+    let out = serve(&elsewhere, &["--config", config_name], &[]);
+    assert_clear_error(&out, &["TLS certificate", &in_conf("cert.pem")]);
+    // The same name as a flag is the working directory's.
+    let flags = ["--config", config_name, "--tls-cert", "cert.pem"];
+    assert_clear_error(&serve(&elsewhere, &flags, &[]), &["reading cert.pem"]);
+
+    // A missing file names the config file, the key and the path it resolved to.
+    for (text, key, missing) in [
+        (
+            "lexicons = [\"mine.tsv\"]\n",
+            "lexicons",
+            in_conf("mine.tsv"),
+        ),
+        ("data_dir = \"data\"\n", "data_dir", in_conf("data")),
+        (
+            "syntax_model = \"en.model\"\n",
+            "syntax_model",
+            in_conf("en.model"),
+        ),
+        ("language = \"lang.tsv\"\n", "language", in_conf("lang.tsv")),
+        (
+            "tls_key = \"../key.pem\"\n",
+            "tls_key",
+            in_conf("../key.pem"),
+        ),
+        // A keys file may not exist yet (an empty key set), but its directory must.
+        (
+            "keys_file = \"keys/keys.json\"\n",
+            "keys_file",
+            in_conf("keys"),
+        ),
+    ] {
+        write(&format!("metrics_listen = \"off\"\n{text}"));
+        let out = serve(&elsewhere, &["--config", config_name], &[]);
+        assert_clear_error(&out, &[config_name, &format!(": {key}: "), &missing]);
+    }
 }
 
 #[test]
