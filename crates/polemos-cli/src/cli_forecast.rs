@@ -41,10 +41,12 @@ pub struct ForecastArgs {
     #[arg(long)]
     pub rounds: Option<usize>,
     /// With `--dispute`: the stances in force on this date (YYYY-MM-DD; default today).
-    #[arg(long, value_parser = parse_date, requires = "dispute")]
+    // `conflicts_with` too: clap waives `requires` for an argument (`--dispute`) that conflicts
+    // with one given (the file), so a file's forecast ignored these without a word.
+    #[arg(long, value_parser = parse_date, requires = "dispute", conflicts_with = "file")]
     pub as_of: Option<NaiveDate>,
     /// With `--dispute`: read the store as it was at this revision.
-    #[arg(long, requires = "dispute")]
+    #[arg(long, requires = "dispute", conflicts_with = "file")]
     pub revision: Option<u64>,
     /// Run this many Monte Carlo draws over uncertain inputs (1 to 100000).
     #[arg(long, value_name = "DRAWS")]
