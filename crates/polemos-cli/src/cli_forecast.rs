@@ -97,19 +97,12 @@ fn spec(args: &ForecastArgs) -> anyhow::Result<ModelSpec> {
     Ok(polemos_engine::forecast::model(name, args.rounds)?)
 }
 
-/// The engine's refusal of a Monte Carlo option, naming the flag the user typed rather than
-/// the engine's parameter (`draws` is `--monte-carlo`), as gRPC names its fields.
-fn named_by_flag(e: polemos_engine::Error) -> polemos_engine::Error {
-    match e {
-        polemos_engine::Error::Core(polemos_core::Error::InvalidArgument { field, message }) => {
-            let flag = match field.as_str() {
-                "draws" => "--monte-carlo".to_owned(),
-                other => format!("--{}", other.replace('_', "-")),
-            };
-            polemos_engine::Error::argument(flag, message)
-        }
-        other => other,
-    }
+/// The flag of a Monte Carlo parameter the engine names (`draws` is `--monte-carlo`).
+fn monte_carlo_flag(field: &str) -> Option<String> {
+    Some(match field {
+        "draws" => "--monte-carlo".to_owned(),
+        other => format!("--{}", other.replace('_', "-")),
+    })
 }
 
 /// Says which stances the models leave out of a stored dispute's scenario.
@@ -138,7 +131,7 @@ pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
                 range: args.range,
             }
             .params()
-            .map_err(named_by_flag)
+            .map_err(|e| crate::named_by_flag(e, monte_carlo_flag))
         })
         .transpose()?;
     let scenario = match (&args.file, &args.dispute) {

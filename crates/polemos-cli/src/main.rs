@@ -120,6 +120,21 @@ fn main() -> ExitCode {
     }
 }
 
+/// The engine's refusal of an argument, naming the flag the user typed (`flag(field)`, when it
+/// has one) rather than the engine's parameter, as gRPC names its fields; other errors as they
+/// are.
+fn named_by_flag(
+    e: polemos_engine::Error,
+    flag: impl Fn(&str) -> Option<String>,
+) -> polemos_engine::Error {
+    match e {
+        polemos_engine::Error::Core(polemos_core::Error::InvalidArgument { field, message }) => {
+            polemos_engine::Error::argument(flag(&field).unwrap_or(field), message)
+        }
+        other => other,
+    }
+}
+
 /// The exit status of a failed command, by the engine's error kind, so scripts can tell "no
 /// such dispute" from "bad input" (docs/engine.md): 2 invalid argument (as clap's usage
 /// errors), 3 not found, 4 already exists or failed precondition, 1 anything else.

@@ -61,3 +61,37 @@ fn an_unreadable_file_is_reported_with_its_reason_once() {
         );
     }
 }
+
+/// A refused argument is named by the flag the user typed, not by the engine's parameter:
+/// `disputes rename --to` was reported as `new_name`.
+#[test]
+fn a_refused_argument_is_named_by_its_flag() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let kuril = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/dossiers/kuril-islands.json"
+    );
+    let db = ["--db", "p.db"];
+    let imported = polemos(dir.path(), &[&db[..], &["import", kuril]].concat());
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    for (args, flag) in [
+        (
+            vec!["disputes", "rename", "kuril-islands", "--to", "bad name!"],
+            "`--to`",
+        ),
+        (vec!["disputes", "rename", "kuril-islands"], "`--to`"),
+        (
+            vec!["disputes", "merge", "kuril-islands", "--into", "bad name!"],
+            "`--into`",
+        ),
+    ] {
+        let out = polemos(dir.path(), &[&db[..], &args[..]].concat());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(flag), "{args:?}: {err}");
+    }
+}
