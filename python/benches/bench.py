@@ -110,6 +110,21 @@ def main() -> int:
         t = per_call(fn, min_time=min_time * 2)
         print(f"{label:45s} {fmt(t):>12s}  {mb / t:7.2f} MB/s")
 
+    # A cheap model on many draws: what the call costs beyond the draws themselves (converting
+    # the result) shows here. Each draw's forecasts stay in Rust (docs/benchmarks.md).
+    rows = [
+        {"actor": a, "dimension": d, "position": p, "salience": 0.5 + 0.1 * i, "capability": 1 + i}
+        for i, a in enumerate("ABCD")
+        for d, p in [("x", 10 * i), ("y", 90 - 20 * i), ("z", 50)]
+    ]
+    print("\n## Monte Carlo (4 actors, 3 dimensions)")
+    for model, draws in [("median", 100_000), ("bdm", 2_000)]:
+        t = per_call(
+            lambda: polemos.forecast.monte_carlo(rows, model=model, draws=draws, seed=1),
+            min_time=min_time,
+        )
+        print(f"{f'forecast.monte_carlo({model}, {draws} draws)':45s} {fmt(t):>12s}")
+
     print("\n## 2 threads vs 1 (same total work: the corpus, extracted article by article)")
 
     def extract_one() -> None:

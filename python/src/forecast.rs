@@ -6,8 +6,12 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
-use polemos_core::forecast::{ForecastError, ModelSpec, Scenario, parse_scenario as parse};
+use polemos_core::forecast::{
+    Distribution, Forecast, ForecastError, ModelKind, ModelSpec, MonteCarloParams,
+    MonteCarloResult, Scenario, parse_scenario as parse,
+};
 use pyo3::prelude::*;
+use serde::Serialize;
 
 use crate::engine::{Engine, date_arg, to_py};
 use crate::errors::Failure;
@@ -150,7 +154,29 @@ pub fn monte_carlo<'py>(
             &spec, &scenario, &params, progress,
         )?)
     })?;
-    to_py(py, &result)
+    to_py(py, &MonteCarloSummary::of(&result))
+}
+
+/// What Python's Monte Carlo results hold (`polemos.forecast.MonteCarlo`): the run without
+/// each draw's forecasts, which no Python caller gets; converting them into Python lists cost
+/// more than the draws of a cheap model (docs/benchmarks.md, "Forecasting").
+#[derive(Serialize)]
+struct MonteCarloSummary<'a> {
+    model: &'a ModelKind,
+    params: &'a MonteCarloParams,
+    baseline: &'a Forecast,
+    distributions: &'a [Distribution],
+}
+
+impl<'a> MonteCarloSummary<'a> {
+    fn of(run: &'a MonteCarloResult) -> Self {
+        Self {
+            model: &run.model,
+            params: &run.params,
+            baseline: &run.baseline,
+            distributions: &run.distributions,
+        }
+    }
 }
 
 /// Python's Monte Carlo arguments as the engine's options: a draw count and seed the engine's
@@ -239,7 +265,7 @@ pub fn monte_carlo_dispute<'py>(
             store, dispute, &spec, as_of, revision, &params, progress,
         )?)
     })?;
-    to_py(py, &run.result)
+    to_py(py, &MonteCarloSummary::of(&run.result))
 }
 
 /// Parses a scenario file's text (BDM CSV or KTAB CSV) into a scenario dict.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import _thread
 import inspect
+import json
 import math
 import signal
 import threading
@@ -155,6 +156,19 @@ def test_monte_carlo_on_a_scenario_is_the_engines_forecast_with_draws(engine: po
     stored_defaults = inspect.signature(engine.forecast).parameters
     for name in ("seed", "position_noise", "salience_noise", "capability_noise"):
         assert inline_defaults[name].default == stored_defaults[name].default, name
+
+
+def test_the_native_monte_carlo_converts_only_what_callers_get(engine: polemos.Engine) -> None:
+    """Each draw's forecasts stay in Rust: no Python result holds them, and turning thousands
+    of them into Python lists only to drop them was most of a cheap model's run."""
+    spec = json.dumps({"model": "median"})
+    inline = polemos._native.monte_carlo(json.dumps(forecast.scenario(ROWS)), spec, 20, 1)
+    stored = polemos._native.monte_carlo_dispute(
+        engine._native, "kuril-islands", spec, 20, 1, as_of="2026-12-01"
+    )
+    for run in (inline, stored):
+        assert set(run) == {"model", "params", "baseline", "distributions"}, sorted(run)
+        assert run["params"]["draws"] == 20
 
 
 def test_monte_carlo_reports_progress_and_the_range() -> None:

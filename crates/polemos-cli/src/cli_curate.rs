@@ -57,6 +57,16 @@ struct Row<'a> {
     revision: u64,
 }
 
+/// The flag of a parameter the engine names (the new name is `--to`); the disputes given as
+/// arguments keep the engine's word, `dispute`.
+fn flag(field: &str) -> Option<String> {
+    match field {
+        "new_name" => Some("--to".to_owned()),
+        "into" | "title" => Some(format!("--{field}")),
+        _ => None,
+    }
+}
+
 pub fn run(global: &GlobalArgs, args: &DisputesArgs) -> anyhow::Result<()> {
     let store = open_store_rw(global)?;
     let done: Curated = match &args.command {
@@ -65,8 +75,11 @@ pub fn run(global: &GlobalArgs, args: &DisputesArgs) -> anyhow::Result<()> {
             dispute,
             new_name,
             title,
-        } => curation::rename(&*store, dispute, new_name.as_deref(), title.as_deref())?,
-        DisputesCommand::Merge { dispute, into } => curation::merge(&*store, dispute, into)?,
+        } => curation::rename(&*store, dispute, new_name.as_deref(), title.as_deref())
+            .map_err(|e| crate::named_by_flag(e, flag))?,
+        DisputesCommand::Merge { dispute, into } => {
+            curation::merge(&*store, dispute, into).map_err(|e| crate::named_by_flag(e, flag))?
+        }
     };
     let row = Row {
         dispute: done.dispute.name.as_str(),

@@ -41,10 +41,12 @@ pub struct ForecastArgs {
     #[arg(long)]
     pub rounds: Option<usize>,
     /// With `--dispute`: the stances in force on this date (YYYY-MM-DD; default today).
-    #[arg(long, value_parser = parse_date, requires = "dispute")]
+    // `conflicts_with` too: clap waives `requires` for an argument (`--dispute`) that conflicts
+    // with one given (the file), so a file's forecast ignored these without a word.
+    #[arg(long, value_parser = parse_date, requires = "dispute", conflicts_with = "file")]
     pub as_of: Option<NaiveDate>,
     /// With `--dispute`: read the store as it was at this revision.
-    #[arg(long, requires = "dispute")]
+    #[arg(long, requires = "dispute", conflicts_with = "file")]
     pub revision: Option<u64>,
     /// Run this many Monte Carlo draws over uncertain inputs (1 to 100000).
     #[arg(long, value_name = "DRAWS")]
@@ -95,19 +97,12 @@ fn spec(args: &ForecastArgs) -> anyhow::Result<ModelSpec> {
     Ok(polemos_engine::forecast::model(name, args.rounds)?)
 }
 
-/// The engine's refusal of a Monte Carlo option, naming the flag the user typed rather than
-/// the engine's parameter (`draws` is `--monte-carlo`), as gRPC names its fields.
-fn named_by_flag(e: polemos_engine::Error) -> polemos_engine::Error {
-    match e {
-        polemos_engine::Error::Core(polemos_core::Error::InvalidArgument { field, message }) => {
-            let flag = match field.as_str() {
-                "draws" => "--monte-carlo".to_owned(),
-                other => format!("--{}", other.replace('_', "-")),
-            };
-            polemos_engine::Error::argument(flag, message)
-        }
-        other => other,
-    }
+/// The flag of a Monte Carlo parameter the engine names (`draws` is `--monte-carlo`).
+fn monte_carlo_flag(field: &str) -> Option<String> {
+    Some(match field {
+        "draws" => "--monte-carlo".to_owned(),
+        other => format!("--{}", other.replace('_', "-")),
+    })
 }
 
 /// Says which stances the models leave out of a stored dispute's scenario.
@@ -136,7 +131,7 @@ pub fn run(global: &GlobalArgs, args: &ForecastArgs) -> anyhow::Result<()> {
                 range: args.range,
             }
             .params()
-            .map_err(named_by_flag)
+            .map_err(|e| crate::named_by_flag(e, monte_carlo_flag))
         })
         .transpose()?;
     let scenario = match (&args.file, &args.dispute) {

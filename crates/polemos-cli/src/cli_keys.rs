@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use polemos_grpc::auth::{self, KeyFile, Role, StoredKey};
 
 use crate::GlobalArgs;
@@ -56,8 +56,8 @@ pub fn run(global: &GlobalArgs, args: &KeysArgs) -> anyhow::Result<()> {
                 created: chrono::Utc::now().to_rfc3339(),
             };
             file.keys.push(stored.clone());
-            file.save(&args.keys_file)
-                .with_context(|| format!("saving {}", args.keys_file.display()))?;
+            // The error names the file already.
+            file.save(&args.keys_file)?;
             if global.json {
                 let out = serde_json::json!({
                     "key": key, "id": stored.id, "role": role.as_str(),

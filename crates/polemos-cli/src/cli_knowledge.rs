@@ -32,14 +32,29 @@ pub struct KnowledgeArgs {
 }
 
 impl KnowledgeArgs {
-    /// What the command line and environment left unset, from `file` (a config file's).
-    pub fn fill_from(&mut self, file: Self) {
+    /// What the command line and environment left unset, from `file` (a config file's), each
+    /// path taken through `resolve(key, path)` (the config file's own reading of its paths).
+    pub fn fill_from(
+        &mut self,
+        file: Self,
+        resolve: impl Fn(&str, PathBuf) -> anyhow::Result<PathBuf>,
+    ) -> anyhow::Result<()> {
+        let one = |key: &str, path: Option<PathBuf>| path.map(|p| resolve(key, p)).transpose();
         if self.lexicons.is_empty() {
-            self.lexicons = file.lexicons;
+            self.lexicons = (file.lexicons.into_iter())
+                .map(|p| resolve("lexicons", p))
+                .collect::<anyhow::Result<_>>()?;
         }
-        self.data_dir = self.data_dir.take().or(file.data_dir);
-        self.syntax_model = self.syntax_model.take().or(file.syntax_model);
-        self.language = self.language.take().or(file.language);
+        if self.data_dir.is_none() {
+            self.data_dir = one("data_dir", file.data_dir)?;
+        }
+        if self.syntax_model.is_none() {
+            self.syntax_model = one("syntax_model", file.syntax_model)?;
+        }
+        if self.language.is_none() {
+            self.language = one("language", file.language)?;
+        }
+        Ok(())
     }
 
     /// The files, as the extractor crate takes them.

@@ -2,7 +2,7 @@
 //! `POLEMOS_*` environment variables, then an optional TOML config file, then defaults.
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -20,7 +20,8 @@ pub struct ServeArgs {
     /// Address to serve gRPC on [default: 127.0.0.1:50051].
     #[arg(long, env = "POLEMOS_LISTEN")]
     pub listen: Option<SocketAddr>,
-    /// Address of the Prometheus metrics endpoint (`/metrics`), or `off` [default: 127.0.0.1:9464].
+    /// Address of the Prometheus metrics endpoint (`/metrics`), or `off`; the address bound is
+    /// logged at start (port 0 picks a free one) [default: 127.0.0.1:9464].
     #[arg(long, env = "POLEMOS_METRICS_LISTEN")]
     pub metrics_listen: Option<String>,
     /// File of API key hashes, made by `polemos keys create` [default: polemos-keys.json].
@@ -87,7 +88,8 @@ pub struct ServeArgs {
     #[arg(skip)]
     #[serde(default, rename = "language")]
     _language: Option<IgnoredAny>,
-    /// A TOML file with any of these settings (snake_case keys, e.g. `listen = "0.0.0.0:50051"`).
+    /// A TOML file with any of these settings (snake_case keys, e.g. `listen = "0.0.0.0:50051"`);
+    /// relative paths in it are taken from the file's directory, not the working directory.
     #[arg(long, env = "POLEMOS_CONFIG")]
     #[serde(skip)]
     pub config: Option<PathBuf>,
@@ -105,16 +107,26 @@ impl ServeArgs {
         let file: Self = toml::from_str(&text).with_context(invalid)?;
         // The knowledge settings are read as the other commands read them, by their own type.
         let knowledge: KnowledgeArgs = toml::from_str(&text).with_context(invalid)?;
-        self.knowledge.fill_from(knowledge);
+        let existing = |key: &str, value| config_path(&path, key, value, Must::Exist);
+        self.knowledge.fill_from(knowledge, existing)?;
+        if self.tls_cert.is_none() {
+            self.tls_cert = file.tls_cert.map(|p| existing("tls_cert", p)).transpose()?;
+        }
+        if self.tls_key.is_none() {
+            self.tls_key = file.tls_key.map(|p| existing("tls_key", p)).transpose()?;
+        }
+        if self.keys_file.is_none() {
+            // A keys file not made yet is an empty key set, as without a config file (`polemos
+            // keys create` makes it and the server reloads it); its directory must exist.
+            let keys = |p| config_path(&path, "keys_file", p, Must::BeInADirectory);
+            self.keys_file = file.keys_file.map(keys).transpose()?;
+        }
         macro_rules! fill {
             ($($f:ident),+) => { $( if self.$f.is_none() { self.$f = file.$f; } )+ };
         }
         fill!(
             listen,
             metrics_listen,
-            keys_file,
-            tls_cert,
-            tls_key,
             max_message_bytes,
             max_text_bytes,
             max_concurrent_requests,
@@ -129,6 +141,35 @@ impl ServeArgs {
         self.insecure_no_auth |= file.insecure_no_auth;
         Ok(self)
     }
+}
+
+/// What a path named in the config file must be.
+enum Must {
+    Exist,
+    BeInADirectory,
+}
+
+/// A path the config file names under `key`: a relative one is taken from the file's directory,
+/// as in most tools' config files, so the file means the same from any working directory. One
+/// that is not there is an error naming the file, the key and the path it resolved to.
+fn config_path(config: &Path, key: &str, value: PathBuf, must: Must) -> anyhow::Result<PathBuf> {
+    // `join` keeps an absolute `value` as it is; a bare file name's parent is "" (here).
+    let resolved = config.parent().unwrap_or(Path::new("")).join(value);
+    let (there, missing) = match must {
+        Must::Exist => (resolved.exists(), resolved.as_path()),
+        Must::BeInADirectory => {
+            let dir = resolved.parent().unwrap_or(Path::new(""));
+            (dir.as_os_str().is_empty() || dir.is_dir(), dir)
+        }
+    };
+    if !there {
+        bail!(
+            "config file {}: {key}: {} does not exist",
+            config.display(),
+            missing.display()
+        );
+    }
+    Ok(resolved)
 }
 
 fn init_logging() {
@@ -256,11 +297,7 @@ pub fn run(global: &GlobalArgs, args: &ServeArgs) -> anyhow::Result<()> {
             let addr: SocketAddr = metrics
                 .parse()
                 .with_context(|| format!("--metrics-listen `{metrics}` is not an address or `off`"))?;
-            metrics_exporter_prometheus::PrometheusBuilder::new()
-                .with_http_listener(addr)
-                .install()
-                .with_context(|| format!("starting the metrics endpoint on {addr}"))?;
-            tracing::info!(%addr, "Prometheus metrics at http://{addr}/metrics");
+            crate::serve_metrics::start(addr).await?;
         }
         // The same extractor `polemos extract` builds from the same flags, so the same text
         // stores the same facts and confidences through either; a bad file stops the server here.

@@ -13,6 +13,7 @@ mod cli_parse;
 mod cli_report;
 mod cli_serve;
 mod output;
+mod serve_metrics;
 
 use std::process::ExitCode;
 
@@ -116,6 +117,21 @@ fn main() -> ExitCode {
             eprintln!("error: {e:#}");
             exit_code(&e)
         }
+    }
+}
+
+/// The engine's refusal of an argument, naming the flag the user typed (`flag(field)`, when it
+/// has one) rather than the engine's parameter, as gRPC names its fields; other errors as they
+/// are.
+fn named_by_flag(
+    e: polemos_engine::Error,
+    flag: impl Fn(&str) -> Option<String>,
+) -> polemos_engine::Error {
+    match e {
+        polemos_engine::Error::Core(polemos_core::Error::InvalidArgument { field, message }) => {
+            polemos_engine::Error::argument(flag(&field).unwrap_or(field), message)
+        }
+        other => other,
     }
 }
 

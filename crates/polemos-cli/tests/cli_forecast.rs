@@ -139,6 +139,20 @@ fn monte_carlo_options_without_draws_are_refused() {
     );
 }
 
+/// `--as-of` and `--revision` choose what a stored dispute's scenario is read from; a scenario
+/// file has neither, so they are refused rather than ignored, as the Monte Carlo options are.
+#[test]
+fn dispute_options_on_a_scenario_file_are_refused() {
+    let file = format!("{SCENARIOS}/ec-emissions.csv");
+    for option in ["--as-of=2020-01-01", "--revision=1"] {
+        let o = polemos(&["forecast", "--model", "median", option, file.as_str()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{option}: {err}");
+        let flag = option.split('=').next().expect("flag");
+        assert!(err.contains(flag), "{option}: {err}");
+    }
+}
+
 #[test]
 fn malformed_file_is_a_clear_error() {
     let dir = tempfile::tempdir().expect("tmp");

@@ -341,9 +341,9 @@ pub struct Suite {
 }
 
 fn read(path: &Path) -> Result<String, EvalError> {
-    let text = std::fs::read_to_string(path).map_err(|source| EvalError::Io {
+    let text = std::fs::read_to_string(path).map_err(|cause| EvalError::Io {
         path: path.to_owned(),
-        source,
+        cause,
     })?;
     // An editor's byte-order mark is not part of the article.
     Ok(text
@@ -363,9 +363,9 @@ fn parse_gold(path: &Path, line: Option<usize>, json: &str) -> Result<GoldArticl
 }
 
 fn sorted_files(dir: &Path, suffix: &str) -> Result<Vec<PathBuf>, EvalError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| EvalError::Io {
+    let entries = std::fs::read_dir(dir).map_err(|cause| EvalError::Io {
         path: dir.to_owned(),
-        source,
+        cause,
     })?;
     let mut files: Vec<PathBuf> = entries
         .filter_map(Result::ok)

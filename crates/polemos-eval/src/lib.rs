@@ -19,12 +19,14 @@ pub use score::{
     ArticleScore, Bin, Counts, Figures, Judged, Mistake, MistakeKind, Scorecard, Summary,
 };
 
+/// What went wrong evaluating. A cause is in the message, and not also the error's `source()`:
+/// a report of the chain (`{:#}`, the CLI's) would print it twice.
 #[derive(Debug, thiserror::Error)]
 pub enum EvalError {
-    #[error("cannot read {}: {source}", path.display())]
+    #[error("cannot read {}: {cause}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{}{}: `{field}`: {message}", path.display(), line.map(|l| format!(" line {l}")).unwrap_or_default())]
     Json {
@@ -41,10 +43,10 @@ pub enum EvalError {
     },
     #[error("{} holds no gold file (NAME.gold.json beside NAME.txt, or NAME.gold.jsonl)", .0.display())]
     Empty(PathBuf),
-    #[error("cannot extract from gold article {article}: {source}")]
+    #[error("cannot extract from gold article {article}: {cause}")]
     Extract {
         article: String,
-        source: ExtractError,
+        cause: ExtractError,
     },
     #[error("floors file {path}: {message}")]
     Floors { path: String, message: String },
@@ -63,9 +65,9 @@ pub fn score_article(article: &Article, extractor: &Extractor) -> Result<Article
     let extraction =
         extractor
             .extract(&article.text, &meta)
-            .map_err(|source| EvalError::Extract {
+            .map_err(|cause| EvalError::Extract {
                 article: article.name.clone(),
-                source,
+                cause,
             })?;
     Ok(ArticleScore::new(
         article.name.clone(),

@@ -220,19 +220,12 @@ pub fn runtime() -> tokio::runtime::Runtime {
         .expect("runtime")
 }
 
-/// A loopback port nothing listens on right now, for a listener whose address its process does
-/// not report (the metrics endpoint). It can race: another process may take the port between
-/// this returning and the listener binding it; a gRPC server is started with
-/// [`spawn_serving`] instead.
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .and_then(|l| l.local_addr())
-        .expect("free port")
-        .port()
-}
-
 /// The line `polemos serve` logs once it listens, with the address it bound (`addr=...`).
 const SERVING: &str = "polemos gRPC serving";
+
+/// The line `polemos serve` logs once its metrics endpoint listens, with the address it bound
+/// (the CLI's `serve_metrics::METRICS_SERVING`).
+const METRICS_SERVING: &str = "Prometheus metrics serving";
 
 /// Starts `serve` (a `polemos ... serve` command without `--listen`) listening on
 /// `127.0.0.1:0`, and returns the process and the address the server bound, read from its log:
@@ -244,44 +237,67 @@ pub fn spawn_serving(
     mut serve: std::process::Command,
     wait: Duration,
 ) -> (std::process::Child, SocketAddr) {
+    serve.args(["--listen", "127.0.0.1:0"]);
+    let (child, addrs) = spawn_logging_addresses(serve, &[SERVING], wait);
+    (child, addrs[0])
+}
+
+/// [`spawn_serving`] with the metrics endpoint on `127.0.0.1:0` too (`serve` without
+/// `--metrics-listen`): the process, the gRPC address and the metrics address, both as bound.
+pub fn spawn_serving_with_metrics(
+    mut serve: std::process::Command,
+    wait: Duration,
+) -> (std::process::Child, SocketAddr, SocketAddr) {
+    serve.args(["--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"]);
+    let (child, addrs) = spawn_logging_addresses(serve, &[SERVING, METRICS_SERVING], wait);
+    (child, addrs[0], addrs[1])
+}
+
+/// Starts `serve` and waits for a log line containing each of `lines` with an `addr=...`
+/// field; returns the process and those addresses, in the order of `lines`.
+fn spawn_logging_addresses(
+    mut serve: std::process::Command,
+    lines: &[&'static str],
+    wait: Duration,
+) -> (std::process::Child, Vec<SocketAddr>) {
     use std::io::BufRead;
     let mut child = serve
-        .args(["--listen", "127.0.0.1:0"])
         .env("POLEMOS_LOG", "info")
         .stderr(std::process::Stdio::piped())
         .spawn()
         .expect("start polemos serve");
     let log = child.stderr.take().expect("piped standard error");
-    let (found, addr) = std::sync::mpsc::channel();
+    let (found, addrs) = std::sync::mpsc::channel();
+    let lines = lines.to_vec();
     std::thread::spawn(move || {
         let mut seen = String::new();
+        let mut bound: Vec<Option<SocketAddr>> = vec![None; lines.len()];
         let mut found = Some(found);
         for line in std::io::BufReader::new(log).lines() {
             let Ok(line) = line else { break };
-            if let Some(tx) = &found {
-                if let Some(addr) = line
-                    .contains(SERVING)
-                    .then(|| {
-                        line.split_whitespace()
-                            .find_map(|w| w.strip_prefix("addr="))
-                    })
-                    .flatten()
-                    .and_then(|a| a.parse::<SocketAddr>().ok())
-                {
-                    let _ = tx.send(Ok(addr));
-                    found = None;
-                } else {
+            let Some(tx) = &found else { continue };
+            let addr = line
+                .split_whitespace()
+                .find_map(|w| w.strip_prefix("addr="))
+                .and_then(|a| a.parse::<SocketAddr>().ok());
+            match (lines.iter().position(|l| line.contains(l)), addr) {
+                (Some(i), Some(addr)) => bound[i] = Some(addr),
+                _ => {
                     seen.push_str(&line);
                     seen.push('\n');
                 }
+            }
+            if bound.iter().all(Option::is_some) {
+                let _ = tx.send(Ok(bound.iter().flatten().copied().collect()));
+                found = None;
             }
         }
         if let Some(tx) = found {
             let _ = tx.send(Err(seen));
         }
     });
-    match addr.recv_timeout(wait) {
-        Ok(Ok(addr)) => (child, addr),
+    match addrs.recv_timeout(wait) {
+        Ok(Ok(addrs)) => (child, addrs),
         Ok(Err(log)) => {
             let _ = child.kill();
             let _ = child.wait();

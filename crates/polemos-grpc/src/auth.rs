@@ -71,22 +71,18 @@ pub struct KeyFile {
     pub keys: Vec<StoredKey>,
 }
 
+/// What went wrong with the keys. The cause is in each message, and not also the error's
+/// `source()`: a report of the chain (`{:#}`, the CLI's) would print it twice.
 #[derive(Debug, thiserror::Error)]
 pub enum KeyError {
-    #[error("cannot read keys file {path}: {source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("cannot write keys file {path}: {source}")]
-    Write {
-        path: String,
-        source: std::io::Error,
-    },
-    #[error("keys file {path} is not valid: {source}")]
+    #[error("cannot read keys file {path}: {cause}")]
+    Read { path: String, cause: std::io::Error },
+    #[error("cannot write keys file {path}: {cause}")]
+    Write { path: String, cause: std::io::Error },
+    #[error("keys file {path} is not valid: {cause}")]
     Parse {
         path: String,
-        source: serde_json::Error,
+        cause: serde_json::Error,
     },
     #[error(
         "POLEMOS_API_KEYS entry {index} `{entry}` is not ROLE:SHA256 (role reader, writer or admin; 64 hex digits)"
@@ -122,23 +118,23 @@ impl KeyFile {
     /// Reads the file; a missing file is an empty key set.
     pub fn load(path: &Path) -> Result<Self, KeyError> {
         match std::fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text).map_err(|source| KeyError::Parse {
+            Ok(text) => serde_json::from_str(&text).map_err(|cause| KeyError::Parse {
                 path: path.display().to_string(),
-                source,
+                cause,
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Self::default()),
-            Err(source) => Err(KeyError::Read {
+            Err(cause) => Err(KeyError::Read {
                 path: path.display().to_string(),
-                source,
+                cause,
             }),
         }
     }
 
     /// Writes the file (readable by its owner only, on Unix) via a temporary file and a rename.
     pub fn save(&self, path: &Path) -> Result<(), KeyError> {
-        let err = |source| KeyError::Write {
+        let err = |cause| KeyError::Write {
             path: path.display().to_string(),
-            source,
+            cause,
         };
         let tmp = path.with_extension("tmp");
         let text = serde_json::to_string_pretty(self).map_err(|e| err(std::io::Error::other(e)))?;

@@ -459,8 +459,17 @@ fn try_lock_unpoisoned<T>(mutex: &std::sync::Mutex<T>) -> Option<std::sync::Mute
 /// is the path of an SQLite file (created if missing).
 ///
 /// # Errors
-/// When the location cannot be opened or migrated, or names a backend this build lacks.
+/// When the location is empty, cannot be opened or migrated, or names a backend this build
+/// lacks.
 pub fn open(location: &str) -> Result<Box<dyn Store>, StoreError> {
+    // SQLite takes an empty path for a private temporary file deleted on close: a write would
+    // succeed and be lost (an unset `POLEMOS_DB=` in a script, say).
+    if location.trim().is_empty() {
+        return Err(StoreError::InvalidArgument {
+            field: "location",
+            reason: "is empty: name an SQLite file, `memory:` or a postgres:// URL".into(),
+        });
+    }
     if location == "memory:" || location == ":memory:" {
         return Ok(Box::new(LogStore::new(MemoryBackend::default())));
     }

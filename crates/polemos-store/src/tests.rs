@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 use polemos_core::{Position, Record, Stance};
 use proptest::prelude::*;
 
-use crate::{LogStore, MemoryBackend, SqliteBackend, Store, View, WriteBatch};
+use crate::{LogStore, MemoryBackend, SqliteBackend, Store, StoreError, View, WriteBatch, open};
 
 /// The reference dossier shipped in `examples/` (the conformance suite, in
 /// `polemos-store-testkit`, runs over it too: `tests/conformance.rs`).
@@ -95,6 +95,25 @@ fn a_file_that_is_not_sqlite_is_a_clear_error() {
     .expect("write");
     let err = SqliteBackend::open(&path).err().expect("refused");
     assert!(err.to_string().contains("notes.txt"), "{err}");
+}
+
+/// An empty location would be SQLite's private temporary file, deleted on close: every write
+/// to it lost without a word. It is refused instead.
+#[test]
+fn an_empty_location_is_refused_not_a_temporary_file() {
+    for location in ["", "  "] {
+        let err = open(location).err().expect("refused");
+        assert!(
+            matches!(
+                err,
+                StoreError::InvalidArgument {
+                    field: "location",
+                    ..
+                }
+            ),
+            "{err}"
+        );
+    }
 }
 
 fn date(day: u32) -> NaiveDate {

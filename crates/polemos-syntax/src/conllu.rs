@@ -116,7 +116,7 @@ fn check_heads(s: &GoldSentence) -> Result<(), String> {
 pub fn read(path: &std::path::Path) -> Result<Vec<GoldSentence>, Error> {
     let text = std::fs::read_to_string(path).map_err(|e| Error::Io {
         path: path.display().to_string(),
-        source: e,
+        cause: e,
     })?;
     parse(&text)
 }

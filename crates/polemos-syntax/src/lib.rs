@@ -32,15 +32,12 @@ mod weights;
 pub use model::{Model, Sentence, Token, to_conllu};
 pub use tokenize::{SentenceSpans, tokenize};
 
-/// What can go wrong loading a model or reading a treebank.
+/// What can go wrong loading a model or reading a treebank. A cause is in the message, and not
+/// also the error's `source()`: a report of the chain (`{:#}`, the CLI's) would print it twice.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    #[error("{path}: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error("{path}: {cause}")]
+    Io { path: String, cause: std::io::Error },
     #[error("not a valid polemos-syntax model: {0}")]
     BadModel(String),
     #[error("CoNLL-U line {line}: {message}")]

@@ -87,7 +87,7 @@ impl Model {
         let path = path.as_ref();
         let bytes = std::fs::read(path).map_err(|e| Error::Io {
             path: path.display().to_string(),
-            source: e,
+            cause: e,
         })?;
         Model::from_bytes(&bytes)
     }

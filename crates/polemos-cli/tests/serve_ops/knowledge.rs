@@ -6,7 +6,7 @@ use super::*;
 /// The stance confidences `Extract` gives for the reference article on a server started with
 /// `args`.
 async fn served_stance_confidences(args: &[&str]) -> Vec<f64> {
-    let mut all = vec!["--insecure-no-auth", "--metrics-listen", "off"];
+    let mut all = vec!["--insecure-no-auth"];
     all.extend_from_slice(args);
     let (_server, channel) = serve_and_connect("memory:", &all).await;
     let request = pb::ExtractRequest {

@@ -6,13 +6,14 @@
 
 mod knowledge;
 
+use std::net::SocketAddr;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use polemos_core::Dossier;
 use polemos_grpc::{Keys, Limits, Options};
-use polemos_grpc_testkit::{ARTICLE, KURIL, Server, free_port, spawn_serving, with_key};
+use polemos_grpc_testkit::{ARTICLE, KURIL, Server, spawn_serving_with_metrics, with_key};
 use polemos_proto::v1 as pb;
 use polemos_proto::v1::dossier_service_client::DossierServiceClient;
 use polemos_proto::v1::extraction_service_client::ExtractionServiceClient;
@@ -479,14 +480,74 @@ fn settings_come_from_flag_then_environment_then_file() {
         "tls_cert = \"file-cert.pem\"\ntls_key = \"file-key.pem\"\nmetrics_listen = \"off\"\n",
     )
     .expect("write config");
-    let out = serve(dir.path(), &["--config", tls.to_str().expect("path")], &[]);
-    assert_clear_error(&out, &["reading file-cert.pem"]);
-    let out = serve(
-        dir.path(),
-        &["--config", tls.to_str().expect("path")],
-        &[("POLEMOS_TLS_CERT", "env-cert.pem")],
-    );
+    let tls = tls.to_str().expect("path");
+    let file_cert = dir.path().join("file-cert.pem");
+    let out = serve(dir.path(), &["--config", tls], &[]);
+    assert_clear_error(&out, &[tls, "tls_cert", file_cert.to_str().expect("path")]);
+    std::fs::write(
+        dir.path().join("file-key.pem"),
+        "not read: the certificate fails first",
+    )
+    .expect("write key");
+    let env_cert = [("POLEMOS_TLS_CERT", "env-cert.pem")];
+    let out = serve(dir.path(), &["--config", tls], &env_cert);
     assert_clear_error(&out, &["reading env-cert.pem"]);
+}
+
+/// A config file's relative paths are taken from its directory, so it means the same from any
+/// working directory; a flag's (or variable's) stay relative to the working directory.
+#[test]
+fn a_config_files_relative_paths_are_taken_from_its_directory() {
+    let root = tempfile::tempdir().expect("temp dir");
+    let (conf, elsewhere) = (root.path().join("conf"), root.path().join("elsewhere"));
+    std::fs::create_dir(&conf).expect("mkdir");
+    std::fs::create_dir(&elsewhere).expect("mkdir");
+    let config = conf.join("serve.toml");
+    let config_name = config.to_str().expect("path");
+    let write = |text: &str| std::fs::write(&config, text).expect("write config");
+    let in_conf = |name: &str| conf.join(name).to_str().expect("path").to_owned();
+
+    // Found beside the config file, not in the working directory: the certificate is read and
+    // refused for what it holds, under the name it resolved to.
+    std::fs::write(conf.join("cert.pem"), "this is not PEM\n").expect("write");
+    std::fs::write(conf.join("key.pem"), "this is not PEM\n").expect("write");
+    write("tls_cert = \"cert.pem\"\ntls_key = \"key.pem\"\nmetrics_listen = \"off\"\n");
+    let out = serve(&elsewhere, &["--config", config_name], &[]);
+    assert_clear_error(&out, &["TLS certificate", &in_conf("cert.pem")]);
+    // The same name as a flag is the working directory's.
+    let flags = ["--config", config_name, "--tls-cert", "cert.pem"];
+    assert_clear_error(&serve(&elsewhere, &flags, &[]), &["reading cert.pem"]);
+
+    // A missing file names the config file, the key and the path it resolved to.
+    for (text, key, missing) in [
+        (
+            "lexicons = [\"mine.tsv\"]\n",
+            "lexicons",
+            in_conf("mine.tsv"),
+        ),
+        ("data_dir = \"data\"\n", "data_dir", in_conf("data")),
+        (
+            "syntax_model = \"en.model\"\n",
+            "syntax_model",
+            in_conf("en.model"),
+        ),
+        ("language = \"lang.tsv\"\n", "language", in_conf("lang.tsv")),
+        (
+            "tls_key = \"../key.pem\"\n",
+            "tls_key",
+            in_conf("../key.pem"),
+        ),
+        // A keys file may not exist yet (an empty key set), but its directory must.
+        (
+            "keys_file = \"keys/keys.json\"\n",
+            "keys_file",
+            in_conf("keys"),
+        ),
+    ] {
+        write(&format!("metrics_listen = \"off\"\n{text}"));
+        let out = serve(&elsewhere, &["--config", config_name], &[]);
+        assert_clear_error(&out, &[config_name, &format!(": {key}: "), &missing]);
+    }
 }
 
 #[test]
@@ -580,10 +641,10 @@ fn bad_tls_files_are_clear_errors_not_panics() {
 
 // ---------------------------------------------------------------- metrics endpoint
 
-/// The body of `GET /metrics` on `port`, over plain HTTP/1.1.
-fn scrape(port: u16) -> String {
+/// The body of `GET /metrics` at `addr`, over plain HTTP/1.1.
+fn scrape(addr: SocketAddr) -> String {
     use std::io::{Read, Write};
-    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("metrics connect");
+    let mut stream = std::net::TcpStream::connect(addr).expect("metrics connect");
     stream
         .write_all(b"GET /metrics HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
         .expect("request");
@@ -614,17 +675,22 @@ fn create_key(keys: &Path, role: &str) -> String {
         .to_owned()
 }
 
-/// A `polemos serve` process, stopped however the test ends.
-struct Served(std::process::Child);
+/// A `polemos serve` process, stopped however the test ends, and the address its metrics
+/// endpoint bound.
+struct Served {
+    child: std::process::Child,
+    metrics: SocketAddr,
+}
 
 impl Drop for Served {
     fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
-/// Starts `polemos --db <db> serve <args>` on a port it binds itself and connects to it.
+/// Starts `polemos --db <db> serve <args>` on ports it binds itself (gRPC and metrics) and
+/// connects to it.
 async fn serve_and_connect(db: &str, args: &[&str]) -> (Served, Channel) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_polemos"));
     command
@@ -632,8 +698,8 @@ async fn serve_and_connect(db: &str, args: &[&str]) -> (Served, Channel) {
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::null());
-    let (child, addr) = spawn_serving(command, Duration::from_secs(60));
-    let served = Served(child);
+    let (child, addr, metrics) = spawn_serving_with_metrics(command, Duration::from_secs(60));
+    let served = Served { child, metrics };
     let url = format!("http://{addr}");
     let channel = Channel::from_shared(url.clone())
         .expect("url")
@@ -648,18 +714,8 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
     let dir = tempfile::tempdir().expect("temp dir");
     let keys = dir.path().join("keys.json");
     let reader = create_key(&keys, "reader");
-    // The metrics endpoint does not report the address it bound, so it gets a port found free.
-    let metrics_port = free_port();
-    let (_server, channel) = serve_and_connect(
-        "memory:",
-        &[
-            "--metrics-listen",
-            &format!("127.0.0.1:{metrics_port}"),
-            "--keys-file",
-            keys.to_str().expect("path"),
-        ],
-    )
-    .await;
+    let (server, channel) =
+        serve_and_connect("memory:", &["--keys-file", keys.to_str().expect("path")]).await;
     let mut client = DossierServiceClient::new(channel);
     for _ in 0..3 {
         let get = pb::GetActorRequest {
@@ -684,7 +740,7 @@ async fn metrics_endpoint_counts_calls_by_method_and_code_and_times_store_calls(
     let denied = client.create_actor(create).await.expect_err("reader");
     assert_eq!(denied.code(), Code::PermissionDenied);
 
-    let text = scrape(metrics_port);
+    let text = scrape(server.metrics);
     let calls = |method: &str, code: &str| {
         sample(
             &text,
