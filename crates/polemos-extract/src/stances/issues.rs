@@ -401,7 +401,8 @@ pub(crate) fn request_may_name_issue(
 /// request governs through "to" ("calls on Russia to end its occupation of Crimea", "urged the
 /// governments not to turn away boats"). A known topic in that object is the issue; a new issue
 /// is named only when the verb asks against its object (a reversing verb such as "end" or
-/// "withdraw", or a negated one), since "to respect the principles ..." names no issue. The
+/// "withdraw", or a negated one) or takes a course up (the lexicon's `adopting_verb`: "to
+/// exercise restraint"), since "to respect the principles ..." names no issue. The
 /// flag says the requester opposes what is named.
 pub(super) fn requested_act(
     doc: &Doc<'_>,
@@ -445,7 +446,9 @@ pub(super) fn requested_act(
         if let Some(topic) = topic {
             return Some((topic, against));
         }
-        if against {
+        // "urged both sides to exercise restraint": a course asked of another is the asker's
+        // issue, named by the verb's object, when the verb only takes the course up.
+        if against || doc.tok_in_lex(verb_tok, Lex::AdoptingVerb) {
             let obj_tok = doc.token_at(from);
             return new_issue_from(
                 doc,
@@ -454,7 +457,7 @@ pub(super) fn requested_act(
                 stop_tok.min(doc.token_at(object_end) + 1),
                 false,
             )
-            .map(|(id, t)| (Accused::New(id, t), true));
+            .map(|(id, t)| (Accused::New(id, t), against));
         }
     }
     None
