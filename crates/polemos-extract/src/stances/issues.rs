@@ -255,9 +255,12 @@ fn new_issue_from(
     }
     let cut_by_coordination = doc.tok_is_a(t, Class::PhraseCoordinator);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
-    // ("resumption of formal diplomatic [ties]"): not a whole phrase.
+    // ("resumption of formal diplomatic [ties]"): not a whole phrase. A phrase of the longest
+    // length that a word ending phrases follows is whole ("restoration of diplomatic ties
+    // between ...").
     let cut_short = clause_at != Some(t)
-        && (covered(t) && !doc.tok_is_a(t, Class::IssueEnd) || t - start == MAX_NEW_ISSUE_TOKENS);
+        && !doc.tok_is_a(t, Class::IssueEnd)
+        && (covered(t) || t - start == MAX_NEW_ISSUE_TOKENS);
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }

@@ -590,3 +590,29 @@ fn a_course_asked_of_another_is_the_askers_issue() {
     );
     assert!(!s.iter().any(|(_, i, _)| i.contains("principles")), "{s:?}");
 }
+
+#[test]
+fn a_phrase_of_the_longest_length_before_a_preposition_is_whole() {
+    let s = stances(
+        "Bahrain and Qatar clashed over the Hawar Islands. The United States welcomes the restoration of diplomatic ties between Bahrain and Qatar.",
+    );
+    assert!(
+        has(&s, "USA", "restoration-of-diplomatic-ties", "support"),
+        "{s:?}"
+    );
+    let s = stances(
+        "Bahrain and Qatar clashed over the Hawar Islands. Egypt supports the reopening of land borders with Qatar.",
+    );
+    assert!(
+        has(&s, "EGY", "reopening-of-land-borders", "support"),
+        "{s:?}"
+    );
+    // A phrase the limit cuts in the middle is still no issue.
+    let s = stances(
+        "Bahrain and Qatar clashed over the Hawar Islands. Egypt supports the resumption of formal diplomatic ties with Qatar.",
+    );
+    assert!(
+        !s.iter().any(|(_, i, _)| i.starts_with("resumption")),
+        "{s:?}"
+    );
+}
