@@ -65,6 +65,8 @@ pub enum Lex {
     CallingVerb,
     /// Verbs of furthering that take general goods as objects ("promote trade"): only a known topic after them is an issue. Whole cues, phrases allowed.
     WeakCue,
+    /// Verbs of taking up a course, whose object, when another is asked to do it, is what the asker supports ("urged X to exercise restraint"). Base forms.
+    AdoptingVerb,
     /// Nouns for a claim to territory once an actor owns them ("China's claims", "Indian control").
     ClaimNoun,
     /// Verbs whose subject does the act their object names ("lodged a protest", "held drills"); lemmas, matched by stem too.
@@ -149,7 +151,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 53] = [
+pub const LEXICONS: [(Lex, &str, Case); 54] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -178,6 +180,7 @@ pub const LEXICONS: [(Lex, &str, Case); 53] = [
     (Lex::ClaimedThing, "claimed_thing", Case::Any),
     (Lex::CallingVerb, "calling_verb", Case::Any),
     (Lex::WeakCue, "weak_cue", Case::Any),
+    (Lex::AdoptingVerb, "adopting_verb", Case::Any),
     (Lex::ClaimNoun, "claim_noun", Case::Any),
     (Lex::LightVerb, "light_verb", Case::Any),
     (Lex::LightVerbIrregular, "light_verb_irregular", Case::Any),

@@ -255,9 +255,12 @@ fn new_issue_from(
     }
     let cut_by_coordination = doc.tok_is_a(t, Class::PhraseCoordinator);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
-    // ("resumption of formal diplomatic [ties]"): not a whole phrase.
+    // ("resumption of formal diplomatic [ties]"): not a whole phrase. A phrase of the longest
+    // length that a word ending phrases follows is whole ("restoration of diplomatic ties
+    // between ...").
     let cut_short = clause_at != Some(t)
-        && (covered(t) && !doc.tok_is_a(t, Class::IssueEnd) || t - start == MAX_NEW_ISSUE_TOKENS);
+        && !doc.tok_is_a(t, Class::IssueEnd)
+        && (covered(t) || t - start == MAX_NEW_ISSUE_TOKENS);
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }
@@ -401,7 +404,8 @@ pub(crate) fn request_may_name_issue(
 /// request governs through "to" ("calls on Russia to end its occupation of Crimea", "urged the
 /// governments not to turn away boats"). A known topic in that object is the issue; a new issue
 /// is named only when the verb asks against its object (a reversing verb such as "end" or
-/// "withdraw", or a negated one), since "to respect the principles ..." names no issue. The
+/// "withdraw", or a negated one) or takes a course up (the lexicon's `adopting_verb`: "to
+/// exercise restraint"), since "to respect the principles ..." names no issue. The
 /// flag says the requester opposes what is named.
 pub(super) fn requested_act(
     doc: &Doc<'_>,
@@ -445,7 +449,9 @@ pub(super) fn requested_act(
         if let Some(topic) = topic {
             return Some((topic, against));
         }
-        if against {
+        // "urged both sides to exercise restraint": a course asked of another is the asker's
+        // issue, named by the verb's object, when the verb only takes the course up.
+        if against || doc.tok_in_lex(verb_tok, Lex::AdoptingVerb) {
             let obj_tok = doc.token_at(from);
             return new_issue_from(
                 doc,
@@ -454,7 +460,7 @@ pub(super) fn requested_act(
                 stop_tok.min(doc.token_at(object_end) + 1),
                 false,
             )
-            .map(|(id, t)| (Accused::New(id, t), true));
+            .map(|(id, t)| (Accused::New(id, t), against));
         }
     }
     None

@@ -34,6 +34,9 @@ use references::{anaphor, anaphor_before};
 
 /// How far after a stance cue its condition may start, in tokens.
 const CONDITION_WINDOW: usize = 14;
+/// How far after a cue of support the actors asked to act may be named ("encourage India and
+/// Pakistan to ..."), in tokens.
+const ASKED_ACTORS_WINDOW: usize = 6;
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
     Support,
@@ -275,6 +278,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .filter(|(_, c)| c.start > it.start)
                 .map_or(sentence_end, |(_, c)| c.start);
             let mut asked_against = false;
+            let mut asked_of_object = false;
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
@@ -369,8 +373,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // the claim to the territory, whoever's it is.
                     let claim = references::owned_claim(doc, items, i, stop_tok)
                         .and_then(|tok| sovereignty.map(|t| (t, tok)));
+                    // "we encourage India and Pakistan to exercise restraint": a cue of support
+                    // whose object is an actor asks that actor to act, as a request does.
                     let is_request = matches!(it.kind, ItemKind::Event(e)
-                        if k.events[e].event_type == PloverType::Request);
+                        if k.events[e].event_type == PloverType::Request)
+                        || (kind == Kind::Support && object_is_actor);
                     let requested = is_request
                         .then(|| issues::requested_act(doc, items, i, stop_tok))
                         .flatten();
@@ -399,6 +406,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // asks for is the object of the verb it governs.
                         None if requested.is_some() => requested.map(|(found, against)| {
                             asked_against = against;
+                            asked_of_object = object_is_actor;
                             match found {
                                 issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
                                 issues::Accused::New(id, title) => Target::New(id, title),
@@ -426,6 +434,22 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let Some(target) = target else {
                 continue;
             };
+            // "We encourage India and Pakistan to exercise restraint": those asked to act are
+            // not the ones who hold the stance, whatever reading made them the holders.
+            if asked_of_object {
+                let asked: Vec<usize> = items[i + 1..]
+                    .iter()
+                    .take_while(|x| x.tok <= it.tok_end + ASKED_ACTORS_WINDOW)
+                    .filter_map(|x| match x.kind {
+                        ItemKind::Actor { actor, .. } => holders::stance_holder(doc, actor),
+                        _ => None,
+                    })
+                    .collect();
+                holders.retain(|h| !asked.contains(h));
+                if holders.is_empty() {
+                    continue;
+                }
+            }
             let Some(dispute) = doc.sentence_dispute.get(s).copied().flatten() else {
                 continue;
             };

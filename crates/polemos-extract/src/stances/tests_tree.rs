@@ -565,3 +565,54 @@ fn a_phrase_with_a_demonstrative_names_no_new_issue() {
     );
     assert!(!s.iter().any(|(_, i, _)| i.contains("these")), "{s:?}");
 }
+
+#[test]
+fn a_course_asked_of_another_is_the_askers_issue() {
+    let s = stances(
+        "Armenia and Azerbaijan clashed in Nagorno-Karabakh. The United States urged Armenia and Azerbaijan to exercise restraint.",
+    );
+    assert!(has(&s, "USA", "restraint", "support"), "{s:?}");
+    // Those asked to act do not hold the stance.
+    assert!(
+        !s.iter()
+            .any(|(h, i, _)| i == "restraint" && (h == "ARM" || h == "AZE")),
+        "{s:?}"
+    );
+    // The same request through a cue of support whose object is the one asked.
+    let s = stances(
+        "Armenia and Azerbaijan clashed in Nagorno-Karabakh. France encouraged Azerbaijan to show restraint.",
+    );
+    assert!(has(&s, "FRA", "restraint", "support"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "AZE"), "{s:?}");
+    // A verb that does not take a course up names no issue.
+    let s = stances(
+        "Armenia and Azerbaijan clashed in Nagorno-Karabakh. France called on Azerbaijan to respect the principles of the Helsinki Final Act.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.contains("principles")), "{s:?}");
+}
+
+#[test]
+fn a_phrase_of_the_longest_length_before_a_preposition_is_whole() {
+    let s = stances(
+        "Bahrain and Qatar clashed over the Hawar Islands. The United States welcomes the restoration of diplomatic ties between Bahrain and Qatar.",
+    );
+    assert!(
+        has(&s, "USA", "restoration-of-diplomatic-ties", "support"),
+        "{s:?}"
+    );
+    let s = stances(
+        "Bahrain and Qatar clashed over the Hawar Islands. Egypt supports the reopening of land borders with Qatar.",
+    );
+    assert!(
+        has(&s, "EGY", "reopening-of-land-borders", "support"),
+        "{s:?}"
+    );
+    // A phrase the limit cuts in the middle is still no issue.
+    let s = stances(
+        "Bahrain and Qatar clashed over the Hawar Islands. Egypt supports the resumption of formal diplomatic ties with Qatar.",
+    );
+    assert!(
+        !s.iter().any(|(_, i, _)| i.starts_with("resumption")),
+        "{s:?}"
+    );
+}
