@@ -351,14 +351,13 @@ impl DateForm {
         }
     }
 
-    /// The form of a date fact: a bare weekday is one relative word the language profile names
-    /// as a weekday.
+    /// The form of a date fact found with language profile `lang` (the extractor's,
+    /// [`crate::Extractor::language`]): a bare weekday is one relative word the profile names as
+    /// a weekday.
     #[must_use]
-    pub fn of_fact(d: &DateFact) -> Self {
+    pub fn of_fact(d: &DateFact, lang: &crate::lang::Profile) -> Self {
         let bare_weekday = !d.text.contains(char::is_whitespace)
-            && crate::lang::english()
-                .lexeme(&d.text)
-                .is_some_and(|l| l.weekday.is_some());
+            && lang.lexeme(&d.text).is_some_and(|l| l.weekday.is_some());
         Self::of(d.relative, bare_weekday)
     }
 
@@ -557,7 +556,7 @@ mod tests {
             assert!((0.11..0.18).contains(&a.confidence), "{}", a.name);
         }
         for d in &x.dates {
-            let want = c.date(DateForm::of_fact(d));
+            let want = c.date(DateForm::of_fact(d, mine.language()));
             assert!((d.confidence - want).abs() < 1e-12, "{}", d.text);
             assert!((0.21..0.24).contains(&d.confidence), "{}", d.text);
         }
@@ -619,18 +618,33 @@ mod tests {
             qualifier: None,
             confidence: 0.0,
         };
-        assert_eq!(DateForm::of_fact(&fact("Monday", true)), DateForm::Weekday);
+        let en = crate::lang::english();
         assert_eq!(
-            DateForm::of_fact(&fact("yesterday", true)),
+            DateForm::of_fact(&fact("Monday", true), &en),
+            DateForm::Weekday
+        );
+        assert_eq!(
+            DateForm::of_fact(&fact("yesterday", true), &en),
             DateForm::Resolved
         );
         assert_eq!(
-            DateForm::of_fact(&fact("last Monday", true)),
+            DateForm::of_fact(&fact("last Monday", true), &en),
             DateForm::Resolved
         );
         assert_eq!(
-            DateForm::of_fact(&fact("12 May 2018", false)),
+            DateForm::of_fact(&fact("12 May 2018", false), &en),
             DateForm::Full
+        );
+        // The profile the date was found with, not built-in English, says what a weekday is.
+        assert_eq!(
+            DateForm::of_fact(&fact("Montag", true), &en),
+            DateForm::Resolved
+        );
+        let de = crate::lang::Profile::parse("de.tsv", "extends|en\nweekday|1|montag\n")
+            .expect("a profile extending English");
+        assert_eq!(
+            DateForm::of_fact(&fact("Montag", true), &de),
+            DateForm::Weekday
         );
     }
 }
