@@ -126,10 +126,15 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         );
     }
     if let Some(wd) = this.weekday.filter(|_| w.starts_with(char::is_uppercase)) {
-        // "Friday, August 21, 2015": the weekday and the date after its comma are one date.
+        // "Friday, August 21, 2015": the weekday and the date after its comma are one date, when
+        // that date falls on it (not a list: "on Monday, Friday, May 3").
         if next(1) == ","
-            && let Some(f) = match_at(doc, i + 2, end, floor)
-                .filter(|f| f.precision == DatePrecision::Day && f.qualifier.is_none())
+            && lex_at(2).weekday.is_none()
+            && let Some(f) = match_at(doc, i + 2, end, floor).filter(|f| {
+                f.precision == DatePrecision::Day
+                    && f.qualifier.is_none()
+                    && f.date.is_none_or(|d| d.weekday() == wd)
+            })
         {
             return Some(Found {
                 len: f.len + 2,
@@ -231,6 +236,7 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             let mut len = k + 1;
             // "January 17-24": a range of days is dated by its first.
             if matches!(next(len), "-" | "\u{2013}")
+                && i + len + 1 < end
                 && number(doc, i + len + 1)
                     .is_some_and(|last| last > day && last <= 31 && doc.tok(i + len + 1).len() <= 2)
             {
@@ -504,9 +510,13 @@ mod tests {
                 DatePrecision::Day
             )]
         );
-        // A weekday and a date in a list are two dates.
+        // A weekday and a date in a list are two dates, and so are a weekday and a date it is
+        // not (May 3, 2020 was a Sunday).
         let d = dates("They met on Monday, and again in May 2015.", "2015-08-21");
         assert_eq!(d.len(), 2, "{d:?}");
+        let d = dates("They met on Monday, Friday, May 3, 2020.", "2020-05-05");
+        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, ["Monday", "Friday", "May 3, 2020"]);
     }
 
     #[test]
