@@ -17,7 +17,7 @@ fn actor_and_date_confidence_is_the_dev_corpus_share_of_right_ones() {
         ACTOR_BASES.iter().map(|v| (via_name(*v), 0, 0)).collect();
     let mut dates: Vec<(&str, usize, usize)> =
         DATE_BASES.iter().map(|f| (f.as_str(), 0, 0)).collect();
-    let (_, articles) = support::dev_extractions();
+    let (x, articles) = support::dev_extractions();
     for (gold, extraction) in &articles {
         for actor in &extraction.actors {
             let Some(via) = actor_basis(actor) else {
@@ -33,7 +33,11 @@ fn actor_and_date_confidence_is_the_dev_corpus_share_of_right_ones() {
             let mut alone = extraction.clone();
             alone.dates = vec![date.clone()];
             let right = support::accepted(gold, FactType::Dates, &alone);
-            support::count(&mut dates, DateForm::of_fact(date).as_str(), right);
+            support::count(
+                &mut dates,
+                DateForm::of_fact(date, x.language()).as_str(),
+                right,
+            );
         }
     }
     support::check("actor-calibration.tsv", &render(Kind::Actor, &actors));

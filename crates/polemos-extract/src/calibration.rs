@@ -41,23 +41,14 @@ pub const BUILTIN: [(&str, &str); 4] = [
     ),
 ];
 
-/// Confidence for a basis a table does not list.
-pub const UNKNOWN: f64 = 0.5;
+/// The table's row of the confidence of a basis it does not list or the corpus never showed: a
+/// prior, not a count, in every table.
+pub const UNKNOWN_ROW: &str = "unknown";
 
-/// A hedged event's or stance's confidence is its basis's times this: the prior the stages
-/// always gave hedges ("may", "reportedly"), until the development corpus holds enough hedged
-/// facts to calibrate them on.
-pub const HEDGED: f64 = 0.6;
-
-/// `confidence`, lowered by [`HEDGED`] when the fact is hedged.
-#[must_use]
-pub fn hedge(confidence: f64, hedged: bool) -> f64 {
-    if hedged {
-        confidence * HEDGED
-    } else {
-        confidence
-    }
-}
+/// The row of the factor a hedge ("may", "reportedly") multiplies an event's or a stance's
+/// confidence by: a prior the stages always gave hedges, until the development corpus holds
+/// enough hedged facts to calibrate them on. Only in the event and stance tables.
+pub const HEDGED_ROW: &str = "hedged";
 
 /// The kinds of fact that have a confidence table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -105,6 +96,14 @@ impl Kind {
         }
     }
 
+    /// The priors this kind's table gives beside its bases (rows without counts).
+    fn priors(self) -> &'static [&'static str] {
+        match self {
+            Self::Actor | Self::Date => &[UNKNOWN_ROW],
+            Self::Event | Self::Stance => &[UNKNOWN_ROW, HEDGED_ROW],
+        }
+    }
+
     fn header(self) -> &'static str {
         match self {
             Self::Actor => {
@@ -134,23 +133,56 @@ impl Kind {
     }
 }
 
-/// One kind's table: (basis, confidence) per row.
+/// One kind's table: (basis, confidence) per row, and the priors (`unknown`, `hedged`).
 #[derive(Debug, Clone, Default)]
 pub struct Table {
     rows: Vec<(String, f64)>,
+    priors: Vec<(String, f64)>,
 }
 
 impl Table {
     /// Reads a table in the format [`render`] writes: `#` comment lines, then one
-    /// `basis<TAB>right<TAB>wrong<TAB>confidence` line per basis of `kind`. `source` names the
+    /// `basis<TAB>right<TAB>wrong<TAB>confidence` line per basis of `kind`, and the priors of
+    /// `kind` ([`UNKNOWN_ROW`], [`HEDGED_ROW`]) in the same form. A prior the text does not give
+    /// is the built-in table's: a user's table need only list the bases. `source` names the
     /// file in errors.
     ///
     /// # Errors
     /// [`ExtractError::Data`] with the line: not four tab-separated fields, a basis `kind` does
     /// not have or one listed twice, counts that are not whole numbers, a confidence outside 0–1;
-    /// or no data row at all (an empty or truncated file would silently give every basis
-    /// [`UNKNOWN`]).
+    /// or no data row at all (an empty or truncated file would silently give every basis the
+    /// unknown's confidence).
     pub fn parse(kind: Kind, source: &str, text: &str) -> Result<Self, ExtractError> {
+        let mut table = Self::parse_rows(kind, source, text)?;
+        for prior in kind.priors() {
+            if !table.priors.iter().any(|(p, _)| p == prior) {
+                let builtin = builtin_table(kind)?;
+                let value = builtin.prior(prior);
+                table.priors.push(((*prior).to_owned(), value));
+            }
+        }
+        Ok(table)
+    }
+
+    /// The built-in table of `kind`, which must give its priors itself.
+    fn builtin(kind: Kind) -> Result<Self, ExtractError> {
+        let (source, text) = BUILTIN[kind.index()];
+        let table = Self::parse_rows(kind, source, text)?;
+        match kind
+            .priors()
+            .iter()
+            .find(|p| !table.priors.iter().any(|(q, _)| q == *p))
+        {
+            Some(missing) => Err(ExtractError::Data {
+                file: source.to_owned(),
+                line: text.lines().count(),
+                message: format!("the built-in table gives no `{missing}` row"),
+            }),
+            None => Ok(table),
+        }
+    }
+
+    fn parse_rows(kind: Kind, source: &str, text: &str) -> Result<Self, ExtractError> {
         let bases = kind.bases();
         let mut rows: Vec<(String, f64)> = Vec::new();
         for (index, raw) in text.lines().enumerate() {
@@ -158,13 +190,18 @@ impl Table {
             if line.starts_with('#') || line.trim().is_empty() {
                 continue;
             }
-            let row = Self::row(&bases, &rows, line).map_err(|message| ExtractError::Data {
-                file: source.to_owned(),
-                line: index + 1,
-                message,
+            let row = Self::row(&bases, kind.priors(), &rows, line).map_err(|message| {
+                ExtractError::Data {
+                    file: source.to_owned(),
+                    line: index + 1,
+                    message,
+                }
             })?;
             rows.push(row);
         }
+        let (priors, rows): (Vec<_>, Vec<_>) = rows
+            .into_iter()
+            .partition(|(b, _)| kind.priors().contains(&b.as_str()));
         if rows.is_empty() {
             return Err(ExtractError::Data {
                 file: source.to_owned(),
@@ -174,10 +211,15 @@ impl Table {
                     .to_owned(),
             });
         }
-        Ok(Self { rows })
+        Ok(Self { rows, priors })
     }
 
-    fn row(bases: &[&str], seen: &[(String, f64)], line: &str) -> Result<(String, f64), String> {
+    fn row(
+        bases: &[&str],
+        priors: &[&str],
+        seen: &[(String, f64)],
+        line: &str,
+    ) -> Result<(String, f64), String> {
         let fields: Vec<&str> = line.split('\t').map(str::trim).collect();
         let [basis, right, wrong, confidence] = fields[..] else {
             return Err(format!(
@@ -185,10 +227,11 @@ impl Table {
                 fields.len()
             ));
         };
-        if !bases.contains(&basis) {
+        if !bases.contains(&basis) && !priors.contains(&basis) {
             return Err(format!(
-                "unknown basis `{basis}` (this table's bases: {})",
-                bases.join(", ")
+                "unknown basis `{basis}` (this table's bases: {}; priors: {})",
+                bases.join(", "),
+                priors.join(", ")
             ));
         }
         if seen.iter().any(|(b, _)| b == basis) {
@@ -207,13 +250,38 @@ impl Table {
         }
     }
 
-    /// The confidence of `basis` ([`UNKNOWN`] if the table does not list it).
+    /// The confidence of `basis` (the `unknown` prior if the table does not list it).
     #[must_use]
     pub fn confidence(&self, basis: &str) -> f64 {
         self.rows
             .iter()
             .find(|(b, _)| b == basis)
-            .map_or(UNKNOWN, |(_, c)| *c)
+            .map_or_else(|| self.unknown(), |(_, c)| *c)
+    }
+
+    /// The prior `name` ([`UNKNOWN_ROW`], [`HEDGED_ROW`]); 0 for one its kind does not have.
+    #[must_use]
+    pub fn prior(&self, name: &str) -> f64 {
+        self.priors
+            .iter()
+            .find(|(p, _)| p == name)
+            .map_or(0.0, |(_, c)| *c)
+    }
+
+    /// The confidence of a basis the table does not list or the corpus never showed.
+    #[must_use]
+    pub fn unknown(&self) -> f64 {
+        self.prior(UNKNOWN_ROW)
+    }
+
+    /// `confidence`, lowered by the `hedged` prior when the fact is hedged.
+    #[must_use]
+    pub fn hedge(&self, confidence: f64, hedged: bool) -> f64 {
+        if hedged {
+            confidence * self.prior(HEDGED_ROW)
+        } else {
+            confidence
+        }
     }
 
     /// Whether the table lists `basis`.
@@ -236,8 +304,8 @@ impl Calibration {
     /// Only when an embedded table is broken (a bug caught by the tests).
     pub fn builtin() -> Result<Self, ExtractError> {
         let mut c = Self::default();
-        for (kind, (name, text)) in Kind::ALL.into_iter().zip(BUILTIN) {
-            c.replace(kind, name, text)?;
+        for kind in Kind::ALL {
+            c.tables[kind.index()] = Table::builtin(kind)?;
         }
         Ok(c)
     }
@@ -273,7 +341,14 @@ impl Calibration {
     /// The calibrated confidence of actor `a` (that of its most direct mention).
     #[must_use]
     pub fn actor(&self, a: &ActorFact) -> f64 {
-        actor_basis(a).map_or(UNKNOWN, |v| self.via(v))
+        actor_basis(a).map_or_else(|| self.table(Kind::Actor).unknown(), |v| self.via(v))
+    }
+
+    /// The confidence `confidence` of a fact of `kind`, lowered by the table's `hedged` prior
+    /// when the fact is hedged.
+    #[must_use]
+    pub fn hedge(&self, kind: Kind, confidence: f64, hedged: bool) -> f64 {
+        self.table(kind).hedge(confidence, hedged)
     }
 
     /// The calibrated confidence of a date of form `f`: the share of the development corpus's
@@ -287,6 +362,14 @@ impl Calibration {
 static BUILTIN_TABLES: LazyLock<Arc<Calibration>> =
     // A broken built-in table is caught by the tests; the empty tables keep `Doc::new` total.
     LazyLock::new(|| Arc::new(Calibration::builtin().unwrap_or_default()));
+
+/// The built-in table of `kind` (its priors fill a user's table that does not give them).
+fn builtin_table(kind: Kind) -> Result<Table, ExtractError> {
+    match BUILTIN_TABLES.tables.get(kind.index()) {
+        Some(t) if !t.priors.is_empty() => Ok(t.clone()),
+        _ => Table::builtin(kind),
+    }
+}
 
 /// The built-in tables, parsed once per process (what a `Doc` made by hand reads).
 #[must_use]
@@ -351,14 +434,13 @@ impl DateForm {
         }
     }
 
-    /// The form of a date fact: a bare weekday is one relative word the language profile names
-    /// as a weekday.
+    /// The form of a date fact found with language profile `lang` (the extractor's,
+    /// [`crate::Extractor::language`]): a bare weekday is one relative word the profile names as
+    /// a weekday.
     #[must_use]
-    pub fn of_fact(d: &DateFact) -> Self {
+    pub fn of_fact(d: &DateFact, lang: &crate::lang::Profile) -> Self {
         let bare_weekday = !d.text.contains(char::is_whitespace)
-            && crate::lang::english()
-                .lexeme(&d.text)
-                .is_some_and(|l| l.weekday.is_some());
+            && lang.lexeme(&d.text).is_some_and(|l| l.weekday.is_some());
         Self::of(d.relative, bare_weekday)
     }
 
@@ -374,15 +456,18 @@ impl DateForm {
 
 /// The table of `kind` for `counts` ((basis, right, wrong) per basis): each basis's share of
 /// right facts, shrunk towards the share over all bases by [`PRIOR_WEIGHT`] facts so that a
-/// basis seen a few times is not reported as certain; a basis never seen gets the unknown's 0.5.
+/// basis seen a few times is not reported as certain; a basis never seen gets the `unknown`
+/// prior. The priors are the built-in table's, written after the bases.
 #[must_use]
 pub fn render(kind: Kind, counts: &[(&str, usize, usize)]) -> String {
     let header = kind.header();
+    let builtin = builtin_table(kind).unwrap_or_default();
+    let unknown = builtin.unknown();
     let (tp, fp) = counts
         .iter()
         .fold((0, 0), |(a, b), (_, t, f)| (a + t, b + f));
     let overall = if tp + fp == 0 {
-        UNKNOWN
+        unknown
     } else {
         usize_f64(tp) / usize_f64(tp + fp)
     };
@@ -391,14 +476,22 @@ pub fn render(kind: Kind, counts: &[(&str, usize, usize)]) -> String {
         // A basis the corpus never shows has no evidence of its own: it gets the confidence of
         // the unknown, not the overall share (a pronoun-only actor is not as sure as a name).
         let c = if t + f == 0 {
-            UNKNOWN
+            unknown
         } else {
             (usize_f64(*t) + PRIOR_WEIGHT * overall) / (usize_f64(t + f) + PRIOR_WEIGHT)
         };
         out.push_str(&format!("{b}\t{t}\t{f}\t{c:.2}\n"));
     }
+    out.push_str(PRIORS_HEADER);
+    for p in kind.priors() {
+        out.push_str(&format!("{p}\t0\t0\t{:.2}\n", builtin.prior(p)));
+    }
     out
 }
+
+/// Said before the priors of a rendered table.
+const PRIORS_HEADER: &str = "# Priors, not counted (kept by the refit; edit them here): `unknown` is the confidence of\n\
+     # a basis not listed or never seen, `hedged` the factor a hedge multiplies a confidence by.\n";
 
 /// How many facts' worth of weight the overall share has in each basis's confidence.
 pub const PRIOR_WEIGHT: f64 = 2.0;
@@ -437,6 +530,32 @@ mod tests {
     }
 
     #[test]
+    fn the_unknown_and_hedged_priors_are_rows_of_the_tables() {
+        let builtin = Calibration::builtin().expect("built in");
+        let ev = builtin.table(Kind::Event);
+        assert!((0.0..=1.0).contains(&ev.unknown()) && ev.prior(HEDGED_ROW) > 0.0);
+        // A user's table that gives the priors uses its own ...
+        let mine = "dyad\t1\t0\t0.9\nunknown\t0\t0\t0.2\nhedged\t0\t0\t0.5\n";
+        let mine = Table::parse(Kind::Event, "mine.tsv", mine).expect("parses");
+        assert!((mine.confidence("negated") - 0.2).abs() < 1e-9);
+        assert!((mine.hedge(0.9, true) - 0.45).abs() < 1e-9);
+        assert!((mine.hedge(0.9, false) - 0.9).abs() < 1e-9);
+        // ... one that lists only bases keeps the built-in's.
+        let bare = Table::parse(Kind::Event, "bare.tsv", "dyad\t1\t0\t0.9\n").expect("parses");
+        assert!((bare.unknown() - ev.unknown()).abs() < 1e-12);
+        assert!((bare.prior(HEDGED_ROW) - ev.prior(HEDGED_ROW)).abs() < 1e-12);
+        // Dates and actors are never hedged: their tables have no such row.
+        let e = Table::parse(Kind::Actor, "a.tsv", "name\t1\t0\t0.9\nhedged\t0\t0\t0.5\n")
+            .expect_err("no hedged prior for actors");
+        assert!(e.to_string().contains("priors: unknown)"), "{e}");
+        // The refit writes the priors back.
+        let text = render(Kind::Stance, &[("topic", 9, 1), ("new-issue", 0, 0)]);
+        let t = Table::parse_rows(Kind::Stance, "t.tsv", &text).expect("parses");
+        let names: Vec<&str> = t.priors.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(names, [UNKNOWN_ROW, HEDGED_ROW], "{text}");
+    }
+
+    #[test]
     fn a_table_file_is_known_by_its_name_in_any_directory() {
         assert_eq!(
             Kind::of_file("/home/me/data/event-calibration.tsv"),
@@ -453,7 +572,11 @@ mod tests {
         let t = Table::parse(Kind::Event, "t.tsv", &text).expect("parses");
         // dyad: (9 + 2 * 10/14) / 12 = 0.869..., written 0.87.
         assert!((t.confidence("dyad") - 0.87).abs() < 1e-9);
-        assert!((t.confidence("negated") - UNKNOWN).abs() < 1e-9, "unlisted");
+        let unknown = Calibration::builtin()
+            .expect("built in")
+            .table(Kind::Event)
+            .unknown();
+        assert!((t.confidence("negated") - unknown).abs() < 1e-9, "unlisted");
     }
 
     #[test]
@@ -557,12 +680,13 @@ mod tests {
             assert!((0.11..0.18).contains(&a.confidence), "{}", a.name);
         }
         for d in &x.dates {
-            let want = c.date(DateForm::of_fact(d));
+            let want = c.date(DateForm::of_fact(d, mine.language()));
             assert!((d.confidence - want).abs() < 1e-12, "{}", d.text);
             assert!((0.21..0.24).contains(&d.confidence), "{}", d.text);
         }
         for e in &x.events {
-            let want = hedge(
+            let want = c.hedge(
+                Kind::Event,
                 c.confidence(Kind::Event, crate::events::calibration::basis(e)),
                 e.hedged,
             );
@@ -570,7 +694,7 @@ mod tests {
         }
         for s in &x.stances {
             let basis = crate::stances::calibration::basis(k, s);
-            let want = hedge(c.confidence(Kind::Stance, basis), s.hedged);
+            let want = c.hedge(Kind::Stance, c.confidence(Kind::Stance, basis), s.hedged);
             assert!((s.confidence - want).abs() < 1e-12, "{s:?}");
         }
         // The built-in tables give none of these figures.
@@ -603,7 +727,7 @@ mod tests {
             .expect_err("refused");
         assert_eq!(
             e.to_string(),
-            "data file dir/date-calibration.tsv, line 3: unknown basis `monthly` (this table's bases: full, resolved, weekday)"
+            "data file dir/date-calibration.tsv, line 3: unknown basis `monthly` (this table's bases: full, resolved, weekday; priors: unknown)"
         );
     }
 
@@ -619,18 +743,33 @@ mod tests {
             qualifier: None,
             confidence: 0.0,
         };
-        assert_eq!(DateForm::of_fact(&fact("Monday", true)), DateForm::Weekday);
+        let en = crate::lang::english();
         assert_eq!(
-            DateForm::of_fact(&fact("yesterday", true)),
+            DateForm::of_fact(&fact("Monday", true), &en),
+            DateForm::Weekday
+        );
+        assert_eq!(
+            DateForm::of_fact(&fact("yesterday", true), &en),
             DateForm::Resolved
         );
         assert_eq!(
-            DateForm::of_fact(&fact("last Monday", true)),
+            DateForm::of_fact(&fact("last Monday", true), &en),
             DateForm::Resolved
         );
         assert_eq!(
-            DateForm::of_fact(&fact("12 May 2018", false)),
+            DateForm::of_fact(&fact("12 May 2018", false), &en),
             DateForm::Full
+        );
+        // The profile the date was found with, not built-in English, says what a weekday is.
+        assert_eq!(
+            DateForm::of_fact(&fact("Montag", true), &en),
+            DateForm::Resolved
+        );
+        let de = crate::lang::Profile::parse("de.tsv", "extends|en\nweekday|1|montag\n")
+            .expect("a profile extending English");
+        assert_eq!(
+            DateForm::of_fact(&fact("Montag", true), &de),
+            DateForm::Weekday
         );
     }
 }

@@ -97,6 +97,11 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             Period::Year => DatePrecision::Year,
         });
         if let Some(precision) = precision {
+            // "over the last week", "in the coming year": with an article the words name a
+            // stretch of time reaching to the story's day, not a calendar week or year.
+            if i > floor && doc.tok_is_a(i - 1, Class::Article) {
+                return None;
+            }
             return rel(2, pub_date.and_then(date), precision, None);
         }
         if let Some(wd) = unit.weekday {
@@ -121,6 +126,21 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
         );
     }
     if let Some(wd) = this.weekday.filter(|_| w.starts_with(char::is_uppercase)) {
+        // "Friday, August 21, 2015": the weekday and the date after its comma are one date, when
+        // that date falls on it (not a list: "on Monday, Friday, May 3").
+        if next(1) == ","
+            && lex_at(2).weekday.is_none()
+            && let Some(f) = match_at(doc, i + 2, end, floor).filter(|f| {
+                f.precision == DatePrecision::Day
+                    && f.qualifier.is_none()
+                    && f.date.is_none_or(|d| d.weekday() == wd)
+            })
+        {
+            return Some(Found {
+                len: f.len + 2,
+                ..f
+            });
+        }
         let future = future_context(doc, i, floor);
         let d = pub_date.and_then(|p| {
             let delta = i64::from(wd.num_days_from_monday())
@@ -214,6 +234,14 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
             .filter(|d| (1..=31).contains(d) && i + k < end && doc.tok(i + k).len() <= 2)
         {
             let mut len = k + 1;
+            // "January 17-24": a range of days is dated by its first.
+            if matches!(next(len), "-" | "\u{2013}")
+                && i + len + 1 < end
+                && number(doc, i + len + 1)
+                    .is_some_and(|last| last > day && last <= 31 && doc.tok(i + len + 1).len() <= 2)
+            {
+                len += 2;
+            }
             let mut explicit = None;
             let comma = usize::from(next(len) == ",");
             if let Some(y) = (i + len + comma < end)
@@ -466,6 +494,63 @@ mod tests {
     fn future_weekday_goes_forward() {
         let got = dates("He will visit on Friday.", "2018-09-19");
         assert_eq!(got[0].1, d("2018-09-21"));
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, d)
+    }
+
+    #[test]
+    fn a_weekday_before_a_full_date_is_part_of_it() {
+        assert_eq!(
+            dates("Friday, August 21, 2015\n\nThe talks ended.", "2015-08-21"),
+            vec![(
+                "Friday, August 21, 2015".to_owned(),
+                day(2015, 8, 21),
+                DatePrecision::Day
+            )]
+        );
+        // A weekday and a date in a list are two dates, and so are a weekday and a date it is
+        // not (May 3, 2020 was a Sunday).
+        let d = dates("They met on Monday, and again in May 2015.", "2015-08-21");
+        assert_eq!(d.len(), 2, "{d:?}");
+        let d = dates("They met on Monday, Friday, May 3, 2020.", "2020-05-05");
+        let texts: Vec<&str> = d.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(texts, ["Monday", "Friday", "May 3, 2020"]);
+    }
+
+    #[test]
+    fn a_range_of_days_is_dated_by_its_first() {
+        assert_eq!(
+            dates(
+                "The envoy will travel to Kampala January 17-24.",
+                "2024-01-16"
+            ),
+            vec![(
+                "January 17-24".to_owned(),
+                day(2024, 1, 17),
+                DatePrecision::Day
+            )]
+        );
+        // A score or a count after a date is no range.
+        let d = dates("On January 17-3 was the score.", "2024-01-16");
+        assert_eq!(d[0].0, "January 17", "{d:?}");
+    }
+
+    #[test]
+    fn a_stretch_of_time_with_an_article_is_no_calendar_date() {
+        let d = dates(
+            "Violations rose over the last week. The panel reported in the last year. Talks resume next week.",
+            "2017-06-21",
+        );
+        assert_eq!(
+            d,
+            vec![(
+                "next week".to_owned(),
+                day(2017, 6, 26),
+                DatePrecision::Week
+            )]
+        );
     }
 }
 

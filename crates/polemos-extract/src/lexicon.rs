@@ -139,6 +139,12 @@ pub enum Lex {
     /// Words of a judgement that measures its subject against a standard named after it ("a
     /// violation of", "inconsistent with"): what follows is upheld, not judged.
     StandardBreach,
+    /// Forms of the verb and noun of recognizing ("recognizes", "recognition of"): a cue of one
+    /// recognizes an actor or a place itself when its object is one.
+    RecognizingWord,
+    /// Lemmas of verbs whose subject, by stating a claim in their complement, takes it as its
+    /// own ("agrees that", "recognizes that"); verbs of saying are not among them.
+    EndorsingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -151,7 +157,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 54] = [
+pub const LEXICONS: [(Lex, &str, Case); 56] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -214,6 +220,8 @@ pub const LEXICONS: [(Lex, &str, Case); 54] = [
     (Lex::RecognizedPlace, "recognized_place", Case::Any),
     (Lex::BelongingNoun, "belonging_noun", Case::Any),
     (Lex::StandardBreach, "standard_breach", Case::Any),
+    (Lex::RecognizingWord, "recognizing_word", Case::Any),
+    (Lex::EndorsingVerb, "endorsing_verb", Case::Any),
 ];
 
 // A word's lists are one bit each of a `u64`.

@@ -339,7 +339,8 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             role: a.role.map(|r| k.titles[r].role.clone()),
             affiliation: a.affiliation.map(|x| doc.actor_name(x)),
             cited_as_source: sources.contains(&i),
-            confidence: calibration::UNKNOWN,
+            // Set below from the mentions, once they are gathered.
+            confidence: 0.0,
             mentions: Vec::new(),
         })
         .collect();

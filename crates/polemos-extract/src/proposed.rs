@@ -12,7 +12,7 @@ use super::lang::Class;
 use super::lexicon::Lex;
 use super::output::{DisputeFact, FramingSummary};
 use super::tree::Word;
-use polemos_core::model::{ActorKind, PloverType};
+use polemos_core::model::{ActorKind, PloverType, QuadClass};
 use polemos_core::names::slugify;
 
 /// Sentences from which a text is an article rather than a single report line.
@@ -474,9 +474,102 @@ fn sanctioned(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option
         .map(|(a, _)| *a)
 }
 
+/// Which side of an act a dependent of its word in the parse holds: the one acting (a subject,
+/// a possessor, an adjective or a compound before the noun, a "by" phrase) or the one acted on
+/// (an object, a passive subject, a phrase of a preposition: "attack on ...").
+fn side_of(doc: &Doc<'_>, d: Word) -> Option<bool> {
+    let p = &doc.parse;
+    let by = p.dependents(d).any(|c| {
+        p.has_rel(c, "case")
+            && p.token(c)
+                .is_some_and(|x| doc.tok_is_a(doc.token_at(x.start), Class::AgentPreposition))
+    });
+    if p.has_rel(d, "nsubj:pass") {
+        Some(false)
+    } else if by
+        || p.has_rel(d, "nsubj")
+        || p.has_rel(d, "nmod:poss")
+        || p.has_rel(d, "amod")
+        || p.has_rel(d, "compound")
+    {
+        Some(true)
+    } else if p.has_rel(d, "obj")
+        || p.has_rel(d, "iobj")
+        || p.has_rel(d, "nmod")
+        || p.has_rel(d, "obl")
+    {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Who acts against whom: for each act of conflict (a cue of a conflict type, verbal or
+/// material: "the Russian attack on the soil of the United Kingdom", "Japan protested against
+/// China's drills"), the states among `states` named on its acting side in the parse and those
+/// named on the side acted on, as (agent, target, how many acts), most acts first, then first
+/// seen.
+fn hostile_pairs(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    states: &[(usize, usize)],
+) -> Vec<(usize, usize, usize)> {
+    let p = &doc.parse;
+    let mut pairs: Vec<(usize, usize, usize)> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let items = doc.sentence_items(s);
+        for it in items {
+            let ItemKind::Event(e) = it.kind else {
+                continue;
+            };
+            let quad = k.events[e].event_type.quad_class();
+            if !matches!(
+                quad,
+                QuadClass::VerbalConflict | QuadClass::MaterialConflict
+            ) {
+                continue;
+            }
+            let Some(act) = p.word_at(it.start) else {
+                continue;
+            };
+            let mut agents: Vec<usize> = Vec::new();
+            let mut targets: Vec<usize> = Vec::new();
+            for d in p.dependents(act) {
+                let (Some(agent), Some((from, to))) = (side_of(doc, d), p.subtree_span(d)) else {
+                    continue;
+                };
+                for m in items {
+                    if let ItemKind::Actor { actor, .. } = m.kind
+                        && from <= m.start
+                        && m.end <= to
+                        && let Some(a) = state_of(doc, actor)
+                        && states.iter().any(|&(x, _)| x == a)
+                    {
+                        let side = if agent { &mut agents } else { &mut targets };
+                        if !side.contains(&a) {
+                            side.push(a);
+                        }
+                    }
+                }
+            }
+            for &a in &agents {
+                for &b in targets.iter().filter(|&&b| b != a && !agents.contains(&b)) {
+                    match pairs.iter_mut().find(|(x, y, _)| (*x, *y) == (a, b)) {
+                        Some(e) => e.2 += 1,
+                        None => pairs.push((a, b, 1)),
+                    }
+                }
+            }
+        }
+    }
+    // A stable sort keeps the first seen first among pairs of as many acts.
+    pairs.sort_by_key(|&(_, _, n)| std::cmp::Reverse(n));
+    pairs
+}
+
 /// Two states the text sets against each other: "between X and Y", else the two most named
 /// states when both are named at least twice.
-fn pair(doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usize, usize)> {
+fn pair(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usize, usize)> {
     for s in 0..doc.sentences.len() {
         let items = doc.sentence_items(s);
         for w in items.windows(2) {
@@ -496,6 +589,12 @@ fn pair(doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usize, usize)> {
             }
         }
     }
+    // One act in a report line is an event, not yet a quarrel.
+    if doc.sentences.len() >= MIN_SENTENCES
+        && let Some(&(a, b, _)) = hostile_pairs(k, doc, states).first()
+    {
+        return Some((a, b));
+    }
     let mut ranked: Vec<(usize, usize, usize)> = states
         .iter()
         .enumerate()
@@ -508,6 +607,41 @@ fn pair(doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usize, usize)> {
         }
         _ => None,
     }
+}
+
+/// The parties of a contested thing named `title`, when the text says who they are: the state a
+/// named place belongs to ("Gaza") with the states acting against it or acted on by it, else
+/// the states the text sets against each other by acts of conflict.
+fn named_parties(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    states: &[(usize, usize)],
+    title: &str,
+) -> Option<Vec<usize>> {
+    let hostile = hostile_pairs(k, doc, states);
+    let place = k
+        .places
+        .iter()
+        .find(|(name, _)| name == title)
+        .and_then(|(_, iso3)| {
+            states.iter().map(|&(a, _)| a).find(|&a| {
+                doc.actors[a]
+                    .known
+                    .is_some_and(|i| k.actors[i].iso3.as_deref() == Some(iso3.as_str()))
+            })
+        });
+    if let Some(place) = place {
+        let mut parties = vec![place];
+        for &(a, b, _) in &hostile {
+            for x in [a, b] {
+                if (a == place || b == place) && !parties.contains(&x) {
+                    parties.push(x);
+                }
+            }
+        }
+        return Some(parties);
+    }
+    hostile.first().map(|&(a, b, _)| vec![a, b])
 }
 
 /// The state a statement speaks for: the state of the official who signs it in its header
@@ -569,11 +703,8 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
             .or_else(|| named_programme(doc))
             .or_else(|| named_people(doc));
         if let Some((id, title)) = named {
-            return Some(Proposal {
-                id,
-                title,
-                parties: top,
-            });
+            let parties = named_parties(k, doc, states, &title).unwrap_or(top);
+            return Some(Proposal { id, title, parties });
         }
     }
     if let Some(target) = sanctioned(k, doc, states) {
@@ -586,7 +717,7 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     if !quarrel {
         return None;
     }
-    let (a, b) = pair(doc, states)?;
+    let (a, b) = pair(k, doc, states)?;
     Some(Proposal {
         id: pair_slug(&state_slug(k, doc, a), &state_slug(k, doc, b)),
         title: format!(

@@ -288,16 +288,13 @@ impl<'t> Parse<'t> {
         out
     }
 
-    /// Whether `w` is negated by a dependent ("did not reject", "never").
+    /// Whether `w` is negated by a dependent ("did not reject", "never"): an adverb whose
+    /// lemma is a word of the profile's `negation` class.
     #[must_use]
     pub fn negated(&self, w: Word) -> bool {
         self.dependents(w).any(|d| {
             self.token(d).is_some_and(|t| {
-                t.deprel == "advmod"
-                    && matches!(
-                        t.lemma.to_ascii_lowercase().as_str(),
-                        "not" | "never" | "n't"
-                    )
+                t.deprel == "advmod" && self.lang.is(crate::lang::Class::Negation, &t.lemma)
             })
         })
     }
@@ -403,6 +400,20 @@ mod tests {
             .map(|w| p.token(w).unwrap().text.as_str())
             .collect();
         assert_eq!(names, ["Japan", "Russia"]);
+    }
+
+    #[test]
+    fn negation_is_read_from_the_profile() {
+        let text = "Japan hardly rejected the proposal.";
+        let (p, text) = parse(text);
+        let rejected = word(&p, &text, "rejected");
+        let adverb = p.dependent(rejected, "advmod").expect("an adverb");
+        assert_eq!(p.token(adverb).map(|t| t.text.as_str()), Some("hardly"));
+        assert!(!p.negated(rejected));
+        let profile = crate::lang::Profile::parse("mine.tsv", "extends|en\nword|negation|hardly\n")
+            .expect("a profile extending English");
+        let p = p.with_language(std::sync::Arc::new(profile));
+        assert!(p.negated(rejected));
     }
 
     #[test]

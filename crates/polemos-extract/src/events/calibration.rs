@@ -3,7 +3,7 @@
 //! events of a basis whose state-level tuples are all right) are the shared procedure of
 //! [`crate::calibration`].
 
-use super::super::calibration::{Calibration, Kind, hedge};
+use super::super::calibration::{Calibration, Kind};
 use super::super::output::EventFact;
 
 /// What an event rests on, the unit of calibration: a negated act ("did not reject"), an act
@@ -20,9 +20,9 @@ pub fn basis(e: &EventFact) -> &'static str {
 /// Every basis, in the table's order.
 pub const BASES: [&str; 3] = ["dyad", "no-target", "negated"];
 
-/// The calibrated confidence of event `e` in tables `c` (a hedge lowers it by the shared
-/// prior, `calibration::HEDGED`).
+/// The calibrated confidence of event `e` in tables `c` (a hedge lowers it by the table's
+/// `hedged` prior).
 #[must_use]
 pub fn confidence(c: &Calibration, e: &EventFact) -> f64 {
-    hedge(c.confidence(Kind::Event, basis(e)), e.hedged)
+    c.hedge(Kind::Event, c.confidence(Kind::Event, basis(e)), e.hedged)
 }

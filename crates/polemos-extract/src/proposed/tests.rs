@@ -165,3 +165,38 @@ fn no_dispute_is_proposed_without_a_state_to_be_its_party() {
         }
     }
 }
+
+fn parties(text: &str) -> Vec<(String, Vec<String>)> {
+    let x = Extractor::new().expect("builtin");
+    let doc = x.analyze(text, None);
+    doc.disputes
+        .iter()
+        .map(|d| (d.name.clone(), d.parties.clone()))
+        .collect()
+}
+
+#[test]
+fn the_states_one_acts_against_are_the_pair_not_the_most_named() {
+    // France is named in more sentences than Japan, but Russia's troops attack Japan.
+    let d = parties(
+        "Russia and France held talks in Paris on Monday. Russian troops attacked Japan on Sunday, France said. Russia denied it. France urged calm, and Russia said the talks would go on.",
+    );
+    assert_eq!(
+        d,
+        vec![(
+            "disputes/russia-japan".to_owned(),
+            vec!["actors/RUS".to_owned(), "actors/JPN".to_owned()]
+        )]
+    );
+}
+
+#[test]
+fn a_named_place_makes_its_state_a_party_not_the_first_states_named() {
+    let d = parties(
+        "The United States abstained on the resolution on Gaza. Russia and China vetoed an earlier draft. Egypt, Israel and Qatar held talks on a release of hostages. Palestinian civilians need more aid.",
+    );
+    assert_eq!(
+        d,
+        vec![("disputes/gaza".to_owned(), vec!["actors/PSE".to_owned()])]
+    );
+}

@@ -2,7 +2,7 @@
 //! (`data/stance-calibration.tsv`) and how it is fitted are the shared procedure of
 //! [`crate::calibration`].
 
-use super::super::calibration::{Kind, hedge};
+use super::super::calibration::Kind;
 use super::super::knowledge::Knowledge;
 use super::super::output::StanceFact;
 
@@ -22,11 +22,13 @@ pub fn basis(k: &Knowledge, s: &StanceFact) -> &'static str {
 pub const BASES: [&str; 2] = ["topic", "new-issue"];
 
 /// The calibrated confidence of stance `s` in `k`'s tables (the development corpus holds no
-/// hedged stance yet: a hedge lowers it by the shared prior, `calibration::HEDGED`).
+/// hedged stance yet: a hedge lowers it by the table's `hedged` prior).
 #[must_use]
 pub fn confidence(k: &Knowledge, s: &StanceFact) -> f64 {
-    hedge(
-        k.calibration.confidence(Kind::Stance, basis(k, s)),
+    let c = &k.calibration;
+    c.hedge(
+        Kind::Stance,
+        c.confidence(Kind::Stance, basis(k, s)),
         s.hedged,
     )
 }

@@ -883,22 +883,8 @@ pub(super) fn subject_topic(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Option
     })
 }
 
-/// Verbs whose subject, by stating a claim in their complement, takes it as its own: "the
-/// United Kingdom will agree that Mauritius is sovereign over ...", "the United States
-/// recognizes that the Golan Heights are part of Israel". Verbs of saying are not among them
-/// ("confirm", "affirm" and "reaffirm" are reports too): reporting a claim is not holding it.
-const ENDORSING_HEADS: &[&str] = &[
-    "agree",
-    "recognize",
-    "recognise",
-    "accept",
-    "acknowledge",
-    "support",
-    "endorse",
-];
-
 /// The actors who endorse the claim at `items[at]`: the subject of an endorsing verb
-/// ([`ENDORSING_HEADS`]) whose complement the claim is, when the claim is a predicate ("that
+/// (`endorsing_verb`) whose complement the claim is, when the claim is a predicate ("that
 /// Mauritius is sovereign over ...", "that the islands belong to Japan"). A claiming verb with
 /// its own subject ("agreed that Japan claims the islands") is that subject's claim alone.
 pub(super) fn claim_endorsers(
@@ -930,7 +916,7 @@ pub(super) fn claim_endorsers(
     let Some(governor) = p.head(pred).filter(|_| predicative) else {
         return Vec::new();
     };
-    if !ENDORSING_HEADS.contains(&lemma(doc, governor).as_str()) {
+    if !doc.lexicon.is(Lex::EndorsingVerb, &lemma(doc, governor)) {
         return Vec::new();
     }
     let Some(subj) = p.dependent(governor, "nsubj") else {

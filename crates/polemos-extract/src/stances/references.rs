@@ -203,7 +203,7 @@ pub(super) fn recognized_actor(
     end: usize,
 ) -> Option<usize> {
     let cue = items[at];
-    if !recognizing_word(doc.slice(cue.start, cue.end)) {
+    if !recognizing_word(doc, cue.tok) {
         return None;
     }
     let object = items[at + 1..].iter().find(|x| x.start >= cue.end)?;
@@ -236,7 +236,7 @@ pub(super) fn recognized_place(
 ) -> Option<usize> {
     let cue = items[at];
     // The parse only where a recognizing word follows: a plain clause stays unparsed (gates.rs).
-    if !(cue.tok..end).any(|t| recognizing_word(doc.tok(t))) {
+    if !(cue.tok..end).any(|t| recognizing_word(doc, t)) {
         return None;
     }
     let p = &doc.parse;
@@ -282,10 +282,9 @@ pub(super) fn recognized_place(
     })
 }
 
-/// Whether a word is a form of "recognize" (any case, either spelling).
-fn recognizing_word(word: &str) -> bool {
-    word.get(..7)
-        .is_some_and(|w| w.eq_ignore_ascii_case("recogni"))
+/// Whether token `t` is a form of recognizing (`recognizing_word`).
+fn recognizing_word(doc: &Doc<'_>, t: usize) -> bool {
+    doc.tok_in_lex(t, Lex::RecognizingWord)
 }
 
 /// Whether the recognizing verb cue `at` is the content of another's act rather than its
@@ -299,7 +298,7 @@ pub(super) fn recognition_under_another(
     at: usize,
 ) -> bool {
     let cue = items[at];
-    if !(cue.tok..cue.tok_end).any(|t| recognizing_word(doc.tok(t))) {
+    if !(cue.tok..cue.tok_end).any(|t| recognizing_word(doc, t)) {
         return false;
     }
     let p = &doc.parse;

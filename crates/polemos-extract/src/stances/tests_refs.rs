@@ -339,3 +339,44 @@ fn along_with_adds_an_agent_to_a_passives_list() {
     );
     assert!(!has(&s, "ESP", "un-resolution", "support"), "{s:?}");
 }
+
+#[test]
+fn the_words_of_recognizing_and_endorsing_are_lexicon_lines() {
+    use crate::{Extractor, KnowledgeBuilder};
+    let with = |lines: &str| {
+        let mut b = KnowledgeBuilder::builtin().expect("built-in");
+        b.add_source("mine.tsv", lines).expect("known lists");
+        Extractor::with_knowledge(b.build().expect("builds"))
+    };
+    let stances_of = |x: &Extractor, text: &str| -> Vec<(String, String, String)> {
+        let doc = x.analyze(text, None);
+        doc.stances
+            .iter()
+            .map(|s| {
+                let issue = s.issue.rsplit('/').next().unwrap_or("").to_owned();
+                let label = format!("{:?}", s.label).to_lowercase();
+                (
+                    s.actor.trim_start_matches("actors/").to_owned(),
+                    issue,
+                    label,
+                )
+            })
+            .collect()
+    };
+    // "accepts" is a cue of support but no form of recognizing: accepting a state is not
+    // recognizing it, until a lexicon line says it is.
+    let text = "The dispute between Serbia and Kosovo continues. The United States accepts Kosovo.";
+    let s = stances(text);
+    assert!(!has(&s, "USA", "recognition", "support"), "{s:?}");
+    let mine = with("lexicon|recognizing_word|accepts\n");
+    let s = stances_of(&mine, text);
+    assert!(has(&s, "USA", "recognition", "support"), "{s:?}");
+    // "confirm" reports a claim; a lexicon line can make it endorse the claim as its own.
+    let text =
+        "The United Kingdom confirmed that Mauritius is sovereign over the Chagos Archipelago.";
+    let s = stances(text);
+    assert!(!s.iter().any(|(h, _, _)| h == "GBR"), "{s:?}");
+    let mine = with("lexicon|endorsing_verb|confirm\n");
+    let s = stances_of(&mine, text);
+    assert!(has(&s, "GBR", "sovereignty", "support"), "{s:?}");
+}
