@@ -323,6 +323,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .into_iter()
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect();
+            // "he and Foreign Minister Lavrov agreed": both act, once the pronoun is resolved.
+            if !srcs.is_empty() {
+                for &a in &tree.with_pronoun {
+                    if !srcs.contains(&a) {
+                        srcs.push(a);
+                    }
+                }
+            }
             // "Niwa rejected the protest and urged Beijing ...": the second verb shares the
             // first one's subject; coded only when it is aimed at someone, like a dyad.
             let shared = srcs.is_empty()

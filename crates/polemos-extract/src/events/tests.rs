@@ -1054,3 +1054,31 @@ fn a_reaction_that_names_no_one_answers_the_act_before_it() {
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
     assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn actors_coordinated_with_a_pronoun_act_with_whom_it_stands_for() {
+    let text = "Chilean President Gabriel Rojas met Peru's foreign minister on Monday. He and \
+                Peru's Luis Vargas agreed to reopen the border.";
+    assert!(
+        has(text, "gabriel-rojas", "AGREE", "PER"),
+        "{:?}",
+        events(text)
+    );
+    assert!(
+        has(text, "PER", "AGREE", "gabriel-rojas"),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile's foreign minister, Ana Torres, visited Lima in April. During the visit, she \
+                and Peruvian Foreign Minister Luis Vargas agreed to reopen the border.";
+    assert!(
+        has(text, "ana-torres", "AGREE", "PER"),
+        "{:?}",
+        events(text)
+    );
+    assert!(
+        has(text, "PER", "AGREE", "ana-torres"),
+        "{:?}",
+        events(text)
+    );
+}
