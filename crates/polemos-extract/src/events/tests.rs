@@ -1082,3 +1082,23 @@ fn actors_coordinated_with_a_pronoun_act_with_whom_it_stands_for() {
         events(text)
     );
 }
+
+#[test]
+fn forces_sent_or_ordered_somewhere_are_a_deployment() {
+    let text = "Chile and Bolivia have ordered troops to their borders with Peru.";
+    assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
+    assert!(has(text, "BOL", "MOBILIZE", "PER"), "{:?}", events(text));
+    let text = "Chile sent two tank battalions to the border with Peru on Monday.";
+    assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
+    // Only forces: an order or a letter is no deployment.
+    for text in [
+        "Chile ordered an inquiry into the shooting on the border with Peru.",
+        "Chile sent a letter to Peru on Monday.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "MOBILIZE"),
+            "{text}: {found:?}"
+        );
+    }
+}
