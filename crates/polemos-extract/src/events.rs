@@ -898,9 +898,10 @@ fn introduces(clause: &Clause, cue: &Item) -> bool {
 /// is asked, force, which may name only a place, and condemnations, which may be of a deed:
 /// "condemned the move"). Parties that do one together are each
 /// other's targets (`reciprocal`). Recognition is of a status, whose holder may be no actor
-/// ("the independence of Kosovo and Metohija").
+/// ("the independence of Kosovo and Metohija"); a proposal may be made in public to no one
+/// named ("the proposal made by Putin during the Economic Forum").
 fn upon_another(t: PloverType, mode: &str) -> bool {
-    mode != "recognize"
+    !matches!(mode, "recognize" | "propose")
         && matches!(
             t,
             PloverType::Agree
