@@ -68,6 +68,9 @@ pub struct TreeArgs {
     /// The subject is shared with a coordinated verb ("rejected the protest and urged Peru"):
     /// such a second verb is coded only when aimed at someone.
     pub shared: bool,
+    /// Actors coordinated with a pronoun subject ("he and Foreign Minister Lavrov agreed"): they
+    /// act with whoever the pronoun stands for.
+    pub with_pronoun: Vec<usize>,
 }
 
 /// Reads the arguments of the cue `items[at]` from the parse of its sentence, or `None` when
@@ -663,6 +666,13 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     let subject = subject_of(p, v, &mut args.requested, &mut args.shared);
     if let Some(s) = subject {
         args.source = who(p, map, s, false);
+        if matches!(args.source, Who::Pronoun(_)) {
+            for c in p.conjuncts(s).into_iter().skip(1) {
+                if let Who::Actors(a) = who(p, map, c, false) {
+                    args.with_pronoun.extend(a);
+                }
+            }
+        }
         // A verb has one subject; several are a coordination the parser split ("Japan, the
         // United States and South Korea welcomed ...", each list item hung on the verb): all
         // of them act.

@@ -214,6 +214,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     // Who "we" is when no speaker is named, found when a cue first needs it.
     let author = std::cell::OnceCell::new();
     let mut accusers: Vec<Accusation> = Vec::new();
+    let mut acts: Vec<answered::Act> = Vec::new();
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
@@ -222,6 +223,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         let mut last_span = (usize::MAX, usize::MAX);
         // Who accused whom lately, for a denial that follows.
         accusers.retain(|a| a.sentence + ACCUSER_REACH >= s);
+        // Who acted lately, for a reaction that names no one.
+        acts.retain(|a| a.sentence + answered::REACH >= s);
         // The subjects of the sentence's last event, for a predicate coordinated with it.
         let mut last_subjects: Vec<usize> = Vec::new();
         for (i, it) in items.iter().enumerate() {
@@ -320,6 +323,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .into_iter()
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect();
+            // "he and Foreign Minister Lavrov agreed": both act, once the pronoun is resolved.
+            if !srcs.is_empty() {
+                for &a in &tree.with_pronoun {
+                    if !srcs.contains(&a) {
+                        srcs.push(a);
+                    }
+                }
+            }
             // "Niwa rejected the protest and urged Beijing ...": the second verb shares the
             // first one's subject; coded only when it is aimed at someone, like a dyad.
             let shared = srcs.is_empty()
@@ -483,6 +494,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 targets
             };
+            // "Tokyo rejected the request": a reaction answers the act before it.
+            // Only the curated cues: the dictionary's broad dyads ("demonstrated", "confirmed")
+            // are coded only when the text names their target; "each side blamed the other" is
+            // mutual (below).
+            let targets = if targets.is_empty()
+                && answered::reacts(cue.event_type)
+                && cue.args != Args::Dyad
+                && cue.mode != "deny"
+                && tree.target != Who::Other
+            {
+                answered::answered(doc, &acts, s, (it.start, it.end), &srcs, clause.speaker)
+            } else {
+                targets
+            };
             // "its annexation of the Crimean peninsula": force used on contested land is aimed
             // at the other party to the dispute over it.
             let targets = if targets.is_empty()
@@ -510,7 +535,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || shared
                 || tree.shared
                 || introduces(&clause, it);
-            let needs_target = needs_target || !cue.objects.is_empty();
+            let needs_target =
+                needs_target || !cue.objects.is_empty() || upon_another(cue.event_type, &cue.mode);
             // Ties and meetings are between parties: "Gondor and Osgiliath have renewed
             // diplomatic ties", "X and Y delayed their meeting".
             let mutual = (tree.target == Who::Other || !cue.objects.is_empty()) && srcs.len() >= 2;
@@ -657,6 +683,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     targets: dyads.iter().flat_map(|d| d.1.clone()).collect(),
                 });
             }
+            acts.push(answered::Act {
+                sentence: s,
+                sources: dyads.iter().flat_map(|d| d.0.clone()).collect(),
+            });
             for (srcs, targets) in dyads {
                 let mut sources: Vec<String> = srcs.iter().map(|&a| doc.actor_name(a)).collect();
                 let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
@@ -861,6 +891,31 @@ fn introduces(clause: &Clause, cue: &Item) -> bool {
         .is_some_and(|(a, b)| a <= cue.start && cue.start < b)
 }
 
+/// Acts that are done to someone: an agreement, a meeting, praise, a concession, a rejection, a
+/// protest or a sanction that names no one it is aimed at says nothing about relations between
+/// actors ("we all agree is stopping terrorism", "Seoul officials downplayed the visit"), and the
+/// development part codes none of them without a target (only requests, which may name only what
+/// is asked, force, which may name only a place, and condemnations, which may be of a deed:
+/// "condemned the move"). Parties that do one together are each
+/// other's targets (`reciprocal`). Recognition is of a status, whose holder may be no actor
+/// ("the independence of Kosovo and Metohija"); a proposal may be made in public to no one
+/// named ("the proposal made by Putin during the Economic Forum").
+fn upon_another(t: PloverType, mode: &str) -> bool {
+    !matches!(mode, "recognize" | "propose")
+        && matches!(
+            t,
+            PloverType::Agree
+                | PloverType::Consult
+                | PloverType::Support
+                | PloverType::Concede
+                | PloverType::Cooperate
+                | PloverType::Aid
+                | PloverType::Reject
+                | PloverType::Protest
+                | PloverType::Sanction
+        )
+}
+
 /// Acts that several parties do to each other when they do them together.
 fn reciprocal(t: PloverType, sources: &[usize]) -> bool {
     sources.len() >= 2
@@ -952,6 +1007,7 @@ fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact) {
     }
 }
 
+mod answered;
 pub mod calibration;
 mod demanded;
 mod regime;

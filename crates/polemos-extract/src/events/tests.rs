@@ -986,3 +986,119 @@ fn the_parties_asked_to_act_are_the_pair_named() {
         events(speaker)
     );
 }
+
+#[test]
+fn an_act_upon_no_one_is_not_coded() {
+    // An agreement, a rejection or an apology that names no one it is aimed at says nothing of
+    // relations between actors.
+    for text in [
+        "We all agree that the goal is stopping piracy, the Brazilian minister said.",
+        "Brazil rejected the claims on Tuesday.",
+        "Brazilian officials apologized for the incident on Tuesday.",
+        "Brazil does not agree with every provision of the text.",
+    ] {
+        let found = events(text);
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+    // The same acts aimed at someone are coded ...
+    let aimed = "Brazilian officials apologized to Peru for the incident on Tuesday.";
+    assert!(has(aimed, "BRA", "CONCEDE", "PER"), "{:?}", events(aimed));
+    let aimed = "Brazil rejected Peru's claims on Tuesday.";
+    assert!(has(aimed, "BRA", "REJECT", "PER"), "{:?}", events(aimed));
+    // ... and parties that agree together are each other's targets.
+    let together = "Brazil and Peru agreed on Tuesday to reopen the border.";
+    assert!(
+        has(together, "BRA", "AGREE", "PER"),
+        "{:?}",
+        events(together)
+    );
+    // A request may name only what it asks, and a deployment only a place.
+    let asked = "Brazil demanded an apology.";
+    assert!(
+        events(asked)
+            .iter()
+            .any(|(s, t, _, _)| s == &["BRA"] && t == "REQUEST"),
+        "{:?}",
+        events(asked)
+    );
+    let deployed = "The Brazilian navy deployed two frigates to the disputed waters.";
+    assert!(
+        events(deployed)
+            .iter()
+            .any(|(_, t, g, _)| t == "MOBILIZE" && g.is_empty()),
+        "{:?}",
+        events(deployed)
+    );
+}
+
+#[test]
+fn a_reaction_that_names_no_one_answers_the_act_before_it() {
+    // A rejection answers the request before it, in any words.
+    let text = "Peru urged Brazil to reopen the border. Brazil rejected the request.";
+    assert!(has(text, "BRA", "REJECT", "PER"), "{:?}", events(text));
+    let text = "Peruvian officials asked Brazil on Monday to reopen the border. On Tuesday the \
+                Brazilian government rejected the demand.";
+    assert!(has(text, "BRA", "REJECT", "PER"), "{:?}", events(text));
+    // An apology is made to the side wronged: the state named before it, not the apologizer's.
+    let text = "Chilean troops crossed into Peru on Saturday. Chilean officials apologized for \
+                the incident.";
+    assert!(has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+    let text = "The Chilean navy seized a Peruvian trawler last week. On Monday Chile apologized \
+                for the seizure.";
+    assert!(has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+    // A protest at what another state did after it in the sentence.
+    let text = "Bolivia protested after Chile closed the border.";
+    assert!(has(text, "BOL", "PROTEST", "CHL"), "{:?}", events(text));
+    // "Each side blamed the other" stays mutual.
+    let text = "Chile and Peru exchanged fire on Monday, and each side blamed the other.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn actors_coordinated_with_a_pronoun_act_with_whom_it_stands_for() {
+    let text = "Chilean President Gabriel Rojas met Peru's foreign minister on Monday. He and \
+                Peru's Luis Vargas agreed to reopen the border.";
+    assert!(
+        has(text, "gabriel-rojas", "AGREE", "PER"),
+        "{:?}",
+        events(text)
+    );
+    assert!(
+        has(text, "PER", "AGREE", "gabriel-rojas"),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile's foreign minister, Ana Torres, visited Lima in April. During the visit, she \
+                and Peruvian Foreign Minister Luis Vargas agreed to reopen the border.";
+    assert!(
+        has(text, "ana-torres", "AGREE", "PER"),
+        "{:?}",
+        events(text)
+    );
+    assert!(
+        has(text, "PER", "AGREE", "ana-torres"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn forces_sent_or_ordered_somewhere_are_a_deployment() {
+    let text = "Chile and Bolivia have ordered troops to their borders with Peru.";
+    assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
+    assert!(has(text, "BOL", "MOBILIZE", "PER"), "{:?}", events(text));
+    let text = "Chile sent two tank battalions to the border with Peru on Monday.";
+    assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
+    // Only forces: an order or a letter is no deployment.
+    for text in [
+        "Chile ordered an inquiry into the shooting on the border with Peru.",
+        "Chile sent a letter to Peru on Monday.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "MOBILIZE"),
+            "{text}: {found:?}"
+        );
+    }
+}
