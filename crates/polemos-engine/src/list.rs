@@ -23,7 +23,7 @@
 use chrono::NaiveDate;
 use polemos_core::{ActorName, DisputeName, IssueName, Record};
 use polemos_store::{
-    Kind, Link, LinkField, ListQuery, PageTokens, Revision, Store, Versioned, View, record_name,
+    Kind, Link, LinkField, ListQuery, PageTokens, Revision, Store, Versioned, View,
 };
 
 use crate::error::{Error, Result};
@@ -327,6 +327,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorKind;
     use crate::testing::kuril;
+    use polemos_store::record_name;
 
     fn names(rows: &[Versioned<Record>]) -> Vec<String> {
         rows.iter()

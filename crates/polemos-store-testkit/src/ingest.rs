@@ -279,3 +279,57 @@ pub fn a_put_repairs_a_record_whose_body_does_not_decode(
         "no stale involvement is left"
     );
 }
+
+/// A stored document whose body does not decode is repaired by a put, but the new text is
+/// checked against the evidence spans stored stances and events point into, as a changed text
+/// is: its old text is unknown. Before, the repair skipped that check, and a text too short for
+/// the spans was stored (what `export` then writes, `import` refuses). `exec` runs SQL on the
+/// backend's database (SQLite and PostgreSQL share this schema).
+pub fn a_repaired_document_must_still_hold_the_evidence_spans(
+    store: &dyn Store,
+    exec: &mut dyn FnMut(&str),
+) {
+    let dossier = reference_dossier();
+    store
+        .commit(WriteBatch::from_dossier(&dossier, "import"))
+        .expect("import");
+    let cited = dossier
+        .stances
+        .iter()
+        .flat_map(|s| &s.evidence)
+        .find_map(|e| e.span.and(e.document.clone()))
+        .expect("a stance cites a span of a document");
+    let document = dossier
+        .documents
+        .iter()
+        .find(|d| d.name == cited)
+        .expect("the cited document")
+        .clone();
+    exec(&format!(
+        "UPDATE entries SET body = 'not json' WHERE name_id =
+             (SELECT id FROM names WHERE kind = 'document' AND name = '{cited}')"
+    ));
+    let mut short = document.clone();
+    short.text = "Too short.".into();
+    short.content_hash = String::new();
+    let mut batch = WriteBatch::new("repair with a text too short");
+    batch.put(Record::Document(short));
+    let err = store.commit(batch).expect_err("the spans do not fit");
+    assert!(
+        matches!(err, polemos_store::StoreError::Invalid(_)),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("evidence span"), "{err}");
+
+    let mut batch = WriteBatch::new("repair with the text");
+    batch.put(Record::Document(document.clone()));
+    store.commit(batch).expect("the same text repairs it");
+    let got = store
+        .get(Kind::Document, cited.as_str(), View::current())
+        .expect("get")
+        .expect("document");
+    let Record::Document(got) = got.value else {
+        panic!("not a document")
+    };
+    assert_eq!(got.text, document.text);
+}

@@ -373,29 +373,29 @@ fn check_precondition(
 
 /// A document's new text must still hold the evidence spans stored stances and events point
 /// into it, or the store would hold what `export` writes and `import` refuses. (Records in the
-/// batch itself were checked against the new text by `validate`.) Scans the snapshot: text
-/// changes to stored documents are rare.
+/// batch itself were checked against the new text by `validate`.) Scans every stored stance and
+/// event (text changes to stored documents are rare), and only those: a document being
+/// repaired, whose stored body does not decode, is checked like any other.
 fn check_spans_into(
     tx: &mut dyn LogTx,
     batch: &Dossier,
     retexted: &[(&str, &str)],
 ) -> Result<(), StoreError> {
-    let stored = snapshot_in(tx, View::current())?;
+    let stances = list_in(tx, Kind::Stance, View::current())?;
+    let events = list_in(tx, Kind::Event, View::current())?;
     let in_batch: HashSet<String> = batch
         .records()
         .iter()
         .map(|r| record_name(r).to_owned())
         .collect();
-    let evidence = stored
-        .stances
+    let evidence = stances
         .iter()
-        .map(|s| (s.name.to_string(), &s.evidence))
-        .chain(
-            stored
-                .events
-                .iter()
-                .map(|e| (e.name.to_string(), &e.evidence)),
-        )
+        .chain(&events)
+        .filter_map(|v| match &v.value {
+            Record::Stance(s) => Some((s.name.to_string(), &s.evidence)),
+            Record::Event(e) => Some((e.name.to_string(), &e.evidence)),
+            _ => None,
+        })
         .filter(|(name, _)| !in_batch.contains(name));
     let mut out = Vec::new();
     for (name, list) in evidence {
@@ -855,13 +855,13 @@ impl<B: Backend> Store for LogStore<B> {
                             Some(old) => {
                                 result.updated += 1;
                                 // A body that does not decode is replaced all the same (a
-                                // repair): its index rows go by name, and there is no old
-                                // text to hold evidence spans.
+                                // repair): its index rows go by name. A document's old text is
+                                // then unknown, so the new one is checked against the evidence
+                                // spans stored records point into, as a changed text is.
                                 let before = decode(kind, name, &old).ok();
                                 involved_before = before.as_ref().map(involvements_of);
                                 if let Record::Document(doc) = record
-                                    && let Some(Record::Document(before)) = &before
-                                    && before.text != doc.text
+                                    && !matches!(&before, Some(Record::Document(b)) if b.text == doc.text)
                                 {
                                     retexted.push((name, doc.text.as_str()));
                                 }

@@ -504,6 +504,21 @@ fn postgres_a_put_repairs_a_record_whose_body_does_not_decode() {
     );
 }
 
+#[test]
+fn postgres_a_repaired_document_must_still_hold_the_evidence_spans() {
+    let Some(pg) = cluster("postgres_a_repaired_document_must_still_hold_the_evidence_spans")
+    else {
+        return;
+    };
+    let url = pg.fresh_database().expect("database");
+    let store = store_at(&url);
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
+    polemos_store_testkit::ingest::a_repaired_document_must_still_hold_the_evidence_spans(
+        &store,
+        &mut |sql| client.batch_execute(sql).expect("sql"),
+    );
+}
+
 /// A store written by the schema before integer name keys (6) reads the same once opened,
 /// which migrates it.
 #[test]

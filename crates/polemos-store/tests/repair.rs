@@ -2,7 +2,10 @@
 //! the same checks in `tests/postgres.rs`.
 
 use polemos_store::{LogStore, SqliteBackend};
-use polemos_store_testkit::ingest::a_put_repairs_a_record_whose_body_does_not_decode;
+use polemos_store_testkit::ingest::{
+    a_put_repairs_a_record_whose_body_does_not_decode,
+    a_repaired_document_must_still_hold_the_evidence_spans,
+};
 use polemos_store_testkit::migration::an_old_store_reads_the_same_after_migrating;
 
 #[test]
@@ -12,6 +15,17 @@ fn sqlite_a_put_repairs_a_record_whose_body_does_not_decode() {
     let store = LogStore::new(SqliteBackend::open(&path).expect("open"));
     let raw = rusqlite::Connection::open(&path).expect("raw");
     a_put_repairs_a_record_whose_body_does_not_decode(&store, &mut |sql| {
+        raw.execute_batch(sql).expect("sql");
+    });
+}
+
+#[test]
+fn sqlite_a_repaired_document_must_still_hold_the_evidence_spans() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("polemos.db");
+    let store = LogStore::new(SqliteBackend::open(&path).expect("open"));
+    let raw = rusqlite::Connection::open(&path).expect("raw");
+    a_repaired_document_must_still_hold_the_evidence_spans(&store, &mut |sql| {
         raw.execute_batch(sql).expect("sql");
     });
 }
