@@ -155,14 +155,15 @@ fn merge_maps_shared_issues_moves_the_others_and_removes_the_proposal() {
     let done = merge(&*store, "south-kurils", "kuril-islands").expect("merge");
     assert_eq!(done.dispute.name.as_str(), "disputes/kuril-islands");
     assert_eq!((done.stances, done.events), (2, 1));
-    // peace-treaty maps onto kuril-islands' own; fishing-rights moves under it.
+    // peace-treaty maps onto kuril-islands' own; fishing-rights moves under it, a name stored
+    // by the merge and so listed last (lists are in first-stored order).
     assert_eq!(
         names(&*store, Kind::Issue, &of("kuril-islands")),
         [
-            "disputes/kuril-islands/issues/fishing-rights",
-            "disputes/kuril-islands/issues/joint-economic-activities",
             "disputes/kuril-islands/issues/peace-treaty",
             "disputes/kuril-islands/issues/sovereignty",
+            "disputes/kuril-islands/issues/joint-economic-activities",
+            "disputes/kuril-islands/issues/fishing-rights",
         ]
     );
     assert_eq!(done.issues.len(), 4);

@@ -23,7 +23,7 @@
 use chrono::NaiveDate;
 use polemos_core::{ActorName, DisputeName, IssueName, Record};
 use polemos_store::{
-    Kind, Link, LinkField, ListQuery, PageTokens, Revision, Store, Versioned, View, record_name,
+    Kind, Link, LinkField, ListQuery, PageTokens, Revision, Store, Versioned, View,
 };
 
 use crate::error::{Error, Result};
@@ -258,8 +258,8 @@ pub struct Page {
     pub next_page_token: String,
 }
 
-/// A page of the resources of `kind` the filter keeps, in name order, each with its etag: at
-/// most `size` of them (see [`page_size`]), starting where `page_token` (from the previous page
+/// A page of the resources of `kind` the filter keeps, in the order they were first stored
+/// (see [`polemos_store::ListQuery`]), each with its etag: at most `size` of them (see [`page_size`]), starting where `page_token` (from the previous page
 /// of the same list; `""` for the first) says. Each page reads the indexes the store keeps, so
 /// it costs what it returns, not what the table holds. Without a `revision` each page reads the
 /// store as it is when asked: what exists throughout a listing comes exactly once, in order.
@@ -283,9 +283,9 @@ pub fn list_page(
     loop {
         q.limit = size - items.len();
         let page = store.list_page(&q)?;
-        let last = page.items.last().map(|v| record_name(&v.value).to_owned());
+        let last = page.next_after();
         items.extend(page.items.into_iter().filter(|v| in_force(v, filter.as_of)));
-        let (true, Some(last)) = (page.more, last) else {
+        let Some(last) = last else {
             return Ok(Page {
                 items,
                 next_page_token: String::new(),
@@ -294,14 +294,15 @@ pub fn list_page(
         if items.len() >= size {
             return Ok(Page {
                 items,
-                next_page_token: tokens.after(&q, &last),
+                next_page_token: tokens.after(&q, last),
             });
         }
         q.after = Some(last);
     }
 }
 
-/// Every resource of `kind` the filter keeps, ordered by name, each with its etag: every page
+/// Every resource of `kind` the filter keeps, in the order they were first stored, each with
+/// its etag: every page
 /// of [`list_page`], for the CLI and Python calls that return the whole list.
 ///
 /// # Errors
@@ -312,7 +313,7 @@ pub fn list(store: &dyn Store, kind: Kind, filter: &Filter) -> Result<Vec<Versio
     let mut out = Vec::new();
     loop {
         let page = store.list_page(&q)?;
-        let next = page.last_name().map(str::to_owned);
+        let next = page.next_after();
         out.extend(page.items.into_iter().filter(|v| in_force(v, filter.as_of)));
         match next {
             Some(last) => q.after = Some(last),
@@ -326,6 +327,7 @@ mod tests {
     use super::*;
     use crate::error::ErrorKind;
     use crate::testing::kuril;
+    use polemos_store::record_name;
 
     fn names(rows: &[Versioned<Record>]) -> Vec<String> {
         rows.iter()

@@ -38,6 +38,7 @@ pub fn run_all(fresh: &dyn Fn() -> Box<dyn Store>) {
     validate_only_checks_and_writes_nothing(fresh().as_ref());
     pages_follow_filters_views_and_changes(fresh().as_ref());
     involvement_follows_every_write(fresh().as_ref());
+    lists_keep_first_stored_order(fresh().as_ref());
     evidence_is_checked_against_stored_documents(fresh().as_ref());
     crate::ingest::batches_store_what_single_commits_store(fresh);
 }
@@ -490,26 +491,27 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     store
         .commit(WriteBatch::from_dossier(&dossier, "import"))
         .unwrap();
-    let mut sorted = dossier.clone();
-    sort(&mut sorted);
-    let moved_name = sorted.stances[1].name.to_string();
-    let mut moved = sorted.stances[1].clone();
+    let moved_name = dossier.stances[1].name.to_string();
+    let mut moved = dossier.stances[1].clone();
     moved.position = Position::new(42.0).unwrap();
     let mut batch = WriteBatch::new("move");
     batch.put(Record::Stance(moved.clone()));
     assert_eq!(store.commit(batch).unwrap().revision, 2);
-    let gone = sorted.stances[0].name.to_string();
+    let gone = dossier.stances[0].name.to_string();
     let mut delete = WriteBatch::new("retract");
     delete.delete(Kind::Stance, gone.clone(), Precondition::None);
     assert_eq!(store.commit(delete).unwrap().revision, 3);
 
     // Now: the deleted stance is absent, the moved one has etag 2 and its new value, the rest
-    // keep etag 1; the order is by name.
+    // keep etag 1; the order is the order they were first stored in (the import's).
     let now = store.list(Kind::Stance, View::current()).unwrap();
-    assert_eq!(now.len(), dossier.stances.len() - 1);
-    assert!(now.windows(2).all(|w| {
-        polemos_store::record_name(&w[0].value) < polemos_store::record_name(&w[1].value)
-    }));
+    assert_eq!(
+        names(&now.iter().map(|v| v.value.clone()).collect::<Vec<_>>()),
+        dossier.stances[1..]
+            .iter()
+            .map(|s| s.name.to_string())
+            .collect::<Vec<_>>()
+    );
     for entry in &now {
         let name = polemos_store::record_name(&entry.value);
         assert_ne!(name, gone);
@@ -532,7 +534,12 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
 
     // History: at revision 1 everything is as imported, all with etag 1.
     let then = store.list(Kind::Stance, View::at_revision(1)).unwrap();
-    let imported: Vec<Record> = sorted.stances.iter().cloned().map(Record::Stance).collect();
+    let imported: Vec<Record> = dossier
+        .stances
+        .iter()
+        .cloned()
+        .map(Record::Stance)
+        .collect();
     assert_eq!(
         then.iter().map(|e| e.value.clone()).collect::<Vec<_>>(),
         imported
@@ -542,7 +549,11 @@ pub fn list_reads_entities_with_etags(store: &dyn Store) {
     // Valid time applies as in a snapshot; other kinds are listed alone.
     let cut = View::as_of(date("2018-09-15"));
     let listed = store.list(Kind::Stance, cut).unwrap();
-    let snap = store.snapshot(cut).unwrap();
+    let mut snap = store.snapshot(cut).unwrap();
+    // A snapshot is in name order; a list in first-stored order.
+    let order: Vec<String> = names(&listed.iter().map(|v| v.value.clone()).collect::<Vec<_>>());
+    snap.stances
+        .sort_by_key(|s| order.iter().position(|n| n == s.name.as_str()));
     assert_eq!(
         listed.into_iter().map(|e| e.value).collect::<Vec<_>>(),
         snap.stances
@@ -652,8 +663,8 @@ fn all_pages(store: &dyn Store, query: &ListQuery, size: usize) -> Vec<Record> {
         let page = store.list_page(&query).unwrap();
         assert!(page.items.len() <= size, "a page holds at most its limit");
         out.extend(page.items.iter().map(|v| v.value.clone()));
-        match page.last_name() {
-            Some(last) => query.after = Some(last.to_owned()),
+        match page.next_after() {
+            Some(last) => query.after = Some(last),
             None => return out,
         }
     }
@@ -666,8 +677,14 @@ fn names(records: &[Record]) -> Vec<String> {
         .collect()
 }
 
-fn sorted(mut names: Vec<String>) -> Vec<String> {
-    names.sort();
+/// `names` in the order the reference dossier's import stores them (its records' order).
+fn stored_order(dossier: &Dossier, mut names: Vec<String>) -> Vec<String> {
+    let order: Vec<String> = dossier
+        .records()
+        .iter()
+        .map(|r| polemos_store::record_name(r).to_owned())
+        .collect();
+    names.sort_by_key(|n| order.iter().position(|o| o == n).unwrap_or(usize::MAX));
     names
 }
 
@@ -680,8 +697,8 @@ pub fn pages_follow_filters_views_and_changes(store: &dyn Store) {
         field,
         target: target.to_owned(),
     };
-    // Unfiltered, one or two at a time: every entity once, in name order, with the etags of
-    // `list`.
+    // Unfiltered, one or two at a time: every entity once, in first-stored order, with the
+    // etags of `list`.
     for kind in Kind::ALL {
         let whole = store.list(kind, View::current()).unwrap();
         for size in [1, 2, 1000] {
@@ -697,7 +714,8 @@ pub fn pages_follow_filters_views_and_changes(store: &dyn Store) {
 
     // Each filter the interfaces offer, against what the dossier says.
     let dispute = dossier.disputes[0].name.to_string();
-    let stances_of_jpn = sorted(
+    let stances_of_jpn = stored_order(
+        &dossier,
         dossier
             .stances
             .iter()
@@ -713,7 +731,8 @@ pub fn pages_follow_filters_views_and_changes(store: &dyn Store) {
         .with(to(LinkField::Dispute, &dispute))
         .with(to(LinkField::Issue, &issue))
         .with(to(LinkField::Actor, "actors/JPN"));
-    let expected = sorted(
+    let expected = stored_order(
+        &dossier,
         dossier
             .stances
             .iter()
@@ -725,11 +744,15 @@ pub fn pages_follow_filters_views_and_changes(store: &dyn Store) {
     let q = ListQuery::new(Kind::Issue, 2).with(to(LinkField::Dispute, &dispute));
     assert_eq!(
         names(&all_pages(store, &q, 2)),
-        sorted(dossier.issues.iter().map(|i| i.name.to_string()).collect())
+        stored_order(
+            &dossier,
+            dossier.issues.iter().map(|i| i.name.to_string()).collect()
+        )
     );
     let q = ListQuery::new(Kind::Issue, 2).with(to(LinkField::Dispute, "disputes/none"));
     assert!(all_pages(store, &q, 2).is_empty());
-    let parties = sorted(
+    let parties = stored_order(
+        &dossier,
         dossier.disputes[0]
             .parties
             .iter()
@@ -747,7 +770,8 @@ pub fn pages_follow_filters_views_and_changes(store: &dyn Store) {
     );
     let q = ListQuery::new(Kind::Dispute, 1).with(to(LinkField::Party, "actors/JPN"));
     assert_eq!(names(&all_pages(store, &q, 1)), vec![dispute.clone()]);
-    let events_of_jpn = sorted(
+    let events_of_jpn = stored_order(
+        &dossier,
         dossier
             .events
             .iter()
@@ -808,12 +832,17 @@ pub fn pages_follow_filters_views_and_changes(store: &dyn Store) {
     let mut then_all = ListQuery::new(Kind::Stance, 1);
     then_all.view = View::at_revision(1);
     assert_eq!(
-        sorted(names(&all_pages(store, &then_all, 1))),
-        sorted(dossier.stances.iter().map(|s| s.name.to_string()).collect())
+        names(&all_pages(store, &then_all, 1)),
+        dossier
+            .stances
+            .iter()
+            .map(|s| s.name.to_string())
+            .collect::<Vec<_>>()
     );
 }
 
-/// The actors and documents a dispute's records involve, as `Link::Involved` pages them,
+/// The actors and documents a dispute's records involve, as `Link::Involved` pages them (in the
+/// order the involved entities were first stored),
 /// against what [`polemos_store::involvements_of`] says of the records listed whole; kept
 /// through an update that names another actor and a delete, and read at a past revision.
 pub fn involvement_follows_every_write(store: &dyn Store) {
@@ -832,6 +861,16 @@ pub fn involvement_follows_every_write(store: &dyn Store) {
             .collect();
         out.sort();
         out.dedup();
+        // In the order the involved entities were first stored, as every list.
+        let order = names(
+            &store
+                .list(kind, view)
+                .unwrap()
+                .into_iter()
+                .map(|v| v.value)
+                .collect::<Vec<_>>(),
+        );
+        out.sort_by_key(|n| order.iter().position(|o| o == n).unwrap_or(usize::MAX));
         out
     };
     let involved = |kind: Kind, size: usize| {
@@ -894,4 +933,108 @@ pub fn involvement_follows_every_write(store: &dyn Store) {
     let at_two = names(&all_pages(store, &then, 1));
     assert!(at_two.contains(&outsider.name.to_string()), "{at_two:?}");
     assert_eq!(at_two, expected(store, Kind::Actor, View::at_revision(2)));
+}
+
+/// Every list, filtered or not, is in the order its entities were first stored, and an entity
+/// deleted and stored again keeps its place; pages of one and two resume across the delete and
+/// the re-creation without losing or repeating anything else.
+pub fn lists_keep_first_stored_order(store: &dyn Store) {
+    let dossier = reference_dossier();
+    // Stored in reverse name order, one batch each: name order and first-stored order differ.
+    let mut stances = dossier.stances.clone();
+    stances.sort_by(|a, b| b.name.cmp(&a.name));
+    let mut base = dossier.clone();
+    base.stances.clear();
+    store
+        .commit(WriteBatch::from_dossier(&base, "import"))
+        .unwrap();
+    for stance in &stances {
+        let mut batch = WriteBatch::new("one stance");
+        batch.put(Record::Stance(stance.clone()));
+        store.commit(batch).unwrap();
+    }
+    let stored: Vec<String> = stances.iter().map(|s| s.name.to_string()).collect();
+    let of_jpn: Vec<String> = stances
+        .iter()
+        .filter(|s| s.actor.as_str() == "actors/JPN")
+        .map(|s| s.name.to_string())
+        .collect();
+    assert!(of_jpn.len() >= 2, "{of_jpn:?}");
+    let all = ListQuery::new(Kind::Stance, 1);
+    let jpn = ListQuery::new(Kind::Stance, 1).with(Link::To {
+        field: LinkField::Actor,
+        target: "actors/JPN".into(),
+    });
+    for size in [1, 2] {
+        assert_eq!(
+            names(&all_pages(store, &all, size)),
+            stored,
+            "pages of {size}"
+        );
+        assert_eq!(
+            names(&all_pages(store, &jpn, size)),
+            of_jpn,
+            "pages of {size}"
+        );
+    }
+    let listed: Vec<Record> = store
+        .list(Kind::Stance, View::current())
+        .unwrap()
+        .into_iter()
+        .map(|v| v.value)
+        .collect();
+    assert_eq!(names(&listed), stored, "a whole list too");
+
+    // Page through JPN's stances one at a time; after the first page, its first stance is
+    // deleted and its second re-created (deleted, then stored again): the rest of the listing
+    // still comes once each, and the re-created one keeps its place.
+    let mut query = jpn.clone();
+    let first = store.list_page(&query).unwrap();
+    assert_eq!(
+        names(
+            &first
+                .items
+                .iter()
+                .map(|v| v.value.clone())
+                .collect::<Vec<_>>()
+        ),
+        of_jpn[..1]
+    );
+    let mut delete = WriteBatch::new("retract the first");
+    delete.delete(Kind::Stance, of_jpn[0].clone(), Precondition::None);
+    delete.delete(Kind::Stance, of_jpn[1].clone(), Precondition::None);
+    store.commit(delete).unwrap();
+    let again = stances
+        .iter()
+        .find(|s| s.name.as_str() == of_jpn[1])
+        .unwrap()
+        .clone();
+    let mut batch = WriteBatch::new("store the second again");
+    batch.put(Record::Stance(again));
+    store.commit(batch).unwrap();
+    query.after = first.next_after();
+    let mut rest = Vec::new();
+    loop {
+        let page = store.list_page(&query).unwrap();
+        rest.extend(page.items.iter().map(|v| v.value.clone()));
+        match page.next_after() {
+            Some(last) => query.after = Some(last),
+            None => break,
+        }
+    }
+    assert_eq!(
+        names(&rest),
+        of_jpn[1..],
+        "resumed across a delete and a re-creation"
+    );
+    let now: Vec<String> = stored
+        .iter()
+        .filter(|n| **n != of_jpn[0])
+        .cloned()
+        .collect();
+    assert_eq!(
+        names(&all_pages(store, &all, 2)),
+        now,
+        "the re-created one in its old place"
+    );
 }

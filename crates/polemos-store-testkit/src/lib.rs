@@ -7,4 +7,5 @@
 pub mod conformance;
 pub mod ingest;
 pub mod list_bench;
+pub mod migration;
 pub mod pg_harness;

@@ -17,19 +17,14 @@ use std::time::Instant;
 use polemos_store::{
     Kind, Link, LinkField, ListQuery, LogStore, MemoryBackend, PageTokens, SqliteBackend, Store,
 };
-use polemos_store_testkit::list_bench::{DISPUTE, PAGE, actor_name, arg, grow, peak_rss_mib, time};
+use polemos_store_testkit::list_bench::{DISPUTE, PAGE, arg, grow, key_after, peak_rss_mib, time};
 
 fn measure(backend: &str, store: &dyn Store, size: usize, samples: usize) {
     let tokens = PageTokens::random().unwrap();
     let first = ListQuery::new(Kind::Actor, PAGE);
     // A token for the page after the middle actor, as a client paging through would hold.
     let mut middle = first.clone();
-    let token = {
-        let mut q = first.clone();
-        q.after = Some(actor_name(size / 2 - 1));
-        let page = store.list_page(&q).unwrap();
-        tokens.next(&q, &page)
-    };
+    let token = tokens.after(&first, key_after(store, &first, size / 2));
     let stances = ListQuery::new(Kind::Stance, PAGE).with(Link::To {
         field: LinkField::Dispute,
         target: DISPUTE.into(),

@@ -23,9 +23,16 @@ pub use log::{Backend, Entry, LogStore, LogTx, NewEntry, PageRow, RequestRecord}
 pub use memory::MemoryBackend;
 pub use page::{
     Link, LinkField, ListQuery, Page, PageScan, PageTokens, begins_of, involvements_of, links_of,
-    name_bounds,
 };
 pub use point_cache::PointCache;
+
+/// The schema migrations of the SQL backends, in order, for tests that build a store of an
+/// older schema and check what opening it migrates (not an API).
+#[doc(hidden)]
+pub mod migrations {
+    pub use crate::postgres::MIGRATIONS as POSTGRES;
+    pub use crate::sqlite::MIGRATIONS as SQLITE;
+}
 pub use postgres::PostgresBackend;
 pub use sqlite::SqliteBackend;
 

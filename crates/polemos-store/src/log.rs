@@ -54,12 +54,14 @@ pub struct NewEntry {
     pub begins: Option<NaiveDate>,
 }
 
-/// A live entity as a page scan reads it: name, the revision of its last change, its body.
+/// A live entity as a page scan reads it: name, the revision of its last change, its body, and
+/// its key (its name's place in first-stored order, which pages are in).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageRow {
     pub name: String,
     pub revision: Revision,
     pub body: String,
+    pub key: u64,
 }
 
 /// What the store remembers of a request id: the request's fingerprint and the revision its
@@ -108,13 +110,14 @@ pub trait LogTx {
     fn point_cache(&mut self) -> Result<Option<&mut PointCache>, StoreError> {
         Ok(None)
     }
-    /// The latest live (not deleted) entry of every entity of `kind` at or before `at`.
+    /// The latest live (not deleted) entry of every entity of `kind` at or before `at`, in
+    /// first-stored order (the order of the names' keys).
     ///
     /// # Errors
     /// Backend errors.
     fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError>;
-    /// Live entities of `scan.kind` as at `scan.at` (`None`: now) whose names sort after
-    /// `scan.after`, in name order (bytewise), at most `scan.limit`. A backend may leave out
+    /// Live entities of `scan.kind` as at `scan.at` (`None`: now) whose keys follow
+    /// `scan.after`, in key order (first-stored order), at most `scan.limit`. A backend may leave out
     /// those that fail `scan.filter` or `scan.as_of` (an index answers that cheaply) or return
     /// them anyway: [`LogStore`] checks every row it gets against both, so the semantics are
     /// the same in every backend.
@@ -123,8 +126,8 @@ pub trait LogTx {
     /// Backend errors.
     fn page(&mut self, scan: &PageScan<'_>) -> Result<Vec<PageRow>, StoreError>;
     /// The distinct names of `kind` that some current record of `dispute` involves
-    /// ([`NewEntry::involves`]), in name order after `after`, at most `limit`: one index seek
-    /// per name, however many records name it.
+    /// ([`NewEntry::involves`]), with their keys, in key order after `after`, at most `limit`:
+    /// one index seek per name, however many records name it.
     ///
     /// # Errors
     /// Backend errors.
@@ -132,9 +135,9 @@ pub trait LogTx {
         &mut self,
         dispute: &str,
         kind: Kind,
-        after: Option<&str>,
+        after: Option<u64>,
         limit: usize,
-    ) -> Result<Vec<String>, StoreError>;
+    ) -> Result<Vec<(u64, String)>, StoreError>;
     /// The entries `range` selects, in log order (see [`ChangeRange`]).
     ///
     /// # Errors
@@ -370,29 +373,29 @@ fn check_precondition(
 
 /// A document's new text must still hold the evidence spans stored stances and events point
 /// into it, or the store would hold what `export` writes and `import` refuses. (Records in the
-/// batch itself were checked against the new text by `validate`.) Scans the snapshot: text
-/// changes to stored documents are rare.
+/// batch itself were checked against the new text by `validate`.) Scans every stored stance and
+/// event (text changes to stored documents are rare), and only those: a document being
+/// repaired, whose stored body does not decode, is checked like any other.
 fn check_spans_into(
     tx: &mut dyn LogTx,
     batch: &Dossier,
     retexted: &[(&str, &str)],
 ) -> Result<(), StoreError> {
-    let stored = snapshot_in(tx, View::current())?;
+    let stances = list_in(tx, Kind::Stance, View::current())?;
+    let events = list_in(tx, Kind::Event, View::current())?;
     let in_batch: HashSet<String> = batch
         .records()
         .iter()
         .map(|r| record_name(r).to_owned())
         .collect();
-    let evidence = stored
-        .stances
+    let evidence = stances
         .iter()
-        .map(|s| (s.name.to_string(), &s.evidence))
-        .chain(
-            stored
-                .events
-                .iter()
-                .map(|e| (e.name.to_string(), &e.evidence)),
-        )
+        .chain(&events)
+        .filter_map(|v| match &v.value {
+            Record::Stance(s) => Some((s.name.to_string(), &s.evidence)),
+            Record::Event(e) => Some((e.name.to_string(), &e.evidence)),
+            _ => None,
+        })
         .filter(|(name, _)| !in_batch.contains(name));
     let mut out = Vec::new();
     for (name, list) in evidence {
@@ -486,8 +489,8 @@ fn list_in(
         Some(r) if r < tx.head()? => Some(r),
         _ => None,
     };
-    let mut entries = tx.latest_all(kind, at)?;
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    // In first-stored order, as every list.
+    let entries = tx.latest_all(kind, at)?;
     let mut out = Vec::with_capacity(entries.len());
     for entry in entries {
         let Some(body) = &entry.body else { continue };
@@ -580,33 +583,34 @@ fn passes(record: &Record, filter: &[Link], sets: &[Option<HashSet<String>>], vi
 }
 
 /// Up to `limit` live entities of `kind` that the current records of `dispute` involve, after
-/// `after` in name order, from the involvement index; how many names the index gave (fewer
-/// than `limit`: nothing follows) and the last of them (where the next read starts).
+/// key `after`, from the involvement index; how many names the index gave (fewer than `limit`:
+/// nothing follows) and the key of the last of them (where the next read starts).
 fn involved_rows(
     tx: &mut dyn LogTx,
     dispute: &str,
     kind: Kind,
-    after: Option<&str>,
+    after: Option<u64>,
     limit: usize,
-) -> Result<(Vec<PageRow>, usize, Option<String>), StoreError> {
+) -> Result<(Vec<PageRow>, usize, Option<u64>), StoreError> {
     let names = tx.involved(dispute, kind, after, limit)?;
     let found = names.len();
-    let last = names.last().cloned();
+    let last = names.last().map(|(key, _)| *key);
     let mut rows = Vec::with_capacity(found);
-    for name in names {
+    for (key, name) in names {
         // References are checked on write, so an involved entity exists; skip it if not.
         if let Some((revision, body)) = tx.live(kind, &name)? {
             rows.push(PageRow {
                 name,
                 revision,
                 body,
+                key,
             });
         }
     }
     Ok((rows, found, last))
 }
 
-/// One page of a list: rows from the backend in name order (or, for a dispute's actors and
+/// One page of a list: rows from the backend in key order (or, for a dispute's actors and
 /// documents, from the involvement index), each checked against the filter, until the page is
 /// full and one more match shows there is a next page.
 fn page_in(tx: &mut dyn LogTx, query: &ListQuery) -> Result<Page, StoreError> {
@@ -624,22 +628,23 @@ fn page_in(tx: &mut dyn LogTx, query: &ListQuery) -> Result<Page, StoreError> {
     };
     let limit = query.limit.max(1);
     let mut items = Vec::with_capacity(limit.min(1024));
-    let mut after = query.after.clone();
+    let mut after = query.after;
+    let mut last_key = None;
     loop {
         let want = limit + 1 - items.len();
         let (rows, found, last) = match involved {
-            Some(dispute) => involved_rows(tx, dispute, query.kind, after.as_deref(), want)?,
+            Some(dispute) => involved_rows(tx, dispute, query.kind, after, want)?,
             None => {
                 let rows = tx.page(&PageScan {
                     kind: query.kind,
                     filter: &query.filter,
                     at,
                     as_of: query.view.as_of,
-                    after: after.as_deref(),
+                    after,
                     limit: want,
                 })?;
                 let found = rows.len();
-                let last = rows.last().map(|r| r.name.clone());
+                let last = rows.last().map(|r| r.key);
                 (rows, found, last)
             }
         };
@@ -647,21 +652,30 @@ fn page_in(tx: &mut dyn LogTx, query: &ListQuery) -> Result<Page, StoreError> {
         for row in rows {
             let value = decode(query.kind, &row.name, &row.body)?;
             if passes(&value, &query.filter, &sets, query.view) {
+                if items.len() == limit {
+                    // One more match: there is a next page, after the last item kept.
+                    return Ok(Page {
+                        items,
+                        more: true,
+                        last_key,
+                    });
+                }
                 items.push(Versioned {
                     value,
                     revision: row.revision,
                 });
+                last_key = Some(row.key);
             }
         }
         if last.is_some() {
             after = last;
         }
-        if items.len() > limit {
-            items.truncate(limit);
-            return Ok(Page { items, more: true });
-        }
         if exhausted {
-            return Ok(Page { items, more: false });
+            return Ok(Page {
+                items,
+                more: false,
+                last_key,
+            });
         }
     }
 }
@@ -711,10 +725,14 @@ fn current_in(
     Ok(found)
 }
 
+/// The store as `view` sees it, every kind in name order (lists are in first-stored order; a
+/// dossier, and so an export, is sorted by name whatever order the records were stored in).
 fn snapshot_in(tx: &mut dyn LogTx, view: View) -> Result<Dossier, StoreError> {
     let mut dossier = Dossier::new();
     for kind in Kind::ALL {
-        for entry in list_in(tx, kind, view)? {
+        let mut entries = list_in(tx, kind, view)?;
+        entries.sort_by(|a, b| record_name(&a.value).cmp(record_name(&b.value)));
+        for entry in entries {
             dossier.push(entry.value);
         }
     }
@@ -837,13 +855,13 @@ impl<B: Backend> Store for LogStore<B> {
                             Some(old) => {
                                 result.updated += 1;
                                 // A body that does not decode is replaced all the same (a
-                                // repair): its index rows go by name, and there is no old
-                                // text to hold evidence spans.
+                                // repair): its index rows go by name. A document's old text is
+                                // then unknown, so the new one is checked against the evidence
+                                // spans stored records point into, as a changed text is.
                                 let before = decode(kind, name, &old).ok();
                                 involved_before = before.as_ref().map(involvements_of);
                                 if let Record::Document(doc) = record
-                                    && let Some(Record::Document(before)) = &before
-                                    && before.text != doc.text
+                                    && !matches!(&before, Some(Record::Document(b)) if b.text == doc.text)
                                 {
                                     retexted.push((name, doc.text.as_str()));
                                 }

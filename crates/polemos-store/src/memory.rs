@@ -14,13 +14,16 @@ use crate::{ChangeRange, Kind, Revision, StoreError};
 struct State {
     head: Revision,
     entries: Vec<Entry>,
-    /// Indices into `entries` per entity, in log order; ordered by kind and name, so a page is
-    /// a range of it.
-    by_name: BTreeMap<(Kind, String), Vec<usize>>,
+    /// Each name's key, assigned when it is first stored (or first named by a stored record),
+    /// so keys follow commit order.
+    keys: HashMap<(Kind, String), u64>,
+    /// The name and the indices into `entries` per entity, in log order; ordered by kind and
+    /// key, so a page is a range of it.
+    by_key: BTreeMap<(Kind, u64), (String, Vec<usize>)>,
     hashes: HashMap<String, String>,
-    /// The involvement index: `(dispute, target)` to the records that involve it, and each
-    /// record's pairs so a write can take them out again.
-    involved: BTreeMap<(String, String), BTreeSet<(Kind, String)>>,
+    /// The involvement index: `(dispute, target's kind, target's key)` to the records that
+    /// involve the target, and each record's pairs so a write can take them out again.
+    involved: BTreeMap<(String, Kind, u64), BTreeSet<(Kind, String)>>,
     involves_of: HashMap<(Kind, String), Vec<(String, String)>>,
     requests: HashMap<String, RequestRecord>,
 }
@@ -29,6 +32,29 @@ struct State {
 #[derive(Default)]
 pub struct MemoryBackend {
     state: Mutex<State>,
+}
+
+impl State {
+    /// The key of a name, assigned now if it has none.
+    fn key_of(&mut self, kind: Kind, name: &str) -> u64 {
+        if let Some(&key) = self.keys.get(&(kind, name.to_owned())) {
+            return key;
+        }
+        let key = u64::try_from(self.keys.len()).unwrap_or(u64::MAX - 1) + 1;
+        self.keys.insert((kind, name.to_owned()), key);
+        self.by_key
+            .insert((kind, key), (name.to_owned(), Vec::new()));
+        key
+    }
+
+    /// Where an involvement pair is filed: the dispute, and the target's kind and key.
+    fn involvement_key(
+        &mut self,
+        (dispute, target): &(String, String),
+    ) -> Option<(String, Kind, u64)> {
+        let kind = Kind::of_name(target)?;
+        Some((dispute.clone(), kind, self.key_of(kind, target)))
+    }
 }
 
 impl MemoryBackend {
@@ -80,7 +106,10 @@ impl LogTx for MemTx<'_> {
         name: &str,
         at: Option<Revision>,
     ) -> Result<Option<Entry>, StoreError> {
-        let Some(indices) = self.state.by_name.get(&(kind, name.to_owned())) else {
+        let Some(key) = self.state.keys.get(&(kind, name.to_owned())) else {
+            return Ok(None);
+        };
+        let Some((_, indices)) = self.state.by_key.get(&(kind, *key)) else {
             return Ok(None);
         };
         Ok(latest_of(&self.state.entries, indices, at).cloned())
@@ -89,35 +118,31 @@ impl LogTx for MemTx<'_> {
     fn latest_all(&mut self, kind: Kind, at: Option<Revision>) -> Result<Vec<Entry>, StoreError> {
         Ok(self
             .state
-            .by_name
-            .range((kind, String::new())..)
+            .by_key
+            .range((kind, 0)..)
             .take_while(|((k, _), _)| *k == kind)
-            .filter_map(|(_, indices)| latest_of(&self.state.entries, indices, at))
+            .filter_map(|(_, (_, indices))| latest_of(&self.state.entries, indices, at))
             .filter(|e| e.body.is_some())
             .cloned()
             .collect())
     }
 
-    /// Every live entity in name order: the filter is left to the caller's check (this backend
+    /// Every live entity in key order: the filter is left to the caller's check (this backend
     /// keeps no index of references; it is for tests and small throwaway stores).
     fn page(&mut self, scan: &PageScan<'_>) -> Result<Vec<PageRow>, StoreError> {
-        let start = (scan.kind, scan.after.unwrap_or_default().to_owned());
-        let from = if scan.after.is_some() {
-            Bound::Excluded(start)
-        } else {
-            Bound::Included(start)
-        };
+        let from = Bound::Excluded((scan.kind, scan.after.unwrap_or(0)));
         Ok(self
             .state
-            .by_name
+            .by_key
             .range((from, Bound::Unbounded))
             .take_while(|((k, _), _)| *k == scan.kind)
-            .filter_map(|((_, name), indices)| {
+            .filter_map(|((_, key), (name, indices))| {
                 let entry = latest_of(&self.state.entries, indices, scan.at)?;
                 Some(PageRow {
                     name: name.clone(),
                     revision: entry.revision,
                     body: entry.body.clone()?,
+                    key: *key,
                 })
             })
             .take(scan.limit)
@@ -128,21 +153,20 @@ impl LogTx for MemTx<'_> {
         &mut self,
         dispute: &str,
         kind: Kind,
-        after: Option<&str>,
+        after: Option<u64>,
         limit: usize,
-    ) -> Result<Vec<String>, StoreError> {
-        let (low, high) = crate::page::name_bounds(kind);
-        let from = match after {
-            Some(a) if a > low.as_str() => Bound::Excluded((dispute.to_owned(), a.to_owned())),
-            _ => Bound::Excluded((dispute.to_owned(), low)),
-        };
-        let to = Bound::Excluded((dispute.to_owned(), high));
+    ) -> Result<Vec<(u64, String)>, StoreError> {
+        let from = Bound::Excluded((dispute.to_owned(), kind, after.unwrap_or(0)));
+        let to = Bound::Included((dispute.to_owned(), kind, u64::MAX));
         Ok(self
             .state
             .involved
             .range((from, to))
             .take(limit)
-            .map(|((_, target), _)| target.clone())
+            .filter_map(|((_, kind, key), _)| {
+                let (name, _) = self.state.by_key.get(&(*kind, *key))?;
+                Some((*key, name.clone()))
+            })
             .collect())
     }
 
@@ -203,6 +227,11 @@ impl MemTx<'_> {
         let Some((revision, committed_at, entries)) = self.staged else {
             return;
         };
+        // Keys first, in the batch's order: a record naming one stored later in the same batch
+        // does not give it an earlier place.
+        for new in &entries {
+            state.key_of(new.kind, &new.name);
+        }
         for new in entries {
             let index = state.entries.len();
             if new.kind == Kind::Document {
@@ -212,29 +241,30 @@ impl MemTx<'_> {
                 }
             }
             let record = (new.kind, new.name.clone());
+            let key = state.key_of(new.kind, &new.name);
             for pair in state.involves_of.remove(&record).unwrap_or_default() {
-                if let Some(records) = state.involved.get_mut(&pair) {
+                let Some(at) = state.involvement_key(&pair) else {
+                    continue;
+                };
+                if let Some(records) = state.involved.get_mut(&at) {
                     records.remove(&record);
                     if records.is_empty() {
-                        state.involved.remove(&pair);
+                        state.involved.remove(&at);
                     }
                 }
             }
             if !new.involves.is_empty() {
                 for pair in &new.involves {
-                    state
-                        .involved
-                        .entry(pair.clone())
-                        .or_default()
-                        .insert(record.clone());
+                    let Some(at) = state.involvement_key(pair) else {
+                        continue;
+                    };
+                    state.involved.entry(at).or_default().insert(record.clone());
                 }
                 state.involves_of.insert(record, new.involves.clone());
             }
-            state
-                .by_name
-                .entry((new.kind, new.name.clone()))
-                .or_default()
-                .push(index);
+            if let Some((_, indices)) = state.by_key.get_mut(&(new.kind, key)) {
+                indices.push(index);
+            }
             state.entries.push(Entry {
                 revision,
                 committed_at,

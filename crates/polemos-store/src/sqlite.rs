@@ -15,7 +15,7 @@ use crate::point_cache::ChangeStamp;
 use crate::{ChangeRange, Kind, PointCache, Revision, StoreError};
 
 /// Schema versions in order; entry `i` upgrades version `i` to `i + 1`.
-pub(crate) const MIGRATIONS: &[&str] = &[
+pub const MIGRATIONS: &[&str] = &[
     // 1: the revision log, the current state as an index over it, and document hashes.
     "CREATE TABLE revisions (
          revision     INTEGER PRIMARY KEY,
@@ -103,13 +103,69 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // for good (a dispute listing an actor nothing involves). Rebuilt once, it holds only what
     // the records give.
     "DELETE FROM current_involvements;",
+    // 9: every name gets an integer key in `names`, assigned in commit order (here, in the
+    // order of each name's first entry in the log), and the tables over the current state are
+    // keyed by it: `current` points at its `entries` row (each body once) and pages and the
+    // reference and involvement indexes hold integers. With names (content hashes) as keys,
+    // every commit inserted into the middle of B-trees far larger than the writer's cache;
+    // now only `names (kind, name)` takes inserts at random places. Lists are in first-stored
+    // order (the key), see `page.rs`. `current_links` and `current_involvements` are filled
+    // again from the current bodies in Rust (`backfill_links`, `backfill_involvements`).
+    "CREATE TABLE names (
+         id   INTEGER PRIMARY KEY,
+         kind TEXT NOT NULL,
+         name TEXT NOT NULL,
+         UNIQUE (kind, name)
+     );
+     INSERT INTO names (id, kind, name)
+         SELECT ROW_NUMBER() OVER (ORDER BY revision, seq), kind, name
+         FROM (SELECT kind, name, revision, seq,
+                      ROW_NUMBER() OVER (PARTITION BY kind, name ORDER BY revision, seq) AS nth
+               FROM entries) AS firsts
+         WHERE nth = 1;
+     CREATE INDEX names_by_kind ON names (kind, id);
+     ALTER TABLE entries ADD COLUMN name_id INTEGER;
+     UPDATE entries SET name_id = (SELECT n.id FROM names n
+                                   WHERE n.kind = entries.kind AND n.name = entries.name);
+     DROP INDEX entries_by_name;
+     CREATE INDEX entries_by_name ON entries (name_id, revision, seq);
+     CREATE TABLE current_by_key (
+         id       INTEGER PRIMARY KEY,
+         revision INTEGER NOT NULL,
+         seq      INTEGER NOT NULL,
+         begins   INTEGER
+     );
+     INSERT INTO current_by_key (id, revision, seq, begins)
+         SELECT n.id, c.revision,
+                (SELECT MAX(e.seq) FROM entries e WHERE e.name_id = n.id AND e.revision = c.revision),
+                c.begins
+         FROM current c JOIN names n ON n.kind = c.kind AND n.name = c.name
+         ORDER BY n.id;
+     DROP TABLE current;
+     ALTER TABLE current_by_key RENAME TO current;
+     DROP TABLE current_links;
+     CREATE TABLE current_links (
+         name_id INTEGER NOT NULL,
+         field   TEXT NOT NULL,
+         target  INTEGER NOT NULL,
+         kind    TEXT NOT NULL,
+         PRIMARY KEY (name_id, field, target)
+     ) WITHOUT ROWID;
+     CREATE INDEX current_links_by_target ON current_links (kind, field, target, name_id);
+     DROP TABLE current_involvements;
+     CREATE TABLE current_involvements (
+         dispute INTEGER NOT NULL,
+         kind    TEXT NOT NULL,
+         target  INTEGER NOT NULL,
+         name_id INTEGER NOT NULL,
+         PRIMARY KEY (dispute, kind, target, name_id)
+     ) WITHOUT ROWID;",
 ];
 
-/// The migration that adds `current_links`; rows current before it get theirs in Rust.
-const LINKS_MIGRATION: usize = 4;
-/// The migrations that add `current_involvements` and empty it; each is then filled in Rust
-/// the same way.
-const INVOLVEMENTS_MIGRATIONS: [usize; 2] = [5, 8];
+/// The migration that keys every name by an integer and rebuilds the tables over the current
+/// state; they are then filled in Rust from the current bodies. Every earlier migration that
+/// filled an index in Rust (4: references, 5 and 8: involvements) leaves it to this one.
+const KEYS_MIGRATION: usize = 9;
 
 /// How many read connections to keep open beside the writer.
 const READERS: usize = 4;
@@ -162,10 +218,8 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
         .skip(usize::try_from(found).unwrap_or(0))
     {
         tx.execute_batch(sql)?;
-        if version + 1 == LINKS_MIGRATION {
+        if version + 1 == KEYS_MIGRATION {
             backfill_links(&tx)?;
-        }
-        if INVOLVEMENTS_MIGRATIONS.contains(&(version + 1)) {
             backfill_involvements(&tx)?;
         }
         tx.pragma_update(
@@ -178,22 +232,32 @@ fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// The current entities: key, kind, name and body, in key order.
+fn current_bodies(
+    conn: &Connection,
+    kinds: &str,
+) -> Result<Vec<(i64, String, String, String)>, StoreError> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT n.id, n.kind, n.name, e.body FROM names n JOIN current c ON c.id = n.id
+         JOIN entries e ON e.revision = c.revision AND e.seq = c.seq
+         WHERE n.kind IN ({kinds}) ORDER BY n.id"
+    ))?;
+    let rows = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(rows)
+}
+
 /// Fills `current_links` and `current.begins` for the rows a database had before they existed.
+/// A body that does not decode gets no rows rather than a store that cannot be opened: its
+/// reads report it, and a put of the record repairs it.
 fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
-    let rows = {
-        let mut stmt = conn.prepare("SELECT kind, name, body FROM current")?;
-        stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?
-    };
-    for (kind, name, body) in rows {
+    let all = "'actor', 'dispute', 'issue', 'stance', 'event', 'document'";
+    for (id, kind, name, body) in current_bodies(conn, all)? {
         let kind = kind_of(&kind)?;
-        let record = crate::log::decode(kind, &name, &body)?;
+        let Ok(record) = crate::log::decode(kind, &name, &body) else {
+            continue;
+        };
         let entry = NewEntry {
             kind,
             name,
@@ -205,14 +269,10 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
             begins: crate::page::begins_of(&record),
         };
         conn.execute(
-            "UPDATE current SET begins = ?3 WHERE kind = ?1 AND name = ?2",
-            params![
-                kind.as_str(),
-                entry.name,
-                entry.begins.map(crate::page::day_of)
-            ],
+            "UPDATE current SET begins = ?2 WHERE id = ?1",
+            params![id, entry.begins.map(crate::page::day_of)],
         )?;
-        index_links(conn, &entry, false)?;
+        index_links(conn, &entry, id, true)?;
     }
     Ok(())
 }
@@ -220,90 +280,101 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
 /// Fills `current_involvements` for the records a database holds (an empty index: new, or
 /// emptied to be rebuilt).
 fn backfill_involvements(conn: &Connection) -> Result<(), StoreError> {
-    let rows = {
-        let mut stmt = conn.prepare(
-            "SELECT kind, name, body FROM current WHERE kind IN ('dispute', 'stance', 'event')",
-        )?;
-        stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-            ))
-        })?
-        .collect::<Result<Vec<_>, _>>()?
-    };
-    for (kind, name, body) in rows {
+    for (id, kind, name, body) in current_bodies(conn, "'dispute', 'stance', 'event'")? {
         let kind = kind_of(&kind)?;
         // A body that does not decode gets no rows rather than a store that cannot be opened:
         // its reads report it, and a put of the record repairs it (rows included).
         let Ok(record) = crate::log::decode(kind, &name, &body) else {
             continue;
         };
-        index_involvements(
-            conn,
-            kind,
-            &name,
-            &crate::page::involvements_of(&record),
-            Some(&[]),
-        )?;
+        index_involvements(conn, id, &crate::page::involvements_of(&record), Some(&[]))?;
     }
     Ok(())
 }
 
-/// Replaces what one record involves (nothing, for a deletion): removes the pairs of the record
-/// it replaces (`before`; `None`: not known, so every row of the record, found by a scan),
-/// then adds its own.
+/// The key of a name, assigned now (the next in commit order) if it has none.
+fn name_id(conn: &Connection, kind: Kind, name: &str) -> Result<i64, StoreError> {
+    let found: Option<i64> = conn
+        .prepare_cached("SELECT id FROM names WHERE kind = ?1 AND name = ?2")?
+        .query_row(params![kind.as_str(), name], |r| r.get(0))
+        .optional()?;
+    if let Some(id) = found {
+        return Ok(id);
+    }
+    conn.prepare_cached("INSERT INTO names (kind, name) VALUES (?1, ?2)")?
+        .execute(params![kind.as_str(), name])?;
+    Ok(conn.last_insert_rowid())
+}
+
+/// The kind and key of a name a record refers to.
+fn target_key(conn: &Connection, name: &str) -> Result<(Kind, i64), StoreError> {
+    let kind = Kind::of_name(name).ok_or_else(|| StoreError::Corrupt {
+        what: "reference".into(),
+        reason: format!("`{name}` is not the name of any kind"),
+    })?;
+    Ok((kind, name_id(conn, kind, name)?))
+}
+
+/// Replaces what one record (key `id`) involves (nothing, for a deletion): removes the pairs of
+/// the record it replaces (`before`; `None`: not known, so every row of the record, found by a
+/// scan), then adds its own.
 fn index_involvements(
     conn: &Connection,
-    kind: Kind,
-    name: &str,
+    id: i64,
     involves: &[(String, String)],
     before: Option<&[(String, String)]>,
 ) -> Result<(), StoreError> {
-    let kind = kind.as_str();
     match before {
         None => {
-            conn.prepare_cached("DELETE FROM current_involvements WHERE kind = ?1 AND name = ?2")?
-                .execute(params![kind, name])?;
+            conn.prepare_cached("DELETE FROM current_involvements WHERE name_id = ?1")?
+                .execute(params![id])?;
         }
         Some([]) => {}
         Some(before) => {
             let mut remove = conn.prepare_cached(
                 "DELETE FROM current_involvements
-                 WHERE dispute = ?1 AND target = ?2 AND kind = ?3 AND name = ?4",
+                 WHERE dispute = ?1 AND kind = ?2 AND target = ?3 AND name_id = ?4",
             )?;
             for (dispute, target) in before {
-                remove.execute(params![dispute, target, kind, name])?;
+                let (_, dispute) = target_key(conn, dispute)?;
+                let (kind, target) = target_key(conn, target)?;
+                remove.execute(params![dispute, kind.as_str(), target, id])?;
             }
         }
     }
     let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO current_involvements (dispute, target, kind, name)
+        "INSERT OR IGNORE INTO current_involvements (dispute, kind, target, name_id)
          VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (dispute, target) in involves {
-        insert.execute(params![dispute, target, kind, name])?;
+        let (_, dispute) = target_key(conn, dispute)?;
+        let (kind, target) = target_key(conn, target)?;
+        insert.execute(params![dispute, kind.as_str(), target, id])?;
     }
     Ok(())
 }
 
-/// Replaces the stored references of one entity with those of `entry` (none for a deletion).
-/// `fresh`: the entity had no current row, so it has no references to remove.
-fn index_links(conn: &Connection, entry: &NewEntry, fresh: bool) -> Result<(), StoreError> {
-    let kind = entry.kind.as_str();
+/// Replaces the stored references of one entity (key `id`) with those of `entry` (none for a
+/// deletion). `fresh`: the entity had no current row, so it has no references to remove.
+fn index_links(
+    conn: &Connection,
+    entry: &NewEntry,
+    id: i64,
+    fresh: bool,
+) -> Result<(), StoreError> {
     if !fresh {
-        conn.prepare_cached("DELETE FROM current_links WHERE kind = ?1 AND name = ?2")?
-            .execute(params![kind, entry.name])?;
+        conn.prepare_cached("DELETE FROM current_links WHERE name_id = ?1")?
+            .execute(params![id])?;
     }
     if entry.body.is_none() && entry.links.is_empty() {
         return Ok(());
     }
     let mut insert = conn.prepare_cached(
-        "INSERT OR IGNORE INTO current_links (kind, name, field, target) VALUES (?1, ?2, ?3, ?4)",
+        "INSERT OR IGNORE INTO current_links (name_id, field, target, kind) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (field, target) in &entry.links {
-        insert.execute(params![kind, entry.name, field.as_str(), target])?;
+        let (_, target) = target_key(conn, target)?;
+        insert.execute(params![id, field.as_str(), target, entry.kind.as_str()])?;
     }
     Ok(())
 }
@@ -504,8 +575,9 @@ impl LogTx for SqliteTx<'_> {
             None => self
                 .tx
                 .prepare_cached(
-                    "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
-                     WHERE e.kind = ?1 AND e.name = ?2
+                    "SELECT e.revision, r.committed_at, e.body
+                     FROM names n JOIN entries e ON e.name_id = n.id JOIN revisions r ON r.revision = e.revision
+                     WHERE n.kind = ?1 AND n.name = ?2
                      ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
                 )?
                 .query_row(params![kind.as_str(), name], read)
@@ -513,8 +585,9 @@ impl LogTx for SqliteTx<'_> {
             Some(at) => self
                 .tx
                 .prepare_cached(
-                    "SELECT e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
-                     WHERE e.kind = ?1 AND e.name = ?2 AND e.revision <= ?3
+                    "SELECT e.revision, r.committed_at, e.body
+                     FROM names n JOIN entries e ON e.name_id = n.id JOIN revisions r ON r.revision = e.revision
+                     WHERE n.kind = ?1 AND n.name = ?2 AND e.revision <= ?3
                      ORDER BY e.revision DESC, e.seq DESC LIMIT 1",
                 )?
                 .query_row(params![kind.as_str(), name, sql_revision(at)], read)
@@ -536,7 +609,11 @@ impl LogTx for SqliteTx<'_> {
         // One lookup in the current-state table; the log's own index would also need a sort on
         // `seq` to order two changes to one entity within a revision.
         self.tx
-            .prepare_cached("SELECT revision, body FROM current WHERE kind = ?1 AND name = ?2")?
+            .prepare_cached(
+                "SELECT c.revision, e.body FROM names n JOIN current c ON c.id = n.id
+                 JOIN entries e ON e.revision = c.revision AND e.seq = c.seq
+                 WHERE n.kind = ?1 AND n.name = ?2",
+            )?
             .query_row(params![kind.as_str(), name], |r| {
                 Ok((revision_of(r.get::<_, i64>(0)?), r.get::<_, String>(1)?))
             })
@@ -549,15 +626,19 @@ impl LogTx for SqliteTx<'_> {
         // the plan and so re-prepares the statement every time it is bound.
         let (sql, at) = match at {
             None => (
-                "SELECT c.name, c.revision, r.committed_at, c.body FROM current c JOIN revisions r USING (revision)
-                 WHERE c.kind = ?1",
+                "SELECT n.name, c.revision, r.committed_at, e.body FROM names n JOIN current c ON c.id = n.id
+                 JOIN entries e ON e.revision = c.revision AND e.seq = c.seq
+                 JOIN revisions r ON r.revision = c.revision
+                 WHERE n.kind = ?1 ORDER BY n.id",
                 None,
             ),
             Some(at) => (
-                "SELECT e.name, e.revision, r.committed_at, e.body FROM entries e JOIN revisions r USING (revision)
-                 WHERE e.kind = ?1 AND e.revision <= ?2 AND e.body IS NOT NULL
-                   AND NOT EXISTS (SELECT 1 FROM entries f WHERE f.kind = e.kind AND f.name = e.name
-                                   AND f.revision > e.revision AND f.revision <= ?2)",
+                "SELECT n.name, e.revision, r.committed_at, e.body
+                 FROM names n JOIN entries e ON e.name_id = n.id JOIN revisions r ON r.revision = e.revision
+                 WHERE n.kind = ?1 AND e.revision <= ?2 AND e.body IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM entries f WHERE f.name_id = n.id AND f.revision <= ?2
+                                   AND (f.revision > e.revision OR (f.revision = e.revision AND f.seq > e.seq)))
+                 ORDER BY n.id",
                 Some(sql_revision(at)),
             ),
         };
@@ -600,6 +681,7 @@ impl LogTx for SqliteTx<'_> {
                 name: r.get(0)?,
                 revision: revision_of(r.get(1)?),
                 body: r.get(2)?,
+                key: u64::try_from(r.get::<_, i64>(3)?).unwrap_or(0),
             })
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
@@ -609,27 +691,33 @@ impl LogTx for SqliteTx<'_> {
         &mut self,
         dispute: &str,
         kind: Kind,
-        after: Option<&str>,
+        after: Option<u64>,
         limit: usize,
-    ) -> Result<Vec<String>, StoreError> {
-        let (low, high) = crate::page::name_bounds(kind);
+    ) -> Result<Vec<(u64, String)>, StoreError> {
+        let Some(dispute) = self
+            .tx
+            .prepare_cached("SELECT id FROM names WHERE kind = 'dispute' AND name = ?1")?
+            .query_row(params![dispute], |r| r.get::<_, i64>(0))
+            .optional()?
+        else {
+            return Ok(Vec::new());
+        };
         // One seek per distinct name: a name that thousands of records involve is one step.
         let mut next = self.tx.prepare_cached(
-            "SELECT target FROM current_involvements
-             WHERE dispute = ?1 AND target > ?2 AND target < ?3 ORDER BY target LIMIT 1",
+            "SELECT i.target, n.name FROM current_involvements i JOIN names n ON n.id = i.target
+             WHERE i.dispute = ?1 AND i.kind = ?2 AND i.target > ?3 ORDER BY i.target LIMIT 1",
         )?;
-        let mut from = match after {
-            Some(a) if a > low.as_str() => a.to_owned(),
-            _ => low,
-        };
+        let mut from = after.map_or(0, |a| i64::try_from(a).unwrap_or(i64::MAX));
         let mut out = Vec::new();
         while out.len() < limit {
-            let found: Option<String> = next
-                .query_row(params![dispute, from, high], |r| r.get(0))
+            let found: Option<(i64, String)> = next
+                .query_row(params![dispute, kind.as_str(), from], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })
                 .optional()?;
-            let Some(name) = found else { break };
-            from.clone_from(&name);
-            out.push(name);
+            let Some((key, name)) = found else { break };
+            from = key;
+            out.push((u64::try_from(key).unwrap_or(0), name));
         }
         Ok(out)
     }
@@ -720,45 +808,46 @@ impl LogTx for SqliteTx<'_> {
             params![revision, committed_at.to_rfc3339(), message],
         )?;
         let mut insert = self.tx.prepare_cached(
-            "INSERT INTO entries (revision, seq, kind, name, body) VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO entries (revision, seq, kind, name, body, name_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
         // Inserted if new, else updated: an entity without a current row has no rows in the
         // indexes over the current state either (they are removed with it), so a new one, most
         // of what an ingest writes, skips the deletes that replace an old entity's index rows.
         let mut create = self.tx.prepare_cached(
-            "INSERT OR IGNORE INTO current (kind, name, revision, body, begins)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT OR IGNORE INTO current (id, revision, seq, begins) VALUES (?1, ?2, ?3, ?4)",
         )?;
         let mut update = self.tx.prepare_cached(
-            "UPDATE current SET revision = ?3, body = ?4, begins = ?5 WHERE kind = ?1 AND name = ?2",
+            "UPDATE current SET revision = ?2, seq = ?3, begins = ?4 WHERE id = ?1",
         )?;
         let mut remove = self
             .tx
-            .prepare_cached("DELETE FROM current WHERE kind = ?1 AND name = ?2")?;
+            .prepare_cached("DELETE FROM current WHERE id = ?1")?;
         let mut unhash = self
             .tx
             .prepare_cached("DELETE FROM document_hashes WHERE name = ?1")?;
         let mut hash = self.tx.prepare_cached(
             "INSERT OR REPLACE INTO document_hashes (content_hash, name) VALUES (?1, ?2)",
         )?;
-        for (seq, entry) in entries.iter().enumerate() {
-            let kind = entry.kind.as_str();
+        // Keys first, in the batch's order: a record naming one stored later in the same
+        // batch does not give it an earlier place.
+        let ids = entries
+            .iter()
+            .map(|entry| name_id(self.tx, entry.kind, &entry.name))
+            .collect::<Result<Vec<_>, _>>()?;
+        for ((seq, entry), id) in entries.iter().enumerate().zip(ids) {
+            let seq = i64::try_from(seq).unwrap_or(i64::MAX);
             insert.execute(params![
                 revision,
-                i64::try_from(seq).unwrap_or(i64::MAX),
-                kind,
+                seq,
+                entry.kind.as_str(),
                 entry.name,
-                entry.body
+                entry.body,
+                id
             ])?;
             let fresh = match &entry.body {
-                Some(body) => {
-                    let row = params![
-                        kind,
-                        entry.name,
-                        revision,
-                        body,
-                        entry.begins.map(crate::page::day_of)
-                    ];
+                Some(_) => {
+                    let row = params![id, revision, seq, entry.begins.map(crate::page::day_of)];
                     let fresh = create.execute(row)? == 1;
                     if !fresh {
                         update.execute(row)?;
@@ -766,16 +855,15 @@ impl LogTx for SqliteTx<'_> {
                     fresh
                 }
                 None => {
-                    remove.execute(params![kind, entry.name])?;
+                    remove.execute(params![id])?;
                     false
                 }
             };
-            index_links(self.tx, entry, fresh)?;
+            index_links(self.tx, entry, id, fresh)?;
             if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
                 index_involvements(
                     self.tx,
-                    entry.kind,
-                    &entry.name,
+                    id,
                     &entry.involves,
                     entry.involved_before.as_deref(),
                 )?;

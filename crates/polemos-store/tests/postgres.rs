@@ -113,7 +113,7 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
         .collect();
     assert_eq!(
         versions,
-        vec![1, 2, 3, 4, 5, 6],
+        vec![1, 2, 3, 4, 5, 6, 7],
         "each migration recorded exactly once"
     );
     client
@@ -128,7 +128,7 @@ fn migrations_are_versioned_once_and_refuse_newer_schemas() {
             err,
             StoreError::SchemaTooNew {
                 found: 99,
-                supported: 6
+                supported: 7
             }
         ),
         "{err}"
@@ -490,51 +490,6 @@ fn capture_logs() -> Arc<std::sync::Mutex<Vec<u8>>> {
     buf
 }
 
-/// A database migrated before the involvement index existed gets it filled on the next open,
-/// from the records it holds: a dispute's actors list as those records name them.
-#[test]
-fn a_database_of_schema_3_gets_its_involvements_indexed_on_open() {
-    let Some(pg) = cluster("a_database_of_schema_3_gets_its_involvements_indexed_on_open") else {
-        return;
-    };
-    let url = pg.fresh_database().expect("database");
-    let dossier = reference_dossier();
-    store_at(&url)
-        .commit(WriteBatch::from_dossier(&dossier, "import"))
-        .expect("import");
-    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
-    client
-        .batch_execute(
-            "DROP TABLE current_involvements; DELETE FROM schema_migrations WHERE version >= 4;",
-        )
-        .expect("back to schema 3");
-    let store = store_at(&url);
-    let dispute = dossier.disputes[0].name.to_string();
-    let query = polemos_store::ListQuery::new(polemos_store::Kind::Actor, 100).with(
-        polemos_store::Link::Involved {
-            dispute: dispute.clone(),
-        },
-    );
-    let listed: Vec<String> = store
-        .list_page(&query)
-        .expect("page")
-        .items
-        .iter()
-        .map(|v| polemos_store::record_name(&v.value).to_owned())
-        .collect();
-    let mut expected: Vec<String> = dossier
-        .records()
-        .iter()
-        .flat_map(polemos_store::involvements_of)
-        .filter(|(d, t)| d == &dispute && t.starts_with("actors/"))
-        .map(|(_, t)| t)
-        .collect();
-    expected.sort();
-    expected.dedup();
-    assert!(expected.len() > 2, "{expected:?}");
-    assert_eq!(listed, expected);
-}
-
 #[test]
 fn postgres_a_put_repairs_a_record_whose_body_does_not_decode() {
     let Some(pg) = cluster("postgres_a_put_repairs_a_record_whose_body_does_not_decode") else {
@@ -550,18 +505,52 @@ fn postgres_a_put_repairs_a_record_whose_body_does_not_decode() {
 }
 
 #[test]
-fn postgres_a_migration_rebuilds_the_involvement_index() {
-    let Some(pg) = cluster("postgres_a_migration_rebuilds_the_involvement_index") else {
+fn postgres_a_repaired_document_must_still_hold_the_evidence_spans() {
+    let Some(pg) = cluster("postgres_a_repaired_document_must_still_hold_the_evidence_spans")
+    else {
         return;
     };
     let url = pg.fresh_database().expect("database");
     let store = store_at(&url);
     let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
-    polemos_store_testkit::ingest::a_migration_rebuilds_the_involvement_index(&store, &mut |sql| {
-        client.batch_execute(sql).expect("sql");
+    polemos_store_testkit::ingest::a_repaired_document_must_still_hold_the_evidence_spans(
+        &store,
+        &mut |sql| client.batch_execute(sql).expect("sql"),
+    );
+}
+
+/// A store written by the schema before integer name keys (6) reads the same once opened,
+/// which migrates it.
+#[test]
+fn postgres_an_old_store_reads_the_same_after_migrating() {
+    let Some(pg) = cluster("postgres_an_old_store_reads_the_same_after_migrating") else {
+        return;
+    };
+    let url = pg.fresh_database().expect("database");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
+    client
+        .batch_execute(
+            "CREATE TABLE schema_migrations (
+                 version     INTEGER PRIMARY KEY,
+                 description TEXT NOT NULL,
+                 applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+             )",
+        )
+        .expect("migrations table");
+    for (version, description, sql) in polemos_store::migrations::POSTGRES
+        .iter()
+        .filter(|m| m.0 <= 6)
+    {
+        client.batch_execute(sql).expect("old schema");
         client
-            .batch_execute("DELETE FROM schema_migrations WHERE version >= 6")
-            .expect("back to schema 5");
-        Box::new(store_at(&url))
-    });
+            .execute(
+                "INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
+                &[version, description],
+            )
+            .expect("version");
+    }
+    polemos_store_testkit::migration::an_old_store_reads_the_same_after_migrating(
+        &mut |sql| client.batch_execute(sql).expect("old rows"),
+        &mut || Box::new(store_at(&url)),
+    );
 }

@@ -205,7 +205,7 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def ListActors(self, request, context):
-        """Lists actors in name order, a page at a time.
+        """Lists actors in the order they were first stored, a page at a time.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -243,7 +243,7 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def ListDisputes(self, request, context):
-        """Lists disputes in name order, a page at a time.
+        """Lists disputes in the order they were first stored, a page at a time.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -281,8 +281,8 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def ListIssues(self, request, context):
-        """Lists the issues of one dispute in name order, a page at a time. NOT_FOUND for an unknown
-        dispute.
+        """Lists the issues of one dispute in the order they were first stored, a page at a time.
+        NOT_FOUND for an unknown dispute.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -321,7 +321,7 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def ListStances(self, request, context):
-        """Lists stances in name order, a page at a time.
+        """Lists stances in the order they were first stored, a page at a time.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -359,7 +359,7 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def ListEvents(self, request, context):
-        """Lists events in name order, a page at a time.
+        """Lists events in the order they were first stored, a page at a time.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -397,7 +397,7 @@ class DossierServiceServicer(object):
         raise NotImplementedError('Method not implemented!')
 
     def ListDocuments(self, request, context):
-        """Lists documents in name order, a page at a time.
+        """Lists documents in the order they were first stored, a page at a time.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
