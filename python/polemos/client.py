@@ -212,7 +212,10 @@ class Client(_Analyses):
         outlet: str | None = None,
         url: str | None = None,
     ) -> RemoteExtraction:
-        """Extracts facts from one article on the server without storing them."""
+        """Extracts facts from one article on the server without storing them, as the records
+        ingest would store. ``published`` is required here (it dates the stances and events):
+        without it the server refuses the text with a ``ValidationError``, where
+        :meth:`Engine.extract` gives its full reading with relative dates unresolved."""
         request = _extraction.ExtractRequest(
             document=self._document(text, published, title, outlet, url)
         )

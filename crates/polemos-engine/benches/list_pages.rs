@@ -20,7 +20,9 @@ use std::time::Instant;
 
 use polemos_engine::{Filter, list_page};
 use polemos_store::{Kind, Link, ListQuery, PageTokens, Store};
-use polemos_store_testkit::list_bench::{DISPUTE, PAGE, arg, grow, key_after, peak_rss_mib, time};
+use polemos_store_testkit::list_bench::{
+    DISPUTE, PAGE, arg, grow, involved_actors, key_after, peak_rss_mib, time,
+};
 use polemos_store_testkit::pg_harness::{Options, PgCluster};
 
 fn measure(store: &dyn Store, size: usize, samples: usize) {
@@ -32,12 +34,14 @@ fn measure(store: &dyn Store, size: usize, samples: usize) {
     };
     // Tokens for the page after the middle actor, as a client paging through would hold (the
     // engine binds a token to the store query its filter means; the page size is not part).
-    let middle_of = |query: ListQuery| tokens.after(&query, key_after(store, &query, size / 2));
-    let middle = middle_of(ListQuery::new(Kind::Actor, PAGE));
+    let middle_of = |query: ListQuery, listed: usize| {
+        tokens.after(&query, key_after(store, &query, listed / 2))
+    };
+    let middle = middle_of(ListQuery::new(Kind::Actor, PAGE), size);
     let involved = ListQuery::new(Kind::Actor, PAGE).with(Link::Involved {
         dispute: DISPUTE.into(),
     });
-    let middle_of_dispute = middle_of(involved);
+    let middle_of_dispute = middle_of(involved, involved_actors(size));
     let page = |filter: &Filter, token: &str| {
         let page = list_page(store, &tokens, Kind::Actor, filter, PAGE, token).unwrap();
         assert_eq!(page.items.len(), PAGE);

@@ -5,7 +5,9 @@
 //!
 //! [`extract`] gives the extractor's full reading (mentions, attributions, dates, what the CLI's
 //! `--json` and Python show); [`facts`] gives it as the records ingest would store (what gRPC
-//! sends), which needs the publication date to date stances and events.
+//! sends), which needs the publication date to date stances and events: gRPC `Extract` (and so
+//! Python's `Client.extract`) refuses a document without `published` as `InvalidArgument`, where
+//! the full reading leaves relative dates unresolved.
 
 use polemos_core::Dossier;
 use polemos_extract::{ArticleMeta, Extraction, Extractor, convert};

@@ -38,9 +38,18 @@ pub fn key_after(store: &dyn Store, query: &ListQuery, skip: usize) -> u64 {
         walk.limit = (skip - seen).min(1_000);
         let page = store.list_page(&walk).unwrap();
         seen += page.items.len();
-        walk.after = Some(page.next_after().unwrap());
+        walk.after = Some(
+            page.next_after()
+                .expect("`skip` is fewer than the records listed"),
+        );
     }
     walk.after.unwrap()
+}
+
+/// How many actors the bench dispute involves once the store holds `size` actors: its 100
+/// parties and the holders of its stances (disjoint: parties are `k * 100 + 1`).
+pub fn involved_actors(size: usize) -> usize {
+    100 + size.div_ceil(STANCE_EVERY)
 }
 
 /// The `i`th generated actor's name: names sort in `i` order.

@@ -357,7 +357,7 @@ pub trait Store: Send + Sync {
         None
     }
 
-    /// Every live entity of one kind as seen by `view` (date cut included), ordered by name,
+    /// Every live entity of one kind as seen by `view` (date cut included), in first-stored order,
     /// each with its etag (the revision of its last change), read in one pass: what a List
     /// needs, without decoding the other kinds or re-reading each entity for its etag.
     ///
