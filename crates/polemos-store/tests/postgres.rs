@@ -554,3 +554,61 @@ fn postgres_an_old_store_reads_the_same_after_migrating() {
         &mut || Box::new(store_at(&url)),
     );
 }
+
+/// A migration that fails part-way leaves the store as it was: still at schema 6, with no table
+/// of the new schema behind (as `sqlite_a_failed_migration_changes_nothing`).
+#[test]
+fn postgres_a_failed_migration_changes_nothing() {
+    let Some(pg) = cluster("postgres_a_failed_migration_changes_nothing") else {
+        return;
+    };
+    let url = pg.fresh_database().expect("database");
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
+    client
+        .batch_execute(
+            "CREATE TABLE schema_migrations (
+                 version     INTEGER PRIMARY KEY,
+                 description TEXT NOT NULL,
+                 applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
+             )",
+        )
+        .expect("migrations table");
+    for (version, description, sql) in polemos_store::migrations::POSTGRES
+        .iter()
+        .filter(|m| m.0 <= 6)
+    {
+        client.batch_execute(sql).expect("old schema");
+        client
+            .execute(
+                "INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
+                &[version, description],
+            )
+            .expect("version");
+    }
+    // A table of the name the migration creates makes it fail part-way.
+    client
+        .batch_execute(
+            "INSERT INTO revisions VALUES (1, '2026-01-01T00:00:00+00:00', 'one');
+             INSERT INTO entries (revision, seq, kind, name, body)
+                 VALUES (1, 0, 'actor', 'actors/X', '{}');
+             CREATE TABLE current_by_key (x INTEGER);",
+        )
+        .expect("rows");
+    assert!(
+        PostgresBackend::connect(&url).is_err(),
+        "the migration fails"
+    );
+    let version: i32 = client
+        .query_one("SELECT MAX(version) FROM schema_migrations", &[])
+        .expect("version")
+        .get(0);
+    assert_eq!(version, 6);
+    let names: i64 = client
+        .query_one(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'names'",
+            &[],
+        )
+        .expect("count")
+        .get(0);
+    assert_eq!(names, 0, "no table of the new schema is left behind");
+}
