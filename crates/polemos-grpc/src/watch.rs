@@ -216,12 +216,23 @@ impl ChangeService for Changes {
             .min(self.shared.limits.max_page_size.max(1));
         // The page token is a change token; unlike `WatchChanges`, an empty start is the whole
         // history (a list reads what is there, it does not wait for what comes).
-        let token = match (q.page_token.is_empty(), q.start_token.is_empty()) {
-            (false, _) => q.page_token,
-            (true, false) => q.start_token,
-            (true, true) => "0".to_owned(),
-        };
-        let cursor = changes::parse_token(&token, 0).map_err(ApiError::from)?;
+        let cursor = if q.page_token.is_empty() {
+            let start = if q.start_token.is_empty() {
+                "0"
+            } else {
+                &q.start_token
+            };
+            changes::parse_token(start, 0)
+        } else {
+            // A bad page token is refused naming the field the caller set.
+            changes::parse_token(&q.page_token, 0).map_err(|_| {
+                polemos_engine::Error::argument(
+                    "page_token",
+                    format!("`{}` is not a page token of ListChanges", q.page_token),
+                )
+            })
+        }
+        .map_err(ApiError::from)?;
         let page = self
             .shared
             .run(StoreOp::ChangesSince, move |s| {

@@ -108,6 +108,13 @@ async fn list_changes_refuses_a_malformed_dispute_token_or_size() {
         ),
         (
             pb::ListChangesRequest {
+                page_token: "1.x".into(),
+                ..Default::default()
+            },
+            "page_token",
+        ),
+        (
+            pb::ListChangesRequest {
                 page_size: -1,
                 ..Default::default()
             },
