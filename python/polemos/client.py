@@ -17,6 +17,7 @@ Needs the ``grpc`` extra (``pip install 'polemos[grpc]'``); the stubs are genera
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, overload
@@ -68,6 +69,23 @@ from polemos.resources import (
 )
 
 __all__ = ["SERVICE_CONFIG", "AuthError", "Client", "RemoteExtraction"]
+
+# The largest page the server returns (the engine's MAX_PAGE_SIZE): a larger request gets this.
+_MAX_PAGE_SIZE = 1000
+
+
+def _change_dict(c: Any) -> dict[str, Any]:
+    """One change message as the dict :meth:`Engine.changes` gives, plus its ``token``."""
+    kind = _change.ResourceKind.Name(c.kind)[len("RESOURCE_KIND_") :].lower()
+    which = c.WhichOneof("resource")
+    return {
+        "revision": c.revision,
+        "committed_at": c.commit_time,
+        "kind": kind,
+        "name": c.name,
+        "record": _record(getattr(c, which)) if which else None,
+        "token": c.token,
+    }
 
 
 @dataclass(frozen=True)
@@ -509,16 +527,7 @@ class Client(_Analyses):
         stream = self._changes.WatchChanges(request, metadata=self._metadata, timeout=timeout)
         try:
             for c in stream:
-                kind = _change.ResourceKind.Name(c.kind)[len("RESOURCE_KIND_") :].lower()
-                which = c.WhichOneof("resource")
-                yield {
-                    "revision": c.revision,
-                    "committed_at": c.commit_time,
-                    "kind": kind,
-                    "name": c.name,
-                    "record": _record(getattr(c, which)) if which else None,
-                    "token": c.token,
-                }
+                yield _change_dict(c)
         except grpc.RpcError as e:
             if e.code() != grpc.StatusCode.DEADLINE_EXCEEDED:
                 raise _error(e, self.address) from None
@@ -532,14 +541,38 @@ class Client(_Analyses):
         limit: int = 1000,
         dispute: str | None = None,
         actor: str | None = None,
-        wait: float = 1.0,
+        wait: float | None = None,
     ) -> list[dict[str, Any]]:
         """The change feed after revision ``after``, as :meth:`Engine.changes` (only what bears
-        on ``dispute`` and ``actor`` when given): what the service sends within ``wait``
-        seconds, at most ``limit`` changes."""
+        on ``dispute`` and ``actor`` when given): every change committed so far, at most
+        ``limit``, read page by page with ``ListChanges``. ``wait`` is deprecated and ignored
+        (the feed used to be read from the stream for that many seconds)."""
+        if wait is not None:
+            warnings.warn(
+                "Client.changes(wait=) is ignored: the feed is read in pages up to the head",
+                DeprecationWarning,
+                stacklevel=2,
+            )
         out: list[dict[str, Any]] = []
-        if limit <= 0:
-            return out
+        request = _change.ListChangesRequest(
+            start_token=str(after),
+            dispute=_full("disputes", dispute),
+            actor=_full("actors", actor),
+        )
+        while len(out) < limit:
+            request.page_size = min(limit - len(out), _MAX_PAGE_SIZE)
+            try:
+                page = self._changes.ListChanges(request, metadata=self._metadata)
+            except grpc.RpcError as e:
+                raise _error(e, self.address) from None
+            for c in page.changes:
+                change = _change_dict(c)
+                change.pop("token")
+                out.append(change)
+            if not page.next_page_token:
+                break
+            request.page_token = page.next_page_token
+        return out[:limit]
         for change in self.watch(after=after, dispute=dispute, actor=actor, timeout=wait):
             change.pop("token")
             out.append(change)

@@ -666,5 +666,6 @@ class Engine:
     ) -> list[dict[str, Any]]:
         """The change feed: what each commit after revision ``after`` put or deleted, only what
         bears on ``dispute`` and ``actor`` when given (the engine's feed, which the gRPC
-        ``WatchChanges`` and :meth:`Client.changes` read too)."""
+        ``WatchChanges`` and ``ListChanges`` (which :meth:`Client.changes` pages through) read
+        too)."""
         return self._native.changes(after, limit, dispute, actor)

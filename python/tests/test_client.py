@@ -217,6 +217,20 @@ def test_ingest_is_seen_by_a_watch(loaded: Any) -> None:
     assert {"revision", "committed_at", "kind", "name", "record"} == set(doc)
 
 
+def test_changes_reads_up_to_the_head_without_waiting(loaded: Any) -> None:
+    # The stream, cut off by its timeout, and the unary read give the same changes in order.
+    streamed = [c for c in loaded.watch(after=0, timeout=5)]
+    for c in streamed:
+        c.pop("token")
+    listed = loaded.changes(after=0, limit=len(streamed) + 10)
+    assert len(listed) >= len(streamed) > 3
+    assert listed[: len(streamed)] == streamed
+    assert loaded.changes(after=0, limit=3) == listed[:3]
+    assert loaded.changes(after=0, limit=0) == []
+    with pytest.warns(DeprecationWarning, match="wait"):
+        assert loaded.changes(after=0, limit=2, wait=0.1) == listed[:2]
+
+
 def test_auth_failures(server: Server) -> None:
     for key in (None, "pk_wrong"):
         with Client(server.address, api_key=key) as c, pytest.raises(AuthError):

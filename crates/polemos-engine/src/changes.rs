@@ -200,17 +200,61 @@ pub fn changes(
     filter: &ChangeFilter,
     limit: usize,
 ) -> Result<Vec<FeedChange>> {
-    let mut pos = Position { after, skip: 0 };
+    let page = changes_from(store, Position { after, skip: 0 }, filter, limit)?;
+    Ok(page.changes)
+}
+
+/// One page of the feed: the changes kept and where the next page starts.
+#[derive(Debug, Clone)]
+pub struct FeedPage {
+    pub changes: Vec<FeedChange>,
+    /// The token to continue right after the last change read (kept or not); `None` when the
+    /// page ends at the head of the log (nothing more was committed yet).
+    pub next_token: Option<String>,
+}
+
+/// The token that resumes at `pos`: [`parse_token`] of it gives back `pos`.
+#[must_use]
+pub fn token_at(pos: Position) -> String {
+    match pos.skip {
+        0 => pos.after.to_string(),
+        skip => format!("{}.{}", pos.after.saturating_add(1), skip - 1),
+    }
+}
+
+/// The changes from `pos` that `filter` keeps, oldest first, at most `limit`, read in batches
+/// of no more changes than the page still lacks, so the page never reads past what it returns
+/// and the next page starts right after its last kept change (or after the filtered-out ones
+/// that followed, when the log ended first). `ListChanges` pages with it.
+///
+/// # Errors
+/// Store failures.
+pub fn changes_from(
+    store: &dyn Store,
+    mut pos: Position,
+    filter: &ChangeFilter,
+    limit: usize,
+) -> Result<FeedPage> {
     let mut out = Vec::new();
     while out.len() < limit {
-        let batch = store.changes_in(pos.range(limit, usize::MAX))?;
+        let batch = store.changes_in(pos.range(limit - out.len(), usize::MAX))?;
         if batch.is_empty() {
-            break;
+            return Ok(FeedPage {
+                changes: out,
+                next_token: None,
+            });
         }
         out.extend(advance(&mut pos, batch, filter));
     }
+    // A store that returned more than asked cannot happen through `range`; keep the bound.
     out.truncate(limit);
-    Ok(out)
+    let next_token = out
+        .last()
+        .map_or_else(|| token_at(pos), |c| c.token.clone());
+    Ok(FeedPage {
+        changes: out,
+        next_token: Some(next_token),
+    })
 }
 
 #[cfg(test)]
@@ -274,6 +318,24 @@ mod tests {
                 .all(|c| !matches!(c.change.kind, Kind::Actor | Kind::Document))
         );
         assert_eq!(changes(&*store, 0, &kuril_only, 2).unwrap().len(), 2);
+        // Paging by the next token gives the whole filtered feed, each change once, and the
+        // last page says the head was reached.
+        let mut paged = Vec::new();
+        let mut pos = Position { after: 0, skip: 0 };
+        loop {
+            let page = changes_from(&*store, pos, &kuril_only, 3).unwrap();
+            assert!(page.changes.len() <= 3);
+            paged.extend(page.changes);
+            match page.next_token {
+                Some(t) => pos = Position::from(parse_token(&t, 0).unwrap()),
+                None => break,
+            }
+        }
+        assert_eq!(names(&paged), names(&some));
+        assert_eq!(
+            Position::from(parse_token(&token_at(Position { after: 4, skip: 2 }), 0).unwrap()),
+            Position { after: 4, skip: 2 }
+        );
         let e = ChangeFilter::new(Some("a b/c"), None).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidArgument);
     }

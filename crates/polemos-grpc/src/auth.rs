@@ -354,6 +354,7 @@ mod tests {
             ("AnalysisService/ListCoalitions", Role::Reader),
             ("AnalysisService/GetCooperationSeries", Role::Reader),
             ("ChangeService/WatchChanges", Role::Reader),
+            ("ChangeService/ListChanges", Role::Reader),
             ("ExtractionService/Extract", Role::Reader),
             ("ExtractionService/Ingest", Role::Writer),
             ("ImportService/ImportDossier", Role::Writer),

@@ -1,4 +1,5 @@
-//! `ChangeService.WatchChanges`: the store's change feed as a server stream. Watchers wake on the
+//! `ChangeService.WatchChanges`: the store's change feed as a server stream (and
+//! `ListChanges`, the same feed in pages). Watchers wake on the
 //! in-process commit notification and also poll the store every `poll_interval`, so commits made
 //! by other processes sharing the store arrive too.
 //!
@@ -190,25 +191,70 @@ async fn run(
     }
 }
 
+/// The filter of a request (empty names: no filter); a malformed name is INVALID_ARGUMENT.
+fn filter_in(dispute: &str, actor: &str) -> Result<ChangeFilter, ApiError> {
+    Ok(ChangeFilter {
+        dispute: (!dispute.is_empty())
+            .then(|| cv::dispute_name(&Path::root("dispute"), dispute).map(|n| n.to_string()))
+            .transpose()?,
+        actor: (!actor.is_empty())
+            .then(|| cv::actor_name(&Path::root("actor"), actor).map(|n| n.to_string()))
+            .transpose()?,
+    })
+}
+
 #[tonic::async_trait]
 impl ChangeService for Changes {
+    async fn list_changes(
+        &self,
+        req: Request<pb::ListChangesRequest>,
+    ) -> Result<Response<pb::ListChangesResponse>, Status> {
+        let q = req.into_inner();
+        let filter = filter_in(&q.dispute, &q.actor)?;
+        let size = polemos_engine::page_size(i64::from(q.page_size))
+            .map_err(ApiError::from)?
+            .min(self.shared.limits.max_page_size.max(1));
+        // The page token is a change token; unlike `WatchChanges`, an empty start is the whole
+        // history (a list reads what is there, it does not wait for what comes).
+        let cursor = if q.page_token.is_empty() {
+            let start = if q.start_token.is_empty() {
+                "0"
+            } else {
+                &q.start_token
+            };
+            changes::parse_token(start, 0)
+        } else {
+            // A bad page token is refused naming the field the caller set.
+            changes::parse_token(&q.page_token, 0).map_err(|_| {
+                polemos_engine::Error::argument(
+                    "page_token",
+                    format!("`{}` is not a page token of ListChanges", q.page_token),
+                )
+            })
+        }
+        .map_err(ApiError::from)?;
+        let page = self
+            .shared
+            .run(StoreOp::ChangesSince, move |s| {
+                changes::changes_from(s, Position::from(cursor), &filter, size)
+            })
+            .await?;
+        Ok(Response::new(pb::ListChangesResponse {
+            changes: page
+                .changes
+                .into_iter()
+                .map(|c| change_out(&c.change, c.token))
+                .collect(),
+            next_page_token: page.next_token.unwrap_or_default(),
+        }))
+    }
+
     async fn watch_changes(
         &self,
         req: Request<pb::WatchChangesRequest>,
     ) -> Result<Response<tonic::codegen::BoxStream<pb::WatchChangesResponse>>, Status> {
         let q = req.into_inner();
-        let filter = ChangeFilter {
-            dispute: (!q.dispute.is_empty())
-                .then(|| {
-                    cv::dispute_name(&Path::root("dispute"), &q.dispute).map(|n| n.to_string())
-                })
-                .transpose()
-                .map_err(ApiError::from)?,
-            actor: (!q.actor.is_empty())
-                .then(|| cv::actor_name(&Path::root("actor"), &q.actor).map(|n| n.to_string()))
-                .transpose()
-                .map_err(ApiError::from)?,
-        };
+        let filter = filter_in(&q.dispute, &q.actor)?;
         let head = self.shared.blocking(StoreOp::Head, |s| s.head()).await?;
         let cursor = changes::parse_token(&q.start_token, head).map_err(ApiError::from)?;
         let permit = self

@@ -26,7 +26,7 @@ from google.api import resource_pb2 as google_dot_api_dot_resource__pb2
 from polemos._grpc import resources_pb2 as polemos_dot_v1_dot_resources__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpolemos/v1/change_service.proto\x12\npolemos.v1\x1a\x19google/api/resource.proto\x1a\x1apolemos/v1/resources.proto\"t\n\x13WatchChangesRequest\x12\x13\n\x0bstart_token\x18\x01 \x01(\t\x12%\n\x07\x64ispute\x18\x02 \x01(\tB\x14\xfa\x41\x11\n\x0fpolemos/Dispute\x12!\n\x05\x61\x63tor\x18\x03 \x01(\tB\x12\xfa\x41\x0f\n\rpolemos/Actor\"\x9f\x03\n\x14WatchChangesResponse\x12\r\n\x05token\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x04\x12\x13\n\x0b\x63ommit_time\x18\x03 \x01(\t\x12+\n\x0b\x63hange_type\x18\x04 \x01(\x0e\x32\x16.polemos.v1.ChangeType\x12&\n\x04kind\x18\x05 \x01(\x0e\x32\x18.polemos.v1.ResourceKind\x12\x0c\n\x04name\x18\x06 \x01(\t\x12\"\n\x05\x61\x63tor\x18\n \x01(\x0b\x32\x11.polemos.v1.ActorH\x00\x12&\n\x07\x64ispute\x18\x0b \x01(\x0b\x32\x13.polemos.v1.DisputeH\x00\x12\"\n\x05issue\x18\x0c \x01(\x0b\x32\x11.polemos.v1.IssueH\x00\x12$\n\x06stance\x18\r \x01(\x0b\x32\x12.polemos.v1.StanceH\x00\x12\"\n\x05\x65vent\x18\x0e \x01(\x0b\x32\x11.polemos.v1.EventH\x00\x12(\n\x08\x64ocument\x18\x0f \x01(\x0b\x32\x14.polemos.v1.DocumentH\x00\x42\n\n\x08resource*\xc9\x01\n\x0cResourceKind\x12\x1d\n\x19RESOURCE_KIND_UNSPECIFIED\x10\x00\x12\x17\n\x13RESOURCE_KIND_ACTOR\x10\x01\x12\x19\n\x15RESOURCE_KIND_DISPUTE\x10\x02\x12\x17\n\x13RESOURCE_KIND_ISSUE\x10\x03\x12\x18\n\x14RESOURCE_KIND_STANCE\x10\x04\x12\x17\n\x13RESOURCE_KIND_EVENT\x10\x05\x12\x1a\n\x16RESOURCE_KIND_DOCUMENT\x10\x06*[\n\nChangeType\x12\x1b\n\x17\x43HANGE_TYPE_UNSPECIFIED\x10\x00\x12\x17\n\x13\x43HANGE_TYPE_WRITTEN\x10\x01\x12\x17\n\x13\x43HANGE_TYPE_DELETED\x10\x02\x32\x64\n\rChangeService\x12S\n\x0cWatchChanges\x12\x1f.polemos.v1.WatchChangesRequest\x1a .polemos.v1.WatchChangesResponse0\x01\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1fpolemos/v1/change_service.proto\x12\npolemos.v1\x1a\x19google/api/resource.proto\x1a\x1apolemos/v1/resources.proto\"t\n\x13WatchChangesRequest\x12\x13\n\x0bstart_token\x18\x01 \x01(\t\x12%\n\x07\x64ispute\x18\x02 \x01(\tB\x14\xfa\x41\x11\n\x0fpolemos/Dispute\x12!\n\x05\x61\x63tor\x18\x03 \x01(\tB\x12\xfa\x41\x0f\n\rpolemos/Actor\"\x9a\x01\n\x12ListChangesRequest\x12\x13\n\x0bstart_token\x18\x01 \x01(\t\x12\x11\n\tpage_size\x18\x02 \x01(\x05\x12\x12\n\npage_token\x18\x03 \x01(\t\x12%\n\x07\x64ispute\x18\x04 \x01(\tB\x14\xfa\x41\x11\n\x0fpolemos/Dispute\x12!\n\x05\x61\x63tor\x18\x05 \x01(\tB\x12\xfa\x41\x0f\n\rpolemos/Actor\"a\n\x13ListChangesResponse\x12\x31\n\x07\x63hanges\x18\x01 \x03(\x0b\x32 .polemos.v1.WatchChangesResponse\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x9f\x03\n\x14WatchChangesResponse\x12\r\n\x05token\x18\x01 \x01(\t\x12\x10\n\x08revision\x18\x02 \x01(\x04\x12\x13\n\x0b\x63ommit_time\x18\x03 \x01(\t\x12+\n\x0b\x63hange_type\x18\x04 \x01(\x0e\x32\x16.polemos.v1.ChangeType\x12&\n\x04kind\x18\x05 \x01(\x0e\x32\x18.polemos.v1.ResourceKind\x12\x0c\n\x04name\x18\x06 \x01(\t\x12\"\n\x05\x61\x63tor\x18\n \x01(\x0b\x32\x11.polemos.v1.ActorH\x00\x12&\n\x07\x64ispute\x18\x0b \x01(\x0b\x32\x13.polemos.v1.DisputeH\x00\x12\"\n\x05issue\x18\x0c \x01(\x0b\x32\x11.polemos.v1.IssueH\x00\x12$\n\x06stance\x18\r \x01(\x0b\x32\x12.polemos.v1.StanceH\x00\x12\"\n\x05\x65vent\x18\x0e \x01(\x0b\x32\x11.polemos.v1.EventH\x00\x12(\n\x08\x64ocument\x18\x0f \x01(\x0b\x32\x14.polemos.v1.DocumentH\x00\x42\n\n\x08resource*\xc9\x01\n\x0cResourceKind\x12\x1d\n\x19RESOURCE_KIND_UNSPECIFIED\x10\x00\x12\x17\n\x13RESOURCE_KIND_ACTOR\x10\x01\x12\x19\n\x15RESOURCE_KIND_DISPUTE\x10\x02\x12\x17\n\x13RESOURCE_KIND_ISSUE\x10\x03\x12\x18\n\x14RESOURCE_KIND_STANCE\x10\x04\x12\x17\n\x13RESOURCE_KIND_EVENT\x10\x05\x12\x1a\n\x16RESOURCE_KIND_DOCUMENT\x10\x06*[\n\nChangeType\x12\x1b\n\x17\x43HANGE_TYPE_UNSPECIFIED\x10\x00\x12\x17\n\x13\x43HANGE_TYPE_WRITTEN\x10\x01\x12\x17\n\x13\x43HANGE_TYPE_DELETED\x10\x02\x32\xb4\x01\n\rChangeService\x12S\n\x0cWatchChanges\x12\x1f.polemos.v1.WatchChangesRequest\x1a .polemos.v1.WatchChangesResponse0\x01\x12N\n\x0bListChanges\x12\x1e.polemos.v1.ListChangesRequest\x1a\x1f.polemos.v1.ListChangesResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -37,14 +37,22 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_WATCHCHANGESREQUEST'].fields_by_name['dispute']._serialized_options = b'\372A\021\n\017polemos/Dispute'
   _globals['_WATCHCHANGESREQUEST'].fields_by_name['actor']._loaded_options = None
   _globals['_WATCHCHANGESREQUEST'].fields_by_name['actor']._serialized_options = b'\372A\017\n\rpolemos/Actor'
-  _globals['_RESOURCEKIND']._serialized_start=639
-  _globals['_RESOURCEKIND']._serialized_end=840
-  _globals['_CHANGETYPE']._serialized_start=842
-  _globals['_CHANGETYPE']._serialized_end=933
+  _globals['_LISTCHANGESREQUEST'].fields_by_name['dispute']._loaded_options = None
+  _globals['_LISTCHANGESREQUEST'].fields_by_name['dispute']._serialized_options = b'\372A\021\n\017polemos/Dispute'
+  _globals['_LISTCHANGESREQUEST'].fields_by_name['actor']._loaded_options = None
+  _globals['_LISTCHANGESREQUEST'].fields_by_name['actor']._serialized_options = b'\372A\017\n\rpolemos/Actor'
+  _globals['_RESOURCEKIND']._serialized_start=895
+  _globals['_RESOURCEKIND']._serialized_end=1096
+  _globals['_CHANGETYPE']._serialized_start=1098
+  _globals['_CHANGETYPE']._serialized_end=1189
   _globals['_WATCHCHANGESREQUEST']._serialized_start=102
   _globals['_WATCHCHANGESREQUEST']._serialized_end=218
-  _globals['_WATCHCHANGESRESPONSE']._serialized_start=221
-  _globals['_WATCHCHANGESRESPONSE']._serialized_end=636
-  _globals['_CHANGESERVICE']._serialized_start=935
-  _globals['_CHANGESERVICE']._serialized_end=1035
+  _globals['_LISTCHANGESREQUEST']._serialized_start=221
+  _globals['_LISTCHANGESREQUEST']._serialized_end=375
+  _globals['_LISTCHANGESRESPONSE']._serialized_start=377
+  _globals['_LISTCHANGESRESPONSE']._serialized_end=474
+  _globals['_WATCHCHANGESRESPONSE']._serialized_start=477
+  _globals['_WATCHCHANGESRESPONSE']._serialized_end=892
+  _globals['_CHANGESERVICE']._serialized_start=1192
+  _globals['_CHANGESERVICE']._serialized_end=1372
 # @@protoc_insertion_point(module_scope)

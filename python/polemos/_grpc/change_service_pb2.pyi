@@ -1,9 +1,10 @@
 from google.api import resource_pb2 as _resource_pb2
 from polemos._grpc import resources_pb2 as _resources_pb2
+from google.protobuf.internal import containers as _containers
 from google.protobuf.internal import enum_type_wrapper as _enum_type_wrapper
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
-from collections.abc import Mapping as _Mapping
+from collections.abc import Iterable as _Iterable, Mapping as _Mapping
 from typing import ClassVar as _ClassVar, Optional as _Optional, Union as _Union
 
 DESCRIPTOR: _descriptor.FileDescriptor
@@ -43,6 +44,28 @@ class WatchChangesRequest(_message.Message):
     dispute: str
     actor: str
     def __init__(self, start_token: _Optional[str] = ..., dispute: _Optional[str] = ..., actor: _Optional[str] = ...) -> None: ...
+
+class ListChangesRequest(_message.Message):
+    __slots__ = ("start_token", "page_size", "page_token", "dispute", "actor")
+    START_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    PAGE_SIZE_FIELD_NUMBER: _ClassVar[int]
+    PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    DISPUTE_FIELD_NUMBER: _ClassVar[int]
+    ACTOR_FIELD_NUMBER: _ClassVar[int]
+    start_token: str
+    page_size: int
+    page_token: str
+    dispute: str
+    actor: str
+    def __init__(self, start_token: _Optional[str] = ..., page_size: _Optional[int] = ..., page_token: _Optional[str] = ..., dispute: _Optional[str] = ..., actor: _Optional[str] = ...) -> None: ...
+
+class ListChangesResponse(_message.Message):
+    __slots__ = ("changes", "next_page_token")
+    CHANGES_FIELD_NUMBER: _ClassVar[int]
+    NEXT_PAGE_TOKEN_FIELD_NUMBER: _ClassVar[int]
+    changes: _containers.RepeatedCompositeFieldContainer[WatchChangesResponse]
+    next_page_token: str
+    def __init__(self, changes: _Optional[_Iterable[_Union[WatchChangesResponse, _Mapping]]] = ..., next_page_token: _Optional[str] = ...) -> None: ...
 
 class WatchChangesResponse(_message.Message):
     __slots__ = ("token", "revision", "commit_time", "change_type", "kind", "name", "actor", "dispute", "issue", "stance", "event", "document")

@@ -40,6 +40,11 @@ class ChangeServiceStub(object):
                 request_serializer=polemos_dot_v1_dot_change__service__pb2.WatchChangesRequest.SerializeToString,
                 response_deserializer=polemos_dot_v1_dot_change__service__pb2.WatchChangesResponse.FromString,
                 _registered_method=True)
+        self.ListChanges = channel.unary_unary(
+                '/polemos.v1.ChangeService/ListChanges',
+                request_serializer=polemos_dot_v1_dot_change__service__pb2.ListChangesRequest.SerializeToString,
+                response_deserializer=polemos_dot_v1_dot_change__service__pb2.ListChangesResponse.FromString,
+                _registered_method=True)
 
 
 class ChangeServiceServicer(object):
@@ -56,6 +61,16 @@ class ChangeServiceServicer(object):
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def ListChanges(self, request, context):
+        """Lists the changes committed after `start_token`, oldest first, one page at a time
+        (AIP-158): the same changes, filter and tokens as `WatchChanges`, but answered at once from
+        what is committed now, so a reader gets every change up to the head without waiting on a
+        stream. An empty `next_page_token` means the page ended at the head.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ChangeServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -63,6 +78,11 @@ def add_ChangeServiceServicer_to_server(servicer, server):
                     servicer.WatchChanges,
                     request_deserializer=polemos_dot_v1_dot_change__service__pb2.WatchChangesRequest.FromString,
                     response_serializer=polemos_dot_v1_dot_change__service__pb2.WatchChangesResponse.SerializeToString,
+            ),
+            'ListChanges': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListChanges,
+                    request_deserializer=polemos_dot_v1_dot_change__service__pb2.ListChangesRequest.FromString,
+                    response_serializer=polemos_dot_v1_dot_change__service__pb2.ListChangesResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -93,6 +113,33 @@ class ChangeService(object):
             '/polemos.v1.ChangeService/WatchChanges',
             polemos_dot_v1_dot_change__service__pb2.WatchChangesRequest.SerializeToString,
             polemos_dot_v1_dot_change__service__pb2.WatchChangesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListChanges(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polemos.v1.ChangeService/ListChanges',
+            polemos_dot_v1_dot_change__service__pb2.ListChangesRequest.SerializeToString,
+            polemos_dot_v1_dot_change__service__pb2.ListChangesResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -4,6 +4,7 @@
 
 mod analysis;
 mod analysis_inputs;
+mod changes;
 mod dossier;
 mod extraction;
 mod import;
