@@ -573,9 +573,3 @@ class Client(_Analyses):
                 break
             request.page_token = page.next_page_token
         return out[:limit]
-        for change in self.watch(after=after, dispute=dispute, actor=actor, timeout=wait):
-            change.pop("token")
-            out.append(change)
-            if len(out) >= limit:
-                break
-        return out
