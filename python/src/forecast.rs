@@ -137,16 +137,14 @@ pub fn monte_carlo<'py>(
     range: Option<(f64, f64)>,
     on_progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let params = monte_carlo_options(
+    let params = monte_carlo_params(
         draws,
         seed,
         position_noise,
         salience_noise,
         capability_noise,
         range,
-    )?
-    .params()
-    .map_err(Failure::from)?;
+    )?;
     let scenario: Scenario = json_arg("scenario", scenario)?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let result = interruptible(py, params.draws, on_progress, |progress| {
@@ -179,18 +177,19 @@ impl<'a> MonteCarloSummary<'a> {
     }
 }
 
-/// Python's Monte Carlo arguments as the engine's options: a draw count and seed the engine's
-/// types cannot hold are its invalid-argument errors for them.
-fn monte_carlo_options(
+/// Python's Monte Carlo arguments as the engine's checked parameters: a draw count and seed the
+/// engine's types cannot hold are its invalid-argument errors for them, and what
+/// `MonteCarloOptions::params` refuses is refused here too.
+fn monte_carlo_params(
     draws: &Bound<'_, PyAny>,
     seed: &Bound<'_, PyAny>,
     position_noise: Option<f64>,
     salience_noise: Option<f64>,
     capability_noise: Option<f64>,
     range: Option<(f64, f64)>,
-) -> Result<polemos_engine::forecast::MonteCarloOptions, Failure> {
+) -> Result<MonteCarloParams, Failure> {
     use polemos_engine::forecast::{MonteCarloOptions, invalid_draws, invalid_seed};
-    Ok(MonteCarloOptions {
+    let options = MonteCarloOptions {
         draws: usize::try_from(whole(draws, invalid_draws)?)
             .map_err(|_| Failure::from(invalid_draws(draws)))?,
         seed: whole(seed, invalid_seed)?,
@@ -198,7 +197,8 @@ fn monte_carlo_options(
         salience_noise,
         capability_noise,
         range,
-    })
+    };
+    Ok(options.params()?)
 }
 
 /// A Python int as a count or seed the engine's types hold; anything else (a negative or too
@@ -247,16 +247,14 @@ pub fn monte_carlo_dispute<'py>(
     range: Option<(f64, f64)>,
     on_progress: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let params = monte_carlo_options(
+    let params = monte_carlo_params(
         draws,
         seed,
         position_noise,
         salience_noise,
         capability_noise,
         range,
-    )?
-    .params()
-    .map_err(Failure::from)?;
+    )?;
     let spec: ModelSpec = json_arg("model", spec)?;
     let as_of = date_arg("as_of", as_of)?;
     let store = engine.store();

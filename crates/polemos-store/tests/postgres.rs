@@ -519,15 +519,10 @@ fn postgres_a_repaired_document_must_still_hold_the_evidence_spans() {
     );
 }
 
-/// A store written by the schema before integer name keys (6) reads the same once opened,
-/// which migrates it.
-#[test]
-fn postgres_an_old_store_reads_the_same_after_migrating() {
-    let Some(pg) = cluster("postgres_an_old_store_reads_the_same_after_migrating") else {
-        return;
-    };
-    let url = pg.fresh_database().expect("database");
-    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
+/// A raw connection to the database at `url`, made a store of schema 6 (the last before integer
+/// name keys) as that schema's migrations left it, with no records.
+fn schema_6_store(url: &str) -> postgres::Client {
+    let mut client = postgres::Client::connect(url, postgres::NoTls).expect("raw");
     client
         .batch_execute(
             "CREATE TABLE schema_migrations (
@@ -549,6 +544,18 @@ fn postgres_an_old_store_reads_the_same_after_migrating() {
             )
             .expect("version");
     }
+    client
+}
+
+/// A store written by the schema before integer name keys (6) reads the same once opened,
+/// which migrates it.
+#[test]
+fn postgres_an_old_store_reads_the_same_after_migrating() {
+    let Some(pg) = cluster("postgres_an_old_store_reads_the_same_after_migrating") else {
+        return;
+    };
+    let url = pg.fresh_database().expect("database");
+    let mut client = schema_6_store(&url);
     polemos_store_testkit::migration::an_old_store_reads_the_same_after_migrating(
         &mut |sql| client.batch_execute(sql).expect("old rows"),
         &mut || Box::new(store_at(&url)),
@@ -563,28 +570,7 @@ fn postgres_a_failed_migration_changes_nothing() {
         return;
     };
     let url = pg.fresh_database().expect("database");
-    let mut client = postgres::Client::connect(&url, postgres::NoTls).expect("raw");
-    client
-        .batch_execute(
-            "CREATE TABLE schema_migrations (
-                 version     INTEGER PRIMARY KEY,
-                 description TEXT NOT NULL,
-                 applied_at  TIMESTAMPTZ NOT NULL DEFAULT now()
-             )",
-        )
-        .expect("migrations table");
-    for (version, description, sql) in polemos_store::migrations::POSTGRES
-        .iter()
-        .filter(|m| m.0 <= 6)
-    {
-        client.batch_execute(sql).expect("old schema");
-        client
-            .execute(
-                "INSERT INTO schema_migrations (version, description) VALUES ($1, $2)",
-                &[version, description],
-            )
-            .expect("version");
-    }
+    let mut client = schema_6_store(&url);
     // A table of the name the migration creates makes it fail part-way.
     client
         .batch_execute(
