@@ -83,9 +83,13 @@ pub struct IngestOptions {
 }
 
 impl Default for IngestOptions {
+    /// 1,024 documents a commit: against 256, the writer thread of an ingest of the benchmark
+    /// corpus spent about a tenth less CPU (fewer commits, each page of the indexes' hot parts
+    /// written once for more documents; docs/benchmarks.md, issue 21), and it is the one thread
+    /// whose time a second core cannot share.
     fn default() -> Self {
         Self {
-            batch_documents: 256,
+            batch_documents: 1024,
             batch_bytes: 8 << 20,
             fail_fast: false,
         }

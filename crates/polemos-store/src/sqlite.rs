@@ -1,6 +1,7 @@
 //! Embedded SQLite backend (the default): WAL mode, one writer connection and a few readers, and
 //! schema migrations tracked in `PRAGMA user_version`.
 
+use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -253,6 +254,7 @@ fn current_bodies(
 /// reads report it, and a put of the record repairs it.
 fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
     let all = "'actor', 'dispute', 'issue', 'stance', 'event', 'document'";
+    let mut keys = Keys::new(conn);
     for (id, kind, name, body) in current_bodies(conn, all)? {
         let kind = kind_of(&kind)?;
         let Ok(record) = crate::log::decode(kind, &name, &body) else {
@@ -272,7 +274,7 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
             "UPDATE current SET begins = ?2 WHERE id = ?1",
             params![id, entry.begins.map(crate::page::day_of)],
         )?;
-        index_links(conn, &entry, id, true)?;
+        index_links(&mut keys, &entry, id, true)?;
     }
     Ok(())
 }
@@ -280,6 +282,7 @@ fn backfill_links(conn: &Connection) -> Result<(), StoreError> {
 /// Fills `current_involvements` for the records a database holds (an empty index: new, or
 /// emptied to be rebuilt).
 fn backfill_involvements(conn: &Connection) -> Result<(), StoreError> {
+    let mut keys = Keys::new(conn);
     for (id, kind, name, body) in current_bodies(conn, "'dispute', 'stance', 'event'")? {
         let kind = kind_of(&kind)?;
         // A body that does not decode gets no rows rather than a store that cannot be opened:
@@ -287,9 +290,52 @@ fn backfill_involvements(conn: &Connection) -> Result<(), StoreError> {
         let Ok(record) = crate::log::decode(kind, &name, &body) else {
             continue;
         };
-        index_involvements(conn, id, &crate::page::involvements_of(&record), Some(&[]))?;
+        index_involvements(
+            &mut keys,
+            id,
+            &crate::page::involvements_of(&record),
+            Some(&[]),
+        )?;
     }
     Ok(())
+}
+
+/// The keys of names, looked up or assigned (the next in commit order) within one transaction,
+/// and remembered until it ends: a batch of an ingest refers to the same few actors, disputes
+/// and issues in most of its stances and events, and each reference was a lookup in `names`.
+/// Only valid inside the transaction that filled it (a rollback may undo an assignment).
+struct Keys<'c> {
+    conn: &'c Connection,
+    /// By kind (`Kind as usize`), then name.
+    known: [HashMap<String, i64>; Kind::ALL.len()],
+}
+
+impl<'c> Keys<'c> {
+    fn new(conn: &'c Connection) -> Self {
+        Self {
+            conn,
+            known: Default::default(),
+        }
+    }
+
+    /// The key of a name, assigned now (the next in commit order) if it has none.
+    fn id(&mut self, kind: Kind, name: &str) -> Result<i64, StoreError> {
+        if let Some(&id) = self.known[kind as usize].get(name) {
+            return Ok(id);
+        }
+        let id = name_id(self.conn, kind, name)?;
+        self.known[kind as usize].insert(name.to_owned(), id);
+        Ok(id)
+    }
+
+    /// The kind and key of a name a record refers to.
+    fn target(&mut self, name: &str) -> Result<(Kind, i64), StoreError> {
+        let kind = Kind::of_name(name).ok_or_else(|| StoreError::Corrupt {
+            what: "reference".into(),
+            reason: format!("`{name}` is not the name of any kind"),
+        })?;
+        Ok((kind, self.id(kind, name)?))
+    }
 }
 
 /// The key of a name, assigned now (the next in commit order) if it has none.
@@ -306,24 +352,16 @@ fn name_id(conn: &Connection, kind: Kind, name: &str) -> Result<i64, StoreError>
     Ok(conn.last_insert_rowid())
 }
 
-/// The kind and key of a name a record refers to.
-fn target_key(conn: &Connection, name: &str) -> Result<(Kind, i64), StoreError> {
-    let kind = Kind::of_name(name).ok_or_else(|| StoreError::Corrupt {
-        what: "reference".into(),
-        reason: format!("`{name}` is not the name of any kind"),
-    })?;
-    Ok((kind, name_id(conn, kind, name)?))
-}
-
 /// Replaces what one record (key `id`) involves (nothing, for a deletion): removes the pairs of
 /// the record it replaces (`before`; `None`: not known, so every row of the record, found by a
 /// scan), then adds its own.
 fn index_involvements(
-    conn: &Connection,
+    keys: &mut Keys<'_>,
     id: i64,
     involves: &[(String, String)],
     before: Option<&[(String, String)]>,
 ) -> Result<(), StoreError> {
+    let conn = keys.conn;
     match before {
         None => {
             conn.prepare_cached("DELETE FROM current_involvements WHERE name_id = ?1")?
@@ -336,8 +374,8 @@ fn index_involvements(
                  WHERE dispute = ?1 AND kind = ?2 AND target = ?3 AND name_id = ?4",
             )?;
             for (dispute, target) in before {
-                let (_, dispute) = target_key(conn, dispute)?;
-                let (kind, target) = target_key(conn, target)?;
+                let (_, dispute) = keys.target(dispute)?;
+                let (kind, target) = keys.target(target)?;
                 remove.execute(params![dispute, kind.as_str(), target, id])?;
             }
         }
@@ -347,8 +385,8 @@ fn index_involvements(
          VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (dispute, target) in involves {
-        let (_, dispute) = target_key(conn, dispute)?;
-        let (kind, target) = target_key(conn, target)?;
+        let (_, dispute) = keys.target(dispute)?;
+        let (kind, target) = keys.target(target)?;
         insert.execute(params![dispute, kind.as_str(), target, id])?;
     }
     Ok(())
@@ -357,11 +395,12 @@ fn index_involvements(
 /// Replaces the stored references of one entity (key `id`) with those of `entry` (none for a
 /// deletion). `fresh`: the entity had no current row, so it has no references to remove.
 fn index_links(
-    conn: &Connection,
+    keys: &mut Keys<'_>,
     entry: &NewEntry,
     id: i64,
     fresh: bool,
 ) -> Result<(), StoreError> {
+    let conn = keys.conn;
     if !fresh {
         conn.prepare_cached("DELETE FROM current_links WHERE name_id = ?1")?
             .execute(params![id])?;
@@ -373,7 +412,7 @@ fn index_links(
         "INSERT OR IGNORE INTO current_links (name_id, field, target, kind) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (field, target) in &entry.links {
-        let (_, target) = target_key(conn, target)?;
+        let (_, target) = keys.target(target)?;
         insert.execute(params![id, field.as_str(), target, entry.kind.as_str()])?;
     }
     Ok(())
@@ -831,9 +870,10 @@ impl LogTx for SqliteTx<'_> {
         )?;
         // Keys first, in the batch's order: a record naming one stored later in the same
         // batch does not give it an earlier place.
+        let mut keys = Keys::new(self.tx);
         let ids = entries
             .iter()
-            .map(|entry| name_id(self.tx, entry.kind, &entry.name))
+            .map(|entry| keys.id(entry.kind, &entry.name))
             .collect::<Result<Vec<_>, _>>()?;
         for ((seq, entry), id) in entries.iter().enumerate().zip(ids) {
             let seq = i64::try_from(seq).unwrap_or(i64::MAX);
@@ -859,10 +899,10 @@ impl LogTx for SqliteTx<'_> {
                     false
                 }
             };
-            index_links(self.tx, entry, id, fresh)?;
+            index_links(&mut keys, entry, id, fresh)?;
             if matches!(entry.kind, Kind::Dispute | Kind::Stance | Kind::Event) {
                 index_involvements(
-                    self.tx,
+                    &mut keys,
                     id,
                     &entry.involves,
                     entry.involved_before.as_deref(),
