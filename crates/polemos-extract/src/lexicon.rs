@@ -145,6 +145,9 @@ pub enum Lex {
     /// Lemmas of verbs whose subject, by stating a claim in their complement, takes it as its
     /// own ("agrees that", "recognizes that"); verbs of saying are not among them.
     EndorsingVerb,
+    /// Nouns that name a state's rulers when no actor is named with them ("impose costs on the
+    /// regime"): the state the text named last (events/regime.rs).
+    RulersNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -157,7 +160,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 56] = [
+pub const LEXICONS: [(Lex, &str, Case); 57] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -222,9 +225,11 @@ pub const LEXICONS: [(Lex, &str, Case); 56] = [
     (Lex::StandardBreach, "standard_breach", Case::Any),
     (Lex::RecognizingWord, "recognizing_word", Case::Any),
     (Lex::EndorsingVerb, "endorsing_verb", Case::Any),
+    (Lex::RulersNoun, "rulers_noun", Case::Any),
 ];
 
-// A word's lists are one bit each of a `u64`.
+// A word's lists are one bit each of a `u64`: 64 lists at most (57 used); a list past that needs a
+// wider bit set.
 const _: () = assert!(LEXICONS.len() <= 64);
 
 impl Lex {

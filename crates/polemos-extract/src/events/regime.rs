@@ -1,13 +1,11 @@
 //! "impose costs on the regime": a target named only by a definite description of a state's
-//! rulers ("the regime", "the junta", "the authorities"). It is the state the text named last
-//! before the cue, other than the source's own.
+//! rulers ("the regime", "the junta", "the authorities": the lexicon's `rulers_noun` list). It is
+//! the state the text named last before the cue, other than the source's own.
 
 use crate::ir::{Doc, Item, ItemKind};
+use crate::lexicon::Lex;
 use crate::tree::Word;
 use polemos_core::model::ActorKind;
-
-/// Nouns that name a state's rulers when no actor is named with them.
-const RULERS: &[&str] = &["regime", "junta", "authorities", "leadership"];
 
 /// How many sentences back the state may be named.
 const REACH: usize = 3;
@@ -26,15 +24,14 @@ pub fn rulers_target(
     let cue = items.get(at)?;
     // Only when a word of rulers follows in the sentence; the parse is not asked otherwise.
     let sentence = &doc.sentences[s];
-    if !(cue.tok_end..sentence.tokens.end).any(|t| doc.tok_in(t, RULERS)) {
+    if !(cue.tok_end..sentence.tokens.end).any(|t| doc.tok_in_lex(t, Lex::RulersNoun)) {
         return None;
     }
     let p = &doc.parse;
     let v = p.head_of(&p.words_in(cue.start, cue.end))?;
     let ruler = |w: Word| {
         p.token(w).is_some_and(|t| {
-            RULERS.contains(&t.lemma.to_ascii_lowercase().as_str())
-                || RULERS.contains(&t.text.to_ascii_lowercase().as_str())
+            doc.lexicon.is(Lex::RulersNoun, &t.lemma) || doc.lexicon.is(Lex::RulersNoun, &t.text)
         }) && p.dependents(w).any(|d| {
             p.has_rel(d, "det")
                 && p.token(d)

@@ -1,0 +1,153 @@
+//! When, where and about what an event is: whether it is planned, negated by its subjects, its
+//! date (the nearest that fits its status), its place and venue, and the issues and contexts the
+//! sentence names.
+
+use chrono::NaiveDate;
+
+use crate::ir::{DateMention, Doc, Item, ItemKind};
+use crate::knowledge::{Args, Cue, Knowledge};
+use crate::lang::Class;
+use crate::output::Clause;
+use polemos_core::model::{DisputeKind, EventStatus, FuzzyDate};
+
+use super::issue_name;
+
+pub(super) fn fits(date: &DateMention, status: EventStatus, published: Option<NaiveDate>) -> bool {
+    match (date.date, published) {
+        (Some(d), Some(p)) => match status {
+            EventStatus::Planned => d >= p,
+            EventStatus::Past => d <= p,
+        },
+        _ => true,
+    }
+}
+
+pub(super) fn is_planned(items: &[Item], at: usize, clause: &Clause, args: Args) -> bool {
+    if clause.hope {
+        return true;
+    }
+    let cue = items[at];
+    let plan_before = |window: usize| {
+        items[..at].iter().rev().any(|it| {
+            matches!(it.kind, ItemKind::Cue(Cue::Plan))
+                && it.start >= clause.start
+                && cue.tok.saturating_sub(it.tok_end) <= window
+        })
+    };
+    match args {
+        Args::Svo | Args::By | Args::Dyad => plan_before(6),
+        Args::Noun => {
+            plan_before(2)
+                || items[at + 1..]
+                    .iter()
+                    .any(|it| matches!(it.kind, ItemKind::Cue(Cue::Plan)) && it.start < clause.end)
+        }
+    }
+}
+
+/// "Neither X nor Y boycotted ...": the subjects are negated, and so is their act.
+pub(super) fn neither_subject(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) -> bool {
+    items[..at]
+        .iter()
+        .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor)))
+        .is_some_and(|x| x.tok > 0 && doc.tok_is_a(x.tok - 1, Class::Neither))
+}
+
+/// The date of the event at `cue`: the nearest date of its sentence that fits its status (not a
+/// deadline), preferring its own clause.
+pub(super) fn date(
+    doc: &Doc<'_>,
+    items: &[Item],
+    cue: &Item,
+    clause: &Clause,
+    status: EventStatus,
+) -> Option<FuzzyDate> {
+    let mut best: Option<(usize, &DateMention)> = None;
+    for x in items {
+        if let ItemKind::Date(d) = x.kind {
+            let dm = &doc.dates[d];
+            let deadline = dm.qualifier == Some("end");
+            if deadline || !fits(dm, status, doc.published) {
+                continue;
+            }
+            let dist = x.tok.abs_diff(cue.tok)
+                + if x.start >= clause.start && x.start < clause.end {
+                    0
+                } else {
+                    1000
+                };
+            if best.is_none_or(|(b, _)| dist < b) {
+                best = Some((dist, dm));
+            }
+        }
+    }
+    best.and_then(|(_, dm)| {
+        dm.date.map(|date| FuzzyDate {
+            date,
+            precision: dm.precision,
+        })
+    })
+}
+
+/// The place of an event of the sentence `items`: its location, else its venue's; and the venue.
+pub(super) fn place(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+) -> (Option<String>, Option<usize>) {
+    let location = items.iter().find_map(|x| match x.kind {
+        ItemKind::Location => Some(doc.slice(x.start, x.end).to_owned()),
+        _ => None,
+    });
+    let venue = items.iter().find_map(|x| match x.kind {
+        ItemKind::Venue(v) => Some(v),
+        _ => None,
+    });
+    let location = location.or_else(|| venue.and_then(|v| k.venues[v].location.clone()));
+    (location, venue)
+}
+
+/// The issues the sentence `s` names under its dispute, and the cue's contexts, with
+/// "territory" added when the sentence names land of a known territorial or maritime dispute.
+pub(super) fn issues_and_contexts(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    s: usize,
+    cue: &crate::knowledge::EventCue,
+) -> (Vec<String>, Vec<String>) {
+    let dispute = doc.sentence_dispute.get(s).copied().flatten();
+    let mut issues: Vec<String> = Vec::new();
+    let mut territorial_here = false;
+    for x in items {
+        match x.kind {
+            ItemKind::Topic(t) => {
+                if k.topics[t].id == "sovereignty" {
+                    territorial_here = true;
+                }
+                if let Some(name) = issue_name(k, doc, s, t)
+                    && !issues.contains(&name)
+                {
+                    issues.push(name);
+                }
+            }
+            ItemKind::DisputeName(..) | ItemKind::DisputePart(_) => territorial_here = true,
+            _ => {}
+        }
+    }
+    let mut contexts = cue.contexts.clone();
+    if territorial_here
+        && dispute
+            .and_then(|d| doc.disputes[d].known)
+            .is_some_and(|d| {
+                matches!(
+                    k.disputes[d].kind,
+                    DisputeKind::Territorial | DisputeKind::Maritime
+                )
+            })
+        && !contexts.iter().any(|c| c == "territory")
+    {
+        contexts.push("territory".into());
+    }
+    (issues, contexts)
+}

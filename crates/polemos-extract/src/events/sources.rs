@@ -1,0 +1,239 @@
+//! Who does an event: the subject, possessor or modifier of its cue, the agent of a passive,
+//! and the tests that tell a cue's subject does not do it (an act asked of someone, a reporting
+//! cue's own clause).
+
+use crate::attribution::resolve;
+use crate::ir::{Doc, Item, ItemKind};
+use crate::knowledge::{Args, Cue, Knowledge};
+use crate::lang::Class;
+use crate::output::Clause;
+use crate::syntax::{Subject, objects_after, possessor, subject_before};
+use polemos_core::model::PloverType;
+
+/// A possessive pronoun in a leading phrase ("During his meeting..., the minister...") points
+/// forward to the main clause's subject.
+pub(super) fn cataphora(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<usize> {
+    let sentence = &doc.sentences[s];
+    let first = doc.tok(sentence.tokens.start);
+    let leading = [
+        "during",
+        "in",
+        "at",
+        "after",
+        "before",
+        "ahead",
+        "following",
+    ]
+    .iter()
+    .any(|w| first.eq_ignore_ascii_case(w));
+    if !leading {
+        return None;
+    }
+    let comma = (sentence.tokens.clone()).find(|&t| doc.tok(t) == ",")?;
+    if items[at].tok > comma {
+        return None;
+    }
+    items.iter().find_map(|it| match it.kind {
+        ItemKind::Actor {
+            actor,
+            adjectival: false,
+            possessive: false,
+            ..
+        } if it.tok > comma => Some(actor),
+        _ => None,
+    })
+}
+
+/// The actor named right before a noun cue, as its modifier: "the People's Liberation Army
+/// joint military drills", "Chinese drills". Not for sanctions: "Russian sanctions" are as often
+/// sanctions on Russia as by it.
+pub(super) fn premodifier(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    ty: Option<PloverType>,
+) -> Option<usize> {
+    if ty == Some(PloverType::Sanction) {
+        return None;
+    }
+    let cue = items[at];
+    let prev = items[..at].iter().rev().find(|x| x.start < cue.start)?;
+    let ItemKind::Actor {
+        actor,
+        possessive: false,
+        ..
+    } = prev.kind
+    else {
+        return None;
+    };
+    let close = cue.tok >= prev.tok_end
+        && cue.tok - prev.tok_end <= 2
+        && (prev.tok_end..cue.tok).all(|t| {
+            doc.tok(t).starts_with(char::is_lowercase) && !doc.tok_is_a(t, Class::PossessorBreak)
+        });
+    close.then_some(actor)
+}
+
+/// How far before a noun cue a "by" shows its subject is not its agent, in tokens.
+const SUBJECT_REACH: usize = 10;
+
+/// The event's sources, and whether they were inferred rather than read.
+pub(super) fn sources(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    clause: &Clause,
+    s: usize,
+    args: Args,
+) -> (Vec<usize>, bool) {
+    // A cue that also introduces the clause ("Japan warned China ...") has its subject before
+    // the clause, so the search starts at the sentence.
+    let floor = if introduces(clause, &items[at]) {
+        doc.sentences[s].tokens.start
+    } else {
+        doc.token_at(clause.start)
+    };
+    let ceil = doc.sentences[s].tokens.end;
+    match args {
+        Args::By => {
+            let after = items.get(at + 1..).unwrap_or(&[]);
+            let by = after
+                .iter()
+                .position(|it| matches!(it.kind, ItemKind::Actor { .. }));
+            let _ = k;
+            match by {
+                Some(_) => (
+                    objects_after(doc, items, at, ceil)
+                        .into_iter()
+                        .take(2)
+                        .collect(),
+                    false,
+                ),
+                None => (Vec::new(), false),
+            }
+        }
+        Args::Noun => {
+            // "talks between X and Y", "clashes between X and Y": the parties act together.
+            let next = items[at].tok_end;
+            if doc.tok_is_a(next, Class::Between) || doc.tok_is_a(next + 1, Class::Between) {
+                let parties = objects_after(doc, items, at, ceil);
+                if parties.len() >= 2 {
+                    return (parties, false);
+                }
+            }
+            let ty = match items[at].kind {
+                ItemKind::Event(ev) => Some(k.events[ev].event_type),
+                _ => None,
+            };
+            if let Some(a) = premodifier(doc, items, at, ty) {
+                return (vec![a], false);
+            }
+            if let Some(p) = possessor(items, at, doc) {
+                if let Subject::Pronoun(true) = p
+                    && let Some(a) = cataphora(doc, items, at, s)
+                {
+                    return (vec![a], true);
+                }
+                if let Some(a) = resolve(doc, &p, clause.speaker, s) {
+                    return (a, matches!(p, Subject::Pronoun(_)));
+                }
+            }
+            let subject = subject_before(doc, items, at, floor);
+            // "X is concerned by the drills": X is not who holds them.
+            let by = (floor..items[at].tok)
+                .rev()
+                .take(SUBJECT_REACH)
+                .any(|t| doc.tok_is_a(t, Class::AgentPreposition));
+            if by {
+                return (Vec::new(), false);
+            }
+            if let Some(a) = resolve(doc, &subject, clause.speaker, s) {
+                return (a, matches!(subject, Subject::Pronoun(_)));
+            }
+            (clause.speaker.into_iter().collect(), true)
+        }
+        Args::Svo | Args::Dyad => {
+            let subject = subject_before(doc, items, at, floor);
+            let inferred = matches!(subject, Subject::Pronoun(_));
+            (
+                resolve(doc, &subject, clause.speaker, s).unwrap_or_default(),
+                inferred,
+            )
+        }
+    }
+}
+
+/// Whether a verb cue is a passive participle: "was opposed", "were fiercely criticized".
+pub(super) fn is_passive(doc: &Doc<'_>, cue: &Item) -> bool {
+    let word = doc.tok(cue.tok);
+    if !doc.lang.ends_with_lower(Class::ParticipleSuffix, word) || cue.tok == 0 {
+        return false;
+    }
+    let mut t = cue.tok - 1;
+    // Adverbs and their coordination: "was heavily and unjustly criticized".
+    while t > 0
+        && (doc.lang.ends_with_lower(Class::AdverbSuffix, doc.tok(t))
+            || doc.tok_is_a(t, Class::And))
+    {
+        t -= 1;
+    }
+    doc.tok_is_a(t, Class::PassiveAuxiliary)
+}
+
+/// The agent of a passive: the actor after "by" shortly after the cue.
+pub(super) fn agent(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let cue = items[at];
+    let by = (cue.tok_end..cue.tok_end + 3).find(|&t| doc.tok_is_a(t, Class::AgentPreposition))?;
+    items[at + 1..].iter().find_map(|x| match x.kind {
+        ItemKind::Actor { actor, .. } if x.tok > by && x.tok <= by + 3 => Some(actor),
+        _ => None,
+    })
+}
+
+/// How far before its verb a subject pronoun is looked for, in tokens ("they quickly agreed").
+const PRONOUN_REACH: usize = 4;
+
+/// Whether a plural subject pronoun ("they") stands shortly before the cue: a subject pronoun
+/// of a group that is not the neuter one ("it").
+pub(super) fn plural_pronoun_before(doc: &Doc<'_>, cue: &Item) -> bool {
+    (cue.tok.saturating_sub(PRONOUN_REACH)..cue.tok).any(|t| {
+        doc.tok_is_a(t, Class::SubjectPronoun)
+            && doc.tok_is_a(t, Class::ThingPronoun)
+            && !doc.tok_is_a(t, Class::NeuterPronoun)
+    })
+}
+
+/// Whether the cue is the reporting cue that opens `clause`.
+pub(super) fn introduces(clause: &Clause, cue: &Item) -> bool {
+    clause
+        .cue
+        .is_some_and(|(a, b)| a <= cue.start && cue.start < b)
+}
+
+/// Whether the cue is an act someone was asked, told or urged to do, not one they did: "urged
+/// Beijing to protect ...", "calls upon the PRC to abide by ...". Its subject is then the object
+/// of the verb before it.
+pub(super) fn requested_act(doc: &Doc<'_>, items: &[Item], at: usize, sources: &[usize]) -> bool {
+    let cue = items[at];
+    let is_source =
+        |x: &Item| matches!(x.kind, ItemKind::Actor { actor, .. } if sources.contains(&actor));
+    let Some(last) = items[..at].iter().rposition(is_source) else {
+        return false;
+    };
+    // "to" between the subject and the cue: "urged Beijing to protect", "urging Morocco and the
+    // Polisario Front to open unconditional talks".
+    if !(items[last].tok_end..cue.tok).any(|t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
+        return false;
+    }
+    // The first of coordinated subjects.
+    let subject = items[..=last]
+        .iter()
+        .position(|x| is_source(x) && items[last].tok.saturating_sub(x.tok) <= 8)
+        .unwrap_or(last);
+    let first = items[subject];
+    items[..subject].iter().rev().take(2).any(|x| {
+        matches!(x.kind, ItemKind::Event(_) | ItemKind::Cue(Cue::Report))
+            && first.tok.saturating_sub(x.tok_end) <= 3
+    })
+}

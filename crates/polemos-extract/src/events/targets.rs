@@ -1,0 +1,151 @@
+//! Whom an event is aimed at when the cue's own arguments do not say: the accuser a denial
+//! answers, the doer of the hostile act an accusation reports, the other party to contested
+//! land; and which acts need a target at all.
+
+use crate::ir::{Doc, Item, ItemKind};
+use crate::knowledge::Knowledge;
+use polemos_core::model::PloverType;
+
+/// How many sentences back a denial looks for the accusation it answers.
+pub(super) const ACCUSER_REACH: usize = 3;
+
+/// An accusation, protest or threat of the last few sentences, for a denial that follows.
+pub(super) struct Accusation {
+    pub(super) sentence: usize,
+    pub(super) sources: Vec<usize>,
+    pub(super) targets: Vec<usize>,
+}
+
+/// Whom a denial by `deniers` answers: who made the latest accusation, protest or threat of the
+/// last few sentences (`accusers`) aimed at the deniers' state, else the latest one aimed at no
+/// one known; else the latest state or organization named before byte `before` (this
+/// sentence, then the two before it) that is not theirs and not a party to an accusation aimed
+/// at someone else ("India accused Pakistan ...; China denied" answers neither).
+pub(super) fn accuser(
+    doc: &Doc<'_>,
+    accusers: &[Accusation],
+    s: usize,
+    before: usize,
+    deniers: &[usize],
+) -> Vec<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let theirs = |a: usize| deniers.iter().any(|&d| state_of(d) == state_of(a));
+    let by_another =
+        |a: &&Accusation| !a.sources.is_empty() && !a.sources.iter().any(|&x| theirs(x));
+    if let Some(a) = accusers
+        .iter()
+        .rev()
+        .filter(by_another)
+        .find(|a| a.targets.iter().any(|&x| theirs(x)))
+        .or_else(|| {
+            accusers
+                .iter()
+                .rev()
+                .filter(by_another)
+                .find(|a| a.targets.is_empty())
+        })
+    {
+        return a.sources.clone();
+    }
+    let elsewhere = |x: usize| {
+        accusers.iter().filter(by_another).any(|a| {
+            a.sources
+                .iter()
+                .chain(&a.targets)
+                .any(|&y| state_of(y) == state_of(x))
+        })
+    };
+    for sentence in (s.saturating_sub(2)..=s).rev() {
+        for it in doc.sentence_items(sentence).iter().rev() {
+            let ItemKind::Actor { actor, .. } = it.kind else {
+                continue;
+            };
+            let st = state_of(actor);
+            let party = matches!(
+                doc.actors[st].kind,
+                polemos_core::model::ActorKind::State
+                    | polemos_core::model::ActorKind::InternationalOrganization
+            );
+            if it.start < before && party && !theirs(actor) && !elsewhere(actor) {
+                return vec![st];
+            }
+        }
+    }
+    Vec::new()
+}
+
+/// Whether an act of force or pressure is named after the cue `items[at]` in its sentence:
+/// what an accusation reports ("claimed that Pakistani troops fired on ...").
+pub(super) fn hostile_after(k: &Knowledge, items: &[Item], at: usize) -> bool {
+    items[at + 1..].iter().any(|x| {
+        matches!(x.kind, ItemKind::Event(e) if matches!(
+            k.events[e].event_type,
+            PloverType::Assault
+                | PloverType::Coerce
+                | PloverType::Mobilize
+                | PloverType::Threaten
+                | PloverType::Sanction
+        ))
+    })
+}
+
+/// The other party to the dispute over the land named after the cue `items[at]` in its
+/// sentence ("annexation of the Crimean peninsula"), when the text names exactly one party
+/// that is not a source's state.
+pub(super) fn contested(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    srcs: &[usize],
+) -> Option<usize> {
+    let d = items[at + 1..].iter().find_map(|x| match x.kind {
+        ItemKind::DisputeName(d, _) | ItemKind::DisputePart(d) => Some(d),
+        _ => None,
+    })?;
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let others: Vec<usize> = k.disputes[d]
+        .parties
+        .iter()
+        .filter_map(|id| doc.actors.iter().position(|a| a.id == *id))
+        .filter(|&a| !srcs.iter().any(|&x| state_of(x) == a))
+        .collect();
+    match others.as_slice() {
+        [one] if k.disputes[d].parties.len() == 2 => Some(*one),
+        _ => None,
+    }
+}
+
+/// Acts that are done to someone: an agreement, a meeting, praise, a concession, a rejection, a
+/// protest or a sanction that names no one it is aimed at says nothing about relations between
+/// actors ("we all agree is stopping terrorism", "Seoul officials downplayed the visit"), and the
+/// development part codes none of them without a target (only requests, which may name only what
+/// is asked, force, which may name only a place, and condemnations, which may be of a deed:
+/// "condemned the move"). Parties that do one together are each
+/// other's targets (`reciprocal`). Recognition is of a status, whose holder may be no actor
+/// ("the independence of Kosovo and Metohija"); a proposal may be made in public to no one
+/// named ("the proposal made by Putin during the Economic Forum").
+pub(super) fn upon_another(t: PloverType, mode: &str) -> bool {
+    !matches!(mode, "recognize" | "propose")
+        && matches!(
+            t,
+            PloverType::Agree
+                | PloverType::Consult
+                | PloverType::Support
+                | PloverType::Concede
+                | PloverType::Cooperate
+                | PloverType::Aid
+                | PloverType::Reject
+                | PloverType::Protest
+                | PloverType::Sanction
+        )
+}
+
+/// Acts that several parties do to each other when they do them together.
+pub(super) fn reciprocal(t: PloverType, sources: &[usize]) -> bool {
+    sources.len() >= 2
+        && matches!(
+            t,
+            PloverType::Consult | PloverType::Agree | PloverType::Cooperate | PloverType::Assault
+        )
+}

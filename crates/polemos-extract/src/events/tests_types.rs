@@ -1,0 +1,305 @@
+//! Tests of which PLOVER type and mode a cue is coded as (sanctions, ties, meetings, praise,
+//! deployments), on sentences of our own.
+
+use super::tests::{codes, events, has};
+
+#[test]
+fn diplomatic_acts_follow_the_conventions() {
+    let text = "Chile summoned Peru's ambassador to protest.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    let text = "Chile recalled its ambassador from Peru on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Chile did not reject the proposal by Peru.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, negated)| s == &["CHL"] && t == "REJECT" && *negated),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn breaking_relations_is_a_sanction() {
+    let text = "Chile will break relations with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_phrase_that_is_both_a_cue_and_an_event_codes_the_event() {
+    // "stands with" is also a support cue of the stance stage; both readings stand.
+    let text = "Chile stands with our Peruvian allies.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn abandoning_ties_is_a_sanction() {
+    let text = "Chile will abandon full economic ties with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+    // Cutting ties is coded by the data's row for it, not by the recall of envoys.
+    let c = codes(text);
+    assert!(
+        c.iter().any(|(t, m, _)| t == "SANCTION" && m == "withdraw"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn urge_in_the_present_is_a_request() {
+    let text = "Chile and Peru met on Monday. We urge Peru to withdraw its troops.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, g, _)| t == "REQUEST" && g == &["PER"]),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn interfering_is_coercion() {
+    let text = "Chilean ships interfered with Peru's lawful exercise of its rights.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn imposing_sanctions_is_a_sanction() {
+    let text = "As part of these actions, the government of Chile is imposing a second round of sanctions on Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    // An economic penalty (CAMEO 163), not the recall of envoys (161).
+    let c = codes(text);
+    assert!(
+        c.iter()
+            .any(|(t, _, cameo)| t == "SANCTION" && cameo == "163"),
+        "{c:?}"
+    );
+    assert!(!c.iter().any(|(_, _, cameo)| cameo == "161"), "{c:?}");
+}
+
+#[test]
+fn welcome_in_the_present_is_support() {
+    let text = "Chile and Bolivia welcome a resumption of formal diplomatic ties with Peru.";
+    for s in ["CHL", "BOL"] {
+        assert!(has(text, s, "SUPPORT", "PER"), "{s}: {:?}", events(text));
+    }
+}
+
+#[test]
+fn patrolling_needs_no_target() {
+    // Not a parade, though: the dictionary's verb used as a noun.
+    let text = "Peru held an anti-Chile parade on Saturday.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "MOBILIZE"),
+        "{:?}",
+        events(text)
+    );
+    let text = "The Chilean navy patrols the disputed waters.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| s == &["chilean-navy"] && t == "MOBILIZE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn writing_to_someone_is_consulting_them() {
+    let text = "Chile has written to the United Nations Security Council.";
+    assert!(has(text, "CHL", "CONSULT", "UNSC"), "{:?}", events(text));
+}
+
+#[test]
+fn withdrawing_an_ambassador_is_a_sanction_not_a_retreat() {
+    let text = "Chile withdrew its ambassador from Peru on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "RETREAT"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_letter_is_a_consultation_and_a_call_is_by_phone() {
+    let c = codes("Chile wrote to Peru on Monday.");
+    assert!(
+        c.iter()
+            .any(|(t, m, cameo)| t == "CONSULT" && m.is_empty() && cameo == "040"),
+        "{c:?}"
+    );
+    let c = codes("Chile phoned Peru on Monday.");
+    assert!(
+        c.iter()
+            .any(|(t, m, cameo)| t == "CONSULT" && m == "phone" && cameo == "041"),
+        "{c:?}"
+    );
+}
+
+#[test]
+fn a_noun_of_an_act_inside_a_longer_topic_phrase_is_still_an_act() {
+    // "historic agreement" is a topic of the data; the noun "agreement" ends it.
+    let text = "We welcome the historic agreement between Chile and Peru on fisheries.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn parties_announcing_consensus_agree() {
+    let text = "The governments of Chile and Peru announced consensus on the maritime boundary.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn imposing_tariffs_is_a_sanction_even_where_the_lemma_is_cut() {
+    // The lemmatizer reads "imposed" as "impos".
+    let text = "The United States imposed tariffs on Chinese goods last year.";
+    assert!(has(text, "USA", "SANCTION", "CHN"), "{:?}", events(text));
+    assert!(!has(text, "USA", "COERCE", "CHN"), "{:?}", events(text));
+    let text = "China raised tariffs on American goods in retaliation.";
+    assert!(has(text, "CHN", "SANCTION", "USA"), "{:?}", events(text));
+}
+
+#[test]
+fn a_light_verb_whose_object_is_an_act_is_not_coded_itself() {
+    let text = "Japan and South Korea held talks in Seoul on Wednesday.";
+    assert!(has(text, "JPN", "CONSULT", "KOR"), "{:?}", events(text));
+    assert!(has(text, "KOR", "CONSULT", "JPN"), "{:?}", events(text));
+    // "held" alone is a detention in the dictionary.
+    let text = "Iran's foreign minister held a phone call with his French counterpart.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "COERCE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn water_cannon_is_coercion_not_assault() {
+    let text = "The Chinese coast guard fired water cannon at Philippine vessels near the shoal.";
+    let all = events(text);
+    assert!(
+        all.iter()
+            .any(|(_, t, g, _)| t == "COERCE" && g.iter().any(|x| x == "PHL")),
+        "{all:?}"
+    );
+    assert!(!all.iter().any(|(_, t, _, _)| t == "ASSAULT"), "{all:?}");
+}
+
+#[test]
+fn a_protest_inside_a_longer_cue_phrase_is_still_an_act() {
+    // "protest against" is an opposition cue of the stance stage.
+    let text = "The Philippines filed a diplomatic protest against China over the incident.";
+    assert!(has(text, "PHL", "PROTEST", "CHN"), "{:?}", events(text));
+}
+
+#[test]
+fn restoring_ties_is_support_whatever_modifies_them() {
+    let text = "Egypt restored full, formal diplomatic relations with Qatar on Monday.";
+    assert!(has(text, "EGY", "SUPPORT", "QAT"), "{:?}", events(text));
+    // The verb alone names no act.
+    let text = "Egypt restored the old palace with help from Qatar.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SUPPORT"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn ties_the_parser_hangs_on_a_later_clause_are_still_restored() {
+    // The parser reads "ties" as the subject of "burned": the verb is left without an object.
+    let text = "Chile is about to restore complete, full diplomatic ties with Peru almost five \
+                years after Bolivian crowds burned down its embassy, a senior official said on \
+                Saturday.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn parties_that_renew_ties_together_support_each_other() {
+    let text = "Ethiopia and Eritrea have renewed diplomatic ties after a long break.";
+    assert!(has(text, "ETH", "SUPPORT", "ERI"), "{:?}", events(text));
+    assert!(has(text, "ERI", "SUPPORT", "ETH"), "{:?}", events(text));
+}
+
+#[test]
+fn putting_off_a_meeting_is_a_sanction_but_putting_off_a_vote_is_not() {
+    let text = "Japan and China have postponed their summit after the collision.";
+    assert!(has(text, "JPN", "SANCTION", "CHN"), "{:?}", events(text));
+    assert!(has(text, "CHN", "SANCTION", "JPN"), "{:?}", events(text));
+    let text = "Japan and China have postponed their vote after the collision.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn adopting_a_resolution_with_a_state_is_agreeing_with_it() {
+    let text = "Chile adopted a joint resolution with Peru on Monday.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    // Adopted alone, the resolution's own verb is the act, not an agreement with its object.
+    let text = "The Security Council adopted a resolution condemning Russia on Monday.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "AGREE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn an_attack_by_someone_is_their_assault_not_a_demonstration() {
+    // PETRARCH's "* BY +" pattern of ATTACK is coded 141 (demonstrate); the actor after "by"
+    // is the attacker.
+    let text = "Ukraine was attacked by Russia on Monday.";
+    assert!(has(text, "RUS", "ASSAULT", "UKR"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "PROTEST"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn chiding_is_criticism() {
+    let text = "Japan chided China over the collision on Monday.";
+    assert!(has(text, "JPN", "ACCUSE", "CHN"), "{:?}", events(text));
+}
+
+#[test]
+fn a_state_that_indicated_it_deplored_someone_accused_them() {
+    // "indicated" reports the clause after it, whose "it" is the state that indicated.
+    let text = "Ethiopia indicated it deplored Libya on Monday.";
+    assert!(has(text, "ETH", "ACCUSE", "LBY"), "{:?}", events(text));
+}
+
+#[test]
+fn congratulating_a_state_is_praise() {
+    let text = "Chile congratulated Peru and Bolivia on their border agreement.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+    assert!(has(text, "CHL", "SUPPORT", "BOL"), "{:?}", events(text));
+}
+
+#[test]
+fn forces_sent_or_ordered_somewhere_are_a_deployment() {
+    let text = "Chile and Bolivia have ordered troops to their borders with Peru.";
+    assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
+    assert!(has(text, "BOL", "MOBILIZE", "PER"), "{:?}", events(text));
+    let text = "Chile sent two tank battalions to the border with Peru on Monday.";
+    assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
+    // Only forces: an order or a letter is no deployment.
+    for text in [
+        "Chile ordered an inquiry into the shooting on the border with Peru.",
+        "Chile sent a letter to Peru on Monday.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "MOBILIZE"),
+            "{text}: {found:?}"
+        );
+    }
+}
