@@ -6,6 +6,7 @@
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::Cue;
 use super::lang::Class;
+use super::lexicon::Lex;
 use super::output::{Clause, Speech};
 use super::syntax::{Subject, subject_before};
 use polemos_core::model::ActorKind;
@@ -34,12 +35,46 @@ pub fn resolve(
             if let Some(sp) = speaker.filter(|&sp| is_person(sp) == *person) {
                 return Some(vec![sp]);
             }
+            // "Chinese demonstrators ... as they protested": the people just named, who do not
+            // speak for their state, not the state the discourse last named.
+            if !*person && private_group_named(doc, sentence) {
+                return None;
+            }
             let (last_person, last_group) =
                 doc.discourse.get(sentence).copied().unwrap_or_default();
             if *person { last_person } else { last_group }.map(|a| vec![a])
         }
         Subject::None => None,
     }
+}
+
+/// Whether sentence `s` names people by a demonym and a noun of people who do not act for the
+/// state (the lexicon's `private_group`: "Chinese demonstrators") before its first pronoun of a
+/// group ("they"), with no state or body named between them.
+fn private_group_named(doc: &Doc<'_>, s: usize) -> bool {
+    let Some(pronoun) = doc.sentences[s].tokens.clone().find(|&t| {
+        doc.tok_is_a(t, Class::SubjectPronoun) && !doc.tok_is_a(t, Class::PersonPronoun)
+    }) else {
+        return false;
+    };
+    let mut named = false;
+    for it in doc
+        .sentence_items(s)
+        .iter()
+        .filter(|it| it.tok_end <= pronoun)
+    {
+        if let ItemKind::Actor {
+            actor, adjectival, ..
+        } = it.kind
+        {
+            if adjectival {
+                named |= doc.tok_in_lex(it.tok_end, Lex::PrivateGroup);
+            } else if doc.actors[actor].kind != ActorKind::Person {
+                named = false;
+            }
+        }
+    }
+    named
 }
 
 fn discourse(doc: &mut Doc<'_>) {

@@ -51,6 +51,8 @@ pub enum Lex {
     PrivateRole,
     /// Nouns before a name of people who do ("Chinese official Li Wei").
     OfficialRole,
+    /// Nouns after a demonym of people who do not speak for the state ("Chinese demonstrators").
+    PrivateGroup,
     /// Words that make even an official not the state's ("opposition").
     Opposition,
     /// Words that never start an issue, and nouns too vague to be one on their own ("decision", "it").
@@ -160,7 +162,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 57] = [
+pub const LEXICONS: [(Lex, &str, Case); 58] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -182,6 +184,7 @@ pub const LEXICONS: [(Lex, &str, Case); 57] = [
     (Lex::SpeechVerb, "speech_verb", Case::Any),
     (Lex::PrivateRole, "private_role", Case::AsWritten),
     (Lex::OfficialRole, "official_role", Case::AsWritten),
+    (Lex::PrivateGroup, "private_group", Case::Any),
     (Lex::Opposition, "opposition", Case::Any),
     (Lex::NotAnIssue, "not_an_issue", Case::Any),
     (Lex::OpensAnIssue, "opens_an_issue", Case::Any),

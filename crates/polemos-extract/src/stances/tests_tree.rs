@@ -616,3 +616,20 @@ fn a_phrase_of_the_longest_length_before_a_preposition_is_whole() {
         "{s:?}"
     );
 }
+
+#[test]
+fn protesters_named_by_a_demonym_do_not_speak_for_their_state() {
+    // "they" after "Chinese demonstrators" is the demonstrators, not China (nor Japan, the
+    // state the sentence before named).
+    for text in [
+        "China criticized the landing. Chinese demonstrators waved national flags as they protested the arrest of Chinese activists who landed last week in the islands known as Senkaku in Japan and as Diaoyu in China.",
+        "Japan arrested the activists. Chinese protesters gathered in Beijing, and they condemned the arrest of Chinese activists near the Senkaku islands.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter()
+                .any(|(h, i, _)| (h == "CHN" || h == "JPN") && i.contains("arrest")),
+            "{s:?}"
+        );
+    }
+}
