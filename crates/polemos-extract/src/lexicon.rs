@@ -12,6 +12,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
+use super::bits::Bits;
+
 /// A word list of the knowledge files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lex {
@@ -51,6 +53,11 @@ pub enum Lex {
     PrivateRole,
     /// Nouns before a name of people who do ("Chinese official Li Wei").
     OfficialRole,
+    /// Words that make a capitalized phrase an institution's or a place's name, not a person's
+    /// ("Cato Institute", "King Fahd Causeway").
+    InstitutionWord,
+    /// Given names written short, with a period ("Md. Touhid Hossain").
+    AbbreviatedGiven,
     /// Words that make even an official not the state's ("opposition").
     Opposition,
     /// Words that never start an issue, and nouns too vague to be one on their own ("decision", "it").
@@ -157,7 +164,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 56] = [
+pub const LEXICONS: [(Lex, &str, Case); 58] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -179,6 +186,8 @@ pub const LEXICONS: [(Lex, &str, Case); 56] = [
     (Lex::SpeechVerb, "speech_verb", Case::Any),
     (Lex::PrivateRole, "private_role", Case::AsWritten),
     (Lex::OfficialRole, "official_role", Case::AsWritten),
+    (Lex::InstitutionWord, "institution_word", Case::AsWritten),
+    (Lex::AbbreviatedGiven, "abbreviated_given", Case::AsWritten),
     (Lex::Opposition, "opposition", Case::Any),
     (Lex::NotAnIssue, "not_an_issue", Case::Any),
     (Lex::OpensAnIssue, "opens_an_issue", Case::Any),
@@ -224,14 +233,11 @@ pub const LEXICONS: [(Lex, &str, Case); 56] = [
     (Lex::EndorsingVerb, "endorsing_verb", Case::Any),
 ];
 
-// A word's lists are one bit each of a `u64`.
-const _: () = assert!(LEXICONS.len() <= 64);
+/// A set of [`Lex`] lists.
+type Lists = Bits<2>;
+const _: () = assert!(LEXICONS.len() <= Lists::CAPACITY);
 
 impl Lex {
-    fn bit(self) -> u64 {
-        1 << (self as u32)
-    }
-
     fn case(self) -> Case {
         LEXICONS
             .iter()
@@ -249,7 +255,7 @@ impl Lex {
     }
 }
 
-type WordMap = HashMap<Box<str>, u64, fnv::FnvBuildHasher>;
+type WordMap = HashMap<Box<str>, Lists, fnv::FnvBuildHasher>;
 
 /// The word lists, one map from word to the lists it is in.
 #[derive(Debug, Clone, Default)]
@@ -262,7 +268,7 @@ pub struct Lexicon {
     /// else in the order given: the stages scan a list's entries, never all of them.
     phrases: Vec<Vec<Vec<Box<str>>>>,
     /// The lists some line gave, even empty.
-    given: u64,
+    given: Lists,
 }
 
 static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
@@ -293,7 +299,7 @@ impl Lexicon {
             let names: Vec<&str> = LEXICONS.iter().map(|(_, n, _)| *n).collect();
             format!("unknown lexicon `{name}` (known: {})", names.join(", "))
         })?;
-        self.given |= lex.bit();
+        self.given.insert(lex as usize);
         let at = lex as usize;
         if self.phrases.len() <= at {
             self.phrases
@@ -309,7 +315,9 @@ impl Lexicon {
                 Case::Any => (&mut self.any_case, w.to_ascii_lowercase()),
                 Case::AsWritten => (&mut self.as_written, w.to_owned()),
             };
-            *map.entry(key.into_boxed_str()).or_default() |= lex.bit();
+            map.entry(key.into_boxed_str())
+                .or_default()
+                .insert(lex as usize);
         }
         // Stable: entries of one length keep the order given.
         self.phrases[at].sort_by_key(|words| std::cmp::Reverse(words.len()));
@@ -321,7 +329,7 @@ impl Lexicon {
     pub fn missing(&self) -> Option<&'static str> {
         LEXICONS
             .iter()
-            .find(|(l, _, _)| self.given & l.bit() == 0)
+            .find(|(l, _, _)| !self.given.contains(*l as usize))
             .map(|(_, n, _)| *n)
     }
 
@@ -346,7 +354,7 @@ impl Lexicon {
                 }
             }
         };
-        bits.is_some_and(|b| b & lex.bit() != 0)
+        bits.is_some_and(|b| b.contains(lex as usize))
     }
 
     /// The single words of list `lex` (lower case), in the order given: for lists read by stem
