@@ -26,6 +26,7 @@ use std::sync::{Arc, LazyLock};
 
 use chrono::Weekday;
 
+use super::bits::Bits;
 use super::error::ExtractError;
 
 /// The built-in profiles: file name and text.
@@ -424,14 +425,11 @@ pub const CLASSES: [(Class, &str); 124] = [
     (Class::NegationSuffix, "negation_suffix"),
 ];
 
-// A word's classes are one bit each of a `u128`.
-const _: () = assert!(CLASSES.len() <= 128);
+/// A set of [`Class`]es.
+type Classes = Bits<4>;
+const _: () = assert!(CLASSES.len() <= Classes::CAPACITY);
 
 impl Class {
-    pub(crate) fn bit(self) -> u128 {
-        1 << (self as u32)
-    }
-
     /// Whether the class holds word beginnings or endings rather than words.
     fn is_affix(self) -> bool {
         matches!(
@@ -461,8 +459,7 @@ pub enum Period {
 /// What the profile knows of one word (lower case).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Lexeme {
-    /// Bit set of [`Class`]es.
-    classes: u128,
+    classes: Classes,
     pub month: Option<u32>,
     pub weekday: Option<Weekday>,
     pub day_offset: Option<i64>,
@@ -515,7 +512,7 @@ struct Seen {
     language: bool,
     months: [bool; 12],
     weekdays: [bool; 7],
-    classes: u128,
+    classes: Classes,
 }
 
 fn list(field: &str) -> impl Iterator<Item = &str> {
@@ -591,7 +588,7 @@ impl Profile {
                     language: true,
                     months: [true; 12],
                     weekdays: [true; 7],
-                    classes: u128::MAX,
+                    classes: Classes::ALL,
                 };
                 extends = true;
                 continue;
@@ -615,7 +612,10 @@ impl Profile {
                 format!("missing class `weekday`: weekday {} has no name", d + 1),
             ));
         }
-        if let Some((_, name)) = CLASSES.iter().find(|(c, _)| seen.classes & c.bit() == 0) {
+        if let Some((_, name)) = CLASSES
+            .iter()
+            .find(|(c, _)| !seen.classes.contains(*c as usize))
+        {
             return Err(err(
                 at_end,
                 format!("missing class `{name}` (give `word|{name}|` for an empty class)"),
@@ -728,9 +728,9 @@ impl Profile {
                     if class.is_affix() {
                         self.longest_affix = self.longest_affix.max(w.len());
                     }
-                    self.entry(w).classes |= class.bit();
+                    self.entry(w).classes.insert(class as usize);
                 }
-                seen.classes |= class.bit();
+                seen.classes.insert(class as usize);
             }
             other => return Err(format!("unknown kind `{other}`")),
         }
@@ -774,14 +774,14 @@ impl Profile {
     /// Whether the lexeme has `class`.
     #[must_use]
     pub(crate) fn has(lexeme: Option<&Lexeme>, class: Class) -> bool {
-        lexeme.is_some_and(|l| l.classes & class.bit() != 0)
+        lexeme.is_some_and(|l| l.classes.contains(class as usize))
     }
 
     /// Whether `word` belongs to `class`, in any ASCII case.
     #[must_use]
     pub fn is(&self, class: Class, word: &str) -> bool {
         self.lexeme(word)
-            .is_some_and(|l| l.classes & class.bit() != 0)
+            .is_some_and(|l| l.classes.contains(class as usize))
     }
 
     /// Whether `word` starts with a word of the prefix class `class`.

@@ -12,6 +12,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, LazyLock};
 
+use super::bits::Bits;
+
 /// A word list of the knowledge files.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Lex {
@@ -53,6 +55,11 @@ pub enum Lex {
     OfficialRole,
     /// Nouns after a demonym of people who do not speak for the state ("Chinese demonstrators").
     PrivateGroup,
+    /// Words that make a capitalized phrase an institution's or a place's name, not a person's
+    /// ("Cato Institute", "King Fahd Causeway").
+    InstitutionWord,
+    /// Given names written short, with a period ("Md. Touhid Hossain").
+    AbbreviatedGiven,
     /// Words that make even an official not the state's ("opposition").
     Opposition,
     /// Words that never start an issue, and nouns too vague to be one on their own ("decision", "it").
@@ -162,7 +169,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 58] = [
+pub const LEXICONS: [(Lex, &str, Case); 60] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -185,6 +192,8 @@ pub const LEXICONS: [(Lex, &str, Case); 58] = [
     (Lex::PrivateRole, "private_role", Case::AsWritten),
     (Lex::OfficialRole, "official_role", Case::AsWritten),
     (Lex::PrivateGroup, "private_group", Case::Any),
+    (Lex::InstitutionWord, "institution_word", Case::AsWritten),
+    (Lex::AbbreviatedGiven, "abbreviated_given", Case::AsWritten),
     (Lex::Opposition, "opposition", Case::Any),
     (Lex::NotAnIssue, "not_an_issue", Case::Any),
     (Lex::OpensAnIssue, "opens_an_issue", Case::Any),
@@ -231,15 +240,11 @@ pub const LEXICONS: [(Lex, &str, Case); 58] = [
     (Lex::RulersNoun, "rulers_noun", Case::Any),
 ];
 
-// A word's lists are one bit each of a `u64`: 64 lists at most (57 used); a list past that needs a
-// wider bit set.
-const _: () = assert!(LEXICONS.len() <= 64);
+/// A set of [`Lex`] lists.
+type Lists = Bits<2>;
+const _: () = assert!(LEXICONS.len() <= Lists::CAPACITY);
 
 impl Lex {
-    fn bit(self) -> u64 {
-        1 << (self as u32)
-    }
-
     fn case(self) -> Case {
         LEXICONS
             .iter()
@@ -257,7 +262,7 @@ impl Lex {
     }
 }
 
-type WordMap = HashMap<Box<str>, u64, fnv::FnvBuildHasher>;
+type WordMap = HashMap<Box<str>, Lists, fnv::FnvBuildHasher>;
 
 /// The word lists, one map from word to the lists it is in.
 #[derive(Debug, Clone, Default)]
@@ -270,7 +275,7 @@ pub struct Lexicon {
     /// else in the order given: the stages scan a list's entries, never all of them.
     phrases: Vec<Vec<Vec<Box<str>>>>,
     /// The lists some line gave, even empty.
-    given: u64,
+    given: Lists,
 }
 
 static BUILTIN: LazyLock<Arc<Lexicon>> = LazyLock::new(|| {
@@ -301,7 +306,7 @@ impl Lexicon {
             let names: Vec<&str> = LEXICONS.iter().map(|(_, n, _)| *n).collect();
             format!("unknown lexicon `{name}` (known: {})", names.join(", "))
         })?;
-        self.given |= lex.bit();
+        self.given.insert(lex as usize);
         let at = lex as usize;
         if self.phrases.len() <= at {
             self.phrases
@@ -317,7 +322,9 @@ impl Lexicon {
                 Case::Any => (&mut self.any_case, w.to_ascii_lowercase()),
                 Case::AsWritten => (&mut self.as_written, w.to_owned()),
             };
-            *map.entry(key.into_boxed_str()).or_default() |= lex.bit();
+            map.entry(key.into_boxed_str())
+                .or_default()
+                .insert(lex as usize);
         }
         // Stable: entries of one length keep the order given.
         self.phrases[at].sort_by_key(|words| std::cmp::Reverse(words.len()));
@@ -329,7 +336,7 @@ impl Lexicon {
     pub fn missing(&self) -> Option<&'static str> {
         LEXICONS
             .iter()
-            .find(|(l, _, _)| self.given & l.bit() == 0)
+            .find(|(l, _, _)| !self.given.contains(*l as usize))
             .map(|(_, n, _)| *n)
     }
 
@@ -354,7 +361,7 @@ impl Lexicon {
                 }
             }
         };
-        bits.is_some_and(|b| b & lex.bit() != 0)
+        bits.is_some_and(|b| b.contains(lex as usize))
     }
 
     /// The single words of list `lex` (lower case), in the order given: for lists read by stem

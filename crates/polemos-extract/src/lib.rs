@@ -8,6 +8,7 @@
 //! with [`Extractor::replace_stage`], as long as it fills the same fields of the `Doc`.
 
 pub mod attribution;
+mod bits;
 pub mod calibration;
 pub mod convert;
 pub mod dates;

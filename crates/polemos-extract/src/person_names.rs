@@ -4,6 +4,7 @@
 
 use super::ir::{Doc, TokKind};
 use super::lang::{Class, Profile};
+use super::lexicon::Lex;
 
 /// Most words a name can have ("Abdel Fattah al Sisi", "Francisco Pascual Eyegue Obama").
 const MAX_NAME_WORDS: usize = 5;
@@ -25,93 +26,6 @@ fn is_particle(lang: &Profile, w: &str) -> bool {
     lang.is(Class::NameParticle, w) && !w.bytes().any(|b| b.is_ascii_uppercase())
 }
 
-/// Words that make a capitalized phrase an institution's or a place's name, not a person's
-/// ("Cato Institute", "Security Council", "Global Times").
-const NOT_PERSON: &[&str] = &[
-    "Institute",
-    "Institution",
-    "Council",
-    "House",
-    "University",
-    "Agency",
-    "Ministry",
-    "Department",
-    "Office",
-    "Party",
-    "Army",
-    "Front",
-    "Organization",
-    "Organisation",
-    "Group",
-    "Committee",
-    "Commission",
-    "Court",
-    "Bank",
-    "Fund",
-    "Corporation",
-    "Company",
-    "News",
-    "Times",
-    "Post",
-    "Press",
-    "Daily",
-    "Journal",
-    "Watch",
-    "International",
-    "Foundation",
-    "Center",
-    "Centre",
-    "Union",
-    "Association",
-    "Forces",
-    "Guard",
-    "Service",
-    "Embassy",
-    "Government",
-    "Republic",
-    "Kingdom",
-    "State",
-    "States",
-    "City",
-    "Island",
-    "Islands",
-    "Office",
-    "Hotel",
-    "Bridge",
-    "Causeway",
-    "Palace",
-    "Airport",
-    "Street",
-    "Square",
-    "Hall",
-    "Building",
-    "Road",
-    "Avenue",
-    "Stadium",
-    "Hospital",
-    "Prize",
-    "Award",
-    "Summit",
-    "Meeting",
-    "Doctrine",
-    "Assembly",
-    "Administration",
-    "Bureau",
-    "Directorate",
-    "Secretariat",
-    "Authority",
-    "Brigade",
-    "Brigades",
-    "Movement",
-    "Network",
-    "Alliance",
-    "Coalition",
-    "Board",
-    "Borders",
-    "Memorial",
-    "Station",
-];
-
 /// How many capitalized words after a person's name may still belong to a place named after
 /// him ("Chiang Kai Shek Memorial Hall Station").
 const NAMED_AFTER_REACH: usize = 3;
@@ -126,13 +40,13 @@ pub(crate) fn names_a_place_after(doc: &Doc<'_>, end: usize) -> bool {
     }
     (end..end + NAMED_AFTER_REACH)
         .take_while(|&t| t < doc.tokens.len() && is_name_word(doc, t, false))
-        .any(|t| is_institution_word(doc.tok(t)))
+        .any(|t| is_institution_word(doc, t))
 }
 
 /// Whether `w` names an institution or a place rather than a person ("Cato Institute", "King
 /// Fahd Causeway", "the Prime Minister Office").
-pub(crate) fn is_institution_word(w: &str) -> bool {
-    NOT_PERSON.contains(&w)
+pub(crate) fn is_institution_word(doc: &Doc<'_>, t: usize) -> bool {
+    doc.tok_in_lex(t, Lex::InstitutionWord)
 }
 
 /// Whether token `t` is a courtesy title written as in running text ("Ms", "Mr").
@@ -163,9 +77,6 @@ pub(crate) fn after_honorific(
     }
     (from > floor && is_honorific(doc, from - 1)).then(|| (from, from - 1))
 }
-
-/// Given names written short, with a period ("Md. Touhid Hossain", "Mohd. Najib").
-const ABBREVIATED_GIVEN: &[&str] = &["Md", "Mohd", "Muhd"];
 
 fn is_roman(w: &str) -> bool {
     w.len() >= 2 && w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
@@ -217,7 +128,7 @@ pub(crate) fn scan_name(doc: &Doc<'_>, from: usize, limit: usize, caps: bool) ->
         let w = doc.tok(i);
         if is_name_word(doc, i, caps) {
             words += 1;
-            if (w.chars().count() == 1 || ABBREVIATED_GIVEN.contains(&w))
+            if (w.chars().count() == 1 || doc.tok_in_lex(i, Lex::AbbreviatedGiven))
                 && doc.tok(i + 1) == "."
                 && adjacent(doc, i + 1)
             {

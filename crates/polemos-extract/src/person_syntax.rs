@@ -39,7 +39,7 @@ fn person_name(doc: &Doc<'_>, from: usize, to: usize, least: usize) -> bool {
     let words = name_words(doc, from, to);
     (least..=4).contains(&words)
         && scan_name(doc, from, to, false) == to
-        && !(from..to).any(|t| is_institution_word(doc.tok(t)))
+        && !(from..to).any(|t| is_institution_word(doc, t))
         && (from..to).all(|t| {
             doc.tokens[t].kind != TokKind::Word || doc.tok(t).len() > 1 || doc.tok(t + 1) == "."
         })

@@ -440,7 +440,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         }
         let name_end = scan_name(doc, name_start, limit, caps);
         // "the Prime Minister Office", "the King Fahd Causeway": a place, not a person.
-        let name_end = if (name_start..name_end).any(|t| is_institution_word(doc.tok(t)))
+        let name_end = if (name_start..name_end).any(|t| is_institution_word(doc, t))
             || (sentence.headline && !named_in_body(doc, name_end.saturating_sub(1)))
         {
             name_start
