@@ -113,9 +113,12 @@ pub fn coalitions<'py>(
     max_distance: Option<f64>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = date_arg("as_of", as_of)?;
+    // The engine's one check, before anything is read, as the CLI and gRPC make it.
+    let max_distance =
+        polemos_engine::analysis::max_distance(max_distance).map_err(Failure::from)?;
     let out = py.detach(|| -> Result<_, Failure> {
         let d = snapshot(engine, dispute, revision)?;
-        Ok(scope(&d, dispute, as_of)?.coalitions(&DEFAULTS.consolidation(), max_distance)?)
+        Ok(scope(&d, dispute, as_of)?.coalitions(&DEFAULTS.consolidation(), Some(max_distance))?)
     })?;
     to_py(py, &out)
 }

@@ -184,6 +184,13 @@ def test_keys(cli: Any) -> None:
     validate("keys-list", json.loads(cli("keys", "--keys-file", keys, "list")))
 
 
+def test_changes(cli: Any) -> None:
+    page = json.loads(cli("changes", "--limit", "3"))
+    validate("changes", page)
+    assert len(page["changes"]) == 3 and page["next_page_token"]
+    validate("changes", json.loads(cli("changes", "--after", page["next_page_token"])))
+
+
 def test_a_schema_rejects_a_changed_shape() -> None:
     """The schemas are strict enough to catch a renamed or retyped field."""
     good = {"revision": 1, "created": 22, "updated": 0, "deleted": 0, "unchanged": 0}

@@ -136,6 +136,8 @@ def ask(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
                 lines.append(f"{p['a']} {p['b']} trend {_opt(trend)}")
             return "rows", lines
         if q.get("analysis") == "coalitions":
+            if "max_distance" in q:
+                args["max_distance"] = q["max_distance"]
             found = interface.coalitions(args.pop("dispute"), **args)
             return "rows", [f"{','.join(r['members'])} {float(r['cohesion']):.6f}" for r in found]
         if q.get("analysis") == "shifts":

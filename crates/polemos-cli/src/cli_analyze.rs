@@ -66,6 +66,10 @@ pub struct AnalyzeArgs {
 }
 
 pub fn run(global: &GlobalArgs, args: &AnalyzeArgs) -> anyhow::Result<()> {
+    if matches!(args.what, Analysis::Coalitions) {
+        // The engine's one check, before anything is read, as gRPC and Python make it.
+        polemos_engine::analysis::max_distance(Some(args.max_distance))?;
+    }
     let store = open_store(global)?;
     // A revision past the head is refused (exit 2), as every read says.
     let view = polemos_engine::list::view(&*store, args.revision, None)?;
@@ -100,7 +104,7 @@ pub fn run(global: &GlobalArgs, args: &AnalyzeArgs) -> anyhow::Result<()> {
         Analysis::Agreement => agreement(global, &ctx, &disputes),
         Analysis::Coalitions => coalition_list(global, &ctx, &disputes, args.max_distance),
         Analysis::Deadlocks => deadlock_list(global, &ctx, &disputes),
-        Analysis::Series => series(global, &*store, &ctx, &disputes, args),
+        Analysis::Series => series(global, &ctx, &disputes, args),
     }
 }
 
@@ -362,7 +366,6 @@ fn deadlock_list(global: &GlobalArgs, ctx: &Ctx<'_>, disputes: &[&Dispute]) -> a
 
 fn series(
     global: &GlobalArgs,
-    store: &dyn polemos_store::Store,
     ctx: &Ctx<'_>,
     disputes: &[&Dispute],
     args: &AnalyzeArgs,
@@ -371,12 +374,12 @@ fn series(
         granularity: args.granularity,
         roll_up: !args.no_roll_up,
     };
-    // One dispute's series, or without `--dispute` every event of the store: both the engine's.
+    // One dispute's series, or without `--dispute` every event of the store: both the engine's,
+    // over the snapshot `run` read (once; the store is not read again).
     let all = match disputes {
         [d] if args.dispute.is_some() => ctx.scope(d)?.series(options, None, None, None),
-        _ => polemos_engine::analysis::store_series(
-            store,
-            args.revision,
+        _ => polemos_engine::analysis::snapshot_series(
+            ctx.dossier,
             Some(ctx.as_of),
             options,
             Pairs::default(),

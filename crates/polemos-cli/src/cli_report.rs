@@ -21,7 +21,8 @@ pub enum ReportFormat {
 pub struct ReportArgs {
     /// The dispute (`kuril-islands` or `disputes/kuril-islands`).
     pub dispute: String,
-    /// Output format (default: markdown, the engine's default); `--json` also selects JSON.
+    /// Output format (default: markdown, the engine's default); `--json` also selects JSON (and
+    /// with `--format markdown` or `html` is refused as a conflict).
     #[arg(long, value_enum)]
     pub format: Option<ReportFormat>,
     /// Write to this file instead of standard output.
@@ -36,13 +37,27 @@ pub struct ReportArgs {
 }
 
 pub fn run(global: &GlobalArgs, args: &ReportArgs) -> anyhow::Result<()> {
-    let store = open_store(global)?;
     let format = match (global.json, args.format) {
-        (true, _) | (_, Some(ReportFormat::Json)) => report::Format::Json,
+        (true, None) | (_, Some(ReportFormat::Json)) => report::Format::Json,
+        // Two flags asking for two formats: refused, rather than one silently winning.
+        (true, Some(other @ (ReportFormat::Markdown | ReportFormat::Html))) => {
+            let (word, name) = match other {
+                ReportFormat::Html => ("html", "HTML"),
+                _ => ("markdown", "Markdown"),
+            };
+            return Err(polemos_engine::Error::argument(
+                "--format",
+                format!(
+                    "`--json` asks for JSON and `--format {word}` for {name}: give one of them"
+                ),
+            )
+            .into());
+        }
         (false, Some(ReportFormat::Markdown)) => report::Format::Markdown,
         (false, Some(ReportFormat::Html)) => report::Format::Html,
         (false, None) => report::Format::default(),
     };
+    let store = open_store(global)?;
     // The engine's report, as gRPC and Python ask it: the store at `--revision`, the dispute
     // checked, "as of" applied by the analyses themselves (default today).
     let found = report::report(&*store, &args.dispute, args.as_of, args.revision)?;

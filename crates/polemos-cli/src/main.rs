@@ -2,6 +2,7 @@
 //! only parses global options and dispatches.
 
 mod cli_analyze;
+mod cli_changes;
 mod cli_curate;
 mod cli_data;
 mod cli_evaluate;
@@ -53,6 +54,8 @@ enum Command {
     Export(cli_data::ExportArgs),
     /// List stored entities.
     Show(cli_data::ShowArgs),
+    /// Read the change feed: what each commit put or deleted, with resume tokens.
+    Changes(cli_changes::ChangesArgs),
     /// Serve the polemos.v1 gRPC API on the store.
     Serve(Box<cli_serve::ServeArgs>),
     /// Manage the API keys the server accepts.
@@ -91,6 +94,7 @@ fn main() -> ExitCode {
         Command::Import(args) => cli_data::import(&cli.global, &args),
         Command::Export(args) => cli_data::export(&cli.global, &args),
         Command::Show(args) => cli_data::show(&cli.global, &args),
+        Command::Changes(args) => cli_changes::run(&cli.global, &args),
         Command::Serve(args) => cli_serve::run(&cli.global, &args),
         Command::Keys(args) => cli_keys::run(&cli.global, &args),
         Command::Extract(args) => cli_extract::extract(&cli.global, &args),

@@ -136,6 +136,77 @@ fn bad_arguments_are_named() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("fortnight"));
 }
 
+/// Leftovers of issue 18: each conflict or out-of-range value is refused (exit 2, naming it)
+/// instead of silently answering something else.
+#[test]
+fn conflicts_and_ranges_are_refused_not_ignored() {
+    let (_dir, db) = store();
+    // `--json` and `--format html` ask for two formats.
+    for format in ["html", "markdown"] {
+        let o = polemos(
+            &db,
+            &["--json", "report", "kuril-islands", "--format", format],
+        );
+        assert_eq!(o.status.code(), Some(2), "--format {format}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("--json") && err.contains("--format"), "{err}");
+        assert!(o.stdout.is_empty(), "nothing printed: {:?}", o.stdout);
+    }
+    // With `--format json` they agree.
+    let json = ok(&polemos(
+        &db,
+        &["--json", "report", "kuril-islands", "--format", "json"],
+    ));
+    serde_json::from_str::<serde_json::Value>(&json).expect("json");
+
+    // A coalition distance is 1 - agreement, in 0..=1, as the message says; 1 itself is fine.
+    let o = polemos(&db, &["analyze", "coalitions", "--max-distance", "2"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("max_distance") && err.contains("0..=1"),
+        "{err}"
+    );
+    ok(&polemos(
+        &db,
+        &["analyze", "coalitions", "--max-distance", "1"],
+    ));
+
+    // Actors have no dates: `--as-of` would change nothing, so it is refused.
+    let o = polemos(&db, &["show", "actors", "--as-of", "2018-09-15"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("as_of") && err.contains("no dates"), "{err}");
+    ok(&polemos(&db, &["show", "stances", "--as-of", "2018-09-15"]));
+}
+
+#[test]
+fn the_series_of_the_whole_store_is_the_disputes_here() {
+    // Without `--dispute` the series is read from the snapshot `analyze` already holds; the
+    // reference store has one dispute, so both answers count the same events.
+    let (_dir, db) = store();
+    let all = ok(&polemos(
+        &db,
+        &["--json", "analyze", "series", "--as-of", "2026-12-01"],
+    ));
+    let one = ok(&polemos(
+        &db,
+        &[
+            "--json",
+            "analyze",
+            "series",
+            "--dispute",
+            "kuril-islands",
+            "--as-of",
+            "2026-12-01",
+        ],
+    ));
+    let all: serde_json::Value = serde_json::from_str(&all).expect("json");
+    let one: serde_json::Value = serde_json::from_str(&one).expect("json");
+    assert!(all.as_array().is_some_and(|a| !a.is_empty()));
+    assert_eq!(all, one);
+}
+
 #[test]
 fn report_in_three_formats() {
     let (dir, db) = store();

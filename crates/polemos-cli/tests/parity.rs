@@ -59,6 +59,8 @@ struct Question {
     /// gRPC's `uint32`/`uint64` fields cannot carry it, so gRPC skips such a question.
     draws: Option<i64>,
     seed: Option<i64>,
+    /// Coalitions: merge while the average distance is at most this (unset: the default).
+    max_distance: Option<f64>,
     /// Monte Carlo noise widths (unset: the engine's defaults).
     position_noise: Option<f64>,
     salience_noise: Option<f64>,
@@ -70,7 +72,7 @@ struct Question {
     /// That share on `peace-treaty` is this.
     in_range: Option<f64>,
     /// The change feed after this revision (with `dispute`, `actor`): the answer is each
-    /// change's `revision name`. The CLI has no change feed.
+    /// change's `revision name`.
     changes_after: Option<u64>,
     error: Option<String>,
     /// Page through the list this many at a time (each interface's own paging), asserting no
@@ -323,7 +325,12 @@ async fn run_table(location: &str) {
         {
             failures.push(format!("{}: engine read {got:?}, written at {at}", q.id));
         }
-        if q.get.is_none() && q.changes_after.is_none() {
+        if q.changes_after.is_some() {
+            let cli = parity_reads::cli::changes(location, q);
+            if cli != engine {
+                failures.push(format!("{}: CLI {cli:?} != engine {engine:?}", q.id));
+            }
+        } else if q.get.is_none() {
             let cli = parity_reads::cli::answer(location, q);
             if cli != engine {
                 failures.push(format!("{}: CLI {cli:?} != engine {engine:?}", q.id));

@@ -71,6 +71,18 @@ impl Defaults {
     }
 }
 
+/// The coalition distance a request means (unset: the default), checked once for every
+/// interface before anything is read, so a bad distance is `InvalidArgument` whatever else the
+/// request names.
+///
+/// # Errors
+/// A distance outside 0..=1, `InvalidArgument` naming `max_distance`.
+pub fn max_distance(requested: Option<f64>) -> Result<f64> {
+    let value = requested.unwrap_or(DEFAULTS.max_distance);
+    polemos_core::analysis::coalitions::check_max_distance(value)?;
+    Ok(value)
+}
+
 /// Each actor's consolidated current stance on each issue of `dispute`, from all the evidence
 /// known on `as_of` (default today), reading the store at `revision`. The snapshot has no date
 /// cut: consolidation dates each evidence item itself.
@@ -211,11 +223,9 @@ impl<'a> Scope<'a> {
         options: &ConsolidateOptions,
         max_distance: Option<f64>,
     ) -> Result<Vec<Coalition>> {
+        let max_distance = self::max_distance(max_distance)?;
         let (matrix, _) = self.agreement(options)?;
-        Ok(coalitions(
-            &matrix,
-            max_distance.unwrap_or(DEFAULTS.max_distance),
-        )?)
+        Ok(coalitions(&matrix, max_distance)?)
     }
 
     /// Moves of position beyond `threshold` points up to `as_of`, of `actor` only when given,
@@ -337,11 +347,29 @@ pub fn store_series(
         as_of: None,
         ..view
     })?;
+    snapshot_series(&dossier, as_of, options, pairs)
+}
+
+/// [`store_series`] of a snapshot already read (at a revision, with no date cut), for a caller
+/// that reads one for other uses too (`polemos analyze series` also names actors from it), so
+/// the store is read once.
+///
+/// # Errors
+/// `other` without `actor`.
+pub fn snapshot_series(
+    dossier: &Dossier,
+    as_of: Option<NaiveDate>,
+    options: SeriesOptions,
+    pairs: Pairs<'_>,
+) -> Result<Vec<PairSeries>> {
+    if pairs.other.is_some() && pairs.actor.is_none() {
+        return Err(Error::argument("other_actor", "requires `actor`"));
+    }
     let as_of = as_of.unwrap_or_else(|| Utc::now().date_naive());
     let docs = DocumentIndex::new(&dossier.documents);
     Ok(pairs_of(
         &dossier.events,
-        &dossier,
+        dossier,
         &docs,
         as_of,
         options,

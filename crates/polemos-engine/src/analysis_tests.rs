@@ -121,3 +121,36 @@ fn the_store_series_counts_every_event_and_is_refused_like_a_disputes() {
     let e = store_series(&*store, None, day(), options, alone).expect_err("other alone");
     assert_eq!(e.kind(), ErrorKind::InvalidArgument);
 }
+
+#[test]
+fn a_snapshots_series_is_the_stores_and_a_distance_is_checked_once() {
+    let store = kuril();
+    let options = SeriesOptions {
+        granularity: DEFAULTS.granularity,
+        roll_up: true,
+    };
+    let dossier = store.snapshot(View::current()).expect("snapshot");
+    let from_store = store_series(&*store, None, day(), options, Pairs::default()).expect("a");
+    let from_snapshot =
+        snapshot_series(&dossier, day(), options, Pairs::default()).expect("series");
+    assert!(!from_store.is_empty());
+    assert_eq!(
+        serde_json::to_value(&from_snapshot).expect("json"),
+        serde_json::to_value(&from_store).expect("json")
+    );
+
+    // The coalition distance: its range is checked here for every interface.
+    assert_eq!(max_distance(None).expect("default"), DEFAULTS.max_distance);
+    assert_eq!(max_distance(Some(1.0)).expect("1"), 1.0);
+    for bad in [2.0, -0.5, f64::NAN] {
+        let e = max_distance(Some(bad)).expect_err("out of range");
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        assert!(e.to_string().contains("max_distance"), "{e}");
+    }
+    let dossier = snapshot(&*store, "kuril-islands", None).expect("snapshot");
+    let scope = Scope::new(&dossier, "kuril-islands", day()).expect("scope");
+    let e = scope
+        .coalitions(&DEFAULTS.consolidation(), Some(2.0))
+        .expect_err("2 is no distance");
+    assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+}

@@ -64,16 +64,24 @@ pub struct ChangeFilter {
 
 impl ChangeFilter {
     /// A filter from names as users type them (`kuril-islands` or `disputes/kuril-islands`,
-    /// `JPN` or `actors/JPN`).
+    /// `JPN` or `actors/JPN`); `None` or an empty string (a proto's unset field) is no filter.
+    /// The one translation of a feed's filter: the CLI, gRPC and Python all build it here, so a
+    /// name gets the same answer through each.
+    ///
+    /// A well-formed name that is not stored is not an error: the feed is a log over time, so
+    /// it holds the changes of a dispute since renamed, merged or deleted, and a reader may wait
+    /// for one that ingest has yet to propose. Such a feed is empty until something bears on it.
     ///
     /// # Errors
     /// A malformed name, `InvalidArgument` naming `dispute` or `actor`.
     pub fn new(dispute: Option<&str>, actor: Option<&str>) -> Result<Self> {
         Ok(Self {
             dispute: dispute
+                .filter(|d| !d.is_empty())
                 .map(|d| names::dispute_name("dispute", d).map(|n| n.to_string()))
                 .transpose()?,
             actor: actor
+                .filter(|a| !a.is_empty())
                 .map(|a| names::actor_name("actor", a).map(|n| n.to_string()))
                 .transpose()?,
         })
@@ -222,6 +230,26 @@ pub fn token_at(pos: Position) -> String {
     }
 }
 
+/// One page of the feed as a paged read asks for it: the changes after `token` (`N`: after
+/// revision N; `N.I`: after that change; empty: from the start of the log, as a list reads what
+/// is there) that `filter` keeps, at most `limit`. `ListChanges` and `polemos changes` read it.
+///
+/// # Errors
+/// A malformed token, `InvalidArgument` naming `field` (the parameter the caller set); store
+/// failures.
+pub fn page(
+    store: &dyn Store,
+    field: &str,
+    token: &str,
+    filter: &ChangeFilter,
+    limit: usize,
+) -> Result<FeedPage> {
+    let token = if token.is_empty() { "0" } else { token };
+    let cursor = parse_token(token, 0)
+        .map_err(|_| Error::argument(field, format!("`{token}` is not a change token")))?;
+    changes_from(store, Position::from(cursor), filter, limit)
+}
+
 /// The changes from `pos` that `filter` keeps, oldest first, at most `limit`, read in batches
 /// of no more changes than the page still lacks, so the page never reads past what it returns
 /// and the next page starts right after its last kept change (or after the filtered-out ones
@@ -338,5 +366,36 @@ mod tests {
         );
         let e = ChangeFilter::new(Some("a b/c"), None).unwrap_err();
         assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+    }
+
+    #[test]
+    fn one_translation_of_a_feed_filter() {
+        // Short, full and empty (a proto's unset field) names: what every interface passes.
+        let short = ChangeFilter::new(Some("kuril-islands"), Some("JPN")).unwrap();
+        let full = ChangeFilter::new(Some("disputes/kuril-islands"), Some("actors/JPN")).unwrap();
+        assert_eq!(short, full);
+        assert_eq!(short.dispute.as_deref(), Some("disputes/kuril-islands"));
+        assert_eq!(
+            ChangeFilter::new(Some(""), Some("")).unwrap(),
+            ChangeFilter::default()
+        );
+        let e = ChangeFilter::new(None, Some("not an actor")).unwrap_err();
+        assert_eq!(e.kind(), ErrorKind::InvalidArgument);
+        assert!(e.to_string().contains("actor"), "{e}");
+        // A name never stored is an empty feed, not an error (see `ChangeFilter::new`).
+        let store = kuril();
+        let atlantis = ChangeFilter::new(Some("atlantis"), None).unwrap();
+        assert!(
+            page(&*store, "after", "", &atlantis, 10)
+                .unwrap()
+                .changes
+                .is_empty()
+        );
+        // A paged read names the parameter a bad token came in.
+        let e = page(&*store, "page_token", "1.x", &atlantis, 10).unwrap_err();
+        assert!(e.to_string().contains("page_token"), "{e}");
+        let first = page(&*store, "after", "", &ChangeFilter::default(), 2).unwrap();
+        assert_eq!(first.changes[0].token, "1.0");
+        assert_eq!(first.next_token.as_deref(), Some("1.1"));
     }
 }

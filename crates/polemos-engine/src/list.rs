@@ -13,7 +13,7 @@
 //!   disputes it is a party to.
 //! - `issue` keeps the stances on the issue and the events that name it.
 //! - `as_of` keeps what was true on that date: stances in force, events and documents dated on
-//!   or before it.
+//!   or before it. Actors, disputes and issues have no dates: a date for them is refused.
 //! - `revision` reads the store as it was right after that revision.
 //!
 //! A dispute, actor or issue that does not exist (at the revision read) is `NotFound`, never an
@@ -48,6 +48,13 @@ pub fn filters_of(kind: Kind) -> &'static [&'static str] {
         Kind::Stance | Kind::Event => &["dispute", "actor", "issue"],
         Kind::Document => &["dispute"],
     }
+}
+
+/// Whether an `as_of` date cuts a kind: stances, events and documents begin on a date
+/// (`polemos_store::begins_of`); actors, disputes and issues have none.
+#[must_use]
+pub fn dated(kind: Kind) -> bool {
+    matches!(kind, Kind::Stance | Kind::Event | Kind::Document)
 }
 
 /// The collection word of a kind (`actors`), as the CLI and Python name it.
@@ -125,6 +132,16 @@ fn must_exist(store: &dyn Store, kind: Kind, name: &str, view: View) -> Result<(
 }
 
 fn resolve(store: &dyn Store, kind: Kind, filter: &Filter, view: View) -> Result<Resolved> {
+    if filter.as_of.is_some() && !dated(kind) {
+        // Refused rather than ignored: a date that changes nothing reads as an answer "as of".
+        return Err(Error::argument(
+            "as_of",
+            format!(
+                "{} have no dates, so no date cuts them (stances, events and documents take one)",
+                collection(kind)
+            ),
+        ));
+    }
     let accepted = filters_of(kind);
     for (field, set) in [
         ("dispute", filter.dispute.is_some()),
@@ -399,6 +416,23 @@ mod tests {
         let err = list(&*store, Kind::Actor, &filter).expect_err("past head");
         assert_eq!(err.kind(), ErrorKind::InvalidArgument);
         assert!(err.to_string().contains("revision"), "{err}");
+    }
+
+    #[test]
+    fn a_date_is_refused_where_it_cuts_nothing() {
+        let store = kuril();
+        let filter = Filter {
+            as_of: NaiveDate::from_ymd_opt(2018, 9, 15),
+            ..Filter::default()
+        };
+        for kind in [Kind::Actor, Kind::Dispute, Kind::Issue] {
+            let err = list(&*store, kind, &filter).expect_err("no dates");
+            assert_eq!(err.kind(), ErrorKind::InvalidArgument, "{kind:?}");
+            assert!(err.to_string().contains("as_of"), "{err}");
+        }
+        for kind in [Kind::Stance, Kind::Event, Kind::Document] {
+            list(&*store, kind, &filter).expect("dated kinds take a date");
+        }
     }
 
     #[test]

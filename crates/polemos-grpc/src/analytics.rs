@@ -149,7 +149,9 @@ impl CoalitionsQuery {
     pub fn parse(q: &pb::ListCoalitionsRequest) -> In<Self> {
         Ok(Self {
             base: DisputeQuery::parse(&q.dispute, &q.as_of, q.consolidation.as_ref())?,
-            max_distance: non_negative("max_distance", q.max_distance, DEFAULTS.max_distance)?,
+            // The engine's one check (0..=1), as the CLI and Python make it.
+            max_distance: polemos_engine::analysis::max_distance(q.max_distance)
+                .map_err(|e| FieldError::new("max_distance", e.to_string()))?,
         })
     }
 }

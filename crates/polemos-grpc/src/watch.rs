@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Code, Request, Response, Status};
 
-use super::convert::{self as cv, Path};
+use super::convert as cv;
 use super::error::{ApiError, status};
 use super::gauges::{Held, StreamGuard};
 use super::state::{Shared, StoreOp};
@@ -191,16 +191,10 @@ async fn run(
     }
 }
 
-/// The filter of a request (empty names: no filter); a malformed name is INVALID_ARGUMENT.
+/// The filter of a request: the engine's one translation (empty names: no filter; a malformed
+/// one INVALID_ARGUMENT; one never stored, an empty feed), as the CLI and Python build it.
 fn filter_in(dispute: &str, actor: &str) -> Result<ChangeFilter, ApiError> {
-    Ok(ChangeFilter {
-        dispute: (!dispute.is_empty())
-            .then(|| cv::dispute_name(&Path::root("dispute"), dispute).map(|n| n.to_string()))
-            .transpose()?,
-        actor: (!actor.is_empty())
-            .then(|| cv::actor_name(&Path::root("actor"), actor).map(|n| n.to_string()))
-            .transpose()?,
-    })
+    Ok(ChangeFilter::new(Some(dispute), Some(actor))?)
 }
 
 #[tonic::async_trait]
@@ -215,28 +209,17 @@ impl ChangeService for Changes {
             .map_err(ApiError::from)?
             .min(self.shared.limits.max_page_size.max(1));
         // The page token is a change token; unlike `WatchChanges`, an empty start is the whole
-        // history (a list reads what is there, it does not wait for what comes).
-        let cursor = if q.page_token.is_empty() {
-            let start = if q.start_token.is_empty() {
-                "0"
-            } else {
-                &q.start_token
-            };
-            changes::parse_token(start, 0)
+        // history (a list reads what is there, it does not wait for what comes). A bad token is
+        // refused naming the field the caller set.
+        let (field, token) = if q.page_token.is_empty() {
+            ("start_token", q.start_token)
         } else {
-            // A bad page token is refused naming the field the caller set.
-            changes::parse_token(&q.page_token, 0).map_err(|_| {
-                polemos_engine::Error::argument(
-                    "page_token",
-                    format!("`{}` is not a page token of ListChanges", q.page_token),
-                )
-            })
-        }
-        .map_err(ApiError::from)?;
+            ("page_token", q.page_token)
+        };
         let page = self
             .shared
             .run(StoreOp::ChangesSince, move |s| {
-                changes::changes_from(s, Position::from(cursor), &filter, size)
+                changes::page(s, field, &token, &filter, size)
             })
             .await?;
         Ok(Response::new(pb::ListChangesResponse {

@@ -186,6 +186,15 @@ impl PgCluster {
         self.root.join("data")
     }
 
+    /// Whether the server's library directory (`bin/../lib`, as the distributions lay it out)
+    /// holds `pg_stat_statements`.
+    #[must_use]
+    pub fn has_stat_statements(&self) -> bool {
+        self.bin
+            .parent()
+            .is_some_and(|dir| dir.join("lib/pg_stat_statements.so").is_file())
+    }
+
     /// A command for a PostgreSQL binary, run as the unprivileged user when we are root.
     fn pg(&self, tool: &str) -> Command {
         let path = self.bin.join(tool);
@@ -230,6 +239,11 @@ impl PgCluster {
         );
         if !options.durable {
             conf.push_str("fsync = off\nsynchronous_commit = off\nfull_page_writes = off\n");
+        }
+        if self.has_stat_statements() {
+            // Lets a test count the statements an operation sends (`CREATE EXTENSION
+            // pg_stat_statements` in its database); absent, such a test skips.
+            conf.push_str("shared_preload_libraries = 'pg_stat_statements'\n");
         }
         let conf_path = self.data().join("postgresql.auto.conf");
         std::fs::write(&conf_path, conf)

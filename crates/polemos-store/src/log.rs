@@ -138,6 +138,38 @@ pub trait LogTx {
         after: Option<u64>,
         limit: usize,
     ) -> Result<Vec<(u64, String)>, StoreError>;
+    /// The live entities of `kind` that the current records of `dispute` involve, after key
+    /// `after`, at most `limit` names: each with its current body, in key order; with how many
+    /// names the index gave (fewer than `limit`: nothing follows) and the last one's key. The
+    /// default reads [`LogTx::involved`] and then each body ([`LogTx::live`]): cheap in
+    /// process, a round trip each over a network, where a backend answers it in one statement.
+    ///
+    /// # Errors
+    /// Backend errors.
+    fn involved_live(
+        &mut self,
+        dispute: &str,
+        kind: Kind,
+        after: Option<u64>,
+        limit: usize,
+    ) -> Result<(Vec<PageRow>, usize, Option<u64>), StoreError> {
+        let names = self.involved(dispute, kind, after, limit)?;
+        let found = names.len();
+        let last = names.last().map(|(key, _)| *key);
+        let mut rows = Vec::with_capacity(found);
+        for (key, name) in names {
+            // References are checked on write, so an involved entity exists; skip it if not.
+            if let Some((revision, body)) = self.live(kind, &name)? {
+                rows.push(PageRow {
+                    name,
+                    revision,
+                    body,
+                    key,
+                });
+            }
+        }
+        Ok((rows, found, last))
+    }
     /// The entries `range` selects, in log order (see [`ChangeRange`]).
     ///
     /// # Errors
@@ -582,34 +614,6 @@ fn passes(record: &Record, filter: &[Link], sets: &[Option<HashSet<String>>], vi
         })
 }
 
-/// Up to `limit` live entities of `kind` that the current records of `dispute` involve, after
-/// key `after`, from the involvement index; how many names the index gave (fewer than `limit`:
-/// nothing follows) and the key of the last of them (where the next read starts).
-fn involved_rows(
-    tx: &mut dyn LogTx,
-    dispute: &str,
-    kind: Kind,
-    after: Option<u64>,
-    limit: usize,
-) -> Result<(Vec<PageRow>, usize, Option<u64>), StoreError> {
-    let names = tx.involved(dispute, kind, after, limit)?;
-    let found = names.len();
-    let last = names.last().map(|(key, _)| *key);
-    let mut rows = Vec::with_capacity(found);
-    for (key, name) in names {
-        // References are checked on write, so an involved entity exists; skip it if not.
-        if let Some((revision, body)) = tx.live(kind, &name)? {
-            rows.push(PageRow {
-                name,
-                revision,
-                body,
-                key,
-            });
-        }
-    }
-    Ok((rows, found, last))
-}
-
 /// One page of a list: rows from the backend in key order (or, for a dispute's actors and
 /// documents, from the involvement index), each checked against the filter, until the page is
 /// full and one more match shows there is a next page.
@@ -633,7 +637,7 @@ fn page_in(tx: &mut dyn LogTx, query: &ListQuery) -> Result<Page, StoreError> {
     loop {
         let want = limit + 1 - items.len();
         let (rows, found, last) = match involved {
-            Some(dispute) => involved_rows(tx, dispute, query.kind, after, want)?,
+            Some(dispute) => tx.involved_live(dispute, query.kind, after, want)?,
             None => {
                 let rows = tx.page(&PageScan {
                     kind: query.kind,

@@ -239,6 +239,7 @@ struct Statements {
     uninvolve: Statement,
     involve: Statement,
     next_involved: Statement,
+    involved_live: Statement,
     find_name: Statement,
     assign_name: Statement,
     dispute_key: Statement,
@@ -317,6 +318,33 @@ impl Statements {
             next_involved: client.prepare(
                 "SELECT i.target, n.name FROM current_involvements i JOIN names n ON n.id = i.target
                  WHERE i.dispute = $1 AND i.kind = $2 AND i.target > $3 ORDER BY i.target LIMIT 1",
+            )?,
+            // A page of a dispute's involved entities with their current bodies in one round
+            // trip: the distinct targets one index seek each (a recursive CTE, PostgreSQL's
+            // usual loose index scan), then each body by its key. The dispute's key is a scalar
+            // subquery (an InitPlan, so a parameter of the index condition); joined as a CTE
+            // it made the planner scan the whole involvement table on every step.
+            involved_live: client.prepare(
+                "WITH RECURSIVE seek (target, n) AS (
+                     (SELECT i.target, 1::BIGINT FROM current_involvements i
+                      WHERE i.dispute = (SELECT id FROM names WHERE kind = 'dispute' AND name = $1)
+                        AND i.kind = $2 AND i.target > $3
+                      ORDER BY i.target LIMIT 1)
+                     UNION ALL
+                     SELECT (SELECT i.target FROM current_involvements i
+                             WHERE i.dispute =
+                                   (SELECT id FROM names WHERE kind = 'dispute' AND name = $1)
+                               AND i.kind = $2 AND i.target > s.target
+                             ORDER BY i.target LIMIT 1),
+                            s.n + 1
+                     FROM seek s WHERE s.target IS NOT NULL AND s.n < $4
+                 )
+                 SELECT s.target, n.name, c.revision, e.body
+                 FROM seek s JOIN names n ON n.id = s.target
+                 LEFT JOIN current c ON c.id = s.target
+                 LEFT JOIN entries e ON e.revision = c.revision AND e.seq = c.seq
+                 WHERE s.target IS NOT NULL
+                 ORDER BY s.target",
             )?,
             find_name: client.prepare("SELECT id FROM names WHERE kind = $1 AND name = $2")?,
             assign_name: client
@@ -836,6 +864,47 @@ impl LogTx for PgTx<'_, '_> {
             out.push((u64::try_from(from).unwrap_or(0), row.try_get(1)?));
         }
         Ok(out)
+    }
+
+    fn involved_live(
+        &mut self,
+        dispute: &str,
+        kind: Kind,
+        after: Option<u64>,
+        limit: usize,
+    ) -> Result<(Vec<PageRow>, usize, Option<u64>), StoreError> {
+        if limit == 0 {
+            return Ok((Vec::new(), 0, None));
+        }
+        // One statement, where `involved` and a `live` per name made a page of 50 about 102
+        // round trips.
+        let from = after.map_or(0, |a| i64::try_from(a).unwrap_or(i64::MAX));
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let found = self.tx.query(
+            &self.st.involved_live,
+            &[&dispute, &kind.as_str(), &from, &limit],
+        )?;
+        let last = match found.last() {
+            Some(r) => Some(u64::try_from(r.try_get::<_, i64>(0)?).unwrap_or(0)),
+            None => None,
+        };
+        let mut rows = Vec::with_capacity(found.len());
+        for r in &found {
+            // References are checked on write, so an involved entity is live; skip it if not.
+            let (Some(revision), Some(body)) = (
+                r.try_get::<_, Option<i64>>(2)?,
+                r.try_get::<_, Option<String>>(3)?,
+            ) else {
+                continue;
+            };
+            rows.push(PageRow {
+                name: r.try_get(1)?,
+                revision: revision_of(revision),
+                body,
+                key: u64::try_from(r.try_get::<_, i64>(0)?).unwrap_or(0),
+            });
+        }
+        Ok((rows, found.len(), last))
     }
 
     fn since(&mut self, range: ChangeRange) -> Result<Vec<Entry>, StoreError> {

@@ -598,3 +598,76 @@ fn postgres_a_failed_migration_changes_nothing() {
         .get(0);
     assert_eq!(names, 0, "no table of the new schema is left behind");
 }
+
+/// The statements this database has run since the last reset (`pg_stat_statements`), leaving
+/// out the counting itself.
+fn statements_run(client: &mut postgres::Client) -> i64 {
+    client
+        .query_one(
+            "SELECT COALESCE(SUM(calls), 0)::BIGINT FROM pg_stat_statements
+             WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+               AND query NOT ILIKE '%pg_stat_statements%'",
+            &[],
+        )
+        .expect("count statements")
+        .get(0)
+}
+
+/// A page of a dispute's actors is a few statements, not one index seek and one point read per
+/// actor (about 102 round trips for a page of 50 before), and it is the same page.
+#[test]
+fn postgres_a_page_of_a_disputes_actors_is_a_few_statements() {
+    use polemos_store::{Link, ListQuery};
+    use polemos_store_testkit::list_bench::{self, DISPUTE, PAGE};
+    let test = "postgres_a_page_of_a_disputes_actors_is_a_few_statements";
+    let Some(pg) = cluster(test) else {
+        return;
+    };
+    if !pg.has_stat_statements() {
+        polemos_store_testkit::pg_harness::skip(test, "pg_stat_statements is not installed");
+        return;
+    }
+    let url = pg.fresh_database().expect("database");
+    let mut counter = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    counter
+        .batch_execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements")
+        .expect("pg_stat_statements");
+    let store = store_at(&url);
+    list_bench::grow(&store, 0, 10_000);
+    let query = ListQuery::new(Kind::Actor, PAGE).with(Link::Involved {
+        dispute: DISPUTE.to_owned(),
+    });
+    // Warm: the pooled connection is made and its statements prepared before counting.
+    let first = store.list_page(&query).expect("page");
+    counter
+        .batch_execute("SELECT pg_stat_statements_reset()")
+        .expect("reset");
+    let again = store.list_page(&query).expect("page");
+    let run = statements_run(&mut counter);
+    assert_eq!(again.items.len(), PAGE);
+    assert_eq!(again, first, "the same page");
+    assert!(
+        run <= 6,
+        "a page of {PAGE} of a dispute's actors ran {run} statements"
+    );
+    // Every page of the dispute's actors, in key order, each once: what the index holds.
+    let mut names = Vec::new();
+    let mut page_query = query.clone();
+    loop {
+        let page = store.list_page(&page_query).expect("page");
+        names.extend(
+            page.items
+                .iter()
+                .map(|v| polemos_store::record_name(&v.value).to_owned()),
+        );
+        match page.next_after() {
+            Some(after) => page_query.after = Some(after),
+            None => break,
+        }
+    }
+    assert_eq!(names.len(), list_bench::involved_actors(10_000));
+    let mut sorted = names.clone();
+    sorted.sort();
+    sorted.dedup();
+    assert_eq!(sorted.len(), names.len(), "no actor twice");
+}

@@ -66,6 +66,46 @@ fn cli_page(db: &str, q: &Question, token: &str) -> Result<(Vec<String>, String)
     Ok((names, next.to_owned()))
 }
 
+/// The change feed through `polemos changes --after T --limit 2 --json`, page after page until
+/// the head, so the CLI's paging is part of what is compared (as gRPC reads two at a time).
+pub fn changes(db: &str, q: &Question) -> Answer {
+    let mut after = q.changes_after.expect("a changes question").to_string();
+    let mut names = Vec::new();
+    for _ in 0..100 {
+        let mut args: Vec<String> = vec!["--db".into(), db.into(), "--json".into()];
+        args.extend(["changes".into(), "--limit".into(), "2".into()]);
+        args.extend(["--after".into(), after.clone()]);
+        for (flag, value) in [("--dispute", &q.dispute), ("--actor", &q.actor)] {
+            if let Some(v) = value {
+                args.extend([flag.to_owned(), v.clone()]);
+            }
+        }
+        let out = Command::new(env!("CARGO_BIN_EXE_polemos"))
+            .args(&args)
+            .output()
+            .expect("run polemos");
+        if !out.status.success() {
+            return Answer::Error(cli_kind(q, &args, &out));
+        }
+        let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json output");
+        let page = json["changes"].as_array().expect("changes");
+        assert!(page.len() <= 2, "{}: a page of {}", q.id, page.len());
+        names.extend(page.iter().map(|c| {
+            format!(
+                "{} {}",
+                c["revision"].as_u64().expect("revision"),
+                c["name"].as_str().expect("name")
+            )
+        }));
+        let next = json["next_page_token"].as_str().expect("next_page_token");
+        if next.is_empty() {
+            return Answer::Names(names);
+        }
+        after = next.to_owned();
+    }
+    panic!("{}: pages do not end", q.id)
+}
+
 pub fn answer(db: &str, q: &Question) -> Answer {
     if q.page_size.is_some() {
         return paged!(q, |fq, token| cli_page(db, &fq, &token));
@@ -76,7 +116,12 @@ pub fn answer(db: &str, q: &Question) -> Answer {
     }
     match (&q.list, &q.analysis, &q.forecast) {
         (Some(kind), _, _) => args.extend(["show".into(), kind.clone()]),
-        (None, Some(analysis), _) => args.extend(["analyze".into(), analysis.clone()]),
+        (None, Some(analysis), _) => {
+            args.extend(["analyze".into(), analysis.clone()]);
+            if let Some(d) = q.max_distance {
+                args.push(format!("--max-distance={d}"));
+            }
+        }
         (None, None, Some(model)) => {
             args.extend(["forecast".into(), "--model".into(), model.clone()]);
             if let Some(draws) = q.draws {

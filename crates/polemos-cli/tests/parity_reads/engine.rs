@@ -67,13 +67,17 @@ fn analysis(store: &dyn Store, q: &Question, what: &str) -> polemos_engine::Resu
         return Ok(Answer::Rows(series(&found)));
     }
     let options = DEFAULTS.consolidation();
+    if what == "coalitions" {
+        // Checked before anything is read, as every interface does.
+        polemos_engine::analysis::max_distance(q.max_distance)?;
+    }
     let dossier = polemos_engine::analysis::snapshot(store, dispute, q.revision)?;
     let scope = Scope::new(&dossier, dispute, date(q)?)?;
     let names = |xs: &[polemos_core::ActorName]| xs.iter().map(ToString::to_string).collect();
     Ok(Answer::Rows(match what {
         "coalitions" => coalition_lines(
             scope
-                .coalitions(&options, None)?
+                .coalitions(&options, q.max_distance)?
                 .iter()
                 .map(|c| (names(&c.members), c.cohesion)),
         ),

@@ -328,6 +328,7 @@ async fn grpc_analysis(a: &mut Analyses, q: &Question, what: &str) -> Result<Ans
                     dispute,
                     as_of,
                     revision,
+                    max_distance: q.max_distance,
                     ..Default::default()
                 })
                 .await?

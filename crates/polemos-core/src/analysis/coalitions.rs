@@ -11,7 +11,7 @@
 use serde::Serialize;
 
 use super::agreement::AgreementMatrix;
-use super::error::{AnalysisError, check_at_least};
+use super::error::AnalysisError;
 use crate::names::ActorName;
 
 /// Default merge threshold on average distance.
@@ -26,15 +26,32 @@ pub struct Coalition {
     pub cohesion: f64,
 }
 
+/// Checks a coalition distance: agreement is in 0..=1, so is the distance (1 − agreement) that
+/// clusters merge under; a larger one would merge everything, silently.
+///
+/// # Errors
+/// [`AnalysisError::InvalidOption`] when `max_distance` is not a finite number in 0..=1.
+pub fn check_max_distance(max_distance: f64) -> Result<(), AnalysisError> {
+    if (0.0..=1.0).contains(&max_distance) {
+        Ok(())
+    } else {
+        Err(AnalysisError::InvalidOption {
+            option: "max_distance",
+            value: max_distance,
+            expected: "a distance in 0..=1",
+        })
+    }
+}
+
 /// The coalitions in an agreement matrix, largest first, then by first member.
 ///
 /// # Errors
-/// [`AnalysisError::InvalidOption`] when `max_distance` is negative or not finite.
+/// [`AnalysisError::InvalidOption`] when `max_distance` is not in 0..=1 ([`check_max_distance`]).
 pub fn coalitions(
     matrix: &AgreementMatrix,
     max_distance: f64,
 ) -> Result<Vec<Coalition>, AnalysisError> {
-    check_at_least("max_distance", max_distance, 0.0, "a distance in 0..=1")?;
+    check_max_distance(max_distance)?;
     let n = matrix.actors.len();
     let dist = |i: usize, j: usize| matrix.distance(i, j).unwrap_or(1.0);
     // Sum of pairwise distances between clusters, so the average is sum / (|A| |B|).
@@ -123,5 +140,17 @@ mod tests {
         assert_eq!(all.len(), 1);
         assert!(close(all[0].cohesion, (0.8 + 1.0 / 3.0 + 0.2) / 3.0));
         assert!(coalitions(&m, f64::NAN).is_err());
+    }
+
+    #[test]
+    fn a_distance_is_in_zero_to_one() {
+        // The range the error names is the range accepted: 2 used to pass the check.
+        for bad in [-0.1, 1.5, 2.0, f64::INFINITY] {
+            let e = check_max_distance(bad).expect_err("out of range");
+            assert!(e.to_string().contains("0..=1"), "{e}");
+        }
+        for good in [0.0, 0.25, 1.0] {
+            check_max_distance(good).expect("in range");
+        }
     }
 }
