@@ -16,7 +16,7 @@ use tokio::sync::mpsc;
 use tokio_stream::wrappers::ReceiverStream;
 use tonic::{Code, Request, Response, Status};
 
-use super::convert as cv;
+use super::convert::{self as cv, Path};
 use super::error::{ApiError, status};
 use super::gauges::{Held, StreamGuard};
 use super::state::{Shared, StoreOp};
@@ -191,9 +191,17 @@ async fn run(
     }
 }
 
-/// The filter of a request: the engine's one translation (empty names: no filter; a malformed
-/// one INVALID_ARGUMENT; one never stored, an empty feed), as the CLI and Python build it.
+/// The filter of a request. The wire carries resource names (`disputes/kuril-islands`, as the
+/// proto documents), which the converter checks as everywhere in the API, so a short name is
+/// INVALID_ARGUMENT here; the engine then builds the filter as for the CLI and Python (empty
+/// names: no filter; one never stored, an empty feed).
 fn filter_in(dispute: &str, actor: &str) -> Result<ChangeFilter, ApiError> {
+    if !dispute.is_empty() {
+        cv::dispute_name(&Path::root("dispute"), dispute)?;
+    }
+    if !actor.is_empty() {
+        cv::actor_name(&Path::root("actor"), actor)?;
+    }
     Ok(ChangeFilter::new(Some(dispute), Some(actor))?)
 }
 

@@ -336,7 +336,12 @@ pub(crate) fn page_sql(scan: &PageScan<'_>, placeholder: char) -> (String, Vec<S
         None | Some(Link::Involved { .. }) => {
             let kind = key_of_kind(&mut params, placeholder, scan.kind);
             let after = push(&mut params, placeholder, Value::Int(after_key));
-            conditions.push(format!("n.kind = {kind} AND n.id > {after}"));
+            // `c.id > after` repeats what the join implies: PostgreSQL carries equalities across a
+            // join but not ranges, and without it a merge join reads `current` from its start up
+            // to the key, so a page deep into a million names cost 200 ms instead of 2.
+            conditions.push(format!(
+                "n.kind = {kind} AND n.id > {after} AND c.id > {after}"
+            ));
             ("names n JOIN current c ON c.id = n.id", "n.id")
         }
         Some(Link::To { field, target }) => {
@@ -349,7 +354,7 @@ pub(crate) fn page_sql(scan: &PageScan<'_>, placeholder: char) -> (String, Vec<S
             let target = name_key(&mut params, placeholder, target);
             let after = push(&mut params, placeholder, Value::Int(after_key));
             conditions.push(format!(
-                "d.kind = {kind} AND d.field = {field} AND d.target = {target} AND d.name_id > {after}"
+                "d.kind = {kind} AND d.field = {field} AND d.target = {target} AND d.name_id > {after} AND c.id > {after}"
             ));
             (
                 "current_links d JOIN names n ON n.id = d.name_id JOIN current c ON c.id = d.name_id",
@@ -366,7 +371,7 @@ pub(crate) fn page_sql(scan: &PageScan<'_>, placeholder: char) -> (String, Vec<S
             let after = push(&mut params, placeholder, Value::Int(after_key));
             let kind = key_of_kind(&mut params, placeholder, scan.kind);
             conditions.push(format!(
-                "d.name_id = {owner} AND d.field = {field} AND d.target > {after} AND n.kind = {kind}"
+                "d.name_id = {owner} AND d.field = {field} AND d.target > {after} AND c.id > {after} AND n.kind = {kind}"
             ));
             (
                 "current_links d JOIN names n ON n.id = d.target JOIN current c ON c.id = d.target",
