@@ -34,7 +34,8 @@ pub fn run(global: &GlobalArgs, args: &ChangesArgs) -> anyhow::Result<()> {
     let store = open_store(global)?;
     let limit = usize::try_from(args.limit).unwrap_or(usize::MAX);
     let page = changes::page(&*store, "after", &args.after, &filter, limit)?;
-    // As `ListChanges`: empty when the page ends at the head of the log.
+    // As `ListChanges`: empty when a page comes back short of the limit (the head was reached); a
+    // page that fills exactly to the head still has a token, whose next page is empty.
     let next = page.next_token.unwrap_or_default();
     if global.json {
         let items: Vec<serde_json::Value> = page

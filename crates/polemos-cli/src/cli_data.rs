@@ -150,7 +150,8 @@ pub struct ShowArgs {
     /// Only stances or events on this issue (`disputes/D/issues/I`, or `I` with `--dispute`).
     #[arg(long)]
     pub issue: Option<String>,
-    /// What was true on this date (YYYY-MM-DD): stances in force, events up to it.
+    /// What was true on this date (YYYY-MM-DD): stances in force, events up to it; refused for
+    /// actors, disputes and issues, which have no dates.
     #[arg(long, value_parser = parse_date)]
     pub as_of: Option<NaiveDate>,
     /// The store as it was at this revision.
