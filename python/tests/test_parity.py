@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import inspect
 import json
+import os
+import pwd
+import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
@@ -30,30 +33,80 @@ FILTERS = ("dispute", "actor", "issue", "as_of", "revision")
 NOISE = ("position_noise", "salience_noise", "capability_noise")
 
 
-@pytest.fixture(scope="module")
-def interfaces() -> Iterator[tuple[polemos.Engine, Any]]:
-    """An Engine on a seeded SQLite file, and a Client of `polemos serve` on the same file."""
-    binary = _polemos_binary()
+def _postgres() -> Iterator[str]:
+    """A throwaway PostgreSQL cluster's URL, as crates/polemos-store-testkit/src/pg_harness.rs
+    starts one (run as the `postgres` user when we are root); skips when none is installed."""
+    bins = sorted(Path("/usr/lib/postgresql").glob("*/bin/initdb"), key=lambda p: int(p.parts[-3]))
+    env_bin = os.environ.get("POLEMOS_PG_BIN")
+    initdb = Path(env_bin) / "initdb" if env_bin else (bins[-1] if bins else None)
+    if initdb is None or not initdb.is_file():
+        why = "PostgreSQL is not installed (no /usr/lib/postgresql/*/bin/initdb)"
+        if os.environ.get("POLEMOS_REQUIRE_POSTGRES"):  # CI: a skip would hide the backend
+            pytest.fail(why)
+        pytest.skip(why)
+    run_as: list[str] = []
     with tempfile.TemporaryDirectory() as tmp:
-        db = Path(tmp) / "parity.db"
-        engine = polemos.Engine(db)
-        for seed in TABLE["seed"]:
-            engine.import_dossier((ROOT / seed).read_text(encoding="utf-8"))
-        keys = str(Path(tmp) / "keys.json")
-        reader = subprocess.run(
-            [binary, "keys", "--keys-file", keys, "create", "--role", "reader"],
-            check=True, capture_output=True, text=True,
-        ).stdout.strip()
-        proc, address = _serve(
-            [binary, "--db", str(db), "serve", "--keys-file", keys, "--metrics-listen", "off"],
-            Path(tmp) / "server.log",
+        if os.geteuid() == 0:
+            user = os.environ.get("POLEMOS_PG_USER", "postgres")
+            try:
+                pw = pwd.getpwnam(user)
+            except KeyError:
+                pytest.skip(f"running as root and there is no `{user}` user to run PostgreSQL as")
+            os.chown(tmp, pw.pw_uid, pw.pw_gid)
+            run_as = ["runuser", "-u", user, "--"]
+        data = Path(tmp) / "data"
+        subprocess.run(
+            [*run_as, str(initdb), "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
+             "--locale=C", "--no-sync"],
+            check=True, capture_output=True, cwd=tmp,
+        )
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        pg_ctl = str(initdb.parent / "pg_ctl")
+        subprocess.run(
+            [*run_as, pg_ctl, "-D", str(data), "-l", str(Path(tmp) / "log"), "-w", "-o",
+             f"-p {port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={tmp} -c fsync=off",
+             "start"],
+            check=True, capture_output=True, cwd=tmp,
         )
         try:
-            with Client(address, api_key=reader) as client:
-                yield engine, client
+            yield f"postgres://postgres@127.0.0.1:{port}/postgres"
         finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+            subprocess.run([*run_as, pg_ctl, "-D", str(data), "-m", "immediate", "stop"],
+                           capture_output=True, cwd=tmp)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgres"])
+def interfaces(request: pytest.FixtureRequest) -> Iterator[tuple[polemos.Engine, Any]]:
+    """An Engine on a seeded store (an SQLite file, or a throwaway PostgreSQL cluster where one
+    is installed, as the Rust runner asks both), and a Client of `polemos serve` on the same."""
+    binary = _polemos_binary()
+    with tempfile.TemporaryDirectory() as tmp:
+        postgres = _postgres() if request.param == "postgres" else None
+        db = next(postgres) if postgres else str(Path(tmp) / "parity.db")
+        try:
+            engine = polemos.Engine(db)
+            for seed in TABLE["seed"]:
+                engine.import_dossier((ROOT / seed).read_text(encoding="utf-8"))
+            keys = str(Path(tmp) / "keys.json")
+            reader = subprocess.run(
+                [binary, "keys", "--keys-file", keys, "create", "--role", "reader"],
+                check=True, capture_output=True, text=True,
+            ).stdout.strip()
+            proc, address = _serve(
+                [binary, "--db", db, "serve", "--keys-file", keys, "--metrics-listen", "off"],
+                Path(tmp) / "server.log",
+            )
+            try:
+                with Client(address, api_key=reader) as client:
+                    yield engine, client
+            finally:
+                proc.terminate()
+                proc.wait(timeout=10)
+        finally:
+            if postgres:
+                postgres.close()
 
 
 def pages(interface: Any, q: dict[str, Any]) -> tuple[str, Any]:
