@@ -339,15 +339,22 @@ pub fn store_series(
     options: SeriesOptions,
     pairs: Pairs<'_>,
 ) -> Result<Vec<PairSeries>> {
-    if pairs.other.is_some() && pairs.actor.is_none() {
-        return Err(Error::argument("other_actor", "requires `actor`"));
-    }
+    // Before the read: a bad pair is refused without touching the store.
+    check_pairs(&pairs)?;
     let view = list::view(store, revision, None)?;
     let dossier = store.snapshot(View {
         as_of: None,
         ..view
     })?;
     snapshot_series(&dossier, as_of, options, pairs)
+}
+
+/// The one rule of a series' pair filter: `other` only with `actor`.
+fn check_pairs(pairs: &Pairs<'_>) -> Result<()> {
+    if pairs.other.is_some() && pairs.actor.is_none() {
+        return Err(Error::argument("other_actor", "requires `actor`"));
+    }
+    Ok(())
 }
 
 /// [`store_series`] of a snapshot already read (at a revision, with no date cut), for a caller
@@ -362,9 +369,7 @@ pub fn snapshot_series(
     options: SeriesOptions,
     pairs: Pairs<'_>,
 ) -> Result<Vec<PairSeries>> {
-    if pairs.other.is_some() && pairs.actor.is_none() {
-        return Err(Error::argument("other_actor", "requires `actor`"));
-    }
+    check_pairs(&pairs)?;
     let as_of = as_of.unwrap_or_else(|| Utc::now().date_naive());
     let docs = DocumentIndex::new(&dossier.documents);
     Ok(pairs_of(
