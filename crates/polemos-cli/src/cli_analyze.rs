@@ -4,6 +4,7 @@
 //! stances citing them, and lose their dates).
 
 use chrono::NaiveDate;
+use clap::builder::NonEmptyStringValueParser;
 use clap::{Args, ValueEnum};
 use polemos_core::analysis::consolidate::ConsolidateOptions;
 use polemos_core::analysis::series::{Granularity, SeriesOptions};
@@ -37,7 +38,7 @@ pub enum Analysis {
 pub struct AnalyzeArgs {
     pub what: Analysis,
     /// Only this dispute (`kuril-islands` or `disputes/kuril-islands`); default: every dispute.
-    #[arg(long)]
+    #[arg(long, value_parser = NonEmptyStringValueParser::new())]
     pub dispute: Option<String>,
     /// Analyse what was known on this date (YYYY-MM-DD); default: today.
     #[arg(long, value_parser = parse_date)]

@@ -3,6 +3,7 @@
 //! first, with the token that resumes after each change.
 
 use clap::Args;
+use clap::builder::NonEmptyStringValueParser;
 use polemos_engine::changes::{self, ChangeFilter};
 
 use crate::GlobalArgs;
@@ -18,11 +19,11 @@ pub struct ChangesArgs {
     pub after: String,
     /// Only changes that bear on this dispute (`kuril-islands` or `disputes/kuril-islands`):
     /// its own record, its issues, the stances and events on them.
-    #[arg(long)]
+    #[arg(long, value_parser = NonEmptyStringValueParser::new())]
     pub dispute: Option<String>,
     /// Only changes that bear on this actor (`JPN` or `actors/JPN`): its record, the disputes
     /// it is a party to, its stances and the events it is a source or target of.
-    #[arg(long)]
+    #[arg(long, value_parser = NonEmptyStringValueParser::new())]
     pub actor: Option<String>,
     /// At most this many changes (then the token of the next page is printed).
     #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]

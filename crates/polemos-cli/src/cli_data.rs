@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use chrono::NaiveDate;
+use clap::builder::NonEmptyStringValueParser;
 use clap::{Args, ValueEnum};
 use polemos_core::{ActorName, DisputeName, Dossier, IssueScale};
 use polemos_engine::{Access, Filter};
@@ -101,7 +102,7 @@ pub enum ExportFormat {
 #[derive(Debug, Args)]
 pub struct ExportArgs {
     /// Only this dispute and what it refers to (`kuril-islands` or `disputes/kuril-islands`).
-    #[arg(long)]
+    #[arg(long, value_parser = NonEmptyStringValueParser::new())]
     pub dispute: Option<String>,
     #[arg(long, value_enum, default_value = "json")]
     pub format: ExportFormat,
@@ -142,10 +143,10 @@ pub enum What {
 pub struct ShowArgs {
     pub what: What,
     /// Only entities of this dispute.
-    #[arg(long)]
+    #[arg(long, value_parser = NonEmptyStringValueParser::new())]
     pub dispute: Option<String>,
     /// Only stances or events of this actor.
-    #[arg(long)]
+    #[arg(long, value_parser = NonEmptyStringValueParser::new())]
     pub actor: Option<String>,
     /// Only stances or events on this issue (`disputes/D/issues/I`, or `I` with `--dispute`).
     #[arg(long)]

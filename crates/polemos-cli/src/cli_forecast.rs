@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
+use clap::builder::NonEmptyStringValueParser;
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
 use polemos_core::forecast::{Forecast, ModelSpec, MonteCarloResult, Scenario, parse_scenario};
@@ -33,7 +34,7 @@ pub struct ForecastArgs {
     #[arg(required_unless_present = "dispute", conflicts_with = "dispute")]
     pub file: Option<PathBuf>,
     /// Forecast a stored dispute from its parties' capabilities and current stances.
-    #[arg(long)]
+    #[arg(long, value_parser = NonEmptyStringValueParser::new())]
     pub dispute: Option<String>,
     #[arg(long, value_enum, default_value = "bdm")]
     pub model: ModelArg,

@@ -103,6 +103,9 @@ fn bad_feed_requests_are_refused_naming_what_is_wrong() {
         (&["--after", "1.x"][..], "after"),
         (&["--dispute", "a b/c"][..], "dispute"),
         (&["--actor", "not an actor"][..], "actor"),
+        // An empty name (an unset shell variable) would otherwise be the whole feed.
+        (&["--dispute", ""][..], "--dispute"),
+        (&["--actor", ""][..], "--actor"),
     ] {
         let mut all = vec!["--db", &db, "changes"];
         all.extend(args);
