@@ -72,6 +72,27 @@ fn plain_clauses_are_read_without_the_parse() {
 }
 
 #[test]
+fn a_condition_of_several_words_is_not_parsed() {
+    // "only after" subordinates a condition; only a one-word cue ("once" of "once again") can
+    // be an adverb's modifier, so the sentence is not parsed to ask.
+    let (gated, ungated) = extractors();
+    let text = "Japan and Russia are at odds over the Kuril Islands.\n\n\
+                Tokyo said that Russia would sign the peace treaty only after the dispute over the \
+                Kuril Islands was resolved.";
+    let a = gated.analyze(text, published());
+    let b = ungated.analyze(text, published());
+    assert_eq!(a.parse.parsed_sentences(), 0, "{:?}", a.parse);
+    assert_eq!(facts(&a), facts(&b));
+    assert!(
+        a.stances
+            .iter()
+            .any(|s| s.actor == "actors/RUS" && !s.conditions.is_empty()),
+        "{:?}",
+        facts(&a)
+    );
+}
+
+#[test]
 fn clauses_in_doubt_are_parsed() {
     let (gated, _) = extractors();
     // A relative clause between subject and verb, an object asked to act, a passive: the token
