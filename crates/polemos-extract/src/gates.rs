@@ -259,6 +259,17 @@ fn plain_noun(
     if !words_ok {
         return false;
     }
+    // Parties named right after the noun by "of" ("the meeting of Chile and Peru", "the meeting
+    // of the Chilean and Peruvian ministers"): the tree reads the phrase (event_args/nominal.rs).
+    let of_parties = doc.tok_is_a(cue.tok_end, Class::OwnerCase)
+        && items[at + 1..].iter().any(|x| {
+            matches!(x.kind, ItemKind::Actor { .. })
+                && x.tok > cue.tok_end
+                && x.tok - cue.tok_end <= 4
+        });
+    if of_parties {
+        return false;
+    }
     // The noun's phrase: back to the verb or cue that governs it.
     let mut phrase_start = sentence.tokens.start;
     let mut j = at;

@@ -137,8 +137,11 @@ pub fn object_of_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) ->
     };
     // Or of a cue of support or intent ("would sign", "ready to sign"): the stance stage reads
     // it, and the act is not done.
+    // A verb that judges a deed ("condemns Eritrea's aggression", "protested China's drills")
+    // does not code the act it names: the act happened, done by whoever its phrase names.
     items.iter().any(|x| {
-        (matches!(x.kind, ItemKind::Event(e) if k.events[e].args == crate::knowledge::Args::Svo)
+        (matches!(x.kind, ItemKind::Event(e) if k.events[e].args == crate::knowledge::Args::Svo
+                && !matches!(k.events[e].event_type, polemos_core::model::PloverType::Accuse | polemos_core::model::PloverType::Protest))
             || (matches!(x.kind, ItemKind::Cue(crate::knowledge::Cue::Support))
                 && !items
                     .iter()

@@ -12,6 +12,32 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
         args.source = who(p, map, b, false);
         return args;
     }
+    // "the meeting of the two countries' foreign ministers", "a summit of Chile and Peru": two
+    // or more parties named after "of" do a joint act together; after another noun of an act,
+    // "of" names its object ("the invasion of Ukraine and Georgia").
+    let joint = p.token(n).is_some_and(|t| {
+        p.lexicon().is(Lex::JointActNoun, &t.lemma) || p.lexicon().is(Lex::JointActNoun, &t.text)
+    });
+    if joint
+        && let Some(w) = p
+            .dependents(n)
+            .filter(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::OwnerCase))
+            .find_map(|d| {
+                let w = match who(p, map, d, false) {
+                    Who::Nobody => p
+                        .dependents(d)
+                        .find(|x| p.has_rel(*x, "nmod:poss"))
+                        .map_or(Who::Nobody, |o| who(p, map, o, false)),
+                    w => w,
+                };
+                matches!(&w, Who::Parties | Who::Actors(_))
+                    .then_some(w)
+                    .filter(|w| !matches!(w, Who::Actors(a) if a.len() < 2))
+            })
+    {
+        args.source = w;
+        return args;
+    }
     // "a protest by X", "X's drills", "Chinese drills"; but "Russian sanctions" are as often
     // sanctions on Russia as by it.
     let sanctions = p

@@ -184,3 +184,22 @@ fn a_body_named_after_a_city_is_that_body_not_the_citys_state() {
     );
     assert!(!names.iter().any(|n| n == "actors/BLR"), "{names:?}");
 }
+
+#[test]
+fn congolese_is_the_democratic_republic_of_the_congo() {
+    // In the news "Congolese" nearly always names the state governed from Kinshasa.
+    for text in [
+        "Congolese troops clashed with the rebels near Goma, Rwanda said.",
+        "The Congolese government accused Rwanda of backing the M23.",
+    ] {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(text, &ArticleMeta::default())
+            .expect("extracts");
+        let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            names.contains(&"actors/COD") && !names.contains(&"actors/COG"),
+            "{text}: {names:?}"
+        );
+    }
+}
