@@ -142,7 +142,7 @@ pub(super) fn holder(
             by.or_else(|| {
                 possessor(items, at, doc).and_then(|p| {
                     resolve(doc, &p, clause.speaker, s)
-                        .map(|a| (a, matches!(p, Subject::Pronoun(_))))
+                        .map(|a| (a, matches!(p, Subject::Pronoun(..))))
                 })
             })
             .or_else(|| {
@@ -153,7 +153,7 @@ pub(super) fn holder(
                 }
                 let subj = subject_before(doc, items, at, floor);
                 resolve(doc, &subj, clause.speaker, s)
-                    .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
+                    .map(|a| (a, matches!(subj, Subject::Pronoun(..))))
             })
         }
         Kind::Downplay => clause.speaker.map(|a| (vec![a], false)).or_else(|| {
@@ -186,32 +186,19 @@ pub(super) fn holder(
             }
             let subj = subject_before(doc, items, at, floor);
             // "Ethiopian officials responded, saying they would not halt ...": "they" is the
-            // group just named in the sentence before it discourse.
-            let group_here = (subj == Subject::Pronoun(false))
-                .then(|| {
-                    items[..at].iter().rev().find_map(|x| match x.kind {
-                        ItemKind::Actor {
-                            actor,
-                            adjectival: false,
-                            possessive: false,
-                            ..
-                        } if !matches!(
-                            doc.actors[actor].kind,
-                            polemos_core::model::ActorKind::Person
-                                | polemos_core::model::ActorKind::MediaOutlet
-                        ) =>
-                        {
-                            Some(actor)
-                        }
-                        _ => None,
-                    })
-                })
-                .flatten();
-            if let Some(a) = group_here {
-                return finish(doc, vec![a], true);
+            // group just named in the sentence before it discourse. People who do not speak for
+            // their state ("Chinese protesters") are such a group too, and a subject outranks
+            // an object named after it: in "Chinese protesters met Japanese officials, and they
+            // condemned ...", "they" is the protesters, so no state holds the condemnation.
+            if let Subject::Pronoun(false, pronoun) = subj {
+                match group_antecedent(doc, &items[..at], pronoun) {
+                    Some(Some(a)) => return finish(doc, vec![a], true),
+                    Some(None) => return (Vec::new(), Vec::new(), false),
+                    None => {}
+                }
             }
             resolve(doc, &subj, clause.speaker, s)
-                .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
+                .map(|a| (a, matches!(subj, Subject::Pronoun(..))))
                 .or_else(|| clause.speaker.map(|a| (vec![a], true)))
         }
         // A judgement is the speaker's, never the subject's ("the PRC has no lawful claim" is
@@ -262,6 +249,61 @@ pub(super) fn holder(
         })
     });
     finish(doc, actors, inferred)
+}
+
+/// The group a pronoun of a group ("they") at token `pronoun` names among the mentions
+/// `before` it in its sentence: the nearest that the parse makes a subject, else the nearest.
+/// `Some(Some(a))` is a state or body, `Some(None)` people a demonym names with a noun of people
+/// who do not act for the state (the lexicon's `private_group`), `None` no group named.
+fn group_antecedent(
+    doc: &Doc<'_>,
+    before: &[Item],
+    pronoun: Option<usize>,
+) -> Option<Option<usize>> {
+    use polemos_core::model::ActorKind;
+    let p = &doc.parse;
+    // The noun a mention stands for in the parse: "officials" of "Japanese officials".
+    let is_subject = |start: usize, end: usize| {
+        let mut w = p.head_of(&p.words_in(start, end));
+        while let Some(h) = w.filter(|&h| matches!(p.rel(h), "amod" | "compound" | "flat")) {
+            w = p.head(h);
+        }
+        w.is_some_and(|h| p.rel(h).starts_with("nsubj"))
+    };
+    let mut nearest = None;
+    for x in before.iter().rev() {
+        if pronoun.is_some_and(|t| x.tok_end > t) {
+            continue;
+        }
+        let ItemKind::Actor {
+            actor,
+            adjectival,
+            possessive: false,
+            ..
+        } = x.kind
+        else {
+            continue;
+        };
+        let found = if adjectival {
+            if !doc.tok_in_lex(x.tok_end, Lex::PrivateGroup) {
+                continue;
+            }
+            let noun = &doc.tokens[x.tok_end];
+            (None, is_subject(noun.start, noun.end))
+        } else if matches!(
+            doc.actors[actor].kind,
+            ActorKind::Person | ActorKind::MediaOutlet
+        ) {
+            continue;
+        } else {
+            (Some(actor), is_subject(x.start, x.end))
+        };
+        if found.1 {
+            return Some(found.0);
+        }
+        nearest = nearest.or(Some(found.0));
+    }
+    nearest
 }
 
 /// Whether the parse makes the actor mention `x` the subject of the cue `cue`'s own predicate.

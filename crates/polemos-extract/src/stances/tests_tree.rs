@@ -633,3 +633,37 @@ fn protesters_named_by_a_demonym_do_not_speak_for_their_state() {
         );
     }
 }
+
+#[test]
+fn they_after_protesters_who_met_officials_is_the_protesters() {
+    // The subject of the clause before "they" is its antecedent, not the officials named as the
+    // object: the protesters, who do not speak for a state.
+    for text in [
+        "Japan arrested the activists. Chinese protesters met Japanese officials in Beijing, and they condemned the arrest of Chinese activists near the Senkaku islands.",
+        "Japan arrested the activists. Chinese protesters met Japanese officials in Beijing, where they denounced the arrest of Chinese activists near the Senkaku islands.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter()
+                .any(|(h, i, _)| (h == "CHN" || h == "JPN") && i.contains("arrest")),
+            "{text}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn each_group_pronoun_is_judged_by_what_stands_before_it() {
+    // The first "they" (the activists) follows no group of protesters, the second does: the
+    // second is the protesters, not Japan, which the sentence before named.
+    for text in [
+        "Japan arrested the activists near the Senkaku islands. When they were arrested, Chinese protesters gathered in Beijing, and they condemned the arrest.",
+        "Japan detained the activists near the Senkaku islands. After they were detained, Chinese demonstrators marched in Shanghai, and they denounced the detention of the activists.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(h, i, _)| (h == "CHN" || h == "JPN")
+                && (i.contains("arrest") || i.contains("detention"))),
+            "{text}: {s:?}"
+        );
+    }
+}
