@@ -667,3 +667,21 @@ fn each_group_pronoun_is_judged_by_what_stands_before_it() {
         );
     }
 }
+
+#[test]
+fn asking_another_to_halt_or_stop_an_act_opposes_it() {
+    // Verbs of stopping reverse what they govern, as "end" does.
+    for verb in ["halt", "stop", "cease", "end"] {
+        let s = stances(&format!(
+            "Ukraine and Russia dispute Crimea. The United States urged Russia to {verb} its military buildup near Ukraine."
+        ));
+        assert!(
+            has(&s, "USA", "military-buildup", "oppose"),
+            "{verb}: {s:?}"
+        );
+        assert!(
+            !has(&s, "USA", "military-buildup", "support"),
+            "{verb}: {s:?}"
+        );
+    }
+}
