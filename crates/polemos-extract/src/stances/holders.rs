@@ -339,30 +339,6 @@ fn finish(doc: &Doc<'_>, actors: Vec<usize>, inferred: bool) -> (Vec<usize>, Vec
     (holders, actors, inferred)
 }
 
-/// Nouns for a state's agents, which speak for the state a modifier names ("the Chinese foreign
-/// ministry", "officials in India", "its government").
-const AGENT_NOUNS: &[&str] = &[
-    "ministry",
-    "government",
-    "official",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "authority",
-    "minister",
-    "ambassador",
-    "envoy",
-    "diplomat",
-    "embassy",
-    "delegation",
-    "administration",
-    "cabinet",
-    "parliament",
-    "military",
-    "army",
-    "navy",
-];
 /// How many heads a predicate without a subject climbs to find one ("agreed to hold talks",
 /// "observed the day to denounce ...").
 const CLIMB: usize = 4;
@@ -388,12 +364,6 @@ pub(super) enum FromTree {
     Unknown,
 }
 
-/// Verbs that negate the stance of the clause they govern ("stop supporting", "denied his
-/// government is supporting", "refused to recognize").
-const NEGATING_HEADS: &[&str] = &[
-    "stop", "cease", "end", "halt", "quit", "refuse", "decline", "fail", "deny", "abandon",
-];
-
 /// Whether a cue is negative itself ("will never accept", "never been part of"): neither its
 /// own word nor an emphatic repetition ("has never been and will never be part of") negates
 /// it again.
@@ -417,7 +387,7 @@ pub(super) fn negated_in_tree(doc: &Doc<'_>, cue: &Item) -> bool {
     };
     let governed = matches!(p.rel(w), "xcomp" | "ccomp")
         && p.head(w)
-            .is_some_and(|h| NEGATING_HEADS.contains(&lemma(doc, h).as_str()));
+            .is_some_and(|h| doc.lexicon.is(Lex::NegatingHead, &lemma(doc, h)));
     p.negated(w) || governed
 }
 
@@ -577,7 +547,7 @@ fn actors_of(
             continue;
         }
         let l = lemma(doc, c);
-        if AGENT_NOUNS.contains(&l.as_str()) {
+        if doc.lexicon.is(Lex::AgentNoun, &l) {
             // "the Chinese foreign ministry", "Officials in India", "its foreign ministry",
             // "the Governments of Israel and Lebanon".
             for d in p.dependents(c) {
