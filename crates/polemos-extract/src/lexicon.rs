@@ -166,6 +166,9 @@ pub enum Lex {
     /// Nouns for a state's territory after its demonym, as a predicate ("the islands are
     /// Russian territory"): a claim with no verb of claiming (stances/territory.rs).
     LandNoun,
+    /// Verbs of congratulating: those congratulated on an act hold it too ("congratulates
+    /// Greece and North Macedonia on the agreement").
+    CongratulatingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -178,7 +181,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 63] = [
+pub const LEXICONS: [(Lex, &str, Case); 64] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -250,6 +253,7 @@ pub const LEXICONS: [(Lex, &str, Case); 63] = [
     (Lex::AgentNoun, "agent_noun", Case::Any),
     (Lex::NegatingHead, "negating_head", Case::Any),
     (Lex::LandNoun, "land_noun", Case::Any),
+    (Lex::CongratulatingVerb, "congratulating_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

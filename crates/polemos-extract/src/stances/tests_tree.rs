@@ -685,3 +685,19 @@ fn asking_another_to_halt_or_stop_an_act_opposes_it() {
         );
     }
 }
+
+#[test]
+fn those_congratulated_on_an_act_hold_it_too() {
+    let s = stances(
+        "Greece and North Macedonia disputed the name for decades. The United States congratulated Greece and North Macedonia on the historic agreement.",
+    );
+    for holder in ["USA", "GRC", "MKD"] {
+        assert!(has(&s, holder, "agreement", "support"), "{holder}: {s:?}");
+    }
+    // Only those named before "on": a state named after it is no party to the praise.
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. France congratulates Armenia on the peace treaty with Azerbaijan.",
+    );
+    assert!(has(&s, "ARM", "peace-treaty", "support"), "{s:?}");
+    assert!(!has(&s, "AZE", "peace-treaty", "support"), "{s:?}");
+}
