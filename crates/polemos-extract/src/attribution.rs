@@ -30,14 +30,14 @@ pub fn resolve(
 ) -> Option<Vec<usize>> {
     match subject {
         Subject::Actors(a, _) => Some(a.clone()),
-        Subject::Pronoun(person) => {
+        Subject::Pronoun(person, at) => {
             let is_person = |a: usize| doc.actors[a].kind == ActorKind::Person;
             if let Some(sp) = speaker.filter(|&sp| is_person(sp) == *person) {
                 return Some(vec![sp]);
             }
             // "Chinese demonstrators ... as they protested": the people just named, who do not
             // speak for their state, not the state the discourse last named.
-            if !*person && private_group_named(doc, sentence) {
+            if !*person && private_group_named(doc, sentence, *at) {
                 return None;
             }
             let (last_person, last_group) =
@@ -49,11 +49,16 @@ pub fn resolve(
 }
 
 /// Whether sentence `s` names people by a demonym and a noun of people who do not act for the
-/// state (the lexicon's `private_group`: "Chinese demonstrators") before its first pronoun of a
-/// group ("they"), with no state or body named between them.
-fn private_group_named(doc: &Doc<'_>, s: usize) -> bool {
-    let Some(pronoun) = doc.sentences[s].tokens.clone().find(|&t| {
-        doc.tok_is_a(t, Class::SubjectPronoun) && !doc.tok_is_a(t, Class::PersonPronoun)
+/// state (the lexicon's `private_group`: "Chinese demonstrators") before the pronoun of a group
+/// at token `at` ("they"; where the caller does not know which, the sentence's first), with no
+/// state or body named between them. Each pronoun is judged by what stands before it: in "When
+/// they were arrested, Chinese protesters gathered, and they condemned ...", the second "they"
+/// is the protesters even though the first is not.
+fn private_group_named(doc: &Doc<'_>, s: usize, at: Option<usize>) -> bool {
+    let Some(pronoun) = at.or_else(|| {
+        doc.sentences[s].tokens.clone().find(|&t| {
+            doc.tok_is_a(t, Class::SubjectPronoun) && !doc.tok_is_a(t, Class::PersonPronoun)
+        })
     }) else {
         return false;
     };

@@ -123,7 +123,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     (!pair.is_empty()).then_some((pair, true))
                 }
                 Who::Pronoun(p) => {
-                    resolve(doc, &Subject::Pronoun(*p), clause.speaker, s).map(|a| (a, true))
+                    resolve(doc, &Subject::Pronoun(*p, None), clause.speaker, s).map(|a| (a, true))
                 }
                 Who::Actors(a) => Some((a.clone(), false)),
                 Who::Nobody | Who::Other => None,

@@ -161,6 +161,18 @@ pub enum Lex {
     /// Nouns that name a state's rulers when no actor is named with them ("impose costs on the
     /// regime"): the state the text named last (events/regime.rs).
     RulersNoun,
+    /// Nouns for a state's agents, which speak for the state a modifier names ("the Chinese
+    /// foreign ministry", "officials in India", "its government"); lemmas.
+    AgentNoun,
+    /// Lemmas of verbs of stopping or refusing that negate the stance of a complement they
+    /// govern ("refused to recognize", "stopped supporting").
+    NegatingHead,
+    /// Nouns for a state's territory after its demonym, as a predicate ("the islands are
+    /// Russian territory"): a claim with no verb of claiming (stances/territory.rs).
+    LandNoun,
+    /// Verbs of congratulating: those congratulated on an act hold it too ("congratulates
+    /// Greece and North Macedonia on the agreement").
+    CongratulatingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -173,7 +185,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 61] = [
+pub const LEXICONS: [(Lex, &str, Case); 65] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -243,6 +255,10 @@ pub const LEXICONS: [(Lex, &str, Case); 61] = [
     (Lex::RecognizingWord, "recognizing_word", Case::Any),
     (Lex::EndorsingVerb, "endorsing_verb", Case::Any),
     (Lex::RulersNoun, "rulers_noun", Case::Any),
+    (Lex::AgentNoun, "agent_noun", Case::Any),
+    (Lex::NegatingHead, "negating_head", Case::Any),
+    (Lex::LandNoun, "land_noun", Case::Any),
+    (Lex::CongratulatingVerb, "congratulating_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -15,8 +15,9 @@ const OBJECT_WINDOW: usize = 10;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Subject {
     Actors(Vec<usize>, Via),
-    /// A pronoun ("it", "he") to resolve against the discourse.
-    Pronoun(bool),
+    /// A pronoun ("it", "he") to resolve against the discourse: whether it is a person's, and
+    /// its token where known, so that each pronoun of a sentence is resolved on its own.
+    Pronoun(bool, Option<usize>),
     None,
 }
 
@@ -134,7 +135,7 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
         if let ItemKind::Cue(Cue::Pronoun) = it.kind {
             let w = doc.slice(it.start, it.end);
             let person = doc.lang.is(Class::PersonPronoun, w);
-            return Subject::Pronoun(person);
+            return Subject::Pronoun(person, Some(it.tok));
         }
         if is_predicate(&it) {
             break;
@@ -354,7 +355,10 @@ pub fn possessor(items: &[Item], at: usize, doc: &Doc<'_>) -> Option<Subject> {
         }
         ItemKind::Cue(Cue::Possessive) => {
             let w = doc.slice(prev.start, prev.end);
-            Some(Subject::Pronoun(doc.lang.is(Class::PersonPronoun, w)))
+            Some(Subject::Pronoun(
+                doc.lang.is(Class::PersonPronoun, w),
+                Some(prev.tok),
+            ))
         }
         _ => None,
     }

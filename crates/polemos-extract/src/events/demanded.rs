@@ -47,7 +47,7 @@ pub(super) fn code(
                     .collect(),
                 Who::Parties => event_args::parties_of(k, doc, s, d.start, except),
                 Who::Pronoun(p) => {
-                    resolve(doc, &Subject::Pronoun(*p), clause.speaker, s).unwrap_or_default()
+                    resolve(doc, &Subject::Pronoun(*p, None), clause.speaker, s).unwrap_or_default()
                 }
                 Who::Nobody | Who::Other => Vec::new(),
             }

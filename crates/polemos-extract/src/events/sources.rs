@@ -130,13 +130,13 @@ pub(super) fn sources(
                 return (vec![a], false);
             }
             if let Some(p) = possessor(items, at, doc) {
-                if let Subject::Pronoun(true) = p
+                if let Subject::Pronoun(true, _) = p
                     && let Some(a) = cataphora(doc, items, at, s)
                 {
                     return (vec![a], true);
                 }
                 if let Some(a) = resolve(doc, &p, clause.speaker, s) {
-                    return (a, matches!(p, Subject::Pronoun(_)));
+                    return (a, matches!(p, Subject::Pronoun(..)));
                 }
             }
             let subject = subject_before(doc, items, at, floor);
@@ -149,13 +149,13 @@ pub(super) fn sources(
                 return (Vec::new(), false);
             }
             if let Some(a) = resolve(doc, &subject, clause.speaker, s) {
-                return (a, matches!(subject, Subject::Pronoun(_)));
+                return (a, matches!(subject, Subject::Pronoun(..)));
             }
             (clause.speaker.into_iter().collect(), true)
         }
         Args::Svo | Args::Dyad => {
             let subject = subject_before(doc, items, at, floor);
-            let inferred = matches!(subject, Subject::Pronoun(_));
+            let inferred = matches!(subject, Subject::Pronoun(..));
             (
                 resolve(doc, &subject, clause.speaker, s).unwrap_or_default(),
                 inferred,

@@ -142,7 +142,7 @@ pub(super) fn holder(
             by.or_else(|| {
                 possessor(items, at, doc).and_then(|p| {
                     resolve(doc, &p, clause.speaker, s)
-                        .map(|a| (a, matches!(p, Subject::Pronoun(_))))
+                        .map(|a| (a, matches!(p, Subject::Pronoun(..))))
                 })
             })
             .or_else(|| {
@@ -153,7 +153,7 @@ pub(super) fn holder(
                 }
                 let subj = subject_before(doc, items, at, floor);
                 resolve(doc, &subj, clause.speaker, s)
-                    .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
+                    .map(|a| (a, matches!(subj, Subject::Pronoun(..))))
             })
         }
         Kind::Downplay => clause.speaker.map(|a| (vec![a], false)).or_else(|| {
@@ -186,32 +186,19 @@ pub(super) fn holder(
             }
             let subj = subject_before(doc, items, at, floor);
             // "Ethiopian officials responded, saying they would not halt ...": "they" is the
-            // group just named in the sentence before it discourse.
-            let group_here = (subj == Subject::Pronoun(false))
-                .then(|| {
-                    items[..at].iter().rev().find_map(|x| match x.kind {
-                        ItemKind::Actor {
-                            actor,
-                            adjectival: false,
-                            possessive: false,
-                            ..
-                        } if !matches!(
-                            doc.actors[actor].kind,
-                            polemos_core::model::ActorKind::Person
-                                | polemos_core::model::ActorKind::MediaOutlet
-                        ) =>
-                        {
-                            Some(actor)
-                        }
-                        _ => None,
-                    })
-                })
-                .flatten();
-            if let Some(a) = group_here {
-                return finish(doc, vec![a], true);
+            // group just named in the sentence before it discourse. People who do not speak for
+            // their state ("Chinese protesters") are such a group too, and a subject outranks
+            // an object named after it: in "Chinese protesters met Japanese officials, and they
+            // condemned ...", "they" is the protesters, so no state holds the condemnation.
+            if let Subject::Pronoun(false, pronoun) = subj {
+                match group_antecedent(doc, &items[..at], pronoun) {
+                    Some(Some(a)) => return finish(doc, vec![a], true),
+                    Some(None) => return (Vec::new(), Vec::new(), false),
+                    None => {}
+                }
             }
             resolve(doc, &subj, clause.speaker, s)
-                .map(|a| (a, matches!(subj, Subject::Pronoun(_))))
+                .map(|a| (a, matches!(subj, Subject::Pronoun(..))))
                 .or_else(|| clause.speaker.map(|a| (vec![a], true)))
         }
         // A judgement is the speaker's, never the subject's ("the PRC has no lawful claim" is
@@ -264,6 +251,61 @@ pub(super) fn holder(
     finish(doc, actors, inferred)
 }
 
+/// The group a pronoun of a group ("they") at token `pronoun` names among the mentions
+/// `before` it in its sentence: the nearest that the parse makes a subject, else the nearest.
+/// `Some(Some(a))` is a state or body, `Some(None)` people a demonym names with a noun of people
+/// who do not act for the state (the lexicon's `private_group`), `None` no group named.
+fn group_antecedent(
+    doc: &Doc<'_>,
+    before: &[Item],
+    pronoun: Option<usize>,
+) -> Option<Option<usize>> {
+    use polemos_core::model::ActorKind;
+    let p = &doc.parse;
+    // The noun a mention stands for in the parse: "officials" of "Japanese officials".
+    let is_subject = |start: usize, end: usize| {
+        let mut w = p.head_of(&p.words_in(start, end));
+        while let Some(h) = w.filter(|&h| matches!(p.rel(h), "amod" | "compound" | "flat")) {
+            w = p.head(h);
+        }
+        w.is_some_and(|h| p.rel(h).starts_with("nsubj"))
+    };
+    let mut nearest = None;
+    for x in before.iter().rev() {
+        if pronoun.is_some_and(|t| x.tok_end > t) {
+            continue;
+        }
+        let ItemKind::Actor {
+            actor,
+            adjectival,
+            possessive: false,
+            ..
+        } = x.kind
+        else {
+            continue;
+        };
+        let found = if adjectival {
+            if !doc.tok_in_lex(x.tok_end, Lex::PrivateGroup) {
+                continue;
+            }
+            let noun = &doc.tokens[x.tok_end];
+            (None, is_subject(noun.start, noun.end))
+        } else if matches!(
+            doc.actors[actor].kind,
+            ActorKind::Person | ActorKind::MediaOutlet
+        ) {
+            continue;
+        } else {
+            (Some(actor), is_subject(x.start, x.end))
+        };
+        if found.1 {
+            return Some(found.0);
+        }
+        nearest = nearest.or(Some(found.0));
+    }
+    nearest
+}
+
 /// Whether the parse makes the actor mention `x` the subject of the cue `cue`'s own predicate.
 fn subject_of(doc: &Doc<'_>, x: &Item, cue: &Item) -> bool {
     let p = &doc.parse;
@@ -297,30 +339,6 @@ fn finish(doc: &Doc<'_>, actors: Vec<usize>, inferred: bool) -> (Vec<usize>, Vec
     (holders, actors, inferred)
 }
 
-/// Nouns for a state's agents, which speak for the state a modifier names ("the Chinese foreign
-/// ministry", "officials in India", "its government").
-const AGENT_NOUNS: &[&str] = &[
-    "ministry",
-    "government",
-    "official",
-    "leader",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "authority",
-    "minister",
-    "ambassador",
-    "envoy",
-    "diplomat",
-    "embassy",
-    "delegation",
-    "administration",
-    "cabinet",
-    "parliament",
-    "military",
-    "army",
-    "navy",
-];
 /// How many heads a predicate without a subject climbs to find one ("agreed to hold talks",
 /// "observed the day to denounce ...").
 const CLIMB: usize = 4;
@@ -346,12 +364,6 @@ pub(super) enum FromTree {
     Unknown,
 }
 
-/// Verbs that negate the stance of the clause they govern ("stop supporting", "denied his
-/// government is supporting", "refused to recognize").
-const NEGATING_HEADS: &[&str] = &[
-    "stop", "cease", "end", "halt", "quit", "refuse", "decline", "fail", "deny", "abandon",
-];
-
 /// Whether a cue is negative itself ("will never accept", "never been part of"): neither its
 /// own word nor an emphatic repetition ("has never been and will never be part of") negates
 /// it again.
@@ -375,7 +387,7 @@ pub(super) fn negated_in_tree(doc: &Doc<'_>, cue: &Item) -> bool {
     };
     let governed = matches!(p.rel(w), "xcomp" | "ccomp")
         && p.head(w)
-            .is_some_and(|h| NEGATING_HEADS.contains(&lemma(doc, h).as_str()));
+            .is_some_and(|h| doc.lexicon.is(Lex::NegatingHead, &lemma(doc, h)));
     p.negated(w) || governed
 }
 
@@ -535,7 +547,7 @@ fn actors_of(
             continue;
         }
         let l = lemma(doc, c);
-        if AGENT_NOUNS.contains(&l.as_str()) {
+        if doc.lexicon.is(Lex::AgentNoun, &l) {
             // "the Chinese foreign ministry", "Officials in India", "its foreign ministry",
             // "the Governments of Israel and Lebanon".
             for d in p.dependents(c) {

@@ -242,6 +242,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 holders.push(h);
             }
+            // "congratulates Greece and North Macedonia on the historic agreement": those
+            // congratulated on an act hold it too.
+            if kind == Kind::Support && !holders.is_empty() {
+                for a in references::congratulated(doc, items, i) {
+                    if let Some(h) = holders::stance_holder(doc, a)
+                        && !holders.contains(&h)
+                    {
+                        holders.push(h);
+                    }
+                }
+            }
             if holders.is_empty() {
                 continue;
             }

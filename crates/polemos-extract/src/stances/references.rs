@@ -405,3 +405,38 @@ pub(super) fn agent_along_with(doc: &Doc<'_>, items: &[Item], at: usize) -> Opti
         _ => None,
     })
 }
+
+/// The actors a cue of congratulating (the lexicon's `congratulating_verb`) names as its object
+/// and congratulates on something ("congratulates Greece and North Macedonia on the historic
+/// agreement"): every actor between the cue and the "on" right after the last of them, or none.
+pub(super) fn congratulated(doc: &Doc<'_>, items: &[Item], at: usize) -> Vec<usize> {
+    let cue = &items[at];
+    if !(cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::CongratulatingVerb)) {
+        return Vec::new();
+    }
+    let mut found = Vec::new();
+    let mut last_end = cue.tok_end;
+    for x in &items[at + 1..] {
+        if x.start < cue.end {
+            continue;
+        }
+        match x.kind {
+            ItemKind::Actor {
+                actor,
+                adjectival,
+                possessive: false,
+                ..
+            } => {
+                if !adjectival && !found.contains(&actor) {
+                    found.push(actor);
+                }
+                last_end = last_end.max(x.tok_end);
+            }
+            _ => break,
+        }
+    }
+    if found.is_empty() || !doc.tok_is_a(last_end, Class::TopicCase) {
+        return Vec::new();
+    }
+    found
+}

@@ -8,12 +8,11 @@ use std::collections::HashMap;
 use super::super::events::issue_name;
 use super::super::ir::{Doc, ItemKind};
 use super::super::knowledge::{Cue, Knowledge};
+use super::super::lexicon::Lex;
 use super::super::output::StanceFact;
 use super::{holders, merge};
 use polemos_core::model::StanceLabel;
 
-/// Nouns for a state's territory after its demonym.
-const TERRITORY: &[&str] = &["territory", "soil", "land", "territories"];
 /// Verbs of being that make the demonym's phrase a predicate: "are", "remain", "is part of"
 /// is its own cue.
 const COPULAS: &[&str] = &[
@@ -51,7 +50,7 @@ pub(super) fn demonym_territory(
             else {
                 continue;
             };
-            if !doc.tok_in(it.tok_end, TERRITORY) {
+            if !doc.tok_in_lex(it.tok_end, Lex::LandNoun) {
                 continue;
             }
             let from = it.tok.saturating_sub(COPULA_REACH + 1).max(first);

@@ -633,3 +633,71 @@ fn protesters_named_by_a_demonym_do_not_speak_for_their_state() {
         );
     }
 }
+
+#[test]
+fn they_after_protesters_who_met_officials_is_the_protesters() {
+    // The subject of the clause before "they" is its antecedent, not the officials named as the
+    // object: the protesters, who do not speak for a state.
+    for text in [
+        "Japan arrested the activists. Chinese protesters met Japanese officials in Beijing, and they condemned the arrest of Chinese activists near the Senkaku islands.",
+        "Japan arrested the activists. Chinese protesters met Japanese officials in Beijing, where they denounced the arrest of Chinese activists near the Senkaku islands.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter()
+                .any(|(h, i, _)| (h == "CHN" || h == "JPN") && i.contains("arrest")),
+            "{text}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn each_group_pronoun_is_judged_by_what_stands_before_it() {
+    // The first "they" (the activists) follows no group of protesters, the second does: the
+    // second is the protesters, not Japan, which the sentence before named.
+    for text in [
+        "Japan arrested the activists near the Senkaku islands. When they were arrested, Chinese protesters gathered in Beijing, and they condemned the arrest.",
+        "Japan detained the activists near the Senkaku islands. After they were detained, Chinese demonstrators marched in Shanghai, and they denounced the detention of the activists.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(h, i, _)| (h == "CHN" || h == "JPN")
+                && (i.contains("arrest") || i.contains("detention"))),
+            "{text}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn asking_another_to_halt_or_stop_an_act_opposes_it() {
+    // Verbs of stopping reverse what they govern, as "end" does.
+    for verb in ["halt", "stop", "cease", "end"] {
+        let s = stances(&format!(
+            "Ukraine and Russia dispute Crimea. The United States urged Russia to {verb} its military buildup near Ukraine."
+        ));
+        assert!(
+            has(&s, "USA", "military-buildup", "oppose"),
+            "{verb}: {s:?}"
+        );
+        assert!(
+            !has(&s, "USA", "military-buildup", "support"),
+            "{verb}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn those_congratulated_on_an_act_hold_it_too() {
+    let s = stances(
+        "Greece and North Macedonia disputed the name for decades. The United States congratulated Greece and North Macedonia on the historic agreement.",
+    );
+    for holder in ["USA", "GRC", "MKD"] {
+        assert!(has(&s, holder, "agreement", "support"), "{holder}: {s:?}");
+    }
+    // Only those named before "on": a state named after it is no party to the praise.
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. France congratulates Armenia on the peace treaty with Azerbaijan.",
+    );
+    assert!(has(&s, "ARM", "peace-treaty", "support"), "{s:?}");
+    assert!(!has(&s, "AZE", "peace-treaty", "support"), "{s:?}");
+}
