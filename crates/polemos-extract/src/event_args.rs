@@ -14,11 +14,13 @@ use polemos_core::model::ActorKind;
 mod acts;
 mod demands;
 mod nominal;
+mod offered;
 mod parties;
 mod partners;
 pub use acts::{SanctionKind, light_with_act, object_headed_by, object_of_act, sanction_verb};
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation};
 use nominal::nominal;
+use offered::offered;
 pub use parties::{author, parties_of};
 pub use partners::{Joint, joint};
 
@@ -119,11 +121,15 @@ pub fn read(
             ..TreeArgs::default()
         });
     }
+    let mut map = actor_map(p, items, head.sentence, cue);
+    branches(doc, p, head.sentence, &mut map);
+    // "requests presented by Bahrain": a verb cue tagged a noun, whose participle names the doer.
+    if !noun && tagged_noun {
+        return offered(p, &map, head);
+    }
     if noun != tagged_noun || (!noun && tok.upos != "VERB") {
         return None;
     }
-    let mut map = actor_map(p, items, head.sentence, cue);
-    branches(doc, p, head.sentence, &mut map);
     let mut args = if noun {
         nominal(p, &map, head)
     } else {
