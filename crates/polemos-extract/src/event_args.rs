@@ -670,6 +670,34 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         return args;
     }
     let subject = subject_of(p, v, &mut args.requested, &mut args.shared);
+    // "During the Secretary's visit, he and Foreign Minister Lavrov agreed": the parser may hang
+    // a fronted phrase, a pronoun and what "and" joins to it on the verb as three subjects (or
+    // the last two alone). The pronoun right before "and" is the subject, coordinated with the
+    // subjects after it.
+    let subject = p
+        .dependents(v)
+        .filter(|&d| {
+            p.has_rel(d, "nsubj")
+                && p.token(d).is_some_and(|t| t.upos == "PRON")
+                && p.token(Word {
+                    index: d.index + 1,
+                    ..d
+                })
+                .is_some_and(|t| t.upos == "CCONJ")
+        })
+        .last()
+        .map_or(subject, |pr| {
+            for d in p.dependents(v) {
+                if d.index > pr.index
+                    && d.index < v.index
+                    && p.has_rel(d, "nsubj")
+                    && let Who::Actors(a) = who(p, map, d, false)
+                {
+                    args.with_pronoun.extend(a);
+                }
+            }
+            Some(pr)
+        });
     if let Some(s) = subject {
         args.source = who(p, map, s, false);
         if matches!(args.source, Who::Pronoun(_)) {
