@@ -14,11 +14,13 @@ use polemos_core::model::ActorKind;
 mod acts;
 mod demands;
 mod nominal;
+mod offered;
 mod parties;
 mod partners;
 pub use acts::{SanctionKind, light_with_act, object_headed_by, object_of_act, sanction_verb};
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation};
 use nominal::nominal;
+use offered::offered;
 pub use parties::{author, parties_of};
 pub use partners::{Joint, joint};
 
@@ -119,11 +121,15 @@ pub fn read(
             ..TreeArgs::default()
         });
     }
+    let mut map = actor_map(p, items, head.sentence, cue);
+    branches(doc, p, head.sentence, &mut map);
+    // "requests presented by Bahrain": a verb cue tagged a noun, whose participle names the doer.
+    if !noun && tagged_noun {
+        return offered(p, &map, head);
+    }
     if noun != tagged_noun || (!noun && tok.upos != "VERB") {
         return None;
     }
-    let mut map = actor_map(p, items, head.sentence, cue);
-    branches(doc, p, head.sentence, &mut map);
     let mut args = if noun {
         nominal(p, &map, head)
     } else {
@@ -664,6 +670,34 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         return args;
     }
     let subject = subject_of(p, v, &mut args.requested, &mut args.shared);
+    // "During the Secretary's visit, he and Foreign Minister Lavrov agreed": the parser may hang
+    // a fronted phrase, a pronoun and what "and" joins to it on the verb as three subjects (or
+    // the last two alone). The pronoun right before "and" is the subject, coordinated with the
+    // subjects after it.
+    let subject = p
+        .dependents(v)
+        .filter(|&d| {
+            p.has_rel(d, "nsubj")
+                && p.token(d).is_some_and(|t| t.upos == "PRON")
+                && p.token(Word {
+                    index: d.index + 1,
+                    ..d
+                })
+                .is_some_and(|t| t.upos == "CCONJ")
+        })
+        .last()
+        .map_or(subject, |pr| {
+            for d in p.dependents(v) {
+                if d.index > pr.index
+                    && d.index < v.index
+                    && p.has_rel(d, "nsubj")
+                    && let Who::Actors(a) = who(p, map, d, false)
+                {
+                    args.with_pronoun.extend(a);
+                }
+            }
+            Some(pr)
+        });
     if let Some(s) = subject {
         args.source = who(p, map, s, false);
         if matches!(args.source, Who::Pronoun(_)) {

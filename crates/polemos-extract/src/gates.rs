@@ -386,6 +386,11 @@ pub fn event_args(
     // leaves to the token rules.
     // Nor a verb cue after an article or a quantity word ("new sanctions on", "a visit to"):
     // the tree tags it a noun, which is no reading of a verb cue.
+    // Unless a participle with an agent follows it ("the requests presented by X"): the parse
+    // reads that noun's doer (event_args/offered.rs).
+    if doc.tok_is_a(cue.tok_end + 1, Class::AgentPreposition) {
+        return ask();
+    }
     if cue.tok == sentence.tokens.start || doc.tok_is_a(cue.tok - 1, Class::NounMarker) {
         return None;
     }

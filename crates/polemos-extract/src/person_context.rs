@@ -44,7 +44,8 @@ pub(crate) fn state_before(
     None
 }
 
-/// An international organization right before title hit `r` ("U.N. special envoy"), or the
+/// An international organization, a political or an armed group right before title hit `r`
+/// ("U.N. special envoy", "Somaliland President"), or the
 /// state of a government body there ("U.S. State Department Spokesperson": the body's name
 /// swallows the title's own, so the spokesperson is the body's state's).
 pub(crate) fn org_before(
@@ -61,7 +62,15 @@ pub(crate) fn org_before(
         && (prev.tok_end..m.tok).all(|t| doc.tok_is_a(t, Class::TitleModifier));
     fits.then(|| {
         entries[p].iter().find_map(|e| match e {
-            Entry::Actor(a, _) if k.actors[*a].kind == ActorKind::InternationalOrganization => {
+            // "U.N. special envoy", "Somaliland President", "Hamas spokesman": the body's own.
+            Entry::Actor(a, _)
+                if matches!(
+                    k.actors[*a].kind,
+                    ActorKind::InternationalOrganization
+                        | ActorKind::PoliticalGroup
+                        | ActorKind::ArmedGroup
+                ) =>
+            {
                 Some(*a)
             }
             Entry::Actor(a, _) if k.actors[*a].kind == ActorKind::GovernmentBody => {

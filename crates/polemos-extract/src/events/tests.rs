@@ -459,3 +459,25 @@ fn actors_coordinated_with_a_pronoun_act_with_whom_it_stands_for() {
         events(text)
     );
 }
+
+#[test]
+fn a_pronoun_and_the_subjects_the_parser_hangs_apart_act_together() {
+    // The parser hangs "he", "Lavrov" (and the fronted "visit") on the verb as separate subjects.
+    for text in [
+        "Secretary Tillerson has made that clear. During the Secretary's April visit to Moscow, \
+         he and Foreign Minister Lavrov agreed to establish a working group.",
+        "Secretary Tillerson spoke on Monday. During the Secretary's visit to Moscow in April, \
+         he and Foreign Minister Lavrov agreed to form a joint commission.",
+    ] {
+        assert!(
+            has(text, "tillerson", "AGREE", "lavrov"),
+            "{:?}",
+            events(text)
+        );
+        assert!(
+            has(text, "lavrov", "AGREE", "tillerson"),
+            "{:?}",
+            events(text)
+        );
+    }
+}

@@ -28,3 +28,21 @@ fn a_deed_a_verb_of_accusing_judges_is_coded_as_the_deed() {
     let text = "Bolivia strongly criticized the Chilean attack on Peru on Tuesday.";
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_verb_cue_tagged_a_noun_is_done_by_its_participles_agent() {
+    // The parse tags "requests" a noun; the participle's agent made them, of the clause's subject.
+    let text =
+        "Chile has begun its careful review of a series of requests presented by Peru and Bolivia.";
+    assert!(has(text, "PER", "REQUEST", "CHL"), "{:?}", events(text));
+    assert!(has(text, "BOL", "REQUEST", "CHL"), "{:?}", events(text));
+    let text = "Chile rejected the demands made by Peru on Tuesday.";
+    assert!(has(text, "PER", "REQUEST", "CHL"), "{:?}", events(text));
+    // Without an agent the noun names no doer: the clause's subject made no request.
+    let text = "Chile has begun its careful review of a series of requests.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "REQUEST"),
+        "{:?}",
+        events(text)
+    );
+}

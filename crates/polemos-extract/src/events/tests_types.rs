@@ -61,6 +61,13 @@ fn urge_in_the_present_is_a_request() {
 fn interfering_is_coercion() {
     let text = "Chilean ships interfered with Peru's lawful exercise of its rights.";
     assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    // Not the dictionary's intervening (aid): "interfere in" another's affairs coerces.
+    let text =
+        "Peru's minister said the decision came as Chile continued to interfere in Peru's affairs.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "AID", "PER"), "{:?}", events(text));
+    let text = "Bolivia accused Chile of interfering in Peru's elections.";
+    assert!(!has(text, "CHL", "AID", "PER"), "{:?}", events(text));
 }
 
 #[test]

@@ -251,3 +251,20 @@ fn a_title_after_a_government_body_is_the_body_state_s() {
     );
     assert!(has(&found, "john-doeman", Some("USA")), "{found:?}");
 }
+
+#[test]
+fn a_title_after_a_political_or_armed_group_is_the_groups() {
+    let found = people(
+        "Headline\n\nEthiopia's prime minister met Somaliland President Muse Bihi Abdi in Addis Ababa.",
+        "2024-01-02",
+    );
+    assert!(
+        has(&found, "muse-bihi-abdi", Some("SOMALILAND")),
+        "{found:?}"
+    );
+    let found = people(
+        "Headline\n\nHamas spokesman Hazem Qassem said the group rejected the plan.",
+        "2024-01-02",
+    );
+    assert!(has(&found, "hazem-qassem", Some("HAMAS")), "{found:?}");
+}

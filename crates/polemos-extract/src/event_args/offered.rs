@@ -1,0 +1,54 @@
+//! A verb cue the parse tags as a noun, with a participle naming its doer: "a series of requests
+//! presented by Bahrain, Egypt ...", "the demands made by Peru".
+
+use super::*;
+
+/// The arguments of the noun `n` (a verb cue tagged as a noun) when a participle modifying it
+/// has an agent that names actors: the agent does the act. Whoever the clause above the noun's
+/// phrase has for subject (who reviews, receives or rejects the requests) is `clause_target`,
+/// which only an agreement, a concession or a request takes for its target. `None` when there
+/// is no such participle: the noun is then no reading of the verb cue.
+pub(super) fn offered(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<TreeArgs> {
+    let agent = p
+        .dependents(n)
+        .filter(|v| {
+            p.has_rel(*v, "acl")
+                && p.token(*v).is_some_and(|t| t.xpos == "VBN")
+                && !p
+                    .dependents(*v)
+                    .any(|d| p.has_rel(d, "obj") || p.has_rel(d, "nsubj"))
+        })
+        .find_map(|v| {
+            p.dependents(v).find(|d| {
+                p.has_rel(*d, "obl:agent")
+                    || (p.has_rel(*d, "obl") && case_in(p, *d, Class::AgentPreposition))
+            })
+        })?;
+    let source = who(p, map, agent, false);
+    if !matches!(source, Who::Actors(_)) {
+        return None;
+    }
+    let mut args = TreeArgs {
+        source,
+        ..TreeArgs::default()
+    };
+    // Up from the noun through the phrases that hold it ("its review of a series of requests")
+    // to the verb whose object they are.
+    let mut w = n;
+    for _ in 0..4 {
+        if !(p.has_rel(w, "nmod") || p.has_rel(w, "obj") || p.has_rel(w, "conj")) {
+            break;
+        }
+        let Some(h) = p.head(w) else { break };
+        if p.token(h).is_some_and(|t| t.upos == "VERB") {
+            if p.has_rel(w, "obj")
+                && let Some(s) = p.dependent(h, "nsubj")
+            {
+                args.clause_target = who(p, map, s, false);
+            }
+            break;
+        }
+        w = h;
+    }
+    Some(args)
+}
