@@ -259,9 +259,12 @@ fn plain_noun(
     if !words_ok {
         return false;
     }
-    // Parties named right after the noun by "of" ("the meeting of Chile and Peru", "the meeting
-    // of the Chilean and Peruvian ministers"): the tree reads the phrase (event_args/nominal.rs).
-    let of_parties = doc.tok_is_a(cue.tok_end, Class::OwnerCase)
+    // Parties named right after a noun of a joint act by "of" ("the meeting of Chile and Peru",
+    // "the meeting of the Chilean and Peruvian ministers"): the tree reads the phrase
+    // (event_args/nominal.rs). After another noun "of" names the object ("the invasion of
+    // Ukraine"), which the token rules read, so that sentence is not parsed for it.
+    let of_parties = (cue.tok..cue.tok_end).any(|t| doc.lexicon.is(Lex::JointActNoun, doc.tok(t)))
+        && doc.tok_is_a(cue.tok_end, Class::OwnerCase)
         && items[at + 1..].iter().any(|x| {
             matches!(x.kind, ItemKind::Actor { .. })
                 && x.tok > cue.tok_end
@@ -388,11 +391,11 @@ pub fn event_args(
     // the tree tags it a noun, which is no reading of a verb cue.
     // Unless a participle with an agent follows it ("the requests presented by X"): the parse
     // reads that noun's doer (event_args/offered.rs).
-    if doc.tok_is_a(cue.tok_end + 1, Class::AgentPreposition) {
-        return ask();
-    }
     if cue.tok == sentence.tokens.start || doc.tok_is_a(cue.tok - 1, Class::NounMarker) {
-        return None;
+        return doc
+            .tok_is_a(cue.tok_end + 1, Class::AgentPreposition)
+            .then(ask)
+            .flatten();
     }
     // A participle or a gerund: a passive, a modifier, a progressive the tree may tag as an
     // adjective.

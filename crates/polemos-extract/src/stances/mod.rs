@@ -708,11 +708,11 @@ fn until_a_date(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
 /// more" repeat a statement, they do not subordinate a condition to it.
 ///
 /// Only a one-word cue ("once") can be one; a cue of several words ("only after", "as long as")
-/// is a subordinator, and its sentence is not parsed for this (a parse gate: on the benchmark
-/// corpus this check alone parsed half the sentences the pipeline parses).
+/// is a subordinator, and its sentence is not parsed for this (on the benchmark corpus this
+/// check alone parsed half the sentences the pipeline parsed).
 fn modifies_an_adverb(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
-    if cue.tok_end > cue.tok + 1 && !p.asks_always() {
+    if cue.tok_end > cue.tok + 1 {
         return false;
     }
     let words = p.words_in(cue.start, cue.end);
