@@ -82,6 +82,82 @@ fn private_group_named(doc: &Doc<'_>, s: usize, at: Option<usize>) -> bool {
     named
 }
 
+/// The group a pronoun of a group ("they") at token `pronoun` names among the mentions
+/// `before` it in its sentence: the nearest that the parse makes a subject, else the nearest.
+/// `Some(Some(a))` is a state or body, `Some(None)` people a demonym names with a noun of people
+/// who do not act for the state (the lexicon's `private_group`), `None` no group named.
+pub(crate) fn group_antecedent(
+    doc: &Doc<'_>,
+    before: &[Item],
+    pronoun: Option<usize>,
+) -> Option<Option<usize>> {
+    let p = &doc.parse;
+    // The noun a mention stands for in the parse: "officials" of "Japanese officials".
+    let is_subject = |start: usize, end: usize| {
+        let mut w = p.head_of(&p.words_in(start, end));
+        while let Some(h) = w.filter(|&h| matches!(p.rel(h), "amod" | "compound" | "flat")) {
+            w = p.head(h);
+        }
+        w.is_some_and(|h| p.rel(h).starts_with("nsubj"))
+    };
+    let mut nearest = None;
+    for x in before.iter().rev() {
+        if pronoun.is_some_and(|t| x.tok_end > t) {
+            continue;
+        }
+        let ItemKind::Actor {
+            actor,
+            adjectival,
+            possessive: false,
+            ..
+        } = x.kind
+        else {
+            continue;
+        };
+        let found = if adjectival {
+            if !doc.tok_in_lex(x.tok_end, Lex::PrivateGroup) {
+                continue;
+            }
+            let Some(noun) = doc.tokens.get(x.tok_end) else {
+                continue;
+            };
+            (None, is_subject(noun.start, noun.end))
+        } else if matches!(
+            doc.actors[actor].kind,
+            ActorKind::Person | ActorKind::MediaOutlet
+        ) {
+            continue;
+        } else {
+            (Some(actor), is_subject(x.start, x.end))
+        };
+        if found.1 {
+            return Some(found.0);
+        }
+        nearest = nearest.or(Some(found.0));
+    }
+    nearest
+}
+
+/// The antecedent (as `group_antecedent`) of the group pronoun ("they") nearest before the cue
+/// `items[at]` of sentence `s`, the items being that sentence's. The events stage, whose parse
+/// gives a pronoun source without its token, asks this as the stance holders do, so that an act
+/// of people who act for no state ("Chinese protesters met Japanese officials, and they
+/// condemned ...") is coded for no one rather than for a subject its token rules would find.
+pub(crate) fn group_pronoun_antecedent(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    s: usize,
+) -> Option<Option<usize>> {
+    let cue = items.get(at)?;
+    let pronoun = doc.sentences[s].tokens.clone().rev().find(|&t| {
+        t < cue.tok
+            && doc.tok_is_a(t, Class::SubjectPronoun)
+            && !doc.tok_is_a(t, Class::PersonPronoun)
+    })?;
+    group_antecedent(doc, &items[..at], Some(pronoun))
+}
+
 fn discourse(doc: &mut Doc<'_>) {
     let mut person = None;
     let mut group = None;

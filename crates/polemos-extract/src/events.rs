@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::attribution::{clause_at, resolve};
+use super::attribution::{clause_at, group_pronoun_antecedent, resolve};
 use super::event_args::{self, SanctionKind, Who};
 use super::gates;
 use super::ir::{Doc, Item, ItemKind};
@@ -137,6 +137,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && plural_pronoun_before(doc, it) =>
                 {
                     (last_subjects.clone(), true)
+                }
+                // "Chinese protesters met Japanese officials, and they condemned ...": people who
+                // act for no state; their act is no state's.
+                _ if tree.source == Who::Pronoun(false)
+                    && group_pronoun_antecedent(doc, items, i, s) == Some(None) =>
+                {
+                    (Vec::new(), false)
                 }
                 Some(x) => x,
                 None if tree.passive || tree.no_source || tree.requested => (Vec::new(), false),

@@ -481,3 +481,25 @@ fn a_pronoun_and_the_subjects_the_parser_hangs_apart_act_together() {
         );
     }
 }
+
+#[test]
+fn protesters_named_by_a_demonym_act_for_no_state() {
+    // "they" is the protesters, whose condemnation is no state's (the stance stage agrees:
+    // stances::tests_tree::they_after_protesters_who_met_officials_is_the_protesters).
+    for text in [
+        "Japan arrested the activists. Chinese protesters met Japanese officials in Beijing, and they condemned the arrest of Chinese activists near the Senkaku islands.",
+        "Japan arrested the activists. Chinese demonstrators gathered in Shanghai, where they denounced the arrest of the activists.",
+    ] {
+        let e = events(text);
+        assert!(
+            !e.iter().any(|(s, t, ..)| (t == "ACCUSE" || t == "PROTEST")
+                && s.iter().any(|x| x == "CHN" || x == "JPN")),
+            "{text}: {e:?}"
+        );
+    }
+    // Officials do act for their state.
+    assert!(acts(
+        "Japan arrested the activists. Chinese officials met Japanese protesters in Beijing, and they condemned the arrest of Chinese activists.",
+        "CHN"
+    ));
+}

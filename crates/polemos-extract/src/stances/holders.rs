@@ -1,7 +1,7 @@
 //! Who holds a stance: the subject of a verb of stance or claim, the speaker of a judgement,
 //! the state a text speaks for, officials' states rather than the officials.
 
-use super::super::attribution::{label_speaker, resolve};
+use super::super::attribution::{group_antecedent, label_speaker, resolve};
 use super::super::event_args::{obligation_in, obliged, reported_obligation};
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Args, Cue, Knowledge};
@@ -249,61 +249,6 @@ pub(super) fn holder(
         })
     });
     finish(doc, actors, inferred)
-}
-
-/// The group a pronoun of a group ("they") at token `pronoun` names among the mentions
-/// `before` it in its sentence: the nearest that the parse makes a subject, else the nearest.
-/// `Some(Some(a))` is a state or body, `Some(None)` people a demonym names with a noun of people
-/// who do not act for the state (the lexicon's `private_group`), `None` no group named.
-fn group_antecedent(
-    doc: &Doc<'_>,
-    before: &[Item],
-    pronoun: Option<usize>,
-) -> Option<Option<usize>> {
-    use polemos_core::model::ActorKind;
-    let p = &doc.parse;
-    // The noun a mention stands for in the parse: "officials" of "Japanese officials".
-    let is_subject = |start: usize, end: usize| {
-        let mut w = p.head_of(&p.words_in(start, end));
-        while let Some(h) = w.filter(|&h| matches!(p.rel(h), "amod" | "compound" | "flat")) {
-            w = p.head(h);
-        }
-        w.is_some_and(|h| p.rel(h).starts_with("nsubj"))
-    };
-    let mut nearest = None;
-    for x in before.iter().rev() {
-        if pronoun.is_some_and(|t| x.tok_end > t) {
-            continue;
-        }
-        let ItemKind::Actor {
-            actor,
-            adjectival,
-            possessive: false,
-            ..
-        } = x.kind
-        else {
-            continue;
-        };
-        let found = if adjectival {
-            if !doc.tok_in_lex(x.tok_end, Lex::PrivateGroup) {
-                continue;
-            }
-            let noun = &doc.tokens[x.tok_end];
-            (None, is_subject(noun.start, noun.end))
-        } else if matches!(
-            doc.actors[actor].kind,
-            ActorKind::Person | ActorKind::MediaOutlet
-        ) {
-            continue;
-        } else {
-            (Some(actor), is_subject(x.start, x.end))
-        };
-        if found.1 {
-            return Some(found.0);
-        }
-        nearest = nearest.or(Some(found.0));
-    }
-    nearest
 }
 
 /// Whether the parse makes the actor mention `x` the subject of the cue `cue`'s own predicate.

@@ -435,7 +435,9 @@ pub(super) fn congratulated(doc: &Doc<'_>, items: &[Item], at: usize) -> Vec<usi
             _ => break,
         }
     }
-    if found.is_empty() || !doc.tok_is_a(last_end, Class::TopicCase) {
+    // "on"/"upon" (the profile's `cue_target_case`): "congratulated Kenya in a statement" names
+    // no act.
+    if found.is_empty() || !doc.tok_is_a(last_end, Class::CueTargetCase) {
         return Vec::new();
     }
     found

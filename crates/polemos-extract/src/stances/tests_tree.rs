@@ -700,4 +700,9 @@ fn those_congratulated_on_an_act_hold_it_too() {
     );
     assert!(has(&s, "ARM", "peace-treaty", "support"), "{s:?}");
     assert!(!has(&s, "AZE", "peace-treaty", "support"), "{s:?}");
+    // "in" names no act: those named before it are congratulated on nothing the rule can read.
+    let s = stances(
+        "Greece and North Macedonia disputed the name for decades. The United States congratulated Greece in a statement on the historic agreement.",
+    );
+    assert!(!has(&s, "GRC", "agreement", "support"), "{s:?}");
 }
