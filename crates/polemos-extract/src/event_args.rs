@@ -121,14 +121,16 @@ pub fn read(
             ..TreeArgs::default()
         });
     }
+    // "requests presented by Bahrain": a verb cue tagged a noun, whose participle names the doer.
+    let offered_noun = !noun && tagged_noun;
+    // Any other disagreement with the tree gives no reading, before the actors are mapped.
+    if !offered_noun && (noun != tagged_noun || (!noun && tok.upos != "VERB")) {
+        return None;
+    }
     let mut map = actor_map(p, items, head.sentence, cue);
     branches(doc, p, head.sentence, &mut map);
-    // "requests presented by Bahrain": a verb cue tagged a noun, whose participle names the doer.
-    if !noun && tagged_noun {
+    if offered_noun {
         return offered(p, &map, head);
-    }
-    if noun != tagged_noun || (!noun && tok.upos != "VERB") {
-        return None;
     }
     let mut args = if noun {
         nominal(p, &map, head)
