@@ -1,17 +1,16 @@
-# Sourced by the gRPC client test scripts: builds polemos, creates an admin and a reader key in a
-# temporary directory, starts `polemos serve` on a free loopback port over an in-memory store and
-# exports POLEMOS_TEST_ADDR, POLEMOS_TEST_ADMIN_KEY and POLEMOS_TEST_READER_KEY. The server is
-# stopped (SIGTERM, graceful) when the sourcing script exits.
-cargo build --locked -q -p polemos-cli
-polemos_bin="${CARGO_TARGET_DIR:-target}/debug/polemos"
+# Sourced by the gRPC client test scripts: finds or builds polemos (scripts/polemos-bin.sh),
+# creates an admin and a reader key in a temporary directory, starts `polemos serve` on a free
+# loopback port over an in-memory store and exports POLEMOS_TEST_ADDR, POLEMOS_TEST_ADMIN_KEY and
+# POLEMOS_TEST_READER_KEY. The server is stopped (SIGTERM, graceful) when the sourcing script exits.
+source scripts/polemos-bin.sh
 grpc_tmp=$(mktemp -d)
 keys="$grpc_tmp/keys.json"
-POLEMOS_TEST_ADMIN_KEY=$("$polemos_bin" keys --keys-file "$keys" create --role admin 2>/dev/null)
-POLEMOS_TEST_READER_KEY=$("$polemos_bin" keys --keys-file "$keys" create --role reader 2>/dev/null)
+POLEMOS_TEST_ADMIN_KEY=$("$POLEMOS_BIN" keys --keys-file "$keys" create --role admin 2>/dev/null)
+POLEMOS_TEST_READER_KEY=$("$POLEMOS_BIN" keys --keys-file "$keys" create --role reader 2>/dev/null)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 POLEMOS_TEST_ADDR="127.0.0.1:$port"
 export POLEMOS_TEST_ADDR POLEMOS_TEST_ADMIN_KEY POLEMOS_TEST_READER_KEY
-"$polemos_bin" --db memory: serve --listen "$POLEMOS_TEST_ADDR" --keys-file "$keys" \
+"$POLEMOS_BIN" --db memory: serve --listen "$POLEMOS_TEST_ADDR" --keys-file "$keys" \
   --metrics-listen off --poll-interval-ms 100 >"$grpc_tmp/server.log" 2>&1 &
 grpc_server_pid=$!
 stop_grpc_server() {

@@ -57,8 +57,7 @@ echo "mypy: the package's own type hints"
   --ignore-missing-imports python/polemos
 
 echo "pytest (the client tests start polemos serve, built here)"
-cargo build --locked -q -p polemos-cli
-export POLEMOS_BIN="${CARGO_TARGET_DIR:-$root/target}/debug/polemos"
+source scripts/polemos-bin.sh
 set +e
 "$py" -m pytest -q -p no:cacheprovider python/tests
 status=$?

@@ -17,12 +17,10 @@ cargo test --workspace --locked
 
 section "Extraction on the evaluation corpus (docs/evaluation.md; floors in eval/floors/)"
 # The debug binary the tests above built (polemos-cli's own tests run it); scoring takes a few
-# seconds. Not `cargo run -p polemos-cli`: built alone, the package resolves other features of its
-# dependencies than the workspace's test build does, and rebuilt six crates (419 CPU seconds of a
-# clean-clone CI run) for the same program.
-polemos="${CARGO_TARGET_DIR:-target}/debug/polemos"
-"$polemos" evaluate eval/news --summary --floors eval/floors/news.toml
-"$polemos" evaluate eval/petrarch --summary --floors eval/floors/petrarch.toml
+# seconds. The Python and Node.js sections below run the same binary (scripts/polemos-bin.sh).
+export POLEMOS_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/polemos"
+"$POLEMOS_BIN" evaluate eval/news --summary --floors eval/floors/news.toml
+"$POLEMOS_BIN" evaluate eval/petrarch --summary --floors eval/floors/petrarch.toml
 python3 scripts/convert-petrarch.py --check > /dev/null
 python3 scripts/cameo-verbs.py --check
 python3 scripts/phoenix_people.py ../shared/corpora/petrarch2-dictionaries \
