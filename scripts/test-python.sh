@@ -32,12 +32,12 @@ echo "installing test dependencies"
 echo "gRPC stubs: python/polemos/_grpc against proto/ (python/scripts/gen_grpc.py --check)"
 "$py" python/scripts/gen_grpc.py --check
 
-# Built with the dev profile's settings (profile py-dev in Cargo.toml: the same, in its own
-# directory), as the Rust tests are: the package's code and what the tests check are the same as
-# in a release build (the dev profile adds overflow checks and debug assertions), without an
-# optimised build of the whole tree in every run (docs/benchmarks.md, "CI time").
+# Built with the dev profile, as the Rust tests are, in the same target directory: the package's
+# code and what the tests check are the same as in a release build (the dev profile adds overflow
+# checks and debug assertions), and it reuses the dependencies `cargo test --workspace` built
+# rather than an optimised or separate build of the whole tree (docs/benchmarks.md, "CI time").
 # POLEMOS_PY_PROFILE=release builds the wheel users get.
-profile=${POLEMOS_PY_PROFILE:-py-dev}
+profile=${POLEMOS_PY_PROFILE:-dev}
 echo "building and installing ./python[grpc] ($profile profile; maturin from PyPI)"
 "$py" -m pip install -q --force-reinstall --no-deps \
   --config-settings=build-args="--profile $profile" ./python
