@@ -129,19 +129,20 @@ pub fn read(
     }
     let mut map = actor_map(p, items, head.sentence, cue);
     branches(doc, p, head.sentence, &mut map);
-    if offered_noun {
-        return offered(p, &map, head);
-    }
-    let mut args = if noun {
+    let mut args = if offered_noun {
+        offered(p, &map, head)?
+    } else if noun {
         nominal(p, &map, head)
     } else {
         verbal(p, &map, head, cue, direct)
     };
+    // Every reading, the offered one too: "answered the demands, not the many formal requests
+    // presented by Peru" is no request.
     args.negated |= negated(p, head);
     // "denied his government is supporting rebels": what is denied is not an act.
-    args.requested |= !noun && denied(p, head);
+    args.requested |= !noun && !offered_noun && denied(p, head);
     // "are legally bound to comply", "must withdraw": what someone ought to do, not an act.
-    args.requested |= !noun && deontic(p, head);
+    args.requested |= !noun && !offered_noun && deontic(p, head);
     Some(args)
 }
 

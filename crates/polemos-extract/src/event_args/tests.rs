@@ -241,3 +241,14 @@ fn the_owner_of_what_a_doerless_act_is_done_to_is_no_target() {
     assert!(a.source.is_nobody(), "{a:?} {ids:?}");
     assert!(a.target.is_nobody(), "{a:?} {ids:?}");
 }
+
+#[test]
+fn a_verb_cue_tagged_a_noun_keeps_the_trees_negation() {
+    // "not" is too far before "requests" for the token rules; the tree negates the noun.
+    let (a, ids) = args(
+        "Chile answered the demands, not the many formal and detailed requests presented by Peru.",
+        "requests",
+    );
+    assert_eq!(names(&a.source, &ids), ["PER"], "{a:?}");
+    assert!(a.negated, "{a:?}");
+}
