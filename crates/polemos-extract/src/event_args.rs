@@ -30,8 +30,9 @@ pub enum Who {
     #[default]
     Nobody,
     Actors(Vec<usize>),
-    /// A pronoun to resolve in the discourse; `true` for "he" and "she".
-    Pronoun(bool),
+    /// A pronoun to resolve (`attribution::resolve`); `true` for "he" and "she", and the byte
+    /// where it starts, so that each pronoun of a sentence is resolved on its own.
+    Pronoun(bool, usize),
     /// "we", "our": the speaker, or the author of a statement.
     We,
     /// "both parties", "all sides", "the two countries": the two states the text last named;
@@ -262,7 +263,7 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
     if let Some(t) = p.token(w) {
         let lemma = t.lemma.to_ascii_lowercase();
         if t.upos == "PRON" {
-            return pronoun(p.lang(), &lemma);
+            return pronoun(p.lang(), &lemma, t.start);
         }
         if map.get(w.index).copied().flatten().is_none() && parties(p, w, &lemma) {
             return Who::Parties;
@@ -305,7 +306,7 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
         // "its foreign ministry", "their troops": the owner is a pronoun to resolve.
         let owner = p.dependents(w).find(|d| p.has_rel(*d, "nmod:poss"));
         match owner.and_then(|d| p.token(d).map(|t| (d, t))) {
-            Some((_, t)) if t.upos == "PRON" => pronoun(p.lang(), &t.lemma),
+            Some((_, t)) if t.upos == "PRON" => pronoun(p.lang(), &t.lemma, t.start),
             // "the countries' forces", "both sides' troops": the parties' own.
             Some((d, t))
                 if map.get(d.index).copied().flatten().is_none()
@@ -420,14 +421,15 @@ fn case_of(p: &Parse<'_>, w: Word) -> Option<String> {
         .map(|t| t.lemma.to_ascii_lowercase())
 }
 
-/// Whom a pronoun's lemma stands for: the speaker's side, a person, or a state or body.
-fn pronoun(lang: &Profile, lemma: &str) -> Who {
+/// Whom a pronoun's lemma stands for: the speaker's side, a person, or a state or body. `at`:
+/// the byte where the pronoun starts.
+fn pronoun(lang: &Profile, lemma: &str, at: usize) -> Who {
     if lang.is(Class::FirstPerson, lemma) {
         Who::We
     } else if lang.is(Class::PersonPronoun, lemma) {
-        Who::Pronoun(true)
+        Who::Pronoun(true, at)
     } else if lang.is(Class::ThingPronoun, lemma) {
-        Who::Pronoun(false)
+        Who::Pronoun(false, at)
     } else {
         Who::Nobody
     }
@@ -703,7 +705,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         });
     if let Some(s) = subject {
         args.source = who(p, map, s, false);
-        if matches!(args.source, Who::Pronoun(_)) {
+        if matches!(args.source, Who::Pronoun(..)) {
             for c in p.conjuncts(s).into_iter().skip(1) {
                 if let Who::Actors(a) = who(p, map, c, false) {
                     args.with_pronoun.extend(a);
@@ -794,7 +796,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         // "withdrew its troops", "recalled their ambassador": an object owned by a pronoun is
         // the subject's own, not whom the act is aimed at.
         let owned = p.token(d).is_none_or(|t| t.upos != "PRON")
-            && matches!(w, Who::Pronoun(_) | Who::We)
+            && matches!(w, Who::Pronoun(..) | Who::We)
             && !args.source.is_nobody();
         if owned {
             continue;

@@ -171,7 +171,7 @@ fn a_possessive_pronoun_is_resolved_later() {
         "During his meeting with Peru, the minister spoke.",
         "meeting with",
     );
-    assert_eq!(a.source, Who::Pronoun(true));
+    assert!(matches!(a.source, Who::Pronoun(true, _)), "{a:?}");
 }
 
 #[test]
@@ -180,7 +180,7 @@ fn a_pronoun_owner_is_resolved_later() {
         "Its foreign ministry protested the Peruvian landing.",
         "protested",
     );
-    assert_eq!(a.source, Who::Pronoun(false));
+    assert!(matches!(a.source, Who::Pronoun(false, _)), "{a:?}");
     assert_eq!(names(&a.target, &ids), ["PER"]);
 }
 
