@@ -20,7 +20,14 @@ fn is_quote(w: &str) -> bool {
     matches!(w, "\"" | "\u{201c}" | "\u{201d}")
 }
 
-/// Resolves a subject to actors using the clause speaker and the discourse so far.
+/// Resolves a subject to actors using the clause speaker and the discourse so far: the one
+/// answer every stage gets to "whom does this pronoun stand for". A group's subject pronoun
+/// ("they", "it") is the group its sentence names before it (`group_antecedent`), else the
+/// speaker if a group speaks, else the group the discourse named last; a person's pronoun, or a
+/// group's pronoun that is no subject ("its embassy", "could not support it"), is the speaker
+/// if one of its kind speaks, else the last of its kind the discourse named. `Some` of no
+/// actors: the pronoun stands for people who act for no state ("Chinese protesters ..., and
+/// they condemned ..."), so no one acts or holds, and the caller looks for no one else.
 #[must_use]
 pub fn resolve(
     doc: &Doc<'_>,
@@ -31,14 +38,16 @@ pub fn resolve(
     match subject {
         Subject::Actors(a, _) => Some(a.clone()),
         Subject::Pronoun(person, at) => {
+            if !*person && let Some(pronoun) = group_subject_pronoun(doc, sentence, *at) {
+                match group_antecedent(doc, sentence, pronoun) {
+                    Some(Some(a)) => return Some(vec![a]),
+                    Some(None) => return Some(Vec::new()),
+                    None => {}
+                }
+            }
             let is_person = |a: usize| doc.actors[a].kind == ActorKind::Person;
             if let Some(sp) = speaker.filter(|&sp| is_person(sp) == *person) {
                 return Some(vec![sp]);
-            }
-            // "Chinese demonstrators ... as they protested": the people just named, who do not
-            // speak for their state, not the state the discourse last named.
-            if !*person && private_group_named(doc, sentence, *at) {
-                return None;
             }
             let (last_person, last_group) =
                 doc.discourse.get(sentence).copied().unwrap_or_default();
@@ -48,49 +57,33 @@ pub fn resolve(
     }
 }
 
-/// Whether sentence `s` names people by a demonym and a noun of people who do not act for the
-/// state (the lexicon's `private_group`: "Chinese demonstrators") before the pronoun of a group
-/// at token `at` ("they"; where the caller does not know which, the sentence's first), with no
-/// state or body named between them. Each pronoun is judged by what stands before it: in "When
-/// they were arrested, Chinese protesters gathered, and they condemned ...", the second "they"
-/// is the protesters even though the first is not.
-fn private_group_named(doc: &Doc<'_>, s: usize, at: Option<usize>) -> bool {
-    let Some(pronoun) = at.or_else(|| {
-        doc.sentences[s].tokens.clone().find(|&t| {
-            doc.tok_is_a(t, Class::SubjectPronoun) && !doc.tok_is_a(t, Class::PersonPronoun)
-        })
-    }) else {
-        return false;
+/// The token of a group's subject pronoun ("they", "it"): `at` if it is one that the parse
+/// does not make an object or an oblique ("could not support it"); where the caller does not
+/// know the token, the sentence's first such pronoun.
+fn group_subject_pronoun(doc: &Doc<'_>, s: usize, at: Option<usize>) -> Option<usize> {
+    let group_subject =
+        |t: usize| doc.tok_is_a(t, Class::SubjectPronoun) && !doc.tok_is_a(t, Class::PersonPronoun);
+    let Some(t) = at else {
+        return doc.sentences[s].tokens.clone().find(|&t| group_subject(t));
     };
-    let mut named = false;
-    for it in doc
-        .sentence_items(s)
-        .iter()
-        .filter(|it| it.tok_end <= pronoun)
-    {
-        if let ItemKind::Actor {
-            actor, adjectival, ..
-        } = it.kind
-        {
-            if adjectival {
-                named |= doc.tok_in_lex(it.tok_end, Lex::PrivateGroup);
-            } else if doc.actors[actor].kind != ActorKind::Person {
-                named = false;
-            }
-        }
-    }
-    named
+    let p = &doc.parse;
+    let object = doc
+        .tokens
+        .get(t)
+        .and_then(|tok| p.word_at(tok.start))
+        .is_some_and(|w| matches!(p.rel(w), "obj" | "iobj" | "obl" | "nmod"));
+    (group_subject(t) && !object).then_some(t)
 }
 
-/// The group a pronoun of a group ("they") at token `pronoun` names among the mentions
-/// `before` it in its sentence: the nearest that the parse makes a subject, else the nearest.
-/// `Some(Some(a))` is a state or body, `Some(None)` people a demonym names with a noun of people
-/// who do not act for the state (the lexicon's `private_group`), `None` no group named.
-pub(crate) fn group_antecedent(
-    doc: &Doc<'_>,
-    before: &[Item],
-    pronoun: Option<usize>,
-) -> Option<Option<usize>> {
+/// The group the pronoun of a group at token `pronoun` of sentence `s` stands for, among the
+/// mentions before it in its sentence: the nearest that the parse makes a subject; else, when
+/// the nearest is people who do not act for the state, those people ("Police detained Chinese
+/// demonstrators as they protested"). Each pronoun is judged by what stands before it: in
+/// "When they were arrested, Chinese protesters gathered, and they condemned ...", the second
+/// "they" is the protesters and the first names no group of its sentence. `Some(Some(a))` is a
+/// state or body, `Some(None)` people a demonym names with a noun of people who do not act for
+/// the state (the lexicon's `private_group`: "Chinese demonstrators"), `None` no group named.
+fn group_antecedent(doc: &Doc<'_>, s: usize, pronoun: usize) -> Option<Option<usize>> {
     let p = &doc.parse;
     // The noun a mention stands for in the parse: "officials" of "Japanese officials".
     let is_subject = |start: usize, end: usize| {
@@ -101,8 +94,8 @@ pub(crate) fn group_antecedent(
         w.is_some_and(|h| p.rel(h).starts_with("nsubj"))
     };
     let mut nearest = None;
-    for x in before.iter().rev() {
-        if pronoun.is_some_and(|t| x.tok_end > t) {
+    for x in doc.sentence_items(s).iter().rev() {
+        if x.tok_end > pronoun {
             continue;
         }
         let ItemKind::Actor {
@@ -135,27 +128,7 @@ pub(crate) fn group_antecedent(
         }
         nearest = nearest.or(Some(found.0));
     }
-    nearest
-}
-
-/// The antecedent (as `group_antecedent`) of the group pronoun ("they") nearest before the cue
-/// `items[at]` of sentence `s`, the items being that sentence's. The events stage, whose parse
-/// gives a pronoun source without its token, asks this as the stance holders do, so that an act
-/// of people who act for no state ("Chinese protesters met Japanese officials, and they
-/// condemned ...") is coded for no one rather than for a subject its token rules would find.
-pub(crate) fn group_pronoun_antecedent(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    s: usize,
-) -> Option<Option<usize>> {
-    let cue = items.get(at)?;
-    let pronoun = doc.sentences[s].tokens.clone().rev().find(|&t| {
-        t < cue.tok
-            && doc.tok_is_a(t, Class::SubjectPronoun)
-            && !doc.tok_is_a(t, Class::PersonPronoun)
-    })?;
-    group_antecedent(doc, &items[..at], Some(pronoun))
+    nearest.filter(Option::is_none)
 }
 
 fn discourse(doc: &mut Doc<'_>) {
@@ -436,6 +409,112 @@ mod tests {
             ["actors/blinken", "actors/kuleba"],
             "{:?}",
             x.events
+        );
+    }
+
+    /// (sources, TYPE, targets) of an event.
+    type Event = (Vec<String>, String, Vec<String>);
+
+    /// The events, and (holder, issue) of the stances, of `text`.
+    fn facts(text: &str) -> (Vec<Event>, Vec<(String, String)>) {
+        let x = crate::test_support::extractor()
+            .extract(&format!("Headline\n\n{text}"), &ArticleMeta::default())
+            .expect("extracts");
+        let short = |v: &[String]| -> Vec<String> {
+            v.iter()
+                .map(|a| a.trim_start_matches("actors/").to_owned())
+                .collect()
+        };
+        let events = x
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    short(&e.sources),
+                    e.event_type.as_str().to_owned(),
+                    short(&e.targets),
+                )
+            })
+            .collect();
+        let stances = x
+            .stances
+            .iter()
+            .map(|s| {
+                (
+                    s.actor.trim_start_matches("actors/").to_owned(),
+                    s.issue.clone(),
+                )
+            })
+            .collect();
+        (events, stances)
+    }
+
+    #[test]
+    fn a_private_groups_they_acts_and_holds_for_no_state() {
+        // "they" is the protesters: the subject before it, or the nearest group when no group
+        // is a subject ("Police in Tokyo detained ..."). Neither the events stage nor the
+        // stance holders code it for China, Japan or anyone else.
+        for text in [
+            "Japan arrested the activists. Chinese protesters met Japanese officials in Beijing, \
+             and they condemned the arrest of Chinese activists near the Senkaku islands.",
+            "Japan arrested the activists. Police in Tokyo detained Chinese demonstrators as they \
+             denounced the arrest of the activists.",
+        ] {
+            let (events, stances) = facts(text);
+            assert!(
+                !events
+                    .iter()
+                    .any(|(_, t, _)| t == "ACCUSE" || t == "PROTEST"),
+                "{text}: {events:?}"
+            );
+            assert!(
+                !stances.iter().any(|(_, i)| i.contains("arrest")),
+                "{text}: {stances:?}"
+            );
+        }
+        // Officials do act for their state.
+        let (_, stances) = facts(
+            "Japan arrested the activists. Chinese officials met Japanese protesters in Beijing, \
+             and they condemned the arrest of Chinese activists near the Senkaku islands.",
+        );
+        assert!(
+            stances
+                .iter()
+                .any(|(h, i)| h == "CHN" && i.contains("arrest")),
+            "{stances:?}"
+        );
+    }
+
+    #[test]
+    fn each_group_pronoun_of_a_sentence_is_resolved_on_its_own() {
+        // The first "it" follows no group of its sentence: the discourse's, Pakistan. The second
+        // "they" follows Vietnam, the subject before it, which condemns the drills.
+        let text = "Pakistan protested on Monday. After it accused China of aggression, Vietnam \
+                    met Russian officials, and they condemned the drills.";
+        let (events, _) = facts(text);
+        let accused = |s: &str| {
+            events
+                .iter()
+                .filter(|(src, t, _)| t == "ACCUSE" && src.iter().any(|x| x == s))
+                .map(|(_, _, g)| g.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(accused("PAK"), [vec!["CHN".to_owned()]], "{events:?}");
+        assert_eq!(accused("VNM").len(), 1, "{events:?}");
+    }
+
+    #[test]
+    fn a_group_pronoun_that_is_no_subject_is_not_the_group_before_it() {
+        // "it" is the text the vote was on, not Hamas, the only group its sentence names.
+        let text = "The United States abstained on the resolution. Because the final text does \
+                    not have key language we view as essential, notably a condemnation of \
+                    Hamas, we could not support it.";
+        let (events, _) = facts(text);
+        assert!(
+            !events
+                .iter()
+                .any(|(_, _, g)| g.iter().any(|x| x == "HAMAS")),
+            "{events:?}"
         );
     }
 }

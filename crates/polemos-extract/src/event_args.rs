@@ -30,8 +30,9 @@ pub enum Who {
     #[default]
     Nobody,
     Actors(Vec<usize>),
-    /// A pronoun to resolve in the discourse; `true` for "he" and "she".
-    Pronoun(bool),
+    /// A pronoun to resolve (`attribution::resolve`); `true` for "he" and "she", and the byte
+    /// where it starts, so that each pronoun of a sentence is resolved on its own.
+    Pronoun(bool, usize),
     /// "we", "our": the speaker, or the author of a statement.
     We,
     /// "both parties", "all sides", "the two countries": the two states the text last named;
@@ -129,19 +130,20 @@ pub fn read(
     }
     let mut map = actor_map(p, items, head.sentence, cue);
     branches(doc, p, head.sentence, &mut map);
-    if offered_noun {
-        return offered(p, &map, head);
-    }
-    let mut args = if noun {
+    let mut args = if offered_noun {
+        offered(p, &map, head)?
+    } else if noun {
         nominal(p, &map, head)
     } else {
         verbal(p, &map, head, cue, direct)
     };
+    // Every reading, the offered one too: "answered the demands, not the many formal requests
+    // presented by Peru" is no request.
     args.negated |= negated(p, head);
     // "denied his government is supporting rebels": what is denied is not an act.
-    args.requested |= !noun && denied(p, head);
+    args.requested |= !noun && !offered_noun && denied(p, head);
     // "are legally bound to comply", "must withdraw": what someone ought to do, not an act.
-    args.requested |= !noun && deontic(p, head);
+    args.requested |= !noun && !offered_noun && deontic(p, head);
     Some(args)
 }
 
@@ -261,7 +263,7 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
     if let Some(t) = p.token(w) {
         let lemma = t.lemma.to_ascii_lowercase();
         if t.upos == "PRON" {
-            return pronoun(p.lang(), &lemma);
+            return pronoun(p.lang(), &lemma, t.start);
         }
         if map.get(w.index).copied().flatten().is_none() && parties(p, w, &lemma) {
             return Who::Parties;
@@ -304,7 +306,7 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
         // "its foreign ministry", "their troops": the owner is a pronoun to resolve.
         let owner = p.dependents(w).find(|d| p.has_rel(*d, "nmod:poss"));
         match owner.and_then(|d| p.token(d).map(|t| (d, t))) {
-            Some((_, t)) if t.upos == "PRON" => pronoun(p.lang(), &t.lemma),
+            Some((_, t)) if t.upos == "PRON" => pronoun(p.lang(), &t.lemma, t.start),
             // "the countries' forces", "both sides' troops": the parties' own.
             Some((d, t))
                 if map.get(d.index).copied().flatten().is_none()
@@ -419,14 +421,15 @@ fn case_of(p: &Parse<'_>, w: Word) -> Option<String> {
         .map(|t| t.lemma.to_ascii_lowercase())
 }
 
-/// Whom a pronoun's lemma stands for: the speaker's side, a person, or a state or body.
-fn pronoun(lang: &Profile, lemma: &str) -> Who {
+/// Whom a pronoun's lemma stands for: the speaker's side, a person, or a state or body. `at`:
+/// the byte where the pronoun starts.
+fn pronoun(lang: &Profile, lemma: &str, at: usize) -> Who {
     if lang.is(Class::FirstPerson, lemma) {
         Who::We
     } else if lang.is(Class::PersonPronoun, lemma) {
-        Who::Pronoun(true)
+        Who::Pronoun(true, at)
     } else if lang.is(Class::ThingPronoun, lemma) {
-        Who::Pronoun(false)
+        Who::Pronoun(false, at)
     } else {
         Who::Nobody
     }
@@ -480,9 +483,26 @@ fn ends_before(p: &Parse<'_>, w: Word, next: Word) -> bool {
 fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -> Option<Word> {
     let mut x = v;
     for _ in 0..4 {
-        if let Some(s) = p
-            .dependents(x)
-            .find(|d| p.has_rel(*d, "nsubj") || p.has_rel(*d, "csubj"))
+        let subjects = || {
+            p.dependents(x)
+                .filter(|d| p.has_rel(*d, "nsubj") || p.has_rel(*d, "csubj"))
+        };
+        // "During the Secretary's visit, he and Foreign Minister Lavrov agreed": the parser may
+        // hang a fronted phrase, a pronoun and what "and" joins to it on the verb as three
+        // subjects (or the last two alone). The pronoun right before "and" is the subject; the
+        // subjects after it act with it (`verbal`).
+        let before_and = |d: &Word| {
+            p.token(*d).is_some_and(|t| t.upos == "PRON")
+                && p.token(Word {
+                    index: d.index + 1,
+                    ..*d
+                })
+                .is_some_and(|t| t.upos == "CCONJ")
+        };
+        if let Some(s) = subjects()
+            .filter(before_and)
+            .last()
+            .or_else(|| subjects().next())
         {
             return Some(s);
         }
@@ -619,9 +639,11 @@ fn passive(p: &Parse<'_>, v: Word) -> bool {
         .any(|d| p.has_rel(d, "nsubj:pass") || p.has_rel(d, "aux:pass"))
 }
 
-/// Whether the later of two subjects of one verb follows a comma or a conjunction: items of a
-/// list ("Japan, the United States and ..."), not the parser's split of one phrase ("Ithilen's
-/// awful and evil minister Calimehtar", with "awful" and "Calimehtar" both hung on the verb).
+/// Whether the later of two subjects of one verb follows a comma or a conjunction, or opens
+/// with one the parser hung inside it ("he and Foreign Minister Lavrov", with "and" under
+/// "Minister"): items of a list ("Japan, the United States and ..."), not the parser's split of
+/// one phrase ("Ithilen's awful and evil minister Calimehtar", with "awful" and "Calimehtar"
+/// both hung on the verb).
 fn listed_apart(p: &Parse<'_>, a: Word, b: Word) -> bool {
     let later = a.max(b);
     let Some((start, _)) = p.subtree_span(later) else {
@@ -630,13 +652,15 @@ fn listed_apart(p: &Parse<'_>, a: Word, b: Word) -> bool {
     let Some(first) = p.word_at(start) else {
         return false;
     };
+    let joins = |w: Word| {
+        p.token(w)
+            .is_some_and(|t| t.text == "," || t.upos == "CCONJ")
+    };
     let before = first
         .index
         .checked_sub(1)
         .map(|index| Word { index, ..first });
-    before
-        .and_then(|w| p.token(w))
-        .is_some_and(|t| t.text == "," || t.upos == "CCONJ")
+    joins(first) || before.is_some_and(joins)
 }
 
 fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: bool) -> TreeArgs {
@@ -672,57 +696,34 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         return args;
     }
     let subject = subject_of(p, v, &mut args.requested, &mut args.shared);
-    // "During the Secretary's visit, he and Foreign Minister Lavrov agreed": the parser may hang
-    // a fronted phrase, a pronoun and what "and" joins to it on the verb as three subjects (or
-    // the last two alone). The pronoun right before "and" is the subject, coordinated with the
-    // subjects after it.
-    let subject = p
-        .dependents(v)
-        .filter(|&d| {
-            p.has_rel(d, "nsubj")
-                && p.token(d).is_some_and(|t| t.upos == "PRON")
-                && p.token(Word {
-                    index: d.index + 1,
-                    ..d
-                })
-                .is_some_and(|t| t.upos == "CCONJ")
-        })
-        .last()
-        .map_or(subject, |pr| {
-            for d in p.dependents(v) {
-                if d.index > pr.index
-                    && d.index < v.index
-                    && p.has_rel(d, "nsubj")
-                    && let Who::Actors(a) = who(p, map, d, false)
-                {
-                    args.with_pronoun.extend(a);
-                }
-            }
-            Some(pr)
-        });
     if let Some(s) = subject {
         args.source = who(p, map, s, false);
-        if matches!(args.source, Who::Pronoun(_)) {
-            for c in p.conjuncts(s).into_iter().skip(1) {
-                if let Who::Actors(a) = who(p, map, c, false) {
-                    args.with_pronoun.extend(a);
-                }
-            }
-        }
-        // A verb has one subject; several are a coordination the parser split ("Japan, the
-        // United States and South Korea welcomed ...", each list item hung on the verb): all
-        // of them act.
+        // Who acts with the subject: its conjuncts, and the later items of a coordination the
+        // parser split, each hung on the verb as a subject of its own ("Japan, the United States
+        // and South Korea welcomed ...", "he and Foreign Minister Lavrov agreed"). With actors
+        // they act too; with a pronoun they act with whoever it stands for.
+        let mut with: Vec<Word> = p.conjuncts(s).into_iter().skip(1).collect();
         if let Some(h) = p.head(s) {
-            for other in p
-                .dependents(h)
-                .filter(|&d| d != s && p.has_rel(d, "nsubj") && listed_apart(p, s, d))
-            {
-                if let (Who::Actors(mut more), Who::Actors(all)) =
-                    (who(p, map, other, false), &mut args.source)
-                {
+            with.extend(
+                p.dependents(h).filter(|&d| {
+                    d.index > s.index && p.has_rel(d, "nsubj") && listed_apart(p, s, d)
+                }),
+            );
+        }
+        for c in with {
+            let Who::Actors(mut more) = who(p, map, c, false) else {
+                continue;
+            };
+            match &mut args.source {
+                Who::Actors(all) => {
                     more.retain(|x| !all.contains(x));
                     all.extend(more);
                 }
+                Who::Pronoun(..) => {
+                    more.retain(|x| !args.with_pronoun.contains(x));
+                    args.with_pronoun.extend(more);
+                }
+                _ => {}
             }
         }
     } else if let Some(s) = unmarked_subject(p, map, v) {
@@ -793,7 +794,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         // "withdrew its troops", "recalled their ambassador": an object owned by a pronoun is
         // the subject's own, not whom the act is aimed at.
         let owned = p.token(d).is_none_or(|t| t.upos != "PRON")
-            && matches!(w, Who::Pronoun(_) | Who::We)
+            && matches!(w, Who::Pronoun(..) | Who::We)
             && !args.source.is_nobody();
         if owned {
             continue;

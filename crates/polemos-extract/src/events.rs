@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::attribution::{clause_at, group_pronoun_antecedent, resolve};
+use super::attribution::{clause_at, resolve};
 use super::event_args::{self, SanctionKind, Who};
 use super::gates;
 use super::ir::{Doc, Item, ItemKind};
@@ -109,7 +109,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             let mut tree = read.unwrap_or_default();
             // "his meeting": the possessive may point forward (see `cataphora`).
-            if noun && matches!(tree.source, Who::Pronoun(_)) {
+            if noun && matches!(tree.source, Who::Pronoun(..)) {
                 tree.source = Who::Nobody;
                 tree.no_source = false;
             }
@@ -122,8 +122,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     let pair = event_args::parties_of(k, doc, s, it.start, except);
                     (!pair.is_empty()).then_some((pair, true))
                 }
-                Who::Pronoun(p) => {
-                    resolve(doc, &Subject::Pronoun(*p, None), clause.speaker, s).map(|a| (a, true))
+                // "Chinese protesters met Japanese officials, and they condemned ...": no one
+                // acts for a state (no actors), and the token rules look for no one else.
+                Who::Pronoun(p, at) => {
+                    let pronoun = Subject::Pronoun(*p, Some(doc.token_at(*at)));
+                    resolve(doc, &pronoun, clause.speaker, s).map(|a| (a, true))
                 }
                 Who::Actors(a) => Some((a.clone(), false)),
                 Who::Nobody | Who::Other => None,
@@ -132,18 +135,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 // "X and Y met in Juba, where they agreed ...": a plural pronoun after
                 // coordinated subjects in its own sentence refers to them, not to the last group
                 // of the sentences before.
-                _ if tree.source == Who::Pronoun(false)
+                _ if matches!(tree.source, Who::Pronoun(false, _))
                     && last_subjects.len() >= 2
                     && plural_pronoun_before(doc, it) =>
                 {
                     (last_subjects.clone(), true)
-                }
-                // "Chinese protesters met Japanese officials, and they condemned ...": people who
-                // act for no state; their act is no state's.
-                _ if tree.source == Who::Pronoun(false)
-                    && group_pronoun_antecedent(doc, items, i, s) == Some(None) =>
-                {
-                    (Vec::new(), false)
                 }
                 Some(x) => x,
                 None if tree.passive || tree.no_source || tree.requested => (Vec::new(), false),

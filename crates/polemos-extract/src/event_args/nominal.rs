@@ -96,7 +96,7 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
     };
     // "postponed their meeting": what is done to an act is not the act, whoever owns it.
     let commented = p.has_rel(n, "obj") && p.head(n).is_some_and(|v| !light(v));
-    if commented && matches!(args.source, Who::Pronoun(_) | Who::We) {
+    if commented && matches!(args.source, Who::Pronoun(..) | Who::We) {
         args.source = Who::Nobody;
         args.no_source = true;
         return args;

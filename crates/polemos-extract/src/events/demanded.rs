@@ -46,8 +46,9 @@ pub(super) fn code(
                     .into_iter()
                     .collect(),
                 Who::Parties => event_args::parties_of(k, doc, s, d.start, except),
-                Who::Pronoun(p) => {
-                    resolve(doc, &Subject::Pronoun(*p, None), clause.speaker, s).unwrap_or_default()
+                Who::Pronoun(p, at) => {
+                    let pronoun = Subject::Pronoun(*p, Some(doc.token_at(*at)));
+                    resolve(doc, &pronoun, clause.speaker, s).unwrap_or_default()
                 }
                 Who::Nobody | Who::Other => Vec::new(),
             }

@@ -1,7 +1,7 @@
 //! Who holds a stance: the subject of a verb of stance or claim, the speaker of a judgement,
 //! the state a text speaks for, officials' states rather than the officials.
 
-use super::super::attribution::{group_antecedent, label_speaker, resolve};
+use super::super::attribution::{label_speaker, resolve};
 use super::super::event_args::{obligation_in, obliged, reported_obligation};
 use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Args, Cue, Knowledge};
@@ -185,18 +185,9 @@ pub(super) fn holder(
                 FromTree::Unknown => {}
             }
             let subj = subject_before(doc, items, at, floor);
-            // "Ethiopian officials responded, saying they would not halt ...": "they" is the
-            // group just named in the sentence before it discourse. People who do not speak for
-            // their state ("Chinese protesters") are such a group too, and a subject outranks
-            // an object named after it: in "Chinese protesters met Japanese officials, and they
-            // condemned ...", "they" is the protesters, so no state holds the condemnation.
-            if let Subject::Pronoun(false, pronoun) = subj {
-                match group_antecedent(doc, &items[..at], pronoun) {
-                    Some(Some(a)) => return finish(doc, vec![a], true),
-                    Some(None) => return (Vec::new(), Vec::new(), false),
-                    None => {}
-                }
-            }
+            // "Chinese protesters met Japanese officials, and they condemned ...": `resolve`
+            // makes "they" the protesters, whose condemnation no state holds (no actors, and no
+            // speaker in their place).
             resolve(doc, &subj, clause.speaker, s)
                 .map(|a| (a, matches!(subj, Subject::Pronoun(..))))
                 .or_else(|| clause.speaker.map(|a| (vec![a], true)))
