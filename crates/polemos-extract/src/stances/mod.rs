@@ -57,6 +57,23 @@ pub(super) enum Kind {
     Impose,
 }
 
+/// Whether the parse coordinates a new verb after token `from`, up to and including token `to`
+/// ("cease all hostilities and to reduce tensions": "reduce" is a conjunct of "cease"), so that
+/// a word at `from` governs nothing from that verb on.
+fn coordinated_verb_between(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    let p = &doc.parse;
+    (from + 1..=to).any(|t| {
+        p.word_at(doc.tokens[t].start).is_some_and(|w| {
+            p.rel(w) == "conj"
+                && p.token(w).is_some_and(|x| x.upos == "VERB")
+                && p.head(w).is_some_and(|h| {
+                    p.word_at(doc.tokens[from].start)
+                        .is_some_and(|f| h.sentence == f.sentence && h.index <= f.index)
+                })
+        })
+    })
+}
+
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
     match it.kind {
         ItemKind::Cue(Cue::Support | Cue::Enact) => Some(Kind::Support),
@@ -522,9 +539,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "demanded that South Sudan withdraw its troops", "welcomed the lifting of the
             // sanctions": asking for a thing's removal opposes the thing. "Condemned Russia's
             // refusal to withdraw its troops": condemning a refusal of X is asking for X.
+            // A word of reversing counts only in the conjunct that holds the topic: in "to
+            // cease all hostilities and to reduce tensions", "cease" does not reach the tensions.
             let between = |class: crate::lang::Class| {
                 matches!(target, Target::Topic(_, tok) if tok > it.tok_end
-                    && (it.tok_end..tok).any(|t| doc.tok_is_a(t, class)))
+                    && (it.tok_end..tok)
+                        .any(|t| doc.tok_is_a(t, class) && !coordinated_verb_between(doc, t, tok)))
             };
             let reversed = matches!(kind, Kind::Support | Kind::Oppose)
                 && (between(crate::lang::Class::Reversing) ^ between(crate::lang::Class::Refusing));
