@@ -178,15 +178,32 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,
             };
+            // "calls on Eritrea and Djibouti to ..., and for Eritrea to accept offers of
+            // mediation": the actor "for" names before the cue's infinitive is asked to act; the
+            // stance is the asker's, whose holder is read at the verb of asking.
+            let asker = asked_for(k, doc, items, i, s);
+            let (site_at, site_clause, site_args) = match asker {
+                Some(r) => (
+                    r,
+                    clause_at(&doc.clauses, s, items[r].start)
+                        .cloned()
+                        .unwrap_or_else(|| clause.clone()),
+                    match items[r].kind {
+                        ItemKind::Event(e) => Some(k.events[e].args),
+                        _ => None,
+                    },
+                ),
+                None => (i, clause.clone(), args),
+            };
             let (mut holders, mut agents, mut inferred) = holder(
                 k,
                 doc,
                 items,
                 &holders::Site {
-                    at: i,
-                    clause: &clause,
+                    at: site_at,
+                    clause: &site_clause,
                     kind,
-                    args,
+                    args: site_args,
                     voice,
                 },
             );
@@ -706,6 +723,39 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
     let asked = items[j];
     items[..j].iter().rev().any(|x| {
         x.tok_end + ASKED_WINDOW >= asked.tok
+            && match x.kind {
+                ItemKind::Event(e) => k.events[e].event_type == PloverType::Request,
+                ItemKind::Cue(Cue::Support) => true,
+                _ => false,
+            }
+    })
+}
+
+/// The verb of asking whose request a "for" phrase continues before the cue's infinitive: in
+/// "calls on Eritrea and Djibouti to ..., and for Eritrea to accept offers of mediation", the
+/// actor after "for" (the profile's `infinitive_subject`) is asked to accept. The request (or
+/// cue of support) is the last one before the actor in the sentence.
+fn asked_for(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<usize> {
+    let cue = items[at];
+    if cue.tok < 3 || !doc.tok_is_a(cue.tok - 1, Class::InfinitiveMarker) {
+        return None;
+    }
+    let j = items[..at].iter().rposition(|x| {
+        matches!(
+            x.kind,
+            ItemKind::Actor {
+                adjectival: false,
+                ..
+            }
+        ) && x.tok_end == cue.tok - 1
+    })?;
+    let asked = items[j];
+    if asked.tok == 0 || !doc.tok_is_a(asked.tok - 1, Class::InfinitiveSubject) {
+        return None;
+    }
+    let first = doc.sentences[s].tokens.start;
+    items[..j].iter().rposition(|x| {
+        x.tok >= first
             && match x.kind {
                 ItemKind::Event(e) => k.events[e].event_type == PloverType::Request,
                 ItemKind::Cue(Cue::Support) => true,

@@ -749,3 +749,18 @@ fn a_state_named_by_its_long_form_is_congratulated_too() {
         assert!(has(&s, holder, "agreement", "support"), "{holder}: {s:?}");
     }
 }
+
+#[test]
+fn an_actor_named_by_for_before_an_infinitive_is_asked_not_the_holder() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. The United States calls on Armenia and Azerbaijan to show restraint, and for Azerbaijan to accept offers of mediation.",
+    );
+    assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+    assert!(!has(&s, "AZE", "negotiations", "support"), "{s:?}");
+    // A paraphrase: another asker, another verb of asking.
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. France urged both sides to observe the ceasefire and for Armenia to resume talks.",
+    );
+    assert!(has(&s, "FRA", "negotiations", "support"), "{s:?}");
+    assert!(!has(&s, "ARM", "negotiations", "support"), "{s:?}");
+}
