@@ -136,6 +136,9 @@ pub enum Class {
     Complementizer,
     /// The infinitive marker ("to"): "is ready to discuss".
     InfinitiveMarker,
+    /// The preposition that names the subject of an infinitive ("for"): "calls ... for Eritrea to
+    /// accept offers of mediation".
+    InfinitiveSubject,
     /// Finite forms of "be" before an adjective of readiness ("is", "were").
     BeForm,
     /// First-person subject pronouns ("we", "i").
@@ -298,7 +301,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 124] = [
+pub const CLASSES: [(Class, &str); 125] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -346,6 +349,7 @@ pub const CLASSES: [(Class, &str); 124] = [
     (Class::Copula, "copula"),
     (Class::Complementizer, "complementizer"),
     (Class::InfinitiveMarker, "infinitive_marker"),
+    (Class::InfinitiveSubject, "infinitive_subject"),
     (Class::BeForm, "be_form"),
     (Class::FirstPersonSubject, "first_person_subject"),
     (Class::DefiniteArticle, "definite_article"),

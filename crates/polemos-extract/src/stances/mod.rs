@@ -57,6 +57,23 @@ pub(super) enum Kind {
     Impose,
 }
 
+/// Whether the parse coordinates a new verb after token `from`, up to and including token `to`
+/// ("cease all hostilities and to reduce tensions": "reduce" is a conjunct of "cease"), so that
+/// a word at `from` governs nothing from that verb on.
+fn coordinated_verb_between(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    let p = &doc.parse;
+    (from + 1..=to).any(|t| {
+        p.word_at(doc.tokens[t].start).is_some_and(|w| {
+            p.rel(w) == "conj"
+                && p.token(w).is_some_and(|x| x.upos == "VERB")
+                && p.head(w).is_some_and(|h| {
+                    p.word_at(doc.tokens[from].start)
+                        .is_some_and(|f| h.sentence == f.sentence && h.index <= f.index)
+                })
+        })
+    })
+}
+
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
     match it.kind {
         ItemKind::Cue(Cue::Support | Cue::Enact) => Some(Kind::Support),
@@ -161,15 +178,32 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 ItemKind::Event(e) => Some(k.events[e].args),
                 _ => None,
             };
+            // "calls on Eritrea and Djibouti to ..., and for Eritrea to accept offers of
+            // mediation": the actor "for" names before the cue's infinitive is asked to act; the
+            // stance is the asker's, whose holder is read at the verb of asking.
+            let asker = asked_for(k, doc, items, i, s);
+            let (site_at, site_clause, site_args) = match asker {
+                Some(r) => (
+                    r,
+                    clause_at(&doc.clauses, s, items[r].start)
+                        .cloned()
+                        .unwrap_or_else(|| clause.clone()),
+                    match items[r].kind {
+                        ItemKind::Event(e) => Some(k.events[e].args),
+                        _ => None,
+                    },
+                ),
+                None => (i, clause.clone(), args),
+            };
             let (mut holders, mut agents, mut inferred) = holder(
                 k,
                 doc,
                 items,
                 &holders::Site {
-                    at: i,
-                    clause: &clause,
+                    at: site_at,
+                    clause: &site_clause,
                     kind,
-                    args,
+                    args: site_args,
                     voice,
                 },
             );
@@ -522,9 +556,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "demanded that South Sudan withdraw its troops", "welcomed the lifting of the
             // sanctions": asking for a thing's removal opposes the thing. "Condemned Russia's
             // refusal to withdraw its troops": condemning a refusal of X is asking for X.
+            // A word of reversing counts only in the conjunct that holds the topic: in "to
+            // cease all hostilities and to reduce tensions", "cease" does not reach the tensions.
             let between = |class: crate::lang::Class| {
                 matches!(target, Target::Topic(_, tok) if tok > it.tok_end
-                    && (it.tok_end..tok).any(|t| doc.tok_is_a(t, class)))
+                    && (it.tok_end..tok)
+                        .any(|t| doc.tok_is_a(t, class) && !coordinated_verb_between(doc, t, tok)))
             };
             let reversed = matches!(kind, Kind::Support | Kind::Oppose)
                 && (between(crate::lang::Class::Reversing) ^ between(crate::lang::Class::Refusing));
@@ -686,6 +723,39 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
     let asked = items[j];
     items[..j].iter().rev().any(|x| {
         x.tok_end + ASKED_WINDOW >= asked.tok
+            && match x.kind {
+                ItemKind::Event(e) => k.events[e].event_type == PloverType::Request,
+                ItemKind::Cue(Cue::Support) => true,
+                _ => false,
+            }
+    })
+}
+
+/// The verb of asking whose request a "for" phrase continues before the cue's infinitive: in
+/// "calls on Eritrea and Djibouti to ..., and for Eritrea to accept offers of mediation", the
+/// actor after "for" (the profile's `infinitive_subject`) is asked to accept. The request (or
+/// cue of support) is the last one before the actor in the sentence.
+fn asked_for(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<usize> {
+    let cue = items[at];
+    if cue.tok < 3 || !doc.tok_is_a(cue.tok - 1, Class::InfinitiveMarker) {
+        return None;
+    }
+    let j = items[..at].iter().rposition(|x| {
+        matches!(
+            x.kind,
+            ItemKind::Actor {
+                adjectival: false,
+                ..
+            }
+        ) && x.tok_end == cue.tok - 1
+    })?;
+    let asked = items[j];
+    if asked.tok == 0 || !doc.tok_is_a(asked.tok - 1, Class::InfinitiveSubject) {
+        return None;
+    }
+    let first = doc.sentences[s].tokens.start;
+    items[..j].iter().rposition(|x| {
+        x.tok >= first
             && match x.kind {
                 ItemKind::Event(e) => k.events[e].event_type == PloverType::Request,
                 ItemKind::Cue(Cue::Support) => true,
