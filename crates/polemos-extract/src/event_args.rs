@@ -17,7 +17,9 @@ mod nominal;
 mod offered;
 mod parties;
 mod partners;
-pub use acts::{SanctionKind, light_with_act, object_headed_by, object_of_act, sanction_verb};
+pub use acts::{
+    SanctionKind, contact_with, light_with_act, object_headed_by, object_of_act, sanction_verb,
+};
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation};
 use nominal::nominal;
 use offered::offered;
@@ -677,12 +679,70 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         && !p
             .dependents(v)
             .any(|d| p.has_rel(d, "nsubj") || p.has_rel(d, "aux"));
+    let agent = p.dependents(v).find(|d| {
+        p.has_rel(*d, "obl:agent")
+            || (p.has_rel(*d, "obl") && case_in(p, *d, Class::AgentPreposition))
+    });
+    // "referring to a peace deal signed two weeks ago by Medvedev and Saakashvili": the parser
+    // may take a participle right after a noun for a clause of its own (a complement of
+    // "said"), and tag it a past tense. With an agent and no subject, auxiliary or object it still modifies the noun,
+    // whose act its agents did; a noun that names no actor is no target ("a French-brokered
+    // deal": the broker is not whom the signers act upon).
+    let noun_before = v.index > 0
+        && p.token(Word {
+            index: v.index - 1,
+            ..v
+        })
+        .is_some_and(|t| t.upos == "NOUN");
+    let misparsed = !participle
+        && noun_before
+        && agent.is_some()
+        && !p.has_rel(v, "acl")
+        && p.token(v)
+            .is_some_and(|t| t.xpos == "VBN" || t.xpos == "VBD")
+        && !has_object
+        && !p.dependents(v).any(|d| {
+            p.has_rel(d, "nsubj")
+                || p.has_rel(d, "nsubj:pass")
+                || p.has_rel(d, "aux")
+                || p.has_rel(d, "aux:pass")
+        });
+    if misparsed {
+        args.passive = true;
+        // The parser may also hang the second signer on the first as an apposition ("by
+        // Chilean President Gabriel Boric and Peruvian President Pedro Castillo").
+        args.source = match agent.map(|a| (a, who(p, map, a, false))) {
+            Some((a, Who::Actors(mut found))) => {
+                let mut stack = vec![a];
+                while let Some(w) = stack.pop() {
+                    for d in p.dependents(w) {
+                        if p.has_rel(d, "appos") || p.has_rel(d, "conj") {
+                            if let Some(x) = map.get(d.index).copied().flatten()
+                                && !found.contains(&x)
+                            {
+                                found.push(x);
+                            }
+                            stack.push(d);
+                        }
+                    }
+                }
+                Who::Actors(found)
+            }
+            Some((_, w)) => w,
+            None => Who::Nobody,
+        };
+        let noun = Word {
+            index: v.index - 1,
+            ..v
+        };
+        if map.get(noun.index).copied().flatten().is_some() {
+            args.target = who(p, map, noun, false);
+        }
+        return args;
+    }
     if passive(p, v) || participle {
         args.passive = true;
-        if let Some(agent) = p.dependents(v).find(|d| {
-            p.has_rel(*d, "obl:agent")
-                || (p.has_rel(*d, "obl") && case_in(p, *d, Class::AgentPreposition))
-        }) {
+        if let Some(agent) = agent {
             args.source = who(p, map, agent, false);
         }
         let subject = if participle {

@@ -80,6 +80,23 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 converted = true;
             }
+            // "continues to engage intensely with the sides": contact, coded by the data's row
+            // for plain consultation (CAMEO 040, no mode: not a meeting, which would be mutual),
+            // not the force the dictionary codes "engage" as.
+            if cue.event_type == PloverType::Assault
+                && cue.args != Args::Noun
+                && event_args::contact_with(doc, it)
+                && let Some(c) = k.events.iter().find(|c| {
+                    c.event_type == PloverType::Consult
+                        && c.args == Args::Svo
+                        && c.cameo == "040"
+                        && c.mode.is_empty()
+                        && c.objects.is_empty()
+                })
+            {
+                cue = c;
+                converted = true;
+            }
             // "restored full diplomatic ties", "delayed their meeting": a verb that names an
             // act only through its object.
             if !cue.objects.is_empty() && !event_args::object_headed_by(doc, it, &cue.objects) {
@@ -420,8 +437,29 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // event per party, aimed at the others.
             let dyads: Vec<(Vec<usize>, Vec<usize>)> =
                 if targets.is_empty() && (mutual || reciprocal(cue.event_type, &srcs)) {
-                    srcs.iter()
-                        .map(|&a| (vec![a], srcs.iter().copied().filter(|&b| b != a).collect()))
+                    // "signed by Medvedev and Georgian President Saakashvili": a state named
+                    // beside its own official is the official's, and no party acts upon its own
+                    // state's.
+                    let parties: Vec<usize> = srcs
+                        .iter()
+                        .copied()
+                        .filter(|&a| {
+                            !srcs
+                                .iter()
+                                .any(|&b| b != a && doc.actors[b].affiliation == Some(a))
+                        })
+                        .collect();
+                    parties
+                        .iter()
+                        .map(|&a| {
+                            let others: Vec<usize> = parties
+                                .iter()
+                                .copied()
+                                .filter(|&b| b != a && state_of(b) != state_of(a))
+                                .collect();
+                            (vec![a], others)
+                        })
+                        .filter(|(_, others)| !others.is_empty())
                         .collect()
                 } else if cue.event_type == PloverType::Consult
                     && cue.mode == "meet"
@@ -504,6 +542,8 @@ mod tests;
 mod tests_cameo;
 #[cfg(test)]
 mod tests_nominal;
+#[cfg(test)]
+mod tests_pairs;
 #[cfg(test)]
 mod tests_targets;
 #[cfg(test)]

@@ -173,6 +173,9 @@ pub enum Lex {
     /// Verbs of congratulating: those congratulated on an act hold it too ("congratulates
     /// Greece and North Macedonia on the agreement").
     CongratulatingVerb,
+    /// Verbs the dictionary codes as force that name contact with whom they are "with":
+    /// "continues to engage intensely with the sides" is diplomacy, "engaged the rebels" is not.
+    ContactVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -185,7 +188,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 65] = [
+pub const LEXICONS: [(Lex, &str, Case); 66] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -259,6 +262,7 @@ pub const LEXICONS: [(Lex, &str, Case); 65] = [
     (Lex::NegatingHead, "negating_head", Case::Any),
     (Lex::LandNoun, "land_noun", Case::Any),
     (Lex::CongratulatingVerb, "congratulating_verb", Case::Any),
+    (Lex::ContactVerb, "contact_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -61,6 +61,21 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     .then_some(SanctionKind::Penalty)
 }
 
+/// Whether the verb cue `cue` is a verb of contact (the lexicon's `contact_verb`) with an oblique
+/// of "with" and no object: "continues to engage intensely with the sides" is diplomacy, not the
+/// armed engagement the dictionary codes.
+#[must_use]
+pub fn contact_with(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    verb_in(p, v, Lex::ContactVerb)
+        && !p.dependents(v).any(|d| p.has_rel(d, "obj"))
+        && p.dependents(v)
+            .any(|d| p.has_rel(d, "obl") && case_in(p, d, Class::PartnerWith))
+}
+
 /// Whether the verb cue `cue` has an object (or a passive subject: "the talks were postponed")
 /// headed by one of `nouns` (lower case), whatever modifiers stand between: "restore complete,
 /// full diplomatic ties", "postponed their meeting".

@@ -4,11 +4,23 @@ use super::*;
 
 pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs {
     let mut args = TreeArgs::default();
-    // "talks between X and Y": the parties act together.
-    if let Some(b) = p
+    // "talks between X and Y": the parties act together. The parser may hang the phrase on the
+    // verb the noun is the subject of ("This agreement between the two parties was brokered by
+    // ...", an oblique of "brokered"): right after the noun it is still the noun's.
+    let between = p
         .dependents(n)
         .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::Between))
-    {
+        .or_else(|| {
+            let v = p
+                .head(n)
+                .filter(|_| p.has_rel(n, "nsubj") || p.has_rel(n, "nsubj:pass"))?;
+            p.dependents(v).find(|d| {
+                p.has_rel(*d, "obl")
+                    && case_in(p, *d, Class::Between)
+                    && first_word(p, *d) == last_word(p, n) + 1
+            })
+        });
+    if let Some(b) = between {
         args.source = who(p, map, b, false);
         return args;
     }
@@ -232,4 +244,13 @@ fn first_word(p: &Parse<'_>, w: Word) -> usize {
         first = first.min(first_word(p, d));
     }
     first
+}
+
+/// The index of the last word of the phrase headed by `w`.
+fn last_word(p: &Parse<'_>, w: Word) -> usize {
+    let mut last = w.index;
+    for d in p.dependents(w) {
+        last = last.max(last_word(p, d));
+    }
+    last
 }

@@ -22,6 +22,14 @@ pub fn parties_of(
     if here.len() == 2 {
         return here;
     }
+    // "The United States welcomes the decision by the Governments of Israel and Lebanon ...
+    // This agreement between the two parties was brokered by the United States": a pair named
+    // together ("X and Y") in the sentences just before is the one meant, before the parties of
+    // the dispute the sentence was assigned to (which may be wrong, or have other parties).
+    let together = coordinated_before(doc, s.saturating_sub(COORDINATED_REACH), s, except);
+    if together.len() == 2 {
+        return together;
+    }
     if let Some(d) = doc.sentence_dispute.get(s).copied().flatten() {
         let dispute = &doc.disputes[d];
         let ids: Vec<&str> = match dispute.known {
@@ -89,6 +97,34 @@ fn is_party(doc: &Doc<'_>, a: usize) -> bool {
         doc.actors[a].kind,
         ActorKind::State | ActorKind::ArmedGroup | ActorKind::PoliticalGroup
     )
+}
+
+/// How many sentences before "both parties" a pair named together is looked for.
+const COORDINATED_REACH: usize = 2;
+
+/// The last pair of distinct states or groups (by state) named together, as "X and Y", in
+/// sentences `from..to` (not `to` itself), latest first; none of them the state of one in
+/// `except`. Empty when those sentences name no such pair.
+fn coordinated_before(doc: &Doc<'_>, from: usize, to: usize, except: &[usize]) -> Vec<usize> {
+    for sentence in (from..to).rev() {
+        let items = doc.sentence_items(sentence);
+        for (j, b) in items.iter().enumerate().rev() {
+            let Some(second) = party_named(doc, b, except) else {
+                continue;
+            };
+            let first = items[..j].iter().rev().find(|a| {
+                matches!(a.kind, ItemKind::Actor { .. })
+                    && a.tok_end + 1 == b.tok
+                    && doc.tok_is_a(a.tok_end, Class::And)
+            });
+            if let Some(first) = first.and_then(|a| party_named(doc, a, except))
+                && first != second
+            {
+                return vec![second, first];
+            }
+        }
+    }
+    Vec::new()
 }
 
 /// The last two distinct states or groups (by state) named in sentences `from..=to` before byte

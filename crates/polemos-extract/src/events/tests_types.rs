@@ -310,3 +310,29 @@ fn forces_sent_or_ordered_somewhere_are_a_deployment() {
         );
     }
 }
+
+#[test]
+fn engaging_with_someone_is_contact_not_force() {
+    for (text, src, tgt) in [
+        (
+            "Chile continues to engage intensely with Peru.",
+            "CHL",
+            "PER",
+        ),
+        (
+            "Brazil has engaged actively with Bolivia on the border dispute.",
+            "BRA",
+            "BOL",
+        ),
+    ] {
+        let all = events(text);
+        assert!(has(text, src, "CONSULT", tgt), "{text}: {all:?}");
+        assert!(
+            !all.iter().any(|(_, t, _, _)| t == "ASSAULT"),
+            "{text}: {all:?}"
+        );
+    }
+    // Engaging forces stays force.
+    let text = "Chilean troops engaged Peruvian soldiers near the border.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}

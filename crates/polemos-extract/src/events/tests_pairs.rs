@@ -1,0 +1,59 @@
+//! Tests of agreements and other joint acts whose parties are named apart from a verb: after
+//! "between", as "the two parties", or as the signers of a deal another state brokered.
+
+use super::tests::{events, has};
+
+#[test]
+fn an_agreement_between_the_two_parties_is_the_pair_named_together_before() {
+    // The parser hangs "between the two parties" on the verb; the broker is not a party.
+    let text = "The United States welcomes the decision by the Governments of Chile and Peru to \
+                begin discussions on the maritime boundary. This historic agreement between the \
+                two parties was brokered by the United States.";
+    let all = events(text);
+    assert!(has(text, "CHL", "AGREE", "PER"), "{all:?}");
+    assert!(has(text, "PER", "AGREE", "CHL"), "{all:?}");
+    assert!(
+        !all.iter()
+            .any(|(s, t, _, _)| t == "AGREE" && s.iter().any(|x| x == "USA")),
+        "{all:?}"
+    );
+    // A paraphrase: another broker, another verb, the pair named as subjects.
+    let text = "Brazil praised the choice of Bolivia and Paraguay to open talks. The accord \
+                between the two countries was signed on Monday in Brasilia.";
+    let all = events(text);
+    assert!(has(text, "BOL", "AGREE", "PRY"), "{all:?}");
+    assert!(has(text, "PRY", "AGREE", "BOL"), "{all:?}");
+    assert!(
+        !all.iter()
+            .any(|(s, t, _, _)| t == "AGREE" && s.iter().any(|x| x == "BRA")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn the_signers_of_a_deal_agree_with_each_other_and_its_broker_is_no_party() {
+    // The parser takes "signed" for a clause of "said"; its agents still signed the deal.
+    let text = "\"We expect Chile to live up to its commitments,\" Lula said, referring to a \
+                Brazilian-brokered peace deal signed two weeks ago by Chilean President Gabriel \
+                Boric and Peruvian President Pedro Castillo.";
+    let all = events(text);
+    assert!(
+        has(text, "gabriel-boric", "AGREE", "pedro-castillo"),
+        "{all:?}"
+    );
+    assert!(
+        has(text, "pedro-castillo", "AGREE", "gabriel-boric"),
+        "{all:?}"
+    );
+    assert!(
+        !all.iter()
+            .any(|(s, t, g, _)| t == "AGREE" && [s, g].iter().any(|v| v.iter().any(|x| x == "BRA"))),
+        "{all:?}"
+    );
+    // A paraphrase: another deal, another broker.
+    let text = "Officials cited the ceasefire accord signed last year by Sudan and South Sudan \
+                under Qatari mediation.";
+    let all = events(text);
+    assert!(has(text, "SDN", "AGREE", "SSD"), "{all:?}");
+    assert!(has(text, "SSD", "AGREE", "SDN"), "{all:?}");
+}
