@@ -58,8 +58,9 @@ pub fn resolve(
 }
 
 /// The token of a group's subject pronoun ("they", "it"): `at` if it is one that the parse
-/// does not make an object or an oblique ("could not support it"); where the caller does not
-/// know the token, the sentence's first such pronoun.
+/// does not make an object, an oblique or an expletive ("could not support it", "it is clear
+/// that"), and that does not report what stands before it; where the caller does not know the
+/// token, the sentence's first such pronoun.
 fn group_subject_pronoun(doc: &Doc<'_>, s: usize, at: Option<usize>) -> Option<usize> {
     let group_subject =
         |t: usize| doc.tok_is_a(t, Class::SubjectPronoun) && !doc.tok_is_a(t, Class::PersonPronoun);
@@ -71,8 +72,25 @@ fn group_subject_pronoun(doc: &Doc<'_>, s: usize, at: Option<usize>) -> Option<u
         .tokens
         .get(t)
         .and_then(|tok| p.word_at(tok.start))
-        .is_some_and(|w| matches!(p.rel(w), "obj" | "iobj" | "obl" | "nmod"));
-    (group_subject(t) && !object).then_some(t)
+        .is_some_and(|w| {
+            let rel = p.rel(w);
+            ["obj", "iobj", "obl", "nmod", "expl"]
+                .iter()
+                .any(|r| rel == *r || rel.strip_prefix(r).is_some_and(|t| t.starts_with(':')))
+        });
+    (group_subject(t) && !object && !reports_what_precedes(doc, s, t)).then_some(t)
+}
+
+/// Whether the pronoun at token `t` of sentence `s` reports what stands before it: after a comma
+/// or a closing quotation mark, right before a verb of reporting ("China must stop its
+/// provocations, it said"). The subject of the report is what is reported on, not who reports,
+/// so the pronoun is the speaker or the discourse's group, as any other.
+fn reports_what_precedes(doc: &Doc<'_>, s: usize, t: usize) -> bool {
+    t > doc.sentences[s].tokens.start
+        && matches!(doc.tok(t - 1), "," | "\"" | "\u{201d}" | "'" | "\u{2019}")
+        && doc.sentence_items(s).iter().any(|x| {
+            matches!(x.kind, ItemKind::Cue(Cue::Report | Cue::Hope)) && x.tok > t && x.tok <= t + 2
+        })
 }
 
 /// The group the pronoun of a group at token `pronoun` of sentence `s` stands for, among the
@@ -509,12 +527,35 @@ mod tests {
         let text = "The United States abstained on the resolution. Because the final text does \
                     not have key language we view as essential, notably a condemnation of \
                     Hamas, we could not support it.";
-        let (events, _) = facts(text);
+        let (events, stances) = facts(text);
         assert!(
             !events
                 .iter()
                 .any(|(_, _, g)| g.iter().any(|x| x == "HAMAS")),
             "{events:?}"
         );
+        assert!(!stances.iter().any(|(h, _)| h == "HAMAS"), "{stances:?}");
+    }
+
+    #[test]
+    fn a_pronoun_reporting_what_precedes_it_is_not_the_subject_reported_on() {
+        // "it" reports a demand made of China: it is Vietnam, the group the discourse named,
+        // not China, the subject of what it says.
+        for text in [
+            "Vietnam protested on Monday. China must withdraw its ships from the disputed \
+             waters, it said.",
+            "Vietnam protested on Monday. \"China must withdraw its ships from the disputed \
+             waters,\" it said.",
+        ] {
+            let x = crate::test_support::extractor()
+                .extract(&format!("Headline\n\n{text}"), &ArticleMeta::default())
+                .expect("extracts");
+            let speakers: Vec<&str> = x
+                .attributions
+                .iter()
+                .filter_map(|a| a.speaker.as_deref())
+                .collect();
+            assert_eq!(speakers, ["actors/VNM"], "{text}: {:?}", x.attributions);
+        }
     }
 }
