@@ -685,9 +685,9 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     });
     // "referring to a peace deal signed two weeks ago by Medvedev and Saakashvili": the parser
     // may take a participle right after a noun for a clause of its own (a complement of
-    // "said"), and tag it a past tense. With an agent and no subject, auxiliary or object it still modifies the noun,
-    // whose act its agents did; a noun that names no actor is no target ("a French-brokered
-    // deal": the broker is not whom the signers act upon).
+    // "said"), and tag it a past tense. With an agent and no subject, auxiliary or object it
+    // still modifies the noun, whose act its agents did; a noun that names no actor is no target
+    // ("a French-brokered deal": the broker is not whom the signers act upon).
     let noun_before = v.index > 0
         && p.token(Word {
             index: v.index - 1,

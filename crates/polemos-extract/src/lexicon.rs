@@ -176,6 +176,9 @@ pub enum Lex {
     /// Verbs the dictionary codes as force that name contact with whom they are "with":
     /// "continues to engage intensely with the sides" is diplomacy, "engaged the rebels" is not.
     ContactVerb,
+    /// Nouns of armed people and units (lemmas): on either side of a verb of contact they make
+    /// it the armed engagement after all ("troops engaged with militants").
+    ArmedNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -188,7 +191,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 66] = [
+pub const LEXICONS: [(Lex, &str, Case); 67] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -263,6 +266,7 @@ pub const LEXICONS: [(Lex, &str, Case); 66] = [
     (Lex::LandNoun, "land_noun", Case::Any),
     (Lex::CongratulatingVerb, "congratulating_verb", Case::Any),
     (Lex::ContactVerb, "contact_verb", Case::Any),
+    (Lex::ArmedNoun, "armed_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

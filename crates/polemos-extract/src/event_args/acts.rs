@@ -63,17 +63,36 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
 
 /// Whether the verb cue `cue` is a verb of contact (the lexicon's `contact_verb`) with an oblique
 /// of "with" and no object: "continues to engage intensely with the sides" is diplomacy, not the
-/// armed engagement the dictionary codes.
+/// armed engagement the dictionary codes. Armed people on either side (the lexicon's
+/// `armed_noun`: "Pakistani troops engaged with Afghan forces") keep it the engagement.
 #[must_use]
 pub fn contact_with(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
+    let armed = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            p.lexicon()
+                .is(Lex::ArmedNoun, &t.lemma.to_ascii_lowercase())
+        })
+    };
+    // The subject, or that of the verb governing an infinitive ("continues to engage").
+    let subject = p
+        .dependents(v)
+        .find(|&d| p.has_rel(d, "nsubj"))
+        .or_else(|| {
+            p.head(v)
+                .filter(|_| p.has_rel(v, "xcomp"))
+                .and_then(|h| p.dependents(h).find(|&d| p.has_rel(d, "nsubj")))
+        });
+    let with = p
+        .dependents(v)
+        .find(|&d| p.has_rel(d, "obl") && case_in(p, d, Class::PartnerWith));
     verb_in(p, v, Lex::ContactVerb)
         && !p.dependents(v).any(|d| p.has_rel(d, "obj"))
-        && p.dependents(v)
-            .any(|d| p.has_rel(d, "obl") && case_in(p, d, Class::PartnerWith))
+        && with.is_some_and(|w| !armed(w))
+        && !subject.is_some_and(armed)
 }
 
 /// Whether the verb cue `cue` has an object (or a passive subject: "the talks were postponed")

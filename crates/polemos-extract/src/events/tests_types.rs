@@ -332,7 +332,21 @@ fn engaging_with_someone_is_contact_not_force() {
             "{text}: {all:?}"
         );
     }
-    // Engaging forces stays force.
-    let text = "Chilean troops engaged Peruvian soldiers near the border.";
-    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    // Engaging forces stays force, with an object or armed people on either side of "with".
+    for text in [
+        "Chilean troops engaged Peruvian soldiers near the border.",
+        "Chilean troops engaged with Peruvian forces near the border.",
+        "Chile engaged with Peruvian militants near the border on Monday.",
+    ] {
+        assert!(
+            has(text, "CHL", "ASSAULT", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+        assert!(
+            !has(text, "CHL", "CONSULT", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
 }
