@@ -5,8 +5,13 @@
 # recompiles six crates for the same program (docs/benchmarks.md, "CI time").
 if [ -z "${POLEMOS_BIN:-}" ]; then
   cargo build --locked -q -p polemos-cli
-  POLEMOS_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/polemos"
+  POLEMOS_BIN="${CARGO_TARGET_DIR:-target}/debug/polemos"
 fi
+# Absolute, for the tests that run it from a directory of their own.
+case "$POLEMOS_BIN" in
+  /*) ;;
+  *) POLEMOS_BIN="$PWD/$POLEMOS_BIN" ;;
+esac
 if [ ! -x "$POLEMOS_BIN" ]; then
   echo "error: POLEMOS_BIN=$POLEMOS_BIN is not an executable polemos binary" >&2
   exit 1

@@ -56,8 +56,8 @@ echo "mypy: the package's own type hints"
 "$py" -m mypy --python-version 3.10 --no-incremental --cache-dir "$work/mypy-cache" \
   --ignore-missing-imports python/polemos
 
-echo "pytest (the client tests start polemos serve, built here)"
 source scripts/polemos-bin.sh
+echo "pytest (the client tests start polemos serve: $POLEMOS_BIN)"
 set +e
 "$py" -m pytest -q -p no:cacheprovider python/tests
 status=$?

@@ -18,7 +18,8 @@ cargo test --workspace --locked
 section "Extraction on the evaluation corpus (docs/evaluation.md; floors in eval/floors/)"
 # The debug binary the tests above built (polemos-cli's own tests run it); scoring takes a few
 # seconds. The Python and Node.js sections below run the same binary (scripts/polemos-bin.sh).
-export POLEMOS_BIN="${CARGO_TARGET_DIR:-$PWD/target}/debug/polemos"
+POLEMOS_BIN="${CARGO_TARGET_DIR:-target}/debug/polemos"
+source scripts/polemos-bin.sh
 "$POLEMOS_BIN" evaluate eval/news --summary --floors eval/floors/news.toml
 "$POLEMOS_BIN" evaluate eval/petrarch --summary --floors eval/floors/petrarch.toml
 python3 scripts/convert-petrarch.py --check > /dev/null

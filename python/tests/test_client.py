@@ -32,7 +32,7 @@ PEACE_TREATY = "disputes/kuril-islands/issues/peace-treaty"
 
 
 def _polemos_binary() -> Path:
-    """`$POLEMOS_BIN`, else the debug binary cargo builds (as scripts/grpc-test-server.sh)."""
+    """`$POLEMOS_BIN`, else the debug binary cargo builds (as scripts/polemos-bin.sh)."""
     if os.environ.get("POLEMOS_BIN"):
         return Path(os.environ["POLEMOS_BIN"])
     subprocess.run(
