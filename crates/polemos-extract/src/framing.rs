@@ -1,5 +1,7 @@
 //! Dispute stage: which known disputes the document is about, by any of their names, by their
-//! parts, or by a generic reference ("the territorial dispute between Russia and Japan"), and
+//! parts, or by a reference that says the kind of dispute and names its parties ("the
+//! territorial dispute between Russia and Japan", "the name dispute between their two
+//! countries" after their two leaders are named), and
 //! whose framing each name carries ("Northern Territories" is Japan's, "Southern Kurils" Russia's).
 //! A text that names no known dispute gets a proposed one (see [`super::proposed`]).
 
@@ -9,7 +11,7 @@ use super::ir::{Doc, ItemKind};
 use super::knowledge::Knowledge;
 use super::lexicon::Lex;
 use super::output::{DisputeFact, FramingMention, FramingSummary, PartyCount};
-use polemos_core::model::Span;
+use polemos_core::model::{DisputeKind, Span};
 
 fn fact<'a>(
     k: &Knowledge,
@@ -32,6 +34,26 @@ fn fact<'a>(
         facts.len() - 1
     });
     &mut facts[i]
+}
+
+/// The kind of dispute sentence `s` names with a word right before a dispute word ("the name
+/// dispute", "a territorial dispute").
+fn kind_said(doc: &Doc<'_>, s: usize) -> Option<DisputeKind> {
+    let kinds = [
+        (Lex::DisputeKindNaming, DisputeKind::Naming),
+        (Lex::DisputeKindTerritorial, DisputeKind::Territorial),
+        (Lex::DisputeKindMaritime, DisputeKind::Maritime),
+    ];
+    let tokens = doc.sentences[s].tokens.clone();
+    tokens
+        .clone()
+        .filter(|&t| t > tokens.start && doc.tok_in_lex(t, Lex::DisputeWord))
+        .find_map(|t| {
+            kinds
+                .iter()
+                .find(|(lex, _)| doc.tok_in_lex(t - 1, *lex))
+                .map(|&(_, kind)| kind)
+        })
 }
 
 /// Finds the disputes of the document and the dispute of each sentence.
@@ -118,19 +140,29 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .any(|t| doc.tok_in_lex(t, Lex::DisputeWord));
         }
         if disputish && explicit[s].is_none() && parties_here.len() >= 2 {
-            // A dispute all of whose first two parties are named here.
-            let candidate = parties_here
+            // The disputes all of whose first two parties are named here.
+            let candidates: Vec<usize> = parties_here
                 .iter()
                 .flat_map(|p| by_party.get(*p).into_iter().flatten())
                 .copied()
-                .find(|&d| {
+                .filter(|&d| {
                     let parties = &k.disputes[d].parties;
                     parties.len() >= 2
                         && parties[..2]
                             .iter()
                             .all(|p| parties_here.contains(&p.as_str()))
-                });
-            by_parties[s] = candidate;
+                })
+                .collect();
+            // "The name dispute between Greece and Macedonia" is their naming dispute however
+            // the text names it, or if it never does.
+            let of_kind = kind_said(doc, s)
+                .and_then(|kind| candidates.iter().find(|&&d| k.disputes[d].kind == kind));
+            if let Some(&d) = of_kind {
+                fact(k, &mut facts, &mut index, d).weight += 1;
+                explicit[s] = Some(d);
+            } else {
+                by_parties[s] = candidates.first().copied();
+            }
         }
     }
     // Two parties and the word "dispute" tie a sentence to a known dispute only when the text
@@ -198,5 +230,38 @@ mod tests {
             "Serbia and Kosovo reached an agreement on license plates after months of tension. The United States welcomed the agreement between Serbia and Kosovo. Serbia said the dispute is not over.",
         );
         assert_eq!(d, vec!["disputes/kosovo".to_owned()]);
+    }
+
+    #[test]
+    fn a_dispute_of_the_kind_its_parties_have_is_theirs_unnamed() {
+        for text in [
+            "The United States congratulates Greek Prime Minister Tsipras and Macedonian Prime Minister Zaev on the historic agreement to resolve the long-standing name dispute between their two countries. This resolution will benefit both countries.",
+            "Greece and Macedonia ended their naming dispute on Sunday. The agreement was signed at Lake Prespa.",
+        ] {
+            assert_eq!(
+                disputes(text),
+                vec!["disputes/macedonia-naming".to_owned()],
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn another_kind_of_dispute_between_the_parties_is_not_theirs() {
+        // Trade is not what Greece and North Macedonia disputed over their name, and a dispute
+        // of no stated kind between Japan and Russia is not the Kurils unless the text names them.
+        for (text, known) in [
+            (
+                "Greece and Macedonia are locked in a trade dispute over fruit tariffs. Exporters in Skopje say the tariffs hurt them. Athens says they protect Greek farmers. Talks will resume next week.",
+                "disputes/macedonia-naming",
+            ),
+            (
+                "Japan and Russia are in a dispute over fishing quotas. Japanese boats were turned back on Monday. Moscow says the quotas are fair. Tokyo says they are not.",
+                "disputes/kuril-islands",
+            ),
+        ] {
+            let d = disputes(text);
+            assert!(!d.contains(&known.to_owned()), "{text}: {d:?}");
+        }
     }
 }

@@ -19,6 +19,12 @@ use super::bits::Bits;
 pub enum Lex {
     /// Words that make a sentence about a dispute ("dispute", "claims"): framing.
     DisputeWord,
+    /// Words before a dispute word that make it a naming dispute ("the name dispute").
+    DisputeKindNaming,
+    /// ... a territorial one ("the border dispute").
+    DisputeKindTerritorial,
+    /// ... a maritime one ("the maritime dispute").
+    DisputeKindMaritime,
     /// Capitalized words of newspapers' names after a place ("Japan Times", "China Daily").
     MastheadWord,
     /// Capitalized nouns of places named after a state, after its name ("Indian Ocean").
@@ -191,8 +197,15 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 67] = [
+pub const LEXICONS: [(Lex, &str, Case); 70] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
+    (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
+    (
+        Lex::DisputeKindTerritorial,
+        "dispute_kind_territorial",
+        Case::Any,
+    ),
+    (Lex::DisputeKindMaritime, "dispute_kind_maritime", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
     (

@@ -567,8 +567,45 @@ fn hostile_pairs(
     pairs
 }
 
-/// Two states the text sets against each other: "between X and Y", else the two most named
-/// states when both are named at least twice.
+/// Two states among `states` the text names together as a pair, in two places at least ("the
+/// Governments of Israel and Lebanon", "both Lebanon and Israel", "Lebanese and Israeli
+/// citizens"): the sides of what a third state comments on, however often it names itself. A
+/// list of more ("Bahrain, Egypt, Saudi Arabia and UAE") is one side, not a pair.
+fn paired(doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let mut pairs: Vec<((usize, usize), usize)> = Vec::new();
+    for s in 0..doc.sentences.len() {
+        let items = doc.sentence_items(s);
+        for w in items.windows(2) {
+            let (ItemKind::Actor { actor: x, .. }, ItemKind::Actor { actor: y, .. }) =
+                (w[0].kind, w[1].kind)
+            else {
+                continue;
+            };
+            let and = w[1].tok == w[0].tok_end + 1 && doc.tok_is_a(w[0].tok_end, Class::And);
+            let listed = w[0].tok > 0 && doc.tok(w[0].tok - 1) == ",";
+            let (Some(a), Some(b)) = (state_of(doc, x), state_of(doc, y)) else {
+                continue;
+            };
+            let among = |c: usize| states.iter().any(|&(z, _)| z == c);
+            if !and || listed || a == b || !among(a) || !among(b) {
+                continue;
+            }
+            let key = (a.min(b), a.max(b));
+            match pairs.iter_mut().find(|(p, _)| *p == key) {
+                Some(e) => e.1 += 1,
+                None => pairs.push((key, 1)),
+            }
+        }
+    }
+    // The first seen of the most often paired, in the order of the states' first mentions.
+    let ((a, b), n) = pairs.into_iter().rev().max_by_key(|&(_, n)| n)?;
+    let first = |x: usize| states.iter().position(|&(z, _)| z == x);
+    (n >= 2).then(|| if first(a) <= first(b) { (a, b) } else { (b, a) })
+}
+
+/// Two states the text sets against each other: "between X and Y", else acts of conflict
+/// between them, else two it names as a pair ([`paired`]), else the two most named states when
+/// both are named at least twice.
 fn pair(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usize, usize)> {
     for s in 0..doc.sentences.len() {
         let items = doc.sentence_items(s);
@@ -594,6 +631,9 @@ fn pair(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Option<(usiz
         && let Some(&(a, b, _)) = hostile_pairs(k, doc, states).first()
     {
         return Some((a, b));
+    }
+    if let Some(pair) = paired(doc, states) {
+        return Some(pair);
     }
     let mut ranked: Vec<(usize, usize, usize)> = states
         .iter()

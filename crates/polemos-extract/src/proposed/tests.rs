@@ -200,3 +200,26 @@ fn a_named_place_makes_its_state_a_party_not_the_first_states_named() {
         vec![("disputes/gaza".to_owned(), vec!["actors/PSE".to_owned()])]
     );
 }
+
+#[test]
+fn two_states_named_as_a_pair_are_the_sides_a_third_comments_on() {
+    // The commenting state is named most, but Thailand and Cambodia are named together twice:
+    // they are the sides, and the commenter is no party.
+    let statement = "The United States welcomes the decision by the Governments of Thailand and Cambodia to begin talks on the river. The United States brokered this step. The talks will let both countries begin. The United States looks forward to talks of Cambodian and Thai experts. The United States will host them.";
+    let paraphrase = "France praised Thailand and Cambodia for agreeing to talks on the river. France said it had worked for this step. France will host the talks, at which Cambodia and Thailand will send experts. France hopes for an accord.";
+    assert_eq!(
+        disputes(statement),
+        vec!["disputes/thailand-cambodia".to_owned()]
+    );
+    assert_eq!(
+        disputes(paraphrase),
+        vec!["disputes/thailand-cambodia".to_owned()]
+    );
+    // A list of several states is one side: no pair is taken from its last two.
+    let listed = "The United States welcomes the meeting of Bahrain, Egypt, Saudi Arabia and Qatar. The United States supports talks. Qatar will answer the requests. The United States will stay in contact. Qatar thanked the United States.";
+    let d = disputes(listed);
+    assert!(
+        !d.contains(&"disputes/saudi-arabia-qatar".to_owned()),
+        "{d:?}"
+    );
+}
