@@ -149,11 +149,16 @@ fn group_antecedent(doc: &Doc<'_>, s: usize, pronoun: usize) -> Option<Option<us
     nearest.filter(Option::is_none)
 }
 
+/// The person and the group each sentence's pronouns may stand for: the last named before it.
+/// A headline's person is not one: the body names again whom it speaks of, and a by-line's
+/// author ("Statement by Spokesperson Heather Nauert: ...") wrote the text, so the body's "he"
+/// is someone else.
 fn discourse(doc: &mut Doc<'_>) {
     let mut person = None;
     let mut group = None;
     for s in 0..doc.sentences.len() {
         doc.discourse.push((person, group));
+        let headline = doc.sentences[s].headline;
         for it in doc.sentence_items(s) {
             if let ItemKind::Actor {
                 actor,
@@ -162,6 +167,7 @@ fn discourse(doc: &mut Doc<'_>) {
             } = it.kind
             {
                 match doc.actors[actor].kind {
+                    ActorKind::Person if headline => {}
                     ActorKind::Person => person = Some(actor),
                     ActorKind::MediaOutlet => {}
                     _ => group = Some(actor),
@@ -500,6 +506,30 @@ mod tests {
                 .iter()
                 .any(|(h, i)| h == "CHN" && i.contains("arrest")),
             "{stances:?}"
+        );
+    }
+
+    #[test]
+    fn a_headlines_person_is_no_antecedent_of_the_bodys_pronoun() {
+        // The by-line's author wrote the statement; "he" is the Secretary, whom no name gives.
+        let text = "Statement by Spokesperson Heather Nauert: Russia Talks\n\nDuring the \
+                    Secretary's visit to Moscow, he and Foreign Minister Lavrov agreed to set up \
+                    a working group.\n";
+        let x = crate::test_support::extractor()
+            .extract(text, &ArticleMeta::default())
+            .expect("extracts");
+        assert!(
+            x.actors.iter().any(|a| a.name == "actors/heather-nauert"),
+            "{:?}",
+            x.actors
+        );
+        let nauert = |v: &[String]| v.iter().any(|a| a.contains("nauert"));
+        assert!(
+            !x.events
+                .iter()
+                .any(|e| nauert(&e.sources) || nauert(&e.targets)),
+            "{:?}",
+            x.events
         );
     }
 

@@ -151,6 +151,9 @@ pub enum Class {
     And,
     /// The preposition of a passive's agent ("by").
     AgentPreposition,
+    /// The prepositions of a statement's by-line before its author's title ("Statement by
+    /// Department Spokesperson Tammy Bruce on ...", "Remarks from ...").
+    BylinePreposition,
     /// The first word of "according to X" (a source, not a target).
     According,
     /// Its second word ("to").
@@ -301,7 +304,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 125] = [
+pub const CLASSES: [(Class, &str); 126] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -356,6 +359,7 @@ pub const CLASSES: [(Class, &str); 125] = [
     (Class::PairPreposition, "pair_preposition"),
     (Class::And, "and"),
     (Class::AgentPreposition, "agent_preposition"),
+    (Class::BylinePreposition, "byline_preposition"),
     (Class::According, "according"),
     (Class::AccordingTo, "according_to"),
     (Class::PhraseOpener, "phrase_opener"),

@@ -92,6 +92,26 @@ fn named_in_body(doc: &Doc<'_>, t: usize) -> bool {
         .any(|x| doc.tok(x) == w)
 }
 
+/// Whether the name from `name_start` to `name_end` after a title at token `title` of a
+/// headline is a statement's author in its by-line ("Press Statement by Department
+/// Spokesperson Tammy Bruce on the ...", "Statement by Spokesperson Heather Nauert: ..."): the
+/// title follows a by-line preposition and the name is closed by a lower-case word, a colon or
+/// a comma, or the line's end, so the headline's capitals did not run on into it. Such an
+/// author is often named nowhere else.
+fn byline_author(doc: &Doc<'_>, title: usize, name_start: usize, name_end: usize) -> bool {
+    let Some(s) = doc.sentences.iter().find(|s| s.tokens.contains(&title)) else {
+        return false;
+    };
+    let closed = name_end >= s.tokens.end || {
+        let next = doc.tok(name_end);
+        matches!(next, ":" | ",") || next.starts_with(char::is_lowercase)
+    };
+    title > s.tokens.start
+        && doc.tok_is_a(title - 1, Class::BylinePreposition)
+        && name_words(doc, name_start, name_end) >= 2
+        && closed
+}
+
 fn title_of(entries: &[Entry]) -> Option<usize> {
     entries.iter().find_map(|e| match e {
         Entry::Title(t) => Some(*t),
@@ -441,7 +461,9 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         let name_end = scan_name(doc, name_start, limit, caps);
         // "the Prime Minister Office", "the King Fahd Causeway": a place, not a person.
         let name_end = if (name_start..name_end).any(|t| is_institution_word(doc, t))
-            || (sentence.headline && !named_in_body(doc, name_end.saturating_sub(1)))
+            || (sentence.headline
+                && !named_in_body(doc, name_end.saturating_sub(1))
+                && !byline_author(doc, start_tok, name_start, name_end))
         {
             name_start
         } else {

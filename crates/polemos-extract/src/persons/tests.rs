@@ -57,6 +57,30 @@ fn a_headlines_capitals_after_a_title_are_no_name_unless_the_body_names_it() {
 }
 
 #[test]
+fn a_headlines_byline_names_its_author_though_the_body_does_not() {
+    for (text, id) in [
+        (
+            "Statement by Spokesperson Laura Menendez on the Border Treaty\n\n\
+             The ministry welcomed the signing of the treaty.\n",
+            "actors/laura-menendez",
+        ),
+        (
+            "Remarks from Spokesman Anton Weiss: Talks With Norway\n\n\
+             The talks will resume in March.\n",
+            "actors/anton-weiss",
+        ),
+    ] {
+        let names = crate::test_support::actor_names(text);
+        assert!(names.iter().any(|n| n == id), "{text}: {names:?}");
+    }
+    // A title that no by-line introduces still needs the body to name its person.
+    let names = crate::test_support::actor_names(
+        "President Putin Says No to Talks\n\nThe Kremlin ruled out talks on Monday.\n",
+    );
+    assert!(!names.iter().any(|n| n.contains("putin-says")), "{names:?}");
+}
+
+#[test]
 fn an_academic_title_is_not_part_of_the_name() {
     let names = crate::test_support::actor_names(
         "Emeritus Professor John Burrows, the chairman of the panel, said the flag was \
