@@ -15,6 +15,8 @@ mod territory;
 #[cfg(test)]
 mod tests_refs;
 #[cfg(test)]
+mod tests_requests;
+#[cfg(test)]
 mod tests_tree;
 #[cfg(test)]
 mod tests_votes;
