@@ -183,7 +183,7 @@ fn subject(doc: &Doc<'_>, t: usize, is_actor: impl Fn(usize) -> bool) -> Option<
         // has shown", whichever relation the parse gives "China"); a vote that is the subject
         // itself ("This abstention reaffirms ...") names no voter.
         let at = p.token(w).map(|x| doc.token_at(x.start));
-        if step > 0 && at.is_some_and(|u| is_actor(u)) {
+        if step > 0 && at.is_some_and(&is_actor) {
             return at;
         }
         if p.rel(w).starts_with("nsubj") {
