@@ -185,6 +185,16 @@ pub enum Lex {
     /// Nouns of armed people and units (lemmas): on either side of a verb of contact they make
     /// it the armed engagement after all ("troops engaged with militants").
     ArmedNoun,
+    /// Words of a veto, noun or verb ("Russia's veto of the draft", "vetoed"): the voter opposes
+    /// the text vetoed (stances/votes.rs).
+    VoteVeto,
+    /// Words of an abstention in a vote ("abstained on", "with its abstention"): neutral on the
+    /// text (stances/votes.rs).
+    VoteAbstention,
+    /// Nouns of a text put to a vote ("resolution").
+    VotedText,
+    /// Words that make a voted text one not adopted yet ("draft resolution").
+    DraftWord,
 }
 
 /// How a list's words are compared with the text.
@@ -197,7 +207,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 70] = [
+pub const LEXICONS: [(Lex, &str, Case); 74] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -280,6 +290,10 @@ pub const LEXICONS: [(Lex, &str, Case); 70] = [
     (Lex::CongratulatingVerb, "congratulating_verb", Case::Any),
     (Lex::ContactVerb, "contact_verb", Case::Any),
     (Lex::ArmedNoun, "armed_noun", Case::Any),
+    (Lex::VoteVeto, "vote_veto", Case::Any),
+    (Lex::VoteAbstention, "vote_abstention", Case::Any),
+    (Lex::VotedText, "voted_text", Case::Any),
+    (Lex::DraftWord, "draft_word", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

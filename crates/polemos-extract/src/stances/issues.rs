@@ -428,15 +428,26 @@ pub(super) fn requested_act(
         if p.token(verb).is_none_or(|t| t.upos != "VERB") {
             continue;
         }
-        let Some(object) = p.dependent(verb, "obj") else {
+        let against = doc.tok_is_a(verb_tok, Class::Reversing)
+            || p.negated(verb)
+            || (to > 0 && doc.tok_is_a(to - 1, Class::Negation));
+        // "to halt and prevent the provision of such support": a verb shares the object of
+        // the verbs coordinated with it.
+        let object = p
+            .conjuncts(verb)
+            .into_iter()
+            .find_map(|v| p.dependent(v, "obj"));
+        let Some(object) = object else {
+            // "called upon the parties to re-engage in negotiations": with no object, a known
+            // topic the verb takes as its oblique is what is asked.
+            if let Some(topic) = oblique_topic(doc, items, verb) {
+                return Some((topic, against));
+            }
             continue;
         };
         let Some((from, object_end)) = p.subtree_span(object) else {
             continue;
         };
-        let against = doc.tok_is_a(verb_tok, Class::Reversing)
-            || p.negated(verb)
-            || (to > 0 && doc.tok_is_a(to - 1, Class::Negation));
         // The topic must be the object itself ("to reach a peace agreement"), not a word deep in
         // a clause inside it ("to avoid actions that may undermine peace").
         let head = p.token(object).map_or((0, 0), |t| (t.start, t.end));
@@ -464,6 +475,22 @@ pub(super) fn requested_act(
         }
     }
     None
+}
+
+/// A known topic named by an oblique of `verb` ("to re-engage in negotiations").
+fn oblique_topic(doc: &Doc<'_>, items: &[Item], verb: Word) -> Option<Accused> {
+    let p = &doc.parse;
+    p.dependents(verb)
+        .filter(|&d| p.has_rel(d, "obl"))
+        .find_map(|d| {
+            let head = p.token(d).map(|t| (t.start, t.end))?;
+            items.iter().find_map(|x| match x.kind {
+                ItemKind::Topic(t) if x.start <= head.0 && head.1 <= x.end => {
+                    Some(Accused::Topic(t, x.tok))
+                }
+                _ => None,
+            })
+        })
 }
 
 /// Whether the parse reads `start..end` as a noun phrase: its head is a noun, and no word in

@@ -15,7 +15,12 @@ mod territory;
 #[cfg(test)]
 mod tests_refs;
 #[cfg(test)]
+mod tests_requests;
+#[cfg(test)]
 mod tests_tree;
+#[cfg(test)]
+mod tests_votes;
+mod votes;
 
 use std::collections::HashMap;
 
@@ -645,6 +650,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
     }
     sanctions_imposed(k, doc, &mut out, &mut index);
+    votes::votes(k, doc, &mut out, &mut index);
     territory::demonym_territory(k, doc, &mut out, &mut index);
     let mut out = same_act_named_twice(out, &mut new_issues);
     for f in &mut out {

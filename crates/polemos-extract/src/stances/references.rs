@@ -142,7 +142,14 @@ fn antecedent(
             latest = topics.last().copied();
         }
     }
-    latest.map(|t| (t, noun))
+    latest.map(|t| (t, noun)).or_else(|| {
+        // "But Sudan supports the resolution" after a headline that names it only inside the
+        // Council's name: a referring "the resolution" is a UN resolution all the same.
+        doc.tok_in_lex(noun, Lex::VotedText)
+            .then(|| k.topics.iter().position(|t| t.id == "un-resolution"))
+            .flatten()
+            .map(|t| (t, noun))
+    })
 }
 
 /// The actor that owns the noun at token `noun`: a possessive or demonym right before it,

@@ -1,0 +1,45 @@
+//! Requests whose asked act names the issue (issues.rs `requested_act`): a verb of refusing or
+//! stopping asked of another opposes its object, a verb with no object asks for the known topic
+//! of its oblique, coordinated verbs share their object. A sentence and a paraphrase each.
+
+use super::tests::{has, stances};
+
+#[test]
+fn asking_another_to_reject_a_thing_opposes_it() {
+    let s = stances(
+        "Russia annexed Crimea. The United States called upon Russia to reject threats or even allusion to possible use of force.",
+    );
+    assert!(has(&s, "USA", "threats", "oppose"), "{s:?}");
+    assert!(!has(&s, "USA", "threats", "support"), "{s:?}");
+    let s = stances(
+        "Russia annexed Crimea. France urged Ukraine to reject threats against the Crimean Tatars.",
+    );
+    assert!(has(&s, "FRA", "threats", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_verb_without_object_asks_for_the_topic_of_its_oblique() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. France called upon the parties to re-engage in negotiations on substance.",
+    );
+    assert!(has(&s, "FRA", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The United States urged both sides to engage in direct talks.",
+    );
+    assert!(has(&s, "USA", "negotiations", "support"), "{s:?}");
+}
+
+#[test]
+fn coordinated_verbs_share_the_object_asked_against() {
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. The United States asked Russia to halt and prevent the deployment of troops in Crimea.",
+    );
+    assert!(has(&s, "USA", "military-presence", "oppose"), "{s:?}");
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. Germany asked Russia to stop and prevent the construction of new bases in Crimea.",
+    );
+    assert!(
+        has(&s, "DEU", "construction-of-new-bases", "oppose"),
+        "{s:?}"
+    );
+}
