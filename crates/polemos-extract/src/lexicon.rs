@@ -179,6 +179,18 @@ pub enum Lex {
     /// Nouns of armed people and units (lemmas): on either side of a verb of contact they make
     /// it the armed engagement after all ("troops engaged with militants").
     ArmedNoun,
+    /// Nouns of commitment whose owner (its "of" complement or possessor) holds what their "to"
+    /// complement names ("the commitment of the United States to peace"; stances/commitment.rs).
+    CommitmentNoun,
+    /// Possessives that refer to the two sides just named ("the commitment of their
+    /// governments"): the owner is the pair, not one state.
+    PairPossessive,
+    /// Nouns of signing or adopting an act (as written): those who do it ("by", "between") hold
+    /// what it is of ("the signing by Ecuador and Peru of their agreement"; stances/signers.rs).
+    SigningNoun,
+    /// Verbs of welcoming (lemmas): their subject holds the act its object or "on" phrase names
+    /// ("welcomes the signing ...", "congratulates X on the signing ...").
+    WelcomingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -191,7 +203,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 67] = [
+pub const LEXICONS: [(Lex, &str, Case); 71] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::MastheadWord, "masthead_word", Case::AsWritten),
     (Lex::FeatureNoun, "feature_noun", Case::AsWritten),
@@ -267,6 +279,10 @@ pub const LEXICONS: [(Lex, &str, Case); 67] = [
     (Lex::CongratulatingVerb, "congratulating_verb", Case::Any),
     (Lex::ContactVerb, "contact_verb", Case::Any),
     (Lex::ArmedNoun, "armed_noun", Case::Any),
+    (Lex::CommitmentNoun, "commitment_noun", Case::Any),
+    (Lex::PairPossessive, "pair_possessive", Case::Any),
+    (Lex::SigningNoun, "signing_noun", Case::Any),
+    (Lex::WelcomingVerb, "welcoming_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

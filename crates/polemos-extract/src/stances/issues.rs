@@ -148,7 +148,7 @@ pub(super) fn judged_subject(doc: &Doc<'_>, items: &[Item], at: usize) -> Option
     (stop <= cue.tok).then(|| new_issue_from(doc, items, from, stop, false))?
 }
 
-fn new_issue_from(
+pub(super) fn new_issue_from(
     doc: &Doc<'_>,
     items: &[Item],
     from: usize,
