@@ -1,5 +1,5 @@
-//! Commitments carried by a noun (`commitment.rs`): the noun's owner holds what its "to"
-//! complement names, whatever verb governs the noun.
+//! Commitments and support carried by a noun (`commitment.rs`, `issues.rs`): the noun's owner
+//! holds what its "to" complement names, whatever verb governs the noun.
 
 use super::tests::{has, stances};
 
@@ -56,6 +56,27 @@ fn a_commitment_without_owner_or_to_an_actor_names_no_issue() {
     );
     assert!(
         !s.iter().any(|(h, i, _)| h == "USA" && i == "japan"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_longest_phrase_before_an_infinitive_is_whole() {
+    // Support carried by a noun ("its support for"): a four-word issue that an infinitive
+    // follows is whole, not cut short (`issues.rs`).
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The United States reaffirms its support for the exercise of peaceful means to resolve maritime disputes.",
+    );
+    assert!(
+        has(&s, "USA", "exercise-of-peaceful-means", "support"),
+        "{s:?}"
+    );
+    // Without the infinitive, a four-word phrase a word continues is still cut short.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The United States reaffirms its support for the exercise of peaceful means diplomacy.",
+    );
+    assert!(
+        !s.iter().any(|(_, i, _)| i == "exercise-of-peaceful-means"),
         "{s:?}"
     );
 }
