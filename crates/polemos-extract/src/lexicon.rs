@@ -195,6 +195,18 @@ pub enum Lex {
     VotedText,
     /// Words that make a voted text one not adopted yet ("draft resolution").
     DraftWord,
+    /// Nouns of commitment whose owner (its "of" complement or possessor) holds what their "to"
+    /// complement names ("the commitment of the United States to peace"; stances/commitment.rs).
+    CommitmentNoun,
+    /// Possessives that refer to the two sides just named ("the commitment of their
+    /// governments"): the owner is the pair, not one state.
+    PairPossessive,
+    /// Nouns of signing or adopting an act (as written): those who do it ("by", "between") hold
+    /// what it is of ("the signing by Ecuador and Peru of their agreement"; stances/signers.rs).
+    SigningNoun,
+    /// Verbs of welcoming (lemmas): their subject holds the act its object or "on" phrase names
+    /// ("welcomes the signing ...", "congratulates X on the signing ...").
+    WelcomingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -207,7 +219,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 74] = [
+pub const LEXICONS: [(Lex, &str, Case); 78] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -294,6 +306,10 @@ pub const LEXICONS: [(Lex, &str, Case); 74] = [
     (Lex::VoteAbstention, "vote_abstention", Case::Any),
     (Lex::VotedText, "voted_text", Case::Any),
     (Lex::DraftWord, "draft_word", Case::Any),
+    (Lex::CommitmentNoun, "commitment_noun", Case::Any),
+    (Lex::PairPossessive, "pair_possessive", Case::Any),
+    (Lex::SigningNoun, "signing_noun", Case::Any),
+    (Lex::WelcomingVerb, "welcoming_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

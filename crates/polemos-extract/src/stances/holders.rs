@@ -360,7 +360,7 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
     None
 }
 
-fn lemma(doc: &Doc<'_>, w: Word) -> String {
+pub(super) fn lemma(doc: &Doc<'_>, w: Word) -> String {
     doc.parse
         .token(w)
         .map(|t| t.lemma.to_ascii_lowercase())
@@ -368,7 +368,12 @@ fn lemma(doc: &Doc<'_>, w: Word) -> String {
 }
 
 /// The actor mentioned at word `w`: its mention covers the word.
-fn actor_at(items: &[Item], doc: &Doc<'_>, w: Word, adjectival_too: bool) -> Option<usize> {
+pub(super) fn actor_at(
+    items: &[Item],
+    doc: &Doc<'_>,
+    w: Word,
+    adjectival_too: bool,
+) -> Option<usize> {
     let t = doc.parse.token(w)?;
     items.iter().find_map(|x| match x.kind {
         ItemKind::Actor {
@@ -383,7 +388,7 @@ fn actor_at(items: &[Item], doc: &Doc<'_>, w: Word, adjectival_too: bool) -> Opt
 /// The two actors most recently coordinated ("Prime Minister Pashinyan and President Aliyev",
 /// "Morocco and the Polisario Front") in sentence `s` before `before` or in the sentence
 /// before it, with different states.
-fn coordinated_pair(doc: &Doc<'_>, s: usize, before: usize) -> Option<Vec<usize>> {
+pub(super) fn coordinated_pair(doc: &Doc<'_>, s: usize, before: usize) -> Option<Vec<usize>> {
     for sentence in (s.saturating_sub(1)..=s).rev() {
         let items = doc.sentence_items(sentence);
         let mut found = None;
@@ -417,7 +422,7 @@ fn coordinated_pair(doc: &Doc<'_>, s: usize, before: usize) -> Option<Vec<usize>
 }
 
 /// The parties of the dispute sentence `s` is about that the text names.
-fn dispute_parties(k: &Knowledge, doc: &Doc<'_>, s: usize) -> Option<Vec<usize>> {
+pub(super) fn dispute_parties(k: &Knowledge, doc: &Doc<'_>, s: usize) -> Option<Vec<usize>> {
     let d = doc.sentence_dispute.get(s).copied().flatten()?;
     let fact = &doc.disputes[d];
     let names: Vec<String> = match fact.known {
@@ -439,7 +444,7 @@ fn dispute_parties(k: &Knowledge, doc: &Doc<'_>, s: usize) -> Option<Vec<usize>>
 
 /// "both parties", "the two sides", "both leaders", "Both said ...": the two sides just named
 /// together, else the two parties of the dispute.
-fn both_sides(k: &Knowledge, doc: &Doc<'_>, w: Word, s: usize) -> Option<Vec<usize>> {
+pub(super) fn both_sides(k: &Knowledge, doc: &Doc<'_>, w: Word, s: usize) -> Option<Vec<usize>> {
     let p = &doc.parse;
     let l = lemma(doc, w);
     let quantified = p

@@ -148,7 +148,7 @@ pub(super) fn judged_subject(doc: &Doc<'_>, items: &[Item], at: usize) -> Option
     (stop <= cue.tok).then(|| new_issue_from(doc, items, from, stop, false))?
 }
 
-fn new_issue_from(
+pub(super) fn new_issue_from(
     doc: &Doc<'_>,
     items: &[Item],
     from: usize,
@@ -258,8 +258,11 @@ fn new_issue_from(
     // ("resumption of formal diplomatic [ties]"): not a whole phrase. A phrase of the longest
     // length that a word ending phrases follows is whole ("restoration of diplomatic ties
     // between ...").
+    // An infinitive marker after a phrase of the longest length ends it too ("the exercise of
+    // peaceful means to resolve ...": the infinitive says what the means are for).
     let cut_short = clause_at != Some(t)
         && !doc.tok_is_a(t, Class::IssueEnd)
+        && !(t - start == MAX_NEW_ISSUE_TOKENS && doc.tok_is_a(t, Class::InfinitiveMarker))
         && (covered(t) || t - start == MAX_NEW_ISSUE_TOKENS);
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;

@@ -8,14 +8,20 @@
 //! its own reading.
 
 pub mod calibration;
+mod commitment;
 mod holders;
 mod issues;
 mod references;
+mod signers;
 mod territory;
+#[cfg(test)]
+mod tests_commitment;
 #[cfg(test)]
 mod tests_refs;
 #[cfg(test)]
 mod tests_requests;
+#[cfg(test)]
+mod tests_signers;
 #[cfg(test)]
 mod tests_tree;
 #[cfg(test)]
@@ -652,6 +658,26 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     sanctions_imposed(k, doc, &mut out, &mut index);
     votes::votes(k, doc, &mut out, &mut index);
     territory::demonym_territory(k, doc, &mut out, &mut index);
+    commitment::owned_commitments(
+        k,
+        doc,
+        &mut out,
+        &mut index,
+        &mut commitment::Proposed {
+            names: &mut new_issues,
+            seen: &mut seen_new,
+        },
+    );
+    signers::signed_acts(
+        k,
+        doc,
+        &mut out,
+        &mut index,
+        &mut commitment::Proposed {
+            names: &mut new_issues,
+            seen: &mut seen_new,
+        },
+    );
     let mut out = same_act_named_twice(out, &mut new_issues);
     for f in &mut out {
         f.confidence = calibration::confidence(k, f);

@@ -1,0 +1,82 @@
+//! Commitments and support carried by a noun (`commitment.rs`, `issues.rs`): the noun's owner
+//! holds what its "to" complement names, whatever verb governs the noun.
+
+use super::tests::{has, stances};
+
+#[test]
+fn the_of_owner_of_a_commitment_holds_its_to_complement() {
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy conveyed the commitment of the United States to reconciliation.",
+    );
+    assert!(has(&s, "USA", "reconciliation", "support"), "{s:?}");
+    // A paraphrase: a possessor owns it, and a passive verb governs the noun.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The United States' commitment to reconciliation was reaffirmed by the envoy.",
+    );
+    assert!(has(&s, "USA", "reconciliation", "support"), "{s:?}");
+}
+
+#[test]
+fn a_gerund_complement_names_its_object() {
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy conveyed the commitment of the United States to achieving regional reconciliation.",
+    );
+    assert!(
+        has(&s, "USA", "regional-reconciliation", "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn their_governments_commitment_is_both_sides() {
+    let s = stances(
+        "The United States congratulates Japan and Russia on their talks over the Kuril Islands. This accomplishment reflects the commitment of their governments to diplomacy.",
+    );
+    // "diplomacy" is a phrase of the knowledge's `negotiations` topic.
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    // A paraphrase: "both leaders'" as the possessor.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy praised both leaders' commitment to diplomacy.",
+    );
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "negotiations", "support"), "{s:?}");
+}
+
+#[test]
+fn a_commitment_without_owner_or_to_an_actor_names_no_issue() {
+    // No owner: the noun alone says nothing about who is committed.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The talks showed a commitment to diplomacy.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "negotiations"), "{s:?}");
+    // "to Japan": the one committed to is an actor, not an issue.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy conveyed the commitment of the United States to Japan.",
+    );
+    assert!(
+        !s.iter().any(|(h, i, _)| h == "USA" && i == "japan"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_longest_phrase_before_an_infinitive_is_whole() {
+    // Support carried by a noun ("its support for"): a four-word issue that an infinitive
+    // follows is whole, not cut short (`issues.rs`).
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The United States reaffirms its support for the exercise of peaceful means to resolve maritime disputes.",
+    );
+    assert!(
+        has(&s, "USA", "exercise-of-peaceful-means", "support"),
+        "{s:?}"
+    );
+    // Without the infinitive, a four-word phrase a word continues is still cut short.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The United States reaffirms its support for the exercise of peaceful means diplomacy.",
+    );
+    assert!(
+        !s.iter().any(|(_, i, _)| i == "exercise-of-peaceful-means"),
+        "{s:?}"
+    );
+}
