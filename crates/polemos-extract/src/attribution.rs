@@ -9,6 +9,7 @@ use super::lang::Class;
 use super::lexicon::Lex;
 use super::output::{Clause, Speech};
 use super::syntax::{Subject, subject_before};
+use super::tree::Word;
 use polemos_core::model::ActorKind;
 
 /// The score of an attribution: one figure for every cue, not calibrated like the other facts'
@@ -236,6 +237,46 @@ pub fn label_speaker(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
     Some(named)
 }
 
+/// Whether the reporting cue `it` is a past participle modifying the noun right before it, as
+/// the parse shows it: tagged a participle, with no subject or auxiliary of its own ("their
+/// decision announced today", "the ceasefire announced on Monday"; not "Greece has announced").
+/// The parse is asked only when the words allow it (a one-word cue with a participle's ending
+/// after a lower-case word that is no auxiliary: "decision announced", not "Serbia announced",
+/// "has announced" or "said"), so that plain sentences stay unparsed.
+fn participle_of_noun(doc: &Doc<'_>, it: &Item, floor: usize) -> bool {
+    if it.tok_end != it.tok + 1 || it.tok <= floor {
+        return false;
+    }
+    let word = doc.tok(it.tok).to_ascii_lowercase();
+    let before = doc.tok(it.tok - 1);
+    if !doc.lang.ends_with(Class::ParticipleSuffix, &word)
+        || !before.starts_with(|c: char| c.is_ascii_lowercase())
+        || doc.tok_is_a(it.tok - 1, Class::Auxiliary)
+    {
+        return false;
+    }
+    let p = &doc.parse;
+    let words = p.words_in(it.start, it.end);
+    let Some(head) = p.head_of(&words) else {
+        return false;
+    };
+    if p.token(head).is_none_or(|t| t.xpos != "VBN") {
+        return false;
+    }
+    let own_clause = p.dependents(head).any(|d| {
+        ["nsubj", "nsubj:pass", "aux", "aux:pass"]
+            .iter()
+            .any(|r| p.has_rel(d, r))
+    });
+    let noun_before = head.index > 0
+        && p.token(Word {
+            index: head.index - 1,
+            ..head
+        })
+        .is_some_and(|t| t.upos == "NOUN");
+    !own_clause && noun_before
+}
+
 /// Builds the clauses of every sentence.
 pub fn run(doc: &mut Doc<'_>) {
     discourse(doc);
@@ -260,6 +301,12 @@ pub fn run(doc: &mut Doc<'_>) {
                 ItemKind::Cue(Cue::Hope) => true,
                 _ => continue,
             };
+            // "We urge X and Y to reverse their decision announced today": a participle right
+            // after a noun modifies it and reports no one's words; the actors before it are no
+            // speakers (nor "we" one of them).
+            if !hope && participle_of_noun(doc, it, sentence.tokens.start) {
+                continue;
+            }
             doc.tick(items.len() * 2 + clauses.len());
             let according_to = it.tok_end == it.tok + 2
                 && doc.tok_is_a(it.tok, Class::According)

@@ -304,6 +304,16 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
             }
         }
     }
+    // "the announcement by Serbian President Vucic and Kosovo Prime Minister Kurti": the parser
+    // may hang the second of coordinated titled names as an apposition (of the noun or of the
+    // first name's phrase) that holds the "and"; it names a second actor, not the first again.
+    if !out.is_empty() {
+        for a in coordinated_appositions(p, map, w) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
+    }
     if out.is_empty() {
         // "its foreign ministry", "their troops": the owner is a pronoun to resolve.
         let owner = p.dependents(w).find(|d| p.has_rel(*d, "nmod:poss"));
@@ -332,6 +342,52 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
     } else {
         Who::Actors(out)
     }
+}
+
+/// The actors of appositions of the noun `w`, or of its agent's phrase ("by X"), that hold a
+/// coordinating conjunction before them, and of the conjuncts of such appositions: a
+/// coordination the parser read as an apposition.
+/// Only in the phrase of a noun with such an agent: elsewhere an apposition is most often the
+/// same actor named again.
+fn coordinated_appositions(p: &Parse<'_>, map: &[Option<usize>], w: Word) -> Vec<usize> {
+    let agents: Vec<Word> = p
+        .dependents(w)
+        .filter(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::AgentPreposition))
+        .collect();
+    if agents.is_empty() {
+        return Vec::new();
+    }
+    let mut heads = vec![w];
+    heads.extend(agents);
+    let mut out = Vec::new();
+    for h in heads {
+        for d in p.dependents(h).filter(|d| p.has_rel(*d, "appos")) {
+            // The "and" hangs on the apposition or on a word of its phrase, before it.
+            let mut stack = vec![(d, 0usize)];
+            let mut joined = false;
+            while let Some((x, depth)) = stack.pop() {
+                if p.has_rel(x, "cc") && x.index < d.index {
+                    joined = true;
+                    break;
+                }
+                if depth < 2 {
+                    stack.extend(p.dependents(x).map(|y| (y, depth + 1)));
+                }
+            }
+            if joined && let Some(a) = map.get(d.index).copied().flatten() {
+                out.push(a);
+            }
+            // "leader Ersin Tatar and Turkish President Recep Tayyip Erdogan": the second name
+            // coordinated inside the apposition.
+            out.extend(
+                p.conjuncts(d)
+                    .into_iter()
+                    .skip(1)
+                    .filter_map(|c| map.get(c.index).copied().flatten()),
+            );
+        }
+    }
+    out
 }
 
 /// "both parties", "all sides", "the two countries", "both governments"; "the countries" and

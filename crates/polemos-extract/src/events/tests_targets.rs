@@ -344,3 +344,51 @@ fn a_reaction_that_names_no_one_answers_the_act_before_it() {
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
     assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_participle_after_the_asked_act_makes_no_speaker_of_the_parties_asked() {
+    // "announced" modifies "decision": it reports no one's words, so "we" is still the author
+    // and both parties are asked (it made Serbia the speaker, asking Kosovo).
+    let text = "The United States condemns the move. We urge Serbia and Kosovo to reverse their \
+                decision announced today.";
+    let all = events(text);
+    assert!(has(text, "USA", "REQUEST", "SRB"), "{all:?}");
+    assert!(has(text, "USA", "REQUEST", "XKX"), "{all:?}");
+    assert!(
+        !all.iter()
+            .any(|(s, t, _, _)| t == "REQUEST" && s.iter().any(|x| x == "SRB")),
+        "{all:?}"
+    );
+    // A paraphrase: another verb of asking, another participle and noun.
+    let text = "France welcomes the talks held in Geneva this week. We call on Armenia and \
+                Azerbaijan to honor the ceasefire announced on Monday.";
+    let all = events(text);
+    assert!(has(text, "FRA", "REQUEST", "ARM"), "{all:?}");
+    assert!(has(text, "FRA", "REQUEST", "AZE"), "{all:?}");
+    assert!(
+        !all.iter()
+            .any(|(s, t, _, _)| t == "REQUEST" && s.iter().any(|x| x == "ARM")),
+        "{all:?}"
+    );
+}
+
+#[test]
+fn a_second_titled_name_the_parser_hangs_as_an_apposition_is_a_second_target() {
+    // "... Vucic and Kosovo Prime Minister Albin Kurti": the parser hangs Kurti on the noun as
+    // an apposition holding the "and"; the condemned announcement is both leaders'.
+    let text = "The United States condemns the announcement by Serbian President Aleksandar \
+                Vucic and Kosovo Prime Minister Albin Kurti today regarding the closure of the \
+                border.";
+    let all = events(text);
+    assert!(has(text, "USA", "ACCUSE", "aleksandar-vucic"), "{all:?}");
+    assert!(has(text, "USA", "ACCUSE", "albin-kurti"), "{all:?}");
+    // A paraphrase: another pair of leaders, another verb, the apposition under the first name.
+    let text = "The United States condemns the announcement by Turkish Cypriot leader Ersin Tatar \
+                and Turkish President Recep Tayyip Erdogan today regarding the transfer.";
+    let all = events(text);
+    assert!(
+        has(text, "USA", "ACCUSE", "recep-tayyip-erdogan"),
+        "{all:?}"
+    );
+    assert!(has(text, "USA", "ACCUSE", "TURKISH-CYPRIOTS"), "{all:?}");
+}
