@@ -559,9 +559,9 @@ mod tests {
     #[test]
     fn a_headlines_person_is_no_antecedent_of_the_bodys_pronoun() {
         // The by-line's author wrote the statement; "he" is the Secretary, whom no name gives.
-        let text = "Statement by Spokesperson Heather Nauert: Russia Talks\n\nDuring the \
-                    Secretary's visit to Moscow, he and Foreign Minister Lavrov agreed to set up \
-                    a working group.\n";
+        let text = "Statement by Spokesperson Heather Nauert: Russia Talks\n\nDuring his visit \
+                    to Moscow, he met Foreign Minister Lavrov. Russia accused the United States \
+                    of interference.\n";
         let x = crate::test_support::extractor()
             .extract(text, &ArticleMeta::default())
             .expect("extracts");
@@ -569,6 +569,14 @@ mod tests {
             x.actors.iter().any(|a| a.name == "actors/heather-nauert"),
             "{:?}",
             x.actors
+        );
+        // The body is read: its accusation is there.
+        assert!(
+            x.events.iter().any(|e| e.event_type.as_str() == "ACCUSE"
+                && e.sources == ["actors/RUS"]
+                && e.targets == ["actors/USA"]),
+            "{:?}",
+            x.events
         );
         let nauert = |v: &[String]| v.iter().any(|a| a.contains("nauert"));
         assert!(

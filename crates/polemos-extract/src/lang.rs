@@ -151,6 +151,12 @@ pub enum Class {
     And,
     /// The preposition of a passive's agent ("by").
     AgentPreposition,
+    /// The prepositions of what someone is congratulated or thanked on ("congratulates X on the
+    /// signing of ...").
+    OccasionCase,
+    /// The preposition after an abstention that names what is abstained from instead of a vote
+    /// ("abstained from violence").
+    AbstainedFrom,
     /// The prepositions of a statement's by-line before its author's title ("Statement by
     /// Department Spokesperson Tammy Bruce on ...", "Remarks from ...").
     BylinePreposition,
@@ -304,7 +310,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 126] = [
+pub const CLASSES: [(Class, &str); 128] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -359,6 +365,8 @@ pub const CLASSES: [(Class, &str); 126] = [
     (Class::PairPreposition, "pair_preposition"),
     (Class::And, "and"),
     (Class::AgentPreposition, "agent_preposition"),
+    (Class::OccasionCase, "occasion_case"),
+    (Class::AbstainedFrom, "abstained_from"),
     (Class::BylinePreposition, "byline_preposition"),
     (Class::According, "according"),
     (Class::AccordingTo, "according_to"),

@@ -144,12 +144,29 @@ fn antecedent(
     }
     latest.map(|t| (t, noun)).or_else(|| {
         // "But Sudan supports the resolution" after a headline that names it only inside the
-        // Council's name: a referring "the resolution" is a UN resolution all the same.
-        doc.tok_in_lex(noun, Lex::VotedText)
+        // Council's name: a referring "the resolution" is a UN resolution all the same, when
+        // nothing stands between the noun and its determiner ("the peaceful resolution" is a
+        // settlement) and the document speaks of the UN or of a vote.
+        let bare = noun > 0 && doc.tok_is_a(noun - 1, Class::ReferringDeterminer);
+        (bare && doc.tok_in_lex(noun, Lex::VotedText) && speaks_of_the_un(k, doc))
             .then(|| k.topics.iter().position(|t| t.id == "un-resolution"))
             .flatten()
             .map(|t| (t, noun))
     })
+}
+
+/// The CAMEO code of the United Nations and its organs ("IGOUNO"), in the actor data.
+const UN_CAMEO: &str = "IGOUNO";
+
+/// Whether the document names a UN body (an actor the data codes as the UN's) or a vote word
+/// ("veto", "abstained").
+fn speaks_of_the_un(k: &Knowledge, doc: &Doc<'_>) -> bool {
+    doc.actors.iter().any(|a| {
+        a.known
+            .and_then(|i| k.actors[i].cameo.as_deref())
+            .is_some_and(|c| c.starts_with(UN_CAMEO))
+    }) || (0..doc.tokens.len())
+        .any(|t| doc.tok_in_lex(t, Lex::VoteVeto) || doc.tok_in_lex(t, Lex::VoteAbstention))
 }
 
 /// The actor that owns the noun at token `noun`: a possessive or demonym right before it,

@@ -132,6 +132,7 @@ fn read(
     // Those congratulated on the signing: the object of the verb its "on" phrase hangs on.
     if let Some(h) = head
         && p.has_rel(w, "obl")
+        && has_case(doc, w, Class::OccasionCase)
         && welcoming(doc, h)
         && let Some(o) = p.dependent(h, "obj")
     {

@@ -11,6 +11,11 @@ fn signers_after_by_and_the_welcomer_hold_what_is_signed() {
     for h in ["JPN", "RUS", "USA"] {
         assert!(has(&s, h, "peace-treaty", "support"), "{h}: {s:?}");
     }
+    // Those praised for something else, "after" the signing, are no signers.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The United States praised China after the signing of the peace treaty.",
+    );
+    assert!(!has(&s, "CHN", "peace-treaty", "support"), "{s:?}");
 }
 
 #[test]
@@ -21,6 +26,11 @@ fn those_congratulated_on_a_signing_hold_what_is_signed() {
     for h in ["JPN", "RUS", "USA"] {
         assert!(has(&s, h, "peace-treaty", "support"), "{h}: {s:?}");
     }
+    // Those praised for something else, "after" the signing, are no signers.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The United States praised China after the signing of the peace treaty.",
+    );
+    assert!(!has(&s, "CHN", "peace-treaty", "support"), "{s:?}");
 }
 
 #[test]

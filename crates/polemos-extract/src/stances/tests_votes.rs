@@ -66,6 +66,66 @@ fn the_resolution_refers_to_a_un_resolution_with_no_antecedent() {
         "Russia's Veto of a UN Security Council Resolution on Crimea\n\nRussia claims it is about sovereignty. But Ukraine supports the resolution.",
     );
     assert!(has(&s, "UKR", "un-resolution", "support"), "{s:?}");
-    let s = stances("Fighting continued in Crimea. Ukraine backs the resolution.");
+    let s = stances(
+        "The Security Council met on Crimea. Fighting continued there. Ukraine backs the resolution.",
+    );
     assert!(has(&s, "UKR", "un-resolution", "support"), "{s:?}");
+    // With no UN body or vote named, or with a modifier, a resolution is no UN text.
+    for text in [
+        "Fighting continued in Crimea. Ukraine backs the resolution.",
+        "The Security Council met on Crimea. Ukraine backs the peaceful resolution.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(_, i, _)| i == "un-resolution"),
+            "{text}: {s:?}"
+        );
+    }
+}
+
+/// The ids of those who cast the vote named by the first `word` of `text`.
+fn voters_of(text: &str, word: &str) -> Vec<String> {
+    let x = crate::test_support::extractor();
+    let doc = x.analyze(text, None);
+    let t = (0..doc.tokens.len())
+        .find(|&t| doc.tok(t) == word)
+        .expect("the vote word");
+    let s = (0..doc.sentences.len())
+        .find(|&s| doc.sentences[s].tokens.contains(&t))
+        .expect("its sentence");
+    super::votes::voters(&doc, s, t)
+        .into_iter()
+        .map(|a| doc.actors[a].id.clone())
+        .collect()
+}
+
+#[test]
+fn who_judges_a_vote_did_not_cast_it() {
+    // The subject of a verb whose object is the vote judges it.
+    for text in [
+        "Russia vetoed the draft resolution on Crimea. The United Kingdom discussed the veto on the draft resolution.",
+        "Russia vetoed the draft resolution on Crimea. France regretted the abstention on the draft resolution.",
+    ] {
+        let word = if text.contains("abstention") {
+            "abstention"
+        } else {
+            "veto"
+        };
+        assert!(voters_of(text, word).is_empty(), "{text}");
+    }
+    // The voter named after "of" or "by" casts it.
+    assert_eq!(
+        voters_of(
+            "Kyiv discussed the veto by Russia on the draft resolution.",
+            "veto"
+        ),
+        ["RUS"]
+    );
+    assert_eq!(
+        voters_of(
+            "France regretted the abstention of China on the draft resolution.",
+            "abstention"
+        ),
+        ["CHN"]
+    );
 }

@@ -12,6 +12,7 @@ use polemos_core::model::StanceLabel;
 
 use super::super::ir::{Doc, ItemKind};
 use super::super::knowledge::Knowledge;
+use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
 use super::super::output::StanceFact;
@@ -39,9 +40,6 @@ pub(super) fn votes(
     if !(0..doc.tokens.len()).any(|t| doc.tok_in_lex(t, Lex::VotedText)) {
         return;
     }
-    let Some(main) = main_dispute(doc) else {
-        return;
-    };
     for s in 0..doc.sentences.len() {
         let range = doc.sentences[s].tokens.clone();
         for t in range.clone() {
@@ -54,7 +52,7 @@ pub(super) fn votes(
             // A veto names what it blocks; an abstention with nothing named is on the
             // document's resolution, unless it abstains from something else.
             if text.is_none()
-                && (veto || (t + 1 < range.end && doc.tok(t + 1).eq_ignore_ascii_case("from")))
+                && (veto || (t + 1 < range.end && doc.tok_is_a(t + 1, Class::AbstainedFrom)))
             {
                 continue;
             }
@@ -72,12 +70,11 @@ pub(super) fn votes(
             let drafted =
                 text.is_some_and(|x| (t + 1..x).any(|u| doc.tok_in_lex(u, Lex::DraftWord)));
             let t_id = &k.topics[if drafted { draft } else { adopted }].id;
-            let dispute = doc
-                .sentence_dispute
-                .get(s)
-                .copied()
-                .flatten()
-                .unwrap_or(main);
+            // A headline's vote, as any sentence's, belongs to the dispute the framing stage
+            // gives it: the one it names, else the article's main one.
+            let Some(dispute) = doc.sentence_dispute.get(s).copied().flatten() else {
+                continue;
+            };
             let issue = format!("{}/issues/{t_id}", doc.disputes[dispute].name);
             let (label, position) = if veto {
                 (StanceLabel::Oppose, 0.0)
@@ -107,22 +104,12 @@ pub(super) fn votes(
     }
 }
 
-/// The dispute most sentences are about: a headline's vote belongs to it.
-fn main_dispute(doc: &Doc<'_>) -> Option<usize> {
-    let mut counts: HashMap<usize, usize> = HashMap::new();
-    for d in doc.sentence_dispute.iter().flatten() {
-        *counts.entry(*d).or_default() += 1;
-    }
-    counts
-        .into_iter()
-        .max_by_key(|&(d, n)| (n, usize::MAX - d))
-        .map(|(d, _)| d)
-}
-
 /// The stance holders who cast the vote at token `t`: the actors that own its noun ("Russia's
-/// veto", "the Russian and Chinese veto"), else the subject of its verb or of the clause its noun
-/// is in ("the United States abstained", "China – with its abstention – has shown").
-fn voters(doc: &Doc<'_>, s: usize, t: usize) -> Vec<usize> {
+/// veto", "the Russian and Chinese veto", "the veto by Russia", "the abstention of China"), else
+/// the subject of its verb or of the clause its noun is in ("the United States abstained", "China
+/// – with its abstention – has shown"), but not of a verb the vote is the object of: who
+/// "condemned the veto" judges it and did not cast it.
+pub(super) fn voters(doc: &Doc<'_>, s: usize, t: usize) -> Vec<usize> {
     let items = doc.sentence_items(s);
     let actor_ending = |at: usize| {
         items.iter().find_map(|x| match x.kind {
@@ -141,11 +128,37 @@ fn voters(doc: &Doc<'_>, s: usize, t: usize) -> Vec<usize> {
     let mut at = t;
     while let Some((actor, from)) = actor_ending(at) {
         owners.push(actor);
-        let joined = from > 0 && matches!(doc.tok(from - 1), "and" | ",");
+        let joined = from > 0 && (doc.tok_is_a(from - 1, Class::And) || doc.tok(from - 1) == ",");
         if !joined {
             break;
         }
         at = from - 1;
+    }
+    let p = &doc.parse;
+    if owners.is_empty()
+        && let Some(w) = p.word_at(doc.tokens[t].start)
+    {
+        for d in p.dependents(w) {
+            let case = p
+                .dependent(d, "case")
+                .and_then(|c| p.token(c))
+                .map(|c| c.lemma.to_ascii_lowercase());
+            let owner_case = case.is_some_and(|c| {
+                doc.lang.is(Class::OwnerCase, &c) || doc.lang.is(Class::AgentPreposition, &c)
+            });
+            if !(p.has_rel(d, "nmod") && owner_case) {
+                continue;
+            }
+            for c in p.conjuncts(d) {
+                let Some(at) = p.token(c).map(|x| doc.token_at(x.start)) else {
+                    continue;
+                };
+                owners.extend(items.iter().find_map(|x| match x.kind {
+                    ItemKind::Actor { actor, .. } if x.tok <= at && at < x.tok_end => Some(actor),
+                    _ => None,
+                }));
+            }
+        }
     }
     if owners.is_empty()
         && let Some(subject) = subject(doc, t, |u| {
@@ -178,6 +191,10 @@ fn subject(doc: &Doc<'_>, t: usize, is_actor: impl Fn(usize) -> bool) -> Option<
     for step in 0..=SUBJECT_CLIMB {
         if let Some(n) = p.dependent(w, "nsubj") {
             return p.token(n).map(|x| doc.token_at(x.start));
+        }
+        // "The United Kingdom condemned the veto": the verb's subject judges the vote.
+        if p.has_rel(w, "obj") || p.has_rel(w, "iobj") {
+            return None;
         }
         // The noun modifies the subject or an actor's name ("China – with its abstention –
         // has shown", whichever relation the parse gives "China"); a vote that is the subject
