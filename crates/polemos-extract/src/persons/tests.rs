@@ -73,6 +73,12 @@ fn a_headlines_byline_names_its_author_though_the_body_does_not() {
         let names = crate::test_support::actor_names(text);
         assert!(names.iter().any(|n| n == id), "{text}: {names:?}");
     }
+    // A by-line title that names its office's state gives the author's affiliation.
+    let found = people(
+        "Statement by NSC Spokesperson Ann Patel on the Border Talks\n\nThe talks resume in March.\n",
+        "2021-05-17",
+    );
+    assert!(has(&found, "ann-patel", Some("USA")), "{found:?}");
     // A title that no by-line introduces still needs the body to name its person.
     let names = crate::test_support::actor_names(
         "President Putin Says No to Talks\n\nThe Kremlin ruled out talks on Monday.\n",
