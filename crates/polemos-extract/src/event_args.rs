@@ -366,7 +366,11 @@ fn coordinated_appositions(p: &Parse<'_>, map: &[Option<usize>], w: Word) -> Vec
             let mut stack = vec![(d, 0usize)];
             let mut joined = false;
             while let Some((x, depth)) = stack.pop() {
-                if p.has_rel(x, "cc") && x.index < d.index {
+                let coordinator = p.token(x).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::Coordinator, &t.lemma.to_ascii_lowercase())
+                });
+                if p.has_rel(x, "cc") && coordinator && x.index < d.index {
                     joined = true;
                     break;
                 }
@@ -374,17 +378,25 @@ fn coordinated_appositions(p: &Parse<'_>, map: &[Option<usize>], w: Word) -> Vec
                     stack.extend(p.dependents(x).map(|y| (y, depth + 1)));
                 }
             }
-            if joined && let Some(a) = map.get(d.index).copied().flatten() {
-                out.push(a);
-            }
             // "leader Ersin Tatar and Turkish President Recep Tayyip Erdogan": the second name
             // coordinated inside the apposition.
-            out.extend(
-                p.conjuncts(d)
-                    .into_iter()
-                    .skip(1)
-                    .filter_map(|c| map.get(c.index).copied().flatten()),
-            );
+            let conjuncts: Vec<usize> = p
+                .conjuncts(d)
+                .into_iter()
+                .skip(1)
+                .filter_map(|c| map.get(c.index).copied().flatten())
+                .collect();
+            // "the strike by Israel, the United Kingdom and France": a list the parser hangs
+            // as an apposition with its conjuncts names the apposition's actor too, unless it
+            // is the head's own actor named again.
+            let listed = !conjuncts.is_empty()
+                && map.get(d.index).copied().flatten() != map.get(h.index).copied().flatten();
+            if (joined || listed)
+                && let Some(a) = map.get(d.index).copied().flatten()
+            {
+                out.push(a);
+            }
+            out.extend(conjuncts);
         }
     }
     out

@@ -392,3 +392,22 @@ fn a_second_titled_name_the_parser_hangs_as_an_apposition_is_a_second_target() {
     );
     assert!(has(text, "USA", "ACCUSE", "TURKISH-CYPRIOTS"), "{all:?}");
 }
+
+#[test]
+fn a_list_the_parser_hangs_as_an_apposition_names_every_state() {
+    // "the United Kingdom" is parsed as an apposition of the noun, with "France" its conjunct:
+    // all three act.
+    for text in [
+        "Iran condemned the strike by Israel, the United Kingdom and France on the port.",
+        "Iran criticized the attack by Israel, the United Kingdom and Germany on the ship.",
+    ] {
+        let all = events(text);
+        let targets: Vec<&Vec<String>> = all
+            .iter()
+            .filter(|(_, t, _, _)| t == "ACCUSE")
+            .map(|(_, _, g, _)| g)
+            .collect();
+        assert_eq!(targets.len(), 1, "{text}: {all:?}");
+        assert_eq!(targets[0].len(), 3, "{text}: {all:?}");
+    }
+}
