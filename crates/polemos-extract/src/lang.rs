@@ -154,6 +154,9 @@ pub enum Class {
     /// The prepositions of what someone is congratulated or thanked on ("congratulates X on the
     /// signing of ...").
     OccasionCase,
+    /// The plural last words of titles that name several people ("Prime Ministers Alexis
+    /// Tsipras and Zoran Zaev"), matched as written.
+    PluralTitle,
     /// The preposition after an abstention that names what is abstained from instead of a vote
     /// ("abstained from violence").
     AbstainedFrom,
@@ -310,7 +313,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 128] = [
+pub const CLASSES: [(Class, &str); 129] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -366,6 +369,7 @@ pub const CLASSES: [(Class, &str); 128] = [
     (Class::And, "and"),
     (Class::AgentPreposition, "agent_preposition"),
     (Class::OccasionCase, "occasion_case"),
+    (Class::PluralTitle, "plural_title"),
     (Class::AbstainedFrom, "abstained_from"),
     (Class::BylinePreposition, "byline_preposition"),
     (Class::According, "according"),

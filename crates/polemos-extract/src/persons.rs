@@ -112,6 +112,44 @@ fn byline_author(doc: &Doc<'_>, title: usize, name_start: usize, name_end: usize
         && closed
 }
 
+/// The second person a plural title names ("Prime Ministers Alexis Tsipras and Zoran Zaev",
+/// "Foreign Ministers Anna Berg and Jon Holt"): the title's last word is a plural of the
+/// profile's `plural_title` class, the first name ends at `first_end`, and "and" and a name of
+/// two words at least follow. A name the data knows is found on its own; this finds the others.
+#[allow(clippy::too_many_arguments)]
+fn plural_title_second(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    out: &mut People,
+    title: usize,
+    title_end: usize,
+    first_end: usize,
+    limit: usize,
+    sentence: usize,
+) {
+    if title_end == 0 || !doc.tok_is_a(title_end - 1, Class::PluralTitle) {
+        return;
+    }
+    let from = first_end + 1;
+    if from >= limit || !doc.tok_is_a(first_end, Class::And) || !is_name_word(doc, from, false) {
+        return;
+    }
+    let end = scan_name(doc, from, limit, false);
+    if name_words(doc, from, end) < 2 || out.hits.iter().any(|h| h.name_start == from) {
+        return;
+    }
+    let person = person_actor(doc, st, from, end, None);
+    qualify(k, doc, st, person, Some(title), None, None);
+    out.hits.push(PersonHit {
+        sentence,
+        tok: from,
+        name_start: from,
+        name_end: end,
+        person,
+    });
+}
+
 fn title_of(entries: &[Entry]) -> Option<usize> {
     entries.iter().find_map(|e| match e {
         Entry::Title(t) => Some(*t),
@@ -456,6 +494,14 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 name_end: n.tok_end,
                 person,
             });
+            let limit = doc
+                .raw
+                .get(r + 2)
+                .filter(|x| x.sentence == m.sentence)
+                .map_or(sentence.tokens.end, |x| x.tok.min(sentence.tokens.end));
+            plural_title_second(
+                k, doc, st, &mut out, title, m.tok_end, n.tok_end, limit, m.sentence,
+            );
             continue;
         }
         let name_end = scan_name(doc, name_start, limit, caps);
@@ -517,6 +563,9 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 name_end,
                 person,
             });
+            plural_title_second(
+                k, doc, st, &mut out, title, m.tok_end, name_end, limit, m.sentence,
+            );
             continue;
         }
         // The name before the title: "Ned Price, Department Spokesperson", "John Kerry, the

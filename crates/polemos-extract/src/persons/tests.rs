@@ -298,3 +298,30 @@ fn a_title_after_a_political_or_armed_group_is_the_groups() {
     );
     assert!(has(&found, "hazem-qassem", Some("HAMAS")), "{found:?}");
 }
+
+#[test]
+fn a_plural_title_names_both_people_after_it() {
+    for (text, ids) in [
+        (
+            "Greece and North Macedonia signed the agreement. The United States congratulates \
+             Prime Ministers Alexis Tsipras and Zoran Zaev on the agreement.",
+            ["actors/alexis-tsipras", "actors/zoran-zaev"],
+        ),
+        (
+            "Norway and Sweden met in Oslo. Foreign Ministers Anna Berg and Jon Holt signed the \
+             accord.",
+            ["actors/anna-berg", "actors/jon-holt"],
+        ),
+    ] {
+        let names = crate::test_support::actor_names(text);
+        for id in ids {
+            assert!(names.iter().any(|n| n == id), "{text}: {id}: {names:?}");
+        }
+    }
+    // A singular title names one person; "and" after it joins a state, not a second name.
+    let names = crate::test_support::actor_names(
+        "Prime Minister Anna Berg and Sweden signed the accord in Oslo.",
+    );
+    assert!(names.iter().any(|n| n == "actors/anna-berg"), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("sweden-")), "{names:?}");
+}
