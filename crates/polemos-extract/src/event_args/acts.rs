@@ -104,6 +104,13 @@ pub fn contact_with(doc: &Doc<'_>, cue: &Item) -> bool {
 /// stays praise: "here" belongs to "held".
 #[must_use]
 pub fn hosted_here(doc: &Doc<'_>, cue: &Item) -> bool {
+    // Only a sentence with a presence word after the cue is parsed for it.
+    let Some(sentence) = doc.sentences.iter().find(|x| x.tokens.contains(&cue.tok)) else {
+        return false;
+    };
+    if !(cue.tok..sentence.tokens.end).any(|i| doc.tok_in_lex(i, Lex::PresenceWord)) {
+        return false;
+    }
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;

@@ -32,6 +32,11 @@ fn thanks_or_welcomes_for_something_else_stay_praise() {
 fn declaring_diplomats_unwelcome_is_an_expulsion() {
     let text = "Peru declared two Chilean diplomats persona non grata on Monday.";
     assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+    // A paraphrase: a government as the subject, one diplomat. (The parser does not always
+    // read the Latin: in "has declared the Chilean ambassador persona non grata" it makes the
+    // ambassador a possessor of "grata", and nothing is coded.)
+    let text = "The Bolivian government declared a Chilean diplomat persona non grata on Friday.";
+    assert!(has(text, "BOL", "SANCTION", "CHL"), "{:?}", events(text));
     // A declaration of no diplomat is no expulsion.
     let text = "Peru declared a state of emergency along the border with Chile.";
     assert!(
