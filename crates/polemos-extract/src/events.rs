@@ -97,6 +97,22 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 converted = true;
             }
+            // "thank my colleagues from Armenia and Azerbaijan for being here today": the host's
+            // hosting of its guests (the data's `host` row, CAMEO 043: one way, as the guests'
+            // presence is not their act in the sentence), not praise.
+            if cue.event_type == PloverType::Support
+                && cue.args != Args::Noun
+                && event_args::hosted_here(doc, it)
+                && let Some(c) = k.events.iter().find(|c| {
+                    c.event_type == PloverType::Consult
+                        && c.args == Args::Svo
+                        && c.mode == "host"
+                        && c.objects.is_empty()
+                })
+            {
+                cue = c;
+                converted = true;
+            }
             // "restored full diplomatic ties", "delayed their meeting": a verb that names an
             // act only through its object.
             if !cue.objects.is_empty() && !event_args::object_headed_by(doc, it, &cue.objects) {
@@ -540,6 +556,8 @@ mod targets;
 mod tests;
 #[cfg(test)]
 mod tests_cameo;
+#[cfg(test)]
+mod tests_hosts;
 #[cfg(test)]
 mod tests_nominal;
 #[cfg(test)]

@@ -506,13 +506,23 @@ impl KnowledgeBuilder {
         }
     }
 
-    fn upsert_actor(&mut self, actor: KnownActor) -> usize {
+    /// Adds an actor, or replaces the one of the same id and kind (a later file's line). An id
+    /// already held by an actor of another kind is an error: the Andean Community once had
+    /// Canada's ISO code, and one of the two silently took the other's names.
+    fn upsert_actor(&mut self, actor: KnownActor) -> Result<usize, String> {
         if let Some(i) = self.actors.iter().position(|a| a.id == actor.id) {
+            let held = &self.actors[i];
+            if held.kind != actor.kind {
+                return Err(format!(
+                    "id `{}` of {} is already the id of {} ({:?}); give it an id of its own",
+                    actor.id, actor.display, held.display, held.kind
+                ));
+            }
             self.actors[i] = actor;
-            i
+            Ok(i)
         } else {
             self.actors.push(actor);
-            self.actors.len() - 1
+            Ok(self.actors.len() - 1)
         }
     }
 
@@ -537,7 +547,7 @@ impl KnowledgeBuilder {
                     aliases,
                     country: None,
                     demonym: list(f[6]).next().map(str::to_owned),
-                });
+                })?;
                 self.pattern(f[4], Entry::Actor(i, Via::Name));
                 for n in list(f[5]) {
                     self.pattern(n, Entry::Actor(i, Via::Name));
@@ -572,7 +582,7 @@ impl KnowledgeBuilder {
                     // The state a government body belongs to.
                     country: f.get(6).filter(|s| !s.is_empty()).map(|s| (*s).to_owned()),
                     demonym: None,
-                });
+                })?;
                 self.pattern(f[3], Entry::Actor(i, Via::Name));
                 for n in list(f[4]) {
                     self.pattern(n, Entry::Actor(i, Via::Name));
@@ -589,7 +599,7 @@ impl KnowledgeBuilder {
                     aliases: list(f[3]).map(str::to_owned).collect(),
                     country: (!f[4].is_empty()).then(|| f[4].to_owned()),
                     demonym: None,
-                });
+                })?;
                 self.pattern(f[2], Entry::Actor(i, Via::Name));
                 for n in list(f[3]) {
                     self.pattern(n, Entry::Actor(i, Via::Name));
@@ -982,6 +992,43 @@ mod tests {
         };
         assert_eq!(state("2008-01-01").as_deref(), Some("SDN"));
         assert_eq!(state("2016-03-18").as_deref(), Some("SSD"));
+    }
+
+    #[test]
+    fn an_organization_may_not_take_a_states_id() {
+        let mut b = KnowledgeBuilder::default();
+        b.add_source("states", "state|CAN|CA|member|Canada||Canadian|Ottawa\n")
+            .expect("parses");
+        let err = b
+            .add_source(
+                "orgs",
+                "org|CAN|international_organization|Andean Community|Comunidad Andina|IGO\n",
+            )
+            .expect_err("an organization with Canada's code");
+        assert!(
+            err.to_string()
+                .contains("`CAN` of Andean Community is already the id of Canada"),
+            "{err}"
+        );
+        // In the built-in data, Canada and the Andean Community are two actors.
+        let k = Knowledge::builtin().expect("built-in data parses");
+        let can = k.actor("CAN").expect("Canada");
+        assert_eq!(k.actors[can].display, "Canada");
+        let andean = k.actor("ANDEAN-COMMUNITY").expect("Andean Community");
+        assert_eq!(k.actors[andean].kind, ActorKind::InternationalOrganization);
+        let text = "Canada and the Andean Community of Nations met in Lima on Monday.";
+        let ids: Vec<String> = crate::test_support::extractor()
+            .extract(text, &crate::ArticleMeta::default())
+            .expect("extracts")
+            .actors
+            .into_iter()
+            .map(|a| a.name)
+            .collect();
+        assert!(ids.iter().any(|i| i.ends_with("/CAN")), "{ids:?}");
+        assert!(
+            ids.iter().any(|i| i.ends_with("/ANDEAN-COMMUNITY")),
+            "{ids:?}"
+        );
     }
 
     #[test]

@@ -207,6 +207,14 @@ pub enum Lex {
     /// Verbs of welcoming (lemmas): their subject holds the act its object or "on" phrase names
     /// ("welcomes the signing ...", "congratulates X on the signing ...").
     WelcomingVerb,
+    /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
+    /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
+    HostingVerb,
+    /// Words of being present at the speaker's place ("here"; lemmas).
+    PresenceWord,
+    /// Words that open a statement's headline before its issuer ("Comment from U.S. Embassy
+    /// Moscow"): the issuer is the text's "we" (`event_args/parties.rs`).
+    StatementHeading,
 }
 
 /// How a list's words are compared with the text.
@@ -219,7 +227,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 78] = [
+pub const LEXICONS: [(Lex, &str, Case); 81] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -310,6 +318,9 @@ pub const LEXICONS: [(Lex, &str, Case); 78] = [
     (Lex::PairPossessive, "pair_possessive", Case::Any),
     (Lex::SigningNoun, "signing_noun", Case::Any),
     (Lex::WelcomingVerb, "welcoming_verb", Case::Any),
+    (Lex::HostingVerb, "hosting_verb", Case::Any),
+    (Lex::PresenceWord, "presence_word", Case::Any),
+    (Lex::StatementHeading, "statement_heading", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -95,6 +95,63 @@ pub fn contact_with(doc: &Doc<'_>, cue: &Item) -> bool {
         && !subject.is_some_and(armed)
 }
 
+/// Whether the verb cue `cue` welcomes or thanks people for being present (the lexicon's
+/// `hosting_verb` with a `presence_word`): "I want to thank my colleagues from Armenia and
+/// Azerbaijan for being here today" is the host's meeting with them, not praise. The presence
+/// word depends on the verb, on a clause of it ("for coming here") or on its object; where the parse does not
+/// read the cue as a verb ("Welcome the foreign ministers ... here to Blair House", tagged an
+/// interjection), it follows the cue with no verb between. "We welcome the talks held here"
+/// stays praise: "here" belongs to "held".
+#[must_use]
+pub fn hosted_here(doc: &Doc<'_>, cue: &Item) -> bool {
+    // Only a sentence with a presence word after the cue is parsed for it.
+    let Some(sentence) = doc.sentences.iter().find(|x| x.tokens.contains(&cue.tok)) else {
+        return false;
+    };
+    if !(cue.tok..sentence.tokens.end).any(|i| doc.tok_in_lex(i, Lex::PresenceWord)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if !verb_in(p, v, Lex::HostingVerb) {
+        return false;
+    }
+    let present = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            p.lexicon()
+                .is(Lex::PresenceWord, &t.lemma.to_ascii_lowercase())
+        })
+    };
+    if p.token(v).is_some_and(|t| t.upos == "VERB") {
+        // The parser may hang "here" on the object ("welcomed the ministers of Peru here").
+        return p.dependents(v).any(|d| {
+            present(d)
+                || (p.has_rel(d, "advcl") && p.dependents(d).any(present))
+                || (p.has_rel(d, "obj")
+                    && p.dependents(d)
+                        .any(|a| p.has_rel(a, "advmod") && present(a)))
+        });
+    }
+    let Some(parsed) = p.sentence(v.sentence) else {
+        return false;
+    };
+    for index in v.index + 1..parsed.tokens.len() {
+        let w = Word {
+            sentence: v.sentence,
+            index,
+        };
+        if present(w) {
+            return true;
+        }
+        if matches!(parsed.tokens[index].upos.as_str(), "VERB" | "AUX") {
+            return false;
+        }
+    }
+    false
+}
+
 /// Whether the verb cue `cue` has an object (or a passive subject: "the talks were postponed")
 /// headed by one of `nouns` (lower case), whatever modifiers stand between: "restore complete,
 /// full diplomatic ties", "postponed their meeting".

@@ -1,0 +1,73 @@
+//! Tests of meetings named by greeting guests ("thank X for being here"), on sentences of our
+//! own, a paraphrase and negatives.
+
+use super::tests::{events, has};
+
+#[test]
+fn thanking_guests_for_being_here_is_a_meeting() {
+    let text =
+        "Chile said: \"I want to thank my colleagues from Peru and Bolivia for being here today.\"";
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+    assert!(has(text, "CHL", "CONSULT", "BOL"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+    // A paraphrase: welcomed here.
+    let text = "Chile welcomed the foreign ministers of Peru and Bolivia here on Monday.";
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn thanks_or_welcomes_for_something_else_stay_praise() {
+    // No presence: praise, not a meeting.
+    let text = "Chile thanked Peru for its support of the resolution.";
+    assert!(!has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+    // "here" belongs to the talks, not to the welcome.
+    let text = "Chile welcomed the talks that Peru held here last week.";
+    assert!(!has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+    // A welcome into an organization is no meeting.
+    let text = "Chile welcomed Peru to the Andean Community of Nations.";
+    assert!(!has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn declaring_diplomats_unwelcome_is_an_expulsion() {
+    let text = "Peru declared two Chilean diplomats persona non grata on Monday.";
+    assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+    // A paraphrase: a government as the subject, one diplomat. (The parser does not always
+    // read the Latin: in "has declared the Chilean ambassador persona non grata" it makes the
+    // ambassador a possessor of "grata", and nothing is coded.)
+    let text = "The Bolivian government declared a Chilean diplomat persona non grata on Friday.";
+    assert!(has(text, "BOL", "SANCTION", "CHL"), "{:?}", events(text));
+    // A declaration of no diplomat is no expulsion.
+    let text = "Peru declared a state of emergency along the border with Chile.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_statement_headline_names_who_we_are() {
+    let x = crate::test_support::extractor();
+    let article = "Comment from the Embassy of Chile in Lima\n\nThe Peruvian Ministry of Foreign Affairs informed our ambassador of its decision on Monday.\n\nWe completely reject this unprovoked decision of the Peruvian government.";
+    let out = x
+        .extract(article, &crate::ArticleMeta::default())
+        .expect("extracts");
+    let found: Vec<(Vec<String>, String)> = out
+        .events
+        .iter()
+        .map(|e| (e.sources.clone(), e.event_type.as_str().to_owned()))
+        .collect();
+    assert!(
+        found
+            .iter()
+            .any(|(s, t)| t == "REJECT" && s.iter().any(|a| a == "actors/CHL")),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(s, t)| t == "REJECT" && s.iter().any(|a| a == "actors/PER")),
+        "{found:?}"
+    );
+}
