@@ -47,6 +47,14 @@ pub fn resolve(
                 }
             }
             let is_person = |a: usize| doc.actors[a].kind == ActorKind::Person;
+            // "The former U.S. ambassador, Ronald Neumann, was in Pakistan, and he stressed
+            // ...": a person the pronoun's own sentence makes a subject before it is who "he" is.
+            if *person
+                && let Some(t) = *at
+                && let Some(a) = person_subject_before(doc, sentence, t)
+            {
+                return Some(vec![a]);
+            }
             if let Some(sp) = speaker.filter(|&sp| is_person(sp) == *person) {
                 return Some(vec![sp]);
             }
@@ -56,6 +64,47 @@ pub fn resolve(
         }
         Subject::None => None,
     }
+}
+
+/// The person named before token `pronoun` in sentence `s` whose noun the parse makes a
+/// subject (through an apposition: "The former U.S. ambassador to Afghanistan, Ronald Neumann,
+/// was ..."), the nearest first.
+fn person_subject_before(doc: &Doc<'_>, s: usize, pronoun: usize) -> Option<usize> {
+    // Only a sentence that names a person before the pronoun is parsed to ask (parse gates).
+    let named = doc.sentence_items(s).iter().any(|x| {
+        matches!(x.kind, ItemKind::Actor { actor, .. }
+            if x.tok_end <= pronoun && doc.actors[actor].kind == ActorKind::Person)
+    });
+    if !named {
+        return None;
+    }
+    let p = &doc.parse;
+    let is_subject = |start: usize, end: usize| {
+        let mut w = p.head_of(&p.words_in(start, end));
+        while let Some(h) =
+            w.filter(|&h| matches!(p.rel(h), "amod" | "compound" | "flat" | "appos"))
+        {
+            w = p.head(h);
+        }
+        w.is_some_and(|h| p.rel(h).starts_with("nsubj"))
+    };
+    doc.sentence_items(s)
+        .iter()
+        .rev()
+        .find_map(|x| match x.kind {
+            ItemKind::Actor {
+                actor,
+                adjectival: false,
+                possessive: false,
+                ..
+            } if x.tok_end <= pronoun
+                && doc.actors[actor].kind == ActorKind::Person
+                && is_subject(x.start, x.end) =>
+            {
+                Some(actor)
+            }
+            _ => None,
+        })
 }
 
 /// The token of a group's subject pronoun ("they", "it"): `at` if it is one that the parse

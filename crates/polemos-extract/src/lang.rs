@@ -118,6 +118,12 @@ pub enum Class {
     TitleModifier,
     /// Words skipped between a stance cue and the issue it names ("the", "against", "such").
     IssueLead,
+    /// Words of degree before an issue's noun, left out of its name ("greater cooperation" is
+    /// the cooperation asked for).
+    DegreeLead,
+    /// Prepositions before the official a headline names as a statement's author ("Statement
+    /// by", "Comment from").
+    AuthorPreposition,
     /// Words that end an issue's noun phrase ("and", "which", "between").
     IssueEnd,
     /// Words no issue's name contains: auxiliaries, verbs of being, pronouns, negation.
@@ -313,7 +319,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 129] = [
+pub const CLASSES: [(Class, &str); 131] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -443,6 +449,8 @@ pub const CLASSES: [(Class, &str); 129] = [
     (Class::AdverbSuffix, "adverb_suffix"),
     (Class::ParticipleSuffix, "participle_suffix"),
     (Class::NegationSuffix, "negation_suffix"),
+    (Class::DegreeLead, "degree_lead"),
+    (Class::AuthorPreposition, "author_preposition"),
 ];
 
 /// A set of [`Class`]es.

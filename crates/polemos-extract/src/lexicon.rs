@@ -124,6 +124,12 @@ pub enum Lex {
     /// Nouns of intent whose content is the act their infinitive names ("the regime's intention
     /// to establish relations", "its decision to annex"): the issue is that act's object.
     IntentNoun,
+    /// Phrases of a ground or reason before the act they justify ("reject the basis for this
+    /// expulsion"): what is said of the ground is said of the act.
+    GroundNoun,
+    /// Gerunds of furthering before the thing furthered ("the importance of ensuring protection
+    /// of civilians"): the issue is the thing, not the act of furthering it.
+    FurtheringGerund,
     /// Side nouns whose plural alone names the two sides ("the parties", "the sides"), no
     /// quantifier needed.
     PartyNoun,
@@ -227,7 +233,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 81] = [
+pub const LEXICONS: [(Lex, &str, Case); 83] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -290,6 +296,8 @@ pub const LEXICONS: [(Lex, &str, Case); 81] = [
     (Lex::PairNoun, "pair_noun", Case::Any),
     (Lex::PartyNoun, "party_noun", Case::Any),
     (Lex::IntentNoun, "intent_noun", Case::Any),
+    (Lex::GroundNoun, "ground_noun", Case::Any),
+    (Lex::FurtheringGerund, "furthering_gerund", Case::Any),
     (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
     (Lex::ObjectNoun, "object_noun", Case::Any),
     (Lex::TerritoryNoun, "territory_noun", Case::Any),

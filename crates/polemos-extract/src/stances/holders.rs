@@ -18,10 +18,16 @@ const VOICE_VERB: usize = 4;
 const VOICE_OPENER: usize = 3;
 const VOICE_MIN: usize = 1;
 
-/// The state a text speaks for: the one that opens at least two sentences as their subject
-/// ("The United States welcomes ...", "The United States remains committed ..."), when one
-/// state does so more than any other; else the state of the official who signs it.
+/// The state a text speaks for: the state of the official a headline names as its author;
+/// else the one that opens at least two sentences as their subject ("The United States
+/// welcomes ...", "The United States remains committed ..."), when one state does so more than
+/// any other; else the state of the official who signs it.
 pub(super) fn voice(doc: &Doc<'_>) -> Option<usize> {
+    // A headline that names the statement's author ("Statement by Secretary X") says whose
+    // voice the text is, whoever opens its sentences ("Russia annexed Crimea ...").
+    if let Some(a) = headline_author(doc) {
+        return Some(a);
+    }
     let mut counts: Vec<(usize, usize)> = Vec::new();
     for s in 0..doc.sentences.len() {
         let first = doc.sentences[s].tokens.start;
@@ -80,7 +86,7 @@ pub(crate) fn signatory(doc: &Doc<'_>) -> Option<usize> {
     let header = (0..doc.sentences.len())
         .filter(|&s| !doc.sentences[s].headline)
         .take_while(|&s| doc.sentences[s].tokens.len() <= HEADER_TOKENS);
-    let mut found = None;
+    let mut found = headline_author(doc);
     for s in header {
         for x in doc.sentence_items(s) {
             let ItemKind::Actor { actor, .. } = x.kind else {
@@ -103,6 +109,41 @@ pub(crate) fn signatory(doc: &Doc<'_>) -> Option<usize> {
         }
     }
     found
+}
+
+/// How far before a headline's first person its "by" or "from" may stand ("Statement by
+/// Department Spokesperson X").
+const HEADLINE_AUTHOR_REACH: usize = 4;
+
+/// The state of the official or body a headline names as the text's author: "On the Record
+/// Statement by Spokesperson Heather Nauert: ...", "Remarks by Ambassador X Following ...",
+/// "Comment from U.S. Embassy Moscow in response to ...". The author follows an
+/// `author_preposition`: a person within a title's reach of it, a body right after it among the
+/// headline's first words. Only the first person named can be the author; the others a headline
+/// names are what the text is about.
+fn headline_author(doc: &Doc<'_>) -> Option<usize> {
+    let s = (0..doc.sentences.len()).find(|&s| doc.sentences[s].headline)?;
+    let first_tok = doc.sentences[s].tokens.start;
+    for x in doc.sentence_items(s) {
+        let ItemKind::Actor { actor, .. } = x.kind else {
+            continue;
+        };
+        let person = doc.actors[actor].kind == polemos_core::model::ActorKind::Person;
+        let reach = if person { HEADLINE_AUTHOR_REACH } else { 1 };
+        let from = x.tok.saturating_sub(reach).max(first_tok);
+        // A body opens the headline's words ("Comment from U.S. Embassy Moscow"); one named
+        // later is an agent of what the text is about ("... Diplomats by Russia").
+        let placed = person || x.tok <= first_tok + HEADLINE_AUTHOR_REACH;
+        if placed && (from..x.tok).any(|t| doc.tok_is_a(t, Class::AuthorPreposition)) {
+            return doc
+                .holder_of(actor)
+                .filter(|&h| doc.actors[h].kind == polemos_core::model::ActorKind::State);
+        }
+        if person {
+            return None;
+        }
+    }
+    None
 }
 
 /// Where a stance cue stands: its index among the sentence's items, its clause, what kind of

@@ -3,6 +3,7 @@
 //! clause ("has been conveyed through diplomatic channels") or a phrase cut short.
 
 use super::super::ir::{Doc, Item, ItemKind, TokKind};
+use super::super::knowledge::Cue;
 use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
@@ -160,6 +161,19 @@ pub(super) fn new_issue_from(
     while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
         t += 1;
     }
+    // "the importance of ensuring the protection of civilians": the thing furthered is the
+    // issue, not the furthering.
+    if t + 1 < stop_tok && doc.tok_in_lex(t, Lex::FurtheringGerund) {
+        t += 1;
+        while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
+            t += 1;
+        }
+    }
+    // "the need for greater cross-border cooperation": a word of degree says how much of the
+    // thing is wanted, not what it is.
+    while t + 1 < stop_tok && doc.tok_is_a(t, Class::DegreeLead) {
+        t += 1;
+    }
     // "condemns Russia's occupation of Crimea": the owner is the actor whose act it is; the
     // issue is the act.
     // "South Korean President Lee Myung-Bak's visit": the owner may be named by several
@@ -199,6 +213,13 @@ pub(super) fn new_issue_from(
     {
         return new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
     }
+    // "reject the basis for this unprovoked expulsion": a ground's "for" or "of" names the act
+    // it justifies, which is what is rejected or backed.
+    if let Some(n) = doc.lex_phrase_at(Lex::GroundNoun, t, stop_tok)
+        && t + n < stop_tok
+    {
+        return new_issue_from(doc, items, t + n, stop_tok, gerund_ok);
+    }
     let start = t;
     // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after
     // "that" comes a clause ("recognizes that the territory is part of ...").
@@ -229,6 +250,9 @@ pub(super) fn new_issue_from(
                         // "any armed insurgency": a word that can name an act is still a word
                         // of the phrase; the parse below says whether the phrase is a verb's.
                         | ItemKind::Event(_)
+                        // "a political settlement": a word that says what a condition requires
+                        // is a noun of the phrase too.
+                        | ItemKind::Cue(Cue::Resolved | Cue::Adopted | Cue::Rejected)
                         | ItemKind::Actor {
                             adjectival: true,
                             ..
@@ -244,8 +268,8 @@ pub(super) fn new_issue_from(
     let clause_at = modifying_clause(doc, start, (start + MAX_NEW_ISSUE_TOKENS).min(stop_tok));
     let stop_tok = clause_at.unwrap_or(stop_tok);
     while t < stop_tok
-        && t - start < MAX_NEW_ISSUE_TOKENS
-        && matches!(doc.tokens[t].kind, TokKind::Word)
+        && t - start - hyphens(doc, start, t) < MAX_NEW_ISSUE_TOKENS
+        && (matches!(doc.tokens[t].kind, TokKind::Word) || inner_hyphen(doc, t) && t > start)
         && !covered(t)
         && !doc.tok_is_a(t, Class::IssueEnd)
         // "arrest of the activists", "Indian control of the region": the head comes first.
@@ -262,13 +286,15 @@ pub(super) fn new_issue_from(
     // peaceful means to resolve ...": the infinitive says what the means are for).
     let cut_short = clause_at != Some(t)
         && !doc.tok_is_a(t, Class::IssueEnd)
-        && !(t - start == MAX_NEW_ISSUE_TOKENS && doc.tok_is_a(t, Class::InfinitiveMarker))
-        && (covered(t) || t - start == MAX_NEW_ISSUE_TOKENS);
+        && !(t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS
+            && doc.tok_is_a(t, Class::InfinitiveMarker))
+        && (covered(t) || t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS);
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }
     while t > start
         && (doc.tok_is_a(t - 1, Class::IssueTrailing)
+            || inner_hyphen(doc, t - 1)
             || doc
                 .lang
                 .ends_with_lower(Class::AdverbSuffix, doc.tok(t - 1)))
@@ -350,6 +376,26 @@ pub(super) fn new_issue_from(
         .to_owned();
     let id = slugify(&text)?;
     Some((id, text))
+}
+
+/// Whether token `t` is a hyphen inside a word ("cross-border"): no space on either side, a
+/// word after it. Such a word is one word of an issue's name.
+fn inner_hyphen(doc: &Doc<'_>, t: usize) -> bool {
+    t > 0
+        && doc.tok(t) == "-"
+        && doc.tokens[t - 1].end == doc.tokens[t].start
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|n| n.start == doc.tokens[t].end && matches!(n.kind, TokKind::Word))
+}
+
+/// How many tokens of `from..to` are inner hyphens and their second parts, which do not count
+/// as words of a phrase's length.
+fn hyphens(doc: &Doc<'_>, from: usize, to: usize) -> usize {
+    2 * (from..to)
+        .filter(|&t| inner_hyphen(doc, t) && t + 1 < to)
+        .count()
 }
 
 /// The first token, in `from..to`, of a past-participle or relative clause modifying a noun

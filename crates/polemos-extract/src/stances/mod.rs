@@ -17,6 +17,10 @@ mod territory;
 #[cfg(test)]
 mod tests_commitment;
 #[cfg(test)]
+mod tests_conditions;
+#[cfg(test)]
+mod tests_emphasis;
+#[cfg(test)]
 mod tests_refs;
 #[cfg(test)]
 mod tests_requests;
@@ -83,6 +87,34 @@ fn coordinated_verb_between(doc: &Doc<'_>, from: usize, to: usize) -> bool {
                 })
         })
     })
+}
+
+/// Whether a verb coordinated with the cue ending at token `cue_end` opens before token `to`:
+/// one the parse coordinates with it, or, when `loose`, any verb after a conjunction
+/// ([`verb_after_coordinator`]: a condition's scope, where the parser may take the coordinated
+/// verb for a noun; a topic keeps to the parse, since "asked Russia to halt and prevent the
+/// deployment" shares its object). Only a sentence with such a conjunction between is parsed
+/// to ask (parse gates).
+fn coordinated_after(doc: &Doc<'_>, cue_end: usize, to: usize, loose: bool) -> bool {
+    (cue_end..to).any(|t| doc.tok_is_a(t, Class::VerbCoordinator))
+        && (coordinated_verb_between(doc, cue_end.saturating_sub(1), to)
+            || loose && verb_after_coordinator(doc, cue_end, to))
+}
+
+/// Whether a conjunction that coordinates verbs ("and", "but") and a verb after it stand in
+/// `from..to`: "rejects the annexation and pledges to maintain this policy until ...", where
+/// the parser may take "pledges" for a noun, still opens a predicate of its own at "maintain".
+fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    let p = &doc.parse;
+    (from..to)
+        .find(|&t| doc.tok_is_a(t, Class::VerbCoordinator))
+        .is_some_and(|c| {
+            (c + 1..to).any(|t| {
+                p.word_at(doc.tokens[t].start)
+                    .and_then(|w| p.token(w))
+                    .is_some_and(|x| x.upos == "VERB")
+            })
+        })
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
@@ -311,6 +343,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && ((*j > i
                         && x.start < clause.end.max(it.end)
                         && x.tok.saturating_sub(it.tok_end) <= CONDITION_WINDOW
+                        // "rejects the annexation and pledges to maintain this policy until
+                        // ...": a condition after a verb the parse coordinates with the cue is
+                        // that verb's, not the cue's.
+                        && !coordinated_after(doc, it.tok_end, x.tok, true)
                         && !items[i + 1..*j].iter().any(|y| {
                             matches!(
                                 y.kind,
@@ -448,9 +484,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 )
                             })
                             .and_then(|tok| recognition.map(|t| (t, tok)));
+                    // "remains committed to a political settlement in Darfur and will continue
+                    // to work ... for peace": a topic in a verb the parse coordinates after the
+                    // cue is that verb's.
+                    let own_topic = topic_after(items, i, topic_stop)
+                        .filter(|&(_, tok)| !coordinated_after(doc, it.tok_end, tok, false));
                     match claim
                         .or(recognized)
-                        .or_else(|| topic_after(items, i, topic_stop))
+                        .or(own_topic)
                         .or(passive_subject)
                         .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
                         .or_else(|| holders::subject_topic(doc, items, it))
