@@ -121,9 +121,6 @@ pub enum Class {
     /// Words of degree before an issue's noun, left out of its name ("greater cooperation" is
     /// the cooperation asked for).
     DegreeLead,
-    /// Prepositions before the official a headline names as a statement's author ("Statement
-    /// by", "Comment from").
-    AuthorPreposition,
     /// Words that end an issue's noun phrase ("and", "which", "between").
     IssueEnd,
     /// Words no issue's name contains: auxiliaries, verbs of being, pronouns, negation.
@@ -319,7 +316,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 131] = [
+pub const CLASSES: [(Class, &str); 130] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -450,7 +447,6 @@ pub const CLASSES: [(Class, &str); 131] = [
     (Class::ParticipleSuffix, "participle_suffix"),
     (Class::NegationSuffix, "negation_suffix"),
     (Class::DegreeLead, "degree_lead"),
-    (Class::AuthorPreposition, "author_preposition"),
 ];
 
 /// A set of [`Class`]es.

@@ -218,9 +218,6 @@ pub enum Lex {
     HostingVerb,
     /// Words of being present at the speaker's place ("here"; lemmas).
     PresenceWord,
-    /// Words that open a statement's headline before its issuer ("Comment from U.S. Embassy
-    /// Moscow"): the issuer is the text's "we" (`event_args/parties.rs`).
-    StatementHeading,
 }
 
 /// How a list's words are compared with the text.
@@ -233,7 +230,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 83] = [
+pub const LEXICONS: [(Lex, &str, Case); 82] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -328,7 +325,6 @@ pub const LEXICONS: [(Lex, &str, Case); 83] = [
     (Lex::WelcomingVerb, "welcoming_verb", Case::Any),
     (Lex::HostingVerb, "hosting_verb", Case::Any),
     (Lex::PresenceWord, "presence_word", Case::Any),
-    (Lex::StatementHeading, "statement_heading", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

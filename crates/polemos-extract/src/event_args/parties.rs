@@ -168,9 +168,6 @@ pub fn author(doc: &Doc<'_>) -> Option<usize> {
     if let Some(state) = crate::stances::signatory(doc) {
         return Some(state);
     }
-    if let Some(issuer) = headline_issuer(doc) {
-        return Some(issuer);
-    }
     let p = &doc.parse;
     // Nor is the headline the author's voice ("Russia Expels 60 U.S. Diplomats").
     let full = (0..doc.sentences.len())
@@ -199,39 +196,4 @@ pub fn author(doc: &Doc<'_>) -> Option<usize> {
         }
     }
     None
-}
-
-/// The state (or organization) whose office a statement's headline names as its issuer:
-/// "Comment from U.S. Embassy Moscow in response to the Expulsion of two U.S. Diplomats" is the
-/// United States' voice, though its first sentence's subject is Russia's ministry. The headline
-/// opens with a heading word (the lexicon's `statement_heading`) and a byline preposition
-/// ("from", "by"); the first actor after them issues it, if it is a state's.
-fn headline_issuer(doc: &Doc<'_>) -> Option<usize> {
-    // How many words after the preposition the issuer may start ("from the Embassy of Chile").
-    const ISSUER_REACH: usize = 4;
-    let s = (0..doc.sentences.len()).find(|&s| doc.sentences[s].headline)?;
-    let first_tok = doc.sentences[s].tokens.start;
-    if doc.sentences[s].tokens.len() < 3
-        || !doc.tok_in_lex(first_tok, Lex::StatementHeading)
-        || !doc.tok_is_a(first_tok + 1, Class::BylinePreposition)
-    {
-        return None;
-    }
-    // Only the first actor, and only right after the preposition: "Statement from National
-    // Security Advisor Jake Sullivan Welcoming Bahrain and Qatar's ..." names an official of no
-    // known state first, and Bahrain is what the statement is about.
-    let first = doc.sentence_items(s).iter().find_map(|it| match it.kind {
-        ItemKind::Actor { actor, .. } => Some((actor, it.tok)),
-        _ => None,
-    })?;
-    if first.1 > first_tok + 1 + ISSUER_REACH {
-        return None;
-    }
-    let first = first.0;
-    doc.holder_of(first).filter(|&h| {
-        matches!(
-            doc.actors[h].kind,
-            ActorKind::State | ActorKind::InternationalOrganization
-        )
-    })
 }

@@ -118,7 +118,7 @@ const HEADLINE_AUTHOR_REACH: usize = 4;
 /// The state of the official or body a headline names as the text's author: "On the Record
 /// Statement by Spokesperson Heather Nauert: ...", "Remarks by Ambassador X Following ...",
 /// "Comment from U.S. Embassy Moscow in response to ...". The author follows an
-/// `author_preposition`: a person within a title's reach of it, a body right after it among the
+/// `byline_preposition`: a person within a title's reach of it, a body as near among the
 /// headline's first words. Only the first person named can be the author; the others a headline
 /// names are what the text is about.
 fn headline_author(doc: &Doc<'_>) -> Option<usize> {
@@ -129,15 +129,19 @@ fn headline_author(doc: &Doc<'_>) -> Option<usize> {
             continue;
         };
         let person = doc.actors[actor].kind == polemos_core::model::ActorKind::Person;
-        let reach = if person { HEADLINE_AUTHOR_REACH } else { 1 };
-        let from = x.tok.saturating_sub(reach).max(first_tok);
-        // A body opens the headline's words ("Comment from U.S. Embassy Moscow"); one named
-        // later is an agent of what the text is about ("... Diplomats by Russia").
-        let placed = person || x.tok <= first_tok + HEADLINE_AUTHOR_REACH;
-        if placed && (from..x.tok).any(|t| doc.tok_is_a(t, Class::AuthorPreposition)) {
-            return doc
-                .holder_of(actor)
-                .filter(|&h| doc.actors[h].kind == polemos_core::model::ActorKind::State);
+        let from = x.tok.saturating_sub(HEADLINE_AUTHOR_REACH).max(first_tok);
+        // A body opens the headline's words ("Comment from U.S. Embassy Moscow", "Comment from
+        // the Embassy of Chile"); one named later is an agent of what the text is about ("...
+        // Diplomats by Russia").
+        let placed = person || x.tok <= first_tok + 1 + HEADLINE_AUTHOR_REACH;
+        if placed && (from..x.tok).any(|t| doc.tok_is_a(t, Class::BylinePreposition)) {
+            return doc.holder_of(actor).filter(|&h| {
+                matches!(
+                    doc.actors[h].kind,
+                    polemos_core::model::ActorKind::State
+                        | polemos_core::model::ActorKind::InternationalOrganization
+                )
+            });
         }
         if person {
             return None;
