@@ -93,7 +93,8 @@ fn read(
     if p.token(w)?.upos != "NOUN" {
         return None;
     }
-    // "did not convey the commitment ...", "questioned the commitment ...": left to the cues.
+    // "did not convey the commitment ...": left to the cues. (A head verb of doubt, "questioned
+    // the commitment ...", is not checked: the owner still holds the commitment it names.)
     if p.head(w).is_some_and(|h| p.negated(h)) {
         return None;
     }
