@@ -25,15 +25,29 @@ pub(super) struct Proposed<'a> {
     pub seen: &'a mut HashSet<String>,
 }
 
-/// Adds a `support` stance for each owner of a noun of commitment on what its "to" complement
-/// names: a known topic inside the complement, else the noun phrase it opens (a gerund's or an
-/// infinitive's object: "to achieving regional reconciliation").
-pub(super) fn owned_commitments(
+/// How a noun that carries a stance is read: the holders and the issue of the noun at token `t`
+/// of sentence `s` under `dispute` (`read` here and in signers.rs).
+pub(super) type ReadNoun = fn(
+    &Knowledge,
+    &Doc<'_>,
+    &[Item],
+    usize,
+    usize,
+    usize,
+    &mut Proposed<'_>,
+) -> Option<(Vec<usize>, String)>;
+
+/// Adds a `support` stance for each holder `read` gives a noun of the lexicon list `nouns`, in
+/// the body's sentences that have a dispute and are not about another one. Only sentences that
+/// name such a noun are parsed here.
+pub(super) fn noun_supports(
     k: &Knowledge,
     doc: &Doc<'_>,
     out: &mut Vec<StanceFact>,
     index: &mut HashMap<(String, String), usize>,
     proposed: &mut Proposed<'_>,
+    nouns: Lex,
+    read: ReadNoun,
 ) {
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
@@ -42,15 +56,14 @@ pub(super) fn owned_commitments(
         let Some(dispute) = doc.sentence_dispute.get(s).copied().flatten() else {
             continue;
         };
-        // Only sentences that name a noun of commitment are parsed here.
         let toks = doc.sentences[s].tokens.clone();
-        if !toks.clone().any(|t| doc.tok_in_lex(t, Lex::CommitmentNoun))
+        if !toks.clone().any(|t| doc.tok_in_lex(t, nouns))
             || references::about_another(k, doc, s, dispute)
         {
             continue;
         }
         let items = doc.sentence_items(s);
-        for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::CommitmentNoun)) {
+        for t in toks.filter(|&t| doc.tok_in_lex(t, nouns)) {
             let Some((holders, issue)) = read(k, doc, items, s, t, dispute, proposed) else {
                 continue;
             };
@@ -75,6 +88,19 @@ pub(super) fn owned_commitments(
             }
         }
     }
+}
+
+/// Adds a `support` stance for each owner of a noun of commitment on what its "to" complement
+/// names: a known topic inside the complement, else the noun phrase it opens (a gerund's or an
+/// infinitive's object: "to achieving regional reconciliation").
+pub(super) fn owned_commitments(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    out: &mut Vec<StanceFact>,
+    index: &mut HashMap<(String, String), usize>,
+    proposed: &mut Proposed<'_>,
+) {
+    noun_supports(k, doc, out, index, proposed, Lex::CommitmentNoun, read);
 }
 
 /// The holders and the issue of the noun of commitment at token `t`, if the parse gives it an

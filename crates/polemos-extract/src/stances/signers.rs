@@ -13,12 +13,8 @@ use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::output::StanceFact;
 use super::super::tree::Word;
-use super::commitment::{Proposed, case_of, issue_of, owners};
-use super::{holders, merge, references};
-use polemos_core::model::StanceLabel;
-
-/// Confidence before calibration: the signers and the act are read from the parse.
-const CONFIDENCE: f64 = 0.8;
+use super::commitment::{Proposed, case_of, issue_of, noun_supports, owners};
+use super::holders;
 
 /// Adds a `support` stance for each signer of an act a signing noun names, and for the subject
 /// of the verb of welcoming that governs the noun.
@@ -29,45 +25,7 @@ pub(super) fn signed_acts(
     index: &mut HashMap<(String, String), usize>,
     proposed: &mut Proposed<'_>,
 ) {
-    for s in 0..doc.sentences.len() {
-        if doc.sentences[s].headline {
-            continue;
-        }
-        let Some(dispute) = doc.sentence_dispute.get(s).copied().flatten() else {
-            continue;
-        };
-        let toks = doc.sentences[s].tokens.clone();
-        if !toks.clone().any(|t| doc.tok_in_lex(t, Lex::SigningNoun))
-            || references::about_another(k, doc, s, dispute)
-        {
-            continue;
-        }
-        let items = doc.sentence_items(s);
-        for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::SigningNoun)) {
-            let Some((holders, issue)) = read(k, doc, items, s, t, dispute, proposed) else {
-                continue;
-            };
-            let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
-            for h in holders {
-                let fact = StanceFact {
-                    actor: doc.actor_name(h),
-                    issue: issue.clone(),
-                    label: StanceLabel::Support,
-                    position: 100.0,
-                    salience: 0.5,
-                    confidence: CONFIDENCE,
-                    hedged: false,
-                    negated: false,
-                    downplayed: false,
-                    proposal: false,
-                    deadline: None,
-                    conditions: Vec::new(),
-                    evidence: vec![doc.evidence(s, Some((start, end)), CONFIDENCE, None, None)],
-                };
-                merge(out, index, fact);
-            }
-        }
-    }
+    noun_supports(k, doc, out, index, proposed, Lex::SigningNoun, read);
 }
 
 fn has_case(doc: &Doc<'_>, w: Word, class: Class) -> bool {
