@@ -174,6 +174,40 @@ pub struct StanceFact {
     pub evidence: Vec<Evidence>,
 }
 
+impl StanceFact {
+    /// A stance read from one place with nothing qualifying it: no hedge, negation, condition,
+    /// deadline or proposal, the usual salience, and the position its label stands for.
+    #[must_use]
+    pub fn plain(
+        actor: String,
+        issue: String,
+        label: StanceLabel,
+        confidence: f64,
+        evidence: Evidence,
+    ) -> Self {
+        let position = match label {
+            StanceLabel::Support => 100.0,
+            StanceLabel::Oppose => 0.0,
+            _ => 50.0,
+        };
+        Self {
+            actor,
+            issue,
+            label,
+            position,
+            salience: 0.5,
+            confidence,
+            hedged: false,
+            negated: false,
+            downplayed: false,
+            proposal: false,
+            deadline: None,
+            conditions: Vec::new(),
+            evidence: vec![evidence],
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct FramingMention {
     pub label: String,

@@ -69,21 +69,13 @@ pub(super) fn noun_supports(
             };
             let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
             for h in holders {
-                let fact = StanceFact {
-                    actor: doc.actor_name(h),
-                    issue: issue.clone(),
-                    label: StanceLabel::Support,
-                    position: 100.0,
-                    salience: 0.5,
-                    confidence: CONFIDENCE,
-                    hedged: false,
-                    negated: false,
-                    downplayed: false,
-                    proposal: false,
-                    deadline: None,
-                    conditions: Vec::new(),
-                    evidence: vec![doc.evidence(s, Some((start, end)), CONFIDENCE, None, None)],
-                };
+                let fact = StanceFact::plain(
+                    doc.actor_name(h),
+                    issue.clone(),
+                    StanceLabel::Support,
+                    CONFIDENCE,
+                    doc.evidence(s, Some((start, end)), CONFIDENCE, None, None),
+                );
                 merge(out, index, fact);
             }
         }

@@ -907,19 +907,14 @@ fn sanctions_imposed(
         }
         for h in holders {
             let fact = StanceFact {
-                actor: doc.actor_name(h),
-                issue: issue.clone(),
-                label: StanceLabel::Support,
-                position: 100.0,
-                salience: 0.5,
-                confidence: e.confidence * 0.9,
                 hedged: e.hedged,
-                negated: false,
-                downplayed: false,
-                proposal: false,
-                deadline: None,
-                conditions: Vec::new(),
-                evidence: vec![ev.clone()],
+                ..StanceFact::plain(
+                    doc.actor_name(h),
+                    issue.clone(),
+                    StanceLabel::Support,
+                    e.confidence * 0.9,
+                    ev.clone(),
+                )
             };
             merge(out, index, fact);
         }

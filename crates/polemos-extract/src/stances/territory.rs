@@ -71,21 +71,13 @@ pub(super) fn demonym_territory(
                 continue;
             };
             let end = doc.tokens[it.tok_end].end;
-            let fact = StanceFact {
-                actor: doc.actor_name(h),
+            let fact = StanceFact::plain(
+                doc.actor_name(h),
                 issue,
-                label: StanceLabel::Support,
-                position: 100.0,
-                salience: 0.5,
-                confidence: CONFIDENCE,
-                hedged: false,
-                negated: false,
-                downplayed: false,
-                proposal: false,
-                deadline: None,
-                conditions: Vec::new(),
-                evidence: vec![doc.evidence(s, Some((it.start, end)), CONFIDENCE, None, None)],
-            };
+                StanceLabel::Support,
+                CONFIDENCE,
+                doc.evidence(s, Some((it.start, end)), CONFIDENCE, None, None),
+            );
             merge(out, index, fact);
         }
     }

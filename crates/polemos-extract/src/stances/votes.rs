@@ -76,28 +76,20 @@ pub(super) fn votes(
                 continue;
             };
             let issue = format!("{}/issues/{t_id}", doc.disputes[dispute].name);
-            let (label, position) = if veto {
-                (StanceLabel::Oppose, 0.0)
+            let label = if veto {
+                StanceLabel::Oppose
             } else {
-                (StanceLabel::Neutral, 50.0)
+                StanceLabel::Neutral
             };
             let cue = (doc.tokens[t].start, doc.tokens[t].end);
             for h in voters {
-                let fact = StanceFact {
-                    actor: doc.actor_name(h),
-                    issue: issue.clone(),
+                let fact = StanceFact::plain(
+                    doc.actor_name(h),
+                    issue.clone(),
                     label,
-                    position,
-                    salience: 0.5,
-                    confidence: 0.8,
-                    hedged: false,
-                    negated: false,
-                    downplayed: false,
-                    proposal: false,
-                    deadline: None,
-                    conditions: Vec::new(),
-                    evidence: vec![doc.evidence(s, Some(cue), 0.8, None, None)],
-                };
+                    0.8,
+                    doc.evidence(s, Some(cue), 0.8, None, None),
+                );
                 merge(out, index, fact);
             }
         }
