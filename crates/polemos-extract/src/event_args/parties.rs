@@ -160,7 +160,8 @@ const AUTHOR_REACH: usize = 6;
 /// Who "we" is in a text with no speaker for it: the state of the official who signs it in its
 /// header lines ("Press Statement", "Michael R. Pompeo", "Secretary of State"), else the first
 /// state or organization that is the subject of a clause (a statement's "The United States
-/// welcomes ...") in its first sentences. A signed statement may open with another state as a
+/// welcomes ...") in its first sentences, or the state of the first official who is one
+/// ("President Clinton welcomes ..."). A signed statement may open with another state as a
 /// subject ("the urgency of Pakistan taking meaningful action"): the signature says whose voice
 /// "I" and "we" are.
 #[must_use]
@@ -183,15 +184,20 @@ pub fn author(doc: &Doc<'_>) -> Option<usize> {
             else {
                 continue;
             };
-            if matches!(
-                doc.actors[actor].kind,
-                ActorKind::Person | ActorKind::MediaOutlet
-            ) {
-                continue;
-            }
+            // An official who opens a statement ("President Clinton welcomes ...") speaks for
+            // the state his title gives him; a person of no known state, or an outlet, is no
+            // voice for "we".
+            let voice = match doc.actors[actor].kind {
+                ActorKind::MediaOutlet => continue,
+                ActorKind::Person => match doc.actors[actor].affiliation {
+                    Some(state) if doc.actors[state].kind == ActorKind::State => state,
+                    _ => continue,
+                },
+                _ => actor,
+            };
             let words = p.words_in(it.start, it.end);
             if p.head_of(&words).is_some_and(|h| p.has_rel(h, "nsubj")) {
-                return Some(actor);
+                return Some(voice);
             }
         }
     }

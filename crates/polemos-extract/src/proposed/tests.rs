@@ -223,3 +223,13 @@ fn two_states_named_as_a_pair_are_the_sides_a_third_comments_on() {
         "{d:?}"
     );
 }
+
+#[test]
+fn an_official_who_opens_a_statement_speaks_for_his_state_not_a_party() {
+    // The statement's voice is Brazil's president; without his state "we" fell to the first
+    // state that is a subject, Chile, and the dispute was proposed between Bolivia and Brazil.
+    let d = disputes(
+        "Brazilian President Carla Moreno welcomes the signing by Chile and Bolivia of their agreement on the border dispute.\n\nChile and Bolivia have agreed to a timetable for a final settlement, after hostilities between them last year.\n\nPresident Moreno praised the efforts of both governments. A settlement will help the people of Chile and Bolivia.\n\nWe will support the final phase of talks.",
+    );
+    assert_eq!(d, vec!["disputes/chile-bolivia".to_owned()]);
+}
