@@ -134,12 +134,22 @@ fn in_party_name(doc: &Doc<'_>, t: usize) -> bool {
 
 /// The most often named thing after a noun of list `nouns` and a preposition of one of `cases`
 /// (an article may follow it): capitalized words joined by "and", none of them a party's name.
+/// A headline capitalizes every word, so there a word the text also writes in lower case is no
+/// name ("Resolution on Protection of Civilians" is about protection, not a place called so).
 fn named_after(doc: &Doc<'_>, nouns: Lex, cases: &[Class]) -> Option<(String, String)> {
-    let capital = |t: usize| {
-        doc.tokens[t].kind == TokKind::Word && doc.tok(t).starts_with(char::is_uppercase)
-    };
+    let lower: std::collections::HashSet<&str> = (0..doc.tokens.len())
+        .filter(|&t| doc.tokens[t].kind == TokKind::Word)
+        .map(|t| doc.tok(t))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect();
     let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
     for s in &doc.sentences {
+        let capital = |t: usize| {
+            let w = doc.tok(t);
+            doc.tokens[t].kind == TokKind::Word
+                && w.starts_with(char::is_uppercase)
+                && !(s.headline && lower.contains(w.to_lowercase().as_str()))
+        };
         let end = s.tokens.end;
         for t in s.tokens.clone() {
             if !doc.tok_in_lex(t, nouns)

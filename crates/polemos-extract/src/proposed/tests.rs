@@ -233,3 +233,15 @@ fn an_official_who_opens_a_statement_speaks_for_his_state_not_a_party() {
     );
     assert_eq!(d, vec!["disputes/chile-bolivia".to_owned()]);
 }
+
+#[test]
+fn a_headline_capital_is_no_name_when_the_text_writes_the_word_in_lower_case() {
+    let d = disputes(
+        "Remarks Following Thailand's Veto of a Resolution on Protection of Civilians\n\nThailand vetoed the resolution today. The resolution called for the protection of civilians.\n\nCambodia supported the resolution. Thailand said it would not change its vote, and Cambodia protested.",
+    );
+    assert!(
+        !d.contains(&"disputes/protection".to_owned()),
+        "a common noun capitalized by the headline named the dispute: {d:?}"
+    );
+    assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+}
