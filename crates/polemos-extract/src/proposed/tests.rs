@@ -245,3 +245,12 @@ fn a_headline_capital_is_no_name_when_the_text_writes_the_word_in_lower_case() {
     );
     assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
 }
+
+#[test]
+fn a_named_initiative_names_the_dispute() {
+    // A named scheme two states quarrel over is the contested thing, not the pair.
+    let d = disputes(
+        "Thailand regrets Cambodia's decision to leave the Mekong Fishing Initiative.\n\nSince 2020 the Mekong Fishing Initiative has fed millions. Cambodia said the Initiative favoured Thailand.\n\nThailand urged Cambodia to rejoin the Mekong Fishing Initiative.",
+    );
+    assert_eq!(d, vec!["disputes/mekong-fishing-initiative".to_owned()]);
+}
