@@ -280,6 +280,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && !seated
                 && tok > range.start
                 && doc.tok_is_a(tok - 1, Class::LocationPreposition);
+            // "in Buenos Aires, Argentina": a state named after a place and a comma says where
+            // the place is; it does not act.
+            let locates_place = tok >= range.start + 2
+                && doc.tok(tok - 1) == ","
+                && local
+                    .last()
+                    .is_some_and(|it| it.kind == ItemKind::Location && it.tok_end == tok - 1);
             let possessive = tok_end + 2 <= range.end && only_possessive(doc, tok_end, tok_end + 2);
             let mut actor_done = false;
             let mut dispute_done = false;
@@ -295,6 +302,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             && !doc.slice(m.start, m.end).chars().any(char::is_lowercase)
                             && doc.tok_in(tok_end, &["-", "\u{2013}", "\u{2014}", ":", "("]);
                         if ((located || dateline) && is_place)
+                            || (locates_place && k.actors[known].kind == ActorKind::State)
                             || (k.actors[known].kind == ActorKind::State
                                 && in_feature_name(doc, tok, tok_end, range.clone()))
                         {

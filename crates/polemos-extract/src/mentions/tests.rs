@@ -203,3 +203,23 @@ fn congolese_is_the_democratic_republic_of_the_congo() {
         );
     }
 }
+
+#[test]
+fn a_state_after_a_place_and_a_comma_only_locates_it() {
+    // "Geneva, Switzerland" says where the talks were; Switzerland does not act. Named on its
+    // own it still does.
+    let names = |text: &str| -> Vec<String> {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(text, &ArticleMeta::default())
+            .expect("extracts");
+        x.actors.iter().map(|a| a.name.clone()).collect()
+    };
+    let n = names("Egypt and Ethiopia resumed talks in Geneva, Switzerland, on Monday.");
+    assert!(
+        n.contains(&"actors/EGY".to_owned()) && !n.contains(&"actors/CHE".to_owned()),
+        "{n:?}"
+    );
+    let n = names("Egypt met Ethiopia in Geneva, and Switzerland welcomed the talks.");
+    assert!(n.contains(&"actors/CHE".to_owned()), "{n:?}");
+}
