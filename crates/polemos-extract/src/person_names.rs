@@ -38,8 +38,11 @@ pub(crate) fn names_a_place_after(doc: &Doc<'_>, end: usize) -> bool {
     if doc.tok_is_a(end, Class::LeaderGroupNoun) {
         return false;
     }
+    // A place's name does not run on to the next line: a by-line's "Heather Nauert" above
+    // "Department Spokesperson" is the person.
+    let same_line = |t: usize| !doc.text[doc.tokens[t - 1].end..doc.tokens[t].start].contains('\n');
     (end..end + NAMED_AFTER_REACH)
-        .take_while(|&t| t < doc.tokens.len() && is_name_word(doc, t, false))
+        .take_while(|&t| t < doc.tokens.len() && same_line(t) && is_name_word(doc, t, false))
         .any(|t| is_institution_word(doc, t))
 }
 

@@ -325,3 +325,14 @@ fn a_plural_title_names_both_people_after_it() {
     assert!(names.iter().any(|n| n == "actors/anna-berg"), "{names:?}");
     assert!(!names.iter().any(|n| n.contains("sweden-")), "{names:?}");
 }
+
+#[test]
+fn a_known_name_on_a_by_line_is_the_person_even_when_an_office_follows_on_the_next_line() {
+    // "Department" after the name would make it a place's name ("Kennedy Department Store"),
+    // but it starts the next line: the by-line's office, not part of the name.
+    let p = people(
+        "Statement on the Border\n\nPress Statement\nHeather Nauert\nDepartment Spokesperson\nMay 3, 2018\n\nThe United States urges restraint.",
+        "2018-05-03",
+    );
+    assert!(has(&p, "heather-nauert", Some("USA")), "{p:?}");
+}
