@@ -334,26 +334,36 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             last_holders = Some((s, holders.clone(), agents.clone()));
-            // A condition after the cue in the same clause, or one that opens the sentence.
-            // ... and no other statement between the cue and the condition.
-            let cond = items.iter().enumerate().find(|(j, x)| {
+            // A condition after the cue in the same clause, and no other statement between the
+            // cue and the condition; else one that opens the sentence, unless a colon sets the
+            // cue's clause apart ("If they seek an end to these sanctions, they know our
+            // position: the sanctions will remain until ..." is conditioned by the "until").
+            let is_condition = |x: &Item| {
                 matches!(x.kind, ItemKind::Cue(Cue::Condition))
                     && !until_a_date(doc, items, x)
                     && !modifies_an_adverb(doc, x)
-                    && ((*j > i
-                        && x.start < clause.end.max(it.end)
-                        && x.tok.saturating_sub(it.tok_end) <= CONDITION_WINDOW
-                        // "rejects the annexation and pledges to maintain this policy until
-                        // ...": a condition after a verb the parse coordinates with the cue is
-                        // that verb's, not the cue's.
-                        && !coordinated_after(doc, it.tok_end, x.tok, true)
-                        && !items[i + 1..*j].iter().any(|y| {
-                            matches!(
-                                y.kind,
-                                ItemKind::Cue(Cue::Report | Cue::Support | Cue::Oppose)
-                            )
-                        }))
-                        || (x.tok <= doc.sentences[s].tokens.start + 1 && *j < i))
+            };
+            let after = items.iter().enumerate().skip(i + 1).find(|(j, x)| {
+                is_condition(x)
+                    && x.start < clause.end.max(it.end)
+                    && x.tok.saturating_sub(it.tok_end) <= CONDITION_WINDOW
+                    // "rejects the annexation and pledges to maintain this policy until ...": a
+                    // condition after a verb the parse coordinates with the cue is that verb's,
+                    // not the cue's.
+                    && !coordinated_after(doc, it.tok_end, x.tok, true)
+                    && !items[i + 1..*j].iter().any(|y| {
+                        matches!(
+                            y.kind,
+                            ItemKind::Cue(Cue::Report | Cue::Support | Cue::Oppose)
+                        )
+                    })
+            });
+            let cond = after.or_else(|| {
+                items[..i].iter().enumerate().find(|(_, x)| {
+                    is_condition(x)
+                        && x.tok <= doc.sentences[s].tokens.start + 1
+                        && !(x.tok_end..it.tok).any(|t| doc.tok(t) == ":")
+                })
             });
             let cond_span = cond.map(|(_, c)| {
                 if c.start > it.start {

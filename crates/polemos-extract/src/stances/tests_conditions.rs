@@ -56,3 +56,28 @@ fn a_body_that_opens_the_headline_after_from_is_the_author() {
     );
     assert!(!s.iter().any(|(h, _, _)| h == "UKR"), "{s:?}");
 }
+
+#[test]
+fn a_condition_in_the_cues_clause_comes_before_one_that_opens_the_sentence() {
+    // The opening "If" clause belongs to "know"; the colon sets the stance's clause apart and
+    // its own "until" is the condition.
+    let doc = crate::test_support::extractor().analyze(
+        "Press Statement by Secretary of State Antony Blinken on Ukraine\n\nRussia annexed Crimea in 2014 and its forces occupy the peninsula. If the Russians seek an end to these sanctions, they know our position: our sanctions will remain in place until Russia ends its occupation of the peninsula.",
+        None,
+    );
+    let conds: Vec<&str> = doc
+        .stances
+        .iter()
+        .flat_map(|x| x.conditions.iter().map(|c| c.text.as_str()))
+        .collect();
+    assert!(
+        conds
+            .iter()
+            .any(|c| c.contains("Russia ends its occupation")),
+        "{conds:?}"
+    );
+    assert!(
+        !conds.iter().any(|c| c.contains("seek an end")),
+        "{conds:?}"
+    );
+}
