@@ -80,3 +80,27 @@ fn a_longest_phrase_before_an_infinitive_is_whole() {
         "{s:?}"
     );
 }
+
+#[test]
+fn the_owner_of_efforts_holds_their_to_complement() {
+    // A noun of effort reads like one of commitment: both owners hold what the efforts are to.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy applauded the efforts of Japan and Russia to reach a settlement of this dispute through dialogue.",
+    );
+    assert!(has(&s, "JPN", "settlement", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "settlement", "support"), "{s:?}");
+    // A paraphrase: a possessor, and another verb governing the noun.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy praised Japan's efforts to reach a settlement of this dispute.",
+    );
+    assert!(has(&s, "JPN", "settlement", "support"), "{s:?}");
+}
+
+#[test]
+fn efforts_to_remove_something_are_no_support_of_it() {
+    // "to end the military presence": a reversing verb turns the owner against its object.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy praised the efforts of Japan to end the military presence on the islands.",
+    );
+    assert!(!has(&s, "JPN", "military-presence", "support"), "{s:?}");
+}
