@@ -32,15 +32,14 @@ fn their_governments_commitment_is_both_sides() {
     let s = stances(
         "The United States congratulates Japan and Russia on their talks over the Kuril Islands. This accomplishment reflects the commitment of their governments to diplomacy.",
     );
-    // "diplomacy" is a phrase of the knowledge's `negotiations` topic.
-    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
-    assert!(has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    assert!(has(&s, "JPN", "diplomacy", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "diplomacy", "support"), "{s:?}");
     // A paraphrase: "both leaders'" as the possessor.
     let s = stances(
         "Japan and Russia met again over the Kuril Islands. The envoy praised both leaders' commitment to diplomacy.",
     );
-    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
-    assert!(has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    assert!(has(&s, "JPN", "diplomacy", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "diplomacy", "support"), "{s:?}");
 }
 
 #[test]
@@ -49,7 +48,7 @@ fn a_commitment_without_owner_or_to_an_actor_names_no_issue() {
     let s = stances(
         "Japan and Russia met again over the Kuril Islands. The talks showed a commitment to diplomacy.",
     );
-    assert!(!s.iter().any(|(_, i, _)| i == "negotiations"), "{s:?}");
+    assert!(!s.iter().any(|(_, i, _)| i == "diplomacy"), "{s:?}");
     // "to Japan": the one committed to is an actor, not an issue.
     let s = stances(
         "Japan and Russia met again over the Kuril Islands. The envoy conveyed the commitment of the United States to Japan.",
@@ -79,6 +78,31 @@ fn a_longest_phrase_before_an_infinitive_is_whole() {
         !s.iter().any(|(_, i, _)| i == "exercise-of-peaceful-means"),
         "{s:?}"
     );
+}
+
+#[test]
+fn diplomacy_and_peace_are_no_topics_of_talks_or_treaties() {
+    // "diplomacy" is not the `negotiations` topic, nor "peace" alone the `peace-treaty` one.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy conveyed the commitment of the United States to diplomacy and to peace in the region.",
+    );
+    assert!(has(&s, "USA", "diplomacy", "support"), "{s:?}");
+    assert!(
+        !s.iter()
+            .any(|(_, i, _)| i == "negotiations" || i == "peace-treaty"),
+        "{s:?}"
+    );
+    // They are topics of their own: a verb of furthering, which names only known topics, names them.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. Both leaders told me that they are ready for peace.",
+    );
+    assert!(has(&s, "JPN", "peace", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "peace", "support"), "{s:?}");
+    // A peace treaty is still one.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy conveyed the commitment of the United States to a peace treaty.",
+    );
+    assert!(has(&s, "USA", "peace-treaty", "support"), "{s:?}");
 }
 
 #[test]
