@@ -156,6 +156,13 @@ fn read(
                 .filter(|d| d.index > w.index && (p.has_rel(*d, "advcl") || p.has_rel(*d, "xcomp")))
                 .find(to)
         })?;
+    // "the efforts of Japan to end the occupation": a verb of removal or stopping turns the
+    // owner against its object, which a support would misread; left to the cues.
+    if p.token(complement)
+        .is_some_and(|x| x.upos == "VERB" && doc.tok_is_a(doc.token_at(x.start), Class::Reversing))
+    {
+        return None;
+    }
     let holders = owners(k, doc, items, owner, s);
     if holders.is_empty() {
         return None;

@@ -37,7 +37,7 @@ use std::collections::HashMap;
 use super::attribution::clause_at;
 use super::events::issue_name;
 use super::ir::{Doc, Item, ItemKind};
-use super::knowledge::{Cue, Knowledge, TopicScale};
+use super::knowledge::{Args, Cue, Knowledge, TopicScale};
 use super::lang::Class;
 use super::output::{ConditionFact, StanceFact};
 pub(crate) use holders::signatory;
@@ -260,6 +260,23 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 holders = holders::stance_holder(doc, owner).into_iter().collect();
                 agents = vec![owner];
+            }
+            // "The United Kingdom discussed the veto of the draft resolution": a rejection read
+            // as a noun that a verb takes as its object is not the verb's subject's. Its owner
+            // holds it ("condemned the Russian veto", "Russia cast its veto"): some word before
+            // the noun other than its determiner, which `holder` reads; votes.rs reads the rest.
+            if let ItemKind::Event(e) = it.kind
+                && k.events[e].event_type == PloverType::Reject
+                && k.events[e].args == Args::Noun
+                && let Some(w) = doc.parse.word_at(it.start)
+                && (doc.parse.has_rel(w, "obj") || doc.parse.has_rel(w, "iobj"))
+                && !doc
+                    .parse
+                    .dependents(w)
+                    .any(|d| d.index < w.index && !doc.parse.has_rel(d, "det"))
+            {
+                holders.clear();
+                agents.clear();
             }
             // "X recognizes A and reaffirms its support for B", "We recognize A but take no
             // position on B": the second verb shares the first one's subject.

@@ -32,15 +32,14 @@ fn their_governments_commitment_is_both_sides() {
     let s = stances(
         "The United States congratulates Japan and Russia on their talks over the Kuril Islands. This accomplishment reflects the commitment of their governments to diplomacy.",
     );
-    // "diplomacy" is a phrase of the knowledge's `negotiations` topic.
-    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
-    assert!(has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    assert!(has(&s, "JPN", "diplomacy", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "diplomacy", "support"), "{s:?}");
     // A paraphrase: "both leaders'" as the possessor.
     let s = stances(
         "Japan and Russia met again over the Kuril Islands. The envoy praised both leaders' commitment to diplomacy.",
     );
-    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
-    assert!(has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    assert!(has(&s, "JPN", "diplomacy", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "diplomacy", "support"), "{s:?}");
 }
 
 #[test]
@@ -49,7 +48,7 @@ fn a_commitment_without_owner_or_to_an_actor_names_no_issue() {
     let s = stances(
         "Japan and Russia met again over the Kuril Islands. The talks showed a commitment to diplomacy.",
     );
-    assert!(!s.iter().any(|(_, i, _)| i == "negotiations"), "{s:?}");
+    assert!(!s.iter().any(|(_, i, _)| i == "diplomacy"), "{s:?}");
     // "to Japan": the one committed to is an actor, not an issue.
     let s = stances(
         "Japan and Russia met again over the Kuril Islands. The envoy conveyed the commitment of the United States to Japan.",
@@ -79,4 +78,53 @@ fn a_longest_phrase_before_an_infinitive_is_whole() {
         !s.iter().any(|(_, i, _)| i == "exercise-of-peaceful-means"),
         "{s:?}"
     );
+}
+
+#[test]
+fn diplomacy_and_peace_are_no_topics_of_talks_or_treaties() {
+    // "diplomacy" is not the `negotiations` topic, nor "peace" alone the `peace-treaty` one.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy conveyed the commitment of the United States to diplomacy and to peace in the region.",
+    );
+    assert!(has(&s, "USA", "diplomacy", "support"), "{s:?}");
+    assert!(
+        !s.iter()
+            .any(|(_, i, _)| i == "negotiations" || i == "peace-treaty"),
+        "{s:?}"
+    );
+    // They are topics of their own: a verb of furthering, which names only known topics, names them.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. Both leaders told me that they are ready for peace.",
+    );
+    assert!(has(&s, "JPN", "peace", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "peace", "support"), "{s:?}");
+    // A peace treaty is still one.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy conveyed the commitment of the United States to a peace treaty.",
+    );
+    assert!(has(&s, "USA", "peace-treaty", "support"), "{s:?}");
+}
+
+#[test]
+fn the_owner_of_efforts_holds_their_to_complement() {
+    // A noun of effort reads like one of commitment: both owners hold what the efforts are to.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy applauded the efforts of Japan and Russia to reach a settlement of this dispute through dialogue.",
+    );
+    assert!(has(&s, "JPN", "settlement", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "settlement", "support"), "{s:?}");
+    // A paraphrase: a possessor, and another verb governing the noun.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy praised Japan's efforts to reach a settlement of this dispute.",
+    );
+    assert!(has(&s, "JPN", "settlement", "support"), "{s:?}");
+}
+
+#[test]
+fn efforts_to_remove_something_are_no_support_of_it() {
+    // "to end the military presence": a reversing verb turns the owner against its object.
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy praised the efforts of Japan to end the military presence on the islands.",
+    );
+    assert!(!has(&s, "JPN", "military-presence", "support"), "{s:?}");
 }

@@ -129,3 +129,17 @@ fn who_judges_a_vote_did_not_cast_it() {
         ["CHN"]
     );
 }
+
+#[test]
+fn who_speaks_of_a_veto_did_not_cast_it() {
+    // The subject of a verb governing the veto's noun is no voter; the veto's owner is.
+    let s = stances(
+        "Japan protested the visit to the Kuril Islands. The United Kingdom discussed the veto of the draft resolution on the Kuril Islands.",
+    );
+    assert!(!has(&s, "GBR", "draft-resolution", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan protested the visit to the Kuril Islands. The United Kingdom discussed Russia's veto of the draft resolution on the Kuril Islands.",
+    );
+    assert!(!has(&s, "GBR", "draft-resolution", "oppose"), "{s:?}");
+    assert!(has(&s, "RUS", "draft-resolution", "oppose"), "{s:?}");
+}
