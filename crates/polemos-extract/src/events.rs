@@ -535,6 +535,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
         }
         demanded::code(k, doc, items, s, &author, &mut out, &mut index);
+        judged::code(k, doc, items, s, &author, &mut out, &mut index);
     }
     for e in &mut out {
         e.confidence = calibration::confidence(&k.calibration, e);
@@ -546,6 +547,7 @@ mod answered;
 pub mod calibration;
 mod demanded;
 mod details;
+mod judged;
 mod merge;
 mod regime;
 mod reported;
@@ -558,6 +560,8 @@ mod tests;
 mod tests_cameo;
 #[cfg(test)]
 mod tests_hosts;
+#[cfg(test)]
+mod tests_judged;
 #[cfg(test)]
 mod tests_nominal;
 #[cfg(test)]

@@ -218,6 +218,10 @@ pub enum Lex {
     HostingVerb,
     /// Words of being present at the speaker's place ("here"; lemmas).
     PresenceWord,
+    /// Predicates of reproach (as written): the head of a copular clause whose subject is an
+    /// owned deed ("Mr. Lee's visit was unacceptable", "is a violation of") makes the speaker's
+    /// accusation of the owner (`events/judged.rs`).
+    ReproachWord,
 }
 
 /// How a list's words are compared with the text.
@@ -230,7 +234,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 82] = [
+pub const LEXICONS: [(Lex, &str, Case); 83] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -325,6 +329,7 @@ pub const LEXICONS: [(Lex, &str, Case); 82] = [
     (Lex::WelcomingVerb, "welcoming_verb", Case::Any),
     (Lex::HostingVerb, "hosting_verb", Case::Any),
     (Lex::PresenceWord, "presence_word", Case::Any),
+    (Lex::ReproachWord, "reproach_word", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -336,3 +336,12 @@ fn a_known_name_on_a_by_line_is_the_person_even_when_an_office_follows_on_the_ne
     );
     assert!(has(&p, "heather-nauert", Some("USA")), "{p:?}");
 }
+
+#[test]
+fn a_head_of_government_after_the_dictionaries_has_his_state_in_his_tenure() {
+    // people-recent.tsv: a prime minister who took office in 2017 is his state's in 2018 (the
+    // plural title passes no state: each person's comes from the people data).
+    let text = "Headline\n\nGreece welcomed Prime Minister Zoran Zaev to Athens on Monday.\n";
+    let found = people(text, "2018-06-13");
+    assert!(has(&found, "zoran-zaev", Some("MKD")), "{found:?}");
+}

@@ -1,0 +1,211 @@
+//! Accusations carried by a judgement of a deed: "Mr. Lee's visit was utterly unacceptable",
+//! "Such actions by the PRC are inconsistent with international law", "the DPRK's launches are
+//! in blatant violation of UN resolutions". A copular predicate of reproach (`reproach_word`)
+//! whose subject is a deed with an owner is the speaker's accusation of that owner.
+
+use std::cell::OnceCell;
+
+use super::{Index, merge};
+use crate::attribution::clause_at;
+use crate::event_args;
+use crate::ir::{Doc, Item, ItemKind};
+use crate::knowledge::{Args, Knowledge};
+use crate::lang::Class;
+use crate::lexicon::Lex;
+use crate::output::EventFact;
+use crate::tree::Word;
+use polemos_core::model::{EventStatus, PloverType};
+
+/// Codes the judgements of sentence `s` as accusations and adds them to `out`. `author`: who
+/// "we" is when no speaker is named.
+pub(super) fn code(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    s: usize,
+    author: &OnceCell<Option<usize>>,
+    out: &mut Vec<EventFact>,
+    index: &mut Index,
+) {
+    let toks = doc.sentences[s].tokens.clone();
+    if !toks.clone().any(|t| doc.tok_in_lex(t, Lex::ReproachWord)) {
+        return;
+    }
+    let Some(cue) = k.events.iter().find(|c| {
+        c.event_type == PloverType::Accuse
+            && c.mode == "criticize"
+            && c.args == Args::Svo
+            && c.objects.is_empty()
+    }) else {
+        return;
+    };
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::ReproachWord)) {
+        let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
+        let Some(owners) = judged_owners(doc, items, start) else {
+            continue;
+        };
+        let Some(clause) = clause_at(&doc.clauses, s, start) else {
+            continue;
+        };
+        let Some(source) = clause
+            .speaker
+            .or_else(|| reporter(doc, items, start))
+            .or_else(|| *author.get_or_init(|| event_args::author(doc)))
+        else {
+            continue;
+        };
+        let targets: Vec<usize> = owners
+            .into_iter()
+            .filter(|&a| state_of(a) != state_of(source))
+            .collect();
+        if targets.is_empty() {
+            continue;
+        }
+        // The accuser is read from the voice, not from a verb of accusing.
+        let confidence = 0.8 * 0.85;
+        let evidence = doc.evidence(
+            s,
+            Some((start, end)),
+            confidence,
+            clause.speaker,
+            clause.reported_by,
+        );
+        let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
+        targets.sort();
+        targets.dedup();
+        let dispute = doc.sentence_dispute.get(s).copied().flatten();
+        let fact = EventFact {
+            event_type: cue.event_type,
+            mode: cue.mode.clone(),
+            quad_class: cue.event_type.quad_class(),
+            cameo: cue.cameo.clone(),
+            intensity: cue.intensity,
+            contexts: cue.contexts.clone(),
+            sources: vec![doc.actor_name(source)],
+            targets,
+            status: EventStatus::Past,
+            negated: false,
+            hedged: clause.hope,
+            date: None,
+            location: None,
+            venue: None,
+            dispute: dispute.map(|d| doc.disputes[d].name.clone()),
+            issues: Vec::new(),
+            confidence,
+            evidence: vec![evidence],
+        };
+        merge(out, index, fact);
+    }
+}
+
+/// The owners of the deed a predicate of reproach at byte `at` judges: the predicate is the
+/// head of a copular clause ("was unacceptable", "is a violation of", "are in violation of"),
+/// not negated, whose subject is a noun with an owner: its possessor ("Mr. Lee's visit"), its
+/// "by" agent ("actions by the PRC") or its "of" complement ("the interference of Ethiopia's
+/// government"). A subject that is itself an actor is not read: "Japan is unacceptable" judges
+/// no deed.
+fn judged_owners(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Vec<usize>> {
+    let p = &doc.parse;
+    let w = p.word_at(at)?;
+    if !matches!(p.token(w)?.upos.as_str(), "ADJ" | "NOUN") {
+        return None;
+    }
+    let copula = p.dependents(w).any(|d| {
+        p.has_rel(d, "cop")
+            && p.token(d)
+                .is_some_and(|x| doc.lang.is(Class::BeForm, &x.text.to_ascii_lowercase()))
+    });
+    if !copula || p.negated(w) {
+        return None;
+    }
+    // The parser may make a "that" of the clause a subject too ("said that Peru's exercise was
+    // unacceptable"): the noun is the subject. Where a dash-set insertion stands between, it may
+    // hang the predicate on its subject ("the DPRK's launches – including ... – are in
+    // violation of").
+    let noun = |x: Word| {
+        p.token(x)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    };
+    let subject = p
+        .dependents(w)
+        .filter(|&d| p.has_rel(d, "nsubj"))
+        .find(|&d| noun(d))
+        .or_else(|| {
+            p.head(w)
+                .filter(|&h| p.has_rel(w, "parataxis") && h.index < w.index && noun(h))
+        })?;
+    if actor_at(items, doc, subject).is_some() {
+        return None;
+    }
+    let mut owners: Vec<usize> = Vec::new();
+    for d in p.dependents(subject) {
+        let owner = p.has_rel(d, "nmod:poss")
+            || (p.has_rel(d, "nmod")
+                && case_of(doc, d).is_some_and(|c| {
+                    doc.lang.is(Class::OwnerCase, &c) || doc.lang.is(Class::AgentPreposition, &c)
+                }));
+        if !owner {
+            continue;
+        }
+        for c in p.conjuncts(d) {
+            if let Some(a) = owner_actor(doc, items, c)
+                && !owners.contains(&a)
+            {
+                owners.push(a);
+            }
+        }
+    }
+    (!owners.is_empty()).then_some(owners)
+}
+
+/// The actor a noun phrase headed by `w` stands for: a body's own possessor or "of" owner ("the
+/// interference of Ethiopia's government", "the office of Somalia's prime minister"), else the
+/// actor its mention names.
+fn owner_actor(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<usize> {
+    let p = &doc.parse;
+    let owner = p.dependents(w).find(|&d| {
+        p.has_rel(d, "nmod:poss")
+            || (p.has_rel(d, "nmod")
+                && case_of(doc, d).is_some_and(|c| doc.lang.is(Class::OwnerCase, &c)))
+    });
+    owner
+        .and_then(|o| {
+            p.dependent(o, "nmod:poss")
+                .and_then(|x| actor_at(items, doc, x))
+                .or_else(|| actor_at(items, doc, o))
+        })
+        .or_else(|| actor_at(items, doc, w))
+}
+
+/// Who reports the judgement at byte `at` when the clause has no speaker: the subject of the
+/// verb the predicate is the complement of, or the object the parser makes of an inverted one
+/// ("\"... is a violation of ...,\" said the office of Somalia's prime minister").
+fn reporter(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let p = &doc.parse;
+    let w = p.word_at(at)?;
+    let verb = p.head(w).filter(|_| p.has_rel(w, "ccomp"))?;
+    let by = p.dependent(verb, "nsubj").or_else(|| {
+        p.dependents(verb)
+            .find(|&d| p.has_rel(d, "obj") && d.index > w.index)
+    })?;
+    owner_actor(doc, items, by)
+}
+
+/// The preposition of `w` ("of", "by"), lower-cased.
+fn case_of(doc: &Doc<'_>, w: Word) -> Option<String> {
+    let p = &doc.parse;
+    p.dependents(w)
+        .find(|&c| p.has_rel(c, "case"))
+        .and_then(|c| p.token(c))
+        .map(|x| x.text.to_ascii_lowercase())
+}
+
+/// The actor whose mention covers word `w` (a demonym too: "the Chinese actions").
+fn actor_at(items: &[Item], doc: &Doc<'_>, w: Word) -> Option<usize> {
+    let t = doc.parse.token(w)?;
+    items.iter().find_map(|x| match x.kind {
+        ItemKind::Actor { actor, .. } if x.start <= t.start && t.start < x.end => Some(actor),
+        _ => None,
+    })
+}
