@@ -133,7 +133,7 @@ pub enum Class {
     AdjectiveSuffix,
     /// Determiners before a noun that refers back to a measure named before ("the", "this", "its").
     ReferringDeterminer,
-    /// Verbs of being after such a noun ("is", "remains"): "the measure is illegal".
+    /// Verbs of being after such a noun ("is", "remains"): "the measure is illegal"; before a demonym's "territory" ("are Russian territory").
     Copula,
     /// The word that opens a reported clause ("that").
     Complementizer,

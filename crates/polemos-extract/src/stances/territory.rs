@@ -8,16 +8,12 @@ use std::collections::HashMap;
 use super::super::events::issue_name;
 use super::super::ir::{Doc, ItemKind};
 use super::super::knowledge::{Cue, Knowledge};
+use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::output::StanceFact;
 use super::{holders, merge};
 use polemos_core::model::StanceLabel;
 
-/// Verbs of being that make the demonym's phrase a predicate: "are", "remain", "is part of"
-/// is its own cue.
-const COPULAS: &[&str] = &[
-    "is", "are", "was", "were", "be", "been", "remain", "remains", "remained",
-];
 /// How many words may stand between the copula and the demonym ("are an inherent Russian
 /// territory", "are still Russian territory").
 const COPULA_REACH: usize = 3;
@@ -54,7 +50,12 @@ pub(super) fn demonym_territory(
                 continue;
             }
             let from = it.tok.saturating_sub(COPULA_REACH + 1).max(first);
-            let Some(copula) = (from..it.tok).rev().find(|&t| doc.tok_in(t, COPULAS)) else {
+            // A verb of being makes the demonym's phrase a predicate ("are", "remain"); "is part
+            // of" is its own cue.
+            let Some(copula) = (from..it.tok)
+                .rev()
+                .find(|&t| doc.tok_is_a(t, Class::Copula))
+            else {
                 continue;
             };
             // "are not Russian territory": a denial, not this claim.
