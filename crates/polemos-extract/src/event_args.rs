@@ -190,8 +190,9 @@ fn warned_of(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
     Who::Nobody
 }
 
-/// Whether a verb states an obligation: a modal of obligation ("must", "should"), or the
-/// complement of an obliging adjective ("are bound to comply"); both classes of the profile.
+/// Whether a verb states an obligation: a modal of obligation ("must", "should"), the
+/// complement of an obliging adjective ("are bound to comply"), both classes of the profile, or
+/// a mandative subjunctive ("demanded that Russia release").
 fn deontic(p: &Parse<'_>, v: Word) -> bool {
     let word_is = |w: Word, class: Class| {
         p.token(w)
@@ -203,6 +204,14 @@ fn deontic(p: &Parse<'_>, v: Word) -> bool {
     };
     // "must halt X and improve Y": the coordinated verb shares the modal.
     if obliging(v) || (p.has_rel(v, "conj") && p.head(v).is_some_and(obliging)) {
+        return true;
+    }
+    // "demanding that Russia immediately release the ships": a bare verb with no auxiliary in
+    // a clause that completes another verb is the mandative subjunctive, what is demanded.
+    let mandative = p.has_rel(v, "ccomp")
+        && p.token(v).is_some_and(|t| t.xpos == "VB")
+        && !p.dependents(v).any(|d| p.has_rel(d, "aux"));
+    if mandative {
         return true;
     }
     p.has_rel(v, "xcomp")

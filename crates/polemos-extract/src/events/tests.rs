@@ -503,3 +503,20 @@ fn protesters_named_by_a_demonym_act_for_no_state() {
         "CHN"
     ));
 }
+
+#[test]
+fn an_act_demanded_in_a_that_clause_is_not_done() {
+    // The mandative subjunctive: the bare "release" is what is demanded, not a release.
+    let by_russia = |text: &str| {
+        events(text)
+            .into_iter()
+            .filter(|(s, _, _, _)| s.iter().any(|x| x == "RUS"))
+            .collect::<Vec<_>>()
+    };
+    let text = "Headline\n\nThe United States demanded that Russia immediately release the Ukrainian sailors.";
+    assert!(has(text, "USA", "REQUEST", "RUS"), "{:?}", events(text));
+    assert!(by_russia(text).is_empty(), "{:?}", events(text));
+    // Done, it is coded.
+    let text = "Headline\n\nThe United States said that Russia released the Ukrainian sailors.";
+    assert!(!by_russia(text).is_empty(), "{:?}", events(text));
+}
