@@ -102,8 +102,8 @@ pub(super) fn code(
 /// The owners of the deed a predicate of reproach at byte `at` judges: the predicate is the
 /// head of a copular clause ("was unacceptable", "is a violation of", "are in violation of"),
 /// not negated, whose subject is a noun with an owner: its possessor ("Mr. Lee's visit"), its
-/// "by" agent ("actions by the PRC") or its "of" complement ("the interference of Ethiopia's
-/// government"). A subject that is itself an actor is not read: "Japan is unacceptable" judges
+/// "by" agent ("actions by the PRC") or an "of" complement that is a body ("the interference of
+/// Ethiopia's government"; "the seizure of Ukraine's ships" names no owner). A subject that is itself an actor is not read: "Japan is unacceptable" judges
 /// no deed.
 fn judged_owners(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Vec<usize>> {
     let p = &doc.parse;
@@ -139,11 +139,19 @@ fn judged_owners(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Vec<usize>>
         return None;
     }
     let mut owners: Vec<usize> = Vec::new();
+    // An "of" complement is the deed's doer only when it is a body that acts ("the interference
+    // of Ethiopia's government"); else it is what the deed is done to ("the seizure of Ukraine's
+    // ships", "the invasion of Ukraine"), and the doer is not named.
+    let body = |d: Word| {
+        p.token(d)
+            .is_some_and(|t| p.lexicon().is(Lex::GroupNoun, &t.text))
+    };
     for d in p.dependents(subject) {
         let owner = p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "nmod")
                 && case_of(doc, d).is_some_and(|c| {
-                    doc.lang.is(Class::OwnerCase, &c) || doc.lang.is(Class::AgentPreposition, &c)
+                    (doc.lang.is(Class::OwnerCase, &c) && body(d))
+                        || doc.lang.is(Class::AgentPreposition, &c)
                 }));
         if !owner {
             continue;

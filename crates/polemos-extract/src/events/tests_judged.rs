@@ -19,3 +19,20 @@ fn a_deed_not_reproached_or_without_owner_is_no_accusation() {
     let text = "Chile said on Monday that the naval exercise near Peru was illegal.";
     assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn an_of_complement_that_is_no_body_is_what_the_deed_is_done_to() {
+    // The victim of a judged deed is not accused; the doer is not named.
+    for text in [
+        "Headline\n\nThe United States said the seizure of Ukraine's ships is a violation of international law.",
+        "Headline\n\nThe invasion of Ukraine is a violation of international law, the United States said.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(_, t, g, _)| t == "ACCUSE" && g.iter().any(|x| x == "UKR")),
+            "{text}: {found:?}"
+        );
+    }
+}
