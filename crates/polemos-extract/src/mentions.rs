@@ -280,13 +280,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && !seated
                 && tok > range.start
                 && doc.tok_is_a(tok - 1, Class::LocationPreposition);
-            // "in Buenos Aires, Argentina": a state named after a place and a comma says where
-            // the place is; it does not act.
+            // "in Buenos Aires, Argentina": a state named after a place and a comma, and closed
+            // by punctuation, says where the place is; it does not act. "After talks in Moscow,
+            // Russia and China signed" and "in Beijing, China's ministry said" name actors.
             let locates_place = tok >= range.start + 2
                 && doc.tok(tok - 1) == ","
                 && local
                     .last()
-                    .is_some_and(|it| it.kind == ItemKind::Location && it.tok_end == tok - 1);
+                    .is_some_and(|it| it.kind == ItemKind::Location && it.tok_end == tok - 1)
+                && (tok_end >= range.end
+                    || doc.tok_in(tok_end, &[",", ".", ";", ":", ")", "\u{2013}", "\u{2014}"]));
             let possessive = tok_end + 2 <= range.end && only_possessive(doc, tok_end, tok_end + 2);
             let mut actor_done = false;
             let mut dispute_done = false;

@@ -220,6 +220,12 @@ fn a_state_after_a_place_and_a_comma_only_locates_it() {
         n.contains(&"actors/EGY".to_owned()) && !n.contains(&"actors/CHE".to_owned()),
         "{n:?}"
     );
-    let n = names("Egypt met Ethiopia in Geneva, and Switzerland welcomed the talks.");
+    // After the place's comma, a state that goes on to act is an actor.
+    let n = names("After talks in Geneva, Switzerland and Egypt signed an accord.");
     assert!(n.contains(&"actors/CHE".to_owned()), "{n:?}");
+    let n = names("Egypt met Ethiopia in Geneva, Switzerland's foreign ministry said.");
+    assert!(
+        n.iter().any(|a| a == "actors/swiss-foreign-ministry"),
+        "{n:?}"
+    );
 }
