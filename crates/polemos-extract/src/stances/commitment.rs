@@ -270,6 +270,15 @@ pub(super) fn issue_of(
     // the agreement, not the dispute's sovereignty).
     let (head, start) = if p.token(complement)?.upos == "VERB" {
         let obj = p.dependent(complement, "obj")?;
+        // "commitment to resolving this issue peacefully": a verb of settling whose object
+        // only refers back to the dispute ("this issue", "the dispute") names its settlement.
+        if settles_the_dispute(doc, items, complement, obj) {
+            let name = format!("{}/issues/{SETTLEMENT}", doc.disputes[dispute].name);
+            if proposed.seen.insert(name.clone()) {
+                proposed.names.push((name.clone(), SETTLEMENT.to_owned()));
+            }
+            return Some(name);
+        }
         (obj, p.subtree_span(obj)?.0)
     } else {
         (complement, from)
@@ -308,4 +317,31 @@ pub(super) fn issue_of(
         proposed.names.push((name.clone(), title));
     }
     Some(name)
+}
+
+/// The issue a verb of settling names when its object refers back to the dispute.
+const SETTLEMENT: &str = "settlement";
+
+/// Whether `verb` is a word of settling (the cue list `resolved`: "resolving", "settle") whose
+/// object `obj` refers back to the dispute: a determiner before a word for a dispute ("this
+/// dispute", "the conflict") or a noun too vague to be an issue of its own ("this issue",
+/// "the matter").
+fn settles_the_dispute(doc: &Doc<'_>, items: &[Item], verb: Word, obj: Word) -> bool {
+    let p = &doc.parse;
+    let Some((v, o)) = p.token(verb).zip(p.token(obj)) else {
+        return false;
+    };
+    let settling = items.iter().any(|x| {
+        matches!(
+            x.kind,
+            ItemKind::Cue(super::super::knowledge::Cue::Resolved)
+        ) && x.start <= v.start
+            && v.end <= x.end
+    });
+    let obj_tok = doc.token_at(o.start);
+    let refers_back = p.dependent(obj, "det").is_some()
+        && (doc.tok_in_lex(obj_tok, Lex::NotAnIssue)
+            || doc.tok_in_lex(obj_tok, Lex::DisputeWord)
+            || doc.tok_in_lex(obj_tok, Lex::ConflictWord));
+    settling && refers_back
 }

@@ -81,6 +81,27 @@ pub(super) fn accused_of(
     })
 }
 
+/// How far after an accusing verb its object's noun of intent may stand ("regrets the Russian
+/// government's decision to ...").
+const INTENT_REACH: usize = 6;
+
+/// What an accusing verb's object names when it is a noun of intent with its infinitive:
+/// "deeply regrets Russia's decision to suspend participation in the Initiative" is against
+/// the decision (`new_issue_from` names the act).
+pub(super) fn intended_act(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<Accused> {
+    let cue = items[at];
+    let end = (cue.tok_end + INTENT_REACH).min(stop_tok);
+    (cue.tok_end..end).find(|&t| {
+        doc.tok_in_lex(t, Lex::IntentNoun) && doc.tok_is_a(t + 1, Class::InfinitiveMarker)
+    })?;
+    new_issue_from(doc, items, cue.tok_end, stop_tok, false).map(|(id, t)| Accused::New(id, t))
+}
+
 /// How far after the actor a stance is taken toward its "over" may stand ("lodged a protest
 /// with Russia over ...").
 const OVER_REACH: usize = 3;
@@ -211,6 +232,15 @@ pub(super) fn new_issue_from(
         && doc.tok_is_a(t + 1, Class::InfinitiveMarker)
         && matches!(doc.tokens[t + 2].kind, TokKind::Word)
     {
+        // "Russia's decision to suspend participation in ...": an act against its object
+        // (reversing or severing it) is what is meant, not the object, which the holder of
+        // a stance on the act would take the other way.
+        if doc.tok_is_a(t + 2, Class::Reversing) || doc.tok_in_lex(t + 2, Lex::SeveringVerb) {
+            let (id, title) = new_issue_from(doc, items, t + 3, stop_tok, gerund_ok)?;
+            let (noun, verb) = (doc.tok(t).to_lowercase(), doc.tok(t + 2).to_lowercase());
+            let id = format!("{}-to-{verb}-{id}", slugify(&noun)?);
+            return Some((id, format!("{noun} to {verb} {title}")));
+        }
         return new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
     }
     // "reject the basis for this unprovoked expulsion": a ground's "for" or "of" names the act

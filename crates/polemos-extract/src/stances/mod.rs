@@ -21,6 +21,8 @@ mod tests_conditions;
 #[cfg(test)]
 mod tests_emphasis;
 #[cfg(test)]
+mod tests_intent;
+#[cfg(test)]
 mod tests_refs;
 #[cfg(test)]
 mod tests_requests;
@@ -436,6 +438,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Kind::Accuse => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                     accused_of(doc, items, i, stop_tok)
+                        .or_else(|| issues::intended_act(doc, items, i, stop_tok))
                         .map(|found| match found {
                             issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
                             issues::Accused::New(id, title) => Target::New(id, title),

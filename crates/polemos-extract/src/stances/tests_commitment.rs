@@ -128,3 +128,14 @@ fn efforts_to_remove_something_are_no_support_of_it() {
     );
     assert!(!has(&s, "JPN", "military-presence", "support"), "{s:?}");
 }
+
+#[test]
+fn settling_what_refers_back_to_the_dispute_is_its_settlement() {
+    // A verb of settling whose object only refers back ("this dispute", "the matter") names
+    // the settlement of the dispute, not a vague "issue".
+    let s = stances(
+        "Japan and Russia met again over the Kuril Islands. The envoy praised both governments' commitment to settling the matter through talks.",
+    );
+    assert!(has(&s, "JPN", "settlement", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "settlement", "support"), "{s:?}");
+}
