@@ -85,8 +85,13 @@ fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
                 }
                 from = prev;
             }
-            // A name of one word at a sentence start may be any capitalized word.
-            if words == 0 || (words == 1 && from == first) {
+            // A name of one word at a sentence start may be any capitalized word; a party's
+            // name alone says whose the thing is, not which ("the French initiative"), though it
+            // may open one ("the Israel-Lebanon Maritime Boundary").
+            if words == 0
+                || (words == 1 && from == first)
+                || (from..t).all(|u| doc.tok(u) == "-" || in_party_name(doc, u))
+            {
                 continue;
             }
             let text = doc.slice(doc.tokens[from].start, doc.tokens[t].end);

@@ -254,3 +254,15 @@ fn a_named_initiative_names_the_dispute() {
     );
     assert_eq!(d, vec!["disputes/mekong-fishing-initiative".to_owned()]);
 }
+
+#[test]
+fn a_partys_name_alone_before_an_object_noun_names_no_object() {
+    // "the French initiative" is France's, not a thing called so.
+    let d = disputes(
+        "Thailand welcomed the French initiative on the border.\n\nCambodia rejected the French initiative. Thailand said troops clashed with Cambodia again.\n\nCambodia said Thailand fired first.",
+    );
+    assert!(
+        !d.contains(&"disputes/french-initiative".to_owned()),
+        "{d:?}"
+    );
+}
