@@ -139,3 +139,15 @@ fn settling_what_refers_back_to_the_dispute_is_its_settlement() {
     assert!(has(&s, "JPN", "settlement", "support"), "{s:?}");
     assert!(has(&s, "RUS", "settlement", "support"), "{s:?}");
 }
+
+#[test]
+fn an_effort_to_undermine_something_is_no_support_of_it() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Russia's efforts to undermine the negotiations continued.",
+    );
+    assert!(!has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. The efforts of Russia to sabotage the negotiations continued.",
+    );
+    assert!(!has(&s, "RUS", "negotiations", "support"), "{s:?}");
+}
