@@ -411,3 +411,13 @@ fn a_list_the_parser_hangs_as_an_apposition_names_every_state() {
         assert_eq!(targets[0].len(), 3, "{text}: {all:?}");
     }
 }
+
+#[test]
+fn a_welcome_praises_its_object_not_an_actor_deep_in_its_name() {
+    // The findings are of a panel of Peru's: welcoming their publication praises no one.
+    let text = "Chile welcomes the publication of the findings of the Panel of Peru.";
+    assert!(!has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+    // An owner close to the object is still praised.
+    let text = "Chile welcomes the release of the report of Peru.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
