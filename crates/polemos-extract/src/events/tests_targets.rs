@@ -421,3 +421,13 @@ fn a_welcome_praises_its_object_not_an_actor_deep_in_its_name() {
     let text = "Chile welcomes the release of the report of Peru.";
     assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_voiced_protest_is_the_subjects_aimed_at_the_owner_of_what_it_is_of() {
+    // The parser tags "protest" a noun; "we" is the statement's author, read from the tree.
+    let text = "The United States is deeply concerned by the arrests in Lima. We have repeatedly voiced our strong protest of the Peruvian government's efforts to silence reporters.";
+    assert!(has(text, "USA", "PROTEST", "PER"), "{:?}", events(text));
+    // A protest against a deed still is.
+    let text = "Chile voiced its strong protest against the seizures of Peruvian boats.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+}
