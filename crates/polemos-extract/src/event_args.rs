@@ -77,6 +77,9 @@ pub struct TreeArgs {
     /// Actors coordinated with a pronoun subject ("he and Foreign Minister Lavrov agreed"): they
     /// act with whoever the pronoun stands for.
     pub with_pronoun: Vec<usize>,
+    /// The verb's object names an actor only too deep in its phrase to be whom the act is aimed
+    /// at (a verb of welcoming: `PRAISED_DEPTH`): the token rules look for no other target.
+    pub too_deep: bool,
 }
 
 /// Reads the arguments of the cue `items[at]` from the parse of its sentence, or `None` when
@@ -272,6 +275,21 @@ fn branches(doc: &Doc<'_>, p: &Parse<'_>, sentence: usize, map: &mut [Option<usi
 /// The actors a phrase headed by `w` names, with those coordinated with it. `loose`: also look
 /// into modifiers that are not the phrase's owner ("an attack on X" for a target).
 fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
+    who_within(p, map, w, loose, OWNER_DEPTH)
+}
+
+/// How many owner phrases below an argument's head `who` looks for its actor ("the release of
+/// the findings of the Group of Experts of X" reaches X).
+const OWNER_DEPTH: usize = 3;
+
+/// How many owner phrases below its object a verb of welcoming looks for whom it praises: the
+/// object's owner, or the owner's ("welcomed the release of Japan's hostages"), not an actor
+/// deeper in a long name of what is welcomed ("the findings of the Group of Experts of X's
+/// Sanctions Committee": X is not praised).
+const PRAISED_DEPTH: usize = 2;
+
+/// `who`, looking at most `depth` owner phrases below `w` for its actor.
+fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth: usize) -> Who {
     if let Some(t) = p.token(w) {
         let lemma = t.lemma.to_ascii_lowercase();
         if t.upos == "PRON" {
@@ -296,7 +314,7 @@ fn who(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool) -> Who {
     }
     let mut out = Vec::new();
     for c in p.conjuncts(w) {
-        for a in phrase_actors(p, map, c, loose, 3) {
+        for a in phrase_actors(p, map, c, loose, depth) {
             if !out.contains(&a) {
                 out.push(a);
             }
@@ -928,7 +946,17 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         if !aimed {
             continue;
         }
-        let w = who(p, map, d, !direct);
+        // A verb of welcoming praises its object, or an owner close to it, not an actor deep in
+        // the phrase that names what it welcomes.
+        let w = if p.has_rel(d, "obj") && verb_in(p, v, Lex::WelcomingVerb) {
+            let near = who_within(p, map, d, !direct, PRAISED_DEPTH);
+            if near.is_nobody() && !who(p, map, d, !direct).is_nobody() {
+                args.too_deep = true;
+            }
+            near
+        } else {
+            who(p, map, d, !direct)
+        };
         // "withdrew its troops", "recalled their ambassador": an object owned by a pronoun is
         // the subject's own, not whom the act is aimed at.
         let owned = p.token(d).is_none_or(|t| t.upos != "PRON")

@@ -306,6 +306,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 {
                     t
                 }
+                // An object that names an actor only too deep to be aimed at: no other target.
+                (None, _) if tree.too_deep => Vec::new(),
                 (None, _) => targets,
             };
             // "Russian Foreign Minister Sergei Lavrov": the minister, not also his state.

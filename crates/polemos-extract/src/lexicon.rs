@@ -213,6 +213,7 @@ pub enum Lex {
     /// Verbs of welcoming (lemmas): their subject holds the act its object or "on" phrase names
     /// ("welcomes the signing ...", "congratulates X on the signing ...").
     WelcomingVerb,
+    VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
     HostingVerb,
@@ -234,7 +235,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 83] = [
+pub const LEXICONS: [(Lex, &str, Case); 84] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -327,6 +328,7 @@ pub const LEXICONS: [(Lex, &str, Case); 83] = [
     (Lex::PairPossessive, "pair_possessive", Case::Any),
     (Lex::SigningNoun, "signing_noun", Case::Any),
     (Lex::WelcomingVerb, "welcoming_verb", Case::Any),
+    (Lex::VoicingVerb, "voicing_verb", Case::Any),
     (Lex::HostingVerb, "hosting_verb", Case::Any),
     (Lex::PresenceWord, "presence_word", Case::Any),
     (Lex::ReproachWord, "reproach_word", Case::Any),

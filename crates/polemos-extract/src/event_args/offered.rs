@@ -9,6 +9,9 @@ use super::*;
 /// which only an agreement, a concession or a request takes for its target. `None` when there
 /// is no such participle: the noun is then no reading of the verb cue.
 pub(super) fn offered(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<TreeArgs> {
+    if let Some(args) = voiced(p, map, n) {
+        return Some(args);
+    }
     let agent = p
         .dependents(n)
         .filter(|v| {
@@ -49,6 +52,34 @@ pub(super) fn offered(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<T
             break;
         }
         w = h;
+    }
+    Some(args)
+}
+
+/// The arguments of the noun `n` (a verb cue tagged as a noun) that is the object of a verb of
+/// voicing ("We voiced our strong protest of the Peruvian government's attempts", "lodged a
+/// protest against the seizures"): the verb's subject does the act, aimed at whoever the noun's
+/// "of" or "against" phrase names (its owner: "the government's attempts"). `None` when the
+/// verb is no voicing verb or its subject names no one.
+fn voiced(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<TreeArgs> {
+    if !p.has_rel(n, "obj") {
+        return None;
+    }
+    let v = p.head(n)?;
+    if !verb_in(p, v, Lex::VoicingVerb) {
+        return None;
+    }
+    let mut args = TreeArgs::default();
+    let s = subject_of(p, v, &mut args.requested, &mut args.shared)?;
+    args.source = who(p, map, s, false);
+    if args.source.is_nobody() {
+        return None;
+    }
+    if let Some(d) = p.dependents(n).find(|d| {
+        p.has_rel(*d, "nmod")
+            && (case_in(p, *d, Class::OwnerCase) || case_in(p, *d, Class::TargetCase))
+    }) {
+        args.target = who(p, map, d, false);
     }
     Some(args)
 }

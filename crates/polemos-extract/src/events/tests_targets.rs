@@ -411,3 +411,23 @@ fn a_list_the_parser_hangs_as_an_apposition_names_every_state() {
         assert_eq!(targets[0].len(), 3, "{text}: {all:?}");
     }
 }
+
+#[test]
+fn a_welcome_praises_its_object_not_an_actor_deep_in_its_name() {
+    // The findings are of a panel of Peru's: welcoming their publication praises no one.
+    let text = "Chile welcomes the publication of the findings of the Panel of Peru.";
+    assert!(!has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+    // An owner close to the object is still praised.
+    let text = "Chile welcomes the release of the report of Peru.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_voiced_protest_is_the_subjects_aimed_at_the_owner_of_what_it_is_of() {
+    // The parser tags "protest" a noun; "we" is the statement's author, read from the tree.
+    let text = "The United States is deeply concerned by the arrests in Lima. We have repeatedly voiced our strong protest of the Peruvian government's efforts to silence reporters.";
+    assert!(has(text, "USA", "PROTEST", "PER"), "{:?}", events(text));
+    // A protest against a deed still is.
+    let text = "Chile voiced its strong protest against the seizures of Peruvian boats.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+}
