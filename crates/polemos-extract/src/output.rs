@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::knowledge::Via;
+use super::knowledge::{EventCue, Via};
 use polemos_core::model::{
     ActorKind, DatePrecision, EventStatus, FuzzyDate, IssueScale, PloverType, QuadClass,
     RequiredOutcome, Span, StanceLabel,
@@ -140,6 +140,43 @@ pub struct EventFact {
     pub issues: Vec<String>,
     pub confidence: f64,
     pub evidence: Vec<Evidence>,
+}
+
+impl EventFact {
+    /// An act read from one place as done, coded by the data row `cue`: not negated, with no
+    /// date, place or issue of its own yet (merging and the later stages add those).
+    #[must_use]
+    #[allow(clippy::too_many_arguments)]
+    pub fn done(
+        cue: &EventCue,
+        sources: Vec<String>,
+        targets: Vec<String>,
+        hedged: bool,
+        dispute: Option<String>,
+        confidence: f64,
+        evidence: Evidence,
+    ) -> Self {
+        Self {
+            event_type: cue.event_type,
+            mode: cue.mode.clone(),
+            quad_class: cue.event_type.quad_class(),
+            cameo: cue.cameo.clone(),
+            intensity: cue.intensity,
+            contexts: cue.contexts.clone(),
+            sources,
+            targets,
+            status: EventStatus::Past,
+            negated: false,
+            hedged,
+            date: None,
+            location: None,
+            venue: None,
+            dispute,
+            issues: Vec::new(),
+            confidence,
+            evidence: vec![evidence],
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -11,7 +11,7 @@ use crate::ir::{Doc, Item};
 use crate::knowledge::{Args, Knowledge};
 use crate::output::EventFact;
 use crate::syntax::{Subject, subject_before};
-use polemos_core::model::{EventStatus, PloverType};
+use polemos_core::model::PloverType;
 
 /// Codes the demands of sentence `s` as requests and adds them to `out`. `author`: who "we" is
 /// when no speaker is named.
@@ -82,26 +82,15 @@ pub(super) fn code(
         sources.sort();
         targets.sort();
         let dispute = doc.sentence_dispute.get(s).copied().flatten();
-        let fact = EventFact {
-            event_type: cue.event_type,
-            mode: cue.mode.clone(),
-            quad_class: cue.event_type.quad_class(),
-            cameo: cue.cameo.clone(),
-            intensity: cue.intensity,
-            contexts: cue.contexts.clone(),
+        let fact = EventFact::done(
+            cue,
             sources,
             targets,
-            status: EventStatus::Past,
-            negated: false,
-            hedged: clause.hope,
-            date: None,
-            location: None,
-            venue: None,
-            dispute: dispute.map(|d| doc.disputes[d].name.clone()),
-            issues: Vec::new(),
+            clause.hope,
+            dispute.map(|d| doc.disputes[d].name.clone()),
             confidence,
-            evidence: vec![evidence],
-        };
+            evidence,
+        );
         merge(out, index, fact);
     }
 }

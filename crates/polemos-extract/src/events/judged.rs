@@ -14,7 +14,7 @@ use crate::lang::Class;
 use crate::lexicon::Lex;
 use crate::output::EventFact;
 use crate::tree::Word;
-use polemos_core::model::{EventStatus, PloverType};
+use polemos_core::model::PloverType;
 
 /// Codes the judgements of sentence `s` as accusations and adds them to `out`. `author`: who
 /// "we" is when no speaker is named.
@@ -75,26 +75,15 @@ pub(super) fn code(
         targets.sort();
         targets.dedup();
         let dispute = doc.sentence_dispute.get(s).copied().flatten();
-        let fact = EventFact {
-            event_type: cue.event_type,
-            mode: cue.mode.clone(),
-            quad_class: cue.event_type.quad_class(),
-            cameo: cue.cameo.clone(),
-            intensity: cue.intensity,
-            contexts: cue.contexts.clone(),
-            sources: vec![doc.actor_name(source)],
+        let fact = EventFact::done(
+            cue,
+            vec![doc.actor_name(source)],
             targets,
-            status: EventStatus::Past,
-            negated: false,
-            hedged: clause.hope,
-            date: None,
-            location: None,
-            venue: None,
-            dispute: dispute.map(|d| doc.disputes[d].name.clone()),
-            issues: Vec::new(),
+            clause.hope,
+            dispute.map(|d| doc.disputes[d].name.clone()),
             confidence,
-            evidence: vec![evidence],
-        };
+            evidence,
+        );
         merge(out, index, fact);
     }
 }
