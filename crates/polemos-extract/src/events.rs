@@ -66,16 +66,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if cue.args != Args::Noun
                 && cue.event_type != PloverType::Sanction
                 && let Some(kind) = gates::sanction_verb(doc, it)
-                && let Some(c) = k.events.iter().find(|c| {
-                    c.event_type == PloverType::Sanction
-                        && c.args == Args::Svo
-                        && c.objects.is_empty()
-                        && match kind {
-                            SanctionKind::Ties => c.mode == "withdraw",
-                            SanctionKind::Envoy => c.mode == "sanction" && c.cameo == "161",
-                            SanctionKind::Penalty => c.mode == "sanction" && c.cameo == "163",
-                        }
-                })
+                && let Some(c) = match kind {
+                    SanctionKind::Ties => k.plain_event(PloverType::Sanction, "withdraw", None),
+                    SanctionKind::Envoy => {
+                        k.plain_event(PloverType::Sanction, "sanction", Some("161"))
+                    }
+                    SanctionKind::Penalty => {
+                        k.plain_event(PloverType::Sanction, "sanction", Some("163"))
+                    }
+                }
             {
                 cue = c;
                 converted = true;
@@ -86,13 +85,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if cue.event_type == PloverType::Assault
                 && cue.args != Args::Noun
                 && event_args::contact_with(doc, it)
-                && let Some(c) = k.events.iter().find(|c| {
-                    c.event_type == PloverType::Consult
-                        && c.args == Args::Svo
-                        && c.cameo == "040"
-                        && c.mode.is_empty()
-                        && c.objects.is_empty()
-                })
+                && let Some(c) = k.plain_event(PloverType::Consult, "", Some("040"))
             {
                 cue = c;
                 converted = true;
@@ -103,12 +96,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if cue.event_type == PloverType::Support
                 && cue.args != Args::Noun
                 && event_args::hosted_here(doc, it)
-                && let Some(c) = k.events.iter().find(|c| {
-                    c.event_type == PloverType::Consult
-                        && c.args == Args::Svo
-                        && c.mode == "host"
-                        && c.objects.is_empty()
-                })
+                && let Some(c) = k.plain_event(PloverType::Consult, "host", None)
             {
                 cue = c;
                 converted = true;

@@ -419,6 +419,26 @@ impl Knowledge {
     pub fn actor(&self, id: &str) -> Option<usize> {
         self.actor_index.get(id).copied()
     }
+
+    /// The data's plain row of type `ty` and mode `mode` (a verb with a subject and object and
+    /// no object words of its own), of CAMEO code `cameo` when given: the code a rule gives an
+    /// act it reads some other way than by its verb ("Peru's exercise was unacceptable" is
+    /// coded by the `criticize` row).
+    #[must_use]
+    pub fn plain_event(
+        &self,
+        ty: PloverType,
+        mode: &str,
+        cameo: Option<&str>,
+    ) -> Option<&EventCue> {
+        self.events.iter().find(|c| {
+            c.event_type == ty
+                && c.mode == mode
+                && c.args == Args::Svo
+                && c.objects.is_empty()
+                && cameo.is_none_or(|code| c.cameo == code)
+        })
+    }
 }
 
 /// Collects entries from data sources, then compiles them.

@@ -8,7 +8,7 @@ use super::{Index, merge};
 use crate::attribution::{clause_at, resolve};
 use crate::event_args::{self, Who};
 use crate::ir::{Doc, Item};
-use crate::knowledge::{Args, Knowledge};
+use crate::knowledge::Knowledge;
 use crate::output::EventFact;
 use crate::syntax::{Subject, subject_before};
 use polemos_core::model::PloverType;
@@ -24,12 +24,7 @@ pub(super) fn code(
     out: &mut Vec<EventFact>,
     index: &mut Index,
 ) {
-    let Some(cue) = k.events.iter().find(|c| {
-        c.event_type == PloverType::Request
-            && c.mode == "demand"
-            && c.args == Args::Svo
-            && c.objects.is_empty()
-    }) else {
+    let Some(cue) = k.plain_event(PloverType::Request, "demand", None) else {
         return;
     };
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);

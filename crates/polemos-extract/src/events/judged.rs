@@ -9,7 +9,7 @@ use super::{Index, merge};
 use crate::attribution::clause_at;
 use crate::event_args;
 use crate::ir::{Doc, Item, ItemKind};
-use crate::knowledge::{Args, Knowledge};
+use crate::knowledge::Knowledge;
 use crate::lang::Class;
 use crate::lexicon::Lex;
 use crate::output::EventFact;
@@ -31,12 +31,7 @@ pub(super) fn code(
     if !toks.clone().any(|t| doc.tok_in_lex(t, Lex::ReproachWord)) {
         return;
     }
-    let Some(cue) = k.events.iter().find(|c| {
-        c.event_type == PloverType::Accuse
-            && c.mode == "criticize"
-            && c.args == Args::Svo
-            && c.objects.is_empty()
-    }) else {
+    let Some(cue) = k.plain_event(PloverType::Accuse, "criticize", None) else {
         return;
     };
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
