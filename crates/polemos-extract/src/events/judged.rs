@@ -1,7 +1,9 @@
 //! Accusations carried by a judgement of a deed: "Mr. Lee's visit was utterly unacceptable",
 //! "Such actions by the PRC are inconsistent with international law", "the DPRK's launches are
-//! in blatant violation of UN resolutions". A copular predicate of reproach (`reproach_word`)
-//! whose subject is a deed with an owner is the speaker's accusation of that owner.
+//! in blatant violation of UN resolutions", "Pompeo called Russia's seizure a violation". A
+//! copular predicate of reproach (`reproach_word`) whose subject is a deed with an owner is the
+//! speaker's accusation of that owner; so is the predicate a verb of calling (`calling_verb`)
+//! gives its object, the verb's subject the accuser.
 
 use std::cell::OnceCell;
 
@@ -37,14 +39,14 @@ pub(super) fn code(
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::ReproachWord)) {
         let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
-        let Some(owners) = judged_owners(doc, items, start) else {
+        let Some(Judgement { owners, judge }) = judgement(doc, items, start) else {
             continue;
         };
         let Some(clause) = clause_at(&doc.clauses, s, start) else {
             continue;
         };
-        let Some(source) = clause
-            .speaker
+        let Some(source) = judge
+            .or(clause.speaker)
             .or_else(|| reporter(doc, items, start))
             .or_else(|| *author.get_or_init(|| event_args::author(doc)))
         else {
@@ -83,55 +85,91 @@ pub(super) fn code(
     }
 }
 
-/// The owners of the deed a predicate of reproach at byte `at` judges: the predicate is the
-/// head of a copular clause ("was unacceptable", "is a violation of", "are in violation of"),
-/// not negated, whose subject is a noun with an owner: its possessor ("Mr. Lee's visit"), its
-/// "by" agent ("actions by the PRC") or an "of" complement that is a body ("the interference of
-/// Ethiopia's government"; "the seizure of Ukraine's ships" names no owner). A subject that is itself an actor is not read: "Japan is unacceptable" judges
+/// A judged deed's owners, and who judges it when the judging verb names them.
+struct Judgement {
+    owners: Vec<usize>,
+    judge: Option<usize>,
+}
+
+/// The judgement a word of reproach at byte `at` makes of a deed, when the deed has an owner:
+/// - the head of a copular clause ("was unacceptable", "is a violation of", "are in violation
+///   of"), whose subject is the deed;
+/// - the predicate a verb of calling gives its object ("called Peru's drills a violation",
+///   "described the Chinese patrols as illegal"), the verb's subject the judge.
+///
+/// Neither negated. A deed that is itself an actor is not read: "Japan is unacceptable" judges
 /// no deed.
-fn judged_owners(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Vec<usize>> {
+fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
     let p = &doc.parse;
     let w = p.word_at(at)?;
-    if !matches!(p.token(w)?.upos.as_str(), "ADJ" | "NOUN") {
+    if !matches!(p.token(w)?.upos.as_str(), "ADJ" | "NOUN") || p.negated(w) {
         return None;
     }
+    let noun = |x: Word| {
+        p.token(x)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    };
     let copula = p.dependents(w).any(|d| {
         p.has_rel(d, "cop")
             && p.token(d)
                 .is_some_and(|x| doc.lang.is(Class::BeForm, &x.text.to_ascii_lowercase()))
     });
-    if !copula || p.negated(w) {
-        return None;
-    }
-    // The parser may make a "that" of the clause a subject too ("said that Peru's exercise was
-    // unacceptable"): the noun is the subject. Where a dash-set insertion stands between, it may
-    // hang the predicate on its subject ("the DPRK's launches – including ... – are in
-    // violation of").
-    let noun = |x: Word| {
-        p.token(x)
-            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    let (deed, judge) = if copula {
+        // The parser may make a "that" of the clause a subject too ("said that Peru's exercise
+        // was unacceptable"): the noun is the subject. Where a dash-set insertion stands
+        // between, it may hang the predicate on its subject ("the DPRK's launches – including
+        // ... – are in violation of").
+        let subject = p
+            .dependents(w)
+            .filter(|&d| p.has_rel(d, "nsubj"))
+            .find(|&d| noun(d))
+            .or_else(|| {
+                p.head(w)
+                    .filter(|&h| p.has_rel(w, "parataxis") && h.index < w.index && noun(h))
+            })?;
+        (subject, None)
+    } else {
+        let verb = p.head(w)?;
+        let calling = p
+            .token(verb)
+            .is_some_and(|t| p.lexicon().is(Lex::CallingVerb, &t.text));
+        let predicate = p.has_rel(w, "xcomp")
+            || (["obl", "nmod", "advcl"].iter().any(|r| p.has_rel(w, r))
+                && case_of(doc, w).is_some_and(|c| doc.lang.is(Class::PredicativeAs, &c)));
+        if !calling || !predicate || p.negated(verb) {
+            return None;
+        }
+        let object = p
+            .dependents(verb)
+            .find(|&d| p.has_rel(d, "obj") && noun(d))?;
+        let judge = p
+            .dependent(verb, "nsubj")
+            .and_then(|x| owner_actor(doc, items, x));
+        (object, judge)
     };
-    let subject = p
-        .dependents(w)
-        .filter(|&d| p.has_rel(d, "nsubj"))
-        .find(|&d| noun(d))
-        .or_else(|| {
-            p.head(w)
-                .filter(|&h| p.has_rel(w, "parataxis") && h.index < w.index && noun(h))
-        })?;
-    if actor_at(items, doc, subject).is_some() {
+    if actor_at(items, doc, deed).is_some() {
         return None;
     }
-    let mut owners: Vec<usize> = Vec::new();
-    // An "of" complement is the deed's doer only when it is a body that acts ("the interference
-    // of Ethiopia's government"); else it is what the deed is done to ("the seizure of Ukraine's
-    // ships", "the invasion of Ukraine"), and the doer is not named.
+    let owners = deed_owners(doc, items, deed);
+    (!owners.is_empty()).then_some(Judgement { owners, judge })
+}
+
+/// The owners of the deed headed by `deed`: its possessor ("Mr. Lee's visit"), the actor its
+/// adjective names ("the Russian action"), its "by" agent ("actions by the PRC") or an "of"
+/// complement that is a body ("the interference of Ethiopia's government"). Another "of"
+/// complement is what the deed is done to ("the seizure of Ukraine's ships", "the invasion of
+/// Ukraine"), and the doer is not named.
+fn deed_owners(doc: &Doc<'_>, items: &[Item], deed: Word) -> Vec<usize> {
+    let p = &doc.parse;
     let body = |d: Word| {
         p.token(d)
             .is_some_and(|t| p.lexicon().is(Lex::GroupNoun, &t.text))
     };
-    for d in p.dependents(subject) {
-        let owner = p.has_rel(d, "nmod:poss")
+    let mut owners: Vec<usize> = Vec::new();
+    for d in p.dependents(deed) {
+        let adjective = p.has_rel(d, "amod") && actor_at(items, doc, d).is_some();
+        let owner = adjective
+            || p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "nmod")
                 && case_of(doc, d).is_some_and(|c| {
                     (doc.lang.is(Class::OwnerCase, &c) && body(d))
@@ -148,7 +186,7 @@ fn judged_owners(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Vec<usize>>
             }
         }
     }
-    (!owners.is_empty()).then_some(owners)
+    owners
 }
 
 /// The actor a noun phrase headed by `w` stands for: a body's own possessor or "of" owner ("the

@@ -36,3 +36,20 @@ fn an_of_complement_that_is_no_body_is_what_the_deed_is_done_to() {
         );
     }
 }
+
+#[test]
+fn a_deed_a_verb_of_calling_judges_is_its_judges_accusation() {
+    let text = "Headline\n\nThe Philippines on Monday called China's blockade of the shoal a violation of the convention.";
+    assert!(has(text, "PHL", "ACCUSE", "CHN"), "{:?}", events(text));
+    let text = "Headline\n\nVietnam described the Chinese patrols as illegal.";
+    assert!(has(text, "VNM", "ACCUSE", "CHN"), "{:?}", events(text));
+    // Not when the verb is negated or the judgement is praise.
+    let text = "Headline\n\nVietnam did not describe the Chinese patrols as illegal.";
+    assert!(!has(text, "VNM", "ACCUSE", "CHN"), "{:?}", events(text));
+}
+
+#[test]
+fn a_deed_its_adjective_owns_is_judged_of_that_owner() {
+    let text = "Headline\n\n\"The Indian shelling was lawless and unacceptable,\" Pakistan's foreign minister said on Friday.";
+    assert!(has(text, "PAK", "ACCUSE", "IND"), "{:?}", events(text));
+}
