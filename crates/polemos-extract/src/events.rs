@@ -106,6 +106,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if !cue.objects.is_empty() && !event_args::object_headed_by(doc, it, &cue.objects) {
                 continue;
             }
+            // "released a statement": an object that names no act of the verb's.
+            if !cue.not_objects.is_empty()
+                && event_args::object_headed_by(doc, it, &cue.not_objects)
+            {
+                continue;
+            }
             doc.tick(items.len() * 4);
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;

@@ -294,6 +294,9 @@ pub struct EventCue {
     /// ("restored full diplomatic ties", "postponed their meeting"): the verb alone names none.
     /// Empty: any object.
     pub objects: Vec<String>,
+    /// Nouns (lower case, written `!noun` among the objects) none of which may head the verb's
+    /// object: "released a statement" is no release of prisoners.
+    pub not_objects: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -694,6 +697,10 @@ impl KnowledgeBuilder {
                         return Err(format!("unknown arguments `{other}` (svo, by, noun, dyad)"));
                     }
                 };
+                let objects: Vec<String> = f
+                    .get(8)
+                    .map(|o| list(o).map(str::to_lowercase).collect())
+                    .unwrap_or_default();
                 self.events.push(EventCue {
                     event_type,
                     mode: f[3].to_owned(),
@@ -701,10 +708,16 @@ impl KnowledgeBuilder {
                     intensity,
                     contexts: list(f[6]).map(str::to_owned).collect(),
                     args,
-                    objects: f
-                        .get(8)
-                        .map(|o| list(o).map(str::to_lowercase).collect())
-                        .unwrap_or_default(),
+                    objects: objects
+                        .iter()
+                        .filter(|o| !o.starts_with('!'))
+                        .cloned()
+                        .collect(),
+                    not_objects: objects
+                        .iter()
+                        .filter_map(|o| o.strip_prefix('!'))
+                        .map(str::to_owned)
+                        .collect(),
                 });
                 let i = self.events.len() - 1;
                 for n in list(f[1]) {

@@ -350,3 +350,26 @@ fn engaging_with_someone_is_contact_not_force() {
         );
     }
 }
+
+#[test]
+fn freezing_dealings_with_a_state_is_a_sanction() {
+    let text = "Chile is freezing all official business with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "\"We will be imposing a freeze on all bilateral business with Peru,\" the Chilean foreign minister said.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // Only through what is frozen.
+    let text = "Chile froze prices of bread while Peru watched.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn releasing_a_statement_is_no_concession() {
+    let text = "Chile released a statement on Peru's fishing boats.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile released the Peruvian fishermen on Monday.";
+    assert!(has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+}
