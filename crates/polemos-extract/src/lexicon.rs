@@ -127,6 +127,12 @@ pub enum Lex {
     /// Phrases of a ground or reason before the act they justify ("reject the basis for this
     /// expulsion"): what is said of the ground is said of the act.
     GroundNoun,
+    /// Phrases of a demand before the thing demanded ("backing the demand for the captives'
+    /// release"): whoever backs or rejects the demand backs or rejects the thing.
+    DemandNoun,
+    /// Verbs of demanding, whose object is the thing demanded ("demanded the release of the
+    /// sailors"), unlike other verbs of asking ("asked a question").
+    DemandingVerb,
     /// Gerunds of furthering before the thing furthered ("the importance of ensuring protection
     /// of civilians"): the issue is the thing, not the act of furthering it.
     FurtheringGerund,
@@ -235,7 +241,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 84] = [
+pub const LEXICONS: [(Lex, &str, Case); 86] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -299,6 +305,8 @@ pub const LEXICONS: [(Lex, &str, Case); 84] = [
     (Lex::PartyNoun, "party_noun", Case::Any),
     (Lex::IntentNoun, "intent_noun", Case::Any),
     (Lex::GroundNoun, "ground_noun", Case::Any),
+    (Lex::DemandNoun, "demand_noun", Case::Any),
+    (Lex::DemandingVerb, "demanding_verb", Case::Any),
     (Lex::FurtheringGerund, "furthering_gerund", Case::Any),
     (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
     (Lex::ObjectNoun, "object_noun", Case::Any),

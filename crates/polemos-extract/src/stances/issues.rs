@@ -215,6 +215,19 @@ pub(super) fn new_issue_from(
     if owner_end > t && after > owner_end {
         t = after;
     }
+    // "the captives' immediate release": an owner that is no actor is skipped too, and so is a
+    // word of degree after it.
+    if owner_end == t
+        && t + 1 < stop_tok
+        && matches!(doc.tokens[t].kind, TokKind::Word)
+        && after_possessive(doc, t + 1) > t + 1
+        && after_possessive(doc, t + 1) < stop_tok
+    {
+        t = after_possessive(doc, t + 1);
+        while t + 1 < stop_tok && doc.tok_is_a(t, Class::DegreeLead) {
+            t += 1;
+        }
+    }
     // "the Syrian regime's intention": an owner named with a demonym and a noun is an owner too.
     if let Some(owner) = items
         .iter()
@@ -245,7 +258,10 @@ pub(super) fn new_issue_from(
     }
     // "reject the basis for this unprovoked expulsion": a ground's "for" or "of" names the act
     // it justifies, which is what is rejected or backed.
-    if let Some(n) = doc.lex_phrase_at(Lex::GroundNoun, t, stop_tok)
+    // "backing the demand for the captives' release": so does a demand's.
+    if let Some(n) = doc
+        .lex_phrase_at(Lex::GroundNoun, t, stop_tok)
+        .or_else(|| doc.lex_phrase_at(Lex::DemandNoun, t, stop_tok))
         && t + n < stop_tok
     {
         return new_issue_from(doc, items, t + n, stop_tok, gerund_ok);
@@ -477,6 +493,47 @@ pub(crate) fn request_may_name_issue(
         .iter()
         .any(|x| matches!(x.kind, ItemKind::Topic(_)))
         || request_infinitive(doc, items[at].tok_end, stop_tok).is_some()
+        || demanding(doc, &items[at])
+}
+
+/// Whether the request cue `cue` is a verb of demanding ("demanded", "sought").
+fn demanding(doc: &Doc<'_>, cue: &Item) -> bool {
+    cue.tok_end == cue.tok + 1 && doc.tok_in_lex(cue.tok, Lex::DemandingVerb)
+}
+
+/// The thing a verb of demanding asks for as its object, before `stop_tok`: "demanded the
+/// immediate release of the sailors" names their release. Not an actor ("demanded Iran release
+/// them" asks Iran), and not a clause.
+pub(super) fn demanded_object(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<Accused> {
+    let cue = items[at];
+    if !demanding(doc, &cue) {
+        return None;
+    }
+    let p = &doc.parse;
+    let verb = p.word_at(cue.start)?;
+    let object = p.dependent(verb, "obj")?;
+    if p.token(object).is_none_or(|t| t.upos != "NOUN") {
+        return None;
+    }
+    let (start, end) = p.subtree_span(object)?;
+    let from = doc.token_at(start);
+    if from < cue.tok_end {
+        return None;
+    }
+    let head = p.token(object)?;
+    let named_actor = items.iter().any(|x| {
+        matches!(x.kind, ItemKind::Actor { .. }) && x.start <= head.start && head.start < x.end
+    });
+    if named_actor {
+        return None;
+    }
+    let stop = doc.token_at(end).max(from + 1).min(stop_tok);
+    new_issue_from(doc, items, from, stop, false).map(|(id, title)| Accused::New(id, title))
 }
 
 /// What a request asks for when no known topic follows it: the parse's object of a verb the
@@ -771,6 +828,27 @@ fn territory_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
         })
     });
     !in_a_phrase && (p.dependent(territory, "nsubj").is_some_and(place) || of_its_verb)
+}
+
+/// The thing a judgement that ends in a preposition is about, when no known topic is:
+/// "expressed grave concern at the capture of the sailors", "no justification for the
+/// detention". Not a standard broken ("a violation of the ceasefire").
+pub(super) fn judged_after(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<(String, String)> {
+    let cue = items[at];
+    if against_a_standard(doc, &cue) || cue.tok_end <= cue.tok {
+        return None;
+    }
+    let p = &doc.parse;
+    let last = p.word_at(doc.tokens[cue.tok_end - 1].start)?;
+    if p.token(last)?.upos != "ADP" {
+        return None;
+    }
+    new_issue_from(doc, items, cue.tok_end, stop_tok, false)
 }
 
 /// The thing a judgement is about: the nearest topic before it in its clause ("the arbitral

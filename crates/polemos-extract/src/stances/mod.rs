@@ -465,6 +465,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .or_else(|| {
                             issues::called(doc, items, i, doc.token_at(clause.start))
                                 .or_else(|| issues::judged_subject(doc, items, i))
+                                .or_else(|| issues::judged_after(doc, items, i, stop_tok))
                                 .map(|(id, title)| Target::New(id, title))
                         })
                 }
@@ -500,8 +501,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     let is_request = matches!(it.kind, ItemKind::Event(e)
                         if k.events[e].event_type == PloverType::Request)
                         || (kind == Kind::Support && object_is_actor);
+                    // "demanded the release of the sailors": a verb of demanding names what
+                    // it asks for as its object.
                     let requested = is_request
-                        .then(|| issues::requested_act(doc, items, i, stop_tok))
+                        .then(|| {
+                            issues::requested_act(doc, items, i, stop_tok).or_else(|| {
+                                issues::demanded_object(doc, items, i, stop_tok).map(|a| (a, false))
+                            })
+                        })
                         .flatten();
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)

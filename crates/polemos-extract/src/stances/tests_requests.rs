@@ -43,3 +43,45 @@ fn coordinated_verbs_share_the_object_asked_against() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_verb_of_demanding_names_the_thing_demanded() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan demanded the immediate release of the fishermen.",
+    );
+    assert!(has(&s, "JPN", "release", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan demands the return of the boats.",
+    );
+    assert!(has(&s, "JPN", "return", "support"), "{s:?}");
+    // Other verbs of asking take all kinds of objects.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan asked the question of the boats.",
+    );
+    assert!(!has(&s, "JPN", "question", "support"), "{s:?}");
+}
+
+#[test]
+fn backing_a_demand_backs_the_thing_demanded() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. The United States is backing the demand for the fishermen's swift release.",
+    );
+    assert!(has(&s, "USA", "release", "support"), "{s:?}");
+}
+
+#[test]
+fn a_judgement_ending_in_a_preposition_is_about_what_follows() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan expressed grave concern at the detention of its fishermen by Russia.",
+    );
+    assert!(has(&s, "JPN", "detention", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said there was no justification for the seizure of the boats.",
+    );
+    assert!(has(&s, "JPN", "seizure", "oppose"), "{s:?}");
+    // Tensions are a state of affairs, not an issue.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan expressed concern over recent tensions between the two navies.",
+    );
+    assert!(!s.iter().any(|x| x.1.contains("tensions")), "{s:?}");
+}
