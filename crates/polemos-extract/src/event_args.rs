@@ -999,18 +999,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.clause_target = who(p, map, s, false);
     }
     // "If they cross the border, we will retaliate": the subject of the condition.
-    if let Some(c) = p.dependents(v).find(|&d| {
-        p.has_rel(d, "advcl")
-            && p.dependent(d, "mark").is_some_and(|m| {
-                p.token(m).is_some_and(|t| {
-                    p.lang()
-                        .is(Class::ConditionMark, &t.lemma.to_ascii_lowercase())
-                })
-            })
-    }) && let Some(s) = p.dependent(c, "nsubj")
-    {
-        args.condition_target = who(p, map, s, false);
-    }
+    args.condition_target = condition_subject(p, map, v);
     // "a policy of turning boats away which the U.N. criticised": what the relative clause's
     // verb is aimed at is the relative pronoun's antecedent, and so whoever does or holds it.
     if args.target.is_nobody() {
@@ -1024,6 +1013,56 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.clause_target = who(p, map, o, true);
     }
     args
+}
+
+/// Who the condition on `v` names: the subject of its clause ("If they cross the border, we will
+/// retaliate"). The parse often misreads a condition ("If ..., than we will retaliate" as two
+/// clauses side by side; "would respond if Peruvian troops crossed" with the troops as the
+/// verb's object), so a condition mark beside `v` counts too: the subject of the clause it
+/// marks, or the first word after it that names someone.
+fn condition_subject(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
+    let is_mark = |m: Word| {
+        p.token(m).is_some_and(|t| {
+            p.lang()
+                .is(Class::ConditionMark, &t.lemma.to_ascii_lowercase())
+        })
+    };
+    if let Some(c) = p
+        .dependents(v)
+        .find(|&d| p.has_rel(d, "advcl") && p.dependent(d, "mark").is_some_and(|m| is_mark(m)))
+        && let Some(s) = p.dependent(c, "nsubj")
+    {
+        return who(p, map, s, false);
+    }
+    let Some(parsed) = p.sentence(v.sentence) else {
+        return Who::Nobody;
+    };
+    let word = |index| Word {
+        sentence: v.sentence,
+        index,
+    };
+    for m in (0..parsed.tokens.len()).map(word).filter(|&m| is_mark(m)) {
+        let Some(h) = p.head(m) else { continue };
+        // The clause the mark heads is `v`'s head or beside it: its subject.
+        if h != v && (p.head(v) == Some(h) || p.head(h) == Some(v) || p.head(h) == p.head(v)) {
+            if let Some(s) = p.dependent(h, "nsubj") {
+                return who(p, map, s, false);
+            }
+        } else if h == v {
+            // The mark left on `v` itself: the first word after it that names someone.
+            let first = (m.index + 1..parsed.tokens.len())
+                .map(word)
+                .take_while(|&w| p.token(w).is_some_and(|t| t.upos != "PUNCT"))
+                .find(|&w| {
+                    p.token(w)
+                        .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON"))
+                });
+            if let Some(w) = first {
+                return who(p, map, w, false);
+            }
+        }
+    }
+    Who::Nobody
 }
 
 /// The noun right before `w` that a possessive marker right before `w` belongs to: "countries"

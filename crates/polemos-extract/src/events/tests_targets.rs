@@ -431,3 +431,21 @@ fn a_voiced_protest_is_the_subjects_aimed_at_the_owner_of_what_it_is_of() {
     let text = "Chile voiced its strong protest against the seizures of Peruvian boats.";
     assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_threat_is_aimed_at_a_condition_the_parse_misreads() {
+    // The condition read as a clause beside the threat ("than" for "then"), and a condition
+    // whose subject the parse takes for the verb's object.
+    for text in [
+        "Chile's foreign minister said Peru had apologized. \"If they do not keep their word, than we will retaliate.\"",
+        "Chile's foreign minister said on Monday that Chile would retaliate if Peruvian troops crossed into Chile.",
+    ] {
+        assert!(
+            events(text)
+                .iter()
+                .any(|(_, t, g, _)| t == "THREATEN" && g.iter().any(|x| x == "PER")),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
