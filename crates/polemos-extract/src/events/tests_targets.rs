@@ -449,3 +449,16 @@ fn a_threat_is_aimed_at_a_condition_the_parse_misreads() {
         );
     }
 }
+
+#[test]
+fn an_answer_promised_under_a_condition_is_a_threat_at_whom_it_names() {
+    let text = "Chile said it would respond if Peruvian warships entered its waters.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    // Without a condition, an answer is none: "respond to the letter".
+    let text = "Chile said it would respond to Peru's letter next week.";
+    assert!(
+        !events(text).iter().any(|(_, t, ..)| t == "THREATEN"),
+        "{:?}",
+        events(text)
+    );
+}
