@@ -1097,10 +1097,15 @@ fn relative_owner(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
     let clause = ["acl:relcl", "acl", "advcl"]
         .iter()
         .any(|r| p.has_rel(v, r));
-    if !clause || !relative_object {
+    // "the vessels and crew members it seized": a relative clause without a pronoun, whose
+    // subject follows the noun it is about and whose verb has no object of its own.
+    let bare = (!relative_object && clause)
+        .then(|| bare_antecedent(p, v))
+        .flatten();
+    if !clause || (!relative_object && bare.is_none()) {
         return Who::Nobody;
     }
-    let Some(mut x) = p.head(v) else {
+    let Some(mut x) = bare.or_else(|| p.head(v)) else {
         return Who::Nobody;
     };
     for _ in 0..OWNER_REACH {
@@ -1118,6 +1123,48 @@ fn relative_owner(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
         }
     }
     Who::Nobody
+}
+
+/// The noun a relative clause without a pronoun is about: the noun right before the subject of
+/// `v` ("the vessels it seized"), when `v` has no object of its own. A coordinated noun stands
+/// for the first ("the vessels and crew members it seized": the vessels).
+fn bare_antecedent(p: &Parse<'_>, v: Word) -> Option<Word> {
+    if p.dependent(v, "obj").is_some() || p.dependent(v, "ccomp").is_some() {
+        return None;
+    }
+    let s = p.dependent(v, "nsubj")?;
+    if s.index > v.index {
+        return None;
+    }
+    let first = p.dependents(s).map(|d| d.index).chain([s.index]).min()?;
+    let prev = Word {
+        sentence: v.sentence,
+        index: first.checked_sub(1)?,
+    };
+    let noun = |w: Word| {
+        p.token(w)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    };
+    if !noun(prev) {
+        return None;
+    }
+    if !p.has_rel(prev, "conj") {
+        return Some(prev);
+    }
+    // The first conjunct: the head, or (when the parse hangs the noun elsewhere) the noun
+    // right before the conjunction.
+    match p.head(prev) {
+        Some(h) if noun(h) => Some(h),
+        _ => p
+            .dependent(prev, "cc")
+            .and_then(|c| c.index.checked_sub(1))
+            .map(|index| Word {
+                sentence: v.sentence,
+                index,
+            })
+            .filter(|&w| noun(w))
+            .or(Some(prev)),
+    }
 }
 
 #[cfg(test)]

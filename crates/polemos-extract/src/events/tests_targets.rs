@@ -462,3 +462,9 @@ fn an_answer_promised_under_a_condition_is_a_threat_at_whom_it_names() {
         events(text)
     );
 }
+
+#[test]
+fn a_relative_clause_without_a_pronoun_is_aimed_at_whoever_holds_its_noun() {
+    let text = "Peru demanded that Chile release the two Peruvian trawlers and 12 fishermen it seized on Monday.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
