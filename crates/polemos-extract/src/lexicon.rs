@@ -173,6 +173,9 @@ pub enum Lex {
     /// Nouns that name a state's rulers when no actor is named with them ("impose costs on the
     /// regime"): the state the text named last (events/regime.rs).
     RulersNoun,
+    /// Nouns that name a state by a definite description ("invaded the former Soviet republic",
+    /// "the country"): the state the text named last, as for `RulersNoun`, its modifiers allowed.
+    StateNoun,
     /// Nouns for a state's agents, which speak for the state a modifier names ("the Chinese
     /// foreign ministry", "officials in India", "its government"); lemmas.
     AgentNoun,
@@ -235,7 +238,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 84] = [
+pub const LEXICONS: [(Lex, &str, Case); 85] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -314,6 +317,7 @@ pub const LEXICONS: [(Lex, &str, Case); 84] = [
     (Lex::RecognizingWord, "recognizing_word", Case::Any),
     (Lex::EndorsingVerb, "endorsing_verb", Case::Any),
     (Lex::RulersNoun, "rulers_noun", Case::Any),
+    (Lex::StateNoun, "state_noun", Case::Any),
     (Lex::AgentNoun, "agent_noun", Case::Any),
     (Lex::NegatingHead, "negating_head", Case::Any),
     (Lex::LandNoun, "land_noun", Case::Any),

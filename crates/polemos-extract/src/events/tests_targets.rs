@@ -468,3 +468,10 @@ fn a_relative_clause_without_a_pronoun_is_aimed_at_whoever_holds_its_noun() {
     let text = "Peru demanded that Chile release the two Peruvian trawlers and 12 fishermen it seized on Monday.";
     assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_state_described_by_a_noun_is_the_one_named_last() {
+    let text =
+        "Chile has long feuded with neighbouring Peru. In 1879 Chile invaded the Andean republic.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
