@@ -628,6 +628,14 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
             *requested = true;
             return None;
         }
+        // "prompting South Korea to summon a Japanese diplomat": the object does the act.
+        if p.has_rel(x, "xcomp")
+            && p.token(h)
+                .is_some_and(|t| p.lexicon().is(Lex::CausingVerb, &t.lemma))
+            && let Some(o) = p.dependent(h, "obj")
+        {
+            return Some(o);
+        }
         if p.has_rel(x, "xcomp") {
             // Object control: "urged Beijing to protect", "called on the PRC to act".
             let asked = p.dependents(h).any(|d| {

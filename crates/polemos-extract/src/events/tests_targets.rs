@@ -475,3 +475,9 @@ fn a_state_described_by_a_noun_is_the_one_named_last() {
         "Chile has long feuded with neighbouring Peru. In 1879 Chile invaded the Andean republic.";
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn an_act_a_party_is_prompted_to_is_its_own_and_done() {
+    let text = "Peru sent a warship into the disputed waters, prompting Chile to summon a Peruvian diplomat in protest.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+}
