@@ -1037,7 +1037,7 @@ fn condition_subject(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
     };
     if let Some(c) = p
         .dependents(v)
-        .find(|&d| p.has_rel(d, "advcl") && p.dependent(d, "mark").is_some_and(|m| is_mark(m)))
+        .find(|&d| p.has_rel(d, "advcl") && p.dependent(d, "mark").is_some_and(&is_mark))
         && let Some(s) = p.dependent(c, "nsubj")
     {
         return who(p, map, s, false);
