@@ -481,3 +481,9 @@ fn an_act_a_party_is_prompted_to_is_its_own_and_done() {
     let text = "Peru sent a warship into the disputed waters, prompting Chile to summon a Peruvian diplomat in protest.";
     assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_quoted_phrase_inside_the_sentence_keeps_its_subject() {
+    let text = "Peruvian fishermen landed on the disputed island on Sunday. Chile issued a \"strong protest against the landing\" on Monday.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+}
