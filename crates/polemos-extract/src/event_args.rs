@@ -628,6 +628,14 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
             *requested = true;
             return None;
         }
+        // "prompting South Korea to summon a Japanese diplomat": the object does the act.
+        if p.has_rel(x, "xcomp")
+            && p.token(h)
+                .is_some_and(|t| p.lexicon().is(Lex::CausingVerb, &t.lemma))
+            && let Some(o) = p.dependent(h, "obj")
+        {
+            return Some(o);
+        }
         if p.has_rel(x, "xcomp") {
             // Object control: "urged Beijing to protect", "called on the PRC to act".
             let asked = p.dependents(h).any(|d| {
@@ -999,18 +1007,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.clause_target = who(p, map, s, false);
     }
     // "If they cross the border, we will retaliate": the subject of the condition.
-    if let Some(c) = p.dependents(v).find(|&d| {
-        p.has_rel(d, "advcl")
-            && p.dependent(d, "mark").is_some_and(|m| {
-                p.token(m).is_some_and(|t| {
-                    p.lang()
-                        .is(Class::ConditionMark, &t.lemma.to_ascii_lowercase())
-                })
-            })
-    }) && let Some(s) = p.dependent(c, "nsubj")
-    {
-        args.condition_target = who(p, map, s, false);
-    }
+    args.condition_target = condition_subject(p, map, v);
     // "a policy of turning boats away which the U.N. criticised": what the relative clause's
     // verb is aimed at is the relative pronoun's antecedent, and so whoever does or holds it.
     if args.target.is_nobody() {
@@ -1024,6 +1021,56 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.clause_target = who(p, map, o, true);
     }
     args
+}
+
+/// Who the condition on `v` names: the subject of its clause ("If they cross the border, we will
+/// retaliate"). The parse often misreads a condition ("If ..., than we will retaliate" as two
+/// clauses side by side; "would respond if Peruvian troops crossed" with the troops as the
+/// verb's object), so a condition mark beside `v` counts too: the subject of the clause it
+/// marks, or the first word after it that names someone.
+fn condition_subject(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
+    let is_mark = |m: Word| {
+        p.token(m).is_some_and(|t| {
+            p.lang()
+                .is(Class::ConditionMark, &t.lemma.to_ascii_lowercase())
+        })
+    };
+    if let Some(c) = p
+        .dependents(v)
+        .find(|&d| p.has_rel(d, "advcl") && p.dependent(d, "mark").is_some_and(&is_mark))
+        && let Some(s) = p.dependent(c, "nsubj")
+    {
+        return who(p, map, s, false);
+    }
+    let Some(parsed) = p.sentence(v.sentence) else {
+        return Who::Nobody;
+    };
+    let word = |index| Word {
+        sentence: v.sentence,
+        index,
+    };
+    for m in (0..parsed.tokens.len()).map(word).filter(|&m| is_mark(m)) {
+        let Some(h) = p.head(m) else { continue };
+        // The clause the mark heads is `v`'s head or beside it: its subject.
+        if h != v && (p.head(v) == Some(h) || p.head(h) == Some(v) || p.head(h) == p.head(v)) {
+            if let Some(s) = p.dependent(h, "nsubj") {
+                return who(p, map, s, false);
+            }
+        } else if h == v {
+            // The mark left on `v` itself: the first word after it that names someone.
+            let first = (m.index + 1..parsed.tokens.len())
+                .map(word)
+                .take_while(|&w| p.token(w).is_some_and(|t| t.upos != "PUNCT"))
+                .find(|&w| {
+                    p.token(w)
+                        .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON"))
+                });
+            if let Some(w) = first {
+                return who(p, map, w, false);
+            }
+        }
+    }
+    Who::Nobody
 }
 
 /// The noun right before `w` that a possessive marker right before `w` belongs to: "countries"
@@ -1058,10 +1105,15 @@ fn relative_owner(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
     let clause = ["acl:relcl", "acl", "advcl"]
         .iter()
         .any(|r| p.has_rel(v, r));
-    if !clause || !relative_object {
+    // "the vessels and crew members it seized": a relative clause without a pronoun, whose
+    // subject follows the noun it is about and whose verb has no object of its own.
+    let bare = (!relative_object && clause)
+        .then(|| bare_antecedent(p, v))
+        .flatten();
+    if !clause || (!relative_object && bare.is_none()) {
         return Who::Nobody;
     }
-    let Some(mut x) = p.head(v) else {
+    let Some(mut x) = bare.or_else(|| p.head(v)) else {
         return Who::Nobody;
     };
     for _ in 0..OWNER_REACH {
@@ -1079,6 +1131,48 @@ fn relative_owner(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
         }
     }
     Who::Nobody
+}
+
+/// The noun a relative clause without a pronoun is about: the noun right before the subject of
+/// `v` ("the vessels it seized"), when `v` has no object of its own. A coordinated noun stands
+/// for the first ("the vessels and crew members it seized": the vessels).
+fn bare_antecedent(p: &Parse<'_>, v: Word) -> Option<Word> {
+    if p.dependent(v, "obj").is_some() || p.dependent(v, "ccomp").is_some() {
+        return None;
+    }
+    let s = p.dependent(v, "nsubj")?;
+    if s.index > v.index {
+        return None;
+    }
+    let first = p.dependents(s).map(|d| d.index).chain([s.index]).min()?;
+    let prev = Word {
+        sentence: v.sentence,
+        index: first.checked_sub(1)?,
+    };
+    let noun = |w: Word| {
+        p.token(w)
+            .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"))
+    };
+    if !noun(prev) {
+        return None;
+    }
+    if !p.has_rel(prev, "conj") {
+        return Some(prev);
+    }
+    // The first conjunct: the head, or (when the parse hangs the noun elsewhere) the noun
+    // right before the conjunction.
+    match p.head(prev) {
+        Some(h) if noun(h) => Some(h),
+        _ => p
+            .dependent(prev, "cc")
+            .and_then(|c| c.index.checked_sub(1))
+            .map(|index| Word {
+                sentence: v.sentence,
+                index,
+            })
+            .filter(|&w| noun(w))
+            .or(Some(prev)),
+    }
 }
 
 #[cfg(test)]

@@ -135,6 +135,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             let mut tree = read.unwrap_or_default();
+            // "would respond if Colombian troops crossed the border": a verb of answering
+            // threatens only under a condition, and only whom the condition names.
+            let conditional = cue.event_type == PloverType::Threaten
+                && doc.lang.is(
+                    Class::ConditionalThreat,
+                    &doc.slice(it.start, it.end).to_ascii_lowercase(),
+                );
+            if conditional && tree.condition_target.is_nobody() {
+                continue;
+            }
             // "his meeting": the possessive may point forward (see `cataphora`).
             if noun && matches!(tree.source, Who::Pronoun(..)) {
                 tree.source = Who::Nobody;
@@ -303,6 +313,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 // An object that names an actor only too deep to be aimed at: no other target.
                 (None, _) if tree.too_deep => Vec::new(),
                 (None, _) => targets,
+            };
+            let targets = if conditional {
+                who(&tree.condition_target, &srcs)
+                    .map(|x| {
+                        x.0.into_iter()
+                            .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            } else {
+                targets
             };
             // "Russian Foreign Minister Sergei Lavrov": the minister, not also his state.
             let targets: Vec<usize> = targets

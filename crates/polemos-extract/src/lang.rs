@@ -213,6 +213,9 @@ pub enum Class {
     AbsoluteCase,
     /// Subordinators of a condition ("if", "unless"): "If X does Y, we will retaliate".
     ConditionMark,
+    /// Verbs of answering that threaten only under a condition ("would respond if X crossed the
+    /// border"): aimed at whom the condition names, never at their object ("respond to a letter").
+    ConditionalThreat,
     /// Nouns after a leader's name that name the state's government ("Assad regime").
     LeaderGroupNoun,
     /// Prepositions after a title that name the post's place ("Ambassador to Japan").
@@ -316,7 +319,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 130] = [
+pub const CLASSES: [(Class, &str); 131] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -396,6 +399,7 @@ pub const CLASSES: [(Class, &str); 130] = [
     (Class::SettingCase, "setting_case"),
     (Class::AbsoluteCase, "absolute_case"),
     (Class::ConditionMark, "condition_mark"),
+    (Class::ConditionalThreat, "conditional_threat"),
     (Class::LeaderGroupNoun, "leader_group_noun"),
     (Class::PostPreposition, "post_preposition"),
     (Class::RemitPreposition, "remit_preposition"),

@@ -179,6 +179,12 @@ pub enum Lex {
     /// Nouns that name a state's rulers when no actor is named with them ("impose costs on the
     /// regime"): the state the text named last (events/regime.rs).
     RulersNoun,
+    /// Nouns that name a state by a definite description ("invaded the former Soviet republic",
+    /// "the country"): the state the text named last, as for `RulersNoun`, its modifiers allowed.
+    StateNoun,
+    /// Lemmas of verbs whose object does what the infinitive after it names ("prompting South
+    /// Korea to summon a Japanese diplomat"): done, not asked.
+    CausingVerb,
     /// Nouns for a state's agents, which speak for the state a modifier names ("the Chinese
     /// foreign ministry", "officials in India", "its government"); lemmas.
     AgentNoun,
@@ -241,7 +247,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 86] = [
+pub const LEXICONS: [(Lex, &str, Case); 88] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -322,6 +328,8 @@ pub const LEXICONS: [(Lex, &str, Case); 86] = [
     (Lex::RecognizingWord, "recognizing_word", Case::Any),
     (Lex::EndorsingVerb, "endorsing_verb", Case::Any),
     (Lex::RulersNoun, "rulers_noun", Case::Any),
+    (Lex::StateNoun, "state_noun", Case::Any),
+    (Lex::CausingVerb, "causing_verb", Case::Any),
     (Lex::AgentNoun, "agent_noun", Case::Any),
     (Lex::NegatingHead, "negating_head", Case::Any),
     (Lex::LandNoun, "land_noun", Case::Any),

@@ -30,6 +30,9 @@ fn gap_blocks(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     let mut words_between_commas = 0;
     for t in from..to {
         let w = doc.tok(t);
+        if scare_quote(doc, t) {
+            continue;
+        }
         if doc.tok_is_a(t, Class::ClauseBreak)
             || matches!(
                 w,
@@ -50,6 +53,17 @@ fn gap_blocks(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     // ", meanwhile," is a parenthetical; any other comma ends the subject.
     !(commas == 0
         || (commas == 2 && (1..=3).contains(&words_between_commas) && doc.tok(to - 1) == ","))
+}
+
+/// A quotation mark between two words, the next in lower case: a quoted phrase inside the
+/// reporter's own sentence ("issued a \"strong protest\" against"), which ends no clause.
+fn scare_quote(doc: &Doc<'_>, t: usize) -> bool {
+    let word = |w: &str| w.chars().next().is_some_and(char::is_alphanumeric);
+    matches!(doc.tok(t), "\"" | "\u{201c}" | "\u{201d}")
+        && t > 0
+        && t + 1 < doc.tokens.len()
+        && word(doc.tok(t - 1))
+        && doc.tok(t + 1).starts_with(char::is_lowercase)
 }
 
 fn is_subject_actor(item: &Item) -> Option<(usize, Via)> {

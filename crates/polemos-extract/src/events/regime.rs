@@ -24,21 +24,44 @@ pub fn rulers_target(
     let cue = items.get(at)?;
     // Only when a word of rulers follows in the sentence; the parse is not asked otherwise.
     let sentence = &doc.sentences[s];
-    if !(cue.tok_end..sentence.tokens.end).any(|t| doc.tok_in_lex(t, Lex::RulersNoun)) {
+    if !(cue.tok_end..sentence.tokens.end)
+        .any(|t| doc.tok_in_lex(t, Lex::RulersNoun) || doc.tok_in_lex(t, Lex::StateNoun))
+    {
         return None;
     }
     let p = &doc.parse;
     let v = p.head_of(&p.words_in(cue.start, cue.end))?;
+    let in_lex = |w: Word, lex: Lex| {
+        p.token(w)
+            .is_some_and(|t| doc.lexicon.is(lex, &t.lemma) || doc.lexicon.is(lex, &t.text))
+    };
+    // "the former Soviet republic": a description of a state keeps its modifiers, which may
+    // name no actor ("the Georgian republic" is named, not described).
+    let plain_modifiers = |w: Word| {
+        p.dependents(w)
+            .filter(|&d| p.has_rel(d, "amod") || p.has_rel(d, "compound"))
+            .all(|d| {
+                p.token(d).is_some_and(|t| {
+                    !items.iter().any(|x| {
+                        matches!(x.kind, ItemKind::Actor { .. })
+                            && x.start <= t.start
+                            && t.end <= x.end
+                    })
+                })
+            })
+    };
     let ruler = |w: Word| {
-        p.token(w).is_some_and(|t| {
-            doc.lexicon.is(Lex::RulersNoun, &t.lemma) || doc.lexicon.is(Lex::RulersNoun, &t.text)
-        }) && p.dependents(w).any(|d| {
-            p.has_rel(d, "det")
-                && p.token(d)
-                    .is_some_and(|t| t.lemma.eq_ignore_ascii_case("the"))
-        }) && !p
-            .dependents(w)
-            .any(|d| p.has_rel(d, "nmod") || p.has_rel(d, "nmod:poss") || p.has_rel(d, "amod"))
+        (in_lex(w, Lex::RulersNoun) || (in_lex(w, Lex::StateNoun) && plain_modifiers(w)))
+            && p.dependents(w).any(|d| {
+                p.has_rel(d, "det")
+                    && p.token(d)
+                        .is_some_and(|t| t.lemma.eq_ignore_ascii_case("the"))
+            })
+            && !p.dependents(w).any(|d| {
+                p.has_rel(d, "nmod")
+                    || p.has_rel(d, "nmod:poss")
+                    || (p.has_rel(d, "amod") && !in_lex(w, Lex::StateNoun))
+            })
     };
     let aimed = p.dependents(v).find(|&d| {
         (p.has_rel(d, "obj")

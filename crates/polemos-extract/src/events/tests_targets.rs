@@ -431,3 +431,59 @@ fn a_voiced_protest_is_the_subjects_aimed_at_the_owner_of_what_it_is_of() {
     let text = "Chile voiced its strong protest against the seizures of Peruvian boats.";
     assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_threat_is_aimed_at_a_condition_the_parse_misreads() {
+    // The condition read as a clause beside the threat ("than" for "then"), and a condition
+    // whose subject the parse takes for the verb's object.
+    for text in [
+        "Chile's foreign minister said Peru had apologized. \"If they do not keep their word, than we will retaliate.\"",
+        "Chile's foreign minister said on Monday that Chile would retaliate if Peruvian troops crossed into Chile.",
+    ] {
+        assert!(
+            events(text)
+                .iter()
+                .any(|(_, t, g, _)| t == "THREATEN" && g.iter().any(|x| x == "PER")),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn an_answer_promised_under_a_condition_is_a_threat_at_whom_it_names() {
+    let text = "Chile said it would respond if Peruvian warships entered its waters.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    // Without a condition, an answer is none: "respond to the letter".
+    let text = "Chile said it would respond to Peru's letter next week.";
+    assert!(
+        !events(text).iter().any(|(_, t, ..)| t == "THREATEN"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_relative_clause_without_a_pronoun_is_aimed_at_whoever_holds_its_noun() {
+    let text = "Peru demanded that Chile release the two Peruvian trawlers and 12 fishermen it seized on Monday.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_state_described_by_a_noun_is_the_one_named_last() {
+    let text =
+        "Chile has long feuded with neighbouring Peru. In 1879 Chile invaded the Andean republic.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn an_act_a_party_is_prompted_to_is_its_own_and_done() {
+    let text = "Peru sent a warship into the disputed waters, prompting Chile to summon a Peruvian diplomat in protest.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_quoted_phrase_inside_the_sentence_keeps_its_subject() {
+    let text = "Peruvian fishermen landed on the disputed island on Sunday. Chile issued a \"strong protest against the landing\" on Monday.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+}
