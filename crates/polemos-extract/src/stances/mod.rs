@@ -338,6 +338,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 (holders, agents, inferred) = (lh.clone(), la.clone(), true);
             }
+            // "Blair said the negotiations over Gibraltar will continue": a cue of support whose
+            // subject is a known topic ("talks can resume") is the stance of whoever tells of it.
+            if holders.is_empty()
+                && kind == Kind::Support
+                && holders::subject_topic(doc, items, it).is_some()
+                && let Some(a) = teller(items, i, clause.speaker)
+                && let Some(h) = holders::stance_holder(doc, a)
+            {
+                (holders, agents, inferred) = (vec![h], vec![a], true);
+            }
             // A judgement nobody is quoted for, or a "we" nobody is quoted for, in a text written
             // in one state's voice (a statement whose sentences open with "The United States
             // welcomes ..."), is that state's.

@@ -47,3 +47,14 @@ fn what_an_actor_says_it_will_found_is_its_stance() {
     assert!(has(&s, "RUS", "military-airfield", "oppose"), "{s:?}");
     assert!(!has(&s, "RUS", "military-airfield", "support"), "{s:?}");
 }
+
+#[test]
+fn a_topic_said_to_go_on_is_the_tellers_stance() {
+    let s =
+        stances("Japan and Russia dispute the Kuril Islands. Japan said that talks can resume.");
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "Britain and Spain dispute Gibraltar. Britain said the negotiations will continue.",
+    );
+    assert!(has(&s, "GBR", "negotiations", "support"), "{s:?}");
+}
