@@ -330,6 +330,10 @@ fn refers(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     (from..to).any(|t| doc.tok_is_a(t, Class::Referring))
 }
 
+/// How far after a verb cue read as a noun its doer's "by" may stand, in tokens ("the capture of
+/// the fishermen by Russia").
+const AGENT_AHEAD: usize = 6;
+
 /// The arguments of the event cue `items[at]` in sentence `s`: the tree's reading where the
 /// token rules are in doubt, the same reading from the tokens in a plain clause, and `None`
 /// (the token rules) where no source can be found. `noun` and `direct` as for
@@ -389,13 +393,13 @@ pub fn event_args(
     // leaves to the token rules.
     // Nor a verb cue after an article or a quantity word ("new sanctions on", "a visit to"):
     // the tree tags it a noun, which is no reading of a verb cue.
-    // Unless a participle with an agent follows it ("the requests presented by X"): the parse
-    // reads that noun's doer (event_args/offered.rs).
+    // Unless a participle with an agent follows it ("the requests presented by X") or the
+    // noun's own "by" phrase ("the capture of the fishermen by Russia"): the parse reads that
+    // noun's doer (event_args/offered.rs).
     if cue.tok == sentence.tokens.start || doc.tok_is_a(cue.tok - 1, Class::NounMarker) {
-        return doc
-            .tok_is_a(cue.tok_end + 1, Class::AgentPreposition)
-            .then(ask)
-            .flatten();
+        let by_ahead = (cue.tok_end..(cue.tok_end + AGENT_AHEAD).min(sentence.tokens.end))
+            .any(|t| doc.tok_is_a(t, Class::AgentPreposition));
+        return by_ahead.then(ask).flatten();
     }
     // A participle or a gerund: a passive, a modifier, a progressive the tree may tag as an
     // adjective.

@@ -1,5 +1,6 @@
 //! A verb cue the parse tags as a noun, with a participle naming its doer: "a series of requests
-//! presented by Bahrain, Egypt ...", "the demands made by Peru".
+//! presented by Bahrain, Egypt ...", "the demands made by Peru"; or with its own "by" phrase:
+//! "the capture of the fishermen by Russia".
 
 use super::*;
 
@@ -10,6 +11,9 @@ use super::*;
 /// is no such participle: the noun is then no reading of the verb cue.
 pub(super) fn offered(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<TreeArgs> {
     if let Some(args) = voiced(p, map, n) {
+        return Some(args);
+    }
+    if let Some(args) = by_agent(p, map, n) {
         return Some(args);
     }
     let agent = p
@@ -79,6 +83,44 @@ fn voiced(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<TreeArgs> {
         p.has_rel(*d, "nmod")
             && (case_in(p, *d, Class::OwnerCase) || case_in(p, *d, Class::TargetCase))
     }) {
+        args.target = who(p, map, d, false);
+    }
+    Some(args)
+}
+
+/// The arguments of the noun `n` (a verb cue tagged as a noun) whose own "by" phrase names
+/// actors: "grave concern at the capture of the fishermen by Russia", "the capture by the
+/// Revolutionary Guard ... of 15 naval personnel". The agent does the act, to whoever its "of"
+/// phrase names; the clause's subject, who only speaks of the act, does nothing.
+fn by_agent(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<TreeArgs> {
+    let by = |w: Word, rel: &str| {
+        p.dependents(w).find(|d| {
+            p.has_rel(*d, rel) && d.index > n.index && case_in(p, *d, Class::AgentPreposition)
+        })
+    };
+    // The parser may hang the "by" phrase on the verb above when that verb is active, and so
+    // has no agent of its own ("expressed concern at the capture of the fishermen by Russia").
+    let agent = by(n, "nmod").or_else(|| {
+        let v = p
+            .head(n)
+            .filter(|_| p.has_rel(n, "obl") || p.has_rel(n, "obj"))?;
+        let passive = p
+            .dependents(v)
+            .any(|d| p.has_rel(d, "aux:pass") || p.has_rel(d, "nsubj:pass"));
+        (!passive).then(|| by(v, "obl")).flatten()
+    })?;
+    let source = who(p, map, agent, false);
+    if !matches!(source, Who::Actors(_)) {
+        return None;
+    }
+    let mut args = TreeArgs {
+        source,
+        ..TreeArgs::default()
+    };
+    if let Some(d) = p
+        .dependents(n)
+        .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::OwnerCase))
+    {
         args.target = who(p, map, d, false);
     }
     Some(args)

@@ -46,3 +46,20 @@ fn a_verb_cue_tagged_a_noun_is_done_by_its_participles_agent() {
         events(text)
     );
 }
+
+#[test]
+fn a_verb_cue_tagged_a_noun_is_done_by_its_own_by_phrase() {
+    // Whoever speaks of the capture did not capture anyone; the "by" phrase did.
+    let text =
+        "Headline\n\nJapan expressed grave concern at the capture of Japanese fishermen by Russia.";
+    assert!(has(text, "RUS", "COERCE", "JPN"), "{:?}", events(text));
+    let text =
+        "Headline\n\nJapan expressed grave concern at the capture of the fishermen by Russia.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, t, _, _)| t == "COERCE" && s.iter().any(|x| x == "JPN")),
+        "{:?}",
+        events(text)
+    );
+}
