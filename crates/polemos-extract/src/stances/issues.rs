@@ -496,7 +496,7 @@ pub(crate) fn request_may_name_issue(
         || demanding(doc, &items[at])
 }
 
-/// Whether the request cue `cue` is a verb of demanding ("demanded", "sought").
+/// Whether the request cue `cue` is a verb of demanding ("demanded", "demands").
 fn demanding(doc: &Doc<'_>, cue: &Item) -> bool {
     cue.tok_end == cue.tok + 1 && doc.tok_in_lex(cue.tok, Lex::DemandingVerb)
 }
