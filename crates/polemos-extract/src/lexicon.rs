@@ -82,12 +82,6 @@ pub enum Lex {
     WeakCue,
     /// Verbs of taking up a course, whose object, when another is asked to do it, is what the asker supports ("urged X to exercise restraint"). Base forms.
     AdoptingVerb,
-    /// Verbs that bring their object into being ("set up a naval base", "build a fence"): asked of
-    /// another or intended by the subject, their object is what is wanted. Base forms.
-    FoundingVerb,
-    /// Cues of the subject's own intent whose infinitive names what it wants done ("wanted to
-    /// set up a naval base", "plans to hold talks"). Whole cues, phrases allowed.
-    IntentVerb,
     /// Nouns for a claim to territory once an actor owns them ("China's claims", "Indian control").
     ClaimNoun,
     /// Verbs whose subject does the act their object names ("lodged a protest", "held drills"); lemmas, matched by stem too.
@@ -253,7 +247,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 90] = [
+pub const LEXICONS: [(Lex, &str, Case); 88] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -293,8 +287,6 @@ pub const LEXICONS: [(Lex, &str, Case); 90] = [
     (Lex::CallingVerb, "calling_verb", Case::Any),
     (Lex::WeakCue, "weak_cue", Case::Any),
     (Lex::AdoptingVerb, "adopting_verb", Case::Any),
-    (Lex::FoundingVerb, "founding_verb", Case::Any),
-    (Lex::IntentVerb, "intent_verb", Case::Any),
     (Lex::ClaimNoun, "claim_noun", Case::Any),
     (Lex::LightVerb, "light_verb", Case::Any),
     (Lex::LightVerbIrregular, "light_verb_irregular", Case::Any),

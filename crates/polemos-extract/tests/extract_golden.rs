@@ -115,10 +115,6 @@ fn stances_proposal_condition_downplay_and_joint_activities() {
         Some(date("2018-12-31")),
         "by the end of 2018"
     );
-    // Kono's plan to negotiate is named before the proposal the deadline belongs to.
-    let talks = stance("actors/JPN", "negotiations");
-    assert_eq!(talks.label, StanceLabel::Support);
-    assert_eq!(talks.deadline, None, "the deadline is the treaty's");
     assert_eq!(
         rus.evidence[0].speaker.as_deref(),
         Some("actors/vladimir-putin")

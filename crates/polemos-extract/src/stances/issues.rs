@@ -549,133 +549,15 @@ pub(super) fn requested_act(
     at: usize,
     stop_tok: usize,
 ) -> Option<(Accused, bool)> {
-    let first_to = request_infinitive(doc, items[at].tok_end, stop_tok)?;
-    act_from(doc, items, first_to, stop_tok)
-}
-
-/// The "to" after a cue of the subject's own intent (the lexicon's `intent_verb`): the cue's
-/// last word ("plans to") or the word right after it ("wanted to").
-pub(super) fn intent_infinitive(doc: &Doc<'_>, cue: &Item) -> Option<usize> {
-    if !doc
-        .lexicon
-        .is_entry(Lex::IntentVerb, doc.slice(cue.start, cue.end))
-    {
-        return None;
-    }
-    let last = cue.tok_end.checked_sub(1)?;
-    if doc.tok_is_a(last, Class::InfinitiveMarker) {
-        Some(last)
-    } else {
-        doc.tok_is_a(cue.tok_end, Class::InfinitiveMarker)
-            .then_some(cue.tok_end)
-    }
-}
-
-/// What the subject of a cue of intent wants done: "Ethiopia said it wanted to set up a naval
-/// base", "plans to end the blockade", read as a request's asked act is (`requested_act`), the
-/// intender in the place of the asker.
-pub(super) fn wanted_act(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    stop_tok: usize,
-) -> Option<(Accused, bool)> {
     let cue = items[at];
-    // Only the intended act's own verb: a later infinitive is another clause's ("intends to
-    // recognize the provinces, where Russia continues to maintain troops").
-    if let Some(to) = intent_infinitive(doc, &cue) {
-        return act_of_verbs(doc, items, std::iter::once(to + 1), stop_tok);
-    }
-    // "said it will hold another round of talks": a future auxiliary before the subject's own
-    // verb.
-    let verb = future_verb(doc, items, at, stop_tok)?;
-    act_of_verbs(doc, items, std::iter::once(verb), stop_tok)
-}
-
-/// The verb right after the cue `items[at]` when the cue is a future auxiliary of the
-/// lexicon's `intent_verb` ("will") and the parse takes the next word for a verb that the
-/// auxiliary hangs on; only asked when a known topic follows or the verb founds or takes up its
-/// object.
-pub(super) fn future_verb(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    stop_tok: usize,
-) -> Option<usize> {
-    let cue = items[at];
-    // "will not hold talks": the negation is the verb's, which `act_of_verbs` reads.
-    let mut verb = cue.tok_end;
-    while verb < stop_tok && doc.tok_is_a(verb, Class::Negation) {
-        verb += 1;
-    }
-    if verb >= stop_tok
-        || !doc
-            .lexicon
-            .is_entry(Lex::IntentVerb, doc.slice(cue.start, cue.end))
-        || !doc.tok_is_a(cue.tok_end - 1, Class::Future)
-    {
-        return None;
-    }
-    // "will not give up its bases", "will sign the treaty": a verb that is a stance cue of its
-    // own reads itself.
-    if items[at + 1..].iter().any(|x| {
-        x.tok == verb
-            && matches!(
-                x.kind,
-                ItemKind::Cue(
-                    Cue::Support
-                        | Cue::Oppose
-                        | Cue::Enact
-                        | Cue::Claim
-                        | Cue::DenyClaim
-                        | Cue::Neutral
-                        | Cue::Proposal
-                )
-            )
-    }) {
-        return None;
-    }
-    let named = items[at + 1..]
-        .iter()
-        .any(|x| matches!(x.kind, ItemKind::Topic(_)) && x.tok < stop_tok)
-        || doc.tok_in_lex(verb, Lex::AdoptingVerb)
-        || doc.tok_in_lex(verb, Lex::FoundingVerb);
-    if !named {
-        return None;
-    }
     let p = &doc.parse;
-    let w = p.word_at(doc.tokens[verb].start)?;
-    let aux = p.word_at(doc.tokens[cue.tok].start)?;
-    (p.token(w).is_some_and(|t| t.upos == "VERB") && p.head(aux) == Some(w)).then_some(verb)
-}
-
-/// The act named by the infinitives from the "to" at token `first_to` on (`requested_act`).
-fn act_from(
-    doc: &Doc<'_>,
-    items: &[Item],
-    first_to: usize,
-    stop_tok: usize,
-) -> Option<(Accused, bool)> {
+    let first_to = request_infinitive(doc, cue.tok_end, stop_tok)?;
     // Every "to VERB" from the first one on: "to respect ... and to end ...".
-    let verbs = (first_to..stop_tok)
-        .filter(|&t| doc.tok_is_a(t, Class::InfinitiveMarker))
-        .map(|to| to + 1);
-    act_of_verbs(doc, items, verbs, stop_tok)
-}
-
-/// The act named by the first of the verbs at tokens `verbs` that names one (`requested_act`).
-fn act_of_verbs(
-    doc: &Doc<'_>,
-    items: &[Item],
-    verbs: impl Iterator<Item = usize>,
-    stop_tok: usize,
-) -> Option<(Accused, bool)> {
-    let p = &doc.parse;
-    for verb_tok in verbs {
+    for to in (first_to..stop_tok).filter(|&t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
+        let verb_tok = to + 1;
         if verb_tok >= stop_tok {
             break;
         }
-        let to = verb_tok - 1;
         let Some(verb) = p.word_at(doc.tokens[verb_tok].start) else {
             continue;
         };
@@ -684,9 +566,7 @@ fn act_of_verbs(
         }
         let against = doc.tok_is_a(verb_tok, Class::Reversing)
             || p.negated(verb)
-            || (doc.tok_is_a(to, Class::InfinitiveMarker)
-                && to > 0
-                && doc.tok_is_a(to - 1, Class::Negation));
+            || (to > 0 && doc.tok_is_a(to - 1, Class::Negation));
         // "to halt and prevent the provision of such support": a verb shares the object of
         // the verbs coordinated with it.
         let object = p
@@ -718,10 +598,7 @@ fn act_of_verbs(
         }
         // "urged both sides to exercise restraint": a course asked of another is the asker's
         // issue, named by the verb's object, when the verb only takes the course up.
-        if against
-            || doc.tok_in_lex(verb_tok, Lex::AdoptingVerb)
-            || doc.tok_in_lex(verb_tok, Lex::FoundingVerb)
-        {
+        if against || doc.tok_in_lex(verb_tok, Lex::AdoptingVerb) {
             let obj_tok = doc.token_at(from);
             return new_issue_from(
                 doc,

@@ -32,8 +32,6 @@ mod tests_signers;
 mod tests_tree;
 #[cfg(test)]
 mod tests_votes;
-#[cfg(test)]
-mod tests_wants;
 mod votes;
 
 use std::collections::HashMap;
@@ -56,9 +54,6 @@ const CONDITION_WINDOW: usize = 14;
 /// How far after a cue of support the actors asked to act may be named ("encourage India and
 /// Pakistan to ..."), in tokens.
 const ASKED_ACTORS_WINDOW: usize = 6;
-/// How far before a cue of intent a hedge takes it back ("may want to", "might also seek to"),
-/// in tokens.
-const INTENT_HEDGE_REACH: usize = 2;
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum Kind {
     Support,
@@ -122,35 +117,6 @@ fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
                     .is_some_and(|x| x.upos == "VERB")
             })
         })
-}
-
-/// Whether the intent at `items[at]` is told by an actor other than its `holders`: the clause's
-/// speaker, or the actor nearest before the last report cue before it in the sentence
-/// ("Pakistan disputes that version of events and says Indian troops wanted to ...").
-fn told_by_another(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    holders: &[usize],
-    speaker: Option<usize>,
-) -> bool {
-    teller(items, at, speaker)
-        .and_then(|a| holders::stance_holder(doc, a))
-        .is_some_and(|h| !holders.contains(&h))
-}
-
-/// Who tells of the cue at `items[at]`: the clause's speaker, else the actor nearest before the
-/// last report cue before it in the sentence.
-fn teller(items: &[Item], at: usize, speaker: Option<usize>) -> Option<usize> {
-    speaker.or_else(|| {
-        let report = items[..at]
-            .iter()
-            .rposition(|x| matches!(x.kind, ItemKind::Cue(Cue::Report)))?;
-        items[..report].iter().rev().find_map(|x| match x.kind {
-            ItemKind::Actor { actor, .. } => Some(actor),
-            _ => None,
-        })
-    })
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
@@ -234,22 +200,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         let sentence_end = doc.sentences[s].end;
         let mut last_span = (usize::MAX, usize::MAX);
         for (i, it) in items.iter().enumerate() {
-            // "plans to hold talks", "wanted to set up a naval base": the subject's own intent
-            // is its support of what it intends, unless hedged ("may want to ...").
-            let intent = issues::intent_infinitive(doc, it).is_some()
-                || issues::future_verb(doc, items, i, doc.sentences[s].tokens.end).is_some();
-            let Some(kind) = kind_of(k, it).or(intent.then_some(Kind::Support)) else {
+            let Some(kind) = kind_of(k, it) else {
                 continue;
             };
-            if intent
-                && items[..i].iter().any(|x| {
-                    matches!(x.kind, ItemKind::Cue(Cue::Hedge))
-                        && x.tok_end <= it.tok
-                        && it.tok - x.tok_end <= INTENT_HEDGE_REACH
-                })
-            {
-                continue;
-            }
             if (it.start, it.end) == last_span {
                 continue;
             }
@@ -338,16 +291,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 (holders, agents, inferred) = (lh.clone(), la.clone(), true);
             }
-            // "Blair said the negotiations over Gibraltar will continue": a cue of support whose
-            // subject is a known topic ("talks can resume") is the stance of whoever tells of it.
-            if holders.is_empty()
-                && kind == Kind::Support
-                && holders::subject_topic(doc, items, it).is_some()
-                && let Some(a) = teller(items, i, clause.speaker)
-                && let Some(h) = holders::stance_holder(doc, a)
-            {
-                (holders, agents, inferred) = (vec![h], vec![a], true);
-            }
             // A judgement nobody is quoted for, or a "we" nobody is quoted for, in a text written
             // in one state's voice (a statement whose sentences open with "The United States
             // welcomes ..."), is that state's.
@@ -405,11 +348,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         holders.push(h);
                     }
                 }
-            }
-            // "Pakistan says Indian troops wanted to establish a post": a want another tells of
-            // is the teller's account, not the wanter's stance.
-            if intent && told_by_another(doc, items, i, &holders, clause.speaker) {
-                continue;
             }
             if holders.is_empty() {
                 continue;
@@ -565,15 +503,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         || (kind == Kind::Support && object_is_actor);
                     // "demanded the release of the sailors": a verb of demanding names what
                     // it asks for as its object.
-                    let mut requested = if is_request {
-                        issues::requested_act(doc, items, i, stop_tok).or_else(|| {
-                            issues::demanded_object(doc, items, i, stop_tok).map(|a| (a, false))
+                    let requested = is_request
+                        .then(|| {
+                            issues::requested_act(doc, items, i, stop_tok).or_else(|| {
+                                issues::demanded_object(doc, items, i, stop_tok).map(|a| (a, false))
+                            })
                         })
-                    } else if intent {
-                        issues::wanted_act(doc, items, i, stop_tok)
-                    } else {
-                        None
-                    };
+                        .flatten();
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
                             .or_else(|| {
@@ -590,53 +526,42 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // cue is that verb's.
                     let own_topic = topic_after(items, i, topic_stop)
                         .filter(|&(_, tok)| !coordinated_after(doc, it.tok_end, tok, false));
-                    // "said it will not hold talks": the act intended, read at its own verb,
-                    // comes first.
-                    let intended = if intent { requested.take() } else { None };
-                    if let Some((found, against)) = intended {
-                        asked_against = against;
-                        Some(match found {
-                            issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
-                            issues::Accused::New(id, title) => Target::New(id, title),
-                        })
-                    } else {
-                        match claim
-                            .or(recognized)
-                            .or(own_topic)
-                            .or(passive_subject)
-                            .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
-                            .or_else(|| holders::subject_topic(doc, items, it))
-                        {
-                            Some((t, tok)) => Some(Target::Topic(t, tok)),
-                            // A request names a known topic or nothing: its verbs ("questioned",
-                            // "asked") take all kinds of objects.
-                            // "calls on Russia to end its occupation of Crimea": what a request
-                            // asks for is the object of the verb it governs.
-                            None if requested.is_some() => requested.map(|(found, against)| {
-                                asked_against = against;
-                                asked_of_object = object_is_actor;
-                                match found {
-                                    issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
-                                    issues::Accused::New(id, title) => Target::New(id, title),
-                                }
-                            }),
-                            None if !object_is_actor
-                                && !intent
-                                && !issues::weak_cue(doc, it)
-                                && !matches!(it.kind, ItemKind::Event(_)) =>
-                            {
-                                new_issue(doc, items, i, stop_tok)
-                                    .map(|(id, title)| Target::New(id, title))
+                    match claim
+                        .or(recognized)
+                        .or(own_topic)
+                        .or(passive_subject)
+                        .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                        .or_else(|| holders::subject_topic(doc, items, it))
+                    {
+                        Some((t, tok)) => Some(Target::Topic(t, tok)),
+                        // A request names a known topic or nothing: its verbs ("questioned",
+                        // "asked") take all kinds of objects.
+                        // "calls on Russia to end its occupation of Crimea": what a request
+                        // asks for is the object of the verb it governs.
+                        None if requested.is_some() => requested.map(|(found, against)| {
+                            asked_against = against;
+                            asked_of_object = object_is_actor;
+                            match found {
+                                issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+                                issues::Accused::New(id, title) => Target::New(id, title),
                             }
-                            // "lodged a protest with Russia over the visit": the object is the
-                            // actor protested to; the issue follows its "over".
-                            None if object_is_actor => issues::issue_over(doc, items, i, stop_tok)
-                                .map(|found| match found {
-                                    issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
-                                    issues::Accused::New(id, title) => Target::New(id, title),
-                                }),
-                            None => None,
+                        }),
+                        None if !object_is_actor
+                            && !issues::weak_cue(doc, it)
+                            && !matches!(it.kind, ItemKind::Event(_)) =>
+                        {
+                            new_issue(doc, items, i, stop_tok)
+                                .map(|(id, title)| Target::New(id, title))
                         }
+                        // "lodged a protest with Russia over the visit": the object is the
+                        // actor protested to; the issue follows its "over".
+                        None if object_is_actor => {
+                            issues::issue_over(doc, items, i, stop_tok).map(|found| match found {
+                                issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+                                issues::Accused::New(id, title) => Target::New(id, title),
+                            })
+                        }
+                        None => None,
                     }
                 }
             };
@@ -760,18 +685,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if clause.hope {
                 confidence *= 0.8;
             }
-            // A deadline after the issue, with no other issue named between: in "plans to
-            // negotiate ... on Putin's proposal for a peace treaty by the end of the year" the
-            // deadline is the treaty's, not the negotiations'.
-            let other_issue_before = |date_tok: usize| {
-                items.iter().any(|y| {
-                    matches!(y.kind, ItemKind::Topic(_)) && y.tok > topic_tok && y.tok < date_tok
-                })
-            };
             let deadline = items.iter().find_map(|x| match x.kind {
-                ItemKind::Date(d)
-                    if x.tok >= topic_tok && x.start < topic_stop && !other_issue_before(x.tok) =>
-                {
+                ItemKind::Date(d) if x.tok >= topic_tok && x.start < topic_stop => {
                     let dm = &doc.dates[d];
                     let by = x.tok > 0 && doc.tok_is_a(x.tok - 1, Class::DeadlineLead);
                     (by && dm.qualifier == Some("end")
