@@ -1177,3 +1177,19 @@ fn bare_antecedent(p: &Parse<'_>, v: Word) -> Option<Word> {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether the verb cue `cue` has a manner that is not force ("would respond positively",
+/// "how Beijing would respond"): `advmod` dependents that are no `forceful_manner`.
+pub fn unforceful_manner(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    p.dependents(v).any(|d| {
+        p.has_rel(d, "advmod")
+            && p.token(d).is_some_and(|t| {
+                !doc.lang
+                    .is(Class::ForcefulManner, &t.text.to_ascii_lowercase())
+            })
+    })
+}

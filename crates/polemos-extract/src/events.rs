@@ -145,6 +145,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if conditional && tree.condition_target.is_nobody() {
                 continue;
             }
+            // "would respond positively if China agreed to talks", "how Beijing would respond
+            // if ...": an answer in another manner than force is no threat.
+            if conditional && event_args::unforceful_manner(doc, it) {
+                continue;
+            }
             // "his meeting": the possessive may point forward (see `cataphora`).
             if noun && matches!(tree.source, Who::Pronoun(..)) {
                 tree.source = Who::Nobody;

@@ -216,6 +216,9 @@ pub enum Class {
     /// Verbs of answering that threaten only under a condition ("would respond if X crossed the
     /// border"): aimed at whom the condition names, never at their object ("respond to a letter").
     ConditionalThreat,
+    /// Manners of answering that keep a conditional answer a threat ("would respond
+    /// militarily"); any other manner makes it none ("would respond positively").
+    ForcefulManner,
     /// Nouns after a leader's name that name the state's government ("Assad regime").
     LeaderGroupNoun,
     /// Prepositions after a title that name the post's place ("Ambassador to Japan").
@@ -319,7 +322,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 131] = [
+pub const CLASSES: [(Class, &str); 132] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -400,6 +403,7 @@ pub const CLASSES: [(Class, &str); 131] = [
     (Class::AbsoluteCase, "absolute_case"),
     (Class::ConditionMark, "condition_mark"),
     (Class::ConditionalThreat, "conditional_threat"),
+    (Class::ForcefulManner, "forceful_manner"),
     (Class::LeaderGroupNoun, "leader_group_noun"),
     (Class::PostPreposition, "post_preposition"),
     (Class::RemitPreposition, "remit_preposition"),

@@ -161,13 +161,19 @@ pub fn object_headed_by(doc: &Doc<'_>, cue: &Item, nouns: &[String]) -> bool {
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
+    // By the word or its lemma: "photo" in the list names "photos" too.
     let named = |w: Word| {
-        p.token(w)
-            .is_some_and(|t| nouns.iter().any(|n| t.text.eq_ignore_ascii_case(n)))
+        p.token(w).is_some_and(|t| {
+            nouns
+                .iter()
+                .any(|n| t.text.eq_ignore_ascii_case(n) || t.lemma.eq_ignore_ascii_case(n))
+        })
     };
-    let mut objects = p
-        .dependents(v)
-        .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass"));
+    // A noun of the act takes what it acts on after a preposition ("a freeze on business").
+    let noun = p.token(v).is_some_and(|t| t.upos == "NOUN");
+    let mut objects = p.dependents(v).filter(|d| {
+        p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass") || (noun && p.has_rel(*d, "nmod"))
+    });
     if objects.any(named) {
         return true;
     }

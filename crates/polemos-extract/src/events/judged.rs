@@ -136,15 +136,29 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
         let predicate = p.has_rel(w, "xcomp")
             || (["obl", "nmod", "advcl"].iter().any(|r| p.has_rel(w, r))
                 && case_of(doc, w).is_some_and(|c| doc.lang.is(Class::PredicativeAs, &c)));
-        if !calling || !predicate || p.negated(verb) {
+        // "declined to describe the patrols as illegal": a verb of refusing above negates it.
+        let refused = matches!(p.rel(verb), "xcomp" | "ccomp")
+            && p.head(verb).and_then(|h| p.token(h)).is_some_and(|t| {
+                p.lexicon()
+                    .is(Lex::NegatingHead, &t.lemma.to_ascii_lowercase())
+            });
+        if !calling || !predicate || p.negated(verb) || refused {
             return None;
         }
         let object = p
             .dependents(verb)
             .find(|&d| p.has_rel(d, "obj") && noun(d))?;
-        let judge = p
+        // "Some analysts described China's patrols as illegal": a judge who is no actor makes
+        // no accusation, and the clause's voice did not make it either.
+        // The parser may read "analysts described X as Y" as a reduced relative: the noun it
+        // hangs the verb on is then its subject.
+        let subject = p
             .dependent(verb, "nsubj")
-            .and_then(|x| owner_actor(doc, items, x));
+            .or_else(|| p.head(verb).filter(|_| p.has_rel(verb, "acl")));
+        let judge = match subject {
+            Some(x) => Some(owner_actor(doc, items, x)?),
+            None => None,
+        };
         (object, judge)
     };
     if actor_at(items, doc, deed).is_some() {

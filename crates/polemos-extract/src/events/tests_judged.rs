@@ -53,3 +53,11 @@ fn a_deed_its_adjective_owns_is_judged_of_that_owner() {
     let text = "Headline\n\n\"The Indian shelling was lawless and unacceptable,\" Pakistan's foreign minister said on Friday.";
     assert!(has(text, "PAK", "ACCUSE", "IND"), "{:?}", events(text));
 }
+
+#[test]
+fn a_verb_of_calling_refused_or_used_by_no_actor_accuses_no_one() {
+    let text = "Headline\n\nVietnam declined to describe the Chinese patrols as illegal.";
+    assert!(!has(text, "VNM", "ACCUSE", "CHN"), "{:?}", events(text));
+    let text = "Headline\n\nSome analysts described China's patrols as illegal, and Vietnam said it would protest.";
+    assert!(!has(text, "VNM", "ACCUSE", "CHN"), "{:?}", events(text));
+}

@@ -461,6 +461,11 @@ fn an_answer_promised_under_a_condition_is_a_threat_at_whom_it_names() {
         "{:?}",
         events(text)
     );
+    // Nor an answer in a manner other than force.
+    let text = "Chile said it would respond positively if Peru agreed to talks.";
+    assert!(!has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    let text = "Chile said it would respond militarily if Peruvian warships entered its waters.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
 }
 
 #[test]

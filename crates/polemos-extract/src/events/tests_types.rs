@@ -360,11 +360,19 @@ fn freezing_dealings_with_a_state_is_a_sanction() {
     // Only through what is frozen.
     let text = "Chile froze prices of bread while Peru watched.";
     assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Chile offered a freeze on fishing in talks with Peru.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
 }
 
 #[test]
 fn releasing_a_statement_is_no_concession() {
     let text = "Chile released a statement on Peru's fishing boats.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile released a photo of the Peruvian boat.";
     assert!(
         !events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
         "{:?}",

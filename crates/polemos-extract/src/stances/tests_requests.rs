@@ -56,9 +56,9 @@ fn a_verb_of_demanding_names_the_thing_demanded() {
     assert!(has(&s, "JPN", "return", "support"), "{s:?}");
     // Other verbs of asking take all kinds of objects.
     let s = stances(
-        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan asked the question of the boats.",
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan asked the captain of the boats about the weather.",
     );
-    assert!(!has(&s, "JPN", "question", "support"), "{s:?}");
+    assert!(!s.iter().any(|x| x.1.contains("captain")), "{s:?}");
 }
 
 #[test]
@@ -79,7 +79,11 @@ fn a_judgement_ending_in_a_preposition_is_about_what_follows() {
         "Japan and Russia dispute the Kuril Islands. Japan said there was no justification for the seizure of the boats.",
     );
     assert!(has(&s, "JPN", "seizure", "oppose"), "{s:?}");
-    // Tensions are a state of affairs, not an issue.
+    // Concern for people's safety opposes nothing; tensions are a state of affairs, not an issue.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan expressed concern about the safety of the fishermen.",
+    );
+    assert!(!s.iter().any(|x| x.1.contains("safety")), "{s:?}");
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Japan expressed concern over recent tensions between the two navies.",
     );
