@@ -219,6 +219,9 @@ pub enum Class {
     /// Manners of answering that keep a conditional answer a threat ("would respond
     /// militarily"); any other manner makes it none ("would respond positively").
     ForcefulManner,
+    /// Adjectives of feeling, whose subject holds the judgement ("Japan is deeply concerned
+    /// about the detention").
+    FeelingAdjective,
     /// Nouns after a leader's name that name the state's government ("Assad regime").
     LeaderGroupNoun,
     /// Prepositions after a title that name the post's place ("Ambassador to Japan").
@@ -322,7 +325,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 132] = [
+pub const CLASSES: [(Class, &str); 133] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -404,6 +407,7 @@ pub const CLASSES: [(Class, &str); 132] = [
     (Class::ConditionMark, "condition_mark"),
     (Class::ConditionalThreat, "conditional_threat"),
     (Class::ForcefulManner, "forceful_manner"),
+    (Class::FeelingAdjective, "feeling_adjective"),
     (Class::LeaderGroupNoun, "leader_group_noun"),
     (Class::PostPreposition, "post_preposition"),
     (Class::RemitPreposition, "remit_preposition"),

@@ -256,14 +256,17 @@ pub(super) fn holder(
                 // No verb of saying: the actor that opens the sentence ("The United States
                 // reaffirms ..."), unless it is the subject of the judgement itself ("The PRC
                 // and the Philippines ... are legally bound to comply with this decision": the
-                // ones bound, not the ones who say so).
+                // ones bound, not the ones who say so) and the judgement is no feeling ("Japan
+                // is deeply concerned about": Japan's).
+                let feeling = (items[at].tok..items[at].tok_end)
+                    .any(|t| doc.tok_is_a(t, Class::FeelingAdjective));
                 items[..at].iter().find_map(|x| match x.kind {
                     ItemKind::Actor {
                         actor,
                         adjectival: false,
                         possessive: false,
                         ..
-                    } if x.tok <= first + 1 && !subject_of(doc, x, &items[at]) => {
+                    } if x.tok <= first + 1 && (feeling || !subject_of(doc, x, &items[at])) => {
                         Some((vec![actor], true))
                     }
                     _ => None,

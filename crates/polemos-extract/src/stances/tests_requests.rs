@@ -89,3 +89,12 @@ fn a_judgement_ending_in_a_preposition_is_about_what_follows() {
     );
     assert!(!s.iter().any(|x| x.1.contains("tensions")), "{s:?}");
 }
+
+#[test]
+fn who_feels_concern_holds_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan is deeply concerned about the detention of the crew.",
+    );
+    assert!(has(&s, "JPN", "detention", "oppose"), "{s:?}");
+    assert!(!has(&s, "RUS", "detention", "oppose"), "{s:?}");
+}
