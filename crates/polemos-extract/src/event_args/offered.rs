@@ -31,14 +31,7 @@ pub(super) fn offered(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<T
                     || (p.has_rel(*d, "obl") && case_in(p, *d, Class::AgentPreposition))
             })
         })?;
-    let source = who(p, map, agent, false);
-    if !matches!(source, Who::Actors(_)) {
-        return None;
-    }
-    let mut args = TreeArgs {
-        source,
-        ..TreeArgs::default()
-    };
+    let mut args = done_by(p, map, agent)?;
     // Up from the noun through the phrases that hold it ("its review of a series of requests")
     // to the verb whose object they are.
     let mut w = n;
@@ -109,14 +102,7 @@ fn by_agent(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<TreeArgs> {
             .any(|d| p.has_rel(d, "aux:pass") || p.has_rel(d, "nsubj:pass"));
         (!passive).then(|| by(v, "obl")).flatten()
     })?;
-    let source = who(p, map, agent, false);
-    if !matches!(source, Who::Actors(_)) {
-        return None;
-    }
-    let mut args = TreeArgs {
-        source,
-        ..TreeArgs::default()
-    };
+    let mut args = done_by(p, map, agent)?;
     if let Some(d) = p
         .dependents(n)
         .find(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::OwnerCase))
@@ -124,4 +110,13 @@ fn by_agent(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> Option<TreeArgs> {
         args.target = who(p, map, d, false);
     }
     Some(args)
+}
+
+/// The arguments of an act whose doer is the agent phrase `agent`, when it names actors.
+fn done_by(p: &Parse<'_>, map: &[Option<usize>], agent: Word) -> Option<TreeArgs> {
+    let source = who(p, map, agent, false);
+    matches!(source, Who::Actors(_)).then(|| TreeArgs {
+        source,
+        ..TreeArgs::default()
+    })
 }
