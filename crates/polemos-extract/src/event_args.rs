@@ -1175,9 +1175,6 @@ fn bare_antecedent(p: &Parse<'_>, v: Word) -> Option<Word> {
     }
 }
 
-#[cfg(test)]
-mod tests;
-
 /// Whether the verb cue `cue` has a manner that is not force ("would respond positively",
 /// "how Beijing would respond"): `advmod` dependents that are no `forceful_manner`.
 pub fn unforceful_manner(doc: &Doc<'_>, cue: &Item) -> bool {
@@ -1193,3 +1190,6 @@ pub fn unforceful_manner(doc: &Doc<'_>, cue: &Item) -> bool {
             })
     })
 }
+
+#[cfg(test)]
+mod tests;
