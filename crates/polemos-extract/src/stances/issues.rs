@@ -525,11 +525,7 @@ pub(super) fn demanded_object(
     if from < cue.tok_end {
         return None;
     }
-    let head = p.token(object)?;
-    let named_actor = items.iter().any(|x| {
-        matches!(x.kind, ItemKind::Actor { .. }) && x.start <= head.start && head.start < x.end
-    });
-    if named_actor {
+    if super::holders::actor_at(items, doc, object, true).is_some() {
         return None;
     }
     let stop = doc.token_at(end).max(from + 1).min(stop_tok);

@@ -155,6 +155,15 @@ enum Target {
     New(String, String),
 }
 
+impl From<issues::Accused> for Target {
+    fn from(found: issues::Accused) -> Self {
+        match found {
+            issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
+            issues::Accused::New(id, title) => Target::New(id, title),
+        }
+    }
+}
+
 fn required(items: &[Item], from: usize, to: usize, scale: Option<&TopicScale>) -> RequiredOutcome {
     let found = items
         .iter()
@@ -439,10 +448,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                     accused_of(doc, items, i, stop_tok)
                         .or_else(|| issues::intended_act(doc, items, i, stop_tok))
-                        .map(|found| match found {
-                            issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
-                            issues::Accused::New(id, title) => Target::New(id, title),
-                        })
+                        .map(Target::from)
                         // "condemned Russia's decision to recognize the breakaway regions": the
                         // act condemned is the recognition.
                         .or_else(|| {
@@ -541,10 +547,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         None if requested.is_some() => requested.map(|(found, against)| {
                             asked_against = against;
                             asked_of_object = object_is_actor;
-                            match found {
-                                issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
-                                issues::Accused::New(id, title) => Target::New(id, title),
-                            }
+                            Target::from(found)
                         }),
                         None if !object_is_actor
                             && !issues::weak_cue(doc, it)
@@ -556,10 +559,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // "lodged a protest with Russia over the visit": the object is the
                         // actor protested to; the issue follows its "over".
                         None if object_is_actor => {
-                            issues::issue_over(doc, items, i, stop_tok).map(|found| match found {
-                                issues::Accused::Topic(t, tok) => Target::Topic(t, tok),
-                                issues::Accused::New(id, title) => Target::New(id, title),
-                            })
+                            issues::issue_over(doc, items, i, stop_tok).map(Target::from)
                         }
                         None => None,
                     }
