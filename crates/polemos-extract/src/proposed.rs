@@ -126,6 +126,81 @@ fn named_question(doc: &Doc<'_>) -> Option<(String, String)> {
     )
 }
 
+/// The quarrel a text names as one state's act on another: a word of conflict whose topic is an
+/// act with a state on its acting side and another named in what it is done to ("the dispute
+/// over Iran's seizure of a British naval crew", "the row over China's detention of two
+/// Canadian citizens"). The text says what its quarrel is: that outranks an object or a
+/// programme it names in passing ("... while talks on its nuclear program continue"). The
+/// dispute is the two states', titled by the act as the text words it.
+fn quarrel_over_act(doc: &Doc<'_>) -> Option<Proposal> {
+    let p = &doc.parse;
+    let state_in = |w: Word| {
+        let t = p.token(w)?;
+        doc.items.iter().find_map(|x| match x.kind {
+            ItemKind::Actor { actor, .. } if x.start <= t.start && t.start < x.end => {
+                state_of(doc, actor)
+            }
+            _ => None,
+        })
+    };
+    for t in 0..doc.tokens.len() {
+        if !doc.tok_in_lex(t, Lex::ConflictWord) {
+            continue;
+        }
+        // The topic right after the noun ("dispute over ..."), wherever the parse hangs it.
+        if t + 1 >= doc.tokens.len() || !doc.tok_is_a(t + 1, Class::TopicCase) {
+            continue;
+        }
+        let noun = p.word_at(doc.tokens[t].start);
+        let case = p.word_at(doc.tokens[t + 1].start);
+        let (Some(noun), Some(case)) = (noun, case) else {
+            continue;
+        };
+        if p.token(noun).is_none_or(|x| x.upos != "NOUN") || !p.has_rel(case, "case") {
+            continue;
+        }
+        let Some(act) = p.head(case) else { continue };
+        // The state on the acting side of the act: its possessor, adjective or compound.
+        let Some(owner) = p
+            .dependents(act)
+            .filter(|&d| side_of(doc, d) == Some(true))
+            .find_map(state_in)
+        else {
+            continue;
+        };
+        // Another state named in what is done: the act's object phrase and its words.
+        let victim = p
+            .dependents(act)
+            .filter(|&d| side_of(doc, d) == Some(false))
+            .find_map(|d| {
+                let (from, to) = p.subtree_span(d)?;
+                p.words_in(from, to)
+                    .into_iter()
+                    .filter_map(state_in)
+                    .find(|&a| a != owner)
+            });
+        let Some(victim) = victim else { continue };
+        let Some((from, to)) = p.subtree_span(act) else {
+            continue;
+        };
+        // The title starts after the preposition: "Iran's seizure of a British naval crew".
+        let from = p
+            .dependents(act)
+            .filter(|&c| p.has_rel(c, "case"))
+            .filter_map(|c| p.token(c))
+            .map(|x| x.end)
+            .max()
+            .unwrap_or(from);
+        let title = doc.slice(from, to).trim();
+        return Some(Proposal {
+            id: String::new(),
+            title: title.to_owned(),
+            parties: vec![owner, victim],
+        });
+    }
+    None
+}
+
 /// Whether token `t` is in a mention of an actor other than a place ("Ukraine", "Russian",
 /// "Hamas"): such a name is a party, not the thing contested. A place that stands for its state
 /// ("Gaza", "Jerusalem") may be contested.
@@ -750,6 +825,16 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     };
     // A contested thing names the dispute, in this order of preference; with no state to be
     // its party nothing is proposed (a dispute needs a party to be stored).
+    if quarrel
+        && let Some(mut p) = quarrel_over_act(doc)
+        && p.parties.iter().all(|a| states.iter().any(|(s, _)| s == a))
+    {
+        p.id = pair_slug(
+            &state_slug(k, doc, p.parties[0]),
+            &state_slug(k, doc, p.parties[1]),
+        );
+        return Some(p);
+    }
     if quarrel && !top.is_empty() {
         let named = named_object(doc)
             .or_else(|| named_territory(doc))

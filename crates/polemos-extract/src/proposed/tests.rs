@@ -266,3 +266,15 @@ fn a_partys_name_alone_before_an_object_noun_names_no_object() {
         "{d:?}"
     );
 }
+
+#[test]
+fn the_quarrel_the_text_names_outranks_a_programme_named_in_passing() {
+    // The text says its quarrel is China's detention of Canadians; the nuclear programme of
+    // a third paragraph is background. Without the rule the programme names the dispute.
+    let text = "Canada and China remain locked in a bitter row over China's detention of two Canadian citizens. Canada demanded their release on Monday.\n\nChina said the two men had broken its laws. Canada rejected that.\n\nBoth also spoke about North Korea's nuclear program, and China said North Korea's nuclear program needs talks.";
+    let x = Extractor::new().expect("builtin");
+    let doc = x.analyze(text, None);
+    let names: Vec<&str> = doc.disputes.iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(names, vec!["disputes/china-canada"]);
+    assert_eq!(doc.disputes[0].title, "China's detention of two Canadian citizens");
+}
