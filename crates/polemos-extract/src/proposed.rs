@@ -4,7 +4,7 @@
 //! between Thailand and Cambodia"). One proposed dispute is built from the strongest of these,
 //! with a readable slug an analyst can accept, rename or merge.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::ir::{Doc, ItemKind, TokKind};
 use super::knowledge::{Knowledge, Via};
@@ -60,8 +60,21 @@ fn pair_slug(a: &str, b: &str) -> String {
     }
 }
 
-/// The most often named object: capitalized words before an object noun.
+/// The words the text writes in lower case somewhere. A headline capitalizes every word, so
+/// there such a word is no name ("Demands Spain Withdraw From Disputed Island" names no island
+/// "Disputed").
+fn lower_words<'t>(doc: &Doc<'t>) -> HashSet<&'t str> {
+    (0..doc.tokens.len())
+        .filter(|&t| doc.tokens[t].kind == TokKind::Word)
+        .map(|t| doc.tok(t))
+        .filter(|w| w.starts_with(char::is_lowercase))
+        .collect()
+}
+
+/// The most often named object: capitalized words before an object noun, none of them a word
+/// the text writes in lower case when the sentence is a headline.
 fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
+    let lower = lower_words(doc);
     let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
     for s in &doc.sentences {
         let first = s.tokens.start;
@@ -76,7 +89,8 @@ fn named_object(doc: &Doc<'_>) -> Option<(String, String)> {
                 let text = doc.tok(prev);
                 let capital = doc.tokens[prev].kind == TokKind::Word
                     && text.starts_with(char::is_uppercase)
-                    && !doc.lang.is_capitalized(Class::PhraseOpener, text);
+                    && !doc.lang.is_capitalized(Class::PhraseOpener, text)
+                    && !(s.headline && lower.contains(text.to_lowercase().as_str()));
                 let hyphen = text == "-" && prev > first && words > 0;
                 if capital {
                     words += 1;
@@ -217,11 +231,7 @@ fn in_party_name(doc: &Doc<'_>, t: usize) -> bool {
 /// A headline capitalizes every word, so there a word the text also writes in lower case is no
 /// name ("Resolution on Protection of Civilians" is about protection, not a place called so).
 fn named_after(doc: &Doc<'_>, nouns: Lex, cases: &[Class]) -> Option<(String, String)> {
-    let lower: std::collections::HashSet<&str> = (0..doc.tokens.len())
-        .filter(|&t| doc.tokens[t].kind == TokKind::Word)
-        .map(|t| doc.tok(t))
-        .filter(|w| w.starts_with(char::is_lowercase))
-        .collect();
+    let lower = lower_words(doc);
     let mut counts: HashMap<String, (usize, usize, String)> = HashMap::new();
     for s in &doc.sentences {
         let capital = |t: usize| {
@@ -305,6 +315,13 @@ fn named_act(doc: &Doc<'_>) -> Option<(String, String)> {
             let Some(at) = p.token(owner).map(|x| doc.token_at(x.start)) else {
                 continue;
             };
+            // An owner runs into its noun; punctuation between them other than a possessive
+            // ("Abkhazia and South Ossetia - declared independence") is the parse gluing a name
+            // across a dash.
+            let possessive = |u: usize| doc.tok(u).starts_with(['\'', '’']);
+            if (at + 1..t).any(|u| doc.tokens[u].kind == TokKind::Punct && !possessive(u)) {
+                continue;
+            }
             let capital = |u: usize| {
                 doc.tokens[u].kind == TokKind::Word
                     && doc.tok(u).starts_with(char::is_uppercase)

@@ -276,5 +276,28 @@ fn the_quarrel_the_text_names_outranks_a_programme_named_in_passing() {
     let doc = x.analyze(text, None);
     let names: Vec<&str> = doc.disputes.iter().map(|d| d.name.as_str()).collect();
     assert_eq!(names, vec!["disputes/china-canada"]);
-    assert_eq!(doc.disputes[0].title, "China's detention of two Canadian citizens");
+    assert_eq!(
+        doc.disputes[0].title,
+        "China's detention of two Canadian citizens"
+    );
+}
+
+#[test]
+fn a_headline_capital_is_no_name_of_the_object() {
+    // The headline capitalizes "Disputed", which the text writes in lower case: no object is
+    // called "Disputed Island", so the two states name the dispute.
+    let d = disputes(
+        "Chile Asks Peru To Leave Disputed Island\n\nChile has asked Peru to leave a small disputed island off its coast. Peru said its troops would stay on the island.\n\nChile said Peru broke an agreement. Peru denied it.",
+    );
+    assert_eq!(d, vec!["disputes/chile-peru".to_owned()]);
+}
+
+#[test]
+fn a_name_across_a_dash_owns_no_act() {
+    // The parse may glue "South Ossetia - declared" into a compound; the dash says the name does
+    // not own the independence.
+    let d = disputes(
+        "Russia and Georgia quarrelled again over four arrested officers. Georgia said Russia spied on it.\n\nBoth regions - Abkhazia and South Ossetia - declared independence from Georgia in the 1990s. Russia denied it and said Georgia lied.",
+    );
+    assert!(!d.iter().any(|x| x.contains("independence")), "{d:?}");
 }
