@@ -54,10 +54,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let ItemKind::Event(ev) = it.kind else {
                 continue;
             };
+            // One event per cue span: the first row there whose object fits codes it ("ordered
+            // the ambassador to leave" is no deployment, so the expulsion row after it codes it).
             if (it.start, it.end) == last_span {
                 continue;
             }
-            last_span = (it.start, it.end);
             let mut cue = &k.events[ev];
             let mut converted = false;
             // "abandon full economic ties with X", "imposing a round of sanctions on X": a
@@ -112,6 +113,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 continue;
             }
+            last_span = (it.start, it.end);
             doc.tick(items.len() * 4);
             let Some(clause) = clause_at(&doc.clauses, s, it.start).cloned() else {
                 continue;

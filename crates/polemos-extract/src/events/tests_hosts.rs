@@ -47,6 +47,27 @@ fn declaring_diplomats_unwelcome_is_an_expulsion() {
 }
 
 #[test]
+fn ordering_a_diplomat_out_is_an_expulsion() {
+    // "order" is first a deployment row (through troops); the expulsion row after it codes the
+    // same span when a diplomat heads the object.
+    let text = "Washington ordered Bolivia's ambassador to leave on Friday.";
+    assert!(has(text, "USA", "SANCTION", "BOL"), "{:?}", events(text));
+    let text = "The Chilean government announced the expulsion of the Peruvian ambassador.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // Ordering troops is still a deployment, and no expulsion.
+    let text = "Venezuela ordered troops to its border with Colombia.";
+    let found = events(text);
+    assert!(
+        found.iter().any(|(_, t, _, _)| t == "MOBILIZE"),
+        "{found:?}"
+    );
+    assert!(
+        !found.iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn a_statement_headline_names_who_we_are() {
     let x = crate::test_support::extractor();
     let article = "Comment from the Embassy of Chile in Lima\n\nThe Peruvian Ministry of Foreign Affairs informed our ambassador of its decision on Monday.\n\nWe completely reject this unprovoked decision of the Peruvian government.";
