@@ -532,6 +532,61 @@ pub(super) fn demanded_object(
     new_issue_from(doc, items, from, stop, false).map(|(id, title)| Accused::New(id, title))
 }
 
+/// What a demand asks to be done, read from its clause: "its demand that the captured sailors
+/// must be released", "demanded that the troops be pulled back". The passive verb is the act
+/// and its subject what it is done to, named as the noun phrase "the release of the captured
+/// sailors" would be: the verb's lemma alone when a determiner opens the subject (the namer
+/// stops at "of the"), else the lemma "of" the subject's phrase. Only a demand ("demand",
+/// "demanded": the lexicon's `demanding_verb`) right before "that"; not a verb of removal
+/// ("demanded that the sanctions be lifted" is against the sanctions, which this name would
+/// misread), and not an actor as subject ("that Iran be punished" asks something of Iran).
+pub(super) fn demanded_clause(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<Accused> {
+    let cue = items[at];
+    let that = [cue.tok_end.checked_sub(1)?, cue.tok_end]
+        .into_iter()
+        .find(|&t| t >= cue.tok && t < stop_tok && doc.tok_is_a(t, Class::Complementizer))?;
+    if that == 0 || !doc.tok_in_lex(that - 1, Lex::DemandingVerb) {
+        return None;
+    }
+    let p = &doc.parse;
+    let mark = p.word_at(doc.tokens[that].start)?;
+    let verb = p.head(mark)?;
+    let verb_tok = doc.token_at(p.token(verb)?.start);
+    let act = super::holders::lemma(doc, verb);
+    if p.token(verb)?.upos != "VERB"
+        || verb_tok >= stop_tok
+        || doc.tok_is_a(verb_tok, Class::Reversing)
+        || doc.lang.is(Class::Reversing, &act)
+        || p.negated(verb)
+    {
+        return None;
+    }
+    let subject = p.dependent(verb, "nsubj:pass")?;
+    if super::holders::actor_at(items, doc, subject, false).is_some() {
+        return None;
+    }
+    let (start, _) = p.subtree_span(subject)?;
+    let from = doc.token_at(start);
+    let head_end = doc.token_at(p.token(subject)?.start) + 1;
+    if from <= that || head_end > verb_tok {
+        return None;
+    }
+    if doc.tok_is_a(from, Class::Determiner) {
+        let title = format!("{act} of {}", doc.slice(start, p.token(subject)?.end));
+        return Some(Accused::New(slugify(&act)?, title));
+    }
+    let (id, title) = new_issue_from(doc, items, from, head_end, false)?;
+    Some(Accused::New(
+        format!("{}-of-{id}", slugify(&act)?),
+        format!("{act} of {title}"),
+    ))
+}
+
 /// What a request asks for when no known topic follows it: the parse's object of a verb the
 /// request governs through "to" ("calls on Russia to end its occupation of Crimea", "urged the
 /// governments not to turn away boats"). A known topic in that object is the issue; a new issue
