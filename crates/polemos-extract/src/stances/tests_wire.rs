@@ -54,7 +54,11 @@ fn an_obligation_to_settle_through_a_way_backs_the_way() {
 #[test]
 fn an_act_another_is_got_to_do_is_not_theirs() {
     let s = stances(
-        "Japan and Russia dispute the Kuril Islands. The United States is working on getting Russia to agree to negotiations.",
+        "Japan and Russia dispute the Kuril Islands. The United States is backing Japan, while at the same time continuing diplomatic efforts aimed at getting Russia to agree to negotiations over the islands.",
+    );
+    assert!(!has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. France continues its work on convincing Russia to agree to talks on the islands.",
     );
     assert!(!has(&s, "RUS", "negotiations", "support"), "{s:?}");
 }
