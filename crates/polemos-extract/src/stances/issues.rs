@@ -533,19 +533,22 @@ pub(super) fn demanded_object(
 }
 
 /// What a demand asks to be done, read from its clause: "its demand that the captured sailors
-/// must be released", "demanded that the troops be pulled back". The passive verb is the act
-/// and its subject what it is done to, named as the noun phrase "the release of the captured
-/// sailors" would be: the verb's lemma alone when a determiner opens the subject (the namer
-/// stops at "of the"), else the lemma "of" the subject's phrase. Only a demand ("demand",
-/// "demanded": the lexicon's `demanding_verb`) right before "that"; not a verb of removal
-/// ("demanded that the sanctions be lifted" is against the sanctions, which this name would
-/// misread), and not an actor as subject ("that Iran be punished" asks something of Iran).
+/// must be released", "demanding that Russia immediately release the vessels". The verb is the
+/// act; what it is done to is its passive subject, or the object of an actor asked to act (an
+/// actor, since with any subject the holder rules read "We would have demanded that the RSF
+/// cease attacks" as another's). It is named as the noun phrase "the release of the captured
+/// sailors" would be: the verb's lemma alone when a determiner opens the phrase (the namer
+/// stops at "of the"), else the lemma "of" the phrase. A verb of removal asks against the
+/// thing itself ("demanded that Russia cease attacks in the region" opposes the attacks; the
+/// flag says so), and a known topic there is the issue. Only a demand ("demand", "demanded":
+/// the lexicon's `demanding_verb`) right before "that"; not a negated verb, and not an actor as
+/// passive subject ("that Iran be punished").
 pub(super) fn demanded_clause(
     doc: &Doc<'_>,
     items: &[Item],
     at: usize,
     stop_tok: usize,
-) -> Option<Accused> {
+) -> Option<(Accused, bool)> {
     let cue = items[at];
     let that = [cue.tok_end.checked_sub(1)?, cue.tok_end]
         .into_iter()
@@ -558,32 +561,55 @@ pub(super) fn demanded_clause(
     let verb = p.head(mark)?;
     let verb_tok = doc.token_at(p.token(verb)?.start);
     let act = super::holders::lemma(doc, verb);
-    if p.token(verb)?.upos != "VERB"
-        || verb_tok >= stop_tok
-        || doc.tok_is_a(verb_tok, Class::Reversing)
-        || doc.lang.is(Class::Reversing, &act)
-        || p.negated(verb)
-    {
+    if p.token(verb)?.upos != "VERB" || verb_tok >= stop_tok || p.negated(verb) {
         return None;
     }
-    let subject = p.dependent(verb, "nsubj:pass")?;
-    if super::holders::actor_at(items, doc, subject, false).is_some() {
-        return None;
-    }
-    let (start, _) = p.subtree_span(subject)?;
+    let against = doc.tok_is_a(verb_tok, Class::Reversing) || doc.lang.is(Class::Reversing, &act);
+    let (thing, active) = match p.dependent(verb, "nsubj:pass") {
+        Some(subject) => {
+            if super::holders::actor_at(items, doc, subject, false).is_some() {
+                return None;
+            }
+            (subject, false)
+        }
+        None => {
+            let subject = p.dependent(verb, "nsubj")?;
+            super::holders::actor_at(items, doc, subject, false)?;
+            (p.dependent(verb, "obj")?, true)
+        }
+    };
+    let (start, end) = p.subtree_span(thing)?;
     let from = doc.token_at(start);
-    let head_end = doc.token_at(p.token(subject)?.start) + 1;
-    if from <= that || head_end > verb_tok {
+    let head_end = doc.token_at(p.token(thing)?.start) + 1;
+    if from <= that || (active && from <= verb_tok) || (!active && head_end > verb_tok) {
         return None;
+    }
+    let head = p.token(thing).map(|t| (t.start, t.end))?;
+    let topic = items.iter().find_map(|x| match x.kind {
+        ItemKind::Topic(t) if x.start <= head.0 && head.1 <= x.end => {
+            Some(Accused::Topic(t, x.tok))
+        }
+        _ => None,
+    });
+    if let Some(topic) = topic {
+        return Some((topic, against));
+    }
+    if against {
+        let stop = (doc.token_at(end) + 1).min(stop_tok);
+        return new_issue_from(doc, items, from, stop, false)
+            .map(|(id, title)| (Accused::New(id, title), true));
     }
     if doc.tok_is_a(from, Class::Determiner) {
-        let title = format!("{act} of {}", doc.slice(start, p.token(subject)?.end));
-        return Some(Accused::New(slugify(&act)?, title));
+        let title = format!("{act} of {}", doc.slice(start, head.1));
+        return Some((Accused::New(slugify(&act)?, title), false));
     }
     let (id, title) = new_issue_from(doc, items, from, head_end, false)?;
-    Some(Accused::New(
-        format!("{}-of-{id}", slugify(&act)?),
-        format!("{act} of {title}"),
+    Some((
+        Accused::New(
+            format!("{}-of-{id}", slugify(&act)?),
+            format!("{act} of {title}"),
+        ),
+        false,
     ))
 }
 

@@ -525,7 +525,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             (kind == Kind::Support)
                                 .then(|| issues::demanded_clause(doc, items, i, stop_tok))
                                 .flatten()
-                                .map(|a| (a, false))
                         });
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)

@@ -36,6 +36,16 @@ fn a_demands_clause_names_the_act_demanded() {
         "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan demanded that the boats be returned.",
     );
     assert!(has(&s, "JPN", "return", "support"), "{s:?}");
+    // An active clause: the act asked of the subject, on its object; a verb of removal asks
+    // against the object.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan is resolute in demanding that Russia immediately release the three boats.",
+    );
+    assert!(has(&s, "JPN", "release", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan demanded that Russia cease attacks in the region.",
+    );
+    assert!(has(&s, "JPN", "attacks", "oppose"), "{s:?}");
     // A verb of removal is against its subject: no issue named "lift".
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Japan demanded that the new port fees be lifted.",
