@@ -260,17 +260,27 @@ pub(super) fn holder(
                 // is deeply concerned about": Japan's).
                 let feeling = (items[at].tok..items[at].tok_end)
                     .any(|t| doc.tok_is_a(t, Class::FeelingAdjective));
-                items[..at].iter().find_map(|x| match x.kind {
-                    ItemKind::Actor {
-                        actor,
-                        adjectival: false,
-                        possessive: false,
-                        ..
-                    } if x.tok <= first + 1 && (feeling || !subject_of(doc, x, &items[at])) => {
-                        Some((vec![actor], true))
-                    }
-                    _ => None,
-                })
+                items[..at]
+                    .iter()
+                    .find_map(|x| match x.kind {
+                        ItemKind::Actor {
+                            actor,
+                            adjectival: false,
+                            possessive: false,
+                            ..
+                        } if x.tok <= first + 1 && (feeling || !subject_of(doc, x, &items[at])) => {
+                            Some((vec![actor], true))
+                        }
+                        _ => None,
+                    })
+                    .or_else(|| {
+                        let ctx = TreeContext {
+                            speaker: clause.speaker,
+                            voice,
+                            claim: false,
+                        };
+                        opening_agent(k, doc, items, at, s, ctx, feeling).map(|a| (a, true))
+                    })
             })
         }
     };
@@ -288,6 +298,39 @@ pub(super) fn holder(
         })
     });
     finish(doc, actors, inferred)
+}
+
+/// The actors an agent noun that opens sentence `s` as a subject speaks for: "Members of the
+/// Security Council expressed grave concern at ..." is the Council's judgement, as "The Security
+/// Council expressed ..." is. Not when the noun is the subject of the judgement itself ("The
+/// members of the Council are bound to comply"), unless the judgement is a feeling.
+fn opening_agent(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    s: usize,
+    ctx: TreeContext,
+    feeling: bool,
+) -> Option<Vec<usize>> {
+    let p = &doc.parse;
+    let cue = items[at];
+    let first = doc.sentences[s].tokens.start;
+    let cue_words = p.words_in(cue.start, cue.end);
+    (first..=first + 1).filter(|&t| t < cue.tok).find_map(|t| {
+        let w = p.word_at(doc.tokens[t].start)?;
+        let judged = p.head(w).is_some_and(|h| cue_words.contains(&h));
+        if !p.has_rel(w, "nsubj")
+            || !doc.lexicon.is(Lex::AgentNoun, &lemma(doc, w))
+            || (judged && !feeling)
+        {
+            return None;
+        }
+        match actors_of(k, doc, items, w, s, ctx) {
+            FromTree::Actors(a) if !a.is_empty() => Some(a),
+            _ => None,
+        }
+    })
 }
 
 /// Whether the parse makes the actor mention `x` the subject of the cue `cue`'s own predicate.

@@ -532,6 +532,87 @@ pub(super) fn demanded_object(
     new_issue_from(doc, items, from, stop, false).map(|(id, title)| Accused::New(id, title))
 }
 
+/// What a demand asks to be done, read from its clause: "its demand that the captured sailors
+/// must be released", "demanding that Russia immediately release the vessels". The verb is the
+/// act; what it is done to is its passive subject, or the object of an actor asked to act (an
+/// actor, since with any subject the holder rules read "We would have demanded that the RSF
+/// cease attacks" as another's). It is named as the noun phrase "the release of the captured
+/// sailors" would be: the verb's lemma alone when a determiner opens the phrase (the namer
+/// stops at "of the"), else the lemma "of" the phrase. A verb of removal asks against the
+/// thing itself ("demanded that Russia cease attacks in the region" opposes the attacks; the
+/// flag says so), and a known topic there is the issue. Only a demand ("demand", "demanded":
+/// the lexicon's `demanding_verb`) right before "that"; not a negated verb, and not an actor as
+/// passive subject ("that Iran be punished").
+pub(super) fn demanded_clause(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<(Accused, bool)> {
+    let cue = items[at];
+    let that = [cue.tok_end.checked_sub(1)?, cue.tok_end]
+        .into_iter()
+        .find(|&t| t >= cue.tok && t < stop_tok && doc.tok_is_a(t, Class::Complementizer))?;
+    if that == 0 || !doc.tok_in_lex(that - 1, Lex::DemandingVerb) {
+        return None;
+    }
+    let p = &doc.parse;
+    let mark = p.word_at(doc.tokens[that].start)?;
+    let verb = p.head(mark)?;
+    let verb_tok = doc.token_at(p.token(verb)?.start);
+    let act = super::holders::lemma(doc, verb);
+    if p.token(verb)?.upos != "VERB" || verb_tok >= stop_tok || p.negated(verb) {
+        return None;
+    }
+    let against = doc.tok_is_a(verb_tok, Class::Reversing) || doc.lang.is(Class::Reversing, &act);
+    let (thing, active) = match p.dependent(verb, "nsubj:pass") {
+        Some(subject) => {
+            if super::holders::actor_at(items, doc, subject, false).is_some() {
+                return None;
+            }
+            (subject, false)
+        }
+        None => {
+            let subject = p.dependent(verb, "nsubj")?;
+            super::holders::actor_at(items, doc, subject, false)?;
+            (p.dependent(verb, "obj")?, true)
+        }
+    };
+    let (start, end) = p.subtree_span(thing)?;
+    let from = doc.token_at(start);
+    let head_end = doc.token_at(p.token(thing)?.start) + 1;
+    if from <= that || (active && from <= verb_tok) || (!active && head_end > verb_tok) {
+        return None;
+    }
+    let head = p.token(thing).map(|t| (t.start, t.end))?;
+    let topic = items.iter().find_map(|x| match x.kind {
+        ItemKind::Topic(t) if x.start <= head.0 && head.1 <= x.end => {
+            Some(Accused::Topic(t, x.tok))
+        }
+        _ => None,
+    });
+    if let Some(topic) = topic {
+        return Some((topic, against));
+    }
+    if against {
+        let stop = (doc.token_at(end) + 1).min(stop_tok);
+        return new_issue_from(doc, items, from, stop, false)
+            .map(|(id, title)| (Accused::New(id, title), true));
+    }
+    if doc.tok_is_a(from, Class::Determiner) {
+        let title = format!("{act} of {}", doc.slice(start, head.1));
+        return Some((Accused::New(slugify(&act)?, title), false));
+    }
+    let (id, title) = new_issue_from(doc, items, from, head_end, false)?;
+    Some((
+        Accused::New(
+            format!("{}-of-{id}", slugify(&act)?),
+            format!("{act} of {title}"),
+        ),
+        false,
+    ))
+}
+
 /// What a request asks for when no known topic follows it: the parse's object of a verb the
 /// request governs through "to" ("calls on Russia to end its occupation of Crimea", "urged the
 /// governments not to turn away boats"). A known topic in that object is the issue; a new issue

@@ -32,6 +32,8 @@ mod tests_signers;
 mod tests_tree;
 #[cfg(test)]
 mod tests_votes;
+#[cfg(test)]
+mod tests_wire;
 mod votes;
 
 use std::collections::HashMap;
@@ -41,6 +43,7 @@ use super::events::issue_name;
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge, TopicScale};
 use super::lang::Class;
+use super::lexicon::Lex;
 use super::output::{ConditionFact, StanceFact};
 pub(crate) use holders::signatory;
 use holders::{holder, voice};
@@ -515,7 +518,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 issues::demanded_object(doc, items, i, stop_tok).map(|a| (a, false))
                             })
                         })
-                        .flatten();
+                        .flatten()
+                        // "its demand that the captured sailors must be released": the act the
+                        // demand's clause names.
+                        .or_else(|| {
+                            (kind == Kind::Support)
+                                .then(|| issues::demanded_clause(doc, items, i, stop_tok))
+                                .flatten()
+                        });
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
                             .or_else(|| {
@@ -831,14 +841,29 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
         return false;
     };
     let asked = items[j];
-    items[..j].iter().rev().any(|x| {
+    let requested = items[..j].iter().rev().any(|x| {
         x.tok_end + ASKED_WINDOW >= asked.tok
             && match x.kind {
                 ItemKind::Event(e) => k.events[e].event_type == PloverType::Request,
                 ItemKind::Cue(Cue::Support) => true,
                 _ => false,
             }
-    })
+    });
+    // "efforts aimed at getting Iran to agree to negotiations", "pressed Japan to accept": a
+    // verb of asking or bringing about that no event reads still makes the act asked of
+    // another (the lexicon's `asking_verb`, lemmas).
+    requested
+        || (asked.tok.saturating_sub(ASKED_WINDOW)..asked.tok).any(|t| {
+            let p = &doc.parse;
+            p.word_at(doc.tokens[t].start)
+                .and_then(|w| p.token(w))
+                .is_some_and(|x| {
+                    x.upos == "VERB"
+                        && doc
+                            .lexicon
+                            .is(Lex::AskingVerb, &x.lemma.to_ascii_lowercase())
+                })
+        })
 }
 
 /// The verb of asking whose request a "for" phrase continues before the cue's infinitive: in

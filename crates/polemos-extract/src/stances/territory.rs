@@ -65,6 +65,20 @@ pub(super) fn demonym_territory(
             if negated {
                 continue;
             }
+            // "the sailors were in Iraqi territory": a place where something is, not a claim;
+            // the territory noun is a predicate only when no preposition governs it.
+            let p = &doc.parse;
+            let located = p
+                .word_at(doc.tokens[it.tok_end].start)
+                .is_some_and(|w| p.dependents(w).any(|d| p.has_rel(d, "case")))
+                || (copula + 1..it.tok).any(|t| {
+                    p.word_at(doc.tokens[t].start)
+                        .and_then(|w| p.token(w))
+                        .is_some_and(|x| x.upos == "ADP")
+                });
+            if located {
+                continue;
+            }
             let Some(h) = holders::stance_holder(doc, actor) else {
                 continue;
             };

@@ -1,0 +1,86 @@
+//! Stances in wire reports (issue 17, round 3): a body's members speak for it, "opposed to" with
+//! its object, a demand's clause names the act demanded, a passive of settling names the way
+//! backed, an act asked of another through a verb of getting is not theirs, and a demonym's
+//! territory after a preposition is a place, not a claim. A sentence and a paraphrase each.
+
+use super::tests::{has, stances};
+
+#[test]
+fn a_bodys_members_hold_its_judgement() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia detained Japanese fishermen. Members of the Security Council expressed grave concern at the detention of the fishermen.",
+    );
+    assert!(has(&s, "UNSC", "detention", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The members of the European Union expressed deep concern over the military buildup.",
+    );
+    assert!(has(&s, "EU", "military-buildup", "oppose"), "{s:?}");
+}
+
+#[test]
+fn opposed_to_names_its_object() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. South Korea and China opposed to the joint patrols.",
+    );
+    assert!(has(&s, "KOR", "joint-patrols", "oppose"), "{s:?}");
+    assert!(has(&s, "CHN", "joint-patrols", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_demands_clause_names_the_act_demanded() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan has repeated its demand that the detained fishermen must be released immediately.",
+    );
+    assert!(has(&s, "JPN", "release", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan demanded that the boats be returned.",
+    );
+    assert!(has(&s, "JPN", "return", "support"), "{s:?}");
+    // An active clause: the act asked of the subject, on its object; a verb of removal asks
+    // against the object.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan is resolute in demanding that Russia immediately release the three boats.",
+    );
+    assert!(has(&s, "JPN", "release", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan demanded that Russia cease attacks in the region.",
+    );
+    assert!(has(&s, "JPN", "attacks", "oppose"), "{s:?}");
+    // A verb of removal is against its subject: no issue named "lift".
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan demanded that the new port fees be lifted.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "lift"), "{s:?}");
+}
+
+#[test]
+fn an_obligation_to_settle_through_a_way_backs_the_way() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. \"The matter must be resolved through diplomatic channels,\" Japan said.",
+    );
+    assert!(has(&s, "JPN", "diplomatic-channels", "support"), "{s:?}");
+}
+
+#[test]
+fn an_act_another_is_got_to_do_is_not_theirs() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The United States is backing Japan, while at the same time continuing diplomatic efforts aimed at getting Russia to agree to negotiations over the islands.",
+    );
+    assert!(!has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. France continues its work on convincing Russia to agree to talks on the islands.",
+    );
+    assert!(!has(&s, "RUS", "negotiations", "support"), "{s:?}");
+}
+
+#[test]
+fn a_demonyms_territory_after_a_preposition_is_a_place() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said its fishing boats were in Russian territory when they were seized.",
+    );
+    assert!(!has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Britain said the boats were inside Russian waters.",
+    );
+    assert!(!has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+}
