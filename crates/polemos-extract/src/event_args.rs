@@ -159,6 +159,22 @@ pub fn read(
     Some(args)
 }
 
+/// What the pronoun `w` stands for when it opens a free relative of calling: "froze what it
+/// calls all official business with Iran" froze the business. Else `w` itself.
+fn called(p: &Parse<'_>, w: Word) -> Word {
+    if p.token(w).is_none_or(|t| t.upos != "PRON") {
+        return w;
+    }
+    p.dependents(w)
+        .filter(|&c| {
+            p.has_rel(c, "acl:relcl")
+                && p.token(c)
+                    .is_some_and(|t| p.lexicon().is(Lex::CallingVerb, &t.text))
+        })
+        .find_map(|c| p.dependents(c).find(|&o| p.has_rel(o, "obj")))
+        .unwrap_or(w)
+}
+
 /// Whether the cue `cue`, tagged a noun, is the object of a verb of seeking (the lexicon's
 /// `seeking_verb`): "efforts toward gaining the release of the sailors" seek the act, which no
 /// one has done.
@@ -989,6 +1005,8 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         if !aimed {
             continue;
         }
+        // "froze what it calls all official business with Iran": the named thing is the object.
+        let d = called(p, d);
         // A verb of welcoming praises its object, or an owner close to it, not an actor deep in
         // the phrase that names what it welcomes.
         let w = if p.has_rel(d, "obj") && verb_in(p, v, Lex::WelcomingVerb) {

@@ -196,9 +196,13 @@ pub fn object_headed_by(doc: &Doc<'_>, cue: &Item, nouns: &[String]) -> bool {
     };
     // A noun of the act takes what it acts on after a preposition ("a freeze on business").
     let noun = p.token(v).is_some_and(|t| t.upos == "NOUN");
-    let mut objects = p.dependents(v).filter(|d| {
-        p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass") || (noun && p.has_rel(*d, "nmod"))
-    });
+    // "froze what it calls all official business": the thing named (`called`).
+    let mut objects = p
+        .dependents(v)
+        .filter(|d| {
+            p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass") || (noun && p.has_rel(*d, "nmod"))
+        })
+        .map(|d| called(p, d));
     if objects.any(named) {
         return true;
     }

@@ -407,3 +407,10 @@ fn a_sought_act_is_not_done() {
     let all = events(text);
     assert!(!all.iter().any(|(_, t, _, _)| t == "RETREAT"), "{all:?}");
 }
+
+#[test]
+fn what_an_actor_calls_a_thing_is_that_thing() {
+    // A free relative of calling names the object: the freeze is of business, a sanction.
+    let text = "Chile has since frozen what it calls all official business with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
