@@ -385,7 +385,7 @@ fn releasing_a_statement_is_no_concession() {
 #[test]
 fn engaging_unarmed_people_is_no_force() {
     // A verb of contact whose object is a common noun of no armed people draws them in.
-    let text = "Chile tried to engage third parties, including the United Nations, in its dispute with Peru.";
+    let text = "\"The Chilean government's attempt to engage third parties, including the Security Council, with this matter is not helpful,\" said a statement released by Peru's embassy.";
     let all = events(text);
     assert!(!all.iter().any(|(_, t, _, _)| t == "ASSAULT"), "{all:?}");
     // Armed people engaged are fought.
