@@ -18,8 +18,8 @@ mod offered;
 mod parties;
 mod partners;
 pub use acts::{
-    SanctionKind, contact_with, hosted_here, light_with_act, object_headed_by, object_of_act,
-    sanction_verb,
+    SanctionKind, contact_with, drawn_in, hosted_here, light_with_act, object_headed_by,
+    object_of_act, sanction_verb,
 };
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation};
 use nominal::nominal;
@@ -130,6 +130,12 @@ pub fn read(
     }
     // "requests presented by Bahrain": a verb cue tagged a noun, whose participle names the doer.
     let offered_noun = !noun && tagged_noun;
+    if offered_noun && sought(doc, cue) {
+        return Some(TreeArgs {
+            no_source: true,
+            ..TreeArgs::default()
+        });
+    }
     // Any other disagreement with the tree gives no reading, before the actors are mapped.
     if !offered_noun && (noun != tagged_noun || (!noun && tok.upos != "VERB")) {
         return None;
@@ -151,6 +157,35 @@ pub fn read(
     // "are legally bound to comply", "must withdraw": what someone ought to do, not an act.
     args.requested |= !noun && !offered_noun && deontic(p, head);
     Some(args)
+}
+
+/// What the pronoun `w` stands for when it opens a free relative of calling: "froze what it
+/// calls all official business with Iran" froze the business. Else `w` itself.
+fn called(p: &Parse<'_>, w: Word) -> Word {
+    if p.token(w).is_none_or(|t| t.upos != "PRON") {
+        return w;
+    }
+    p.dependents(w)
+        .filter(|&c| {
+            p.has_rel(c, "acl:relcl")
+                && p.token(c)
+                    .is_some_and(|t| p.lexicon().is(Lex::CallingVerb, &t.text))
+        })
+        .find_map(|c| p.dependents(c).find(|&o| p.has_rel(o, "obj")))
+        .unwrap_or(w)
+}
+
+/// Whether the cue `cue`, tagged a noun, is the object of a verb of seeking (the lexicon's
+/// `seeking_verb`): "efforts toward gaining the release of the sailors" seek the act, which no
+/// one has done.
+#[must_use]
+pub fn sought(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    p.head_of(&p.words_in(cue.start, cue.end)).is_some_and(|n| {
+        p.token(n).is_some_and(|t| t.upos == "NOUN")
+            && p.has_rel(n, "obj")
+            && p.head(n).is_some_and(|h| verb_in(p, h, Lex::SeekingVerb))
+    })
 }
 
 /// Whether the verb `w` is one of the lexicon's `verbs` (lemmas): by its lemma, or by its word
@@ -849,10 +884,26 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         if let Some(agent) = agent {
             args.source = who(p, map, agent, false);
         }
+        // "sailors who were detained by Iranian forces": a relative pronoun stands for the noun
+        // its clause modifies.
+        let relative = |s: Word| {
+            p.has_rel(v, "acl:relcl")
+                && p.token(s).is_some_and(|t| {
+                    t.upos == "PRON" && p.lang().is(Class::Relative, &t.text.to_ascii_lowercase())
+                })
+        };
         let subject = if participle {
             p.head(v)
         } else {
-            p.dependents(v).find(|d| p.has_rel(*d, "nsubj:pass"))
+            p.dependents(v)
+                .find(|d| p.has_rel(*d, "nsubj:pass"))
+                .map(|s| {
+                    if relative(s) {
+                        p.head(v).unwrap_or(s)
+                    } else {
+                        s
+                    }
+                })
         };
         if let Some(s) = subject {
             args.target = who(p, map, s, false);
@@ -954,6 +1005,8 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         if !aimed {
             continue;
         }
+        // "froze what it calls all official business with Iran": the named thing is the object.
+        let d = called(p, d);
         // A verb of welcoming praises its object, or an owner close to it, not an actor deep in
         // the phrase that names what it welcomes.
         let w = if p.has_rel(d, "obj") && verb_in(p, v, Lex::WelcomingVerb) {

@@ -91,6 +91,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 converted = true;
             }
+            // "attempt to engage third parties": unarmed people drawn in, no act of force.
+            if cue.event_type == PloverType::Assault
+                && cue.args != Args::Noun
+                && event_args::drawn_in(doc, it)
+            {
+                continue;
+            }
             // "thank my colleagues from Armenia and Azerbaijan for being here today": the host's
             // hosting of its guests (the data's `host` row, CAMEO 043: one way, as the guests'
             // presence is not their act in the sentence), not praise.

@@ -396,7 +396,12 @@ pub fn event_args(
     // Unless a participle with an agent follows it ("the requests presented by X") or the
     // noun's own "by" phrase ("the capture of the fishermen by Russia"): the parse reads that
     // noun's doer (event_args/offered.rs).
+    // Or a noun that is only sought ("seeking the release of the crew"): the parse reads it as
+    // no one's act (event_args::sought).
     if cue.tok == sentence.tokens.start || doc.tok_is_a(cue.tok - 1, Class::NounMarker) {
+        if event_args::sought(doc, cue) {
+            return ask();
+        }
         let by_ahead = (cue.tok_end..(cue.tok_end + AGENT_AHEAD).min(sentence.tokens.end))
             .any(|t| doc.tok_is_a(t, Class::AgentPreposition));
         return by_ahead.then(ask).flatten();

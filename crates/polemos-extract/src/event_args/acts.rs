@@ -95,6 +95,31 @@ pub fn contact_with(doc: &Doc<'_>, cue: &Item) -> bool {
         && !subject.is_some_and(armed)
 }
 
+/// Whether the verb cue `cue` is a verb of contact (the lexicon's `contact_verb`) whose objects
+/// are common nouns of no armed people, its subject none either: "attempt to engage third
+/// parties" draws them in, which is neither force nor a meeting. "engaged the rebels" (armed),
+/// "engaged Hezbollah" (a name) and "troops engaged the protesters" stay force.
+#[must_use]
+pub fn drawn_in(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let armed = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            p.lexicon()
+                .is(Lex::ArmedNoun, &t.lemma.to_ascii_lowercase())
+        })
+    };
+    let objects: Vec<Word> = p.dependents(v).filter(|&d| p.has_rel(d, "obj")).collect();
+    verb_in(p, v, Lex::ContactVerb)
+        && !objects.is_empty()
+        && objects
+            .iter()
+            .all(|&o| p.token(o).is_some_and(|t| t.upos == "NOUN") && !armed(o))
+        && !p.dependents(v).any(|d| p.has_rel(d, "nsubj") && armed(d))
+}
+
 /// Whether the verb cue `cue` welcomes or thanks people for being present (the lexicon's
 /// `hosting_verb` with a `presence_word`): "I want to thank my colleagues from Armenia and
 /// Azerbaijan for being here today" is the host's meeting with them, not praise. The presence
@@ -171,10 +196,21 @@ pub fn object_headed_by(doc: &Doc<'_>, cue: &Item, nouns: &[String]) -> bool {
     };
     // A noun of the act takes what it acts on after a preposition ("a freeze on business").
     let noun = p.token(v).is_some_and(|t| t.upos == "NOUN");
-    let mut objects = p.dependents(v).filter(|d| {
-        p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass") || (noun && p.has_rel(*d, "nmod"))
-    });
+    // "froze what it calls all official business": the thing named (`called`).
+    let mut objects = p
+        .dependents(v)
+        .filter(|d| {
+            p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass") || (noun && p.has_rel(*d, "nmod"))
+        })
+        .map(|d| called(p, d));
     if objects.any(named) {
+        return true;
+    }
+    // "a statement released by Iran's mission": a past participle acts on the noun it modifies.
+    if p.has_rel(v, "acl")
+        && p.token(v).is_some_and(|t| t.xpos == "VBN")
+        && p.head(v).is_some_and(named)
+    {
         return true;
     }
     // The parser may hang the noun elsewhere (as the subject of a later clause).

@@ -492,3 +492,22 @@ fn a_quoted_phrase_inside_the_sentence_keeps_its_subject() {
     let text = "Peruvian fishermen landed on the disputed island on Sunday. Chile issued a \"strong protest against the landing\" on Monday.";
     assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_relative_pronoun_in_the_passive_is_the_noun_it_stands_for() {
+    let text = "The court heard the case of six Chilean fishermen who were detained by Peruvian forces in May.";
+    assert!(has(text, "PER", "COERCE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn bodies_of_a_state_act_by_their_own_names() {
+    // Bodies named alone (data/organizations.tsv), each acting for its state.
+    let text = "The Revolutionary Guards seized two Chilean fishing boats on Monday.";
+    assert!(has(text, "IRGC", "COERCE", "CHL"), "{:?}", events(text));
+    let text = "The Foreign Office in London asked Peru to release the fishermen.";
+    assert!(
+        has(text, "UK-FOREIGN-OFFICE", "REQUEST", "PER"),
+        "{:?}",
+        events(text)
+    );
+}

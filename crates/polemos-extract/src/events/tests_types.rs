@@ -381,3 +381,36 @@ fn releasing_a_statement_is_no_concession() {
     let text = "Chile released the Peruvian fishermen on Monday.";
     assert!(has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn engaging_unarmed_people_is_no_force() {
+    // A verb of contact whose object is a common noun of no armed people draws them in.
+    let text = "\"The Chilean government's attempt to engage third parties, including the Security Council, with this matter is not helpful,\" said a statement released by Peru's embassy.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "ASSAULT"), "{all:?}");
+    // Armed people engaged are fought.
+    let text = "Chilean troops engaged the rebels near the border with Peru.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_released_statement_is_no_concession() {
+    // The participle acts on the noun it modifies, which may not be a statement.
+    let text = "A statement released by Peru's embassy on Monday criticized Chile.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "CONCEDE"), "{all:?}");
+}
+
+#[test]
+fn a_sought_act_is_not_done() {
+    let text = "Chile is seeking the release of the fishermen from Peru.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "RETREAT"), "{all:?}");
+}
+
+#[test]
+fn what_an_actor_calls_a_thing_is_that_thing() {
+    // A free relative of calling names the object: the freeze is of business, a sanction.
+    let text = "Chile has since frozen what it calls all official business with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
