@@ -222,6 +222,12 @@ pub enum Class {
     /// Adjectives of feeling, whose subject holds the judgement ("Japan is deeply concerned
     /// about the detention").
     FeelingAdjective,
+    /// Prepositions of where something is ("were in Iraqi territory": a place, not a claim).
+    LocativePreposition,
+    /// Nouns of membership ("members of the Council"): counted or qualified, a part of a body.
+    MemberNoun,
+    /// Determiners that take a whole ("all members of the Council").
+    WholeDeterminer,
     /// Nouns after a leader's name that name the state's government ("Assad regime").
     LeaderGroupNoun,
     /// Prepositions after a title that name the post's place ("Ambassador to Japan").
@@ -325,7 +331,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 133] = [
+pub const CLASSES: [(Class, &str); 136] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -408,6 +414,9 @@ pub const CLASSES: [(Class, &str); 133] = [
     (Class::ConditionalThreat, "conditional_threat"),
     (Class::ForcefulManner, "forceful_manner"),
     (Class::FeelingAdjective, "feeling_adjective"),
+    (Class::LocativePreposition, "locative_preposition"),
+    (Class::MemberNoun, "member_noun"),
+    (Class::WholeDeterminer, "whole_determiner"),
     (Class::LeaderGroupNoun, "leader_group_noun"),
     (Class::PostPreposition, "post_preposition"),
     (Class::RemitPreposition, "remit_preposition"),

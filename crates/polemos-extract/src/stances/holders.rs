@@ -320,9 +320,12 @@ fn opening_agent(
     (first..=first + 1).filter(|&t| t < cue.tok).find_map(|t| {
         let w = p.word_at(doc.tokens[t].start)?;
         let judged = p.head(w).is_some_and(|h| cue_words.contains(&h));
+        // "Some members", "Two members", "Western members" of a body are a part of it, which
+        // does not speak for the whole.
         if !p.has_rel(w, "nsubj")
             || !doc.lexicon.is(Lex::AgentNoun, &lemma(doc, w))
             || (judged && !feeling)
+            || some_members(doc, w)
         {
             return None;
         }
@@ -331,6 +334,24 @@ fn opening_agent(
             _ => None,
         }
     })
+}
+
+/// Whether parse word `w` is a noun of membership counted or qualified ("Some members", "Two
+/// members", "Western members" of the Council): a part of a body, which does not speak for the
+/// whole as "the members" or "all members" do.
+fn some_members(doc: &Doc<'_>, w: Word) -> bool {
+    let p = &doc.parse;
+    let whole = |d: Word| {
+        p.token(d).is_some_and(|x| {
+            doc.lang
+                .is(Class::WholeDeterminer, &x.lemma.to_ascii_lowercase())
+                || doc.tok_is_a(doc.token_at(x.start), Class::DefiniteArticle)
+        })
+    };
+    doc.lang.is(Class::MemberNoun, &lemma(doc, w))
+        && p.dependents(w).any(|d| {
+            p.has_rel(d, "nummod") || p.has_rel(d, "amod") || (p.has_rel(d, "det") && !whole(d))
+        })
 }
 
 /// Whether the parse makes the actor mention `x` the subject of the cue `cue`'s own predicate.
@@ -579,7 +600,7 @@ fn actors_of(
             continue;
         }
         let l = lemma(doc, c);
-        if doc.lexicon.is(Lex::AgentNoun, &l) {
+        if doc.lexicon.is(Lex::AgentNoun, &l) && !some_members(doc, c) {
             // "the Chinese foreign ministry", "Officials in India", "its foreign ministry",
             // "the Governments of Israel and Lebanon".
             for d in p.dependents(c) {

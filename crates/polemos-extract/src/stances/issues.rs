@@ -557,10 +557,26 @@ pub(super) fn demanded_clause(
         return None;
     }
     let p = &doc.parse;
+    // "did not demand that", "stopped short of demanding that": no demand is made.
+    let demanding = p.word_at(doc.tokens[that - 1].start)?;
+    let lemma_is = |w: Word, l: &str| super::holders::lemma(doc, w) == l;
+    if p.negated(demanding)
+        || p.head(demanding)
+            .is_some_and(|h| p.negated(h) || lemma_is(h, "short"))
+    {
+        return None;
+    }
+    // A demand as a noun is its owner's ("its demand that", "Japan's demand that"); one with no
+    // owner ("China rejected demands that ...") is someone else's, whom the clause does not name.
+    if p.token(demanding)?.upos == "NOUN"
+        && !p.dependents(demanding).any(|d| p.has_rel(d, "nmod:poss"))
+    {
+        return None;
+    }
     let mark = p.word_at(doc.tokens[that].start)?;
     let verb = p.head(mark)?;
     let verb_tok = doc.token_at(p.token(verb)?.start);
-    let act = super::holders::lemma(doc, verb);
+    let act = base_form(&super::holders::lemma(doc, verb), doc.tok(verb_tok));
     if p.token(verb)?.upos != "VERB" || verb_tok >= stop_tok || p.negated(verb) {
         return None;
     }
@@ -611,6 +627,27 @@ pub(super) fn demanded_clause(
         ),
         false,
     ))
+}
+
+/// The base form of a verb from the parser's lemma of its surface form `word`: the lemmatizer
+/// cuts "-ed" whole, so "freed" gives "fre" and "dismantled" "dismantl", where the verb keeps an
+/// "e" ("free", "dismantle"): after a vowel, or after a consonant and "l" (no English verb ends
+/// in "tl" or "bl").
+fn base_form(lemma: &str, word: &str) -> String {
+    let cut = word.to_ascii_lowercase() == format!("{lemma}ed");
+    let mut tail = lemma.chars().rev();
+    let (last, before) = (tail.next(), tail.next());
+    let vowel = |c: char| "aeiou".contains(c);
+    let lost_e = match (last, before) {
+        (Some(l), _) if vowel(l) => true,
+        (Some('l'), Some(b)) => !vowel(b) && b != 'l',
+        _ => false,
+    };
+    if cut && lost_e {
+        format!("{lemma}e")
+    } else {
+        lemma.to_owned()
+    }
 }
 
 /// What a request asks for when no known topic follows it: the parse's object of a verb the

@@ -849,20 +849,21 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
                 _ => false,
             }
     });
-    // "efforts aimed at getting Iran to agree to negotiations", "pressed Japan to accept": a
-    // verb of asking or bringing about that no event reads still makes the act asked of
-    // another (the lexicon's `asking_verb`, lemmas).
+    // "efforts aimed at getting Iran to agree to negotiations": a verb of asking or bringing
+    // about that no event reads, with no subject of its own, still makes the act asked of
+    // another (the lexicon's `asking_verb`, lemmas). With a subject ("Japan pressed Russia to
+    // sign") the cue is the subject's own wish, which the holder rules give it.
+    let p = &doc.parse;
     requested
         || (asked.tok.saturating_sub(ASKED_WINDOW)..asked.tok).any(|t| {
-            let p = &doc.parse;
-            p.word_at(doc.tokens[t].start)
-                .and_then(|w| p.token(w))
-                .is_some_and(|x| {
+            p.word_at(doc.tokens[t].start).is_some_and(|w| {
+                p.token(w).is_some_and(|x| {
                     x.upos == "VERB"
                         && doc
                             .lexicon
                             .is(Lex::AskingVerb, &x.lemma.to_ascii_lowercase())
-                })
+                }) && !p.dependents(w).any(|d| p.has_rel(d, "nsubj"))
+            })
         })
 }
 

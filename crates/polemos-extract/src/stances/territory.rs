@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use super::super::events::issue_name;
-use super::super::ir::{Doc, ItemKind};
+use super::super::ir::{Doc, Item, ItemKind};
 use super::super::knowledge::{Cue, Knowledge};
 use super::super::lang::Class;
 use super::super::lexicon::Lex;
@@ -65,17 +65,11 @@ pub(super) fn demonym_territory(
             if negated {
                 continue;
             }
-            // "the sailors were in Iraqi territory": a place where something is, not a claim;
-            // the territory noun is a predicate only when no preposition governs it.
-            let p = &doc.parse;
-            let located = p
-                .word_at(doc.tokens[it.tok_end].start)
-                .is_some_and(|w| p.dependents(w).any(|d| p.has_rel(d, "case")))
-                || (copula + 1..it.tok).any(|t| {
-                    p.word_at(doc.tokens[t].start)
-                        .and_then(|w| p.token(w))
-                        .is_some_and(|x| x.upos == "ADP")
-                });
+            // "the sailors were in Iraqi territory": a place where something is, not a claim,
+            // unless what is there is the contested place itself ("the islands remain within
+            // Russian territory"). "part of Japanese territory" is no location.
+            let located = (copula + 1..it.tok).any(|t| doc.tok_is_a(t, Class::LocativePreposition))
+                && !place_subject(doc, items, copula, it.tok_end);
             if located {
                 continue;
             }
@@ -96,4 +90,29 @@ pub(super) fn demonym_territory(
             merge(out, index, fact);
         }
     }
+}
+
+/// Whether the subject of the clause whose copula is token `copula` and whose predicate noun is
+/// token `noun` is a contested place: a dispute's name or part, or a noun of claimed things
+/// ("the islands").
+fn place_subject(doc: &Doc<'_>, items: &[Item], copula: usize, noun: usize) -> bool {
+    let p = &doc.parse;
+    let word = |t: usize| p.word_at(doc.tokens[t].start);
+    let subject = [word(noun), word(copula)]
+        .into_iter()
+        .flatten()
+        .find_map(|w| p.dependents(w).find(|&d| p.has_rel(d, "nsubj")));
+    let Some(subject) = subject else {
+        return false;
+    };
+    let Some(t) = p.token(subject) else {
+        return false;
+    };
+    doc.lexicon
+        .is(Lex::ClaimedThing, &t.lemma.to_ascii_lowercase())
+        || items.iter().any(|x| {
+            x.start <= t.start
+                && t.start < x.end
+                && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
+        })
 }
