@@ -206,6 +206,8 @@ pub enum Lex {
     /// Verbs of seeking an outcome: an act that is their object is sought, not done ("toward
     /// gaining the release of the sailors").
     SeekingVerb,
+    /// Lemmas of the people a verb of contact draws into a matter ("engage third parties").
+    DrawnParty,
     /// Words of a veto, noun or verb ("Russia's veto of the draft", "vetoed"): the voter opposes
     /// the text vetoed (stances/votes.rs).
     VoteVeto,
@@ -250,7 +252,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 89] = [
+pub const LEXICONS: [(Lex, &str, Case); 90] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -340,6 +342,7 @@ pub const LEXICONS: [(Lex, &str, Case); 89] = [
     (Lex::ContactVerb, "contact_verb", Case::Any),
     (Lex::ArmedNoun, "armed_noun", Case::Any),
     (Lex::SeekingVerb, "seeking_verb", Case::Any),
+    (Lex::DrawnParty, "drawn_party", Case::Any),
     (Lex::VoteVeto, "vote_veto", Case::Any),
     (Lex::VoteAbstention, "vote_abstention", Case::Any),
     (Lex::VotedText, "voted_text", Case::Any),

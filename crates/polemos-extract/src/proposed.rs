@@ -182,17 +182,28 @@ fn quarrel_over_act(doc: &Doc<'_>) -> Option<Proposal> {
         else {
             continue;
         };
-        // Another state named in what is done: the act's object phrase and its words.
-        let victim = p
-            .dependents(act)
-            .filter(|&d| side_of(doc, d) == Some(false))
-            .find_map(|d| {
-                let (from, to) = p.subtree_span(d)?;
-                p.words_in(from, to)
-                    .into_iter()
-                    .filter_map(state_in)
-                    .find(|&a| a != owner)
-            });
+        // Another state named in what is done: the act's "of" phrase ("seizure of a British
+        // naval crew"), not a phrase of where it goes or at whose request ("delivery of tanks
+        // to Ukraine").
+        let of_phrase = |d: Word| {
+            p.has_rel(d, "nmod")
+                && p.dependents(d).any(|c| {
+                    p.has_rel(c, "case")
+                        && p.token(c).is_some_and(|x| {
+                            doc.tok_is_a(doc.token_at(x.start), Class::GenitiveCase)
+                        })
+                })
+        };
+        // The state is the phrase's head or what qualifies it ("a British naval crew", "the
+        // Iranian consulate"), not a phrase inside it ("tanks to Ukraine").
+        let victim = p.dependents(act).filter(|&d| of_phrase(d)).find_map(|d| {
+            std::iter::once(d)
+                .chain(p.dependents(d).filter(|&q| {
+                    p.has_rel(q, "amod") || p.has_rel(q, "compound") || p.has_rel(q, "nmod:poss")
+                }))
+                .filter_map(state_in)
+                .find(|&a| a != owner)
+        });
         let Some(victim) = victim else { continue };
         let Some((from, to)) = p.subtree_span(act) else {
             continue;
@@ -842,9 +853,13 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     };
     // A contested thing names the dispute, in this order of preference; with no state to be
     // its party nothing is proposed (a dispute needs a party to be stored).
+    // Both sides of the act must recur in the text ("Russian S-400 missiles" named once is
+    // goods, not a party).
     if quarrel
         && let Some(mut p) = quarrel_over_act(doc)
-        && p.parties.iter().all(|a| states.iter().any(|(s, _)| s == a))
+        && p.parties
+            .iter()
+            .all(|a| states.iter().any(|(s, n)| s == a && *n >= 2))
     {
         p.id = pair_slug(
             &state_slug(k, doc, p.parties[0]),

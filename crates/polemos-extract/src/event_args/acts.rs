@@ -96,28 +96,24 @@ pub fn contact_with(doc: &Doc<'_>, cue: &Item) -> bool {
 }
 
 /// Whether the verb cue `cue` is a verb of contact (the lexicon's `contact_verb`) whose objects
-/// are common nouns of no armed people, its subject none either: "attempt to engage third
-/// parties" draws them in, which is neither force nor a meeting. "engaged the rebels" (armed),
-/// "engaged Hezbollah" (a name) and "troops engaged the protesters" stay force.
+/// are all people drawn into a matter (the lexicon's `drawn_party`): "attempt to engage third
+/// parties" is neither force nor a meeting. An allow-list, because what troops engage
+/// ("positions", "patrols", "boats") is as often a common noun: that stays force.
 #[must_use]
 pub fn drawn_in(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
-    let armed = |w: Word| {
+    let drawn = |w: Word| {
         p.token(w).is_some_and(|t| {
-            p.lexicon()
-                .is(Lex::ArmedNoun, &t.lemma.to_ascii_lowercase())
+            t.upos == "NOUN"
+                && p.lexicon()
+                    .is(Lex::DrawnParty, &t.lemma.to_ascii_lowercase())
         })
     };
     let objects: Vec<Word> = p.dependents(v).filter(|&d| p.has_rel(d, "obj")).collect();
-    verb_in(p, v, Lex::ContactVerb)
-        && !objects.is_empty()
-        && objects
-            .iter()
-            .all(|&o| p.token(o).is_some_and(|t| t.upos == "NOUN") && !armed(o))
-        && !p.dependents(v).any(|d| p.has_rel(d, "nsubj") && armed(d))
+    verb_in(p, v, Lex::ContactVerb) && !objects.is_empty() && objects.iter().all(|&o| drawn(o))
 }
 
 /// Whether the verb cue `cue` welcomes or thanks people for being present (the lexicon's

@@ -504,7 +504,9 @@ fn bodies_of_a_state_act_by_their_own_names() {
     // Bodies named alone (data/organizations.tsv), each acting for its state.
     let text = "The Revolutionary Guards seized two Chilean fishing boats on Monday.";
     assert!(has(text, "IRGC", "COERCE", "CHL"), "{:?}", events(text));
-    let text = "The Foreign Office in London asked Peru to release the fishermen.";
+    // A bare "Foreign Office" may be any state's ("Pakistan's Foreign Office"): only its
+    // British names are Britain's.
+    let text = "The British Foreign Office asked Peru to release the fishermen.";
     assert!(
         has(text, "UK-FOREIGN-OFFICE", "REQUEST", "PER"),
         "{:?}",

@@ -301,3 +301,12 @@ fn a_name_across_a_dash_owns_no_act() {
     );
     assert!(!d.iter().any(|x| x.contains("independence")), "{d:?}");
 }
+
+#[test]
+fn a_quarrel_over_an_act_is_between_its_doer_and_whom_it_is_done_to() {
+    // Ukraine receives the tanks; the quarrel is Russia's with Germany, as the pair says.
+    let d = disputes(
+        "Moscow warned Berlin on Wednesday as the dispute over Germany's delivery of Leopard tanks to Ukraine deepened.\nRussia's ambassador said the tanks would be destroyed.\nGerman officials said Ukraine had a right to defend itself.\nKyiv thanked Germany for the support.",
+    );
+    assert!(!d.contains(&"disputes/germany-ukraine".to_owned()), "{d:?}");
+}
