@@ -84,3 +84,24 @@ fn a_demonyms_territory_after_a_preposition_is_a_place() {
     );
     assert!(!has(&s, "RUS", "sovereignty", "support"), "{s:?}");
 }
+
+#[test]
+fn against_after_a_participle_names_whom_the_act_is_aimed_at() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said the fines imposed against its trawlers by the Russian coast guard were illegal.",
+    );
+    assert!(!has(&s, "JPN", "trawlers", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|x| x.1.contains("trawlers")), "{s:?}");
+}
+
+#[test]
+fn charges_said_to_be_false_are_opposed() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said the poaching charges brought against its fishermen were false.",
+    );
+    assert!(has(&s, "JPN", "poaching-charges", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said the accusations were baseless.",
+    );
+    assert!(has(&s, "JPN", "accusations", "oppose"), "{s:?}");
+}
