@@ -105,3 +105,15 @@ fn charges_said_to_be_false_are_opposed() {
     );
     assert!(has(&s, "JPN", "accusations", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_lone_gerund_cut_from_its_complement_names_no_act() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan accused the Russian coast guard of colluding with poachers near the islands.",
+    );
+    assert!(!s.iter().any(|x| x.1 == "colluding"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan accused Russia of provoking tensions near the islands.",
+    );
+    assert!(has(&s, "JPN", "provoking-tensions", "oppose"), "{s:?}");
+}
