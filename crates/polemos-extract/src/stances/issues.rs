@@ -76,8 +76,19 @@ pub(super) fn accused_of(
         ItemKind::Topic(t) if x.tok == first => Some(Accused::Topic(t, x.tok)),
         _ => None,
     });
+    // "accused the peacekeepers of siding with the separatists": a lone gerund whose complement
+    // a preposition cut off names no act ("siding"); nothing is named rather than that.
+    let cut_gerund = first + 1 < stop_tok
+        && doc
+            .lang
+            .ends_with_lower(Class::GerundSuffix, doc.tok(first))
+        && doc.tok_is_a(first + 1, Class::IssueEnd)
+        && !doc.tok_is_a(first + 1, Class::PhraseCoordinator);
     topic.or_else(|| {
-        new_issue_from(doc, items, of + 1, stop_tok, true).map(|(id, t)| Accused::New(id, t))
+        (!cut_gerund)
+            .then(|| new_issue_from(doc, items, of + 1, stop_tok, true))
+            .flatten()
+            .map(|(id, t)| Accused::New(id, t))
     })
 }
 

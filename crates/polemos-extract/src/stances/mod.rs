@@ -221,6 +221,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             last_span = (it.start, it.end);
             doc.tick(items.len() * 8);
             if asked_of_another(k, doc, items, i)
+                || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
             {
@@ -927,6 +928,26 @@ fn modifies_an_adverb(doc: &Doc<'_>, cue: &Item) -> bool {
             && p.head(w)
                 .and_then(|h| p.token(h))
                 .is_some_and(|t| t.upos == "ADV")
+    })
+}
+
+/// "The charges leveled against our ambassadors", "sanctions imposed against Iran": a one-word
+/// cue of opposition ("against") that marks the oblique of a participle modifying a noun names
+/// whom that noun's act is aimed at, not what the sentence's speaker or subject opposes.
+fn aims_an_act(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    if cue.tok_end > cue.tok + 1 {
+        return false;
+    }
+    let words = p.words_in(cue.start, cue.end);
+    p.head_of(&words).is_some_and(|w| {
+        p.has_rel(w, "case")
+            && p.head(w).is_some_and(|n| {
+                p.has_rel(n, "obl")
+                    && p.head(n).is_some_and(|v| {
+                        p.has_rel(v, "acl") && p.token(v).is_some_and(|t| t.xpos == "VBN")
+                    })
+            })
     })
 }
 

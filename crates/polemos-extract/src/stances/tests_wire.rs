@@ -148,3 +148,36 @@ fn some_members_of_a_body_do_not_speak_for_it() {
     );
     assert!(!s.iter().any(|(who, _, _)| who == "UNSC"), "{s:?}");
 }
+
+#[test]
+fn against_after_a_participle_names_whom_the_act_is_aimed_at() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said the fines imposed against its trawlers by the Russian coast guard were illegal.",
+    );
+    assert!(!has(&s, "JPN", "trawlers", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|x| x.1.contains("trawlers")), "{s:?}");
+}
+
+#[test]
+fn charges_said_to_be_false_are_opposed() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said the poaching charges brought against its fishermen were false.",
+    );
+    assert!(has(&s, "JPN", "poaching-charges", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said the accusations were baseless.",
+    );
+    assert!(has(&s, "JPN", "accusations", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_lone_gerund_cut_from_its_complement_names_no_act() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan accused the Russian coast guard of colluding with poachers near the islands.",
+    );
+    assert!(!s.iter().any(|x| x.1 == "colluding"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan accused Russia of provoking tensions near the islands.",
+    );
+    assert!(has(&s, "JPN", "provoking-tensions", "oppose"), "{s:?}");
+}
