@@ -14,7 +14,7 @@ use super::output::EventFact;
 use super::syntax::{Subject, direct_objects_after, objects_after};
 use polemos_core::model::{EventStatus, PloverType};
 
-use details::{is_planned, neither_subject};
+use details::{is_planned, negates_another, neither_subject};
 use merge::{Index, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
@@ -450,6 +450,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && x.start >= src_end
                     && x.start >= clause.start
                     && it.tok.saturating_sub(x.tok_end) <= 4
+                    && !negates_another(doc, x, it)
             }) || neither_subject(doc, items, i, &srcs)
                 || tree.negated;
             let hedged = items.iter().any(|x| {
