@@ -430,6 +430,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // Ties and meetings are between parties: "Gondor and Osgiliath have renewed
             // diplomatic ties", "X and Y delayed their meeting".
             let mutual = (tree.target == Who::Other || !cue.objects.is_empty()) && srcs.len() >= 2;
+            // "X and Y are hurting their people": a blow to what the parties' pronoun owns falls
+            // on each one's own, not on the other; they do not fight each other.
+            let upon_own = cue.event_type == PloverType::Assault
+                && srcs.len() >= 2
+                && event_args::object_of_group_pronoun(doc, it);
+            let reciprocal = |t: PloverType, srcs: &[usize]| !upon_own && reciprocal(t, srcs);
             if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {
                 continue;
             }

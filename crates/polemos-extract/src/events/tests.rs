@@ -155,6 +155,16 @@ fn without_negates_only_the_verb_it_marks() {
 }
 
 #[test]
+fn a_blow_to_their_own_people_is_no_fight_between_coordinated_sources() {
+    let text = "The Chilean official said the policies adopted by Peru and Bolivia are hurting their people.";
+    assert!(!has(text, "PER", "ASSAULT", "BOL"), "{:?}", events(text));
+    assert!(!has(text, "BOL", "ASSAULT", "PER"), "{:?}", events(text));
+    // Coordinated sources still fight each other.
+    let text = "Peru and Bolivia attacked each other on Monday.";
+    assert!(has(text, "PER", "ASSAULT", "BOL"), "{:?}", events(text));
+}
+
+#[test]
 fn a_coordinated_verb_shares_the_subject() {
     let text = "Chile rejected the protest and urged Peru to withdraw.";
     assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
