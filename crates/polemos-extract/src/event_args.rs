@@ -572,6 +572,26 @@ fn case_in(p: &Parse<'_>, w: Word, cases: Class) -> bool {
     case_of(p, w).is_some_and(|c| p.lang().is(cases, &c))
 }
 
+/// Whether the object of the verb cue `cue` is owned by a group's pronoun ("are hurting their
+/// people"): a pronoun of the things' class that is not the neuter "it".
+pub(crate) fn object_of_group_pronoun(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.word_at(cue.start) else {
+        return false;
+    };
+    p.dependents(v)
+        .filter(|o| p.has_rel(*o, "obj"))
+        .flat_map(|o| p.dependents(o).filter(|d| p.has_rel(*d, "nmod:poss")))
+        .any(|d| {
+            p.token(d).is_some_and(|t| {
+                let i = doc.token_at(t.start);
+                t.upos == "PRON"
+                    && doc.tok_is_a(i, Class::ThingPronoun)
+                    && !doc.tok_is_a(i, Class::NeuterPronoun)
+            })
+        })
+}
+
 /// Whether `w` or a verb it depends on through `xcomp` is negated ("did not agree to talk"), or
 /// a noun under "without" ("came without any new proposal").
 fn negated(p: &Parse<'_>, w: Word) -> bool {

@@ -14,7 +14,7 @@ use super::output::EventFact;
 use super::syntax::{Subject, direct_objects_after, objects_after};
 use polemos_core::model::{EventStatus, PloverType};
 
-use details::{is_planned, neither_subject};
+use details::{is_planned, negates_another, neither_subject};
 use merge::{Index, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
@@ -430,6 +430,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // Ties and meetings are between parties: "Gondor and Osgiliath have renewed
             // diplomatic ties", "X and Y delayed their meeting".
             let mutual = (tree.target == Who::Other || !cue.objects.is_empty()) && srcs.len() >= 2;
+            // "X and Y are hurting their people": a blow to what the parties' pronoun owns falls
+            // on each one's own, not on the other; they do not fight each other.
+            let upon_own = cue.event_type == PloverType::Assault
+                && srcs.len() >= 2
+                && event_args::object_of_group_pronoun(doc, it);
+            let reciprocal = |t: PloverType, srcs: &[usize]| !upon_own && reciprocal(t, srcs);
             if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {
                 continue;
             }
@@ -450,6 +456,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && x.start >= src_end
                     && x.start >= clause.start
                     && it.tok.saturating_sub(x.tok_end) <= 4
+                    && !negates_another(doc, x, it)
             }) || neither_subject(doc, items, i, &srcs)
                 || tree.negated;
             let hedged = items.iter().any(|x| {

@@ -53,6 +53,33 @@ pub(super) fn neither_subject(doc: &Doc<'_>, items: &[Item], at: usize, sources:
         .is_some_and(|x| x.tok > 0 && doc.tok_is_a(x.tok - 1, Class::Neither))
 }
 
+/// Whether the negator `neg` is a subordinator or preposition ("without") whose phrase leaves
+/// out the cue: "without firing a shot, captured six soldiers" negates the firing, not the
+/// capture. Read on the parse: the word it marks is not the cue nor above it.
+pub(super) fn negates_another(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let (Some(n), Some(c)) = (p.word_at(neg.start), p.word_at(cue.start)) else {
+        return false;
+    };
+    if !(p.has_rel(n, "mark") || p.has_rel(n, "case")) {
+        return false;
+    }
+    let Some(marked) = p.head(n) else {
+        return false;
+    };
+    let mut x = c;
+    for _ in 0..16 {
+        if x == marked {
+            return false;
+        }
+        match p.head(x) {
+            Some(h) => x = h,
+            None => return true,
+        }
+    }
+    false
+}
+
 /// The date of the event at `cue`: the nearest date of its sentence that fits its status (not a
 /// deadline), preferring its own clause.
 pub(super) fn date(

@@ -133,7 +133,13 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
         let calling = p
             .token(verb)
             .is_some_and(|t| p.lexicon().is(Lex::CallingVerb, &t.text));
+        // "calling the Spanish action \"unjustified aggression\"": the parser may read the
+        // predicate as a second object, after the deed.
+        let second_object = p.has_rel(w, "obj")
+            && p.dependents(verb)
+                .any(|d| d.index < w.index && p.has_rel(d, "obj") && noun(d));
         let predicate = p.has_rel(w, "xcomp")
+            || second_object
             || (["obl", "nmod", "advcl"].iter().any(|r| p.has_rel(w, r))
                 && case_of(doc, w).is_some_and(|c| doc.lang.is(Class::PredicativeAs, &c)));
         // "declined to describe the patrols as illegal": a verb of refusing above negates it.
@@ -147,7 +153,7 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
         }
         let object = p
             .dependents(verb)
-            .find(|&d| p.has_rel(d, "obj") && noun(d))?;
+            .find(|&d| d != w && p.has_rel(d, "obj") && noun(d))?;
         // "Some analysts described China's patrols as illegal": a judge who is no actor makes
         // no accusation, and the clause's voice did not make it either.
         // The parser may read "analysts described X as Y" as a reduced relative: the noun it

@@ -135,6 +135,36 @@ fn contracted_and_neither_negations_negate_the_act() {
 }
 
 #[test]
+fn without_negates_only_the_verb_it_marks() {
+    let text = "Chilean troops entered the village and, without firing a shot, detained two Peruvian officers.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, n)| s == &["CHL"] && t == "COERCE" && g == &["PER"] && !*n),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile left the talks without rejecting the Peruvian plan.";
+    assert!(
+        events(text)
+            .iter()
+            .all(|(s, t, _, n)| s != &["CHL"] || t != "REJECT" || *n),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_blow_to_their_own_people_is_no_fight_between_coordinated_sources() {
+    let text = "The Chilean official said the policies adopted by Peru and Bolivia are hurting their people.";
+    assert!(!has(text, "PER", "ASSAULT", "BOL"), "{:?}", events(text));
+    assert!(!has(text, "BOL", "ASSAULT", "PER"), "{:?}", events(text));
+    // Coordinated sources still fight each other.
+    let text = "Peru and Bolivia attacked each other on Monday.";
+    assert!(has(text, "PER", "ASSAULT", "BOL"), "{:?}", events(text));
+}
+
+#[test]
 fn a_coordinated_verb_shares_the_subject() {
     let text = "Chile rejected the protest and urged Peru to withdraw.";
     assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));

@@ -61,3 +61,12 @@ fn a_verb_of_calling_refused_or_used_by_no_actor_accuses_no_one() {
     let text = "Headline\n\nSome analysts described China's patrols as illegal, and Vietnam said it would protest.";
     assert!(!has(text, "VNM", "ACCUSE", "CHN"), "{:?}", events(text));
 }
+
+#[test]
+fn a_predicate_parsed_as_a_second_object_of_calling_still_judges_the_deed() {
+    let text = "Headline\n\nVietnam is calling the Chinese blockade \"open aggression.\"";
+    assert!(has(text, "VNM", "ACCUSE", "CHN"), "{:?}", events(text));
+    // A single object is the deed, not its judgement.
+    let text = "Headline\n\nVietnam is calling the Chinese aggression off.";
+    assert!(!has(text, "VNM", "ACCUSE", "CHN"), "{:?}", events(text));
+}
