@@ -159,15 +159,21 @@ fn against_after_a_participle_names_whom_the_act_is_aimed_at() {
 }
 
 #[test]
-fn charges_said_to_be_false_are_opposed() {
+fn words_of_falsehood_judge_no_reported_claim() {
+    // "false" as a cue of judging took its issue from inside the reported claim, backwards
+    // ("reports that it would lift the sanctions were false" opposed the sanctions), and cut
+    // the phrase it qualifies; it is no cue until the claim itself can be named.
     let s = stances(
-        "Japan and Russia dispute the Kuril Islands. Japan said the poaching charges brought against its fishermen were false.",
+        "Japan and Russia dispute the Kuril Islands. Moscow said reports that it would lift the sanctions were false.",
     );
-    assert!(has(&s, "JPN", "poaching-charges", "oppose"), "{s:?}");
+    assert!(!has(&s, "RUS", "sanctions", "oppose"), "{s:?}");
     let s = stances(
-        "Japan and Russia dispute the Kuril Islands. Japan said the accusations were baseless.",
+        "Japan and Russia dispute the Kuril Islands. Russia accused Japan of spreading false information about the islands.",
     );
-    assert!(has(&s, "JPN", "accusations", "oppose"), "{s:?}");
+    assert!(
+        has(&s, "RUS", "spreading-false-information", "oppose"),
+        "{s:?}"
+    );
 }
 
 #[test]
