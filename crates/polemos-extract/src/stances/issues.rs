@@ -612,13 +612,7 @@ pub(super) fn demanded_clause(
         return None;
     }
     let head = p.token(thing).map(|t| (t.start, t.end))?;
-    let topic = items.iter().find_map(|x| match x.kind {
-        ItemKind::Topic(t) if x.start <= head.0 && head.1 <= x.end => {
-            Some(Accused::Topic(t, x.tok))
-        }
-        _ => None,
-    });
-    if let Some(topic) = topic {
+    if let Some(topic) = topic_over(items, head) {
         return Some((topic, against));
     }
     if against {
@@ -712,13 +706,7 @@ pub(super) fn requested_act(
         // The topic must be the object itself ("to reach a peace agreement"), not a word deep in
         // a clause inside it ("to avoid actions that may undermine peace").
         let head = p.token(object).map_or((0, 0), |t| (t.start, t.end));
-        let topic = items.iter().find_map(|x| match x.kind {
-            ItemKind::Topic(t) if x.start <= head.0 && head.1 <= x.end => {
-                Some(Accused::Topic(t, x.tok))
-            }
-            _ => None,
-        });
-        if let Some(topic) = topic {
+        if let Some(topic) = topic_over(items, head) {
             return Some((topic, against));
         }
         // "urged both sides to exercise restraint": a course asked of another is the asker's
@@ -745,13 +733,18 @@ fn oblique_topic(doc: &Doc<'_>, items: &[Item], verb: Word) -> Option<Accused> {
         .filter(|&d| p.has_rel(d, "obl"))
         .find_map(|d| {
             let head = p.token(d).map(|t| (t.start, t.end))?;
-            items.iter().find_map(|x| match x.kind {
-                ItemKind::Topic(t) if x.start <= head.0 && head.1 <= x.end => {
-                    Some(Accused::Topic(t, x.tok))
-                }
-                _ => None,
-            })
+            topic_over(items, head)
         })
+}
+
+/// The known topic whose mention covers the byte span `head` (a phrase's head word).
+fn topic_over(items: &[Item], head: (usize, usize)) -> Option<Accused> {
+    items.iter().find_map(|x| match x.kind {
+        ItemKind::Topic(t) if x.start <= head.0 && head.1 <= x.end => {
+            Some(Accused::Topic(t, x.tok))
+        }
+        _ => None,
+    })
 }
 
 /// Whether the parse reads `start..end` as a noun phrase: its head is a noun, and no word in
