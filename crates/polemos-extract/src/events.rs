@@ -54,8 +54,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let ItemKind::Event(ev) = it.kind else {
                 continue;
             };
-            // One event per cue span: the first row there whose object fits codes it ("ordered
-            // the ambassador to leave" is no deployment, so the expulsion row after it codes it).
+            // One event per cue span: the first row there whose object fits codes it, so a row
+            // coded only through its object ("ordered troops" a deployment) leaves a span whose
+            // object does not fit to the next row of the same phrase.
             if (it.start, it.end) == last_span {
                 continue;
             }

@@ -552,8 +552,10 @@ pub(super) fn demanded_object(
 /// stops at "of the"), else the lemma "of" the phrase. A verb of removal asks against the
 /// thing itself ("demanded that Russia cease attacks in the region" opposes the attacks; the
 /// flag says so), and a known topic there is the issue. Only a demand ("demand", "demanded":
-/// the lexicon's `demanding_verb`) right before "that"; not a negated verb, and not an actor as
-/// passive subject ("that Iran be punished").
+/// the lexicon's `demanding_verb`) right before "that", made by someone: not negated or held
+/// back ("did not demand", "stopped short of demanding"), and as a noun only with its owner
+/// ("its demand that"; "rejected demands that" are another's); and not an actor as passive
+/// subject ("that Iran be punished").
 pub(super) fn demanded_clause(
     doc: &Doc<'_>,
     items: &[Item],
