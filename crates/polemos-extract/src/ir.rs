@@ -328,6 +328,26 @@ impl<'t> Doc<'t> {
         }
     }
 
+    /// The actor whose mention among `items` covers parse word `w`; a demonym ("the Chinese
+    /// actions") only when `adjectival_too`.
+    #[must_use]
+    pub fn actor_at(
+        &self,
+        items: &[Item],
+        w: crate::tree::Word,
+        adjectival_too: bool,
+    ) -> Option<usize> {
+        let t = self.parse.token(w)?;
+        items.iter().find_map(|x| match x.kind {
+            ItemKind::Actor {
+                actor, adjectival, ..
+            } if x.start <= t.start && t.start < x.end && (adjectival_too || !adjectival) => {
+                Some(actor)
+            }
+            _ => None,
+        })
+    }
+
     /// The items of sentence `s`.
     #[must_use]
     pub fn sentence_items(&self, s: usize) -> &[Item] {

@@ -149,13 +149,8 @@ fn named_question(doc: &Doc<'_>) -> Option<(String, String)> {
 fn quarrel_over_act(doc: &Doc<'_>) -> Option<Proposal> {
     let p = &doc.parse;
     let state_in = |w: Word| {
-        let t = p.token(w)?;
-        doc.items.iter().find_map(|x| match x.kind {
-            ItemKind::Actor { actor, .. } if x.start <= t.start && t.start < x.end => {
-                state_of(doc, actor)
-            }
-            _ => None,
-        })
+        doc.actor_at(&doc.items, w, true)
+            .and_then(|a| state_of(doc, a))
     };
     for t in 0..doc.tokens.len() {
         if !doc.tok_in_lex(t, Lex::ConflictWord) {

@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 use super::{Index, merge};
 use crate::attribution::clause_at;
 use crate::event_args;
-use crate::ir::{Doc, Item, ItemKind};
+use crate::ir::{Doc, Item};
 use crate::knowledge::Knowledge;
 use crate::lang::Class;
 use crate::lexicon::Lex;
@@ -167,7 +167,7 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
         };
         (object, judge)
     };
-    if actor_at(items, doc, deed).is_some() {
+    if doc.actor_at(items, deed, true).is_some() {
         return None;
     }
     let owners = deed_owners(doc, items, deed);
@@ -187,7 +187,7 @@ fn deed_owners(doc: &Doc<'_>, items: &[Item], deed: Word) -> Vec<usize> {
     };
     let mut owners: Vec<usize> = Vec::new();
     for d in p.dependents(deed) {
-        let adjective = p.has_rel(d, "amod") && actor_at(items, doc, d).is_some();
+        let adjective = p.has_rel(d, "amod") && doc.actor_at(items, d, true).is_some();
         let owner = adjective
             || p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "nmod")
@@ -222,10 +222,10 @@ fn owner_actor(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<usize> {
     owner
         .and_then(|o| {
             p.dependent(o, "nmod:poss")
-                .and_then(|x| actor_at(items, doc, x))
-                .or_else(|| actor_at(items, doc, o))
+                .and_then(|x| doc.actor_at(items, x, true))
+                .or_else(|| doc.actor_at(items, o, true))
         })
-        .or_else(|| actor_at(items, doc, w))
+        .or_else(|| doc.actor_at(items, w, true))
 }
 
 /// Who reports the judgement at byte `at` when the clause has no speaker: the subject of the
@@ -249,13 +249,4 @@ fn case_of(doc: &Doc<'_>, w: Word) -> Option<String> {
         .find(|&c| p.has_rel(c, "case"))
         .and_then(|c| p.token(c))
         .map(|x| x.text.to_ascii_lowercase())
-}
-
-/// The actor whose mention covers word `w` (a demonym too: "the Chinese actions").
-fn actor_at(items: &[Item], doc: &Doc<'_>, w: Word) -> Option<usize> {
-    let t = doc.parse.token(w)?;
-    items.iter().find_map(|x| match x.kind {
-        ItemKind::Actor { actor, .. } if x.start <= t.start && t.start < x.end => Some(actor),
-        _ => None,
-    })
 }

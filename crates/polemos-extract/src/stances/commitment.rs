@@ -198,7 +198,7 @@ pub(super) fn owners(
         }
     };
     for c in p.conjuncts(owner) {
-        if let Some(a) = holders::actor_at(items, doc, c, true) {
+        if let Some(a) = doc.actor_at(items, c, true) {
             add(&mut out, a);
         }
     }
@@ -212,7 +212,7 @@ pub(super) fn owners(
                     .is_some_and(|c| doc.lang.is(Class::OwnerCase, c))
         }) {
             for c in p.conjuncts(d) {
-                if let Some(a) = holders::actor_at(items, doc, c, true) {
+                if let Some(a) = doc.actor_at(items, c, true) {
                     add(&mut out, a);
                 }
             }
@@ -261,7 +261,7 @@ pub(super) fn issue_of(
     let p = &doc.parse;
     let (from, to) = p.subtree_span(complement)?;
     // "to Japan": an actor is the one committed to, not an issue.
-    if holders::actor_at(items, doc, complement, true).is_some() {
+    if doc.actor_at(items, complement, true).is_some() {
         return None;
     }
     // The phrase's head: the complement, or a verb's object ("to achieving regional

@@ -479,24 +479,6 @@ pub(super) fn lemma(doc: &Doc<'_>, w: Word) -> String {
         .unwrap_or_default()
 }
 
-/// The actor mentioned at word `w`: its mention covers the word.
-pub(super) fn actor_at(
-    items: &[Item],
-    doc: &Doc<'_>,
-    w: Word,
-    adjectival_too: bool,
-) -> Option<usize> {
-    let t = doc.parse.token(w)?;
-    items.iter().find_map(|x| match x.kind {
-        ItemKind::Actor {
-            actor, adjectival, ..
-        } if x.start <= t.start && t.start < x.end && (adjectival_too || !adjectival) => {
-            Some(actor)
-        }
-        _ => None,
-    })
-}
-
 /// The two actors most recently coordinated ("Prime Minister Pashinyan and President Aliyev",
 /// "Morocco and the Polisario Front") in sentence `s` before `before` or in the sentence
 /// before it, with different states.
@@ -518,7 +500,7 @@ pub(super) fn coordinated_pair(doc: &Doc<'_>, s: usize, before: usize) -> Option
                 continue;
             };
             for c in doc.parse.conjuncts(w).into_iter().skip(1) {
-                if let Some(b) = actor_at(items, doc, c, false)
+                if let Some(b) = doc.actor_at(items, c, false)
                     && doc.holder_of(a) != doc.holder_of(b)
                     && doc.holder_of(b).is_some()
                 {
@@ -595,7 +577,7 @@ fn actors_of(
         let demonym_noun = p
             .token(c)
             .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN"));
-        if let Some(a) = actor_at(items, doc, c, demonym_noun) {
+        if let Some(a) = doc.actor_at(items, c, demonym_noun) {
             out.push(a);
             continue;
         }
@@ -608,7 +590,7 @@ fn actors_of(
                     continue;
                 }
                 for dc in p.conjuncts(d) {
-                    if let Some(a) = actor_at(items, doc, dc, true) {
+                    if let Some(a) = doc.actor_at(items, dc, true) {
                         out.push(a);
                     }
                 }
@@ -625,7 +607,7 @@ fn actors_of(
         // neighbours, India and Pakistan": a common noun whose apposition names the actors.
         for d in p.dependents(c).filter(|d| p.has_rel(*d, "appos")) {
             for dc in p.conjuncts(d) {
-                if let Some(a) = actor_at(items, doc, dc, false) {
+                if let Some(a) = doc.actor_at(items, dc, false) {
                     out.push(a);
                 }
             }
@@ -704,7 +686,7 @@ fn previous_subject_is_actor(doc: &Doc<'_>, s: usize) -> bool {
     let Some(subj) = p.dependent(root, "nsubj") else {
         return true;
     };
-    actor_at(doc.sentence_items(prev), doc, subj, true).is_some()
+    doc.actor_at(doc.sentence_items(prev), subj, true).is_some()
 }
 
 /// A pronoun subject of a reported clause is the reporting verb's subject when their number

@@ -536,7 +536,7 @@ pub(super) fn demanded_object(
     if from < cue.tok_end {
         return None;
     }
-    if super::holders::actor_at(items, doc, object, true).is_some() {
+    if doc.actor_at(items, object, true).is_some() {
         return None;
     }
     let stop = doc.token_at(end).max(from + 1).min(stop_tok);
@@ -596,14 +596,14 @@ pub(super) fn demanded_clause(
     let against = doc.tok_is_a(verb_tok, Class::Reversing) || doc.lang.is(Class::Reversing, &act);
     let (thing, active) = match p.dependent(verb, "nsubj:pass") {
         Some(subject) => {
-            if super::holders::actor_at(items, doc, subject, false).is_some() {
+            if doc.actor_at(items, subject, false).is_some() {
                 return None;
             }
             (subject, false)
         }
         None => {
             let subject = p.dependent(verb, "nsubj")?;
-            super::holders::actor_at(items, doc, subject, false)?;
+            doc.actor_at(items, subject, false)?;
             (p.dependent(verb, "obj")?, true)
         }
     };

@@ -72,7 +72,7 @@ fn read(
         p.dependents(x).find(|&d| {
             p.has_rel(d, "nmod")
                 && has_case(doc, d, Class::GenitiveCase)
-                && holders::actor_at(items, doc, d, true).is_none()
+                && doc.actor_at(items, d, true).is_none()
         })
     };
     let object = of(w).or_else(|| signers.and_then(of))?;
@@ -103,7 +103,7 @@ fn read(
     if let Some(h) = head
         && welcoming(doc, h)
         && let Some(subj) = p.dependent(h, "nsubj")
-        && let Some(a) = holders::actor_at(items, doc, subj, true)
+        && let Some(a) = doc.actor_at(items, subj, true)
         && let Some(st) = holders::stance_holder(doc, a)
     {
         push(&mut holders, vec![st]);
