@@ -570,12 +570,16 @@ pub(super) fn demanded_clause(
         return None;
     }
     let p = &doc.parse;
-    // "did not demand that", "stopped short of demanding that": no demand is made.
+    // "did not demand that", "stopped short of demanding that", "refused to demand that": no
+    // demand is made (a verb above it of the lexicon's `negating_head`).
     let demanding = p.word_at(doc.tokens[that - 1].start)?;
-    let lemma_is = |w: Word, l: &str| super::holders::lemma(doc, w) == l;
     if p.negated(demanding)
-        || p.head(demanding)
-            .is_some_and(|h| p.negated(h) || lemma_is(h, "short"))
+        || p.head(demanding).is_some_and(|h| {
+            p.negated(h)
+                || doc
+                    .lexicon
+                    .is(Lex::NegatingHead, &super::holders::lemma(doc, h))
+        })
     {
         return None;
     }
