@@ -31,7 +31,8 @@ pub(crate) fn state_before(
                 from = (from + 2).min(m.tok);
             }
             let fits = m.tok.saturating_sub(from) <= 4
-                && (from..m.tok).all(|t| doc.tok_is_a(t, Class::TitleModifier));
+                && (from..m.tok)
+                    .all(|t| doc.tok_is_a(t, Class::TitleModifier) || office_word(doc, t));
             return fits.then_some(p);
         }
         let org_acronym = entries[p].iter().any(|e| {
@@ -42,6 +43,18 @@ pub(crate) fn state_before(
         }
     }
     None
+}
+
+/// Whether token `t` is a lower-case noun or adjective that names the office before a title
+/// ("Somalia's information minister", "Colombia's national police director"): the parse tags
+/// it, so a verb or a preposition between a state and a title still keeps them apart.
+fn office_word(doc: &Doc<'_>, t: usize) -> bool {
+    doc.tok(t).starts_with(char::is_lowercase)
+        && doc
+            .parse
+            .word_at(doc.tokens[t].start)
+            .and_then(|w| doc.parse.token(w))
+            .is_some_and(|w| matches!(w.upos.as_str(), "NOUN" | "ADJ"))
 }
 
 /// An international organization, a political or an armed group right before title hit `r`

@@ -345,3 +345,43 @@ fn a_head_of_government_after_the_dictionaries_has_his_state_in_his_tenure() {
     let found = people(text, "2018-06-13");
     assert!(has(&found, "zoran-zaev", Some("MKD")), "{found:?}");
 }
+
+#[test]
+fn ranks_and_offices_beyond_ministers_are_titles() {
+    // Each office below was missing from `titles.tsv`, so the name after it was dropped.
+    let found = people(
+        "Rear Admiral Ellen Marsh inspected the frigate. Under Secretary Paul Dorn flew to \
+         Oslo. Chargé d'Affaires Ines Varga met the envoys. UN mediator Tomas Lind met both \
+         sides. Kenya's police director Amos Kariuki spoke to reporters. Opposition leader \
+         Ruth Adeyemi called for calm.",
+        "2024-05-01",
+    );
+    for id in [
+        "ellen-marsh",
+        "paul-dorn",
+        "ines-varga",
+        "amos-kariuki",
+        "ruth-adeyemi",
+    ] {
+        assert!(found.iter().any(|(i, _)| i == id), "{id}: {found:?}");
+    }
+    assert!(has(&found, "tomas-lind", Some("UN")), "{found:?}");
+}
+
+#[test]
+fn an_office_word_between_a_state_and_a_title_keeps_the_state() {
+    // "information" is no title modifier of the profile, but the parse tags it a noun.
+    let found = people(
+        "Somalia's information minister, Daud Aweis Jama, said the decision was final. \
+         Peru's national police director, Ana Quispe, said the border was closed.",
+        "2024-04-05",
+    );
+    assert!(has(&found, "daud-aweis-jama", Some("SOM")), "{found:?}");
+    assert!(has(&found, "ana-quispe", Some("PER")), "{found:?}");
+    // A verb between them keeps them apart: Somalia expels, it is not the minister's state.
+    let found = people(
+        "Somalia expelled minister Ahmed Ali on Monday.",
+        "2024-04-05",
+    );
+    assert!(has(&found, "ahmed-ali", None), "{found:?}");
+}
