@@ -234,6 +234,55 @@ fn speaker_after(items: &[Item], at: usize) -> Option<usize> {
     })
 }
 
+/// The speaker named after the reporting verb of item `at`, in the inverted order of a quotation's
+/// tail ("..., said Foreign Minister Sergei Lavrov.", "\"...,\" said KCNA on Friday."), and the
+/// comma that ends what was said. The verb follows that comma (and its closing quote); the speaker
+/// is the last of the actors right after it ("Russia's Foreign Minister Sergei Lavrov" is
+/// Lavrov's words), and only a short tail of time or place may follow it.
+fn inverted_speaker(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    sentence: &super::ir::Sentence,
+) -> Option<(usize, usize)> {
+    let cue = &items[at];
+    let mut before = cue.tok;
+    if before > sentence.tokens.start && is_quote(doc.tok(before - 1)) {
+        before -= 1;
+    }
+    if before <= sentence.tokens.start || !matches!(doc.tok(before - 1), "," | "?" | "!") {
+        return None;
+    }
+    let mut speaker = None;
+    let mut end = cue.tok_end;
+    for it in &items[at + 1..] {
+        let ItemKind::Actor { actor, .. } = it.kind else {
+            break;
+        };
+        let gap = it.tok.saturating_sub(end);
+        if gap > 1 || (gap == 1 && !doc.tok_is_a(end, Class::DefiniteArticle)) {
+            break;
+        }
+        speaker = Some(actor);
+        end = it.tok_end.max(end);
+        // "Russia's Foreign Minister": a possessive between the actors.
+        if super::mentions::only_possessive(doc, end, end + 2) {
+            end += 2;
+        }
+    }
+    let speaker = speaker?;
+    let tail = doc.tok(end) == ","
+        || end >= sentence.tokens.end
+        || (sentence.tokens.end - end <= 8
+            && items.iter().filter(|x| x.tok >= end).all(|x| {
+                matches!(
+                    x.kind,
+                    ItemKind::Date(_) | ItemKind::Location | ItemKind::Venue(_)
+                )
+            }));
+    tail.then_some((speaker, before - 1))
+}
+
 /// Longest speaker label of a transcript, in tokens: "AMBASSADOR LINDA THOMAS-GREENFIELD:" or
 /// "FOREIGN MINISTER LAVROV (via interpreter):" split into up to ten.
 const LABEL_TOKENS: usize = 10;
@@ -362,6 +411,8 @@ pub fn run(doc: &mut Doc<'_>) {
                 && doc.tok_is_a(it.tok + 1, Class::AccordingTo);
             let (speaker, content) = if according_to {
                 (speaker_after(items, i), (sentence.start, sentence.end))
+            } else if let Some((speaker, comma)) = inverted_speaker(doc, items, i, sentence) {
+                (Some(speaker), (sentence.start, doc.tokens[comma].start))
             } else {
                 // Trailing: ", the NHK broadcaster said." at the end of the sentence.
                 // Only a short tail of time or place may follow ("..., he said on Monday.").

@@ -45,6 +45,9 @@ pub enum Lex {
     FireWord,
     /// Phrases of opening fire ("opened fire"): the noun "fire" alone is no act.
     OpenedFire,
+    /// Phrases that make a sentence a report's credit line ("Some information for this report
+    /// was provided by AP"): the outlets it names are the report's sources.
+    CreditLine,
     /// Nouns after a demonym that make it name the state ("Russian officials").
     GroupNoun,
     /// Nouns after a state's demonym or possessive that name one of its bodies ("foreign
@@ -252,7 +255,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 90] = [
+pub const LEXICONS: [(Lex, &str, Case); 91] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -275,6 +278,7 @@ pub const LEXICONS: [(Lex, &str, Case); 90] = [
     (Lex::Instrument, "instrument", Case::AsWritten),
     (Lex::FireWord, "fire_word", Case::Any),
     (Lex::OpenedFire, "opened_fire", Case::Any),
+    (Lex::CreditLine, "credit_line", Case::Any),
     (Lex::GroupNoun, "group_noun", Case::Any),
     (Lex::BodyNoun, "body_noun", Case::Any),
     (Lex::PersonRole, "person_role", Case::Any),

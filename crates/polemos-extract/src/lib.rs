@@ -49,7 +49,7 @@ pub use knowledge::{Knowledge, KnowledgeBuilder};
 pub use knowledge_files::KnowledgeFiles;
 pub use output::*;
 
-use polemos_core::model::Anchor;
+use polemos_core::model::{ActorKind, Anchor};
 use polemos_core::model::{IssueScale, Span, content_hash};
 use polemos_core::values::Position;
 
@@ -324,10 +324,58 @@ fn proposed_issue(
     })
 }
 
+/// The outlets a credit line names ("Some information for this report was provided by AP and
+/// Reuters"): sources the report cites, though no clause reports their words.
+fn credited_outlets(doc: &Doc<'_>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for (s, sentence) in doc.sentences.iter().enumerate() {
+        let end = sentence.tokens.end;
+        if !sentence.tokens.clone().any(|t| {
+            doc.lex_phrase_at(lexicon::Lex::CreditLine, t, end)
+                .is_some()
+        }) {
+            continue;
+        }
+        for it in doc.sentence_items(s) {
+            if let ir::ItemKind::Actor { actor, .. } = it.kind
+                && doc.actors[actor].kind == ActorKind::MediaOutlet
+            {
+                out.push(actor);
+            }
+        }
+    }
+    out
+}
+
+/// The names of the actors that take part in an event, a stance or an attribution, or that
+/// another actor serves.
+fn involved_actors(doc: &Doc<'_>) -> std::collections::HashSet<String> {
+    let mut names = std::collections::HashSet::new();
+    for e in &doc.events {
+        names.extend(e.sources.iter().chain(&e.targets).cloned());
+    }
+    for s in &doc.stances {
+        names.insert(s.actor.clone());
+    }
+    for c in &doc.clauses {
+        names.extend(
+            c.speaker
+                .into_iter()
+                .chain(c.reported_by)
+                .map(|a| doc.actor_name(a)),
+        );
+    }
+    for a in &doc.actors {
+        names.extend(a.affiliation.map(|x| doc.actor_name(x)));
+    }
+    names
+}
+
 fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
     let hash = content_hash(doc.text);
-    let sources: std::collections::HashSet<usize> =
+    let mut sources: std::collections::HashSet<usize> =
         doc.clauses.iter().filter_map(|c| c.reported_by).collect();
+    sources.extend(credited_outlets(&doc));
     let mut actors: Vec<ActorFact> = doc
         .actors
         .iter()
@@ -363,7 +411,15 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             }
         }
     }
-    actors.retain(|a| !a.mentions.is_empty());
+    // An outlet the text neither cites nor shows acting is the report's publisher or
+    // interviewer ("VOA's Sean Maroney reports", "told VOA"), not an actor of the dispute.
+    let involved = involved_actors(&doc);
+    actors.retain(|a| {
+        !a.mentions.is_empty()
+            && (a.kind != ActorKind::MediaOutlet
+                || a.cited_as_source
+                || involved.contains(a.name.as_str()))
+    });
     for a in &mut actors {
         a.confidence = k.calibration.actor(a);
     }

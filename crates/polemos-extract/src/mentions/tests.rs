@@ -229,3 +229,62 @@ fn a_state_after_a_place_and_a_comma_only_locates_it() {
         "{n:?}"
     );
 }
+
+#[test]
+fn an_outlet_is_an_actor_only_when_cited_or_acting() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "Japan protested on Monday. VOA's Anna Berg reports from Tokyo. In an interview \
+             with VOA Somali, the minister said the talks would go on. \"Talks are off,\" said \
+             KCNA. Some information for this report was provided by AP and Reuters.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let outlets: Vec<(&str, bool)> = x
+        .actors
+        .iter()
+        .filter(|a| a.kind == polemos_core::model::ActorKind::MediaOutlet)
+        .map(|a| (a.name.as_str(), a.cited_as_source))
+        .collect();
+    // VOA publishes and interviews: no actor. KCNA is quoted after its words, AP and Reuters
+    // are credited: sources, so actors.
+    assert_eq!(
+        outlets,
+        [
+            ("actors/kcna", true),
+            ("actors/ap", true),
+            ("actors/reuters", true)
+        ],
+        "{outlets:?}"
+    );
+}
+
+#[test]
+fn a_speaker_after_the_verb_of_a_quotations_tail_speaks_it() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "\"The islands are ours,\" said Russia's Foreign Minister Sergei Lavrov on Monday. \
+             Japan must withdraw, said the Russian Foreign Ministry, but Japan refused.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let said: Vec<(Option<&str>, &str)> = x
+        .attributions
+        .iter()
+        .map(|a| {
+            let content = x.text.get(a.content.start..a.content.end).unwrap_or("");
+            (a.speaker.as_deref(), content)
+        })
+        .collect();
+    assert!(
+        said.contains(&(Some("actors/sergei-lavrov"), "\"The islands are ours")),
+        "{said:?}"
+    );
+    // Only the words before the comma are the ministry's: Japan's refusal is not.
+    assert!(
+        said.iter()
+            .any(|(s, c)| s.is_some_and(|s| s.contains("foreign-ministry"))
+                && *c == "Japan must withdraw"),
+        "{said:?}"
+    );
+}
