@@ -36,6 +36,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut index: Index = HashMap::new();
     // Who "we" is when no speaker is named, found when a cue first needs it.
     let author = std::cell::OnceCell::new();
+    // The state that signs the text, whose voice its narration is.
+    let signatory = std::cell::OnceCell::new();
     let mut accusers: Vec<Accusation> = Vec::new();
     let mut acts: Vec<answered::Act> = Vec::new();
     for s in 0..doc.sentences.len() {
@@ -575,6 +577,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         demanded::code(k, doc, items, s, &author, &mut out, &mut index);
         judged::code(k, doc, items, s, &author, &mut out, &mut index);
+        misdeed::code(k, doc, items, s, &signatory, &mut out, &mut index);
+        refused::code(k, doc, items, s, &acts, &mut out, &mut index);
     }
     for e in &mut out {
         e.confidence = calibration::confidence(&k.calibration, e);
@@ -588,6 +592,8 @@ mod demanded;
 mod details;
 mod judged;
 mod merge;
+mod misdeed;
+mod refused;
 mod regime;
 mod reported;
 mod sources;
@@ -602,9 +608,13 @@ mod tests_hosts;
 #[cfg(test)]
 mod tests_judged;
 #[cfg(test)]
+mod tests_misdeed;
+#[cfg(test)]
 mod tests_nominal;
 #[cfg(test)]
 mod tests_pairs;
+#[cfg(test)]
+mod tests_refused;
 #[cfg(test)]
 mod tests_targets;
 #[cfg(test)]

@@ -243,6 +243,17 @@ pub enum Lex {
     /// owned deed ("Mr. Lee's visit was unacceptable", "is a violation of") makes the speaker's
     /// accusation of the owner (`events/judged.rs`).
     ReproachWord,
+    /// Verbs of misdeed (every form): said by a speaker or in a signed statement's own voice, an
+    /// accusation of their subject ("Russia has obstructed and obfuscated"; `events/misdeed.rs`).
+    MisdeedVerb,
+    /// Predicates of approval (as written): negated, the head of a copular clause whose subject
+    /// is an owned deed reproaches it like a [`Lex::ReproachWord`] ("is not helpful";
+    /// `events/judged.rs`).
+    ApprovingWord,
+    /// Verbs of giving up an act another side asks for (base forms): promised not to happen by
+    /// a speaker's own side ("said they would not halt construction"), a rejection of the asker
+    /// (`events/refused.rs`).
+    YieldingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -255,7 +266,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 91] = [
+pub const LEXICONS: [(Lex, &str, Case); 94] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -359,6 +370,9 @@ pub const LEXICONS: [(Lex, &str, Case); 91] = [
     (Lex::HostingVerb, "hosting_verb", Case::Any),
     (Lex::PresenceWord, "presence_word", Case::Any),
     (Lex::ReproachWord, "reproach_word", Case::Any),
+    (Lex::MisdeedVerb, "misdeed_verb", Case::Any),
+    (Lex::ApprovingWord, "approving_word", Case::Any),
+    (Lex::YieldingVerb, "yielding_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

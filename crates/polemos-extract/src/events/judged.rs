@@ -3,7 +3,8 @@
 //! in blatant violation of UN resolutions", "Pompeo called Russia's seizure a violation". A
 //! copular predicate of reproach (`reproach_word`) whose subject is a deed with an owner is the
 //! speaker's accusation of that owner; so is the predicate a verb of calling (`calling_verb`)
-//! gives its object, the verb's subject the accuser.
+//! gives its object, the verb's subject the accuser. A copular predicate of approval denied
+//! ("is not helpful", `approving_word`) reproaches the same way.
 
 use std::cell::OnceCell;
 
@@ -30,14 +31,16 @@ pub(super) fn code(
     index: &mut Index,
 ) {
     let toks = doc.sentences[s].tokens.clone();
-    if !toks.clone().any(|t| doc.tok_in_lex(t, Lex::ReproachWord)) {
+    let judging =
+        |t: usize| doc.tok_in_lex(t, Lex::ReproachWord) || doc.tok_in_lex(t, Lex::ApprovingWord);
+    if !toks.clone().any(judging) {
         return;
     }
     let Some(cue) = k.plain_event(PloverType::Accuse, "criticize", None) else {
         return;
     };
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
-    for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::ReproachWord)) {
+    for t in toks.filter(|&t| judging(t)) {
         let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
         let Some(Judgement { owners, judge }) = judgement(doc, items, start) else {
             continue;
@@ -97,12 +100,15 @@ struct Judgement {
 /// - the predicate a verb of calling gives its object ("called Peru's drills a violation",
 ///   "described the Chinese patrols as illegal"), the verb's subject the judge.
 ///
-/// Neither negated. A deed that is itself an actor is not read: "Japan is unacceptable" judges
-/// no deed.
+/// Neither negated; a word of approval (`approving_word`) judges only negated, as the head of a
+/// copular clause ("The British government's attempt to involve the Council is not helpful"). A
+/// deed that is itself an actor is not read: "Japan is unacceptable" judges no deed.
 fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
     let p = &doc.parse;
     let w = p.word_at(at)?;
-    if !matches!(p.token(w)?.upos.as_str(), "ADJ" | "NOUN") || p.negated(w) {
+    let token = p.token(w)?;
+    let approving = p.lexicon().is(Lex::ApprovingWord, &token.text);
+    if !matches!(token.upos.as_str(), "ADJ" | "NOUN") || p.negated(w) != approving {
         return None;
     }
     let noun = |x: Word| {
@@ -111,9 +117,15 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
     };
     let copula = p.dependents(w).any(|d| {
         p.has_rel(d, "cop")
-            && p.token(d)
-                .is_some_and(|x| doc.lang.is(Class::BeForm, &x.text.to_ascii_lowercase()))
+            && p.token(d).is_some_and(|x| {
+                // "will not be helpful", "remains illegal": any verb of being.
+                let word = x.text.to_ascii_lowercase();
+                doc.lang.is(Class::BeForm, &word) || doc.lang.is(Class::Copula, &word)
+            })
     });
+    if approving && !copula {
+        return None;
+    }
     let (deed, judge) = if copula {
         // The parser may make a "that" of the clause a subject too ("said that Peru's exercise
         // was unacceptable"): the noun is the subject. Where a dash-set insertion stands
@@ -179,7 +191,7 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
 /// complement that is a body ("the interference of Ethiopia's government"). Another "of"
 /// complement is what the deed is done to ("the seizure of Ukraine's ships", "the invasion of
 /// Ukraine"), and the doer is not named.
-fn deed_owners(doc: &Doc<'_>, items: &[Item], deed: Word) -> Vec<usize> {
+pub(super) fn deed_owners(doc: &Doc<'_>, items: &[Item], deed: Word) -> Vec<usize> {
     let p = &doc.parse;
     let body = |d: Word| {
         p.token(d)
@@ -212,7 +224,7 @@ fn deed_owners(doc: &Doc<'_>, items: &[Item], deed: Word) -> Vec<usize> {
 /// The actor a noun phrase headed by `w` stands for: a body's own possessor or "of" owner ("the
 /// interference of Ethiopia's government", "the office of Somalia's prime minister"), else the
 /// actor its mention names.
-fn owner_actor(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<usize> {
+pub(super) fn owner_actor(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<usize> {
     let p = &doc.parse;
     let owner = p.dependents(w).find(|&d| {
         p.has_rel(d, "nmod:poss")
@@ -230,7 +242,8 @@ fn owner_actor(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<usize> {
 
 /// Who reports the judgement at byte `at` when the clause has no speaker: the subject of the
 /// verb the predicate is the complement of, or the object the parser makes of an inverted one
-/// ("\"... is a violation of ...,\" said the office of Somalia's prime minister").
+/// ("\"... is a violation of ...,\" said the office of Somalia's prime minister"), or the agent
+/// of a participle on either ("said a statement released by Iran's U.N. Mission").
 fn reporter(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
     let p = &doc.parse;
     let w = p.word_at(at)?;
@@ -239,7 +252,14 @@ fn reporter(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
         p.dependents(verb)
             .find(|&d| p.has_rel(d, "obj") && d.index > w.index)
     })?;
-    owner_actor(doc, items, by)
+    // "said a statement released by Iran's U.N. Mission": a text's reporter is the agent of the
+    // participle on it.
+    owner_actor(doc, items, by).or_else(|| {
+        p.dependents(by)
+            .filter(|&d| p.has_rel(d, "acl"))
+            .find_map(|d| p.dependent(d, "obl:agent"))
+            .and_then(|a| owner_actor(doc, items, a))
+    })
 }
 
 /// The preposition of `w` ("of", "by"), lower-cased.

@@ -70,3 +70,28 @@ fn a_predicate_parsed_as_a_second_object_of_calling_still_judges_the_deed() {
     let text = "Headline\n\nVietnam is calling the Chinese aggression off.";
     assert!(!has(text, "VNM", "ACCUSE", "CHN"), "{:?}", events(text));
 }
+
+#[test]
+fn a_deed_denied_approval_is_reproached() {
+    let text =
+        "Peru said on Monday that Chile's decision to close the border crossing was not helpful.";
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    let text = "Headline\n\n\"Chile's blockade of the port will not be helpful,\" Peru's foreign minister said on Friday.";
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    // Approval affirmed is no reproach.
+    let text =
+        "Peru said on Monday that Chile's decision to close the border crossing was helpful.";
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_statement_released_by_an_actor_is_its_judgement() {
+    let text = "Headline\n\n\"Chile's blockade of the port is not helpful,\" said a statement released by Peru's foreign ministry.";
+    let found = events(text);
+    assert!(
+        found.iter().any(|(s, t, g, _)| t == "ACCUSE"
+            && s.iter().any(|x| x.contains("peru"))
+            && g.iter().any(|x| x == "CHL")),
+        "{found:?}"
+    );
+}

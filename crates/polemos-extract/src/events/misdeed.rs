@@ -1,0 +1,162 @@
+//! Accusations carried by a verb of misdeed in the judge's own words: "For months, Russia has
+//! obstructed and obfuscated", "the PRC continues to coerce and intimidate its neighbours",
+//! "Maduro and his cronies have used PDVSA to control, manipulate, and steal from the people".
+//! The subject of such a verb (`misdeed_verb`) is accused by whoever says it: the clause's
+//! speaker, or in the narrator's voice the official who signs the statement. A wire report's
+//! narrator judges no one (no signatory), so its verbs of misdeed stay events of their own type.
+
+use std::cell::OnceCell;
+
+use super::judged::{deed_owners, owner_actor};
+use super::{Index, merge};
+use crate::attribution::clause_at;
+use crate::ir::{Doc, Item};
+use crate::knowledge::Knowledge;
+use crate::lang::Class;
+use crate::lexicon::Lex;
+use crate::output::{EventFact, Speech};
+use crate::tree::Word;
+use polemos_core::model::PloverType;
+
+/// Codes the verbs of misdeed of sentence `s` as accusations of their subjects and adds them to
+/// `out`. `signatory`: the state that signs the text, the narrator's voice, found when first
+/// needed.
+pub(super) fn code(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    s: usize,
+    signatory: &OnceCell<Option<usize>>,
+    out: &mut Vec<EventFact>,
+    index: &mut Index,
+) {
+    let toks = doc.sentences[s].tokens.clone();
+    // The words first: the parse is read only where one is a verb of misdeed.
+    if !toks.clone().any(|t| doc.tok_in_lex(t, Lex::MisdeedVerb)) {
+        return;
+    }
+    let p = &doc.parse;
+    let misdeed = |t: usize| {
+        let tok = &doc.tokens[t];
+        doc.tok_in_lex(t, Lex::MisdeedVerb)
+            && p.word_at(tok.start).is_some_and(|w| {
+                p.token(w).is_some_and(|x| {
+                    p.lexicon().is(Lex::MisdeedVerb, &x.text)
+                        && (x.upos == "VERB"
+                        // The last of a list of verbs the parse tags a noun ("to control,
+                        // manipulate, and steal from ...").
+                        || (p.has_rel(w, "conj")
+                            && p.head(w)
+                                .and_then(|h| p.token(h))
+                                .is_some_and(|h| h.upos == "VERB")))
+                })
+            })
+    };
+    if !toks.clone().any(misdeed) {
+        return;
+    }
+    let Some(cue) = k.plain_event(PloverType::Accuse, "accuse", None) else {
+        return;
+    };
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    for t in toks.filter(|&t| misdeed(t)) {
+        let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
+        let Some(doers) = p.word_at(start).and_then(|w| doers(doc, items, w)) else {
+            continue;
+        };
+        let Some(clause) = clause_at(&doc.clauses, s, start) else {
+            continue;
+        };
+        let narrated = clause.speaker.is_none() && clause.speech == Speech::Narrative;
+        let signed =
+            || (*signatory.get_or_init(|| crate::stances::signatory(doc))).filter(|_| narrated);
+        let Some(source) = clause.speaker.or_else(signed) else {
+            continue;
+        };
+        let mut targets: Vec<String> = doers
+            .into_iter()
+            .filter(|&a| state_of(a) != state_of(source))
+            .map(|a| doc.actor_name(a))
+            .collect();
+        if targets.is_empty() {
+            continue;
+        }
+        targets.sort();
+        targets.dedup();
+        // The accuser is read from the voice, not from a verb of accusing.
+        let confidence = 0.8 * 0.85;
+        let evidence = doc.evidence(
+            s,
+            Some((start, end)),
+            confidence,
+            clause.speaker,
+            clause.reported_by,
+        );
+        let dispute = doc.sentence_dispute.get(s).copied().flatten();
+        let fact = EventFact::done(
+            cue,
+            vec![doc.actor_name(source)],
+            targets,
+            clause.hope,
+            dispute.map(|d| doc.disputes[d].name.clone()),
+            confidence,
+            evidence,
+        );
+        merge(out, index, fact);
+    }
+}
+
+/// The actors who do the misdeed the verb `w` names: the subject of the verb or of the verbs it
+/// is coordinated with or the complement of ("has obstructed and obfuscated", "continues to
+/// coerce", "have used PDVSA to control, manipulate, and steal", a purpose hung on the object),
+/// an actor or the owner of a deed
+/// ("Manila's move undermines ..."). `None` when a verb on the way is negated or conditional
+/// ("if Russia obstructs ...").
+fn doers(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<Vec<usize>> {
+    let p = &doc.parse;
+    let mut v = w;
+    for _ in 0..6 {
+        let conditional = p.dependents(v).any(|d| {
+            p.has_rel(d, "mark")
+                && p.token(d).is_some_and(|x| {
+                    doc.lang
+                        .is(Class::ConditionMark, &x.text.to_ascii_lowercase())
+                })
+        });
+        if p.negated(v) || conditional {
+            return None;
+        }
+        if let Some(subject) = p.dependent(v, "nsubj") {
+            let mut found: Vec<usize> = Vec::new();
+            for c in p.conjuncts(subject) {
+                if let Some(a) = owner_actor(doc, items, c) {
+                    found.push(a);
+                } else {
+                    found.extend(deed_owners(doc, items, c));
+                }
+            }
+            return (!found.is_empty()).then_some(found);
+        }
+        // Up a coordination or an infinitive complement or purpose to the verb with the subject;
+        // a purpose the parse hangs on the verb's object ("have used the bank to control ...")
+        // is the verb's.
+        let to_mark = p.dependents(v).any(|d| {
+            p.has_rel(d, "mark")
+                && p.token(d).is_some_and(|x| {
+                    doc.lang
+                        .is(Class::InfinitiveMarker, &x.text.to_ascii_lowercase())
+                })
+        });
+        v = if ["conj", "xcomp"].iter().any(|r| p.has_rel(v, r))
+            || (p.has_rel(v, "advcl") && to_mark)
+        {
+            p.head(v)?
+        } else if p.has_rel(v, "acl") && to_mark {
+            let object = p.head(v).filter(|&o| p.has_rel(o, "obj"))?;
+            p.head(object)?
+        } else {
+            return None;
+        };
+    }
+    None
+}

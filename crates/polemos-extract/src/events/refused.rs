@@ -1,0 +1,137 @@
+//! Refusals told as a negated promise: "Ethiopian officials responded, saying they would not halt
+//! construction of the dam". A speaker who says its side will not give up an act
+//! (`yielding_verb`: "halt", "withdraw", "cede") rejects whoever asked for it: the other side's
+//! latest act, as for a rejection that names no one (`answered.rs`).
+
+use super::answered::{self, Act};
+use super::judged::owner_actor;
+use super::{Index, merge};
+use crate::attribution::clause_at;
+use crate::ir::{Doc, Item};
+use crate::knowledge::Knowledge;
+use crate::lang::Class;
+use crate::lexicon::Lex;
+use crate::output::EventFact;
+use crate::tree::Word;
+use polemos_core::model::PloverType;
+
+/// Codes the refusals of sentence `s` as rejections and adds them to `out`. `acts`: who acted
+/// lately, whom a refusal answers.
+pub(super) fn code(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    s: usize,
+    acts: &[Act],
+    out: &mut Vec<EventFact>,
+    index: &mut Index,
+) {
+    let toks = doc.sentences[s].tokens.clone();
+    // The words first: the parse is read only where a verb of yielding, a negation and an
+    // auxiliary of the future all stand.
+    let has = |class: Class| toks.clone().any(|t| doc.tok_is_a(t, class));
+    if !toks.clone().any(|t| doc.tok_in_lex(t, Lex::YieldingVerb))
+        || !has(Class::Negation)
+        || !has(Class::Future)
+    {
+        return;
+    }
+    let Some(cue) = k.plain_event(PloverType::Reject, "reject", None) else {
+        return;
+    };
+    let p = &doc.parse;
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::YieldingVerb)) {
+        let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
+        let Some(w) = p.word_at(start).filter(|&w| promised_not(doc, w)) else {
+            continue;
+        };
+        let Some(clause) = clause_at(&doc.clauses, s, start) else {
+            continue;
+        };
+        // Only a refusal someone is said to make: the narrator's "X will not withdraw" is as
+        // often a forecast.
+        let Some(speaker) = clause.speaker.or_else(|| teller(doc, items, w)) else {
+            continue;
+        };
+        let Some(subject) = p.dependent(w, "nsubj") else {
+            continue;
+        };
+        // The speaker's own side refuses: "they", "we", or an actor of the speaker's state.
+        let pronoun = p.token(subject).is_some_and(|x| {
+            let word = x.text.to_ascii_lowercase();
+            doc.lang.is(Class::FirstPerson, &word) || doc.lang.is(Class::ThingPronoun, &word)
+        });
+        let refuser = if pronoun {
+            speaker
+        } else {
+            match owner_actor(doc, items, subject) {
+                Some(a) if state_of(a) == state_of(speaker) => a,
+                _ => continue,
+            }
+        };
+        let targets = answered::answered(doc, acts, s, (start, end), &[refuser], None);
+        let mut targets: Vec<String> = targets
+            .into_iter()
+            .filter(|&a| state_of(a) != state_of(refuser))
+            .map(|a| doc.actor_name(a))
+            .collect();
+        if targets.is_empty() {
+            continue;
+        }
+        targets.sort();
+        targets.dedup();
+        // Read from a negated promise, not from a verb of rejecting.
+        let confidence = 0.8 * 0.85;
+        let evidence = doc.evidence(
+            s,
+            Some((start, end)),
+            confidence,
+            clause.speaker,
+            clause.reported_by,
+        );
+        let dispute = doc.sentence_dispute.get(s).copied().flatten();
+        let fact = EventFact::done(
+            cue,
+            vec![doc.actor_name(refuser)],
+            targets,
+            clause.hope,
+            dispute.map(|d| doc.disputes[d].name.clone()),
+            confidence,
+            evidence,
+        );
+        merge(out, index, fact);
+    }
+}
+
+/// Whether the verb `w` is promised not to happen: negated, with an auxiliary of the future
+/// ("would not halt", "will not withdraw"), and no verb for its complement ("will not stop
+/// supporting" is a promise to go on).
+fn promised_not(doc: &Doc<'_>, w: Word) -> bool {
+    let p = &doc.parse;
+    let future = p.dependents(w).any(|d| {
+        p.has_rel(d, "aux")
+            && p.token(d)
+                .is_some_and(|x| doc.lang.is(Class::Future, &x.text.to_ascii_lowercase()))
+    });
+    p.token(w).is_some_and(|x| x.upos == "VERB")
+        && p.negated(w)
+        && future
+        && !["xcomp", "ccomp"]
+            .iter()
+            .any(|r| p.dependent(w, r).is_some())
+}
+
+/// Who tells the clause of `w` when the attribution stage found no speaker: the subject of the
+/// verb `w` is the complement of, or of the verb that one's participle hangs on ("Ethiopian
+/// officials responded, saying they would not halt construction").
+fn teller(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<usize> {
+    let p = &doc.parse;
+    let verb = p.head(w).filter(|_| p.has_rel(w, "ccomp"))?;
+    let subject = p.dependent(verb, "nsubj").or_else(|| {
+        p.head(verb)
+            .filter(|_| p.has_rel(verb, "advcl"))
+            .and_then(|h| p.dependent(h, "nsubj"))
+    })?;
+    owner_actor(doc, items, subject)
+}

@@ -1,0 +1,46 @@
+//! Tests of accusations carried by a verb of misdeed in the judge's own words, on texts of our
+//! own.
+
+use super::tests::{events, has};
+
+/// A press statement's header: the Secretary of State signs it, so its narration is the United
+/// States' voice.
+const SIGNED: &str = "Press Statement\nAntony J. Blinken\nSecretary of State\n\n";
+
+#[test]
+fn a_misdeed_in_a_signed_statement_is_its_signatorys_accusation() {
+    let text = format!("{SIGNED}For two years, Cuba has obstructed and obfuscated at every turn.");
+    assert!(has(&text, "USA", "ACCUSE", "CUB"), "{:?}", events(&text));
+    // Up an infinitive complement and a coordination to the verb with the subject.
+    let text = format!("{SIGNED}Iran continues to harass and intimidate the fishermen of Oman.");
+    assert!(has(&text, "USA", "ACCUSE", "IRN"), "{:?}", events(&text));
+    let text = format!(
+        "{SIGNED}Nicaragua's rulers have used the central bank to control, manipulate, and steal \
+         from their own people."
+    );
+    assert!(has(&text, "USA", "ACCUSE", "NIC"), "{:?}", events(&text));
+}
+
+#[test]
+fn a_misdeed_a_speaker_tells_is_the_speakers_accusation() {
+    let text = "Peru said on Tuesday that Chile had undermined the border talks.";
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    // The owner of a deed that does the misdeed.
+    let text = "Peru says that Chile's new decision complicates the border talks.";
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_misdeed_reported_negated_or_conditional_accuses_no_one() {
+    // An unsigned report's narrator judges no one.
+    let text = "Chile undermined the border talks with Peru on Tuesday, diplomats in Lima noted.";
+    let found = events(text);
+    assert!(
+        !found.iter().any(|(_, t, _, _)| t == "ACCUSE"),
+        "{text}: {found:?}"
+    );
+    let text = format!("{SIGNED}Cuba has not obstructed the inquiry.");
+    assert!(!has(&text, "USA", "ACCUSE", "CUB"), "{:?}", events(&text));
+    let text = format!("{SIGNED}If Cuba obstructs the inquiry, the Council will act.");
+    assert!(!has(&text, "USA", "ACCUSE", "CUB"), "{:?}", events(&text));
+}

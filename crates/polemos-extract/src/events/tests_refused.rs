@@ -1,0 +1,27 @@
+//! Tests of refusals told as a negated promise, on texts of our own.
+
+use super::tests::{events, has};
+
+#[test]
+fn a_side_that_says_it_will_not_give_up_an_act_rejects_who_asked() {
+    let text = "Chile called on Peru to stop building the wall. Peruvian officials responded, \
+                saying they would not halt construction of the wall.";
+    assert!(has(text, "PER", "REJECT", "CHL"), "{:?}", events(text));
+    let text = "Bolivia urged Chile to withdraw its troops from the border. Chile said on \
+                Tuesday that it will not withdraw its troops.";
+    assert!(has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_forecast_a_promise_to_go_on_or_another_sides_refusal_is_no_rejection() {
+    let rejects = |text: &str| events(text).iter().any(|(_, t, _, _)| t == "REJECT");
+    // The narrator's forecast.
+    let text = "Chile called on Peru to stop building the wall. Peru will not halt construction.";
+    assert!(!rejects(text), "{:?}", events(text));
+    // A promise to go on supporting.
+    let text = "Chile called on Peru to talk. Peru said it would not stop supporting the talks.";
+    assert!(!rejects(text), "{:?}", events(text));
+    // Chile speaks of Peru: no refusal of Chile's.
+    let text = "Bolivia urged Peru to withdraw. Chile said Peru would not withdraw its troops.";
+    assert!(!has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
+}
