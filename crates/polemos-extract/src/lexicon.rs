@@ -191,6 +191,9 @@ pub enum Lex {
     /// Nouns for a state's agents, which speak for the state a modifier names ("the Chinese
     /// foreign ministry", "officials in India", "its government"); lemmas.
     AgentNoun,
+    /// Words of resolve (lemmas) whose subject holds the demand they govern ("are resolute in
+    /// demanding that ...", "remain determined in pressing ..."), whatever voice the parse gives.
+    ResolveWord,
     /// Lemmas of verbs of stopping or refusing that negate the stance of a complement they
     /// govern ("refused to recognize", "stopped supporting").
     NegatingHead,
@@ -255,7 +258,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 91] = [
+pub const LEXICONS: [(Lex, &str, Case); 92] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -340,6 +343,7 @@ pub const LEXICONS: [(Lex, &str, Case); 91] = [
     (Lex::StateNoun, "state_noun", Case::Any),
     (Lex::CausingVerb, "causing_verb", Case::Any),
     (Lex::AgentNoun, "agent_noun", Case::Any),
+    (Lex::ResolveWord, "resolve_word", Case::Any),
     (Lex::NegatingHead, "negating_head", Case::Any),
     (Lex::LandNoun, "land_noun", Case::Any),
     (Lex::CongratulatingVerb, "congratulating_verb", Case::Any),

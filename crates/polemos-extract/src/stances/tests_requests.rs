@@ -168,3 +168,15 @@ fn a_statements_i_speaks_for_its_author() {
     );
     assert!(has(&s, "USA", "direct-contacts", "support"), "{s:?}");
 }
+
+#[test]
+fn those_resolute_in_demanding_hold_the_demand() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada and its partners are resolute in demanding that Russia release the seized trawlers.",
+    );
+    assert!(has(&s, "CAN", "release", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada and Norway are united in demanding that Russia release the detained crew.",
+    );
+    assert!(has(&s, "CAN", "release", "support"), "{s:?}");
+}
