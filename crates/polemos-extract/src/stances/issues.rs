@@ -503,7 +503,11 @@ const REQUEST_TO_WINDOW: usize = 8;
 
 /// The first "to" of what the request cue ending at token `cue_tok_end` asks for, before
 /// `stop_tok`.
-fn request_infinitive(doc: &Doc<'_>, cue_tok_end: usize, stop_tok: usize) -> Option<usize> {
+pub(super) fn request_infinitive(
+    doc: &Doc<'_>,
+    cue_tok_end: usize,
+    stop_tok: usize,
+) -> Option<usize> {
     let window = (cue_tok_end + REQUEST_TO_WINDOW).min(stop_tok);
     (cue_tok_end..window).find(|&t| doc.tok_is_a(t, Class::InfinitiveMarker))
 }

@@ -515,7 +515,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // verb of asking whose object the parse reads asked to act, named or not.
                     let is_request = matches!(it.kind, ItemKind::Event(e)
                         if k.events[e].event_type == PloverType::Request)
-                        || (kind == Kind::Support && (object_is_actor || asks_to_act(doc, it)));
+                        || (kind == Kind::Support
+                            && (object_is_actor || asks_to_act(doc, it, stop_tok)));
                     // "demanded the release of the sailors": a verb of demanding names what
                     // it asks for as its object.
                     let requested = is_request
@@ -881,8 +882,12 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
 
 /// Whether the cue `cue` is a verb of asking (the lexicon's `asking_verb`, lemmas) that the
 /// parse gives an object and an infinitive clause: "encouraged both Ministers to prioritize
-/// direct communication" asks the ministers to act, whoever they are.
-fn asks_to_act(doc: &Doc<'_>, cue: &Item) -> bool {
+/// direct communication" asks the ministers to act, whoever they are, before `stop_tok`.
+fn asks_to_act(doc: &Doc<'_>, cue: &Item, stop_tok: usize) -> bool {
+    // No "to" after the cue, no request: the parse is not asked (gates.rs).
+    if issues::request_infinitive(doc, cue.tok_end, stop_tok).is_none() {
+        return false;
+    }
     let p = &doc.parse;
     let Some(w) = p.word_at(cue.start) else {
         return false;
