@@ -133,6 +133,9 @@ pub enum Lex {
     /// Phrases of a demand before the thing demanded ("backing the demand for the captives'
     /// release"): whoever backs or rejects the demand backs or rejects the thing.
     DemandNoun,
+    /// Phrases of the content of an instrument before the instrument ("implement the principles
+    /// of the joint communiqué"): the standard asked for is the instrument itself.
+    ContentNoun,
     /// Verbs of demanding, whose object is the thing demanded ("demanded the release of the
     /// sailors"), unlike other verbs of asking ("asked a question").
     DemandingVerb,
@@ -191,6 +194,9 @@ pub enum Lex {
     /// Nouns for a state's agents, which speak for the state a modifier names ("the Chinese
     /// foreign ministry", "officials in India", "its government"); lemmas.
     AgentNoun,
+    /// Words of resolve (lemmas) whose subject holds the demand they govern ("are resolute in
+    /// demanding that ...", "remain determined in pressing ..."), whatever voice the parse gives.
+    ResolveWord,
     /// Lemmas of verbs of stopping or refusing that negate the stance of a complement they
     /// govern ("refused to recognize", "stopped supporting").
     NegatingHead,
@@ -266,7 +272,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 94] = [
+pub const LEXICONS: [(Lex, &str, Case); 96] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -332,6 +338,7 @@ pub const LEXICONS: [(Lex, &str, Case); 94] = [
     (Lex::IntentNoun, "intent_noun", Case::Any),
     (Lex::GroundNoun, "ground_noun", Case::Any),
     (Lex::DemandNoun, "demand_noun", Case::Any),
+    (Lex::ContentNoun, "content_noun", Case::Any),
     (Lex::DemandingVerb, "demanding_verb", Case::Any),
     (Lex::FurtheringGerund, "furthering_gerund", Case::Any),
     (Lex::SidesQuantifier, "sides_quantifier", Case::Any),
@@ -351,6 +358,7 @@ pub const LEXICONS: [(Lex, &str, Case); 94] = [
     (Lex::StateNoun, "state_noun", Case::Any),
     (Lex::CausingVerb, "causing_verb", Case::Any),
     (Lex::AgentNoun, "agent_noun", Case::Any),
+    (Lex::ResolveWord, "resolve_word", Case::Any),
     (Lex::NegatingHead, "negating_head", Case::Any),
     (Lex::LandNoun, "land_noun", Case::Any),
     (Lex::CongratulatingVerb, "congratulating_verb", Case::Any),

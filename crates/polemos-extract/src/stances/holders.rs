@@ -462,6 +462,13 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
         if let Some(&s) = nearest_before.or(subjects.first()) {
             return Some(s);
         }
+        // "The United States and its allies are resolute in demanding that ...": the one
+        // resolved demands, though the parse reads "are resolute" as a passive.
+        if doc.lexicon.is(Lex::ResolveWord, &lemma(doc, w))
+            && let Some(s) = p.dependent(w, "nsubj:pass")
+        {
+            return Some(s);
+        }
         match p.rel(w) {
             "xcomp" | "conj" | "obj" | "advcl" | "ccomp" if p.dependent(w, "nsubj").is_none() => {
                 w = p.head(w)?;

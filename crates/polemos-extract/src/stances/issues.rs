@@ -270,9 +270,12 @@ pub(super) fn new_issue_from(
     // "reject the basis for this unprovoked expulsion": a ground's "for" or "of" names the act
     // it justifies, which is what is rejected or backed.
     // "backing the demand for the captives' release": so does a demand's.
+    // "implement the principles of the joint communiqué": an instrument's content is the
+    // instrument (the lexicon's `content_noun`).
     if let Some(n) = doc
         .lex_phrase_at(Lex::GroundNoun, t, stop_tok)
         .or_else(|| doc.lex_phrase_at(Lex::DemandNoun, t, stop_tok))
+        .or_else(|| doc.lex_phrase_at(Lex::ContentNoun, t, stop_tok))
         && t + n < stop_tok
     {
         return new_issue_from(doc, items, t + n, stop_tok, gerund_ok);
@@ -315,6 +318,10 @@ pub(super) fn new_issue_from(
                             ..
                         }
                 )
+                // "the joint Congolese-Rwandan communiqué": names a hyphen joins modify the
+                // noun after them.
+                && !(inner_hyphen(doc, it.tok_end)
+                    || it.tok > 0 && inner_hyphen(doc, it.tok - 1))
         })
     };
     if start >= stop_tok || covered(start) {
@@ -322,7 +329,18 @@ pub(super) fn new_issue_from(
     }
     // "resolutions negotiated by the Council", "the talks that failed": the phrase ends where a
     // clause modifying its noun begins.
-    let clause_at = modifying_clause(doc, start, (start + MAX_NEW_ISSUE_TOKENS).min(stop_tok));
+    // The first words of the phrase, a hyphenated word counting once ("the joint
+    // Congolese-Rwandan communiqué issued ...").
+    let (mut reach, mut words) = (start, 0);
+    while reach < stop_tok && words < MAX_NEW_ISSUE_TOKENS {
+        if inner_hyphen(doc, reach) {
+            reach += 2;
+        } else {
+            reach += 1;
+            words += 1;
+        }
+    }
+    let clause_at = modifying_clause(doc, start, reach.min(stop_tok));
     let stop_tok = clause_at.unwrap_or(stop_tok);
     while t < stop_tok
         && t - start - hyphens(doc, start, t) < MAX_NEW_ISSUE_TOKENS
@@ -485,7 +503,11 @@ const REQUEST_TO_WINDOW: usize = 8;
 
 /// The first "to" of what the request cue ending at token `cue_tok_end` asks for, before
 /// `stop_tok`.
-fn request_infinitive(doc: &Doc<'_>, cue_tok_end: usize, stop_tok: usize) -> Option<usize> {
+pub(super) fn request_infinitive(
+    doc: &Doc<'_>,
+    cue_tok_end: usize,
+    stop_tok: usize,
+) -> Option<usize> {
     let window = (cue_tok_end + REQUEST_TO_WINDOW).min(stop_tok);
     (cue_tok_end..window).find(|&t| doc.tok_is_a(t, Class::InfinitiveMarker))
 }
@@ -717,6 +739,13 @@ pub(super) fn requested_act(
         }
         // "urged both sides to exercise restraint": a course asked of another is the asker's
         // issue, named by the verb's object, when the verb only takes the course up.
+        // "asked the governments not to turn away boats of people": a verb asked not to be
+        // done that reverses nothing names the act refused, not its object (whom the asker
+        // does not oppose): "turning away boats".
+        if against && !doc.tok_is_a(verb_tok, Class::Reversing) {
+            return refused_act(doc, items, verb, object, stop_tok)
+                .map(|(id, t)| (Accused::New(id, t), true));
+        }
         if against || doc.tok_in_lex(verb_tok, Lex::AdoptingVerb) {
             let obj_tok = doc.token_at(from);
             return new_issue_from(
@@ -730,6 +759,79 @@ pub(super) fn requested_act(
         }
     }
     None
+}
+
+/// The act a negated request asks not to be done, named as a gerund phrase: the verb's
+/// "-ing" form, a particle right after it ("turn away"), and its object up to its head ("boats
+/// of people seeking asylum" gives "turning away boats").
+fn refused_act(
+    doc: &Doc<'_>,
+    items: &[Item],
+    verb: Word,
+    object: Word,
+    stop_tok: usize,
+) -> Option<(String, String)> {
+    let p = &doc.parse;
+    let verb_tok = doc.token_at(p.token(verb)?.start);
+    let (start, _) = p.subtree_span(object)?;
+    let from = doc.token_at(start);
+    let head_end = doc.token_at(p.token(object)?.start) + 1;
+    if from <= verb_tok || head_end > stop_tok {
+        return None;
+    }
+    // "turn away", "turn back": an adverb right after the verb that is no "-ly" adverb of
+    // manner is part of the verb.
+    let particle = (verb_tok + 1 < from)
+        .then(|| p.word_at(doc.tokens[verb_tok + 1].start))
+        .flatten()
+        .filter(|&w| {
+            p.head(w) == Some(verb)
+                && (p.has_rel(w, "compound:prt") || p.has_rel(w, "advmod"))
+                && !doc
+                    .lang
+                    .ends_with_lower(Class::AdverbSuffix, doc.tok(verb_tok + 1))
+        })
+        .map(|_| doc.tok(verb_tok + 1).to_lowercase());
+    if from > verb_tok + 1 + usize::from(particle.is_some()) {
+        return None;
+    }
+    let (_, thing) = new_issue_from(doc, items, from, head_end, false)?;
+    let lemma = base_form(&super::holders::lemma(doc, verb), doc.tok(verb_tok));
+    let act = match particle {
+        Some(prt) => format!("{} {prt}", gerund(&lemma)),
+        None => gerund(&lemma),
+    };
+    let title = format!("{act} {thing}");
+    Some((slugify(&title)?, title))
+}
+
+/// The "-ing" form of an English verb's base form: "turn" gives "turning", "seize" "seizing",
+/// "stop" "stopping" (a short verb ending in one vowel and one consonant doubles it).
+fn gerund(base: &str) -> String {
+    let vowel = |c: char| "aeiou".contains(c);
+    let chars: Vec<char> = base.chars().collect();
+    let n = chars.len();
+    if let Some(stem) = base.strip_suffix("ie") {
+        return format!("{stem}ying");
+    }
+    if n > 2 && base.ends_with('e') && !base.ends_with("ee") && !base.ends_with("ye") {
+        return format!("{}ing", &base[..base.len() - 1]);
+    }
+    let vowel_groups = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| vowel(c) && (i == 0 || !vowel(chars[i - 1])))
+        .count();
+    if n >= 3
+        && vowel_groups == 1
+        && !vowel(chars[n - 1])
+        && !"wxy".contains(chars[n - 1])
+        && vowel(chars[n - 2])
+        && !vowel(chars[n - 3])
+    {
+        return format!("{base}{}ing", chars[n - 1]);
+    }
+    format!("{base}ing")
 }
 
 /// A known topic named by an oblique of `verb` ("to re-engage in negotiations").
@@ -1032,4 +1134,24 @@ pub(super) fn assessed(
 /// speaker upholds, never the thing judged.
 pub(super) fn against_a_standard(doc: &Doc<'_>, cue: &Item) -> bool {
     (cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::StandardBreach))
+}
+
+#[cfg(test)]
+mod gerund_tests {
+    #[test]
+    fn the_ing_form_follows_the_spelling_rules() {
+        for (base, ing) in [
+            ("turn", "turning"),
+            ("seize", "seizing"),
+            ("stop", "stopping"),
+            ("tie", "tying"),
+            ("free", "freeing"),
+            ("visit", "visiting"),
+            ("ban", "banning"),
+            ("see", "seeing"),
+            ("block", "blocking"),
+        ] {
+            assert_eq!(super::gerund(base), ing);
+        }
+    }
 }

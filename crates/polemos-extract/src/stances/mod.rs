@@ -307,7 +307,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // A judgement nobody is quoted for, or a "we" nobody is quoted for, in a text written
             // in one state's voice (a statement whose sentences open with "The United States
             // welcomes ..."), is that state's.
-            let we = (it.tok.saturating_sub(3)..it.tok).any(|t| doc.tok_is_a(t, Class::We));
+            // "I also encouraged both Ministers to ...": a first-person singular subject nobody
+            // is quoted for speaks in the text's voice, as "we" does.
+            let we = (it.tok.saturating_sub(3)..it.tok)
+                .any(|t| doc.tok_is_a(t, Class::FirstPersonSubject));
             if holders.is_empty()
                 && (we
                     || matches!(
@@ -508,9 +511,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .and_then(|tok| sovereignty.map(|t| (t, tok)));
                     // "we encourage India and Pakistan to exercise restraint": a cue of support
                     // whose object is an actor asks that actor to act, as a request does.
+                    // "encouraged both Ministers to prioritize direct communication": so is a
+                    // verb of asking whose object the parse reads asked to act, named or not.
                     let is_request = matches!(it.kind, ItemKind::Event(e)
                         if k.events[e].event_type == PloverType::Request)
-                        || (kind == Kind::Support && object_is_actor);
+                        || (kind == Kind::Support
+                            && (object_is_actor || asks_to_act(doc, it, stop_tok)));
                     // "demanded the release of the sailors": a verb of demanding names what
                     // it asks for as its object.
                     let requested = is_request
@@ -585,8 +591,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 let asked: Vec<usize> = items[i + 1..]
                     .iter()
                     .take_while(|x| x.tok <= it.tok_end + ASKED_ACTORS_WINDOW)
+                    // "demanding that Russia release the Japanese vessels": a demonym names
+                    // whose the thing asked about is, not someone asked.
                     .filter_map(|x| match x.kind {
-                        ItemKind::Actor { actor, .. } => holders::stance_holder(doc, actor),
+                        ItemKind::Actor {
+                            actor,
+                            adjectival: false,
+                            ..
+                        } => holders::stance_holder(doc, actor),
                         _ => None,
                     })
                     .collect();
@@ -865,6 +877,37 @@ fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> 
                             .is(Lex::AskingVerb, &x.lemma.to_ascii_lowercase())
                 }) && !p.dependents(w).any(|d| p.has_rel(d, "nsubj"))
             })
+        })
+}
+
+/// Whether the cue `cue` is a verb of asking (the lexicon's `asking_verb`, lemmas) that the
+/// parse gives an object and an infinitive clause: "encouraged both Ministers to prioritize
+/// direct communication" asks the ministers to act, whoever they are, before `stop_tok`.
+fn asks_to_act(doc: &Doc<'_>, cue: &Item, stop_tok: usize) -> bool {
+    // No "to" after the cue, no request: the parse is not asked (gates.rs).
+    if issues::request_infinitive(doc, cue.tok_end, stop_tok).is_none() {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(w) = p.word_at(cue.start) else {
+        return false;
+    };
+    p.token(w).is_some_and(|x| {
+        x.upos == "VERB"
+            && doc
+                .lexicon
+                .is(Lex::AskingVerb, &x.lemma.to_ascii_lowercase())
+    }) && p
+        .dependents(w)
+        .any(|d| p.has_rel(d, "obj") || p.has_rel(d, "iobj"))
+        && p.dependents(w).any(|d| {
+            p.has_rel(d, "xcomp")
+                && p.dependents(d).any(|m| {
+                    p.has_rel(m, "mark")
+                        && p.token(m).is_some_and(|t| {
+                            doc.tok_is_a(doc.token_at(t.start), Class::InfinitiveMarker)
+                        })
+                })
         })
 }
 

@@ -98,3 +98,85 @@ fn who_feels_concern_holds_it() {
     assert!(has(&s, "JPN", "detention", "oppose"), "{s:?}");
     assert!(!has(&s, "RUS", "detention", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_demonym_in_the_act_demanded_names_no_one_asked() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan is demanding that Russia promptly release the two Japanese trawlers.",
+    );
+    assert!(has(&s, "JPN", "release", "support"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
+
+#[test]
+fn a_verb_of_asking_unnamed_people_to_act_asks_for_the_act() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. France encouraged both delegations to prioritize direct communication.",
+    );
+    assert!(has(&s, "FRA", "direct-communication", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Germany also encouraged both envoys to prioritize direct contacts.",
+    );
+    assert!(has(&s, "DEU", "direct-contacts", "support"), "{s:?}");
+}
+
+#[test]
+fn the_principles_of_an_instrument_are_the_instrument() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada urged Russia to implement the provisions of the bilateral declaration.",
+    );
+    assert!(has(&s, "CAN", "bilateral-declaration", "support"), "{s:?}");
+    // A name a hyphen joins to another modifies the noun; the clause after the noun ends it.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada urged Russia to honour the terms of the joint Japanese-Russian declaration signed in Moscow.",
+    );
+    assert!(
+        has(&s, "CAN", "joint-japanese-russian-declaration", "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_request_not_to_act_opposes_the_act_not_its_object() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada asked the coast guards of the region not to turn back boats carrying refugees.",
+    );
+    assert!(has(&s, "CAN", "turning-back-boats", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|(_, i, _)| i.starts_with("boats")), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada urged Russia not to seize cargo ships in the strait.",
+    );
+    assert!(has(&s, "CAN", "seizing-cargo-ships", "oppose"), "{s:?}");
+}
+
+#[test]
+fn the_co_chairs_of_a_body_ask_in_its_name() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The ASEAN Regional Forum co-chairs urged the parties to return to negotiations.",
+    );
+    assert!(
+        s.iter()
+            .any(|(h, i, l)| h != "JPN" && h != "RUS" && i == "negotiations" && l == "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_statements_i_speaks_for_its_author() {
+    let s = stances(
+        "Press Statement\nAntony J. Blinken\nSecretary of State\nWashington, DC\nMarch 3, 2022\n\nJapan and Russia dispute the Kuril Islands. I also encouraged both leaders to prioritize direct contacts.",
+    );
+    assert!(has(&s, "USA", "direct-contacts", "support"), "{s:?}");
+}
+
+#[test]
+fn those_resolute_in_demanding_hold_the_demand() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada and its partners are resolute in demanding that Russia release the seized trawlers.",
+    );
+    assert!(has(&s, "CAN", "release", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada and Norway are united in demanding that Russia release the detained crew.",
+    );
+    assert!(has(&s, "CAN", "release", "support"), "{s:?}");
+}
