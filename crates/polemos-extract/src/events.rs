@@ -15,7 +15,7 @@ use super::syntax::{Subject, direct_objects_after, objects_after};
 use polemos_core::model::{EventStatus, PloverType};
 
 use details::{is_planned, negates_another, neither_subject};
-use merge::{Index, merge};
+use merge::{Index, add_voiced, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
     ACCUSER_REACH, Accusation, accuser, contested, hostile_after, reciprocal, upon_another,

@@ -4,7 +4,7 @@
 
 use std::cell::OnceCell;
 
-use super::{Index, merge};
+use super::{Index, add_voiced};
 use crate::attribution::{clause_at, resolve};
 use crate::event_args::{self, Who};
 use crate::ir::{Doc, Item};
@@ -64,28 +64,15 @@ pub(super) fn code(
             continue;
         }
         // An obligation read from a reported clause is less certain than an asking verb.
-        let confidence = 0.8 * 0.85;
-        let evidence = doc.evidence(
-            s,
-            Some((d.start, d.end)),
-            confidence,
-            clause.speaker,
-            clause.reported_by,
-        );
-        let mut sources: Vec<String> = sources.iter().map(|&a| doc.actor_name(a)).collect();
-        let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
-        sources.sort();
-        targets.sort();
-        let dispute = doc.sentence_dispute.get(s).copied().flatten();
-        let fact = EventFact::done(
+        add_voiced(
+            doc,
+            out,
+            index,
             cue,
-            sources,
-            targets,
-            clause.hope,
-            dispute.map(|d| doc.disputes[d].name.clone()),
-            confidence,
-            evidence,
+            (s, (d.start, d.end)),
+            clause,
+            &sources,
+            &targets,
         );
-        merge(out, index, fact);
     }
 }

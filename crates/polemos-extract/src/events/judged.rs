@@ -8,7 +8,7 @@
 
 use std::cell::OnceCell;
 
-use super::{Index, merge};
+use super::{Index, add_voiced};
 use crate::attribution::clause_at;
 use crate::event_args;
 use crate::ir::{Doc, Item};
@@ -63,28 +63,16 @@ pub(super) fn code(
             continue;
         }
         // The accuser is read from the voice, not from a verb of accusing.
-        let confidence = 0.8 * 0.85;
-        let evidence = doc.evidence(
-            s,
-            Some((start, end)),
-            confidence,
-            clause.speaker,
-            clause.reported_by,
-        );
-        let mut targets: Vec<String> = targets.iter().map(|&a| doc.actor_name(a)).collect();
-        targets.sort();
-        targets.dedup();
-        let dispute = doc.sentence_dispute.get(s).copied().flatten();
-        let fact = EventFact::done(
+        add_voiced(
+            doc,
+            out,
+            index,
             cue,
-            vec![doc.actor_name(source)],
-            targets,
-            clause.hope,
-            dispute.map(|d| doc.disputes[d].name.clone()),
-            confidence,
-            evidence,
+            (s, (start, end)),
+            clause,
+            &[source],
+            &targets,
         );
-        merge(out, index, fact);
     }
 }
 

@@ -60,3 +60,45 @@ pub(super) fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact
         e.evidence.extend(fact.evidence);
     }
 }
+
+/// Adds an event the voice of `clause` carries rather than a verb that names it (an accusation
+/// in the judge's own words, a promise not to yield, an obligation read from a reported clause):
+/// the actors by name in order, the clause's evidence for the words at `span` of sentence `s`,
+/// the sentence's dispute, and a confidence below a naming verb's.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn add_voiced(
+    doc: &crate::ir::Doc<'_>,
+    out: &mut Vec<EventFact>,
+    index: &mut Index,
+    cue: &crate::knowledge::EventCue,
+    (s, span): (usize, (usize, usize)),
+    clause: &crate::output::Clause,
+    sources: &[usize],
+    targets: &[usize],
+) {
+    let names = |actors: &[usize]| {
+        let mut names: Vec<String> = actors.iter().map(|&a| doc.actor_name(a)).collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    let confidence = 0.8 * 0.85;
+    let evidence = doc.evidence(
+        s,
+        Some(span),
+        confidence,
+        clause.speaker,
+        clause.reported_by,
+    );
+    let dispute = doc.sentence_dispute.get(s).copied().flatten();
+    let fact = EventFact::done(
+        cue,
+        names(sources),
+        names(targets),
+        clause.hope,
+        dispute.map(|d| doc.disputes[d].name.clone()),
+        confidence,
+        evidence,
+    );
+    merge(out, index, fact);
+}

@@ -8,7 +8,7 @@
 use std::cell::OnceCell;
 
 use super::judged::{deed_owners, owner_actor};
-use super::{Index, merge};
+use super::{Index, add_voiced};
 use crate::attribution::clause_at;
 use crate::ir::{Doc, Item};
 use crate::knowledge::Knowledge;
@@ -73,36 +73,24 @@ pub(super) fn code(
         let Some(source) = clause.speaker.or_else(signed) else {
             continue;
         };
-        let mut targets: Vec<String> = doers
+        let targets: Vec<usize> = doers
             .into_iter()
             .filter(|&a| state_of(a) != state_of(source))
-            .map(|a| doc.actor_name(a))
             .collect();
         if targets.is_empty() {
             continue;
         }
-        targets.sort();
-        targets.dedup();
         // The accuser is read from the voice, not from a verb of accusing.
-        let confidence = 0.8 * 0.85;
-        let evidence = doc.evidence(
-            s,
-            Some((start, end)),
-            confidence,
-            clause.speaker,
-            clause.reported_by,
-        );
-        let dispute = doc.sentence_dispute.get(s).copied().flatten();
-        let fact = EventFact::done(
+        add_voiced(
+            doc,
+            out,
+            index,
             cue,
-            vec![doc.actor_name(source)],
-            targets,
-            clause.hope,
-            dispute.map(|d| doc.disputes[d].name.clone()),
-            confidence,
-            evidence,
+            (s, (start, end)),
+            clause,
+            &[source],
+            &targets,
         );
-        merge(out, index, fact);
     }
 }
 

@@ -5,7 +5,7 @@
 
 use super::answered::{self, Act};
 use super::judged::owner_actor;
-use super::{Index, merge};
+use super::{Index, add_voiced};
 use crate::attribution::clause_at;
 use crate::ir::{Doc, Item};
 use crate::knowledge::Knowledge;
@@ -71,36 +71,24 @@ pub(super) fn code(
             }
         };
         let targets = answered::answered(doc, acts, s, (start, end), &[refuser], None);
-        let mut targets: Vec<String> = targets
+        let targets: Vec<usize> = targets
             .into_iter()
             .filter(|&a| state_of(a) != state_of(refuser))
-            .map(|a| doc.actor_name(a))
             .collect();
         if targets.is_empty() {
             continue;
         }
-        targets.sort();
-        targets.dedup();
         // Read from a negated promise, not from a verb of rejecting.
-        let confidence = 0.8 * 0.85;
-        let evidence = doc.evidence(
-            s,
-            Some((start, end)),
-            confidence,
-            clause.speaker,
-            clause.reported_by,
-        );
-        let dispute = doc.sentence_dispute.get(s).copied().flatten();
-        let fact = EventFact::done(
+        add_voiced(
+            doc,
+            out,
+            index,
             cue,
-            vec![doc.actor_name(refuser)],
-            targets,
-            clause.hope,
-            dispute.map(|d| doc.disputes[d].name.clone()),
-            confidence,
-            evidence,
+            (s, (start, end)),
+            clause,
+            &[refuser],
+            &targets,
         );
-        merge(out, index, fact);
     }
 }
 
