@@ -238,7 +238,7 @@ fn speaker_after(items: &[Item], at: usize) -> Option<usize> {
 /// tail ("..., said Foreign Minister Sergei Lavrov.", "\"...,\" said KCNA on Friday."), and the
 /// comma that ends what was said. The verb follows that comma (and its closing quote); the speaker
 /// is the last of the actors right after it ("Russia's Foreign Minister Sergei Lavrov" is
-/// Lavrov's words), and only a short tail of time or place may follow it.
+/// Lavrov's words), and only a short tail of time or place may follow it, not another clause.
 fn inverted_speaker(
     doc: &Doc<'_>,
     items: &[Item],
@@ -271,8 +271,9 @@ fn inverted_speaker(
         }
     }
     let speaker = speaker?;
-    let tail = doc.tok(end) == ","
-        || end >= sentence.tokens.end
+    // A comma after the speaker may open another clause ("..., said X, but Russia refused"),
+    // which the speaker did not say: only the sentence's end or a time or place may follow.
+    let tail = end >= sentence.tokens.end
         || (sentence.tokens.end - end <= 8
             && items.iter().filter(|x| x.tok >= end).all(|x| {
                 matches!(

@@ -213,6 +213,10 @@ pub enum Class {
     AbsoluteCase,
     /// Subordinators of a condition ("if", "unless"): "If X does Y, we will retaliate".
     ConditionMark,
+    /// Modals of what may or would happen ("would", "might"): a deed under one is not done.
+    HypotheticalModal,
+    /// Words that make a negation before them no negation ("not only ... but").
+    NotOnly,
     /// Verbs of answering that threaten only under a condition ("would respond if X crossed the
     /// border"): aimed at whom the condition names, never at their object ("respond to a letter").
     ConditionalThreat,
@@ -331,7 +335,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 136] = [
+pub const CLASSES: [(Class, &str); 138] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -411,6 +415,8 @@ pub const CLASSES: [(Class, &str); 136] = [
     (Class::SettingCase, "setting_case"),
     (Class::AbsoluteCase, "absolute_case"),
     (Class::ConditionMark, "condition_mark"),
+    (Class::HypotheticalModal, "hypothetical_modal"),
+    (Class::NotOnly, "not_only"),
     (Class::ConditionalThreat, "conditional_threat"),
     (Class::ForcefulManner, "forceful_manner"),
     (Class::FeelingAdjective, "feeling_adjective"),

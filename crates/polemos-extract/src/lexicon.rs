@@ -48,6 +48,9 @@ pub enum Lex {
     /// Phrases that make a sentence a report's credit line ("Some information for this report
     /// was provided by AP"): the outlets it names are the report's sources.
     CreditLine,
+    /// Words before an outlet that name it as a report's publisher or interviewer ("For VOA",
+    /// "told VOA", "an interview with VOA").
+    PublisherCue,
     /// Nouns after a demonym that make it name the state ("Russian officials").
     GroupNoun,
     /// Nouns after a state's demonym or possessive that name one of its bodies ("foreign
@@ -272,7 +275,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 96] = [
+pub const LEXICONS: [(Lex, &str, Case); 97] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -296,6 +299,7 @@ pub const LEXICONS: [(Lex, &str, Case); 96] = [
     (Lex::FireWord, "fire_word", Case::Any),
     (Lex::OpenedFire, "opened_fire", Case::Any),
     (Lex::CreditLine, "credit_line", Case::Any),
+    (Lex::PublisherCue, "publisher_cue", Case::Any),
     (Lex::GroupNoun, "group_noun", Case::Any),
     (Lex::BodyNoun, "body_noun", Case::Any),
     (Lex::PersonRole, "person_role", Case::Any),

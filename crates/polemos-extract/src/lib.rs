@@ -347,6 +347,16 @@ fn credited_outlets(doc: &Doc<'_>) -> Vec<usize> {
     out
 }
 
+/// Whether an outlet's mention names it as a report's publisher or interviewer: before a
+/// possessive ("VOA's Sean Maroney") or after a word of the lexicon's `publisher_cue` ("For VOA,
+/// Tom Rivers reports", "told VOA").
+fn publisher_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
+    let first = doc.token_at(m.span.start);
+    let end = doc.token_at(m.span.end);
+    (end + 1 < doc.tokens.len() && mentions::only_possessive(doc, end, end + 2))
+        || (first > 0 && doc.tok_in_lex(first - 1, lexicon::Lex::PublisherCue))
+}
+
 /// The names of the actors that take part in an event, a stance or an attribution, or that
 /// another actor serves.
 fn involved_actors(doc: &Doc<'_>) -> std::collections::HashSet<String> {
@@ -411,14 +421,16 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             }
         }
     }
-    // An outlet the text neither cites nor shows acting is the report's publisher or
-    // interviewer ("VOA's Sean Maroney reports", "told VOA"), not an actor of the dispute.
+    // An outlet the text neither cites nor shows acting, named only as a report's publisher
+    // or interviewer ("VOA's Sean Maroney reports", "For VOA, ...", "told VOA"), is not an
+    // actor of the dispute; one a state bans or sues stays, though no event says so.
     let involved = involved_actors(&doc);
     actors.retain(|a| {
         !a.mentions.is_empty()
             && (a.kind != ActorKind::MediaOutlet
                 || a.cited_as_source
-                || involved.contains(a.name.as_str()))
+                || involved.contains(a.name.as_str())
+                || !a.mentions.iter().all(|m| publisher_mention(&doc, m)))
     });
     for a in &mut actors {
         a.confidence = k.calibration.actor(a);

@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::ir::Doc;
 use super::knowledge::{Entry, Knowledge};
 use super::lang::Class;
+use super::lexicon::Lex;
 use super::mentions::{Fitting, only_possessive, state_entry};
 use polemos_core::model::ActorKind;
 
@@ -49,7 +50,9 @@ pub(crate) fn state_before(
 /// ("Somalia's information minister", "Colombia's national police director"): the parse tags
 /// it, so a verb or a preposition between a state and a title still keeps them apart.
 fn office_word(doc: &Doc<'_>, t: usize) -> bool {
+    // "opposition leader", "separatist leader": no office of the state.
     doc.tok(t).starts_with(char::is_lowercase)
+        && !doc.tok_in_lex(t, Lex::Opposition)
         && doc
             .parse
             .word_at(doc.tokens[t].start)

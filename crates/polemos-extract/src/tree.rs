@@ -295,7 +295,16 @@ impl<'t> Parse<'t> {
         self.dependents(w).any(|d| {
             self.token(d).is_some_and(|t| {
                 t.deprel == "advmod" && self.lang.is(crate::lang::Class::Negation, &t.lemma)
-            })
+            }) && !self
+                // "not only legal but necessary" affirms.
+                .token(Word {
+                    index: d.index + 1,
+                    ..d
+                })
+                .is_some_and(|next| {
+                    self.lang
+                        .is(crate::lang::Class::NotOnly, &next.text.to_ascii_lowercase())
+                })
         })
     }
 

@@ -67,7 +67,11 @@ pub(super) fn code(
         let Some(clause) = clause_at(&doc.clauses, s, start) else {
             continue;
         };
-        let narrated = clause.speaker.is_none() && clause.speech == Speech::Narrative;
+        // A that-clause of saying or of a claim ("Russia alleges that Ukraine has violated
+        // ...", "Russia's claim that ...") is someone else's words, not the signatory's.
+        let narrated = clause.speaker.is_none()
+            && clause.speech == Speech::Narrative
+            && !p.word_at(start).is_some_and(|w| in_that_clause(doc, w));
         let signed =
             || (*signatory.get_or_init(|| crate::stances::signatory(doc))).filter(|_| narrated);
         let Some(source) = clause.speaker.or_else(signed) else {
@@ -103,14 +107,22 @@ pub(super) fn code(
 fn doers(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<Vec<usize>> {
     let p = &doc.parse;
     let mut v = w;
+    let word_is = |d: Word, class: Class| {
+        p.token(d)
+            .is_some_and(|x| doc.lang.is(class, &x.text.to_ascii_lowercase()))
+    };
+    let marked = |d: Word, class: Class| {
+        p.dependents(d)
+            .any(|m| p.has_rel(m, "mark") && word_is(m, class))
+    };
     for _ in 0..6 {
-        let conditional = p.dependents(v).any(|d| {
-            p.has_rel(d, "mark")
-                && p.token(d).is_some_and(|x| {
-                    doc.lang
-                        .is(Class::ConditionMark, &x.text.to_ascii_lowercase())
-                })
-        });
+        // "if Russia obstructs", "Russia would undermine the talks if it deployed", "Russia
+        // might violate the ceasefire": a deed that may happen is no deed done.
+        let conditional = marked(v, Class::ConditionMark)
+            || p.dependents(v).any(|d| {
+                (p.has_rel(d, "aux") && word_is(d, Class::HypotheticalModal))
+                    || (p.has_rel(d, "advcl") && marked(d, Class::ConditionMark))
+            });
         if p.negated(v) || conditional {
             return None;
         }
@@ -135,16 +147,49 @@ fn doers(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<Vec<usize>> {
                         .is(Class::InfinitiveMarker, &x.text.to_ascii_lowercase())
                 })
         });
+        // An infinitive after a verb with an object is the object's to do ("urged Russia to
+        // stop harassing"): the verb's subject does not do it.
+        if p.has_rel(v, "xcomp") && p.head(v).is_some_and(|h| p.dependent(h, "obj").is_some()) {
+            return None;
+        }
         v = if ["conj", "xcomp"].iter().any(|r| p.has_rel(v, r))
             || (p.has_rel(v, "advcl") && to_mark)
         {
             p.head(v)?
         } else if p.has_rel(v, "acl") && to_mark {
-            let object = p.head(v).filter(|&o| p.has_rel(o, "obj"))?;
+            // A purpose hung on an actor the verb uses ("have used PDVSA to control ..."); an
+            // "attempt to undermine" or a "plot to destabilize" is the noun's owner's, not the
+            // verb's subject's.
+            let object = p
+                .head(v)
+                .filter(|&o| p.has_rel(o, "obj") && owner_actor(doc, items, o).is_some())?;
             p.head(object)?
         } else {
             return None;
         };
     }
     None
+}
+
+/// Whether the verb `w` stands in a clause that reports or claims: a clausal complement
+/// ("alleges that ...", "reported that ...") or a noun's "that" clause ("the claim that ..."), at
+/// any height.
+fn in_that_clause(doc: &Doc<'_>, w: Word) -> bool {
+    let p = &doc.parse;
+    let mut v = w;
+    for _ in 0..8 {
+        let that = p.dependents(v).any(|m| {
+            p.has_rel(m, "mark")
+                && p.token(m).is_some_and(|x| {
+                    doc.lang
+                        .is(Class::Complementizer, &x.text.to_ascii_lowercase())
+                })
+        });
+        if p.has_rel(v, "ccomp") || (p.has_rel(v, "acl") && that) {
+            return true;
+        }
+        let Some(h) = p.head(v) else { return false };
+        v = h;
+    }
+    false
 }

@@ -71,9 +71,12 @@ pub(super) fn code(
             }
         };
         let targets = answered::answered(doc, acts, s, (start, end), &[refuser], None);
+        // Only one who asked or pressed is refused: "would not abandon the talks" answers no
+        // one, and a side named last that asked nothing is not refused.
+        let pressed = pressing_states(doc, out);
         let targets: Vec<usize> = targets
             .into_iter()
-            .filter(|&a| state_of(a) != state_of(refuser))
+            .filter(|&a| state_of(a) != state_of(refuser) && pressed.contains(&state_of(a)))
             .collect();
         if targets.is_empty() {
             continue;
@@ -122,4 +125,23 @@ fn teller(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<usize> {
             .and_then(|h| p.dependent(h, "nsubj"))
     })?;
     owner_actor(doc, items, subject)
+}
+
+/// The states (or bodies) whose actors have asked, threatened or pressed someone in the events
+/// read so far: the ones a refusal can answer.
+fn pressing_states(doc: &Doc<'_>, events: &[EventFact]) -> Vec<usize> {
+    let mut states: Vec<usize> = Vec::new();
+    for e in events.iter().filter(|e| {
+        matches!(
+            e.event_type,
+            PloverType::Request | PloverType::Threaten | PloverType::Coerce | PloverType::Sanction
+        )
+    }) {
+        for name in &e.sources {
+            if let Some(a) = (0..doc.actors.len()).find(|&a| doc.actor_name(a) == *name) {
+                states.push(doc.actors[a].affiliation.unwrap_or(a));
+            }
+        }
+    }
+    states
 }

@@ -95,3 +95,12 @@ fn a_statement_released_by_an_actor_is_its_judgement() {
         "{found:?}"
     );
 }
+
+#[test]
+fn not_only_before_a_word_of_approval_affirms_it() {
+    let text = "Chile said Peru's deployment was not only legal but necessary.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // A plain negation still judges.
+    let text = "Chile said Peru's deployment was not legal.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}

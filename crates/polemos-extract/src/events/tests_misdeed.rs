@@ -14,11 +14,12 @@ fn a_misdeed_in_a_signed_statement_is_its_signatorys_accusation() {
     // Up an infinitive complement and a coordination to the verb with the subject.
     let text = format!("{SIGNED}Iran continues to harass and intimidate the fishermen of Oman.");
     assert!(has(&text, "USA", "ACCUSE", "IRN"), "{:?}", events(&text));
+    // A purpose hung on an actor the verb uses is the verb's subject's.
     let text = format!(
-        "{SIGNED}Nicaragua's rulers have used the central bank to control, manipulate, and steal \
-         from their own people."
+        "{SIGNED}The Venezuelan regime has used PDVSA to control, manipulate, and steal from its \
+         own people."
     );
-    assert!(has(&text, "USA", "ACCUSE", "NIC"), "{:?}", events(&text));
+    assert!(has(&text, "USA", "ACCUSE", "VEN"), "{:?}", events(&text));
 }
 
 #[test]
@@ -43,4 +44,26 @@ fn a_misdeed_reported_negated_or_conditional_accuses_no_one() {
     assert!(!has(&text, "USA", "ACCUSE", "CUB"), "{:?}", events(&text));
     let text = format!("{SIGNED}If Cuba obstructs the inquiry, the Council will act.");
     assert!(!has(&text, "USA", "ACCUSE", "CUB"), "{:?}", events(&text));
+}
+
+#[test]
+fn a_misdeed_another_claims_proposes_or_may_do_is_no_accusation_of_the_signatory() {
+    let accuses = |text: &str| events(text).iter().any(|(_, t, _, _)| t == "ACCUSE");
+    for sentence in [
+        // Another's claim, in a that-clause of saying. (A claim noun's "that" clause the
+        // parser reads as a relative clause is not caught: "Peru's claim that Chile has
+        // sabotaged the talks is false" still accuses Chile.)
+        "Peru alleges that Chile has violated the ceasefire.",
+        "Peru's allies reported that Chile had violated the ceasefire.",
+        // An infinitive after a verb with an object is the object's to do.
+        "Bolivia and Brazil urged Peru to stop harassing Chilean fishermen.",
+        // An attempt or a plot is its owner's, not the verb's subject's.
+        "Chile rejected a Peruvian attempt to undermine the talks.",
+        // A deed that may or would happen.
+        "Peru would undermine the talks if it deployed troops.",
+        "Peru might violate the ceasefire.",
+    ] {
+        let text = format!("{SIGNED}{sentence}");
+        assert!(!accuses(&text), "{sentence}: {:?}", events(&text));
+    }
 }

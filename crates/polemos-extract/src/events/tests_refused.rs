@@ -25,3 +25,13 @@ fn a_forecast_a_promise_to_go_on_or_another_sides_refusal_is_no_rejection() {
     let text = "Bolivia urged Peru to withdraw. Chile said Peru would not withdraw its troops.";
     assert!(!has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_promise_not_to_give_up_what_no_one_asked_for_rejects_no_one() {
+    // Reassurances: no side asked Chile for anything.
+    let text = "Chile and Peru held talks in Lima. Chile said it would not abandon the talks \
+                with Peru.";
+    assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    let text = "Peru welcomed Chile's offer. Chile said it will not suspend the visits.";
+    assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+}

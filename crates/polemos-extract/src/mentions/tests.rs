@@ -264,7 +264,8 @@ fn a_speaker_after_the_verb_of_a_quotations_tail_speaks_it() {
     let x = crate::test_support::extractor()
         .extract(
             "\"The islands are ours,\" said Russia's Foreign Minister Sergei Lavrov on Monday. \
-             Japan must withdraw, said the Russian Foreign Ministry, but Japan refused.",
+             Japan must withdraw, said the Russian Foreign Ministry on Monday. The deployment is \
+             illegal, said Japan's defense minister Kenji Sato, but Russia rejected the charge.",
             &ArticleMeta::default(),
         )
         .expect("extracts");
@@ -280,11 +281,30 @@ fn a_speaker_after_the_verb_of_a_quotations_tail_speaks_it() {
         said.contains(&(Some("actors/sergei-lavrov"), "\"The islands are ours")),
         "{said:?}"
     );
-    // Only the words before the comma are the ministry's: Japan's refusal is not.
     assert!(
         said.iter()
             .any(|(s, c)| s.is_some_and(|s| s.contains("foreign-ministry"))
                 && *c == "Japan must withdraw"),
         "{said:?}"
+    );
+    // Another clause after the speaker is not the speaker's: the inverted order is not read.
+    assert!(
+        !said.iter().any(|(s, _)| *s == Some("actors/kenji-sato")),
+        "{said:?}"
+    );
+}
+
+#[test]
+fn an_outlet_a_state_acts_on_stays_an_actor_though_no_event_is_read() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "Egypt banned Al Jazeera on Monday.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    assert!(
+        x.actors.iter().any(|a| a.name == "actors/al-jazeera"),
+        "{:?}",
+        x.actors
     );
 }

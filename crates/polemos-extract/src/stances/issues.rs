@@ -275,10 +275,17 @@ pub(super) fn new_issue_from(
     if let Some(n) = doc
         .lex_phrase_at(Lex::GroundNoun, t, stop_tok)
         .or_else(|| doc.lex_phrase_at(Lex::DemandNoun, t, stop_tok))
-        .or_else(|| doc.lex_phrase_at(Lex::ContentNoun, t, stop_tok))
         && t + n < stop_tok
     {
         return new_issue_from(doc, items, t + n, stop_tok, gerund_ok);
+    }
+    // An instrument the phrase cannot name ("the provisions of the 1956 declaration") leaves
+    // the content noun's own phrase.
+    if let Some(n) = doc.lex_phrase_at(Lex::ContentNoun, t, stop_tok)
+        && t + n < stop_tok
+        && let Some(named) = new_issue_from(doc, items, t + n, stop_tok, gerund_ok)
+    {
+        return Some(named);
     }
     let start = t;
     // "wants to handle the issue": after an infinitive marker comes a verb, not an issue; after

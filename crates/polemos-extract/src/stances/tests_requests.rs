@@ -180,3 +180,14 @@ fn those_resolute_in_demanding_hold_the_demand() {
     );
     assert!(has(&s, "CAN", "release", "support"), "{s:?}");
 }
+
+#[test]
+fn a_content_noun_whose_instrument_has_no_name_keeps_its_own_phrase() {
+    // "the 1956 declaration" names nothing the phrase can hold: the provisions are the issue,
+    // as before content nouns were read.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan urged Russia to implement the \
+         provisions of the 1956 declaration.",
+    );
+    assert!(has(&s, "JPN", "provisions", "support"), "{s:?}");
+}
