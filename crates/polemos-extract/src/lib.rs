@@ -424,13 +424,19 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
     // An outlet the text neither cites nor shows acting, named only as a report's publisher
     // or interviewer ("VOA's Sean Maroney reports", "For VOA, ...", "told VOA"), is not an
     // actor of the dispute; one a state bans or sues stays, though no event says so.
-    let involved = involved_actors(&doc);
+    // (Who is involved is gathered only when such an outlet is there: most texts have none.)
+    let publisher = |a: &ActorFact| {
+        a.kind == ActorKind::MediaOutlet
+            && !a.cited_as_source
+            && a.mentions.iter().all(|m| publisher_mention(&doc, m))
+    };
+    let involved = if actors.iter().any(publisher) {
+        involved_actors(&doc)
+    } else {
+        std::collections::HashSet::new()
+    };
     actors.retain(|a| {
-        !a.mentions.is_empty()
-            && (a.kind != ActorKind::MediaOutlet
-                || a.cited_as_source
-                || involved.contains(a.name.as_str())
-                || !a.mentions.iter().all(|m| publisher_mention(&doc, m)))
+        !a.mentions.is_empty() && (!publisher(a) || involved.contains(a.name.as_str()))
     });
     for a in &mut actors {
         a.confidence = k.calibration.actor(a);
