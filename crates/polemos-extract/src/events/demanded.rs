@@ -27,7 +27,6 @@ pub(super) fn code(
     let Some(cue) = k.plain_event(PloverType::Request, "demand", None) else {
         return;
     };
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     for d in event_args::demands(doc, items, s) {
         let Some(clause) = clause_at(&doc.clauses, s, d.start) else {
             continue;
@@ -56,13 +55,7 @@ pub(super) fn code(
             let subject = subject_before(doc, items, at, floor);
             sources = resolve(doc, &subject, clause.speaker, s).unwrap_or_default();
         }
-        let targets: Vec<usize> = actors(&d.target, &sources)
-            .into_iter()
-            .filter(|&t| !sources.iter().any(|&x| state_of(x) == state_of(t)))
-            .collect();
-        if sources.is_empty() || targets.is_empty() {
-            continue;
-        }
+        let targets = actors(&d.target, &sources);
         // An obligation read from a reported clause is less certain than an asking verb.
         add_voiced(
             doc,

@@ -39,7 +39,6 @@ pub(super) fn code(
     let Some(cue) = k.plain_event(PloverType::Accuse, "criticize", None) else {
         return;
     };
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     for t in toks.filter(|&t| judging(t)) {
         let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
         let Some(Judgement { owners, judge }) = judgement(doc, items, start) else {
@@ -55,13 +54,6 @@ pub(super) fn code(
         else {
             continue;
         };
-        let targets: Vec<usize> = owners
-            .into_iter()
-            .filter(|&a| state_of(a) != state_of(source))
-            .collect();
-        if targets.is_empty() {
-            continue;
-        }
         // The accuser is read from the voice, not from a verb of accusing.
         add_voiced(
             doc,
@@ -71,7 +63,7 @@ pub(super) fn code(
             (s, (start, end)),
             clause,
             &[source],
-            &targets,
+            &owners,
         );
     }
 }

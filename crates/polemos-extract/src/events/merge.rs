@@ -63,8 +63,9 @@ pub(super) fn merge(out: &mut Vec<EventFact>, index: &mut Index, fact: EventFact
 
 /// Adds an event the voice of `clause` carries rather than a verb that names it (an accusation
 /// in the judge's own words, a promise not to yield, an obligation read from a reported clause):
-/// the actors by name in order, the clause's evidence for the words at `span` of sentence `s`,
-/// the sentence's dispute, and a confidence below a naming verb's.
+/// the targets on another side than every source, the actors by name in order, the clause's
+/// evidence for the words at `span` of sentence `s`, the sentence's dispute, and a confidence
+/// below a naming verb's. Nothing when no source or no target on another side is left.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn add_voiced(
     doc: &crate::ir::Doc<'_>,
@@ -76,6 +77,15 @@ pub(super) fn add_voiced(
     sources: &[usize],
     targets: &[usize],
 ) {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let targets: Vec<usize> = targets
+        .iter()
+        .copied()
+        .filter(|&t| !sources.iter().any(|&x| state_of(x) == state_of(t)))
+        .collect();
+    if sources.is_empty() || targets.is_empty() {
+        return;
+    }
     let names = |actors: &[usize]| {
         let mut names: Vec<String> = actors.iter().map(|&a| doc.actor_name(a)).collect();
         names.sort();
@@ -94,7 +104,7 @@ pub(super) fn add_voiced(
     let fact = EventFact::done(
         cue,
         names(sources),
-        names(targets),
+        names(&targets),
         clause.hope,
         dispute.map(|d| doc.disputes[d].name.clone()),
         confidence,

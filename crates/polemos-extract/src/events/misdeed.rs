@@ -58,7 +58,6 @@ pub(super) fn code(
     let Some(cue) = k.plain_event(PloverType::Accuse, "accuse", None) else {
         return;
     };
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     for t in toks.filter(|&t| misdeed(t)) {
         let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
         let Some(doers) = p.word_at(start).and_then(|w| doers(doc, items, w)) else {
@@ -77,13 +76,6 @@ pub(super) fn code(
         let Some(source) = clause.speaker.or_else(signed) else {
             continue;
         };
-        let targets: Vec<usize> = doers
-            .into_iter()
-            .filter(|&a| state_of(a) != state_of(source))
-            .collect();
-        if targets.is_empty() {
-            continue;
-        }
         // The accuser is read from the voice, not from a verb of accusing.
         add_voiced(
             doc,
@@ -93,7 +85,7 @@ pub(super) fn code(
             (s, (start, end)),
             clause,
             &[source],
-            &targets,
+            &doers,
         );
     }
 }

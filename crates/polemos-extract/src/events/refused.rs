@@ -41,6 +41,8 @@ pub(super) fn code(
     };
     let p = &doc.parse;
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    // The events read before this sentence; this sentence's refusals press no one.
+    let pressed = std::cell::OnceCell::new();
     for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::YieldingVerb)) {
         let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
         let Some(w) = p.word_at(start).filter(|&w| promised_not(doc, w)) else {
@@ -73,14 +75,11 @@ pub(super) fn code(
         let targets = answered::answered(doc, acts, s, (start, end), &[refuser], None);
         // Only one who asked or pressed is refused: "would not abandon the talks" answers no
         // one, and a side named last that asked nothing is not refused.
-        let pressed = pressing_states(doc, out);
+        let pressed = pressed.get_or_init(|| pressing_states(doc, out));
         let targets: Vec<usize> = targets
             .into_iter()
-            .filter(|&a| state_of(a) != state_of(refuser) && pressed.contains(&state_of(a)))
+            .filter(|&a| pressed.contains(&state_of(a)))
             .collect();
-        if targets.is_empty() {
-            continue;
-        }
         // Read from a negated promise, not from a verb of rejecting.
         add_voiced(
             doc,
@@ -130,6 +129,9 @@ fn teller(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<usize> {
 /// The states (or bodies) whose actors have asked, threatened or pressed someone in the events
 /// read so far: the ones a refusal can answer.
 fn pressing_states(doc: &Doc<'_>, events: &[EventFact]) -> Vec<usize> {
+    let by_name: std::collections::HashMap<String, usize> = (0..doc.actors.len())
+        .map(|a| (doc.actor_name(a), a))
+        .collect();
     let mut states: Vec<usize> = Vec::new();
     for e in events.iter().filter(|e| {
         matches!(
@@ -138,7 +140,7 @@ fn pressing_states(doc: &Doc<'_>, events: &[EventFact]) -> Vec<usize> {
         )
     }) {
         for name in &e.sources {
-            if let Some(a) = (0..doc.actors.len()).find(|&a| doc.actor_name(a) == *name) {
+            if let Some(&a) = by_name.get(name) {
                 states.push(doc.actors[a].affiliation.unwrap_or(a));
             }
         }
