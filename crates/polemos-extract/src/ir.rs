@@ -236,6 +236,22 @@ impl<'t> Doc<'t> {
         crate::lang::Profile::has(self.tok_lexeme(i), class)
     }
 
+    /// Whether token `i` negates: a word of the class `negation`, or the "t" of a contraction
+    /// ("won't", "didn't"), which the tokenizer splits into "won", "'" and "t".
+    #[must_use]
+    pub fn tok_negates(&self, i: usize) -> bool {
+        if self.tok_is_a(i, crate::lang::Class::Negation) {
+            return true;
+        }
+        let glued = |a: usize| self.tokens[a].end == self.tokens[a + 1].start;
+        i >= 2
+            && self.tok(i).eq_ignore_ascii_case("t")
+            && matches!(self.tok(i - 1), "'" | "\u{2019}")
+            && self.tok(i - 2).to_ascii_lowercase().ends_with('n')
+            && glued(i - 2)
+            && glued(i - 1)
+    }
+
     /// Whether token `i` is a word of the knowledge's word list `lex`.
     #[must_use]
     pub fn tok_in_lex(&self, i: usize, lex: crate::lexicon::Lex) -> bool {

@@ -27,12 +27,10 @@ pub(super) fn code(
     index: &mut Index,
 ) {
     let toks = doc.sentences[s].tokens.clone();
-    // The words first: the parse is read only where a verb of yielding, a negation and an
-    // auxiliary of the future all stand.
-    let has = |class: Class| toks.clone().any(|t| doc.tok_is_a(t, class));
+    // The words first: the parse is read only where a verb of yielding and a negation stand
+    // ("won't" is split by the tokenizer, so the future auxiliary is left to the parse).
     if !toks.clone().any(|t| doc.tok_in_lex(t, Lex::YieldingVerb))
-        || !has(Class::Negation)
-        || !has(Class::Future)
+        || !toks.clone().any(|t| doc.tok_negates(t))
     {
         return;
     }

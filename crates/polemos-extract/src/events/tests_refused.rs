@@ -10,6 +10,10 @@ fn a_side_that_says_it_will_not_give_up_an_act_rejects_who_asked() {
     let text = "Bolivia urged Chile to withdraw its troops from the border. Chile said on \
                 Tuesday that it will not withdraw its troops.";
     assert!(has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
+    // The contracted future: the parse splits "won't" into "wo" and "n't".
+    let text = "Bolivia urged Chile to withdraw its troops from the border. Chile said on \
+                Tuesday that it won't withdraw its troops.";
+    assert!(has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
 }
 
 #[test]
