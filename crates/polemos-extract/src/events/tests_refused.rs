@@ -39,3 +39,15 @@ fn a_promise_not_to_give_up_what_no_one_asked_for_rejects_no_one() {
     let text = "Peru welcomed Chile's offer. Chile said it will not suspend the visits.";
     assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_refused_request_or_offer_rejects_who_made_it() {
+    let text = "Chile and Peru dispute the border. Peru refused Chile's request for talks.";
+    assert!(has(text, "PER", "REJECT", "CHL"), "{:?}", events(text));
+    let text = "Chile and Peru dispute the border. Peru turned down Chile's offer of talks.";
+    assert!(has(text, "PER", "REJECT", "CHL"), "{:?}", events(text));
+    // A refusal with no one named rejects no one.
+    let rejects = |text: &str| events(text).iter().any(|(_, t, _, _)| t == "REJECT");
+    let text = "Chile and Peru dispute the border. Peru refused to comment on the border.";
+    assert!(!rejects(text), "{:?}", events(text));
+}
