@@ -36,16 +36,43 @@ fn state_of(doc: &Doc<'_>, actor: usize) -> Option<usize> {
     (doc.actors[a].kind == ActorKind::State).then_some(a)
 }
 
-/// A state's short name in slugs: its code when the code is one of its names ("USA"), else its
-/// display name.
+/// A state's short name in slugs: its code when the code is one of its names ("USA"); else its
+/// display name, or, when that is spelled with letters English news seldom uses and the text
+/// never writes it, the name the text writes most ("Turkey" for Türkiye). Other official names
+/// ("Kyrgyz Republic" for Kyrgyzstan) keep the display name, which readers search for.
 fn state_slug(k: &Knowledge, doc: &Doc<'_>, a: usize) -> String {
     let actor = &doc.actors[a];
     let by_code = actor
         .known
         .map(|i| &k.actors[i])
         .and_then(|x| x.iso3.as_ref().filter(|c| x.aliases.contains(c)));
+    let written = || {
+        if actor.display.is_ascii() || doc.text.contains(actor.display.as_str()) {
+            return None;
+        }
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for it in &doc.items {
+            if let ItemKind::Actor {
+                actor: x,
+                via: Via::Name,
+                ..
+            } = it.kind
+                && x == a
+            {
+                let name = doc.slice(it.start, it.end);
+                match counts.iter_mut().find(|(n, _)| *n == name) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((name, 1)),
+                }
+            }
+        }
+        // The first of the most written, for a stable choice.
+        let most = counts.iter().map(|&(_, n)| n).max()?;
+        counts.into_iter().find(|&(_, n)| n == most).map(|(w, _)| w)
+    };
     by_code
         .and_then(|c| slugify(c))
+        .or_else(|| written().and_then(slugify))
         .or_else(|| slugify(&actor.display))
         .unwrap_or_else(|| actor.id.to_lowercase())
 }
@@ -837,14 +864,21 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     // The parties of a contested thing: the two states named most, in two sentences at least
     // (a state named once in passing is no party) when any is; else the first two named, since
     // a dispute needs a party to be stored.
+    let recurring = states.iter().filter(|&&(_, n)| n >= 2).count().min(2);
     let top: Vec<usize> = {
         let mut s = states.to_vec();
         s.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-        let recurring = s.iter().take_while(|&&(_, n)| n >= 2).count().min(2);
         s.iter()
             .take(if recurring > 0 { recurring } else { 2 })
             .map(|&(a, _)| a)
             .collect()
+    };
+    // Where two states recur, a question whose subject is written once is where one's act falls
+    // ("the killing of nine Turks ... seeking to break Israel's blockade of the Gaza Strip"),
+    // not what the two contest.
+    let question = || {
+        named_question(doc)
+            .filter(|(_, title)| recurring < 2 || doc.text.matches(title.as_str()).count() >= 2)
     };
     // A contested thing names the dispute, in this order of preference; with no state to be
     // its party nothing is proposed (a dispute needs a party to be stored).
@@ -865,7 +899,7 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     if quarrel && !top.is_empty() {
         let named = named_object(doc)
             .or_else(|| named_territory(doc))
-            .or_else(|| named_question(doc))
+            .or_else(question)
             .or_else(|| named_act(doc))
             .or_else(|| named_programme(doc))
             .or_else(|| named_people(doc));

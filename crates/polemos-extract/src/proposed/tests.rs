@@ -51,6 +51,25 @@ fn the_topic_of_a_contested_question_names_the_dispute() {
 }
 
 #[test]
+fn a_place_named_once_in_passing_after_such_a_noun_is_no_contested_question() {
+    // "the blockade of Lower Vask" is where Cambodia's act falls; the quarrel is the two
+    // states', whose names recur.
+    let d = disputes(
+        "Thailand expelled Cambodia's ambassador. Thailand said Cambodia's troops killed nine Thai sailors who tried to break the blockade of Lower Vask. Cambodia said its troops acted lawfully. Thailand demanded an apology.",
+    );
+    assert_eq!(d, vec!["disputes/thailand-cambodia".to_owned()]);
+}
+
+#[test]
+fn a_state_whose_display_name_the_text_never_writes_is_named_as_the_text_names_it() {
+    // The knowledge files call Turkey "Türkiye"; the text says "Turkey".
+    let d = disputes(
+        "Turkey expelled Israel's ambassador. Turkey said Israel had refused to apologize. Israel said Turkey was wrong. Turkey cut military ties with Israel.",
+    );
+    assert_eq!(d, vec!["disputes/turkey-israel".to_owned()]);
+}
+
+#[test]
 fn an_act_owned_by_a_body_of_a_place_names_the_dispute_after_both() {
     // The owner is a body ("... Regional Government"): its name words stand for it.
     let d = disputes(
