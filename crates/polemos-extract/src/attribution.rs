@@ -271,6 +271,11 @@ fn inverted_speaker(
         }
     }
     let speaker = speaker?;
+    // "Russia, said Japan's foreign minister, had violated ...": the speaker's words go on
+    // after a second comma; the whole sentence is what was said.
+    if continues_after(doc, end, sentence) {
+        return Some((speaker, sentence.tokens.end));
+    }
     // A comma after the speaker may open another clause ("..., said X, but Russia refused"),
     // which the speaker did not say: only the sentence's end or a time or place may follow.
     let tail = end >= sentence.tokens.end
@@ -282,6 +287,24 @@ fn inverted_speaker(
                 )
             }));
     tail.then_some((speaker, before - 1))
+}
+
+/// Whether a parenthetical reporting clause ends at token `end` and the sentence it interrupts
+/// goes on: a comma, then the predicate its subject was waiting for, opening with an auxiliary
+/// or a verb ("Russia, Japan's foreign minister said, had violated ..."). Not "..., said X, but
+/// Russia refused" nor "..., X said, adding that ...": a conjunction or a participle opens
+/// another clause.
+fn continues_after(doc: &Doc<'_>, end: usize, sentence: &super::ir::Sentence) -> bool {
+    if end + 1 >= sentence.tokens.end || doc.tok(end) != "," {
+        return false;
+    }
+    let next = end + 1;
+    let finite = doc.parse.word_at(doc.tokens[next].start).is_some_and(|w| {
+        doc.parse.token(w).is_some_and(|t| {
+            t.upos == "AUX" || (t.upos == "VERB" && !matches!(t.xpos.as_str(), "VBG" | "VBN"))
+        })
+    });
+    finite || doc.tok_is_a(next, Class::Auxiliary)
 }
 
 /// Longest speaker label of a transcript, in tokens: "AMBASSADOR LINDA THOMAS-GREENFIELD:" or
@@ -412,8 +435,13 @@ pub fn run(doc: &mut Doc<'_>) {
                 && doc.tok_is_a(it.tok + 1, Class::AccordingTo);
             let (speaker, content) = if according_to {
                 (speaker_after(items, i), (sentence.start, sentence.end))
-            } else if let Some((speaker, comma)) = inverted_speaker(doc, items, i, sentence) {
-                (Some(speaker), (sentence.start, doc.tokens[comma].start))
+            } else if let Some((speaker, upto)) = inverted_speaker(doc, items, i, sentence) {
+                let end = if upto >= sentence.tokens.end {
+                    sentence.end
+                } else {
+                    doc.tokens[upto].start
+                };
+                (Some(speaker), (sentence.start, end))
             } else {
                 // Trailing: ", the NHK broadcaster said." at the end of the sentence.
                 // Only a short tail of time or place may follow ("..., he said on Monday.").
@@ -449,9 +477,31 @@ pub fn run(doc: &mut Doc<'_>) {
                 }
                 let comma_before = before > sentence.tokens.start
                     && matches!(doc.tok(before - 1), "," | "?" | "!");
-                if rest_is_tail && comma_before && first.is_some() {
-                    let comma = before - 1;
-                    (first, (sentence.start, doc.tokens[comma].start))
+                // A comma before the subject's phrase, which may open before its actor
+                // ("Russia, Japan's foreign minister said, ...").
+                let comma = if comma_before {
+                    Some(before - 1)
+                } else {
+                    (sentence.tokens.start + 1..=subject_tok)
+                        .rev()
+                        .take(6)
+                        .take_while(|&b| {
+                            doc.parse
+                                .word_at(doc.tokens[b].start)
+                                .and_then(|w| doc.parse.token(w))
+                                .is_none_or(|t| !matches!(t.upos.as_str(), "VERB" | "AUX"))
+                        })
+                        .find(|&b| doc.tok(b - 1) == ",")
+                        .map(|b| b - 1)
+                };
+                // "Russia, Japan's foreign minister said, had violated ...". (Read only for a
+                // parenthesis: a tail after such a wider phrase, "..., a senior Bree official
+                // said.", would hand background clauses to rules that read a speaker's words.)
+                if comma.is_some() && first.is_some() && continues_after(doc, it.tok_end, sentence)
+                {
+                    (first, (sentence.start, sentence.end))
+                } else if rest_is_tail && comma_before && first.is_some() {
+                    (first, (sentence.start, doc.tokens[before - 1].start))
                 } else if first.is_some() {
                     (first, (it.end, sentence.end))
                 } else {
@@ -742,6 +792,38 @@ mod tests {
                 .filter_map(|a| a.speaker.as_deref())
                 .collect();
             assert_eq!(speakers, ["actors/VNM"], "{text}: {:?}", x.attributions);
+        }
+    }
+
+    #[test]
+    fn a_speaker_set_between_commas_said_the_whole_sentence() {
+        // What was said is the interrupted sentence, its predicate after the second comma
+        // included.
+        let said = |text: &str| {
+            let full = format!("Headline\n\n{text}");
+            let x = crate::test_support::extractor()
+                .extract(&full, &ArticleMeta::default())
+                .expect("extracts");
+            x.attributions
+                .iter()
+                .map(|a| {
+                    (
+                        a.speaker.clone().unwrap_or_default(),
+                        full[a.content.start..a.content.end].to_owned(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        };
+        for text in [
+            "Chile, said Peru's foreign minister, had violated the accord.",
+            "Chile, Peru's foreign minister said, had violated the accord.",
+        ] {
+            let got = said(text);
+            assert!(
+                got.iter()
+                    .any(|(s, c)| s == "actors/PER" && c.contains("had violated the accord")),
+                "{text}: {got:?}"
+            );
         }
     }
 }
