@@ -64,6 +64,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             let mut cue = &k.events[ev];
             let mut converted = false;
+            let mut expelled = false;
             // "abandon full economic ties with X", "imposing a round of sanctions on X": a
             // sanction, whatever the verb alone is coded as, coded by the data's row for its
             // kind (cutting ties, recalling an envoy, imposing a penalty).
@@ -72,7 +73,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && let Some(kind) = gates::sanction_verb(doc, it)
                 && let Some(c) = match kind {
                     SanctionKind::Ties => k.plain_event(PloverType::Sanction, "withdraw", None),
-                    SanctionKind::Envoy => {
+                    SanctionKind::Envoy | SanctionKind::Expel => {
                         k.plain_event(PloverType::Sanction, "sanction", Some("161"))
                     }
                     SanctionKind::Penalty => {
@@ -80,6 +81,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     }
                 }
             {
+                expelled = kind == SanctionKind::Expel;
                 cue = c;
                 converted = true;
             }
@@ -368,6 +370,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 targets
             };
+            // "ordered U.S. diplomats to leave the country" said of the United States: an
+            // evacuation. Only an envoy of another state than the orderer's is expelled.
+            if expelled && targets.is_empty() {
+                continue;
+            }
             // "Aslam says Afghan officials have apologized for the incident": a concession that
             // names no one is made to the side of whoever reports it.
             let targets = match clause.speaker {
@@ -575,6 +582,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 merge(&mut out, &mut index, fact);
             }
         }
+        joined::code(doc, items, s, &mut acts, &mut out, &mut index);
         demanded::code(k, doc, items, s, &author, &mut out, &mut index);
         judged::code(k, doc, items, s, &author, &mut out, &mut index);
         misdeed::code(k, doc, items, s, &signatory, &mut out, &mut index);
@@ -590,6 +598,7 @@ mod answered;
 pub mod calibration;
 mod demanded;
 mod details;
+mod joined;
 mod judged;
 mod merge;
 mod misdeed;
