@@ -10,6 +10,7 @@ use super::gates;
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
 use super::lang::Class;
+use super::lexicon::Lex;
 use super::output::EventFact;
 use super::syntax::{Subject, direct_objects_after, objects_after};
 use polemos_core::model::{EventStatus, PloverType};
@@ -65,6 +66,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let mut cue = &k.events[ev];
             let mut converted = false;
             let mut expelled = false;
+            let mut recalled = false;
             // "abandon full economic ties with X", "imposing a round of sanctions on X": a
             // sanction, whatever the verb alone is coded as, coded by the data's row for its
             // kind (cutting ties, recalling an envoy, imposing a penalty).
@@ -82,6 +84,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 }
             {
                 expelled = kind == SanctionKind::Expel;
+                recalled = kind == SanctionKind::Envoy;
                 cue = c;
                 converted = true;
             }
@@ -398,8 +401,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // Only the curated cues: the dictionary's broad dyads ("demonstrated", "confirmed")
             // are coded only when the text names their target; "each side blamed the other" is
             // mutual (below).
+            // "Russia recalled its ambassador as a protest": a recall that names no one answers
+            // the other side's act too, aimed where the envoy served.
+            let recall = recalled || recalls_envoy(doc, it);
             let targets = if targets.is_empty()
-                && answered::reacts(cue.event_type)
+                && (answered::reacts(cue.event_type)
+                    || (cue.event_type == PloverType::Sanction && recall))
                 && cue.args != Args::Dyad
                 && cue.mode != "deny"
                 && tree.target != Who::Other
@@ -592,6 +599,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         e.confidence = calibration::confidence(&k.calibration, e);
     }
     doc.events = out;
+}
+
+/// Whether the cue's own words withdraw an envoy ("recalled its ambassador"): a verb of
+/// withdrawing (`withdrawing_verb`, by stem, or `sanction_verb_irregular`) and an envoy noun.
+fn recalls_envoy(doc: &Doc<'_>, it: &Item) -> bool {
+    let words = || (it.tok..it.tok_end).map(|t| doc.tok(t).to_ascii_lowercase());
+    words().any(|w| doc.lexicon.is(Lex::EnvoyNoun, &w))
+        && words().any(|w| {
+            doc.lexicon.is(Lex::SanctionVerbIrregular, &w)
+                || doc
+                    .lexicon
+                    .words(Lex::WithdrawingVerb)
+                    .any(|v| w.starts_with(v))
+        })
 }
 
 mod answered;

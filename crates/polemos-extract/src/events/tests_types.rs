@@ -500,3 +500,10 @@ fn a_gerund_after_after_or_by_shares_the_clauses_subject() {
         );
     }
 }
+
+#[test]
+fn a_recall_that_names_no_one_answers_the_other_sides_act() {
+    let text = "Peru detained two Chilean officers on Monday. \
+                Chile recalled its ambassador in protest.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
