@@ -703,11 +703,18 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
                 return None;
             }
         } else if p.has_rel(x, "advcl")
-            && p.dependent(x, "mark").is_none()
+            && p.dependent(x, "mark").is_none_or(|m| {
+                p.token(m).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::AdjunctMark, &t.lemma.to_ascii_lowercase())
+                })
+            })
             && p.token(x).is_some_and(|t| t.xpos == "VBG")
         {
             // A free participle shares the subject of its clause: "Japan protested, calling the
-            // move illegal", "the tribunal delivered a decision rejecting X's claims".
+            // move illegal", "the tribunal delivered a decision rejecting X's claims"; so does a
+            // gerund after "after" or "by" ("responded by ordering ...", lang class
+            // `adjunct_mark`).
         } else if p.has_rel(x, "advcl") {
             // Only a purpose clause ("summoned the ambassador to protest") shares the subject;
             // after a verb of asking it is what was asked ("called on Peru to withdraw", which

@@ -10,6 +10,7 @@ use super::gates;
 use super::ir::{Doc, Item, ItemKind};
 use super::knowledge::{Args, Cue, Knowledge};
 use super::lang::Class;
+use super::lexicon::Lex;
 use super::output::EventFact;
 use super::syntax::{Subject, direct_objects_after, objects_after};
 use polemos_core::model::{EventStatus, PloverType};
@@ -64,6 +65,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             let mut cue = &k.events[ev];
             let mut converted = false;
+            let mut expelled = false;
+            let mut recalled = false;
             // "abandon full economic ties with X", "imposing a round of sanctions on X": a
             // sanction, whatever the verb alone is coded as, coded by the data's row for its
             // kind (cutting ties, recalling an envoy, imposing a penalty).
@@ -72,7 +75,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && let Some(kind) = gates::sanction_verb(doc, it)
                 && let Some(c) = match kind {
                     SanctionKind::Ties => k.plain_event(PloverType::Sanction, "withdraw", None),
-                    SanctionKind::Envoy => {
+                    SanctionKind::Envoy | SanctionKind::Expel => {
                         k.plain_event(PloverType::Sanction, "sanction", Some("161"))
                     }
                     SanctionKind::Penalty => {
@@ -80,6 +83,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     }
                 }
             {
+                expelled = kind == SanctionKind::Expel;
+                recalled = kind == SanctionKind::Envoy;
                 cue = c;
                 converted = true;
             }
@@ -368,6 +373,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 targets
             };
+            // "ordered U.S. diplomats to leave the country" said of the United States: an
+            // evacuation. Only an envoy of another state than the orderer's is expelled.
+            if expelled && targets.is_empty() {
+                continue;
+            }
             // "Aslam says Afghan officials have apologized for the incident": a concession that
             // names no one is made to the side of whoever reports it.
             let targets = match clause.speaker {
@@ -391,8 +401,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // Only the curated cues: the dictionary's broad dyads ("demonstrated", "confirmed")
             // are coded only when the text names their target; "each side blamed the other" is
             // mutual (below).
+            // "Russia recalled its ambassador as a protest": a recall that names no one answers
+            // the other side's act too, aimed where the envoy served.
+            let recall = recalled || recalls_envoy(doc, it);
             let targets = if targets.is_empty()
-                && answered::reacts(cue.event_type)
+                && (answered::reacts(cue.event_type)
+                    || (cue.event_type == PloverType::Sanction && recall))
                 && cue.args != Args::Dyad
                 && cue.mode != "deny"
                 && tree.target != Who::Other
@@ -575,6 +589,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 merge(&mut out, &mut index, fact);
             }
         }
+        joined::code(doc, items, s, &mut acts, &mut out, &mut index);
         demanded::code(k, doc, items, s, &author, &mut out, &mut index);
         judged::code(k, doc, items, s, &author, &mut out, &mut index);
         misdeed::code(k, doc, items, s, &signatory, &mut out, &mut index);
@@ -586,10 +601,25 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     doc.events = out;
 }
 
+/// Whether the cue's own words withdraw an envoy ("recalled its ambassador"): a verb of
+/// withdrawing (`withdrawing_verb`, by stem, or `sanction_verb_irregular`) and an envoy noun.
+fn recalls_envoy(doc: &Doc<'_>, it: &Item) -> bool {
+    let words = || (it.tok..it.tok_end).map(|t| doc.tok(t).to_ascii_lowercase());
+    words().any(|w| doc.lexicon.is(Lex::EnvoyNoun, &w))
+        && words().any(|w| {
+            doc.lexicon.is(Lex::SanctionVerbIrregular, &w)
+                || doc
+                    .lexicon
+                    .words(Lex::WithdrawingVerb)
+                    .any(|v| w.starts_with(v))
+        })
+}
+
 mod answered;
 pub mod calibration;
 mod demanded;
 mod details;
+mod joined;
 mod judged;
 mod merge;
 mod misdeed;

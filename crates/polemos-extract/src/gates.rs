@@ -584,17 +584,22 @@ fn plain_stance(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<Pl
 }
 
 /// Whether the verb cue `cue` is in fact a sanction, and which (`event_args::sanction_verb`),
-/// asking the parse only when one of the cue's words can be a form of a severing, withdrawing
-/// or imposing verb.
+/// asking the parse only when one of the cue's words can be a form of a severing, withdrawing,
+/// imposing or ordering verb.
 #[must_use]
 pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<event_args::SanctionKind> {
     let may = (cue.tok..cue.tok_end).any(|t| {
         let w = doc.tok(t).to_ascii_lowercase();
         doc.lexicon.is(Lex::SanctionVerbIrregular, &w)
-            || [Lex::SeveringVerb, Lex::ImposingVerb, Lex::WithdrawingVerb]
-                .into_iter()
-                .flat_map(|l| doc.lexicon.words(l))
-                .any(|v| w.starts_with(v.strip_suffix(['e', 'y']).unwrap_or(v)))
+            || [
+                Lex::SeveringVerb,
+                Lex::ImposingVerb,
+                Lex::WithdrawingVerb,
+                Lex::OrderingVerb,
+            ]
+            .into_iter()
+            .flat_map(|l| doc.lexicon.words(l))
+            .any(|v| w.starts_with(v.strip_suffix(['e', 'y']).unwrap_or(v)))
     });
     if may || doc.parse.asks_always() {
         event_args::sanction_verb(doc, cue)

@@ -211,6 +211,9 @@ pub enum Class {
     /// The preposition of an absolute phrase whose noun is the subject of the gerund after it
     /// ("with both sides accusing the other").
     AbsoluteCase,
+    /// Subordinators of a gerund clause whose subject is its governing clause's ("announced the
+    /// expulsion one day after ordering Bolivia's ambassador to leave", "responded by ordering").
+    AdjunctMark,
     /// Subordinators of a condition ("if", "unless"): "If X does Y, we will retaliate".
     ConditionMark,
     /// Modals of what may or would happen ("would", "might"): a deed under one is not done.
@@ -335,7 +338,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 138] = [
+pub const CLASSES: [(Class, &str); 139] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -414,6 +417,7 @@ pub const CLASSES: [(Class, &str); 138] = [
     (Class::Without, "without"),
     (Class::SettingCase, "setting_case"),
     (Class::AbsoluteCase, "absolute_case"),
+    (Class::AdjunctMark, "adjunct_mark"),
     (Class::ConditionMark, "condition_mark"),
     (Class::HypotheticalModal, "hypothetical_modal"),
     (Class::NotOnly, "not_only"),

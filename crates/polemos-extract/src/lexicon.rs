@@ -111,6 +111,16 @@ pub enum Lex {
     ImposingVerb,
     /// Verbs that withdraw an envoy ("withdrew its ambassador").
     WithdrawingVerb,
+    /// Forms of the verb of joining another's act ("was joined in its appeal by X").
+    JoiningVerb,
+    /// The preposition of the act one joins ("in its appeal").
+    JoinedActCase,
+    /// Verbs that order an envoy out ("ordered the U.S. ambassador to leave").
+    OrderingVerb,
+    /// Verbs of leaving a country that an ordering verb governs ("leave", "depart").
+    LeavingVerb,
+    /// Prepositions of a leaving's destination ("leave for consultations"): a recall, no expulsion.
+    DestinationCase,
     /// Irregular forms of those verbs, which their stems do not find ("withdrew", "broke").
     SanctionVerbIrregular,
     /// Nouns of a penalty one state puts on another ("sanctions", "tariffs").
@@ -275,7 +285,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 97] = [
+pub const LEXICONS: [(Lex, &str, Case); 102] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -327,6 +337,11 @@ pub const LEXICONS: [(Lex, &str, Case); 97] = [
     (Lex::SeveringVerb, "severing_verb", Case::Any),
     (Lex::ImposingVerb, "imposing_verb", Case::Any),
     (Lex::WithdrawingVerb, "withdrawing_verb", Case::Any),
+    (Lex::JoiningVerb, "joining_verb", Case::Any),
+    (Lex::JoinedActCase, "joined_act_case", Case::Any),
+    (Lex::OrderingVerb, "ordering_verb", Case::Any),
+    (Lex::LeavingVerb, "leaving_verb", Case::Any),
+    (Lex::DestinationCase, "destination_case", Case::Any),
     (
         Lex::SanctionVerbIrregular,
         "sanction_verb_irregular",

@@ -12,6 +12,9 @@ pub enum SanctionKind {
     Envoy,
     /// "is imposing a second round of sanctions on X": an economic penalty (CAMEO 163).
     Penalty,
+    /// "ordered the U.S. ambassador in Caracas to leave": an expulsion (CAMEO 161), coded only
+    /// when the envoy is of another state than the orderer.
+    Expel,
 }
 
 /// Whether the verb cue `cue` is in fact a sanction, and which: a severing verb whose object
@@ -48,6 +51,12 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
             })
             .then_some(SanctionKind::Envoy);
     }
+    if verb_in(p, v, Lex::OrderingVerb) {
+        return objects
+            .iter()
+            .any(|&o| ordered_out(p, v, o))
+            .then_some(SanctionKind::Expel);
+    }
     // The penalty may be the object or what it is a round or a set of ("a second round of
     // sanctions").
     let penalty = |w: Word| p.lexicon().is(Lex::PenaltyNoun, &text(w));
@@ -59,6 +68,65 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
                 })
         }))
     .then_some(SanctionKind::Penalty)
+}
+
+/// Whether the object `o` of the ordering verb `v` is an envoy of a state the phrase names, told
+/// to leave with no destination: "ordered U.S. ambassador Philip Goldberg to leave", "ordering
+/// Bolivia's ambassador to leave the country". The state is named by a possessive, a modifier or a
+/// name ("its diplomats", owned by a pronoun, are the orderer's own: an evacuation); a place left
+/// other than "the country" ("to leave Kabul") or a destination ("to leave for consultations")
+/// makes it an evacuation or a recall. The parser hangs the infinitive on the verb or on the
+/// object.
+fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
+    let lower = |w: Word| {
+        p.token(w)
+            .map(|t| t.text.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let envoy = |w: Word| p.lexicon().is(Lex::EnvoyNoun, &lower(w));
+    let name_like = |w: Word| p.token(w).is_some_and(|t| t.upos == "PROPN");
+    let modifiers: Vec<Word> = p.dependents(o).collect();
+    // "Chilean ambassador Juan Perez" may be parsed with the demonym as the object's head, and
+    // "U.S. ambassador Philip Goldberg" with the title inside a name the parser joins to it.
+    let in_name = |d: Word| {
+        ["flat", "compound", "nmod:desc", "appos", "conj"]
+            .iter()
+            .any(|r| p.has_rel(d, r))
+    };
+    let mut name: Vec<Word> = vec![o];
+    let mut at = 0;
+    while at < name.len() && name.len() < 12 {
+        name.extend(p.dependents(name[at]).filter(|&d| in_name(d)));
+        at += 1;
+    }
+    let is_envoy = name.iter().any(|&w| envoy(w));
+    let owned_by_pronoun = modifiers
+        .iter()
+        .any(|&d| p.has_rel(d, "nmod:poss") && p.token(d).is_some_and(|t| t.upos == "PRON"));
+    let names_state = (!envoy(o) && name_like(o))
+        || modifiers.iter().any(|&d| {
+            (p.has_rel(d, "nmod:poss")
+                || p.has_rel(d, "compound")
+                || p.has_rel(d, "amod")
+                || p.has_rel(d, "appos")
+                || p.has_rel(d, "flat"))
+                && name_like(d)
+        });
+    if !is_envoy || owned_by_pronoun || !names_state {
+        return false;
+    }
+    let leaving = p
+        .dependents(v)
+        .filter(|&d| p.has_rel(d, "xcomp") || p.has_rel(d, "advcl"))
+        .chain(p.dependents(o).filter(|&d| p.has_rel(d, "acl")))
+        .find(|&d| verb_in(p, d, Lex::LeavingVerb));
+    leaving.is_some_and(|l| {
+        p.dependents(l).all(|d| {
+            !(p.has_rel(d, "obj") && !p.lexicon().is(Lex::StateNoun, &lower(d))
+                || p.has_rel(d, "obl")
+                    && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c)))
+        })
+    })
 }
 
 /// Whether the verb cue `cue` is a verb of contact (the lexicon's `contact_verb`) with an oblique

@@ -442,3 +442,68 @@ fn talks_pursued_were_held() {
     let text = "Russia pursued negotiations with Ukraine on a prisoner exchange.";
     assert!(has(text, "RUS", "CONSULT", "UKR"), "{:?}", events(text));
 }
+
+#[test]
+fn ordering_another_states_envoy_to_leave_is_an_expulsion() {
+    let text = "Peruvian President Alan Garcia ordered Chilean ambassador Juan Perez to leave.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, g, _)| t == "SANCTION" && g == &["juan-perez"]),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile responded by ordering Peru's ambassador to leave the country.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // One's own diplomats ordered out of a city, or an envoy called home: no expulsion.
+    for text in [
+        "Peru ordered its diplomats to leave Santiago.",
+        "Peru ordered its ambassador in Chile to leave for consultations.",
+        "Peru ordered Peruvian diplomats to leave the country.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn joining_anothers_appeal_is_the_joiners_request_too() {
+    let text = "Chile urged Peru to end the blockade and was joined in its appeal by Bolivia. \
+                But Peru rejected those calls.";
+    assert!(has(text, "BOL", "REQUEST", "PER"), "{:?}", events(text));
+    // The rejection answers both sides that pressed.
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, _)| s == &["PER"] && t == "REJECT" && g.contains(&"BOL".to_string())),
+        "{:?}",
+        events(text)
+    );
+    // Joining a body is no act of the body's.
+    let text = "Chile urged Peru to end the blockade and Bolivia joined the Andean Community.";
+    assert!(!has(text, "BOL", "REQUEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_gerund_after_after_or_by_shares_the_clauses_subject() {
+    for text in [
+        "Chile responded by ordering Peru's ambassador to leave the country.",
+        "Chile closed its consulate in Bolivia one day after ordering Peru's ambassador to leave.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn a_recall_that_names_no_one_answers_the_other_sides_act() {
+    let text = "Peru detained two Chilean officers on Monday. \
+                Chile recalled its ambassador in protest.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}

@@ -1,0 +1,126 @@
+//! Joining another's act: "Spain called on Morocco to withdraw its troops and was joined in its
+//! appeal by the European Union", "France joined Britain in its demand". A verb of joining
+//! (`joining_verb`) with an "in" phrase naming an act (`joined_act_case`, a common noun) makes the
+//! joiner (the passive's agent, else the subject) do what the joined side (the passive's
+//! subject, else the object) did in the same sentence, upon the same targets; and a reaction
+//! that follows ("But Morocco dismissed those calls") answers both.
+
+use super::answered::Act;
+use super::{Index, merge};
+use crate::attribution::clause_at;
+use crate::ir::{Doc, Item, ItemKind};
+use crate::lexicon::Lex;
+use crate::output::EventFact;
+use crate::tree::Word;
+
+/// Codes the joinings of sentence `s`: each event of the sentence by the joined side is also
+/// the joiner's; the joiner is added to the joined side's act in `acts`.
+pub(super) fn code(
+    doc: &Doc<'_>,
+    items: &[Item],
+    s: usize,
+    acts: &mut [Act],
+    out: &mut Vec<EventFact>,
+    index: &mut Index,
+) {
+    let toks = doc.sentences[s].tokens.clone();
+    if !toks.clone().any(|t| doc.tok_in_lex(t, Lex::JoiningVerb)) {
+        return;
+    }
+    let p = &doc.parse;
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    // The actor a word names: the actor whose mention holds the word.
+    let actor_at = |w: Word| {
+        let t = p.token(w)?;
+        items.iter().find_map(|it| match it.kind {
+            ItemKind::Actor { actor, .. } if it.start <= t.start && t.end <= it.end => Some(actor),
+            _ => None,
+        })
+    };
+    for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::JoiningVerb)) {
+        let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
+        let Some(v) = p.word_at(start) else {
+            continue;
+        };
+        // "in its appeal": an act, not a place ("was joined in Geneva by ...").
+        let in_act = p.dependents(v).any(|d| {
+            p.has_rel(d, "obl")
+                && p.token(d).is_some_and(|x| x.upos == "NOUN")
+                && p.dependent(d, "case")
+                    .and_then(|c| p.token(c))
+                    .is_some_and(|c| {
+                        p.lexicon()
+                            .is(Lex::JoinedActCase, &c.text.to_ascii_lowercase())
+                    })
+        });
+        if !in_act {
+            continue;
+        }
+        let agent = p.dependent(v, "obl:agent");
+        let (joiner, joined) = if let Some(a) = agent {
+            // The passive's subject, or that of the verb it is coordinated with ("Spain called
+            // on Morocco ... and was joined ...").
+            let subject = p.dependent(v, "nsubj:pass").or_else(|| {
+                p.head(v)
+                    .filter(|_| p.has_rel(v, "conj"))
+                    .and_then(|h| p.dependent(h, "nsubj"))
+            });
+            (Some(a), subject)
+        } else {
+            (p.dependent(v, "nsubj"), p.dependent(v, "obj"))
+        };
+        let (Some(joiner), Some(joined)) = (joiner.and_then(actor_at), joined.and_then(actor_at))
+        else {
+            continue;
+        };
+        if state_of(joiner) == state_of(joined) {
+            continue;
+        }
+        let Some(clause) = clause_at(&doc.clauses, s, start) else {
+            continue;
+        };
+        let joined_name = doc.actor_name(joined);
+        let joiner_name = doc.actor_name(joiner);
+        let joiner_state = doc.actor_name(state_of(joiner));
+        let done: Vec<EventFact> = out
+            .iter()
+            .filter(|e| {
+                !e.negated
+                    && e.sources.contains(&joined_name)
+                    && e.evidence.iter().any(|x| x.sentence == s)
+            })
+            .cloned()
+            .collect();
+        for e in done {
+            let targets: Vec<String> = e
+                .targets
+                .iter()
+                .filter(|&x| *x != joiner_name && *x != joiner_state)
+                .cloned()
+                .collect();
+            if targets.is_empty() {
+                continue;
+            }
+            let confidence = 0.8 * 0.85;
+            let fact = EventFact {
+                sources: vec![joiner_name.clone()],
+                targets,
+                confidence,
+                evidence: vec![doc.evidence(
+                    s,
+                    Some((start, end)),
+                    confidence,
+                    clause.speaker,
+                    clause.reported_by,
+                )],
+                ..e
+            };
+            merge(out, index, fact);
+        }
+        for act in acts.iter_mut().filter(|a| a.sentence == s) {
+            if act.sources.contains(&joined) && !act.sources.contains(&joiner) {
+                act.sources.push(joiner);
+            }
+        }
+    }
+}
