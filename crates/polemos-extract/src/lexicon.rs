@@ -263,6 +263,10 @@ pub enum Lex {
     /// a speaker's own side ("said they would not halt construction"), a rejection of the asker
     /// (`events/refused.rs`).
     YieldingVerb,
+    /// Nouns of a document that says what it found ("report", "findings"): too vague to be an
+    /// issue alone, an issue once the text names whose it is ("the U.N. report"), and then
+    /// "the report" later names that same document (`stances/issues.rs`).
+    DocumentNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -275,7 +279,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 97] = [
+pub const LEXICONS: [(Lex, &str, Case); 98] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -385,6 +389,7 @@ pub const LEXICONS: [(Lex, &str, Case); 97] = [
     (Lex::MisdeedVerb, "misdeed_verb", Case::Any),
     (Lex::ApprovingWord, "approving_word", Case::Any),
     (Lex::YieldingVerb, "yielding_verb", Case::Any),
+    (Lex::DocumentNoun, "document_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

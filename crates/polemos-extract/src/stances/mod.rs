@@ -483,7 +483,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         })
                 }
                 Kind::Support | Kind::Oppose => {
-                    let object_is_actor = items[i + 1..]
+                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                    // "condemned the U.N. report": a document named by whose it is; the name
+                    // is no object.
+                    let document = issues::named_document(doc, items, i, stop_tok);
+                    let object_is_actor = document.is_none() && items[i + 1..]
                         .iter()
                         .find(|x| x.start >= it.end)
                         .is_some_and(|x| {
@@ -498,7 +502,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 // "the Russian government's plan": an owner, not the object.
                                 && super::mentions::after_possessive(doc, x.tok_end) == x.tok_end
                         });
-                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                     // "The measure ... was co-sponsored by France": a passive's issue is its
                     // subject, before the cue.
                     let passive_subject = doc
@@ -571,6 +574,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             && !matches!(it.kind, ItemKind::Event(_)) =>
                         {
                             new_issue(doc, items, i, stop_tok)
+                                .or(document)
                                 .map(|(id, title)| Target::New(id, title))
                         }
                         // "lodged a protest with Russia over the visit": the object is the
