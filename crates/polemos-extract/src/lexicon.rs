@@ -267,6 +267,9 @@ pub enum Lex {
     /// issue alone, an issue once the text names whose it is ("the U.N. report"), and then
     /// "the report" later names that same document (`stances/issues.rs`).
     DocumentNoun,
+    /// Nouns of a request that, after a referring determiner, stand for a request named before
+    /// ("dismissed those calls", `stances/issues.rs`).
+    RequestNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -279,7 +282,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 98] = [
+pub const LEXICONS: [(Lex, &str, Case); 99] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -390,6 +393,7 @@ pub const LEXICONS: [(Lex, &str, Case); 98] = [
     (Lex::ApprovingWord, "approving_word", Case::Any),
     (Lex::YieldingVerb, "yielding_verb", Case::Any),
     (Lex::DocumentNoun, "document_noun", Case::Any),
+    (Lex::RequestNoun, "request_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

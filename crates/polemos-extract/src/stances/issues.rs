@@ -1145,6 +1145,22 @@ pub(super) fn against_a_standard(doc: &Doc<'_>, cue: &Item) -> bool {
     (cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::StandardBreach))
 }
 
+/// "dismissed those calls", "rejected the demands": a referring determiner, then a noun of
+/// request with nothing of its own after it (lexicon `request_noun`), stands for a request
+/// named before.
+pub(super) fn refers_to_request(doc: &Doc<'_>, cue: &Item, stop_tok: usize) -> bool {
+    let mut t = cue.tok_end;
+    if !(t < stop_tok && doc.tok_is_a(t, Class::ReferringDeterminer)) {
+        return false;
+    }
+    while t < stop_tok && doc.tok_is_a(t, Class::ReferringDeterminer) {
+        t += 1;
+    }
+    t < stop_tok
+        && doc.tok_in_lex(t, Lex::RequestNoun)
+        && !doc.tok_is_a(t + 1, Class::NounComplement)
+}
+
 /// Longest name of a document before its noun ("the Goldstone Commission report"), in tokens.
 const MAX_DOCUMENT_NAME: usize = 3;
 

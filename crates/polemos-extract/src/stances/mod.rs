@@ -54,6 +54,8 @@ use references::{anaphor, anaphor_before};
 
 /// How far after a stance cue its condition may start, in tokens.
 const CONDITION_WINDOW: usize = 14;
+/// How many sentences back a request may stand for "those calls" to refer to it.
+const REQUEST_BACK: usize = 2;
 /// How far after a cue of support the actors asked to act may be named ("encourage India and
 /// Pakistan to ..."), in tokens.
 const ASKED_ACTORS_WINDOW: usize = 6;
@@ -153,6 +155,7 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
 }
 
 /// The issue of a stance: a topic after the cue, else a new issue named by the noun phrase.
+#[derive(Clone)]
 enum Target {
     Topic(usize, usize),
     New(String, String),
@@ -197,6 +200,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let voice = voice(doc);
     let author = std::cell::OnceCell::new();
     let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
+    // The last request read: its sentence, what it asked about and whether it asked for it.
+    let mut last_request: Option<(usize, Target, bool)> = None;
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline
             || doc
@@ -416,6 +421,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .map_or(sentence_end, |(_, c)| c.start);
             let mut asked_against = false;
             let mut asked_of_object = false;
+            let mut from_request = false;
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
@@ -552,7 +558,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // cue is that verb's.
                     let own_topic = topic_after(items, i, topic_stop)
                         .filter(|&(_, tok)| !coordinated_after(doc, it.tok_end, tok, false));
-                    match claim
+                    from_request = is_request;
+                    // "Morocco dismissed those calls": the request the text reported lately,
+                    // referred back to. Rejecting it takes the other side of what it asked;
+                    // backing it, the same side.
+                    let echoed = last_request
+                        .as_ref()
+                        .filter(|(rs, _, _)| *rs + REQUEST_BACK >= s)
+                        .filter(|_| !is_request && issues::refers_to_request(doc, it, stop_tok));
+                    if let Some((_, target, asked)) = echoed {
+                        asked_against = !asked;
+                        Some(target.clone())
+                    } else { match claim
                         .or(recognized)
                         .or(own_topic)
                         .or(passive_subject)
@@ -583,6 +600,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             issues::issue_over(doc, items, i, stop_tok).map(Target::from)
                         }
                         None => None,
+                    }
                     }
                 }
             };
@@ -690,6 +708,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
             } ^ (reversed || asked_against);
+            if from_request && !holders.is_empty() {
+                last_request = Some((s, target.clone(), support));
+            }
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
                 Kind::Neutral => (StanceLabel::Neutral, 50.0, 0.3),
