@@ -270,6 +270,9 @@ pub enum Lex {
     /// Nouns of a request that, after a referring determiner, stand for a request named before
     /// ("dismissed those calls", `stances/issues.rs`).
     RequestNoun,
+    /// Phrases of taking part in an act ("involved in", "responsible for"): after a verb of
+    /// denying, the act is the charge denied (`stances/issues.rs`).
+    InvolvementPhrase,
 }
 
 /// How a list's words are compared with the text.
@@ -282,7 +285,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 99] = [
+pub const LEXICONS: [(Lex, &str, Case); 100] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -394,6 +397,7 @@ pub const LEXICONS: [(Lex, &str, Case); 99] = [
     (Lex::YieldingVerb, "yielding_verb", Case::Any),
     (Lex::DocumentNoun, "document_noun", Case::Any),
     (Lex::RequestNoun, "request_noun", Case::Any),
+    (Lex::InvolvementPhrase, "involvement_phrase", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -1145,6 +1145,36 @@ pub(super) fn against_a_standard(doc: &Doc<'_>, cue: &Item) -> bool {
     (cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::StandardBreach))
 }
 
+/// How far after a verb of denying the phrase of involvement may stand, in tokens ("denies the
+/// four officers were involved in").
+const DENIED_WINDOW: usize = 10;
+
+/// "The Kremlin denies the four officers were involved in espionage", "denied any involvement
+/// in the attack": what a denial of involvement (lexicon `involvement_phrase`) denies is the
+/// charge, the act after the phrase, which the denier opposes.
+pub(super) fn denied_charge(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<Accused> {
+    let cue = items[at];
+    let (x, n) = (cue.tok_end..(cue.tok_end + DENIED_WINDOW).min(stop_tok)).find_map(|x| {
+        doc.lex_phrase_at(Lex::InvolvementPhrase, x, stop_tok)
+            .map(|n| (x, n))
+    })?;
+    let first = x + n;
+    items
+        .iter()
+        .find_map(|it| match it.kind {
+            ItemKind::Topic(t) if it.tok == first => Some(Accused::Topic(t, it.tok)),
+            _ => None,
+        })
+        .or_else(|| {
+            new_issue_from(doc, items, first, stop_tok, true).map(|(id, t)| Accused::New(id, t))
+        })
+}
+
 /// "dismissed those calls", "rejected the demands": a referring determiner, then a noun of
 /// request with nothing of its own after it (lexicon `request_noun`), stands for a request
 /// named before.
@@ -1240,7 +1270,9 @@ fn document_name(doc: &Doc<'_>, noun: usize) -> Option<usize> {
 }
 /// The issue named by the document whose name starts at `first` and whose noun is `noun`.
 fn titled(doc: &Doc<'_>, first: usize, noun: usize) -> (String, String) {
-    let text = doc.slice(doc.tokens[first].start, doc.tokens[noun].end).to_owned();
+    let text = doc
+        .slice(doc.tokens[first].start, doc.tokens[noun].end)
+        .to_owned();
     (slugify(&text).unwrap_or_default(), text)
 }
 

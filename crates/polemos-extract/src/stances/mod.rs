@@ -493,11 +493,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // "condemned the U.N. report": a document named by whose it is; the name
                     // is no object.
                     let document = issues::named_document(doc, items, i, stop_tok);
-                    let object_is_actor = document.is_none() && items[i + 1..]
-                        .iter()
-                        .find(|x| x.start >= it.end)
-                        .is_some_and(|x| {
-                            matches!(
+                    let object_is_actor = document.is_none()
+                        && items[i + 1..]
+                            .iter()
+                            .find(|x| x.start >= it.end)
+                            .is_some_and(|x| {
+                                matches!(
                                 x.kind,
                                 ItemKind::Actor {
                                     adjectival: false,
@@ -507,7 +508,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             ) && x.tok <= it.tok_end + 1
                                 // "the Russian government's plan": an owner, not the object.
                                 && super::mentions::after_possessive(doc, x.tok_end) == x.tok_end
-                        });
+                            });
                     // "The measure ... was co-sponsored by France": a passive's issue is its
                     // subject, before the cue.
                     let passive_subject = doc
@@ -566,41 +567,49 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .as_ref()
                         .filter(|(rs, _, _)| *rs + REQUEST_BACK >= s)
                         .filter(|_| !is_request && issues::refers_to_request(doc, it, stop_tok));
+                    // "denies the officers were involved in espionage": the charge denied.
+                    let denied =
+                        matches!(it.kind, ItemKind::Event(e) if k.events[e].mode == "deny")
+                            .then(|| issues::denied_charge(doc, items, i, stop_tok))
+                            .flatten();
                     if let Some((_, target, asked)) = echoed {
                         asked_against = !asked;
                         Some(target.clone())
-                    } else { match claim
-                        .or(recognized)
-                        .or(own_topic)
-                        .or(passive_subject)
-                        .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
-                        .or_else(|| holders::subject_topic(doc, items, it))
-                    {
-                        Some((t, tok)) => Some(Target::Topic(t, tok)),
-                        // A request names a known topic or nothing: its verbs ("questioned",
-                        // "asked") take all kinds of objects.
-                        // "calls on Russia to end its occupation of Crimea": what a request
-                        // asks for is the object of the verb it governs.
-                        None if requested.is_some() => requested.map(|(found, against)| {
-                            asked_against = against;
-                            asked_of_object = object_is_actor;
-                            Target::from(found)
-                        }),
-                        None if !object_is_actor
-                            && !issues::weak_cue(doc, it)
-                            && !matches!(it.kind, ItemKind::Event(_)) =>
+                    } else if let Some(charge) = denied {
+                        Some(Target::from(charge))
+                    } else {
+                        match claim
+                            .or(recognized)
+                            .or(own_topic)
+                            .or(passive_subject)
+                            .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                            .or_else(|| holders::subject_topic(doc, items, it))
                         {
-                            new_issue(doc, items, i, stop_tok)
-                                .or(document)
-                                .map(|(id, title)| Target::New(id, title))
+                            Some((t, tok)) => Some(Target::Topic(t, tok)),
+                            // A request names a known topic or nothing: its verbs ("questioned",
+                            // "asked") take all kinds of objects.
+                            // "calls on Russia to end its occupation of Crimea": what a request
+                            // asks for is the object of the verb it governs.
+                            None if requested.is_some() => requested.map(|(found, against)| {
+                                asked_against = against;
+                                asked_of_object = object_is_actor;
+                                Target::from(found)
+                            }),
+                            None if !object_is_actor
+                                && !issues::weak_cue(doc, it)
+                                && !matches!(it.kind, ItemKind::Event(_)) =>
+                            {
+                                new_issue(doc, items, i, stop_tok)
+                                    .or(document)
+                                    .map(|(id, title)| Target::New(id, title))
+                            }
+                            // "lodged a protest with Russia over the visit": the object is the
+                            // actor protested to; the issue follows its "over".
+                            None if object_is_actor => {
+                                issues::issue_over(doc, items, i, stop_tok).map(Target::from)
+                            }
+                            None => None,
                         }
-                        // "lodged a protest with Russia over the visit": the object is the
-                        // actor protested to; the issue follows its "over".
-                        None if object_is_actor => {
-                            issues::issue_over(doc, items, i, stop_tok).map(Target::from)
-                        }
-                        None => None,
-                    }
                     }
                 }
             };

@@ -411,3 +411,16 @@ fn a_vague_act_noun_with_a_demonym_is_that_states_act() {
     );
     assert!(!s.iter().any(|(_, i, _)| i.contains("action")), "{s:?}");
 }
+
+#[test]
+fn denying_involvement_opposes_the_charge() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow denies that the three sailors were involved in smuggling near the islands.",
+    );
+    assert!(has(&s, "RUS", "smuggling", "oppose"), "{s:?}");
+    // A denial of another kind names no charge.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow denies that the three sailors crossed into Japanese waters.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
