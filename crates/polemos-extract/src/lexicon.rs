@@ -273,6 +273,9 @@ pub enum Lex {
     /// Phrases of taking part in an act ("involved in", "responsible for"): after a verb of
     /// denying, the act is the charge denied (`stances/issues.rs`).
     InvolvementPhrase,
+    /// Verbs of joining another in what it does ("was joined in its appeal by the European
+    /// Union"): the actor after their "by" shares the stance (`stances/references.rs`).
+    JoiningVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -285,7 +288,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 100] = [
+pub const LEXICONS: [(Lex, &str, Case); 101] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -398,6 +401,7 @@ pub const LEXICONS: [(Lex, &str, Case); 100] = [
     (Lex::DocumentNoun, "document_noun", Case::Any),
     (Lex::RequestNoun, "request_noun", Case::Any),
     (Lex::InvolvementPhrase, "involvement_phrase", Case::Any),
+    (Lex::JoiningVerb, "joining_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -205,3 +205,12 @@ fn dismissing_those_calls_takes_the_other_side_of_the_request() {
     );
     assert!(!has(&s, "RUS", "referendum", "oppose"), "{s:?}");
 }
+
+#[test]
+fn who_joins_an_appeal_shares_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan called on Russia to hold a referendum and was joined in its call by the United States.",
+    );
+    assert!(has(&s, "JPN", "referendum", "support"), "{s:?}");
+    assert!(has(&s, "USA", "referendum", "support"), "{s:?}");
+}
