@@ -276,6 +276,11 @@ pub enum Lex {
     /// Verbs of joining another in what it does ("was joined in its appeal by the European
     /// Union"): the actor after their "by" shares the stance (`stances/references.rs`).
     JoiningVerb,
+    /// Cue phrases that deny a thing exists ("no such"), an opposition only before a verb of
+    /// existing (`stances/issues.rs`).
+    NonexistenceLead,
+    /// Verbs of existing ("exists", "existed").
+    ExistenceVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -288,7 +293,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 101] = [
+pub const LEXICONS: [(Lex, &str, Case); 103] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -402,6 +407,8 @@ pub const LEXICONS: [(Lex, &str, Case); 101] = [
     (Lex::RequestNoun, "request_noun", Case::Any),
     (Lex::InvolvementPhrase, "involvement_phrase", Case::Any),
     (Lex::JoiningVerb, "joining_verb", Case::Any),
+    (Lex::NonexistenceLead, "nonexistence_lead", Case::Any),
+    (Lex::ExistenceVerb, "existence_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -1175,6 +1175,26 @@ pub(super) fn denied_charge(
         })
 }
 
+/// How far after a denial of existence ("no such") its verb of existing may stand, in tokens.
+const EXISTENCE_WINDOW: usize = 4;
+
+/// "Morocco says no such agreement exists": a denial of existence (lexicon
+/// `nonexistence_lead`) opposes the thing only when a verb of existing (lexicon
+/// `existence_verb`) follows; without one ("no such talks are planned") it says nothing.
+pub(super) fn existence_unsaid(doc: &Doc<'_>, cue: &Item) -> bool {
+    denied_existence(doc, cue).is_some_and(|verb| verb.is_none())
+}
+
+/// For a denial of existence, the token of its verb of existing, which ends the thing's name
+/// ("no such treaty [exists]"); `None` for any other cue.
+pub(super) fn denied_existence(doc: &Doc<'_>, cue: &Item) -> Option<Option<usize>> {
+    (doc.lex_phrase_at(Lex::NonexistenceLead, cue.tok, cue.tok_end) == Some(cue.tok_end - cue.tok))
+        .then(|| {
+            (cue.tok_end..cue.tok_end + EXISTENCE_WINDOW)
+                .find(|&t| doc.tok_in_lex(t, Lex::ExistenceVerb))
+        })
+}
+
 /// "dismissed those calls", "rejected the demands": a referring determiner, then a noun of
 /// request with nothing of its own after it (lexicon `request_noun`), stands for a request
 /// named before.

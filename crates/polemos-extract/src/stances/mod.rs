@@ -227,6 +227,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             doc.tick(items.len() * 8);
             if asked_of_another(k, doc, items, i)
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
+                || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
             {
@@ -490,6 +491,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 }
                 Kind::Support | Kind::Oppose => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                    // "no such treaty exists": the thing's name ends at the verb of existing.
+                    let stop_tok = issues::denied_existence(doc, it)
+                        .flatten()
+                        .map_or(stop_tok, |verb| verb.min(stop_tok));
                     // "condemned the U.N. report": a document named by whose it is; the name
                     // is no object.
                     let document = issues::named_document(doc, items, i, stop_tok);

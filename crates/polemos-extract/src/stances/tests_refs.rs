@@ -424,3 +424,19 @@ fn denying_involvement_opposes_the_charge() {
     );
     assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
 }
+
+#[test]
+fn saying_no_such_thing_exists_opposes_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia says no such fishing accord exists.",
+    );
+    assert!(has(&s, "RUS", "fishing-rights", "oppose"), "{s:?}");
+    let s =
+        stances("Japan and Russia dispute the Kuril Islands. Russia says no such treaty exists.");
+    assert!(has(&s, "RUS", "treaty", "oppose"), "{s:?}");
+    // Without a verb of existing, "no such" denies nothing.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia says no such fishing accord was discussed.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
