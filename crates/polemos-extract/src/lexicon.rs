@@ -111,7 +111,8 @@ pub enum Lex {
     ImposingVerb,
     /// Verbs that withdraw an envoy ("withdrew its ambassador").
     WithdrawingVerb,
-    /// Forms of the verb of joining another's act ("was joined in its appeal by X").
+    /// Forms of the verb of joining another's act ("was joined in its appeal by X"): the joiner
+    /// does the act too (`events/joined.rs`) and shares the stance (`stances/references.rs`).
     JoiningVerb,
     /// The preposition of the act one joins ("in its appeal").
     JoinedActCase,
@@ -273,6 +274,21 @@ pub enum Lex {
     /// a speaker's own side ("said they would not halt construction"), a rejection of the asker
     /// (`events/refused.rs`).
     YieldingVerb,
+    /// Nouns of a document that says what it found ("report", "findings"): too vague to be an
+    /// issue alone, an issue once the text names whose it is ("the U.N. report"), and then
+    /// "the report" later names that same document (`stances/issues.rs`).
+    DocumentNoun,
+    /// Nouns of a request that, after a referring determiner, stand for a request named before
+    /// ("dismissed those calls", `stances/issues.rs`).
+    RequestNoun,
+    /// Phrases of taking part in an act ("involved in", "responsible for"): after a verb of
+    /// denying, the act is the charge denied (`stances/issues.rs`).
+    InvolvementPhrase,
+    /// Cue phrases that deny a thing exists ("no such"), an opposition only before a verb of
+    /// existing (`stances/issues.rs`).
+    NonexistenceLead,
+    /// Verbs of existing ("exists", "existed").
+    ExistenceVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -285,7 +301,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 102] = [
+pub const LEXICONS: [(Lex, &str, Case); 107] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -400,6 +416,11 @@ pub const LEXICONS: [(Lex, &str, Case); 102] = [
     (Lex::MisdeedVerb, "misdeed_verb", Case::Any),
     (Lex::ApprovingWord, "approving_word", Case::Any),
     (Lex::YieldingVerb, "yielding_verb", Case::Any),
+    (Lex::DocumentNoun, "document_noun", Case::Any),
+    (Lex::RequestNoun, "request_noun", Case::Any),
+    (Lex::InvolvementPhrase, "involvement_phrase", Case::Any),
+    (Lex::NonexistenceLead, "nonexistence_lead", Case::Any),
+    (Lex::ExistenceVerb, "existence_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -435,7 +435,9 @@ pub(super) fn new_issue_from(
     }
     // "a strong response", "new measures": an adjective on a noun too vague to be an issue
     // leaves it as vague (the parse says which word is an adjective: "peace process" stays).
+    // A demonym says whose the act is ("called the Spanish action unjustified"): that act.
     if t - start == 2
+        && !demonym
         && doc.tok_in_lex(t - 1, Lex::NotAnIssue)
         && doc
             .parse
@@ -1141,6 +1143,157 @@ pub(super) fn assessed(
 /// speaker upholds, never the thing judged.
 pub(super) fn against_a_standard(doc: &Doc<'_>, cue: &Item) -> bool {
     (cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::StandardBreach))
+}
+
+/// How far after a verb of denying the phrase of involvement may stand, in tokens ("denies the
+/// four officers were involved in").
+const DENIED_WINDOW: usize = 10;
+
+/// "The Kremlin denies the four officers were involved in espionage", "denied any involvement
+/// in the attack": what a denial of involvement (lexicon `involvement_phrase`) denies is the
+/// charge, the act after the phrase, which the denier opposes.
+pub(super) fn denied_charge(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<Accused> {
+    let cue = items[at];
+    let (x, n) = (cue.tok_end..(cue.tok_end + DENIED_WINDOW).min(stop_tok)).find_map(|x| {
+        doc.lex_phrase_at(Lex::InvolvementPhrase, x, stop_tok)
+            .map(|n| (x, n))
+    })?;
+    let first = x + n;
+    items
+        .iter()
+        .find_map(|it| match it.kind {
+            ItemKind::Topic(t) if it.tok == first => Some(Accused::Topic(t, it.tok)),
+            _ => None,
+        })
+        .or_else(|| {
+            new_issue_from(doc, items, first, stop_tok, true).map(|(id, t)| Accused::New(id, t))
+        })
+}
+
+/// How far after a denial of existence ("no such") its verb of existing may stand, in tokens.
+const EXISTENCE_WINDOW: usize = 4;
+
+/// "Morocco says no such agreement exists": a denial of existence (lexicon
+/// `nonexistence_lead`) opposes the thing only when a verb of existing (lexicon
+/// `existence_verb`) follows; without one ("no such talks are planned") it says nothing.
+pub(super) fn existence_unsaid(doc: &Doc<'_>, cue: &Item) -> bool {
+    denied_existence(doc, cue).is_some_and(|verb| verb.is_none())
+}
+
+/// For a denial of existence, the token of its verb of existing, which ends the thing's name
+/// ("no such treaty [exists]"); `None` for any other cue.
+pub(super) fn denied_existence(doc: &Doc<'_>, cue: &Item) -> Option<Option<usize>> {
+    (doc.lex_phrase_at(Lex::NonexistenceLead, cue.tok, cue.tok_end) == Some(cue.tok_end - cue.tok))
+        .then(|| {
+            (cue.tok_end..cue.tok_end + EXISTENCE_WINDOW)
+                .find(|&t| doc.tok_in_lex(t, Lex::ExistenceVerb))
+        })
+}
+
+/// "dismissed those calls", "rejected the demands": a referring determiner, then a noun of
+/// request with nothing of its own after it (lexicon `request_noun`), stands for a request
+/// named before.
+pub(super) fn refers_to_request(doc: &Doc<'_>, cue: &Item, stop_tok: usize) -> bool {
+    let mut t = cue.tok_end;
+    if !(t < stop_tok && doc.tok_is_a(t, Class::ReferringDeterminer)) {
+        return false;
+    }
+    while t < stop_tok && doc.tok_is_a(t, Class::ReferringDeterminer) {
+        t += 1;
+    }
+    t < stop_tok
+        && doc.tok_in_lex(t, Lex::RequestNoun)
+        && !doc.tok_is_a(t + 1, Class::NounComplement)
+}
+
+/// Longest name of a document before its noun ("the Goldstone Commission report"), in tokens.
+const MAX_DOCUMENT_NAME: usize = 3;
+
+/// "condemned the U.N. report", "rejects the Palmer report": a document the text names by
+/// whose it is, is an issue; "condemned the report", with nothing after the noun, is the
+/// document the text last named so. A document noun alone is too vague (`not_an_issue`).
+pub(super) fn named_document(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<(String, String)> {
+    let mut t = items[at].tok_end;
+    while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
+        t += 1;
+    }
+    if t >= stop_tok {
+        return None;
+    }
+    if doc.tok_in_lex(t, Lex::DocumentNoun) {
+        if t + 1 < stop_tok
+            && matches!(doc.tokens[t + 1].kind, TokKind::Word)
+            && !doc.tok_is_a(t + 1, Class::IssueEnd)
+        {
+            return None;
+        }
+        let noun = doc.tok(t);
+        return (0..t)
+            .rev()
+            .filter(|&x| doc.tok(x).eq_ignore_ascii_case(noun))
+            .find_map(|x| document_name(doc, x).map(|first| titled(doc, first, x)));
+    }
+    // The noun after the name: past the actor's name ("U.N.") and capitalized words.
+    let noun = (t + 1..stop_tok).find(|&x| {
+        matches!(doc.tokens[x].kind, TokKind::Word)
+            && !covered_by_name(doc, x)
+            && !doc.tok(x).starts_with(char::is_uppercase)
+    })?;
+    let first = document_name(doc, noun).filter(|&first| first == t)?;
+    Some(titled(doc, first, noun))
+}
+
+/// Whether token `x` is inside an actor's name that began before it ("U.N.").
+fn covered_by_name(doc: &Doc<'_>, x: usize) -> bool {
+    sentence_of(doc, x).is_some_and(|s| {
+        doc.sentence_items(s)
+            .iter()
+            .any(|it| it.tok < x && x < it.tok_end && matches!(it.kind, ItemKind::Actor { .. }))
+    })
+}
+
+fn sentence_of(doc: &Doc<'_>, x: usize) -> Option<usize> {
+    doc.sentences.iter().position(|se| se.tokens.contains(&x))
+}
+
+/// The first token of the name before document noun `noun` ("the U.N. report", "a Palmer
+/// report"): an actor's name or capitalized words after a determiner.
+fn document_name(doc: &Doc<'_>, noun: usize) -> Option<usize> {
+    if !doc.tok_in_lex(noun, Lex::DocumentNoun) {
+        return None;
+    }
+    let actor = sentence_of(doc, noun).and_then(|s| {
+        doc.sentence_items(s)
+            .iter()
+            .filter(|x| x.tok_end == noun && matches!(x.kind, ItemKind::Actor { .. }))
+            .map(|x| x.tok)
+            .min()
+    });
+    let named = |x: usize| {
+        matches!(doc.tokens[x].kind, TokKind::Word) && doc.tok(x).starts_with(char::is_uppercase)
+    };
+    let after_determiner = |x: usize| x > 0 && doc.tok_is_a(x - 1, Class::Determiner);
+    actor.filter(|&x| after_determiner(x)).or_else(|| {
+        (noun.saturating_sub(MAX_DOCUMENT_NAME)..noun)
+            .find(|&x| after_determiner(x) && (x..noun).all(named))
+    })
+}
+/// The issue named by the document whose name starts at `first` and whose noun is `noun`.
+fn titled(doc: &Doc<'_>, first: usize, noun: usize) -> (String, String) {
+    let text = doc
+        .slice(doc.tokens[first].start, doc.tokens[noun].end)
+        .to_owned();
+    (slugify(&text).unwrap_or_default(), text)
 }
 
 #[cfg(test)]

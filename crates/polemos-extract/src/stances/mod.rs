@@ -54,6 +54,8 @@ use references::{anaphor, anaphor_before};
 
 /// How far after a stance cue its condition may start, in tokens.
 const CONDITION_WINDOW: usize = 14;
+/// How many sentences back a request may stand for "those calls" to refer to it.
+const REQUEST_BACK: usize = 2;
 /// How far after a cue of support the actors asked to act may be named ("encourage India and
 /// Pakistan to ..."), in tokens.
 const ASKED_ACTORS_WINDOW: usize = 6;
@@ -153,6 +155,7 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
 }
 
 /// The issue of a stance: a topic after the cue, else a new issue named by the noun phrase.
+#[derive(Clone)]
 enum Target {
     Topic(usize, usize),
     New(String, String),
@@ -197,6 +200,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let voice = voice(doc);
     let author = std::cell::OnceCell::new();
     let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
+    // The last request read: its sentence, what it asked about and whether it asked for it.
+    let mut last_request: Option<(usize, Target, bool)> = None;
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline
             || doc
@@ -222,6 +227,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             doc.tick(items.len() * 8);
             if asked_of_another(k, doc, items, i)
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
+                || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
             {
@@ -416,6 +422,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .map_or(sentence_end, |(_, c)| c.start);
             let mut asked_against = false;
             let mut asked_of_object = false;
+            let mut from_request = false;
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
@@ -483,11 +490,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         })
                 }
                 Kind::Support | Kind::Oppose => {
-                    let object_is_actor = items[i + 1..]
-                        .iter()
-                        .find(|x| x.start >= it.end)
-                        .is_some_and(|x| {
-                            matches!(
+                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                    // "no such treaty exists": the thing's name ends at the verb of existing.
+                    let stop_tok = issues::denied_existence(doc, it)
+                        .flatten()
+                        .map_or(stop_tok, |verb| verb.min(stop_tok));
+                    // "condemned the U.N. report": a document named by whose it is; the name
+                    // is no object.
+                    let document = issues::named_document(doc, items, i, stop_tok);
+                    let object_is_actor = document.is_none()
+                        && items[i + 1..]
+                            .iter()
+                            .find(|x| x.start >= it.end)
+                            .is_some_and(|x| {
+                                matches!(
                                 x.kind,
                                 ItemKind::Actor {
                                     adjectival: false,
@@ -497,8 +513,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             ) && x.tok <= it.tok_end + 1
                                 // "the Russian government's plan": an owner, not the object.
                                 && super::mentions::after_possessive(doc, x.tok_end) == x.tok_end
-                        });
-                    let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                            });
                     // "The measure ... was co-sponsored by France": a passive's issue is its
                     // subject, before the cue.
                     let passive_subject = doc
@@ -549,36 +564,57 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // cue is that verb's.
                     let own_topic = topic_after(items, i, topic_stop)
                         .filter(|&(_, tok)| !coordinated_after(doc, it.tok_end, tok, false));
-                    match claim
-                        .or(recognized)
-                        .or(own_topic)
-                        .or(passive_subject)
-                        .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
-                        .or_else(|| holders::subject_topic(doc, items, it))
-                    {
-                        Some((t, tok)) => Some(Target::Topic(t, tok)),
-                        // A request names a known topic or nothing: its verbs ("questioned",
-                        // "asked") take all kinds of objects.
-                        // "calls on Russia to end its occupation of Crimea": what a request
-                        // asks for is the object of the verb it governs.
-                        None if requested.is_some() => requested.map(|(found, against)| {
-                            asked_against = against;
-                            asked_of_object = object_is_actor;
-                            Target::from(found)
-                        }),
-                        None if !object_is_actor
-                            && !issues::weak_cue(doc, it)
-                            && !matches!(it.kind, ItemKind::Event(_)) =>
+                    from_request = is_request;
+                    // "Morocco dismissed those calls": the request the text reported lately,
+                    // referred back to. Rejecting it takes the other side of what it asked;
+                    // backing it, the same side.
+                    let echoed = last_request
+                        .as_ref()
+                        .filter(|(rs, _, _)| *rs + REQUEST_BACK >= s)
+                        .filter(|_| !is_request && issues::refers_to_request(doc, it, stop_tok));
+                    // "denies the officers were involved in espionage": the charge denied.
+                    let denied =
+                        matches!(it.kind, ItemKind::Event(e) if k.events[e].mode == "deny")
+                            .then(|| issues::denied_charge(doc, items, i, stop_tok))
+                            .flatten();
+                    if let Some((_, target, asked)) = echoed {
+                        asked_against = !asked;
+                        Some(target.clone())
+                    } else if let Some(charge) = denied {
+                        Some(Target::from(charge))
+                    } else {
+                        match claim
+                            .or(recognized)
+                            .or(own_topic)
+                            .or(passive_subject)
+                            .or_else(|| anaphor(k, doc, s, it.tok_end, stop_tok))
+                            .or_else(|| holders::subject_topic(doc, items, it))
                         {
-                            new_issue(doc, items, i, stop_tok)
-                                .map(|(id, title)| Target::New(id, title))
+                            Some((t, tok)) => Some(Target::Topic(t, tok)),
+                            // A request names a known topic or nothing: its verbs ("questioned",
+                            // "asked") take all kinds of objects.
+                            // "calls on Russia to end its occupation of Crimea": what a request
+                            // asks for is the object of the verb it governs.
+                            None if requested.is_some() => requested.map(|(found, against)| {
+                                asked_against = against;
+                                asked_of_object = object_is_actor;
+                                Target::from(found)
+                            }),
+                            None if !object_is_actor
+                                && !issues::weak_cue(doc, it)
+                                && !matches!(it.kind, ItemKind::Event(_)) =>
+                            {
+                                new_issue(doc, items, i, stop_tok)
+                                    .or(document)
+                                    .map(|(id, title)| Target::New(id, title))
+                            }
+                            // "lodged a protest with Russia over the visit": the object is the
+                            // actor protested to; the issue follows its "over".
+                            None if object_is_actor => {
+                                issues::issue_over(doc, items, i, stop_tok).map(Target::from)
+                            }
+                            None => None,
                         }
-                        // "lodged a protest with Russia over the visit": the object is the
-                        // actor protested to; the issue follows its "over".
-                        None if object_is_actor => {
-                            issues::issue_over(doc, items, i, stop_tok).map(Target::from)
-                        }
-                        None => None,
                     }
                 }
             };
@@ -606,6 +642,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 if holders.is_empty() {
                     continue;
                 }
+            }
+            // "Spain called on Morocco to withdraw its troops and was joined in its appeal by
+            // the European Union": who joins the holders shares their stance.
+            if !holders.is_empty()
+                && let Some(h) = references::joined_by(doc, items, i)
+                    .and_then(|a| holders::stance_holder(doc, a))
+                && !holders.contains(&h)
+            {
+                holders.push(h);
             }
             let Some(dispute) = doc.sentence_dispute.get(s).copied().flatten() else {
                 continue;
@@ -686,6 +731,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
             } ^ (reversed || asked_against);
+            if from_request && !holders.is_empty() {
+                last_request = Some((s, target.clone(), support));
+            }
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),
                 Kind::Neutral => (StanceLabel::Neutral, 50.0, 0.3),

@@ -430,6 +430,37 @@ pub(super) fn agent_along_with(doc: &Doc<'_>, items: &[Item], at: usize) -> Opti
     })
 }
 
+/// How far after a cue its verb of joining may stand, and how far after that verb its "by".
+const JOINED_REACH: usize = 20;
+const JOINED_BY_REACH: usize = 6;
+
+/// "Spain called on Morocco to withdraw its troops and was joined in its appeal by the European
+/// Union": the actor a verb of joining (the lexicon's `joining_verb`) names after its "by",
+/// later in the cue's sentence, joins the cue's holders in their stance.
+pub(super) fn joined_by(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let cue = items[at];
+    let end = doc
+        .sentences
+        .iter()
+        .find(|s| s.tokens.contains(&cue.tok))
+        .map_or(cue.tok_end, |s| s.tokens.end)
+        .min(cue.tok_end + JOINED_REACH);
+    let verb = (cue.tok_end..end).find(|&t| doc.tok_in_lex(t, Lex::JoiningVerb))?;
+    let by = (verb + 1..(verb + 1 + JOINED_BY_REACH).min(end))
+        .find(|&t| doc.tok_is_a(t, Class::AgentPreposition))?;
+    items.iter().find_map(|x| match x.kind {
+        ItemKind::Actor {
+            actor,
+            adjectival: false,
+            possessive: false,
+            ..
+        } if x.tok == by + 1 || x.tok == by + 2 && doc.tok_is_a(by + 1, Class::Determiner) => {
+            Some(actor)
+        }
+        _ => None,
+    })
+}
+
 /// The actors a cue of congratulating (the lexicon's `congratulating_verb`) names as its object
 /// and congratulates on something ("congratulates Greece and North Macedonia on the historic
 /// agreement"): every actor between the cue and the "on" right after the last of them, or none.

@@ -380,3 +380,63 @@ fn the_words_of_recognizing_and_endorsing_are_lexicon_lines() {
     let s = stances_of(&mine, text);
     assert!(has(&s, "GBR", "sovereignty", "support"), "{s:?}");
 }
+
+#[test]
+fn a_document_named_by_whose_it_is_is_an_issue() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japanese Prime Minister Shinzo Abe rejected the U.N. report.",
+    );
+    assert!(has(&s, "JPN", "u-n-report", "oppose"), "{s:?}");
+    // "the report" later is the document named before.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The Hague Commission report on the islands was leaked. Japanese Prime Minister Shinzo Abe condemned the report.",
+    );
+    assert!(has(&s, "JPN", "hague-commission-report", "oppose"), "{s:?}");
+    // A report nobody named is no issue.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japanese Prime Minister Shinzo Abe condemned the report.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.contains("report")), "{s:?}");
+}
+
+#[test]
+fn a_vague_act_noun_with_a_demonym_is_that_states_act() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia is calling the Japanese action \"unjustified aggression\".",
+    );
+    assert!(has(&s, "RUS", "japanese-action", "oppose"), "{s:?}");
+    // An adjective that is no demonym leaves the noun as vague as it was.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia is calling the recent action \"unjustified aggression\".",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.contains("action")), "{s:?}");
+}
+
+#[test]
+fn denying_involvement_opposes_the_charge() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow denies that the three sailors were involved in smuggling near the islands.",
+    );
+    assert!(has(&s, "RUS", "smuggling", "oppose"), "{s:?}");
+    // A denial of another kind names no charge.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow denies that the three sailors crossed into Japanese waters.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
+
+#[test]
+fn saying_no_such_thing_exists_opposes_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia says no such fishing accord exists.",
+    );
+    assert!(has(&s, "RUS", "fishing-rights", "oppose"), "{s:?}");
+    let s =
+        stances("Japan and Russia dispute the Kuril Islands. Russia says no such treaty exists.");
+    assert!(has(&s, "RUS", "treaty", "oppose"), "{s:?}");
+    // Without a verb of existing, "no such" denies nothing.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia says no such fishing accord was discussed.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}

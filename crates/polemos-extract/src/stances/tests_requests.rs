@@ -191,3 +191,26 @@ fn a_content_noun_whose_instrument_has_no_name_keeps_its_own_phrase() {
     );
     assert!(has(&s, "JPN", "provisions", "support"), "{s:?}");
 }
+
+#[test]
+fn dismissing_those_calls_takes_the_other_side_of_the_request() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan called on Russia to hold a referendum. Russia dismissed those calls.",
+    );
+    assert!(has(&s, "JPN", "referendum", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "referendum", "oppose"), "{s:?}");
+    // Calls with their own complement are new calls, not the ones reported.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan called on Russia to hold a referendum. Russia dismissed the calls for talks.",
+    );
+    assert!(!has(&s, "RUS", "referendum", "oppose"), "{s:?}");
+}
+
+#[test]
+fn who_joins_an_appeal_shares_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan called on Russia to hold a referendum and was joined in its call by the United States.",
+    );
+    assert!(has(&s, "JPN", "referendum", "support"), "{s:?}");
+    assert!(has(&s, "USA", "referendum", "support"), "{s:?}");
+}
