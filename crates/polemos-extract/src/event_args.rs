@@ -1093,12 +1093,22 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     if args.target.is_nobody() {
         args.target = relative_owner(p, map, v);
     }
-    // "asked to have U.N. peacekeepers dispatched": what is asked for names whom it is asked of.
+    // "asked to have U.N. peacekeepers dispatched": what is asked for names whom it is asked of;
+    // "threatened to impose sanctions on Russia": the act threatened names whom it would hit,
+    // by its object or else its phrase of a target's case.
     if args.target.is_nobody()
         && let Some(c) = p.dependents(v).find(|d| p.has_rel(*d, "xcomp"))
-        && let Some(o) = p.dependents(c).find(|d| p.has_rel(*d, "obj"))
     {
-        args.clause_target = who(p, map, o, true);
+        if let Some(o) = p.dependents(c).find(|d| p.has_rel(*d, "obj")) {
+            args.clause_target = who(p, map, o, true);
+        }
+        if args.clause_target.is_nobody()
+            && let Some(o) = p
+                .dependents(c)
+                .find(|&d| p.has_rel(d, "obl") && case_in(p, d, Class::CueTargetCase))
+        {
+            args.clause_target = who(p, map, o, true);
+        }
     }
     args
 }

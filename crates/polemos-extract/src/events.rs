@@ -307,8 +307,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             .collect()
                     })
                     .or(t),
-                // "If they cross the border again, we will retaliate".
+                // "If they cross the border again, we will retaliate"; else whom the act
+                // threatened would hit ("threatened to impose sanctions on Russia").
                 t if cue.event_type == PloverType::Threaten => who(&tree.condition_target, &srcs)
+                    .or_else(|| who(&tree.clause_target, &srcs))
                     .map(|x| {
                         x.0.into_iter()
                             .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))

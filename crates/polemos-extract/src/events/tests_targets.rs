@@ -513,3 +513,11 @@ fn bodies_of_a_state_act_by_their_own_names() {
         events(text)
     );
 }
+
+#[test]
+fn a_threat_is_aimed_at_whom_the_act_threatened_would_hit() {
+    let text = "Chile and Peru dispute the border. Chile threatened to impose sanctions on Peru.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    let text = "Chile and Peru dispute the border. Chile threatened to expel Peruvian diplomats.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+}
