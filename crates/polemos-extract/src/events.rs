@@ -151,6 +151,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if noun && event_args::object_of_act(k, doc, items, i) {
                 continue;
             }
+            // A verb cue the parse reads as a noun with an actor for owner names that owner's
+            // act as told before ("called Japan's protest unacceptable", "failed to meet
+            // Turkey's demands"): no new act, and not the clause subject's.
+            if !noun && owned_noun(doc, items, i) {
+                continue;
+            }
             let mut tree = read.unwrap_or_default();
             // "would respond if Colombian troops crossed the border": a verb of answering
             // threatens only under a condition, and only whom the condition names.
@@ -653,3 +659,18 @@ mod tests_targets;
 mod tests_types;
 #[cfg(test)]
 mod tests_voice;
+
+/// Whether the cue at `items[at]` is a word the parse tags as a noun, owned by an actor
+/// ("Japan's protest").
+fn owned_noun(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let tagged_noun = doc
+        .parse
+        .word_at(items[at].start)
+        .and_then(|w| doc.parse.token(w))
+        .is_some_and(|t| t.upos == "NOUN");
+    tagged_noun
+        && matches!(
+            crate::syntax::possessor(items, at, doc),
+            Some(Subject::Actors(..))
+        )
+}

@@ -104,3 +104,11 @@ fn not_only_before_a_word_of_approval_affirms_it() {
     let text = "Chile said Peru's deployment was not legal.";
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn an_owned_act_named_as_a_noun_is_not_the_judges_act() {
+    // "Peru's protest" is Peru's act told before, not Chile protesting.
+    let text = "Chile and Peru dispute the border. Chile called Peru's protest unacceptable.";
+    assert!(!has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
