@@ -386,6 +386,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if expelled && targets.is_empty() {
                 continue;
             }
+            // Only a state expels: "the U.S. ambassador" ordered out by the United States, or
+            // by an official with no state read, is an evacuation or unknown.
+            if expelled && !expelling_state(doc, items, it, &srcs) {
+                continue;
+            }
             // "Aslam says Afghan officials have apologized for the incident": a concession that
             // names no one is made to the side of whoever reports it.
             let targets = match clause.speaker {
@@ -597,7 +602,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 merge(&mut out, &mut index, fact);
             }
         }
-        joined::code(doc, items, s, &mut acts, &mut out, &mut index);
+        joined::code(k, doc, items, s, &mut acts, &mut out, &mut index);
         demanded::code(k, doc, items, s, &author, &mut out, &mut index);
         judged::code(k, doc, items, s, &author, &mut out, &mut index);
         misdeed::code(k, doc, items, s, &signatory, &mut out, &mut index);
@@ -673,4 +678,34 @@ fn owned_noun(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
             crate::syntax::possessor(items, at, doc),
             Some(Subject::Actors(..))
         )
+}
+
+/// Whether the sources of an order sending an envoy away are of a state, and the envoy is not
+/// named as that state's own by the words before the head of the order's object ("ordered the
+/// U.S. ambassador to Niger to leave", said of the United States, is an evacuation; "the
+/// ambassador to Niger" is where he served).
+fn expelling_state(doc: &Doc<'_>, items: &[Item], cue: &Item, srcs: &[usize]) -> bool {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let states: Vec<usize> = srcs.iter().map(|&a| state_of(a)).collect();
+    if states.is_empty()
+        || states
+            .iter()
+            .any(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::State)
+    {
+        return false;
+    }
+    let p = &doc.parse;
+    let object = p
+        .word_at(cue.start)
+        .and_then(|v| p.dependent(v, "obj"))
+        .and_then(|o| Some((p.subtree_span(o)?.0, p.token(o)?.start)));
+    let Some((from, head)) = object else {
+        return true;
+    };
+    !items.iter().any(|it| match it.kind {
+        ItemKind::Actor { actor, .. } => {
+            it.start >= from && it.end <= head && states.contains(&state_of(actor))
+        }
+        _ => false,
+    })
 }

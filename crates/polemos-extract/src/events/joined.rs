@@ -9,13 +9,16 @@ use super::answered::Act;
 use super::{Index, merge};
 use crate::attribution::clause_at;
 use crate::ir::{Doc, Item, ItemKind};
+use crate::knowledge::Knowledge;
 use crate::lexicon::Lex;
 use crate::output::EventFact;
 use crate::tree::Word;
+use polemos_core::model::{PloverType, QuadClass};
 
 /// Codes the joinings of sentence `s`: each event of the sentence by the joined side is also
 /// the joiner's; the joiner is added to the joined side's act in `acts`.
 pub(super) fn code(
+    k: &Knowledge,
     doc: &Doc<'_>,
     items: &[Item],
     s: usize,
@@ -43,7 +46,7 @@ pub(super) fn code(
             continue;
         };
         // "in its appeal": an act, not a place ("was joined in Geneva by ...").
-        let in_act = p.dependents(v).any(|d| {
+        let in_act = p.dependents(v).find(|&d| {
             p.has_rel(d, "obl")
                 && p.token(d).is_some_and(|x| x.upos == "NOUN")
                 && p.dependent(d, "case")
@@ -53,9 +56,27 @@ pub(super) fn code(
                             .is(Lex::JoinedActCase, &c.text.to_ascii_lowercase())
                     })
         });
-        if !in_act {
+        let Some(in_act) = in_act.and_then(|d| p.token(d)) else {
             continue;
-        }
+        };
+        // The kind of act joined: the event the noun names ("appeal", a request), else a word
+        // (a protest, a call, a condemnation), not a deed ("was joined in its condemnation"
+        // copies no expulsion of the same sentence).
+        let named = items.iter().find_map(|it| match it.kind {
+            ItemKind::Event(ev) if it.start <= in_act.start && in_act.end <= it.end => {
+                Some(k.events[ev].event_type)
+            }
+            _ => None,
+        });
+        let joins = |e: &EventFact| match named {
+            Some(t) => e.event_type == t,
+            None => {
+                matches!(
+                    e.quad_class,
+                    QuadClass::VerbalConflict | QuadClass::VerbalCooperation
+                ) || e.event_type == PloverType::Protest
+            }
+        };
         let agent = p.dependent(v, "obl:agent");
         let (joiner, joined) = if let Some(a) = agent {
             // The passive's subject, or that of the verb it is coordinated with ("Spain called
@@ -86,6 +107,7 @@ pub(super) fn code(
             .iter()
             .filter(|e| {
                 !e.negated
+                    && joins(e)
                     && e.sources.contains(&joined_name)
                     && e.evidence.iter().any(|x| x.sentence == s)
             })

@@ -460,6 +460,8 @@ fn ordering_another_states_envoy_to_leave_is_an_expulsion() {
         "Peru ordered its diplomats to leave Santiago.",
         "Peru ordered its ambassador in Chile to leave for consultations.",
         "Peru ordered Peruvian diplomats to leave the country.",
+        // The state's own envoy named with his posting: where he served is no one expelled.
+        "The United States ordered the U.S. ambassador to Chile to leave.",
     ] {
         assert!(
             !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
@@ -482,6 +484,9 @@ fn joining_anothers_appeal_is_the_joiners_request_too() {
         "{:?}",
         events(text)
     );
+    // Only the act the noun names is joined: a condemnation copies no expulsion.
+    let text = "Chile expelled Peru's ambassador and was joined in its condemnation by Bolivia.";
+    assert!(!has(text, "BOL", "SANCTION", "PER"), "{:?}", events(text));
     // Joining a body is no act of the body's.
     let text = "Chile urged Peru to end the blockade and Bolivia joined the Andean Community.";
     assert!(!has(text, "BOL", "REQUEST", "PER"), "{:?}", events(text));
