@@ -214,3 +214,15 @@ fn who_joins_an_appeal_shares_it() {
     assert!(has(&s, "JPN", "referendum", "support"), "{s:?}");
     assert!(has(&s, "USA", "referendum", "support"), "{s:?}");
 }
+
+#[test]
+fn who_joins_the_other_side_does_not_share_the_appeal() {
+    let s = stances(
+        "Japan called on Russia to withdraw its troops from the Kuril Islands, but Moscow, joined by Beijing, refused.",
+    );
+    assert!(!has(&s, "CHN", "military-presence", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan demanded the return of the Kuril Islands, a call Russia rejected, joined by China.",
+    );
+    assert!(!has(&s, "CHN", "return", "support"), "{s:?}");
+}
