@@ -226,3 +226,12 @@ fn who_joins_the_other_side_does_not_share_the_appeal() {
     );
     assert!(!has(&s, "CHN", "return", "support"), "{s:?}");
 }
+
+#[test]
+fn dismissing_those_calls_answers_someone_elses_request() {
+    let s = stances(
+        "Japan called on Russia to withdraw its troops from the Kuril Islands. Russia in turn called on Japan to halt fishing near the islands. Moscow dismissed those calls.",
+    );
+    assert!(!has(&s, "RUS", "fishing-rights", "ambiguous"), "{s:?}");
+    assert!(has(&s, "RUS", "military-presence", "support"), "{s:?}");
+}
