@@ -580,13 +580,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // "denies the officers were involved in espionage": the charge denied.
                     let denied =
                         matches!(it.kind, ItemKind::Event(e) if k.events[e].mode == "deny")
-                            .then(|| issues::denied_charge(doc, items, i, stop_tok))
+                            .then(|| issues::denied_charge(doc, items, i, stop_tok, &holders))
                             .flatten();
                     if let Some((_, target, asked, _)) = echoed {
                         asked_against = !asked;
                         Some(target.clone())
                     } else if let Some(charge) = denied {
-                        Some(Target::from(charge))
+                        // Another's involvement denied: no stance on the act.
+                        charge.map(Target::from)
                     } else {
                         match claim
                             .or(recognized)

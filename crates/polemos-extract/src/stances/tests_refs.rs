@@ -440,3 +440,11 @@ fn saying_no_such_thing_exists_opposes_it() {
     );
     assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
 }
+
+#[test]
+fn denying_anothers_involvement_opposes_nothing() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia denied that Japanese officials were involved in the negotiations.",
+    );
+    assert!(!has(&s, "RUS", "negotiations", "oppose"), "{s:?}");
+}
