@@ -1230,7 +1230,7 @@ const MAX_DOCUMENT_NAME: usize = 3;
 
 /// "condemned the U.N. report", "rejects the Palmer report": a document the text names by
 /// whose it is, is an issue; "condemned the report", with nothing after the noun, is the
-/// document the text last named so. A document noun alone is too vague (`not_an_issue`).
+/// document the text last named so, when the nearest such noun before is named. A document noun alone is too vague (`not_an_issue`).
 pub(super) fn named_document(
     doc: &Doc<'_>,
     items: &[Item],
@@ -1251,11 +1251,18 @@ pub(super) fn named_document(
         {
             return None;
         }
+        // The nearest such noun before that is no bare reference back itself ("the report"),
+        // named or not: "issued its own report, and Russia dismissed the report" names no
+        // document.
         let noun = doc.tok(t);
-        return (0..t)
+        let (x, first) = (0..t)
             .rev()
             .filter(|&x| doc.tok(x).eq_ignore_ascii_case(noun))
-            .find_map(|x| document_name(doc, x).map(|first| titled(doc, first, x)));
+            .map(|x| (x, document_name(doc, x)))
+            .find(|&(x, name)| {
+                name.is_some() || !(x > 0 && doc.tok_is_a(x - 1, Class::ReferringDeterminer))
+            })?;
+        return first.map(|first| titled(doc, first, x));
     }
     // The noun after the name: past the actor's name ("U.N.") and capitalized words.
     let noun = (t + 1..stop_tok).find(|&x| {
