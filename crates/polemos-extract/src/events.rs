@@ -632,7 +632,7 @@ mod answered;
 pub mod calibration;
 mod demanded;
 mod details;
-mod joined;
+pub(crate) mod joined;
 mod judged;
 mod merge;
 mod misdeed;

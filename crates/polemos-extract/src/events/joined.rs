@@ -77,19 +77,7 @@ pub(super) fn code(
                 ) || e.event_type == PloverType::Protest
             }
         };
-        let agent = p.dependent(v, "obl:agent");
-        let (joiner, joined) = if let Some(a) = agent {
-            // The passive's subject, or that of the verb it is coordinated with ("Spain called
-            // on Morocco ... and was joined ...").
-            let subject = p.dependent(v, "nsubj:pass").or_else(|| {
-                p.head(v)
-                    .filter(|_| p.has_rel(v, "conj"))
-                    .and_then(|h| p.dependent(h, "nsubj"))
-            });
-            (Some(a), subject)
-        } else {
-            (p.dependent(v, "nsubj"), p.dependent(v, "obj"))
-        };
+        let (joiner, joined) = sides(doc, v);
         let (Some(joiner), Some(joined)) = (joiner.and_then(actor_at), joined.and_then(actor_at))
         else {
             continue;
@@ -144,5 +132,28 @@ pub(super) fn code(
                 act.sources.push(joiner);
             }
         }
+    }
+}
+
+/// The joiner and the joined side of the verb of joining `v`, as the parse reads them: the
+/// passive's agent and its subject, or that of the verb it is coordinated with ("Spain called
+/// on Morocco ... and was joined ... by"), or the noun its participle modifies ("Moscow, joined
+/// by Beijing, refused"); else the active's subject and object ("France joined Britain").
+pub(crate) fn sides(doc: &Doc<'_>, v: Word) -> (Option<Word>, Option<Word>) {
+    let p = &doc.parse;
+    if let Some(a) = p.dependent(v, "obl:agent") {
+        let subject = p.dependent(v, "nsubj:pass").or_else(|| {
+            let h = p.head(v)?;
+            if p.has_rel(v, "acl") {
+                Some(h)
+            } else if p.has_rel(v, "conj") || p.has_rel(v, "advcl") {
+                p.dependent(h, "nsubj")
+            } else {
+                None
+            }
+        });
+        (Some(a), subject)
+    } else {
+        (p.dependent(v, "nsubj"), p.dependent(v, "obj"))
     }
 }

@@ -1151,18 +1151,31 @@ const DENIED_WINDOW: usize = 10;
 
 /// "The Kremlin denies the four officers were involved in espionage", "denied any involvement
 /// in the attack": what a denial of involvement (lexicon `involvement_phrase`) denies is the
-/// charge, the act after the phrase, which the denier opposes.
+/// charge, the act after the phrase, which the denier opposes, when who is said to be involved
+/// is the denier's own side: no one named, or only actors whose holder is among `holders`
+/// ("Russia denied that Japanese officials were involved in the negotiations" denies nothing
+/// of Russia's: `Some(None)`, no stance at all). `None` when the cue denies no involvement.
 pub(super) fn denied_charge(
     doc: &Doc<'_>,
     items: &[Item],
     at: usize,
     stop_tok: usize,
-) -> Option<Accused> {
+    holders: &[usize],
+) -> Option<Option<Accused>> {
     let cue = items[at];
     let (x, n) = (cue.tok_end..(cue.tok_end + DENIED_WINDOW).min(stop_tok)).find_map(|x| {
         doc.lex_phrase_at(Lex::InvolvementPhrase, x, stop_tok)
             .map(|n| (x, n))
     })?;
+    let others_involved = items.iter().any(|it| match it.kind {
+        ItemKind::Actor { actor, .. } if it.tok >= cue.tok_end && it.tok < x => {
+            !super::holders::stance_holder(doc, actor).is_some_and(|h| holders.contains(&h))
+        }
+        _ => false,
+    });
+    if others_involved {
+        return Some(None);
+    }
     let first = x + n;
     items
         .iter()
@@ -1173,6 +1186,7 @@ pub(super) fn denied_charge(
         .or_else(|| {
             new_issue_from(doc, items, first, stop_tok, true).map(|(id, t)| Accused::New(id, t))
         })
+        .map(Some)
 }
 
 /// How far after a denial of existence ("no such") its verb of existing may stand, in tokens.
@@ -1216,7 +1230,7 @@ const MAX_DOCUMENT_NAME: usize = 3;
 
 /// "condemned the U.N. report", "rejects the Palmer report": a document the text names by
 /// whose it is, is an issue; "condemned the report", with nothing after the noun, is the
-/// document the text last named so. A document noun alone is too vague (`not_an_issue`).
+/// document the text last named so, when the nearest such noun before is named. A document noun alone is too vague (`not_an_issue`).
 pub(super) fn named_document(
     doc: &Doc<'_>,
     items: &[Item],
@@ -1237,11 +1251,18 @@ pub(super) fn named_document(
         {
             return None;
         }
+        // The nearest such noun before that is no bare reference back itself ("the report"),
+        // named or not: "issued its own report, and Russia dismissed the report" names no
+        // document.
         let noun = doc.tok(t);
-        return (0..t)
+        let (x, first) = (0..t)
             .rev()
             .filter(|&x| doc.tok(x).eq_ignore_ascii_case(noun))
-            .find_map(|x| document_name(doc, x).map(|first| titled(doc, first, x)));
+            .map(|x| (x, document_name(doc, x)))
+            .find(|&(x, name)| {
+                name.is_some() || !(x > 0 && doc.tok_is_a(x - 1, Class::ReferringDeterminer))
+            })?;
+        return first.map(|first| titled(doc, first, x));
     }
     // The noun after the name: past the actor's name ("U.N.") and capitalized words.
     let noun = (t + 1..stop_tok).find(|&x| {

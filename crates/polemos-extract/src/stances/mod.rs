@@ -200,8 +200,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let voice = voice(doc);
     let author = std::cell::OnceCell::new();
     let mut last_holders: Option<(usize, Vec<usize>, Vec<usize>)> = None;
-    // The last request read: its sentence, what it asked about and whether it asked for it.
-    let mut last_request: Option<(usize, Target, bool)> = None;
+    // The requests read: their sentence, what they asked about, whether they asked for it and
+    // who asked.
+    let mut requests: Vec<(usize, Target, bool, Vec<usize>)> = Vec::new();
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline
             || doc
@@ -567,21 +568,26 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     from_request = is_request;
                     // "Morocco dismissed those calls": the request the text reported lately,
                     // referred back to. Rejecting it takes the other side of what it asked;
-                    // backing it, the same side.
-                    let echoed = last_request
-                        .as_ref()
-                        .filter(|(rs, _, _)| *rs + REQUEST_BACK >= s)
+                    // backing it, the same side. Those calls are someone else's: "Russia in turn
+                    // called on Japan to halt fishing. Moscow dismissed those calls" answers the
+                    // latest request Russia did not make.
+                    let echoed = requests
+                        .iter()
+                        .rev()
+                        .take_while(|(rs, ..)| *rs + REQUEST_BACK >= s)
+                        .find(|(.., by)| !by.iter().any(|h| holders.contains(h)))
                         .filter(|_| !is_request && issues::refers_to_request(doc, it, stop_tok));
                     // "denies the officers were involved in espionage": the charge denied.
                     let denied =
                         matches!(it.kind, ItemKind::Event(e) if k.events[e].mode == "deny")
-                            .then(|| issues::denied_charge(doc, items, i, stop_tok))
+                            .then(|| issues::denied_charge(doc, items, i, stop_tok, &holders))
                             .flatten();
-                    if let Some((_, target, asked)) = echoed {
+                    if let Some((_, target, asked, _)) = echoed {
                         asked_against = !asked;
                         Some(target.clone())
                     } else if let Some(charge) = denied {
-                        Some(Target::from(charge))
+                        // Another's involvement denied: no stance on the act.
+                        charge.map(Target::from)
                     } else {
                         match claim
                             .or(recognized)
@@ -646,7 +652,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Spain called on Morocco to withdraw its troops and was joined in its appeal by
             // the European Union": who joins the holders shares their stance.
             if !holders.is_empty()
-                && let Some(h) = references::joined_by(doc, items, i)
+                && let Some(h) = references::joined_by(doc, items, i, &holders)
                     .and_then(|a| holders::stance_holder(doc, a))
                 && !holders.contains(&h)
             {
@@ -732,7 +738,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Kind::Downplay | Kind::Neutral => true,
             } ^ (reversed || asked_against);
             if from_request && !holders.is_empty() {
-                last_request = Some((s, target.clone(), support));
+                requests.push((s, target.clone(), support, holders.clone()));
             }
             let (label, position, salience) = match kind {
                 Kind::Downplay => (StanceLabel::Ambiguous, 50.0, 0.2),

@@ -436,8 +436,15 @@ const JOINED_BY_REACH: usize = 6;
 
 /// "Spain called on Morocco to withdraw its troops and was joined in its appeal by the European
 /// Union": the actor a verb of joining (the lexicon's `joining_verb`) names after its "by",
-/// later in the cue's sentence, joins the cue's holders in their stance.
-pub(super) fn joined_by(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+/// later in the cue's sentence, joins the cue's holders in their stance, when the side it
+/// joins (as `events::joined` reads it from the parse) is one of those `holders`: "Moscow,
+/// joined by Beijing, refused" joins the one who refused, not the one who called.
+pub(super) fn joined_by(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    holders: &[usize],
+) -> Option<usize> {
     let cue = items[at];
     let end = doc
         .sentences
@@ -448,6 +455,19 @@ pub(super) fn joined_by(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usiz
     let verb = (cue.tok_end..end).find(|&t| doc.tok_in_lex(t, Lex::JoiningVerb))?;
     let by = (verb + 1..(verb + 1 + JOINED_BY_REACH).min(end))
         .find(|&t| doc.tok_is_a(t, Class::AgentPreposition))?;
+    let p = &doc.parse;
+    let v = p.word_at(doc.tokens[verb].start)?;
+    let joined = crate::events::joined::sides(doc, v).1?;
+    let joined = p.token(joined)?;
+    let joined = items.iter().find_map(|x| match x.kind {
+        ItemKind::Actor { actor, .. } if x.start <= joined.start && joined.end <= x.end => {
+            Some(actor)
+        }
+        _ => None,
+    })?;
+    if !super::holders::stance_holder(doc, joined).is_some_and(|h| holders.contains(&h)) {
+        return None;
+    }
     items.iter().find_map(|x| match x.kind {
         ItemKind::Actor {
             actor,

@@ -440,3 +440,19 @@ fn saying_no_such_thing_exists_opposes_it() {
     );
     assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
 }
+
+#[test]
+fn denying_anothers_involvement_opposes_nothing() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia denied that Japanese officials were involved in the negotiations.",
+    );
+    assert!(!has(&s, "RUS", "negotiations", "oppose"), "{s:?}");
+}
+
+#[test]
+fn the_report_is_the_nearest_report_named_or_not() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The U.N. report on the Kuril Islands was published in May. Later a Japanese think tank issued its own report, and Russia dismissed the report.",
+    );
+    assert!(!has(&s, "RUS", "u-n-report", "oppose"), "{s:?}");
+}

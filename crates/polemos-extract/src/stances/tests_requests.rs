@@ -214,3 +214,24 @@ fn who_joins_an_appeal_shares_it() {
     assert!(has(&s, "JPN", "referendum", "support"), "{s:?}");
     assert!(has(&s, "USA", "referendum", "support"), "{s:?}");
 }
+
+#[test]
+fn who_joins_the_other_side_does_not_share_the_appeal() {
+    let s = stances(
+        "Japan called on Russia to withdraw its troops from the Kuril Islands, but Moscow, joined by Beijing, refused.",
+    );
+    assert!(!has(&s, "CHN", "military-presence", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan demanded the return of the Kuril Islands, a call Russia rejected, joined by China.",
+    );
+    assert!(!has(&s, "CHN", "return", "support"), "{s:?}");
+}
+
+#[test]
+fn dismissing_those_calls_answers_someone_elses_request() {
+    let s = stances(
+        "Japan called on Russia to withdraw its troops from the Kuril Islands. Russia in turn called on Japan to halt fishing near the islands. Moscow dismissed those calls.",
+    );
+    assert!(!has(&s, "RUS", "fishing-rights", "ambiguous"), "{s:?}");
+    assert!(has(&s, "RUS", "military-presence", "support"), "{s:?}");
+}
