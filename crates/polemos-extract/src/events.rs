@@ -668,16 +668,16 @@ mod tests_voice;
 /// Whether the cue at `items[at]` is a word the parse tags as a noun, owned by an actor
 /// ("Japan's protest").
 fn owned_noun(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
-    let tagged_noun = doc
+    // The owner first, from the tokens: the parse is asked only where one stands (plain
+    // clauses are read without it).
+    matches!(
+        crate::syntax::possessor(items, at, doc),
+        Some(Subject::Actors(..))
+    ) && doc
         .parse
         .word_at(items[at].start)
         .and_then(|w| doc.parse.token(w))
-        .is_some_and(|t| t.upos == "NOUN");
-    tagged_noun
-        && matches!(
-            crate::syntax::possessor(items, at, doc),
-            Some(Subject::Actors(..))
-        )
+        .is_some_and(|t| t.upos == "NOUN")
 }
 
 /// Whether the sources of an order sending an envoy away are of a state, and the envoy is not
