@@ -1230,7 +1230,8 @@ const MAX_DOCUMENT_NAME: usize = 3;
 
 /// "condemned the U.N. report", "rejects the Palmer report": a document the text names by
 /// whose it is, is an issue; "condemned the report", with nothing after the noun, is the
-/// document the text last named so, when the nearest such noun before is named. A document noun alone is too vague (`not_an_issue`).
+/// document the text last named so, when the nearest such noun before is named. A document
+/// noun alone is too vague (`not_an_issue`).
 pub(super) fn named_document(
     doc: &Doc<'_>,
     items: &[Item],
@@ -1262,7 +1263,7 @@ pub(super) fn named_document(
             .find(|&(x, name)| {
                 name.is_some() || !(x > 0 && doc.tok_is_a(x - 1, Class::ReferringDeterminer))
             })?;
-        return first.map(|first| titled(doc, first, x));
+        return first.and_then(|first| titled(doc, first, x));
     }
     // The noun after the name: past the actor's name ("U.N.") and capitalized words.
     let noun = (t + 1..stop_tok).find(|&x| {
@@ -1271,7 +1272,7 @@ pub(super) fn named_document(
             && !doc.tok(x).starts_with(char::is_uppercase)
     })?;
     let first = document_name(doc, noun).filter(|&first| first == t)?;
-    Some(titled(doc, first, noun))
+    titled(doc, first, noun)
 }
 
 /// Whether token `x` is inside an actor's name that began before it ("U.N.").
@@ -1309,12 +1310,14 @@ fn document_name(doc: &Doc<'_>, noun: usize) -> Option<usize> {
             .find(|&x| after_determiner(x) && (x..noun).all(named))
     })
 }
-/// The issue named by the document whose name starts at `first` and whose noun is `noun`.
-fn titled(doc: &Doc<'_>, first: usize, noun: usize) -> (String, String) {
+
+/// The issue named by the document whose name starts at `first` and whose noun is `noun`;
+/// `None` when the words make no slug.
+fn titled(doc: &Doc<'_>, first: usize, noun: usize) -> Option<(String, String)> {
     let text = doc
         .slice(doc.tokens[first].start, doc.tokens[noun].end)
         .to_owned();
-    (slugify(&text).unwrap_or_default(), text)
+    Some((slugify(&text)?, text))
 }
 
 #[cfg(test)]
