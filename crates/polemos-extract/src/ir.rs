@@ -364,6 +364,16 @@ impl<'t> Doc<'t> {
         })
     }
 
+    /// The sentence holding token `t`, found by bisection (sentences are in token order).
+    #[must_use]
+    pub fn sentence_of(&self, t: usize) -> Option<usize> {
+        let s = self.sentences.partition_point(|x| x.tokens.end <= t);
+        self.sentences
+            .get(s)
+            .filter(|x| x.tokens.contains(&t))
+            .map(|_| s)
+    }
+
     /// The items of sentence `s`.
     #[must_use]
     pub fn sentence_items(&self, s: usize) -> &[Item] {
@@ -371,5 +381,24 @@ impl<'t> Doc<'t> {
             .get(s)
             .and_then(|r| self.items.get(r.clone()))
             .unwrap_or(&[])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn each_token_is_found_in_its_own_sentence() {
+        let x = crate::Extractor::new().expect("builtin");
+        let doc = x.analyze(
+            "Chile protested. Peru said nothing at all. Bolivia agreed.",
+            None,
+        );
+        assert_eq!(doc.sentences.len(), 3);
+        for (s, sentence) in doc.sentences.iter().enumerate() {
+            for t in sentence.tokens.clone() {
+                assert_eq!(doc.sentence_of(t), Some(s), "token {t}");
+            }
+        }
+        assert_eq!(doc.sentence_of(doc.tokens.len()), None);
     }
 }

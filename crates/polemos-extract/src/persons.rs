@@ -99,7 +99,7 @@ fn named_in_body(doc: &Doc<'_>, t: usize) -> bool {
 /// a comma, or the line's end, so the headline's capitals did not run on into it. Such an
 /// author is often named nowhere else.
 fn byline_author(doc: &Doc<'_>, title: usize, name_start: usize, name_end: usize) -> bool {
-    let Some(s) = doc.sentences.iter().find(|s| s.tokens.contains(&title)) else {
+    let Some(s) = doc.sentence_of(title).map(|s| &doc.sentences[s]) else {
         return false;
     };
     let closed = name_end >= s.tokens.end || {

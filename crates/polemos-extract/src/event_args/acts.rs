@@ -194,7 +194,7 @@ pub fn drawn_in(doc: &Doc<'_>, cue: &Item) -> bool {
 #[must_use]
 pub fn hosted_here(doc: &Doc<'_>, cue: &Item) -> bool {
     // Only a sentence with a presence word after the cue is parsed for it.
-    let Some(sentence) = doc.sentences.iter().find(|x| x.tokens.contains(&cue.tok)) else {
+    let Some(sentence) = doc.sentence_of(cue.tok).map(|s| &doc.sentences[s]) else {
         return false;
     };
     if !(cue.tok..sentence.tokens.end).any(|i| doc.tok_in_lex(i, Lex::PresenceWord)) {

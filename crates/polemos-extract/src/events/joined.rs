@@ -33,13 +33,7 @@ pub(super) fn code(
     let p = &doc.parse;
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     // The actor a word names: the actor whose mention holds the word.
-    let actor_at = |w: Word| {
-        let t = p.token(w)?;
-        items.iter().find_map(|it| match it.kind {
-            ItemKind::Actor { actor, .. } if it.start <= t.start && t.end <= it.end => Some(actor),
-            _ => None,
-        })
-    };
+    let actor_at = |w: Word| doc.actor_at(items, w, true);
     for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::JoiningVerb)) {
         let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
         let Some(v) = p.word_at(start) else {

@@ -1277,15 +1277,11 @@ pub(super) fn named_document(
 
 /// Whether token `x` is inside an actor's name that began before it ("U.N.").
 fn covered_by_name(doc: &Doc<'_>, x: usize) -> bool {
-    sentence_of(doc, x).is_some_and(|s| {
+    doc.sentence_of(x).is_some_and(|s| {
         doc.sentence_items(s)
             .iter()
             .any(|it| it.tok < x && x < it.tok_end && matches!(it.kind, ItemKind::Actor { .. }))
     })
-}
-
-fn sentence_of(doc: &Doc<'_>, x: usize) -> Option<usize> {
-    doc.sentences.iter().position(|se| se.tokens.contains(&x))
 }
 
 /// The first token of the name before document noun `noun` ("the U.N. report", "a Palmer
@@ -1294,7 +1290,7 @@ fn document_name(doc: &Doc<'_>, noun: usize) -> Option<usize> {
     if !doc.tok_in_lex(noun, Lex::DocumentNoun) {
         return None;
     }
-    let actor = sentence_of(doc, noun).and_then(|s| {
+    let actor = doc.sentence_of(noun).and_then(|s| {
         doc.sentence_items(s)
             .iter()
             .filter(|x| x.tok_end == noun && matches!(x.kind, ItemKind::Actor { .. }))

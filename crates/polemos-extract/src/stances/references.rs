@@ -407,10 +407,8 @@ pub(super) fn agent_along_with(doc: &Doc<'_>, items: &[Item], at: usize) -> Opti
         return None;
     }
     let end = doc
-        .sentences
-        .iter()
-        .find(|s| s.tokens.contains(&cue.tok))
-        .map_or(cue.tok_end, |s| s.tokens.end)
+        .sentence_of(cue.tok)
+        .map_or(cue.tok_end, |s| doc.sentences[s].tokens.end)
         .min(cue.tok_end + ALONG_REACH);
     let (from, words) = (cue.tok_end + 1..end).find_map(|t| {
         ALONG_WITH
@@ -447,24 +445,15 @@ pub(super) fn joined_by(
 ) -> Option<usize> {
     let cue = items[at];
     let end = doc
-        .sentences
-        .iter()
-        .find(|s| s.tokens.contains(&cue.tok))
-        .map_or(cue.tok_end, |s| s.tokens.end)
+        .sentence_of(cue.tok)
+        .map_or(cue.tok_end, |s| doc.sentences[s].tokens.end)
         .min(cue.tok_end + JOINED_REACH);
     let verb = (cue.tok_end..end).find(|&t| doc.tok_in_lex(t, Lex::JoiningVerb))?;
     let by = (verb + 1..(verb + 1 + JOINED_BY_REACH).min(end))
         .find(|&t| doc.tok_is_a(t, Class::AgentPreposition))?;
     let p = &doc.parse;
     let v = p.word_at(doc.tokens[verb].start)?;
-    let joined = crate::events::joined::sides(doc, v).1?;
-    let joined = p.token(joined)?;
-    let joined = items.iter().find_map(|x| match x.kind {
-        ItemKind::Actor { actor, .. } if x.start <= joined.start && joined.end <= x.end => {
-            Some(actor)
-        }
-        _ => None,
-    })?;
+    let joined = doc.actor_at(items, crate::events::joined::sides(doc, v).1?, true)?;
     if !super::holders::stance_holder(doc, joined).is_some_and(|h| holders.contains(&h)) {
         return None;
     }
