@@ -1,9 +1,10 @@
 //! Joining another's act: "Spain called on Morocco to withdraw its troops and was joined in its
 //! appeal by the European Union", "France joined Britain in its demand". A verb of joining
-//! (`joining_verb`) with an "in" phrase naming an act (`joined_act_case`, a common noun) makes the
-//! joiner (the passive's agent, else the subject) do what the joined side (the passive's
-//! subject, else the object) did in the same sentence, upon the same targets; and a reaction
-//! that follows ("But Morocco dismissed those calls") answers both.
+//! (`joining_verb`) with an "in" phrase naming an act (`joined_act_case`, a common noun, or a
+//! gerund: "France joined Britain in condemning Russia") makes the joiner (the passive's agent,
+//! else the subject) do what the joined side (the passive's subject, else the object) did in
+//! the same sentence, upon the same targets; and a reaction that follows ("But Morocco
+//! dismissed those calls") answers both.
 
 use super::answered::Act;
 use super::{Index, merge};
@@ -40,10 +41,12 @@ pub(super) fn code(
             continue;
         };
         // "in its appeal": an act, not a place ("was joined in Geneva by ...").
+        // Or a gerund: "joined Britain in condemning Russia".
         let in_act = p.dependents(v).find(|&d| {
-            p.has_rel(d, "obl")
-                && p.token(d).is_some_and(|x| x.upos == "NOUN")
-                && p.dependent(d, "case")
+            let noun = p.has_rel(d, "obl") && p.token(d).is_some_and(|x| x.upos == "NOUN");
+            let gerund = p.has_rel(d, "advcl") && p.token(d).is_some_and(|x| x.xpos == "VBG");
+            (noun || gerund)
+                && p.dependent(d, if noun { "case" } else { "mark" })
                     .and_then(|c| p.token(c))
                     .is_some_and(|c| {
                         p.lexicon()
