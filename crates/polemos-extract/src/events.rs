@@ -117,6 +117,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 converted = true;
             }
+            // "threatened to retaliate if Russia deployed missiles": an act told in a condition
+            // has not happened.
+            if cue.args != Args::Noun && in_condition(doc, it, s) {
+                continue;
+            }
             // "restored full diplomatic ties", "delayed their meeting": a verb that names an
             // act only through its object.
             if !cue.objects.is_empty() && !event_args::object_headed_by(doc, it, &cue.objects) {
@@ -685,6 +690,34 @@ mod tests_targets;
 mod tests_types;
 #[cfg(test)]
 mod tests_voice;
+
+/// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
+/// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"). The
+/// parse is asked only where such a word stands before the cue.
+fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
+    let from = doc.sentences[s].tokens.start;
+    if !(from..cue.tok).any(|t| doc.tok_is_a(t, Class::ConditionMark)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    // "if Russia deployed and fired missiles": the conjunct shares the first verb's mark.
+    let first = if p.has_rel(v, "conj") {
+        p.head(v).unwrap_or(v)
+    } else {
+        v
+    };
+    p.has_rel(first, "advcl")
+        && p.dependents(first).any(|d| {
+            p.has_rel(d, "mark")
+                && p.token(d).is_some_and(|t| {
+                    doc.lang
+                        .is(Class::ConditionMark, &t.text.to_ascii_lowercase())
+                })
+        })
+}
 
 /// Whether the noun cue at `items[at]` is what another event cue of the sentence answers, by
 /// agreeing, approving or rejecting: its object, its oblique ("agreed to Japan's proposal") or

@@ -44,6 +44,15 @@ fn a_retaliation_vowed_or_threatened_is_a_threat_at_its_against_phrase() {
 }
 
 #[test]
+fn an_act_told_in_a_condition_has_not_happened() {
+    let text = "Bolivia threatened to retaliate if Chile deployed troops to the border.";
+    assert!(!acts(text, "CHL", "MOBILIZE"), "{:?}", events(text));
+    // Told as done, it is coded.
+    let text = "Bolivia protested after Chile deployed troops to the border.";
+    assert!(acts(text, "CHL", "MOBILIZE"), "{:?}", events(text));
+}
+
+#[test]
 fn the_verb_of_a_demanded_that_clause_is_not_done() {
     let text = "Peru insisted that Chile recognize the maritime border.";
     assert!(!acts(text, "CHL", "SUPPORT"), "{:?}", events(text));
@@ -76,4 +85,8 @@ fn joining_another_in_a_deed_told_by_a_gerund_does_it_too() {
     let text = "Ecuador joined Peru in condemning Chile.";
     assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
     assert!(has(text, "ECU", "ACCUSE", "CHL"), "{:?}", events(text));
+    // Every joiner coordinated in the subject.
+    let text = "Ecuador and Colombia joined Peru in calling on Chile to withdraw.";
+    assert!(has(text, "ECU", "REQUEST", "CHL"), "{:?}", events(text));
+    assert!(has(text, "COL", "REQUEST", "CHL"), "{:?}", events(text));
 }
