@@ -246,8 +246,15 @@ fn deontic(p: &Parse<'_>, v: Word) -> bool {
     }
     // "demanding that Russia immediately release the ships": a bare verb with no auxiliary in
     // a clause that completes another verb is the mandative subjunctive, what is demanded.
+    // After a verb of demanding, a present form with no "-s" too ("insisted that the allies
+    // recognize", tagged VBP).
+    let demanding = p
+        .head(v)
+        .and_then(|h| p.token(h))
+        .is_some_and(|t| p.lexicon().is(Lex::MandativeVerb, &t.lemma));
     let mandative = p.has_rel(v, "ccomp")
-        && p.token(v).is_some_and(|t| t.xpos == "VB")
+        && p.token(v)
+            .is_some_and(|t| t.xpos == "VB" || (demanding && t.xpos == "VBP"))
         && !p.dependents(v).any(|d| p.has_rel(d, "aux"));
     if mandative {
         return true;
@@ -678,7 +685,12 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
                     .words(Lex::ThreatVerb)
                     .any(|v| word.starts_with(v))
         });
-        if threat && p.has_rel(x, "xcomp") {
+        // "vowed to retaliate against Russia": force answered, promised, is the threat itself,
+        // made by the threatener.
+        let retaliation = p
+            .token(x)
+            .is_some_and(|t| p.lexicon().is(Lex::RetaliatingVerb, &t.lemma));
+        if threat && p.has_rel(x, "xcomp") && !retaliation {
             // The threat is the act; what is threatened has not happened.
             *requested = true;
             return None;
@@ -1102,10 +1114,17 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         if let Some(o) = p.dependents(c).find(|d| p.has_rel(*d, "obj")) {
             args.clause_target = who(p, map, o, true);
         }
+        // After a verb of threatening, any case of a target: "threatened to retaliate against
+        // Russia".
+        let threat = p
+            .token(v)
+            .is_some_and(|t| p.lexicon().is(Lex::ThreatVerb, &t.lemma));
         if args.clause_target.is_nobody()
-            && let Some(o) = p
-                .dependents(c)
-                .find(|&d| p.has_rel(d, "obl") && case_in(p, d, Class::CueTargetCase))
+            && let Some(o) = p.dependents(c).find(|&d| {
+                p.has_rel(d, "obl")
+                    && (case_in(p, d, Class::CueTargetCase)
+                        || (threat && case_in(p, d, Class::TargetCase)))
+            })
         {
             args.clause_target = who(p, map, o, true);
         }

@@ -117,6 +117,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 converted = true;
             }
+            // "threatened to retaliate if Russia deployed missiles": an act told in a condition
+            // has not happened.
+            if cue.args != Args::Noun && in_condition(doc, it, s) {
+                continue;
+            }
             // "restored full diplomatic ties", "delayed their meeting": a verb that names an
             // act only through its object.
             if !cue.objects.is_empty() && !event_args::object_headed_by(doc, it, &cue.objects) {
@@ -149,6 +154,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             if noun && event_args::object_of_act(k, doc, items, i) {
+                continue;
+            }
+            // "accepted Japan's proposal", "welcomed the offer", "Japan's proposal was
+            // rejected": a proposal another's act answers was made before, no new act here.
+            if noun && cue.mode == "propose" && answered_proposal(k, doc, items, i) {
                 continue;
             }
             // A verb cue the parse reads as a noun with an actor for owner names that owner's
@@ -417,8 +427,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Russia recalled its ambassador as a protest": a recall that names no one answers
             // the other side's act too, aimed where the envoy served.
             let recall = recalled || recalls_envoy(doc, it);
+            // "Japan made a proposal. Russia accepted the proposal.": an acceptance answers it.
+            let accepted = cue.event_type == PloverType::Agree && !cue.objects.is_empty();
             let targets = if targets.is_empty()
                 && (answered::reacts(cue.event_type)
+                    || accepted
                     || (cue.event_type == PloverType::Sanction && recall))
                 && cue.args != Args::Dyad
                 && cue.mode != "deny"
@@ -480,15 +493,26 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if srcs.contains(&actor)))
                 .map_or(clause.start, |x| x.end);
             // A negator that is the cue itself ("denied") does not negate it.
-            let negated = items[..i].iter().rev().any(|x| {
+            let negator = items[..i].iter().rev().find(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Negator))
                     && x.end <= it.start
                     && x.start >= src_end
                     && x.start >= clause.start
                     && it.tok.saturating_sub(x.tok_end) <= 4
                     && !negates_another(doc, x, it)
-            }) || neither_subject(doc, items, i, &srcs)
-                || tree.negated;
+            });
+            let mut negated =
+                negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;
+            // "Russia refused to accept Japan's proposal": an agreement refused is a rejection
+            // of whom it was aimed at, not an agreement that did not happen.
+            if cue.event_type == PloverType::Agree
+                && !targets.is_empty()
+                && negator.is_some_and(|x| doc.tok_in_lex(x.tok, Lex::RefusingVerb))
+                && let Some(c) = k.plain_event(PloverType::Reject, "reject", None)
+            {
+                cue = c;
+                negated = false;
+            }
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start
@@ -645,6 +669,8 @@ mod targets;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
+mod tests_answers;
+#[cfg(test)]
 mod tests_cameo;
 #[cfg(test)]
 mod tests_hosts;
@@ -664,6 +690,60 @@ mod tests_targets;
 mod tests_types;
 #[cfg(test)]
 mod tests_voice;
+
+/// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
+/// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"). The
+/// parse is asked only where such a word stands before the cue.
+fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
+    let from = doc.sentences[s].tokens.start;
+    if !(from..cue.tok).any(|t| doc.tok_is_a(t, Class::ConditionMark)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    // "if Russia deployed and fired missiles": the conjunct shares the first verb's mark.
+    let first = if p.has_rel(v, "conj") {
+        p.head(v).unwrap_or(v)
+    } else {
+        v
+    };
+    p.has_rel(first, "advcl")
+        && p.dependents(first).any(|d| {
+            p.has_rel(d, "mark")
+                && p.token(d).is_some_and(|t| {
+                    doc.lang
+                        .is(Class::ConditionMark, &t.text.to_ascii_lowercase())
+                })
+        })
+}
+
+/// Whether the noun cue at `items[at]` is what another event cue of the sentence answers, by
+/// agreeing, approving or rejecting: its object, its oblique ("agreed to Japan's proposal") or
+/// its passive subject ("Japan's proposal was accepted by Russia").
+fn answered_proposal(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let p = &doc.parse;
+    let Some(n) = p.head_of(&p.words_in(items[at].start, items[at].end)) else {
+        return false;
+    };
+    let Some(v) = p
+        .head(n)
+        .filter(|_| ["obj", "obl", "nsubj:pass"].iter().any(|r| p.has_rel(n, r)))
+        .and_then(|v| p.token(v))
+    else {
+        return false;
+    };
+    items.iter().enumerate().any(|(j, x)| {
+        j != at
+            && matches!(x.kind, ItemKind::Event(e) if matches!(
+                k.events[e].event_type,
+                PloverType::Agree | PloverType::Support | PloverType::Reject
+            ) && k.events[e].args != Args::Noun)
+            && x.start <= v.start
+            && v.end <= x.end
+    })
+}
 
 /// Whether the cue at `items[at]` is a word the parse tags as a noun, owned by an actor
 /// ("Japan's protest").

@@ -330,6 +330,17 @@ fn refers(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     (from..to).any(|t| doc.tok_is_a(t, Class::Referring))
 }
 
+/// How far before a verb cue the "that" of a demanded clause may stand, in tokens.
+const DEMANDED_REACH: usize = 8;
+
+/// Whether the verb at token `verb` stands in a "that" clause of a verb of demanding
+/// (`mandative_verb`: "insisted that Japan recognize"), within `DEMANDED_REACH` tokens.
+fn demanded_clause(doc: &Doc<'_>, verb: usize, floor: usize) -> bool {
+    (verb.saturating_sub(DEMANDED_REACH).max(floor + 1)..verb).any(|t| {
+        doc.tok_is_a(t, Class::Complementizer) && doc.tok_in_lex(t - 1, Lex::MandativeVerb)
+    })
+}
+
 /// How far after a verb cue read as a noun its doer's "by" may stand, in tokens ("the capture of
 /// the fishermen by Russia").
 const AGENT_AHEAD: usize = 6;
@@ -412,6 +423,11 @@ pub fn event_args(
     if doc.lang.ends_with(Class::GerundSuffix, &word)
         || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
     {
+        return ask();
+    }
+    // "insisted that Japan recognize ...": a verb of demanding's "that" clause may be a
+    // mandative subjunctive, which only the parse's tags tell.
+    if demanded_clause(doc, cue.tok, sentence.tokens.start) {
         return ask();
     }
     let Some(plain) = plain(doc, items, at, s, clause) else {

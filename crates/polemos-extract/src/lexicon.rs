@@ -289,6 +289,15 @@ pub enum Lex {
     NonexistenceLead,
     /// Verbs of existing ("exists", "existed").
     ExistenceVerb,
+    /// Verbs of refusing before an infinitive ("refused to", "declined to"): an agreement so
+    /// refused is a rejection of whom it was aimed at ("refused to accept Japan's proposal").
+    RefusingVerb,
+    /// Verbs of force answered ("retaliate"): after a verb of threatening ("vowed to
+    /// retaliate against Russia") the threat itself, done by the threatener (`event_args.rs`).
+    RetaliatingVerb,
+    /// Verbs of demanding whose "that" clause may be a mandative subjunctive ("insisted that
+    /// Japan recognize ..."): what is demanded, not done, as only the parse tells (`gates.rs`).
+    MandativeVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -301,7 +310,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 107] = [
+pub const LEXICONS: [(Lex, &str, Case); 110] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -421,6 +430,9 @@ pub const LEXICONS: [(Lex, &str, Case); 107] = [
     (Lex::InvolvementPhrase, "involvement_phrase", Case::Any),
     (Lex::NonexistenceLead, "nonexistence_lead", Case::Any),
     (Lex::ExistenceVerb, "existence_verb", Case::Any),
+    (Lex::RefusingVerb, "refusing_verb", Case::Any),
+    (Lex::RetaliatingVerb, "retaliating_verb", Case::Any),
+    (Lex::MandativeVerb, "mandative_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

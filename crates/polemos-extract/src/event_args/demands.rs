@@ -1,7 +1,8 @@
 //! Demands reported as obligations: "the United States and South Korea have said that
 //! Pyongyang must halt its program", "the court ruled that the two parties must refrain from any
 //! action". No verb of asking is used, yet the subject of the reporting verb asks the obliged
-//! subject to act: a request (PLOVER REQUEST) from the one to the other.
+//! subject to act: a request (PLOVER REQUEST) from the one to the other. So does a verb of
+//! demanding with a mandative subjunctive ("Russia insisted that Japan recognize the results").
 
 use super::{Who, branches, who};
 use crate::ir::{Doc, Item, ItemKind};
@@ -22,10 +23,14 @@ pub struct Demand {
 }
 
 /// The demands of sentence `s` whose items are `items`. Only sentences with a modal of
-/// obligation are parsed for them.
+/// obligation or a verb of demanding (`mandative_verb`) are parsed for them.
 #[must_use]
 pub fn demands(doc: &Doc<'_>, items: &[Item], s: usize) -> Vec<Demand> {
-    if !obligation_in(doc, s) {
+    let demanding = doc.sentences[s]
+        .tokens
+        .clone()
+        .any(|t| doc.tok_in_lex(t, Lex::MandativeVerb));
+    if !obligation_in(doc, s) && !demanding {
         return Vec::new();
     }
     let p = &doc.parse;
@@ -49,13 +54,26 @@ pub fn demands(doc: &Doc<'_>, items: &[Item], s: usize) -> Vec<Demand> {
         if p.token(w).is_none_or(|t| t.upos != "VERB") {
             continue;
         }
-        let Some((first, reporter)) = reported_obligation(doc, w) else {
+        let Some((first, reporter)) =
+            reported_obligation(doc, w).or_else(|| demanded_subjunctive(doc, w))
+        else {
             continue;
         };
         let subject = |v: Word| p.dependents(v).find(|d| p.has_rel(*d, "nsubj"));
+        // "are resolute in demanding that Russia release": a reporting verb that is an
+        // adverbial or a complement shares the subject of the verb it hangs on.
+        let controller = |v: Word| {
+            subject(v).or_else(|| {
+                let h = p
+                    .head(v)
+                    .filter(|_| p.has_rel(v, "advcl") || p.has_rel(v, "xcomp"))?;
+                p.dependents(h)
+                    .find(|d| p.has_rel(*d, "nsubj") || p.has_rel(*d, "nsubj:pass"))
+            })
+        };
         // A reporting verb without a subject in the parse (coordinated clauses misattached)
         // leaves its subject to the caller's token rules.
-        let source = subject(reporter).map_or(Who::Nobody, |x| who(p, &map, x, false));
+        let source = controller(reporter).map_or(Who::Nobody, |x| who(p, &map, x, false));
         let Some(target) = subject(first).map(|x| who(p, &map, x, false)) else {
             continue;
         };
@@ -102,6 +120,29 @@ pub fn reported_obligation(doc: &Doc<'_>, w: Word) -> Option<(Word, Word)> {
         .token(w)
         .is_some_and(|t| p.lexicon().is(Lex::KnowingVerb, &t.lemma));
     (is_verb && !knowing && !p.negated(reporter) && !p.negated(w)).then_some((first, reporter))
+}
+
+/// A mandative subjunctive: predicate `w` is a bare form with no auxiliary (or a present form
+/// with no "-s", tagged VBP) completing a verb of demanding (`mandative_verb`) that is not
+/// negated ("insisted that Japan recognize the results", "urged that the allies reconsider").
+/// Gives `w` and the verb of demanding.
+fn demanded_subjunctive(doc: &Doc<'_>, w: Word) -> Option<(Word, Word)> {
+    let p = &doc.parse;
+    if !p.has_rel(w, "ccomp")
+        || !p
+            .token(w)
+            .is_some_and(|t| t.xpos == "VB" || t.xpos == "VBP")
+        || p.dependents(w).any(|d| p.has_rel(d, "aux"))
+    {
+        return None;
+    }
+    let reporter = p.head(w)?;
+    let demanding = p.token(reporter).is_some_and(|t| {
+        t.upos == "VERB"
+            && p.lexicon()
+                .is(Lex::MandativeVerb, &t.text.to_ascii_lowercase())
+    });
+    (demanding && !p.negated(reporter) && !p.negated(w)).then_some((w, reporter))
 }
 
 /// Whether sentence `s` has a modal of obligation among its tokens (no parse asked).

@@ -1,9 +1,10 @@
 //! Joining another's act: "Spain called on Morocco to withdraw its troops and was joined in its
 //! appeal by the European Union", "France joined Britain in its demand". A verb of joining
-//! (`joining_verb`) with an "in" phrase naming an act (`joined_act_case`, a common noun) makes the
-//! joiner (the passive's agent, else the subject) do what the joined side (the passive's
-//! subject, else the object) did in the same sentence, upon the same targets; and a reaction
-//! that follows ("But Morocco dismissed those calls") answers both.
+//! (`joining_verb`) with an "in" phrase naming an act (`joined_act_case`, a common noun, or a
+//! gerund: "France joined Britain in condemning Russia") makes the joiner (the passive's agent,
+//! else the subject) do what the joined side (the passive's subject, else the object) did in
+//! the same sentence, upon the same targets; and a reaction that follows ("But Morocco
+//! dismissed those calls") answers both.
 
 use super::answered::Act;
 use super::{Index, merge};
@@ -11,6 +12,7 @@ use crate::attribution::clause_at;
 use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::Knowledge;
 use crate::lexicon::Lex;
+use crate::output::Clause;
 use crate::output::EventFact;
 use crate::tree::Word;
 use polemos_core::model::{PloverType, QuadClass};
@@ -40,10 +42,12 @@ pub(super) fn code(
             continue;
         };
         // "in its appeal": an act, not a place ("was joined in Geneva by ...").
+        // Or a gerund: "joined Britain in condemning Russia".
         let in_act = p.dependents(v).find(|&d| {
-            p.has_rel(d, "obl")
-                && p.token(d).is_some_and(|x| x.upos == "NOUN")
-                && p.dependent(d, "case")
+            let noun = p.has_rel(d, "obl") && p.token(d).is_some_and(|x| x.upos == "NOUN");
+            let gerund = p.has_rel(d, "advcl") && p.token(d).is_some_and(|x| x.xpos == "VBG");
+            (noun || gerund)
+                && p.dependent(d, if noun { "case" } else { "mark" })
                     .and_then(|c| p.token(c))
                     .is_some_and(|c| {
                         p.lexicon()
@@ -72,60 +76,88 @@ pub(super) fn code(
             }
         };
         let (joiner, joined) = sides(doc, v);
-        let (Some(joiner), Some(joined)) = (joiner.and_then(actor_at), joined.and_then(actor_at))
-        else {
+        let (Some(joiner), Some(joined)) = (joiner, joined.and_then(actor_at)) else {
             continue;
         };
-        if state_of(joiner) == state_of(joined) {
-            continue;
-        }
         let Some(clause) = clause_at(&doc.clauses, s, start) else {
             continue;
         };
-        let joined_name = doc.actor_name(joined);
-        let joiner_name = doc.actor_name(joiner);
-        let joiner_state = doc.actor_name(state_of(joiner));
-        let done: Vec<EventFact> = out
+        // "France and Germany joined Britain": each joiner coordinated in the subject.
+        let mut joiners: Vec<usize> = Vec::new();
+        for a in p.conjuncts(joiner).into_iter().filter_map(actor_at) {
+            if !joiners.contains(&a) && state_of(a) != state_of(joined) {
+                joiners.push(a);
+            }
+        }
+        for joiner in joiners {
+            join(
+                doc,
+                out,
+                index,
+                (s, start, end),
+                clause,
+                &joins,
+                (joiner, joined),
+            );
+            for act in acts.iter_mut().filter(|a| a.sentence == s) {
+                if act.sources.contains(&joined) && !act.sources.contains(&joiner) {
+                    act.sources.push(joiner);
+                }
+            }
+        }
+    }
+}
+
+/// Codes `joiner` doing each event of sentence `s` (cue of joining at bytes `start..end`) by
+/// `joined` that `joins` accepts, upon the same targets.
+fn join(
+    doc: &Doc<'_>,
+    out: &mut Vec<EventFact>,
+    index: &mut Index,
+    (s, start, end): (usize, usize, usize),
+    clause: &Clause,
+    joins: &dyn Fn(&EventFact) -> bool,
+    (joiner, joined): (usize, usize),
+) {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let joined_name = doc.actor_name(joined);
+    let joiner_name = doc.actor_name(joiner);
+    let joiner_state = doc.actor_name(state_of(joiner));
+    let done: Vec<EventFact> = out
+        .iter()
+        .filter(|e| {
+            !e.negated
+                && joins(e)
+                && e.sources.contains(&joined_name)
+                && e.evidence.iter().any(|x| x.sentence == s)
+        })
+        .cloned()
+        .collect();
+    for e in done {
+        let targets: Vec<String> = e
+            .targets
             .iter()
-            .filter(|e| {
-                !e.negated
-                    && joins(e)
-                    && e.sources.contains(&joined_name)
-                    && e.evidence.iter().any(|x| x.sentence == s)
-            })
+            .filter(|&x| *x != joiner_name && *x != joiner_state)
             .cloned()
             .collect();
-        for e in done {
-            let targets: Vec<String> = e
-                .targets
-                .iter()
-                .filter(|&x| *x != joiner_name && *x != joiner_state)
-                .cloned()
-                .collect();
-            if targets.is_empty() {
-                continue;
-            }
-            let confidence = 0.8 * 0.85;
-            let fact = EventFact {
-                sources: vec![joiner_name.clone()],
-                targets,
+        if targets.is_empty() {
+            continue;
+        }
+        let confidence = 0.8 * 0.85;
+        let fact = EventFact {
+            sources: vec![joiner_name.clone()],
+            targets,
+            confidence,
+            evidence: vec![doc.evidence(
+                s,
+                Some((start, end)),
                 confidence,
-                evidence: vec![doc.evidence(
-                    s,
-                    Some((start, end)),
-                    confidence,
-                    clause.speaker,
-                    clause.reported_by,
-                )],
-                ..e
-            };
-            merge(out, index, fact);
-        }
-        for act in acts.iter_mut().filter(|a| a.sentence == s) {
-            if act.sources.contains(&joined) && !act.sources.contains(&joiner) {
-                act.sources.push(joiner);
-            }
-        }
+                clause.speaker,
+                clause.reported_by,
+            )],
+            ..e
+        };
+        merge(out, index, fact);
     }
 }
 

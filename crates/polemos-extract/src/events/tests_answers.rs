@@ -1,0 +1,92 @@
+//! Tests of general constructions any wire story uses, on texts of our own: accepting or refusing
+//! another's proposal, a retaliation vowed, a demanded "that" clause, help sought, joining
+//! another in a deed told by a gerund.
+
+use super::tests::{events, has};
+
+/// Whether `src` is the source of some event of type `ty` in `text`.
+fn acts(text: &str, src: &str, ty: &str) -> bool {
+    events(text)
+        .iter()
+        .any(|(s, t, _, _)| s.iter().any(|x| x == src) && t == ty)
+}
+
+#[test]
+fn accepting_a_proposal_is_the_accepters_agreement_with_its_owner() {
+    let text = "Peru accepted Chile's proposal for a joint fisheries commission.";
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+    // The proposal was made before: no new act of Chile's.
+    assert!(!acts(text, "CHL", "AGREE"), "{:?}", events(text));
+    let text = "Chile's offer of talks was accepted by Peru on Monday.";
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+    assert!(!acts(text, "CHL", "AGREE"), "{:?}", events(text));
+    // The proposer told before.
+    let text = "Chile made an offer of talks last week. Peru accepted the offer on Monday.";
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+    // A ruling is no one's proposal.
+    let text = "Peru accepted the ruling of the court on Monday.";
+    assert!(!acts(text, "PER", "AGREE"), "{:?}", events(text));
+}
+
+#[test]
+fn refusing_to_accept_a_proposal_rejects_its_owner() {
+    let text = "Peru refused to accept Chile's offer of talks.";
+    assert!(has(text, "PER", "REJECT", "CHL"), "{:?}", events(text));
+    assert!(!acts(text, "PER", "AGREE"), "{:?}", events(text));
+}
+
+#[test]
+fn a_retaliation_vowed_or_threatened_is_a_threat_at_its_against_phrase() {
+    let text = "Bolivia vowed to retaliate against Chile.";
+    assert!(has(text, "BOL", "THREATEN", "CHL"), "{:?}", events(text));
+    let text = "Bolivia has threatened to retaliate against Chile.";
+    assert!(has(text, "BOL", "THREATEN", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn an_act_told_in_a_condition_has_not_happened() {
+    let text = "Bolivia threatened to retaliate if Chile deployed troops to the border.";
+    assert!(!acts(text, "CHL", "MOBILIZE"), "{:?}", events(text));
+    // Told as done, it is coded.
+    let text = "Bolivia protested after Chile deployed troops to the border.";
+    assert!(acts(text, "CHL", "MOBILIZE"), "{:?}", events(text));
+}
+
+#[test]
+fn the_verb_of_a_demanded_that_clause_is_not_done() {
+    let text = "Peru insisted that Chile recognize the maritime border.";
+    assert!(!acts(text, "CHL", "SUPPORT"), "{:?}", events(text));
+    // It is the demander's request of the clause's subject.
+    assert!(has(text, "PER", "REQUEST", "CHL"), "{:?}", events(text));
+    let text = "Peru has proposed that Chile withdraw its navy from the bay.";
+    assert!(has(text, "PER", "REQUEST", "CHL"), "{:?}", events(text));
+    // The demander is the subject of the verb the demanding hangs on.
+    let text =
+        "Peru and its allies are resolute in demanding that Chile immediately withdraw its navy.";
+    assert!(has(text, "PER", "REQUEST", "CHL"), "{:?}", events(text));
+    // Done, it is coded.
+    let text = "Peru said that Chile recognized the maritime border.";
+    assert!(acts(text, "CHL", "SUPPORT"), "{:?}", events(text));
+}
+
+#[test]
+fn help_sought_from_another_is_a_request_of_it() {
+    let text = "Bolivia sought support from Peru for its claim to a coastline.";
+    assert!(has(text, "BOL", "REQUEST", "PER"), "{:?}", events(text));
+    let text = "Bolivia is seeking the backing of Peru.";
+    assert!(has(text, "BOL", "REQUEST", "PER"), "{:?}", events(text));
+    // Seeking a thing asks no one.
+    let text = "Bolivia sought a peaceful solution with Peru.";
+    assert!(!acts(text, "BOL", "REQUEST"), "{:?}", events(text));
+}
+
+#[test]
+fn joining_another_in_a_deed_told_by_a_gerund_does_it_too() {
+    let text = "Ecuador joined Peru in condemning Chile.";
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    assert!(has(text, "ECU", "ACCUSE", "CHL"), "{:?}", events(text));
+    // Every joiner coordinated in the subject.
+    let text = "Ecuador and Colombia joined Peru in calling on Chile to withdraw.";
+    assert!(has(text, "ECU", "REQUEST", "CHL"), "{:?}", events(text));
+    assert!(has(text, "COL", "REQUEST", "CHL"), "{:?}", events(text));
+}
