@@ -3,11 +3,12 @@
 //! clause ("has been conveyed through diplomatic channels") or a phrase cut short.
 
 use super::super::ir::{Doc, Item, ItemKind, TokKind};
-use super::super::knowledge::Cue;
+use super::super::knowledge::{Cue, Knowledge};
 use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
 use super::super::tree::Word;
+use polemos_core::model::PloverType;
 use polemos_core::names::slugify;
 
 /// How far after a cue its topic may stand, in tokens.
@@ -1156,6 +1157,7 @@ const DENIED_WINDOW: usize = 10;
 /// ("Russia denied that Japanese officials were involved in the negotiations" denies nothing
 /// of Russia's: `Some(None)`, no stance at all). `None` when the cue denies no involvement.
 pub(super) fn denied_charge(
+    k: &Knowledge,
     doc: &Doc<'_>,
     items: &[Item],
     at: usize,
@@ -1177,6 +1179,11 @@ pub(super) fn denied_charge(
         return Some(None);
     }
     let first = x + n;
+    // "denied reports it was engaged in talks", "denied it was responsible for the weather":
+    // only a charge of a wrong is opposed by denying it.
+    if !wrongful_charge(k, doc, items, first, stop_tok) {
+        return Some(None);
+    }
     items
         .iter()
         .find_map(|it| match it.kind {
@@ -1187,6 +1194,39 @@ pub(super) fn denied_charge(
             new_issue_from(doc, items, first, stop_tok, true).map(|(id, t)| Accused::New(id, t))
         })
         .map(Some)
+}
+
+/// How many words of a denied charge are read for the wrong it names ("involved in the
+/// bombing of the embassy").
+const CHARGE_REACH: usize = 6;
+
+/// Whether the charge named from token `first` is a wrong: a noun of a wrongful act (lexicon
+/// `wrongful_act`), a verb of misdeed, a word of reproach, or an act of force or pressure the
+/// events know, among its first words.
+fn wrongful_charge(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    first: usize,
+    stop_tok: usize,
+) -> bool {
+    let end = (first + CHARGE_REACH).min(stop_tok).min(doc.tokens.len());
+    (first..end).any(|t| {
+        [Lex::WrongfulAct, Lex::MisdeedVerb, Lex::ReproachWord]
+            .into_iter()
+            .any(|l| doc.tok_in_lex(t, l))
+    }) || items.iter().any(|x| {
+        x.tok >= first
+            && x.tok < end
+            && matches!(x.kind, ItemKind::Event(e) if matches!(
+                k.events[e].event_type,
+                PloverType::Assault
+                    | PloverType::Coerce
+                    | PloverType::Mobilize
+                    | PloverType::Threaten
+                    | PloverType::Sanction
+            ))
+    })
 }
 
 /// How far after a denial of existence ("no such") its verb of existing may stand, in tokens.

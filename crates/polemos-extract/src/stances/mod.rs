@@ -21,6 +21,8 @@ mod tests_conditions;
 #[cfg(test)]
 mod tests_emphasis;
 #[cfg(test)]
+mod tests_general;
+#[cfg(test)]
 mod tests_intent;
 #[cfg(test)]
 mod tests_refs;
@@ -580,7 +582,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // "denies the officers were involved in espionage": the charge denied.
                     let denied =
                         matches!(it.kind, ItemKind::Event(e) if k.events[e].mode == "deny")
-                            .then(|| issues::denied_charge(doc, items, i, stop_tok, &holders))
+                            .then(|| issues::denied_charge(k, doc, items, i, stop_tok, &holders))
                             .flatten();
                     if let Some((_, target, asked, _)) = echoed {
                         asked_against = !asked;
