@@ -1051,9 +1051,20 @@ fn territory_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
     }) else {
         return false;
     };
-    let place = |w: Word| dispute_place(doc, items, w);
-    // "over its territory" is where something happened, not what a place is.
-    let in_a_phrase = p.dependent(territory, "case").is_some();
+    // A noun of claimed things ("the islands") is a contested place too.
+    let place = |w: Word| {
+        dispute_place(doc, items, w)
+            || p.token(w).is_some_and(|t| {
+                doc.lexicon
+                    .is(Lex::ClaimedThing, &t.lemma.to_ascii_lowercase())
+            })
+    };
+    // "over its territory" is where something happened, not what a place is; "regards the
+    // islands as its territory" names what they are.
+    let case = p.dependent(territory, "case").and_then(|c| p.token(c));
+    let in_a_phrase = case.is_some_and(|t| !t.text.eq_ignore_ascii_case("as"));
+    // "the islands became its territory": a verb's complement has the verb's subject too.
+    let complement = p.rel(territory) == "xcomp";
     let of_its_verb = p.head(territory).is_some_and(|h| {
         p.dependents(h).any(|d| {
             d != territory
@@ -1061,9 +1072,13 @@ fn territory_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
                     .iter()
                     .any(|r| p.has_rel(d, r))
                 && place(d)
-        })
+        }) || (complement && p.dependent(h, "nsubj").is_some_and(place))
     });
-    !in_a_phrase && (p.dependent(territory, "nsubj").is_some_and(place) || of_its_verb)
+    // "considers the islands its own territory": the parse may hang the predicate on the place.
+    let of_the_place = matches!(p.rel(territory), "nmod" | "nmod:unmarked")
+        && p.head(territory).is_some_and(place);
+    !in_a_phrase
+        && (p.dependent(territory, "nsubj").is_some_and(place) || of_its_verb || of_the_place)
 }
 
 /// The thing a judgement that ends in a preposition is about, when no known topic is:
@@ -1237,6 +1252,15 @@ const EXISTENCE_WINDOW: usize = 4;
 /// `existence_verb`) follows; without one ("no such talks are planned") it says nothing.
 pub(super) fn existence_unsaid(doc: &Doc<'_>, cue: &Item) -> bool {
     denied_existence(doc, cue).is_some_and(|verb| verb.is_none())
+}
+
+/// Whether the cue denies that a wrong exists ("no such threat exists", "no such plot
+/// existed"): saying a threat is not there opposes no threat, as denying a charge of no wrong
+/// opposes nothing.
+pub(super) fn denied_wrong(k: &Knowledge, doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    denied_existence(doc, cue)
+        .flatten()
+        .is_some_and(|verb| wrongful_charge(k, doc, items, cue.tok_end, verb))
 }
 
 /// For a denial of existence, the token of its verb of existing, which ends the thing's name

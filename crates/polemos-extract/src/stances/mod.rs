@@ -231,6 +231,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if asked_of_another(k, doc, items, i)
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
+                || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
             {

@@ -69,3 +69,36 @@ fn a_denial_opposes_only_a_charge_of_a_wrong() {
     );
     assert!(has(&s, "RUS", "shelling", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_states_own_territory_given_a_place_by_a_verb_is_its_claim() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo has long considered the islands its own territory.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow says the islands became its territory in 1945.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+}
+
+#[test]
+fn saying_no_such_wrong_exists_opposes_nothing() {
+    let s =
+        stances("Japan and Russia dispute the Kuril Islands. Moscow said no such threats existed.");
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+    let s =
+        stances("Japan and Russia dispute the Kuril Islands. Moscow says no such accord exists.");
+    assert!(has(&s, "RUS", "accord", "oppose"), "{s:?}");
+}
+
+#[test]
+fn an_act_off_the_agenda_is_opposed() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Giving back the islands is not on the agenda, the Kremlin said.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+}
