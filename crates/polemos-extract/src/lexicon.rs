@@ -288,6 +288,9 @@ pub enum Lex {
     /// denial of involvement opposes the charge only when it is such an act, a verb of misdeed
     /// or a word of reproach, or an act of force the events know (`stances/issues.rs`).
     WrongfulAct,
+    /// Predicates of falsity ("baseless", "unfounded"): a judgement only of a state's claim they
+    /// qualify ("Peru's claims to the waters are baseless"; `stances/references.rs`).
+    FalsityWord,
     /// Cue phrases that deny a thing exists ("no such"), an opposition only before a verb of
     /// existing (`stances/issues.rs`).
     NonexistenceLead,
@@ -305,7 +308,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 108] = [
+pub const LEXICONS: [(Lex, &str, Case); 109] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -424,6 +427,7 @@ pub const LEXICONS: [(Lex, &str, Case); 108] = [
     (Lex::RequestNoun, "request_noun", Case::Any),
     (Lex::InvolvementPhrase, "involvement_phrase", Case::Any),
     (Lex::WrongfulAct, "wrongful_act", Case::Any),
+    (Lex::FalsityWord, "falsity_word", Case::Any),
     (Lex::NonexistenceLead, "nonexistence_lead", Case::Any),
     (Lex::ExistenceVerb, "existence_verb", Case::Any),
 ];

@@ -232,6 +232,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
+                || references::false_claim(doc, items, i).is_some_and(|c| c.is_none())
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
             {
@@ -473,6 +474,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             references::recognized_place(doc, items, i, doc.sentences[s].tokens.end)
                                 .and_then(|tok| recognition.map(|t| Target::Topic(t, tok)))
                         })
+                }
+                // "Peru's claims to the waters are baseless": the claim to the territory.
+                Kind::Assess(_) if references::false_claim(doc, items, i).is_some() => {
+                    references::false_claim(doc, items, i)
+                        .flatten()
+                        .and_then(|tok| sovereignty.map(|t| Target::Topic(t, tok)))
                 }
                 Kind::Assess(_) => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);

@@ -102,3 +102,23 @@ fn an_act_off_the_agenda_is_opposed() {
     );
     assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
 }
+
+#[test]
+fn calling_a_states_claim_false_opposes_the_claim() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow said Tokyo's claims to the islands were groundless.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow dismissed as unfounded Japan's claims to the islands.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+    // Falsity judges nothing else: the sanctions reported are not opposed.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow said reports that it would lift the sanctions were unfounded.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+}
