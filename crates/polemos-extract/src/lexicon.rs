@@ -284,6 +284,13 @@ pub enum Lex {
     /// Phrases of taking part in an act ("involved in", "responsible for"): after a verb of
     /// denying, the act is the charge denied (`stances/issues.rs`).
     InvolvementPhrase,
+    /// Nouns and gerunds of a wrongful or hostile act ("espionage", "smuggling", "attack"): a
+    /// denial of involvement opposes the charge only when it is such an act, a verb of misdeed
+    /// or a word of reproach, or an act of force the events know (`stances/issues.rs`).
+    WrongfulAct,
+    /// Predicates of falsity ("baseless", "unfounded"): a judgement only of a state's claim they
+    /// qualify ("Peru's claims to the waters are baseless"; `stances/references.rs`).
+    FalsityWord,
     /// Cue phrases that deny a thing exists ("no such"), an opposition only before a verb of
     /// existing (`stances/issues.rs`).
     NonexistenceLead,
@@ -310,7 +317,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 110] = [
+pub const LEXICONS: [(Lex, &str, Case); 112] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -428,6 +435,8 @@ pub const LEXICONS: [(Lex, &str, Case); 110] = [
     (Lex::DocumentNoun, "document_noun", Case::Any),
     (Lex::RequestNoun, "request_noun", Case::Any),
     (Lex::InvolvementPhrase, "involvement_phrase", Case::Any),
+    (Lex::WrongfulAct, "wrongful_act", Case::Any),
+    (Lex::FalsityWord, "falsity_word", Case::Any),
     (Lex::NonexistenceLead, "nonexistence_lead", Case::Any),
     (Lex::ExistenceVerb, "existence_verb", Case::Any),
     (Lex::RefusingVerb, "refusing_verb", Case::Any),

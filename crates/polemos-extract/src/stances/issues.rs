@@ -3,11 +3,12 @@
 //! clause ("has been conveyed through diplomatic channels") or a phrase cut short.
 
 use super::super::ir::{Doc, Item, ItemKind, TokKind};
-use super::super::knowledge::Cue;
+use super::super::knowledge::{Cue, Knowledge};
 use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
 use super::super::tree::Word;
+use polemos_core::model::PloverType;
 use polemos_core::names::slugify;
 
 /// How far after a cue its topic may stand, in tokens.
@@ -1050,9 +1051,20 @@ fn territory_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
     }) else {
         return false;
     };
-    let place = |w: Word| dispute_place(doc, items, w);
-    // "over its territory" is where something happened, not what a place is.
-    let in_a_phrase = p.dependent(territory, "case").is_some();
+    // A noun of claimed things ("the islands") is a contested place too.
+    let place = |w: Word| {
+        dispute_place(doc, items, w)
+            || p.token(w).is_some_and(|t| {
+                doc.lexicon
+                    .is(Lex::ClaimedThing, &t.lemma.to_ascii_lowercase())
+            })
+    };
+    // "over its territory" is where something happened, not what a place is; "regards the
+    // islands as its territory" names what they are.
+    let case = p.dependent(territory, "case").and_then(|c| p.token(c));
+    let in_a_phrase = case.is_some_and(|t| !t.text.eq_ignore_ascii_case("as"));
+    // "the islands became its territory": a verb's complement has the verb's subject too.
+    let complement = p.rel(territory) == "xcomp";
     let of_its_verb = p.head(territory).is_some_and(|h| {
         p.dependents(h).any(|d| {
             d != territory
@@ -1060,9 +1072,13 @@ fn territory_of_a_state(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
                     .iter()
                     .any(|r| p.has_rel(d, r))
                 && place(d)
-        })
+        }) || (complement && p.dependent(h, "nsubj").is_some_and(place))
     });
-    !in_a_phrase && (p.dependent(territory, "nsubj").is_some_and(place) || of_its_verb)
+    // "considers the islands its own territory": the parse may hang the predicate on the place.
+    let of_the_place = matches!(p.rel(territory), "nmod" | "nmod:unmarked")
+        && p.head(territory).is_some_and(place);
+    !in_a_phrase
+        && (p.dependent(territory, "nsubj").is_some_and(place) || of_its_verb || of_the_place)
 }
 
 /// The thing a judgement that ends in a preposition is about, when no known topic is:
@@ -1156,6 +1172,7 @@ const DENIED_WINDOW: usize = 10;
 /// ("Russia denied that Japanese officials were involved in the negotiations" denies nothing
 /// of Russia's: `Some(None)`, no stance at all). `None` when the cue denies no involvement.
 pub(super) fn denied_charge(
+    k: &Knowledge,
     doc: &Doc<'_>,
     items: &[Item],
     at: usize,
@@ -1177,6 +1194,11 @@ pub(super) fn denied_charge(
         return Some(None);
     }
     let first = x + n;
+    // "denied reports it was engaged in talks", "denied it was responsible for the weather":
+    // only a charge of a wrong is opposed by denying it.
+    if !wrongful_charge(k, doc, items, first, stop_tok) {
+        return Some(None);
+    }
     items
         .iter()
         .find_map(|it| match it.kind {
@@ -1189,6 +1211,39 @@ pub(super) fn denied_charge(
         .map(Some)
 }
 
+/// How many words of a denied charge are read for the wrong it names ("involved in the
+/// bombing of the embassy").
+const CHARGE_REACH: usize = 6;
+
+/// Whether the charge named from token `first` is a wrong: a noun of a wrongful act (lexicon
+/// `wrongful_act`), a verb of misdeed, a word of reproach, or an act of force or pressure the
+/// events know, among its first words.
+fn wrongful_charge(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    first: usize,
+    stop_tok: usize,
+) -> bool {
+    let end = (first + CHARGE_REACH).min(stop_tok).min(doc.tokens.len());
+    (first..end).any(|t| {
+        [Lex::WrongfulAct, Lex::MisdeedVerb, Lex::ReproachWord]
+            .into_iter()
+            .any(|l| doc.tok_in_lex(t, l))
+    }) || items.iter().any(|x| {
+        x.tok >= first
+            && x.tok < end
+            && matches!(x.kind, ItemKind::Event(e) if matches!(
+                k.events[e].event_type,
+                PloverType::Assault
+                    | PloverType::Coerce
+                    | PloverType::Mobilize
+                    | PloverType::Threaten
+                    | PloverType::Sanction
+            ))
+    })
+}
+
 /// How far after a denial of existence ("no such") its verb of existing may stand, in tokens.
 const EXISTENCE_WINDOW: usize = 4;
 
@@ -1197,6 +1252,15 @@ const EXISTENCE_WINDOW: usize = 4;
 /// `existence_verb`) follows; without one ("no such talks are planned") it says nothing.
 pub(super) fn existence_unsaid(doc: &Doc<'_>, cue: &Item) -> bool {
     denied_existence(doc, cue).is_some_and(|verb| verb.is_none())
+}
+
+/// Whether the cue denies that a wrong exists ("no such threat exists", "no such plot
+/// existed"): saying a threat is not there opposes no threat, as denying a charge of no wrong
+/// opposes nothing.
+pub(super) fn denied_wrong(k: &Knowledge, doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    denied_existence(doc, cue)
+        .flatten()
+        .is_some_and(|verb| wrongful_charge(k, doc, items, cue.tok_end, verb))
 }
 
 /// For a denial of existence, the token of its verb of existing, which ends the thing's name

@@ -21,6 +21,8 @@ mod tests_conditions;
 #[cfg(test)]
 mod tests_emphasis;
 #[cfg(test)]
+mod tests_general;
+#[cfg(test)]
 mod tests_intent;
 #[cfg(test)]
 mod tests_refs;
@@ -229,6 +231,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if asked_of_another(k, doc, items, i)
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
+                || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
+                || references::false_claim(doc, items, i).is_some_and(|c| c.is_none())
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
             {
@@ -471,6 +475,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 .and_then(|tok| recognition.map(|t| Target::Topic(t, tok)))
                         })
                 }
+                // "Peru's claims to the waters are baseless": the claim to the territory.
+                Kind::Assess(_) if references::false_claim(doc, items, i).is_some() => {
+                    references::false_claim(doc, items, i)
+                        .flatten()
+                        .and_then(|tok| sovereignty.map(|t| Target::Topic(t, tok)))
+                }
                 Kind::Assess(_) => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
                     assessed(doc, items, i, clause.start, topic_stop)
@@ -580,7 +590,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // "denies the officers were involved in espionage": the charge denied.
                     let denied =
                         matches!(it.kind, ItemKind::Event(e) if k.events[e].mode == "deny")
-                            .then(|| issues::denied_charge(doc, items, i, stop_tok, &holders))
+                            .then(|| issues::denied_charge(k, doc, items, i, stop_tok, &holders))
                             .flatten();
                     if let Some((_, target, asked, _)) = echoed {
                         asked_against = !asked;

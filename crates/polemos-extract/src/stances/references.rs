@@ -216,6 +216,49 @@ pub(super) fn owned_claim(
     .then_some(noun)
 }
 
+/// For a predicate of falsity (lexicon `falsity_word`) at `items[at]`, the token of the
+/// state's claim it qualifies, in the parse: its clause's subject ("Peru's claims to the waters
+/// are baseless"), the noun it modifies ("China's baseless claims"), or the object of the verb
+/// it completes ("dismissed as baseless Peru's claims"). `Some(None)` for a predicate of
+/// falsity that qualifies anything else, or an assertion ("Peru's claim that Chile sabotaged
+/// the talks is untrue" says nothing of territory); `None` for any other cue.
+pub(super) fn false_claim(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Option<usize>> {
+    let cue = items[at];
+    if !doc.tok_in_lex(cue.tok, Lex::FalsityWord) {
+        return None;
+    }
+    let p = &doc.parse;
+    let Some(w) = p.word_at(doc.tokens[cue.tok].start) else {
+        return Some(None);
+    };
+    let head = p.head(w);
+    let judged = p
+        .dependent(w, "nsubj")
+        .or_else(|| (p.rel(w) == "amod").then_some(head).flatten())
+        .or_else(|| {
+            matches!(p.rel(w), "xcomp" | "obl" | "advcl")
+                .then(|| head.and_then(|h| p.dependent(h, "obj")))
+                .flatten()
+        });
+    let claim = judged.and_then(|n| {
+        let t = p.token(n)?;
+        let noun = doc.token_at(t.start);
+        if !doc.tok_in_lex(noun, Lex::ClaimNoun)
+            || (noun + 1 < doc.tokens.len() && doc.tok_is_a(noun + 1, Class::Complementizer))
+        {
+            return None;
+        }
+        let owner = owner_of(doc, items, noun)?;
+        let ItemKind::Actor { actor, .. } = owner.kind else {
+            return None;
+        };
+        doc.holder_of(actor)
+            .is_some_and(|h| doc.actors[h].kind == polemos_core::model::ActorKind::State)
+            .then_some(noun)
+    });
+    Some(claim)
+}
+
 /// Whether the cue at `items[at]` recognizes an actor itself ("recognizes Kosovo.", "recognized
 /// Juan Guaido as interim president"): the recognition issue. Recognizing an actor's act or
 /// office ("recognize United Kingdom administration of the islands") is not. Returns the

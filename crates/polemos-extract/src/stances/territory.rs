@@ -51,10 +51,13 @@ pub(super) fn demonym_territory(
             }
             let from = it.tok.saturating_sub(COPULA_REACH + 1).max(first);
             // A verb of being makes the demonym's phrase a predicate ("are", "remain"); "is part
-            // of" is its own cue.
+            // of" is its own cue. Else the parse may make it the predicate of a contested place
+            // another verb gives ("became Russian territory", "considers the islands Russian
+            // land", "regards the islands as Russian territory").
             let Some(copula) = (from..it.tok)
                 .rev()
                 .find(|&t| doc.tok_is_a(t, Class::Copula))
+                .or_else(|| predicate_of_a_place(doc, items, it.tok_end))
             else {
                 continue;
             };
@@ -90,6 +93,64 @@ pub(super) fn demonym_territory(
             merge(out, index, fact);
         }
     }
+}
+
+/// The token of the verb that makes the land noun at token `noun` a predicate of a contested
+/// place, when the parse says so: the noun completes a verb whose subject or object is the
+/// place ("the islands became Russian territory", "considers the islands Russian territory"),
+/// or qualifies the place itself, bare or after "as" ("considers the islands Russian land",
+/// "regards the islands as Russian territory"); not "in Russian territory".
+fn predicate_of_a_place(doc: &Doc<'_>, items: &[Item], noun: usize) -> Option<usize> {
+    let p = &doc.parse;
+    let w = p.word_at(doc.tokens[noun].start)?;
+    let head = p.head(w)?;
+    let is_place = |x| is_contested_place(doc, items, x);
+    let verb = match p.rel(w) {
+        "xcomp" => p
+            .dependents(head)
+            .any(|d| {
+                ["nsubj", "nsubj:pass", "obj"]
+                    .iter()
+                    .any(|r| p.has_rel(d, r))
+                    && is_place(d)
+            })
+            .then_some(head)?,
+        "nmod:unmarked" | "nmod" | "obl" => {
+            let marked = p.dependent(w, "case");
+            let as_marked = marked
+                .and_then(|c| p.token(c))
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("as"));
+            if marked.is_some() && !as_marked {
+                return None;
+            }
+            // "regards the islands as Russian territory": the place is the verb's object.
+            let place = if is_place(head) {
+                Some(head)
+            } else {
+                p.dependents(head)
+                    .find(|&d| p.has_rel(d, "obj") && is_place(d))
+            }?;
+            p.head(place).filter(|_| place != head).unwrap_or(head)
+        }
+        _ => return None,
+    };
+    let t = p.token(verb)?;
+    Some(doc.token_at(t.start))
+}
+
+/// Whether parse word `w` is a contested place: a dispute's name or part, or a noun of claimed
+/// things ("the islands").
+fn is_contested_place(doc: &Doc<'_>, items: &[Item], w: crate::tree::Word) -> bool {
+    let Some(t) = doc.parse.token(w) else {
+        return false;
+    };
+    doc.lexicon
+        .is(Lex::ClaimedThing, &t.lemma.to_ascii_lowercase())
+        || items.iter().any(|x| {
+            x.start <= t.start
+                && t.start < x.end
+                && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
+        })
 }
 
 /// Whether the subject of the clause whose copula is token `copula` and whose predicate noun is

@@ -1,0 +1,124 @@
+//! Stances read from general constructions of wire copy (issue 17, round 4): an act ruled out
+//! in so many words, an offer accepted, a demonym's territory as the predicate another verb gives
+//! a contested place, and a denial that opposes only a charge of a wrong.
+
+use super::tests::{has, stances};
+
+#[test]
+fn an_act_ruled_out_is_opposed() {
+    // A gerund names the act as its noun does ("the handover of the islands").
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The Kremlin has ruled out handing over the islands.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Handing over the islands is off the table, the Kremlin said.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The Kremlin said there could be no question of a handover of the islands.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+}
+
+#[test]
+fn accepting_an_offer_backs_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow has accepted Tokyo's proposal for joint economic activity in the area.",
+    );
+    assert!(
+        has(&s, "RUS", "joint-economic-activities", "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_demonyms_territory_given_a_place_by_a_verb_is_a_claim() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo regards the islands as Japanese territory.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The islands became Japanese territory in 1855, Tokyo says.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo does not consider the islands Russian land.",
+    );
+    assert!(!has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+}
+
+#[test]
+fn a_denial_opposes_only_a_charge_of_a_wrong() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow denied reports that it was engaged in secret talks with Tokyo.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow denied that it was involved in the planning of the summit.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow denied that its coast guard was involved in the shelling of the boat.",
+    );
+    assert!(has(&s, "RUS", "shelling", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_states_own_territory_given_a_place_by_a_verb_is_its_claim() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo has long considered the islands its own territory.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow says the islands became its territory in 1945.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+}
+
+#[test]
+fn saying_no_such_wrong_exists_opposes_nothing() {
+    let s =
+        stances("Japan and Russia dispute the Kuril Islands. Moscow said no such threats existed.");
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+    let s =
+        stances("Japan and Russia dispute the Kuril Islands. Moscow says no such accord exists.");
+    assert!(has(&s, "RUS", "accord", "oppose"), "{s:?}");
+}
+
+#[test]
+fn an_act_off_the_agenda_is_opposed() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Giving back the islands is not on the agenda, the Kremlin said.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+}
+
+#[test]
+fn calling_a_states_claim_false_opposes_the_claim() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow said Tokyo's claims to the islands were groundless.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow dismissed as unfounded Japan's claims to the islands.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+    // Falsity judges nothing else: the sanctions reported are not opposed.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow said reports that it would lift the sanctions were unfounded.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+}
