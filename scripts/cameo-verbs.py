@@ -86,6 +86,14 @@ AMBIGUOUS = {
     "increase", "increases", "increased", "increasing",
     # "talks aimed at ending the clashes": a purpose, not an armed act.
     "aim", "aims", "aimed", "aiming",
+    # Read wrongly in unseen political text (Universal Dependencies' weblogs and Wikinews):
+    # "Sweden faced South Korea", "Russia is beginning to understand it", "served in Vietnam",
+    # "the situation surrounding the navy", "was blasted by the UN for smuggling" (a rebuke),
+    # "had to pull back its forces" (a withdrawal, coded by events.tsv), "smuggling arms to",
+    # "was coming off a tour", "taking his family to". Not "held": a detention as often.
+    "faced", "facing", "understand", "understands", "understood", "understanding", "serve",
+    "serves", "served", "serving", "surrounding", "blast", "blasts", "blasted", "blasting",
+    "pull", "pulls", "pulled", "pulling", "arms", "coming", "taking",
 }
 
 
