@@ -31,6 +31,9 @@ pub enum Lex {
     FeatureNoun,
     /// Capitalized nouns of places named after a state, before its name ("Lake Chad").
     FeatureNounBefore,
+    /// Nouns after a capital that make it the name of an accord, process or forum held there
+    /// ("the Oslo accords", "the Minsk agreements", "the Paris Club"): the state does not act.
+    NamedAfterCity,
     /// Words before a state's name that make another place of it ("New Mexico").
     NamesakePrefix,
     /// Words before "America" that make a region of it ("Latin America", "South American").
@@ -317,7 +320,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 112] = [
+pub const LEXICONS: [(Lex, &str, Case); 113] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -333,6 +336,7 @@ pub const LEXICONS: [(Lex, &str, Case); 112] = [
         "feature_noun_before",
         Case::AsWritten,
     ),
+    (Lex::NamedAfterCity, "named_after_city", Case::Any),
     (Lex::NamesakePrefix, "namesake_prefix", Case::Any),
     (Lex::RegionPrefix, "region_prefix", Case::Any),
     (Lex::LongFormHead, "long_form_head", Case::Any),

@@ -304,7 +304,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         let dateline = tok == range.start
                             && !doc.slice(m.start, m.end).chars().any(char::is_lowercase)
                             && doc.tok_in(tok_end, &["-", "\u{2013}", "\u{2014}", ":", "("]);
+                        // "the Oslo accords", "the Minsk agreements": a capital naming what was
+                        // agreed or held there.
+                        let names_accord = via == Via::Metonym
+                            && tok_end < range.end
+                            && doc.tok_in_lex(tok_end, Lex::NamedAfterCity);
                         if ((located || dateline) && is_place)
+                            || names_accord
                             || (locates_place && k.actors[known].kind == ActorKind::State)
                             || (k.actors[known].kind == ActorKind::State
                                 && in_feature_name(doc, tok, tok_end, range.clone()))

@@ -308,3 +308,26 @@ fn an_outlet_a_state_acts_on_stays_an_actor_though_no_event_is_read() {
         x.actors
     );
 }
+
+#[test]
+fn a_capital_naming_an_accord_or_forum_is_not_its_state() {
+    let names = crate::test_support::actor_names;
+    for (text, absent) in [
+        ("Chile said Peru had broken the Oslo accords.", "actors/NOR"),
+        (
+            "Chile accused Peru of violating the Minsk agreements.",
+            "actors/BLR",
+        ),
+        (
+            "Chile and Peru joined the Paris Club in 2010.",
+            "actors/FRA",
+        ),
+    ] {
+        let n = names(text);
+        assert!(!n.iter().any(|a| a == absent), "{text}: {n:?}");
+        assert!(n.iter().any(|a| a == "actors/CHL"), "{text}: {n:?}");
+    }
+    // A capital that acts is still its state.
+    let n = names("Chile said Oslo had agreed to mediate.");
+    assert!(n.iter().any(|a| a == "actors/NOR"), "{n:?}");
+}
