@@ -34,6 +34,9 @@ pub enum Lex {
     /// Nouns after a capital that make it the name of an accord, process or forum held there
     /// ("the Oslo accords", "the Minsk agreements", "the Paris Club"): the state does not act.
     NamedAfterCity,
+    /// Capitalized words before an organization's short alias that make a national body of the
+    /// name ("the National Security Council" is no U.N. body).
+    NationalNameWord,
     /// Words before a state's name that make another place of it ("New Mexico").
     NamesakePrefix,
     /// Words before "America" that make a region of it ("Latin America", "South American").
@@ -320,7 +323,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 113] = [
+pub const LEXICONS: [(Lex, &str, Case); 114] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -337,6 +340,7 @@ pub const LEXICONS: [(Lex, &str, Case); 113] = [
         Case::AsWritten,
     ),
     (Lex::NamedAfterCity, "named_after_city", Case::Any),
+    (Lex::NationalNameWord, "national_name_word", Case::AsWritten),
     (Lex::NamesakePrefix, "namesake_prefix", Case::Any),
     (Lex::RegionPrefix, "region_prefix", Case::Any),
     (Lex::LongFormHead, "long_form_head", Case::Any),

@@ -381,6 +381,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         {
                             continue;
                         }
+                        // "the United States National Security Council": a national body whose
+                        // name ends in the organization's short alias.
+                        if k.actors[known].kind == ActorKind::InternationalOrganization
+                            && tok > range.start
+                            && doc.tok_in_lex(tok - 1, Lex::NationalNameWord)
+                        {
+                            continue;
+                        }
                         let a = known_actor(k, doc, &mut st, known);
                         // "the Central Election Commission of the Republic of Belarus": an
                         // institution of the state is one of its bodies.

@@ -331,3 +331,12 @@ fn a_capital_naming_an_accord_or_forum_is_not_its_state() {
     let n = names("Chile said Oslo had agreed to mediate.");
     assert!(n.iter().any(|a| a == "actors/NOR"), "{n:?}");
 }
+
+#[test]
+fn a_national_body_named_like_an_organization_is_not_the_organization() {
+    let names = crate::test_support::actor_names;
+    let n = names("Chile's president asked the Chilean National Security Council to help.");
+    assert!(!n.iter().any(|a| a == "actors/UNSC"), "{n:?}");
+    let n = names("Chile asked the Security Council to help.");
+    assert!(n.iter().any(|a| a == "actors/UNSC"), "{n:?}");
+}
