@@ -78,6 +78,9 @@ fn help_sought_from_another_is_a_request_of_it() {
     // Seeking a thing asks no one.
     let text = "Bolivia sought a peaceful solution with Peru.";
     assert!(!acts(text, "BOL", "REQUEST"), "{:?}", events(text));
+    // Protection "from" names the danger, not the helper.
+    let text = "Bolivian fishermen sought protection from Peruvian patrol boats.";
+    assert!(!has(text, "BOL", "REQUEST", "PER"), "{:?}", events(text));
 }
 
 #[test]

@@ -96,11 +96,17 @@ fn saying_no_such_wrong_exists_opposes_nothing() {
 }
 
 #[test]
-fn an_act_off_the_agenda_is_opposed() {
-    let s = stances(
-        "Japan and Russia dispute the Kuril Islands. Giving back the islands is not on the agenda, the Kremlin said.",
-    );
-    assert!(has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+fn what_a_meeting_did_not_discuss_is_no_stance() {
+    // "not on the agenda" and "no talk of" report what a meeting left out far more often than
+    // they rule an act out, so they are no cues (a review found "The territorial issue was not on
+    // the agenda of Monday's meeting, Japanese officials said" opposing Japan's own claim).
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. The territorial issue was not on the agenda of Monday's meeting, Japanese officials said.",
+        "Japan and Russia dispute the Kuril Islands. There was no talk of sanctions at the meeting, Japan said.",
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|x| x.2 == "oppose"), "{text}: {s:?}");
+    }
 }
 
 #[test]
