@@ -504,10 +504,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let mut negated =
                 negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;
             // "Russia refused to accept Japan's proposal": an agreement refused is a rejection
-            // of whom it was aimed at, not an agreement that did not happen.
+            // of whom it was aimed at, not an agreement that did not happen. Only where the
+            // refusal governs the cue ("refused to accept", not "which refused to comment,
+            // accepted") and is not itself denied ("has never refused to accept").
+            let first = doc.sentences[s].tokens.start;
+            let refused = negator.is_some_and(|x| {
+                doc.tok_in_lex(x.tok, Lex::RefusingVerb)
+                    && it.tok > x.tok + 1
+                    && it.tok <= x.tok_end + 1
+                    && doc.tok(it.tok - 1).eq_ignore_ascii_case("to")
+                    && !(first..x.tok).any(|t| doc.tok_negates(t))
+            });
             if cue.event_type == PloverType::Agree
                 && !targets.is_empty()
-                && negator.is_some_and(|x| doc.tok_in_lex(x.tok, Lex::RefusingVerb))
+                && refused
                 && let Some(c) = k.plain_event(PloverType::Reject, "reject", None)
             {
                 cue = c;

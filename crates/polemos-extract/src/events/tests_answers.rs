@@ -36,6 +36,17 @@ fn refusing_to_accept_a_proposal_rejects_its_owner() {
 }
 
 #[test]
+fn a_refusal_that_does_not_govern_the_agreement_or_is_denied_is_no_rejection() {
+    for text in [
+        "Peru, which refused to comment, accepted Chile's offer of talks.",
+        "Peru has never refused to accept Chile's offer of talks.",
+        "Peru refused to rule out accepting Chile's offer of talks.",
+    ] {
+        assert!(!acts(text, "PER", "REJECT"), "{text}: {:?}", events(text));
+    }
+}
+
+#[test]
 fn a_retaliation_vowed_or_threatened_is_a_threat_at_its_against_phrase() {
     let text = "Bolivia vowed to retaliate against Chile.";
     assert!(has(text, "BOL", "THREATEN", "CHL"), "{:?}", events(text));
