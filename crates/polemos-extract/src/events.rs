@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::attribution::{clause_at, resolve};
 use super::event_args::{self, SanctionKind, Who};
 use super::gates;
-use super::ir::{Doc, Item, ItemKind};
+use super::ir::{Doc, Item, ItemKind, TokKind};
 use super::knowledge::{Args, Cue, Knowledge};
 use super::lang::Class;
 use super::lexicon::Lex;
@@ -428,7 +428,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // the other side's act too, aimed where the envoy served.
             let recall = recalled || recalls_envoy(doc, it);
             // "Japan made a proposal. Russia accepted the proposal.": an acceptance answers it.
-            let accepted = cue.event_type == PloverType::Agree && !cue.objects.is_empty();
+            // Only where the accepted thing names no owner: "accepted the defence ministry's
+            // request", "a request from fishermen" were another's, not the other side's.
+            let accepted = cue.event_type == PloverType::Agree
+                && !cue.objects.is_empty()
+                && !object_owned(doc, it);
             let targets = if targets.is_empty()
                 && (answered::reacts(cue.event_type)
                     || accepted
@@ -768,6 +772,27 @@ fn owned_noun(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
         .word_at(items[at].start)
         .and_then(|w| doc.parse.token(w))
         .is_some_and(|t| t.upos == "NOUN")
+}
+
+/// Whether the object after the cue `it` names an owner: a possessive ("the ministry's",
+/// "its") or a "from"/"by" phrase before the clause goes on ("accepted a request from
+/// fishermen").
+fn object_owned(doc: &Doc<'_>, it: &Item) -> bool {
+    let end = doc
+        .sentence_of(it.tok)
+        .map_or(it.tok_end, |s| doc.sentences[s].tokens.end);
+    (it.tok_end..end.min(it.tok_end + 8))
+        .take_while(|&t| {
+            doc.tokens[t].kind == TokKind::Word || doc.tok(t) == "'" || doc.tok(t) == "\u{2019}"
+        })
+        .any(|t| {
+            doc.tok_is_a(t, Class::PossessivePronoun)
+                || doc.tok_is_a(t, Class::AgentPreposition)
+                || doc.tok(t).eq_ignore_ascii_case("from")
+                || (doc.tok_is_a(t, Class::PossessiveEnding)
+                    && t > 0
+                    && matches!(doc.tok(t - 1), "'" | "\u{2019}"))
+        })
 }
 
 /// Whether the sources of an order sending an envoy away are of a state, and the envoy is not

@@ -29,6 +29,21 @@ fn accepting_a_proposal_is_the_accepters_agreement_with_its_owner() {
 }
 
 #[test]
+fn accepting_a_thing_owned_by_another_answers_no_other_side() {
+    // Only an unowned acceptance ("accepted the offer") answers the other side's act before.
+    for text in [
+        "Chile and Peru dispute the bay. Peru's cabinet accepted the defence ministry's budget request on Friday.",
+        "Chile and Peru dispute the bay. Peru accepted a request from fishermen in Callao to extend the season.",
+    ] {
+        assert!(
+            !has(text, "PER", "AGREE", "CHL"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
 fn refusing_to_accept_a_proposal_rejects_its_owner() {
     let text = "Peru refused to accept Chile's offer of talks.";
     assert!(has(text, "PER", "REJECT", "CHL"), "{:?}", events(text));
