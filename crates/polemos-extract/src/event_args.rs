@@ -248,13 +248,14 @@ fn deontic(p: &Parse<'_>, v: Word) -> bool {
     // a clause that completes another verb is the mandative subjunctive, what is demanded.
     // After a verb of demanding, a present form with no "-s" too ("insisted that the allies
     // recognize", tagged VBP).
-    let demanding = p
-        .head(v)
+    let head = p.head(v);
+    let demanding = head
         .and_then(|h| p.token(h))
         .is_some_and(|t| p.lexicon().is(Lex::MandativeVerb, &t.lemma));
     let mandative = p.has_rel(v, "ccomp")
         && p.token(v)
             .is_some_and(|t| t.xpos == "VB" || (demanding && t.xpos == "VBP"))
+        && (!demanding || head.is_some_and(|h| demands::subjunctive(p, v, h)))
         && !p.dependents(v).any(|d| p.has_rel(d, "aux"));
     if mandative {
         return true;

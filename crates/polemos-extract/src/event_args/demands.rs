@@ -142,7 +142,30 @@ fn demanded_subjunctive(doc: &Doc<'_>, w: Word) -> Option<(Word, Word)> {
             && p.lexicon()
                 .is(Lex::MandativeVerb, &t.text.to_ascii_lowercase())
     });
-    (demanding && !p.negated(reporter) && !p.negated(w)).then_some((w, reporter))
+    (demanding && subjunctive(p, w, reporter) && !p.negated(reporter) && !p.negated(w))
+        .then_some((w, reporter))
+}
+
+/// Whether the bare or "-s"-less present `w`, completing the verb of demanding `demanding`,
+/// reads as a subjunctive. After a past or a gerund ("insisted that the allies leave",
+/// "demanding that Russia release") it does, as the plain past would be written otherwise;
+/// after a present ("insists") only with a singular noun subject ("insists that Japan recognize"),
+/// since "insists Japanese jets violate its airspace" is a plain present.
+pub(crate) fn subjunctive(p: &crate::tree::Parse<'_>, w: Word, demanding: Word) -> bool {
+    let present = p
+        .token(demanding)
+        .is_some_and(|t| t.xpos == "VBZ" || t.xpos == "VBP");
+    if !present {
+        return true;
+    }
+    // The subject's head must end its phrase: the tagger may read "Chilean fishermen" as a
+    // proper noun with the plural hung after it.
+    p.dependent(w, "nsubj").is_some_and(|s| {
+        p.token(s).is_some_and(|t| {
+            matches!(t.xpos.as_str(), "NN" | "NNP")
+                && p.subtree_span(s).is_some_and(|(_, end)| end == t.end)
+        })
+    })
 }
 
 /// Whether sentence `s` has a modal of obligation among its tokens (no parse asked).

@@ -96,6 +96,24 @@ fn the_verb_of_a_demanded_that_clause_is_not_done() {
 }
 
 #[test]
+fn a_plain_present_after_a_present_verb_of_insisting_is_no_demand() {
+    // "insists" in the present with a plural subject after it tells what is done, not what is
+    // demanded (the tagger writes the plural present as a bare form too).
+    for text in [
+        "Peru insists Chilean jets violate its airspace regularly.",
+        "Peru insists that Chilean fishermen violate its waters every year.",
+    ] {
+        assert!(
+            !has(text, "PER", "REQUEST", "CHL"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    let text = "Peru insists that Chile recognize the maritime border.";
+    assert!(has(text, "PER", "REQUEST", "CHL"), "{:?}", events(text));
+}
+
+#[test]
 fn help_sought_from_another_is_a_request_of_it() {
     let text = "Bolivia sought support from Peru for its claim to a coastline.";
     assert!(has(text, "BOL", "REQUEST", "PER"), "{:?}", events(text));
