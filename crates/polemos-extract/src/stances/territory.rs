@@ -17,6 +17,8 @@ use polemos_core::model::StanceLabel;
 /// How many words may stand between the copula and the demonym ("are an inherent Russian
 /// territory", "are still Russian territory").
 const COPULA_REACH: usize = 3;
+/// How many words before the verb a negator denies it ("refuses to regard").
+const NEGATOR_REACH: usize = 3;
 /// Confidence before calibration: the form is unambiguous, the holder is the demonym's state.
 const CONFIDENCE: f64 = 0.8;
 
@@ -61,10 +63,14 @@ pub(super) fn demonym_territory(
             else {
                 continue;
             };
-            // "are not Russian territory": a denial, not this claim.
+            // "are not Russian territory": a denial, not this claim; so is a negator just before
+            // the verb ("does not regard the islands as", "will never become", "refuses to
+            // regard").
+            let near = copula.saturating_sub(NEGATOR_REACH).max(first);
             let negated = items.iter().any(|x| {
-                matches!(x.kind, ItemKind::Cue(Cue::Negator)) && x.tok >= copula && x.tok < it.tok
-            });
+                matches!(x.kind, ItemKind::Cue(Cue::Negator)) && x.tok >= near && x.tok < it.tok
+            }) || (near..copula)
+                .any(|t| doc.tok_negates(t) || doc.tok_in_lex(t, Lex::RefusingVerb));
             if negated {
                 continue;
             }

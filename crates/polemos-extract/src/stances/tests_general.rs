@@ -49,6 +49,27 @@ fn a_demonyms_territory_given_a_place_by_a_verb_is_a_claim() {
 }
 
 #[test]
+fn a_negator_before_the_verb_denies_the_territory_it_gives() {
+    for (text, state) in [
+        (
+            "Japan and Russia dispute the Kuril Islands. Tokyo does not regard the islands as Russian territory.",
+            "RUS",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands. Japan refuses to regard the islands as Russian territory.",
+            "RUS",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands. The islands will never become Japanese territory, Moscow said.",
+            "JPN",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!has(&s, state, "sovereignty", "support"), "{text}: {s:?}");
+    }
+}
+
+#[test]
 fn a_denial_opposes_only_a_charge_of_a_wrong() {
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Moscow denied reports that it was engaged in secret talks with Tokyo.",
