@@ -37,6 +37,9 @@ pub enum Lex {
     /// Capitalized words before an organization's short alias that make a national body of the
     /// name ("the National Security Council" is no U.N. body).
     NationalNameWord,
+    /// Prepositions after a claim noun that make it a claim to a place ("claims to the
+    /// islands", "claim over the waters"), not an allegation.
+    ClaimObjectCase,
     /// Words before a state's name that make another place of it ("New Mexico").
     NamesakePrefix,
     /// Words before "America" that make a region of it ("Latin America", "South American").
@@ -323,7 +326,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 114] = [
+pub const LEXICONS: [(Lex, &str, Case); 115] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -341,6 +344,7 @@ pub const LEXICONS: [(Lex, &str, Case); 114] = [
     ),
     (Lex::NamedAfterCity, "named_after_city", Case::Any),
     (Lex::NationalNameWord, "national_name_word", Case::AsWritten),
+    (Lex::ClaimObjectCase, "claim_object_case", Case::Any),
     (Lex::NamesakePrefix, "namesake_prefix", Case::Any),
     (Lex::RegionPrefix, "region_prefix", Case::Any),
     (Lex::LongFormHead, "long_form_head", Case::Any),

@@ -248,6 +248,14 @@ pub(super) fn false_claim(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Op
         {
             return None;
         }
+        // A claim to a place says so ("claims to the islands", "territorial claims"); a bare
+        // "Japan's claims were unfounded" after an incident is an allegation.
+        let to_place =
+            noun + 1 < doc.tokens.len() && doc.tok_in_lex(noun + 1, Lex::ClaimObjectCase);
+        let territorial = noun > 0 && doc.tok_in_lex(noun - 1, Lex::DisputeKindTerritorial);
+        if !to_place && !territorial {
+            return None;
+        }
         let owner = owner_of(doc, items, noun)?;
         let ItemKind::Actor { actor, .. } = owner.kind else {
             return None;

@@ -149,3 +149,11 @@ fn calling_a_states_claim_false_opposes_the_claim() {
         "{s:?}"
     );
 }
+
+#[test]
+fn calling_a_states_allegations_false_is_no_stance_on_sovereignty() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said two Russian jets violated its airspace on Tuesday. The Russian defence ministry said Japan's claims were unfounded.",
+    );
+    assert!(!has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
+}
