@@ -51,8 +51,9 @@ fn the_accused_does_not_oppose_the_charge() {
 
 #[test]
 fn a_person_belonging_to_a_group_claims_no_place() {
+    // The speaker is the Delhi police chief (India's); the place is where the man was seized.
     let s = stances(
-        "India and Pakistan dispute Kashmir. The suspect was detained in Pakistani-controlled Kashmir and belonged to a banned militant outfit.",
+        "Key Delhi attack suspect held\n\nPolice in the Indian capital Delhi say they have detained the suspected planner of last week's attacks in the city.\n\nDelhi police chief Ravi Kumar named the man as Bashir Lone, and said officers were searching for two others.\n\nHe said Mr Lone, 29, was seized in Indian-administered Kashmir and belonged to the banned Jaish-e-Mohammed militant group.",
     );
     assert!(!issue(&s, "sovereignty"), "{s:?}");
 }
