@@ -93,6 +93,27 @@ pub(super) fn accused_of(
     })
 }
 
+/// Whether the accusation cue is a passive participle without its agent ("Iran stands accused
+/// of aiding terrorism", "was accused of"): its subject is the accused, who takes no stance
+/// against the charge by being charged, and the accuser is not named.
+pub(super) fn accuser_unnamed(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    // An active perfect ("India has accused Pakistan of ...") has its own subject, auxiliary
+    // or object; the parse may hang "accused" on "stands" in any way.
+    p.token(w).is_some_and(|t| t.xpos == "VBN")
+        && p.dependent(w, "obl:agent").is_none()
+        && !p.dependents(w).any(|d| {
+            let rel = p.token(d).map_or("", |t| t.deprel.as_str());
+            matches!(rel, "nsubj" | "aux" | "obj" | "iobj")
+                || p.has_rel(d, "obl")
+                    && super::commitment::case_of(doc, d)
+                        .is_some_and(|c| doc.lang.is(Class::AgentPreposition, &c))
+        })
+}
+
 /// How far after an accusing verb its object's noun of intent may stand ("regrets the Russian
 /// government's decision to ...").
 const INTENT_REACH: usize = 6;
@@ -273,6 +294,15 @@ pub(super) fn new_issue_from(
     // "backing the demand for the captives' release": so does a demand's.
     // "implement the principles of the joint communiqué": an instrument's content is the
     // instrument (the lexicon's `content_noun`).
+    // "committed to implementation of the accord": carrying an instrument out is the
+    // instrument; one the phrase cannot name leaves no issue (not a bare "implementation"), nor
+    // does one referred back to ("implementation of these agreements").
+    if let Some(n) = doc.lex_phrase_at(Lex::CarryingOutNoun, t, stop_tok) {
+        if t + n >= stop_tok || doc.tok_is_a(t + n, Class::NotInIssue) {
+            return None;
+        }
+        return new_issue_from(doc, items, t + n, stop_tok, gerund_ok);
+    }
     if let Some(n) = doc
         .lex_phrase_at(Lex::GroundNoun, t, stop_tok)
         .or_else(|| doc.lex_phrase_at(Lex::DemandNoun, t, stop_tok))
@@ -955,10 +985,55 @@ const BELONG_BACK: usize = 4;
 /// Japan"), not ships or votes.
 fn belongs(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
     let cue = items[at];
+    // "he was arrested in Indian-administered Kashmir and belonged to the group": when the
+    // parse names what belongs (the verb's subject, or the subject of the verb it is coordinated
+    // with), that is the thing claimed; a place in a phrase near it is not.
+    let p = &doc.parse;
+    if let Some(verb) = p.head_of(&p.words_in(cue.start, cue.end)) {
+        let subject_of = |v: Word| {
+            p.dependent(v, "nsubj")
+                .or_else(|| p.dependent(v, "nsubj:pass"))
+        };
+        let subject = subject_of(verb).or_else(|| {
+            (p.rel(verb) == "conj")
+                .then(|| p.head(verb))
+                .flatten()
+                .and_then(subject_of)
+        });
+        if let Some(thing) = subject {
+            let place = |t: Word| {
+                dispute_place(doc, items, t)
+                    || p.token(t).is_some_and(|tok| {
+                        doc.lexicon
+                            .is(Lex::ClaimedThing, &tok.lemma.to_ascii_lowercase())
+                    })
+            };
+            // "which belong to Japan": a relative pronoun stands for the noun it modifies; another
+            // pronoun ("they belong to Japan") leaves the words before the cue to say what.
+            let pronoun = p.token(thing).is_some_and(|t| t.upos == "PRON");
+            let thing = if pronoun && p.rel(verb) == "acl:relcl" {
+                p.head(verb)
+            } else {
+                (!pronoun).then_some(thing)
+            };
+            if let Some(thing) = thing {
+                return place(thing)
+                    || p.dependents(thing)
+                        .any(|d| p.has_rel(d, "nmod") && place(d));
+            }
+        }
+    }
     let from = cue.tok.saturating_sub(BELONG_BACK);
+    // A place in an adverbial phrase ("was arrested in Kashmir and belonged to ...") is where
+    // something happened, not what belongs.
+    let oblique = |x: &Item| {
+        p.head_of(&p.words_in(x.start, x.end))
+            .is_some_and(|w| p.rel(w) == "obl")
+    };
     items[..at].iter().rev().any(|x| {
         x.tok_end + BELONG_BACK >= cue.tok
             && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
+            && !oblique(x)
     }) || (from..cue.tok).any(|t| doc.tok_in_lex(t, Lex::ClaimedThing))
 }
 

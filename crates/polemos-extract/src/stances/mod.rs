@@ -33,6 +33,8 @@ mod tests_signers;
 #[cfg(test)]
 mod tests_tree;
 #[cfg(test)]
+mod tests_unseen;
+#[cfg(test)]
 mod tests_votes;
 #[cfg(test)]
 mod tests_wire;
@@ -232,6 +234,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
+                || (kind == Kind::Accuse && issues::accuser_unnamed(doc, it))
                 || references::false_claim(doc, items, i).is_some_and(|c| c.is_none())
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
@@ -676,6 +679,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     Some(name) => (name, *tok, Some(&k.topics[*t].scale)),
                     None => continue,
                 },
+                // A new issue in a sentence that names nothing of the dispute ("Austria welcomes
+                // the choice of theme" in a speech that names the dispute once) is no issue of
+                // that dispute, when the text is only loosely about it. (A known topic there is
+                // kept: reports of a dispute state its matters in sentences that name nothing.)
+                Target::New(..)
+                    if !references::tied_to_dispute(k, doc, s, dispute, &holders)
+                        && references::loosely_about(k, doc, dispute) =>
+                {
+                    continue;
+                }
                 Target::New(id, title) => {
                     let name = format!("{}/issues/{id}", doc.disputes[dispute].name);
                     if seen_new.insert(name.clone()) {

@@ -557,3 +557,73 @@ pub(super) fn congratulated(doc: &Doc<'_>, items: &[Item], at: usize) -> Vec<usi
     }
     found
 }
+
+/// Whether sentence `s` or the stance's `holders` tie it to dispute `d` (a fact of the
+/// document): the sentence names the dispute or a part of it, or an actor of one of its
+/// parties, or a holder is one of them. A sentence of a speech or a blog that names none of
+/// these ("Austria welcomes the choice of theme") is about something else, however much of the
+/// text is about the dispute.
+pub(super) fn tied_to_dispute(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    s: usize,
+    d: usize,
+    holders: &[usize],
+) -> bool {
+    let fact = &doc.disputes[d];
+    let party = |a: usize| {
+        let a = doc.holder_of(a).unwrap_or(a);
+        match fact.known {
+            Some(i) => doc.actors[a].known.is_some_and(|known| {
+                k.disputes[i]
+                    .parties
+                    .iter()
+                    .any(|p| k.actor(p) == Some(known))
+            }),
+            None => fact.parties.iter().any(|n| *n == doc.actor_name(a)),
+        }
+    };
+    // "supports peaceful means to resolve maritime disputes": a sentence that speaks of
+    // disputes speaks of this one.
+    let disputes = doc.sentences[s].tokens.clone().any(|t| {
+        doc.tok_in_lex(t, Lex::DisputeWord)
+            || doc
+                .lexicon
+                .is(Lex::DisputeWord, doc.tok(t).trim_end_matches('s'))
+    });
+    disputes
+        || holders.iter().any(|&h| party(h))
+        || doc.sentence_items(s).iter().any(|x| match x.kind {
+            ItemKind::DisputeName(i, _) | ItemKind::DisputePart(i) => fact.known == Some(i),
+            ItemKind::Actor { actor, .. } => party(actor),
+            _ => false,
+        })
+}
+
+/// How small a share of a text's sentences may name a dispute (its name, parts or parties) for
+/// the text to be only loosely about it: one part in this many.
+const LOOSE_SHARE: usize = 4;
+
+/// Whether the text names dispute `d` in fewer than one sentence in `LOOSE_SHARE`: a speech or a
+/// blog that mentions it in passing, whose other sentences are about other things, unlike a
+/// report of the dispute, whose sentences without a name still speak of it.
+pub(super) fn loosely_about(k: &Knowledge, doc: &Doc<'_>, d: usize) -> bool {
+    // Lines of a heading ("Press Statement", a name, a place, a date) are no sentences of the
+    // text: a sentence ends with its punctuation.
+    let sentences = (0..doc.sentences.len()).filter(|&s| {
+        !doc.sentences[s].headline
+            && doc.sentences[s]
+                .tokens
+                .clone()
+                .last()
+                .is_some_and(|t| matches!(doc.tok(t), "." | "!" | "?" | "\"" | "”" | "'" | "’"))
+    });
+    let (mut all, mut tied) = (0, 0);
+    for s in sentences {
+        all += 1;
+        if tied_to_dispute(k, doc, s, d, &[]) {
+            tied += 1;
+        }
+    }
+    tied * LOOSE_SHARE < all
+}

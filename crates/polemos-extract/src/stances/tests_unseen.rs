@@ -1,0 +1,73 @@
+//! False stances that text the extractor was never tuned on showed (issue 17, round 25): junk
+//! issues, a charge read as the accused's stance, a person's group read as a claim to a place.
+
+use super::tests::stances;
+
+/// Whether any stance has issue `issue`.
+fn issue(s: &[(String, String, String)], issue: &str) -> bool {
+    s.iter().any(|(_, i, _)| i == issue)
+}
+
+#[test]
+fn a_speakers_own_kin_is_no_issue() {
+    let s = stances(
+        "India and Pakistan dispute Kashmir. It is me against my cousin, the Indian minister joked.",
+    );
+    assert!(!issue(&s, "my-cousin"), "{s:?}");
+}
+
+#[test]
+fn another_thing_is_no_issue() {
+    let s = stances(
+        "India and Pakistan dispute Kashmir. Pakistan seeks defensive weapons against another hostile state.",
+    );
+    assert!(!issue(&s, "another-hostile-state"), "{s:?}");
+}
+
+#[test]
+fn carrying_out_an_instrument_is_the_instrument() {
+    // An instrument the phrase cannot name leaves no bare "implementation".
+    let s = stances(
+        "India and Pakistan dispute Kashmir. Pakistan remains committed to implementation of the Sustainable Growth Agenda.",
+    );
+    assert!(!issue(&s, "implementation"), "{s:?}");
+    let s = stances(
+        "India and Pakistan dispute Kashmir. Pakistan remains committed to implementation of the ceasefire arrangements.",
+    );
+    assert!(!issue(&s, "implementation"), "{s:?}");
+}
+
+#[test]
+fn the_accused_does_not_oppose_the_charge() {
+    let s = stances(
+        "India and Pakistan dispute Kashmir. Pakistan now stands accused of sheltering armed militants.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "PAK"), "{s:?}");
+    let s = stances(
+        "India and Pakistan dispute Kashmir. Pakistan was accused of sheltering armed militants.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "PAK"), "{s:?}");
+}
+
+#[test]
+fn a_person_belonging_to_a_group_claims_no_place() {
+    // The speaker is the Delhi police chief (India's); the place is where the man was seized.
+    let s = stances(
+        "Key Delhi attack suspect held\n\nPolice in the Indian capital Delhi say they have detained the suspected planner of last week's attacks in the city.\n\nDelhi police chief Ravi Kumar named the man as Bashir Lone, and said officers were searching for two others.\n\nHe said Mr Lone, 29, was seized in Indian-administered Kashmir and belonged to the banned Jaish-e-Mohammed militant group.",
+    );
+    assert!(!issue(&s, "sovereignty"), "{s:?}");
+}
+
+#[test]
+fn a_new_issue_in_a_text_loosely_about_a_dispute_needs_it_named() {
+    // One sentence in six names the dispute; the welcome names nothing of it.
+    let s = stances(
+        "Norway spoke at the assembly on Monday. Japan and Russia still dispute the Kuril Islands. Norway thanked the hosts for their kind hospitality. The weather in the city was mild. Delegates arrived from many countries. Norway welcomes the choice of venue for this year's summit.",
+    );
+    assert!(!issue(&s, "choice-of-venue"), "{s:?}");
+    // A report of the dispute keeps a new issue its sentences do not name the dispute in.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo protested the Russian drills on the islands. Norway welcomes the choice of venue for the talks.",
+    );
+    assert!(s.iter().any(|(h, _, _)| h == "NOR"), "{s:?}");
+}
