@@ -521,3 +521,24 @@ fn a_threat_is_aimed_at_whom_the_act_threatened_would_hit() {
     let text = "Chile and Peru dispute the border. Chile threatened to expel Peruvian diplomats.";
     assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_venue_an_actor_names_is_where_not_whom() {
+    let text = "Barack Obama plans to meet foreign dignitaries at the United Nations headquarters in Geneva.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, _, g, _)| s.iter().any(|x| x == "UN") || g.iter().any(|x| x == "UN")),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile and Peru held a meeting on the sidelines of the UN General Assembly.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, _, g, _)| s.iter().any(|x| x == "UN") || g.iter().any(|x| x == "UN")),
+        "{:?}",
+        events(text)
+    );
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+}
