@@ -526,10 +526,9 @@ fn phrase_actors(
     }
     // "at the UN headquarters", "on the sidelines of the UN General Assembly": a venue is
     // where an act is; the actor that names it is not in the phrase's reach.
-    let venue = p.token(w).is_some_and(|t| {
-        p.lang()
-            .is(Class::VenueNoun, &t.text.to_ascii_lowercase())
-    });
+    let venue = p
+        .token(w)
+        .is_some_and(|t| p.lang().is(Class::VenueNoun, &t.text.to_ascii_lowercase()));
     if depth == 0 || venue {
         return Vec::new();
     }

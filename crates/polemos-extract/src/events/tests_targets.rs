@@ -542,3 +542,17 @@ fn a_venue_an_actor_names_is_where_not_whom() {
     );
     assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn the_accused_of_a_passive_without_agent_accuses_no_one() {
+    let text = "Syria also stands accused of supporting militants in the region.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, ..)| s.iter().any(|x| x == "SYR")),
+        "{:?}",
+        events(text)
+    );
+    let text = "Syria stands accused by Israel of supporting militants in the region.";
+    assert!(has(text, "ISR", "ACCUSE", "SYR"), "{:?}", events(text));
+}
