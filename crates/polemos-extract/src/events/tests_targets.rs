@@ -556,3 +556,16 @@ fn the_accused_of_a_passive_without_agent_accuses_no_one() {
     let text = "Syria stands accused by Israel of supporting militants in the region.";
     assert!(has(text, "ISR", "ACCUSE", "SYR"), "{:?}", events(text));
 }
+
+#[test]
+fn a_passive_subject_with_an_adverb_before_the_participle_does_not_act() {
+    let text =
+        "A naval museum in Valparaiso, Chile was also proposed as another site for the frigate.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, ..)| s.iter().any(|x| x == "CHL")),
+        "{:?}",
+        events(text)
+    );
+}
