@@ -525,7 +525,12 @@ fn phrase_actors(
     if let Some(a) = map.get(w.index).copied().flatten() {
         return vec![a];
     }
-    if depth == 0 {
+    // "at the UN headquarters", "on the sidelines of the UN General Assembly": a venue is
+    // where an act is; the actor that names it is not in the phrase's reach.
+    let venue = p
+        .token(w)
+        .is_some_and(|t| p.lang().is(Class::VenueNoun, &t.text.to_ascii_lowercase()));
+    if depth == 0 || venue {
         return Vec::new();
     }
     for d in p.dependents(w) {

@@ -122,6 +122,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if cue.args != Args::Noun && in_condition(doc, it, s) {
                 continue;
             }
+            // "recognises that Australia has ...": a fact stated; "asked officials how ...": a
+            // question, not a request.
+            if cue.args != Args::Noun
+                && (clausal::fact_stated(doc, items, i) || clausal::question_asked(doc, it))
+            {
+                continue;
+            }
             // "restored full diplomatic ties", "delayed their meeting": a verb that names an
             // act only through its object.
             if !cue.objects.is_empty() && !event_args::object_headed_by(doc, it, &cue.objects) {
@@ -668,6 +675,7 @@ fn recalls_envoy(doc: &Doc<'_>, it: &Item) -> bool {
 
 mod answered;
 pub mod calibration;
+mod clausal;
 mod demanded;
 mod details;
 pub(crate) mod joined;
@@ -686,6 +694,8 @@ mod tests;
 mod tests_answers;
 #[cfg(test)]
 mod tests_cameo;
+#[cfg(test)]
+mod tests_clausal;
 #[cfg(test)]
 mod tests_hosts;
 #[cfg(test)]

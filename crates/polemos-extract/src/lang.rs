@@ -192,6 +192,14 @@ pub enum Class {
     /// Groups of a state's officials that "in" places at its seat ("officials in Beijing", "the
     /// government in Kabul"); not troops or embassies, which are often foreign ones stationed there.
     SeatedGroup,
+    /// Nouns of a venue ("headquarters", "sidelines"): the actor that names one ("the UN
+    /// headquarters", "the sidelines of the UN General Assembly") says where an act is, not whom
+    /// it is aimed at.
+    VenueNoun,
+    /// Words that open an indirect question ("asked X whether ...", "how ...").
+    QuestionWord,
+    /// Adverbs between a passive's auxiliary and its participle ("is also accused").
+    PassiveAdverb,
     /// Prepositions after which a noun names what an act is about, not whom it is aimed at ("on", "over"). Not "at": what is fired "at" someone is aimed at them.
     TopicCase,
     /// Prepositions of an oblique that names whom an act is aimed at ("with", "against").
@@ -338,7 +346,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 139] = [
+pub const CLASSES: [(Class, &str); 142] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -409,6 +417,9 @@ pub const CLASSES: [(Class, &str); 139] = [
     (Class::OwnerCase, "owner_case"),
     (Class::SeatCase, "seat_case"),
     (Class::SeatedGroup, "seated_group"),
+    (Class::VenueNoun, "venue_noun"),
+    (Class::QuestionWord, "question_word"),
+    (Class::PassiveAdverb, "passive_adverb"),
     (Class::TopicCase, "topic_case"),
     (Class::TargetCase, "target_case"),
     (Class::CueTargetCase, "cue_target_case"),

@@ -317,6 +317,12 @@ pub enum Lex {
     /// Verbs of demanding whose "that" clause may be a mandative subjunctive ("insisted that
     /// Japan recognize ..."): what is demanded, not done, as only the parse tells (`gates.rs`).
     MandativeVerb,
+    /// Verbs of acknowledging a fact ("recognises that ..."): with a "that" clause they state
+    /// what is so, not a recognition done to anyone (`events/clausal.rs`).
+    FactVerb,
+    /// Verbs of asking a question, every form: with a question after them ("asked X whether
+    /// ...", "asked X how ...") they ask for an answer, not for an act (`events/clausal.rs`).
+    QuestionVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -329,7 +335,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 116] = [
+pub const LEXICONS: [(Lex, &str, Case); 118] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -458,6 +464,8 @@ pub const LEXICONS: [(Lex, &str, Case); 116] = [
     (Lex::RefusingVerb, "refusing_verb", Case::Any),
     (Lex::RetaliatingVerb, "retaliating_verb", Case::Any),
     (Lex::MandativeVerb, "mandative_verb", Case::Any),
+    (Lex::FactVerb, "fact_verb", Case::Any),
+    (Lex::QuestionVerb, "question_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -285,6 +285,11 @@ fn objects(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize, direct: bo
         match it.kind {
             // A possessor starts a new noun phrase ("Lavrov, Japan's minister"), unless it is
             // the first object ("rejected Japan's claim").
+            // "met dignitaries at the UN headquarters", "on the sidelines of the UN General
+            // Assembly": a venue the actor names is where the act is, not whom it is aimed at.
+            ItemKind::Actor { .. } if names_venue(doc, it) => {
+                last_end = it.tok_end;
+            }
             ItemKind::Actor {
                 actor,
                 possessive: true,
@@ -312,6 +317,25 @@ fn objects(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize, direct: bo
         }
     }
     out
+}
+
+/// Whether the actor item `it` names a venue: a venue noun follows its mention ("the U.N.
+/// headquarters", "the UN's building") or precedes it with "of" ("the sidelines of the UN
+/// General Assembly").
+#[must_use]
+pub fn names_venue(doc: &Doc<'_>, it: &Item) -> bool {
+    let mut t = it.tok_end;
+    while matches!(doc.tok(t), "'" | "\u{2019}" | "s") {
+        t += 1;
+    }
+    if doc.tok_is_a(t, Class::VenueNoun) {
+        return true;
+    }
+    let mut t = it.tok;
+    while t > 0 && doc.tok_is_a(t - 1, Class::NounMarker) {
+        t -= 1;
+    }
+    t >= 2 && doc.tok_is_a(t - 1, Class::GenitiveCase) && doc.tok_is_a(t - 2, Class::VenueNoun)
 }
 
 /// The possessor right before a noun cue ("Putin's proposal", "his meeting").

@@ -171,9 +171,11 @@ pub(super) fn is_passive(doc: &Doc<'_>, cue: &Item) -> bool {
         return false;
     }
     let mut t = cue.tok - 1;
-    // Adverbs and their coordination: "was heavily and unjustly criticized".
+    // Adverbs and their coordination: "was heavily and unjustly criticized", "stands also
+    // accused".
     while t > 0
         && (doc.lang.ends_with_lower(Class::AdverbSuffix, doc.tok(t))
+            || doc.tok_is_a(t, Class::PassiveAdverb)
             || doc.tok_is_a(t, Class::And))
     {
         t -= 1;

@@ -521,3 +521,51 @@ fn a_threat_is_aimed_at_whom_the_act_threatened_would_hit() {
     let text = "Chile and Peru dispute the border. Chile threatened to expel Peruvian diplomats.";
     assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_venue_an_actor_names_is_where_not_whom() {
+    let text = "Barack Obama plans to meet foreign dignitaries at the United Nations headquarters in Geneva.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, _, g, _)| s.iter().any(|x| x == "UN") || g.iter().any(|x| x == "UN")),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile and Peru held a meeting on the sidelines of the UN General Assembly.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, _, g, _)| s.iter().any(|x| x == "UN") || g.iter().any(|x| x == "UN")),
+        "{:?}",
+        events(text)
+    );
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn the_accused_of_a_passive_without_agent_accuses_no_one() {
+    let text = "Syria also stands accused of supporting militants in the region.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, ..)| s.iter().any(|x| x == "SYR")),
+        "{:?}",
+        events(text)
+    );
+    let text = "Syria stands accused by Israel of supporting militants in the region.";
+    assert!(has(text, "ISR", "ACCUSE", "SYR"), "{:?}", events(text));
+}
+
+#[test]
+fn a_passive_subject_with_an_adverb_before_the_participle_does_not_act() {
+    let text =
+        "A naval museum in Valparaiso, Chile was also proposed as another site for the frigate.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, ..)| s.iter().any(|x| x == "CHL")),
+        "{:?}",
+        events(text)
+    );
+}
