@@ -299,6 +299,22 @@ pub struct EventCue {
     pub not_objects: Vec<String>,
 }
 
+impl EventCue {
+    /// Whether the cue names an act of force or pressure (assault, coercion, mobilization,
+    /// threat, sanction): what an accusation or a denied charge reports.
+    #[must_use]
+    pub fn is_force_or_pressure(&self) -> bool {
+        matches!(
+            self.event_type,
+            PloverType::Assault
+                | PloverType::Coerce
+                | PloverType::Mobilize
+                | PloverType::Threaten
+                | PloverType::Sanction
+        )
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct DisputeEntry {
     pub id: String,

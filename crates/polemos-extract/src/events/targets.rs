@@ -77,16 +77,9 @@ pub(super) fn accuser(
 /// Whether an act of force or pressure is named after the cue `items[at]` in its sentence:
 /// what an accusation reports ("claimed that Pakistani troops fired on ...").
 pub(super) fn hostile_after(k: &Knowledge, items: &[Item], at: usize) -> bool {
-    items[at + 1..].iter().any(|x| {
-        matches!(x.kind, ItemKind::Event(e) if matches!(
-            k.events[e].event_type,
-            PloverType::Assault
-                | PloverType::Coerce
-                | PloverType::Mobilize
-                | PloverType::Threaten
-                | PloverType::Sanction
-        ))
-    })
+    items[at + 1..]
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Event(e) if k.events[e].is_force_or_pressure()))
 }
 
 /// The other party to the dispute over the land named after the cue `items[at]` in its

@@ -8,7 +8,6 @@ use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
 use super::super::tree::Word;
-use polemos_core::model::PloverType;
 use polemos_core::names::slugify;
 
 /// How far after a cue its topic may stand, in tokens.
@@ -1308,14 +1307,7 @@ fn wrongful_charge(
     }) || items.iter().any(|x| {
         x.tok >= first
             && x.tok < end
-            && matches!(x.kind, ItemKind::Event(e) if matches!(
-                k.events[e].event_type,
-                PloverType::Assault
-                    | PloverType::Coerce
-                    | PloverType::Mobilize
-                    | PloverType::Threaten
-                    | PloverType::Sanction
-            ))
+            && matches!(x.kind, ItemKind::Event(e) if k.events[e].is_force_or_pressure())
     })
 }
 

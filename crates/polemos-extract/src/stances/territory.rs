@@ -172,14 +172,5 @@ fn place_subject(doc: &Doc<'_>, items: &[Item], copula: usize, noun: usize) -> b
     let Some(subject) = subject else {
         return false;
     };
-    let Some(t) = p.token(subject) else {
-        return false;
-    };
-    doc.lexicon
-        .is(Lex::ClaimedThing, &t.lemma.to_ascii_lowercase())
-        || items.iter().any(|x| {
-            x.start <= t.start
-                && t.start < x.end
-                && matches!(x.kind, ItemKind::DisputeName(..) | ItemKind::DisputePart(_))
-        })
+    is_contested_place(doc, items, subject)
 }
