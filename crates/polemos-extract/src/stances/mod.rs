@@ -197,6 +197,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let mut index: HashMap<(String, String), usize> = HashMap::new();
     let mut last_proposal_topic: Option<usize> = None;
     let mut seen_new: std::collections::HashSet<String> = std::collections::HashSet::new();
+    // Per dispute, whether the text is only loosely about it (`references::loosely_about`
+    // reads every sentence, so it is asked once).
+    let mut loose: HashMap<usize, bool> = HashMap::new();
     let mut new_issues: Vec<(String, String)> = Vec::new();
     // The canonical topics some rules name directly, looked up once a document.
     let topic = |id: &str| k.topics.iter().position(|t| t.id == id);
@@ -685,7 +688,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 // kept: reports of a dispute state its matters in sentences that name nothing.)
                 Target::New(..)
                     if !references::tied_to_dispute(k, doc, s, dispute, &holders)
-                        && references::loosely_about(k, doc, dispute) =>
+                        && *loose
+                            .entry(dispute)
+                            .or_insert_with(|| references::loosely_about(k, doc, dispute)) =>
                 {
                     continue;
                 }
