@@ -299,11 +299,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         actor_done = true;
                         let is_place = via == Via::Metonym
                             || entries[r].iter().any(|x| matches!(x, Entry::Place(_)));
-                        // A wire dateline ("MOSCOW -", "PARIS –", "NEW DELHI:") places the
-                        // story; the capital's state does not act in it.
-                        let dateline = tok == range.start
+                        // A wire dateline ("MOSCOW -", "PARIS –", "NEW DELHI:", or "THE HAGUE"
+                        // on a line of its own) places the story; the capital's state does not
+                        // act in it.
+                        let line_of_its_own = (range.start..tok).all(|t| doc.tok(t) == "THE")
+                            && (tok_end..range.end).all(|t| doc.tok_in(t, &[".", ":"]));
+                        let dateline = (tok == range.start || line_of_its_own)
                             && !doc.slice(m.start, m.end).chars().any(char::is_lowercase)
-                            && doc.tok_in(tok_end, &["-", "\u{2013}", "\u{2014}", ":", "("]);
+                            && (line_of_its_own
+                                || doc.tok_in(tok_end, &["-", "\u{2013}", "\u{2014}", ":", "("]));
                         // "the Oslo accords", "the Minsk agreements": a capital naming what was
                         // agreed or held there.
                         let names_accord = via == Via::Metonym

@@ -121,6 +121,12 @@ fn a_wire_dateline_places_the_story_but_its_state_does_not_act() {
     );
     assert!(!names.iter().any(|n| n == "actors/RUS"), "{names:?}");
     assert!(names.iter().any(|n| n == "actors/KGZ"), "{names:?}");
+    // A dateline on a line of its own, as VOA sets it.
+    let names = crate::test_support::actor_names(
+        "THE HAGUE\n\nThe court ruled that the island belongs to Namibia, not Botswana.",
+    );
+    assert!(!names.iter().any(|n| n == "actors/NLD"), "{names:?}");
+    assert!(names.iter().any(|n| n == "actors/NAM"), "{names:?}");
     // Named in running text, the capital still stands for its state.
     let names = crate::test_support::actor_names("Kyrgyzstan said Moscow had offered talks.");
     assert!(names.iter().any(|n| n == "actors/RUS"), "{names:?}");
