@@ -241,6 +241,15 @@ fn an_infinitive_after_a_noun_is_done_by_the_nouns_agent() {
 }
 
 #[test]
+fn a_denunciation_is_an_accusation_like_a_condemnation() {
+    // CAMEO 111 ("denounce") with "condemn" and "criticize": the judged deed's owner is the target.
+    for verb in ["denounced", "denounces"] {
+        let text = format!("Peru {verb} Chile's seizure of the fishing boat.");
+        assert!(has(&text, "PER", "ACCUSE", "CHL"), "{:?}", events(&text));
+    }
+}
+
+#[test]
 fn a_subject_separated_by_a_parenthetical_still_acts() {
     let text = "Chile's foreign minister, in remarks published on Monday, urged Peru to respond.";
     assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
