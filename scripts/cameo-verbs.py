@@ -94,6 +94,10 @@ AMBIGUOUS = {
     "faced", "facing", "understand", "understands", "understood", "understanding", "serve",
     "serves", "served", "serving", "surrounding", "blast", "blasts", "blasted", "blasting",
     "pull", "pulls", "pulled", "pulling", "arms", "coming", "taking",
+    # Before a noun, a schedule rather than an intent: "canceled planned meetings with Japan"
+    # had coded an agreement with Japan. The dictionary's phrases with it ("planned attack on",
+    # "cancel planned visit") stay.
+    "planned",
 }
 
 

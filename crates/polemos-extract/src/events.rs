@@ -302,6 +302,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 // Dictionary verbs ("appealed for peace in X") keep the wider search.
                 if cue.event_type == PloverType::Request && cue.args == Args::Svo {
                     direct_objects_after(doc, items, i, ceil)
+                } else if cue.event_type == PloverType::Threaten
+                    && let Some(j) = threatened_act(doc, items, i)
+                {
+                    // "threatened to close its border with South Sudan": whom the act
+                    // threatened would hit, past that act's own cue.
+                    objects_after(doc, items, j, ceil)
                 } else {
                     objects_after(doc, items, i, ceil)
                 }
@@ -673,6 +679,21 @@ fn recalls_envoy(doc: &Doc<'_>, it: &Item) -> bool {
         })
 }
 
+/// The item of the act a threat at `items[at]` names by its infinitive, right after the cue
+/// ("threatened to close", "is threatening to freeze"), if that act is itself a cue.
+fn threatened_act(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
+    let cue = items.get(at)?;
+    if doc.tok(cue.tok_end) != "to" {
+        return None;
+    }
+    items
+        .iter()
+        .enumerate()
+        .skip(at + 1)
+        .find(|(_, it)| it.tok == cue.tok_end + 1 && matches!(it.kind, ItemKind::Event(_)))
+        .map(|(j, _)| j)
+}
+
 mod answered;
 pub mod calibration;
 mod clausal;
@@ -834,3 +855,4 @@ fn expelling_state(doc: &Doc<'_>, items: &[Item], cue: &Item, srcs: &[usize]) ->
         _ => false,
     })
 }
+

@@ -14,6 +14,34 @@ fn a_vouched_verb_of_a_large_block_codes_its_act() {
 }
 
 #[test]
+fn suspending_dealings_and_closing_a_border_are_sanctions_through_their_object() {
+    for text in [
+        "Chile suspended ministerial-level contacts with Peru on Monday.",
+        "Chile halted cooperation with Peru on Monday.",
+        "Chile closed its border with Peru on Monday.",
+        "Chile shut its airspace to Peruvian planes on Monday.",
+    ] {
+        assert!(has(text, "CHL", "SANCTION", "PER"), "{text}: {:?}", codes(text));
+    }
+    // Not through another object.
+    let text = "A Chilean court suspended the sentence of a Peruvian fisherman.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+}
+
+#[test]
+fn a_planned_meeting_called_off_is_no_agreement() {
+    // The dictionary's bare "planned" (030) read a schedule as an intent to cooperate.
+    for text in [
+        "Chile postponed planned talks with Peru.",
+        "Chile had suspended ministerial-level contacts and canceled planned meetings with Peru.",
+    ] {
+        assert!(!has(text, "CHL", "AGREE", "PER"), "{:?}", codes(text));
+    }
+    let text = "Chile canceled the planned meetings with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+}
+
+#[test]
 fn an_unvouched_synonym_of_a_large_block_codes_nothing() {
     // ESCALATE is a WordNet synonym in CAMEO 060's block (cooperation) no coder vouched for:
     // escalating pressure on a neighbour is no cooperation with it.

@@ -21,6 +21,20 @@ fn the_target_may_sit_inside_the_object_phrase() {
 }
 
 #[test]
+fn a_threat_is_aimed_at_whom_the_threatened_act_would_hit() {
+    // The act threatened is itself a cue (closing a border, suspending ties): its target is
+    // the threat's, and the act is not done.
+    for text in [
+        "Chile threatened to close its border with Peru.",
+        "Chile threatened to suspend ties with Peru.",
+    ] {
+        let found = events(text);
+        assert!(has(text, "CHL", "THREATEN", "PER"), "{found:?}");
+        assert!(!found.iter().any(|(_, t, _, _)| t == "SANCTION"), "{found:?}");
+    }
+}
+
+#[test]
 fn a_state_does_not_act_upon_itself() {
     let text = "Chile consulted Chilean President Gabriel Boric on the dispute.";
     assert!(
