@@ -753,6 +753,15 @@ pub(super) fn from_tree(
     if let Some(a) = crate::gates::stance_agents(doc, items, at, s, ctx.speaker) {
         return FromTree::Actors(a);
     }
+    // "Japan says Moscow regards the islands as its territory": the possessive refers back to
+    // the subject of the verb that makes the territory a predicate of the place; that subject
+    // claims it, not whoever reports the words.
+    if ctx.claim
+        && let Some(v) = possessive_claimant(doc, &cue)
+        && let FromTree::Actors(a) = actors_of(k, doc, items, v, s, ctx)
+    {
+        return FromTree::Actors(a);
+    }
     let Some(w) = subject_word(doc, &cue) else {
         return FromTree::Unknown;
     };
@@ -785,6 +794,35 @@ pub(super) fn from_tree(
         }
     }
     FromTree::Actors(actors)
+}
+
+/// The subject of the verb whose object a claim cue opened by a possessive pronoun qualifies:
+/// "regards the islands as its territory", "considers the islands their own territory" (the
+/// parse hangs the noun on the place, or on the verb after "as"). None when the cue has no such
+/// possessive or the verb's subject is itself the place ("the islands are its territory").
+fn possessive_claimant(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    let noun = p.head_of(&words)?;
+    let owned = p.dependents(noun).any(|d| {
+        p.has_rel(d, "nmod:poss")
+            && p.token(d)
+                .is_some_and(|t| doc.lang.is(Class::PossessivePronoun, &t.text.to_ascii_lowercase()))
+    });
+    if !owned {
+        return None;
+    }
+    let head = p.head(noun)?;
+    let verb = match p.rel(noun) {
+        // "regards the islands as its territory": the noun qualifies the verb's object.
+        "nmod" | "nmod:unmarked" if p.has_rel(head, "obj") => p.head(head)?,
+        "obl" | "xcomp" => head,
+        _ => return None,
+    };
+    if p.token(verb)?.upos != "VERB" {
+        return None;
+    }
+    p.dependent(verb, "nsubj")
 }
 
 /// The actors who demand the cue's act of another: "the United States and South Korea have
