@@ -235,6 +235,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             doc.tick(items.len() * 8);
             if asked_of_another(k, doc, items, i)
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
+                || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
+                || (kind == Kind::Support && particle_of_a_verb(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
                 || (kind == Kind::Accuse && issues::accuser_unnamed(doc, it))
@@ -1073,6 +1075,53 @@ fn aims_an_act(doc: &Doc<'_>, cue: &Item) -> bool {
                         p.has_rel(v, "acl") && p.token(v).is_some_and(|t| t.xpos == "VBN")
                     })
             })
+    })
+}
+
+/// "pursued attacks against Israeli forces", "a military strike against suspected nuclear
+/// sites": a one-word cue of opposition ("against") that opens a phrase modifying a noun of a
+/// hostile act (lexicon `wrongful_act`, or an assault the events know) names the act's target,
+/// which neither the attacker nor the target opposes by these words.
+fn against_an_attack(k: &Knowledge, doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    let p = &doc.parse;
+    if cue.tok_end > cue.tok + 1 {
+        return false;
+    }
+    let words = p.words_in(cue.start, cue.end);
+    let Some(act) = p
+        .head_of(&words)
+        .filter(|&w| p.has_rel(w, "case"))
+        .and_then(|w| p.head(w))
+        .filter(|&n| p.has_rel(n, "nmod"))
+        .and_then(|n| p.head(n))
+        .and_then(|a| p.token(a))
+    else {
+        return false;
+    };
+    let t = doc.token_at(act.start);
+    doc.tok_in_lex(t, Lex::WrongfulAct)
+        || items.iter().any(|x| {
+            x.tok <= t
+                && t < x.tok_end
+                && matches!(x.kind, ItemKind::Event(e) if k.events[e].event_type == PloverType::Assault)
+        })
+}
+
+/// "India had to pull back its forces": a one-word cue of support ("back") that the parse makes
+/// an adverb or particle of another verb is part of that verb ("pull back", "fight back"), no
+/// backing.
+fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    if cue.tok_end > cue.tok + 1 {
+        return false;
+    }
+    let words = p.words_in(cue.start, cue.end);
+    p.head_of(&words).is_some_and(|w| {
+        p.token(w).is_some_and(|t| t.upos == "ADV")
+            && (p.has_rel(w, "advmod") || p.has_rel(w, "compound:prt"))
+            && p.head(w)
+                .and_then(|h| p.token(h))
+                .is_some_and(|t| t.upos == "VERB")
     })
 }
 
