@@ -447,6 +447,19 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
     let p = &doc.parse;
     let words = p.words_in(cue.start, cue.end);
     let mut w = p.head_of(&words)?;
+    // "wield its veto power in the UN Security Council against a petition": a preposition's
+    // stance is that of the verb its phrase qualifies, whose subject the climb finds (not the
+    // name nearest before it, a venue). Only its own subject, or that of the verb controlling
+    // it ("promised to wield"): in "agreed to prevent armed groups from using the territory
+    // against ..." the users are the groups, not the ones who agreed.
+    if p.has_rel(w, "case")
+        && let Some(n) = p.head(w).filter(|&n| p.has_rel(n, "obl"))
+    {
+        w = p.head(n)?;
+        if p.dependent(w, "nsubj").is_none() && !p.has_rel(w, "xcomp") {
+            return None;
+        }
+    }
     for _ in 0..CLIMB {
         if let Some(agent) = p.dependent(w, "obl:agent") {
             return Some(agent);
@@ -806,8 +819,10 @@ fn possessive_claimant(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
     let noun = p.head_of(&words)?;
     let owned = p.dependents(noun).any(|d| {
         p.has_rel(d, "nmod:poss")
-            && p.token(d)
-                .is_some_and(|t| doc.lang.is(Class::PossessivePronoun, &t.text.to_ascii_lowercase()))
+            && p.token(d).is_some_and(|t| {
+                doc.lang
+                    .is(Class::PossessivePronoun, &t.text.to_ascii_lowercase())
+            })
     });
     if !owned {
         return None;

@@ -236,7 +236,9 @@ fn its_territory_claims_only_a_disputed_place() {
 
 #[test]
 fn its_territory_is_claimed_by_the_subject_that_regards_the_place_so() {
-    let s = stances("Tokyo and Moscow dispute the Kuril Islands. Moscow sees the islands as its territory.");
+    let s = stances(
+        "Tokyo and Moscow dispute the Kuril Islands. Moscow sees the islands as its territory.",
+    );
     assert!(has(&s, "RUS", "sovereignty", "support"), "{s:?}");
     // A reporter of the view does not hold it.
     let s = stances(

@@ -87,7 +87,10 @@ fn pulling_back_is_no_backing() {
     let s = stances(
         "Armenia and Azerbaijan dispute Nagorno-Karabakh. Russia backs the ceasefire in the region.",
     );
-    assert!(s.iter().any(|(h, _, l)| h == "RUS" && l == "support"), "{s:?}");
+    assert!(
+        s.iter().any(|(h, _, l)| h == "RUS" && l == "support"),
+        "{s:?}"
+    );
 }
 
 #[test]
@@ -100,7 +103,10 @@ fn against_after_an_attack_names_its_target_not_a_stance() {
     let s = stances(
         "Armenia and Azerbaijan dispute Nagorno-Karabakh. Azerbaijan is against the Armenian military presence in the region.",
     );
-    assert!(s.iter().any(|(h, _, l)| h == "AZE" && l == "oppose"), "{s:?}");
+    assert!(
+        s.iter().any(|(h, _, l)| h == "AZE" && l == "oppose"),
+        "{s:?}"
+    );
 }
 
 #[test]
@@ -108,5 +114,39 @@ fn denying_a_hand_in_a_seizure_opposes_the_charge() {
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Moscow denied any involvement in the seizure of the fishing boat.",
     );
-    assert!(s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"), "{s:?}");
+    assert!(
+        s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn accepting_that_talks_failed_supports_no_talks() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Armenia accepted that the peace talks had failed.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "ARM" && l == "support"),
+        "{s:?}"
+    );
+    // Accepting an offer of talks is still support.
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Armenia accepted the offer of peace talks.",
+    );
+    assert!(
+        s.iter().any(|(h, _, l)| h == "ARM" && l == "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_venue_named_before_against_holds_nothing() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Russia vowed to use its veto in the UN Security Council against a resolution on the region.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "UNSC"), "{s:?}");
+    assert!(
+        s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
 }
