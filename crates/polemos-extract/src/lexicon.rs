@@ -323,6 +323,12 @@ pub enum Lex {
     /// Verbs of asking a question, every form: with a question after them ("asked X whether
     /// ...", "asked X how ...") they ask for an answer, not for an act (`events/clausal.rs`).
     QuestionVerb,
+    /// Verbs of accepting, every form: right before a "that" clause they accept a fact ("accepted
+    /// that the talks have failed"), no support of what the clause names (`stances/mod.rs`).
+    AcceptingVerb,
+    /// Adverbs that also follow a verb as its particle ("back", "pull back"): a one-word cue
+    /// among them is read in the parse for whether it is one (`stances/mod.rs`).
+    ParticleWord,
 }
 
 /// How a list's words are compared with the text.
@@ -335,7 +341,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 118] = [
+pub const LEXICONS: [(Lex, &str, Case); 120] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -466,6 +472,8 @@ pub const LEXICONS: [(Lex, &str, Case); 118] = [
     (Lex::MandativeVerb, "mandative_verb", Case::Any),
     (Lex::FactVerb, "fact_verb", Case::Any),
     (Lex::QuestionVerb, "question_verb", Case::Any),
+    (Lex::AcceptingVerb, "accepting_verb", Case::Any),
+    (Lex::ParticleWord, "particle_word", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -447,6 +447,19 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
     let p = &doc.parse;
     let words = p.words_in(cue.start, cue.end);
     let mut w = p.head_of(&words)?;
+    // "wield its veto power in the UN Security Council against a petition": a preposition's
+    // stance is that of the verb its phrase qualifies, whose subject the climb finds (not the
+    // name nearest before it, a venue). Only its own subject, or that of the verb controlling
+    // it ("promised to wield"): in "agreed to prevent armed groups from using the territory
+    // against ..." the users are the groups, not the ones who agreed.
+    if p.has_rel(w, "case")
+        && let Some(n) = p.head(w).filter(|&n| p.has_rel(n, "obl"))
+    {
+        w = p.head(n)?;
+        if p.dependent(w, "nsubj").is_none() && !p.has_rel(w, "xcomp") {
+            return None;
+        }
+    }
     for _ in 0..CLIMB {
         if let Some(agent) = p.dependent(w, "obl:agent") {
             return Some(agent);
@@ -753,6 +766,15 @@ pub(super) fn from_tree(
     if let Some(a) = crate::gates::stance_agents(doc, items, at, s, ctx.speaker) {
         return FromTree::Actors(a);
     }
+    // "Japan says Moscow regards the islands as its territory": the possessive refers back to
+    // the subject of the verb that makes the territory a predicate of the place; that subject
+    // claims it, not whoever reports the words.
+    if ctx.claim
+        && let Some(v) = possessive_claimant(doc, &cue)
+        && let FromTree::Actors(a) = actors_of(k, doc, items, v, s, ctx)
+    {
+        return FromTree::Actors(a);
+    }
     let Some(w) = subject_word(doc, &cue) else {
         return FromTree::Unknown;
     };
@@ -785,6 +807,37 @@ pub(super) fn from_tree(
         }
     }
     FromTree::Actors(actors)
+}
+
+/// The subject of the verb whose object a claim cue opened by a possessive pronoun qualifies:
+/// "regards the islands as its territory", "considers the islands their own territory" (the
+/// parse hangs the noun on the place, or on the verb after "as"). None when the cue has no such
+/// possessive or the verb's subject is itself the place ("the islands are its territory").
+fn possessive_claimant(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    let noun = p.head_of(&words)?;
+    let owned = p.dependents(noun).any(|d| {
+        p.has_rel(d, "nmod:poss")
+            && p.token(d).is_some_and(|t| {
+                doc.lang
+                    .is(Class::PossessivePronoun, &t.text.to_ascii_lowercase())
+            })
+    });
+    if !owned {
+        return None;
+    }
+    let head = p.head(noun)?;
+    let verb = match p.rel(noun) {
+        // "regards the islands as its territory": the noun qualifies the verb's object.
+        "nmod" | "nmod:unmarked" if p.has_rel(head, "obj") => p.head(head)?,
+        "obl" | "xcomp" => head,
+        _ => return None,
+    };
+    if p.token(verb)?.upos != "VERB" {
+        return None;
+    }
+    p.dependent(verb, "nsubj")
 }
 
 /// The actors who demand the cue's act of another: "the United States and South Korea have

@@ -235,6 +235,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             doc.tick(items.len() * 8);
             if asked_of_another(k, doc, items, i)
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
+                || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
+                || (kind == Kind::Support && particle_of_a_verb(doc, it))
+                || (kind == Kind::Support && accepts_a_fact(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
                 || (kind == Kind::Accuse && issues::accuser_unnamed(doc, it))
@@ -1074,6 +1077,70 @@ fn aims_an_act(doc: &Doc<'_>, cue: &Item) -> bool {
                     })
             })
     })
+}
+
+/// "pursued attacks against Israeli forces", "a military strike against suspected nuclear
+/// sites": a one-word cue of opposition ("against") that opens a phrase modifying a noun of a
+/// hostile act (lexicon `wrongful_act`, or an assault the events know) names the act's target,
+/// which neither the attacker nor the target opposes by these words.
+fn against_an_attack(k: &Knowledge, doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    // Only a hostile act just before the cue sends its sentence to the parser.
+    let near = cue.tok.saturating_sub(ACT_REACH);
+    let hostile = |t: usize| {
+        doc.tok_in_lex(t, Lex::WrongfulAct)
+            || items.iter().any(|x| {
+                x.tok <= t
+                    && t < x.tok_end
+                    && matches!(x.kind, ItemKind::Event(e) if k.events[e].event_type == PloverType::Assault)
+            })
+    };
+    if cue.tok_end > cue.tok + 1 || !(near..cue.tok).any(hostile) {
+        return false;
+    }
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    let Some(act) = p
+        .head_of(&words)
+        .filter(|&w| p.has_rel(w, "case"))
+        .and_then(|w| p.head(w))
+        .filter(|&n| p.has_rel(n, "nmod"))
+        .and_then(|n| p.head(n))
+        .and_then(|a| p.token(a))
+    else {
+        return false;
+    };
+    hostile(doc.token_at(act.start))
+}
+
+/// How many words before "against" its hostile act may stand ("attacks against", "a strike
+/// launched against").
+const ACT_REACH: usize = 3;
+
+/// "India had to pull back its forces": a one-word cue of support ("back") that the parse makes
+/// an adverb or particle of another verb is part of that verb ("pull back", "fight back"), no
+/// backing.
+fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
+    if cue.tok_end > cue.tok + 1 || !doc.tok_in_lex(cue.tok, Lex::ParticleWord) {
+        return false;
+    }
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    p.head_of(&words).is_some_and(|w| {
+        p.token(w).is_some_and(|t| t.upos == "ADV")
+            && (p.has_rel(w, "advmod") || p.has_rel(w, "compound:prt"))
+            && p.head(w)
+                .and_then(|h| p.token(h))
+                .is_some_and(|t| t.upos == "VERB")
+    })
+}
+
+/// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting
+/// (lexicon `accepting_verb`) right before a "that" clause accepts a fact, and supports nothing
+/// the clause names.
+fn accepts_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
+    cue.tok_end > cue.tok
+        && doc.tok_in_lex(cue.tok_end - 1, Lex::AcceptingVerb)
+        && doc.tok_is_a(cue.tok_end, Class::Complementizer)
 }
 
 /// Imposing sanctions is supporting them: every sanctions event read by the events stage gives

@@ -235,6 +235,20 @@ fn its_territory_claims_only_a_disputed_place() {
 }
 
 #[test]
+fn its_territory_is_claimed_by_the_subject_that_regards_the_place_so() {
+    let s = stances(
+        "Tokyo and Moscow dispute the Kuril Islands. Moscow sees the islands as its territory.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+    // A reporter of the view does not hold it.
+    let s = stances(
+        "Tokyo and Moscow dispute the Kuril Islands. Tokyo notes that Moscow views the islands as its own territory.",
+    );
+    assert!(has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+    assert!(!has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+}
+
+#[test]
 fn confirming_or_accepting_anothers_claiming_is_no_endorsement() {
     let s = stances("Russia confirmed that Japan claims the Kuril Islands.");
     assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");

@@ -71,3 +71,82 @@ fn a_new_issue_in_a_text_loosely_about_a_dispute_needs_it_named() {
     );
     assert!(s.iter().any(|(h, _, _)| h == "NOR"), "{s:?}");
 }
+
+// Round 26: a holder or polarity read from a word that does not state a stance.
+
+#[test]
+fn pulling_back_is_no_backing() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Armenia had to pull back its troops from the region in 2020.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "ARM" && l == "support"),
+        "{s:?}"
+    );
+    // The verb of backing is still read.
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Russia backs the ceasefire in the region.",
+    );
+    assert!(
+        s.iter().any(|(h, _, l)| h == "RUS" && l == "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn against_after_an_attack_names_its_target_not_a_stance() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. The rebels have 5,000 fighters, and they have pursued attacks against Armenian forces in the region.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "military-presence"), "{s:?}");
+    // "against" after a verb of stance is still opposition.
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Azerbaijan is against the Armenian military presence in the region.",
+    );
+    assert!(
+        s.iter().any(|(h, _, l)| h == "AZE" && l == "oppose"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn denying_a_hand_in_a_seizure_opposes_the_charge() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow denied any involvement in the seizure of the fishing boat.",
+    );
+    assert!(
+        s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn accepting_that_talks_failed_supports_no_talks() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Armenia accepted that the peace talks had failed.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "ARM" && l == "support"),
+        "{s:?}"
+    );
+    // Accepting an offer of talks is still support.
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Armenia accepted the offer of peace talks.",
+    );
+    assert!(
+        s.iter().any(|(h, _, l)| h == "ARM" && l == "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_venue_named_before_against_holds_nothing() {
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Russia vowed to use its veto in the UN Security Council against a resolution on the region.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "UNSC"), "{s:?}");
+    assert!(
+        s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+}
