@@ -94,6 +94,12 @@ AMBIGUOUS = {
     "faced", "facing", "understand", "understands", "understood", "understanding", "serve",
     "serves", "served", "serving", "surrounding", "blast", "blasts", "blasted", "blasting",
     "pull", "pulls", "pulled", "pulling", "arms", "coming", "taking",
+    # ev26, unseen text again: "Syria is surrounded by hostile states", "Iran is encircled by"
+    # (where a country lies; events.tsv codes surrounding only through what is surrounded),
+    # "started to submit reports to the UN committees" (events.tsv: submitting no document),
+    # "taking Bush to task" (a rebuke, not cooperation).
+    "surround", "surrounds", "surrounded", "encircle", "encircles", "encircled", "encircling",
+    "submit", "submits", "submitted", "submitting", "task", "tasks", "tasked", "tasking",
 }
 
 

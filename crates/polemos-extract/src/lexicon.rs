@@ -323,6 +323,9 @@ pub enum Lex {
     /// Verbs of asking a question, every form: with a question after them ("asked X whether
     /// ...", "asked X how ...") they ask for an answer, not for an act (`events/clausal.rs`).
     QuestionVerb,
+    /// Verbs of giving, lemmas ("supply", "sell"): their "to" phrase is a recipient, not whom a
+    /// threat of the giving is aimed at ("threatened to supply missiles to X"; `event_args.rs`).
+    GivingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -335,7 +338,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 118] = [
+pub const LEXICONS: [(Lex, &str, Case); 119] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -466,6 +469,7 @@ pub const LEXICONS: [(Lex, &str, Case); 118] = [
     (Lex::MandativeVerb, "mandative_verb", Case::Any),
     (Lex::FactVerb, "fact_verb", Case::Any),
     (Lex::QuestionVerb, "question_verb", Case::Any),
+    (Lex::GivingVerb, "giving_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.
