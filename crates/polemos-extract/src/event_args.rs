@@ -167,6 +167,9 @@ pub fn read(
     args.requested |= !noun && !offered_noun && denied(p, head);
     // "are legally bound to comply", "must withdraw": what someone ought to do, not an act.
     args.requested |= !noun && !offered_noun && deontic(p, head);
+    // "would have blocked it if he could have": a past participle under a hypothetical modal
+    // tells what would have happened, not what did.
+    args.requested |= !noun && !offered_noun && counterfactual(p, head);
     Some(args)
 }
 
@@ -237,6 +240,19 @@ fn warned_of(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
         }
     }
     Who::Nobody
+}
+
+/// Whether the verb `v` is a past participle under a hypothetical modal ("would have
+/// blocked", "could have been attacked").
+fn counterfactual(p: &Parse<'_>, v: Word) -> bool {
+    p.token(v).is_some_and(|t| t.xpos == "VBN")
+        && p.dependents(v).any(|d| {
+            p.has_rel(d, "aux")
+                && p.token(d).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::HypotheticalModal, &t.text.to_ascii_lowercase())
+                })
+        })
 }
 
 /// Whether the noun `n` is the object of a verb that is only demanded, one that does not stop

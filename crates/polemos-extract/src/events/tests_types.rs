@@ -585,3 +585,9 @@ fn taking_someone_to_task_is_no_cooperation() {
         events(text)
     );
 }
+
+#[test]
+fn what_would_have_been_done_is_not_done() {
+    let text = "Bolivia would have blocked the Chilean ships if it could have.";
+    assert!(!has(text, "BOL", "COERCE", "CHL"), "{:?}", events(text));
+}
