@@ -98,6 +98,12 @@ AMBIGUOUS = {
     # had coded an agreement with Japan. The dictionary's phrases with it ("planned attack on",
     # "cancel planned visit") stay.
     "planned",
+    # ev26, unseen text again: "Syria is surrounded by hostile states", "Iran is encircled by"
+    # (where a country lies; events.tsv codes surrounding only through what is surrounded),
+    # "started to submit reports to the UN committees" (events.tsv: submitting no document),
+    # "taking Bush to task" (a rebuke, not cooperation).
+    "surround", "surrounds", "surrounded", "encircle", "encircles", "encircled", "encircling",
+    "submit", "submits", "submitted", "submitting", "task", "tasks", "tasked", "tasking",
 }
 
 

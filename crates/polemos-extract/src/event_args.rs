@@ -136,6 +136,17 @@ pub fn read(
             ..TreeArgs::default()
         });
     }
+    // An act named by a noun is not done when the verb whose object it is is only demanded
+    // ("insisted that Japan and Russia conduct joint patrols", "must hold joint drills"), unless
+    // that verb stops it ("demanded that Russia halt its attacks on Ukraine"), or when it is no
+    // particular act, subject of what may happen ("Any attack on Iran could spark a war").
+    if tagged_noun && (demanded_object(p, head) || hypothetical_act(p, head)) {
+        return Some(TreeArgs {
+            no_source: true,
+            requested: true,
+            ..TreeArgs::default()
+        });
+    }
     // Any other disagreement with the tree gives no reading, before the actors are mapped.
     if !offered_noun && (noun != tagged_noun || (!noun && tok.upos != "VERB")) {
         return None;
@@ -156,6 +167,9 @@ pub fn read(
     args.requested |= !noun && !offered_noun && denied(p, head);
     // "are legally bound to comply", "must withdraw": what someone ought to do, not an act.
     args.requested |= !noun && !offered_noun && deontic(p, head);
+    // "would have blocked it if he could have": a past participle under a hypothetical modal
+    // tells what would have happened, not what did.
+    args.requested |= !noun && !offered_noun && counterfactual(p, head);
     Some(args)
 }
 
@@ -226,6 +240,47 @@ fn warned_of(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
         }
     }
     Who::Nobody
+}
+
+/// Whether the verb `v` is a past participle under a hypothetical modal ("would have
+/// blocked", "could have been attacked").
+fn counterfactual(p: &Parse<'_>, v: Word) -> bool {
+    p.token(v).is_some_and(|t| t.xpos == "VBN")
+        && p.dependents(v).any(|d| {
+            p.has_rel(d, "aux")
+                && p.token(d).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::HypotheticalModal, &t.text.to_ascii_lowercase())
+                })
+        })
+}
+
+/// Whether the noun `n` is the object of a verb that is only demanded, one that does not stop
+/// what the noun names ("conduct joint patrols", not "halt its attacks").
+fn demanded_object(p: &Parse<'_>, n: Word) -> bool {
+    p.has_rel(n, "obj")
+        && p.head(n).is_some_and(|h| {
+            deontic(p, h)
+                && !p
+                    .token(h)
+                    .is_some_and(|t| p.lang().is(Class::Reversing, &t.lemma.to_ascii_lowercase()))
+        })
+}
+
+/// Whether the noun `n`, opened by a determiner of no particular instance, is the subject of
+/// a clause under a hypothetical modal: "Any attack on Iran could spark a war".
+fn hypothetical_act(p: &Parse<'_>, n: Word) -> bool {
+    let word_is = |w: Word, class: Class| {
+        p.token(w)
+            .is_some_and(|t| p.lang().is(class, &t.text.to_ascii_lowercase()))
+    };
+    p.has_rel(n, "nsubj")
+        && p.dependents(n)
+            .any(|d| p.has_rel(d, "det") && word_is(d, Class::UnspecificDeterminer))
+        && p.head(n).is_some_and(|h| {
+            p.dependents(h)
+                .any(|d| p.has_rel(d, "aux") && word_is(d, Class::HypotheticalModal))
+        })
 }
 
 /// Whether a verb states an obligation: a modal of obligation ("must", "should"), the
@@ -1117,22 +1172,34 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     if args.target.is_nobody()
         && let Some(c) = p.dependents(v).find(|d| p.has_rel(*d, "xcomp"))
     {
+        // "threatened to supply missiles to North Korea": what a verb of giving gives names no
+        // target inside its phrase (the recipient); only the object itself may.
+        let giving = verb_in(p, c, Lex::GivingVerb);
         if let Some(o) = p.dependents(c).find(|d| p.has_rel(*d, "obj")) {
-            args.clause_target = who(p, map, o, true);
+            args.clause_target = who(p, map, o, !giving);
         }
         // After a verb of threatening, any case of a target: "threatened to retaliate against
         // Russia".
         let threat = p
             .token(v)
             .is_some_and(|t| p.lexicon().is(Lex::ThreatVerb, &t.lemma));
+        // "threatened to supply missiles to North Korea": the "to" phrase of a verb of giving
+        // is a recipient, not whom the threat is aimed at.
+        let recipient = |d: Word| {
+            giving && case_of(p, d).is_some_and(|x| p.lexicon().is(Lex::DestinationCase, &x))
+        };
         if args.clause_target.is_nobody()
             && let Some(o) = p.dependents(c).find(|&d| {
                 p.has_rel(d, "obl")
                     && (case_in(p, d, Class::CueTargetCase)
-                        || (threat && case_in(p, d, Class::TargetCase)))
+                        || (threat && case_in(p, d, Class::TargetCase) && !recipient(d)))
             })
         {
             args.clause_target = who(p, map, o, true);
+        }
+        // Nor does the token rules' first actor after the verb: that is the recipient.
+        if threat && giving && args.clause_target.is_nobody() {
+            args.too_deep = true;
         }
     }
     args

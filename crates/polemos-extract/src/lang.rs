@@ -226,6 +226,9 @@ pub enum Class {
     ConditionMark,
     /// Modals of what may or would happen ("would", "might"): a deed under one is not done.
     HypotheticalModal,
+    /// Determiners of no particular instance ("any", "a"): an act so named as the subject of a
+    /// hypothetical modal ("any attack on Iran could spark a war") is not done (`event_args.rs`).
+    UnspecificDeterminer,
     /// Words that make a negation before them no negation ("not only ... but").
     NotOnly,
     /// Verbs of answering that threaten only under a condition ("would respond if X crossed the
@@ -346,7 +349,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 142] = [
+pub const CLASSES: [(Class, &str); 143] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -431,6 +434,7 @@ pub const CLASSES: [(Class, &str); 142] = [
     (Class::AdjunctMark, "adjunct_mark"),
     (Class::ConditionMark, "condition_mark"),
     (Class::HypotheticalModal, "hypothetical_modal"),
+    (Class::UnspecificDeterminer, "unspecific_determiner"),
     (Class::NotOnly, "not_only"),
     (Class::ConditionalThreat, "conditional_threat"),
     (Class::ForcefulManner, "forceful_manner"),

@@ -329,6 +329,9 @@ pub enum Lex {
     /// Adverbs that also follow a verb as its particle ("back", "pull back"): a one-word cue
     /// among them is read in the parse for whether it is one (`stances/mod.rs`).
     ParticleWord,
+    /// Verbs of giving, lemmas ("supply", "sell"): their "to" phrase is a recipient, not whom a
+    /// threat of the giving is aimed at ("threatened to supply missiles to X"; `event_args.rs`).
+    GivingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -341,7 +344,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 120] = [
+pub const LEXICONS: [(Lex, &str, Case); 121] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -474,6 +477,7 @@ pub const LEXICONS: [(Lex, &str, Case); 120] = [
     (Lex::QuestionVerb, "question_verb", Case::Any),
     (Lex::AcceptingVerb, "accepting_verb", Case::Any),
     (Lex::ParticleWord, "particle_word", Case::Any),
+    (Lex::GivingVerb, "giving_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -63,3 +63,35 @@ fn a_verb_cue_tagged_a_noun_is_done_by_its_own_by_phrase() {
         events(text)
     );
 }
+
+#[test]
+fn a_vowed_retaliation_is_a_threat_at_its_against_phrase() {
+    let text = "Lima vowed retaliation against Santiago after the border incident.";
+    assert!(has(text, "PER", "THREATEN", "CHL"), "{:?}", events(text));
+    let text = "Bolivia promised reprisals against Chile.";
+    assert!(has(text, "BOL", "THREATEN", "CHL"), "{:?}", events(text));
+    // A retaliation vowed at no one names no target; one done is no threat.
+    let text = "Lima vowed retaliation.";
+    assert!(events(text).is_empty(), "{:?}", events(text));
+}
+
+#[test]
+fn an_act_named_in_a_demanded_clause_is_not_done() {
+    let text = "Lima insisted that Peru and Chile conduct joint patrols along the coast.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "COOPERATE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn an_act_that_may_happen_is_not_done() {
+    let text = "Any Chilean attack on Peru could start a regional war.";
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    let text = "An attack on Peru by Chile would be a catastrophe for the region.";
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    // A particular attack that happened may still have consequences.
+    let text = "The Chilean attack on Peru could start a regional war.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}

@@ -577,3 +577,14 @@ fn a_passive_subject_with_an_adverb_before_the_participle_does_not_act() {
         events(text)
     );
 }
+
+#[test]
+fn whom_a_threatened_gift_is_given_to_is_not_the_target() {
+    // The recipient of the missiles is not threatened; the "to" phrase of a verb of giving
+    // names a recipient.
+    let text = "Bolivia threatened to sell fighter jets to Peru.";
+    assert!(!has(text, "BOL", "THREATEN", "PER"), "{:?}", events(text));
+    // Any other verb's "to" phrase still names whom the threat is aimed at.
+    let text = "Bolivia threatened to cut off gas exports to Chile.";
+    assert!(has(text, "BOL", "THREATEN", "CHL"), "{:?}", events(text));
+}

@@ -555,3 +555,39 @@ fn dictionary_verbs_read_wrongly_in_unseen_news_code_nothing() {
         );
     }
 }
+
+#[test]
+fn submitting_a_report_is_no_concession() {
+    let text = "Peru has begun to submit yearly reports to the Chilean ministry of justice.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_country_surrounded_by_others_is_not_assaulted() {
+    let text = "Bolivia is surrounded by Chile, Peru and Brazil.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "ASSAULT"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn taking_someone_to_task_is_no_cooperation() {
+    let text = "Lima issued a statement taking Santiago to task for its comments on Bolivia.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "COOPERATE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn what_would_have_been_done_is_not_done() {
+    let text = "Bolivia would have blocked the Chilean ships if it could have.";
+    assert!(!has(text, "BOL", "COERCE", "CHL"), "{:?}", events(text));
+}
