@@ -8,6 +8,7 @@ use super::ir::Doc;
 use super::knowledge::{Entry, Knowledge};
 use super::lang::Class;
 use super::lexicon::Lex;
+use super::mention_rules::in_feature_name;
 use super::mentions::{Fitting, only_possessive, state_entry};
 use polemos_core::model::ActorKind;
 
@@ -27,6 +28,11 @@ pub(crate) fn state_before(
             return None;
         }
         if state_entry(k, &entries[p]).is_some() {
+            // "New Mexico Governor Bill Richardson": a place named after the state is not it.
+            let sentence = doc.sentences[m.sentence].tokens.clone();
+            if in_feature_name(doc, prev.tok, prev.tok_end, sentence) {
+                return None;
+            }
             let mut from = prev.tok_end;
             if only_possessive(doc, from, (from + 2).min(m.tok)) {
                 from = (from + 2).min(m.tok);

@@ -115,6 +115,27 @@ fn a_demonym_or_possessive_with_a_body_noun_is_a_body_of_the_state() {
 }
 
 #[test]
+fn a_place_named_after_a_state_gives_its_officials_no_affiliation() {
+    let affiliation = |text: &str, name: &str| {
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(text, &ArticleMeta::default())
+            .expect("extracts");
+        x.actors
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| a.affiliation.clone())
+    };
+    let text = "New Mexico Governor Susana Martinez said talks might free the sailors.";
+    assert_eq!(affiliation(text, "actors/susana-martinez"), Some(None));
+    let text = "Mexican Governor Susana Martinez said talks might free the sailors.";
+    assert_eq!(
+        affiliation(text, "actors/susana-martinez"),
+        Some(Some("actors/MEX".into()))
+    );
+}
+
+#[test]
 fn a_wire_dateline_places_the_story_but_its_state_does_not_act() {
     let names = crate::test_support::actor_names(
         "MOSCOW - Kyrgyzstan began talks with Tajikistan on the border.",
