@@ -242,45 +242,56 @@ fn warned_of(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Who {
     Who::Nobody
 }
 
-/// Whether the verb `v` is a past participle under a hypothetical modal ("would have
-/// blocked", "could have been attacked").
+/// Whether the verb `v` is a past participle under a counterfactual modal ("would have
+/// blocked"; not "may have struck", a deed done whose doer is uncertain).
 fn counterfactual(p: &Parse<'_>, v: Word) -> bool {
     p.token(v).is_some_and(|t| t.xpos == "VBN")
         && p.dependents(v).any(|d| {
             p.has_rel(d, "aux")
                 && p.token(d).is_some_and(|t| {
                     p.lang()
-                        .is(Class::HypotheticalModal, &t.text.to_ascii_lowercase())
+                        .is(Class::CounterfactualModal, &t.text.to_ascii_lowercase())
                 })
         })
 }
 
-/// Whether the noun `n` is the object of a verb that is only demanded, one that does not stop
-/// what the noun names ("conduct joint patrols", not "halt its attacks").
+/// Whether the noun `n` is the object of a verb that would do what it names and is only
+/// demanded ("insisted that they conduct joint patrols"; not "must condemn Russia's invasion",
+/// "demanded that Russia halt its attacks", whose acts were done).
 fn demanded_object(p: &Parse<'_>, n: Word) -> bool {
     p.has_rel(n, "obj")
         && p.head(n).is_some_and(|h| {
             deontic(p, h)
-                && !p
-                    .token(h)
-                    .is_some_and(|t| p.lang().is(Class::Reversing, &t.lemma.to_ascii_lowercase()))
+                && p.token(h).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::PerformingVerb, &t.lemma.to_ascii_lowercase())
+                })
         })
 }
 
-/// Whether the noun `n`, opened by a determiner of no particular instance, is the subject of
-/// a clause under a hypothetical modal: "Any attack on Iran could spark a war".
+/// Whether the noun `n` is the subject of a clause of what may happen and names no particular
+/// act: "Any attack on Iran could spark a war" (a determiner of no instance and a hypothetical
+/// modal), "an attack on Iran would be a disaster" (an indefinite article and a counterfactual
+/// modal; not "the planned meeting would help", one particular act; "A
+/// missile attack on Kyiv could be the deadliest" reports one).
 fn hypothetical_act(p: &Parse<'_>, n: Word) -> bool {
     let word_is = |w: Word, class: Class| {
         p.token(w)
             .is_some_and(|t| p.lang().is(class, &t.text.to_ascii_lowercase()))
     };
-    p.has_rel(n, "nsubj")
-        && p.dependents(n)
-            .any(|d| p.has_rel(d, "det") && word_is(d, Class::UnspecificDeterminer))
-        && p.head(n).is_some_and(|h| {
+    let modal = |class: Class| {
+        p.head(n).is_some_and(|h| {
             p.dependents(h)
-                .any(|d| p.has_rel(d, "aux") && word_is(d, Class::HypotheticalModal))
+                .any(|d| p.has_rel(d, "aux") && word_is(d, class))
         })
+    };
+    let det = |class: Class| {
+        p.dependents(n)
+            .any(|d| p.has_rel(d, "det") && word_is(d, class))
+    };
+    p.has_rel(n, "nsubj")
+        && ((det(Class::UnspecificDeterminer) && modal(Class::HypotheticalModal))
+            || (det(Class::IndefiniteArticle) && modal(Class::CounterfactualModal)))
 }
 
 /// Whether a verb states an obligation: a modal of obligation ("must", "should"), the
@@ -307,9 +318,13 @@ fn deontic(p: &Parse<'_>, v: Word) -> bool {
     let demanding = head
         .and_then(|h| p.token(h))
         .is_some_and(|t| p.lexicon().is(Lex::MandativeVerb, &t.lemma));
+    // The tagger may tag the bare form otherwise after a proper noun ("demanded that Moscow
+    // halt trade", tagged VBZ): after a verb of demanding, the form that is its own lemma.
     let mandative = p.has_rel(v, "ccomp")
-        && p.token(v)
-            .is_some_and(|t| t.xpos == "VB" || (demanding && t.xpos == "VBP"))
+        && p.token(v).is_some_and(|t| {
+            t.xpos == "VB"
+                || (demanding && (t.xpos == "VBP" || t.text.eq_ignore_ascii_case(&t.lemma)))
+        })
         && (!demanding || head.is_some_and(|h| demands::subjunctive(p, v, h)))
         && !p.dependents(v).any(|d| p.has_rel(d, "aux"));
     if mandative {
@@ -663,6 +678,18 @@ pub(crate) fn object_of_group_pronoun(doc: &Doc<'_>, cue: &Item) -> bool {
 /// Whether `w` or a verb it depends on through `xcomp` is negated ("did not agree to talk"), or
 /// a noun under "without" ("came without any new proposal").
 fn negated(p: &Parse<'_>, w: Word) -> bool {
+    // "vowed no retaliation", "imposed no sanctions": the object's "no" negates the act.
+    let no_object = p.dependents(w).any(|o| {
+        p.has_rel(o, "obj")
+            && p.dependents(o).any(|d| {
+                p.has_rel(d, "det")
+                    && p.token(d)
+                        .is_some_and(|t| t.text.eq_ignore_ascii_case("no"))
+            })
+    });
+    if no_object {
+        return true;
+    }
     let mut x = w;
     for _ in 0..4 {
         if p.negated(x) || case_in(p, x, Class::Without) {

@@ -855,4 +855,3 @@ fn expelling_state(doc: &Doc<'_>, items: &[Item], cue: &Item, srcs: &[usize]) ->
         _ => false,
     })
 }
-

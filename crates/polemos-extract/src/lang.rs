@@ -229,6 +229,15 @@ pub enum Class {
     /// Determiners of no particular instance ("any", "a"): an act so named as the subject of a
     /// hypothetical modal ("any attack on Iran could spark a war") is not done (`event_args.rs`).
     UnspecificDeterminer,
+    /// Modals of what would have happened and did not ("would"): a past participle under one is
+    /// not done, nor an act named with "a" as the subject of one (`event_args.rs`).
+    CounterfactualModal,
+    /// The indefinite article ("a", "an"): an act so named as the subject of a counterfactual
+    /// modal ("an attack on Iran would be a disaster") is not done (`event_args.rs`).
+    IndefiniteArticle,
+    /// Verbs that do what their object names ("conduct", "launch"): a noun of an act as the
+    /// object of one only demanded is not done (`event_args.rs`, `demanded_object`).
+    PerformingVerb,
     /// Words that make a negation before them no negation ("not only ... but").
     NotOnly,
     /// Verbs of answering that threaten only under a condition ("would respond if X crossed the
@@ -349,7 +358,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 143] = [
+pub const CLASSES: [(Class, &str); 146] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -435,6 +444,9 @@ pub const CLASSES: [(Class, &str); 143] = [
     (Class::ConditionMark, "condition_mark"),
     (Class::HypotheticalModal, "hypothetical_modal"),
     (Class::UnspecificDeterminer, "unspecific_determiner"),
+    (Class::CounterfactualModal, "counterfactual_modal"),
+    (Class::IndefiniteArticle, "indefinite_article"),
+    (Class::PerformingVerb, "performing_verb"),
     (Class::NotOnly, "not_only"),
     (Class::ConditionalThreat, "conditional_threat"),
     (Class::ForcefulManner, "forceful_manner"),

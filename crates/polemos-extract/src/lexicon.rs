@@ -332,6 +332,9 @@ pub enum Lex {
     /// Verbs of giving, lemmas ("supply", "sell"): their "to" phrase is a recipient, not whom a
     /// threat of the giving is aimed at ("threatened to supply missiles to X"; `event_args.rs`).
     GivingVerb,
+    /// Nouns of necessity ("urgency", "need"): the actor of their "of"/"for" phrase is asked to
+    /// act, not a holder of the act's stance (`stances/mod.rs`, `urged_on`).
+    NecessityNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -344,7 +347,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 121] = [
+pub const LEXICONS: [(Lex, &str, Case); 122] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -478,6 +481,7 @@ pub const LEXICONS: [(Lex, &str, Case); 121] = [
     (Lex::AcceptingVerb, "accepting_verb", Case::Any),
     (Lex::ParticleWord, "particle_word", Case::Any),
     (Lex::GivingVerb, "giving_verb", Case::Any),
+    (Lex::NecessityNoun, "necessity_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -21,7 +21,11 @@ fn suspending_dealings_and_closing_a_border_are_sanctions_through_their_object()
         "Chile closed its border with Peru on Monday.",
         "Chile shut its airspace to Peruvian planes on Monday.",
     ] {
-        assert!(has(text, "CHL", "SANCTION", "PER"), "{text}: {:?}", codes(text));
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            codes(text)
+        );
     }
     // Not through another object.
     let text = "A Chilean court suspended the sentence of a Peruvian fisherman.";

@@ -30,7 +30,10 @@ fn a_threat_is_aimed_at_whom_the_threatened_act_would_hit() {
     ] {
         let found = events(text);
         assert!(has(text, "CHL", "THREATEN", "PER"), "{found:?}");
-        assert!(!found.iter().any(|(_, t, _, _)| t == "SANCTION"), "{found:?}");
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{found:?}"
+        );
     }
 }
 

@@ -591,3 +591,59 @@ fn what_would_have_been_done_is_not_done() {
     let text = "Bolivia would have blocked the Chilean ships if it could have.";
     assert!(!has(text, "BOL", "COERCE", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn only_a_counterfactual_undoes_a_deed() {
+    // "may have", "might have": a deed done whose doer is uncertain; "would have" did not happen.
+    let text = "Chile may have struck the Peruvian consulate on Monday.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    // "A ... attack could be": one reported; "Any attack ... could": none in particular.
+    let text =
+        "A Chilean missile attack on Lima could be the deadliest of the war, officials said.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn an_act_named_under_a_demanded_verb_is_undone_only_if_the_verb_would_do_it() {
+    let text = "The world must condemn Chile's invasion of Peru.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_threat_to_send_troops_is_aimed_where_they_would_go() {
+    let text = "Chile threatened to send troops to Peru.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_demanded_halt_is_not_done_however_the_verb_is_tagged() {
+    for text in [
+        "Washington demanded that Moscow halt trade with Iran.",
+        "Washington demanded that Moscow suspend talks with Iran.",
+    ] {
+        assert!(!has(text, "RUS", "SANCTION", "IRN"), "{:?}", events(text));
+        assert!(has(text, "USA", "REQUEST", "RUS"), "{:?}", events(text));
+    }
+}
+
+#[test]
+fn no_before_the_object_negates_the_act() {
+    let text = "Seoul vowed no retaliation against Tokyo.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, t, _, negated)| t == "THREATEN" && !negated),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn denouncing_a_treaty_leaves_it_and_submitting_a_document_yields_nothing() {
+    let text = "Chile denounced the arms treaty with Peru.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile submitted a lawsuit against Peru.";
+    assert!(!has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+    let text = "Chile submitted to Peru's demands.";
+    assert!(has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+}

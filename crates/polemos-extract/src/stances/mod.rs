@@ -668,6 +668,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     continue;
                 }
             }
+            // "stressed the urgency of Pakistan taking action against terrorist groups", "the
+            // need for Pakistan to act against them": the act is asked of Pakistan by the
+            // speaker; Pakistan holds nothing.
+            holders.retain(|&h| !urged_on(doc, &items[..i], h));
+            if holders.is_empty() {
+                continue;
+            }
             // "Spain called on Morocco to withdraw its troops and was joined in its appeal by
             // the European Union": who joins the holders shares their stance.
             if !holders.is_empty()
@@ -922,6 +929,20 @@ const ASKED_WINDOW: usize = 3;
 /// Whether the cue at `items[at]` is what another actor is asked to do: "calls upon the PRC
 /// to abide by the ruling", "urged Japan to accept the talks". The stance is the requester's,
 /// read from the request itself; the one asked has taken none.
+/// Whether holder `h` is named, among `before` (the items before the cue), as the one a noun of
+/// necessity asks an act of: "the urgency of Pakistan taking action", "the need for India to".
+fn urged_on(doc: &Doc<'_>, before: &[Item], h: usize) -> bool {
+    before.iter().any(|x| match x.kind {
+        ItemKind::Actor { actor, .. } => {
+            x.tok >= 2
+                && doc.tok_in(x.tok - 1, &["of", "for"])
+                && doc.tok_in_lex(x.tok - 2, Lex::NecessityNoun)
+                && holders::stance_holder(doc, actor) == Some(h)
+        }
+        _ => false,
+    })
+}
+
 fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
     let cue = items[at];
     if cue.tok < 2 || !doc.tok_is_a(cue.tok - 1, Class::InfinitiveMarker) {
@@ -1135,12 +1156,29 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
 }
 
 /// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting
-/// (lexicon `accepting_verb`) right before a "that" clause accepts a fact, and supports nothing
-/// the clause names.
+/// (lexicon `accepting_verb`) right before a "that" clause telling what happened (a past or
+/// perfect verb) accepts a fact, and supports nothing the clause names. "accepted that talks are
+/// the only way forward" endorses them.
 fn accepts_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
-    cue.tok_end > cue.tok
+    if !(cue.tok_end > cue.tok
         && doc.tok_in_lex(cue.tok_end - 1, Lex::AcceptingVerb)
-        && doc.tok_is_a(cue.tok_end, Class::Complementizer)
+        && doc.tok_is_a(cue.tok_end, Class::Complementizer))
+    {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(that) = p.word_at(doc.tokens[cue.tok_end].start) else {
+        return false;
+    };
+    p.head(that).is_some_and(|v| {
+        p.token(v).is_some_and(|t| t.xpos == "VBD")
+            || p.dependents(v).any(|d| {
+                p.has_rel(d, "aux")
+                    && p.token(d).is_some_and(|t| {
+                        matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP") && t.lemma == "have"
+                    })
+            })
+    })
 }
 
 /// Imposing sanctions is supporting them: every sanctions event read by the events stage gives

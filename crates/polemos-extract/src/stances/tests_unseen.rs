@@ -9,6 +9,35 @@ fn issue(s: &[(String, String, String)], issue: &str) -> bool {
 }
 
 #[test]
+fn the_state_a_necessity_is_urged_on_holds_nothing() {
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nThe minister stressed the urgency of Pakistan taking action against militant groups.",
+        "India and Pakistan dispute Kashmir.\n\nThe minister stressed the need for Pakistan to act against militant groups.",
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
+    }
+    // Its own act is its own: "Pakistan is taking action against militant groups".
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nPakistan is taking action against militant groups.",
+    );
+    assert!(s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
+}
+
+#[test]
+fn accepting_what_should_be_is_support() {
+    // Unlike accepting what happened ("accepted that the talks had failed").
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan accepts that talks on the islands are the only way forward.",
+    );
+    assert!(
+        s.iter()
+            .any(|(a, i, l)| a == "JPN" && i == "negotiations" && l == "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn a_speakers_own_kin_is_no_issue() {
     let s = stances(
         "India and Pakistan dispute Kashmir. It is me against my cousin, the Indian minister joked.",
