@@ -136,10 +136,10 @@ pub fn read(
             ..TreeArgs::default()
         });
     }
-    // An act named by a noun is not done when the verb whose object it is is only demanded
-    // ("insisted that Japan and Russia conduct joint patrols", "must hold joint drills"), unless
-    // that verb stops it ("demanded that Russia halt its attacks on Ukraine"), or when it is no
-    // particular act, subject of what may happen ("Any attack on Iran could spark a war").
+    // An act named by a noun is not done when the verb whose object it is would do it and is
+    // only demanded ("insisted that Japan and Russia conduct joint patrols", "must hold joint
+    // drills"; not "must condemn Russia's invasion"), or when it is no particular act, subject of
+    // what may happen ("Any attack on Iran could spark a war").
     if tagged_noun && (demanded_object(p, head) || hypothetical_act(p, head)) {
         return Some(TreeArgs {
             no_source: true,
@@ -167,7 +167,7 @@ pub fn read(
     args.requested |= !noun && !offered_noun && denied(p, head);
     // "are legally bound to comply", "must withdraw": what someone ought to do, not an act.
     args.requested |= !noun && !offered_noun && deontic(p, head);
-    // "would have blocked it if he could have": a past participle under a hypothetical modal
+    // "would have blocked it if he could have": a past participle under a counterfactual modal
     // tells what would have happened, not what did.
     args.requested |= !noun && !offered_noun && counterfactual(p, head);
     Some(args)

@@ -931,9 +931,15 @@ const ASKED_WINDOW: usize = 3;
 /// read from the request itself; the one asked has taken none.
 /// Whether holder `h` is named, among `before` (the items before the cue), as the one a noun of
 /// necessity asks an act of: "the urgency of Pakistan taking action", "the need for India to".
+/// A possessive names whose the thing needed is ("the importance of Japan's support"), which
+/// is its own.
 fn urged_on(doc: &Doc<'_>, before: &[Item], h: usize) -> bool {
     before.iter().any(|x| match x.kind {
-        ItemKind::Actor { actor, .. } => {
+        ItemKind::Actor {
+            actor,
+            possessive: false,
+            ..
+        } => {
             x.tok >= 2
                 && doc.tok_in(x.tok - 1, &["of", "for"])
                 && doc.tok_in_lex(x.tok - 2, Lex::NecessityNoun)

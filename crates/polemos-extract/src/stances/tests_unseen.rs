@@ -17,7 +17,12 @@ fn the_state_a_necessity_is_urged_on_holds_nothing() {
         let s = stances(text);
         assert!(!s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
     }
-    // Its own act is its own: "Pakistan is taking action against militant groups".
+    // Its own act is its own: "Pakistan is taking action against militant groups", and so is
+    // what a possessive names ("the importance of Japan's support").
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nOfficials stressed the importance of Japan's support for the talks.",
+    );
+    assert!(s.iter().any(|(a, _, _)| a == "JPN"), "{s:?}");
     let s = stances(
         "India and Pakistan dispute Kashmir.\n\nPakistan is taking action against militant groups.",
     );
