@@ -741,6 +741,16 @@ mod tests_voice;
 /// parse is asked only where such a word stands before the cue.
 fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
     let from = doc.sentences[s].tokens.start;
+    // "Should China decide to retaliate against the US, oil prices would soar": a condition
+    // by inversion runs from the sentence's head to its first comma.
+    if cue.tok > from
+        && doc.tok(from).starts_with(char::is_uppercase)
+        && doc.tok_is_a(from, Class::InvertedCondition)
+        && (from..cue.tok).all(|t| doc.tok(t) != ",")
+        && (cue.tok..doc.sentences[s].tokens.end).any(|t| doc.tok(t) == ",")
+    {
+        return true;
+    }
     if !(from..cue.tok).any(|t| doc.tok_is_a(t, Class::ConditionMark)) {
         return false;
     }

@@ -232,6 +232,10 @@ pub enum Class {
     /// Modals of what would have happened and did not ("would"): a past participle under one is
     /// not done, nor an act named with "a" as the subject of one (`event_args.rs`).
     CounterfactualModal,
+    /// Auxiliaries that open a condition by inversion at the head of a sentence ("Should China
+    /// decide to retaliate, ...", "Had Chile attacked, ..."): acts before the first comma are
+    /// not done (`events.rs`, `in_condition`).
+    InvertedCondition,
     /// The indefinite article ("a", "an"): an act so named as the subject of a counterfactual
     /// modal ("an attack on Iran would be a disaster") is not done (`event_args.rs`).
     IndefiniteArticle,
@@ -358,7 +362,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 146] = [
+pub const CLASSES: [(Class, &str); 147] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -442,6 +446,7 @@ pub const CLASSES: [(Class, &str); 146] = [
     (Class::AbsoluteCase, "absolute_case"),
     (Class::AdjunctMark, "adjunct_mark"),
     (Class::ConditionMark, "condition_mark"),
+    (Class::InvertedCondition, "inverted_condition"),
     (Class::HypotheticalModal, "hypothetical_modal"),
     (Class::UnspecificDeterminer, "unspecific_determiner"),
     (Class::CounterfactualModal, "counterfactual_modal"),

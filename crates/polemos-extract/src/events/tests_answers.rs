@@ -76,6 +76,17 @@ fn an_act_told_in_a_condition_has_not_happened() {
     // Told as done, it is coded.
     let text = "Bolivia protested after Chile deployed troops to the border.";
     assert!(acts(text, "CHL", "MOBILIZE"), "{:?}", events(text));
+    // A condition by inversion, up to its comma.
+    for text in [
+        "Should Chile decide to retaliate against Peru, the region would suffer.",
+        "Had Chile attacked Peru, Bolivia would have intervened.",
+    ] {
+        assert!(!acts(text, "CHL", "THREATEN"), "{:?}", events(text));
+        assert!(!acts(text, "CHL", "ASSAULT"), "{:?}", events(text));
+    }
+    // Without the inversion, the same comma ends no condition.
+    let text = "Chile attacked Peru on Monday, officials said.";
+    assert!(acts(text, "CHL", "ASSAULT"), "{:?}", events(text));
 }
 
 #[test]
