@@ -926,9 +926,6 @@ fn same_act_named_twice(
 /// How far before the actor asked its request verb may stand ("calls upon the PRC to").
 const ASKED_WINDOW: usize = 3;
 
-/// Whether the cue at `items[at]` is what another actor is asked to do: "calls upon the PRC
-/// to abide by the ruling", "urged Japan to accept the talks". The stance is the requester's,
-/// read from the request itself; the one asked has taken none.
 /// Whether holder `h` is named, among `before` (the items before the cue), as the one a noun of
 /// necessity asks an act of: "the urgency of Pakistan taking action", "the need for India to".
 /// A possessive names whose the thing needed is ("the importance of Japan's support"), which
@@ -949,6 +946,9 @@ fn urged_on(doc: &Doc<'_>, before: &[Item], h: usize) -> bool {
     })
 }
 
+/// Whether the cue at `items[at]` is what another actor is asked to do: "calls upon the PRC
+/// to abide by the ruling", "urged Japan to accept the talks". The stance is the requester's,
+/// read from the request itself; the one asked has taken none.
 fn asked_of_another(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
     let cue = items[at];
     if cue.tok < 2 || !doc.tok_is_a(cue.tok - 1, Class::InfinitiveMarker) {
