@@ -311,22 +311,15 @@ fn deontic(p: &Parse<'_>, v: Word) -> bool {
         return true;
     }
     // "demanding that Russia immediately release the ships": a bare verb with no auxiliary in
-    // a clause that completes another verb is the mandative subjunctive, what is demanded.
-    // After a verb of demanding, a present form with no "-s" too ("insisted that the allies
-    // recognize", tagged VBP).
-    let head = p.head(v);
-    let demanding = head
-        .and_then(|h| p.token(h))
-        .is_some_and(|t| p.lexicon().is(Lex::MandativeVerb, &t.lemma));
-    // The tagger may tag the bare form otherwise after a proper noun ("demanded that Moscow
-    // halt trade", tagged VBZ): after a verb of demanding, the form that is its own lemma.
-    let mandative = p.has_rel(v, "ccomp")
-        && p.token(v).is_some_and(|t| {
-            t.xpos == "VB"
-                || (demanding && (t.xpos == "VBP" || t.text.eq_ignore_ascii_case(&t.lemma)))
-        })
-        && (!demanding || head.is_some_and(|h| demands::subjunctive(p, v, h)))
-        && !p.dependents(v).any(|d| p.has_rel(d, "aux"));
+    // a clause that completes another verb is the mandative subjunctive, what is demanded
+    // (after a verb of demanding, as `demands::demanded_by` reads it).
+    let mandative = if p.head(v).is_some_and(|h| demands::is_demanding(p, h)) {
+        demands::demanded_by(p, v).is_some()
+    } else {
+        p.has_rel(v, "ccomp")
+            && p.token(v).is_some_and(|t| t.xpos == "VB")
+            && !p.dependents(v).any(|d| p.has_rel(d, "aux"))
+    };
     if mandative {
         return true;
     }

@@ -226,7 +226,7 @@ pub enum Class {
     ConditionMark,
     /// Modals of what may or would happen ("would", "might"): a deed under one is not done.
     HypotheticalModal,
-    /// Determiners of no particular instance ("any", "a"): an act so named as the subject of a
+    /// Determiners of no particular instance ("any"): an act so named as the subject of a
     /// hypothetical modal ("any attack on Iran could spark a war") is not done (`event_args.rs`).
     UnspecificDeterminer,
     /// Modals of what would have happened and did not ("would"): a past participle under one is

@@ -304,10 +304,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // act in it.
                         let line_of_its_own = (range.start..tok).all(|t| doc.tok(t) == "THE")
                             && (tok_end..range.end).all(|t| doc.tok_in(t, &[".", ":"]));
-                        let dateline = (tok == range.start || line_of_its_own)
-                            && !doc.slice(m.start, m.end).chars().any(char::is_lowercase)
+                        let dateline = !doc.slice(m.start, m.end).chars().any(char::is_lowercase)
                             && (line_of_its_own
-                                || doc.tok_in(tok_end, &["-", "\u{2013}", "\u{2014}", ":", "("]));
+                                || (tok == range.start
+                                    && doc.tok_in(
+                                        tok_end,
+                                        &["-", "\u{2013}", "\u{2014}", ":", "("],
+                                    )));
                         // "the Oslo accords", "the Minsk agreements": a capital naming what was
                         // agreed or held there.
                         let names_accord = via == Via::Metonym

@@ -283,13 +283,13 @@ fn objects(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize, direct: bo
             break;
         }
         match it.kind {
-            // A possessor starts a new noun phrase ("Lavrov, Japan's minister"), unless it is
-            // the first object ("rejected Japan's claim").
             // "met dignitaries at the UN headquarters", "on the sidelines of the UN General
             // Assembly": a venue the actor names is where the act is, not whom it is aimed at.
             ItemKind::Actor { .. } if names_venue(doc, it) => {
                 last_end = it.tok_end;
             }
+            // A possessor starts a new noun phrase ("Lavrov, Japan's minister"), unless it is
+            // the first object ("rejected Japan's claim").
             ItemKind::Actor {
                 actor,
                 possessive: true,

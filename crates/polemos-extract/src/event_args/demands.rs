@@ -122,28 +122,37 @@ pub fn reported_obligation(doc: &Doc<'_>, w: Word) -> Option<(Word, Word)> {
     (is_verb && !knowing && !p.negated(reporter) && !p.negated(w)).then_some((first, reporter))
 }
 
-/// A mandative subjunctive: predicate `w` is a bare form with no auxiliary (or a present form
-/// with no "-s", tagged VBP) completing a verb of demanding (`mandative_verb`) that is not
-/// negated ("insisted that Japan recognize the results", "urged that the allies reconsider").
-/// Gives `w` and the verb of demanding.
+/// A mandative subjunctive completing a verb of demanding that is not negated ("insisted that
+/// Japan recognize the results", "urged that the allies reconsider"). Gives `w` and the verb of
+/// demanding.
 fn demanded_subjunctive(doc: &Doc<'_>, w: Word) -> Option<(Word, Word)> {
     let p = &doc.parse;
-    if !p.has_rel(w, "ccomp")
-        || !p
-            .token(w)
-            .is_some_and(|t| t.xpos == "VB" || t.xpos == "VBP")
-        || p.dependents(w).any(|d| p.has_rel(d, "aux"))
-    {
-        return None;
-    }
-    let reporter = p.head(w)?;
-    let demanding = p.token(reporter).is_some_and(|t| {
+    let reporter = demanded_by(p, w)?;
+    (!p.negated(reporter) && !p.negated(w)).then_some((w, reporter))
+}
+
+/// Whether verb `v` is a verb of demanding (`mandative_verb`).
+pub(crate) fn is_demanding(p: &crate::tree::Parse<'_>, v: Word) -> bool {
+    p.token(v).is_some_and(|t| {
         t.upos == "VERB"
             && p.lexicon()
                 .is(Lex::MandativeVerb, &t.text.to_ascii_lowercase())
+    })
+}
+
+/// The verb of demanding whose "that" clause predicate `w` is a mandative subjunctive of: a
+/// bare form with no auxiliary, a present form with no "-s" (tagged VBP), or a form that is its
+/// own lemma however tagged ("demanded that Moscow halt trade", "halt" tagged VBZ after a proper
+/// noun), read as a subjunctive after that verb (`subjunctive`).
+pub(crate) fn demanded_by(p: &crate::tree::Parse<'_>, w: Word) -> Option<Word> {
+    if !p.has_rel(w, "ccomp") || p.dependents(w).any(|d| p.has_rel(d, "aux")) {
+        return None;
+    }
+    let reporter = p.head(w).filter(|&h| is_demanding(p, h))?;
+    let bare = p.token(w).is_some_and(|t| {
+        t.xpos == "VB" || t.xpos == "VBP" || t.text.eq_ignore_ascii_case(&t.lemma)
     });
-    (demanding && subjunctive(p, w, reporter) && !p.negated(reporter) && !p.negated(w))
-        .then_some((w, reporter))
+    (bare && subjunctive(p, w, reporter)).then_some(reporter)
 }
 
 /// Whether the bare or "-s"-less present `w`, completing the verb of demanding `demanding`,

@@ -677,9 +677,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "Spain called on Morocco to withdraw its troops and was joined in its appeal by
             // the European Union": who joins the holders shares their stance.
-            if !holders.is_empty()
-                && let Some(h) = references::joined_by(doc, items, i, &holders)
-                    .and_then(|a| holders::stance_holder(doc, a))
+            if let Some(h) = references::joined_by(doc, items, i, &holders)
+                .and_then(|a| holders::stance_holder(doc, a))
                 && !holders.contains(&h)
             {
                 holders.push(h);
