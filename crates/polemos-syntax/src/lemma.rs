@@ -59,8 +59,25 @@ pub(crate) fn rule(form: &str, upos: &str) -> String {
             }),
         "VERB" | "AUX" => strip("ies", "y")
             .or_else(|| strip("ied", "y"))
-            .or_else(|| strip("ing", ""))
-            .or_else(|| strip("ed", ""))
+            .or_else(|| {
+                ["ches", "shes", "sses", "xes", "zzes"]
+                    .iter()
+                    .find_map(|s| strip(s, &s[..s.len() - 2]))
+            })
+            // A stem needs a vowel: "bring", "sting", "shed" are bare.
+            .or_else(|| {
+                strip("ing", "")
+                    .filter(|s| has_vowel(s))
+                    .map(|s| verb_stem(&s))
+            })
+            // "proceed", "exceed", "need": a verb that ends in "eed" is more often bare than
+            // "agreed" or "freed" is unseen.
+            .or_else(|| w.ends_with("eed").then(|| w.clone()))
+            .or_else(|| {
+                strip("ed", "")
+                    .filter(|s| has_vowel(s))
+                    .map(|s| verb_stem(&s))
+            })
             .or_else(|| {
                 if w.ends_with("ss") {
                     None
@@ -71,6 +88,79 @@ pub(crate) fn rule(form: &str, upos: &str) -> String {
         _ => None,
     };
     lemma.unwrap_or(w)
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn has_vowel(stem: &str) -> bool {
+    stem.bytes().any(|c| is_vowel(c) || c == b'y')
+}
+
+/// The verb whose "-ed" or "-ing" form lost its ending to leave `stem`: a doubled final
+/// consonant is undone ("planned", "admitting"), and a silent "e" the ending swallowed is put
+/// back where English spelling all but requires it ("denounced", "urging", "violated",
+/// "concluded", "settling"). Where the spelling leaves it open ("visited" or "united",
+/// "pivoted" or "voted") the stem stays as it is; the table learnt from the treebank corrects
+/// the forms it has seen either way.
+fn verb_stem(stem: &str) -> String {
+    let b = stem.as_bytes();
+    let n = b.len();
+    if n < 2 || !stem.is_ascii() {
+        return stem.to_owned();
+    }
+    let (last, before) = (b[n - 1], b[n - 2]);
+    // "stopp", "plann", "admitt", "occurr": a short vowel's doubled consonant ("add", "err"
+    // and "ll", "ss", "ff", "zz" stems such as "call" or "pass" are verbs of their own).
+    if n >= 4
+        && last == before
+        && matches!(last, b'b' | b'd' | b'g' | b'm' | b'n' | b'p' | b'r' | b't')
+    {
+        return stem[..n - 1].to_owned();
+    }
+    // A single vowel before the last consonant, after a consonant ("violat", not "defeat"); the
+    // "u" of "qu" is a consonant ("requir").
+    let short_vowel = is_vowel(before)
+        && n >= 3
+        && (!is_vowel(b[n - 3]) || (b[n - 3] == b'u' && n >= 4 && b[n - 4] == b'q'));
+    let silent_e = match last {
+        // No English verb ends in "c", "v" or "u" ("denounc", "resolv", "continu").
+        b'c' | b'v' | b'u' => true,
+        b'z' => before != b'z',
+        // "impos", "caus", "releas", "revers", "collaps", but "focus", not "focuse".
+        b's' => before != b's' && !stem.ends_with("ocus") && !stem.ends_with("bias"),
+        // "charg", "pledg", "urg", "engag", "challeng", "arrang", but "bring", "belong", "bang".
+        b'g' => match before {
+            b'n' => stem.ends_with("eng") || (stem.ends_with("ang") && n >= 5),
+            b'g' => false,
+            c => !is_vowel(c) || short_vowel,
+        },
+        // "settl", "enabl", "struggl", "circl" (but "curl", "crawl").
+        b'l' => {
+            matches!(
+                before,
+                b'b' | b'c' | b'd' | b'f' | b'g' | b'k' | b'p' | b't' | b'z'
+            ) || (short_vowel && matches!(before, b'i' | b'u'))
+        }
+        // "violat", "promot", "execut", "requir", "secur", "trad", "decid", "conclud", "invok",
+        // "describ", "escap" (a verb ending in a short vowel and "b", "k", "p" or "d" doubles it:
+        // "robbed", "trekked", "trapped", "padded"). Open: "visited" or "united", "developed"
+        // or "hoped".
+        b't' => short_vowel && matches!(before, b'a' | b'o' | b'u'),
+        b'r' => short_vowel && matches!(before, b'i' | b'u'),
+        b'd' | b'k' | b'b' => short_vowel,
+        b'p' => short_vowel && before == b'a',
+        // "nam", "welcom", "assum", "combin", "defin", "determin".
+        b'm' => short_vowel && n >= 3,
+        b'n' => short_vowel && before == b'i',
+        _ => false,
+    };
+    if silent_e {
+        format!("{stem}e")
+    } else {
+        stem.to_owned()
+    }
 }
 
 impl Lemmatizer {
@@ -138,5 +228,57 @@ impl Lemmatizer {
         }
         let by_hash = index(&table);
         Ok(Lemmatizer { table, by_hash })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rule;
+
+    #[test]
+    fn unseen_verb_forms_get_their_spelling_back() {
+        for (form, lemma) in [
+            ("denounced", "denounce"),
+            ("urging", "urge"),
+            ("pledging", "pledge"),
+            ("violated", "violate"),
+            ("imposed", "impose"),
+            ("apologized", "apologize"),
+            ("concluded", "conclude"),
+            ("settling", "settle"),
+            ("required", "require"),
+            ("continued", "continue"),
+            ("invoked", "invoke"),
+            ("escaped", "escape"),
+            ("challenged", "challenge"),
+            ("planned", "plan"),
+            ("admitting", "admit"),
+            ("reaches", "reach"),
+        ] {
+            assert_eq!(rule(form, "VERB"), lemma, "{form}");
+        }
+    }
+
+    #[test]
+    fn verbs_without_a_silent_e_keep_their_stem() {
+        for (form, lemma) in [
+            ("defeated", "defeat"),
+            ("attacked", "attack"),
+            ("avoided", "avoid"),
+            ("added", "add"),
+            ("called", "call"),
+            ("passed", "pass"),
+            ("focused", "focus"),
+            ("belonging", "belong"),
+            ("bring", "bring"),
+            ("sanctioned", "sanction"),
+            ("threatened", "threaten"),
+            ("visited", "visit"),
+            ("developed", "develop"),
+            ("proceed", "proceed"),
+            ("toured", "tour"),
+        ] {
+            assert_eq!(rule(form, "VERB"), lemma, "{form}");
+        }
     }
 }
