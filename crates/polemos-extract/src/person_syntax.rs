@@ -168,6 +168,33 @@ fn after_demonym_role(
     }
 }
 
+/// "WikiLeaks founder Julian Assange", "veteran diplomat Glynn Davies", "Wall Street Journal
+/// reporter Evan Gershkovich": a role noun in lower case right before a name names a person,
+/// whoever the words before it are. With no demonym before the role (those are
+/// [`after_demonym_role`]'s) nothing says whom he serves.
+fn after_role(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, out: &mut People) {
+    for s in 0..doc.sentences.len() {
+        if doc.sentences[s].headline {
+            continue;
+        }
+        let range = doc.sentences[s].tokens.clone();
+        for t in range.clone() {
+            let w = doc.tok(t);
+            let role = doc.tokens[t].kind == TokKind::Word
+                && w.starts_with(char::is_lowercase)
+                && (doc.tok_in_lex(t, Lex::PrivateRole) || doc.tok_in_lex(t, Lex::OfficialRole));
+            if !role {
+                continue;
+            }
+            let end = scan_name(doc, t + 1, range.end, false);
+            if end == t + 1 || !plain_person_name(doc, t + 1, end) || taken(out, s, t + 1, end) {
+                continue;
+            }
+            record(k, doc, st, out, (s, t + 1, end), None);
+        }
+    }
+}
+
 /// People named in apposition with a role noun, or as the speaker of a reporting verb.
 pub(crate) fn find(
     k: &Knowledge,
@@ -177,6 +204,7 @@ pub(crate) fn find(
     out: &mut People,
 ) {
     after_demonym_role(k, doc, st, entries, out);
+    after_role(k, doc, st, out);
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
@@ -360,6 +388,23 @@ mod tests {
         );
         assert!(
             found.contains(&("zhang-ming".into(), Some("CHN".into()))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_role_noun_before_a_name_names_a_person_without_a_state() {
+        let found = people(
+            "Talks began. Veteran border negotiator Marta Kovacs wrote. \
+             The union wants newspaper reporter Tomas Brandt freed, and former army officer \
+             Ilya Petrenko agreed. Chinese army chief Wei Dong spoke.",
+        );
+        for name in ["marta-kovacs", "tomas-brandt", "ilya-petrenko"] {
+            assert!(found.contains(&(name.into(), None)), "{name}: {found:?}");
+        }
+        // With a demonym before it, an official's role says whom he serves.
+        assert!(
+            found.contains(&("wei-dong".into(), Some("CHN".into()))),
             "{found:?}"
         );
     }
