@@ -335,6 +335,9 @@ pub enum Lex {
     /// Nouns of necessity ("urgency", "need"): the actor of their "of"/"for" phrase is asked to
     /// act, not a holder of the act's stance (`stances/mod.rs`, `urged_on`).
     NecessityNoun,
+    /// Verbs of backing another's effort, lemmas ("welcome", "support", "thank"): their subject
+    /// backs what a noun of commitment they govern is to (`stances/commitment.rs`).
+    BackingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -347,7 +350,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 122] = [
+pub const LEXICONS: [(Lex, &str, Case); 123] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -482,6 +485,7 @@ pub const LEXICONS: [(Lex, &str, Case); 122] = [
     (Lex::ParticleWord, "particle_word", Case::Any),
     (Lex::GivingVerb, "giving_verb", Case::Any),
     (Lex::NecessityNoun, "necessity_noun", Case::Any),
+    (Lex::BackingVerb, "backing_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -14,6 +14,7 @@ use super::super::lexicon::Lex;
 use super::super::output::StanceFact;
 use super::super::tree::Word;
 use super::{holders, issues, merge, references};
+use crate::syntax::Subject;
 use polemos_core::model::StanceLabel;
 
 /// Confidence before calibration: the owner and the complement are read from the parse.
@@ -163,9 +164,54 @@ fn read(
     {
         return None;
     }
-    let holders = owners(k, doc, items, owner, s);
+    let mut holders = owners(k, doc, items, owner, s);
     if holders.is_empty() {
         return None;
+    }
+    // "The United States welcomed both leaders' commitment to resolving this issue", "thanks
+    // Japan for its efforts to ...": the subject of a verb of backing (the lexicon's
+    // `backing_verb`) whose object or oblique the noun is backs what the noun is to, as the
+    // owner does (and as the welcomer of a signing does, signers.rs).
+    // "welcomed the ongoing communication between the two sides and both leaders' commitment
+    // to ...": a conjunct is governed as its first conjunct is, and the parser may hang it on
+    // the nearer noun of that conjunct's "between" or "of" phrase.
+    let mut governed = w;
+    while p.has_rel(governed, "conj")
+        && let Some(first) = p.head(governed)
+    {
+        governed = first;
+    }
+    if governed != w
+        && p.has_rel(governed, "nmod")
+        && let Some(noun) = p.head(governed)
+    {
+        governed = noun;
+    }
+    if let Some(h) = p.head(governed)
+        && (p.has_rel(governed, "obj") || p.has_rel(governed, "obl"))
+        && doc.lexicon.is(Lex::BackingVerb, &holders::lemma(doc, h))
+        && let Some(subj) = p.dependent(h, "nsubj")
+    {
+        // "He welcomed ...": a subject pronoun stands for whom the discourse says.
+        let subject = match doc.actor_at(items, subj, true) {
+            Some(a) => vec![a],
+            None => p
+                .token(subj)
+                .map(|x| doc.token_at(x.start))
+                .filter(|&tok| doc.tok_is_a(tok, Class::SubjectPronoun))
+                .and_then(|tok| {
+                    let person = doc.tok_is_a(tok, Class::PersonPronoun);
+                    crate::attribution::resolve(doc, &Subject::Pronoun(person, Some(tok)), None, s)
+                })
+                .unwrap_or_default(),
+        };
+        for a in subject {
+            if let Some(st) = holders::stance_holder(doc, a)
+                && !holders.contains(&st)
+            {
+                holders.push(st);
+            }
+        }
     }
     let issue = issue_of(k, doc, items, s, complement, dispute, proposed)?;
     Some((holders, issue))

@@ -151,3 +151,36 @@ fn an_effort_to_undermine_something_is_no_support_of_it() {
     );
     assert!(!has(&s, "RUS", "negotiations", "support"), "{s:?}");
 }
+
+#[test]
+fn one_who_backs_a_commitment_backs_what_it_is_to() {
+    // st27: the subject of a verb of backing (support, welcome, commend ...) whose object is a
+    // noun of commitment backs what the noun is to, as the owner does.
+    let pre = "Japan and Russia met again over the Kuril Islands. ";
+    let s = stances(&format!(
+        "{pre}Canada supports the efforts of Japan to achieve regional reconciliation."
+    ));
+    assert!(
+        has(&s, "CAN", "regional-reconciliation", "support"),
+        "{s:?}"
+    );
+    assert!(
+        has(&s, "JPN", "regional-reconciliation", "support"),
+        "{s:?}"
+    );
+    // A commitment to settling the dispute, which only this rule reads for the welcomer.
+    let s = stances(&format!(
+        "{pre}Canada welcomed both leaders' commitment to resolving this issue peacefully."
+    ));
+    assert!(has(&s, "CAN", "settlement", "support"), "{s:?}");
+    // A conjunct object, which the parser hangs on the nearer noun of the first one's phrase.
+    let s = stances(&format!(
+        "{pre}Canada welcomed the talks between the two sides and both leaders' commitment to resolving this issue peacefully."
+    ));
+    assert!(has(&s, "CAN", "settlement", "support"), "{s:?}");
+    // A pronoun subject stands for whom the discourse says.
+    let s = stances(&format!(
+        "{pre}Canadian Foreign Minister Melanie Joly spoke on Monday. She welcomed both leaders' commitment to resolving this issue peacefully."
+    ));
+    assert!(has(&s, "CAN", "settlement", "support"), "{s:?}");
+}

@@ -157,3 +157,16 @@ fn calling_a_states_allegations_false_is_no_stance_on_sovereignty() {
     );
     assert!(!has(&s, "RUS", "sovereignty", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_word_of_how_plain_a_deed_is_is_no_part_of_its_name() {
+    // st27: "plain", "blatant", "outright" say how plain the deed is, not which deed it is.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said the blatant interference of Russia is a violation of its sovereignty.",
+    );
+    assert!(has(&s, "JPN", "interference", "oppose"), "{s:?}");
+    assert!(
+        !s.iter().any(|(_, i, _)| i == "blatant-interference"),
+        "{s:?}"
+    );
+}
