@@ -448,7 +448,16 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
             }
         }
     }
-    if out.is_empty() {
+    // "her mother", "his friends": a person's private circle does not act for the person.
+    let private = p.token(w).is_some_and(|t| {
+        p.lexicon()
+            .is(Lex::PrivateRelation, &t.lemma.to_ascii_lowercase())
+            || p.lexicon()
+                .is(Lex::PrivateRelation, &t.text.to_ascii_lowercase())
+    });
+    if out.is_empty() && private {
+        Who::Nobody
+    } else if out.is_empty() {
         // "its foreign ministry", "their troops": the owner is a pronoun to resolve.
         let owner = p.dependents(w).find(|d| p.has_rel(*d, "nmod:poss"));
         match owner.and_then(|d| p.token(d).map(|t| (d, t))) {

@@ -185,6 +185,20 @@ fn a_pronoun_owner_is_resolved_later() {
 }
 
 #[test]
+fn a_private_circle_does_not_act_for_its_owner() {
+    let (a, _) = args(
+        "The senator said his brother had criticized the Peruvian landing.",
+        "criticized",
+    );
+    assert_eq!(a.source, Who::Nobody, "{a:?}");
+    let (a, _) = args(
+        "The senator said her friends protested the landing.",
+        "protested",
+    );
+    assert_eq!(a.source, Who::Nobody, "{a:?}");
+}
+
+#[test]
 fn both_parties_and_we_are_resolved_later() {
     let (a, _) = args("We encourage both parties to resume talks.", "encourage");
     assert_eq!(a.source, Who::We);
