@@ -335,6 +335,8 @@ pub enum Lex {
     /// Nouns of necessity ("urgency", "need"): the actor of their "of"/"for" phrase is asked to
     /// act, not a holder of the act's stance (`stances/mod.rs`, `urged_on`).
     NecessityNoun,
+    /// Verbs of aiming: a clause of one on an act's object names whom the act is aimed at.
+    AimingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -347,7 +349,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 122] = [
+pub const LEXICONS: [(Lex, &str, Case); 123] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -482,6 +484,7 @@ pub const LEXICONS: [(Lex, &str, Case); 122] = [
     (Lex::ParticleWord, "particle_word", Case::Any),
     (Lex::GivingVerb, "giving_verb", Case::Any),
     (Lex::NecessityNoun, "necessity_noun", Case::Any),
+    (Lex::AimingVerb, "aiming_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

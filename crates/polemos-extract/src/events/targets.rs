@@ -5,6 +5,7 @@
 use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::Knowledge;
 use crate::lang::Class;
+use crate::lexicon::Lex;
 use crate::tree::Word;
 use polemos_core::model::PloverType;
 
@@ -201,7 +202,12 @@ pub(super) fn beside_the_act(
             // Not an infinitive ("urged the sides to avoid escalation along the border between
             // X and Y": what is asked of them) nor a free relative ("froze what it calls all
             // business with X": the thing named).
+            let aiming = p.token(node).is_some_and(|t| {
+                p.lexicon()
+                    .is(Lex::AimingVerb, &t.lemma.to_ascii_lowercase())
+            });
             let acted_upon = p.has_rel(node, "acl")
+                && !aiming
                 && j > 0
                 && p.dependent(node, "mark").is_none()
                 && p.token(arg).is_some_and(|t| t.upos != "PRON")

@@ -616,6 +616,8 @@ fn what_a_clause_on_the_object_acts_upon_is_no_target() {
     // Nor is whom a clause aims the object at.
     let text = "Chile fired shells aimed at a radar post in Peru.";
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    let text = "Chile imposed sanctions targeting Peru's banks on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
 }
 
 #[test]
