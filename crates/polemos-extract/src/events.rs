@@ -19,7 +19,8 @@ use details::{is_planned, negates_another, neither_subject};
 use merge::{Index, add_voiced, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
-    ACCUSER_REACH, Accusation, accuser, contested, hostile_after, reciprocal, upon_another,
+    ACCUSER_REACH, Accusation, accuser, beside_the_act, contested, hostile_after, may_stand_aside,
+    reciprocal, upon_another,
 };
 
 /// The issue name of topic `topic` under the dispute of sentence `s`, if it has one.
@@ -388,6 +389,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .any(|&b| doc.actors[b].affiliation == Some(a))
                 })
                 .collect();
+            // "suspended talks between Israel and Hamas", "closed its border to refugees fleeing
+            // Syria": actors the object names beside what the act is aimed at.
+            let sanction = cue.event_type == PloverType::Sanction;
+            let targets: Vec<usize> =
+                if cue.args == Args::Noun || !may_stand_aside(doc, items, it, &targets, sanction) {
+                    targets
+                } else {
+                    let aside = beside_the_act(doc, items, it, sanction);
+                    targets.into_iter().filter(|a| !aside.contains(a)).collect()
+                };
             // "we are pulling out Ambassador Mutoh": the envoy a state withdraws is its own, not
             // the target of the sanction (which is where he served, when the text says).
             // A person of no other state named as the object is that envoy.
@@ -495,6 +506,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let upon_own = cue.event_type == PloverType::Assault
                 && srcs.len() >= 2
                 && event_args::object_of_group_pronoun(doc, it);
+            // "Russia and Belarus surrounded the town", "a region surrounded by Poland and
+            // Lithuania": force a row codes only through its object falls on that object, not
+            // on the coordinated doers (who do not fight each other).
+            let upon_own = upon_own
+                || (!cue.objects.is_empty()
+                    && matches!(cue.event_type, PloverType::Assault | PloverType::Coerce));
+            let mutual = mutual && !upon_own;
             let reciprocal = |t: PloverType, srcs: &[usize]| !upon_own && reciprocal(t, srcs);
             if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {
                 continue;

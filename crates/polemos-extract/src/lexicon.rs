@@ -341,6 +341,8 @@ pub enum Lex {
     /// Nouns of a person's private circle ("mother", "friends", "supporters"): "her mother", "his
     /// friends" are no actor through their possessive pronoun (`event_args.rs`).
     PrivateRelation,
+    /// Verbs of aiming: a clause of one on an act's object names whom the act is aimed at.
+    AimingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -353,7 +355,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 124] = [
+pub const LEXICONS: [(Lex, &str, Case); 125] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -490,6 +492,7 @@ pub const LEXICONS: [(Lex, &str, Case); 124] = [
     (Lex::NecessityNoun, "necessity_noun", Case::Any),
     (Lex::BackingVerb, "backing_verb", Case::Any),
     (Lex::PrivateRelation, "private_relation", Case::Any),
+    (Lex::AimingVerb, "aiming_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

@@ -4,6 +4,9 @@
 
 use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::Knowledge;
+use crate::lang::Class;
+use crate::lexicon::Lex;
+use crate::tree::Word;
 use polemos_core::model::PloverType;
 
 /// How many sentences back a denial looks for the accusation it answers.
@@ -142,3 +145,126 @@ pub(super) fn reciprocal(t: PloverType, sources: &[usize]) -> bool {
             PloverType::Consult | PloverType::Agree | PloverType::Cooperate | PloverType::Assault
         )
 }
+
+/// The actors the cue `it` (a verb) names only beside whom its act is aimed at, within its
+/// object or oblique: the parties a "between" phrase names on the object of a sanction
+/// ("Qatar suspended talks between Israel and Hamas": a mediator's suspending the talks
+/// sanctions neither), and whatever a clause modifying the object or oblique acts upon
+/// ("closed its border to refugees fleeing Syria": the closure is not aimed at Syria). The
+/// subject or agent of such a clause is still named as the one acting ("the attack carried out
+/// by Russia"), and so is anyone named in an infinitive or a free relative on the object.
+pub(super) fn beside_the_act(
+    doc: &Doc<'_>,
+    items: &[Item],
+    it: &Item,
+    sanction: bool,
+) -> Vec<usize> {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(it.start, it.end)) else {
+        return Vec::new();
+    };
+    // "fired rounds aimed at a loudspeaker in South Korea": a clause that aims the object at
+    // someone names whom the act is aimed at.
+    let aimed_at = |w: Word| {
+        p.has_rel(w, "obl")
+            && p.dependent(w, "case")
+                .and_then(|c| p.token(c))
+                .is_some_and(|t| {
+                    p.lang()
+                        .is(Class::AimPreposition, &t.lemma.to_ascii_lowercase())
+                })
+    };
+    let aside = |w: Word| {
+        // The path from the actor's word up to the cue.
+        let mut path = vec![w];
+        while let Some(h) = p.head(*path.last().unwrap_or(&w)) {
+            if path.len() > PATH_REACH {
+                return false;
+            }
+            if h == v {
+                break;
+            }
+            path.push(h);
+        }
+        let Some(&arg) = path.last() else {
+            return false;
+        };
+        if p.head(arg) != Some(v) || !(p.has_rel(arg, "obj") || p.has_rel(arg, "obl")) {
+            return false;
+        }
+        path.windows(2).enumerate().any(|(j, pair)| {
+            let (node, up) = (pair[0], pair[1]);
+            let on_arg = up == arg;
+            let between = p.has_rel(node, "nmod")
+                && p.dependent(node, "case")
+                    .and_then(|c| p.token(c))
+                    .is_some_and(|t| p.lang().is(Class::Between, &t.lemma.to_ascii_lowercase()));
+            // Not an infinitive ("urged the sides to avoid escalation along the border between
+            // X and Y": what is asked of them) nor a free relative ("froze what it calls all
+            // business with X": the thing named).
+            let aiming = p.token(node).is_some_and(|t| {
+                p.lexicon()
+                    .is(Lex::AimingVerb, &t.lemma.to_ascii_lowercase())
+            });
+            let acted_upon = p.has_rel(node, "acl")
+                && !aiming
+                && j > 0
+                && p.dependent(node, "mark").is_none()
+                && p.token(arg).is_some_and(|t| t.upos != "PRON")
+                && !aimed_at(path[j - 1])
+                && !["nsubj", "obl:agent", "nsubj:pass", "csubj"]
+                    .iter()
+                    .any(|r| p.has_rel(path[j - 1], r));
+            on_arg && ((sanction && between) || acted_upon)
+        })
+    };
+    let mut named: Vec<(usize, bool)> = Vec::new();
+    for x in items {
+        let ItemKind::Actor { actor, .. } = x.kind else {
+            continue;
+        };
+        let Some(w) = p.head_of(&p.words_in(x.start, x.end)) else {
+            continue;
+        };
+        let a = aside(w);
+        match named.iter_mut().find(|(b, _)| *b == actor) {
+            Some((_, all)) => *all &= a,
+            None => named.push((actor, a)),
+        }
+    }
+    named
+        .into_iter()
+        .filter_map(|(a, all)| all.then_some(a))
+        .collect()
+}
+
+/// Whether the words between the cue `it` and the last of `targets` named after it may hold
+/// what `beside_the_act` reads (a "between" phrase on a sanction's object, a participle or a
+/// relative clause), so that the parse is asked only then (gates.rs).
+pub(super) fn may_stand_aside(
+    doc: &Doc<'_>,
+    items: &[Item],
+    it: &Item,
+    targets: &[usize],
+    sanction: bool,
+) -> bool {
+    let Some(last) = items
+        .iter()
+        .filter(|x| x.start >= it.end)
+        .filter(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if targets.contains(&actor)))
+        .map(|x| x.tok)
+        .max()
+    else {
+        return false;
+    };
+    (it.tok_end..last).any(|t| {
+        let w = doc.tok(t).to_ascii_lowercase();
+        (sanction && doc.tok_is_a(t, Class::Between))
+            || doc.tok_is_a(t, Class::Relative)
+            || doc.lang.ends_with(Class::GerundSuffix, &w)
+            || doc.lang.ends_with(Class::ParticipleSuffix, &w)
+    })
+}
+
+/// How many words up the parse `beside_the_act` walks from an actor to the cue.
+const PATH_REACH: usize = 8;

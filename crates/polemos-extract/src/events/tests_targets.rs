@@ -591,3 +591,48 @@ fn whom_a_threatened_gift_is_given_to_is_not_the_target() {
     let text = "Bolivia threatened to cut off gas exports to Chile.";
     assert!(has(text, "BOL", "THREATEN", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_mediator_suspending_talks_between_others_sanctions_neither() {
+    let text = "Norway suspended the talks between Chile and Peru after the riots.";
+    let found = events(text);
+    assert!(
+        !found.iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{found:?}"
+    );
+    // The parties' own suspension is still aimed at each other.
+    let text = "Chile suspended talks with Peru after the riots.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn what_a_clause_on_the_object_acts_upon_is_no_target() {
+    let text = "Chile closed its border to migrants leaving Peru on Sunday.";
+    let found = events(text);
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{found:?}");
+    // The doer a clause names is still aimed at: "an attack carried out by Peruvian troops".
+    let text = "Chile condemned the attack carried out by Peruvian troops.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // Nor is whom a clause aims the object at.
+    let text = "Chile fired shells aimed at a radar post in Peru.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    let text = "Chile imposed sanctions targeting Peru's banks on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn doers_of_force_upon_a_named_object_do_not_fight_each_other() {
+    for text in [
+        "Chile and Peru surrounded the town on Monday.",
+        "Bolivia is a country surrounded by Chile and Peru.",
+    ] {
+        let found = events(text);
+        assert!(
+            !has(text, "CHL", "ASSAULT", "PER") && !has(text, "PER", "ASSAULT", "CHL"),
+            "{text}: {found:?}"
+        );
+    }
+    // A vessel is surrounded as a ship is.
+    let text = "Chilean gunboats surrounded a Peruvian trawler near the coast.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
