@@ -162,8 +162,22 @@ fn set<I: IntoIterator<Item = String>>(values: I) -> BTreeSet<String> {
     values.into_iter().collect()
 }
 
+/// The slug a name is compared by. An initialism written with dots is the same name as one
+/// written without them ("U.S. State Department", "US State Department"), so the dots between
+/// single letters go before slugifying, which would otherwise split "U.S." into "u-s".
 fn slug(s: &str) -> Option<String> {
-    slugify(s)
+    let chars: Vec<char> = s.chars().collect();
+    let letter = |i: usize| chars.get(i).is_some_and(|c| c.is_alphabetic());
+    let single = |i: usize| letter(i) && (i == 0 || !letter(i - 1)) && !letter(i + 1);
+    let mut joined = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        // A dot after a single letter that another single letter follows ("U.S", "U.N").
+        if c == '.' && i > 0 && single(i - 1) && single(i + 1) {
+            continue;
+        }
+        joined.push(c);
+    }
+    slugify(&joined)
 }
 
 /// The keys an issue answers to: `dispute/issue`, and `*/issue` so that a bare alias (an issue
@@ -674,4 +688,22 @@ pub fn predicted_facts(x: &Extraction) -> Facts {
         );
     }
     facts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slug;
+
+    #[test]
+    fn an_initialism_with_dots_is_the_same_name_as_without() {
+        assert_eq!(
+            slug("U.S. State Department"),
+            slug("US-STATE-DEPARTMENT"),
+            "dots between single letters"
+        );
+        assert_eq!(slug("U.N."), slug("UN"));
+        // An initial in a person's name still splits it.
+        assert_eq!(slug("Mark C. Toner").as_deref(), Some("mark-c-toner"));
+        assert_eq!(slug("J.D. Vance").as_deref(), Some("jd-vance"));
+    }
 }
