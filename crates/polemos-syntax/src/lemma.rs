@@ -111,11 +111,15 @@ fn verb_stem(stem: &str) -> String {
         return stem.to_owned();
     }
     let (last, before) = (b[n - 1], b[n - 2]);
-    // "stopp", "plann", "admitt", "occurr": a short vowel's doubled consonant ("add", "err"
-    // and "ll", "ss", "ff", "zz" stems such as "call" or "pass" are verbs of their own).
+    // "stopp", "plann", "admitt", "occurr": a short vowel's doubled consonant ("add", "err",
+    // and "ll", "ss", "ff", "zz" stems such as "call" or "pass" are verbs of their own; of the
+    // "-ott" stems only short ones double, "plott", "spott", not "boycott").
     if n >= 4
         && last == before
         && matches!(last, b'b' | b'd' | b'g' | b'm' | b'n' | b'p' | b'r' | b't')
+        && is_vowel(b[n - 3])
+        && !is_vowel(b[n - 4])
+        && !(stem.ends_with("ott") && n > 5)
     {
         return stem[..n - 1].to_owned();
     }
@@ -128,8 +132,12 @@ fn verb_stem(stem: &str) -> String {
         // No English verb ends in "c", "v" or "u" ("denounc", "resolv", "continu").
         b'c' | b'v' | b'u' => true,
         b'z' => before != b'z',
-        // "impos", "caus", "releas", "revers", "collaps", but "focus", not "focuse".
-        b's' => before != b's' && !stem.ends_with("ocus") && !stem.ends_with("bias"),
+        // "impos", "caus", "accus", "releas", "revers", "collaps", but "focus", "caucus", "bias".
+        b's' => {
+            before != b's'
+                && !(stem.ends_with("cus") && !stem.ends_with("ccus"))
+                && !stem.ends_with("bias")
+        }
         // "charg", "pledg", "urg", "engag", "challeng", "arrang", but "bring", "belong", "bang".
         b'g' => match before {
             b'n' => stem.ends_with("eng") || (stem.ends_with("ang") && n >= 5),
@@ -147,12 +155,20 @@ fn verb_stem(stem: &str) -> String {
         // "describ", "escap" (a verb ending in a short vowel and "b", "k", "p" or "d" doubles it:
         // "robbed", "trekked", "trapped", "padded"). Open: "visited" or "united", "developed"
         // or "hoped".
-        b't' => short_vowel && matches!(before, b'a' | b'o' | b'u'),
+        b't' => {
+            (short_vowel
+                && (matches!(before, b'a' | b'u')
+                    // "promot", "devot", "not", "quot", but "pilot", "ballot", "parrot".
+                    || (before == b'o' && matches!(b[n - 3], b'm' | b'v' | b'n' | b'u'))))
+                // "mediat", "retaliat", "negotiat", "evaluat": "-iate", "-uate".
+                || stem.ends_with("iat")
+                || stem.ends_with("uat")
+        }
         b'r' => short_vowel && matches!(before, b'i' | b'u'),
         b'd' | b'k' | b'b' => short_vowel,
         b'p' => short_vowel && before == b'a',
-        // "nam", "welcom", "assum", "combin", "defin", "determin".
-        b'm' => short_vowel && n >= 3,
+        // "nam", "welcom", "assum", "combin", "defin", "determin" (but "bottom", "ransom").
+        b'm' => short_vowel && (before != b'o' || stem.ends_with("com")),
         b'n' => short_vowel && before == b'i',
         _ => false,
     };
@@ -254,6 +270,10 @@ mod tests {
             ("planned", "plan"),
             ("admitting", "admit"),
             ("reaches", "reach"),
+            ("retaliated", "retaliate"),
+            ("mediating", "mediate"),
+            ("promoted", "promote"),
+            ("welcomed", "welcome"),
         ] {
             assert_eq!(rule(form, "VERB"), lemma, "{form}");
         }
@@ -277,6 +297,10 @@ mod tests {
             ("developed", "develop"),
             ("proceed", "proceed"),
             ("toured", "tour"),
+            ("boycotted", "boycott"),
+            ("caucused", "caucus"),
+            ("piloted", "pilot"),
+            ("bottomed", "bottom"),
         ] {
             assert_eq!(rule(form, "VERB"), lemma, "{form}");
         }
