@@ -448,12 +448,21 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
             }
         }
     }
-    // "her mother", "his friends": a person's private circle does not act for the person.
+    // "her mother", "his friends": a person's private circle does not act for the person; a
+    // state's or a group's does ("its friends in the region would retaliate").
     let private = p.token(w).is_some_and(|t| {
         p.lexicon()
             .is(Lex::PrivateRelation, &t.lemma.to_ascii_lowercase())
             || p.lexicon()
                 .is(Lex::PrivateRelation, &t.text.to_ascii_lowercase())
+    }) && p.dependents(w).any(|d| {
+        p.has_rel(d, "nmod:poss")
+            && p.token(d).is_some_and(|t| {
+                t.upos == "PRON"
+                    && !p
+                        .lang()
+                        .is(Class::StatePossessive, &t.text.to_ascii_lowercase())
+            })
     });
     if out.is_empty() && private {
         Who::Nobody

@@ -397,7 +397,24 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     targets
                 } else {
                     let aside = beside_the_act(doc, items, it, sanction);
-                    targets.into_iter().filter(|a| !aside.contains(a)).collect()
+                    // "froze trade between Turkish firms and Israel", "suspended negotiations
+                    // between its envoys and Hamas": where one side of the dealings is the
+                    // source's own, the other is the target.
+                    let between: Vec<usize> = aside.iter().filter(|x| x.1).map(|x| x.0).collect();
+                    let own_dealings = between.len() < 2
+                        || between.iter().any(|&a| {
+                            srcs.contains(&a)
+                                || srcs.iter().any(|&s| doc.actors[a].affiliation == Some(s))
+                        });
+                    targets
+                        .into_iter()
+                        .filter(|a| {
+                            aside
+                                .iter()
+                                .find(|x| x.0 == *a)
+                                .is_none_or(|&(_, by_between)| by_between && own_dealings)
+                        })
+                        .collect()
                 };
             // "we are pulling out Ambassador Mutoh": the envoy a state withdraws is its own, not
             // the target of the sanction (which is where he served, when the text says).

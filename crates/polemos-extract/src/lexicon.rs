@@ -338,11 +338,12 @@ pub enum Lex {
     /// Verbs of backing another's effort, lemmas ("welcome", "support", "thank"): their subject
     /// backs what a noun of commitment they govern is to (`stances/commitment.rs`).
     BackingVerb,
-    /// Nouns of a person's private circle ("mother", "friends", "supporters"): "her mother", "his
-    /// friends" are no actor through their possessive pronoun (`event_args.rs`).
+    /// Nouns of a person's private circle ("mother", "friends"): "her mother", "his friends" are
+    /// no actor through their possessive pronoun, unless it is a state's (`event_args.rs`).
     PrivateRelation,
-    /// Verbs of aiming: a clause of one on an act's object names whom the act is aimed at.
-    AimingVerb,
+    /// Verbs of passing by ("flee", "run", "involve"): a clause of one on an act's object names
+    /// no target of the act (`events/targets.rs`).
+    PassingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -492,7 +493,7 @@ pub const LEXICONS: [(Lex, &str, Case); 125] = [
     (Lex::NecessityNoun, "necessity_noun", Case::Any),
     (Lex::BackingVerb, "backing_verb", Case::Any),
     (Lex::PrivateRelation, "private_relation", Case::Any),
-    (Lex::AimingVerb, "aiming_verb", Case::Any),
+    (Lex::PassingVerb, "passing_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

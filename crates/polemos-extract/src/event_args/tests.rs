@@ -196,6 +196,12 @@ fn a_private_circle_does_not_act_for_its_owner() {
         "protested",
     );
     assert_eq!(a.source, Who::Nobody, "{a:?}");
+    // A state's friends are its allies, and act for it as the pronoun says.
+    let (a, _) = args(
+        "Peru warned that its friends would protest the Chilean landing.",
+        "protest",
+    );
+    assert!(matches!(a.source, Who::Pronoun(false, _)), "{a:?}");
 }
 
 #[test]

@@ -149,8 +149,9 @@ pub(super) fn reciprocal(t: PloverType, sources: &[usize]) -> bool {
 /// The actors the cue `it` (a verb) names only beside whom its act is aimed at, within its
 /// object or oblique: the parties a "between" phrase names on the object of a sanction
 /// ("Qatar suspended talks between Israel and Hamas": a mediator's suspending the talks
-/// sanctions neither), and whatever a clause modifying the object or oblique acts upon
-/// ("closed its border to refugees fleeing Syria": the closure is not aimed at Syria). The
+/// sanctions neither), and whatever a clause of passing by (`passing_verb`) modifying the object
+/// or oblique acts upon ("closed its border to refugees fleeing Syria": the closure is not aimed
+/// at Syria). The
 /// subject or agent of such a clause is still named as the one acting ("the attack carried out
 /// by Russia"), and so is anyone named in an infinitive or a free relative on the object.
 pub(super) fn beside_the_act(
@@ -158,7 +159,7 @@ pub(super) fn beside_the_act(
     items: &[Item],
     it: &Item,
     sanction: bool,
-) -> Vec<usize> {
+) -> Vec<(usize, bool)> {
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(it.start, it.end)) else {
         return Vec::new();
@@ -174,25 +175,24 @@ pub(super) fn beside_the_act(
                         .is(Class::AimPreposition, &t.lemma.to_ascii_lowercase())
                 })
     };
-    let aside = |w: Word| {
+    // Whether the actor at word `w` stands aside, and whether a "between" phrase sets it there.
+    let aside = |w: Word| -> Option<bool> {
         // The path from the actor's word up to the cue.
         let mut path = vec![w];
         while let Some(h) = p.head(*path.last().unwrap_or(&w)) {
             if path.len() > PATH_REACH {
-                return false;
+                return None;
             }
             if h == v {
                 break;
             }
             path.push(h);
         }
-        let Some(&arg) = path.last() else {
-            return false;
-        };
+        let &arg = path.last()?;
         if p.head(arg) != Some(v) || !(p.has_rel(arg, "obj") || p.has_rel(arg, "obl")) {
-            return false;
+            return None;
         }
-        path.windows(2).enumerate().any(|(j, pair)| {
+        path.windows(2).enumerate().find_map(|(j, pair)| {
             let (node, up) = (pair[0], pair[1]);
             let on_arg = up == arg;
             let between = p.has_rel(node, "nmod")
@@ -202,12 +202,14 @@ pub(super) fn beside_the_act(
             // Not an infinitive ("urged the sides to avoid escalation along the border between
             // X and Y": what is asked of them) nor a free relative ("froze what it calls all
             // business with X": the thing named).
-            let aiming = p.token(node).is_some_and(|t| {
+            // Only a clause of passing by ("refugees fleeing Syria"); "targets linked to
+            // Hezbollah", "a tanker carrying oil for Russia" name whose the object is.
+            let passing = p.token(node).is_some_and(|t| {
                 p.lexicon()
-                    .is(Lex::AimingVerb, &t.lemma.to_ascii_lowercase())
+                    .is(Lex::PassingVerb, &t.lemma.to_ascii_lowercase())
             });
             let acted_upon = p.has_rel(node, "acl")
-                && !aiming
+                && passing
                 && j > 0
                 && p.dependent(node, "mark").is_none()
                 && p.token(arg).is_some_and(|t| t.upos != "PRON")
@@ -215,10 +217,11 @@ pub(super) fn beside_the_act(
                 && !["nsubj", "obl:agent", "nsubj:pass", "csubj"]
                     .iter()
                     .any(|r| p.has_rel(path[j - 1], r));
-            on_arg && ((sanction && between) || acted_upon)
+            (on_arg && ((sanction && between) || acted_upon)).then_some(sanction && between)
         })
     };
-    let mut named: Vec<(usize, bool)> = Vec::new();
+    // (actor, aside at every mention, set aside by "between").
+    let mut named: Vec<(usize, bool, bool)> = Vec::new();
     for x in items {
         let ItemKind::Actor { actor, .. } = x.kind else {
             continue;
@@ -227,14 +230,17 @@ pub(super) fn beside_the_act(
             continue;
         };
         let a = aside(w);
-        match named.iter_mut().find(|(b, _)| *b == actor) {
-            Some((_, all)) => *all &= a,
-            None => named.push((actor, a)),
+        match named.iter_mut().find(|(b, _, _)| *b == actor) {
+            Some((_, all, between)) => {
+                *all &= a.is_some();
+                *between |= a == Some(true);
+            }
+            None => named.push((actor, a.is_some(), a == Some(true))),
         }
     }
     named
         .into_iter()
-        .filter_map(|(a, all)| all.then_some(a))
+        .filter_map(|(a, all, between)| all.then_some((a, between)))
         .collect()
 }
 

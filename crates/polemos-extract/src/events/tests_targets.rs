@@ -603,6 +603,9 @@ fn a_mediator_suspending_talks_between_others_sanctions_neither() {
     // The parties' own suspension is still aimed at each other.
     let text = "Chile suspended talks with Peru after the riots.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // So is dealings between the source's own and another.
+    let text = "Chile froze trade between Chilean firms and Peru on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
 }
 
 #[test]
@@ -618,6 +621,9 @@ fn what_a_clause_on_the_object_acts_upon_is_no_target() {
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
     let text = "Chile imposed sanctions targeting Peru's banks on Monday.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // A clause naming whose the object is names the target.
+    let text = "Chile struck camps linked to Peru near the border.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
 
 #[test]
