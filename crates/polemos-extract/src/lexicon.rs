@@ -338,6 +338,10 @@ pub enum Lex {
     /// Verbs of backing another's effort, lemmas ("welcome", "support", "thank"): their subject
     /// backs what a noun of commitment they govern is to (`stances/commitment.rs`).
     BackingVerb,
+    /// Verbs of freeing (as written, base forms): asked of another through "to" ("urged North
+    /// Korea to release the two women"), they name the release the asker backs
+    /// (`stances/issues.rs` `requested_act`).
+    FreeingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -350,7 +354,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 123] = [
+pub const LEXICONS: [(Lex, &str, Case); 124] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -486,6 +490,7 @@ pub const LEXICONS: [(Lex, &str, Case); 123] = [
     (Lex::GivingVerb, "giving_verb", Case::Any),
     (Lex::NecessityNoun, "necessity_noun", Case::Any),
     (Lex::BackingVerb, "backing_verb", Case::Any),
+    (Lex::FreeingVerb, "freeing_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

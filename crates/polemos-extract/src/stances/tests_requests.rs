@@ -235,3 +235,16 @@ fn dismissing_those_calls_answers_someone_elses_request() {
     assert!(!has(&s, "RUS", "fishing-rights", "ambiguous"), "{s:?}");
     assert!(has(&s, "RUS", "military-presence", "support"), "{s:?}");
 }
+
+#[test]
+fn a_verb_of_freeing_asked_of_another_backs_the_release() {
+    // st28: "to release" names the release, an adverb splitting the infinitive or not.
+    let s = stances(
+        "Spain and Morocco dispute Perejil island. Morocco seized two Spanish boats. Spain urged Morocco to immediately release the two fishermen.",
+    );
+    assert!(has(&s, "ESP", "release", "support"), "{s:?}");
+    let s = stances(
+        "Spain and Morocco dispute Perejil island. Morocco seized two Spanish boats. Spain called on Morocco to free the crew.",
+    );
+    assert!(has(&s, "ESP", "release", "support"), "{s:?}");
+}
