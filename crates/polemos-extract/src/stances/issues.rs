@@ -389,6 +389,24 @@ pub(super) fn new_issue_from(
     {
         t += 1;
     }
+    // "the provision of weapons to the separatists": a preposition that a name or the length
+    // limit cuts off ends the phrase before it, whole; what follows says to or from whom.
+    if t < stop_tok
+        && (covered(t) || t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS)
+    {
+        let mut at = t;
+        while at > start + 2 && doc.tok_is_a(at - 1, Class::Determiner) {
+            at -= 1;
+        }
+        let adp = doc
+            .parse
+            .word_at(doc.tokens[at - 1].start)
+            .and_then(|w| doc.parse.token(w))
+            .is_some_and(|tk| tk.upos == "ADP");
+        if at > start + 2 && adp && !doc.tok_is_a(at - 1, Class::GenitiveCase) {
+            t = at - 1;
+        }
+    }
     let cut_by_coordination = doc.tok_is_a(t, Class::PhraseCoordinator);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
     // ("resumption of formal diplomatic [ties]"): not a whole phrase. A phrase of the longest

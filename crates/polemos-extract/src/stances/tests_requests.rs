@@ -248,3 +248,12 @@ fn a_verb_of_freeing_asked_of_another_backs_the_release() {
     );
     assert!(has(&s, "ESP", "release", "support"), "{s:?}");
 }
+
+#[test]
+fn a_name_after_a_preposition_ends_the_act_asked_against() {
+    // st28: "to the separatists" says to whom, the act is the provision of weapons.
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. France asked Russia to halt the provision of weapons to the separatists.",
+    );
+    assert!(has(&s, "FRA", "provision-of-weapons", "oppose"), "{s:?}");
+}
