@@ -391,9 +391,7 @@ pub(super) fn new_issue_from(
     }
     // "the provision of weapons to the separatists": a preposition that a name or the length
     // limit cuts off ends the phrase before it, whole; what follows says to or from whom.
-    if t < stop_tok
-        && (covered(t) || t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS)
-    {
+    if t < stop_tok && (covered(t) || t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS) {
         let mut at = t;
         while at > start + 2 && doc.tok_is_a(at - 1, Class::Determiner) {
             at -= 1;
@@ -760,8 +758,7 @@ pub(super) fn requested_act(
     for to in (first_to..stop_tok).filter(|&t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
         let mut verb_tok = to + 1;
         // "urged North Korea to immediately release": an adverb may split the infinitive.
-        if p
-            .word_at(doc.tokens.get(verb_tok)?.start)
+        if p.word_at(doc.tokens.get(verb_tok)?.start)
             .and_then(|w| p.token(w))
             .is_some_and(|t| t.upos == "ADV")
         {
