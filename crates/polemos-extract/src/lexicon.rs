@@ -344,6 +344,10 @@ pub enum Lex {
     /// Verbs of passing by ("flee", "run", "involve"): a clause of one on an act's object names
     /// no target of the act (`events/targets.rs`).
     PassingVerb,
+    /// Verbs of freeing (as written, base forms): asked of another through "to" ("urged North
+    /// Korea to release the two women"), they name the release the asker backs
+    /// (`stances/issues.rs` `requested_act`).
+    FreeingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -356,7 +360,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 125] = [
+pub const LEXICONS: [(Lex, &str, Case); 126] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -494,6 +498,7 @@ pub const LEXICONS: [(Lex, &str, Case); 125] = [
     (Lex::BackingVerb, "backing_verb", Case::Any),
     (Lex::PrivateRelation, "private_relation", Case::Any),
     (Lex::PassingVerb, "passing_verb", Case::Any),
+    (Lex::FreeingVerb, "freeing_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists.

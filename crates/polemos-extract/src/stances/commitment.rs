@@ -190,6 +190,8 @@ fn read(
     if let Some(h) = p.head(governed)
         && (p.has_rel(governed, "obj") || p.has_rel(governed, "obl"))
         && doc.lexicon.is(Lex::BackingVerb, &holders::lemma(doc, h))
+        // "Canada did not welcome both leaders' commitment": a backing denied backs nothing.
+        && !p.negated(h)
         && let Some(subj) = p.dependent(h, "nsubj")
     {
         // "He welcomed ...": a subject pronoun stands for whom the discourse says.

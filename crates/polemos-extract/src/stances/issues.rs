@@ -389,6 +389,22 @@ pub(super) fn new_issue_from(
     {
         t += 1;
     }
+    // "the provision of weapons to the separatists": a preposition that a name or the length
+    // limit cuts off ends the phrase before it, whole; what follows says to or from whom.
+    if t < stop_tok && (covered(t) || t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS) {
+        let mut at = t;
+        while at > start + 2 && doc.tok_is_a(at - 1, Class::Determiner) {
+            at -= 1;
+        }
+        let adp = doc
+            .parse
+            .word_at(doc.tokens[at - 1].start)
+            .and_then(|w| doc.parse.token(w))
+            .is_some_and(|tk| tk.upos == "ADP");
+        if at > start + 2 && adp && !doc.tok_is_a(at - 1, Class::GenitiveCase) {
+            t = at - 1;
+        }
+    }
     let cut_by_coordination = doc.tok_is_a(t, Class::PhraseCoordinator);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
     // ("resumption of formal diplomatic [ties]"): not a whole phrase. A phrase of the longest
@@ -740,7 +756,14 @@ pub(super) fn requested_act(
     let first_to = request_infinitive(doc, cue.tok_end, stop_tok)?;
     // Every "to VERB" from the first one on: "to respect ... and to end ...".
     for to in (first_to..stop_tok).filter(|&t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
-        let verb_tok = to + 1;
+        let mut verb_tok = to + 1;
+        // "urged North Korea to immediately release": an adverb may split the infinitive.
+        if p.word_at(doc.tokens.get(verb_tok)?.start)
+            .and_then(|w| p.token(w))
+            .is_some_and(|t| t.upos == "ADV")
+        {
+            verb_tok += 1;
+        }
         if verb_tok >= stop_tok {
             break;
         }
@@ -775,6 +798,14 @@ pub(super) fn requested_act(
         let head = p.token(object).map_or((0, 0), |t| (t.start, t.end));
         if let Some(topic) = topic_over(items, head) {
             return Some((topic, against));
+        }
+        // "urged North Korea to release the two women": a verb of freeing asked of another
+        // names the release the asker backs, whoever is freed (lexicon `freeing_verb`).
+        if !against && doc.tok_in_lex(verb_tok, Lex::FreeingVerb) {
+            return Some((
+                Accused::New("release".to_owned(), "release".to_owned()),
+                false,
+            ));
         }
         // "urged both sides to exercise restraint": a course asked of another is the asker's
         // issue, named by the verb's object, when the verb only takes the course up.

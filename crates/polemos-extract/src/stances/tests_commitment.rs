@@ -184,3 +184,18 @@ fn one_who_backs_a_commitment_backs_what_it_is_to() {
     ));
     assert!(has(&s, "CAN", "settlement", "support"), "{s:?}");
 }
+
+#[test]
+fn a_backing_denied_backs_nothing() {
+    // st28: "did not welcome" a commitment is no support of what it is to.
+    let pre = "Japan and Russia met again over the Kuril Islands. ";
+    let s = stances(&format!(
+        "{pre}Canada did not welcome both leaders' commitment to resolving this issue peacefully."
+    ));
+    assert!(!has(&s, "CAN", "settlement", "support"), "{s:?}");
+    // The conjunct object, which the rule reads through the first one's phrase.
+    let s = stances(&format!(
+        "{pre}Canada did not welcome the ongoing communication between the two sides and both leaders' commitment to resolving this issue peacefully."
+    ));
+    assert!(!has(&s, "CAN", "settlement", "support"), "{s:?}");
+}
