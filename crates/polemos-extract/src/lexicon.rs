@@ -74,6 +74,9 @@ pub enum Lex {
     PrivateRole,
     /// Nouns before a name of people who do ("Chinese official Li Wei").
     OfficialRole,
+    /// Nouns of heading something ("leader", "chief"): after a demonym the state's, like
+    /// [`Lex::OfficialRole`]; otherwise a person's role only after a name ("LTTE leader X").
+    HeadRole,
     /// Nouns after a demonym of people who do not speak for the state ("Chinese demonstrators").
     PrivateGroup,
     /// Words that make a capitalized phrase an institution's or a place's name, not a person's
@@ -360,7 +363,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 126] = [
+pub const LEXICONS: [(Lex, &str, Case); 127] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -394,6 +397,7 @@ pub const LEXICONS: [(Lex, &str, Case); 126] = [
     (Lex::SpeechVerb, "speech_verb", Case::Any),
     (Lex::PrivateRole, "private_role", Case::AsWritten),
     (Lex::OfficialRole, "official_role", Case::AsWritten),
+    (Lex::HeadRole, "head_role", Case::AsWritten),
     (Lex::PrivateGroup, "private_group", Case::Any),
     (Lex::InstitutionWord, "institution_word", Case::AsWritten),
     (Lex::AbbreviatedGiven, "abbreviated_given", Case::AsWritten),

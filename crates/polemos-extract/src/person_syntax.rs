@@ -142,7 +142,7 @@ fn after_demonym_role(
             }
             let serves = if doc.tok_in_lex(t, Lex::PrivateRole) {
                 Some(false)
-            } else if doc.tok_in_lex(t, Lex::OfficialRole) {
+            } else if doc.tok_in_lex(t, Lex::OfficialRole) || doc.tok_in_lex(t, Lex::HeadRole) {
                 Some(true)
             } else {
                 None
@@ -182,7 +182,9 @@ fn after_role(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, out: &mut People
             let w = doc.tok(t);
             let role = doc.tokens[t].kind == TokKind::Word
                 && w.starts_with(char::is_lowercase)
-                && (doc.tok_in_lex(t, Lex::PrivateRole) || doc.tok_in_lex(t, Lex::OfficialRole));
+                && (doc.tok_in_lex(t, Lex::PrivateRole)
+                    || doc.tok_in_lex(t, Lex::OfficialRole)
+                    || (doc.tok_in_lex(t, Lex::HeadRole) && headed_by_name(doc, t, range.start)));
             if !role {
                 continue;
             }
@@ -193,6 +195,34 @@ fn after_role(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, out: &mut People
             record(k, doc, st, out, (s, t + 1, end), None);
         }
     }
+}
+
+/// Whether a name or an acronym comes before the head role at `t`, with at most one lower-case
+/// word between ("LTTE leader", "U.N. peacekeeping chief"): "leader" and "chief" alone head
+/// markets and armies as often as they name a person ("Market leader Samsung"). The sentence's
+/// first word is capitalized anyway, and counts only as an acronym.
+fn headed_by_name(doc: &Doc<'_>, t: usize, sentence_start: usize) -> bool {
+    let mut b = t;
+    for _ in 0..2 {
+        if b == sentence_start {
+            return false;
+        }
+        b -= 1;
+        let w = doc.tok(b);
+        // "U.N.", split by the tokenizer into letters and stops.
+        if w == "." && b > sentence_start && doc.tok(b - 1).len() == 1 {
+            return doc.tok(b - 1).starts_with(char::is_uppercase);
+        }
+        if doc.tokens[b].kind != TokKind::Word {
+            return false;
+        }
+        if w.starts_with(char::is_uppercase) {
+            let acronym = w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase);
+            return b > sentence_start || acronym;
+        }
+    }
+    false
 }
 
 /// People named in apposition with a role noun, or as the speaker of a reporting verb.
@@ -410,14 +440,26 @@ mod tests {
     }
 
     #[test]
-    fn a_leader_or_chief_alone_names_no_person() {
-        // "leader" and "chief" head firms and armies as often as they name a private person or
-        // an official: neither role makes the next name a person.
+    fn a_leader_or_chief_names_a_person_after_a_name_or_a_demonym() {
+        // "leader" and "chief" head firms and armies as often as they name a person: alone
+        // neither makes the next name a person.
         let found = people(
             "Talks began. Market leader Samsung Electronics said sales fell. \
-             Sudan's army chief Omar Hamid spoke.",
+             Sudan's army chief Omar Hamid spoke. The market leader Lotte Mart grew.",
         );
         assert!(found.is_empty(), "{found:?}");
+        // After a name or an acronym they are a person's role; after a demonym, the state's.
+        let found = people(
+            "Talks began. Rebels said LTTE leader Velupillai Prabhakaran was alive. \
+             The U.N. peacekeeping chief Herve Ladsous spoke. Syrian leader Omar Hamid spoke.",
+        );
+        for (name, state) in [
+            ("velupillai-prabhakaran", None),
+            ("herve-ladsous", None),
+            ("omar-hamid", Some("SYR".to_owned())),
+        ] {
+            assert!(found.contains(&(name.into(), state)), "{name}: {found:?}");
+        }
     }
 
     #[test]
