@@ -505,8 +505,8 @@ pub const LEXICONS: [(Lex, &str, Case); 127] = [
     (Lex::FreeingVerb, "freeing_verb", Case::Any),
 ];
 
-/// A set of [`Lex`] lists.
-type Lists = Bits<2>;
+/// A set of [`Lex`] lists (room for 192).
+type Lists = Bits<3>;
 const _: () = assert!(LEXICONS.len() <= Lists::CAPACITY);
 
 impl Lex {
