@@ -98,6 +98,9 @@ AMBIGUOUS = {
     # had coded an agreement with Japan. The dictionary's phrases with it ("planned attack on",
     # "cancel planned visit") stay.
     "planned",
+    # Plurals far more often the nouns of trade than a verb of it: "banned imports of seafood
+    # from Japan" coded China's cooperation with Japan; the ban is events.tsv's embargo row.
+    "imports", "purchases", "trades",
     # ev26, unseen text again: "Syria is surrounded by hostile states", "Iran is encircled by"
     # (where a country lies; events.tsv codes surrounding only through what is surrounded),
     # "started to submit reports to the UN committees" (events.tsv: submitting no document),

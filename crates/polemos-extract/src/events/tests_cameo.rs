@@ -33,6 +33,28 @@ fn suspending_dealings_and_closing_a_border_are_sanctions_through_their_object()
 }
 
 #[test]
+fn banning_trade_with_a_state_is_an_embargo_not_cooperation() {
+    for text in [
+        "Chile banned all imports from Peru on Monday.",
+        "Chile barred exports to Peru after the vote.",
+        "Chile restricted trade with Peru last year.",
+        "Chile suspended imports from Peru on Monday.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+    // The trade noun a ban is on is no cooperation of the banning state's.
+    let text = "Chile banned imports of seafood produced in Peru on Monday.";
+    assert!(!has(text, "CHL", "COOPERATE", "PER"), "{:?}", codes(text));
+    // Not through another object.
+    let text = "Chile banned a Peruvian party from its elections.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+}
+
+#[test]
 fn a_planned_meeting_called_off_is_no_agreement() {
     // The dictionary's bare "planned" (030) read a schedule as an intent to cooperate.
     for text in [
