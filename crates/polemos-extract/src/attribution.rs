@@ -631,6 +631,23 @@ pub fn clause_at(clauses: &[Clause], s: usize, at: usize) -> Option<&Clause> {
 mod tests {
     use crate::ArticleMeta;
 
+    /// Each attribution of `text` (under a headline) as (speaker, what was said).
+    fn said(text: &str) -> Vec<(String, String)> {
+        let full = format!("Headline\n\n{text}");
+        let x = crate::test_support::extractor()
+            .extract(&full, &ArticleMeta::default())
+            .expect("extracts");
+        x.attributions
+            .iter()
+            .map(|a| {
+                (
+                    a.speaker.clone().unwrap_or_default(),
+                    full[a.content.start..a.content.end].to_owned(),
+                )
+            })
+            .collect()
+    }
+
     #[test]
     fn a_transcripts_labelled_speaker_is_the_source_of_his_turns_events() {
         let x = crate::test_support::extractor()
@@ -821,21 +838,6 @@ mod tests {
     fn a_speaker_set_between_commas_said_the_whole_sentence() {
         // What was said is the interrupted sentence, its predicate after the second comma
         // included.
-        let said = |text: &str| {
-            let full = format!("Headline\n\n{text}");
-            let x = crate::test_support::extractor()
-                .extract(&full, &ArticleMeta::default())
-                .expect("extracts");
-            x.attributions
-                .iter()
-                .map(|a| {
-                    (
-                        a.speaker.clone().unwrap_or_default(),
-                        full[a.content.start..a.content.end].to_owned(),
-                    )
-                })
-                .collect::<Vec<_>>()
-        };
         for text in [
             "Chile, said Peru's foreign minister, had violated the accord.",
             "Chile, Peru's foreign minister said, had violated the accord.",
@@ -853,22 +855,15 @@ mod tests {
     fn a_post_posed_speaker_named_through_its_office_said_the_quotation() {
         // "said the office of X's minister", "said a spokesman for X": the agent noun speaks for
         // the actor after "of" or "for", as it does before the verb.
-        let speakers = |text: &str| {
-            let full = format!("Headline\n\n{text}");
-            let x = crate::test_support::extractor()
-                .extract(&full, &ArticleMeta::default())
-                .expect("extracts");
-            x.attributions
-                .iter()
-                .filter_map(|a| a.speaker.clone())
-                .collect::<Vec<_>>()
-        };
         for text in [
             "\"The shelling of our border villages is a crime,\" said the office of Armenia's prime minister on Monday.",
             "\"The shelling of our border villages is a crime,\" said a spokesman for Armenia.",
         ] {
-            let got = speakers(text);
-            assert!(got.iter().any(|s| s == "actors/ARM"), "{text}: {got:?}");
+            let got = said(text);
+            assert!(
+                got.iter().any(|(s, _)| s == "actors/ARM"),
+                "{text}: {got:?}"
+            );
         }
     }
 }
