@@ -100,6 +100,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 converted = true;
             }
+            // "imposed sanctions targeting Russian banks": what the sanctions are aimed at.
+            if cue.args != Args::Noun && event_args::aims_a_noun(doc, it) {
+                continue;
+            }
             // "attempt to engage third parties": unarmed people drawn in, no act of force.
             if cue.event_type == PloverType::Assault
                 && cue.args != Args::Noun

@@ -184,6 +184,23 @@ pub fn drawn_in(doc: &Doc<'_>, cue: &Item) -> bool {
     verb_in(p, v, Lex::ContactVerb) && !objects.is_empty() && objects.iter().all(|&o| drawn(o))
 }
 
+/// Whether the verb cue `cue` is a verb of aiming (`aiming_verb`) in a participle or relative
+/// clause on a noun: "imposed sanctions targeting Russian banks", "a law that targets Chinese
+/// firms" tell what the sanctions or the law are aimed at; the noun, or the verb whose object it
+/// is, names the act.
+#[must_use]
+pub fn aims_a_noun(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    verb_in(p, v, Lex::AimingVerb)
+        && (p.has_rel(v, "acl") || p.has_rel(v, "acl:relcl"))
+        && p.head(v)
+            .and_then(|h| p.token(h))
+            .is_some_and(|t| t.upos == "NOUN")
+}
+
 /// Whether the verb cue `cue` welcomes or thanks people for being present (the lexicon's
 /// `hosting_verb` with a `presence_word`): "I want to thank my colleagues from Armenia and
 /// Azerbaijan for being here today" is the host's meeting with them, not praise. The presence

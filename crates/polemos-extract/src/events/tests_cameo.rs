@@ -92,3 +92,22 @@ fn pulling_out_an_envoy_is_a_sanction_on_where_he_served() {
         events(text)
     );
 }
+
+#[test]
+fn a_clause_of_aiming_on_a_noun_is_no_attack() {
+    for text in [
+        "Chile imposed sanctions targeting Peruvian banks on Monday.",
+        "Chile passed a law that targets Peruvian fishing firms.",
+    ] {
+        assert!(
+            !has(text, "CHL", "ASSAULT", "PER"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+    let text = "Chile imposed sanctions targeting Peruvian banks on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+    // The verb itself still is one.
+    let text = "Chile targeted Peruvian border posts with missiles on Monday.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", codes(text));
+}
