@@ -686,6 +686,31 @@ pub(crate) fn object_of_group_pronoun(doc: &Doc<'_>, cue: &Item) -> bool {
         })
 }
 
+/// Whether the verb cue `cue` has an object of its own beyond the cue's words, a thing it is
+/// done to: "citizens of Thailand and China came to plunder the natural resources", "Russia and
+/// Belarus shelled the town". Coordinated doers of such force do not fight each other; "each
+/// other" ("attacked each other", "shelled each other's positions") says they do.
+pub(crate) fn force_upon_a_thing(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let other = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            t.text.eq_ignore_ascii_case("other") || t.text.eq_ignore_ascii_case("another")
+        })
+    };
+    p.dependents(v).any(|o| {
+        p.has_rel(o, "obj")
+            && p.token(o)
+                .is_some_and(|t| t.upos == "NOUN" && (t.start < cue.start || t.start >= cue.end))
+            && !other(o)
+            && !p
+                .dependents(o)
+                .any(|d| other(d) || p.dependents(d).any(other))
+    })
+}
+
 /// Whether `w` or a verb it depends on through `xcomp` is negated ("did not agree to talk"), or
 /// a noun under "without" ("came without any new proposal").
 fn negated(p: &Parse<'_>, w: Word) -> bool {

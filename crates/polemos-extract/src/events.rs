@@ -533,6 +533,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let upon_own = upon_own
                 || (!cue.objects.is_empty()
                     && matches!(cue.event_type, PloverType::Assault | PloverType::Coerce));
+            // "came to plunder the natural resources": force upon a thing is not upon each other.
+            let upon_own = upon_own
+                || (cue.event_type == PloverType::Assault
+                    && srcs.len() >= 2
+                    && event_args::force_upon_a_thing(doc, it));
             let mutual = mutual && !upon_own;
             let reciprocal = |t: PloverType, srcs: &[usize]| !upon_own && reciprocal(t, srcs);
             if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {

@@ -165,6 +165,35 @@ fn a_blow_to_their_own_people_is_no_fight_between_coordinated_sources() {
 }
 
 #[test]
+fn force_upon_a_thing_is_no_fight_between_coordinated_sources() {
+    for text in [
+        "Fishermen from Peru and Bolivia came to plunder the lake's fish stocks.",
+        "Peru and Bolivia bombed the rebel camps on Monday.",
+    ] {
+        assert!(
+            !has(text, "PER", "ASSAULT", "BOL"),
+            "{text}: {:?}",
+            events(text)
+        );
+        assert!(
+            !has(text, "BOL", "ASSAULT", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    for text in [
+        "Peru and Bolivia shelled each other's positions on Monday.",
+        "Peru and Bolivia exchanged artillery fire on Monday.",
+    ] {
+        assert!(
+            has(text, "PER", "ASSAULT", "BOL"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
 fn a_coordinated_verb_shares_the_subject() {
     let text = "Chile rejected the protest and urged Peru to withdraw.";
     assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
