@@ -135,7 +135,7 @@ fn verb_stem(stem: &str) -> String {
         // "impos", "caus", "accus", "releas", "revers", "collaps", but "focus", "caucus", "bias".
         b's' => {
             before != b's'
-                && !(stem.ends_with("cus") && !stem.ends_with("ccus"))
+                && (!stem.ends_with("cus") || stem.ends_with("ccus"))
                 && !stem.ends_with("bias")
         }
         // "charg", "pledg", "urg", "engag", "challeng", "arrang", but "bring", "belong", "bang".
