@@ -182,6 +182,10 @@ fn a_light_verb_whose_object_is_an_act_is_not_coded_itself() {
         "{:?}",
         events(text)
     );
+    // Discussions held are a consultation, not a detention of those they were held with.
+    let text = "Chile's envoy held discussions with both Peru and Bolivia on Monday.";
+    assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
 }
 
 #[test]
