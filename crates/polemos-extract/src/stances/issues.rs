@@ -751,9 +751,38 @@ pub(super) fn requested_act(
     at: usize,
     stop_tok: usize,
 ) -> Option<(Accused, bool)> {
+    let first_to = request_infinitive(doc, items[at].tok_end, stop_tok)?;
+    act_after(doc, items, first_to, stop_tok, false)
+}
+
+/// What a subject says it will do itself: a cue of will that ends in "to" or stands right
+/// before it ("agreed to resume deliveries", "is willing to allow consular access", "wants to
+/// pursue talks") names the act as a request does (`requested_act`): the object of a verb that
+/// takes a course up, a release, or, against it, the object of a verb that reverses it
+/// ("agreed to end the blockade"). Other verbs ("wants to handle the issue") name nothing.
+pub(super) fn willed_act(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<(Accused, bool)> {
     let cue = items[at];
+    let to = [cue.tok_end.checked_sub(1)?, cue.tok_end]
+        .into_iter()
+        .find(|&t| t >= cue.tok && t < stop_tok && doc.tok_is_a(t, Class::InfinitiveMarker))?;
+    act_after(doc, items, to, stop_tok, true)
+}
+
+/// The act asked for or willed (`own`) from the infinitive marker `first_to` on
+/// (`requested_act`, `willed_act`).
+fn act_after(
+    doc: &Doc<'_>,
+    items: &[Item],
+    first_to: usize,
+    stop_tok: usize,
+    own: bool,
+) -> Option<(Accused, bool)> {
     let p = &doc.parse;
-    let first_to = request_infinitive(doc, cue.tok_end, stop_tok)?;
     // Every "to VERB" from the first one on: "to respect ... and to end ...".
     for to in (first_to..stop_tok).filter(|&t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
         let mut verb_tok = to + 1;
@@ -793,6 +822,17 @@ pub(super) fn requested_act(
         let Some((from, object_end)) = p.subtree_span(object) else {
             continue;
         };
+        // st29: "agreed to prevent armed groups from using the territory": an object kept
+        // "from" doing something is the one kept from it, not the thing the act works against.
+        if own
+            && p.conjuncts(verb).into_iter().any(|v| {
+                p.dependents(v).any(|d| {
+                    p.token(d).is_some_and(|x| x.upos == "VERB") && case_of_is(doc, d, "from")
+                })
+            })
+        {
+            return None;
+        }
         // The topic must be the object itself ("to reach a peace agreement"), not a word deep in
         // a clause inside it ("to avoid actions that may undermine peace").
         let head = p.token(object).map_or((0, 0), |t| (t.start, t.end));
@@ -1476,6 +1516,14 @@ fn titled(doc: &Doc<'_>, first: usize, noun: usize) -> Option<(String, String)> 
         .slice(doc.tokens[first].start, doc.tokens[noun].end)
         .to_owned();
     Some((slugify(&text)?, text))
+}
+
+/// Whether word `w` is marked or introduced by the preposition `word` ("from using").
+fn case_of_is(doc: &Doc<'_>, w: Word, word: &str) -> bool {
+    let p = &doc.parse;
+    p.dependents(w).any(|c| {
+        (p.has_rel(c, "mark") || p.has_rel(c, "case")) && super::holders::lemma(doc, c) == word
+    })
 }
 
 #[cfg(test)]

@@ -568,6 +568,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 .then(|| issues::demanded_clause(doc, items, i, stop_tok))
                                 .flatten()
                         });
+                    // st29: "Russia agreed to resume deliveries": a subject's will to do a
+                    // thing itself names the thing as a request would.
+                    let willed = (kind == Kind::Support && !is_request && !object_is_actor)
+                        .then(|| issues::willed_act(doc, items, i, stop_tok))
+                        .flatten();
                     let recognized =
                         references::recognized_actor(doc, items, i, doc.sentences[s].tokens.end)
                             .or_else(|| {
@@ -623,6 +628,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             None if requested.is_some() => requested.map(|(found, against)| {
                                 asked_against = against;
                                 asked_of_object = object_is_actor;
+                                Target::from(found)
+                            }),
+                            None if willed.is_some() => willed.map(|(found, against)| {
+                                asked_against = against;
                                 Target::from(found)
                             }),
                             None if !object_is_actor

@@ -170,3 +170,25 @@ fn a_word_of_how_plain_a_deed_is_is_no_part_of_its_name() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_word_of_when_or_how_attested_a_deed_is_is_no_part_of_its_name() {
+    // st29: "recent", "reported", "continuing" say which time or report of the deed is meant,
+    // not which deed it is.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan is deeply concerned about the reported detention of the fishermen.",
+    );
+    assert!(has(&s, "JPN", "detention", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada welcomed the recent declaration of principles on the islands.",
+    );
+    assert!(
+        has(&s, "CAN", "declaration-of-principles", "support"),
+        "{s:?}"
+    );
+    assert!(
+        !s.iter()
+            .any(|(_, i, _)| i.starts_with("recent-") || i.starts_with("reported-")),
+        "{s:?}"
+    );
+}

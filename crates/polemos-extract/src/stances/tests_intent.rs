@@ -17,3 +17,40 @@ fn regretting_a_decision_to_reverse_opposes_the_reversal() {
     // The object of the reversal is not what is opposed.
     assert!(!s.iter().any(|(_, i, _)| i == "visits"), "{s:?}");
 }
+
+#[test]
+fn a_subjects_will_to_do_a_thing_itself_names_the_thing() {
+    // st29: a cue of will ending in "to" names the act as a request does.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia agreed to resume deliveries of fuel.",
+    );
+    assert!(
+        s.iter()
+            .any(|(h, i, l)| h == "RUS" && i.starts_with("deliveries") && l == "support"),
+        "{s:?}"
+    );
+    // A verb that reverses its object is against it.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan is willing to lift the visa restrictions.",
+    );
+    assert!(
+        s.iter()
+            .any(|(h, i, l)| h == "JPN" && i == "sanctions" && l == "oppose"),
+        "{s:?}"
+    );
+    // Other verbs name nothing: the matter is no issue.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia wants to handle the matter quietly.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "matter"), "{s:?}");
+}
+
+#[test]
+fn an_object_kept_from_acting_is_no_thing_willed_against() {
+    // st29: "agreed to prevent armed groups from using the territory" is not against the groups
+    // as a thing; nor is stopping smugglers from crossing against the smugglers.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The two countries have agreed to stop smugglers from crossing the border.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "smugglers"), "{s:?}");
+}
