@@ -351,6 +351,9 @@ pub enum Lex {
     /// Korea to release the two women"), they name the release the asker backs
     /// (`stances/issues.rs` `requested_act`).
     FreeingVerb,
+    /// Adjectives of thanks (as written): a predicate adjective that names an act aimed at its
+    /// "to" phrase ("is grateful to Peru for ..."), not a state of its subject (`event_args.rs`).
+    ThankingAdjective,
 }
 
 /// How a list's words are compared with the text.
@@ -363,7 +366,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 127] = [
+pub const LEXICONS: [(Lex, &str, Case); 128] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -503,6 +506,7 @@ pub const LEXICONS: [(Lex, &str, Case); 127] = [
     (Lex::PrivateRelation, "private_relation", Case::Any),
     (Lex::PassingVerb, "passing_verb", Case::Any),
     (Lex::FreeingVerb, "freeing_verb", Case::Any),
+    (Lex::ThankingAdjective, "thanking_adjective", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

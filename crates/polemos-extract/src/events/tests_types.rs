@@ -659,3 +659,14 @@ fn working_together_is_cooperation_in_every_form_of_the_verb() {
         assert!(has(text, "PER", "COOPERATE", "CHL"), "{found:?}");
     }
 }
+
+#[test]
+fn being_grateful_to_someone_is_praise_of_them() {
+    for text in [
+        "Chile is grateful to Peru for its help after the floods.",
+        "Chile said it was thankful to Peru and Bolivia for their work on the treaty.",
+    ] {
+        let found = events(text);
+        assert!(has(text, "CHL", "SUPPORT", "PER"), "{found:?}");
+    }
+}
