@@ -107,7 +107,11 @@ pub fn read(
     // committed") states a condition, not an act; a progressive tagged as one ("is threatening
     // to close") is left to the token rules.
     let progressive = p.lang().ends_with(Class::GerundSuffix, &tok.text);
-    if !noun && tok.upos == "ADJ" && !progressive && p.dependent(head, "cop").is_some() {
+    // "is grateful to Peru for its help" thanks Peru: an adjective of thanks is an act.
+    let thanks = p
+        .lexicon()
+        .is(Lex::ThankingAdjective, &tok.text.to_ascii_lowercase());
+    if !noun && tok.upos == "ADJ" && !progressive && !thanks && p.dependent(head, "cop").is_some() {
         return Some(TreeArgs {
             no_source: true,
             ..TreeArgs::default()

@@ -31,6 +31,32 @@ pub fn issue_name(k: &Knowledge, doc: &Doc<'_>, s: usize, topic: usize) -> Optio
     Some(format!("{}/issues/{}", dispute.name, k.topics[topic].id))
 }
 
+/// The person sentence `s` names nearest before token `pronoun` who is none of `except` and
+/// acts for none of them (as their official), named in full: not an owner ("Putin's aide") or
+/// an adjective.
+fn person_named_before(doc: &Doc<'_>, s: usize, pronoun: usize, except: &[usize]) -> Option<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    doc.sentence_items(s)
+        .iter()
+        .rev()
+        .find_map(|x| match x.kind {
+            ItemKind::Actor {
+                actor,
+                adjectival: false,
+                possessive: false,
+                ..
+            } if x.tok_end <= pronoun
+                && doc.actors[actor].kind == polemos_core::model::ActorKind::Person
+                && !except
+                    .iter()
+                    .any(|&e| e == actor || state_of(e) == state_of(actor)) =>
+            {
+                Some(actor)
+            }
+            _ => None,
+        })
+}
+
 /// Codes every event of the document and merges repeated reports.
 #[allow(clippy::too_many_lines)]
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
@@ -211,6 +237,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 }
                 // "Chinese protesters met Japanese officials, and they condemned ...": no one
                 // acts for a state (no actors), and the token rules look for no one else.
+                // "Morales expelled ambassador Philip Goldberg, accusing him of ...": a person's
+                // pronoun the act is aimed at is not its doer, so it is the nearest other person
+                // its sentence names before it, before any speaker or earlier person. Not an
+                // owner ("dismissing his government"), which is most often the doer's own.
+                Who::Pronoun(true, at)
+                    if !except.is_empty()
+                        && doc
+                            .parse
+                            .word_at(*at)
+                            .is_some_and(|w| !doc.parse.rel(w).starts_with("nmod"))
+                        && let Some(a) = person_named_before(doc, s, doc.token_at(*at), except) =>
+                {
+                    Some((vec![a], true))
+                }
                 Who::Pronoun(p, at) => {
                     let pronoun = Subject::Pronoun(*p, Some(doc.token_at(*at)));
                     resolve(doc, &pronoun, clause.speaker, s).map(|a| (a, true))

@@ -354,6 +354,9 @@ pub enum Lex {
     /// Verbs of aiming, lemmas ("target"): a participle or relative clause of one on a noun
     /// tells what the noun is aimed at, no act of its own (`event_args/acts.rs`, `aims_a_noun`).
     AimingVerb,
+    /// Adjectives of thanks (as written): a predicate adjective that names an act aimed at its
+    /// "to" phrase ("is grateful to Peru for ..."), not a state of its subject (`event_args.rs`).
+    ThankingAdjective,
 }
 
 /// How a list's words are compared with the text.
@@ -366,7 +369,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 128] = [
+pub const LEXICONS: [(Lex, &str, Case); 129] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -507,6 +510,7 @@ pub const LEXICONS: [(Lex, &str, Case); 128] = [
     (Lex::PassingVerb, "passing_verb", Case::Any),
     (Lex::FreeingVerb, "freeing_verb", Case::Any),
     (Lex::AimingVerb, "aiming_verb", Case::Any),
+    (Lex::ThankingAdjective, "thanking_adjective", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -642,3 +642,23 @@ fn doers_of_force_upon_a_named_object_do_not_fight_each_other() {
     let text = "Chilean gunboats surrounded a Peruvian trawler near the coast.";
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_persons_pronoun_aimed_at_is_the_other_person_named_before_it() {
+    // "him" is not the one who accuses: it is the envoy the sentence names before it, not the
+    // person the sentence before named last.
+    let text = "Peruvian President Pedro Castillo spoke in Lima on Monday.\n\nChilean President Gabriel Boric expelled Peruvian ambassador Luis Vargas, accusing him of spying.";
+    let found = events(text);
+    assert!(
+        found
+            .iter()
+            .any(|(_, t, g, _)| t == "ACCUSE" && g.iter().any(|x| x == "luis-vargas")),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t, g, _)| t == "ACCUSE" && g.iter().any(|x| x == "pedro-castillo")),
+        "{found:?}"
+    );
+}

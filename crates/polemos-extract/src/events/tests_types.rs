@@ -651,3 +651,26 @@ fn denouncing_a_treaty_leaves_it_and_submitting_a_document_yields_nothing() {
     let text = "Chile submitted to Peru's demands.";
     assert!(has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn working_together_is_cooperation_in_every_form_of_the_verb() {
+    for text in [
+        "Chile and Peru are working together to clear mines along their border.",
+        "Chilean and Peruvian engineers are cooperating to rebuild the bridge.",
+    ] {
+        let found = events(text);
+        assert!(has(text, "CHL", "COOPERATE", "PER"), "{found:?}");
+        assert!(has(text, "PER", "COOPERATE", "CHL"), "{found:?}");
+    }
+}
+
+#[test]
+fn being_grateful_to_someone_is_praise_of_them() {
+    for text in [
+        "Chile is grateful to Peru for its help after the floods.",
+        "Chile said it was thankful to Peru and Bolivia for their work on the treaty.",
+    ] {
+        let found = events(text);
+        assert!(has(text, "CHL", "SUPPORT", "PER"), "{found:?}");
+    }
+}
