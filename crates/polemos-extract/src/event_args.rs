@@ -107,10 +107,19 @@ pub fn read(
     // committed") states a condition, not an act; a progressive tagged as one ("is threatening
     // to close") is left to the token rules.
     let progressive = p.lang().ends_with(Class::GerundSuffix, &tok.text);
-    // "is grateful to Peru for its help" thanks Peru: an adjective of thanks is an act.
+    // "is grateful to Peru for its help" thanks Peru: an adjective of thanks is an act, through
+    // its "to" phrase ("grateful to have the chance to meet X" thanks no one).
     let thanks = p
         .lexicon()
-        .is(Lex::ThankingAdjective, &tok.text.to_ascii_lowercase());
+        .is(Lex::ThankingAdjective, &tok.text.to_ascii_lowercase())
+        && p.dependents(head).any(|d| {
+            p.has_rel(d, "obl")
+                && p.dependents(d).any(|c| {
+                    p.has_rel(c, "case")
+                        && p.token(c)
+                            .is_some_and(|t| t.text.eq_ignore_ascii_case("to"))
+                })
+        });
     if !noun && tok.upos == "ADJ" && !progressive && !thanks && p.dependent(head, "cop").is_some() {
         return Some(TreeArgs {
             no_source: true,
@@ -690,9 +699,9 @@ pub(crate) fn object_of_group_pronoun(doc: &Doc<'_>, cue: &Item) -> bool {
         })
 }
 
-/// Whether the verb cue `cue` has an object of its own beyond the cue's words, a thing it is
-/// done to: "citizens of Thailand and China came to plunder the natural resources", "Russia and
-/// Belarus shelled the town". Coordinated doers of such force do not fight each other; "each
+/// Whether the verb cue `cue` has an object of its own beyond the cue's words, a thing, place
+/// or people it is done to: "citizens of Thailand and China came to plunder the natural
+/// resources", "Russia and Syria bombed Aleppo", "bombed them again". Coordinated doers of such force do not fight each other; "each
 /// other" ("attacked each other", "shelled each other's positions") says they do.
 pub(crate) fn force_upon_a_thing(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
@@ -706,8 +715,10 @@ pub(crate) fn force_upon_a_thing(doc: &Doc<'_>, cue: &Item) -> bool {
     };
     p.dependents(v).any(|o| {
         p.has_rel(o, "obj")
-            && p.token(o)
-                .is_some_and(|t| t.upos == "NOUN" && (t.start < cue.start || t.start >= cue.end))
+            && p.token(o).is_some_and(|t| {
+                matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON")
+                    && (t.start < cue.start || t.start >= cue.end)
+            })
             && !other(o)
             && !p
                 .dependents(o)

@@ -357,6 +357,13 @@ pub enum Lex {
     /// Adjectives of thanks (as written): a predicate adjective that names an act aimed at its
     /// "to" phrase ("is grateful to Peru for ..."), not a state of its subject (`event_args.rs`).
     ThankingAdjective,
+    /// Nouns of weapons and strikes, as written ("drones", "missiles", "airstrikes"): a clause
+    /// of aiming on one, or on an [`Lex::ArmedNoun`], names its attack's target
+    /// (`event_args/acts.rs`, `aims_a_noun`).
+    WeaponNoun,
+    /// Nouns of people and vessels held, as written ("women", "crew", "ship"): the object of a
+    /// verb of freeing asked of another, which names a release (`stances/issues.rs`).
+    CaptiveNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -369,7 +376,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 129] = [
+pub const LEXICONS: [(Lex, &str, Case); 131] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -511,6 +518,8 @@ pub const LEXICONS: [(Lex, &str, Case); 129] = [
     (Lex::FreeingVerb, "freeing_verb", Case::Any),
     (Lex::AimingVerb, "aiming_verb", Case::Any),
     (Lex::ThankingAdjective, "thanking_adjective", Case::Any),
+    (Lex::WeaponNoun, "weapon_noun", Case::Any),
+    (Lex::CaptiveNoun, "captive_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -142,8 +142,12 @@ fn after_demonym_role(
             }
             let serves = if doc.tok_in_lex(t, Lex::PrivateRole) {
                 Some(false)
-            } else if doc.tok_in_lex(t, Lex::OfficialRole) || doc.tok_in_lex(t, Lex::HeadRole) {
+            } else if doc.tok_in_lex(t, Lex::OfficialRole) {
                 Some(true)
+            } else if doc.tok_in_lex(t, Lex::HeadRole) {
+                // "Syrian leader X" heads the state; "Haitian gang leader X", "Sudanese
+                // paramilitary chief X" head something of theirs.
+                Some(t == m.tok_end)
             } else {
                 None
             };
@@ -460,6 +464,12 @@ mod tests {
         ] {
             assert!(found.contains(&(name.into(), state)), "{name}: {found:?}");
         }
+        // With words between the demonym and the role, he heads something else of theirs.
+        let found = people("Talks began. Haitian gang leader Jimmy Cherizier threatened them.");
+        assert!(
+            found.contains(&("jimmy-cherizier".into(), None)),
+            "{found:?}"
+        );
     }
 
     #[test]

@@ -190,15 +190,33 @@ pub fn drawn_in(doc: &Doc<'_>, cue: &Item) -> bool {
 /// is, names the act.
 #[must_use]
 pub fn aims_a_noun(doc: &Doc<'_>, cue: &Item) -> bool {
+    // Only a cue that can be a form of an aiming verb asks the parse.
+    let may = (cue.tok..cue.tok_end).any(|t| {
+        let w = doc.tok(t).to_ascii_lowercase();
+        doc.lexicon
+            .words(Lex::AimingVerb)
+            .any(|v| w.starts_with(v.strip_suffix('e').unwrap_or(v)))
+    });
+    if !may {
+        return false;
+    }
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
+    // "launched drones targeting Ukrainian power plants": what weapons or troops are aimed at
+    // is their attack (`weapon_noun`, `armed_noun`), which the clause names.
     verb_in(p, v, Lex::AimingVerb)
         && (p.has_rel(v, "acl") || p.has_rel(v, "acl:relcl"))
-        && p.head(v)
-            .and_then(|h| p.token(h))
-            .is_some_and(|t| t.upos == "NOUN")
+        && p.head(v).and_then(|h| p.token(h)).is_some_and(|t| {
+            t.upos == "NOUN"
+                && !p
+                    .lexicon()
+                    .is(Lex::WeaponNoun, &t.text.to_ascii_lowercase())
+                && !p
+                    .lexicon()
+                    .is(Lex::ArmedNoun, &t.lemma.to_ascii_lowercase())
+        })
 }
 
 /// Whether the verb cue `cue` welcomes or thanks people for being present (the lexicon's

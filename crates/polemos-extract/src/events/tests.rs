@@ -169,6 +169,8 @@ fn force_upon_a_thing_is_no_fight_between_coordinated_sources() {
     for text in [
         "Fishermen from Peru and Bolivia came to plunder the lake's fish stocks.",
         "Peru and Bolivia bombed the rebel camps on Monday.",
+        "Peru and Bolivia bombed Cochabamba for weeks.",
+        "Peru and Bolivia bombed them again on Friday.",
     ] {
         assert!(
             !has(text, "PER", "ASSAULT", "BOL"),

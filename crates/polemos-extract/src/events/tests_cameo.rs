@@ -49,6 +49,9 @@ fn banning_trade_with_a_state_is_an_embargo_not_cooperation() {
     // The trade noun a ban is on is no cooperation of the banning state's.
     let text = "Chile banned imports of seafood produced in Peru on Monday.";
     assert!(!has(text, "CHL", "COOPERATE", "PER"), "{:?}", codes(text));
+    // A ban lifted is none.
+    let text = "Chile lifted its ban on imports of Peruvian seafood.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
     // Not through another object.
     let text = "Chile banned a Peruvian party from its elections.";
     assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
@@ -107,6 +110,9 @@ fn a_clause_of_aiming_on_a_noun_is_no_attack() {
     }
     let text = "Chile imposed sanctions targeting Peruvian banks on Monday.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+    // Weapons aimed at someone attack them.
+    let text = "Chile launched drones targeting Peruvian border posts on Monday.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", codes(text));
     // The verb itself still is one.
     let text = "Chile targeted Peruvian border posts with missiles on Monday.";
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", codes(text));

@@ -673,4 +673,7 @@ fn being_grateful_to_someone_is_praise_of_them() {
         let found = events(text);
         assert!(has(text, "CHL", "SUPPORT", "PER"), "{found:?}");
     }
+    // An infinitive after it thanks no one.
+    let text = "Chile said it was grateful to have the chance to meet Peru's foreign minister.";
+    assert!(!has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
 }

@@ -7,7 +7,7 @@ use super::super::knowledge::{Cue, Knowledge};
 use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
-use super::super::tree::Word;
+use super::super::tree::{Parse, Word};
 use polemos_core::names::slugify;
 
 /// How far after a cue its topic may stand, in tokens.
@@ -822,7 +822,7 @@ fn act_after(
         let Some((from, object_end)) = p.subtree_span(object) else {
             continue;
         };
-        // st29: "agreed to prevent armed groups from using the territory": an object kept
+        // "agreed to prevent armed groups from using the territory": an object kept
         // "from" doing something is the one kept from it, not the thing the act works against.
         if own
             && p.conjuncts(verb).into_iter().any(|v| {
@@ -840,8 +840,9 @@ fn act_after(
             return Some((topic, against));
         }
         // "urged North Korea to release the two women": a verb of freeing asked of another
-        // names the release the asker backs, whoever is freed (lexicon `freeing_verb`).
-        if !against && doc.tok_in_lex(verb_tok, Lex::FreeingVerb) {
+        // names the release the asker backs, whoever is freed (lexicon `freeing_verb`), when
+        // people or a vessel are freed ("release data", "free up grain exports" are no release).
+        if !against && doc.tok_in_lex(verb_tok, Lex::FreeingVerb) && captive(p, verb, object) {
             return Some((
                 Accused::New("release".to_owned(), "release".to_owned()),
                 false,
@@ -1544,4 +1545,18 @@ mod gerund_tests {
             assert_eq!(super::gerund(base), ing);
         }
     }
+}
+
+/// Whether the object `object` of the verb of freeing `verb` is people or a vessel held
+/// (`captive_noun`, or a name): "release the two women", "free the crew", "release Smith", not
+/// "release data", "release more oil" or "free up grain exports".
+fn captive(p: &Parse<'_>, verb: Word, object: Word) -> bool {
+    if p.dependents(verb).any(|d| p.has_rel(d, "compound:prt")) {
+        return false;
+    }
+    p.token(object).is_some_and(|t| {
+        t.upos == "PROPN"
+            || p.lexicon()
+                .is(Lex::CaptiveNoun, &t.text.to_ascii_lowercase())
+    })
 }

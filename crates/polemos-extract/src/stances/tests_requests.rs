@@ -238,7 +238,7 @@ fn dismissing_those_calls_answers_someone_elses_request() {
 
 #[test]
 fn a_verb_of_freeing_asked_of_another_backs_the_release() {
-    // st28: "to release" names the release, an adverb splitting the infinitive or not.
+    // "to release" names the release, an adverb splitting the infinitive or not.
     let s = stances(
         "Spain and Morocco dispute Perejil island. Morocco seized two Spanish boats. Spain urged Morocco to immediately release the two fishermen.",
     );
@@ -247,11 +247,19 @@ fn a_verb_of_freeing_asked_of_another_backs_the_release() {
         "Spain and Morocco dispute Perejil island. Morocco seized two Spanish boats. Spain called on Morocco to free the crew.",
     );
     assert!(has(&s, "ESP", "release", "support"), "{s:?}");
+    // Things released are no release of anyone.
+    for text in [
+        "Spain and Morocco dispute Perejil island. Spain urged Morocco to release data on the landing.",
+        "Spain and Morocco dispute Perejil island. Spain urged Morocco to free up fishing permits.",
+    ] {
+        let s = stances(text);
+        assert!(!has(&s, "ESP", "release", "support"), "{text}: {s:?}");
+    }
 }
 
 #[test]
 fn a_name_after_a_preposition_ends_the_act_asked_against() {
-    // st28: "to the separatists" says to whom, the act is the provision of weapons.
+    // "to the separatists" says to whom, the act is the provision of weapons.
     let s = stances(
         "Ukraine and Russia dispute Crimea. France asked Russia to halt the provision of weapons to the separatists.",
     );
