@@ -88,23 +88,7 @@ fn person_subject_before(doc: &Doc<'_>, s: usize, pronoun: usize) -> Option<usiz
         }
         w.is_some_and(|h| p.rel(h).starts_with("nsubj"))
     };
-    doc.sentence_items(s)
-        .iter()
-        .rev()
-        .find_map(|x| match x.kind {
-            ItemKind::Actor {
-                actor,
-                adjectival: false,
-                possessive: false,
-                ..
-            } if x.tok_end <= pronoun
-                && doc.actors[actor].kind == ActorKind::Person
-                && is_subject(x.start, x.end) =>
-            {
-                Some(actor)
-            }
-            _ => None,
-        })
+    doc.person_named_before(s, pronoun, |_, x| is_subject(x.start, x.end))
 }
 
 /// The token of a group's subject pronoun ("they", "it"): `at` if it is one that the parse

@@ -36,25 +36,11 @@ pub fn issue_name(k: &Knowledge, doc: &Doc<'_>, s: usize, topic: usize) -> Optio
 /// an adjective.
 fn person_named_before(doc: &Doc<'_>, s: usize, pronoun: usize, except: &[usize]) -> Option<usize> {
     let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
-    doc.sentence_items(s)
-        .iter()
-        .rev()
-        .find_map(|x| match x.kind {
-            ItemKind::Actor {
-                actor,
-                adjectival: false,
-                possessive: false,
-                ..
-            } if x.tok_end <= pronoun
-                && doc.actors[actor].kind == polemos_core::model::ActorKind::Person
-                && !except
-                    .iter()
-                    .any(|&e| e == actor || state_of(e) == state_of(actor)) =>
-            {
-                Some(actor)
-            }
-            _ => None,
-        })
+    doc.person_named_before(s, pronoun, |actor, _| {
+        !except
+            .iter()
+            .any(|&e| e == actor || state_of(e) == state_of(actor))
+    })
 }
 
 /// Codes every event of the document and merges repeated reports.

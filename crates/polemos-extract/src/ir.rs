@@ -382,6 +382,34 @@ impl<'t> Doc<'t> {
             .and_then(|r| self.items.get(r.clone()))
             .unwrap_or(&[])
     }
+
+    /// The person sentence `s` names in full (not as an owner, "Putin's aide", nor as an
+    /// adjective) nearest before token `before` for whom `keep` holds, given the person and
+    /// the mention's item.
+    pub fn person_named_before(
+        &self,
+        s: usize,
+        before: usize,
+        mut keep: impl FnMut(usize, &Item) -> bool,
+    ) -> Option<usize> {
+        self.sentence_items(s)
+            .iter()
+            .rev()
+            .find_map(|x| match x.kind {
+                ItemKind::Actor {
+                    actor,
+                    adjectival: false,
+                    possessive: false,
+                    ..
+                } if x.tok_end <= before
+                    && self.actors[actor].kind == ActorKind::Person
+                    && keep(actor, x) =>
+                {
+                    Some(actor)
+                }
+                _ => None,
+            })
+    }
 }
 
 #[cfg(test)]

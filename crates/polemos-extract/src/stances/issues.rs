@@ -1527,6 +1527,20 @@ fn case_of_is(doc: &Doc<'_>, w: Word, word: &str) -> bool {
     })
 }
 
+/// Whether the object `object` of the verb of freeing `verb` is people or a vessel held
+/// (`captive_noun`, or a name): "release the two women", "free the crew", "release Smith", not
+/// "release data", "release more oil" or "free up grain exports".
+fn captive(p: &Parse<'_>, verb: Word, object: Word) -> bool {
+    if p.dependents(verb).any(|d| p.has_rel(d, "compound:prt")) {
+        return false;
+    }
+    p.token(object).is_some_and(|t| {
+        t.upos == "PROPN"
+            || p.lexicon()
+                .is(Lex::CaptiveNoun, &t.text.to_ascii_lowercase())
+    })
+}
+
 #[cfg(test)]
 mod gerund_tests {
     #[test]
@@ -1545,18 +1559,4 @@ mod gerund_tests {
             assert_eq!(super::gerund(base), ing);
         }
     }
-}
-
-/// Whether the object `object` of the verb of freeing `verb` is people or a vessel held
-/// (`captive_noun`, or a name): "release the two women", "free the crew", "release Smith", not
-/// "release data", "release more oil" or "free up grain exports".
-fn captive(p: &Parse<'_>, verb: Word, object: Word) -> bool {
-    if p.dependents(verb).any(|d| p.has_rel(d, "compound:prt")) {
-        return false;
-    }
-    p.token(object).is_some_and(|t| {
-        t.upos == "PROPN"
-            || p.lexicon()
-                .is(Lex::CaptiveNoun, &t.text.to_ascii_lowercase())
-    })
 }
