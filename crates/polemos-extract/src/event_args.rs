@@ -701,8 +701,9 @@ pub(crate) fn object_of_group_pronoun(doc: &Doc<'_>, cue: &Item) -> bool {
 
 /// Whether the verb cue `cue` has an object of its own beyond the cue's words, a thing, place
 /// or people it is done to: "citizens of Thailand and China came to plunder the natural
-/// resources", "Russia and Syria bombed Aleppo", "bombed them again". Coordinated doers of such force do not fight each other; "each
-/// other" ("attacked each other", "shelled each other's positions") says they do.
+/// resources", "Russia and Syria bombed Aleppo", "bombed them again". Coordinated doers of such
+/// force do not fight each other; "each other" ("attacked each other", "shelled each other's
+/// positions") says they do.
 pub(crate) fn force_upon_a_thing(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {

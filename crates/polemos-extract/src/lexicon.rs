@@ -74,7 +74,7 @@ pub enum Lex {
     PrivateRole,
     /// Nouns before a name of people who do ("Chinese official Li Wei").
     OfficialRole,
-    /// Nouns of heading something ("leader", "chief"): after a demonym the state's, like
+    /// Nouns of heading something ("leader", "chief"): right after a demonym the state's, like
     /// [`Lex::OfficialRole`]; otherwise a person's role only after a name ("LTTE leader X").
     HeadRole,
     /// Nouns after a demonym of people who do not speak for the state ("Chinese demonstrators").
@@ -348,8 +348,8 @@ pub enum Lex {
     /// no target of the act (`events/targets.rs`).
     PassingVerb,
     /// Verbs of freeing (as written, base forms): asked of another through "to" ("urged North
-    /// Korea to release the two women"), they name the release the asker backs
-    /// (`stances/issues.rs` `requested_act`).
+    /// Korea to release the two women") or willed by the subject, they name the release the
+    /// asker backs when people or a vessel are freed (`stances/issues.rs` `act_after`).
     FreeingVerb,
     /// Verbs of aiming, lemmas ("target"): a participle or relative clause of one on a noun
     /// tells what the noun is aimed at, no act of its own (`event_args/acts.rs`, `aims_a_noun`).

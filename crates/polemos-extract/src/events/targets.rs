@@ -151,9 +151,9 @@ pub(super) fn reciprocal(t: PloverType, sources: &[usize]) -> bool {
 /// ("Qatar suspended talks between Israel and Hamas": a mediator's suspending the talks
 /// sanctions neither), and whatever a clause of passing by (`passing_verb`) modifying the object
 /// or oblique acts upon ("closed its border to refugees fleeing Syria": the closure is not aimed
-/// at Syria). The
-/// subject or agent of such a clause is still named as the one acting ("the attack carried out
-/// by Russia"), and so is anyone named in an infinitive or a free relative on the object.
+/// at Syria). The subject or agent of such a clause is still named as the one acting ("the
+/// attack carried out by Russia"), and so is anyone named in an infinitive or a free relative
+/// on the object.
 pub(super) fn beside_the_act(
     doc: &Doc<'_>,
     items: &[Item],
@@ -199,11 +199,11 @@ pub(super) fn beside_the_act(
                 && p.dependent(node, "case")
                     .and_then(|c| p.token(c))
                     .is_some_and(|t| p.lang().is(Class::Between, &t.lemma.to_ascii_lowercase()));
-            // Not an infinitive ("urged the sides to avoid escalation along the border between
-            // X and Y": what is asked of them) nor a free relative ("froze what it calls all
-            // business with X": the thing named).
             // Only a clause of passing by ("refugees fleeing Syria"); "targets linked to
-            // Hezbollah", "a tanker carrying oil for Russia" name whose the object is.
+            // Hezbollah", "a tanker carrying oil for Russia" name whose the object is. Not an
+            // infinitive ("urged the sides to avoid escalation along the border between X and
+            // Y": what is asked of them) nor a free relative ("froze what it calls all business
+            // with X": the thing named).
             let passing = p.token(node).is_some_and(|t| {
                 p.lexicon()
                     .is(Lex::PassingVerb, &t.lemma.to_ascii_lowercase())

@@ -396,12 +396,13 @@ pub(super) fn new_issue_from(
         while at > start + 2 && doc.tok_is_a(at - 1, Class::Determiner) {
             at -= 1;
         }
-        let adp = doc
-            .parse
-            .word_at(doc.tokens[at - 1].start)
-            .and_then(|w| doc.parse.token(w))
-            .is_some_and(|tk| tk.upos == "ADP");
-        if at > start + 2 && adp && !doc.tok_is_a(at - 1, Class::GenitiveCase) {
+        let adp = |at: usize| {
+            doc.parse
+                .word_at(doc.tokens[at - 1].start)
+                .and_then(|w| doc.parse.token(w))
+                .is_some_and(|tk| tk.upos == "ADP")
+        };
+        if at > start + 2 && adp(at) && !doc.tok_is_a(at - 1, Class::GenitiveCase) {
             t = at - 1;
         }
     }
