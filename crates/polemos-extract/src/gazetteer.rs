@@ -60,8 +60,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         *cursor
     };
     // A rejected match (a longer alias whose case or boundary does not fit, "The Philippines"
-    // read in "the Philippines") must not hide the shorter names inside it: the search resumes
-    // at the next word of the rejected span rather than after it.
+    // read in "the Philippines"; "banned import" inside "banned imports") must not hide the
+    // shorter names it holds: first the longest shorter pattern from the same start that fits
+    // ("banned"), else the search resumes at the next word of the rejected span.
     let mut pos = 0;
     while pos < text.len() {
         let Some(m) = k
@@ -70,18 +71,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         else {
             break;
         };
-        let (start, end) = (m.start(), m.end());
-        pos = end;
-        let reject = |pos: &mut usize| {
-            // The next word start after `start` (bounded by the match, so the work stays linear
-            // in the text times the longest pattern).
-            let rest = &text[start..end];
-            *pos = rest
-                .char_indices()
-                .skip_while(|(_, c)| is_word_char(*c))
-                .find(|(_, c)| is_word_char(*c))
-                .map_or(end, |(i, _)| start + i);
-        };
+        let (start, mut end, mut pattern) = (m.start(), m.end(), m.pattern().as_usize());
         doc.tick(1);
         while s < doc.sentences.len() && doc.sentences[s].end <= start {
             s += 1;
@@ -89,25 +79,38 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         let Some(sentence) = doc.sentences.get(s) else {
             break;
         };
-        if start < sentence.start || end > sentence.end {
-            reject(&mut pos);
-            continue;
-        }
-        let before_ok = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c));
-        let after_ok = text[end..].chars().next().is_none_or(|c| !is_word_char(c));
-        if !before_ok || !after_ok {
-            reject(&mut pos);
-            continue;
-        }
         let first = sentence.tokens.start;
         let at = advance(&mut cursor, start, &doc.tokens);
         let sentence_start =
             at <= first + 2 && (first..at).all(|t| doc.tokens[t].kind == super::ir::TokKind::Punct);
-        let pattern = m.pattern().as_usize();
-        if case_fits(k, pattern, &text[start..end], sentence_start) {
+        let before_ok = text[..start]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        let fits = |end: usize, pattern: usize| {
+            start >= sentence.start
+                && end <= sentence.end
+                && text[end..].chars().next().is_none_or(|c| !is_word_char(c))
+                && case_fits(k, pattern, &text[start..end], sentence_start)
+        };
+        // Leftmost-longest within `start..end - 1`: the longest pattern from `start` that ends
+        // sooner, or one that starts later (then none shorter starts here).
+        let mut found = fits(end, pattern);
+        while before_ok && !found && end > start + 1 {
+            let Some(shorter) = k
+                .automaton
+                .find(aho_corasick::Input::new(text).range(start..end - 1))
+            else {
+                break;
+            };
+            doc.tick(1);
+            if shorter.start() != start {
+                break;
+            }
+            (end, pattern) = (shorter.end(), shorter.pattern().as_usize());
+            found = fits(end, pattern);
+        }
+        if before_ok && found {
             let mut end_cursor = at;
             let tok_end = advance(&mut end_cursor, end, &doc.tokens);
             doc.raw.push(RawMatch {
@@ -119,8 +122,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 sentence: s,
                 sentence_start,
             });
+            pos = end;
         } else {
-            reject(&mut pos);
+            // The next word start after `start` (bounded by the match, so the work stays linear
+            // in the text times the longest pattern).
+            let rest = &text[start..m.end()];
+            pos = rest
+                .char_indices()
+                .skip_while(|(_, c)| is_word_char(*c))
+                .find(|(_, c)| is_word_char(*c))
+                .map_or(m.end(), |(i, _)| start + i);
         }
     }
 }
@@ -128,6 +139,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
 #[cfg(test)]
 mod tests {
     use crate::{ArticleMeta, Extractor};
+    use polemos_core::model::PloverType;
 
     #[test]
     fn a_failed_longer_alias_does_not_hide_the_shorter_name() {
@@ -143,6 +155,26 @@ mod tests {
             x.actors.iter().any(|a| a.name == "actors/PHL"),
             "{:?}",
             x.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn a_longer_phrase_cut_mid_word_leaves_the_shorter_one_from_its_start() {
+        // The dictionary's "banned import" ends inside "imports": the curated "banned" (an
+        // embargo through its object) still codes the sentence.
+        let x = Extractor::new()
+            .expect("knowledge")
+            .extract(
+                "Japan banned imports from Peru last week.",
+                &ArticleMeta::default(),
+            )
+            .expect("extracts");
+        assert!(
+            x.events.iter().any(|e| e.event_type == PloverType::Sanction
+                && e.sources == ["actors/JPN"]
+                && e.targets == ["actors/PER"]),
+            "{:?}",
+            x.events
         );
     }
 }
