@@ -409,6 +409,22 @@ const PRAISED_DEPTH: usize = 2;
 
 /// `who`, looking at most `depth` owner phrases below `w` for its actor.
 fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth: usize) -> Who {
+    // "Haitian gang leader Jimmy Cherizier threatened ...": a role noun right before a name
+    // the parse split from it (both subjects of the verb, or the name hung on the noun) stands
+    // for the named person, whose ties the mention stage has judged; the demonym describes
+    // the person and does not act ("gang leader" is no office of Haiti's).
+    let next = Word {
+        index: w.index + 1,
+        ..w
+    };
+    let named_after = map.get(w.index).copied().flatten().is_none()
+        && p.token(w).is_some_and(|t| t.upos == "NOUN")
+        && map.get(next.index).copied().flatten().is_some()
+        && p.token(next).is_some_and(|t| t.upos == "PROPN")
+        && (p.head(next) == Some(w) || (p.head(next) == p.head(w) && p.rel(next) == p.rel(w)));
+    if named_after {
+        return who_within(p, map, next, loose, depth);
+    }
     if let Some(t) = p.token(w) {
         let lemma = t.lemma.to_ascii_lowercase();
         if t.upos == "PRON" {
@@ -750,10 +766,14 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
         if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj")) {
             break;
         }
-        match p.head(x) {
-            Some(h) => x = h,
-            None => break,
+        let Some(h) = p.head(x) else {
+            break;
+        };
+        // "stopped cooperating with the agency": the act a verb of ending governs is not done.
+        if p.has_rel(x, "xcomp") && verb_in(p, h, Lex::EndingVerb) {
+            return true;
         }
+        x = h;
     }
     false
 }

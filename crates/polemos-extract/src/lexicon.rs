@@ -364,6 +364,9 @@ pub enum Lex {
     /// Nouns of people and vessels held, as written ("women", "crew", "ship"): the object of a
     /// verb of freeing asked of another, which names a release (`stances/issues.rs`).
     CaptiveNoun,
+    /// Lemmas of verbs of ending an activity ("stop", "cease"): an act in their complement
+    /// ("stopped cooperating with the agency") is not done (`event_args.rs`, `negated`).
+    EndingVerb,
 }
 
 /// How a list's words are compared with the text.
@@ -376,7 +379,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 131] = [
+pub const LEXICONS: [(Lex, &str, Case); 132] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -520,6 +523,7 @@ pub const LEXICONS: [(Lex, &str, Case); 131] = [
     (Lex::ThankingAdjective, "thanking_adjective", Case::Any),
     (Lex::WeaponNoun, "weapon_noun", Case::Any),
     (Lex::CaptiveNoun, "captive_noun", Case::Any),
+    (Lex::EndingVerb, "ending_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -117,3 +117,21 @@ fn a_clause_of_aiming_on_a_noun_is_no_attack() {
     let text = "Chile targeted Peruvian border posts with missiles on Monday.";
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", codes(text));
 }
+
+#[test]
+fn an_act_under_a_verb_of_ending_is_not_done() {
+    let done = |text: &str| {
+        events(text).iter().any(|(s, t, g, negated)| {
+            s == &["CHL"] && t == "COOPERATE" && g == &["PER"] && !negated
+        })
+    };
+    for text in [
+        "Chile stopped cooperating with Peru on Monday.",
+        "Chile has ceased cooperating with Peru.",
+    ] {
+        assert!(!done(text), "{text}: {:?}", events(text));
+    }
+    // Beginning it is the act.
+    let text = "Chile began cooperating with Peru on Monday.";
+    assert!(done(text), "{:?}", events(text));
+}

@@ -662,3 +662,16 @@ fn a_persons_pronoun_aimed_at_is_the_other_person_named_before_it() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_private_role_before_a_name_the_parse_split_off_is_no_state_act() {
+    // The parser makes "leader" and "Jimmy Cherizier" two subjects; "gang leader" is no office
+    // of Haiti's, so the demonym does not act: the named man does.
+    let text = "Haitian gang leader Jimmy Cherizier threatened the Dominican Republic.";
+    assert!(!has(text, "HTI", "THREATEN", "DOM"), "{:?}", events(text));
+    assert!(
+        has(text, "jimmy-cherizier", "THREATEN", "DOM"),
+        "{:?}",
+        events(text)
+    );
+}
