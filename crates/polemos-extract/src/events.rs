@@ -113,7 +113,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 converted = true;
             }
             // "imposed sanctions targeting Russian banks": what the sanctions are aimed at.
-            if cue.args != Args::Noun && event_args::aims_a_noun(doc, it) {
+            if cue.args != Args::Noun && gates::aims_a_noun(doc, it) {
                 continue;
             }
             // "attempt to engage third parties": unarmed people drawn in, no act of force.

@@ -605,21 +605,41 @@ fn plain_stance(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<Pl
 #[must_use]
 pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<event_args::SanctionKind> {
     let may = (cue.tok..cue.tok_end).any(|t| {
-        let w = doc.tok(t).to_ascii_lowercase();
-        doc.lexicon.is(Lex::SanctionVerbIrregular, &w)
-            || [
-                Lex::SeveringVerb,
-                Lex::ImposingVerb,
-                Lex::WithdrawingVerb,
-                Lex::OrderingVerb,
-            ]
-            .into_iter()
-            .flat_map(|l| doc.lexicon.words(l))
-            .any(|v| w.starts_with(v.strip_suffix(['e', 'y']).unwrap_or(v)))
-    });
+        doc.lexicon
+            .is(Lex::SanctionVerbIrregular, &doc.tok(t).to_ascii_lowercase())
+    }) || may_be_form_of(
+        doc,
+        cue,
+        &[
+            Lex::SeveringVerb,
+            Lex::ImposingVerb,
+            Lex::WithdrawingVerb,
+            Lex::OrderingVerb,
+        ],
+    );
     if may || doc.parse.asks_always() {
         event_args::sanction_verb(doc, cue)
     } else {
         None
     }
+}
+
+/// Whether the verb cue `cue` names what a noun is aimed at (`event_args::aims_a_noun`),
+/// asking the parse only when one of the cue's words can be a form of an aiming verb.
+#[must_use]
+pub fn aims_a_noun(doc: &Doc<'_>, cue: &Item) -> bool {
+    (may_be_form_of(doc, cue, &[Lex::AimingVerb]) || doc.parse.asks_always())
+        && event_args::aims_a_noun(doc, cue)
+}
+
+/// Whether a word of `cue` can be a form of a verb of the lists: it starts with the verb's
+/// stem (a final "e" or "y" dropped: "imposing", "denied").
+fn may_be_form_of(doc: &Doc<'_>, cue: &Item, lists: &[Lex]) -> bool {
+    (cue.tok..cue.tok_end).any(|t| {
+        let w = doc.tok(t).to_ascii_lowercase();
+        lists
+            .iter()
+            .flat_map(|&l| doc.lexicon.words(l))
+            .any(|v| w.starts_with(v.strip_suffix(['e', 'y']).unwrap_or(v)))
+    })
 }

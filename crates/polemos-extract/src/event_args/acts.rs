@@ -190,16 +190,6 @@ pub fn drawn_in(doc: &Doc<'_>, cue: &Item) -> bool {
 /// is, names the act.
 #[must_use]
 pub fn aims_a_noun(doc: &Doc<'_>, cue: &Item) -> bool {
-    // Only a cue that can be a form of an aiming verb asks the parse.
-    let may = (cue.tok..cue.tok_end).any(|t| {
-        let w = doc.tok(t).to_ascii_lowercase();
-        doc.lexicon
-            .words(Lex::AimingVerb)
-            .any(|v| w.starts_with(v.strip_suffix('e').unwrap_or(v)))
-    });
-    if !may {
-        return false;
-    }
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
