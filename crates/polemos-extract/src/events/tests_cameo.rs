@@ -39,6 +39,7 @@ fn banning_trade_with_a_state_is_an_embargo_not_cooperation() {
         "Chile barred exports to Peru after the vote.",
         "Chile restricted trade with Peru last year.",
         "Chile suspended imports from Peru on Monday.",
+        "Chile blocked imports from Peru on Monday.",
     ] {
         assert!(
             has(text, "CHL", "SANCTION", "PER"),
@@ -134,4 +135,16 @@ fn an_act_under_a_verb_of_ending_is_not_done() {
     // Beginning it is the act.
     let text = "Chile began cooperating with Peru on Monday.";
     assert!(done(text), "{:?}", events(text));
+}
+
+#[test]
+fn blocking_a_text_or_talks_is_a_rejection_not_force() {
+    let text = "France blocked trade talks between the European Union and Brazil.";
+    assert!(has(text, "FRA", "REJECT", "BRA"), "{:?}", events(text));
+    assert!(!has(text, "FRA", "COERCE", "BRA"), "{:?}", events(text));
+    let text = "Chile blocked a Peruvian resolution at the Organization of American States.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // Not through another object.
+    let text = "Chilean police blocked the road to the Peruvian embassy.";
+    assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
 }
