@@ -54,3 +54,28 @@ fn an_object_kept_from_acting_is_no_thing_willed_against() {
     );
     assert!(!s.iter().any(|(_, i, _)| i == "smugglers"), "{s:?}");
 }
+
+#[test]
+fn an_indirect_question_about_an_act_states_no_stance_on_it() {
+    // st30: "no word on when X will resume talks" asks what X will do.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. There was no word on when Japan and Russia would resume the talks.",
+        "Japan and Russia dispute the Kuril Islands. It is unclear whether Russia will resume the talks.",
+        "Japan and Russia dispute the Kuril Islands. Japan did not say when it would resume the talks.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(_, i, _)| i == "negotiations"),
+            "{text}: {s:?}"
+        );
+    }
+    // A clause of time says when the act is done, which is said.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said it would resume the talks when the weather improves.",
+    );
+    assert!(
+        s.iter()
+            .any(|(h, i, l)| h == "JPN" && i == "negotiations" && l == "support"),
+        "{s:?}"
+    );
+}
