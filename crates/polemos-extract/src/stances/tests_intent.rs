@@ -2,7 +2,7 @@
 //! of intent with its infinitive is against the act the infinitive names; an act that reverses
 //! or severs its object is named whole, since its object is what the act works against.
 
-use super::tests::stances;
+use super::tests::{has, stances};
 
 #[test]
 fn regretting_a_decision_to_reverse_opposes_the_reversal() {
@@ -78,4 +78,25 @@ fn an_indirect_question_about_an_act_states_no_stance_on_it() {
             .any(|(h, i, l)| h == "JPN" && i == "negotiations" && l == "support"),
         "{s:?}"
     );
+}
+
+#[test]
+fn a_speaker_who_says_a_course_goes_on_backs_it() {
+    // st30: "said the negotiations will continue" is the speaker's support of them.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japanese Foreign Minister Taro Kono said the negotiations over the islands will continue.",
+    );
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    let s =
+        stances("Ukraine and Russia dispute Crimea. Germany says the talks will resume in May.");
+    assert!(has(&s, "DEU", "negotiations", "support"), "{s:?}");
+    // Not a course the speaker denies, nor another's.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said the talks will not continue.",
+    );
+    assert!(!has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said Russian talks with China will continue.",
+    );
+    assert!(!has(&s, "JPN", "negotiations", "support"), "{s:?}");
 }
