@@ -901,12 +901,23 @@ fn reported_course(
     s: usize,
     ctx: TreeContext,
 ) -> Option<Vec<usize>> {
+    // Parse gates: only a cue with a word that may be a form of a verb of going on ("continues",
+    // "resumed": its stem without a final "e") is parsed to ask.
+    let form = |t: usize| {
+        let word = doc.tok(t).to_ascii_lowercase();
+        doc.lexicon
+            .words(Lex::CourseVerb)
+            .any(|v| word.starts_with(v.strip_suffix('e').unwrap_or(v)))
+    };
+    if !(cue.tok..cue.tok_end).any(form) {
+        return None;
+    }
+    let (_, topic_tok) = subject_topic(doc, items, cue)?;
     let p = &doc.parse;
     let w = p.head_of(&p.words_in(cue.start, cue.end))?;
     if !doc.lexicon.is(Lex::CourseVerb, &lemma(doc, w)) || p.negated(w) {
         return None;
     }
-    let (_, topic_tok) = subject_topic(doc, items, cue)?;
     let subj = p.dependent(w, "nsubj")?;
     let (start, end) = p.subtree_span(subj)?;
     // "Russian patrols", "China's incursions": a subject owned by an actor is that actor's.

@@ -238,7 +238,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
-                || embedded_question(doc, it)
+                || embedded_question(doc, it, s)
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
@@ -1160,7 +1160,12 @@ const ACT_REACH: usize = 3;
 /// "how") only under a denial of knowing ("no word on when", "did not say when"), since "the
 /// day when Japan signed the treaty" states the signing. A clause of time or condition
 /// (`advcl`: "when the talks resume") is no complement.
-fn embedded_question(doc: &Doc<'_>, cue: &Item) -> bool {
+fn embedded_question(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
+    // Parse gates: only a sentence with a question word before the cue is parsed to ask.
+    let first = doc.sentences[s].tokens.start;
+    if !(first..cue.tok).any(|t| doc.tok_is_a(t, Class::QuestionWord)) {
+        return false;
+    }
     let p = &doc.parse;
     let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
