@@ -763,6 +763,11 @@ pub(super) fn from_tree(
     {
         return FromTree::Actors(a);
     }
+    if !ctx.claim
+        && let Some(a) = reported_course(k, doc, items, &cue, s, ctx)
+    {
+        return FromTree::Actors(a);
+    }
     if let Some(a) = crate::gates::stance_agents(doc, items, at, s, ctx.speaker) {
         return FromTree::Actors(a);
     }
@@ -880,6 +885,65 @@ fn demanded_by(
         })
         .unwrap_or_default();
     (!demanders.is_empty() && demanders.iter().all(|d| !asked.contains(d))).then_some(demanders)
+}
+
+/// The actors who say a course they are party to goes on: "Blair said the negotiations over
+/// Gibraltar will continue", "Japan says the talks will resume" is the reporters' support of the
+/// talks. The cue is a verb of going on (lexicon `course_verb`) with a known topic as its subject
+/// and no object, in the complement of a reporting verb that is not negated, whose subject names
+/// actors. A modal of obligation is `demanded_by`'s; a topic that names whose it is ("Chinese
+/// incursions will continue") is no course of the reporters', so none is read here.
+fn reported_course(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    cue: &Item,
+    s: usize,
+    ctx: TreeContext,
+) -> Option<Vec<usize>> {
+    // Parse gates: only a cue with a word that may be a form of a verb of going on ("continues",
+    // "resumed": its stem without a final "e") is parsed to ask.
+    let form = |t: usize| {
+        let word = doc.tok(t).to_ascii_lowercase();
+        doc.lexicon
+            .words(Lex::CourseVerb)
+            .any(|v| word.starts_with(v.strip_suffix('e').unwrap_or(v)))
+    };
+    if !(cue.tok..cue.tok_end).any(form) {
+        return None;
+    }
+    let (_, topic_tok) = subject_topic(doc, items, cue)?;
+    let p = &doc.parse;
+    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
+    if !doc.lexicon.is(Lex::CourseVerb, &lemma(doc, w)) || p.negated(w) {
+        return None;
+    }
+    let subj = p.dependent(w, "nsubj")?;
+    let (start, end) = p.subtree_span(subj)?;
+    // "Russian patrols", "China's incursions": a subject owned by an actor is that actor's.
+    // "the negotiations over Gibraltar" names a place after the topic, no owner.
+    let from = doc.token_at(start);
+    if from > topic_tok
+        || items.iter().any(|x| {
+            matches!(x.kind, ItemKind::Actor { .. })
+                && x.tok >= from
+                && x.tok < topic_tok
+                && x.end <= end
+        })
+    {
+        return None;
+    }
+    if !p.has_rel(w, "ccomp") {
+        return None;
+    }
+    let report = p.head(w)?;
+    if p.token(report).is_none_or(|t| t.upos != "VERB") || p.negated(report) {
+        return None;
+    }
+    match actors_of(k, doc, items, p.dependent(report, "nsubj")?, s, ctx) {
+        FromTree::Actors(a) if !a.is_empty() => Some(a),
+        _ => None,
+    }
 }
 
 /// The actors named as subjects before verb `v` in its own clause: after the sentence's start,

@@ -49,6 +49,7 @@ use super::knowledge::{Args, Cue, Knowledge, TopicScale};
 use super::lang::Class;
 use super::lexicon::Lex;
 use super::output::{ConditionFact, StanceFact};
+use super::tree::Word;
 pub(crate) use holders::signatory;
 use holders::{holder, voice};
 pub(crate) use issues::request_may_name_issue;
@@ -237,6 +238,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
+                || embedded_question(doc, it, s)
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
@@ -1150,6 +1152,45 @@ fn against_an_attack(k: &Knowledge, doc: &Doc<'_>, items: &[Item], cue: &Item) -
 /// How many words before "against" its hostile act may stand ("attacks against", "a strike
 /// launched against").
 const ACT_REACH: usize = 3;
+
+/// "There is no word on when the two sides will resume negotiations", "it is unclear whether
+/// they will sign the accord": a cue whose clause is an indirect question, the complement of a
+/// noun, verb or adjective, asks what someone will do and states no stance. A clause opened by
+/// "whether" or "if" is a question by itself; one opened by another question word ("when",
+/// "how") only under a denial of knowing ("no word on when", "did not say when"), since "the
+/// day when Japan signed the treaty" states the signing. A clause of time or condition
+/// (`advcl`: "when the talks resume") is no complement.
+fn embedded_question(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
+    // Parse gates: only a sentence with a question word before the cue is parsed to ask.
+    let first = doc.sentences[s].tokens.start;
+    if !(first..cue.tok).any(|t| doc.tok_is_a(t, Class::QuestionWord)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if !matches!(p.rel(w), "ccomp" | "csubj" | "acl") {
+        return false;
+    }
+    let is = |x: Word, class: Class| {
+        p.token(x)
+            .is_some_and(|t| doc.lang.is(class, &t.text.to_ascii_lowercase()))
+    };
+    let Some(q) = p.dependents(w).find(|&d| {
+        d.index < w.index
+            && (p.has_rel(d, "mark") || p.has_rel(d, "advmod"))
+            && is(d, Class::QuestionWord)
+    }) else {
+        return false;
+    };
+    p.has_rel(q, "mark")
+        || p.head(w).is_some_and(|h| {
+            p.dependents(h).any(|d| {
+                (p.has_rel(d, "advmod") || p.has_rel(d, "det")) && is(d, Class::CueNegation)
+            })
+        })
+}
 
 /// "India had to pull back its forces": a one-word cue of support ("back") that the parse makes
 /// an adverb or particle of another verb is part of that verb ("pull back", "fight back"), no

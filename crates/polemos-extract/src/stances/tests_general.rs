@@ -192,3 +192,20 @@ fn a_word_of_when_or_how_attested_a_deed_is_is_no_part_of_its_name() {
         "{s:?}"
     );
 }
+
+#[test]
+fn an_adverb_of_place_after_the_noun_is_no_part_of_the_issue() {
+    // st30: "out at sea" says where the crews are.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said it stands with the fishermen out at sea.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.ends_with("-out")), "{s:?}");
+    // People the speaker stands with are no issue.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan stands with its citizens out on the islands.",
+    );
+    assert!(
+        !s.iter().any(|(_, i, _)| i.starts_with("citizens")),
+        "{s:?}"
+    );
+}

@@ -2,7 +2,7 @@
 //! of intent with its infinitive is against the act the infinitive names; an act that reverses
 //! or severs its object is named whole, since its object is what the act works against.
 
-use super::tests::stances;
+use super::tests::{has, stances};
 
 #[test]
 fn regretting_a_decision_to_reverse_opposes_the_reversal() {
@@ -53,4 +53,50 @@ fn an_object_kept_from_acting_is_no_thing_willed_against() {
         "Japan and Russia dispute the Kuril Islands. The two countries have agreed to stop smugglers from crossing the border.",
     );
     assert!(!s.iter().any(|(_, i, _)| i == "smugglers"), "{s:?}");
+}
+
+#[test]
+fn an_indirect_question_about_an_act_states_no_stance_on_it() {
+    // st30: "no word on when X will resume talks" asks what X will do.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. There was no word on when Japan and Russia would resume the talks.",
+        "Japan and Russia dispute the Kuril Islands. It is unclear whether Russia will resume the talks.",
+        "Japan and Russia dispute the Kuril Islands. Japan did not say when it would resume the talks.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(_, i, _)| i == "negotiations"),
+            "{text}: {s:?}"
+        );
+    }
+    // A clause of time says when the act is done, which is said.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said it would resume the talks when the weather improves.",
+    );
+    assert!(
+        s.iter()
+            .any(|(h, i, l)| h == "JPN" && i == "negotiations" && l == "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_speaker_who_says_a_course_goes_on_backs_it() {
+    // st30: "said the negotiations will continue" is the speaker's support of them.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japanese Foreign Minister Taro Kono said the negotiations over the islands will continue.",
+    );
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    let s =
+        stances("Ukraine and Russia dispute Crimea. Germany says the talks will resume in May.");
+    assert!(has(&s, "DEU", "negotiations", "support"), "{s:?}");
+    // Not a course the speaker denies, nor another's.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said the talks will not continue.",
+    );
+    assert!(!has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan said Russian talks with China will continue.",
+    );
+    assert!(!has(&s, "JPN", "negotiations", "support"), "{s:?}");
 }

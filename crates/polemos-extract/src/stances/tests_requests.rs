@@ -265,3 +265,33 @@ fn a_name_after_a_preposition_ends_the_act_asked_against() {
     );
     assert!(has(&s, "FRA", "provision-of-weapons", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_time_after_the_act_asked_is_no_part_of_it() {
+    // st30: "following" ends the act's phrase as "after" does.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. China urged Japan and Russia to show restraint following the collision of the two patrol boats.",
+    );
+    assert!(has(&s, "CHN", "restraint", "support"), "{s:?}");
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. Germany called on Moscow to exercise restraint following last week's naval clash.",
+    );
+    assert!(has(&s, "DEU", "restraint", "support"), "{s:?}");
+}
+
+#[test]
+fn demanding_a_thing_backs_it_in_any_form() {
+    // st30: the "-ing" form of "demand" is a demand too, in a clause of its own or not.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia recalled its envoy to Tokyo while demanding the skipper's release.",
+    );
+    assert!(has(&s, "RUS", "release", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan is demanding compensation for the seized trawler.",
+    );
+    assert!(
+        s.iter()
+            .any(|(h, i, l)| h == "JPN" && i.starts_with("compensation") && l == "support"),
+        "{s:?}"
+    );
+}
