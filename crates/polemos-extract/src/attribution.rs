@@ -850,4 +850,21 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn a_named_speaker_with_an_apposition_said_the_quotation() {
+        // ", a Chilean navy spokesman," and ", a spokesman for the Foreign Ministry," describe
+        // the name before them; the capitals inside do not end the subject's phrase.
+        for text in [
+            "Pedro Rojas, a Chilean navy spokesman, said: \"We urge Peru to talk to Chile.\"",
+            "Pedro Rojas, a spokesman for the Foreign Ministry, said, \"We urge Peru to talk.\"",
+        ] {
+            let got = said(text);
+            assert!(
+                got.iter()
+                    .any(|(s, c)| s == "actors/pedro-rojas" && c.contains("We urge Peru")),
+                "{text}: {got:?}"
+            );
+        }
+    }
 }

@@ -185,8 +185,10 @@ fn coordinated(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 /// Longest relative clause skipped between a subject and its verb, in tokens.
 const RELATIVE_WINDOW: usize = 20;
 
-/// When the tokens just before `pos` close a relative clause (", which calls them X,"), the
-/// position of the comma that opens it; otherwise `pos`.
+/// When the tokens just before `pos` close a relative clause (", which calls them X,") or an
+/// apposition after a name that opens with an article (", a State Department spokesman,",
+/// ", the spokesman for the ministry,"), the position of the comma that opens it; otherwise
+/// `pos`.
 fn skip_relative(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
     if pos == 0 || pos <= floor || doc.tok(pos - 1) != "," {
         return pos;
@@ -198,7 +200,10 @@ fn skip_relative(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
         t -= 1;
         let w = doc.tok(t);
         if w == "," {
-            return if doc.tok_is_a(t + 1, Class::Relative) {
+            let apposition = t > floor
+                && doc.tok_is_a(t + 1, Class::Article)
+                && doc.tok(t - 1).starts_with(char::is_uppercase);
+            return if doc.tok_is_a(t + 1, Class::Relative) || apposition {
                 t
             } else {
                 pos
