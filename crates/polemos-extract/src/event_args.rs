@@ -770,6 +770,8 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
             break;
         };
         // "stopped cooperating with the agency": the act a verb of ending governs is not done.
+        // ("never stopped cooperating" is read as negated too, by the token rules' negator
+        // before the cue.)
         if p.has_rel(x, "xcomp") && verb_in(p, h, Lex::EndingVerb) {
             return true;
         }

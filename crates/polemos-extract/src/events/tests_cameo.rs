@@ -142,8 +142,14 @@ fn blocking_a_text_or_talks_is_a_rejection_not_force() {
     let text = "France blocked trade talks between the European Union and Brazil.";
     assert!(has(text, "FRA", "REJECT", "BRA"), "{:?}", events(text));
     assert!(!has(text, "FRA", "COERCE", "BRA"), "{:?}", events(text));
-    let text = "Chile blocked a Peruvian resolution at the Organization of American States.";
+    let text = "Chile blocked a Peruvian proposal at the Organization of American States.";
     assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // A text is aimed at its drafters, whom the object seldom names ("a resolution condemning
+    // Syria"); nor is the noun "block" an act ("ended its block on the deal").
+    let text = "Chile blocked a resolution condemning Peru.";
+    assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    let text = "Chile ended its block on the deal with Peru.";
+    assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
     // Not through another object.
     let text = "Chilean police blocked the road to the Peruvian embassy.";
     assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));

@@ -909,7 +909,7 @@ fn reported_course(
             .words(Lex::CourseVerb)
             .any(|v| word.starts_with(v.strip_suffix('e').unwrap_or(v)))
     };
-    if !(cue.tok..cue.tok_end).any(form) {
+    if !(cue.tok..cue.tok_end).any(form) && !doc.parse.asks_always() {
         return None;
     }
     let (_, topic_tok) = subject_topic(doc, items, cue)?;
@@ -918,17 +918,32 @@ fn reported_course(
     if !doc.lexicon.is(Lex::CourseVerb, &lemma(doc, w)) || p.negated(w) {
         return None;
     }
+    // "the annexation will continue to poison relations": the course goes on into another act,
+    // which is what is said of it.
+    if p.dependents(w)
+        .any(|d| p.has_rel(d, "xcomp") || p.has_rel(d, "obj") || p.has_rel(d, "ccomp"))
+    {
+        return None;
+    }
     let subj = p.dependent(w, "nsubj")?;
     let (start, end) = p.subtree_span(subj)?;
     // "Russian patrols", "China's incursions": a subject owned by an actor is that actor's.
     // "the negotiations over Gibraltar" names a place after the topic, no owner.
+    // "the sanctions against Moscow", "the sanctions imposed by Russia" name whose they are or
+    // whom they hit after the topic too; only a phrase of the topic's subject ("over",
+    // "about") does not.
     let from = doc.token_at(start);
+    let owned_after = |x: &Item| {
+        x.tok > topic_tok
+            && x.end <= end
+            && !(x.tok > 0 && doc.tok_is_a(x.tok - 1, Class::TopicCase))
+    };
     if from > topic_tok
         || items.iter().any(|x| {
             matches!(x.kind, ItemKind::Actor { .. })
                 && x.tok >= from
-                && x.tok < topic_tok
                 && x.end <= end
+                && (x.tok < topic_tok || owned_after(x))
         })
     {
         return None;

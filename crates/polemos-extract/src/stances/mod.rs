@@ -1163,14 +1163,25 @@ const ACT_REACH: usize = 3;
 fn embedded_question(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
     // Parse gates: only a sentence with a question word before the cue is parsed to ask.
     let first = doc.sentences[s].tokens.start;
-    if !(first..cue.tok).any(|t| doc.tok_is_a(t, Class::QuestionWord)) {
+    if !(first..cue.tok).any(|t| doc.tok_is_a(t, Class::QuestionWord)) && !doc.parse.asks_always() {
         return false;
     }
     let p = &doc.parse;
     let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
-    if !matches!(p.rel(w), "ccomp" | "csubj" | "acl") {
+    // "is considering whether to back the treaty": the parse may hang an infinitive opened by
+    // "whether" as an adverbial clause or a complement; "whether" opens no clause of time.
+    let whether = || {
+        p.dependents(w).any(|d| {
+            p.has_rel(d, "mark")
+                && p.token(d)
+                    .is_some_and(|t| t.text.eq_ignore_ascii_case("whether"))
+        })
+    };
+    let complement = matches!(p.rel(w), "ccomp" | "csubj" | "acl")
+        || (matches!(p.rel(w), "advcl" | "xcomp") && whether());
+    if !complement {
         return false;
     }
     let is = |x: Word, class: Class| {

@@ -62,6 +62,7 @@ fn an_indirect_question_about_an_act_states_no_stance_on_it() {
         "Japan and Russia dispute the Kuril Islands. There was no word on when Japan and Russia would resume the talks.",
         "Japan and Russia dispute the Kuril Islands. It is unclear whether Russia will resume the talks.",
         "Japan and Russia dispute the Kuril Islands. Japan did not say when it would resume the talks.",
+        "Japan and Russia dispute the Kuril Islands. Japan has not decided whether to resume the talks.",
     ] {
         let s = stances(text);
         assert!(
@@ -99,4 +100,23 @@ fn a_speaker_who_says_a_course_goes_on_backs_it() {
         "Japan and Russia dispute the Kuril Islands. Japan said Russian talks with China will continue.",
     );
     assert!(!has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    // Nor what the course goes on to do, or a course aimed at the speaker.
+    for (text, holder, issue) in [
+        (
+            "Japan and Russia dispute the Kuril Islands. Japan said the talks will continue to stall.",
+            "JPN",
+            "negotiations",
+        ),
+        (
+            "Ukraine and Russia dispute Crimea. Russian officials conceded that the sanctions against Moscow will continue.",
+            "RUS",
+            "sanctions",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(h, i, _)| h == holder && i == issue),
+            "{text}: {s:?}"
+        );
+    }
 }

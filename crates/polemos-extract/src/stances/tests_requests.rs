@@ -278,20 +278,3 @@ fn a_time_after_the_act_asked_is_no_part_of_it() {
     );
     assert!(has(&s, "DEU", "restraint", "support"), "{s:?}");
 }
-
-#[test]
-fn demanding_a_thing_backs_it_in_any_form() {
-    // st30: the "-ing" form of "demand" is a demand too, in a clause of its own or not.
-    let s = stances(
-        "Japan and Russia dispute the Kuril Islands. Russia recalled its envoy to Tokyo while demanding the skipper's release.",
-    );
-    assert!(has(&s, "RUS", "release", "support"), "{s:?}");
-    let s = stances(
-        "Japan and Russia dispute the Kuril Islands. Japan is demanding compensation for the seized trawler.",
-    );
-    assert!(
-        s.iter()
-            .any(|(h, i, l)| h == "JPN" && i.starts_with("compensation") && l == "support"),
-        "{s:?}"
-    );
-}
