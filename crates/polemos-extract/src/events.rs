@@ -139,6 +139,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if cue.args != Args::Noun && in_condition(doc, it, s) {
                 continue;
             }
+            // "have agreed to ... establish mechanisms", "an agreement to establish a boundary":
+            // what an agreement is to bring about is not done yet; the agreement is the act. Only
+            // the dictionary's broad dyads ("establish" a cooperation).
+            if cue.args == Args::Dyad && agreed::agreed_upon(k, doc, items, i) {
+                continue;
+            }
             // "recognises that Australia has ...": a fact stated; "asked officials how ...": a
             // question, not a request.
             if cue.args != Args::Noun
@@ -764,6 +770,7 @@ fn threatened_act(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
         .map(|(j, _)| j)
 }
 
+mod agreed;
 mod answered;
 pub mod calibration;
 mod clausal;

@@ -1,6 +1,7 @@
 //! Gazetteer stage: one Aho-Corasick pass over the whole text finds every known name and cue in
 //! linear time. Hits must sit on word boundaries; proper names must be capitalized as written
-//! (acronyms exactly), cue words must be lower case except at the start of a sentence.
+//! (acronyms exactly), cue words must be lower case except at the start of a sentence or of a
+//! transcript speaker's words after a label in capitals ("SECRETARY BLINKEN: Welcome ...").
 
 use super::ir::{Doc, RawMatch};
 use super::knowledge::Knowledge;
@@ -47,6 +48,25 @@ pub fn entry_fits(
     }
 }
 
+/// How many words a transcript's speaker label may have ("SECRETARY BLINKEN:", "MR PRICE:").
+const LABEL_WORDS: usize = 4;
+
+/// Whether token `at` opens what a speaker says after a transcript's label in capitals at the
+/// start of the sentence ("SECRETARY BLINKEN: Welcome the foreign ministers ...", "QUESTION:
+/// Do you ..."): the word after the colon is capitalized as a sentence's first.
+pub(crate) fn after_speaker_label(doc: &Doc<'_>, first: usize, at: usize) -> bool {
+    at > first + 1
+        && at <= first + LABEL_WORDS + 1
+        && doc.tokens[at - 1].kind == super::ir::TokKind::Punct
+        && doc.tok(at - 1) == ":"
+        && (first..at - 1).all(|t| {
+            let w = doc.tok(t);
+            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !w.chars().any(char::is_lowercase)
+                || doc.tokens[t].kind == super::ir::TokKind::Punct
+        })
+}
+
 /// Finds every gazetteer hit inside a sentence.
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let text = doc.text;
@@ -81,8 +101,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         };
         let first = sentence.tokens.start;
         let at = advance(&mut cursor, start, &doc.tokens);
-        let sentence_start =
-            at <= first + 2 && (first..at).all(|t| doc.tokens[t].kind == super::ir::TokKind::Punct);
+        let sentence_start = (at <= first + 2
+            && (first..at).all(|t| doc.tokens[t].kind == super::ir::TokKind::Punct))
+            || after_speaker_label(doc, first, at);
         let before_ok = text[..start]
             .chars()
             .next_back()

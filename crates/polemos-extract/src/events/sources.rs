@@ -155,6 +155,19 @@ pub(super) fn sources(
         }
         Args::Svo | Args::Dyad => {
             let subject = subject_before(doc, items, at, floor);
+            // "SECRETARY BLINKEN: Welcome the foreign ministers from Armenia and Azerbaijan
+            // here": a verb that opens what a transcript's speaker says, with no subject, is the
+            // speaker's act.
+            if matches!(subject, Subject::None)
+                && let Some(speaker) = clause.speaker
+                && crate::gazetteer::after_speaker_label(
+                    doc,
+                    doc.sentences[s].tokens.start,
+                    items[at].tok,
+                )
+            {
+                return (vec![speaker], true);
+            }
             let inferred = matches!(subject, Subject::Pronoun(..));
             (
                 resolve(doc, &subject, clause.speaker, s).unwrap_or_default(),

@@ -95,3 +95,27 @@ fn a_statement_headline_names_who_we_are() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_transcript_speakers_words_opening_with_a_verb_are_the_speakers_act() {
+    // The label in capitals names the speaker; "Welcome" is capitalized as a sentence's first.
+    let text = "Foreign Minister Gabriela Sommerfeld Before Their Meeting\n\nFOREIGN MINISTER \
+                SOMMERFELD: Welcome the foreign ministers of Peru and Bolivia here to Quito.";
+    assert!(
+        has(text, "gabriela-sommerfeld", "CONSULT", "PER"),
+        "{:?}",
+        events(text)
+    );
+    assert!(
+        has(text, "gabriela-sommerfeld", "CONSULT", "BOL"),
+        "{:?}",
+        events(text)
+    );
+    // Not a label: a capitalized word inside a sentence is no cue.
+    let text = "Peru and Bolivia met in Quito, and Welcome Center staff greeted the ministers.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SUPPORT"),
+        "{:?}",
+        events(text)
+    );
+}

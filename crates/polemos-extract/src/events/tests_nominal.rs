@@ -95,3 +95,25 @@ fn an_act_that_may_happen_is_not_done() {
     let text = "The Chilean attack on Peru could start a regional war.";
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn tariffs_on_a_state_are_a_sanction_like_sanctions_on_it() {
+    // A state's name before them is their owner (its demonym is either way, like "sanctions").
+    let text = "Peruvian officials went to the WTO to stop U.S. tariffs on some Peruvian exports.";
+    assert!(has(text, "USA", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Officials said EU tariffs against Argentine steel were hurting trade.";
+    assert!(has(text, "EU", "SANCTION", "ARG"), "{:?}", events(text));
+}
+
+#[test]
+fn a_detention_of_someone_is_done_by_its_owner() {
+    let text = "Fishermen marched in Lima to protest Chile's detention of two Peruvian sailors.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    // Without "of" the owner is the one detained.
+    let text = "Peru called the captain's detention unlawful. Chile said his detention was legal.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "COERCE"),
+        "{:?}",
+        events(text)
+    );
+}

@@ -57,3 +57,22 @@ fn the_signers_of_a_deal_agree_with_each_other_and_its_broker_is_no_party() {
     assert!(has(text, "SDN", "AGREE", "SSD"), "{all:?}");
     assert!(has(text, "SSD", "AGREE", "SDN"), "{all:?}");
 }
+
+#[test]
+fn what_an_agreement_is_to_bring_about_is_not_done_yet() {
+    // The parse coordinates the second infinitive with the first, the complement of "agreed".
+    let text = "Chile and Peru have agreed to curb illegal fishing and to establish a commission \
+                to patrol their maritime border.";
+    let all = events(text);
+    assert!(has(text, "CHL", "AGREE", "PER"), "{all:?}");
+    assert!(!all.iter().any(|(_, t, _, _)| t == "COOPERATE"), "{all:?}");
+    // A noun of agreement right before the infinitive.
+    let text = "The governments of Chile and Peru announced consensus on an agreement to \
+                establish a permanent maritime boundary.";
+    let all = events(text);
+    assert!(has(text, "CHL", "AGREE", "PER"), "{all:?}");
+    assert!(!all.iter().any(|(_, t, _, _)| t == "COOPERATE"), "{all:?}");
+    // Establishing done is still coded.
+    let text = "Chile established a fishing commission with Peru in May.";
+    assert!(has(text, "CHL", "COOPERATE", "PER"), "{:?}", events(text));
+}

@@ -677,3 +677,16 @@ fn being_grateful_to_someone_is_praise_of_them() {
     let text = "Chile said it was grateful to have the chance to meet Peru's foreign minister.";
     assert!(!has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn briefing_another_is_a_consultation() {
+    let text = "Peru's foreign minister briefed Chile on the talks.";
+    assert!(has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
+    // Briefed with no one named: nothing.
+    let text = "The Chilean president was well briefed before the meeting.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "CONSULT"),
+        "{:?}",
+        events(text)
+    );
+}
