@@ -107,6 +107,12 @@ AMBIGUOUS = {
     # "taking Bush to task" (a rebuke, not cooperation).
     "surround", "surrounds", "surrounded", "encircle", "encircles", "encircled", "encircling",
     "submit", "submits", "submitted", "submitting", "task", "tasks", "tasked", "tasking",
+    # The 188 untuned texts again: "She later studied at the Conservatoire de Paris" (090,
+    # investigate: an accusation), "has garnered praise for his performance" (150, a
+    # mobilization), "found themselves in Russia" (060: "found" is far more often the past of
+    # "find" than founding). Studying a proposal is no investigation of anyone either.
+    "study", "studies", "studied", "studying", "garner", "garners", "garnered", "garnering",
+    "found",
 }
 
 

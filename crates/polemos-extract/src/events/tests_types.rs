@@ -561,6 +561,25 @@ fn dictionary_verbs_read_wrongly_in_unseen_news_code_nothing() {
 }
 
 #[test]
+fn studying_garnering_and_finding_are_no_acts() {
+    // "studied" (090, investigate), "garnered" (150), "found" (060 as "founding") in their
+    // everyday senses.
+    for text in [
+        "The Chilean envoy studied at a university in Peru.",
+        "Chile has garnered praise in Peru for its help.",
+        "A Chilean court found that Peru had violated the accord.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(_, t, _, _)| ["ACCUSE", "MOBILIZE", "COOPERATE"].contains(&t.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn submitting_a_report_is_no_concession() {
     let text = "Peru has begun to submit yearly reports to the Chilean ministry of justice.";
     assert!(
