@@ -113,6 +113,10 @@ AMBIGUOUS = {
     # "find" than founding). Studying a proposal is no investigation of anyone either.
     "study", "studies", "studied", "studying", "garner", "garners", "garnered", "garnering",
     "found",
+    # "benefiting from the Italian trade" (060) is no cooperation; "cried wolf" no rebuke. (Not
+    # "claimed": "has claimed that Pakistani troops infiltrated" is the accusation it codes.)
+    "benefit", "benefits", "benefited", "benefiting", "benefitted", "benefitting", "cry", "cries",
+    "cried", "crying",
 }
 
 
