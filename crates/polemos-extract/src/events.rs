@@ -141,7 +141,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "have agreed to ... establish mechanisms", "an agreement to establish a boundary":
             // what an agreement is to bring about is not done yet; the agreement is the act. Only
-            // the dictionary's broad dyads ("establish" a cooperation).
+            // cues coded with a target (`dyad`: the dictionary's broad verbs, "establish" a
+            // cooperation, and the data's own dyad rows).
             if cue.args == Args::Dyad && agreed::agreed_upon(k, doc, items, i) {
                 continue;
             }

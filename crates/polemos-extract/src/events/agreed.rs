@@ -44,7 +44,16 @@ pub(super) fn agreed_upon(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usiz
             _ => break,
         }
     }
-    if !(p.has_rel(v, "xcomp") || p.has_rel(v, "acl")) {
+    // An infinitive, marked by "to": not a participle on the agreement ("the agreement,
+    // welcomed by Egypt, ...").
+    let infinitive = p.dependents(v).any(|d| {
+        p.has_rel(d, "mark")
+            && p.token(d).is_some_and(|t| {
+                doc.lang
+                    .is(Class::InfinitiveMarker, &t.text.to_ascii_lowercase())
+            })
+    });
+    if !(p.has_rel(v, "xcomp") || p.has_rel(v, "acl")) || !infinitive {
         return false;
     }
     p.head(v).and_then(|h| p.token(h)).is_some_and(|t| {

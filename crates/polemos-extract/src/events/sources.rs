@@ -158,13 +158,16 @@ pub(super) fn sources(
             // "SECRETARY BLINKEN: Welcome the foreign ministers from Armenia and Azerbaijan
             // here": a verb that opens what a transcript's speaker says, with no subject, is the
             // speaker's act.
+            // Only a label naming someone who speaks (not a dateline, "MOSCOW:"), and not a
+            // participle with its agent ("Attacked by Ukrainian drones, ...").
             if matches!(subject, Subject::None)
-                && let Some(speaker) = clause.speaker
                 && crate::gazetteer::after_speaker_label(
                     doc,
                     doc.sentences[s].tokens.start,
                     items[at].tok,
                 )
+                && !doc.tok_is_a(items[at].tok_end, Class::AgentPreposition)
+                && let Some(Some(speaker)) = crate::attribution::label_speaker(doc, s)
             {
                 return (vec![speaker], true);
             }

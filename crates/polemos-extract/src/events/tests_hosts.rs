@@ -111,8 +111,9 @@ fn a_transcript_speakers_words_opening_with_a_verb_are_the_speakers_act() {
         "{:?}",
         events(text)
     );
-    // Not a label: a capitalized word inside a sentence is no cue.
-    let text = "Peru and Bolivia met in Quito, and Welcome Center staff greeted the ministers.";
+    // Not after a dateline, which names no speaker.
+    let text =
+        "Talks\n\nLIMA: Welcome to Peru, President Boluarte told the visiting Bolivian president.";
     assert!(
         !events(text).iter().any(|(_, t, _, _)| t == "SUPPORT"),
         "{:?}",

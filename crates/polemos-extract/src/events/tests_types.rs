@@ -701,6 +701,9 @@ fn being_grateful_to_someone_is_praise_of_them() {
 fn briefing_another_is_a_consultation() {
     let text = "Peru's foreign minister briefed Chile on the talks.";
     assert!(has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
+    // A domestic audience: the "on" phrase is the topic, no one consulted.
+    let text = "Peru's foreign minister briefed senators on Chile.";
+    assert!(!has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
     // Briefed with no one named: nothing.
     let text = "The Chilean president was well briefed before the meeting.";
     assert!(
