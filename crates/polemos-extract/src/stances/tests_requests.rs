@@ -278,3 +278,21 @@ fn a_time_after_the_act_asked_is_no_part_of_it() {
     );
     assert!(has(&s, "DEU", "restraint", "support"), "{s:?}");
 }
+
+#[test]
+fn a_verb_of_condemning_asked_of_another_opposes_its_object() {
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. France urged the Security Council to condemn the annexation of Crimea.",
+    );
+    assert!(has(&s, "FRA", "annexation", "oppose"), "{s:?}");
+    assert!(!has(&s, "FRA", "annexation", "support"), "{s:?}");
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. Poland asked the United Nations to denounce the annexation of Crimea.",
+    );
+    assert!(has(&s, "POL", "annexation", "oppose"), "{s:?}");
+    // Asked not to condemn it, the asker does not back it either.
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. France urged the Security Council not to condemn the annexation of Crimea.",
+    );
+    assert!(!has(&s, "FRA", "annexation", "support"), "{s:?}");
+}
