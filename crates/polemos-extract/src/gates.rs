@@ -634,7 +634,7 @@ pub fn aims_a_noun(doc: &Doc<'_>, cue: &Item) -> bool {
 
 /// Whether a word of `cue` can be a form of a verb of the lists: it starts with the verb's
 /// stem (a final "e" or "y" dropped: "imposing", "denied").
-fn may_be_form_of(doc: &Doc<'_>, cue: &Item, lists: &[Lex]) -> bool {
+pub(crate) fn may_be_form_of(doc: &Doc<'_>, cue: &Item, lists: &[Lex]) -> bool {
     (cue.tok..cue.tok_end).any(|t| {
         let w = doc.tok(t).to_ascii_lowercase();
         lists

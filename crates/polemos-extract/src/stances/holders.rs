@@ -902,14 +902,8 @@ fn reported_course(
     ctx: TreeContext,
 ) -> Option<Vec<usize>> {
     // Parse gates: only a cue with a word that may be a form of a verb of going on ("continues",
-    // "resumed": its stem without a final "e") is parsed to ask.
-    let form = |t: usize| {
-        let word = doc.tok(t).to_ascii_lowercase();
-        doc.lexicon
-            .words(Lex::CourseVerb)
-            .any(|v| word.starts_with(v.strip_suffix('e').unwrap_or(v)))
-    };
-    if !(cue.tok..cue.tok_end).any(form) && !doc.parse.asks_always() {
+    // "resumed") is parsed to ask.
+    if !crate::gates::may_be_form_of(doc, cue, &[Lex::CourseVerb]) && !doc.parse.asks_always() {
         return None;
     }
     let (_, topic_tok) = subject_topic(doc, items, cue)?;
