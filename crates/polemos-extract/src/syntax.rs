@@ -95,7 +95,7 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
         return Subject::None;
     };
     doc.tick(at + 1);
-    let mut pos = skip_relative(doc, cue.tok, floor_tok);
+    let mut pos = skip_parenthetical(doc, cue.tok, floor_tok);
     let mut j = at;
     while j > 0 {
         j -= 1;
@@ -154,7 +154,7 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
         if is_predicate(&it) {
             break;
         }
-        pos = skip_relative(doc, pos.min(it.tok), floor_tok);
+        pos = skip_parenthetical(doc, pos.min(it.tok), floor_tok);
     }
     Subject::None
 }
@@ -189,7 +189,7 @@ const RELATIVE_WINDOW: usize = 20;
 /// apposition after a name that opens with an article (", a State Department spokesman,",
 /// ", the spokesman for the ministry,"), the position of the comma that opens it; otherwise
 /// `pos`.
-fn skip_relative(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
+fn skip_parenthetical(doc: &Doc<'_>, pos: usize, floor: usize) -> usize {
     if pos == 0 || pos <= floor || doc.tok(pos - 1) != "," {
         return pos;
     }
