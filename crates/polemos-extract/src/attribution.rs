@@ -317,25 +317,19 @@ fn continues_after(doc: &Doc<'_>, end: usize, sentence: &super::ir::Sentence) ->
 /// "FOREIGN MINISTER LAVROV (via interpreter):" split into up to ten.
 const LABEL_TOKENS: usize = 10;
 
-/// The speaker a transcript's label gives sentence `s`: `Some(Some(a))` when the sentence
-/// opens with a label naming person or government body `a` ("SECRETARY BLINKEN: Well, ..."),
-/// `Some(None)` for a label naming no one known ("QUESTION:", "MODERATOR:") or only a place
-/// (a dateline, "NEW DELHI:": the article's writer speaks, not the capital's state), `None`
-/// when it opens with no label.
+/// The colon closing a transcript's speaker label at the start of `tokens` (a sentence's): the
+/// label is written in capitals ("SECRETARY BLINKEN", "QUESTION"), with punctuation ("MR.
+/// PRICE", "THOMAS-GREENFIELD") and a remark in parentheses in any case ("(via interpreter)").
+/// The gazetteer reads the word after it as a sentence's first (`gazetteer::after_speaker_label`).
 #[must_use]
-pub fn label_speaker(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
-    let tokens = doc.sentences[s].tokens.clone();
+pub fn label_colon(doc: &Doc<'_>, tokens: std::ops::Range<usize>) -> Option<usize> {
     let colon = tokens
         .clone()
         .take(LABEL_TOKENS + 1)
         .find(|&t| doc.tok(t) == ":")?;
-    let label_words = tokens.start..colon;
-    // A label is written in capitals ("SECRETARY BLINKEN", "QUESTION"), with punctuation
-    // ("MR. PRICE", "THOMAS-GREENFIELD") and a remark in parentheses in any case
-    // ("(via interpreter)").
     let mut depth = 0usize;
     let mut words = 0usize;
-    for t in label_words {
+    for t in tokens.start..colon {
         let w = doc.tok(t);
         match w {
             "(" => depth += 1,
@@ -345,9 +339,17 @@ pub fn label_speaker(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
             _ => return None,
         }
     }
-    if words == 0 || depth != 0 {
-        return None;
-    }
+    (words > 0 && depth == 0).then_some(colon)
+}
+
+/// The speaker a transcript's label gives sentence `s`: `Some(Some(a))` when the sentence
+/// opens with a label naming person or government body `a` ("SECRETARY BLINKEN: Well, ..."),
+/// `Some(None)` for a label naming no one known ("QUESTION:", "MODERATOR:") or only a place
+/// (a dateline, "NEW DELHI:": the article's writer speaks, not the capital's state), `None`
+/// when it opens with no label.
+#[must_use]
+pub fn label_speaker(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
+    let colon = label_colon(doc, doc.sentences[s].tokens.clone())?;
     // Only someone who speaks names the speaker: a dateline's capital stands for its state but
     // does not speak the article.
     let named = doc.sentence_items(s).iter().find_map(|x| match x.kind {

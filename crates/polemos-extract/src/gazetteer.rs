@@ -48,23 +48,17 @@ pub fn entry_fits(
     }
 }
 
-/// How many words a transcript's speaker label may have ("SECRETARY BLINKEN:", "MR PRICE:").
-const LABEL_WORDS: usize = 4;
-
 /// Whether token `at` opens what a speaker says after a transcript's label in capitals at the
-/// start of the sentence ("SECRETARY BLINKEN: Welcome the foreign ministers ...", "QUESTION:
-/// Do you ..."): the word after the colon is capitalized as a sentence's first.
-pub(crate) fn after_speaker_label(doc: &Doc<'_>, first: usize, at: usize) -> bool {
-    at > first + 1
-        && at <= first + LABEL_WORDS + 1
-        && doc.tokens[at - 1].kind == super::ir::TokKind::Punct
+/// start of the sentence `tokens` ("SECRETARY BLINKEN: Welcome the foreign ministers ...",
+/// "QUESTION: Do you ..."): the word after the colon is capitalized as a sentence's first.
+pub(crate) fn after_speaker_label(
+    doc: &Doc<'_>,
+    tokens: std::ops::Range<usize>,
+    at: usize,
+) -> bool {
+    at > tokens.start + 1
         && doc.tok(at - 1) == ":"
-        && (first..at - 1).all(|t| {
-            let w = doc.tok(t);
-            w.chars().filter(|c| c.is_alphabetic()).count() >= 2
-                && !w.chars().any(char::is_lowercase)
-                || doc.tokens[t].kind == super::ir::TokKind::Punct
-        })
+        && crate::attribution::label_colon(doc, tokens) == Some(at - 1)
 }
 
 /// Finds every gazetteer hit inside a sentence.
@@ -103,7 +97,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         let at = advance(&mut cursor, start, &doc.tokens);
         let sentence_start = (at <= first + 2
             && (first..at).all(|t| doc.tokens[t].kind == super::ir::TokKind::Punct))
-            || after_speaker_label(doc, first, at);
+            || after_speaker_label(doc, sentence.tokens.clone(), at);
         let before_ok = text[..start]
             .chars()
             .next_back()

@@ -163,7 +163,7 @@ pub(super) fn sources(
             if matches!(subject, Subject::None)
                 && crate::gazetteer::after_speaker_label(
                     doc,
-                    doc.sentences[s].tokens.start,
+                    doc.sentences[s].tokens.clone(),
                     items[at].tok,
                 )
                 && !doc.tok_is_a(items[at].tok_end, Class::AgentPreposition)

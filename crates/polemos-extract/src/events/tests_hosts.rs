@@ -111,6 +111,19 @@ fn a_transcript_speakers_words_opening_with_a_verb_are_the_speakers_act() {
         "{:?}",
         events(text)
     );
+    // A label with a hyphenated name, or a remark in parentheses, is one too.
+    for text in [
+        "Remarks\n\nAMBASSADOR LINDA THOMAS-GREENFIELD: Welcome the foreign ministers of Peru and Bolivia here to New York.",
+        "Remarks\n\nFOREIGN MINISTER SOMMERFELD (via interpreter): Welcome the foreign ministers of Peru and Bolivia here to Quito.",
+    ] {
+        assert!(
+            events(text).iter().any(|(s, t, g, _)| !s.is_empty()
+                && t == "CONSULT"
+                && g.iter().any(|x| x == "PER")),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
     // Not after a dateline, which names no speaker.
     let text =
         "Talks\n\nLIMA: Welcome to Peru, President Boluarte told the visiting Bolivian president.";
