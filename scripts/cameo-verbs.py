@@ -117,6 +117,13 @@ AMBIGUOUS = {
     # "claimed": "has claimed that Pakistani troops infiltrated" is the accusation it codes.)
     "benefit", "benefits", "benefited", "benefiting", "benefitted", "benefitting", "cry", "cries",
     "cried", "crying",
+    # The unseen dev43- to dev45- reports: "I think it is time now for ..." (040, a
+    # consultation: an opinion), "approach" a noun far more often than contact ("a shuttle
+    # diplomacy approach", "the approaching deadline"), "have exchanged harsh words" (060, a
+    # cooperation: a quarrel; "exchanged fire" is events.tsv's fight, "exchange prisoners" the
+    # dictionary's own phrase).
+    "think", "thinks", "thought", "thinking", "approach", "approaches", "approached",
+    "approaching", "exchange", "exchanges", "exchanged", "exchanging",
 }
 
 

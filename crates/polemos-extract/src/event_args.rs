@@ -183,7 +183,32 @@ pub fn read(
     // "would have blocked it if he could have": a past participle under a counterfactual modal
     // tells what would have happened, not what did.
     args.requested |= !noun && !offered_noun && counterfactual(p, head);
+    // "presented a request to detain and extradite him": what a request asks is not done.
+    args.requested |= !noun && !offered_noun && asked_by_noun(p, head);
     Some(args)
+}
+
+/// Whether the verb `v` (or the first of the verbs it is coordinated with) is the infinitive
+/// a noun of request governs ("a request to detain and extradite Thaksin", "calls to withdraw
+/// the troops", "an ultimatum to leave"): what is asked, which no one has done.
+fn asked_by_noun(p: &Parse<'_>, v: Word) -> bool {
+    let first = if p.has_rel(v, "conj") {
+        p.head(v).unwrap_or(v)
+    } else {
+        v
+    };
+    p.has_rel(first, "acl")
+        && p.dependents(first).any(|d| {
+            p.has_rel(d, "mark")
+                && p.token(d).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::InfinitiveMarker, &t.text.to_ascii_lowercase())
+                })
+        })
+        && p.head(first).is_some_and(|n| {
+            p.token(n)
+                .is_some_and(|t| t.upos == "NOUN" && p.lexicon().is(Lex::RequestNoun, &t.text))
+        })
 }
 
 /// What the pronoun `w` stands for when it opens a free relative of calling: "froze what it

@@ -413,6 +413,28 @@ fn a_sought_act_is_not_done() {
 }
 
 #[test]
+fn what_a_request_asks_is_not_done() {
+    // The verbs a noun of request governs, coordinated ones too, are asked for, not done.
+    for text in [
+        "Chilean diplomats presented Peruvian officials with a request to detain and extradite former Chilean general Jorge Ramos.",
+        "Bolivia rejected Chile's demand to arrest and deport Peruvian fishermen.",
+    ] {
+        let all = events(text);
+        assert!(
+            !all.iter().any(|(_, t, _, _)| t == "COERCE"),
+            "{text}: {all:?}"
+        );
+    }
+    // The same verbs with a subject are done.
+    let text = "Chile detained the general and extradited him to Peru.";
+    assert!(
+        events(text).iter().any(|(_, t, _, _)| t == "COERCE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
 fn what_an_actor_calls_a_thing_is_that_thing() {
     // A free relative of calling names the object: the freeze is of business, a sanction.
     let text = "Chile has since frozen what it calls all official business with Peru.";
@@ -574,6 +596,25 @@ fn studying_garnering_and_finding_are_no_acts() {
             !found
                 .iter()
                 .any(|(_, t, _, _)| ["ACCUSE", "MOBILIZE", "COOPERATE"].contains(&t.as_str())),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn thinking_approaching_and_exchanging_words_are_no_acts() {
+    // "think" and "approach" (040, consult) and "exchanged" (060, cooperate) in their everyday
+    // senses: an opinion, a noun of method, a quarrel.
+    for text in [
+        "\"I think it is time for Peru to step up,\" the Chilean president said.",
+        "Chile said a shuttle diplomacy approach by Peru would help.",
+        "The presidents of Chile and Peru have exchanged harsh words in recent days.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(_, t, _, _)| ["CONSULT", "COOPERATE"].contains(&t.as_str())),
             "{text}: {found:?}"
         );
     }
