@@ -176,6 +176,10 @@ pub enum Class {
     Article,
     /// Prepositions that make the state after them acted upon, not acting ("sanctions on Russia").
     GoverningPreposition,
+    /// Prepositions whose object is no subject of the verb after it ("recalled its ambassador
+    /// from Peru in protest": Peru does not protest). Not "of", "for" or "by", which name an
+    /// office's state or an agent ("the government of Peru protested").
+    ObjectPreposition,
     /// The preposition of a pair ("between X and Y").
     Between,
     /// First-person pronouns and possessives ("we", "our", "i"): the speaker's side.
@@ -362,7 +366,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 147] = [
+pub const CLASSES: [(Class, &str); 148] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -426,6 +430,7 @@ pub const CLASSES: [(Class, &str); 147] = [
     (Class::PhraseOpener, "phrase_opener"),
     (Class::Article, "article"),
     (Class::GoverningPreposition, "governing_preposition"),
+    (Class::ObjectPreposition, "object_preposition"),
     (Class::Between, "between"),
     (Class::FirstPerson, "first_person"),
     (Class::ThingPronoun, "thing_pronoun"),

@@ -88,9 +88,34 @@ fn is_predicate(item: &Item) -> bool {
 }
 
 /// The subject of the cue at `items[at]`: the nearest actor before it in the same clause, with
-/// actors coordinated to it ("Tokyo and Moscow").
+/// actors coordinated to it ("Tokyo and Moscow"). For what a noun's owner may be as well as a
+/// verb's subject ("sanctions against Russia over its annexation": "its" is Russia).
 #[must_use]
 pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize) -> Subject {
+    nearest_subject(doc, items, at, floor_tok, false)
+}
+
+/// The subject of the verb or stance cue at `items[at]`, as [`subject_before`], but never the
+/// object of a preposition (the language's `object_preposition`) in the phrase of an earlier
+/// predicate of the clause: "Chile recalled its ambassador from Peru in protest" is no protest
+/// of Peru's, and the search goes on before it.
+#[must_use]
+pub fn clause_subject_before(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    floor_tok: usize,
+) -> Subject {
+    nearest_subject(doc, items, at, floor_tok, true)
+}
+
+fn nearest_subject(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    floor_tok: usize,
+    skip_objects: bool,
+) -> Subject {
     let Some(cue) = items.get(at) else {
         return Subject::None;
     };
@@ -119,6 +144,7 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
         if let Some((actor, via)) = is_subject_actor(&it) {
             let mut actors = vec![actor];
             let mut first = it;
+            let mut first_at = j;
             let mut k = j;
             while k > 0 {
                 k -= 1;
@@ -140,9 +166,25 @@ pub fn subject_before(doc: &Doc<'_>, items: &[Item], at: usize, floor_tok: usize
                             actors.insert(0, a);
                         }
                         first = prev;
+                        first_at = k;
                     }
                     _ => break,
                 }
+            }
+            // "recalled its ambassador from Peru in protest": the object of a preposition (and
+            // what is coordinated with it) after a predicate of the clause is in that
+            // predicate's phrase, no subject of the cue; the search goes on before it. Not
+            // before any predicate: "Soldiers from Gondor will not ..." is Gondor's act.
+            if skip_objects
+                && first.tok > 0
+                && doc.tok_is_a(first.tok - 1, Class::ObjectPreposition)
+                && items[..first_at]
+                    .iter()
+                    .any(|x| x.tok >= floor_tok && is_predicate(x))
+            {
+                j = first_at;
+                pos = skip_parenthetical(doc, pos.min(first.tok), floor_tok);
+                continue;
             }
             return Subject::Actors(actors, via);
         }

@@ -7,7 +7,7 @@ use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::{Args, Cue, Knowledge};
 use crate::lang::Class;
 use crate::output::Clause;
-use crate::syntax::{Subject, objects_after, possessor, subject_before};
+use crate::syntax::{Subject, clause_subject_before, objects_after, possessor, subject_before};
 use polemos_core::model::PloverType;
 
 /// A possessive pronoun in a leading phrase ("During his meeting..., the minister...") points
@@ -154,7 +154,15 @@ pub(super) fn sources(
             (clause.speaker.into_iter().collect(), true)
         }
         Args::Svo | Args::Dyad => {
-            let subject = subject_before(doc, items, at, floor);
+            // A verb's subject is never a preposition's object ("recalled its ambassador from
+            // Peru in protest"); but a verb cue written as a noun after a possessive pronoun
+            // ("sanctions against Russia over its annexation") is done by the pronoun's
+            // antecedent, which may well be one.
+            let subject = if matches!(possessor(items, at, doc), Some(Subject::Pronoun(..))) {
+                subject_before(doc, items, at, floor)
+            } else {
+                clause_subject_before(doc, items, at, floor)
+            };
             // "SECRETARY BLINKEN: Welcome the foreign ministers from Armenia and Azerbaijan
             // here": a verb that opens what a transcript's speaker says, with no subject, is the
             // speaker's act.

@@ -321,6 +321,40 @@ fn a_relative_clause_without_that_names_who_did_the_act() {
 }
 
 #[test]
+fn a_prepositions_object_after_a_predicate_is_no_subject() {
+    // Peru is in the recall's phrase, and "in protest" is Chile's motive, not Peru's act.
+    for text in [
+        "Chile recalled its ambassador from Peru in protest over the arrests.",
+        "Chile broke off diplomatic ties with Peru in protest at a Peruvian judge's call for a trial.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+        assert!(
+            !events(text)
+                .iter()
+                .any(|(s, t, _, _)| s == &["PER"] && t == "PROTEST"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // Before any predicate, a preposition's object still names who acts.
+    let text = "Soldiers from Peru attacked a Chilean border post on Monday.";
+    assert!(has(text, "PER", "ASSAULT", "CHL"), "{:?}", events(text));
+    // A possessive pronoun's antecedent may be one: "its" is Russia.
+    let text = "Chile announced sanctions against Russia over its annexation of the peninsula.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| s == &["RUS"] && t == "COERCE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
 fn a_participle_with_an_object_is_active() {
     // Parsed as a noun phrase with a participle: "troops (which were) attacked".
     let text = "Indian troops attacked Pakistani positions along the line of control.";

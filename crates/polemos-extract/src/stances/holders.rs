@@ -8,7 +8,9 @@ use super::super::knowledge::{Args, Cue, Knowledge};
 use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::output::Clause;
-use super::super::syntax::{Subject, objects_after, possessor, subject_before};
+use super::super::syntax::{
+    Subject, clause_subject_before, objects_after, possessor, subject_before,
+};
 use super::super::tree::Word;
 use super::Kind;
 
@@ -229,7 +231,7 @@ pub(super) fn holder(
                 FromTree::Nobody => return (Vec::new(), Vec::new(), false),
                 FromTree::Unknown => {}
             }
-            let subj = subject_before(doc, items, at, floor);
+            let subj = clause_subject_before(doc, items, at, floor);
             // "Chinese protesters met Japanese officials, and they condemned ...": `resolve`
             // makes "they" the protesters, whose condemnation no state holds (no actors, and no
             // speaker in their place).

@@ -781,3 +781,10 @@ fn vague_nouns_and_verbs_of_trying_are_no_issues() {
         );
     }
 }
+
+#[test]
+fn a_prepositions_object_after_a_predicate_holds_no_stance() {
+    // "in protest over the arrests" is Chile's, whose ambassador leaves Peru.
+    let s = stances("Chile recalled its ambassador from Peru in protest over the arrests.");
+    assert!(!s.iter().any(|(h, _, _)| h == "PER"), "{s:?}");
+}
