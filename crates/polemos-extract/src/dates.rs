@@ -496,6 +496,26 @@ mod tests {
         assert_eq!(got[0].1, d("2018-09-21"));
     }
 
+    #[test]
+    fn an_expected_or_intended_weekday_goes_forward() {
+        // Published on a Friday: the Wednesday expected or intended is the next one.
+        for text in [
+            "Chile expects the ambassador to leave by Wednesday.",
+            "Chile intends to recall its envoy on Wednesday.",
+        ] {
+            let got = dates(text, "2011-09-02");
+            assert_eq!(got[0].1, d("2011-09-07"), "{text}");
+        }
+        // A past act's weekday stays behind, a past schedule's too.
+        for text in [
+            "The ambassador left on Wednesday.",
+            "The minister had a meeting scheduled Wednesday in Lima.",
+        ] {
+            let got = dates(text, "2011-09-02");
+            assert_eq!(got[0].1, d("2011-08-31"), "{text}");
+        }
+    }
+
     fn day(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
         NaiveDate::from_ymd_opt(y, m, d)
     }
