@@ -18,8 +18,8 @@ mod offered;
 mod parties;
 mod partners;
 pub use acts::{
-    SanctionKind, aims_a_noun, contact_with, drawn_in, hosted_here, light_with_act,
-    object_headed_by, object_of_act, sanction_verb,
+    PenaltyVerb, SanctionKind, aims_a_noun, contact_with, drawn_in, eases_a_penalty, hosted_here,
+    light_with_act, object_headed_by, object_of_act, penalty_verb, sanction_verb,
 };
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation};
 use nominal::nominal;

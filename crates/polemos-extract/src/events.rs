@@ -101,6 +101,36 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 converted = true;
             }
+            // "lifted sanctions on Iran", "faces sanctions on its steel": a penalty phrase of the
+            // data ("sanctions on X") is the subject's sanction only when a verb of imposing takes
+            // it as object, or no verb does ("U.S. sanctions on Russia"); a verb of easing makes
+            // it the easing of sanctions (CAMEO 085, the data's RETREAT `ease` row), any other
+            // verb no act of the subject's.
+            let penalty = |t: usize| {
+                doc.lexicon
+                    .is(Lex::PenaltyNoun, &doc.tok(t).to_ascii_lowercase())
+            };
+            if cue.event_type == PloverType::Sanction && cue.args == Args::Svo && penalty(it.tok) {
+                match event_args::penalty_verb(doc, it) {
+                    Some(event_args::PenaltyVerb::Other) => continue,
+                    Some(event_args::PenaltyVerb::Eased) => {
+                        if let Some(c) = k.plain_event(PloverType::Retreat, "ease", Some("085")) {
+                            cue = c;
+                            converted = true;
+                        }
+                    }
+                    Some(event_args::PenaltyVerb::Imposed) | None => {}
+                }
+            } else if cue.event_type != PloverType::Sanction
+                && cue.args != Args::Noun
+                && !(it.tok..it.tok_end).any(penalty)
+                && gates::may_be_form_of(doc, it, &[Lex::EasingVerb])
+                && event_args::eases_a_penalty(doc, it)
+                && let Some(c) = k.plain_event(PloverType::Retreat, "ease", Some("085"))
+            {
+                cue = c;
+                converted = true;
+            }
             // "continues to engage intensely with the sides": contact, coded by the data's row
             // for plain consultation (CAMEO 040, no mode: not a meeting, which would be mutual),
             // not the force the dictionary codes "engage" as.

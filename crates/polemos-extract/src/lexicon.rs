@@ -124,6 +124,8 @@ pub enum Lex {
     SeveringVerb,
     /// Verbs that put a penalty into effect ("imposing sanctions on X").
     ImposingVerb,
+    /// Verbs that lift or ease a penalty ("lifted sanctions on X"): CAMEO 085, no sanction.
+    EasingVerb,
     /// Verbs that withdraw an envoy ("withdrew its ambassador").
     WithdrawingVerb,
     /// Forms of the verb of joining another's act ("was joined in its appeal by X"): the joiner
@@ -382,7 +384,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 133] = [
+pub const LEXICONS: [(Lex, &str, Case); 134] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -438,6 +440,7 @@ pub const LEXICONS: [(Lex, &str, Case); 133] = [
     (Lex::CourseVerb, "course_verb", Case::Any),
     (Lex::SeveringVerb, "severing_verb", Case::Any),
     (Lex::ImposingVerb, "imposing_verb", Case::Any),
+    (Lex::EasingVerb, "easing_verb", Case::Any),
     (Lex::WithdrawingVerb, "withdrawing_verb", Case::Any),
     (Lex::JoiningVerb, "joining_verb", Case::Any),
     (Lex::JoinedActCase, "joined_act_case", Case::Any),
