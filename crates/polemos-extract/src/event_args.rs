@@ -769,11 +769,12 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
         let Some(h) = p.head(x) else {
             break;
         };
-        // "stopped cooperating with the agency": the act a verb of ending governs is not done.
-        // ("never stopped cooperating" is read as negated too, by the token rules' negator
-        // before the cue.)
+        // "stopped cooperating with the agency": the act a verb of ending governs is not done;
+        // one a negated verb of ending governs is ("have never stopped cooperating", "did not
+        // cease to cooperate": a double negation; the token rules' negator before the verb of
+        // ending is left to it, `events::details::negates_an_ending`).
         if p.has_rel(x, "xcomp") && verb_in(p, h, Lex::EndingVerb) {
-            return true;
+            return !p.negated(h);
         }
         x = h;
     }

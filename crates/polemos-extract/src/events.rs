@@ -15,7 +15,7 @@ use super::output::EventFact;
 use super::syntax::{Subject, direct_objects_after, objects_after};
 use polemos_core::model::{EventStatus, PloverType};
 
-use details::{is_planned, negates_another, neither_subject};
+use details::{is_planned, negates_an_ending, negates_another, neither_subject};
 use merge::{Index, add_voiced, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
@@ -624,6 +624,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && x.start >= clause.start
                     && it.tok.saturating_sub(x.tok_end) <= 4
                     && !negates_another(doc, x, it)
+                    && !negates_an_ending(doc, x, it)
             });
             let mut negated =
                 negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;

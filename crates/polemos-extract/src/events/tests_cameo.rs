@@ -135,6 +135,27 @@ fn an_act_under_a_verb_of_ending_is_not_done() {
     // Beginning it is the act.
     let text = "Chile began cooperating with Peru on Monday.";
     assert!(done(text), "{:?}", events(text));
+    // A verb of ending negated is a double negation: the act goes on.
+    for text in [
+        "Chile and Peru have never stopped cooperating on fisheries.",
+        "Chile did not stop cooperating with Peru during the dispute.",
+        "Chile has not ceased to cooperate with Peru.",
+    ] {
+        assert!(
+            events(text)
+                .iter()
+                .any(|(_, t, _, negated)| t == "COOPERATE" && !negated),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // The act itself negated stays negated.
+    for text in [
+        "Chile has never cooperated with Peru.",
+        "Chile did not cooperate with Peru.",
+    ] {
+        assert!(!done(text), "{text}: {:?}", events(text));
+    }
 }
 
 #[test]
