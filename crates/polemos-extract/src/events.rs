@@ -459,6 +459,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "suspended talks between Israel and Hamas", "closed its border to refugees fleeing
             // Syria": actors the object names beside what the act is aimed at.
             let sanction = cue.event_type == PloverType::Sanction;
+            let named_targets = targets.len();
             let targets: Vec<usize> =
                 if cue.args == Args::Noun || !may_stand_aside(doc, items, it, &targets, sanction) {
                     targets
@@ -483,6 +484,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         })
                         .collect()
                 };
+            // Where the object named only someone beside the act ("blocked a resolution
+            // condemning Syria"), the act is aimed at no one the text names, nor at another
+            // side's act before it.
+            let set_aside = targets.is_empty() && named_targets > 0;
             // "we are pulling out Ambassador Mutoh": the envoy a state withdraws is its own, not
             // the target of the sanction (which is where he served, when the text says).
             // A person of no other state named as the object is that envoy.
@@ -542,6 +547,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && !cue.objects.is_empty()
                 && !object_owned(doc, it);
             let targets = if targets.is_empty()
+                && !set_aside
                 && (answered::reacts(cue.event_type)
                     || accepted
                     || (cue.event_type == PloverType::Sanction && recall))

@@ -352,6 +352,9 @@ pub enum Lex {
     /// Verbs of passing by ("flee", "run", "involve"): a clause of one on an act's object names
     /// no target of the act (`events/targets.rs`).
     PassingVerb,
+    /// Nouns of a text put to a vote or proposed ("resolution", "draft", "motion"): a clause on
+    /// one as an act's object says what the text does, no target of the act (`events/targets.rs`).
+    TextNoun,
     /// Verbs of freeing (as written, base forms): asked of another through "to" ("urged North
     /// Korea to release the two women") or willed by the subject, they name the release the
     /// asker backs when people or a vessel are freed (`stances/issues.rs` `act_after`).
@@ -384,7 +387,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 134] = [
+pub const LEXICONS: [(Lex, &str, Case); 135] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -525,6 +528,7 @@ pub const LEXICONS: [(Lex, &str, Case); 134] = [
     (Lex::BackingVerb, "backing_verb", Case::Any),
     (Lex::PrivateRelation, "private_relation", Case::Any),
     (Lex::PassingVerb, "passing_verb", Case::Any),
+    (Lex::TextNoun, "text_noun", Case::Any),
     (Lex::FreeingVerb, "freeing_verb", Case::Any),
     (Lex::AimingVerb, "aiming_verb", Case::Any),
     (Lex::ThankingAdjective, "thanking_adjective", Case::Any),

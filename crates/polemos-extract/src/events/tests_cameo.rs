@@ -175,3 +175,24 @@ fn blocking_a_text_or_talks_is_a_rejection_not_force() {
     let text = "Chilean police blocked the road to the Peruvian embassy.";
     assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn an_act_upon_a_text_is_aimed_at_its_drafters_not_at_what_it_condemns() {
+    // Blocking a resolution is no blockade, and not aimed at whom the resolution condemns.
+    let text = "Chile blocked a resolution condemning Peru at the Council.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, _, g, _)| s == &["CHL"] && g == &["PER"]),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile vetoed a draft resolution demanding sanctions on Peru.";
+    assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // Its drafter is whom the rejection is aimed at.
+    let text = "Chile blocked a resolution drafted by Bolivia condemning Peru.";
+    assert!(has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COERCE", "BOL"), "{:?}", events(text));
+    let text = "Chile rejected a resolution proposed by Bolivia.";
+    assert!(has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
+}
