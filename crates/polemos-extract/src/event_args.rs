@@ -173,6 +173,32 @@ pub fn read(
     } else {
         verbal(p, &map, head, cue, direct)
     };
+    // "FOREIGN MINISTER X: The convoy in Kherson was shelled by Ukraine": the parser may hang
+    // a transcript label's name on the verb as its passive subject, with the true subject as
+    // its apposition. The label names who speaks, not who was acted upon: the subject's phrase
+    // is read without the label's words.
+    if args.passive
+        && !noun
+        && !offered_noun
+        && let Some(colon) =
+            crate::attribution::label_colon(doc, doc.sentences[head.sentence].tokens.clone())
+        && let Some(colon_at) = doc.tokens.get(colon).map(|t| t.start)
+        && cue.start > colon_at
+        && let Some(subject) = p.dependents(head).find(|d| p.has_rel(*d, "nsubj:pass"))
+        && p.token(subject).is_some_and(|t| t.start < colon_at)
+    {
+        let mut unlabelled = map.clone();
+        for (index, actor) in unlabelled.iter_mut().enumerate() {
+            let w = Word {
+                sentence: head.sentence,
+                index,
+            };
+            if p.token(w).is_some_and(|t| t.start < colon_at) {
+                *actor = None;
+            }
+        }
+        args.target = who(p, &unlabelled, subject, false);
+    }
     // Every reading, the offered one too: "answered the demands, not the many formal requests
     // presented by Peru" is no request.
     args.negated |= negated(p, head);
