@@ -18,8 +18,8 @@ mod offered;
 mod parties;
 mod partners;
 pub use acts::{
-    SanctionKind, aims_a_noun, contact_with, drawn_in, hosted_here, light_with_act,
-    object_headed_by, object_of_act, sanction_verb,
+    PenaltyVerb, SanctionKind, aims_a_noun, contact_with, drawn_in, eases_a_penalty, hosted_here,
+    light_with_act, object_headed_by, object_of_act, penalty_verb, sanction_verb,
 };
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation};
 use nominal::nominal;
@@ -173,6 +173,32 @@ pub fn read(
     } else {
         verbal(p, &map, head, cue, direct)
     };
+    // "FOREIGN MINISTER X: The convoy in Kherson was shelled by Ukraine": the parser may hang
+    // a transcript label's name on the verb as its passive subject, with the true subject as
+    // its apposition. The label names who speaks, not who was acted upon: the subject's phrase
+    // is read without the label's words.
+    if args.passive
+        && !noun
+        && !offered_noun
+        && let Some(colon) =
+            crate::attribution::label_colon(doc, doc.sentences[head.sentence].tokens.clone())
+        && let Some(colon_at) = doc.tokens.get(colon).map(|t| t.start)
+        && cue.start > colon_at
+        && let Some(subject) = p.dependents(head).find(|d| p.has_rel(*d, "nsubj:pass"))
+        && p.token(subject).is_some_and(|t| t.start < colon_at)
+    {
+        let mut unlabelled = map.clone();
+        for (index, actor) in unlabelled.iter_mut().enumerate() {
+            let w = Word {
+                sentence: head.sentence,
+                index,
+            };
+            if p.token(w).is_some_and(|t| t.start < colon_at) {
+                *actor = None;
+            }
+        }
+        args.target = who(p, &unlabelled, subject, false);
+    }
     // Every reading, the offered one too: "answered the demands, not the many formal requests
     // presented by Peru" is no request.
     args.negated |= negated(p, head);
@@ -794,11 +820,12 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
         let Some(h) = p.head(x) else {
             break;
         };
-        // "stopped cooperating with the agency": the act a verb of ending governs is not done.
-        // ("never stopped cooperating" is read as negated too, by the token rules' negator
-        // before the cue.)
+        // "stopped cooperating with the agency": the act a verb of ending governs is not done;
+        // one a negated verb of ending governs is ("have never stopped cooperating", "did not
+        // cease to cooperate": a double negation; the token rules' negator before the verb of
+        // ending is left to it, `events::details::negates_an_ending`).
         if p.has_rel(x, "xcomp") && verb_in(p, h, Lex::EndingVerb) {
-            return true;
+            return !p.negated(h);
         }
         x = h;
     }

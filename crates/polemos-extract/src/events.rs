@@ -15,7 +15,7 @@ use super::output::EventFact;
 use super::syntax::{Subject, direct_objects_after, objects_after};
 use polemos_core::model::{EventStatus, PloverType};
 
-use details::{is_planned, negates_another, neither_subject};
+use details::{is_planned, negates_an_ending, negates_another, neither_subject};
 use merge::{Index, add_voiced, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
@@ -98,6 +98,36 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 expelled = kind == SanctionKind::Expel;
                 recalled = kind == SanctionKind::Envoy;
+                cue = c;
+                converted = true;
+            }
+            // "lifted sanctions on Iran", "faces sanctions on its steel": a penalty phrase of the
+            // data ("sanctions on X") is the subject's sanction only when a verb of imposing takes
+            // it as object, or no verb does ("U.S. sanctions on Russia"); a verb of easing makes
+            // it the easing of sanctions (CAMEO 085, the data's RETREAT `ease` row), any other
+            // verb no act of the subject's.
+            let penalty = |t: usize| {
+                doc.lexicon
+                    .is(Lex::PenaltyNoun, &doc.tok(t).to_ascii_lowercase())
+            };
+            if cue.event_type == PloverType::Sanction && cue.args == Args::Svo && penalty(it.tok) {
+                match event_args::penalty_verb(doc, it) {
+                    Some(event_args::PenaltyVerb::Other) => continue,
+                    Some(event_args::PenaltyVerb::Eased) => {
+                        if let Some(c) = k.plain_event(PloverType::Retreat, "ease", Some("085")) {
+                            cue = c;
+                            converted = true;
+                        }
+                    }
+                    Some(event_args::PenaltyVerb::Imposed) | None => {}
+                }
+            } else if cue.event_type != PloverType::Sanction
+                && cue.args != Args::Noun
+                && !(it.tok..it.tok_end).any(penalty)
+                && gates::may_be_form_of(doc, it, &[Lex::EasingVerb])
+                && event_args::eases_a_penalty(doc, it)
+                && let Some(c) = k.plain_event(PloverType::Retreat, "ease", Some("085"))
+            {
                 cue = c;
                 converted = true;
             }
@@ -429,6 +459,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "suspended talks between Israel and Hamas", "closed its border to refugees fleeing
             // Syria": actors the object names beside what the act is aimed at.
             let sanction = cue.event_type == PloverType::Sanction;
+            let named_targets = targets.len();
             let targets: Vec<usize> =
                 if cue.args == Args::Noun || !may_stand_aside(doc, items, it, &targets, sanction) {
                     targets
@@ -453,6 +484,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         })
                         .collect()
                 };
+            // Where the object named only someone beside the act ("blocked a resolution
+            // condemning Syria"), the act is aimed at no one the text names, nor at another
+            // side's act before it.
+            let set_aside = targets.is_empty() && named_targets > 0;
             // "we are pulling out Ambassador Mutoh": the envoy a state withdraws is its own, not
             // the target of the sanction (which is where he served, when the text says).
             // A person of no other state named as the object is that envoy.
@@ -512,6 +547,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && !cue.objects.is_empty()
                 && !object_owned(doc, it);
             let targets = if targets.is_empty()
+                && !set_aside
                 && (answered::reacts(cue.event_type)
                     || accepted
                     || (cue.event_type == PloverType::Sanction && recall))
@@ -594,6 +630,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && x.start >= clause.start
                     && it.tok.saturating_sub(x.tok_end) <= 4
                     && !negates_another(doc, x, it)
+                    && !negates_an_ending(doc, x, it)
             });
             let mut negated =
                 negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;

@@ -124,6 +124,8 @@ pub enum Lex {
     SeveringVerb,
     /// Verbs that put a penalty into effect ("imposing sanctions on X").
     ImposingVerb,
+    /// Verbs that lift or ease a penalty ("lifted sanctions on X"): CAMEO 085, no sanction.
+    EasingVerb,
     /// Verbs that withdraw an envoy ("withdrew its ambassador").
     WithdrawingVerb,
     /// Forms of the verb of joining another's act ("was joined in its appeal by X"): the joiner
@@ -350,6 +352,9 @@ pub enum Lex {
     /// Verbs of passing by ("flee", "run", "involve"): a clause of one on an act's object names
     /// no target of the act (`events/targets.rs`).
     PassingVerb,
+    /// Nouns of a text put to a vote or proposed ("resolution", "draft", "motion"): a clause on
+    /// one as an act's object says what the text does, no target of the act (`events/targets.rs`).
+    TextNoun,
     /// Verbs of freeing (as written, base forms): asked of another through "to" ("urged North
     /// Korea to release the two women") or willed by the subject, they name the release the
     /// asker backs when people or a vessel are freed (`stances/issues.rs` `act_after`).
@@ -382,7 +387,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 133] = [
+pub const LEXICONS: [(Lex, &str, Case); 135] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -438,6 +443,7 @@ pub const LEXICONS: [(Lex, &str, Case); 133] = [
     (Lex::CourseVerb, "course_verb", Case::Any),
     (Lex::SeveringVerb, "severing_verb", Case::Any),
     (Lex::ImposingVerb, "imposing_verb", Case::Any),
+    (Lex::EasingVerb, "easing_verb", Case::Any),
     (Lex::WithdrawingVerb, "withdrawing_verb", Case::Any),
     (Lex::JoiningVerb, "joining_verb", Case::Any),
     (Lex::JoinedActCase, "joined_act_case", Case::Any),
@@ -522,6 +528,7 @@ pub const LEXICONS: [(Lex, &str, Case); 133] = [
     (Lex::BackingVerb, "backing_verb", Case::Any),
     (Lex::PrivateRelation, "private_relation", Case::Any),
     (Lex::PassingVerb, "passing_verb", Case::Any),
+    (Lex::TextNoun, "text_noun", Case::Any),
     (Lex::FreeingVerb, "freeing_verb", Case::Any),
     (Lex::AimingVerb, "aiming_verb", Case::Any),
     (Lex::ThankingAdjective, "thanking_adjective", Case::Any),

@@ -407,3 +407,63 @@ pub fn light_with_act(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
             })
         })
 }
+
+/// How the verb whose object is a penalty cue ("sanctions on X") treats the penalty.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PenaltyVerb {
+    /// "imposed new sanctions on X", "slapped sanctions on X": the subject's sanction.
+    Imposed,
+    /// "lifted sanctions on X", "eased the sanctions against X": the easing of sanctions
+    /// (CAMEO 085).
+    Eased,
+    /// "faces sanctions on its steel", "evaded sanctions on its oil": no act of the subject's.
+    Other,
+}
+
+/// Which verb takes the penalty noun of the cue `cue` ("sanctions on", "sanctions against") as
+/// its object: one of imposing, one of easing (`easing_verb`) or another; `None` when no verb
+/// does ("U.S. sanctions on Russia", "sanctions on Russia were imposed").
+#[must_use]
+pub fn penalty_verb(doc: &Doc<'_>, cue: &Item) -> Option<PenaltyVerb> {
+    let p = &doc.parse;
+    let penalty = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            p.lexicon()
+                .is(Lex::PenaltyNoun, &t.text.to_ascii_lowercase())
+        })
+    };
+    let n = p
+        .words_in(cue.start, cue.end)
+        .into_iter()
+        .find(|&w| penalty(w))?;
+    if !p.has_rel(n, "obj") {
+        return None;
+    }
+    let v = p.head(n)?;
+    Some(if verb_in(p, v, Lex::ImposingVerb) {
+        PenaltyVerb::Imposed
+    } else if verb_in(p, v, Lex::EasingVerb) {
+        PenaltyVerb::Eased
+    } else {
+        PenaltyVerb::Other
+    })
+}
+
+/// Whether the verb cue `cue` is a verb of easing (`easing_verb`) whose object is a penalty
+/// ("eased the sanctions against Cuba"): the easing of sanctions (CAMEO 085, events.rs), not
+/// what the verb alone is coded as (the dictionary's "eased", a cooperation).
+#[must_use]
+pub fn eases_a_penalty(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    verb_in(p, v, Lex::EasingVerb)
+        && p.dependents(v).any(|o| {
+            p.has_rel(o, "obj")
+                && p.token(o).is_some_and(|t| {
+                    p.lexicon()
+                        .is(Lex::PenaltyNoun, &t.text.to_ascii_lowercase())
+                })
+        })
+}

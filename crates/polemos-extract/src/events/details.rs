@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::ir::{DateMention, Doc, Item, ItemKind};
 use crate::knowledge::{Args, Cue, Knowledge};
 use crate::lang::Class;
+use crate::lexicon::Lex;
 use crate::output::Clause;
 use polemos_core::model::{DisputeKind, EventStatus, FuzzyDate};
 
@@ -78,6 +79,18 @@ pub(super) fn negates_another(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
         }
     }
     false
+}
+
+/// Whether the negator `neg` negates a verb of ending (`ending_verb`, by its stem) between it
+/// and the cue rather than the cue: "have never stopped cooperating", "did not cease to
+/// cooperate" (the tree reads the double negation, `event_args::negated`).
+pub(super) fn negates_an_ending(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
+    (neg.tok_end..cue.tok).any(|t| {
+        let w = doc.tok(t).to_ascii_lowercase();
+        doc.lexicon.words(Lex::EndingVerb).any(|v| {
+            w.starts_with(v.strip_suffix(['e', 'y']).unwrap_or(v)) && w.len() <= v.len() + 4
+        })
+    })
 }
 
 /// The date of the event at `cue`: the nearest date of its sentence that fits its status (not a

@@ -208,8 +208,13 @@ pub(super) fn beside_the_act(
                 p.lexicon()
                     .is(Lex::PassingVerb, &t.lemma.to_ascii_lowercase())
             });
+            // "vetoed a resolution condemning Syria": what a text does is no target of the act
+            // upon the text.
+            let text = p
+                .token(arg)
+                .is_some_and(|t| p.lexicon().is(Lex::TextNoun, &t.text.to_ascii_lowercase()));
             let acted_upon = p.has_rel(node, "acl")
-                && passing
+                && (passing || text)
                 && j > 0
                 && p.dependent(node, "mark").is_none()
                 && p.token(arg).is_some_and(|t| t.upos != "PRON")

@@ -135,6 +135,27 @@ fn an_act_under_a_verb_of_ending_is_not_done() {
     // Beginning it is the act.
     let text = "Chile began cooperating with Peru on Monday.";
     assert!(done(text), "{:?}", events(text));
+    // A verb of ending negated is a double negation: the act goes on.
+    for text in [
+        "Chile and Peru have never stopped cooperating on fisheries.",
+        "Chile did not stop cooperating with Peru during the dispute.",
+        "Chile has not ceased to cooperate with Peru.",
+    ] {
+        assert!(
+            events(text)
+                .iter()
+                .any(|(_, t, _, negated)| t == "COOPERATE" && !negated),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // The act itself negated stays negated.
+    for text in [
+        "Chile has never cooperated with Peru.",
+        "Chile did not cooperate with Peru.",
+    ] {
+        assert!(!done(text), "{text}: {:?}", events(text));
+    }
 }
 
 #[test]
@@ -153,4 +174,25 @@ fn blocking_a_text_or_talks_is_a_rejection_not_force() {
     // Not through another object.
     let text = "Chilean police blocked the road to the Peruvian embassy.";
     assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn an_act_upon_a_text_is_aimed_at_its_drafters_not_at_what_it_condemns() {
+    // Blocking a resolution is no blockade, and not aimed at whom the resolution condemns.
+    let text = "Chile blocked a resolution condemning Peru at the Council.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, _, g, _)| s == &["CHL"] && g == &["PER"]),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chile vetoed a draft resolution demanding sanctions on Peru.";
+    assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // Its drafter is whom the rejection is aimed at.
+    let text = "Chile blocked a resolution drafted by Bolivia condemning Peru.";
+    assert!(has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COERCE", "BOL"), "{:?}", events(text));
+    let text = "Chile rejected a resolution proposed by Bolivia.";
+    assert!(has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
 }

@@ -133,3 +133,28 @@ fn a_transcript_speakers_words_opening_with_a_verb_are_the_speakers_act() {
         events(text)
     );
 }
+
+#[test]
+fn a_transcript_label_is_not_the_subject_of_a_passive_after_it() {
+    // The parser may hang the label's name on the verb as its passive subject: the label names
+    // who speaks, not who was attacked.
+    let text = "Briefing\n\nFOREIGN MINISTER GABRIELA SOMMERFELD: The convoy in Tumbes was \
+                shelled by Peru last week.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, _, g, _)| g.iter().any(|x| x == "gabriela-sommerfeld")),
+        "{:?}",
+        events(text)
+    );
+    // A subject that is the speaker's side still is: "we were attacked".
+    let text =
+        "Briefing\n\nFOREIGN MINISTER GABRIELA SOMMERFELD: We were attacked by Peru last week.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, _)| s == &["PER"] && t == "ASSAULT" && !g.is_empty()),
+        "{:?}",
+        events(text)
+    );
+}

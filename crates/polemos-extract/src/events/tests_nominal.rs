@@ -113,6 +113,50 @@ fn tariffs_cut_or_faced_are_no_sanction_of_the_subjects() {
 }
 
 #[test]
+fn sanctions_lifted_or_faced_are_no_sanction_of_the_subjects() {
+    // "sanctions on X" is the subject's sanction only when a verb of imposing takes it, or no
+    // verb does; lifting or easing it is the easing of sanctions (CAMEO 085).
+    for (text, by, on) in [
+        (
+            "The European Union lifted sanctions on Iran last year.",
+            "EU",
+            "IRN",
+        ),
+        (
+            "Washington eased the sanctions against Cuba in March.",
+            "USA",
+            "CUB",
+        ),
+    ] {
+        assert!(has(text, by, "RETREAT", on), "{text}: {:?}", events(text));
+        assert!(!has(text, by, "SANCTION", on), "{text}: {:?}", events(text));
+    }
+    // Another verb's object is no act of its subject's.
+    for text in [
+        "India ignored the sanctions on Russia.",
+        "Belarus has evaded sanctions on Venezuela for years.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    for text in [
+        "Canada imposed new sanctions on Russia on Monday.",
+        "Britain slapped sanctions on Belarus after the vote.",
+        "The European Union extended its sanctions against Russia for six months.",
+        "The U.S. sanctions on Russia have hurt its economy.",
+    ] {
+        assert!(
+            events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
 fn a_detention_of_someone_is_done_by_its_owner() {
     let text = "Fishermen marched in Lima to protest Chile's detention of two Peruvian sailors.";
     assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
