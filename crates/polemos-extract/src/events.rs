@@ -295,6 +295,24 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 None if tree.passive || tree.no_source || tree.requested => (Vec::new(), false),
                 None => sources(k, doc, items, i, &clause, s, cue.args),
             };
+            // "The EU announced fresh sanctions against Russia": the subject of the verb of
+            // imposing the penalty phrase is the object of, where the token rules stopped at a
+            // verb of saying.
+            let (srcs, inferred) = if srcs.is_empty()
+                && cue.event_type == PloverType::Sanction
+                && let Some((start, end)) = event_args::penalty_imposer(doc, it)
+                && let Some(a) = items.iter().find_map(|x| match x.kind {
+                    ItemKind::Actor {
+                        actor,
+                        possessive: false,
+                        ..
+                    } if x.start <= start && end <= x.end => Some(actor),
+                    _ => None,
+                }) {
+                (vec![a], false)
+            } else {
+                (srcs, inferred)
+            };
             let mut srcs: Vec<usize> = srcs
                 .into_iter()
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)

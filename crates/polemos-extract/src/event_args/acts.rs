@@ -449,6 +449,26 @@ pub fn penalty_verb(doc: &Doc<'_>, cue: &Item) -> Option<PenaltyVerb> {
     })
 }
 
+/// The byte span of the subject of the verb of imposing whose object is the penalty noun of
+/// the cue `cue`: "The European Union announced fresh sanctions against Russia" is the Union's
+/// sanction, though "announced", a verb of saying too, stops the token rules' search for a
+/// subject. `None` when no verb of imposing takes the noun, or it has no subject.
+#[must_use]
+pub fn penalty_imposer(doc: &Doc<'_>, cue: &Item) -> Option<(usize, usize)> {
+    if penalty_verb(doc, cue) != Some(PenaltyVerb::Imposed) {
+        return None;
+    }
+    let p = &doc.parse;
+    let n = p
+        .words_in(cue.start, cue.end)
+        .into_iter()
+        .find(|&w| p.has_rel(w, "obj"))?;
+    let v = p.head(n)?;
+    let subject = p.dependents(v).find(|&d| p.has_rel(d, "nsubj"))?;
+    let t = p.token(subject)?;
+    Some((t.start, t.end))
+}
+
 /// Whether the verb cue `cue` is a verb of easing (`easing_verb`) whose object is a penalty
 /// ("eased the sanctions against Cuba"): the easing of sanctions (CAMEO 085, events.rs), not
 /// what the verb alone is coded as (the dictionary's "eased", a cooperation).

@@ -168,3 +168,29 @@ fn a_detention_of_someone_is_done_by_its_owner() {
         events(text)
     );
 }
+
+#[test]
+fn sanctions_announced_are_the_announcers() {
+    // "announced" is a verb of saying too, where the token rules stop looking for a subject.
+    for (text, source, target) in [
+        (
+            "The European Union announced fresh sanctions against Russia.",
+            "EU",
+            "RUS",
+        ),
+        (
+            "Japan announced new sanctions on North Korea on Tuesday.",
+            "JPN",
+            "PRK",
+        ),
+    ] {
+        assert!(
+            has(text, source, "SANCTION", target),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // Sanctions only spoken of are none: "announced" takes a clause, not the penalty.
+    let text = "Japan announced that sanctions against North Korea would stay in place.";
+    assert!(!has(text, "JPN", "SANCTION", "PRK"), "{:?}", events(text));
+}
