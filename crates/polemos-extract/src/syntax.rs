@@ -172,15 +172,15 @@ fn nearest_subject(
                 }
             }
             // "recalled its ambassador from Peru in protest": the object of a preposition (and
-            // what is coordinated with it) after a predicate of the clause is in that
-            // predicate's phrase, no subject of the cue; the search goes on before it. Not
-            // before any predicate: "Soldiers from Gondor will not ..." is Gondor's act.
+            // what is coordinated with it) right in the phrase of an act the clause told before
+            // is no subject of the cue; the search goes on before it. Not before any act
+            // ("Soldiers from Gondor will not ..."), after a verb of saying ("Officials said
+            // troops from Russia attacked ...") or past a comma or a conjunction ("Russia
+            // invaded Ukraine, and troops from Belarus attacked Kyiv").
             if skip_objects
                 && first.tok > 0
                 && doc.tok_is_a(first.tok - 1, Class::ObjectPreposition)
-                && items[..first_at]
-                    .iter()
-                    .any(|x| x.tok >= floor_tok && is_predicate(x))
+                && in_an_acts_phrase(doc, &items[..first_at], floor_tok, first.tok)
             {
                 j = first_at;
                 pos = skip_parenthetical(doc, pos.min(first.tok), floor_tok);
@@ -199,6 +199,25 @@ fn nearest_subject(
         pos = skip_parenthetical(doc, pos.min(it.tok), floor_tok);
     }
     Subject::None
+}
+
+/// Whether the last predicate of `before` (from token `floor_tok` on) is an act whose phrase
+/// runs unbroken to token `to`: no comma, conjunction or relative word between them.
+fn in_an_acts_phrase(doc: &Doc<'_>, before: &[Item], floor_tok: usize, to: usize) -> bool {
+    let Some(last) = before
+        .iter()
+        .rev()
+        .take_while(|x| x.tok >= floor_tok)
+        .find(|x| is_predicate(x))
+    else {
+        return false;
+    };
+    matches!(last.kind, ItemKind::Event(_))
+        && (last.tok_end..to).all(|t| {
+            doc.tok(t) != ","
+                && !doc.tok_is_a(t, Class::Coordinator)
+                && !doc.tok_is_a(t, Class::Relative)
+        })
 }
 
 /// Whether the tokens between two actors coordinate them: "and", ",", "nor", and after a

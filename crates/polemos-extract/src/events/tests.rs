@@ -340,9 +340,19 @@ fn a_prepositions_object_after_a_predicate_is_no_subject() {
             events(text)
         );
     }
-    // Before any predicate, a preposition's object still names who acts.
-    let text = "Soldiers from Peru attacked a Chilean border post on Monday.";
-    assert!(has(text, "PER", "ASSAULT", "CHL"), "{:?}", events(text));
+    // Before any act, after a verb of saying or past a conjunction, a preposition's object
+    // still names who acts.
+    for text in [
+        "Soldiers from Peru attacked a Chilean border post on Monday.",
+        "Officials said soldiers from Peru attacked a Chilean border post on Monday.",
+        "Bolivia shelled the town in 2022, and soldiers from Peru attacked a Chilean border post.",
+    ] {
+        assert!(
+            has(text, "PER", "ASSAULT", "CHL"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
     // A possessive pronoun's antecedent may be one: "its" is Russia.
     let text = "Chile announced sanctions against Russia over its annexation of the peninsula.";
     assert!(
