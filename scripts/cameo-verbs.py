@@ -119,11 +119,12 @@ AMBIGUOUS = {
     "cried", "crying",
     # The unseen dev43- to dev45- reports: "I think it is time now for ..." (040, a
     # consultation: an opinion), "approach" a noun far more often than contact ("a shuttle
-    # diplomacy approach", "the approaching deadline"), "have exchanged harsh words" (060, a
-    # cooperation: a quarrel; "exchanged fire" is events.tsv's fight, "exchange prisoners" the
-    # dictionary's own phrase).
-    "think", "thinks", "thought", "thinking", "approach", "approaches", "approached",
-    "approaching", "exchange", "exchanges", "exchanged", "exchanging",
+    # diplomacy approach", "the approaching deadline"; the past "approached China about" stays
+    # contact), "have exchanged harsh words" (060, a cooperation: a quarrel; "exchanged fire" is
+    # events.tsv's fight, and events.tsv codes exchanges of prisoners and of views through
+    # their object).
+    "think", "thinks", "thought", "thinking", "approach", "approaches", "approaching",
+    "exchange", "exchanges", "exchanged", "exchanging",
 }
 
 

@@ -81,16 +81,33 @@ pub(super) fn negates_another(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
     false
 }
 
-/// Whether the negator `neg` negates a verb of ending (`ending_verb`, by its stem) between it
-/// and the cue rather than the cue: "have never stopped cooperating", "did not cease to
-/// cooperate" (the tree reads the double negation, `event_args::negated`).
+/// Whether the negator `neg` negates a verb of ending (`ending_verb`, in one of its
+/// inflections) between it and the cue rather than the cue: "have never stopped cooperating",
+/// "did not cease to cooperate" (the tree reads the double negation, `event_args::negated`).
 pub(super) fn negates_an_ending(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
     (neg.tok_end..cue.tok).any(|t| {
         let w = doc.tok(t).to_ascii_lowercase();
-        doc.lexicon.words(Lex::EndingVerb).any(|v| {
-            w.starts_with(v.strip_suffix(['e', 'y']).unwrap_or(v)) && w.len() <= v.len() + 4
-        })
+        doc.lexicon.words(Lex::EndingVerb).any(|v| inflects(&w, v))
     })
+}
+
+/// Whether `word` is the verb `verb` or one of its regular inflections ("stopped", "ceases",
+/// "halting"), not merely a word that starts like it ("stopover", "ceasefire", "quite").
+fn inflects(word: &str, verb: &str) -> bool {
+    if let Some(stem) = verb.strip_suffix('e') {
+        return word
+            .strip_prefix(stem)
+            .is_some_and(|rest| matches!(rest, "e" | "es" | "ed" | "ing"));
+    }
+    let Some(rest) = word.strip_prefix(verb) else {
+        return false;
+    };
+    // A doubled final consonant: "stopped", "quitting".
+    let rest = match (verb.chars().last(), rest.chars().next()) {
+        (Some(a), Some(b)) if a == b => &rest[b.len_utf8()..],
+        _ => rest,
+    };
+    matches!(rest, "" | "s" | "es" | "ed" | "ing")
 }
 
 /// The date of the event at `cue`: the nearest date of its sentence that fits its status (not a
@@ -190,4 +207,31 @@ pub(super) fn issues_and_contexts(
         contexts.push("territory".into());
     }
     (issues, contexts)
+}
+
+#[cfg(test)]
+mod inflection_tests {
+    use super::inflects;
+
+    #[test]
+    fn a_verb_of_ending_is_known_by_its_inflections_only() {
+        for (word, verb) in [
+            ("stopped", "stop"),
+            ("stopping", "stop"),
+            ("stops", "stop"),
+            ("ceased", "cease"),
+            ("ceasing", "cease"),
+            ("quit", "quit"),
+            ("halted", "halt"),
+        ] {
+            assert!(inflects(word, verb), "{word} {verb}");
+        }
+        for (word, verb) in [
+            ("stopover", "stop"),
+            ("ceasefire", "cease"),
+            ("quite", "quit"),
+        ] {
+            assert!(!inflects(word, verb), "{word} {verb}");
+        }
+    }
 }

@@ -174,6 +174,17 @@ fn blocking_a_text_or_talks_is_a_rejection_not_force() {
     // Not through another object.
     let text = "Chilean police blocked the road to the Peruvian embassy.";
     assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // A statement or a declaration blocked is a text too, no blockade.
+    for text in [
+        "Chile blocked a statement criticizing Peru.",
+        "Chile blocked a declaration condemning Peru.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "COERCE"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
 }
 
 #[test]

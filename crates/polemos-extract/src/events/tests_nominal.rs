@@ -194,3 +194,31 @@ fn sanctions_announced_are_the_announcers() {
     let text = "Japan announced that sanctions against North Korea would stay in place.";
     assert!(!has(text, "JPN", "SANCTION", "PRK"), "{:?}", events(text));
 }
+
+#[test]
+fn sanctions_kept_or_joined_are_the_subjects() {
+    for text in [
+        "The European Union will maintain sanctions on Russia until the war ends.",
+        "The European Union kept sanctions on Russia in place.",
+        "The European Union joined the sanctions on Russia.",
+    ] {
+        assert!(
+            has(text, "EU", "SANCTION", "RUS"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn exchanges_are_coded_through_what_is_exchanged() {
+    let text = "Russia exchanged 90 prisoners with Ukraine.";
+    assert!(has(text, "RUS", "COOPERATE", "UKR"), "{:?}", events(text));
+    let text = "Armenia and Azerbaijan exchanged views on the peace treaty.";
+    assert!(has(text, "ARM", "CONSULT", "AZE"), "{:?}", events(text));
+    let text = "The United States approached China about a possible summit.";
+    assert!(has(text, "USA", "CONSULT", "CHN"), "{:?}", events(text));
+    // Words exchanged are a quarrel, no cooperation.
+    let text = "Armenia and Azerbaijan exchanged harsh words on Monday.";
+    assert!(!has(text, "ARM", "COOPERATE", "AZE"), "{:?}", events(text));
+}
