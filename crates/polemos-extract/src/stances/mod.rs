@@ -1171,12 +1171,15 @@ fn embedded_question(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
         return false;
     };
     // "is considering whether to back the treaty": the parse may hang an infinitive opened by
-    // "whether" as an adverbial clause or a complement; "whether" opens no clause of time.
+    // "whether" as an adverbial clause or a complement; a word of the class `question_mark`
+    // ("whether") opens no clause of time or condition.
     let whether = || {
         p.dependents(w).any(|d| {
             p.has_rel(d, "mark")
-                && p.token(d)
-                    .is_some_and(|t| t.text.eq_ignore_ascii_case("whether"))
+                && p.token(d).is_some_and(|t| {
+                    doc.lang
+                        .is(Class::QuestionMark, &t.text.to_ascii_lowercase())
+                })
         })
     };
     let complement = matches!(p.rel(w), "ccomp" | "csubj" | "acl")
