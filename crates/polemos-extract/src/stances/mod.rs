@@ -239,6 +239,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
                 || embedded_question(doc, it, s)
+                || (kind == Kind::Claim && rival_claims(doc, it))
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
@@ -1204,6 +1205,13 @@ fn embedded_question(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
                 (p.has_rel(d, "advmod") || p.has_rel(d, "det")) && is(d, Class::CueNegation)
             })
         })
+}
+
+/// "a case concerning competing claims in the sea": a cue of claiming right after an adjective
+/// of claims set against each other (lexicon `rival_word`) names the dispute, and no claim of
+/// the sentence's subject.
+fn rival_claims(doc: &Doc<'_>, cue: &Item) -> bool {
+    cue.tok > 0 && doc.tok_in_lex(cue.tok - 1, Lex::RivalWord)
 }
 
 /// "India had to pull back its forces": a one-word cue of support ("back") that the parse makes
