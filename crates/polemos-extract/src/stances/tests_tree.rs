@@ -781,3 +781,22 @@ fn vague_nouns_and_verbs_of_trying_are_no_issues() {
         );
     }
 }
+
+#[test]
+fn a_gerund_of_condemning_opposes_as_its_finite_forms_do() {
+    // st32: "condemning", "criticizing", "denouncing" are cues as "condemned" is.
+    let d = "Japan and Russia dispute the Kuril Islands.";
+    for text in [
+        format!("{d} Japan is condemning the military exercises near the islands."),
+        format!(
+            "{d} Relations are tense, with Japan criticizing the military exercises near the islands."
+        ),
+        format!("{d} Japan issued a statement denouncing the military exercises."),
+    ] {
+        let s = stances(&text);
+        assert!(
+            has(&s, "JPN", "military-exercises", "oppose"),
+            "{text}: {s:?}"
+        );
+    }
+}
