@@ -854,6 +854,25 @@ mod tests {
     }
 
     #[test]
+    fn a_name_with_an_apposition_before_said_is_the_speaker() {
+        // st32: ", the spokesman," or ", a senior official," between a name and "said" describes
+        // the name: the name is the speaker, after a quotation as before a colon.
+        for text in [
+            "\"We will not accept this,\" Hilde Marrow, the spokesman, said.",
+            "\"We will not accept this,\" Marrow, a spokeswoman for the ministry, said.",
+            "\"We will not accept this,\" Marrow, the spokesman, said.",
+            "Marrow, the spokesman, said: \"We will not accept this.\"",
+        ] {
+            let got = said(text);
+            assert!(
+                got.iter()
+                    .any(|(s, c)| s.ends_with("marrow") && c.contains("not accept this")),
+                "{text}: {got:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_named_speaker_with_an_apposition_said_the_quotation() {
         // ", a Chilean navy spokesman," and ", a spokesman for the Foreign Ministry," describe
         // the name before them; the capitals inside do not end the subject's phrase.

@@ -504,8 +504,22 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 };
             // Where the object named only someone beside the act ("blocked a resolution
             // condemning Syria"), the act is aimed at no one the text names, nor at another
-            // side's act before it.
-            let set_aside = targets.is_empty() && named_targets > 0;
+            // side's act before it. Also where the cue's own reading stopped before that someone
+            // (at "condemning", a stance cue of its own).
+            let set_aside = targets.is_empty()
+                && (named_targets > 0 || {
+                    let after: Vec<usize> = items
+                        .iter()
+                        .filter(|x| x.start >= it.end)
+                        .filter_map(|x| match x.kind {
+                            ItemKind::Actor { actor, .. } => Some(actor),
+                            _ => None,
+                        })
+                        .collect();
+                    cue.args != Args::Noun
+                        && may_stand_aside(doc, items, it, &after, sanction)
+                        && !beside_the_act(doc, items, it, sanction).is_empty()
+                });
             // "we are pulling out Ambassador Mutoh": the envoy a state withdraws is its own, not
             // the target of the sanction (which is where he served, when the text says).
             // A person of no other state named as the object is that envoy.

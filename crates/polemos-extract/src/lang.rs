@@ -202,6 +202,10 @@ pub enum Class {
     VenueNoun,
     /// Words that open an indirect question ("asked X whether ...", "how ...").
     QuestionWord,
+    /// Words that open an indirect question and nothing else ("whether"), so that an infinitive
+    /// they open is asked even where the parse hangs it as an adverbial clause ("considering
+    /// whether to back the treaty"); not "if" or "when", which also open a condition or a time.
+    QuestionMark,
     /// Adverbs between a passive's auxiliary and its participle ("is also accused").
     PassiveAdverb,
     /// Prepositions after which a noun names what an act is about, not whom it is aimed at ("on", "over"). Not "at": what is fired "at" someone is aimed at them.
@@ -366,7 +370,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 148] = [
+pub const CLASSES: [(Class, &str); 149] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -440,6 +444,7 @@ pub const CLASSES: [(Class, &str); 148] = [
     (Class::SeatedGroup, "seated_group"),
     (Class::VenueNoun, "venue_noun"),
     (Class::QuestionWord, "question_word"),
+    (Class::QuestionMark, "question_mark"),
     (Class::PassiveAdverb, "passive_adverb"),
     (Class::TopicCase, "topic_case"),
     (Class::TargetCase, "target_case"),

@@ -375,6 +375,9 @@ pub enum Lex {
     /// Lemmas of verbs of ending an activity ("stop", "cease"): an act in their complement
     /// ("stopped cooperating with the agency") is not done (`event_args.rs`, `negated`).
     EndingVerb,
+    /// Adjectives of claims set against each other ("competing", "rival"): "competing claims"
+    /// names the dispute, no one's claim (`stances/mod.rs`, `rival_claims`).
+    RivalWord,
 }
 
 /// How a list's words are compared with the text.
@@ -387,7 +390,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 135] = [
+pub const LEXICONS: [(Lex, &str, Case); 136] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -535,6 +538,7 @@ pub const LEXICONS: [(Lex, &str, Case); 135] = [
     (Lex::WeaponNoun, "weapon_noun", Case::Any),
     (Lex::CaptiveNoun, "captive_noun", Case::Any),
     (Lex::EndingVerb, "ending_verb", Case::Any),
+    (Lex::RivalWord, "rival_word", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

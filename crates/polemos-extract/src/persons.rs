@@ -30,6 +30,24 @@ pub struct PersonHit {
     pub person: usize,
 }
 
+/// Longest apposition between a surname and its verb of speech, in tokens after the title.
+const APPOSITION_TAIL: usize = 8;
+
+/// Whether the apposition opening at token `open` (after its comma) with an article, its title
+/// ending at `title_end`, is closed by a comma and a verb of speech: "Rathke, the spokesman,
+/// said", "Marrow, a senior official at the ministry, told reporters". A single capitalized word
+/// before it is then a person's surname, the speaker; "Rathke, the spokesman of the ministry"
+/// with no verb after it may be a list.
+fn speaks_after(doc: &Doc<'_>, open: usize, title_end: usize, end: usize) -> bool {
+    if !doc.tok_is_a(open, Class::Article) {
+        return false;
+    }
+    (title_end..end.min(title_end + APPOSITION_TAIL))
+        .take_while(|&t| !matches!(doc.tok(t), "." | ";" | ":" | "\"" | "(" | ")"))
+        .find(|&t| doc.tok(t) == ",")
+        .is_some_and(|c| c + 1 < end && doc.tok_in_lex(c + 1, super::lexicon::Lex::SpeechVerb))
+}
+
 /// What pass 1 found.
 #[derive(Debug, Default)]
 pub struct People {
@@ -610,7 +628,9 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             let from = scan_name_back(doc, end, lower, caps);
             let fits_left = from == sentence.tokens.start
                 || (doc.tok(from - 1) == ";" || doc.tok_is_a(from - 1, Class::NameLeftEdge));
-            if name_words(doc, from, end) >= 2
+            let words = name_words(doc, from, end);
+            if (words >= 2
+                || (words == 1 && speaks_after(doc, comma, m.tok_end, sentence.tokens.end)))
                 && fits_left
                 && scan_name(doc, from, end, caps) == end
             {

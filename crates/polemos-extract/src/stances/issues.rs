@@ -502,11 +502,40 @@ pub(super) fn new_issue_from(
     ) {
         return None;
     }
+    // "welcomes the release of the findings": a noun of freeing whose "of" names no one held
+    // (lexicon `captive_noun`, or a name) is a publication or a discharge, no release.
+    if t - start == 1 && doc.tok_in_lex(start, Lex::FreeingVerb) && !frees_captives(doc, start) {
+        return None;
+    }
     let text = doc
         .slice(doc.tokens[start].start, doc.tokens[t - 1].end)
         .to_owned();
     let id = slugify(&text)?;
     Some((id, text))
+}
+
+/// Whether the noun of freeing at token `t` frees people or a vessel: its "of" phrase in the
+/// parse is headed by a name or a `captive_noun` ("the release of the two journalists", "the
+/// release of Zhan"); without an "of" phrase the noun is read as a release.
+fn frees_captives(doc: &Doc<'_>, t: usize) -> bool {
+    let p = &doc.parse;
+    let Some(noun) = p.word_at(doc.tokens[t].start) else {
+        return true;
+    };
+    let mut freed = p
+        .dependents(noun)
+        .filter(|&d| p.has_rel(d, "nmod") && case_of_is(doc, d, "of"))
+        .peekable();
+    if freed.peek().is_none() {
+        return true;
+    }
+    freed.any(|d| {
+        p.token(d).is_some_and(|x| {
+            x.upos == "PROPN"
+                || p.lexicon()
+                    .is(Lex::CaptiveNoun, &x.text.to_ascii_lowercase())
+        })
+    })
 }
 
 /// Whether token `t` is a hyphen inside a word ("cross-border"): no space on either side, a

@@ -239,6 +239,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
                 || embedded_question(doc, it, s)
+                || (kind == Kind::Claim && rival_claims(doc, it))
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
@@ -1171,12 +1172,15 @@ fn embedded_question(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
         return false;
     };
     // "is considering whether to back the treaty": the parse may hang an infinitive opened by
-    // "whether" as an adverbial clause or a complement; "whether" opens no clause of time.
+    // "whether" as an adverbial clause or a complement; a word of the class `question_mark`
+    // ("whether") opens no clause of time or condition.
     let whether = || {
         p.dependents(w).any(|d| {
             p.has_rel(d, "mark")
-                && p.token(d)
-                    .is_some_and(|t| t.text.eq_ignore_ascii_case("whether"))
+                && p.token(d).is_some_and(|t| {
+                    doc.lang
+                        .is(Class::QuestionMark, &t.text.to_ascii_lowercase())
+                })
         })
     };
     let complement = matches!(p.rel(w), "ccomp" | "csubj" | "acl")
@@ -1201,6 +1205,13 @@ fn embedded_question(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
                 (p.has_rel(d, "advmod") || p.has_rel(d, "det")) && is(d, Class::CueNegation)
             })
         })
+}
+
+/// "a case concerning competing claims in the sea": a cue of claiming right after an adjective
+/// of claims set against each other (lexicon `rival_word`) names the dispute, and no claim of
+/// the sentence's subject.
+fn rival_claims(doc: &Doc<'_>, cue: &Item) -> bool {
+    cue.tok > 0 && doc.tok_in_lex(cue.tok - 1, Lex::RivalWord)
 }
 
 /// "India had to pull back its forces": a one-word cue of support ("back") that the parse makes

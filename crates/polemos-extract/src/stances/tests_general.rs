@@ -209,3 +209,18 @@ fn an_adverb_of_place_after_the_noun_is_no_part_of_the_issue() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_peace_process_is_its_own_issue() {
+    // st32: "the peace process" is the course toward a settlement, not "peace".
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The United States supports Japan's efforts to advance the peace process.",
+    );
+    assert!(has(&s, "USA", "peace-process", "support"), "{s:?}");
+    assert!(!has(&s, "USA", "peace", "support"), "{s:?}");
+    // Peace itself stays peace.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The United States remains committed to peace in the region.",
+    );
+    assert!(has(&s, "USA", "peace", "support"), "{s:?}");
+}

@@ -82,6 +82,40 @@ fn an_indirect_question_about_an_act_states_no_stance_on_it() {
 }
 
 #[test]
+fn the_words_that_open_only_a_question_are_the_profiles() {
+    // st32: "whether" is read from the class `question_mark` of the language profile, not
+    // written in the code: a profile whose class is empty reads the infinitive as an act.
+    let texts = [
+        "Japan and Russia dispute the Kuril Islands. Japan is considering whether to resume the talks.",
+        "Japan and Russia dispute the Kuril Islands. Japan is weighing whether to resume the talks.",
+    ];
+    let read = |x: &crate::Extractor, text: &str| {
+        x.analyze(text, None)
+            .stances
+            .iter()
+            .filter(|s| s.issue.ends_with("/negotiations"))
+            .count()
+    };
+    let english = crate::test_support::extractor();
+    let builtin = crate::lang::BUILTIN[0].1;
+    assert!(builtin.contains("word|question_mark|whether\n"));
+    let emptied = builtin.replace("word|question_mark|whether\n", "word|question_mark|\n");
+    let mine = crate::lang::Profile::parse("mine.tsv", &emptied).expect("parses");
+    let k = crate::KnowledgeBuilder::builtin()
+        .expect("built-in")
+        .language(std::sync::Arc::new(mine))
+        .build()
+        .expect("builds");
+    let other = crate::Extractor::with_knowledge(k);
+    let mut differ = false;
+    for text in texts {
+        assert_eq!(read(english, text), 0, "{text}");
+        differ |= read(&other, text) > 0;
+    }
+    assert!(differ, "the class is not read");
+}
+
+#[test]
 fn a_speaker_who_says_a_course_goes_on_backs_it() {
     // st30: "said the negotiations will continue" is the speaker's support of them.
     let s = stances(

@@ -470,3 +470,23 @@ fn the_report_is_the_nearest_report_named_or_not() {
     );
     assert!(!has(&s, "RUS", "u-n-report", "oppose"), "{s:?}");
 }
+
+#[test]
+fn competing_claims_are_the_dispute_not_a_claim() {
+    // st32: "competing claims" names what is contested; the subject claims nothing by it.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Japan filed a case at the court concerning competing claims to the Kuril Islands.",
+        "Japan and Russia dispute the Kuril Islands. The court will rule on the rival claims to the Kuril Islands next year.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(_, i, _)| i == "sovereignty"),
+            "{text}: {s:?}"
+        );
+    }
+    // A claim of the subject's own is one.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan filed a case at the court to support its claims to the Kuril Islands.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+}

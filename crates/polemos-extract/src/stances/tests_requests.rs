@@ -296,3 +296,17 @@ fn a_verb_of_condemning_asked_of_another_opposes_its_object() {
     );
     assert!(!has(&s, "FRA", "annexation", "support"), "{s:?}");
 }
+
+#[test]
+fn the_release_of_a_document_is_no_release() {
+    // st32: "welcomes the release of the findings" publishes them; no one is freed.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada welcomed the release of the survey of the islands.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "release"), "{s:?}");
+    // The release of people or a vessel is one.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Canada welcomed the release of the fishermen.",
+    );
+    assert!(has(&s, "CAN", "release", "support"), "{s:?}");
+}
