@@ -218,19 +218,9 @@ pub fn read(
 /// a noun of request governs ("a request to detain and extradite Thaksin", "calls to withdraw
 /// the troops", "an ultimatum to leave"): what is asked, which no one has done.
 fn asked_by_noun(p: &Parse<'_>, v: Word) -> bool {
-    let first = if p.has_rel(v, "conj") {
-        p.head(v).unwrap_or(v)
-    } else {
-        v
-    };
+    let first = p.first_conjunct(v);
     p.has_rel(first, "acl")
-        && p.dependents(first).any(|d| {
-            p.has_rel(d, "mark")
-                && p.token(d).is_some_and(|t| {
-                    p.lang()
-                        .is(Class::InfinitiveMarker, &t.text.to_ascii_lowercase())
-                })
-        })
+        && p.marked_by(first, Class::InfinitiveMarker)
         && p.head(first).is_some_and(|n| {
             p.token(n)
                 .is_some_and(|t| t.upos == "NOUN" && p.lexicon().is(Lex::RequestNoun, &t.text))

@@ -906,19 +906,8 @@ fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
         return false;
     };
     // "if Russia deployed and fired missiles": the conjunct shares the first verb's mark.
-    let first = if p.has_rel(v, "conj") {
-        p.head(v).unwrap_or(v)
-    } else {
-        v
-    };
-    p.has_rel(first, "advcl")
-        && p.dependents(first).any(|d| {
-            p.has_rel(d, "mark")
-                && p.token(d).is_some_and(|t| {
-                    doc.lang
-                        .is(Class::ConditionMark, &t.text.to_ascii_lowercase())
-                })
-        })
+    let first = p.first_conjunct(v);
+    p.has_rel(first, "advcl") && p.marked_by(first, Class::ConditionMark)
 }
 
 /// Whether the noun cue at `items[at]` is what another event cue of the sentence answers, by

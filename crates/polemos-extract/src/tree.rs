@@ -288,6 +288,29 @@ impl<'t> Parse<'t> {
         out
     }
 
+    /// The first of the words coordinated with `w`: its head when `w` is a conjunct ("deployed
+    /// and fired": "deployed" for "fired"), which holds the marker and the relation the
+    /// conjuncts share; else `w`.
+    #[must_use]
+    pub fn first_conjunct(&self, w: Word) -> Word {
+        if self.has_rel(w, "conj") {
+            self.head(w).unwrap_or(w)
+        } else {
+            w
+        }
+    }
+
+    /// Whether `w` has a marker (`mark`, "if", "to") that is a word of the profile's `class`.
+    #[must_use]
+    pub fn marked_by(&self, w: Word, class: crate::lang::Class) -> bool {
+        self.dependents(w).any(|d| {
+            self.has_rel(d, "mark")
+                && self
+                    .token(d)
+                    .is_some_and(|t| self.lang.is(class, &t.text.to_ascii_lowercase()))
+        })
+    }
+
     /// Whether `w` is negated by a dependent ("did not reject", "never"): an adverb whose
     /// lemma is a word of the profile's `negation` class.
     #[must_use]
