@@ -202,7 +202,8 @@ fn nearest_subject(
 }
 
 /// Whether the last predicate of `before` (from token `floor_tok` on) is an act whose phrase
-/// runs unbroken to token `to`: no comma, conjunction or relative word between them.
+/// runs unbroken to token `to`: no comma, conjunction, relative word or word that opens a
+/// clause ("after", "as", "since") between them.
 fn in_an_acts_phrase(doc: &Doc<'_>, before: &[Item], floor_tok: usize, to: usize) -> bool {
     let Some(last) = before
         .iter()
@@ -217,6 +218,7 @@ fn in_an_acts_phrase(doc: &Doc<'_>, before: &[Item], floor_tok: usize, to: usize
             doc.tok(t) != ","
                 && !doc.tok_is_a(t, Class::Coordinator)
                 && !doc.tok_is_a(t, Class::Relative)
+                && !doc.tok_is_a(t, Class::ClauseBreak)
         })
 }
 

@@ -452,7 +452,8 @@ pub fn penalty_verb(doc: &Doc<'_>, cue: &Item) -> Option<PenaltyVerb> {
 /// The byte span of the subject of the verb of imposing whose object is the penalty noun of
 /// the cue `cue`: "The European Union announced fresh sanctions against Russia" is the Union's
 /// sanction, though "announced", a verb of saying too, stops the token rules' search for a
-/// subject. `None` when no verb of imposing takes the noun, or it has no subject.
+/// subject. `None` when no verb of imposing takes the noun, it is negated, or it has no
+/// subject.
 #[must_use]
 pub fn penalty_imposer(doc: &Doc<'_>, cue: &Item) -> Option<(usize, usize)> {
     if penalty_verb(doc, cue) != Some(PenaltyVerb::Imposed) {
@@ -464,6 +465,11 @@ pub fn penalty_imposer(doc: &Doc<'_>, cue: &Item) -> Option<(usize, usize)> {
         .into_iter()
         .find(|&w| p.has_rel(w, "obj"))?;
     let v = p.head(n)?;
+    // "has not announced new sanctions": none imposed (the negation of a verb of saying does
+    // not reach the act in the token rules).
+    if p.negated(v) {
+        return None;
+    }
     let subject = p.dependents(v).find(|&d| p.has_rel(d, "nsubj"))?;
     let t = p.token(subject)?;
     Some((t.start, t.end))

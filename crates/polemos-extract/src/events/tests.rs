@@ -346,6 +346,7 @@ fn a_prepositions_object_after_a_predicate_is_no_subject() {
         "Soldiers from Peru attacked a Chilean border post on Monday.",
         "Officials said soldiers from Peru attacked a Chilean border post on Monday.",
         "Bolivia shelled the town in 2022, and soldiers from Peru attacked a Chilean border post.",
+        "Bolivia recalled its envoy from Chile after soldiers from Peru attacked a Chilean border post.",
     ] {
         assert!(
             has(text, "PER", "ASSAULT", "CHL"),

@@ -1207,11 +1207,27 @@ fn embedded_question(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
         })
 }
 
-/// "a case concerning competing claims in the sea": a cue of claiming right after an adjective
-/// of claims set against each other (lexicon `rival_word`) names the dispute, and no claim of
-/// the sentence's subject.
+/// "a case concerning competing claims in the sea", "rules on the rival sovereignty claims": a
+/// cue of claiming after an adjective of claims set against each other (lexicon `rival_word`,
+/// maybe with one noun between) names the dispute, and no claim of the sentence's subject. Not
+/// one owned, or the object of a verb with a subject of its own: "asserted its rival claim",
+/// "Japan has competing claims with Russia" are the subject's.
 fn rival_claims(doc: &Doc<'_>, cue: &Item) -> bool {
-    cue.tok > 0 && doc.tok_in_lex(cue.tok - 1, Lex::RivalWord)
+    let rival = |t: usize| doc.tok_in_lex(t, Lex::RivalWord);
+    let before = cue.tok > 0 && rival(cue.tok - 1)
+        || cue.tok > 1
+            && rival(cue.tok - 2)
+            && doc.tok(cue.tok - 1).starts_with(char::is_lowercase);
+    if !before {
+        return false;
+    }
+    let p = &doc.parse;
+    p.head_of(&p.words_in(cue.start, cue.end)).is_some_and(|n| {
+        let owned = p.dependent(n, "nmod:poss").is_some();
+        let had =
+            p.has_rel(n, "obj") && p.head(n).is_some_and(|v| p.dependent(v, "nsubj").is_some());
+        !owned && !had
+    })
 }
 
 /// "India had to pull back its forces": a one-word cue of support ("back") that the parse makes

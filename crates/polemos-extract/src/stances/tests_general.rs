@@ -218,6 +218,8 @@ fn a_peace_process_is_its_own_issue() {
     );
     assert!(has(&s, "USA", "peace-process", "support"), "{s:?}");
     assert!(!has(&s, "USA", "peace", "support"), "{s:?}");
+    let s = stances("Japan and Russia dispute the Kuril Islands. Japan backs the peace-process.");
+    assert!(has(&s, "JPN", "peace-process", "support"), "{s:?}");
     // Peace itself stays peace.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. The United States remains committed to peace in the region.",

@@ -477,6 +477,7 @@ fn competing_claims_are_the_dispute_not_a_claim() {
     for text in [
         "Japan and Russia dispute the Kuril Islands. Japan filed a case at the court concerning competing claims to the Kuril Islands.",
         "Japan and Russia dispute the Kuril Islands. The court will rule on the rival claims to the Kuril Islands next year.",
+        "Japan and Russia dispute the Kuril Islands. Japan filed a case concerning competing sovereignty claims to the islands.",
     ] {
         let s = stances(text);
         assert!(
@@ -484,9 +485,13 @@ fn competing_claims_are_the_dispute_not_a_claim() {
             "{text}: {s:?}"
         );
     }
-    // A claim of the subject's own is one.
-    let s = stances(
+    // A claim of the subject's own is one, rival or not (review rev32b).
+    for text in [
         "Japan and Russia dispute the Kuril Islands. Japan filed a case at the court to support its claims to the Kuril Islands.",
-    );
-    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+        "Japan and Russia dispute the Kuril Islands. Japan has competing claims with Russia over the islands.",
+        "Japan and Russia dispute the Kuril Islands. Japan asserted its rival claim to the islands.",
+    ] {
+        let s = stances(text);
+        assert!(has(&s, "JPN", "sovereignty", "support"), "{text}: {s:?}");
+    }
 }
