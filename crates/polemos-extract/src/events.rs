@@ -295,9 +295,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 None if tree.passive || tree.no_source || tree.requested => (Vec::new(), false),
                 None => sources(k, doc, items, i, &clause, s, cue.args),
             };
-            // "The EU announced fresh sanctions against Russia": the subject of the verb of
-            // imposing the penalty phrase is the object of, where the token rules stopped at a
-            // verb of saying.
+            // "The EU announced fresh sanctions against Russia": the source is the subject of
+            // the verb of imposing whose object the penalty phrase is, where the token rules
+            // stopped at a verb of saying.
             let (srcs, inferred) = if srcs.is_empty()
                 && cue.event_type == PloverType::Sanction
                 && let Some((start, end)) = event_args::penalty_imposer(doc, it)
@@ -505,7 +505,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // Where the object named only someone beside the act ("blocked a resolution
             // condemning Syria"), the act is aimed at no one the text names, nor at another
             // side's act before it. Also where the cue's own reading stopped before that someone
-            // (at "condemning", a stance cue of its own).
+            // (at another cue between them), when the parse sets the actors after the cue aside.
             let set_aside = targets.is_empty()
                 && (named_targets > 0 || {
                     let after: Vec<usize> = items

@@ -426,26 +426,24 @@ pub enum PenaltyVerb {
 #[must_use]
 pub fn penalty_verb(doc: &Doc<'_>, cue: &Item) -> Option<PenaltyVerb> {
     let p = &doc.parse;
-    let penalty = |w: Word| {
-        p.token(w).is_some_and(|t| {
-            p.lexicon()
-                .is(Lex::PenaltyNoun, &t.text.to_ascii_lowercase())
-        })
-    };
-    let n = p
-        .words_in(cue.start, cue.end)
-        .into_iter()
-        .find(|&w| penalty(w))?;
-    if !p.has_rel(n, "obj") {
-        return None;
-    }
-    let v = p.head(n)?;
+    let v = p.head(penalty_object(p, cue)?)?;
     Some(if verb_in(p, v, Lex::ImposingVerb) {
         PenaltyVerb::Imposed
     } else if verb_in(p, v, Lex::EasingVerb) {
         PenaltyVerb::Eased
     } else {
         PenaltyVerb::Other
+    })
+}
+
+/// The penalty noun of the cue `cue` ("sanctions" of "sanctions on"), when it is a verb's object.
+fn penalty_object(p: &Parse<'_>, cue: &Item) -> Option<Word> {
+    p.words_in(cue.start, cue.end).into_iter().find(|&w| {
+        p.has_rel(w, "obj")
+            && p.token(w).is_some_and(|t| {
+                p.lexicon()
+                    .is(Lex::PenaltyNoun, &t.text.to_ascii_lowercase())
+            })
     })
 }
 
@@ -460,11 +458,7 @@ pub fn penalty_imposer(doc: &Doc<'_>, cue: &Item) -> Option<(usize, usize)> {
         return None;
     }
     let p = &doc.parse;
-    let n = p
-        .words_in(cue.start, cue.end)
-        .into_iter()
-        .find(|&w| p.has_rel(w, "obj"))?;
-    let v = p.head(n)?;
+    let v = p.head(penalty_object(p, cue)?)?;
     // "has not announced new sanctions": none imposed (the negation of a verb of saying does
     // not reach the act in the token rules).
     if p.negated(v) {
