@@ -529,13 +529,7 @@ fn frees_captives(doc: &Doc<'_>, t: usize) -> bool {
     if freed.peek().is_none() {
         return true;
     }
-    freed.any(|d| {
-        p.token(d).is_some_and(|x| {
-            x.upos == "PROPN"
-                || p.lexicon()
-                    .is(Lex::CaptiveNoun, &x.text.to_ascii_lowercase())
-        })
-    })
+    freed.any(|d| held(p, d))
 }
 
 /// Whether token `t` is a hyphen inside a word ("cross-border"): no space on either side, a
@@ -1561,10 +1555,12 @@ fn case_of_is(doc: &Doc<'_>, w: Word, word: &str) -> bool {
 /// (`captive_noun`, or a name): "release the two women", "free the crew", "release Smith", not
 /// "release data", "release more oil" or "free up grain exports".
 fn captive(p: &Parse<'_>, verb: Word, object: Word) -> bool {
-    if p.dependents(verb).any(|d| p.has_rel(d, "compound:prt")) {
-        return false;
-    }
-    p.token(object).is_some_and(|t| {
+    !p.dependents(verb).any(|d| p.has_rel(d, "compound:prt")) && held(p, object)
+}
+
+/// Whether the word `w` names people or a vessel one can hold: a name or a `captive_noun`.
+fn held(p: &Parse<'_>, w: Word) -> bool {
+    p.token(w).is_some_and(|t| {
         t.upos == "PROPN"
             || p.lexicon()
                 .is(Lex::CaptiveNoun, &t.text.to_ascii_lowercase())
