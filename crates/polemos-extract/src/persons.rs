@@ -603,7 +603,12 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             comma -= 1;
             between += 1;
         }
-        let byline = m.tok == sentence.tokens.start && m.sentence > 0;
+        // A title alone on its line, maybe after words of rank ("Acting Deputy Department
+        // Spokesman"): the line before may be the statement's signature.
+        let byline = m.sentence > 0
+            && (sentence.tokens.start..start_tok).all(|t| {
+                doc.tok_is_a(t, Class::TitleModifier) || doc.tok_is_a(t, Class::TitleLead)
+            });
         let named_before = out
             .hits
             .last()
@@ -647,7 +652,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                     person,
                 });
             }
-        } else if byline && between == 0 {
+        } else if byline {
             // A statement's byline: the name alone on the line before the title.
             let prev = doc.sentences[m.sentence - 1].clone();
             let (from, end) = (prev.tokens.start, prev.tokens.end);

@@ -387,3 +387,25 @@ fn an_office_word_between_a_state_and_a_title_keeps_the_state() {
     );
     assert!(!has(&found, "ivan-petrenko", Some("UKR")), "{found:?}");
 }
+
+#[test]
+fn a_signature_above_a_title_with_words_of_rank() {
+    // A statement's signature: the name alone on its line, the office on the next, after
+    // words of rank the byline reading did not allow.
+    let found = people(
+        "On the Border Case\n\nPress Statement\nJane Q. Halloway\nActing Deputy Department Spokesman, Bureau of Public Affairs\nWashington, DC\nMarch 3, 2014\n\nThe United States supports the talks.",
+        "2014-03-03",
+    );
+    assert!(has(&found, "jane-q-halloway", Some("USA")), "{found:?}");
+    // Two capitalized words alone on the line before an office that has a name on its own
+    // line are no person.
+    let found = people(
+        "On the Border Case\n\nPress Statement\nDeputy Department Spokesperson Jane Halloway\nWashington, DC\n\nThe United States supports the talks.",
+        "2014-03-03",
+    );
+    assert!(
+        !found.iter().any(|(i, _)| i == "press-statement"),
+        "{found:?}"
+    );
+    assert!(has(&found, "jane-halloway", Some("USA")), "{found:?}");
+}
