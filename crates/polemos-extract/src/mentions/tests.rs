@@ -349,6 +349,14 @@ fn a_capital_naming_an_accord_or_forum_is_not_its_state() {
             "Chile and Peru joined the Paris Club in 2010.",
             "actors/FRA",
         ),
+        (
+            "Chile said Peru had broken the principles of the Helsinki Final Act.",
+            "actors/FIN",
+        ),
+        (
+            "Chile said Peru had never signed the Moscow Treaty.",
+            "actors/RUS",
+        ),
     ] {
         let n = names(text);
         assert!(!n.iter().any(|a| a == absent), "{text}: {n:?}");
