@@ -180,6 +180,9 @@ pub enum Class {
     /// from Peru in protest": Peru does not protest). Not "of", "for" or "by", which name an
     /// office's state or an agent ("the government of Peru protested").
     ObjectPreposition,
+    /// Participles that make a state or demonym before a hyphen say where something is ("the
+    /// British-based Observatory", "a Tanzanian-based tribunal"): the state does not act.
+    PlaceParticiple,
     /// The preposition of a pair ("between X and Y").
     Between,
     /// First-person pronouns and possessives ("we", "our", "i"): the speaker's side.
@@ -370,7 +373,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 149] = [
+pub const CLASSES: [(Class, &str); 150] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -520,6 +523,7 @@ pub const CLASSES: [(Class, &str); 149] = [
     (Class::ParticipleSuffix, "participle_suffix"),
     (Class::NegationSuffix, "negation_suffix"),
     (Class::DegreeLead, "degree_lead"),
+    (Class::PlaceParticiple, "place_participle"),
 ];
 
 /// A set of [`Class`]es.

@@ -316,8 +316,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         let names_accord = via == Via::Metonym
                             && tok_end < range.end
                             && doc.tok_in_lex(tok_end, Lex::NamedAfterCity);
+                        // "the British-based Observatory": where something is based.
+                        let based = tok_end + 1 < range.end
+                            && doc.tok(tok_end) == "-"
+                            && doc.tokens[tok_end].start == m.end
+                            && doc.tok_is_a(tok_end + 1, Class::PlaceParticiple);
                         if ((located || dateline) && is_place)
                             || names_accord
+                            || based
                             || (locates_place && k.actors[known].kind == ActorKind::State)
                             || (k.actors[known].kind == ActorKind::State
                                 && in_feature_name(doc, tok, tok_end, range.clone()))

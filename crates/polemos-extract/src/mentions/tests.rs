@@ -375,3 +375,16 @@ fn a_national_body_named_like_an_organization_is_not_the_organization() {
     let n = names("Chile asked the Security Council to help.");
     assert!(n.iter().any(|a| a == "actors/UNSC"), "{n:?}");
 }
+
+#[test]
+fn a_state_where_something_is_based_does_not_act() {
+    let names = crate::test_support::actor_names;
+    let n = names("The British-based Observatory said Syria shelled the town.");
+    assert!(!n.iter().any(|a| a == "actors/GBR"), "{n:?}");
+    assert!(n.iter().any(|a| a == "actors/SYR"), "{n:?}");
+    let n = names("A Tanzanian-based tribunal said Rwanda had refused to cooperate.");
+    assert!(!n.iter().any(|a| a == "actors/TZA"), "{n:?}");
+    // A hyphen to another word still names the state: "British-led forces".
+    let n = names("British-led forces said Syria shelled the town.");
+    assert!(n.iter().any(|a| a == "actors/GBR"), "{n:?}");
+}
