@@ -356,8 +356,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let participle = cue.args == Args::Dyad
                 && doc.tok_is_a(it.tok_end, Class::AgentPreposition)
                 && !tree.passive;
+            // "suggested that the president was aware": a belief reported, nothing asked.
+            let believed =
+                cue.event_type == PloverType::Request && event_args::states_a_fact(doc, it);
             if srcs.is_empty()
                 || participle
+                || believed
                 || tree.requested
                 || requested_act(doc, items, i, &srcs)
             {

@@ -197,3 +197,29 @@ pub fn obliged(doc: &Doc<'_>, w: Word) -> bool {
                 .is_some_and(|t| doc.tok_is_a(doc.token_at(t.start), Class::Obligation))
     })
 }
+
+/// Whether a verb of asking reports a belief instead: its "that" clause states a fact, in the
+/// past or the present of a third person ("suggested that the president was aware of his
+/// crimes", "suggests that Iran is ready"), where an appeal's clause has a modal or the bare
+/// verb ("suggested that Iran should negotiate", "suggested that Iran negotiate"). Only a cue
+/// followed right by a complementizer is parsed.
+#[must_use]
+pub fn states_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
+    if cue.tok_end >= doc.tokens.len() || !doc.tok_is_a(cue.tok_end, Class::Complementizer) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    p.dependents(v).filter(|c| p.has_rel(*c, "ccomp")).any(|c| {
+        // The clause's finite word: its first auxiliary or copula, else its verb.
+        let finite = p
+            .dependents(c)
+            .filter(|d| p.has_rel(*d, "aux") || p.has_rel(*d, "cop"))
+            .min_by_key(|d| d.index)
+            .unwrap_or(c);
+        p.token(finite)
+            .is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ"))
+    })
+}

@@ -148,3 +148,22 @@ fn joining_another_in_a_deed_told_by_a_gerund_does_it_too() {
     assert!(has(text, "ECU", "REQUEST", "CHL"), "{:?}", events(text));
     assert!(has(text, "COL", "REQUEST", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_verb_of_asking_whose_clause_states_a_fact_asks_nothing() {
+    // A belief reported: the clause is in the past or a third person's present.
+    for text in [
+        "The cable suggested that Peru's president was aware of the smuggling.",
+        "Chile suggested that Peru had known of the raid.",
+        "Chile suggests that Peru is ready to talk.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "REQUEST"),
+            "{text}: {found:?}"
+        );
+    }
+    // An appeal: a modal or the bare verb in the clause.
+    let text = "Chile suggested that Peru should withdraw its troops.";
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}
