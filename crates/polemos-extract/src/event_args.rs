@@ -849,7 +849,7 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
     for _ in 0..4 {
         let subjects = || {
             p.dependents(x)
-                .filter(|d| p.has_rel(*d, "nsubj") || p.has_rel(*d, "csubj"))
+                .filter(|d| (p.has_rel(*d, "nsubj") || p.has_rel(*d, "csubj")) && !dateline(p, *d))
         };
         // "During the Secretary's visit, he and Foreign Minister Lavrov agreed": the parser may
         // hang a fronted phrase, a pronoun and what "and" joins to it on the verb as three
@@ -1018,6 +1018,31 @@ fn unmarked_subject(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Option<Wor
     })
 }
 
+/// Whether `w` is a word of a wire dateline that opens the sentence ("LIMA -", "BLANTYRE,
+/// Malawi —", "NEW DELHI:"), which the parser may hang on the verb as a subject of its own (with
+/// the dateline's state as its conjunct) beside the true subject: the dateline places the story,
+/// it does nothing in it. The sentence's first word is in capitals, every word up to a dash or a
+/// colon among its first eight is capitalized (or a comma), and `w` comes before that mark.
+fn dateline(p: &Parse<'_>, w: Word) -> bool {
+    let at = |index: usize| p.token(Word { index, ..w });
+    let first = at(0).is_some_and(|t| {
+        t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.text.chars().any(char::is_lowercase)
+    });
+    if !first {
+        return false;
+    }
+    let mark = (1..8).find(|&i| {
+        at(i).is_some_and(|t| matches!(t.text.as_str(), "-" | "--" | "\u{2013}" | "\u{2014}" | ":"))
+    });
+    let Some(mark) = mark else {
+        return false;
+    };
+    w.index < mark
+        && (0..mark)
+            .all(|i| at(i).is_some_and(|t| t.text == "," || t.text.starts_with(char::is_uppercase)))
+}
+
 fn passive(p: &Parse<'_>, v: Word) -> bool {
     p.dependents(v)
         .any(|d| p.has_rel(d, "nsubj:pass") || p.has_rel(d, "aux:pass"))
@@ -1139,7 +1164,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             p.head(v)
         } else {
             p.dependents(v)
-                .find(|d| p.has_rel(*d, "nsubj:pass"))
+                .find(|d| p.has_rel(*d, "nsubj:pass") && !dateline(p, *d))
                 .map(|s| {
                     if relative(s) {
                         p.head(v).unwrap_or(s)

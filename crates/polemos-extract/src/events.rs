@@ -869,6 +869,8 @@ mod tests_hosts;
 #[cfg(test)]
 mod tests_judged;
 #[cfg(test)]
+mod tests_linking;
+#[cfg(test)]
 mod tests_misdeed;
 #[cfg(test)]
 mod tests_nominal;
