@@ -166,7 +166,20 @@ pub fn read(
     }
     let mut map = actor_map(p, items, head.sentence, cue);
     branches(doc, p, head.sentence, &mut map);
-    let mut args = if offered_noun {
+    // "summoned the ambassador in protest": whether a word is the cue of another act.
+    let act_at = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            items.iter().any(|x| {
+                matches!(x.kind, ItemKind::Event(_))
+                    && x.start != cue.start
+                    && x.start <= t.start
+                    && t.end <= x.end
+            })
+        })
+    };
+    let mut args = if offered_noun && let Some(args) = offered::adjunct(p, &map, head, act_at) {
+        args
+    } else if offered_noun {
         offered(p, &map, head)?
     } else if noun {
         nominal(p, &map, head)

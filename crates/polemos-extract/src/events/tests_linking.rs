@@ -17,3 +17,22 @@ fn a_wire_dateline_is_no_subject_of_the_verb() {
     assert!(has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
     assert!(!has(text, "PER", "ACCUSE", "BOL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_noun_of_protest_in_an_adjunct_is_the_subjects() {
+    // "in protest" is the manner of the summoning, the summoner's; the envoy does not protest.
+    let text = "Chile on Tuesday summoned the Peruvian envoy in protest over the shooting.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    assert!(!has(text, "PER", "PROTEST", "CHL"), "{:?}", events(text));
+    // After a verb that is no act of its own, the noun is the subject's act, aimed at what its
+    // phrase names.
+    let text = "Chilean diplomats left the conference hall in protest against Peru's proposal.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    // After an act of its own, no second act: "Peru recalled its ambassador" is the sanction.
+    let text = "Peru recalled its ambassador from Chile in protest at the new maritime law.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "PROTEST"),
+        "{:?}",
+        events(text)
+    );
+}
