@@ -1108,9 +1108,20 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     // "said"), and tag it a past tense. With an agent and no subject, auxiliary or object it
     // still modifies the noun, whose act its agents did; a noun that names no actor is no target
     // ("a French-brokered deal": the broker is not whom the signers act upon).
-    let noun_before = v.index > 0
+    // An adverb may stand between them ("an officer allegedly stabbed by a fisherman").
+    let adverbs = (1..=2)
+        .take_while(|&k| {
+            v.index >= k
+                && p.token(Word {
+                    index: v.index - k,
+                    ..v
+                })
+                .is_some_and(|t| t.upos == "ADV")
+        })
+        .count();
+    let noun_before = v.index > adverbs
         && p.token(Word {
-            index: v.index - 1,
+            index: v.index - adverbs - 1,
             ..v
         })
         .is_some_and(|t| t.upos == "NOUN");
@@ -1152,10 +1163,23 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             None => Who::Nobody,
         };
         let noun = Word {
-            index: v.index - 1,
+            index: v.index - adverbs - 1,
             ..v
         };
-        if map.get(noun.index).copied().flatten().is_some() {
+        // A person's noun names whom its phrase names ("a Peruvian border guard shot by ..."):
+        // the person is acted upon, and stands for the actor.
+        let person = p.token(noun).is_some_and(|t| {
+            let lemma = t.lemma.to_ascii_lowercase();
+            [
+                Lex::PersonRole,
+                Lex::OfficialRole,
+                Lex::ArmedNoun,
+                Lex::EnvoyNoun,
+            ]
+            .into_iter()
+            .any(|l| p.lexicon().is(l, &lemma))
+        });
+        if map.get(noun.index).copied().flatten().is_some() || person {
             args.target = who(p, map, noun, false);
         }
         return args;

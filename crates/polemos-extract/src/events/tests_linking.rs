@@ -36,3 +36,13 @@ fn a_noun_of_protest_in_an_adjunct_is_the_subjects() {
         events(text)
     );
 }
+
+#[test]
+fn a_reduced_relative_passive_acts_upon_the_noun_it_modifies() {
+    // The parser takes the participle after "allegedly" for a clause of its own: its agent
+    // still acts upon the person the noun names.
+    let text = "Chile said on Monday it regrets the death of a Peruvian border guard allegedly \
+                stabbed to death by a Chilean soldier.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    assert!(!has(text, "PER", "ASSAULT", "CHL"), "{:?}", events(text));
+}
