@@ -579,6 +579,22 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
     }
 }
 
+/// Who the agent phrase `a` of a passive names ("by a Peruvian soldier"): private people a
+/// demonym only describes ("by a Chilean fisherman", "by Japanese activists") do not act for
+/// their state.
+fn agent_who(p: &Parse<'_>, map: &[Option<usize>], a: Word) -> Who {
+    let private = map.get(a.index).copied().flatten().is_none()
+        && p.token(a).is_some_and(|t| {
+            p.lexicon()
+                .is(Lex::PrivateGroup, &t.text.to_ascii_lowercase())
+        });
+    if private {
+        Who::Nobody
+    } else {
+        who(p, map, a, false)
+    }
+}
+
 /// The actors of appositions of the noun `w`, or of its agent's phrase ("by X"), that hold a
 /// coordinating conjunction before them, and of the conjuncts of such appositions: a
 /// coordination the parser read as an apposition.
@@ -1142,7 +1158,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.passive = true;
         // The parser may also hang the second signer on the first as an apposition ("by
         // Chilean President Gabriel Boric and Peruvian President Pedro Castillo").
-        args.source = match agent.map(|a| (a, who(p, map, a, false))) {
+        args.source = match agent.map(|a| (a, agent_who(p, map, a))) {
             Some((a, Who::Actors(mut found))) => {
                 let mut stack = vec![a];
                 while let Some(w) = stack.pop() {
@@ -1187,7 +1203,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     if passive(p, v) || participle {
         args.passive = true;
         if let Some(agent) = agent {
-            args.source = who(p, map, agent, false);
+            args.source = agent_who(p, map, agent);
         }
         // "sailors who were detained by Iranian forces": a relative pronoun stands for the noun
         // its clause modifies.

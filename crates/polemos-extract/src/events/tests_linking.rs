@@ -46,3 +46,12 @@ fn a_reduced_relative_passive_acts_upon_the_noun_it_modifies() {
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
     assert!(!has(text, "PER", "ASSAULT", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn private_people_a_demonym_describes_do_not_act_for_their_state() {
+    let text = "Chile said it regrets the death of a Peruvian border guard allegedly stabbed by \
+                a Chilean fisherman.";
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    let text = "A Peruvian patrol boat was rammed by a Chilean fisherman near the border.";
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
