@@ -55,3 +55,13 @@ fn private_people_a_demonym_describes_do_not_act_for_their_state() {
     let text = "A Peruvian patrol boat was rammed by a Chilean fisherman near the border.";
     assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
+#[test]
+fn regret_for_a_death_accuses_no_one() {
+    let text = "Chile said on Monday it regrets the death of a Peruvian border guard allegedly \
+                stabbed to death by a Chilean soldier.";
+    let found = events(text);
+    assert!(!found.iter().any(|(_, t, _, _)| t == "ACCUSE"), "{found:?}");
+    // Regret of a decision is still disapproval.
+    let text = "Chile regrets the decision by Peru to close the border.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
