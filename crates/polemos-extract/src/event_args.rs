@@ -166,7 +166,20 @@ pub fn read(
     }
     let mut map = actor_map(p, items, head.sentence, cue);
     branches(doc, p, head.sentence, &mut map);
-    let mut args = if offered_noun {
+    // "summoned the ambassador in protest": whether a word is the cue of another act.
+    let act_at = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            items.iter().any(|x| {
+                matches!(x.kind, ItemKind::Event(_))
+                    && x.start != cue.start
+                    && x.start <= t.start
+                    && t.end <= x.end
+            })
+        })
+    };
+    let mut args = if offered_noun && let Some(args) = offered::adjunct(p, &map, head, act_at) {
+        args
+    } else if offered_noun {
         offered(p, &map, head)?
     } else if noun {
         nominal(p, &map, head)
@@ -566,6 +579,22 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
     }
 }
 
+/// Who the agent phrase `a` of a passive names ("by a Peruvian soldier"): private people a
+/// demonym only describes ("by a Chilean fisherman", "by Japanese activists") do not act for
+/// their state.
+fn agent_who(p: &Parse<'_>, map: &[Option<usize>], a: Word) -> Who {
+    let private = map.get(a.index).copied().flatten().is_none()
+        && p.token(a).is_some_and(|t| {
+            p.lexicon()
+                .is(Lex::PrivateGroup, &t.text.to_ascii_lowercase())
+        });
+    if private {
+        Who::Nobody
+    } else {
+        who(p, map, a, false)
+    }
+}
+
 /// The actors of appositions of the noun `w`, or of its agent's phrase ("by X"), that hold a
 /// coordinating conjunction before them, and of the conjuncts of such appositions: a
 /// coordination the parser read as an apposition.
@@ -849,7 +878,7 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
     for _ in 0..4 {
         let subjects = || {
             p.dependents(x)
-                .filter(|d| p.has_rel(*d, "nsubj") || p.has_rel(*d, "csubj"))
+                .filter(|d| (p.has_rel(*d, "nsubj") || p.has_rel(*d, "csubj")) && !dateline(p, *d))
         };
         // "During the Secretary's visit, he and Foreign Minister Lavrov agreed": the parser may
         // hang a fronted phrase, a pronoun and what "and" joins to it on the verb as three
@@ -1018,6 +1047,31 @@ fn unmarked_subject(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Option<Wor
     })
 }
 
+/// Whether `w` is a word of a wire dateline that opens the sentence ("LIMA -", "BLANTYRE,
+/// Malawi —", "NEW DELHI:"), which the parser may hang on the verb as a subject of its own (with
+/// the dateline's state as its conjunct) beside the true subject: the dateline places the story,
+/// it does nothing in it. The sentence's first word is in capitals, every word up to a dash or a
+/// colon among its first eight is capitalized (or a comma), and `w` comes before that mark.
+fn dateline(p: &Parse<'_>, w: Word) -> bool {
+    let at = |index: usize| p.token(Word { index, ..w });
+    let first = at(0).is_some_and(|t| {
+        t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && !t.text.chars().any(char::is_lowercase)
+    });
+    if !first {
+        return false;
+    }
+    let mark = (1..8).find(|&i| {
+        at(i).is_some_and(|t| matches!(t.text.as_str(), "-" | "--" | "\u{2013}" | "\u{2014}" | ":"))
+    });
+    let Some(mark) = mark else {
+        return false;
+    };
+    w.index < mark
+        && (0..mark)
+            .all(|i| at(i).is_some_and(|t| t.text == "," || t.text.starts_with(char::is_uppercase)))
+}
+
 fn passive(p: &Parse<'_>, v: Word) -> bool {
     p.dependents(v)
         .any(|d| p.has_rel(d, "nsubj:pass") || p.has_rel(d, "aux:pass"))
@@ -1070,9 +1124,20 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     // "said"), and tag it a past tense. With an agent and no subject, auxiliary or object it
     // still modifies the noun, whose act its agents did; a noun that names no actor is no target
     // ("a French-brokered deal": the broker is not whom the signers act upon).
-    let noun_before = v.index > 0
+    // An adverb may stand between them ("an officer allegedly stabbed by a fisherman").
+    let adverbs = (1..=2)
+        .take_while(|&k| {
+            v.index >= k
+                && p.token(Word {
+                    index: v.index - k,
+                    ..v
+                })
+                .is_some_and(|t| t.upos == "ADV")
+        })
+        .count();
+    let noun_before = v.index > adverbs
         && p.token(Word {
-            index: v.index - 1,
+            index: v.index - adverbs - 1,
             ..v
         })
         .is_some_and(|t| t.upos == "NOUN");
@@ -1093,7 +1158,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.passive = true;
         // The parser may also hang the second signer on the first as an apposition ("by
         // Chilean President Gabriel Boric and Peruvian President Pedro Castillo").
-        args.source = match agent.map(|a| (a, who(p, map, a, false))) {
+        args.source = match agent.map(|a| (a, agent_who(p, map, a))) {
             Some((a, Who::Actors(mut found))) => {
                 let mut stack = vec![a];
                 while let Some(w) = stack.pop() {
@@ -1114,10 +1179,23 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             None => Who::Nobody,
         };
         let noun = Word {
-            index: v.index - 1,
+            index: v.index - adverbs - 1,
             ..v
         };
-        if map.get(noun.index).copied().flatten().is_some() {
+        // A person's noun names whom its phrase names ("a Peruvian border guard shot by ..."):
+        // the person is acted upon, and stands for the actor.
+        let person = p.token(noun).is_some_and(|t| {
+            let lemma = t.lemma.to_ascii_lowercase();
+            [
+                Lex::PersonRole,
+                Lex::OfficialRole,
+                Lex::ArmedNoun,
+                Lex::EnvoyNoun,
+            ]
+            .into_iter()
+            .any(|l| p.lexicon().is(l, &lemma))
+        });
+        if map.get(noun.index).copied().flatten().is_some() || person {
             args.target = who(p, map, noun, false);
         }
         return args;
@@ -1125,7 +1203,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     if passive(p, v) || participle {
         args.passive = true;
         if let Some(agent) = agent {
-            args.source = who(p, map, agent, false);
+            args.source = agent_who(p, map, agent);
         }
         // "sailors who were detained by Iranian forces": a relative pronoun stands for the noun
         // its clause modifies.
@@ -1139,7 +1217,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
             p.head(v)
         } else {
             p.dependents(v)
-                .find(|d| p.has_rel(*d, "nsubj:pass"))
+                .find(|d| p.has_rel(*d, "nsubj:pass") && !dateline(p, *d))
                 .map(|s| {
                     if relative(s) {
                         p.head(v).unwrap_or(s)

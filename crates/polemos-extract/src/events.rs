@@ -60,6 +60,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         let items: &[Item] = doc.sentence_items(s);
         let mut last_span = (usize::MAX, usize::MAX);
+        let mut excluded: Option<(usize, usize, PloverType)> = None;
         // Who accused whom lately, for a denial that follows.
         accusers.retain(|a| a.sentence + ACCUSER_REACH >= s);
         // Who acted lately, for a reaction that names no one.
@@ -77,6 +78,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             let mut cue = &k.events[ev];
+            // A row that refused its object refuses it for the later rows of its type at the
+            // same span too: "regrets the death of X" is no disapproval, whether the data's row
+            // or the dictionary's codes "regrets".
+            if excluded == Some((it.start, it.end, cue.event_type)) {
+                continue;
+            }
             let mut converted = false;
             let mut expelled = false;
             let mut recalled = false;
@@ -192,6 +199,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if !cue.not_objects.is_empty()
                 && event_args::object_headed_by(doc, it, &cue.not_objects)
             {
+                excluded = Some((it.start, it.end, cue.event_type));
                 continue;
             }
             last_span = (it.start, it.end);
@@ -872,6 +880,8 @@ mod tests_clausal;
 mod tests_hosts;
 #[cfg(test)]
 mod tests_judged;
+#[cfg(test)]
+mod tests_linking;
 #[cfg(test)]
 mod tests_misdeed;
 #[cfg(test)]

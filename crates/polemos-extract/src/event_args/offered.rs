@@ -120,3 +120,66 @@ fn done_by(p: &Parse<'_>, map: &[Option<usize>], agent: Word) -> Option<TreeArgs
         ..TreeArgs::default()
     })
 }
+
+/// The arguments of the noun `n` (a verb cue tagged as a noun) that is a bare adjunct of manner
+/// of a verb, "in" and the noun with no determiner or owner: "walked out in protest over the
+/// shooting", "summoned the Chinese ambassador in protest". The act is the verb's subject's, not
+/// its object's (whom the token rules, reading the nearest actor before the noun, would take).
+/// Where the verb is itself a cue of an act (`verb_is_act`: "summoned", "broke off ties",
+/// "pulling out its ambassador"), the noun is the manner of that act, no act of its own: no
+/// source. Else it is aimed at what the noun's phrase of a target names ("in protest against
+/// Chile's decision"), or at the verb's object where that names actors. `None` when the verb's
+/// subject names no one.
+pub(super) fn adjunct(
+    p: &Parse<'_>,
+    map: &[Option<usize>],
+    n: Word,
+    verb_is_act: impl Fn(Word) -> bool,
+) -> Option<TreeArgs> {
+    if !p.has_rel(n, "obl") || case_of(p, n).as_deref() != Some("in") {
+        return None;
+    }
+    if p.dependents(n)
+        .any(|d| p.has_rel(d, "det") || p.has_rel(d, "nmod:poss") || p.has_rel(d, "amod"))
+    {
+        return None;
+    }
+    let v = p.head(n)?;
+    if p.token(v).is_none_or(|t| t.upos != "VERB") || passive(p, v) {
+        return None;
+    }
+    if verb_is_act(v) {
+        return Some(TreeArgs {
+            no_source: true,
+            ..TreeArgs::default()
+        });
+    }
+    let mut args = TreeArgs::default();
+    let s = subject_of(p, v, &mut args.requested, &mut args.shared)?;
+    args.source = who(p, map, s, false);
+    if args.source.is_nobody() {
+        return None;
+    }
+    let object = || {
+        p.dependents(v)
+            .find(|d| p.has_rel(*d, "obj"))
+            .map(|o| who(p, map, o, false))
+            .filter(|w| matches!(w, Who::Actors(_)))
+    };
+    // The parser may hang the noun's phrase on the verb ("in protest against Peru's plan", the
+    // "against" phrase an oblique of the verb): right after the noun it is still the noun's.
+    let right_after = |d: Word| {
+        p.has_rel(d, "obl")
+            && p.dependent(d, "case")
+                .is_some_and(|c| c.index == n.index + 1)
+    };
+    args.target = p
+        .dependents(n)
+        .chain(p.dependents(v))
+        .find(|d| (p.has_rel(*d, "nmod") || right_after(*d)) && case_in(p, *d, Class::TargetCase))
+        .map(|d| who(p, map, d, true))
+        .filter(|w| !w.is_nobody())
+        .or_else(object)
+        .unwrap_or(Who::Nobody);
+    Some(args)
+}

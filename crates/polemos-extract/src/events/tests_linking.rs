@@ -1,0 +1,67 @@
+//! Tests of how an event's arguments are linked through constructions of English (a wire
+//! dateline, an adjunct of manner, a reduced relative passive, a noun of stopping), on
+//! sentences of our own.
+
+use super::tests::{events, has};
+
+#[test]
+fn a_wire_dateline_is_no_subject_of_the_verb() {
+    // The parser hangs "LIMA" (with "Peru" as its conjunct) on the verb as a second subject.
+    let text = "LIMA, Peru — Chile and Bolivia are expected to hold a high level meeting \
+                June 4 on their border dispute.";
+    assert!(has(text, "CHL", "CONSULT", "BOL"), "{:?}", events(text));
+    assert!(has(text, "BOL", "CONSULT", "CHL"), "{:?}", events(text));
+    let text = "QUITO — Chile and Bolivia will hold a meeting on their border dispute.";
+    assert!(has(text, "CHL", "CONSULT", "BOL"), "{:?}", events(text));
+    let text = "LIMA, Peru — Chile accused Bolivia of spying on its navy.";
+    assert!(has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
+    assert!(!has(text, "PER", "ACCUSE", "BOL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_noun_of_protest_in_an_adjunct_is_the_subjects() {
+    // "in protest" is the manner of the summoning, the summoner's; the envoy does not protest.
+    let text = "Chile on Tuesday summoned the Peruvian envoy in protest over the shooting.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    assert!(!has(text, "PER", "PROTEST", "CHL"), "{:?}", events(text));
+    // After a verb that is no act of its own, the noun is the subject's act, aimed at what its
+    // phrase names.
+    let text = "Chilean diplomats left the conference hall in protest against Peru's proposal.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    // After an act of its own, no second act: "Peru recalled its ambassador" is the sanction.
+    let text = "Peru recalled its ambassador from Chile in protest at the new maritime law.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "PROTEST"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_reduced_relative_passive_acts_upon_the_noun_it_modifies() {
+    // The parser takes the participle after "allegedly" for a clause of its own: its agent
+    // still acts upon the person the noun names.
+    let text = "Chile said on Monday it regrets the death of a Peruvian border guard allegedly \
+                stabbed to death by a Chilean soldier.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    assert!(!has(text, "PER", "ASSAULT", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn private_people_a_demonym_describes_do_not_act_for_their_state() {
+    let text = "Chile said it regrets the death of a Peruvian border guard allegedly stabbed by \
+                a Chilean fisherman.";
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    let text = "A Peruvian patrol boat was rammed by a Chilean fisherman near the border.";
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+#[test]
+fn regret_for_a_death_accuses_no_one() {
+    let text = "Chile said on Monday it regrets the death of a Peruvian border guard allegedly \
+                stabbed to death by a Chilean soldier.";
+    let found = events(text);
+    assert!(!found.iter().any(|(_, t, _, _)| t == "ACCUSE"), "{found:?}");
+    // Regret of a decision is still disapproval.
+    let text = "Chile regrets the decision by Peru to close the border.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
