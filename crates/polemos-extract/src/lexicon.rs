@@ -378,6 +378,10 @@ pub enum Lex {
     /// Adjectives of claims set against each other ("competing", "rival"): "competing claims"
     /// names the dispute, no one's claim (`stances/mod.rs`, `rival_claims`).
     RivalWord,
+    /// Prepositions of a phrase naming the stance in which a verb's subject acts ("summoned the
+    /// envoy in protest over the incident"): the stance noun is that subject's
+    /// (`stances/holders.rs`, `subject_word`).
+    StanceMannerCase,
 }
 
 /// How a list's words are compared with the text.
@@ -390,7 +394,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 136] = [
+pub const LEXICONS: [(Lex, &str, Case); 137] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -539,6 +543,7 @@ pub const LEXICONS: [(Lex, &str, Case); 136] = [
     (Lex::CaptiveNoun, "captive_noun", Case::Any),
     (Lex::EndingVerb, "ending_verb", Case::Any),
     (Lex::RivalWord, "rival_word", Case::Any),
+    (Lex::StanceMannerCase, "stance_manner_case", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

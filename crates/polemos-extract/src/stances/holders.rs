@@ -462,6 +462,24 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
             return None;
         }
     }
+    // "India summoned the Pakistani envoy in protest over the shooting": a stance noun in a
+    // phrase of manner on a verb is the stance of the verb's subject, when that subject names
+    // someone (a name, a pronoun, an agent noun); "India's tour preceded a visit by Norway's
+    // minister in a bid to revive talks" is no bid of the tour.
+    if p.rel(w) == "obl"
+        && p.dependents(w)
+            .any(|d| p.has_rel(d, "case") && doc.lexicon.is(Lex::StanceMannerCase, &lemma(doc, d)))
+        && let Some(v) = p
+            .head(w)
+            .filter(|&v| p.token(v).is_some_and(|t| t.upos == "VERB"))
+        && p.dependent(v, "nsubj").is_some_and(|n| {
+            p.token(n)
+                .is_some_and(|t| matches!(t.upos.as_str(), "PROPN" | "PRON"))
+                || doc.lexicon.is(Lex::AgentNoun, &lemma(doc, n))
+        })
+    {
+        w = v;
+    }
     for _ in 0..CLIMB {
         if let Some(agent) = p.dependent(w, "obl:agent") {
             return Some(agent);

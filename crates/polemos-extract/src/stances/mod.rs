@@ -19,6 +19,8 @@ mod tests_commitment;
 #[cfg(test)]
 mod tests_conditions;
 #[cfg(test)]
+mod tests_constructions;
+#[cfg(test)]
 mod tests_emphasis;
 #[cfg(test)]
 mod tests_general;

@@ -1,0 +1,23 @@
+//! Stances carried by constructions of English rather than by a verb of support or opposition
+//! (issue 17, round 33): a stance noun in a phrase of manner, a share of a place claimed, a halt
+//! demanded until a question is settled, an act judged by an adjective.
+
+use super::tests::{has, stances};
+
+#[test]
+fn a_protest_phrase_on_a_verb_is_its_subjects() {
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nIndia summoned the Pakistani envoy in protest over the shooting of a border guard.",
+        "India and Pakistan dispute Kashmir.\n\nIndia's foreign ministry on Friday recalled the Pakistani envoy in protest over the shooting.",
+    ] {
+        let s = stances(text);
+        assert!(has(&s, "IND", "shooting", "oppose"), "{s:?}");
+        // The envoy summoned, named by a demonym, protests nothing.
+        assert!(!s.iter().any(|(h, _, _)| h == "PAK"), "{s:?}");
+    }
+    // A subject that names no one holds nothing of the phrase.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nThe Indian tour preceded a visit to Lahore by the Pakistani foreign minister in a bid to revive the talks.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "IND"), "{s:?}");
+}
