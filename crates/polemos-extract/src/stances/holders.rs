@@ -493,7 +493,7 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
             .collect();
         let nearest_before = subjects.iter().rev().find(|d| d.index < w.index);
         if let Some(&s) = nearest_before.or(subjects.first()) {
-            return Some(s);
+            return Some(relative_antecedent(doc, w, s).unwrap_or(s));
         }
         // "The United States and its allies are resolute in demanding that ...": the one
         // resolved demands, though the parse reads "are resolute" as a passive.
@@ -510,6 +510,26 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
         }
     }
     None
+}
+
+/// The antecedent of a relative pronoun subject `s` of verb `w`: "Kenya, which claims the
+/// island, ..." (the clause modifies the name), "Kenya - which claims the island - rejected
+/// ..." (the parse hangs the clause between dashes on the main verb, whose subject before the
+/// pronoun is the antecedent).
+fn relative_antecedent(doc: &Doc<'_>, w: Word, s: Word) -> Option<Word> {
+    let p = &doc.parse;
+    let t = p.token(s)?;
+    if t.upos != "PRON" || !doc.lang.is(Class::Relative, &t.text.to_ascii_lowercase()) {
+        return None;
+    }
+    let head = p.head(w)?;
+    if p.has_rel(w, "acl:relcl") {
+        Some(head)
+    } else if p.has_rel(w, "parataxis") {
+        p.dependent(head, "nsubj").filter(|n| n.index < s.index)
+    } else {
+        None
+    }
 }
 
 pub(super) fn lemma(doc: &Doc<'_>, w: Word) -> String {

@@ -21,3 +21,15 @@ fn a_protest_phrase_on_a_verb_is_its_subjects() {
     );
     assert!(!s.iter().any(|(h, _, _)| h == "IND"), "{s:?}");
 }
+
+#[test]
+fn a_relative_clause_claims_for_its_antecedent() {
+    for text in [
+        "Uganda and Kenya dispute Migingo island.\n\nKenya, which claims the whole lake, rejected the map.",
+        "Uganda and Kenya dispute Migingo island.\n\nThe move angered Kenya - which claims 60 percent of the lake.",
+        "Uganda and Kenya dispute Migingo island.\n\nKenya - which claims half of the island - rejected the map.",
+    ] {
+        let s = stances(text);
+        assert!(has(&s, "KEN", "sovereignty", "support"), "{text}: {s:?}");
+    }
+}
