@@ -33,3 +33,23 @@ fn a_relative_clause_claims_for_its_antecedent() {
         assert!(has(&s, "KEN", "sovereignty", "support"), "{text}: {s:?}");
     }
 }
+
+#[test]
+fn an_owners_ownership_of_a_place_claims_it() {
+    let s = stances(
+        "Uganda and Kenya dispute Migingo island.\n\nUganda traces its ownership of the entire lake to a colonial treaty.",
+    );
+    assert!(has(&s, "UGA", "sovereignty", "support"), "{s:?}");
+    // A verb the parse misreads as a noun ("Uganda sources its ownership ...") leaves the
+    // claim the actor's the sentence names before the pronoun, not the last subject's.
+    let s = stances(
+        "Uganda and Kenya dispute Migingo island.\n\nThe move angered Kenya.\n\nUganda sources its ownership of the entire lake to a colonial treaty.",
+    );
+    assert!(has(&s, "UGA", "sovereignty", "support"), "{s:?}");
+    assert!(!has(&s, "KEN", "sovereignty", "support"), "{s:?}");
+    // No owner, no claim.
+    let s = stances(
+        "Uganda and Kenya dispute Migingo island.\n\nTalks stalled over the question of ownership of the lake.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
+}
