@@ -382,6 +382,10 @@ pub enum Lex {
     /// envoy in protest over the incident"): the stance noun is that subject's
     /// (`stances/holders.rs`, `subject_word`).
     StanceMannerCase,
+    /// Adjectives of a wish for a thing ("interested"): in a clause another tells ("alleged
+    /// that the leader was not interested in peace") no stance of its subject
+    /// (`stances/mod.rs`, `wish_told_by_another`).
+    WishAdjective,
 }
 
 /// How a list's words are compared with the text.
@@ -394,7 +398,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 137] = [
+pub const LEXICONS: [(Lex, &str, Case); 138] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -544,6 +548,7 @@ pub const LEXICONS: [(Lex, &str, Case); 137] = [
     (Lex::EndingVerb, "ending_verb", Case::Any),
     (Lex::RivalWord, "rival_word", Case::Any),
     (Lex::StanceMannerCase, "stance_manner_case", Case::Any),
+    (Lex::WishAdjective, "wish_adjective", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

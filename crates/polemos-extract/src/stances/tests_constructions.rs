@@ -53,3 +53,20 @@ fn an_owners_ownership_of_a_place_claims_it() {
     );
     assert!(!s.iter().any(|(_, i, _)| i == "sovereignty"), "{s:?}");
 }
+
+#[test]
+fn interest_in_a_thing_supports_it() {
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIndia is interested in talks with Pakistan on Kashmir.",
+    );
+    assert!(has(&s, "IND", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nPakistan is not interested in talks with India on Kashmir.",
+    );
+    assert!(has(&s, "PAK", "negotiations", "oppose"), "{s:?}");
+    // Another's account of the subject's wish is no stance of the subject's.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIndia alleged that the Pakistani leader was not interested in talks on Kashmir.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "PAK"), "{s:?}");
+}
