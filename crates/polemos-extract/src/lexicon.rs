@@ -378,6 +378,14 @@ pub enum Lex {
     /// Adjectives of claims set against each other ("competing", "rival"): "competing claims"
     /// names the dispute, no one's claim (`stances/mod.rs`, `rival_claims`).
     RivalWord,
+    /// Prepositions of a phrase naming the stance in which a verb's subject acts ("summoned the
+    /// envoy in protest over the incident"): the stance noun is that subject's
+    /// (`stances/holders.rs`, `subject_word`).
+    StanceMannerCase,
+    /// Adjectives of a wish for a thing ("interested"): in a clause another tells ("alleged
+    /// that the leader was not interested in peace") no stance of its subject
+    /// (`stances/mod.rs`, `wish_told_by_another`).
+    WishAdjective,
 }
 
 /// How a list's words are compared with the text.
@@ -390,7 +398,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 136] = [
+pub const LEXICONS: [(Lex, &str, Case); 138] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -539,6 +547,8 @@ pub const LEXICONS: [(Lex, &str, Case); 136] = [
     (Lex::CaptiveNoun, "captive_noun", Case::Any),
     (Lex::EndingVerb, "ending_verb", Case::Any),
     (Lex::RivalWord, "rival_word", Case::Any),
+    (Lex::StanceMannerCase, "stance_manner_case", Case::Any),
+    (Lex::WishAdjective, "wish_adjective", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -462,6 +462,24 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
             return None;
         }
     }
+    // "India summoned the Pakistani envoy in protest over the shooting": a stance noun in a
+    // phrase of manner on a verb is the stance of the verb's subject, when that subject names
+    // someone (a name, a pronoun, an agent noun); "India's tour preceded a visit by Norway's
+    // minister in a bid to revive talks" is no bid of the tour.
+    if p.rel(w) == "obl"
+        && p.dependents(w)
+            .any(|d| p.has_rel(d, "case") && doc.lexicon.is(Lex::StanceMannerCase, &lemma(doc, d)))
+        && let Some(v) = p
+            .head(w)
+            .filter(|&v| p.token(v).is_some_and(|t| t.upos == "VERB"))
+        && p.dependent(v, "nsubj").is_some_and(|n| {
+            p.token(n)
+                .is_some_and(|t| matches!(t.upos.as_str(), "PROPN" | "PRON"))
+                || doc.lexicon.is(Lex::AgentNoun, &lemma(doc, n))
+        })
+    {
+        w = v;
+    }
     for _ in 0..CLIMB {
         if let Some(agent) = p.dependent(w, "obl:agent") {
             return Some(agent);
@@ -475,7 +493,7 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
             .collect();
         let nearest_before = subjects.iter().rev().find(|d| d.index < w.index);
         if let Some(&s) = nearest_before.or(subjects.first()) {
-            return Some(s);
+            return Some(relative_antecedent(doc, w, s).unwrap_or(s));
         }
         // "The United States and its allies are resolute in demanding that ...": the one
         // resolved demands, though the parse reads "are resolute" as a passive.
@@ -492,6 +510,26 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
         }
     }
     None
+}
+
+/// The antecedent of a relative pronoun subject `s` of verb `w`: "Kenya, which claims the
+/// island, ..." (the clause modifies the name), "Kenya - which claims the island - rejected
+/// ..." (the parse hangs the clause between dashes on the main verb, whose subject before the
+/// pronoun is the antecedent).
+fn relative_antecedent(doc: &Doc<'_>, w: Word, s: Word) -> Option<Word> {
+    let p = &doc.parse;
+    let t = p.token(s)?;
+    if t.upos != "PRON" || !doc.lang.is(Class::Relative, &t.text.to_ascii_lowercase()) {
+        return None;
+    }
+    let head = p.head(w)?;
+    if p.has_rel(w, "acl:relcl") {
+        Some(head)
+    } else if p.has_rel(w, "parataxis") {
+        p.dependent(head, "nsubj").filter(|n| n.index < s.index)
+    } else {
+        None
+    }
 }
 
 pub(super) fn lemma(doc: &Doc<'_>, w: Word) -> String {
