@@ -7,7 +7,7 @@
 
 use std::collections::HashSet;
 
-use super::ir::{Doc, DocActor};
+use super::ir::{Doc, DocActor, TokKind};
 use super::knowledge::{Entry, Knowledge};
 use super::lang::Class;
 use super::mentions::{Fitting, State, known_actor, only_possessive, state_entry};
@@ -604,11 +604,20 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             between += 1;
         }
         // A title alone on its line, maybe after words of rank ("Acting Deputy Department
-        // Spokesman"): the line before may be the statement's signature.
+        // Spokesman") and an office ("Office of the Spokesperson"), under the line before: that
+        // line may be the statement's signature. Not a sentence that goes on ("The foreign
+        // minister of Peru said ...").
         let byline = m.sentence > 0
-            && (sentence.tokens.start..start_tok).all(|t| {
-                doc.tok_is_a(t, Class::TitleModifier) || doc.tok_is_a(t, Class::TitleLead)
-            });
+            && (sentence.tokens.start..start_tok).all(|t| doc.tok_is_a(t, Class::TitleModifier))
+            && (m.tok_end..sentence.tokens.end).all(|t| {
+                doc.tokens[t].kind != TokKind::Word
+                    || doc.tok(t).starts_with(char::is_uppercase)
+                    || doc.tok_is_a(t, Class::Article)
+                    || doc.tok_is_a(t, Class::OfficePreposition)
+            })
+            && doc
+                .slice(doc.sentences[m.sentence - 1].end, sentence.start)
+                .contains('\n');
         let named_before = out
             .hits
             .last()

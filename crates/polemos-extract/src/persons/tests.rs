@@ -408,4 +408,15 @@ fn a_signature_above_a_title_with_words_of_rank() {
         "{found:?}"
     );
     assert!(has(&found, "jane-halloway", Some("USA")), "{found:?}");
+    // A reporter's by-line over a sentence that opens with an office names no official.
+    for text in [
+        "Peru talks\n\nMaria Lopez Garcia\n\nThe foreign minister of Peru said on Monday that Chile had attacked its border posts.",
+        "Peru talks\n\nMaria Lopez Garcia\nForeign Minister of Peru said on Monday that Chile had attacked.",
+    ] {
+        let found = people(text, "2014-03-03");
+        assert!(
+            !found.iter().any(|(i, _)| i == "maria-lopez-garcia"),
+            "{text}: {found:?}"
+        );
+    }
 }
