@@ -325,6 +325,8 @@ pub enum Lex {
     /// Verbs of demanding whose "that" clause may be a mandative subjunctive ("insisted that
     /// Japan recognize ..."): what is demanded, not done, as only the parse tells (`gates.rs`).
     MandativeVerb,
+    /// Verbs of asking that can also report a belief ("suggested that the president was aware").
+    SuggestingVerb,
     /// Verbs of acknowledging a fact ("recognises that ..."): with a "that" clause they state
     /// what is so, not a recognition done to anyone (`events/clausal.rs`).
     FactVerb,
@@ -398,7 +400,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 138] = [
+pub const LEXICONS: [(Lex, &str, Case); 139] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -530,6 +532,7 @@ pub const LEXICONS: [(Lex, &str, Case); 138] = [
     (Lex::RefusingVerb, "refusing_verb", Case::Any),
     (Lex::RetaliatingVerb, "retaliating_verb", Case::Any),
     (Lex::MandativeVerb, "mandative_verb", Case::Any),
+    (Lex::SuggestingVerb, "suggesting_verb", Case::Any),
     (Lex::FactVerb, "fact_verb", Case::Any),
     (Lex::QuestionVerb, "question_verb", Case::Any),
     (Lex::AcceptingVerb, "accepting_verb", Case::Any),

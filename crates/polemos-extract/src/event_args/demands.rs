@@ -200,12 +200,17 @@ pub fn obliged(doc: &Doc<'_>, w: Word) -> bool {
 
 /// Whether a verb of asking reports a belief instead: its "that" clause states a fact, in the
 /// past or the present of a third person ("suggested that the president was aware of his
-/// crimes", "suggests that Iran is ready"), where an appeal's clause has a modal or the bare
-/// verb ("suggested that Iran should negotiate", "suggested that Iran negotiate"). Only a cue
-/// followed right by a complementizer is parsed.
+/// crimes", "suggests that Iran is ready"), where an appeal's clause has a modal, the bare verb
+/// or an obligation ("suggested that Iran should negotiate", "suggested that Iran negotiate",
+/// "suggested that Iran has to negotiate"). Only the lexicon's `suggesting_verb`s followed right
+/// by a complementizer are parsed: "demanded that Peru stops the raids" is a demand however
+/// written.
 #[must_use]
 pub fn states_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
-    if cue.tok_end >= doc.tokens.len() || !doc.tok_is_a(cue.tok_end, Class::Complementizer) {
+    if cue.tok_end >= doc.tokens.len()
+        || !doc.tok_is_a(cue.tok_end, Class::Complementizer)
+        || !doc.tok_in_lex(cue.tok_end - 1, Lex::SuggestingVerb)
+    {
         return false;
     }
     let p = &doc.parse;
@@ -219,7 +224,13 @@ pub fn states_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
             .filter(|d| p.has_rel(*d, "aux") || p.has_rel(*d, "cop"))
             .min_by_key(|d| d.index)
             .unwrap_or(c);
-        p.token(finite)
-            .is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ"))
+        // "has to withdraw": an obligation, asked.
+        let obliged = finite == c
+            && p.token(c)
+                .is_some_and(|t| t.lemma.eq_ignore_ascii_case("have"))
+            && p.dependents(c).any(|d| p.has_rel(d, "xcomp"));
+        !obliged
+            && p.token(finite)
+                .is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ"))
     })
 }

@@ -163,7 +163,18 @@ fn a_verb_of_asking_whose_clause_states_a_fact_asks_nothing() {
             "{text}: {found:?}"
         );
     }
-    // An appeal: a modal or the bare verb in the clause.
-    let text = "Chile suggested that Peru should withdraw its troops.";
+    // An appeal: a modal, the bare verb or an obligation in the clause.
+    for text in [
+        "Chile suggested that Peru should withdraw its troops.",
+        "Chile suggested that Peru has to withdraw its troops.",
+    ] {
+        assert!(
+            has(text, "CHL", "REQUEST", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // A demand is one however its clause is written.
+    let text = "Chile demanded that Peru stops the raids.";
     assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
 }
