@@ -70,11 +70,3 @@ fn interest_in_a_thing_supports_it() {
     );
     assert!(!s.iter().any(|(h, _, _)| h == "PAK"), "{s:?}");
 }
-
-#[test]
-fn pressing_for_a_thing_supports_it() {
-    let s = stances(
-        "India and Pakistan dispute Kashmir.\n\nPakistan pressed for talks with India on Kashmir.",
-    );
-    assert!(has(&s, "PAK", "negotiations", "support"), "{s:?}");
-}
