@@ -302,25 +302,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 holders = holders::stance_holder(doc, owner).into_iter().collect();
                 agents = vec![owner];
             }
-            // "Malawi traces its ownership of the entire lake to a treaty": a claim owned
-            // through a possessive pronoun is that of the actor its sentence names before it,
-            // however the parse reads the verb.
-            else if kind == Kind::Claim
-                && it.tok > doc.sentences[s].tokens.start
-                && doc.tok_is_a(it.tok - 1, Class::PossessivePronoun)
-                && let Some(a) = items[..i].iter().rev().find_map(|x| match x.kind {
-                    ItemKind::Actor {
-                        actor,
-                        adjectival: false,
-                        possessive: false,
-                        ..
-                    } => Some(actor),
-                    _ => None,
-                })
-            {
-                holders = holders::stance_holder(doc, a).into_iter().collect();
-                agents = vec![a];
-            }
             // "The United Kingdom discussed the veto of the draft resolution": a rejection read
             // as a noun that a verb takes as its object is not the verb's subject's. Its owner
             // holds it ("condemned the Russian veto", "Russia cast its veto"): some word before
