@@ -1251,10 +1251,6 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
-/// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting
-/// (lexicon `accepting_verb`) right before a "that" clause telling what happened (a past or
-/// perfect verb) accepts a fact, and supports nothing the clause names. "accepted that talks are
-/// the only way forward" endorses them.
 /// Whether a wish (the lexicon's `wish_adjective`: "interested in") is another's account of
 /// its subject: "Uribe alleged that the Venezuelan leader was not interested in peace", "It is
 /// clear that the Russian Federation is not interested in a dialogue" tell what the speaker
@@ -1273,6 +1269,10 @@ fn wish_told_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
             .is_some_and(|n| p.token(n).is_some_and(|t| t.upos != "PRON"))
 }
 
+/// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting
+/// (lexicon `accepting_verb`) right before a "that" clause telling what happened (a past or
+/// perfect verb) accepts a fact, and supports nothing the clause names. "accepted that talks are
+/// the only way forward" endorses them.
 fn accepts_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
     if !(cue.tok_end > cue.tok
         && doc.tok_in_lex(cue.tok_end - 1, Lex::AcceptingVerb)
