@@ -244,6 +244,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Claim && rival_claims(doc, it))
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
                 || (kind == Kind::Support && wish_told_by_another(doc, it))
+                || wish_for_no_thing(doc, it)
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
                 || (kind == Kind::Accuse && issues::accuser_unnamed(doc, it))
@@ -1254,8 +1255,9 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
 /// Whether a wish (the lexicon's `wish_adjective`: "interested in") is another's account of
 /// its subject: "Uribe alleged that the Venezuelan leader was not interested in peace", "It is
 /// clear that the Russian Federation is not interested in a dialogue" tell what the speaker
-/// makes of the subject, no stance the subject takes. A subject the clause refers back to
-/// ("India said it is interested in talks") or the speaker's own ("we") keeps it.
+/// makes of the subject, no stance the subject takes. A pronoun that can refer back to the
+/// teller ("India said it is interested in talks", "we"; lexicon `teller_pronoun`) keeps it;
+/// any other ("Pakistan said he was not interested in talks") is someone the teller speaks of.
 fn wish_told_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
     if !(cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::WishAdjective)) {
         return false;
@@ -1265,8 +1267,40 @@ fn wish_told_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
         return false;
     };
     p.has_rel(w, "ccomp")
-        && p.dependent(w, "nsubj")
-            .is_some_and(|n| p.token(n).is_some_and(|t| t.upos != "PRON"))
+        && p.dependent(w, "nsubj").is_some_and(|n| {
+            p.token(n).is_some_and(|t| {
+                t.upos != "PRON"
+                    || !doc
+                        .lexicon
+                        .is(Lex::TellerPronoun, &t.text.to_ascii_lowercase())
+            })
+        })
+}
+
+/// Whether a wish ("interested in") is for no thing its object names: a gerund ("interested in
+/// knowing whether the talks will resume") wants an act of the subject's own, and a noun of what
+/// comes of a thing (lexicon `wish_outcome_noun`: "keenly interested in the outcome of the
+/// talks") wants to learn it, neither the talks themselves.
+fn wish_for_no_thing(doc: &Doc<'_>, cue: &Item) -> bool {
+    if !(cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::WishAdjective)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(&prep) = p.words_in(cue.start, cue.end).last() else {
+        return false;
+    };
+    // "in talks": the preposition is the noun's case; "in knowing": the gerund's mark.
+    let Some(obj) = p
+        .head(prep)
+        .filter(|_| p.has_rel(prep, "case") || p.has_rel(prep, "mark"))
+    else {
+        return false;
+    };
+    p.token(obj)
+        .is_some_and(|t| t.xpos == "VBG" || t.upos == "VERB")
+        || doc
+            .lexicon
+            .is(Lex::WishOutcomeNoun, &holders::lemma(doc, obj))
 }
 
 /// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting

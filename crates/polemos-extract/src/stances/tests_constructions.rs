@@ -50,3 +50,26 @@ fn interest_in_a_thing_supports_it() {
     );
     assert!(!s.iter().any(|(h, _, _)| h == "PAK"), "{s:?}");
 }
+
+#[test]
+fn a_wish_for_what_comes_of_a_thing_or_told_of_another_takes_no_stance() {
+    for text in [
+        // A gerund wants an act of the subject's own, not the talks.
+        "India and Pakistan dispute Kashmir.\n\nIndia is interested in knowing whether the talks will be held.",
+        // What comes of the talks, not the talks.
+        "India and Pakistan dispute Kashmir.\n\nChina is deeply interested in the result of the talks between India and Pakistan.",
+        // "she" is someone India speaks of, not India.
+        "India and Pakistan dispute Kashmir.\n\nIndia said she was not interested in talks with Pakistan.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(_, i, _)| i == "negotiations"),
+            "{text}: {s:?}"
+        );
+    }
+    // A pronoun referring back to the teller keeps the wish.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIndia said it was not interested in talks with Pakistan.",
+    );
+    assert!(has(&s, "IND", "negotiations", "oppose"), "{s:?}");
+}
