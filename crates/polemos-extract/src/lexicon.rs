@@ -392,6 +392,9 @@ pub enum Lex {
     /// Nouns after "interested in" naming what comes of a thing ("outcome", "result"): no
     /// stance on it (`stances/mod.rs`, `wish_for_no_thing`).
     WishOutcomeNoun,
+    /// Stance nouns that keep their article in a phrase of manner ("in a bid to"); any other is
+    /// its verb's subject's only bare ("in protest over") (`stances/holders.rs`, `subject_word`).
+    MannerArticleNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -404,7 +407,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 140] = [
+pub const LEXICONS: [(Lex, &str, Case); 141] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -557,6 +560,7 @@ pub const LEXICONS: [(Lex, &str, Case); 140] = [
     (Lex::WishAdjective, "wish_adjective", Case::Any),
     (Lex::TellerPronoun, "teller_pronoun", Case::Any),
     (Lex::WishOutcomeNoun, "wish_outcome_noun", Case::Any),
+    (Lex::MannerArticleNoun, "manner_article_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -465,10 +465,14 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
     // "India summoned the Pakistani envoy in protest over the shooting": a stance noun in a
     // phrase of manner on a verb is the stance of the verb's subject, when that subject names
     // someone (a name, a pronoun, an agent noun); "India's tour preceded a visit by Norway's
-    // minister in a bid to revive talks" is no bid of the tour.
+    // minister in a bid to revive talks" is no bid of the tour. The noun is bare ("in
+    // protest"), or one that keeps its article ("in a bid to", lexicon `manner_article_noun`):
+    // "Pakistan arrested activists in a protest against the dam" is the activists' protest.
     if p.rel(w) == "obl"
         && p.dependents(w)
             .any(|d| p.has_rel(d, "case") && doc.lexicon.is(Lex::StanceMannerCase, &lemma(doc, d)))
+        && (!p.dependents(w).any(|d| p.has_rel(d, "det"))
+            || doc.lexicon.is(Lex::MannerArticleNoun, &lemma(doc, w)))
         && let Some(v) = p
             .head(w)
             .filter(|&v| p.token(v).is_some_and(|t| t.upos == "VERB"))

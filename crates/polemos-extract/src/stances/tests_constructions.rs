@@ -15,6 +15,16 @@ fn a_protest_phrase_on_a_verb_is_its_subjects() {
         // The envoy summoned, named by a demonym, protests nothing.
         assert!(!s.iter().any(|(h, _, _)| h == "PAK"), "{s:?}");
     }
+    // A stance noun with its article is an event the object takes part in, not the manner of
+    // the verb: detaining traders protests nothing; a noun that keeps its article is manner.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIndia detained Pakistani traders in a protest against the shooting.",
+    );
+    assert!(!has(&s, "IND", "shooting", "oppose"), "{s:?}");
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIndia hosted Pakistani diplomats in a bid to revive the talks.",
+    );
+    assert!(has(&s, "IND", "negotiations", "support"), "{s:?}");
     // A subject that names no one holds nothing of the phrase.
     let s = stances(
         "India and Pakistan dispute Kashmir.\n\nThe Indian tour preceded a visit to Lahore by the Pakistani foreign minister in a bid to revive the talks.",
