@@ -42,6 +42,17 @@ fn a_relative_clause_claims_for_its_antecedent() {
         let s = stances(text);
         assert!(has(&s, "KEN", "sovereignty", "support"), "{text}: {s:?}");
     }
+    // The parse hangs the clause on the verb: the name before the comma claims.
+    let s = stances(
+        "Uganda and Kenya dispute Migingo island.\n\nUganda complained to Kenya, which claims the whole island.",
+    );
+    assert!(has(&s, "KEN", "sovereignty", "support"), "{s:?}");
+    assert!(!has(&s, "UGA", "sovereignty", "support"), "{s:?}");
+    // An antecedent that names no actor: the claim is no one's, not the speaker's.
+    let s = stances(
+        "Uganda and Kenya dispute Migingo island.\n\nUganda said the report, which claims the whole island for Kenya, was false.",
+    );
+    assert!(!has(&s, "UGA", "sovereignty", "support"), "{s:?}");
 }
 
 #[test]
