@@ -388,6 +388,15 @@ pub enum Lex {
     /// that the leader was not interested in peace") no stance of its subject
     /// (`stances/mod.rs`, `wish_told_by_another`).
     WishAdjective,
+    /// Pronouns that can refer back to the teller of a clause ("it", "they", "we"): a wish
+    /// said of them keeps its stance (`stances/mod.rs`, `wish_told_by_another`).
+    TellerPronoun,
+    /// Nouns after "interested in" naming what comes of a thing ("outcome", "result"): no
+    /// stance on it (`stances/mod.rs`, `wish_for_no_thing`).
+    WishOutcomeNoun,
+    /// Stance nouns that keep their article in a phrase of manner ("in a bid to"); any other is
+    /// its verb's subject's only bare ("in protest over") (`stances/holders.rs`, `subject_word`).
+    MannerArticleNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -400,7 +409,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 139] = [
+pub const LEXICONS: [(Lex, &str, Case); 142] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -552,6 +561,9 @@ pub const LEXICONS: [(Lex, &str, Case); 139] = [
     (Lex::RivalWord, "rival_word", Case::Any),
     (Lex::StanceMannerCase, "stance_manner_case", Case::Any),
     (Lex::WishAdjective, "wish_adjective", Case::Any),
+    (Lex::TellerPronoun, "teller_pronoun", Case::Any),
+    (Lex::WishOutcomeNoun, "wish_outcome_noun", Case::Any),
+    (Lex::MannerArticleNoun, "manner_article_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

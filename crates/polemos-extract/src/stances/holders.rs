@@ -444,8 +444,8 @@ pub(super) fn negated_in_tree(doc: &Doc<'_>, cue: &Item) -> bool {
 /// The subject of the predicate the cue belongs to: its own subject, a passive agent ("was
 /// co-sponsored by France"), or, for a predicate without one, the subject of the predicate it
 /// depends on (control: "agreed to hold", purpose: "to denounce", a noun object: "reiterating
-/// support for").
-fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
+/// support for"). The flag says the subject is a relative pronoun's antecedent.
+fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<(Word, bool)> {
     let p = &doc.parse;
     let words = p.words_in(cue.start, cue.end);
     let mut w = p.head_of(&words)?;
@@ -465,10 +465,14 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
     // "India summoned the Pakistani envoy in protest over the shooting": a stance noun in a
     // phrase of manner on a verb is the stance of the verb's subject, when that subject names
     // someone (a name, a pronoun, an agent noun); "India's tour preceded a visit by Norway's
-    // minister in a bid to revive talks" is no bid of the tour.
+    // minister in a bid to revive talks" is no bid of the tour. The noun is bare ("in
+    // protest"), or one that keeps its article ("in a bid to", lexicon `manner_article_noun`):
+    // "Pakistan arrested activists in a protest against the dam" is the activists' protest.
     if p.rel(w) == "obl"
         && p.dependents(w)
             .any(|d| p.has_rel(d, "case") && doc.lexicon.is(Lex::StanceMannerCase, &lemma(doc, d)))
+        && (!p.dependents(w).any(|d| p.has_rel(d, "det"))
+            || doc.lexicon.is(Lex::MannerArticleNoun, &lemma(doc, w)))
         && let Some(v) = p
             .head(w)
             .filter(|&v| p.token(v).is_some_and(|t| t.upos == "VERB"))
@@ -482,7 +486,7 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
     }
     for _ in 0..CLIMB {
         if let Some(agent) = p.dependent(w, "obl:agent") {
-            return Some(agent);
+            return Some((agent, false));
         }
         // "In concert with allies, partners, and the international community, the United
         // States rejects ...": a fronted phrase the parse also reads as a subject; the subject
@@ -493,14 +497,17 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
             .collect();
         let nearest_before = subjects.iter().rev().find(|d| d.index < w.index);
         if let Some(&s) = nearest_before.or(subjects.first()) {
-            return Some(relative_antecedent(doc, w, s).unwrap_or(s));
+            return Some(match relative_antecedent(doc, w, s) {
+                Some(a) => (a, true),
+                None => (s, false),
+            });
         }
         // "The United States and its allies are resolute in demanding that ...": the one
         // resolved demands, though the parse reads "are resolute" as a passive.
         if doc.lexicon.is(Lex::ResolveWord, &lemma(doc, w))
             && let Some(s) = p.dependent(w, "nsubj:pass")
         {
-            return Some(s);
+            return Some((s, false));
         }
         match p.rel(w) {
             "xcomp" | "conj" | "obj" | "advcl" | "ccomp" if p.dependent(w, "nsubj").is_none() => {
@@ -515,7 +522,8 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
 /// The antecedent of a relative pronoun subject `s` of verb `w`: "Kenya, which claims the
 /// island, ..." (the clause modifies the name), "Kenya - which claims the island - rejected
 /// ..." (the parse hangs the clause between dashes on the main verb, whose subject before the
-/// pronoun is the antecedent).
+/// pronoun is the antecedent), "protested to Kenya, which claims the lake" (the parse hangs it
+/// on the verb as an adverbial clause: the name before the pronoun's comma).
 fn relative_antecedent(doc: &Doc<'_>, w: Word, s: Word) -> Option<Word> {
     let p = &doc.parse;
     let t = p.token(s)?;
@@ -525,6 +533,20 @@ fn relative_antecedent(doc: &Doc<'_>, w: Word, s: Word) -> Option<Word> {
     let head = p.head(w)?;
     if p.has_rel(w, "acl:relcl") {
         Some(head)
+    } else if p.has_rel(w, "advcl:relcl") {
+        // "Uganda protested to Kenya, which claims the whole lake": the parse hangs the clause
+        // on the verb; its antecedent is the name or noun right before the pronoun's comma.
+        let comma = s.index.checked_sub(1)?;
+        let before = Word {
+            sentence: s.sentence,
+            index: comma.checked_sub(1)?,
+        };
+        let comma = Word {
+            sentence: s.sentence,
+            index: comma,
+        };
+        (p.token(comma)?.text == "," && matches!(p.token(before)?.upos.as_str(), "PROPN" | "NOUN"))
+            .then_some(before)
     } else if p.has_rel(w, "parataxis") {
         p.dependent(head, "nsubj").filter(|n| n.index < s.index)
     } else {
@@ -820,13 +842,19 @@ pub(super) fn from_tree(
     {
         return FromTree::Actors(a);
     }
-    let Some(w) = subject_word(doc, &cue) else {
+    let Some((w, relative)) = subject_word(doc, &cue) else {
         return FromTree::Unknown;
     };
     let found = match reported_pronoun(k, doc, items, w, s, ctx) {
         Some(a) => FromTree::Actors(a),
         None => actors_of(k, doc, items, w, s, ctx),
     };
+    // "Uganda said the map, which claims the whole lake for Kenya, was false": a relative
+    // clause's stance is its antecedent's; an antecedent that names no actor leaves it no one's,
+    // not the speaker's.
+    if relative && !matches!(found, FromTree::Actors(_)) {
+        return FromTree::Nobody;
+    }
     let FromTree::Actors(mut actors) = found else {
         return found;
     };

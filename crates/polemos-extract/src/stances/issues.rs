@@ -1040,17 +1040,6 @@ pub(super) fn claimed(
     if own.starts_with("is part") || own.starts_with("are part") || own.starts_with("remain") {
         return part_of_a_state(doc, items, &cue);
     }
-    // "its ownership of the entire lake", "Japan's ownership of the islands": a claim only
-    // with its owner; "the question of ownership of the lake" claims nothing.
-    if own.starts_with("ownership") {
-        let p = &doc.parse;
-        let owned = p
-            .head_of(&p.words_in(cue.start, cue.end))
-            .is_some_and(|n| p.dependent(n, "nmod:poss").is_some());
-        if !owned {
-            return false;
-        }
-    }
     // "the islands belong to Japan": the thing claimed is the subject, before the cue.
     if own.starts_with("belong") {
         return belongs(doc, items, at);

@@ -244,6 +244,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Claim && rival_claims(doc, it))
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
                 || (kind == Kind::Support && wish_told_by_another(doc, it))
+                || wish_for_no_thing(doc, it)
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
                 || (kind == Kind::Accuse && issues::accuser_unnamed(doc, it))
@@ -301,25 +302,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 holders = holders::stance_holder(doc, owner).into_iter().collect();
                 agents = vec![owner];
-            }
-            // "Malawi traces its ownership of the entire lake to a treaty": a claim owned
-            // through a possessive pronoun is that of the actor its sentence names before it,
-            // however the parse reads the verb.
-            else if kind == Kind::Claim
-                && it.tok > doc.sentences[s].tokens.start
-                && doc.tok_is_a(it.tok - 1, Class::PossessivePronoun)
-                && let Some(a) = items[..i].iter().rev().find_map(|x| match x.kind {
-                    ItemKind::Actor {
-                        actor,
-                        adjectival: false,
-                        possessive: false,
-                        ..
-                    } => Some(actor),
-                    _ => None,
-                })
-            {
-                holders = holders::stance_holder(doc, a).into_iter().collect();
-                agents = vec![a];
             }
             // "The United Kingdom discussed the veto of the draft resolution": a rejection read
             // as a noun that a verb takes as its object is not the verb's subject's. Its owner
@@ -1270,15 +1252,12 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
-/// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting
-/// (lexicon `accepting_verb`) right before a "that" clause telling what happened (a past or
-/// perfect verb) accepts a fact, and supports nothing the clause names. "accepted that talks are
-/// the only way forward" endorses them.
 /// Whether a wish (the lexicon's `wish_adjective`: "interested in") is another's account of
 /// its subject: "Uribe alleged that the Venezuelan leader was not interested in peace", "It is
 /// clear that the Russian Federation is not interested in a dialogue" tell what the speaker
-/// makes of the subject, no stance the subject takes. A subject the clause refers back to
-/// ("India said it is interested in talks") or the speaker's own ("we") keeps it.
+/// makes of the subject, no stance the subject takes. A pronoun that can refer back to the
+/// teller ("India said it is interested in talks", "we"; lexicon `teller_pronoun`) keeps it;
+/// any other ("Pakistan said he was not interested in talks") is someone the teller speaks of.
 fn wish_told_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
     if !(cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::WishAdjective)) {
         return false;
@@ -1288,10 +1267,46 @@ fn wish_told_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
         return false;
     };
     p.has_rel(w, "ccomp")
-        && p.dependent(w, "nsubj")
-            .is_some_and(|n| p.token(n).is_some_and(|t| t.upos != "PRON"))
+        && p.dependent(w, "nsubj").is_some_and(|n| {
+            p.token(n).is_some_and(|t| {
+                t.upos != "PRON"
+                    || !doc
+                        .lexicon
+                        .is(Lex::TellerPronoun, &t.text.to_ascii_lowercase())
+            })
+        })
 }
 
+/// Whether a wish ("interested in") is for no thing its object names: a gerund ("interested in
+/// knowing whether the talks will resume") wants an act of the subject's own, and a noun of what
+/// comes of a thing (lexicon `wish_outcome_noun`: "keenly interested in the outcome of the
+/// talks") wants to learn it, neither the talks themselves.
+fn wish_for_no_thing(doc: &Doc<'_>, cue: &Item) -> bool {
+    if !(cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::WishAdjective)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(&prep) = p.words_in(cue.start, cue.end).last() else {
+        return false;
+    };
+    // "in talks": the preposition is the noun's case; "in knowing": the gerund's mark.
+    let Some(obj) = p
+        .head(prep)
+        .filter(|_| p.has_rel(prep, "case") || p.has_rel(prep, "mark"))
+    else {
+        return false;
+    };
+    p.token(obj)
+        .is_some_and(|t| t.xpos == "VBG" || t.upos == "VERB")
+        || doc
+            .lexicon
+            .is(Lex::WishOutcomeNoun, &holders::lemma(doc, obj))
+}
+
+/// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting
+/// (lexicon `accepting_verb`) right before a "that" clause telling what happened (a past or
+/// perfect verb) accepts a fact, and supports nothing the clause names. "accepted that talks are
+/// the only way forward" endorses them.
 fn accepts_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
     if !(cue.tok_end > cue.tok
         && doc.tok_in_lex(cue.tok_end - 1, Lex::AcceptingVerb)
