@@ -1061,8 +1061,19 @@ fn dateline(p: &Parse<'_>, w: Word) -> bool {
     if !first {
         return false;
     }
+    // A hyphen within a word ("UN Secretary-General Guterres") is no dateline's dash: an
+    // ASCII dash counts only with a space before it.
+    let spaced = |i: usize| {
+        at(i - 1)
+            .zip(at(i))
+            .is_some_and(|(before, t)| before.end < t.start)
+    };
     let mark = (1..8).find(|&i| {
-        at(i).is_some_and(|t| matches!(t.text.as_str(), "-" | "--" | "\u{2013}" | "\u{2014}" | ":"))
+        at(i).is_some_and(|t| match t.text.as_str() {
+            "-" | "--" => spaced(i),
+            "\u{2013}" | "\u{2014}" | ":" => true,
+            _ => false,
+        })
     });
     let Some(mark) = mark else {
         return false;

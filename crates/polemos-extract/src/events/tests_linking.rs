@@ -16,6 +16,11 @@ fn a_wire_dateline_is_no_subject_of_the_verb() {
     let text = "LIMA, Peru — Chile accused Bolivia of spying on its navy.";
     assert!(has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
     assert!(!has(text, "PER", "ACCUSE", "BOL"), "{:?}", events(text));
+    let text = "CUSCO - Chile accused Bolivia of spying on its navy.";
+    assert!(has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
+    // A hyphen within a title is no dateline's dash: the office still acts.
+    let text = "OAS Secretary-General Almagro visited Bolivia on Monday.";
+    assert!(has(text, "OAS", "CONSULT", "BOL"), "{:?}", events(text));
 }
 
 #[test]
