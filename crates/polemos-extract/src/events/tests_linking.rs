@@ -59,6 +59,15 @@ fn private_people_a_demonym_describes_do_not_act_for_their_state() {
     assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
     let text = "A Peruvian patrol boat was rammed by a Chilean fisherman near the border.";
     assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    // A named group acts, and so does a conjunct that is the state's.
+    let text = "The Israeli embassy in Beirut was attacked by Hezbollah students.";
+    assert!(
+        has(text, "HEZBOLLAH", "ASSAULT", "ISR"),
+        "{:?}",
+        events(text)
+    );
+    let text = "The Peruvian consulate was attacked by Chilean students and soldiers.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
 #[test]
 fn regret_for_a_death_accuses_no_one() {
