@@ -91,6 +91,7 @@ pub struct TreeArgs {
 /// with Morocco").
 #[must_use]
 pub fn read(
+    k: &Knowledge,
     doc: &Doc<'_>,
     items: &[Item],
     at: usize,
@@ -166,11 +167,19 @@ pub fn read(
     }
     let mut map = actor_map(p, items, head.sentence, cue);
     branches(doc, p, head.sentence, &mut map);
-    // "summoned the ambassador in protest": whether a word is the cue of another act.
+    // "recalled its ambassador in protest": whether a word is the cue of an act of another
+    // type. A verb of the noun's own type ("summoned", "marched") is no other act: coded, it is
+    // the same event; dropped (no target: "Peruvians marched through Lima"), the noun's reading
+    // stands.
+    let own_type = match cue.kind {
+        ItemKind::Event(e) => k.events.get(e).map(|c| c.event_type),
+        _ => None,
+    };
     let act_at = |w: Word| {
         p.token(w).is_some_and(|t| {
             items.iter().any(|x| {
-                matches!(x.kind, ItemKind::Event(_))
+                matches!(x.kind, ItemKind::Event(e)
+                    if k.events.get(e).map(|c| c.event_type) != own_type)
                     && x.start != cue.start
                     && x.start <= t.start
                     && t.end <= x.end

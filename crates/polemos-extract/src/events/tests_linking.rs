@@ -33,6 +33,9 @@ fn a_noun_of_protest_in_an_adjunct_is_the_subjects() {
     // phrase names.
     let text = "Chilean diplomats left the conference hall in protest against Peru's proposal.";
     assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    // A verb of protest coded nothing (no target): the noun's act stands.
+    let text = "Thousands of Bolivians marched through La Paz in protest against Chile.";
+    assert!(has(text, "BOL", "PROTEST", "CHL"), "{:?}", events(text));
     // After an act of its own, no second act: "Peru recalled its ambassador" is the sanction.
     let text = "Peru recalled its ambassador from Chile in protest at the new maritime law.";
     assert!(
@@ -40,6 +43,10 @@ fn a_noun_of_protest_in_an_adjunct_is_the_subjects() {
         "{:?}",
         events(text)
     );
+    // Also where the parser hangs the phrase on the act's object.
+    let text = "Bolivia expelled three Chilean diplomats in protest at the raids.";
+    assert!(has(text, "BOL", "SANCTION", "CHL"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "PROTEST", "BOL"), "{:?}", events(text));
 }
 
 #[test]
