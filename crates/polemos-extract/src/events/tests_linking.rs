@@ -82,6 +82,9 @@ fn regret_for_a_death_accuses_no_one() {
                 stabbed to death by a Chilean soldier.";
     let found = events(text);
     assert!(!found.iter().any(|(_, t, _, _)| t == "ACCUSE"), "{found:?}");
+    // Nor mourning the victims of an act.
+    let text = "Bolivia mourned the victims of the raid by Chilean soldiers.";
+    assert!(!has(text, "BOL", "ACCUSE", "CHL"), "{:?}", events(text));
     // Regret of a decision is still disapproval.
     let text = "Chile regrets the decision by Peru to close the border.";
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
