@@ -5,7 +5,7 @@
 //! actor to the cue.
 
 use crate::ir::{Doc, Item, ItemKind};
-use crate::knowledge::Knowledge;
+use crate::knowledge::{Knowledge, Via};
 use crate::lang::{Class, Profile};
 use crate::lexicon::Lex;
 use crate::tree::{Parse, Word};
@@ -91,6 +91,7 @@ pub struct TreeArgs {
 /// with Morocco").
 #[must_use]
 pub fn read(
+    k: &Knowledge,
     doc: &Doc<'_>,
     items: &[Item],
     at: usize,
@@ -166,11 +167,19 @@ pub fn read(
     }
     let mut map = actor_map(p, items, head.sentence, cue);
     branches(doc, p, head.sentence, &mut map);
-    // "summoned the ambassador in protest": whether a word is the cue of another act.
+    // "recalled its ambassador in protest": whether a word is the cue of an act of another
+    // type. A verb of the noun's own type ("summoned", "marched") is no other act: coded, it is
+    // the same event; dropped (no target: "Peruvians marched through Lima"), the noun's reading
+    // stands.
+    let own_type = match cue.kind {
+        ItemKind::Event(e) => k.events.get(e).map(|c| c.event_type),
+        _ => None,
+    };
     let act_at = |w: Word| {
         p.token(w).is_some_and(|t| {
             items.iter().any(|x| {
-                matches!(x.kind, ItemKind::Event(_))
+                matches!(x.kind, ItemKind::Event(e)
+                    if k.events.get(e).map(|c| c.event_type) != own_type)
                     && x.start != cue.start
                     && x.start <= t.start
                     && t.end <= x.end
@@ -184,7 +193,14 @@ pub fn read(
     } else if noun {
         nominal(p, &map, head)
     } else {
-        verbal(p, &map, head, cue, direct)
+        verbal(
+            p,
+            &map,
+            &demonyms(p, items, head.sentence),
+            head,
+            cue,
+            direct,
+        )
     };
     // "FOREIGN MINISTER X: The convoy in Kherson was shelled by Ukraine": the parser may hang
     // a transcript label's name on the verb as its passive subject, with the true subject as
@@ -419,6 +435,27 @@ fn actor_map(p: &Parse<'_>, items: &[Item], sentence: usize, cue: &Item) -> Vec<
     map
 }
 
+/// Which words of sentence `sentence` are a demonym's mention of an actor ("Chilean").
+fn demonyms(p: &Parse<'_>, items: &[Item], sentence: usize) -> Vec<bool> {
+    let n = p.sentence(sentence).map_or(0, |s| s.tokens.len());
+    let mut marks = vec![false; n];
+    for it in items {
+        if let ItemKind::Actor {
+            via: Via::Demonym, ..
+        } = it.kind
+        {
+            for w in p.words_in(it.start, it.end) {
+                if w.sentence == sentence
+                    && let Some(slot) = marks.get_mut(w.index)
+                {
+                    *slot = true;
+                }
+            }
+        }
+    }
+    marks
+}
+
 /// "MSF Nigeria", "an MSF Arnor diplomat": an organization's name compounded on a state's names
 /// the organization's branch there, which acts for the organization.
 fn branches(doc: &Doc<'_>, p: &Parse<'_>, sentence: usize, map: &mut [Option<usize>]) {
@@ -582,12 +619,26 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
 /// Who the agent phrase `a` of a passive names ("by a Peruvian soldier"): private people a
 /// demonym only describes ("by a Chilean fisherman", "by Japanese activists") do not act for
 /// their state.
-fn agent_who(p: &Parse<'_>, map: &[Option<usize>], a: Word) -> Who {
-    let private = map.get(a.index).copied().flatten().is_none()
-        && p.token(a).is_some_and(|t| {
-            p.lexicon()
-                .is(Lex::PrivateGroup, &t.text.to_ascii_lowercase())
-        });
+/// Only where the head and each of its conjuncts is such a noun that names no actor itself,
+/// and whatever actor is among their dependents is a demonym's mention ("Chilean"): a
+/// named group ("by Hezbollah activists") acts, and so does a conjunct of the state ("by
+/// Chilean protesters and police").
+fn agent_who(p: &Parse<'_>, map: &[Option<usize>], demonyms: &[bool], a: Word) -> Who {
+    let mapped = |w: Word| map.get(w.index).copied().flatten().is_some();
+    let private_one = |w: Word| {
+        !mapped(w)
+            && p.token(w).is_some_and(|t| {
+                p.lexicon()
+                    .is(Lex::PrivateGroup, &t.text.to_ascii_lowercase())
+            })
+            && p.dependents(w)
+                .filter(|d| !p.has_rel(*d, "conj"))
+                .all(|d| !mapped(d) || demonyms.get(d.index).copied().unwrap_or(false))
+    };
+    let private = private_one(a)
+        && p.dependents(a)
+            .filter(|d| p.has_rel(*d, "conj"))
+            .all(private_one);
     if private {
         Who::Nobody
     } else {
@@ -1061,8 +1112,19 @@ fn dateline(p: &Parse<'_>, w: Word) -> bool {
     if !first {
         return false;
     }
+    // A hyphen within a word ("UN Secretary-General Guterres") is no dateline's dash: an
+    // ASCII dash counts only with a space before it.
+    let spaced = |i: usize| {
+        at(i - 1)
+            .zip(at(i))
+            .is_some_and(|(before, t)| before.end < t.start)
+    };
     let mark = (1..8).find(|&i| {
-        at(i).is_some_and(|t| matches!(t.text.as_str(), "-" | "--" | "\u{2013}" | "\u{2014}" | ":"))
+        at(i).is_some_and(|t| match t.text.as_str() {
+            "-" | "--" => spaced(i),
+            "\u{2013}" | "\u{2014}" | ":" => true,
+            _ => false,
+        })
     });
     let Some(mark) = mark else {
         return false;
@@ -1101,7 +1163,14 @@ fn listed_apart(p: &Parse<'_>, a: Word, b: Word) -> bool {
     joins(first) || before.is_some_and(joins)
 }
 
-fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: bool) -> TreeArgs {
+fn verbal(
+    p: &Parse<'_>,
+    map: &[Option<usize>],
+    demonyms: &[bool],
+    v: Word,
+    cue: &Item,
+    direct: bool,
+) -> TreeArgs {
     let mut args = TreeArgs::default();
     // "the islands, disputed by Moscow": a participle modifying its target.
     // A relative clause with its own subject ("the fact that X and Y have never signed") is not
@@ -1158,7 +1227,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
         args.passive = true;
         // The parser may also hang the second signer on the first as an apposition ("by
         // Chilean President Gabriel Boric and Peruvian President Pedro Castillo").
-        args.source = match agent.map(|a| (a, agent_who(p, map, a))) {
+        args.source = match agent.map(|a| (a, agent_who(p, map, demonyms, a))) {
             Some((a, Who::Actors(mut found))) => {
                 let mut stack = vec![a];
                 while let Some(w) = stack.pop() {
@@ -1203,7 +1272,7 @@ fn verbal(p: &Parse<'_>, map: &[Option<usize>], v: Word, cue: &Item, direct: boo
     if passive(p, v) || participle {
         args.passive = true;
         if let Some(agent) = agent {
-            args.source = agent_who(p, map, agent);
+            args.source = agent_who(p, map, demonyms, agent);
         }
         // "sailors who were detained by Iranian forces": a relative pronoun stands for the noun
         // its clause modifies.

@@ -362,7 +362,7 @@ pub fn event_args(
     direct: bool,
 ) -> Option<TreeArgs> {
     if doc.parse.asks_always() {
-        return event_args::read(doc, items, at, noun, direct);
+        return event_args::read(k, doc, items, at, noun, direct);
     }
     let cue = items.get(at)?;
     let sentence = &doc.sentences[s];
@@ -379,7 +379,7 @@ pub fn event_args(
     if !someone {
         return None;
     }
-    let ask = || event_args::read(doc, items, at, noun, direct);
+    let ask = || event_args::read(k, doc, items, at, noun, direct);
     let ItemKind::Event(ev) = cue.kind else {
         return ask();
     };

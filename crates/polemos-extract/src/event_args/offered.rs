@@ -136,7 +136,8 @@ pub(super) fn adjunct(
     n: Word,
     verb_is_act: impl Fn(Word) -> bool,
 ) -> Option<TreeArgs> {
-    if !p.has_rel(n, "obl") || case_of(p, n).as_deref() != Some("in") {
+    let manner = case_of(p, n).is_some_and(|c| p.lexicon().is(Lex::StanceMannerCase, &c));
+    if !manner {
         return None;
     }
     if p.dependents(n)
@@ -144,8 +145,22 @@ pub(super) fn adjunct(
     {
         return None;
     }
-    let v = p.head(n)?;
+    // The parser may hang the phrase on the verb's object ("expelled two Peruvian diplomats in
+    // protest at the arrests", "protest" an nmod of "diplomats"): after a verb that is an act of
+    // its own, it is still that act's manner. Elsewhere such a phrase may describe the object's
+    // people ("found hundreds of students in protest"), and is left to the token rules.
+    let on_object = p.has_rel(n, "nmod") && p.head(n).is_some_and(|o| p.has_rel(o, "obj"));
+    let v = if p.has_rel(n, "obl") {
+        p.head(n)?
+    } else if on_object {
+        p.head(p.head(n)?)?
+    } else {
+        return None;
+    };
     if p.token(v).is_none_or(|t| t.upos != "VERB") || passive(p, v) {
+        return None;
+    }
+    if on_object && !verb_is_act(v) {
         return None;
     }
     if verb_is_act(v) {

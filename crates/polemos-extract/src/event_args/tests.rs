@@ -27,7 +27,7 @@ fn args(text: &str, cue: &str) -> (TreeArgs, Vec<String>) {
     };
     let noun = x.knowledge().events[ev].args == crate::knowledge::Args::Noun;
     (
-        super::read(&doc, items, i, noun, false).expect("parsed"),
+        super::read(x.knowledge(), &doc, items, i, noun, false).expect("parsed"),
         ids,
     )
 }

@@ -16,6 +16,11 @@ fn a_wire_dateline_is_no_subject_of_the_verb() {
     let text = "LIMA, Peru — Chile accused Bolivia of spying on its navy.";
     assert!(has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
     assert!(!has(text, "PER", "ACCUSE", "BOL"), "{:?}", events(text));
+    let text = "CUSCO - Chile accused Bolivia of spying on its navy.";
+    assert!(has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
+    // A hyphen within a title is no dateline's dash: the office still acts.
+    let text = "OAS Secretary-General Almagro visited Bolivia on Monday.";
+    assert!(has(text, "OAS", "CONSULT", "BOL"), "{:?}", events(text));
 }
 
 #[test]
@@ -28,6 +33,9 @@ fn a_noun_of_protest_in_an_adjunct_is_the_subjects() {
     // phrase names.
     let text = "Chilean diplomats left the conference hall in protest against Peru's proposal.";
     assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    // A verb of protest coded nothing (no target): the noun's act stands.
+    let text = "Thousands of Bolivians marched through La Paz in protest against Chile.";
+    assert!(has(text, "BOL", "PROTEST", "CHL"), "{:?}", events(text));
     // After an act of its own, no second act: "Peru recalled its ambassador" is the sanction.
     let text = "Peru recalled its ambassador from Chile in protest at the new maritime law.";
     assert!(
@@ -35,6 +43,10 @@ fn a_noun_of_protest_in_an_adjunct_is_the_subjects() {
         "{:?}",
         events(text)
     );
+    // Also where the parser hangs the phrase on the act's object.
+    let text = "Bolivia expelled three Chilean diplomats in protest at the raids.";
+    assert!(has(text, "BOL", "SANCTION", "CHL"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "PROTEST", "BOL"), "{:?}", events(text));
 }
 
 #[test]
@@ -54,6 +66,15 @@ fn private_people_a_demonym_describes_do_not_act_for_their_state() {
     assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
     let text = "A Peruvian patrol boat was rammed by a Chilean fisherman near the border.";
     assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    // A named group acts, and so does a conjunct that is the state's.
+    let text = "The Israeli embassy in Beirut was attacked by Hezbollah students.";
+    assert!(
+        has(text, "HEZBOLLAH", "ASSAULT", "ISR"),
+        "{:?}",
+        events(text)
+    );
+    let text = "The Peruvian consulate was attacked by Chilean students and soldiers.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
 #[test]
 fn regret_for_a_death_accuses_no_one() {
@@ -61,6 +82,9 @@ fn regret_for_a_death_accuses_no_one() {
                 stabbed to death by a Chilean soldier.";
     let found = events(text);
     assert!(!found.iter().any(|(_, t, _, _)| t == "ACCUSE"), "{found:?}");
+    // Nor mourning the victims of an act.
+    let text = "Bolivia mourned the victims of the raid by Chilean soldiers.";
+    assert!(!has(text, "BOL", "ACCUSE", "CHL"), "{:?}", events(text));
     // Regret of a decision is still disapproval.
     let text = "Chile regrets the decision by Peru to close the border.";
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
