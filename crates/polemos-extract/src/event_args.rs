@@ -193,14 +193,7 @@ pub fn read(
     } else if noun {
         nominal(p, &map, head)
     } else {
-        verbal(
-            p,
-            &map,
-            &demonyms(p, items, head.sentence),
-            head,
-            cue,
-            direct,
-        )
+        verbal(p, &map, items, head, cue, direct)
     };
     // "FOREIGN MINISTER X: The convoy in Kherson was shelled by Ukraine": the parser may hang
     // a transcript label's name on the verb as its passive subject, with the true subject as
@@ -435,25 +428,20 @@ fn actor_map(p: &Parse<'_>, items: &[Item], sentence: usize, cue: &Item) -> Vec<
     map
 }
 
-/// Which words of sentence `sentence` are a demonym's mention of an actor ("Chilean").
-fn demonyms(p: &Parse<'_>, items: &[Item], sentence: usize) -> Vec<bool> {
-    let n = p.sentence(sentence).map_or(0, |s| s.tokens.len());
-    let mut marks = vec![false; n];
-    for it in items {
-        if let ItemKind::Actor {
-            via: Via::Demonym, ..
-        } = it.kind
-        {
-            for w in p.words_in(it.start, it.end) {
-                if w.sentence == sentence
-                    && let Some(slot) = marks.get_mut(w.index)
-                {
-                    *slot = true;
+/// Whether the word `w` lies in a demonym's mention of an actor ("Chilean").
+fn in_demonym(p: &Parse<'_>, items: &[Item], w: Word) -> bool {
+    p.token(w).is_some_and(|t| {
+        items.iter().any(|it| {
+            matches!(
+                it.kind,
+                ItemKind::Actor {
+                    via: Via::Demonym,
+                    ..
                 }
-            }
-        }
-    }
-    marks
+            ) && it.start <= t.start
+                && t.end <= it.end
+        })
+    })
 }
 
 /// "MSF Nigeria", "an MSF Arnor diplomat": an organization's name compounded on a state's names
@@ -623,7 +611,7 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
 /// and whatever actor is among their dependents is a demonym's mention ("Chilean"): a
 /// named group ("by Hezbollah activists") acts, and so does a conjunct of the state ("by
 /// Chilean protesters and police").
-fn agent_who(p: &Parse<'_>, map: &[Option<usize>], demonyms: &[bool], a: Word) -> Who {
+fn agent_who(p: &Parse<'_>, map: &[Option<usize>], items: &[Item], a: Word) -> Who {
     let mapped = |w: Word| map.get(w.index).copied().flatten().is_some();
     let private_one = |w: Word| {
         !mapped(w)
@@ -633,7 +621,7 @@ fn agent_who(p: &Parse<'_>, map: &[Option<usize>], demonyms: &[bool], a: Word) -
             })
             && p.dependents(w)
                 .filter(|d| !p.has_rel(*d, "conj"))
-                .all(|d| !mapped(d) || demonyms.get(d.index).copied().unwrap_or(false))
+                .all(|d| !mapped(d) || in_demonym(p, items, d))
     };
     let private = private_one(a)
         && p.dependents(a)
@@ -1166,7 +1154,7 @@ fn listed_apart(p: &Parse<'_>, a: Word, b: Word) -> bool {
 fn verbal(
     p: &Parse<'_>,
     map: &[Option<usize>],
-    demonyms: &[bool],
+    items: &[Item],
     v: Word,
     cue: &Item,
     direct: bool,
@@ -1227,7 +1215,7 @@ fn verbal(
         args.passive = true;
         // The parser may also hang the second signer on the first as an apposition ("by
         // Chilean President Gabriel Boric and Peruvian President Pedro Castillo").
-        args.source = match agent.map(|a| (a, agent_who(p, map, demonyms, a))) {
+        args.source = match agent.map(|a| (a, agent_who(p, map, items, a))) {
             Some((a, Who::Actors(mut found))) => {
                 let mut stack = vec![a];
                 while let Some(w) = stack.pop() {
@@ -1272,7 +1260,7 @@ fn verbal(
     if passive(p, v) || participle {
         args.passive = true;
         if let Some(agent) = agent {
-            args.source = agent_who(p, map, demonyms, agent);
+            args.source = agent_who(p, map, items, agent);
         }
         // "sailors who were detained by Iranian forces": a relative pronoun stands for the noun
         // its clause modifies.

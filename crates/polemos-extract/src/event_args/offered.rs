@@ -160,10 +160,11 @@ pub(super) fn adjunct(
     if p.token(v).is_none_or(|t| t.upos != "VERB") || passive(p, v) {
         return None;
     }
-    if on_object && !verb_is_act(v) {
+    let is_act = verb_is_act(v);
+    if on_object && !is_act {
         return None;
     }
-    if verb_is_act(v) {
+    if is_act {
         return Some(TreeArgs {
             no_source: true,
             ..TreeArgs::default()

@@ -1252,6 +1252,11 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
+/// Whether the cue is a wish (the lexicon's `wish_adjective`: "interested in").
+fn is_wish(doc: &Doc<'_>, cue: &Item) -> bool {
+    (cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::WishAdjective))
+}
+
 /// Whether a wish (the lexicon's `wish_adjective`: "interested in") is another's account of
 /// its subject: "Uribe alleged that the Venezuelan leader was not interested in peace", "It is
 /// clear that the Russian Federation is not interested in a dialogue" tell what the speaker
@@ -1259,7 +1264,7 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
 /// teller ("India said it is interested in talks", "we"; lexicon `teller_pronoun`) keeps it;
 /// any other ("Pakistan said he was not interested in talks") is someone the teller speaks of.
 fn wish_told_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
-    if !(cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::WishAdjective)) {
+    if !is_wish(doc, cue) {
         return false;
     }
     let p = &doc.parse;
@@ -1282,7 +1287,7 @@ fn wish_told_by_another(doc: &Doc<'_>, cue: &Item) -> bool {
 /// comes of a thing (lexicon `wish_outcome_noun`: "keenly interested in the outcome of the
 /// talks") wants to learn it, neither the talks themselves.
 fn wish_for_no_thing(doc: &Doc<'_>, cue: &Item) -> bool {
-    if !(cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::WishAdjective)) {
+    if !is_wish(doc, cue) {
         return false;
     }
     let p = &doc.parse;
