@@ -590,8 +590,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let accepted = cue.event_type == PloverType::Agree
                 && !cue.objects.is_empty()
                 && !object_owned(doc, it);
+            // "Kenya will appeal the ruling": a rejection named through its object rejects that
+            // thing (a court's ruling, a deal), which answers no act of the other side's.
+            let named_thing = cue.event_type == PloverType::Reject && !cue.objects.is_empty();
             let targets = if targets.is_empty()
                 && !set_aside
+                && !named_thing
                 && (answered::reacts(cue.event_type)
                     || accepted
                     || (cue.event_type == PloverType::Sanction && recall))

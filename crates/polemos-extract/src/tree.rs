@@ -172,6 +172,7 @@ impl<'t> Parse<'t> {
                     t
                 }));
             }
+            bare_days_are_times(&mut tokens, &self.lang);
             Parsed { tokens }
         }))
     }
@@ -355,6 +356,63 @@ impl<'t> Parse<'t> {
     }
 }
 
+/// Mends a parse error wire copy makes common, and the treebanks the model learned from rare: a
+/// day named bare right after a verb ("said Tuesday that the order is illegal", "said Monday it
+/// would expel ...") read as the subject of the clause that follows, or as the head of that
+/// clause. The day is the verb's time (`obl:tmod`), and the clause the verb's complement
+/// (`ccomp`). A subject is moved only when its clause has another one, so "said Tuesday would
+/// be too late" keeps its reading.
+fn bare_days_are_times(tokens: &mut [Token], lang: &crate::lang::Profile) {
+    // Whether word `id` (1-based) lies under word `top`.
+    let under = |tokens: &[Token], mut id: usize, top: usize| {
+        for _ in 0..tokens.len() {
+            if id == top {
+                return true;
+            }
+            match tokens.get(id.wrapping_sub(1)) {
+                Some(t) if t.head > 0 => id = t.head,
+                _ => return false,
+            }
+        }
+        false
+    };
+    for i in 1..tokens.len() {
+        let (day, verb) = (i + 1, i);
+        let t = &tokens[i];
+        let is_day = lang.weekday(&t.text).is_some()
+            || lang.lexeme(&t.text).is_some_and(|x| x.day_offset.is_some());
+        if !is_day || tokens[i - 1].upos != "VERB" || under(tokens, verb, day) {
+            continue;
+        }
+        let head = t.head;
+        let subject = t.deprel.starts_with("nsubj")
+            && head != verb
+            && tokens
+                .iter()
+                .enumerate()
+                .any(|(j, x)| j != i && x.head == head && x.deprel.starts_with("nsubj"));
+        let clauses: Vec<usize> = (0..tokens.len())
+            .filter(|&j| {
+                tokens[j].head == day
+                    && matches!(
+                        tokens[j].deprel.as_str(),
+                        "acl" | "acl:relcl" | "ccomp" | "parataxis"
+                    )
+            })
+            .collect();
+        if subject {
+            tokens[i].head = verb;
+            tokens[i].deprel = "obl:tmod".to_owned();
+        } else if head == verb && !clauses.is_empty() {
+            for j in clauses {
+                tokens[j].head = verb;
+                tokens[j].deprel = "ccomp".to_owned();
+            }
+            tokens[i].deprel = "obl:tmod".to_owned();
+        }
+    }
+}
+
 /// The `parse` stage: makes the document's parse available to the later stages, each sentence
 /// parsed when a stage first asks about it.
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
@@ -462,5 +520,31 @@ mod tests {
         let met = word(&p, &text, "met");
         assert_eq!(p.head(head), Some(met));
         assert!(p.word_at(text.len() + 10).is_none());
+    }
+
+    #[test]
+    fn a_bare_day_after_a_verb_is_its_time_not_a_subject() {
+        // The model reads "Tuesday" as a second subject of "illegal"; the mend makes it the time
+        // of "said", and the clause the complement of "said".
+        let text = "Kenya said Tuesday the order is illegal.";
+        let (p, text) = parse(text);
+        let said = word(&p, &text, "said");
+        let day = word(&p, &text, "Tuesday");
+        assert_eq!(p.head(day), Some(said));
+        let illegal = word(&p, &text, "illegal");
+        assert_eq!(p.head(illegal), Some(said));
+        let subject = p.dependent(illegal, "nsubj").unwrap();
+        assert_eq!(p.token(subject).unwrap().text, "order");
+        // The clause hung on the day goes to the verb.
+        let text = "Kenya's foreign minister said Tuesday that the order is very unhelpful.";
+        let (p, text) = parse(text);
+        let unhelpful = word(&p, &text, "unhelpful");
+        assert_eq!(p.head(unhelpful), Some(word(&p, &text, "said")));
+        assert_eq!(p.rel(unhelpful), "ccomp");
+        // A day that opens the sentence is left as the parse has it.
+        let text = "Tuesday is the deadline for the talks.";
+        let (p, text) = parse(text);
+        let day = word(&p, &text, "Tuesday");
+        assert_ne!(p.rel(day), "obl:tmod");
     }
 }

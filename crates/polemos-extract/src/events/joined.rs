@@ -59,9 +59,14 @@ pub(super) fn code(
         };
         // The kind of act joined: the event the noun names ("appeal", a request), else a word
         // (a protest, a call, a condemnation), not a deed ("was joined in its condemnation"
-        // copies no expulsion of the same sentence).
+        // copies no expulsion of the same sentence). A cue that names its act only through the
+        // verb's object ("appeal the ruling", a rejection) is not what a bare noun names.
         let named = items.iter().find_map(|it| match it.kind {
-            ItemKind::Event(ev) if it.start <= in_act.start && in_act.end <= it.end => {
+            ItemKind::Event(ev)
+                if it.start <= in_act.start
+                    && in_act.end <= it.end
+                    && k.events[ev].objects.is_empty() =>
+            {
                 Some(k.events[ev].event_type)
             }
             _ => None,

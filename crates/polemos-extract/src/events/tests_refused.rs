@@ -51,3 +51,22 @@ fn a_refused_request_or_offer_rejects_who_made_it() {
     let text = "Chile and Peru dispute the border. Peru refused to comment on the border.";
     assert!(!rejects(text), "{:?}", events(text));
 }
+
+#[test]
+fn appealing_a_judgement_rejects_it_and_appealing_to_someone_asks() {
+    let text = "Chile and Peru dispute the border. The court ruled for Peru. Chile will appeal \
+                the ruling by the International Court of Justice.";
+    assert!(has(text, "CHL", "REJECT", "ICJ"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "REQUEST"),
+        "{:?}",
+        events(text)
+    );
+    // The ruling names no one: the rejection answers no act of Peru's.
+    let text = "Peru expelled Chile's envoy. Chile and Peru dispute the border. Chile challenged \
+                the ruling.";
+    assert!(!has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+    // "appealed to": a request, as before.
+    let text = "Chile and Peru dispute the border. Chile appealed to Peru to stay calm.";
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}

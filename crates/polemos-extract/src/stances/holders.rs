@@ -281,7 +281,9 @@ pub(super) fn holder(
                             voice,
                             claim: false,
                         };
-                        opening_agent(k, doc, items, at, s, ctx, feeling).map(|a| (a, true))
+                        opening_agent(k, doc, items, at, s, ctx, feeling)
+                            .or_else(|| expresser(k, doc, items, at, s, ctx))
+                            .map(|a| (a, true))
                     })
             })
         }
@@ -300,6 +302,33 @@ pub(super) fn holder(
         })
     });
     finish(doc, actors, inferred)
+}
+
+/// Who voices a judgement that is the object of a verb of voicing (lexicon `voicing_verb`):
+/// "Kenya's foreign minister expressed deep concern at the ruling" is Kenya's, as "Kenya
+/// expressed ..." is, wherever the subject stands. Other verbs keep the judgement the speaker's
+/// ("the PRC has no lawful claim" is not the PRC's).
+fn expresser(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    s: usize,
+    ctx: TreeContext,
+) -> Option<Vec<usize>> {
+    let p = &doc.parse;
+    let cue = items[at];
+    p.words_in(cue.start, cue.end).into_iter().find_map(|w| {
+        let verb = p.head(w)?;
+        if p.rel(w) != "obj" || !doc.lexicon.is(Lex::VoicingVerb, &lemma(doc, verb)) {
+            return None;
+        }
+        let subject = p.dependent(verb, "nsubj")?;
+        match actors_of(k, doc, items, subject, s, ctx) {
+            FromTree::Actors(a) if !a.is_empty() => Some(a),
+            _ => None,
+        }
+    })
 }
 
 /// The actors an agent noun that opens sentence `s` as a subject speaks for: "Members of the

@@ -131,6 +131,14 @@ fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         })
 }
 
+/// Whether an event cue rejects what its object names ("rejected the court order", "will
+/// appeal the ruling"): a thing it opposes, which may be a new issue, as an opposing cue's
+/// object is. Other acts' objects are people and things acted upon ("expelled the envoy").
+fn rejects_a_thing(k: &Knowledge, it: &Item) -> bool {
+    matches!(it.kind, ItemKind::Event(e)
+        if k.events[e].event_type == PloverType::Reject && k.events[e].mode == "reject")
+}
+
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
     match it.kind {
         ItemKind::Cue(Cue::Support | Cue::Enact) => Some(Kind::Support),
@@ -643,7 +651,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             }),
                             None if !object_is_actor
                                 && !issues::weak_cue(doc, it)
-                                && !matches!(it.kind, ItemKind::Event(_)) =>
+                                && (!matches!(it.kind, ItemKind::Event(_))
+                                    || rejects_a_thing(k, it)) =>
                             {
                                 new_issue(doc, items, i, stop_tok)
                                     .or(document)

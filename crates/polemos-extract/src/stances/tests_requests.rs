@@ -100,6 +100,40 @@ fn who_feels_concern_holds_it() {
 }
 
 #[test]
+fn who_voices_concern_holds_it_wherever_the_subject_stands() {
+    // The official's state, though its name is a possessive and not the sentence's first word.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan's foreign minister expressed deep concern at the detention of the crew.",
+    );
+    assert!(has(&s, "JPN", "detention", "oppose"), "{s:?}");
+    assert!(!has(&s, "RUS", "detention", "oppose"), "{s:?}");
+    // Only a verb of voicing hands its subject the judgement: "has no lawful claim" is not the
+    // PRC's own stance.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The United States said that, as the tribunal found, Russia has no lawful claim to the islands.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "RUS" && l == "oppose"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn appealing_a_ruling_opposes_it_and_calling_it_unhelpful_too() {
+    // A dispute the knowledge files lack, proposed from the text.
+    let row = "Ghana and Togo are in a diplomatic row over a court order to arrest Togo's president. \
+               The High Court in Accra issued the order on Monday. Togo expelled Ghana's \
+               ambassador on Tuesday. The row has strained ties between the neighbours.";
+    let s = stances(&format!("{row} Ghana will appeal the court order."));
+    assert!(has(&s, "GHA", "court-order", "oppose"), "{s:?}");
+    assert!(!has(&s, "GHA", "court-order", "support"), "{s:?}");
+    let s = stances(&format!(
+        "{row} Ghana said the court order was very unhelpful."
+    ));
+    assert!(has(&s, "GHA", "court-order", "oppose"), "{s:?}");
+}
+
+#[test]
 fn a_demonym_in_the_act_demanded_names_no_one_asked() {
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Japan is demanding that Russia promptly release the two Japanese trawlers.",
