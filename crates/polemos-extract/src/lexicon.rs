@@ -198,6 +198,8 @@ pub enum Lex {
     /// Nouns of a state's programme ("its nuclear programme"): with their adjective they name a
     /// dispute the knowledge files do not list (`north-korea-nuclear`).
     ProgrammeNoun,
+    /// Crises inside one state that others take sides on (`proposed.rs`, `domestic_crisis`).
+    CrisisNoun,
     /// Nouns of a people in an apposition ("Rohingya, a stateless minority"): the name before
     /// them names a dispute the knowledge files do not list.
     PeopleNoun,
@@ -409,7 +411,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 142] = [
+pub const LEXICONS: [(Lex, &str, Case); 143] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -498,6 +500,7 @@ pub const LEXICONS: [(Lex, &str, Case); 142] = [
     (Lex::ConflictWord, "conflict_word", Case::Any),
     (Lex::TopicNoun, "topic_noun", Case::Any),
     (Lex::ProgrammeNoun, "programme_noun", Case::Any),
+    (Lex::CrisisNoun, "crisis_noun", Case::Any),
     (Lex::PeopleNoun, "people_noun", Case::Any),
     (Lex::RecognizedPlace, "recognized_place", Case::Any),
     (Lex::BelongingNoun, "belonging_noun", Case::Any),

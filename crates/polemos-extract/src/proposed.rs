@@ -918,6 +918,11 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     if !quarrel {
         return None;
     }
+    if recurring == 1
+        && let Some(p) = domestic_crisis(k, doc, top[0])
+    {
+        return Some(p);
+    }
     let (a, b) = pair(k, doc, states)?;
     Some(Proposal {
         id: pair_slug(&state_slug(k, doc, a), &state_slug(k, doc, b)),
@@ -926,6 +931,72 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
             doc.actors[a].display, doc.actors[b].display
         ),
         parties: vec![a, b],
+    })
+}
+
+/// A crisis inside the one state a text keeps naming, which others take sides on: a contested
+/// election or a coup (lexicon `crisis_noun`), named in two sentences at least and by nothing
+/// else the text contests, where another state or an international body acts in two sentences.
+/// "the military coup in Honduras" and the OAS's ultimatum make `honduras-coup`, with Honduras
+/// its party. Weaker than any named object, quarrel or
+/// sanctions: a text about sanctions over a rigged election is about the sanctions.
+fn domestic_crisis(k: &Knowledge, doc: &Doc<'_>, state: usize) -> Option<Proposal> {
+    // Others take sides: another state or an international body acts in two sentences at
+    // least. A text of one state's own politics (a senator's speech) proposes nothing.
+    let outside = |a: usize| {
+        let a = doc.actors[a].affiliation.unwrap_or(a);
+        let kind = doc.actors[a].kind;
+        (a != state
+            && matches!(
+                kind,
+                ActorKind::State | ActorKind::InternationalOrganization
+            ))
+        .then_some(a)
+    };
+    let mut others: HashMap<usize, usize> = HashMap::new();
+    for s in 0..doc.sentences.len() {
+        let mut seen: HashSet<usize> = HashSet::new();
+        for it in doc.sentence_items(s) {
+            if let ItemKind::Actor { actor, .. } = it.kind
+                && let Some(a) = outside(actor)
+                && seen.insert(a)
+            {
+                *others.entry(a).or_default() += 1;
+            }
+        }
+    }
+    if !others.values().any(|&n| n >= 2) {
+        return None;
+    }
+    let mut counts: Vec<(String, usize, usize)> = Vec::new();
+    for s in &doc.sentences {
+        let mut seen: Vec<String> = Vec::new();
+        for t in s.tokens.clone() {
+            if !doc.tok_in_lex(t, Lex::CrisisNoun) {
+                continue;
+            }
+            let word = doc.tok(t).to_ascii_lowercase();
+            // The singular names the crisis: "elections" counts as "election".
+            let noun = word.strip_suffix('s').unwrap_or(&word).to_owned();
+            if seen.contains(&noun) {
+                continue;
+            }
+            match counts.iter_mut().find(|(n, ..)| *n == noun) {
+                Some(e) => e.1 += 1,
+                None => counts.push((noun.clone(), 1, t)),
+            }
+            seen.push(noun);
+        }
+    }
+    let (noun, _, _) = counts
+        .into_iter()
+        .filter(|&(_, n, _)| n >= 2)
+        .max_by_key(|&(_, n, at)| (n, usize::MAX - at))?;
+    let slug = state_slug(k, doc, state);
+    Some(Proposal {
+        id: format!("{slug}-{noun}"),
+        title: format!("{} {noun}", doc.actors[state].display),
+        parties: vec![state],
     })
 }
 
