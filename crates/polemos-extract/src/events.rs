@@ -896,6 +896,8 @@ mod tests_targets;
 mod tests_types;
 #[cfg(test)]
 mod tests_voice;
+#[cfg(test)]
+mod tests_wire;
 
 /// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
 /// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"). The
