@@ -1,6 +1,6 @@
 //! Tests of common wire constructions (ev34), on sentences of our own.
 
-use super::tests::{events, has};
+use super::tests::{codes, events, has};
 
 #[test]
 fn trading_accusations_is_accusing_each_other() {
@@ -16,5 +16,29 @@ fn trading_accusations_is_accusing_each_other() {
     let text = "Chile and Peru traded copper worth millions.";
     assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
     let text = "Chile traded fish with Peru.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn legal_action_is_an_allegation_against_the_other_side() {
+    let text = "Chile sued Peru at the International Court of Justice.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // The court is the forum, not a target.
+    assert!(!has(text, "CHL", "ACCUSE", "ICJ"), "{:?}", events(text));
+    assert!(
+        codes(text)
+            .iter()
+            .any(|(t, m, c)| t == "ACCUSE" && m == "allege" && c == "115"),
+        "{:?}",
+        codes(text)
+    );
+    let text = "Chile filed a case against Peru before the tribunal.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Bolivia has brought proceedings against Paraguay.";
+    assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    // A report filed, aid brought: no lawsuit.
+    let text = "Chile filed a report with Peru.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile brought aid to Peru.";
     assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
