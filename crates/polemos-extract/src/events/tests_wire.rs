@@ -42,3 +42,24 @@ fn legal_action_is_an_allegation_against_the_other_side() {
     let text = "Chile brought aid to Peru.";
     assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn chasing_away_vessels_is_coercion() {
+    let text = "Chile's coast guard chased off Peruvian fishing boats.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, g, _)| t == "COERCE" && g.iter().any(|x| x == "PER")),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chilean ships chased away Peruvian trawlers near the coast.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    let text = "Bolivian jets chased Paraguayan planes away.";
+    assert!(has(text, "BOL", "COERCE", "PRY"), "{:?}", events(text));
+    // Investment or protesters chased: no act on another state.
+    let text = "Chilean firms are chasing Peruvian investment.";
+    assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    let text = "Chile chased away Peruvian protesters from the square.";
+    assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
