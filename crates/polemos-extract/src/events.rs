@@ -20,7 +20,7 @@ use merge::{Index, add_voiced, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
     ACCUSER_REACH, Accusation, accuser, beside_the_act, contested, hostile_after, may_stand_aside,
-    reciprocal, upon_another, without_forum,
+    recalled_from, reciprocal, upon_another, without_forum,
 };
 
 /// The issue name of topic `topic` under the dispute of sentence `s`, if it has one.
@@ -584,6 +584,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Russia recalled its ambassador as a protest": a recall that names no one answers
             // the other side's act too, aimed where the envoy served.
             let recall = recalled || recalls_envoy(doc, it);
+            // "Seoul recalled its ambassador from Tokyo": aimed where the envoy served.
+            let targets = if targets.is_empty()
+                && cue.event_type == PloverType::Sanction
+                && recall
+                && let Some(a) = recalled_from(doc, items, it, &srcs)
+            {
+                vec![a]
+            } else {
+                targets
+            };
             // "sued Colombia at the International Court of Justice": the court is the forum.
             let targets = if cue.cameo == "115" {
                 without_forum(doc, items, it, targets)

@@ -149,6 +149,8 @@ pub enum Lex {
     EnvoyNoun,
     /// Penalties whose demonym names the target as often as the doer ("Russian sanctions").
     EitherWayPenalty,
+    /// Prepositions of the post a recalled envoy leaves ("recalled its ambassador from Tokyo").
+    RecallOriginCase,
     /// Prepositions of the forum of a legal action ("sued Colombia at the ICJ"): no target.
     ForumCase,
     /// Nouns that, quantified ("both parties", "the two sides", "all sides"), name the two
@@ -411,7 +413,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 143] = [
+pub const LEXICONS: [(Lex, &str, Case); 144] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -566,6 +568,7 @@ pub const LEXICONS: [(Lex, &str, Case); 143] = [
     (Lex::TellerPronoun, "teller_pronoun", Case::Any),
     (Lex::WishOutcomeNoun, "wish_outcome_noun", Case::Any),
     (Lex::MannerArticleNoun, "manner_article_noun", Case::Any),
+    (Lex::RecallOriginCase, "recall_origin_case", Case::Any),
     (Lex::ForumCase, "forum_case", Case::Any),
 ];
 

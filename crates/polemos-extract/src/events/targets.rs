@@ -290,6 +290,34 @@ fn preposition_before(doc: &Doc<'_>, x: &Item) -> Option<usize> {
     }
 }
 
+/// How many words may stand between a recall's cue and the preposition of the post ("recalled
+/// its ambassador from Tokyo", "recalled its top diplomat from Tokyo").
+const RECALL_REACH: usize = 4;
+
+/// Where a recalled envoy served, when the recall names it after a preposition of the post he
+/// leaves (`recall_origin_case`): "Seoul recalled its ambassador from Tokyo" is aimed at Japan,
+/// as "recalled its ambassador to Japan" is. Only the first actor after the cue, with no comma
+/// between, and not of the recalling side's own state.
+pub(super) fn recalled_from(
+    doc: &Doc<'_>,
+    items: &[Item],
+    it: &Item,
+    srcs: &[usize],
+) -> Option<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let (x, actor) = items.iter().find_map(|x| match x.kind {
+        ItemKind::Actor { actor, .. } if x.start >= it.end => Some((x, actor)),
+        _ => None,
+    })?;
+    let p = preposition_before(doc, x)?;
+    (p >= it.tok_end
+        && p <= it.tok_end + RECALL_REACH
+        && doc.tok_in_lex(p, Lex::RecallOriginCase)
+        && !(it.tok_end..p).any(|t| doc.tok(t) == ",")
+        && !srcs.iter().any(|&s| state_of(s) == state_of(actor)))
+    .then_some(actor)
+}
+
 /// The targets of a legal action (CAMEO 115) less the forum it is brought before, when someone
 /// else is named: "sued Colombia at the International Court of Justice" is aimed at Colombia;
 /// the court is named after a preposition of the forum (`forum_case`) in the sentence after the

@@ -63,3 +63,22 @@ fn chasing_away_vessels_is_coercion() {
     let text = "Chile chased away Peruvian protesters from the square.";
     assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn an_envoy_recalled_from_a_capital_sanctions_its_state() {
+    let text = "Lima recalled its ambassador from Santiago.";
+    assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+    let text = "Lima withdrew its envoy from Santiago on Monday.";
+    assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+    let text = "Asuncion recalled its ambassador from La Paz.";
+    assert!(has(text, "PRY", "SANCTION", "BOL"), "{:?}", events(text));
+    // Not a recall: an envoy from a capital, or one's own capital.
+    let text = "The ambassador from Santiago met the Peruvian president.";
+    assert!(!has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+    let text = "Peru recalled its ambassador from Lima for talks.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
