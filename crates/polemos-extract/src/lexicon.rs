@@ -153,6 +153,8 @@ pub enum Lex {
     RecallOriginCase,
     /// Prepositions of the forum of a legal action ("sued Colombia at the ICJ"): no target.
     ForumCase,
+    /// Prepositions of what a verb acts with ("hit Belarus with new sanctions").
+    InstrumentCase,
     /// Nouns that, quantified ("both parties", "the two sides", "all sides"), name the two
     /// sides of a dispute.
     SideNoun,
@@ -413,7 +415,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 144] = [
+pub const LEXICONS: [(Lex, &str, Case); 145] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -570,6 +572,7 @@ pub const LEXICONS: [(Lex, &str, Case); 144] = [
     (Lex::MannerArticleNoun, "manner_article_noun", Case::Any),
     (Lex::RecallOriginCase, "recall_origin_case", Case::Any),
     (Lex::ForumCase, "forum_case", Case::Any),
+    (Lex::InstrumentCase, "instrument_case", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

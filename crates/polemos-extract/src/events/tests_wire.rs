@@ -82,3 +82,22 @@ fn an_envoy_recalled_from_a_capital_sanctions_its_state() {
         events(text)
     );
 }
+
+#[test]
+fn a_state_hit_with_sanctions_is_sanctioned() {
+    let text = "Chile hit Peru with new sanctions on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Peru was hit with fresh sanctions by Chile.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Bolivia was slapped with tariffs by Paraguay.";
+    assert!(has(text, "PRY", "SANCTION", "BOL"), "{:?}", events(text));
+    // Hit with something else, or by no one: no sanction.
+    let text = "Chile hit Peru with missiles.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "The storm hit Peru with heavy rain.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
