@@ -284,7 +284,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 }
                 Who::Pronoun(p, at) => {
                     let pronoun = Subject::Pronoun(*p, Some(doc.token_at(*at)));
-                    resolve(doc, &pronoun, clause.speaker, s).map(|a| (a, true))
+                    resolve(doc, &pronoun, clause.speaker, s)
+                        .filter(|a| !a.is_empty())
+                        .or_else(|| {
+                            // "Japan's foreign minister said his government would protest":
+                            // a person's state noun, said for a state whose official is
+                            // unnamed, is that state.
+                            clause
+                                .speaker
+                                .filter(|_| *p && sources::owns_a_state_noun(doc, *at))
+                                .filter(|&sp| {
+                                    doc.actors[sp].kind == polemos_core::model::ActorKind::State
+                                })
+                                .map(|sp| vec![sp])
+                        })
+                        .map(|a| (a, true))
                 }
                 Who::Actors(a) => Some((a.clone(), false)),
                 Who::Nobody | Who::Other => None,

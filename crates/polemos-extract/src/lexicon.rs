@@ -155,6 +155,8 @@ pub enum Lex {
     ForumCase,
     /// Prepositions of what a verb acts with ("hit Belarus with new sanctions").
     InstrumentCase,
+    /// Nouns of a state's own government or country, lemmas ("his government"): a state's.
+    StateBodyNoun,
     /// Nouns that, quantified ("both parties", "the two sides", "all sides"), name the two
     /// sides of a dispute.
     SideNoun,
@@ -415,7 +417,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 145] = [
+pub const LEXICONS: [(Lex, &str, Case); 146] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -573,6 +575,7 @@ pub const LEXICONS: [(Lex, &str, Case); 145] = [
     (Lex::RecallOriginCase, "recall_origin_case", Case::Any),
     (Lex::ForumCase, "forum_case", Case::Any),
     (Lex::InstrumentCase, "instrument_case", Case::Any),
+    (Lex::StateBodyNoun, "state_body_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -101,3 +101,18 @@ fn a_state_hit_with_sanctions_is_sanctioned() {
         events(text)
     );
 }
+
+#[test]
+fn an_unnamed_officials_government_is_the_state() {
+    let text = "Chile's foreign minister said his government would protest to Peru.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    let text = "Chile's president said her government had recalled its ambassador to Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Bolivia's defense minister said his country would protest to Paraguay.";
+    assert!(has(text, "BOL", "PROTEST", "PRY"), "{:?}", events(text));
+    // A person's own circle or party is not the state.
+    let text = "Chile's foreign minister said his wife would visit Peru.";
+    assert!(!has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+    let text = "Chile's foreign minister said his party would protest to Peru.";
+    assert!(!has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+}
