@@ -116,3 +116,22 @@ fn an_unnamed_officials_government_is_the_state() {
     let text = "Chile's foreign minister said his party would protest to Peru.";
     assert!(!has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn suspending_agreements_reduces_relations() {
+    let text = "Chile announced a suspension of all military agreements with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Chile suspended its defense pact with Peru on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Bolivia's suspension of trade with Paraguay hurt farmers.";
+    assert!(has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
+    // A player suspended, or a suspension another welcomes: no sanction of theirs.
+    let text = "The suspension of the Peruvian player angered Chile.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+    let text = "Bolivia welcomed the suspension of talks with Paraguay.";
+    assert!(!has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
+}
