@@ -135,3 +135,18 @@ fn suspending_agreements_reduces_relations() {
     let text = "Bolivia welcomed the suspension of talks with Paraguay.";
     assert!(!has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
 }
+
+#[test]
+fn a_nouns_agent_hung_on_its_of_phrase_is_the_doer() {
+    let text = "The expulsion of Peruvian diplomats by Chile angered Lima.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "The invasion of Paraguay by Bolivia was condemned on Monday.";
+    assert!(has(text, "BOL", "ASSAULT", "PRY"), "{:?}", events(text));
+    let text = "The detention of Peruvian fishermen by Chile angered Lima.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    // A "by" phrase of no actor, or a noun of no act: nothing.
+    let text = "The release of the report by Chile angered Peru.";
+    assert!(events(text).is_empty(), "{:?}", events(text));
+    let text = "The expulsion of Peruvian diplomats by mistake angered Lima.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
