@@ -1176,6 +1176,17 @@ fn verbal(
         p.has_rel(*d, "obl:agent")
             || (p.has_rel(*d, "obl") && case_in(p, *d, Class::AgentPreposition))
     });
+    // "Belarus was hit with new sanctions by the EU": the parser may hang the agent on the
+    // oblique of what the verb acts with (`instrument_case`).
+    let agent = agent.or_else(|| {
+        p.dependents(v)
+            .filter(|&d| {
+                p.has_rel(d, "obl")
+                    && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::InstrumentCase, &c))
+            })
+            .flat_map(|d| p.dependents(d))
+            .find(|&e| p.has_rel(e, "nmod") && case_in(p, e, Class::AgentPreposition))
+    });
     // "referring to a peace deal signed two weeks ago by Medvedev and Saakashvili": the parser
     // may take a participle right after a noun for a clause of its own (a complement of
     // "said"), and tag it a past tense. With an agent and no subject, auxiliary or object it

@@ -20,7 +20,7 @@ use merge::{Index, add_voiced, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
     ACCUSER_REACH, Accusation, accuser, beside_the_act, contested, hostile_after, may_stand_aside,
-    reciprocal, upon_another,
+    recalled_from, reciprocal, upon_another, without_forum,
 };
 
 /// The issue name of topic `topic` under the dispute of sentence `s`, if it has one.
@@ -284,7 +284,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 }
                 Who::Pronoun(p, at) => {
                     let pronoun = Subject::Pronoun(*p, Some(doc.token_at(*at)));
-                    resolve(doc, &pronoun, clause.speaker, s).map(|a| (a, true))
+                    resolve(doc, &pronoun, clause.speaker, s)
+                        .filter(|a| !a.is_empty())
+                        .or_else(|| {
+                            // "Japan's foreign minister said his government would protest":
+                            // a person's state noun, said for a state whose official is
+                            // unnamed, is that state.
+                            clause
+                                .speaker
+                                .filter(|_| *p && sources::owns_a_state_noun(doc, *at))
+                                .filter(|&sp| {
+                                    doc.actors[sp].kind == polemos_core::model::ActorKind::State
+                                })
+                                .map(|sp| vec![sp])
+                        })
+                        .map(|a| (a, true))
                 }
                 Who::Actors(a) => Some((a.clone(), false)),
                 Who::Nobody | Who::Other => None,
@@ -584,6 +598,22 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Russia recalled its ambassador as a protest": a recall that names no one answers
             // the other side's act too, aimed where the envoy served.
             let recall = recalled || recalls_envoy(doc, it);
+            // "Seoul recalled its ambassador from Tokyo": aimed where the envoy served.
+            let targets = if targets.is_empty()
+                && cue.event_type == PloverType::Sanction
+                && recall
+                && let Some(a) = recalled_from(doc, items, it, &srcs)
+            {
+                vec![a]
+            } else {
+                targets
+            };
+            // "sued Colombia at the International Court of Justice": the court is the forum.
+            let targets = if cue.cameo == "115" {
+                without_forum(doc, items, it, targets)
+            } else {
+                targets
+            };
             // "Japan made a proposal. Russia accepted the proposal.": an acceptance answers it.
             // Only where the accepted thing names no owner: "accepted the defence ministry's
             // request", "a request from fishermen" were another's, not the other side's.
@@ -900,6 +930,8 @@ mod tests_targets;
 mod tests_types;
 #[cfg(test)]
 mod tests_voice;
+#[cfg(test)]
+mod tests_wire;
 
 /// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
 /// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"). The

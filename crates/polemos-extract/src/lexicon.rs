@@ -149,6 +149,14 @@ pub enum Lex {
     EnvoyNoun,
     /// Penalties whose demonym names the target as often as the doer ("Russian sanctions").
     EitherWayPenalty,
+    /// Prepositions of the post a recalled envoy leaves ("recalled its ambassador from Tokyo").
+    RecallOriginCase,
+    /// Prepositions of the forum of a legal action ("sued Colombia at the ICJ"): no target.
+    ForumCase,
+    /// Prepositions of what a verb acts with ("hit Belarus with new sanctions").
+    InstrumentCase,
+    /// Nouns of a state's own government or country, lemmas ("his government"): a state's.
+    StateBodyNoun,
     /// Nouns that, quantified ("both parties", "the two sides", "all sides"), name the two
     /// sides of a dispute.
     SideNoun,
@@ -411,7 +419,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 143] = [
+pub const LEXICONS: [(Lex, &str, Case); 147] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -567,6 +575,10 @@ pub const LEXICONS: [(Lex, &str, Case); 143] = [
     (Lex::TellerPronoun, "teller_pronoun", Case::Any),
     (Lex::WishOutcomeNoun, "wish_outcome_noun", Case::Any),
     (Lex::MannerArticleNoun, "manner_article_noun", Case::Any),
+    (Lex::RecallOriginCase, "recall_origin_case", Case::Any),
+    (Lex::ForumCase, "forum_case", Case::Any),
+    (Lex::InstrumentCase, "instrument_case", Case::Any),
+    (Lex::StateBodyNoun, "state_body_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -276,8 +276,22 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     !doc.tok(before).starts_with(char::is_uppercase)
                         || (before == range.start && doc.tok_is_a(before, Class::Article))
                 });
+            // "recalled its ambassador from Tokyo": the post a recalled envoy leaves stands for
+            // its state, as "to Japan" does.
+            let recalled_from = tok >= range.start + 3
+                && doc.tok_in_lex(tok - 1, Lex::RecallOriginCase)
+                && doc.tok_in_lex(tok - 2, Lex::EnvoyNoun)
+                && (tok.saturating_sub(6).max(range.start)..tok - 2).any(|t| {
+                    let w = doc.tok(t).to_ascii_lowercase();
+                    doc.lexicon.is(Lex::SanctionVerbIrregular, &w)
+                        || doc
+                            .lexicon
+                            .words(Lex::WithdrawingVerb)
+                            .any(|v| w.starts_with(v))
+                });
             let located = !aimed
                 && !seated
+                && !recalled_from
                 && tok > range.start
                 && doc.tok_is_a(tok - 1, Class::LocationPreposition);
             // "in Buenos Aires, Argentina": a state named after a place and a comma, and closed

@@ -295,6 +295,21 @@ pub fn object_headed_by(doc: &Doc<'_>, cue: &Item, nouns: &[String]) -> bool {
     if objects.any(named) {
         return true;
     }
+    // "hit Belarus with new sanctions", "Belarus was hit with sanctions": a verb whose object
+    // (or passive subject) is whom it acts on names the thing it acts with in an oblique of an
+    // instrument's preposition (`instrument_case`).
+    let acts_on = p
+        .dependents(v)
+        .any(|d| p.has_rel(d, "obj") || p.has_rel(d, "nsubj:pass"));
+    if acts_on
+        && p.dependents(v).any(|d| {
+            p.has_rel(d, "obl")
+                && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::InstrumentCase, &c))
+                && named(called(p, d))
+        })
+    {
+        return true;
+    }
     // "a statement released by Iran's mission": a past participle acts on the noun it modifies.
     if p.has_rel(v, "acl")
         && p.token(v).is_some_and(|t| t.xpos == "VBN")

@@ -72,6 +72,18 @@ pub(super) fn nominal(p: &Parse<'_>, map: &[Option<usize>], n: Word) -> TreeArgs
             }
         }
     }
+    // "the expulsion of Russian diplomats by the United States", "the invasion of Ukraine by
+    // Russia": the parser may hang the noun's agent on its "of" phrase.
+    if args.source.is_nobody()
+        && let Some(a) = p
+            .dependents(n)
+            .filter(|d| p.has_rel(*d, "nmod") && case_in(p, *d, Class::OwnerCase))
+            .flat_map(|d| p.dependents(d))
+            .find(|e| p.has_rel(*e, "nmod") && case_in(p, *e, Class::AgentPreposition))
+        && let Who::Actors(a) = who(p, map, a, false)
+    {
+        args.source = Who::Actors(a);
+    }
     for d in p.dependents(n) {
         // After a noun "on" does mark the target: "sanctions on X", "an attack on X".
         if p.has_rel(d, "nmod")

@@ -6,6 +6,7 @@ use crate::attribution::resolve;
 use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::{Args, Cue, Knowledge};
 use crate::lang::Class;
+use crate::lexicon::Lex;
 use crate::output::Clause;
 use crate::syntax::{Subject, clause_subject_before, objects_after, possessor, subject_before};
 use polemos_core::model::PloverType;
@@ -261,5 +262,18 @@ pub(super) fn requested_act(doc: &Doc<'_>, items: &[Item], at: usize, sources: &
     items[..subject].iter().rev().take(2).any(|x| {
         matches!(x.kind, ItemKind::Event(_) | ItemKind::Cue(Cue::Report))
             && first.tok.saturating_sub(x.tok_end) <= 3
+    })
+}
+
+/// Whether the person's pronoun at byte `at` owns a noun of a state's own government or
+/// country (`state_body_noun`): "his government", "her country".
+pub(super) fn owns_a_state_noun(doc: &Doc<'_>, at: usize) -> bool {
+    let p = &doc.parse;
+    p.word_at(at).is_some_and(|w| {
+        p.has_rel(w, "nmod:poss")
+            && p.head(w).and_then(|h| p.token(h)).is_some_and(|t| {
+                doc.lexicon
+                    .is(Lex::StateBodyNoun, &t.lemma.to_ascii_lowercase())
+            })
     })
 }

@@ -279,3 +279,64 @@ pub(super) fn may_stand_aside(
 
 /// How many words up the parse `beside_the_act` walks from an actor to the cue.
 const PATH_REACH: usize = 8;
+
+/// The token before the actor mention `x`, past a definite article ("from the United States").
+fn preposition_before(doc: &Doc<'_>, x: &Item) -> Option<usize> {
+    let t = x.tok.checked_sub(1)?;
+    if doc.tok_is_a(t, Class::DefiniteArticle) {
+        t.checked_sub(1)
+    } else {
+        Some(t)
+    }
+}
+
+/// How many words may stand between a recall's cue and the preposition of the post ("recalled
+/// its ambassador from Tokyo", "recalled its top diplomat from Tokyo").
+const RECALL_REACH: usize = 4;
+
+/// Where a recalled envoy served, when the recall names it after a preposition of the post he
+/// leaves (`recall_origin_case`): "Seoul recalled its ambassador from Tokyo" is aimed at Japan,
+/// as "recalled its ambassador to Japan" is. Only the first actor after the cue, with no comma
+/// between, and not of the recalling side's own state.
+pub(super) fn recalled_from(
+    doc: &Doc<'_>,
+    items: &[Item],
+    it: &Item,
+    srcs: &[usize],
+) -> Option<usize> {
+    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
+    let (x, actor) = items.iter().find_map(|x| match x.kind {
+        ItemKind::Actor { actor, .. } if x.start >= it.end => Some((x, actor)),
+        _ => None,
+    })?;
+    let p = preposition_before(doc, x)?;
+    (p >= it.tok_end
+        && p <= it.tok_end + RECALL_REACH
+        && doc.tok_in_lex(p, Lex::RecallOriginCase)
+        && !(it.tok_end..p).any(|t| doc.tok(t) == ",")
+        && !srcs.iter().any(|&s| state_of(s) == state_of(actor)))
+    .then_some(actor)
+}
+
+/// The targets of a legal action (CAMEO 115) less the forum it is brought before, when someone
+/// else is named: "sued Colombia at the International Court of Justice" is aimed at Colombia;
+/// the court is named after a preposition of the forum (`forum_case`) in the sentence after the
+/// cue.
+pub(super) fn without_forum(
+    doc: &Doc<'_>,
+    items: &[Item],
+    it: &Item,
+    targets: Vec<usize>,
+) -> Vec<usize> {
+    let forum = |a: usize| {
+        items.iter().any(|x| {
+            matches!(x.kind, ItemKind::Actor { actor, .. } if actor == a)
+                && x.start >= it.end
+                && preposition_before(doc, x).is_some_and(|p| doc.tok_in_lex(p, Lex::ForumCase))
+        })
+    };
+    if targets.iter().all(|&a| forum(a)) {
+        return targets;
+    }
+    targets.into_iter().filter(|&a| !forum(a)).collect()
+}

@@ -1,0 +1,152 @@
+//! Tests of common wire constructions (ev34), on sentences of our own.
+
+use super::tests::{codes, events, has};
+
+#[test]
+fn trading_accusations_is_accusing_each_other() {
+    let text = "Chile and Peru traded accusations over the fishing zone.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COOPERATE", "PER"), "{:?}", events(text));
+    let text = "Chile traded insults with Peru on Monday.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Bolivia and Paraguay have traded blame for the failed talks.";
+    assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    // Goods traded are no accusation.
+    let text = "Chile and Peru traded copper worth millions.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile traded fish with Peru.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn legal_action_is_an_allegation_against_the_other_side() {
+    let text = "Chile sued Peru at the International Court of Justice.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // The court is the forum, not a target.
+    assert!(!has(text, "CHL", "ACCUSE", "ICJ"), "{:?}", events(text));
+    assert!(
+        codes(text)
+            .iter()
+            .any(|(t, m, c)| t == "ACCUSE" && m == "allege" && c == "115"),
+        "{:?}",
+        codes(text)
+    );
+    let text = "Chile filed a case against Peru before the tribunal.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Bolivia has brought proceedings against Paraguay.";
+    assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    // A report filed, aid brought: no lawsuit.
+    let text = "Chile filed a report with Peru.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile brought aid to Peru.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn chasing_away_vessels_is_coercion() {
+    let text = "Chile's coast guard chased off Peruvian fishing boats.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, g, _)| t == "COERCE" && g.iter().any(|x| x == "PER")),
+        "{:?}",
+        events(text)
+    );
+    let text = "Chilean ships chased away Peruvian trawlers near the coast.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    let text = "Bolivian jets chased Paraguayan planes away.";
+    assert!(has(text, "BOL", "COERCE", "PRY"), "{:?}", events(text));
+    // Investment or protesters chased: no act on another state.
+    let text = "Chilean firms are chasing Peruvian investment.";
+    assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    let text = "Chile chased away Peruvian protesters from the square.";
+    assert!(!has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn an_envoy_recalled_from_a_capital_sanctions_its_state() {
+    let text = "Lima recalled its ambassador from Santiago.";
+    assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+    let text = "Lima withdrew its envoy from Santiago on Monday.";
+    assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+    let text = "Asuncion recalled its ambassador from La Paz.";
+    assert!(has(text, "PRY", "SANCTION", "BOL"), "{:?}", events(text));
+    // Not a recall: an envoy from a capital, or one's own capital.
+    let text = "The ambassador from Santiago met the Peruvian president.";
+    assert!(!has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+    let text = "Peru recalled its ambassador from Lima for talks.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_state_hit_with_sanctions_is_sanctioned() {
+    let text = "Chile hit Peru with new sanctions on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Peru was hit with fresh sanctions by Chile.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Bolivia was slapped with tariffs by Paraguay.";
+    assert!(has(text, "PRY", "SANCTION", "BOL"), "{:?}", events(text));
+    // Hit with something else, or by no one: no sanction.
+    let text = "Chile hit Peru with missiles.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "The storm hit Peru with heavy rain.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn an_unnamed_officials_government_is_the_state() {
+    let text = "Chile's foreign minister said his government would protest to Peru.";
+    assert!(has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    let text = "Chile's president said her government had recalled its ambassador to Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Bolivia's defense minister said his country would protest to Paraguay.";
+    assert!(has(text, "BOL", "PROTEST", "PRY"), "{:?}", events(text));
+    // A person's own circle or party is not the state.
+    let text = "Chile's foreign minister said his wife would visit Peru.";
+    assert!(!has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+    let text = "Chile's foreign minister said his party would protest to Peru.";
+    assert!(!has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn suspending_agreements_reduces_relations() {
+    let text = "Chile announced a suspension of all military agreements with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Chile suspended its defense pact with Peru on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Bolivia's suspension of trade with Paraguay hurt farmers.";
+    assert!(has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
+    // A player suspended, or a suspension another welcomes: no sanction of theirs.
+    let text = "The suspension of the Peruvian player angered Chile.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+    let text = "Bolivia welcomed the suspension of talks with Paraguay.";
+    assert!(!has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
+}
+
+#[test]
+fn a_nouns_agent_hung_on_its_of_phrase_is_the_doer() {
+    let text = "The expulsion of Peruvian diplomats by Chile angered Lima.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "The invasion of Paraguay by Bolivia was condemned on Monday.";
+    assert!(has(text, "BOL", "ASSAULT", "PRY"), "{:?}", events(text));
+    let text = "The detention of Peruvian fishermen by Chile angered Lima.";
+    assert!(has(text, "CHL", "COERCE", "PER"), "{:?}", events(text));
+    // A "by" phrase of no actor, or a noun of no act: nothing.
+    let text = "The release of the report by Chile angered Peru.";
+    assert!(events(text).is_empty(), "{:?}", events(text));
+    let text = "The expulsion of Peruvian diplomats by mistake angered Lima.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
