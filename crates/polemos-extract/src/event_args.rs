@@ -1086,40 +1086,18 @@ fn unmarked_subject(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Option<Wor
     })
 }
 
-/// Whether `w` is a word of a wire dateline that opens the sentence ("LIMA -", "BLANTYRE,
-/// Malawi —", "NEW DELHI:"), which the parser may hang on the verb as a subject of its own (with
-/// the dateline's state as its conjunct) beside the true subject: the dateline places the story,
-/// it does nothing in it. The sentence's first word is in capitals, every word up to a dash or a
-/// colon among its first eight is capitalized (or a comma), and `w` comes before that mark.
+/// Whether `w` is a word of a wire dateline that opens the sentence ([`crate::text::dateline_mark`]),
+/// which the parser may hang on the verb as a subject of its own (with the dateline's state as
+/// its conjunct) beside the true subject: the dateline places the story, it does nothing in it.
 fn dateline(p: &Parse<'_>, w: Word) -> bool {
-    let at = |index: usize| p.token(Word { index, ..w });
-    let first = at(0).is_some_and(|t| {
-        t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && !t.text.chars().any(char::is_lowercase)
-    });
-    if !first {
-        return false;
-    }
-    // A hyphen within a word ("UN Secretary-General Guterres") is no dateline's dash: an
-    // ASCII dash counts only with a space before it.
-    let spaced = |i: usize| {
-        at(i - 1)
-            .zip(at(i))
-            .is_some_and(|(before, t)| before.end < t.start)
-    };
-    let mark = (1..8).find(|&i| {
-        at(i).is_some_and(|t| match t.text.as_str() {
-            "-" | "--" => spaced(i),
-            "\u{2013}" | "\u{2014}" | ":" => true,
-            _ => false,
-        })
-    });
-    let Some(mark) = mark else {
+    let Some(tokens) = p.sentence(w.sentence).map(|s| &s.tokens) else {
         return false;
     };
-    w.index < mark
-        && (0..mark)
-            .all(|i| at(i).is_some_and(|t| t.text == "," || t.text.starts_with(char::is_uppercase)))
+    let words = tokens.iter().enumerate().map(|(i, t)| {
+        let spaced = i > 0 && tokens[i - 1].end < t.start;
+        (t.text.as_str(), spaced)
+    });
+    crate::text::dateline_mark(words).is_some_and(|mark| w.index < mark)
 }
 
 fn passive(p: &Parse<'_>, v: Word) -> bool {

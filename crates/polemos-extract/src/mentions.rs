@@ -234,6 +234,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     for s in 0..doc.sentences.len() {
         local.clear();
         let range = doc.sentences[s].tokens.clone();
+        let dateline_mark = crate::text::dateline_mark(range.clone().map(|t| {
+            let spaced = t > range.start && doc.tokens[t - 1].end < doc.tokens[t].start;
+            (doc.tok(t), spaced)
+        }))
+        .map(|mark| range.start + mark);
         let mut covered_until = 0usize;
         while raw_i < doc.raw.len() && doc.raw[raw_i].sentence == s {
             let r = raw_i;
@@ -313,18 +318,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         actor_done = true;
                         let is_place = via == Via::Metonym
                             || entries[r].iter().any(|x| matches!(x, Entry::Place(_)));
-                        // A wire dateline ("MOSCOW -", "PARIS –", "NEW DELHI:", or "THE HAGUE"
-                        // on a line of its own) places the story; the capital's state does not
-                        // act in it.
+                        // A wire dateline ("MOSCOW -", "BLANTYRE, Malawi —", "NEW DELHI:",
+                        // or "THE HAGUE" on a line of its own) places the story; the capital's
+                        // state does not act in it.
                         let line_of_its_own = (range.start..tok).all(|t| doc.tok(t) == "THE")
-                            && (tok_end..range.end).all(|t| doc.tok_in(t, &[".", ":"]));
-                        let dateline = !doc.slice(m.start, m.end).chars().any(char::is_lowercase)
-                            && (line_of_its_own
-                                || (tok == range.start
-                                    && doc.tok_in(
-                                        tok_end,
-                                        &["-", "\u{2013}", "\u{2014}", ":", "("],
-                                    )));
+                            && (tok_end..range.end).all(|t| doc.tok_in(t, &[".", ":"]))
+                            && !doc.slice(m.start, m.end).chars().any(char::is_lowercase);
+                        let dateline =
+                            line_of_its_own || dateline_mark.is_some_and(|mark| tok_end <= mark);
                         // "the Oslo accords", "the Minsk agreements": a capital naming what was
                         // agreed or held there.
                         let names_accord = via == Via::Metonym

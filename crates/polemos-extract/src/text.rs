@@ -129,6 +129,34 @@ fn is_closing(s: &str) -> bool {
 
 /// Splits tokens into sentences: at terminal punctuation before a capital, a digit or a quote, at
 /// line breaks after terminal punctuation or short lines, at blank lines, and at the length cap.
+/// Where a wire dateline that opens a sentence ends ("LIMA -", "BLANTYRE, Malawi —", "NEW
+/// DELHI:", "MOSCOW (AP) —"): the index, among `words` (the sentence's words in order, each with
+/// whether a space comes before it), of the dash or colon that closes it. The first word is in
+/// capitals (two letters or more); every word before the mark, among the first eight, is
+/// capitalized, a comma or a bracket of a credit. An ASCII dash counts only with a space before
+/// it: a hyphen inside a word ("UN Secretary-General Guterres") closes no dateline. A dateline
+/// places the story; nothing named in it acts (`mentions.rs` makes its places locations, and
+/// `event_args.rs` keeps them from being a verb's subject).
+pub fn dateline_mark<'w>(words: impl IntoIterator<Item = (&'w str, bool)>) -> Option<usize> {
+    let mut words = words.into_iter().take(8).enumerate();
+    let (_, (first, _)) = words.next()?;
+    if first.chars().filter(|c| c.is_alphabetic()).count() < 2
+        || first.chars().any(char::is_lowercase)
+    {
+        return None;
+    }
+    for (i, (w, spaced)) in words {
+        match w {
+            "-" | "--" if spaced => return Some(i),
+            "\u{2013}" | "\u{2014}" | ":" => return Some(i),
+            "," | "(" | ")" => {}
+            _ if w.starts_with(char::is_uppercase) => {}
+            _ => return None,
+        }
+    }
+    None
+}
+
 pub fn sentences(doc: &mut Doc<'_>) {
     let n = doc.tokens.len();
     let mut start_tok = 0;
@@ -222,6 +250,33 @@ fn push_sentence(doc: &mut Doc<'_>, from: usize, to: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_ends_at_its_dash_or_colon() {
+        let mark =
+            |words: &[&str]| dateline_mark(words.iter().enumerate().map(|(i, w)| (*w, i > 0)));
+        assert_eq!(
+            mark(&["LIMA", ",", "Peru", "\u{2014}", "Chile", "said"]),
+            Some(3)
+        );
+        assert_eq!(mark(&["NEW", "DELHI", ":", "India", "said"]), Some(2));
+        assert_eq!(mark(&["MOSCOW", "(", "AP", ")", "-", "Russia"]), Some(4));
+        // Running text, a headline word in lower case, or no mark: no dateline.
+        assert_eq!(mark(&["Chile", ",", "Peru", "\u{2014}", "and"]), None);
+        assert_eq!(mark(&["LIMA", "said", "\u{2014}", "the"]), None);
+        assert_eq!(
+            mark(&["UN", "Secretary", "General", "Guterres", "said"]),
+            None
+        );
+        // A hyphen inside a word is no dash.
+        let words = [
+            ("UN", false),
+            ("Secretary", true),
+            ("-", false),
+            ("General", false),
+        ];
+        assert_eq!(dateline_mark(words), None);
+    }
 
     fn run(text: &str) -> Vec<String> {
         run_with(crate::lang::english(), text)

@@ -148,6 +148,12 @@ fn a_wire_dateline_places_the_story_but_its_state_does_not_act() {
     );
     assert!(!names.iter().any(|n| n == "actors/NLD"), "{names:?}");
     assert!(names.iter().any(|n| n == "actors/NAM"), "{names:?}");
+    // The state after the city is in the dateline too.
+    let names = crate::test_support::actor_names(
+        "BISHKEK, Kyrgyzstan — Tajikistan and Uzbekistan signed a border treaty on Monday.",
+    );
+    assert!(!names.iter().any(|n| n == "actors/KGZ"), "{names:?}");
+    assert!(names.iter().any(|n| n == "actors/TJK"), "{names:?}");
     // Named in running text, the capital still stands for its state.
     let names = crate::test_support::actor_names("Kyrgyzstan said Moscow had offered talks.");
     assert!(names.iter().any(|n| n == "actors/RUS"), "{names:?}");
