@@ -620,9 +620,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let accepted = cue.event_type == PloverType::Agree
                 && !cue.objects.is_empty()
                 && !object_owned(doc, it);
-            // "Kenya will appeal the ruling": a rejection named through its object rejects that
-            // thing (a court's ruling, a deal), which answers no act of the other side's.
-            let named_thing = cue.event_type == PloverType::Reject && !cue.objects.is_empty();
+            // "Kenya will appeal the ruling": a rejection of a judgement (lexicon
+            // `judgement_noun`) rejects that thing, which answers no act of the other side's.
+            // "Russia blocked the resolution" still answers the one who proposed it.
+            let named_thing =
+                cue.event_type == PloverType::Reject && event_args::rejects_judgement(doc, it);
             let targets = if targets.is_empty()
                 && !set_aside
                 && !named_thing

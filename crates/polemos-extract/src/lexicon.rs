@@ -208,6 +208,8 @@ pub enum Lex {
     ProgrammeNoun,
     /// Crises inside one state that others take sides on (`proposed.rs`, `domestic_crisis`).
     CrisisNoun,
+    /// Judgements of a court or body (`events.rs`, `named_thing`; stances, `rejects_a_thing`).
+    JudgementNoun,
     /// Nouns of a people in an apposition ("Rohingya, a stateless minority"): the name before
     /// them names a dispute the knowledge files do not list.
     PeopleNoun,
@@ -419,7 +421,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 147] = [
+pub const LEXICONS: [(Lex, &str, Case); 148] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -509,6 +511,7 @@ pub const LEXICONS: [(Lex, &str, Case); 147] = [
     (Lex::TopicNoun, "topic_noun", Case::Any),
     (Lex::ProgrammeNoun, "programme_noun", Case::Any),
     (Lex::CrisisNoun, "crisis_noun", Case::Any),
+    (Lex::JudgementNoun, "judgement_noun", Case::Any),
     (Lex::PeopleNoun, "people_noun", Case::Any),
     (Lex::RecognizedPlace, "recognized_place", Case::Any),
     (Lex::BelongingNoun, "belonging_noun", Case::Any),

@@ -934,24 +934,19 @@ fn propose_among(k: &Knowledge, doc: &Doc<'_>, states: &[(usize, usize)]) -> Opt
     })
 }
 
-/// A crisis inside the one state a text keeps naming, which others take sides on: a contested
-/// election or a coup (lexicon `crisis_noun`), named in two sentences at least and by nothing
-/// else the text contests, where another state or an international body acts in two sentences.
-/// "the military coup in Honduras" and the OAS's ultimatum make `honduras-coup`, with Honduras
-/// its party. Weaker than any named object, quarrel or
-/// sanctions: a text about sanctions over a rigged election is about the sanctions.
+/// A coup inside the one state a text keeps naming, which an international body takes up: a
+/// `crisis_noun` named in two sentences, in a text for which nothing else is proposed, where an
+/// international organization is named in two sentences too. "the military coup in Honduras"
+/// and the OAS's ultimatum make `honduras-coup`, with Honduras its party. Weaker than any named
+/// object, quarrel or sanctions. A second state named as often would be a party itself (the
+/// pair is proposed instead). Elections are not crises by themselves: a text on a loan "before
+/// the election" is about the loan.
 fn domestic_crisis(k: &Knowledge, doc: &Doc<'_>, state: usize) -> Option<Proposal> {
-    // Others take sides: another state or an international body acts in two sentences at
-    // least. A text of one state's own politics (a senator's speech) proposes nothing.
+    // An international body takes the crisis up; a text of one state's own politics (a
+    // senator's speech) proposes nothing.
     let outside = |a: usize| {
         let a = doc.actors[a].affiliation.unwrap_or(a);
-        let kind = doc.actors[a].kind;
-        (a != state
-            && matches!(
-                kind,
-                ActorKind::State | ActorKind::InternationalOrganization
-            ))
-        .then_some(a)
+        (a != state && doc.actors[a].kind == ActorKind::InternationalOrganization).then_some(a)
     };
     let mut others: HashMap<usize, usize> = HashMap::new();
     for s in 0..doc.sentences.len() {

@@ -266,6 +266,18 @@ pub fn hosted_here(doc: &Doc<'_>, cue: &Item) -> bool {
     false
 }
 
+/// Whether the verb cue `cue` takes a judgement of a court or body as its object (lexicon
+/// `judgement_noun`: "will appeal the ruling", "rejected the verdict").
+#[must_use]
+pub fn rejects_judgement(doc: &Doc<'_>, cue: &Item) -> bool {
+    let nouns: Vec<String> = doc
+        .lexicon
+        .words(Lex::JudgementNoun)
+        .map(str::to_owned)
+        .collect();
+    object_headed_by(doc, cue, &nouns)
+}
+
 /// Whether the verb cue `cue` has an object (or a passive subject: "the talks were postponed")
 /// headed by one of `nouns` (lower case), whatever modifiers stand between: "restore complete,
 /// full diplomatic ties", "postponed their meeting".

@@ -331,19 +331,19 @@ fn a_quarrel_over_an_act_is_between_its_doer_and_whom_it_is_done_to() {
 }
 
 #[test]
-fn a_crisis_inside_one_state_that_others_take_sides_on_names_it() {
+fn a_coup_inside_one_state_that_an_international_body_takes_up_names_it() {
     let d = disputes(
         "The African Union has suspended Mali after the military coup in Bamako.\n\nThe African Union said the coup leaders must restore the elected government. ECOWAS also condemned the coup and said it would send envoys to Mali. The African Union will meet again next week. Mali's new rulers have promised elections next year.",
     );
     assert_eq!(d, vec!["disputes/mali-coup".to_owned()]);
-    // "elections" counts as "election".
+    // An election named in passing, with an international lender, is no dispute.
     let d = disputes(
-        "ECOWAS has recognized the opposition leader as the winner of the elections in Ghana.\n\nECOWAS said the election was free and fair. The incumbent refused to concede. Ghana's electoral commission has not yet published the final count. ECOWAS urged calm.",
-    );
-    assert_eq!(d, vec!["disputes/ghana-election".to_owned()]);
-    // One state's own politics, with no one outside it taking a side, is no dispute.
-    let d = disputes(
-        "Senators in Ghana debated the election law on Monday.\n\nThe opposition said the election was rigged. The government denied the charge. Parliament will vote on the bill next week. Protesters gathered outside.",
+        "The IMF approved a loan to Pakistan on Monday.\n\nThe IMF said Pakistan must raise taxes before the election. Pakistan's finance minister welcomed the loan. The IMF will review the programme after the election in October. Pakistan hopes for more aid.",
     );
     assert!(!d.iter().any(|x| x.ends_with("-election")), "{d:?}");
+    // One state's own politics, with no international body taking it up, is no dispute.
+    let d = disputes(
+        "Ghana's parliament debated the failed coup on Monday.\n\nThe opposition said the coup plotters had help. The government denied the charge. Parliament will vote on a bill next week. Protesters gathered outside the coup trial.",
+    );
+    assert!(!d.iter().any(|x| x.ends_with("-coup")), "{d:?}");
 }

@@ -131,12 +131,14 @@ fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
         })
 }
 
-/// Whether an event cue rejects what its object names ("rejected the court order", "will
-/// appeal the ruling"): a thing it opposes, which may be a new issue, as an opposing cue's
-/// object is. Other acts' objects are people and things acted upon ("expelled the envoy").
-fn rejects_a_thing(k: &Knowledge, it: &Item) -> bool {
+/// Whether an event cue rejects a judgement its object names ("rejected the verdict", "will
+/// appeal the ruling"; lexicon `judgement_noun`): a thing it opposes, which may be a new issue,
+/// as an opposing cue's object is. Other rejections' objects are invitations, offers and
+/// requests, read elsewhere; other acts' objects are people and things acted upon.
+fn rejects_a_thing(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     matches!(it.kind, ItemKind::Event(e)
         if k.events[e].event_type == PloverType::Reject && k.events[e].mode == "reject")
+        && crate::event_args::rejects_judgement(doc, it)
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
@@ -652,7 +654,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             None if !object_is_actor
                                 && !issues::weak_cue(doc, it)
                                 && (!matches!(it.kind, ItemKind::Event(_))
-                                    || rejects_a_thing(k, it)) =>
+                                    || rejects_a_thing(k, doc, it)) =>
                             {
                                 new_issue(doc, items, i, stop_tok)
                                     .or(document)

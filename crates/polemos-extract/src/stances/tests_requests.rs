@@ -124,9 +124,17 @@ fn appealing_a_ruling_opposes_it_and_calling_it_unhelpful_too() {
     let row = "Ghana and Togo are in a diplomatic row over a court order to arrest Togo's president. \
                The High Court in Accra issued the order on Monday. Togo expelled Ghana's \
                ambassador on Tuesday. The row has strained ties between the neighbours.";
-    let s = stances(&format!("{row} Ghana will appeal the court order."));
-    assert!(has(&s, "GHA", "court-order", "oppose"), "{s:?}");
-    assert!(!has(&s, "GHA", "court-order", "support"), "{s:?}");
+    let s = stances(&format!("{row} Ghana will appeal the ruling."));
+    assert!(has(&s, "GHA", "icj-ruling", "oppose"), "{s:?}");
+    assert!(!has(&s, "GHA", "icj-ruling", "support"), "{s:?}");
+    // A judgement no knowledge file names is a new issue.
+    let s = stances(&format!("{row} Ghana rejected the sentence."));
+    assert!(has(&s, "GHA", "sentence", "oppose"), "{s:?}");
+    // Not every rejection's object is an issue: an invitation turned down is the inviter's act.
+    let s = stances(&format!(
+        "{row} Ghana turned down the invitation for its minister."
+    ));
+    assert!(!s.iter().any(|(_, i, _)| i.contains("invitation")), "{s:?}");
     let s = stances(&format!(
         "{row} Ghana said the court order was very unhelpful."
     ));
