@@ -304,6 +304,21 @@ pub(super) fn holder(
     finish(doc, actors, inferred)
 }
 
+/// The actors word `w` of the parse names, when it names any.
+fn named_by(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    w: Word,
+    s: usize,
+    ctx: TreeContext,
+) -> Option<Vec<usize>> {
+    match actors_of(k, doc, items, w, s, ctx) {
+        FromTree::Actors(a) if !a.is_empty() => Some(a),
+        _ => None,
+    }
+}
+
 /// Who voices a judgement that is the object of a verb of voicing (lexicon `voicing_verb`):
 /// "Kenya's foreign minister expressed deep concern at the ruling" is Kenya's, as "Kenya
 /// expressed ..." is, wherever the subject stands. Other verbs keep the judgement the speaker's
@@ -323,11 +338,7 @@ fn expresser(
         if p.rel(w) != "obj" || !doc.lexicon.is(Lex::VoicingVerb, &lemma(doc, verb)) {
             return None;
         }
-        let subject = p.dependent(verb, "nsubj")?;
-        match actors_of(k, doc, items, subject, s, ctx) {
-            FromTree::Actors(a) if !a.is_empty() => Some(a),
-            _ => None,
-        }
+        named_by(k, doc, items, p.dependent(verb, "nsubj")?, s, ctx)
     })
 }
 
@@ -360,10 +371,7 @@ fn opening_agent(
         {
             return None;
         }
-        match actors_of(k, doc, items, w, s, ctx) {
-            FromTree::Actors(a) if !a.is_empty() => Some(a),
-            _ => None,
-        }
+        named_by(k, doc, items, w, s, ctx)
     })
 }
 
@@ -1046,10 +1054,7 @@ fn reported_course(
     if p.token(report).is_none_or(|t| t.upos != "VERB") || p.negated(report) {
         return None;
     }
-    match actors_of(k, doc, items, p.dependent(report, "nsubj")?, s, ctx) {
-        FromTree::Actors(a) if !a.is_empty() => Some(a),
-        _ => None,
-    }
+    named_by(k, doc, items, p.dependent(report, "nsubj")?, s, ctx)
 }
 
 /// The actors named as subjects before verb `v` in its own clause: after the sentence's start,
