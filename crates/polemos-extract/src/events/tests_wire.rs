@@ -115,6 +115,14 @@ fn an_unnamed_officials_government_is_the_state() {
     assert!(!has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
     let text = "Chile's foreign minister said his party would protest to Peru.";
     assert!(!has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    // Another person between the state and the pronoun: the pronoun is that person's.
+    let text =
+        "Japan said a visiting envoy had warned that his government would cut ties with Seoul.";
+    assert!(!has(text, "JPN", "SANCTION", "KOR"), "{:?}", events(text));
+    let text = "China said a foreign reporter claimed his country would protest to Vietnam.";
+    assert!(!has(text, "CHN", "PROTEST", "VNM"), "{:?}", events(text));
+    let text = "India said a Nepali official believed her government would protest to Pakistan.";
+    assert!(!has(text, "IND", "PROTEST", "PAK"), "{:?}", events(text));
 }
 
 #[test]
