@@ -158,3 +158,32 @@ fn a_nouns_agent_hung_on_its_of_phrase_is_the_doer() {
     let text = "The expulsion of Peruvian diplomats by mistake angered Lima.";
     assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
 }
+
+fn disputes(text: &str) -> Vec<String> {
+    let x = crate::Extractor::new().expect("builtin");
+    let doc = x.analyze(text, None);
+    doc.disputes.iter().map(|d| d.name.clone()).collect()
+}
+
+#[test]
+fn a_row_coded_through_its_object_counts_for_a_dispute_only_with_it() {
+    // "Colombia's trade with Venezuela" is no traded accusation: the two are no sides.
+    let text = "Ecuador and Colombia\n\nColombia's president thanked Ecuador for its aid after the earthquake. Ecuador said Colombia's rebuilding would take a decade. Colombia's trade with Venezuela has fallen, Ecuador said. Ecuador will send more doctors to Colombia next week.";
+    assert!(
+        !disputes(text).contains(&"disputes/colombia-venezuela".to_owned()),
+        "{:?}",
+        disputes(text)
+    );
+    let text = "Peru and Chile\n\nChile thanked Peru for its help. Peru said Chile's recovery would be slow. Chile's trades with Bolivia have dropped, Peru said. Peru will send engineers to Chile.";
+    assert!(
+        !disputes(text).contains(&"disputes/chile-bolivia".to_owned()),
+        "{:?}",
+        disputes(text)
+    );
+    // The present tense of the verb still trades accusations.
+    let text = "Chile and Peru often trade accusations over the fishing zone.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Bolivia trades insults with Paraguay every year.";
+    assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+}
+
