@@ -187,3 +187,25 @@ fn a_row_coded_through_its_object_counts_for_a_dispute_only_with_it() {
     assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
 }
 
+#[test]
+fn suing_for_peace_is_a_request_not_a_lawsuit() {
+    let text = "Paraguay sued for peace with Bolivia after the long war.";
+    assert!(!has(text, "PRY", "ACCUSE", "BOL"), "{:?}", events(text));
+    // Nor a stance against peace.
+    let doc = crate::test_support::extractor().analyze(text, None);
+    let against: Vec<_> = doc
+        .stances
+        .iter()
+        .filter(|s| s.issue.ends_with("/peace") && format!("{:?}", s.label) == "Oppose")
+        .map(|s| s.actor.clone())
+        .collect();
+    assert!(against.is_empty(), "{against:?}");
+    let text = "Peru may soon be forced to sue for peace with Chile.";
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    let text = "Bolivia is suing for peace with Paraguay.";
+    assert!(!has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    // A lawsuit is still one.
+    let text = "Chile sued Peru over the border.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
