@@ -209,3 +209,16 @@ fn suing_for_peace_is_a_request_not_a_lawsuit() {
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
 
+#[test]
+fn slapped_with_a_penalty_is_a_sanction_not_an_assault() {
+    let text = "Bolivia was slapped with a penalty by Paraguay.";
+    assert!(!has(text, "PRY", "ASSAULT", "BOL"), "{:?}", events(text));
+    assert!(has(text, "PRY", "SANCTION", "BOL"), "{:?}", events(text));
+    let text = "Peru was hit with a fine by Chile.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Chile slapped Peru with new restrictions.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // A blow with something else names no doer through the "with" phrase.
+    let text = "Bolivia was slapped with a glove by Paraguay.";
+    assert!(!has(text, "PRY", "ASSAULT", "BOL"), "{:?}", events(text));
+}
