@@ -222,3 +222,18 @@ fn slapped_with_a_penalty_is_a_sanction_not_an_assault() {
     let text = "Bolivia was slapped with a glove by Paraguay.";
     assert!(!has(text, "PRY", "ASSAULT", "BOL"), "{:?}", events(text));
 }
+
+#[test]
+fn trading_threats_is_threatening_not_accusing() {
+    let text = "Chile and Peru traded threats of war over the border.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COOPERATE", "PER"), "{:?}", events(text));
+    let text = "Bolivia traded threats with Paraguay on Monday.";
+    assert!(!has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    assert!(has(text, "BOL", "THREATEN", "PRY"), "{:?}", events(text));
+    // Accusations are still traded.
+    let text = "Chile and Peru traded allegations over the border.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
