@@ -611,7 +611,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 targets
             };
             // "sued Colombia at the International Court of Justice": the court is the forum.
-            let targets = if cue.cameo == "115" {
+            let targets = if doc.lexicon.is(Lex::ForumCode, &cue.cameo) {
                 without_forum(doc, items, it, targets)
             } else {
                 targets

@@ -237,3 +237,15 @@ fn trading_threats_is_threatening_not_accusing() {
     let text = "Chile and Peru traded allegations over the border.";
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn the_codes_brought_before_a_forum_are_data() {
+    // The lawsuit's code is listed in the lexicon, not in the code: only its targets lose the
+    // court named after "at" or "before".
+    let lexicon = crate::lexicon::builtin();
+    assert!(lexicon.is(crate::lexicon::Lex::ForumCode, "115"));
+    assert!(!lexicon.is(crate::lexicon::Lex::ForumCode, "112"));
+    let text = "Bolivia sued Paraguay before the International Court of Justice.";
+    assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    assert!(!has(text, "BOL", "ACCUSE", "ICJ"), "{:?}", events(text));
+}
