@@ -194,7 +194,11 @@ pub fn read(
     } else if noun {
         nominal(p, &map, head)
     } else {
-        verbal(p, &map, items, head, cue, direct)
+        // Only a cue coded through its object ("hit with sanctions") reads its agent through
+        // the instrument's oblique: "slapped with a penalty by Peru" is no assault by Peru.
+        let through_object = matches!(cue.kind, ItemKind::Event(e)
+            if k.events.get(e).is_some_and(|c| !c.objects.is_empty()));
+        verbal(p, &map, items, head, cue, direct, through_object)
     };
     // "FOREIGN MINISTER X: The convoy in Kherson was shelled by Ukraine": the parser may hang
     // a transcript label's name on the verb as its passive subject, with the true subject as
@@ -1137,6 +1141,7 @@ fn verbal(
     v: Word,
     cue: &Item,
     direct: bool,
+    through_object: bool,
 ) -> TreeArgs {
     let mut args = TreeArgs::default();
     // "the islands, disputed by Moscow": a participle modifying its target.
@@ -1156,8 +1161,12 @@ fn verbal(
             || (p.has_rel(*d, "obl") && case_in(p, *d, Class::AgentPreposition))
     });
     // "Belarus was hit with new sanctions by the EU": the parser may hang the agent on the
-    // oblique of what the verb acts with (`instrument_case`).
+    // oblique of what the verb acts with (`instrument_case`); only for a cue coded through
+    // that thing (its row's objects).
     let agent = agent.or_else(|| {
+        if !through_object {
+            return None;
+        }
         p.dependents(v)
             .filter(|&d| {
                 p.has_rel(d, "obl")

@@ -289,12 +289,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .or_else(|| {
                             // "Japan's foreign minister said his government would protest":
                             // a person's state noun, said for a state whose official is
-                            // unnamed, is that state.
+                            // unnamed, is that state; not when another person stands
+                            // between ("Japan said a visiting envoy warned his government").
                             clause
                                 .speaker
                                 .filter(|_| *p && sources::owns_a_state_noun(doc, *at))
                                 .filter(|&sp| {
                                     doc.actors[sp].kind == polemos_core::model::ActorKind::State
+                                        && sources::speakers_own_pronoun(doc, s, sp, *at)
                                 })
                                 .map(|sp| vec![sp])
                         })
@@ -609,7 +611,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 targets
             };
             // "sued Colombia at the International Court of Justice": the court is the forum.
-            let targets = if cue.cameo == "115" {
+            let targets = if doc.lexicon.is(Lex::ForumCode, &cue.cameo) {
                 without_forum(doc, items, it, targets)
             } else {
                 targets

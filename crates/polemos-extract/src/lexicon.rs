@@ -153,6 +153,9 @@ pub enum Lex {
     RecallOriginCase,
     /// Prepositions of the forum of a legal action ("sued Colombia at the ICJ"): no target.
     ForumCase,
+    /// CAMEO codes of acts brought before a forum (a lawsuit, 115): their targets lose the body
+    /// named after a `forum_case` preposition.
+    ForumCode,
     /// Prepositions of what a verb acts with ("hit Belarus with new sanctions").
     InstrumentCase,
     /// Nouns of a state's own government or country, lemmas ("his government"): a state's.
@@ -421,7 +424,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 148] = [
+pub const LEXICONS: [(Lex, &str, Case); 149] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -580,6 +583,7 @@ pub const LEXICONS: [(Lex, &str, Case); 148] = [
     (Lex::MannerArticleNoun, "manner_article_noun", Case::Any),
     (Lex::RecallOriginCase, "recall_origin_case", Case::Any),
     (Lex::ForumCase, "forum_case", Case::Any),
+    (Lex::ForumCode, "forum_code", Case::Any),
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
 ];

@@ -662,11 +662,21 @@ fn hostile_pairs(
             let ItemKind::Event(e) = it.kind else {
                 continue;
             };
-            let quad = k.events[e].event_type.quad_class();
+            let cue = &k.events[e];
+            let quad = cue.event_type.quad_class();
             if !matches!(
                 quad,
                 QuadClass::VerbalConflict | QuadClass::MaterialConflict
             ) {
+                continue;
+            }
+            // A row coded through its object counts only with that object, as in events.rs:
+            // "Peru's trade with Bolivia" is no traded accusation.
+            if (!cue.objects.is_empty()
+                && !super::event_args::object_headed_by(doc, it, &cue.objects))
+                || (!cue.not_objects.is_empty()
+                    && super::event_args::object_headed_by(doc, it, &cue.not_objects))
+            {
                 continue;
             }
             let Some(act) = p.word_at(it.start) else {

@@ -277,3 +277,50 @@ pub(super) fn owns_a_state_noun(doc: &Doc<'_>, at: usize) -> bool {
             })
     })
 }
+
+/// Whether the person's pronoun at byte `at` in sentence `s` can be speaker `sp`'s own unnamed
+/// official: no other person, and no person noun but the one the speaker's last mention before
+/// it owns ("Japan's foreign minister", "the Japanese envoy"), stands between that mention and
+/// the pronoun. "Japan said a visiting envoy had warned that his government ...": the envoy's.
+pub(super) fn speakers_own_pronoun(doc: &Doc<'_>, s: usize, sp: usize, at: usize) -> bool {
+    let p = &doc.parse;
+    let items = doc.sentence_items(s);
+    let mention = items
+        .iter()
+        .rev()
+        .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if actor == sp) && x.end <= at);
+    let Some(mention) = mention else {
+        return false;
+    };
+    // The person noun the mention depends on as its owner or adjective.
+    let owned = p
+        .head_of(&p.words_in(mention.start, mention.end))
+        .filter(|&w| p.has_rel(w, "nmod:poss") || p.rel(w) == "amod" || p.rel(w) == "compound")
+        .and_then(|w| p.head(w));
+    let person = items.iter().any(|x| {
+        matches!(x.kind, ItemKind::Actor { actor, .. }
+            if actor != sp && doc.actors[actor].kind == polemos_core::model::ActorKind::Person)
+            && x.start >= mention.end
+            && x.end <= at
+    });
+    let person_noun = |w| {
+        p.token(w).is_some_and(|t| {
+            let lemma = t.lemma.to_ascii_lowercase();
+            t.upos == "NOUN"
+                && (p.rel(w) == "nsubj"
+                    || [
+                        Lex::PersonRole,
+                        Lex::PrivateRole,
+                        Lex::OfficialRole,
+                        Lex::HeadRole,
+                        Lex::EnvoyNoun,
+                    ]
+                    .iter()
+                    .any(|&l| doc.lexicon.is(l, &lemma)))
+        })
+    };
+    !person
+        && p.words_in(mention.end, at)
+            .into_iter()
+            .all(|w| Some(w) == owned || !person_noun(w))
+}

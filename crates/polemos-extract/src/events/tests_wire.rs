@@ -115,6 +115,14 @@ fn an_unnamed_officials_government_is_the_state() {
     assert!(!has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
     let text = "Chile's foreign minister said his party would protest to Peru.";
     assert!(!has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    // Another person between the state and the pronoun: the pronoun is that person's.
+    let text =
+        "Japan said a visiting envoy had warned that his government would cut ties with Seoul.";
+    assert!(!has(text, "JPN", "SANCTION", "KOR"), "{:?}", events(text));
+    let text = "China said a foreign reporter claimed his country would protest to Vietnam.";
+    assert!(!has(text, "CHN", "PROTEST", "VNM"), "{:?}", events(text));
+    let text = "India said a Nepali official believed her government would protest to Pakistan.";
+    assert!(!has(text, "IND", "PROTEST", "PAK"), "{:?}", events(text));
 }
 
 #[test]
@@ -149,4 +157,95 @@ fn a_nouns_agent_hung_on_its_of_phrase_is_the_doer() {
     assert!(events(text).is_empty(), "{:?}", events(text));
     let text = "The expulsion of Peruvian diplomats by mistake angered Lima.";
     assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
+
+fn disputes(text: &str) -> Vec<String> {
+    let x = crate::Extractor::new().expect("builtin");
+    let doc = x.analyze(text, None);
+    doc.disputes.iter().map(|d| d.name.clone()).collect()
+}
+
+#[test]
+fn a_row_coded_through_its_object_counts_for_a_dispute_only_with_it() {
+    // "Colombia's trade with Venezuela" is no traded accusation: the two are no sides.
+    let text = "Ecuador and Colombia\n\nColombia's president thanked Ecuador for its aid after the earthquake. Ecuador said Colombia's rebuilding would take a decade. Colombia's trade with Venezuela has fallen, Ecuador said. Ecuador will send more doctors to Colombia next week.";
+    assert!(
+        !disputes(text).contains(&"disputes/colombia-venezuela".to_owned()),
+        "{:?}",
+        disputes(text)
+    );
+    let text = "Peru and Chile\n\nChile thanked Peru for its help. Peru said Chile's recovery would be slow. Chile's trades with Bolivia have dropped, Peru said. Peru will send engineers to Chile.";
+    assert!(
+        !disputes(text).contains(&"disputes/chile-bolivia".to_owned()),
+        "{:?}",
+        disputes(text)
+    );
+    // The present tense of the verb still trades accusations.
+    let text = "Chile and Peru often trade accusations over the fishing zone.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Bolivia trades insults with Paraguay every year.";
+    assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+}
+
+#[test]
+fn suing_for_peace_is_a_request_not_a_lawsuit() {
+    let text = "Paraguay sued for peace with Bolivia after the long war.";
+    assert!(!has(text, "PRY", "ACCUSE", "BOL"), "{:?}", events(text));
+    // Nor a stance against peace.
+    let doc = crate::test_support::extractor().analyze(text, None);
+    let against: Vec<_> = doc
+        .stances
+        .iter()
+        .filter(|s| s.issue.ends_with("/peace") && format!("{:?}", s.label) == "Oppose")
+        .map(|s| s.actor.clone())
+        .collect();
+    assert!(against.is_empty(), "{against:?}");
+    let text = "Peru may soon be forced to sue for peace with Chile.";
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    let text = "Bolivia is suing for peace with Paraguay.";
+    assert!(!has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    // A lawsuit is still one.
+    let text = "Chile sued Peru over the border.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn slapped_with_a_penalty_is_a_sanction_not_an_assault() {
+    let text = "Bolivia was slapped with a penalty by Paraguay.";
+    assert!(!has(text, "PRY", "ASSAULT", "BOL"), "{:?}", events(text));
+    assert!(has(text, "PRY", "SANCTION", "BOL"), "{:?}", events(text));
+    let text = "Peru was hit with a fine by Chile.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    let text = "Chile slapped Peru with new restrictions.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // A blow with something else names no doer through the "with" phrase.
+    let text = "Bolivia was slapped with a glove by Paraguay.";
+    assert!(!has(text, "PRY", "ASSAULT", "BOL"), "{:?}", events(text));
+}
+
+#[test]
+fn trading_threats_is_threatening_not_accusing() {
+    let text = "Chile and Peru traded threats of war over the border.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COOPERATE", "PER"), "{:?}", events(text));
+    let text = "Bolivia traded threats with Paraguay on Monday.";
+    assert!(!has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    assert!(has(text, "BOL", "THREATEN", "PRY"), "{:?}", events(text));
+    // Accusations are still traded.
+    let text = "Chile and Peru traded allegations over the border.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn the_codes_brought_before_a_forum_are_data() {
+    // The lawsuit's code is listed in the lexicon, not in the code: only its targets lose the
+    // court named after "at" or "before".
+    let lexicon = crate::lexicon::builtin();
+    assert!(lexicon.is(crate::lexicon::Lex::ForumCode, "115"));
+    assert!(!lexicon.is(crate::lexicon::Lex::ForumCode, "112"));
+    let text = "Bolivia sued Paraguay before the International Court of Justice.";
+    assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    assert!(!has(text, "BOL", "ACCUSE", "ICJ"), "{:?}", events(text));
 }
