@@ -191,16 +191,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             // "restored full diplomatic ties", "delayed their meeting": a verb that names an
-            // act only through its object.
-            if !cue.objects.is_empty() && !event_args::object_headed_by(doc, it, &cue.objects) {
-                continue;
-            }
-            // "released a statement": an object that names no act of the verb's.
-            if !cue.not_objects.is_empty()
-                && event_args::object_headed_by(doc, it, &cue.not_objects)
-            {
-                excluded = Some((it.start, it.end, cue.event_type));
-                continue;
+            // act only through its object. "released a statement": an object that names no act
+            // of the verb's.
+            match event_args::object_gate(doc, it, cue) {
+                event_args::ObjectGate::Holds => {}
+                event_args::ObjectGate::Missing => continue,
+                event_args::ObjectGate::Refused => {
+                    excluded = Some((it.start, it.end, cue.event_type));
+                    continue;
+                }
             }
             last_span = (it.start, it.end);
             doc.tick(items.len() * 4);
@@ -287,17 +286,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     resolve(doc, &pronoun, clause.speaker, s)
                         .filter(|a| !a.is_empty())
                         .or_else(|| {
-                            // "Japan's foreign minister said his government would protest":
-                            // a person's state noun, said for a state whose official is
-                            // unnamed, is that state; not when another person stands
-                            // between ("Japan said a visiting envoy warned his government").
-                            clause
-                                .speaker
-                                .filter(|_| *p && sources::owns_a_state_noun(doc, *at))
-                                .filter(|&sp| {
-                                    doc.actors[sp].kind == polemos_core::model::ActorKind::State
-                                        && sources::speakers_own_pronoun(doc, s, sp, *at)
-                                })
+                            sources::officials_state(doc, clause.speaker, *p, *at, s)
                                 .map(|sp| vec![sp])
                         })
                         .map(|a| (a, true))

@@ -672,10 +672,7 @@ fn hostile_pairs(
             }
             // A row coded through its object counts only with that object, as in events.rs:
             // "Peru's trade with Bolivia" is no traded accusation.
-            if (!cue.objects.is_empty()
-                && !super::event_args::object_headed_by(doc, it, &cue.objects))
-                || (!cue.not_objects.is_empty()
-                    && super::event_args::object_headed_by(doc, it, &cue.not_objects))
+            if super::event_args::object_gate(doc, it, cue) != super::event_args::ObjectGate::Holds
             {
                 continue;
             }

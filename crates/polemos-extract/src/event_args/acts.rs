@@ -270,12 +270,30 @@ pub fn hosted_here(doc: &Doc<'_>, cue: &Item) -> bool {
 /// `judgement_noun`: "will appeal the ruling", "rejected the verdict").
 #[must_use]
 pub fn rejects_judgement(doc: &Doc<'_>, cue: &Item) -> bool {
-    let nouns: Vec<String> = doc
-        .lexicon
-        .words(Lex::JudgementNoun)
-        .map(str::to_owned)
-        .collect();
-    object_headed_by(doc, cue, &nouns)
+    object_headed(doc, cue, |w| doc.lexicon.is(Lex::JudgementNoun, w))
+}
+
+/// What an event row's object lists say of the cue `it`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ObjectGate {
+    /// The row may be coded here.
+    Holds,
+    /// The row is coded only through its object (`objects`), and none of them is the verb's.
+    Missing,
+    /// One of the row's `!` nouns (`not_objects`) heads the object: "released a statement".
+    Refused,
+}
+
+/// What the object lists of event row `cue` say of its cue `it` (events.rs codes by it; the
+/// proposal's ranking of hostile pairs counts by it).
+pub fn object_gate(doc: &Doc<'_>, it: &Item, cue: &crate::knowledge::EventCue) -> ObjectGate {
+    if !cue.objects.is_empty() && !object_headed_by(doc, it, &cue.objects) {
+        ObjectGate::Missing
+    } else if !cue.not_objects.is_empty() && object_headed_by(doc, it, &cue.not_objects) {
+        ObjectGate::Refused
+    } else {
+        ObjectGate::Holds
+    }
 }
 
 /// Whether the verb cue `cue` has an object (or a passive subject: "the talks were postponed")
@@ -283,6 +301,12 @@ pub fn rejects_judgement(doc: &Doc<'_>, cue: &Item) -> bool {
 /// full diplomatic ties", "postponed their meeting".
 #[must_use]
 pub fn object_headed_by(doc: &Doc<'_>, cue: &Item, nouns: &[String]) -> bool {
+    object_headed(doc, cue, |w| nouns.iter().any(|n| w == n))
+}
+
+/// Whether the verb cue `cue` has an object headed by a word `listed` (asked of the word and of
+/// its lemma, in lower case), as [`object_headed_by`] reads it.
+fn object_headed(doc: &Doc<'_>, cue: &Item, listed: impl Fn(&str) -> bool) -> bool {
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
@@ -290,9 +314,7 @@ pub fn object_headed_by(doc: &Doc<'_>, cue: &Item, nouns: &[String]) -> bool {
     // By the word or its lemma: "photo" in the list names "photos" too.
     let named = |w: Word| {
         p.token(w).is_some_and(|t| {
-            nouns
-                .iter()
-                .any(|n| t.text.eq_ignore_ascii_case(n) || t.lemma.eq_ignore_ascii_case(n))
+            listed(&t.text.to_ascii_lowercase()) || listed(&t.lemma.to_ascii_lowercase())
         })
     };
     // A noun of the act takes what it acts on after a preposition ("a freeze on business").

@@ -265,9 +265,29 @@ pub(super) fn requested_act(doc: &Doc<'_>, items: &[Item], at: usize, sources: &
     })
 }
 
+/// The state a person's pronoun at byte `at` of sentence `s` speaks for when it owns a noun of
+/// a state's own government or country and no person resolves it: "Japan's foreign minister
+/// said his government would protest" is Japan's (the clause's `speaker`, a state whose
+/// official is unnamed); not when another person stands between ("Japan said a visiting envoy
+/// warned his government").
+pub(super) fn officials_state(
+    doc: &Doc<'_>,
+    speaker: Option<usize>,
+    person: bool,
+    at: usize,
+    s: usize,
+) -> Option<usize> {
+    speaker.filter(|&sp| {
+        person
+            && doc.actors[sp].kind == polemos_core::model::ActorKind::State
+            && owns_a_state_noun(doc, at)
+            && speakers_own_pronoun(doc, s, sp, at)
+    })
+}
+
 /// Whether the person's pronoun at byte `at` owns a noun of a state's own government or
 /// country (`state_body_noun`): "his government", "her country".
-pub(super) fn owns_a_state_noun(doc: &Doc<'_>, at: usize) -> bool {
+fn owns_a_state_noun(doc: &Doc<'_>, at: usize) -> bool {
     let p = &doc.parse;
     p.word_at(at).is_some_and(|w| {
         p.has_rel(w, "nmod:poss")
@@ -282,7 +302,7 @@ pub(super) fn owns_a_state_noun(doc: &Doc<'_>, at: usize) -> bool {
 /// official: no other person, and no person noun but the one the speaker's last mention before
 /// it owns ("Japan's foreign minister", "the Japanese envoy"), stands between that mention and
 /// the pronoun. "Japan said a visiting envoy had warned that his government ...": the envoy's.
-pub(super) fn speakers_own_pronoun(doc: &Doc<'_>, s: usize, sp: usize, at: usize) -> bool {
+fn speakers_own_pronoun(doc: &Doc<'_>, s: usize, sp: usize, at: usize) -> bool {
     let p = &doc.parse;
     let items = doc.sentence_items(s);
     let mention = items
