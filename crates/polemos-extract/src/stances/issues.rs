@@ -72,6 +72,13 @@ pub(super) fn accused_of(
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
     }
+    // st35: "accused Japan of trying to smear Beijing's image": the act tried is accused.
+    if doc.tok_in_lex(first, Lex::AttemptGerund)
+        && first + 2 < stop_tok
+        && doc.tok_is_a(first + 1, Class::InfinitiveMarker)
+    {
+        return attempted_act(doc, items, first + 2, stop_tok);
+    }
     let topic = items.iter().find_map(|x| match x.kind {
         ItemKind::Topic(t) if x.tok == first => Some(Accused::Topic(t, x.tok)),
         _ => None,
@@ -90,6 +97,50 @@ pub(super) fn accused_of(
             .flatten()
             .map(|(id, t)| Accused::New(id, t))
     })
+}
+
+/// The act an attempt is accused of, from the verb after its "to" (token `from`, maybe after
+/// a quotation mark): the verb alone when what it acts upon is an actor or an actor's
+/// ("trying to \"smear\" Beijing's image" names `smear`, "trying to provoke Russia"
+/// `provoke`), else the verb with the thing it acts upon ("attempting to alter the border":
+/// `alter-border`). Nothing when the parse reads no verb there.
+fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) -> Option<Accused> {
+    let quote = |t: usize| {
+        matches!(doc.tokens[t].kind, TokKind::Punct)
+            && matches!(doc.tok(t), "\"" | "\u{201c}" | "\u{201d}" | "'")
+    };
+    let mut v = from;
+    while v < stop_tok && quote(v) {
+        v += 1;
+    }
+    if v >= stop_tok {
+        return None;
+    }
+    let p = &doc.parse;
+    let w = p.word_at(doc.tokens[v].start)?;
+    if p.token(w)?.upos != "VERB" {
+        return None;
+    }
+    let verb = base_form(&super::holders::lemma(doc, w), doc.tok(v));
+    let mut next = v + 1;
+    while next < stop_tok && quote(next) {
+        next += 1;
+    }
+    let acted_on_actor = items
+        .iter()
+        .any(|x| x.tok == next && matches!(x.kind, ItemKind::Actor { .. }));
+    if next >= stop_tok
+        || !matches!(doc.tokens[next].kind, TokKind::Word)
+        || acted_on_actor
+        || p.dependent(w, "obj").is_none()
+    {
+        return Some(Accused::New(slugify(&verb)?, verb));
+    }
+    let (id, title) = new_issue_from(doc, items, next, stop_tok, false)?;
+    Some(Accused::New(
+        format!("{}-{id}", slugify(&verb)?),
+        format!("{verb} {title}"),
+    ))
 }
 
 /// Whether the accusation cue is a passive participle without its agent ("Iran stands accused

@@ -250,6 +250,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
+                || (kind == Kind::Support && demanding_adjective(doc, it))
                 || embedded_question(doc, it, s)
                 || (kind == Kind::Claim && rival_claims(doc, it))
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
@@ -1261,6 +1262,18 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
                 .and_then(|h| p.token(h))
                 .is_some_and(|t| t.upos == "VERB")
     })
+}
+
+/// "a demanding task": a one-word cue of demanding (lexicon `demanding_verb`) that modifies a
+/// noun, as the parse reads it or after a determiner, is an adjective, no demand (st35).
+fn demanding_adjective(doc: &Doc<'_>, cue: &Item) -> bool {
+    if cue.tok_end > cue.tok + 1 || !doc.tok_in_lex(cue.tok, Lex::DemandingVerb) {
+        return false;
+    }
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    p.head_of(&words).is_some_and(|w| p.has_rel(w, "amod"))
+        || (cue.tok > 0 && doc.tok_is_a(cue.tok - 1, Class::Determiner))
 }
 
 /// Whether the cue is a wish (the lexicon's `wish_adjective`: "interested in").

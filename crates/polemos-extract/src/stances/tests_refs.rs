@@ -440,6 +440,32 @@ fn denying_involvement_opposes_the_charge() {
 }
 
 #[test]
+fn denying_a_role_in_a_wrong_opposes_the_charge() {
+    // st35: "a role in" is a phrase of taking part, as "involvement in" is.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Moscow has repeatedly denied having a role in the bombing of the harbour.",
+        "Japan and Russia dispute the Kuril Islands. Russia denies playing any role in the massacre on the islands.",
+        "Japan and Russia dispute the Kuril Islands. Moscow denied it had a role in the genocide.",
+    ] {
+        let s = stances(text);
+        assert!(
+            s.iter().any(|(h, i, l)| h == "RUS"
+                && l == "oppose"
+                && (i.contains("bombing") || i.contains("massacre") || i.contains("genocide"))),
+            "{text}: {s:?}"
+        );
+    }
+    // A role in no wrong, or another's role, is no charge denied.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Moscow denied having a role in the negotiations.",
+        "Japan and Russia dispute the Kuril Islands. Russia denied that Japanese officials had a role in the bombing.",
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{text}: {s:?}");
+    }
+}
+
+#[test]
 fn saying_no_such_thing_exists_opposes_it() {
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Russia says no such fishing accord exists.",

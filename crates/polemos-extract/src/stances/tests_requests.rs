@@ -352,3 +352,17 @@ fn the_release_of_a_document_is_no_release() {
     );
     assert!(has(&s, "CAN", "release", "support"), "{s:?}");
 }
+
+#[test]
+fn a_participle_of_demanding_names_the_thing_demanded() {
+    // st35: "while demanding the release" asks for the release, as "demanded" does.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan recalled its ambassador from Moscow while demanding the release of the fishermen.",
+    );
+    assert!(has(&s, "JPN", "release", "support"), "{s:?}");
+    // An adjective is no demand.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. It is a demanding task for Japan to settle the quarrel over the islands.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.contains("task")), "{s:?}");
+}

@@ -783,6 +783,22 @@ fn vague_nouns_and_verbs_of_trying_are_no_issues() {
 }
 
 #[test]
+fn an_attempt_accused_is_the_act_attempted() {
+    // st35: "accused X of trying to <verb>" accuses the verb's act, not the trying.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo accused Moscow of trying to intimidate Japanese fishermen near the islands.",
+    );
+    assert!(has(&s, "JPN", "intimidate", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan accused Russia of attempting to alter the border.",
+    );
+    assert!(has(&s, "JPN", "alter-border", "oppose"), "{s:?}");
+    // No verb after the attempt, no act.
+    let s = stances("Japan and Russia dispute the Kuril Islands. Japan accused Russia of trying.");
+    assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
+}
+
+#[test]
 fn a_prepositions_object_after_a_predicate_holds_no_stance() {
     // "in protest over the arrests" is Chile's, whose ambassador leaves Peru.
     let s = stances("Chile recalled its ambassador from Peru in protest over the arrests.");
