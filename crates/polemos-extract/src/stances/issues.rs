@@ -813,6 +813,46 @@ fn base_form(lemma: &str, word: &str) -> String {
     }
 }
 
+/// Whether the known topic `t` mentioned at token `tok` is the subject of a verb of ending
+/// right after it, with no object of its own: "called for Russian troops to withdraw",
+/// "demanded the sanctions be lifted", "wants the military presence to end", "urged that
+/// Russian forces be withdrawn". Asking for that is asking against the topic, as "called for
+/// the withdrawal of the troops" is. The verb follows the topic's last word, maybe after "to"
+/// and a passive auxiliary; with neither, it is a base form ("demanded Russian troops
+/// withdraw"), not a participle of a reduced relative ("the sanctions lifted in May"). A verb
+/// with its own object is a purpose ("talks to end the war"), not the topic's ending.
+pub(super) fn ends_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usize) -> bool {
+    let Some(topic) = items
+        .iter()
+        .find(|x| matches!(x.kind, ItemKind::Topic(u) if u == t) && x.tok == tok)
+    else {
+        return false;
+    };
+    let p = &doc.parse;
+    let n = doc.tokens.len();
+    let mut j = topic.tok_end;
+    let to = j < n && doc.tok_is_a(j, Class::InfinitiveMarker);
+    if to {
+        j += 1;
+    }
+    let be = j < n && doc.tok_is_a(j, Class::PassiveAuxiliary);
+    if be {
+        j += 1;
+    }
+    if j >= n || !doc.tok_is_a(j, Class::Reversing) {
+        return false;
+    }
+    let Some(verb) = p.word_at(doc.tokens[j].start) else {
+        return false;
+    };
+    let Some(tag) = p.token(verb) else {
+        return false;
+    };
+    // "to end" is a verb whatever the tagger says; a bare word must be a base form.
+    let verbal = to || (tag.upos == "VERB" && (be || tag.xpos == "VB" || tag.xpos == "VBP"));
+    verbal && p.dependent(verb, "obj").is_none()
+}
+
 /// What a request asks for when no known topic follows it: the parse's object of a verb the
 /// request governs through "to" ("calls on Russia to end its occupation of Crimea", "urged the
 /// governments not to turn away boats"). A known topic in that object is the issue; a new issue

@@ -791,8 +791,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && (it.tok_end..tok)
                         .any(|t| doc.tok_is_a(t, class) && !coordinated_verb_between(doc, t, tok)))
             };
+            // "called for Russian troops to withdraw", "demanded the sanctions be
+            // lifted": the topic is the subject of a verb of ending after it.
+            let ended_after = matches!(target, Target::Topic(t, tok) if tok > it.tok_end
+                && issues::ends_after_topic(doc, items, t, tok));
             let reversed = matches!(kind, Kind::Support | Kind::Oppose)
-                && (between(crate::lang::Class::Reversing) ^ between(crate::lang::Class::Refusing));
+                && (between(crate::lang::Class::Reversing)
+                    ^ between(crate::lang::Class::Refusing)
+                    ^ ended_after);
             let support = match kind {
                 Kind::Support
                 | Kind::Proposal

@@ -366,3 +366,40 @@ fn a_participle_of_demanding_names_the_thing_demanded() {
     );
     assert!(!s.iter().any(|(_, i, _)| i.contains("task")), "{s:?}");
 }
+
+#[test]
+fn asking_for_a_topic_to_end_opposes_it() {
+    // The topic is the subject of a verb of ending after it, asked for.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. The United States called for Russian troops to withdraw from the islands.",
+        "Japan and Russia dispute the Kuril Islands. Tokyo urged that Russian forces be withdrawn from the islands.",
+        "Japan and Russia dispute the Kuril Islands. Japan has demanded Russian troops withdraw from the islands.",
+    ] {
+        let s = stances(text);
+        assert!(
+            s.iter()
+                .any(|(_, i, l)| i == "military-presence" && l == "oppose"),
+            "{text}: {s:?}"
+        );
+        assert!(
+            !s.iter()
+                .any(|(_, i, l)| i == "military-presence" && l == "support"),
+            "{text}: {s:?}"
+        );
+    }
+    // Every form of the verb of ending counts ("lifted" as much as "lift").
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia demanded that the sanctions be lifted.",
+    );
+    assert!(has(&s, "RUS", "sanctions", "oppose"), "{s:?}");
+    assert!(!has(&s, "RUS", "sanctions", "support"), "{s:?}");
+    // A verb of ending with its own object is a purpose, not the topic's end; a participle
+    // after the topic is a reduced relative.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Japan supports talks to end the quarrel over the islands.",
+        "Japan and Russia dispute the Kuril Islands. Japan welcomed the talks held in Moscow to end the quarrel.",
+    ] {
+        let s = stances(text);
+        assert!(has(&s, "JPN", "negotiations", "support"), "{text}: {s:?}");
+    }
+}
