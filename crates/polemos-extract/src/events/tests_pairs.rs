@@ -76,3 +76,23 @@ fn what_an_agreement_is_to_bring_about_is_not_done_yet() {
     let text = "Chile established a fishing commission with Peru in May.";
     assert!(has(text, "CHL", "COOPERATE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn officials_from_both_countries_act_for_the_pair_named_before() {
+    let text = "Chile has closed its border with Peru after a shooting at a customs post. \
+                Officials from both countries will meet in Arica next week.";
+    let all = events(text);
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{all:?}");
+    assert!(has(text, "PER", "CONSULT", "CHL"), "{all:?}");
+    // Another group noun, another preposition.
+    let text = "Ghana accused Togo of sheltering smugglers. Diplomats from the two countries \
+                will hold talks in Accra on Friday.";
+    let all = events(text);
+    assert!(has(text, "GHA", "CONSULT", "TGO"), "{all:?}");
+    assert!(has(text, "TGO", "CONSULT", "GHA"), "{all:?}");
+    // People a phrase only places act for no one.
+    let text = "Chile has closed its border with Peru. Refugees from both countries will meet \
+                aid workers in Arica.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "CONSULT"), "{all:?}");
+}
