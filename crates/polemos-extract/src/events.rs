@@ -43,6 +43,14 @@ fn person_named_before(doc: &Doc<'_>, s: usize, pronoun: usize, except: &[usize]
     })
 }
 
+/// Whether the pronoun at byte `at` is a plural subject pronoun of things ("they").
+fn they_at(doc: &Doc<'_>, at: usize) -> bool {
+    let t = doc.token_at(at);
+    doc.tok_is_a(t, Class::SubjectPronoun)
+        && doc.tok_is_a(t, Class::ThingPronoun)
+        && !doc.tok_is_a(t, Class::NeuterPronoun)
+}
+
 /// Codes every event of the document and merges repeated reports.
 #[allow(clippy::too_many_lines)]
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
@@ -294,6 +302,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Who::Actors(a) => Some((a.clone(), false)),
                 Who::Nobody | Who::Other => None,
             };
+            // "But the two sides ... say they are working to ease the strain. They met on the
+            // island on Monday": a plural pronoun whose nearest plural subject before it names a
+            // pair stands for that pair.
+            let antecedent = match tree.source {
+                Who::Pronoun(false, at) if they_at(doc, at) => {
+                    event_args::pair_antecedent(k, doc, s, at)
+                }
+                _ => Vec::new(),
+            };
             let (srcs, inferred) = match who(&tree.source, &[]) {
                 // "X and Y met in Juba, where they agreed ...": a plural pronoun after
                 // coordinated subjects in its own sentence refers to them, not to the last group
@@ -304,6 +321,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 {
                     (last_subjects.clone(), true)
                 }
+                _ if antecedent.len() == 2 => (antecedent, true),
                 Some(x) => x,
                 None if tree.passive || tree.no_source || tree.requested => (Vec::new(), false),
                 None => sources(k, doc, items, i, &clause, s, cue.args),

@@ -96,3 +96,27 @@ fn officials_from_both_countries_act_for_the_pair_named_before() {
     let all = events(text);
     assert!(!all.iter().any(|(_, t, _, _)| t == "CONSULT"), "{all:?}");
 }
+
+#[test]
+fn they_after_a_pair_of_subjects_is_the_pair() {
+    // The pair named as coordinated subjects in the sentence before; a singular subject between.
+    let text = "Ghana and Togo sent envoys to the border town after the clashes. They met on \
+                Monday. A spokesman said they agreed to set up a joint commission.";
+    let all = events(text);
+    assert!(has(text, "GHA", "CONSULT", "TGO"), "{all:?}");
+    assert!(has(text, "TGO", "CONSULT", "GHA"), "{all:?}");
+    assert!(has(text, "GHA", "AGREE", "TGO"), "{all:?}");
+    // The pair named by a pair phrase.
+    let text = "Fighting broke out between Eritrean and Ethiopian troops near Badme. But the two \
+                sides say they want calm. They met in Addis Ababa on Tuesday.";
+    let all = events(text);
+    assert!(has(text, "ERI", "CONSULT", "ETH"), "{all:?}");
+    // A list of three is no pair; nor is a group of people.
+    let text = "Russia, China and Iran held naval drills in the gulf. They met in Tehran on \
+                Monday.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "CONSULT"), "{all:?}");
+    let text = "Protesters from Ghana and Togo marched in the capital. They met on Monday.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "CONSULT"), "{all:?}");
+}
