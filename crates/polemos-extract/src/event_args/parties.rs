@@ -159,7 +159,8 @@ const ANTECEDENT_REACH: usize = 3;
 
 /// The two parties the plural subject pronoun ("they") at byte `at` of sentence `s` stands
 /// for, when the nearest plural subject of an active verb before it (in its sentence, then up
-/// to three before; "they" itself passed over, as are singular subjects: "He says they agreed")
+/// to three before, and three before each "they" passed over, which stands for the same; singular
+/// subjects are passed over too: "He says they agreed")
 /// names a pair: a pair phrase ("But the two sides ... say they are working to ease any strain.
 /// They met on the island on Monday": the pair `parties_of` gives the phrase) or two states or
 /// groups coordinated ("Kenya and Sudan sent envoys. They met ..."). Empty when that subject
@@ -167,7 +168,11 @@ const ANTECEDENT_REACH: usize = 3;
 #[must_use]
 pub fn pair_antecedent(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Vec<usize> {
     let p = &doc.parse;
-    for sentence in (s.saturating_sub(ANTECEDENT_REACH)..=s).rev() {
+    // The search reaches back from the last "they" passed over: each stands for the same pair.
+    let mut first = s.saturating_sub(ANTECEDENT_REACH);
+    let mut sentence = s + 1;
+    while sentence > first {
+        sentence -= 1;
         let Some(parsed) = p.sentence(sentence) else {
             continue;
         };
@@ -184,10 +189,18 @@ pub fn pair_antecedent(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Vec
                 if doc.tok_is_a(i, Class::FirstPerson) {
                     return Vec::new();
                 }
+                if doc.tok_is_a(i, Class::ThingPronoun) && !doc.tok_is_a(i, Class::NeuterPronoun) {
+                    first = first.min(sentence.saturating_sub(ANTECEDENT_REACH));
+                }
                 continue;
             }
             if map_actor(doc, sentence, t.start).is_none() && parties(p, w, &lemma) {
                 return parties_of(k, doc, sentence, t.start, &[]);
+            }
+            let conjuncts = p.conjuncts(w);
+            let plural = conjuncts.len() > 1 || matches!(t.xpos.as_str(), "NNS" | "NNPS");
+            if !plural {
+                continue;
             }
             // "Russia, China and Iran held drills": the parser may split a list into two
             // subjects of the verb; the list is no pair.
@@ -196,11 +209,6 @@ pub fn pair_antecedent(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Vec
             });
             if subjects > 1 {
                 return Vec::new();
-            }
-            let conjuncts = p.conjuncts(w);
-            let plural = conjuncts.len() > 1 || matches!(t.xpos.as_str(), "NNS" | "NNPS");
-            if !plural {
-                continue;
             }
             let mut pair: Vec<usize> = Vec::new();
             for c in conjuncts {

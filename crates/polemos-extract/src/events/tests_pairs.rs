@@ -120,3 +120,16 @@ fn they_after_a_pair_of_subjects_is_the_pair() {
     let all = events(text);
     assert!(!all.iter().any(|(_, t, _, _)| t == "CONSULT"), "{all:?}");
 }
+
+#[test]
+fn they_reaches_its_pair_past_a_named_speaker_and_another_they() {
+    // A speaker named in an apposition (two subjects in the parse) is singular and passed over;
+    // the pair is named four sentences before, through the "they" of the second sentence.
+    let text = "Ghana and Togo sent envoys to the border town after the clashes. They met on the \
+                bridge on Monday. The four soldiers were later freed. Ghana's \
+                army spokesman, Kofi Mensah, says more talks were held on Wednesday. He says they \
+                agreed to set up a joint commission.";
+    let all = events(text);
+    assert!(has(text, "GHA", "AGREE", "TGO"), "{all:?}");
+    assert!(has(text, "TGO", "AGREE", "GHA"), "{all:?}");
+}
