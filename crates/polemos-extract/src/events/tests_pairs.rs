@@ -133,3 +133,32 @@ fn they_reaches_its_pair_past_a_named_speaker_and_another_they() {
     assert!(has(text, "GHA", "AGREE", "TGO"), "{all:?}");
     assert!(has(text, "TGO", "AGREE", "GHA"), "{all:?}");
 }
+
+#[test]
+fn a_passive_act_upon_one_partys_people_is_the_other_partys() {
+    // No agent named: the other party of the pair holds and frees them.
+    let text = "Ghana and Togo have quarrelled over the border for years. Two Togolese soldiers \
+                were detained near the river in July. The two Togolese soldiers were released on \
+                Monday.";
+    let all = events(text);
+    assert!(has(text, "GHA", "COERCE", "TGO"), "{all:?}");
+    assert!(has(text, "GHA", "CONCEDE", "TGO"), "{all:?}");
+    // A vessel too.
+    let text = "Ghana and Togo have quarrelled over the border for years. A Togolese trawler was \
+                seized off the coast on Friday.";
+    let all = events(text);
+    assert!(has(text, "GHA", "COERCE", "TGO"), "{all:?}");
+    // Private people are most often held by their own state; a thing released holds no one.
+    let text = "Ghana and Togo have quarrelled over the border for years. Four Togolese \
+                protesters were arrested in Lome on Monday.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "COERCE"), "{all:?}");
+    let text = "Ghana and Togo have quarrelled over the border for years. In a Togolese statement \
+                released on Monday, the talks were called useful.";
+    let all = events(text);
+    assert!(
+        !all.iter()
+            .any(|(_, t, _, _)| t == "CONCEDE" || t == "RETREAT"),
+        "{all:?}"
+    );
+}
