@@ -25,7 +25,7 @@ pub use acts::{
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation, states_a_fact};
 use nominal::nominal;
 use offered::offered;
-pub use parties::{author, parties_of};
+pub use parties::{author, pair_antecedent, parties_of};
 pub use partners::{Joint, joint};
 
 /// Who an argument of the cue names.
@@ -579,6 +579,8 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
     });
     if out.is_empty() && private {
         Who::Nobody
+    } else if out.is_empty() && officials_of_parties(p, map, w) {
+        Who::Parties
     } else if out.is_empty() {
         // "its foreign ministry", "their troops": the owner is a pronoun to resolve.
         let owner = p.dependents(w).find(|d| p.has_rel(*d, "nmod:poss"));
@@ -607,6 +609,26 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
     } else {
         Who::Actors(out)
     }
+}
+
+/// Whether the phrase headed by `w` is a group of officials of both parties: a group noun
+/// ("officials", "delegations", "troops") whose owner phrase ("from", "of") is a pair phrase
+/// ("officials from both countries will meet", "troops of the two sides clashed"). Not a
+/// group of people the phrase only places ("refugees from both countries").
+fn officials_of_parties(p: &Parse<'_>, map: &[Option<usize>], w: Word) -> bool {
+    let group = p.token(w).is_some_and(|t| {
+        p.lexicon().is(Lex::GroupNoun, &t.text.to_ascii_lowercase())
+            || p.lexicon()
+                .is(Lex::GroupNoun, &t.lemma.to_ascii_lowercase())
+    });
+    group
+        && p.dependents(w).any(|d| {
+            p.has_rel(d, "nmod")
+                && case_in(p, d, Class::OwnerCase)
+                && map.get(d.index).copied().flatten().is_none()
+                && p.token(d)
+                    .is_some_and(|t| parties(p, d, &t.lemma.to_ascii_lowercase()))
+        })
 }
 
 /// Who the agent phrase `a` of a passive names ("by a Peruvian soldier"): private people a

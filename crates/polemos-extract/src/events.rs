@@ -43,6 +43,19 @@ fn person_named_before(doc: &Doc<'_>, s: usize, pronoun: usize, except: &[usize]
     })
 }
 
+/// Whether the pronoun at byte `at` is a plural subject pronoun of things ("they").
+fn they_at(doc: &Doc<'_>, at: usize) -> bool {
+    let t = doc.token_at(at);
+    doc.tok_is_a(t, Class::SubjectPronoun)
+        && doc.tok_is_a(t, Class::ThingPronoun)
+        && !doc.tok_is_a(t, Class::NeuterPronoun)
+}
+
+/// The state an actor acts for (itself for a state or body).
+fn state_of_actor<'a>(doc: &'a Doc<'_>) -> impl Fn(usize) -> usize + 'a {
+    move |a| doc.actors[a].affiliation.unwrap_or(a)
+}
+
 /// Codes every event of the document and merges repeated reports.
 #[allow(clippy::too_many_lines)]
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
@@ -294,6 +307,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Who::Actors(a) => Some((a.clone(), false)),
                 Who::Nobody | Who::Other => None,
             };
+            // "But the two sides ... say they are working to ease the strain. They met on the
+            // island on Monday": a plural pronoun whose nearest plural subject before it names a
+            // pair stands for that pair.
+            let antecedent = match tree.source {
+                Who::Pronoun(false, at) if they_at(doc, at) => {
+                    event_args::pair_antecedent(k, doc, s, at)
+                }
+                _ => Vec::new(),
+            };
             let (srcs, inferred) = match who(&tree.source, &[]) {
                 // "X and Y met in Juba, where they agreed ...": a plural pronoun after
                 // coordinated subjects in its own sentence refers to them, not to the last group
@@ -304,6 +326,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 {
                     (last_subjects.clone(), true)
                 }
+                _ if antecedent.len() == 2 => (antecedent, true),
                 Some(x) => x,
                 None if tree.passive || tree.no_source || tree.requested => (Vec::new(), false),
                 None => sources(k, doc, items, i, &clause, s, cue.args),
@@ -372,6 +395,48 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "suggested that the president was aware": a belief reported, nothing asked.
             let believed =
                 cue.event_type == PloverType::Request && event_args::states_a_fact(doc, it);
+            // "The four Ugandan soldiers were released on Monday": a passive act upon a state's
+            // people with no agent named is done by the other party of the pair the text is
+            // about (the one that held them), where the pair is known.
+            let srcs = if srcs.is_empty()
+                && tree.passive
+                && matches!(
+                    cue.event_type,
+                    PloverType::Coerce | PloverType::Concede | PloverType::Retreat
+                ) {
+                // Private people a demonym describes ("Four Kenyan protesters were arrested")
+                // are most often held by their own state.
+                // Only people and vessels are held and freed ("captive_noun": "soldiers",
+                // "crew", "vessel"), not a statement or data "released".
+                let p = &doc.parse;
+                let patient = p.word_at(it.start).and_then(|v| {
+                    p.dependents(v)
+                        .find(|d| p.has_rel(*d, "nsubj"))
+                        .or_else(|| p.head(v).filter(|_| p.has_rel(v, "acl")))
+                });
+                let held = |l: Lex| {
+                    patient
+                        .and_then(|w| p.token(w))
+                        .is_some_and(|t| doc.lexicon.is(l, &t.text.to_ascii_lowercase()))
+                };
+                let private = !held(Lex::CaptiveNoun) || held(Lex::PrivateGroup);
+                let patients: Vec<usize> = who(&tree.target, &[])
+                    .map(|x| x.0.into_iter().map(state_of_actor(doc)).collect())
+                    .unwrap_or_default();
+                match patients.as_slice() {
+                    [x] if !private => {
+                        let pair = event_args::parties_of(k, doc, s, it.start, &[]);
+                        if pair.len() == 2 && pair.contains(x) {
+                            pair.into_iter().filter(|a| a != x).collect()
+                        } else {
+                            srcs
+                        }
+                    }
+                    _ => srcs,
+                }
+            } else {
+                srcs
+            };
             if srcs.is_empty()
                 || participle
                 || believed

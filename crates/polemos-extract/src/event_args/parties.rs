@@ -154,6 +154,90 @@ fn named_before(
     out
 }
 
+/// How many sentences before a plural subject pronoun its antecedent is looked for.
+const ANTECEDENT_REACH: usize = 3;
+
+/// The two parties the plural subject pronoun ("they") at byte `at` of sentence `s` stands
+/// for, when the nearest plural subject of an active verb before it (in its sentence, then up
+/// to three before, and three before each "they" passed over, which stands for the same; singular
+/// subjects are passed over too: "He says they agreed")
+/// names a pair: a pair phrase ("But the two sides ... say they are working to ease any strain.
+/// They met on the island on Monday": the pair `parties_of` gives the phrase) or two states or
+/// groups coordinated ("Kenya and Sudan sent envoys. They met ..."). Empty when that subject
+/// names anything else (a group of people, three states, "we") or no plural subject is found.
+#[must_use]
+pub fn pair_antecedent(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Vec<usize> {
+    let p = &doc.parse;
+    // The search reaches back from the last "they" passed over: each stands for the same pair.
+    let mut first = s.saturating_sub(ANTECEDENT_REACH);
+    let mut sentence = s + 1;
+    while sentence > first {
+        sentence -= 1;
+        let Some(parsed) = p.sentence(sentence) else {
+            continue;
+        };
+        for index in (0..parsed.tokens.len()).rev() {
+            let w = Word { sentence, index };
+            let Some(t) = p.token(w) else { continue };
+            if t.start >= at || t.deprel != "nsubj" {
+                continue;
+            }
+            let lemma = t.lemma.to_ascii_lowercase();
+            let i = doc.token_at(t.start);
+            if t.upos == "PRON" {
+                // "they" again: its own antecedent is further back; "he", "it": singular.
+                if doc.tok_is_a(i, Class::FirstPerson) {
+                    return Vec::new();
+                }
+                if doc.tok_is_a(i, Class::ThingPronoun) && !doc.tok_is_a(i, Class::NeuterPronoun) {
+                    first = first.min(sentence.saturating_sub(ANTECEDENT_REACH));
+                }
+                continue;
+            }
+            if map_actor(doc, sentence, t.start).is_none() && parties(p, w, &lemma) {
+                return parties_of(k, doc, sentence, t.start, &[]);
+            }
+            let conjuncts = p.conjuncts(w);
+            let plural = conjuncts.len() > 1 || matches!(t.xpos.as_str(), "NNS" | "NNPS");
+            if !plural {
+                continue;
+            }
+            // "Russia, China and Iran held drills": the parser may split a list into two
+            // subjects of the verb; the list is no pair.
+            let subjects = p.head(w).map_or(0, |h| {
+                p.dependents(h).filter(|d| p.has_rel(*d, "nsubj")).count()
+            });
+            if subjects > 1 {
+                return Vec::new();
+            }
+            let mut pair: Vec<usize> = Vec::new();
+            for c in conjuncts {
+                let named = p.token(c).and_then(|ct| {
+                    doc.sentence_items(sentence)
+                        .iter()
+                        .find(|it| it.start <= ct.start && ct.start < it.end)
+                        .and_then(|it| party_named(doc, it, &[]))
+                });
+                match named {
+                    Some(st) if !pair.contains(&st) => pair.push(st),
+                    Some(_) => {}
+                    None => return Vec::new(),
+                }
+            }
+            return if pair.len() == 2 { pair } else { Vec::new() };
+        }
+    }
+    Vec::new()
+}
+
+/// The actor an item of sentence `s` names at byte `at`, if any.
+fn map_actor(doc: &Doc<'_>, s: usize, at: usize) -> Option<usize> {
+    doc.sentence_items(s).iter().find_map(|it| match it.kind {
+        ItemKind::Actor { actor, .. } if it.start <= at && at < it.end => Some(actor),
+        _ => None,
+    })
+}
+
 /// How many of a text's first sentences (header lines not counted) may name its author.
 const AUTHOR_REACH: usize = 6;
 

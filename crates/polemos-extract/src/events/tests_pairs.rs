@@ -76,3 +76,89 @@ fn what_an_agreement_is_to_bring_about_is_not_done_yet() {
     let text = "Chile established a fishing commission with Peru in May.";
     assert!(has(text, "CHL", "COOPERATE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn officials_from_both_countries_act_for_the_pair_named_before() {
+    let text = "Chile has closed its border with Peru after a shooting at a customs post. \
+                Officials from both countries will meet in Arica next week.";
+    let all = events(text);
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{all:?}");
+    assert!(has(text, "PER", "CONSULT", "CHL"), "{all:?}");
+    // Another group noun, another preposition.
+    let text = "Ghana accused Togo of sheltering smugglers. Diplomats from the two countries \
+                will hold talks in Accra on Friday.";
+    let all = events(text);
+    assert!(has(text, "GHA", "CONSULT", "TGO"), "{all:?}");
+    assert!(has(text, "TGO", "CONSULT", "GHA"), "{all:?}");
+    // People a phrase only places act for no one.
+    let text = "Chile has closed its border with Peru. Refugees from both countries will meet \
+                aid workers in Arica.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "CONSULT"), "{all:?}");
+}
+
+#[test]
+fn they_after_a_pair_of_subjects_is_the_pair() {
+    // The pair named as coordinated subjects in the sentence before; a singular subject between.
+    let text = "Ghana and Togo sent envoys to the border town after the clashes. They met on \
+                Monday. A spokesman said they agreed to set up a joint commission.";
+    let all = events(text);
+    assert!(has(text, "GHA", "CONSULT", "TGO"), "{all:?}");
+    assert!(has(text, "TGO", "CONSULT", "GHA"), "{all:?}");
+    assert!(has(text, "GHA", "AGREE", "TGO"), "{all:?}");
+    // The pair named by a pair phrase.
+    let text = "Fighting broke out between Eritrean and Ethiopian troops near Badme. But the two \
+                sides say they want calm. They met in Addis Ababa on Tuesday.";
+    let all = events(text);
+    assert!(has(text, "ERI", "CONSULT", "ETH"), "{all:?}");
+    // A list of three is no pair; nor is a group of people.
+    let text = "Russia, China and Iran held naval drills in the gulf. They met in Tehran on \
+                Monday.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "CONSULT"), "{all:?}");
+    let text = "Protesters from Ghana and Togo marched in the capital. They met on Monday.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "CONSULT"), "{all:?}");
+}
+
+#[test]
+fn they_reaches_its_pair_past_a_named_speaker_and_another_they() {
+    // A speaker named in an apposition (two subjects in the parse) is singular and passed over;
+    // the pair is named four sentences before, through the "they" of the second sentence.
+    let text = "Ghana and Togo sent envoys to the border town after the clashes. They met on the \
+                bridge on Monday. The four soldiers were later freed. Ghana's \
+                army spokesman, Kofi Mensah, says more talks were held on Wednesday. He says they \
+                agreed to set up a joint commission.";
+    let all = events(text);
+    assert!(has(text, "GHA", "AGREE", "TGO"), "{all:?}");
+    assert!(has(text, "TGO", "AGREE", "GHA"), "{all:?}");
+}
+
+#[test]
+fn a_passive_act_upon_one_partys_people_is_the_other_partys() {
+    // No agent named: the other party of the pair holds and frees them.
+    let text = "Ghana and Togo have quarrelled over the border for years. Two Togolese soldiers \
+                were detained near the river in July. The two Togolese soldiers were released on \
+                Monday.";
+    let all = events(text);
+    assert!(has(text, "GHA", "COERCE", "TGO"), "{all:?}");
+    assert!(has(text, "GHA", "CONCEDE", "TGO"), "{all:?}");
+    // A vessel too.
+    let text = "Ghana and Togo have quarrelled over the border for years. A Togolese trawler was \
+                seized off the coast on Friday.";
+    let all = events(text);
+    assert!(has(text, "GHA", "COERCE", "TGO"), "{all:?}");
+    // Private people are most often held by their own state; a thing released holds no one.
+    let text = "Ghana and Togo have quarrelled over the border for years. Four Togolese \
+                protesters were arrested in Lome on Monday.";
+    let all = events(text);
+    assert!(!all.iter().any(|(_, t, _, _)| t == "COERCE"), "{all:?}");
+    let text = "Ghana and Togo have quarrelled over the border for years. In a Togolese statement \
+                released on Monday, the talks were called useful.";
+    let all = events(text);
+    assert!(
+        !all.iter()
+            .any(|(_, t, _, _)| t == "CONCEDE" || t == "RETREAT"),
+        "{all:?}"
+    );
+}
