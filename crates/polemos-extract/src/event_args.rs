@@ -25,7 +25,7 @@ pub use acts::{
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation, states_a_fact};
 use nominal::nominal;
 use offered::offered;
-pub use parties::{author, pair_antecedent, parties_of};
+pub use parties::{author, pair_they, parties_of};
 pub use partners::{Joint, joint};
 
 /// Who an argument of the cue names.

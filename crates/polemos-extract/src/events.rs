@@ -43,14 +43,6 @@ fn person_named_before(doc: &Doc<'_>, s: usize, pronoun: usize, except: &[usize]
     })
 }
 
-/// Whether the pronoun at byte `at` is a plural subject pronoun of things ("they").
-fn they_at(doc: &Doc<'_>, at: usize) -> bool {
-    let t = doc.token_at(at);
-    doc.tok_is_a(t, Class::SubjectPronoun)
-        && doc.tok_is_a(t, Class::ThingPronoun)
-        && !doc.tok_is_a(t, Class::NeuterPronoun)
-}
-
 /// The state an actor acts for (itself for a state or body).
 fn state_of_actor<'a>(doc: &'a Doc<'_>) -> impl Fn(usize) -> usize + 'a {
     move |a| doc.actors[a].affiliation.unwrap_or(a)
@@ -311,9 +303,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // island on Monday": a plural pronoun whose nearest plural subject before it names a
             // pair stands for that pair.
             let antecedent = match tree.source {
-                Who::Pronoun(false, at) if they_at(doc, at) => {
-                    event_args::pair_antecedent(k, doc, s, at)
-                }
+                Who::Pronoun(false, at) => event_args::pair_they(k, doc, s, at).unwrap_or_default(),
                 _ => Vec::new(),
             };
             let (srcs, inferred) = match who(&tree.source, &[]) {

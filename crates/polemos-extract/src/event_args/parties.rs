@@ -154,6 +154,23 @@ fn named_before(
     out
 }
 
+/// The two parties a plural "they" at byte `at` of sentence `s` stands for (`pair_antecedent`),
+/// if it is one: events and stances both ask here, so that a "they" names the same pair for an
+/// act and for the stance it states ("Kenya and Sudan sent envoys to Addis Ababa. They agreed
+/// to reopen the border").
+#[must_use]
+pub fn pair_they(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Option<Vec<usize>> {
+    let t = doc.token_at(at);
+    let they = doc.tok_is_a(t, Class::SubjectPronoun)
+        && doc.tok_is_a(t, Class::ThingPronoun)
+        && !doc.tok_is_a(t, Class::NeuterPronoun);
+    if !they {
+        return None;
+    }
+    let pair = pair_antecedent(k, doc, s, at);
+    (pair.len() == 2).then_some(pair)
+}
+
 /// How many sentences before a plural subject pronoun its antecedent is looked for.
 const ANTECEDENT_REACH: usize = 3;
 
@@ -166,7 +183,7 @@ const ANTECEDENT_REACH: usize = 3;
 /// groups coordinated ("Kenya and Sudan sent envoys. They met ..."). Empty when that subject
 /// names anything else (a group of people, three states, "we") or no plural subject is found.
 #[must_use]
-pub fn pair_antecedent(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Vec<usize> {
+fn pair_antecedent(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Vec<usize> {
     let p = &doc.parse;
     // The search reaches back from the last "they" passed over: each stands for the same pair.
     let mut first = s.saturating_sub(ANTECEDENT_REACH);

@@ -733,6 +733,14 @@ fn actors_of(
         }
     }
     out.dedup();
+    // "Kenya and Sudan sent envoys to Addis Ababa. They agreed to reopen the border": the pair
+    // a plural "they" stands for, as the events stage reads it.
+    if out.is_empty()
+        && let Some(t) = p.token(w).filter(|t| t.upos == "PRON")
+        && let Some(pair) = crate::event_args::pair_they(k, doc, s, t.start)
+    {
+        return FromTree::Actors(pair);
+    }
     if out.is_empty() {
         // "It calls for direct talks" after "The measure was adopted": "it" is the thing the
         // sentence before is about, not a state.

@@ -14,6 +14,21 @@ fn both_sides_are_the_two_just_named() {
 }
 
 #[test]
+fn a_they_after_a_pair_is_the_pair() {
+    // The pair the events stage reads for "they" holds the stance too.
+    let s = stances(
+        "Japan and Russia sent envoys to Moscow over the Kuril Islands. They support talks on a peace treaty.",
+    );
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    // A "they" after a group of three is no pair: nobody of the three holds it alone.
+    let s = stances(
+        "Japan, Russia and China sent envoys to Moscow over the Kuril Islands. They support talks on a peace treaty.",
+    );
+    assert!(!has(&s, "JPN", "negotiations", "support"), "{s:?}");
+}
+
+#[test]
 fn a_reported_they_is_the_subject_that_reports_it() {
     let s = stances(
         "In talks with both Prime Minister Shinzo Abe and President Vladimir Putin, both leaders told me that they are ready for a peace treaty on the Kuril Islands.",
