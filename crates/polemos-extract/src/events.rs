@@ -43,6 +43,21 @@ fn person_named_before(doc: &Doc<'_>, s: usize, pronoun: usize, except: &[usize]
     })
 }
 
+/// Whether the passive verb of `cue` has an agent ("by pirates"), or an oblique that names an
+/// actor ("in Lome", "from France").
+fn agent_or_actor_named(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    if doc.tok_is_a(cue.tok_end, Class::AgentPreposition) {
+        return true;
+    }
+    let p = &doc.parse;
+    let Some(v) = p.word_at(cue.start) else {
+        return false;
+    };
+    p.dependents(v).any(|d| {
+        p.rel(d) == "obl:agent" || (p.has_rel(d, "obl") && doc.actor_at(items, d, true).is_some())
+    })
+}
+
 /// The state an actor acts for (itself for a state or body).
 fn state_of_actor<'a>(doc: &'a Doc<'_>) -> impl Fn(usize) -> usize + 'a {
     move |a| doc.actors[a].affiliation.unwrap_or(a)
@@ -387,13 +402,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue.event_type == PloverType::Request && event_args::states_a_fact(doc, it);
             // "The four Ugandan soldiers were released on Monday": a passive act upon a state's
             // people with no agent named is done by the other party of the pair the text is
-            // about (the one that held them), where the pair is known.
+            // about (the one that held them), where the pair is known. An agent of any kind
+            // ("seized by pirates") or a state an oblique names ("deported from France")
+            // leaves the doer unknown. A withdrawal is no such act: states withdraw their own
+            // soldiers.
             let srcs = if srcs.is_empty()
                 && tree.passive
-                && matches!(
-                    cue.event_type,
-                    PloverType::Coerce | PloverType::Concede | PloverType::Retreat
-                ) {
+                && matches!(cue.event_type, PloverType::Coerce | PloverType::Concede)
+                && !agent_or_actor_named(doc, items, it)
+            {
                 // Private people a demonym describes ("Four Kenyan protesters were arrested")
                 // are most often held by their own state.
                 // Only people and vessels are held and freed ("captive_noun": "soldiers",

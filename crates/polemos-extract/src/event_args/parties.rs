@@ -168,7 +168,20 @@ pub fn pair_they(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Option<Ve
         return None;
     }
     let pair = pair_antecedent(k, doc, s, at);
-    (pair.len() == 2).then_some(pair)
+    if pair.len() != 2 {
+        return None;
+    }
+    // "\"They met with us,\" said a trader": a "they" in the words of someone who speaks for
+    // neither side may be anyone; the pair is read only in the narration or in its own words.
+    // A reported clause whose speaker is no actor ("a villager said") speaks for neither.
+    if let Some(c) = crate::attribution::clause_at(&doc.clauses, s, at)
+        && c.cue.is_some()
+        && c.speaker
+            .is_none_or(|sp| !pair.contains(&doc.actors[sp].affiliation.unwrap_or(sp)))
+    {
+        return None;
+    }
+    Some(pair)
 }
 
 /// How many sentences before a plural subject pronoun its antecedent is looked for.
@@ -196,7 +209,20 @@ fn pair_antecedent(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Vec<usi
         for index in (0..parsed.tokens.len()).rev() {
             let w = Word { sentence, index };
             let Some(t) = p.token(w) else { continue };
-            if t.start >= at || t.deprel != "nsubj" {
+            if t.start >= at {
+                continue;
+            }
+            // "Police fired tear gas at hundreds of protesters. They accused ...": people who
+            // act for no state, named in any role, may be who "they" are; no pair is read past
+            // them.
+            if matches!(t.xpos.as_str(), "NNS" | "NNPS")
+                && doc
+                    .lexicon
+                    .is(Lex::PrivateGroup, &t.text.to_ascii_lowercase())
+            {
+                return Vec::new();
+            }
+            if t.deprel != "nsubj" {
                 continue;
             }
             let lemma = t.lemma.to_ascii_lowercase();
@@ -217,6 +243,14 @@ fn pair_antecedent(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Vec<usi
             let conjuncts = p.conjuncts(w);
             let plural = conjuncts.len() > 1 || matches!(t.xpos.as_str(), "NNS" | "NNPS");
             if !plural {
+                // "The Togolese foreign ministry said that they had arrested ...": a body of one
+                // side may be who "they" are, so no pair is read past it; a person is passed
+                // over ("He says they agreed").
+                let body = map_actor(doc, sentence, t.start)
+                    .is_some_and(|a| doc.actors[a].kind != ActorKind::Person);
+                if body {
+                    return Vec::new();
+                }
                 continue;
             }
             // "Russia, China and Iran held drills": the parser may split a list into two
