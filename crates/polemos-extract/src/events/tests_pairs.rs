@@ -164,7 +164,7 @@ fn a_passive_act_upon_one_partys_people_is_the_other_partys() {
 }
 
 #[test]
-fn a_passive_act_with_an_agent_or_a_place_of_its_own_is_not_the_other_partys() {
+fn a_passive_act_with_an_agent_or_a_state_in_an_oblique_is_not_the_other_partys() {
     // An agent of any kind, or a state the act is tied to, leaves the doer unknown;
     // a withdrawal of a side's own soldiers is that side's.
     for act in [
