@@ -185,7 +185,7 @@ pub enum Lex {
     /// sailors"), unlike other verbs of asking ("asked a question").
     DemandingVerb,
     /// Gerunds of attempting before an infinitive ("accused Japan of trying to smear ..."): the
-    /// act accused is the infinitive's verb, not the attempt (st35).
+    /// act accused is the infinitive's verb, not the attempt.
     AttemptGerund,
     /// Gerunds of furthering before the thing furthered ("the importance of ensuring protection
     /// of civilians"): the issue is the thing, not the act of furthering it.

@@ -72,7 +72,7 @@ pub(super) fn accused_of(
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
     }
-    // st35: "accused Japan of trying to smear Beijing's image": the act tried is accused.
+    // "accused Japan of trying to smear Beijing's image": the act tried is accused.
     if doc.tok_in_lex(first, Lex::AttemptGerund)
         && first + 2 < stop_tok
         && doc.tok_is_a(first + 1, Class::InfinitiveMarker)

@@ -1271,7 +1271,7 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
 }
 
 /// "a demanding task": a one-word cue of demanding (lexicon `demanding_verb`) that modifies a
-/// noun, as the parse reads it or after a determiner, is an adjective, no demand (st35).
+/// noun, as the parse reads it or after a determiner, is an adjective, no demand.
 fn demanding_adjective(doc: &Doc<'_>, cue: &Item) -> bool {
     if cue.tok_end > cue.tok + 1 || !doc.tok_in_lex(cue.tok, Lex::DemandingVerb) {
         return false;

@@ -310,7 +310,7 @@ fn a_name_after_a_preposition_ends_the_act_asked_against() {
 
 #[test]
 fn a_time_after_the_act_asked_is_no_part_of_it() {
-    // st30: "following" ends the act's phrase as "after" does.
+    // "following" ends the act's phrase as "after" does.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. China urged Japan and Russia to show restraint following the collision of the two patrol boats.",
     );
@@ -341,7 +341,7 @@ fn a_verb_of_condemning_asked_of_another_opposes_its_object() {
 
 #[test]
 fn the_release_of_a_document_is_no_release() {
-    // st32: "welcomes the release of the findings" publishes them; no one is freed.
+    // "welcomes the release of the findings" publishes them; no one is freed.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Canada welcomed the release of the survey of the islands.",
     );
@@ -355,7 +355,7 @@ fn the_release_of_a_document_is_no_release() {
 
 #[test]
 fn a_participle_of_demanding_names_the_thing_demanded() {
-    // st35: "while demanding the release" asks for the release, as "demanded" does.
+    // "while demanding the release" asks for the release, as "demanded" does.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Japan recalled its ambassador from Moscow while demanding the release of the fishermen.",
     );

@@ -799,7 +799,7 @@ fn vague_nouns_and_verbs_of_trying_are_no_issues() {
 
 #[test]
 fn an_attempt_accused_is_the_act_attempted() {
-    // st35: "accused X of trying to <verb>" accuses the verb's act, not the trying.
+    // "accused X of trying to <verb>" accuses the verb's act, not the trying.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Tokyo accused Moscow of trying to intimidate Japanese fishermen near the islands.",
     );
