@@ -103,7 +103,10 @@ pub(super) fn accused_of(
 /// a quotation mark): the verb alone when what it acts upon is an actor or an actor's
 /// ("trying to \"smear\" Beijing's image" names `smear`, "trying to provoke Russia"
 /// `provoke`), else the verb with the thing it acts upon ("attempting to alter the border":
-/// `alter-border`). Nothing when the parse reads no verb there.
+/// `alter-border`). Nothing when the parse reads no verb there, when the verb names no act of
+/// its own (lexicon `empty_act_verb`: "trying to become a military power", "seeking to have
+/// the last word"), or when it has no object and acts upon no actor ("trying to go back on its
+/// word").
 fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) -> Option<Accused> {
     let quote = |t: usize| {
         matches!(doc.tokens[t].kind, TokKind::Punct)
@@ -122,6 +125,9 @@ fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) ->
         return None;
     }
     let verb = base_form(&super::holders::lemma(doc, w), doc.tok(v));
+    if doc.lexicon.is(Lex::EmptyActVerb, &verb.to_lowercase()) {
+        return None;
+    }
     let mut next = v + 1;
     while next < stop_tok && quote(next) {
         next += 1;
@@ -129,12 +135,16 @@ fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) ->
     let acted_on_actor = items
         .iter()
         .any(|x| x.tok == next && matches!(x.kind, ItemKind::Actor { .. }));
+    // A verb with no object acts upon nothing the accuser can oppose ("trying to go back on
+    // its word"): no act is named rather than the bare verb.
+    if acted_on_actor {
+        return Some(Accused::New(slugify(&verb)?, verb));
+    }
     if next >= stop_tok
         || !matches!(doc.tokens[next].kind, TokKind::Word)
-        || acted_on_actor
         || p.dependent(w, "obj").is_none()
     {
-        return Some(Accused::New(slugify(&verb)?, verb));
+        return None;
     }
     let (id, title) = new_issue_from(doc, items, next, stop_tok, false)?;
     Some(Accused::New(

@@ -814,6 +814,19 @@ fn an_attempt_accused_is_the_act_attempted() {
 }
 
 #[test]
+fn an_attempt_at_no_act_accuses_nothing() {
+    // A copula, a motion or light verb, or a verb with no object names no act accused.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Tokyo accused Moscow of trying to become the strongest naval power in the region.",
+        "Japan and Russia dispute the Kuril Islands. Tokyo accused Moscow of trying to go back on the promises of 1956.",
+        "Japan and Russia dispute the Kuril Islands. Tokyo accused Moscow of seeking to have the final say over the fisheries.",
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{text}: {s:?}");
+    }
+}
+
+#[test]
 fn a_prepositions_object_after_a_predicate_holds_no_stance() {
     // "in protest over the arrests" is Chile's, whose ambassador leaves Peru.
     let s = stances("Chile recalled its ambassador from Peru in protest over the arrests.");
