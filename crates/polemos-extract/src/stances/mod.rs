@@ -1270,16 +1270,28 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
-/// "a demanding task": a one-word cue of demanding (lexicon `demanding_verb`) that modifies a
-/// noun, as the parse reads it or after a determiner, is an adjective, no demand.
+/// "a demanding task", "increasingly demanding talks": a one-word cue of demanding (lexicon
+/// `demanding_verb`) that modifies a noun, as the parse reads it or after a determiner or an
+/// adverb of degree (lexicon `degree_adverb`), is an adjective, no demand. A participle
+/// modifying a noun ("Japan criticized protesters demanding the withdrawal": acl, or right
+/// after a common noun however the parse hangs it) is that noun's demand, not one of the
+/// clause's subject: none is read either.
 fn demanding_adjective(doc: &Doc<'_>, cue: &Item) -> bool {
     if cue.tok_end > cue.tok + 1 || !doc.tok_in_lex(cue.tok, Lex::DemandingVerb) {
         return false;
     }
     let p = &doc.parse;
     let words = p.words_in(cue.start, cue.end);
-    p.head_of(&words).is_some_and(|w| p.has_rel(w, "amod"))
-        || (cue.tok > 0 && doc.tok_is_a(cue.tok - 1, Class::Determiner))
+    let after_noun = cue.tok > 0
+        && p.word_at(doc.tokens[cue.tok - 1].start)
+            .and_then(|w| p.token(w))
+            .is_some_and(|t| t.upos == "NOUN");
+    after_noun
+        || p.head_of(&words)
+            .is_some_and(|w| p.has_rel(w, "amod") || p.token(w).is_some_and(|t| t.deprel == "acl"))
+        || (cue.tok > 0
+            && (doc.tok_is_a(cue.tok - 1, Class::Determiner)
+                || doc.tok_in_lex(cue.tok - 1, Lex::DegreeAdverb)))
 }
 
 /// Whether the cue is a wish (the lexicon's `wish_adjective`: "interested in").

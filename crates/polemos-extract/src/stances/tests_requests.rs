@@ -368,6 +368,22 @@ fn a_participle_of_demanding_names_the_thing_demanded() {
 }
 
 #[test]
+fn a_demand_of_a_noun_or_an_adjective_of_degree_is_no_demand_of_the_subject() {
+    // A participle modifying a noun is the noun's demand; after a degree adverb, an adjective.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo said it had heard from villagers demanding the return of the islands.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo expects very demanding negotiations with Moscow.",
+    );
+    assert!(
+        !s.iter().any(|(h, i, _)| h == "JPN" && i == "negotiations"),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn asking_for_a_topic_to_end_opposes_it() {
     // The topic is the subject of a verb of ending after it, asked for.
     for text in [
