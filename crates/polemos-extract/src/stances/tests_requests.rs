@@ -419,3 +419,21 @@ fn asking_for_a_topic_to_end_opposes_it() {
         assert!(has(&s, "JPN", "negotiations", "support"), "{text}: {s:?}");
     }
 }
+
+#[test]
+fn a_verb_of_reversing_upon_another_object_does_not_reverse_the_topic() {
+    // "lifted hopes of talks" lifts the hopes; the talks are welcomed.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo welcomed the report, which lifted hopes of new talks over the islands.",
+    );
+    assert!(!has(&s, "JPN", "negotiations", "oppose"), "{s:?}");
+    // Its object the topic, it still reverses.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo called on Moscow to withdraw its troops from the islands.",
+    );
+    assert!(!has(&s, "JPN", "military-presence", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo welcomed the accord, which ended the sanctions.",
+    );
+    assert!(!has(&s, "JPN", "sanctions", "support"), "{s:?}");
+}
