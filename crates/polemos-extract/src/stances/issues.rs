@@ -830,7 +830,11 @@ fn base_form(lemma: &str, word: &str) -> String {
 /// the withdrawal of the troops" is. The verb follows the topic's last word, maybe after "to"
 /// and a passive auxiliary; with neither, it is a base form ("demanded Russian troops
 /// withdraw"), not a participle of a reduced relative ("the sanctions lifted in May"). A verb
-/// with its own object is a purpose ("talks to end the war"), not the topic's ending.
+/// with its own object is a purpose ("talks to end the war"), not the topic's ending; one with
+/// a clause of its own ends that act, not the topic ("urged Russian troops to stop firing on
+/// the boats"), and an active one with an outcome ("wants the talks to end with a peace
+/// treaty", lang `outcome_preposition`) asks for the outcome. Found by position only: a topic
+/// whose phrase runs on ("the sanctions against Russia to be lifted") is not read.
 pub(super) fn ends_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usize) -> bool {
     let Some(topic) = items
         .iter()
@@ -860,7 +864,17 @@ pub(super) fn ends_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usi
     };
     // "to end" is a verb whatever the tagger says; a bare word must be a base form.
     let verbal = to || (tag.upos == "VERB" && (be || tag.xpos == "VB" || tag.xpos == "VBP"));
-    verbal && p.dependent(verb, "obj").is_none()
+    let outcome = !be
+        && p.dependents(verb).any(|d| {
+            p.has_rel(d, "obl")
+                && super::commitment::case_of(doc, d)
+                    .is_some_and(|c| doc.lang.is(Class::OutcomePreposition, &c))
+        });
+    verbal
+        && p.dependent(verb, "obj").is_none()
+        && p.dependent(verb, "xcomp").is_none()
+        && p.dependent(verb, "ccomp").is_none()
+        && !outcome
 }
 
 /// What a request asks for when no known topic follows it: the parse's object of a verb the

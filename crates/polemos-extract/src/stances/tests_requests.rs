@@ -437,3 +437,21 @@ fn a_verb_of_reversing_upon_another_object_does_not_reverse_the_topic() {
     );
     assert!(!has(&s, "JPN", "sanctions", "support"), "{s:?}");
 }
+
+#[test]
+fn an_ending_with_an_act_or_an_outcome_of_its_own_does_not_end_the_topic() {
+    // "to stop firing" stops the firing; "to end with a treaty" asks for the treaty.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo urged Russian troops to stop shooting at Japanese trawlers.",
+    );
+    assert!(!has(&s, "JPN", "military-presence", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo wants the negotiations to end in a peace treaty.",
+    );
+    assert!(!has(&s, "JPN", "negotiations", "oppose"), "{s:?}");
+    // A reduced relative is no ending asked for.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan welcomed the sanctions lifted in May.",
+    );
+    assert!(!has(&s, "JPN", "sanctions", "oppose"), "{s:?}");
+}
