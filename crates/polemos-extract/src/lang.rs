@@ -330,6 +330,8 @@ pub enum Class {
     PartnerWith,
     /// Prepositions that name a partner by themselves ("alongside").
     PartnerPreposition,
+    /// Prepositions of the outcome an ending comes to ("end with a treaty", "end in a deal").
+    OutcomePreposition,
     /// Words that may stand between the actors of a list of partners ("the", "and", ",").
     PartnerListGlue,
     /// Words between an actor and a noun cue that make the actor no possessor of the act ("the", "of").
@@ -373,7 +375,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 150] = [
+pub const CLASSES: [(Class, &str); 151] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -502,6 +504,7 @@ pub const CLASSES: [(Class, &str); 150] = [
     (Class::PartnerLead, "partner_lead"),
     (Class::PartnerWith, "partner_with"),
     (Class::PartnerPreposition, "partner_preposition"),
+    (Class::OutcomePreposition, "outcome_preposition"),
     (Class::PartnerListGlue, "partner_list_glue"),
     (Class::PossessorBreak, "possessor_break"),
     (Class::Neither, "neither"),

@@ -72,7 +72,7 @@ pub(super) fn accused_of(
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
     }
-    // st35: "accused Japan of trying to smear Beijing's image": the act tried is accused.
+    // "accused Japan of trying to smear Beijing's image": the act tried is accused.
     if doc.tok_in_lex(first, Lex::AttemptGerund)
         && first + 2 < stop_tok
         && doc.tok_is_a(first + 1, Class::InfinitiveMarker)
@@ -103,7 +103,10 @@ pub(super) fn accused_of(
 /// a quotation mark): the verb alone when what it acts upon is an actor or an actor's
 /// ("trying to \"smear\" Beijing's image" names `smear`, "trying to provoke Russia"
 /// `provoke`), else the verb with the thing it acts upon ("attempting to alter the border":
-/// `alter-border`). Nothing when the parse reads no verb there.
+/// `alter-border`). Nothing when the parse reads no verb there, when the verb names no act of
+/// its own (lexicon `empty_act_verb`: "trying to become a military power", "seeking to have
+/// the last word"), or when it has no object and acts upon no actor ("trying to go back on its
+/// word").
 fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) -> Option<Accused> {
     let quote = |t: usize| {
         matches!(doc.tokens[t].kind, TokKind::Punct)
@@ -122,6 +125,9 @@ fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) ->
         return None;
     }
     let verb = base_form(&super::holders::lemma(doc, w), doc.tok(v));
+    if doc.lexicon.is(Lex::EmptyActVerb, &verb.to_lowercase()) {
+        return None;
+    }
     let mut next = v + 1;
     while next < stop_tok && quote(next) {
         next += 1;
@@ -129,12 +135,16 @@ fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) ->
     let acted_on_actor = items
         .iter()
         .any(|x| x.tok == next && matches!(x.kind, ItemKind::Actor { .. }));
+    // A verb with no object acts upon nothing the accuser can oppose ("trying to go back on
+    // its word"): no act is named rather than the bare verb.
+    if acted_on_actor {
+        return Some(Accused::New(slugify(&verb)?, verb));
+    }
     if next >= stop_tok
         || !matches!(doc.tokens[next].kind, TokKind::Word)
-        || acted_on_actor
         || p.dependent(w, "obj").is_none()
     {
-        return Some(Accused::New(slugify(&verb)?, verb));
+        return None;
     }
     let (id, title) = new_issue_from(doc, items, next, stop_tok, false)?;
     Some(Accused::New(
@@ -820,7 +830,11 @@ fn base_form(lemma: &str, word: &str) -> String {
 /// the withdrawal of the troops" is. The verb follows the topic's last word, maybe after "to"
 /// and a passive auxiliary; with neither, it is a base form ("demanded Russian troops
 /// withdraw"), not a participle of a reduced relative ("the sanctions lifted in May"). A verb
-/// with its own object is a purpose ("talks to end the war"), not the topic's ending.
+/// with its own object is a purpose ("talks to end the war"), not the topic's ending; one with
+/// a clause of its own ends that act, not the topic ("urged Russian troops to stop firing on
+/// the boats"), and an active one with an outcome ("wants the talks to end with a peace
+/// treaty", lang `outcome_preposition`) asks for the outcome. Found by position only: a topic
+/// whose phrase runs on ("the sanctions against Russia to be lifted") is not read.
 pub(super) fn ends_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usize) -> bool {
     let Some(topic) = items
         .iter()
@@ -850,7 +864,17 @@ pub(super) fn ends_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usi
     };
     // "to end" is a verb whatever the tagger says; a bare word must be a base form.
     let verbal = to || (tag.upos == "VERB" && (be || tag.xpos == "VB" || tag.xpos == "VBP"));
-    verbal && p.dependent(verb, "obj").is_none()
+    let outcome = !be
+        && p.dependents(verb).any(|d| {
+            p.has_rel(d, "obl")
+                && super::commitment::case_of(doc, d)
+                    .is_some_and(|c| doc.lang.is(Class::OutcomePreposition, &c))
+        });
+    verbal
+        && p.dependent(verb, "obj").is_none()
+        && p.dependent(verb, "xcomp").is_none()
+        && p.dependent(verb, "ccomp").is_none()
+        && !outcome
 }
 
 /// What a request asks for when no known topic follows it: the parse's object of a verb the

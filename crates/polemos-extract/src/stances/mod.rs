@@ -103,6 +103,26 @@ fn coordinated_verb_between(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     })
 }
 
+/// Whether the word at token `t` is the verb of a relative clause whose object is no topic:
+/// "the news, which lifted hopes of renewed talks" lifts the hopes, and what it says of the
+/// talks is no reversal of them. Outside a relative clause the object may be the topic's
+/// holder ("refuses to renounce its goal of sovereignty" renounces the sovereignty), and a
+/// relative clause's verb upon a topic ("the deal, which ended the sanctions") reverses it.
+fn object_not_a_topic(doc: &Doc<'_>, items: &[Item], t: usize) -> bool {
+    let p = &doc.parse;
+    let Some(w) = p.word_at(doc.tokens[t].start) else {
+        return false;
+    };
+    if !(p.token(w).is_some_and(|x| x.upos == "VERB") && p.has_rel(w, "acl:relcl")) {
+        return false;
+    }
+    p.dependent(w, "obj").is_some_and(|o| {
+        !items.iter().any(|x| {
+            matches!(x.kind, ItemKind::Topic(_)) && p.words_in(x.start, x.end).contains(&o)
+        })
+    })
+}
+
 /// Whether a verb coordinated with the cue ending at token `cue_end` opens before token `to`:
 /// one the parse coordinates with it, or, when `loose`, any verb after a conjunction
 /// ([`verb_after_coordinator`]: a condition's scope, where the parser may take the coordinated
@@ -786,10 +806,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // refusal to withdraw its troops": condemning a refusal of X is asking for X.
             // A word of reversing counts only in the conjunct that holds the topic: in "to
             // cease all hostilities and to reduce tensions", "cease" does not reach the tensions.
+            // A relative clause's verb of reversing whose object is no topic ("welcomed the
+            // news, which lifted hopes of renewed talks") reverses that object, not the topic.
             let between = |class: crate::lang::Class| {
                 matches!(target, Target::Topic(_, tok) if tok > it.tok_end
-                    && (it.tok_end..tok)
-                        .any(|t| doc.tok_is_a(t, class) && !coordinated_verb_between(doc, t, tok)))
+                && (it.tok_end..tok).any(|t| {
+                    doc.tok_is_a(t, class)
+                        && !coordinated_verb_between(doc, t, tok)
+                        && !object_not_a_topic(doc, items, t)
+                }))
             };
             // "called for Russian troops to withdraw", "demanded the sanctions be
             // lifted": the topic is the subject of a verb of ending after it.
@@ -1270,16 +1295,28 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
-/// "a demanding task": a one-word cue of demanding (lexicon `demanding_verb`) that modifies a
-/// noun, as the parse reads it or after a determiner, is an adjective, no demand (st35).
+/// "a demanding task", "increasingly demanding talks": a one-word cue of demanding (lexicon
+/// `demanding_verb`) that modifies a noun, as the parse reads it or after a determiner or an
+/// adverb of degree (lexicon `degree_adverb`), is an adjective, no demand. A participle
+/// modifying a noun ("Japan criticized protesters demanding the withdrawal": acl, or right
+/// after a common noun however the parse hangs it) is that noun's demand, not one of the
+/// clause's subject: none is read either.
 fn demanding_adjective(doc: &Doc<'_>, cue: &Item) -> bool {
     if cue.tok_end > cue.tok + 1 || !doc.tok_in_lex(cue.tok, Lex::DemandingVerb) {
         return false;
     }
     let p = &doc.parse;
     let words = p.words_in(cue.start, cue.end);
-    p.head_of(&words).is_some_and(|w| p.has_rel(w, "amod"))
-        || (cue.tok > 0 && doc.tok_is_a(cue.tok - 1, Class::Determiner))
+    let after_noun = cue.tok > 0
+        && p.word_at(doc.tokens[cue.tok - 1].start)
+            .and_then(|w| p.token(w))
+            .is_some_and(|t| t.upos == "NOUN");
+    after_noun
+        || p.head_of(&words)
+            .is_some_and(|w| p.has_rel(w, "amod") || p.token(w).is_some_and(|t| t.deprel == "acl"))
+        || (cue.tok > 0
+            && (doc.tok_is_a(cue.tok - 1, Class::Determiner)
+                || doc.tok_in_lex(cue.tok - 1, Lex::DegreeAdverb)))
 }
 
 /// Whether the cue is a wish (the lexicon's `wish_adjective`: "interested in").

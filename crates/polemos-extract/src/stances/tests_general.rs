@@ -195,7 +195,7 @@ fn a_word_of_when_or_how_attested_a_deed_is_is_no_part_of_its_name() {
 
 #[test]
 fn an_adverb_of_place_after_the_noun_is_no_part_of_the_issue() {
-    // st30: "out at sea" says where the crews are.
+    // "out at sea" says where the crews are.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Japan said it stands with the fishermen out at sea.",
     );
@@ -212,7 +212,7 @@ fn an_adverb_of_place_after_the_noun_is_no_part_of_the_issue() {
 
 #[test]
 fn a_peace_process_is_its_own_issue() {
-    // st32: "the peace process" is the course toward a settlement, not "peace".
+    // "the peace process" is the course toward a settlement, not "peace".
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. The United States supports Japan's efforts to advance the peace process.",
     );

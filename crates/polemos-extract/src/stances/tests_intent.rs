@@ -57,7 +57,7 @@ fn an_object_kept_from_acting_is_no_thing_willed_against() {
 
 #[test]
 fn an_indirect_question_about_an_act_states_no_stance_on_it() {
-    // st30: "no word on when X will resume talks" asks what X will do.
+    // "no word on when X will resume talks" asks what X will do.
     for text in [
         "Japan and Russia dispute the Kuril Islands. There was no word on when Japan and Russia would resume the talks.",
         "Japan and Russia dispute the Kuril Islands. It is unclear whether Russia will resume the talks.",
@@ -83,7 +83,7 @@ fn an_indirect_question_about_an_act_states_no_stance_on_it() {
 
 #[test]
 fn the_words_that_open_only_a_question_are_the_profiles() {
-    // st32: "whether" is read from the class `question_mark` of the language profile, not
+    // "whether" is read from the class `question_mark` of the language profile, not
     // written in the code: a profile whose class is empty reads the infinitive as an act.
     let texts = [
         "Japan and Russia dispute the Kuril Islands. Japan is considering whether to resume the talks.",
@@ -117,7 +117,7 @@ fn the_words_that_open_only_a_question_are_the_profiles() {
 
 #[test]
 fn a_speaker_who_says_a_course_goes_on_backs_it() {
-    // st30: "said the negotiations will continue" is the speaker's support of them.
+    // "said the negotiations will continue" is the speaker's support of them.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Japanese Foreign Minister Taro Kono said the negotiations over the islands will continue.",
     );

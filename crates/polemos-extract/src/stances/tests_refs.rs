@@ -441,7 +441,7 @@ fn denying_involvement_opposes_the_charge() {
 
 #[test]
 fn denying_a_role_in_a_wrong_opposes_the_charge() {
-    // st35: "a role in" is a phrase of taking part, as "involvement in" is.
+    // "a role in" is a phrase of taking part, as "involvement in" is.
     for text in [
         "Japan and Russia dispute the Kuril Islands. Moscow has repeatedly denied having a role in the bombing of the harbour.",
         "Japan and Russia dispute the Kuril Islands. Russia denies playing any role in the massacre on the islands.",
@@ -499,7 +499,7 @@ fn the_report_is_the_nearest_report_named_or_not() {
 
 #[test]
 fn competing_claims_are_the_dispute_not_a_claim() {
-    // st32: "competing claims" names what is contested; the subject claims nothing by it.
+    // "competing claims" names what is contested; the subject claims nothing by it.
     for text in [
         "Japan and Russia dispute the Kuril Islands. Japan filed a case at the court concerning competing claims to the Kuril Islands.",
         "Japan and Russia dispute the Kuril Islands. The court will rule on the rival claims to the Kuril Islands next year.",

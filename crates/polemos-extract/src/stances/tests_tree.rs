@@ -799,7 +799,7 @@ fn vague_nouns_and_verbs_of_trying_are_no_issues() {
 
 #[test]
 fn an_attempt_accused_is_the_act_attempted() {
-    // st35: "accused X of trying to <verb>" accuses the verb's act, not the trying.
+    // "accused X of trying to <verb>" accuses the verb's act, not the trying.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Tokyo accused Moscow of trying to intimidate Japanese fishermen near the islands.",
     );
@@ -811,6 +811,19 @@ fn an_attempt_accused_is_the_act_attempted() {
     // No verb after the attempt, no act.
     let s = stances("Japan and Russia dispute the Kuril Islands. Japan accused Russia of trying.");
     assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
+}
+
+#[test]
+fn an_attempt_at_no_act_accuses_nothing() {
+    // A copula, a motion or light verb, or a verb with no object names no act accused.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Tokyo accused Moscow of trying to become the strongest naval power in the region.",
+        "Japan and Russia dispute the Kuril Islands. Tokyo accused Moscow of trying to go back on the promises of 1956.",
+        "Japan and Russia dispute the Kuril Islands. Tokyo accused Moscow of seeking to have the final say over the fisheries.",
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{text}: {s:?}");
+    }
 }
 
 #[test]
