@@ -855,7 +855,7 @@ mod tests {
 
     #[test]
     fn a_name_with_an_apposition_before_said_is_the_speaker() {
-        // st32: ", the spokesman," or ", a senior official," between a name and "said" describes
+        // ", the spokesman," or ", a senior official," between a name and "said" describes
         // the name: the name is the speaker, after a quotation as before a colon.
         for text in [
             "\"We will not accept this,\" Hilde Marrow, the spokesman, said.",

@@ -606,7 +606,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 .then(|| issues::demanded_clause(doc, items, i, stop_tok))
                                 .flatten()
                         });
-                    // st29: "Russia agreed to resume deliveries": a subject's will to do a
+                    // "Russia agreed to resume deliveries": a subject's will to do a
                     // thing itself names the thing as a request would.
                     let willed = (kind == Kind::Support && !is_request && !object_is_actor)
                         .then(|| issues::willed_act(doc, items, i, stop_tok))

@@ -154,7 +154,7 @@ fn an_effort_to_undermine_something_is_no_support_of_it() {
 
 #[test]
 fn one_who_backs_a_commitment_backs_what_it_is_to() {
-    // st27: the subject of a verb of backing (support, welcome, commend ...) whose object is a
+    // The subject of a verb of backing (support, welcome, commend ...) whose object is a
     // noun of commitment backs what the noun is to, as the owner does.
     let pre = "Japan and Russia met again over the Kuril Islands. ";
     let s = stances(&format!(
@@ -187,7 +187,7 @@ fn one_who_backs_a_commitment_backs_what_it_is_to() {
 
 #[test]
 fn a_backing_denied_backs_nothing() {
-    // st28: "did not welcome" a commitment is no support of what it is to.
+    // "did not welcome" a commitment is no support of what it is to.
     let pre = "Japan and Russia met again over the Kuril Islands. ";
     let s = stances(&format!(
         "{pre}Canada did not welcome both leaders' commitment to resolving this issue peacefully."

@@ -160,7 +160,7 @@ fn calling_a_states_allegations_false_is_no_stance_on_sovereignty() {
 
 #[test]
 fn a_word_of_how_plain_a_deed_is_is_no_part_of_its_name() {
-    // st27: "plain", "blatant", "outright" say how plain the deed is, not which deed it is.
+    // "plain", "blatant", "outright" say how plain the deed is, not which deed it is.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Japan said the blatant interference of Russia is a violation of its sovereignty.",
     );
@@ -173,7 +173,7 @@ fn a_word_of_how_plain_a_deed_is_is_no_part_of_its_name() {
 
 #[test]
 fn a_word_of_when_or_how_attested_a_deed_is_is_no_part_of_its_name() {
-    // st29: "recent", "reported", "continuing" say which time or report of the deed is meant,
+    // "recent", "reported", "continuing" say which time or report of the deed is meant,
     // not which deed it is.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Japan is deeply concerned about the reported detention of the fishermen.",

@@ -20,7 +20,7 @@ fn regretting_a_decision_to_reverse_opposes_the_reversal() {
 
 #[test]
 fn a_subjects_will_to_do_a_thing_itself_names_the_thing() {
-    // st29: a cue of will ending in "to" names the act as a request does.
+    // A cue of will ending in "to" names the act as a request does.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Russia agreed to resume deliveries of fuel.",
     );
@@ -47,7 +47,7 @@ fn a_subjects_will_to_do_a_thing_itself_names_the_thing() {
 
 #[test]
 fn an_object_kept_from_acting_is_no_thing_willed_against() {
-    // st29: "agreed to prevent armed groups from using the territory" is not against the groups
+    // "agreed to prevent armed groups from using the territory" is not against the groups
     // as a thing; nor is stopping smugglers from crossing against the smugglers.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. The two countries have agreed to stop smugglers from crossing the border.",
