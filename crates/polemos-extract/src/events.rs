@@ -44,7 +44,8 @@ fn person_named_before(doc: &Doc<'_>, s: usize, pronoun: usize, except: &[usize]
 }
 
 /// Whether the passive verb of `cue` has an agent ("by pirates"), or an oblique that names an
-/// actor ("in Lome", "from France").
+/// actor ("from France"; a capital after "in" is no actor mention, so "arrested in Lome" is
+/// not seen).
 fn agent_or_actor_named(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
     if doc.tok_is_a(cue.tok_end, Class::AgentPreposition) {
         return true;
