@@ -35,11 +35,10 @@ pub fn issue_name(k: &Knowledge, doc: &Doc<'_>, s: usize, topic: usize) -> Optio
 /// acts for none of them (as their official), named in full: not an owner ("Putin's aide") or
 /// an adjective.
 fn person_named_before(doc: &Doc<'_>, s: usize, pronoun: usize, except: &[usize]) -> Option<usize> {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     doc.person_named_before(s, pronoun, |actor, _| {
         !except
             .iter()
-            .any(|&e| e == actor || state_of(e) == state_of(actor))
+            .any(|&e| e == actor || doc.state_of(e) == doc.state_of(actor))
     })
 }
 
@@ -57,11 +56,6 @@ fn agent_or_actor_named(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
     p.dependents(v).any(|d| {
         p.rel(d) == "obl:agent" || (p.has_rel(d, "obl") && doc.actor_at(items, d, true).is_some())
     })
-}
-
-/// The state an actor acts for (itself for a state or body).
-fn state_of_actor<'a>(doc: &'a Doc<'_>) -> impl Fn(usize) -> usize + 'a {
-    move |a| doc.actors[a].affiliation.unwrap_or(a)
 }
 
 /// Codes every event of the document and merges repeated reports.
@@ -429,7 +423,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 };
                 let private = !held(Lex::CaptiveNoun) || held(Lex::PrivateGroup);
                 let patients: Vec<usize> = who(&tree.target, &[])
-                    .map(|x| x.0.into_iter().map(state_of_actor(doc)).collect())
+                    .map(|x| x.0.into_iter().map(|a| doc.state_of(a)).collect())
                     .unwrap_or_default();
                 match patients.as_slice() {
                     [x] if !private => {
@@ -468,7 +462,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 (srcs, None)
             };
             // A state does not act upon itself or its own officials.
-            let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
             let targets: Vec<usize> = if cue.args == Args::By {
                 Vec::new()
             } else {
@@ -488,13 +481,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     objects_after(doc, items, i, ceil)
                 }
                 .into_iter()
-                .filter(|&a| !srcs.iter().any(|&x| x == a || state_of(x) == state_of(a)))
+                .filter(|&a| {
+                    !srcs
+                        .iter()
+                        .any(|&x| x == a || doc.state_of(x) == doc.state_of(a))
+                })
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect()
             };
             let tree_targets = who(&tree.target, &srcs).map(|x| {
                 x.0.into_iter()
-                    .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
+                    .filter(|&a| !srcs.iter().any(|&x| doc.state_of(x) == doc.state_of(a)))
                     .collect::<Vec<_>>()
             });
             // "claimed that Pakistani troops fired on ...": an accusation is aimed at the
@@ -508,7 +505,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 t if agreed => who(&tree.clause_target, &srcs)
                     .map(|x| {
                         x.0.into_iter()
-                            .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
+                            .filter(|&a| !srcs.iter().any(|&x| doc.state_of(x) == doc.state_of(a)))
                             .collect()
                     })
                     .or(t),
@@ -518,7 +515,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .or_else(|| who(&tree.clause_target, &srcs))
                     .map(|x| {
                         x.0.into_iter()
-                            .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
+                            .filter(|&a| !srcs.iter().any(|&x| doc.state_of(x) == doc.state_of(a)))
                             .collect()
                     })
                     .or(t),
@@ -547,7 +544,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 who(&tree.condition_target, &srcs)
                     .map(|x| {
                         x.0.into_iter()
-                            .filter(|&a| !srcs.iter().any(|&x| state_of(x) == state_of(a)))
+                            .filter(|&a| !srcs.iter().any(|&x| doc.state_of(x) == doc.state_of(a)))
                             .collect()
                     })
                     .unwrap_or_default()
@@ -642,9 +639,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Some(sp)
                     if targets.is_empty()
                         && cue.event_type == PloverType::Concede
-                        && !srcs.iter().any(|&a| state_of(a) == state_of(sp)) =>
+                        && !srcs.iter().any(|&a| doc.state_of(a) == doc.state_of(sp)) =>
                 {
-                    vec![state_of(sp)]
+                    vec![doc.state_of(sp)]
                 }
                 _ => targets,
             };
@@ -848,7 +845,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             let others: Vec<usize> = parties
                                 .iter()
                                 .copied()
-                                .filter(|&b| b != a && state_of(b) != state_of(a))
+                                .filter(|&b| b != a && doc.state_of(b) != doc.state_of(a))
                                 .collect();
                             (vec![a], others)
                         })
@@ -1093,8 +1090,7 @@ fn object_owned(doc: &Doc<'_>, it: &Item) -> bool {
 /// U.S. ambassador to Niger to leave", said of the United States, is an evacuation; "the
 /// ambassador to Niger" is where he served).
 fn expelling_state(doc: &Doc<'_>, items: &[Item], cue: &Item, srcs: &[usize]) -> bool {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
-    let states: Vec<usize> = srcs.iter().map(|&a| state_of(a)).collect();
+    let states: Vec<usize> = srcs.iter().map(|&a| doc.state_of(a)).collect();
     if states.is_empty()
         || states
             .iter()
@@ -1112,7 +1108,7 @@ fn expelling_state(doc: &Doc<'_>, items: &[Item], cue: &Item, srcs: &[usize]) ->
     };
     !items.iter().any(|it| match it.kind {
         ItemKind::Actor { actor, .. } => {
-            it.start >= from && it.end <= head && states.contains(&state_of(actor))
+            it.start >= from && it.end <= head && states.contains(&doc.state_of(actor))
         }
         _ => false,
     })

@@ -122,7 +122,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         f.weight += 1;
                         explicit[s] = Some(d);
                     }
-                    let actor = doc.actors[actor].affiliation.unwrap_or(actor);
+                    let actor = doc.state_of(actor);
                     if let Some(known) = doc.actors[actor].known {
                         let id = k.actors[known].id.as_str();
                         if !parties_here.contains(&id) {

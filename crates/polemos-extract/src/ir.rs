@@ -307,6 +307,14 @@ impl<'t> Doc<'t> {
         format!("actors/{}", self.actors[a].id)
     }
 
+    /// The actor `a` acts for: the state or body it is affiliated with, or itself (a state, a
+    /// body or a group of its own). Events and stances compare sides by it, so that a minister
+    /// and his state are one side.
+    #[must_use]
+    pub fn state_of(&self, a: usize) -> usize {
+        self.actors[a].affiliation.unwrap_or(a)
+    }
+
     /// The actor that holds stances for `a`: a state for its officials and bodies, nobody for
     /// outlets.
     #[must_use]
@@ -314,7 +322,7 @@ impl<'t> Doc<'t> {
         let actor = &self.actors[a];
         match actor.kind {
             ActorKind::MediaOutlet => None,
-            ActorKind::Person | ActorKind::GovernmentBody => Some(actor.affiliation.unwrap_or(a)),
+            ActorKind::Person | ActorKind::GovernmentBody => Some(self.state_of(a)),
             _ => Some(a),
         }
     }

@@ -32,7 +32,7 @@ struct Proposal {
 
 /// The document actor a mention stands for, when it is a state.
 fn state_of(doc: &Doc<'_>, actor: usize) -> Option<usize> {
-    let a = doc.actors[actor].affiliation.unwrap_or(actor);
+    let a = doc.state_of(actor);
     (doc.actors[a].kind == ActorKind::State).then_some(a)
 }
 
@@ -952,7 +952,7 @@ fn domestic_crisis(k: &Knowledge, doc: &Doc<'_>, state: usize) -> Option<Proposa
     // An international body takes the crisis up; a text of one state's own politics (a
     // senator's speech) proposes nothing.
     let outside = |a: usize| {
-        let a = doc.actors[a].affiliation.unwrap_or(a);
+        let a = doc.state_of(a);
         (a != state && doc.actors[a].kind == ActorKind::InternationalOrganization).then_some(a)
     };
     let mut others: HashMap<usize, usize> = HashMap::new();

@@ -14,7 +14,6 @@ pub fn parties_of(
     before: usize,
     except: &[usize],
 ) -> Vec<usize> {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     // "Pakistani and Afghan forces exchanged fire, with both sides accusing the other": two
     // parties named in the sentence itself, before the words, are the ones meant, whatever the
     // dispute the sentence was assigned to (which may be wrong, or have other parties).
@@ -47,7 +46,7 @@ pub fn parties_of(
         let named: Vec<usize> = ids
             .iter()
             .filter_map(|id| doc.actors.iter().position(|a| a.id == *id))
-            .filter(|&a| !except.iter().any(|&x| state_of(x) == a))
+            .filter(|&a| !except.iter().any(|&x| doc.state_of(x) == a))
             .collect();
         if named.len() == 2 {
             return named;
@@ -83,12 +82,11 @@ fn named_after(doc: &Doc<'_>, s: usize, from: usize, except: &[usize]) -> Vec<us
 /// The state (or group) item `it` names, when it names one that can be a party and is not the
 /// state of one in `except`.
 fn party_named(doc: &Doc<'_>, it: &Item, except: &[usize]) -> Option<usize> {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     let ItemKind::Actor { actor, .. } = it.kind else {
         return None;
     };
-    let st = state_of(actor);
-    (is_party(doc, st) && !except.iter().any(|&x| state_of(x) == st)).then_some(st)
+    let st = doc.state_of(actor);
+    (is_party(doc, st) && !except.iter().any(|&x| doc.state_of(x) == st)).then_some(st)
 }
 
 /// Whether actor `a` can be a party to a dispute: a state or an armed or political group.
@@ -176,8 +174,7 @@ pub fn pair_they(k: &Knowledge, doc: &Doc<'_>, s: usize, at: usize) -> Option<Ve
     // A reported clause whose speaker is no actor ("a villager said") speaks for neither.
     if let Some(c) = crate::attribution::clause_at(&doc.clauses, s, at)
         && c.cue.is_some()
-        && c.speaker
-            .is_none_or(|sp| !pair.contains(&doc.actors[sp].affiliation.unwrap_or(sp)))
+        && c.speaker.is_none_or(|sp| !pair.contains(&doc.state_of(sp)))
     {
         return None;
     }

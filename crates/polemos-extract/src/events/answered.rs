@@ -36,8 +36,7 @@ pub fn answered(
     reacting: &[usize],
     speaker: Option<usize>,
 ) -> Vec<usize> {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
-    let theirs = |a: usize| reacting.iter().any(|&r| state_of(r) == state_of(a));
+    let theirs = |a: usize| reacting.iter().any(|&r| doc.state_of(r) == doc.state_of(a));
     if let Some(act) = acts
         .iter()
         .rev()
@@ -46,12 +45,12 @@ pub fn answered(
         return act.sources.clone();
     }
     let other_party = |actor: usize| {
-        let st = state_of(actor);
+        let st = doc.state_of(actor);
         matches!(
             doc.actors[st].kind,
             ActorKind::State | ActorKind::InternationalOrganization
         ) && !theirs(actor)
-            && speaker.is_none_or(|sp| state_of(sp) != st)
+            && speaker.is_none_or(|sp| doc.state_of(sp) != st)
     };
     for sentence in (s.saturating_sub(REACH)..=s).rev() {
         for it in doc.sentence_items(sentence).iter().rev() {
@@ -59,7 +58,7 @@ pub fn answered(
                 && it.start < cue.0
                 && other_party(actor)
             {
-                return vec![state_of(actor)];
+                return vec![doc.state_of(actor)];
             }
         }
     }
@@ -67,7 +66,7 @@ pub fn answered(
         .iter()
         .find_map(|it| match it.kind {
             ItemKind::Actor { actor, .. } if it.start >= cue.1 && other_party(actor) => {
-                Some(state_of(actor))
+                Some(doc.state_of(actor))
             }
             _ => None,
         })

@@ -33,7 +33,6 @@ pub(super) fn code(
         return;
     }
     let p = &doc.parse;
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     // The actor a word names: the actor whose mention holds the word.
     let actor_at = |w: Word| doc.actor_at(items, w, true);
     for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::JoiningVerb)) {
@@ -90,7 +89,7 @@ pub(super) fn code(
         // "France and Germany joined Britain": each joiner coordinated in the subject.
         let mut joiners: Vec<usize> = Vec::new();
         for a in p.conjuncts(joiner).into_iter().filter_map(actor_at) {
-            if !joiners.contains(&a) && state_of(a) != state_of(joined) {
+            if !joiners.contains(&a) && doc.state_of(a) != doc.state_of(joined) {
                 joiners.push(a);
             }
         }
@@ -124,10 +123,9 @@ fn join(
     joins: &dyn Fn(&EventFact) -> bool,
     (joiner, joined): (usize, usize),
 ) {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     let joined_name = doc.actor_name(joined);
     let joiner_name = doc.actor_name(joiner);
-    let joiner_state = doc.actor_name(state_of(joiner));
+    let joiner_state = doc.actor_name(doc.state_of(joiner));
     let done: Vec<EventFact> = out
         .iter()
         .filter(|e| {

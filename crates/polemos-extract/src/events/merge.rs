@@ -77,11 +77,10 @@ pub(super) fn add_voiced(
     sources: &[usize],
     targets: &[usize],
 ) {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     let targets: Vec<usize> = targets
         .iter()
         .copied()
-        .filter(|&t| !sources.iter().any(|&x| state_of(x) == state_of(t)))
+        .filter(|&t| !sources.iter().any(|&x| doc.state_of(x) == doc.state_of(t)))
         .collect();
     if sources.is_empty() || targets.is_empty() {
         return;

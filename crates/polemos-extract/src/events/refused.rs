@@ -38,7 +38,6 @@ pub(super) fn code(
         return;
     };
     let p = &doc.parse;
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     // The events read before this sentence; this sentence's refusals press no one.
     let pressed = std::cell::OnceCell::new();
     for t in toks.filter(|&t| doc.tok_in_lex(t, Lex::YieldingVerb)) {
@@ -66,7 +65,7 @@ pub(super) fn code(
             speaker
         } else {
             match owner_actor(doc, items, subject) {
-                Some(a) if state_of(a) == state_of(speaker) => a,
+                Some(a) if doc.state_of(a) == doc.state_of(speaker) => a,
                 _ => continue,
             }
         };
@@ -76,7 +75,7 @@ pub(super) fn code(
         let pressed = pressed.get_or_init(|| pressing_states(doc, out));
         let targets: Vec<usize> = targets
             .into_iter()
-            .filter(|&a| pressed.contains(&state_of(a)))
+            .filter(|&a| pressed.contains(&doc.state_of(a)))
             .collect();
         // Read from a negated promise, not from a verb of rejecting.
         add_voiced(
@@ -139,7 +138,7 @@ fn pressing_states(doc: &Doc<'_>, events: &[EventFact]) -> Vec<usize> {
     }) {
         for name in &e.sources {
             if let Some(&a) = by_name.get(name) {
-                states.push(doc.actors[a].affiliation.unwrap_or(a));
+                states.push(doc.state_of(a));
             }
         }
     }

@@ -80,8 +80,7 @@ pub fn rulers_target(
     }) {
         return None;
     }
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
-    let theirs = |a: usize| srcs.iter().any(|&x| state_of(x) == state_of(a));
+    let theirs = |a: usize| srcs.iter().any(|&x| doc.state_of(x) == doc.state_of(a));
     for sentence in (s.saturating_sub(REACH)..=s).rev() {
         for x in doc.sentence_items(sentence).iter().rev() {
             let ItemKind::Actor { actor, .. } = x.kind else {
@@ -90,7 +89,7 @@ pub fn rulers_target(
             if sentence == s && x.start >= cue.start {
                 continue;
             }
-            let st = state_of(actor);
+            let st = doc.state_of(actor);
             if doc.actors[st].kind == ActorKind::State && !theirs(actor) {
                 return Some(st);
             }

@@ -27,8 +27,11 @@ pub(super) fn accusation(
         return None;
     }
     let speaker = clause.speaker?;
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
-    if sources.is_empty() || sources.iter().any(|&a| state_of(a) == state_of(speaker)) {
+    if sources.is_empty()
+        || sources
+            .iter()
+            .any(|&a| doc.state_of(a) == doc.state_of(speaker))
+    {
         return None;
     }
     // An allegation of force against the speaker's own side, or against no one named ("fired
@@ -37,7 +40,7 @@ pub(super) fn accusation(
     let theirs = |name: &String| {
         (0..doc.actors.len())
             .find(|&a| doc.actor_name(a) == *name)
-            .is_some_and(|a| state_of(a) == state_of(speaker))
+            .is_some_and(|a| doc.state_of(a) == doc.state_of(speaker))
     };
     if !fact.targets.is_empty() && !fact.targets.iter().any(theirs) {
         return None;

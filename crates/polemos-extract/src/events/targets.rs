@@ -31,8 +31,7 @@ pub(super) fn accuser(
     before: usize,
     deniers: &[usize],
 ) -> Vec<usize> {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
-    let theirs = |a: usize| deniers.iter().any(|&d| state_of(d) == state_of(a));
+    let theirs = |a: usize| deniers.iter().any(|&d| doc.state_of(d) == doc.state_of(a));
     let by_another =
         |a: &&Accusation| !a.sources.is_empty() && !a.sources.iter().any(|&x| theirs(x));
     if let Some(a) = accusers
@@ -55,7 +54,7 @@ pub(super) fn accuser(
             a.sources
                 .iter()
                 .chain(&a.targets)
-                .any(|&y| state_of(y) == state_of(x))
+                .any(|&y| doc.state_of(y) == doc.state_of(x))
         })
     };
     for sentence in (s.saturating_sub(2)..=s).rev() {
@@ -63,7 +62,7 @@ pub(super) fn accuser(
             let ItemKind::Actor { actor, .. } = it.kind else {
                 continue;
             };
-            let st = state_of(actor);
+            let st = doc.state_of(actor);
             let party = matches!(
                 doc.actors[st].kind,
                 polemos_core::model::ActorKind::State
@@ -99,12 +98,11 @@ pub(super) fn contested(
         ItemKind::DisputeName(d, _) | ItemKind::DisputePart(d) => Some(d),
         _ => None,
     })?;
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     let others: Vec<usize> = k.disputes[d]
         .parties
         .iter()
         .filter_map(|id| doc.actors.iter().position(|a| a.id == *id))
-        .filter(|&a| !srcs.iter().any(|&x| state_of(x) == a))
+        .filter(|&a| !srcs.iter().any(|&x| doc.state_of(x) == a))
         .collect();
     match others.as_slice() {
         [one] if k.disputes[d].parties.len() == 2 => Some(*one),
@@ -304,7 +302,6 @@ pub(super) fn recalled_from(
     it: &Item,
     srcs: &[usize],
 ) -> Option<usize> {
-    let state_of = |a: usize| doc.actors[a].affiliation.unwrap_or(a);
     let (x, actor) = items.iter().find_map(|x| match x.kind {
         ItemKind::Actor { actor, .. } if x.start >= it.end => Some((x, actor)),
         _ => None,
@@ -314,7 +311,7 @@ pub(super) fn recalled_from(
         && p <= it.tok_end + RECALL_REACH
         && doc.tok_in_lex(p, Lex::RecallOriginCase)
         && !(it.tok_end..p).any(|t| doc.tok(t) == ",")
-        && !srcs.iter().any(|&s| state_of(s) == state_of(actor)))
+        && !srcs.iter().any(|&s| doc.state_of(s) == doc.state_of(actor)))
     .then_some(actor)
 }
 
