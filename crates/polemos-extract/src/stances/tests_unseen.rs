@@ -184,3 +184,30 @@ fn a_venue_named_before_against_holds_nothing() {
         "{s:?}"
     );
 }
+
+#[test]
+fn people_are_no_issue() {
+    // st36: people an act is done to or by head no issue.
+    for (text, id) in [
+        (
+            "India and Pakistan dispute Kashmir.\n\nPakistan condemned the crimes against civilians in the valley.",
+            "civilians",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nJapan opposes any harm to the three missing sailors.",
+            "three-missing-sailors",
+        ),
+        (
+            "India and Pakistan dispute Kashmir.\n\nIndia has supported Kashmir ever since Pakistan-backed militants attacked the valley.",
+            "militants",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!issue(&s, id), "{text}: {s:?}");
+    }
+    // Another noun's complement, or a verb's object, is one.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan called for the release of the fishermen.",
+    );
+    assert!(s.iter().any(|(a, _, _)| a == "JPN"), "{s:?}");
+}
