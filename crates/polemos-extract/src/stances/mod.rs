@@ -177,7 +177,14 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         {
             Some(Kind::Proposal)
         }
-        ItemKind::Event(e) if k.events[e].event_type == PloverType::Accuse => Some(Kind::Accuse),
+        // "granted a company rights to explore the lake for oil": investigating (CAMEO 09,
+        // coded ACCUSE) charges no one.
+        ItemKind::Event(e)
+            if k.events[e].event_type == PloverType::Accuse
+                && k.events[e].mode != "investigate" =>
+        {
+            Some(Kind::Accuse)
+        }
         // "asked to have peacekeepers sent", "demanded talks": asking for a thing supports it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Request => Some(Kind::Support),
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),

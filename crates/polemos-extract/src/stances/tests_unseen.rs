@@ -211,3 +211,20 @@ fn people_are_no_issue() {
     );
     assert!(s.iter().any(|(a, _, _)| a == "JPN"), "{s:?}");
 }
+
+#[test]
+fn investigating_is_no_charge() {
+    // st36: verbs of investigating (CAMEO 09, coded ACCUSE) accuse no one of what they look into.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands.\n\nThe row grew when Japan allowed a firm to explore the seabed for gas.",
+        "India and Pakistan dispute Kashmir.\n\nPakistan examined the ruins for evidence of shelling.",
+    ] {
+        let s = stances(text);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    // A charge is one.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nPakistan condemned the shelling of the village.",
+    );
+    assert!(s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
+}
