@@ -228,3 +228,25 @@ fn investigating_is_no_charge() {
     );
     assert!(s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
 }
+
+#[test]
+fn the_quarrel_itself_or_a_bare_authority_is_no_issue() {
+    // st36: a noun for the quarrel names the dispute; "authority" needs whose.
+    for (text, id) in [
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nRussia has criticized the row over the islands.",
+            "row",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nJapan condemned Russia's behavior in the waters.",
+            "behavior",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nRussia rejects the authority of the Hague tribunal.",
+            "authority",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!issue(&s, id), "{text}: {s:?}");
+    }
+}
