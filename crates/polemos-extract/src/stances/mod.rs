@@ -780,6 +780,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         && x.start >= src_end.max(clause.start)
                         && it.tok.saturating_sub(x.tok_end) <= 3
                 }) || holders::negated_in_tree(doc, it));
+            // "both countries have yet to agree to a maritime boundary": the two parties not
+            // agreeing with each other is their quarrel, no stance of either against the thing.
+            if negated
+                && kind == Kind::Support
+                && holders.len() == 2
+                && doc
+                    .slice(it.start, it.end)
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| doc.lexicon.is(Lex::ReciprocalVerb, w))
+                && holders::dispute_parties(k, doc, s)
+                    .is_some_and(|p| holders.iter().all(|h| p.contains(h)))
+            {
+                continue;
+            }
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start

@@ -250,3 +250,21 @@ fn the_quarrel_itself_or_a_bare_authority_is_no_issue() {
         assert!(!issue(&s, id), "{text}: {s:?}");
     }
 }
+
+#[test]
+fn two_parties_not_agreeing_oppose_nothing() {
+    // st36: the parties not at one with each other hold no stance against the thing.
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nBoth countries have yet to agree to a ceasefire line.",
+        "India and Pakistan dispute Kashmir.\n\nIndia and Pakistan failed to agree to a ceasefire.",
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(_, _, l)| l == "oppose"), "{text}: {s:?}");
+    }
+    // One side's refusal is its stance.
+    let s = stances("India and Pakistan dispute Kashmir.\n\nPakistan has not agreed to talks.");
+    assert!(
+        s.iter().any(|(a, _, l)| a == "PAK" && l == "oppose"),
+        "{s:?}"
+    );
+}
