@@ -281,6 +281,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || embedded_question(doc, it, s)
                 || (kind == Kind::Claim && rival_claims(doc, it))
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
+                || (matches!(kind, Kind::Support | Kind::Oppose)
+                    && passive_upon_a_thing(doc, items, it))
                 || (kind == Kind::Support && wish_told_by_another(doc, it))
                 || wish_for_no_thing(doc, it)
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
@@ -1395,6 +1397,38 @@ fn wish_for_no_thing(doc: &Doc<'_>, cue: &Item) -> bool {
         || doc
             .lexicon
             .is(Lex::WishOutcomeNoun, &holders::lemma(doc, obj))
+}
+
+/// "the boat was halted for fishing in Indian waters", "the bus service was suspended after the
+/// talks collapsed": a cue verb in the passive with no agent acts upon its subject; a subject that
+/// is no actor, topic or pronoun is the thing stopped or backed, and what follows the verb (a
+/// reason, a time) is no issue. An agent ("was rejected by India") and an actor or topic subject
+/// ("Japan is committed to", "the talks were suspended") are read elsewhere.
+fn passive_upon_a_thing(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    // Only a passive auxiliary right before the cue (maybe an adverb between) makes the parse
+    // worth asking (`gates.rs`).
+    if !(cue.tok.saturating_sub(2)..cue.tok).any(|t| doc.tok_is_a(t, Class::PassiveAuxiliary))
+        || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
+    {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let Some(subj) = p
+        .dependent(w, "nsubj:pass")
+        .filter(|_| p.token(w).is_some_and(|t| t.upos == "VERB"))
+        .and_then(|x| p.token(x))
+    else {
+        return false;
+    };
+    !matches!(subj.upos.as_str(), "PRON" | "PROPN")
+        && !items.iter().any(|x| {
+            matches!(x.kind, ItemKind::Actor { .. } | ItemKind::Topic(_))
+                && x.start <= subj.start
+                && subj.start < x.end
+        })
 }
 
 /// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting

@@ -268,3 +268,19 @@ fn two_parties_not_agreeing_oppose_nothing() {
         "{s:?}"
     );
 }
+
+#[test]
+fn what_follows_a_passive_upon_a_thing_is_no_issue() {
+    // st36: a passive cue with no agent acts upon its subject; a reason or a time after it is
+    // no issue.
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nIndian officials said the Pakistani boat was halted on Monday for fishing in Indian waters.",
+        "India and Pakistan dispute Kashmir.\n\nIndia said the bus service was suspended after the talks collapsed.",
+    ] {
+        let s = stances(text);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    // An actor subject holds the stance.
+    let s = stances("India and Pakistan dispute Kashmir.\n\nPakistan is committed to talks.");
+    assert!(s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
+}
