@@ -279,6 +279,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
                 || (kind == Kind::Support && demanding_adjective(doc, it))
                 || embedded_question(doc, it, s)
+                || within_a_condition(doc, items, i, s)
                 || (kind == Kind::Claim && rival_claims(doc, it))
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
                 || (matches!(kind, Kind::Support | Kind::Oppose)
@@ -1397,6 +1398,26 @@ fn wish_for_no_thing(doc: &Doc<'_>, cue: &Item) -> bool {
         || doc
             .lexicon
             .is(Lex::WishOutcomeNoun, &holders::lemma(doc, obj))
+}
+
+/// "If they do not show commitment to this ceasefire, we will respond", "Unless Pakistan rejects
+/// the plan, India will ...": a cue inside a condition that opens the sentence (a `condition` cue
+/// among its first two words, no comma or colon between it and the cue, and a comma after the
+/// cue that closes the condition) is what is supposed, no one's stance; the main clause after
+/// it holds the conditional stance.
+fn within_a_condition(doc: &Doc<'_>, items: &[Item], i: usize, s: usize) -> bool {
+    let cue = &items[i];
+    let sentence = &doc.sentences[s].tokens;
+    let breaks = |t: usize| matches!(doc.tok(t), "," | ":" | ";");
+    (cue.tok_end..sentence.end).any(|t| doc.tok(t) == ",")
+        && items[..i].iter().any(|x| {
+            matches!(x.kind, ItemKind::Cue(Cue::Condition))
+                && x.tok <= sentence.start + 1
+                && x.tok_end <= cue.tok
+                && !(x.tok_end..cue.tok).any(breaks)
+                && !until_a_date(doc, items, x)
+                && !modifies_an_adverb(doc, x)
+        })
 }
 
 /// "the boat was halted for fishing in Indian waters", "the bus service was suspended after the

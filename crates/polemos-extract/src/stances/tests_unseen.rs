@@ -284,3 +284,20 @@ fn what_follows_a_passive_upon_a_thing_is_no_issue() {
     let s = stances("India and Pakistan dispute Kashmir.\n\nPakistan is committed to talks.");
     assert!(s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
 }
+
+#[test]
+fn a_cue_inside_an_opening_condition_is_no_stance() {
+    // st36: what a fronted condition supposes is no one's stance.
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nIf they do not show commitment to the ceasefire, we will respond, the Indian minister said.",
+        "India and Pakistan dispute Kashmir.\n\nUnless Pakistan rejects the ceasefire, India will hold talks.",
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(_, i, _)| i == "ceasefire"), "{text}: {s:?}");
+    }
+    // The main clause's stance, conditioned, is read.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIndia will support talks if Pakistan ends the shelling.",
+    );
+    assert!(s.iter().any(|(a, _, _)| a == "IND"), "{s:?}");
+}
