@@ -92,6 +92,12 @@ pub enum Lex {
     OpensAnIssue,
     /// Nouns for people and groups, which head an actor rather than an issue ("our allies").
     GroupHead,
+    /// Nouns for people an act is done to or by ("civilians", "rebels", "pilots"): no issue when
+    /// they head the phrase, unless a verb takes them as its object ("supporting rebels").
+    PersonHead,
+    /// Verbs of agreeing with another ("agree", "agreed"): the two parties of a dispute not
+    /// agreeing to a thing hold no stance against it.
+    ReciprocalVerb,
     /// Words after a bare claim verb that show a claim to territory ("claims the islands").
     ClaimedThing,
     /// Verbs that name what they judge as their object ("called the visit regrettable").
@@ -433,7 +439,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 152] = [
+pub const LEXICONS: [(Lex, &str, Case); 154] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -475,6 +481,8 @@ pub const LEXICONS: [(Lex, &str, Case); 152] = [
     (Lex::NotAnIssue, "not_an_issue", Case::Any),
     (Lex::OpensAnIssue, "opens_an_issue", Case::Any),
     (Lex::GroupHead, "group_head", Case::Any),
+    (Lex::PersonHead, "person_head", Case::Any),
+    (Lex::ReciprocalVerb, "reciprocal_verb", Case::Any),
     (Lex::ClaimedThing, "claimed_thing", Case::Any),
     (Lex::CallingVerb, "calling_verb", Case::Any),
     (Lex::WeakCue, "weak_cue", Case::Any),

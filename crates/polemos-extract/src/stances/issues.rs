@@ -530,8 +530,10 @@ pub(super) fn new_issue_from(
                 }
             )
     });
-    // "our Philippine allies": people are actors, not issues.
-    if t > start && doc.tok_in_lex(t - 1, Lex::GroupHead) {
+    // "our Philippine allies", "crimes against civilians", "the two missing pilots": people
+    // are actors, not issues; a phrase they end is one when its head is another noun ("the
+    // release of the fishermen", "attacks on civilians").
+    if t > start && people_headed(doc, start, t) {
         return None;
     }
     if t == start
@@ -573,6 +575,26 @@ pub(super) fn new_issue_from(
         .to_owned();
     let id = slugify(&text)?;
     Some((id, text))
+}
+
+/// Whether the phrase `start..t` names people: its last word is a `group_head` noun ("our
+/// Philippine allies"), or a `person_head` noun ("civilians", "Uganda-backed rebels") that no
+/// preposition inside makes the complement of another ("the release of the fishermen" names a
+/// release) and no verb takes as its object ("accused Juba of supporting rebels": a side backed
+/// or fought, which the stance is about).
+fn people_headed(doc: &Doc<'_>, start: usize, t: usize) -> bool {
+    let p = &doc.parse;
+    doc.tok_in_lex(t - 1, Lex::GroupHead)
+        || doc.tok_in_lex(t - 1, Lex::PersonHead)
+            && !p
+                .word_at(doc.tokens[t - 1].start)
+                .is_some_and(|w| p.has_rel(w, "obj"))
+            && !(start..t - 1).any(|x| {
+                doc.tok_is_a(x, Class::GenitiveCase)
+                    || p.word_at(doc.tokens[x].start)
+                        .and_then(|w| p.token(w))
+                        .is_some_and(|tk| tk.upos == "ADP")
+            })
 }
 
 /// Whether the noun of freeing at token `t` frees people or a vessel: its "of" phrase in the

@@ -177,7 +177,14 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         {
             Some(Kind::Proposal)
         }
-        ItemKind::Event(e) if k.events[e].event_type == PloverType::Accuse => Some(Kind::Accuse),
+        // "granted a company rights to explore the lake for oil": investigating (CAMEO 09,
+        // coded ACCUSE) charges no one.
+        ItemKind::Event(e)
+            if k.events[e].event_type == PloverType::Accuse
+                && k.events[e].mode != "investigate" =>
+        {
+            Some(Kind::Accuse)
+        }
         // "asked to have peacekeepers sent", "demanded talks": asking for a thing supports it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Request => Some(Kind::Support),
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),
@@ -272,8 +279,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
                 || (kind == Kind::Support && demanding_adjective(doc, it))
                 || embedded_question(doc, it, s)
+                || within_a_condition(doc, items, i, s)
                 || (kind == Kind::Claim && rival_claims(doc, it))
                 || (kind == Kind::Support && accepts_a_fact(doc, it))
+                || (matches!(kind, Kind::Support | Kind::Oppose)
+                    && passive_upon_a_thing(doc, items, it))
                 || (kind == Kind::Support && wish_told_by_another(doc, it))
                 || wish_for_no_thing(doc, it)
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
@@ -773,6 +783,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         && x.start >= src_end.max(clause.start)
                         && it.tok.saturating_sub(x.tok_end) <= 3
                 }) || holders::negated_in_tree(doc, it));
+            // "both countries have yet to agree to a maritime boundary": the two parties not
+            // agreeing with each other is their quarrel, no stance of either against the thing.
+            if negated
+                && kind == Kind::Support
+                && holders.len() == 2
+                && doc
+                    .slice(it.start, it.end)
+                    .split_whitespace()
+                    .next()
+                    .is_some_and(|w| doc.lexicon.is(Lex::ReciprocalVerb, w))
+                && holders::dispute_parties(k, doc, s)
+                    .is_some_and(|p| holders.iter().all(|h| p.contains(h)))
+            {
+                continue;
+            }
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start
@@ -1373,6 +1398,58 @@ fn wish_for_no_thing(doc: &Doc<'_>, cue: &Item) -> bool {
         || doc
             .lexicon
             .is(Lex::WishOutcomeNoun, &holders::lemma(doc, obj))
+}
+
+/// "If they do not show commitment to this ceasefire, we will respond", "Unless Pakistan rejects
+/// the plan, India will ...": a cue inside a condition that opens the sentence (a `condition` cue
+/// among its first two words, no comma or colon between it and the cue, and a comma after the
+/// cue that closes the condition) is what is supposed, no one's stance; the main clause after
+/// it holds the conditional stance.
+fn within_a_condition(doc: &Doc<'_>, items: &[Item], i: usize, s: usize) -> bool {
+    let cue = &items[i];
+    let sentence = &doc.sentences[s].tokens;
+    let breaks = |t: usize| matches!(doc.tok(t), "," | ":" | ";");
+    (cue.tok_end..sentence.end).any(|t| doc.tok(t) == ",")
+        && items[..i].iter().any(|x| {
+            matches!(x.kind, ItemKind::Cue(Cue::Condition))
+                && x.tok <= sentence.start + 1
+                && x.tok_end <= cue.tok
+                && !(x.tok_end..cue.tok).any(breaks)
+                && !until_a_date(doc, items, x)
+                && !modifies_an_adverb(doc, x)
+        })
+}
+
+/// "the boat was halted for fishing in Indian waters", "the bus service was suspended after the
+/// talks collapsed": a cue verb in the passive with no agent acts upon its subject; a subject that
+/// is no actor, topic or pronoun is the thing stopped or backed, and what follows the verb (a
+/// reason, a time) is no issue. An agent ("was rejected by India") and an actor or topic subject
+/// ("Japan is committed to", "the talks were suspended") are read elsewhere.
+fn passive_upon_a_thing(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
+    // Only a passive auxiliary right before the cue (maybe an adverb between) makes the parse
+    // worth asking (`gates.rs`).
+    if !(cue.tok.saturating_sub(2)..cue.tok).any(|t| doc.tok_is_a(t, Class::PassiveAuxiliary))
+        || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
+    {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let Some(subj) = p
+        .dependent(w, "nsubj:pass")
+        .filter(|_| p.token(w).is_some_and(|t| t.upos == "VERB"))
+        .and_then(|x| p.token(x))
+    else {
+        return false;
+    };
+    !matches!(subj.upos.as_str(), "PRON" | "PROPN")
+        && !items.iter().any(|x| {
+            matches!(x.kind, ItemKind::Actor { .. } | ItemKind::Topic(_))
+                && x.start <= subj.start
+                && subj.start < x.end
+        })
 }
 
 /// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting

@@ -184,3 +184,120 @@ fn a_venue_named_before_against_holds_nothing() {
         "{s:?}"
     );
 }
+
+#[test]
+fn people_are_no_issue() {
+    // st36: people an act is done to or by head no issue.
+    for (text, id) in [
+        (
+            "India and Pakistan dispute Kashmir.\n\nPakistan condemned the crimes against civilians in the valley.",
+            "civilians",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nJapan opposes any harm to the three missing sailors.",
+            "three-missing-sailors",
+        ),
+        (
+            "India and Pakistan dispute Kashmir.\n\nIndia has supported Kashmir ever since Pakistan-backed militants attacked the valley.",
+            "militants",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!issue(&s, id), "{text}: {s:?}");
+    }
+    // Another noun's complement, or a verb's object, is one.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan called for the release of the fishermen.",
+    );
+    assert!(s.iter().any(|(a, _, _)| a == "JPN"), "{s:?}");
+}
+
+#[test]
+fn investigating_is_no_charge() {
+    // st36: verbs of investigating (CAMEO 09, coded ACCUSE) accuse no one of what they look into.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands.\n\nThe row grew when Japan allowed a firm to explore the seabed for gas.",
+        "India and Pakistan dispute Kashmir.\n\nPakistan examined the ruins for evidence of shelling.",
+    ] {
+        let s = stances(text);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    // A charge is one.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nPakistan condemned the shelling of the village.",
+    );
+    assert!(s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
+}
+
+#[test]
+fn the_quarrel_itself_or_a_bare_authority_is_no_issue() {
+    // st36: a noun for the quarrel names the dispute; "authority" needs whose.
+    for (text, id) in [
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nRussia has criticized the row over the islands.",
+            "row",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nJapan condemned Russia's behavior in the waters.",
+            "behavior",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nRussia rejects the authority of the Hague tribunal.",
+            "authority",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!issue(&s, id), "{text}: {s:?}");
+    }
+}
+
+#[test]
+fn two_parties_not_agreeing_oppose_nothing() {
+    // st36: the parties not at one with each other hold no stance against the thing.
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nBoth countries have yet to agree to a ceasefire line.",
+        "India and Pakistan dispute Kashmir.\n\nIndia and Pakistan failed to agree to a ceasefire.",
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(_, _, l)| l == "oppose"), "{text}: {s:?}");
+    }
+    // One side's refusal is its stance.
+    let s = stances("India and Pakistan dispute Kashmir.\n\nPakistan has not agreed to talks.");
+    assert!(
+        s.iter().any(|(a, _, l)| a == "PAK" && l == "oppose"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn what_follows_a_passive_upon_a_thing_is_no_issue() {
+    // st36: a passive cue with no agent acts upon its subject; a reason or a time after it is
+    // no issue.
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nIndian officials said the Pakistani boat was halted on Monday for fishing in Indian waters.",
+        "India and Pakistan dispute Kashmir.\n\nIndia said the bus service was suspended after the talks collapsed.",
+    ] {
+        let s = stances(text);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    // An actor subject holds the stance.
+    let s = stances("India and Pakistan dispute Kashmir.\n\nPakistan is committed to talks.");
+    assert!(s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
+}
+
+#[test]
+fn a_cue_inside_an_opening_condition_is_no_stance() {
+    // st36: what a fronted condition supposes is no one's stance.
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nIf they do not show commitment to the ceasefire, we will respond, the Indian minister said.",
+        "India and Pakistan dispute Kashmir.\n\nUnless Pakistan rejects the ceasefire, India will hold talks.",
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(_, i, _)| i == "ceasefire"), "{text}: {s:?}");
+    }
+    // The main clause's stance, conditioned, is read.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIndia will support talks if Pakistan ends the shelling.",
+    );
+    assert!(s.iter().any(|(a, _, _)| a == "IND"), "{s:?}");
+}
