@@ -1406,6 +1406,22 @@ fn verbal(
         }
         // "froze what it calls all official business with Iran": the named thing is the object.
         let d = called(p, d);
+        // "discussed the dispute between Iran and the UAE": a verb of talking over a matter
+        // names the matter by its object, not whom it talks with (a "with" phrase does); the
+        // token rules' first actor after the verb is in that matter too.
+        // The parser may hang that phrase on the object ("discussed the quarrel with Peru").
+        let d = if p.has_rel(d, "obj") && verb_in(p, v, Lex::TopicVerb) {
+            args.too_deep = true;
+            let with = p
+                .dependents(d)
+                .find(|x| p.has_rel(*x, "nmod") && case_in(p, *x, Class::PartnerWith));
+            let Some(with) = with else {
+                continue;
+            };
+            with
+        } else {
+            d
+        };
         // A verb of welcoming praises its object, or an owner close to it, not an actor deep in
         // the phrase that names what it welcomes.
         let w = if p.has_rel(d, "obj") && verb_in(p, v, Lex::WelcomingVerb) {

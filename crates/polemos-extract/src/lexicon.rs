@@ -297,6 +297,7 @@ pub enum Lex {
     /// Verbs of welcoming (lemmas): their subject holds the act its object or "on" phrase names
     /// ("welcomes the signing ...", "congratulates X on the signing ...").
     WelcomingVerb,
+    TopicVerb,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -433,7 +434,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 152] = [
+pub const LEXICONS: [(Lex, &str, Case); 153] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -598,6 +599,7 @@ pub const LEXICONS: [(Lex, &str, Case); 152] = [
     (Lex::ForumCode, "forum_code", Case::Any),
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
+    (Lex::TopicVerb, "topic_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).
