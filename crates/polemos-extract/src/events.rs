@@ -194,7 +194,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "threatened to retaliate if Russia deployed missiles": an act told in a condition
             // has not happened.
-            if cue.args != Args::Noun && in_condition(doc, it, s) {
+            if in_condition(doc, it, s) {
                 continue;
             }
             // "have agreed to ... establish mechanisms", "an agreement to establish a boundary":
@@ -999,7 +999,8 @@ mod tests_voice;
 #[cfg(test)]
 mod tests_wire;
 
-/// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
+/// Whether the verb cue `cue` of sentence `s` (or the verb whose object a noun cue is) heads a
+/// clause of condition (marked by a word of
 /// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"). The
 /// parse is asked only where such a word stands before the cue.
 fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
@@ -1020,6 +1021,12 @@ fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
+    };
+    // "if it were to carry out the threat": a noun cue is told in the condition of the verb
+    // whose object it is.
+    let v = match p.head(v) {
+        Some(h) if p.has_rel(v, "obj") && p.token(v).is_some_and(|t| t.upos == "NOUN") => h,
+        _ => v,
     };
     // "if Russia deployed and fired missiles": the conjunct shares the first verb's mark.
     let first = p.first_conjunct(v);
