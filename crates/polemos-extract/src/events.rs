@@ -245,6 +245,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if noun && event_args::object_of_act(k, doc, items, i) {
                 continue;
             }
+            // "offered to permit a meeting between X and Y": the offer is the act; the meeting
+            // it offers has not happened.
+            if noun && event_args::offered_act(doc, items, i) {
+                continue;
+            }
             // "accepted Japan's proposal", "welcomed the offer", "Japan's proposal was
             // rejected": a proposal another's act answers was made before, no new act here.
             if noun && cue.mode == "propose" && answered_proposal(k, doc, items, i) {
