@@ -803,6 +803,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 negated = false;
             }
+            // "Sudan does not recognize the authority of the court", "has never recognized
+            // Kosovo's independence": a recognition denied is a rejection of what is not
+            // recognized (the gold's convention), not a support that did not happen.
+            if cue.event_type == PloverType::Support
+                && cue.mode == "recognize"
+                && negated
+                && let Some(c) = k.plain_event(PloverType::Reject, "reject", None)
+            {
+                cue = c;
+                negated = false;
+            }
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start
