@@ -245,6 +245,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if noun && event_args::object_of_act(k, doc, items, i) {
                 continue;
             }
+            // "protection from any Russian threat", "will respond to any attack": a noun of an
+            // act under a determiner of any such act names none done.
+            if noun && any_such_act(doc, it) {
+                continue;
+            }
             // "offered to permit a meeting between X and Y": the offer is the act; the meeting
             // it offers has not happened.
             if noun && event_args::offered_act(doc, items, i) {
@@ -1047,6 +1052,27 @@ fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
     // "if Russia deployed and fired missiles": the conjunct shares the first verb's mark.
     let first = p.first_conjunct(v);
     p.has_rel(first, "advcl") && p.marked_by(first, Class::ConditionMark)
+}
+
+/// Whether the noun cue `cue` has a determiner of any act of its kind (lexicon `any_determiner`:
+/// "any Russian threat"). The parse is asked only where such a word stands right before the cue
+/// or a word or two before it.
+fn any_such_act(doc: &Doc<'_>, cue: &Item) -> bool {
+    let from = cue.tok.saturating_sub(3);
+    if !(from..cue.tok).any(|t| doc.tok_in_lex(t, Lex::AnyDeterminer)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    p.dependents(n).any(|d| {
+        p.has_rel(d, "det")
+            && p.token(d).is_some_and(|t| {
+                doc.lexicon
+                    .is(Lex::AnyDeterminer, &t.lemma.to_ascii_lowercase())
+            })
+    })
 }
 
 /// Whether the noun cue at `items[at]` is what another event cue of the sentence answers, by

@@ -298,6 +298,7 @@ pub enum Lex {
     /// ("welcomes the signing ...", "congratulates X on the signing ...").
     WelcomingVerb,
     TopicVerb,
+    AnyDeterminer,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -434,7 +435,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 153] = [
+pub const LEXICONS: [(Lex, &str, Case); 154] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -600,6 +601,7 @@ pub const LEXICONS: [(Lex, &str, Case); 153] = [
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
     (Lex::TopicVerb, "topic_verb", Case::Any),
+    (Lex::AnyDeterminer, "any_determiner", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -248,3 +248,28 @@ fn an_act_a_noun_names_under_an_offer_or_a_request_has_not_happened() {
     let text = "A meeting between Peru and Bolivia took place in Lima on Monday.";
     assert!(has(text, "PER", "CONSULT", "BOL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_noun_of_any_such_act_names_none_done() {
+    for text in [
+        "Brazil promised Peru protection from any Chilean attack.",
+        "Peru said it would answer any Chilean invasion with force.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(s, t, _, _)| s == &["CHL"] && t == "ASSAULT"),
+            "{text}: {found:?}"
+        );
+    }
+    // A determined act is one done.
+    let text = "Peru condemned the Chilean attack on its border post.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| s == &["CHL"] && t == "ASSAULT"),
+        "{:?}",
+        events(text)
+    );
+}
