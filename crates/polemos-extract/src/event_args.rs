@@ -19,8 +19,8 @@ mod parties;
 mod partners;
 pub use acts::{
     ObjectGate, PenaltyVerb, SanctionKind, aims_a_noun, contact_with, drawn_in, eases_a_penalty,
-    hosted_here, light_with_act, object_gate, object_headed_by, object_of_act, penalty_imposer,
-    penalty_verb, rejects_judgement, sanction_verb,
+    hosted_here, light_with_act, object_gate, object_headed_by, object_of_act, offered_act,
+    penalty_imposer, penalty_verb, rejects_judgement, sanction_verb,
 };
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation, states_a_fact};
 use nominal::nominal;
@@ -1406,6 +1406,22 @@ fn verbal(
         }
         // "froze what it calls all official business with Iran": the named thing is the object.
         let d = called(p, d);
+        // "discussed the dispute between Iran and the UAE": a verb of talking over a matter
+        // names the matter by its object, not whom it talks with (a "with" phrase does); the
+        // token rules' first actor after the verb is in that matter too.
+        // The parser may hang that phrase on the object ("discussed the quarrel with Peru").
+        let d = if p.has_rel(d, "obj") && verb_in(p, v, Lex::TopicVerb) {
+            args.too_deep = true;
+            let with = p
+                .dependents(d)
+                .find(|x| p.has_rel(*x, "nmod") && case_in(p, *x, Class::PartnerWith));
+            let Some(with) = with else {
+                continue;
+            };
+            with
+        } else {
+            d
+        };
         // A verb of welcoming praises its object, or an owner close to it, not an actor deep in
         // the phrase that names what it welcomes.
         let w = if p.has_rel(d, "obj") && verb_in(p, v, Lex::WelcomingVerb) {

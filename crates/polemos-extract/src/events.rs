@@ -188,7 +188,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "threatened to retaliate if Russia deployed missiles": an act told in a condition
             // has not happened.
-            if cue.args != Args::Noun && in_condition(doc, it, s) {
+            if in_condition(doc, it, s) {
                 continue;
             }
             // "have agreed to ... establish mechanisms", "an agreement to establish a boundary":
@@ -237,6 +237,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             if noun && event_args::object_of_act(k, doc, items, i) {
+                continue;
+            }
+            // "protection from any Russian threat", "will respond to any attack": a noun of an
+            // act under a determiner of any such act names none done.
+            if noun && any_such_act(doc, it) {
+                continue;
+            }
+            // "offered to permit a meeting between X and Y": the offer is the act; the meeting
+            // it offers has not happened.
+            if noun && event_args::offered_act(doc, items, i) {
                 continue;
             }
             // "accepted Japan's proposal", "welcomed the offer", "Japan's proposal was
@@ -795,6 +805,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 negated = false;
             }
+            // "Sudan does not recognize the authority of the court", "has never recognized
+            // Kosovo's independence": a recognition denied is a rejection of what is not
+            // recognized (the gold's convention), not a support that did not happen.
+            if cue.event_type == PloverType::Support
+                && cue.mode == "recognize"
+                && negated
+                && let Some(c) = k.plain_event(PloverType::Reject, "reject", None)
+            {
+                cue = c;
+                negated = false;
+            }
             let hedged = items.iter().any(|x| {
                 matches!(x.kind, ItemKind::Cue(Cue::Hedge))
                     && x.start >= clause.start
@@ -996,7 +1017,8 @@ mod tests_voice;
 #[cfg(test)]
 mod tests_wire;
 
-/// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
+/// Whether the verb cue `cue` of sentence `s` (or the verb whose object a noun cue is) heads a
+/// clause of condition (marked by a word of
 /// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"). The
 /// parse is asked only where such a word stands before the cue.
 fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
@@ -1018,9 +1040,36 @@ fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
+    // "if it were to carry out the threat": a noun cue is told in the condition of the verb
+    // whose object it is.
+    let v = match p.head(v) {
+        Some(h) if p.has_rel(v, "obj") && p.token(v).is_some_and(|t| t.upos == "NOUN") => h,
+        _ => v,
+    };
     // "if Russia deployed and fired missiles": the conjunct shares the first verb's mark.
     let first = p.first_conjunct(v);
     p.has_rel(first, "advcl") && p.marked_by(first, Class::ConditionMark)
+}
+
+/// Whether the noun cue `cue` has a determiner of any act of its kind (lexicon `any_determiner`:
+/// "any Russian threat"). The parse is asked only where such a word stands right before the cue
+/// or a word or two before it.
+fn any_such_act(doc: &Doc<'_>, cue: &Item) -> bool {
+    let from = cue.tok.saturating_sub(3);
+    if !(from..cue.tok).any(|t| doc.tok_in_lex(t, Lex::AnyDeterminer)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    p.dependents(n).any(|d| {
+        p.has_rel(d, "det")
+            && p.token(d).is_some_and(|t| {
+                doc.lexicon
+                    .is(Lex::AnyDeterminer, &t.lemma.to_ascii_lowercase())
+            })
+    })
 }
 
 /// Whether the noun cue at `items[at]` is what another event cue of the sentence answers, by

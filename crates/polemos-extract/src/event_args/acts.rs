@@ -422,6 +422,60 @@ pub fn object_of_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) ->
     })
 }
 
+/// How many words a verb of offering may stand before the noun of the act it offers ("offered
+/// to permit a meeting").
+const OFFERED_REACH: usize = 6;
+
+/// Whether the noun cue `items[at]` names an act only offered, proposed or asked for: the object
+/// of an infinitive that another event cue governs ("Colombia offered to permit a meeting
+/// between X and Y", "Japan proposed to hold a summit with China", "urged Russia to allow
+/// talks", the infinitive after the object maybe parsed as a clause of its own). The act governing it is the one done (an offer, a proposal, a request); the act it
+/// offers has not happened. The governing cue's own object ("signed the agreement") is
+/// `object_of_act`'s.
+#[must_use]
+pub fn offered_act(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+    let Some(cue) = items.get(at) else {
+        return false;
+    };
+    // Only with another event cue shortly before the noun; the parse is not asked otherwise.
+    let before = |x: &&Item| {
+        matches!(x.kind, ItemKind::Event(_))
+            && x.tok_end <= cue.tok
+            && cue.tok - x.tok_end <= OFFERED_REACH
+    };
+    if !items[..at].iter().any(|x| before(&x)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let Some(v) = p.head(n).filter(|_| p.has_rel(n, "obj")) else {
+        return false;
+    };
+    // The parser may read the infinitive after an object as a clause of its own ("urged Chile
+    // to allow a meeting": an `advcl` of "urged").
+    let to = p
+        .dependent(v, "mark")
+        .and_then(|m| p.token(m))
+        .is_some_and(|t| {
+            p.lang()
+                .is(Class::InfinitiveMarker, &t.lemma.to_ascii_lowercase())
+        });
+    let Some(g) = p.head(v).filter(|&g| {
+        p.has_rel(v, "xcomp") || (p.has_rel(v, "advcl") && to && p.dependent(g, "obj").is_some())
+    }) else {
+        return false;
+    };
+    let Some(gt) = p.token(g) else {
+        return false;
+    };
+    items[..at]
+        .iter()
+        .filter(before)
+        .any(|x| x.start <= gt.start && gt.end <= x.end)
+}
+
 /// Whether the verb cue `items[at]` is a light verb whose object is itself a cue of an act:
 /// "held a phone call with X", "held talks", "made threats". The object names the act; the
 /// verb alone ("held": detained, in the dictionary) does not.

@@ -178,3 +178,17 @@ fn a_verb_of_asking_whose_clause_states_a_fact_asks_nothing() {
     let text = "Chile demanded that Peru stops the raids.";
     assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_noun_act_told_in_a_condition_has_not_happened() {
+    // The noun is the object of the condition's verb: "if it carried out its attack".
+    for text in [
+        "Officials fear that if Chile carried out the attack, Peru would respond in kind.",
+        "If Chile launches an invasion of Peru, the region will suffer.",
+    ] {
+        assert!(!acts(text, "CHL", "ASSAULT"), "{text}: {:?}", events(text));
+    }
+    // Told as done, it is coded.
+    let text = "Chile launched an invasion of Peru on Monday.";
+    assert!(acts(text, "CHL", "ASSAULT"), "{:?}", events(text));
+}

@@ -232,3 +232,44 @@ fn exchanges_are_coded_through_what_is_exchanged() {
     let text = "Armenia and Azerbaijan exchanged harsh words on Monday.";
     assert!(!has(text, "ARM", "COOPERATE", "AZE"), "{:?}", events(text));
 }
+
+#[test]
+fn an_act_a_noun_names_under_an_offer_or_a_request_has_not_happened() {
+    // The offer or the request is the act; the meeting it would allow is not held.
+    for text in [
+        "Chile offered to permit a meeting between Peru and Bolivia if the rebels disarmed.",
+        "Brazil urged Chile to allow a meeting between Peru and Bolivia.",
+    ] {
+        let found = events(text);
+        assert!(!has(text, "PER", "CONSULT", "BOL"), "{text}: {found:?}");
+        assert!(!has(text, "BOL", "CONSULT", "PER"), "{text}: {found:?}");
+    }
+    // A meeting told as held is coded.
+    let text = "A meeting between Peru and Bolivia took place in Lima on Monday.";
+    assert!(has(text, "PER", "CONSULT", "BOL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_noun_of_any_such_act_names_none_done() {
+    for text in [
+        "Brazil promised Peru protection from any Chilean attack.",
+        "Peru said it would answer any Chilean invasion with force.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(s, t, _, _)| s == &["CHL"] && t == "ASSAULT"),
+            "{text}: {found:?}"
+        );
+    }
+    // A determined act is one done.
+    let text = "Peru condemned the Chilean attack on its border post.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| s == &["CHL"] && t == "ASSAULT"),
+        "{:?}",
+        events(text)
+    );
+}

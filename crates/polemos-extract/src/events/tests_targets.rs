@@ -675,3 +675,20 @@ fn a_private_role_before_a_name_the_parse_split_off_is_no_state_act() {
         events(text)
     );
 }
+
+#[test]
+fn what_is_discussed_is_no_partner_of_the_talk() {
+    // The object of "discuss" or "debate" is the matter talked over; the parties a phrase in it
+    // names are not whom the talk is held with. A "with" phrase names the partner.
+    for text in [
+        "Chilean ministers gathered in Lima on Monday to discuss the border quarrel between Peru and Bolivia.",
+        "Chile debated the worsening feud between Peru and Bolivia on Monday.",
+        "Chile discussed the need to calm tensions between Peru and Bolivia.",
+    ] {
+        let found = events(text);
+        assert!(!has(text, "CHL", "CONSULT", "PER"), "{text}: {found:?}");
+        assert!(!has(text, "CHL", "CONSULT", "BOL"), "{text}: {found:?}");
+    }
+    let text = "Chile discussed the fishing quarrel with Peru on Monday.";
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+}

@@ -753,3 +753,25 @@ fn briefing_another_is_a_consultation() {
         events(text)
     );
 }
+
+#[test]
+fn a_recognition_denied_is_a_rejection() {
+    for text in [
+        "Chile does not recognize the authority of the Organization of American States.",
+        "Chile has never recognized Peru's claim to the bay.",
+    ] {
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .any(|(s, t, _, n)| s == &["CHL"] && t == "REJECT" && !n),
+            "{text}: {found:?}"
+        );
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "SUPPORT"),
+            "{text}: {found:?}"
+        );
+    }
+    let text = "Chile recognized the new government of Peru on Monday.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+}
