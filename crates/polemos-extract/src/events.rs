@@ -246,7 +246,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "offered to permit a meeting between X and Y": the offer is the act; the meeting
             // it offers has not happened.
-            if noun && event_args::offered_act(doc, items, i) {
+            if noun && event_args::offered_act(k, doc, items, i) {
                 continue;
             }
             // "accepted Japan's proposal", "welcomed the offer", "Japan's proposal was

@@ -427,20 +427,27 @@ pub fn object_of_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) ->
 const OFFERED_REACH: usize = 6;
 
 /// Whether the noun cue `items[at]` names an act only offered, proposed or asked for: the object
-/// of an infinitive that another event cue governs ("Colombia offered to permit a meeting
-/// between X and Y", "Japan proposed to hold a summit with China", "urged Russia to allow
-/// talks", the infinitive after the object maybe parsed as a clause of its own). The act governing it is the one done (an offer, a proposal, a request); the act it
-/// offers has not happened. The governing cue's own object ("signed the agreement") is
+/// of an infinitive that performs or permits it ("hold", "launch", "permit", "allow"), governed
+/// by a cue of a request, a proposal or an offer ("Colombia offered to permit a meeting between
+/// X and Y", "Japan proposed to hold a summit with China", "urged Russia to allow talks"; the
+/// parser may read the infinitive after the object as a clause of its own). The governing act
+/// is the one done; the act it offers has not happened. Not a purpose ("sent troops to enforce
+/// the ceasefire") nor a verb that answers a done act ("asked NATO to condemn the invasion"):
+/// those acts happened. The governing cue's own object ("signed the agreement") is
 /// `object_of_act`'s.
 #[must_use]
-pub fn offered_act(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
+pub fn offered_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
     let Some(cue) = items.get(at) else {
         return false;
     };
     // Only with another event cue shortly before the noun; the parse is not asked otherwise.
+    // The governing cue asks for, proposes or offers an act (REQUEST; AGREE: "offered",
+    // "proposed", "agreed").
     let before = |x: &&Item| {
-        matches!(x.kind, ItemKind::Event(_))
-            && x.tok_end <= cue.tok
+        matches!(x.kind, ItemKind::Event(e) if matches!(
+            k.events[e].event_type,
+            polemos_core::model::PloverType::Request | polemos_core::model::PloverType::Agree
+        )) && x.tok_end <= cue.tok
             && cue.tok - x.tok_end <= OFFERED_REACH
     };
     if !items[..at].iter().any(|x| before(&x)) {
@@ -453,6 +460,15 @@ pub fn offered_act(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
     let Some(v) = p.head(n).filter(|_| p.has_rel(n, "obj")) else {
         return false;
     };
+    // The infinitive performs the act or lets it happen ("hold a summit", "allow talks"), not
+    // one that answers an act done ("condemn the invasion", "repel the invasion").
+    let performs = p.token(v).is_some_and(|t| {
+        let lemma = t.lemma.to_ascii_lowercase();
+        p.lang().is(Class::PerformingVerb, &lemma) || matches!(lemma.as_str(), "permit" | "allow")
+    });
+    if !performs {
+        return false;
+    }
     // The parser may read the infinitive after an object as a clause of its own ("urged Chile
     // to allow a meeting": an `advcl` of "urged").
     let to = p

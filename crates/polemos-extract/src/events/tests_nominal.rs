@@ -273,3 +273,19 @@ fn a_noun_of_any_such_act_names_none_done() {
         events(text)
     );
 }
+
+#[test]
+fn an_act_a_purpose_or_a_request_answers_has_happened() {
+    // An infinitive that answers a done act (a purpose, a request to judge it) offers no act:
+    // the invasion or the attack it names was made.
+    for text in [
+        "Ecuador mobilized troops to resist the Peruvian invasion of Ecuador.",
+        "Argentina urged Brazil to condemn the Peruvian attack on Quito.",
+    ] {
+        let found = events(text);
+        assert!(has(text, "PER", "ASSAULT", "ECU"), "{text}: {found:?}");
+    }
+    // A request to hold a meeting names none held.
+    let text = "Argentina urged Brazil to hold a meeting between Ecuador and Colombia.";
+    assert!(!has(text, "ECU", "CONSULT", "COL"), "{:?}", events(text));
+}
