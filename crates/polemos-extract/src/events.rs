@@ -188,7 +188,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "threatened to retaliate if Russia deployed missiles": an act told in a condition
             // has not happened.
-            if in_condition(doc, it, s) {
+            if in_condition(doc, it, s, cue.args == Args::Noun) {
                 continue;
             }
             // "have agreed to ... establish mechanisms", "an agreement to establish a boundary":
@@ -1017,34 +1017,52 @@ mod tests_voice;
 #[cfg(test)]
 mod tests_wire;
 
-/// Whether the verb cue `cue` of sentence `s` (or the verb whose object a noun cue is) heads a
-/// clause of condition (marked by a word of
-/// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"). The
-/// parse is asked only where such a word stands before the cue.
-fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
+/// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
+/// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"), or
+/// the noun cue `cue` (`noun`) is the object of a verb that would perform its act there ("if it
+/// were to carry out the threat", "if Chile launches an invasion"; not "if Chile ends the
+/// invasion", "if Bolivia condemns the attack", whose acts the condition presupposes). The parse
+/// is asked only where such a word stands before the cue.
+fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize, noun: bool) -> bool {
     let from = doc.sentences[s].tokens.start;
+    let p = &doc.parse;
+    // A noun cue is told in the condition of the verb that performs it (lang-en
+    // `performing_verb`: "carry out", "launch", "stage"), whose object it is.
+    let performer = || {
+        let n = p.head_of(&p.words_in(cue.start, cue.end))?;
+        let h = p.head(n).filter(|_| p.has_rel(n, "obj"))?;
+        p.token(h)
+            .is_some_and(|t| {
+                p.lang()
+                    .is(Class::PerformingVerb, &t.lemma.to_ascii_lowercase())
+            })
+            .then_some(h)
+    };
     // "Should China decide to retaliate against the US, oil prices would soar": a condition
-    // by inversion runs from the sentence's head to its first comma.
+    // by inversion runs from the sentence's head to its first comma ("Should Chile launch an
+    // invasion, ...": a noun cue only as a performing verb's object; not "Had it not been for
+    // the attack, ...").
     if cue.tok > from
         && doc.tok(from).starts_with(char::is_uppercase)
         && doc.tok_is_a(from, Class::InvertedCondition)
         && (from..cue.tok).all(|t| doc.tok(t) != ",")
         && (cue.tok..doc.sentences[s].tokens.end).any(|t| doc.tok(t) == ",")
     {
-        return true;
+        return !noun || performer().is_some();
     }
     if !(from..cue.tok).any(|t| doc.tok_is_a(t, Class::ConditionMark)) {
         return false;
     }
-    let p = &doc.parse;
-    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
-        return false;
-    };
-    // "if it were to carry out the threat": a noun cue is told in the condition of the verb
-    // whose object it is.
-    let v = match p.head(v) {
-        Some(h) if p.has_rel(v, "obj") && p.token(v).is_some_and(|t| t.upos == "NOUN") => h,
-        _ => v,
+    let v = if noun {
+        let Some(h) = performer() else {
+            return false;
+        };
+        h
+    } else {
+        let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+            return false;
+        };
+        v
     };
     // "if Russia deployed and fired missiles": the conjunct shares the first verb's mark.
     let first = p.first_conjunct(v);

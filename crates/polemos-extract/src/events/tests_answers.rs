@@ -192,3 +192,18 @@ fn a_noun_act_told_in_a_condition_has_not_happened() {
     let text = "Chile launched an invasion of Peru on Monday.";
     assert!(acts(text, "CHL", "ASSAULT"), "{:?}", events(text));
 }
+
+#[test]
+fn a_noun_act_a_condition_presupposes_has_happened() {
+    // The condition's verb answers the act ("condemns the attack") or the inverted condition
+    // names it as a fact ("Had it not been for the attack"): the attack was made.
+    for text in [
+        "Colombia will sign the treaty if Brazil condemns the Peruvian attack on Quito.",
+        "Had it not been for the Peruvian attack on Quito, Ecuador would have signed the treaty.",
+    ] {
+        assert!(acts(text, "PER", "ASSAULT"), "{text}: {:?}", events(text));
+    }
+    // Performed in the condition, it was not.
+    let text = "Should Peru launch an invasion of Ecuador, Colombia will respond.";
+    assert!(!acts(text, "PER", "ASSAULT"), "{:?}", events(text));
+}
