@@ -1410,8 +1410,17 @@ fn verbal(
         // names the matter by its object, not whom it talks with (a "with" phrase does); the
         // token rules' first actor after the verb is in that matter too.
         // The parser may hang that phrase on the object ("discussed the quarrel with Peru").
+        // The token rules are turned off only where the matter's phrase names someone: a partner
+        // the parser missed ("discussed trade with visiting Prime Minister X") is still found.
         let d = if p.has_rel(d, "obj") && verb_in(p, v, Lex::TopicVerb) {
-            args.too_deep = true;
+            let names_someone = p.subtree_span(d).is_some_and(|(a, b)| {
+                p.words_in(a, b)
+                    .iter()
+                    .any(|w| map.get(w.index).copied().flatten().is_some())
+            });
+            if names_someone {
+                args.too_deep = true;
+            }
             let with = p
                 .dependents(d)
                 .find(|x| p.has_rel(*x, "nmod") && case_in(p, *x, Class::PartnerWith));

@@ -692,3 +692,15 @@ fn what_is_discussed_is_no_partner_of_the_talk() {
     let text = "Chile discussed the fishing quarrel with Peru on Monday.";
     assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_matter_that_names_no_one_leaves_the_partner_to_the_token_rules() {
+    // The partner the parser hangs away from the verb is still found when the matter discussed
+    // names no one.
+    let text =
+        "Ecuador discussed energy cooperation during talks in Quito with Colombia on Friday.";
+    assert!(has(text, "ECU", "CONSULT", "COL"), "{:?}", events(text));
+    // A matter naming the parties still hides them.
+    let text = "Argentina discussed the need to ease tensions between Ecuador and Colombia.";
+    assert!(!has(text, "ARG", "CONSULT", "COL"), "{:?}", events(text));
+}
