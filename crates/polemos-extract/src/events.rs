@@ -1069,12 +1069,12 @@ fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize, noun: bool) -> bool {
     p.has_rel(first, "advcl") && p.marked_by(first, Class::ConditionMark)
 }
 
-/// Whether the noun cue `cue` has a determiner of any act of its kind (lexicon `any_determiner`:
-/// "any Russian threat"). The parse is asked only where such a word stands right before the cue
-/// or a word or two before it.
+/// Whether the noun cue `cue` has a determiner of any act of its kind (lang-en
+/// `unspecific_determiner`: "any Russian threat", "whatever attack"). The parse is asked only
+/// where such a word stands right before the cue or a word or two before it.
 fn any_such_act(doc: &Doc<'_>, cue: &Item) -> bool {
     let from = cue.tok.saturating_sub(3);
-    if !(from..cue.tok).any(|t| doc.tok_in_lex(t, Lex::AnyDeterminer)) {
+    if !(from..cue.tok).any(|t| doc.tok_is_a(t, Class::UnspecificDeterminer)) {
         return false;
     }
     let p = &doc.parse;
@@ -1084,8 +1084,8 @@ fn any_such_act(doc: &Doc<'_>, cue: &Item) -> bool {
     p.dependents(n).any(|d| {
         p.has_rel(d, "det")
             && p.token(d).is_some_and(|t| {
-                doc.lexicon
-                    .is(Lex::AnyDeterminer, &t.lemma.to_ascii_lowercase())
+                p.lang()
+                    .is(Class::UnspecificDeterminer, &t.lemma.to_ascii_lowercase())
             })
     })
 }

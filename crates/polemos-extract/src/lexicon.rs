@@ -306,9 +306,6 @@ pub enum Lex {
     /// Verbs of talking over a matter (lemmas: "discuss", "debate"): their object is the matter,
     /// never whom the talk is held with; the partner is named by "with" (`event_args.rs`).
     TopicVerb,
-    /// Determiners that make a noun of an act any such act, none done ("any", "whatever": "NATO
-    /// protection from any Russian threat"; `events.rs`).
-    AnyDeterminer,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -445,7 +442,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 156] = [
+pub const LEXICONS: [(Lex, &str, Case); 155] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -613,7 +610,6 @@ pub const LEXICONS: [(Lex, &str, Case); 156] = [
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
     (Lex::TopicVerb, "topic_verb", Case::Any),
-    (Lex::AnyDeterminer, "any_determiner", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).
