@@ -581,14 +581,23 @@ pub(super) fn new_issue_from(
 /// Philippine allies"), or a `person_head` noun ("civilians", "Uganda-backed rebels") that no
 /// preposition inside makes the complement of another ("the release of the fishermen" names a
 /// release) and no verb takes as its object ("accused Juba of supporting rebels": a side backed
-/// or fought, which the stance is about).
+/// or fought, which the stance is about), nor a noun of backing as its "for" or "of" complement
+/// ("denied any support for militants", lexicon `backing_noun`, though the preposition was read
+/// as the cue's and the phrase starts after it).
 fn people_headed(doc: &Doc<'_>, start: usize, t: usize) -> bool {
     let p = &doc.parse;
+    let person = p.word_at(doc.tokens[t - 1].start);
+    let backed = person.is_some_and(|w| {
+        p.rel(w).starts_with("nmod")
+            && p.head(w).is_some_and(|h| {
+                doc.lexicon
+                    .is(Lex::BackingNoun, &super::holders::lemma(doc, h))
+            })
+    });
     doc.tok_in_lex(t - 1, Lex::GroupHead)
         || doc.tok_in_lex(t - 1, Lex::PersonHead)
-            && !p
-                .word_at(doc.tokens[t - 1].start)
-                .is_some_and(|w| p.has_rel(w, "obj"))
+            && !person.is_some_and(|w| p.has_rel(w, "obj"))
+            && !backed
             && !(start..t - 1).any(|x| {
                 doc.tok_is_a(x, Class::GenitiveCase)
                     || p.word_at(doc.tokens[x].start)

@@ -301,3 +301,26 @@ fn a_cue_inside_an_opening_condition_is_no_stance() {
     );
     assert!(s.iter().any(|(a, _, _)| a == "IND"), "{s:?}");
 }
+
+#[test]
+fn people_a_noun_of_backing_names_are_the_side_backed() {
+    // "support for" or "backing of" people names the side backed, an issue, though the
+    // preposition is read as the cue's.
+    for (text, who) in [
+        (
+            "India and Pakistan dispute Kashmir.\n\nIndia denied any support for insurgents across the border.",
+            "IND",
+        ),
+        (
+            "India and Pakistan dispute Kashmir.\n\nIndia condemned Pakistani backing of the rebels.",
+            "PAK",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(
+            s.iter()
+                .any(|(a, i, _)| a == who && (i == "rebels" || i == "insurgents")),
+            "{text}: {s:?}"
+        );
+    }
+}
