@@ -324,3 +324,15 @@ fn people_a_noun_of_backing_names_are_the_side_backed() {
         );
     }
 }
+
+#[test]
+fn a_main_clause_after_a_condition_with_no_comma_of_its_own_is_read() {
+    // The condition closes without a comma; a comma later in the sentence is not its end.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIf India withdraws its troops Pakistan will resume talks, a Pakistani official said.",
+    );
+    assert!(
+        s.iter().any(|(a, i, _)| a == "PAK" && i == "negotiations"),
+        "{s:?}"
+    );
+}
