@@ -336,3 +336,29 @@ fn a_main_clause_after_a_condition_with_no_comma_of_its_own_is_read() {
         "{s:?}"
     );
 }
+
+#[test]
+fn people_a_gerund_or_a_passive_release_takes_are_an_issue() {
+    // A gerund the parse takes for a noun still has the people as its object.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nPakistan accused India of training insurgents.",
+    );
+    assert!(
+        s.iter()
+            .any(|(a, i, _)| a == "PAK" && i == "training-insurgents"),
+        "{s:?}"
+    );
+    // People asked to be freed, in the passive, are the release asked for.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nPakistan called for the fishermen to be released without delay.",
+    );
+    assert!(s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
+    // A verb's object, and "support for" people, are the side backed.
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nIndia accused Pakistan of backing militants.",
+        "India and Pakistan dispute Kashmir.\n\nPakistan criticized Indian support for the insurgents.",
+    ] {
+        let s = stances(text);
+        assert!(!s.is_empty(), "{text}: {s:?}");
+    }
+}
