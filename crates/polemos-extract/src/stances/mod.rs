@@ -793,6 +793,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| doc.lexicon.is(Lex::ReciprocalVerb, w))
+                // "India and Pakistan refused to agree to a ceasefire": a verb of rejecting
+                // before the cue is each side's explicit refusal, a stance.
+                // Not "failed to", which says they are not at one.
+                && !(doc.token_at(src_end.max(clause.start))..it.tok).any(|x| {
+                    doc.parse.word_at(doc.tokens[x].start).is_some_and(|w| {
+                        let l = holders::lemma(doc, w);
+                        l != "fail" && doc.lexicon.is(Lex::NegatingHead, &l)
+                    })
+                })
                 && holders::dispute_parties(k, doc, s)
                     .is_some_and(|p| holders.iter().all(|h| p.contains(h)))
             {

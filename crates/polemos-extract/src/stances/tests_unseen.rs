@@ -270,6 +270,20 @@ fn two_parties_not_agreeing_oppose_nothing() {
 }
 
 #[test]
+fn two_parties_refusing_to_agree_both_oppose() {
+    // A verb of rejecting before the reciprocal cue is each side's explicit refusal.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nBoth India and Pakistan refused to agree to a truce.",
+    );
+    for who in ["IND", "PAK"] {
+        assert!(
+            s.iter().any(|(a, _, l)| a == who && l == "oppose"),
+            "{who}: {s:?}"
+        );
+    }
+}
+
+#[test]
 fn what_follows_a_passive_upon_a_thing_is_no_issue() {
     // st36: a passive cue with no agent acts upon its subject; a reason or a time after it is
     // no issue.
