@@ -187,7 +187,7 @@ fn a_venue_named_before_against_holds_nothing() {
 
 #[test]
 fn people_are_no_issue() {
-    // st36: people an act is done to or by head no issue.
+    // People an act is done to or by head no issue.
     for (text, id) in [
         (
             "India and Pakistan dispute Kashmir.\n\nPakistan condemned the crimes against civilians in the valley.",
@@ -214,7 +214,7 @@ fn people_are_no_issue() {
 
 #[test]
 fn investigating_is_no_charge() {
-    // st36: verbs of investigating (CAMEO 09, coded ACCUSE) accuse no one of what they look into.
+    // Verbs of investigating (CAMEO 09, coded ACCUSE) accuse no one of what they look into.
     for text in [
         "Japan and Russia dispute the Kuril Islands.\n\nThe row grew when Japan allowed a firm to explore the seabed for gas.",
         "India and Pakistan dispute Kashmir.\n\nPakistan examined the ruins for evidence of shelling.",
@@ -231,7 +231,7 @@ fn investigating_is_no_charge() {
 
 #[test]
 fn the_quarrel_itself_or_a_bare_authority_is_no_issue() {
-    // st36: a noun for the quarrel names the dispute; "authority" needs whose.
+    // A noun for the quarrel names the dispute; "authority" needs whose.
     for (text, id) in [
         (
             "Japan and Russia dispute the Kuril Islands.\n\nRussia has criticized the row over the islands.",
@@ -253,7 +253,7 @@ fn the_quarrel_itself_or_a_bare_authority_is_no_issue() {
 
 #[test]
 fn two_parties_not_agreeing_oppose_nothing() {
-    // st36: the parties not at one with each other hold no stance against the thing.
+    // The parties not at one with each other hold no stance against the thing.
     for text in [
         "India and Pakistan dispute Kashmir.\n\nBoth countries have yet to agree to a ceasefire line.",
         "India and Pakistan dispute Kashmir.\n\nIndia and Pakistan failed to agree to a ceasefire.",
@@ -285,7 +285,7 @@ fn two_parties_refusing_to_agree_both_oppose() {
 
 #[test]
 fn what_follows_a_passive_upon_a_thing_is_no_issue() {
-    // st36: a passive cue with no agent acts upon its subject; a reason or a time after it is
+    // A passive cue with no agent acts upon its subject; a reason or a time after it is
     // no issue.
     for text in [
         "India and Pakistan dispute Kashmir.\n\nIndian officials said the Pakistani boat was halted on Monday for fishing in Indian waters.",
@@ -301,7 +301,7 @@ fn what_follows_a_passive_upon_a_thing_is_no_issue() {
 
 #[test]
 fn a_cue_inside_an_opening_condition_is_no_stance() {
-    // st36: what a fronted condition supposes is no one's stance.
+    // What a fronted condition supposes is no one's stance.
     for text in [
         "India and Pakistan dispute Kashmir.\n\nIf they do not show commitment to the ceasefire, we will respond, the Indian minister said.",
         "India and Pakistan dispute Kashmir.\n\nUnless Pakistan rejects the ceasefire, India will hold talks.",
