@@ -98,6 +98,9 @@ pub enum Lex {
     /// Verbs of agreeing with another ("agree", "agreed"): the two parties of a dispute not
     /// agreeing to a thing hold no stance against it.
     ReciprocalVerb,
+    /// Nouns of backing a side ("support", "backing"): the people their "for" or "of" names are
+    /// the side backed, an issue.
+    BackingNoun,
     /// Words after a bare claim verb that show a claim to territory ("claims the islands").
     ClaimedThing,
     /// Verbs that name what they judge as their object ("called the visit regrettable").
@@ -442,7 +445,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 155] = [
+pub const LEXICONS: [(Lex, &str, Case); 156] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -486,6 +489,7 @@ pub const LEXICONS: [(Lex, &str, Case); 155] = [
     (Lex::GroupHead, "group_head", Case::Any),
     (Lex::PersonHead, "person_head", Case::Any),
     (Lex::ReciprocalVerb, "reciprocal_verb", Case::Any),
+    (Lex::BackingNoun, "backing_noun", Case::Any),
     (Lex::ClaimedThing, "claimed_thing", Case::Any),
     (Lex::CallingVerb, "calling_verb", Case::Any),
     (Lex::WeakCue, "weak_cue", Case::Any),

@@ -581,14 +581,49 @@ pub(super) fn new_issue_from(
 /// Philippine allies"), or a `person_head` noun ("civilians", "Uganda-backed rebels") that no
 /// preposition inside makes the complement of another ("the release of the fishermen" names a
 /// release) and no verb takes as its object ("accused Juba of supporting rebels": a side backed
-/// or fought, which the stance is about).
+/// or fought, which the stance is about), nor a noun of backing as its "for" or "of" complement
+/// ("denied any support for militants", lexicon `backing_noun`, though the preposition was read
+/// as the cue's and the phrase starts after it), nor a gerund the parse took for a noun ("of
+/// training militants"), nor a passive verb of freeing as its subject ("called for the fishermen
+/// to be released").
 fn people_headed(doc: &Doc<'_>, start: usize, t: usize) -> bool {
     let p = &doc.parse;
+    let person = p.word_at(doc.tokens[t - 1].start);
+    let backed = person.is_some_and(|w| {
+        p.rel(w).starts_with("nmod")
+            && p.head(w).is_some_and(|h| {
+                doc.lexicon
+                    .is(Lex::BackingNoun, &super::holders::lemma(doc, h))
+            })
+    });
+    // "accused Pakistan of training militants": a gerund the parse tags as a noun still takes
+    // the people after it as its object; an adjective in -ing ("the two missing pilots") does
+    // not.
+    let after_a_gerund = (start..t - 1).any(|x| {
+        doc.lang.ends_with_lower(Class::GerundSuffix, doc.tok(x))
+            && p.word_at(doc.tokens[x].start).is_some_and(|w| {
+                p.rel(w) != "amod" && p.token(w).is_some_and(|tk| tk.upos != "ADJ")
+            })
+    });
+    // "called for the fishermen to be released": people a verb of freeing frees in the passive
+    // are the release asked for (lexicon `freeing_verb`).
+    // The parse hangs the passive on the people ("fishermen" <-acl- "released", with "be" its
+    // passive auxiliary) or the people on it (nsubj:pass).
+    let frees = |v: Word| {
+        doc.lexicon
+            .is(Lex::FreeingVerb, &super::holders::lemma(doc, v))
+    };
+    let freed = person.is_some_and(|w| {
+        p.rel(w) == "nsubj:pass" && p.head(w).is_some_and(frees)
+            || p.dependents(w)
+                .any(|v| p.rel(v) == "acl" && frees(v) && p.dependent(v, "aux:pass").is_some())
+    });
     doc.tok_in_lex(t - 1, Lex::GroupHead)
         || doc.tok_in_lex(t - 1, Lex::PersonHead)
-            && !p
-                .word_at(doc.tokens[t - 1].start)
-                .is_some_and(|w| p.has_rel(w, "obj"))
+            && !person.is_some_and(|w| p.has_rel(w, "obj"))
+            && !backed
+            && !after_a_gerund
+            && !freed
             && !(start..t - 1).any(|x| {
                 doc.tok_is_a(x, Class::GenitiveCase)
                     || p.word_at(doc.tokens[x].start)

@@ -793,6 +793,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     .split_whitespace()
                     .next()
                     .is_some_and(|w| doc.lexicon.is(Lex::ReciprocalVerb, w))
+                // "India and Pakistan refused to agree to a ceasefire": a verb of rejecting
+                // before the cue is each side's explicit refusal, a stance.
+                // Not "failed to", which says they are not at one.
+                && !(doc.token_at(src_end.max(clause.start))..it.tok).any(|x| {
+                    doc.parse.word_at(doc.tokens[x].start).is_some_and(|w| {
+                        let l = holders::lemma(doc, w);
+                        l != "fail" && doc.lexicon.is(Lex::NegatingHead, &l)
+                    })
+                })
                 && holders::dispute_parties(k, doc, s)
                     .is_some_and(|p| holders.iter().all(|h| p.contains(h)))
             {
@@ -1402,22 +1411,52 @@ fn wish_for_no_thing(doc: &Doc<'_>, cue: &Item) -> bool {
 
 /// "If they do not show commitment to this ceasefire, we will respond", "Unless Pakistan rejects
 /// the plan, India will ...": a cue inside a condition that opens the sentence (a `condition` cue
-/// among its first two words, no comma or colon between it and the cue, and a comma after the
-/// cue that closes the condition) is what is supposed, no one's stance; the main clause after
+/// among its first two words, no comma, colon or semicolon between it and the cue, and the cue
+/// inside the clause the condition word marks) is what is supposed, no one's stance; the main clause after
 /// it holds the conditional stance.
 fn within_a_condition(doc: &Doc<'_>, items: &[Item], i: usize, s: usize) -> bool {
     let cue = &items[i];
     let sentence = &doc.sentences[s].tokens;
     let breaks = |t: usize| matches!(doc.tok(t), "," | ":" | ";");
-    (cue.tok_end..sentence.end).any(|t| doc.tok(t) == ",")
-        && items[..i].iter().any(|x| {
-            matches!(x.kind, ItemKind::Cue(Cue::Condition))
-                && x.tok <= sentence.start + 1
-                && x.tok_end <= cue.tok
-                && !(x.tok_end..cue.tok).any(breaks)
-                && !until_a_date(doc, items, x)
-                && !modifies_an_adverb(doc, x)
-        })
+    items[..i].iter().any(|x| {
+        matches!(x.kind, ItemKind::Cue(Cue::Condition))
+            && x.tok <= sentence.start + 1
+            && x.tok_end <= cue.tok
+            && !(x.tok_end..cue.tok).any(breaks)
+            && !until_a_date(doc, items, x)
+            && !modifies_an_adverb(doc, x)
+            && in_the_condition(doc, x, cue)
+    })
+}
+
+/// Whether the cue's word lies in the clause the condition word `cond` marks (the subtree of the
+/// mark's head): "If Pakistan ends the shelling India will resume talks" has no comma of its own,
+/// and "resume" is the main clause's verb, not the condition's.
+fn in_the_condition(doc: &Doc<'_>, cond: &Item, cue: &Item) -> bool {
+    let p = &doc.parse;
+    // "Even if": the word the parse marks the clause with.
+    let Some(clause) = p
+        .words_in(cond.start, cond.end)
+        .into_iter()
+        .find(|&w| p.rel(w) == "mark")
+        .and_then(|w| p.head(w))
+    else {
+        return false;
+    };
+    let Some(mut w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    // A parse is a tree; the bound only guards against a malformed one.
+    for _ in 0..64 {
+        if w == clause {
+            return true;
+        }
+        match p.head(w) {
+            Some(h) => w = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// "the boat was halted for fishing in Indian waters", "the bus service was suspended after the
