@@ -253,6 +253,9 @@ pub enum Class {
     /// Verbs that do what their object names ("conduct", "launch"): a noun of an act as the
     /// object of one only demanded is not done (`event_args.rs`, `demanded_object`).
     PerformingVerb,
+    /// Verbs that let an act happen ("permit", "allow"): a noun of an act as the object of one
+    /// only offered or asked for is not done (`event_args/acts.rs`, `offered_act`).
+    PermittingVerb,
     /// Words that make a negation before them no negation ("not only ... but").
     NotOnly,
     /// Verbs of answering that threaten only under a condition ("would respond if X crossed the
@@ -375,7 +378,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 151] = [
+pub const CLASSES: [(Class, &str); 152] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -467,6 +470,7 @@ pub const CLASSES: [(Class, &str); 151] = [
     (Class::CounterfactualModal, "counterfactual_modal"),
     (Class::IndefiniteArticle, "indefinite_article"),
     (Class::PerformingVerb, "performing_verb"),
+    (Class::PermittingVerb, "permitting_verb"),
     (Class::NotOnly, "not_only"),
     (Class::ConditionalThreat, "conditional_threat"),
     (Class::ForcefulManner, "forceful_manner"),

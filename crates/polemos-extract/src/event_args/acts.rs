@@ -397,10 +397,7 @@ pub fn object_of_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) ->
         return false;
     }
     let p = &doc.parse;
-    let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
-        return false;
-    };
-    let Some(v) = p.head(n).filter(|_| p.has_rel(n, "obj")) else {
+    let Some(v) = verb_of_object(doc, cue) else {
         return false;
     };
     let Some(vt) = p.token(v) else {
@@ -420,6 +417,13 @@ pub fn object_of_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) ->
             && x.start <= vt.start
             && vt.end <= x.end
     })
+}
+
+/// The verb whose object the noun cue is ("conduct joint patrols", "permit a meeting").
+fn verb_of_object(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
+    let p = &doc.parse;
+    let n = p.head_of(&p.words_in(cue.start, cue.end))?;
+    p.head(n).filter(|_| p.has_rel(n, "obj"))
 }
 
 /// How many words a verb of offering may stand before the noun of the act it offers ("offered
@@ -454,17 +458,14 @@ pub fn offered_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) -> b
         return false;
     }
     let p = &doc.parse;
-    let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
-        return false;
-    };
-    let Some(v) = p.head(n).filter(|_| p.has_rel(n, "obj")) else {
+    let Some(v) = verb_of_object(doc, cue) else {
         return false;
     };
     // The infinitive performs the act or lets it happen ("hold a summit", "allow talks"), not
     // one that answers an act done ("condemn the invasion", "repel the invasion").
     let performs = p.token(v).is_some_and(|t| {
         let lemma = t.lemma.to_ascii_lowercase();
-        p.lang().is(Class::PerformingVerb, &lemma) || matches!(lemma.as_str(), "permit" | "allow")
+        p.lang().is(Class::PerformingVerb, &lemma) || p.lang().is(Class::PermittingVerb, &lemma)
     });
     if !performs {
         return false;

@@ -1467,8 +1467,11 @@ fn in_the_condition(doc: &Doc<'_>, cond: &Item, cue: &Item) -> bool {
 fn passive_upon_a_thing(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
     // Only a passive auxiliary right before the cue (maybe an adverb between) makes the parse
     // worth asking (`gates.rs`).
+    // An "as" phrase after the verb is a judgement of the thing, not a reason: "the accord was
+    // welcomed as a step toward talks" (the speaker's stance) is read elsewhere.
     if !(cue.tok.saturating_sub(2)..cue.tok).any(|t| doc.tok_is_a(t, Class::PassiveAuxiliary))
         || doc.tok_is_a(cue.tok_end, Class::AgentPreposition)
+        || doc.tok_is_a(cue.tok_end, Class::PredicativeAs)
     {
         return false;
     }

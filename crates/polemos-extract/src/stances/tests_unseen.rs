@@ -297,6 +297,13 @@ fn what_follows_a_passive_upon_a_thing_is_no_issue() {
     // An actor subject holds the stance.
     let s = stances("India and Pakistan dispute Kashmir.\n\nPakistan is committed to talks.");
     assert!(s.iter().any(|(a, _, _)| a == "PAK"), "{s:?}");
+    // An "as" phrase judges the thing: the speaker holds the stance it states.
+    let text = "India and Pakistan dispute Kashmir.\n\nThe prisoner exchange was welcomed as a step toward peace talks, the Pakistani foreign ministry said.";
+    let s = stances(text);
+    assert!(
+        s.iter().any(|(a, _, l)| a == "PAK" && l == "support"),
+        "{text}: {s:?}"
+    );
 }
 
 #[test]
