@@ -340,14 +340,20 @@ fn counterfactual(p: &Parse<'_>, v: Word) -> bool {
 /// demanded ("insisted that they conduct joint patrols"; not "must condemn Russia's invasion",
 /// "demanded that Russia halt its attacks", whose acts were done).
 fn demanded_object(p: &Parse<'_>, n: Word) -> bool {
-    p.has_rel(n, "obj")
-        && p.head(n).is_some_and(|h| {
-            deontic(p, h)
-                && p.token(h).is_some_and(|t| {
-                    p.lang()
-                        .is(Class::PerformingVerb, &t.lemma.to_ascii_lowercase())
-                })
+    performing_verb_of(p, n).is_some_and(|h| deontic(p, h))
+}
+
+/// The verb whose object the noun `n` is, when it does what `n` names (lang-en
+/// `performing_verb`: "conduct joint patrols", "launch an invasion"): a demand, a condition or
+/// an offer of that verb leaves the act undone.
+pub(crate) fn performing_verb_of(p: &Parse<'_>, n: Word) -> Option<Word> {
+    let h = p.head(n).filter(|_| p.has_rel(n, "obj"))?;
+    p.token(h)
+        .is_some_and(|t| {
+            p.lang()
+                .is(Class::PerformingVerb, &t.lemma.to_ascii_lowercase())
         })
+        .then_some(h)
 }
 
 /// Whether the noun `n` is the subject of a clause of what may happen and names no particular

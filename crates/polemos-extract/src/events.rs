@@ -1028,16 +1028,8 @@ fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize, noun: bool) -> bool {
     let p = &doc.parse;
     // A noun cue is told in the condition of the verb that performs it (lang-en
     // `performing_verb`: "carry out", "launch", "stage"), whose object it is.
-    let performer = || {
-        let n = p.head_of(&p.words_in(cue.start, cue.end))?;
-        let h = p.head(n).filter(|_| p.has_rel(n, "obj"))?;
-        p.token(h)
-            .is_some_and(|t| {
-                p.lang()
-                    .is(Class::PerformingVerb, &t.lemma.to_ascii_lowercase())
-            })
-            .then_some(h)
-    };
+    let performer =
+        || event_args::performing_verb_of(p, p.head_of(&p.words_in(cue.start, cue.end))?);
     // "Should China decide to retaliate against the US, oil prices would soar": a condition
     // by inversion runs from the sentence's head to its first comma ("Should Chile launch an
     // invasion, ...": a noun cue only as a performing verb's object; not "Had it not been for
