@@ -482,3 +482,11 @@ fn asking_for_a_halt_to_a_thing_opposes_the_thing() {
         "{s:?}"
     );
 }
+
+#[test]
+fn pressing_for_a_thing_supports_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan continues to press for compensation for the fishermen.",
+    );
+    assert!(has(&s, "JPN", "compensation", "support"), "{s:?}");
+}
