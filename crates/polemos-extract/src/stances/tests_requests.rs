@@ -490,3 +490,20 @@ fn pressing_for_a_thing_supports_it() {
     );
     assert!(has(&s, "JPN", "compensation", "support"), "{s:?}");
 }
+
+#[test]
+fn a_verb_of_requesting_names_the_thing_requested() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia detained a Japanese fisherman. Japan requested the extradition of the guards who shot him.",
+    );
+    assert!(has(&s, "JPN", "extradition", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan has requested compensation for the losses.",
+    );
+    assert!(has(&s, "JPN", "compensation", "support"), "{s:?}");
+    // An actor requested is asked, not asked for.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan requested Norway to help.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.contains("norway")), "{s:?}");
+}
