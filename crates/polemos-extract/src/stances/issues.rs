@@ -272,6 +272,15 @@ pub(super) fn new_issue_from(
 ) -> Option<(String, String)> {
     let cue_end = from;
     let mut t = from;
+    // "protest what it calls encroachment on its territory": the thing is what the holder
+    // calls it (lexicon `calling_verb`).
+    if t + 3 < stop_tok
+        && doc.tok_is_a(t, Class::QuestionWord)
+        && doc.tok_is_a(t + 1, Class::Referring)
+        && doc.tok_in_lex(t + 2, Lex::CallingVerb)
+    {
+        return new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
+    }
     while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
         t += 1;
     }

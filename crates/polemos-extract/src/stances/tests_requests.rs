@@ -507,3 +507,19 @@ fn a_verb_of_requesting_names_the_thing_requested() {
     );
     assert!(!s.iter().any(|(_, i, _)| i.contains("norway")), "{s:?}");
 }
+
+#[test]
+fn what_the_holder_calls_a_thing_names_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan sent a note to Moscow to protest what it calls intrusions into its waters.",
+    );
+    assert!(has(&s, "JPN", "intrusions", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan denounced what it called harassment of its fishermen.",
+    );
+    assert!(
+        s.iter()
+            .any(|(h, i, l)| h == "JPN" && i.starts_with("harassment") && l == "oppose"),
+        "{s:?}"
+    );
+}
