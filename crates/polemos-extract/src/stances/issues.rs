@@ -476,6 +476,28 @@ pub(super) fn new_issue_from(
             t = at - 1;
         }
     }
+    // "Lee Myung-Bak's visit to a group of islands claimed by both": a phrase the length limit
+    // cuts off inside a word run, past a preposition other than "of", ends before that
+    // preposition, its head whole ("visit"), as one that a preposition right before the cut
+    // ends does; a phrase that ends where the limit falls ("a route to the sea,") is whole.
+    if t < stop_tok
+        && matches!(doc.tokens[t].kind, TokKind::Word)
+        && clause_at != Some(t)
+        && !doc.tok_is_a(t, Class::IssueEnd)
+        && !doc.tok_is_a(t, Class::InfinitiveMarker)
+        && !covered(t)
+        && t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS
+        && let Some(adp) = (start + 1..t).rev().find(|&x| {
+            !doc.tok_is_a(x, Class::GenitiveCase)
+                && doc
+                    .parse
+                    .word_at(doc.tokens[x].start)
+                    .and_then(|w| doc.parse.token(w))
+                    .is_some_and(|tk| tk.upos == "ADP")
+        })
+    {
+        t = adp;
+    }
     let cut_by_coordination = doc.tok_is_a(t, Class::PhraseCoordinator);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
     // ("resumption of formal diplomatic [ties]"): not a whole phrase. A phrase of the longest

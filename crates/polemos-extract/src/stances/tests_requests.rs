@@ -523,3 +523,11 @@ fn what_the_holder_calls_a_thing_names_it() {
         "{s:?}"
     );
 }
+
+#[test]
+fn a_name_cut_by_the_length_limit_past_a_preposition_is_its_head() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan protested Russian Prime Minister Medvedev's visit to a group of islands claimed by both countries.",
+    );
+    assert!(has(&s, "JPN", "visit", "oppose"), "{s:?}");
+}
