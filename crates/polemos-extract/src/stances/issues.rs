@@ -272,6 +272,15 @@ pub(super) fn new_issue_from(
 ) -> Option<(String, String)> {
     let cue_end = from;
     let mut t = from;
+    // "protest what it calls encroachment on its territory": the thing is what the holder
+    // calls it (lexicon `calling_verb`).
+    if t + 3 < stop_tok
+        && doc.tok_is_a(t, Class::QuestionWord)
+        && doc.tok_is_a(t + 1, Class::Referring)
+        && doc.tok_in_lex(t + 2, Lex::CallingVerb)
+    {
+        return new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
+    }
     while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
         t += 1;
     }
@@ -466,6 +475,28 @@ pub(super) fn new_issue_from(
         if at > start + 2 && adp(at) && !doc.tok_is_a(at - 1, Class::GenitiveCase) {
             t = at - 1;
         }
+    }
+    // "Lee Myung-Bak's visit to a group of islands claimed by both": a phrase the length limit
+    // cuts off inside a word run, past a preposition other than "of", ends before that
+    // preposition, its head whole ("visit"), as one that a preposition right before the cut
+    // ends does; a phrase that ends where the limit falls ("a route to the sea,") is whole.
+    if t < stop_tok
+        && matches!(doc.tokens[t].kind, TokKind::Word)
+        && clause_at != Some(t)
+        && !doc.tok_is_a(t, Class::IssueEnd)
+        && !doc.tok_is_a(t, Class::InfinitiveMarker)
+        && !covered(t)
+        && t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS
+        && let Some(adp) = (start + 1..t).rev().find(|&x| {
+            !doc.tok_is_a(x, Class::GenitiveCase)
+                && doc
+                    .parse
+                    .word_at(doc.tokens[x].start)
+                    .and_then(|w| doc.parse.token(w))
+                    .is_some_and(|tk| tk.upos == "ADP")
+        })
+    {
+        t = adp;
     }
     let cut_by_coordination = doc.tok_is_a(t, Class::PhraseCoordinator);
     // Cut short by a name ("its longstanding one [China] policy") or by the length limit
@@ -1587,6 +1618,42 @@ const EXISTENCE_WINDOW: usize = 4;
 /// `existence_verb`) follows; without one ("no such talks are planned") it says nothing.
 pub(super) fn existence_unsaid(doc: &Doc<'_>, cue: &Item) -> bool {
     denied_existence(doc, cue).is_some_and(|verb| verb.is_none())
+}
+
+/// How far after a cue of support a noun of stopping may stand ("called for an immediate
+/// end to"), in tokens.
+const STOP_WINDOW: usize = 3;
+
+/// What a cue of support asks to stop, when its object is a noun of stopping (lexicon
+/// `stop_noun`, with its preposition) after at most a determiner and words of degree:
+/// "demanded a halt to all exploration activities" names the exploration activities, "called
+/// for an immediate end to the raids" the raids ("all" before it left out). The stance on the
+/// thing is opposition.
+pub(super) fn stop_asked(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<(String, String)> {
+    let from = items[at].tok_end;
+    let t = (from..(from + STOP_WINDOW).min(stop_tok))
+        .find(|&t| doc.lex_phrase_at(Lex::StopNoun, t, stop_tok).is_some())?;
+    if !(from..t).all(|x| doc.tok_is_a(x, Class::Determiner) || doc.tok_is_a(x, Class::DegreeLead))
+    {
+        return None;
+    }
+    // "a halt to all exploration until the question is resolved": the thing ends where a
+    // condition begins.
+    let stop_tok = items[at + 1..]
+        .iter()
+        .find(|x| x.tok > t && matches!(x.kind, ItemKind::Cue(Cue::Condition)))
+        .map_or(stop_tok, |x| x.tok.min(stop_tok));
+    let mut thing = t + doc.lex_phrase_at(Lex::StopNoun, t, stop_tok)?;
+    // "a halt to all exploration activities": the whole of the thing is the thing.
+    while thing < stop_tok && doc.tok_is_a(thing, Class::WholeDeterminer) {
+        thing += 1;
+    }
+    new_issue_from(doc, items, thing, stop_tok, false)
 }
 
 /// Whether the cue denies that a wrong exists ("no such threat exists", "no such plot

@@ -455,3 +455,79 @@ fn an_ending_with_an_act_or_an_outcome_of_its_own_does_not_end_the_topic() {
     );
     assert!(!has(&s, "JPN", "sanctions", "oppose"), "{s:?}");
 }
+
+#[test]
+fn asking_for_a_halt_to_a_thing_opposes_the_thing() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan is demanding a halt to all drilling near the islands.",
+    );
+    assert!(has(&s, "JPN", "drilling", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan called for an immediate end to the naval patrols.",
+    );
+    assert!(has(&s, "JPN", "naval-patrols", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|(_, i, _)| i.starts_with("end")), "{s:?}");
+    // The thing ends where a condition begins.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan demanded a halt to the construction until the question of ownership is resolved.",
+    );
+    assert!(has(&s, "JPN", "construction", "oppose"), "{s:?}");
+    // An end that is no object of the cue is no stop asked.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan supports talks to be held by the end of the year.",
+    );
+    assert!(
+        !s.iter()
+            .any(|(_, i, l)| l == "oppose" && i.contains("year")),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn pressing_for_a_thing_supports_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan continues to press for compensation for the fishermen.",
+    );
+    assert!(has(&s, "JPN", "compensation", "support"), "{s:?}");
+}
+
+#[test]
+fn a_verb_of_requesting_names_the_thing_requested() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia detained a Japanese fisherman. Japan requested the extradition of the guards who shot him.",
+    );
+    assert!(has(&s, "JPN", "extradition", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan has requested compensation for the losses.",
+    );
+    assert!(has(&s, "JPN", "compensation", "support"), "{s:?}");
+    // An actor requested is asked, not asked for.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan requested Norway to help.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.contains("norway")), "{s:?}");
+}
+
+#[test]
+fn what_the_holder_calls_a_thing_names_it() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan sent a note to Moscow to protest what it calls intrusions into its waters.",
+    );
+    assert!(has(&s, "JPN", "intrusions", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan denounced what it called harassment of its fishermen.",
+    );
+    assert!(
+        s.iter()
+            .any(|(h, i, l)| h == "JPN" && i.starts_with("harassment") && l == "oppose"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_name_cut_by_the_length_limit_past_a_preposition_is_its_head() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan protested Russian Prime Minister Medvedev's visit to a group of islands claimed by both countries.",
+    );
+    assert!(has(&s, "JPN", "visit", "oppose"), "{s:?}");
+}
