@@ -413,10 +413,6 @@ pub enum Lex {
     /// Lemmas of verbs of ending an activity ("stop", "cease"): an act in their complement
     /// ("stopped cooperating with the agency") is not done (`event_args.rs`, `negated`).
     EndingVerb,
-    /// Nouns of stopping with their preposition ("halt to", "end to", "cessation of"): a cue
-    /// of support whose object is one ("demanded a halt to all exploration") opposes the thing
-    /// after the preposition (`stances/issues.rs`, `stop_asked`).
-    StopNoun,
     /// Adjectives of claims set against each other ("competing", "rival"): "competing claims"
     /// names the dispute, no one's claim (`stances/mod.rs`, `rival_claims`).
     RivalWord,
@@ -449,7 +445,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 157] = [
+pub const LEXICONS: [(Lex, &str, Case); 156] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -618,7 +614,6 @@ pub const LEXICONS: [(Lex, &str, Case); 157] = [
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
     (Lex::TopicVerb, "topic_verb", Case::Any),
-    (Lex::StopNoun, "stop_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

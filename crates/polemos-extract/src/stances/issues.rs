@@ -1620,42 +1620,6 @@ pub(super) fn existence_unsaid(doc: &Doc<'_>, cue: &Item) -> bool {
     denied_existence(doc, cue).is_some_and(|verb| verb.is_none())
 }
 
-/// How far after a cue of support a noun of stopping may stand ("called for an immediate
-/// end to"), in tokens.
-const STOP_WINDOW: usize = 3;
-
-/// What a cue of support asks to stop, when its object is a noun of stopping (lexicon
-/// `stop_noun`, with its preposition) after at most a determiner and words of degree:
-/// "demanded a halt to all exploration activities" names the exploration activities, "called
-/// for an immediate end to the raids" the raids ("all" before it left out). The stance on the
-/// thing is opposition.
-pub(super) fn stop_asked(
-    doc: &Doc<'_>,
-    items: &[Item],
-    at: usize,
-    stop_tok: usize,
-) -> Option<(String, String)> {
-    let from = items[at].tok_end;
-    let t = (from..(from + STOP_WINDOW).min(stop_tok))
-        .find(|&t| doc.lex_phrase_at(Lex::StopNoun, t, stop_tok).is_some())?;
-    if !(from..t).all(|x| doc.tok_is_a(x, Class::Determiner) || doc.tok_is_a(x, Class::DegreeLead))
-    {
-        return None;
-    }
-    // "a halt to all exploration until the question is resolved": the thing ends where a
-    // condition begins.
-    let stop_tok = items[at + 1..]
-        .iter()
-        .find(|x| x.tok > t && matches!(x.kind, ItemKind::Cue(Cue::Condition)))
-        .map_or(stop_tok, |x| x.tok.min(stop_tok));
-    let mut thing = t + doc.lex_phrase_at(Lex::StopNoun, t, stop_tok)?;
-    // "a halt to all exploration activities": the whole of the thing is the thing.
-    while thing < stop_tok && doc.tok_is_a(thing, Class::WholeDeterminer) {
-        thing += 1;
-    }
-    new_issue_from(doc, items, thing, stop_tok, false)
-}
-
 /// Whether the cue denies that a wrong exists ("no such threat exists", "no such plot
 /// existed"): saying a threat is not there opposes no threat, as denying a charge of no wrong
 /// opposes nothing.

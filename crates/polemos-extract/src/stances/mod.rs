@@ -616,9 +616,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 .then(|| issues::demanded_clause(doc, items, i, stop_tok))
                                 .flatten()
                         });
-                    let stopped = (kind == Kind::Support)
-                        .then(|| issues::stop_asked(doc, items, i, stop_tok))
-                        .flatten();
                     // "Russia agreed to resume deliveries": a subject's will to do a
                     // thing itself names the thing as a request would.
                     let willed = (kind == Kind::Support && !is_request && !object_is_actor)
@@ -676,12 +673,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             // "asked") take all kinds of objects.
                             // "calls on Russia to end its occupation of Crimea": what a request
                             // asks for is the object of the verb it governs.
-                            // "demanded a halt to all exploration activities": asking for
-                            // a thing to stop opposes the thing.
-                            None if stopped.is_some() => stopped.map(|(id, title)| {
-                                asked_against = true;
-                                Target::New(id, title)
-                            }),
                             None if requested.is_some() => requested.map(|(found, against)| {
                                 asked_against = against;
                                 asked_of_object = object_is_actor;
