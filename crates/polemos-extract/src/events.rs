@@ -669,6 +669,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Russia recalled its ambassador as a protest": a recall that names no one answers
             // the other side's act too, aimed where the envoy served.
             let recall = recalled || recalls_envoy(doc, it);
+            // "recalled his ambassador to Bogota, Juan Perez": a recall is not aimed at the
+            // envoy the object names.
+            let recalling = recall || gates::may_be_form_of(doc, it, &[Lex::WithdrawingVerb]);
+            let targets: Vec<usize> = if cue.event_type == PloverType::Sanction && recalling {
+                targets
+                    .into_iter()
+                    .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::Person)
+                    .collect()
+            } else {
+                targets
+            };
             // "Seoul recalled its ambassador from Tokyo": aimed where the envoy served.
             let targets = if targets.is_empty()
                 && cue.event_type == PloverType::Sanction
