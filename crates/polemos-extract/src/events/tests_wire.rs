@@ -271,3 +271,20 @@ fn recalling_diplomats_however_counted_is_a_sanction() {
         events(text)
     );
 }
+
+#[test]
+fn coming_to_an_agreement_is_agreeing() {
+    let text = "Chile came to an agreement with Peru on Saturday.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    let text = "Chile and Peru came to an agreement on the border.";
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+    // Failing to agree is no agreement.
+    let text = "Chile failed to come to an agreement with Peru.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, t, _, negated)| t == "AGREE" && !negated),
+        "{:?}",
+        events(text)
+    );
+}
