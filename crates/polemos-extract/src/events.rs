@@ -669,6 +669,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Russia recalled its ambassador as a protest": a recall that names no one answers
             // the other side's act too, aimed where the envoy served.
             let recall = recalled || recalls_envoy(doc, it);
+            // "recalled his ambassador to Bogota, Juan Perez": a recall is not aimed at the
+            // envoy the object names.
+            let recalling = recall || gates::may_be_form_of(doc, it, &[Lex::WithdrawingVerb]);
+            let targets: Vec<usize> = if cue.event_type == PloverType::Sanction && recalling {
+                targets
+                    .into_iter()
+                    .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::Person)
+                    .collect()
+            } else {
+                targets
+            };
             // "Seoul recalled its ambassador from Tokyo": aimed where the envoy served.
             let targets = if targets.is_empty()
                 && cue.event_type == PloverType::Sanction
@@ -739,6 +750,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || introduces(&clause, it);
             let needs_target =
                 needs_target || !cue.objects.is_empty() || upon_another(cue.event_type, &cue.mode);
+            // "China's demand for energy", "within hours of an American withdrawal": a demand or
+            // a pullout named by a noun is an act of the dispute only aimed at someone.
+            let needs_target = needs_target
+                || (noun
+                    && (cue.event_type == PloverType::Request
+                        || (cue.event_type == PloverType::Retreat && cue.mode == "withdraw")));
             // Ties and meetings are between parties: "Gondor and Osgiliath have renewed
             // diplomatic ties", "X and Y delayed their meeting".
             let mutual = (tree.target == Who::Other || !cue.objects.is_empty()) && srcs.len() >= 2;

@@ -249,3 +249,42 @@ fn the_codes_brought_before_a_forum_are_data() {
     assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
     assert!(!has(text, "BOL", "ACCUSE", "ICJ"), "{:?}", events(text));
 }
+
+#[test]
+fn recalling_diplomats_however_counted_is_a_sanction() {
+    let text = "Chile recalled two diplomats from Lima on Friday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // Not aimed at the envoy the object names.
+    let text = "Chile said its president had recalled his ambassador to Lima, Juan Perez.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, t, o, _)| t == "SANCTION" && o.iter().any(|x| x.contains("perez"))),
+        "{:?}",
+        events(text)
+    );
+    // Recalling words or a fact is no act on anyone.
+    let text = "Chile recalled the words of Peru's first president.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn coming_to_an_agreement_is_agreeing() {
+    let text = "Chile came to an agreement with Peru on Saturday.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    let text = "Chile and Peru came to an agreement on the border.";
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+    // Failing to agree is no agreement.
+    let text = "Chile failed to come to an agreement with Peru.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, t, _, negated)| t == "AGREE" && !negated),
+        "{:?}",
+        events(text)
+    );
+}
