@@ -322,9 +322,3 @@ fn a_demand_or_a_pullout_named_by_a_noun_needs_a_target() {
         events(text)
     );
 }
-
-#[test]
-fn an_act_a_noun_names_is_done_by_whoever_expresses_it() {
-    let text = "Chile expressed its condemnation of the Peruvian raid.";
-    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
-}
