@@ -750,12 +750,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || introduces(&clause, it);
             let needs_target =
                 needs_target || !cue.objects.is_empty() || upon_another(cue.event_type, &cue.mode);
-            // "China's demand for energy", "within hours of an American withdrawal": a demand or
-            // a pullout named by a noun is an act of the dispute only aimed at someone.
-            let needs_target = needs_target
-                || (noun
-                    && (cue.event_type == PloverType::Request
-                        || (cue.event_type == PloverType::Retreat && cue.mode == "withdraw")));
             // Ties and meetings are between parties: "Gondor and Osgiliath have renewed
             // diplomatic ties", "X and Y delayed their meeting".
             let mutual = (tree.target == Who::Other || !cue.objects.is_empty()) && srcs.len() >= 2;

@@ -289,36 +289,3 @@ fn an_act_a_purpose_or_a_request_answers_has_happened() {
     let text = "Argentina urged Brazil to hold a meeting between Ecuador and Colombia.";
     assert!(!has(text, "ECU", "CONSULT", "COL"), "{:?}", events(text));
 }
-
-#[test]
-fn nouns_of_common_acts_name_their_doer_and_target() {
-    // The subject of a light verb, the owner or a state adjective does the act; the preposition
-    // or the owner of its object names whom it is aimed at.
-    let text = "Chile issued an ultimatum to Peru on Monday.";
-    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
-    let text = "Bolivia completed its withdrawal from Paraguay last week.";
-    assert!(has(text, "BOL", "RETREAT", "PRY"), "{:?}", events(text));
-    let text = "Peru's seizure of Chilean fishermen angered Santiago.";
-    assert!(has(text, "PER", "COERCE", "CHL"), "{:?}", events(text));
-    let text = "Bolivia paid a visit to Peru in May.";
-    assert!(has(text, "BOL", "CONSULT", "PER"), "{:?}", events(text));
-    let text = "Chile repeated its demand for compensation from Bolivia.";
-    assert!(has(text, "CHL", "REQUEST", "BOL"), "{:?}", events(text));
-}
-
-#[test]
-fn a_demand_or_a_pullout_named_by_a_noun_needs_a_target() {
-    // An economic demand and a pullout supposed are no acts of the dispute.
-    let text = "Chile's growing demand for copper worries traders.";
-    assert!(
-        !events(text).iter().any(|(_, t, _, _)| t == "REQUEST"),
-        "{:?}",
-        events(text)
-    );
-    let text = "Rebels could seize the capital within days of a Chilean withdrawal.";
-    assert!(
-        !events(text).iter().any(|(_, t, _, _)| t == "RETREAT"),
-        "{:?}",
-        events(text)
-    );
-}
