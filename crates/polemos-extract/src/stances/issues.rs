@@ -764,7 +764,8 @@ fn demanding(doc: &Doc<'_>, cue: &Item) -> bool {
 
 /// The thing a verb of demanding asks for as its object, before `stop_tok`: "demanded the
 /// immediate release of the sailors" names their release. Not an actor ("demanded Iran release
-/// them" asks Iran), and not a clause.
+/// them" asks Iran), and not a clause; nor one asked by a person a relative pronoun stands for
+/// ("an official who requested anonymity").
 pub(super) fn demanded_object(
     doc: &Doc<'_>,
     items: &[Item],
@@ -777,6 +778,13 @@ pub(super) fn demanded_object(
     }
     let p = &doc.parse;
     let verb = p.word_at(cue.start)?;
+    // "an official who requested anonymity": a person asks for himself, not for a party.
+    if p.dependent(verb, "nsubj")
+        .and_then(|s| p.token(s))
+        .is_some_and(|t| doc.tok_is_a(doc.token_at(t.start), Class::PersonalRelative))
+    {
+        return None;
+    }
     let object = p.dependent(verb, "obj")?;
     if p.token(object).is_none_or(|t| t.upos != "NOUN") {
         return None;

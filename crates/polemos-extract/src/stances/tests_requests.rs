@@ -504,3 +504,20 @@ fn a_name_cut_by_the_length_limit_past_a_preposition_is_its_head() {
     );
     assert!(has(&s, "JPN", "visit", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_request_to_be_told_or_a_persons_own_request_is_no_stance() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tensions rose this year. Japan requested clarification about the patrols.",
+    );
+    assert!(!has(&s, "JPN", "clarification", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tensions rose this year. A Russian diplomat who requested a meeting with Japan said the patrols would continue.",
+    );
+    assert!(!has(&s, "RUS", "meeting", "support"), "{s:?}");
+    // A party a relative pronoun stands for still asks.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tensions rose this year. Russia, which requested an apology, said the patrols would continue.",
+    );
+    assert!(has(&s, "RUS", "apology", "support"), "{s:?}");
+}
