@@ -479,7 +479,9 @@ pub(super) fn new_issue_from(
     // "Lee Myung-Bak's visit to a group of islands claimed by both": a phrase the length limit
     // cuts off inside a word run, past a preposition other than "of", ends before that
     // preposition, its head whole ("visit"), as one that a preposition right before the cut
-    // ends does; a phrase that ends where the limit falls ("a route to the sea,") is whole.
+    // ends does; a phrase that ends where the limit falls ("a route to the sea,") is whole. A
+    // head of one noun that names no thing alone ("an end to the joint naval exercises", lexicon
+    // `complement_noun`) is no issue: the phrase stays cut short.
     if t < stop_tok
         && matches!(doc.tokens[t].kind, TokKind::Word)
         && clause_at != Some(t)
@@ -495,6 +497,7 @@ pub(super) fn new_issue_from(
                     .and_then(|w| doc.parse.token(w))
                     .is_some_and(|tk| tk.upos == "ADP")
         })
+        && !(adp == start + 1 && doc.tok_in_lex(start, Lex::ComplementNoun))
     {
         t = adp;
     }

@@ -540,3 +540,16 @@ fn pressing_for_a_thing_is_pushing_for_it() {
     );
     assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
 }
+
+#[test]
+fn a_length_cut_leaves_no_head_that_names_no_thing() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tensions rose this year. Japan opposes any change to the status quo around the islands.",
+    );
+    assert!(!has(&s, "JPN", "change", "oppose"), "{s:?}");
+    // A head that names a thing is kept.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tensions rose this year. Japan protested President Medvedev's visit to a chain of islands claimed by both countries.",
+    );
+    assert!(has(&s, "JPN", "visit", "oppose"), "{s:?}");
+}
