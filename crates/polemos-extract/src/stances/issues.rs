@@ -272,14 +272,20 @@ pub(super) fn new_issue_from(
 ) -> Option<(String, String)> {
     let cue_end = from;
     let mut t = from;
-    // "protest what it calls encroachment on its territory": the thing is what the holder
-    // calls it (lexicon `calling_verb`).
+    // "protest what it calls encroachment on its territory", "what it described as intrusions":
+    // the thing is what the holder calls it (lexicon `calling_verb`; an "as" after the verb is
+    // skipped).
     if t + 3 < stop_tok
         && doc.tok_is_a(t, Class::QuestionWord)
         && doc.tok_is_a(t + 1, Class::Referring)
         && doc.tok_in_lex(t + 2, Lex::CallingVerb)
     {
-        return new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
+        let after = if t + 4 < stop_tok && doc.tok_is_a(t + 3, Class::PredicativeAs) {
+            t + 4
+        } else {
+            t + 3
+        };
+        return new_issue_from(doc, items, after, stop_tok, gerund_ok);
     }
     while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
         t += 1;

@@ -553,3 +553,11 @@ fn a_length_cut_leaves_no_head_that_names_no_thing() {
     );
     assert!(has(&s, "JPN", "visit", "oppose"), "{s:?}");
 }
+
+#[test]
+fn what_it_describes_as_a_thing_names_the_thing() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tensions rose this year. Russia condemned what it described as provocations near the islands.",
+    );
+    assert!(has(&s, "RUS", "provocations", "oppose"), "{s:?}");
+}
