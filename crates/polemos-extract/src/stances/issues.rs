@@ -467,18 +467,13 @@ pub(super) fn new_issue_from(
     }
     // "the provision of weapons to the separatists": a preposition that a name or the length
     // limit cuts off ends the phrase before it, whole; what follows says to or from whom.
-    if t < stop_tok && (covered(t) || t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS) {
+    let at_limit = |t: usize| t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS;
+    if t < stop_tok && (covered(t) || at_limit(t)) {
         let mut at = t;
         while at > start + 2 && doc.tok_is_a(at - 1, Class::Determiner) {
             at -= 1;
         }
-        let adp = |at: usize| {
-            doc.parse
-                .word_at(doc.tokens[at - 1].start)
-                .and_then(|w| doc.parse.token(w))
-                .is_some_and(|tk| tk.upos == "ADP")
-        };
-        if at > start + 2 && adp(at) && !doc.tok_is_a(at - 1, Class::GenitiveCase) {
+        if at > start + 2 && last_preposition(doc, start + 1, at) == Some(at - 1) {
             t = at - 1;
         }
     }
@@ -494,15 +489,8 @@ pub(super) fn new_issue_from(
         && !doc.tok_is_a(t, Class::IssueEnd)
         && !doc.tok_is_a(t, Class::InfinitiveMarker)
         && !covered(t)
-        && t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS
-        && let Some(adp) = (start + 1..t).rev().find(|&x| {
-            !doc.tok_is_a(x, Class::GenitiveCase)
-                && doc
-                    .parse
-                    .word_at(doc.tokens[x].start)
-                    .and_then(|w| doc.parse.token(w))
-                    .is_some_and(|tk| tk.upos == "ADP")
-        })
+        && at_limit(t)
+        && let Some(adp) = last_preposition(doc, start + 1, t)
         && !(adp == start + 1 && doc.tok_in_lex(start, Lex::ComplementNoun))
     {
         t = adp;
@@ -516,9 +504,8 @@ pub(super) fn new_issue_from(
     // peaceful means to resolve ...": the infinitive says what the means are for).
     let cut_short = clause_at != Some(t)
         && !doc.tok_is_a(t, Class::IssueEnd)
-        && !(t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS
-            && doc.tok_is_a(t, Class::InfinitiveMarker))
-        && (covered(t) || t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS);
+        && !(at_limit(t) && doc.tok_is_a(t, Class::InfinitiveMarker))
+        && (covered(t) || at_limit(t));
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }
@@ -688,6 +675,20 @@ fn frees_captives(doc: &Doc<'_>, t: usize) -> bool {
         return true;
     }
     freed.any(|d| held(p, d))
+}
+
+/// The last preposition other than "of" (the parse's ADP, not `genitive_case`) in
+/// `from..to`: where a new issue that a name or the length limit cuts off ends
+/// (`new_issue_from`).
+fn last_preposition(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
+    (from..to).rev().find(|&x| {
+        !doc.tok_is_a(x, Class::GenitiveCase)
+            && doc
+                .parse
+                .word_at(doc.tokens[x].start)
+                .and_then(|w| doc.parse.token(w))
+                .is_some_and(|tk| tk.upos == "ADP")
+    })
 }
 
 /// Whether token `t` is a hyphen inside a word ("cross-border"): no space on either side, a
