@@ -795,6 +795,18 @@ pub(super) fn demanded_object(
     {
         return None;
     }
+    // "refused to request an apology", "denied that it had demanded a meeting": no demand is
+    // made (a verb above it of the lexicon's `negating_head`), as for a demand's clause.
+    if p.negated(verb)
+        || p.head(verb).is_some_and(|h| {
+            p.negated(h)
+                || doc
+                    .lexicon
+                    .is(Lex::NegatingHead, &super::holders::lemma(doc, h))
+        })
+    {
+        return None;
+    }
     let object = p.dependent(verb, "obj")?;
     if p.token(object).is_none_or(|t| t.upos != "NOUN") {
         return None;

@@ -561,3 +561,15 @@ fn what_it_describes_as_a_thing_names_the_thing() {
     );
     assert!(has(&s, "RUS", "provocations", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_demand_not_made_names_nothing_asked_for() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tensions rose this year. Russia refused to request compensation for the seized patrol boat.",
+    );
+    assert!(!has(&s, "RUS", "compensation", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tensions rose this year. Russia denied that it had requested a summit with Japan.",
+    );
+    assert!(!has(&s, "RUS", "summit", "oppose"), "{s:?}");
+}
