@@ -94,6 +94,8 @@ pub enum Class {
     NotAModifier,
     /// Relative pronouns that open a clause after a comma ("which", "who").
     Relative,
+    /// Relative pronouns that stand for a person ("who", "whom").
+    PersonalRelative,
     /// Words that may stand between two coordinated objects ("with Gondor and Arnor").
     ObjectGlue,
     /// Words that end a verb's object: another clause begins ("that", "because", "said").
@@ -378,7 +380,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 152] = [
+pub const CLASSES: [(Class, &str); 153] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -405,6 +407,7 @@ pub const CLASSES: [(Class, &str); 152] = [
     (Class::Coordinator, "coordinator"),
     (Class::NotAModifier, "not_a_modifier"),
     (Class::Relative, "relative"),
+    (Class::PersonalRelative, "personal_relative"),
     (Class::ObjectGlue, "object_glue"),
     (Class::ObjectEnd, "object_end"),
     (Class::VerbalContext, "verbal_context"),

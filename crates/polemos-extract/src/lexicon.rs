@@ -433,6 +433,10 @@ pub enum Lex {
     /// Stance nouns that keep their article in a phrase of manner ("in a bid to"); any other is
     /// its verb's subject's only bare ("in protest over") (`stances/holders.rs`, `subject_word`).
     MannerArticleNoun,
+    /// Nouns that name no thing without what follows them ("an end to", "any change to"): a
+    /// new issue the length limit cuts to one of them alone is none (`stances/issues.rs`,
+    /// `new_issue_from`).
+    ComplementNoun,
 }
 
 /// How a list's words are compared with the text.
@@ -445,7 +449,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 156] = [
+pub const LEXICONS: [(Lex, &str, Case); 157] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -614,6 +618,7 @@ pub const LEXICONS: [(Lex, &str, Case); 156] = [
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
     (Lex::TopicVerb, "topic_verb", Case::Any),
+    (Lex::ComplementNoun, "complement_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

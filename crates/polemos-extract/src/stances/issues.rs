@@ -272,14 +272,20 @@ pub(super) fn new_issue_from(
 ) -> Option<(String, String)> {
     let cue_end = from;
     let mut t = from;
-    // "protest what it calls encroachment on its territory": the thing is what the holder
-    // calls it (lexicon `calling_verb`).
+    // "protest what it calls encroachment on its territory", "what it described as intrusions":
+    // the thing is what the holder calls it (lexicon `calling_verb`; an "as" after the verb is
+    // skipped).
     if t + 3 < stop_tok
         && doc.tok_is_a(t, Class::QuestionWord)
         && doc.tok_is_a(t + 1, Class::Referring)
         && doc.tok_in_lex(t + 2, Lex::CallingVerb)
     {
-        return new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
+        let after = if t + 4 < stop_tok && doc.tok_is_a(t + 3, Class::PredicativeAs) {
+            t + 4
+        } else {
+            t + 3
+        };
+        return new_issue_from(doc, items, after, stop_tok, gerund_ok);
     }
     while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
         t += 1;
@@ -461,40 +467,31 @@ pub(super) fn new_issue_from(
     }
     // "the provision of weapons to the separatists": a preposition that a name or the length
     // limit cuts off ends the phrase before it, whole; what follows says to or from whom.
-    if t < stop_tok && (covered(t) || t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS) {
+    let at_limit = |t: usize| t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS;
+    if t < stop_tok && (covered(t) || at_limit(t)) {
         let mut at = t;
         while at > start + 2 && doc.tok_is_a(at - 1, Class::Determiner) {
             at -= 1;
         }
-        let adp = |at: usize| {
-            doc.parse
-                .word_at(doc.tokens[at - 1].start)
-                .and_then(|w| doc.parse.token(w))
-                .is_some_and(|tk| tk.upos == "ADP")
-        };
-        if at > start + 2 && adp(at) && !doc.tok_is_a(at - 1, Class::GenitiveCase) {
+        if at > start + 2 && last_preposition(doc, start + 1, at) == Some(at - 1) {
             t = at - 1;
         }
     }
     // "Lee Myung-Bak's visit to a group of islands claimed by both": a phrase the length limit
     // cuts off inside a word run, past a preposition other than "of", ends before that
     // preposition, its head whole ("visit"), as one that a preposition right before the cut
-    // ends does; a phrase that ends where the limit falls ("a route to the sea,") is whole.
+    // ends does; a phrase that ends where the limit falls ("a route to the sea,") is whole. A
+    // head of one noun that names no thing alone ("an end to the joint naval exercises", lexicon
+    // `complement_noun`) is no issue: the phrase stays cut short.
     if t < stop_tok
         && matches!(doc.tokens[t].kind, TokKind::Word)
         && clause_at != Some(t)
         && !doc.tok_is_a(t, Class::IssueEnd)
         && !doc.tok_is_a(t, Class::InfinitiveMarker)
         && !covered(t)
-        && t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS
-        && let Some(adp) = (start + 1..t).rev().find(|&x| {
-            !doc.tok_is_a(x, Class::GenitiveCase)
-                && doc
-                    .parse
-                    .word_at(doc.tokens[x].start)
-                    .and_then(|w| doc.parse.token(w))
-                    .is_some_and(|tk| tk.upos == "ADP")
-        })
+        && at_limit(t)
+        && let Some(adp) = last_preposition(doc, start + 1, t)
+        && !(adp == start + 1 && doc.tok_in_lex(start, Lex::ComplementNoun))
     {
         t = adp;
     }
@@ -507,9 +504,8 @@ pub(super) fn new_issue_from(
     // peaceful means to resolve ...": the infinitive says what the means are for).
     let cut_short = clause_at != Some(t)
         && !doc.tok_is_a(t, Class::IssueEnd)
-        && !(t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS
-            && doc.tok_is_a(t, Class::InfinitiveMarker))
-        && (covered(t) || t - start - hyphens(doc, start, t) == MAX_NEW_ISSUE_TOKENS);
+        && !(at_limit(t) && doc.tok_is_a(t, Class::InfinitiveMarker))
+        && (covered(t) || at_limit(t));
     if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
         return None;
     }
@@ -681,6 +677,20 @@ fn frees_captives(doc: &Doc<'_>, t: usize) -> bool {
     freed.any(|d| held(p, d))
 }
 
+/// The last preposition other than "of" (the parse's ADP, not `genitive_case`) in
+/// `from..to`: where a new issue that a name or the length limit cuts off ends
+/// (`new_issue_from`).
+fn last_preposition(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
+    (from..to).rev().find(|&x| {
+        !doc.tok_is_a(x, Class::GenitiveCase)
+            && doc
+                .parse
+                .word_at(doc.tokens[x].start)
+                .and_then(|w| doc.parse.token(w))
+                .is_some_and(|tk| tk.upos == "ADP")
+    })
+}
+
 /// Whether token `t` is a hyphen inside a word ("cross-border"): no space on either side, a
 /// word after it. Such a word is one word of an issue's name.
 fn inner_hyphen(doc: &Doc<'_>, t: usize) -> bool {
@@ -764,7 +774,8 @@ fn demanding(doc: &Doc<'_>, cue: &Item) -> bool {
 
 /// The thing a verb of demanding asks for as its object, before `stop_tok`: "demanded the
 /// immediate release of the sailors" names their release. Not an actor ("demanded Iran release
-/// them" asks Iran), and not a clause.
+/// them" asks Iran), and not a clause; nor one asked by a person a relative pronoun stands for
+/// ("an official who requested anonymity").
 pub(super) fn demanded_object(
     doc: &Doc<'_>,
     items: &[Item],
@@ -777,6 +788,25 @@ pub(super) fn demanded_object(
     }
     let p = &doc.parse;
     let verb = p.word_at(cue.start)?;
+    // "an official who requested anonymity": a person asks for himself, not for a party.
+    if p.dependent(verb, "nsubj")
+        .and_then(|s| p.token(s))
+        .is_some_and(|t| doc.tok_is_a(doc.token_at(t.start), Class::PersonalRelative))
+    {
+        return None;
+    }
+    // "refused to request an apology", "denied that it had demanded a meeting": no demand is
+    // made (a verb above it of the lexicon's `negating_head`), as for a demand's clause.
+    if p.negated(verb)
+        || p.head(verb).is_some_and(|h| {
+            p.negated(h)
+                || doc
+                    .lexicon
+                    .is(Lex::NegatingHead, &super::holders::lemma(doc, h))
+        })
+    {
+        return None;
+    }
     let object = p.dependent(verb, "obj")?;
     if p.token(object).is_none_or(|t| t.upos != "NOUN") {
         return None;

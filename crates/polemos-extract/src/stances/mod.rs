@@ -278,6 +278,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
                 || (kind == Kind::Support && demanding_adjective(doc, it))
+                || (matches!(kind, Kind::Support | Kind::Oppose)
+                    && participle_without_subject(doc, it, s))
                 || embedded_question(doc, it, s)
                 || within_a_condition(doc, items, i, s)
                 || (kind == Kind::Claim && rival_claims(doc, it))
@@ -1351,6 +1353,25 @@ fn demanding_adjective(doc: &Doc<'_>, cue: &Item) -> bool {
         || (cue.tok > 0
             && (doc.tok_is_a(cue.tok - 1, Class::Determiner)
                 || doc.tok_in_lex(cue.tok - 1, Lex::DegreeAdverb)))
+}
+
+/// "Pressed for details, the minister declined to comment", "Japan, backed by its allies,
+/// ...": a cue that is a past participle opening its sentence or a stretch after a comma, with
+/// no subject of its own, is done to the clause's subject, no stance it takes.
+fn participle_without_subject(doc: &Doc<'_>, cue: &Item, s: usize) -> bool {
+    if cue.tok != doc.sentences[s].tokens.start && (cue.tok == 0 || doc.tok(cue.tok - 1) != ",") {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(w) = p.word_at(cue.start) else {
+        return false;
+    };
+    p.token(w)
+        .is_some_and(|t| t.xpos == "VBN" && matches!(t.deprel.as_str(), "advcl" | "acl" | "root"))
+        && p.dependent(w, "nsubj").is_none()
+        && p.dependent(w, "nsubj:pass").is_none()
+        && p.dependent(w, "aux").is_none()
+        && p.dependent(w, "aux:pass").is_none()
 }
 
 /// Whether the cue is a wish (the lexicon's `wish_adjective`: "interested in").
