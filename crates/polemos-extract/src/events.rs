@@ -73,7 +73,24 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         if doc.sentences[s].headline {
             continue;
         }
-        let items: &[Item] = doc.sentence_items(s);
+        // A row coded only through its object, alone at its words, is no cue where its object
+        // is none of them: "recalled meeting the envoy" is a memory, and the meeting's doer is
+        // read past it as past no verb at all.
+        let all = doc.sentence_items(s);
+        let kept: Vec<Item> = all
+            .iter()
+            .filter(|it| {
+                !matches!(it.kind, ItemKind::Event(e)
+                    if !k.events[e].objects.is_empty()
+                        && !all.iter().any(|x| matches!(x.kind, ItemKind::Event(f) if f != e)
+                            && (x.start, x.end) == (it.start, it.end))
+                        && gates::sanction_verb(doc, it).is_none()
+                        && event_args::object_gate(doc, it, &k.events[e])
+                            == event_args::ObjectGate::Missing)
+            })
+            .copied()
+            .collect();
+        let items: &[Item] = &kept;
         let mut last_span = (usize::MAX, usize::MAX);
         let mut excluded: Option<(usize, usize, PloverType)> = None;
         // Who accused whom lately, for a denial that follows.

@@ -332,9 +332,18 @@ fn object_headed(doc: &Doc<'_>, cue: &Item, listed: impl Fn(&str) -> bool) -> bo
     // "hit Belarus with new sanctions", "Belarus was hit with sanctions": a verb whose object
     // (or passive subject) is whom it acts on names the thing it acts with in an oblique of an
     // instrument's preposition (`instrument_case`).
+    // Not where that object is itself a noun of an act ("recalled his meeting with the
+    // envoy"): the oblique names the act's partner.
+    let act_noun = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            doc.items.iter().any(|x| {
+                matches!(x.kind, ItemKind::Event(_)) && x.start <= t.start && t.end <= x.end
+            })
+        })
+    };
     let acts_on = p
         .dependents(v)
-        .any(|d| p.has_rel(d, "obj") || p.has_rel(d, "nsubj:pass"));
+        .any(|d| (p.has_rel(d, "obj") || p.has_rel(d, "nsubj:pass")) && !act_noun(d));
     if acts_on
         && p.dependents(v).any(|d| {
             p.has_rel(d, "obl")

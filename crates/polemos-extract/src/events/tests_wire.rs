@@ -288,3 +288,22 @@ fn coming_to_an_agreement_is_agreeing() {
         events(text)
     );
 }
+
+#[test]
+fn a_recalled_memory_is_no_recall_of_an_envoy() {
+    // "recalled meeting X": a memory of a meeting, whose object is the meeting's, not the
+    // recall's own; the meeting is still told, and no envoy is withdrawn.
+    let text = "Ecuador recalled meeting the Colombian envoy in Quito.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+    assert!(has(text, "ECU", "CONSULT", "COL"), "{:?}", events(text));
+    let text = "Ecuador recalled his meeting with the Colombian envoy in Quito.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
