@@ -254,12 +254,13 @@ fn the_codes_brought_before_a_forum_are_data() {
 fn recalling_diplomats_however_counted_is_a_sanction() {
     let text = "Chile recalled two diplomats from Lima on Friday.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
-    // Not aimed at the envoy the object names.
-    let text = "Chile said its president had recalled his ambassador to Lima, Juan Perez.";
+    // Aimed at the state the envoy served, not at the envoy the object names.
+    let text = "Bolivia recalled its envoy to Paraguay, retired admiral Jorge Salinas, on Monday.";
+    assert!(has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
     assert!(
         !events(text)
             .iter()
-            .any(|(_, t, o, _)| t == "SANCTION" && o.iter().any(|x| x.contains("perez"))),
+            .any(|(_, t, o, _)| t == "SANCTION" && o.iter().any(|x| x.contains("salinas"))),
         "{:?}",
         events(text)
     );
