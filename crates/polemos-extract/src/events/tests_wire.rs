@@ -308,3 +308,13 @@ fn a_recalled_memory_is_no_recall_of_an_envoy() {
         events(text)
     );
 }
+
+#[test]
+fn the_envoys_of_a_recall_are_one_list_with_those_of_an_expulsion() {
+    // events.tsv's recall row reads lexicon `envoy_noun`: a consul recalled or ordered out is
+    // an envoy either way.
+    let text = "Bolivia recalled its consul from Paraguay after the vote.";
+    assert!(has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
+    let text = "Bolivia ordered Paraguay's consul to leave the country.";
+    assert!(has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
+}
