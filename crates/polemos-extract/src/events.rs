@@ -266,6 +266,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if noun && event_args::offered_act(k, doc, items, i) {
                 continue;
             }
+            // "Japan fears a Chinese attack", "called for a Russian withdrawal": an act only
+            // feared, called for, warned of or prepared for has not happened.
+            if noun && event_args::unrealized_act(doc, it) {
+                continue;
+            }
             // "accepted Japan's proposal", "welcomed the offer", "Japan's proposal was
             // rejected": a proposal another's act answers was made before, no new act here.
             if noun && cue.mode == "propose" && answered_proposal(k, doc, items, i) {

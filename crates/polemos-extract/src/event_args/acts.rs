@@ -616,3 +616,32 @@ pub fn eases_a_penalty(doc: &Doc<'_>, cue: &Item) -> bool {
                 })
         })
 }
+
+/// Whether the noun cue `cue` names an act only feared, called for, warned of or prepared for
+/// (lexicon `unrealized_verb`, by the governing word's lemma and the act's preposition): "Japan
+/// fears a Chinese attack on Taiwan", "called for a Russian withdrawal", "warned of a
+/// blockade", "fears of an invasion". The act has not happened.
+#[must_use]
+pub fn unrealized_act(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let Some(g) = p.head(n) else {
+        return false;
+    };
+    let Some(lemma) = p.token(g).map(|t| t.lemma.to_ascii_lowercase()) else {
+        return false;
+    };
+    let entry = if p.has_rel(n, "obj") || p.has_rel(n, "nsubj:pass") {
+        lemma
+    } else if p.has_rel(n, "obl") || p.has_rel(n, "nmod") {
+        match case_of(p, n) {
+            Some(case) => format!("{lemma} {case}"),
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    p.lexicon().is_entry(Lex::UnrealizedVerb, &entry)
+}
