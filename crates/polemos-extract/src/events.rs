@@ -73,7 +73,24 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         if doc.sentences[s].headline {
             continue;
         }
-        let items: &[Item] = doc.sentence_items(s);
+        // A row coded only through its object, alone at its words, is no cue where its object
+        // is none of them: "recalled meeting the envoy" is a memory, and the meeting's doer is
+        // read past it as past no verb at all.
+        let all = doc.sentence_items(s);
+        let kept: Vec<Item> = all
+            .iter()
+            .filter(|it| {
+                !matches!(it.kind, ItemKind::Event(e)
+                    if !k.events[e].objects.is_empty()
+                        && !all.iter().any(|x| matches!(x.kind, ItemKind::Event(f) if f != e)
+                            && (x.start, x.end) == (it.start, it.end))
+                        && gates::sanction_verb(doc, it).is_none()
+                        && event_args::object_gate(doc, it, &k.events[e])
+                            == event_args::ObjectGate::Missing)
+            })
+            .copied()
+            .collect();
+        let items: &[Item] = &kept;
         let mut last_span = (usize::MAX, usize::MAX);
         let mut excluded: Option<(usize, usize, PloverType)> = None;
         // Who accused whom lately, for a denial that follows.
@@ -247,6 +264,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "offered to permit a meeting between X and Y": the offer is the act; the meeting
             // it offers has not happened.
             if noun && event_args::offered_act(k, doc, items, i) {
+                continue;
+            }
+            // "Japan fears a Chinese attack", "called for a Russian withdrawal": an act only
+            // feared, called for, warned of or prepared for has not happened.
+            if noun && event_args::unrealized_act(doc, it) {
                 continue;
             }
             // "accepted Japan's proposal", "welcomed the offer", "Japan's proposal was
@@ -669,8 +691,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Russia recalled its ambassador as a protest": a recall that names no one answers
             // the other side's act too, aimed where the envoy served.
             let recall = recalled || recalls_envoy(doc, it);
-            // "recalled his ambassador to Bogota, Juan Perez": a recall is not aimed at the
-            // envoy the object names.
+            // "recalled his ambassador to Bogota, Juan Perez": a recall is aimed at the state
+            // the envoy served, never at a person (the envoy named after the object is the
+            // person nearest).
             let recalling = recall || gates::may_be_form_of(doc, it, &[Lex::WithdrawingVerb]);
             let targets: Vec<usize> = if cue.event_type == PloverType::Sanction && recalling {
                 targets

@@ -863,7 +863,27 @@ impl KnowledgeBuilder {
     ///
     /// # Errors
     /// When a party or country refers to an unknown actor, or the automaton cannot be built.
-    pub fn build(self) -> Result<Knowledge, ExtractError> {
+    pub fn build(mut self) -> Result<Knowledge, ExtractError> {
+        // An event row's object list may name a lexicon list (`@envoy_noun`): its words, so
+        // one notion is written once.
+        for e in &mut self.events {
+            let mut objects = Vec::with_capacity(e.objects.len());
+            for o in std::mem::take(&mut e.objects) {
+                match o.strip_prefix('@') {
+                    Some(name) => {
+                        let lex =
+                            crate::lexicon::Lex::parse(name).ok_or_else(|| ExtractError::Data {
+                                file: "events".into(),
+                                line: 0,
+                                message: format!("objects name unknown lexicon `{name}`"),
+                            })?;
+                        objects.extend(self.lexicon.words(lex).map(str::to_owned));
+                    }
+                    None => objects.push(o),
+                }
+            }
+            e.objects = objects;
+        }
         let actor_index: HashMap<String, usize> = self
             .actors
             .iter()

@@ -309,6 +309,10 @@ pub enum Lex {
     /// Verbs of talking over a matter (lemmas: "discuss", "debate"): their object is the matter,
     /// never whom the talk is held with; the partner is named by "with" (`event_args.rs`).
     TopicVerb,
+    /// Verbs and nouns of fearing, calling for, warning of or preparing for an act, by lemma and
+    /// the preposition before the act (`call for`; none for an object: `fear`): the act they
+    /// take has not happened (`event_args/acts.rs`, `unrealized_act`).
+    UnrealizedVerb,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -449,7 +453,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 157] = [
+pub const LEXICONS: [(Lex, &str, Case); 158] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -619,6 +623,7 @@ pub const LEXICONS: [(Lex, &str, Case); 157] = [
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
     (Lex::TopicVerb, "topic_verb", Case::Any),
     (Lex::ComplementNoun, "complement_noun", Case::Any),
+    (Lex::UnrealizedVerb, "unrealized_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -332,9 +332,18 @@ fn object_headed(doc: &Doc<'_>, cue: &Item, listed: impl Fn(&str) -> bool) -> bo
     // "hit Belarus with new sanctions", "Belarus was hit with sanctions": a verb whose object
     // (or passive subject) is whom it acts on names the thing it acts with in an oblique of an
     // instrument's preposition (`instrument_case`).
+    // Not where that object is itself a noun of an act ("recalled his meeting with the
+    // envoy"): the oblique names the act's partner.
+    let act_noun = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            doc.items.iter().any(|x| {
+                matches!(x.kind, ItemKind::Event(_)) && x.start <= t.start && t.end <= x.end
+            })
+        })
+    };
     let acts_on = p
         .dependents(v)
-        .any(|d| p.has_rel(d, "obj") || p.has_rel(d, "nsubj:pass"));
+        .any(|d| (p.has_rel(d, "obj") || p.has_rel(d, "nsubj:pass")) && !act_noun(d));
     if acts_on
         && p.dependents(v).any(|d| {
             p.has_rel(d, "obl")
@@ -606,4 +615,33 @@ pub fn eases_a_penalty(doc: &Doc<'_>, cue: &Item) -> bool {
                         .is(Lex::PenaltyNoun, &t.text.to_ascii_lowercase())
                 })
         })
+}
+
+/// Whether the noun cue `cue` names an act only feared, called for, warned of or prepared for
+/// (lexicon `unrealized_verb`, by the governing word's lemma and the act's preposition): "Japan
+/// fears a Chinese attack on Taiwan", "called for a Russian withdrawal", "warned of a
+/// blockade", "fears of an invasion". The act has not happened.
+#[must_use]
+pub fn unrealized_act(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(n) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let Some(g) = p.head(n) else {
+        return false;
+    };
+    let Some(lemma) = p.token(g).map(|t| t.lemma.to_ascii_lowercase()) else {
+        return false;
+    };
+    let entry = if p.has_rel(n, "obj") || p.has_rel(n, "nsubj:pass") {
+        lemma
+    } else if p.has_rel(n, "obl") || p.has_rel(n, "nmod") {
+        match case_of(p, n) {
+            Some(case) => format!("{lemma} {case}"),
+            None => return false,
+        }
+    } else {
+        return false;
+    };
+    p.lexicon().is_entry(Lex::UnrealizedVerb, &entry)
 }

@@ -289,3 +289,21 @@ fn an_act_a_purpose_or_a_request_answers_has_happened() {
     let text = "Argentina urged Brazil to hold a meeting between Ecuador and Colombia.";
     assert!(!has(text, "ECU", "CONSULT", "COL"), "{:?}", events(text));
 }
+
+#[test]
+fn an_act_feared_warned_of_or_prepared_for_has_not_happened() {
+    let assault = |text: &str| {
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| t == "ASSAULT" && s.iter().any(|x| x == "CHN"))
+    };
+    let text = "Vietnam fears a Chinese invasion of its islands.";
+    assert!(!assault(text), "{:?}", events(text));
+    let text = "Hanoi has warned of a Chinese attack on Vietnam.";
+    assert!(!assault(text), "{:?}", events(text));
+    let text = "Vietnam is bracing for a Chinese attack on its islands.";
+    assert!(!assault(text), "{:?}", events(text));
+    // An attack told as done is still one.
+    let text = "A Chinese attack on Vietnam killed two fishermen.";
+    assert!(has(text, "CHN", "ASSAULT", "VNM"), "{:?}", events(text));
+}

@@ -254,12 +254,13 @@ fn the_codes_brought_before_a_forum_are_data() {
 fn recalling_diplomats_however_counted_is_a_sanction() {
     let text = "Chile recalled two diplomats from Lima on Friday.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
-    // Not aimed at the envoy the object names.
-    let text = "Chile said its president had recalled his ambassador to Lima, Juan Perez.";
+    // Aimed at the state the envoy served, not at the envoy the object names.
+    let text = "Bolivia recalled its envoy to Paraguay, retired admiral Jorge Salinas, on Monday.";
+    assert!(has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
     assert!(
         !events(text)
             .iter()
-            .any(|(_, t, o, _)| t == "SANCTION" && o.iter().any(|x| x.contains("perez"))),
+            .any(|(_, t, o, _)| t == "SANCTION" && o.iter().any(|x| x.contains("salinas"))),
         "{:?}",
         events(text)
     );
@@ -287,4 +288,33 @@ fn coming_to_an_agreement_is_agreeing() {
         "{:?}",
         events(text)
     );
+}
+
+#[test]
+fn a_recalled_memory_is_no_recall_of_an_envoy() {
+    // "recalled meeting X": a memory of a meeting, whose object is the meeting's, not the
+    // recall's own; the meeting is still told, and no envoy is withdrawn.
+    let text = "Ecuador recalled meeting the Colombian envoy in Quito.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+    assert!(has(text, "ECU", "CONSULT", "COL"), "{:?}", events(text));
+    let text = "Ecuador recalled his meeting with the Colombian envoy in Quito.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn the_envoys_of_a_recall_are_one_list_with_those_of_an_expulsion() {
+    // events.tsv's recall row reads lexicon `envoy_noun`: a consul recalled or ordered out is
+    // an envoy either way.
+    let text = "Bolivia recalled its consul from Paraguay after the vote.";
+    assert!(has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
+    let text = "Bolivia ordered Paraguay's consul to leave the country.";
+    assert!(has(text, "BOL", "SANCTION", "PRY"), "{:?}", events(text));
 }
