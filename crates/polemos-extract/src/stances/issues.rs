@@ -797,14 +797,7 @@ pub(super) fn demanded_object(
     }
     // "refused to request an apology", "denied that it had demanded a meeting": no demand is
     // made (a verb above it of the lexicon's `negating_head`), as for a demand's clause.
-    if p.negated(verb)
-        || p.head(verb).is_some_and(|h| {
-            p.negated(h)
-                || doc
-                    .lexicon
-                    .is(Lex::NegatingHead, &super::holders::lemma(doc, h))
-        })
-    {
+    if demand_withheld(doc, verb) {
         return None;
     }
     let object = p.dependent(verb, "obj")?;
@@ -853,14 +846,7 @@ pub(super) fn demanded_clause(
     // "did not demand that", "stopped short of demanding that", "refused to demand that": no
     // demand is made (a verb above it of the lexicon's `negating_head`).
     let demanding = p.word_at(doc.tokens[that - 1].start)?;
-    if p.negated(demanding)
-        || p.head(demanding).is_some_and(|h| {
-            p.negated(h)
-                || doc
-                    .lexicon
-                    .is(Lex::NegatingHead, &super::holders::lemma(doc, h))
-        })
-    {
+    if demand_withheld(doc, demanding) {
         return None;
     }
     // A demand as a noun is its owner's ("its demand that", "Japan's demand that"); one with no
@@ -1798,6 +1784,20 @@ fn held(p: &Parse<'_>, w: Word) -> bool {
             || p.lexicon()
                 .is(Lex::CaptiveNoun, &t.text.to_ascii_lowercase())
     })
+}
+
+/// Whether the demand word `w` makes no demand: negated itself, or under a verb that is negated
+/// or of the lexicon's `negating_head` ("refused to request an apology", "denied that it had
+/// demanded a meeting").
+fn demand_withheld(doc: &Doc<'_>, w: Word) -> bool {
+    let p = &doc.parse;
+    p.negated(w)
+        || p.head(w).is_some_and(|h| {
+            p.negated(h)
+                || doc
+                    .lexicon
+                    .is(Lex::NegatingHead, &super::holders::lemma(doc, h))
+        })
 }
 
 #[cfg(test)]
