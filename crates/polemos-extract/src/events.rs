@@ -75,7 +75,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         // A row coded only through its object, alone at its words, is no cue where its object
         // is none of them: "recalled meeting the envoy" is a memory, and the meeting's doer is
-        // read past it as past no verb at all.
+        // read past it, as past any word that is no cue.
         let all = doc.sentence_items(s);
         let kept: Vec<Item> = all
             .iter()

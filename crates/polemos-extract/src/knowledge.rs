@@ -717,6 +717,15 @@ impl KnowledgeBuilder {
                     .get(8)
                     .map(|o| list(o).map(str::to_lowercase).collect())
                     .unwrap_or_default();
+                // `@name` stands for a lexicon list's words, read when the knowledge is built
+                // (the list may come from a later file); the name is checked here, on its line.
+                if let Some(name) = objects
+                    .iter()
+                    .filter_map(|o| o.strip_prefix('@'))
+                    .find(|n| crate::lexicon::Lex::parse(n).is_none())
+                {
+                    return Err(format!("objects name unknown lexicon `{name}`"));
+                }
                 self.events.push(EventCue {
                     event_type,
                     mode: f[3].to_owned(),
@@ -865,20 +874,12 @@ impl KnowledgeBuilder {
     /// When a party or country refers to an unknown actor, or the automaton cannot be built.
     pub fn build(mut self) -> Result<Knowledge, ExtractError> {
         // An event row's object list may name a lexicon list (`@envoy_noun`): its words, so
-        // one notion is written once.
+        // one notion is written once. The names were checked when the rows were read.
         for e in &mut self.events {
             let mut objects = Vec::with_capacity(e.objects.len());
             for o in std::mem::take(&mut e.objects) {
-                match o.strip_prefix('@') {
-                    Some(name) => {
-                        let lex =
-                            crate::lexicon::Lex::parse(name).ok_or_else(|| ExtractError::Data {
-                                file: "events".into(),
-                                line: 0,
-                                message: format!("objects name unknown lexicon `{name}`"),
-                            })?;
-                        objects.extend(self.lexicon.words(lex).map(str::to_owned));
-                    }
+                match o.strip_prefix('@').and_then(crate::lexicon::Lex::parse) {
+                    Some(lex) => objects.extend(self.lexicon.words(lex).map(str::to_owned)),
                     None => objects.push(o),
                 }
             }
@@ -1037,6 +1038,17 @@ mod tests {
             .add_source("x", "event|meet|MEET|m|040|1|d|svo")
             .expect_err("type");
         assert!(err.to_string().contains("not a PLOVER event type"), "{err}");
+        // An object list naming a lexicon list that does not exist is refused on its line.
+        let err = b
+            .add_source(
+                "mine.tsv",
+                "# ok\nevent|recalled|SANCTION|sanction|161|-4|diplomatic|svo|@envoy_nouns\n",
+            )
+            .expect_err("unknown list");
+        assert_eq!(
+            err.to_string(),
+            "data file mine.tsv, line 2: objects name unknown lexicon `envoy_nouns`"
+        );
     }
 
     #[test]
