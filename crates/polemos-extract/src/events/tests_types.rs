@@ -775,3 +775,31 @@ fn a_recognition_denied_is_a_rejection() {
     let text = "Chile recognized the new government of Peru on Monday.";
     assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn telling_or_ordering_another_party_to_act_is_a_demand() {
+    for text in [
+        "Chile told Peru to remove its fishing boats from the disputed waters.",
+        "Chile's boundary commission has told its Peruvian counterpart to halt all patrols.",
+        "Chile ordered Peru to dismantle the new border post.",
+    ] {
+        assert!(
+            has(text, "CHL", "REQUEST", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // Telling someone a thing informs, reporters are no party, and one's own troops ordered
+    // somewhere are deployed, asked nothing.
+    for text in [
+        "Chile told Peru that it would not remove the boats.",
+        "Chile told reporters to wait for the ruling on Peru.",
+        "Chile ordered its troops to withdraw from the border with Peru.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "REQUEST"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
