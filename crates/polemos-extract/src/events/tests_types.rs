@@ -803,3 +803,28 @@ fn telling_or_ordering_another_party_to_act_is_a_demand() {
         );
     }
 }
+
+#[test]
+fn an_ultimatum_issued_or_a_complaint_lodged_is_aimed_at_its_addressee() {
+    let text = "On Monday Chile issued an ultimatum to Peru to remove its border post.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    let text = "Chile gave Peru a stern ultimatum over the fishing boats.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    // The forum it is brought before is not whom it is against.
+    let text = "Chile said it will reopen its complaint against Peru at the Organization of American States.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "ACCUSE", "OAS"), "{:?}", events(text));
+    let text = "Chile lodged a formal complaint against Peru over the shooting.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // Only asked for or feared: no ultimatum issued.
+    for text in [
+        "Chile urged Bolivia to issue an ultimatum to Peru.",
+        "Chile fears an ultimatum from Peru.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "THREATEN"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
