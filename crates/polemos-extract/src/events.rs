@@ -86,6 +86,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             && (x.start, x.end) == (it.start, it.end))
                         && gates::sanction_verb(doc, it).is_none()
                         && !directs(doc, it)
+                        && !suspends_member(doc, it)
                         && event_args::object_gate(doc, it, &k.events[e])
                             == event_args::ObjectGate::Missing)
             })
@@ -149,6 +150,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && cue.event_type != PloverType::Request
                 && directs(doc, it)
                 && let Some(c) = k.plain_event(PloverType::Request, "demand", Some("100"))
+            {
+                cue = c;
+                converted = true;
+            }
+            // "is suspending Ivory Coast from all of the bloc's activities": the member is
+            // sanctioned, coded by the data's row of an expulsion (CAMEO 161).
+            if !converted
+                && cue.args != Args::Noun
+                && suspends_member(doc, it)
+                && let Some(c) = k.plain_event(PloverType::Sanction, "sanction", Some("161"))
             {
                 cue = c;
                 converted = true;
@@ -1200,6 +1211,13 @@ fn directs(doc: &Doc<'_>, it: &Item) -> bool {
     }) || gates::may_be_form_of(doc, it, &[Lex::OrderingVerb])
         || doc.parse.asks_always())
         && event_args::directive(doc, it)
+}
+
+/// Whether the cue `it` suspends a member (`event_args::suspended_member`), asking the parse
+/// only when one of its words can be a form of a suspending verb.
+fn suspends_member(doc: &Doc<'_>, it: &Item) -> bool {
+    (gates::may_be_form_of(doc, it, &[Lex::SuspendingVerb]) || doc.parse.asks_always())
+        && event_args::suspended_member(doc, it)
 }
 
 /// Whether the sources of an order sending an envoy away are of a state, and the envoy is not

@@ -194,6 +194,41 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
         .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= from && x.end <= head_end)
 }
 
+/// Whether the verb cue `cue` puts a member out of a body's activities: a suspending verb
+/// whose object names an actor in its own words and that has an oblique of what it is
+/// suspended from ("is suspending Ivory Coast from all of the bloc's activities", "suspended
+/// Mali from the African Union"): the subject's sanction of that member. Not a thing suspended
+/// ("suspended flights from China", no actor in the object), nor a pronoun ("suspended them").
+#[must_use]
+pub fn suspended_member(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if !(p.token(v).is_some_and(|t| t.upos == "VERB") && verb_in(p, v, Lex::SuspendingVerb)) {
+        return false;
+    }
+    let Some(o) = p.dependents(v).find(|d| p.has_rel(*d, "obj")) else {
+        return false;
+    };
+    if p.token(o).is_none_or(|t| t.upos == "PRON") {
+        return false;
+    }
+    // The parser hangs the "from" phrase on the verb or on the member.
+    let from = p
+        .dependents(v)
+        .filter(|&d| p.has_rel(d, "obl"))
+        .chain(p.dependents(o).filter(|&d| p.has_rel(d, "nmod")))
+        .any(|d| case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c)));
+    let (Some((start, _)), Some(end)) = (p.subtree_span(o), p.token(o).map(|t| t.end)) else {
+        return false;
+    };
+    from && doc
+        .items
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= start && x.end <= end)
+}
+
 /// Whether the verb cue `cue` is a verb of contact (the lexicon's `contact_verb`) with an oblique
 /// of "with" and no object: "continues to engage intensely with the sides" is diplomacy, not the
 /// armed engagement the dictionary codes. Armed people on either side (the lexicon's

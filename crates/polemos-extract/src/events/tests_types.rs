@@ -828,3 +828,24 @@ fn an_ultimatum_issued_or_a_complaint_lodged_is_aimed_at_its_addressee() {
         );
     }
 }
+
+#[test]
+fn suspending_a_member_from_a_body_is_a_sanction_of_it() {
+    for text in [
+        "The African Union said it is suspending Chad from all of the bloc's activities.",
+        "The African Union suspended Chad from the organization on Monday.",
+    ] {
+        assert!(
+            has(text, "AU", "SANCTION", "TCD"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // Without what the member is suspended from, or with a pronoun, no member put out.
+    let text = "Chad and Sudan dispute the border. The African Union suspended the vote on Chad.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
