@@ -849,3 +849,14 @@ fn suspending_a_member_from_a_body_is_a_sanction_of_it() {
         events(text)
     );
 }
+
+#[test]
+fn snubbing_another_is_rejecting_it() {
+    let text =
+        "Chilean President Gabriel Boric snubbed Peruvian Foreign Minister Ana Cecilia Gervasi.";
+    let (boric, gervasi) = ("gabriel-boric", "ana-cecilia-gervasi");
+    assert!(has(text, boric, "REJECT", gervasi), "{:?}", events(text));
+    assert!(!has(text, boric, "ACCUSE", gervasi), "{:?}", events(text));
+    let text = "Chile continues to rebuff Peru's approaches over the maritime border.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+}
