@@ -85,6 +85,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         && !all.iter().any(|x| matches!(x.kind, ItemKind::Event(f) if f != e)
                             && (x.start, x.end) == (it.start, it.end))
                         && gates::sanction_verb(doc, it).is_none()
+                        && !directs(doc, it)
+                        && !suspends_member(doc, it)
                         && event_args::object_gate(doc, it, &k.events[e])
                             == event_args::ObjectGate::Missing)
             })
@@ -137,6 +139,28 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 expelled = kind == SanctionKind::Expel;
                 recalled = kind == SanctionKind::Envoy;
+                cue = c;
+                converted = true;
+            }
+            // "has told its Vietnamese counterpart to halt construction", "ordered Laos to
+            // withdraw": an ordering verb with another actor as object and an infinitive is a
+            // demand of that actor, coded by the data's row of "urged".
+            if !converted
+                && cue.args != Args::Noun
+                && cue.event_type != PloverType::Request
+                && directs(doc, it)
+                && let Some(c) = k.plain_event(PloverType::Request, "demand", Some("100"))
+            {
+                cue = c;
+                converted = true;
+            }
+            // "is suspending Ivory Coast from all of the bloc's activities": the member is
+            // sanctioned, coded by the data's row of an expulsion (CAMEO 161).
+            if !converted
+                && cue.args != Args::Noun
+                && suspends_member(doc, it)
+                && let Some(c) = k.plain_event(PloverType::Sanction, "sanction", Some("161"))
+            {
                 cue = c;
                 converted = true;
             }
@@ -1176,6 +1200,24 @@ fn object_owned(doc: &Doc<'_>, it: &Item) -> bool {
                     && t > 0
                     && matches!(doc.tok(t - 1), "'" | "\u{2019}"))
         })
+}
+
+/// Whether the cue `it` is a directive to an actor (`event_args::directive`), asking the parse
+/// only when one of its words can be a form of an ordering verb ("told" is an irregular one).
+fn directs(doc: &Doc<'_>, it: &Item) -> bool {
+    ((it.tok..it.tok_end).any(|t| {
+        doc.lexicon
+            .is(Lex::SanctionVerbIrregular, &doc.tok(t).to_ascii_lowercase())
+    }) || gates::may_be_form_of(doc, it, &[Lex::OrderingVerb])
+        || doc.parse.asks_always())
+        && event_args::directive(doc, it)
+}
+
+/// Whether the cue `it` suspends a member (`event_args::suspended_member`), asking the parse
+/// only when one of its words can be a form of a suspending verb.
+fn suspends_member(doc: &Doc<'_>, it: &Item) -> bool {
+    (gates::may_be_form_of(doc, it, &[Lex::SuspendingVerb]) || doc.parse.asks_always())
+        && event_args::suspended_member(doc, it)
 }
 
 /// Whether the sources of an order sending an envoy away are of a state, and the envoy is not

@@ -142,8 +142,14 @@ pub enum Lex {
     JoiningVerb,
     /// The preposition of the act one joins ("in its appeal").
     JoinedActCase,
-    /// Verbs that order an envoy out ("ordered the U.S. ambassador to leave").
+    /// Verbs that order an envoy out ("ordered the U.S. ambassador to leave"), or order another
+    /// actor to do a thing ("told Laos to withdraw": a demand, `event_args/acts.rs` `directive`).
     OrderingVerb,
+    /// Verbs that put a member out of a body's activities for a time ("suspended Mali from the
+    /// bloc"): a sanction of the member (`event_args/acts.rs`, `suspended_member`).
+    SuspendingVerb,
+    /// The preposition of what a member is suspended from ("from").
+    SuspensionCase,
     /// Verbs of leaving a country that an ordering verb governs ("leave", "depart").
     LeavingVerb,
     /// Prepositions of a leaving's destination ("leave for consultations"): a recall, no expulsion.
@@ -453,7 +459,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 158] = [
+pub const LEXICONS: [(Lex, &str, Case); 160] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -517,6 +523,8 @@ pub const LEXICONS: [(Lex, &str, Case); 158] = [
     (Lex::JoiningVerb, "joining_verb", Case::Any),
     (Lex::JoinedActCase, "joined_act_case", Case::Any),
     (Lex::OrderingVerb, "ordering_verb", Case::Any),
+    (Lex::SuspendingVerb, "suspending_verb", Case::Any),
+    (Lex::SuspensionCase, "suspension_case", Case::Any),
     (Lex::LeavingVerb, "leaving_verb", Case::Any),
     (Lex::DestinationCase, "destination_case", Case::Any),
     (

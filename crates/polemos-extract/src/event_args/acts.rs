@@ -129,6 +129,106 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
     })
 }
 
+/// Whether the verb cue `cue` is a directive to an actor: an ordering verb ("order", "tell",
+/// "instruct") whose object is an actor the phrase names and that governs an infinitive of
+/// what the actor is to do ("has told its Vietnamese counterpart to halt all construction",
+/// "ordered Laos to withdraw its troops"): the orderer's demand of that actor (REQUEST). Not
+/// an envoy told to leave (an expulsion, [`sanction_verb`]), nor armed people (one's own troops
+/// ordered somewhere are deployed), nor a pronoun, nor an object with no actor in its phrase
+/// ("told reporters to wait"); "told Laos that ..." informs, and "was told to" has no object.
+#[must_use]
+pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if !(p.token(v).is_some_and(|t| t.upos == "VERB") && verb_in(p, v, Lex::OrderingVerb)) {
+        return false;
+    }
+    let lower = |w: Word| {
+        p.token(w)
+            .map(|t| t.lemma.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    // The parser makes the one told an indirect object as often ("told Laos to withdraw").
+    let Some(o) = p
+        .dependents(v)
+        .find(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "iobj"))
+    else {
+        return false;
+    };
+    if p.token(o).is_none_or(|t| t.upos == "PRON")
+        || [Lex::ArmedNoun, Lex::EnvoyNoun].into_iter().any(|l| {
+            let w = lower(o);
+            p.lexicon().is(l, &w) || w.strip_suffix('s').is_some_and(|x| p.lexicon().is(l, x))
+        })
+    {
+        return false;
+    }
+    let infinitive = p
+        .dependents(v)
+        .filter(|&d| p.has_rel(d, "xcomp"))
+        .chain(p.dependents(o).filter(|&d| p.has_rel(d, "acl")))
+        .any(|d| {
+            p.token(d).is_some_and(|t| t.upos == "VERB")
+                && p.dependents(d).any(|m| {
+                    p.has_rel(m, "mark")
+                        && p.token(m).is_some_and(|t| {
+                            doc.lang
+                                .is(Class::InfinitiveMarker, &t.text.to_ascii_lowercase())
+                        })
+                })
+        });
+    if !infinitive {
+        return false;
+    }
+    // The actor is named in the object's own words, before any infinitive hung on it.
+    let Some((from, _)) = p.subtree_span(o) else {
+        return false;
+    };
+    let Some(head_end) = p.token(o).map(|t| t.end) else {
+        return false;
+    };
+    doc.items
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= from && x.end <= head_end)
+}
+
+/// Whether the verb cue `cue` puts a member out of a body's activities: a suspending verb
+/// whose object names an actor in its own words and that has an oblique of what it is
+/// suspended from ("is suspending Ivory Coast from all of the bloc's activities", "suspended
+/// Mali from the African Union"): the subject's sanction of that member. Not a thing suspended
+/// ("suspended flights from China", no actor in the object), nor a pronoun ("suspended them").
+#[must_use]
+pub fn suspended_member(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if !(p.token(v).is_some_and(|t| t.upos == "VERB") && verb_in(p, v, Lex::SuspendingVerb)) {
+        return false;
+    }
+    let Some(o) = p.dependents(v).find(|d| p.has_rel(*d, "obj")) else {
+        return false;
+    };
+    if p.token(o).is_none_or(|t| t.upos == "PRON") {
+        return false;
+    }
+    // The parser hangs the "from" phrase on the verb or on the member.
+    let from = p
+        .dependents(v)
+        .filter(|&d| p.has_rel(d, "obl"))
+        .chain(p.dependents(o).filter(|&d| p.has_rel(d, "nmod")))
+        .any(|d| case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c)));
+    let (Some((start, _)), Some(end)) = (p.subtree_span(o), p.token(o).map(|t| t.end)) else {
+        return false;
+    };
+    from && doc
+        .items
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= start && x.end <= end)
+}
+
 /// Whether the verb cue `cue` is a verb of contact (the lexicon's `contact_verb`) with an oblique
 /// of "with" and no object: "continues to engage intensely with the sides" is diplomacy, not the
 /// armed engagement the dictionary codes. Armed people on either side (the lexicon's

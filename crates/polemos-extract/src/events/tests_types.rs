@@ -775,3 +775,88 @@ fn a_recognition_denied_is_a_rejection() {
     let text = "Chile recognized the new government of Peru on Monday.";
     assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn telling_or_ordering_another_party_to_act_is_a_demand() {
+    for text in [
+        "Chile told Peru to remove its fishing boats from the disputed waters.",
+        "Chile's boundary commission has told its Peruvian counterpart to halt all patrols.",
+        "Chile ordered Peru to dismantle the new border post.",
+    ] {
+        assert!(
+            has(text, "CHL", "REQUEST", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // Telling someone a thing informs, reporters are no party, and one's own troops ordered
+    // somewhere are deployed, asked nothing.
+    for text in [
+        "Chile told Peru that it would not remove the boats.",
+        "Chile told reporters to wait for the ruling on Peru.",
+        "Chile ordered its troops to withdraw from the border with Peru.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "REQUEST"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn an_ultimatum_issued_or_a_complaint_lodged_is_aimed_at_its_addressee() {
+    let text = "On Monday Chile issued an ultimatum to Peru to remove its border post.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    let text = "Chile gave Peru a stern ultimatum over the fishing boats.";
+    assert!(has(text, "CHL", "THREATEN", "PER"), "{:?}", events(text));
+    // The forum it is brought before is not whom it is against.
+    let text = "Chile said it will reopen its complaint against Peru at the Organization of American States.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "ACCUSE", "OAS"), "{:?}", events(text));
+    let text = "Chile lodged a formal complaint against Peru over the shooting.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // Only asked for or feared: no ultimatum issued.
+    for text in [
+        "Chile urged Bolivia to issue an ultimatum to Peru.",
+        "Chile fears an ultimatum from Peru.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "THREATEN"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn suspending_a_member_from_a_body_is_a_sanction_of_it() {
+    for text in [
+        "The African Union said it is suspending Chad from all of the bloc's activities.",
+        "The African Union suspended Chad from the organization on Monday.",
+    ] {
+        assert!(
+            has(text, "AU", "SANCTION", "TCD"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // Without what the member is suspended from, or with a pronoun, no member put out.
+    let text = "Chad and Sudan dispute the border. The African Union suspended the vote on Chad.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn snubbing_another_is_rejecting_it() {
+    let text =
+        "Chilean President Gabriel Boric snubbed Peruvian Foreign Minister Ana Cecilia Gervasi.";
+    let (boric, gervasi) = ("gabriel-boric", "ana-cecilia-gervasi");
+    assert!(has(text, boric, "REJECT", gervasi), "{:?}", events(text));
+    assert!(!has(text, boric, "ACCUSE", gervasi), "{:?}", events(text));
+    let text = "Chile continues to rebuff Peru's approaches over the maritime border.";
+    assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
+}
