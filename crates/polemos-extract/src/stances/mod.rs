@@ -161,6 +161,49 @@ fn rejects_a_thing(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
         && crate::event_args::rejects_judgement(doc, it)
 }
 
+/// The noun of an allegation (lexicon `allegation_noun`) that heads the object of a cue of
+/// rejecting or denying (an event row of mode `reject` or `deny`, or a cue of opposition):
+/// "Rwanda has denied the allegations", "We reject recent claims by Russian officials" oppose the
+/// allegation, a thing that may be a new issue, else named by the noun itself ("claims", too
+/// vague an issue elsewhere, is the allegation here). Not a claim to a place ("rejected claims to
+/// the islands", `claim_object_case`): sovereignty, read elsewhere.
+fn rejects_an_allegation(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<String> {
+    let rejecting = match it.kind {
+        ItemKind::Event(e) => {
+            k.events[e].event_type == PloverType::Reject
+                && matches!(k.events[e].mode.as_str(), "reject" | "deny")
+        }
+        ItemKind::Cue(c) => c == Cue::Oppose,
+        _ => false,
+    };
+    if !rejecting {
+        return None;
+    }
+    let p = &doc.parse;
+    let v = p.head_of(&p.words_in(it.start, it.end))?;
+    p.dependents(v)
+        .filter(|&d| p.has_rel(d, "obj"))
+        .find(|&d| {
+            p.token(d).is_some_and(|t| {
+                doc.lexicon
+                    .is(Lex::AllegationNoun, &t.text.to_ascii_lowercase())
+                    || doc
+                        .lexicon
+                        .is(Lex::AllegationNoun, &t.lemma.to_ascii_lowercase())
+            }) && !p.dependents(d).any(|m| {
+                p.has_rel(m, "nmod")
+                    && p.dependents(m).any(|c| {
+                        p.has_rel(c, "case")
+                            && doc
+                                .lexicon
+                                .is(Lex::ClaimObjectCase, &holders::lemma(doc, c))
+                    })
+            })
+        })
+        .and_then(|d| p.token(d))
+        .map(|t| t.text.to_ascii_lowercase())
+}
+
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
     match it.kind {
         ItemKind::Cue(Cue::Support | Cue::Enact) => Some(Kind::Support),
@@ -687,10 +730,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             None if !object_is_actor
                                 && !issues::weak_cue(doc, it)
                                 && (!matches!(it.kind, ItemKind::Event(_))
-                                    || rejects_a_thing(k, doc, it)) =>
+                                    || rejects_a_thing(k, doc, it)
+                                    || rejects_an_allegation(k, doc, it).is_some()) =>
                             {
                                 new_issue(doc, items, i, stop_tok)
                                     .or(document)
+                                    .or_else(|| {
+                                        rejects_an_allegation(k, doc, it)
+                                            .map(|noun| (noun.clone(), noun))
+                                    })
                                     .map(|(id, title)| Target::New(id, title))
                             }
                             // "lodged a protest with Russia over the visit": the object is the
