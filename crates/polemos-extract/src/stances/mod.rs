@@ -135,6 +135,21 @@ fn coordinated_after(doc: &Doc<'_>, cue_end: usize, to: usize, loose: bool) -> b
             || loose && verb_after_coordinator(doc, cue_end, to))
 }
 
+/// Whether a topic at token `to` belongs to a later stance cue coordinated after the cue
+/// `items[at]`: one the parse coordinates with it ([`coordinated_after`]), or a cue of the
+/// lexicon after a conjunction that coordinates verbs, however the parse tags it ("to denounce
+/// the coup and deny recognition to any government", where the parser reads "deny recognition"
+/// as a compound noun): the recognition is denied, not denounced.
+fn later_cues_topic(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize, to: usize) -> bool {
+    let cue_end = items[at].tok_end;
+    coordinated_after(doc, cue_end, to, false)
+        || items[at + 1..].iter().take_while(|x| x.tok < to).any(|x| {
+            x.tok > cue_end
+                && doc.tok_is_a(x.tok - 1, Class::VerbCoordinator)
+                && kind_of(k, x).is_some()
+        })
+}
+
 /// Whether a conjunction that coordinates verbs ("and", "but") and a verb after it stand in
 /// `from..to`: "rejects the annexation and pledges to maintain this policy until ...", where
 /// the parser may take "pledges" for a noun, still opens a predicate of its own at "maintain".
@@ -574,6 +589,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // act condemned is the recognition.
                         .or_else(|| {
                             references::recognized_place(doc, items, i, doc.sentences[s].tokens.end)
+                                // Not in a verb coordinated after the cue ("to denounce the
+                                // coup and deny recognition to ..."): that verb's.
+                                .filter(|&tok| !later_cues_topic(k, doc, items, i, tok))
                                 .and_then(|tok| recognition.map(|t| Target::Topic(t, tok)))
                         })
                 }
@@ -676,12 +694,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     doc.sentences[s].tokens.end,
                                 )
                             })
-                            .and_then(|tok| recognition.map(|t| (t, tok)));
+                            .and_then(|tok| recognition.map(|t| (t, tok)))
+                            // "voted to denounce the coup and deny recognition to any
+                            // government": a recognition named in a verb coordinated after the
+                            // cue is that verb's, as a topic there is.
+                            .filter(|&(_, tok)| !later_cues_topic(k, doc, items, i, tok));
                     // "remains committed to a political settlement in Darfur and will continue
                     // to work ... for peace": a topic in a verb the parse coordinates after the
                     // cue is that verb's.
                     let own_topic = topic_after(items, i, topic_stop)
-                        .filter(|&(_, tok)| !coordinated_after(doc, it.tok_end, tok, false));
+                        .filter(|&(_, tok)| !later_cues_topic(k, doc, items, i, tok));
                     from_request = is_request;
                     // "Morocco dismissed those calls": the request the text reported lately,
                     // referred back to. Rejecting it takes the other side of what it asked;

@@ -127,3 +127,29 @@ fn a_rejected_or_denied_allegation_is_opposed() {
     let s = stances("Japan and Russia dispute the Kuril Islands.\n\nMoscow denied the request.");
     assert!(!s.iter().any(|(_, i, _)| i == "request"), "{s:?}");
 }
+
+#[test]
+fn a_recognition_in_a_coordinated_verb_is_that_verbs() {
+    // st38: "voted to denounce the coup and deny recognition to the junta": the denunciation is
+    // of the coup; the recognition is denied by the second verb.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan voted to condemn the invasion and deny recognition to the new regime.",
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan denounced the annexation and withheld recognition from the new authorities.",
+    ] {
+        let s = stances(text);
+        assert!(
+            s.iter()
+                .any(|(h, i, l)| h == "JPN" && i != "recognition" && l == "oppose"),
+            "{s:?}"
+        );
+    }
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan voted to condemn the invasion and deny recognition to the new regime.",
+    );
+    assert!(has(&s, "JPN", "recognition", "oppose"), "{s:?}");
+    // A recognition condemned itself is still the cue's.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan condemned Russia's decision to recognize the separatist regions.",
+    );
+    assert!(has(&s, "JPN", "recognition", "oppose"), "{s:?}");
+}
