@@ -319,6 +319,10 @@ pub enum Lex {
     /// the preposition before the act (`call for`; none for an object: `fear`): the act they
     /// take has not happened (`event_args/acts.rs`, `unrealized_act`).
     UnrealizedVerb,
+    /// Nouns of an allegation ("allegations", "accusations", "charges", "claims"): a verb of
+    /// rejecting or denying whose object one heads opposes it (`stances/mod.rs`,
+    /// `rejects_an_allegation`).
+    AllegationNoun,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -459,7 +463,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 160] = [
+pub const LEXICONS: [(Lex, &str, Case); 161] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -632,6 +636,7 @@ pub const LEXICONS: [(Lex, &str, Case); 160] = [
     (Lex::TopicVerb, "topic_verb", Case::Any),
     (Lex::ComplementNoun, "complement_noun", Case::Any),
     (Lex::UnrealizedVerb, "unrealized_verb", Case::Any),
+    (Lex::AllegationNoun, "allegation_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

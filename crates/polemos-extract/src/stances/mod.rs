@@ -135,6 +135,21 @@ fn coordinated_after(doc: &Doc<'_>, cue_end: usize, to: usize, loose: bool) -> b
             || loose && verb_after_coordinator(doc, cue_end, to))
 }
 
+/// Whether a topic at token `to` belongs to a later stance cue coordinated after the cue
+/// `items[at]`: one the parse coordinates with it ([`coordinated_after`]), or a cue of the
+/// lexicon after a conjunction that coordinates verbs, however the parse tags it ("to denounce
+/// the coup and deny recognition to any government", where the parser reads "deny recognition"
+/// as a compound noun): the recognition is denied, not denounced.
+fn later_cues_topic(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize, to: usize) -> bool {
+    let cue_end = items[at].tok_end;
+    coordinated_after(doc, cue_end, to, false)
+        || items[at + 1..].iter().take_while(|x| x.tok < to).any(|x| {
+            x.tok > cue_end
+                && doc.tok_is_a(x.tok - 1, Class::VerbCoordinator)
+                && kind_of(k, x).is_some()
+        })
+}
+
 /// Whether a conjunction that coordinates verbs ("and", "but") and a verb after it stand in
 /// `from..to`: "rejects the annexation and pledges to maintain this policy until ...", where
 /// the parser may take "pledges" for a noun, still opens a predicate of its own at "maintain".
@@ -159,6 +174,49 @@ fn rejects_a_thing(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     matches!(it.kind, ItemKind::Event(e)
         if k.events[e].event_type == PloverType::Reject && k.events[e].mode == "reject")
         && crate::event_args::rejects_judgement(doc, it)
+}
+
+/// The noun of an allegation (lexicon `allegation_noun`) that heads the object of a cue of
+/// rejecting or denying (an event row of mode `reject` or `deny`, or a cue of opposition):
+/// "Rwanda has denied the allegations", "We reject recent claims by Russian officials" oppose the
+/// allegation, a thing that may be a new issue, else named by the noun itself ("claims", too
+/// vague an issue elsewhere, is the allegation here). Not a claim to a place ("rejected claims to
+/// the islands", `claim_object_case`): sovereignty, read elsewhere.
+fn rejects_an_allegation(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<String> {
+    let rejecting = match it.kind {
+        ItemKind::Event(e) => {
+            k.events[e].event_type == PloverType::Reject
+                && matches!(k.events[e].mode.as_str(), "reject" | "deny")
+        }
+        ItemKind::Cue(c) => c == Cue::Oppose,
+        _ => false,
+    };
+    if !rejecting {
+        return None;
+    }
+    let p = &doc.parse;
+    let v = p.head_of(&p.words_in(it.start, it.end))?;
+    p.dependents(v)
+        .filter(|&d| p.has_rel(d, "obj"))
+        .find(|&d| {
+            p.token(d).is_some_and(|t| {
+                doc.lexicon
+                    .is(Lex::AllegationNoun, &t.text.to_ascii_lowercase())
+                    || doc
+                        .lexicon
+                        .is(Lex::AllegationNoun, &t.lemma.to_ascii_lowercase())
+            }) && !p.dependents(d).any(|m| {
+                p.has_rel(m, "nmod")
+                    && p.dependents(m).any(|c| {
+                        p.has_rel(c, "case")
+                            && doc
+                                .lexicon
+                                .is(Lex::ClaimObjectCase, &holders::lemma(doc, c))
+                    })
+            })
+        })
+        .and_then(|d| p.token(d))
+        .map(|t| t.text.to_ascii_lowercase())
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
@@ -531,6 +589,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // act condemned is the recognition.
                         .or_else(|| {
                             references::recognized_place(doc, items, i, doc.sentences[s].tokens.end)
+                                // Not in a verb coordinated after the cue ("to denounce the
+                                // coup and deny recognition to ..."): that verb's.
+                                .filter(|&tok| !later_cues_topic(k, doc, items, i, tok))
                                 .and_then(|tok| recognition.map(|t| Target::Topic(t, tok)))
                         })
                 }
@@ -633,12 +694,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     doc.sentences[s].tokens.end,
                                 )
                             })
-                            .and_then(|tok| recognition.map(|t| (t, tok)));
+                            .and_then(|tok| recognition.map(|t| (t, tok)))
+                            // "voted to denounce the coup and deny recognition to any
+                            // government": a recognition named in a verb coordinated after the
+                            // cue is that verb's, as a topic there is.
+                            .filter(|&(_, tok)| !later_cues_topic(k, doc, items, i, tok));
                     // "remains committed to a political settlement in Darfur and will continue
                     // to work ... for peace": a topic in a verb the parse coordinates after the
                     // cue is that verb's.
                     let own_topic = topic_after(items, i, topic_stop)
-                        .filter(|&(_, tok)| !coordinated_after(doc, it.tok_end, tok, false));
+                        .filter(|&(_, tok)| !later_cues_topic(k, doc, items, i, tok));
                     from_request = is_request;
                     // "Morocco dismissed those calls": the request the text reported lately,
                     // referred back to. Rejecting it takes the other side of what it asked;
@@ -687,10 +752,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             None if !object_is_actor
                                 && !issues::weak_cue(doc, it)
                                 && (!matches!(it.kind, ItemKind::Event(_))
-                                    || rejects_a_thing(k, doc, it)) =>
+                                    || rejects_a_thing(k, doc, it)
+                                    || rejects_an_allegation(k, doc, it).is_some()) =>
                             {
                                 new_issue(doc, items, i, stop_tok)
                                     .or(document)
+                                    .or_else(|| {
+                                        rejects_an_allegation(k, doc, it)
+                                            .map(|noun| (noun.clone(), noun))
+                                    })
                                     .map(|(id, title)| Target::New(id, title))
                             }
                             // "lodged a protest with Russia over the visit": the object is the

@@ -94,3 +94,62 @@ fn a_wish_for_what_comes_of_a_thing_or_told_of_another_takes_no_stance() {
     );
     assert!(has(&s, "IND", "negotiations", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_rejected_or_denied_allegation_is_opposed() {
+    // st38: a verb of rejecting or denying whose object is a noun of an allegation opposes it,
+    // named by the noun when no longer phrase names it ("claims" is too vague elsewhere).
+    for (text, holder, issue) in [
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nMoscow has flatly denied the accusations.",
+            "RUS",
+            "accusations",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nTokyo rejected the claims and summoned the Russian envoy.",
+            "JPN",
+            "claims",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\n\"We reject recent claims by Russian officials,\" the Japanese minister said.",
+            "JPN",
+            "claims",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(has(&s, holder, issue, "oppose"), "{s:?}");
+    }
+    // A claim to a place is sovereignty, and a denied request names no allegation.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nTokyo rejected claims to the islands.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "claims"), "{s:?}");
+    let s = stances("Japan and Russia dispute the Kuril Islands.\n\nMoscow denied the request.");
+    assert!(!s.iter().any(|(_, i, _)| i == "request"), "{s:?}");
+}
+
+#[test]
+fn a_recognition_in_a_coordinated_verb_is_that_verbs() {
+    // st38: "voted to denounce the coup and deny recognition to the junta": the denunciation is
+    // of the coup; the recognition is denied by the second verb.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan voted to condemn the invasion and deny recognition to the new regime.",
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan denounced the annexation and withheld recognition from the new authorities.",
+    ] {
+        let s = stances(text);
+        assert!(
+            s.iter()
+                .any(|(h, i, l)| h == "JPN" && i != "recognition" && l == "oppose"),
+            "{s:?}"
+        );
+    }
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan voted to condemn the invasion and deny recognition to the new regime.",
+    );
+    assert!(has(&s, "JPN", "recognition", "oppose"), "{s:?}");
+    // A recognition condemned itself is still the cue's.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nJapan condemned Russia's decision to recognize the separatist regions.",
+    );
+    assert!(has(&s, "JPN", "recognition", "oppose"), "{s:?}");
+}
