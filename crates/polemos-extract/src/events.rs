@@ -75,14 +75,19 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         // A row coded only through its object, alone at its words, is no cue where its object
         // is none of them: "recalled meeting the envoy" is a memory, and the meeting's doer is
-        // read past it, as past any word that is no cue.
+        // read past it, as past any word that is no cue. Another such row whose object is
+        // missing too keeps no company: "renewed" (of ties, of a complaint) before "its call for
+        // Peru to withdraw" leaves the call to be coded.
         let all = doc.sentence_items(s);
         let kept: Vec<Item> = all
             .iter()
             .filter(|it| {
                 !matches!(it.kind, ItemKind::Event(e)
                     if !k.events[e].objects.is_empty()
-                        && !all.iter().any(|x| matches!(x.kind, ItemKind::Event(f) if f != e)
+                        && !all.iter().any(|x| matches!(x.kind, ItemKind::Event(f) if f != e
+                                && (k.events[f].objects.is_empty()
+                                    || event_args::object_gate(doc, x, &k.events[f])
+                                        != event_args::ObjectGate::Missing))
                             && (x.start, x.end) == (it.start, it.end))
                         && gates::sanction_verb(doc, it).is_none()
                         && !directs(doc, it)

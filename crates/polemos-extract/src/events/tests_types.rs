@@ -860,3 +860,13 @@ fn snubbing_another_is_rejecting_it() {
     let text = "Chile continues to rebuff Peru's approaches over the maritime border.";
     assert!(has(text, "CHL", "REJECT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn renewing_a_call_or_a_protest_is_that_act_again() {
+    // "renewed" is a cue only through its object (of ties, of a complaint): before another
+    // noun of an act it leaves that act to be coded.
+    let text = "Peru renewed its call for Chile to lift the fishing ban.";
+    assert!(has(text, "PER", "REQUEST", "CHL"), "{:?}", events(text));
+    let text = "Peru renewed its protest to Chile over the arrests.";
+    assert!(has(text, "PER", "PROTEST", "CHL"), "{:?}", events(text));
+}
