@@ -210,6 +210,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 cue = c;
                 converted = true;
             }
+            // "submitted Chile's complaint", "delivered an ultimatum from Bolivia": an act that
+            // stays its owner's (lexicon `owned_act_noun`), only carried by the subject.
+            if !cue.objects.is_empty()
+                && cue.args != Args::Noun
+                && event_args::owned_by_actor(doc, it)
+            {
+                continue;
+            }
             // "imposed sanctions targeting Russian banks": what the sanctions are aimed at.
             if cue.args != Args::Noun && gates::aims_a_noun(doc, it) {
                 continue;

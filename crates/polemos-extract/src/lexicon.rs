@@ -171,6 +171,11 @@ pub enum Lex {
     /// CAMEO codes of acts brought before a forum (a lawsuit, 115): their targets lose the body
     /// named after a `forum_case` preposition.
     ForumCode,
+    /// Nouns of an act that stays its owner's: a verb carrying one another actor owns ("Chile's
+    /// complaint", "an ultimatum from Bolivia") is not the subject's act.
+    OwnedActNoun,
+    /// Prepositions of the owner of an `owned_act_noun` ("a complaint from fishermen").
+    OwnerCase,
     /// Prepositions of what a verb acts with ("hit Belarus with new sanctions").
     InstrumentCase,
     /// Nouns of a state's own government or country, lemmas ("his government"): a state's.
@@ -463,7 +468,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 161] = [
+pub const LEXICONS: [(Lex, &str, Case); 163] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -631,6 +636,8 @@ pub const LEXICONS: [(Lex, &str, Case); 161] = [
     (Lex::RecallOriginCase, "recall_origin_case", Case::Any),
     (Lex::ForumCase, "forum_case", Case::Any),
     (Lex::ForumCode, "forum_code", Case::Any),
+    (Lex::OwnedActNoun, "owned_act_noun", Case::Any),
+    (Lex::OwnerCase, "owner_case", Case::Any),
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
     (Lex::TopicVerb, "topic_verb", Case::Any),

@@ -194,6 +194,48 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
         .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= from && x.end <= head_end)
 }
 
+/// Whether the object of the verb cue `cue` is a noun of an act that stays its owner's (the
+/// lexicon's `owned_act_noun`) owned by an actor the text names: an actor's possessive ("submitted
+/// Chile's complaint"), a "from"/"of"/"by" phrase naming one on the noun or, for the source, on
+/// the verb ("delivered an ultimatum from Bolivia"), or a relative clause whose subject names one
+/// ("reopened the complaint Peru had lodged"). The subject only carries another's act. A pronoun
+/// owner ("reopen its complaint") is the subject's own.
+#[must_use]
+pub fn owned_by_actor(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let lemma = |w: Word| {
+        p.token(w)
+            .map(|t| t.lemma.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let names_actor = |w: Word| {
+        p.token(w).is_some_and(|t| t.upos != "PRON")
+            && p.subtree_span(w).is_some_and(|(from, to)| {
+                doc.items.iter().any(|x| {
+                    matches!(x.kind, ItemKind::Actor { .. }) && x.start >= from && x.end <= to
+                })
+            })
+    };
+    let owner_case = |w: Word| case_of(p, w).is_some_and(|c| p.lexicon().is(Lex::OwnerCase, &c));
+    let Some(o) = p
+        .dependents(v)
+        .find(|&d| p.has_rel(d, "obj") && p.lexicon().is(Lex::OwnedActNoun, &lemma(d)))
+    else {
+        return false;
+    };
+    p.dependents(o).any(|d| {
+        (p.has_rel(d, "nmod:poss") || p.has_rel(d, "nmod") && owner_case(d)) && names_actor(d)
+            || p.has_rel(d, "acl:relcl")
+                && p.dependents(d)
+                    .any(|s| p.has_rel(s, "nsubj") && names_actor(s))
+    }) || p
+        .dependents(v)
+        .any(|d| p.has_rel(d, "obl") && owner_case(d) && names_actor(d))
+}
+
 /// Whether the verb cue `cue` puts a member out of a body's activities: a suspending verb
 /// whose object names an actor in its own words and that has an oblique of what it is
 /// suspended from ("is suspending Ivory Coast from all of the bloc's activities", "suspended

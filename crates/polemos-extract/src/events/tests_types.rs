@@ -870,3 +870,25 @@ fn renewing_a_call_or_a_protest_is_that_act_again() {
     let text = "Peru renewed its protest to Chile over the arrests.";
     assert!(has(text, "PER", "PROTEST", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_complaint_or_an_ultimatum_another_owns_is_not_the_carriers_act() {
+    // Carried, submitted or handed on for another: the owner's act, not the subject's.
+    for text in [
+        "Peru submitted Chile's complaint about the arrests to the commission.",
+        "Peru submitted the complaints of Chilean fishermen to the commission.",
+        "Peru presented an ultimatum from Bolivia to Chile.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(s, t, _, _)| s.iter().any(|x| x == "PER")
+                    && (t == "ACCUSE" || t == "THREATEN")),
+            "{text}: {found:?}"
+        );
+    }
+    // The subject's own complaint still is.
+    let text = "Peru will reopen its complaint against Chile over the arrests.";
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+}
