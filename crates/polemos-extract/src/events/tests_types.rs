@@ -892,3 +892,13 @@ fn a_complaint_or_an_ultimatum_another_owns_is_not_the_carriers_act() {
     let text = "Peru will reopen its complaint against Chile over the arrests.";
     assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_complaint_registered_by_police_is_no_accusation_between_states() {
+    let text = "Chilean police registered a complaint against a Peruvian trader.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "ACCUSE"),
+        "{:?}",
+        events(text)
+    );
+}
