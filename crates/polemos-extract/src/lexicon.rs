@@ -176,6 +176,8 @@ pub enum Lex {
     OwnedActNoun,
     /// Prepositions of the owner of an `owned_act_noun` ("a complaint from fishermen").
     OwnerCase,
+    /// Nouns of a party's own body ("the Peruvian government", "its counterpart").
+    PartyHead,
     /// Prepositions of what a verb acts with ("hit Belarus with new sanctions").
     InstrumentCase,
     /// Nouns of a state's own government or country, lemmas ("his government"): a state's.
@@ -468,7 +470,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 163] = [
+pub const LEXICONS: [(Lex, &str, Case); 164] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -638,6 +640,7 @@ pub const LEXICONS: [(Lex, &str, Case); 163] = [
     (Lex::ForumCode, "forum_code", Case::Any),
     (Lex::OwnedActNoun, "owned_act_noun", Case::Any),
     (Lex::OwnerCase, "owner_case", Case::Any),
+    (Lex::PartyHead, "party_head", Case::Any),
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
     (Lex::TopicVerb, "topic_verb", Case::Any),

@@ -134,8 +134,9 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
 /// what the actor is to do ("has told its Vietnamese counterpart to halt all construction",
 /// "ordered Laos to withdraw its troops"): the orderer's demand of that actor (REQUEST). Not
 /// an envoy told to leave (an expulsion, [`sanction_verb`]), nor armed people (one's own troops
-/// ordered somewhere are deployed), nor a pronoun, nor an object with no actor in its phrase
-/// ("told reporters to wait"); "told Laos that ..." informs, and "was told to" has no object.
+/// ordered somewhere are deployed), nor a pronoun, nor an object that is not itself a party
+/// ([`party_object`]: "told reporters to wait", "ordered Peruvian fishermen to leave"); "told Laos
+/// that ..." informs, and "was told to" has no object.
 #[must_use]
 pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
@@ -145,11 +146,6 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
     if !(p.token(v).is_some_and(|t| t.upos == "VERB") && verb_in(p, v, Lex::OrderingVerb)) {
         return false;
     }
-    let lower = |w: Word| {
-        p.token(w)
-            .map(|t| t.lemma.to_ascii_lowercase())
-            .unwrap_or_default()
-    };
     // The parser makes the one told an indirect object as often ("told Laos to withdraw").
     let Some(o) = p
         .dependents(v)
@@ -157,14 +153,6 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
     else {
         return false;
     };
-    if p.token(o).is_none_or(|t| t.upos == "PRON")
-        || [Lex::ArmedNoun, Lex::EnvoyNoun].into_iter().any(|l| {
-            let w = lower(o);
-            p.lexicon().is(l, &w) || w.strip_suffix('s').is_some_and(|x| p.lexicon().is(l, x))
-        })
-    {
-        return false;
-    }
     let infinitive = p
         .dependents(v)
         .filter(|&d| p.has_rel(d, "xcomp"))
@@ -182,16 +170,52 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
     if !infinitive {
         return false;
     }
-    // The actor is named in the object's own words, before any infinitive hung on it.
+    party_object(doc, o)
+}
+
+/// Whether the object `o` of a verb acting on a party (a directive, a suspension) is an actor
+/// itself: its head names one ("ordered Laos", "suspended Ivory Coast"), not a person, nor armed
+/// people or envoys (the lexicon's `armed_noun`, `envoy_noun`: one's own troops ordered somewhere
+/// are deployed, an envoy ordered out expelled, [`sanction_verb`]), or is a
+/// noun of a party's own body (the lexicon's `party_head`: "its Peruvian counterpart", "the
+/// Peruvian government") named with an actor before it. Not people, envoys or a commission only
+/// named with a state ("Peruvian fishermen", "the Sudanese ambassador", "Sudanese traders", "the
+/// Sudan-Chad joint commission"), nor an actor named after the head ("the vote on Chad").
+fn party_object(doc: &Doc<'_>, o: Word) -> bool {
+    let p = &doc.parse;
+    let Some(head) = p.token(o) else {
+        return false;
+    };
+    let lemma = head.lemma.to_ascii_lowercase();
+    if head.upos == "PRON"
+        || [Lex::ArmedNoun, Lex::EnvoyNoun].into_iter().any(|l| {
+            p.lexicon().is(l, &lemma)
+                || lemma
+                    .strip_suffix('s')
+                    .is_some_and(|x| p.lexicon().is(l, x))
+        })
+    {
+        return false;
+    }
     let Some((from, _)) = p.subtree_span(o) else {
         return false;
     };
-    let Some(head_end) = p.token(o).map(|t| t.end) else {
-        return false;
+    let actor = |x: &Item| match x.kind {
+        ItemKind::Actor { actor, .. } => {
+            Some(doc.actors[actor].kind != polemos_core::model::ActorKind::Person)
+        }
+        _ => None,
     };
-    doc.items
-        .iter()
-        .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= from && x.end <= head_end)
+    let party_head = [
+        head.text.to_ascii_lowercase(),
+        head.lemma.to_ascii_lowercase(),
+    ]
+    .iter()
+    .any(|w| p.lexicon().is(Lex::PartyHead, w));
+    doc.items.iter().any(|x| {
+        actor(x) == Some(true) && x.start <= head.start && head.end <= x.end
+            || party_head && actor(x).is_some() && x.start >= from && x.end <= head.start
+    })
 }
 
 /// Whether the object of the verb cue `cue` is a noun of an act that stays its owner's (the
@@ -240,7 +264,8 @@ pub fn owned_by_actor(doc: &Doc<'_>, cue: &Item) -> bool {
 /// whose object names an actor in its own words and that has an oblique of what it is
 /// suspended from ("is suspending Ivory Coast from all of the bloc's activities", "suspended
 /// Mali from the African Union"): the subject's sanction of that member. Not a thing suspended
-/// ("suspended flights from China", no actor in the object), nor a pronoun ("suspended them").
+/// ("suspended flights from China", no actor in the object), nor a pronoun ("suspended them"),
+/// nor a person, envoy or traders named with a state ([`party_object`]).
 #[must_use]
 pub fn suspended_member(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
@@ -262,13 +287,7 @@ pub fn suspended_member(doc: &Doc<'_>, cue: &Item) -> bool {
         .filter(|&d| p.has_rel(d, "obl"))
         .chain(p.dependents(o).filter(|&d| p.has_rel(d, "nmod")))
         .any(|d| case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c)));
-    let (Some((start, _)), Some(end)) = (p.subtree_span(o), p.token(o).map(|t| t.end)) else {
-        return false;
-    };
-    from && doc
-        .items
-        .iter()
-        .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= start && x.end <= end)
+    from && party_object(doc, o)
 }
 
 /// Whether the verb cue `cue` is a verb of contact (the lexicon's `contact_verb`) with an oblique

@@ -841,13 +841,19 @@ fn suspending_a_member_from_a_body_is_a_sanction_of_it() {
             events(text)
         );
     }
-    // Without what the member is suspended from, or with a pronoun, no member put out.
-    let text = "Chad and Sudan dispute the border. The African Union suspended the vote on Chad.";
-    assert!(
-        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
-        "{:?}",
-        events(text)
-    );
+    // Without what the member is suspended from, with the state named only after the
+    // object's head, or with a pronoun, no member put out.
+    for text in [
+        "Chad and Sudan dispute the border. The African Union suspended the vote on Chad.",
+        "Chad and Sudan dispute the border. The African Union suspended the vote on Chad from the agenda.",
+        "Chad and Sudan dispute the border. The African Union suspended them from the bloc.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
 }
 
 #[test]
@@ -901,4 +907,31 @@ fn a_complaint_registered_by_police_is_no_accusation_between_states() {
         "{:?}",
         events(text)
     );
+}
+
+#[test]
+fn an_order_to_ones_own_people_or_a_suspended_person_is_no_act_on_another() {
+    // One's own nationals ordered out are evacuated, and another's civilians ordered off are
+    // people, not their state: no demand of a party.
+    for text in [
+        "The Peruvian government ordered Peruvian nationals to leave Chile.",
+        "The Chilean navy told Peruvian fishermen to leave the bay.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "REQUEST"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // An envoy or traders named with a state, suspended from a post: not that state.
+    for text in [
+        "Chad suspended the Sudanese envoy from his post.",
+        "Chad suspended Sudanese traders from the market.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
 }
