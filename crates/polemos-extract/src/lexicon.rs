@@ -174,8 +174,6 @@ pub enum Lex {
     /// Nouns of an act that stays its owner's: a verb carrying one another actor owns ("Chile's
     /// complaint", "an ultimatum from Bolivia") is not the subject's act.
     OwnedActNoun,
-    /// Prepositions of the owner of an `owned_act_noun` ("a complaint from fishermen").
-    OwnerCase,
     /// Nouns of a party's own body ("the Peruvian government", "its counterpart").
     PartyHead,
     /// Prepositions of what a verb acts with ("hit Belarus with new sanctions").
@@ -470,7 +468,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 164] = [
+pub const LEXICONS: [(Lex, &str, Case); 163] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -639,7 +637,6 @@ pub const LEXICONS: [(Lex, &str, Case); 164] = [
     (Lex::ForumCase, "forum_case", Case::Any),
     (Lex::ForumCode, "forum_code", Case::Any),
     (Lex::OwnedActNoun, "owned_act_noun", Case::Any),
-    (Lex::OwnerCase, "owner_case", Case::Any),
     (Lex::PartyHead, "party_head", Case::Any),
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),

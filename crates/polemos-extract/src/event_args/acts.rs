@@ -243,7 +243,11 @@ pub fn owned_by_actor(doc: &Doc<'_>, cue: &Item) -> bool {
                 })
             })
     };
-    let owner_case = |w: Word| case_of(p, w).is_some_and(|c| p.lexicon().is(Lex::OwnerCase, &c));
+    let owner_case = |w: Word| {
+        case_of(p, w).is_some_and(|c| {
+            doc.lang.is(Class::OwnerCase, &c) || doc.lang.is(Class::AgentPreposition, &c)
+        })
+    };
     let Some(o) = p
         .dependents(v)
         .find(|&d| p.has_rel(d, "obj") && p.lexicon().is(Lex::OwnedActNoun, &lemma(d)))
