@@ -182,7 +182,7 @@ fn rejects_a_thing(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
 /// allegation, a thing that may be a new issue. Not a claim to a place ("rejected claims to the
 /// islands", `claim_object_case`): sovereignty, read elsewhere; nor a claim of a kind ("insurance
 /// claims", "compensation claims": a compound that is no allegation noun), a demand for money.
-/// The second value says whether the noun itself may name the issue: a noun that is only ever an
+/// The noun's one form (its plural) comes first; the second value says whether it may name the issue: a noun that is only ever an
 /// allegation (`allegation_only_noun`: "accusations"), or a bare one denied ("deny the claim",
 /// not "denied the claims for compensation", a demand), or one with what is alleged ("claims that it armed the rebels") or
 /// who alleges it ("claims by Russian officials"); a bare "rejected the claims of investors" may
@@ -243,8 +243,15 @@ fn rejects_an_allegation(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<(Str
         })
         || p.dependents(v)
             .any(|m| p.has_rel(m, "ccomp") && that_clause(m));
-    let text = p.token(d)?.text.to_ascii_lowercase();
-    Some((text, names))
+    // One issue for "the allegation" and "the allegations": the plural the list gives names it
+    // ("claims", as gold and other paths name it), else the lemma.
+    let plural = format!("{lemma}s");
+    let id = if doc.lexicon.is(Lex::AllegationNoun, &plural) {
+        plural
+    } else {
+        lemma
+    };
+    Some((id, names))
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {

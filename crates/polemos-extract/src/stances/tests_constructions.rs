@@ -170,6 +170,23 @@ fn a_claim_of_money_or_of_others_is_no_allegation() {
 }
 
 #[test]
+fn an_allegation_named_once_or_twice_is_one_issue() {
+    // mend38s: the noun names the issue by one form, so one allegation and many are one issue.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nMoscow denied the claim.\n\nThe Kremlin again denied the claims.",
+    );
+    let issues: Vec<&str> = s
+        .iter()
+        .filter(|(h, _, _)| h == "RUS")
+        .map(|(_, i, _)| i.as_str())
+        .collect();
+    assert!(
+        !issues.is_empty() && issues.iter().all(|i| *i == "claims"),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn a_recognition_in_a_coordinated_verb_is_that_verbs() {
     // st38: "voted to denounce the coup and deny recognition to the junta": the denunciation is
     // of the coup; the recognition is denied by the second verb.
