@@ -319,9 +319,9 @@ pub enum Lex {
     /// the preposition before the act (`call for`; none for an object: `fear`): the act they
     /// take has not happened (`event_args/acts.rs`, `unrealized_act`).
     UnrealizedVerb,
-    /// Nouns of an allegation ("allegations", "accusations", "charges", "claims"): a verb of
-    /// rejecting or denying whose object one heads opposes it (`stances/mod.rs`,
-    /// `rejects_an_allegation`).
+    /// Nouns of an allegation ("allegations", "accusations", "charges", "claims"): an event of
+    /// rejecting or denying (REJECT of mode `reject` or `deny`) or a cue of opposition whose
+    /// object one heads opposes it (`stances/mod.rs`, `rejects_an_allegation`).
     AllegationNoun,
     /// Nouns that are only ever an allegation ("allegations", "accusations"; not "claims" or
     /// "charges", also demands and fees): a rejected one names the issue by itself

@@ -763,6 +763,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // Another's involvement denied: no stance on the act.
                         charge.map(Target::from)
                     } else {
+                        let allegation = rejects_an_allegation(k, doc, it);
                         match claim
                             .or(recognized)
                             .or(own_topic)
@@ -788,12 +789,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 && !issues::weak_cue(doc, it)
                                 && (!matches!(it.kind, ItemKind::Event(_))
                                     || rejects_a_thing(k, doc, it)
-                                    || rejects_an_allegation(k, doc, it).is_some()) =>
+                                    || allegation.is_some()) =>
                             {
                                 new_issue(doc, items, i, stop_tok)
                                     .or(document)
                                     .or_else(|| {
-                                        rejects_an_allegation(k, doc, it)
+                                        allegation
                                             .filter(|&(_, names)| names)
                                             .map(|(noun, _)| (noun.clone(), noun))
                                     })
