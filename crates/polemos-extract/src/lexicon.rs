@@ -324,10 +324,14 @@ pub enum Lex {
     /// the preposition before the act (`call for`; none for an object: `fear`): the act they
     /// take has not happened (`event_args/acts.rs`, `unrealized_act`).
     UnrealizedVerb,
-    /// Nouns of an allegation ("allegations", "accusations", "charges", "claims"): a verb of
-    /// rejecting or denying whose object one heads opposes it (`stances/mod.rs`,
-    /// `rejects_an_allegation`).
+    /// Nouns of an allegation ("allegations", "accusations", "charges", "claims"): an event of
+    /// rejecting or denying (REJECT of mode `reject` or `deny`) or a cue of opposition whose
+    /// object one heads opposes it (`stances/mod.rs`, `rejects_an_allegation`).
     AllegationNoun,
+    /// Nouns that are only ever an allegation ("allegations", "accusations"; not "claims" or
+    /// "charges", also demands and fees): a rejected one names the issue by itself
+    /// (`stances/mod.rs`, `rejects_an_allegation`).
+    AllegationOnlyNoun,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -468,7 +472,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 163] = [
+pub const LEXICONS: [(Lex, &str, Case); 164] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -644,6 +648,7 @@ pub const LEXICONS: [(Lex, &str, Case); 163] = [
     (Lex::ComplementNoun, "complement_noun", Case::Any),
     (Lex::UnrealizedVerb, "unrealized_verb", Case::Any),
     (Lex::AllegationNoun, "allegation_noun", Case::Any),
+    (Lex::AllegationOnlyNoun, "allegation_only_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -179,10 +179,15 @@ fn rejects_a_thing(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
 /// The noun of an allegation (lexicon `allegation_noun`) that heads the object of a cue of
 /// rejecting or denying (an event row of mode `reject` or `deny`, or a cue of opposition):
 /// "Rwanda has denied the allegations", "We reject recent claims by Russian officials" oppose the
-/// allegation, a thing that may be a new issue, else named by the noun itself ("claims", too
-/// vague an issue elsewhere, is the allegation here). Not a claim to a place ("rejected claims to
-/// the islands", `claim_object_case`): sovereignty, read elsewhere.
-fn rejects_an_allegation(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<String> {
+/// allegation, a thing that may be a new issue. Not a claim to a place ("rejected claims to the
+/// islands", `claim_object_case`): sovereignty, read elsewhere; nor a claim of a kind ("insurance
+/// claims", "compensation claims": a compound that is no allegation noun), a demand for money.
+/// The noun's one form (its plural) comes first; the second value says whether it may name the issue: a noun that is only ever an
+/// allegation (`allegation_only_noun`: "accusations"), or a bare one denied ("deny the claim",
+/// not "denied the claims for compensation", a demand), or one with what is alleged ("claims that it armed the rebels") or
+/// who alleges it ("claims by Russian officials"); a bare "rejected the claims of investors" may
+/// be their demands.
+fn rejects_an_allegation(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<(String, bool)> {
     let rejecting = match it.kind {
         ItemKind::Event(e) => {
             k.events[e].event_type == PloverType::Reject
@@ -196,27 +201,57 @@ fn rejects_an_allegation(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<Stri
     }
     let p = &doc.parse;
     let v = p.head_of(&p.words_in(it.start, it.end))?;
-    p.dependents(v)
+    let is_allegation = |w: Word| {
+        p.token(w).is_some_and(|t| {
+            doc.lexicon
+                .is(Lex::AllegationNoun, &t.text.to_ascii_lowercase())
+                || doc
+                    .lexicon
+                    .is(Lex::AllegationNoun, &t.lemma.to_ascii_lowercase())
+        })
+    };
+    let has_case = |m: Word, lex: Option<Lex>, word: &str| {
+        p.dependents(m).any(|c| {
+            p.has_rel(c, "case")
+                && lex.map_or_else(
+                    || holders::lemma(doc, c) == word,
+                    |lex| doc.lexicon.is(lex, &holders::lemma(doc, c)),
+                )
+        })
+    };
+    let d = p
+        .dependents(v)
         .filter(|&d| p.has_rel(d, "obj"))
         .find(|&d| {
-            p.token(d).is_some_and(|t| {
-                doc.lexicon
-                    .is(Lex::AllegationNoun, &t.text.to_ascii_lowercase())
-                    || doc
-                        .lexicon
-                        .is(Lex::AllegationNoun, &t.lemma.to_ascii_lowercase())
-            }) && !p.dependents(d).any(|m| {
-                p.has_rel(m, "nmod")
-                    && p.dependents(m).any(|c| {
-                        p.has_rel(c, "case")
-                            && doc
-                                .lexicon
-                                .is(Lex::ClaimObjectCase, &holders::lemma(doc, c))
-                    })
-            })
+            is_allegation(d)
+                && !p.dependents(d).any(|m| {
+                    (p.has_rel(m, "nmod") && has_case(m, Some(Lex::ClaimObjectCase), ""))
+                        || (p.has_rel(m, "compound") && !is_allegation(m))
+                })
+        })?;
+    let lemma = holders::lemma(doc, d);
+    let that_clause = |c: Word| {
+        p.dependents(c)
+            .any(|m| holders::lemma(doc, m) == "that" && !p.has_rel(m, "nsubj"))
+    };
+    let denied = matches!(it.kind, ItemKind::Event(e) if k.events[e].mode == "deny");
+    let names = (denied && !p.dependents(d).any(|m| p.has_rel(m, "nmod")))
+        || doc.lexicon.is(Lex::AllegationOnlyNoun, &lemma)
+        || p.dependents(d).any(|m| {
+            (p.has_rel(m, "nmod") && has_case(m, None, "by"))
+                || (p.has_rel(m, "acl") && that_clause(m))
         })
-        .and_then(|d| p.token(d))
-        .map(|t| t.text.to_ascii_lowercase())
+        || p.dependents(v)
+            .any(|m| p.has_rel(m, "ccomp") && that_clause(m));
+    // One issue for "the allegation" and "the allegations": the plural the list gives names it
+    // ("claims", as gold and other paths name it), else the lemma.
+    let plural = format!("{lemma}s");
+    let id = if doc.lexicon.is(Lex::AllegationNoun, &plural) {
+        plural
+    } else {
+        lemma
+    };
+    Some((id, names))
 }
 
 fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
@@ -728,6 +763,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // Another's involvement denied: no stance on the act.
                         charge.map(Target::from)
                     } else {
+                        let allegation = rejects_an_allegation(k, doc, it);
                         match claim
                             .or(recognized)
                             .or(own_topic)
@@ -753,13 +789,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 && !issues::weak_cue(doc, it)
                                 && (!matches!(it.kind, ItemKind::Event(_))
                                     || rejects_a_thing(k, doc, it)
-                                    || rejects_an_allegation(k, doc, it).is_some()) =>
+                                    || allegation.is_some()) =>
                             {
                                 new_issue(doc, items, i, stop_tok)
                                     .or(document)
                                     .or_else(|| {
-                                        rejects_an_allegation(k, doc, it)
-                                            .map(|noun| (noun.clone(), noun))
+                                        allegation
+                                            .filter(|&(_, names)| names)
+                                            .map(|(noun, _)| (noun.clone(), noun))
                                     })
                                     .map(|(id, title)| Target::New(id, title))
                             }

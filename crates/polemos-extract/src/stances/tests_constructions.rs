@@ -106,9 +106,9 @@ fn a_rejected_or_denied_allegation_is_opposed() {
             "accusations",
         ),
         (
-            "Japan and Russia dispute the Kuril Islands.\n\nTokyo rejected the claims and summoned the Russian envoy.",
+            "Japan and Russia dispute the Kuril Islands.\n\nTokyo rejected the accusations and summoned the Russian envoy.",
             "JPN",
-            "claims",
+            "accusations",
         ),
         (
             "Japan and Russia dispute the Kuril Islands.\n\n\"We reject recent claims by Russian officials,\" the Japanese minister said.",
@@ -126,6 +126,64 @@ fn a_rejected_or_denied_allegation_is_opposed() {
     assert!(!s.iter().any(|(_, i, _)| i == "claims"), "{s:?}");
     let s = stances("Japan and Russia dispute the Kuril Islands.\n\nMoscow denied the request.");
     assert!(!s.iter().any(|(_, i, _)| i == "request"), "{s:?}");
+}
+
+#[test]
+fn a_claim_of_money_or_of_others_is_no_allegation() {
+    // mend38s: "claims" and "charges" name allegations only with what is alleged ("that") or
+    // who alleges it ("by"); a claim of a kind ("pension claims") is a demand for money.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands.\n\nTokyo rejected the pension claims of former Russian workers.",
+        "Japan and Russia dispute the Kuril Islands.\n\nMoscow turned down damage claims from Japanese fishermen who lost boats.",
+        "Japan and Russia dispute the Kuril Islands.\n\nMoscow rejected the claims of the fishermen's widows to damages.",
+        "Japan and Russia dispute the Kuril Islands.\n\nTokyo condemned the claims.",
+        "Japan and Russia dispute the Kuril Islands.\n\nTokyo denied the claims for damages.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(_, i, _)| i == "claims" || i == "claim"),
+            "{text}: {s:?}"
+        );
+    }
+    // What is alleged or who alleges it makes the claim an allegation, as denying it does; an
+    // accusation is one.
+    for (text, holder) in [
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nTokyo rejected the claims by Russian diplomats.",
+            "JPN",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nMoscow denied the claim.",
+            "RUS",
+        ),
+        (
+            "Japan and Russia dispute the Kuril Islands.\n\nMoscow denied the accusations.",
+            "RUS",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(
+            s.iter().any(|(h, _, l)| h == holder && l == "oppose"),
+            "{text}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn an_allegation_named_once_or_twice_is_one_issue() {
+    // mend38s: the noun names the issue by one form, so one allegation and many are one issue.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nMoscow denied the claim.\n\nThe Kremlin again denied the claims.",
+    );
+    let issues: Vec<&str> = s
+        .iter()
+        .filter(|(h, _, _)| h == "RUS")
+        .map(|(_, i, _)| i.as_str())
+        .collect();
+    assert!(
+        !issues.is_empty() && issues.iter().all(|i| *i == "claims"),
+        "{s:?}"
+    );
 }
 
 #[test]
