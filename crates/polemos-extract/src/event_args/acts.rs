@@ -135,7 +135,7 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
 /// "ordered Laos to withdraw its troops"): the orderer's demand of that actor (REQUEST). Not
 /// an envoy told to leave (an expulsion, [`sanction_verb`]), nor armed people (one's own troops
 /// ordered somewhere are deployed), nor a pronoun, nor an object that is not itself a party
-/// ([`party_object`]: "told reporters to wait", "ordered Peruvian fishermen to leave"); "told Laos
+/// (`party_object`: "told reporters to wait", "ordered Peruvian fishermen to leave"); "told Laos
 /// that ..." informs, and "was told to" has no object.
 #[must_use]
 pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
@@ -269,7 +269,7 @@ pub fn owned_by_actor(doc: &Doc<'_>, cue: &Item) -> bool {
 /// suspended from ("is suspending Ivory Coast from all of the bloc's activities", "suspended
 /// Mali from the African Union"): the subject's sanction of that member. Not a thing suspended
 /// ("suspended flights from China", no actor in the object), nor a pronoun ("suspended them"),
-/// nor a person, envoy or traders named with a state ([`party_object`]).
+/// nor a person, envoy or traders named with a state (`party_object`).
 #[must_use]
 pub fn suspended_member(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
