@@ -210,14 +210,9 @@ fn rejects_an_allegation(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<(Str
                     .is(Lex::AllegationNoun, &t.lemma.to_ascii_lowercase())
         })
     };
-    let has_case = |m: Word, lex: Option<Lex>, word: &str| {
-        p.dependents(m).any(|c| {
-            p.has_rel(c, "case")
-                && lex.map_or_else(
-                    || holders::lemma(doc, c) == word,
-                    |lex| doc.lexicon.is(lex, &holders::lemma(doc, c)),
-                )
-        })
+    let has_case = |m: Word, is: &dyn Fn(&str) -> bool| {
+        p.dependents(m)
+            .any(|c| p.has_rel(c, "case") && is(&holders::lemma(doc, c)))
     };
     let d = p
         .dependents(v)
@@ -225,20 +220,22 @@ fn rejects_an_allegation(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<(Str
         .find(|&d| {
             is_allegation(d)
                 && !p.dependents(d).any(|m| {
-                    (p.has_rel(m, "nmod") && has_case(m, Some(Lex::ClaimObjectCase), ""))
+                    (p.has_rel(m, "nmod")
+                        && has_case(m, &|c| doc.lexicon.is(Lex::ClaimObjectCase, c)))
                         || (p.has_rel(m, "compound") && !is_allegation(m))
                 })
         })?;
     let lemma = holders::lemma(doc, d);
     let that_clause = |c: Word| {
-        p.dependents(c)
-            .any(|m| holders::lemma(doc, m) == "that" && !p.has_rel(m, "nsubj"))
+        p.dependents(c).any(|m| {
+            doc.lang.is(Class::Complementizer, &holders::lemma(doc, m)) && !p.has_rel(m, "nsubj")
+        })
     };
     let denied = matches!(it.kind, ItemKind::Event(e) if k.events[e].mode == "deny");
     let names = (denied && !p.dependents(d).any(|m| p.has_rel(m, "nmod")))
         || doc.lexicon.is(Lex::AllegationOnlyNoun, &lemma)
         || p.dependents(d).any(|m| {
-            (p.has_rel(m, "nmod") && has_case(m, None, "by"))
+            (p.has_rel(m, "nmod") && has_case(m, &|c| doc.lang.is(Class::AgentPreposition, c)))
                 || (p.has_rel(m, "acl") && that_clause(m))
         })
         || p.dependents(v)
