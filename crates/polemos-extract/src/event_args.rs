@@ -834,6 +834,21 @@ fn pronoun(lang: &Profile, lemma: &str, at: usize) -> Who {
     }
 }
 
+/// The phrase inside the act noun `o` that names an actor after "against" (the language's
+/// `against_case`): whom the act is aimed at. The phrase is the noun's own, or hangs on an
+/// actor the noun names (the forum, "with the WTO against Peru"); not one inside what the act is
+/// about ("about the campaign against Bolivia" names no one the complaint is against).
+fn against_in(p: &Parse<'_>, map: &[Option<usize>], o: Word) -> Option<Word> {
+    let actor = |x: Word| matches!(who(p, map, x, false), Who::Actors(_));
+    let against =
+        |x: &Word| p.has_rel(*x, "nmod") && case_in(p, *x, Class::AgainstCase) && actor(*x);
+    p.dependents(o).find(against).or_else(|| {
+        p.dependents(o)
+            .filter(|&d| p.has_rel(d, "nmod") && map.get(d.index).copied().flatten().is_some())
+            .find_map(|d| p.dependents(d).find(against))
+    })
+}
+
 fn case_in(p: &Parse<'_>, w: Word, cases: Class) -> bool {
     case_of(p, w).is_some_and(|c| p.lang().is(cases, &c))
 }
@@ -1289,6 +1304,15 @@ fn verbal(
         args.passive = true;
         if let Some(agent) = agent {
             args.source = agent_who(p, map, items, agent);
+        } else if verb_in(p, v, Lex::SuspendingVerb) {
+            // "Chad was suspended from the African Union": the body a member is suspended from
+            // suspends it.
+            if let Some(body) = p.dependents(v).find(|&d| {
+                p.has_rel(d, "obl")
+                    && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c))
+            }) {
+                args.source = who(p, map, body, false);
+            }
         }
         // "sailors who were detained by Iranian forces": a relative pronoun stands for the noun
         // its clause modifies.
@@ -1413,6 +1437,14 @@ fn verbal(
         }
         // "froze what it calls all official business with Iran": the named thing is the object.
         let d = called(p, d);
+        // "lodged a complaint with the WTO against Peru": an act coded through its object is
+        // aimed at whom its "against" phrase names, not at the forum it is brought before,
+        // though the parser hangs that phrase on the forum.
+        let d = if through_object && p.has_rel(d, "obj") {
+            against_in(p, map, d).unwrap_or(d)
+        } else {
+            d
+        };
         // "discussed the dispute between Iran and the UAE": a verb of talking over a matter
         // names the matter by its object, not whom it talks with (a "with" phrase does); the
         // token rules' first actor after the verb is in that matter too.

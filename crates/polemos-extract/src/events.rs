@@ -1249,7 +1249,7 @@ fn expelling_state(doc: &Doc<'_>, items: &[Item], cue: &Item, srcs: &[usize]) ->
     let p = &doc.parse;
     let object = p
         .word_at(cue.start)
-        .and_then(|v| p.dependent(v, "obj"))
+        .and_then(|v| p.dependent(v, "obj").or_else(|| p.dependent(v, "iobj")))
         .and_then(|o| Some((p.subtree_span(o)?.0, p.token(o)?.start)));
     let Some((from, head)) = object else {
         return true;

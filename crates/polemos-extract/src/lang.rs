@@ -224,6 +224,9 @@ pub enum Class {
     AddresseeCase,
     /// Prepositions that name whom a warning is about ("of", "about", "against").
     WarnedOfCase,
+    /// The preposition that names whom an act brought before a forum is against ("lodged a
+    /// complaint with the WTO against Peru"), wherever the parser hangs it in the act's phrase.
+    AgainstCase,
     /// The preposition that negates a noun ("came without any new proposal").
     Without,
     /// Prepositions of an oblique that names the act a clause happens in ("told X in a phone
@@ -380,7 +383,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 153] = [
+pub const CLASSES: [(Class, &str); 154] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -462,6 +465,7 @@ pub const CLASSES: [(Class, &str); 153] = [
     (Class::CueTargetCase, "cue_target_case"),
     (Class::AddresseeCase, "addressee_case"),
     (Class::WarnedOfCase, "warned_of_case"),
+    (Class::AgainstCase, "against_case"),
     (Class::Without, "without"),
     (Class::SettingCase, "setting_case"),
     (Class::AbsoluteCase, "absolute_case"),

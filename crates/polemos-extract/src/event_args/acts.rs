@@ -51,10 +51,13 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
             })
             .then_some(SanctionKind::Envoy);
     }
+    // The parser makes the envoy told to leave an indirect object as often ("told the
+    // Peruvian ambassador to leave").
     if verb_in(p, v, Lex::OrderingVerb) {
-        return objects
-            .iter()
-            .any(|&o| ordered_out(p, v, o))
+        return p
+            .dependents(v)
+            .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "iobj"))
+            .any(|o| ordered_out(p, v, o))
             .then_some(SanctionKind::Expel);
     }
     // The penalty may be the object or what it is a round or a set of ("a second round of
@@ -85,6 +88,14 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
     };
     let envoy = |w: Word| p.lexicon().is(Lex::EnvoyNoun, &lower(w));
     let name_like = |w: Word| p.token(w).is_some_and(|t| t.upos == "PROPN");
+    // A proper adjective ("the Peruvian ambassador"), which the parser tags as an adjective as
+    // often as a name: capitalised inside the sentence.
+    let proper_adjective = |w: Word| {
+        p.has_rel(w, "amod")
+            && p.token(w).is_some_and(|t| {
+                t.upos == "ADJ" && t.text.chars().next().is_some_and(char::is_uppercase)
+            })
+    };
     let modifiers: Vec<Word> = p.dependents(o).collect();
     // "Chilean ambassador Juan Perez" may be parsed with the demonym as the object's head, and
     // "U.S. ambassador Philip Goldberg" with the title inside a name the parser joins to it.
@@ -111,6 +122,7 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
                 || p.has_rel(d, "appos")
                 || p.has_rel(d, "flat"))
                 && name_like(d)
+                || proper_adjective(d)
         });
     if !is_envoy || owned_by_pronoun || !names_state {
         return false;
@@ -153,9 +165,11 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
     else {
         return false;
     };
+    // The parser hangs the infinitive as an adverbial clause as often ("tells Peru to back
+    // off"); its marker still makes it what the one told is to do.
     let infinitive = p
         .dependents(v)
-        .filter(|&d| p.has_rel(d, "xcomp"))
+        .filter(|&d| p.has_rel(d, "xcomp") || p.has_rel(d, "advcl"))
         .chain(p.dependents(o).filter(|&d| p.has_rel(d, "acl")))
         .any(|d| {
             p.token(d).is_some_and(|t| t.upos == "VERB")
@@ -279,7 +293,11 @@ pub fn suspended_member(doc: &Doc<'_>, cue: &Item) -> bool {
     if !(p.token(v).is_some_and(|t| t.upos == "VERB") && verb_in(p, v, Lex::SuspendingVerb)) {
         return false;
     }
-    let Some(o) = p.dependents(v).find(|d| p.has_rel(*d, "obj")) else {
+    // "Chad was suspended from the African Union": the passive's subject is the member.
+    let Some(o) = p
+        .dependents(v)
+        .find(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "nsubj:pass"))
+    else {
         return false;
     };
     if p.token(o).is_none_or(|t| t.upos == "PRON") {

@@ -935,3 +935,69 @@ fn an_order_to_ones_own_people_or_a_suspended_person_is_no_act_on_another() {
         );
     }
 }
+
+// ev39: known misreadings left from the last session's reviews (each failed on main 97c9622).
+
+#[test]
+fn an_envoy_named_by_a_demonym_and_told_to_leave_is_expelled() {
+    // The parser tags the demonym as an adjective after "ordered", and makes the envoy an
+    // indirect object of "told".
+    for text in [
+        "Chile ordered the Peruvian ambassador to leave the country.",
+        "Chile told the Peruvian ambassador to leave the country.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // One's own envoy told to leave is no one expelled.
+    let text = "Chile told the Chilean ambassador to leave the country.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn an_infinitive_parsed_as_an_adverbial_clause_still_makes_a_demand() {
+    let text = "Chile tells Peru to back off.";
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_complaint_before_a_forum_is_against_whom_its_against_phrase_names() {
+    for text in [
+        "Chile filed a complaint with the WTO against Peru.",
+        "Chile lodged a complaint with the WTO against Peru.",
+    ] {
+        assert!(
+            has(text, "CHL", "ACCUSE", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+        assert!(
+            !has(text, "CHL", "ACCUSE", "WTO"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // An "against" inside what the complaint is about names no one it is against.
+    let text = "Chile lodged a complaint with Peru about the campaign against Bolivia.";
+    assert!(!has(text, "CHL", "ACCUSE", "BOL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_member_suspended_from_a_body_in_the_passive_is_sanctioned_by_the_body() {
+    let text = "Chad was suspended from the African Union.";
+    assert!(has(text, "AU", "SANCTION", "TCD"), "{:?}", events(text));
+    // An envoy suspended from his post is no state put out of a body.
+    let text = "The Chadian envoy was suspended from his post.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
