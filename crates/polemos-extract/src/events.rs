@@ -15,7 +15,9 @@ use super::output::EventFact;
 use super::syntax::{Subject, direct_objects_after, objects_after};
 use polemos_core::model::{EventStatus, PloverType};
 
-use details::{is_planned, negates_an_ending, negates_another, neither_subject};
+use details::{
+    is_planned, negates_an_ending, negates_another, negates_another_verb, neither_subject,
+};
 use merge::{Index, add_voiced, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
@@ -853,6 +855,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && it.tok.saturating_sub(x.tok_end) <= 4
                     && !negates_another(doc, x, it)
                     && !negates_an_ending(doc, x, it)
+                    && !negates_another_verb(doc, x, it)
             });
             let mut negated =
                 negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;
