@@ -185,6 +185,9 @@ pub enum Class {
     /// Participles that make a state or demonym before a hyphen say where something is ("the
     /// British-based Observatory", "a Tanzanian-based tribunal"): the state does not act.
     PlaceParticiple,
+    /// A prefix joined by a hyphen to a name that says what a thing is not ("major non-NATO
+    /// allies", "a non-EU state"): the name is no actor.
+    ExcludingPrefix,
     /// The preposition of a pair ("between X and Y").
     Between,
     /// First-person pronouns and possessives ("we", "our", "i"): the speaker's side.
@@ -380,7 +383,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 153] = [
+pub const CLASSES: [(Class, &str); 154] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -534,6 +537,7 @@ pub const CLASSES: [(Class, &str); 153] = [
     (Class::NegationSuffix, "negation_suffix"),
     (Class::DegreeLead, "degree_lead"),
     (Class::PlaceParticiple, "place_participle"),
+    (Class::ExcludingPrefix, "excluding_prefix"),
 ];
 
 /// A set of [`Class`]es.

@@ -352,6 +352,16 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_non_and_a_hyphen_names_no_actor() {
+        let names = crate::test_support::actor_names;
+        let n = names("Chile praised Peru and Bolivia, two major non-NATO allies.");
+        assert!(!n.contains(&"actors/NATO".to_owned()), "{n:?}");
+        assert!(n.contains(&"actors/PER".to_owned()), "{n:?}");
+        let n = names("NATO allies met in Brussels.");
+        assert!(n.contains(&"actors/NATO".to_owned()), "{n:?}");
+    }
+
+    #[test]
     fn a_newspaper_named_after_a_state_is_not_the_state() {
         let names = crate::test_support::actor_names;
         let n = names(

@@ -299,6 +299,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && !recalled_from
                 && tok > range.start
                 && doc.tok_is_a(tok - 1, Class::LocationPreposition);
+            // "major non-NATO allies", "a non-EU state": the name says what a thing is not.
+            let excluded = tok >= range.start + 2
+                && doc.tok(tok - 1) == "-"
+                && doc.tokens[tok - 1].end == m.start
+                && doc.tokens[tok - 2].end == doc.tokens[tok - 1].start
+                && doc.tok_is_a(tok - 2, Class::ExcludingPrefix);
             // "in Buenos Aires, Argentina": a state named after a place and a comma, and closed
             // by punctuation, says where the place is; it does not act. "After talks in Moscow,
             // Russia and China signed" and "in Beijing, China's ministry said" name actors.
@@ -314,6 +320,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let mut dispute_done = false;
             for e in entries[r].iter() {
                 match *e {
+                    Entry::Actor(_, _) if excluded => {
+                        actor_done = true;
+                    }
                     Entry::Actor(known, via) if !actor_done => {
                         actor_done = true;
                         let is_place = via == Via::Metonym
