@@ -632,6 +632,26 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .any(|&b| doc.actors[b].affiliation == Some(a))
                 })
                 .collect();
+            // "to coordinate efforts on Sudan", "discussed cooperation on Sudan": a state named
+            // after a preposition of topic is what the partners work or talk on, not a partner.
+            let targets: Vec<usize> =
+                if matches!(cue.event_type, PloverType::Cooperate | PloverType::Consult) {
+                    targets
+                        .into_iter()
+                        .filter(|&a| {
+                            !items[i + 1..]
+                                .iter()
+                                .find(|x| {
+                                    matches!(x.kind, ItemKind::Actor { actor, .. } if actor == a)
+                                })
+                                .is_some_and(|x| {
+                                    x.tok > 0 && doc.tok_is_a(x.tok - 1, Class::TopicCase)
+                                })
+                        })
+                        .collect()
+                } else {
+                    targets
+                };
             // "suspended talks between Israel and Hamas", "closed its border to refugees fleeing
             // Syria": actors the object names beside what the act is aimed at.
             let sanction = cue.event_type == PloverType::Sanction;
