@@ -15,7 +15,9 @@ use super::output::EventFact;
 use super::syntax::{Subject, direct_objects_after, objects_after};
 use polemos_core::model::{EventStatus, PloverType};
 
-use details::{is_planned, negates_an_ending, negates_another, neither_subject};
+use details::{
+    is_planned, negates_an_ending, negates_another, negates_another_verb, neither_subject,
+};
 use merge::{Index, add_voiced, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
@@ -630,6 +632,26 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .any(|&b| doc.actors[b].affiliation == Some(a))
                 })
                 .collect();
+            // "to coordinate efforts on Sudan", "discussed cooperation on Sudan": a state named
+            // after a preposition of topic is what the partners work or talk on, not a partner.
+            let targets: Vec<usize> =
+                if matches!(cue.event_type, PloverType::Cooperate | PloverType::Consult) {
+                    targets
+                        .into_iter()
+                        .filter(|&a| {
+                            !items[i + 1..]
+                                .iter()
+                                .find(|x| {
+                                    matches!(x.kind, ItemKind::Actor { actor, .. } if actor == a)
+                                })
+                                .is_some_and(|x| {
+                                    x.tok > 0 && doc.tok_is_a(x.tok - 1, Class::TopicCase)
+                                })
+                        })
+                        .collect()
+                } else {
+                    targets
+                };
             // "suspended talks between Israel and Hamas", "closed its border to refugees fleeing
             // Syria": actors the object names beside what the act is aimed at.
             let sanction = cue.event_type == PloverType::Sanction;
@@ -853,6 +875,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && it.tok.saturating_sub(x.tok_end) <= 4
                     && !negates_another(doc, x, it)
                     && !negates_an_ending(doc, x, it)
+                    && !negates_another_verb(doc, x, it)
             });
             let mut negated =
                 negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;

@@ -185,6 +185,12 @@ pub enum Class {
     /// Participles that make a state or demonym before a hyphen say where something is ("the
     /// British-based Observatory", "a Tanzanian-based tribunal"): the state does not act.
     PlaceParticiple,
+    /// A prefix joined by a hyphen to a name that says what a thing is not ("major non-NATO
+    /// allies", "a non-EU state"): the name is no actor.
+    ExcludingPrefix,
+    /// Nouns of a capital before the city's name ("in the capital Kigali", "in the Rwandan
+    /// capital, Kigali"): in a phrase of place the city is where, not its state.
+    CapitalNoun,
     /// The preposition of a pair ("between X and Y").
     Between,
     /// First-person pronouns and possessives ("we", "our", "i"): the speaker's side.
@@ -383,7 +389,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 154] = [
+pub const CLASSES: [(Class, &str); 156] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -538,6 +544,8 @@ pub const CLASSES: [(Class, &str); 154] = [
     (Class::NegationSuffix, "negation_suffix"),
     (Class::DegreeLead, "degree_lead"),
     (Class::PlaceParticiple, "place_participle"),
+    (Class::ExcludingPrefix, "excluding_prefix"),
+    (Class::CapitalNoun, "capital_noun"),
 ];
 
 /// A set of [`Class`]es.

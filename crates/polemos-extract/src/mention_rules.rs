@@ -352,6 +352,30 @@ mod tests {
     }
 
     #[test]
+    fn a_name_after_non_and_a_hyphen_names_no_actor() {
+        let names = crate::test_support::actor_names;
+        let n = names("Chile praised Peru and Bolivia, two major non-NATO allies.");
+        assert!(!n.contains(&"actors/NATO".to_owned()), "{n:?}");
+        assert!(n.contains(&"actors/PER".to_owned()), "{n:?}");
+        let n = names("NATO allies met in Brussels.");
+        assert!(n.contains(&"actors/NATO".to_owned()), "{n:?}");
+    }
+
+    #[test]
+    fn a_capital_after_a_noun_of_capital_in_a_phrase_of_place_is_a_place() {
+        let names = crate::test_support::actor_names;
+        for text in [
+            "Thousands marched in the capital Lima on Friday to protest the court ruling.",
+            "Thousands marched in the capital, Lima, to protest the court ruling.",
+        ] {
+            let n = names(text);
+            assert!(!n.contains(&"actors/PER".to_owned()), "{text}: {n:?}");
+        }
+        let n = names("Lima protested the court ruling.");
+        assert!(n.contains(&"actors/PER".to_owned()), "{n:?}");
+    }
+
+    #[test]
     fn a_newspaper_named_after_a_state_is_not_the_state() {
         let names = crate::test_support::actor_names;
         let n = names(

@@ -294,11 +294,29 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             .words(Lex::WithdrawingVerb)
                             .any(|v| w.starts_with(v))
                 });
+            // "in the capital Kigali", "in the Rwandan capital, Kigali": the capital a noun of
+            // capital introduces in a phrase of place (its preposition a few words before).
+            let capital_noun = match tok.checked_sub(1) {
+                Some(t) if t > range.start && doc.tok(t) == "," => t - 1,
+                Some(t) => t,
+                None => tok,
+            };
+            let in_the_capital = capital_noun < tok
+                && capital_noun > range.start
+                && doc.tok_is_a(capital_noun, Class::CapitalNoun)
+                && (capital_noun.saturating_sub(3).max(range.start)..capital_noun)
+                    .any(|t| doc.tok_is_a(t, Class::LocationPreposition));
             let located = !aimed
                 && !seated
                 && !recalled_from
                 && tok > range.start
-                && doc.tok_is_a(tok - 1, Class::LocationPreposition);
+                && (doc.tok_is_a(tok - 1, Class::LocationPreposition) || in_the_capital);
+            // "major non-NATO allies", "a non-EU state": the name says what a thing is not.
+            let excluded = tok >= range.start + 2
+                && doc.tok(tok - 1) == "-"
+                && doc.tokens[tok - 1].end == m.start
+                && doc.tokens[tok - 2].end == doc.tokens[tok - 1].start
+                && doc.tok_is_a(tok - 2, Class::ExcludingPrefix);
             // "in Buenos Aires, Argentina": a state named after a place and a comma, and closed
             // by punctuation, says where the place is; it does not act. "After talks in Moscow,
             // Russia and China signed" and "in Beijing, China's ministry said" name actors.
@@ -314,6 +332,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let mut dispute_done = false;
             for e in entries[r].iter() {
                 match *e {
+                    Entry::Actor(_, _) if excluded => {
+                        actor_done = true;
+                    }
                     Entry::Actor(known, via) if !actor_done => {
                         actor_done = true;
                         let is_place = via == Via::Metonym

@@ -81,6 +81,38 @@ pub(super) fn negates_another(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
     false
 }
 
+/// Whether the negator `neg` negates another verb before the cue, one of a clause of its own:
+/// "Chile, which has never recognized the ruling, condemned Peru", "Putin, whose government
+/// insists the jet never entered Turkish airspace, accused Ankara". Read on the parse: the
+/// negator hangs from a verb between it and the cue, and the cue verb does not share that
+/// verb's negation through `xcomp`, `conj` or `ccomp` ("did not want to condemn", "did not
+/// condemn or criticize", "did not say it would condemn" stay negated).
+pub(super) fn negates_another_verb(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let (Some(n), Some(c)) = (p.word_at(neg.start), p.word_at(cue.start)) else {
+        return false;
+    };
+    let Some(verb) = p.head(n) else {
+        return false;
+    };
+    let is_verb = |w| p.token(w).is_some_and(|t| t.upos == "VERB");
+    if verb == c || !is_verb(verb) || !is_verb(c) || verb.index >= c.index {
+        return false;
+    }
+    let mut x = c;
+    for _ in 0..16 {
+        if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj") || p.has_rel(x, "ccomp")) {
+            return true;
+        }
+        match p.head(x) {
+            Some(h) if h == verb => return false,
+            Some(h) => x = h,
+            None => return true,
+        }
+    }
+    true
+}
+
 /// Whether the negator `neg` negates a verb of ending (`ending_verb`, in one of its
 /// inflections) between it and the cue rather than the cue: "have never stopped cooperating",
 /// "did not cease to cooperate" (the tree reads the double negation, `event_args::negated`).

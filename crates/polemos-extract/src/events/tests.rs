@@ -155,6 +155,29 @@ fn without_negates_only_the_verb_it_marks() {
 }
 
 #[test]
+fn a_negator_of_a_relative_clause_leaves_the_main_verb_affirmed() {
+    for text in [
+        "Chile, which has never recognized the ruling, condemned Peru on Monday.",
+        "The Chilean foreign minister, whose ministry insists the navy never fired, condemned Peru on Monday.",
+    ] {
+        assert!(
+            events(text)
+                .iter()
+                .any(|(s, t, g, n)| s == &["CHL"] && t == "ACCUSE" && g == &["PER"] && !*n),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // The negation a verb shares through its complement or conjunct stays.
+    let text = "Chile did not want to condemn Peru on Monday.";
+    assert!(
+        events(text).iter().all(|(_, _, _, n)| *n) && !events(text).is_empty(),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
 fn a_blow_to_their_own_people_is_no_fight_between_coordinated_sources() {
     let text = "The Chilean official said the policies adopted by Peru and Bolivia are hurting their people.";
     assert!(!has(text, "PER", "ASSAULT", "BOL"), "{:?}", events(text));

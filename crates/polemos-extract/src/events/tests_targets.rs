@@ -704,3 +704,13 @@ fn a_matter_that_names_no_one_leaves_the_partner_to_the_token_rules() {
     let text = "Argentina discussed the need to ease tensions between Ecuador and Colombia.";
     assert!(!has(text, "ARG", "CONSULT", "COL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_state_after_a_preposition_of_topic_is_no_partner_of_cooperation_or_talks() {
+    let text = "Chile will coordinate efforts on Bolivia with Brazil.";
+    assert!(has(text, "CHL", "COOPERATE", "BRA"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "COOPERATE", "BOL"), "{:?}", events(text));
+    let text = "Chile and Brazil discussed cooperation on Bolivia.";
+    assert!(!has(text, "CHL", "CONSULT", "BOL"), "{:?}", events(text));
+    assert!(has(text, "CHL", "CONSULT", "BRA"), "{:?}", events(text));
+}
