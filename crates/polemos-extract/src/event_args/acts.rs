@@ -132,12 +132,22 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
         .filter(|&d| p.has_rel(d, "xcomp") || p.has_rel(d, "advcl"))
         .chain(p.dependents(o).filter(|&d| p.has_rel(d, "acl")))
         .find(|&d| verb_in(p, d, Lex::LeavingVerb));
-    leaving.is_some_and(|l| {
-        p.dependents(l).all(|d| {
-            !(p.has_rel(d, "obj") && !p.lexicon().is(Lex::StateNoun, &lower(d))
-                || p.has_rel(d, "obl")
-                    && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c)))
-        })
+    leaving.is_some_and(|l| leaves_outright(p, l))
+}
+
+/// Whether the verb of leaving `l` names no place left but the country and no destination:
+/// "to leave", "must leave the country", not "to leave Kabul" (an evacuation) nor "to leave for
+/// consultations" (a recall).
+pub(super) fn leaves_outright(p: &Parse<'_>, l: Word) -> bool {
+    let lower = |w: Word| {
+        p.token(w)
+            .map(|t| t.text.to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    p.dependents(l).all(|d| {
+        !(p.has_rel(d, "obj") && !p.lexicon().is(Lex::StateNoun, &lower(d))
+            || p.has_rel(d, "obl")
+                && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c)))
     })
 }
 

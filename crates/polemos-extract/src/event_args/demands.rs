@@ -4,11 +4,12 @@
 //! subject to act: a request (PLOVER REQUEST) from the one to the other. So does a verb of
 //! demanding with a mandative subjunctive ("Russia insisted that Japan recognize the results").
 
-use super::{Who, branches, who};
+use super::acts::leaves_outright;
+use super::{Who, branches, verb_in, who};
 use crate::ir::{Doc, Item, ItemKind};
 use crate::lang::Class;
 use crate::lexicon::Lex;
-use crate::tree::Word;
+use crate::tree::{Parse, Word};
 
 /// A demand read from the parse: `source` says that `target` must act; `start..end` is the
 /// obliged verb.
@@ -20,6 +21,9 @@ pub struct Demand {
     pub end: usize,
     /// Where the reporting verb starts, for a subject the parse does not link to it.
     pub reporter: usize,
+    /// Whether what is demanded is that envoys leave the country ("said all Iranian diplomats
+    /// must leave the country"): the reporter's state expelling them, not a request.
+    pub expel: bool,
 }
 
 /// The demands of sentence `s` whose items are `items`. Only sentences with a modal of
@@ -74,9 +78,10 @@ pub fn demands(doc: &Doc<'_>, items: &[Item], s: usize) -> Vec<Demand> {
         // A reporting verb without a subject in the parse (coordinated clauses misattached)
         // leaves its subject to the caller's token rules.
         let source = controller(reporter).map_or(Who::Nobody, |x| who(p, &map, x, false));
-        let Some(target) = subject(first).map(|x| who(p, &map, x, false)) else {
+        let Some(obliged) = subject(first) else {
             continue;
         };
+        let target = who(p, &map, obliged, false);
         let (Some(tok), Some(rep)) = (p.token(w), p.token(reporter)) else {
             continue;
         };
@@ -89,9 +94,26 @@ pub fn demands(doc: &Doc<'_>, items: &[Item], s: usize) -> Vec<Demand> {
             start: tok.start,
             end: tok.end,
             reporter: rep.start,
+            expel: envoys_out(p, obliged, w),
         });
     }
     out
+}
+
+/// Whether the obliged subject `n` is envoys of another state and `v`, what they must do, is to
+/// leave with no place but the country and no destination ("all Iranian diplomats must leave
+/// the country within 48 hours"); envoys owned by a pronoun ("its diplomats must leave") are the
+/// speaker's own, an evacuation.
+fn envoys_out(p: &Parse<'_>, n: Word, v: Word) -> bool {
+    let envoy = p.token(n).is_some_and(|t| {
+        p.lexicon().is(Lex::EnvoyNoun, &t.text.to_ascii_lowercase())
+            || p.lexicon()
+                .is(Lex::EnvoyNoun, &t.lemma.to_ascii_lowercase())
+    });
+    let own = p
+        .dependents(n)
+        .any(|d| p.has_rel(d, "nmod:poss") && p.token(d).is_some_and(|t| t.upos == "PRON"));
+    envoy && !own && verb_in(p, v, Lex::LeavingVerb) && leaves_outright(p, v)
 }
 
 /// The rule both readings of a demand share (this module's requests, and the stance holders of

@@ -24,9 +24,12 @@ pub(super) fn code(
     out: &mut Vec<EventFact>,
     index: &mut Index,
 ) {
-    let Some(cue) = k.plain_event(PloverType::Request, "demand", None) else {
+    let Some(demand) = k.plain_event(PloverType::Request, "demand", None) else {
         return;
     };
+    // "He said all Iranian diplomats must leave the country": envoys of another state told to
+    // leave are expelled (CAMEO 161), as `event_args::sanction_verb` reads "ordered ... to leave".
+    let expel = k.plain_event(PloverType::Sanction, "sanction", Some("161"));
     for d in event_args::demands(doc, items, s) {
         let Some(clause) = clause_at(&doc.clauses, s, d.start) else {
             continue;
@@ -56,6 +59,10 @@ pub(super) fn code(
             sources = resolve(doc, &subject, clause.speaker, s).unwrap_or_default();
         }
         let targets = actors(&d.target, &sources);
+        let cue = match expel {
+            Some(c) if d.expel => c,
+            _ => demand,
+        };
         // An obligation read from a reported clause is less certain than an asking verb.
         add_voiced(
             doc,

@@ -498,6 +498,24 @@ fn ordering_another_states_envoy_to_leave_is_an_expulsion() {
 }
 
 #[test]
+fn another_states_envoys_who_must_leave_the_country_are_expelled() {
+    let text = "Chile said all Peruvian diplomats must leave the country within 72 hours.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    assert!(!has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+    // One's own envoys leaving a city, or another state obliged to act: no expulsion.
+    for text in [
+        "Chile said its diplomats must leave Lima.",
+        "Chile said Peru must withdraw its troops.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
 fn joining_anothers_appeal_is_the_joiners_request_too() {
     let text = "Chile urged Peru to end the blockade and was joined in its appeal by Bolivia. \
                 But Peru rejected those calls.";
