@@ -366,6 +366,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if asked_of_another(k, doc, items, i)
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
+                || (kind == Kind::Oppose && severs_own_dealings(doc, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
                 || (kind == Kind::Support && demanding_adjective(doc, it))
                 || (matches!(kind, Kind::Support | Kind::Oppose)
@@ -1617,6 +1618,41 @@ fn passive_upon_a_thing(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
                 && x.start <= subj.start
                 && subj.start < x.end
         })
+}
+
+/// "Azerbaijan suspended its diplomatic activities", "China suspended contacts with Japan": a
+/// severing verb (lexicon `severing_verb`) whose object is the holder's own doings (an object
+/// owned by a possessive pronoun) or its dealings with another (lexicon `ties_noun`, a sanction
+/// the events read) is an act, not a position on an issue: what is suspended is no thing the
+/// actor opposes. "suspended the deal" keeps its stance.
+fn severs_own_dealings(doc: &Doc<'_>, cue: &Item) -> bool {
+    if !(crate::gates::may_be_form_of(doc, cue, &[Lex::SeveringVerb]) || doc.parse.asks_always()) {
+        return false;
+    }
+    if crate::gates::sanction_verb(doc, cue)
+        .is_some_and(|s| s == crate::event_args::SanctionKind::Ties)
+    {
+        return true;
+    }
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    if !p.token(v).is_some_and(|t| {
+        let lemma = t.lemma.to_ascii_lowercase();
+        doc.lexicon.words(Lex::SeveringVerb).any(|w| w == lemma)
+    }) {
+        return false;
+    }
+    p.dependents(v).filter(|&o| p.has_rel(o, "obj")).any(|o| {
+        p.dependents(o).any(|d| {
+            p.has_rel(d, "nmod:poss")
+                && p.token(d).is_some_and(|t| {
+                    doc.lang
+                        .is(Class::PossessivePronoun, &t.text.to_ascii_lowercase())
+                })
+        })
+    })
 }
 
 /// "India accepted that the talks had failed": a cue of support that ends in a verb of accepting

@@ -226,3 +226,22 @@ fn a_peace_process_is_its_own_issue() {
     );
     assert!(has(&s, "USA", "peace", "support"), "{s:?}");
 }
+
+#[test]
+fn suspending_ones_own_doings_or_dealings_is_no_stance_on_them() {
+    // What a state suspends of its own, or its contacts with another, is an act (a sanction
+    // the events read), not an issue it opposes.
+    let s = stances(
+        "Eritrea and Ethiopia dispute the town of Badme. Ethiopia suspended its trade missions in Eritrea.",
+    );
+    assert!(!has(&s, "ETH", "trade-missions", "oppose"), "{s:?}");
+    let s = stances(
+        "Eritrea and Ethiopia dispute the town of Badme. Ethiopia suspended contacts with Eritrea over the shelling.",
+    );
+    assert!(!has(&s, "ETH", "contacts", "oppose"), "{s:?}");
+    // A thing of another's making suspended is still opposed.
+    let s = stances(
+        "Eritrea and Ethiopia dispute the town of Badme. Ethiopia suspended the border agreement with Eritrea.",
+    );
+    assert!(has(&s, "ETH", "agreement", "oppose"), "{s:?}");
+}
