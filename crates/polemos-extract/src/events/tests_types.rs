@@ -1008,6 +1008,36 @@ fn a_complaint_before_a_forum_is_against_whom_its_against_phrase_names() {
 }
 
 #[test]
+fn a_complaint_against_a_party_named_on_the_verb_is_not_aimed_at_its_forum() {
+    for text in [
+        "Ukraine filed a complaint with the International Court of Justice against Russia.",
+        "Venezuela filed a complaint with the OAS against Guyana.",
+    ] {
+        for forum in ["ICJ", "OAS"] {
+            assert!(
+                !has(text, "UKR", "ACCUSE", forum),
+                "{text}: {:?}",
+                events(text)
+            );
+            assert!(
+                !has(text, "VEN", "ACCUSE", forum),
+                "{text}: {:?}",
+                events(text)
+            );
+        }
+    }
+    let text = "Ukraine filed a complaint with the International Court of Justice against Russia.";
+    assert!(has(text, "UKR", "ACCUSE", "RUS"), "{:?}", events(text));
+}
+
+#[test]
+fn an_against_phrase_on_a_blocked_proposal_names_its_subject_not_whom_it_rejects() {
+    let text = "China blocked the British proposal against Myanmar.";
+    assert!(has(text, "CHN", "REJECT", "GBR"), "{:?}", events(text));
+    assert!(!has(text, "CHN", "REJECT", "MMR"), "{:?}", events(text));
+}
+
+#[test]
 fn a_member_suspended_from_a_body_in_the_passive_is_sanctioned_by_the_body() {
     let text = "Chad was suspended from the African Union.";
     assert!(has(text, "AU", "SANCTION", "TCD"), "{:?}", events(text));
