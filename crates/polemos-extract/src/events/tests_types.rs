@@ -1049,3 +1049,19 @@ fn a_member_suspended_from_a_body_in_the_passive_is_sanctioned_by_the_body() {
         events(text)
     );
 }
+
+#[test]
+fn a_purpose_infinitive_beside_what_was_told_makes_no_demand() {
+    for text in [
+        "Chile told Peru on Friday, to avoid any doubt, that its exercises were routine.",
+        "Chile told Peru in a note, in order to ease tensions, that it would not send ships.",
+        "Chile told Peru last month so as to keep ties that it regretted the remarks.",
+    ] {
+        assert!(
+            !has(text, "CHL", "REQUEST", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
