@@ -132,7 +132,8 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
         .filter(|&d| p.has_rel(d, "xcomp") || p.has_rel(d, "advcl"))
         .chain(p.dependents(o).filter(|&d| p.has_rel(d, "acl")))
         .find(|&d| verb_in(p, d, Lex::LeavingVerb));
-    leaving.is_some_and(|l| leaves_outright(p, l))
+    // "told the Chadian ambassador not to leave": one told to stay is not expelled.
+    leaving.is_some_and(|l| leaves_outright(p, l) && !p.negated(l))
 }
 
 /// Whether the verb of leaving `l` names no place left but the country and no destination:

@@ -1065,3 +1065,16 @@ fn a_purpose_infinitive_beside_what_was_told_makes_no_demand() {
     }
 }
 
+#[test]
+fn an_envoy_told_not_to_leave_is_not_expelled() {
+    for text in [
+        "Chile told the Peruvian ambassador not to leave the country.",
+        "Chile told the Peruvian ambassador to never leave the country.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
