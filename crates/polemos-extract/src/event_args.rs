@@ -1318,7 +1318,10 @@ fn verbal(
             if let Some(body) = p.dependents(v).find(|&d| {
                 p.has_rel(d, "obl")
                     && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c))
-            }) {
+            }) && map.get(body.index).copied().flatten().is_some()
+            {
+                // Only a body named whole: "the Economic Community of Central African States"
+                // is no act of the state a mention finds inside the name.
                 args.source = who(p, map, body, false);
             }
         }

@@ -1078,3 +1078,13 @@ fn an_envoy_told_not_to_leave_is_not_expelled() {
         );
     }
 }
+
+#[test]
+fn a_member_suspended_from_a_body_not_named_whole_is_no_act_of_a_state_inside_the_name() {
+    let text = "Chad was suspended from the Economic Community of Central African States.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
