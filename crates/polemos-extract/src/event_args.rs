@@ -839,14 +839,22 @@ fn pronoun(lang: &Profile, lemma: &str, at: usize) -> Who {
 /// actor the noun names (the forum, "with the WTO against Peru"); not one inside what the act is
 /// about ("about the campaign against Bolivia" names no one the complaint is against).
 fn against_in(p: &Parse<'_>, map: &[Option<usize>], o: Word) -> Option<Word> {
-    let actor = |x: Word| matches!(who(p, map, x, false), Who::Actors(_));
-    let against =
-        |x: &Word| p.has_rel(*x, "nmod") && case_in(p, *x, Class::AgainstCase) && actor(*x);
+    let against = |x: &Word| against_phrase(p, map, *x);
     p.dependents(o).find(against).or_else(|| {
         p.dependents(o)
             .filter(|&d| p.has_rel(d, "nmod") && map.get(d.index).copied().flatten().is_some())
             .find_map(|d| p.dependents(d).find(against))
     })
+}
+
+/// Whether `x` is a noun's "against" phrase naming an actor.
+fn against_phrase(p: &Parse<'_>, map: &[Option<usize>], x: Word) -> bool {
+    p.has_rel(x, "nmod") && case_in(p, x, Class::AgainstCase) && actor_at(p, map, x)
+}
+
+/// Whether the phrase of `x` names an actor.
+fn actor_at(p: &Parse<'_>, map: &[Option<usize>], x: Word) -> bool {
+    matches!(who(p, map, x, false), Who::Actors(_))
 }
 
 fn case_in(p: &Parse<'_>, w: Word, cases: Class) -> bool {
@@ -1310,7 +1318,10 @@ fn verbal(
             if let Some(body) = p.dependents(v).find(|&d| {
                 p.has_rel(d, "obl")
                     && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c))
-            }) {
+            }) && map.get(body.index).copied().flatten().is_some()
+            {
+                // Only a body named whole: "the Economic Community of Central African States"
+                // is no act of the state a mention finds inside the name.
                 args.source = who(p, map, body, false);
             }
         }
@@ -1418,6 +1429,17 @@ fn verbal(
             .and_then(|x| p.token(x))
             .is_some_and(|t| t.start >= cue.start && t.end <= cue.end)
     };
+    // A complaint as the object of a cue coded through it, and an "against" phrase of the verb
+    // ("filed a complaint with the ICJ against Russia", parsed on the verb).
+    let complaint = p
+        .dependents(v)
+        .find(|&d| through_object && p.has_rel(d, "obj") && verb_in(p, d, Lex::ComplaintNoun));
+    let against_verb = p.dependents(v).find(|&d| {
+        complaint.is_some()
+            && p.has_rel(d, "obl")
+            && case_in(p, d, Class::AgainstCase)
+            && actor_at(p, map, d)
+    });
     for d in p.dependents(v) {
         // The noun of an absolute phrase ("with both sides accusing ...") is the subject.
         if Some(d) == subject {
@@ -1440,8 +1462,26 @@ fn verbal(
         // "lodged a complaint with the WTO against Peru": an act coded through its object is
         // aimed at whom its "against" phrase names, not at the forum it is brought before,
         // though the parser hangs that phrase on the forum.
-        let d = if through_object && p.has_rel(d, "obj") {
-            against_in(p, map, d).unwrap_or(d)
+        // Only for a complaint: "blocked the British proposal against Myanmar" rejects
+        // Britain's proposal. The forum is no target once someone is named as the complaint's
+        // target, wherever the parser hangs the "against" phrase.
+        let d = if Some(d) == complaint {
+            match against_in(p, map, d) {
+                Some(a) => a,
+                None if against_verb.is_some() => continue,
+                None => d,
+            }
+        } else if complaint.is_some() && p.has_rel(d, "obl") && case_in(p, d, Class::PartnerWith) {
+            // "filed a complaint with the WTO against Peru", the forum parsed on the verb.
+            match p.dependents(d).find(|&x| against_phrase(p, map, x)) {
+                Some(a) => a,
+                None if against_verb.is_some()
+                    || complaint.is_some_and(|o| against_in(p, map, o).is_some()) =>
+                {
+                    continue;
+                }
+                None => d,
+            }
         } else {
             d
         };

@@ -320,6 +320,10 @@ pub enum Lex {
     /// Verbs of talking over a matter (lemmas: "discuss", "debate"): their object is the matter,
     /// never whom the talk is held with; the partner is named by "with" (`event_args.rs`).
     TopicVerb,
+    /// Nouns of a formal complaint (lemmas: "complaint"): an "against" phrase in or beside it
+    /// names whom the complaint is against, and then the forum it is brought before ("with the
+    /// WTO") is no target (`event_args.rs`).
+    ComplaintNoun,
     /// Verbs and nouns of fearing, calling for, warning of or preparing for an act, by lemma and
     /// the preposition before the act (`call for`; none for an object: `fear`): the act they
     /// take has not happened (`event_args/acts.rs`, `unrealized_act`).
@@ -472,7 +476,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 164] = [
+pub const LEXICONS: [(Lex, &str, Case); 165] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -645,6 +649,7 @@ pub const LEXICONS: [(Lex, &str, Case); 164] = [
     (Lex::InstrumentCase, "instrument_case", Case::Any),
     (Lex::StateBodyNoun, "state_body_noun", Case::Any),
     (Lex::TopicVerb, "topic_verb", Case::Any),
+    (Lex::ComplaintNoun, "complaint_noun", Case::Any),
     (Lex::ComplementNoun, "complement_noun", Case::Any),
     (Lex::UnrealizedVerb, "unrealized_verb", Case::Any),
     (Lex::AllegationNoun, "allegation_noun", Case::Any),

@@ -132,7 +132,8 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
         .filter(|&d| p.has_rel(d, "xcomp") || p.has_rel(d, "advcl"))
         .chain(p.dependents(o).filter(|&d| p.has_rel(d, "acl")))
         .find(|&d| verb_in(p, d, Lex::LeavingVerb));
-    leaving.is_some_and(|l| leaves_outright(p, l))
+    // "told the Chadian ambassador not to leave": one told to stay is not expelled.
+    leaving.is_some_and(|l| leaves_outright(p, l) && !p.negated(l))
 }
 
 /// Whether the verb of leaving `l` names no place left but the country and no destination:
@@ -177,19 +178,34 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
     };
     // The parser hangs the infinitive as an adverbial clause as often ("tells Peru to back
     // off"); its marker still makes it what the one told is to do.
+    let infinitive_marker = |m: Word| {
+        p.token(m).is_some_and(|t| {
+            doc.lang
+                .is(Class::InfinitiveMarker, &t.text.to_ascii_lowercase())
+        })
+    };
+    // An adverbial infinitive may instead be the teller's own purpose ("told China, to avoid
+    // any misunderstanding, that ...", "in order to calm tensions"): not when it is set off by
+    // a punctuation mark before it, has a marker besides the infinitive's, or the verb or the
+    // infinitive carries a clause of what was told.
+    let purpose = |d: Word| {
+        p.has_rel(d, "advcl")
+            && (p.dependents(d).any(|m| {
+                (p.has_rel(m, "punct") && m.index < d.index)
+                    || (p.has_rel(m, "mark") && !infinitive_marker(m))
+            }) || [v, d]
+                .iter()
+                .any(|&x| p.dependents(x).any(|c| p.has_rel(c, "ccomp"))))
+    };
     let infinitive = p
         .dependents(v)
         .filter(|&d| p.has_rel(d, "xcomp") || p.has_rel(d, "advcl"))
         .chain(p.dependents(o).filter(|&d| p.has_rel(d, "acl")))
         .any(|d| {
             p.token(d).is_some_and(|t| t.upos == "VERB")
-                && p.dependents(d).any(|m| {
-                    p.has_rel(m, "mark")
-                        && p.token(m).is_some_and(|t| {
-                            doc.lang
-                                .is(Class::InfinitiveMarker, &t.text.to_ascii_lowercase())
-                        })
-                })
+                && !purpose(d)
+                && p.dependents(d)
+                    .any(|m| p.has_rel(m, "mark") && infinitive_marker(m))
         });
     if !infinitive {
         return false;

@@ -1008,11 +1008,80 @@ fn a_complaint_before_a_forum_is_against_whom_its_against_phrase_names() {
 }
 
 #[test]
+fn a_complaint_against_a_party_named_on_the_verb_is_not_aimed_at_its_forum() {
+    for text in [
+        "Ukraine filed a complaint with the International Court of Justice against Russia.",
+        "Venezuela filed a complaint with the OAS against Guyana.",
+    ] {
+        for forum in ["ICJ", "OAS"] {
+            assert!(
+                !has(text, "UKR", "ACCUSE", forum),
+                "{text}: {:?}",
+                events(text)
+            );
+            assert!(
+                !has(text, "VEN", "ACCUSE", forum),
+                "{text}: {:?}",
+                events(text)
+            );
+        }
+    }
+    let text = "Ukraine filed a complaint with the International Court of Justice against Russia.";
+    assert!(has(text, "UKR", "ACCUSE", "RUS"), "{:?}", events(text));
+}
+
+#[test]
+fn an_against_phrase_on_a_blocked_proposal_names_its_subject_not_whom_it_rejects() {
+    let text = "China blocked the British proposal against Myanmar.";
+    assert!(has(text, "CHN", "REJECT", "GBR"), "{:?}", events(text));
+    assert!(!has(text, "CHN", "REJECT", "MMR"), "{:?}", events(text));
+}
+
+#[test]
 fn a_member_suspended_from_a_body_in_the_passive_is_sanctioned_by_the_body() {
     let text = "Chad was suspended from the African Union.";
     assert!(has(text, "AU", "SANCTION", "TCD"), "{:?}", events(text));
     // An envoy suspended from his post is no state put out of a body.
     let text = "The Chadian envoy was suspended from his post.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_purpose_infinitive_beside_what_was_told_makes_no_demand() {
+    for text in [
+        "Chile told Peru on Friday, to avoid any doubt, that its exercises were routine.",
+        "Chile told Peru in a note, in order to ease tensions, that it would not send ships.",
+        "Chile told Peru last month so as to keep ties that it regretted the remarks.",
+    ] {
+        assert!(
+            !has(text, "CHL", "REQUEST", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn an_envoy_told_not_to_leave_is_not_expelled() {
+    for text in [
+        "Chile told the Peruvian ambassador not to leave the country.",
+        "Chile told the Peruvian ambassador to never leave the country.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn a_member_suspended_from_a_body_not_named_whole_is_no_act_of_a_state_inside_the_name() {
+    let text = "Chad was suspended from the Economic Community of Central African States.";
     assert!(
         !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
         "{:?}",
