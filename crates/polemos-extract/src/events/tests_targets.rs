@@ -724,4 +724,7 @@ fn a_state_also_named_as_a_partner_or_coordinated_with_a_topic_is_read_by_every_
     let text = "France and Germany held talks on Ukraine and Moldova in Paris.";
     assert!(!has(text, "FRA", "CONSULT", "MDA"), "{:?}", events(text));
     assert!(has(text, "FRA", "CONSULT", "DEU"), "{:?}", events(text));
+    // A mention in another clause does not make the topic a partner.
+    let text = "Greece and Turkey held talks on Cyprus, with Cyprus sending an observer.";
+    assert!(!has(text, "GRC", "CONSULT", "CYP"), "{:?}", events(text));
 }
