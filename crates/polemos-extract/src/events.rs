@@ -634,19 +634,43 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .collect();
             // "to coordinate efforts on Sudan", "discussed cooperation on Sudan": a state named
             // after a preposition of topic is what the partners work or talk on, not a partner.
+            // So is one coordinated with such a state ("talks on Ukraine and Moldova"), while
+            // any other mention after the cue in its clause keeps it a partner ("talks on
+            // Ukraine with Ukrainian officials").
             let targets: Vec<usize> =
                 if matches!(cue.event_type, PloverType::Cooperate | PloverType::Consult) {
+                    let mut topical_end: Option<usize> = None;
+                    let mut mentions: Vec<(usize, bool)> = Vec::new();
+                    let mut last = it.tok_end;
+                    for x in &items[i + 1..] {
+                        let ItemKind::Actor { actor, .. } = x.kind else {
+                            continue;
+                        };
+                        // The clause ends at a comma or semicolon, or at a coordinator that
+                        // joins no mention nor topic ("on China and to consult China").
+                        if (last..x.tok).any(|t| {
+                            doc.tok_in(t, &[",", ";"])
+                                || (doc.tok_is_a(t, Class::Coordinator)
+                                    && t + 1 != x.tok
+                                    && !doc.tok_is_a(t + 1, Class::TopicCase))
+                        }) {
+                            break;
+                        }
+                        last = x.tok_end;
+                        let topical = x.tok > 0
+                            && (doc.tok_is_a(x.tok - 1, Class::TopicCase)
+                                || (doc.tok_is_a(x.tok - 1, Class::Coordinator)
+                                    && topical_end == Some(x.tok - 1)));
+                        if topical {
+                            topical_end = Some(x.tok_end);
+                        }
+                        mentions.push((actor, topical));
+                    }
                     targets
                         .into_iter()
                         .filter(|&a| {
-                            !items[i + 1..]
-                                .iter()
-                                .find(|x| {
-                                    matches!(x.kind, ItemKind::Actor { actor, .. } if actor == a)
-                                })
-                                .is_some_and(|x| {
-                                    x.tok > 0 && doc.tok_is_a(x.tok - 1, Class::TopicCase)
-                                })
+                            let mut of_a = mentions.iter().filter(|m| m.0 == a).peekable();
+                            of_a.peek().is_none() || !of_a.all(|m| m.1)
                         })
                         .collect()
                 } else {

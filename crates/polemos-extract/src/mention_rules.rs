@@ -376,6 +376,32 @@ mod tests {
     }
 
     #[test]
+    fn a_capital_naming_actors_after_a_phrase_of_place_or_money_stays_an_actor() {
+        let names = crate::test_support::actor_names;
+        for (text, code) in [
+            (
+                "After talks in the Turkish capital, Moscow and Kyiv agreed to a prisoner swap.",
+                "actors/RUS",
+            ),
+            (
+                "In a speech in the capital, Tehran warned Washington against new sanctions.",
+                "actors/IRN",
+            ),
+            (
+                "Amid an outflow of capital, Beijing accused Washington of waging a financial war.",
+                "actors/CHN",
+            ),
+            (
+                "Russia fired missiles at the capital Kyiv overnight, killing three people.",
+                "actors/UKR",
+            ),
+        ] {
+            let n = names(text);
+            assert!(n.contains(&code.to_owned()), "{text}: {n:?}");
+        }
+    }
+
+    #[test]
     fn a_newspaper_named_after_a_state_is_not_the_state() {
         let names = crate::test_support::actor_names;
         let n = names(

@@ -295,17 +295,35 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             .any(|v| w.starts_with(v))
                 });
             // "in the capital Kigali", "in the Rwandan capital, Kigali": the capital a noun of
-            // capital introduces in a phrase of place (its preposition a few words before).
+            // capital introduces in a phrase of place (its preposition a few words before). The
+            // noun has an article or a nationality before it ("an outflow of capital, Beijing
+            // accused" is money), the city closes the phrase (punctuation, the end, a
+            // preposition or a weekday: "in the Turkish capital, Moscow and Kyiv agreed" names
+            // actors), and what
+            // is fired "at" the capital is aimed at its state ("fired missiles at the capital").
             let capital_noun = match tok.checked_sub(1) {
                 Some(t) if t > range.start && doc.tok(t) == "," => t - 1,
                 Some(t) => t,
                 None => tok,
             };
             let in_the_capital = capital_noun < tok
-                && capital_noun > range.start
+                && capital_noun > range.start + 1
                 && doc.tok_is_a(capital_noun, Class::CapitalNoun)
-                && (capital_noun.saturating_sub(3).max(range.start)..capital_noun)
-                    .any(|t| doc.tok_is_a(t, Class::LocationPreposition));
+                && (doc.tok_is_a(capital_noun - 1, Class::Article)
+                    || doc.tok(capital_noun - 1).starts_with(char::is_uppercase))
+                && (tok_end >= range.end
+                    || doc.tok_in(tok_end, &[",", ".", ";", ":", ")", "\u{2013}", "\u{2014}"])
+                    || doc.tok_is_a(tok_end, Class::ObjectPreposition)
+                    || doc
+                        .lang
+                        .weekday(&doc.tok(tok_end).to_ascii_lowercase())
+                        .is_some())
+                && (capital_noun.saturating_sub(3).max(range.start)..capital_noun).any(|t| {
+                    doc.tok_is_a(t, Class::LocationPreposition)
+                        && !(doc.tok_is_a(t, Class::AimPreposition)
+                            && (t.saturating_sub(5).max(range.start)..t)
+                                .any(|f| doc.tok_in_lex(f, Lex::FireWord) || opened_fire(doc, f)))
+                });
             let located = !aimed
                 && !seated
                 && !recalled_from

@@ -84,9 +84,13 @@ pub(super) fn negates_another(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
 /// Whether the negator `neg` negates another verb before the cue, one of a clause of its own:
 /// "Chile, which has never recognized the ruling, condemned Peru", "Putin, whose government
 /// insists the jet never entered Turkish airspace, accused Ankara". Read on the parse: the
-/// negator hangs from a verb between it and the cue, and the cue verb does not share that
-/// verb's negation through `xcomp`, `conj` or `ccomp` ("did not want to condemn", "did not
-/// condemn or criticize", "did not say it would condemn" stay negated).
+/// negator hangs from a verb between it and the cue (so a negating verb, "when Iran declined to
+/// meet", hanging from a verb before it is no such negator), and the cue verb does not share
+/// that verb's negation through `xcomp`, `conj`, `ccomp` or an infinitive of purpose
+/// (`advcl` marked by an `infinitive_marker`, without a subject of its own) ("did not want to
+/// condemn", "did not condemn or criticize", "did not say it would condemn", "has not bought
+/// oil to support" stay negated), nor is a participle (`acl`) on the negated verb's object
+/// ("did not sign the statement criticizing Russia").
 pub(super) fn negates_another_verb(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
     let p = &doc.parse;
     let (Some(n), Some(c)) = (p.word_at(neg.start), p.word_at(cue.start)) else {
@@ -96,12 +100,22 @@ pub(super) fn negates_another_verb(doc: &Doc<'_>, neg: &Item, cue: &Item) -> boo
         return false;
     };
     let is_verb = |w| p.token(w).is_some_and(|t| t.upos == "VERB");
-    if verb == c || !is_verb(verb) || !is_verb(c) || verb.index >= c.index {
+    if verb == c || !is_verb(verb) || !is_verb(c) || n.index >= verb.index || verb.index >= c.index
+    {
         return false;
     }
+    let own_subject = |w| p.dependents(w).any(|d| p.has_rel(d, "nsubj"));
     let mut x = c;
     for _ in 0..16 {
-        if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj") || p.has_rel(x, "ccomp")) {
+        if p.token(x).is_some_and(|t| t.deprel == "acl") && !own_subject(x) {
+            // A participle on the negated verb's object shares its negation.
+            let object = p.head(x);
+            return !object.is_some_and(|o| p.has_rel(o, "obj") && p.head(o) == Some(verb));
+        }
+        let purpose = p.has_rel(x, "advcl")
+            && p.marked_by(x, crate::lang::Class::InfinitiveMarker)
+            && !own_subject(x);
+        if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj") || p.has_rel(x, "ccomp") || purpose) {
             return true;
         }
         match p.head(x) {

@@ -178,6 +178,44 @@ fn a_negator_of_a_relative_clause_leaves_the_main_verb_affirmed() {
 }
 
 #[test]
+fn a_declining_verb_a_purpose_clause_and_a_participle_on_the_object_keep_the_negation() {
+    for (text, source, kind, target) in [
+        (
+            "The summit ended abruptly when Iran declined to meet the United States.",
+            "IRN",
+            "CONSULT",
+            "USA",
+        ),
+        (
+            "Sanctions followed after Venezuela failed to negotiate with Guyana.",
+            "VEN",
+            "CONSULT",
+            "GUY",
+        ),
+        (
+            "India has not bought Russian oil to support Russia's war, New Delhi said.",
+            "IND",
+            "SUPPORT",
+            "RUS",
+        ),
+        (
+            "India did not sign the statement criticizing Russia.",
+            "IND",
+            "ACCUSE",
+            "RUS",
+        ),
+    ] {
+        let found = events(text);
+        assert!(
+            !found
+                .iter()
+                .any(|(s, t, g, n)| s == &[source] && t == kind && g == &[target] && !*n),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn a_blow_to_their_own_people_is_no_fight_between_coordinated_sources() {
     let text = "The Chilean official said the policies adopted by Peru and Bolivia are hurting their people.";
     assert!(!has(text, "PER", "ASSAULT", "BOL"), "{:?}", events(text));

@@ -714,3 +714,17 @@ fn a_state_after_a_preposition_of_topic_is_no_partner_of_cooperation_or_talks() 
     assert!(!has(text, "CHL", "CONSULT", "BOL"), "{:?}", events(text));
     assert!(has(text, "CHL", "CONSULT", "BRA"), "{:?}", events(text));
 }
+
+#[test]
+fn a_state_also_named_as_a_partner_or_coordinated_with_a_topic_is_read_by_every_mention() {
+    let text = "The United States held talks on Ukraine with Ukrainian officials in Geneva.";
+    assert!(has(text, "USA", "CONSULT", "UKR"), "{:?}", events(text));
+    let text = "Egypt and Jordan consulted about Israel with Israeli officials.";
+    assert!(has(text, "EGY", "CONSULT", "ISR"), "{:?}", events(text));
+    let text = "France and Germany held talks on Ukraine and Moldova in Paris.";
+    assert!(!has(text, "FRA", "CONSULT", "MDA"), "{:?}", events(text));
+    assert!(has(text, "FRA", "CONSULT", "DEU"), "{:?}", events(text));
+    // A mention in another clause does not make the topic a partner.
+    let text = "Greece and Turkey held talks on Cyprus, with Cyprus sending an observer.";
+    assert!(!has(text, "GRC", "CONSULT", "CYP"), "{:?}", events(text));
+}
