@@ -636,7 +636,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // after a preposition of topic is what the partners work or talk on, not a partner.
             // So is one coordinated with such a state ("talks on Ukraine and Moldova"), while
             // any other mention after the cue in its clause keeps it a partner ("talks on
-            // Ukraine with Ukrainian officials").
+            // Ukraine with Ukrainian officials"). A preposition of place is no topic here:
+            // "arrived in Peru on an official visit" visits Peru.
+            let topic_word = |t: usize| {
+                doc.tok_is_a(t, Class::TopicCase) && !doc.tok_is_a(t, Class::LocationPreposition)
+            };
             let targets: Vec<usize> =
                 if matches!(cue.event_type, PloverType::Cooperate | PloverType::Consult) {
                     let mut topical_end: Option<usize> = None;
@@ -652,13 +656,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             doc.tok_in(t, &[",", ";"])
                                 || (doc.tok_is_a(t, Class::Coordinator)
                                     && t + 1 != x.tok
-                                    && !doc.tok_is_a(t + 1, Class::TopicCase))
+                                    && !topic_word(t + 1))
                         }) {
                             break;
                         }
                         last = x.tok_end;
                         let topical = x.tok > 0
-                            && (doc.tok_is_a(x.tok - 1, Class::TopicCase)
+                            && (topic_word(x.tok - 1)
                                 || (doc.tok_is_a(x.tok - 1, Class::Coordinator)
                                     && topical_end == Some(x.tok - 1)));
                         if topical {

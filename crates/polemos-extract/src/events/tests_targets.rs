@@ -728,3 +728,13 @@ fn a_state_also_named_as_a_partner_or_coordinated_with_a_topic_is_read_by_every_
     let text = "Greece and Turkey held talks on Cyprus, with Cyprus sending an observer.";
     assert!(!has(text, "GRC", "CONSULT", "CYP"), "{:?}", events(text));
 }
+
+#[test]
+fn a_state_after_a_preposition_of_place_is_visited_not_talked_about() {
+    // The topic filter for talks and cooperation reads "on", "about", "over"; "in" says where.
+    let text = "Chilean President Gabriel Boric arrived in Peru on Monday on his first official \
+                foreign visit since the elections.";
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+    let text = "Egypt and Jordan held talks on Sudan in Cairo.";
+    assert!(!has(text, "EGY", "CONSULT", "SDN"), "{:?}", events(text));
+}
