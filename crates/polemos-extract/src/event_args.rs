@@ -286,6 +286,12 @@ pub fn sought(doc: &Doc<'_>, cue: &Item) -> bool {
 
 /// Whether the verb `w` is one of the lexicon's `verbs` (lemmas): by its lemma, or by its word
 /// where the lemmatizer cut the stem ("imposed" lemmatized as "impos").
+/// Whether the word `w`, lower-cased as written, is in the lexicon list `words`.
+fn text_in(p: &Parse<'_>, w: Word, words: Lex) -> bool {
+    p.token(w)
+        .is_some_and(|t| p.lexicon().is(words, &t.text.to_ascii_lowercase()))
+}
+
 fn verb_in(p: &Parse<'_>, w: Word, verbs: Lex) -> bool {
     p.token(w).is_some_and(|t| {
         let lemma = t.lemma.to_ascii_lowercase();
@@ -1434,12 +1440,13 @@ fn verbal(
     let complaint = p
         .dependents(v)
         .find(|&d| through_object && p.has_rel(d, "obj") && verb_in(p, d, Lex::ComplaintNoun));
-    let against_verb = p.dependents(v).find(|&d| {
+    let against_verb = p.dependents(v).any(|d| {
         complaint.is_some()
             && p.has_rel(d, "obl")
             && case_in(p, d, Class::AgainstCase)
             && actor_at(p, map, d)
     });
+    let complaint_against = complaint.and_then(|o| against_in(p, map, o));
     for d in p.dependents(v) {
         // The noun of an absolute phrase ("with both sides accusing ...") is the subject.
         if Some(d) == subject {
@@ -1466,20 +1473,16 @@ fn verbal(
         // Britain's proposal. The forum is no target once someone is named as the complaint's
         // target, wherever the parser hangs the "against" phrase.
         let d = if Some(d) == complaint {
-            match against_in(p, map, d) {
+            match complaint_against {
                 Some(a) => a,
-                None if against_verb.is_some() => continue,
+                None if against_verb => continue,
                 None => d,
             }
         } else if complaint.is_some() && p.has_rel(d, "obl") && case_in(p, d, Class::PartnerWith) {
             // "filed a complaint with the WTO against Peru", the forum parsed on the verb.
             match p.dependents(d).find(|&x| against_phrase(p, map, x)) {
                 Some(a) => a,
-                None if against_verb.is_some()
-                    || complaint.is_some_and(|o| against_in(p, map, o).is_some()) =>
-                {
-                    continue;
-                }
+                None if against_verb || complaint_against.is_some() => continue,
                 None => d,
             }
         } else {

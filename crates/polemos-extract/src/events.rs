@@ -22,7 +22,7 @@ use merge::{Index, add_voiced, merge};
 use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
 use targets::{
     ACCUSER_REACH, Accusation, accuser, beside_the_act, contested, hostile_after, may_stand_aside,
-    recalled_from, reciprocal, upon_another, without_forum,
+    partners_not_topics, recalled_from, reciprocal, upon_another, without_forum,
 };
 
 /// The issue name of topic `topic` under the dispute of sentence `s`, if it has one.
@@ -632,54 +632,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .any(|&b| doc.actors[b].affiliation == Some(a))
                 })
                 .collect();
-            // "to coordinate efforts on Sudan", "discussed cooperation on Sudan": a state named
-            // after a preposition of topic is what the partners work or talk on, not a partner.
-            // So is one coordinated with such a state ("talks on Ukraine and Moldova"), while
-            // any other mention after the cue in its clause keeps it a partner ("talks on
-            // Ukraine with Ukrainian officials"). A preposition of place is no topic here:
-            // "arrived in Peru on an official visit" visits Peru.
-            let topic_word = |t: usize| {
-                doc.tok_is_a(t, Class::TopicCase) && !doc.tok_is_a(t, Class::LocationPreposition)
+            let targets = if matches!(cue.event_type, PloverType::Cooperate | PloverType::Consult) {
+                partners_not_topics(doc, items, i, targets)
+            } else {
+                targets
             };
-            let targets: Vec<usize> =
-                if matches!(cue.event_type, PloverType::Cooperate | PloverType::Consult) {
-                    let mut topical_end: Option<usize> = None;
-                    let mut mentions: Vec<(usize, bool)> = Vec::new();
-                    let mut last = it.tok_end;
-                    for x in &items[i + 1..] {
-                        let ItemKind::Actor { actor, .. } = x.kind else {
-                            continue;
-                        };
-                        // The clause ends at a comma or semicolon, or at a coordinator that
-                        // joins no mention nor topic ("on China and to consult China").
-                        if (last..x.tok).any(|t| {
-                            doc.tok_in(t, &[",", ";"])
-                                || (doc.tok_is_a(t, Class::Coordinator)
-                                    && t + 1 != x.tok
-                                    && !topic_word(t + 1))
-                        }) {
-                            break;
-                        }
-                        last = x.tok_end;
-                        let topical = x.tok > 0
-                            && (topic_word(x.tok - 1)
-                                || (doc.tok_is_a(x.tok - 1, Class::Coordinator)
-                                    && topical_end == Some(x.tok - 1)));
-                        if topical {
-                            topical_end = Some(x.tok_end);
-                        }
-                        mentions.push((actor, topical));
-                    }
-                    targets
-                        .into_iter()
-                        .filter(|&a| {
-                            let mut of_a = mentions.iter().filter(|m| m.0 == a).peekable();
-                            of_a.peek().is_none() || !of_a.all(|m| m.1)
-                        })
-                        .collect()
-                } else {
-                    targets
-                };
             // "suspended talks between Israel and Hamas", "closed its border to refugees fleeing
             // Syria": actors the object names beside what the act is aimed at.
             let sanction = cue.event_type == PloverType::Sanction;

@@ -25,22 +25,17 @@ pub enum SanctionKind {
 pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     let p = &doc.parse;
     let v = p.head_of(&p.words_in(cue.start, cue.end))?;
-    let text = |w: Word| {
-        p.token(w)
-            .map(|t| t.text.to_ascii_lowercase())
-            .unwrap_or_default()
-    };
     let objects: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obj")).collect();
     if verb_in(p, v, Lex::SeveringVerb) {
         return objects
             .iter()
-            .any(|&o| p.lexicon().is(Lex::TiesNoun, &text(o)))
+            .any(|&o| text_in(p, o, Lex::TiesNoun))
             .then_some(SanctionKind::Ties);
     }
     // "withdrew its ambassador from X": a diplomatic sanction, not a military retreat. The envoy
     // may be the title of a named object ("pulling out Ambassador Mutoh").
     if verb_in(p, v, Lex::WithdrawingVerb) {
-        let envoy = |w: Word| p.lexicon().is(Lex::EnvoyNoun, &text(w));
+        let envoy = |w: Word| text_in(p, w, Lex::EnvoyNoun);
         return objects
             .iter()
             .any(|&o| {
@@ -62,7 +57,7 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     }
     // The penalty may be the object or what it is a round or a set of ("a second round of
     // sanctions").
-    let penalty = |w: Word| p.lexicon().is(Lex::PenaltyNoun, &text(w));
+    let penalty = |w: Word| text_in(p, w, Lex::PenaltyNoun);
     (verb_in(p, v, Lex::ImposingVerb)
         && objects.iter().any(|&o| {
             penalty(o)
@@ -81,12 +76,7 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
 /// makes it an evacuation or a recall. The parser hangs the infinitive on the verb or on the
 /// object.
 fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
-    let lower = |w: Word| {
-        p.token(w)
-            .map(|t| t.text.to_ascii_lowercase())
-            .unwrap_or_default()
-    };
-    let envoy = |w: Word| p.lexicon().is(Lex::EnvoyNoun, &lower(w));
+    let envoy = |w: Word| text_in(p, w, Lex::EnvoyNoun);
     let name_like = |w: Word| p.token(w).is_some_and(|t| t.upos == "PROPN");
     // A proper adjective ("the Peruvian ambassador"), which the parser tags as an adjective as
     // often as a name: capitalised inside the sentence.
@@ -140,13 +130,8 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
 /// "to leave", "must leave the country", not "to leave Kabul" (an evacuation) nor "to leave for
 /// consultations" (a recall).
 pub(super) fn leaves_outright(p: &Parse<'_>, l: Word) -> bool {
-    let lower = |w: Word| {
-        p.token(w)
-            .map(|t| t.text.to_ascii_lowercase())
-            .unwrap_or_default()
-    };
     p.dependents(l).all(|d| {
-        !(p.has_rel(d, "obj") && !p.lexicon().is(Lex::StateNoun, &lower(d))
+        !(p.has_rel(d, "obj") && !text_in(p, d, Lex::StateNoun)
             || p.has_rel(d, "obl")
                 && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c)))
     })

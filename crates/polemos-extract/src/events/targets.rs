@@ -1,6 +1,7 @@
 //! Whom an event is aimed at when the cue's own arguments do not say: the accuser a denial
 //! answers, the doer of the hostile act an accusation reports, the other party to contested
-//! land; and which acts need a target at all.
+//! land; which acts need a target at all; and which states named after talks are partners,
+//! not topics.
 
 use crate::ir::{Doc, Item, ItemKind};
 use crate::knowledge::Knowledge;
@@ -336,4 +337,53 @@ pub(super) fn without_forum(
         return targets;
     }
     targets.into_iter().filter(|&a| !forum(a)).collect()
+}
+
+/// The `targets` of the talks or cooperation cue `items[at]` that are partners, not topics.
+///
+/// "to coordinate efforts on Sudan", "discussed cooperation on Sudan": a state named after a
+/// preposition of topic is what the partners work or talk on, not a partner. So is one
+/// coordinated with such a state ("talks on Ukraine and Moldova"), while any other mention after
+/// the cue in its clause keeps it a partner ("talks on Ukraine with Ukrainian officials"). A
+/// preposition of place is no topic here: "arrived in Peru on an official visit" visits Peru.
+pub(super) fn partners_not_topics(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    targets: Vec<usize>,
+) -> Vec<usize> {
+    let topic_word = |t: usize| {
+        doc.tok_is_a(t, Class::TopicCase) && !doc.tok_is_a(t, Class::LocationPreposition)
+    };
+    let mut topical_end: Option<usize> = None;
+    let mut mentions: Vec<(usize, bool)> = Vec::new();
+    let mut last = items[at].tok_end;
+    for x in &items[at + 1..] {
+        let ItemKind::Actor { actor, .. } = x.kind else {
+            continue;
+        };
+        // The clause ends at a comma or semicolon, or at a coordinator that joins no mention
+        // nor topic ("on China and to consult China").
+        if (last..x.tok).any(|t| {
+            doc.tok_in(t, &[",", ";"])
+                || (doc.tok_is_a(t, Class::Coordinator) && t + 1 != x.tok && !topic_word(t + 1))
+        }) {
+            break;
+        }
+        last = x.tok_end;
+        let topical = x.tok > 0
+            && (topic_word(x.tok - 1)
+                || (doc.tok_is_a(x.tok - 1, Class::Coordinator) && topical_end == Some(x.tok - 1)));
+        if topical {
+            topical_end = Some(x.tok_end);
+        }
+        mentions.push((actor, topical));
+    }
+    targets
+        .into_iter()
+        .filter(|&a| {
+            let mut of_a = mentions.iter().filter(|m| m.0 == a).peekable();
+            of_a.peek().is_none() || !of_a.all(|m| m.1)
+        })
+        .collect()
 }
