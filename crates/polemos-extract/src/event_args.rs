@@ -644,14 +644,14 @@ fn officials_of_parties(p: &Parse<'_>, map: &[Option<usize>], w: Word) -> bool {
         })
 }
 
-/// Who the agent phrase `a` of a passive names ("by a Peruvian soldier"): private people a
-/// demonym only describes ("by a Chilean fisherman", "by Japanese activists") do not act for
-/// their state.
+/// Who the doer `a` names, the agent phrase of a passive ("by a Peruvian soldier") or the
+/// subject: private people a demonym only describes ("by a Chilean fisherman", "Japanese
+/// activists landed", "Nigerian gunmen attacked") do not act for their state.
 /// Only where the head and each of its conjuncts is such a noun that names no actor itself,
 /// and whatever actor is among their dependents is a demonym's mention ("Chilean"): a
 /// named group ("by Hezbollah activists") acts, and so does a conjunct of the state ("by
 /// Chilean protesters and police").
-fn agent_who(p: &Parse<'_>, map: &[Option<usize>], items: &[Item], a: Word) -> Who {
+fn doer_who(p: &Parse<'_>, map: &[Option<usize>], items: &[Item], a: Word) -> Who {
     let mapped = |w: Word| map.get(w.index).copied().flatten().is_some();
     let private_one = |w: Word| {
         !mapped(w)
@@ -1272,7 +1272,7 @@ fn verbal(
         args.passive = true;
         // The parser may also hang the second signer on the first as an apposition ("by
         // Chilean President Gabriel Boric and Peruvian President Pedro Castillo").
-        args.source = match agent.map(|a| (a, agent_who(p, map, items, a))) {
+        args.source = match agent.map(|a| (a, doer_who(p, map, items, a))) {
             Some((a, Who::Actors(mut found))) => {
                 let mut stack = vec![a];
                 while let Some(w) = stack.pop() {
@@ -1317,7 +1317,7 @@ fn verbal(
     if passive(p, v) || participle {
         args.passive = true;
         if let Some(agent) = agent {
-            args.source = agent_who(p, map, items, agent);
+            args.source = doer_who(p, map, items, agent);
         } else if verb_in(p, v, Lex::SuspendingVerb) {
             // "Chad was suspended from the African Union": the body a member is suspended from
             // suspends it.
@@ -1359,7 +1359,9 @@ fn verbal(
     }
     let subject = subject_of(p, v, &mut args.requested, &mut args.shared);
     if let Some(s) = subject {
-        args.source = who(p, map, s, false);
+        // "Chinese fishermen rammed ...", "Nigerian gunmen attacked ...": private people a
+        // demonym describes do not act for their state, as subjects as much as agents.
+        args.source = doer_who(p, map, items, s);
         // Who acts with the subject: its conjuncts, and the later items of a coordination the
         // parser split, each hung on the verb as a subject of its own ("Japan, the United States
         // and South Korea welcomed ...", "he and Foreign Minister Lavrov agreed"). With actors

@@ -79,6 +79,9 @@ pub enum Lex {
     HeadRole,
     /// Nouns after a demonym of people who do not speak for the state ("Chinese demonstrators").
     PrivateGroup,
+    /// Nouns after a demonym of armed men who act for no state ("Nigerian gunmen"): an armed
+    /// group of their own.
+    ArmedGroupNoun,
     /// Words that make a capitalized phrase an institution's or a place's name, not a person's
     /// ("Cato Institute", "King Fahd Causeway").
     InstitutionWord,
@@ -476,7 +479,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 165] = [
+pub const LEXICONS: [(Lex, &str, Case); 166] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -512,6 +515,7 @@ pub const LEXICONS: [(Lex, &str, Case); 165] = [
     (Lex::OfficialRole, "official_role", Case::AsWritten),
     (Lex::HeadRole, "head_role", Case::AsWritten),
     (Lex::PrivateGroup, "private_group", Case::Any),
+    (Lex::ArmedGroupNoun, "armed_group_noun", Case::Any),
     (Lex::InstitutionWord, "institution_word", Case::AsWritten),
     (Lex::AbbreviatedGiven, "abbreviated_given", Case::AsWritten),
     (Lex::Opposition, "opposition", Case::Any),

@@ -108,6 +108,27 @@ pub(crate) fn body_actor(
     b
 }
 
+/// The document actor for armed men a demonym describes (`display`: "Nigerian gunmen"): an
+/// armed group that acts for no state.
+fn armed_group_actor(doc: &mut Doc<'_>, st: &mut State, display: String) -> usize {
+    let id = slugify(&display).unwrap_or_else(|| "armed-group".into());
+    if let Some(&g) = st.bodies.get(&id) {
+        return g;
+    }
+    doc.actors.push(DocActor {
+        known: None,
+        kind: ActorKind::ArmedGroup,
+        display,
+        id: id.clone(),
+        surname: None,
+        role: None,
+        affiliation: None,
+    });
+    let g = doc.actors.len() - 1;
+    st.bodies.insert(id, g);
+    g
+}
+
 /// The document actor for a newspaper the data does not know, named after a place ("the New
 /// Zealand Herald"): an outlet, not its country's voice.
 fn outlet_actor(doc: &mut Doc<'_>, st: &mut State, display: String) -> usize {
@@ -525,6 +546,30 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 tok_end: noun_at + n,
                                 kind: ItemKind::Actor {
                                     actor: b,
+                                    via,
+                                    adjectival: false,
+                                    possessive: false,
+                                },
+                                score: cal.via(via),
+                            });
+                            continue;
+                        }
+                        // "Nigerian gunmen attacked": armed men a demonym describes are an
+                        // armed group of their own, not the state.
+                        if via == Via::Demonym
+                            && k.actors[known].kind == ActorKind::State
+                            && tok_end < range.end
+                            && doc.tok_in_lex(tok_end, Lex::ArmedGroupNoun)
+                        {
+                            let display = doc.slice(m.start, doc.tokens[tok_end].end).to_owned();
+                            let g = armed_group_actor(doc, &mut st, display);
+                            local.push(Item {
+                                start: m.start,
+                                end: doc.tokens[tok_end].end,
+                                tok,
+                                tok_end: tok_end + 1,
+                                kind: ItemKind::Actor {
+                                    actor: g,
                                     via,
                                     adjectival: false,
                                     possessive: false,

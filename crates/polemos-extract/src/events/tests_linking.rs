@@ -76,6 +76,34 @@ fn private_people_a_demonym_describes_do_not_act_for_their_state() {
     let text = "The Peruvian consulate was attacked by Chilean students and soldiers.";
     assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn private_people_a_demonym_describes_do_not_act_for_their_state_as_subjects() {
+    let text = "Chilean protesters attacked the Peruvian embassy in Santiago.";
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    let text = "Chilean activists landed on the disputed islet and protested against Peru.";
+    assert!(!has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
+    // The state's own people still act for it.
+    let text = "Chilean soldiers attacked the Peruvian embassy in Santiago.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn armed_men_a_demonym_describes_act_as_their_own_group() {
+    let text = "Chilean gunmen attacked a Peruvian patrol boat near the border.";
+    assert!(
+        has(text, "chilean-gunmen", "ASSAULT", "PER"),
+        "{:?}",
+        events(text)
+    );
+    assert!(!has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+    let text = "Somali pirates seized a Peruvian cargo ship on Monday.";
+    assert!(
+        has(text, "somali-pirates", "COERCE", "PER"),
+        "{:?}",
+        events(text)
+    );
+}
 #[test]
 fn regret_for_a_death_accuses_no_one() {
     let text = "Chile said on Monday it regrets the death of a Peruvian border guard allegedly \

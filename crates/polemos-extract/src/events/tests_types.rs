@@ -336,19 +336,29 @@ fn engaging_with_someone_is_contact_not_force() {
             "{text}: {all:?}"
         );
     }
-    // Engaging forces stays force, with an object or armed people on either side of "with".
-    for text in [
-        "Chilean troops engaged Peruvian soldiers near the border.",
-        "Chilean troops engaged with Peruvian forces near the border.",
-        "Chile engaged with Peruvian militants near the border on Monday.",
+    // Engaging forces stays force, with an object or armed people on either side of "with"
+    // (militants a demonym describes are a group of their own).
+    for (text, target) in [
+        (
+            "Chilean troops engaged Peruvian soldiers near the border.",
+            "PER",
+        ),
+        (
+            "Chilean troops engaged with Peruvian forces near the border.",
+            "PER",
+        ),
+        (
+            "Chile engaged with Peruvian militants near the border on Monday.",
+            "peruvian-militants",
+        ),
     ] {
         assert!(
-            has(text, "CHL", "ASSAULT", "PER"),
+            has(text, "CHL", "ASSAULT", target),
             "{text}: {:?}",
             events(text)
         );
         assert!(
-            !has(text, "CHL", "CONSULT", "PER"),
+            !has(text, "CHL", "CONSULT", target),
             "{text}: {:?}",
             events(text)
         );

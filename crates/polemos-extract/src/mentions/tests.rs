@@ -115,6 +115,28 @@ fn a_demonym_or_possessive_with_a_body_noun_is_a_body_of_the_state() {
 }
 
 #[test]
+fn armed_men_a_demonym_describes_are_an_armed_group_of_no_state() {
+    let x = Extractor::new()
+        .expect("knowledge")
+        .extract(
+            "Chilean gunmen attacked a Peruvian patrol boat near the border.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let group = x.actors.iter().find(|a| a.name == "actors/chilean-gunmen");
+    use polemos_core::model::ActorKind::ArmedGroup;
+    assert_eq!(
+        group.map(|a| (a.kind, a.affiliation.clone())),
+        Some((ArmedGroup, None))
+    );
+    assert!(
+        !x.actors.iter().any(|a| a.name == "actors/CHL"),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
 fn a_place_named_after_a_state_gives_its_officials_no_affiliation() {
     let affiliation = |text: &str, name: &str| {
         let x = Extractor::new()
