@@ -275,9 +275,9 @@ fn falsely_judged(doc: &Doc<'_>, tok: usize) -> Option<Word> {
         })
 }
 
-/// A charge a predicate of falsity (lexicon `falsity_word`) at `items[at]` calls false: "the
-/// charges leveled against our ambassadors are false", "the accusations by Moscow are
-/// baseless" oppose the charge, named by the allegation noun's plural (lexicon
+/// A charge a predicate of falsity (lexicon `falsity_word`) at `items[at]` calls false, its
+/// clause's subject: "the charges leveled against our ambassadors are false", "the accusations
+/// by Moscow are baseless" oppose the charge, named by the allegation noun's plural (lexicon
 /// `allegation_noun`, as a rejected allegation is). The noun must be only ever an allegation
 /// (`allegation_only_noun`) or say what or who it charges (a modifier after it); a noun with a
 /// clause of its content ("reports that it would lift the sanctions", "claims that ...") is an
@@ -288,7 +288,10 @@ pub(super) fn false_charge(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<S
         return None;
     }
     let p = &doc.parse;
-    let n = falsely_judged(doc, cue.tok)?;
+    // Only as a predicate: "denied making false accusations" says nothing of the denier's
+    // stance on accusations, and a modifier's noun may be anyone's.
+    let w = p.word_at(doc.tokens[cue.tok].start)?;
+    let n = p.dependent(w, "nsubj")?;
     let t = p.token(n)?;
     let lemma = t.lemma.to_ascii_lowercase();
     if !doc.lexicon.is(Lex::AllegationNoun, &lemma) {

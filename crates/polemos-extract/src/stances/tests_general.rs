@@ -275,4 +275,9 @@ fn a_charge_called_unfounded_is_opposed_but_a_report_is_no_issue() {
         "Japan and Russia dispute the Kuril Islands. Moscow said reports that it would close the consulate were false.",
     );
     assert!(s.is_empty(), "{s:?}");
+    // Only a predicate judges: a denial of making false accusations takes no side on them.
+    let s = stances(
+        "Japan and China dispute the Senkaku Islands. Japan denied making false accusations against China.",
+    );
+    assert!(!s.iter().any(|x| x.1 == "accusations"), "{s:?}");
 }
