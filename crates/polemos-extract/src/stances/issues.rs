@@ -431,6 +431,11 @@ pub(super) fn new_issue_from(
                             ..
                         }
                 )
+                // "spreading false information": a word of falsity qualifying a noun of the
+                // phrase is a word of it (it judges only as a predicate, `false_charge`).
+                && !(matches!(it.kind, ItemKind::Cue(Cue::AssessBad))
+                    && doc.tok_in_lex(it.tok, Lex::FalsityWord)
+                    && it.tok > start)
                 // "the joint Congolese-Rwandan communiqué": names a hyphen joins modify the
                 // noun after them.
                 && !(inner_hyphen(doc, it.tok_end)

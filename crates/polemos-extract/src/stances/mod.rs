@@ -382,7 +382,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
                 || (kind == Kind::Accuse && issues::accuser_unnamed(doc, it))
-                || references::false_claim(doc, items, i).is_some_and(|c| c.is_none())
+                || (references::false_claim(doc, items, i).is_some_and(|c| c.is_none())
+                    && references::false_charge(doc, items, i).is_none())
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
             {
@@ -627,6 +628,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 .filter(|&tok| !later_cues_topic(k, doc, items, i, tok))
                                 .and_then(|tok| recognition.map(|t| Target::Topic(t, tok)))
                         })
+                }
+                // "the charges against our ambassadors are false": the charge.
+                Kind::Assess(false)
+                    if !matches!(references::false_claim(doc, items, i), Some(Some(_)))
+                        && references::false_charge(doc, items, i).is_some() =>
+                {
+                    references::false_charge(doc, items, i).map(|id| Target::New(id.clone(), id))
                 }
                 // "Peru's claims to the waters are baseless": the claim to the territory.
                 Kind::Assess(_) if references::false_claim(doc, items, i).is_some() => {

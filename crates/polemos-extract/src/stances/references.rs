@@ -7,6 +7,7 @@ use super::super::knowledge::{Knowledge, TopicScale};
 use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::mentions::after_possessive;
+use super::super::tree::Word;
 
 /// Nouns that refer back to a measure named before ("the measure", "this decision", "Manila's
 /// move"), and the topics each prefers when several were named.
@@ -228,19 +229,10 @@ pub(super) fn false_claim(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Op
         return None;
     }
     let p = &doc.parse;
-    let Some(w) = p.word_at(doc.tokens[cue.tok].start) else {
+    if p.word_at(doc.tokens[cue.tok].start).is_none() {
         return Some(None);
-    };
-    let head = p.head(w);
-    let judged = p
-        .dependent(w, "nsubj")
-        .or_else(|| (p.rel(w) == "amod").then_some(head).flatten())
-        .or_else(|| {
-            matches!(p.rel(w), "xcomp" | "obl" | "advcl")
-                .then(|| head.and_then(|h| p.dependent(h, "obj")))
-                .flatten()
-        });
-    let claim = judged.and_then(|n| {
+    }
+    let claim = falsely_judged(doc, cue.tok).and_then(|n| {
         let t = p.token(n)?;
         let noun = doc.token_at(t.start);
         if !doc.tok_in_lex(noun, Lex::ClaimNoun)
@@ -265,6 +257,64 @@ pub(super) fn false_claim(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Op
             .then_some(noun)
     });
     Some(claim)
+}
+
+/// The noun a predicate of falsity at token `tok` qualifies, in the parse: its clause's subject
+/// ("Peru's claims to the waters are baseless"), the noun it modifies ("China's baseless
+/// claims"), or the object of the verb it completes ("dismissed as baseless Peru's claims").
+fn falsely_judged(doc: &Doc<'_>, tok: usize) -> Option<Word> {
+    let p = &doc.parse;
+    let w = p.word_at(doc.tokens[tok].start)?;
+    let head = p.head(w);
+    p.dependent(w, "nsubj")
+        .or_else(|| (p.rel(w) == "amod").then_some(head).flatten())
+        .or_else(|| {
+            matches!(p.rel(w), "xcomp" | "obl" | "advcl")
+                .then(|| head.and_then(|h| p.dependent(h, "obj")))
+                .flatten()
+        })
+}
+
+/// A charge a predicate of falsity (lexicon `falsity_word`) at `items[at]` calls false, its
+/// clause's subject: "the charges leveled against our ambassadors are false", "the accusations
+/// by Moscow are baseless" oppose the charge, named by the allegation noun's plural (lexicon
+/// `allegation_noun`, as a rejected allegation is). The noun must be only ever an allegation
+/// (`allegation_only_noun`) or say what or who it charges (a modifier after it); a noun with a
+/// clause of its content ("reports that it would lift the sanctions", "claims that ...") is an
+/// assertion the speaker denies, no issue of its own; a claim to a place is `false_claim`'s.
+pub(super) fn false_charge(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<String> {
+    let cue = items[at];
+    if !doc.tok_in_lex(cue.tok, Lex::FalsityWord) {
+        return None;
+    }
+    let p = &doc.parse;
+    // Only as a predicate: "denied making false accusations" says nothing of the denier's
+    // stance on accusations, and a modifier's noun may be anyone's.
+    let w = p.word_at(doc.tokens[cue.tok].start)?;
+    let n = p.dependent(w, "nsubj")?;
+    let t = p.token(n)?;
+    let lemma = t.lemma.to_ascii_lowercase();
+    if !doc.lexicon.is(Lex::AllegationNoun, &lemma) {
+        return None;
+    }
+    let noun = doc.token_at(t.start);
+    if noun + 1 < doc.tokens.len() && doc.tok_is_a(noun + 1, Class::Complementizer) {
+        return None;
+    }
+    let said_of = p
+        .dependents(n)
+        .any(|d| d.index > n.index && (p.has_rel(d, "acl") || p.has_rel(d, "nmod")));
+    let only = doc.lexicon.is(Lex::AllegationOnlyNoun, &lemma);
+    if !(only || said_of) {
+        return None;
+    }
+    // One issue for "the charge" and "the charges" (and for a rejected one): the plural.
+    let plural = format!("{lemma}s");
+    Some(if doc.lexicon.is(Lex::AllegationNoun, &plural) {
+        plural
+    } else {
+        lemma
+    })
 }
 
 /// Whether the cue at `items[at]` recognizes an actor itself ("recognizes Kosovo.", "recognized

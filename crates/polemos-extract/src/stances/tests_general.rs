@@ -245,3 +245,39 @@ fn suspending_ones_own_doings_or_dealings_is_no_stance_on_them() {
     );
     assert!(has(&s, "ETH", "agreement", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_charge_called_false_or_a_deed_called_lawless_is_opposed() {
+    // Judgements of falsehood and wrong (cues.tsv assess_bad) said of the subject.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo said the accusations made against its diplomats by Moscow are false.",
+    );
+    assert!(has(&s, "JPN", "accusations", "oppose"), "{s:?}");
+    let s = stances(
+        "Russia and Ukraine dispute Crimea. The United States said the Russian blockade of the ports was lawless.",
+    );
+    assert!(has(&s, "USA", "russian-blockade", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and China dispute the Senkaku Islands. Japan said a Chinese demand for compensation was unthinkable.",
+    );
+    assert!(has(&s, "JPN", "chinese-demand", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_charge_called_unfounded_is_opposed_but_a_report_is_no_issue() {
+    // A word of falsity said of a charge that names whom it is against opposes the charge.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow said the charges of spying leveled against its officers were unfounded.",
+    );
+    assert!(has(&s, "RUS", "charges", "oppose"), "{s:?}");
+    // A report with its content clause is an assertion denied, not a charge.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Moscow said reports that it would close the consulate were false.",
+    );
+    assert!(s.is_empty(), "{s:?}");
+    // Only a predicate judges: a denial of making false accusations takes no side on them.
+    let s = stances(
+        "Japan and China dispute the Senkaku Islands. Japan denied making false accusations against China.",
+    );
+    assert!(!s.iter().any(|x| x.1 == "accusations"), "{s:?}");
+}

@@ -162,7 +162,8 @@ fn against_after_a_participle_names_whom_the_act_is_aimed_at() {
 fn words_of_falsehood_judge_no_reported_claim() {
     // "false" as a cue of judging took its issue from inside the reported claim, backwards
     // ("reports that it would lift the sanctions were false" opposed the sanctions), and cut
-    // the phrase it qualifies; it is no cue until the claim itself can be named.
+    // the phrase it qualifies; as a word of falsity (lexicon `falsity_word`) it judges only a
+    // claim to a place or a charge, never a reported assertion.
     let s = stances(
         "Japan and Russia dispute the Kuril Islands. Moscow said reports that it would lift the sanctions were false.",
     );
