@@ -336,6 +336,11 @@ pub enum Lex {
     /// "charges", also demands and fees): a rejected one names the issue by itself
     /// (`stances/mod.rs`, `rejects_an_allegation`).
     AllegationOnlyNoun,
+    /// Nouns of an act or a document another side did or wrote ("move", "decision", "finding",
+    /// "killing"): after a referring determiner and with no owner or complement of its own, the
+    /// object of a reaction ("condemned the move") stands for the act or document reported just
+    /// before, and the reaction is aimed at its doer or owner (`events/answered.rs`).
+    ActAnaphorNoun,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -476,7 +481,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 165] = [
+pub const LEXICONS: [(Lex, &str, Case); 166] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -654,6 +659,7 @@ pub const LEXICONS: [(Lex, &str, Case); 165] = [
     (Lex::UnrealizedVerb, "unrealized_verb", Case::Any),
     (Lex::AllegationNoun, "allegation_noun", Case::Any),
     (Lex::AllegationOnlyNoun, "allegation_only_noun", Case::Any),
+    (Lex::ActAnaphorNoun, "act_anaphor_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).
