@@ -60,7 +60,9 @@ pub enum Lex {
     /// Words before an outlet that name it as a report's publisher or interviewer ("For VOA",
     /// "told VOA", "an interview with VOA").
     PublisherCue,
-    /// Nouns after a demonym that make it name the state ("Russian officials").
+    /// Nouns after a demonym that make it name the state ("Russian officials"); after a
+    /// referring determiner as a reaction's object ("accused the officials of ..."), the same
+    /// noun named before with its state (`events/answered.rs`).
     GroupNoun,
     /// Nouns after a state's demonym or possessive that name one of its bodies ("foreign
     /// ministry", "navy"), phrases, longest first.

@@ -95,7 +95,7 @@ pub fn act_anaphor(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Option<usize> {
     // The words first, so that a plain clause is not parsed to ask: such a noun after a
     // referring determiner shortly after the cue, or before a passive's auxiliary.
     let referring = |x: usize| {
-        doc.tok_in_lex(x, Lex::ActAnaphorNoun)
+        referring_noun(doc, x)
             && (x.saturating_sub(2)..x).any(|d| doc.tok_is_a(d, Class::ReferringDeterminer))
     };
     let aux = super::sources::passive_auxiliary(doc, cue);
@@ -115,11 +115,22 @@ pub fn act_anaphor(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Option<usize> {
         .find(|&d| p.has_rel(d, "obj") || p.has_rel(d, "nsubj:pass"))
         .or_else(|| p.word_at(doc.tokens[aux?.checked_sub(1)?].start))?;
     let at = tok(noun)?;
-    if !doc.tok_in_lex(at, Lex::ActAnaphorNoun) {
+    if !referring_noun(doc, at) {
         return None;
     }
+    // After people, a phrase of a charge's preposition ("accused the officials of supplying
+    // arms", "of corruption") is the charge the parse hangs on the noun; any other phrase after
+    // the noun is its own complement ("the decision to withdraw", "the killing of nine Turks").
+    let group = !doc.tok_in_lex(at, Lex::ActAnaphorNoun);
+    let charge = |d| {
+        group
+            && p.dependents(d).any(|m| {
+                (p.has_rel(m, "mark") || p.has_rel(m, "case"))
+                    && tok(m).is_some_and(|x| doc.tok_is_a(x, Class::ChargePreposition))
+            })
+    };
     if p.dependents(noun)
-        .any(|d| matches!(p.rel(d), "nmod" | "acl" | "compound"))
+        .any(|d| matches!(p.rel(d), "nmod" | "compound" | "acl") && !charge(d))
     {
         return None;
     }
@@ -131,7 +142,10 @@ pub fn act_anaphor(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Option<usize> {
             && p.word_at(doc.tokens[x].start)
                 .is_none_or(|w| !p.has_rel(w, "nmod:poss"))
     });
-    let (start, end) = p.subtree_span(noun)?;
+    // An owner before the noun ("the Saudi move"); what follows it is a complement, refused
+    // above, or the charge.
+    let (start, _) = p.subtree_span(noun)?;
+    let end = doc.tokens[at].end;
     let owned = items
         .iter()
         .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= start && x.end <= end);
@@ -161,8 +175,17 @@ pub fn act_owner(
         ) && !theirs(actor)
             && speaker.is_none_or(|sp| doc.state_of(sp) != st)
     };
-    let named =
-        |t: usize| doc.tok_in_lex(t, Lex::ActAnaphorNoun) || doc.tok_in_lex(t, Lex::DocumentNoun);
+    // "the officials" stands for officials named before ("two Venezuelan government
+    // officials"): the same word; "the move" for any act or document.
+    let group = !doc.tok_in_lex(noun, Lex::ActAnaphorNoun);
+    let word = doc.tok(noun).to_ascii_lowercase();
+    let named = |t: usize| {
+        if group {
+            doc.tok(t).eq_ignore_ascii_case(&word)
+        } else {
+            doc.tok_in_lex(t, Lex::ActAnaphorNoun) || doc.tok_in_lex(t, Lex::DocumentNoun)
+        }
+    };
     // A referring noun with no owner ("But the report also said") carries the chain back: the
     // owner may stand within reach of it ("the U.N. report").
     let mut first = s.saturating_sub(REACH);
@@ -190,5 +213,15 @@ pub fn act_owner(
             }
         }
     }
+    // People are no act: no doer of the latest act stands for them.
+    if group {
+        return Vec::new();
+    }
     answered(doc, acts, s, cue, reacting, speaker)
+}
+
+/// Whether the word at token `t` may refer back: a noun of an act or document (lexicon
+/// `act_anaphor_noun`) or of a group of officials (`group_noun`: "the officials").
+fn referring_noun(doc: &Doc<'_>, t: usize) -> bool {
+    doc.tok_in_lex(t, Lex::ActAnaphorNoun) || doc.tok_in_lex(t, Lex::GroupNoun)
 }

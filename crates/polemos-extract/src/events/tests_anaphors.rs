@@ -1,5 +1,6 @@
 //! Tests of reactions whose object names the other side only by a referring noun of an act or
-//! a document ("condemned the move", "that finding", "the killing"), on texts of our own.
+//! a document ("condemned the move", "that finding", "the killing") or of a group of people
+//! named before ("the officials"), on texts of our own.
 
 use super::tests::{events, has};
 
@@ -45,4 +46,27 @@ fn a_noun_with_its_own_owner_or_complement_refers_to_nothing_before() {
     let text = "Chile expelled two Peruvian diplomats on Monday. Peru welcomed the decision to \
                 hold talks.";
     assert!(!has(text, "PER", "SUPPORT", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn accusing_the_officials_is_aimed_at_the_state_of_the_officials_named_before() {
+    let text = "On Monday Chile detained two senior Bolivian government officials at the border. \
+                The Chilean foreign ministry later accused the officials of smuggling weapons.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, _)| s.iter().any(|x| x.contains("chilean"))
+                && t == "ACCUSE"
+                && g == &["BOL"]),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn officials_named_nowhere_before_are_aimed_at_no_one() {
+    // Not the doer of the latest act: people are no act.
+    let text =
+        "Chile expelled two Peruvian diplomats on Monday. Peru accused the officials of lying.";
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
 }
