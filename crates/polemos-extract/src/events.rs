@@ -774,6 +774,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Russia blocked the resolution" still answers the one who proposed it.
             let named_thing =
                 cue.event_type == PloverType::Reject && event_args::rejects_judgement(doc, it);
+            // "Iran criticized the move", "That finding is condemned by Turkey": a referring
+            // noun of an act or document stands for the one reported just before, and the
+            // judgement is aimed at its owner or doer. (A judgement rejected answers no act:
+            // `named_thing`.)
+            let targets = if targets.is_empty()
+                && !named_thing
+                && answered::judges_an_act(cue.event_type)
+                && tree.target != Who::Other
+                && let Some(n) = answered::act_anaphor(doc, items, it)
+            {
+                answered::act_owner(doc, &acts, s, (it.start, it.end), n, &srcs, clause.speaker)
+            } else {
+                targets
+            };
             let targets = if targets.is_empty()
                 && !set_aside
                 && !named_thing
@@ -1067,6 +1081,8 @@ mod targets;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_anaphors;
 #[cfg(test)]
 mod tests_answers;
 #[cfg(test)]

@@ -60,7 +60,9 @@ pub enum Lex {
     /// Words before an outlet that name it as a report's publisher or interviewer ("For VOA",
     /// "told VOA", "an interview with VOA").
     PublisherCue,
-    /// Nouns after a demonym that make it name the state ("Russian officials").
+    /// Nouns after a demonym that make it name the state ("Russian officials"); after a
+    /// referring determiner as a reaction's object ("accused the officials of ..."), the same
+    /// noun named before with its state (`events/answered.rs`).
     GroupNoun,
     /// Nouns after a state's demonym or possessive that name one of its bodies ("foreign
     /// ministry", "navy"), phrases, longest first.
@@ -339,6 +341,11 @@ pub enum Lex {
     /// "charges", also demands and fees): a rejected one names the issue by itself
     /// (`stances/mod.rs`, `rejects_an_allegation`).
     AllegationOnlyNoun,
+    /// Nouns of an act or a document another side did or wrote ("move", "decision", "finding",
+    /// "killing"): after a referring determiner and with no owner or complement of its own, the
+    /// object of a reaction ("condemned the move") stands for the act or document reported just
+    /// before, and the reaction is aimed at its doer or owner (`events/answered.rs`).
+    ActAnaphorNoun,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -479,7 +486,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 166] = [
+pub const LEXICONS: [(Lex, &str, Case); 167] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -658,6 +665,7 @@ pub const LEXICONS: [(Lex, &str, Case); 166] = [
     (Lex::UnrealizedVerb, "unrealized_verb", Case::Any),
     (Lex::AllegationNoun, "allegation_noun", Case::Any),
     (Lex::AllegationOnlyNoun, "allegation_only_noun", Case::Any),
+    (Lex::ActAnaphorNoun, "act_anaphor_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -4,7 +4,10 @@
 //! reacting side's, else at the state the text named last before it, else at the first one it
 //! names after it in its sentence.
 
-use crate::ir::{Doc, ItemKind};
+use crate::ir::{Doc, Item, ItemKind};
+use crate::lang::Class;
+use crate::lexicon::Lex;
+use crate::mentions::after_possessive;
 use polemos_core::model::{ActorKind, PloverType};
 
 /// How many sentences back the act answered may be.
@@ -72,4 +75,153 @@ pub fn answered(
         })
         .into_iter()
         .collect()
+}
+
+/// Whether an act of this type may judge another side's act or document named by a referring
+/// noun ("condemned the move", "welcomed the decision", "rejected the finding").
+pub fn judges_an_act(t: PloverType) -> bool {
+    matches!(
+        t,
+        PloverType::Accuse | PloverType::Protest | PloverType::Reject | PloverType::Support
+    )
+}
+
+/// The token of the noun that heads the object (or passive subject) of the verb cue `cue` when
+/// it refers back to an act or a document (lexicon `act_anaphor_noun`): after a referring
+/// determiner ("the move", "that finding"), with no owner and no complement of its own ("the
+/// decision to withdraw", "Russia's decision", "the Saudi move" name theirs) and no actor inside
+/// its phrase.
+pub fn act_anaphor(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Option<usize> {
+    // The words first, so that a plain clause is not parsed to ask: such a noun after a
+    // referring determiner shortly after the cue, or before a passive's auxiliary.
+    let referring = |x: usize| {
+        referring_noun(doc, x)
+            && (x.saturating_sub(2)..x).any(|d| doc.tok_is_a(d, Class::ReferringDeterminer))
+    };
+    let aux = super::sources::passive_auxiliary(doc, cue);
+    let end = doc.tokens.len();
+    if !(cue.tok_end..(cue.tok_end + 4).min(end)).any(referring)
+        && !aux.and_then(|a| a.checked_sub(1)).is_some_and(referring)
+    {
+        return None;
+    }
+    let p = &doc.parse;
+    let v = p.head_of(&p.words_in(cue.start, cue.end))?;
+    let tok = |w| p.token(w).map(|t| doc.token_at(t.start));
+    // The passive's subject is the word before its auxiliary even where the parse misreads it
+    // ("That finding was criticized", "finding" read as a verb).
+    let noun = p
+        .dependents(v)
+        .find(|&d| p.has_rel(d, "obj") || p.has_rel(d, "nsubj:pass"))
+        .or_else(|| p.word_at(doc.tokens[aux?.checked_sub(1)?].start))?;
+    let at = tok(noun)?;
+    if !referring_noun(doc, at) {
+        return None;
+    }
+    // After people, a phrase of a charge's preposition ("accused the officials of supplying
+    // arms", "of corruption") is the charge the parse hangs on the noun; any other phrase after
+    // the noun is its own complement ("the decision to withdraw", "the killing of nine Turks").
+    let group = !doc.tok_in_lex(at, Lex::ActAnaphorNoun);
+    let charge = |d| {
+        group
+            && p.dependents(d).any(|m| {
+                (p.has_rel(m, "mark") || p.has_rel(m, "case"))
+                    && tok(m).is_some_and(|x| doc.tok_is_a(x, Class::ChargePreposition))
+            })
+    };
+    if p.dependents(noun)
+        .any(|d| matches!(p.rel(d), "nmod" | "compound" | "acl") && !charge(d))
+    {
+        return None;
+    }
+    // The determiner right before the noun or before one modifier ("this irresponsible
+    // decision"); the parse may take a leading "That" for a conjunction. A possessive pronoun
+    // ("its move") is an owner, left unresolved here.
+    let determined = (at.saturating_sub(2)..at).any(|x| {
+        doc.tok_is_a(x, Class::ReferringDeterminer)
+            && p.word_at(doc.tokens[x].start)
+                .is_none_or(|w| !p.has_rel(w, "nmod:poss"))
+    });
+    // An owner before the noun ("the Saudi move"); what follows it is a complement, refused
+    // above, or the charge.
+    let (start, _) = p.subtree_span(noun)?;
+    let end = doc.tokens[at].end;
+    let owned = items
+        .iter()
+        .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start >= start && x.end <= end);
+    (determined && !owned).then_some(at)
+}
+
+/// Whom a reaction by `reacting` to the referring noun at token `noun` of sentence `s` (see
+/// [`act_anaphor`]) is aimed at: the owner of the nearest act or document noun named before it
+/// within [`REACH`] sentences ("the U.N. report ... That finding is condemned"), where that owner
+/// is another side's state or organization; else the doer of the latest act of another side
+/// (`acts`). `speaker`: who reports it, not a party to it.
+pub fn act_owner(
+    doc: &Doc<'_>,
+    acts: &[Act],
+    s: usize,
+    cue: (usize, usize),
+    noun: usize,
+    reacting: &[usize],
+    speaker: Option<usize>,
+) -> Vec<usize> {
+    let theirs = |a: usize| reacting.iter().any(|&r| doc.state_of(r) == doc.state_of(a));
+    let other_party = |actor: usize| {
+        let st = doc.state_of(actor);
+        matches!(
+            doc.actors[st].kind,
+            ActorKind::State | ActorKind::InternationalOrganization
+        ) && !theirs(actor)
+            && speaker.is_none_or(|sp| doc.state_of(sp) != st)
+    };
+    // "the officials" stands for officials named before ("two Venezuelan government
+    // officials"): the same word; "the move" for any act or document.
+    let group = !doc.tok_in_lex(noun, Lex::ActAnaphorNoun);
+    let word = doc.tok(noun).to_ascii_lowercase();
+    let named = |t: usize| {
+        if group {
+            doc.tok(t).eq_ignore_ascii_case(&word)
+        } else {
+            doc.tok_in_lex(t, Lex::ActAnaphorNoun) || doc.tok_in_lex(t, Lex::DocumentNoun)
+        }
+    };
+    // A referring noun with no owner ("But the report also said") carries the chain back: the
+    // owner may stand within reach of it ("the U.N. report").
+    let mut first = s.saturating_sub(REACH);
+    for sentence in (0..=s).rev() {
+        if sentence < first {
+            break;
+        }
+        let items = doc.sentence_items(sentence);
+        let toks = doc.sentences[sentence].tokens.clone();
+        for t in toks.rev().filter(|&t| t < noun && named(t)) {
+            // "the U.N. report", "Russia's decision": an owner right before the noun, perhaps
+            // with one word between.
+            let owner = items.iter().rev().find_map(|x| match x.kind {
+                ItemKind::Actor { actor, .. }
+                    if x.tok_end <= t && t <= after_possessive(doc, x.tok_end) + 1 =>
+                {
+                    Some(actor)
+                }
+                _ => None,
+            });
+            match owner {
+                Some(a) if other_party(a) => return vec![doc.state_of(a)],
+                None => first = first.min(sentence.saturating_sub(REACH)),
+                Some(_) => {}
+            }
+        }
+    }
+    // People are no act: no doer of the latest act stands for them.
+    if group {
+        return Vec::new();
+    }
+    answered(doc, acts, s, cue, reacting, speaker)
+}
+
+/// Whether the word at token `t` may refer back: a noun of an act or document (lexicon
+/// `act_anaphor_noun`) or of a group of officials (`group_noun`: "the officials").
+fn referring_noun(doc: &Doc<'_>, t: usize) -> bool {
+    doc.tok_in_lex(t, Lex::ActAnaphorNoun) || doc.tok_in_lex(t, Lex::GroupNoun)
 }

@@ -191,9 +191,15 @@ pub(super) fn sources(
 
 /// Whether a verb cue is a passive participle: "was opposed", "were fiercely criticized".
 pub(super) fn is_passive(doc: &Doc<'_>, cue: &Item) -> bool {
+    passive_auxiliary(doc, cue).is_some()
+}
+
+/// The token of the auxiliary of the passive cue `cue` ("was" in "was strongly condemned"),
+/// read from the words as [`is_passive`] reads them.
+pub(super) fn passive_auxiliary(doc: &Doc<'_>, cue: &Item) -> Option<usize> {
     let word = doc.tok(cue.tok);
     if !doc.lang.ends_with_lower(Class::ParticipleSuffix, word) || cue.tok == 0 {
-        return false;
+        return None;
     }
     let mut t = cue.tok - 1;
     // Adverbs and their coordination: "was heavily and unjustly criticized", "stands also
@@ -205,7 +211,7 @@ pub(super) fn is_passive(doc: &Doc<'_>, cue: &Item) -> bool {
     {
         t -= 1;
     }
-    doc.tok_is_a(t, Class::PassiveAuxiliary)
+    doc.tok_is_a(t, Class::PassiveAuxiliary).then_some(t)
 }
 
 /// The agent of a passive: the actor after "by" shortly after the cue.

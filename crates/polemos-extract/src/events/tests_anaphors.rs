@@ -1,0 +1,72 @@
+//! Tests of reactions whose object names the other side only by a referring noun of an act or
+//! a document ("condemned the move", "that finding", "the killing") or of a group of people
+//! named before ("the officials"), on texts of our own.
+
+use super::tests::{events, has};
+
+#[test]
+fn condemning_the_move_is_aimed_at_the_doer_of_the_act_told_before() {
+    let text = "Chile expelled two Peruvian diplomats on Monday. Peru condemned the move.";
+    assert!(has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_finding_condemned_is_aimed_at_the_owner_of_the_report_named_before() {
+    // "the report" carries the chain back to "The European Union report", beyond the reach of
+    // the sentence that condemns the finding.
+    let text = "The European Union report said Armenian troops shelled the village. It also said \
+                the shelling lasted two days. But the report defended the right of Armenia to \
+                patrol the road. That finding was strongly criticized by the Azerbaijani \
+                government.";
+    assert!(has(text, "AZE", "ACCUSE", "EU"), "{:?}", events(text));
+}
+
+#[test]
+fn a_killing_condemned_is_aimed_at_the_side_named_before_as_its_doer() {
+    let text = "A Ghanaian fisherman was shot dead by members of the Togolese navy. The Ghanaian \
+                government condemned the killing.";
+    assert!(
+        events(text).iter().any(|(s, t, g, _)| s == &["GHA"]
+            && t == "ACCUSE"
+            && !g.is_empty()
+            && g.iter().all(|x| x.contains("togo") || x == "TGO")),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_noun_with_its_own_owner_or_complement_refers_to_nothing_before() {
+    // Owned by a possessive pronoun, or by a demonym: not the act told before.
+    let text = "Chile expelled two Peruvian diplomats on Monday. Peru condemned its own decision.";
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    let text = "Chile expelled two Peruvian diplomats on Monday. Peru condemned the Bolivian move.";
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    // "the decision to hold talks" introduces a new decision.
+    let text = "Chile expelled two Peruvian diplomats on Monday. Peru welcomed the decision to \
+                hold talks.";
+    assert!(!has(text, "PER", "SUPPORT", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn accusing_the_officials_is_aimed_at_the_state_of_the_officials_named_before() {
+    let text = "On Monday Chile detained two senior Bolivian government officials at the border. \
+                The Chilean foreign ministry later accused the officials of smuggling weapons.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, _)| s.iter().any(|x| x.contains("chilean"))
+                && t == "ACCUSE"
+                && g == &["BOL"]),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn officials_named_nowhere_before_are_aimed_at_no_one() {
+    // Not the doer of the latest act: people are no act.
+    let text =
+        "Chile expelled two Peruvian diplomats on Monday. Peru accused the officials of lying.";
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+}
