@@ -188,6 +188,9 @@ pub enum Class {
     /// A prefix joined by a hyphen to a name that says what a thing is not ("major non-NATO
     /// allies", "a non-EU state"): the name is no actor.
     ExcludingPrefix,
+    /// A prefix that, joined by a hyphen to a demonym, names the side people take, not their
+    /// nationality ("pro-Russian separatists").
+    SidingPrefix,
     /// Nouns of a capital before the city's name ("in the capital Kigali", "in the Rwandan
     /// capital, Kigali"): in a phrase of place the city is where, not its state.
     CapitalNoun,
@@ -389,7 +392,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 156] = [
+pub const CLASSES: [(Class, &str); 157] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -545,6 +548,7 @@ pub const CLASSES: [(Class, &str); 156] = [
     (Class::DegreeLead, "degree_lead"),
     (Class::PlaceParticiple, "place_participle"),
     (Class::ExcludingPrefix, "excluding_prefix"),
+    (Class::SidingPrefix, "siding_prefix"),
     (Class::CapitalNoun, "capital_noun"),
 ];
 

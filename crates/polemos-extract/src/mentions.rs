@@ -261,11 +261,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }))
         .map(|mark| range.start + mark);
         let mut covered_until = 0usize;
+        // The noun an armed group's name took in ("Somali pirates"): no cue of its own.
+        let mut group_noun: Option<usize> = None;
         while raw_i < doc.raw.len() && doc.raw[raw_i].sentence == s {
             let r = raw_i;
             raw_i += 1;
             let m = doc.raw[r];
             let (tok, tok_end) = (m.tok, m.tok_end);
+            if group_noun == Some(tok) {
+                continue;
+            }
             let item = |kind| Item {
                 start: m.start,
                 end: m.end,
@@ -561,12 +566,23 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             && tok_end < range.end
                             && doc.tok_in_lex(tok_end, Lex::ArmedGroupNoun)
                         {
-                            let display = doc.slice(m.start, doc.tokens[tok_end].end).to_owned();
+                            // "pro-Russian separatists": the side taken is part of the name.
+                            let from = if tok >= range.start + 2
+                                && doc.tok(tok - 1) == "-"
+                                && doc.tok_is_a(tok - 2, Class::SidingPrefix)
+                            {
+                                tok - 2
+                            } else {
+                                tok
+                            };
+                            let start = doc.tokens[from].start;
+                            let display = doc.slice(start, doc.tokens[tok_end].end).to_owned();
                             let g = armed_group_actor(doc, &mut st, display);
+                            group_noun = Some(tok_end);
                             local.push(Item {
-                                start: m.start,
+                                start,
                                 end: doc.tokens[tok_end].end,
-                                tok,
+                                tok: from,
                                 tok_end: tok_end + 1,
                                 kind: ItemKind::Actor {
                                     actor: g,

@@ -103,6 +103,13 @@ fn armed_men_a_demonym_describes_act_as_their_own_group() {
         "{:?}",
         events(text)
     );
+    // The noun of the name is no cue of its own ("pirates" is also a verb of seizing).
+    let text = "Somali pirates were handed over to Peru for trial.";
+    assert!(
+        !has(text, "somali-pirates", "COERCE", "PER"),
+        "{:?}",
+        events(text)
+    );
 }
 #[test]
 fn regret_for_a_death_accuses_no_one() {
