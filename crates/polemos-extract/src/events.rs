@@ -989,6 +989,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             acts.push(answered::Act {
                 sentence: s,
+                start: it.start,
+                event_type: cue.event_type,
                 sources: dyads.iter().flat_map(|d| d.0.clone()).collect(),
             });
             for (srcs, targets) in dyads {

@@ -13,9 +13,11 @@ use polemos_core::model::{ActorKind, PloverType};
 /// How many sentences back the act answered may be.
 pub const REACH: usize = 3;
 
-/// An act coded lately: its sentence and who did it.
+/// An act coded lately: its sentence, where its cue starts (bytes), its type and who did it.
 pub struct Act {
     pub sentence: usize,
+    pub start: usize,
+    pub event_type: PloverType,
     pub sources: Vec<usize>,
 }
 
@@ -155,8 +157,11 @@ pub fn act_anaphor(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Option<usize> {
 /// Whom a reaction by `reacting` to the referring noun at token `noun` of sentence `s` (see
 /// [`act_anaphor`]) is aimed at: the owner of the nearest act or document noun named before it
 /// within [`REACH`] sentences ("the U.N. report ... That finding is condemned"), where that owner
-/// is another side's state or organization; else the doer of the latest act of another side
-/// (`acts`). `speaker`: who reports it, not a party to it.
+/// is another side's state or organization, or the doer of the latest act coded since that is
+/// another side's and no judgement of another act ("North Korea fired missiles. Japan protested
+/// the launch. Washington condemned the move" is aimed at North Korea), whichever the text
+/// names later. No one else: the last state named may be the victim, the place or a third
+/// party. `speaker`: who reports it, not a party to it.
 pub fn act_owner(
     doc: &Doc<'_>,
     acts: &[Act],
@@ -176,20 +181,34 @@ pub fn act_owner(
             && speaker.is_none_or(|sp| doc.state_of(sp) != st)
     };
     // "the officials" stands for officials named before ("two Venezuelan government
-    // officials"): the same word; "the move" for any act or document.
+    // officials"): the same word; "the move" an act, "the report" a document.
     let group = !doc.tok_in_lex(noun, Lex::ActAnaphorNoun);
     let word = doc.tok(noun).to_ascii_lowercase();
+    // "criticized the report" or "that finding" stands for a document only, which its author
+    // owns, and no act's doer ("A British report said Iran's actions were destabilizing. Russia
+    // criticized the report" is aimed at Britain); "the move" for an act only.
+    let document = doc.tok_in_lex(noun, Lex::DocumentNoun);
     let named = |t: usize| {
         if group {
             doc.tok(t).eq_ignore_ascii_case(&word)
+        } else if document {
+            doc.tok_in_lex(t, Lex::DocumentNoun)
         } else {
-            doc.tok_in_lex(t, Lex::ActAnaphorNoun) || doc.tok_in_lex(t, Lex::DocumentNoun)
+            doc.tok_in_lex(t, Lex::ActAnaphorNoun) && !doc.tok_in_lex(t, Lex::DocumentNoun)
         }
+    };
+    // "that Russia moves weapons": a verb of the same spelling is no act named.
+    let p = &doc.parse;
+    let a_noun = |t: usize| {
+        p.word_at(doc.tokens[t].start)
+            .and_then(|w| p.token(w))
+            .is_some_and(|x| matches!(x.upos.as_str(), "NOUN" | "PROPN"))
     };
     // A referring noun with no owner ("But the report also said") carries the chain back: the
     // owner may stand within reach of it ("the U.N. report").
     let mut first = s.saturating_sub(REACH);
-    for sentence in (0..=s).rev() {
+    let mut owned: Option<(usize, usize)> = None;
+    'back: for sentence in (0..=s).rev() {
         if sentence < first {
             break;
         }
@@ -207,17 +226,31 @@ pub fn act_owner(
                 _ => None,
             });
             match owner {
-                Some(a) if other_party(a) => return vec![doc.state_of(a)],
+                Some(a) if other_party(a) && a_noun(t) => {
+                    owned = Some((doc.tokens[t].start, doc.state_of(a)));
+                    break 'back;
+                }
                 None => first = first.min(sentence.saturating_sub(REACH)),
                 Some(_) => {}
             }
         }
     }
-    // People are no act: no doer of the latest act stands for them.
-    if group {
-        return Vec::new();
+    // People and documents are no act: no doer of the latest act stands for them.
+    if group || document {
+        return owned.map(|(_, owner)| owner).into_iter().collect();
     }
-    answered(doc, acts, s, cue, reacting, speaker)
+    let latest = acts.iter().rev().find(|a| {
+        a.start < cue.0
+            && !judges_an_act(a.event_type)
+            && !a.sources.is_empty()
+            && !a.sources.iter().any(|&x| theirs(x))
+    });
+    match (owned, latest) {
+        (Some((at, _)), Some(act)) if act.start > at => act.sources.clone(),
+        (Some((_, owner)), _) => vec![owner],
+        (None, Some(act)) => act.sources.clone(),
+        (None, None) => Vec::new(),
+    }
 }
 
 /// Whether the word at token `t` may refer back: a noun of an act or document (lexicon

@@ -70,3 +70,31 @@ fn officials_named_nowhere_before_are_aimed_at_no_one() {
         "Chile expelled two Peruvian diplomats on Monday. Peru accused the officials of lying.";
     assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn the_move_is_the_latest_act_that_judges_no_other() {
+    // Bolivia's protest is a reaction, not the move condemned.
+    let text = "Chile expelled two Peruvian diplomats on Monday. Bolivia protested the expulsions. \
+                Argentina condemned the move.";
+    assert!(has(text, "ARG", "ACCUSE", "CHL"), "{:?}", events(text));
+    assert!(!has(text, "ARG", "ACCUSE", "BOL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_referring_noun_with_no_act_or_owner_before_it_is_aimed_at_no_one() {
+    // The killers are named by no state; the place of the killing is no doer.
+    let text =
+        "Gunmen killed two Peruvian engineers in Chile on Monday. Peru condemned the killing.";
+    assert!(!has(text, "PER", "ACCUSE", "CHL"), "{:?}", events(text));
+    // A report's subject is not its author.
+    let text = "Britain published a report on Chilean interference. France welcomed the report.";
+    assert!(!has(text, "FRA", "SUPPORT", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_report_criticized_is_aimed_at_its_author_not_at_an_act_it_reports() {
+    let text = "A British report said Chilean actions in Peru were destabilizing. Bolivia \
+                criticized the report.";
+    assert!(has(text, "BOL", "ACCUSE", "GBR"), "{:?}", events(text));
+    assert!(!has(text, "BOL", "ACCUSE", "CHL"), "{:?}", events(text));
+}
