@@ -513,6 +513,11 @@ pub(super) fn new_issue_from(
                 && !(matches!(it.kind, ItemKind::Cue(Cue::AssessBad))
                     && doc.tok_in_lex(it.tok, Lex::FalsityWord)
                     && it.tok > start)
+                // "the unwarranted detention of its sailors", "accused Japan of unfair
+                // restrictions": so is a word of wrong, first or not (it judges only as a
+                // predicate, `judged_wrong`).
+                && !(matches!(it.kind, ItemKind::Cue(Cue::AssessBad))
+                    && (it.tok..it.tok_end).any(|t| doc.tok_in_lex(t, Lex::WrongJudgement)))
                 // "the joint Congolese-Rwandan communiqué": names a hyphen joins modify the
                 // noun after them.
                 && !(inner_hyphen(doc, it.tok_end)

@@ -312,3 +312,17 @@ fn a_judgement_of_wrong_judges_only_its_copulas_subject() {
     assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
     assert!(!has(&s, "JPN", "negotiations", "ambiguous"), "{s:?}");
 }
+
+#[test]
+fn a_word_of_wrong_qualifying_a_noun_is_a_word_of_the_issue_name() {
+    // Attributive "unfair", "unwarranted" belong to the phrase the stance names.
+    let s = stances(
+        "Japan and China dispute the Senkaku Islands. China accused Japan of unfair restrictions on Chinese fishing boats.",
+    );
+    assert!(has(&s, "CHN", "unfair-restrictions", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|x| x.1 == "fishing-rights"), "{s:?}");
+    let s = stances(
+        "Russia and Ukraine dispute Crimea. Ukraine denounced the unwarranted detention of its sailors.",
+    );
+    assert!(has(&s, "UKR", "unwarranted-detention", "oppose"), "{s:?}");
+}
