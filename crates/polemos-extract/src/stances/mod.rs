@@ -649,8 +649,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .and_then(|tok| sovereignty.map(|t| Target::Topic(t, tok)))
                 }
                 // "the detention of its captain was a serious mistake": a judgement of wrong
-                // judges its copula's subject, a topic it names, one a referring noun stands
-                // for, else its own name.
+                // judges its copula's subject, a topic it names, else its own name ("the
+                // Russian action was lawless": the Russian action, not an antecedent's topic).
                 Kind::Assess(_)
                     if matches!(
                         issues::judged_wrong(doc, items, i),
@@ -666,7 +666,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 }
                                 _ => None,
                             })
-                            .or_else(|| anaphor_before(k, doc, s, it.tok, from))
                             .map(|(t, tok)| Target::Topic(t, tok))
                             .or_else(|| {
                                 issues::new_issue_from(doc, items, from, stop, false)
