@@ -384,6 +384,9 @@ pub enum Lex {
     /// Predicates of falsity ("baseless", "unfounded"): a judgement only of a state's claim they
     /// qualify ("Peru's claims to the waters are baseless"; `stances/references.rs`).
     FalsityWord,
+    /// Words of a judgement of wrong ("lawless", "unthinkable", "mistake"), also judgement cues
+    /// (`assess_bad`): they judge only as a predicate, their copula's subject (`stances/issues.rs`).
+    WrongJudgement,
     /// Cue phrases that deny a thing exists ("no such"), an opposition only before a verb of
     /// existing (`stances/issues.rs`).
     NonexistenceLead,
@@ -486,7 +489,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 167] = [
+pub const LEXICONS: [(Lex, &str, Case); 168] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -624,6 +627,7 @@ pub const LEXICONS: [(Lex, &str, Case); 167] = [
     (Lex::InvolvementPhrase, "involvement_phrase", Case::Any),
     (Lex::WrongfulAct, "wrongful_act", Case::Any),
     (Lex::FalsityWord, "falsity_word", Case::Any),
+    (Lex::WrongJudgement, "wrong_judgement", Case::Any),
     (Lex::NonexistenceLead, "nonexistence_lead", Case::Any),
     (Lex::ExistenceVerb, "existence_verb", Case::Any),
     (Lex::RefusingVerb, "refusing_verb", Case::Any),

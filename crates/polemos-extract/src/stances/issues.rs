@@ -263,6 +263,83 @@ pub(super) fn judged_subject(doc: &Doc<'_>, items: &[Item], at: usize) -> Option
     (stop <= cue.tok).then(|| new_issue_from(doc, items, from, stop, false))?
 }
 
+/// What a judgement of wrong (lexicon `wrong_judgement`: "lawless", "a mistake") judges.
+pub(super) enum WrongJudged {
+    /// Not a predicate, nothing judged: "made a mistake", "the lawless tribal areas", "it would
+    /// be unfair to say the talks had failed".
+    Nothing,
+    /// A calling verb's complement ("called the incursion inexcusable"): read as any judgement.
+    Called,
+    /// The phrase judged, as token indices: its first token, its head (for a request, what it
+    /// asks for) and the end of its name (the head's end): the copula's subject ("the detention of its captain was a serious
+    /// mistake": the detention), or after an expletive "it" the infinitive's object ("it was not
+    /// a mistake to hold talks": the talks).
+    Phrase {
+        from: usize,
+        head: usize,
+        stop: usize,
+    },
+}
+
+/// What the judgement of wrong at `items[at]` judges, `None` when it is no such word. The words
+/// judge only as a predicate: the parse's copula with its subject.
+pub(super) fn judged_wrong(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<WrongJudged> {
+    let cue = items[at];
+    if !(cue.tok..cue.tok_end.max(cue.tok + 1)).any(|t| doc.tok_in_lex(t, Lex::WrongJudgement)) {
+        return None;
+    }
+    let p = &doc.parse;
+    let Some(w) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return Some(WrongJudged::Nothing);
+    };
+    if p.dependent(w, "cop").is_none() {
+        let calling = p
+            .head(w)
+            .and_then(|h| p.token(h))
+            .is_some_and(|t| doc.tok_in_lex(doc.token_at(t.start), Lex::CallingVerb));
+        return Some(if calling {
+            WrongJudged::Called
+        } else {
+            WrongJudged::Nothing
+        });
+    }
+    let phrase = |n: Word| {
+        let (start, _) = p.subtree_span(n)?;
+        let t = p.token(n)?;
+        // "Pakistan's demand for a plebiscite was unthinkable": a request is judged by what
+        // it asks for, when that is a topic (lexicon `request_noun`).
+        let asked = doc
+            .tok_in_lex(doc.token_at(t.start), Lex::RequestNoun)
+            .then(|| {
+                p.dependents(n)
+                    .find(|d| d.index > n.index && p.has_rel(*d, "nmod"))
+                    .and_then(|m| p.token(m))
+            })
+            .flatten();
+        Some(WrongJudged::Phrase {
+            from: doc.token_at(start),
+            head: doc.token_at(asked.unwrap_or(t).start),
+            stop: doc.token_at(t.end),
+        })
+    };
+    let subject = p.dependent(w, "nsubj");
+    let pronoun = subject
+        .and_then(|n| p.token(n))
+        .is_none_or(|t| t.upos == "PRON");
+    let judged = if pronoun || p.dependent(w, "csubj").is_some() {
+        // "it was a mistake to hold talks": the infinitive's object; a clause said ("to say
+        // the talks had failed") or done without one judges no thing.
+        ["csubj", "xcomp", "ccomp", "advcl", "acl"]
+            .iter()
+            .find_map(|rel| p.dependent(w, rel))
+            .and_then(|c| p.dependent(c, "obj"))
+            .and_then(phrase)
+    } else {
+        subject.and_then(phrase)
+    };
+    Some(judged.unwrap_or(WrongJudged::Nothing))
+}
+
 pub(super) fn new_issue_from(
     doc: &Doc<'_>,
     items: &[Item],
@@ -436,6 +513,11 @@ pub(super) fn new_issue_from(
                 && !(matches!(it.kind, ItemKind::Cue(Cue::AssessBad))
                     && doc.tok_in_lex(it.tok, Lex::FalsityWord)
                     && it.tok > start)
+                // "the unwarranted detention of its sailors", "accused Japan of unfair
+                // restrictions": so is a word of wrong, first or not (it judges only as a
+                // predicate, `judged_wrong`).
+                && !(matches!(it.kind, ItemKind::Cue(Cue::AssessBad))
+                    && (it.tok..it.tok_end).any(|t| doc.tok_in_lex(t, Lex::WrongJudgement)))
                 // "the joint Congolese-Rwandan communiqué": names a hyphen joins modify the
                 // noun after them.
                 && !(inner_hyphen(doc, it.tok_end)

@@ -384,6 +384,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Accuse && issues::accuser_unnamed(doc, it))
                 || (references::false_claim(doc, items, i).is_some_and(|c| c.is_none())
                     && references::false_charge(doc, items, i).is_none())
+                // "made a mistake", "the lawless tribal areas": no predicate, nothing judged.
+                || (matches!(kind, Kind::Assess(_))
+                    && matches!(
+                        issues::judged_wrong(doc, items, i),
+                        Some(issues::WrongJudged::Nothing)
+                    ))
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
             {
@@ -641,6 +647,32 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     references::false_claim(doc, items, i)
                         .flatten()
                         .and_then(|tok| sovereignty.map(|t| Target::Topic(t, tok)))
+                }
+                // "the detention of its captain was a serious mistake": a judgement of wrong
+                // judges its copula's subject, a topic it names, else its own name ("the
+                // Russian action was lawless": the Russian action, not an antecedent's topic).
+                Kind::Assess(_)
+                    if matches!(
+                        issues::judged_wrong(doc, items, i),
+                        Some(issues::WrongJudged::Phrase { .. })
+                    ) =>
+                {
+                    match issues::judged_wrong(doc, items, i) {
+                        Some(issues::WrongJudged::Phrase { from, head, stop }) => items
+                            .iter()
+                            .find_map(|x| match x.kind {
+                                ItemKind::Topic(t) if x.tok <= head && head < x.tok_end => {
+                                    Some((t, x.tok))
+                                }
+                                _ => None,
+                            })
+                            .map(|(t, tok)| Target::Topic(t, tok))
+                            .or_else(|| {
+                                issues::new_issue_from(doc, items, from, stop, false)
+                                    .map(|(id, title)| Target::New(id, title))
+                            }),
+                        _ => None,
+                    }
                 }
                 Kind::Assess(_) => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);

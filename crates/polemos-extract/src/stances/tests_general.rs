@@ -281,3 +281,48 @@ fn a_charge_called_unfounded_is_opposed_but_a_report_is_no_issue() {
     );
     assert!(!s.iter().any(|x| x.1 == "accusations"), "{s:?}");
 }
+
+#[test]
+fn a_judgement_of_wrong_judges_only_its_copulas_subject() {
+    // "a serious mistake" as a predicate judges the copula's subject, not a topic inside it.
+    let s = stances(
+        "Japan and China dispute the Senkaku Islands. China said the detention of its fishing captain by Japan was a serious mistake.",
+    );
+    assert!(has(&s, "CHN", "detention", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|x| x.1 == "fishing-rights"), "{s:?}");
+    // After an expletive "it", the infinitive's object.
+    let s = stances(
+        "Japan and China dispute the Senkaku Islands. Japan said it was not a mistake to hold talks with China.",
+    );
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    // Making a mistake, a clause of saying, and an attributive word judge nothing.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Japan said it had made a mistake in its talks with Russia over the Kuril Islands.",
+        "Russia and Ukraine dispute Crimea. Kiev warned Moscow not to make a mistake by sending troops.",
+        "Russia and Ukraine dispute Crimea. It would be unfair to say the talks had failed, the Ukrainian envoy said.",
+        "India and Pakistan dispute Kashmir. Militants operating from the lawless tribal areas have attacked troops in Kashmir, India said.",
+    ] {
+        let s = stances(text);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    // An attributive word does not turn a stance ambiguous.
+    let s = stances(
+        "Japan and China dispute the Senkaku Islands. Tokyo called for talks, saying an unjust solution would not last.",
+    );
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    assert!(!has(&s, "JPN", "negotiations", "ambiguous"), "{s:?}");
+}
+
+#[test]
+fn a_word_of_wrong_qualifying_a_noun_is_a_word_of_the_issue_name() {
+    // Attributive "unfair", "unwarranted" belong to the phrase the stance names.
+    let s = stances(
+        "Japan and China dispute the Senkaku Islands. China accused Japan of unfair restrictions on Chinese fishing boats.",
+    );
+    assert!(has(&s, "CHN", "unfair-restrictions", "oppose"), "{s:?}");
+    assert!(!s.iter().any(|x| x.1 == "fishing-rights"), "{s:?}");
+    let s = stances(
+        "Russia and Ukraine dispute Crimea. Ukraine denounced the unwarranted detention of its sailors.",
+    );
+    assert!(has(&s, "UKR", "unwarranted-detention", "oppose"), "{s:?}");
+}
