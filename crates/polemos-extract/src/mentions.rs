@@ -90,60 +90,42 @@ pub(crate) fn body_actor(
     display: String,
     state: usize,
 ) -> usize {
-    let id = slugify(&display).unwrap_or_else(|| "body".into());
-    if let Some(&b) = st.bodies.get(&id) {
-        return b;
-    }
-    doc.actors.push(DocActor {
-        known: None,
-        kind: ActorKind::GovernmentBody,
-        display,
-        id: id.clone(),
-        surname: None,
-        role: None,
-        affiliation: Some(state),
-    });
-    let b = doc.actors.len() - 1;
-    st.bodies.insert(id, b);
-    b
+    unlisted_actor(doc, st, display, ActorKind::GovernmentBody, Some(state))
 }
 
 /// The document actor for armed men a demonym describes (`display`: "Nigerian gunmen"): an
 /// armed group that acts for no state.
 fn armed_group_actor(doc: &mut Doc<'_>, st: &mut State, display: String) -> usize {
-    let id = slugify(&display).unwrap_or_else(|| "armed-group".into());
-    if let Some(&g) = st.bodies.get(&id) {
-        return g;
-    }
-    doc.actors.push(DocActor {
-        known: None,
-        kind: ActorKind::ArmedGroup,
-        display,
-        id: id.clone(),
-        surname: None,
-        role: None,
-        affiliation: None,
-    });
-    let g = doc.actors.len() - 1;
-    st.bodies.insert(id, g);
-    g
+    unlisted_actor(doc, st, display, ActorKind::ArmedGroup, None)
 }
 
 /// The document actor for a newspaper the data does not know, named after a place ("the New
 /// Zealand Herald"): an outlet, not its country's voice.
 fn outlet_actor(doc: &mut Doc<'_>, st: &mut State, display: String) -> usize {
-    let id = slugify(&display).unwrap_or_else(|| "outlet".into());
+    unlisted_actor(doc, st, display, ActorKind::MediaOutlet, None)
+}
+
+/// The document actor of `kind` the knowledge files do not list, named `display` in the text:
+/// one per name in the document.
+fn unlisted_actor(
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    display: String,
+    kind: ActorKind,
+    affiliation: Option<usize>,
+) -> usize {
+    let id = slugify(&display).unwrap_or_else(|| "unnamed".into());
     if let Some(&b) = st.bodies.get(&id) {
         return b;
     }
     doc.actors.push(DocActor {
         known: None,
-        kind: ActorKind::MediaOutlet,
+        kind,
         display,
         id: id.clone(),
         surname: None,
         role: None,
-        affiliation: None,
+        affiliation,
     });
     let b = doc.actors.len() - 1;
     st.bodies.insert(id, b);

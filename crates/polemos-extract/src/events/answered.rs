@@ -49,14 +49,7 @@ pub fn answered(
     {
         return act.sources.clone();
     }
-    let other_party = |actor: usize| {
-        let st = doc.state_of(actor);
-        matches!(
-            doc.actors[st].kind,
-            ActorKind::State | ActorKind::InternationalOrganization
-        ) && !theirs(actor)
-            && speaker.is_none_or(|sp| doc.state_of(sp) != st)
-    };
+    let other_party = |actor: usize| other_party(doc, reacting, speaker, actor);
     for sentence in (s.saturating_sub(REACH)..=s).rev() {
         for it in doc.sentence_items(sentence).iter().rev() {
             if let ItemKind::Actor { actor, .. } = it.kind
@@ -77,6 +70,17 @@ pub fn answered(
         })
         .into_iter()
         .collect()
+}
+
+/// Whether `actor` is a state or organization on another side than `reacting` and the
+/// `speaker` who reports the reaction: one the reaction may be aimed at.
+fn other_party(doc: &Doc<'_>, reacting: &[usize], speaker: Option<usize>, actor: usize) -> bool {
+    let st = doc.state_of(actor);
+    matches!(
+        doc.actors[st].kind,
+        ActorKind::State | ActorKind::InternationalOrganization
+    ) && !reacting.iter().any(|&r| doc.state_of(r) == st)
+        && speaker.is_none_or(|sp| doc.state_of(sp) != st)
 }
 
 /// Whether an act of this type may judge another side's act or document named by a referring
@@ -172,14 +176,7 @@ pub fn act_owner(
     speaker: Option<usize>,
 ) -> Vec<usize> {
     let theirs = |a: usize| reacting.iter().any(|&r| doc.state_of(r) == doc.state_of(a));
-    let other_party = |actor: usize| {
-        let st = doc.state_of(actor);
-        matches!(
-            doc.actors[st].kind,
-            ActorKind::State | ActorKind::InternationalOrganization
-        ) && !theirs(actor)
-            && speaker.is_none_or(|sp| doc.state_of(sp) != st)
-    };
+    let other_party = |actor: usize| other_party(doc, reacting, speaker, actor);
     // "the officials" stands for officials named before ("two Venezuelan government
     // officials"): the same word; "the move" an act, "the report" a document.
     let group = !doc.tok_in_lex(noun, Lex::ActAnaphorNoun);

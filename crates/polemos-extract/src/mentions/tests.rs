@@ -135,16 +135,7 @@ fn armed_men_a_demonym_describes_are_an_armed_group_of_no_state() {
         x.actors
     );
     // The side a prefix names is part of the name; a singular adjective names no group.
-    let names = |text: &str| -> Vec<String> {
-        Extractor::new()
-            .expect("knowledge")
-            .extract(text, &ArticleMeta::default())
-            .expect("extracts")
-            .actors
-            .into_iter()
-            .map(|a| a.name)
-            .collect()
-    };
+    let names = crate::test_support::actor_names;
     let n = names("Pro-Russian separatists shelled Ukrainian positions near Donetsk.");
     assert!(
         n.iter().any(|a| a == "actors/pro-russian-separatists"),
