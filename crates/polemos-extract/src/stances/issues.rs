@@ -271,9 +271,9 @@ pub(super) enum WrongJudged {
     /// A calling verb's complement ("called the incursion inexcusable"): read as any judgement.
     Called,
     /// The phrase judged, as token indices: its first token, its head (for a request, what it
-    /// asks for) and the end of its name (the head's end): the copula's subject ("the detention of its captain was a serious
-    /// mistake": the detention), or after an expletive "it" the infinitive's object ("it was not
-    /// a mistake to hold talks": the talks).
+    /// asks for) and the end of its name (the head's end): the copula's subject ("the detention
+    /// of its captain was a serious mistake": the detention), or after an expletive "it" the
+    /// infinitive's object ("it was not a mistake to hold talks": the talks).
     Phrase {
         from: usize,
         head: usize,
