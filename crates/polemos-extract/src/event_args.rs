@@ -284,14 +284,14 @@ pub fn sought(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
-/// Whether the verb `w` is one of the lexicon's `verbs` (lemmas): by its lemma, or by its word
-/// where the lemmatizer cut the stem ("imposed" lemmatized as "impos").
 /// Whether the word `w`, lower-cased as written, is in the lexicon list `words`.
 fn text_in(p: &Parse<'_>, w: Word, words: Lex) -> bool {
     p.token(w)
         .is_some_and(|t| p.lexicon().is(words, &t.text.to_ascii_lowercase()))
 }
 
+/// Whether the verb `w` is one of the lexicon's `verbs` (lemmas): by its lemma, or by its word
+/// where the lemmatizer cut the stem ("imposed" lemmatized as "impos").
 fn verb_in(p: &Parse<'_>, w: Word, verbs: Lex) -> bool {
     p.token(w).is_some_and(|t| {
         let lemma = t.lemma.to_ascii_lowercase();

@@ -307,8 +307,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // noun has an article or a nationality before it ("an outflow of capital, Beijing
             // accused" is money), the city closes the phrase (punctuation, the end, a
             // preposition or a weekday: "in the Turkish capital, Moscow and Kyiv agreed" names
-            // actors), and what
-            // is fired "at" the capital is aimed at its state ("fired missiles at the capital").
+            // actors), and what is fired "at" the capital is aimed at its state ("fired missiles
+            // at the capital").
             let capital_noun = match tok.checked_sub(1) {
                 Some(t) if t > range.start && doc.tok(t) == "," => t - 1,
                 Some(t) => t,

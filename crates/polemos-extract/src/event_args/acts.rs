@@ -161,8 +161,6 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
     else {
         return false;
     };
-    // The parser hangs the infinitive as an adverbial clause as often ("tells Peru to back
-    // off"); its marker still makes it what the one told is to do.
     let infinitive_marker = |m: Word| {
         p.token(m).is_some_and(|t| {
             doc.lang
@@ -182,6 +180,8 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
                 .iter()
                 .any(|&x| p.dependents(x).any(|c| p.has_rel(c, "ccomp"))))
     };
+    // The parser hangs the infinitive as an adverbial clause as often ("tells Peru to back
+    // off"); its marker still makes it what the one told is to do.
     let infinitive = p
         .dependents(v)
         .filter(|&d| p.has_rel(d, "xcomp") || p.has_rel(d, "advcl"))
@@ -189,8 +189,7 @@ pub fn directive(doc: &Doc<'_>, cue: &Item) -> bool {
         .any(|d| {
             p.token(d).is_some_and(|t| t.upos == "VERB")
                 && !purpose(d)
-                && p.dependents(d)
-                    .any(|m| p.has_rel(m, "mark") && infinitive_marker(m))
+                && p.marked_by(d, Class::InfinitiveMarker)
         });
     if !infinitive {
         return false;

@@ -363,6 +363,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             last_span = (it.start, it.end);
             doc.tick(items.len() * 8);
+            // What a word of falsity or of wrong at the cue judges, read once (each asks the
+            // parse, and only for its own words).
+            let false_claim = references::false_claim(doc, items, i);
+            let false_charge = references::false_charge(doc, items, i);
+            let wrong = matches!(kind, Kind::Assess(_))
+                .then(|| issues::judged_wrong(doc, items, i))
+                .flatten();
             if asked_of_another(k, doc, items, i)
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
@@ -382,14 +389,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && issues::existence_unsaid(doc, it))
                 || (kind == Kind::Oppose && issues::denied_wrong(k, doc, items, it))
                 || (kind == Kind::Accuse && issues::accuser_unnamed(doc, it))
-                || (references::false_claim(doc, items, i).is_some_and(|c| c.is_none())
-                    && references::false_charge(doc, items, i).is_none())
+                || (false_claim.is_some_and(|c| c.is_none()) && false_charge.is_none())
                 // "made a mistake", "the lawless tribal areas": no predicate, nothing judged.
-                || (matches!(kind, Kind::Assess(_))
-                    && matches!(
-                        issues::judged_wrong(doc, items, i),
-                        Some(issues::WrongJudged::Nothing)
-                    ))
+                || matches!(wrong, Some(issues::WrongJudged::Nothing))
                 || (kind == Kind::Support
                     && references::recognition_under_another(k, doc, items, i))
             {
@@ -637,27 +639,19 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 }
                 // "the charges against our ambassadors are false": the charge.
                 Kind::Assess(false)
-                    if !matches!(references::false_claim(doc, items, i), Some(Some(_)))
-                        && references::false_charge(doc, items, i).is_some() =>
+                    if !matches!(false_claim, Some(Some(_))) && false_charge.is_some() =>
                 {
-                    references::false_charge(doc, items, i).map(|id| Target::New(id.clone(), id))
+                    false_charge.map(|id| Target::New(id.clone(), id))
                 }
                 // "Peru's claims to the waters are baseless": the claim to the territory.
-                Kind::Assess(_) if references::false_claim(doc, items, i).is_some() => {
-                    references::false_claim(doc, items, i)
-                        .flatten()
-                        .and_then(|tok| sovereignty.map(|t| Target::Topic(t, tok)))
-                }
+                Kind::Assess(_) if false_claim.is_some() => false_claim
+                    .flatten()
+                    .and_then(|tok| sovereignty.map(|t| Target::Topic(t, tok))),
                 // "the detention of its captain was a serious mistake": a judgement of wrong
                 // judges its copula's subject, a topic it names, else its own name ("the
                 // Russian action was lawless": the Russian action, not an antecedent's topic).
-                Kind::Assess(_)
-                    if matches!(
-                        issues::judged_wrong(doc, items, i),
-                        Some(issues::WrongJudged::Phrase { .. })
-                    ) =>
-                {
-                    match issues::judged_wrong(doc, items, i) {
+                Kind::Assess(_) if matches!(wrong, Some(issues::WrongJudged::Phrase { .. })) => {
+                    match wrong {
                         Some(issues::WrongJudged::Phrase { from, head, stop }) => items
                             .iter()
                             .find_map(|x| match x.kind {
