@@ -305,6 +305,16 @@ fn a_judgement_of_wrong_judges_only_its_copulas_subject() {
         let s = stances(text);
         assert!(s.is_empty(), "{text}: {s:?}");
     }
+    // The judged subject is named itself, though its noun could refer back to a topic told
+    // before: the action judged, not the annexation of the sentence before.
+    let s = stances(
+        "Russia and Ukraine dispute Crimea. Russia completed the annexation of Crimea on Friday. The United States said the Russian action was lawless.",
+    );
+    assert!(has(&s, "USA", "russian-action", "oppose"), "{s:?}");
+    assert!(
+        !s.iter().any(|x| x.0 == "USA" && x.1.contains("annexation")),
+        "{s:?}"
+    );
     // An attributive word does not turn a stance ambiguous.
     let s = stances(
         "Japan and China dispute the Senkaku Islands. Tokyo called for talks, saying an unjust solution would not last.",
