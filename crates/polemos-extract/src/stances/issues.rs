@@ -364,7 +364,10 @@ pub(super) fn new_issue_from(
         };
         return new_issue_from(doc, items, after, stop_tok, gerund_ok);
     }
-    while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
+    // "to end its \"occupation\" of the islands": a word the writer sets in quotation marks
+    // (another's word, or one the writer keeps at a distance) names the same thing as the
+    // bare word; the mark is no part of the name.
+    while t < stop_tok && (doc.tok_is_a(t, Class::IssueLead) || opening_scare_quote(doc, t)) {
         t += 1;
     }
     // "the importance of ensuring the protection of civilians": the thing furthered is the
@@ -689,6 +692,26 @@ pub(super) fn new_issue_from(
         .to_owned();
     let id = slugify(&text)?;
     Some((id, text))
+}
+
+/// Whether token `t` is a quotation mark that opens a quoted noun phrase inside the sentence:
+/// the next token is a noun or an adjective in lower case ("its \"occupation\" of the
+/// islands", "\"illegal activities\""), not a quotation of a whole sentence, which starts with a
+/// capital, nor a quoted verb, a figure of speech for an act ("accused Ankara of \"stabbing\"
+/// Russia \"in the back\""), which names no act the way a noun does.
+fn opening_scare_quote(doc: &Doc<'_>, t: usize) -> bool {
+    matches!(doc.tokens[t].kind, TokKind::Punct)
+        && matches!(doc.tok(t), "\"" | "\u{201c}")
+        && doc
+            .tokens
+            .get(t + 1)
+            .is_some_and(|n| matches!(n.kind, TokKind::Word))
+        && doc.tok(t + 1).starts_with(char::is_lowercase)
+        && doc
+            .parse
+            .word_at(doc.tokens[t + 1].start)
+            .and_then(|w| doc.parse.token(w))
+            .is_some_and(|x| matches!(x.upos.as_str(), "NOUN" | "ADJ"))
 }
 
 /// Whether the phrase `start..t` names people: its last word is a `group_head` noun ("our

@@ -21,6 +21,8 @@ mod tests_conditions;
 #[cfg(test)]
 mod tests_constructions;
 #[cfg(test)]
+mod tests_cue_objects;
+#[cfg(test)]
 mod tests_emphasis;
 #[cfg(test)]
 mod tests_general;

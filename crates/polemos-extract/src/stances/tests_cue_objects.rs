@@ -1,0 +1,47 @@
+//! The object of a stance cue that is read but named no issue before: a noun the writer sets
+//! in quotation marks names the same issue as the bare noun (issues.rs `new_issue_from`), and
+//! the "-ing" form of a condemning verb is a cue as its finite forms are (data/cues.tsv). A
+//! sentence and a paraphrase each, and what stays unread.
+
+use super::tests::{has, stances};
+
+#[test]
+fn a_noun_in_quotation_marks_names_the_issue_as_the_bare_noun() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan has called on Russia to end its \"occupation\" of the islands.",
+    );
+    assert!(has(&s, "JPN", "occupation", "oppose"), "{s:?}");
+    let s = stances(
+        "Armenia and Azerbaijan dispute Nagorno-Karabakh. Armenia urged Azerbaijan to stop its \u{201c}blockade\u{201d} of the Lachin corridor.",
+    );
+    assert!(has(&s, "ARM", "blockade", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_verb_in_quotation_marks_names_no_accused_act() {
+    // A quoted verb is a figure of speech for the act, no name of it.
+    let s = stances(
+        "China and Japan dispute the Senkaku Islands. China accused Tokyo of \"stabbing\" Beijing \"in the back\" over the islands.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "stabbing"), "{s:?}");
+}
+
+#[test]
+fn an_ing_form_of_condemning_opposes_its_object() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. The talks ended early, with Japan condemning Russia's buildup on the islands.",
+    );
+    assert!(has(&s, "JPN", "buildup", "oppose"), "{s:?}");
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. Kyiv recalled its envoy, denouncing the conscription of Crimean men by Moscow.",
+    );
+    assert!(
+        has(&s, "UKR", "conscription-of-crimean-men", "oppose"),
+        "{s:?}"
+    );
+    // A participle that modifies a document has no holder of its own.
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. The Council adopted a resolution condemning the deportation of Crimean Tatars.",
+    );
+    assert!(s.is_empty(), "{s:?}");
+}
