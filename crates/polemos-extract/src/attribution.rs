@@ -24,7 +24,9 @@ fn is_quote(w: &str) -> bool {
 /// Resolves a subject to actors using the clause speaker and the discourse so far: the one
 /// answer every stage gets to "whom does this pronoun stand for". A group's subject pronoun
 /// ("they", "it") is the group its sentence names before it (`group_antecedent`), else the
-/// speaker if a group speaks, else the group the discourse named last; a person's pronoun, or a
+/// speaker if a group speaks, else, for an "it" or a "they" of unowned officials that no actor
+/// precedes in its sentence, what the subject of the sentence before names
+/// (`previous_subject`), else the group the discourse named last; a person's pronoun, or a
 /// group's pronoun that is no subject ("its embassy", "could not support it"), is the speaker
 /// if one of its kind speaks, else the last of its kind the discourse named. `Some` of no
 /// actors: the pronoun stands for people who act for no state ("Chinese protesters ..., and
@@ -60,13 +62,15 @@ pub fn resolve(
             }
             if !*person
                 && let Some(t) = group_subject_pronoun(doc, sentence, *at)
-                && doc.tok_is_a(t, Class::NeuterPronoun)
                 && !named_before(doc, sentence, t)
+                && (doc.tok_is_a(t, Class::NeuterPronoun) || unowned_agent_before(doc, sentence, t))
             {
                 // "The ministry said the ruling undermines WTO rules. It also said it will
                 // ...": an "it" that opens its sentence continues the subject of the sentence
                 // before, not the last group named there; and never the other party it acts
-                // upon ("It accused China", China named before).
+                // upon ("It accused China", China named before). So do officials no actor owns
+                // ("Indonesia has detained ... ships from Vietnam. Officials said they seized
+                // ...": Indonesia's).
                 let found = previous_subject(doc, sentence, SUBJECT_CHAIN);
                 match found {
                     Some(Some(a)) if !named_after(doc, sentence, t, a) => return Some(vec![a]),
@@ -110,7 +114,34 @@ fn named_after(doc: &Doc<'_>, s: usize, t: usize, a: usize) -> bool {
     })
 }
 
-/// What a neuter subject pronoun ("it") that opens its sentence `s` continues: the subject of
+/// Whether sentence `s` makes a noun of agents that names no actor ("officials",
+/// "authorities"; lexicon `agent_noun`) a subject before token `t`: "On Sunday, officials said
+/// they seized 22 vessels" speaks of the officials of the state the sentence before was about.
+fn unowned_agent_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
+    let p = &doc.parse;
+    let Some(at) = doc.tokens.get(t).map(|x| x.start) else {
+        return false;
+    };
+    let Some(parsed) = p.sentence(s) else {
+        return false;
+    };
+    (0..parsed.tokens.len())
+        .map(|index| Word { sentence: s, index })
+        .filter(|&w| p.token(w).is_some_and(|x| x.start < at))
+        .any(|w| {
+            p.has_rel(w, "nsubj")
+                && p.token(w).is_some_and(|x| {
+                    doc.lexicon
+                        .is(Lex::AgentNoun, &x.lemma.to_ascii_lowercase())
+                })
+                && !p
+                    .dependents(w)
+                    .any(|d| matches!(p.rel(d), "nmod" | "amod" | "compound"))
+        })
+}
+
+/// What a group's subject pronoun that opens its sentence `s` (an "it", or a "they" of unowned
+/// officials: `unowned_agent_before`) continues: the subject of
 /// the main clause of the sentence before (the one nearest the root). `Some(Some(a))` when
 /// that subject is state or body `a` (or another "it" standing for one, followed back up to
 /// `chain` sentences); `Some(None)` when it is anything else (a person, a pair, a thing: "The

@@ -148,3 +148,16 @@ fn an_it_after_a_sentence_about_a_thing_stands_for_no_state() {
         events(text)
     );
 }
+
+#[test]
+fn officials_unowned_are_the_officials_of_the_subject_of_the_sentence_before() {
+    // "officials ... they" are Chile's, the state the sentence before is about, not Peru's,
+    // named last there; officials a demonym owns stay that state's.
+    let text = "Since Friday, Chile has detained three boats from Peru. On Sunday, officials said \
+                they seized 12 Argentine vessels.";
+    assert!(has(text, "CHL", "COERCE", "ARG"), "{:?}", events(text));
+    assert!(!has(text, "PER", "COERCE", "ARG"), "{:?}", events(text));
+    let text = "Chile has detained three boats from Peru. On Sunday, Bolivian officials said they \
+                seized 12 Argentine vessels.";
+    assert!(has(text, "BOL", "COERCE", "ARG"), "{:?}", events(text));
+}
