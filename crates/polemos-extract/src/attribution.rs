@@ -24,7 +24,9 @@ fn is_quote(w: &str) -> bool {
 /// Resolves a subject to actors using the clause speaker and the discourse so far: the one
 /// answer every stage gets to "whom does this pronoun stand for". A group's subject pronoun
 /// ("they", "it") is the group its sentence names before it (`group_antecedent`), else the
-/// speaker if a group speaks, else the group the discourse named last; a person's pronoun, or a
+/// speaker if a group speaks, else, for an "it" or a "they" of unowned officials that no actor
+/// precedes in its sentence, what the subject of the sentence before names
+/// (`previous_subject`), else the group the discourse named last; a person's pronoun, or a
 /// group's pronoun that is no subject ("its embassy", "could not support it"), is the speaker
 /// if one of its kind speaks, else the last of its kind the discourse named. `Some` of no
 /// actors: the pronoun stands for people who act for no state ("Chinese protesters ..., and
@@ -58,12 +60,175 @@ pub fn resolve(
             if let Some(sp) = speaker.filter(|&sp| is_person(sp) == *person) {
                 return Some(vec![sp]);
             }
+            if !*person
+                && let Some(t) = group_subject_pronoun(doc, sentence, *at)
+                && !named_before(doc, sentence, t)
+                && (doc.tok_is_a(t, Class::NeuterPronoun) || unowned_agent_before(doc, sentence, t))
+            {
+                // "The ministry said the ruling undermines WTO rules. It also said it will
+                // ...": an "it" that opens its sentence continues the subject of the sentence
+                // before, not the last group named there; and never the other party it acts
+                // upon ("It accused China", China named before). So do officials no actor owns
+                // ("Indonesia has detained ... ships from Vietnam. Officials said they seized
+                // ...": Indonesia's).
+                let found = previous_subject(doc, sentence, SUBJECT_CHAIN);
+                match found {
+                    Some(Some(a)) if !named_after(doc, sentence, t, a) => return Some(vec![a]),
+                    Some(_) => return Some(Vec::new()),
+                    None => {}
+                }
+            }
             let (last_person, last_group) =
                 doc.discourse.get(sentence).copied().unwrap_or_default();
             if *person { last_person } else { last_group }.map(|a| vec![a])
         }
         Subject::None => None,
     }
+}
+
+/// How many sentences back a neuter subject pronoun's antecedent is followed through the
+/// subjects that are themselves such pronouns ("The ministry said ... It added ... It also
+/// said ...").
+const SUBJECT_CHAIN: usize = 2;
+
+/// Whether sentence `s` names an actor (not as an adjective) before token `t`.
+fn named_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
+    doc.sentence_items(s).iter().any(|x| {
+        x.tok_end <= t
+            && matches!(
+                x.kind,
+                ItemKind::Actor {
+                    adjectival: false,
+                    ..
+                }
+            )
+    })
+}
+
+/// Whether sentence `s` names actor `a` (or one acting for the same state) after token `t`:
+/// the other party of the pronoun's clause, never the pronoun itself.
+fn named_after(doc: &Doc<'_>, s: usize, t: usize, a: usize) -> bool {
+    let st = doc.state_of(a);
+    doc.sentence_items(s).iter().any(|x| {
+        x.tok > t && matches!(x.kind, ItemKind::Actor { actor, .. } if doc.state_of(actor) == st)
+    })
+}
+
+/// Whether sentence `s` makes a noun of agents that names no actor ("officials",
+/// "authorities"; lexicon `agent_noun`) a subject before token `t`: "On Sunday, officials said
+/// they seized 22 vessels" speaks of the officials of the state the sentence before was about.
+fn unowned_agent_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
+    let p = &doc.parse;
+    let Some(at) = doc.tokens.get(t).map(|x| x.start) else {
+        return false;
+    };
+    let Some(parsed) = p.sentence(s) else {
+        return false;
+    };
+    (0..parsed.tokens.len())
+        .map(|index| Word { sentence: s, index })
+        .filter(|&w| p.token(w).is_some_and(|x| x.start < at))
+        .any(|w| {
+            p.has_rel(w, "nsubj")
+                && p.token(w).is_some_and(|x| {
+                    doc.lexicon
+                        .is(Lex::AgentNoun, &x.lemma.to_ascii_lowercase())
+                })
+                && !p
+                    .dependents(w)
+                    .any(|d| matches!(p.rel(d), "nmod" | "amod" | "compound"))
+        })
+}
+
+/// What a group's subject pronoun that opens its sentence `s` (an "it", or a "they" of unowned
+/// officials: `unowned_agent_before`) continues: the subject of
+/// the main clause of the sentence before (the one nearest the root). `Some(Some(a))` when
+/// that subject is state or body `a` (or another "it" standing for one, followed back up to
+/// `chain` sentences); `Some(None)` when it is anything else (a person, a pair, a thing: "The
+/// ship was seized. It carried ...", "The decision ..."), which "it" may stand for as well, so
+/// that no state is guessed; `None` when the sentence before has no subject to read.
+fn previous_subject(doc: &Doc<'_>, s: usize, chain: usize) -> Option<Option<usize>> {
+    let r = s.checked_sub(1)?;
+    if doc.sentences[r].headline {
+        return None;
+    }
+    let p = &doc.parse;
+    let parsed = p.sentence(r)?;
+    let depth = |w: Word| {
+        let mut d = 0usize;
+        let mut x = w;
+        while let Some(h) = p.head(x) {
+            d += 1;
+            x = h;
+            if d > parsed.tokens.len() {
+                break;
+            }
+        }
+        d
+    };
+    let subject = (0..parsed.tokens.len())
+        .map(|index| Word { sentence: r, index })
+        .filter(|&w| p.has_rel(w, "nsubj"))
+        .min_by_key(|&w| depth(w))?;
+    let token = p.token(subject)?;
+    let t = doc.token_at(token.start);
+    if token.upos == "PRON" {
+        if chain == 0 || !doc.tok_is_a(t, Class::NeuterPronoun) {
+            return Some(None);
+        }
+        return match group_antecedent(doc, r, t) {
+            Some(found) => Some(found),
+            None if named_before(doc, r, t) => Some(None),
+            None => previous_subject(doc, r, chain - 1).or(Some(None)),
+        };
+    }
+    if p.dependents(subject).any(|d| p.has_rel(d, "conj")) {
+        return Some(None);
+    }
+    let named = mention_headed_by(doc, r, subject);
+    let group = |a: usize| {
+        !matches!(
+            doc.actors[a].kind,
+            ActorKind::Person | ActorKind::MediaOutlet
+        )
+    };
+    if let Some(a) = named {
+        return Some(group(a).then_some(a));
+    }
+    // "The office of the U.S. Trade Representative said ...", "The ministry says ...": a noun
+    // of an agent speaks for the group that owns it; with no owner named, it is a body the
+    // text named before, which "it" may continue as the discourse does.
+    if doc.tok_in_lex(t, Lex::AgentNoun) {
+        let owner = p
+            .dependents(subject)
+            .filter(|d| p.has_rel(*d, "nmod"))
+            .find_map(|d| mention_headed_by(doc, r, d));
+        return owner.map(|a| group(a).then_some(a));
+    }
+    Some(None)
+}
+
+/// The actor of sentence `s` named in full (not as an adjective or an owner) by the phrase whose
+/// head is word `w`: the mention's own head, or the noun it modifies ("U.S." of "the U.S.
+/// report").
+fn mention_headed_by(doc: &Doc<'_>, s: usize, w: Word) -> Option<usize> {
+    let p = &doc.parse;
+    doc.sentence_items(s).iter().find_map(|x| {
+        let ItemKind::Actor {
+            actor,
+            adjectival: false,
+            possessive: false,
+            ..
+        } = x.kind
+        else {
+            return None;
+        };
+        let mut h = p.head_of(&p.words_in(x.start, x.end));
+        while let Some(m) = h.filter(|&m| matches!(p.rel(m), "amod" | "compound" | "flat")) {
+            h = p.head(m);
+        }
+        (h == Some(w)).then_some(actor)
+    })
 }
 
 /// The person named before token `pronoun` in sentence `s` whose noun the parse makes a

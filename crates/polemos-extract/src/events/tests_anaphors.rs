@@ -1,6 +1,7 @@
 //! Tests of reactions whose object names the other side only by a referring noun of an act or
 //! a document ("condemned the move", "that finding", "the killing") or of a group of people
-//! named before ("the officials"), on texts of our own.
+//! named before ("the officials"), and events whose doer is a pronoun ("It also said it will
+//! ..."), on texts of our own.
 
 use super::tests::{events, has};
 
@@ -97,4 +98,66 @@ fn a_report_criticized_is_aimed_at_its_author_not_at_an_act_it_reports() {
                 criticized the report.";
     assert!(has(text, "BOL", "ACCUSE", "GBR"), "{:?}", events(text));
     assert!(!has(text, "BOL", "ACCUSE", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn an_it_opening_a_sentence_is_the_subject_of_the_sentence_before() {
+    // "It" continues Peru, the subject of the sentence before, not the organization its
+    // reported clause names last; through another such "It" and through an agent noun owned by
+    // a state ("The office of the Peruvian president").
+    for text in [
+        "Peru said the ruling undermines the rules of the World Trade Organization. It also said \
+         it will impose sanctions on Chile.",
+        "The office of the Peruvian president said the ruling undermines the rules of the World \
+         Trade Organization. It added that the talks had failed. It also said it will impose \
+         sanctions on Chile.",
+    ] {
+        assert!(
+            has(text, "PER", "SANCTION", "CHL"),
+            "{text}: {:?}",
+            events(text)
+        );
+        assert!(
+            !has(text, "WTO", "SANCTION", "CHL"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn an_it_after_a_sentence_about_a_thing_stands_for_no_state() {
+    // "It" is the resolution, or the company, the subject of the sentence before: not Spain,
+    // named last as a sponsor, nor China, named last before the company.
+    let text = "The resolution was drafted by France and Spain. It calls for direct talks \
+                between Morocco and Algeria.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, t, _, _)| t == "REQUEST" && !s.is_empty()),
+        "{:?}",
+        events(text)
+    );
+    let text = "Japan protested to China on Monday. The company said its trawler had been seized \
+                illegally. It accused Beijing of piracy.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, t, _, _)| t == "ACCUSE" && !s.is_empty()),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn officials_unowned_are_the_officials_of_the_subject_of_the_sentence_before() {
+    // "officials ... they" are Chile's, the state the sentence before is about, not Peru's,
+    // named last there; officials a demonym owns stay that state's.
+    let text = "Since Friday, Chile has detained three boats from Peru. On Sunday, officials said \
+                they seized 12 Argentine vessels.";
+    assert!(has(text, "CHL", "COERCE", "ARG"), "{:?}", events(text));
+    assert!(!has(text, "PER", "COERCE", "ARG"), "{:?}", events(text));
+    let text = "Chile has detained three boats from Peru. On Sunday, Bolivian officials said they \
+                seized 12 Argentine vessels.";
+    assert!(has(text, "BOL", "COERCE", "ARG"), "{:?}", events(text));
 }
