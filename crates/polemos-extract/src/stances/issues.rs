@@ -698,20 +698,40 @@ pub(super) fn new_issue_from(
 /// the next token is a noun or an adjective in lower case ("its \"occupation\" of the
 /// islands", "\"illegal activities\""), not a quotation of a whole sentence, which starts with a
 /// capital, nor a quoted verb, a figure of speech for an act ("accused Ankara of \"stabbing\"
-/// Russia \"in the back\""), which names no act the way a noun does.
+/// Russia \"in the back\""), which names no act the way a noun does, nor quoted words that
+/// modify a noun after the closing mark ("the \"freedom of navigation\" operations", "the
+/// \"occupation\" label"): the name would stop before its head.
 fn opening_scare_quote(doc: &Doc<'_>, t: usize) -> bool {
-    matches!(doc.tokens[t].kind, TokKind::Punct)
-        && matches!(doc.tok(t), "\"" | "\u{201c}")
+    let upos = |i: usize| {
+        doc.tokens.get(i).and_then(|x| {
+            doc.parse
+                .word_at(x.start)
+                .and_then(|w| doc.parse.token(w))
+                .map(|w| w.upos.as_str())
+        })
+    };
+    let quote = |i: usize| {
+        doc.tokens
+            .get(i)
+            .is_some_and(|x| matches!(x.kind, TokKind::Punct))
+            && matches!(doc.tok(i), "\"" | "\u{201c}" | "\u{201d}")
+    };
+    let closing = (t + 1..doc.tokens.len().min(t + 12)).find(|&i| quote(i));
+    let modifies_a_noun = closing.is_some_and(|c| {
+        doc.tokens
+            .get(c + 1)
+            .is_some_and(|n| matches!(n.kind, TokKind::Word))
+            && matches!(upos(c + 1), Some("NOUN" | "PROPN"))
+    });
+    quote(t)
+        && doc.tok(t) != "\u{201d}"
         && doc
             .tokens
             .get(t + 1)
             .is_some_and(|n| matches!(n.kind, TokKind::Word))
         && doc.tok(t + 1).starts_with(char::is_lowercase)
-        && doc
-            .parse
-            .word_at(doc.tokens[t + 1].start)
-            .and_then(|w| doc.parse.token(w))
-            .is_some_and(|x| matches!(x.upos.as_str(), "NOUN" | "ADJ"))
+        && matches!(upos(t + 1), Some("NOUN" | "ADJ"))
+        && !modifies_a_noun
 }
 
 /// Whether the phrase `start..t` names people: its last word is a `group_head` noun ("our
