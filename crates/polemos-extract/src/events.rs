@@ -965,12 +965,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         })
                         .filter(|(_, others)| !others.is_empty())
                         .collect()
-                } else if cue.event_type == PloverType::Consult
-                    && cue.mode == "meet"
+                } else if ((cue.event_type == PloverType::Consult && cue.mode == "meet")
+                    || joint_act_named(doc, it))
                     && status == EventStatus::Past
                 {
                     // A meeting held is mutual: "X met Y" is also Y meeting X. (One announced
-                    // may yet be one-sided: "intends to meet with X officials".)
+                    // may yet be one-sided: "intends to meet with X officials".) So are talks
+                    // held and an agreement reached, named by a noun of a joint act (lexicon
+                    // `joint_act_noun`) in the cue: "held talks with Y", "came to an agreement
+                    // with Y".
                     let back = targets.iter().map(|&t| (vec![t], srcs.clone())).collect();
                     [vec![(srcs, targets)], back].concat()
                 } else {
@@ -1120,6 +1123,17 @@ mod tests_wire;
 /// were to carry out the threat", "if Chile launches an invasion"; not "if Chile ends the
 /// invasion", "if Bolivia condemns the attack", whose acts the condition presupposes). The parse
 /// is asked only where such a word stands before the cue.
+/// Whether the cue's words name an act two parties do together (lexicon `joint_act_noun`:
+/// "talks", "agreement") with a partner its "with" phrase names next: "held talks with Y",
+/// "came to an agreement with Y" (not "in Bangkok for talks aimed at ...", where the talks may
+/// be a mediator's with each side).
+fn joint_act_named(doc: &Doc<'_>, cue: &Item) -> bool {
+    (cue.tok..cue.tok_end).any(|t| {
+        doc.lexicon
+            .is(Lex::JointActNoun, &doc.tok(t).to_ascii_lowercase())
+    }) && (cue.tok..=cue.tok_end).any(|t| doc.tok_is_a(t, Class::PartnerWith))
+}
+
 fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize, noun: bool) -> bool {
     let from = doc.sentences[s].tokens.start;
     let p = &doc.parse;

@@ -307,3 +307,18 @@ fn an_act_feared_warned_of_or_prepared_for_has_not_happened() {
     let text = "A Chinese attack on Vietnam killed two fishermen.";
     assert!(has(text, "CHN", "ASSAULT", "VNM"), "{:?}", events(text));
 }
+
+#[test]
+fn talks_held_or_an_agreement_reached_with_a_partner_are_mutual() {
+    let text = "Chile came to an agreement with Peru on Saturday to withdraw its troops.";
+    assert!(has(text, "CHL", "AGREE", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "AGREE", "CHL"), "{:?}", events(text));
+    let text = "Chile held talks with Peru in Lima on Tuesday.";
+    assert!(has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
+    // Talks only planned may yet be one-sided, as a meeting announced is.
+    let text = "Chile will hold talks with Peru next week.";
+    assert!(!has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
+    // A mediator's talks named with no partner after "with" are not turned round.
+    let text = "The Indonesian foreign minister is in Lima for talks aimed at ending the clashes between Chile and Peru.";
+    assert!(!has(text, "CHL", "CONSULT", "IDN"), "{:?}", events(text));
+}
