@@ -966,12 +966,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .filter(|(_, others)| !others.is_empty())
                         .collect()
                 } else if ((cue.event_type == PloverType::Consult && cue.mode == "meet")
-                    || joint_act_named(doc, it))
+                    || (matches!(cue.event_type, PloverType::Consult | PloverType::Agree)
+                        && joint_act_named(doc, it)))
                     && status == EventStatus::Past
+                    && !negated
                 {
                     // A meeting held is mutual: "X met Y" is also Y meeting X. (One announced
-                    // may yet be one-sided: "intends to meet with X officials".) So are talks
-                    // held and an agreement reached, named by a noun of a joint act (lexicon
+                    // may yet be one-sided: "intends to meet with X officials", and so is one
+                    // refused: "refused to hold talks with Y".) So are talks held and an
+                    // agreement reached, named by a noun of a joint act (lexicon
                     // `joint_act_noun`) in the cue: "held talks with Y", "came to an agreement
                     // with Y".
                     let back = targets.iter().map(|&t| (vec![t], srcs.clone())).collect();
@@ -1117,12 +1120,6 @@ mod tests_voice;
 #[cfg(test)]
 mod tests_wire;
 
-/// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
-/// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"), or
-/// the noun cue `cue` (`noun`) is the object of a verb that would perform its act there ("if it
-/// were to carry out the threat", "if Chile launches an invasion"; not "if Chile ends the
-/// invasion", "if Bolivia condemns the attack", whose acts the condition presupposes). The parse
-/// is asked only where such a word stands before the cue.
 /// Whether the cue's words name an act two parties do together (lexicon `joint_act_noun`:
 /// "talks", "agreement") with a partner its "with" phrase names next: "held talks with Y",
 /// "came to an agreement with Y" (not "in Bangkok for talks aimed at ...", where the talks may
@@ -1134,6 +1131,12 @@ fn joint_act_named(doc: &Doc<'_>, cue: &Item) -> bool {
     }) && (cue.tok..=cue.tok_end).any(|t| doc.tok_is_a(t, Class::PartnerWith))
 }
 
+/// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
+/// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"), or
+/// the noun cue `cue` (`noun`) is the object of a verb that would perform its act there ("if it
+/// were to carry out the threat", "if Chile launches an invasion"; not "if Chile ends the
+/// invasion", "if Bolivia condemns the attack", whose acts the condition presupposes). The parse
+/// is asked only where such a word stands before the cue.
 fn in_condition(doc: &Doc<'_>, cue: &Item, s: usize, noun: bool) -> bool {
     let from = doc.sentences[s].tokens.start;
     let p = &doc.parse;

@@ -321,4 +321,9 @@ fn talks_held_or_an_agreement_reached_with_a_partner_are_mutual() {
     // A mediator's talks named with no partner after "with" are not turned round.
     let text = "The Indonesian foreign minister is in Lima for talks aimed at ending the clashes between Chile and Peru.";
     assert!(!has(text, "CHL", "CONSULT", "IDN"), "{:?}", events(text));
+    // A refusal is one side's, whatever it refuses.
+    let text = "Chile refused to hold talks with Peru on Monday.";
+    assert!(!has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
+    let text = "Chile refused to meet with Peru on Monday.";
+    assert!(!has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
 }
