@@ -25,8 +25,10 @@ fn is_quote(w: &str) -> bool {
 /// answer every stage gets to "whom does this pronoun stand for". A group's subject pronoun
 /// ("they", "it") is the group its sentence names before it (`group_antecedent`), else the
 /// speaker if a group speaks, else, for an "it" or a "they" of unowned officials that no actor
-/// precedes in its sentence, what the subject of the sentence before names
-/// (`previous_subject`), else the group the discourse named last; a person's pronoun, or a
+/// precedes in its sentence (for a "they", not even as an adjective), what the subject of the
+/// sentence before names (`previous_subject`; for an "it" that denies or rejects, whom that
+/// sentence's act was aimed at: `answered_party`) unless its sentence names that state after
+/// it, else the group the discourse named last; a person's pronoun, or a
 /// group's pronoun that is no subject ("its embassy", "could not support it"), is the speaker
 /// if one of its kind speaks, else the last of its kind the discourse named. `Some` of no
 /// actors: the pronoun stands for people who act for no state ("Chinese protesters ..., and
@@ -63,19 +65,27 @@ pub fn resolve(
             if !*person
                 && let Some(t) = group_subject_pronoun(doc, sentence, *at)
                 && !named_before(doc, sentence, t)
-                && (doc.tok_is_a(t, Class::NeuterPronoun) || unowned_agent_before(doc, sentence, t))
+                && (doc.tok_is_a(t, Class::NeuterPronoun)
+                    || (!adjectival_before(doc, sentence, t)
+                        && unowned_agent_before(doc, sentence, t)))
             {
                 // "The ministry said the ruling undermines WTO rules. It also said it will
                 // ...": an "it" that opens its sentence continues the subject of the sentence
                 // before, not the last group named there; and never the other party it acts
                 // upon ("It accused China", China named before). So do officials no actor owns
                 // ("Indonesia has detained ... ships from Vietnam. Officials said they seized
-                // ...": Indonesia's).
-                let found = previous_subject(doc, sentence, SUBJECT_CHAIN);
+                // ...": Indonesia's). An "it" that denies or rejects answers the act of the
+                // sentence before, so it is whom that act was aimed at (`answered_party`). A
+                // clash with the other party named after it leaves the discourse to judge.
+                let found = if answers(doc, t) {
+                    answered_party(doc, sentence)
+                } else {
+                    previous_subject(doc, sentence, SUBJECT_CHAIN)
+                };
                 match found {
                     Some(Some(a)) if !named_after(doc, sentence, t, a) => return Some(vec![a]),
-                    Some(_) => return Some(Vec::new()),
-                    None => {}
+                    Some(None) => return Some(Vec::new()),
+                    _ => {}
                 }
             }
             let (last_person, last_group) =
@@ -102,6 +112,116 @@ fn named_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
                     ..
                 }
             )
+    })
+}
+
+/// Whether sentence `s` names an actor, even as an adjective, before token `t`: "Officials
+/// said Turkish jets struck a village after they attacked ..." makes "they" the jets, not the
+/// officials' state.
+fn adjectival_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
+    doc.sentence_items(s)
+        .iter()
+        .any(|x| x.tok_end <= t && matches!(x.kind, ItemKind::Actor { .. }))
+}
+
+/// Whether the pronoun at token `t` is the subject of a verb that answers an act
+/// aimed at it (lexicon `answering_verb`: "It denied the charge", "It rejected the demand").
+fn answers(doc: &Doc<'_>, t: usize) -> bool {
+    let p = &doc.parse;
+    doc.tokens
+        .get(t)
+        .and_then(|tok| p.word_at(tok.start))
+        .and_then(|w| p.head(w))
+        .and_then(|h| p.token(h))
+        .is_some_and(|h| {
+            doc.lexicon
+                .is(Lex::AnsweringVerb, &h.lemma.to_ascii_lowercase())
+        })
+}
+
+/// Whom the act of the sentence before sentence `s` was aimed at, for an "it" that answers it
+/// (`answers`): a passive subject is that one already ("Pakistan was accused by India ... It
+/// denied"); else the object of the main subject's verb when it names a state or body ("The
+/// United States accused China of hacking"), else `None`, the discourse's last group ("demanded
+/// that Tehran release the sailors").
+fn answered_party(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
+    let r = s.checked_sub(1)?;
+    if doc.sentences[r].headline {
+        return None;
+    }
+    let p = &doc.parse;
+    let subject = main_subject(doc, r)?;
+    if p.has_rel(subject, "nsubj:pass") {
+        return previous_subject(doc, s, SUBJECT_CHAIN);
+    }
+    let verb = p.head(subject)?;
+    let object = p
+        .dependents(verb)
+        .filter(|&d| p.has_rel(d, "obj"))
+        .find_map(|d| mention_headed_by(doc, r, d))?;
+    as_group(doc, object)
+}
+
+/// What "it" makes of actor `a` standing as a subject: a state or body is itself; an outlet
+/// speaks for no state; a person's "it" is no person, so `None` (the discourse judges).
+fn as_group(doc: &Doc<'_>, a: usize) -> Option<Option<usize>> {
+    match doc.actors[a].kind {
+        ActorKind::Person => None,
+        ActorKind::MediaOutlet => Some(None),
+        _ => Some(Some(a)),
+    }
+}
+
+/// The main subject of sentence `r`: the subject nearest the root, or, where a quotation opens
+/// the sentence and its speaker follows the verb of saying ("\"...,\" said the Russian foreign
+/// ministry."), that speaker, not the quotation's own subject.
+fn main_subject(doc: &Doc<'_>, r: usize) -> Option<Word> {
+    let p = &doc.parse;
+    let parsed = p.sentence(r)?;
+    let depth = |w: Word| {
+        let mut d = 0usize;
+        let mut x = w;
+        while let Some(h) = p.head(x) {
+            d += 1;
+            x = h;
+            if d > parsed.tokens.len() {
+                break;
+            }
+        }
+        d
+    };
+    let reports = |h: Word| {
+        p.token(h).is_some_and(|tok| {
+            doc.sentence_items(r).iter().any(|x| {
+                matches!(x.kind, ItemKind::Cue(Cue::Report))
+                    && x.start <= tok.start
+                    && tok.start < x.end
+            })
+        })
+    };
+    // The verb of an inverted attribution follows the quotation's closing punctuation, and the
+    // parse may make its speaker a subject or an object.
+    let after_quote = |h: Word| {
+        h.index > 0
+            && p.token(Word {
+                sentence: r,
+                index: h.index - 1,
+            })
+            .is_some_and(|x| x.upos == "PUNCT")
+    };
+    let words = (0..parsed.tokens.len()).map(|index| Word { sentence: r, index });
+    let inverted = words
+        .clone()
+        .filter(|&w| p.has_rel(w, "nsubj") || p.has_rel(w, "obj"))
+        .filter(|&w| {
+            p.head(w)
+                .is_some_and(|h| h.index < w.index && after_quote(h) && reports(h))
+        })
+        .min_by_key(|&w| depth(w));
+    inverted.or_else(|| {
+        words
+            .filter(|&w| p.has_rel(w, "nsubj"))
+            .min_by_key(|&w| depth(w))
     })
 }
 
@@ -141,35 +261,21 @@ fn unowned_agent_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
 }
 
 /// What a group's subject pronoun that opens its sentence `s` (an "it", or a "they" of unowned
-/// officials: `unowned_agent_before`) continues: the subject of
-/// the main clause of the sentence before (the one nearest the root). `Some(Some(a))` when
-/// that subject is state or body `a` (or another "it" standing for one, followed back up to
-/// `chain` sentences); `Some(None)` when it is anything else (a person, a pair, a thing: "The
-/// ship was seized. It carried ...", "The decision ..."), which "it" may stand for as well, so
-/// that no state is guessed; `None` when the sentence before has no subject to read.
+/// officials: `unowned_agent_before`) continues: the main subject of the sentence before
+/// (`main_subject`). `Some(Some(a))` when that subject is state or body `a` (or another "it"
+/// standing for one, followed back up to `chain` sentences, or a noun of an agent or a text its
+/// owner speaks through: "Officials in Seoul", "A statement from the Chinese embassy");
+/// `Some(None)` when it is a pair or a thing that speaks for no state ("The ship was seized. It
+/// carried ...", "The resolution ..."), which "it" may stand for as well, so that no state is
+/// guessed; `None` when the sentence before has no subject to read, or one the discourse reads
+/// better (a person, an agent or an institution no actor names).
 fn previous_subject(doc: &Doc<'_>, s: usize, chain: usize) -> Option<Option<usize>> {
     let r = s.checked_sub(1)?;
     if doc.sentences[r].headline {
         return None;
     }
     let p = &doc.parse;
-    let parsed = p.sentence(r)?;
-    let depth = |w: Word| {
-        let mut d = 0usize;
-        let mut x = w;
-        while let Some(h) = p.head(x) {
-            d += 1;
-            x = h;
-            if d > parsed.tokens.len() {
-                break;
-            }
-        }
-        d
-    };
-    let subject = (0..parsed.tokens.len())
-        .map(|index| Word { sentence: r, index })
-        .filter(|&w| p.has_rel(w, "nsubj"))
-        .min_by_key(|&w| depth(w))?;
+    let subject = main_subject(doc, r)?;
     let token = p.token(subject)?;
     let t = doc.token_at(token.start);
     if token.upos == "PRON" {
@@ -185,25 +291,39 @@ fn previous_subject(doc: &Doc<'_>, s: usize, chain: usize) -> Option<Option<usiz
     if p.dependents(subject).any(|d| p.has_rel(d, "conj")) {
         return Some(None);
     }
-    let named = mention_headed_by(doc, r, subject);
-    let group = |a: usize| {
-        !matches!(
-            doc.actors[a].kind,
-            ActorKind::Person | ActorKind::MediaOutlet
-        )
-    };
-    if let Some(a) = named {
-        return Some(group(a).then_some(a));
+    if let Some(a) = mention_headed_by(doc, r, subject) {
+        return as_group(doc, a);
     }
-    // "The office of the U.S. Trade Representative said ...", "The ministry says ...": a noun
-    // of an agent speaks for the group that owns it; with no owner named, it is a body the
-    // text named before, which "it" may continue as the discourse does.
-    if doc.tok_in_lex(t, Lex::AgentNoun) {
+    // "The office of the U.S. Trade Representative said ...", "Officials in Seoul said ...", "A
+    // statement issued by the Iranian foreign ministry said ...": a noun of an agent, or of a
+    // text, speaks for the group that owns it; an agent with no owner named is a body the text
+    // named before, which "it" may continue as the discourse does; a text with none ("The
+    // resolution was drafted by ...") speaks for no state.
+    let lemma = token.lemma.to_ascii_lowercase();
+    let agent = doc.lexicon.is(Lex::AgentNoun, &lemma);
+    if agent
+        || ((doc.lexicon.is(Lex::TextNoun, &lemma) || doc.lexicon.is(Lex::DocumentNoun, &lemma))
+            && !doc.lexicon.is(Lex::VotedText, &lemma))
+    {
         let owner = p
             .dependents(subject)
             .filter(|d| p.has_rel(*d, "nmod"))
+            .chain(
+                p.dependents(subject)
+                    .filter(|d| p.has_rel(*d, "acl"))
+                    .flat_map(|d| p.dependents(d).filter(|x| p.has_rel(*x, "obl"))),
+            )
             .find_map(|d| mention_headed_by(doc, r, d));
-        return owner.map(|a| group(a).then_some(a));
+        return match owner {
+            Some(a) => as_group(doc, a),
+            None if agent => None,
+            None => Some(None),
+        };
+    }
+    // "The European Commission said ...": an institution a state's adjective names is that
+    // state's body; one no actor names is a body the text named before, as for an agent.
+    if doc.tok_in_lex(t, Lex::InstitutionWord) {
+        return mention_on(doc, r, subject, true).and_then(|a| as_group(doc, a));
     }
     Some(None)
 }
@@ -212,17 +332,27 @@ fn previous_subject(doc: &Doc<'_>, s: usize, chain: usize) -> Option<Option<usiz
 /// head is word `w`: the mention's own head, or the noun it modifies ("U.S." of "the U.S.
 /// report").
 fn mention_headed_by(doc: &Doc<'_>, s: usize, w: Word) -> Option<usize> {
+    mention_on(doc, s, w, false)
+}
+
+/// The actor of sentence `s` that a mention on the phrase headed by word `w` names: in full
+/// (`adjectival` false, as `mention_headed_by`) or as an adjective ("European" of "The European
+/// Commission"); never as an owner.
+fn mention_on(doc: &Doc<'_>, s: usize, w: Word, adjectival: bool) -> Option<usize> {
     let p = &doc.parse;
     doc.sentence_items(s).iter().find_map(|x| {
         let ItemKind::Actor {
             actor,
-            adjectival: false,
+            adjectival: adj,
             possessive: false,
             ..
         } = x.kind
         else {
             return None;
         };
+        if adj != adjectival {
+            return None;
+        }
         let mut h = p.head_of(&p.words_in(x.start, x.end));
         while let Some(m) = h.filter(|&m| matches!(p.rel(m), "amod" | "compound" | "flat")) {
             h = p.head(m);

@@ -346,6 +346,9 @@ pub enum Lex {
     /// object of a reaction ("condemned the move") stands for the act or document reported just
     /// before, and the reaction is aimed at its doer or owner (`events/answered.rs`).
     ActAnaphorNoun,
+    /// Verbs (lemmas) that answer an act aimed at their subject ("denied the charge",
+    /// "rejected the demand"): an opening "it" of one is who the act before was aimed at.
+    AnsweringVerb,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -489,7 +492,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 168] = [
+pub const LEXICONS: [(Lex, &str, Case); 169] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -670,6 +673,7 @@ pub const LEXICONS: [(Lex, &str, Case); 168] = [
     (Lex::AllegationNoun, "allegation_noun", Case::Any),
     (Lex::AllegationOnlyNoun, "allegation_only_noun", Case::Any),
     (Lex::ActAnaphorNoun, "act_anaphor_noun", Case::Any),
+    (Lex::AnsweringVerb, "answering_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

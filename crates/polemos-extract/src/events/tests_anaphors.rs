@@ -161,3 +161,97 @@ fn officials_unowned_are_the_officials_of_the_subject_of_the_sentence_before() {
                 seized 12 Argentine vessels.";
     assert!(has(text, "BOL", "COERCE", "ARG"), "{:?}", events(text));
 }
+
+#[test]
+fn an_it_after_plural_agents_a_place_owns_is_that_places_state() {
+    // "Officials in Seoul": the agent noun is read by its lemma, so the plural owns the "It".
+    for text in [
+        "Officials in Seoul said the launch was a provocation. It condemned North Korea's \
+         missile program.",
+        "Authorities in Beijing said the Japanese national had been detained for espionage. It \
+         accused Tokyo of sending spies.",
+    ] {
+        let found = events(text);
+        assert!(
+            found.iter().any(|(s, t, _, _)| t == "ACCUSE"
+                && (s.contains(&"KOR".into()) || s.contains(&"CHN".into()))),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn an_it_that_denies_or_rejects_is_whom_the_act_before_was_aimed_at() {
+    // The accused denies, the one asked rejects: not the accuser, the subject before.
+    let text = "The United States accused China of hacking government networks. It denied the \
+                charge on Tuesday.";
+    assert!(has(text, "CHN", "REJECT", "USA"), "{:?}", events(text));
+    assert!(!has(text, "USA", "REJECT", "CHN"), "{:?}", events(text));
+    let text = "Washington demanded that Tehran release the sailors. It rejected the demand.";
+    assert!(has(text, "IRN", "REJECT", "USA"), "{:?}", events(text));
+    assert!(!has(text, "USA", "REJECT", "IRN"), "{:?}", events(text));
+    // A passive subject is the accused already.
+    let text = "Pakistan was accused by India of sheltering militants on Monday. It denied the \
+                charge.";
+    assert!(has(text, "PAK", "REJECT", "IND"), "{:?}", events(text));
+}
+
+#[test]
+fn an_it_after_a_statement_a_body_issued_or_its_quoted_speaker_is_that_body() {
+    // A statement owned by a body stands for it; an inverted quotation's speaker is the subject
+    // of its sentence, not the quotation's own subject; an institution no actor names leaves
+    // the "It" to the discourse.
+    for (text, who, other) in [
+        (
+            "A statement from the Chinese embassy said the report was biased. It accused \
+             Australia of interfering in China's affairs.",
+            "CHN",
+            "AUS",
+        ),
+        (
+            "\"The sanctions are illegal,\" said the Russian foreign ministry. It accused \
+             Washington of economic warfare.",
+            "russian-foreign-ministry",
+            "USA",
+        ),
+        (
+            "The European Union opened an inquiry in May. The European Commission said the \
+             subsidies were unfair. It accused Beijing of dumping.",
+            "EU",
+            "CHN",
+        ),
+    ] {
+        assert!(
+            has(text, who, "ACCUSE", other),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn they_after_a_group_its_sentence_names_or_against_the_state_before_is_not_the_subject_before() {
+    // "they" are the Turkish jets named before it, not Iraq's officials.
+    let text = "Iraq protested to Turkey on Monday. Officials said Turkish jets struck a village \
+                after they attacked Kurdish fighters.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, t, _, _)| t == "ASSAULT" && s.contains(&"IRQ".into())),
+        "{:?}",
+        events(text)
+    );
+    // The subject before is named as the other party: the discourse, not no one.
+    let text = "Russia accused Ukraine of shelling the nuclear plant. Officials said they had shot \
+                down Russian drones over Kyiv.";
+    assert!(has(text, "UKR", "ASSAULT", "RUS"), "{:?}", events(text));
+    let text = "Egypt said Ethiopia had begun filling the dam. It said it had not consulted Cairo.";
+    assert!(
+        events(text).iter().any(|(s, t, g, neg)| *neg
+            && t == "CONSULT"
+            && s.contains(&"ETH".into())
+            && g.contains(&"EGY".into())),
+        "{:?}",
+        events(text)
+    );
+}
