@@ -965,18 +965,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         })
                         .filter(|(_, others)| !others.is_empty())
                         .collect()
-                } else if ((cue.event_type == PloverType::Consult && cue.mode == "meet")
-                    || (matches!(cue.event_type, PloverType::Consult | PloverType::Agree)
-                        && joint_act_named(doc, it)))
+                } else if cue.event_type == PloverType::Consult
+                    && cue.mode == "meet"
                     && status == EventStatus::Past
                     && !negated
                 {
                     // A meeting held is mutual: "X met Y" is also Y meeting X. (One announced
                     // may yet be one-sided: "intends to meet with X officials", and so is one
-                    // refused: "refused to hold talks with Y".) So are talks held and an
-                    // agreement reached, named by a noun of a joint act (lexicon
-                    // `joint_act_noun`) in the cue: "held talks with Y", "came to an agreement
-                    // with Y".
+                    // refused: "refused to meet with Y".)
                     let back = targets.iter().map(|&t| (vec![t], srcs.clone())).collect();
                     [vec![(srcs, targets)], back].concat()
                 } else {
@@ -1119,17 +1115,6 @@ mod tests_types;
 mod tests_voice;
 #[cfg(test)]
 mod tests_wire;
-
-/// Whether the cue's words name an act two parties do together (lexicon `joint_act_noun`:
-/// "talks", "agreement") with a partner its "with" phrase names next: "held talks with Y",
-/// "came to an agreement with Y" (not "in Bangkok for talks aimed at ...", where the talks may
-/// be a mediator's with each side).
-fn joint_act_named(doc: &Doc<'_>, cue: &Item) -> bool {
-    (cue.tok..cue.tok_end).any(|t| {
-        doc.lexicon
-            .is(Lex::JointActNoun, &doc.tok(t).to_ascii_lowercase())
-    }) && (cue.tok..=cue.tok_end).any(|t| doc.tok_is_a(t, Class::PartnerWith))
-}
 
 /// Whether the verb cue `cue` of sentence `s` heads a clause of condition (marked by a word of
 /// the profile's `condition_mark`: "if Russia deployed missiles", "unless Japan withdrew"), or
