@@ -66,7 +66,7 @@ pub fn resolve(
                 && let Some(t) = group_subject_pronoun(doc, sentence, *at)
                 && !named_before(doc, sentence, t)
                 && (doc.tok_is_a(t, Class::NeuterPronoun)
-                    || (!adjectival_before(doc, sentence, t)
+                    || (!any_actor_before(doc, sentence, t)
                         && unowned_agent_before(doc, sentence, t)))
             {
                 // "The ministry said the ruling undermines WTO rules. It also said it will
@@ -118,7 +118,7 @@ fn named_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
 /// Whether sentence `s` names an actor, even as an adjective, before token `t`: "Officials
 /// said Turkish jets struck a village after they attacked ..." makes "they" the jets, not the
 /// officials' state.
-fn adjectival_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
+fn any_actor_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
     doc.sentence_items(s)
         .iter()
         .any(|x| x.tok_end <= t && matches!(x.kind, ItemKind::Actor { .. }))
