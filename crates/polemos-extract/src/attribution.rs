@@ -141,9 +141,11 @@ fn answers(doc: &Doc<'_>, t: usize) -> bool {
 
 /// Whom the act of the sentence before sentence `s` was aimed at, for an "it" that answers it
 /// (`answers`): a passive subject is that one already ("Pakistan was accused by India ... It
-/// denied"); else the object of the main subject's verb when it names a state or body ("The
-/// United States accused China of hacking"), else `None`, the discourse's last group ("demanded
-/// that Tehran release the sailors").
+/// denied"); else the state or body that is itself the object of the main subject's verb ("The
+/// United States accused China of hacking"), or the subject of a demand's clause ("demanded
+/// that Tehran release the sailors"), when that verb is not negated. Anything else ("Iran
+/// rejected the U.S. proposal. It also dismissed ...": the proposal is no party; "Egypt did not
+/// accuse Ethiopia") continues the subject, as any opening "it" does (`previous_subject`).
 fn answered_party(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
     let r = s.checked_sub(1)?;
     if doc.sentences[r].headline {
@@ -151,15 +153,43 @@ fn answered_party(doc: &Doc<'_>, s: usize) -> Option<Option<usize>> {
     }
     let p = &doc.parse;
     let subject = main_subject(doc, r)?;
+    let continued = || previous_subject(doc, s, SUBJECT_CHAIN);
     if p.has_rel(subject, "nsubj:pass") {
-        return previous_subject(doc, s, SUBJECT_CHAIN);
+        return continued();
     }
-    let verb = p.head(subject)?;
-    let object = p
+    let Some(verb) = p.head(subject).filter(|&v| !p.negated(v)) else {
+        return continued();
+    };
+    // The actor whose own mention word `d` heads (not "U.S." of "the U.S. proposal").
+    let party = |d: Word| {
+        doc.sentence_items(r).iter().find_map(|x| match x.kind {
+            ItemKind::Actor {
+                actor,
+                adjectival: false,
+                possessive: false,
+                ..
+            } if p.head_of(&p.words_in(x.start, x.end)) == Some(d) => Some(actor),
+            _ => None,
+        })
+    };
+    let demanding = p.token(verb).is_some_and(|t| {
+        doc.lexicon
+            .is(Lex::DemandingVerb, &t.text.to_ascii_lowercase())
+    });
+    // "told Beijing to stop": the parse makes the one told an indirect object as often.
+    let asked = p
         .dependents(verb)
-        .filter(|&d| p.has_rel(d, "obj"))
-        .find_map(|d| mention_headed_by(doc, r, d))?;
-    as_group(doc, object)
+        .filter(|&d| p.has_rel(d, "obj") || p.has_rel(d, "iobj"))
+        .chain(
+            p.dependents(verb)
+                .filter(|&d| demanding && p.has_rel(d, "ccomp"))
+                .filter_map(|c| p.dependent(c, "nsubj")),
+        )
+        .find_map(party);
+    match asked {
+        Some(a) => as_group(doc, a),
+        None => continued(),
+    }
 }
 
 /// What "it" makes of actor `a` standing as a subject: a state or body is itself; an outlet

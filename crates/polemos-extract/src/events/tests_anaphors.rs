@@ -197,6 +197,21 @@ fn an_it_that_denies_or_rejects_is_whom_the_act_before_was_aimed_at() {
 }
 
 #[test]
+fn an_it_that_rejects_after_an_act_aimed_at_no_party_continues_the_subject() {
+    // A state named only as a modifier of the object is no party the act was aimed at.
+    let text = "Iran rejected the U.S. proposal on Monday. It also dismissed the new sanctions \
+                as illegal.";
+    assert!(!has(text, "USA", "REJECT", "IRN"), "{:?}", events(text));
+    // An act not done is no act to answer.
+    let text = "Egypt did not accuse Ethiopia of wrongdoing. It rejected calls for military \
+                action.";
+    assert!(!has(text, "ETH", "REJECT", "EGY"), "{:?}", events(text));
+    // The one told, an indirect object in the parse, is the one that rejects.
+    let text = "Washington told Beijing to stop the military drills. It rejected the request.";
+    assert!(has(text, "CHN", "REJECT", "USA"), "{:?}", events(text));
+}
+
+#[test]
 fn an_it_after_a_statement_a_body_issued_or_its_quoted_speaker_is_that_body() {
     // A statement owned by a body stands for it; an inverted quotation's speaker is the subject
     // of its sentence, not the quotation's own subject; an institution no actor names leaves
