@@ -1001,6 +1001,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && (between(crate::lang::Class::Reversing)
                     ^ between(crate::lang::Class::Refusing)
                     ^ ended_after);
+            // "Japan did not call on Russia to end its occupation": not asking for a thing
+            // takes no side on it (and not asking for its end does not back it).
+            if negated
+                && matches!(it.kind, ItemKind::Event(e)
+                    if k.events[e].event_type == PloverType::Request)
+            {
+                continue;
+            }
             let support = match kind {
                 Kind::Support
                 | Kind::Proposal

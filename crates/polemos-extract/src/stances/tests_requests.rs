@@ -573,3 +573,20 @@ fn a_demand_not_made_names_nothing_asked_for() {
     );
     assert!(!has(&s, "RUS", "summit", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_request_not_made_takes_no_side() {
+    // Not asking for an end of a thing does not back it, nor does not asking for it oppose it.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Japan did not call on Russia to end its occupation of the islands.",
+        "Japan and Russia dispute the Kuril Islands. Japan has not demanded the return of the islands.",
+    ] {
+        let s = stances(text);
+        assert!(s.is_empty(), "{text}: {s:?}");
+    }
+    // The request made still is.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan called on Russia to end its occupation of the islands.",
+    );
+    assert!(has(&s, "JPN", "occupation", "oppose"), "{s:?}");
+}
