@@ -64,9 +64,9 @@ pub fn resolve(
             }
             if !*person
                 && let Some(t) = group_subject_pronoun(doc, sentence, *at)
-                && !named_before(doc, sentence, t)
+                && !named_before(doc, sentence, t, false)
                 && (doc.tok_is_a(t, Class::NeuterPronoun)
-                    || (!any_actor_before(doc, sentence, t)
+                    || (!named_before(doc, sentence, t, true)
                         && unowned_agent_before(doc, sentence, t)))
             {
                 // "The ministry said the ruling undermines WTO rules. It also said it will
@@ -101,27 +101,14 @@ pub fn resolve(
 /// said ...").
 const SUBJECT_CHAIN: usize = 2;
 
-/// Whether sentence `s` names an actor (not as an adjective) before token `t`.
-fn named_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
+/// Whether sentence `s` names an actor before token `t`, in full, or also as an adjective
+/// when `adjectives` ("Officials said Turkish jets struck a village after they attacked ..."
+/// makes "they" the jets, not the officials' state).
+fn named_before(doc: &Doc<'_>, s: usize, t: usize, adjectives: bool) -> bool {
     doc.sentence_items(s).iter().any(|x| {
         x.tok_end <= t
-            && matches!(
-                x.kind,
-                ItemKind::Actor {
-                    adjectival: false,
-                    ..
-                }
-            )
+            && matches!(x.kind, ItemKind::Actor { adjectival, .. } if adjectives || !adjectival)
     })
-}
-
-/// Whether sentence `s` names an actor, even as an adjective, before token `t`: "Officials
-/// said Turkish jets struck a village after they attacked ..." makes "they" the jets, not the
-/// officials' state.
-fn any_actor_before(doc: &Doc<'_>, s: usize, t: usize) -> bool {
-    doc.sentence_items(s)
-        .iter()
-        .any(|x| x.tok_end <= t && matches!(x.kind, ItemKind::Actor { .. }))
 }
 
 /// Whether the pronoun at token `t` is the subject of a verb that answers an act
@@ -314,7 +301,7 @@ fn previous_subject(doc: &Doc<'_>, s: usize, chain: usize) -> Option<Option<usiz
         }
         return match group_antecedent(doc, r, t) {
             Some(found) => Some(found),
-            None if named_before(doc, r, t) => Some(None),
+            None if named_before(doc, r, t, false) => Some(None),
             None => previous_subject(doc, r, chain - 1).or(Some(None)),
         };
     }

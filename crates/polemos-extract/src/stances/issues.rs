@@ -716,22 +716,23 @@ fn opening_scare_quote(doc: &Doc<'_>, t: usize) -> bool {
             .is_some_and(|x| matches!(x.kind, TokKind::Punct))
             && matches!(doc.tok(i), "\"" | "\u{201c}" | "\u{201d}")
     };
-    let closing = (t + 1..doc.tokens.len().min(t + 12)).find(|&i| quote(i));
-    let modifies_a_noun = closing.is_some_and(|c| {
+    // The tokens are read first: the parse is asked only at a quotation mark before a word.
+    let word = |i: usize| {
         doc.tokens
-            .get(c + 1)
+            .get(i)
             .is_some_and(|n| matches!(n.kind, TokKind::Word))
-            && matches!(upos(c + 1), Some("NOUN" | "PROPN"))
-    });
+    };
+    let modifies_a_noun = || {
+        (t + 1..doc.tokens.len().min(t + 12))
+            .find(|&i| quote(i))
+            .is_some_and(|c| word(c + 1) && matches!(upos(c + 1), Some("NOUN" | "PROPN")))
+    };
     quote(t)
         && doc.tok(t) != "\u{201d}"
-        && doc
-            .tokens
-            .get(t + 1)
-            .is_some_and(|n| matches!(n.kind, TokKind::Word))
+        && word(t + 1)
         && doc.tok(t + 1).starts_with(char::is_lowercase)
         && matches!(upos(t + 1), Some("NOUN" | "ADJ"))
-        && !modifies_a_noun
+        && !modifies_a_noun()
 }
 
 /// Whether the phrase `start..t` names people: its last word is a `group_head` noun ("our

@@ -926,6 +926,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         && x.start >= src_end.max(clause.start)
                         && it.tok.saturating_sub(x.tok_end) <= 3
                 }) || holders::negated_in_tree(doc, it));
+            // "Japan did not call on Russia to end its occupation": not asking for a thing
+            // takes no side on it (and not asking for its end does not back it).
+            if negated
+                && matches!(it.kind, ItemKind::Event(e)
+                    if k.events[e].event_type == PloverType::Request)
+            {
+                continue;
+            }
             // "both countries have yet to agree to a maritime boundary": the two parties not
             // agreeing with each other is their quarrel, no stance of either against the thing.
             if negated
@@ -1001,14 +1009,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && (between(crate::lang::Class::Reversing)
                     ^ between(crate::lang::Class::Refusing)
                     ^ ended_after);
-            // "Japan did not call on Russia to end its occupation": not asking for a thing
-            // takes no side on it (and not asking for its end does not back it).
-            if negated
-                && matches!(it.kind, ItemKind::Event(e)
-                    if k.events[e].event_type == PloverType::Request)
-            {
-                continue;
-            }
             let support = match kind {
                 Kind::Support
                 | Kind::Proposal
