@@ -1218,6 +1218,18 @@ fn verbal(
         p.has_rel(*d, "obl:agent")
             || (p.has_rel(*d, "obl") && case_in(p, *d, Class::AgentPreposition))
     });
+    // "The two leaders conferred by phone": the parser may read the verb as a passive with the
+    // means its agent; with no passive auxiliary the verb is active, its passive subject the doer.
+    let by_means = agent.is_some_and(|a| {
+        p.token(a).is_some_and(|t| {
+            p.lexicon()
+                .is(Lex::MeansNoun, &t.lemma.to_ascii_lowercase())
+        })
+    }) && !p.dependents(v).any(|d| p.has_rel(d, "aux:pass"));
+    let agent = agent.filter(|_| !by_means);
+    // "the two leaders conferred by phone", read as a participle modifying "leaders": they
+    // conferred.
+    let participle = participle && !by_means;
     // "Belarus was hit with new sanctions by the EU": the parser may hang the agent on the
     // oblique of what the verb acts with (`instrument_case`); only for a cue coded through
     // that thing (its row's objects).
@@ -1314,7 +1326,7 @@ fn verbal(
         }
         return args;
     }
-    if passive(p, v) || participle {
+    if (passive(p, v) && !by_means) || participle {
         args.passive = true;
         if let Some(agent) = agent {
             args.source = doer_who(p, map, items, agent);
@@ -1357,7 +1369,14 @@ fn verbal(
         }
         return args;
     }
-    let subject = subject_of(p, v, &mut args.requested, &mut args.shared);
+    let subject = subject_of(p, v, &mut args.requested, &mut args.shared).or_else(|| {
+        by_means
+            .then(|| {
+                p.dependent(v, "nsubj:pass")
+                    .or_else(|| p.head(v).filter(|_| p.has_rel(v, "acl")))
+            })
+            .flatten()
+    });
     if let Some(s) = subject {
         // "Chinese fishermen rammed ...", "Nigerian gunmen attacked ...": private people a
         // demonym describes do not act for their state, as subjects as much as agents.

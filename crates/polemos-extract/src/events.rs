@@ -460,8 +460,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "disputed by Moscow": a participle whose subject is the target; the broad
             // dictionary verbs are not coded from one.
+            // Not "conferred by phone": a means after "by" is no agent.
             let participle = cue.args == Args::Dyad
                 && doc.tok_is_a(it.tok_end, Class::AgentPreposition)
+                && !doc.lexicon.is(
+                    Lex::MeansNoun,
+                    &doc.tok(it.tok_end + 1).to_ascii_lowercase(),
+                )
                 && !tree.passive;
             // "suggested that the president was aware": a belief reported, nothing asked.
             let believed =

@@ -826,6 +826,25 @@ pub fn unrealized_act(doc: &Doc<'_>, cue: &Item) -> bool {
     let Some(lemma) = p.token(g).map(|t| t.lemma.to_ascii_lowercase()) else {
         return false;
     };
+    // "the need for the two countries to conduct formal discussions": the object of an
+    // infinitive that performs the act, modifying a noun of what is only needed or planned
+    // (entries "need to", "plan to").
+    if p.has_rel(n, "obj")
+        && p.lang().is(Class::PerformingVerb, &lemma)
+        && p.has_rel(g, "acl")
+        && let Some(to) = p
+            .dependents(g)
+            .filter(|&m| p.has_rel(m, "mark"))
+            .filter_map(|m| p.token(m))
+            .map(|t| t.text.to_ascii_lowercase())
+            .find(|t| p.lang().is(Class::InfinitiveMarker, t))
+        && let Some(noun) = p.head(g).and_then(|h| p.token(h))
+    {
+        let entry = format!("{} {to}", noun.lemma.to_ascii_lowercase());
+        if p.lexicon().is_entry(Lex::UnrealizedVerb, &entry) {
+            return true;
+        }
+    }
     let entry = if p.has_rel(n, "obj") || p.has_rel(n, "nsubj:pass") {
         lemma
     } else if p.has_rel(n, "obl") || p.has_rel(n, "nmod") {

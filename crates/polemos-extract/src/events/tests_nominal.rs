@@ -317,3 +317,60 @@ fn a_meeting_refused_is_one_sides() {
     assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
     assert!(!has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
 }
+
+#[test]
+fn a_shootdown_named_by_its_noun_is_an_assault_of_the_possessor() {
+    let text = "The Indian shootdown of a Pakistani drone angered Islamabad.";
+    assert!(has(text, "IND", "ASSAULT", "PAK"), "{:?}", events(text));
+    // Any such act is none done.
+    let text = "Any shootdown of a Pakistani drone would be answered.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "ASSAULT"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn tariffs_named_by_their_noun_are_a_sanction_on_the_on_phrase() {
+    let text = "U.S. tariffs on Chinese steel took effect on Monday.";
+    assert!(has(text, "USA", "SANCTION", "CHN"), "{:?}", events(text));
+    // Any tariffs, and tariffs of no one on no one, are none imposed.
+    for text in [
+        "Any tariffs on Chinese goods would hurt American farmers.",
+        "Tariffs on steel hurt farmers in Ohio.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
+fn a_refusal_by_an_agent_is_the_agents_rejection() {
+    let text = "The refusal by Argentina to extradite the suspect to Chile was criticized.";
+    assert!(has(text, "ARG", "REJECT", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_discussion_held_is_a_consultation_between_its_holders() {
+    let text = "Chile and Peru had a long discussion on Monday.";
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn an_act_a_noun_of_need_wants_performed_is_not_done() {
+    // "the need for X to hold a meeting": the meeting is only needed.
+    let text = "Bolivia and Paraguay dispute their border. He underscored the need for the two countries to hold a meeting on the border.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "CONSULT"),
+        "{:?}",
+        events(text)
+    );
+    // A meeting held is still one.
+    let text = "Bolivia and Paraguay dispute their border. The two countries held a meeting on the border.";
+    assert!(has(text, "BOL", "CONSULT", "PRY"), "{:?}", events(text));
+}

@@ -206,3 +206,27 @@ fn they_is_no_pair_past_people_or_one_sides_body_or_in_a_bystanders_words() {
         );
     }
 }
+
+#[test]
+fn conferring_by_phone_is_done_by_the_subject_not_upon_it() {
+    // The parser reads "conferred by phone" as a passive with "phone" its agent.
+    let text = "Chile and Peru conferred by phone on Monday.";
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+    assert!(has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
+    // A pair phrase the parser makes the head of a participle: the pair conferred.
+    let text = "Chilean President Gabriel Boric and Peruvian counterpart Dina Boluarte attended a summit in Quito. A spokesman said the two leaders conferred by phone again on Friday.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, o, _)| t == "CONSULT" && s == &["CHL"] && o == &["PER"]),
+        "{:?}",
+        events(text)
+    );
+    // A passive with its auxiliary stays one: no one conferred with anyone.
+    let text = "The award was conferred by letter on the Peruvian ambassador.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "CONSULT"),
+        "{:?}",
+        events(text)
+    );
+}

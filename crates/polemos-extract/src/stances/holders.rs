@@ -626,6 +626,18 @@ pub(super) fn coordinated_pair(doc: &Doc<'_>, s: usize, before: usize) -> Option
                     found = Some(vec![a, b]);
                 }
             }
+            // "President Barack Obama and Turkish counterpart Recep Tayyip Erdogan agreed":
+            // the parser may make the second name a subject of its own, no conjunct; an actor
+            // named right after the "and" that ends the first is coordinated all the same.
+            let next = items.iter().find(|y| {
+                y.start < before && y.tok == x.tok_end + 1 && doc.tok_is_a(x.tok_end, Class::And)
+            });
+            if let Some(ItemKind::Actor { actor: b, .. }) = next.map(|y| &y.kind)
+                && doc.holder_of(a) != doc.holder_of(*b)
+                && doc.holder_of(*b).is_some()
+            {
+                found = Some(vec![a, *b]);
+            }
         }
         if found.is_some() {
             return found;

@@ -199,3 +199,20 @@ fn a_backing_denied_backs_nothing() {
     ));
     assert!(!has(&s, "CAN", "settlement", "support"), "{s:?}");
 }
+
+#[test]
+fn two_leaders_named_with_and_but_parsed_apart_are_the_pair() {
+    // The parser makes "Indian counterpart Narendra Modi" a subject of its own, no conjunct of
+    // Biden; "the two leaders" are still Biden and Modi, not the parties of the dispute.
+    let s = stances(
+        "Hours after the Indian shootdown of a Pakistani drone along the Kashmir border, U.S. President Joe Biden and Indian counterpart Narendra Modi agreed on the need to de-escalate tensions and prevent further incidents.\n\nThe White House, in a statement late Tuesday, said the two leaders conferred by phone and voiced their commitment to developing a transitional political process for peace in Kashmir.",
+    );
+    assert!(
+        has(&s, "USA", "transitional-political-process", "support"),
+        "{s:?}"
+    );
+    assert!(
+        !has(&s, "PAK", "transitional-political-process", "support"),
+        "{s:?}"
+    );
+}
