@@ -113,6 +113,10 @@ AMBIGUOUS = {
     # "find" than founding). Studying a proposal is no investigation of anyone either.
     "study", "studies", "studied", "studying", "garner", "garners", "garnered", "garnering",
     "found",
+    # prec42, dev69: "while she awaits a hearing on extradition to the United States" coded a
+    # consultation with the United States. A hearing is a court's or a committee's, and "hear"
+    # alone is listening ("heard the news"), not talks with anyone (040).
+    "hear", "hears", "heared", "hearing",
     # "benefiting from the Italian trade" (060) is no cooperation; "cried wolf" no rebuke. (Not
     # "claimed": "has claimed that Pakistani troops infiltrated" is the accusation it codes.)
     "benefit", "benefits", "benefited", "benefiting", "benefitted", "benefitting", "cry", "cries",

@@ -630,6 +630,21 @@ fn studying_garnering_and_finding_are_no_acts() {
 }
 
 #[test]
+fn a_hearing_and_hearing_are_no_consultation() {
+    // The dictionary's bare "hear" forms (040): a court's hearing, listening to concerns.
+    for text in [
+        "The Chilean envoy awaits a hearing on his expulsion from Peru.",
+        "Chilean officials said they hear Peru's concerns.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "CONSULT"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn thinking_approaching_and_exchanging_words_are_no_acts() {
     // "think" and "approach" (040, consult) and "exchanged" (060, cooperate) in their everyday
     // senses: an opinion, a noun of method, a quarrel.
