@@ -155,6 +155,29 @@ fn without_negates_only_the_verb_it_marks() {
 }
 
 #[test]
+fn a_release_of_a_person_pronoun_answers_no_states_act() {
+    // "him" is aimed at the person, whom no name gives: not at the last state named.
+    let text = "He is accused of breaking Peruvian sanctions on Bolivia. A Chilean court freed \
+                him on bail on Tuesday.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, t, g, _)| s == &["CHL"] && t == "CONCEDE" && !g.is_empty()),
+        "{:?}",
+        events(text)
+    );
+    // A group's pronoun still stands for the group.
+    let text = "Bolivia detained two Chilean soldiers last week. On Tuesday Bolivia freed them.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, _)| s == &["BOL"] && t == "CONCEDE" && g == &["CHL"]),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
 fn a_negating_verb_leaves_the_verb_joined_to_it_affirmed() {
     for (text, kind) in [
         (
