@@ -645,6 +645,21 @@ fn a_hearing_and_hearing_are_no_consultation() {
 }
 
 #[test]
+fn removing_alone_is_no_deportation() {
+    // The dictionary's bare "removed" (174, deport): from a list, or of things.
+    for text in [
+        "Chile removed Peru from its list of preferred suppliers.",
+        "Chile removed the Peruvian flags from the border post.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "COERCE"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn thinking_approaching_and_exchanging_words_are_no_acts() {
     // "think" and "approach" (040, consult) and "exchanged" (060, cooperate) in their everyday
     // senses: an opinion, a noun of method, a quarrel.
