@@ -113,6 +113,15 @@ AMBIGUOUS = {
     # "find" than founding). Studying a proposal is no investigation of anyone either.
     "study", "studies", "studied", "studying", "garner", "garners", "garnered", "garnering",
     "found",
+    # prec42, dev69: "while she awaits a hearing on extradition to the United States" coded a
+    # consultation with the United States. A hearing is a court's or a committee's, and "hear"
+    # alone is listening ("heard the news"), not talks with anyone (040).
+    "hear", "hears", "heared", "hearing",
+    # prec42, dev42: "Tokyo removed the South from its list of trusted trade partners" coded a
+    # deportation (174). "removed" alone is as often from a list, an office or a post, and of
+    # things ("removed the barriers"); the dictionary's phrases ("removed from office",
+    # "removed restrictions") stay.
+    "remove", "removes", "removed", "removing",
     # "benefiting from the Italian trade" (060) is no cooperation; "cried wolf" no rebuke. (Not
     # "claimed": "has claimed that Pakistani troops infiltrated" is the accusation it codes.)
     "benefit", "benefits", "benefited", "benefiting", "benefitted", "benefitting", "cry", "cries",

@@ -802,6 +802,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && cue.args != Args::Dyad
                 && cue.mode != "deny"
                 && tree.target != Who::Other
+                // "A Canadian judge freed her": aimed at the person the pronoun stands for,
+                // whom no name gives; not an answer to the last state's act.
+                && !matches!(tree.target, Who::Pronoun(true, _))
             {
                 answered::answered(doc, &acts, s, (it.start, it.end), &srcs, clause.speaker)
             } else {

@@ -90,16 +90,28 @@ pub(super) fn negates_another(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
 /// (`advcl` marked by an `infinitive_marker`, without a subject of its own) ("did not want to
 /// condemn", "did not condemn or criticize", "did not say it would condemn", "has not bought
 /// oil to support" stay negated), nor is a participle (`acl`) on the negated verb's object
-/// ("did not sign the statement criticizing Russia").
+/// ("did not sign the statement criticizing Russia"). A negator that is itself a verb
+/// ("denied", "refused to") negates no verb joined to it by `conj`.
 pub(super) fn negates_another_verb(doc: &Doc<'_>, neg: &Item, cue: &Item) -> bool {
     let p = &doc.parse;
     let (Some(n), Some(c)) = (p.word_at(neg.start), p.word_at(cue.start)) else {
         return false;
     };
+    let is_verb = |w| p.token(w).is_some_and(|t| t.upos == "VERB");
+    // A negating verb ("deny", "refused to") negates what it governs, not a verb joined to it:
+    // "deny involvement and have been pressuring Kyrgyzstan" does pressure. A bare infinitive
+    // or one marked "to" ("refused to sanction Peru and to threaten Bolivia", where the parser
+    // may join it to "refused") continues what is refused.
+    let infinitive = |w| {
+        p.token(w).is_some_and(|t| t.xpos == "VB")
+            || p.marked_by(w, crate::lang::Class::InfinitiveMarker)
+    };
+    if is_verb(n) && is_verb(c) && !infinitive(c) && conjunct_of(p, c, n) {
+        return true;
+    }
     let Some(verb) = p.head(n) else {
         return false;
     };
-    let is_verb = |w| p.token(w).is_some_and(|t| t.upos == "VERB");
     if verb == c || !is_verb(verb) || !is_verb(c) || n.index >= verb.index || verb.index >= c.index
     {
         return false;
@@ -125,6 +137,22 @@ pub(super) fn negates_another_verb(doc: &Doc<'_>, neg: &Item, cue: &Item) -> boo
         }
     }
     true
+}
+
+/// Whether `c` is joined to `v` by `conj` links only (a conjunct of it, or of its conjunct).
+fn conjunct_of(p: &crate::tree::Parse<'_>, c: crate::tree::Word, v: crate::tree::Word) -> bool {
+    let mut x = c;
+    for _ in 0..8 {
+        if !p.has_rel(x, "conj") {
+            return false;
+        }
+        match p.head(x) {
+            Some(h) if h == v => return true,
+            Some(h) => x = h,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Whether the negator `neg` negates a verb of ending (`ending_verb`, in one of its

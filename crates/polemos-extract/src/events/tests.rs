@@ -155,6 +155,66 @@ fn without_negates_only_the_verb_it_marks() {
 }
 
 #[test]
+fn a_release_of_a_person_pronoun_answers_no_states_act() {
+    // "him" is aimed at the person, whom no name gives: not at the last state named.
+    let text = "He is accused of breaking Peruvian sanctions on Bolivia. A Chilean court freed \
+                him on bail on Tuesday.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, t, g, _)| s == &["CHL"] && t == "CONCEDE" && !g.is_empty()),
+        "{:?}",
+        events(text)
+    );
+    // A group's pronoun still stands for the group.
+    let text = "Bolivia detained two Chilean soldiers last week. On Tuesday Bolivia freed them.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, _)| s == &["BOL"] && t == "CONCEDE" && g == &["CHL"]),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_negating_verb_leaves_the_verb_joined_to_it_affirmed() {
+    for (text, kind) in [
+        (
+            "Chile denies involvement and has threatened Peru.",
+            "THREATEN",
+        ),
+        (
+            "Chile declined to comment and later accused Peru of spying.",
+            "ACCUSE",
+        ),
+        (
+            "Chile refused to attend the summit and threatened Peru with sanctions.",
+            "THREATEN",
+        ),
+    ] {
+        assert!(
+            events(text)
+                .iter()
+                .any(|(s, t, g, n)| s == &["CHL"] && t == kind && g == &["PER"] && !*n),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // What the negating verb governs stays negated, a conjunct of it too.
+    for text in [
+        "Chile refused to condemn Peru on Monday.",
+        "Chile refused to sanction Peru and to threaten Bolivia.",
+    ] {
+        assert!(
+            events(text).iter().all(|(_, _, _, n)| *n) && !events(text).is_empty(),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
 fn a_negator_of_a_relative_clause_leaves_the_main_verb_affirmed() {
     for text in [
         "Chile, which has never recognized the ruling, condemned Peru on Monday.",

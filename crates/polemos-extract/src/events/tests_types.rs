@@ -630,6 +630,36 @@ fn studying_garnering_and_finding_are_no_acts() {
 }
 
 #[test]
+fn a_hearing_and_hearing_are_no_consultation() {
+    // The dictionary's bare "hear" forms (040): a court's hearing, listening to concerns.
+    for text in [
+        "The Chilean envoy awaits a hearing on his expulsion from Peru.",
+        "Chilean officials said they hear Peru's concerns.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "CONSULT"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn removing_alone_is_no_deportation() {
+    // The dictionary's bare "removed" (174, deport): from a list, or of things.
+    for text in [
+        "Chile removed Peru from its list of preferred suppliers.",
+        "Chile removed the Peruvian flags from the border post.",
+    ] {
+        let found = events(text);
+        assert!(
+            !found.iter().any(|(_, t, _, _)| t == "COERCE"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn thinking_approaching_and_exchanging_words_are_no_acts() {
     // "think" and "approach" (040, consult) and "exchanged" (060, cooperate) in their everyday
     // senses: an opinion, a noun of method, a quarrel.
