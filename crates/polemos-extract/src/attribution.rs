@@ -62,16 +62,6 @@ pub fn resolve(
             if let Some(sp) = speaker.filter(|&sp| is_person(sp) == *person) {
                 return Some(vec![sp]);
             }
-            // "Iran is accusing Ban Ki-moon of meddling after he urged ...": with no speaker, a
-            // person pronoun of a subordinate clause stands for the one person its own sentence
-            // names before it, in whatever role, rather than for the last person of the
-            // sentences before.
-            if *person
-                && let Some(t) = *at
-                && let Some(a) = sole_person_before(doc, sentence, t)
-            {
-                return Some(vec![a]);
-            }
             if !*person
                 && let Some(t) = group_subject_pronoun(doc, sentence, *at)
                 && !named_before(doc, sentence, t, false)
@@ -411,22 +401,6 @@ fn person_subject_before(doc: &Doc<'_>, s: usize, pronoun: usize) -> Option<usiz
         w.is_some_and(|h| p.rel(h).starts_with("nsubj"))
     };
     doc.person_named_before(s, pronoun, |_, x| is_subject(x.start, x.end))
-}
-
-/// The person sentence `s` names before token `pronoun`, if it names just one (however often)
-/// and the pronoun's verb is not the sentence's main verb.
-fn sole_person_before(doc: &Doc<'_>, s: usize, pronoun: usize) -> Option<usize> {
-    // Only a pronoun of a subordinate clause: "After meeting Putin, he said ..." is not Putin.
-    let p = &doc.parse;
-    let clause_verb = p
-        .word_at(doc.tokens.get(pronoun)?.start)
-        .and_then(|w| p.head(w))?;
-    if p.has_rel(clause_verb, "root") {
-        return None;
-    }
-    let mut found = None;
-    let another = doc.person_named_before(s, pronoun, |a, _| *found.get_or_insert(a) != a);
-    if another.is_some() { None } else { found }
 }
 
 /// The token of a group's subject pronoun ("they", "it"): `at` if it is one that the parse
@@ -1032,31 +1006,6 @@ mod tests {
             })
             .collect();
         (events, stances)
-    }
-
-    #[test]
-    fn a_subordinate_clauses_he_is_the_one_person_its_sentence_names_before_it() {
-        let (events, _) = facts(
-            "German Chancellor Olaf Scholz condemned the strikes. Russia has accused U.N. envoy \
-             Martin Griffiths of bias since he urged Moscow to halt the shelling.",
-        );
-        assert!(
-            events
-                .iter()
-                .any(|(s, t, _)| s == &["martin-griffiths"] && t == "REQUEST"),
-            "{events:?}"
-        );
-        // A main clause's "he" is not the person of an adjunct before it.
-        let (events, _) = facts(
-            "German Chancellor Olaf Scholz condemned the strikes. After meeting Russian \
-             President Vladimir Putin, he urged Moscow to halt the shelling.",
-        );
-        assert!(
-            events
-                .iter()
-                .any(|(s, t, _)| s == &["olaf-scholz"] && t == "REQUEST"),
-            "{events:?}"
-        );
     }
 
     #[test]
