@@ -802,11 +802,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 && cue.args != Args::Dyad
                 && cue.mode != "deny"
                 && tree.target != Who::Other
-                // "A Canadian judge freed her": aimed at the person the pronoun stands for,
-                // whom no name gives; not an answer to the last state's act.
-                && !matches!(tree.target, Who::Pronoun(true, _))
             {
-                answered::answered(doc, &acts, s, (it.start, it.end), &srcs, clause.speaker)
+                if matches!(tree.target, Who::Pronoun(true, _)) {
+                    // "A Canadian judge freed her": aimed at the person the pronoun stands for,
+                    // not an answer to the last state's act; that person's state only when the
+                    // reacting side seized someone of a state lately ("Iran detained the British
+                    // envoy ... Iran freed him").
+                    if cue.event_type == PloverType::Concede {
+                        answered::seized_side(doc, &acts, &srcs)
+                    } else {
+                        Vec::new()
+                    }
+                } else {
+                    answered::answered(doc, &acts, s, (it.start, it.end), &srcs, clause.speaker)
+                }
             } else {
                 targets
             };
@@ -1002,6 +1011,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 start: it.start,
                 event_type: cue.event_type,
                 sources: dyads.iter().flat_map(|d| d.0.clone()).collect(),
+                targets: dyads.iter().flat_map(|d| d.1.clone()).collect(),
             });
             for (srcs, targets) in dyads {
                 let mut sources: Vec<String> = srcs.iter().map(|&a| doc.actor_name(a)).collect();

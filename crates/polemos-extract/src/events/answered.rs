@@ -13,12 +13,32 @@ use polemos_core::model::{ActorKind, PloverType};
 /// How many sentences back the act answered may be.
 pub const REACH: usize = 3;
 
-/// An act coded lately: its sentence, where its cue starts (bytes), its type and who did it.
+/// An act coded lately: its sentence, where its cue starts (bytes), its type, who did it and
+/// upon whom.
 pub struct Act {
     pub sentence: usize,
     pub start: usize,
     pub event_type: PloverType,
     pub sources: Vec<usize>,
+    pub targets: Vec<usize>,
+}
+
+/// The other side of a concession aimed at a person's pronoun ("Iran freed him"): the side the
+/// reacting side's latest seizure was aimed at ("Iran detained the British envoy": the
+/// envoy's state), when it had one. Empty when none: the person is then unnamed, and no state
+/// is the concession's other side ("A Canadian judge freed her" after "sanctions on Iran").
+pub fn seized_side(doc: &Doc<'_>, acts: &[Act], reacting: &[usize]) -> Vec<usize> {
+    let ours = |a: usize| reacting.iter().any(|&r| doc.state_of(r) == doc.state_of(a));
+    acts.iter()
+        .rev()
+        .find(|a| {
+            a.event_type == PloverType::Coerce
+                && !a.targets.is_empty()
+                && !a.sources.is_empty()
+                && a.sources.iter().all(|&x| ours(x))
+        })
+        .map(|a| a.targets.clone())
+        .unwrap_or_default()
 }
 
 /// Whether an act of this type answers another side's act: a rejection, a protest, an apology.

@@ -178,6 +178,31 @@ fn a_release_of_a_person_pronoun_answers_no_states_act() {
 }
 
 #[test]
+fn a_release_of_a_person_pronoun_answers_the_seizure_of_that_person() {
+    // "him" is the envoy the same side seized: his state is the release's other side (rev42b).
+    for (text, source, target) in [
+        (
+            "Iran detained the British envoy last week. On Tuesday Iran freed him.",
+            "IRN",
+            "GBR",
+        ),
+        (
+            "Russia detained a U.S. diplomat in Moscow. Russia later released him.",
+            "RUS",
+            "USA",
+        ),
+    ] {
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .any(|(s, t, g, _)| s == &[source] && t == "CONCEDE" && g == &[target]),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn a_negating_verb_leaves_the_verb_joined_to_it_affirmed() {
     for (text, kind) in [
         (
