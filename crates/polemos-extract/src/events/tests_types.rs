@@ -645,6 +645,19 @@ fn a_hearing_and_hearing_are_no_consultation() {
 }
 
 #[test]
+fn hearing_from_a_state_is_a_consultation() {
+    // "hear" alone is no consultation, "hear from" an envoy is (rev42b).
+    let text = "The Security Council will hear from Iran's envoy on Tuesday.";
+    let found = events(text);
+    assert!(
+        found
+            .iter()
+            .any(|(s, t, g, _)| s == &["UNSC"] && t == "CONSULT" && g == &["IRN"]),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn removing_alone_is_no_deportation() {
     // The dictionary's bare "removed" (174, deport): from a list, or of things.
     for text in [
