@@ -658,6 +658,31 @@ fn hearing_from_a_state_is_a_consultation() {
 }
 
 #[test]
+fn removing_people_is_a_deportation() {
+    // The bare "removed" is no deportation; removing migrants or children is (rev42b).
+    for (text, source, target) in [
+        (
+            "The British government removed 15 Albanian migrants to Tirana on Thursday.",
+            "GBR",
+            "ALB",
+        ),
+        (
+            "Russia forcibly removed Ukrainian children from occupied areas to Russia.",
+            "RUS",
+            "UKR",
+        ),
+    ] {
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .any(|(s, t, g, _)| s == &[source] && t == "COERCE" && g == &[target]),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn removing_alone_is_no_deportation() {
     // The dictionary's bare "removed" (174, deport): from a list, or of things.
     for text in [
