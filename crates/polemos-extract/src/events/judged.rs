@@ -232,7 +232,7 @@ fn extraposed(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<Vec<usize>> {
 }
 
 /// The owners of the deed headed by `deed`: its possessor ("Mr. Lee's visit"), the actor its
-/// adjective names ("the Russian action"), its "by" agent ("actions by the PRC") or an "of"
+/// adjective or a name before it names ("the Russian action", "the PRC response"), its "by" agent ("actions by the PRC") or an "of"
 /// complement that is a body ("the interference of Ethiopia's government"). Another "of"
 /// complement is what the deed is done to ("the seizure of Ukraine's ships", "the invasion of
 /// Ukraine"), and the doer is not named.
@@ -244,7 +244,9 @@ pub(super) fn deed_owners(doc: &Doc<'_>, items: &[Item], deed: Word) -> Vec<usiz
     };
     let mut owners: Vec<usize> = Vec::new();
     for d in p.dependents(deed) {
-        let adjective = p.has_rel(d, "amod") && doc.actor_at(items, d, true).is_some();
+        let adjective = matches!(p.rel(d), "amod" | "compound")
+            && d.index < deed.index
+            && doc.actor_at(items, d, true).is_some();
         let owner = adjective
             || p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "nmod")

@@ -132,3 +132,17 @@ fn a_deed_called_unjustified_is_reproached() {
     let text = "Chile said Peru's expulsion of its envoy was unjustified.";
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_deed_judged_unwarranted_or_baseless_is_reproached() {
+    let text = "Chile said Peru's seizure of the trawler was unwarranted.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile said Peru's allegations about the trawler are baseless.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_state_named_before_the_deed_owns_it() {
+    let text = "Chile said the Peru blockade of the port was unacceptable.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
