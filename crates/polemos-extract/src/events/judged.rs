@@ -41,12 +41,20 @@ pub(super) fn code(
     };
     for t in toks.filter(|&t| judging(t)) {
         let (start, end) = (doc.tokens[t].start, doc.tokens[t].end);
-        let Some(Judgement { owners, judge }) = judgement(doc, items, start) else {
+        let Some(Judgement {
+            owners,
+            judge,
+            attributive,
+        }) = judgement(doc, items, start)
+        else {
             continue;
         };
         let Some(clause) = clause_at(&doc.clauses, s, start) else {
             continue;
         };
+        if attributive && clause.speaker.is_none() {
+            continue;
+        }
         let Some(source) = judge
             .or(clause.speaker)
             .or_else(|| reporter(doc, items, start))
@@ -72,11 +80,17 @@ pub(super) fn code(
 struct Judgement {
     owners: Vec<usize>,
     judge: Option<usize>,
+    /// Said of the deed as a modifier ("Ecuador's unjustified action"): only a named speaker's
+    /// words judge so; a narrator's modifier describes.
+    attributive: bool,
 }
 
 /// The judgement a word of reproach at byte `at` makes of a deed, when the deed has an owner:
 /// - the head of a copular clause ("was unacceptable", "is a violation of", "are in violation
 ///   of"), whose subject is the deed;
+/// - after a pronoun subject, the that-clause such a head judges ("it is unacceptable that Peru
+///   is blocking the inquiry"), done by the clause's subject;
+/// - a modifier of the deed ("Peru's unjustified arrest"), read only in a speaker's words;
 /// - the predicate a verb of calling gives its object ("called Peru's drills a violation",
 ///   "described the Chinese patrols as illegal"), the verb's subject the judge.
 ///
@@ -106,11 +120,29 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
     if approving && !copula {
         return None;
     }
-    let (deed, judge) = if copula {
+    // "said Ecuador's unjustified action left it no option": a modifier of a deed with an
+    // owner, in a speaker's words.
+    let attributive = !approving
+        && !copula
+        && token.upos == "ADJ"
+        && p.has_rel(w, "amod")
+        && p.head(w).is_some_and(|h| h.index > w.index && noun(h));
+    let (deed, judge) = if attributive {
+        (p.head(w)?, None)
+    } else if copula {
         // The parser may make a "that" of the clause a subject too ("said that Peru's exercise
         // was unacceptable"): the noun is the subject. Where a dash-set insertion stands
         // between, it may hang the predicate on its subject ("the DPRK's launches – including
         // ... – are in violation of").
+        // "it is unacceptable that Ecuador is trying to halt the process": after a pronoun
+        // subject, the judged deed is the that-clause, its doer the clause's subject.
+        if let Some(owners) = extraposed(doc, items, w) {
+            return Some(Judgement {
+                owners,
+                judge: None,
+                attributive: false,
+            });
+        }
         let subject = p
             .dependents(w)
             .filter(|&d| p.has_rel(d, "nsubj"))
@@ -163,11 +195,44 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
         return None;
     }
     let owners = deed_owners(doc, items, deed);
-    (!owners.is_empty()).then_some(Judgement { owners, judge })
+    (!owners.is_empty()).then_some(Judgement {
+        owners,
+        judge,
+        attributive,
+    })
+}
+
+/// The doers of the deed an extraposed judgement at `w` judges: "it is unacceptable that
+/// Ecuador is trying to halt the process" (a pronoun subject, a that-clause after the
+/// predicate) judges the clause, done by its subject.
+fn extraposed(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<Vec<usize>> {
+    let p = &doc.parse;
+    let pronoun = p.dependent(w, "nsubj")?;
+    if p.token(pronoun)?.upos != "PRON" || pronoun.index > w.index {
+        return None;
+    }
+    let clause = p.dependents(w).find(|&d| {
+        d.index > w.index
+            && matches!(p.rel(d), "ccomp" | "csubj" | "advcl")
+            && p.dependents(d).any(|m| {
+                p.has_rel(m, "mark")
+                    && p.token(m).is_some_and(|t| {
+                        doc.lang
+                            .is(Class::Complementizer, &t.text.to_ascii_lowercase())
+                    })
+            })
+    })?;
+    let doer = p.dependent(clause, "nsubj")?;
+    let owners: Vec<usize> = p
+        .conjuncts(doer)
+        .into_iter()
+        .filter_map(|c| doc.actor_at(items, c, true))
+        .collect();
+    (!owners.is_empty()).then_some(owners)
 }
 
 /// The owners of the deed headed by `deed`: its possessor ("Mr. Lee's visit"), the actor its
-/// adjective names ("the Russian action"), its "by" agent ("actions by the PRC") or an "of"
+/// adjective or a name before it names ("the Russian action", "the PRC response"), its "by" agent ("actions by the PRC") or an "of"
 /// complement that is a body ("the interference of Ethiopia's government"). Another "of"
 /// complement is what the deed is done to ("the seizure of Ukraine's ships", "the invasion of
 /// Ukraine"), and the doer is not named.
@@ -179,7 +244,9 @@ pub(super) fn deed_owners(doc: &Doc<'_>, items: &[Item], deed: Word) -> Vec<usiz
     };
     let mut owners: Vec<usize> = Vec::new();
     for d in p.dependents(deed) {
-        let adjective = p.has_rel(d, "amod") && doc.actor_at(items, d, true).is_some();
+        let adjective = matches!(p.rel(d), "amod" | "compound")
+            && d.index < deed.index
+            && doc.actor_at(items, d, true).is_some();
         let owner = adjective
             || p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "nmod")

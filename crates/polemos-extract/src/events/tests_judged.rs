@@ -112,3 +112,37 @@ fn an_owned_act_named_as_a_noun_is_not_the_judges_act() {
     assert!(!has(text, "CHL", "PROTEST", "PER"), "{:?}", events(text));
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn an_extraposed_judgement_of_a_that_clause_accuses_the_clauses_subject() {
+    let text = "Chile said it is unacceptable that Peru is trying to block the inquiry.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile said it is not unacceptable that Peru is trying to block the inquiry.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_reproach_modifying_an_owned_deed_in_a_speakers_words_accuses_its_owner() {
+    let text = "Chile told reporters that Peru's unjustified arrest of the fishermen had harmed relations.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_deed_called_unjustified_is_reproached() {
+    let text = "Chile said Peru's expulsion of its envoy was unjustified.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_deed_judged_unwarranted_or_baseless_is_reproached() {
+    let text = "Chile said Peru's seizure of the trawler was unwarranted.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile said Peru's allegations about the trawler are baseless.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_state_named_before_the_deed_owns_it() {
+    let text = "Chile said the Peru blockade of the port was unacceptable.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
