@@ -9,7 +9,7 @@ use crate::knowledge::{Knowledge, Via};
 use crate::lang::{Class, Profile};
 use crate::lexicon::Lex;
 use crate::tree::{Parse, Word};
-use polemos_core::model::ActorKind;
+use polemos_core::model::{ActorKind, PloverType};
 
 mod acts;
 mod demands;
@@ -20,8 +20,8 @@ mod partners;
 pub use acts::{
     ObjectGate, PenaltyVerb, SanctionKind, aims_a_noun, contact_with, directive, drawn_in,
     eases_a_penalty, hosted_here, light_with_act, object_gate, object_headed_by, object_of_act,
-    offered_act, owned_by_actor, penalty_imposer, penalty_verb, rejects_judgement, sanction_verb,
-    suspended_member, unrealized_act,
+    offered_act, owned_by_actor, penalty_imposer, penalty_verb, refused_act, rejects_judgement,
+    sanction_verb, suspended_member, unrealized_act,
 };
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation, states_a_fact};
 use nominal::nominal;
@@ -197,9 +197,14 @@ pub fn read(
     } else {
         // Only a cue coded through its object ("hit with sanctions") reads its agent through
         // the instrument's oblique: "slapped with a penalty by Peru" is no assault by Peru.
-        let through_object = matches!(cue.kind, ItemKind::Event(e)
-            if k.events.get(e).is_some_and(|c| !c.objects.is_empty()));
-        verbal(p, &map, items, head, cue, direct, through_object)
+        let row = Row {
+            through_object: matches!(cue.kind, ItemKind::Event(e)
+                if k.events.get(e).is_some_and(|c| !c.objects.is_empty())),
+            // A consultation (the CONSULT rows) is done together: "the two leaders, conferring
+            // by phone" did it, where "the president, criticized by phone" had it done to him.
+            mutual: own_type == Some(PloverType::Consult),
+        };
+        verbal(p, &map, items, head, cue, direct, row)
     };
     // "FOREIGN MINISTER X: The convoy in Kherson was shelled by Ukraine": the parser may hang
     // a transcript label's name on the verb as its passive subject, with the true subject as
@@ -1192,6 +1197,15 @@ fn listed_apart(p: &Parse<'_>, a: Word, b: Word) -> bool {
     joins(first) || before.is_some_and(joins)
 }
 
+/// What a verb cue's row says about how its arguments are read (`verbal`).
+#[derive(Clone, Copy)]
+struct Row {
+    /// The row codes the verb through its object ("hit with sanctions").
+    through_object: bool,
+    /// The row's act is done together (a consultation).
+    mutual: bool,
+}
+
 fn verbal(
     p: &Parse<'_>,
     map: &[Option<usize>],
@@ -1199,8 +1213,12 @@ fn verbal(
     v: Word,
     cue: &Item,
     direct: bool,
-    through_object: bool,
+    row: Row,
 ) -> TreeArgs {
+    let Row {
+        through_object,
+        mutual,
+    } = row;
     let mut args = TreeArgs::default();
     // "the islands, disputed by Moscow": a participle modifying its target.
     // A relative clause with its own subject ("the fact that X and Y have never signed") is not
@@ -1220,12 +1238,20 @@ fn verbal(
     });
     // "The two leaders conferred by phone": the parser may read the verb as a passive with the
     // means its agent; with no passive auxiliary the verb is active, its passive subject the doer.
+    // Not when another agent follows ("criticized by phone by his counterpart": a real passive),
+    // and a participle modifying its doer only for an act done together ("the leaders,
+    // conferring by phone"; "Russia, accused by email" was accused).
     let by_means = agent.is_some_and(|a| {
         p.token(a).is_some_and(|t| {
             p.lexicon()
                 .is(Lex::MeansNoun, &t.lemma.to_ascii_lowercase())
+        }) && !p.dependents(v).any(|d| {
+            d != a
+                && (p.has_rel(d, "obl:agent")
+                    || (p.has_rel(d, "obl") && case_in(p, d, Class::AgentPreposition)))
         })
-    }) && !p.dependents(v).any(|d| p.has_rel(d, "aux:pass"));
+    }) && !p.dependents(v).any(|d| p.has_rel(d, "aux:pass"))
+        && (mutual || !participle);
     let agent = agent.filter(|_| !by_means);
     // "the two leaders conferred by phone", read as a participle modifying "leaders": they
     // conferred.

@@ -460,13 +460,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             }
             // "disputed by Moscow": a participle whose subject is the target; the broad
             // dictionary verbs are not coded from one.
-            // Not "conferred by phone": a means after "by" is no agent.
+            // Not "conferred by phone": a means after "by" is no agent of an act done together
+            // ("criticized by phone" is still done to the participle's noun).
             let participle = cue.args == Args::Dyad
                 && doc.tok_is_a(it.tok_end, Class::AgentPreposition)
-                && !doc.lexicon.is(
-                    Lex::MeansNoun,
-                    &doc.tok(it.tok_end + 1).to_ascii_lowercase(),
-                )
+                && !(cue.event_type == PloverType::Consult
+                    && doc.lexicon.is(
+                        Lex::MeansNoun,
+                        &doc.tok(it.tok_end + 1).to_ascii_lowercase(),
+                    ))
                 && !tree.passive;
             // "suggested that the president was aware": a belief reported, nothing asked.
             let believed =
@@ -792,6 +794,32 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 answered::act_owner(doc, &acts, s, (it.start, it.end), n, &srcs, clause.speaker)
             } else {
                 targets
+            };
+            // "the refusal by China to release the detained Australian writer": a refusal is
+            // aimed at whom the refused act's phrase names, not at whoever's act the clause
+            // around it answers ("Japanese media reported", "France regretted"). A private
+            // person the act would hand over is no side; a phrase that names no side leaves the
+            // answered act's doer ("Britain condemned the refusal by Russia to hand over the
+            // suspects": Britain asked).
+            let refused = (cue.args == Args::Noun && cue.event_type == PloverType::Reject)
+                .then(|| event_args::refused_act(doc, it))
+                .flatten();
+            let targets = match refused {
+                Some((from, to)) if targets.is_empty() => {
+                    let mut named: Vec<usize> = Vec::new();
+                    for x in items.iter().filter(|x| from <= x.start && x.end <= to) {
+                        if let ItemKind::Actor { actor, .. } = x.kind
+                            && !named.contains(&actor)
+                            && (doc.actors[actor].kind != polemos_core::model::ActorKind::Person
+                                || doc.actors[actor].affiliation.is_some())
+                            && !srcs.iter().any(|&s| doc.state_of(s) == doc.state_of(actor))
+                        {
+                            named.push(actor);
+                        }
+                    }
+                    named
+                }
+                _ => targets,
             };
             let targets = if targets.is_empty()
                 && !set_aside

@@ -810,6 +810,40 @@ pub fn eases_a_penalty(doc: &Doc<'_>, cue: &Item) -> bool {
         })
 }
 
+/// The byte span of the infinitive of the act the noun cue `cue` declines: "the refusal by
+/// China to release the writer". The other side is whom that phrase names, not whoever's act
+/// the clause around the noun answers ("Japanese media reported the refusal").
+#[must_use]
+pub fn refused_act(doc: &Doc<'_>, cue: &Item) -> Option<(usize, usize)> {
+    let p = &doc.parse;
+    let n = p.head_of(&p.words_in(cue.start, cue.end))?;
+    // The parser may hang the infinitive on the verb that governs the noun ("France regretted
+    // the refusal by Iran to let inspectors in", an adverbial clause): right after the noun's
+    // phrase it is still the noun's.
+    let after_noun = |g: Word| {
+        (p.has_rel(g, "advcl") || p.has_rel(g, "xcomp"))
+            && p.head(n) == p.head(g)
+            && super::nominal::first_word(p, g) == super::nominal::last_word(p, n) + 1
+    };
+    let candidates = p.dependents(n).filter(|&g| p.has_rel(g, "acl")).chain(
+        p.head(n)
+            .into_iter()
+            .flat_map(|h| p.dependents(h))
+            .filter(|&g| after_noun(g)),
+    );
+    let mut candidates = candidates;
+    let g = candidates.find(|&g| {
+        p.dependents(g).any(|m| {
+            p.has_rel(m, "mark")
+                && p.token(m).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::InfinitiveMarker, &t.text.to_ascii_lowercase())
+                })
+        })
+    })?;
+    p.subtree_span(g)
+}
+
 /// Whether the noun cue `cue` names an act only feared, called for, warned of or prepared for
 /// (lexicon `unrealized_verb`, by the governing word's lemma and the act's preposition): "Japan
 /// fears a Chinese attack on Taiwan", "called for a Russian withdrawal", "warned of a

@@ -250,7 +250,7 @@ fn reduced_relative(p: &Parse<'_>, n: Word, light: impl Fn(Word) -> bool) -> Opt
 }
 
 /// The index of the first word of the phrase headed by `w`.
-fn first_word(p: &Parse<'_>, w: Word) -> usize {
+pub(super) fn first_word(p: &Parse<'_>, w: Word) -> usize {
     let mut first = w.index;
     for d in p.dependents(w) {
         first = first.min(first_word(p, d));
@@ -259,7 +259,7 @@ fn first_word(p: &Parse<'_>, w: Word) -> usize {
 }
 
 /// The index of the last word of the phrase headed by `w`.
-fn last_word(p: &Parse<'_>, w: Word) -> usize {
+pub(super) fn last_word(p: &Parse<'_>, w: Word) -> usize {
     let mut last = w.index;
     for d in p.dependents(w) {
         last = last.max(last_word(p, d));

@@ -374,3 +374,34 @@ fn an_act_a_noun_of_need_wants_performed_is_not_done() {
     let text = "Bolivia and Paraguay dispute their border. The two countries held a meeting on the border.";
     assert!(has(text, "BOL", "CONSULT", "PRY"), "{:?}", events(text));
 }
+
+#[test]
+fn a_refusal_is_aimed_at_whom_its_infinitive_names_not_at_the_reporter() {
+    // Japan only reports the refusal; the writer is Australian.
+    let text =
+        "Japanese media reported the refusal by China to release the detained Australian writer.";
+    assert!(!has(text, "CHN", "REJECT", "JPN"), "{:?}", events(text));
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, _, _)| t == "REJECT" && s == &["CHN"]),
+        "{:?}",
+        events(text)
+    );
+    let text = "France regretted the refusal by Iran to let inspectors from the International Atomic Energy Agency visit the site.";
+    assert!(!has(text, "IRN", "REJECT", "FRA"), "{:?}", events(text));
+}
+
+#[test]
+fn tariffs_ended_or_only_threatened_are_none_imposed() {
+    for text in [
+        "Canada welcomed the end of U.S. tariffs on Canadian steel and aluminum.",
+        "The threat of U.S. tariffs on Mexico receded after the agreement, Mexican officials said.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}

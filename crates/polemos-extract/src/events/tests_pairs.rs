@@ -230,3 +230,29 @@ fn conferring_by_phone_is_done_by_the_subject_not_upon_it() {
         events(text)
     );
 }
+
+#[test]
+fn a_participle_done_by_phone_to_its_noun_stays_a_passive() {
+    // Another "by" agent follows the means: the counterpart criticized the president.
+    let text = "The Kenyan president, criticized by phone by his Ugandan counterpart over the border closure, reopened the crossing.";
+    assert!(!has(text, "KEN", "ACCUSE", "UGA"), "{:?}", events(text));
+    // Accusing and warning are done to someone: the participle's noun was accused or warned.
+    for (text, ty) in [
+        (
+            "Russia, accused by email of hacking, rejected the claims.",
+            "ACCUSE",
+        ),
+        (
+            "Iran, warned by letter last week that new sanctions would follow, did not respond, diplomats said.",
+            "THREATEN",
+        ),
+    ] {
+        assert!(
+            !events(text)
+                .iter()
+                .any(|(s, t, _, _)| t == ty && s.iter().any(|a| a == "RUS" || a == "IRN")),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}

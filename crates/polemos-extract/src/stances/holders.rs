@@ -628,9 +628,28 @@ pub(super) fn coordinated_pair(doc: &Doc<'_>, s: usize, before: usize) -> Option
             }
             // "President Barack Obama and Turkish counterpart Recep Tayyip Erdogan agreed":
             // the parser may make the second name a subject of its own, no conjunct; an actor
-            // named right after the "and" that ends the first is coordinated all the same.
+            // named right after the "and" that ends the first is coordinated all the same, when
+            // the first is a subject and the "and" joins a conjunct of it ("Obama and Turkish
+            // counterpart"), no clause of its own ("welcomed by the United States and Indian
+            // Prime Minister Narendra Modi sent a message") nor an agent's ("seized by Greece
+            // and Iranian tankers").
+            let p = &doc.parse;
+            let one_subject = p.has_rel(w, "nsubj")
+                && doc
+                    .tokens
+                    .get(x.tok_end)
+                    .and_then(|t| p.word_at(t.start))
+                    .and_then(|and| p.head(and))
+                    .is_some_and(|h| {
+                        words.contains(&h)
+                            || (p.has_rel(h, "conj")
+                                && p.head(h).is_some_and(|g| words.contains(&g)))
+                    });
             let next = items.iter().find(|y| {
-                y.start < before && y.tok == x.tok_end + 1 && doc.tok_is_a(x.tok_end, Class::And)
+                one_subject
+                    && y.start < before
+                    && y.tok == x.tok_end + 1
+                    && doc.tok_is_a(x.tok_end, Class::And)
             });
             if let Some(ItemKind::Actor { actor: b, .. }) = next.map(|y| &y.kind)
                 && doc.holder_of(a) != doc.holder_of(*b)

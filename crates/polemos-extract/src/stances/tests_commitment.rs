@@ -216,3 +216,24 @@ fn two_leaders_named_with_and_but_parsed_apart_are_the_pair() {
         "{s:?}"
     );
 }
+
+#[test]
+fn two_leaders_are_no_pair_across_an_and_that_joins_clauses_or_agents() {
+    // The "and" joins "sent a message" to the sentence: the United States welcomed the visit,
+    // Modi is the subject of his own clause.
+    let s = stances(
+        "Saudi Crown Prince Mohammed bin Salman hosted Pakistani Prime Minister Shehbaz Sharif in Riyadh, a visit welcomed by the United States and Indian Prime Minister Narendra Modi sent a message. The two leaders voiced their commitment to developing a transitional political process for peace in Kashmir.",
+    );
+    assert!(
+        !has(&s, "USA", "transitional-political-process", "support"),
+        "{s:?}"
+    );
+    // Agents of a participle, no subject: no leaders are named.
+    let s = stances(
+        "A shipment seized by Greece and Iranian tankers diverted to Syria were discussed. The two leaders voiced their commitment to developing a transitional political process for peace in Kashmir.",
+    );
+    assert!(
+        !has(&s, "GRC", "transitional-political-process", "support"),
+        "{s:?}"
+    );
+}
