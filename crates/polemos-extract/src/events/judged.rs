@@ -211,6 +211,20 @@ fn extraposed(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<Vec<usize>> {
     if p.token(pronoun)?.upos != "PRON" || pronoun.index > w.index {
         return None;
     }
+    // "it would be unacceptable that ...", "asked whether it is illegal that ...", "it is
+    // unacceptable if ...": a judgement only supposed or asked about judges no deed done.
+    let word_is = |d: Word, class: Class| {
+        p.token(d)
+            .is_some_and(|x| doc.lang.is(class, &x.text.to_ascii_lowercase()))
+    };
+    let supposed = p.dependents(w).any(|d| {
+        (p.has_rel(d, "aux") && word_is(d, Class::HypotheticalModal))
+            || (p.has_rel(d, "mark")
+                && (word_is(d, Class::QuestionMark) || word_is(d, Class::ConditionMark)))
+    });
+    if supposed {
+        return None;
+    }
     let clause = p.dependents(w).find(|&d| {
         d.index > w.index
             && matches!(p.rel(d), "ccomp" | "csubj" | "advcl")
@@ -232,7 +246,7 @@ fn extraposed(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<Vec<usize>> {
 }
 
 /// The owners of the deed headed by `deed`: its possessor ("Mr. Lee's visit"), the actor its
-/// adjective or a name before it names ("the Russian action", "the PRC response"), its "by" agent ("actions by the PRC") or an "of"
+/// adjective names ("the Russian action"), its "by" agent ("actions by the PRC") or an "of"
 /// complement that is a body ("the interference of Ethiopia's government"). Another "of"
 /// complement is what the deed is done to ("the seizure of Ukraine's ships", "the invasion of
 /// Ukraine"), and the doer is not named.
@@ -244,9 +258,9 @@ pub(super) fn deed_owners(doc: &Doc<'_>, items: &[Item], deed: Word) -> Vec<usiz
     };
     let mut owners: Vec<usize> = Vec::new();
     for d in p.dependents(deed) {
-        let adjective = matches!(p.rel(d), "amod" | "compound")
-            && d.index < deed.index
-            && doc.actor_at(items, d, true).is_some();
+        // Only an adjective: a name before the deed is what it is done to as often as its
+        // doer ("the Lebanon strikes", "the Taiwan arms sale").
+        let adjective = p.has_rel(d, "amod") && doc.actor_at(items, d, true).is_some();
         let owner = adjective
             || p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "nmod")

@@ -142,7 +142,22 @@ fn a_deed_judged_unwarranted_or_baseless_is_reproached() {
 }
 
 #[test]
-fn a_state_named_before_the_deed_owns_it() {
-    let text = "Chile said the Peru blockade of the port was unacceptable.";
-    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+fn a_state_named_before_the_deed_is_not_its_owner() {
+    // What the deed is done to as often as its doer: the strikes on Lebanon are not Lebanon's.
+    let text = "Egypt said the Lebanon strikes were unacceptable.";
+    assert!(!has(text, "EGY", "ACCUSE", "LBN"), "{:?}", events(text));
+}
+
+#[test]
+fn an_extraposed_judgement_only_supposed_or_asked_about_accuses_no_one() {
+    for text in [
+        "Chile said it would be unacceptable that Peru blocks the inquiry.",
+        "Chile asked whether it is illegal that Peru blocks the inquiry.",
+    ] {
+        assert!(
+            !has(text, "CHL", "ACCUSE", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
 }
