@@ -1232,10 +1232,10 @@ fn verbal(
         && !p
             .dependents(v)
             .any(|d| p.has_rel(d, "nsubj") || p.has_rel(d, "aux"));
-    let agent = p.dependents(v).find(|d| {
-        p.has_rel(*d, "obl:agent")
-            || (p.has_rel(*d, "obl") && case_in(p, *d, Class::AgentPreposition))
-    });
+    let is_agent = |d: Word| {
+        p.has_rel(d, "obl:agent") || (p.has_rel(d, "obl") && case_in(p, d, Class::AgentPreposition))
+    };
+    let agent = p.dependents(v).find(|&d| is_agent(d));
     // "The two leaders conferred by phone": the parser may read the verb as a passive with the
     // means its agent; with no passive auxiliary the verb is active, its passive subject the doer.
     // Not when another agent follows ("criticized by phone by his counterpart": a real passive),
@@ -1245,11 +1245,7 @@ fn verbal(
         p.token(a).is_some_and(|t| {
             p.lexicon()
                 .is(Lex::MeansNoun, &t.lemma.to_ascii_lowercase())
-        }) && !p.dependents(v).any(|d| {
-            d != a
-                && (p.has_rel(d, "obl:agent")
-                    || (p.has_rel(d, "obl") && case_in(p, d, Class::AgentPreposition)))
-        })
+        }) && !p.dependents(v).any(|d| d != a && is_agent(d))
     }) && !p.dependents(v).any(|d| p.has_rel(d, "aux:pass"))
         && (mutual || !participle);
     let agent = agent.filter(|_| !by_means);

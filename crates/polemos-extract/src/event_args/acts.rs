@@ -825,13 +825,12 @@ pub fn refused_act(doc: &Doc<'_>, cue: &Item) -> Option<(usize, usize)> {
             && p.head(n) == p.head(g)
             && super::nominal::first_word(p, g) == super::nominal::last_word(p, n) + 1
     };
-    let candidates = p.dependents(n).filter(|&g| p.has_rel(g, "acl")).chain(
+    let mut candidates = p.dependents(n).filter(|&g| p.has_rel(g, "acl")).chain(
         p.head(n)
             .into_iter()
             .flat_map(|h| p.dependents(h))
             .filter(|&g| after_noun(g)),
     );
-    let mut candidates = candidates;
     let g = candidates.find(|&g| {
         p.dependents(g).any(|m| {
             p.has_rel(m, "mark")

@@ -106,7 +106,7 @@ pub(super) fn negates_another_verb(doc: &Doc<'_>, neg: &Item, cue: &Item) -> boo
         p.token(w).is_some_and(|t| t.xpos == "VB")
             || p.marked_by(w, crate::lang::Class::InfinitiveMarker)
     };
-    if is_verb(n) && is_verb(c) && !infinitive(c) && conjunct_of(p, c, n) {
+    if is_verb(n) && is_verb(c) && !infinitive(c) && c != n && p.conjuncts(n).contains(&c) {
         return true;
     }
     let Some(verb) = p.head(n) else {
@@ -137,22 +137,6 @@ pub(super) fn negates_another_verb(doc: &Doc<'_>, neg: &Item, cue: &Item) -> boo
         }
     }
     true
-}
-
-/// Whether `c` is joined to `v` by `conj` links only (a conjunct of it, or of its conjunct).
-fn conjunct_of(p: &crate::tree::Parse<'_>, c: crate::tree::Word, v: crate::tree::Word) -> bool {
-    let mut x = c;
-    for _ in 0..8 {
-        if !p.has_rel(x, "conj") {
-            return false;
-        }
-        match p.head(x) {
-            Some(h) if h == v => return true,
-            Some(h) => x = h,
-            None => return false,
-        }
-    }
-    false
 }
 
 /// Whether the negator `neg` negates a verb of ending (`ending_verb`, in one of its
