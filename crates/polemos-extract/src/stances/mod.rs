@@ -48,7 +48,7 @@ use std::collections::HashMap;
 
 use super::attribution::clause_at;
 use super::events::issue_name;
-use super::ir::{Doc, Item, ItemKind};
+use super::ir::{Doc, Item, ItemKind, TokKind};
 use super::knowledge::{Args, Cue, Knowledge, TopicScale};
 use super::lang::Class;
 use super::lexicon::Lex;
@@ -150,6 +150,49 @@ fn later_cues_topic(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize, to:
                 && doc.tok_is_a(x.tok - 1, Class::VerbCoordinator)
                 && kind_of(k, x).is_some()
         })
+}
+
+/// Whether the topic at token `to` lies in a participle clause that the parse attaches to the
+/// cue's verb after the cue's own object: "protested Turkey's troop movement, calling it a
+/// breach of its sovereignty" protests the movement; the sovereignty is what the participle
+/// says the movement breaches. Parse gates: only punctuation and an "-ing" word between the
+/// cue and the topic ask the parse.
+fn in_trailing_participle(doc: &Doc<'_>, items: &[Item], at: usize, to: usize) -> bool {
+    let cue = items[at];
+    let Some(mark) = (cue.tok_end..to).find(|&t| matches!(doc.tokens[t].kind, TokKind::Punct))
+    else {
+        return false;
+    };
+    if !(mark + 1..to).any(|t| doc.lang.ends_with_lower(Class::GerundSuffix, doc.tok(t))) {
+        return false;
+    }
+    let p = &doc.parse;
+    let (Some(verb), Some(topic)) = (
+        p.word_at(doc.tokens[cue.tok].start),
+        p.word_at(doc.tokens[to].start),
+    ) else {
+        return false;
+    };
+    // The cue's object must end before the participle: "calling" with no object before it
+    // ("protested, calling the deployment a breach") leaves the participle's words the only
+    // issue.
+    let Some(object_end) = p
+        .dependent(verb, "obj")
+        .and_then(|o| p.subtree_span(o))
+        .map(|(_, end)| end)
+    else {
+        return false;
+    };
+    let mut w = topic;
+    while let Some(h) = p.head(w) {
+        if h == verb {
+            return p.has_rel(w, "advcl")
+                && p.token(w)
+                    .is_some_and(|t| t.upos == "VERB" && t.start >= object_end);
+        }
+        w = h;
+    }
+    false
 }
 
 /// Whether a conjunction that coordinates verbs ("and", "but") and a verb after it stand in
@@ -771,8 +814,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // "remains committed to a political settlement in Darfur and will continue
                     // to work ... for peace": a topic in a verb the parse coordinates after the
                     // cue is that verb's.
-                    let own_topic = topic_after(items, i, topic_stop)
-                        .filter(|&(_, tok)| !later_cues_topic(k, doc, items, i, tok));
+                    // "protested Turkey's troop movement, calling it a breach of its sovereignty":
+                    // a topic in a participle after the cue's own object is the participle's.
+                    let own_topic = topic_after(items, i, topic_stop).filter(|&(_, tok)| {
+                        !later_cues_topic(k, doc, items, i, tok)
+                            && !in_trailing_participle(doc, items, i, tok)
+                    });
                     from_request = is_request;
                     // "Morocco dismissed those calls": the request the text reported lately,
                     // referred back to. Rejecting it takes the other side of what it asked;

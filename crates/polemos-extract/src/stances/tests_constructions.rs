@@ -211,3 +211,19 @@ fn a_recognition_in_a_coordinated_verb_is_that_verbs() {
     );
     assert!(has(&s, "JPN", "recognition", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_topic_in_a_participle_after_the_object_is_not_the_cues_issue() {
+    // The cue's object is what is protested; the participle after the comma says what that
+    // thing does to the topic, which the protester does not oppose.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nPakistan protested India's troop buildup, calling it an attack on its sovereignty.",
+    );
+    assert!(has(&s, "PAK", "troop-buildup", "oppose"), "{s:?}");
+    assert!(!has(&s, "PAK", "sovereignty", "oppose"), "{s:?}");
+    // A topic that is the cue's own object stays its issue.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nPakistan protested the talks, calling them a waste of time.",
+    );
+    assert!(has(&s, "PAK", "negotiations", "oppose"), "{s:?}");
+}
