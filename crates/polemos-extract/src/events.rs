@@ -895,6 +895,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (cue.event_type == PloverType::Assault
                     && srcs.len() >= 2
                     && event_args::force_upon_a_thing(doc, it));
+            // "Denmark and Norway visited refugee camps": a visit to a place is no visit to
+            // each other.
+            let upon_own = upon_own
+                || (cue.event_type == PloverType::Consult
+                    && cue.mode == "visit"
+                    && srcs.len() >= 2
+                    && event_args::visit_upon_a_place(doc, it));
             let mutual = mutual && !upon_own;
             let reciprocal = |t: PloverType, srcs: &[usize]| !upon_own && reciprocal(t, srcs);
             if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {

@@ -781,3 +781,42 @@ fn an_act_demanded_in_a_that_clause_is_not_done() {
     let text = "Headline\n\nThe United States said that Russia released the Ukrainian sailors.";
     assert!(!by_russia(text).is_empty(), "{:?}", events(text));
 }
+
+#[test]
+fn a_joined_clause_with_its_own_subject_keeps_its_own_polarity() {
+    for text in [
+        "Norway did not condemn the raid, but Sweden expelled two Chilean diplomats.",
+        "So far Norway hasn't accused Chile, but Sweden did expel two Chilean diplomats in May.",
+    ] {
+        assert!(
+            events(text)
+                .iter()
+                .any(|(s, t, g, n)| s == &["SWE"] && t == "SANCTION" && g == &["CHL"] && !*n),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // A conjunct without a subject of its own shares the negation.
+    let text = "Norway did not condemn Chile or expel its diplomats.";
+    assert!(
+        events(text).iter().all(|(_, _, _, n)| *n) && !events(text).is_empty(),
+        "{text}: {:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn coordinated_visitors_of_a_place_do_not_visit_each_other() {
+    for text in [
+        "Denmark and the Netherlands visited refugee camps near the border.",
+        "The Danish and Dutch foreign ministers met Tuesday with Kenya's leaders and visited refugee camps in the north.",
+    ] {
+        assert!(
+            !has(text, "DNK", "CONSULT", "NLD") && !has(text, "NLD", "CONSULT", "DNK"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    let text = "Denmark and the Netherlands met on Tuesday.";
+    assert!(has(text, "DNK", "CONSULT", "NLD"), "{:?}", events(text));
+}
