@@ -927,6 +927,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && !negates_another(doc, x, it)
                     && !negates_an_ending(doc, x, it)
                     && !negates_another_verb(doc, x, it)
+                    // "is not alone in accusing Belarus", "not only condemned": a negator
+                    // before a word of the profile's `not_only` class negates nothing.
+                    && !(x.tok_end < it.tok && doc.tok_is_a(x.tok_end, crate::lang::Class::NotOnly))
             });
             let mut negated =
                 negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;

@@ -820,3 +820,21 @@ fn coordinated_visitors_of_a_place_do_not_visit_each_other() {
     let text = "Denmark and the Netherlands met on Tuesday.";
     assert!(has(text, "DNK", "CONSULT", "NLD"), "{:?}", events(text));
 }
+
+#[test]
+fn not_alone_in_an_act_negates_nothing() {
+    let text = "Peru is not alone in accusing Bolivia.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, n)| s == &["PER"] && t == "ACCUSE" && g == &["BOL"] && !*n),
+        "{:?}",
+        events(text)
+    );
+    let text = "Peru did not accuse Bolivia.";
+    assert!(
+        events(text).iter().all(|(_, _, _, n)| *n) && !events(text).is_empty(),
+        "{:?}",
+        events(text)
+    );
+}
