@@ -838,3 +838,13 @@ fn not_alone_in_an_act_negates_nothing() {
         events(text)
     );
 }
+
+#[test]
+fn regretting_the_hurt_caused_to_another_is_an_apology_to_it() {
+    let text = "Australia regrets the hurt caused to Indonesia.";
+    assert!(has(text, "AUS", "CONCEDE", "IDN"), "{:?}", events(text));
+    assert!(!has(text, "AUS", "ACCUSE", "IDN"), "{:?}", events(text));
+    // Regretting another's decision still disapproves of it.
+    let text = "Australia regrets the decision of Indonesia.";
+    assert!(has(text, "AUS", "ACCUSE", "IDN"), "{:?}", events(text));
+}
