@@ -920,6 +920,27 @@ pub(crate) fn force_upon_a_thing(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
+/// Whether the verb of visiting `cue` is done to a place or thing of its own: "Denmark and
+/// Norway visited refugee camps" (its object, as `force_upon_a_thing` reads it), also where the
+/// parse hangs the participle on that noun as its modifier ("met with the leaders and visited
+/// camps", read as "visited camps" the noun phrase). Coordinated visitors of a place do not
+/// visit each other.
+pub(crate) fn visit_upon_a_place(doc: &Doc<'_>, cue: &Item) -> bool {
+    if force_upon_a_thing(doc, cue) {
+        return true;
+    }
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    p.token(v).is_some_and(|t| t.upos == "VERB")
+        && p.has_rel(v, "amod")
+        && p.head(v).is_some_and(|n| {
+            p.token(n)
+                .is_some_and(|t| t.upos == "NOUN" && (t.start < cue.start || t.start >= cue.end))
+        })
+}
+
 /// Whether `w` or a verb it depends on through `xcomp` is negated ("did not agree to talk"), or
 /// a noun under "without" ("came without any new proposal").
 fn negated(p: &Parse<'_>, w: Word) -> bool {
@@ -941,6 +962,12 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
             return true;
         }
         if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj")) {
+            break;
+        }
+        // "has not accused Cuba, but the ministry did expel two diplomats": a joined clause
+        // with a subject of its own has its own polarity ("did not condemn or criticize" and
+        // "did not want to condemn" share theirs).
+        if p.has_rel(x, "conj") && p.dependents(x).any(|d| p.has_rel(d, "nsubj")) {
             break;
         }
         let Some(h) = p.head(x) else {

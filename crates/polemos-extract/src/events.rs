@@ -895,6 +895,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (cue.event_type == PloverType::Assault
                     && srcs.len() >= 2
                     && event_args::force_upon_a_thing(doc, it));
+            // "Denmark and Norway visited refugee camps": a visit to a place is no visit to
+            // each other.
+            let upon_own = upon_own
+                || (cue.event_type == PloverType::Consult
+                    && cue.mode == "visit"
+                    && srcs.len() >= 2
+                    && event_args::visit_upon_a_place(doc, it));
             let mutual = mutual && !upon_own;
             let reciprocal = |t: PloverType, srcs: &[usize]| !upon_own && reciprocal(t, srcs);
             if needs_target && targets.is_empty() && !mutual && !reciprocal(cue.event_type, &srcs) {
@@ -920,6 +927,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     && !negates_another(doc, x, it)
                     && !negates_an_ending(doc, x, it)
                     && !negates_another_verb(doc, x, it)
+                    // "is not alone in accusing Belarus", "not only condemned": a negator
+                    // before a word of the profile's `not_only` class negates nothing.
+                    && !(x.tok_end < it.tok && doc.tok_is_a(x.tok_end, crate::lang::Class::NotOnly))
             });
             let mut negated =
                 negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;

@@ -270,8 +270,11 @@ pub enum Class {
     /// Verbs that let an act happen ("permit", "allow"): a noun of an act as the object of one
     /// only offered or asked for is not done (`event_args/acts.rs`, `offered_act`).
     PermittingVerb,
-    /// Words that make a negation before them no negation ("not only ... but").
+    /// Words that make a negation before them no negation ("not only ... but", "not alone in").
     NotOnly,
+    /// A particle that asks a topic before it away ("wants the troops out of Iraq"):
+    /// `stances::issues::ousted_after_topic`.
+    Ousting,
     /// Verbs of answering that threaten only under a condition ("would respond if X crossed the
     /// border"): aimed at whom the condition names, never at their object ("respond to a letter").
     ConditionalThreat,
@@ -392,7 +395,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 157] = [
+pub const CLASSES: [(Class, &str); 158] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -488,6 +491,7 @@ pub const CLASSES: [(Class, &str); 157] = [
     (Class::PerformingVerb, "performing_verb"),
     (Class::PermittingVerb, "permitting_verb"),
     (Class::NotOnly, "not_only"),
+    (Class::Ousting, "ousting"),
     (Class::ConditionalThreat, "conditional_threat"),
     (Class::ForcefulManner, "forceful_manner"),
     (Class::FeelingAdjective, "feeling_adjective"),

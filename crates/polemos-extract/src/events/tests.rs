@@ -781,3 +781,70 @@ fn an_act_demanded_in_a_that_clause_is_not_done() {
     let text = "Headline\n\nThe United States said that Russia released the Ukrainian sailors.";
     assert!(!by_russia(text).is_empty(), "{:?}", events(text));
 }
+
+#[test]
+fn a_joined_clause_with_its_own_subject_keeps_its_own_polarity() {
+    for text in [
+        "Norway did not condemn the raid, but Sweden expelled two Chilean diplomats.",
+        "So far Norway hasn't accused Chile, but Sweden did expel two Chilean diplomats in May.",
+    ] {
+        assert!(
+            events(text)
+                .iter()
+                .any(|(s, t, g, n)| s == &["SWE"] && t == "SANCTION" && g == &["CHL"] && !*n),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // A conjunct without a subject of its own shares the negation.
+    let text = "Norway did not condemn Chile or expel its diplomats.";
+    assert!(
+        events(text).iter().all(|(_, _, _, n)| *n) && !events(text).is_empty(),
+        "{text}: {:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn coordinated_visitors_of_a_place_do_not_visit_each_other() {
+    for text in [
+        "Denmark and the Netherlands visited refugee camps near the border.",
+        "The Danish and Dutch foreign ministers met Tuesday with Kenya's leaders and visited refugee camps in the north.",
+    ] {
+        assert!(
+            !has(text, "DNK", "CONSULT", "NLD") && !has(text, "NLD", "CONSULT", "DNK"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    let text = "Denmark and the Netherlands met on Tuesday.";
+    assert!(has(text, "DNK", "CONSULT", "NLD"), "{:?}", events(text));
+}
+
+#[test]
+fn not_alone_in_an_act_negates_nothing() {
+    let text = "Peru is not alone in accusing Bolivia.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, n)| s == &["PER"] && t == "ACCUSE" && g == &["BOL"] && !*n),
+        "{:?}",
+        events(text)
+    );
+    let text = "Peru did not accuse Bolivia.";
+    assert!(
+        events(text).iter().all(|(_, _, _, n)| *n) && !events(text).is_empty(),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn regretting_the_hurt_caused_to_another_is_an_apology_to_it() {
+    let text = "Australia regrets the hurt caused to Indonesia.";
+    assert!(has(text, "AUS", "CONCEDE", "IDN"), "{:?}", events(text));
+    assert!(!has(text, "AUS", "ACCUSE", "IDN"), "{:?}", events(text));
+    // Regretting another's decision still disapproves of it.
+    let text = "Australia regrets the decision of Indonesia.";
+    assert!(has(text, "AUS", "ACCUSE", "IDN"), "{:?}", events(text));
+}

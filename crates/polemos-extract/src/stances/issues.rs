@@ -1112,6 +1112,19 @@ pub(super) fn ends_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usi
         && !outcome
 }
 
+/// Whether a particle that asks a topic away (lang `ousting`) stands right after the topic
+/// `t` at token `tok`: "wants Turkey's troops out of Iraq" asks against the troops, as asking
+/// them to withdraw does. Not read when a verb of reversing already governs the topic ("to
+/// pull its troops out", where the particle belongs to that verb).
+pub(super) fn ousted_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usize) -> bool {
+    items
+        .iter()
+        .find(|x| matches!(x.kind, ItemKind::Topic(u) if u == t) && x.tok == tok)
+        .is_some_and(|topic| {
+            topic.tok_end < doc.tokens.len() && doc.tok_is_a(topic.tok_end, Class::Ousting)
+        })
+}
+
 /// What a request asks for when no known topic follows it: the parse's object of a verb the
 /// request governs through "to" ("calls on Russia to end its occupation of Crimea", "urged the
 /// governments not to turn away boats"). A known topic in that object is the issue; a new issue
@@ -1679,6 +1692,28 @@ pub(super) fn assessed(
 /// speaker upholds, never the thing judged.
 pub(super) fn against_a_standard(doc: &Doc<'_>, cue: &Item) -> bool {
     (cue.tok..cue.tok_end).any(|t| doc.tok_in_lex(t, Lex::StandardBreach))
+}
+
+/// Whether the topic word at token `tok` hangs from a word of breach (lexicon
+/// `standard_breach`) between token `from` and it: "calling it a breach of its sovereignty",
+/// "condemned the violation of the ceasefire". What is breached is upheld by whoever protests
+/// the breach.
+pub(super) fn breached_topic(doc: &Doc<'_>, from: usize, tok: usize) -> bool {
+    // The words first: a sentence with no word of breach is not parsed to ask.
+    if !(from..tok).any(|t| doc.tok_in_lex(t, Lex::StandardBreach)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(topic) = p.word_at(doc.tokens[tok].start) else {
+        return false;
+    };
+    p.has_rel(topic, "nmod")
+        && p.head(topic).is_some_and(|h| {
+            p.token(h).is_some_and(|t| {
+                let at = doc.token_at(t.start);
+                at >= from && at < tok && doc.tok_in_lex(at, Lex::StandardBreach)
+            })
+        })
 }
 
 /// How far after a verb of denying the phrase of involvement may stand, in tokens ("denies the

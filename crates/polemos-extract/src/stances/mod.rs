@@ -1052,10 +1052,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // lifted": the topic is the subject of a verb of ending after it.
             let ended_after = matches!(target, Target::Topic(t, tok) if tok > it.tok_end
                 && issues::ends_after_topic(doc, items, t, tok));
+            // "protested the troop movement, calling it a breach of its sovereignty": a topic
+            // that a word of breach (lexicon `standard_breach`) after the cue governs is upheld.
+            let breached = matches!(target, Target::Topic(_, tok) if tok > it.tok_end
+                && issues::breached_topic(doc, it.tok_end, tok));
+            // "wants Turkey's troops out of Iraq" (but "to pull its troops out" is reversed
+            // once, by its verb).
+            let ousted = matches!(target, Target::Topic(t, tok) if tok > it.tok_end
+                && issues::ousted_after_topic(doc, items, t, tok))
+                && !between(crate::lang::Class::Reversing);
             let reversed = matches!(kind, Kind::Support | Kind::Oppose)
                 && (between(crate::lang::Class::Reversing)
                     ^ between(crate::lang::Class::Refusing)
-                    ^ ended_after);
+                    ^ ended_after
+                    ^ breached
+                    ^ ousted);
             let support = match kind {
                 Kind::Support
                 | Kind::Proposal

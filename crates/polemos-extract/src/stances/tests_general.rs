@@ -336,3 +336,11 @@ fn a_word_of_wrong_qualifying_a_noun_is_a_word_of_the_issue_name() {
     );
     assert!(has(&s, "UKR", "unwarranted-detention", "oppose"), "{s:?}");
 }
+
+#[test]
+fn people_on_a_states_territory_are_placed_not_claimed_for_it() {
+    let s = stances(
+        "Latvia and Russia dispute the border. Latvia sent food to the refugees, who remain on Russian territory.",
+    );
+    assert!(!has(&s, "RUS", "sovereignty", "support"), "{s:?}");
+}

@@ -590,3 +590,26 @@ fn a_request_not_made_takes_no_side() {
     );
     assert!(has(&s, "JPN", "occupation", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_topic_asked_out_is_opposed_once() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo wants Russia's troops out of the islands.",
+    );
+    assert!(has(&s, "JPN", "military-presence", "oppose"), "{s:?}");
+    assert!(!has(&s, "JPN", "military-presence", "support"), "{s:?}");
+    // The particle of a verb of reversing reverses nothing more.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan's prime minister appealed to Russia on Friday to pull its troops out of the islands.",
+    );
+    assert!(has(&s, "JPN", "military-presence", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_topic_governed_by_a_word_of_breach_is_upheld() {
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Tokyo protested Russia's troop movement, calling it a breach of its sovereignty.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
+    assert!(!has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
+}
