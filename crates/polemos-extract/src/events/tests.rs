@@ -781,3 +781,22 @@ fn an_act_demanded_in_a_that_clause_is_not_done() {
     let text = "Headline\n\nThe United States said that Russia released the Ukrainian sailors.";
     assert!(!by_russia(text).is_empty(), "{:?}", events(text));
 }
+
+#[test]
+fn a_negation_does_not_reach_a_conjunct_with_its_own_subject() {
+    let text = "Peru has not protested, but Chile recalled its ambassador from Lima.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(s, t, g, neg)| s == &["CHL"] && t == "SANCTION" && g == &["PER"] && !neg),
+        "{:?}",
+        events(text)
+    );
+    // A conjunct sharing the negated verb's subject shares its negation.
+    let text = "Chile has not sanctioned Peru or recalled its ambassador from Lima.";
+    assert!(
+        !events(text).is_empty() && events(text).iter().all(|(.., neg)| *neg),
+        "{:?}",
+        events(text)
+    );
+}
