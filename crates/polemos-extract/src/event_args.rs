@@ -964,10 +964,13 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
         if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj")) {
             break;
         }
-        // "has not accused Cuba, but the ministry did expel two diplomats": a joined clause
-        // with a subject of its own has its own polarity ("did not condemn or criticize" and
-        // "did not want to condemn" share theirs).
-        if p.has_rel(x, "conj") && p.dependents(x).any(|d| p.has_rel(d, "nsubj")) {
+        // "has not accused Cuba, but the State Department did expel two diplomats": a conjunct
+        // with a subject of its own is a clause of its own, outside the first one's negation
+        // ("did not condemn or criticize", sharing their subject, stay negated).
+        if p.has_rel(x, "conj")
+            && p.dependents(x)
+                .any(|d| p.has_rel(d, "nsubj") || p.has_rel(d, "csubj"))
+        {
             break;
         }
         let Some(h) = p.head(x) else {

@@ -577,7 +577,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let agreed = matches!(
                 cue.event_type,
                 PloverType::Agree | PloverType::Concede | PloverType::Request
-            ) || (cue.event_type == PloverType::Accuse && hostile_after(k, items, i));
+            ) || (cue.event_type == PloverType::Accuse
+                && (hostile_after(k, items, i) || alleging(doc, it)));
             let tree_targets = match tree_targets {
                 Some(t) if !t.is_empty() => Some(t),
                 t if agreed => who(&tree.clause_target, &srcs)
@@ -1092,6 +1093,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         e.confidence = calibration::confidence(&k.calibration, e);
     }
     doc.events = out;
+}
+
+/// Whether the cue `it` is a verb of alleging (lexicon `alleging_verb`, by lemma): its "that"
+/// clause states what its subject accuses another of, so the clause's subject is the accused
+/// whatever the clause says it did ("Colombia alleged that Venezuela was arming the rebels").
+fn alleging(doc: &Doc<'_>, it: &Item) -> bool {
+    let p = &doc.parse;
+    p.words_in(it.start, it.end).into_iter().any(|w| {
+        p.token(w).is_some_and(|t| {
+            t.upos == "VERB"
+                && doc
+                    .lexicon
+                    .is(Lex::AllegingVerb, &t.lemma.to_ascii_lowercase())
+        })
+    })
 }
 
 /// Whether the cue's own words withdraw an envoy ("recalled its ambassador"): a verb of

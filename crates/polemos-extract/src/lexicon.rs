@@ -351,6 +351,9 @@ pub enum Lex {
     /// Verbs (lemmas) that answer an act aimed at their subject ("denied the charge",
     /// "rejected the demand"): an opening "it" of one is who the act before was aimed at.
     AnsweringVerb,
+    /// Verbs (lemmas) of alleging ("allege"): the subject of their "that" clause is the one
+    /// accused, whatever the clause says it did (`events.rs`).
+    AllegingVerb,
     VoicingVerb,
     /// Verbs of greeting guests (lemmas): with a presence word ("thank X for being here",
     /// "welcome X here") the act is the host's meeting with them (`event_args/acts.rs`).
@@ -494,7 +497,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 170] = [
+pub const LEXICONS: [(Lex, &str, Case); 171] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -677,6 +680,7 @@ pub const LEXICONS: [(Lex, &str, Case); 170] = [
     (Lex::AllegationOnlyNoun, "allegation_only_noun", Case::Any),
     (Lex::ActAnaphorNoun, "act_anaphor_noun", Case::Any),
     (Lex::AnsweringVerb, "answering_verb", Case::Any),
+    (Lex::AllegingVerb, "alleging_verb", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -53,7 +53,6 @@ fn a_misdeed_another_claims_proposes_or_may_do_is_no_accusation_of_the_signatory
         // Another's claim, in a that-clause of saying. (A claim noun's "that" clause the
         // parser reads as a relative clause is not caught: "Peru's claim that Chile has
         // sabotaged the talks is false" still accuses Chile.)
-        "Peru alleges that Chile has violated the ceasefire.",
         "Peru's allies reported that Chile had violated the ceasefire.",
         // An infinitive after a verb with an object is the object's to do.
         "Bolivia and Brazil urged Peru to stop harassing Chilean fishermen.",
@@ -66,4 +65,14 @@ fn a_misdeed_another_claims_proposes_or_may_do_is_no_accusation_of_the_signatory
         let text = format!("{SIGNED}{sentence}");
         assert!(!accuses(&text), "{sentence}: {:?}", events(&text));
     }
+    // An allegation is its alleger's accusation (`alleging_verb`), not the signatory's.
+    let text = format!("{SIGNED}Peru alleges that Chile has violated the ceasefire.");
+    let found = events(&text);
+    assert!(
+        !found
+            .iter()
+            .any(|(s, t, ..)| t == "ACCUSE" && s.iter().any(|x| x == "USA")),
+        "{found:?}"
+    );
+    assert!(has(&text, "PER", "ACCUSE", "CHL"), "{found:?}");
 }

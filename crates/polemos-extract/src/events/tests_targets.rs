@@ -738,3 +738,27 @@ fn a_state_after_a_preposition_of_place_is_visited_not_talked_about() {
     let text = "Egypt and Jordan held talks on Sudan in Cairo.";
     assert!(!has(text, "EGY", "CONSULT", "SDN"), "{:?}", events(text));
 }
+
+#[test]
+fn an_allegation_is_aimed_at_the_subject_of_its_that_clause() {
+    // What the clause says of the accused need not be a hostile act.
+    let text = "Bolivia alleged that Paraguay was sheltering the smugglers.";
+    assert!(has(text, "BOL", "ACCUSE", "PRY"), "{:?}", events(text));
+    let text = "Ghana alleges that Togo has been funding the opposition.";
+    assert!(has(text, "GHA", "ACCUSE", "TGO"), "{:?}", events(text));
+}
+
+#[test]
+fn a_recalled_envoy_to_a_capital_is_aimed_at_its_state() {
+    let text = "Venezuela recalled its ambassador to Bogota.";
+    assert!(has(text, "VEN", "SANCTION", "COL"), "{:?}", events(text));
+    // An envoy called home to the recalling state's own capital is aimed at no one.
+    let text = "Japan recalled its ambassador to Tokyo.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(_, _, g, _)| g.iter().any(|x| x == "JPN")),
+        "{:?}",
+        events(text)
+    );
+}
