@@ -578,6 +578,14 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
                 out.push(a);
             }
         }
+        // "Australian Foreign Minister A and Lithuanian Foreign Minister B met": the parser
+        // may hang the second titled name as an apposition of the first, with the "and" on a
+        // word between them; an apposition after a coordinator names a second actor.
+        for a in appositions_after_coordinator(p, map, w) {
+            if !out.contains(&a) {
+                out.push(a);
+            }
+        }
     }
     // "her mother", "his friends": a person's private circle does not act for the person; a
     // state's or a group's does ("its friends in the region would retaliate").
@@ -677,6 +685,32 @@ fn doer_who(p: &Parse<'_>, map: &[Option<usize>], items: &[Item], a: Word) -> Wh
     } else {
         who(p, map, a, false)
     }
+}
+
+/// The actors of appositions of the name `w` with a coordinating conjunction (`cc`) between `w`
+/// and the apposition, anywhere in the phrase: "Australian Foreign Minister Marise Payne and
+/// Lithuanian Foreign Minister Gabrielius Landsbergis", where the parser hangs "Gabrielius" on
+/// "Marise" and the "and" on a word between them. Only an apposition that names an actor of
+/// its own, other than `w`'s: the same actor named again ("Payne, the minister") is no second.
+fn appositions_after_coordinator(p: &Parse<'_>, map: &[Option<usize>], w: Word) -> Vec<usize> {
+    let Some(own) = map.get(w.index).copied().flatten() else {
+        return Vec::new();
+    };
+    let coordinator_between = |d: Word| {
+        (w.index + 1..d.index).any(|i| {
+            let x = Word { index: i, ..w };
+            p.has_rel(x, "cc")
+                && p.token(x).is_some_and(|t| {
+                    p.lang()
+                        .is(Class::Coordinator, &t.lemma.to_ascii_lowercase())
+                })
+        })
+    };
+    p.dependents(w)
+        .filter(|&d| p.has_rel(d, "appos") && d.index > w.index && coordinator_between(d))
+        .filter_map(|d| map.get(d.index).copied().flatten())
+        .filter(|&a| a != own)
+        .collect()
 }
 
 /// The actors of appositions of the noun `w`, or of its agent's phrase ("by X"), that hold a

@@ -52,7 +52,7 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
         return p
             .dependents(v)
             .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "iobj"))
-            .any(|o| ordered_out(p, v, o))
+            .any(|o| ordered_out(doc, v, o))
             .then_some(SanctionKind::Expel);
     }
     // The penalty may be the object or what it is a round or a set of ("a second round of
@@ -73,9 +73,11 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
 /// Bolivia's ambassador to leave the country". The state is named by a possessive, a modifier or a
 /// name ("its diplomats", owned by a pronoun, are the orderer's own: an evacuation); a place left
 /// other than "the country" ("to leave Kabul") or a destination ("to leave for consultations")
-/// makes it an evacuation or a recall. The parser hangs the infinitive on the verb or on the
-/// object.
-fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
+/// makes it an evacuation or a recall, unless the place is the orderer's own capital ("Iran
+/// ordered two British diplomats to leave Tehran", `leaves_orderers_seat`). The parser hangs the
+/// infinitive on the verb or on the object.
+fn ordered_out(doc: &Doc<'_>, v: Word, o: Word) -> bool {
+    let p = &doc.parse;
     let envoy = |w: Word| text_in(p, w, Lex::EnvoyNoun);
     let name_like = |w: Word| p.token(w).is_some_and(|t| t.upos == "PROPN");
     // A proper adjective ("the Peruvian ambassador"), which the parser tags as an adjective as
@@ -123,7 +125,41 @@ fn ordered_out(p: &Parse<'_>, v: Word, o: Word) -> bool {
         .chain(p.dependents(o).filter(|&d| p.has_rel(d, "acl")))
         .find(|&d| verb_in(p, d, Lex::LeavingVerb));
     // "told the Chadian ambassador not to leave": one told to stay is not expelled.
-    leaving.is_some_and(|l| leaves_outright(p, l) && !p.negated(l))
+    leaving.is_some_and(|l| {
+        (leaves_outright(p, l) || leaves_orderers_seat(doc, v, l)) && !p.negated(l)
+    })
+}
+
+/// Whether the verb of leaving `l` names as the place left a seat of government (a metonym of
+/// the state data, "Tehran") of the state whose subject gives the order `v`, and no destination:
+/// an envoy sent out of the orderer's own capital is expelled. "Germany told the Russian
+/// diplomats to leave Paris" names another state's capital, and is no expulsion by Germany.
+fn leaves_orderers_seat(doc: &Doc<'_>, v: Word, l: Word) -> bool {
+    let p = &doc.parse;
+    let Some(orderer) = p
+        .dependents(v)
+        .find(|&d| p.has_rel(d, "nsubj"))
+        .and_then(|s| doc.actor_at(&doc.items, s, false))
+    else {
+        return false;
+    };
+    let seat = |d: Word| {
+        p.token(d).is_some_and(|t| {
+            doc.items.iter().any(|x| {
+                matches!(x.kind, ItemKind::Actor { actor, via: Via::Metonym, .. }
+                    if doc.state_of(actor) == doc.state_of(orderer))
+                    && x.start <= t.start
+                    && t.start < x.end
+            })
+        })
+    };
+    let places: Vec<Word> = p.dependents(l).filter(|&d| p.has_rel(d, "obj")).collect();
+    !places.is_empty()
+        && places.iter().all(|&d| seat(d))
+        && p.dependents(l).all(|d| {
+            !(p.has_rel(d, "obl")
+                && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c)))
+        })
 }
 
 /// Whether the verb of leaving `l` names no place left but the country and no destination:

@@ -256,3 +256,18 @@ fn a_participle_done_by_phone_to_its_noun_stays_a_passive() {
         );
     }
 }
+
+#[test]
+fn coordinated_titled_names_with_the_second_as_apposition_are_both_subjects() {
+    // The parser hangs "Samuel" on "Amina" as an apposition and the "and" on a word between.
+    let text = "Kenyan Foreign Minister Amina Wanjiru and Ugandan Foreign Minister Samuel Okello \
+                met on Monday and agreed to boost trade between both countries.";
+    for ty in ["CONSULT", "AGREE"] {
+        assert!(
+            has(text, "amina-wanjiru", ty, "samuel-okello")
+                && has(text, "samuel-okello", ty, "amina-wanjiru"),
+            "{ty}: {:?}",
+            events(text)
+        );
+    }
+}

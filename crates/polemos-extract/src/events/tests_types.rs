@@ -508,6 +508,24 @@ fn ordering_another_states_envoy_to_leave_is_an_expulsion() {
 }
 
 #[test]
+fn envoys_ordered_out_of_the_orderers_own_capital_are_expelled() {
+    let text = "Ghana ordered three Nigerian diplomats to leave Accra.";
+    assert!(has(text, "GHA", "SANCTION", "NGA"), "{:?}", events(text));
+    // One's own citizens told to leave a capital, or envoys told to leave a third state's
+    // capital: no expulsion by the one who says it.
+    for text in [
+        "Ghana ordered its citizens to leave Accra.",
+        "Germany told the Russian diplomats to leave Paris.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}
+
+#[test]
 fn another_states_envoys_who_must_leave_the_country_are_expelled() {
     let text = "Chile said all Peruvian diplomats must leave the country within 72 hours.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
