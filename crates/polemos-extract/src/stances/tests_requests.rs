@@ -607,8 +607,11 @@ fn a_topic_asked_out_is_opposed_once() {
 
 #[test]
 fn a_topic_governed_by_a_word_of_breach_is_upheld() {
+    // (In "protested Russia's troop movement, calling it a breach of its sovereignty" the
+    // protest's issue is its object, the troop movement: see
+    // a_topic_in_a_participle_after_the_object_is_not_the_cues_issue.)
     let s = stances(
-        "Japan and Russia dispute the Kuril Islands. Tokyo protested Russia's troop movement, calling it a breach of its sovereignty.",
+        "Japan and Russia dispute the Kuril Islands. Tokyo condemned the violation of its sovereignty.",
     );
     assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
     assert!(!has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
