@@ -883,3 +883,20 @@ fn regretting_the_hurt_caused_to_another_is_an_apology_to_it() {
     let text = "Australia regrets the decision of Indonesia.";
     assert!(has(text, "AUS", "ACCUSE", "IDN"), "{:?}", events(text));
 }
+
+#[test]
+fn a_negator_in_a_short_first_clause_does_not_reach_a_joined_clause_with_its_own_subject() {
+    for text in [
+        "Chile did not retaliate, but it accused Peru of violating the truce.",
+        "Chile did not respond, and it recalled its ambassador from Lima.",
+    ] {
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .any(|(s, _, g, n)| s == &["CHL"] && g == &["PER"] && !*n)
+                && found.iter().all(|(_, _, g, n)| g != &["PER"] || !*n),
+            "{text}: {found:?}"
+        );
+    }
+}
