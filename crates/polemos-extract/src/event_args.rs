@@ -1001,11 +1001,13 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
         // "has not accused Cuba, but the State Department did expel two diplomats": a conjunct
         // with a subject of its own is a clause of its own, outside the first one's negation
         // ("did not condemn or criticize", sharing their subject, stay negated).
+        // One that carries a negation of its own keeps it: "nor did Cairo recall", "and neither
+        // did X recall", "and no other state has expelled".
         if p.has_rel(x, "conj")
             && p.dependents(x)
                 .any(|d| p.has_rel(d, "nsubj") || p.has_rel(d, "csubj"))
         {
-            break;
+            return clause_negated_itself(p, x);
         }
         let Some(h) = p.head(x) else {
             break;
@@ -1020,6 +1022,21 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
         x = h;
     }
     false
+}
+
+/// Whether the joined clause headed by `w`, which has a subject of its own, is negated by its
+/// own words: a conjunction or adverb of `Class::ClauseNegator` ("nor did Cairo recall"), or a
+/// subject that is, or has a determiner, of `Class::NegativeSubject` ("no other state has
+/// expelled").
+fn clause_negated_itself(p: &Parse<'_>, w: Word) -> bool {
+    let is = |d: Word, class: Class| p.token(d).is_some_and(|t| p.lang().is(class, &t.text));
+    p.dependents(w).any(|d| {
+        ((p.has_rel(d, "cc") || p.has_rel(d, "advmod")) && is(d, Class::ClauseNegator))
+            || (p.has_rel(d, "nsubj")
+                && (is(d, Class::NegativeSubject)
+                    || p.dependents(d)
+                        .any(|e| p.has_rel(e, "det") && is(e, Class::NegativeSubject))))
+    })
 }
 
 /// Whether the phrase headed by `w` ends right before word `next`: the word before `next` is

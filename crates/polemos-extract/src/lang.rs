@@ -358,6 +358,12 @@ pub enum Class {
     PossessorBreak,
     /// The negation of a pair of subjects ("Neither X nor Y boycotted").
     Neither,
+    /// Words that negate a joined clause by themselves, as its conjunction or adverb ("nor did
+    /// Y recall", "and neither did Y recall").
+    ClauseNegator,
+    /// Determiners, or subject pronouns, that negate the clause of their subject ("no other
+    /// state has expelled", "none has expelled").
+    NegativeSubject,
     /// Forms of "be" before a participle that make it a passive ("was opposed", "been criticized").
     PassiveAuxiliary,
     /// Conjunctions before a second verb that shares the first one's subject ("X recognizes A and reaffirms ...").
@@ -395,7 +401,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 158] = [
+pub const CLASSES: [(Class, &str); 160] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -532,6 +538,8 @@ pub const CLASSES: [(Class, &str); 158] = [
     (Class::PartnerListGlue, "partner_list_glue"),
     (Class::PossessorBreak, "possessor_break"),
     (Class::Neither, "neither"),
+    (Class::ClauseNegator, "clause_negator"),
+    (Class::NegativeSubject, "negative_subject"),
     (Class::PassiveAuxiliary, "passive_auxiliary"),
     (Class::VerbCoordinator, "verb_coordinator"),
     (Class::We, "we"),

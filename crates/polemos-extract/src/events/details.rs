@@ -130,6 +130,11 @@ pub(super) fn negates_another_verb(doc: &Doc<'_>, neg: &Item, cue: &Item) -> boo
         if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj") || p.has_rel(x, "ccomp") || purpose) {
             return true;
         }
+        // "Pakistan did not retaliate, but it accused India": a conjunct with a subject of its
+        // own is a clause of its own, as `event_args`' `negated` reads it on the tree.
+        if p.has_rel(x, "conj") && own_subject(x) {
+            return true;
+        }
         match p.head(x) {
             Some(h) if h == verb => return false,
             Some(h) => x = h,

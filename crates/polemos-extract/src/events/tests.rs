@@ -806,6 +806,41 @@ fn a_joined_clause_with_its_own_subject_keeps_its_own_polarity() {
 }
 
 #[test]
+fn a_joined_clause_negated_by_nor_neither_or_a_no_subject_stays_negated() {
+    // The joined clause has a subject of its own, but carries its own negation: "nor", "neither"
+    // or a subject with "no".
+    for (text, source, target) in [
+        (
+            "Egypt did not expel the Sudanese envoy after the attack, nor did Cairo recall its ambassador from Khartoum.",
+            "EGY",
+            "SDN",
+        ),
+        (
+            "Australia did not impose sanctions on China after the ban, and neither did New Zealand recall its ambassador from Beijing.",
+            "NZL",
+            "CHN",
+        ),
+        (
+            "Germany has not yet recalled its ambassador from Moscow, and no other European Union state has expelled Russian diplomats.",
+            "DEU",
+            "RUS",
+        ),
+    ] {
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .any(|(s, t, _, _)| s == &[source] && t == "SANCTION")
+                && found
+                    .iter()
+                    .filter(|(_, t, g, _)| t == "SANCTION" && g == &[target])
+                    .all(|(_, _, _, n)| *n),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
 fn coordinated_visitors_of_a_place_do_not_visit_each_other() {
     for text in [
         "Denmark and the Netherlands visited refugee camps near the border.",
@@ -847,4 +882,21 @@ fn regretting_the_hurt_caused_to_another_is_an_apology_to_it() {
     // Regretting another's decision still disapproves of it.
     let text = "Australia regrets the decision of Indonesia.";
     assert!(has(text, "AUS", "ACCUSE", "IDN"), "{:?}", events(text));
+}
+
+#[test]
+fn a_negator_in_a_short_first_clause_does_not_reach_a_joined_clause_with_its_own_subject() {
+    for text in [
+        "Chile did not retaliate, but it accused Peru of violating the truce.",
+        "Chile did not respond, and it recalled its ambassador from Lima.",
+    ] {
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .any(|(s, _, g, n)| s == &["CHL"] && g == &["PER"] && !*n)
+                && found.iter().all(|(_, _, g, n)| g != &["PER"] || !*n),
+            "{text}: {found:?}"
+        );
+    }
 }
