@@ -717,6 +717,19 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if expelled && !expelling_state(doc, items, it, &srcs) {
                 continue;
             }
+            // "regrets the hurt caused to Indonesia": a concession a row codes through its
+            // object (the harm regretted) is made to whom the harm was done, named after a
+            // preposition of aim; not to its doer ("the suffering caused by Japan's rule",
+            // "Pakistan's harm to the peace process").
+            let targets: Vec<usize> =
+                if cue.event_type == PloverType::Concede && !cue.objects.is_empty() {
+                    targets
+                        .into_iter()
+                        .filter(|&a| harmed_after_aim(doc, items, it, a))
+                        .collect()
+                } else {
+                    targets
+                };
             // "Aslam says Afghan officials have apologized for the incident": a concession that
             // names no one is made to the side of whoever reports it.
             let targets = match clause.speaker {
@@ -1331,6 +1344,16 @@ fn directs(doc: &Doc<'_>, it: &Item) -> bool {
 fn suspends_member(doc: &Doc<'_>, it: &Item) -> bool {
     (gates::may_be_form_of(doc, it, &[Lex::SuspendingVerb]) || doc.parse.asks_always())
         && event_args::suspended_member(doc, it)
+}
+
+/// Whether actor `a` is named after the cue `cue` behind a preposition of aim (lang
+/// `target_preposition`) that stands between them: "regrets the hurt caused to Indonesia".
+fn harmed_after_aim(doc: &Doc<'_>, items: &[Item], cue: &Item, a: usize) -> bool {
+    items.iter().any(|x| {
+        matches!(x.kind, ItemKind::Actor { actor, .. } if actor == a)
+            && x.tok >= cue.tok_end
+            && (cue.tok_end..x.tok).any(|t| doc.tok_is_a(t, Class::TargetPreposition))
+    })
 }
 
 /// Whether the sources of an order sending an envoy away are of a state, and the envoy is not

@@ -275,6 +275,10 @@ pub enum Class {
     /// A particle that asks a topic before it away ("wants the troops out of Iraq"):
     /// `stances::issues::ousted_after_topic`.
     Ousting,
+    /// Cues of wanting, asking or ordering, the only ones under which `Ousting` is read.
+    OustingVerb,
+    /// Nouns that make "out of" before them a fixed phrase ("out of hand"), no ousting.
+    OustingIdiom,
     /// Verbs of answering that threaten only under a condition ("would respond if X crossed the
     /// border"): aimed at whom the condition names, never at their object ("respond to a letter").
     ConditionalThreat,
@@ -401,7 +405,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 160] = [
+pub const CLASSES: [(Class, &str); 162] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -498,6 +502,8 @@ pub const CLASSES: [(Class, &str); 160] = [
     (Class::PermittingVerb, "permitting_verb"),
     (Class::NotOnly, "not_only"),
     (Class::Ousting, "ousting"),
+    (Class::OustingVerb, "ousting_verb"),
+    (Class::OustingIdiom, "ousting_idiom"),
     (Class::ConditionalThreat, "conditional_threat"),
     (Class::ForcefulManner, "forceful_manner"),
     (Class::FeelingAdjective, "feeling_adjective"),

@@ -900,3 +900,18 @@ fn a_negator_in_a_short_first_clause_does_not_reach_a_joined_clause_with_its_own
         );
     }
 }
+
+#[test]
+fn regretting_a_harm_is_no_apology_to_its_doer() {
+    // The harm's doer named after "by" or as its possessor is not apologised to.
+    let text = "South Korea regrets the suffering caused by Japan's colonial rule.";
+    assert!(!has(text, "KOR", "CONCEDE", "JPN"), "{:?}", events(text));
+    let text = "India regrets Pakistan's harm to the peace process.";
+    assert!(!has(text, "IND", "CONCEDE", "PAK"), "{:?}", events(text));
+    // Named after "to", it still is.
+    let text = "The Dutch government regrets the suffering caused to Indonesians.";
+    assert!(has(text, "NLD", "CONCEDE", "IDN"), "{:?}", events(text));
+    // In the past too.
+    let text = "China regretted the offence caused to South Korea.";
+    assert!(has(text, "CHN", "CONCEDE", "KOR"), "{:?}", events(text));
+}

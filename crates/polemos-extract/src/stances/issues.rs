@@ -1116,12 +1116,28 @@ pub(super) fn ends_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usi
 /// `t` at token `tok`: "wants Turkey's troops out of Iraq" asks against the troops, as asking
 /// them to withdraw does. Not read when a verb of reversing already governs the topic ("to
 /// pull its troops out", where the particle belongs to that verb).
-pub(super) fn ousted_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usize) -> bool {
+/// Read only under a cue of wanting, asking or ordering (lang `ousting_verb`), and not in a
+/// fixed phrase "out of" a word of lang `ousting_idiom` ("rejected the sanctions out of hand").
+pub(super) fn ousted_after_topic(
+    doc: &Doc<'_>,
+    items: &[Item],
+    cue: &Item,
+    t: usize,
+    tok: usize,
+) -> bool {
+    if !(cue.tok..cue.tok_end).any(|c| doc.tok_is_a(c, Class::OustingVerb)) {
+        return false;
+    }
     items
         .iter()
         .find(|x| matches!(x.kind, ItemKind::Topic(u) if u == t) && x.tok == tok)
         .is_some_and(|topic| {
-            topic.tok_end < doc.tokens.len() && doc.tok_is_a(topic.tok_end, Class::Ousting)
+            let out = topic.tok_end;
+            out < doc.tokens.len()
+                && doc.tok_is_a(out, Class::Ousting)
+                && !(out + 2 < doc.tokens.len()
+                    && (out + 2..(out + 4).min(doc.tokens.len()))
+                        .any(|w| doc.tok_is_a(w, Class::OustingIdiom)))
         })
 }
 

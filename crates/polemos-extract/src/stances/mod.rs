@@ -1059,7 +1059,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "wants Turkey's troops out of Iraq" (but "to pull its troops out" is reversed
             // once, by its verb).
             let ousted = matches!(target, Target::Topic(t, tok) if tok > it.tok_end
-                && issues::ousted_after_topic(doc, items, t, tok))
+                && issues::ousted_after_topic(doc, items, it, t, tok))
                 && !between(crate::lang::Class::Reversing);
             let reversed = matches!(kind, Kind::Support | Kind::Oppose)
                 && (between(crate::lang::Class::Reversing)

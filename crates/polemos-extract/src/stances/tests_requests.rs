@@ -606,6 +606,20 @@ fn a_topic_asked_out_is_opposed_once() {
 }
 
 #[test]
+fn out_of_hand_after_a_rejection_asks_nothing_out() {
+    // Only wanting, asking or ordering asks a topic out; a rejection "out of hand" stays one.
+    let s =
+        stances("Iran and Israel dispute the sanctions. Iran rejected the sanctions out of hand.");
+    assert!(has(&s, "IRN", "sanctions", "oppose"), "{s:?}");
+    assert!(!has(&s, "IRN", "sanctions", "support"), "{s:?}");
+    // Nor a fixed phrase "out of" after a cue of wanting.
+    let s = stances(
+        "Iran and Israel dispute the sanctions. Israel wants the sanctions out of respect for its allies.",
+    );
+    assert!(!has(&s, "ISR", "sanctions", "oppose"), "{s:?}");
+}
+
+#[test]
 fn a_topic_governed_by_a_word_of_breach_is_upheld() {
     // (In "protested Russia's troop movement, calling it a breach of its sovereignty" the
     // protest's issue is its object, the troop movement: see
