@@ -18,10 +18,10 @@ mod offered;
 mod parties;
 mod partners;
 pub use acts::{
-    ObjectGate, PenaltyVerb, SanctionKind, aims_a_noun, contact_with, directive, drawn_in,
-    eases_a_penalty, hosted_here, light_with_act, object_gate, object_headed_by, object_of_act,
-    offered_act, owned_by_actor, penalty_imposer, penalty_verb, refused_act, rejects_judgement,
-    sanction_verb, suspended_member, unrealized_act,
+    ObjectGate, PenaltyVerb, SanctionKind, aims_a_noun, capital_left, contact_with, directive,
+    drawn_in, eases_a_penalty, hosted_here, light_with_act, object_gate, object_headed_by,
+    object_of_act, offered_act, owned_by_actor, penalty_imposer, penalty_verb, refused_act,
+    rejects_judgement, sanction_verb, suspended_member, unrealized_act,
 };
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation, states_a_fact};
 use nominal::nominal;
@@ -687,27 +687,58 @@ fn doer_who(p: &Parse<'_>, map: &[Option<usize>], items: &[Item], a: Word) -> Wh
     }
 }
 
-/// The actors of appositions of the name `w` with a coordinating conjunction (`cc`) between `w`
-/// and the apposition, anywhere in the phrase: "Australian Foreign Minister Marise Payne and
-/// Lithuanian Foreign Minister Gabrielius Landsbergis", where the parser hangs "Gabrielius" on
-/// "Marise" and the "and" on a word between them. Only an apposition that names an actor of
-/// its own, other than `w`'s: the same actor named again ("Payne, the minister") is no second.
+/// The actors of appositions of the subject's name `w` with a coordinating conjunction (`cc`)
+/// between `w` and the apposition, anywhere in the phrase: "Australian Foreign Minister Marise
+/// Payne and Lithuanian Foreign Minister Gabrielius Landsbergis met", where the parser hangs
+/// "Gabrielius" on "Marise" and the "and" on a word between them. Only an apposition that names
+/// an actor of its own, other than `w`'s: the same actor named again ("Payne, the minister") is
+/// no second. The "and" must join the subject's noun phrase: `w` is a subject, no verb stands
+/// between `w` and the apposition, and the apposition is followed by no verb but `w`'s own;
+/// "Lavrov criticised Washington and Chinese Foreign Minister Wang Yi backed him", where the
+/// parser hangs "Wang Yi" on the object with the "and" that joins two clauses, names no second
+/// one criticised.
 fn appositions_after_coordinator(p: &Parse<'_>, map: &[Option<usize>], w: Word) -> Vec<usize> {
     let Some(own) = map.get(w.index).copied().flatten() else {
         return Vec::new();
     };
+    if !p.has_rel(w, "nsubj") {
+        return Vec::new();
+    }
+    let at = |i: usize| Word { index: i, ..w };
+    let verb = |x: Word| {
+        p.token(x)
+            .is_some_and(|t| matches!(t.upos.as_str(), "VERB" | "AUX"))
+    };
     let coordinator_between = |d: Word| {
         (w.index + 1..d.index).any(|i| {
-            let x = Word { index: i, ..w };
+            let x = at(i);
             p.has_rel(x, "cc")
                 && p.token(x).is_some_and(|t| {
                     p.lang()
                         .is(Class::Coordinator, &t.lemma.to_ascii_lowercase())
                 })
-        })
+        }) && !(w.index + 1..d.index).any(|i| verb(at(i)))
+    };
+    // The word after the apposition's phrase: a verb there other than `w`'s own (or an
+    // auxiliary of it: "and B have met") has the apposition for its subject.
+    let subject_of_another_verb = |d: Word| {
+        let Some((_, end)) = p.subtree_span(d) else {
+            return false;
+        };
+        let mut next = d.index + 1;
+        while p.token(at(next)).is_some_and(|t| t.start < end) {
+            next += 1;
+        }
+        let next = at(next);
+        verb(next) && p.head(w) != Some(next) && p.head(next) != p.head(w)
     };
     p.dependents(w)
-        .filter(|&d| p.has_rel(d, "appos") && d.index > w.index && coordinator_between(d))
+        .filter(|&d| {
+            p.has_rel(d, "appos")
+                && d.index > w.index
+                && coordinator_between(d)
+                && !subject_of_another_verb(d)
+        })
         .filter_map(|d| map.get(d.index).copied().flatten())
         .filter(|&a| a != own)
         .collect()

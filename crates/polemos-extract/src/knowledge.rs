@@ -180,6 +180,9 @@ pub struct KnownActor {
     pub country: Option<String>,
     /// For states: the first demonym ("Chinese"), to name their bodies ("Chinese navy").
     pub demonym: Option<String>,
+    /// For states: the capital cities (the eighth field of a `state` line, "Moscow"), as
+    /// written; the other metonyms ("the Kremlin", the ninth field) are no capital.
+    pub capitals: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -439,6 +442,18 @@ impl Knowledge {
         self.actor_index.get(id).copied()
     }
 
+    /// Whether `name`, as the text writes it (any case), is a capital city of the known actor
+    /// `actor` ("Moscow" of Russia); a building that stands for the government ("the Kremlin")
+    /// is none.
+    #[must_use]
+    pub fn is_capital(&self, actor: usize, name: &str) -> bool {
+        let lower = |s: &str| s.chars().flat_map(char::to_lowercase).collect::<String>();
+        let name = lower(name);
+        self.actors
+            .get(actor)
+            .is_some_and(|a| a.capitals.iter().any(|c| lower(c) == name))
+    }
+
     /// The data's plain row of type `ty` and mode `mode` (a verb with a subject and object and
     /// no object words of its own), of CAMEO code `cameo` when given: the code a rule gives an
     /// act it reads some other way than by its verb ("Peru's exercise was unacceptable" is
@@ -569,7 +584,11 @@ impl KnowledgeBuilder {
     fn add_line(&mut self, f: &[&str]) -> Result<(), String> {
         match f[0] {
             "state" => {
-                Self::need(f, 8, "state|ISO3|ISO2|status|Name|names|demonyms|seats")?;
+                Self::need(
+                    f,
+                    8,
+                    "state|ISO3|ISO2|status|Name|names|demonyms|capitals[|metonyms]",
+                )?;
                 let iso = f[1];
                 if !(iso.len() == 3 && iso.bytes().all(|b| b.is_ascii_uppercase())) {
                     return Err(format!("`{iso}` is not an ISO 3166-1 alpha-3 code"));
@@ -577,6 +596,8 @@ impl KnowledgeBuilder {
                 let mut aliases: Vec<String> = list(f[5]).map(str::to_owned).collect();
                 aliases.extend(list(f[6]).map(str::to_owned));
                 aliases.extend(list(f[7]).map(str::to_owned));
+                let others = f.get(8).copied().unwrap_or("");
+                aliases.extend(list(others).map(str::to_owned));
                 let i = self.upsert_actor(KnownActor {
                     id: iso.to_owned(),
                     kind: ActorKind::State,
@@ -586,6 +607,7 @@ impl KnowledgeBuilder {
                     aliases,
                     country: None,
                     demonym: list(f[6]).next().map(str::to_owned),
+                    capitals: list(f[7]).map(str::to_owned).collect(),
                 })?;
                 self.pattern(f[4], Entry::Actor(i, Via::Name));
                 for n in list(f[5]) {
@@ -598,7 +620,7 @@ impl KnowledgeBuilder {
                         self.pattern(&format!("{n}s"), Entry::Actor(i, Via::Demonym));
                     }
                 }
-                for n in list(f[7]) {
+                for n in list(f[7]).chain(list(others)) {
                     self.pattern(n, Entry::Actor(i, Via::Metonym));
                 }
             }
@@ -621,6 +643,7 @@ impl KnowledgeBuilder {
                     // The state a government body belongs to.
                     country: f.get(6).filter(|s| !s.is_empty()).map(|s| (*s).to_owned()),
                     demonym: None,
+                    capitals: Vec::new(),
                 })?;
                 self.pattern(f[3], Entry::Actor(i, Via::Name));
                 for n in list(f[4]) {
@@ -638,6 +661,7 @@ impl KnowledgeBuilder {
                     aliases: list(f[3]).map(str::to_owned).collect(),
                     country: (!f[4].is_empty()).then(|| f[4].to_owned()),
                     demonym: None,
+                    capitals: Vec::new(),
                 })?;
                 self.pattern(f[2], Entry::Actor(i, Via::Name));
                 for n in list(f[3]) {

@@ -20,9 +20,11 @@ pub enum SanctionKind {
 /// Whether the verb cue `cue` is in fact a sanction, and which: a severing verb whose object
 /// is headed by "ties" or "relations" ("abandon full economic ties with X"), a withdrawal of an
 /// envoy ("withdrew its ambassador from X"), or a verb of imposing whose object is a penalty
-/// ("is imposing a second round of sanctions on X"), whatever the verb alone is coded as.
+/// ("is imposing a second round of sanctions on X"), whatever the verb alone is coded as. The
+/// knowledge `k`, when given, names the states' capitals: an envoy ordered out of the orderer's
+/// own capital is expelled (`capital_places`); without it only one ordered out of "the country".
 #[must_use]
-pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
+pub fn sanction_verb(k: Option<&Knowledge>, doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     let p = &doc.parse;
     let v = p.head_of(&p.words_in(cue.start, cue.end))?;
     let objects: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obj")).collect();
@@ -52,7 +54,7 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
         return p
             .dependents(v)
             .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "iobj"))
-            .any(|o| ordered_out(doc, v, o))
+            .any(|o| ordered_out(k, doc, v, o).is_some())
             .then_some(SanctionKind::Expel);
     }
     // The penalty may be the object or what it is a round or a set of ("a second round of
@@ -74,9 +76,9 @@ pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
 /// name ("its diplomats", owned by a pronoun, are the orderer's own: an evacuation); a place left
 /// other than "the country" ("to leave Kabul") or a destination ("to leave for consultations")
 /// makes it an evacuation or a recall, unless the place is the orderer's own capital ("Iran
-/// ordered two British diplomats to leave Tehran", `leaves_orderers_seat`). The parser hangs the
-/// infinitive on the verb or on the object.
-fn ordered_out(doc: &Doc<'_>, v: Word, o: Word) -> bool {
+/// ordered two British diplomats to leave Tehran", `capital_places`). The parser hangs the
+/// infinitive on the verb or on the object. The verb of leaving, when the envoy is ordered out.
+fn ordered_out(k: Option<&Knowledge>, doc: &Doc<'_>, v: Word, o: Word) -> Option<Word> {
     let p = &doc.parse;
     let envoy = |w: Word| text_in(p, w, Lex::EnvoyNoun);
     let name_like = |w: Word| p.token(w).is_some_and(|t| t.upos == "PROPN");
@@ -117,7 +119,7 @@ fn ordered_out(doc: &Doc<'_>, v: Word, o: Word) -> bool {
                 || proper_adjective(d)
         });
     if !is_envoy || owned_by_pronoun || !names_state {
-        return false;
+        return None;
     }
     let leaving = p
         .dependents(v)
@@ -125,41 +127,82 @@ fn ordered_out(doc: &Doc<'_>, v: Word, o: Word) -> bool {
         .chain(p.dependents(o).filter(|&d| p.has_rel(d, "acl")))
         .find(|&d| verb_in(p, d, Lex::LeavingVerb));
     // "told the Chadian ambassador not to leave": one told to stay is not expelled.
-    leaving.is_some_and(|l| {
-        (leaves_outright(p, l) || leaves_orderers_seat(doc, v, l)) && !p.negated(l)
+    leaving.filter(|&l| {
+        (leaves_outright(p, l) || k.is_some_and(|k| !capital_places(k, doc, v, l).is_empty()))
+            && !p.negated(l)
     })
 }
 
-/// Whether the verb of leaving `l` names as the place left a seat of government (a metonym of
-/// the state data, "Tehran") of the state whose subject gives the order `v`, and no destination:
-/// an envoy sent out of the orderer's own capital is expelled. "Germany told the Russian
-/// diplomats to leave Paris" names another state's capital, and is no expulsion by Germany.
-fn leaves_orderers_seat(doc: &Doc<'_>, v: Word, l: Word) -> bool {
+/// The spans of the places the verb of leaving `l` names, when each is a capital city (the state
+/// data's, "Tehran", not a building that stands for the government: "the Kremlin") of the state
+/// whose subject gives the order `v`, and it names no destination: an envoy sent out of the
+/// orderer's own capital is expelled. Every place left counts, the object and its conjuncts:
+/// "Germany told the Russian diplomats to leave Paris" names another state's capital, and so
+/// does "leave Vilnius and Minsk" said of Lithuania; neither is an expulsion by the orderer.
+/// Empty otherwise.
+fn capital_places(k: &Knowledge, doc: &Doc<'_>, v: Word, l: Word) -> Vec<(usize, usize)> {
     let p = &doc.parse;
     let Some(orderer) = p
         .dependents(v)
         .find(|&d| p.has_rel(d, "nsubj"))
         .and_then(|s| doc.actor_at(&doc.items, s, false))
     else {
-        return false;
+        return Vec::new();
     };
-    let seat = |d: Word| {
-        p.token(d).is_some_and(|t| {
-            doc.items.iter().any(|x| {
-                matches!(x.kind, ItemKind::Actor { actor, via: Via::Metonym, .. }
-                    if doc.state_of(actor) == doc.state_of(orderer))
-                    && x.start <= t.start
-                    && t.start < x.end
-            })
+    let capital = |d: Word| {
+        let t = p.token(d)?;
+        doc.items.iter().find_map(|x| match x.kind {
+            ItemKind::Actor {
+                actor,
+                via: Via::Metonym,
+                ..
+            } if doc.state_of(actor) == doc.state_of(orderer)
+                && x.start <= t.start
+                && t.start < x.end
+                && doc.actors[actor]
+                    .known
+                    .is_some_and(|a| k.is_capital(a, doc.slice(x.start, x.end))) =>
+            {
+                Some((x.start, x.end))
+            }
+            _ => None,
         })
     };
-    let places: Vec<Word> = p.dependents(l).filter(|&d| p.has_rel(d, "obj")).collect();
-    !places.is_empty()
-        && places.iter().all(|&d| seat(d))
-        && p.dependents(l).all(|d| {
-            !(p.has_rel(d, "obl")
-                && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c)))
-        })
+    let places: Vec<Word> = p
+        .dependents(l)
+        .filter(|&d| p.has_rel(d, "obj"))
+        .flat_map(|d| p.conjuncts(d))
+        .collect();
+    let destination = p.dependents(l).any(|d| {
+        p.has_rel(d, "obl")
+            && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c))
+    });
+    if destination {
+        return Vec::new();
+    }
+    places
+        .iter()
+        .map(|&d| capital(d))
+        .collect::<Option<Vec<_>>>()
+        .unwrap_or_default()
+}
+
+/// The capital the envoy of the ordering cue `cue` is ordered out of, as the text writes it,
+/// when that makes the order an expulsion ("Russia ordered the Estonian ambassador to leave
+/// Moscow and return to Tallinn": Moscow): the event's place, not a place the envoy is sent on
+/// to.
+#[must_use]
+pub fn capital_left(k: &Knowledge, doc: &Doc<'_>, cue: &Item) -> Option<String> {
+    let p = &doc.parse;
+    let v = p.head_of(&p.words_in(cue.start, cue.end))?;
+    if !verb_in(p, v, Lex::OrderingVerb) {
+        return None;
+    }
+    p.dependents(v)
+        .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "iobj"))
+        .find_map(|o| ordered_out(Some(k), doc, v, o))
+        .and_then(|l| capital_places(k, doc, v, l).first().copied())
+        .map(|(a, b)| doc.slice(a, b).to_owned())
 }
 
 /// Whether the verb of leaving `l` names no place left but the country and no destination:

@@ -271,3 +271,21 @@ fn coordinated_titled_names_with_the_second_as_apposition_are_both_subjects() {
         );
     }
 }
+
+#[test]
+fn a_titled_name_after_an_and_that_joins_two_clauses_is_no_second_object() {
+    // The parser hangs "Wang Yi" on the object "Washington" as an apposition, with the "and"
+    // that joins the two clauses between them: Wang Yi is not criticised.
+    let text = "Russian Foreign Minister Sergei Lavrov criticised Washington and Chinese Foreign \
+                Minister Wang Yi backed him.";
+    assert!(
+        has(text, "sergei-lavrov", "ACCUSE", "USA"),
+        "{:?}",
+        events(text)
+    );
+    assert!(
+        !has(text, "sergei-lavrov", "ACCUSE", "wang-yi"),
+        "{:?}",
+        events(text)
+    );
+}

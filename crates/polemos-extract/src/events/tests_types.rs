@@ -526,6 +526,55 @@ fn envoys_ordered_out_of_the_orderers_own_capital_are_expelled() {
 }
 
 #[test]
+fn a_building_that_stands_for_the_orderers_government_is_no_capital_left() {
+    // Told to leave a building or an office, not the country: no expulsion.
+    for text in [
+        "Russia ordered the U.S. ambassador to leave the Kremlin.",
+        "Britain told the Iranian ambassador to leave Downing Street.",
+        "The United States told the Russian ambassador to leave the White House.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    let text = "Russia ordered the U.S. ambassador to leave Moscow.";
+    assert!(has(text, "RUS", "SANCTION", "USA"), "{:?}", events(text));
+}
+
+#[test]
+fn every_place_an_envoy_is_ordered_out_of_must_be_the_orderers_capital() {
+    // "Minsk" is the envoys' own capital: no expulsion from Lithuania's.
+    let text = "Lithuania ordered Belarusian diplomats to leave Vilnius and Minsk.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn an_expulsion_from_the_capital_happens_where_the_envoy_leaves_not_where_he_returns() {
+    let x = crate::test_support::extractor();
+    let text =
+        "Headline\n\nGhana ordered the Nigerian ambassador to leave Accra and return to Abuja.";
+    let out = x
+        .extract(text, &crate::ArticleMeta::default())
+        .expect("extracts");
+    let expulsion = out
+        .events
+        .iter()
+        .find(|e| e.event_type.as_str() == "SANCTION")
+        .expect("an expulsion");
+    assert_eq!(
+        expulsion.location.as_deref(),
+        Some("Accra"),
+        "{expulsion:?}"
+    );
+}
+
+#[test]
 fn another_states_envoys_who_must_leave_the_country_are_expelled() {
     let text = "Chile said all Peruvian diplomats must leave the country within 72 hours.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
