@@ -91,7 +91,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                     || event_args::object_gate(doc, x, &k.events[f])
                                         != event_args::ObjectGate::Missing))
                             && (x.start, x.end) == (it.start, it.end))
-                        && gates::sanction_verb_known(k, doc, it).is_none()
+                        && gates::sanction_verb(k, doc, it).is_none()
                         && !directs(doc, it)
                         && !suspends_member(doc, it)
                         && event_args::object_gate(doc, it, &k.events[e])
@@ -133,7 +133,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // kind (cutting ties, recalling an envoy, imposing a penalty).
             if cue.args != Args::Noun
                 && cue.event_type != PloverType::Sanction
-                && let Some(kind) = gates::sanction_verb_known(k, doc, it)
+                && let Some(kind) = gates::sanction_verb(k, doc, it)
                 && let Some(c) = match kind {
                     SanctionKind::Ties => k.plain_event(PloverType::Sanction, "withdraw", None),
                     SanctionKind::Envoy | SanctionKind::Expel => {

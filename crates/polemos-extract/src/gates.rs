@@ -601,29 +601,10 @@ fn plain_stance(doc: &Doc<'_>, items: &[Item], at: usize, s: usize) -> Option<Pl
 
 /// Whether the verb cue `cue` is in fact a sanction, and which (`event_args::sanction_verb`),
 /// asking the parse only when one of the cue's words can be a form of a severing, withdrawing,
-/// imposing or ordering verb. Without the knowledge, which names the states' capitals: an envoy
-/// ordered out of the orderer's own capital is no expulsion here ([`sanction_verb_known`]).
-#[must_use]
-pub fn sanction_verb(doc: &Doc<'_>, cue: &Item) -> Option<event_args::SanctionKind> {
-    sanction_verb_in(None, doc, cue)
-}
-
-/// [`sanction_verb`] with the knowledge `k`, which names the states' capitals: "Iran ordered two
+/// imposing or ordering verb. The knowledge `k` names the states' capitals: "Iran ordered two
 /// British diplomats to leave Tehran" is an expulsion.
 #[must_use]
-pub fn sanction_verb_known(
-    k: &Knowledge,
-    doc: &Doc<'_>,
-    cue: &Item,
-) -> Option<event_args::SanctionKind> {
-    sanction_verb_in(Some(k), doc, cue)
-}
-
-fn sanction_verb_in(
-    k: Option<&Knowledge>,
-    doc: &Doc<'_>,
-    cue: &Item,
-) -> Option<event_args::SanctionKind> {
+pub fn sanction_verb(k: &Knowledge, doc: &Doc<'_>, cue: &Item) -> Option<event_args::SanctionKind> {
     let may = (cue.tok..cue.tok_end).any(|t| {
         doc.lexicon
             .is(Lex::SanctionVerbIrregular, &doc.tok(t).to_ascii_lowercase())

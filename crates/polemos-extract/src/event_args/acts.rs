@@ -21,10 +21,10 @@ pub enum SanctionKind {
 /// is headed by "ties" or "relations" ("abandon full economic ties with X"), a withdrawal of an
 /// envoy ("withdrew its ambassador from X"), or a verb of imposing whose object is a penalty
 /// ("is imposing a second round of sanctions on X"), whatever the verb alone is coded as. The
-/// knowledge `k`, when given, names the states' capitals: an envoy ordered out of the orderer's
-/// own capital is expelled (`capital_places`); without it only one ordered out of "the country".
+/// knowledge `k` names the states' capitals: an envoy ordered out of the orderer's own capital
+/// is expelled (`capital_places`), as is one ordered out of "the country".
 #[must_use]
-pub fn sanction_verb(k: Option<&Knowledge>, doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
+pub fn sanction_verb(k: &Knowledge, doc: &Doc<'_>, cue: &Item) -> Option<SanctionKind> {
     let p = &doc.parse;
     let v = p.head_of(&p.words_in(cue.start, cue.end))?;
     let objects: Vec<Word> = p.dependents(v).filter(|d| p.has_rel(*d, "obj")).collect();
@@ -78,7 +78,7 @@ pub fn sanction_verb(k: Option<&Knowledge>, doc: &Doc<'_>, cue: &Item) -> Option
 /// makes it an evacuation or a recall, unless the place is the orderer's own capital ("Iran
 /// ordered two British diplomats to leave Tehran", `capital_places`). The parser hangs the
 /// infinitive on the verb or on the object. The verb of leaving, when the envoy is ordered out.
-fn ordered_out(k: Option<&Knowledge>, doc: &Doc<'_>, v: Word, o: Word) -> Option<Word> {
+fn ordered_out(k: &Knowledge, doc: &Doc<'_>, v: Word, o: Word) -> Option<Word> {
     let p = &doc.parse;
     let envoy = |w: Word| text_in(p, w, Lex::EnvoyNoun);
     let name_like = |w: Word| p.token(w).is_some_and(|t| t.upos == "PROPN");
@@ -128,8 +128,7 @@ fn ordered_out(k: Option<&Knowledge>, doc: &Doc<'_>, v: Word, o: Word) -> Option
         .find(|&d| verb_in(p, d, Lex::LeavingVerb));
     // "told the Chadian ambassador not to leave": one told to stay is not expelled.
     leaving.filter(|&l| {
-        (leaves_outright(p, l) || k.is_some_and(|k| !capital_places(k, doc, v, l).is_empty()))
-            && !p.negated(l)
+        (leaves_outright(p, l) || !capital_places(k, doc, v, l).is_empty()) && !p.negated(l)
     })
 }
 
@@ -200,7 +199,7 @@ pub fn capital_left(k: &Knowledge, doc: &Doc<'_>, cue: &Item) -> Option<String> 
     }
     p.dependents(v)
         .filter(|d| p.has_rel(*d, "obj") || p.has_rel(*d, "iobj"))
-        .find_map(|o| ordered_out(Some(k), doc, v, o))
+        .find_map(|o| ordered_out(k, doc, v, o))
         .and_then(|l| capital_places(k, doc, v, l).first().copied())
         .map(|(a, b)| doc.slice(a, b).to_owned())
 }

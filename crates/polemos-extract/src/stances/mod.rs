@@ -418,7 +418,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             if asked_of_another(k, doc, items, i)
                 || (kind == Kind::Oppose && aims_an_act(doc, it))
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
-                || (kind == Kind::Oppose && severs_own_dealings(doc, it))
+                || (kind == Kind::Oppose && severs_own_dealings(k, doc, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
                 || (kind == Kind::Support && demanding_adjective(doc, it))
                 || (matches!(kind, Kind::Support | Kind::Oppose)
@@ -1052,8 +1052,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // lifted": the topic is the subject of a verb of ending after it.
             let ended_after = matches!(target, Target::Topic(t, tok) if tok > it.tok_end
                 && issues::ends_after_topic(doc, items, t, tok));
-            // "protested the troop movement, calling it a breach of its sovereignty": a topic
-            // that a word of breach (lexicon `standard_breach`) after the cue governs is upheld.
+            // "condemned the violation of its sovereignty": a topic that a word of breach
+            // (lexicon `standard_breach`) after the cue governs is upheld.
             let breached = matches!(target, Target::Topic(_, tok) if tok > it.tok_end
                 && issues::breached_topic(doc, it.tok_end, tok));
             // "wants Turkey's troops out of Iraq" (but "to pull its troops out" is reversed
@@ -1727,11 +1727,11 @@ fn passive_upon_a_thing(doc: &Doc<'_>, items: &[Item], cue: &Item) -> bool {
 /// owned by a possessive pronoun) or its dealings with another (lexicon `ties_noun`, a sanction
 /// the events read) is an act, not a position on an issue: what is suspended is no thing the
 /// actor opposes. "suspended the deal" keeps its stance.
-fn severs_own_dealings(doc: &Doc<'_>, cue: &Item) -> bool {
+fn severs_own_dealings(k: &Knowledge, doc: &Doc<'_>, cue: &Item) -> bool {
     if !(crate::gates::may_be_form_of(doc, cue, &[Lex::SeveringVerb]) || doc.parse.asks_always()) {
         return false;
     }
-    if crate::gates::sanction_verb(doc, cue)
+    if crate::gates::sanction_verb(k, doc, cue)
         .is_some_and(|s| s == crate::event_args::SanctionKind::Ties)
     {
         return true;
