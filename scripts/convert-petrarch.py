@@ -109,7 +109,8 @@ ORG_CODES = {  # code in a record -> (gold id, kind, aliases)
 }
 
 
-def read_table(path, ncols):
+def read_table(path, ncols, optional=0):
+    """The rows of a `|` table: `ncols` columns, and up to `optional` more at the end."""
     rows = []
     with open(path, encoding="utf-8") as f:
         for n, line in enumerate(f, 1):
@@ -117,8 +118,9 @@ def read_table(path, ncols):
             if not line.strip() or line.startswith("#"):
                 continue
             cols = line.split("|")
-            if len(cols) != ncols:
-                sys.exit(f"{path}:{n}: expected {ncols} columns, found {len(cols)}")
+            if not ncols <= len(cols) <= ncols + optional:
+                want = f"{ncols} to {ncols + optional}" if optional else f"{ncols}"
+                sys.exit(f"{path}:{n}: expected {want} columns, found {len(cols)}")
             rows.append(cols)
     return rows
 
@@ -151,9 +153,10 @@ class Cameo:
 
 def known_states():
     iso, names = set(), set()
-    for cols in read_table(STATES_TSV, 8):
+    # A state line's ninth column (buildings that stand for the government) is optional.
+    for cols in read_table(STATES_TSV, 8, optional=1):
         iso.add(cols[1])
-        for f in (cols[4], cols[5], cols[6], cols[7]):
+        for f in cols[4:]:
             names.update(n.strip().lower() for n in f.split(";") if n.strip())
     orgs = set()
     for line in open(ORGS_TSV, encoding="utf-8"):
