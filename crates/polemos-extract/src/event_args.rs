@@ -1034,10 +1034,7 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
         // ("did not condemn or criticize", sharing their subject, stay negated).
         // One that carries a negation of its own keeps it: "nor did Cairo recall", "and neither
         // did X recall", "and no other state has expelled".
-        if p.has_rel(x, "conj")
-            && p.dependents(x)
-                .any(|d| p.has_rel(d, "nsubj") || p.has_rel(d, "csubj"))
-        {
+        if p.has_rel(x, "conj") && p.has_own_subject(x) {
             return clause_negated_itself(p, x);
         }
         let Some(h) = p.head(x) else {

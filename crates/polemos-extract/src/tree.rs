@@ -277,6 +277,15 @@ impl<'t> Parse<'t> {
         })
     }
 
+    /// Whether `w` has a subject of its own (`nsubj`, `csubj` or a subtype): a joined clause
+    /// with one is a clause of its own ("did not retaliate, but it accused"), one without shares
+    /// its head's ("did not condemn or criticize").
+    #[must_use]
+    pub fn has_own_subject(&self, w: Word) -> bool {
+        self.dependents(w)
+            .any(|d| self.has_rel(d, "nsubj") || self.has_rel(d, "csubj"))
+    }
+
     /// The words coordinated with `w` ("Japan and Russia": Russia for Japan), `w` first.
     #[must_use]
     pub fn conjuncts(&self, w: Word) -> Vec<Word> {

@@ -116,23 +116,22 @@ pub(super) fn negates_another_verb(doc: &Doc<'_>, neg: &Item, cue: &Item) -> boo
     {
         return false;
     }
-    let own_subject = |w| p.dependents(w).any(|d| p.has_rel(d, "nsubj"));
     let mut x = c;
     for _ in 0..16 {
-        if p.token(x).is_some_and(|t| t.deprel == "acl") && !own_subject(x) {
+        if p.token(x).is_some_and(|t| t.deprel == "acl") && !p.has_own_subject(x) {
             // A participle on the negated verb's object shares its negation.
             let object = p.head(x);
             return !object.is_some_and(|o| p.has_rel(o, "obj") && p.head(o) == Some(verb));
         }
         let purpose = p.has_rel(x, "advcl")
             && p.marked_by(x, crate::lang::Class::InfinitiveMarker)
-            && !own_subject(x);
+            && !p.has_own_subject(x);
         if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj") || p.has_rel(x, "ccomp") || purpose) {
             return true;
         }
         // "Pakistan did not retaliate, but it accused India": a conjunct with a subject of its
         // own is a clause of its own, as `event_args`' `negated` reads it on the tree.
-        if p.has_rel(x, "conj") && own_subject(x) {
+        if p.has_rel(x, "conj") && p.has_own_subject(x) {
             return true;
         }
         match p.head(x) {
