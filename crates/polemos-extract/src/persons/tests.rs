@@ -420,3 +420,48 @@ fn a_signature_above_a_title_with_words_of_rank() {
         );
     }
 }
+
+#[test]
+fn a_known_name_written_with_diacritics_the_data_lacks_is_the_known_person() {
+    // The data writes "Hugo Chavez"; the text's accents do not make another person.
+    let found = people(
+        "Officials met on Monday. Later, President Hugo Chávez accused the United States of \
+         plotting a coup.",
+        "2007-11-12",
+    );
+    assert!(has(&found, "hugo-chavez", Some("VEN")), "{found:?}");
+    // A surname written with the accent is the person the name without it introduced.
+    let x = crate::test_support::extractor()
+        .extract(
+            "Hugo Chavez spoke on Monday. Chávez accused the United States of plotting a coup.",
+            &ArticleMeta {
+                published: NaiveDate::from_ymd_opt(2007, 11, 12),
+                ..ArticleMeta::default()
+            },
+        )
+        .expect("extracts");
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.sources == ["actors/hugo-chavez"] && e.targets == ["actors/USA"]),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn an_owners_possessive_before_a_title_leads_to_the_name_after_its_comma() {
+    let found = people(
+        "Talks stalled on Monday. The country's former foreign minister, Ana Belic, \
+         criticized the deal.",
+        "2012-04-24",
+    );
+    assert!(has(&found, "ana-belic", None), "{found:?}");
+    // A name the data knows then serves whom it served.
+    let found = people(
+        "Talks stalled on Monday. The country's former prime minister, José María Aznar, \
+         criticized the deal.",
+        "2007-11-12",
+    );
+    assert!(has(&found, "jose-maria-aznar", Some("ESP")), "{found:?}");
+}
