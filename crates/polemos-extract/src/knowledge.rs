@@ -12,6 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::error::ExtractError;
 use super::people::KnownPerson;
 use polemos_core::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
+use polemos_core::names::slugify;
 
 /// The built-in data files, in load order.
 pub const BUILTIN: [(&str, &str); 11] = [
@@ -395,7 +396,8 @@ pub struct Knowledge {
     payload: Vec<Entry>,
     pub automaton: AhoCorasick,
     actor_index: HashMap<String, usize>,
-    /// Known people by a lower-case word of their names (first or last), for "President Aliyev".
+    /// Known people by a word of their names (first or last), as its slug (lower case, Latin
+    /// diacritics dropped), for "President Aliyev" and "Chávez" of the data's "Hugo Chavez".
     people_by_word: HashMap<String, Vec<usize>>,
     /// Disputes by party id.
     pub disputes_by_party: HashMap<String, Vec<usize>>,
@@ -428,11 +430,12 @@ impl Knowledge {
         }
     }
 
-    /// Known people with `word` (any case) as the first or last word of one of their names.
+    /// Known people with `word` (any case, with or without the diacritics the data may lack:
+    /// "Chávez" is the data's "Chavez") as the first or last word of one of their names.
     #[must_use]
     pub fn people_by_word(&self, word: &str) -> &[usize] {
-        self.people_by_word
-            .get(&word.to_lowercase())
+        slugify(word)
+            .and_then(|w| self.people_by_word.get(&w))
             .map_or(&[], Vec::as_slice)
     }
 
@@ -975,7 +978,8 @@ impl KnowledgeBuilder {
             for name in std::iter::once(&p.display).chain(&p.aliases) {
                 let words: Vec<&str> = name.split(' ').collect();
                 for w in [words.first(), words.last()].into_iter().flatten() {
-                    let list = people_by_word.entry(w.to_lowercase()).or_default();
+                    let Some(key) = slugify(w) else { continue };
+                    let list = people_by_word.entry(key).or_default();
                     if list.last() != Some(&i) {
                         list.push(i);
                     }

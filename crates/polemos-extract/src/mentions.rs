@@ -19,10 +19,46 @@ use polemos_core::names::slugify;
 /// Document actors met so far: by known actor, by surname, by known person.
 pub(crate) struct State {
     known: HashMap<usize, usize>,
-    pub(crate) surnames: HashMap<String, usize>,
+    /// By [`surname_key`]: "Chávez" and "Chavez" are one surname.
+    surnames: HashMap<String, usize>,
     pub(crate) known_people: HashMap<usize, usize>,
     /// Bodies of states found by their nouns, by id.
     bodies: HashMap<String, usize>,
+}
+
+/// A surname as the text's surnames are matched: its lower-case letters without their Latin
+/// diacritics ("Chávez" is "Chavez", the data's spelling and a headline's), its case kept.
+fn surname_key(word: &str) -> String {
+    word.chars()
+        .map(|c| {
+            if c.is_ascii() || !c.is_lowercase() {
+                return c;
+            }
+            let folded = slugify(c.encode_utf8(&mut [0; 4])).unwrap_or_default();
+            let mut chars = folded.chars();
+            match (chars.next(), chars.next()) {
+                (Some(f), None) => f,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+impl State {
+    /// The person introduced with this surname, if any.
+    pub(crate) fn surname(&self, word: &str) -> Option<usize> {
+        self.surnames.get(&surname_key(word)).copied()
+    }
+
+    /// Records person `p` under `word`, replacing whoever had it.
+    pub(crate) fn set_surname(&mut self, word: &str, p: usize) {
+        self.surnames.insert(surname_key(word), p);
+    }
+
+    /// Records person `p` under `word` unless someone has it.
+    pub(crate) fn add_surname(&mut self, word: &str, p: usize) {
+        self.surnames.entry(surname_key(word)).or_insert(p);
+    }
 }
 
 /// The state a coordinated word names when it shares the rest of the name with the state
@@ -738,13 +774,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         for t in range.clone() {
             // "MR. BLINKEN:": a transcript's label names the speaker in capitals.
             let person = if t < label {
-                st.surnames.get(&title_case(doc.tok(t)))
+                st.surname(&title_case(doc.tok(t)))
             } else if is_capitalized_word(doc, t) {
-                st.surnames.get(doc.tok(t))
+                st.surname(doc.tok(t))
             } else {
                 None
             };
-            let Some(&person) = person else {
+            let Some(person) = person else {
                 continue;
             };
             doc.tick(raw_spans.len());

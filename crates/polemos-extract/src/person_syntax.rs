@@ -62,7 +62,7 @@ fn served_at(
     {
         return Some(Served::Known(s));
     }
-    let p = *st.surnames.get(doc.tok(at))?;
+    let p = st.surname(doc.tok(at))?;
     doc.actors[p].affiliation.map(Served::Doc)
 }
 

@@ -219,7 +219,7 @@ pub(crate) fn person_actor(
         }
         return a;
     }
-    if let Some(&p) = st.surnames.get(&surname) {
+    if let Some(p) = st.surname(&surname) {
         let old = doc.actors[p].display.clone();
         let same = old == display
             || display.ends_with(&format!(" {old}"))
@@ -247,10 +247,10 @@ pub(crate) fn person_actor(
         affiliation: None,
     });
     let p = doc.actors.len() - 1;
-    st.surnames.insert(surname, p);
+    st.set_surname(&surname, p);
     if name_words(doc, from, to) == 2 && !hyphenated_given {
         // Family names come first in many languages ("Wang Yi" is "Wang" later).
-        st.surnames.entry(doc.tok(from).to_owned()).or_insert(p);
+        st.add_surname(doc.tok(from), p);
     }
     if let Some(kp) = known {
         st.known_people.insert(kp, p);
@@ -270,18 +270,22 @@ fn plain_name(written: &str) -> String {
         .join(" ")
 }
 
-/// The person the data knows by exactly this full name (display or alias), for names the
-/// gazetteer could not match as written ("Salva (Kiir)"). Among several, the one whose office
-/// on the article's date began last (a new state's president rather than his old post).
+/// The person the data knows by this full name (display or alias) as its slug, for names the
+/// gazetteer could not match as written ("Salva (Kiir)", "José María Aznar" of the data's "Jose
+/// Maria Aznar"). Among several, the one whose office on the article's date began last (a new
+/// state's president rather than his old post).
 pub(crate) fn known_by_full_name(k: &Knowledge, doc: &Doc<'_>, name: &str) -> Option<usize> {
     let first = name.split(' ').next()?;
+    let slug = slugify(name)?;
     let found: Vec<usize> = k
-        .people_by_word(&first.to_lowercase())
+        .people_by_word(first)
         .iter()
         .copied()
         .filter(|&p| {
             let kp = &k.people[p];
-            kp.display == name || kp.aliases.iter().any(|a| a == name)
+            std::iter::once(&kp.display)
+                .chain(&kp.aliases)
+                .any(|a| slugify(a).as_ref() == Some(&slug))
         })
         .collect();
     match found.as_slice() {
@@ -413,6 +417,25 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 out.consumed.insert(r);
                 continue;
             }
+            // "Motiur Rahman Nizami": a known name that runs on into more name words is the
+            // first words of another person's longer name, not the known person.
+            let runs_on = scan_name(doc, m.tok, limit, false);
+            if runs_on > m.tok_end
+                && !sentence.headline
+                && name_words(doc, m.tok, runs_on) <= 4
+                && !(m.tok_end..runs_on).any(|t| is_institution_word(doc, t))
+            {
+                let person = person_actor(doc, st, m.tok, runs_on, None);
+                out.consumed.insert(r);
+                out.hits.push(PersonHit {
+                    sentence: m.sentence,
+                    tok: m.tok,
+                    name_start: m.tok,
+                    name_end: runs_on,
+                    person,
+                });
+                continue;
+            }
             // A known name on its own; a title before it was handled with the title.
             let person = person_actor(doc, st, m.tok, m.tok_end, Some(kp));
             let state = state_of_after(k, doc, entries, m.tok_end, r + 1);
@@ -446,7 +469,20 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         } else {
             ""
         };
-        let owned = state_raw.is_some() || doc.lang.is(Class::PossessivePronoun, before);
+        // Or an owner's possessive, over words of rank ("his Thai counterpart, X", "the
+        // country's former prime minister, X", "the party's deputy leader, X").
+        let mut owner_end = m.tok;
+        while owner_end > sentence.tokens.start + 2
+            && m.tok - owner_end < 2
+            && doc.tok_is_a(owner_end - 1, Class::TitleModifier)
+        {
+            owner_end -= 1;
+        }
+        let owned = state_raw.is_some()
+            || doc.lang.is(Class::PossessivePronoun, before)
+            || (owner_end >= sentence.tokens.start + 3
+                && doc.tokens[owner_end - 3].kind == TokKind::Word
+                && only_possessive(doc, owner_end - 2, owner_end));
         let mut name_start = m.tok_end;
         if doc.tok(name_start) == "," && owned {
             name_start += 1;
@@ -539,18 +575,20 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 let n = doc.raw.iter().skip(r + 1).position(|x| x.tok >= after)? + r + 1;
                 state_of_after(k, doc, entries, after, n)
             });
-            let known = if name_words(doc, name_start, name_end) == 1 {
+            let one_word = name_words(doc, name_start, name_end) == 1;
+            let known = if one_word {
                 // "Lord Ahmad" is a British peer, whoever else the text names.
                 let want =
                     state.or_else(|| k.titles[title].state.as_deref().and_then(|s| k.actor(s)));
                 known_by_surname(k, doc, doc.tok(name_start), want, &named)
-            } else if doc.tok(name_end - 1) == ")" {
+            } else {
+                // A full name the gazetteer could not match as written: "Salva (Kiir)", or
+                // "Hugo Chávez" with diacritics the data lacks.
                 let written = doc.slice(doc.tokens[name_start].start, doc.tokens[name_end - 1].end);
                 known_by_full_name(k, doc, &plain_name(written))
-            } else {
-                None
             };
-            let person = person_actor(doc, st, name_start, name_end, None);
+            // A full name the data knows is the one person however often it is written.
+            let person = person_actor(doc, st, name_start, name_end, known.filter(|_| !one_word));
             if let Some(kp) = known {
                 let full = &k.people[kp];
                 if !doc.actors[person].display.contains(' ') {

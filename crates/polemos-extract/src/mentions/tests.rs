@@ -115,6 +115,32 @@ fn a_demonym_or_possessive_with_a_body_noun_is_a_body_of_the_state() {
 }
 
 #[test]
+fn a_states_cabinet_and_security_forces_are_its_bodies() {
+    let x = Extractor::new()
+        .expect("knowledge")
+        .extract(
+            "The Peruvian Cabinet met on Monday. Chilean security forces closed the border.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let body = |name: &str| {
+        x.actors
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| (a.kind, a.affiliation.clone()))
+    };
+    use polemos_core::model::ActorKind::GovernmentBody;
+    assert_eq!(
+        body("actors/peruvian-cabinet"),
+        Some((GovernmentBody, Some("actors/PER".into())))
+    );
+    assert_eq!(
+        body("actors/chilean-security-forces"),
+        Some((GovernmentBody, Some("actors/CHL".into())))
+    );
+}
+
+#[test]
 fn armed_men_a_demonym_describes_are_an_armed_group_of_no_state() {
     let x = Extractor::new()
         .expect("knowledge")

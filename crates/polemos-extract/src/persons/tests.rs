@@ -420,3 +420,65 @@ fn a_signature_above_a_title_with_words_of_rank() {
         );
     }
 }
+
+#[test]
+fn a_known_name_written_with_diacritics_the_data_lacks_is_the_known_person() {
+    // The data writes "Hugo Chavez"; the text's accents do not make another person.
+    let found = people(
+        "Officials met on Monday. Later, President Hugo Chávez accused the United States of \
+         plotting a coup.",
+        "2007-11-12",
+    );
+    assert!(has(&found, "hugo-chavez", Some("VEN")), "{found:?}");
+    // A surname written with the accent is the person the name without it introduced.
+    let x = crate::test_support::extractor()
+        .extract(
+            "Hugo Chavez spoke on Monday. Chávez accused the United States of plotting a coup.",
+            &ArticleMeta {
+                published: NaiveDate::from_ymd_opt(2007, 11, 12),
+                ..ArticleMeta::default()
+            },
+        )
+        .expect("extracts");
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.sources == ["actors/hugo-chavez"] && e.targets == ["actors/USA"]),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn an_owners_possessive_before_a_title_leads_to_the_name_after_its_comma() {
+    let found = people(
+        "Talks stalled on Monday. The country's former foreign minister, Ana Belic, \
+         criticized the deal.",
+        "2012-04-24",
+    );
+    assert!(has(&found, "ana-belic", None), "{found:?}");
+    // A name the data knows then serves whom it served.
+    let found = people(
+        "Talks stalled on Monday. The country's former prime minister, José María Aznar, \
+         criticized the deal.",
+        "2007-11-12",
+    );
+    assert!(has(&found, "jose-maria-aznar", Some("ESP")), "{found:?}");
+}
+
+#[test]
+fn a_known_name_that_runs_on_into_more_name_words_is_another_persons_name() {
+    // The data's Motiur Rahman served Bangladesh; a longer name beginning with his is not his.
+    let found = people(
+        "Police arrested Motiur Rahman Chowdhury on Monday.",
+        "2007-06-01",
+    );
+    assert!(has(&found, "motiur-rahman-chowdhury", None), "{found:?}");
+    assert!(
+        !found.iter().any(|(i, _)| i == "motiur-rahman"),
+        "{found:?}"
+    );
+    // Alone, the known name is still the known person.
+    let found = people("Motiur Rahman spoke on Monday.", "2007-06-01");
+    assert!(has(&found, "motiur-rahman", Some("BGD")), "{found:?}");
+}
