@@ -674,3 +674,24 @@ fn an_opposition_asked_to_act_opposes_nothing() {
     assert!(has(&s, "CAN", "ceasefire", "support"), "{s:?}");
     assert!(!has(&s, "CAN", "ceasefire", "ambiguous"), "{s:?}");
 }
+
+#[test]
+fn appealing_to_another_in_any_tense_is_a_request() {
+    // From 3412a82 (parked last session): "appeals to Moscow to withdraw" asks as "appealed to"
+    // does: no appeal of a judgement, whose opposition the verb of removal would turn into
+    // support.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Japan appeals to Moscow to withdraw its troops from the islands.",
+        "Japan and Russia dispute the Kuril Islands. \"We appeal to the Russian government to withdraw its troops,\" Japan said.",
+    ] {
+        let s = stances(text);
+        assert!(
+            has(&s, "JPN", "military-presence", "oppose"),
+            "{text}: {s:?}"
+        );
+        assert!(
+            !has(&s, "JPN", "military-presence", "support"),
+            "{text}: {s:?}"
+        );
+    }
+}
