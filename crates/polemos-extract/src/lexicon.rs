@@ -441,6 +441,10 @@ pub enum Lex {
     /// Nouns of a text put to a vote or proposed ("resolution", "draft", "motion"): a clause on
     /// one as an act's object says what the text does, no target of the act (`events/targets.rs`).
     TextNoun,
+    /// Verbs of putting out a text (lemmas: "issue", "release", "adopt", "give"): a clause on a
+    /// text noun that is their object takes the issuer's stance (`stances/holders.rs`
+    /// `issuing_verb_of_text`).
+    IssuingVerb,
     /// Verbs of freeing (as written, base forms): asked of another through "to" ("urged North
     /// Korea to release the two women") or willed by the subject, they name the release the
     /// asker backs when people or a vessel are freed (`stances/issues.rs` `act_after`).
@@ -497,7 +501,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 171] = [
+pub const LEXICONS: [(Lex, &str, Case); 172] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -652,6 +656,7 @@ pub const LEXICONS: [(Lex, &str, Case); 171] = [
     (Lex::PrivateRelation, "private_relation", Case::Any),
     (Lex::PassingVerb, "passing_verb", Case::Any),
     (Lex::TextNoun, "text_noun", Case::Any),
+    (Lex::IssuingVerb, "issuing_verb", Case::Any),
     (Lex::FreeingVerb, "freeing_verb", Case::Any),
     (Lex::AimingVerb, "aiming_verb", Case::Any),
     (Lex::ThankingAdjective, "thanking_adjective", Case::Any),

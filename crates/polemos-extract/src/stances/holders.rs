@@ -918,6 +918,14 @@ pub(super) fn from_tree(
     {
         return FromTree::Actors(a);
     }
+    // "Peru issued a statement condemning the raid", "gave him a resolution that demands ...":
+    // the clause on the text says what its issuer says.
+    if let Some(v) = issuing_verb_of_text(doc, &cue)
+        && let Some(subject) = climbed_subject(doc, v)
+        && let FromTree::Actors(a) = actors_of(k, doc, items, subject, s, ctx)
+    {
+        return FromTree::Actors(a);
+    }
     let Some((w, relative)) = subject_word(doc, &cue) else {
         return FromTree::Unknown;
     };
@@ -956,6 +964,58 @@ pub(super) fn from_tree(
         }
     }
     FromTree::Actors(actors)
+}
+
+/// The verb that puts out the text whose clause the cue heads (lexicon `issuing_verb` of a
+/// `text_noun` object): "Peru issued a statement condemning the raid" (the participle on the
+/// noun, or on the verb right after its object), "handed him a resolution that demands the
+/// release" (a relative clause on it). None for a verb that acts on another's text ("Russia
+/// vetoed a resolution condemning Syria") or a clause on any other noun ("protesters
+/// demanding the withdrawal").
+pub(super) fn issuing_verb_of_text(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
+    let p = &doc.parse;
+    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
+    let (noun, verb) = match p.rel(w) {
+        "acl" | "acl:relcl" => {
+            let n = p.head(w)?;
+            (n, p.head(n)?)
+        }
+        "advcl" => {
+            let v = p.head(w)?;
+            let n = p.dependent(v, "obj")?;
+            // The participle right after the object ("issued a statement demanding"), as the
+            // parse may hang it on the verb; not one after a comma ("issued a statement,
+            // demanding"), which the verb's subject holds anyway.
+            if n.index + 1 != w.index {
+                return None;
+            }
+            (n, v)
+        }
+        _ => return None,
+    };
+    let text = p.token(noun)?.text.to_ascii_lowercase();
+    (p.has_rel(noun, "obj")
+        && p.head(noun) == Some(verb)
+        && doc.lexicon.is(Lex::TextNoun, &text)
+        && doc.lexicon.is(Lex::IssuingVerb, &lemma(doc, verb)))
+    .then_some(verb)
+}
+
+/// The subject of verb `v`, or of the verb it hangs on when it has none ("called in the envoy
+/// to give him a resolution": the one who called him in).
+fn climbed_subject(doc: &Doc<'_>, v: Word) -> Option<Word> {
+    let p = &doc.parse;
+    let mut w = v;
+    for _ in 0..CLIMB {
+        if let Some(n) = p.dependent(w, "nsubj") {
+            return Some(n);
+        }
+        match p.rel(w) {
+            "xcomp" | "advcl" | "conj" => w = p.head(w)?,
+            _ => return None,
+        }
+    }
+    None
 }
 
 /// The subject of the verb whose object a claim cue opened by a possessive pronoun qualifies:

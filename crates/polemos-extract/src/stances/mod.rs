@@ -421,6 +421,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && severs_own_dealings(k, doc, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
                 || (kind == Kind::Support && demanding_adjective(doc, it))
+                || (kind == Kind::Oppose && preposition_marks_infinitive(doc, it))
                 || (matches!(kind, Kind::Support | Kind::Oppose)
                     && participle_without_subject(doc, it, s))
                 || embedded_question(doc, it, s)
@@ -1538,14 +1539,35 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
+/// "urged the government and the opposition to peacefully resolve their dispute": a cue that
+/// ends in the infinitive's marker ("opposition to"), which the parse reads as marking a verb,
+/// names the party asked to act, no opposition to anything.
+fn preposition_marks_infinitive(doc: &Doc<'_>, cue: &Item) -> bool {
+    let last = cue.tok_end - 1;
+    if last <= cue.tok || !doc.tok_is_a(last, Class::InfinitiveMarker) {
+        return false;
+    }
+    let p = &doc.parse;
+    p.word_at(doc.tokens[last].start).is_some_and(|w| {
+        p.has_rel(w, "mark")
+            && p.head(w)
+                .and_then(|v| p.token(v))
+                .is_some_and(|t| t.upos == "VERB")
+    })
+}
+
 /// "a demanding task", "increasingly demanding talks": a one-word cue of demanding (lexicon
 /// `demanding_verb`) that modifies a noun, as the parse reads it or after a determiner or an
 /// adverb of degree (lexicon `degree_adverb`), is an adjective, no demand. A participle
 /// modifying a noun ("Japan criticized protesters demanding the withdrawal": acl, or right
 /// after a common noun however the parse hangs it) is that noun's demand, not one of the
-/// clause's subject: none is read either.
+/// clause's subject: none is read either, unless the noun is a text its issuer puts out
+/// ("issued a statement demanding the withdrawal": `holders::issuing_verb_of_text`).
 fn demanding_adjective(doc: &Doc<'_>, cue: &Item) -> bool {
-    if cue.tok_end > cue.tok + 1 || !doc.tok_in_lex(cue.tok, Lex::DemandingVerb) {
+    if cue.tok_end > cue.tok + 1
+        || !doc.tok_in_lex(cue.tok, Lex::DemandingVerb)
+        || holders::issuing_verb_of_text(doc, cue).is_some()
+    {
         return false;
     }
     let p = &doc.parse;

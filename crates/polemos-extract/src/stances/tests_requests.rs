@@ -630,3 +630,68 @@ fn a_topic_governed_by_a_word_of_breach_is_upheld() {
     assert!(has(&s, "JPN", "sovereignty", "support"), "{s:?}");
     assert!(!has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_clause_on_a_text_its_issuer_puts_out_is_the_issuers_stance() {
+    // st44: a participle or relative clause on a statement the subject issues says what the
+    // subject says; before, the participle after a noun was read as that noun's and the relative
+    // clause's antecedent named no actor, so neither had a holder.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan released a statement demanding the release of the fishermen.",
+    );
+    assert!(has(&s, "JPN", "release", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. Japan issued a declaration that demands the release of the fishermen.",
+    );
+    assert!(has(&s, "JPN", "release", "support"), "{s:?}");
+    // A verb that acts on another's text does not say what the text says.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia seized two Japanese fishing boats. China vetoed a resolution demanding the release of the fishermen.",
+    );
+    assert!(!has(&s, "CHN", "release", "support"), "{s:?}");
+}
+
+#[test]
+fn settling_the_dispute_asked_or_willed_is_for_negotiations() {
+    // st44: "resolve their dispute over the islands" names the way out, not the islands.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada urged both countries to resolve their dispute over the islands.",
+    );
+    assert!(has(&s, "CAN", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada wants the two countries to settle their differences.",
+    );
+    assert!(has(&s, "CAN", "negotiations", "support"), "{s:?}");
+}
+
+#[test]
+fn an_opposition_asked_to_act_opposes_nothing() {
+    // st44: "the opposition to respect" is a party asked to act; before, "opposition to" was read
+    // as a cue and the asker's stance came out ambiguous.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada urged the Russian government and the opposition to respect the ceasefire.",
+    );
+    assert!(has(&s, "CAN", "ceasefire", "support"), "{s:?}");
+    assert!(!has(&s, "CAN", "ceasefire", "ambiguous"), "{s:?}");
+}
+
+#[test]
+fn appealing_to_another_in_any_tense_is_a_request() {
+    // From 3412a82 (parked last session): "appeals to Moscow to withdraw" asks as "appealed to"
+    // does: no appeal of a judgement, whose opposition the verb of removal would turn into
+    // support.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Japan appeals to Moscow to withdraw its troops from the islands.",
+        "Japan and Russia dispute the Kuril Islands. \"We appeal to the Russian government to withdraw its troops,\" Japan said.",
+    ] {
+        let s = stances(text);
+        assert!(
+            has(&s, "JPN", "military-presence", "oppose"),
+            "{text}: {s:?}"
+        );
+        assert!(
+            !has(&s, "JPN", "military-presence", "support"),
+            "{text}: {s:?}"
+        );
+    }
+}
