@@ -90,10 +90,69 @@ pub fn resolve(
             }
             let (last_person, last_group) =
                 doc.discourse.get(sentence).copied().unwrap_or_default();
+            // "Megrahi was jailed for life. He returned to Libya ...": a person's pronoun after
+            // a name no actor holds stands for that one, who acts for no state.
+            if *person
+                && let Some(t) = *at
+                && let Some(a) = last_person
+                && unknown_person_after(doc, sentence, t, a)
+            {
+                return Some(Vec::new());
+            }
             if *person { last_person } else { last_group }.map(|a| vec![a])
         }
         Subject::None => None,
     }
+}
+
+/// How many sentences before a person's pronoun [`unknown_person_after`] reads.
+const UNKNOWN_PERSON_REACH: usize = 2;
+
+/// Whether, after the last mention of the person actor `a` and before token `t` of sentence
+/// `s` (within `UNKNOWN_PERSON_REACH` sentences), the parse makes a proper noun that no actor
+/// covers (and no month or weekday) a subject or an owner ("Megrahi was jailed", "Megrahi's
+/// picture"): someone the text names but knows as no actor, whom a pronoun after it is more
+/// likely to stand for.
+fn unknown_person_after(doc: &Doc<'_>, s: usize, t: usize, a: usize) -> bool {
+    let Some(at) = doc.tokens.get(t).map(|x| x.start) else {
+        return false;
+    };
+    let first = s.saturating_sub(UNKNOWN_PERSON_REACH);
+    // Where `a` was named last, from `first` on (its end), else the start of `first`.
+    let mut from = doc.sentences.get(first).map_or(0, |x| x.start);
+    for r in first..=s {
+        for x in doc.sentence_items(r) {
+            if x.end <= at && matches!(x.kind, ItemKind::Actor { actor, .. } if actor == a) {
+                from = from.max(x.end);
+            }
+        }
+    }
+    // "November's election", "Tuesday's talks": a date, not a person.
+    let calendar = |w: &str| doc.lang.month(w).is_some() || doc.lang.weekday(w).is_some();
+    let p = &doc.parse;
+    (first..=s).any(|r| {
+        let sentence = &doc.sentences[r];
+        if sentence.headline || sentence.end <= from {
+            return false;
+        }
+        let covered = |start: usize, end: usize| {
+            doc.sentence_items(r)
+                .iter()
+                .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start < end && start < x.end)
+        };
+        p.words_in(sentence.start, sentence.end)
+            .into_iter()
+            .any(|w| {
+                p.token(w).is_some_and(|tok| {
+                    tok.start >= from
+                        && tok.end <= at
+                        && tok.upos == "PROPN"
+                        && (p.rel(w) == "nsubj" || tok.deprel == "nmod:poss")
+                        && !covered(tok.start, tok.end)
+                        && !calendar(&tok.text.to_ascii_lowercase())
+                })
+            })
+    })
 }
 
 /// How many sentences back a neuter subject pronoun's antecedent is followed through the

@@ -231,6 +231,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             {
                 continue;
             }
+            // "Pyongyang says she killed herself": a harm done to the doer itself is no act of
+            // force or coercion on another.
+            if matches!(cue.event_type, PloverType::Assault | PloverType::Coerce)
+                && cue.args != Args::Noun
+                && event_args::on_oneself(doc, it)
+            {
+                continue;
+            }
             // "thank my colleagues from Armenia and Azerbaijan for being here today": the host's
             // hosting of its guests (the data's `host` row, CAMEO 043: one way, as the guests'
             // presence is not their act in the sentence), not praise.

@@ -106,6 +106,8 @@ pub enum Class {
     PossessorGlue,
     /// Pronouns of a person, not of a state or body ("he", "her").
     PersonPronoun,
+    /// Reflexive pronouns ("herself", "itself"): an object that is the doer itself.
+    ReflexivePronoun,
     /// Capitalized words that end a name rather than continue it ("Lavrov Monday", "Says"); matched as written (capitalized), or in any case in an all-capitals line.
     NotAName,
     /// Capitalized words of regions and offices' remits, not names ("Horn", "Affairs"); matched capitalized.
@@ -405,7 +407,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 162] = [
+pub const CLASSES: [(Class, &str); 163] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -438,6 +440,7 @@ pub const CLASSES: [(Class, &str); 162] = [
     (Class::VerbalContext, "verbal_context"),
     (Class::PossessorGlue, "possessor_glue"),
     (Class::PersonPronoun, "person_pronoun"),
+    (Class::ReflexivePronoun, "reflexive_pronoun"),
     (Class::NotAName, "not_a_name"),
     (Class::RemitWord, "remit_word"),
     (Class::NameParticle, "name_particle"),

@@ -455,6 +455,25 @@ pub fn drawn_in(doc: &Doc<'_>, cue: &Item) -> bool {
     verb_in(p, v, Lex::ContactVerb) && !objects.is_empty() && objects.iter().all(|&o| drawn(o))
 }
 
+/// Whether the verb cue `cue` has only reflexive pronouns for direct objects (lang
+/// `reflexive_pronoun`): "she killed herself", "the gunman shot himself" harm the doer, no one
+/// else.
+#[must_use]
+pub fn on_oneself(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let objects: Vec<Word> = p.dependents(v).filter(|&d| p.has_rel(d, "obj")).collect();
+    !objects.is_empty()
+        && objects.iter().all(|&o| {
+            p.token(o).is_some_and(|t| {
+                doc.lang
+                    .is(Class::ReflexivePronoun, &t.text.to_ascii_lowercase())
+            })
+        })
+}
+
 /// Whether the verb cue `cue` is a verb of aiming (`aiming_verb`) in a participle or relative
 /// clause on a noun: "imposed sanctions targeting Russian banks", "a law that targets Chinese
 /// firms" tell what the sanctions or the law are aimed at; the noun, or the verb whose object it

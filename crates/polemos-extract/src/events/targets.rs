@@ -22,9 +22,10 @@ pub(super) struct Accusation {
 
 /// Whom a denial by `deniers` answers: who made the latest accusation, protest or threat of the
 /// last few sentences (`accusers`) aimed at the deniers' state, else the latest one aimed at no
-/// one known; else the latest state or organization named before byte `before` (this
-/// sentence, then the two before it) that is not theirs and not a party to an accusation aimed
-/// at someone else ("India accused Pakistan ...; China denied" answers neither).
+/// one known; else the latest state or organization named (not as an adjective) before byte
+/// `before` (this sentence, then the two before it) that is not theirs and not a party to an
+/// accusation aimed at someone else ("India accused Pakistan ...; China denied" answers
+/// neither).
 pub(super) fn accuser(
     doc: &Doc<'_>,
     accusers: &[Accusation],
@@ -60,7 +61,14 @@ pub(super) fn accuser(
     };
     for sentence in (s.saturating_sub(2)..=s).rev() {
         for it in doc.sentence_items(sentence).iter().rev() {
-            let ItemKind::Actor { actor, .. } = it.kind else {
+            // A state named only as an adjective of others ("working with Russian
+            // mercenaries") is no side that asked or charged.
+            let ItemKind::Actor {
+                actor,
+                adjectival: false,
+                ..
+            } = it.kind
+            else {
                 continue;
             };
             let st = doc.state_of(actor);

@@ -270,3 +270,32 @@ fn they_after_a_group_its_sentence_names_or_against_the_state_before_is_not_the_
         events(text)
     );
 }
+
+#[test]
+fn a_persons_pronoun_after_a_name_no_actor_holds_is_not_the_last_official() {
+    // "He" is the jailed man named just before, who acts for no state: not the minister.
+    let text = "Polish Foreign Minister Jan Nowak said the verdict was unjust.\n\nKowalczyk was \
+                jailed for ten years in Minsk. He returned to Belarus on Thursday after Polish \
+                authorities released him.";
+    let found = events(text);
+    assert!(
+        !found.iter().any(|(_, t, _, _)| t == "CONSULT"),
+        "{text}: {found:?}"
+    );
+    // With no other name since the minister, "He" is still the minister.
+    let text = "Polish Foreign Minister Jan Nowak said the verdict was unjust.\n\nHe returned to \
+                Belarus on Thursday.";
+    assert!(
+        has(text, "jan-nowak", "CONSULT", "BLR"),
+        "{:?}",
+        events(text)
+    );
+    // A month's owner is no person: "He" is the minister.
+    let text = "Polish Foreign Minister Jan Nowak said November's verdict was unjust. He \
+                returned to Belarus on Thursday.";
+    assert!(
+        has(text, "jan-nowak", "CONSULT", "BLR"),
+        "{:?}",
+        events(text)
+    );
+}

@@ -76,3 +76,20 @@ fn a_misdeed_another_claims_proposes_or_may_do_is_no_accusation_of_the_signatory
     );
     assert!(has(&text, "PER", "ACCUSE", "CHL"), "{found:?}");
 }
+
+#[test]
+fn a_harm_done_to_oneself_is_no_assault_and_no_accusation() {
+    // A reflexive object: the doer harmed itself, no one else.
+    let text = "Iran protested to Britain. A British sailor killed himself in Tehran, Iran said.";
+    let found = events(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(_, t, _, _)| t == "ASSAULT" || t == "ACCUSE"),
+        "{text}: {found:?}"
+    );
+    assert!(has(text, "IRN", "PROTEST", "GBR"), "{found:?}");
+    // The same verb with another for object is still an attack.
+    let text = "A British sailor killed an Iranian guard in Tehran.";
+    assert!(has(text, "GBR", "ASSAULT", "IRN"), "{:?}", events(text));
+}

@@ -70,3 +70,12 @@ fn appealing_a_judgement_rejects_it_and_appealing_to_someone_asks() {
     let text = "Chile and Peru dispute the border. Chile appealed to Peru to stay calm.";
     assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn a_denial_naming_no_one_is_not_aimed_at_a_state_named_only_as_an_adjective() {
+    // "Chinese guards" name no side that asked: the denial answers the Union's request.
+    let text = "The European Union asked to visit the camp, where Chinese guards were seen. The \
+                Burmese government has denied access to the camp.";
+    assert!(has(text, "MMR", "REJECT", "EU"), "{:?}", events(text));
+    assert!(!has(text, "MMR", "REJECT", "CHN"), "{:?}", events(text));
+}
