@@ -417,25 +417,6 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 out.consumed.insert(r);
                 continue;
             }
-            // "Motiur Rahman Nizami": a known name that runs on into more name words is the
-            // first words of another person's longer name, not the known person.
-            let runs_on = scan_name(doc, m.tok, limit, false);
-            if runs_on > m.tok_end
-                && !sentence.headline
-                && name_words(doc, m.tok, runs_on) <= 4
-                && !(m.tok_end..runs_on).any(|t| is_institution_word(doc, t))
-            {
-                let person = person_actor(doc, st, m.tok, runs_on, None);
-                out.consumed.insert(r);
-                out.hits.push(PersonHit {
-                    sentence: m.sentence,
-                    tok: m.tok,
-                    name_start: m.tok,
-                    name_end: runs_on,
-                    person,
-                });
-                continue;
-            }
             // A known name on its own; a title before it was handled with the title.
             let person = person_actor(doc, st, m.tok, m.tok_end, Some(kp));
             let state = state_of_after(k, doc, entries, m.tok_end, r + 1);
