@@ -1551,11 +1551,18 @@ fn verbal(
     {
         args.source = who(p, map, n, false);
         // "issued a statement condemning X", "delivered a decision rejecting X's claims": the
-        // noun is what a light verb's subject produced, and that subject acts.
+        // noun is what a light verb's subject produced, and that subject acts. So does the
+        // issuer of a text (lexicon `issuing_verb` of a `text_noun`: "passed a resolution
+        // condemning X"); not one who acts on another's text ("vetoed a resolution condemning
+        // X", "rejected a statement calling for X").
         if args.source.is_nobody()
             && p.has_rel(n, "obj")
             && let Some(l) = p.head(n)
-            && verb_in(p, l, Lex::LightVerb)
+            && (verb_in(p, l, Lex::LightVerb)
+                || (p
+                    .token(n)
+                    .is_some_and(|t| p.lexicon().is(Lex::TextNoun, &t.text.to_ascii_lowercase()))
+                    && verb_in(p, l, Lex::IssuingVerb)))
         {
             let mut requested = false;
             let mut shared = false;

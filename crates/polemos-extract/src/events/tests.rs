@@ -538,6 +538,21 @@ fn a_statement_condemning_someone_is_an_act_of_its_issuer() {
 }
 
 #[test]
+fn a_text_its_issuer_puts_out_acts_for_the_issuer_and_one_acted_upon_does_not() {
+    // st44b: "passed", "released" are no light verbs, but putting out a text (lexicon
+    // `issuing_verb` of a `text_noun`) makes the clause on it the issuer's act.
+    let text = "The Chilean senate passed a resolution condemning Peru.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Bolivia released a statement urging Peru to withdraw its troops.";
+    assert!(has(text, "BOL", "REQUEST", "PER"), "{:?}", events(text));
+    // Acting on another's text, or a text that is the subject, is no issuing.
+    let text = "Bolivia rejected a statement condemning Peru.";
+    assert!(!has(text, "BOL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "A resolution condemning Peru was vetoed by Bolivia.";
+    assert!(!has(text, "BOL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
 fn an_agreement_someone_would_sign_is_not_an_agreement_made() {
     // "peace agreement" is a topic ending in the noun of an act; "would sign" a cue of intent.
     let text = "Chile said it would sign the peace agreement only after the dispute with Peru was resolved.";
