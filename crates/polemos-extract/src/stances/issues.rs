@@ -662,6 +662,7 @@ pub(super) fn new_issue_from(
     }
     // "a strong response", "new measures": an adjective on a noun too vague to be an issue
     // leaves it as vague (the parse says which word is an adjective: "peace process" stays).
+    // So does a number ("urged the two sides"): counted parties or steps are no issue.
     // A demonym says whose the act is ("called the Spanish action unjustified"): that act.
     if t - start == 2
         && !demonym
@@ -670,7 +671,7 @@ pub(super) fn new_issue_from(
             .parse
             .word_at(doc.tokens[start].start)
             .and_then(|w| doc.parse.token(w))
-            .is_some_and(|w| w.upos == "ADJ")
+            .is_some_and(|w| w.upos == "ADJ" || w.upos == "NUM")
     {
         return None;
     }

@@ -565,6 +565,20 @@ fn an_adjective_on_a_vague_noun_names_no_issue() {
 }
 
 #[test]
+fn a_number_on_a_vague_noun_names_no_issue() {
+    // The parties urged are the addressees, not what the speaker backs.
+    let s = stances("Japan urged the two sides over the Kuril Islands.");
+    assert!(!s.iter().any(|(_, i, _)| i.contains("sides")), "{s:?}");
+}
+
+#[test]
+fn a_bare_accusation_names_no_issue() {
+    // Like "the claim", "the accusation" alone says nothing of what is accused.
+    let s = stances("Japan backed the accusation over the Kuril Islands.");
+    assert!(!s.iter().any(|(_, i, _)| i.contains("accusation")), "{s:?}");
+}
+
+#[test]
 fn a_clause_modifying_the_issue_noun_is_no_part_of_its_name() {
     let s = stances("Japan opposes port fees imposed by Russia on the Kuril Islands.");
     assert!(has(&s, "JPN", "port-fees", "oppose"), "{s:?}");
