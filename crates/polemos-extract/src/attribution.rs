@@ -112,7 +112,8 @@ const UNKNOWN_PERSON_REACH: usize = 2;
 /// `s` (within `UNKNOWN_PERSON_REACH` sentences), the parse makes a proper noun that no actor
 /// covers (and no month or weekday) a subject or an owner ("Megrahi was jailed", "Megrahi's
 /// picture"): someone the text names but knows as no actor, whom a pronoun after it is more
-/// likely to stand for.
+/// likely to stand for. Only a name the person reader would take for a person's
+/// (`person_like`): "Istanbul hosted", "Toyota's profits", "Ramadan began" name none.
 fn unknown_person_after(doc: &Doc<'_>, s: usize, t: usize, a: usize) -> bool {
     let Some(at) = doc.tokens.get(t).map(|x| x.start) else {
         return false;
@@ -150,8 +151,54 @@ fn unknown_person_after(doc: &Doc<'_>, s: usize, t: usize, a: usize) -> bool {
                         && (p.rel(w) == "nsubj" || tok.deprel == "nmod:poss")
                         && !covered(tok.start, tok.end)
                         && !calendar(&tok.text.to_ascii_lowercase())
+                        && person_like(doc, r, doc.token_at(tok.start))
                 })
             })
+    })
+}
+
+/// Whether the name word at token `i` of sentence `s` reads as a person's: part of a name of
+/// two or more name words ("Nguyen Van Minh was detained"), a name after a courtesy title
+/// ("Mr. Sato"), or a single word the text wrote before as the last word of a longer name
+/// ("Abdel Baset al-Megrahi ... Megrahi was jailed"). A lone capitalised word ("Istanbul
+/// hosted", "Toyota's profits", "Ramadan began", "Aliyev has refused") may be a place, a company,
+/// a holiday or a known actor's bare surname: no person the text introduces.
+fn person_like(doc: &Doc<'_>, s: usize, i: usize) -> bool {
+    use super::person_names::{
+        after_honorific, is_name_word, name_words, scan_name, scan_name_back,
+    };
+    let Some(sentence) = doc.sentences.get(s) else {
+        return false;
+    };
+    let (floor, limit) = (sentence.tokens.start, sentence.tokens.end);
+    if i < floor || i >= limit {
+        return false;
+    }
+    let start = scan_name_back(doc, i + 1, floor, false);
+    let end = scan_name(doc, start, limit, false);
+    if (start <= i && end > i && name_words(doc, start, end) >= 2)
+        || after_honorific(doc, start, i + 1, floor).is_some()
+    {
+        return true;
+    }
+    let word = doc.tok(i);
+    (0..floor).any(|j| {
+        if doc.tok(j) != word {
+            return false;
+        }
+        // "al-Megrahi": the name word before the hyphenated part.
+        let k = if j >= 2 && doc.tok(j - 1) == "-" {
+            j - 2
+        } else {
+            j
+        };
+        // A capitalised first word of a sentence may be no name ("Then Megrahi ...").
+        k > 0
+            && is_name_word(doc, k - 1, false)
+            && doc
+                .sentence_of(j)
+                .and_then(|x| doc.sentences.get(x))
+                .is_some_and(|x| x.tokens.start < k - 1)
     })
 }
 

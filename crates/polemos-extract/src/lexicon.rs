@@ -187,6 +187,9 @@ pub enum Lex {
     MeansNoun,
     /// Nouns of a state's own government or country, lemmas ("his government"): a state's.
     StateBodyNoun,
+    /// Nouns after a demonym that name an agency of that state ("Russian border guards", "Kenyan
+    /// police", "Iranian state television"): its charge is the state's to answer.
+    AgencyNoun,
     /// Nouns that, quantified ("both parties", "the two sides", "all sides"), name the two
     /// sides of a dispute.
     SideNoun,
@@ -501,7 +504,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 172] = [
+pub const LEXICONS: [(Lex, &str, Case); 173] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -686,6 +689,7 @@ pub const LEXICONS: [(Lex, &str, Case); 172] = [
     (Lex::ActAnaphorNoun, "act_anaphor_noun", Case::Any),
     (Lex::AnsweringVerb, "answering_verb", Case::Any),
     (Lex::AllegingVerb, "alleging_verb", Case::Any),
+    (Lex::AgencyNoun, "agency_noun", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

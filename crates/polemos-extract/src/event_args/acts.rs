@@ -456,22 +456,49 @@ pub fn drawn_in(doc: &Doc<'_>, cue: &Item) -> bool {
 }
 
 /// Whether the verb cue `cue` has only reflexive pronouns for direct objects (lang
-/// `reflexive_pronoun`): "she killed herself", "the gunman shot himself" harm the doer, no one
-/// else.
+/// `reflexive_pronoun`) and the reflexive is its only participant: "she killed herself", "the
+/// gunman shot himself" harm the doer, no one else. Not with another object joined to the
+/// reflexive ("stabbed himself and two soldiers"), a particle ("blew himself up", a suicide
+/// bombing), a clause of purpose ("attacked themselves to stage a provocation", a staged attack)
+/// or an oblique on a common noun naming an actor ("among Iraqi soldiers", "on an Israeli bus").
 #[must_use]
 pub fn on_oneself(doc: &Doc<'_>, cue: &Item) -> bool {
     let p = &doc.parse;
     let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
         return false;
     };
-    let objects: Vec<Word> = p.dependents(v).filter(|&d| p.has_rel(d, "obj")).collect();
-    !objects.is_empty()
-        && objects.iter().all(|&o| {
-            p.token(o).is_some_and(|t| {
-                doc.lang
-                    .is(Class::ReflexivePronoun, &t.text.to_ascii_lowercase())
-            })
+    // "stabbed himself and two soldiers": the parse may join the second object to the verb.
+    let joined_noun = |d: Word| {
+        p.has_rel(d, "conj")
+            && p.token(d)
+                .is_some_and(|t| matches!(t.upos.as_str(), "NOUN" | "PROPN" | "PRON"))
+    };
+    let objects: Vec<Word> = p
+        .dependents(v)
+        .filter(|&d| p.has_rel(d, "obj") || joined_noun(d))
+        .flat_map(|o| p.conjuncts(o))
+        .collect();
+    let reflexive = |o: Word| {
+        p.token(o).is_some_and(|t| {
+            doc.lang
+                .is(Class::ReflexivePronoun, &t.text.to_ascii_lowercase())
         })
+    };
+    let names_actor = |w: Word| {
+        p.subtree_span(w).is_some_and(|(start, end)| {
+            doc.items
+                .iter()
+                .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start < end && start < x.end)
+        })
+    };
+    let others = p.dependents(v).any(|d| {
+        p.has_rel(d, "compound:prt")
+            || p.has_rel(d, "xcomp")
+            || (p.has_rel(d, "obl")
+                && p.token(d).is_some_and(|t| t.upos == "NOUN")
+                && names_actor(d))
+    });
+    !objects.is_empty() && objects.iter().all(|&o| reflexive(o)) && !others
 }
 
 /// Whether the verb cue `cue` is a verb of aiming (`aiming_verb`) in a participle or relative

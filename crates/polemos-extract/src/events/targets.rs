@@ -62,15 +62,17 @@ pub(super) fn accuser(
     for sentence in (s.saturating_sub(2)..=s).rev() {
         for it in doc.sentence_items(sentence).iter().rev() {
             // A state named only as an adjective of others ("working with Russian
-            // mercenaries") is no side that asked or charged.
+            // mercenaries") is no side that asked or charged; its agencies ("Russian border
+            // guards", "Iranian state television") are.
             let ItemKind::Actor {
-                actor,
-                adjectival: false,
-                ..
+                actor, adjectival, ..
             } = it.kind
             else {
                 continue;
             };
+            if adjectival && !agency_after(doc, it.tok_end) {
+                continue;
+            }
             let st = doc.state_of(actor);
             let party = matches!(
                 doc.actors[st].kind,
@@ -83,6 +85,15 @@ pub(super) fn accuser(
         }
     }
     Vec::new()
+}
+
+/// Whether the words at token `at` name a state's agency or officials (lexicon `group_noun`,
+/// `body_noun`, `agency_noun`): "Russian border guards", "Kenyan police".
+fn agency_after(doc: &Doc<'_>, at: usize) -> bool {
+    let end = doc.tokens.len();
+    [Lex::GroupNoun, Lex::BodyNoun, Lex::AgencyNoun]
+        .into_iter()
+        .any(|lex| doc.lex_phrase_at(lex, at, end).is_some())
 }
 
 /// Whether an act of force or pressure is named after the cue `items[at]` in its sentence:

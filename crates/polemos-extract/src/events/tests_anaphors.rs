@@ -274,8 +274,8 @@ fn they_after_a_group_its_sentence_names_or_against_the_state_before_is_not_the_
 #[test]
 fn a_persons_pronoun_after_a_name_no_actor_holds_is_not_the_last_official() {
     // "He" is the jailed man named just before, who acts for no state: not the minister.
-    let text = "Polish Foreign Minister Jan Nowak said the verdict was unjust.\n\nKowalczyk was \
-                jailed for ten years in Minsk. He returned to Belarus on Thursday after Polish \
+    let text = "Polish Foreign Minister Jan Nowak said the verdict was unjust.\n\nAdam Kowalczyk \
+                was jailed for ten years in Minsk. He returned to Belarus on Thursday after Polish \
                 authorities released him.";
     let found = events(text);
     assert!(
@@ -295,6 +295,36 @@ fn a_persons_pronoun_after_a_name_no_actor_holds_is_not_the_last_official() {
                 returned to Belarus on Thursday.";
     assert!(
         has(text, "jan-nowak", "CONSULT", "BLR"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_lone_capitalised_word_after_an_official_is_no_unknown_person() {
+    // mend44pr: a city, a company, a holiday or a bare surname is no person the text
+    // introduces: "He" is still the official named before.
+    for filler in [
+        "Gdansk hosted a summit on Sunday.",
+        "Orlen's profits fell sharply.",
+        "Easter began on Sunday.",
+        "Lukashenko has refused to talk.",
+    ] {
+        let text = format!(
+            "Polish Foreign Minister Jan Nowak spoke in Warsaw. {filler} He accused Belarus of \
+             harassing Polish diplomats."
+        );
+        assert!(
+            has(&text, "jan-nowak", "ACCUSE", "BLR"),
+            "{text}: {:?}",
+            events(&text)
+        );
+    }
+    // The person's name written in full before makes its surname a person's.
+    let text = "Polish Foreign Minister Jan Nowak spoke in Warsaw. He named Adam Kowalczyk. \
+                Kowalczyk was jailed in Minsk. He returned to Belarus on Thursday.";
+    assert!(
+        !has(text, "jan-nowak", "CONSULT", "BLR"),
         "{:?}",
         events(text)
     );

@@ -93,3 +93,33 @@ fn a_harm_done_to_oneself_is_no_assault_and_no_accusation() {
     let text = "A British sailor killed an Iranian guard in Tehran.";
     assert!(has(text, "GBR", "ASSAULT", "IRN"), "{:?}", events(text));
 }
+
+#[test]
+fn a_suicide_attack_or_a_second_victim_keeps_the_reflexive_harm_an_assault() {
+    // mend44pr: the reflexive is not the verb's only participant: a particle ("blew himself
+    // up"), another object joined to it, or a staged attack told with its purpose.
+    for (text, source, target) in [
+        (
+            "A Syrian attacker blew himself up on a Turkish bus in Ankara.",
+            "SYR",
+            "TUR",
+        ),
+        (
+            "The Indian army said the Pakistani gunman stabbed himself and two Indian soldiers.",
+            "pakistani-gunman",
+            "IND",
+        ),
+    ] {
+        assert!(
+            has(text, source, "ASSAULT", target),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    let text = "Georgia said Russian troops attacked themselves to stage a provocation.";
+    assert!(
+        has(text, "GEO", "ACCUSE", "RUS"),
+        "{text}: {:?}",
+        events(text)
+    );
+}

@@ -79,3 +79,19 @@ fn a_denial_naming_no_one_is_not_aimed_at_a_state_named_only_as_an_adjective() {
     assert!(has(text, "MMR", "REJECT", "EU"), "{:?}", events(text));
     assert!(!has(text, "MMR", "REJECT", "CHN"), "{:?}", events(text));
 }
+
+#[test]
+fn a_denial_answers_a_state_named_as_the_adjective_of_its_agency() {
+    // mend44pr: "Chinese border guards", "Chinese state television" are China's agencies: the
+    // denial naming no one answers China.
+    for text in [
+        "Chinese border guards detained two Indian herders. New Delhi denied they had crossed the border.",
+        "Chinese state television said the Indian patrol had crossed the border. New Delhi denied the patrol had strayed.",
+    ] {
+        assert!(
+            has(text, "IND", "REJECT", "CHN"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+}

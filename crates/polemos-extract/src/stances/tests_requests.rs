@@ -676,6 +676,22 @@ fn an_opposition_asked_to_act_opposes_nothing() {
 }
 
 #[test]
+fn an_owned_opposition_to_a_gerund_is_opposition() {
+    // mend44pr: only "the opposition" before a verb's base form is a party asked to act; "its
+    // opposition to deploying", "opposition to holding" oppose.
+    for text in [
+        "Japan and Russia dispute the Kuril Islands. Japan voiced its opposition to deploying Russian troops on the islands.",
+        "Japan and Russia dispute the Kuril Islands. Japan expressed strong opposition to stationing Russian troops on the islands.",
+    ] {
+        let s = stances(text);
+        assert!(
+            has(&s, "JPN", "military-presence", "oppose"),
+            "{text}: {s:?}"
+        );
+    }
+}
+
+#[test]
 fn appealing_to_another_in_any_tense_is_a_request() {
     // From 3412a82 (parked last session): "appeals to Moscow to withdraw" asks as "appealed to"
     // does: no appeal of a judgement, whose opposition the verb of removal would turn into
