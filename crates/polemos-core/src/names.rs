@@ -6,6 +6,8 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
 
 /// Why a string is not a valid resource name.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -33,23 +35,37 @@ pub fn is_valid_id(id: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 
+/// `text` with its Latin letters' diacritics dropped, case kept: Unicode canonical
+/// decomposition, then the combining marks left out ("Erdoğan" → "Erdogan", "Álvaro" →
+/// "Alvaro"). The few letters that do not decompose are written as their base letter ("Đ" →
+/// "D", "ł" → "l", "ø" → "o", dotless "ı" → "i"); other characters are kept.
+#[must_use]
+pub fn fold_diacritics(text: &str) -> String {
+    text.nfd()
+        .filter(|&c| !is_combining_mark(c))
+        .map(|c| match c {
+            'đ' | 'ð' => 'd',
+            'Đ' | 'Ð' => 'D',
+            'ł' => 'l',
+            'Ł' => 'L',
+            'ø' => 'o',
+            'Ø' => 'O',
+            'ı' => 'i',
+            'ħ' => 'h',
+            'Ħ' => 'H',
+            c => c,
+        })
+        .collect()
+}
+
 /// Turns free text into a valid id: lowercase ASCII words joined by `-`
-/// ("Taro Kono" → `taro-kono`). Returns `None` when nothing usable is left.
+/// ("Taro Kono" → `taro-kono`), the diacritics folded first ([`fold_diacritics`]: "Miloš
+/// Zeman" → `milos-zeman`). Returns `None` when nothing usable is left.
 #[must_use]
 pub fn slugify(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
-    for c in text.chars() {
-        let c = match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'ē' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ō' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'ū' => 'u',
-            'ç' => 'c',
-            'ñ' => 'n',
-            c => c,
-        };
+    for c in fold_diacritics(text).chars() {
         if c.is_ascii_alphanumeric() {
             if dash && !out.is_empty() {
                 out.push('-');
@@ -279,5 +295,21 @@ mod tests {
         assert_eq!(slugify("!!!"), None);
         let long = "a".repeat(200);
         assert!(slugify(&long).is_some_and(|s| is_valid_id(&s)));
+    }
+
+    #[test]
+    fn slugify_folds_every_latin_diacritic_and_capital() {
+        for (text, id) in [
+            ("Recep Tayyip Erdoğan", "recep-tayyip-erdogan"),
+            ("Miloš Zeman", "milos-zeman"),
+            ("Álvaro Uribe Vélez", "alvaro-uribe-velez"),
+            ("Mevlüt Çavuşoğlu", "mevlut-cavusoglu"),
+            ("Binali Yıldırım", "binali-yildirim"),
+            ("Milo Đukanović", "milo-dukanovic"),
+            ("Lech Wałęsa", "lech-walesa"),
+        ] {
+            assert_eq!(slugify(text).as_deref(), Some(id), "{text}");
+        }
+        assert_eq!(fold_diacritics("Émile Chávez"), "Emile Chavez");
     }
 }

@@ -14,7 +14,7 @@ use super::mention_rules::{
     its_bodies, label_end, names_instrument, title_case,
 };
 use polemos_core::model::ActorKind;
-use polemos_core::names::slugify;
+use polemos_core::names::{fold_diacritics, slugify};
 
 /// Document actors met so far: by known actor, by surname, by known person.
 pub(crate) struct State {
@@ -26,22 +26,10 @@ pub(crate) struct State {
     bodies: HashMap<String, usize>,
 }
 
-/// A surname as the text's surnames are matched: its lower-case letters without their Latin
-/// diacritics ("Chávez" is "Chavez", the data's spelling and a headline's), its case kept.
+/// A surname as the text's surnames are matched: without its Latin diacritics ("Chávez" is
+/// "Chavez", the data's spelling and a headline's; "Álvaro" is "Alvaro"), its case kept.
 fn surname_key(word: &str) -> String {
-    word.chars()
-        .map(|c| {
-            if c.is_ascii() || !c.is_lowercase() {
-                return c;
-            }
-            let folded = slugify(c.encode_utf8(&mut [0; 4])).unwrap_or_default();
-            let mut chars = folded.chars();
-            match (chars.next(), chars.next()) {
-                (Some(f), None) => f,
-                _ => c,
-            }
-        })
-        .collect()
+    fold_diacritics(word)
 }
 
 impl State {

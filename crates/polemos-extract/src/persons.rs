@@ -465,8 +465,29 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 && doc.tokens[owner_end - 3].kind == TokKind::Word
                 && only_possessive(doc, owner_end - 2, owner_end));
         let mut name_start = m.tok_end;
+        // Through the comma, the name is an apposition. When a word governs the title's phrase
+        // (a preposition, a verb: "met the country's president, Hugo Chavez, in Caracas"), the
+        // next comma or the sentence's end closes it: a name that runs on into its verb is the
+        // subject the fronted phrase leads to ("After meeting the kingdom's foreign minister,
+        // Kerry said"). A phrase that opens its clause may go without ("In a statement,
+        // Malaysia's Prime Minister, Najib Razak said").
+        let mut apposed = false;
         if doc.tok(name_start) == "," && owned {
             name_start += 1;
+            let mut head = state_raw.map_or_else(
+                || {
+                    if doc.lang.is(Class::PossessivePronoun, before) {
+                        m.tok - 1
+                    } else {
+                        owner_end - 3
+                    }
+                },
+                |sr| doc.raw[sr].tok,
+            );
+            if head > sentence.tokens.start && doc.tok_is_a(head - 1, Class::DefiniteArticle) {
+                head -= 1;
+            }
+            apposed = head > sentence.tokens.start && doc.tokens[head - 1].kind == TokKind::Word;
         }
         // "Japanese Ambassador to China Uichiro Niwa", "the Indian Army spokesman in Srinagar,
         // A K Mathur": the post's place is not the name.
@@ -497,13 +518,22 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                 }
             }
         }
+        // The name stops at the next match past the words skipped (a post's place, a comma): a
+        // state right after the comma is no name ("After talks with the country's prime
+        // minister, Germany pledged aid").
         let limit = if name_start > m.tok_end {
             doc.raw
-                .get(r + 2)
+                .iter()
+                .skip(r + 1)
+                .find(|n| n.sentence != m.sentence || n.tok >= name_start)
                 .filter(|n| n.sentence == m.sentence)
                 .map_or(sentence.tokens.end, |n| n.tok.min(sentence.tokens.end))
         } else {
             limit
+        };
+        let closed = |end: usize| {
+            end >= sentence.tokens.end
+                || doc.tokens.get(end).is_none_or(|t| t.kind == TokKind::Punct)
         };
         let start_tok = state_raw.map_or(m.tok, |sr| doc.raw[sr].tok);
         // "co-premier Prince Norodom Ranariddh": a courtesy title between the office and the
@@ -515,6 +545,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         if let Some(n) = next_raw
             && n.sentence == m.sentence
             && n.tok == name_start
+            && (!apposed || closed(scan_name(doc, n.tok_end, sentence.tokens.end, caps)))
             && let Some(kp) = person_of(&entries[r + 1])
         {
             let person = person_actor(doc, st, n.tok, n.tok_end, Some(kp));
@@ -542,6 +573,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         let name_end = scan_name(doc, name_start, limit, caps);
         // "the Prime Minister Office", "the King Fahd Causeway": a place, not a person.
         let name_end = if (name_start..name_end).any(|t| is_institution_word(doc, t))
+            || (apposed && !closed(name_end))
             || (sentence.headline
                 && !named_in_body(doc, name_end.saturating_sub(1))
                 && !byline_author(doc, start_tok, name_start, name_end))

@@ -465,3 +465,70 @@ fn an_owners_possessive_before_a_title_leads_to_the_name_after_its_comma() {
     );
     assert!(has(&found, "jose-maria-aznar", Some("ESP")), "{found:?}");
 }
+
+#[test]
+fn a_state_after_the_comma_of_an_owned_title_is_no_person() {
+    for text in [
+        "After talks with the country's prime minister, Germany pledged aid to Ukraine.",
+        "After talks with Ukraine's prime minister, Germany pledged aid on Friday.",
+        "According to the country's foreign minister, Iran will not give up enrichment.",
+        "In a letter to the country's president, Washington urged Cairo to free them.",
+    ] {
+        let found = people(text, "2015-03-01");
+        assert!(found.is_empty(), "{text}: {found:?}");
+    }
+}
+
+#[test]
+fn a_fronted_phrases_title_is_not_the_main_clauses_subjects() {
+    for text in [
+        "After meeting the kingdom's foreign minister, Kerry said the deal would hold.",
+        "During a call with the country's president, Obama urged restraint in Ukraine.",
+        "The nation's president, Prime Minister Arseniy Yatsenyuk and the speaker met envoys.",
+    ] {
+        let found = people(text, "2014-03-01");
+        assert!(
+            !found
+                .iter()
+                .any(|(id, _)| id == "kerry" || id == "obama" || id == "prime-minister"),
+            "{text}: {found:?}"
+        );
+    }
+    // A closed apposition after a fronted phrase is still the title's name, and so is an
+    // opening phrase's name before its verb.
+    let found = people(
+        "On Monday, the country's president, Evo Morales Ayma, expelled the U.S. ambassador.",
+        "2008-09-11",
+    );
+    assert!(has(&found, "evo-morales", Some("BOL")), "{found:?}");
+    let found = people(
+        "In a statement, Malaysia's Prime Minister, Najib Razak said the boats would be \
+         turned back.",
+        "2015-05-14",
+    );
+    assert!(has(&found, "najib-razak", Some("MYS")), "{found:?}");
+}
+
+#[test]
+fn a_name_with_turkish_czech_or_capital_diacritics_is_the_data_person() {
+    for (text, id, of) in [
+        (
+            "Turkish President Recep Tayyip Erdoğan warned Syria on Tuesday.",
+            "recep-tayyip-erdogan",
+            "TUR",
+        ),
+        (
+            "Czech President Miloš Zeman criticized the EU on Monday.",
+            "milos-zeman",
+            "CZE",
+        ),
+        (
+            "Colombian President Álvaro Uribe Vélez rejected talks.",
+            "alvaro-uribe-velez",
+            "COL",
+        ),
+    ] {
+        let found = people(text, "2015-03-01");
+        assert!(has(&found, id, Some(of)), "{text}: {found:?}");
+    }
+}
