@@ -1541,25 +1541,20 @@ fn particle_of_a_verb(doc: &Doc<'_>, cue: &Item) -> bool {
 
 /// "urged the government and the opposition to peacefully resolve their dispute": a cue that
 /// ends in the infinitive's marker ("opposition to"), which the parse reads as marking a verb,
-/// names the party asked to act, no opposition to anything. Only after the definite article
-/// and before a verb's base form: "its opposition to deploying troops", "voiced opposition to
-/// holding a plebiscite" (a gerund) are opposition.
+/// names the party asked to act, no opposition to anything. Only with no owner and before a
+/// verb's base form: "its opposition to deploying troops", "voiced opposition to holding a
+/// plebiscite" (a gerund) are opposition.
 fn preposition_marks_infinitive(doc: &Doc<'_>, cue: &Item) -> bool {
     let last = cue.tok_end - 1;
     if last <= cue.tok || !doc.tok_is_a(last, Class::InfinitiveMarker) {
         return false;
     }
     let p = &doc.parse;
-    // "the opposition", "the Kashmiri opposition": the definite article, no owner.
-    let the_party = p.word_at(doc.tokens[cue.tok].start).is_some_and(|n| {
-        p.dependents(n).any(|d| {
-            p.has_rel(d, "det")
-                && p.token(d).is_some_and(|t| {
-                    doc.lang
-                        .is(Class::DefiniteArticle, &t.text.to_ascii_lowercase())
-                })
-        }) && !p.dependents(n).any(|d| p.has_rel(d, "nmod"))
-    });
+    // "the opposition", "reformist opposition": a party with no owner ("its opposition to
+    // deploying troops" is a stance; so is any opposition to a gerund, below).
+    let the_party = p
+        .word_at(doc.tokens[cue.tok].start)
+        .is_some_and(|n| !p.dependents(n).any(|d| p.has_rel(d, "nmod")));
     the_party
         && p.word_at(doc.tokens[last].start).is_some_and(|w| {
             p.has_rel(w, "mark")

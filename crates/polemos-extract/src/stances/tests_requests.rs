@@ -673,12 +673,17 @@ fn an_opposition_asked_to_act_opposes_nothing() {
     );
     assert!(has(&s, "CAN", "ceasefire", "support"), "{s:?}");
     assert!(!has(&s, "CAN", "ceasefire", "ambiguous"), "{s:?}");
+    // Without the article too ("reformist opposition"): the party has no owner.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Canada urged the Russian government and reformist opposition to respect the ceasefire.",
+    );
+    assert!(!has(&s, "CAN", "ceasefire", "ambiguous"), "{s:?}");
 }
 
 #[test]
 fn an_owned_opposition_to_a_gerund_is_opposition() {
-    // mend44pr: only "the opposition" before a verb's base form is a party asked to act; "its
-    // opposition to deploying", "opposition to holding" oppose.
+    // mend44pr: only an opposition with no owner before a verb's base form is a party asked to
+    // act; "its opposition to deploying", "opposition to stationing" oppose.
     for text in [
         "Japan and Russia dispute the Kuril Islands. Japan voiced its opposition to deploying Russian troops on the islands.",
         "Japan and Russia dispute the Kuril Islands. Japan expressed strong opposition to stationing Russian troops on the islands.",
