@@ -72,6 +72,24 @@ fn appealing_a_judgement_rejects_it_and_appealing_to_someone_asks() {
 }
 
 #[test]
+fn appealing_to_no_one_asks_nothing() {
+    // mend44b: "appeal to" a value, a law or an audience is no request; to a state it is one.
+    for text in [
+        "Chile and Peru dispute the border. The Chilean president's speech appeals to nationalism over the border, Peru said.",
+        "Chile and Peru dispute the border. Chile will appeal to international law to defend its claims.",
+        "Chile and Peru dispute the border. The Chilean speech appealed to nationalism.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "REQUEST"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    let text = "Chile and Peru dispute the border. Chile appeals to Peru to withdraw its troops.";
+    assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
+}
+
+#[test]
 fn a_denial_naming_no_one_is_not_aimed_at_a_state_named_only_as_an_adjective() {
     // "Chinese guards" name no side that asked: the denial answers the Union's request.
     let text = "The European Union asked to visit the camp, where Chinese guards were seen. The \
