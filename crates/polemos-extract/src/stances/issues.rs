@@ -54,7 +54,7 @@ pub(super) enum Accused {
 
 /// How far after an accusation verb its "of" may stand ("accused the Philippine coast guard
 /// of ...").
-const ACCUSED_OF_WINDOW: usize = 7;
+pub(super) const ACCUSED_OF_WINDOW: usize = 7;
 
 /// The act an accusation names: "accused Manila of provoking tensions" (an act named by a
 /// gerund phrase), "blamed Seoul for the clash" (a noun phrase or a topic right after the
@@ -71,6 +71,10 @@ pub(super) fn accused_of(
     let mut first = of + 1;
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
+    }
+    // "accused Thailand of supporting the Shan": the support charged is what is opposed.
+    if let Some((id, title)) = backing_charge(doc, first, stop_tok) {
+        return Some(Accused::New(id, title));
     }
     // "accused Japan of trying to smear Beijing's image": the act tried is accused.
     if doc.tok_in_lex(first, Lex::AttemptGerund)
@@ -97,6 +101,43 @@ pub(super) fn accused_of(
             .flatten()
             .map(|(id, t)| Accused::New(id, t))
     })
+}
+
+/// A charge of backing a side, from its gerund at token `g` (lexicon `backing_gerund`:
+/// "accused Thailand of supporting the Shan", "of arming the rebels"): support for the side
+/// backed, named by the words after the gerund up to a word that ends phrases, its determiners
+/// dropped (`support-for-shan`). The side alone would name what the accused backs, not what the
+/// accuser opposes. Nothing when no word follows the gerund.
+fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, String)> {
+    if g >= stop_tok || !doc.tok_in_lex(g, Lex::BackingGerund) {
+        return None;
+    }
+    let mut start = g + 1;
+    while start < stop_tok && doc.tok_is_a(start, Class::Determiner) {
+        start += 1;
+    }
+    let mut end = start;
+    while end < stop_tok
+        && end - start < MAX_NEW_ISSUE_TOKENS
+        && (matches!(doc.tokens[end].kind, TokKind::Word) || inner_hyphen(doc, end) && end > start)
+        && !doc.tok_is_a(end, Class::IssueEnd)
+    {
+        end += 1;
+    }
+    while end > start && inner_hyphen(doc, end - 1) {
+        end -= 1;
+    }
+    if end == start {
+        return None;
+    }
+    let side = doc.slice(doc.tokens[start].start, doc.tokens[end - 1].end);
+    let name = doc
+        .lexicon
+        .phrases(Lex::BackingChargeName)
+        .next()?
+        .join(" ");
+    let title = format!("{name} {side}");
+    Some((slugify(&title)?, title))
 }
 
 /// The act an attempt is accused of, from the verb after its "to" (token `from`, maybe after
