@@ -1478,7 +1478,7 @@ pub(super) fn claimed(
     {
         return true;
     }
-    if passive_claim_of_a_place(doc, items, &cue) {
+    if passive_claim_of_a_place(doc, items, &cue) || claimed_as_territory(doc, &cue) {
         return true;
     }
     let end = cue.tok_end + CLAIM_WINDOW;
@@ -1491,6 +1491,28 @@ pub(super) fn claimed(
             _ => false,
         })
         || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in_lex(t, Lex::ClaimedThing))
+}
+
+/// How far after a claim verb its predicative "as" may stand ("claimed Ceuta and Melilla as
+/// ..."), and how far after the "as" its word for territory ("as part of its territory").
+const CLAIMED_AS_WINDOW: usize = 8;
+const AS_TERRITORY_WINDOW: usize = 4;
+
+/// "Rabat has long claimed Ceuta and Melilla as part of its territory": a claim verb whose
+/// predicative "as" phrase, in the same clause, names territory (lexicon `claimed_thing`)
+/// claims the places named between, however many or whatever the dispute's parts are.
+fn claimed_as_territory(doc: &Doc<'_>, cue: &Item) -> bool {
+    let limit = (cue.tok_end + CLAIMED_AS_WINDOW).min(doc.tokens.len());
+    let Some(as_tok) = (cue.tok_end..limit)
+        .take_while(|&t| matches!(doc.tokens[t].kind, TokKind::Word))
+        .find(|&t| doc.tok_is_a(t, Class::PredicativeAs))
+    else {
+        return false;
+    };
+    let end = (as_tok + 1 + AS_TERRITORY_WINDOW).min(doc.tokens.len());
+    (as_tok + 1..end)
+        .take_while(|&t| matches!(doc.tokens[t].kind, TokKind::Word))
+        .any(|t| doc.tok_in_lex(t, Lex::ClaimedThing))
 }
 
 /// How far before "belong to" the thing claimed may stand ("the disputed islands belong to").
