@@ -1815,6 +1815,9 @@ pub(super) fn denied_charge(
     holders: &[usize],
 ) -> Option<Option<Accused>> {
     let cue = items[at];
+    if let Some(noun) = bare_involvement(doc, cue.tok_end, stop_tok) {
+        return Some(Some(Accused::New(slugify(&noun)?, noun)));
+    }
     let (x, n) = (cue.tok_end..(cue.tok_end + DENIED_WINDOW).min(stop_tok)).find_map(|x| {
         doc.lex_phrase_at(Lex::InvolvementPhrase, x, stop_tok)
             .map(|n| (x, n))
@@ -1844,6 +1847,35 @@ pub(super) fn denied_charge(
             new_issue_from(doc, items, first, stop_tok, true).map(|(id, t)| Accused::New(id, t))
         })
         .map(Some)
+}
+
+/// "Uzbek authorities deny involvement and ...": the noun of an involvement phrase (lexicon
+/// `involvement_phrase`: "involvement in", "role in", "responsibility for") right after the
+/// verb of denying (past a word that leads an issue, "any"), with nothing of its own after it
+/// (the sentence or clause ends, or a word that ends phrases follows, not the phrase's own
+/// preposition): the denier's own involvement, named by that noun, lower case. `None` when
+/// the noun has its act after it, which `denied_charge` names.
+fn bare_involvement(doc: &Doc<'_>, from: usize, stop_tok: usize) -> Option<String> {
+    let mut t = from;
+    while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
+        t += 1;
+    }
+    if t >= stop_tok
+        || doc
+            .lex_phrase_at(Lex::InvolvementPhrase, t, stop_tok)
+            .is_some()
+    {
+        return None;
+    }
+    let word = doc.tok(t).to_lowercase();
+    let heads = doc
+        .lexicon
+        .phrases(Lex::InvolvementPhrase)
+        .any(|p| p.len() == 2 && *p[0] == *word);
+    let ends = t + 1 >= stop_tok
+        || !matches!(doc.tokens[t + 1].kind, TokKind::Word)
+        || doc.tok_is_a(t + 1, Class::IssueEnd);
+    (heads && ends).then_some(word)
 }
 
 /// How many words of a denied charge are read for the wrong it names ("involved in the

@@ -237,3 +237,17 @@ fn a_claim_as_part_of_its_territory_claims_places_the_dispute_does_not_list() {
     );
     assert!(has(&s, "GTM", "sovereignty", "support"), "{s:?}");
 }
+
+#[test]
+fn a_bare_denial_of_involvement_opposes_the_involvement() {
+    // "deny involvement" with nothing after it: the denier opposes its alleged involvement,
+    // named by the noun; with the act after it, the act is still the charge.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nRussian officials deny involvement and say the boats sank in a storm.",
+    );
+    assert!(has(&s, "RUS", "involvement", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nRussia denied any role in the attack.",
+    );
+    assert!(has(&s, "RUS", "attack", "oppose"), "{s:?}");
+}
