@@ -492,6 +492,13 @@ pub enum Lex {
     /// new issue the length limit cuts to one of them alone is none (`stances/issues.rs`,
     /// `new_issue_from`).
     ComplementNoun,
+    /// Gerunds of backing a side ("supporting", "backing", "arming"): a charge of one ("accused
+    /// Thailand of supporting the Shan") is opposed as support for the side backed
+    /// (`stances/issues.rs`, `backing_charge`).
+    BackingGerund,
+    /// The words that name a charge of backing before the side backed ("support for"): the
+    /// issue of "accused Thailand of supporting the Shan" is support for the Shan.
+    BackingChargeName,
 }
 
 /// How a list's words are compared with the text.
@@ -504,7 +511,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 173] = [
+pub const LEXICONS: [(Lex, &str, Case); 175] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -690,6 +697,8 @@ pub const LEXICONS: [(Lex, &str, Case); 173] = [
     (Lex::AnsweringVerb, "answering_verb", Case::Any),
     (Lex::AllegingVerb, "alleging_verb", Case::Any),
     (Lex::AgencyNoun, "agency_noun", Case::Any),
+    (Lex::BackingGerund, "backing_gerund", Case::Any),
+    (Lex::BackingChargeName, "backing_charge_name", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -54,7 +54,7 @@ pub(super) enum Accused {
 
 /// How far after an accusation verb its "of" may stand ("accused the Philippine coast guard
 /// of ...").
-const ACCUSED_OF_WINDOW: usize = 7;
+pub(super) const ACCUSED_OF_WINDOW: usize = 7;
 
 /// The act an accusation names: "accused Manila of provoking tensions" (an act named by a
 /// gerund phrase), "blamed Seoul for the clash" (a noun phrase or a topic right after the
@@ -71,6 +71,10 @@ pub(super) fn accused_of(
     let mut first = of + 1;
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
+    }
+    // "accused Thailand of supporting the Shan": the support charged is what is opposed.
+    if let Some((id, title)) = backing_charge(doc, first, stop_tok) {
+        return Some(Accused::New(id, title));
     }
     // "accused Japan of trying to smear Beijing's image": the act tried is accused.
     if doc.tok_in_lex(first, Lex::AttemptGerund)
@@ -97,6 +101,43 @@ pub(super) fn accused_of(
             .flatten()
             .map(|(id, t)| Accused::New(id, t))
     })
+}
+
+/// A charge of backing a side, from its gerund at token `g` (lexicon `backing_gerund`:
+/// "accused Thailand of supporting the Shan", "of arming the rebels"): support for the side
+/// backed, named by the words after the gerund up to a word that ends phrases, its determiners
+/// dropped (`support-for-shan`). The side alone would name what the accused backs, not what the
+/// accuser opposes. Nothing when no word follows the gerund.
+fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, String)> {
+    if g >= stop_tok || !doc.tok_in_lex(g, Lex::BackingGerund) {
+        return None;
+    }
+    let mut start = g + 1;
+    while start < stop_tok && doc.tok_is_a(start, Class::Determiner) {
+        start += 1;
+    }
+    let mut end = start;
+    while end < stop_tok
+        && end - start < MAX_NEW_ISSUE_TOKENS
+        && (matches!(doc.tokens[end].kind, TokKind::Word) || inner_hyphen(doc, end) && end > start)
+        && !doc.tok_is_a(end, Class::IssueEnd)
+    {
+        end += 1;
+    }
+    while end > start && inner_hyphen(doc, end - 1) {
+        end -= 1;
+    }
+    if end == start {
+        return None;
+    }
+    let side = doc.slice(doc.tokens[start].start, doc.tokens[end - 1].end);
+    let name = doc
+        .lexicon
+        .phrases(Lex::BackingChargeName)
+        .next()?
+        .join(" ");
+    let title = format!("{name} {side}");
+    Some((slugify(&title)?, title))
 }
 
 /// The act an attempt is accused of, from the verb after its "to" (token `from`, maybe after
@@ -1437,7 +1478,7 @@ pub(super) fn claimed(
     {
         return true;
     }
-    if passive_claim_of_a_place(doc, items, &cue) {
+    if passive_claim_of_a_place(doc, items, &cue) || claimed_as_territory(doc, &cue) {
         return true;
     }
     let end = cue.tok_end + CLAIM_WINDOW;
@@ -1450,6 +1491,28 @@ pub(super) fn claimed(
             _ => false,
         })
         || (cue.tok_end..end.min(doc.tokens.len())).any(|t| doc.tok_in_lex(t, Lex::ClaimedThing))
+}
+
+/// How far after a claim verb its predicative "as" may stand ("claimed Ceuta and Melilla as
+/// ..."), and how far after the "as" its word for territory ("as part of its territory").
+const CLAIMED_AS_WINDOW: usize = 8;
+const AS_TERRITORY_WINDOW: usize = 4;
+
+/// "Rabat has long claimed Ceuta and Melilla as part of its territory": a claim verb whose
+/// predicative "as" phrase, in the same clause, names territory (lexicon `claimed_thing`)
+/// claims the places named between, however many or whatever the dispute's parts are.
+fn claimed_as_territory(doc: &Doc<'_>, cue: &Item) -> bool {
+    let limit = (cue.tok_end + CLAIMED_AS_WINDOW).min(doc.tokens.len());
+    let Some(as_tok) = (cue.tok_end..limit)
+        .take_while(|&t| matches!(doc.tokens[t].kind, TokKind::Word))
+        .find(|&t| doc.tok_is_a(t, Class::PredicativeAs))
+    else {
+        return false;
+    };
+    let end = (as_tok + 1 + AS_TERRITORY_WINDOW).min(doc.tokens.len());
+    (as_tok + 1..end)
+        .take_while(|&t| matches!(doc.tokens[t].kind, TokKind::Word))
+        .any(|t| doc.tok_in_lex(t, Lex::ClaimedThing))
 }
 
 /// How far before "belong to" the thing claimed may stand ("the disputed islands belong to").
@@ -1752,6 +1815,9 @@ pub(super) fn denied_charge(
     holders: &[usize],
 ) -> Option<Option<Accused>> {
     let cue = items[at];
+    if let Some(noun) = bare_involvement(doc, cue.tok_end, stop_tok) {
+        return Some(Some(Accused::New(slugify(&noun)?, noun)));
+    }
     let (x, n) = (cue.tok_end..(cue.tok_end + DENIED_WINDOW).min(stop_tok)).find_map(|x| {
         doc.lex_phrase_at(Lex::InvolvementPhrase, x, stop_tok)
             .map(|n| (x, n))
@@ -1781,6 +1847,35 @@ pub(super) fn denied_charge(
             new_issue_from(doc, items, first, stop_tok, true).map(|(id, t)| Accused::New(id, t))
         })
         .map(Some)
+}
+
+/// "Uzbek authorities deny involvement and ...": the noun of an involvement phrase (lexicon
+/// `involvement_phrase`: "involvement in", "role in", "responsibility for") right after the
+/// verb of denying (past a word that leads an issue, "any"), with nothing of its own after it
+/// (the sentence or clause ends, or a word that ends phrases follows, not the phrase's own
+/// preposition): the denier's own involvement, named by that noun, lower case. `None` when
+/// the noun has its act after it, which `denied_charge` names.
+fn bare_involvement(doc: &Doc<'_>, from: usize, stop_tok: usize) -> Option<String> {
+    let mut t = from;
+    while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
+        t += 1;
+    }
+    if t >= stop_tok
+        || doc
+            .lex_phrase_at(Lex::InvolvementPhrase, t, stop_tok)
+            .is_some()
+    {
+        return None;
+    }
+    let word = doc.tok(t).to_lowercase();
+    let heads = doc
+        .lexicon
+        .phrases(Lex::InvolvementPhrase)
+        .any(|p| p.len() == 2 && *p[0] == *word);
+    let ends = t + 1 >= stop_tok
+        || !matches!(doc.tokens[t + 1].kind, TokKind::Word)
+        || doc.tok_is_a(t + 1, Class::IssueEnd);
+    (heads && ends).then_some(word)
 }
 
 /// How many words of a denied charge are read for the wrong it names ("involved in the

@@ -420,6 +420,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
                 || (kind == Kind::Oppose && severs_own_dealings(k, doc, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
+                || (kind == Kind::Support && charged_act(k, doc, items, i))
                 || (kind == Kind::Support && demanding_adjective(doc, it))
                 || (kind == Kind::Oppose && preposition_marks_infinitive(doc, it))
                 || (matches!(kind, Kind::Support | Kind::Oppose)
@@ -1518,6 +1519,26 @@ fn rival_claims(doc: &Doc<'_>, cue: &Item) -> bool {
         let had =
             p.has_rel(n, "obj") && p.head(n).is_some_and(|v| p.dependent(v, "nsubj").is_some());
         !owned && !had
+    })
+}
+
+/// "Burma accused Thailand of supporting the Shan": a gerund of backing right after an
+/// accusation's "of" or "for" (lexicon `backing_gerund`) is the act charged, the accused's as
+/// the accuser tells it, which the accused often denies; it is no stance of the accuser's, whose
+/// own is against that support (`issues::accused_of`).
+fn charged_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], i: usize) -> bool {
+    let cue = &items[i];
+    if cue.tok == 0
+        || !doc.tok_is_a(cue.tok - 1, Class::ChargePreposition)
+        || !doc.tok_in_lex(cue.tok, Lex::BackingGerund)
+    {
+        return false;
+    }
+    let of = cue.tok - 1;
+    items[..i].iter().any(|x| {
+        kind_of(k, x) == Some(Kind::Accuse)
+            && x.tok_end <= of
+            && of - x.tok_end < issues::ACCUSED_OF_WINDOW
     })
 }
 

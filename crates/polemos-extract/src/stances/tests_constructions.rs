@@ -227,3 +227,27 @@ fn a_topic_in_a_participle_after_the_object_is_not_the_cues_issue() {
     );
     assert!(has(&s, "PAK", "negotiations", "oppose"), "{s:?}");
 }
+
+#[test]
+fn a_claim_as_part_of_its_territory_claims_places_the_dispute_does_not_list() {
+    // Places the dispute's knowledge does not name, claimed through a predicative "as" phrase
+    // of territory: the claimant's support of sovereignty.
+    let s = stances(
+        "Guatemala and Belize dispute their border.\n\nThe President of Belize is visiting the southern cayes, which Guatemala also claims.\n\nGuatemala recalled its ambassador to Belize over the visit. Guatemala has long claimed Sapodilla and Ranguana as part of its territory, even though they have been under Belizean control for two centuries.",
+    );
+    assert!(has(&s, "GTM", "sovereignty", "support"), "{s:?}");
+}
+
+#[test]
+fn a_bare_denial_of_involvement_opposes_the_involvement() {
+    // "deny involvement" with nothing after it: the denier opposes its alleged involvement,
+    // named by the noun; with the act after it, the act is still the charge.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nRussian officials deny involvement and say the boats sank in a storm.",
+    );
+    assert!(has(&s, "RUS", "involvement", "oppose"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands.\n\nRussia denied any role in the attack.",
+    );
+    assert!(has(&s, "RUS", "attack", "oppose"), "{s:?}");
+}

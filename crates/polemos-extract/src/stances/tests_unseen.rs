@@ -383,3 +383,30 @@ fn people_a_gerund_or_a_passive_release_takes_are_an_issue() {
         assert!(!s.is_empty(), "{text}: {s:?}");
     }
 }
+
+#[test]
+fn a_charge_of_backing_a_side_is_opposed_as_that_support() {
+    // The accuser opposes the support it charges, named with the side backed, and does not back
+    // the side itself, with or without a determiner before it.
+    for (text, side) in [
+        (
+            "Chile and Peru dispute their maritime border.\n\nPeru has accused Chile of arming the smugglers.",
+            "support-for-smugglers",
+        ),
+        (
+            "Chile and Peru dispute their maritime border.\n\nPeru accused Chile of supporting separatist guerrillas.",
+            "support-for-separatist-guerrillas",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(
+            s.iter()
+                .any(|(a, i, l)| a == "PER" && i == side && l == "oppose"),
+            "{text}: {s:?}"
+        );
+        assert!(
+            !s.iter().any(|(a, _, l)| a == "PER" && l == "support"),
+            "{text}: {s:?}"
+        );
+    }
+}
