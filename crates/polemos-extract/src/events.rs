@@ -19,7 +19,9 @@ use details::{
     is_planned, negates_an_ending, negates_another, negates_another_verb, neither_subject,
 };
 use merge::{Index, add_voiced, merge};
-use sources::{agent, introduces, is_passive, plural_pronoun_before, requested_act, sources};
+use sources::{
+    agent, introduces, is_passive, plural_pronoun_before, received_from, requested_act, sources,
+};
 use targets::{
     ACCUSER_REACH, Accusation, accuser, beside_the_act, contested, hostile_after, may_stand_aside,
     partners_not_topics, recalled_from, reciprocal, upon_another, without_forum,
@@ -653,6 +655,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 targets
             };
+            // "The vote drew praise from Britain": the giver the "from" phrase names acts upon
+            // the receiver, the subject.
+            let (srcs, targets) =
+                if !srcs.is_empty() && !targets.is_empty() && received_from(doc, it) {
+                    (targets, srcs)
+                } else {
+                    (srcs, targets)
+                };
             // "suspended talks between Israel and Hamas", "closed its border to refugees fleeing
             // Syria": actors the object names beside what the act is aimed at.
             let sanction = cue.event_type == PloverType::Sanction;

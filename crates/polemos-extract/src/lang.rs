@@ -167,6 +167,9 @@ pub enum Class {
     /// The preposition after an abstention that names what is abstained from instead of a vote
     /// ("abstained from violence").
     AbstainedFrom,
+    /// The preposition that names who gives what a verb of receiving gets ("drew praise from
+    /// Britain"): the giver acts (`events/sources.rs`, `received_from`).
+    GiverCase,
     /// The prepositions of a statement's by-line before its author's title ("Statement by
     /// Department Spokesperson Tammy Bruce on ...", "Remarks from ...").
     BylinePreposition,
@@ -407,7 +410,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 163] = [
+pub const CLASSES: [(Class, &str); 164] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -467,6 +470,7 @@ pub const CLASSES: [(Class, &str); 163] = [
     (Class::OccasionCase, "occasion_case"),
     (Class::PluralTitle, "plural_title"),
     (Class::AbstainedFrom, "abstained_from"),
+    (Class::GiverCase, "giver_case"),
     (Class::BylinePreposition, "byline_preposition"),
     (Class::According, "according"),
     (Class::AccordingTo, "according_to"),

@@ -350,3 +350,35 @@ fn speakers_own_pronoun(doc: &Doc<'_>, s: usize, sp: usize, at: usize) -> bool {
             .into_iter()
             .all(|w| Some(w) == owned || !person_noun(w))
 }
+
+/// Whether the cue `cue` (a noun of an act) is what the clause's subject receives from others:
+/// a verb of receiving (`receiving_verb`: "drew", "won") just before it, with at most two
+/// adjectives or adverbs between ("has drawn sharp criticism"), and the giver's preposition
+/// (`giver_case`) right after it: "The vote drew praise from Britain" is Britain's praise of
+/// the voter, not the voter's of Britain. Read on the words, as the parser may tag such a verb
+/// a noun ("drew" a compound of "praise").
+pub(super) fn received_from(doc: &Doc<'_>, cue: &Item) -> bool {
+    if !doc.tok_is_a(cue.tok_end, Class::GiverCase) {
+        return false;
+    }
+    let p = &doc.parse;
+    let modifier = |t: usize| {
+        p.word_at(doc.tokens[t].start)
+            .and_then(|w| p.token(w))
+            .is_some_and(|w| matches!(w.upos.as_str(), "ADJ" | "ADV"))
+    };
+    let mut t = cue.tok;
+    for _ in 0..3 {
+        let Some(before) = t.checked_sub(1) else {
+            return false;
+        };
+        t = before;
+        if doc.tok_in_lex(t, Lex::ReceivingVerb) {
+            return true;
+        }
+        if !modifier(t) {
+            return false;
+        }
+    }
+    false
+}

@@ -33,6 +33,27 @@ fn suspending_dealings_and_closing_a_border_are_sanctions_through_their_object()
 }
 
 #[test]
+fn cutting_aid_or_relations_is_a_sanction_through_its_object() {
+    // A word between the verb and its object ("military", "all diplomatic") breaks the
+    // dictionary's "cut aid": the object's head noun still makes the cut a sanction, not aid.
+    for text in [
+        "Chile was cutting military aid to Peru on Monday.",
+        "Chile has cut all diplomatic relations with Peru.",
+        "Chile reduced its economic assistance to Peru last year.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            codes(text)
+        );
+        assert!(!has(text, "CHL", "AID", "PER"), "{text}: {:?}", codes(text));
+    }
+    // Not through another object.
+    let text = "Chile cut the number of troops near Peru on Monday.";
+    assert!(!has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+}
+
+#[test]
 fn banning_trade_with_a_state_is_an_embargo_not_cooperation() {
     for text in [
         "Chile banned all imports from Peru on Monday.",

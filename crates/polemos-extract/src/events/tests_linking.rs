@@ -124,3 +124,31 @@ fn regret_for_a_death_accuses_no_one() {
     let text = "Chile regrets the decision by Peru to close the border.";
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }
+
+#[test]
+fn praise_a_subject_draws_from_others_is_the_givers_act() {
+    // "drew" / "won" before the noun, "from" after it: the "from" phrase praises the subject.
+    for text in [
+        "The vote by Peru drew praise from Chile and Bolivia.",
+        "The vote by Peru has won warm praise from Chile and Bolivia.",
+    ] {
+        assert!(
+            has(text, "CHL", "SUPPORT", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+        assert!(
+            has(text, "BOL", "SUPPORT", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+        assert!(
+            !has(text, "PER", "SUPPORT", "CHL"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
+    // Praise given, not received, keeps its doer.
+    let text = "Peru praised Chile and Bolivia.";
+    assert!(has(text, "PER", "SUPPORT", "CHL"), "{:?}", events(text));
+}

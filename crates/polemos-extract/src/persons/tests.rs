@@ -532,3 +532,15 @@ fn a_name_with_turkish_czech_or_capital_diacritics_is_the_data_person() {
         assert!(has(&found, id, Some(of)), "{text}: {found:?}");
     }
 }
+
+#[test]
+fn a_military_attache_is_a_title_before_the_full_name() {
+    // Without the title the surname alone was kept, or no one.
+    let found = people(
+        "Headline\n\nChilean military attache Jorge Fuentes met Peruvian officials on Monday. \
+         Fuentes said the talks went well.",
+        "2023-12-04",
+    );
+    assert!(has(&found, "jorge-fuentes", Some("CHL")), "{found:?}");
+    assert!(!found.iter().any(|(i, _)| i == "fuentes"), "{found:?}");
+}
