@@ -399,6 +399,9 @@ pub struct Knowledge {
     /// Known people by a word of their names (first or last), as its slug (lower case, Latin
     /// diacritics dropped), for "President Aliyev" and "Chávez" of the data's "Hugo Chavez".
     people_by_word: HashMap<String, Vec<usize>>,
+    /// Per known person, the slugs of their display name and aliases, made once at load so a
+    /// lookup by full name compares instead of slugifying every alias.
+    person_slugs: Vec<Vec<String>>,
     /// Disputes by party id.
     pub disputes_by_party: HashMap<String, Vec<usize>>,
     /// The tagger and parser of the language.
@@ -437,6 +440,14 @@ impl Knowledge {
         slugify(word)
             .and_then(|w| self.people_by_word.get(&w))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether known person `p` has a name (display or alias) whose slug is `slug`.
+    #[must_use]
+    pub fn person_has_slug(&self, p: usize, slug: &str) -> bool {
+        self.person_slugs
+            .get(p)
+            .is_some_and(|names| names.iter().any(|n| n == slug))
     }
 
     /// The index of an actor by ISO3 code or data id.
@@ -986,8 +997,19 @@ impl KnowledgeBuilder {
                 }
             }
         }
+        let person_slugs = self
+            .people
+            .iter()
+            .map(|p| {
+                std::iter::once(&p.display)
+                    .chain(&p.aliases)
+                    .filter_map(|a| slugify(a))
+                    .collect()
+            })
+            .collect();
         Ok(Knowledge {
             people_by_word,
+            person_slugs,
             disputes_by_party,
             actors: self.actors,
             venues: self.venues,
