@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::error::ExtractError;
 use super::people::KnownPerson;
 use polemos_core::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
-use polemos_core::names::slugify;
+use polemos_core::names::{fold_diacritics, slugify};
 
 /// The built-in data files, in load order.
 pub const BUILTIN: [(&str, &str); 11] = [
@@ -940,7 +940,8 @@ impl KnowledgeBuilder {
                 }
             }
         }
-        // Group entries by pattern (case-insensitively), keeping first-seen order.
+        // Group entries by pattern (case-insensitively and diacritics folded), keeping
+        // first-seen order.
         let mut by_pattern: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut grouped: Vec<Vec<Entry>> = Vec::new();
@@ -951,7 +952,9 @@ impl KnowledgeBuilder {
             if dyad && shadowing.contains(&text.to_lowercase()) {
                 continue;
             }
-            let key = text.to_lowercase();
+            // The automaton reads the text with its diacritics folded (`gazetteer::run`): names
+            // that differ only in them ("Chávez", "Chavez") are one pattern.
+            let key = fold_diacritics(&text).to_lowercase();
             let id = *by_pattern.entry(key).or_insert_with(|| {
                 patterns.push(text.clone());
                 grouped.push(Vec::new());
@@ -972,7 +975,7 @@ impl KnowledgeBuilder {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
+            .build(patterns.iter().map(|p| fold_diacritics(p)))
             .map_err(|e| ExtractError::Data {
                 file: "gazetteer".into(),
                 line: 0,
