@@ -3,7 +3,7 @@
 //! and records each clause's speaker and the outlet that reported it. Outlets cited as sources
 //! become `reported_by`, never speakers or parties.
 
-use super::ir::{Doc, Item, ItemKind};
+use super::ir::{Doc, Item, ItemKind, Meets};
 use super::knowledge::Cue;
 use super::lang::Class;
 use super::lexicon::Lex;
@@ -136,11 +136,6 @@ fn unknown_person_after(doc: &Doc<'_>, s: usize, t: usize, a: usize) -> bool {
         if sentence.headline || sentence.end <= from {
             return false;
         }
-        let covered = |start: usize, end: usize| {
-            doc.sentence_items(r)
-                .iter()
-                .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start < end && start < x.end)
-        };
         p.words_in(sentence.start, sentence.end)
             .into_iter()
             .any(|w| {
@@ -149,7 +144,7 @@ fn unknown_person_after(doc: &Doc<'_>, s: usize, t: usize, a: usize) -> bool {
                         && tok.end <= at
                         && tok.upos == "PROPN"
                         && (p.rel(w) == "nsubj" || tok.deprel == "nmod:poss")
-                        && !covered(tok.start, tok.end)
+                        && !doc.actor_meets(tok.start, tok.end, Meets::Overlaps)
                         && !calendar(&tok.text.to_ascii_lowercase())
                         && person_like(doc, r, doc.token_at(tok.start))
                 })

@@ -5,6 +5,7 @@
 
 use super::ir::{Doc, RawMatch};
 use super::knowledge::Knowledge;
+use polemos_core::names::fold_diacritics;
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -61,9 +62,73 @@ pub(crate) fn after_speaker_label(
         && crate::attribution::label_colon(doc, tokens) == Some(at - 1)
 }
 
-/// Finds every gazetteer hit inside a sentence.
+/// The text with its letters' diacritics dropped (`fold_diacritics`), which the automaton of
+/// folded patterns reads ("Francois Hollande" of the data matches "François Hollande"), and
+/// where in the raw text each of its positions lies: folding changes byte lengths ("ç" is two
+/// bytes, "c" one).
+struct Folded<'t> {
+    text: std::borrow::Cow<'t, str>,
+    /// Per byte of the folded text (and one past its end), the raw byte where the character
+    /// whose folding starts there begins; `None` inside a character's folding or inside a
+    /// folded character. `None` as a whole when folding changed nothing.
+    raw: Option<Vec<Option<usize>>>,
+}
+
+impl<'t> Folded<'t> {
+    fn new(raw: &'t str) -> Self {
+        if raw.is_ascii() {
+            return Self {
+                text: std::borrow::Cow::Borrowed(raw),
+                raw: None,
+            };
+        }
+        let mut text = String::with_capacity(raw.len());
+        let mut map: Vec<Option<usize>> = Vec::with_capacity(raw.len() + 1);
+        let mut buf = [0u8; 4];
+        for (i, c) in raw.char_indices() {
+            let folded = if c.is_ascii() {
+                std::borrow::Cow::Borrowed(&*c.encode_utf8(&mut buf))
+            } else {
+                std::borrow::Cow::Owned(fold_diacritics(c.encode_utf8(&mut buf)))
+            };
+            // A character folded to nothing (a combining mark) belongs to the one before it:
+            // a name ending before it ends after it.
+            if folded.is_empty() {
+                continue;
+            }
+            map.push(Some(i));
+            map.extend(std::iter::repeat_n(None, folded.len() - 1));
+            text.push_str(&folded);
+        }
+        map.push(Some(raw.len()));
+        // A folding that left every character as it was changes no position.
+        if text == raw {
+            return Self {
+                text: std::borrow::Cow::Borrowed(raw),
+                raw: None,
+            };
+        }
+        Self {
+            text: std::borrow::Cow::Owned(text),
+            raw: Some(map),
+        }
+    }
+
+    /// The raw byte of folded byte `at`, if a character starts there (or the text ends).
+    fn raw(&self, at: usize) -> Option<usize> {
+        match &self.raw {
+            None => Some(at),
+            Some(map) => map.get(at).copied().flatten(),
+        }
+    }
+}
+
+/// Finds every gazetteer hit inside a sentence. The automaton reads the text with its
+/// diacritics folded, as its patterns are (`Folded`); every position kept is the raw text's.
 pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     let text = doc.text;
+    let folded = Folded::new(text);
+    let search = folded.text.as_ref();
     let mut s = 0;
     // Matches come in text order, so token positions follow with a cursor, not a search.
     let mut cursor = 0;
@@ -78,43 +143,64 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
     // shorter names it holds: first the longest shorter pattern from the same start that fits
     // ("banned"), else the search resumes at the next word of the rejected span.
     let mut pos = 0;
-    while pos < text.len() {
+    while pos < search.len() {
         let Some(m) = k
             .automaton
-            .find(aho_corasick::Input::new(text).range(pos..))
+            .find(aho_corasick::Input::new(search).range(pos..))
         else {
             break;
         };
+        // `start`, `end` and `pos` are positions in the folded text; `raw_start` and the
+        // ends `fits` takes back are the raw text's.
         let (start, mut end, mut pattern) = (m.start(), m.end(), m.pattern().as_usize());
         doc.tick(1);
-        while s < doc.sentences.len() && doc.sentences[s].end <= start {
+        // The next word start after `start` (bounded by the match, so the work stays linear
+        // in the text times the longest pattern).
+        let next_word = || {
+            search[start..m.end()]
+                .char_indices()
+                .skip_while(|(_, c)| is_word_char(*c))
+                .find(|(_, c)| is_word_char(*c))
+                .map_or(m.end(), |(i, _)| start + i)
+        };
+        let Some(raw_start) = folded.raw(start) else {
+            pos = next_word();
+            continue;
+        };
+        while s < doc.sentences.len() && doc.sentences[s].end <= raw_start {
             s += 1;
         }
         let Some(sentence) = doc.sentences.get(s) else {
             break;
         };
         let first = sentence.tokens.start;
-        let at = advance(&mut cursor, start, &doc.tokens);
+        let at = advance(&mut cursor, raw_start, &doc.tokens);
         let sentence_start = (at <= first + 2
             && (first..at).all(|t| doc.tokens[t].kind == super::ir::TokKind::Punct))
             || after_speaker_label(doc, sentence.tokens.clone(), at);
-        let before_ok = text[..start]
+        let before_ok = text[..raw_start]
             .chars()
             .next_back()
             .is_none_or(|c| !is_word_char(c));
+        // The raw end of a match ending at folded `end`, if its case and boundary fit.
         let fits = |end: usize, pattern: usize| {
-            start >= sentence.start
-                && end <= sentence.end
-                && text[end..].chars().next().is_none_or(|c| !is_word_char(c))
-                && case_fits(k, pattern, &text[start..end], sentence_start)
+            folded.raw(end).filter(|&raw_end| {
+                raw_start >= sentence.start
+                    && raw_end <= sentence.end
+                    && text[raw_end..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| !is_word_char(c))
+                    && case_fits(k, pattern, &text[raw_start..raw_end], sentence_start)
+            })
         };
         // Leftmost-longest within `start..end - 1`: the longest pattern from `start` that ends
         // sooner, or one that starts later (then none shorter starts here).
         let mut found = fits(end, pattern);
-        while before_ok && !found && end > start + 1 {
+        while before_ok && found.is_none() && end > start + 1 {
             let Some(shorter) = k
                 .automaton
-                .find(aho_corasick::Input::new(text).range(start..end - 1))
+                .find(aho_corasick::Input::new(search).range(start..end - 1))
             else {
                 break;
             };
@@ -125,28 +211,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             (end, pattern) = (shorter.end(), shorter.pattern().as_usize());
             found = fits(end, pattern);
         }
-        if before_ok && found {
+        if before_ok && let Some(raw_end) = found {
             let mut end_cursor = at;
-            let tok_end = advance(&mut end_cursor, end, &doc.tokens);
+            let tok_end = advance(&mut end_cursor, raw_end, &doc.tokens);
             doc.raw.push(RawMatch {
                 tok: at,
                 tok_end,
-                start,
-                end,
+                start: raw_start,
+                end: raw_end,
                 pattern,
                 sentence: s,
                 sentence_start,
             });
             pos = end;
         } else {
-            // The next word start after `start` (bounded by the match, so the work stays linear
-            // in the text times the longest pattern).
-            let rest = &text[start..m.end()];
-            pos = rest
-                .char_indices()
-                .skip_while(|(_, c)| is_word_char(*c))
-                .find(|(_, c)| is_word_char(*c))
-                .map_or(m.end(), |(i, _)| start + i);
+            pos = next_word();
         }
     }
 }
@@ -155,6 +234,52 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
 mod tests {
     use crate::{ArticleMeta, Extractor};
     use polemos_core::model::PloverType;
+
+    #[test]
+    fn folded_positions_map_back_across_multibyte_letters() {
+        // "Ç" (2 bytes), "ë" (2), "ø" (2) fold to one byte each; a combining accent (2 bytes)
+        // folds to nothing and belongs to the letter before it.
+        let raw = "\u{c7}a, Zo\u{eb} e\u{301}t \u{f8}l";
+        let f = super::Folded::new(raw);
+        assert_eq!(f.text, "Ca, Zoe et ol");
+        for (folded, raw_at) in [
+            (0, 0),
+            (1, 2),
+            (4, 5),
+            (6, 7),
+            (7, 9),
+            (8, 10),
+            (9, 13),
+            (11, 15),
+        ] {
+            assert_eq!(f.raw(folded), Some(raw_at), "folded byte {folded}");
+        }
+        assert_eq!(f.raw(f.text.len()), Some(raw.len()));
+        // Plain ASCII keeps every position.
+        let plain = super::Folded::new("Zoe et ol");
+        assert_eq!((plain.text.as_ref(), plain.raw(4)), ("Zoe et ol", Some(4)));
+    }
+
+    #[test]
+    fn an_accented_name_the_data_writes_plain_is_found_without_a_title() {
+        // The data spells the name "Francois Hollande"; the text writes "ç", with multi-byte
+        // letters before and after it, and no title to find him by.
+        let text =
+            "Apr\u{e8}s la r\u{e9}union, Fran\u{e7}ois Hollande condemned the raid on Lom\u{e9}.";
+        let x = Extractor::new().expect("knowledge");
+        let doc = x.analyze(text, None);
+        let spans: Vec<&str> = doc.raw.iter().map(|m| &text[m.start..m.end]).collect();
+        assert!(spans.contains(&"Fran\u{e7}ois Hollande"), "{spans:?}");
+        assert!(spans.contains(&"Lom\u{e9}"), "{spans:?}");
+        let out = x.extract(text, &ArticleMeta::default()).expect("extracts");
+        assert!(
+            out.actors
+                .iter()
+                .any(|a| a.name == "actors/francois-hollande"),
+            "{:?}",
+            out.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn a_failed_longer_alias_does_not_hide_the_shorter_name() {

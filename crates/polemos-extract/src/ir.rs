@@ -130,6 +130,15 @@ pub struct DateMention {
     pub score: f64,
 }
 
+/// How an actor mention must meet a span (`Doc::actor_meets`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meets {
+    /// The mention lies wholly inside the span.
+    Inside,
+    /// The mention shares at least one byte with the span.
+    Overlaps,
+}
+
 /// The document as it passes through the stages.
 #[derive(Debug)]
 pub struct Doc<'t> {
@@ -380,6 +389,28 @@ impl<'t> Doc<'t> {
             .get(s)
             .filter(|x| x.tokens.contains(&t))
             .map(|_| s)
+    }
+
+    /// Whether an actor mention meets the byte span `start..end`: lies inside it
+    /// ([`Meets::Inside`]) or shares a byte with it ([`Meets::Overlaps`]).
+    #[must_use]
+    pub fn actor_meets(&self, start: usize, end: usize, how: Meets) -> bool {
+        self.items.iter().any(|x| {
+            matches!(x.kind, ItemKind::Actor { .. })
+                && match how {
+                    Meets::Inside => x.start >= start && x.end <= end,
+                    Meets::Overlaps => x.start < end && start < x.end,
+                }
+        })
+    }
+
+    /// Whether the subtree of word `w` names an actor: an actor mention inside it or
+    /// overlapping it, as `how` asks. Whether a pronoun counts is the caller's question.
+    #[must_use]
+    pub fn subtree_names_actor(&self, w: crate::tree::Word, how: Meets) -> bool {
+        self.parse
+            .subtree_span(w)
+            .is_some_and(|(start, end)| self.actor_meets(start, end, how))
     }
 
     /// The items of sentence `s`.

@@ -12,7 +12,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::error::ExtractError;
 use super::people::KnownPerson;
 use polemos_core::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
-use polemos_core::names::slugify;
+use polemos_core::names::{fold_diacritics, slugify};
 
 /// The built-in data files, in load order.
 pub const BUILTIN: [(&str, &str); 11] = [
@@ -399,6 +399,9 @@ pub struct Knowledge {
     /// Known people by a word of their names (first or last), as its slug (lower case, Latin
     /// diacritics dropped), for "President Aliyev" and "Chávez" of the data's "Hugo Chavez".
     people_by_word: HashMap<String, Vec<usize>>,
+    /// Per known person, the slugs of their display name and aliases, made once at load so a
+    /// lookup by full name compares instead of slugifying every alias.
+    person_slugs: Vec<Vec<String>>,
     /// Disputes by party id.
     pub disputes_by_party: HashMap<String, Vec<usize>>,
     /// The tagger and parser of the language.
@@ -437,6 +440,14 @@ impl Knowledge {
         slugify(word)
             .and_then(|w| self.people_by_word.get(&w))
             .map_or(&[], Vec::as_slice)
+    }
+
+    /// Whether known person `p` has a name (display or alias) whose slug is `slug`.
+    #[must_use]
+    pub fn person_has_slug(&self, p: usize, slug: &str) -> bool {
+        self.person_slugs
+            .get(p)
+            .is_some_and(|names| names.iter().any(|n| n == slug))
     }
 
     /// The index of an actor by ISO3 code or data id.
@@ -929,7 +940,8 @@ impl KnowledgeBuilder {
                 }
             }
         }
-        // Group entries by pattern (case-insensitively), keeping first-seen order.
+        // Group entries by pattern (case-insensitively and diacritics folded), keeping
+        // first-seen order.
         let mut by_pattern: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut grouped: Vec<Vec<Entry>> = Vec::new();
@@ -940,7 +952,9 @@ impl KnowledgeBuilder {
             if dyad && shadowing.contains(&text.to_lowercase()) {
                 continue;
             }
-            let key = text.to_lowercase();
+            // The automaton reads the text with its diacritics folded (`gazetteer::run`): names
+            // that differ only in them ("Chávez", "Chavez") are one pattern.
+            let key = fold_diacritics(&text).to_lowercase();
             let id = *by_pattern.entry(key).or_insert_with(|| {
                 patterns.push(text.clone());
                 grouped.push(Vec::new());
@@ -961,7 +975,7 @@ impl KnowledgeBuilder {
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
+            .build(patterns.iter().map(|p| fold_diacritics(p)))
             .map_err(|e| ExtractError::Data {
                 file: "gazetteer".into(),
                 line: 0,
@@ -986,8 +1000,19 @@ impl KnowledgeBuilder {
                 }
             }
         }
+        let person_slugs = self
+            .people
+            .iter()
+            .map(|p| {
+                std::iter::once(&p.display)
+                    .chain(&p.aliases)
+                    .filter_map(|a| slugify(a))
+                    .collect()
+            })
+            .collect();
         Ok(Knowledge {
             people_by_word,
+            person_slugs,
             disputes_by_party,
             actors: self.actors,
             venues: self.venues,

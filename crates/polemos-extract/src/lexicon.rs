@@ -252,6 +252,12 @@ pub enum Lex {
     CrisisNoun,
     /// Judgements of a court or body (`events.rs`, `named_thing`; stances, `rejects_a_thing`).
     JudgementNoun,
+    /// Words of settling a dispute ("settle", "resolution"): the head of a topic phrase whose
+    /// settler `adjudicator_word` may name (`mentions.rs`, `settled_by_adjudicator`).
+    SettlingWord,
+    /// Courts, arbitration and outside powers: a settling they do is no negotiation of the
+    /// parties (`mentions.rs`, `settled_by_adjudicator`).
+    AdjudicatorWord,
     /// Nouns of a people in an apposition ("Rohingya, a stateless minority"): the name before
     /// them names a dispute the knowledge files do not list.
     PeopleNoun,
@@ -515,7 +521,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 176] = [
+pub const LEXICONS: [(Lex, &str, Case); 178] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -704,6 +710,8 @@ pub const LEXICONS: [(Lex, &str, Case); 176] = [
     (Lex::AgencyNoun, "agency_noun", Case::Any),
     (Lex::BackingGerund, "backing_gerund", Case::Any),
     (Lex::BackingChargeName, "backing_charge_name", Case::Any),
+    (Lex::SettlingWord, "settling_word", Case::Any),
+    (Lex::AdjudicatorWord, "adjudicator_word", Case::Any),
 ];
 
 /// A set of [`Lex`] lists (room for 192).

@@ -724,6 +724,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         if prev_word == "-" && doc.tok(tok).eq_ignore_ascii_case("sponsored") => {}
                     Entry::Cue(c) => local.push(item(ItemKind::Cue(c))),
                     Entry::Event(ev) => local.push(item(ItemKind::Event(ev))),
+                    Entry::Topic(_)
+                        if settled_by_adjudicator(doc, range.clone(), m.start, m.end) => {}
                     Entry::Topic(t) => local.push(item(ItemKind::Topic(t))),
                     Entry::DisputeName(d, n) if !dispute_done => {
                         dispute_done = true;
@@ -823,3 +825,82 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether the topic phrase at bytes `start..end` is a settling left to a court, an arbitrator
+/// or an outside power: its head is a word of settling (the lexicon's `settling_word`: "settle
+/// the dispute", "resolution of the dispute") and whoever settles is named by a word of the
+/// lexicon's `adjudicator_word`: the settling's subject, agent or means ("resolution of the
+/// dispute by outside powers", also when the parser hangs the agent on the verb of the noun,
+/// "settle the dispute in court"), or, for an infinitive, the one
+/// asked to settle or the forum turned to ("asked the court to settle the dispute", "agreed to
+/// arbitration to resolve the dispute"). The parties settling among themselves negotiate; a
+/// judge settling for them does not. The parse is asked only when the sentence (tokens
+/// `sentence`) has a word of an adjudicator at all, which most do not.
+fn settled_by_adjudicator(
+    doc: &Doc<'_>,
+    sentence: std::ops::Range<usize>,
+    start: usize,
+    end: usize,
+) -> bool {
+    if !sentence
+        .into_iter()
+        .any(|t| doc.tok_in_lex(t, Lex::AdjudicatorWord))
+    {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(h) = p.head_of(&p.words_in(start, end)) else {
+        return false;
+    };
+    if !p.token(h).is_some_and(|t| {
+        doc.lexicon
+            .is(Lex::SettlingWord, &t.lemma.to_ascii_lowercase())
+    }) {
+        return false;
+    }
+    // A word of an adjudicator in the phrase of `w`, outside the topic phrase.
+    let adjudicator = |w| {
+        p.subtree_span(w).is_some_and(|(from, to)| {
+            p.words_in(from, to).into_iter().any(|x| {
+                p.token(x).is_some_and(|t| {
+                    !(start <= t.start && t.end <= end)
+                        && doc
+                            .lexicon
+                            .is(Lex::AdjudicatorWord, &t.text.to_ascii_lowercase())
+                })
+            })
+        })
+    };
+    let settler = |d| ["nsubj", "obl", "nmod"].iter().any(|r| p.has_rel(d, r));
+    if p.dependents(h).any(|d| settler(d) && adjudicator(d)) {
+        return true;
+    }
+    // "opposes any settlement of the dispute by outside powers": the parser may hang the
+    // noun's agent on the verb whose object the noun is.
+    let agent = |d| {
+        p.has_rel(d, "obl")
+            && p.dependents(d).any(|c| {
+                p.has_rel(c, "case")
+                    && p.token(c).is_some_and(|t| {
+                        doc.lang
+                            .is(Class::AgentPreposition, &t.lemma.to_ascii_lowercase())
+                    })
+            })
+    };
+    if p.has_rel(h, "obj")
+        && p.head(h).is_some_and(|v| {
+            p.dependents(v)
+                .any(|d| d.index > h.index && agent(d) && adjudicator(d))
+        })
+    {
+        return true;
+    }
+    // "asked the court to settle", "agreed to arbitration to resolve", "the court's
+    // jurisdiction to settle": the one the infinitive is asked of, or hangs on.
+    let asked = ["obj", "iobj", "obl", "nmod"];
+    (p.has_rel(h, "xcomp") || p.has_rel(h, "advcl") || p.has_rel(h, "acl"))
+        && p.head(h).is_some_and(|v| {
+            p.dependents(v)
+                .any(|d| asked.iter().any(|r| p.has_rel(d, r)) && adjudicator(d))
+        })
+}

@@ -281,12 +281,7 @@ pub(crate) fn known_by_full_name(k: &Knowledge, doc: &Doc<'_>, name: &str) -> Op
         .people_by_word(first)
         .iter()
         .copied()
-        .filter(|&p| {
-            let kp = &k.people[p];
-            std::iter::once(&kp.display)
-                .chain(&kp.aliases)
-                .any(|a| slugify(a).as_ref() == Some(&slug))
-        })
+        .filter(|&p| k.person_has_slug(p, &slug))
         .collect();
     match found.as_slice() {
         [] => None,

@@ -1,6 +1,7 @@
 //! Sanctions read from the verb, and noun cues that another cue already codes.
 
 use super::*;
+use crate::ir::Meets;
 
 /// Which sanction a verb is once its object is read: cutting ties, withdrawing an envoy or
 /// imposing a penalty. Each is coded by its own row of the event data.
@@ -338,12 +339,7 @@ pub fn owned_by_actor(doc: &Doc<'_>, cue: &Item) -> bool {
             .unwrap_or_default()
     };
     let names_actor = |w: Word| {
-        p.token(w).is_some_and(|t| t.upos != "PRON")
-            && p.subtree_span(w).is_some_and(|(from, to)| {
-                doc.items.iter().any(|x| {
-                    matches!(x.kind, ItemKind::Actor { .. }) && x.start >= from && x.end <= to
-                })
-            })
+        p.token(w).is_some_and(|t| t.upos != "PRON") && doc.subtree_names_actor(w, Meets::Inside)
     };
     let owner_case = |w: Word| {
         case_of(p, w).is_some_and(|c| {
@@ -484,19 +480,13 @@ pub fn on_oneself(doc: &Doc<'_>, cue: &Item) -> bool {
                 .is(Class::ReflexivePronoun, &t.text.to_ascii_lowercase())
         })
     };
-    let names_actor = |w: Word| {
-        p.subtree_span(w).is_some_and(|(start, end)| {
-            doc.items
-                .iter()
-                .any(|x| matches!(x.kind, ItemKind::Actor { .. }) && x.start < end && start < x.end)
-        })
-    };
+
     let others = p.dependents(v).any(|d| {
         p.has_rel(d, "compound:prt")
             || p.has_rel(d, "xcomp")
             || (p.has_rel(d, "obl")
                 && p.token(d).is_some_and(|t| t.upos == "NOUN")
-                && names_actor(d))
+                && doc.subtree_names_actor(d, Meets::Overlaps))
     });
     !objects.is_empty() && objects.iter().all(|&o| reflexive(o)) && !others
 }

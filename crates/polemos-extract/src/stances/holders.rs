@@ -1003,6 +1003,12 @@ pub(super) fn issuing_verb_of_text(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
 
 /// The subject of verb `v`, or of the verb it hangs on when it has none ("called in the envoy
 /// to give him a resolution": the one who called him in).
+///
+/// Not `event_args::subject_of`, the events' climber, on purpose: that one refuses to climb
+/// from an infinitive after a verb of asking or with an object ("urged Peru to withdraw" is a
+/// request, the act not the asker's), while here the issuer of a text is whoever hands it over
+/// ("called in the envoy to give him a note": the one who called him in gives it); it also
+/// reads threats, causing verbs and purpose clauses that a text's issuer does not need.
 fn climbed_subject(doc: &Doc<'_>, v: Word) -> Option<Word> {
     let p = &doc.parse;
     let mut w = v;

@@ -716,3 +716,27 @@ fn appealing_to_another_in_any_tense_is_a_request() {
         );
     }
 }
+
+#[test]
+fn a_settling_left_to_a_court_or_outside_powers_is_no_negotiation() {
+    // Asking the parties to settle is asking them to negotiate.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan asked Russia to settle the dispute.",
+    );
+    assert!(has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    // Asking a court, or turning to arbitration, to settle it is not.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan asked the International Court of Justice to settle the dispute.",
+    );
+    assert!(!has(&s, "JPN", "negotiations", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia agreed to arbitration to resolve the dispute.",
+    );
+    assert!(!has(&s, "RUS", "negotiations", "support"), "{s:?}");
+    assert!(has(&s, "RUS", "icj-ruling", "support"), "{s:?}");
+    // Opposing a settlement by outside powers is no opposition to talks.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Russia opposes any settlement of the dispute by outside powers.",
+    );
+    assert!(!has(&s, "RUS", "negotiations", "oppose"), "{s:?}");
+}
