@@ -655,14 +655,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 targets
             };
-            // "The vote drew praise from Britain": the giver the "from" phrase names acts upon
+            // "The vote drew praise from Britain": the givers the "from" phrase names act upon
             // the receiver, the subject.
-            let (srcs, targets) =
-                if !srcs.is_empty() && !targets.is_empty() && received_from(doc, it) {
-                    (targets, srcs)
-                } else {
-                    (srcs, targets)
-                };
+            let givers: Vec<usize> = if srcs.is_empty() {
+                Vec::new()
+            } else {
+                received_from(doc, items, it)
+                    .into_iter()
+                    .filter(|a| targets.contains(a))
+                    .collect()
+            };
+            let (srcs, targets) = if givers.is_empty() {
+                (srcs, targets)
+            } else {
+                (givers, srcs)
+            };
             // "suspended talks between Israel and Hamas", "closed its border to refugees fleeing
             // Syria": actors the object names beside what the act is aimed at.
             let sanction = cue.event_type == PloverType::Sanction;

@@ -351,34 +351,59 @@ fn speakers_own_pronoun(doc: &Doc<'_>, s: usize, sp: usize, at: usize) -> bool {
             .all(|w| Some(w) == owned || !person_noun(w))
 }
 
-/// Whether the cue `cue` (a noun of an act) is what the clause's subject receives from others:
-/// a verb of receiving (`receiving_verb`: "drew", "won") just before it, with at most two
-/// adjectives or adverbs between ("has drawn sharp criticism"), and the giver's preposition
-/// (`giver_case`) right after it: "The vote drew praise from Britain" is Britain's praise of
-/// the voter, not the voter's of Britain. Read on the words, as the parser may tag such a verb
-/// a noun ("drew" a compound of "praise").
-pub(super) fn received_from(doc: &Doc<'_>, cue: &Item) -> bool {
+/// The givers, when the cue `cue` (a noun of an act) is what the clause's subject receives
+/// from others: a verb of receiving (`receiving_verb`: "drew", "won") just before it, with at
+/// most two adjectives or adverbs between ("has drawn sharp criticism"), and the giver's
+/// preposition (`giver_case`) right after it: "The vote drew praise from Britain" is Britain's
+/// praise of the voter, not the voter's of Britain. The givers are the actors the preposition's
+/// phrase names, a run of mentions joined by determiners, commas and conjunctions, so an actor
+/// named later ("won praise from abroad for its aid to Ukraine") is no giver. Read on the words,
+/// as the parser may tag such a verb a noun ("drew" a compound of "praise") and hang a list of
+/// givers off its commas.
+pub(super) fn received_from(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Vec<usize> {
     if !doc.tok_is_a(cue.tok_end, Class::GiverCase) {
-        return false;
+        return Vec::new();
     }
     let p = &doc.parse;
-    let modifier = |t: usize| {
+    let upos = |t: usize| {
         p.word_at(doc.tokens[t].start)
             .and_then(|w| p.token(w))
-            .is_some_and(|w| matches!(w.upos.as_str(), "ADJ" | "ADV"))
+            .map(|w| w.upos.as_str())
     };
+    let mut received = false;
     let mut t = cue.tok;
     for _ in 0..3 {
         let Some(before) = t.checked_sub(1) else {
-            return false;
+            break;
         };
         t = before;
         if doc.tok_in_lex(t, Lex::ReceivingVerb) {
-            return true;
+            received = true;
+            break;
         }
-        if !modifier(t) {
-            return false;
+        if !matches!(upos(t), Some("ADJ" | "ADV")) {
+            break;
         }
     }
-    false
+    if !received {
+        return Vec::new();
+    }
+    let mut givers = Vec::new();
+    let mut t = cue.tok_end + 1;
+    while t < doc.tokens.len() {
+        if let Some(x) = items.iter().find(|x| x.tok <= t && t < x.tok_end) {
+            let ItemKind::Actor { actor, .. } = x.kind else {
+                break;
+            };
+            givers.push(actor);
+            t = x.tok_end;
+        } else if matches!(upos(t), Some("DET" | "CCONJ"))
+            || &doc.text[doc.tokens[t].start..doc.tokens[t].end] == ","
+        {
+            t += 1;
+        } else {
+            break;
+        }
+    }
+    givers
 }

@@ -151,4 +151,13 @@ fn praise_a_subject_draws_from_others_is_the_givers_act() {
     // Praise given, not received, keeps its doer.
     let text = "Peru praised Chile and Bolivia.";
     assert!(has(text, "PER", "SUPPORT", "CHL"), "{:?}", events(text));
+    // Only the "from" phrase gives: a state named after it is no giver.
+    for text in [
+        "Peru won praise from abroad for its aid to Bolivia.",
+        "Peru received aid from abroad to help refugees from Bolivia.",
+    ] {
+        for ty in ["SUPPORT", "AID"] {
+            assert!(!has(text, "BOL", ty, "PER"), "{text}: {:?}", events(text));
+        }
+    }
 }
