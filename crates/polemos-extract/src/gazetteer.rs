@@ -62,6 +62,17 @@ pub(crate) fn after_speaker_label(
         && crate::attribution::label_colon(doc, tokens) == Some(at - 1)
 }
 
+/// Whether the match reached pattern `pattern` only by folding away the diacritic of a
+/// one-letter word ("Hans Ø" of the data found as "Hans O" in "Hans O'Brien" or "Hans O.
+/// Larsen"): a lone plain letter is an initial, not the data's name.
+fn lone_letter_folded(k: &Knowledge, pattern: usize, found: &str) -> bool {
+    let written = k.patterns.get(pattern).map_or("", String::as_str);
+    written
+        .split_whitespace()
+        .any(|w| !w.is_ascii() && w.chars().count() == 1)
+        && found.to_lowercase() != written.to_lowercase()
+}
+
 /// The text with its letters' diacritics dropped (`fold_diacritics`), which the automaton of
 /// folded patterns reads ("Francois Hollande" of the data matches "François Hollande"), and
 /// where in the raw text each of its positions lies: folding changes byte lengths ("ç" is two
@@ -192,6 +203,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .next()
                         .is_none_or(|c| !is_word_char(c))
                     && case_fits(k, pattern, &text[raw_start..raw_end], sentence_start)
+                    && !lone_letter_folded(k, pattern, &text[raw_start..raw_end])
             })
         };
         // Leftmost-longest within `start..end - 1`: the longest pattern from `start` that ends
@@ -279,6 +291,28 @@ mod tests {
             "{:?}",
             out.actors.iter().map(|a| &a.name).collect::<Vec<_>>()
         );
+    }
+
+    #[test]
+    fn a_one_letter_word_the_data_accents_is_no_plain_initial() {
+        // The data's "Hans Ø" (Hans Island) folds to "Hans O": a plain "O" is an initial or a
+        // name's start, not the island; the island's own spelling still matches.
+        let x = Extractor::new().expect("knowledge");
+        for text in [
+            "Danish official Hans O'Brien said Copenhagen would ask Canada for talks.",
+            "Danish lawmaker Hans O. Larsen said Copenhagen would ask Canada for talks.",
+        ] {
+            let doc = x.analyze(text, None);
+            let spans: Vec<&str> = doc.raw.iter().map(|m| &text[m.start..m.end]).collect();
+            assert!(
+                !spans.iter().any(|s| s.starts_with("Hans")),
+                "{text}: {spans:?}"
+            );
+        }
+        let text = "Canada and Denmark both claim Hans \u{d8}.";
+        let doc = x.analyze(text, None);
+        let spans: Vec<&str> = doc.raw.iter().map(|m| &text[m.start..m.end]).collect();
+        assert!(spans.contains(&"Hans \u{d8}"), "{spans:?}");
     }
 
     #[test]
