@@ -871,22 +871,27 @@ fn settled_by_adjudicator(
             })
         })
     };
-    let settler = |d| ["nsubj", "obl", "nmod"].iter().any(|r| p.has_rel(d, r));
+    // A phrase marked by the agent's preposition ("by outside powers").
+    let by_agent = |d| {
+        p.dependents(d).any(|c| {
+            p.has_rel(c, "case")
+                && p.token(c).is_some_and(|t| {
+                    doc.lang
+                        .is(Class::AgentPreposition, &t.lemma.to_ascii_lowercase())
+                })
+        })
+    };
+    // The settling's subject ("the court will settle the dispute") or agent ("settlement by
+    // an arbitration panel"); other phrases name where it is not settled ("outside the court",
+    // "rather than in courts abroad").
+    let settler =
+        |d| p.has_rel(d, "nsubj") || (p.has_rel(d, "obl") || p.has_rel(d, "nmod")) && by_agent(d);
     if p.dependents(h).any(|d| settler(d) && adjudicator(d)) {
         return true;
     }
     // "opposes any settlement of the dispute by outside powers": the parser may hang the
     // noun's agent on the verb whose object the noun is.
-    let agent = |d| {
-        p.has_rel(d, "obl")
-            && p.dependents(d).any(|c| {
-                p.has_rel(c, "case")
-                    && p.token(c).is_some_and(|t| {
-                        doc.lang
-                            .is(Class::AgentPreposition, &t.lemma.to_ascii_lowercase())
-                    })
-            })
-    };
+    let agent = |d| p.has_rel(d, "obl") && by_agent(d);
     if p.has_rel(h, "obj")
         && p.head(h).is_some_and(|v| {
             p.dependents(v)

@@ -739,4 +739,20 @@ fn a_settling_left_to_a_court_or_outside_powers_is_no_negotiation() {
         "Japan and Russia dispute the Kuril Islands. Russia opposes any settlement of the dispute by outside powers.",
     );
     assert!(!has(&s, "RUS", "negotiations", "oppose"), "{s:?}");
+    // A court named only as where it is not settled leaves the parties' own settling.
+    for (text, holder) in [
+        (
+            "Japan wants to resolve the dispute with Russia outside the court.",
+            "JPN",
+        ),
+        (
+            "Japan urged Russia to settle the dispute bilaterally rather than in courts abroad.",
+            "JPN",
+        ),
+    ] {
+        let s = stances(&format!(
+            "Japan and Russia dispute the Kuril Islands. {text}"
+        ));
+        assert!(has(&s, holder, "negotiations", "support"), "{text}: {s:?}");
+    }
 }
