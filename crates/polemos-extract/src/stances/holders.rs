@@ -478,6 +478,19 @@ pub(super) fn negated_in_tree(doc: &Doc<'_>, cue: &Item) -> bool {
     p.negated(w) || governed
 }
 
+/// "Russia stopped short of accusing Kyiv": a cue in a clause of manner or purpose ("of
+/// accusing") that a word of negating heads (lexicon `negating_head`) is not said.
+pub(super) fn withheld(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let words = p.words_in(cue.start, cue.end);
+    p.head_of(&words).is_some_and(|w| {
+        p.has_rel(w, "advcl")
+            && p.dependent(w, "mark").is_some()
+            && p.head(w)
+                .is_some_and(|h| doc.lexicon.is(Lex::NegatingHead, &lemma(doc, h)))
+    })
+}
+
 /// The subject of the predicate the cue belongs to: its own subject, a passive agent ("was
 /// co-sponsored by France"), or, for a predicate without one, the subject of the predicate it
 /// depends on (control: "agreed to hold", purpose: "to denounce", a noun object: "reiterating

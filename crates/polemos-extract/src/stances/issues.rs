@@ -112,22 +112,40 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
     if g >= stop_tok || !doc.tok_in_lex(g, Lex::BackingGerund) {
         return None;
     }
+    let upos = |t: usize| {
+        doc.parse
+            .word_at(doc.tokens[t].start)
+            .and_then(|w| doc.parse.token(w))
+            .map_or("", |x| x.upos.as_str())
+    };
+    // "backing down from the deal", "backing out of": a verb with its particle backs no one.
+    if g + 1 < stop_tok && matches!(upos(g + 1), "ADV" | "ADP") {
+        return None;
+    }
     let mut start = g + 1;
     while start < stop_tok && doc.tok_is_a(start, Class::Determiner) {
         start += 1;
     }
+    // "of funding it": a pronoun names no side.
+    if start < stop_tok && upos(start) == "PRON" && !doc.tok_is_a(start, Class::Determiner) {
+        return None;
+    }
     let mut end = start;
+    // Inner hyphens and their second parts do not count as words ("Mujahedin-e-Khalq"); an
+    // adverb after the side ("too slowly", "only in words") is not part of it.
     while end < stop_tok
-        && end - start < MAX_NEW_ISSUE_TOKENS
+        && end - start - hyphens(doc, start, end) < MAX_NEW_ISSUE_TOKENS
         && (matches!(doc.tokens[end].kind, TokKind::Word) || inner_hyphen(doc, end) && end > start)
         && !doc.tok_is_a(end, Class::IssueEnd)
+        && !(end > start && upos(end) == "ADV")
     {
         end += 1;
     }
     while end > start && inner_hyphen(doc, end - 1) {
         end -= 1;
     }
-    if end == start {
+    // "backing Ukraine's membership of NATO": the side would be cut at its owner.
+    if end == start || end < stop_tok && upos(end) == "PART" {
         return None;
     }
     let side = doc.slice(doc.tokens[start].start, doc.tokens[end - 1].end);
@@ -1494,14 +1512,24 @@ pub(super) fn claimed(
 }
 
 /// How far after a claim verb its predicative "as" may stand ("claimed Ceuta and Melilla as
-/// ..."), and how far after the "as" its word for territory ("as part of its territory").
+/// ..."), and how far after the "as" its word for territory ("as an integral part of its
+/// national territory").
 const CLAIMED_AS_WINDOW: usize = 8;
-const AS_TERRITORY_WINDOW: usize = 4;
+const AS_TERRITORY_WINDOW: usize = 7;
 
 /// "Rabat has long claimed Ceuta and Melilla as part of its territory": a claim verb whose
-/// predicative "as" phrase, in the same clause, names territory (lexicon `claimed_thing`)
-/// claims the places named between, however many or whatever the dispute's parts are.
+/// predicative "as" phrase, in the same clause, is the claimer's territory claims the places
+/// named between, however many or whatever the dispute's parts are. The "as" is the preposition
+/// of that phrase (not "claimed victory as troops entered the area"), whose noun is a word for
+/// land (lexicon `land_noun`) a pronoun owns ("as its own territory"), or a part (lexicon
+/// `belonging_noun`) of one ("as an integral part of its national territory"); not "as an attack
+/// on its territory". A claim not made ("has never claimed") claims nothing.
 fn claimed_as_territory(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let verb = p.head_of(&p.words_in(cue.start, cue.end));
+    if verb.is_some_and(|v| p.negated(v)) {
+        return false;
+    }
     let limit = (cue.tok_end + CLAIMED_AS_WINDOW).min(doc.tokens.len());
     let Some(as_tok) = (cue.tok_end..limit)
         .take_while(|&t| matches!(doc.tokens[t].kind, TokKind::Word))
@@ -1510,9 +1538,27 @@ fn claimed_as_territory(doc: &Doc<'_>, cue: &Item) -> bool {
         return false;
     };
     let end = (as_tok + 1 + AS_TERRITORY_WINDOW).min(doc.tokens.len());
-    (as_tok + 1..end)
-        .take_while(|&t| matches!(doc.tokens[t].kind, TokKind::Word))
-        .any(|t| doc.tok_in_lex(t, Lex::ClaimedThing))
+    let tok_of = |w: Word| p.token(w).map(|t| doc.token_at(t.start));
+    let in_window = |w: Word| tok_of(w).is_some_and(|t| t > as_tok && t < end);
+    // "its territory": a word for land that a pronoun owns.
+    let own_land = |w: Word| {
+        in_window(w)
+            && tok_of(w).is_some_and(|t| doc.tok_in_lex(t, Lex::LandNoun))
+            && p.dependents(w)
+                .any(|d| p.has_rel(d, "nmod:poss") && p.token(d).is_some_and(|t| t.upos == "PRON"))
+    };
+    let Some(noun) = p
+        .word_at(doc.tokens[as_tok].start)
+        .filter(|&a| p.has_rel(a, "case"))
+        .and_then(|a| p.head(a))
+    else {
+        return false;
+    };
+    own_land(noun)
+        || (in_window(noun)
+            && tok_of(noun).is_some_and(|t| doc.tok_in_lex(t, Lex::BelongingNoun))
+            && p.dependents(noun)
+                .any(|d| p.has_rel(d, "nmod") && own_land(d)))
 }
 
 /// How far before "belong to" the thing claimed may stand ("the disputed islands belong to").
@@ -1872,9 +1918,17 @@ fn bare_involvement(doc: &Doc<'_>, from: usize, stop_tok: usize) -> Option<Strin
         .lexicon
         .phrases(Lex::InvolvementPhrase)
         .any(|p| p.len() == 2 && *p[0] == *word);
+    // "denied a role for third parties": a preposition other than the phrase's own gives the
+    // noun to others, not to the denier.
+    let preposition = t + 1 < stop_tok
+        && doc
+            .parse
+            .word_at(doc.tokens[t + 1].start)
+            .and_then(|w| doc.parse.token(w))
+            .is_some_and(|x| x.upos == "ADP");
     let ends = t + 1 >= stop_tok
         || !matches!(doc.tokens[t + 1].kind, TokKind::Word)
-        || doc.tok_is_a(t + 1, Class::IssueEnd);
+        || doc.tok_is_a(t + 1, Class::IssueEnd) && !preposition;
     (heads && ends).then_some(word)
 }
 

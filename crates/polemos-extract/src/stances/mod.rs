@@ -634,6 +634,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let mut asked_against = false;
             let mut asked_of_object = false;
             let mut from_request = false;
+            let mut charge_denied = false;
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
@@ -843,6 +844,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         asked_against = !asked;
                         Some(target.clone())
                     } else if let Some(charge) = denied {
+                        charge_denied = charge.is_some();
                         // Another's involvement denied: no stance on the act.
                         charge.map(Target::from)
                     } else {
@@ -975,6 +977,15 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         && x.start >= src_end.max(clause.start)
                         && it.tok.saturating_sub(x.tok_end) <= 3
                 }) || holders::negated_in_tree(doc, it));
+            // "Russia has never accused Ukraine of funding the rebels", "denied accusing",
+            // "stopped short of accusing": an accusation not made takes no side on the act; nor
+            // does a charge not denied ("did not deny involvement", "refused to deny"): not
+            // denying is not admitting.
+            if (kind == Kind::Accuse && (negated || holders::withheld(doc, it)))
+                || (charge_denied && negated)
+            {
+                continue;
+            }
             // "Japan did not call on Russia to end its occupation": not asking for a thing
             // takes no side on it (and not asking for its end does not back it).
             if negated

@@ -251,3 +251,140 @@ fn a_bare_denial_of_involvement_opposes_the_involvement() {
     );
     assert!(has(&s, "RUS", "attack", "oppose"), "{s:?}");
 }
+
+#[test]
+fn an_accusation_not_made_or_of_no_side_backed_takes_no_side() {
+    // An accusation negated, denied or withheld takes no side on the act it would charge.
+    for (text, accuser) in [
+        (
+            "Russia and Ukraine dispute Crimea.\n\nRussia has never accused Ukraine of funding the rebels.",
+            "RUS",
+        ),
+        (
+            "Russia and Ukraine dispute Crimea.\n\nRussia denied accusing Ukraine of backing the protests.",
+            "RUS",
+        ),
+        (
+            "Russia and Ukraine dispute Crimea.\n\nRussia stopped short of accusing Kyiv of arming the protesters.",
+            "RUS",
+        ),
+        (
+            "Russia and Ukraine dispute Crimea.\n\nMoscow did not accuse Kyiv of backing the protests, a spokesman said.",
+            "RUS",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(a, _, _)| a == accuser), "{text}: {s:?}");
+    }
+    // A verb with its particle backs no one; a pronoun names no side; a possessive does not cut
+    // the side down to its owner.
+    for (text, wrong) in [
+        (
+            "Armenia and Azerbaijan dispute Nagorno-Karabakh.\n\nArmenia accused Azerbaijan of backing down from the agreement.",
+            "support-for-down",
+        ),
+        (
+            "Russia and Ukraine dispute Crimea.\n\nRussia accused Ukraine of backing out of the grain deal.",
+            "support-for-out-of-the-grain",
+        ),
+        (
+            "Israel and Iran are locked in a regional rivalry.\n\nTehran accused Israel of funding it.",
+            "support-for-it",
+        ),
+        (
+            "Russia and Ukraine dispute Crimea.\n\nRussia accused the United States of backing Ukraine's membership of NATO.",
+            "support-for-ukraine",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(_, i, _)| i == wrong), "{text}: {s:?}");
+    }
+    // The side backed ends before an adverb, and a hyphenated name counts as one word.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIndia accused Pakistan of supporting Kashmiri separatists politically and diplomatically.",
+    );
+    assert!(
+        has(&s, "IND", "support-for-kashmiri-separatists", "oppose"),
+        "{s:?}"
+    );
+    let s = stances(
+        "Israel and Iran are locked in a regional rivalry.\n\nIran accused Israel of backing the Mujahedin-e-Khalq opposition group.",
+    );
+    assert!(
+        has(
+            &s,
+            "IRN",
+            "support-for-mujahedin-e-khalq-opposition-group",
+            "oppose"
+        ),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn only_the_claimers_territory_after_a_preposition_as_claims_places() {
+    // "as" a conjunction, or a phrase that is no territory of the claimer's, claims nothing; nor
+    // does a claim never made.
+    for (text, claimer) in [
+        (
+            "India and Pakistan dispute Kashmir.\n\nIndia claimed victory as troops entered the area.",
+            "IND",
+        ),
+        (
+            "India and Pakistan dispute Kashmir.\n\nPakistan claimed the ceasefire as good for the region.",
+            "PAK",
+        ),
+        (
+            "India and Pakistan dispute Kashmir.\n\nPakistan claimed the strike as an attack on its territory.",
+            "PAK",
+        ),
+        (
+            "India and Pakistan dispute Kashmir.\n\nIndia has never claimed Gilgit and Baltistan as part of its territory, a Pakistani minister said.",
+            "IND",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!has(&s, claimer, "sovereignty", "support"), "{text}: {s:?}");
+    }
+    // The territory phrase proper, however long: "an integral part of its national territory".
+    for text in [
+        "India and Pakistan dispute Kashmir.\n\nPakistan claims Gilgit and Baltistan as an integral part of its national territory.",
+        "India and Pakistan dispute Kashmir.\n\nPakistan claims Gilgit and Baltistan as part of its territory.",
+    ] {
+        let s = stances(text);
+        assert!(has(&s, "PAK", "sovereignty", "support"), "{text}: {s:?}");
+    }
+}
+
+#[test]
+fn a_denial_not_made_or_of_others_role_takes_no_side() {
+    // Not denying involvement is not admitting it.
+    for (text, denier) in [
+        (
+            "India and Pakistan dispute Kashmir.\n\nPakistan did not deny involvement.",
+            "PAK",
+        ),
+        (
+            "Russia and Ukraine dispute Crimea.\n\nUkraine refused to deny responsibility.",
+            "UKR",
+        ),
+        (
+            "Russia and Ukraine dispute Crimea.\n\nUkraine never denied involvement, a senior official said.",
+            "UKR",
+        ),
+        (
+            "India and Pakistan dispute Kashmir.\n\nPakistan has not denied involvement in the attack.",
+            "PAK",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!s.iter().any(|(a, _, _)| a == denier), "{text}: {s:?}");
+    }
+    // "a role for third parties" is a role denied to others, not the denier's own.
+    let s = stances(
+        "India and Pakistan dispute Kashmir.\n\nIndia denied a role for third parties in talks with Pakistan.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "role"), "{s:?}");
+    let s = stances("India and Pakistan dispute Kashmir.\n\nPakistan denied involvement.");
+    assert!(has(&s, "PAK", "involvement", "oppose"), "{s:?}");
+}
