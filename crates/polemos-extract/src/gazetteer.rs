@@ -247,6 +247,12 @@ mod tests {
     use crate::{ArticleMeta, Extractor};
     use polemos_core::model::PloverType;
 
+    /// The texts of the gazetteer's matches in `text`.
+    fn matched<'t>(x: &Extractor, text: &'t str) -> Vec<&'t str> {
+        let doc = x.analyze(text, None);
+        doc.raw.iter().map(|m| &text[m.start..m.end]).collect()
+    }
+
     #[test]
     fn folded_positions_map_back_across_multibyte_letters() {
         // "Ç" (2 bytes), "ë" (2), "ø" (2) fold to one byte each; a combining accent (2 bytes)
@@ -279,8 +285,7 @@ mod tests {
         let text =
             "Apr\u{e8}s la r\u{e9}union, Fran\u{e7}ois Hollande condemned the raid on Lom\u{e9}.";
         let x = Extractor::new().expect("knowledge");
-        let doc = x.analyze(text, None);
-        let spans: Vec<&str> = doc.raw.iter().map(|m| &text[m.start..m.end]).collect();
+        let spans = matched(&x, text);
         assert!(spans.contains(&"Fran\u{e7}ois Hollande"), "{spans:?}");
         assert!(spans.contains(&"Lom\u{e9}"), "{spans:?}");
         let out = x.extract(text, &ArticleMeta::default()).expect("extracts");
@@ -302,16 +307,14 @@ mod tests {
             "Danish official Hans O'Brien said Copenhagen would ask Canada for talks.",
             "Danish lawmaker Hans O. Larsen said Copenhagen would ask Canada for talks.",
         ] {
-            let doc = x.analyze(text, None);
-            let spans: Vec<&str> = doc.raw.iter().map(|m| &text[m.start..m.end]).collect();
+            let spans = matched(&x, text);
             assert!(
                 !spans.iter().any(|s| s.starts_with("Hans")),
                 "{text}: {spans:?}"
             );
         }
         let text = "Canada and Denmark both claim Hans \u{d8}.";
-        let doc = x.analyze(text, None);
-        let spans: Vec<&str> = doc.raw.iter().map(|m| &text[m.start..m.end]).collect();
+        let spans = matched(&x, text);
         assert!(spans.contains(&"Hans \u{d8}"), "{spans:?}");
     }
 
