@@ -239,6 +239,17 @@ impl<'t> Doc<'t> {
         words.iter().any(|w| t.eq_ignore_ascii_case(w))
     }
 
+    /// The parse's part of speech of token `i` (UD `upos`: "NOUN", "ADP"), empty when the
+    /// token is out of range or its sentence is not parsed.
+    #[must_use]
+    pub fn tok_upos(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.parse.word_at(t.start))
+            .and_then(|w| self.parse.token(w))
+            .map_or("", |x| x.upos.as_str())
+    }
+
     /// Whether token `i` is a word of `class` in the document's language.
     #[must_use]
     pub fn tok_is_a(&self, i: usize, class: crate::lang::Class) -> bool {

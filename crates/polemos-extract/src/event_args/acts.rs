@@ -480,7 +480,6 @@ pub fn on_oneself(doc: &Doc<'_>, cue: &Item) -> bool {
                 .is(Class::ReflexivePronoun, &t.text.to_ascii_lowercase())
         })
     };
-
     let others = p.dependents(v).any(|d| {
         p.has_rel(d, "compound:prt")
             || p.has_rel(d, "xcomp")

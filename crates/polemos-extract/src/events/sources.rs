@@ -364,12 +364,6 @@ pub(super) fn received_from(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Vec<us
     if !doc.tok_is_a(cue.tok_end, Class::GiverCase) {
         return Vec::new();
     }
-    let p = &doc.parse;
-    let upos = |t: usize| {
-        p.word_at(doc.tokens[t].start)
-            .and_then(|w| p.token(w))
-            .map(|w| w.upos.as_str())
-    };
     let mut received = false;
     let mut t = cue.tok;
     for _ in 0..3 {
@@ -381,7 +375,7 @@ pub(super) fn received_from(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Vec<us
             received = true;
             break;
         }
-        if !matches!(upos(t), Some("ADJ" | "ADV")) {
+        if !matches!(doc.tok_upos(t), "ADJ" | "ADV") {
             break;
         }
     }
@@ -397,7 +391,7 @@ pub(super) fn received_from(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Vec<us
             };
             givers.push(actor);
             t = x.tok_end;
-        } else if matches!(upos(t), Some("DET" | "CCONJ"))
+        } else if matches!(doc.tok_upos(t), "DET" | "CCONJ")
             || &doc.text[doc.tokens[t].start..doc.tokens[t].end] == ","
         {
             t += 1;

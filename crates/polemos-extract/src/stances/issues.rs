@@ -112,14 +112,8 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
     if g >= stop_tok || !doc.tok_in_lex(g, Lex::BackingGerund) {
         return None;
     }
-    let upos = |t: usize| {
-        doc.parse
-            .word_at(doc.tokens[t].start)
-            .and_then(|w| doc.parse.token(w))
-            .map_or("", |x| x.upos.as_str())
-    };
     // "backing down from the deal", "backing out of": a verb with its particle backs no one.
-    if g + 1 < stop_tok && matches!(upos(g + 1), "ADV" | "ADP") {
+    if g + 1 < stop_tok && matches!(doc.tok_upos(g + 1), "ADV" | "ADP") {
         return None;
     }
     let mut start = g + 1;
@@ -127,7 +121,8 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
         start += 1;
     }
     // "of funding it": a pronoun names no side.
-    if start < stop_tok && upos(start) == "PRON" && !doc.tok_is_a(start, Class::Determiner) {
+    if start < stop_tok && doc.tok_upos(start) == "PRON" && !doc.tok_is_a(start, Class::Determiner)
+    {
         return None;
     }
     let mut end = start;
@@ -137,7 +132,7 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
         && end - start - hyphens(doc, start, end) < MAX_NEW_ISSUE_TOKENS
         && (matches!(doc.tokens[end].kind, TokKind::Word) || inner_hyphen(doc, end) && end > start)
         && !doc.tok_is_a(end, Class::IssueEnd)
-        && !(end > start && upos(end) == "ADV")
+        && !(end > start && doc.tok_upos(end) == "ADV")
     {
         end += 1;
     }
@@ -145,7 +140,7 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
         end -= 1;
     }
     // "backing Ukraine's membership of NATO": the side would be cut at its owner.
-    if end == start || end < stop_tok && upos(end) == "PART" {
+    if end == start || end < stop_tok && doc.tok_upos(end) == "PART" {
         return None;
     }
     let side = doc.slice(doc.tokens[start].start, doc.tokens[end - 1].end);
@@ -1920,12 +1915,7 @@ fn bare_involvement(doc: &Doc<'_>, from: usize, stop_tok: usize) -> Option<Strin
         .any(|p| p.len() == 2 && *p[0] == *word);
     // "denied a role for third parties": a preposition other than the phrase's own gives the
     // noun to others, not to the denier.
-    let preposition = t + 1 < stop_tok
-        && doc
-            .parse
-            .word_at(doc.tokens[t + 1].start)
-            .and_then(|w| doc.parse.token(w))
-            .is_some_and(|x| x.upos == "ADP");
+    let preposition = t + 1 < stop_tok && doc.tok_upos(t + 1) == "ADP";
     let ends = t + 1 >= stop_tok
         || !matches!(doc.tokens[t + 1].kind, TokKind::Word)
         || doc.tok_is_a(t + 1, Class::IssueEnd) && !preposition;
