@@ -228,3 +228,24 @@ fn an_act_upon_a_text_is_aimed_at_its_drafters_not_at_what_it_condemns() {
     let text = "Chile rejected a resolution proposed by Bolivia.";
     assert!(has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
 }
+
+#[test]
+fn cancelling_or_scrapping_a_pact_with_a_state_is_a_sanction_through_its_object() {
+    for text in [
+        "Chile has cancelled a defense agreement with Peru.",
+        "Chile scrapped its fisheries accord with Peru last week.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+    // Not through another object.
+    let text = "Chile cancelled the concert in Lima after the storm.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
