@@ -249,3 +249,19 @@ fn cancelling_or_scrapping_a_pact_with_a_state_is_a_sanction_through_its_object(
         events(text)
     );
 }
+
+#[test]
+fn a_plural_object_the_parser_tags_as_a_verb_still_heads_the_object() {
+    // The parser reads "exchanges" as a present verb, the passive clausal subject of
+    // "suspended": it is the object, and the row coded through its object holds.
+    for text in [
+        "Chile has suspended naval exchanges with Peru.",
+        "Chile has suspended joint exchanges with Peru over the dispute.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+}
