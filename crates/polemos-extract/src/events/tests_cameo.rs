@@ -265,3 +265,10 @@ fn a_plural_object_the_parser_tags_as_a_verb_still_heads_the_object() {
         );
     }
 }
+
+#[test]
+fn coordinated_doers_that_break_relations_break_them_with_each_other() {
+    let text = "Chile and Peru broke relations in 1879.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+    assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", codes(text));
+}
