@@ -529,6 +529,19 @@ fn who_within(p: &Parse<'_>, map: &[Option<usize>], w: Word, loose: bool, depth:
     }
     if let Some(t) = p.token(w) {
         let lemma = t.lemma.to_ascii_lowercase();
+        // "Chile and Peru accused each other": a reciprocal pronoun, its second word hung on
+        // the first as `fixed`, is each party's other.
+        let reciprocal = p
+            .dependents(w)
+            .find(|d| p.has_rel(*d, "fixed"))
+            .and_then(|d| p.token(d))
+            .is_some_and(|f| {
+                let words = format!("{} {}", t.text, f.text).to_ascii_lowercase();
+                p.lang().is(Class::ReciprocalPronoun, &words)
+            });
+        if reciprocal {
+            return Who::Other;
+        }
         if t.upos == "PRON" {
             return pronoun(p.lang(), &lemma, t.start);
         }

@@ -916,8 +916,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let needs_target =
                 needs_target || !cue.objects.is_empty() || upon_another(cue.event_type, &cue.mode);
             // Ties and meetings are between parties: "Gondor and Osgiliath have renewed
-            // diplomatic ties", "X and Y delayed their meeting".
-            let mutual = (tree.target == Who::Other || !cue.objects.is_empty()) && srcs.len() >= 2;
+            // diplomatic ties", "X and Y delayed their meeting"; and so is reducing or breaking
+            // relations (CAMEO 16x, mode `withdraw`), whatever words name it: "Sudan and Uganda
+            // broke relations".
+            let lessened = cue.event_type == PloverType::Sanction && cue.mode == "withdraw";
+            let mutual = (tree.target == Who::Other || !cue.objects.is_empty() || lessened)
+                && srcs.len() >= 2;
             // "X and Y are hurting their people": a blow to what the parties' pronoun owns falls
             // on each one's own, not on the other; they do not fight each other.
             let upon_own = cue.event_type == PloverType::Assault

@@ -393,6 +393,9 @@ pub enum Class {
     PairQuantifier,
     /// The pronoun of a pair of sides ("Both said ...").
     PairPronoun,
+    /// Reciprocal pronouns, written as their two words ("accused each other": each party the
+    /// other).
+    ReciprocalPronoun,
     /// The pronoun that may be a thing, not a state ("It calls for direct talks").
     NeuterPronoun,
     /// Subject pronouns a reported clause resolves to its speaker or the actor before ("it", "they", "he").
@@ -410,7 +413,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 164] = [
+pub const CLASSES: [(Class, &str); 165] = [
     (Class::Future, "future"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
@@ -563,6 +566,7 @@ pub const CLASSES: [(Class, &str); 164] = [
     (Class::CueNegation, "cue_negation"),
     (Class::PairQuantifier, "pair_quantifier"),
     (Class::PairPronoun, "pair_pronoun"),
+    (Class::ReciprocalPronoun, "reciprocal_pronoun"),
     (Class::NeuterPronoun, "neuter_pronoun"),
     (Class::SubjectPronoun, "subject_pronoun"),
     (Class::JointLead, "joint_lead"),

@@ -679,10 +679,18 @@ pub(crate) fn misattached_object(p: &Parse<'_>, v: Word) -> Option<Word> {
         return None;
     }
     let word = |index: usize| Word { index, ..v };
+    // "has suspended military exchanges with Japan": a plural noun the parser tagged as a verb
+    // in the present and hung as the passive clausal subject of `v`, which no English clause
+    // puts after its verb.
+    let mistagged = |i: usize| {
+        p.token(word(i)).is_some_and(|t| t.xpos == "VBZ")
+            && p.head(word(i)) == Some(v)
+            && p.has_rel(word(i), "csubj:pass")
+    };
     (v.index + 1..v.index + 1 + MODIFIERS_BEFORE_OBJECT)
         .take_while(|&i| p.token(word(i)).is_some())
-        .find(|&i| p.token(word(i)).is_some_and(|t| t.upos == "NOUN"))
-        .filter(|&i| p.head(word(i)) != Some(v))
+        .find(|&i| p.token(word(i)).is_some_and(|t| t.upos == "NOUN") || mistagged(i))
+        .filter(|&i| mistagged(i) || p.head(word(i)) != Some(v))
         .filter(|&i| (v.index + 1..i).all(|j| p.head(word(j)) == Some(word(i))))
         .map(word)
 }

@@ -228,3 +228,47 @@ fn an_act_upon_a_text_is_aimed_at_its_drafters_not_at_what_it_condemns() {
     let text = "Chile rejected a resolution proposed by Bolivia.";
     assert!(has(text, "CHL", "REJECT", "BOL"), "{:?}", events(text));
 }
+
+#[test]
+fn cancelling_or_scrapping_a_pact_with_a_state_is_a_sanction_through_its_object() {
+    for text in [
+        "Chile has cancelled a defense agreement with Peru.",
+        "Chile scrapped its fisheries accord with Peru last week.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+    // Not through another object.
+    let text = "Chile cancelled the concert in Lima after the storm.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_plural_object_the_parser_tags_as_a_verb_still_heads_the_object() {
+    // The parser reads "exchanges" as a present verb, the passive clausal subject of
+    // "suspended": it is the object, and the row coded through its object holds.
+    for text in [
+        "Chile has suspended naval exchanges with Peru.",
+        "Chile has suspended joint exchanges with Peru over the dispute.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+}
+
+#[test]
+fn coordinated_doers_that_break_relations_break_them_with_each_other() {
+    let text = "Chile and Peru broke relations in 1879.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+    assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", codes(text));
+}

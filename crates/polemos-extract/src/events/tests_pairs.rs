@@ -289,3 +289,20 @@ fn a_titled_name_after_an_and_that_joins_two_clauses_is_no_second_object() {
         events(text)
     );
 }
+
+#[test]
+fn coordinated_doers_that_accuse_each_other_accuse_the_other() {
+    for text in [
+        "Chile and Peru accused each other of helping rebels.",
+        "Ghana and Togo blamed each other for the clash at the border.",
+    ] {
+        let all = events(text);
+        let (a, b) = if text.starts_with("Chile") {
+            ("CHL", "PER")
+        } else {
+            ("GHA", "TGO")
+        };
+        assert!(has(text, a, "ACCUSE", b), "{text}: {all:?}");
+        assert!(has(text, b, "ACCUSE", a), "{text}: {all:?}");
+    }
+}
