@@ -756,3 +756,18 @@ fn a_settling_left_to_a_court_or_outside_powers_is_no_negotiation() {
         assert!(has(&s, holder, "negotiations", "support"), "{text}: {s:?}");
     }
 }
+
+#[test]
+fn rejected_calls_to_act_name_the_acts_object_not_the_askers() {
+    // Invented: the demonyms of the askers are no issue; the noun of request's infinitive names
+    // what was asked.
+    let s = stances(
+        "Peru and Chile dispute a maritime border. Chilean officials rejected Peruvian and Bolivian calls to redraw the maritime charts.",
+    );
+    assert!(has(&s, "CHL", "maritime-charts", "oppose"), "{s:?}");
+    assert!(!has(&s, "CHL", "peruvian", "oppose"), "{s:?}");
+    let s = stances(
+        "Peru and Chile dispute a maritime border. Chile rejected Peru's demands to redraw the maritime charts.",
+    );
+    assert!(has(&s, "CHL", "maritime-charts", "oppose"), "{s:?}");
+}
