@@ -1271,11 +1271,16 @@ fn act_after(
             || p.negated(verb)
             || (to > 0 && doc.tok_is_a(to - 1, Class::Negation));
         // "to halt and prevent the provision of such support": a verb shares the object of
-        // the verbs coordinated with it.
-        let object = p
-            .conjuncts(verb)
-            .into_iter()
-            .find_map(|v| p.dependent(v, "obj"));
+        // the verbs coordinated with it. One whose complement is a verb of its own ("to stop
+        // supporting rebel groups and offer amnesty") is whole: what it stops is that verb's
+        // act, and the next verb's object ("amnesty") is offered, not stopped.
+        let object = p.dependent(verb, "obj").or_else(|| {
+            p.dependent(verb, "xcomp").is_none().then(|| {
+                p.conjuncts(verb)
+                    .into_iter()
+                    .find_map(|v| p.dependent(v, "obj"))
+            })?
+        });
         let Some(object) = object else {
             // "called upon the parties to re-engage in negotiations": with no object, a known
             // topic the verb takes as its oblique is what is asked.
