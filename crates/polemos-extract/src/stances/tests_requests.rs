@@ -756,3 +756,34 @@ fn a_settling_left_to_a_court_or_outside_powers_is_no_negotiation() {
         assert!(has(&s, holder, "negotiations", "support"), "{text}: {s:?}");
     }
 }
+
+#[test]
+fn rejected_calls_to_act_name_the_acts_object_not_the_askers() {
+    // Invented: the demonyms of the askers are no issue; the noun of request's infinitive names
+    // what was asked.
+    let s = stances(
+        "Peru and Chile dispute a maritime border. Chilean officials rejected Peruvian and Bolivian calls to redraw the maritime charts.",
+    );
+    assert!(has(&s, "CHL", "maritime-charts", "oppose"), "{s:?}");
+    assert!(!has(&s, "CHL", "peruvian", "oppose"), "{s:?}");
+    let s = stances(
+        "Peru and Chile dispute a maritime border. Chile rejected Peru's demands to redraw the maritime charts.",
+    );
+    assert!(has(&s, "CHL", "maritime-charts", "oppose"), "{s:?}");
+}
+
+#[test]
+fn a_stopping_verb_with_its_own_gerund_does_not_stop_the_next_verbs_object() {
+    // Invented: "stop" takes "supporting ..." as its complement; "offer amnesty", coordinated
+    // after it, is an act agreed to, not one stopped.
+    let s = stances(
+        "Peru and Chile dispute a maritime border. Peru and Chile agreed to stop supporting rebel groups and offer amnesty to former insurgents.",
+    );
+    assert!(!has(&s, "PER", "amnesty", "oppose"), "{s:?}");
+    assert!(!has(&s, "CHL", "amnesty", "oppose"), "{s:?}");
+    // Two verbs sharing one object still share it.
+    let s = stances(
+        "Ukraine and Russia dispute Crimea. The United States asked Russia to halt and prevent the deployment of troops in Crimea.",
+    );
+    assert!(has(&s, "USA", "military-presence", "oppose"), "{s:?}");
+}
