@@ -488,22 +488,39 @@ pub(super) fn new_issue_from(
     }
     // "the regime's intention to establish diplomatic relations": the act the noun of intent
     // names through its infinitive is what is meant, and that act's object names it. So does a
-    // noun of request ("rejected calls to revise the textbooks"; lexicon `request_noun`).
+    // noun of request ("rejected calls to revise the textbooks"; lexicon `request_noun`), in
+    // the ways below.
+    let intent = doc.tok_in_lex(t, Lex::IntentNoun);
     if t + 3 < stop_tok
-        && (doc.tok_in_lex(t, Lex::IntentNoun) || doc.tok_in_lex(t, Lex::RequestNoun))
+        && (intent || doc.tok_in_lex(t, Lex::RequestNoun))
         && doc.tok_is_a(t + 1, Class::InfinitiveMarker)
         && matches!(doc.tokens[t + 2].kind, TokKind::Word)
     {
         // "Russia's decision to suspend participation in ...": an act against its object
         // (reversing or severing it) is what is meant, not the object, which the holder of
         // a stance on the act would take the other way.
-        if doc.tok_is_a(t + 2, Class::Reversing) || doc.tok_in_lex(t + 2, Lex::SeveringVerb) {
-            let (id, title) = new_issue_from(doc, items, t + 3, stop_tok, gerund_ok)?;
-            let (noun, verb) = (doc.tok(t).to_lowercase(), doc.tok(t + 2).to_lowercase());
-            let id = format!("{}-to-{verb}-{id}", slugify(&noun)?);
-            return Some((id, format!("{noun} to {verb} {title}")));
+        let reversing =
+            doc.tok_is_a(t + 2, Class::Reversing) || doc.tok_in_lex(t + 2, Lex::SeveringVerb);
+        let object = new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
+        if reversing {
+            if let Some((id, title)) = object {
+                let (noun, verb) = (doc.tok(t).to_lowercase(), doc.tok(t + 2).to_lowercase());
+                let id = format!("{}-to-{verb}-{id}", slugify(&noun)?);
+                return Some((id, format!("{noun} to {verb} {title}")));
+            }
+        } else if intent || doc.tok_in_lex(t + 2, Lex::AdoptingVerb) {
+            return object;
+        } else if let Some(named) = requested_act_named(doc, items, t + 2, stop_tok) {
+            // A request for any other act is a stance on the act, not on its object:
+            // "rejected calls to demolish the outposts" opposes demolishing them, not the
+            // outposts; a request to free captives is the release.
+            return Some(named);
         }
-        return new_issue_from(doc, items, t + 3, stop_tok, gerund_ok);
+        // With no object to name the act by, an intent names nothing; a request's own words
+        // name it, as below ("rejected demands to withdraw from Crimea").
+        if intent {
+            return None;
+        }
     }
     // "reject the basis for this unprovoked expulsion": a ground's "for" or "of" names the act
     // it justifies, which is what is rejected or backed.
@@ -1987,6 +2004,25 @@ pub(super) fn denied_existence(doc: &Doc<'_>, cue: &Item) -> Option<Option<usize
             (cue.tok_end..cue.tok_end + EXISTENCE_WINDOW)
                 .find(|&t| doc.tok_in_lex(t, Lex::ExistenceVerb))
         })
+}
+
+/// The act a noun of request asks for, named by its verb at token `verb_tok` and that verb's
+/// object: "release" for people freed (lexicon `freeing_verb`), otherwise the act as a gerund
+/// phrase ("demolishing the outposts", as a refused act is named). `None` when the verb has no
+/// object in the parse.
+fn requested_act_named(
+    doc: &Doc<'_>,
+    items: &[Item],
+    verb_tok: usize,
+    stop_tok: usize,
+) -> Option<(String, String)> {
+    let p = &doc.parse;
+    let verb = p.word_at(doc.tokens[verb_tok].start)?;
+    let object = p.dependent(verb, "obj")?;
+    if doc.tok_in_lex(verb_tok, Lex::FreeingVerb) && captive(p, verb, object) {
+        return Some(("release".to_owned(), "release".to_owned()));
+    }
+    refused_act(doc, items, verb, object, stop_tok)
 }
 
 /// Where the demonyms of a request's askers end when a noun of request (lexicon

@@ -758,18 +758,42 @@ fn a_settling_left_to_a_court_or_outside_powers_is_no_negotiation() {
 }
 
 #[test]
-fn rejected_calls_to_act_name_the_acts_object_not_the_askers() {
+fn rejected_calls_to_act_name_the_act_not_the_askers() {
     // Invented: the demonyms of the askers are no issue; the noun of request's infinitive names
-    // what was asked.
+    // what was asked, the act on its object, not the object (which the refuser does not
+    // oppose).
     let s = stances(
         "Peru and Chile dispute a maritime border. Chilean officials rejected Peruvian and Bolivian calls to redraw the maritime charts.",
     );
-    assert!(has(&s, "CHL", "maritime-charts", "oppose"), "{s:?}");
+    assert!(
+        has(&s, "CHL", "redrawing-maritime-charts", "oppose"),
+        "{s:?}"
+    );
+    assert!(!has(&s, "CHL", "maritime-charts", "oppose"), "{s:?}");
     assert!(!has(&s, "CHL", "peruvian", "oppose"), "{s:?}");
     let s = stances(
         "Peru and Chile dispute a maritime border. Chile rejected Peru's demands to redraw the maritime charts.",
     );
-    assert!(has(&s, "CHL", "maritime-charts", "oppose"), "{s:?}");
+    assert!(
+        has(&s, "CHL", "redrawing-maritime-charts", "oppose"),
+        "{s:?}"
+    );
+    // A verb that only takes the course up names its object.
+    let s = stances(
+        "Peru and Chile dispute a maritime border. Chile welcomed Peru's calls to implement the fisheries accord.",
+    );
+    assert!(has(&s, "CHL", "fishing-rights", "support"), "{s:?}");
+    // Freeing people asked for is the release.
+    let s = stances(
+        "Peru and Chile dispute a maritime border. Chile rejected Peru's requests to release the detained fishermen.",
+    );
+    assert!(has(&s, "CHL", "release", "oppose"), "{s:?}");
+    assert!(!has(&s, "CHL", "detained-fishermen", "oppose"), "{s:?}");
+    // With no object, the request's own words still name it.
+    let s = stances(
+        "Russia and Ukraine dispute Crimea. Russia rejected Ukraine's demands to withdraw from Crimea.",
+    );
+    assert!(has(&s, "RUS", "demands-to-withdraw", "oppose"), "{s:?}");
 }
 
 #[test]
