@@ -66,11 +66,12 @@ pub(crate) fn after_speaker_label(
 /// one-letter word ("Hans Ø" of the data found as "Hans O" in "Hans O'Brien" or "Hans O.
 /// Larsen"): a lone plain letter is an initial, not the data's name.
 fn lone_letter_folded(k: &Knowledge, pattern: usize, found: &str) -> bool {
-    let written = k.patterns.get(pattern).map_or("", String::as_str);
-    written
-        .split_whitespace()
-        .any(|w| !w.is_ascii() && w.chars().count() == 1)
-        && found.to_lowercase() != written.to_lowercase()
+    k.has_lone_accented_letter(pattern)
+        && found.to_lowercase()
+            != k.patterns
+                .get(pattern)
+                .map_or("", String::as_str)
+                .to_lowercase()
 }
 
 /// The text with its letters' diacritics dropped (`fold_diacritics`), which the automaton of
