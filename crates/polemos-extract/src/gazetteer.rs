@@ -320,6 +320,29 @@ mod tests {
     }
 
     #[test]
+    fn a_hyphenated_u_s_and_an_old_capital_name_their_states() {
+        // Wire text of its time writes "U-S" for the United States and "Rangoon" for Burma's
+        // government; "U-S" is an acronym, matched only as written and as a whole word.
+        let x = Extractor::new().expect("knowledge");
+        let text = "Former U-S envoy Tom Reed said Rangoon had freed the students.";
+        let out = x.extract(text, &ArticleMeta::default()).expect("extracts");
+        let names: Vec<&str> = out.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"actors/USA"), "{names:?}");
+        assert!(names.contains(&"actors/MMR"), "{names:?}");
+        for text in [
+            "The u-s shaped valley lay east.",
+            "The SU-S engine failed.",
+            "Model U-S2 failed.",
+        ] {
+            let spans = matched(&x, text);
+            assert!(
+                !spans.iter().any(|s| s.contains("U-S") || s.contains("u-s")),
+                "{text}: {spans:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_failed_longer_alias_does_not_hide_the_shorter_name() {
         // "The Philippines" is an alias with a capital article; lower-case "the" fails it.
         let x = Extractor::new()
