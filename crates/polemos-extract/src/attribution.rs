@@ -906,12 +906,7 @@ pub fn run(doc: &mut Doc<'_>) {
                     (sentence.tokens.start + 1..=subject_tok)
                         .rev()
                         .take(6)
-                        .take_while(|&b| {
-                            doc.parse
-                                .word_at(doc.tokens[b].start)
-                                .and_then(|w| doc.parse.token(w))
-                                .is_none_or(|t| !matches!(t.upos.as_str(), "VERB" | "AUX"))
-                        })
+                        .take_while(|&b| !matches!(doc.tok_upos(b), "VERB" | "AUX"))
                         .find(|&b| doc.tok(b - 1) == ",")
                         .map(|b| b - 1)
                 };

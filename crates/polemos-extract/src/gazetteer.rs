@@ -66,11 +66,12 @@ pub(crate) fn after_speaker_label(
 /// one-letter word ("Hans Ø" of the data found as "Hans O" in "Hans O'Brien" or "Hans O.
 /// Larsen"): a lone plain letter is an initial, not the data's name.
 fn lone_letter_folded(k: &Knowledge, pattern: usize, found: &str) -> bool {
-    let written = k.patterns.get(pattern).map_or("", String::as_str);
-    written
-        .split_whitespace()
-        .any(|w| !w.is_ascii() && w.chars().count() == 1)
-        && found.to_lowercase() != written.to_lowercase()
+    k.has_lone_accented_letter(pattern)
+        && found.to_lowercase()
+            != k.patterns
+                .get(pattern)
+                .map_or("", String::as_str)
+                .to_lowercase()
 }
 
 /// The text with its letters' diacritics dropped (`fold_diacritics`), which the automaton of
@@ -316,6 +317,29 @@ mod tests {
         let text = "Canada and Denmark both claim Hans \u{d8}.";
         let spans = matched(&x, text);
         assert!(spans.contains(&"Hans \u{d8}"), "{spans:?}");
+    }
+
+    #[test]
+    fn a_hyphenated_u_s_and_an_old_capital_name_their_states() {
+        // Wire text of its time writes "U-S" for the United States and "Rangoon" for Burma's
+        // government; "U-S" is an acronym, matched only as written and as a whole word.
+        let x = Extractor::new().expect("knowledge");
+        let text = "Former U-S envoy Tom Reed said Rangoon had freed the students.";
+        let out = x.extract(text, &ArticleMeta::default()).expect("extracts");
+        let names: Vec<&str> = out.actors.iter().map(|a| a.name.as_str()).collect();
+        assert!(names.contains(&"actors/USA"), "{names:?}");
+        assert!(names.contains(&"actors/MMR"), "{names:?}");
+        for text in [
+            "The u-s shaped valley lay east.",
+            "The SU-S engine failed.",
+            "Model U-S2 failed.",
+        ] {
+            let spans = matched(&x, text);
+            assert!(
+                !spans.iter().any(|s| s.contains("U-S") || s.contains("u-s")),
+                "{text}: {spans:?}"
+            );
+        }
     }
 
     #[test]

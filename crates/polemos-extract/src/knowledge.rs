@@ -391,6 +391,9 @@ pub struct Knowledge {
     pub boilerplate: Vec<String>,
     /// Pattern text as written in the data (for case checks), by pattern id.
     pub patterns: Vec<String>,
+    /// Per pattern, whether it holds a one-letter word with a diacritic ("Hans Ø"), made once
+    /// at load for `gazetteer::lone_letter_folded`.
+    lone_letter: Vec<bool>,
     /// Entries of each pattern: `payload[offsets[p]..offsets[p + 1]]`.
     offsets: Vec<usize>,
     payload: Vec<Entry>,
@@ -416,6 +419,12 @@ pub struct Knowledge {
 }
 
 impl Knowledge {
+    /// Whether pattern `pattern` holds a one-letter word with a diacritic ("Hans Ø").
+    #[must_use]
+    pub fn has_lone_accented_letter(&self, pattern: usize) -> bool {
+        self.lone_letter.get(pattern).copied().unwrap_or(false)
+    }
+
     /// The built-in knowledge alone.
     ///
     /// # Errors
@@ -972,6 +981,13 @@ impl KnowledgeBuilder {
             payload.extend(g);
         }
         offsets.push(payload.len());
+        let lone_letter = patterns
+            .iter()
+            .map(|p| {
+                p.split_whitespace()
+                    .any(|w| !w.is_ascii() && w.chars().count() == 1)
+            })
+            .collect();
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::LeftmostLongest)
@@ -1024,6 +1040,7 @@ impl KnowledgeBuilder {
             people: self.people,
             boilerplate: self.boilerplate,
             patterns,
+            lone_letter,
             offsets,
             payload,
             automaton,

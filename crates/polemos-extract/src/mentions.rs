@@ -533,10 +533,24 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         });
                         // "the Indian Army", "China's navy": a body of the state.
                         let noun_at = if possessive { tok_end + 2 } else { tok_end };
+                        // "a Russian military attache": a body noun that starts a title
+                        // names the office's service; the holder acts, not a body. (A title
+                        // after the noun, "army spokesman", speaks for the body named.)
+                        let titled = || {
+                            doc.raw[r + 1..]
+                                .iter()
+                                .zip(r + 1..)
+                                .take_while(|(x, _)| x.tok <= noun_at)
+                                .any(|(x, i)| {
+                                    x.tok == noun_at
+                                        && entries[i].iter().any(|e| matches!(e, Entry::Title(_)))
+                                })
+                        };
                         let body = (k.actors[known].kind == ActorKind::State
                             && (via == Via::Demonym || possessive))
                             .then(|| body_noun(doc, noun_at, range.end))
-                            .flatten();
+                            .flatten()
+                            .filter(|_| !titled());
                         if let Some(n) = body {
                             let nouns = doc
                                 .slice(doc.tokens[noun_at].start, doc.tokens[noun_at + n - 1].end);

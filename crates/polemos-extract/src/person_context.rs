@@ -59,11 +59,7 @@ fn office_word(doc: &Doc<'_>, t: usize) -> bool {
     // "opposition leader", "separatist leader": no office of the state.
     doc.tok(t).starts_with(char::is_lowercase)
         && !doc.tok_in_lex(t, Lex::Opposition)
-        && doc
-            .parse
-            .word_at(doc.tokens[t].start)
-            .and_then(|w| doc.parse.token(w))
-            .is_some_and(|w| matches!(w.upos.as_str(), "NOUN" | "ADJ"))
+        && matches!(doc.tok_upos(t), "NOUN" | "ADJ")
 }
 
 /// An international organization, a political or an armed group right before title hit `r`

@@ -187,12 +187,10 @@ fn quarrel_over_act(doc: &Doc<'_>) -> Option<Proposal> {
         if t + 1 >= doc.tokens.len() || !doc.tok_is_a(t + 1, Class::TopicCase) {
             continue;
         }
-        let noun = p.word_at(doc.tokens[t].start);
-        let case = p.word_at(doc.tokens[t + 1].start);
-        let (Some(noun), Some(case)) = (noun, case) else {
+        let Some(case) = p.word_at(doc.tokens[t + 1].start) else {
             continue;
         };
-        if p.token(noun).is_none_or(|x| x.upos != "NOUN") || !p.has_rel(case, "case") {
+        if doc.tok_upos(t) != "NOUN" || !p.has_rel(case, "case") {
             continue;
         }
         let Some(act) = p.head(case) else { continue };
@@ -367,11 +365,7 @@ fn named_act(doc: &Doc<'_>) -> Option<(String, String)> {
             let mut to = at + 1;
             if doc.tok_in_lex(at, Lex::GroupNoun) {
                 to -= 1;
-                let adjective = |u: usize| {
-                    p.word_at(doc.tokens[u].start)
-                        .and_then(|w| p.token(w))
-                        .is_some_and(|x| x.upos == "ADJ")
-                };
+                let adjective = |u: usize| doc.tok_upos(u) == "ADJ";
                 while to > from && adjective(to - 1) {
                     to -= 1;
                 }

@@ -215,12 +215,7 @@ pub fn act_owner(
         }
     };
     // "that Russia moves weapons": a verb of the same spelling is no act named.
-    let p = &doc.parse;
-    let a_noun = |t: usize| {
-        p.word_at(doc.tokens[t].start)
-            .and_then(|w| p.token(w))
-            .is_some_and(|x| matches!(x.upos.as_str(), "NOUN" | "PROPN"))
-    };
+    let a_noun = |t: usize| matches!(doc.tok_upos(t), "NOUN" | "PROPN");
     // A referring noun with no owner ("But the report also said") carries the chain back: the
     // owner may stand within reach of it ("the U.N. report").
     let mut first = s.saturating_sub(REACH);

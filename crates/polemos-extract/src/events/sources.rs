@@ -353,7 +353,9 @@ fn speakers_own_pronoun(doc: &Doc<'_>, s: usize, sp: usize, at: usize) -> bool {
 
 /// The givers, when the cue `cue` (a noun of an act) is what the clause's subject receives
 /// from others: a verb of receiving (`receiving_verb`: "drew", "won") just before it, with at
-/// most two adjectives or adverbs between ("has drawn sharp criticism"), and the giver's
+/// most two adjectives, adverbs or determiners between ("has drawn sharp criticism", "received
+/// a visit", "received no support": a negated act, still the giver's), none of them the verb's
+/// particle ("drew down aid from": another verb), and the giver's
 /// preposition (`giver_case`) right after it: "The vote drew praise from Britain" is Britain's
 /// praise of the voter, not the voter's of Britain. The givers are the actors the preposition's
 /// phrase names, a run of mentions joined by determiners, commas and conjunctions, so an actor
@@ -375,7 +377,13 @@ pub(super) fn received_from(doc: &Doc<'_>, items: &[Item], cue: &Item) -> Vec<us
             received = true;
             break;
         }
-        if !matches!(doc.tok_upos(t), "ADJ" | "ADV") {
+        // "drew down aid from": a verb's particle makes another verb ("draw down"), which
+        // receives nothing.
+        let particle = doc
+            .parse
+            .word_at(doc.tokens[t].start)
+            .is_some_and(|w| doc.parse.has_rel(w, "compound:prt"));
+        if particle || !matches!(doc.tok_upos(t), "ADJ" | "ADV" | "DET") {
             break;
         }
     }

@@ -148,6 +148,18 @@ fn praise_a_subject_draws_from_others_is_the_givers_act() {
             events(text)
         );
     }
+    // A determiner or quantifier may stand between the verb and the act; a negated act received
+    // is still not the receiver's.
+    let text = "Peru received a visit from Chile last week.";
+    assert!(has(text, "CHL", "CONSULT", "PER"), "{:?}", events(text));
+    assert!(!has(text, "PER", "CONSULT", "CHL"), "{:?}", events(text));
+    let text = "Peru won strong support from Chile.";
+    assert!(has(text, "CHL", "SUPPORT", "PER"), "{:?}", events(text));
+    let text = "Peru received no support from Chile.";
+    assert!(!has(text, "PER", "SUPPORT", "CHL"), "{:?}", events(text));
+    // "draw down" (a verb with its particle) receives nothing: the doer stays the subject.
+    let text = "Peru drew down its aid from Bolivia.";
+    assert!(!has(text, "BOL", "AID", "PER"), "{:?}", events(text));
     // Praise given, not received, keeps its doer.
     let text = "Peru praised Chile and Bolivia.";
     assert!(has(text, "PER", "SUPPORT", "CHL"), "{:?}", events(text));

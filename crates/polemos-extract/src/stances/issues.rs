@@ -54,7 +54,7 @@ pub(super) enum Accused {
 
 /// How far after an accusation verb its "of" may stand ("accused the Philippine coast guard
 /// of ...").
-pub(super) const ACCUSED_OF_WINDOW: usize = 7;
+const ACCUSED_OF_WINDOW: usize = 7;
 
 /// The act an accusation names: "accused Manila of provoking tensions" (an act named by a
 /// gerund phrase), "blamed Seoul for the clash" (a noun phrase or a topic right after the
@@ -65,15 +65,11 @@ pub(super) fn accused_of(
     at: usize,
     stop_tok: usize,
 ) -> Option<Accused> {
-    let cue = items[at];
-    let end = (cue.tok_end + ACCUSED_OF_WINDOW).min(stop_tok);
-    let of = (cue.tok_end..end).find(|&t| doc.tok_is_a(t, Class::ChargePreposition))?;
-    let mut first = of + 1;
-    while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
-        first += 1;
-    }
+    let (of, first) = charge_start(doc, items[at].tok_end, stop_tok)?;
     // "accused Thailand of supporting the Shan": the support charged is what is opposed.
-    if let Some((id, title)) = backing_charge(doc, first, stop_tok) {
+    if let Some((id, title)) =
+        backing_gerund_at(doc, first, stop_tok).and_then(|g| backing_charge(doc, g, stop_tok))
+    {
         return Some(Accused::New(id, title));
     }
     // "accused Japan of trying to smear Beijing's image": the act tried is accused.
@@ -103,15 +99,38 @@ pub(super) fn accused_of(
     })
 }
 
+/// Where the charge of an accusation whose cue ends at token `end` starts: its "of" or "for"
+/// within `ACCUSED_OF_WINDOW`, and the first word after it past words that lead an issue in
+/// ("of allegedly supporting").
+fn charge_start(doc: &Doc<'_>, end: usize, stop_tok: usize) -> Option<(usize, usize)> {
+    let window = (end + ACCUSED_OF_WINDOW).min(stop_tok);
+    let of = (end..window).find(|&t| doc.tok_is_a(t, Class::ChargePreposition))?;
+    let mut first = of + 1;
+    while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
+        first += 1;
+    }
+    Some((of, first))
+}
+
+/// Token `first` when it is a gerund of backing (lexicon `backing_gerund`) before `stop_tok`.
+fn backing_gerund_at(doc: &Doc<'_>, first: usize, stop_tok: usize) -> Option<usize> {
+    (first < stop_tok && doc.tok_in_lex(first, Lex::BackingGerund)).then_some(first)
+}
+
+/// The gerund of backing an accusation whose cue ends at token `end` charges ("accused
+/// Thailand of supporting the Shan"): the one recogniser of that charge, read both as the act
+/// opposed (`accused_of`) and as no support of the accuser's (`charged_act` in the stances).
+pub(super) fn charged_backing_gerund(doc: &Doc<'_>, end: usize, stop_tok: usize) -> Option<usize> {
+    let (_, first) = charge_start(doc, end, stop_tok)?;
+    backing_gerund_at(doc, first, stop_tok)
+}
+
 /// A charge of backing a side, from its gerund at token `g` (lexicon `backing_gerund`:
 /// "accused Thailand of supporting the Shan", "of arming the rebels"): support for the side
 /// backed, named by the words after the gerund up to a word that ends phrases, its determiners
 /// dropped (`support-for-shan`). The side alone would name what the accused backs, not what the
 /// accuser opposes. Nothing when no word follows the gerund.
 fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, String)> {
-    if g >= stop_tok || !doc.tok_in_lex(g, Lex::BackingGerund) {
-        return None;
-    }
     // "backing down from the deal", "backing out of": a verb with its particle backs no one.
     if g + 1 < stop_tok && matches!(doc.tok_upos(g + 1), "ADV" | "ADP") {
         return None;
@@ -745,11 +764,7 @@ pub(super) fn new_issue_from(
     if t - start == 2
         && !demonym
         && doc.tok_in_lex(t - 1, Lex::NotAnIssue)
-        && doc
-            .parse
-            .word_at(doc.tokens[start].start)
-            .and_then(|w| doc.parse.token(w))
-            .is_some_and(|w| w.upos == "ADJ" || w.upos == "NUM")
+        && matches!(doc.tok_upos(start), "ADJ" | "NUM")
     {
         return None;
     }
@@ -781,14 +796,7 @@ pub(super) fn new_issue_from(
 /// modify a noun after the closing mark ("the \"freedom of navigation\" operations", "the
 /// \"occupation\" label"): the name would stop before its head.
 fn opening_scare_quote(doc: &Doc<'_>, t: usize) -> bool {
-    let upos = |i: usize| {
-        doc.tokens.get(i).and_then(|x| {
-            doc.parse
-                .word_at(x.start)
-                .and_then(|w| doc.parse.token(w))
-                .map(|w| w.upos.as_str())
-        })
-    };
+    let upos = |i: usize| doc.tok_upos(i);
     let quote = |i: usize| {
         doc.tokens
             .get(i)
@@ -804,13 +812,13 @@ fn opening_scare_quote(doc: &Doc<'_>, t: usize) -> bool {
     let modifies_a_noun = || {
         (t + 1..doc.tokens.len().min(t + 12))
             .find(|&i| quote(i))
-            .is_some_and(|c| word(c + 1) && matches!(upos(c + 1), Some("NOUN" | "PROPN")))
+            .is_some_and(|c| word(c + 1) && matches!(upos(c + 1), "NOUN" | "PROPN"))
     };
     quote(t)
         && doc.tok(t) != "\u{201d}"
         && word(t + 1)
         && doc.tok(t + 1).starts_with(char::is_lowercase)
-        && matches!(upos(t + 1), Some("NOUN" | "ADJ"))
+        && matches!(upos(t + 1), "NOUN" | "ADJ")
         && !modifies_a_noun()
 }
 
@@ -861,12 +869,8 @@ fn people_headed(doc: &Doc<'_>, start: usize, t: usize) -> bool {
             && !backed
             && !after_a_gerund
             && !freed
-            && !(start..t - 1).any(|x| {
-                doc.tok_is_a(x, Class::GenitiveCase)
-                    || p.word_at(doc.tokens[x].start)
-                        .and_then(|w| p.token(w))
-                        .is_some_and(|tk| tk.upos == "ADP")
-            })
+            && !(start..t - 1)
+                .any(|x| doc.tok_is_a(x, Class::GenitiveCase) || doc.tok_upos(x) == "ADP")
 }
 
 /// Whether the noun of freeing at token `t` frees people or a vessel: its "of" phrase in the
@@ -891,14 +895,9 @@ fn frees_captives(doc: &Doc<'_>, t: usize) -> bool {
 /// `from..to`: where a new issue that a name or the length limit cuts off ends
 /// (`new_issue_from`).
 fn last_preposition(doc: &Doc<'_>, from: usize, to: usize) -> Option<usize> {
-    (from..to).rev().find(|&x| {
-        !doc.tok_is_a(x, Class::GenitiveCase)
-            && doc
-                .parse
-                .word_at(doc.tokens[x].start)
-                .and_then(|w| doc.parse.token(w))
-                .is_some_and(|tk| tk.upos == "ADP")
-    })
+    (from..to)
+        .rev()
+        .find(|&x| !doc.tok_is_a(x, Class::GenitiveCase) && doc.tok_upos(x) == "ADP")
 }
 
 /// Whether token `t` is a hyphen inside a word ("cross-border"): no space on either side, a
@@ -1268,11 +1267,11 @@ fn act_after(
     // Every "to VERB" from the first one on: "to respect ... and to end ...".
     for to in (first_to..stop_tok).filter(|&t| doc.tok_is_a(t, Class::InfinitiveMarker)) {
         let mut verb_tok = to + 1;
+        if verb_tok >= doc.tokens.len() {
+            return None;
+        }
         // "urged North Korea to immediately release": an adverb may split the infinitive.
-        if p.word_at(doc.tokens.get(verb_tok)?.start)
-            .and_then(|w| p.token(w))
-            .is_some_and(|t| t.upos == "ADV")
-        {
+        if doc.tok_upos(verb_tok) == "ADV" {
             verb_tok += 1;
         }
         if verb_tok >= stop_tok {
@@ -1281,7 +1280,7 @@ fn act_after(
         let Some(verb) = p.word_at(doc.tokens[verb_tok].start) else {
             continue;
         };
-        if p.token(verb).is_none_or(|t| t.upos != "VERB") {
+        if doc.tok_upos(verb_tok) != "VERB" {
             continue;
         }
         let against = doc.tok_is_a(verb_tok, Class::Reversing)
@@ -1777,9 +1776,7 @@ pub(super) fn judged_after(
     if against_a_standard(doc, &cue) || cue.tok_end <= cue.tok {
         return None;
     }
-    let p = &doc.parse;
-    let last = p.word_at(doc.tokens[cue.tok_end - 1].start)?;
-    if p.token(last)?.upos != "ADP" {
+    if doc.tok_upos(cue.tok_end - 1) != "ADP" {
         return None;
     }
     new_issue_from(doc, items, cue.tok_end, stop_tok, false)

@@ -199,16 +199,9 @@ fn in_trailing_participle(doc: &Doc<'_>, items: &[Item], at: usize, to: usize) -
 /// `from..to`: "rejects the annexation and pledges to maintain this policy until ...", where
 /// the parser may take "pledges" for a noun, still opens a predicate of its own at "maintain".
 fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
-    let p = &doc.parse;
     (from..to)
         .find(|&t| doc.tok_is_a(t, Class::VerbCoordinator))
-        .is_some_and(|c| {
-            (c + 1..to).any(|t| {
-                p.word_at(doc.tokens[t].start)
-                    .and_then(|w| p.token(w))
-                    .is_some_and(|x| x.upos == "VERB")
-            })
-        })
+        .is_some_and(|c| (c + 1..to).any(|t| doc.tok_upos(t) == "VERB"))
 }
 
 /// Whether an event cue rejects a judgement its object names ("rejected the verdict", "will
@@ -420,7 +413,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 || (kind == Kind::Oppose && against_an_attack(k, doc, items, it))
                 || (kind == Kind::Oppose && severs_own_dealings(k, doc, it))
                 || (kind == Kind::Support && particle_of_a_verb(doc, it))
-                || (kind == Kind::Support && charged_act(k, doc, items, i))
+                || (kind == Kind::Support && charged_act(k, doc, items, i, s))
                 || (kind == Kind::Support && demanding_adjective(doc, it))
                 || (kind == Kind::Oppose && preposition_marks_infinitive(doc, it))
                 || (matches!(kind, Kind::Support | Kind::Oppose)
@@ -1537,19 +1530,12 @@ fn rival_claims(doc: &Doc<'_>, cue: &Item) -> bool {
 /// accusation's "of" or "for" (lexicon `backing_gerund`) is the act charged, the accused's as
 /// the accuser tells it, which the accused often denies; it is no stance of the accuser's, whose
 /// own is against that support (`issues::accused_of`).
-fn charged_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], i: usize) -> bool {
+fn charged_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], i: usize, s: usize) -> bool {
     let cue = &items[i];
-    if cue.tok == 0
-        || !doc.tok_is_a(cue.tok - 1, Class::ChargePreposition)
-        || !doc.tok_in_lex(cue.tok, Lex::BackingGerund)
-    {
-        return false;
-    }
-    let of = cue.tok - 1;
+    let stop_tok = doc.sentences[s].tokens.end;
     items[..i].iter().any(|x| {
         kind_of(k, x) == Some(Kind::Accuse)
-            && x.tok_end <= of
-            && of - x.tok_end < issues::ACCUSED_OF_WINDOW
+            && issues::charged_backing_gerund(doc, x.tok_end, stop_tok) == Some(cue.tok)
     })
 }
 
@@ -1612,10 +1598,7 @@ fn demanding_adjective(doc: &Doc<'_>, cue: &Item) -> bool {
     }
     let p = &doc.parse;
     let words = p.words_in(cue.start, cue.end);
-    let after_noun = cue.tok > 0
-        && p.word_at(doc.tokens[cue.tok - 1].start)
-            .and_then(|w| p.token(w))
-            .is_some_and(|t| t.upos == "NOUN");
+    let after_noun = cue.tok > 0 && doc.tok_upos(cue.tok - 1) == "NOUN";
     after_noun
         || p.head_of(&words)
             .is_some_and(|w| p.has_rel(w, "amod") || p.token(w).is_some_and(|t| t.deprel == "acl"))
