@@ -105,11 +105,17 @@ pub(super) fn accused_of(
 fn charge_start(doc: &Doc<'_>, end: usize, stop_tok: usize) -> Option<(usize, usize)> {
     let window = (end + ACCUSED_OF_WINDOW).min(stop_tok);
     let of = (end..window).find(|&t| doc.tok_is_a(t, Class::ChargePreposition))?;
+    Some((of, charged_word(doc, of, stop_tok)))
+}
+
+/// The first word after the charge's preposition at token `of`, past words that lead an issue
+/// in ("of allegedly supporting").
+fn charged_word(doc: &Doc<'_>, of: usize, stop_tok: usize) -> usize {
     let mut first = of + 1;
     while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
         first += 1;
     }
-    Some((of, first))
+    first
 }
 
 /// Token `first` when it is a gerund of backing (lexicon `backing_gerund`) before `stop_tok`.
@@ -118,11 +124,15 @@ fn backing_gerund_at(doc: &Doc<'_>, first: usize, stop_tok: usize) -> Option<usi
 }
 
 /// The gerund of backing an accusation whose cue ends at token `end` charges ("accused
-/// Thailand of supporting the Shan"): the one recogniser of that charge, read both as the act
-/// opposed (`accused_of`) and as no support of the accuser's (`charged_act` in the stances).
+/// Thailand of supporting the Shan"), which is no support of the accuser's (`charged_act` in
+/// the stances). Every "of" or "for" in the window is tried, not only the first that
+/// `accused_of` names the charge by: "accused the Philippines of lying and of backing
+/// fishermen" charges the backing too.
 pub(super) fn charged_backing_gerund(doc: &Doc<'_>, end: usize, stop_tok: usize) -> Option<usize> {
-    let (_, first) = charge_start(doc, end, stop_tok)?;
-    backing_gerund_at(doc, first, stop_tok)
+    let window = (end + ACCUSED_OF_WINDOW).min(stop_tok);
+    (end..window)
+        .filter(|&t| doc.tok_is_a(t, Class::ChargePreposition))
+        .find_map(|of| backing_gerund_at(doc, charged_word(doc, of, stop_tok), stop_tok))
 }
 
 /// A charge of backing a side, from its gerund at token `g` (lexicon `backing_gerund`:
