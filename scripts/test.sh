@@ -23,6 +23,7 @@ source scripts/polemos-bin.sh
 "$POLEMOS_BIN" evaluate eval/news --summary --floors eval/floors/news.toml
 "$POLEMOS_BIN" evaluate eval/petrarch --summary --floors eval/floors/petrarch.toml
 python3 scripts/convert-petrarch.py --check > /dev/null
+python3 scripts/phoenix_orgs.py --check
 python3 scripts/cameo-verbs.py --check
 python3 scripts/phoenix_people.py ../shared/corpora/petrarch2-dictionaries \
   | cmp - crates/polemos-extract/data/people.tsv

@@ -15,11 +15,17 @@ use polemos_core::model::{ActorKind, DisputeKind, DisputeStatus, PloverType};
 use polemos_core::names::{fold_diacritics, slugify};
 
 /// The built-in data files, in load order.
-pub const BUILTIN: [(&str, &str); 11] = [
+pub const BUILTIN: [(&str, &str); 12] = [
     ("states.tsv", include_str!("../data/states.tsv")),
     (
         "organizations.tsv",
         include_str!("../data/organizations.tsv"),
+    ),
+    // Converted from the Phoenix dictionaries by `scripts/phoenix_orgs.py`, which leaves out
+    // every name the hand-written files hold: their rows win.
+    (
+        "organizations-phoenix.tsv",
+        include_str!("../data/organizations-phoenix.tsv"),
     ),
     ("titles.tsv", include_str!("../data/titles.tsv")),
     ("cues.tsv", include_str!("../data/cues.tsv")),
@@ -1180,6 +1186,29 @@ mod tests {
             ids.iter().any(|i| i.ends_with("/ANDEAN-COMMUNITY")),
             "{ids:?}"
         );
+    }
+
+    #[test]
+    fn phoenix_bodies_are_read_with_their_kind_and_common_words_of_excluded_entries_are_not() {
+        let text = "Angry brigade members said the Lord's Resistance Army attacked a camp \
+                    that the Carter Center supports.";
+        let actors = crate::test_support::extractor()
+            .extract(text, &crate::ArticleMeta::default())
+            .expect("extracts")
+            .actors;
+        let kind = |id: &str| actors.iter().find(|a| a.name.ends_with(id)).map(|a| a.kind);
+        assert_eq!(
+            kind("/PHX-LORD-S-RESISTANCE-ARMY"),
+            Some(ActorKind::ArmedGroup),
+            "{actors:?}"
+        );
+        assert_eq!(
+            kind("/PHX-CARTER-CENTER"),
+            Some(ActorKind::InternationalOrganization),
+            "{actors:?}"
+        );
+        // "ANGRY_BRIGADE_" is left out of the converted file: two common words.
+        assert_eq!(actors.len(), 2, "{actors:?}");
     }
 
     #[test]
