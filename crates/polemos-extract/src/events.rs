@@ -919,7 +919,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // diplomatic ties", "X and Y delayed their meeting"; and so is reducing or breaking
             // relations (CAMEO 16x, mode `withdraw`), whatever words name it: "Sudan and Uganda
             // broke relations".
-            let lessened = cue.event_type == PloverType::Sanction && cue.mode == "withdraw";
+            // Not when a phrase names whom the act is aimed at, though the resolver does not
+            // know it: "The EU and the US cut ties with the junta".
+            let lessened = cue.event_type == PloverType::Sanction
+                && cue.mode == "withdraw"
+                && !event_args::aimed_at_a_named_party(doc, it);
             let mutual = (tree.target == Who::Other || !cue.objects.is_empty() || lessened)
                 && srcs.len() >= 2;
             // "X and Y are hurting their people": a blow to what the parties' pronoun owns falls

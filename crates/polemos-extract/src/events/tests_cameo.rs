@@ -272,3 +272,19 @@ fn coordinated_doers_that_break_relations_break_them_with_each_other() {
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
     assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", codes(text));
 }
+
+#[test]
+fn coordinated_doers_that_cut_ties_with_an_unknown_party_do_not_cut_them_with_each_other() {
+    // "with" names whom the break is aimed at, though no actor is known for it: the doers are
+    // not each other's targets.
+    for text in [
+        "Chile and Peru cut ties with the rebels.",
+        "Chile and Peru have broken off relations with the Lima cartel.",
+    ] {
+        assert!(
+            !has(text, "CHL", "SANCTION", "PER") && !has(text, "PER", "SANCTION", "CHL"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+}
