@@ -1013,6 +1013,21 @@ pub(crate) fn aimed_at_a_named_party(doc: &Doc<'_>, cue: &Item) -> bool {
         .any(|d| aimed(d) || (p.has_rel(d, "obj") && p.dependents(d).any(aimed)))
 }
 
+/// The byte spans of the clauses that modify the object of the verb cue `cue` (`acl`,
+/// `acl:relcl`): "cancelled the treaty signed by Spain and France", "the exchanges planned for
+/// its students in France". An actor named there is not whom the act is aimed at.
+pub(crate) fn object_clause_spans(doc: &Doc<'_>, cue: &Item) -> Vec<(usize, usize)> {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return Vec::new();
+    };
+    p.dependents(v)
+        .filter(|o| p.has_rel(*o, "obj"))
+        .flat_map(|o| p.dependents(o).filter(|d| p.has_rel(*d, "acl")))
+        .filter_map(|d| p.subtree_span(d))
+        .collect()
+}
+
 /// Whether the verb of visiting `cue` is done to a place or thing of its own: "Denmark and
 /// Norway visited refugee camps" (its object, as `force_upon_a_thing` reads it), also where the
 /// parse hangs the participle on that noun as its modifier ("met with the leaders and visited

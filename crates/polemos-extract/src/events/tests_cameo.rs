@@ -288,3 +288,22 @@ fn coordinated_doers_that_cut_ties_with_an_unknown_party_do_not_cut_them_with_ea
         );
     }
 }
+
+#[test]
+fn a_pact_cancelled_is_not_aimed_at_states_named_in_a_clause_on_it() {
+    // "signed by", "planned for": a clause modifying the object names others than whom the
+    // cancelling is aimed at.
+    for text in [
+        "Chile cancelled the treaty drafted by Peru and Bolivia.",
+        "Chile scrapped the exchanges arranged for its cadets in Peru.",
+    ] {
+        assert!(
+            !codes(text).iter().any(|c| c.0 == "SANCTION"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+    // The state named with the object still is.
+    let text = "Chile cancelled its treaty with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+}
