@@ -998,6 +998,36 @@ pub(crate) fn force_upon_a_thing(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
+/// Whether the verb cue `cue`, or its object, has a phrase of a target's case ("with",
+/// "against": `target_case`) naming whom the act is aimed at, known actor or not: "The EU and the
+/// US cut ties with the junta" is aimed at the junta, so the coordinated doers do not cut ties
+/// with each other.
+pub(crate) fn aimed_at_a_named_party(doc: &Doc<'_>, cue: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return false;
+    };
+    let aimed =
+        |d: Word| (p.has_rel(d, "obl") || p.has_rel(d, "nmod")) && case_in(p, d, Class::TargetCase);
+    p.dependents(v)
+        .any(|d| aimed(d) || (p.has_rel(d, "obj") && p.dependents(d).any(aimed)))
+}
+
+/// The byte spans of the clauses that modify the object of the verb cue `cue` (`acl`,
+/// `acl:relcl`): "cancelled the treaty signed by Spain and France", "the exchanges planned for
+/// its students in France". An actor named there is not whom the act is aimed at.
+pub(crate) fn object_clause_spans(doc: &Doc<'_>, cue: &Item) -> Vec<(usize, usize)> {
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(cue.start, cue.end)) else {
+        return Vec::new();
+    };
+    p.dependents(v)
+        .filter(|o| p.has_rel(*o, "obj"))
+        .flat_map(|o| p.dependents(o).filter(|d| p.has_rel(*d, "acl")))
+        .filter_map(|d| p.subtree_span(d))
+        .collect()
+}
+
 /// Whether the verb of visiting `cue` is done to a place or thing of its own: "Denmark and
 /// Norway visited refugee camps" (its object, as `force_upon_a_thing` reads it), also where the
 /// parse hangs the participle on that noun as its modifier ("met with the leaders and visited

@@ -577,6 +577,29 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
                 .collect()
             };
+            // Ending a pact or dealings through its object is aimed at the state named with
+            // that object, not at one named in a clause that modifies it: "cancelled the treaty
+            // signed by Spain and France". (Rejecting "a resolution drafted by Bolivia" is
+            // aimed at its drafter, so this holds for the withdrawing mode only.)
+            let targets: Vec<usize> = if cue.objects.is_empty()
+                || cue.event_type != PloverType::Sanction
+                || cue.mode != "withdraw"
+            {
+                targets
+            } else {
+                let clauses = event_args::object_clause_spans(doc, it);
+                targets
+                    .into_iter()
+                    .filter(|&a| {
+                        !items[i + 1..]
+                            .iter()
+                            .find(|x| matches!(x.kind, ItemKind::Actor { actor, .. } if actor == a))
+                            .is_some_and(|x| {
+                                clauses.iter().any(|&(s, e)| x.start >= s && x.end <= e)
+                            })
+                    })
+                    .collect()
+            };
             let tree_targets = who(&tree.target, &srcs).map(|x| {
                 x.0.into_iter()
                     .filter(|&a| !srcs.iter().any(|&x| doc.state_of(x) == doc.state_of(a)))
@@ -919,7 +942,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // diplomatic ties", "X and Y delayed their meeting"; and so is reducing or breaking
             // relations (CAMEO 16x, mode `withdraw`), whatever words name it: "Sudan and Uganda
             // broke relations".
-            let lessened = cue.event_type == PloverType::Sanction && cue.mode == "withdraw";
+            // Not when a phrase names whom the act is aimed at, though the resolver does not
+            // know it: "The EU and the US cut ties with the junta".
+            let lessened = cue.event_type == PloverType::Sanction
+                && cue.mode == "withdraw"
+                && !event_args::aimed_at_a_named_party(doc, it);
             let mutual = (tree.target == Who::Other || !cue.objects.is_empty() || lessened)
                 && srcs.len() >= 2;
             // "X and Y are hurting their people": a blow to what the parties' pronoun owns falls

@@ -272,3 +272,38 @@ fn coordinated_doers_that_break_relations_break_them_with_each_other() {
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
     assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", codes(text));
 }
+
+#[test]
+fn coordinated_doers_that_cut_ties_with_an_unknown_party_do_not_cut_them_with_each_other() {
+    // "with" names whom the break is aimed at, though no actor is known for it: the doers are
+    // not each other's targets.
+    for text in [
+        "Chile and Peru cut ties with the rebels.",
+        "Chile and Peru have broken off relations with the Lima cartel.",
+    ] {
+        assert!(
+            !has(text, "CHL", "SANCTION", "PER") && !has(text, "PER", "SANCTION", "CHL"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+}
+
+#[test]
+fn a_pact_cancelled_is_not_aimed_at_states_named_in_a_clause_on_it() {
+    // "signed by", "planned for": a clause modifying the object names others than whom the
+    // cancelling is aimed at.
+    for text in [
+        "Chile cancelled the treaty drafted by Peru and Bolivia.",
+        "Chile scrapped the exchanges arranged for its cadets in Peru.",
+    ] {
+        assert!(
+            !codes(text).iter().any(|c| c.0 == "SANCTION"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+    // The state named with the object still is.
+    let text = "Chile cancelled its treaty with Peru.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", codes(text));
+}
