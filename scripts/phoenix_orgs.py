@@ -33,13 +33,15 @@ import os
 import re
 import sys
 
+# The dictionary reader the people's conversion uses (this script's directory is on the path).
+from phoenix_people import entries, words
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 DATA = os.path.join(ROOT, "crates", "polemos-extract", "data")
 OUT = os.path.join(DATA, "organizations-phoenix.tsv")
 DEFAULT_DICTS = os.path.join(ROOT, "..", "shared", "corpora", "petrarch2-dictionaries")
 UD = os.path.join(ROOT, "..", "shared", "corpora", "ud-english-ewt", "en_ewt-ud-train.conllu")
-CODE = re.compile(r"\[([A-Z~!-]+)\s*([<>]?)\s*(\d{6,8})?(?:\s*-\s*(\d{6,8}))?\s*\]")
 SMALL = {"of", "the", "and", "for", "in", "on", "to", "at", "de", "du", "des", "la", "le", "el", "al"}
 # Words that make a name a body's (an entry of the international file without one is a person).
 BODY_WORDS = {
@@ -59,37 +61,6 @@ BODY_WORDS = {
     "EJERCITO", "FUERZAS", "MOVIMIENTO", "COMANDO", "KOMANDO", "BRIGADAS", "FRONTE", "ARMATA",
     "NUCLEI", "GRUPPO", "AUTODEFENSAS", "PARTIDO", "PARTI", "ORGANIZACION", "MOUVEMENT",
 }
-
-
-def words(name):
-    name = name.strip().strip("_").replace(" ", "_")
-    return [w for w in name.split("_") if w]
-
-
-def entries(path):
-    """Yields (names, codes, marked) per dictionary entry."""
-    names, codes, marked = [], [], False
-    with open(path, encoding="utf-8", errors="replace") as f:
-        for raw in f:
-            line = raw.rstrip("\n")
-            comment = ""
-            if "#" in line:
-                line, comment = line.split("#", 1)
-            if not line.strip():
-                continue
-            if line[0] not in "+ \t[":
-                if names:
-                    yield names, codes, marked
-                names, codes, marked = [line.split("[", 1)[0]], [], "CountryInfo" in comment
-            elif line[0] == "+":
-                # "+A_+B_": two aliases on one line.
-                for part in line[1:].split("[", 1)[0].split("+"):
-                    names.append(part)
-            if not names:
-                continue
-            codes.extend(CODE.findall(line))
-    if names:
-        yield names, codes, marked
 
 
 def read_vocabulary():

@@ -119,7 +119,7 @@ def usable(ws):
 
 
 def entries(path):
-    """Yields (names, codes, marked) per dictionary entry."""
+    """Yields (names, codes, marked) per dictionary entry; phoenix_orgs.py reads with it too."""
     names, codes, marked = [], [], False
     with open(path, encoding="utf-8", errors="replace") as f:
         for raw in f:
@@ -132,10 +132,10 @@ def entries(path):
             if line[0] not in "+ \t[":
                 if names:
                     yield names, codes, marked
-                head = line.split("[", 1)[0]
-                names, codes, marked = [head], [], "CountryInfo" in comment
+                names, codes, marked = [line.split("[", 1)[0]], [], "CountryInfo" in comment
             elif line[0] == "+":
-                names.append(line[1:].split("[", 1)[0])
+                # "+A_+B_": two aliases on one line.
+                names.extend(line[1:].split("[", 1)[0].split("+"))
             if not names:
                 continue
             codes.extend(CODE.findall(line))
