@@ -123,16 +123,16 @@ fn backing_gerund_at(doc: &Doc<'_>, first: usize, stop_tok: usize) -> Option<usi
     (first < stop_tok && doc.tok_in_lex(first, Lex::BackingGerund)).then_some(first)
 }
 
-/// The gerund of backing an accusation whose cue ends at token `end` charges ("accused
-/// Thailand of supporting the Shan"), which is no support of the accuser's (`charged_act` in
-/// the stances). Every "of" or "for" in the window is tried, not only the first that
-/// `accused_of` names the charge by: "accused the Philippines of lying and of backing
-/// fishermen" charges the backing too.
-pub(super) fn charged_backing_gerund(doc: &Doc<'_>, end: usize, stop_tok: usize) -> Option<usize> {
+/// Whether an accusation whose cue ends at token `end` charges the gerund of backing at token
+/// `g` ("accused Thailand of supporting the Shan"), which is then no support of the accuser's
+/// (`charged_act` in the stances). Every "of" or "for" in the window counts, not only the first
+/// that `accused_of` names the charge by: "accused the Philippines of lying and of backing
+/// fishermen", "of arming the rebels and of supporting the smugglers" charge each backing.
+pub(super) fn charges_backing(doc: &Doc<'_>, end: usize, stop_tok: usize, g: usize) -> bool {
     let window = (end + ACCUSED_OF_WINDOW).min(stop_tok);
     (end..window)
         .filter(|&t| doc.tok_is_a(t, Class::ChargePreposition))
-        .find_map(|of| backing_gerund_at(doc, charged_word(doc, of, stop_tok), stop_tok))
+        .any(|of| backing_gerund_at(doc, charged_word(doc, of, stop_tok), stop_tok) == Some(g))
 }
 
 /// A charge of backing a side, from its gerund at token `g` (lexicon `backing_gerund`:
@@ -1338,11 +1338,8 @@ fn act_after(
         // "urged North Korea to release the two women": a verb of freeing asked of another
         // names the release the asker backs, whoever is freed (lexicon `freeing_verb`), when
         // people or a vessel are freed ("release data", "free up grain exports" are no release).
-        if !against && doc.tok_in_lex(verb_tok, Lex::FreeingVerb) && captive(p, verb, object) {
-            return Some((
-                Accused::New("release".to_owned(), "release".to_owned()),
-                false,
-            ));
+        if !against && let Some((id, title)) = release_asked(doc, verb_tok, verb, object) {
+            return Some((Accused::New(id, title), false));
         }
         // "urged both sides to exercise restraint": a course asked of another is the asker's
         // issue, named by the verb's object, when the verb only takes the course up.
@@ -2026,10 +2023,21 @@ fn requested_act_named(
     let p = &doc.parse;
     let verb = p.word_at(doc.tokens[verb_tok].start)?;
     let object = p.dependent(verb, "obj")?;
-    if doc.tok_in_lex(verb_tok, Lex::FreeingVerb) && captive(p, verb, object) {
-        return Some(("release".to_owned(), "release".to_owned()));
-    }
-    refused_act(doc, items, verb, object, stop_tok)
+    release_asked(doc, verb_tok, verb, object)
+        .or_else(|| refused_act(doc, items, verb, object, stop_tok))
+}
+
+/// The release a verb of freeing (lexicon `freeing_verb`) at token `verb_tok` asks for, when
+/// people or a vessel are freed (`captive`): "to release the two women". "release data", "free
+/// up grain exports" are no release.
+fn release_asked(
+    doc: &Doc<'_>,
+    verb_tok: usize,
+    verb: Word,
+    object: Word,
+) -> Option<(String, String)> {
+    (doc.tok_in_lex(verb_tok, Lex::FreeingVerb) && captive(&doc.parse, verb, object))
+        .then(|| ("release".to_owned(), "release".to_owned()))
 }
 
 /// Where the demonyms of a request's askers end when a noun of request (lexicon

@@ -1535,7 +1535,7 @@ fn charged_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], i: usize, s: usize)
     let stop_tok = doc.sentences[s].tokens.end;
     items[..i].iter().any(|x| {
         kind_of(k, x) == Some(Kind::Accuse)
-            && issues::charged_backing_gerund(doc, x.tok_end, stop_tok) == Some(cue.tok)
+            && issues::charges_backing(doc, x.tok_end, stop_tok, cue.tok)
     })
 }
 

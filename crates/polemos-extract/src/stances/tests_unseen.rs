@@ -414,10 +414,14 @@ fn a_charge_of_backing_a_side_is_opposed_as_that_support() {
 #[test]
 fn a_backing_charged_after_another_charge_backs_nothing() {
     // Invented: the second "of" charges the backing; the accuser backs no one.
-    let text = "Chile and Peru dispute their maritime border.\n\nPeru accused Chile of lying and of backing the smugglers.";
-    let s = stances(text);
-    assert!(
-        !s.iter().any(|(a, _, l)| a == "PER" && l == "support"),
-        "{text}: {s:?}"
-    );
+    for text in [
+        "Chile and Peru dispute their maritime border.\n\nPeru accused Chile of lying and of backing the smugglers.",
+        "Chile and Peru dispute their maritime border.\n\nPeru accused Chile of arming the rebels and of supporting the smugglers.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(a, _, l)| a == "PER" && l == "support"),
+            "{text}: {s:?}"
+        );
+    }
 }
