@@ -58,6 +58,35 @@ fn future_context(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
     (floor.max(i.saturating_sub(6))..i).any(|t| doc.tok_is_a(t, Class::Future))
 }
 
+/// Whether the verb a weekday dates has a future auxiliary, however far before the weekday it
+/// stands ("will hold talks with Burmese officials, Wednesday"): the parse reaches past the
+/// word window. The verb is the first one above the weekday (the parser may hang a weekday
+/// after a comma on the nearest noun). Asked only when a future word comes before the weekday
+/// in its sentence, so no other sentence is parsed for it.
+fn future_verb(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
+    if !(floor..i).any(|t| doc.tok_is_a(t, Class::Future)) {
+        return false;
+    }
+    let p = &doc.parse;
+    let is_verb = |w| {
+        p.token(w)
+            .is_some_and(|t| matches!(t.upos.as_str(), "VERB" | "AUX"))
+    };
+    let mut at = p.word_at(doc.tokens[i].start);
+    let verb = loop {
+        match at.and_then(|w| p.head(w)) {
+            Some(h) if is_verb(h) => break h,
+            Some(h) => at = Some(h),
+            None => return false,
+        }
+    };
+    p.dependents(verb).any(|d| {
+        p.has_rel(d, "aux")
+            && p.token(d)
+                .is_some_and(|t| doc.lang.is(Class::Future, &t.text.to_ascii_lowercase()))
+    })
+}
+
 #[allow(clippy::too_many_lines)]
 fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> {
     let pub_date = doc.published;
@@ -141,11 +170,12 @@ fn match_at(doc: &Doc<'_>, i: usize, end: usize, floor: usize) -> Option<Found> 
                 ..f
             });
         }
-        let future = future_context(doc, i, floor);
+        let future = future_context(doc, i, floor) || future_verb(doc, i, floor);
         let d = pub_date.and_then(|p| {
             let delta = i64::from(wd.num_days_from_monday())
                 - i64::from(p.weekday().num_days_from_monday());
-            if future {
+            let same_day = delta == 0 && i > floor && doc.tok_is_a(i - 1, Class::SameDay);
+            if future && !same_day {
                 shift(p, if delta <= 0 { delta + 7 } else { delta })
             } else {
                 shift(p, if delta > 0 { delta - 7 } else { delta })
@@ -394,6 +424,7 @@ mod tests {
         text::lines(&k, &mut doc);
         text::tokens(&mut doc);
         text::sentences(&mut doc);
+        crate::tree::run(&k, &mut doc);
         run(&mut doc);
         doc.dates
             .iter()
@@ -494,6 +525,31 @@ mod tests {
     fn future_weekday_goes_forward() {
         let got = dates("He will visit on Friday.", "2018-09-19");
         assert_eq!(got[0].1, d("2018-09-21"));
+    }
+
+    #[test]
+    fn a_weekday_of_a_future_verb_goes_forward_however_far_the_auxiliary() {
+        // Published on a Wednesday: the Wednesday of talks that "will" be held is next week's,
+        // though "will" stands beyond the word window.
+        let got = dates(
+            "Bangladesh's foreign secretary will hold talks with Burmese officials, Wednesday, \
+             in a bid to defuse the row.",
+            "2008-10-29",
+        );
+        assert_eq!(got[0].1, d("2008-11-05"));
+        // A future word in another clause does not move a past act's weekday.
+        let got = dates(
+            "The talks that will decide the border's fate were announced by the foreign \
+             ministry of Burma on Wednesday.",
+            "2008-10-29",
+        );
+        assert_eq!(got[0].1, d("2008-10-29"));
+        // "later Wednesday" in a Wednesday report is that day.
+        let got = dates(
+            "Officials say the minister will meet his Burmese counterpart later Wednesday.",
+            "2008-10-29",
+        );
+        assert_eq!(got[0].1, d("2008-10-29"));
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub const BUILTIN: [(&str, &str); 1] = [("lang-en.tsv", include_str!("../data/la
 pub enum Class {
     /// Words before a date that put it in the future ("will", "next", "upcoming").
     Future,
+    /// Words before a weekday that put it on the story's own day when it is that day ("later
+    /// Monday" in a Monday report is today, not next week).
+    SameDay,
     /// Words after which a bare month name is a date ("in", "since", "until").
     MonthPreposition,
     /// Month names that are also common words ("may", "march"): dates only when capitalised.
@@ -413,8 +416,9 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 165] = [
+pub const CLASSES: [(Class, &str); 166] = [
     (Class::Future, "future"),
+    (Class::SameDay, "same_day"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),
     (Class::PeriodEnd, "period_end"),
