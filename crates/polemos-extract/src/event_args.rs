@@ -875,7 +875,12 @@ fn phrase_actors(
     if depth == 0 || venue {
         return Vec::new();
     }
+    let placed = placed_people(p, w);
     for d in p.dependents(w) {
+        // "the judges from Sri Lanka": a phrase that only places people names no owner.
+        if placed && p.has_rel(d, "nmod") {
+            continue;
+        }
         let seated = p.has_rel(d, "nmod")
             && case_in(p, d, Class::SeatCase)
             && p.token(w).is_some_and(|t| {
@@ -901,6 +906,41 @@ fn phrase_actors(
         }
     }
     Vec::new()
+}
+
+/// Whether `w` is a noun of people whom an owner phrase only places (the lexicon's
+/// `placed_people`: "refugees from Burma").
+fn placed_people(p: &Parse<'_>, w: Word) -> bool {
+    p.token(w).is_some_and(|t| {
+        p.lexicon()
+            .is(Lex::PlacedPeople, &t.text.to_ascii_lowercase())
+    })
+}
+
+/// Whether the object `o` is people whom a phrase naming an actor only places ("warned the
+/// judges from Sri Lanka"): the act is aimed at them, not at that actor.
+fn placed_by_an_actor(p: &Parse<'_>, map: &[Option<usize>], o: Word) -> bool {
+    p.conjuncts(o).into_iter().any(|c| {
+        placed_people(p, c)
+            && p.dependents(c).any(|d| {
+                p.has_rel(d, "nmod")
+                    && p.conjuncts(d)
+                        .iter()
+                        .any(|x| map.get(x.index).copied().flatten().is_some())
+            })
+    })
+}
+
+/// "has neither confirmed nor denied the reports": a verb that "neither" marks is negated, and
+/// so are the verbs coordinated with it (`negated` walks up to it). Not "neither side" (the
+/// word then hangs on the noun).
+fn neither_marked(p: &Parse<'_>, v: Word) -> bool {
+    p.token(v).is_some_and(|t| t.upos == "VERB")
+        && p.dependents(v).any(|d| {
+            (p.has_rel(d, "advmod") || p.has_rel(d, "cc"))
+                && p.token(d)
+                    .is_some_and(|t| p.lang().is(Class::Neither, &t.lemma.to_ascii_lowercase()))
+        })
 }
 
 fn case_of(p: &Parse<'_>, w: Word) -> Option<String> {
@@ -1066,7 +1106,7 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
     }
     let mut x = w;
     for _ in 0..4 {
-        if p.negated(x) || case_in(p, x, Class::Without) {
+        if p.negated(x) || case_in(p, x, Class::Without) || neither_marked(p, x) {
             return true;
         }
         if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj")) {
@@ -1726,6 +1766,11 @@ fn verbal(
         } else {
             who(p, map, d, !direct)
         };
+        // People the object only places leave no target for the token rules to find in
+        // their phrase ("warned the judges from Sri Lanka" is no threat to Sri Lanka).
+        if w.is_nobody() && p.has_rel(d, "obj") && placed_by_an_actor(p, map, d) {
+            args.too_deep = true;
+        }
         // "withdrew its troops", "recalled their ambassador": an object owned by a pronoun is
         // the subject's own, not whom the act is aimed at.
         let owned = p.token(d).is_none_or(|t| t.upos != "PRON")

@@ -84,6 +84,9 @@ pub enum Lex {
     /// Nouns after a demonym of armed men who act for no state ("Nigerian gunmen"): an armed
     /// group of their own.
     ArmedGroupNoun,
+    /// Nouns of people whom an owner phrase only places ("refugees from Burma", "judges from
+    /// Sri Lanka"): an act upon them is not aimed at the state they come from.
+    PlacedPeople,
     /// Words that make a capitalized phrase an institution's or a place's name, not a person's
     /// ("Cato Institute", "King Fahd Causeway").
     InstitutionWord,
@@ -521,7 +524,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 178] = [
+pub const LEXICONS: [(Lex, &str, Case); 179] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -558,6 +561,7 @@ pub const LEXICONS: [(Lex, &str, Case); 178] = [
     (Lex::HeadRole, "head_role", Case::AsWritten),
     (Lex::PrivateGroup, "private_group", Case::Any),
     (Lex::ArmedGroupNoun, "armed_group_noun", Case::Any),
+    (Lex::PlacedPeople, "placed_people", Case::Any),
     (Lex::InstitutionWord, "institution_word", Case::AsWritten),
     (Lex::AbbreviatedGiven, "abbreviated_given", Case::AsWritten),
     (Lex::Opposition, "opposition", Case::Any),

@@ -762,3 +762,53 @@ fn a_recalled_envoy_to_a_capital_is_aimed_at_its_state() {
         events(text)
     );
 }
+
+#[test]
+fn people_a_phrase_only_places_are_not_their_state() {
+    // The judges are warned, not Peru; no state after the verb stands in for them.
+    let text = "Chile warned the judges from Peru that they would face travel bans if they \
+                took the posts.";
+    let found = events(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(_, _, g, _)| g.iter().any(|x| x == "PER")),
+        "{found:?}"
+    );
+    let text = "Chile threatened the refugees from Bolivia with expulsion.";
+    let found = events(text);
+    assert!(
+        !found
+            .iter()
+            .any(|(_, _, g, _)| g.iter().any(|x| x == "BOL")),
+        "{found:?}"
+    );
+    // Envoys from a state act for it.
+    let text = "Chile expelled the ambassadors from Peru and Bolivia on Monday.";
+    assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+}
+
+#[test]
+fn a_verb_neither_marks_is_negated_with_its_conjuncts() {
+    for text in [
+        "Chile has neither confirmed or denied the reports from Peru.",
+        "Chile neither confirmed nor denied the charge by Peru.",
+    ] {
+        let found = events(text);
+        assert!(
+            found
+                .iter()
+                .all(|(_, t, _, negated)| t != "REJECT" || *negated),
+            "{text}: {found:?}"
+        );
+    }
+    // A plain denial stands.
+    let text = "Chile denied the charge by Peru.";
+    let found = events(text);
+    assert!(
+        found
+            .iter()
+            .any(|(_, t, _, negated)| t == "REJECT" && !negated),
+        "{found:?}"
+    );
+}

@@ -237,6 +237,21 @@ fn parties_that_renew_ties_together_support_each_other() {
 }
 
 #[test]
+fn an_attack_in_words_is_criticism_not_force() {
+    let text =
+        "On Monday the Chilean president launched a scathing attack on Peru over the ruling.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "ASSAULT"),
+        "{:?}",
+        events(text)
+    );
+    // An attack without such words is still force.
+    let text = "Chile launched an attack on Peru at dawn.";
+    assert!(has(text, "CHL", "ASSAULT", "PER"), "{:?}", events(text));
+}
+
+#[test]
 fn putting_off_a_meeting_is_a_sanction_but_putting_off_a_vote_is_not() {
     let text = "Japan and China have postponed their summit after the collision.";
     assert!(has(text, "JPN", "SANCTION", "CHN"), "{:?}", events(text));
