@@ -338,6 +338,9 @@ pub enum Class {
     WorkplacePreposition,
     /// Prepositions after an accusation naming the act charged ("accused X of ...", "blamed X for ...").
     ChargePreposition,
+    /// Nouns of a span of time after "for" that say how long, not what is charged ("accused each
+    /// other for years of ...").
+    ChargeDuration,
     /// Prepositions after the actor a stance is taken toward naming what it is about ("protested to Russia over ...").
     GrievancePreposition,
     /// The word before a judgement of a verb's object ("described the drills as provocative").
@@ -542,6 +545,7 @@ pub const CLASSES: [(Class, &str); 166] = [
     (Class::ServicePreposition, "service_preposition"),
     (Class::WorkplacePreposition, "workplace_preposition"),
     (Class::ChargePreposition, "charge_preposition"),
+    (Class::ChargeDuration, "charge_duration"),
     (Class::GrievancePreposition, "grievance_preposition"),
     (Class::PredicativeAs, "predicative_as"),
     (Class::PhraseCoordinator, "phrase_coordinator"),

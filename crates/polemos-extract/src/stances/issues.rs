@@ -104,8 +104,29 @@ pub(super) fn accused_of(
 /// ("of allegedly supporting").
 fn charge_start(doc: &Doc<'_>, end: usize, stop_tok: usize) -> Option<(usize, usize)> {
     let window = (end + ACCUSED_OF_WINDOW).min(stop_tok);
-    let of = (end..window).find(|&t| doc.tok_is_a(t, Class::ChargePreposition))?;
+    let of = (end..window)
+        .filter(|&t| doc.tok_is_a(t, Class::ChargePreposition))
+        .find(|&t| !says_how_long(doc, t, window))?;
     Some((of, charged_word(doc, of, stop_tok)))
+}
+
+/// Whether the preposition at token `t` says how long the accusing has gone on (lexicon class
+/// `charge_duration`: "accused each other for years of supporting rebels", "for many months"),
+/// with the charge's own preposition after it before `window`. "blamed Sudan for years of
+/// neglect" charges the years of neglect: an "of" before a noun the parse hangs on the span of
+/// time is part of it (one before a gerund is the charge, wherever the parse hangs it).
+fn says_how_long(doc: &Doc<'_>, t: usize, window: usize) -> bool {
+    let p = &doc.parse;
+    let word = |x: usize| p.word_at(doc.tokens[x].start);
+    let duration = (t + 1..(t + 3).min(window)).find(|&x| doc.tok_is_a(x, Class::ChargeDuration));
+    duration.is_some_and(|d| {
+        (d + 1..window).any(|x| {
+            doc.tok_is_a(x, Class::ChargePreposition)
+                && word(x).and_then(|w| p.head(w)).is_none_or(|h| {
+                    p.token(h).is_some_and(|x| x.upos == "VERB") || p.head(h) != word(d)
+                })
+        })
+    })
 }
 
 /// The first word after the charge's preposition at token `of`, past words that lead an issue
@@ -162,6 +183,7 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
         && (matches!(doc.tokens[end].kind, TokKind::Word) || inner_hyphen(doc, end) && end > start)
         && !doc.tok_is_a(end, Class::IssueEnd)
         && !(end > start && doc.tok_upos(end) == "ADV")
+        && !(end > start && post_nominal_participle(doc, end))
     {
         end += 1;
     }
@@ -180,6 +202,20 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
         .join(" ");
     let title = format!("{name} {side}");
     Some((slugify(&title)?, title))
+}
+
+/// Whether token `t` is a participle right after a noun, which opens a clause modifying it
+/// ("rebel movements aimed at toppling the government", "a network plotting to kill"): the
+/// side backed ends before it. A participle after an inner hyphen is a word of a name
+/// ("US-backed militias").
+fn post_nominal_participle(doc: &Doc<'_>, t: usize) -> bool {
+    t > 0
+        && matches!(doc.tok_upos(t - 1), "NOUN" | "PROPN")
+        && doc
+            .parse
+            .word_at(doc.tokens[t].start)
+            .and_then(|w| doc.parse.token(w))
+            .is_some_and(|x| matches!(x.xpos.as_str(), "VBN" | "VBG"))
 }
 
 /// The act an attempt is accused of, from the verb after its "to" (token `from`, maybe after

@@ -322,6 +322,58 @@ fn an_accusation_not_made_or_of_no_side_backed_takes_no_side() {
 }
 
 #[test]
+fn a_clause_modifying_the_side_backed_is_no_part_of_its_name() {
+    for (text, accuser, side) in [
+        (
+            "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of arming militias aimed at overthrowing the government.",
+            "TCD",
+            "support-for-militias",
+        ),
+        (
+            "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of financing a network planning to attack the capital.",
+            "TCD",
+            "support-for-network",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(has(&s, accuser, side, "oppose"), "{text}: {s:?}");
+    }
+    // A side with a hyphenated past participle keeps it: it is a word of the name.
+    let s = stances(
+        "Iran and Saudi Arabia are locked in a regional rivalry.\n\nIran accused Saudi Arabia of funding the US-backed militias.",
+    );
+    assert!(
+        has(&s, "IRN", "support-for-us-backed-militias", "oppose"),
+        "{s:?}"
+    );
+}
+
+#[test]
+fn a_for_that_says_how_long_is_not_the_charge() {
+    // "accused each other for years of ...": the charge is after the span of time.
+    let s = stances(
+        "Chad and Sudan are locked in a bitter rivalry.\n\nChad and Sudan have accused each other for many years of arming rebel groups.",
+    );
+    assert!(
+        has(&s, "TCD", "support-for-rebel-groups", "oppose"),
+        "{s:?}"
+    );
+    assert!(
+        has(&s, "SDN", "support-for-rebel-groups", "oppose"),
+        "{s:?}"
+    );
+    // A "for" naming the charge itself stays the charge, even with a span of time in it.
+    let s = stances(
+        "Chad and Sudan are locked in a bitter rivalry.\n\nChad blamed Sudan for years of neglect along the border.",
+    );
+    assert!(
+        !s.iter()
+            .any(|(a, i, _)| a == "TCD" && i.starts_with("neglect")),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn only_the_claimers_territory_after_a_preposition_as_claims_places() {
     // "as" a conjunction, or a phrase that is no territory of the claimer's, claims nothing; nor
     // does a claim never made.
