@@ -419,7 +419,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 166] = [
+pub const CLASSES: [(Class, &str); 167] = [
     (Class::Future, "future"),
     (Class::SameDay, "same_day"),
     (Class::MonthPreposition, "month_preposition"),
