@@ -58,11 +58,14 @@ fn future_context(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
     (floor.max(i.saturating_sub(6))..i).any(|t| doc.tok_is_a(t, Class::Future))
 }
 
-/// Whether the verb a weekday dates has a future auxiliary, however far before the weekday it
-/// stands ("will hold talks with Burmese officials, Wednesday"): the parse reaches past the
-/// word window. The verb is the first one above the weekday (the parser may hang a weekday
-/// after a comma on the nearest noun). Asked only when a future word comes before the weekday
-/// in its sentence, so no other sentence is parsed for it.
+/// Whether the verb a bare weekday dates has a future auxiliary ("will", "shall", not the
+/// "would" of reported or habitual past), however far before the weekday it stands ("will hold
+/// talks with Burmese officials, Wednesday"): the parse reaches past the word window. A weekday
+/// set off by commas may hang on the nearest noun as an apposition: the verb is then the first
+/// one above it. A weekday with a preposition, or one owning or qualifying a noun ("the
+/// incident on Monday", "Monday's incursion"), dates that thing, not the verb above it. Asked
+/// only when a future word comes before the weekday in its sentence, so no other sentence is
+/// parsed for it.
 fn future_verb(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
     if !(floor..i).any(|t| doc.tok_is_a(t, Class::Future)) {
         return false;
@@ -72,18 +75,35 @@ fn future_verb(doc: &Doc<'_>, i: usize, floor: usize) -> bool {
         p.token(w)
             .is_some_and(|t| matches!(t.upos.as_str(), "VERB" | "AUX"))
     };
-    let mut at = p.word_at(doc.tokens[i].start);
-    let verb = loop {
-        match at.and_then(|w| p.head(w)) {
-            Some(h) if is_verb(h) => break h,
-            Some(h) => at = Some(h),
-            None => return false,
+    let Some(day) = p.word_at(doc.tokens[i].start) else {
+        return false;
+    };
+    if p.dependent(day, "case").is_some() {
+        return false;
+    }
+    let verb = match p.token(day).map(|t| t.deprel.as_str()) {
+        Some("appos") => {
+            let mut at = day;
+            loop {
+                match p.head(at) {
+                    Some(h) if is_verb(h) => break h,
+                    Some(h) => at = h,
+                    None => return false,
+                }
+            }
         }
+        Some("obl" | "obl:tmod" | "obl:unmarked" | "nmod:tmod") => match p.head(day) {
+            Some(h) if is_verb(h) => h,
+            _ => return false,
+        },
+        _ => return false,
     };
     p.dependents(verb).any(|d| {
         p.has_rel(d, "aux")
-            && p.token(d)
-                .is_some_and(|t| doc.lang.is(Class::Future, &t.text.to_ascii_lowercase()))
+            && p.token(d).is_some_and(|t| {
+                doc.lang
+                    .is(Class::FutureAuxiliary, &t.text.to_ascii_lowercase())
+            })
     })
 }
 
@@ -544,6 +564,16 @@ mod tests {
             "2008-10-29",
         );
         assert_eq!(got[0].1, d("2008-10-29"));
+        // A weekday that dates a thing, or a "would" of the past, does not go forward.
+        for text in [
+            "Japan will demand an explanation from Beijing over the incident near the islands \
+             on Wednesday.",
+            "Tokyo will lodge a formal protest with Beijing over Wednesday's incursion by ships.",
+            "The spokesman said the minister would not comment on the clash, Wednesday.",
+        ] {
+            let got = dates(text, "2008-10-29");
+            assert_eq!(got[0].1, d("2008-10-29"), "{text}");
+        }
         // "later Wednesday" in a Wednesday report is that day.
         let got = dates(
             "Officials say the minister will meet his Burmese counterpart later Wednesday.",

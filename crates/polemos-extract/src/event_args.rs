@@ -918,22 +918,26 @@ fn placed_people(p: &Parse<'_>, w: Word) -> bool {
 }
 
 /// Whether the object `o` is people whom a phrase naming an actor only places ("warned the
-/// judges from Sri Lanka"): the act is aimed at them, not at that actor.
+/// judges from Sri Lanka"): the act is aimed at them, not at that actor. Every conjunct must be
+/// such people: "expelled the students and diplomats from Iran" is aimed at Iran through its
+/// diplomats.
 fn placed_by_an_actor(p: &Parse<'_>, map: &[Option<usize>], o: Word) -> bool {
-    p.conjuncts(o).into_iter().any(|c| {
-        placed_people(p, c)
-            && p.dependents(c).any(|d| {
+    let conjuncts = p.conjuncts(o);
+    conjuncts.iter().all(|&c| placed_people(p, c))
+        && conjuncts.iter().any(|&c| {
+            p.dependents(c).any(|d| {
                 p.has_rel(d, "nmod")
                     && p.conjuncts(d)
                         .iter()
                         .any(|x| map.get(x.index).copied().flatten().is_some())
             })
-    })
+        })
 }
 
 /// "has neither confirmed nor denied the reports": a verb that "neither" marks is negated, and
-/// so are the verbs coordinated with it (`negated` walks up to it). Not "neither side" (the
-/// word then hangs on the noun).
+/// so are the verbs "nor" (or the "or" news often writes after "neither") joins to it
+/// (`negated` walks up to it), not one "and" or "but" joins ("neither accepted nor rejected the
+/// proposal, and instead demanded"). Not "neither side" (the word then hangs on the noun).
 fn neither_marked(p: &Parse<'_>, v: Word) -> bool {
     p.token(v).is_some_and(|t| t.upos == "VERB")
         && p.dependents(v).any(|d| {
@@ -1105,8 +1109,10 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
         return true;
     }
     let mut x = w;
+    // Whether the way up from `w` to `x` passed conjuncts joined by "nor" only.
+    let mut nor_joined = true;
     for _ in 0..4 {
-        if p.negated(x) || case_in(p, x, Class::Without) || neither_marked(p, x) {
+        if p.negated(x) || case_in(p, x, Class::Without) || (nor_joined && neither_marked(p, x)) {
             return true;
         }
         if !(p.has_rel(x, "xcomp") || p.has_rel(x, "conj")) {
@@ -1130,9 +1136,21 @@ fn negated(p: &Parse<'_>, w: Word) -> bool {
         if p.has_rel(x, "xcomp") && verb_in(p, h, Lex::EndingVerb) {
             return !p.negated(h);
         }
+        nor_joined &= !p.has_rel(x, "conj") || joined_by_nor(p, x);
         x = h;
     }
     false
+}
+
+/// Whether the conjunct `w` is joined by "nor" ("neither asked for nor received"), or by the
+/// "or" news often writes after "neither" ("has neither confirmed or denied").
+fn joined_by_nor(p: &Parse<'_>, w: Word) -> bool {
+    p.dependents(w).any(|d| {
+        p.has_rel(d, "cc")
+            && p.token(d).is_some_and(|t| {
+                t.text.eq_ignore_ascii_case("nor") || t.text.eq_ignore_ascii_case("or")
+            })
+    })
 }
 
 /// Whether the joined clause headed by `w`, which has a subject of its own, is negated by its

@@ -37,6 +37,8 @@ pub const BUILTIN: [(&str, &str); 1] = [("lang-en.tsv", include_str!("../data/la
 pub enum Class {
     /// Words before a date that put it in the future ("will", "next", "upcoming").
     Future,
+    /// Auxiliaries of the future tense on a verb ("will", "shall"; not "would", also a past).
+    FutureAuxiliary,
     /// Words before a weekday that put it on the story's own day when it is that day ("later
     /// Monday" in a Monday report is today, not next week).
     SameDay,
@@ -419,8 +421,9 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 167] = [
+pub const CLASSES: [(Class, &str); 168] = [
     (Class::Future, "future"),
+    (Class::FutureAuxiliary, "future_auxiliary"),
     (Class::SameDay, "same_day"),
     (Class::MonthPreposition, "month_preposition"),
     (Class::MonthHomograph, "month_homograph"),

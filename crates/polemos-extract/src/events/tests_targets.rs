@@ -786,6 +786,9 @@ fn people_a_phrase_only_places_are_not_their_state() {
     // Envoys from a state act for it.
     let text = "Chile expelled the ambassadors from Peru and Bolivia on Monday.";
     assert!(has(text, "CHL", "SANCTION", "PER"), "{:?}", events(text));
+    // So do envoys joined to placed people.
+    let text = "Iraq expelled the students and diplomats from Iran.";
+    assert!(has(text, "IRQ", "SANCTION", "IRN"), "{:?}", events(text));
 }
 
 #[test]
@@ -802,6 +805,16 @@ fn a_verb_neither_marks_is_negated_with_its_conjuncts() {
             "{text}: {found:?}"
         );
     }
+    // A verb "and" joins after the pair is done: "neither" reaches only what "nor" joins.
+    let text = "Chile neither accepted nor rejected the proposal, and instead demanded that Peru \
+                apologize.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, _, negated)| t == "REQUEST" && !negated),
+        "{:?}",
+        events(text)
+    );
     // A plain denial stands.
     let text = "Chile denied the charge by Peru.";
     let found = events(text);

@@ -112,20 +112,21 @@ fn charge_start(doc: &Doc<'_>, end: usize, stop_tok: usize) -> Option<(usize, us
 
 /// Whether the preposition at token `t` says how long the accusing has gone on (lexicon class
 /// `charge_duration`: "accused each other for years of supporting rebels", "for many months"),
-/// with the charge's own preposition after it before `window`. "blamed Sudan for years of
-/// neglect" charges the years of neglect: an "of" before a noun the parse hangs on the span of
-/// time is part of it (one before a gerund is the charge, wherever the parse hangs it).
+/// with the charge's own preposition right after the span ("blamed Seoul for weeks over the
+/// loss of its warship" names no charge after the span). "blamed Sudan for years of neglect"
+/// charges the years of neglect: an "of" before a noun the parse hangs on the span of time is
+/// part of it (one before a gerund is the charge, wherever the parse hangs it).
 fn says_how_long(doc: &Doc<'_>, t: usize, window: usize) -> bool {
     let p = &doc.parse;
     let word = |x: usize| p.word_at(doc.tokens[x].start);
     let duration = (t + 1..(t + 3).min(window)).find(|&x| doc.tok_is_a(x, Class::ChargeDuration));
     duration.is_some_and(|d| {
-        (d + 1..window).any(|x| {
-            doc.tok_is_a(x, Class::ChargePreposition)
-                && word(x).and_then(|w| p.head(w)).is_none_or(|h| {
-                    p.token(h).is_some_and(|x| x.upos == "VERB") || p.head(h) != word(d)
-                })
-        })
+        let x = d + 1;
+        x < window
+            && doc.tok_is_a(x, Class::ChargePreposition)
+            && word(x).and_then(|w| p.head(w)).is_none_or(|h| {
+                p.token(h).is_some_and(|x| x.upos == "VERB") || p.head(h) != word(d)
+            })
     })
 }
 
@@ -206,16 +207,24 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
 
 /// Whether token `t` is a participle right after a noun, which opens a clause modifying it
 /// ("rebel movements aimed at toppling the government", "a network plotting to kill"): the
-/// side backed ends before it. A participle after an inner hyphen is a word of a name
-/// ("US-backed militias").
+/// side backed ends before it. Only a participle the parse hangs on that noun as a clause: one
+/// that opens a compound ("money laundering networks", "fighting units") is a word of the side.
+/// A participle after an inner hyphen is a word of a name ("US-backed militias").
 fn post_nominal_participle(doc: &Doc<'_>, t: usize) -> bool {
-    t > 0
-        && matches!(doc.tok_upos(t - 1), "NOUN" | "PROPN")
-        && doc
-            .parse
-            .word_at(doc.tokens[t].start)
-            .and_then(|w| doc.parse.token(w))
-            .is_some_and(|x| matches!(x.xpos.as_str(), "VBN" | "VBG"))
+    if t == 0 || !matches!(doc.tok_upos(t - 1), "NOUN" | "PROPN") {
+        return false;
+    }
+    let p = &doc.parse;
+    let (Some(w), Some(noun)) = (
+        p.word_at(doc.tokens[t].start),
+        p.word_at(doc.tokens[t - 1].start),
+    ) else {
+        return false;
+    };
+    p.token(w)
+        .is_some_and(|x| matches!(x.xpos.as_str(), "VBN" | "VBG"))
+        && p.rel(w) == "acl"
+        && p.head(w) == Some(noun)
 }
 
 /// The act an attempt is accused of, from the verb after its "to" (token `from`, maybe after

@@ -346,6 +346,11 @@ fn a_clause_modifying_the_side_backed_is_no_part_of_its_name() {
         has(&s, "IRN", "support-for-us-backed-militias", "oppose"),
         "{s:?}"
     );
+    // A participle that opens a compound noun is a word of the side, not a clause on it.
+    let s = stances(
+        "India and Pakistan are locked in a bitter rivalry.\n\nIndia accused Pakistan of funding money laundering networks in the Gulf.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "support-for-money"), "{s:?}");
 }
 
 #[test]
@@ -371,6 +376,11 @@ fn a_for_that_says_how_long_is_not_the_charge() {
             .any(|(a, i, _)| a == "TCD" && i.starts_with("neglect")),
         "{s:?}"
     );
+    // A span of time with no charge right after it: what follows is not read as the charge.
+    let s = stances(
+        "North Korea and South Korea are locked in a bitter rivalry.\n\nSeoul blamed Pyongyang for weeks over the loss of its warship.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i == "warship"), "{s:?}");
 }
 
 #[test]
