@@ -102,6 +102,24 @@ pub(crate) fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, know
     a
 }
 
+/// Whether token `t`, before `end`, is a word in lower case: the noun a name before it qualifies.
+fn next_is_lower_word(doc: &Doc<'_>, t: usize, end: usize) -> bool {
+    t < end
+        && doc
+            .tokens
+            .get(t)
+            .is_some_and(|x| x.kind == TokKind::Word && doc.tok(t).starts_with(char::is_lowercase))
+}
+
+/// The state of government body `known`, for a building that stands for its offices.
+fn building_state(k: &Knowledge, known: usize) -> Option<usize> {
+    let body = &k.actors[known];
+    if body.kind != ActorKind::GovernmentBody {
+        return None;
+    }
+    body.country.as_deref().and_then(|c| k.actor(c))
+}
+
 /// How many tokens from `at` make a body noun, if any.
 pub(crate) fn body_noun(doc: &Doc<'_>, at: usize, end: usize) -> Option<usize> {
     doc.lex_phrase_at(Lex::BodyNoun, at, end)
@@ -488,6 +506,21 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         {
                             continue;
                         }
+                        // "White House security officials", "a Kremlin aide": a building that
+                        // qualifies a noun, with no article of its own, names the officials'
+                        // state, as PETRARCH codes it; so does its possessive ("the Kremlin's
+                        // claims" are Russia's). "The White House said" is the office, a body of
+                        // its own.
+                        let the = doc.tok_is_a(tok, Class::DefiniteArticle)
+                            || (tok > range.start && doc.tok_is_a(tok - 1, Class::DefiniteArticle));
+                        let known = if (possessive
+                            || (!the && next_is_lower_word(doc, tok_end, range.end)))
+                            && entries[r].iter().any(|x| matches!(x, Entry::Place(_)))
+                        {
+                            building_state(k, known).unwrap_or(known)
+                        } else {
+                            known
+                        };
                         let a = known_actor(k, doc, &mut st, known);
                         // "the Central Election Commission of the Republic of Belarus": an
                         // institution of the state is one of its bodies.

@@ -15,7 +15,7 @@ use super::person_names::{
 use super::persons::{People, PersonHit, known_by_full_name, person_actor, qualify};
 
 /// Whether tokens `from..to` touch a gazetteer match (a state, a title, a known name).
-fn touches_raw(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+pub(crate) fn touches_raw(doc: &Doc<'_>, from: usize, to: usize) -> bool {
     let first = doc.raw.partition_point(|m| m.tok_end <= from);
     doc.raw.get(first).is_some_and(|m| m.tok < to)
 }

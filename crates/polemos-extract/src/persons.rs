@@ -384,6 +384,51 @@ fn state_in_sentence(
     }
 }
 
+/// The full name a person found only by the surname is written with elsewhere in the text: "the
+/// head of the office in Islamabad, Olivier Durr, tells VOA ..." is read by no rule, but "Mr.
+/// Durr says" is; the person is Olivier Durr. Only when one full name ends in that surname:
+/// "Megumi Yokota" and "Sakie Yokota" leave "Ms. Yokota" as she is.
+fn full_names_written(doc: &mut Doc<'_>, out: &People) {
+    let mut done = HashSet::new();
+    for h in &out.hits {
+        let p = h.person;
+        let a = &doc.actors[p];
+        if a.kind != ActorKind::Person
+            || a.known.is_some()
+            || a.display.contains(' ')
+            || !done.insert(p)
+        {
+            continue;
+        }
+        let surname = a.display.clone();
+        let mut full: Vec<String> = Vec::new();
+        for s in 0..doc.sentences.len() {
+            let range = doc.sentences[s].tokens.clone();
+            for t in range.clone().filter(|&t| doc.tok(t) == surname) {
+                let from = scan_name_back(doc, t + 1, range.start, false);
+                if from >= t
+                    || name_words(doc, from, t + 1) > 3
+                    || (from..t).any(|w| is_institution_word(doc, w) || is_honorific(doc, w))
+                    || super::person_syntax::touches_raw(doc, from, t)
+                    || out.hits.iter().any(|o| {
+                        o.person != p && o.sentence == s && o.name_start <= t && from < o.name_end
+                    })
+                {
+                    continue;
+                }
+                let name = plain_name(doc.slice(doc.tokens[from].start, doc.tokens[t].end));
+                if !full.contains(&name) {
+                    full.push(name);
+                }
+            }
+        }
+        if let [name] = full.as_slice() {
+            doc.actors[p].id = slugify(name).unwrap_or_else(|| "person".into());
+            doc.actors[p].display.clone_from(name);
+        }
+    }
+}
+
 /// Pass 1 over the raw matches.
 #[allow(clippy::too_many_lines)]
 pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &Fitting) -> People {
@@ -739,6 +784,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
     state_in_sentence(k, doc, st, entries, &mut out);
     super::person_syntax::find(k, doc, st, entries, &mut out);
     by_regime(k, doc, st, &named, &mut out);
+    full_names_written(doc, &out);
     out.hits.sort_by_key(|h| (h.sentence, h.name_start));
     out.hits.dedup_by_key(|h| (h.sentence, h.name_start));
     out

@@ -450,3 +450,75 @@ fn a_body_noun_in_a_title_is_no_body() {
     let names: Vec<&str> = x.actors.iter().map(|a| a.name.as_str()).collect();
     assert!(!names.contains(&"actors/greek-military"), "{names:?}");
 }
+
+#[test]
+fn a_government_building_that_speaks_is_a_body_of_its_state() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "The Kremlin rejected the charge on Monday.",
+            &crate::ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let body = x
+        .actors
+        .iter()
+        .find(|a| a.name == "actors/KREMLIN")
+        .expect("the Kremlin is an actor");
+    assert_eq!(body.affiliation.as_deref(), Some("actors/RUS"));
+    let names =
+        crate::test_support::actor_names("The White House said on Monday that the talks failed.");
+    assert!(names.iter().any(|n| n == "actors/WHITE-HOUSE"), "{names:?}");
+}
+
+#[test]
+fn a_government_building_where_something_happens_is_a_place() {
+    let names = crate::test_support::actor_names(
+        "Speaking at the White House, the Estonian president said Latvia had agreed.",
+    );
+    assert!(
+        !names.iter().any(|n| n == "actors/WHITE-HOUSE"),
+        "{names:?}"
+    );
+    let names = crate::test_support::actor_names(
+        "On the lawn of the Kremlin, Norway's prime minister praised Finland.",
+    );
+    assert!(!names.iter().any(|n| n == "actors/KREMLIN"), "{names:?}");
+    let names = crate::test_support::actor_names(
+        "Finland rejected the Kremlin's claims to the island on Monday.",
+    );
+    assert!(names.iter().any(|n| n == "actors/RUS"), "{names:?}");
+    assert!(!names.iter().any(|n| n == "actors/KREMLIN"), "{names:?}");
+}
+
+#[test]
+fn the_red_cross_and_outlets_are_known_by_the_names_the_news_gives_them() {
+    let names = crate::test_support::actor_names(
+        "The International Red Cross said Chad returned the prisoners to Sudan.",
+    );
+    assert!(names.iter().any(|n| n == "actors/ICRC"), "{names:?}");
+    let names = crate::test_support::actor_names(
+        "Iran's state-run IRNA news agency said Tehran recalled its envoy from Baku.",
+    );
+    assert!(names.iter().any(|n| n == "actors/irna"), "{names:?}");
+    let names = crate::test_support::actor_names(
+        "Thailand's army clashed with the Karen National Union near the border.",
+    );
+    assert!(
+        names.iter().any(|n| n == "actors/KNU"),
+        "the Karen National Union under its own name: {names:?}"
+    );
+}
+
+#[test]
+fn a_government_building_that_qualifies_officials_names_their_state() {
+    let names = crate::test_support::actor_names(
+        "Kremlin security officials met Finnish border guards on Monday.",
+    );
+    assert!(names.iter().any(|n| n == "actors/RUS"), "{names:?}");
+    assert!(!names.iter().any(|n| n == "actors/KREMLIN"), "{names:?}");
+    let names = crate::test_support::actor_names(
+        "Finland rejected the Kremlin's claims to the island on Monday.",
+    );
+    assert!(names.iter().any(|n| n == "actors/RUS"), "{names:?}");
+    assert!(!names.iter().any(|n| n == "actors/KREMLIN"), "{names:?}");
+}

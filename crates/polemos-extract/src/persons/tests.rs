@@ -544,3 +544,28 @@ fn a_military_attache_is_a_title_before_the_full_name() {
     assert!(has(&found, "jorge-fuentes", Some("CHL")), "{found:?}");
     assert!(!found.iter().any(|(i, _)| i == "fuentes"), "{found:?}");
 }
+
+#[test]
+fn a_person_found_by_the_surname_takes_the_full_name_written_elsewhere() {
+    let found = people(
+        "Norway and Sweden exchanged prisoners.\n\nThe head of the aid office in Oslo, Tomas \
+         Brekke, organized the exchange. Mr. Brekke says more prisoners will follow.",
+        "2020-01-01",
+    );
+    assert!(found.iter().any(|(i, _)| i == "tomas-brekke"), "{found:?}");
+    assert!(!found.iter().any(|(i, _)| i == "brekke"), "{found:?}");
+}
+
+#[test]
+fn a_surname_two_full_names_end_in_stays_a_surname() {
+    let found = people(
+        "Norway and Sweden exchanged prisoners.\n\nNone of them is Ingrid Brekke. The family of \
+         Tomas Brekke waits in Oslo. Mr. Brekke says Sweden lied.",
+        "2020-01-01",
+    );
+    assert!(found.iter().any(|(i, _)| i == "brekke"), "{found:?}");
+    assert!(
+        !found.iter().any(|(i, _)| i.ends_with("-brekke")),
+        "{found:?}"
+    );
+}
