@@ -13,6 +13,17 @@ fn a_reproached_deed_is_the_speakers_accusation_of_its_owner() {
 }
 
 #[test]
+fn an_ungrounded_assertion_or_unreasonable_deed_is_reproached() {
+    let text = "Chile said Peru's assertion that Chile had moved the markers is ungrounded.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chilean officials described the expulsions by Peru as unreasonable.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // Denied, the judgement accuses no one.
+    let text = "Chile said Peru's assertion about the markers is not ungrounded.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
+
+#[test]
 fn a_deed_not_reproached_or_without_owner_is_no_accusation() {
     let text = "Chile said on Monday that Peru's naval exercise was not illegal.";
     assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
