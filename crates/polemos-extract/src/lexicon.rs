@@ -139,6 +139,9 @@ pub enum Lex {
     CourseVerb,
     /// Verbs that end or reduce relations when their object is a ties noun ("abandon ties").
     SeveringVerb,
+    /// Nouns of a pact between states ("agreement", "treaty"): ending one opposes it
+    /// (stances/mod.rs, `ends_a_pact`).
+    PactNoun,
     /// Verbs that put a penalty into effect ("imposing sanctions on X").
     ImposingVerb,
     /// Verbs that lift or ease a penalty ("lifted sanctions on X"): CAMEO 085, no sanction.
@@ -524,7 +527,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 179] = [
+pub const LEXICONS: [(Lex, &str, Case); 180] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -584,6 +587,7 @@ pub const LEXICONS: [(Lex, &str, Case); 179] = [
     (Lex::KnowingVerb, "knowing_verb", Case::Any),
     (Lex::CourseVerb, "course_verb", Case::Any),
     (Lex::SeveringVerb, "severing_verb", Case::Any),
+    (Lex::PactNoun, "pact_noun", Case::Any),
     (Lex::ImposingVerb, "imposing_verb", Case::Any),
     (Lex::EasingVerb, "easing_verb", Case::Any),
     (Lex::WithdrawingVerb, "withdrawing_verb", Case::Any),

@@ -37,6 +37,8 @@ mod tests_signers;
 #[cfg(test)]
 mod tests_tree;
 #[cfg(test)]
+mod tests_undoing;
+#[cfg(test)]
 mod tests_unseen;
 #[cfg(test)]
 mod tests_votes;
@@ -148,7 +150,7 @@ fn later_cues_topic(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize, to:
         || items[at + 1..].iter().take_while(|x| x.tok < to).any(|x| {
             x.tok > cue_end
                 && doc.tok_is_a(x.tok - 1, Class::VerbCoordinator)
-                && kind_of(k, x).is_some()
+                && kind_of(k, doc, x).is_some()
         })
 }
 
@@ -208,6 +210,26 @@ fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 /// appeal the ruling"; lexicon `judgement_noun`): a thing it opposes, which may be a new issue,
 /// as an opposing cue's object is. Other rejections' objects are invitations, offers and
 /// requests, read elsewhere; other acts' objects are people and things acted upon.
+/// Whether the event at `it` ends a pact: a sanction of mode `withdraw` ("cancelled",
+/// "scrapped", "abrogated") whose object a pact noun heads (lexicon `pact_noun`): "has cancelled
+/// a security agreement with Australia" opposes the agreement. Not a meeting called off or ties
+/// ended ("cancelled the talks", "scrapped military exchanges"): acts, read as events only.
+fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
+    if !matches!(it.kind, ItemKind::Event(e)
+        if k.events[e].event_type == PloverType::Sanction && k.events[e].mode == "withdraw")
+    {
+        return false;
+    }
+    let p = &doc.parse;
+    let Some(v) = p.head_of(&p.words_in(it.start, it.end)) else {
+        return false;
+    };
+    p.dependents(v)
+        .filter(|&o| p.has_rel(o, "obj"))
+        .filter_map(|o| p.token(o))
+        .any(|t| doc.lexicon.is(Lex::PactNoun, &t.text))
+}
+
 fn rejects_a_thing(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     matches!(it.kind, ItemKind::Event(e)
         if k.events[e].event_type == PloverType::Reject && k.events[e].mode == "reject")
@@ -289,7 +311,7 @@ fn rejects_an_allegation(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<(Str
     Some((id, names))
 }
 
-fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
+fn kind_of(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<Kind> {
     match it.kind {
         ItemKind::Cue(Cue::Support | Cue::Enact) => Some(Kind::Support),
         ItemKind::Cue(Cue::Oppose) => Some(Kind::Oppose),
@@ -315,6 +337,8 @@ fn kind_of(k: &Knowledge, it: &Item) -> Option<Kind> {
         }
         // "asked to have peacekeepers sent", "demanded talks": asking for a thing supports it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Request => Some(Kind::Support),
+        // "has cancelled a security agreement with Australia": ending a pact opposes it.
+        ItemKind::Event(_) if ends_a_pact(k, doc, it) => Some(Kind::Oppose),
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),
         // "refused to discuss a peace treaty", "turned down the proposal": a rejection's verb
         // phrase can swallow the stance cue; rejecting a thing opposes it.
@@ -393,7 +417,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         let sentence_end = doc.sentences[s].end;
         let mut last_span = (usize::MAX, usize::MAX);
         for (i, it) in items.iter().enumerate() {
-            let Some(kind) = kind_of(k, it) else {
+            let Some(kind) = kind_of(k, doc, it) else {
                 continue;
             };
             if (it.start, it.end) == last_span {
@@ -867,6 +891,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                                 && !issues::weak_cue(doc, it)
                                 && (!matches!(it.kind, ItemKind::Event(_))
                                     || rejects_a_thing(k, doc, it)
+                                    || ends_a_pact(k, doc, it)
                                     || allegation.is_some()) =>
                             {
                                 new_issue(doc, items, i, stop_tok)
@@ -1534,7 +1559,7 @@ fn charged_act(k: &Knowledge, doc: &Doc<'_>, items: &[Item], i: usize, s: usize)
     let cue = &items[i];
     let stop_tok = doc.sentences[s].tokens.end;
     items[..i].iter().any(|x| {
-        kind_of(k, x) == Some(Kind::Accuse)
+        kind_of(k, doc, x) == Some(Kind::Accuse)
             && issues::charges_backing(doc, x.tok_end, stop_tok, cue.tok)
     })
 }

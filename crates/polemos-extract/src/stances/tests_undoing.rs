@@ -1,0 +1,40 @@
+//! Ending a pact (an event row of mode `withdraw` whose object is a `pact_noun`): "cancelled
+//! the agreement" is its subject's opposition to the pact. Invented sentences, and what must
+//! stay unread.
+
+use super::tests::stances;
+
+/// Whether `holder` opposes an issue whose id holds `word`.
+fn opposes(found: &[(String, String, String)], holder: &str, word: &str) -> bool {
+    found
+        .iter()
+        .any(|(h, i, l)| h == holder && i.contains(word) && l == "oppose")
+}
+
+#[test]
+fn cancelling_or_scrapping_a_pact_opposes_it() {
+    for text in [
+        "Peru and Chile dispute their maritime border. Peru has cancelled a defence agreement with Chile.",
+        "Peru and Chile dispute their maritime border. Peru scrapped its defence agreement with Chile on Monday.",
+    ] {
+        let s = stances(text);
+        assert!(opposes(&s, "PER", "agreement"), "{text}: {s:?}");
+    }
+}
+
+#[test]
+fn a_pact_not_ended_or_a_meeting_called_off_is_no_opposition() {
+    for (text, word) in [
+        (
+            "Peru and Chile dispute their maritime border. Peru did not cancel its defence agreement with Chile.",
+            "agreement",
+        ),
+        (
+            "Peru and Chile dispute their maritime border. Peru cancelled a meeting with Chile on Monday.",
+            "meeting",
+        ),
+    ] {
+        let s = stances(text);
+        assert!(!opposes(&s, "PER", word), "{text}: {s:?}");
+    }
+}
