@@ -387,7 +387,9 @@ fn state_in_sentence(
 /// The full name a person found only by the surname is written with elsewhere in the text: "the
 /// head of the office in Islamabad, Olivier Durr, tells VOA ..." is read by no rule, but "Mr.
 /// Durr says" is; the person is Olivier Durr. Only when one full name ends in that surname:
-/// "Megumi Yokota" and "Sakie Yokota" leave "Ms. Yokota" as she is.
+/// "Megumi Yokota" and "Sakie Yokota" leave "Ms. Yokota" as she is. Only a full name written
+/// before the person's first mention, as news introduces people: "Defence Minister Okafor said
+/// ... his daughter, Ada Okafor" is not the minister.
 fn full_names_written(doc: &mut Doc<'_>, out: &People) {
     let mut done = HashSet::new();
     for h in &out.hits {
@@ -401,10 +403,20 @@ fn full_names_written(doc: &mut Doc<'_>, out: &People) {
             continue;
         }
         let surname = a.display.clone();
+        let first = out
+            .hits
+            .iter()
+            .filter(|o| o.person == p)
+            .map(|o| o.name_start)
+            .min()
+            .unwrap_or(0);
         let mut full: Vec<String> = Vec::new();
         for s in 0..doc.sentences.len() {
             let range = doc.sentences[s].tokens.clone();
-            for t in range.clone().filter(|&t| doc.tok(t) == surname) {
+            for t in range
+                .clone()
+                .filter(|&t| t < first && doc.tok(t) == surname)
+            {
                 let from = scan_name_back(doc, t + 1, range.start, false);
                 if from >= t
                     || name_words(doc, from, t + 1) > 3

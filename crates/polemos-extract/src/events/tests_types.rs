@@ -331,15 +331,15 @@ fn forces_sent_or_ordered_somewhere_are_a_deployment() {
 }
 
 #[test]
-fn dispatching_troops_or_personnel_is_a_deployment() {
+fn dispatching_troops_or_a_patrol_is_a_deployment() {
     let text = "Chile dispatched 600 troops to the border with Peru on Monday.";
     assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
-    let text = "Chile dispatched extra security personnel to its border with Peru.";
-    assert!(has(text, "CHL", "MOBILIZE", "PER"), "{:?}", events(text));
-    // Only forces: a dispatched letter or parcel is no deployment.
+    // Only forces: a dispatched letter or parcel, or personnel of any kind (doctors, embassy
+    // guards), is no deployment.
     for text in [
         "Chile dispatched a letter to Peru on Monday.",
         "Chile dispatched a parcel of documents to Peru.",
+        "Chile dispatched medical personnel to Peru to fight the outbreak.",
     ] {
         let found = events(text);
         assert!(

@@ -569,3 +569,21 @@ fn a_surname_two_full_names_end_in_stays_a_surname() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_full_name_written_after_the_first_mention_is_someone_else() {
+    // News introduces a person by the full name first: a namesake written later is another
+    // person ("his daughter, Ada Brekke").
+    let found = people(
+        "Norway and Sweden exchanged prisoners.\n\nDefence Minister Brekke said Sweden lied. The \
+         minister's daughter, Ada Brekke, was not involved.",
+        "2020-01-01",
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(i, _)| i == "ada-brekke" && found.len() == 1),
+        "{found:?}"
+    );
+    assert!(found.iter().any(|(i, _)| i == "brekke"), "{found:?}");
+}

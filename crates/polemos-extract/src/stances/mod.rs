@@ -214,6 +214,7 @@ fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 /// "scrapped", "abrogated") whose object a pact noun heads (lexicon `pact_noun`): "has cancelled
 /// a security agreement with Australia" opposes the agreement. Not a meeting called off or ties
 /// ended ("cancelled the talks", "scrapped military exchanges"): acts, read as events only.
+/// Not a pact left standing or only perhaps ended ("did not cancel", "may scrap").
 fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     if !matches!(it.kind, ItemKind::Event(e)
         if k.events[e].event_type == PloverType::Sanction && k.events[e].mode == "withdraw")
@@ -224,6 +225,19 @@ fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     let Some(v) = p.head_of(&p.words_in(it.start, it.end)) else {
         return false;
     };
+    // A pact not ended ("did not cancel", "urged Japan not to cancel") or only possibly ended
+    // ("may scrap", "could cancel") is no stance on it: not ending it is no support either.
+    let possible = p.dependents(v).any(|d| {
+        p.has_rel(d, "aux")
+            && p.token(d).is_some_and(|t| {
+                let w = t.text.to_ascii_lowercase();
+                doc.lang.is(Class::HypotheticalModal, &w)
+                    && !doc.lang.is(Class::FutureAuxiliary, &w)
+            })
+    });
+    if p.negated(v) || possible {
+        return false;
+    }
     p.dependents(v)
         .filter(|&o| p.has_rel(o, "obj"))
         .filter_map(|o| p.token(o))
