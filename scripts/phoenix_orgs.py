@@ -34,7 +34,7 @@ import re
 import sys
 
 # The dictionary reader the people's conversion uses (this script's directory is on the path).
-from phoenix_people import entries, words
+from phoenix_people import entries, title_case, words
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -129,21 +129,11 @@ def parse_name(raw):
 
 
 def written(ws):
+    """An organization's name: a short all-capitals word is an acronym; small words ("of", "the")
+    in lower case, abbreviations and KEPT_CAPS words in capitals."""
     if len(ws) == 1 and len(re.sub(r"[^A-Z]", "", ws[0])) <= 5:
         return ws[0]
-    out = []
-    for i, w in enumerate(ws):
-        parts = []
-        for p in w.split("-"):
-            low = p.lower()
-            if i > 0 and low in SMALL:
-                parts.append(low)
-            elif ("." in p and len(p) <= 4) or (w.upper() in KEPT_CAPS):
-                parts.append(p.upper())
-            else:
-                parts.append(low[:1].upper() + low[1:])
-        out.append("-".join(parts))
-    text = " ".join(out)
+    text = title_case(ws, SMALL, lambda p, w: ("." in p and len(p) <= 4) or w.upper() in KEPT_CAPS)
     return text.replace("'S ", "'s ")
 
 

@@ -87,15 +87,18 @@ def words(name):
     return [w for w in name.split("_") if w]
 
 
-def display(ws):
+def title_case(ws, small, kept_caps):
+    """Dictionary words (in capitals) as news writes them: each hyphen-joined part capitalised,
+    but words of `small` in lower case after the first word, parts for which
+    `kept_caps(part, word)` holds in capitals, and "Mc" names with their inner capital."""
     out = []
     for i, w in enumerate(ws):
         parts = []
         for p in w.split("-"):
             low = p.lower()
-            if i > 0 and low in PARTICLES:
+            if i > 0 and low in small:
                 parts.append(low)
-            elif "." in p and len(p) <= 3:
+            elif kept_caps(p, w):
                 parts.append(p.upper())
             elif low.startswith("mc") and len(low) > 2:
                 parts.append("Mc" + low[2:].capitalize())
@@ -103,6 +106,11 @@ def display(ws):
                 parts.append(low[:1].upper() + low[1:])
         out.append("-".join(parts))
     return " ".join(out)
+
+
+def display(ws):
+    """A person's name: particles ("de", "van") in lower case, initials in capitals."""
+    return title_case(ws, PARTICLES, lambda p, _w: "." in p and len(p) <= 3)
 
 
 def slug(s):
