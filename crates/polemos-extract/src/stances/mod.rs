@@ -214,7 +214,8 @@ fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 /// "scrapped", "abrogated") whose object a pact noun heads (lexicon `pact_noun`): "has cancelled
 /// a security agreement with Australia" opposes the agreement. Not a meeting called off or ties
 /// ended ("cancelled the talks", "scrapped military exchanges"): acts, read as events only.
-/// Not a pact left standing or only perhaps ended ("did not cancel", "may scrap").
+/// A pact not ended takes no side (see where negation is read); one perhaps ended ("may
+/// scrap") is a hedged opposition, as any hedged cue's.
 fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     if !matches!(it.kind, ItemKind::Event(e)
         if k.events[e].event_type == PloverType::Sanction && k.events[e].mode == "withdraw")
@@ -225,19 +226,6 @@ fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     let Some(v) = p.head_of(&p.words_in(it.start, it.end)) else {
         return false;
     };
-    // A pact not ended ("did not cancel", "urged Japan not to cancel") or only possibly ended
-    // ("may scrap", "could cancel") is no stance on it: not ending it is no support either.
-    let possible = p.dependents(v).any(|d| {
-        p.has_rel(d, "aux")
-            && p.token(d).is_some_and(|t| {
-                let w = t.text.to_ascii_lowercase();
-                doc.lang.is(Class::HypotheticalModal, &w)
-                    && !doc.lang.is(Class::FutureAuxiliary, &w)
-            })
-    });
-    if p.negated(v) || possible {
-        return false;
-    }
     p.dependents(v)
         .filter(|&o| p.has_rel(o, "obj"))
         .filter_map(|o| p.token(o))
@@ -1019,10 +1007,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 continue;
             }
             // "Japan did not call on Russia to end its occupation": not asking for a thing
-            // takes no side on it (and not asking for its end does not back it).
+            // takes no side on it (and not asking for its end does not back it); nor does not
+            // ending a pact ("did not cancel", "urged Peru not to cancel the agreement").
             if negated
-                && matches!(it.kind, ItemKind::Event(e)
+                && (matches!(it.kind, ItemKind::Event(e)
                     if k.events[e].event_type == PloverType::Request)
+                    || ends_a_pact(k, doc, it))
             {
                 continue;
             }

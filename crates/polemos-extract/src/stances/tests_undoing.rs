@@ -37,10 +37,9 @@ fn a_pact_not_ended_or_a_meeting_called_off_is_no_opposition() {
         let s = stances(text);
         assert!(!opposes(&s, "PER", word), "{text}: {s:?}");
     }
-    // Not ending a pact, or perhaps ending it, is no stance on it at all: neither side.
+    // Not ending a pact is no stance on it at all: neither side.
     for text in [
         "Peru and Chile dispute their maritime border. Peru did not cancel its defence agreement with Chile.",
-        "Peru and Chile dispute their maritime border. Peru may cancel its defence agreement with Chile.",
         "Peru and Chile dispute their maritime border. Chile urged Peru not to cancel the defence agreement.",
     ] {
         let s = stances(text);
