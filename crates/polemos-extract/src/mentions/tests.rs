@@ -522,3 +522,32 @@ fn a_government_building_that_qualifies_officials_names_their_state() {
     assert!(names.iter().any(|n| n == "actors/RUS"), "{names:?}");
     assert!(!names.iter().any(|n| n == "actors/KREMLIN"), "{names:?}");
 }
+
+#[test]
+fn a_government_building_whose_grounds_are_named_or_visited_is_a_place() {
+    for text in [
+        "Standing on the White House lawn, the Estonian president said Latvia had agreed.",
+        "Asked on the White House South Lawn, the Estonian president said Latvia had agreed.",
+        "Finnish veterans laid wreaths by the Kremlin walls before Norway praised Finland.",
+        "The Estonian president visited the White House on Tuesday and praised Latvia.",
+    ] {
+        let names = crate::test_support::actor_names(text);
+        assert!(
+            !names
+                .iter()
+                .any(|n| n == "actors/WHITE-HOUSE" || n == "actors/KREMLIN"),
+            "{text}: {names:?}"
+        );
+    }
+    // The office still speaks, and its officials are still its own.
+    for text in [
+        "The White House press secretary said Latvia had agreed.",
+        "The White House said on Tuesday that Latvia had agreed.",
+    ] {
+        let names = crate::test_support::actor_names(text);
+        assert!(
+            names.iter().any(|n| n == "actors/WHITE-HOUSE"),
+            "{text}: {names:?}"
+        );
+    }
+}
