@@ -551,3 +551,41 @@ fn a_government_building_whose_grounds_are_named_or_visited_is_a_place() {
         );
     }
 }
+
+#[test]
+fn a_state_named_only_where_something_is_is_a_place() {
+    for (text, place) in [
+        (
+            "Finland asked Norway about the wars in Iraq and Afghanistan.",
+            ["actors/IRQ", "actors/AFG"],
+        ),
+        (
+            "Finland said the fighting in Iraq and near Afghanistan had ended in Norway.",
+            ["actors/IRQ", "actors/AFG"],
+        ),
+        (
+            "Finland met Norway in Chile on Saturday, near Peru.",
+            ["actors/CHL", "actors/PER"],
+        ),
+    ] {
+        let names = crate::test_support::actor_names(text);
+        assert!(names.iter().any(|n| n == "actors/FIN"), "{text}: {names:?}");
+        assert!(
+            !names.iter().any(|n| place.contains(&n.as_str())),
+            "{text}: {names:?}"
+        );
+    }
+    // A state named where something happens that also acts, or is acted on, stays.
+    let text = "Finland met Norway in Chile. Chile welcomed the talks.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
+    let text = "Troops in Chile attacked Peru on Monday.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/PER"), "{text}: {names:?}");
+    let text = "A Finn was shot dead in Chile, the state's fiercest foe.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
+    let text = "Finland sent a letter to Chile on Monday.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
+}
