@@ -515,6 +515,16 @@ pub enum Lex {
     /// The words that name a charge of backing before the side backed ("support for"): the
     /// issue of "accused Thailand of supporting the Shan" is support for the Shan.
     BackingChargeName,
+    /// Nouns of a part of a building's grounds ("lawn", "wall", "gates"): after a government
+    /// building ("the White House lawn", "the Kremlin wall") they make it a place, not the
+    /// office (`mentions.rs`, `building_as_place`).
+    BuildingPart,
+    /// Verbs of going to, into or out of a place ("visited", "entered", "toured"): a government
+    /// building as their object is a place, not the office ("visited the White House").
+    VisitingVerb,
+    /// Prepositions of place ("in", "near", "from"): a state named only after one, in an actor
+    /// list of nothing it takes part in, is a place (`lib.rs`, `place_mention`).
+    PlacePreposition,
 }
 
 /// How a list's words are compared with the text.
@@ -527,7 +537,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 180] = [
+pub const LEXICONS: [(Lex, &str, Case); 183] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -718,6 +728,9 @@ pub const LEXICONS: [(Lex, &str, Case); 180] = [
     (Lex::AgencyNoun, "agency_noun", Case::Any),
     (Lex::BackingGerund, "backing_gerund", Case::Any),
     (Lex::BackingChargeName, "backing_charge_name", Case::Any),
+    (Lex::BuildingPart, "building_part", Case::Any),
+    (Lex::VisitingVerb, "visiting_verb", Case::Any),
+    (Lex::PlacePreposition, "place_preposition", Case::Any),
     (Lex::SettlingWord, "settling_word", Case::Any),
     (Lex::AdjudicatorWord, "adjudicator_word", Case::Any),
 ];

@@ -357,6 +357,37 @@ fn publisher_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
         || (first > 0 && doc.tok_in_lex(first - 1, lexicon::Lex::PublisherCue))
 }
 
+/// Whether a state's mention only places something: its name right after a preposition of place
+/// (lexicon `place_preposition`), or after earlier names of a list that follows one ("the wars in
+/// Iraq and Afghanistan", "near Taiwan"), owning nothing and with no apposition that says what
+/// it is ("in Osgiliath, the state's fiercest foe": a party).
+fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
+    let first = doc.token_at(m.span.start);
+    let end = doc.token_at(m.span.end);
+    let apposition = end + 1 < doc.tokens.len()
+        && doc.tok(end) == ","
+        && doc.tok_is_a(end + 1, lang::Class::Article);
+    if m.via != knowledge::Via::Name
+        || apposition
+        || (end + 1 < doc.tokens.len() && mentions::only_possessive(doc, end, end + 2))
+    {
+        return false;
+    }
+    let floor = first.saturating_sub(8);
+    let mut t = first;
+    while t > floor {
+        if doc.tok_in_lex(t - 1, lexicon::Lex::PlacePreposition) {
+            return true;
+        }
+        let w = doc.tok(t - 1);
+        if !(w == "," || w == "and" || w == "or" || mentions::is_capitalized_word(doc, t - 1)) {
+            return false;
+        }
+        t -= 1;
+    }
+    false
+}
+
 /// The names of the actors that take part in an event, a stance or an attribution, or that
 /// another actor serves.
 fn involved_actors(doc: &Doc<'_>) -> std::collections::HashSet<String> {
@@ -430,13 +461,22 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
             && !a.cited_as_source
             && a.mentions.iter().all(|m| publisher_mention(&doc, m))
     };
-    let involved = if actors.iter().any(publisher) {
-        involved_actors(&doc)
+    // Likewise a state named only where something is or comes from ("the wars in Iraq and
+    // Afghanistan", "migrants from Iraq") that takes part in nothing and is no party to the
+    // dispute: a place, not an actor.
+    let only_placed = |a: &ActorFact| {
+        a.kind == ActorKind::State && a.mentions.iter().all(|m| place_mention(&doc, m))
+    };
+    let involved = if actors.iter().any(|a| publisher(a) || only_placed(a)) {
+        let mut names = involved_actors(&doc);
+        names.extend(doc.disputes.iter().flat_map(|d| d.parties.iter().cloned()));
+        names
     } else {
         std::collections::HashSet::new()
     };
     actors.retain(|a| {
-        !a.mentions.is_empty() && (!publisher(a) || involved.contains(a.name.as_str()))
+        !a.mentions.is_empty()
+            && ((!publisher(a) && !only_placed(a)) || involved.contains(a.name.as_str()))
     });
     for a in &mut actors {
         a.confidence = k.calibration.actor(a);

@@ -111,6 +111,29 @@ fn next_is_lower_word(doc: &Doc<'_>, t: usize, end: usize) -> bool {
             .is_some_and(|x| x.kind == TokKind::Word && doc.tok(t).starts_with(char::is_lowercase))
 }
 
+/// Whether a government building named at `tok..tok_end` is only a place: a part of its grounds
+/// follows it within two words ("the White House lawn", "the White House South Lawn", "the
+/// Kremlin walls"), or it is the object of a verb of visiting ("visited the White House"). The
+/// office does not act there; "the White House press secretary" and "the White House said" are
+/// the office.
+fn building_as_place(
+    doc: &Doc<'_>,
+    tok: usize,
+    tok_end: usize,
+    range: std::ops::Range<usize>,
+) -> bool {
+    let part_after = (tok_end..(tok_end + 2).min(range.end))
+        .take_while(|&t| doc.tokens[t].kind == TokKind::Word)
+        .any(|t| doc.tok_in_lex(t, Lex::BuildingPart));
+    let first = if tok > range.start && doc.tok_is_a(tok - 1, Class::Article) {
+        tok - 1
+    } else {
+        tok
+    };
+    let visited = first > range.start && doc.tok_in_lex(first - 1, Lex::VisitingVerb);
+    part_after || visited
+}
+
 /// The state of government body `known`, for a building that stands for its offices.
 fn building_state(k: &Knowledge, known: usize) -> Option<usize> {
     let body = &k.actors[known];
@@ -425,7 +448,10 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             && doc.tok(tok_end) == "-"
                             && doc.tokens[tok_end].start == m.end
                             && doc.tok_is_a(tok_end + 1, Class::PlaceParticiple);
+                        let building = k.actors[known].kind == ActorKind::GovernmentBody
+                            && entries[r].iter().any(|x| matches!(x, Entry::Place(_)));
                         if ((located || dateline) && is_place)
+                            || (building && building_as_place(doc, tok, tok_end, range.clone()))
                             || names_accord
                             || based
                             || (locates_place && k.actors[known].kind == ActorKind::State)

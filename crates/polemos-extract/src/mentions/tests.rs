@@ -522,3 +522,70 @@ fn a_government_building_that_qualifies_officials_names_their_state() {
     assert!(names.iter().any(|n| n == "actors/RUS"), "{names:?}");
     assert!(!names.iter().any(|n| n == "actors/KREMLIN"), "{names:?}");
 }
+
+#[test]
+fn a_government_building_whose_grounds_are_named_or_visited_is_a_place() {
+    for text in [
+        "Standing on the White House lawn, the Estonian president said Latvia had agreed.",
+        "Asked on the White House South Lawn, the Estonian president said Latvia had agreed.",
+        "Finnish veterans laid wreaths by the Kremlin walls before Norway praised Finland.",
+        "The Estonian president visited the White House on Tuesday and praised Latvia.",
+    ] {
+        let names = crate::test_support::actor_names(text);
+        assert!(
+            !names
+                .iter()
+                .any(|n| n == "actors/WHITE-HOUSE" || n == "actors/KREMLIN"),
+            "{text}: {names:?}"
+        );
+    }
+    // The office still speaks, and its officials are still its own.
+    for text in [
+        "The White House press secretary said Latvia had agreed.",
+        "The White House said on Tuesday that Latvia had agreed.",
+    ] {
+        let names = crate::test_support::actor_names(text);
+        assert!(
+            names.iter().any(|n| n == "actors/WHITE-HOUSE"),
+            "{text}: {names:?}"
+        );
+    }
+}
+
+#[test]
+fn a_state_named_only_where_something_is_is_a_place() {
+    for (text, place) in [
+        (
+            "Finland asked Norway about the wars in Iraq and Afghanistan.",
+            ["actors/IRQ", "actors/AFG"],
+        ),
+        (
+            "Finland said the fighting in Iraq and near Afghanistan had ended in Norway.",
+            ["actors/IRQ", "actors/AFG"],
+        ),
+        (
+            "Finland met Norway in Chile on Saturday, near Peru.",
+            ["actors/CHL", "actors/PER"],
+        ),
+    ] {
+        let names = crate::test_support::actor_names(text);
+        assert!(names.iter().any(|n| n == "actors/FIN"), "{text}: {names:?}");
+        assert!(
+            !names.iter().any(|n| place.contains(&n.as_str())),
+            "{text}: {names:?}"
+        );
+    }
+    // A state named where something happens that also acts, or is acted on, stays.
+    let text = "Finland met Norway in Chile. Chile welcomed the talks.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
+    let text = "Troops in Chile attacked Peru on Monday.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/PER"), "{text}: {names:?}");
+    let text = "A Finn was shot dead in Chile, the state's fiercest foe.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
+    let text = "Finland sent a letter to Chile on Monday.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
+}
