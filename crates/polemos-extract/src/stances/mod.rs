@@ -215,7 +215,8 @@ fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 /// a security agreement with Australia" opposes the agreement. Not a meeting called off or ties
 /// ended ("cancelled the talks", "scrapped military exchanges"): acts, read as events only.
 /// A pact not ended takes no side (see where negation is read); one perhaps ended ("may
-/// scrap") is a hedged opposition, as any hedged cue's.
+/// scrap") is a hedged opposition, as any hedged cue's. Nor a deal with a business party
+/// ("scrapped its deal with a French firm", lexicon `commercial_party_noun`): a contract.
 fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     if !matches!(it.kind, ItemKind::Event(e)
         if k.events[e].event_type == PloverType::Sanction && k.events[e].mode == "withdraw")
@@ -226,10 +227,26 @@ fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     let Some(v) = p.head_of(&p.words_in(it.start, it.end)) else {
         return false;
     };
-    p.dependents(v)
-        .filter(|&o| p.has_rel(o, "obj"))
-        .filter_map(|o| p.token(o))
-        .any(|t| doc.lexicon.is(Lex::PactNoun, &t.text))
+    p.dependents(v).filter(|&o| p.has_rel(o, "obj")).any(|o| {
+        p.token(o)
+            .is_some_and(|t| doc.lexicon.is(Lex::PactNoun, &t.text))
+            && !with_commercial_party(doc, v, o)
+    })
+}
+
+/// Whether the pact noun `o`, object of the verb `v`, has a business party: a noun of the
+/// lexicon `commercial_party_noun` the parse hangs on the noun ("its deal with a French firm")
+/// or on the verb ("scrapped the deal with the company").
+fn with_commercial_party(doc: &Doc<'_>, v: Word, o: Word) -> bool {
+    let p = &doc.parse;
+    let party = |w: Word| {
+        p.token(w)
+            .is_some_and(|t| doc.lexicon.is(Lex::CommercialPartyNoun, &t.text))
+    };
+    p.dependents(o)
+        .filter(|&d| p.has_rel(d, "nmod"))
+        .chain(p.dependents(v).filter(|&d| p.has_rel(d, "obl")))
+        .any(party)
 }
 
 fn rejects_a_thing(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
