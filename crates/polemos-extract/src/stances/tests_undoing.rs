@@ -66,3 +66,18 @@ fn a_deal_with_a_business_is_no_pact_of_the_dispute() {
     let s = stances(text);
     assert!(opposes(&s, "PER", "deal"), "{text}: {s:?}");
 }
+
+#[test]
+fn an_ending_reported_by_one_side_and_denied_by_the_other_takes_no_side() {
+    let text = "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied it.";
+    let s = stances(text);
+    assert!(!opposes(&s, "PER", "agreement"), "{text}: {s:?}");
+    // Reported and not denied, or denied by someone else, the ending still opposes the pact.
+    for text in [
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement.",
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Bolivia denied it.",
+    ] {
+        let s = stances(text);
+        assert!(opposes(&s, "PER", "agreement"), "{text}: {s:?}");
+    }
+}
