@@ -36,6 +36,12 @@ pub struct KnownPerson {
 }
 
 impl KnownPerson {
+    /// Whether the person held an office on `day`: a dated one covering it, or an undated one.
+    #[must_use]
+    pub fn serves_on(&self, day: NaiveDate) -> bool {
+        self.tenures.iter().any(|t| !t.dated() || t.covers(day))
+    }
+
     /// The office the person held on `day`: a dated office covering it (a government post
     /// before an "elite" standing), else an undated one, else the nearest office in time.
     /// Without a day, the latest office.

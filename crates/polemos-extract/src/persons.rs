@@ -441,6 +441,41 @@ fn full_names_written(doc: &mut Doc<'_>, out: &People) {
     }
 }
 
+/// Whether the name written at raw match `r`, the known person `kp`, goes on past the match
+/// with another name word ("Ali Abdallah Saleh" past the data's "Ali Abdallah"), not a name the
+/// text matches next nor a word that opens a clause (`not_a_name`: "George W. Bush While we
+/// ..."). A headline's capitals run on into its words, and a person serving on the article's
+/// day is the one meant, his name written in full ("Evo Morales Ayma").
+fn name_runs_on(k: &Knowledge, doc: &Doc<'_>, r: usize, kp: usize, caps: bool) -> bool {
+    let m = doc.raw[r];
+    let sentence = &doc.sentences[m.sentence];
+    !caps
+        && !serving(k, doc, kp)
+        && !sentence.headline
+        && m.tok_end < sentence.tokens.end
+        && doc.raw.get(r + 1).is_none_or(|n| n.tok != m.tok_end)
+        && doc.tokens[m.tok_end].start > doc.tokens[m.tok_end - 1].end
+        && is_name_word(doc, m.tok_end, caps)
+        && !cut_at_apostrophe(doc, m.tok_end)
+}
+
+/// Whether the known person `kp` held an office on the article's day (an undated office counts;
+/// without a day, any office).
+fn serving(k: &Knowledge, doc: &Doc<'_>, kp: usize) -> bool {
+    let Some(day) = doc.published else {
+        return true;
+    };
+    k.people[kp].serves_on(day)
+}
+
+/// Whether the word at token `t` is cut from the rest of its name by an apostrophe ("L" of
+/// "L'Enfant"), which the name scan does not read past.
+fn cut_at_apostrophe(doc: &Doc<'_>, t: usize) -> bool {
+    doc.tokens.get(t + 1).is_some_and(|n| {
+        n.start == doc.tokens[t].end && doc.tok(t + 1).starts_with(['\'', '\u{2019}'])
+    })
+}
+
 /// Pass 1 over the raw matches.
 #[allow(clippy::too_many_lines)]
 pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &Fitting) -> People {
@@ -467,6 +502,25 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
             // A place named after a known person is not the person.
             if names_a_place_after(doc, m.tok_end) {
                 out.consumed.insert(r);
+                continue;
+            }
+            // Nor is a longer name that begins with the known one ("Ali Abdallah Saleh"): the
+            // whole name is the person, known only if the data has it as written.
+            if name_runs_on(k, doc, r, kp, false) {
+                let end = scan_name(doc, m.tok, limit, false);
+                let written = doc.slice(doc.tokens[m.tok].start, doc.tokens[end - 1].end);
+                let known = known_by_full_name(k, doc, &plain_name(written));
+                let person = person_actor(doc, st, m.tok, end, known);
+                let state = state_of_after(k, doc, entries, end, r + 1);
+                qualify(k, doc, st, person, None, state, known);
+                out.consumed.insert(r);
+                out.hits.push(PersonHit {
+                    sentence: m.sentence,
+                    tok: m.tok,
+                    name_start: m.tok,
+                    name_end: end,
+                    person,
+                });
                 continue;
             }
             // A known name on its own; a title before it was handled with the title.
@@ -593,8 +647,28 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         while name_start + 1 < sentence.tokens.end && is_honorific(doc, name_start) {
             name_start += if doc.tok(name_start + 1) == "." { 2 } else { 1 };
         }
-        // A known name right after the title.
+        // A known name right after the title, unless the written name runs on past it: in
+        // "President Ali Abdallah Saleh" the data's "Ali Abdallah" is another man, and the whole
+        // name is read below.
+        let runs_on = next_raw.is_some_and(|n| {
+            n.sentence == m.sentence
+                && n.tok == name_start
+                && person_of(&entries[r + 1])
+                    .is_some_and(|kp| name_runs_on(k, doc, r + 1, kp, caps))
+        });
+        let limit = if runs_on {
+            doc.raw
+                .get(r + 2)
+                .filter(|x| x.sentence == m.sentence)
+                .map_or(sentence.tokens.end, |x| x.tok.min(sentence.tokens.end))
+        } else {
+            limit
+        };
+        if runs_on {
+            out.consumed.insert(r + 1);
+        }
         if let Some(n) = next_raw
+            && !runs_on
             && n.sentence == m.sentence
             && n.tok == name_start
             && (!apposed || closed(scan_name(doc, n.tok_end, sentence.tokens.end, caps)))

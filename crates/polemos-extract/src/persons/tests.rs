@@ -587,3 +587,33 @@ fn a_full_name_written_after_the_first_mention_is_someone_else() {
     );
     assert!(found.iter().any(|(i, _)| i == "brekke"), "{found:?}");
 }
+
+#[test]
+fn a_name_that_runs_on_past_a_known_one_is_the_whole_name() {
+    // The data knows a Lebanese minister "Ali Abdullah" (also spelled "Ali Abdallah"); a man
+    // whose name only begins so is another person, with or without a title.
+    let titled = people(
+        "Yemeni President Ali Abdallah Hamed said rebels crossed the border.",
+        "2009-11-15",
+    );
+    assert!(
+        has(&titled, "ali-abdallah-hamed", Some("YEM")),
+        "{titled:?}"
+    );
+    assert!(
+        !titled.iter().any(|(i, _)| i == "ali-abdallah"),
+        "{titled:?}"
+    );
+    let bare = people(
+        "Ali Abdallah Hamed said rebels crossed the border.",
+        "2009-11-15",
+    );
+    assert!(
+        bare.iter().any(|(i, _)| i == "ali-abdallah-hamed"),
+        "{bare:?}"
+    );
+    assert!(!bare.iter().any(|(i, _)| i == "ali-abdallah"), "{bare:?}");
+    // The known name alone, or before a name the text matches, is still the known man.
+    let alone = people("Minister Ali Abdallah met Syrian officials.", "2003-02-01");
+    assert!(alone.iter().any(|(i, _)| i == "ali-abdallah"), "{alone:?}");
+}
