@@ -1209,6 +1209,9 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
                 })
                 .is_some_and(|t| t.upos == "CCONJ")
         };
+        if let Some(s) = split_perfect_subject(p, x) {
+            return Some(s);
+        }
         if let Some(s) = subjects()
             .filter(before_and)
             .last()
@@ -1322,6 +1325,36 @@ fn subject_of(p: &Parse<'_>, v: Word, requested: &mut bool, shared: &mut bool) -
         x = h;
     }
     None
+}
+
+/// The subject of a participle the parser split from its perfect auxiliary at a phrase between
+/// them: in "Angola has in the past accused Zambia" it reads "has" as a main verb with the
+/// subject and "accused" as a clause of its own marked by "in" (hung on "has" or on a later
+/// verb), whose subject would be "the past". The participle's subject is the auxiliary's.
+fn split_perfect_subject(p: &Parse<'_>, x: Word) -> Option<Word> {
+    let participle = p
+        .token(x)
+        .is_some_and(|t| t.xpos == "VBN" || t.xpos == "VBD");
+    if !participle || !p.has_rel(x, "advcl") {
+        return None;
+    }
+    // The clause's marker is a preposition, right after the auxiliary (past commas): the
+    // phrase it opens stands between the two.
+    let mark = p
+        .dependent(x, "mark")
+        .filter(|m| p.token(*m).is_some_and(|t| t.upos == "ADP"))?;
+    let auxiliary = (0..mark.index)
+        .rev()
+        .map(|i| Word { index: i, ..mark })
+        .find(|w| p.token(*w).is_none_or(|t| t.upos != "PUNCT"))?;
+    let perfect = p.token(auxiliary).is_some_and(|t| {
+        p.lang()
+            .is(Class::PerfectAuxiliary, &t.text.to_ascii_lowercase())
+    });
+    if !perfect {
+        return None;
+    }
+    p.dependent(auxiliary, "nsubj")
 }
 
 /// The infinitive complement of `h` that the bare infinitive `x` (attached to `h` as a

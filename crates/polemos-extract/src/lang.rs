@@ -383,6 +383,8 @@ pub enum Class {
     NegativeSubject,
     /// Forms of "be" before a participle that make it a passive ("was opposed", "been criticized").
     PassiveAuxiliary,
+    /// Forms of "have" before a participle that make it a perfect ("has accused").
+    PerfectAuxiliary,
     /// Conjunctions before a second verb that shares the first one's subject ("X recognizes A and reaffirms ...").
     VerbCoordinator,
     /// The pronoun of a statement in one state's voice ("we welcome ...").
@@ -421,7 +423,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 168] = [
+pub const CLASSES: [(Class, &str); 169] = [
     (Class::Future, "future"),
     (Class::FutureAuxiliary, "future_auxiliary"),
     (Class::SameDay, "same_day"),
@@ -568,6 +570,7 @@ pub const CLASSES: [(Class, &str); 168] = [
     (Class::ClauseNegator, "clause_negator"),
     (Class::NegativeSubject, "negative_subject"),
     (Class::PassiveAuxiliary, "passive_auxiliary"),
+    (Class::PerfectAuxiliary, "perfect_auxiliary"),
     (Class::VerbCoordinator, "verb_coordinator"),
     (Class::We, "we"),
     (Class::DeadlineLead, "deadline_lead"),

@@ -173,3 +173,15 @@ fn praise_a_subject_draws_from_others_is_the_givers_act() {
         }
     }
 }
+
+#[test]
+fn a_phrase_between_have_and_its_participle_keeps_the_subject() {
+    // The parser may read "in the past" as a clause of its own with "the past" for subject.
+    let text = "Chile's government has in the past accused Peru of arming smugglers.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile has, in recent years, accused Peru of spying on its navy.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // A clause that opens with a preposition's marker after a main verb "have" is no perfect.
+    let text = "Chile has no troops on the border since Peru accused it of spying.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
