@@ -142,6 +142,9 @@ pub enum Lex {
     /// Nouns of a pact between states ("agreement", "treaty"): ending one opposes it
     /// (stances/mod.rs, `ends_a_pact`).
     PactNoun,
+    /// Nouns of a business party ("firm", "company"): a deal with one is a contract, no pact
+    /// between states (stances/mod.rs, `ends_a_pact`).
+    CommercialPartyNoun,
     /// Verbs that put a penalty into effect ("imposing sanctions on X").
     ImposingVerb,
     /// Verbs that lift or ease a penalty ("lifted sanctions on X"): CAMEO 085, no sanction.
@@ -537,7 +540,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 183] = [
+pub const LEXICONS: [(Lex, &str, Case); 184] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -598,6 +601,7 @@ pub const LEXICONS: [(Lex, &str, Case); 183] = [
     (Lex::CourseVerb, "course_verb", Case::Any),
     (Lex::SeveringVerb, "severing_verb", Case::Any),
     (Lex::PactNoun, "pact_noun", Case::Any),
+    (Lex::CommercialPartyNoun, "commercial_party_noun", Case::Any),
     (Lex::ImposingVerb, "imposing_verb", Case::Any),
     (Lex::EasingVerb, "easing_verb", Case::Any),
     (Lex::WithdrawingVerb, "withdrawing_verb", Case::Any),

@@ -215,7 +215,8 @@ fn verb_after_coordinator(doc: &Doc<'_>, from: usize, to: usize) -> bool {
 /// a security agreement with Australia" opposes the agreement. Not a meeting called off or ties
 /// ended ("cancelled the talks", "scrapped military exchanges"): acts, read as events only.
 /// A pact not ended takes no side (see where negation is read); one perhaps ended ("may
-/// scrap") is a hedged opposition, as any hedged cue's.
+/// scrap") is a hedged opposition, as any hedged cue's. Nor a deal with a business party
+/// ("scrapped its deal with a French firm", lexicon `commercial_party_noun`): a contract.
 fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     if !matches!(it.kind, ItemKind::Event(e)
         if k.events[e].event_type == PloverType::Sanction && k.events[e].mode == "withdraw")
@@ -226,10 +227,61 @@ fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
     let Some(v) = p.head_of(&p.words_in(it.start, it.end)) else {
         return false;
     };
-    p.dependents(v)
-        .filter(|&o| p.has_rel(o, "obj"))
-        .filter_map(|o| p.token(o))
-        .any(|t| doc.lexicon.is(Lex::PactNoun, &t.text))
+    p.dependents(v).filter(|&o| p.has_rel(o, "obj")).any(|o| {
+        p.token(o)
+            .is_some_and(|t| doc.lexicon.is(Lex::PactNoun, &t.text))
+            && !with_commercial_party(doc, v, o)
+    })
+}
+
+/// Whether the pact ending at `items[at]` is reported (its verb the complement of a verb of
+/// saying) and a later denial of the same sentence (an event row of mode `deny`) has one of
+/// `holders` for its subject: "Qatar said Egypt had cancelled the accord, but Egypt denied it".
+/// A holder who ends the pact and denies something else ("Egypt cancelled the accord and
+/// denied any plan to attack") reports the ending itself.
+fn ending_denied_by_holder(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    holders: &[usize],
+) -> bool {
+    let p = &doc.parse;
+    let verb = |x: &Item| p.head_of(&p.words_in(x.start, x.end));
+    if !verb(&items[at]).is_some_and(|v| p.has_rel(v, "ccomp")) {
+        return false;
+    }
+    let held_by = |subject: Word| {
+        items.iter().any(|a| match a.kind {
+            ItemKind::Actor { actor, .. } => {
+                holders::stance_holder(doc, actor).is_some_and(|h| holders.contains(&h))
+                    && p.words_in(a.start, a.end).contains(&subject)
+            }
+            _ => false,
+        })
+    };
+    items[at + 1..].iter().any(|x| {
+        matches!(x.kind, ItemKind::Event(e)
+            if k.events[e].event_type == PloverType::Reject && k.events[e].mode == "deny")
+            && verb(x)
+                .and_then(|d| p.dependent(d, "nsubj"))
+                .is_some_and(held_by)
+    })
+}
+
+/// Whether the pact noun `o`, object of the verb `v`, has a business party: a noun of the
+/// lexicon `commercial_party_noun` the parse hangs on the noun ("its deal with a French firm")
+/// or on the verb ("scrapped the deal with the company").
+fn with_commercial_party(doc: &Doc<'_>, v: Word, o: Word) -> bool {
+    let p = &doc.parse;
+    let party = |w: Word| {
+        p.token(w)
+            .is_some_and(|t| doc.lexicon.is(Lex::CommercialPartyNoun, &t.text))
+    };
+    p.dependents(o)
+        .filter(|&d| p.has_rel(d, "nmod"))
+        .chain(p.dependents(v).filter(|&d| p.has_rel(d, "obl")))
+        .any(party)
 }
 
 fn rejects_a_thing(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
@@ -1014,6 +1066,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     if k.events[e].event_type == PloverType::Request)
                     || ends_a_pact(k, doc, it))
             {
+                continue;
+            }
+            // "Qatar said Egypt had cancelled the accord, but Egypt denied it": the ending is
+            // the reporter's word, which the holder denies; the holder takes no side.
+            if ends_a_pact(k, doc, it) && ending_denied_by_holder(k, doc, items, i, &holders) {
                 continue;
             }
             // "both countries have yet to agree to a maritime boundary": the two parties not

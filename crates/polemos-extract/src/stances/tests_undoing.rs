@@ -50,3 +50,34 @@ fn a_pact_not_ended_or_a_meeting_called_off_is_no_opposition() {
         );
     }
 }
+
+#[test]
+fn a_deal_with_a_business_is_no_pact_of_the_dispute() {
+    for text in [
+        "Peru and Chile dispute their maritime border. Peru scrapped its deal with a French firm to build patrol boats.",
+        "Peru and Chile dispute their maritime border. Peru cancelled the agreement with the shipbuilding company on Monday.",
+    ] {
+        let s = stances(text);
+        assert!(!opposes(&s, "PER", "deal"), "{text}: {s:?}");
+        assert!(!opposes(&s, "PER", "agreement"), "{text}: {s:?}");
+    }
+    // A deal with a state is still a pact.
+    let text = "Peru and Chile dispute their maritime border. Peru scrapped its deal with Chile to patrol the coast.";
+    let s = stances(text);
+    assert!(opposes(&s, "PER", "deal"), "{text}: {s:?}");
+}
+
+#[test]
+fn an_ending_reported_by_one_side_and_denied_by_the_other_takes_no_side() {
+    let text = "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied it.";
+    let s = stances(text);
+    assert!(!opposes(&s, "PER", "agreement"), "{text}: {s:?}");
+    // Reported and not denied, or denied by someone else, the ending still opposes the pact.
+    for text in [
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement.",
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Bolivia denied it.",
+    ] {
+        let s = stances(text);
+        assert!(opposes(&s, "PER", "agreement"), "{text}: {s:?}");
+    }
+}

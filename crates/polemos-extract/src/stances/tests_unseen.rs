@@ -397,6 +397,10 @@ fn a_charge_of_backing_a_side_is_opposed_as_that_support() {
             "Chile and Peru dispute their maritime border.\n\nPeru accused Chile of supporting separatist guerrillas.",
             "support-for-separatist-guerrillas",
         ),
+        (
+            "Chile and Peru dispute their maritime border.\n\nPeru has accused Chile of aiding the smugglers who crossed the border.",
+            "support-for-smugglers",
+        ),
     ] {
         let s = stances(text);
         assert!(
@@ -424,4 +428,15 @@ fn a_backing_charged_after_another_charge_backs_nothing() {
             "{text}: {s:?}"
         );
     }
+}
+
+#[test]
+fn aiding_praised_is_no_charge() {
+    // Invented: thanks for aid given charge nothing; the thanker opposes nothing.
+    let text = "Chile and Peru dispute their maritime border.\n\nPeru thanked Chile for aiding the flood victims.";
+    let s = stances(text);
+    assert!(
+        !s.iter().any(|(a, _, l)| a == "PER" && l == "oppose"),
+        "{text}: {s:?}"
+    );
 }
