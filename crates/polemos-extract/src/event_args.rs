@@ -947,12 +947,6 @@ fn neither_marked(p: &Parse<'_>, v: Word) -> bool {
         })
 }
 
-fn case_of(p: &Parse<'_>, w: Word) -> Option<String> {
-    p.dependent(w, "case")
-        .and_then(|c| p.token(c))
-        .map(|t| t.lemma.to_ascii_lowercase())
-}
-
 /// Whom a pronoun's lemma stands for: the speaker's side, a person, or a state or body. `at`:
 /// the byte where the pronoun starts.
 fn pronoun(lang: &Profile, lemma: &str, at: usize) -> Who {
@@ -991,7 +985,7 @@ fn actor_at(p: &Parse<'_>, map: &[Option<usize>], x: Word) -> bool {
 }
 
 fn case_in(p: &Parse<'_>, w: Word, cases: Class) -> bool {
-    case_of(p, w).is_some_and(|c| p.lang().is(cases, &c))
+    p.preposition(w).is_some_and(|c| p.lang().is(cases, &c))
 }
 
 /// Whether the object of the verb cue `cue` is owned by a group's pronoun ("are hurting their
@@ -1392,7 +1386,7 @@ fn unmarked_subject(p: &Parse<'_>, map: &[Option<usize>], v: Word) -> Option<Wor
     p.dependents(v).find(|&d| {
         d.index < v.index
             && (p.has_rel(d, "obl:unmarked") || p.has_rel(d, "obl:npmod"))
-            && case_of(p, d).is_none()
+            && p.preposition(d).is_none()
             && matches!(who(p, map, d, false), Who::Actors(_))
     })
 }
@@ -1505,7 +1499,8 @@ fn verbal(
         p.dependents(v)
             .filter(|&d| {
                 p.has_rel(d, "obl")
-                    && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::InstrumentCase, &c))
+                    && p.preposition(d)
+                        .is_some_and(|c| p.lexicon().is(Lex::InstrumentCase, &c))
             })
             .flat_map(|d| p.dependents(d))
             .find(|&e| p.has_rel(e, "nmod") && case_in(p, e, Class::AgentPreposition))
@@ -1600,7 +1595,8 @@ fn verbal(
             // suspends it.
             if let Some(body) = p.dependents(v).find(|&d| {
                 p.has_rel(d, "obl")
-                    && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c))
+                    && p.preposition(d)
+                        .is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c))
             }) && map.get(body.index).copied().flatten().is_some()
             {
                 // Only a body named whole: "the Economic Community of Central African States"
@@ -1753,7 +1749,7 @@ fn verbal(
                     || cue_has(d)
                     || case_in(p, d, Class::AgentPreposition)))
             // "blamed the other" may be parsed as a bare oblique.
-            || (p.has_rel(d, "obl") && case_of(p, d).is_none() && who(p, map, d, false) == Who::Other);
+            || (p.has_rel(d, "obl") && p.preposition(d).is_none() && who(p, map, d, false) == Who::Other);
         if !aimed {
             continue;
         }
@@ -1890,7 +1886,9 @@ fn verbal(
         // "threatened to supply missiles to North Korea": the "to" phrase of a verb of giving
         // is a recipient, not whom the threat is aimed at.
         let recipient = |d: Word| {
-            giving && case_of(p, d).is_some_and(|x| p.lexicon().is(Lex::DestinationCase, &x))
+            giving
+                && p.preposition(d)
+                    .is_some_and(|x| p.lexicon().is(Lex::DestinationCase, &x))
         };
         if args.clause_target.is_nobody()
             && let Some(o) = p.dependents(c).find(|&d| {

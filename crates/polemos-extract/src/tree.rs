@@ -310,6 +310,25 @@ impl<'t> Parse<'t> {
         }
     }
 
+    /// The preposition that introduces `w` ("of Japan": "of"): the lower-cased lemma of its
+    /// first `case` dependent.
+    #[must_use]
+    pub fn preposition(&self, w: Word) -> Option<String> {
+        self.dependent(w, "case")
+            .and_then(|c| self.token(c))
+            .map(|t| t.lemma.to_ascii_lowercase())
+    }
+
+    /// The word that introduces `w`, a preposition or a clause marker ("from using": "from",
+    /// "to expel": "to"): the lower-cased lemma of its first `case` or `mark` dependent.
+    #[must_use]
+    pub fn introducer(&self, w: Word) -> Option<String> {
+        self.dependents(w)
+            .find(|&c| self.has_rel(c, "case") || self.has_rel(c, "mark"))
+            .and_then(|c| self.token(c))
+            .map(|t| t.lemma.to_ascii_lowercase())
+    }
+
     /// Whether `w` has a marker (`mark`, "if", "to") that is a word of the profile's `class`.
     #[must_use]
     pub fn marked_by(&self, w: Word, class: crate::lang::Class) -> bool {
@@ -484,6 +503,22 @@ mod tests {
         assert_eq!(p.token(object).unwrap().text, "protest");
         let (a, b) = p.subtree_span(object).unwrap();
         assert_eq!(&text[a..b], "the protest");
+    }
+
+    #[test]
+    fn a_preposition_introduces_a_noun_and_a_marker_a_clause() {
+        let text = "Seoul barred Tokyo from drilling near the islands of the strait.";
+        let (p, text) = parse(text);
+        let drilling = word(&p, &text, "drilling");
+        assert_eq!(p.introducer(drilling).as_deref(), Some("from"));
+        let islands = word(&p, &text, "islands");
+        assert_eq!(p.preposition(islands).as_deref(), Some("near"));
+        assert_eq!(p.introducer(islands).as_deref(), Some("near"));
+        let strait = word(&p, &text, "strait");
+        assert_eq!(p.preposition(strait).as_deref(), Some("of"));
+        let barred = word(&p, &text, "barred");
+        assert_eq!(p.preposition(barred), None);
+        assert_eq!(p.introducer(barred), None);
     }
 
     #[test]

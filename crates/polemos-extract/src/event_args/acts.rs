@@ -175,7 +175,8 @@ fn capital_places(k: &Knowledge, doc: &Doc<'_>, v: Word, l: Word) -> Vec<(usize,
         .collect();
     let destination = p.dependents(l).any(|d| {
         p.has_rel(d, "obl")
-            && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c))
+            && p.preposition(d)
+                .is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c))
     });
     if destination {
         return Vec::new();
@@ -212,7 +213,8 @@ pub(super) fn leaves_outright(p: &Parse<'_>, l: Word) -> bool {
     p.dependents(l).all(|d| {
         !(p.has_rel(d, "obj") && !text_in(p, d, Lex::StateNoun)
             || p.has_rel(d, "obl")
-                && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c)))
+                && p.preposition(d)
+                    .is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c)))
     })
 }
 
@@ -342,7 +344,7 @@ pub fn owned_by_actor(doc: &Doc<'_>, cue: &Item) -> bool {
         p.token(w).is_some_and(|t| t.upos != "PRON") && doc.subtree_names_actor(w, Meets::Inside)
     };
     let owner_case = |w: Word| {
-        case_of(p, w).is_some_and(|c| {
+        p.preposition(w).is_some_and(|c| {
             doc.lang.is(Class::OwnerCase, &c) || doc.lang.is(Class::AgentPreposition, &c)
         })
     };
@@ -392,7 +394,10 @@ pub fn suspended_member(doc: &Doc<'_>, cue: &Item) -> bool {
         .dependents(v)
         .filter(|&d| p.has_rel(d, "obl"))
         .chain(p.dependents(o).filter(|&d| p.has_rel(d, "nmod")))
-        .any(|d| case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c)));
+        .any(|d| {
+            p.preposition(d)
+                .is_some_and(|c| p.lexicon().is(Lex::SuspensionCase, &c))
+        });
     from && party_object(doc, o)
 }
 
@@ -653,7 +658,8 @@ fn object_headed(doc: &Doc<'_>, cue: &Item, listed: impl Fn(&str) -> bool) -> bo
     if acts_on
         && p.dependents(v).any(|d| {
             p.has_rel(d, "obl")
-                && case_of(p, d).is_some_and(|c| p.lexicon().is(Lex::InstrumentCase, &c))
+                && p.preposition(d)
+                    .is_some_and(|c| p.lexicon().is(Lex::InstrumentCase, &c))
                 && named(called(p, d))
         })
     {
@@ -1002,7 +1008,7 @@ pub fn unrealized_act(doc: &Doc<'_>, cue: &Item) -> bool {
     let entry = if p.has_rel(n, "obj") || p.has_rel(n, "nsubj:pass") {
         lemma
     } else if p.has_rel(n, "obl") || p.has_rel(n, "nmod") {
-        match case_of(p, n) {
+        match p.preposition(n) {
             Some(case) => format!("{lemma} {case}"),
             None => return false,
         }

@@ -136,7 +136,9 @@ pub(super) fn adjunct(
     n: Word,
     verb_is_act: impl Fn(Word) -> bool,
 ) -> Option<TreeArgs> {
-    let manner = case_of(p, n).is_some_and(|c| p.lexicon().is(Lex::StanceMannerCase, &c));
+    let manner = p
+        .preposition(n)
+        .is_some_and(|c| p.lexicon().is(Lex::StanceMannerCase, &c));
     if !manner {
         return None;
     }

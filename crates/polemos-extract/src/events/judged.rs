@@ -165,7 +165,8 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
         let predicate = p.has_rel(w, "xcomp")
             || second_object
             || (["obl", "nmod", "advcl"].iter().any(|r| p.has_rel(w, r))
-                && case_of(doc, w).is_some_and(|c| doc.lang.is(Class::PredicativeAs, &c)));
+                && p.preposition(w)
+                    .is_some_and(|c| doc.lang.is(Class::PredicativeAs, &c)));
         // "declined to describe the patrols as illegal": a verb of refusing above negates it.
         let refused = matches!(p.rel(verb), "xcomp" | "ccomp")
             && p.head(verb).and_then(|h| p.token(h)).is_some_and(|t| {
@@ -264,7 +265,7 @@ pub(super) fn deed_owners(doc: &Doc<'_>, items: &[Item], deed: Word) -> Vec<usiz
         let owner = adjective
             || p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "nmod")
-                && case_of(doc, d).is_some_and(|c| {
+                && p.preposition(d).is_some_and(|c| {
                     (doc.lang.is(Class::OwnerCase, &c) && body(d))
                         || doc.lang.is(Class::AgentPreposition, &c)
                 }));
@@ -290,7 +291,8 @@ pub(super) fn owner_actor(doc: &Doc<'_>, items: &[Item], w: Word) -> Option<usiz
     let owner = p.dependents(w).find(|&d| {
         p.has_rel(d, "nmod:poss")
             || (p.has_rel(d, "nmod")
-                && case_of(doc, d).is_some_and(|c| doc.lang.is(Class::OwnerCase, &c)))
+                && p.preposition(d)
+                    .is_some_and(|c| doc.lang.is(Class::OwnerCase, &c)))
     });
     owner
         .and_then(|o| {
@@ -321,13 +323,4 @@ fn reporter(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
             .find_map(|d| p.dependent(d, "obl:agent"))
             .and_then(|a| owner_actor(doc, items, a))
     })
-}
-
-/// The preposition of `w` ("of", "by"), lower-cased.
-fn case_of(doc: &Doc<'_>, w: Word) -> Option<String> {
-    let p = &doc.parse;
-    p.dependents(w)
-        .find(|&c| p.has_rel(c, "case"))
-        .and_then(|c| p.token(c))
-        .map(|x| x.text.to_ascii_lowercase())
 }

@@ -120,7 +120,7 @@ fn read(
     let mut owner: Option<Word> = None;
     let mut complement: Option<Word> = None;
     for d in p.dependents(w) {
-        let case = case_of(doc, d);
+        let case = p.introducer(d);
         // A possessor ("both leaders' commitment") or an "of" phrase ("the commitment of the
         // United States"), the first one found.
         let possessor = p.has_rel(d, "nmod:poss");
@@ -145,7 +145,7 @@ fn read(
     // "conveyed the commitment of the United States to achieving regional reconciliation": or
     // on the verb whose object the noun is, as a clause of its own right after it.
     let to = |d: &Word| {
-        case_of(doc, *d)
+        p.introducer(*d)
             .as_deref()
             .is_some_and(|c| doc.lang.is(Class::InfinitiveMarker, c))
     };
@@ -219,14 +219,6 @@ fn read(
     Some((holders, issue))
 }
 
-/// The preposition or infinitive marker of `w` ("of", "to"), as a lower-case lemma.
-pub(super) fn case_of(doc: &Doc<'_>, w: Word) -> Option<String> {
-    let p = &doc.parse;
-    p.dependents(w)
-        .find(|&c| p.has_rel(c, "case") || p.has_rel(c, "mark"))
-        .map(|c| holders::lemma(doc, c))
-}
-
 /// The states an owner names: the actors at it and its conjuncts ("of Ecuador and Peru"), the
 /// two sides of "both leaders", the pair a plural possessive refers to ("their governments").
 pub(super) fn owners(
@@ -255,7 +247,7 @@ pub(super) fn owners(
     {
         for d in p.dependents(owner).filter(|&d| {
             p.has_rel(d, "nmod")
-                && case_of(doc, d)
+                && p.introducer(d)
                     .as_deref()
                     .is_some_and(|c| doc.lang.is(Class::OwnerCase, c))
         }) {

@@ -297,7 +297,7 @@ pub(super) fn accuser_unnamed(doc: &Doc<'_>, cue: &Item) -> bool {
             let rel = p.token(d).map_or("", |t| t.deprel.as_str());
             matches!(rel, "nsubj" | "aux" | "obj" | "iobj")
                 || p.has_rel(d, "obl")
-                    && super::commitment::case_of(doc, d)
+                    && p.introducer(d)
                         .is_some_and(|c| doc.lang.is(Class::AgentPreposition, &c))
         })
 }
@@ -938,7 +938,7 @@ fn frees_captives(doc: &Doc<'_>, t: usize) -> bool {
     };
     let mut freed = p
         .dependents(noun)
-        .filter(|&d| p.has_rel(d, "nmod") && case_of_is(doc, d, "of"))
+        .filter(|&d| p.has_rel(d, "nmod") && p.introducer(d).as_deref() == Some("of"))
         .peekable();
     if freed.peek().is_none() {
         return true;
@@ -1235,7 +1235,7 @@ pub(super) fn ends_after_topic(doc: &Doc<'_>, items: &[Item], t: usize, tok: usi
     let outcome = !be
         && p.dependents(verb).any(|d| {
             p.has_rel(d, "obl")
-                && super::commitment::case_of(doc, d)
+                && p.introducer(d)
                     .is_some_and(|c| doc.lang.is(Class::OutcomePreposition, &c))
         });
     verbal
@@ -1368,7 +1368,8 @@ fn act_after(
         if own
             && p.conjuncts(verb).into_iter().any(|v| {
                 p.dependents(v).any(|d| {
-                    p.token(d).is_some_and(|x| x.upos == "VERB") && case_of_is(doc, d, "from")
+                    p.token(d).is_some_and(|x| x.upos == "VERB")
+                        && p.introducer(d).as_deref() == Some("from")
                 })
             })
         {
@@ -2229,14 +2230,6 @@ fn titled(doc: &Doc<'_>, first: usize, noun: usize) -> Option<(String, String)> 
         .slice(doc.tokens[first].start, doc.tokens[noun].end)
         .to_owned();
     Some((slugify(&text)?, text))
-}
-
-/// Whether word `w` is marked or introduced by the preposition `word` ("from using").
-fn case_of_is(doc: &Doc<'_>, w: Word, word: &str) -> bool {
-    let p = &doc.parse;
-    p.dependents(w).any(|c| {
-        (p.has_rel(c, "mark") || p.has_rel(c, "case")) && super::holders::lemma(doc, c) == word
-    })
 }
 
 /// Whether the object `object` of the verb of freeing `verb` is people or a vessel held

@@ -13,7 +13,7 @@ use super::super::lang::Class;
 use super::super::lexicon::Lex;
 use super::super::output::StanceFact;
 use super::super::tree::Word;
-use super::commitment::{Proposed, case_of, issue_of, noun_supports, owners};
+use super::commitment::{Proposed, issue_of, noun_supports, owners};
 use super::holders;
 
 /// Adds a `support` stance for each signer of an act a signing noun names, and for the subject
@@ -29,7 +29,8 @@ pub(super) fn signed_acts(
 }
 
 fn has_case(doc: &Doc<'_>, w: Word, class: Class) -> bool {
-    case_of(doc, w)
+    doc.parse
+        .introducer(w)
         .as_deref()
         .is_some_and(|c| doc.lang.is(class, c))
 }
