@@ -168,6 +168,20 @@ fn plural_title_second(
     });
 }
 
+/// Whether the capitalized words after the title matched at raw match `r`, ending at token
+/// `name_end`, run straight into another title: "spokesman Navy Capt. John Kirby", "envoy Air
+/// Force Col. Jane Holt". They are the service of the second title's rank, not a name; the
+/// person is the one after the second title.
+fn qualifies_next_title(doc: &Doc<'_>, entries: &Fitting, r: usize, name_end: usize) -> bool {
+    let sentence = doc.raw[r].sentence;
+    doc.raw
+        .iter()
+        .enumerate()
+        .skip(r + 1)
+        .take_while(|(_, n)| n.sentence == sentence && n.tok <= name_end)
+        .any(|(x, n)| n.tok == name_end && title_of(&entries[x]).is_some())
+}
+
 fn title_of(entries: &[Entry]) -> Option<usize> {
     entries.iter().find_map(|e| match e {
         Entry::Title(t) => Some(*t),
@@ -699,6 +713,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
         let name_end = scan_name(doc, name_start, limit, caps);
         // "the Prime Minister Office", "the King Fahd Causeway": a place, not a person.
         let name_end = if (name_start..name_end).any(|t| is_institution_word(doc, t))
+            || qualifies_next_title(doc, entries, r, name_end)
             || (apposed && !closed(name_end))
             || (sentence.headline
                 && !named_in_body(doc, name_end.saturating_sub(1))

@@ -617,3 +617,27 @@ fn a_name_that_runs_on_past_a_known_one_is_the_whole_name() {
     let alone = people("Minister Ali Abdallah met Syrian officials.", "2003-02-01");
     assert!(alone.iter().any(|(i, _)| i == "ali-abdallah"), "{alone:?}");
 }
+
+#[test]
+fn a_military_rank_is_a_title_and_its_service_no_name() {
+    // "Navy" between the office and the rank is the rank's service, not a person; the person
+    // is the name after the rank.
+    let found = people(
+        "The strike was lawful, ministry spokesman Navy Capt. Olaf Brenner said. Army Col. Mira \
+         Tallis led the inquiry. Air Force Lt. Col. Dana Oakes briefed reporters.",
+        "2024-05-01",
+    );
+    for id in ["olaf-brenner", "mira-tallis", "dana-oakes"] {
+        assert!(found.iter().any(|(i, _)| i == id), "{id}: {found:?}");
+    }
+    assert!(
+        !found.iter().any(|(i, _)| i.starts_with("navy")),
+        "{found:?}"
+    );
+    // A name after an office and before no title stays the name.
+    let found = people(
+        "Ministry spokesman Olaf Brenner said the talks failed.",
+        "2024-05-01",
+    );
+    assert!(found.iter().any(|(i, _)| i == "olaf-brenner"), "{found:?}");
+}
