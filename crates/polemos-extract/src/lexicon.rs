@@ -525,9 +525,13 @@ pub enum Lex {
     /// Verbs of going to, into or out of a place ("visited", "entered", "toured"): a government
     /// building as their object is a place, not the office ("visited the White House").
     VisitingVerb,
-    /// Prepositions of place ("in", "near", "from"): a state named only after one, in an actor
-    /// list of nothing it takes part in, is a place (`lib.rs`, `place_mention`).
-    PlacePreposition,
+    /// Prepositions that locate ("in", "near"; not "at", "around" or "from", which also name
+    /// targets and origins): a state named only after one, in an actor list of nothing it takes
+    /// part in, is a place (`lib.rs`, `place_mention`).
+    LocatingPreposition,
+    /// Particles that make a building-part word a phrasal verb ("the White House walls off the
+    /// press"): the building is then the office (`mentions.rs`, `building_as_place`).
+    VerbParticle,
 }
 
 /// How a list's words are compared with the text.
@@ -540,7 +544,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 184] = [
+pub const LEXICONS: [(Lex, &str, Case); 185] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -734,7 +738,8 @@ pub const LEXICONS: [(Lex, &str, Case); 184] = [
     (Lex::BackingChargeName, "backing_charge_name", Case::Any),
     (Lex::BuildingPart, "building_part", Case::Any),
     (Lex::VisitingVerb, "visiting_verb", Case::Any),
-    (Lex::PlacePreposition, "place_preposition", Case::Any),
+    (Lex::LocatingPreposition, "locating_preposition", Case::Any),
+    (Lex::VerbParticle, "verb_particle", Case::Any),
     (Lex::SettlingWord, "settling_word", Case::Any),
     (Lex::AdjudicatorWord, "adjudicator_word", Case::Any),
 ];

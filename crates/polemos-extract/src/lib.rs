@@ -358,7 +358,7 @@ fn publisher_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
 }
 
 /// Whether a state's mention only places something: its name right after a preposition of place
-/// (lexicon `place_preposition`), or after earlier names of a list that follows one ("the wars in
+/// (lexicon `locating_preposition`), or after earlier names of a list that follows one ("the wars in
 /// Iraq and Afghanistan", "near Taiwan"), owning nothing and with no apposition that says what
 /// it is ("in Osgiliath, the state's fiercest foe": a party).
 fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
@@ -370,13 +370,22 @@ fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
     if m.via != knowledge::Via::Name
         || apposition
         || (end + 1 < doc.tokens.len() && mentions::only_possessive(doc, end, end + 2))
+        || subject_at(doc, m.span.start)
     {
         return false;
+    }
+    // A headline's capitals would carry the walk back over its words ("Talks In Geneva As Iran
+    // Weighs Offer"): there only the word right before the name places it.
+    if doc
+        .sentence_of(first)
+        .is_some_and(|s| doc.sentences[s].headline)
+    {
+        return first > 0 && doc.tok_in_lex(first - 1, lexicon::Lex::LocatingPreposition);
     }
     let floor = first.saturating_sub(8);
     let mut t = first;
     while t > floor {
-        if doc.tok_in_lex(t - 1, lexicon::Lex::PlacePreposition) {
+        if doc.tok_in_lex(t - 1, lexicon::Lex::LocatingPreposition) {
             return true;
         }
         let w = doc.tok(t - 1);
@@ -386,6 +395,14 @@ fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
         t -= 1;
     }
     false
+}
+
+/// Whether the word at byte `at` is its clause's subject ("In Brussels, Hungary refused"), which
+/// no preposition places.
+fn subject_at(doc: &Doc<'_>, at: usize) -> bool {
+    let p = &doc.parse;
+    p.word_at(at)
+        .is_some_and(|w| p.has_rel(w, "nsubj") || p.has_rel(w, "csubj"))
 }
 
 /// The names of the actors that take part in an event, a stance or an attribution, or that
@@ -470,6 +487,16 @@ fn assemble(k: &Knowledge, doc: Doc<'_>, meta: &ArticleMeta) -> Extraction {
     let involved = if actors.iter().any(|a| publisher(a) || only_placed(a)) {
         let mut names = involved_actors(&doc);
         names.extend(doc.disputes.iter().flat_map(|d| d.parties.iter().cloned()));
+        // A known dispute's parties are in the data, not in the fact ("Tensions flared in
+        // China and Japan over the Senkaku Islands").
+        names.extend(
+            doc.disputes
+                .iter()
+                .filter_map(|d| d.known)
+                .flat_map(|i| &k.disputes[i].parties)
+                .filter_map(|p| k.actor(p))
+                .map(|a| format!("actors/{}", k.actors[a].id)),
+        );
         names
     } else {
         std::collections::HashSet::new()

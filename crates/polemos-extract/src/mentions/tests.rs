@@ -589,3 +589,57 @@ fn a_state_named_only_where_something_is_is_a_place() {
     let names = crate::test_support::actor_names(text);
     assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
 }
+
+#[test]
+fn a_state_a_preposition_does_not_place_stays_an_actor() {
+    for (text, state) in [
+        // A known dispute's party, named only where tensions are.
+        (
+            "Tensions flared in China and Japan over the Senkaku Islands.",
+            "actors/JPN",
+        ),
+        // The subject after an opening phrase of place or time.
+        (
+            "In Brussels, Hungary again refused to back the sanctions package.",
+            "actors/HUN",
+        ),
+        (
+            "In March, Chile declined to attend the summit.",
+            "actors/CHL",
+        ),
+        // A target, not a place.
+        (
+            "The remarks were seen as a thinly veiled swipe at Chile.",
+            "actors/CHL",
+        ),
+        (
+            "Finland held large military drills around Norway on Monday.",
+            "actors/NOR",
+        ),
+        // A headline's capitals do not carry the walk back to an earlier "In".
+        (
+            "Talks In Geneva As Chile Weighs Offer\n\nThe talks resumed on Monday.",
+            "actors/CHL",
+        ),
+    ] {
+        let names = crate::test_support::actor_names(text);
+        assert!(names.iter().any(|n| n == state), "{text}: {names:?}");
+    }
+}
+
+#[test]
+fn a_government_building_before_a_verb_or_after_a_visit_noun_is_the_office() {
+    for text in [
+        "The White House walls off the press from the meeting with Latvia.",
+        "After the visit the Kremlin said relations with Latvia were strong.",
+        "The Kremlin fence-sitting on the issue angered Latvia.",
+    ] {
+        let names = crate::test_support::actor_names(text);
+        assert!(
+            names
+                .iter()
+                .any(|n| n == "actors/WHITE-HOUSE" || n == "actors/KREMLIN"),
+            "{text}: {names:?}"
+        );
+    }
+}
