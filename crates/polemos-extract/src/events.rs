@@ -1001,6 +1001,11 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // before a word of the profile's `not_only` class negates nothing.
                     && !(x.tok_end < it.tok && doc.tok_is_a(x.tok_end, crate::lang::Class::NotOnly))
             });
+            if cue.event_type == PloverType::Concede
+                && (negator.is_some_and(|x| unable(doc, x)) || thing_given_named(doc, it))
+            {
+                continue;
+            }
             let mut negated =
                 negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;
             // "Russia refused to accept Japan's proposal": an agreement refused is a rejection
@@ -1351,6 +1356,38 @@ fn answered_proposal(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) ->
             && x.start <= v.start
             && v.end <= x.end
     })
+}
+
+/// Whether the negator `x` says its act could not be done ("could not hand over her remains",
+/// "cannot release them"): an inability, no concession withheld from anyone.
+fn unable(doc: &Doc<'_>, x: &Item) -> bool {
+    let is = |t: usize, words: &[&str]| words.iter().any(|w| doc.tok(t).eq_ignore_ascii_case(w));
+    is(x.tok, &["cannot", "can't", "couldn't"])
+        || (x.tok > 0 && is(x.tok, &["not", "n't"]) && is(x.tok - 1, &["could", "can"]))
+}
+
+/// Whether the verb cue `it` is a participle naming what was given ("remains handed over by
+/// North Korea are those of two people"): the thing is what its clause talks about, the giving
+/// no act the clause reports. People held ("soldiers freed by Mali", `captive_noun`) are told
+/// freed.
+fn thing_given_named(doc: &Doc<'_>, it: &Item) -> bool {
+    let p = &doc.parse;
+    let Some(v) = p.word_at(it.start) else {
+        return false;
+    };
+    p.has_rel(v, "acl")
+        && p.token(v).is_some_and(|t| t.xpos == "VBN")
+        && !p.dependents(v).any(|d| {
+            ["nsubj", "nsubj:pass", "aux", "aux:pass", "obj"]
+                .iter()
+                .any(|r| p.has_rel(d, r))
+        })
+        && p.head(v).and_then(|n| p.token(n)).is_some_and(|t| {
+            t.upos == "NOUN"
+                && !doc
+                    .lexicon
+                    .is(Lex::CaptiveNoun, &t.text.to_ascii_lowercase())
+        })
 }
 
 /// Whether the cue at `items[at]` is a word the parse tags as a noun, owned by an actor

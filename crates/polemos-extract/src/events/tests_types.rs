@@ -1271,3 +1271,51 @@ fn a_member_suspended_from_a_body_not_named_whole_is_no_act_of_a_state_inside_th
         events(text)
     );
 }
+
+#[test]
+fn handing_over_is_a_concession_to_the_receiver() {
+    let text = "Chile handed over two captured Peruvian soldiers to Peru on Monday.";
+    assert!(has(text, "CHL", "CONCEDE", "PER"), "{:?}", events(text));
+    // A passive: the giver after "by", the receiver after "to".
+    let text = "The bodies of two Chilean pilots have been handed over to Chile by Peruvian \
+                authorities.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|(_, t, g, _)| t == "CONCEDE" && g.iter().any(|x| x == "CHL")),
+        "{:?}",
+        events(text)
+    );
+    // Handing over a post at home is no act between states.
+    let text = "The Chilean minister handed over his post to a deputy on Monday.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_hand_over_that_could_not_be_made_or_a_thing_named_by_it_is_no_concession() {
+    // Unable to hand over: nothing was given, and nothing refused.
+    let text = "Officials in Lima said Chile could not hand over the remains of the pilot to Peru.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
+        "{:?}",
+        events(text)
+    );
+    // A participle naming what was handed over: the clause reports the tests, not the giving.
+    let text = "Peru said tests on the documents handed over by Chile showed they were forged.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
+        "{:?}",
+        events(text)
+    );
+    // Refusing is still a negated hand-over, and people handed over are still freed.
+    let text = "Chile did not hand over the remains of the pilot to Peru.";
+    assert!(
+        events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
+        "{:?}",
+        events(text)
+    );
+}
