@@ -1334,9 +1334,16 @@ fn split_perfect_subject(p: &Parse<'_>, x: Word) -> Option<Word> {
     }
     // The clause's marker is a preposition, right after the auxiliary (past commas): the
     // phrase it opens stands between the two.
-    let mark = p
-        .dependent(x, "mark")
-        .filter(|m| p.token(*m).is_some_and(|t| t.upos == "ADP"))?;
+    // Not a subordinator the tagger calls a preposition ("had, after Syria shelled the town,
+    // closed"): that clause has a subject of its own.
+    let mark = p.dependent(x, "mark").filter(|m| {
+        p.token(*m).is_some_and(|t| {
+            t.upos == "ADP"
+                && !p
+                    .lang()
+                    .is(Class::ClauseBreak, &t.lemma.to_ascii_lowercase())
+        })
+    })?;
     let auxiliary = (0..mark.index)
         .rev()
         .map(|i| Word { index: i, ..mark })

@@ -385,6 +385,9 @@ pub enum Class {
     PassiveAuxiliary,
     /// Forms of "have" before a participle that make it a perfect ("has accused").
     PerfectAuxiliary,
+    /// Words after a surname that belong to it, not to another name ("Jr.", "Senior"): a known
+    /// name they follow is still the known man (`persons.rs`, `name_runs_on`).
+    NameSuffix,
     /// Conjunctions before a second verb that shares the first one's subject ("X recognizes A and reaffirms ...").
     VerbCoordinator,
     /// The pronoun of a statement in one state's voice ("we welcome ...").
@@ -423,7 +426,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 169] = [
+pub const CLASSES: [(Class, &str); 170] = [
     (Class::Future, "future"),
     (Class::FutureAuxiliary, "future_auxiliary"),
     (Class::SameDay, "same_day"),
@@ -571,6 +574,7 @@ pub const CLASSES: [(Class, &str); 169] = [
     (Class::NegativeSubject, "negative_subject"),
     (Class::PassiveAuxiliary, "passive_auxiliary"),
     (Class::PerfectAuxiliary, "perfect_auxiliary"),
+    (Class::NameSuffix, "name_suffix"),
     (Class::VerbCoordinator, "verb_coordinator"),
     (Class::We, "we"),
     (Class::DeadlineLead, "deadline_lead"),

@@ -458,8 +458,9 @@ fn full_names_written(doc: &mut Doc<'_>, out: &People) {
 /// Whether the name written at raw match `r`, the known person `kp`, goes on past the match
 /// with another name word ("Ali Abdallah Saleh" past the data's "Ali Abdallah"), not a name the
 /// text matches next nor a word that opens a clause (`not_a_name`: "George W. Bush While we
-/// ..."). A headline's capitals run on into its words, and a person serving on the article's
-/// day is the one meant, his name written in full ("Evo Morales Ayma").
+/// ..."), a suffix (`name_suffix`) or an institution ("the George W. Bush Administration"); one
+/// word more only. A headline's capitals run on into its words, and a person serving on the
+/// article's day is the one meant, his name written in full ("Evo Morales Ayma").
 fn name_runs_on(k: &Knowledge, doc: &Doc<'_>, r: usize, kp: usize, caps: bool) -> bool {
     let m = doc.raw[r];
     let sentence = &doc.sentences[m.sentence];
@@ -470,7 +471,12 @@ fn name_runs_on(k: &Knowledge, doc: &Doc<'_>, r: usize, kp: usize, caps: bool) -
         && doc.raw.get(r + 1).is_none_or(|n| n.tok != m.tok_end)
         && doc.tokens[m.tok_end].start > doc.tokens[m.tok_end - 1].end
         && is_name_word(doc, m.tok_end, caps)
+        && !doc.tok_is_a(m.tok_end, Class::NameSuffix)
+        && !is_institution_word(doc, m.tok_end)
         && !cut_at_apostrophe(doc, m.tok_end)
+        // One more word only: a surname ("Saleh"), not a run of capitals that names something
+        // else ("George W. Bush Presidential Library").
+        && !is_name_word(doc, m.tok_end + 1, caps)
 }
 
 /// Whether the known person `kp` held an office on the article's day (an undated office counts;

@@ -184,4 +184,7 @@ fn a_phrase_between_have_and_its_participle_keeps_the_subject() {
     // A clause that opens with a preposition's marker after a main verb "have" is no perfect.
     let text = "Chile has no troops on the border since Peru accused it of spying.";
     assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    // A subordinate clause between "had" and its participle keeps its own subject.
+    let text = "Chile had, after Peru accused it of spying, closed the border crossing.";
+    assert!(!has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
 }

@@ -616,6 +616,18 @@ fn a_name_that_runs_on_past_a_known_one_is_the_whole_name() {
     // The known name alone, or before a name the text matches, is still the known man.
     let alone = people("Minister Ali Abdallah met Syrian officials.", "2003-02-01");
     assert!(alone.iter().any(|(i, _)| i == "ali-abdallah"), "{alone:?}");
+    // A suffix, an institution or a run of capitals names no longer man.
+    for text in [
+        "Ali Abdallah Jr. said rebels crossed the border.",
+        "The Ali Abdallah Administration said rebels crossed the border.",
+        "The Ali Abdallah Peace Library said rebels crossed the border.",
+    ] {
+        let found = people(text, "2009-11-15");
+        assert!(
+            !found.iter().any(|(i, _)| i.starts_with("ali-abdallah-")),
+            "{text}: {found:?}"
+        );
+    }
 }
 
 #[test]
