@@ -1001,13 +1001,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     // before a word of the profile's `not_only` class negates nothing.
                     && !(x.tok_end < it.tok && doc.tok_is_a(x.tok_end, crate::lang::Class::NotOnly))
             });
+            let mut negated =
+                negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;
             if cue.event_type == PloverType::Concede
-                && (negator.is_some_and(|x| unable(doc, x)) || thing_given_named(doc, it))
+                && ((negated && unable(doc, it)) || thing_given_named(doc, it))
             {
                 continue;
             }
-            let mut negated =
-                negator.is_some() || neither_subject(doc, items, i, &srcs) || tree.negated;
             // "Russia refused to accept Japan's proposal": an agreement refused is a rejection
             // of whom it was aimed at, not an agreement that did not happen. Only where the
             // refusal governs the cue ("refused to accept", not "which refused to comment,
@@ -1358,12 +1358,20 @@ fn answered_proposal(k: &Knowledge, doc: &Doc<'_>, items: &[Item], at: usize) ->
     })
 }
 
-/// Whether the negator `x` says its act could not be done ("could not hand over her remains",
-/// "cannot release them"): an inability, no concession withheld from anyone.
-fn unable(doc: &Doc<'_>, x: &Item) -> bool {
-    let is = |t: usize, words: &[&str]| words.iter().any(|w| doc.tok(t).eq_ignore_ascii_case(w));
-    is(x.tok, &["cannot", "can't", "couldn't"])
-        || (x.tok > 0 && is(x.tok, &["not", "n't"]) && is(x.tok - 1, &["could", "can"]))
+/// Whether the verb cue `it` is under a modal of ability (`ability_modal`: "could not hand over
+/// her remains", "cannot release them", "couldn't"): negated, an inability, no concession
+/// withheld from anyone. The parse gives the modal's lemma however it is contracted.
+fn unable(doc: &Doc<'_>, it: &Item) -> bool {
+    let p = &doc.parse;
+    p.word_at(it.start).is_some_and(|v| {
+        p.dependents(v).any(|d| {
+            p.has_rel(d, "aux")
+                && p.token(d).is_some_and(|t| {
+                    doc.lang
+                        .is(Class::AbilityModal, &t.lemma.to_ascii_lowercase())
+                })
+        })
+    })
 }
 
 /// Whether the verb cue `it` is a participle naming what was given ("remains handed over by

@@ -388,6 +388,9 @@ pub enum Class {
     /// Words after a surname that belong to it, not to another name ("Jr.", "Senior"): a known
     /// name they follow is still the known man (`persons.rs`, `name_runs_on`).
     NameSuffix,
+    /// Modals of ability ("can", "could"; a cue verb's auxiliary lemma): a negated act under one
+    /// could not be done, no act withheld from anyone (`events.rs`, `unable`).
+    AbilityModal,
     /// Conjunctions before a second verb that shares the first one's subject ("X recognizes A and reaffirms ...").
     VerbCoordinator,
     /// The pronoun of a statement in one state's voice ("we welcome ...").
@@ -426,7 +429,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 170] = [
+pub const CLASSES: [(Class, &str); 171] = [
     (Class::Future, "future"),
     (Class::FutureAuxiliary, "future_auxiliary"),
     (Class::SameDay, "same_day"),
@@ -575,6 +578,7 @@ pub const CLASSES: [(Class, &str); 170] = [
     (Class::PassiveAuxiliary, "passive_auxiliary"),
     (Class::PerfectAuxiliary, "perfect_auxiliary"),
     (Class::NameSuffix, "name_suffix"),
+    (Class::AbilityModal, "ability_modal"),
     (Class::VerbCoordinator, "verb_coordinator"),
     (Class::We, "we"),
     (Class::DeadlineLead, "deadline_lead"),

@@ -389,7 +389,10 @@ fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
             return true;
         }
         let w = doc.tok(t - 1);
-        if !(w == "," || w == "and" || w == "or" || mentions::is_capitalized_word(doc, t - 1)) {
+        if !(w == ","
+            || doc.tok_is_a(t - 1, lang::Class::Coordinator)
+            || mentions::is_capitalized_word(doc, t - 1))
+        {
             return false;
         }
         t -= 1;

@@ -125,17 +125,11 @@ fn building_as_place(
     // A part word that is a verb ("walls off the press": the tagger may miss it, a particle
     // after it does not) or a compound's first half ("fence-sitting") is no part; a visit noun
     // ("after the visit the Kremlin said") is no visiting.
-    let tagged = |t: usize, tag: &str| {
-        doc.parse
-            .word_at(doc.tokens[t].start)
-            .and_then(|w| doc.parse.token(w))
-            .is_some_and(|x| x.upos == tag)
-    };
     let part_after = (tok_end..(tok_end + 2).min(range.end))
         .take_while(|&t| doc.tokens[t].kind == TokKind::Word)
         .any(|t| {
             doc.tok_in_lex(t, Lex::BuildingPart)
-                && !tagged(t, "VERB")
+                && doc.tok_upos(t) != "VERB"
                 && !(t + 1 < range.end
                     && (doc.tok(t + 1) == "-" || doc.tok_in_lex(t + 1, Lex::VerbParticle)))
         });
@@ -146,7 +140,7 @@ fn building_as_place(
     };
     let visited = first > range.start
         && doc.tok_in_lex(first - 1, Lex::VisitingVerb)
-        && tagged(first - 1, "VERB");
+        && doc.tok_upos(first - 1) == "VERB";
     part_after || visited
 }
 

@@ -1298,12 +1298,17 @@ fn handing_over_is_a_concession_to_the_receiver() {
 #[test]
 fn a_hand_over_that_could_not_be_made_or_a_thing_named_by_it_is_no_concession() {
     // Unable to hand over: nothing was given, and nothing refused.
-    let text = "Officials in Lima said Chile could not hand over the remains of the pilot to Peru.";
-    assert!(
-        !events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
-        "{:?}",
-        events(text)
-    );
+    for text in [
+        "Officials in Lima said Chile could not hand over the remains of the pilot to Peru.",
+        "Officials in Lima said Chile cannot hand over the remains of the pilot to Peru.",
+        "Officials in Lima said Chile couldn't hand over the remains of the pilot to Peru.",
+    ] {
+        assert!(
+            !events(text).iter().any(|(_, t, _, _)| t == "CONCEDE"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
     // A participle naming what was handed over: the clause reports the tests, not the giving.
     let text = "Peru said tests on the documents handed over by Chile showed they were forged.";
     assert!(

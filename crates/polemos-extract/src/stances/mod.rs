@@ -1061,16 +1061,17 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // "Japan did not call on Russia to end its occupation": not asking for a thing
             // takes no side on it (and not asking for its end does not back it); nor does not
             // ending a pact ("did not cancel", "urged Peru not to cancel the agreement").
+            let ends_pact = ends_a_pact(k, doc, it);
             if negated
                 && (matches!(it.kind, ItemKind::Event(e)
                     if k.events[e].event_type == PloverType::Request)
-                    || ends_a_pact(k, doc, it))
+                    || ends_pact)
             {
                 continue;
             }
             // "Qatar said Egypt had cancelled the accord, but Egypt denied it": the ending is
             // the reporter's word, which the holder denies; the holder takes no side.
-            if ends_a_pact(k, doc, it) && ending_denied_by_holder(k, doc, items, i, &holders) {
+            if ends_pact && ending_denied_by_holder(k, doc, items, i, &holders) {
                 continue;
             }
             // "both countries have yet to agree to a maritime boundary": the two parties not
