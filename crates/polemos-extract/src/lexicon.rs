@@ -532,6 +532,10 @@ pub enum Lex {
     /// Particles that make a building-part word a phrasal verb ("the White House walls off the
     /// press"): the building is then the office (`mentions.rs`, `building_as_place`).
     VerbParticle,
+    /// Words of involvement or attitude whose "in" names the party they concern, not a place
+    /// ("confidence in China", "meddling in Moldova", "intervened in Syria"): a state after them
+    /// is no place (`lib.rs`, `place_mention`).
+    InvolvementWord,
 }
 
 /// How a list's words are compared with the text.
@@ -544,7 +548,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 185] = [
+pub const LEXICONS: [(Lex, &str, Case); 186] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -740,6 +744,7 @@ pub const LEXICONS: [(Lex, &str, Case); 185] = [
     (Lex::VisitingVerb, "visiting_verb", Case::Any),
     (Lex::LocatingPreposition, "locating_preposition", Case::Any),
     (Lex::VerbParticle, "verb_particle", Case::Any),
+    (Lex::InvolvementWord, "involvement_word", Case::Any),
     (Lex::SettlingWord, "settling_word", Case::Any),
     (Lex::AdjudicatorWord, "adjudicator_word", Case::Any),
 ];

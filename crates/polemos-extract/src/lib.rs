@@ -386,7 +386,8 @@ fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
     let mut t = first;
     while t > floor {
         if doc.tok_in_lex(t - 1, lexicon::Lex::LocatingPreposition) {
-            return true;
+            // "confidence in China", "meddling in Moldova": the state is the one concerned.
+            return !(t >= 2 && doc.tok_in_lex(t - 2, lexicon::Lex::InvolvementWord));
         }
         let w = doc.tok(t - 1);
         if !(w == ","

@@ -616,6 +616,19 @@ fn a_state_a_preposition_does_not_place_stays_an_actor() {
             "Finland held large military drills around Norway on Monday.",
             "actors/NOR",
         ),
+        // The state an attitude or an involvement concerns.
+        (
+            "Finland said investors had lost confidence in Chile.",
+            "actors/CHL",
+        ),
+        (
+            "Finland warned against foreign interference in Chile.",
+            "actors/CHL",
+        ),
+        (
+            "Finland said the envoy had meddled in Chile for years.",
+            "actors/CHL",
+        ),
         // A headline's capitals do not carry the walk back to an earlier "In".
         (
             "Talks In Geneva As Chile Weighs Offer\n\nThe talks resumed on Monday.",
