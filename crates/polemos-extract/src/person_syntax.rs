@@ -5,12 +5,12 @@
 //! the state or the known person after the role noun ("of Sudan's", "to Bashir").
 
 use super::ir::{Doc, TokKind};
-use super::knowledge::Knowledge;
+use super::knowledge::{Entry, Knowledge};
 use super::lang::Class;
 use super::lexicon::Lex;
 use super::mentions::{Fitting, State, state_entry};
 use super::person_names::{
-    after_honorific, is_institution_word, name_words, scan_name, scan_name_back,
+    after_honorific, is_institution_word, is_place_word, name_words, scan_name, scan_name_back,
 };
 use super::persons::{People, PersonHit, known_by_full_name, person_actor, qualify};
 
@@ -229,6 +229,106 @@ fn headed_by_name(doc: &Doc<'_>, t: usize, sentence_start: usize) -> bool {
     false
 }
 
+/// Longest role phrase before a name in apposition, in tokens back from its comma ("the
+/// regional spokesperson for the U.N. High Commissioner for Refugees, X").
+const ROLE_PHRASE: usize = 10;
+
+/// Whether token `t` names a person's role: a role noun of the lexicon in lower case
+/// ("journalist", "commander"), or an office the gazetteer knows ("spokesman", "chief minister").
+fn role_word(doc: &Doc<'_>, entries: &Fitting, t: usize) -> bool {
+    let lower = doc.tokens[t].kind == TokKind::Word && doc.tok(t).starts_with(char::is_lowercase);
+    let lex = [
+        Lex::PersonRole,
+        Lex::PrivateRole,
+        Lex::OfficialRole,
+        Lex::HeadRole,
+    ]
+    .into_iter()
+    .any(|l| doc.tok_in_lex(t, l));
+    let r = doc.raw.partition_point(|m| m.tok_end <= t);
+    let title = doc
+        .raw
+        .get(r)
+        .is_some_and(|m| m.tok <= t && entries[r].iter().any(|e| matches!(e, Entry::Title(_))));
+    (lower && lex) || title
+}
+
+/// The role a name after the comma at `comma` is apposed to, and the token after its
+/// preposition when it has one (whom a "spokesman for the ministry" serves): "opposition journalist, X" (the role right before the
+/// comma), "a spokesman for the ministry, X", "the chief minister of Gibraltar, X" (a role and
+/// the phrase it heads, with no comma or verb of speech between).
+fn role_before(
+    doc: &Doc<'_>,
+    entries: &Fitting,
+    comma: usize,
+    start: usize,
+) -> Option<Option<usize>> {
+    if comma <= start {
+        return None;
+    }
+    if role_word(doc, entries, comma - 1) {
+        return Some(None);
+    }
+    let mut r = comma - 1;
+    while r > start && comma - r < ROLE_PHRASE {
+        r -= 1;
+        if matches!(doc.tok(r), "," | ";" | ":" | "(" | ")" | "\"")
+            || doc.tok_in_lex(r, Lex::SpeechVerb)
+        {
+            return None;
+        }
+        let heads = doc.tok_is_a(r + 1, Class::ServicePreposition) || doc.tok(r + 1) == "for";
+        if heads && role_word(doc, entries, r) {
+            let mut at = r + 2;
+            if doc.tok_is_a(at, Class::DefiniteArticle) {
+                at += 1;
+            }
+            return Some(Some(at));
+        }
+    }
+    None
+}
+
+/// "opposition journalist, Jane Roe, was held", "a spokesman for the ministry, John Doe, said":
+/// a name of two words at least in apposition after a role, closed by punctuation, the
+/// sentence's end or a verb of speech, is that person's.
+fn after_role_comma(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    entries: &Fitting,
+    out: &mut People,
+) {
+    for s in 0..doc.sentences.len() {
+        if doc.sentences[s].headline {
+            continue;
+        }
+        let range = doc.sentences[s].tokens.clone();
+        for c in range.clone() {
+            if doc.tok(c) != "," || c + 1 >= range.end {
+                continue;
+            }
+            let Some(service) = role_before(doc, entries, c, range.start) else {
+                continue;
+            };
+            let end = scan_name(doc, c + 1, range.end, false);
+            let closed = end >= range.end
+                || matches!(doc.tok(end), "," | "." | ";" | ":" | "(")
+                || doc.tok_in_lex(end, Lex::SpeechVerb);
+            if end == c + 1
+                || !closed
+                || !plain_person_name(doc, c + 1, end)
+                || (c + 1..end).any(|t| is_place_word(&doc.lang, doc.tok(t)))
+                || taken(out, s, c + 1, end)
+            {
+                continue;
+            }
+            let served = service.and_then(|at| served_at(k, doc, st, entries, at));
+            record(k, doc, st, out, (s, c + 1, end), served);
+        }
+    }
+}
+
 /// People named in apposition with a role noun, or as the speaker of a reporting verb.
 pub(crate) fn find(
     k: &Knowledge,
@@ -239,6 +339,7 @@ pub(crate) fn find(
 ) {
     after_demonym_role(k, doc, st, entries, out);
     after_role(k, doc, st, out);
+    after_role_comma(k, doc, st, entries, out);
     for s in 0..doc.sentences.len() {
         if doc.sentences[s].headline {
             continue;
@@ -470,6 +571,44 @@ mod tests {
             found.contains(&("jimmy-cherizier".into(), None)),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn a_name_in_apposition_after_a_role_is_a_person() {
+        let found = people(
+            "Talks began. Police held the dissident blogger, Petra Lindqvist, at the airport. \
+             A spokesman for the ministry, Omar Haddad, said no talks were planned. \
+             The rebels named a new commander, Tomas Ruiz.",
+        );
+        for name in ["petra-lindqvist", "omar-haddad", "tomas-ruiz"] {
+            assert!(found.iter().any(|(n, _)| n == name), "{name}: {found:?}");
+        }
+        // The office of a state says whom he serves.
+        let found = people(
+            "Talks began. The foreign minister of Sudan, Ali Karti, spoke. \
+             A spokesman for the Chadian government, Idriss Mahamat, replied.",
+        );
+        assert!(
+            found.contains(&("ali-karti".into(), Some("SDN".into()))),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&("idriss-mahamat".into(), Some("TCD".into()))),
+            "{found:?}"
+        );
+    }
+
+    #[test]
+    fn a_phrase_after_a_role_and_a_comma_that_is_no_name_is_no_person() {
+        // A common noun phrase, a place, or a name that runs on into more words is not
+        // apposed to the role.
+        let found = people(
+            "Talks began. Like any journalist, Harbor Town residents were worried. \
+             The letter came from the coordinator, Lakeside County School District. \
+             He met the commander, Fort Lake Base troops cheered. \
+             They asked the official, the minister and the clerk to leave.",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
