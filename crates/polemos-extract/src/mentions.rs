@@ -144,8 +144,9 @@ fn building_as_place(
     part_after || visited
 }
 
-/// The state of government body `known`, for a building that stands for its offices.
-fn building_state(k: &Knowledge, known: usize) -> Option<usize> {
+/// The state of government body `known`: of a building that stands for its offices, of an
+/// office a person serves ("a spokesman for the U.S. State Department, X").
+pub(crate) fn body_state(k: &Knowledge, known: usize) -> Option<usize> {
     let body = &k.actors[known];
     if body.kind != ActorKind::GovernmentBody {
         return None;
@@ -553,7 +554,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             || (!the && next_is_lower_word(doc, tok_end, range.end)))
                             && entries[r].iter().any(|x| matches!(x, Entry::Place(_)))
                         {
-                            building_state(k, known).unwrap_or(known)
+                            body_state(k, known).unwrap_or(known)
                         } else {
                             known
                         };

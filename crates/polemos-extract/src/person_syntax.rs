@@ -8,7 +8,7 @@ use super::ir::{Doc, TokKind};
 use super::knowledge::{Entry, Knowledge};
 use super::lang::Class;
 use super::lexicon::Lex;
-use super::mentions::{Fitting, State, state_entry};
+use super::mentions::{Fitting, State, body_state, only_possessive, state_entry};
 use super::person_names::{
     after_honorific, is_institution_word, is_place_word, name_words, scan_name, scan_name_back,
 };
@@ -56,9 +56,16 @@ fn served_at(
     at: usize,
 ) -> Option<Served> {
     let r = doc.raw.partition_point(|m| m.tok < at);
+    // A state, or a government body, which serves its state ("a spokesman for the U.S. State
+    // Department, X").
     if let Some(m) = doc.raw.get(r)
         && m.tok == at
-        && let Some(s) = state_entry(k, &entries[r])
+        && let Some(s) = state_entry(k, &entries[r]).or_else(|| {
+            entries[r].iter().find_map(|e| match e {
+                Entry::Actor(a, _) => body_state(k, *a),
+                _ => None,
+            })
+        })
     {
         return Some(Served::Known(s));
     }
@@ -279,6 +286,11 @@ fn role_before(
         }
         let heads = doc.tok_is_a(r + 1, Class::ServicePreposition) || doc.tok(r + 1) == "for";
         if heads && role_word(doc, entries, r) {
+            // An envoy "to" a state is posted there: the state that owns him sends him
+            // ("Liberia's ambassador to the United States, X").
+            if doc.tok(r + 1) == "to" && doc.tok_in_lex(r, Lex::EnvoyNoun) {
+                return Some(possessor_before(doc, start, r));
+            }
             let mut at = r + 2;
             if doc.tok_is_a(at, Class::DefiniteArticle) {
                 at += 1;
@@ -287,6 +299,16 @@ fn role_before(
         }
     }
     None
+}
+
+/// The first token of the name that owns the phrase before `role` ("Liberia" in "Liberia's
+/// acting ambassador"), if a possessive stands between `start` and it.
+fn possessor_before(doc: &Doc<'_>, start: usize, role: usize) -> Option<usize> {
+    let p = (start + 1..role.saturating_sub(1))
+        .rev()
+        .find(|&t| t + 2 <= role && only_possessive(doc, t, t + 2))?;
+    let m = doc.raw.iter().find(|m| m.tok_end == p)?;
+    Some(m.tok)
 }
 
 /// "opposition journalist, Jane Roe, was held", "a spokesman for the ministry, John Doe, said":
@@ -583,10 +605,15 @@ mod tests {
         for name in ["petra-lindqvist", "omar-haddad", "tomas-ruiz"] {
             assert!(found.iter().any(|(n, _)| n == name), "{name}: {found:?}");
         }
-        // The office of a state says whom he serves.
+        // The office of a state, or a body of its government, says whom he serves.
         let found = people(
             "Talks began. The foreign minister of Sudan, Ali Karti, spoke. \
-             A spokesman for the Chadian government, Idriss Mahamat, replied.",
+             A spokesman for the Chadian government, Idriss Mahamat, replied. \
+             A spokeswoman for the U.S. State Department, Jane Roe, declined to comment.",
+        );
+        assert!(
+            found.contains(&("jane-roe".into(), Some("USA".into()))),
+            "{found:?}"
         );
         assert!(
             found.contains(&("ali-karti".into(), Some("SDN".into()))),
@@ -594,6 +621,15 @@ mod tests {
         );
         assert!(
             found.contains(&("idriss-mahamat".into(), Some("TCD".into()))),
+            "{found:?}"
+        );
+        // An ambassador "to" a state is his own state's.
+        let found = people(
+            "Talks began. The charge came from Chad's ambassador to the United States, \
+             Mahamat Kaya, on Monday.",
+        );
+        assert!(
+            found.contains(&("mahamat-kaya".into(), Some("TCD".into()))),
             "{found:?}"
         );
     }
