@@ -726,6 +726,43 @@ fn continues_after(doc: &Doc<'_>, end: usize, sentence: &super::ir::Sentence) ->
     finite || doc.tok_is_a(next, Class::Auxiliary)
 }
 
+/// Whether sentence `s`, which names no speaker, goes on with the quotation of the sentence
+/// before it: the two are in one paragraph, and `s` opens with a quotation mark or lies inside
+/// a quotation the paragraph opened and has not closed. News sets a speaker's words out so:
+/// "'It is a mistake,' said the minister. 'We will not accept it.'" Its "we" is then the
+/// speaker's side, not the text's first subject.
+fn continues_quotation(doc: &Doc<'_>, s: usize) -> bool {
+    let Some(before) = s.checked_sub(1) else {
+        return false;
+    };
+    let same_paragraph = |a: usize, b: usize| {
+        !doc.slice(doc.sentences[a].end, doc.sentences[b].start)
+            .contains('\n')
+    };
+    if !same_paragraph(before, s) {
+        return false;
+    }
+    let sentence = &doc.sentences[s];
+    if sentence
+        .tokens
+        .clone()
+        .next()
+        .is_some_and(|t| is_quote(doc.tok(t)))
+    {
+        return true;
+    }
+    // The quotation marks from the paragraph's first sentence up to `s`: an odd count leaves
+    // one open.
+    let mut first = before;
+    while first > 0 && same_paragraph(first - 1, first) {
+        first -= 1;
+    }
+    let marks = (doc.sentences[first].tokens.start..sentence.tokens.start)
+        .filter(|&t| is_quote(doc.tok(t)))
+        .count();
+    marks % 2 == 1
+}
+
 /// Longest speaker label of a transcript, in tokens: "AMBASSADOR LINDA THOMAS-GREENFIELD:" or
 /// "FOREIGN MINISTER LAVROV (via interpreter):" split into up to ten.
 const LABEL_TOKENS: usize = 10;
@@ -828,6 +865,9 @@ pub fn run(doc: &mut Doc<'_>) {
     // next label ("QUESTION:" names no one known): the source of the events and the holder of
     // the stances of the sentences no one is quoted in.
     let mut labelled: Option<usize> = None;
+    // The speaker whose quotation the sentence before ended on: a quotation of his that goes
+    // on in the next sentences of the paragraph is still his (`continues_quotation`).
+    let mut quoting: Option<usize> = None;
     for s in 0..doc.sentences.len() {
         if let Some(l) = label_speaker(doc, s) {
             labelled = l;
@@ -981,18 +1021,30 @@ pub fn run(doc: &mut Doc<'_>) {
             });
         }
         if clauses.is_empty() {
+            let labelled = labelled.filter(|_| !sentence.headline);
+            let continued = quoting.filter(|_| labelled.is_none() && continues_quotation(doc, s));
             clauses.push(Clause {
                 sentence: s,
                 start: sentence.start,
                 end: sentence.end,
-                speaker: labelled.filter(|_| !sentence.headline),
+                speaker: labelled.or(continued),
                 reported_by: None,
                 cue: None,
-                speech: Speech::Narrative,
+                speech: if continued.is_some() {
+                    Speech::Direct
+                } else {
+                    Speech::Narrative
+                },
                 hope: false,
                 confidence: CONFIDENCE,
             });
         }
+        quoting = clauses
+            .iter()
+            .rev()
+            .find(|c| c.speaker.is_some())
+            .filter(|c| c.speech == Speech::Direct)
+            .and_then(|c| c.speaker);
         for c in &mut clauses {
             if c.reported_by.is_none() {
                 c.reported_by = reported_by;
@@ -1102,6 +1154,46 @@ mod tests {
             })
             .collect();
         (events, stances)
+    }
+
+    #[test]
+    fn a_quotation_that_goes_on_after_its_speaker_is_still_his() {
+        // The sentence after "..., said X." opens a quotation and names no speaker: its "we" is
+        // X's side, not the text's first subject.
+        let (events, _) = facts(
+            "Chile is angry with Peru. \"The incursion was a mistake,\" said Bolivian Foreign \
+             Minister Juan Perez. \"We have asked Peru to withdraw its troops.\"",
+        );
+        let requests: Vec<&Event> = events.iter().filter(|e| e.1 == "REQUEST").collect();
+        assert_eq!(
+            requests,
+            [&(
+                vec!["juan-perez".to_owned()],
+                "REQUEST".to_owned(),
+                vec!["PER".to_owned()]
+            )],
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_quotation_in_a_new_paragraph_or_narration_after_a_quote_is_not_the_speakers() {
+        // A new paragraph, or a sentence with no quotation mark, may be anyone's: the speaker
+        // of the quotation before is not carried over.
+        for text in [
+            "Chile is angry with Peru. \"The incursion was a mistake,\" said Bolivian Foreign \
+             Minister Juan Perez.\n\n\"We have asked Peru to withdraw its troops.\"",
+            "Chile is angry with Peru. \"The incursion was a mistake,\" said Bolivian Foreign \
+             Minister Juan Perez. We have asked Peru to withdraw its troops.",
+        ] {
+            let (events, _) = facts(text);
+            assert!(
+                !events
+                    .iter()
+                    .any(|e| e.0.contains(&"juan-perez".to_owned())),
+                "{text}: {events:?}"
+            );
+        }
     }
 
     #[test]

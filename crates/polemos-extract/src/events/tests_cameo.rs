@@ -251,6 +251,27 @@ fn cancelling_or_scrapping_a_pact_with_a_state_is_a_sanction_through_its_object(
 }
 
 #[test]
+fn revoking_a_signature_or_downgrading_relations_with_a_state_is_a_sanction() {
+    for text in [
+        "Chile revoked its signature from the fisheries treaty with Peru.",
+        "Chile downgraded diplomatic relations with Peru on Monday.",
+    ] {
+        assert!(
+            has(text, "CHL", "SANCTION", "PER"),
+            "{text}: {:?}",
+            codes(text)
+        );
+    }
+    // Not through another object.
+    let text = "Chile revoked the licence of a Peruvian airline and downgraded its forecast.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "SANCTION"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
 fn a_plural_object_the_parser_tags_as_a_verb_still_heads_the_object() {
     // The parser reads "exchanges" as a present verb, the passive clausal subject of
     // "suspended": it is the object, and the row coded through its object holds.
