@@ -131,13 +131,37 @@ fn says_how_long(doc: &Doc<'_>, t: usize, window: usize) -> bool {
 }
 
 /// The first word after the charge's preposition at token `of`, past words that lead an issue
-/// in ("of allegedly supporting").
+/// in ("of allegedly supporting") and adverbs of manner on the word charged ("of actively
+/// supporting the rebels", `manner_of_next`).
 fn charged_word(doc: &Doc<'_>, of: usize, stop_tok: usize) -> usize {
     let mut first = of + 1;
-    while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
+    while first < stop_tok
+        && (doc.tok_is_a(first, Class::IssueLead) || manner_of_next(doc, first, stop_tok))
+    {
         first += 1;
     }
     first
+}
+
+/// Whether token `t` is an adverb the parse hangs on the next word as its modifier ("actively"
+/// in "actively supporting", "openly arming"), not one that negates it ("never supporting": a
+/// word of the class `negation`).
+fn manner_of_next(doc: &Doc<'_>, t: usize, stop_tok: usize) -> bool {
+    let p = &doc.parse;
+    if t + 1 >= stop_tok || doc.tok_upos(t) != "ADV" {
+        return false;
+    }
+    let (Some(w), Some(next)) = (
+        p.word_at(doc.tokens[t].start),
+        p.word_at(doc.tokens[t + 1].start),
+    ) else {
+        return false;
+    };
+    p.has_rel(w, "advmod")
+        && p.head(w) == Some(next)
+        && !p
+            .token(w)
+            .is_some_and(|x| doc.lang.is(Class::Negation, &x.lemma.to_lowercase()))
 }
 
 /// Token `first` when it is a gerund of backing (lexicon `backing_gerund`) before `stop_tok`.
@@ -161,7 +185,8 @@ pub(super) fn charges_backing(doc: &Doc<'_>, end: usize, stop_tok: usize, g: usi
 /// "accused Thailand of supporting the Shan", "of arming the rebels"): support for the side
 /// backed, named by the words after the gerund up to a word that ends phrases, its determiners
 /// dropped (`support-for-shan`). The side alone would name what the accused backs, not what the
-/// accuser opposes. Nothing when no word follows the gerund.
+/// accuser opposes. Nothing when no word follows the gerund, or when what follows is an
+/// activity, a noun with an infinitive ("of aiding efforts to smuggle crab").
 fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, String)> {
     // "backing down from the deal", "backing out of": a verb with its particle backs no one.
     if g + 1 < stop_tok && matches!(doc.tok_upos(g + 1), "ADV" | "ADP") {
@@ -193,6 +218,11 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
     }
     // "backing Ukraine's membership of NATO": the side would be cut at its owner.
     if end == start || end < stop_tok && doc.tok_upos(end) == "PART" {
+        return None;
+    }
+    // "of aiding efforts to smuggle crab": a noun with an infinitive of its own names an
+    // activity backed, not a side.
+    if (start..end).any(|t| doc.tok_is_a(t, Class::InfinitiveMarker) && doc.tok_upos(t) == "PART") {
         return None;
     }
     let side = doc.slice(doc.tokens[start].start, doc.tokens[end - 1].end);

@@ -238,7 +238,9 @@ fn ends_a_pact(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> bool {
 /// saying) and a later denial of the same sentence (an event row of mode `deny`) has one of
 /// `holders` for its subject: "Qatar said Egypt had cancelled the accord, but Egypt denied it".
 /// A holder who ends the pact and denies something else ("Egypt cancelled the accord and
-/// denied any plan to attack") reports the ending itself.
+/// denied any plan to attack") reports the ending itself; so does one of a reported ending who
+/// denies something else ("said Egypt scrapped the accord, but Cairo denied the move targeted
+/// Qatar", see `denies_the_ending`).
 fn ending_denied_by_holder(
     k: &Knowledge,
     doc: &Doc<'_>,
@@ -263,10 +265,38 @@ fn ending_denied_by_holder(
     items[at + 1..].iter().any(|x| {
         matches!(x.kind, ItemKind::Event(e)
             if k.events[e].event_type == PloverType::Reject && k.events[e].mode == "deny")
-            && verb(x)
-                .and_then(|d| p.dependent(d, "nsubj"))
-                .is_some_and(held_by)
+            && verb(x).is_some_and(|d| {
+                p.dependent(d, "nsubj").is_some_and(held_by)
+                    && verb(&items[at]).is_some_and(|v| denies_the_ending(doc, d, v))
+            })
     })
+}
+
+/// Whether the denial verb `d` denies the ending at the verb `v`: a bare denial ("Egypt denied
+/// it", "Egypt denied"), or one whose object or clause names the pact or the same act ("denied
+/// cancelling the accord", "denied that it had scrapped the agreement"). A denial of anything
+/// else ("denied the move targeted Qatar", "denied any plan to attack") leaves the ending told.
+fn denies_the_ending(doc: &Doc<'_>, d: Word, v: Word) -> bool {
+    let p = &doc.parse;
+    let names_pact = |w: Word| {
+        p.token(w)
+            .is_some_and(|t| doc.lexicon.is(Lex::PactNoun, &t.text))
+    };
+    let same_act = |c: Word| {
+        p.token(c)
+            .zip(p.token(v))
+            .is_some_and(|(a, b)| a.lemma == b.lemma)
+    };
+    // The parse hangs a gerund denied as an object or a clause ("denied cancelling it").
+    p.dependents(d)
+        .filter(|&c| matches!(p.rel(c), "obj" | "ccomp" | "xcomp"))
+        .all(|c| {
+            p.token(c).is_some_and(|t| t.upos == "PRON")
+                || names_pact(c)
+                || same_act(c)
+                || p.dependents(c)
+                    .any(|o| p.has_rel(o, "obj") && names_pact(o))
+        })
 }
 
 /// Whether the pact noun `o`, object of the verb `v`, has a business party: a noun of the

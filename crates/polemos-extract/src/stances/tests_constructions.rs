@@ -295,6 +295,15 @@ fn an_accusation_not_made_or_of_no_side_backed_takes_no_side() {
             "Russia and Ukraine dispute Crimea.\n\nRussia accused the United States of backing Ukraine's membership of NATO.",
             "support-for-ukraine",
         ),
+        // An activity with its infinitive is no side backed.
+        (
+            "Norway and Russia dispute the Barents Sea.\n\nNorway accused Russia of aiding efforts to smuggle cod.",
+            "support-for-efforts-to-smuggle-cod",
+        ),
+        (
+            "Norway and Russia dispute the Barents Sea.\n\nNorway accused Russia of funding attempts to seize trawlers.",
+            "support-for-attempts-to-seize-trawlers",
+        ),
     ] {
         let s = stances(text);
         assert!(!s.iter().any(|(_, i, _)| i == wrong), "{text}: {s:?}");
@@ -318,6 +327,33 @@ fn an_accusation_not_made_or_of_no_side_backed_takes_no_side() {
             "oppose"
         ),
         "{s:?}"
+    );
+}
+
+#[test]
+fn an_adverb_of_manner_before_the_backing_is_no_part_of_the_charge() {
+    for text in [
+        "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of actively supporting the rebels.",
+        "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of openly arming the rebels.",
+    ] {
+        let s = stances(text);
+        assert!(
+            has(&s, "TCD", "support-for-rebels", "oppose"),
+            "{text}: {s:?}"
+        );
+        // The accuser backs nothing it charges.
+        assert!(
+            !s.iter().any(|(a, _, l)| a == "TCD" && l == "support"),
+            "{text}: {s:?}"
+        );
+    }
+    // A negating adverb is not skipped: being charged with never backing them is no charge of
+    // backing them.
+    let text = "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of never supporting the rebels.";
+    let s = stances(text);
+    assert!(
+        !has(&s, "TCD", "support-for-rebels", "oppose"),
+        "{text}: {s:?}"
     );
 }
 

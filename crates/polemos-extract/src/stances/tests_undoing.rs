@@ -69,13 +69,20 @@ fn a_deal_with_a_business_is_no_pact_of_the_dispute() {
 
 #[test]
 fn an_ending_reported_by_one_side_and_denied_by_the_other_takes_no_side() {
-    let text = "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied it.";
-    let s = stances(text);
-    assert!(!opposes(&s, "PER", "agreement"), "{text}: {s:?}");
+    for text in [
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied it.",
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied that it had scrapped the pact.",
+    ] {
+        let s = stances(text);
+        assert!(!opposes(&s, "PER", "agreement"), "{text}: {s:?}");
+    }
     // Reported and not denied, or denied by someone else, the ending still opposes the pact.
     for text in [
         "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement.",
         "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Bolivia denied it.",
+        // The holder denies something else than the ending: the ending stands.
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Lima denied the move was aimed at Santiago.",
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied any plan to close the border.",
     ] {
         let s = stances(text);
         assert!(opposes(&s, "PER", "agreement"), "{text}: {s:?}");
