@@ -391,6 +391,9 @@ pub enum Class {
     /// Modals of ability ("can", "could"; a cue verb's auxiliary lemma): a negated act under one
     /// could not be done, no act withheld from anyone (`events.rs`, `unable`).
     AbilityModal,
+    /// Adverbs that say a thing is done too little to count ("barely", "hardly"): not skipped
+    /// as manner before a charged gerund ("of barely supporting the mission", `stances/issues.rs`).
+    ScantAdverb,
     /// Conjunctions before a second verb that shares the first one's subject ("X recognizes A and reaffirms ...").
     VerbCoordinator,
     /// The pronoun of a statement in one state's voice ("we welcome ...").
@@ -429,7 +432,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 171] = [
+pub const CLASSES: [(Class, &str); 172] = [
     (Class::Future, "future"),
     (Class::FutureAuxiliary, "future_auxiliary"),
     (Class::SameDay, "same_day"),
@@ -579,6 +582,7 @@ pub const CLASSES: [(Class, &str); 171] = [
     (Class::PerfectAuxiliary, "perfect_auxiliary"),
     (Class::NameSuffix, "name_suffix"),
     (Class::AbilityModal, "ability_modal"),
+    (Class::ScantAdverb, "scant_adverb"),
     (Class::VerbCoordinator, "verb_coordinator"),
     (Class::We, "we"),
     (Class::DeadlineLead, "deadline_lead"),

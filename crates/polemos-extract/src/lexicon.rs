@@ -532,9 +532,9 @@ pub enum Lex {
     /// Particles that make a building-part word a phrasal verb ("the White House walls off the
     /// press"): the building is then the office (`mentions.rs`, `building_as_place`).
     VerbParticle,
-    /// Words of involvement or attitude whose "in" names the party they concern, not a place
-    /// ("confidence in China", "meddling in Moldova", "intervened in Syria"): a state after them
-    /// is no place (`lib.rs`, `place_mention`).
+    /// Words of involvement whose "in" names the party they concern, not a place ("meddling in
+    /// Moldova", "intervened in Syria"): a state after them is no place (`lib.rs`,
+    /// `place_mention`).
     InvolvementWord,
 }
 

@@ -286,19 +286,64 @@ fn role_before(
         }
         let heads = doc.tok_is_a(r + 1, Class::ServicePreposition) || doc.tok(r + 1) == "for";
         if heads && role_word(doc, entries, r) {
-            // An envoy "to" a state is posted there: the state that owns him sends him
-            // ("Liberia's ambassador to the United States, X").
-            if doc.tok(r + 1) == "to" && doc.tok_in_lex(r, Lex::EnvoyNoun) {
+            // "the captain of the tanker, Grace Mercury", "a reporter for the newspaper, Le
+            // Figaro": after a bare common noun the name is the thing's, not a person's; not
+            // after a body that acts ("the ministry").
+            let last = comma - 1;
+            if r + 3 == last
+                && doc.tok_is_a(r + 2, Class::DefiniteArticle)
+                && doc.tok(last).starts_with(char::is_lowercase)
+                && !doc.tok_in_lex(last, Lex::AgentNoun)
+                && !doc.tok_in_lex(last, Lex::BodyNoun)
+            {
+                return None;
+            }
+            // A private role serves no one ("a scholar of China, X"), and neither does a role
+            // inside a larger phrase ("the daughter of the president of Peru, X").
+            if doc.tok_in_lex(r, Lex::PrivateRole) || nested_role(doc, start, r) {
+                return Some(None);
+            }
+            // An envoy "to" or "for" a state is posted there: the state that owns him sends him
+            // ("Liberia's ambassador to the United States, X", "the UN envoy for Yemen, X").
+            if matches!(doc.tok(r + 1), "to" | "for") && doc.tok_in_lex(r, Lex::EnvoyNoun) {
                 return Some(possessor_before(doc, start, r));
             }
             let mut at = r + 2;
             if doc.tok_is_a(at, Class::DefiniteArticle) {
                 at += 1;
             }
-            return Some(Some(at));
+            return Some(ends_phrase(doc, at, comma).then_some(at));
         }
     }
     None
+}
+
+/// Whether the role at `role` sits inside a larger phrase: a preposition before it, past its
+/// article and modifiers ("the widow of the former foreign minister of Chile, X").
+fn nested_role(doc: &Doc<'_>, start: usize, role: usize) -> bool {
+    let mut t = role;
+    while t > start && matches!(doc.tok_upos(t - 1), "DET" | "ADJ") {
+        t -= 1;
+    }
+    t > start && doc.tok_upos(t - 1) == "ADP"
+}
+
+/// Whether the name at `at` ends the role's phrase at `comma`, alone or before a body of its
+/// ("the foreign minister of Sudan, X", "a spokesman for the Chadian government, X"), so that
+/// the person serves it; not a thing of the state's ("the Syrian opposition", "Russia's
+/// Kommersant newspaper", "Russian politics").
+fn ends_phrase(doc: &Doc<'_>, at: usize, comma: usize) -> bool {
+    let end = doc
+        .raw
+        .iter()
+        .filter(|m| m.tok == at)
+        .map(|m| m.tok_end)
+        .max()
+        .unwrap_or(at + 1);
+    end >= comma
+        || super::mentions::body_noun(doc, end, comma) == Some(comma - end)
+        || (doc.tok_in_lex(comma - 1, Lex::AgentNoun)
+            && (end..comma - 1).all(|t| doc.tok_upos(t) == "ADJ"))
 }
 
 /// The first token of the name that owns the phrase before `role` ("Liberia" in "Liberia's
@@ -351,6 +396,42 @@ fn after_role_comma(
     }
 }
 
+/// The role apposed after the comma at `comma` ("Rabi Adelati, a senior member of Sudan's
+/// ruling party", "Jens Olsen, adviser at the Norwegian foreign ministry"), with whom it serves
+/// when a preposition of service or workplace names a state, a government body or a known
+/// person; `None` when no role of the lexicon `person_role` follows.
+fn role_after_comma(
+    k: &Knowledge,
+    doc: &Doc<'_>,
+    st: &State,
+    entries: &Fitting,
+    comma: usize,
+    end: usize,
+) -> Option<Option<Served>> {
+    let mut j = comma + 1;
+    if doc.tok_is_a(j, Class::Article) {
+        j += 1;
+    }
+    let role = (j..(j + 3).min(end))
+        .take_while(|&x| {
+            doc.tok_in_lex(x, Lex::PersonRole)
+                || (doc.tokens[x].kind == TokKind::Word
+                    && doc.tok(x).starts_with(char::is_lowercase))
+        })
+        .find(|&x| doc.tok_in_lex(x, Lex::PersonRole))?;
+    let mut at = role + 1;
+    if !(doc.tok_is_a(at, Class::ServicePreposition)
+        || doc.tok_is_a(at, Class::WorkplacePreposition))
+    {
+        return Some(None);
+    }
+    at += 1;
+    if doc.tok_is_a(at, Class::DefiniteArticle) {
+        at += 1;
+    }
+    Some(served_at(k, doc, st, entries, at))
+}
+
 /// People named in apposition with a role noun, or as the speaker of a reporting verb.
 pub(crate) fn find(
     k: &Knowledge,
@@ -371,23 +452,9 @@ pub(crate) fn find(
             let w = doc.tok(t);
             // "Rabi Adelati, a senior member of Sudan's ruling party".
             if w == "," && t > range.start {
-                let mut j = t + 1;
-                if doc.tok_is_a(j, Class::Article) {
-                    j += 1;
-                }
-                let mut role = None;
-                for x in j..(j + 3).min(range.end) {
-                    if doc.tok_in_lex(x, Lex::PersonRole) {
-                        role = Some(x);
-                        break;
-                    }
-                    let lower = doc.tokens[x].kind == TokKind::Word
-                        && doc.tok(x).starts_with(char::is_lowercase);
-                    if !lower {
-                        break;
-                    }
-                }
-                let Some(role) = role else { continue };
+                let Some(served) = role_after_comma(k, doc, st, entries, t, range.end) else {
+                    continue;
+                };
                 let from = scan_name_back(doc, t, range.start, false);
                 if !clause_start(doc, from, range.start)
                     || !plain_person_name(doc, from, t)
@@ -395,16 +462,6 @@ pub(crate) fn find(
                 {
                     continue;
                 }
-                let mut at = role + 1;
-                let served = if doc.tok_is_a(at, Class::ServicePreposition) {
-                    at += 1;
-                    if doc.tok_is_a(at, Class::DefiniteArticle) {
-                        at += 1;
-                    }
-                    served_at(k, doc, st, entries, at)
-                } else {
-                    None
-                };
                 record(k, doc, st, out, (s, from, t), served);
                 continue;
             }
@@ -423,7 +480,12 @@ pub(crate) fn find(
                 && plain_person_name(doc, t + 1, after)
                 && !taken(out, s, t + 1, after)
             {
-                record(k, doc, st, out, (s, t + 1, after), None);
+                // "..., said Jens Olsen, adviser at the Norwegian foreign ministry."
+                let served = (after < range.end && doc.tok(after) == ",")
+                    .then(|| role_after_comma(k, doc, st, entries, after, range.end))
+                    .flatten()
+                    .flatten();
+                record(k, doc, st, out, (s, t + 1, after), served);
                 continue;
             }
             // The name may be followed by where the speaker works: "Justin Logan at the Cato
@@ -623,6 +685,15 @@ mod tests {
             found.contains(&("idriss-mahamat".into(), Some("TCD".into()))),
             "{found:?}"
         );
+        // A speaker after a quote, with his role at a body of a state.
+        let found = people(
+            "Talks began. \"It is true,\" said Jens Olsen, adviser at the Norwegian foreign \
+             ministry.",
+        );
+        assert!(
+            found.contains(&("jens-olsen".into(), Some("NOR".into()))),
+            "{found:?}"
+        );
         // An ambassador "to" a state is his own state's.
         let found = people(
             "Talks began. The charge came from Chad's ambassador to the United States, \
@@ -632,6 +703,34 @@ mod tests {
             found.contains(&("mahamat-kaya".into(), Some("TCD".into()))),
             "{found:?}"
         );
+    }
+
+    #[test]
+    fn an_apposed_name_serves_only_the_state_whose_role_it_holds() {
+        // A group, a thing or a subject of the state's; a private role; a role inside a larger
+        // phrase; an envoy posted to the state: the person, but not the state's.
+        let found = people(
+            "Talks began. A spokesman for the Chilean opposition, Karim Haddad, spoke. \
+             A correspondent for Chile's largest newspaper, Pavel Orlov, wrote. \
+             A longtime scholar of Peru, Helen Marsh, disagreed. \
+             The daughter of the president of Peru, Lucia Romero, left. \
+             The UN envoy for Chile, Thomas Lindgren, arrived.",
+        );
+        for name in [
+            "karim-haddad",
+            "pavel-orlov",
+            "helen-marsh",
+            "lucia-romero",
+            "thomas-lindgren",
+        ] {
+            assert!(found.contains(&(name.into(), None)), "{name}: {found:?}");
+        }
+        // The name of a thing apposed to its noun is no person.
+        let found = people(
+            "Talks began. The captain of the tanker, Grace Mercury, said the crew was safe. \
+             A reporter for the newspaper, Le Figaro, asked.",
+        );
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]

@@ -618,7 +618,7 @@ fn a_state_a_preposition_does_not_place_stays_an_actor() {
         ),
         // The state an attitude or an involvement concerns.
         (
-            "Finland said investors had lost confidence in Chile.",
+            "Finland condemned the military intervention in Chile.",
             "actors/CHL",
         ),
         (

@@ -157,11 +157,15 @@ fn manner_of_next(doc: &Doc<'_>, t: usize, stop_tok: usize) -> bool {
     ) else {
         return false;
     };
+    // Not a negation ("never"), an adverb of too little ("barely") or one a negation leads
+    // ("no longer").
     p.has_rel(w, "advmod")
         && p.head(w) == Some(next)
-        && !p
-            .token(w)
-            .is_some_and(|x| doc.lang.is(Class::Negation, &x.lemma.to_lowercase()))
+        && p.dependents(w).next().is_none()
+        && !p.token(w).is_some_and(|x| {
+            let lemma = x.lemma.to_lowercase();
+            doc.lang.is(Class::Negation, &lemma) || doc.lang.is(Class::ScantAdverb, &lemma)
+        })
 }
 
 /// Token `first` when it is a gerund of backing (lexicon `backing_gerund`) before `stop_tok`.
@@ -220,10 +224,20 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
     if end == start || end < stop_tok && doc.tok_upos(end) == "PART" {
         return None;
     }
-    // "of aiding efforts to smuggle crab": a noun with an infinitive of its own names an
-    // activity backed, not a side.
-    if (start..end).any(|t| doc.tok_is_a(t, Class::InfinitiveMarker) && doc.tok_upos(t) == "PART") {
-        return None;
+    // "of aiding efforts to smuggle crab": an intent with its infinitive names an activity
+    // backed, not a side; a side with an infinitive of what it is backed to do ("of arming
+    // rebels to attack the capital") is the side alone.
+    if let Some(to) = (start..end)
+        .find(|&t| doc.tok_is_a(t, Class::InfinitiveMarker) && doc.tok_upos(t) == "PART")
+    {
+        // "a terrorist network plotting to kill": a side ends in a noun, not in what it does.
+        if to == start
+            || doc.tok_in_lex(to - 1, Lex::IntentNoun)
+            || !matches!(doc.tok_upos(to - 1), "NOUN" | "PROPN")
+        {
+            return None;
+        }
+        end = to;
     }
     let side = doc.slice(doc.tokens[start].start, doc.tokens[end - 1].end);
     let name = doc

@@ -272,31 +272,32 @@ fn ending_denied_by_holder(
     })
 }
 
-/// Whether the denial verb `d` denies the ending at the verb `v`: a bare denial ("Egypt denied
-/// it", "Egypt denied"), or one whose object or clause names the pact or the same act ("denied
-/// cancelling the accord", "denied that it had scrapped the agreement"). A denial of anything
-/// else ("denied the move targeted Qatar", "denied any plan to attack") leaves the ending told.
+/// Whether the denial verb `d` denies the ending at the verb `v`: unless it denies something
+/// else, a clause of another act ("denied the move targeted Qatar") or a noun with a clause of
+/// its own ("denied any plan to attack"), it does: "Egypt denied it", "denied the report",
+/// "denied doing so", "denied that it had scrapped the agreement", "denied withdrawing from the
+/// pact".
 fn denies_the_ending(doc: &Doc<'_>, d: Word, v: Word) -> bool {
     let p = &doc.parse;
     let names_pact = |w: Word| {
         p.token(w)
             .is_some_and(|t| doc.lexicon.is(Lex::PactNoun, &t.text))
     };
-    let same_act = |c: Word| {
-        p.token(c)
-            .zip(p.token(v))
-            .is_some_and(|(a, b)| a.lemma == b.lemma)
+    let lemma = |w: Word| p.token(w).map(|t| t.lemma.as_str());
+    let another_act = |c: Word| {
+        lemma(c) != lemma(v)
+            && lemma(c) != Some("do")
+            && !p
+                .dependents(c)
+                .any(|o| matches!(p.rel(o), "obj" | "obl") && names_pact(o))
     };
-    // The parse hangs a gerund denied as an object or a clause ("denied cancelling it").
-    p.dependents(d)
-        .filter(|&c| matches!(p.rel(c), "obj" | "ccomp" | "xcomp"))
-        .all(|c| {
-            p.token(c).is_some_and(|t| t.upos == "PRON")
-                || names_pact(c)
-                || same_act(c)
-                || p.dependents(c)
-                    .any(|o| p.has_rel(o, "obj") && names_pact(o))
-        })
+    !p.dependents(d).any(|c| match p.rel(c) {
+        "ccomp" => another_act(c),
+        "obj" => p
+            .dependents(c)
+            .any(|o| matches!(p.rel(o), "acl" | "acl:relcl")),
+        _ => false,
+    })
 }
 
 /// Whether the pact noun `o`, object of the verb `v`, has a business party: a noun of the

@@ -347,12 +347,27 @@ fn an_adverb_of_manner_before_the_backing_is_no_part_of_the_charge() {
             "{text}: {s:?}"
         );
     }
-    // A negating adverb is not skipped: being charged with never backing them is no charge of
-    // backing them.
-    let text = "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of never supporting the rebels.";
+    // A negating adverb, or one of too little, is not skipped: being charged with never, or
+    // barely, backing them is no charge of backing them.
+    for text in [
+        "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of never supporting the rebels.",
+        "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of barely supporting the rebels.",
+        "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of no longer supporting the rebels.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !has(&s, "TCD", "support-for-rebels", "oppose"),
+            "{text}: {s:?}"
+        );
+    }
+}
+
+#[test]
+fn a_side_backed_to_do_something_is_the_side_alone() {
+    let text = "Chad and Sudan are locked in a bitter rivalry.\n\nChad accused Sudan of arming rebels to attack the capital.";
     let s = stances(text);
     assert!(
-        !has(&s, "TCD", "support-for-rebels", "oppose"),
+        has(&s, "TCD", "support-for-rebels", "oppose"),
         "{text}: {s:?}"
     );
 }

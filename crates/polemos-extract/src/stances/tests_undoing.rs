@@ -72,6 +72,9 @@ fn an_ending_reported_by_one_side_and_denied_by_the_other_takes_no_side() {
     for text in [
         "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied it.",
         "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied that it had scrapped the pact.",
+        // A denial of the report of it, or of doing so, is a denial of the ending too.
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied the report.",
+        "Peru and Chile dispute their maritime border. Chile said Peru had cancelled the defence agreement, but Peru denied doing so.",
     ] {
         let s = stances(text);
         assert!(!opposes(&s, "PER", "agreement"), "{text}: {s:?}");
