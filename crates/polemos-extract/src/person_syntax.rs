@@ -333,10 +333,10 @@ fn nested_role(doc: &Doc<'_>, start: usize, role: usize) -> bool {
 /// the person serves it; not a thing of the state's ("the Syrian opposition", "Russia's
 /// Kommersant newspaper", "Russian politics").
 fn ends_phrase(doc: &Doc<'_>, at: usize, comma: usize) -> bool {
-    let end = doc
-        .raw
+    let first = doc.raw.partition_point(|m| m.tok < at);
+    let end = doc.raw[first..]
         .iter()
-        .filter(|m| m.tok == at)
+        .take_while(|m| m.tok == at)
         .map(|m| m.tok_end)
         .max()
         .unwrap_or(at + 1);
@@ -352,7 +352,8 @@ fn possessor_before(doc: &Doc<'_>, start: usize, role: usize) -> Option<usize> {
     let p = (start + 1..role.saturating_sub(1))
         .rev()
         .find(|&t| t + 2 <= role && only_possessive(doc, t, t + 2))?;
-    let m = doc.raw.iter().find(|m| m.tok_end == p)?;
+    let before = doc.raw.partition_point(|m| m.tok < p);
+    let m = doc.raw[..before].iter().rev().find(|m| m.tok_end == p)?;
     Some(m.tok)
 }
 
@@ -420,14 +421,22 @@ fn role_after_comma(
         })
         .find(|&x| doc.tok_in_lex(x, Lex::PersonRole))?;
     let mut at = role + 1;
-    if !(doc.tok_is_a(at, Class::ServicePreposition)
-        || doc.tok_is_a(at, Class::WorkplacePreposition))
-    {
+    let service = doc.tok_is_a(at, Class::ServicePreposition);
+    if !(service || doc.tok_is_a(at, Class::WorkplacePreposition)) {
         return Some(None);
     }
     at += 1;
     if doc.tok_is_a(at, Class::DefiniteArticle) {
         at += 1;
+    }
+    // Where he works ("at", "from") is whom he serves only when the state or its body ends the
+    // phrase ("adviser at the Norwegian foreign ministry", not "a researcher at the Russian
+    // Academy of Sciences").
+    let stop = (at..end)
+        .find(|&t| matches!(doc.tok(t), "," | "." | ";" | ":" | "("))
+        .unwrap_or(end);
+    if !service && !ends_phrase(doc, at, stop) {
+        return Some(None);
     }
     Some(served_at(k, doc, st, entries, at))
 }
@@ -694,6 +703,12 @@ mod tests {
             found.contains(&("jens-olsen".into(), Some("NOR".into()))),
             "{found:?}"
         );
+        // Nor one who works at a state's academy.
+        let found = people(
+            "Talks began. \"It is true,\" said Jens Olsen, a researcher at the Norwegian \
+             Academy of Sciences.",
+        );
+        assert!(found.contains(&("jens-olsen".into(), None)), "{found:?}");
         // An ambassador "to" a state is his own state's.
         let found = people(
             "Talks began. The charge came from Chad's ambassador to the United States, \
