@@ -849,6 +849,11 @@ pub(super) fn new_issue_from(
     if t > start && people_headed(doc, start, t) {
         return None;
     }
+    // "welcomed the Montenegrin and Macedonian actions": a demonym the phrase holds alone (its
+    // noun cut off by a coordination) says whose the thing is, not what it is.
+    if demonym && only_demonym(items, start, t) {
+        return None;
+    }
     if t == start
         || doc.tok(start).starts_with(char::is_uppercase) && !demonym
         || doc.tok_in_lex(start, Lex::NotAnIssue)
@@ -885,6 +890,22 @@ pub(super) fn new_issue_from(
         .to_owned();
     let id = slugify(&text)?;
     Some((id, text))
+}
+
+/// Whether the phrase from token `start` to `t` is one adjectival actor mention (a demonym,
+/// "Montenegrin", "South Korean") and nothing else.
+fn only_demonym(items: &[Item], start: usize, t: usize) -> bool {
+    items.iter().any(|it| {
+        it.tok == start
+            && it.tok_end >= t
+            && matches!(
+                it.kind,
+                ItemKind::Actor {
+                    adjectival: true,
+                    ..
+                }
+            )
+    })
 }
 
 /// Whether token `t` is a quotation mark that opens a quoted noun phrase inside the sentence:

@@ -25,6 +25,8 @@ mod tests_cue_objects;
 #[cfg(test)]
 mod tests_emphasis;
 #[cfg(test)]
+mod tests_fresh;
+#[cfg(test)]
 mod tests_general;
 #[cfg(test)]
 mod tests_intent;
