@@ -753,22 +753,9 @@ fn continues_quotation(doc: &Doc<'_>, s: usize) -> bool {
         return false;
     }
     let sentence = &doc.sentences[s];
-    if sentence
-        .tokens
-        .clone()
-        .next()
-        .is_some_and(|t| is_quote(doc.tok(t)))
-    {
-        // Words after the quotation closes are its own attribution, one the cues missed
-        // ("'We reject these lies,' retorted Hikmet Hajiyev."): not the last speaker's.
-        let close = sentence
-            .tokens
-            .clone()
-            .skip(1)
-            .find(|&t| is_quote(doc.tok(t)));
-        return close.is_none_or(|c| {
-            (c + 1..sentence.tokens.end).all(|t| doc.tokens[t].kind != super::ir::TokKind::Word)
-        });
+    let tokens = sentence.tokens.clone();
+    if tokens.clone().next().is_some_and(|t| is_quote(doc.tok(t))) {
+        return !attributed_after_close(doc, tokens.start + 1..tokens.end);
     }
     // The quotation marks from the paragraph's first sentence up to `s`: an odd count leaves
     // one open.
@@ -776,10 +763,22 @@ fn continues_quotation(doc: &Doc<'_>, s: usize) -> bool {
     while first > 0 && same_paragraph(first - 1, first) {
         first -= 1;
     }
-    let marks = (doc.sentences[first].tokens.start..sentence.tokens.start)
+    let marks = (doc.sentences[first].tokens.start..tokens.start)
         .filter(|&t| is_quote(doc.tok(t)))
         .count();
-    marks % 2 == 1
+    marks % 2 == 1 && !attributed_after_close(doc, tokens)
+}
+
+/// Whether the open quotation closes within `tokens` (the rest of a sentence) and words follow
+/// the closing mark: they are its own attribution, one the cues missed ("'We reject these
+/// lies,' retorted Hikmet Hajiyev."), so the quotation is not the last speaker's. Holds the
+/// same whether the sentence opens the quotation or goes on with one a sentence before opened.
+fn attributed_after_close(doc: &Doc<'_>, tokens: std::ops::Range<usize>) -> bool {
+    let end = tokens.end;
+    tokens
+        .clone()
+        .find(|&t| is_quote(doc.tok(t)))
+        .is_some_and(|c| (c + 1..end).any(|t| doc.tokens[t].kind == super::ir::TokKind::Word))
 }
 
 /// Longest speaker label of a transcript, in tokens: "AMBASSADOR LINDA THOMAS-GREENFIELD:" or
@@ -1238,6 +1237,59 @@ mod tests {
                 "{text}: {events:?}"
             );
         }
+    }
+
+    #[test]
+    fn a_quotation_that_goes_on_and_closes_before_another_speaker_is_not_the_last_speakers() {
+        // The paragraph's open quotation closes inside the sentence and words follow it: they
+        // name its speaker, though no cue knows the verb ("quipped").
+        let (events, _) = facts(
+            "Chile is angry with Peru. \"The incursion was a mistake,\" said Bolivian Foreign \
+             Minister Juan Perez. \"Peru must leave. We have asked Peru to withdraw its troops,\" \
+             quipped a Chilean aide.",
+        );
+        assert!(
+            !events
+                .iter()
+                .any(|e| e.0.contains(&"juan-perez".to_owned())),
+            "{events:?}"
+        );
+        // A sentence inside the open quotation that ends with it is still the speaker's.
+        let (events, _) = facts(
+            "Chile is angry with Peru. \"The incursion was a mistake,\" said Bolivian Foreign \
+             Minister Juan Perez. \"Peru must leave. We have asked Peru to withdraw its troops.\"",
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == ["juan-perez"] && e.1 == "REQUEST"),
+            "{events:?}"
+        );
+    }
+
+    #[test]
+    fn a_reply_is_the_replying_speakers_words() {
+        let (events, _) = facts(
+            "Peru accused Chile of an incursion. \"We have asked Peru to withdraw its troops,\" \
+             retorted Chilean Foreign Minister Ana Soto.",
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == ["ana-soto"] && e.1 == "REQUEST" && e.2 == ["PER"]),
+            "{events:?}"
+        );
+        // Firing back is an act, not a reply: the troops' side still attacks.
+        let (events, _) = facts(
+            "Peruvian soldiers shelled a Chilean post on Monday. Chilean troops fired back at \
+             Peruvian positions.",
+        );
+        assert!(
+            events
+                .iter()
+                .any(|e| e.0 == ["CHL"] && e.1 == "ASSAULT" && e.2 == ["PER"]),
+            "{events:?}"
+        );
     }
 
     #[test]

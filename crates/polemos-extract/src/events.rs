@@ -1164,7 +1164,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         }
         joined::code(k, doc, items, s, &mut acts, &mut out, &mut index);
         demanded::code(k, doc, items, s, &author, &mut out, &mut index);
-        judged::code(k, doc, items, s, &author, &mut out, &mut index);
+        judged::code(k, doc, items, s, &author, &acts, &mut out, &mut index);
         misdeed::code(k, doc, items, s, &signatory, &mut out, &mut index);
         refused::code(k, doc, items, s, &acts, &mut out, &mut index);
     }

@@ -8,6 +8,7 @@
 
 use std::cell::OnceCell;
 
+use super::answered::{self, Act};
 use super::{Index, add_voiced};
 use crate::attribution::clause_at;
 use crate::event_args;
@@ -20,13 +21,16 @@ use crate::tree::Word;
 use polemos_core::model::PloverType;
 
 /// Codes the judgements of sentence `s` as accusations and adds them to `out`. `author`: who
-/// "we" is when no speaker is named.
+/// "we" is when no speaker is named; `acts`: who acted lately, for a deed named by a referring
+/// noun.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn code(
     k: &Knowledge,
     doc: &Doc<'_>,
     items: &[Item],
     s: usize,
     author: &OnceCell<Option<usize>>,
+    acts: &[Act],
     out: &mut Vec<EventFact>,
     index: &mut Index,
 ) {
@@ -45,6 +49,7 @@ pub(super) fn code(
             owners,
             judge,
             attributive,
+            anaphor,
         }) = judgement(doc, items, start)
         else {
             continue;
@@ -62,6 +67,19 @@ pub(super) fn code(
         else {
             continue;
         };
+        // "Australian officials described the expulsions as unreasonable": a deed named by a
+        // referring noun is the latest act of another side, as for a reaction to "the move";
+        // only a judge or speaker named says whose side that is.
+        let owners = match anaphor {
+            Some(noun) if judge.or(clause.speaker).is_some() => {
+                answered::act_owner(doc, acts, s, (start, end), noun, &[source], clause.speaker)
+            }
+            Some(_) => continue,
+            None => owners,
+        };
+        if owners.is_empty() {
+            continue;
+        }
         // The accuser is read from the voice, not from a verb of accusing.
         add_voiced(
             doc,
@@ -83,6 +101,9 @@ struct Judgement {
     /// Said of the deed as a modifier ("Ecuador's unjustified action"): only a named speaker's
     /// words judge so; a narrator's modifier describes.
     attributive: bool,
+    /// The token of the deed's noun when it names no owner but refers back to an act ("the
+    /// expulsions", "this move"): its owner is read from the acts before it.
+    anaphor: Option<usize>,
 }
 
 /// The judgement a word of reproach at byte `at` makes of a deed, when the deed has an owner:
@@ -141,6 +162,7 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
                 owners,
                 judge: None,
                 attributive: false,
+                anaphor: None,
             });
         }
         let subject = p
@@ -196,11 +218,30 @@ fn judgement(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<Judgement> {
         return None;
     }
     let owners = deed_owners(doc, items, deed);
-    (!owners.is_empty()).then_some(Judgement {
+    let anaphor = (owners.is_empty() && !attributive)
+        .then(|| referring_deed(doc, deed))
+        .flatten();
+    (!owners.is_empty() || anaphor.is_some()).then_some(Judgement {
         owners,
         judge,
         attributive,
+        anaphor,
     })
+}
+
+/// The token of the deed headed by `deed` when its noun refers back to an act or document
+/// (lexicon `act_anaphor_noun`) after a referring determiner ("the expulsions", "this move"),
+/// with no phrase of its own: "the decision to withdraw" or "the killing of nine Turks" names
+/// what it is, not an act before.
+fn referring_deed(doc: &Doc<'_>, deed: Word) -> Option<usize> {
+    let p = &doc.parse;
+    let at = doc.token_at(p.token(deed)?.start);
+    let referring = doc.tok_in_lex(at, Lex::ActAnaphorNoun)
+        && (at.saturating_sub(2)..at).any(|d| doc.tok_is_a(d, Class::ReferringDeterminer));
+    let complement = p
+        .dependents(deed)
+        .any(|d| matches!(p.rel(d), "nmod" | "compound" | "acl"));
+    (referring && !complement).then_some(at)
 }
 
 /// The doers of the deed an extraposed judgement at `w` judges: "it is unacceptable that

@@ -172,3 +172,48 @@ fn an_extraposed_judgement_only_supposed_or_asked_about_accuses_no_one() {
         );
     }
 }
+
+#[test]
+fn a_deed_named_by_a_referring_noun_is_the_latest_act_of_another_side() {
+    let text = "Peru expelled two Chilean diplomats on Monday. Chilean officials described the \
+                expulsions as unreasonable.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Bolivia recalled its ambassador from Peru on Friday. Peru called the decision unacceptable.";
+    assert!(has(text, "PER", "ACCUSE", "BOL"), "{:?}", events(text));
+    // A judge who is no actor accuses no one of it.
+    let text = "Bolivia recalled its ambassador from Peru on Friday. Analysts called the decision unacceptable.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "ACCUSE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_referring_deed_of_the_judges_own_side_or_in_the_narrators_voice_accuses_no_one() {
+    // The judge's own side's act is not another side's: no one to accuse.
+    let text = "Chile expelled two Peruvian diplomats on Monday. Chilean officials described the \
+                expulsions as unreasonable.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(s, t, _, _)| s == &["CHL"] && t == "ACCUSE"),
+        "{:?}",
+        events(text)
+    );
+    // No judge nor speaker named: the narrator's judgement is no one's accusation.
+    let text = "Peru expelled two Chilean diplomats on Monday. The expulsions were unreasonable.";
+    assert!(
+        !events(text).iter().any(|(_, t, _, _)| t == "ACCUSE"),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_deed_called_wrong_or_hasty_is_reproached() {
+    let text = "Chile called Peru's decision wrong.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+    let text = "Chile said on Monday that Peru's withdrawal from the talks was hasty.";
+    assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
+}
