@@ -321,6 +321,16 @@ impl<'t> Doc<'t> {
         self.text.get(start..end).unwrap_or("")
     }
 
+    /// Whether sentences `a` and `b` (`a` before `b`) stand in one paragraph: no line break
+    /// between them.
+    #[must_use]
+    pub fn same_paragraph(&self, a: usize, b: usize) -> bool {
+        match (self.sentences.get(a), self.sentences.get(b)) {
+            (Some(x), Some(y)) => !self.slice(x.end, y.start).contains('\n'),
+            _ => false,
+        }
+    }
+
     /// The resource name of document actor `a`.
     #[must_use]
     pub fn actor_name(&self, a: usize) -> String {

@@ -813,9 +813,7 @@ pub(crate) fn find(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, entries: &F
                     || doc.tok_is_a(t, Class::Article)
                     || doc.tok_is_a(t, Class::OfficePreposition)
             })
-            && doc
-                .slice(doc.sentences[m.sentence - 1].end, sentence.start)
-                .contains('\n');
+            && !doc.same_paragraph(m.sentence - 1, m.sentence);
         let named_before = out
             .hits
             .last()

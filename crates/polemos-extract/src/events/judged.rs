@@ -69,9 +69,13 @@ pub(super) fn code(
         };
         // "Australian officials described the expulsions as unreasonable": a deed named by a
         // referring noun is the latest act of another side, as for a reaction to "the move";
-        // only a judge or speaker named says whose side that is.
+        // only a judge or speaker named says whose side that is. A judgement answers an act of
+        // its own or the sentence before in its paragraph: further back, an act no actor did
+        // (a court's ruling, a league's ban) may stand between them unseen.
         let owners = match anaphor {
             Some(noun) if judge.or(clause.speaker).is_some() => {
+                let near = acts.partition_point(|a| a.sentence < nearest_sentence(doc, s));
+                let acts = &acts[near..];
                 answered::act_owner(doc, acts, s, (start, end), noun, &[source], clause.speaker)
             }
             Some(_) => continue,
@@ -104,6 +108,16 @@ struct Judgement {
     /// The token of the deed's noun when it names no owner but refers back to an act ("the
     /// expulsions", "this move"): its owner is read from the acts before it.
     anaphor: Option<usize>,
+}
+
+/// The first sentence whose acts a judgement in sentence `s` may answer: the one before it in
+/// its paragraph, or `s` itself when it opens one. `events::code` keeps its acts in sentence
+/// order.
+fn nearest_sentence(doc: &Doc<'_>, s: usize) -> usize {
+    match s.checked_sub(1) {
+        Some(before) if doc.same_paragraph(before, s) => before,
+        _ => s,
+    }
 }
 
 /// The judgement a word of reproach at byte `at` makes of a deed, when the deed has an owner:

@@ -180,6 +180,20 @@ fn a_deed_named_by_a_referring_noun_is_the_latest_act_of_another_side() {
     assert!(has(text, "CHL", "ACCUSE", "PER"), "{:?}", events(text));
     let text = "Bolivia recalled its ambassador from Peru on Friday. Peru called the decision unacceptable.";
     assert!(has(text, "PER", "ACCUSE", "BOL"), "{:?}", events(text));
+    // An act further back, or in another paragraph, is not what "the decision" names: a deed
+    // no actor did may stand between them.
+    for text in [
+        "Peru expelled two Chilean diplomats on Monday. On Tuesday, the Olympic committee \
+         barred Chilean athletes from the games. Chile called the decision unacceptable.",
+        "Peru expelled two Chilean diplomats on Monday.\n\nIn a separate ruling, the \
+         Supreme Court struck down the electoral law. Chile called the decision unacceptable.",
+    ] {
+        assert!(
+            !has(text, "CHL", "ACCUSE", "PER"),
+            "{text}: {:?}",
+            events(text)
+        );
+    }
     // A judge who is no actor accuses no one of it.
     let text = "Bolivia recalled its ambassador from Peru on Friday. Analysts called the decision unacceptable.";
     assert!(

@@ -943,9 +943,9 @@ fn opening_scare_quote(doc: &Doc<'_>, t: usize) -> bool {
 }
 
 /// Whether the phrase `start..t` names people: its last word is a `group_head` noun ("our
-/// Philippine allies"), or a `person_head` noun ("civilians", "Uganda-backed rebels") that no
-/// preposition inside makes the complement of another ("the release of the fishermen" names a
-/// release) and no verb takes as its object ("accused Juba of supporting rebels": a side backed
+/// Philippine allies") or a `person_head` noun ("civilians", "Uganda-backed rebels") that no
+/// preposition or possessive inside makes the complement of another ("the release of the
+/// fishermen" names a release), and, for a `person_head` noun, no verb takes as its object ("accused Juba of supporting rebels": a side backed
 /// or fought, which the stance is about), nor a noun of backing as its "for" or "of" complement
 /// ("denied any support for militants", lexicon `backing_noun`, though the preposition was read
 /// as the cue's and the phrase starts after it), nor a gerund the parse took for a noun ("of
@@ -983,14 +983,17 @@ fn people_headed(doc: &Doc<'_>, start: usize, t: usize) -> bool {
             || p.dependents(w)
                 .any(|v| p.rel(v) == "acl" && frees(v) && p.dependent(v, "aux:pass").is_some())
     });
-    doc.tok_in_lex(t - 1, Lex::GroupHead)
+    // "the arrest of supporters of the opposition", "the withdrawal of troops": people after
+    // "of" or a possessive are what the act at the phrase's head is done to or by.
+    let of_an_act =
+        (start..t - 1).any(|x| doc.tok_is_a(x, Class::GenitiveCase) || doc.tok_upos(x) == "ADP");
+    doc.tok_in_lex(t - 1, Lex::GroupHead) && !of_an_act
         || doc.tok_in_lex(t - 1, Lex::PersonHead)
             && !person.is_some_and(|w| p.has_rel(w, "obj"))
             && !backed
             && !after_a_gerund
             && !freed
-            && !(start..t - 1)
-                .any(|x| doc.tok_is_a(x, Class::GenitiveCase) || doc.tok_upos(x) == "ADP")
+            && !of_an_act
 }
 
 /// Whether the noun of freeing at token `t` frees people or a vessel: its "of" phrase in the

@@ -26,6 +26,10 @@ fn followers_and_plotters_are_people_not_issues() {
         "{KURILS}Japan condemned the Russian presence on the islands."
     ));
     assert!(has(&s, "JPN", "russian-presence", "oppose"), "{s:?}");
+    let s = stances(&format!(
+        "{KURILS}Japan condemned the arrest of supporters of the opposition leader."
+    ));
+    assert!(has(&s, "JPN", "arrest-of-supporters", "oppose"), "{s:?}");
 }
 
 #[test]
@@ -58,6 +62,11 @@ fn going_home_is_no_issue() {
         "{KURILS}Japan said it was deeply troubling to see the spy being welcomed home in Moscow as a hero."
     ));
     assert!(!issue(&s, "home"), "{s:?}");
+    // "home" opening a longer phrase is no place gone to.
+    let s = stances(&format!(
+        "{KURILS}Japan supports home rule for the islanders."
+    ));
+    assert!(has(&s, "JPN", "home-rule", "support"), "{s:?}");
 }
 
 #[test]
