@@ -491,11 +491,19 @@ pub(super) fn withheld(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
+/// What the climb from a cue to the subject of its predicate finds.
+enum Climb {
+    /// The subject, and whether it is a relative pronoun's antecedent.
+    Subject(Word, bool),
+    /// A clause whose own subject the parse lost ([`subject_lost`]): no one the parse names.
+    Lost,
+}
+
 /// The subject of the predicate the cue belongs to: its own subject, a passive agent ("was
 /// co-sponsored by France"), or, for a predicate without one, the subject of the predicate it
 /// depends on (control: "agreed to hold", purpose: "to denounce", a noun object: "reiterating
-/// support for"). The flag says the subject is a relative pronoun's antecedent.
-fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<(Word, bool)> {
+/// support for").
+fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<Climb> {
     let p = &doc.parse;
     let words = p.words_in(cue.start, cue.end);
     let mut w = p.head_of(&words)?;
@@ -536,7 +544,7 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<(Word, bool)> {
     }
     for _ in 0..CLIMB {
         if let Some(agent) = p.dependent(w, "obl:agent") {
-            return Some((agent, false));
+            return Some(Climb::Subject(agent, false));
         }
         // "In concert with allies, partners, and the international community, the United
         // States rejects ...": a fronted phrase the parse also reads as a subject; the subject
@@ -548,8 +556,8 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<(Word, bool)> {
         let nearest_before = subjects.iter().rev().find(|d| d.index < w.index);
         if let Some(&s) = nearest_before.or(subjects.first()) {
             return Some(match relative_antecedent(doc, w, s) {
-                Some(a) => (a, true),
-                None => (s, false),
+                Some(a) => Climb::Subject(a, true),
+                None => Climb::Subject(s, false),
             });
         }
         // "The United States and its allies are resolute in demanding that ...": the one
@@ -557,16 +565,45 @@ fn subject_word(doc: &Doc<'_>, cue: &Item) -> Option<(Word, bool)> {
         if doc.lexicon.is(Lex::ResolveWord, &lemma(doc, w))
             && let Some(s) = p.dependent(w, "nsubj:pass")
         {
-            return Some((s, false));
+            return Some(Climb::Subject(s, false));
         }
         match p.rel(w) {
             "xcomp" | "conj" | "obj" | "advcl" | "ccomp" if p.dependent(w, "nsubj").is_none() => {
+                if subject_lost(doc, w) {
+                    return Some(Climb::Lost);
+                }
                 w = p.head(w)?;
             }
             _ => return None,
         }
     }
     None
+}
+
+/// Whether verb `w`, which the parse gives no subject, has one of its own that the parse lost,
+/// so that the subject of the verb it hangs on is not its subject: a finite adverbial clause
+/// ("expelled the envoy after his country recognized ..." read with "his country" on "envoy"),
+/// or a finite verb read as a conjunct with nothing to join it ("severed ties a day after
+/// demonstrators stormed the embassy" read as "severed ... stormed"). A finite verb always has
+/// its own subject; only a conjunct that a coordinator or comma joins shares its head's. (Not a
+/// complement clause: the parse reads too many verbs that share their head's subject as one.)
+fn subject_lost(doc: &Doc<'_>, w: Word) -> bool {
+    let p = &doc.parse;
+    let finite = |v: Word| {
+        p.token(v)
+            .is_some_and(|t| matches!(t.xpos.as_str(), "VBD" | "VBZ" | "VBP" | "MD"))
+    };
+    let tensed = finite(w) || p.dependents(w).any(|d| p.has_rel(d, "aux") && finite(d));
+    if !tensed {
+        return false;
+    }
+    match p.rel(w) {
+        "advcl" => true,
+        "conj" => !p
+            .dependents(w)
+            .any(|d| d.index < w.index && matches!(p.rel(d), "cc" | "punct")),
+        _ => false,
+    }
 }
 
 /// The antecedent of a relative pronoun subject `s` of verb `w`: "Kenya, which claims the
@@ -939,8 +976,10 @@ pub(super) fn from_tree(
     {
         return FromTree::Actors(a);
     }
-    let Some((w, relative)) = subject_word(doc, &cue) else {
-        return FromTree::Unknown;
+    let (w, relative) = match subject_word(doc, &cue) {
+        Some(Climb::Subject(w, relative)) => (w, relative),
+        Some(Climb::Lost) => return FromTree::Nobody,
+        None => return FromTree::Unknown,
     };
     let found = match reported_pronoun(k, doc, items, w, s, ctx) {
         Some(a) => FromTree::Actors(a),

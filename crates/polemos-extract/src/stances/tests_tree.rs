@@ -846,3 +846,26 @@ fn a_prepositions_object_after_a_predicate_holds_no_stance() {
     let s = stances("Chile recalled its ambassador from Peru in protest over the arrests.");
     assert!(!s.iter().any(|(h, _, _)| h == "PER"), "{s:?}");
 }
+
+#[test]
+fn a_finite_clause_whose_subject_the_parse_lost_is_no_ones() {
+    // The parse hangs "his country" on "ambassador": "recognized" keeps a subject of its own,
+    // not Morocco's.
+    let s = stances(
+        "Morocco has expelled Algeria's ambassador after his country recognized Western Sahara's independence.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "MAR"), "{s:?}");
+    // "stormed" read as a conjunct of "recalled" with nothing joining them: the protesters'.
+    let s = stances(
+        "Japan recalled its envoy a day after protesters in Beijing stormed the Japanese consulate to denounce Japanese control of the Senkaku Islands.",
+    );
+    assert!(!s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
+}
+
+#[test]
+fn a_joined_conjunct_shares_its_heads_subject() {
+    let s = stances(
+        "Japan recalled its envoy a day after protesters in Beijing stormed the Japanese consulate, and denounced Chinese control of the Senkaku Islands.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
+}
