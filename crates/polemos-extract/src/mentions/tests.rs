@@ -601,6 +601,11 @@ fn a_state_named_only_where_something_is_is_a_place() {
             "Finland met Norway in Chile on Saturday, near Peru.",
             ["actors/CHL", "actors/PER"],
         ),
+        // Named only to say whose capital a city is.
+        (
+            "Finland met Norway in the Chilean capital on Monday and in Peru's capital on Friday.",
+            ["actors/CHL", "actors/PER"],
+        ),
     ] {
         let names = crate::test_support::actor_names(text);
         assert!(names.iter().any(|n| n == "actors/FIN"), "{text}: {names:?}");
@@ -620,6 +625,10 @@ fn a_state_named_only_where_something_is_is_a_place() {
     let names = crate::test_support::actor_names(text);
     assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
     let text = "Finland sent a letter to Chile on Monday.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
+    // A capital that acts for its state ("the Chilean capital protested") is no seat noun.
+    let text = "Finland met Norway in Santiago, and Chile's foreign minister protested.";
     let names = crate::test_support::actor_names(text);
     assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
 }
