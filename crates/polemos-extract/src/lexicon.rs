@@ -529,6 +529,10 @@ pub enum Lex {
     /// targets and origins): a state named only after one, in an actor list of nothing it takes
     /// part in, is a place (`lib.rs`, `place_mention`).
     LocatingPreposition,
+    /// Nouns of a state's seat ("capital"): a state named only to say whose seat it is
+    /// ("Ethiopia's capital, Addis Ababa", "the Kenyan capital") is a place (`lib.rs`,
+    /// `place_mention`).
+    SeatNoun,
     /// Particles that make a building-part word a phrasal verb ("the White House walls off the
     /// press"): the building is then the office (`mentions.rs`, `building_as_place`).
     VerbParticle,
@@ -548,7 +552,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 186] = [
+pub const LEXICONS: [(Lex, &str, Case); 187] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -743,6 +747,7 @@ pub const LEXICONS: [(Lex, &str, Case); 186] = [
     (Lex::BuildingPart, "building_part", Case::Any),
     (Lex::VisitingVerb, "visiting_verb", Case::Any),
     (Lex::LocatingPreposition, "locating_preposition", Case::Any),
+    (Lex::SeatNoun, "seat_noun", Case::Any),
     (Lex::VerbParticle, "verb_particle", Case::Any),
     (Lex::InvolvementWord, "involvement_word", Case::Any),
     (Lex::SettlingWord, "settling_word", Case::Any),

@@ -357,7 +357,8 @@ fn publisher_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
         || (first > 0 && doc.tok_in_lex(first - 1, lexicon::Lex::PublisherCue))
 }
 
-/// Whether a state's mention only places something: its name right after a preposition of place
+/// Whether a state's mention only places something: its name (or demonym) before its capital
+/// (`names_its_capital`), its name right after a preposition of place
 /// (lexicon `locating_preposition`), or after earlier names of a list that follows one ("the wars in
 /// Iraq and Afghanistan", "near Taiwan"), owning nothing and with no apposition that says what
 /// it is ("in Osgiliath, the state's fiercest foe": a party).
@@ -367,6 +368,9 @@ fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
     let apposition = end + 1 < doc.tokens.len()
         && doc.tok(end) == ","
         && doc.tok_is_a(end + 1, lang::Class::Article);
+    if names_its_capital(doc, end) {
+        return true;
+    }
     if m.via != knowledge::Via::Name
         || apposition
         || (end + 1 < doc.tokens.len() && mentions::only_possessive(doc, end, end + 2))
@@ -399,6 +403,17 @@ fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
         t -= 1;
     }
     false
+}
+
+/// Whether a state's name or demonym ending before token `end` only says whose capital
+/// follows ("Ethiopia's capital, Addis Ababa", "the Kenyan capital"; lexicon `seat_noun`).
+fn names_its_capital(doc: &Doc<'_>, end: usize) -> bool {
+    let noun = if end + 2 < doc.tokens.len() && mentions::only_possessive(doc, end, end + 2) {
+        end + 2
+    } else {
+        end
+    };
+    noun < doc.tokens.len() && doc.tok_in_lex(noun, lexicon::Lex::SeatNoun)
 }
 
 /// Whether the word at byte `at` is its clause's subject ("In Brussels, Hungary refused"), which

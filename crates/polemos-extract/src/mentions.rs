@@ -154,6 +154,23 @@ pub(crate) fn body_state(k: &Knowledge, known: usize) -> Option<usize> {
     body.country.as_deref().and_then(|c| k.actor(c))
 }
 
+/// Whether the body noun from token `noun_at` to before `after` only qualifies the lower-case noun there
+/// ("Colombian military attacks", "Eritrea's military aggression", "a Chinese navy frigate"):
+/// the attacks or the ship are named, not the body. A government the service forms ("Mali's
+/// military government", "the military junta") or its men ("military officials") are the body;
+/// so is one whose title follows ("army spokesman": the caller keeps it).
+fn only_modifies_a_noun(doc: &Doc<'_>, noun_at: usize, after: usize, end: usize) -> bool {
+    // A service written as its proper name ("the Thai Army", "Japanese Navy ships") names the
+    // service wherever it stands; the tagger may also read a verb after it as a plural noun
+    // ("an accusation the Thai Army denies").
+    doc.tok(noun_at).starts_with(char::is_lowercase)
+        && next_is_lower_word(doc, after, end)
+        && doc.tok_upos(after) == "NOUN"
+        && !doc.tok_in_lex(after, Lex::RulersNoun)
+        && !doc.tok_in_lex(after, Lex::PartyHead)
+        && !doc.tok_in_lex(after, Lex::GroupNoun)
+}
+
 /// How many tokens from `at` make a body noun, if any.
 pub(crate) fn body_noun(doc: &Doc<'_>, at: usize, end: usize) -> Option<usize> {
     doc.lex_phrase_at(Lex::BodyNoun, at, end)
@@ -606,13 +623,13 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         // "a Russian military attache": a body noun that starts a title
                         // names the office's service; the holder acts, not a body. (A title
                         // after the noun, "army spokesman", speaks for the body named.)
-                        let titled = || {
+                        let titled = |at: usize| {
                             doc.raw[r + 1..]
                                 .iter()
                                 .zip(r + 1..)
-                                .take_while(|(x, _)| x.tok <= noun_at)
+                                .take_while(|(x, _)| x.tok <= at)
                                 .any(|(x, i)| {
-                                    x.tok == noun_at
+                                    x.tok == at
                                         && entries[i].iter().any(|e| matches!(e, Entry::Title(_)))
                                 })
                         };
@@ -620,7 +637,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             && (via == Via::Demonym || possessive))
                             .then(|| body_noun(doc, noun_at, range.end))
                             .flatten()
-                            .filter(|_| !titled());
+                            .filter(|&n| {
+                                let after = noun_at + n;
+                                !titled(noun_at)
+                                    && (titled(after)
+                                        || !only_modifies_a_noun(doc, noun_at, after, range.end))
+                            });
                         if let Some(n) = body {
                             let nouns = doc
                                 .slice(doc.tokens[noun_at].start, doc.tokens[noun_at + n - 1].end);
