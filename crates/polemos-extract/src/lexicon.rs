@@ -533,6 +533,10 @@ pub enum Lex {
     /// ("Ethiopia's capital, Addis Ababa", "the Kenyan capital") is a place (`lib.rs`,
     /// `place_mention`).
     SeatNoun,
+    /// Nouns of a service's heads, organs and words ("army chief", "military intelligence", "a
+    /// military statement"): after a lower-case service noun they keep the body, which acts
+    /// through them (`mentions.rs`, `only_modifies_a_noun`).
+    BodyMemberNoun,
     /// Particles that make a building-part word a phrasal verb ("the White House walls off the
     /// press"): the building is then the office (`mentions.rs`, `building_as_place`).
     VerbParticle,
@@ -552,7 +556,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 187] = [
+pub const LEXICONS: [(Lex, &str, Case); 188] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -748,6 +752,7 @@ pub const LEXICONS: [(Lex, &str, Case); 187] = [
     (Lex::VisitingVerb, "visiting_verb", Case::Any),
     (Lex::LocatingPreposition, "locating_preposition", Case::Any),
     (Lex::SeatNoun, "seat_noun", Case::Any),
+    (Lex::BodyMemberNoun, "body_member_noun", Case::Any),
     (Lex::VerbParticle, "verb_particle", Case::Any),
     (Lex::InvolvementWord, "involvement_word", Case::Any),
     (Lex::SettlingWord, "settling_word", Case::Any),

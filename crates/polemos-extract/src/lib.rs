@@ -368,7 +368,7 @@ fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
     let apposition = end + 1 < doc.tokens.len()
         && doc.tok(end) == ","
         && doc.tok_is_a(end + 1, lang::Class::Article);
-    if names_its_capital(doc, end) {
+    if names_its_capital(doc, first, end) {
         return true;
     }
     if m.via != knowledge::Via::Name
@@ -405,15 +405,15 @@ fn place_mention(doc: &Doc<'_>, m: &MentionFact) -> bool {
     false
 }
 
-/// Whether a state's name or demonym ending before token `end` only says whose capital
-/// follows ("Ethiopia's capital, Addis Ababa", "the Kenyan capital"; lexicon `seat_noun`).
-fn names_its_capital(doc: &Doc<'_>, end: usize) -> bool {
-    let noun = if end + 2 < doc.tokens.len() && mentions::only_possessive(doc, end, end + 2) {
-        end + 2
-    } else {
-        end
-    };
-    noun < doc.tokens.len() && doc.tok_in_lex(noun, lexicon::Lex::SeatNoun)
+/// Whether a state's name or demonym from token `first` to before `end` only says whose
+/// capital follows ("Ethiopia's capital, Addis Ababa", "the Kenyan capital"; lexicon
+/// `seat_noun`). A demonym needs its article: "Chinese capital flowed into the mines" is money.
+fn names_its_capital(doc: &Doc<'_>, first: usize, end: usize) -> bool {
+    let possessive = end + 2 < doc.tokens.len() && mentions::only_possessive(doc, end, end + 2);
+    let noun = if possessive { end + 2 } else { end };
+    noun < doc.tokens.len()
+        && doc.tok_in_lex(noun, lexicon::Lex::SeatNoun)
+        && (possessive || first > 0 && doc.tok_is_a(first - 1, lang::Class::Article))
 }
 
 /// Whether the word at byte `at` is its clause's subject ("In Brussels, Hungary refused"), which

@@ -157,8 +157,10 @@ pub(crate) fn body_state(k: &Knowledge, known: usize) -> Option<usize> {
 /// Whether the body noun from token `noun_at` to before `after` only qualifies the lower-case noun there
 /// ("Colombian military attacks", "Eritrea's military aggression", "a Chinese navy frigate"):
 /// the attacks or the ship are named, not the body. A government the service forms ("Mali's
-/// military government", "the military junta") or its men ("military officials") are the body;
-/// so is one whose title follows ("army spokesman": the caller keeps it).
+/// military government", "the military junta"), its men ("military officials") or its heads,
+/// organs and words ("army chief", "military intelligence", lexicon `body_member_noun`) are the
+/// body; so is one whose title follows ("army spokesman": the
+/// caller keeps it).
 fn only_modifies_a_noun(doc: &Doc<'_>, noun_at: usize, after: usize, end: usize) -> bool {
     // A service written as its proper name ("the Thai Army", "Japanese Navy ships") names the
     // service wherever it stands; the tagger may also read a verb after it as a plural noun
@@ -169,6 +171,7 @@ fn only_modifies_a_noun(doc: &Doc<'_>, noun_at: usize, after: usize, end: usize)
         && !doc.tok_in_lex(after, Lex::RulersNoun)
         && !doc.tok_in_lex(after, Lex::PartyHead)
         && !doc.tok_in_lex(after, Lex::GroupNoun)
+        && !doc.tok_in_lex(after, Lex::BodyMemberNoun)
 }
 
 /// How many tokens from `at` make a body noun, if any.

@@ -474,6 +474,19 @@ fn a_body_noun_that_qualifies_a_noun_is_no_body() {
     assert!(n.contains(&"actors/peruvian-military".to_owned()), "{n:?}");
     let n = names("Peruvian military officials said on Monday that Chile had fired first.");
     assert!(n.contains(&"actors/peruvian-military".to_owned()), "{n:?}");
+    // Its heads, organs and words are the body acting (lexicon `body_member_noun`).
+    for text in [
+        "Peru's army chief warned Chile on Monday.",
+        "Peruvian military intelligence accused Chile on Monday of spying.",
+        "A Peruvian military statement accused Chile on Monday of firing first.",
+    ] {
+        let n = names(text);
+        let body = ["actors/peruvian-army", "actors/peruvian-military"];
+        assert!(
+            n.iter().any(|a| body.contains(&a.as_str())),
+            "{text}: {n:?}"
+        );
+    }
     // A service written as a proper name names the service in any position.
     let n = names("Chile said two Peruvian Navy ships entered its waters on Monday.");
     assert!(n.contains(&"actors/peruvian-navy".to_owned()), "{n:?}");
@@ -629,6 +642,10 @@ fn a_state_named_only_where_something_is_is_a_place() {
     assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
     // A capital that acts for its state ("the Chilean capital protested") is no seat noun.
     let text = "Finland met Norway in Santiago, and Chile's foreign minister protested.";
+    let names = crate::test_support::actor_names(text);
+    assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
+    // A demonym before "capital" with no article is whose money it is, not whose seat.
+    let text = "Finland met Norway in Oslo as Chilean capital flowed into their mines.";
     let names = crate::test_support::actor_names(text);
     assert!(names.iter().any(|n| n == "actors/CHL"), "{text}: {names:?}");
 }

@@ -599,9 +599,22 @@ fn subject_lost(doc: &Doc<'_>, w: Word) -> bool {
     }
     match p.rel(w) {
         "advcl" => true,
-        "conj" => !p
-            .dependents(w)
-            .any(|d| d.index < w.index && matches!(p.rel(d), "cc" | "punct")),
+        // The parse hangs the joining word on the conjunct or on its head ("condemned the
+        // move, rejected ...": the comma on "condemned"): any between them joins.
+        "conj" => {
+            let Some(head) = p.head(w) else {
+                return false;
+            };
+            let joins = |x: Word| {
+                (p.head(x) == Some(w) || p.head(x) == Some(head))
+                    && (p.has_rel(x, "cc")
+                        || p.has_rel(x, "punct")
+                            && p.token(x)
+                                .is_some_and(|t| matches!(t.text.as_str(), "," | ";")))
+            };
+            let (from, to) = (head.index.min(w.index), head.index.max(w.index));
+            !(from + 1..to).any(|index| joins(Word { index, ..w }))
+        }
         _ => false,
     }
 }

@@ -868,4 +868,9 @@ fn a_joined_conjunct_shares_its_heads_subject() {
         "Japan recalled its envoy a day after protesters in Beijing stormed the Japanese consulate, and denounced Chinese control of the Senkaku Islands.",
     );
     assert!(has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
+    // A comma the parse hangs on the head verb joins as well as one on the conjunct.
+    let s = stances(
+        "Japan and China dispute the Senkaku Islands.\n\nJapan condemned the landing, rejected Chinese control of the Senkaku Islands.",
+    );
+    assert!(has(&s, "JPN", "sovereignty", "oppose"), "{s:?}");
 }
