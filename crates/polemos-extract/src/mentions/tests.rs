@@ -454,15 +454,7 @@ fn a_body_noun_in_a_title_is_no_body() {
 #[test]
 fn a_body_noun_that_qualifies_a_noun_is_no_body() {
     // "Peruvian military drills": the drills are named, not the military.
-    let names = |text: &str| -> Vec<String> {
-        crate::test_support::extractor()
-            .extract(text, &ArticleMeta::default())
-            .expect("extracts")
-            .actors
-            .into_iter()
-            .map(|a| a.name)
-            .collect()
-    };
+    let names = crate::test_support::actor_names;
     let n = names("Chile condemned the Peruvian military buildup near Tacna on Monday.");
     assert!(!n.contains(&"actors/peruvian-military".to_owned()), "{n:?}");
     let n = names("Chile said Peru's navy frigates entered its waters on Monday.");
