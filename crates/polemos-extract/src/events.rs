@@ -1221,7 +1221,7 @@ fn threatened_act(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<usize> {
 mod agreed;
 mod answered;
 pub mod calibration;
-mod clausal;
+pub(crate) mod clausal;
 mod demanded;
 mod details;
 pub(crate) mod joined;

@@ -230,6 +230,9 @@ pub enum Class {
     /// they open is asked even where the parse hangs it as an adverbial clause ("considering
     /// whether to back the treaty"); not "if" or "when", which also open a condition or a time.
     QuestionMark,
+    /// Prepositions of a topic ("about", "regarding"): after a verb of asking ("asked about the
+    /// sanctions", "asked Russia about its plans") what is asked is an answer, not an act.
+    TopicPreposition,
     /// Adverbs between a passive's auxiliary and its participle ("is also accused").
     PassiveAdverb,
     /// Prepositions after which a noun names what an act is about, not whom it is aimed at ("on", "over"). Not "at": what is fired "at" someone is aimed at them.
@@ -432,7 +435,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 172] = [
+pub const CLASSES: [(Class, &str); 173] = [
     (Class::Future, "future"),
     (Class::FutureAuxiliary, "future_auxiliary"),
     (Class::SameDay, "same_day"),
@@ -512,6 +515,7 @@ pub const CLASSES: [(Class, &str); 172] = [
     (Class::VenueNoun, "venue_noun"),
     (Class::QuestionWord, "question_word"),
     (Class::QuestionMark, "question_mark"),
+    (Class::TopicPreposition, "topic_preposition"),
     (Class::PassiveAdverb, "passive_adverb"),
     (Class::TopicCase, "topic_case"),
     (Class::TargetCase, "target_case"),

@@ -26,17 +26,17 @@ pub(super) fn fact_stated(doc: &Doc<'_>, items: &[Item], at: usize) -> bool {
         })
 }
 
-/// "asked officials how the documents were leaked", "asked Russia whether it would ...": a verb
-/// of asking a question (the lexicon's `question_verb`) whose object is followed by a question
-/// word, before any infinitive ("asked Russia to ...") or punctuation, asks for an answer, not
-/// for an act.
-pub(super) fn question_asked(doc: &Doc<'_>, cue: &Item) -> bool {
+/// "asked officials how the documents were leaked", "asked Russia whether it would ...", "asked
+/// about the sanctions": a verb of asking a question (the lexicon's `question_verb`) followed by
+/// a question word or a preposition of topic, before any infinitive ("asked Russia to ...") or
+/// punctuation, asks for an answer, not for an act.
+pub(crate) fn question_asked(doc: &Doc<'_>, cue: &Item) -> bool {
     if cue.tok_end == cue.tok || !doc.tok_in_lex(cue.tok_end - 1, Lex::QuestionVerb) {
         return false;
     }
     doc.tick(QUESTION_REACH);
     for t in cue.tok_end..cue.tok_end + QUESTION_REACH {
-        if doc.tok_is_a(t, Class::QuestionWord) {
+        if doc.tok_is_a(t, Class::QuestionWord) || doc.tok_is_a(t, Class::TopicPreposition) {
             return true;
         }
         let w = doc.tok(t);

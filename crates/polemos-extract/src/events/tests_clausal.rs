@@ -35,6 +35,13 @@ fn asking_a_question_is_no_request() {
         "{:?}",
         events(text)
     );
+    // So is asking about a thing (lexicon class `topic_preposition`).
+    let text = "Chile asked Peru about the naval exercise on Monday.";
+    assert!(
+        !events(text).iter().any(|(_, t, ..)| t == "REQUEST"),
+        "{:?}",
+        events(text)
+    );
     let text = "Chile asked Peru to withdraw its navy.";
     assert!(has(text, "CHL", "REQUEST", "PER"), "{:?}", events(text));
 }

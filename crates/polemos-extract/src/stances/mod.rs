@@ -422,8 +422,11 @@ fn kind_of(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<Kind> {
         {
             Some(Kind::Accuse)
         }
-        // "asked to have peacekeepers sent", "demanded talks": asking for a thing supports it.
-        ItemKind::Event(e) if k.events[e].event_type == PloverType::Request => Some(Kind::Support),
+        // "asked to have peacekeepers sent", "demanded talks": asking for a thing supports it;
+        // asking about it ("Asked about the sanctions, ...") asks a question.
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Request => {
+            (!crate::events::clausal::question_asked(doc, it)).then_some(Kind::Support)
+        }
         // "has cancelled a security agreement with Australia": ending a pact opposes it.
         ItemKind::Event(_) if ends_a_pact(k, doc, it) => Some(Kind::Oppose),
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),

@@ -811,3 +811,19 @@ fn a_stopping_verb_with_its_own_gerund_does_not_stop_the_next_verbs_object() {
     );
     assert!(has(&s, "USA", "military-presence", "oppose"), "{s:?}");
 }
+
+#[test]
+fn asking_about_a_thing_is_a_question_not_a_request_for_it() {
+    for text in [
+        "Japan and Russia dispute the Kuril Islands.\n\nAsked about the sanctions, the Japanese ministry responded that Russia must withdraw its troops from the islands.",
+        "Japan and Russia dispute the Kuril Islands. Japan asked Russia about the sanctions on Monday.",
+    ] {
+        let s = stances(text);
+        assert!(!has(&s, "JPN", "sanctions", "support"), "{text}: {s:?}");
+    }
+    // Asking another to act still asks for the act.
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan asked Russia to lift the sanctions about which it had complained.",
+    );
+    assert!(s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
+}
