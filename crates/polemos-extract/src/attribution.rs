@@ -738,10 +738,11 @@ fn continues_after(doc: &Doc<'_>, end: usize, sentence: &super::ir::Sentence) ->
 
 /// Whether sentence `s`, which names no speaker, goes on with the quotation of the sentence
 /// before it: the two are in one paragraph, and `s` opens with a quotation mark or lies inside
-/// a quotation the paragraph opened and has not closed. News sets a speaker's words out so:
-/// "'It is a mistake,' said the minister. 'We will not accept it.'" Its "we" is then the
+/// a quotation the paragraph opened and has not closed (`open`: an odd count of quotation marks
+/// in the paragraph before `s`, which `run` keeps as it goes). News sets a speaker's words out
+/// so: "'It is a mistake,' said the minister. 'We will not accept it.'" Its "we" is then the
 /// speaker's side, not the text's first subject.
-fn continues_quotation(doc: &Doc<'_>, s: usize) -> bool {
+fn continues_quotation(doc: &Doc<'_>, s: usize, open: bool) -> bool {
     let Some(before) = s.checked_sub(1) else {
         return false;
     };
@@ -753,16 +754,7 @@ fn continues_quotation(doc: &Doc<'_>, s: usize) -> bool {
     if tokens.clone().next().is_some_and(|t| is_quote(doc.tok(t))) {
         return !attributed_after_close(doc, tokens.start + 1..tokens.end);
     }
-    // The quotation marks from the paragraph's first sentence up to `s`: an odd count leaves
-    // one open.
-    let mut first = before;
-    while first > 0 && doc.same_paragraph(first - 1, first) {
-        first -= 1;
-    }
-    let marks = (doc.sentences[first].tokens.start..tokens.start)
-        .filter(|&t| is_quote(doc.tok(t)))
-        .count();
-    marks % 2 == 1 && !attributed_after_close(doc, tokens)
+    open && !attributed_after_close(doc, tokens)
 }
 
 /// Whether the open quotation closes within `tokens` (the rest of a sentence) and words follow
@@ -886,16 +878,27 @@ pub fn run(doc: &mut Doc<'_>) {
     // The speaker whose quotation the sentence before ended on: a quotation of his that goes
     // on in the next sentences of the paragraph is still his (`continues_quotation`).
     let mut quoting: Option<usize> = None;
+    // Whether the paragraph has a quotation open where the sentence starts: its quotation
+    // marks so far are odd in number. Kept as the loop goes, so no sentence recounts them.
+    let mut open_quote = false;
     for s in 0..doc.sentences.len() {
         if let Some(l) = label_speaker(doc, s) {
             labelled = l;
+        }
+        if s > 0 && !doc.same_paragraph(s - 1, s) {
+            open_quote = false;
         }
         let sentence = &doc.sentences[s];
         let items: &[Item] = doc.sentence_items(s);
         let mut clauses: Vec<Clause> = Vec::new();
         let mut reported_by = None;
         let mut last_speaker: Option<usize> = None;
-        let has_quote = sentence.tokens.clone().any(|t| is_quote(doc.tok(t)));
+        let quote_marks = sentence
+            .tokens
+            .clone()
+            .filter(|&t| is_quote(doc.tok(t)))
+            .count();
+        let has_quote = quote_marks > 0;
         for (i, it) in items.iter().enumerate() {
             let hope = match it.kind {
                 ItemKind::Cue(Cue::Report) => false,
@@ -1040,7 +1043,8 @@ pub fn run(doc: &mut Doc<'_>) {
         }
         if clauses.is_empty() {
             let labelled = labelled.filter(|_| !sentence.headline);
-            let continued = quoting.filter(|_| labelled.is_none() && continues_quotation(doc, s));
+            let continued =
+                quoting.filter(|_| labelled.is_none() && continues_quotation(doc, s, open_quote));
             clauses.push(Clause {
                 sentence: s,
                 start: sentence.start,
@@ -1063,6 +1067,7 @@ pub fn run(doc: &mut Doc<'_>) {
             .find(|c| c.speaker.is_some())
             .filter(|c| c.speech == Speech::Direct)
             .and_then(|c| c.speaker);
+        open_quote ^= quote_marks % 2 == 1;
         for c in &mut clauses {
             if c.reported_by.is_none() {
                 c.reported_by = reported_by;

@@ -154,13 +154,12 @@ pub(crate) fn body_state(k: &Knowledge, known: usize) -> Option<usize> {
     body.country.as_deref().and_then(|c| k.actor(c))
 }
 
-/// Whether the body noun from token `noun_at` to before `after` only qualifies the lower-case noun there
-/// ("Colombian military attacks", "Eritrea's military aggression", "a Chinese navy frigate"):
-/// the attacks or the ship are named, not the body. A government the service forms ("Mali's
-/// military government", "the military junta"), its men ("military officials") or its heads,
-/// organs and words ("army chief", "military intelligence", lexicon `body_member_noun`) are the
-/// body; so is one whose title follows ("army spokesman": the
-/// caller keeps it).
+/// Whether the body noun from token `noun_at` to before `after` only qualifies the lower-case
+/// noun there ("Colombian military attacks", "Eritrea's military aggression", "a Chinese navy
+/// frigate"): the attacks or the ship are named, not the body. A government the service forms
+/// ("Mali's military government", "the military junta"), its men ("military officials") or its
+/// heads, organs and words ("army chief", "military intelligence", lexicon `body_member_noun`)
+/// are the body; so is one whose title follows ("army spokesman": the caller keeps it).
 fn only_modifies_a_noun(doc: &Doc<'_>, noun_at: usize, after: usize, end: usize) -> bool {
     // A service written as its proper name ("the Thai Army", "Japanese Navy ships") names the
     // service wherever it stands; the tagger may also read a verb after it as a plural noun

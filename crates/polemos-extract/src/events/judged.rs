@@ -74,8 +74,8 @@ pub(super) fn code(
         // (a court's ruling, a league's ban) may stand between them unseen.
         let owners = match anaphor {
             Some(noun) if judge.or(clause.speaker).is_some() => {
-                let near = acts.partition_point(|a| a.sentence < nearest_sentence(doc, s));
-                let acts = &acts[near..];
+                let first = nearest_sentence(doc, s);
+                let acts = &acts[acts.partition_point(|a| a.sentence < first)..];
                 answered::act_owner(doc, acts, s, (start, end), noun, &[source], clause.speaker)
             }
             Some(_) => continue,

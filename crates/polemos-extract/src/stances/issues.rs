@@ -945,12 +945,12 @@ fn opening_scare_quote(doc: &Doc<'_>, t: usize) -> bool {
 /// Whether the phrase `start..t` names people: its last word is a `group_head` noun ("our
 /// Philippine allies") or a `person_head` noun ("civilians", "Uganda-backed rebels") that no
 /// preposition or possessive inside makes the complement of another ("the release of the
-/// fishermen" names a release), and, for a `person_head` noun, no verb takes as its object ("accused Juba of supporting rebels": a side backed
-/// or fought, which the stance is about), nor a noun of backing as its "for" or "of" complement
-/// ("denied any support for militants", lexicon `backing_noun`, though the preposition was read
-/// as the cue's and the phrase starts after it), nor a gerund the parse took for a noun ("of
-/// training militants"), nor a passive verb of freeing as its subject ("called for the fishermen
-/// to be released").
+/// fishermen" names a release), and, for a `person_head` noun, no verb takes as its object
+/// ("accused Juba of supporting rebels": a side backed or fought, which the stance is about),
+/// nor a noun of backing as its "for" or "of" complement ("denied any support for militants",
+/// lexicon `backing_noun`, though the preposition was read as the cue's and the phrase starts
+/// after it), nor a gerund the parse took for a noun ("of training militants"), nor a passive
+/// verb of freeing as its subject ("called for the fishermen to be released").
 fn people_headed(doc: &Doc<'_>, start: usize, t: usize) -> bool {
     let p = &doc.parse;
     let person = p.word_at(doc.tokens[t - 1].start);
