@@ -429,7 +429,11 @@ fn kind_of(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<Kind> {
         }
         // "has cancelled a security agreement with Australia": ending a pact opposes it.
         ItemKind::Event(_) if ends_a_pact(k, doc, it) => Some(Kind::Oppose),
-        ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),
+        // "imposed sanctions on Iran": the imposer's; "lifted the sanctions on Iran" and
+        // "asked about the sanctions" are no one's imposition and support no sanction.
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => {
+            (!crate::event_args::penalty_not_imposed(doc, it)).then_some(Kind::Impose)
+        }
         // "refused to discuss a peace treaty", "turned down the proposal": a rejection's verb
         // phrase can swallow the stance cue; rejecting a thing opposes it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Reject => Some(Kind::Oppose),
