@@ -20,8 +20,8 @@ mod partners;
 pub use acts::{
     ObjectGate, PenaltyVerb, SanctionKind, aims_a_noun, capital_left, contact_with, directive,
     drawn_in, eases_a_penalty, hosted_here, light_with_act, object_gate, object_headed_by,
-    object_of_act, offered_act, on_oneself, owned_by_actor, penalty_imposer, penalty_not_imposed,
-    penalty_verb, refused_act, rejects_judgement, sanction_verb, suspended_member, unrealized_act,
+    object_of_act, offered_act, on_oneself, owned_by_actor, penalty_imposer, penalty_verb,
+    refused_act, rejects_judgement, sanction_verb, suspended_member, unrealized_act,
 };
 pub use demands::{Demand, demands, obligation_in, obliged, reported_obligation, states_a_fact};
 use nominal::nominal;

@@ -885,29 +885,6 @@ pub fn penalty_verb(doc: &Doc<'_>, cue: &Item) -> Option<PenaltyVerb> {
     })
 }
 
-/// Whether the penalty phrase of the cue `cue` ("sanctions on X") is imposed by no one the
-/// sentence names: a verb other than one of imposing takes it ("lifted the sanctions on Iran",
-/// "discussed the sanctions on Iran"), or a preposition of topic leads it ("asked about the
-/// sanctions on Russia").
-#[must_use]
-pub fn penalty_not_imposed(doc: &Doc<'_>, cue: &Item) -> bool {
-    if matches!(
-        penalty_verb(doc, cue),
-        Some(PenaltyVerb::Other | PenaltyVerb::Eased)
-    ) {
-        return true;
-    }
-    let p = &doc.parse;
-    p.words_in(cue.start, cue.end).into_iter().any(|w| {
-        p.token(w).is_some_and(|t| {
-            p.lexicon()
-                .is(Lex::PenaltyNoun, &t.text.to_ascii_lowercase())
-        }) && p
-            .introducer(w)
-            .is_some_and(|c| doc.lang.is(Class::TopicPreposition, &c))
-    })
-}
-
 /// The penalty noun of the cue `cue` ("sanctions" of "sanctions on"), when it is a verb's object.
 fn penalty_object(p: &Parse<'_>, cue: &Item) -> Option<Word> {
     p.words_in(cue.start, cue.end).into_iter().find(|&w| {

@@ -88,8 +88,6 @@ pub(super) enum Kind {
     Accuse,
     /// "takes no position regarding sovereignty": neutral on the topic named.
     Neutral,
-    /// "X is imposing sanctions (costs) on Y": X supports the sanctions.
-    Impose,
 }
 
 /// Whether the parse coordinates a new verb after token `from`, up to and including token `to`
@@ -429,11 +427,6 @@ fn kind_of(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<Kind> {
         }
         // "has cancelled a security agreement with Australia": ending a pact opposes it.
         ItemKind::Event(_) if ends_a_pact(k, doc, it) => Some(Kind::Oppose),
-        // "imposed sanctions on Iran": the imposer's; "lifted the sanctions on Iran" and
-        // "asked about the sanctions" are no one's imposition and support no sanction.
-        ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => {
-            (!crate::event_args::penalty_not_imposed(doc, it)).then_some(Kind::Impose)
-        }
         // "refused to discuss a peace treaty", "turned down the proposal": a rejection's verb
         // phrase can swallow the stance cue; rejecting a thing opposes it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Reject => Some(Kind::Oppose),
@@ -772,14 +765,6 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Kind::DenyClaim => sovereignty.map(|t| Target::Topic(t, it.tok_end)),
                 Kind::Neutral => {
                     topic_after(items, i, topic_stop).map(|(t, tok)| Target::Topic(t, tok))
-                }
-                Kind::Impose => {
-                    let text = doc.slice(it.start, it.end).to_ascii_lowercase();
-                    let sanctions = k.topics.iter().position(|t| t.id == "sanctions");
-                    (text.contains("sanction") || text.contains("cost"))
-                        .then_some(sanctions)
-                        .flatten()
-                        .map(|t| Target::Topic(t, it.tok_end))
                 }
                 Kind::Accuse => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
@@ -1201,11 +1186,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     ^ breached
                     ^ ousted);
             let support = match kind {
-                Kind::Support
-                | Kind::Proposal
-                | Kind::Claim
-                | Kind::Assess(true)
-                | Kind::Impose => !negated,
+                Kind::Support | Kind::Proposal | Kind::Claim | Kind::Assess(true) => !negated,
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
             } ^ (reversed || asked_against);
@@ -1955,8 +1936,33 @@ fn accepts_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
-/// Imposing sanctions is supporting them: every sanctions event read by the events stage gives
-/// its sources' states a stance on the `sanctions` issue, with the event's evidence.
+/// Whether the cue at bytes `start..end` names sanctions (`sanctions_issue_noun`), itself or
+/// by the object of its verb: "sanctioned three officials", "slapped sanctions on Russia", "hit
+/// Russia with sanctions".
+fn names_sanctions(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    // The cue's own words first: they need no parse.
+    if (doc.token_at(start)..doc.token_at(end)).any(|t| doc.tok_in_lex(t, Lex::SanctionsIssueNoun))
+    {
+        return true;
+    }
+    let p = &doc.parse;
+    let names = |w: Word| {
+        p.token(w)
+            .is_some_and(|t| doc.lexicon.is(Lex::SanctionsIssueNoun, &t.text))
+    };
+    p.words_in(start, end).into_iter().any(|w| {
+        names(w)
+            || p.dependents(w)
+                .any(|d| (p.has_rel(d, "obj") || p.has_rel(d, "obl")) && names(d))
+    })
+}
+
+/// Imposing sanctions is supporting them: every sanctions event read by the events stage whose
+/// cue names them (`sanctions_issue_noun`: "imposed sanctions", "is imposing additional costs")
+/// gives its sources' states a stance on the `sanctions` issue, with the event's evidence. The
+/// events stage has already decided whose sanction it is and whether one was imposed ("lifted
+/// the sanctions on Iran" is an easing, "discussed the sanctions" no act), so this is the only
+/// path from a sanction to a stance.
 fn sanctions_imposed(
     k: &Knowledge,
     doc: &Doc<'_>,
@@ -1973,12 +1979,10 @@ fn sanctions_imposed(
         let Some(ev) = e.evidence.first() else {
             continue;
         };
-        let about_sanctions = ev.cue.is_some_and(|c| {
-            doc.slice(c.start, c.end)
-                .to_ascii_lowercase()
-                .contains("sanction")
-        });
-        if e.event_type != PloverType::Sanction || e.negated || !about_sanctions {
+        if e.event_type != PloverType::Sanction
+            || e.negated
+            || !ev.cue.is_some_and(|c| names_sanctions(doc, c.start, c.end))
+        {
             continue;
         }
         let Some(issue) = issue_name(k, doc, ev.sentence, topic) else {

@@ -841,9 +841,15 @@ fn a_penalty_lifted_or_talked_about_is_no_ones_imposition() {
             "{text}: {s:?}"
         );
     }
-    // Imposing them still backs them.
+    // Imposing them still backs them, and only the imposer does, whatever the penalty's phrase
+    // names after it.
     let s = stances(
         "Iran and the United States dispute the nuclear program. The United States imposed new sanctions on Iran.",
     );
     assert!(has(&s, "USA", "sanctions", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan hit Russia with sanctions on its oil.",
+    );
+    assert!(has(&s, "JPN", "sanctions", "support"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
 }
