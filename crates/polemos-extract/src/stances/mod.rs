@@ -29,6 +29,8 @@ mod tests_fresh;
 #[cfg(test)]
 mod tests_general;
 #[cfg(test)]
+mod tests_grievances;
+#[cfg(test)]
 mod tests_intent;
 #[cfg(test)]
 mod tests_refs;
@@ -742,6 +744,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let mut asked_of_object = false;
             let mut from_request = false;
             let mut charge_denied = false;
+            // "recalled its ambassador over the crackdown": the grievance of a sanction.
+            let mut grieved = false;
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
@@ -772,10 +776,16 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Kind::Impose => {
                     let text = doc.slice(it.start, it.end).to_ascii_lowercase();
                     let sanctions = k.topics.iter().position(|t| t.id == "sanctions");
-                    (text.contains("sanction") || text.contains("cost"))
-                        .then_some(sanctions)
-                        .flatten()
-                        .map(|t| Target::Topic(t, it.tok_end))
+                    if text.contains("sanction") || text.contains("cost") {
+                        sanctions.map(|t| Target::Topic(t, it.tok_end))
+                    } else {
+                        // "recalled their ambassadors over concerns about the crackdown": the
+                        // sanction opposes what it is over.
+                        let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                        let found = issues::sanction_grievance(doc, items, i, stop_tok);
+                        grieved = found.is_some();
+                        found.map(Target::from)
+                    }
                 }
                 Kind::Accuse => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
@@ -1091,6 +1101,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // denying is not admitting.
             if (kind == Kind::Accuse && (negated || holders::withheld(doc, it)))
                 || (charge_denied && negated)
+                // "did not recall its ambassador over the crackdown": no protest, no side.
+                || (grieved && negated)
             {
                 continue;
             }
@@ -1204,7 +1216,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 | Kind::Impose => !negated,
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
-            } ^ (reversed || asked_against);
+            } ^ (reversed || asked_against || grieved);
             if from_request && !holders.is_empty() {
                 requests.push((s, target.clone(), support, holders.clone()));
             }
