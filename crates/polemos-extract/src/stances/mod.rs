@@ -29,6 +29,8 @@ mod tests_fresh;
 #[cfg(test)]
 mod tests_general;
 #[cfg(test)]
+mod tests_grievances;
+#[cfg(test)]
 mod tests_intent;
 #[cfg(test)]
 mod tests_refs;
@@ -88,6 +90,9 @@ pub(super) enum Kind {
     Accuse,
     /// "takes no position regarding sovereignty": neutral on the topic named.
     Neutral,
+    /// "X recalled its ambassador over the crackdown": a sanction of relations; X opposes what
+    /// it is over.
+    Sever,
 }
 
 /// Whether the parse coordinates a new verb after token `from`, up to and including token `to`
@@ -427,6 +432,7 @@ fn kind_of(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<Kind> {
         }
         // "has cancelled a security agreement with Australia": ending a pact opposes it.
         ItemKind::Event(_) if ends_a_pact(k, doc, it) => Some(Kind::Oppose),
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Sever),
         // "refused to discuss a peace treaty", "turned down the proposal": a rejection's verb
         // phrase can swallow the stance cue; rejecting a thing opposes it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Reject => Some(Kind::Oppose),
@@ -739,6 +745,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let mut asked_of_object = false;
             let mut from_request = false;
             let mut charge_denied = false;
+            // "recalled its ambassador over the crackdown": the grievance of a sanction.
+            let mut grieved = false;
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
@@ -765,6 +773,27 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Kind::DenyClaim => sovereignty.map(|t| Target::Topic(t, it.tok_end)),
                 Kind::Neutral => {
                     topic_after(items, i, topic_stop).map(|(t, tok)| Target::Topic(t, tok))
+                }
+                // "recalled their ambassadors over concerns about the crackdown": a sanction of
+                // relations opposes what it is over. One that names sanctions is read by
+                // `sanctions_imposed` alone.
+                Kind::Sever => {
+                    // Only a sanction the events stage coded ("banned Russian airlines over
+                    // its airspace" is none), and not one that names sanctions.
+                    let coded = doc.events.iter().any(|e| {
+                        e.event_type == PloverType::Sanction
+                            && e.evidence.iter().any(|x| {
+                                x.cue.is_some_and(|c| c.start < it.end && it.start < c.end)
+                            })
+                    });
+                    if !coded || names_sanctions(doc, it.start, it.end) {
+                        None
+                    } else {
+                        let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                        let found = issues::sanction_grievance(doc, items, i, stop_tok);
+                        grieved = found.is_some();
+                        found.map(Target::from)
+                    }
                 }
                 Kind::Accuse => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
@@ -1080,6 +1109,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // denying is not admitting.
             if (kind == Kind::Accuse && (negated || holders::withheld(doc, it)))
                 || (charge_denied && negated)
+                // "did not recall its ambassador over the crackdown": no protest, no side.
+                || (grieved && negated)
             {
                 continue;
             }
@@ -1186,10 +1217,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     ^ breached
                     ^ ousted);
             let support = match kind {
-                Kind::Support | Kind::Proposal | Kind::Claim | Kind::Assess(true) => !negated,
+                Kind::Support | Kind::Proposal | Kind::Claim | Kind::Assess(true) | Kind::Sever => {
+                    !negated
+                }
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
-            } ^ (reversed || asked_against);
+            } ^ (reversed || asked_against || grieved);
             if from_request && !holders.is_empty() {
                 requests.push((s, target.clone(), support, holders.clone()));
             }
@@ -1938,7 +1971,8 @@ fn accepts_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
 
 /// Whether the cue at bytes `start..end` names sanctions (`sanctions_issue_noun`), itself or
 /// by the object of its verb: "sanctioned three officials", "slapped sanctions on Russia", "hit
-/// Russia with sanctions".
+/// Russia with sanctions"; not sanctions that are its grievance or topic ("recalled its
+/// ambassador over the new sanctions").
 fn names_sanctions(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     // The cue's own words first: they need no parse.
     if (doc.token_at(start)..doc.token_at(end)).any(|t| doc.tok_in_lex(t, Lex::SanctionsIssueNoun))
@@ -1952,8 +1986,13 @@ fn names_sanctions(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     };
     p.words_in(start, end).into_iter().any(|w| {
         names(w)
-            || p.dependents(w)
-                .any(|d| (p.has_rel(d, "obj") || p.has_rel(d, "obl")) && names(d))
+            || p.dependents(w).any(|d| {
+                let grievance = p.introducer(d).is_some_and(|c| {
+                    doc.lang.is(Class::GrievancePreposition, &c)
+                        || doc.lang.is(Class::TopicPreposition, &c)
+                });
+                (p.has_rel(d, "obj") || (p.has_rel(d, "obl") && !grievance)) && names(d)
+            })
     })
 }
 
