@@ -418,11 +418,6 @@ pub(super) fn sanction_grievance(
     let cue = items[at];
     let p = &doc.parse;
     let verb = p.head_of(&p.words_in(cue.start, cue.end))?;
-    // "Two diplomats were expelled by Ukraine over ...": the holder search would give the
-    // passive's subject, the side expelled.
-    if p.dependents(verb).any(|d| p.has_rel(d, "nsubj:pass")) {
-        return None;
-    }
     let end = (cue.tok_end + GRIEVANCE_REACH).min(stop_tok);
     let over = (cue.tok_end..end).find(|&t| doc.tok_is_a(t, Class::GrievancePreposition))?;
     // The parser may also hang the preposition on the verb as an adverb or a particle and its

@@ -58,7 +58,7 @@ use super::ir::{Doc, Item, ItemKind, TokKind};
 use super::knowledge::{Args, Cue, Knowledge, TopicScale};
 use super::lang::Class;
 use super::lexicon::Lex;
-use super::output::{ConditionFact, StanceFact};
+use super::output::{ConditionFact, EventFact, StanceFact};
 use super::tree::Word;
 pub(crate) use holders::signatory;
 use holders::{holder, voice};
@@ -592,6 +592,28 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     voice,
                 },
             );
+            // "Two diplomats were expelled by Ukraine over ...": a sanction of relations is held
+            // by the sources the events stage gave it, which read the passive's agent; one it
+            // did not code ("banned Russian airlines over its airspace") holds nothing.
+            let sanction = (kind == Kind::Sever)
+                .then(|| coded_sanction(doc, it))
+                .flatten();
+            if let Some(e) = sanction {
+                agents = e
+                    .sources
+                    .iter()
+                    .filter_map(|n| doc.actor_named(n))
+                    .collect();
+                holders = Vec::new();
+                for h in agents
+                    .iter()
+                    .filter_map(|&a| holders::stance_holder(doc, a))
+                {
+                    if !holders.contains(&h) {
+                        holders.push(h);
+                    }
+                }
+            }
             // "Japan rejected China's claims": a claim an actor owns is the owner's, not the
             // subject's (whose stance is the rejection).
             if kind == Kind::Claim
@@ -778,15 +800,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 // relations opposes what it is over. One that names sanctions is read by
                 // `sanctions_imposed` alone.
                 Kind::Sever => {
-                    // Only a sanction the events stage coded ("banned Russian airlines over
-                    // its airspace" is none), and not one that names sanctions.
-                    let coded = doc.events.iter().any(|e| {
-                        e.event_type == PloverType::Sanction
-                            && e.evidence.iter().any(|x| {
-                                x.cue.is_some_and(|c| c.start < it.end && it.start < c.end)
-                            })
-                    });
-                    if !coded || names_sanctions(doc, it.start, it.end) {
+                    if sanction.is_none() || names_sanctions(doc, it.start, it.end) {
                         None
                     } else {
                         let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
@@ -1996,12 +2010,24 @@ fn names_sanctions(doc: &Doc<'_>, start: usize, end: usize) -> bool {
     })
 }
 
+/// The sanction event the events stage coded at the cue `cue`, if any.
+fn coded_sanction<'d>(doc: &'d Doc<'_>, cue: &Item) -> Option<&'d EventFact> {
+    doc.events.iter().find(|e| {
+        e.event_type == PloverType::Sanction
+            && e.evidence.iter().any(|x| {
+                x.cue
+                    .is_some_and(|c| c.start < cue.end && cue.start < c.end)
+            })
+    })
+}
+
 /// Imposing sanctions is supporting them: every sanctions event read by the events stage whose
 /// cue names them (`sanctions_issue_noun`: "imposed sanctions", "is imposing additional costs")
 /// gives its sources' states a stance on the `sanctions` issue, with the event's evidence. The
 /// events stage has already decided whose sanction it is and whether one was imposed ("lifted
 /// the sanctions on Iran" is an easing, "discussed the sanctions" no act), so this is the only
-/// path from a sanction to a stance.
+/// path from a sanction to a stance on sanctions (a sanction of relations opposes its grievance,
+/// `Kind::Sever`).
 fn sanctions_imposed(
     k: &Knowledge,
     doc: &Doc<'_>,
@@ -2011,9 +2037,6 @@ fn sanctions_imposed(
     let Some(topic) = k.topics.iter().position(|t| t.id == "sanctions") else {
         return;
     };
-    let by_name: HashMap<String, usize> = (0..doc.actors.len())
-        .map(|a| (doc.actor_name(a), a))
-        .collect();
     for e in &doc.events {
         let Some(ev) = e.evidence.first() else {
             continue;
@@ -2029,7 +2052,9 @@ fn sanctions_imposed(
         };
         let mut holders: Vec<usize> = Vec::new();
         for src in &e.sources {
-            let Some(&a) = by_name.get(src) else { continue };
+            let Some(a) = doc.actor_named(src) else {
+                continue;
+            };
             if let Some(h) = holders::stance_holder(doc, a)
                 && !holders.contains(&h)
             {

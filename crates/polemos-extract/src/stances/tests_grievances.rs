@@ -57,7 +57,7 @@ fn no_grievance_when_over_is_no_ones_reason_or_no_sanction_is_made() {
 }
 
 #[test]
-fn a_time_an_unease_alone_or_a_passive_names_no_grievance() {
+fn a_time_or_an_unease_alone_names_no_grievance_and_a_passive_its_agents() {
     for text in [
         "Peru and Chile dispute their maritime border. Chile expelled two Peruvian diplomats over the weekend.",
         "Peru and Chile dispute their maritime border. Chile expelled two Peruvian diplomats over the past year.",
@@ -71,11 +71,13 @@ fn a_time_an_unease_alone_or_a_passive_names_no_grievance() {
             "{text}: {s:?}"
         );
     }
-    // The passive's subject is the side expelled, not the one grieved.
+    // The passive's subject is the side expelled; the events stage's source, its agent, holds
+    // the grievance.
     let s = stances(
         "Peru and Chile dispute their maritime border. Two Peruvian diplomats were expelled by Chile over the arrest of a Chilean officer.",
     );
     assert!(!s.iter().any(|(h, _, _)| h == "PER"), "{s:?}");
+    assert!(opposes(&s, "CHL", "arrest"), "{s:?}");
     // An unease's own preposition leads to what it is about.
     let s = stances(
         "Peru and Chile dispute their maritime border. Chile recalled its ambassador to Peru over fears of a naval buildup.",
