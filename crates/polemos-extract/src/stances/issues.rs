@@ -861,7 +861,11 @@ pub(super) fn new_issue_from(
         && !doc.tok_is_a(t, Class::IssueEnd)
         && !(at_limit(t) && doc.tok_is_a(t, Class::InfinitiveMarker))
         && (covered(t) || at_limit(t));
-    if t < stop_tok && matches!(doc.tokens[t].kind, TokKind::Word) && cut_short {
+    // A cut inside a hyphenated word ("an anti[-Russian lobby]") leaves half a word: cut short.
+    if t < stop_tok
+        && (matches!(doc.tokens[t].kind, TokKind::Word) || inner_hyphen(doc, t))
+        && cut_short
+    {
         return None;
     }
     while t > start

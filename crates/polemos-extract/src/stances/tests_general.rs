@@ -344,3 +344,17 @@ fn people_on_a_states_territory_are_placed_not_claimed_for_it() {
     );
     assert!(!has(&s, "RUS", "sovereignty", "support"), "{s:?}");
 }
+
+#[test]
+fn a_phrase_ends_whole_before_the_next_ones_article_or_inside_no_word() {
+    // "called the threat an escalatory development": "an" opens the next phrase.
+    let s = stances(
+        "China and Japan dispute the Senkaku Islands. Japan called the threat an escalatory development.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.ends_with("-an")), "{s:?}");
+    // A phrase the length limit cuts inside a hyphenated word is cut short.
+    let s = stances(
+        "China and Japan dispute the Senkaku Islands. Japan accused China of bending to an anti-Japanese lobby.",
+    );
+    assert!(!s.iter().any(|(_, i, _)| i.ends_with("-anti")), "{s:?}");
+}
