@@ -430,10 +430,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 (srcs, inferred)
             };
-            let mut srcs: Vec<usize> = srcs
-                .into_iter()
-                .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
-                .collect();
+            let mut srcs: Vec<usize> = srcs.into_iter().filter(|&a| doc.takes_part(a)).collect();
             // "he and Foreign Minister Lavrov agreed": both act, once the pronoun is resolved.
             if !srcs.is_empty() {
                 for &a in &tree.with_pronoun {
@@ -574,7 +571,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .iter()
                         .any(|&x| x == a || doc.state_of(x) == doc.state_of(a))
                 })
-                .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
+                .filter(|&a| doc.takes_part(a))
                 .collect()
             };
             // Ending a pact or dealings through its object is aimed at the state named with
@@ -1167,6 +1164,20 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         judged::code(k, doc, items, s, &author, &acts, &mut out, &mut index);
         misdeed::code(k, doc, items, s, &signatory, &mut out, &mut index);
         refused::code(k, doc, items, s, &acts, &mut out, &mut index);
+    }
+    // An organization only named takes no part (`Doc::takes_part`), whichever coder found it:
+    // it leaves the sides it is on, and an event with no other on one side is no event.
+    let named_only: Vec<String> = (0..doc.actors.len())
+        .filter(|&a| doc.actors[a].named_only)
+        .map(|a| doc.actor_name(a))
+        .collect();
+    if !named_only.is_empty() {
+        out.retain_mut(|e| {
+            let had = (e.sources.is_empty(), e.targets.is_empty());
+            e.sources.retain(|a| !named_only.contains(a));
+            e.targets.retain(|a| !named_only.contains(a));
+            had == (e.sources.is_empty(), e.targets.is_empty())
+        });
     }
     for e in &mut out {
         e.confidence = calibration::confidence(&k.calibration, e);

@@ -48,6 +48,20 @@ pub enum Lex {
     LongFormHead,
     /// Capitalized last words of an institution's name ("Central Election Commission").
     InstitutionHead,
+    /// Capitalized heads of an organization's proper name ("Front", "Council", "Ministry").
+    OrganizationHead,
+    /// Those heads that name a body only with its state named ("Service").
+    OwnedOrganizationHead,
+    /// Those heads that name an armed group ("Army", "Forces").
+    ArmedOrganizationHead,
+    /// Those heads that name a party or movement ("Front", "Party").
+    PoliticalOrganizationHead,
+    /// Lower-case words inside an organization's name ("of", "for", "and", "the").
+    OrganizationNameLink,
+    /// Office names that name no body without their state ("Foreign Ministry").
+    GenericOfficeName,
+    /// Words that make a capitalized name a news service's ("Press", "News").
+    PressNameWord,
     /// Capitalized words that end a treaty's name ("Law of the Sea Convention").
     Instrument,
     /// Words of fire aimed at something ("fired", "shells"): the place after "at" is a target.
@@ -556,7 +570,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 188] = [
+pub const LEXICONS: [(Lex, &str, Case); 195] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -579,6 +593,33 @@ pub const LEXICONS: [(Lex, &str, Case); 188] = [
     (Lex::RegionPrefix, "region_prefix", Case::Any),
     (Lex::LongFormHead, "long_form_head", Case::Any),
     (Lex::InstitutionHead, "institution_head", Case::AsWritten),
+    (Lex::OrganizationHead, "organization_head", Case::AsWritten),
+    (
+        Lex::ArmedOrganizationHead,
+        "armed_organization_head",
+        Case::AsWritten,
+    ),
+    (
+        Lex::PoliticalOrganizationHead,
+        "political_organization_head",
+        Case::AsWritten,
+    ),
+    (
+        Lex::OrganizationNameLink,
+        "organization_name_link",
+        Case::AsWritten,
+    ),
+    (
+        Lex::GenericOfficeName,
+        "generic_office_name",
+        Case::AsWritten,
+    ),
+    (
+        Lex::OwnedOrganizationHead,
+        "owned_organization_head",
+        Case::AsWritten,
+    ),
+    (Lex::PressNameWord, "press_name_word", Case::AsWritten),
     (Lex::Instrument, "instrument", Case::AsWritten),
     (Lex::FireWord, "fire_word", Case::Any),
     (Lex::OpenedFire, "opened_fire", Case::Any),
@@ -759,8 +800,8 @@ pub const LEXICONS: [(Lex, &str, Case); 188] = [
     (Lex::AdjudicatorWord, "adjudicator_word", Case::Any),
 ];
 
-/// A set of [`Lex`] lists (room for 192).
-type Lists = Bits<3>;
+/// A set of [`Lex`] lists (room for 256).
+type Lists = Bits<4>;
 const _: () = assert!(LEXICONS.len() <= Lists::CAPACITY);
 
 impl Lex {

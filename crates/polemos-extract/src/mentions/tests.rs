@@ -708,3 +708,90 @@ fn a_government_building_before_a_verb_or_after_a_visit_noun_is_the_office() {
         );
     }
 }
+
+#[test]
+fn a_capitalized_name_headed_by_an_organization_noun_is_that_organization() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "Chad accused Sudan of arming the Popular Front for Renewal. Peru's powerful \
+             Expediency Council rejected the plan. The Ministry of Water and Fisheries of the \
+             island said nothing. A little-known group, the Andean Defense and Security \
+             Council, threatened Ecuador.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let actor = |name: &str| {
+        x.actors
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| (a.kind, a.affiliation.clone()))
+    };
+    use polemos_core::model::ActorKind::{GovernmentBody, PoliticalGroup};
+    assert_eq!(
+        actor("actors/popular-front-for-renewal"),
+        Some((PoliticalGroup, None))
+    );
+    assert_eq!(
+        actor("actors/expediency-council"),
+        Some((GovernmentBody, Some("actors/PER".into())))
+    );
+    assert_eq!(
+        actor("actors/ministry-of-water-and-fisheries"),
+        Some((GovernmentBody, None))
+    );
+    // The longer name is the group, not the UN body its last words name.
+    assert!(actor("actors/andean-defense-and-security-council").is_some());
+    assert!(actor("actors/UNSC").is_none(), "{:?}", x.actors);
+}
+
+#[test]
+fn capitals_without_an_organization_head_or_of_one_word_name_no_organization() {
+    let names = crate::test_support::actor_names(
+        "Japan Shuts Down Embassy Council\n\nThe Security Council met on Monday. Party \
+         officials in Peru said the Front Line Hotel was closed. Chile's Council said no. \
+         The U.N. Human Rights Council criticized Peru.",
+    );
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("council") && !n.contains("party") && !n.contains("front")),
+        "{names:?}"
+    );
+    assert!(names.contains(&"actors/UNSC".to_owned()), "{names:?}");
+}
+
+#[test]
+fn an_organization_named_without_its_state_is_listed_but_takes_no_part() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "Chad accused the Popular Front for Renewal of attacking its border towns. The \
+             Peru Ministry of Mining protested to Chile. The envoy left for the Ministry of \
+             Fisheries and Lakes.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let front = "actors/popular-front-for-renewal";
+    assert!(x.actors.iter().any(|a| a.name == front), "{:?}", x.actors);
+    assert!(
+        x.events
+            .iter()
+            .all(|e| !e.sources.iter().chain(&e.targets).any(|a| a == front)),
+        "{:?}",
+        x.events
+    );
+    // A state's full name right before the name: the state's body, the state's part.
+    assert!(
+        x.actors
+            .iter()
+            .all(|a| a.name != "actors/ministry-of-mining")
+    );
+    assert!(x.actors.iter().any(|a| a.name == "actors/PER"));
+    // Where someone goes is a place.
+    assert!(
+        x.actors
+            .iter()
+            .all(|a| a.name != "actors/ministry-of-fisheries-and-lakes"),
+        "{:?}",
+        x.actors
+    );
+}
