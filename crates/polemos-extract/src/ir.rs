@@ -341,6 +341,13 @@ impl<'t> Doc<'t> {
         format!("actors/{}", self.actors[a].id)
     }
 
+    /// The document actor whose resource name is `name` (an event's source or target).
+    #[must_use]
+    pub fn actor_named(&self, name: &str) -> Option<usize> {
+        let id = name.strip_prefix("actors/")?;
+        self.actors.iter().position(|a| a.id == id)
+    }
+
     /// The actor `a` acts for: the state or body it is affiliated with, or itself (a state, a
     /// body or a group of its own). Events and stances compare sides by it, so that a minister
     /// and his state are one side.

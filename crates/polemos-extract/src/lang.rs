@@ -348,6 +348,12 @@ pub enum Class {
     ChargeDuration,
     /// Prepositions after the actor a stance is taken toward naming what it is about ("protested to Russia over ...").
     GrievancePreposition,
+    /// Nouns of unease a grievance phrase may open before what it is about ("recalled its
+    /// ambassador over concerns about the crackdown").
+    UneaseNoun,
+    /// Nouns of a stretch of time ("weekend", "year"): "expelled two diplomats over the weekend"
+    /// is when, no grievance.
+    TimeSpanNoun,
     /// The word before a judgement of a verb's object ("described the drills as provocative").
     PredicativeAs,
     /// Conjunctions that cut an issue's phrase in two ("regional and ... efforts").
@@ -435,7 +441,7 @@ pub enum Class {
 }
 
 /// Every class with its name in the profile file.
-pub const CLASSES: [(Class, &str); 173] = [
+pub const CLASSES: [(Class, &str); 175] = [
     (Class::Future, "future"),
     (Class::FutureAuxiliary, "future_auxiliary"),
     (Class::SameDay, "same_day"),
@@ -565,6 +571,8 @@ pub const CLASSES: [(Class, &str); 173] = [
     (Class::ChargePreposition, "charge_preposition"),
     (Class::ChargeDuration, "charge_duration"),
     (Class::GrievancePreposition, "grievance_preposition"),
+    (Class::UneaseNoun, "unease_noun"),
+    (Class::TimeSpanNoun, "time_span_noun"),
     (Class::PredicativeAs, "predicative_as"),
     (Class::PhraseCoordinator, "phrase_coordinator"),
     (Class::PhraseBreak, "phrase_break"),

@@ -186,6 +186,10 @@ pub enum Lex {
     SanctionVerbIrregular,
     /// Nouns of a penalty one state puts on another ("sanctions", "tariffs").
     PenaltyNoun,
+    /// Words of a sanction event's cue that the canonical `sanctions` issue names ("sanctions",
+    /// "sanctioned", "costs"): the event gives its sources support for sanctions; tariffs and
+    /// embargoes are issues of their own.
+    SanctionsIssueNoun,
     /// Nouns of relations a severing verb ends ("ties", "relations").
     TiesNoun,
     /// Nouns of an envoy a state withdraws ("ambassador").
@@ -570,7 +574,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 195] = [
+pub const LEXICONS: [(Lex, &str, Case); 196] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -675,6 +679,7 @@ pub const LEXICONS: [(Lex, &str, Case); 195] = [
         Case::Any,
     ),
     (Lex::PenaltyNoun, "penalty_noun", Case::Any),
+    (Lex::SanctionsIssueNoun, "sanctions_issue_noun", Case::Any),
     (Lex::TiesNoun, "ties_noun", Case::Any),
     (Lex::EnvoyNoun, "envoy_noun", Case::Any),
     (Lex::EitherWayPenalty, "either_way_penalty", Case::Any),

@@ -207,12 +207,7 @@ pub(super) fn holder(
             let subj = subject_before(doc, items, at, floor);
             resolve(doc, &subj, clause.speaker, s).map(|a| (a, true))
         }),
-        Kind::Support
-        | Kind::Oppose
-        | Kind::Claim
-        | Kind::Accuse
-        | Kind::Impose
-        | Kind::Neutral => {
+        Kind::Support | Kind::Oppose | Kind::Claim | Kind::Accuse | Kind::Sever | Kind::Neutral => {
             // "as Tokyo dismissed China's opposition to the landing": a stance noun with an
             // actor as its possessor is the possessor's, whoever governs the noun.
             if matches!(kind, Kind::Support | Kind::Oppose)

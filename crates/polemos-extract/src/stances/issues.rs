@@ -399,6 +399,75 @@ pub(super) fn issue_over(
     })
 }
 
+/// How far after a sanction's cue its grievance's "over" may stand ("recalled their
+/// ambassadors to Syria Monday over ...").
+const GRIEVANCE_REACH: usize = 6;
+
+/// What a sanction of relations is over: "recalled their ambassadors to Syria over concerns
+/// about the crackdown on protesters", "expelled two diplomats over the spy affair". The
+/// phrase after a grievance preposition (`grievance_preposition`) that the parse hangs on the
+/// sanction's verb itself (not "suspended flights over the region", a place of the flights),
+/// past a noun of unease and its own preposition (`unease_noun`: "over concerns about"): a
+/// topic there, else a new issue it names. The one who sanctions opposes it.
+pub(super) fn sanction_grievance(
+    doc: &Doc<'_>,
+    items: &[Item],
+    at: usize,
+    stop_tok: usize,
+) -> Option<Accused> {
+    let cue = items[at];
+    let p = &doc.parse;
+    let verb = p.head_of(&p.words_in(cue.start, cue.end))?;
+    let end = (cue.tok_end + GRIEVANCE_REACH).min(stop_tok);
+    let over = (cue.tok_end..end).find(|&t| doc.tok_is_a(t, Class::GrievancePreposition))?;
+    // The parser may also hang the preposition on the verb as an adverb or a particle and its
+    // noun as a second object ("recalled their ambassadors Monday over concerns about ..."),
+    // but a particle right after the verb is the verb's own ("handed over").
+    let marks_the_verb = p.word_at(doc.tokens[over].start).is_some_and(|w| {
+        (p.has_rel(w, "case")
+            && p.head(w)
+                .is_some_and(|h| p.has_rel(h, "obl") && p.head(h) == Some(verb)))
+            // Not "about" as an adverb of quantity ("recalled its ambassador about a week
+            // after the vote").
+            || (over > cue.tok_end
+                && !doc.tok_is_a(over, Class::TopicPreposition)
+                && (p.has_rel(w, "advmod") || p.has_rel(w, "compound:prt"))
+                && p.head(w) == Some(verb))
+    });
+    if !marks_the_verb {
+        return None;
+    }
+    let skip_leads = |mut t: usize| {
+        while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
+            t += 1;
+        }
+        t
+    };
+    let mut first = skip_leads(over + 1);
+    // "over concerns about the crackdown", "over fears of an invasion": the unease is over what
+    // its own preposition names; an unease alone names nothing.
+    if doc.tok_is_a(first, Class::UneaseNoun) {
+        if first + 1 >= stop_tok || doc.tok_upos(first + 1) != "ADP" {
+            return None;
+        }
+        first = skip_leads(first + 2);
+    }
+    // "over the weekend", "over the past year": when, not why.
+    let time = (first..(first + 3).min(stop_tok))
+        .take_while(|&t| doc.tok_upos(t) != "ADP")
+        .any(|t| doc.tok_is_a(t, Class::TimeSpanNoun));
+    if time {
+        return None;
+    }
+    let topic = items.iter().find_map(|x| match x.kind {
+        ItemKind::Topic(t) if x.tok == first => Some(Accused::Topic(t, x.tok)),
+        _ => None,
+    });
+    topic.or_else(|| {
+        new_issue_from(doc, items, first, stop_tok, false).map(|(id, t)| Accused::New(id, t))
+    })
+}
+
 /// The thing a judgement qualifies as a verb's object: "Japan called the visit regrettable",
 /// "described the drills as provocative". The noun phrase between the verb and the judgement.
 pub(super) fn called(

@@ -29,6 +29,8 @@ mod tests_fresh;
 #[cfg(test)]
 mod tests_general;
 #[cfg(test)]
+mod tests_grievances;
+#[cfg(test)]
 mod tests_intent;
 #[cfg(test)]
 mod tests_refs;
@@ -56,7 +58,7 @@ use super::ir::{Doc, Item, ItemKind, TokKind};
 use super::knowledge::{Args, Cue, Knowledge, TopicScale};
 use super::lang::Class;
 use super::lexicon::Lex;
-use super::output::{ConditionFact, StanceFact};
+use super::output::{ConditionFact, EventFact, StanceFact};
 use super::tree::Word;
 pub(crate) use holders::signatory;
 use holders::{holder, voice};
@@ -88,8 +90,9 @@ pub(super) enum Kind {
     Accuse,
     /// "takes no position regarding sovereignty": neutral on the topic named.
     Neutral,
-    /// "X is imposing sanctions (costs) on Y": X supports the sanctions.
-    Impose,
+    /// "X recalled its ambassador over the crackdown": a sanction of relations; X opposes what
+    /// it is over.
+    Sever,
 }
 
 /// Whether the parse coordinates a new verb after token `from`, up to and including token `to`
@@ -429,7 +432,7 @@ fn kind_of(k: &Knowledge, doc: &Doc<'_>, it: &Item) -> Option<Kind> {
         }
         // "has cancelled a security agreement with Australia": ending a pact opposes it.
         ItemKind::Event(_) if ends_a_pact(k, doc, it) => Some(Kind::Oppose),
-        ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Impose),
+        ItemKind::Event(e) if k.events[e].event_type == PloverType::Sanction => Some(Kind::Sever),
         // "refused to discuss a peace treaty", "turned down the proposal": a rejection's verb
         // phrase can swallow the stance cue; rejecting a thing opposes it.
         ItemKind::Event(e) if k.events[e].event_type == PloverType::Reject => Some(Kind::Oppose),
@@ -589,6 +592,28 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     voice,
                 },
             );
+            // "Two diplomats were expelled by Ukraine over ...": a sanction of relations is held
+            // by the sources the events stage gave it, which read the passive's agent; one it
+            // did not code ("banned Russian airlines over its airspace") holds nothing.
+            let sanction = (kind == Kind::Sever)
+                .then(|| coded_sanction(doc, it))
+                .flatten();
+            if let Some(e) = sanction {
+                agents = e
+                    .sources
+                    .iter()
+                    .filter_map(|n| doc.actor_named(n))
+                    .collect();
+                holders = Vec::new();
+                for h in agents
+                    .iter()
+                    .filter_map(|&a| holders::stance_holder(doc, a))
+                {
+                    if !holders.contains(&h) {
+                        holders.push(h);
+                    }
+                }
+            }
             // "Japan rejected China's claims": a claim an actor owns is the owner's, not the
             // subject's (whose stance is the rejection).
             if kind == Kind::Claim
@@ -742,6 +767,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             let mut asked_of_object = false;
             let mut from_request = false;
             let mut charge_denied = false;
+            // "recalled its ambassador over the crackdown": the grievance of a sanction.
+            let mut grieved = false;
             let target = match kind {
                 Kind::Downplay => {
                     let before = items[..i].iter().rev().find_map(|x| match x.kind {
@@ -769,13 +796,18 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 Kind::Neutral => {
                     topic_after(items, i, topic_stop).map(|(t, tok)| Target::Topic(t, tok))
                 }
-                Kind::Impose => {
-                    let text = doc.slice(it.start, it.end).to_ascii_lowercase();
-                    let sanctions = k.topics.iter().position(|t| t.id == "sanctions");
-                    (text.contains("sanction") || text.contains("cost"))
-                        .then_some(sanctions)
-                        .flatten()
-                        .map(|t| Target::Topic(t, it.tok_end))
+                // "recalled their ambassadors over concerns about the crackdown": a sanction of
+                // relations opposes what it is over. One that names sanctions is read by
+                // `sanctions_imposed` alone.
+                Kind::Sever => {
+                    if sanction.is_none() || names_sanctions(doc, it.start, it.end) {
+                        None
+                    } else {
+                        let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
+                        let found = issues::sanction_grievance(doc, items, i, stop_tok);
+                        grieved = found.is_some();
+                        found.map(Target::from)
+                    }
                 }
                 Kind::Accuse => {
                     let stop_tok = doc.token_at(topic_stop).min(doc.sentences[s].tokens.end);
@@ -1091,6 +1123,8 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             // denying is not admitting.
             if (kind == Kind::Accuse && (negated || holders::withheld(doc, it)))
                 || (charge_denied && negated)
+                // "did not recall its ambassador over the crackdown": no protest, no side.
+                || (grieved && negated)
             {
                 continue;
             }
@@ -1197,14 +1231,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     ^ breached
                     ^ ousted);
             let support = match kind {
-                Kind::Support
-                | Kind::Proposal
-                | Kind::Claim
-                | Kind::Assess(true)
-                | Kind::Impose => !negated,
+                Kind::Support | Kind::Proposal | Kind::Claim | Kind::Assess(true) | Kind::Sever => {
+                    !negated
+                }
                 Kind::Oppose | Kind::DenyClaim | Kind::Assess(false) | Kind::Accuse => negated,
                 Kind::Downplay | Kind::Neutral => true,
-            } ^ (reversed || asked_against);
+            } ^ (reversed || asked_against || grieved);
             if from_request && !holders.is_empty() {
                 requests.push((s, target.clone(), support, holders.clone()));
             }
@@ -1951,8 +1983,51 @@ fn accepts_a_fact(doc: &Doc<'_>, cue: &Item) -> bool {
     })
 }
 
-/// Imposing sanctions is supporting them: every sanctions event read by the events stage gives
-/// its sources' states a stance on the `sanctions` issue, with the event's evidence.
+/// Whether the cue at bytes `start..end` names sanctions (`sanctions_issue_noun`), itself or
+/// by the object of its verb: "sanctioned three officials", "slapped sanctions on Russia", "hit
+/// Russia with sanctions"; not sanctions that are its grievance or topic ("recalled its
+/// ambassador over the new sanctions").
+fn names_sanctions(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    // The cue's own words first: they need no parse.
+    if (doc.token_at(start)..doc.token_at(end)).any(|t| doc.tok_in_lex(t, Lex::SanctionsIssueNoun))
+    {
+        return true;
+    }
+    let p = &doc.parse;
+    let names = |w: Word| {
+        p.token(w)
+            .is_some_and(|t| doc.lexicon.is(Lex::SanctionsIssueNoun, &t.text))
+    };
+    p.words_in(start, end).into_iter().any(|w| {
+        names(w)
+            || p.dependents(w).any(|d| {
+                let grievance = p.introducer(d).is_some_and(|c| {
+                    doc.lang.is(Class::GrievancePreposition, &c)
+                        || doc.lang.is(Class::TopicPreposition, &c)
+                });
+                (p.has_rel(d, "obj") || (p.has_rel(d, "obl") && !grievance)) && names(d)
+            })
+    })
+}
+
+/// The sanction event the events stage coded at the cue `cue`, if any.
+fn coded_sanction<'d>(doc: &'d Doc<'_>, cue: &Item) -> Option<&'d EventFact> {
+    doc.events.iter().find(|e| {
+        e.event_type == PloverType::Sanction
+            && e.evidence.iter().any(|x| {
+                x.cue
+                    .is_some_and(|c| c.start < cue.end && cue.start < c.end)
+            })
+    })
+}
+
+/// Imposing sanctions is supporting them: every sanctions event read by the events stage whose
+/// cue names them (`sanctions_issue_noun`: "imposed sanctions", "is imposing additional costs")
+/// gives its sources' states a stance on the `sanctions` issue, with the event's evidence. The
+/// events stage has already decided whose sanction it is and whether one was imposed ("lifted
+/// the sanctions on Iran" is an easing, "discussed the sanctions" no act), so this is the only
+/// path from a sanction to a stance on sanctions (a sanction of relations opposes its grievance,
+/// `Kind::Sever`).
 fn sanctions_imposed(
     k: &Knowledge,
     doc: &Doc<'_>,
@@ -1962,19 +2037,14 @@ fn sanctions_imposed(
     let Some(topic) = k.topics.iter().position(|t| t.id == "sanctions") else {
         return;
     };
-    let by_name: HashMap<String, usize> = (0..doc.actors.len())
-        .map(|a| (doc.actor_name(a), a))
-        .collect();
     for e in &doc.events {
         let Some(ev) = e.evidence.first() else {
             continue;
         };
-        let about_sanctions = ev.cue.is_some_and(|c| {
-            doc.slice(c.start, c.end)
-                .to_ascii_lowercase()
-                .contains("sanction")
-        });
-        if e.event_type != PloverType::Sanction || e.negated || !about_sanctions {
+        if e.event_type != PloverType::Sanction
+            || e.negated
+            || !ev.cue.is_some_and(|c| names_sanctions(doc, c.start, c.end))
+        {
             continue;
         }
         let Some(issue) = issue_name(k, doc, ev.sentence, topic) else {
@@ -1982,7 +2052,9 @@ fn sanctions_imposed(
         };
         let mut holders: Vec<usize> = Vec::new();
         for src in &e.sources {
-            let Some(&a) = by_name.get(src) else { continue };
+            let Some(a) = doc.actor_named(src) else {
+                continue;
+            };
             if let Some(h) = holders::stance_holder(doc, a)
                 && !holders.contains(&h)
             {

@@ -827,3 +827,29 @@ fn asking_about_a_thing_is_a_question_not_a_request_for_it() {
     );
     assert!(s.iter().any(|(h, _, _)| h == "JPN"), "{s:?}");
 }
+
+#[test]
+fn a_penalty_lifted_or_talked_about_is_no_ones_imposition() {
+    for text in [
+        "Iran and the United States dispute the nuclear program. The United States lifted the sanctions on Iran.",
+        "Iran and the United States dispute the nuclear program. The United States discussed the sanctions on Iran.",
+        "Japan and Russia dispute the Kuril Islands. Russia spoke about the sanctions on Tuesday.",
+    ] {
+        let s = stances(text);
+        assert!(
+            !s.iter().any(|(_, i, l)| i == "sanctions" && l == "support"),
+            "{text}: {s:?}"
+        );
+    }
+    // Imposing them still backs them, and only the imposer does, whatever the penalty's phrase
+    // names after it.
+    let s = stances(
+        "Iran and the United States dispute the nuclear program. The United States imposed new sanctions on Iran.",
+    );
+    assert!(has(&s, "USA", "sanctions", "support"), "{s:?}");
+    let s = stances(
+        "Japan and Russia dispute the Kuril Islands. Japan hit Russia with sanctions on its oil.",
+    );
+    assert!(has(&s, "JPN", "sanctions", "support"), "{s:?}");
+    assert!(!s.iter().any(|(h, _, _)| h == "RUS"), "{s:?}");
+}
