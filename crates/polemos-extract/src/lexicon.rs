@@ -62,6 +62,12 @@ pub enum Lex {
     GenericOfficeName,
     /// Words that make a capitalized name a news service's ("Press", "News").
     PressNameWord,
+    /// Words before an organization's head that make it a party to a contract or a case
+    /// ("Qualified Party", "Third Party").
+    LegalPartyWord,
+    /// Points of the compass, which with a head and an "of" phrase name a side of a place ("the
+    /// West Front of the Capitol").
+    CompassWord,
     /// Capitalized words that end a treaty's name ("Law of the Sea Convention").
     Instrument,
     /// Words of fire aimed at something ("fired", "shells"): the place after "at" is a target.
@@ -574,7 +580,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 196] = [
+pub const LEXICONS: [(Lex, &str, Case); 198] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -624,6 +630,8 @@ pub const LEXICONS: [(Lex, &str, Case); 196] = [
         Case::AsWritten,
     ),
     (Lex::PressNameWord, "press_name_word", Case::AsWritten),
+    (Lex::LegalPartyWord, "legal_party_word", Case::AsWritten),
+    (Lex::CompassWord, "compass_word", Case::AsWritten),
     (Lex::Instrument, "instrument", Case::AsWritten),
     (Lex::FireWord, "fire_word", Case::Any),
     (Lex::OpenedFire, "opened_fire", Case::Any),

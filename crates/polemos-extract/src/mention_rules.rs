@@ -287,6 +287,11 @@ pub(crate) fn named_organizations(
         {
             continue;
         }
+        // "the Security Council" where the gazetteer did not take it is still the known body's
+        // name, not a local one.
+        if names_known_actor(k, doc.slice(start, stop)) {
+            continue;
+        }
         let state_of = |it: &Item| match it.kind {
             ItemKind::Actor { actor, .. } => doc.actors[actor]
                 .known
@@ -294,12 +299,17 @@ pub(crate) fn named_organizations(
                 .map(|_| actor),
             _ => None,
         };
+        // A group's of/for phrase names its cause or its land, not its owner: "the Democratic
+        // Forces for the Liberation of Rwanda" are no body of Rwanda's ("the Sudan Armed Forces"
+        // are Sudan's).
+        let group = doc.tok_in_lex(head, Lex::ArmedOrganizationHead)
+            || doc.tok_in_lex(head, Lex::PoliticalOrganizationHead);
         // The owner: a state named inside, or before the name with a possessive ("Iran's"),
         // adjectives between ("Iran's powerful Guardian Council").
         let mut states: Vec<usize> = local
             .iter()
             .filter(|it| {
-                inside(it)
+                (inside(it) && (!group || it.tok_end <= head))
                     || (it.tok_end + 2 <= from
                         && only_possessive(doc, it.tok_end, it.tok_end + 2)
                         && (it.tok_end + 2..from).all(|w| doc.tok_upos(w) == "ADJ"))
@@ -312,10 +322,11 @@ pub(crate) fn named_organizations(
             [state] => Some(state),
             _ => None,
         };
-        // "the Foreign Ministry" names a body only with its state; "American Forces Press
-        // Service" is a news service; "the (DRC) Sanctions Committee" is part of a longer name.
+        // "the Foreign Ministry" names a body only with its state ("Special Forces" none, but a
+        // group's name with its cause does); "American Forces Press Service" is a news service;
+        // "the (DRC) Sanctions Committee" is part of a longer name.
         let unowned = owner.is_none()
-            && (doc.tok_in_lex(head, Lex::OwnedOrganizationHead)
+            && ((doc.tok_in_lex(head, Lex::OwnedOrganizationHead) && !(group && head + 1 < end))
                 || doc.lex_phrase_at(Lex::GenericOfficeName, from, end) == Some(end - from));
         if unowned
             || (from..end).any(|w| doc.tok_in_lex(w, Lex::PressNameWord))
@@ -387,9 +398,23 @@ fn organization_name_at(
     if t > range.start && is_acronym(doc, t - 1) {
         return None;
     }
+    // "the Tigray People's Liberation Front": the words after a possessive inside a longer name
+    // are no name of their own; after a known name's ("Iran's Guardian Council") they are.
+    if t >= range.start + 3
+        && only_possessive(doc, t - 2, t)
+        && is_capitalized_word(doc, t - 3)
+        && !doc.raw.iter().any(|m| m.tok <= t - 3 && t - 3 < m.tok_end)
+    {
+        return None;
+    }
+    // "the Ministry of Defense Tuesday accused ...": a date's word ends the name.
+    let name_word = |w: usize| w < range.end && is_capitalized_word(doc, w) && !date_word(doc, w);
+    if !name_word(t) {
+        return None;
+    }
     let mut end = t + 1;
     loop {
-        if end < range.end && is_capitalized_word(doc, end) {
+        if name_word(end) {
             end += 1;
             continue;
         }
@@ -398,7 +423,7 @@ fn organization_name_at(
             && doc.tok(end) == "-"
             && doc.tokens[end - 1].end == doc.tokens[end].start
             && doc.tokens[end].end == doc.tokens[end + 1].start
-            && is_capitalized_word(doc, end + 1);
+            && name_word(end + 1);
         if hyphen {
             end += 2;
             continue;
@@ -407,7 +432,7 @@ fn organization_name_at(
         while link < range.end && doc.tok_in_lex(link, Lex::OrganizationNameLink) {
             link += 1;
         }
-        if link > end && link < range.end && is_capitalized_word(doc, link) {
+        if link > end && name_word(link) {
             end = link + 1;
             continue;
         }
@@ -417,6 +442,17 @@ fn organization_name_at(
         doc.tok_in_lex(h, Lex::OrganizationHead)
             && (h + 1 == end || doc.tok_in(h + 1, &["of", "for"]))
     })?;
+    // "the International Council on Conflict Resolution": the name goes on past an "on" this
+    // rule does not read; it is left alone, not cut.
+    let goes_on = head + 1 == end
+        && doc.tok(end) == "on"
+        && name_word(end + 1)
+        && !doc.raw.iter().any(|m| m.tok == end + 1);
+    // "Qualified Party requirements": a party to a contract or a case.
+    let legal_party = head > t && doc.tok_in_lex(head - 1, Lex::LegalPartyWord);
+    if goes_on || legal_party {
+        return None;
+    }
     // Not the name's: a capitalized article or a sentence's first word that is no noun or
     // adjective ("But Taiwanese Ministry ..."), a word glued to a prefix ("anti-Pakistan"), and
     // what a coordination before it names ("Morocco and the Polisario Front").
@@ -463,11 +499,15 @@ fn organization_name_at(
     }
     // "Members of the Security Council", "any States Party": a plural noun first is no name's.
     let plural_first = matches!(tok_xpos(doc, from), "NNS" | "NNPS");
+    // "on the West Front of this building": a side of a place.
+    let side_of_place =
+        doc.tok_in_lex(from, Lex::CompassWord) && head + 1 == end && doc.tok_in(end, &["of"]);
     let words = (from..end).filter(|&w| is_capitalized_word(doc, w)).count();
     // A name the data holds but did not take here ("Security Council" where it is no UN
     // body's) is not taken either.
     let known = is_known_name(doc, from, end);
-    (words >= 2 && head >= from && !plural_first && !known).then_some((from, head, end))
+    (words >= 2 && head >= from && !plural_first && !side_of_place && !known)
+        .then_some((from, head, end))
 }
 
 /// Whether the name at bytes `start..end` is where something goes ("left for the Ministry of
@@ -479,6 +519,23 @@ fn after_destination(doc: &Doc<'_>, start: usize, end: usize) -> bool {
         p.has_rel(h, "obl")
             && p.preposition(h)
                 .is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c))
+    })
+}
+
+/// Whether token `t` names a month or a weekday ("Tuesday", "April").
+fn date_word(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok(t);
+    doc.lang.month(w).is_some() || doc.lang.weekday(w).is_some()
+}
+
+/// Whether `name` is, in any case, a name or alias the data gives an actor ("Security
+/// Council").
+fn names_known_actor(k: &Knowledge, name: &str) -> bool {
+    k.patterns.iter().enumerate().any(|(p, text)| {
+        text.eq_ignore_ascii_case(name)
+            && k.entries(p)
+                .iter()
+                .any(|e| matches!(e, super::knowledge::Entry::Actor(..)))
     })
 }
 
