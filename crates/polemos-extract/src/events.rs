@@ -430,10 +430,14 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             } else {
                 (srcs, inferred)
             };
-            let mut srcs: Vec<usize> = srcs
-                .into_iter()
-                .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
-                .collect();
+            // "When Chad attacked Sudan, the Popular Front protested and accused Sudan of ...": a
+            // subject only named acts for no one, and the sentence's earlier subject does not act
+            // in its place (a partner "in concert with" it still acts).
+            let named_only_subject = srcs.iter().any(|&a| doc.actors[a].named_only);
+            let mut srcs: Vec<usize> = srcs.into_iter().filter(|&a| doc.takes_part(a)).collect();
+            if named_only_subject && srcs.is_empty() {
+                last_subjects.clear();
+            }
             // "he and Foreign Minister Lavrov agreed": both act, once the pronoun is resolved.
             if !srcs.is_empty() {
                 for &a in &tree.with_pronoun {
@@ -574,7 +578,7 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                         .iter()
                         .any(|&x| x == a || doc.state_of(x) == doc.state_of(a))
                 })
-                .filter(|&a| doc.actors[a].kind != polemos_core::model::ActorKind::MediaOutlet)
+                .filter(|&a| doc.takes_part(a))
                 .collect()
             };
             // Ending a pact or dealings through its object is aimed at the state named with
@@ -600,9 +604,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                     })
                     .collect()
             };
+            // An object only named is no target: the words after it may name one ("shelled the
+            // Kurdistan Democratic Party offices in Iraq").
             let tree_targets = who(&tree.target, &srcs).map(|x| {
                 x.0.into_iter()
                     .filter(|&a| !srcs.iter().any(|&x| doc.state_of(x) == doc.state_of(a)))
+                    .filter(|&a| doc.takes_part(a))
                     .collect::<Vec<_>>()
             });
             // "claimed that Pakistani troops fired on ...": an accusation is aimed at the
@@ -1167,6 +1174,25 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
         judged::code(k, doc, items, s, &author, &acts, &mut out, &mut index);
         misdeed::code(k, doc, items, s, &signatory, &mut out, &mut index);
         refused::code(k, doc, items, s, &acts, &mut out, &mut index);
+    }
+    // An organization only named takes no part (`Doc::takes_part`), whichever coder found it:
+    // it leaves the sides it is on. An act whose doers were all such is no one's act and goes;
+    // one done to such alone stays with the others it is aimed at, or none ("attacked the
+    // Oromo Liberation Army" is still an attack).
+    let named_only: Vec<String> = (0..doc.actors.len())
+        .filter(|&a| doc.actors[a].named_only)
+        .map(|a| doc.actor_name(a))
+        .collect();
+    if !named_only.is_empty() {
+        out.retain_mut(|e| {
+            let had_sources = !e.sources.is_empty();
+            let had_parties = had_sources || !e.targets.is_empty();
+            e.sources.retain(|a| !named_only.contains(a));
+            e.targets.retain(|a| !named_only.contains(a));
+            let lost_all_sources = had_sources && e.sources.is_empty();
+            let lost_all_parties = had_parties && e.sources.is_empty() && e.targets.is_empty();
+            !(lost_all_sources || lost_all_parties)
+        });
     }
     for e in &mut out {
         e.confidence = calibration::confidence(&k.calibration, e);

@@ -110,6 +110,10 @@ pub struct DocActor {
     pub role: Option<usize>,
     /// The document actor this one belongs to (a minister's state, an outlet's country).
     pub affiliation: Option<usize>,
+    /// Named but no party of its own: an organization known only by its capitalized name and
+    /// owned by no state ("the United Front for Change"). It is listed, but neither acts in an
+    /// event nor holds a stance: the text rarely says which of its words are its deeds.
+    pub named_only: bool,
 }
 
 /// A date expression, resolved against the publication date when it can be.
@@ -352,11 +356,21 @@ impl<'t> Doc<'t> {
         self.actors[a].affiliation.unwrap_or(a)
     }
 
+    /// Whether actor `a` can be an event's source or target: not an outlet (which reports) nor
+    /// an organization only named ([`DocActor::named_only`]).
+    #[must_use]
+    pub fn takes_part(&self, a: usize) -> bool {
+        self.actors[a].kind != ActorKind::MediaOutlet && !self.actors[a].named_only
+    }
+
     /// The actor that holds stances for `a`: a state for its officials and bodies, nobody for
     /// outlets.
     #[must_use]
     pub fn holder_of(&self, a: usize) -> Option<usize> {
         let actor = &self.actors[a];
+        if actor.named_only {
+            return None;
+        }
         match actor.kind {
             ActorKind::MediaOutlet => None,
             ActorKind::Person | ActorKind::GovernmentBody => Some(self.state_of(a)),

@@ -48,6 +48,26 @@ pub enum Lex {
     LongFormHead,
     /// Capitalized last words of an institution's name ("Central Election Commission").
     InstitutionHead,
+    /// Capitalized heads of an organization's proper name ("Front", "Council", "Ministry").
+    OrganizationHead,
+    /// Those heads that name a body only with its state named ("Service").
+    OwnedOrganizationHead,
+    /// Those heads that name an armed group ("Army", "Forces").
+    ArmedOrganizationHead,
+    /// Those heads that name a party or movement ("Front", "Party").
+    PoliticalOrganizationHead,
+    /// Lower-case words inside an organization's name ("of", "for", "and", "the").
+    OrganizationNameLink,
+    /// Office names that name no body without their state ("Foreign Ministry").
+    GenericOfficeName,
+    /// Words that make a capitalized name a news service's ("Press", "News").
+    PressNameWord,
+    /// Words before an organization's head that make it a party to a contract or a case
+    /// ("Qualified Party", "Third Party").
+    LegalPartyWord,
+    /// Points of the compass, which with a head and an "of" phrase name a side of a place ("the
+    /// West Front of the Capitol").
+    CompassWord,
     /// Capitalized words that end a treaty's name ("Law of the Sea Convention").
     Instrument,
     /// Words of fire aimed at something ("fired", "shells"): the place after "at" is a target.
@@ -560,7 +580,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 189] = [
+pub const LEXICONS: [(Lex, &str, Case); 198] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -583,6 +603,35 @@ pub const LEXICONS: [(Lex, &str, Case); 189] = [
     (Lex::RegionPrefix, "region_prefix", Case::Any),
     (Lex::LongFormHead, "long_form_head", Case::Any),
     (Lex::InstitutionHead, "institution_head", Case::AsWritten),
+    (Lex::OrganizationHead, "organization_head", Case::AsWritten),
+    (
+        Lex::ArmedOrganizationHead,
+        "armed_organization_head",
+        Case::AsWritten,
+    ),
+    (
+        Lex::PoliticalOrganizationHead,
+        "political_organization_head",
+        Case::AsWritten,
+    ),
+    (
+        Lex::OrganizationNameLink,
+        "organization_name_link",
+        Case::AsWritten,
+    ),
+    (
+        Lex::GenericOfficeName,
+        "generic_office_name",
+        Case::AsWritten,
+    ),
+    (
+        Lex::OwnedOrganizationHead,
+        "owned_organization_head",
+        Case::AsWritten,
+    ),
+    (Lex::PressNameWord, "press_name_word", Case::AsWritten),
+    (Lex::LegalPartyWord, "legal_party_word", Case::AsWritten),
+    (Lex::CompassWord, "compass_word", Case::AsWritten),
     (Lex::Instrument, "instrument", Case::AsWritten),
     (Lex::FireWord, "fire_word", Case::Any),
     (Lex::OpenedFire, "opened_fire", Case::Any),
@@ -764,8 +813,8 @@ pub const LEXICONS: [(Lex, &str, Case); 189] = [
     (Lex::AdjudicatorWord, "adjudicator_word", Case::Any),
 ];
 
-/// A set of [`Lex`] lists (room for 192).
-type Lists = Bits<3>;
+/// A set of [`Lex`] lists (room for 256).
+type Lists = Bits<4>;
 const _: () = assert!(LEXICONS.len() <= Lists::CAPACITY);
 
 impl Lex {

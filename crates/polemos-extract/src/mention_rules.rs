@@ -7,7 +7,9 @@ use super::ir::{Doc, Item, ItemKind, RawMatch, TokKind};
 use super::knowledge::{Knowledge, Via};
 use super::lang::Class;
 use super::lexicon::Lex;
-use super::mentions::{State, body_actor, body_noun, is_capitalized_word};
+use super::mentions::{
+    State, body_actor, body_noun, is_capitalized_word, only_possessive, unlisted_actor,
+};
 use polemos_core::model::ActorKind;
 
 /// "Taiwan also claims the islands and its foreign ministry protested": a body of the state
@@ -221,6 +223,342 @@ pub(crate) fn title_case(w: &str) -> String {
     let mut c = w.chars();
     c.next()
         .map_or_else(String::new, |f| f.to_string() + &c.as_str().to_lowercase())
+}
+
+/// "the United Front for Change", "Iran's Guardian Council", "the Niger Delta Defense and
+/// Security Council": capitalized words ending in an organization's head (lexicon
+/// `organization_head`), or in one and its "of"/"for" phrase ("the Ministry of Security and
+/// Intelligence"), name a body or group the data does not know, in full. A state named inside
+/// the name (or before it with a possessive) is the body's owner and keeps its part; a known
+/// organization whose name the longer name ends in ("Security Council") is not named. A
+/// headline's capitals, a name with a person or a title in it, and one an actor found already
+/// overlaps are left alone.
+pub(crate) fn named_organizations(
+    k: &Knowledge,
+    doc: &mut Doc<'_>,
+    st: &mut State,
+    range: std::ops::Range<usize>,
+    local: &mut Vec<Item>,
+) {
+    let mut t = range.start;
+    while t < range.end {
+        let Some((from, head, end)) = organization_name_at(doc, t, range.clone()) else {
+            t += 1;
+            continue;
+        };
+        t = end;
+        let (start, stop) = (doc.tokens[from].start, doc.tokens[end - 1].end);
+        let overlaps = |it: &Item| it.start < stop && start < it.end;
+        let inside = |it: &Item| start <= it.start && it.end <= stop;
+        let person_or_title = |it: &Item| match it.kind {
+            ItemKind::Title(_) => true,
+            ItemKind::Actor { actor, .. } => doc.actors[actor].kind == ActorKind::Person,
+            _ => false,
+        };
+        let is_actor = |it: &Item| matches!(it.kind, ItemKind::Actor { .. });
+        if local.iter().filter(|it| overlaps(it)).any(|it| {
+            person_or_title(it)
+                || (is_actor(it) && (!inside(it) || it.start == start && it.end == stop))
+        }) {
+            continue;
+        }
+        // "the Calenardhon Ministry of Silly Walks", "the U.N. Human Rights Council": a known
+        // name right before the name's words or starting them (not a hyphen's first half,
+        // "Ethiopia-Eritrea Boundary Commission") makes it that actor's body, which the rules
+        // for bodies roll up to it.
+        let known_actor = |it: &Item| match it.kind {
+            ItemKind::Actor { actor, .. } => {
+                doc.actors[actor].known.is_some() && doc.actors[actor].kind != ActorKind::Person
+            }
+            _ => false,
+        };
+        let leads = |it: &Item| {
+            (it.tok == from && doc.tok(it.tok_end) != "-")
+                || (it.tok_end <= from && (it.tok_end..from).all(|w| doc.tok(w) == "."))
+        };
+        // (A name the gazetteer matched but this sentence did not take, "European", counts.)
+        let matched_first = doc
+            .raw
+            .iter()
+            .any(|m| m.tok == from && m.tok_end < end && doc.tok(m.tok_end) != "-");
+        if local.iter().any(|it| known_actor(it) && leads(it))
+            || matched_first
+            || after_destination(doc, start, stop)
+        {
+            continue;
+        }
+        // "the Security Council" where the gazetteer did not take it is still the known body's
+        // name, not a local one.
+        if names_known_actor(k, doc.slice(start, stop)) {
+            continue;
+        }
+        let state_of = |it: &Item| match it.kind {
+            ItemKind::Actor { actor, .. } => doc.actors[actor]
+                .known
+                .filter(|&kn| k.actors[kn].kind == ActorKind::State)
+                .map(|_| actor),
+            _ => None,
+        };
+        // A group's of/for phrase names its cause or its land, not its owner: "the Democratic
+        // Forces for the Liberation of Rwanda" are no body of Rwanda's ("the Sudan Armed Forces"
+        // are Sudan's).
+        let group = doc.tok_in_lex(head, Lex::ArmedOrganizationHead)
+            || doc.tok_in_lex(head, Lex::PoliticalOrganizationHead);
+        // The owner: a state named inside, or before the name with a possessive ("Iran's"),
+        // adjectives between ("Iran's powerful Guardian Council").
+        let mut states: Vec<usize> = local
+            .iter()
+            .filter(|it| {
+                (inside(it) && (!group || it.tok_end <= head))
+                    || (it.tok_end + 2 <= from
+                        && only_possessive(doc, it.tok_end, it.tok_end + 2)
+                        && (it.tok_end + 2..from).all(|w| doc.tok_upos(w) == "ADJ"))
+            })
+            .filter_map(state_of)
+            .collect();
+        states.sort_unstable();
+        states.dedup();
+        let owner = match states[..] {
+            [state] => Some(state),
+            _ => None,
+        };
+        // "the Foreign Ministry" names a body only with its state ("Special Forces" none, but a
+        // group's name with its cause does); "American Forces Press Service" is a news service;
+        // "the (DRC) Sanctions Committee" is part of a longer name.
+        let unowned = owner.is_none()
+            && ((doc.tok_in_lex(head, Lex::OwnedOrganizationHead) && !(group && head + 1 < end))
+                || doc.lex_phrase_at(Lex::GenericOfficeName, from, end) == Some(end - from));
+        if unowned
+            || (from..end).any(|w| doc.tok_in_lex(w, Lex::PressNameWord))
+            || (from > range.start && doc.tok(from - 1) == ")")
+        {
+            continue;
+        }
+        let (kind, affiliation) = if doc.tok_in_lex(head, Lex::PoliticalOrganizationHead) {
+            (ActorKind::PoliticalGroup, None)
+        } else if doc.tok_in_lex(head, Lex::ArmedOrganizationHead) && owner.is_none() {
+            (ActorKind::ArmedGroup, None)
+        } else {
+            (ActorKind::GovernmentBody, owner)
+        };
+        // Actors inside the name: a state stays as the owner's modifier; an organization the
+        // name ends in is the longer name's part.
+        local.retain(|it| {
+            !(inside(it) && is_actor(it) && state_of(it).is_none() && it.tok_end == end)
+        });
+        let display = doc.slice(start, stop).to_owned();
+        // "the Boundary Commission" after "the Ethiopia-Eritrea Boundary Commission": the
+        // end of a name met before is that body.
+        let met = doc.actors.iter().position(|x| {
+            x.known.is_none()
+                && x.kind != ActorKind::Person
+                && x.display.len() > display.len()
+                && x.display.ends_with(&display)
+                && x.display[..x.display.len() - display.len()].ends_with([' ', '-'])
+        });
+        let known_before = doc.actors.len();
+        let a = met.unwrap_or_else(|| match affiliation {
+            Some(state) => body_actor(doc, st, display, state),
+            None => unlisted_actor(doc, st, display, kind, None),
+        });
+        // With no state to roll up to, the name is listed but takes no part of its own.
+        if a >= known_before && affiliation.is_none() {
+            doc.actors[a].named_only = true;
+        }
+        local.push(Item {
+            start,
+            end: stop,
+            tok: from,
+            tok_end: end,
+            kind: ItemKind::Actor {
+                actor: a,
+                via: Via::Name,
+                adjectival: false,
+                possessive: end + 2 <= range.end && only_possessive(doc, end, end + 2),
+            },
+            score: doc.calibration.via(Via::Name),
+        });
+    }
+}
+
+/// The organization's name that a run of capitalized words from token `t` makes: its first
+/// token (after a capitalized article), its head (lexicon `organization_head`) and the token
+/// after it. The words are capitalized, joined by hyphens or by the lower-case links of
+/// `organization_name_link` ("Ministry of Security and Intelligence"); the head ends them or
+/// has an "of"/"for" phrase after it; two words at least are capitalized. A run after an
+/// acronym ("the U.N. Human Rights Council") is left alone: its name starts with the acronym.
+fn organization_name_at(
+    doc: &Doc<'_>,
+    t: usize,
+    range: std::ops::Range<usize>,
+) -> Option<(usize, usize, usize)> {
+    if !is_capitalized_word(doc, t) || (t > range.start && is_capitalized_word(doc, t - 1)) {
+        return None;
+    }
+    if t > range.start && is_acronym(doc, t - 1) {
+        return None;
+    }
+    // "the Tigray People's Liberation Front": the words after a possessive inside a longer name
+    // are no name of their own; after a known name's ("Iran's Guardian Council") they are.
+    if t >= range.start + 3
+        && only_possessive(doc, t - 2, t)
+        && is_capitalized_word(doc, t - 3)
+        && !doc.raw.iter().any(|m| m.tok <= t - 3 && t - 3 < m.tok_end)
+    {
+        return None;
+    }
+    // "the Ministry of Defense Tuesday accused ...": a date's word ends the name.
+    let name_word = |w: usize| w < range.end && is_capitalized_word(doc, w) && !date_word(doc, w);
+    if !name_word(t) {
+        return None;
+    }
+    let mut end = t + 1;
+    loop {
+        if name_word(end) {
+            end += 1;
+            continue;
+        }
+        // "Ethiopia-Eritrea Boundary Commission": a hyphen inside a word.
+        let hyphen = end + 1 < range.end
+            && doc.tok(end) == "-"
+            && doc.tokens[end - 1].end == doc.tokens[end].start
+            && doc.tokens[end].end == doc.tokens[end + 1].start
+            && name_word(end + 1);
+        if hyphen {
+            end += 2;
+            continue;
+        }
+        let mut link = end;
+        while link < range.end && doc.tok_in_lex(link, Lex::OrganizationNameLink) {
+            link += 1;
+        }
+        if link > end && name_word(link) {
+            end = link + 1;
+            continue;
+        }
+        break;
+    }
+    let head = (t..end).rev().find(|&h| {
+        doc.tok_in_lex(h, Lex::OrganizationHead)
+            && (h + 1 == end || doc.tok_in(h + 1, &["of", "for"]))
+    })?;
+    // "the International Council on Conflict Resolution": the name goes on past an "on" this
+    // rule does not read; it is left alone, not cut.
+    let goes_on = head + 1 == end
+        && doc.tok(end) == "on"
+        && name_word(end + 1)
+        && !doc.raw.iter().any(|m| m.tok == end + 1);
+    // "Qualified Party requirements": a party to a contract or a case.
+    let legal_party = head > t && doc.tok_in_lex(head - 1, Lex::LegalPartyWord);
+    if goes_on || legal_party {
+        return None;
+    }
+    // Not the name's: a capitalized article or a sentence's first word that is no noun or
+    // adjective ("But Taiwanese Ministry ..."), a word glued to a prefix ("anti-Pakistan"), and
+    // what a coordination before it names ("Morocco and the Polisario Front").
+    let mut from = t;
+    if doc
+        .lang
+        .is_capitalized(Class::DefiniteArticle, doc.tok(from))
+        || (from == range.start
+            && from < head
+            && !matches!(doc.tok_upos(from), "PROPN" | "NOUN" | "ADJ" | "NUM" | "X"))
+    {
+        from += 1;
+    }
+    // "Now the Electoral Commission": what is left before the name's first capital.
+    while from < head && !is_capitalized_word(doc, from) {
+        from += 1;
+    }
+    if from == t
+        && t > range.start
+        && doc.tok(t - 1) == "-"
+        && doc.tokens[t - 1].end == doc.tokens[t].start
+    {
+        from += 1;
+    }
+    // "James To of the Democratic Party", "Chair of the Judiciary Committee": an "of" or "for"
+    // phrase belongs to the name only after its head ("Ministry of Information").
+    if let Some(link) = (from..head)
+        .rev()
+        .find(|&l| doc.tok_in(l, &["of", "for"]) && !doc.tok_in_lex(l - 1, Lex::OrganizationHead))
+    {
+        from = link + 1;
+        while from < head && !is_capitalized_word(doc, from) {
+            from += 1;
+        }
+    }
+    if let Some(and) = (from..head)
+        .rev()
+        .find(|&a| doc.tok(a) == "and" && (doc.tok(a + 1) == "the" || is_known_name(doc, from, a)))
+    {
+        from = and + 1;
+        while from < head && !is_capitalized_word(doc, from) {
+            from += 1;
+        }
+    }
+    // "Members of the Security Council", "any States Party": a plural noun first is no name's.
+    let plural_first = matches!(tok_xpos(doc, from), "NNS" | "NNPS");
+    // "on the West Front of this building": a side of a place.
+    let side_of_place =
+        doc.tok_in_lex(from, Lex::CompassWord) && head + 1 == end && doc.tok_in(end, &["of"]);
+    let words = (from..end).filter(|&w| is_capitalized_word(doc, w)).count();
+    // A name the data holds but did not take here ("Security Council" where it is no UN
+    // body's) is not taken either.
+    let known = is_known_name(doc, from, end);
+    (words >= 2 && head >= from && !plural_first && !side_of_place && !known)
+        .then_some((from, head, end))
+}
+
+/// Whether the name at bytes `start..end` is where something goes ("left for the Ministry of
+/// Magic"): a verb's oblique after a preposition of destination (lexicon `destination_case`),
+/// a place rather than an actor.
+fn after_destination(doc: &Doc<'_>, start: usize, end: usize) -> bool {
+    let p = &doc.parse;
+    p.head_of(&p.words_in(start, end)).is_some_and(|h| {
+        p.has_rel(h, "obl")
+            && p.preposition(h)
+                .is_some_and(|c| p.lexicon().is(Lex::DestinationCase, &c))
+    })
+}
+
+/// Whether token `t` names a month or a weekday ("Tuesday", "April").
+fn date_word(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok(t);
+    doc.lang.month(w).is_some() || doc.lang.weekday(w).is_some()
+}
+
+/// Whether `name` is, in any case, a name or alias the data gives an actor ("Security
+/// Council").
+fn names_known_actor(k: &Knowledge, name: &str) -> bool {
+    k.patterns.iter().enumerate().any(|(p, text)| {
+        text.eq_ignore_ascii_case(name)
+            && k.entries(p)
+                .iter()
+                .any(|e| matches!(e, super::knowledge::Entry::Actor(..)))
+    })
+}
+
+/// Whether tokens `from..to` are one state's or organization's name the gazetteer matched.
+fn is_known_name(doc: &Doc<'_>, from: usize, to: usize) -> bool {
+    doc.raw.iter().any(|m| m.tok == from && m.tok_end == to)
+}
+
+/// The parser's part-of-speech tag of token `i` ("NNS"), or "".
+fn tok_xpos<'a>(doc: &'a Doc<'_>, i: usize) -> &'a str {
+    doc.tokens
+        .get(i)
+        .and_then(|t| doc.parse.word_at(t.start))
+        .and_then(|w| doc.parse.token(w))
+        .map_or("", |x| x.xpos.as_str())
+}
+
+/// Whether token `t` is an acronym: a word in capitals ("UN", "U.N.", "NATO").
+fn is_acronym(doc: &Doc<'_>, t: usize) -> bool {
+    let w = doc.tok(t);
+    doc.tokens.get(t).is_some_and(|x| x.kind == TokKind::Word)
+        && w.chars().filter(|c| c.is_uppercase()).count() >= 2
+        && !w.chars().any(char::is_lowercase)
 }
 
 #[cfg(test)]

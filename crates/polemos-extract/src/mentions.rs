@@ -11,7 +11,7 @@ use super::lang::Class;
 use super::lexicon::Lex;
 use super::mention_rules::{
     counted_nationals, holder_named_later, in_feature_name, in_masthead, institution_of,
-    its_bodies, label_end, names_instrument, title_case,
+    its_bodies, label_end, named_organizations, names_instrument, title_case,
 };
 use polemos_core::model::ActorKind;
 use polemos_core::names::{fold_diacritics, slugify};
@@ -89,6 +89,7 @@ pub(crate) fn known_actor(k: &Knowledge, doc: &mut Doc<'_>, st: &mut State, know
         surname: None,
         role: None,
         affiliation: None,
+        named_only: false,
     });
     let a = doc.actors.len() - 1;
     st.known.insert(known, a);
@@ -202,7 +203,7 @@ fn outlet_actor(doc: &mut Doc<'_>, st: &mut State, display: String) -> usize {
 
 /// The document actor of `kind` the knowledge files do not list, named `display` in the text:
 /// one per name in the document.
-fn unlisted_actor(
+pub(crate) fn unlisted_actor(
     doc: &mut Doc<'_>,
     st: &mut State,
     display: String,
@@ -221,6 +222,7 @@ fn unlisted_actor(
         surname: None,
         role: None,
         affiliation,
+        named_only: false,
     });
     let b = doc.actors.len() - 1;
     st.bodies.insert(id, b);
@@ -866,6 +868,9 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
             });
         }
         its_bodies(k, doc, &mut st, range.clone(), &mut local);
+        if !doc.sentences[s].headline {
+            named_organizations(k, doc, &mut st, range.clone(), &mut local);
+        }
         // Surnames of people already introduced.
         let raw_spans: Vec<(usize, usize)> = local.iter().map(|i| (i.start, i.end)).collect();
         let label = label_end(doc, range.clone());

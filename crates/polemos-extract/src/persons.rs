@@ -259,6 +259,7 @@ pub(crate) fn person_actor(
         surname: Some(surname.clone()),
         role: None,
         affiliation: None,
+        named_only: false,
     });
     let p = doc.actors.len() - 1;
     st.set_surname(&surname, p);

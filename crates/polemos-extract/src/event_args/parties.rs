@@ -319,8 +319,10 @@ pub fn author(doc: &Doc<'_>) -> Option<usize> {
             // An official who opens a statement ("President Clinton welcomes ...") speaks for
             // the state his title gives him; a person of no known state, or an outlet, is no
             // voice for "we".
+            if !doc.takes_part(actor) {
+                continue;
+            }
             let voice = match doc.actors[actor].kind {
-                ActorKind::MediaOutlet => continue,
                 ActorKind::Person => match doc.actors[actor].affiliation {
                     Some(state) if doc.actors[state].kind == ActorKind::State => state,
                     _ => continue,

@@ -708,3 +708,230 @@ fn a_government_building_before_a_verb_or_after_a_visit_noun_is_the_office() {
         );
     }
 }
+
+#[test]
+fn a_capitalized_name_headed_by_an_organization_noun_is_that_organization() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "Chad accused Sudan of arming the Popular Front for Renewal. Peru's powerful \
+             Expediency Council rejected the plan. The Ministry of Water and Fisheries of the \
+             island said nothing. A little-known group, the Andean Defense and Security \
+             Council, threatened Ecuador.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let actor = |name: &str| {
+        x.actors
+            .iter()
+            .find(|a| a.name == name)
+            .map(|a| (a.kind, a.affiliation.clone()))
+    };
+    use polemos_core::model::ActorKind::{GovernmentBody, PoliticalGroup};
+    assert_eq!(
+        actor("actors/popular-front-for-renewal"),
+        Some((PoliticalGroup, None))
+    );
+    assert_eq!(
+        actor("actors/expediency-council"),
+        Some((GovernmentBody, Some("actors/PER".into())))
+    );
+    assert_eq!(
+        actor("actors/ministry-of-water-and-fisheries"),
+        Some((GovernmentBody, None))
+    );
+    // The longer name is the group, not the UN body its last words name.
+    assert!(actor("actors/andean-defense-and-security-council").is_some());
+    assert!(actor("actors/UNSC").is_none(), "{:?}", x.actors);
+}
+
+#[test]
+fn capitals_without_an_organization_head_or_of_one_word_name_no_organization() {
+    let names = crate::test_support::actor_names(
+        "Japan Shuts Down Embassy Council\n\nThe Security Council met on Monday. Party \
+         officials in Peru said the Front Line Hotel was closed. Chile's Council said no. \
+         The U.N. Human Rights Council criticized Peru.",
+    );
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("council") && !n.contains("party") && !n.contains("front")),
+        "{names:?}"
+    );
+    assert!(names.contains(&"actors/UNSC".to_owned()), "{names:?}");
+}
+
+#[test]
+fn an_organization_named_without_its_state_is_listed_but_takes_no_part() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "Chad accused the Popular Front for Renewal of attacking its border towns. The \
+             Peru Ministry of Mining protested to Chile. The envoy left for the Ministry of \
+             Fisheries and Lakes.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let front = "actors/popular-front-for-renewal";
+    assert!(x.actors.iter().any(|a| a.name == front), "{:?}", x.actors);
+    assert!(
+        x.events
+            .iter()
+            .all(|e| !e.sources.iter().chain(&e.targets).any(|a| a == front)),
+        "{:?}",
+        x.events
+    );
+    // A state's full name right before the name: the state's body, the state's part.
+    assert!(
+        x.actors
+            .iter()
+            .all(|a| a.name != "actors/ministry-of-mining")
+    );
+    assert!(x.actors.iter().any(|a| a.name == "actors/PER"));
+    // Where someone goes is a place.
+    assert!(
+        x.actors
+            .iter()
+            .all(|a| a.name != "actors/ministry-of-fisheries-and-lakes"),
+        "{:?}",
+        x.actors
+    );
+}
+
+/// The events and stances of `text`, each as "TYPE source,... -> target,..." or "holder label
+/// issue".
+fn facts_of(text: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
+    let x = crate::test_support::extractor()
+        .extract(text, &ArticleMeta::default())
+        .expect("extracts");
+    let events = x
+        .events
+        .iter()
+        .map(|e| {
+            format!(
+                "{:?} {} -> {}",
+                e.event_type,
+                e.sources.join(","),
+                e.targets.join(",")
+            )
+        })
+        .collect();
+    let stances = x
+        .stances
+        .iter()
+        .map(|s| format!("{} {:?} {}", s.actor, s.label, s.issue))
+        .collect();
+    let actors = x.actors.iter().map(|a| a.name.clone()).collect();
+    (actors, events, stances)
+}
+
+#[test]
+fn an_organization_only_named_speaks_and_acts_for_no_later_actor() {
+    let (_, events, stances) = facts_of(
+        "China and Taiwan dispute the island's status. The Patriotic Front of China said \
+         Taiwan is part of China and rejected independence.",
+    );
+    assert!(
+        stances.iter().all(|s| !s.starts_with("actors/TWN")),
+        "{stances:?}"
+    );
+    assert!(
+        events.iter().all(|e| !e.contains("actors/TWN ->")),
+        "{events:?}"
+    );
+    // The attack is Chad's; the accusation is the front's, not Chad's.
+    let (_, events, _) = facts_of(
+        "When Chad attacked Sudan, the Popular Front for Renewal protested and accused Sudan \
+         of lying.",
+    );
+    assert_eq!(
+        events
+            .iter()
+            .filter(|e| e.contains("actors/TCD ->"))
+            .count(),
+        1,
+        "{events:?}"
+    );
+}
+
+#[test]
+fn an_act_upon_an_organization_only_named_is_still_the_doers() {
+    let (_, events, _) =
+        facts_of("Kenya attacked the Popular Front for Renewal near the border, officials said.");
+    assert!(
+        events.iter().any(|e| e.contains("actors/KEN ->")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_possessive_inside_a_name_does_not_start_one() {
+    let (actors, events, _) = facts_of(
+        "Peru's National People's Congress Standing Committee criticized Chile. The Andes \
+         People's Liberation Front accused Bolivia of sending troops.",
+    );
+    assert!(
+        actors
+            .iter()
+            .all(|a| !a.ends_with("committee") && !a.ends_with("liberation-front")),
+        "{actors:?}"
+    );
+    assert!(
+        events.iter().any(|e| e.contains("actors/PER ->")),
+        "{events:?}"
+    );
+}
+
+#[test]
+fn a_date_after_an_organizations_name_is_not_part_of_it() {
+    let names = crate::test_support::actor_names(
+        "Chile's Ministry of Mining Tuesday accused Peru of closing the pass.",
+    );
+    assert!(
+        names.contains(&"actors/ministry-of-mining".to_owned()),
+        "{names:?}"
+    );
+}
+
+#[test]
+fn a_state_in_a_groups_cause_is_not_its_owner() {
+    let x = crate::test_support::extractor()
+        .extract(
+            "The Democratic Forces for the Liberation of Chad attacked Sudanese troops near \
+             the border.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let group = x
+        .actors
+        .iter()
+        .find(|a| a.name == "actors/democratic-forces-for-the-liberation-of-chad")
+        .map(|a| (a.kind, a.affiliation.clone()));
+    assert_eq!(
+        group,
+        Some((polemos_core::model::ActorKind::ArmedGroup, None)),
+        "{:?}",
+        x.actors
+    );
+    assert!(
+        x.events
+            .iter()
+            .all(|e| e.sources.iter().all(|s| s != "actors/TCD")),
+        "{:?}",
+        x.events
+    );
+}
+
+#[test]
+fn legal_parties_sides_of_places_and_longer_names_are_no_organizations() {
+    let names = crate::test_support::actor_names(
+        "Peru said the Commodity Contracts and Qualified Party rules apply. The president \
+         spoke on the West Front of the palace. Chile thanked the Global Council on Conflict \
+         Resolution. Bolivia cited the adoption of Security Council resolution 2417 last \
+         year.",
+    );
+    assert!(
+        names
+            .iter()
+            .all(|n| !n.contains("party") && !n.contains("front") && !n.contains("council")),
+        "{names:?}"
+    );
+}

@@ -642,6 +642,12 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                 holders.clear();
                 agents.clear();
             }
+            // "The Communist Party of China said ... and rejected independence": an organization
+            // only named (`DocActor::named_only`) speaks for no one, and no other actor of the
+            // sentence or the text speaks in its place.
+            if holders.is_empty() && agents.iter().any(|&a| doc.actors[a].named_only) {
+                continue;
+            }
             // "X recognizes A and reaffirms its support for B", "We recognize A but take no
             // position on B": the second verb shares the first one's subject.
             if holders.is_empty()
