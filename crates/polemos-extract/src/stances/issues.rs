@@ -477,6 +477,11 @@ pub(super) fn called(
     floor_tok: usize,
 ) -> Option<(String, String)> {
     let cue = items[at];
+    // "called for the release of the tanker, saying the seizure was dangerous": a judgement
+    // with a subject of its own judges that subject, not a calling verb's object.
+    if copular_subject(doc, &cue).is_some() {
+        return None;
+    }
     let verb = (floor_tok..cue.tok)
         .rev()
         .find(|&t| doc.tok_in_lex(t, Lex::CallingVerb))?;
@@ -494,14 +499,34 @@ pub(super) fn called(
 pub(super) fn judged_subject(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<(String, String)> {
     let cue = items[at];
     let p = &doc.parse;
-    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
-    p.dependent(w, "cop")?;
-    let subj = p.dependent(w, "nsubj")?;
+    let subj = copular_subject(doc, &cue)?;
     let (start, _) = p.subtree_span(subj)?;
     let head_end = p.token(subj)?.end;
     let from = doc.token_at(start);
     let stop = doc.token_at(head_end);
     (stop <= cue.tok).then(|| new_issue_from(doc, items, from, stop, false))?
+}
+
+/// The parse's subject of a judgement used as a copula's predicate ("Iran's seizure was
+/// dangerous": "seizure").
+fn copular_subject(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
+    let p = &doc.parse;
+    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
+    p.dependent(w, "cop")?;
+    p.dependent(w, "nsubj")
+}
+
+/// The first token of the noun phrase a predicate judgement is said of, when a noun names it
+/// ("called for the release of the tanker, saying Iran's seizure was dangerous": "Iran's"). A
+/// pronoun subject ("it was dangerous", "which is illegal") refers to a thing named before.
+fn named_subject_start(doc: &Doc<'_>, cue: &Item) -> Option<usize> {
+    let p = &doc.parse;
+    let subj = copular_subject(doc, cue)?;
+    if p.token(subj)?.upos == "PRON" {
+        return None;
+    }
+    let (start, _) = p.subtree_span(subj)?;
+    Some(doc.token_at(start))
 }
 
 /// What a judgement of wrong (lexicon `wrong_judgement`: "lawless", "a mistake") judges.
@@ -2002,9 +2027,14 @@ pub(super) fn assessed(
     if !against_a_standard && let Some(found) = after(ATTRIBUTIVE) {
         return Some(found);
     }
+    // "called for the release of the tanker, saying Iran's seizure was dangerous": a predicate
+    // judges its subject, never a topic named before it.
+    let floor_tok = named_subject_start(doc, &cue).unwrap_or(0);
     let before = items[..at].iter().rev().find_map(|x| match x.kind {
         ItemKind::Topic(t)
-            if x.start >= clause_start && cue.tok.saturating_sub(x.tok_end) <= ASSESS_BACK =>
+            if x.start >= clause_start
+                && x.tok >= floor_tok
+                && cue.tok.saturating_sub(x.tok_end) <= ASSESS_BACK =>
         {
             Some((t, x.tok))
         }
