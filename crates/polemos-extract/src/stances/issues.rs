@@ -26,6 +26,25 @@ const ASSESS_AHEAD: usize = 9;
 /// How close after a judgement the thing it qualifies stands ("an illegal referendum").
 const ATTRIBUTIVE: usize = 3;
 
+/// An issue's id from the words that name it: an initialism's dots go first, so that "the U.N.
+/// report" is `un-report`, as the initialism is written without dots ("UN report") and as
+/// readers name it, not `u-n-report`.
+fn issue_slug(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let single = |i: usize| {
+        chars.get(i).is_some_and(|c| c.is_alphabetic())
+            && (i == 0 || !chars[i - 1].is_alphabetic())
+            && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+    };
+    let joined: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| !(c == '.' && i > 0 && single(i - 1) && single(i + 1)))
+        .map(|(_, &c)| c)
+        .collect();
+    slugify(&joined)
+}
+
 pub(super) fn topic_after(items: &[Item], at: usize, stop: usize) -> Option<(usize, usize)> {
     let cue = items[at];
     items[at + 1..]
@@ -246,7 +265,7 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
         .next()?
         .join(" ");
     let title = format!("{name} {side}");
-    Some((slugify(&title)?, title))
+    Some((issue_slug(&title)?, title))
 }
 
 /// Whether token `t` is a participle right after a noun, which opens a clause modifying it
@@ -310,7 +329,7 @@ fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) ->
     // A verb with no object acts upon nothing the accuser can oppose ("trying to go back on
     // its word"): no act is named rather than the bare verb.
     if acted_on_actor {
-        return Some(Accused::New(slugify(&verb)?, verb));
+        return Some(Accused::New(issue_slug(&verb)?, verb));
     }
     if next >= stop_tok
         || !matches!(doc.tokens[next].kind, TokKind::Word)
@@ -320,7 +339,7 @@ fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) ->
     }
     let (id, title) = new_issue_from(doc, items, next, stop_tok, false)?;
     Some(Accused::New(
-        format!("{}-{id}", slugify(&verb)?),
+        format!("{}-{id}", issue_slug(&verb)?),
         format!("{verb} {title}"),
     ))
 }
@@ -717,7 +736,7 @@ pub(super) fn new_issue_from(
         if reversing {
             if let Some((id, title)) = object {
                 let (noun, verb) = (doc.tok(t).to_lowercase(), doc.tok(t + 2).to_lowercase());
-                let id = format!("{}-to-{verb}-{id}", slugify(&noun)?);
+                let id = format!("{}-to-{verb}-{id}", issue_slug(&noun)?);
                 return Some((id, format!("{noun} to {verb} {title}")));
             }
         } else if intent || doc.tok_in_lex(t + 2, Lex::AdoptingVerb) {
@@ -982,7 +1001,7 @@ pub(super) fn new_issue_from(
     let text = doc
         .slice(doc.tokens[start].start, doc.tokens[t - 1].end)
         .to_owned();
-    let id = slugify(&text)?;
+    let id = issue_slug(&text)?;
     Some((id, text))
 }
 
@@ -1320,12 +1339,12 @@ pub(super) fn demanded_clause(
     }
     if doc.tok_is_a(from, Class::Determiner) {
         let title = format!("{act} of {}", doc.slice(start, head.1));
-        return Some((Accused::New(slugify(&act)?, title), false));
+        return Some((Accused::New(issue_slug(&act)?, title), false));
     }
     let (id, title) = new_issue_from(doc, items, from, head_end, false)?;
     Some((
         Accused::New(
-            format!("{}-of-{id}", slugify(&act)?),
+            format!("{}-of-{id}", issue_slug(&act)?),
             format!("{act} of {title}"),
         ),
         false,
@@ -1614,7 +1633,7 @@ fn refused_act(
         None => gerund(&lemma),
     };
     let title = format!("{act} {thing}");
-    Some((slugify(&title)?, title))
+    Some((issue_slug(&title)?, title))
 }
 
 /// The "-ing" form of an English verb's base form: "turn" gives "turning", "seize" "seizing",
@@ -2103,7 +2122,7 @@ pub(super) fn denied_charge(
 ) -> Option<Option<Accused>> {
     let cue = items[at];
     if let Some(noun) = bare_involvement(doc, cue.tok_end, stop_tok) {
-        return Some(Some(Accused::New(slugify(&noun)?, noun)));
+        return Some(Some(Accused::New(issue_slug(&noun)?, noun)));
     }
     let (x, n) = (cue.tok_end..(cue.tok_end + DENIED_WINDOW).min(stop_tok)).find_map(|x| {
         doc.lex_phrase_at(Lex::InvolvementPhrase, x, stop_tok)
@@ -2396,7 +2415,7 @@ fn titled(doc: &Doc<'_>, first: usize, noun: usize) -> Option<(String, String)> 
     let text = doc
         .slice(doc.tokens[first].start, doc.tokens[noun].end)
         .to_owned();
-    Some((slugify(&text)?, text))
+    Some((issue_slug(&text)?, text))
 }
 
 /// Whether the object `object` of the verb of freeing `verb` is people or a vessel held
