@@ -26,6 +26,25 @@ const ASSESS_AHEAD: usize = 9;
 /// How close after a judgement the thing it qualifies stands ("an illegal referendum").
 const ATTRIBUTIVE: usize = 3;
 
+/// An issue's id from the words that name it: an initialism's dots go first, so that "the U.N.
+/// report" is `un-report`, as the initialism is written without dots ("UN report") and as
+/// readers name it, not `u-n-report`.
+fn issue_slug(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let single = |i: usize| {
+        chars.get(i).is_some_and(|c| c.is_alphabetic())
+            && (i == 0 || !chars[i - 1].is_alphabetic())
+            && !chars.get(i + 1).is_some_and(|c| c.is_alphabetic())
+    };
+    let joined: String = chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| !(c == '.' && i > 0 && single(i - 1) && single(i + 1)))
+        .map(|(_, &c)| c)
+        .collect();
+    slugify(&joined)
+}
+
 pub(super) fn topic_after(items: &[Item], at: usize, stop: usize) -> Option<(usize, usize)> {
     let cue = items[at];
     items[at + 1..]
@@ -246,7 +265,7 @@ fn backing_charge(doc: &Doc<'_>, g: usize, stop_tok: usize) -> Option<(String, S
         .next()?
         .join(" ");
     let title = format!("{name} {side}");
-    Some((slugify(&title)?, title))
+    Some((issue_slug(&title)?, title))
 }
 
 /// Whether token `t` is a participle right after a noun, which opens a clause modifying it
@@ -310,7 +329,7 @@ fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) ->
     // A verb with no object acts upon nothing the accuser can oppose ("trying to go back on
     // its word"): no act is named rather than the bare verb.
     if acted_on_actor {
-        return Some(Accused::New(slugify(&verb)?, verb));
+        return Some(Accused::New(issue_slug(&verb)?, verb));
     }
     if next >= stop_tok
         || !matches!(doc.tokens[next].kind, TokKind::Word)
@@ -320,7 +339,7 @@ fn attempted_act(doc: &Doc<'_>, items: &[Item], from: usize, stop_tok: usize) ->
     }
     let (id, title) = new_issue_from(doc, items, next, stop_tok, false)?;
     Some(Accused::New(
-        format!("{}-{id}", slugify(&verb)?),
+        format!("{}-{id}", issue_slug(&verb)?),
         format!("{verb} {title}"),
     ))
 }
@@ -477,6 +496,11 @@ pub(super) fn called(
     floor_tok: usize,
 ) -> Option<(String, String)> {
     let cue = items[at];
+    // "called for the release of the tanker, saying the seizure was dangerous": a judgement
+    // with a subject of its own judges that subject, not a calling verb's object.
+    if copular_subject(doc, &cue).is_some() {
+        return None;
+    }
     let verb = (floor_tok..cue.tok)
         .rev()
         .find(|&t| doc.tok_in_lex(t, Lex::CallingVerb))?;
@@ -494,14 +518,34 @@ pub(super) fn called(
 pub(super) fn judged_subject(doc: &Doc<'_>, items: &[Item], at: usize) -> Option<(String, String)> {
     let cue = items[at];
     let p = &doc.parse;
-    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
-    p.dependent(w, "cop")?;
-    let subj = p.dependent(w, "nsubj")?;
+    let subj = copular_subject(doc, &cue)?;
     let (start, _) = p.subtree_span(subj)?;
     let head_end = p.token(subj)?.end;
     let from = doc.token_at(start);
     let stop = doc.token_at(head_end);
     (stop <= cue.tok).then(|| new_issue_from(doc, items, from, stop, false))?
+}
+
+/// The parse's subject of a judgement used as a copula's predicate ("Iran's seizure was
+/// dangerous": "seizure").
+fn copular_subject(doc: &Doc<'_>, cue: &Item) -> Option<Word> {
+    let p = &doc.parse;
+    let w = p.head_of(&p.words_in(cue.start, cue.end))?;
+    p.dependent(w, "cop")?;
+    p.dependent(w, "nsubj")
+}
+
+/// The first token of the noun phrase a predicate judgement is said of, when a noun names it
+/// ("called for the release of the tanker, saying Iran's seizure was dangerous": "Iran's"). A
+/// pronoun subject ("it was dangerous", "which is illegal") refers to a thing named before.
+fn named_subject_start(doc: &Doc<'_>, cue: &Item) -> Option<usize> {
+    let p = &doc.parse;
+    let subj = copular_subject(doc, cue)?;
+    if p.token(subj)?.upos == "PRON" {
+        return None;
+    }
+    let (start, _) = p.subtree_span(subj)?;
+    Some(doc.token_at(start))
 }
 
 /// What a judgement of wrong (lexicon `wrong_judgement`: "lawless", "a mistake") judges.
@@ -692,7 +736,7 @@ pub(super) fn new_issue_from(
         if reversing {
             if let Some((id, title)) = object {
                 let (noun, verb) = (doc.tok(t).to_lowercase(), doc.tok(t + 2).to_lowercase());
-                let id = format!("{}-to-{verb}-{id}", slugify(&noun)?);
+                let id = format!("{}-to-{verb}-{id}", issue_slug(&noun)?);
                 return Some((id, format!("{noun} to {verb} {title}")));
             }
         } else if intent || doc.tok_in_lex(t + 2, Lex::AdoptingVerb) {
@@ -961,7 +1005,7 @@ pub(super) fn new_issue_from(
     let text = doc
         .slice(doc.tokens[start].start, doc.tokens[t - 1].end)
         .to_owned();
-    let id = slugify(&text)?;
+    let id = issue_slug(&text)?;
     Some((id, text))
 }
 
@@ -1299,12 +1343,12 @@ pub(super) fn demanded_clause(
     }
     if doc.tok_is_a(from, Class::Determiner) {
         let title = format!("{act} of {}", doc.slice(start, head.1));
-        return Some((Accused::New(slugify(&act)?, title), false));
+        return Some((Accused::New(issue_slug(&act)?, title), false));
     }
     let (id, title) = new_issue_from(doc, items, from, head_end, false)?;
     Some((
         Accused::New(
-            format!("{}-of-{id}", slugify(&act)?),
+            format!("{}-of-{id}", issue_slug(&act)?),
             format!("{act} of {title}"),
         ),
         false,
@@ -1593,7 +1637,7 @@ fn refused_act(
         None => gerund(&lemma),
     };
     let title = format!("{act} {thing}");
-    Some((slugify(&title)?, title))
+    Some((issue_slug(&title)?, title))
 }
 
 /// The "-ing" form of an English verb's base form: "turn" gives "turning", "seize" "seizing",
@@ -2006,9 +2050,14 @@ pub(super) fn assessed(
     if !against_a_standard && let Some(found) = after(ATTRIBUTIVE) {
         return Some(found);
     }
+    // "called for the release of the tanker, saying Iran's seizure was dangerous": a predicate
+    // judges its subject, never a topic named before it.
+    let floor_tok = named_subject_start(doc, &cue).unwrap_or(0);
     let before = items[..at].iter().rev().find_map(|x| match x.kind {
         ItemKind::Topic(t)
-            if x.start >= clause_start && cue.tok.saturating_sub(x.tok_end) <= ASSESS_BACK =>
+            if x.start >= clause_start
+                && x.tok >= floor_tok
+                && cue.tok.saturating_sub(x.tok_end) <= ASSESS_BACK =>
         {
             Some((t, x.tok))
         }
@@ -2077,7 +2126,7 @@ pub(super) fn denied_charge(
 ) -> Option<Option<Accused>> {
     let cue = items[at];
     if let Some(noun) = bare_involvement(doc, cue.tok_end, stop_tok) {
-        return Some(Some(Accused::New(slugify(&noun)?, noun)));
+        return Some(Some(Accused::New(issue_slug(&noun)?, noun)));
     }
     let (x, n) = (cue.tok_end..(cue.tok_end + DENIED_WINDOW).min(stop_tok)).find_map(|x| {
         doc.lex_phrase_at(Lex::InvolvementPhrase, x, stop_tok)
@@ -2370,7 +2419,7 @@ fn titled(doc: &Doc<'_>, first: usize, noun: usize) -> Option<(String, String)> 
     let text = doc
         .slice(doc.tokens[first].start, doc.tokens[noun].end)
         .to_owned();
-    Some((slugify(&text)?, text))
+    Some((issue_slug(&text)?, text))
 }
 
 /// Whether the object `object` of the verb of freeing `verb` is people or a vessel held

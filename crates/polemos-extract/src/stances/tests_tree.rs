@@ -371,6 +371,29 @@ fn a_judgement_said_of_a_subject_opposes_the_subject() {
 }
 
 #[test]
+fn a_judged_subject_is_not_a_thing_asked_for_before_it() {
+    // What the speaker asks for before the judgement keeps its support; the judgement is of
+    // its own subject.
+    let s = stances(
+        "Dispute over the Kuril Islands. Japan called for the release of the crew, saying Russia's seizure was illegal.",
+    );
+    assert!(has(&s, "JPN", "release", "support"), "{s:?}");
+    assert!(has(&s, "JPN", "seizure", "oppose"), "{s:?}");
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "JPN" && l == "ambiguous"),
+        "{s:?}"
+    );
+    // A pronoun subject still refers to what was named before it.
+    let s = stances(
+        "Dispute over the Kuril Islands. Russia deployed missiles on the islands, and Japan said it was illegal.",
+    );
+    assert!(
+        !s.iter().any(|(h, _, l)| h == "JPN" && l == "support"),
+        "{s:?}"
+    );
+}
+
+#[test]
 fn asking_for_a_things_removal_opposes_the_thing() {
     let d = "Fighting over the Abyei region between Sudan and South Sudan.";
     let s = stances(&format!(
