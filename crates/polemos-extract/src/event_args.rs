@@ -700,6 +700,20 @@ fn doer_who(p: &Parse<'_>, map: &[Option<usize>], items: &[Item], a: Word) -> Wh
     }
 }
 
+/// The noun a relative pronoun subject `s` stands for, the one its clause modifies ("Hun Sen,
+/// who had ordered troops to the border"); any other subject stands for itself. The subject a
+/// verb shares with another (`subject_of`) may be a relative pronoun of that verb's clause, so
+/// the clause is the pronoun's head, not the cue's verb.
+fn antecedent(p: &Parse<'_>, s: Word) -> Word {
+    let relative = p.token(s).is_some_and(|t| {
+        t.upos == "PRON" && p.lang().is(Class::Relative, &t.text.to_ascii_lowercase())
+    });
+    match p.head(s) {
+        Some(clause) if relative && p.has_rel(clause, "acl:relcl") => p.head(clause).unwrap_or(s),
+        _ => s,
+    }
+}
+
 /// The actors of appositions of the subject's name `w` with a coordinating conjunction (`cc`)
 /// between `w` and the apposition, anywhere in the phrase: "Australian Foreign Minister Marise
 /// Payne and Lithuanian Foreign Minister Gabrielius Landsbergis met", where the parser hangs
@@ -1611,40 +1625,39 @@ fn verbal(
                 args.source = who(p, map, body, false);
             }
         }
-        // "sailors who were detained by Iranian forces": a relative pronoun stands for the noun
-        // its clause modifies.
-        let relative = |s: Word| {
-            p.has_rel(v, "acl:relcl")
-                && p.token(s).is_some_and(|t| {
-                    t.upos == "PRON" && p.lang().is(Class::Relative, &t.text.to_ascii_lowercase())
-                })
-        };
+        // "sailors who were detained by Iranian forces": the sailors.
         let subject = if participle {
             p.head(v)
         } else {
             p.dependents(v)
                 .find(|d| p.has_rel(*d, "nsubj:pass") && !dateline(p, *d))
-                .map(|s| {
-                    if relative(s) {
-                        p.head(v).unwrap_or(s)
-                    } else {
-                        s
-                    }
-                })
+                .map(|s| antecedent(p, s))
         };
         if let Some(s) = subject {
             args.target = who(p, map, s, false);
         }
         return args;
     }
-    let subject = subject_of(p, v, &mut args.requested, &mut args.shared).or_else(|| {
-        by_means
-            .then(|| {
-                p.dependent(v, "nsubj:pass")
-                    .or_else(|| p.head(v).filter(|_| p.has_rel(v, "acl")))
-            })
-            .flatten()
-    });
+    // "the Gambia, which severed ties with Iran": the Gambia. Only for an act the clause tells
+    // as done (a past or perfect verb: "which severed", "who had ordered"); a clause in the
+    // present describes its noun ("ECOWAS, which includes Ivory Coast", "resolutions which call
+    // for ...").
+    let subject = subject_of(p, v, &mut args.requested, &mut args.shared)
+        .map(|s| {
+            let told = p
+                .head(s)
+                .and_then(|c| p.token(c))
+                .is_some_and(|t| t.xpos == "VBD" || t.xpos == "VBN");
+            if told { antecedent(p, s) } else { s }
+        })
+        .or_else(|| {
+            by_means
+                .then(|| {
+                    p.dependent(v, "nsubj:pass")
+                        .or_else(|| p.head(v).filter(|_| p.has_rel(v, "acl")))
+                })
+                .flatten()
+        });
     if let Some(s) = subject {
         // "Chinese fishermen rammed ...", "Nigerian gunmen attacked ...": private people a
         // demonym describes do not act for their state, as subjects as much as agents.

@@ -710,18 +710,22 @@ pub fn run(k: &Knowledge, doc: &mut Doc<'_>) {
                             });
                             continue;
                         }
-                        // "Indian officials said": a demonym with a group noun names the state.
-                        let group = via == Via::Demonym
-                            && tok_end < range.end
-                            && doc.tok_in_lex(tok_end, Lex::GroupNoun);
+                        // "Indian officials said", "Yemeni armed forces moved": a demonym with
+                        // a group noun (one word or a phrase) names the state.
+                        let group = (via == Via::Demonym)
+                            .then(|| doc.lex_phrase_at(Lex::GroupNoun, tok_end, range.end))
+                            .flatten();
                         let adjectival = adjectival_states.contains(&r)
-                            || (via == Via::Demonym && next_is_word && !next_is_cue && !group);
-                        if group {
+                            || (via == Via::Demonym
+                                && next_is_word
+                                && !next_is_cue
+                                && group.is_none());
+                        if let Some(n) = group {
                             local.push(Item {
                                 start: m.start,
-                                end: doc.tokens[tok_end].end,
+                                end: doc.tokens[tok_end + n - 1].end,
                                 tok,
-                                tok_end: tok_end + 1,
+                                tok_end: tok_end + n,
                                 kind: ItemKind::Actor {
                                     actor: a,
                                     via,

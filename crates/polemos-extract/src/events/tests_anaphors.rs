@@ -329,3 +329,36 @@ fn a_lone_capitalised_word_after_an_official_is_no_unknown_person() {
         events(text)
     );
 }
+
+#[test]
+fn a_relative_pronoun_subject_stands_for_the_noun_its_clause_modifies() {
+    // Inside a longer sentence the nearest subject before the verb is another clause's; the
+    // relative pronoun's noun is the doer.
+    let text = "Officials said the cargo was bound for Mali, which expelled two Algerian \
+                diplomats last year.";
+    assert!(has(text, "MLI", "SANCTION", "DZA"), "{:?}", events(text));
+    let text = "The arms were bound for Peru, which severed ties with Chile in December.";
+    assert!(has(text, "PER", "SANCTION", "CHL"), "{:?}", events(text));
+}
+
+#[test]
+fn a_relative_clause_in_the_present_describes_its_noun_and_tells_no_act() {
+    // "which includes": a standing attribute, not an act of the noun's.
+    let text = "Officials said the cargo was bound for the African Union, which includes \
+                Algeria and Mali.";
+    assert!(
+        events(text)
+            .iter()
+            .all(|(s, _, _, _)| !s.iter().any(|x| x == "AU")),
+        "{:?}",
+        events(text)
+    );
+}
+
+#[test]
+fn a_demonym_with_a_group_phrase_names_the_state_a_later_pronoun_stands_for() {
+    // "armed forces" is a group noun of two words: "Sudanese armed forces" is Sudan, and "they"
+    // refers back to it.
+    let text = "Sudanese armed forces said on Monday they attacked Chadian positions.";
+    assert!(has(text, "SDN", "ASSAULT", "TCD"), "{:?}", events(text));
+}
