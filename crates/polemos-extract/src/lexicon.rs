@@ -54,6 +54,8 @@ pub enum Lex {
     OwnedOrganizationHead,
     /// Those heads that name an armed group ("Army", "Forces").
     ArmedOrganizationHead,
+    /// Words that alone before an armed head make the name a state's own forces ("Armed").
+    ArmyWord,
     /// Those heads that name a party or movement ("Front", "Party").
     PoliticalOrganizationHead,
     /// Lower-case words inside an organization's name ("of", "for", "and", "the").
@@ -580,7 +582,7 @@ pub enum Case {
 }
 
 /// Every list with its name in the data files and how it is compared.
-pub const LEXICONS: [(Lex, &str, Case); 198] = [
+pub const LEXICONS: [(Lex, &str, Case); 199] = [
     (Lex::DisputeWord, "dispute_word", Case::Any),
     (Lex::DisputeKindNaming, "dispute_kind_naming", Case::Any),
     (
@@ -609,6 +611,7 @@ pub const LEXICONS: [(Lex, &str, Case); 198] = [
         "armed_organization_head",
         Case::AsWritten,
     ),
+    (Lex::ArmyWord, "army_word", Case::AsWritten),
     (
         Lex::PoliticalOrganizationHead,
         "political_organization_head",

@@ -304,15 +304,53 @@ pub(crate) fn named_organizations(
         // are Sudan's).
         let group = doc.tok_in_lex(head, Lex::ArmedOrganizationHead)
             || doc.tok_in_lex(head, Lex::PoliticalOrganizationHead);
+        // An armed head is a state's own forces only when nothing but army words stand before
+        // it ("the Armed Forces of Ukraine", "Kenya's Defence Forces"), apart from the owner's
+        // own name ("the Sudan Armed Forces"); "the Rapid Support Forces" or "the Free Syrian
+        // Army" are groups of their own, whoever is named with them.
+        let armed = doc.tok_in_lex(head, Lex::ArmedOrganizationHead);
+        let army_words = |lo: usize, hi: usize| {
+            !armed
+                || (lo..hi)
+                    .all(|w| doc.tok_in_lex(w, Lex::ArmyWord) || doc.tok_is_a(w, Class::Determiner))
+        };
+        // "the Armed Forces of Ukraine and Poland": no one state's forces.
+        let states_after = local
+            .iter()
+            .filter(|it| inside(it) && it.tok > head)
+            .filter_map(state_of)
+            .count();
+        if armed && states_after > 1 {
+            continue;
+        }
         // The owner: a state named inside, or before the name with a possessive ("Iran's"),
-        // adjectives between ("Iran's powerful Guardian Council").
+        // adjectives between ("Iran's powerful Guardian Council"). A group's owner stands before
+        // its head, except for a state's forces named by their state alone after "of" ("the
+        // Army of the Republic of Korea").
+        let of_the_state = |it: &Item| {
+            armed
+                && it.tok > head
+                && it.tok_end == end
+                && army_words(from, head)
+                && (head + 1..it.tok).all(|w| {
+                    doc.tok_is_a(w, Class::GenitiveCase) || doc.tok_is_a(w, Class::Determiner)
+                })
+        };
+        let possessor = |it: &Item| {
+            it.tok_end + 2 <= from
+                && only_possessive(doc, it.tok_end, it.tok_end + 2)
+                && (it.tok_end + 2..from).all(|w| doc.tok_upos(w) == "ADJ")
+        };
         let mut states: Vec<usize> = local
             .iter()
             .filter(|it| {
-                (inside(it) && (!group || it.tok_end <= head))
-                    || (it.tok_end + 2 <= from
-                        && only_possessive(doc, it.tok_end, it.tok_end + 2)
-                        && (it.tok_end + 2..from).all(|w| doc.tok_upos(w) == "ADJ"))
+                (inside(it)
+                    && (!group
+                        || (it.tok_end <= head
+                            && army_words(from, it.tok)
+                            && army_words(it.tok_end, head))
+                        || of_the_state(it)))
+                    || (possessor(it) && army_words(from, head))
             })
             .filter_map(state_of)
             .collect();
@@ -325,8 +363,16 @@ pub(crate) fn named_organizations(
         // "the Foreign Ministry" names a body only with its state ("Special Forces" none, but a
         // group's name with its cause does); "American Forces Press Service" is a news service;
         // "the (DRC) Sanctions Committee" is part of a longer name.
+        // "Sudan's Rapid Support Forces": forces a state's name comes with but does not own
+        // are a group of their own, not a name to pass over.
+        let disowned = armed
+            && local
+                .iter()
+                .any(|it| possessor(it) && state_of(it).is_some());
         let unowned = owner.is_none()
-            && ((doc.tok_in_lex(head, Lex::OwnedOrganizationHead) && !(group && head + 1 < end))
+            && ((doc.tok_in_lex(head, Lex::OwnedOrganizationHead)
+                && !(group && head + 1 < end)
+                && !disowned)
                 || doc.lex_phrase_at(Lex::GenericOfficeName, from, end) == Some(end - from));
         if unowned
             || (from..end).any(|w| doc.tok_in_lex(w, Lex::PressNameWord))

@@ -356,6 +356,11 @@ fn objects(doc: &Doc<'_>, items: &[Item], at: usize, ceil_tok: usize, direct: bo
             ItemKind::Actor { .. } if names_venue(doc, it) => {
                 last_end = it.tok_end;
             }
+            // "shelled the Kurdistan Democratic Party offices in Iraq": an organization only
+            // named takes no part; the object goes on past it to the place.
+            ItemKind::Actor { actor, .. } if doc.actors[actor].named_only => {
+                last_end = it.tok_end;
+            }
             // A possessor starts a new noun phrase ("Lavrov, Japan's minister"), unless it is
             // the first object ("rejected Japan's claim").
             ItemKind::Actor {

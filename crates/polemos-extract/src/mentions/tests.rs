@@ -935,3 +935,82 @@ fn legal_parties_sides_of_places_and_longer_names_are_no_organizations() {
         "{names:?}"
     );
 }
+
+#[test]
+fn a_states_own_forces_are_its_body_and_other_forces_named_with_it_are_not() {
+    use polemos_core::model::ActorKind;
+    let x = crate::test_support::extractor()
+        .extract(
+            "The Armed Forces of Chile shelled Peruvian positions near the border. Bolivia's \
+             Defence Forces denied it. Chile's Rapid Support Forces attacked Peruvian \
+             positions. The Armed Forces of Peru and Bolivia held drills near the border with \
+             Chile.",
+            &ArticleMeta::default(),
+        )
+        .expect("extracts");
+    let actor = |name: &str| {
+        x.actors
+            .iter()
+            .find(|a| a.name == format!("actors/{name}"))
+            .map(|a| (a.kind, a.affiliation.clone().unwrap_or_default()))
+    };
+    // Nothing but army words before the head: the state's forces, after "of" or before.
+    let chile = actor("armed-forces-of-chile");
+    assert!(
+        chile
+            .as_ref()
+            .is_some_and(|(k, a)| *k == ActorKind::GovernmentBody && a.contains("CHL")),
+        "{:?}",
+        x.actors
+    );
+    let bolivia = actor("defence-forces");
+    assert!(
+        bolivia
+            .as_ref()
+            .is_some_and(|(k, a)| *k == ActorKind::GovernmentBody && a.contains("BOL")),
+        "{:?}",
+        x.actors
+    );
+    assert!(
+        x.events
+            .iter()
+            .any(|e| e.sources == ["actors/armed-forces-of-chile"] && e.targets == ["actors/PER"]),
+        "{:?}",
+        x.events
+    );
+    // Other words before the head: a group of its own, no body of the state named with it.
+    assert_eq!(
+        actor("rapid-support-forces").map(|(k, _)| k),
+        Some(ActorKind::ArmedGroup),
+        "{:?}",
+        x.actors
+    );
+    // Two states' forces are no one state's body.
+    assert!(
+        x.actors
+            .iter()
+            .all(|a| !a.name.contains("peru-and-bolivia")),
+        "{:?}",
+        x.actors
+    );
+}
+
+#[test]
+fn an_object_goes_on_past_an_organization_only_named_to_the_place() {
+    let (_, events, _) = facts_of(
+        "Peru shelled the Andean Democratic Party offices in Chile. Bolivia fired rockets at the \
+         Chaco Freedom Party bases in Paraguay.",
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.contains("actors/PER -> actors/CHL")),
+        "{events:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.contains("actors/BOL -> actors/PRY")),
+        "{events:?}"
+    );
+}
