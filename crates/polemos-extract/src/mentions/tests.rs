@@ -1014,3 +1014,24 @@ fn an_object_goes_on_past_an_organization_only_named_to_the_place() {
         "{events:?}"
     );
 }
+
+#[test]
+fn a_one_party_states_ruling_party_speaks_for_it() {
+    // The data lists such parties as their states' bodies, so the organization rule does not
+    // make them parties of their own that take no part.
+    let (_, events, stances) = facts_of(
+        "China and Taiwan dispute the island. The Communist Party of China said Taiwan is part \
+         of China and rejected independence. The Communist Party of Vietnam urged China to \
+         respect Taiwan.",
+    );
+    assert!(
+        stances.iter().any(|s| s.starts_with("actors/CHN ")),
+        "{stances:?}"
+    );
+    assert!(
+        events
+            .iter()
+            .any(|e| e.contains("actors/VIETNAM-COMMUNIST-PARTY -> actors/CHN")),
+        "{events:?}"
+    );
+}
