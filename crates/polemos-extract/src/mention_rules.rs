@@ -360,15 +360,15 @@ pub(crate) fn named_organizations(
             [state] => Some(state),
             _ => None,
         };
-        // "the Foreign Ministry" names a body only with its state ("Special Forces" none, but a
-        // group's name with its cause does); "American Forces Press Service" is a news service;
-        // "the (DRC) Sanctions Committee" is part of a longer name.
         // "Sudan's Rapid Support Forces": forces a state's name comes with but does not own
         // are a group of their own, not a name to pass over.
         let disowned = armed
             && local
                 .iter()
                 .any(|it| possessor(it) && state_of(it).is_some());
+        // "the Foreign Ministry" names a body only with its state ("Special Forces" none, but a
+        // group's name with its cause does); "American Forces Press Service" is a news service;
+        // "the (DRC) Sanctions Committee" is part of a longer name.
         let unowned = owner.is_none()
             && ((doc.tok_in_lex(head, Lex::OwnedOrganizationHead)
                 && !(group && head + 1 < end)
