@@ -98,10 +98,7 @@ pub(super) fn accused_of(
     {
         return attempted_act(doc, items, first + 2, stop_tok);
     }
-    let topic = items.iter().find_map(|x| match x.kind {
-        ItemKind::Topic(t) if x.tok == first => Some(Accused::Topic(t, x.tok)),
-        _ => None,
-    });
+    let topic = topic_at(items, first);
     // "accused the peacekeepers of siding with the separatists": a lone gerund whose complement
     // a preposition cut off names no act ("siding"); nothing is named rather than that.
     let cut_gerund = first + 1 < stop_tok
@@ -365,6 +362,36 @@ pub(super) fn accuser_unnamed(doc: &Doc<'_>, cue: &Item) -> bool {
         })
 }
 
+/// The first token from `t` that is no word leading an issue ("the", "any", "its").
+fn past_issue_leads(doc: &Doc<'_>, mut t: usize, stop_tok: usize) -> usize {
+    while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
+        t += 1;
+    }
+    t
+}
+
+/// The known topic whose mention starts at token `t`.
+fn topic_at(items: &[Item], t: usize) -> Option<Accused> {
+    items.iter().find_map(|x| match x.kind {
+        ItemKind::Topic(topic) if x.tok == t => Some(Accused::Topic(topic, x.tok)),
+        _ => None,
+    })
+}
+
+/// What a phrase starting at token `first` names: the known topic there, else a new issue
+/// (`new_issue_from`).
+fn named_at(
+    doc: &Doc<'_>,
+    items: &[Item],
+    first: usize,
+    stop_tok: usize,
+    gerund_ok: bool,
+) -> Option<Accused> {
+    topic_at(items, first).or_else(|| {
+        new_issue_from(doc, items, first, stop_tok, gerund_ok).map(|(id, t)| Accused::New(id, t))
+    })
+}
+
 /// How far after an accusing verb its object's noun of intent may stand ("regrets the Russian
 /// government's decision to ...").
 const INTENT_REACH: usize = 6;
@@ -405,17 +432,13 @@ pub(super) fn issue_over(
         .find(|x| x.start >= cue.end && matches!(x.kind, ItemKind::Actor { .. }))?;
     let end = (actor.tok_end + OVER_REACH).min(stop_tok);
     let over = (actor.tok_end..end).find(|&t| doc.tok_is_a(t, Class::GrievancePreposition))?;
-    let mut first = over + 1;
-    while first < stop_tok && doc.tok_is_a(first, Class::IssueLead) {
-        first += 1;
-    }
-    let topic = items.iter().find_map(|x| match x.kind {
-        ItemKind::Topic(t) if x.tok == first => Some(Accused::Topic(t, x.tok)),
-        _ => None,
-    });
-    topic.or_else(|| {
-        new_issue_from(doc, items, over + 1, stop_tok, false).map(|(id, t)| Accused::New(id, t))
-    })
+    named_at(
+        doc,
+        items,
+        past_issue_leads(doc, over + 1, stop_tok),
+        stop_tok,
+        false,
+    )
 }
 
 /// How far after a sanction's cue its grievance's "over" may stand ("recalled their
@@ -456,20 +479,14 @@ pub(super) fn sanction_grievance(
     if !marks_the_verb {
         return None;
     }
-    let skip_leads = |mut t: usize| {
-        while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
-            t += 1;
-        }
-        t
-    };
-    let mut first = skip_leads(over + 1);
+    let mut first = past_issue_leads(doc, over + 1, stop_tok);
     // "over concerns about the crackdown", "over fears of an invasion": the unease is over what
     // its own preposition names; an unease alone names nothing.
     if doc.tok_is_a(first, Class::UneaseNoun) {
         if first + 1 >= stop_tok || doc.tok_upos(first + 1) != "ADP" {
             return None;
         }
-        first = skip_leads(first + 2);
+        first = past_issue_leads(doc, first + 2, stop_tok);
     }
     // "over the weekend", "over the past year": when, not why.
     let time = (first..(first + 3).min(stop_tok))
@@ -478,13 +495,7 @@ pub(super) fn sanction_grievance(
     if time {
         return None;
     }
-    let topic = items.iter().find_map(|x| match x.kind {
-        ItemKind::Topic(t) if x.tok == first => Some(Accused::Topic(t, x.tok)),
-        _ => None,
-    });
-    topic.or_else(|| {
-        new_issue_from(doc, items, first, stop_tok, false).map(|(id, t)| Accused::New(id, t))
-    })
+    named_at(doc, items, first, stop_tok, false)
 }
 
 /// The thing a judgement qualifies as a verb's object: "Japan called the visit regrettable",
@@ -658,10 +669,7 @@ pub(super) fn new_issue_from(
     // "the importance of ensuring the protection of civilians": the thing furthered is the
     // issue, not the furthering.
     if t + 1 < stop_tok && doc.tok_in_lex(t, Lex::FurtheringGerund) {
-        t += 1;
-        while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
-            t += 1;
-        }
+        t = past_issue_leads(doc, t + 1, stop_tok);
     }
     // "the need for greater cross-border cooperation": a word of degree says how much of the
     // thing is wanted, not what it is.
@@ -2147,16 +2155,7 @@ pub(super) fn denied_charge(
     if !wrongful_charge(k, doc, items, first, stop_tok) {
         return Some(None);
     }
-    items
-        .iter()
-        .find_map(|it| match it.kind {
-            ItemKind::Topic(t) if it.tok == first => Some(Accused::Topic(t, it.tok)),
-            _ => None,
-        })
-        .or_else(|| {
-            new_issue_from(doc, items, first, stop_tok, true).map(|(id, t)| Accused::New(id, t))
-        })
-        .map(Some)
+    named_at(doc, items, first, stop_tok, true).map(Some)
 }
 
 /// "Uzbek authorities deny involvement and ...": the noun of an involvement phrase (lexicon
@@ -2166,10 +2165,7 @@ pub(super) fn denied_charge(
 /// preposition): the denier's own involvement, named by that noun, lower case. `None` when
 /// the noun has its act after it, which `denied_charge` names.
 fn bare_involvement(doc: &Doc<'_>, from: usize, stop_tok: usize) -> Option<String> {
-    let mut t = from;
-    while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
-        t += 1;
-    }
+    let t = past_issue_leads(doc, from, stop_tok);
     if t >= stop_tok
         || doc
             .lex_phrase_at(Lex::InvolvementPhrase, t, stop_tok)
@@ -2344,10 +2340,7 @@ pub(super) fn named_document(
     at: usize,
     stop_tok: usize,
 ) -> Option<(String, String)> {
-    let mut t = items[at].tok_end;
-    while t < stop_tok && doc.tok_is_a(t, Class::IssueLead) {
-        t += 1;
-    }
+    let t = past_issue_leads(doc, items[at].tok_end, stop_tok);
     if t >= stop_tok {
         return None;
     }
